@@ -1,0 +1,56 @@
+package io.countersign.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates {@code Authorization: Bearer <token>}; a presented but unknown token is refused outright. */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final String PREFIX = "Bearer ";
+
+    private final ApiTokens tokens;
+
+    BearerTokenFilter(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String token = header.substring(PREFIX.length()).trim();
+        var principal = token.isEmpty() || token.length() > 512
+                ? java.util.Optional.<CountersignPrincipal>empty()
+                : tokens.authenticate(token);
+        if (principal.isEmpty()) {
+            ProblemWriter.write(
+                    response,
+                    HttpServletResponse.SC_UNAUTHORIZED,
+                    "Unauthorized",
+                    "The API token is unknown or expired.");
+            return;
+        }
+        var authentication = new UsernamePasswordAuthenticationToken(
+                principal.get(),
+                null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + principal.get().role())));
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

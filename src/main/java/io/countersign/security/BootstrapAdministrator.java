@@ -1,0 +1,92 @@
+package io.countersign.security;
+
+import io.countersign.directory.UserInput;
+import io.countersign.directory.Users;
+import io.countersign.shared.Actor;
+import io.countersign.shared.Role;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates the administrator {@code admin} when the directory is empty, so that a fresh install can be
+ * used at once. Generated secrets are printed once, here, and never stored in clear.
+ */
+@Component
+class BootstrapAdministrator implements ApplicationRunner {
+
+    static final String USERNAME = "admin";
+    private static final Logger log = LoggerFactory.getLogger(BootstrapAdministrator.class);
+
+    private final Users users;
+    private final ApiTokens tokens;
+    private final LocalCredentials credentials;
+    private final BootstrapProperties properties;
+    private final TransactionTemplate transactions;
+
+    BootstrapAdministrator(
+            Users users,
+            ApiTokens tokens,
+            LocalCredentials credentials,
+            BootstrapProperties properties,
+            TransactionTemplate transactions) {
+        this.users = users;
+        this.tokens = tokens;
+        this.credentials = credentials;
+        this.properties = properties;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (users.anyExist()) {
+            return;
+        }
+        boolean generatedPassword = isBlank(properties.adminPassword());
+        boolean generatedToken = isBlank(properties.adminToken());
+        String password = generatedPassword ? randomSecret(18) : properties.adminPassword();
+        String token = generatedToken ? "cs_" + randomSecret(32) : properties.adminToken();
+        try {
+            transactions.executeWithoutResult(tx -> {
+                Actor system = Actor.system();
+                String email = isBlank(properties.adminEmail()) ? "admin@localhost" : properties.adminEmail();
+                users.create(system, new UserInput(USERNAME, email, "Administrator", null, null, Role.ADMIN, true));
+                credentials.set(USERNAME, password);
+                tokens.register(system, USERNAME, "bootstrap", token);
+            });
+        } catch (DataIntegrityViolationException raced) {
+            // another instance sharing the database created the administrator first
+            return;
+        }
+        log.warn(
+                """
+
+                ==========================================================================
+                 Countersign created the first administrator.
+                   username:  {}
+                   password:  {}
+                   API token: {}
+                 Use it with:  curl -H 'Authorization: Bearer <token>' http://localhost:<port>/api/v1/users/admin
+                 These values are shown once and not stored in clear.
+                ==========================================================================""",
+                USERNAME,
+                generatedPassword ? password : "(from COUNTERSIGN_BOOTSTRAP_ADMIN_PASSWORD)",
+                generatedToken ? token : "(from COUNTERSIGN_BOOTSTRAP_ADMIN_TOKEN)");
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String randomSecret(int bytes) {
+        byte[] secret = new byte[bytes];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+}

@@ -1,0 +1,130 @@
+package io.countersign.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Deny by default: every API path is listed here with the tool roles that may call it, and anything
+ * not listed is refused. Finer rules (a user sees only their own requests) are enforced by the
+ * modules themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String ADMIN = "ADMIN";
+    private static final String AUDITOR = "AUDITOR";
+    private static final String USER = "USER";
+    private static final String ENFORCER = "ENFORCER";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> ProblemWriter.write(
+                                response,
+                                HttpServletResponse.SC_UNAUTHORIZED,
+                                "Unauthorized",
+                                "Send an API token as 'Authorization: Bearer <token>'."))
+                        .accessDeniedHandler((request, response, ex) -> ProblemWriter.write(
+                                response,
+                                HttpServletResponse.SC_FORBIDDEN,
+                                "Forbidden",
+                                "Your role may not perform this operation.")))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(GET, "/actuator/health/**", "/actuator/health")
+                        .permitAll()
+                        .requestMatchers(GET, "/api/v1/openapi", "/api/v1/openapi/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole(ADMIN)
+                        // directory
+                        .requestMatchers(POST, "/api/v1/users/*/tokens")
+                        .authenticated()
+                        .requestMatchers(GET, "/api/v1/users/*")
+                        .authenticated()
+                        .requestMatchers(GET, "/api/v1/users")
+                        .hasAnyRole(ADMIN, AUDITOR)
+                        .requestMatchers(POST, "/api/v1/users")
+                        .hasRole(ADMIN)
+                        .requestMatchers(PUT, "/api/v1/users/*")
+                        .hasRole(ADMIN)
+                        .requestMatchers(DELETE, "/api/v1/users/*")
+                        .hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/v1/levels")
+                        .authenticated()
+                        .requestMatchers(PUT, "/api/v1/levels")
+                        .hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/v1/groups", "/api/v1/groups/*")
+                        .hasAnyRole(ADMIN, AUDITOR)
+                        .requestMatchers(POST, "/api/v1/groups")
+                        .hasRole(ADMIN)
+                        .requestMatchers(PUT, "/api/v1/groups/*")
+                        .hasRole(ADMIN)
+                        .requestMatchers(DELETE, "/api/v1/groups/*")
+                        .hasRole(ADMIN)
+                        // inventory
+                        .requestMatchers(GET, "/api/v1/resources", "/api/v1/resources/*")
+                        .hasAnyRole(ADMIN, AUDITOR)
+                        .requestMatchers(POST, "/api/v1/resources")
+                        .hasRole(ADMIN)
+                        .requestMatchers(PUT, "/api/v1/resources/*")
+                        .hasRole(ADMIN)
+                        .requestMatchers(DELETE, "/api/v1/resources/*")
+                        .hasRole(ADMIN)
+                        .requestMatchers(POST, "/api/v1/import")
+                        .hasRole(ADMIN)
+                        // policies
+                        .requestMatchers(POST, "/api/v1/policies/explain")
+                        .authenticated()
+                        .requestMatchers(GET, "/api/v1/policies", "/api/v1/policies/*")
+                        .hasAnyRole(ADMIN, AUDITOR)
+                        .requestMatchers(POST, "/api/v1/policies")
+                        .hasRole(ADMIN)
+                        .requestMatchers(PUT, "/api/v1/policies/*")
+                        .hasRole(ADMIN)
+                        .requestMatchers(DELETE, "/api/v1/policies/*")
+                        .hasRole(ADMIN)
+                        // requests: who may see or decide a given request is the request module's rule
+                        .requestMatchers(POST, "/api/v1/requests")
+                        .hasAnyRole(ADMIN, USER, ENFORCER)
+                        .requestMatchers(GET, "/api/v1/requests", "/api/v1/requests/*")
+                        .authenticated()
+                        .requestMatchers(POST, "/api/v1/requests/*/approve", "/api/v1/requests/*/reject")
+                        .hasAnyRole(ADMIN, USER)
+                        .requestMatchers(POST, "/api/v1/requests/*/cancel")
+                        .hasAnyRole(ADMIN, USER)
+                        // grants and enforcement
+                        .requestMatchers(GET, "/api/v1/grants", "/api/v1/grants/*")
+                        .hasAnyRole(ADMIN, AUDITOR, USER)
+                        .requestMatchers(POST, "/api/v1/grants/*/revoke")
+                        .hasAnyRole(ADMIN, USER)
+                        .requestMatchers(GET, "/api/v1/access/check")
+                        .hasAnyRole(ADMIN, ENFORCER)
+                        // audit
+                        .requestMatchers(GET, "/api/v1/audit", "/api/v1/audit/verify")
+                        .hasAnyRole(ADMIN, AUDITOR)
+                        .anyRequest()
+                        .denyAll());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

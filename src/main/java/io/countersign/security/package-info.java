@@ -1,0 +1,2 @@
+/** Sign-in, API tokens, tool roles and the bootstrap administrator. */
+package io.countersign.security;

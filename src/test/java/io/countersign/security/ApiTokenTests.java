@@ -1,0 +1,79 @@
+package io.countersign.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@CountersignTest
+class ApiTokenTests {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aCallWithoutTokenIsUnauthorizedWithAProblemDocument() {
+        var response = api.anonymous().post("/api/v1/users/admin/tokens", "{\"name\":\"x\"}");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("title").asString()).isEqualTo("Unauthorized");
+    }
+
+    @Test
+    void anUnknownTokenIsRefused() {
+        var response =
+                api.as("cs_not-a-real-token-at-all-000000").post("/api/v1/users/admin/tokens", "{\"name\":\"x\"}");
+
+        assertThat(response.status()).isEqualTo(401);
+    }
+
+    @Test
+    void anIssuedTokenIsShownOnceStoredHashedAndAuthenticatesItsOwner() {
+        String name = Api.unique("laptop");
+        var issued = api.asAdmin()
+                .post("/api/v1/users/admin/tokens", "{\"name\":\"" + name + "\"}")
+                .expect(201)
+                .json();
+        String token = issued.get("token").asString();
+
+        assertThat(token).startsWith("cs_");
+        assertThat(jdbc.sql("select count(*) from api_tokens where secret_hash = ?")
+                        .param(token)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        api.as(token)
+                .post("/api/v1/users/admin/tokens", "{\"name\":\"" + Api.unique("other") + "\"}")
+                .expect(201);
+    }
+
+    @Test
+    void aTokenNameMayNotRepeatForTheSameUser() {
+        String body = "{\"name\":\"" + Api.unique("ci") + "\"}";
+        api.asAdmin().post("/api/v1/users/admin/tokens", body).expect(201);
+
+        var again = api.asAdmin().post("/api/v1/users/admin/tokens", body);
+
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void malformedJsonIsABadRequestThatNamesTheBody() {
+        var response = api.asAdmin().post("/api/v1/users/admin/tokens", "{\"name\":");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("code").asString()).isEqualTo("malformed_json");
+    }
+
+    @Test
+    void unknownPathsAreDeniedEvenToAdministrators() {
+        assertThat(api.asAdmin().get("/api/v1/nothing-here").status()).isEqualTo(403);
+    }
+}

@@ -1,0 +1,112 @@
+package io.countersign.testing;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Calls the REST API as a given token holder, through the real security filters. */
+public class Api {
+
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final MockMvc mvc;
+
+    public Api(MockMvc mvc) {
+        this.mvc = mvc;
+    }
+
+    /** A name no other test in the same application context uses: {@code unique("alice")} → {@code alice-17}. */
+    public static String unique(String base) {
+        return base + "-" + COUNTER.incrementAndGet();
+    }
+
+    public static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    public Caller asAdmin() {
+        return as(ADMIN_TOKEN);
+    }
+
+    public Caller as(String token) {
+        return new Caller(token);
+    }
+
+    public Caller anonymous() {
+        return new Caller(null);
+    }
+
+    public final class Caller {
+        private final String token;
+
+        private Caller(String token) {
+            this.token = token;
+        }
+
+        public Response get(String path) {
+            return call(HttpMethod.GET, path, null);
+        }
+
+        public Response post(String path, String body) {
+            return call(HttpMethod.POST, path, body);
+        }
+
+        public Response put(String path, String body) {
+            return call(HttpMethod.PUT, path, body);
+        }
+
+        public Response delete(String path) {
+            return call(HttpMethod.DELETE, path, null);
+        }
+
+        public Response call(HttpMethod method, String path, String body, String... headers) {
+            MockHttpServletRequestBuilder builder = request(method, path).accept(MediaType.APPLICATION_JSON);
+            if (token != null) {
+                builder.header("Authorization", "Bearer " + token);
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                builder.header(headers[i], headers[i + 1]);
+            }
+            if (body != null) {
+                builder.contentType(MediaType.APPLICATION_JSON).content(body);
+            }
+            try {
+                var result = mvc.perform(builder).andReturn();
+                if (result.getRequest().isAsyncStarted()) {
+                    result = mvc.perform(
+                                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(
+                                            result))
+                            .andReturn();
+                }
+                var response = result.getResponse();
+                return new Response(response.getStatus(), response.getContentAsString(), response.getContentType());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** An HTTP answer; {@link #json()} parses the body. */
+    public record Response(int status, String body, String contentType) {
+
+        public JsonNode json() {
+            return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
+        }
+
+        /** Fails with the body in the message when the status is not the expected one. */
+        public Response expect(int expected) {
+            if (status != expected) {
+                throw new AssertionError("expected HTTP " + expected + " but got " + status + ": " + body);
+            }
+            return this;
+        }
+    }
+}

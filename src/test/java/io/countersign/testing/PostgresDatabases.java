@@ -1,0 +1,74 @@
+package io.countersign.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Gives each application context its own fresh PostgreSQL database: on the server named by
+ * {@code COUNTERSIGN_TEST_DB_URL} when set (a JDBC URL whose user may create databases), otherwise
+ * on an embedded server started once per JVM.
+ */
+public class PostgresDatabases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static String serverUrl;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String url = createDatabase("cs_" + UUID.randomUUID().toString().replace("-", ""));
+        TestPropertyValues.of(
+                        "spring.datasource.url=" + url,
+                        "spring.datasource.username=",
+                        "spring.datasource.password=",
+                        "spring.datasource.hikari.maximum-pool-size=16")
+                .applyTo(context);
+    }
+
+    /** Creates a database and returns a JDBC URL for it. */
+    public static synchronized String createDatabase(String name) {
+        String server = server();
+        try (Connection connection = DriverManager.getConnection(server);
+                Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database on " + withoutSecrets(server), e);
+        }
+        return server.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
+    }
+
+    private static String server() {
+        if (serverUrl == null) {
+            String configured = System.getenv("COUNTERSIGN_TEST_DB_URL");
+            serverUrl = configured != null && !configured.isBlank() ? configured : startEmbedded();
+        }
+        return serverUrl;
+    }
+
+    private static String startEmbedded() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting; the data directory is temporary
+                }
+            }));
+            return postgres.getJdbcUrl("postgres", "postgres");
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "Cannot start embedded PostgreSQL (it refuses to run as root); set COUNTERSIGN_TEST_DB_URL", e);
+        }
+    }
+
+    private static String withoutSecrets(String url) {
+        return url.replaceAll("password=[^&]*", "password=***");
+    }
+}
