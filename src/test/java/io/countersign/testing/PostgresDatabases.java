@@ -19,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class PostgresDatabases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static String serverUrl;
+    private static final java.util.List<String> CREATED = new java.util.ArrayList<>();
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -37,10 +38,26 @@ public class PostgresDatabases implements ApplicationContextInitializer<Configur
         try (Connection connection = DriverManager.getConnection(server);
                 Statement statement = connection.createStatement()) {
             statement.execute("create database " + name);
+            if (CREATED.isEmpty()) {
+                Runtime.getRuntime().addShutdownHook(new Thread(PostgresDatabases::dropCreated));
+            }
+            CREATED.add(name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database on " + withoutSecrets(server), e);
         }
         return server.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
+    }
+
+    /** Keeps a shared server clean across runs; FORCE ends the pools of contexts still open. */
+    private static synchronized void dropCreated() {
+        try (Connection connection = DriverManager.getConnection(serverUrl);
+                Statement statement = connection.createStatement()) {
+            for (String name : CREATED) {
+                statement.execute("drop database if exists " + name + " with (force)");
+            }
+        } catch (SQLException e) {
+            System.err.println("Could not drop test databases: " + e.getMessage());
+        }
     }
 
     private static String server() {
