@@ -1,0 +1,39 @@
+package io.countersign.security;
+
+import io.countersign.directory.Users;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+/** Local password sign-in for users that have a password; inactive users cannot sign in. */
+@Component
+class LocalUserDetailsService implements UserDetailsService {
+
+    private final Users users;
+    private final JdbcClient jdbc;
+
+    LocalUserDetailsService(Users users, JdbcClient jdbc) {
+        this.users = users;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        var user = users.find(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        String hash = jdbc.sql("select password_hash from local_credentials where username = ?")
+                .param(user.username())
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException("no local password"));
+        return User.withUsername(user.username())
+                .password(hash)
+                .disabled(!user.active())
+                .authorities(List.of(new SimpleGrantedAuthority("ROLE_" + user.role())))
+                .build();
+    }
+}
