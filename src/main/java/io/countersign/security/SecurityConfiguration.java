@@ -115,6 +115,9 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMIN, USER)
                         .requestMatchers(GET, "/api/v1/access/check")
                         .hasAnyRole(ADMIN, ENFORCER)
+                        // webhooks
+                        .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
+                        .hasRole(ADMIN)
                         // audit
                         .requestMatchers(GET, "/api/v1/audit", "/api/v1/audit/verify")
                         .hasAnyRole(ADMIN, AUDITOR)
