@@ -2,86 +2,150 @@ package io.countersign.directory;
 
 import io.countersign.shared.Actor;
 import io.countersign.shared.ConflictException;
+import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
+import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.Role;
-import io.countersign.shared.Timestamps;
-import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates and reads users. */
+/** Creates, reads, replaces and deletes users. */
 @Service
 public class Users {
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private final UserStore store;
+    private final LevelStore levels;
+    private final List<DirectoryReferences> references;
     private final ApplicationEventPublisher events;
 
-    Users(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+    Users(UserStore store, LevelStore levels, List<DirectoryReferences> references, ApplicationEventPublisher events) {
+        this.store = store;
+        this.levels = levels;
+        this.references = references;
         this.events = events;
     }
 
     public boolean anyExist() {
-        return jdbc.sql("select count(*) from users").query(Long.class).single() > 0;
+        return store.count() > 0;
+    }
+
+    public Optional<User> find(String username) {
+        return username == null ? Optional.empty() : store.find(Names.canonical(username));
+    }
+
+    /** Every user, by username. */
+    public List<User> list() {
+        return store.all();
+    }
+
+    /** A user as {@code actor} may see it: administrators and auditors see everyone, others only themselves. */
+    public User view(Actor actor, String username) {
+        String name = Names.canonical(username);
+        if (!actor.canReadEverything() && !actor.username().equals(name)) {
+            throw new NotFoundException("user", name);
+        }
+        return find(name).orElseThrow(() -> new NotFoundException("user", name));
     }
 
     @Transactional
     public User create(Actor actor, UserInput input) {
-        String username = Names.canonical(input.username());
+        User user = UserRules.normalize(input);
         Problems problems = new Problems();
-        Names.check(problems, username, "username");
-        problems.requireText(input.email(), "email", 254);
-        problems.maxLength(input.displayName(), "displayName", 200);
+        UserRules.check(problems, "", user, known());
         problems.throwIfAny();
-        if (find(username).isPresent()) {
-            throw new ConflictException("A user named '" + username + "' already exists.");
+        if (store.exists(user.username())) {
+            throw new ConflictException("A user named '" + user.username() + "' already exists.");
         }
-        User user = new User(
-                username,
-                input.email().trim(),
-                input.displayName() == null ? username : input.displayName(),
-                Names.canonical(input.level()),
-                Names.canonical(input.manager()),
-                input.role() == null ? Role.USER : input.role(),
-                input.active() == null || input.active());
-        var now = Timestamps.toDb(clock.instant());
-        jdbc.sql("""
-                        insert into users (username, email, display_name, level_name, manager, role, active,
-                                           version, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
-                .params(
-                        user.username(),
-                        user.email(),
-                        user.displayName(),
-                        user.level(),
-                        user.manager(),
-                        user.role().name(),
-                        user.active(),
-                        now,
-                        now)
-                .update();
+        store.insert(user);
         events.publishEvent(new UserCreated(actor, user));
         return user;
     }
 
-    public Optional<User> find(String username) {
-        return jdbc.sql(
-                        "select username, email, display_name, level_name, manager, role, active from users where username = ?")
-                .param(Names.canonical(username))
-                .query((rs, row) -> new User(
-                        rs.getString("username"),
-                        rs.getString("email"),
-                        rs.getString("display_name"),
-                        rs.getString("level_name"),
-                        rs.getString("manager"),
-                        Role.valueOf(rs.getString("role")),
-                        rs.getBoolean("active")))
-                .optional();
+    /** Replaces every field of an existing user; the username itself cannot change. */
+    @Transactional
+    public User replace(Actor actor, String username, UserInput input) {
+        String name = Names.canonical(username);
+        User before = store.find(name).orElseThrow(() -> new NotFoundException("user", name));
+        if (input.username() != null && !name.equals(Names.canonical(input.username()))) {
+            throw InvalidInputException.of(
+                    "username", "mismatch", "must be '" + name + "' or left out; a user cannot be renamed");
+        }
+        User after = UserRules.normalize(withUsername(input, name));
+        Problems problems = new Problems();
+        UserRules.check(problems, "", after, known());
+        problems.throwIfAny();
+        if (after.equals(before)) {
+            return before;
+        }
+        keepAnAdministrator(before, after);
+        store.update(after);
+        events.publishEvent(new UserUpdated(actor, before, after));
+        return after;
+    }
+
+    /**
+     * Deletes a user with their group memberships, managerships and what other modules hold for them
+     * (resource ownerships); the users they managed keep no manager.
+     */
+    @Transactional
+    public void delete(Actor actor, String username) {
+        String name = Names.canonical(username);
+        User user = store.find(name).orElseThrow(() -> new NotFoundException("user", name));
+        keepAnAdministrator(user, null);
+        List<String> reports = store.reportsOf(name);
+        references.forEach(module -> module.forgetUser(name));
+        store.delete(name);
+        events.publishEvent(new UserDeleted(actor, user, reports));
+    }
+
+    /** Refuses to delete, demote or deactivate the last active administrator: nobody could administer any more. */
+    private void keepAnAdministrator(User before, User after) {
+        boolean wasActiveAdmin = before.role() == Role.ADMIN && before.active();
+        boolean staysActiveAdmin = after != null && after.role() == Role.ADMIN && after.active();
+        if (!wasActiveAdmin || staysActiveAdmin) {
+            return;
+        }
+        List<String> admins = store.lockActiveAdmins();
+        if (admins.size() <= 1 && admins.contains(before.username())) {
+            throw new ConflictException("'" + before.username()
+                    + "' is the last active administrator; make another user an active ADMIN first.");
+        }
+    }
+
+    private UserRules.Known known() {
+        return new UserRules.Known() {
+            @Override
+            public boolean isLevel(String level) {
+                return levels.exists(level);
+            }
+
+            @Override
+            public boolean isUser(String username) {
+                return store.exists(username);
+            }
+
+            @Override
+            public String managerOf(String username) {
+                return store.managerOf(username);
+            }
+        };
+    }
+
+    private static UserInput withUsername(UserInput input, String username) {
+        return Objects.equals(input.username(), username)
+                ? input
+                : new UserInput(
+                        username,
+                        input.email(),
+                        input.displayName(),
+                        input.level(),
+                        input.manager(),
+                        input.role(),
+                        input.active());
     }
 }

@@ -1,0 +1,114 @@
+package io.countersign.directory;
+
+import io.countersign.shared.Timestamps;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rows of {@code user_groups}, {@code group_members} and {@code group_managers}. Writes take
+ * lists so that an import of hundreds of groups costs a handful of batched statements.
+ */
+@Component
+class GroupStore {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final Clock clock;
+
+    GroupStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.clock = clock;
+    }
+
+    boolean exists(String name) {
+        return jdbc.sql("select count(*) from user_groups where name = ?")
+                        .param(name)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    Optional<Group> find(String name) {
+        if (!exists(name)) {
+            return Optional.empty();
+        }
+        List<String> members = jdbc.sql("select username from group_members where group_name = ? order by username")
+                .param(name)
+                .query(String.class)
+                .list();
+        List<String> managers = jdbc.sql("select username from group_managers where group_name = ? order by username")
+                .param(name)
+                .query(String.class)
+                .list();
+        return Optional.of(new Group(name, members, managers));
+    }
+
+    /** Every group with its members and managers, by name: three queries whatever the number of groups. */
+    List<Group> all() {
+        Map<String, TreeSet<String>> members = new TreeMap<>();
+        Map<String, TreeSet<String>> managers = new HashMap<>();
+        jdbc.sql("select name from user_groups").query(String.class).list().forEach(name -> {
+            members.put(name, new TreeSet<>());
+            managers.put(name, new TreeSet<>());
+        });
+        jdbc.sql("select group_name, username from group_members").query(rs -> {
+            members.get(rs.getString(1)).add(rs.getString(2));
+        });
+        jdbc.sql("select group_name, username from group_managers").query(rs -> {
+            managers.get(rs.getString(1)).add(rs.getString(2));
+        });
+        List<Group> groups = new ArrayList<>();
+        members.forEach((name, memberSet) ->
+                groups.add(new Group(name, List.copyOf(memberSet), List.copyOf(managers.get(name)))));
+        return groups;
+    }
+
+    void insert(Collection<Group> groups) {
+        var now = Timestamps.toDb(clock.instant());
+        batch.batchUpdate(
+                "insert into user_groups (name, version, created_at, updated_at) values (?, 0, ?, ?)",
+                groups.stream()
+                        .map(group -> new Object[] {group.name(), now, now})
+                        .toList());
+        insertLinks(groups);
+    }
+
+    /** Replaces the members and managers of existing groups. */
+    void update(Collection<Group> groups) {
+        var now = Timestamps.toDb(clock.instant());
+        List<Object[]> names =
+                groups.stream().map(group -> new Object[] {group.name()}).toList();
+        batch.batchUpdate(
+                "update user_groups set version = version + 1, updated_at = ? where name = ?",
+                groups.stream().map(group -> new Object[] {now, group.name()}).toList());
+        batch.batchUpdate("delete from group_members where group_name = ?", names);
+        batch.batchUpdate("delete from group_managers where group_name = ?", names);
+        insertLinks(groups);
+    }
+
+    void delete(String name) {
+        jdbc.sql("delete from user_groups where name = ?").param(name).update();
+    }
+
+    private void insertLinks(Collection<Group> groups) {
+        List<Object[]> members = new ArrayList<>();
+        List<Object[]> managers = new ArrayList<>();
+        for (Group group : groups) {
+            group.members().forEach(user -> members.add(new Object[] {group.name(), user}));
+            group.managers().forEach(user -> managers.add(new Object[] {group.name(), user}));
+        }
+        batch.batchUpdate("insert into group_members (group_name, username) values (?, ?)", members);
+        batch.batchUpdate("insert into group_managers (group_name, username) values (?, ?)", managers);
+    }
+}

@@ -1,0 +1,94 @@
+package io.countersign.directory;
+
+import io.countersign.shared.Names;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** {@link Directory} on the directory tables; each answer is one indexed query. */
+@Component
+class JdbcDirectory implements Directory {
+
+    private final JdbcClient jdbc;
+    private final UserStore users;
+
+    JdbcDirectory(JdbcClient jdbc, UserStore users) {
+        this.jdbc = jdbc;
+        this.users = users;
+    }
+
+    @Override
+    public Optional<User> findUser(String username) {
+        return username == null ? Optional.empty() : users.find(Names.canonical(username));
+    }
+
+    @Override
+    public Set<String> groupsOf(String username) {
+        return names("select group_name from group_members where username = ?", username);
+    }
+
+    @Override
+    public boolean groupExists(String group) {
+        return group != null
+                && jdbc.sql("select count(*) from user_groups where name = ?")
+                                .param(Names.canonical(group))
+                                .query(Long.class)
+                                .single()
+                        > 0;
+    }
+
+    @Override
+    public Set<String> membersOf(String group) {
+        return names("select username from group_members where group_name = ?", group);
+    }
+
+    @Override
+    public Set<String> managersOf(String group) {
+        return names("select username from group_managers where group_name = ?", group);
+    }
+
+    @Override
+    public Set<String> activeUsersAtOrAbove(String level) {
+        return names("""
+                select u.username from users u join levels l on l.name = u.level_name
+                where u.active = true
+                  and l.rank_order >= (select rank_order from levels where name = ?)""", level);
+    }
+
+    @Override
+    public OptionalInt rankOf(String level) {
+        if (level == null) {
+            return OptionalInt.empty();
+        }
+        return jdbc.sql("select rank_order from levels where name = ?")
+                .param(Names.canonical(level))
+                .query(Integer.class)
+                .optional()
+                .map(OptionalInt::of)
+                .orElse(OptionalInt.empty());
+    }
+
+    @Override
+    public List<String> levels() {
+        return jdbc.sql("select name from levels order by rank_order")
+                .query(String.class)
+                .list();
+    }
+
+    /** A sorted, unmodifiable set of the names the query finds for one canonical argument. */
+    private Set<String> names(String sql, String argument) {
+        if (argument == null) {
+            return Set.of();
+        }
+        List<String> found = jdbc.sql(sql)
+                .param(Names.canonical(argument))
+                .query(String.class)
+                .list();
+        return Collections.unmodifiableSortedSet(new TreeSet<>(found));
+    }
+}

@@ -1,0 +1,18 @@
+package io.countersign.directory;
+
+import java.util.List;
+
+/** Short lists of names for messages: a conflict about thousands of users names a few and counts the rest. */
+final class Summaries {
+
+    private static final int SHOWN = 10;
+
+    private Summaries() {}
+
+    static String names(List<String> names) {
+        if (names.size() <= SHOWN) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, SHOWN)) + " and " + (names.size() - SHOWN) + " more";
+    }
+}

@@ -1,0 +1,193 @@
+package io.countersign.directory;
+
+import io.countersign.shared.Role;
+import io.countersign.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The rows of the {@code users} table and what hangs on a username. */
+@Component
+class UserStore {
+
+    static final String COLUMNS = "username, email, display_name, level_name, manager, role, active";
+
+    /** Large name lists are looked up in slices so that no statement carries thousands of parameters. */
+    static final int SLICE = 500;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final Clock clock;
+
+    UserStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.clock = clock;
+    }
+
+    Optional<User> find(String username) {
+        return jdbc.sql("select " + COLUMNS + " from users where username = ?")
+                .param(username)
+                .query((rs, row) -> map(rs))
+                .optional();
+    }
+
+    List<User> all() {
+        return jdbc.sql("select " + COLUMNS + " from users order by username")
+                .query((rs, row) -> map(rs))
+                .list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from users").query(Long.class).single();
+    }
+
+    boolean exists(String username) {
+        return jdbc.sql("select count(*) from users where username = ?")
+                        .param(username)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Which of the given usernames exist. */
+    Set<String> existing(Collection<String> usernames) {
+        List<String> names = List.copyOf(new HashSet<>(usernames));
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < names.size(); from += SLICE) {
+            List<String> slice = names.subList(from, Math.min(names.size(), from + SLICE));
+            found.addAll(jdbc.sql("select username from users where username in (:names)")
+                    .param("names", slice)
+                    .query(String.class)
+                    .list());
+        }
+        return found;
+    }
+
+    String managerOf(String username) {
+        return jdbc.sql("select manager from users where username = ?")
+                .param(username)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** Locks the rows of the active administrators so that two callers cannot demote the last two at once. */
+    List<String> lockActiveAdmins() {
+        return jdbc.sql("select username from users where role = ? and active = ? order by username for update")
+                .params(Role.ADMIN.name(), true)
+                .query(String.class)
+                .list();
+    }
+
+    List<String> usingLevel(String level) {
+        return jdbc.sql("select username from users where level_name = ? order by username")
+                .param(level)
+                .query(String.class)
+                .list();
+    }
+
+    void insert(User user) {
+        insert(List.of(user), true);
+    }
+
+    void update(User user) {
+        update(List.of(user));
+    }
+
+    /**
+     * Inserts users in one batch. Without {@code withManagers} the manager stays empty so that users
+     * may name managers inserted in the same batch; {@link #setManagers} fills it in afterwards.
+     */
+    void insert(List<User> users, boolean withManagers) {
+        var now = Timestamps.toDb(clock.instant());
+        batch.batchUpdate(
+                """
+                insert into users (username, email, display_name, level_name, manager, role, active,
+                                   version, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
+                users.stream()
+                        .map(user -> new Object[] {
+                            user.username(),
+                            user.email(),
+                            user.displayName(),
+                            user.level(),
+                            withManagers ? user.manager() : null,
+                            user.role().name(),
+                            user.active(),
+                            now,
+                            now
+                        })
+                        .toList());
+    }
+
+    void update(List<User> users) {
+        var now = Timestamps.toDb(clock.instant());
+        batch.batchUpdate(
+                """
+                update users set email = ?, display_name = ?, level_name = ?, manager = ?, role = ?,
+                                 active = ?, version = version + 1, updated_at = ?
+                where username = ?""",
+                users.stream()
+                        .map(user -> new Object[] {
+                            user.email(),
+                            user.displayName(),
+                            user.level(),
+                            user.manager(),
+                            user.role().name(),
+                            user.active(),
+                            now,
+                            user.username()
+                        })
+                        .toList());
+    }
+
+    void setManagers(List<User> users) {
+        batch.batchUpdate(
+                "update users set manager = ? where username = ?",
+                users.stream()
+                        .filter(user -> user.manager() != null)
+                        .map(user -> new Object[] {user.manager(), user.username()})
+                        .toList());
+    }
+
+    /** Removes the user with their memberships and managerships; their reports keep no manager. */
+    void delete(String username) {
+        jdbc.sql("delete from group_members where username = ?").param(username).update();
+        jdbc.sql("delete from group_managers where username = ?")
+                .param(username)
+                .update();
+        jdbc.sql("update users set manager = null, version = version + 1, updated_at = ? where manager = ?")
+                .params(Timestamps.toDb(clock.instant()), username)
+                .update();
+        jdbc.sql("delete from users where username = ?").param(username).update();
+    }
+
+    /** The users who have {@code username} as their manager. */
+    List<String> reportsOf(String username) {
+        return new ArrayList<>(jdbc.sql("select username from users where manager = ? order by username")
+                .param(username)
+                .query(String.class)
+                .list());
+    }
+
+    static User map(ResultSet rs) throws SQLException {
+        return new User(
+                rs.getString("username"),
+                rs.getString("email"),
+                rs.getString("display_name"),
+                rs.getString("level_name"),
+                rs.getString("manager"),
+                Role.valueOf(rs.getString("role")),
+                rs.getBoolean("active"));
+    }
+}

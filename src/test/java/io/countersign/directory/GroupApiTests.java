@@ -1,0 +1,164 @@
+package io.countersign.directory;
+
+import static io.countersign.directory.UserApiTests.issues;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.shared.Role;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+@CountersignTest
+class GroupApiTests {
+
+    @Autowired
+    Api api;
+
+    People people;
+
+    @BeforeEach
+    void setUp() {
+        people = new People(api);
+    }
+
+    @Test
+    void aGroupIsCreatedWithSortedDistinctMembersAndManagers() {
+        String zed = people.user("zed");
+        String amy = people.user("amy");
+        String name = Api.unique("sre");
+
+        var created = api.asAdmin()
+                .post(
+                        "/api/v1/groups",
+                        Api.json(Map.of(
+                                "name", name.toUpperCase(),
+                                "members", List.of(zed, amy, zed.toUpperCase()),
+                                "managers", List.of(amy))))
+                .expect(201)
+                .json();
+
+        assertThat(created.get("name").asString()).isEqualTo(name);
+        assertThat(strings(created.get("members"))).containsExactly(amy, zed);
+        assertThat(strings(created.get("managers"))).containsExactly(amy);
+        assertThat(api.asAdmin().get("/api/v1/groups/" + name).expect(200).json())
+                .isEqualTo(created);
+    }
+
+    @Test
+    void unknownUsersAreReportedWhereTheyWereWritten() {
+        String known = people.user("known");
+
+        var response = api.asAdmin()
+                .post(
+                        "/api/v1/groups",
+                        Api.json(Map.of(
+                                "name", "bad name",
+                                "members", List.of(known, known, "ghost-one"),
+                                "managers", List.of("ghost-two"))));
+
+        assertThat(issues(response.expect(400).json()))
+                .containsExactly("name:invalid_name", "members[2]:unknown_user", "managers[0]:unknown_user");
+    }
+
+    @Test
+    void aSecondGroupWithTheSameNameIsAConflict() {
+        String name = Api.unique("dup");
+        api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", name))).expect(201);
+
+        assertThat(api.asAdmin()
+                        .post("/api/v1/groups", Api.json(Map.of("name", name)))
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void replacingAGroupReplacesBothLists() {
+        String first = people.user("first");
+        String second = people.user("second");
+        String name = Api.unique("team");
+        api.asAdmin()
+                .post("/api/v1/groups", Api.json(Map.of("name", name, "members", List.of(first))))
+                .expect(201);
+
+        var replaced = api.asAdmin()
+                .put("/api/v1/groups/" + name, Api.json(Map.of("members", List.of(second), "managers", List.of(first))))
+                .expect(200)
+                .json();
+
+        assertThat(strings(replaced.get("members"))).containsExactly(second);
+        assertThat(strings(replaced.get("managers"))).containsExactly(first);
+        assertThat(api.asAdmin()
+                        .put("/api/v1/groups/" + name, Api.json(Map.of("name", Api.unique("renamed"))))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.asAdmin()
+                        .put("/api/v1/groups/" + Api.unique("ghost"), Api.json(Map.of()))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theListHoldsEveryGroupByName() {
+        String b = Api.unique("list-b");
+        String a = Api.unique("list-a");
+        api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", b))).expect(201);
+        api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", a))).expect(201);
+
+        var names = api.asAdmin().get("/api/v1/groups").expect(200).json().values().stream()
+                .map(group -> group.get("name").asString())
+                .toList();
+
+        assertThat(names).contains(a, b).isSorted();
+    }
+
+    @Test
+    void aGroupIsDeletedUnlessAResourceStillUsesIt() {
+        String unused = Api.unique("unused");
+        String linked = Api.unique("linked");
+        api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", unused))).expect(201);
+        api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", linked))).expect(201);
+        String resource = Api.unique("prod-db");
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(Map.of(
+                                "name",
+                                resource,
+                                "type",
+                                "database",
+                                "groups",
+                                List.of(linked),
+                                "accounts",
+                                List.of("root"))))
+                .expect(201);
+
+        api.asAdmin().delete("/api/v1/groups/" + unused).expect(204);
+        var refused = api.asAdmin().delete("/api/v1/groups/" + linked);
+
+        assertThat(api.asAdmin().get("/api/v1/groups/" + unused).status()).isEqualTo(404);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("resource:" + resource);
+        assertThat(api.asAdmin().get("/api/v1/groups/" + linked).status()).isEqualTo(200);
+    }
+
+    @Test
+    void auditorsReadGroupsAndUsersReadNone() {
+        String name = Api.unique("visible");
+        api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", name))).expect(201);
+        String auditor = people.tokenFor(people.user("auditor", Role.AUDITOR));
+        String user = people.tokenFor(people.user("user"));
+
+        assertThat(api.as(auditor).get("/api/v1/groups/" + name).status()).isEqualTo(200);
+        assertThat(api.as(auditor).delete("/api/v1/groups/" + name).status()).isEqualTo(403);
+        assertThat(api.as(user).get("/api/v1/groups/" + name).status()).isEqualTo(403);
+    }
+
+    static List<String> strings(JsonNode array) {
+        return array.values().stream().map(JsonNode::asString).toList();
+    }
+}

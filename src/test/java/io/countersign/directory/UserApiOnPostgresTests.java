@@ -1,0 +1,6 @@
+package io.countersign.directory;
+
+import io.countersign.testing.OnPostgres;
+
+@OnPostgres
+class UserApiOnPostgresTests extends UserApiTests {}

@@ -1,0 +1,325 @@
+package io.countersign.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.shared.Role;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+@CountersignTest
+class UserApiTests {
+
+    @Autowired
+    Api api;
+
+    People people;
+
+    @BeforeEach
+    void setUp() {
+        people = new People(api);
+    }
+
+    @Test
+    void anAdministratorCreatesAUserAndReadsItBackUnderTheApiNames() {
+        String manager = people.user("boss");
+        String level = people.level("engineer");
+        String username = Api.unique("alice");
+
+        var created = api.asAdmin()
+                .post(
+                        "/api/v1/users",
+                        Api.json(Map.of(
+                                "username",
+                                username.toUpperCase(),
+                                "email",
+                                "alice@example.com",
+                                "displayName",
+                                "Alice Liddell",
+                                "level",
+                                level,
+                                "manager",
+                                manager,
+                                "role",
+                                "AUDITOR")))
+                .expect(201)
+                .json();
+
+        assertThat(created.get("username").asString()).isEqualTo(username);
+        assertThat(api.asAdmin().get("/api/v1/users/" + username).expect(200).json())
+                .isEqualTo(created);
+        assertThat(fields(created))
+                .containsExactly("username", "email", "displayName", "level", "manager", "role", "active");
+        assertThat(created.get("manager").asString()).isEqualTo(manager);
+        assertThat(created.get("level").asString()).isEqualTo(level);
+        assertThat(created.get("role").asString()).isEqualTo("AUDITOR");
+        assertThat(created.get("active").asBoolean()).isTrue();
+    }
+
+    @Test
+    void leftOutFieldsTakeTheirDefaults() {
+        String username = Api.unique("dora");
+
+        var created = api.asAdmin()
+                .post("/api/v1/users", "{\"username\":\"" + username + "\",\"email\":\"dora@example.com\"}")
+                .expect(201)
+                .json();
+
+        assertThat(created.get("displayName").asString()).isEqualTo(username);
+        assertThat(created.get("role").asString()).isEqualTo("USER");
+        assertThat(created.get("active").asBoolean()).isTrue();
+        assertThat(created.get("level").isNull()).isTrue();
+        assertThat(created.get("manager").isNull()).isTrue();
+    }
+
+    @Test
+    void everyProblemOfAUserIsReportedAtOnceAndNothingIsCreated() {
+        var response = api.asAdmin()
+                .post(
+                        "/api/v1/users",
+                        Api.json(Map.of(
+                                "username", "not valid!",
+                                "email", "alice at example",
+                                "displayName", "x".repeat(201),
+                                "level", "no-such-level",
+                                "manager", "nobody-at-all")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(issues(response.json()))
+                .containsExactly(
+                        "username:invalid_name",
+                        "email:invalid_email",
+                        "displayName:too_long",
+                        "level:unknown_level",
+                        "manager:unknown_user");
+    }
+
+    @Test
+    void anEmailIsRequiredAndBoundedInLength() {
+        String tooLong = "a".repeat(60) + "@" + ("b".repeat(60) + ".").repeat(4) + "com";
+        var missing = api.asAdmin().post("/api/v1/users", "{\"username\":\"" + Api.unique("e") + "\"}");
+        var longOne =
+                api.asAdmin().post("/api/v1/users", Api.json(Map.of("username", Api.unique("e"), "email", tooLong)));
+
+        assertThat(issues(missing.expect(400).json())).containsExactly("email:required");
+        assertThat(issues(longOne.expect(400).json())).containsExactly("email:too_long");
+    }
+
+    @Test
+    void aRoleOutsideTheToolRolesIsABadRequestNamingTheField() {
+        var response = api.asAdmin()
+                .post(
+                        "/api/v1/users",
+                        Api.json(Map.of("username", Api.unique("r"), "email", "r@example.com", "role", "ROOT")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(issues(response.json())).containsExactly("role:invalid_value");
+    }
+
+    @Test
+    void aSecondUserWithTheSameNameIsAConflict() {
+        String username = people.user("twin");
+
+        var again = api.asAdmin().post("/api/v1/users", Api.json(People.body(username.toUpperCase(), Role.USER)));
+
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void onlyAdministratorsCreateUsers() {
+        String token = people.tokenFor(people.user("plain"));
+
+        var response = api.as(token).post("/api/v1/users", Api.json(People.body(Api.unique("x"), Role.USER)));
+
+        assertThat(response.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aUserSeesThemselvesButAnyoneElseLooksAsIfItDidNotExist() {
+        String me = people.user("me");
+        String other = people.user("other");
+        String token = people.tokenFor(me);
+
+        var mine = api.as(token).get("/api/v1/users/" + me);
+        var theirs = api.as(token).get("/api/v1/users/" + other);
+        var nobody = api.as(token).get("/api/v1/users/" + Api.unique("ghost"));
+
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(theirs.status()).isEqualTo(404);
+        assertThat(nobody.status()).isEqualTo(404);
+        assertThat(theirs.json().get("title")).isEqualTo(nobody.json().get("title"));
+        assertThat(api.as(token).get("/api/v1/users").status()).isEqualTo(403);
+    }
+
+    @Test
+    void auditorsReadEveryUserAndTheList() {
+        String auditor = people.user("auditor", Role.AUDITOR);
+        String other = people.user("seen");
+        String token = people.tokenFor(auditor);
+
+        assertThat(api.as(token).get("/api/v1/users/" + other).status()).isEqualTo(200);
+        List<String> listed = new ArrayList<>();
+        api.as(token)
+                .get("/api/v1/users")
+                .expect(200)
+                .json()
+                .forEach(u -> listed.add(u.get("username").asString()));
+        assertThat(listed).contains(auditor, other, "admin").isSorted();
+        assertThat(api.as(token).put("/api/v1/users/" + other, "{}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void replacingAUserSetsEveryFieldAndLeftOutOnesFallBackToDefaults() {
+        String manager = people.user("lead");
+        String username = people.user("worker");
+
+        var replaced = api.asAdmin()
+                .put(
+                        "/api/v1/users/" + username,
+                        Api.json(Map.of(
+                                "email", "new@example.com", "manager", manager, "role", "ENFORCER", "active", false)))
+                .expect(200)
+                .json();
+
+        assertThat(replaced.get("username").asString()).isEqualTo(username);
+        assertThat(replaced.get("email").asString()).isEqualTo("new@example.com");
+        assertThat(replaced.get("displayName").asString()).isEqualTo(username);
+        assertThat(replaced.get("manager").asString()).isEqualTo(manager);
+        assertThat(replaced.get("role").asString()).isEqualTo("ENFORCER");
+        assertThat(replaced.get("active").asBoolean()).isFalse();
+        assertThat(api.asAdmin().get("/api/v1/users/" + username).json()).isEqualTo(replaced);
+    }
+
+    @Test
+    void aUserCannotBeRenamedNorReplacedWhenUnknown() {
+        String username = people.user("fixed");
+
+        var renamed = api.asAdmin()
+                .put(
+                        "/api/v1/users/" + username,
+                        Api.json(Map.of("username", Api.unique("other"), "email", "x@example.com")));
+        var unknown =
+                api.asAdmin().put("/api/v1/users/" + Api.unique("ghost"), Api.json(Map.of("email", "x@example.com")));
+
+        assertThat(issues(renamed.expect(400).json())).containsExactly("username:mismatch");
+        assertThat(unknown.status()).isEqualTo(404);
+    }
+
+    @Test
+    void aManagerChainMayNotLoopBackToTheUser() {
+        String top = people.user("top");
+        String middle = people.user("middle", null, top);
+        String bottom = people.user("bottom", null, middle);
+
+        var loop = api.asAdmin()
+                .put("/api/v1/users/" + top, Api.json(Map.of("email", "t@example.com", "manager", bottom)));
+        var self =
+                api.asAdmin().put("/api/v1/users/" + top, Api.json(Map.of("email", "t@example.com", "manager", top)));
+
+        assertThat(loop.status()).isEqualTo(400);
+        JsonNode issue = loop.json().get("errors").get(0);
+        assertThat(issue.get("code").asString()).isEqualTo("manager_cycle");
+        assertThat(issue.get("message").asString()).contains(top + " → " + bottom + " → " + middle + " → " + top);
+        assertThat(issues(self.expect(400).json())).containsExactly("manager:manager_cycle");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/users/" + top)
+                        .json()
+                        .get("manager")
+                        .isNull())
+                .isTrue();
+    }
+
+    @Test
+    void deletingAUserDropsTheirMembershipsManagershipsAndReports() {
+        String leaving = people.user("leaving");
+        String report = people.user("report", null, leaving);
+        String group = Api.unique("team");
+        api.asAdmin()
+                .post(
+                        "/api/v1/groups",
+                        Api.json(Map.of(
+                                "name", group, "members", List.of(leaving, report), "managers", List.of(leaving))))
+                .expect(201);
+
+        api.asAdmin().delete("/api/v1/users/" + leaving).expect(204);
+
+        assertThat(api.asAdmin().get("/api/v1/users/" + leaving).status()).isEqualTo(404);
+        assertThat(api.asAdmin()
+                        .get("/api/v1/users/" + report)
+                        .json()
+                        .get("manager")
+                        .isNull())
+                .isTrue();
+        var team = api.asAdmin().get("/api/v1/groups/" + group).expect(200).json();
+        assertThat(team.get("members").values()).extracting(JsonNode::asString).containsExactly(report);
+        assertThat(team.get("managers").isEmpty()).isTrue();
+        assertThat(api.asAdmin().delete("/api/v1/users/" + leaving).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theLastActiveAdministratorCanBeNeitherDeletedNorDemotedNorDeactivated() {
+        onlyTheBootstrapAdministratorIsAnActiveAdmin();
+
+        var deleted = api.asAdmin().delete("/api/v1/users/admin");
+        var demoted =
+                api.asAdmin().put("/api/v1/users/admin", Api.json(Map.of("email", "admin@localhost", "role", "USER")));
+        var deactivated = api.asAdmin()
+                .put(
+                        "/api/v1/users/admin",
+                        Api.json(Map.of("email", "admin@localhost", "role", "ADMIN", "active", false)));
+
+        assertThat(deleted.status()).isEqualTo(409);
+        assertThat(deleted.json().get("detail").asString()).contains("last active administrator");
+        assertThat(demoted.status()).isEqualTo(409);
+        assertThat(deactivated.status()).isEqualTo(409);
+        var admin = api.asAdmin().get("/api/v1/users/admin").expect(200).json();
+        assertThat(admin.get("role").asString()).isEqualTo("ADMIN");
+        assertThat(admin.get("active").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anAdministratorMayBeDemotedOrDeletedWhileAnotherActiveOneRemains() {
+        String first = people.user("admin-a", Role.ADMIN);
+        String second = people.user("admin-b", Role.ADMIN);
+
+        api.asAdmin()
+                .put("/api/v1/users/" + first, Api.json(Map.of("email", "a@example.com", "role", "USER")))
+                .expect(200);
+        api.asAdmin().delete("/api/v1/users/" + second).expect(204);
+    }
+
+    /** Other tests share this database and create administrators; retire them through the API. */
+    private void onlyTheBootstrapAdministratorIsAnActiveAdmin() {
+        for (JsonNode user : api.asAdmin().get("/api/v1/users").expect(200).json()) {
+            String username = user.get("username").asString();
+            if (!username.equals("admin") && user.get("role").asString().equals("ADMIN")) {
+                api.asAdmin()
+                        .put(
+                                "/api/v1/users/" + username,
+                                Api.json(Map.of(
+                                        "email", user.get("email").asString(), "role", "ADMIN", "active", false)))
+                        .expect(200);
+            }
+        }
+    }
+
+    static List<String> issues(JsonNode problem) {
+        List<String> issues = new ArrayList<>();
+        problem.get("errors")
+                .forEach(issue -> issues.add(
+                        issue.get("field").asString() + ":" + issue.get("code").asString()));
+        return issues;
+    }
+
+    private static List<String> fields(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.propertyNames().forEach(names::add);
+        return names;
+    }
+}
