@@ -1,0 +1,77 @@
+package io.countersign.inventory;
+
+import io.countersign.directory.DirectoryPlan;
+import io.countersign.directory.Upserted;
+import io.countersign.shared.Names;
+import io.countersign.shared.Problems;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates or replaces resources in bulk, for imports: {@link #prepare} checks them against the
+ * directory as the same import leaves it, {@link #apply} writes them with a few batched statements.
+ */
+@Service
+public class InventoryImport {
+
+    private final ResourceStore store;
+
+    InventoryImport(ResourceStore store) {
+        this.store = store;
+    }
+
+    /** Records every issue with its path ({@code resources[4].groups[0]}); reads only. */
+    public InventoryPlan prepare(List<ResourceInput> input, DirectoryPlan directory, Problems problems) {
+        Map<String, Resource> before = new HashMap<>();
+        store.all().forEach(resource -> before.put(resource.name(), resource));
+        Set<String> after = new HashSet<>(before.keySet());
+        Map<String, Integer> firstIndex = new HashMap<>();
+        List<Resource> created = new ArrayList<>();
+        List<Resource> updated = new ArrayList<>();
+        int unchanged = 0;
+        List<ResourceInput> entries = input == null ? List.of() : input;
+        for (int i = 0; i < entries.size(); i++) {
+            String prefix = "resources[" + i + "]";
+            ResourceInput entry = entries.get(i);
+            if (entry == null) {
+                problems.add(prefix, "required", "must be a resource");
+                continue;
+            }
+            ResourceRules.check(problems, prefix + ".", entry, directory::isUser, directory::isGroup);
+            Resource resource = ResourceRules.normalize(entry);
+            if (!Names.isValid(resource.name())) {
+                continue;
+            }
+            Integer earlier = firstIndex.putIfAbsent(resource.name(), i);
+            if (earlier != null) {
+                problems.add(
+                        prefix + ".name",
+                        "duplicate",
+                        "'" + resource.name() + "' is already defined at resources[" + earlier + "]");
+                continue;
+            }
+            after.add(resource.name());
+            Resource previous = before.get(resource.name());
+            if (previous == null) {
+                created.add(resource);
+            } else if (previous.equals(resource)) {
+                unchanged++;
+            } else {
+                updated.add(resource);
+            }
+        }
+        return new InventoryPlan(created, updated, unchanged, after);
+    }
+
+    /** Writes a plan that {@link #prepare} found free of problems, in the caller's transaction; no events. */
+    public Upserted apply(InventoryPlan plan) {
+        store.insert(plan.created);
+        store.update(plan.updated);
+        return new Upserted(plan.created.size(), plan.updated.size(), plan.unchanged);
+    }
+}

@@ -1,0 +1,22 @@
+package io.countersign.inventory;
+
+import io.countersign.shared.Actor;
+import io.countersign.shared.AuditableEvent;
+
+public record ResourceCreated(Actor actor, Resource resource) implements AuditableEvent {
+
+    @Override
+    public String action() {
+        return "resource.created";
+    }
+
+    @Override
+    public String target() {
+        return "resource:" + resource.name();
+    }
+
+    @Override
+    public String note() {
+        return resource.type() + "; accounts " + String.join(", ", resource.accounts());
+    }
+}

@@ -1,0 +1,145 @@
+package io.countersign.inventory;
+
+import io.countersign.shared.Timestamps;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rows of {@code resources} and its child tables. Reading one resource is a single statement
+ * (it sits on the path of every access request); writes take lists so that imports are batched.
+ */
+@Component
+class ResourceStore {
+
+    /** One indexed lookup per table, answered in one round trip. */
+    private static final String FIND_ONE = """
+            select 'type' as kind, type as item, cast(null as varchar(256)) as item_value
+              from resources where name = :name
+            union all select 'group', group_name, null from resource_group_links where resource_name = :name
+            union all select 'label', label_key, label_value from resource_labels where resource_name = :name
+            union all select 'owner', username, null from resource_owners where resource_name = :name
+            union all select 'account', account_name, null from resource_accounts where resource_name = :name""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final Clock clock;
+
+    ResourceStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.clock = clock;
+    }
+
+    Optional<Resource> find(String name) {
+        Map<String, ResourceParts> parts = new HashMap<>();
+        jdbc.sql(FIND_ONE).param("name", name).query(rs -> {
+            parts.computeIfAbsent(name, ResourceParts::new)
+                    .add(rs.getString("kind"), rs.getString("item"), rs.getString("item_value"));
+        });
+        ResourceParts found = parts.get(name);
+        return found == null || found.type == null ? Optional.empty() : Optional.of(found.toResource());
+    }
+
+    boolean exists(String name) {
+        return jdbc.sql("select count(*) from resources where name = ?")
+                        .param(name)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Every resource by name: five queries whatever the number of resources. */
+    List<Resource> all() {
+        Map<String, ResourceParts> parts = new TreeMap<>();
+        jdbc.sql("select name, type from resources").query(rs -> {
+            parts.computeIfAbsent(rs.getString(1), ResourceParts::new).add("type", rs.getString(2), null);
+        });
+        collect(parts, "group", "select resource_name, group_name, null from resource_group_links");
+        collect(parts, "label", "select resource_name, label_key, label_value from resource_labels");
+        collect(parts, "owner", "select resource_name, username, null from resource_owners");
+        collect(parts, "account", "select resource_name, account_name, null from resource_accounts");
+        return parts.values().stream().map(ResourceParts::toResource).toList();
+    }
+
+    /** The resources linked to a group. */
+    List<String> linkedTo(String group) {
+        return jdbc.sql("select resource_name from resource_group_links where group_name = ? order by resource_name")
+                .param(group)
+                .query(String.class)
+                .list();
+    }
+
+    void removeOwner(String username) {
+        jdbc.sql("delete from resource_owners where username = ?")
+                .param(username)
+                .update();
+    }
+
+    void insert(Collection<Resource> resources) {
+        var now = Timestamps.toDb(clock.instant());
+        batch.batchUpdate(
+                "insert into resources (name, type, version, created_at, updated_at) values (?, ?, 0, ?, ?)",
+                resources.stream()
+                        .map(resource -> new Object[] {resource.name(), resource.type(), now, now})
+                        .toList());
+        insertParts(resources);
+    }
+
+    /** Replaces the type, groups, labels, owners and accounts of existing resources. */
+    void update(Collection<Resource> resources) {
+        var now = Timestamps.toDb(clock.instant());
+        batch.batchUpdate(
+                "update resources set type = ?, version = version + 1, updated_at = ? where name = ?",
+                resources.stream()
+                        .map(resource -> new Object[] {resource.type(), now, resource.name()})
+                        .toList());
+        List<Object[]> names = resources.stream()
+                .map(resource -> new Object[] {resource.name()})
+                .toList();
+        for (String table :
+                List.of("resource_group_links", "resource_labels", "resource_owners", "resource_accounts")) {
+            batch.batchUpdate("delete from " + table + " where resource_name = ?", names);
+        }
+        insertParts(resources);
+    }
+
+    void delete(String name) {
+        jdbc.sql("delete from resources where name = ?").param(name).update();
+    }
+
+    private void insertParts(Collection<Resource> resources) {
+        List<Object[]> groups = new ArrayList<>();
+        List<Object[]> labels = new ArrayList<>();
+        List<Object[]> owners = new ArrayList<>();
+        List<Object[]> accounts = new ArrayList<>();
+        for (Resource resource : resources) {
+            resource.groups().forEach(group -> groups.add(new Object[] {resource.name(), group}));
+            resource.labels().forEach((key, value) -> labels.add(new Object[] {resource.name(), key, value}));
+            resource.owners().forEach(owner -> owners.add(new Object[] {resource.name(), owner}));
+            resource.accounts().forEach(account -> accounts.add(new Object[] {resource.name(), account}));
+        }
+        batch.batchUpdate("insert into resource_group_links (resource_name, group_name) values (?, ?)", groups);
+        batch.batchUpdate(
+                "insert into resource_labels (resource_name, label_key, label_value) values (?, ?, ?)", labels);
+        batch.batchUpdate("insert into resource_owners (resource_name, username) values (?, ?)", owners);
+        batch.batchUpdate("insert into resource_accounts (resource_name, account_name) values (?, ?)", accounts);
+    }
+
+    private void collect(Map<String, ResourceParts> parts, String kind, String sql) {
+        jdbc.sql(sql).query(rs -> {
+            ResourceParts resource = parts.get(rs.getString(1));
+            if (resource != null) {
+                resource.add(kind, rs.getString(2), rs.getString(3));
+            }
+        });
+    }
+}

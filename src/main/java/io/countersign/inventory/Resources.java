@@ -1,0 +1,87 @@
+package io.countersign.inventory;
+
+import io.countersign.directory.Directory;
+import io.countersign.shared.Actor;
+import io.countersign.shared.ConflictException;
+import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.Names;
+import io.countersign.shared.NotFoundException;
+import io.countersign.shared.Problems;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, reads, replaces and deletes resources with their groups, labels, owners and accounts. */
+@Service
+public class Resources {
+
+    private final ResourceStore store;
+    private final Directory directory;
+    private final ApplicationEventPublisher events;
+
+    Resources(ResourceStore store, Directory directory, ApplicationEventPublisher events) {
+        this.store = store;
+        this.directory = directory;
+        this.events = events;
+    }
+
+    public Optional<Resource> find(String name) {
+        return name == null ? Optional.empty() : store.find(Names.canonical(name));
+    }
+
+    public Resource get(String name) {
+        return find(name).orElseThrow(() -> new NotFoundException("resource", Names.canonical(name)));
+    }
+
+    /** Every resource, by name. */
+    public List<Resource> list() {
+        return store.all();
+    }
+
+    @Transactional
+    public Resource create(Actor actor, ResourceInput input) {
+        Resource resource = validated(input);
+        if (store.exists(resource.name())) {
+            throw new ConflictException("A resource named '" + resource.name() + "' already exists.");
+        }
+        store.insert(List.of(resource));
+        events.publishEvent(new ResourceCreated(actor, resource));
+        return resource;
+    }
+
+    /** Replaces everything about an existing resource except its name. */
+    @Transactional
+    public Resource replace(Actor actor, String name, ResourceInput input) {
+        String canonical = Names.canonical(name);
+        Resource before = get(canonical);
+        if (input.name() != null && !canonical.equals(Names.canonical(input.name()))) {
+            throw InvalidInputException.of(
+                    "name", "mismatch", "must be '" + canonical + "' or left out; a resource cannot be renamed");
+        }
+        Resource after = validated(new ResourceInput(
+                canonical, input.type(), input.groups(), input.labels(), input.owners(), input.accounts()));
+        if (after.equals(before)) {
+            return before;
+        }
+        store.update(List.of(after));
+        events.publishEvent(new ResourceUpdated(actor, after));
+        return after;
+    }
+
+    @Transactional
+    public void delete(Actor actor, String name) {
+        Resource resource = get(name);
+        store.delete(resource.name());
+        events.publishEvent(new ResourceDeleted(actor, resource));
+    }
+
+    private Resource validated(ResourceInput input) {
+        Problems problems = new Problems();
+        ResourceRules.check(
+                problems, "", input, username -> directory.findUser(username).isPresent(), directory::groupExists);
+        problems.throwIfAny();
+        return ResourceRules.normalize(input);
+    }
+}

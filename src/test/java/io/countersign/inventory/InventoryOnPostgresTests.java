@@ -1,0 +1,6 @@
+package io.countersign.inventory;
+
+import io.countersign.testing.OnPostgres;
+
+@OnPostgres
+class InventoryOnPostgresTests extends InventoryTests {}
