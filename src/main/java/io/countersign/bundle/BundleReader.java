@@ -1,0 +1,106 @@
+package io.countersign.bundle;
+
+import io.countersign.shared.FieldIssue;
+import io.countersign.shared.InvalidInputException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads a bundle from JSON or YAML. Both are strict: unknown fields and repeated keys are errors, so
+ * that a typo cannot silently drop part of an import. Errors carry the path of the offending field.
+ */
+final class BundleReader {
+
+    /** Large bundles are expected (thousands of entries); the YAML parser's default cap is 3 MB. */
+    static final int MAX_YAML_CODE_POINTS = 64 * 1024 * 1024;
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .loadSettings(LoadSettings.builder()
+                            .setCodePointLimit(MAX_YAML_CODE_POINTS)
+                            .build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private BundleReader() {}
+
+    static Bundle read(byte[] body, BundleFormat format) {
+        if (body == null || body.length == 0) {
+            throw InvalidInputException.of(
+                    "body", "required", "send a bundle: {levels, users, groups, resources, policies}");
+        }
+        ObjectMapper mapper = format == BundleFormat.YAML ? YAML : JSON;
+        try {
+            Bundle bundle = mapper.readValue(body, Bundle.class);
+            if (bundle == null) {
+                throw InvalidInputException.of("body", "required", "the bundle is empty");
+            }
+            return bundle;
+        } catch (JacksonException e) {
+            throw new InvalidInputException(List.of(issue(e, format)));
+        }
+    }
+
+    /** A {@link JsonMapper} with the reader's settings, for modules that read a section's documents. */
+    static ObjectMapper documents() {
+        return JSON;
+    }
+
+    static FieldIssue issue(JacksonException e, BundleFormat format) {
+        String path = path(e);
+        if (e instanceof UnrecognizedPropertyException) {
+            return new FieldIssue(path, "unknown_field", "is not a known field");
+        }
+        if (e instanceof InvalidFormatException invalid
+                && invalid.getTargetType().isEnum()) {
+            return new FieldIssue(
+                    path,
+                    "invalid_value",
+                    "'" + invalid.getValue() + "' is not one of "
+                            + List.of(invalid.getTargetType().getEnumConstants()));
+        }
+        if (e instanceof StreamReadException || path.isEmpty()) {
+            var location = e.getLocation();
+            String where = location == null || location.getLineNr() < 0
+                    ? ""
+                    : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            String inside = path.isEmpty() ? "" : " (in " + path + ")";
+            return new FieldIssue(
+                    "body", "malformed_bundle", "is not well-formed " + format + where + inside + ": " + reason(e));
+        }
+        return new FieldIssue(path, "invalid_value", "has the wrong type or format");
+    }
+
+    /** The parser's own explanation, without the source excerpt and location it appends. */
+    private static String reason(JacksonException e) {
+        String message =
+                String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        int excerpt = message.indexOf(" (start marker");
+        return excerpt < 0 ? message : message.substring(0, excerpt);
+    }
+
+    static String path(JacksonException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+}

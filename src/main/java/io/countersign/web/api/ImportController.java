@@ -1,0 +1,56 @@
+package io.countersign.web.api;
+
+import io.countersign.bundle.BundleFormat;
+import io.countersign.bundle.BundleImporter;
+import io.countersign.bundle.ImportSummary;
+import io.countersign.directory.Upserted;
+import io.countersign.shared.Actor;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/import}: a YAML or JSON bundle, applied all or nothing. */
+@RestController
+class ImportController {
+
+    static final String YAML = "application/yaml";
+    static final String X_YAML = "application/x-yaml";
+
+    record Counts(int created, int updated, int unchanged) {
+        static Counts of(Upserted upserted) {
+            return new Counts(upserted.created(), upserted.updated(), upserted.unchanged());
+        }
+    }
+
+    record ImportResponse(int levels, Counts users, Counts groups, Counts resources, Counts policies) {
+        static ImportResponse of(ImportSummary summary) {
+            return new ImportResponse(
+                    summary.levels(),
+                    Counts.of(summary.users()),
+                    Counts.of(summary.groups()),
+                    Counts.of(summary.resources()),
+                    Counts.of(summary.policies()));
+        }
+    }
+
+    private final BundleImporter importer;
+
+    ImportController(BundleImporter importer) {
+        this.importer = importer;
+    }
+
+    @PostMapping(
+            path = "/api/v1/import",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, YAML, X_YAML})
+    ImportResponse importBundle(
+            Actor actor,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            @RequestBody(required = false) byte[] body) {
+        MediaType type = MediaType.parseMediaType(contentType);
+        BundleFormat format = type.isCompatibleWith(MediaType.APPLICATION_JSON) ? BundleFormat.JSON : BundleFormat.YAML;
+        return ImportResponse.of(importer.importBundle(actor, body, format));
+    }
+}

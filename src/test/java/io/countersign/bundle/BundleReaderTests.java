@@ -1,0 +1,112 @@
+package io.countersign.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.countersign.shared.FieldIssue;
+import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.Role;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class BundleReaderTests {
+
+    @Test
+    void yamlAndJsonDescribeTheSameBundle() {
+        String json = """
+                {"levels": ["engineer", "manager"],
+                 "users": [{"username": "alice", "email": "a@example.com", "role": "ADMIN", "active": false}],
+                 "groups": [{"name": "sre", "members": ["alice"]}],
+                 "resources": [{"name": "db", "type": "database", "labels": {"tier": "1"}, "accounts": ["root"]}],
+                 "policies": [{"name": "p", "priority": 10}]}""";
+        String yaml = """
+                levels: [engineer, manager]
+                users:
+                  - username: alice
+                    email: a@example.com
+                    role: ADMIN
+                    active: false
+                groups:
+                  - name: sre
+                    members: [alice]
+                resources:
+                  - name: db
+                    type: database
+                    labels: {tier: 1}
+                    accounts: [root]
+                policies:
+                  - name: p
+                    priority: 10
+                """;
+
+        Bundle fromJson = read(json, BundleFormat.JSON);
+        Bundle fromYaml = read(yaml, BundleFormat.YAML);
+
+        assertThat(fromYaml).isEqualTo(fromJson);
+        assertThat(fromJson.users().get(0).role()).isEqualTo(Role.ADMIN);
+        assertThat(fromJson.policies().get(0).get("priority").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void everySectionIsOptional() {
+        Bundle bundle = read("{}", BundleFormat.JSON);
+
+        assertThat(bundle.levels()).isNull();
+        assertThat(bundle.users()).isNull();
+        assertThat(bundle.policies()).isNull();
+    }
+
+    @Test
+    void aRepeatedKeyIsAnErrorRatherThanASilentOverride() {
+        assertThat(issueOf("{\"users\": [], \"users\": []}", BundleFormat.JSON).code())
+                .isEqualTo("malformed_bundle");
+        assertThat(issueOf("users: []\nusers: []\n", BundleFormat.YAML).code()).isEqualTo("malformed_bundle");
+    }
+
+    @Test
+    void aBadEnumValueNamesTheAllowedOnes() {
+        FieldIssue issue = issueOf("{\"users\": [{\"username\": \"a\", \"role\": \"ROOT\"}]}", BundleFormat.JSON);
+
+        assertThat(issue.field()).isEqualTo("users[0].role");
+        assertThat(issue.message()).contains("ADMIN", "AUDITOR", "USER", "ENFORCER");
+    }
+
+    @Test
+    void aWrongTypeNamesItsPath() {
+        FieldIssue issue = issueOf("{\"groups\": [{\"name\": \"g\", \"members\": \"alice\"}]}", BundleFormat.JSON);
+
+        assertThat(issue.field()).isEqualTo("groups[0].members");
+        assertThat(issue.code()).isEqualTo("invalid_value");
+    }
+
+    @Test
+    void aYamlBundleLargerThanTheParsersDefaultCapIsRead() {
+        StringBuilder yaml = new StringBuilder("users:\n");
+        String longName = "n".repeat(1000);
+        int count = 3_500;
+        for (int i = 0; i < count; i++) {
+            yaml.append("  - {username: user-")
+                    .append(i)
+                    .append(", email: user-")
+                    .append(i)
+                    .append("@example.com, displayName: ")
+                    .append(longName)
+                    .append("}\n");
+        }
+        assertThat(yaml.length()).isGreaterThan(3 * 1024 * 1024);
+
+        assertThat(read(yaml.toString(), BundleFormat.YAML).users()).hasSize(count);
+    }
+
+    private static Bundle read(String text, BundleFormat format) {
+        return BundleReader.read(text.getBytes(StandardCharsets.UTF_8), format);
+    }
+
+    private static FieldIssue issueOf(String text, BundleFormat format) {
+        Throwable thrown = catchThrowable(() -> read(text, format));
+        assertThat(thrown).isInstanceOf(InvalidInputException.class);
+        var issues = ((InvalidInputException) thrown).issues();
+        assertThat(issues).hasSize(1);
+        return issues.get(0);
+    }
+}

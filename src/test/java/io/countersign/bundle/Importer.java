@@ -1,0 +1,40 @@
+package io.countersign.bundle;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import io.countersign.testing.Api;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Posts bundles with the content type a test chooses, which the JSON-only {@link Api} helper cannot. */
+final class Importer {
+
+    private final MockMvc mvc;
+
+    Importer(MockMvc mvc) {
+        this.mvc = mvc;
+    }
+
+    Api.Response json(String body) {
+        return send(Api.ADMIN_TOKEN, MediaType.APPLICATION_JSON_VALUE, body);
+    }
+
+    Api.Response yaml(String body) {
+        return send(Api.ADMIN_TOKEN, "application/yaml", body);
+    }
+
+    Api.Response send(String token, String contentType, String body) {
+        try {
+            var response = mvc.perform(post("/api/v1/import")
+                            .header("Authorization", "Bearer " + token)
+                            .contentType(contentType)
+                            .accept(MediaType.APPLICATION_JSON)
+                            .content(body))
+                    .andReturn()
+                    .getResponse();
+            return new Api.Response(response.getStatus(), response.getContentAsString(), response.getContentType());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
