@@ -234,9 +234,6 @@ public final class PolicyValidator {
                     "not_applicable",
                     "is used only when onTimeout is ESCALATE");
         }
-        if (step.onTimeout() != null && step.timeout() == null) {
-            checks.add(path + ".onTimeout", "not_applicable", "needs a timeout");
-        }
         selectors(checks, step.escalateTo(), path + ".escalateTo");
     }
 

@@ -30,6 +30,11 @@ final class SelectorResolver {
     TreeSet<String> activeUsers(List<ApproverSelector> selectors) {
         TreeSet<String> users = new TreeSet<>();
         for (ApproverSelector selector : selectors) {
+            if (selector.minLevel() != null) {
+                // the directory answers this one with active users only; no need to look each one up
+                users.addAll(directory.activeUsersAtOrAbove(selector.minLevel()));
+                continue;
+            }
             for (String username : named(selector)) {
                 if (isActive(username)) {
                     users.add(username);
@@ -45,9 +50,6 @@ final class SelectorResolver {
         }
         if (s.group() != null) {
             return directory.membersOf(s.group());
-        }
-        if (s.minLevel() != null) {
-            return directory.activeUsersAtOrAbove(s.minLevel());
         }
         if (Boolean.TRUE.equals(s.requesterManager())) {
             return requester.manager() == null ? Set.of() : Set.of(requester.manager());

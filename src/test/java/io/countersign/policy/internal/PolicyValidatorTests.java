@@ -115,8 +115,7 @@ class PolicyValidatorTests {
                         tuple("steps[1].approvers[0]", "one_key_required"),
                         tuple("steps[1].requiredApprovals", "out_of_range"),
                         tuple("steps[1].timeout", "required"),
-                        tuple("steps[1].escalateTo", "required"),
-                        tuple("steps[1].onTimeout", "not_applicable"));
+                        tuple("steps[1].escalateTo", "required"));
     }
 
     @Test
