@@ -97,4 +97,21 @@ public record PolicyDefinition(
                 autoApprove,
                 steps);
     }
+
+    public PolicyDefinition withEnabled(boolean newEnabled) {
+        return new PolicyDefinition(
+                name,
+                newEnabled,
+                priority,
+                conditions,
+                defaultDuration,
+                maxDuration,
+                requestTtl,
+                requireJustification,
+                ticketPattern,
+                allowSelfApproval,
+                distinctApproversAcrossSteps,
+                autoApprove,
+                steps);
+    }
 }
