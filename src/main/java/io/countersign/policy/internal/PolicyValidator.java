@@ -1,15 +1,11 @@
 package io.countersign.policy.internal;
 
 import io.countersign.directory.Directory;
-import io.countersign.policy.ApproverSelector;
-import io.countersign.policy.OnTimeout;
 import io.countersign.policy.PolicyDefinition;
 import io.countersign.policy.PolicyDefinition.AutoApprove;
 import io.countersign.policy.PolicyDefinition.Conditions;
-import io.countersign.policy.PolicyDefinition.Step;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.Names;
-import io.countersign.shared.Problems;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +34,7 @@ public final class PolicyValidator {
     }
 
     public List<FieldIssue> validate(PolicyDefinition policy, String prefix) {
-        Checks checks = new Checks(prefix);
+        Checks checks = new Checks(prefix, directory);
         Names.check(checks.problems, policy.name(), checks.path("name"));
         checks.require(
                 Math.abs(policy.priority()) <= MAX_PRIORITY,
@@ -48,7 +44,7 @@ public final class PolicyValidator {
         conditions(checks, policy.conditions());
         limits(checks, policy);
         autoApprove(checks, policy.autoApprove());
-        steps(checks, policy.steps());
+        StepValidator.steps(checks, policy.steps());
         return checks.problems.issues();
     }
 
@@ -65,8 +61,8 @@ public final class PolicyValidator {
         }
         glob(checks, conditions.resourceName(), "conditions.resourceName");
         glob(checks, conditions.accountName(), "conditions.accountName");
-        groups(checks, conditions.resourceGroups(), "conditions.resourceGroups");
-        groups(checks, conditions.requesterGroups(), "conditions.requesterGroups");
+        checks.groups(conditions.resourceGroups(), "conditions.resourceGroups");
+        checks.groups(conditions.requesterGroups(), "conditions.requesterGroups");
         List<String> types = conditions.resourceTypes();
         if (checks.bounded(types.size(), MAX_LIST, "conditions.resourceTypes")) {
             for (int i = 0; i < types.size(); i++) {
@@ -97,45 +93,10 @@ public final class PolicyValidator {
         }
     }
 
-    private void groups(Checks checks, List<String> groups, String field) {
-        if (!checks.bounded(groups.size(), MAX_LIST, field)) {
-            return;
-        }
-        for (int i = 0; i < groups.size(); i++) {
-            group(checks, groups.get(i), field + "[" + i + "]");
-        }
-    }
-
-    private void group(Checks checks, String group, String field) {
-        if (Names.check(checks.problems, group, checks.path(field))) {
-            checks.require(directory.groupExists(group), field, "unknown_group", "no group '" + group + "' exists");
-        }
-    }
-
-    private void level(Checks checks, String level, String field) {
-        if (Names.check(checks.problems, level, checks.path(field))) {
-            checks.require(
-                    directory.rankOf(level).isPresent(),
-                    field,
-                    "unknown_level",
-                    "no level '" + level + "' is configured; levels are " + directory.levels());
-        }
-    }
-
-    private void user(Checks checks, String username, String field) {
-        if (Names.check(checks.problems, username, checks.path(field))) {
-            checks.require(
-                    directory.findUser(username).isPresent(),
-                    field,
-                    "unknown_user",
-                    "no user '" + username + "' exists");
-        }
-    }
-
     private static void limits(Checks checks, PolicyDefinition policy) {
-        boolean defaultOk = duration(checks, policy.defaultDuration(), "defaultDuration");
-        boolean maxOk = duration(checks, policy.maxDuration(), "maxDuration");
-        duration(checks, policy.requestTtl(), "requestTtl");
+        boolean defaultOk = checks.duration(policy.defaultDuration(), "defaultDuration");
+        boolean maxOk = checks.duration(policy.maxDuration(), "maxDuration");
+        checks.duration(policy.requestTtl(), "requestTtl");
         if (defaultOk && maxOk) {
             checks.require(
                     policy.defaultDuration().compareTo(policy.maxDuration()) <= 0,
@@ -159,150 +120,10 @@ public final class PolicyValidator {
         }
     }
 
-    private static boolean duration(Checks checks, Duration value, String field) {
-        return checks.require(
-                        !value.isNegative() && !value.isZero(), field, "not_positive", "must be a positive duration")
-                && checks.require(
-                        value.compareTo(MAX_LIMIT) <= 0,
-                        field,
-                        "too_long",
-                        "must be at most " + MAX_LIMIT + " (30 days)");
-    }
-
     private void autoApprove(Checks checks, AutoApprove autoApprove) {
-        groups(checks, autoApprove.requesterGroups(), "autoApprove.requesterGroups");
+        checks.groups(autoApprove.requesterGroups(), "autoApprove.requesterGroups");
         if (autoApprove.minLevel() != null) {
-            level(checks, autoApprove.minLevel(), "autoApprove.minLevel");
-        }
-    }
-
-    private void steps(Checks checks, List<Step> steps) {
-        if (steps == null) {
-            checks.add(
-                    "steps",
-                    "required",
-                    "must be given; an empty list makes every matching request approve automatically");
-            return;
-        }
-        if (!checks.bounded(steps.size(), MAX_STEPS, "steps")) {
-            return;
-        }
-        for (int i = 0; i < steps.size(); i++) {
-            step(checks, steps.get(i), "steps[" + i + "]");
-        }
-    }
-
-    private void step(Checks checks, Step step, String path) {
-        if (step == null) {
-            checks.add(path, "required", "must be a step, not null");
-            return;
-        }
-        if (step.name() != null) {
-            checks.require(
-                    step.name().length() <= MAX_STEP_NAME,
-                    path + ".name",
-                    "too_long",
-                    "must be at most " + MAX_STEP_NAME + " characters");
-        }
-        checks.require(
-                !step.approvers().isEmpty(),
-                path + ".approvers",
-                "required",
-                "must name at least one approver selector");
-        selectors(checks, step.approvers(), path + ".approvers");
-        int required = step.requiredApprovals();
-        checks.require(
-                required >= 1 && required <= MAX_REQUIRED_APPROVALS,
-                path + ".requiredApprovals",
-                "out_of_range",
-                "must be between 1 and " + MAX_REQUIRED_APPROVALS);
-        if (step.timeout() != null) {
-            duration(checks, step.timeout(), path + ".timeout");
-        }
-        if (step.onTimeout() == OnTimeout.ESCALATE) {
-            checks.require(
-                    step.timeout() != null, path + ".timeout", "required", "must be given when onTimeout is ESCALATE");
-            checks.require(
-                    !step.escalateTo().isEmpty(),
-                    path + ".escalateTo",
-                    "required",
-                    "must name at least one approver selector when onTimeout is ESCALATE");
-        } else {
-            checks.require(
-                    step.escalateTo().isEmpty(),
-                    path + ".escalateTo",
-                    "not_applicable",
-                    "is used only when onTimeout is ESCALATE");
-        }
-        selectors(checks, step.escalateTo(), path + ".escalateTo");
-    }
-
-    private void selectors(Checks checks, List<ApproverSelector> selectors, String path) {
-        if (!checks.bounded(selectors.size(), MAX_SELECTORS, path)) {
-            return;
-        }
-        for (int i = 0; i < selectors.size(); i++) {
-            selector(checks, selectors.get(i), path + "[" + i + "]");
-        }
-    }
-
-    private void selector(Checks checks, ApproverSelector selector, String path) {
-        if (selector == null) {
-            checks.add(path, "required", "must be a selector, not null");
-            return;
-        }
-        List<String> keys = selector.keys();
-        if (keys.size() != 1) {
-            checks.add(
-                    path,
-                    "one_key_required",
-                    keys.isEmpty()
-                            ? "must have exactly one of user, group, minLevel, requesterManager, requesterGroupManagers,"
-                                    + " resourceGroupManagers, resourceOwners"
-                            : "must have exactly one key, found " + keys);
-            return;
-        }
-        String key = keys.get(0);
-        String field = path + "." + key;
-        switch (key) {
-            case "user" -> user(checks, selector.user(), field);
-            case "group" -> group(checks, selector.group(), field);
-            case "minLevel" -> level(checks, selector.minLevel(), field);
-            default ->
-                checks.require(isTrue(selector), field, "must_be_true", "must be true; leave the selector out instead");
-        }
-    }
-
-    private static boolean isTrue(ApproverSelector s) {
-        return Boolean.TRUE.equals(s.requesterManager())
-                || Boolean.TRUE.equals(s.requesterGroupManagers())
-                || Boolean.TRUE.equals(s.resourceGroupManagers())
-                || Boolean.TRUE.equals(s.resourceOwners());
-    }
-
-    /** {@link Problems} whose field paths start with the caller's prefix. */
-    private static final class Checks {
-        final Problems problems = new Problems();
-        final String prefix;
-
-        Checks(String prefix) {
-            this.prefix = prefix == null || prefix.isEmpty() ? "" : prefix + ".";
-        }
-
-        String path(String field) {
-            return prefix + field;
-        }
-
-        void add(String field, String code, String message) {
-            problems.add(path(field), code, message);
-        }
-
-        boolean require(boolean ok, String field, String code, String message) {
-            return problems.check(ok, path(field), code, message);
-        }
-
-        boolean bounded(int size, int max, String field) {
-            return require(size <= max, field, "too_many", "must have at most " + max + " entries");
+            checks.level(autoApprove.minLevel(), "autoApprove.minLevel");
         }
     }
 }
