@@ -117,6 +117,32 @@ class PolicyExplainTests {
     }
 
     @Test
+    void anAuditorMayExplainAnyonesAccess() {
+        api.asAdmin()
+                .post("/api/v1/policies", twoStepPolicy(Api.unique("audited")))
+                .expect(201);
+        String auditor = Api.unique("auditor");
+        api.asAdmin()
+                .post(
+                        "/api/v1/users",
+                        Api.json(Map.of(
+                                "username",
+                                auditor,
+                                "email",
+                                auditor + "@example.com",
+                                "displayName",
+                                "A",
+                                "role",
+                                "AUDITOR")))
+                .expect(201);
+
+        JsonNode answer = explain(new Identities(api).tokenFor(auditor), dev, "rw-admin");
+
+        assertThat(answer.get("requester").asString()).isEqualTo(dev);
+        assertThat(answer.get("matched").asBoolean()).isTrue();
+    }
+
+    @Test
     void explainOfAnUnknownResourceOrAccountIsNotFound() {
         api.asAdmin()
                 .post(
