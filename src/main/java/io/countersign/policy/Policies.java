@@ -1,0 +1,220 @@
+package io.countersign.policy;
+
+import io.countersign.directory.Directory;
+import io.countersign.policy.internal.CompiledPolicy;
+import io.countersign.policy.internal.PlanMaker;
+import io.countersign.policy.internal.PolicyCatalog;
+import io.countersign.policy.internal.PolicyNormalizer;
+import io.countersign.policy.internal.PolicyStore;
+import io.countersign.policy.internal.PolicyValidator;
+import io.countersign.policy.internal.Precedence;
+import io.countersign.shared.Actor;
+import io.countersign.shared.ConflictException;
+import io.countersign.shared.FieldIssue;
+import io.countersign.shared.ForbiddenException;
+import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.Names;
+import io.countersign.shared.NotFoundException;
+import io.countersign.shared.Problems;
+import io.countersign.shared.RefusedException;
+import io.countersign.shared.Role;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, replaces, deletes and lists policies, imports many at once, and explains which policy
+ * governs a request. Every change moves the policy revision in the same transaction, which is how
+ * every instance learns that its compiled index is stale.
+ */
+@Service
+public class Policies {
+
+    private final PolicyStore store;
+    private final PolicyCatalog catalog;
+    private final PolicyValidator validator;
+    private final ApprovalPlanner planner;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    Policies(
+            PolicyStore store,
+            PolicyCatalog catalog,
+            Directory directory,
+            ApprovalPlanner planner,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.store = store;
+        this.catalog = catalog;
+        this.validator = new PolicyValidator(directory);
+        this.planner = planner;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** @return the stored policy, defaults filled in */
+    @Transactional
+    public PolicyDefinition create(Actor actor, PolicyDefinition input) {
+        requireAdmin(actor);
+        PolicyDefinition policy = validated(input);
+        startChange();
+        if (store.exists(policy.name())) {
+            throw new ConflictException("A policy named '" + policy.name() + "' already exists.");
+        }
+        store.insert(policy, clock.instant());
+        events.publishEvent(new PolicyCreated(actor, policy));
+        return policy;
+    }
+
+    /**
+     * Replaces the whole definition of an existing policy; omitted fields take their defaults. The
+     * body's name may be omitted, and must otherwise be the name in the path (no renaming).
+     */
+    @Transactional
+    public PolicyDefinition replace(Actor actor, String name, PolicyDefinition input) {
+        requireAdmin(actor);
+        String key = Names.canonical(name);
+        String bodyName = Names.canonical(input.name());
+        if (bodyName != null && !bodyName.equals(key)) {
+            throw InvalidInputException.of(
+                    "name", "name_mismatch", "must be '" + key + "' as in the path, or be left out");
+        }
+        startChange();
+        if (!store.exists(key)) {
+            throw new NotFoundException("policy", key);
+        }
+        PolicyDefinition policy = validated(input.withName(key));
+        store.update(policy, clock.instant());
+        events.publishEvent(new PolicyUpdated(actor, policy));
+        return policy;
+    }
+
+    @Transactional
+    public void delete(Actor actor, String name) {
+        requireAdmin(actor);
+        String key = Names.canonical(name);
+        startChange();
+        if (!store.delete(key)) {
+            throw new NotFoundException("policy", key);
+        }
+        events.publishEvent(new PolicyDeleted(actor, key));
+    }
+
+    /** @throws NotFoundException when no policy has this name */
+    public PolicyDefinition get(String name) {
+        String key = Names.canonical(name);
+        return store.find(key).orElseThrow(() -> new NotFoundException("policy", key));
+    }
+
+    /** Every policy, enabled or not, in order of precedence: the first one that matches a request governs it. */
+    public List<PolicyDefinition> list() {
+        return store.all().stream()
+                .map(CompiledPolicy::of)
+                .sorted(Precedence.ORDER)
+                .map(CompiledPolicy::definition)
+                .toList();
+    }
+
+    /**
+     * Every problem of the given policies, with paths under {@code pathPrefix} such as
+     * {@code policies[3].steps[0].approvers[0].group}; a name given twice is a problem too. Changes
+     * nothing. Users, groups and levels are looked up in the directory as it is now, so an importer
+     * creates those first in the same transaction.
+     */
+    public List<FieldIssue> check(List<PolicyDefinition> policies, String pathPrefix) {
+        List<FieldIssue> issues = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < policies.size(); i++) {
+            String path = pathPrefix + "[" + i + "]";
+            PolicyDefinition input = policies.get(i);
+            if (input == null) {
+                issues.add(new FieldIssue(path, "required", "must be a policy, not null"));
+                continue;
+            }
+            PolicyDefinition policy = PolicyNormalizer.normalize(input);
+            issues.addAll(validator.validate(policy, path));
+            if (policy.name() != null && !seen.add(policy.name())) {
+                issues.add(new FieldIssue(path + ".name", "duplicate", "names a policy given earlier in the list"));
+            }
+        }
+        return issues;
+    }
+
+    /**
+     * Creates or replaces each of the given policies, all or nothing: when any is invalid, nothing
+     * changes and an {@link InvalidInputException} lists every problem under {@code pathPrefix}.
+     * Policies not in the list are left alone.
+     */
+    @Transactional
+    public ImportResult upsertAll(Actor actor, List<PolicyDefinition> policies, String pathPrefix) {
+        requireAdmin(actor);
+        new Problems().addAll(check(policies, pathPrefix)).throwIfAny();
+        startChange();
+        List<String> created = new ArrayList<>();
+        List<String> replaced = new ArrayList<>();
+        for (PolicyDefinition input : policies) {
+            PolicyDefinition policy = PolicyNormalizer.normalize(input);
+            if (store.exists(policy.name())) {
+                store.update(policy, clock.instant());
+                replaced.add(policy.name());
+                events.publishEvent(new PolicyUpdated(actor, policy));
+            } else {
+                store.insert(policy, clock.instant());
+                created.add(policy.name());
+                events.publishEvent(new PolicyCreated(actor, policy));
+            }
+        }
+        return new ImportResult(List.copyOf(created), List.copyOf(replaced));
+    }
+
+    /**
+     * Which policy would govern a request and who would approve it, without committing anything.
+     * A USER may explain only their own requests; the other roles may explain anyone's. The
+     * requester defaults to the caller.
+     */
+    @Transactional(readOnly = true)
+    public PolicyExplanation explain(Actor actor, String requester, String resource, String account) {
+        Problems problems = new Problems();
+        problems.requireText(resource, "resource", Names.MAX_LENGTH);
+        problems.requireText(account, "account", Names.MAX_LENGTH);
+        problems.maxLength(requester, "requester", Names.MAX_LENGTH);
+        problems.throwIfAny();
+        String who = requester == null || requester.isBlank() ? actor.username() : Names.canonical(requester);
+        if (actor.is(Role.USER) && !who.equals(actor.username())) {
+            throw new ForbiddenException("You may explain only your own access; leave 'requester' out.");
+        }
+        String resourceName = Names.canonical(resource);
+        String accountName = Names.canonical(account);
+        try {
+            ApprovalPlan plan = planner.plan(who, resourceName, accountName);
+            return new PolicyExplanation(true, who, resourceName, accountName, plan, null);
+        } catch (RefusedException e) {
+            if (!PlanMaker.NO_MATCHING_POLICY.equals(e.reason())) {
+                throw e;
+            }
+            return new PolicyExplanation(false, who, resourceName, accountName, null, e.getMessage());
+        }
+    }
+
+    private PolicyDefinition validated(PolicyDefinition input) {
+        PolicyDefinition policy = PolicyNormalizer.normalize(input);
+        new Problems().addAll(validator.validate(policy, "")).throwIfAny();
+        return policy;
+    }
+
+    private void startChange() {
+        store.bumpRevision();
+        catalog.forgetAfterTransaction();
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.isAdmin()) {
+            throw new ForbiddenException("Only an administrator may change policies.");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.countersign.policy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A policy in the shape of the REST contract. As input, every field but {@code name},
+ * {@code conditions} and {@code steps} may be omitted and gets its default; as output (see
+ * {@link Policies#get}) every default is filled in. {@code steps} must be given, and an empty list
+ * means requests are approved automatically: that is never the result of forgetting the field.
+ *
+ * <p>Defaults: enabled {@code true}, priority {@code 0}, defaultDuration {@code PT1H}, maxDuration
+ * {@code PT8H}, requestTtl {@code PT24H}, requireJustification {@code false}, no ticketPattern,
+ * allowSelfApproval {@code false}, distinctApproversAcrossSteps {@code true}, autoApprove off, each
+ * step's requiredApprovals {@code 1} and, when it has a timeout, onTimeout {@code REJECT}.
+ */
+public record PolicyDefinition(
+        String name,
+        Boolean enabled,
+        Integer priority,
+        Conditions conditions,
+        Duration defaultDuration,
+        Duration maxDuration,
+        Duration requestTtl,
+        Boolean requireJustification,
+        String ticketPattern,
+        Boolean allowSelfApproval,
+        Boolean distinctApproversAcrossSteps,
+        AutoApprove autoApprove,
+        List<Step> steps) {
+
+    public static final Duration DEFAULT_DURATION = Duration.ofHours(1);
+    public static final Duration DEFAULT_MAX_DURATION = Duration.ofHours(8);
+    public static final Duration DEFAULT_REQUEST_TTL = Duration.ofHours(24);
+
+    /**
+     * Which requests the policy governs. {@code resourceName} and {@code accountName} are globs; at
+     * least one must be given, and an absent one matches every name. The lists narrow further:
+     * resource in one of {@code resourceGroups}, of one of {@code resourceTypes}, requester in one of
+     * {@code requesterGroups}, and every one of {@code labels} present on the resource.
+     */
+    public record Conditions(
+            String resourceName,
+            String accountName,
+            List<String> resourceGroups,
+            List<String> resourceTypes,
+            List<String> requesterGroups,
+            Map<String, String> labels) {
+
+        public static Conditions on(String resourceName, String accountName) {
+            return new Conditions(resourceName, accountName, List.of(), List.of(), List.of(), Map.of());
+        }
+    }
+
+    /** When a request needs no human decision; {@code minLevel} may be null. */
+    public record AutoApprove(List<String> requesterGroups, String minLevel, Boolean whenRequesterIsApprover) {
+
+        public static AutoApprove off() {
+            return new AutoApprove(List.of(), null, false);
+        }
+    }
+
+    /** One approval step; {@code name}, {@code timeout} and {@code onTimeout} may be null. */
+    public record Step(
+            String name,
+            List<ApproverSelector> approvers,
+            Integer requiredApprovals,
+            Duration timeout,
+            OnTimeout onTimeout,
+            List<ApproverSelector> escalateTo) {
+
+        public static Step of(String name, int requiredApprovals, ApproverSelector... approvers) {
+            return new Step(name, List.of(approvers), requiredApprovals, null, null, List.of());
+        }
+    }
+
+    /** A policy with the given name, conditions and steps, everything else left to its default. */
+    public static PolicyDefinition of(String name, Conditions conditions, List<Step> steps) {
+        return new PolicyDefinition(
+                name, null, null, conditions, null, null, null, null, null, null, null, null, steps);
+    }
+
+    public PolicyDefinition withName(String newName) {
+        return new PolicyDefinition(
+                newName,
+                enabled,
+                priority,
+                conditions,
+                defaultDuration,
+                maxDuration,
+                requestTtl,
+                requireJustification,
+                ticketPattern,
+                allowSelfApproval,
+                distinctApproversAcrossSteps,
+                autoApprove,
+                steps);
+    }
+
+    public PolicyDefinition withEnabled(boolean newEnabled) {
+        return new PolicyDefinition(
+                name,
+                newEnabled,
+                priority,
+                conditions,
+                defaultDuration,
+                maxDuration,
+                requestTtl,
+                requireJustification,
+                ticketPattern,
+                allowSelfApproval,
+                distinctApproversAcrossSteps,
+                autoApprove,
+                steps);
+    }
+}

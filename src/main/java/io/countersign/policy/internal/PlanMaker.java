@@ -1,0 +1,195 @@
+package io.countersign.policy.internal;
+
+import io.countersign.directory.Directory;
+import io.countersign.directory.User;
+import io.countersign.inventory.Inventory;
+import io.countersign.inventory.Resource;
+import io.countersign.policy.ApprovalPlan;
+import io.countersign.policy.Limits;
+import io.countersign.policy.PlannedStep;
+import io.countersign.policy.PolicyDefinition;
+import io.countersign.policy.PolicyDefinition.AutoApprove;
+import io.countersign.policy.PolicyDefinition.Step;
+import io.countersign.shared.Names;
+import io.countersign.shared.NotFoundException;
+import io.countersign.shared.RefusedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Decides which policy governs a (requester, resource, account) and who must approve: the whole of
+ * planning without I/O of its own, given the directory, the inventory and a policy index.
+ */
+public final class PlanMaker {
+
+    public static final String NO_MATCHING_POLICY = "no_matching_policy";
+
+    private final Directory directory;
+    private final Inventory inventory;
+
+    public PlanMaker(Directory directory, Inventory inventory) {
+        this.directory = directory;
+        this.inventory = inventory;
+    }
+
+    public ApprovalPlan plan(String requesterName, String resourceName, String accountName, PolicyIndex index) {
+        String username = Names.canonical(requesterName);
+        User requester = directory
+                .findUser(username)
+                .filter(User::active)
+                .orElseThrow(() -> new NotFoundException("user", username));
+        String resourceKey = Names.canonical(resourceName);
+        Resource resource =
+                inventory.findResource(resourceKey).orElseThrow(() -> new NotFoundException("resource", resourceKey));
+        String account = Names.canonical(accountName);
+        if (account == null || !resource.accounts().contains(account)) {
+            throw new NotFoundException("account", account);
+        }
+        Set<String> requesterGroups = directory.groupsOf(requester.username());
+        MatchSubject subject = new MatchSubject(
+                requester.username(),
+                requesterGroups,
+                resource.name(),
+                resource.type(),
+                resource.groups(),
+                resource.labels() == null ? Map.of() : resource.labels(),
+                account);
+        List<CompiledPolicy> found = index.matching(subject, 2);
+        if (found.isEmpty()) {
+            throw new RefusedException(
+                    NO_MATCHING_POLICY,
+                    "No enabled policy governs account '" + account + "' on resource '" + resource.name()
+                            + "'; access is refused.");
+        }
+        CompiledPolicy governing = found.get(0);
+        List<String> reasons = new ArrayList<>(governing.reasons(subject));
+        reasons.add(found.size() > 1 ? Precedence.explain(governing, found.get(1)) : "no other enabled policy matches");
+        return assemble(governing.definition(), reasons, requester, requesterGroups, resource);
+    }
+
+    private ApprovalPlan assemble(
+            PolicyDefinition policy,
+            List<String> reasons,
+            User requester,
+            Set<String> requesterGroups,
+            Resource resource) {
+        SelectorResolver resolver = new SelectorResolver(directory, requester, requesterGroups, resource);
+        String me = requester.username();
+        boolean selfAllowed = policy.allowSelfApproval();
+        boolean whenApprover = policy.autoApprove().whenRequesterIsApprover();
+        List<PlannedStep> steps = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < policy.steps().size(); i++) {
+            Step step = policy.steps().get(i);
+            TreeSet<String> named = resolver.activeUsers(step.approvers());
+            boolean requesterNamed = named.contains(me);
+            if (!selfAllowed) {
+                named.remove(me);
+            }
+            TreeSet<String> escalation = resolver.activeUsers(step.escalateTo());
+            if (!selfAllowed) {
+                escalation.remove(me);
+            }
+            String stepAuto = whenApprover && requesterNamed
+                    ? "requester '" + me + "' is an approver of " + label(i, step)
+                            + " and the policy approves automatically in that case"
+                    : null;
+            steps.add(new PlannedStep(
+                    step.name(),
+                    step.requiredApprovals(),
+                    List.copyOf(named),
+                    step.timeout(),
+                    step.onTimeout(),
+                    List.copyOf(escalation),
+                    stepAuto));
+            if (requesterNamed && !selfAllowed && stepAuto == null) {
+                reasons.add("requester '" + me + "' is left out of the approvers of " + label(i, step)
+                        + ": nobody approves their own request");
+            }
+        }
+        String autoApproved = autoApproval(policy, requester, requesterGroups);
+        if (autoApproved == null) {
+            problems.addAll(feasibility(policy, steps));
+        }
+        Limits limits = new Limits(
+                policy.defaultDuration(),
+                policy.maxDuration(),
+                policy.requestTtl(),
+                policy.requireJustification(),
+                policy.ticketPattern());
+        return new ApprovalPlan(
+                policy.name(),
+                policy.priority(),
+                List.copyOf(reasons),
+                limits,
+                selfAllowed,
+                policy.distinctApproversAcrossSteps(),
+                autoApproved,
+                List.copyOf(steps),
+                List.copyOf(problems));
+    }
+
+    private String autoApproval(PolicyDefinition policy, User requester, Set<String> requesterGroups) {
+        AutoApprove auto = policy.autoApprove();
+        for (String trusted : new TreeSet<>(auto.requesterGroups())) {
+            if (requesterGroups.contains(trusted)) {
+                return "requester '" + requester.username() + "' is in the trusted group '" + trusted + "'";
+            }
+        }
+        if (auto.minLevel() != null && requester.level() != null) {
+            var wanted = directory.rankOf(auto.minLevel());
+            var actual = directory.rankOf(requester.level());
+            if (wanted.isPresent() && actual.isPresent() && actual.getAsInt() >= wanted.getAsInt()) {
+                return "requester '" + requester.username() + "' has level '" + requester.level() + "', at or above '"
+                        + auto.minLevel() + "'";
+            }
+        }
+        if (policy.steps().isEmpty()) {
+            return "policy '" + policy.name() + "' has no approval steps";
+        }
+        return null;
+    }
+
+    private static List<String> feasibility(PolicyDefinition policy, List<PlannedStep> steps) {
+        List<String> problems = new ArrayList<>();
+        List<Integer> required = new ArrayList<>();
+        List<Set<String>> eligible = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            PlannedStep step = steps.get(i);
+            if (step.autoApprovedBecause() != null) {
+                continue;
+            }
+            int have = step.eligibleApprovers().size();
+            if (have < step.requiredApprovals()) {
+                problems.add(label(i, policy.steps().get(i)) + " needs " + step.requiredApprovals() + " approval"
+                        + plural(step.requiredApprovals()) + " but has " + have + " eligible approver"
+                        + plural(have));
+            }
+            required.add(step.requiredApprovals());
+            eligible.add(Set.copyOf(step.eligibleApprovers()));
+            labels.add(label(i, policy.steps().get(i)));
+        }
+        if (problems.isEmpty() && policy.distinctApproversAcrossSteps() && required.size() > 1) {
+            int needed = required.stream().mapToInt(Integer::intValue).sum();
+            int assignable = DistinctApprovers.assignable(required, eligible);
+            if (assignable < needed) {
+                problems.add(String.join(", ", labels) + " need " + needed
+                        + " approvals from different people (one person may approve only one step), but only "
+                        + assignable + " can be given by distinct eligible approvers");
+            }
+        }
+        return problems;
+    }
+
+    static String label(int index, Step step) {
+        return step.name() == null ? "step " + index : "step " + index + " ('" + step.name() + "')";
+    }
+
+    private static String plural(int count) {
+        return count == 1 ? "" : "s";
+    }
+}

@@ -1,0 +1,111 @@
+package io.countersign.policy.internal;
+
+import io.countersign.policy.ApproverSelector;
+import io.countersign.policy.OnTimeout;
+import io.countersign.policy.PolicyDefinition;
+import io.countersign.policy.PolicyDefinition.AutoApprove;
+import io.countersign.policy.PolicyDefinition.Conditions;
+import io.countersign.policy.PolicyDefinition.Step;
+import io.countersign.shared.Names;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Fills in defaults and puts names in canonical form. Tolerates any input, nulls included, so that
+ * validation afterwards can report every problem of the original with its path; {@code conditions}
+ * and {@code steps} stay null when absent because their absence is itself a problem.
+ */
+public final class PolicyNormalizer {
+
+    private PolicyNormalizer() {}
+
+    public static PolicyDefinition normalize(PolicyDefinition in) {
+        return new PolicyDefinition(
+                Names.canonical(in.name()),
+                in.enabled() == null || in.enabled(),
+                in.priority() == null ? 0 : in.priority(),
+                in.conditions() == null ? null : conditions(in.conditions()),
+                orDefault(in.defaultDuration(), PolicyDefinition.DEFAULT_DURATION),
+                orDefault(in.maxDuration(), PolicyDefinition.DEFAULT_MAX_DURATION),
+                orDefault(in.requestTtl(), PolicyDefinition.DEFAULT_REQUEST_TTL),
+                Boolean.TRUE.equals(in.requireJustification()),
+                in.ticketPattern() == null || in.ticketPattern().isBlank() ? null : in.ticketPattern(),
+                Boolean.TRUE.equals(in.allowSelfApproval()),
+                in.distinctApproversAcrossSteps() == null || in.distinctApproversAcrossSteps(),
+                autoApprove(in.autoApprove()),
+                in.steps() == null ? null : map(in.steps(), PolicyNormalizer::step));
+    }
+
+    private static Conditions conditions(Conditions in) {
+        return new Conditions(
+                blankToNull(Names.canonical(in.resourceName())),
+                blankToNull(Names.canonical(in.accountName())),
+                names(in.resourceGroups()),
+                names(in.resourceTypes()),
+                names(in.requesterGroups()),
+                in.labels() == null ? Map.of() : new LinkedHashMap<>(in.labels()));
+    }
+
+    private static AutoApprove autoApprove(AutoApprove in) {
+        if (in == null) {
+            return AutoApprove.off();
+        }
+        return new AutoApprove(
+                names(in.requesterGroups()),
+                blankToNull(Names.canonical(in.minLevel())),
+                Boolean.TRUE.equals(in.whenRequesterIsApprover()));
+    }
+
+    private static Step step(Step in) {
+        if (in == null) {
+            return null;
+        }
+        OnTimeout onTimeout = in.onTimeout() == null && in.timeout() != null ? OnTimeout.REJECT : in.onTimeout();
+        return new Step(
+                in.name() == null || in.name().isBlank() ? null : in.name().trim(),
+                in.approvers() == null ? List.of() : map(in.approvers(), PolicyNormalizer::selector),
+                in.requiredApprovals() == null ? 1 : in.requiredApprovals(),
+                in.timeout(),
+                onTimeout,
+                in.escalateTo() == null ? List.of() : map(in.escalateTo(), PolicyNormalizer::selector));
+    }
+
+    private static ApproverSelector selector(ApproverSelector in) {
+        if (in == null) {
+            return null;
+        }
+        return new ApproverSelector(
+                Names.canonical(in.user()),
+                Names.canonical(in.group()),
+                Names.canonical(in.minLevel()),
+                in.requesterManager(),
+                in.requesterGroupManagers(),
+                in.resourceGroupManagers(),
+                in.resourceOwners());
+    }
+
+    private static List<String> names(List<String> in) {
+        return in == null ? List.of() : map(in, Names::canonical);
+    }
+
+    /** Like {@code List.copyOf(...)} of the mapped values, but keeps nulls for validation to report. */
+    private static <T, R> List<R> map(List<T> in, Function<T, R> f) {
+        List<R> out = new ArrayList<>(in.size());
+        for (T item : in) {
+            out.add(item == null ? null : f.apply(item));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static <T> T orDefault(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,91 @@
+package io.countersign.policy.internal;
+
+import io.countersign.policy.PolicyDefinition;
+import io.countersign.shared.Timestamps;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Policies as rows: the normalized definition as JSON plus the columns worth querying, and the
+ * revision counter that tells every instance when its compiled index is stale.
+ */
+@Component
+public class PolicyStore {
+
+    private final JdbcClient jdbc;
+
+    PolicyStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<PolicyDefinition> all() {
+        return jdbc.sql("select definition from policies order by name")
+                .query((rs, row) -> PolicyCodec.read(rs.getString(1)))
+                .list();
+    }
+
+    public Optional<PolicyDefinition> find(String name) {
+        return jdbc.sql("select definition from policies where name = ?")
+                .param(name)
+                .query((rs, row) -> PolicyCodec.read(rs.getString(1)))
+                .optional();
+    }
+
+    public boolean exists(String name) {
+        return jdbc.sql("select count(*) from policies where name = ?")
+                        .param(name)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public void insert(PolicyDefinition policy, Instant now) {
+        jdbc.sql("""
+                        insert into policies (name, enabled, priority, definition, version, created_at, updated_at)
+                        values (?, ?, ?, ?, 0, ?, ?)""")
+                .params(
+                        policy.name(),
+                        policy.enabled(),
+                        policy.priority(),
+                        PolicyCodec.write(policy),
+                        Timestamps.toDb(now),
+                        Timestamps.toDb(now))
+                .update();
+    }
+
+    public void update(PolicyDefinition policy, Instant now) {
+        jdbc.sql("""
+                        update policies set enabled = ?, priority = ?, definition = ?, version = version + 1,
+                                            updated_at = ?
+                        where name = ?""")
+                .params(
+                        policy.enabled(),
+                        policy.priority(),
+                        PolicyCodec.write(policy),
+                        Timestamps.toDb(now),
+                        policy.name())
+                .update();
+    }
+
+    public boolean delete(String name) {
+        return jdbc.sql("delete from policies where name = ?").param(name).update() > 0;
+    }
+
+    public long revision() {
+        return jdbc.sql("select revision from policy_revision where id = 1")
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Moves the revision on. Called first in every policy change: the row lock it takes serializes
+     * policy writers, so a change never races another one (two creations of the same name, say).
+     */
+    public void bumpRevision() {
+        jdbc.sql("update policy_revision set revision = revision + 1 where id = 1")
+                .update();
+    }
+}

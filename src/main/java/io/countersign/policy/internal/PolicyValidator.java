@@ -1,0 +1,129 @@
+package io.countersign.policy.internal;
+
+import io.countersign.directory.Directory;
+import io.countersign.policy.PolicyDefinition;
+import io.countersign.policy.PolicyDefinition.AutoApprove;
+import io.countersign.policy.PolicyDefinition.Conditions;
+import io.countersign.shared.FieldIssue;
+import io.countersign.shared.Names;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Checks a normalized policy (see {@link PolicyNormalizer}) and reports every problem at once, each
+ * with its path ({@code steps[1].approvers[0].group}) under the caller's prefix.
+ */
+public final class PolicyValidator {
+
+    public static final Duration MAX_LIMIT = Duration.ofDays(30);
+    public static final int MAX_STEPS = 20;
+    public static final int MAX_REQUIRED_APPROVALS = 100;
+    public static final int MAX_SELECTORS = 50;
+    public static final int MAX_LIST = 100;
+    public static final int MAX_PRIORITY = 1_000_000;
+    public static final int MAX_TICKET_PATTERN = 500;
+    public static final int MAX_STEP_NAME = 200;
+
+    private final Directory directory;
+
+    public PolicyValidator(Directory directory) {
+        this.directory = directory;
+    }
+
+    public List<FieldIssue> validate(PolicyDefinition policy, String prefix) {
+        Checks checks = new Checks(prefix, directory);
+        Names.check(checks.problems, policy.name(), checks.path("name"));
+        checks.require(
+                Math.abs(policy.priority()) <= MAX_PRIORITY,
+                "priority",
+                "out_of_range",
+                "must be between -" + MAX_PRIORITY + " and " + MAX_PRIORITY);
+        conditions(checks, policy.conditions());
+        limits(checks, policy);
+        autoApprove(checks, policy.autoApprove());
+        StepValidator.steps(checks, policy.steps());
+        return checks.problems.issues();
+    }
+
+    private void conditions(Checks checks, Conditions conditions) {
+        if (conditions == null) {
+            checks.add("conditions", "required", "must be given, with at least resourceName or accountName");
+            return;
+        }
+        if (conditions.resourceName() == null && conditions.accountName() == null) {
+            checks.add(
+                    "conditions.resourceName",
+                    "required",
+                    "at least one of resourceName and accountName must be given");
+        }
+        glob(checks, conditions.resourceName(), "conditions.resourceName");
+        glob(checks, conditions.accountName(), "conditions.accountName");
+        checks.groups(conditions.resourceGroups(), "conditions.resourceGroups");
+        checks.groups(conditions.requesterGroups(), "conditions.requesterGroups");
+        List<String> types = conditions.resourceTypes();
+        if (checks.bounded(types.size(), MAX_LIST, "conditions.resourceTypes")) {
+            for (int i = 0; i < types.size(); i++) {
+                Names.check(checks.problems, types.get(i), checks.path("conditions.resourceTypes[" + i + "]"));
+            }
+        }
+        Map<String, String> labels = conditions.labels();
+        if (checks.bounded(labels.size(), MAX_LIST, "conditions.labels")) {
+            labels.forEach((key, value) -> {
+                String path = "conditions.labels." + key;
+                checks.require(
+                        key != null && !key.isBlank() && key.length() <= 128,
+                        path,
+                        "invalid_label",
+                        "a label key must be 1 to 128 characters");
+                checks.require(
+                        value != null && value.length() <= 256,
+                        path,
+                        "invalid_label",
+                        "a label value must be given and be at most 256 characters");
+            });
+        }
+    }
+
+    private static void glob(Checks checks, String pattern, String field) {
+        if (pattern != null) {
+            Glob.syntaxError(pattern).ifPresent(error -> checks.add(field, "invalid_glob", error));
+        }
+    }
+
+    private static void limits(Checks checks, PolicyDefinition policy) {
+        boolean defaultOk = checks.duration(policy.defaultDuration(), "defaultDuration");
+        boolean maxOk = checks.duration(policy.maxDuration(), "maxDuration");
+        checks.duration(policy.requestTtl(), "requestTtl");
+        if (defaultOk && maxOk) {
+            checks.require(
+                    policy.defaultDuration().compareTo(policy.maxDuration()) <= 0,
+                    "defaultDuration",
+                    "above_maximum",
+                    "must not be longer than maxDuration (" + policy.maxDuration() + ")");
+        }
+        String ticket = policy.ticketPattern();
+        if (ticket != null
+                && checks.require(
+                        ticket.length() <= MAX_TICKET_PATTERN,
+                        "ticketPattern",
+                        "too_long",
+                        "must be at most " + MAX_TICKET_PATTERN + " characters")) {
+            try {
+                Pattern.compile(ticket);
+            } catch (PatternSyntaxException e) {
+                checks.add(
+                        "ticketPattern", "invalid_pattern", "is not a valid regular expression: " + e.getDescription());
+            }
+        }
+    }
+
+    private void autoApprove(Checks checks, AutoApprove autoApprove) {
+        checks.groups(autoApprove.requesterGroups(), "autoApprove.requesterGroups");
+        if (autoApprove.minLevel() != null) {
+            checks.level(autoApprove.minLevel(), "autoApprove.minLevel");
+        }
+    }
+}

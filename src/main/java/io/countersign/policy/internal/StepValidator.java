@@ -1,0 +1,116 @@
+package io.countersign.policy.internal;
+
+import io.countersign.policy.ApproverSelector;
+import io.countersign.policy.OnTimeout;
+import io.countersign.policy.PolicyDefinition.Step;
+import java.util.List;
+
+/** Checks a policy's steps: approver selectors, required approvals, timeouts and escalation. */
+final class StepValidator {
+
+    private StepValidator() {}
+
+    static void steps(Checks checks, List<Step> steps) {
+        if (steps == null) {
+            checks.add(
+                    "steps",
+                    "required",
+                    "must be given; an empty list makes every matching request approve automatically");
+            return;
+        }
+        if (!checks.bounded(steps.size(), PolicyValidator.MAX_STEPS, "steps")) {
+            return;
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            step(checks, steps.get(i), "steps[" + i + "]");
+        }
+    }
+
+    private static void step(Checks checks, Step step, String path) {
+        if (step == null) {
+            checks.add(path, "required", "must be a step, not null");
+            return;
+        }
+        if (step.name() != null) {
+            checks.require(
+                    step.name().length() <= PolicyValidator.MAX_STEP_NAME,
+                    path + ".name",
+                    "too_long",
+                    "must be at most " + PolicyValidator.MAX_STEP_NAME + " characters");
+        }
+        checks.require(
+                !step.approvers().isEmpty(),
+                path + ".approvers",
+                "required",
+                "must name at least one approver selector");
+        selectors(checks, step.approvers(), path + ".approvers");
+        int required = step.requiredApprovals();
+        checks.require(
+                required >= 1 && required <= PolicyValidator.MAX_REQUIRED_APPROVALS,
+                path + ".requiredApprovals",
+                "out_of_range",
+                "must be between 1 and " + PolicyValidator.MAX_REQUIRED_APPROVALS);
+        if (step.timeout() != null) {
+            checks.duration(step.timeout(), path + ".timeout");
+        }
+        if (step.onTimeout() == OnTimeout.ESCALATE) {
+            checks.require(
+                    step.timeout() != null, path + ".timeout", "required", "must be given when onTimeout is ESCALATE");
+            checks.require(
+                    !step.escalateTo().isEmpty(),
+                    path + ".escalateTo",
+                    "required",
+                    "must name at least one approver selector when onTimeout is ESCALATE");
+        } else {
+            checks.require(
+                    step.escalateTo().isEmpty(),
+                    path + ".escalateTo",
+                    "not_applicable",
+                    "is used only when onTimeout is ESCALATE");
+        }
+        selectors(checks, step.escalateTo(), path + ".escalateTo");
+    }
+
+    private static void selectors(Checks checks, List<ApproverSelector> selectors, String path) {
+        if (!checks.bounded(selectors.size(), PolicyValidator.MAX_SELECTORS, path)) {
+            return;
+        }
+        for (int i = 0; i < selectors.size(); i++) {
+            selector(checks, selectors.get(i), path + "[" + i + "]");
+        }
+    }
+
+    private static void selector(Checks checks, ApproverSelector selector, String path) {
+        if (selector == null) {
+            checks.add(path, "required", "must be a selector, not null");
+            return;
+        }
+        List<String> keys = selector.keys();
+        if (keys.size() != 1) {
+            checks.add(
+                    path,
+                    "one_key_required",
+                    keys.isEmpty()
+                            ? "must have exactly one of user, group, minLevel, requesterManager, requesterGroupManagers,"
+                                    + " resourceGroupManagers, resourceOwners"
+                            : "must have exactly one key, found " + keys);
+            return;
+        }
+        String key = keys.get(0);
+        String field = path + "." + key;
+        switch (key) {
+            case "user" -> checks.user(selector.user(), field);
+            case "group" -> checks.group(selector.group(), field);
+            case "minLevel" -> checks.level(selector.minLevel(), field);
+            default ->
+                checks.require(isTrue(selector), field, "must_be_true", "must be true; leave the selector out instead");
+        }
+    }
+
+    private static boolean isTrue(ApproverSelector s) {
+        return Boolean.TRUE.equals(s.requesterManager())
+                || Boolean.TRUE.equals(s.requesterGroupManagers())
+                || Boolean.TRUE.equals(s.resourceGroupManagers())
+                || Boolean.TRUE.equals(s.resourceOwners());
+    }
+}

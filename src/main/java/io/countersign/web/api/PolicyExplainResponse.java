@@ -1,0 +1,99 @@
+package io.countersign.web.api;
+
+import io.countersign.policy.ApprovalPlan;
+import io.countersign.policy.Limits;
+import io.countersign.policy.OnTimeout;
+import io.countersign.policy.PlannedStep;
+import io.countersign.policy.PolicyExplanation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The answer of {@code POST /policies/explain}. Without a match only the request's names,
+ * {@code matched: false}, {@code code} and {@code reason} are set.
+ */
+record PolicyExplainResponse(
+        boolean matched,
+        String requester,
+        String resource,
+        String account,
+        String policy,
+        Integer priority,
+        List<String> reasons,
+        Limits limits,
+        Boolean allowSelfApproval,
+        Boolean distinctApproversAcrossSteps,
+        boolean autoApproved,
+        String autoApprovedBecause,
+        List<Step> steps,
+        Boolean feasible,
+        List<String> problems,
+        String code,
+        String reason) {
+
+    record Step(
+            int index,
+            String name,
+            int requiredApprovals,
+            List<String> eligibleApprovers,
+            Duration timeout,
+            OnTimeout onTimeout,
+            List<String> escalationApprovers,
+            String autoApprovedBecause) {}
+
+    static PolicyExplainResponse of(PolicyExplanation e) {
+        ApprovalPlan plan = e.plan();
+        if (!e.matched()) {
+            return new PolicyExplainResponse(
+                    false,
+                    e.requester(),
+                    e.resource(),
+                    e.account(),
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    false,
+                    null,
+                    List.of(),
+                    null,
+                    List.of(),
+                    "no_matching_policy",
+                    e.refusal());
+        }
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < plan.steps().size(); i++) {
+            PlannedStep s = plan.steps().get(i);
+            steps.add(new Step(
+                    i,
+                    s.name(),
+                    s.requiredApprovals(),
+                    s.eligibleApprovers(),
+                    s.timeout(),
+                    s.onTimeout(),
+                    s.escalationApprovers(),
+                    s.autoApprovedBecause()));
+        }
+        return new PolicyExplainResponse(
+                true,
+                e.requester(),
+                e.resource(),
+                e.account(),
+                plan.policyName(),
+                plan.priority(),
+                plan.reasons(),
+                plan.limits(),
+                plan.allowSelfApproval(),
+                plan.distinctApproversAcrossSteps(),
+                plan.autoApprovedBecause() != null,
+                plan.autoApprovedBecause(),
+                steps,
+                plan.isFeasible(),
+                plan.problems(),
+                null,
+                null);
+    }
+}
