@@ -1,8 +1,13 @@
 package io.countersign.audit;
 
 import io.countersign.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -35,36 +40,50 @@ class AuditTables {
         return new Snapshot(all(), head());
     }
 
+    /** Puts back exactly the rows that differ from the snapshot, and the head. */
     void restore(Snapshot snapshot) {
-        jdbc.sql("delete from audit_events").update();
-        snapshot.events().forEach(this::insert);
+        Map<Long, AuditRecord> current = new HashMap<>();
+        all().forEach(event -> current.put(event.id(), event));
+        Set<Long> kept = new HashSet<>();
+        for (AuditRecord original : snapshot.events()) {
+            kept.add(original.id());
+            if (!original.equals(current.get(original.id()))) {
+                delete(original.id());
+                insert(original);
+            }
+        }
+        current.keySet().stream().filter(id -> !kept.contains(id)).forEach(this::delete);
         setHead(snapshot.head().lastId(), snapshot.head().lastHash());
     }
 
     List<AuditRecord> all() {
-        return jdbc.sql("select id from audit_events order by id").query(Long.class).list().stream()
-                .map(this::event)
-                .toList();
+        return jdbc.sql("select * from audit_events order by id")
+                .query(AuditTables::map)
+                .list();
     }
 
     AuditRecord event(long id) {
         return jdbc.sql("select * from audit_events where id = ?")
                 .param(id)
-                .query((rs, row) -> new AuditRecord(
-                        rs.getLong("id"),
-                        Timestamps.fromDb(rs.getObject("occurred_at", OffsetDateTime.class)),
-                        rs.getString("actor"),
-                        rs.getString("actor_role"),
-                        rs.getString("channel"),
-                        rs.getString("source_address"),
-                        rs.getString("action"),
-                        rs.getString("target"),
-                        rs.getString("request_id"),
-                        rs.getString("grant_id"),
-                        rs.getString("note"),
-                        rs.getString("previous_hash"),
-                        rs.getString("hash")))
+                .query(AuditTables::map)
                 .single();
+    }
+
+    private static AuditRecord map(ResultSet rs, int row) throws SQLException {
+        return new AuditRecord(
+                rs.getLong("id"),
+                Timestamps.fromDb(rs.getObject("occurred_at", OffsetDateTime.class)),
+                rs.getString("actor"),
+                rs.getString("actor_role"),
+                rs.getString("channel"),
+                rs.getString("source_address"),
+                rs.getString("action"),
+                rs.getString("target"),
+                rs.getString("request_id"),
+                rs.getString("grant_id"),
+                rs.getString("note"),
+                rs.getString("previous_hash"),
+                rs.getString("hash"));
     }
 
     ChainHead head() {
