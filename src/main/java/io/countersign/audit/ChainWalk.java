@@ -1,0 +1,71 @@
+package io.countersign.audit;
+
+/**
+ * Checks audit events one by one in id order, holding only the last good event's id and hash, so
+ * that a chain of any length is verified in constant memory. Plain Java, no I/O.
+ */
+final class ChainWalk {
+
+    private long lastId;
+    private String lastHash = ChainHash.GENESIS;
+    private long brokenAt;
+    private ChainBreak reason;
+
+    /** Checks the next event; returns false, and accepts nothing more, once the chain is broken. */
+    boolean accept(AuditRecord event) {
+        if (isBroken()) {
+            return false;
+        }
+        long expected = lastId + 1;
+        if (event.id() < expected) {
+            throw new IllegalArgumentException("Events must be given in increasing id order");
+        }
+        if (event.id() != expected) {
+            return breakAt(expected, ChainBreak.MISSING_EVENT);
+        }
+        if (!lastHash.equals(event.previousHash())) {
+            return breakAt(event.id(), ChainBreak.PREVIOUS_HASH_MISMATCH);
+        }
+        if (!ChainHash.matches(event)) {
+            return breakAt(event.id(), ChainBreak.HASH_MISMATCH);
+        }
+        lastId = event.id();
+        lastHash = event.hash();
+        return true;
+    }
+
+    boolean isBroken() {
+        return reason != null;
+    }
+
+    /** The id of the last event proven intact; 0 before the first. */
+    long lastId() {
+        return lastId;
+    }
+
+    /**
+     * The verdict once every event up to the head has been given: the last event must be the one the
+     * head records, with the hash the head records.
+     */
+    ChainVerification finish(long headId, String headHash) {
+        if (isBroken()) {
+            return ChainVerification.brokenAt(brokenAt, reason, headHash);
+        }
+        if (headId < lastId) {
+            return ChainVerification.brokenAt(headId + 1, ChainBreak.EVENT_BEYOND_HEAD, headHash);
+        }
+        if (headId > lastId) {
+            return ChainVerification.brokenAt(lastId + 1, ChainBreak.MISSING_EVENT, headHash);
+        }
+        if (!lastHash.equals(headHash)) {
+            return ChainVerification.brokenAt(Math.max(lastId, 1), ChainBreak.HEAD_MISMATCH, headHash);
+        }
+        return ChainVerification.intact(lastId, headHash);
+    }
+
+    private boolean breakAt(long id, ChainBreak why) {
+        brokenAt = id;
+        reason = why;
+        return false;
+    }
+}

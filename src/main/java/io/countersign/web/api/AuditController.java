@@ -1,0 +1,97 @@
+package io.countersign.web.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.countersign.audit.AuditLog;
+import io.countersign.audit.AuditPage;
+import io.countersign.audit.AuditQuery;
+import io.countersign.audit.AuditRecord;
+import io.countersign.audit.ChainVerification;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The audit log for administrators and auditors: listing with filters, and verification of the chain. */
+@RestController
+class AuditController {
+
+    record AuditEventResponse(
+            long id,
+            Instant occurredAt,
+            String actor,
+            String actorRole,
+            String channel,
+            String sourceAddress,
+            String action,
+            String target,
+            String requestId,
+            String grantId,
+            String note,
+            String previousHash,
+            String hash) {
+
+        static AuditEventResponse of(AuditRecord event) {
+            return new AuditEventResponse(
+                    event.id(),
+                    event.occurredAt(),
+                    event.actor(),
+                    event.actorRole(),
+                    event.channel(),
+                    event.sourceAddress(),
+                    event.action(),
+                    event.target(),
+                    event.requestId(),
+                    event.grantId(),
+                    event.note(),
+                    event.previousHash(),
+                    event.hash());
+        }
+    }
+
+    record AuditPageResponse(List<AuditEventResponse> items, String nextCursor) {
+
+        static AuditPageResponse of(AuditPage page) {
+            return new AuditPageResponse(
+                    page.items().stream().map(AuditEventResponse::of).toList(), page.nextCursor());
+        }
+    }
+
+    /** {@code firstBrokenEventId} and {@code reason} appear only when the chain is broken. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record VerificationResponse(boolean valid, long events, Long firstBrokenEventId, String reason, String headHash) {
+
+        static VerificationResponse of(ChainVerification verification) {
+            return new VerificationResponse(
+                    verification.valid(),
+                    verification.events(),
+                    verification.firstBrokenEventId(),
+                    verification.reason() == null ? null : verification.reason().code(),
+                    verification.headHash());
+        }
+    }
+
+    private final AuditLog auditLog;
+
+    AuditController(AuditLog auditLog) {
+        this.auditLog = auditLog;
+    }
+
+    @GetMapping("/api/v1/audit")
+    AuditPageResponse list(
+            @RequestParam(required = false) String requestId,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String limit) {
+        AuditQuery query = AuditQuery.fromParameters(requestId, actor, action, from, to, cursor, limit);
+        return AuditPageResponse.of(auditLog.query(query));
+    }
+
+    @GetMapping("/api/v1/audit/verify")
+    VerificationResponse verify() {
+        return VerificationResponse.of(auditLog.verify());
+    }
+}

@@ -1,0 +1,178 @@
+package io.countersign.audit;
+
+import io.countersign.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Reads and rewrites the audit tables behind the service's back, as an intruder with database access would. */
+class AuditTables {
+
+    static final Set<String> TEXT_COLUMNS = Set.of(
+            "actor",
+            "actor_role",
+            "channel",
+            "source_address",
+            "action",
+            "target",
+            "request_id",
+            "grant_id",
+            "note",
+            "previous_hash",
+            "hash");
+
+    private final JdbcClient jdbc;
+
+    AuditTables(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A copy of both tables, to put back after a test has damaged them. */
+    record Snapshot(List<AuditRecord> events, ChainHead head) {}
+
+    Snapshot snapshot() {
+        return new Snapshot(all(), head());
+    }
+
+    /** Puts back exactly the rows that differ from the snapshot, and the head. */
+    void restore(Snapshot snapshot) {
+        Map<Long, AuditRecord> current = new HashMap<>();
+        all().forEach(event -> current.put(event.id(), event));
+        Set<Long> kept = new HashSet<>();
+        for (AuditRecord original : snapshot.events()) {
+            kept.add(original.id());
+            if (!original.equals(current.get(original.id()))) {
+                delete(original.id());
+                insert(original);
+            }
+        }
+        current.keySet().stream().filter(id -> !kept.contains(id)).forEach(this::delete);
+        setHead(snapshot.head().lastId(), snapshot.head().lastHash());
+    }
+
+    List<AuditRecord> all() {
+        return jdbc.sql("select * from audit_events order by id")
+                .query(AuditTables::map)
+                .list();
+    }
+
+    AuditRecord event(long id) {
+        return jdbc.sql("select * from audit_events where id = ?")
+                .param(id)
+                .query(AuditTables::map)
+                .single();
+    }
+
+    private static AuditRecord map(ResultSet rs, int row) throws SQLException {
+        return new AuditRecord(
+                rs.getLong("id"),
+                Timestamps.fromDb(rs.getObject("occurred_at", OffsetDateTime.class)),
+                rs.getString("actor"),
+                rs.getString("actor_role"),
+                rs.getString("channel"),
+                rs.getString("source_address"),
+                rs.getString("action"),
+                rs.getString("target"),
+                rs.getString("request_id"),
+                rs.getString("grant_id"),
+                rs.getString("note"),
+                rs.getString("previous_hash"),
+                rs.getString("hash"));
+    }
+
+    ChainHead head() {
+        return jdbc.sql("select last_id, last_hash from audit_chain_head where id = 1")
+                .query((rs, row) -> new ChainHead(rs.getLong(1), rs.getString(2)))
+                .single();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from audit_events").query(Long.class).single();
+    }
+
+    void setText(long id, String column, String value) {
+        if (!TEXT_COLUMNS.contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        jdbc.sql("update audit_events set " + column + " = ? where id = ?")
+                .params(value, id)
+                .update();
+    }
+
+    void setOccurredAt(long id, OffsetDateTime value) {
+        jdbc.sql("update audit_events set occurred_at = ? where id = ?")
+                .params(value, id)
+                .update();
+    }
+
+    void setId(long id, long newId) {
+        jdbc.sql("update audit_events set id = ? where id = ?")
+                .params(newId, id)
+                .update();
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from audit_events where id = ?").param(id).update();
+    }
+
+    /** Exchanges every column but the id between two events, as if they had been written in the other order. */
+    void swapContents(long first, long second) {
+        AuditRecord a = event(first);
+        AuditRecord b = event(second);
+        delete(first);
+        delete(second);
+        insert(withId(b, first));
+        insert(withId(a, second));
+    }
+
+    void setHead(long lastId, String lastHash) {
+        jdbc.sql("update audit_chain_head set last_id = ?, last_hash = ? where id = 1")
+                .params(lastId, lastHash)
+                .update();
+    }
+
+    void insert(AuditRecord e) {
+        jdbc.sql("""
+                        insert into audit_events (id, occurred_at, actor, actor_role, channel, source_address, action,
+                                                  target, request_id, grant_id, note, previous_hash, hash)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        e.id(),
+                        Timestamps.toDb(e.occurredAt()),
+                        e.actor(),
+                        e.actorRole(),
+                        e.channel(),
+                        e.sourceAddress(),
+                        e.action(),
+                        e.target(),
+                        e.requestId(),
+                        e.grantId(),
+                        e.note(),
+                        e.previousHash(),
+                        e.hash())
+                .update();
+    }
+
+    static AuditRecord withId(AuditRecord e, long id) {
+        return new AuditRecord(
+                id,
+                e.occurredAt(),
+                e.actor(),
+                e.actorRole(),
+                e.channel(),
+                e.sourceAddress(),
+                e.action(),
+                e.target(),
+                e.requestId(),
+                e.grantId(),
+                e.note(),
+                e.previousHash(),
+                e.hash());
+    }
+}
