@@ -1,7 +1,5 @@
 package io.countersign.request;
 
-import io.countersign.directory.Directory;
-import io.countersign.directory.User;
 import io.countersign.policy.ApprovalPlan;
 import io.countersign.policy.ApprovalPlanner;
 import io.countersign.shared.Actor;
@@ -39,7 +37,6 @@ public class Requests {
     private final RequestRepository repository;
     private final RequestSearch search;
     private final ApprovalPlanner planner;
-    private final Directory directory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -48,14 +45,12 @@ public class Requests {
             RequestRepository repository,
             RequestSearch search,
             ApprovalPlanner planner,
-            Directory directory,
             Clock clock,
             ApplicationEventPublisher events,
             TransactionTemplate transactions) {
         this.repository = repository;
         this.search = search;
         this.planner = planner;
-        this.directory = directory;
         this.clock = clock;
         this.events = events;
         this.transactions = transactions;
@@ -67,6 +62,7 @@ public class Requests {
      *
      * @throws InvalidInputException with every issue of the input and of the policy's limits
      * @throws RefusedException when no policy matches or the plan cannot complete
+     * @throws NotFoundException when the requester (unknown or inactive), resource or account is unknown
      */
     public CreatedRequest create(Actor actor, RequestInput input, String idempotencyKey) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
@@ -180,10 +176,6 @@ public class Requests {
         Problems problems = new Problems();
         if (!RequestValidation.checkInput(problems, input, now)) {
             problems.throwIfAny();
-        }
-        User user = directory.findUser(requester).orElseThrow(() -> new NotFoundException("user", requester));
-        if (!user.active()) {
-            throw new RefusedException("requester_inactive", "User '" + requester + "' is not active.");
         }
         String resource = Names.canonical(input.resource());
         String account = Names.canonical(input.account());
