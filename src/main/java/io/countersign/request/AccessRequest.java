@@ -1,6 +1,7 @@
 package io.countersign.request;
 
 import io.countersign.policy.ApprovalPlan;
+import io.countersign.policy.OnTimeout;
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
 import io.countersign.shared.Channel;
@@ -152,6 +153,42 @@ public final class AccessRequest {
         skipFrom(currentStep);
         close(RequestStatus.EXPIRED, at);
         register(new RequestExpired(Actor.system(), id(), requester(), currentStep, details.expiresAt()));
+        return true;
+    }
+
+    /**
+     * Applies the current step's timeout once its deadline has passed. {@code ESCALATE} widens the
+     * step, once, to its escalation approvers with a fresh deadline; {@code REJECT}, a second timeout
+     * or an escalation with nobody to escalate to rejects the request with a SYSTEM decision. Returns
+     * false (and changes nothing) when nothing is due.
+     */
+    boolean timeOutIfDue(Instant at) {
+        if (status != RequestStatus.PENDING || steps.isEmpty()) {
+            return false;
+        }
+        RequestStep step = steps.get(currentStep);
+        if (step.deadline() == null || at.isBefore(step.deadline())) {
+            return false;
+        }
+        if (step.onTimeout() == OnTimeout.ESCALATE && !step.escalated()) {
+            List<String> added = step.escalationApprovers().stream()
+                    .filter(user -> !step.isEligible(user))
+                    .filter(user -> rules.allowSelfApproval() || !user.equals(requester()))
+                    .toList();
+            if (!added.isEmpty()) {
+                RequestStep widened = step.escalatedTo(added, at);
+                steps.set(currentStep, widened);
+                register(new RequestStepEscalated(
+                        Actor.system(), id(), currentStep, step.name(), added, widened.deadline()));
+                return true;
+            }
+        }
+        String reason = "step " + currentStep + " timed out at " + step.deadline();
+        decisions.add(new Decision(Decision.SYSTEM_APPROVER, currentStep, Verdict.REJECT, reason, Channel.SYSTEM, at));
+        steps.set(currentStep, step.with(StepStatus.REJECTED));
+        skipFrom(currentStep + 1);
+        close(RequestStatus.REJECTED, at);
+        register(new RequestRejected(Actor.system(), id(), requester(), currentStep, reason));
         return true;
     }
 

@@ -118,16 +118,29 @@ class RequestRepository {
         }
         for (RequestStep step : request.steps()) {
             jdbc.sql("""
-                            update request_steps set status = ?, started_at = ?, deadline = ?, escalated = ?
+                            update request_steps set status = ?, started_at = ?, deadline = ?, escalated = ?,
+                                                     eligible_approvers = ?
                             where request_id = ? and step_index = ?""")
                     .params(
                             step.status().name(),
                             Timestamps.toDb(step.startedAt()),
                             Timestamps.toDb(step.deadline()),
                             step.escalated(),
+                            String.join(",", step.eligibleApprovers()),
                             request.id(),
                             step.index())
                     .update();
+            if (step.escalated()) {
+                // an escalation widens the step: the added approvers must find it waiting on them too
+                for (String approver : step.eligibleApprovers()) {
+                    jdbc.sql("""
+                                    insert into request_step_approvers (request_id, step_index, username)
+                                    select ?, ?, ? where not exists (select 1 from request_step_approvers
+                                        where request_id = ? and step_index = ? and username = ?)""")
+                            .params(request.id(), step.index(), approver, request.id(), step.index(), approver)
+                            .update();
+                }
+            }
         }
         insertDecisions(request.id(), request.newDecisions());
     }

@@ -71,6 +71,25 @@ public record RequestStep(
                 escalated);
     }
 
+    /** The step widened to more approvers after a timeout, with a fresh deadline. */
+    RequestStep escalatedTo(List<String> added, Instant at) {
+        List<String> widened = new java.util.ArrayList<>(eligibleApprovers);
+        widened.addAll(added);
+        return new RequestStep(
+                index,
+                name,
+                requiredApprovals,
+                widened.stream().sorted().toList(),
+                timeout,
+                onTimeout,
+                escalationApprovers,
+                autoApprovedBecause,
+                status,
+                startedAt,
+                timeout == null ? null : at.plus(timeout),
+                true);
+    }
+
     RequestStep with(StepStatus newStatus) {
         return new RequestStep(
                 index,
