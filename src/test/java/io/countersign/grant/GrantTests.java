@@ -28,6 +28,9 @@ class GrantTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    GrantTimers timers;
+
     String dev;
     String devToken;
     String other;
@@ -221,5 +224,42 @@ class GrantTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theSweepRecordsStartsAndEndsTheClockHasAlreadyDecided() {
+        java.time.Instant startsAt =
+                clock.instant().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String id = api.as(devToken)
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of("resource", resource, "account", "admin", "startsAt", startsAt.toString())))
+                .expect(201)
+                .json()
+                .get("grant")
+                .get("id")
+                .asString();
+        assertThat(stored(id)).isEqualTo("SCHEDULED");
+
+        clock.advance(Duration.ofHours(2));
+        timers.sweep();
+        assertThat(stored(id)).isEqualTo("ACTIVE");
+
+        clock.advance(Duration.ofHours(1));
+        timers.sweep();
+        assertThat(stored(id)).isEqualTo("EXPIRED");
+        assertThat(api.as(devToken)
+                        .get("/api/v1/grants/" + id)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("EXPIRED");
+    }
+
+    private String stored(String grantId) {
+        return jdbc.sql("select status from grants where id = ?")
+                .param(grantId)
+                .query(String.class)
+                .single();
     }
 }
