@@ -9,11 +9,15 @@ import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
 /** Requests from creation to their end, through the API as requesters, approvers and enforcers would drive them. */
@@ -246,7 +250,7 @@ class RequestWorkflowTests {
     void accessRequestedForLaterIsScheduledAndAllowedOnlyOnceItStarts() {
         String later = org.resource();
         org.policy(later, List.of());
-        Instant startsAt = clock.instant().plus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant startsAt = clock.instant().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
 
         JsonNode created = as(dev).post(
                         "/api/v1/requests",
@@ -261,5 +265,53 @@ class RequestWorkflowTests {
         assertThat(as(gateway).get(path).json().get("allowed").asBoolean()).isFalse();
         clock.advance(Duration.ofHours(3));
         assertThat(as(gateway).get(path).json().get("allowed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aCreationThatPrefersToWaitAnswersAtOnceWhenApprovedAutomatically() {
+        String open = org.resource();
+        org.policy(open, List.of());
+
+        var answer = as(dev).call(
+                        HttpMethod.POST,
+                        "/api/v1/requests",
+                        Api.json(Map.of("resource", open, "account", "admin")),
+                        "Prefer",
+                        "wait=30");
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.json().get("status").asString()).isEqualTo("APPROVED");
+        assertThat(answer.json().get("grant").get("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aLongPollEndsOnceTheRequestIsDecided() throws Exception {
+        String id = org.request(dev, resource).get("id").asString();
+
+        var polled = CompletableFuture.supplyAsync(() -> as(dev).get("/api/v1/requests/" + id + "?wait=30"));
+        as(lisa).post("/api/v1/requests/" + id + "/reject", null).expect(200);
+
+        var answer = polled.get(40, TimeUnit.SECONDS);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("status").asString()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void aLongPollAnswersWithThePendingRequestWhenTheWaitIsOver() {
+        String id = org.request(dev, resource).get("id").asString();
+
+        var answer = as(dev).get("/api/v1/requests/" + id + "?wait=1");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("status").asString()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aLongPollDoesNotRevealARequestToSomeoneUninvolved() {
+        String id = org.request(dev, resource).get("id").asString();
+        Person stranger = org.person("stranger");
+
+        assertThat(as(stranger).get("/api/v1/requests/" + id + "?wait=1").status())
+                .isEqualTo(404);
     }
 }

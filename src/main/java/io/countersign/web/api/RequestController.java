@@ -7,6 +7,7 @@ import io.countersign.request.CreatedRequest;
 import io.countersign.request.RequestInput;
 import io.countersign.request.RequestPage;
 import io.countersign.request.RequestQuery;
+import io.countersign.request.RequestStatus;
 import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
 import java.net.URI;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /** Access requests: creation, decisions and reading. The grant of an approved request is composed in here. */
 @RestController
@@ -42,10 +44,30 @@ class RequestController {
 
     private final Requests requests;
     private final Grants grants;
+    private final RequestWaiter waiter;
 
-    RequestController(Requests requests, Grants grants) {
+    RequestController(Requests requests, Grants grants, RequestWaiter waiter) {
         this.requests = requests;
         this.grants = grants;
+        this.waiter = waiter;
+    }
+
+    /** {@code Prefer: wait=N} holds the answer up to N seconds (at most 60) until the request is decided. */
+    @PostMapping(headers = "Prefer")
+    DeferredResult<ResponseEntity<RequestResponse>> createAndWait(
+            Actor actor,
+            @RequestBody CreateBody body,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader("Prefer") String prefer) {
+        ResponseEntity<RequestResponse> created = create(actor, body, idempotencyKey);
+        String id = created.getBody().id();
+        return waiter.await(
+                RequestWaiter.preferredWait(prefer),
+                created,
+                () -> ResponseEntity.status(created.getStatusCode())
+                        .headers(created.getHeaders())
+                        .body(withGrant(requests.get(actor, id))),
+                answer -> answer.getBody().status() != RequestStatus.PENDING);
     }
 
     @PostMapping
@@ -75,6 +97,16 @@ class RequestController {
     @GetMapping("/{id}")
     RequestResponse get(Actor actor, @PathVariable String id) {
         return withGrant(requests.get(actor, id));
+    }
+
+    /** {@code ?wait=N} long-polls up to N seconds (at most 60) until the request is no longer PENDING. */
+    @GetMapping(value = "/{id}", params = "wait")
+    DeferredResult<RequestResponse> getAndWait(Actor actor, @PathVariable String id, @RequestParam int wait) {
+        return waiter.await(
+                RequestWaiter.capped(wait),
+                get(actor, id),
+                () -> get(actor, id),
+                answer -> answer.status() != RequestStatus.PENDING);
     }
 
     @GetMapping
