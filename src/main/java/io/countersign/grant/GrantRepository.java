@@ -81,7 +81,7 @@ class GrantRepository {
      * several overlap. One range scan of the {@code grants_lookup} index.
      */
     Optional<Grant> inForce(String user, String resource, String account, Instant now) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                          where username = ? and resource_name = ? and account_name = ?
                            and ends_at > ? and starts_at <= ? and status <> 'REVOKED'
                          order by ends_at desc limit 1""")

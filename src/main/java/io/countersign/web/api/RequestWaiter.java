@@ -1,5 +1,7 @@
 package io.countersign.web.api;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +10,9 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.async.DeferredResult;
 
@@ -21,6 +26,7 @@ class RequestWaiter implements DisposableBean {
 
     static final int MAX_WAIT_SECONDS = 60;
     static final long POLL_MILLIS = 250;
+    private static final SecurityContextRepository CALLERS = new RequestAttributeSecurityContextRepository();
     private static final Pattern PREFER_WAIT = Pattern.compile("(?i)(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,6})");
 
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
@@ -28,6 +34,15 @@ class RequestWaiter implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
+
+    /**
+     * Bearer tokens authenticate only the first dispatch of a request; the answer of a wait is
+     * delivered by an async dispatch that is authorised again. Keeping the caller's security
+     * context on the request lets that dispatch pass as the same caller.
+     */
+    static void keepCaller(HttpServletRequest request, HttpServletResponse response) {
+        CALLERS.saveContext(SecurityContextHolder.getContext(), request, response);
+    }
 
     /** The seconds asked for by {@code Prefer: wait=N}, capped; 0 when the header asks no wait. */
     static int preferredWait(String prefer) {
