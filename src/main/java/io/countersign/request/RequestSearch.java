@@ -58,12 +58,13 @@ class RequestSearch {
             params.put("resource", Names.canonical(query.resource()));
         }
         if (!actor.canReadEverything()) {
-            where.append("""
+            // text blocks drop their leading indentation: the separating space is explicit
+            where.append(" ").append("""
                      and (r.requester = :me or r.created_by = :me or exists (
                         select 1 from request_step_approvers v where v.request_id = r.id and v.username = :me))""");
         }
         if (awaiting) {
-            where.append(AWAITING_ME);
+            where.append(" ").append(AWAITING_ME);
             params.put("now", Timestamps.toDb(now));
         }
         if (after != null) {
