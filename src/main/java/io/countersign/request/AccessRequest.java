@@ -5,12 +5,11 @@ import io.countersign.policy.OnTimeout;
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
 import io.countersign.shared.Channel;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * An access request and its approval workflow: the frozen step snapshot, the decisions, and the
@@ -101,14 +100,9 @@ public final class AccessRequest {
     void approve(Actor approver, String comment, Instant at) {
         String username = approver.username();
         RequestStep step = guardDecision(username, at);
-        if (rules.distinctApproversAcrossSteps()) {
-            Optional<Decision> earlier = decisions.stream()
-                    .filter(d -> d.approver().equals(username) && d.isApproval() && d.byPerson())
-                    .filter(d -> d.step() < currentStep)
-                    .findFirst();
-            if (earlier.isPresent()) {
-                throw new ApprovedAnEarlierStep(username, id(), earlier.get().step());
-            }
+        OptionalInt earlier = SeparationOfDuties.earlierApprovedStep(rules, decisions, username, currentStep);
+        if (earlier.isPresent()) {
+            throw new ApprovedAnEarlierStep(username, id(), earlier.getAsInt());
         }
         decisions.add(new Decision(username, currentStep, Verdict.APPROVE, comment, approver.channel(), at));
         int approvals = approvalsOn(currentStep);
@@ -200,15 +194,11 @@ public final class AccessRequest {
         if (status != RequestStatus.PENDING || !at.isBefore(details.expiresAt()) || steps.isEmpty()) {
             return false;
         }
-        RequestStep step = steps.get(currentStep);
-        boolean selfBlocked = username.equals(requester()) && !rules.allowSelfApproval();
-        boolean earlierApproval = rules.distinctApproversAcrossSteps()
-                && decisions.stream()
-                        .anyMatch(d -> d.approver().equals(username)
-                                && d.isApproval()
-                                && d.byPerson()
-                                && d.step() < currentStep);
-        return step.isEligible(username) && !selfBlocked && !earlierApproval && !hasDecided(username, currentStep);
+        return steps.get(currentStep).isEligible(username)
+                && !SeparationOfDuties.isForbiddenSelfDecision(rules, requester(), username)
+                && !SeparationOfDuties.hasDecided(decisions, username, currentStep)
+                && SeparationOfDuties.earlierApprovedStep(rules, decisions, username, currentStep)
+                        .isEmpty();
     }
 
     /** The events registered since the last call, oldest first; clears them. */
@@ -225,14 +215,14 @@ public final class AccessRequest {
 
     private RequestStep guardDecision(String username, Instant at) {
         ensurePending(at);
-        if (username.equals(requester()) && !rules.allowSelfApproval()) {
+        if (SeparationOfDuties.isForbiddenSelfDecision(rules, requester(), username)) {
             throw new SelfApprovalNotAllowed(id());
         }
         RequestStep step = steps.get(currentStep);
         if (!step.isEligible(username)) {
             throw new NotAnEligibleApprover(username, id(), currentStep);
         }
-        if (hasDecided(username, currentStep)) {
+        if (SeparationOfDuties.hasDecided(decisions, username, currentStep)) {
             throw new AlreadyDecided(username, id(), currentStep);
         }
         return step;
@@ -289,7 +279,16 @@ public final class AccessRequest {
     }
 
     private RequestApproved approvedEvent(Actor cause, Instant at, String reason) {
-        return new RequestApproved(cause, id(), requester(), resource(), account(), duration(), startsAt(), at, reason);
+        return new RequestApproved(
+                cause,
+                id(),
+                requester(),
+                details.resource(),
+                details.account(),
+                details.duration(),
+                details.startsAt(),
+                at,
+                reason);
     }
 
     private static Decision systemApproval(int step, String reason, Instant at) {
@@ -313,10 +312,6 @@ public final class AccessRequest {
                 .count();
     }
 
-    private boolean hasDecided(String username, int step) {
-        return decisions.stream().anyMatch(d -> d.step() == step && d.approver().equals(username));
-    }
-
     private void register(AuditableEvent event) {
         events.add(event);
     }
@@ -331,22 +326,6 @@ public final class AccessRequest {
 
     public String requester() {
         return details.requester();
-    }
-
-    public String resource() {
-        return details.resource();
-    }
-
-    public String account() {
-        return details.account();
-    }
-
-    public Duration duration() {
-        return details.duration();
-    }
-
-    public Instant startsAt() {
-        return details.startsAt();
     }
 
     public ApprovalRules rules() {
