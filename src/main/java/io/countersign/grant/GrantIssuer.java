@@ -1,0 +1,68 @@
+package io.countersign.grant;
+
+import io.countersign.request.RequestApproved;
+import io.countersign.shared.ShortIds;
+import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an approved request into its grant, synchronously and in the approval's own transaction: a
+ * request is never APPROVED without its grant, and the row lock the approval holds on the request
+ * means a request is granted once. Access starts at the requested start, or at approval when that
+ * start has passed or none was asked for, and lasts the requested duration.
+ */
+@Component
+class GrantIssuer {
+
+    private final GrantRepository repository;
+    private final ApplicationEventPublisher events;
+
+    GrantIssuer(GrantRepository repository, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.events = events;
+    }
+
+    @EventListener
+    void on(RequestApproved approved) {
+        Instant at = approved.approvedAt();
+        Instant startsAt = approved.startsAt() != null && approved.startsAt().isAfter(at) ? approved.startsAt() : at;
+        Instant endsAt = startsAt.plus(approved.duration());
+        GrantStatus status = startsAt.isAfter(at) ? GrantStatus.SCHEDULED : GrantStatus.ACTIVE;
+        Grant grant = new Grant(
+                ShortIds.next("grt"),
+                approved.requestId(),
+                approved.requester(),
+                approved.resource(),
+                approved.account(),
+                startsAt,
+                endsAt,
+                status,
+                null,
+                null,
+                null);
+        repository.insert(grant);
+        if (status == GrantStatus.ACTIVE) {
+            events.publishEvent(new GrantStarted(
+                    approved.actor(),
+                    grant.id(),
+                    grant.requestId(),
+                    grant.user(),
+                    grant.resource(),
+                    grant.account(),
+                    startsAt,
+                    endsAt));
+        } else {
+            events.publishEvent(new GrantScheduled(
+                    approved.actor(),
+                    grant.id(),
+                    grant.requestId(),
+                    grant.user(),
+                    grant.resource(),
+                    grant.account(),
+                    startsAt,
+                    endsAt));
+        }
+    }
+}

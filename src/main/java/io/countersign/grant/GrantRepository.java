@@ -1,0 +1,120 @@
+package io.countersign.grant;
+
+import io.countersign.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stores grants; every read states the grant's status as of the instant it is given. */
+@Repository
+class GrantRepository {
+
+    private static final String SELECT = """
+            select id, request_id, username, resource_name, account_name, starts_at, ends_at, status,
+                   revoked_at, revoked_by, revoke_reason
+            from grants""";
+
+    private final JdbcClient jdbc;
+
+    GrantRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Grant grant) {
+        jdbc.sql("""
+                        insert into grants (id, request_id, username, resource_name, account_name, starts_at, ends_at,
+                                            status, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                .params(
+                        grant.id(),
+                        grant.requestId(),
+                        grant.user(),
+                        grant.resource(),
+                        grant.account(),
+                        Timestamps.toDb(grant.startsAt()),
+                        Timestamps.toDb(grant.endsAt()),
+                        grant.status().name())
+                .update();
+    }
+
+    Optional<Grant> find(String id, Instant now) {
+        return jdbc.sql(SELECT + " where id = ?")
+                .param(id)
+                .query((rs, n) -> grant(rs, now))
+                .optional();
+    }
+
+    /** Loads a grant and locks its row so that two revocations cannot both succeed. */
+    Optional<Grant> lock(String id, Instant now) {
+        return jdbc.sql(SELECT + " where id = ? for update")
+                .param(id)
+                .query((rs, n) -> grant(rs, now))
+                .optional();
+    }
+
+    List<Grant> forRequests(Collection<String> requestIds, Instant now) {
+        if (requestIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where request_id in (:ids)")
+                .param("ids", requestIds)
+                .query((rs, n) -> grant(rs, now))
+                .list();
+    }
+
+    void revoke(String id, Instant at, String by, String reason) {
+        jdbc.sql("""
+                        update grants set status = 'REVOKED', revoked_at = ?, revoked_by = ?, revoke_reason = ?,
+                                          version = version + 1
+                        where id = ?""").params(Timestamps.toDb(at), by, reason, id).update();
+    }
+
+    /**
+     * The grant in force for (user, resource, account) at {@code now}, the one ending last when
+     * several overlap. One range scan of the {@code grants_lookup} index.
+     */
+    Optional<Grant> inForce(String user, String resource, String account, Instant now) {
+        return jdbc.sql(SELECT + " " + """
+                         where username = ? and resource_name = ? and account_name = ?
+                           and ends_at > ? and starts_at <= ? and status <> 'REVOKED'
+                         order by ends_at desc limit 1""")
+                .params(user, resource, account, Timestamps.toDb(now), Timestamps.toDb(now))
+                .query((rs, n) -> grant(rs, now))
+                .optional();
+    }
+
+    List<Grant> query(String whereAndOrder, Map<String, Object> params, Instant now) {
+        return jdbc.sql(SELECT + " " + whereAndOrder)
+                .params(params)
+                .query((rs, n) -> grant(rs, now))
+                .list();
+    }
+
+    private static Grant grant(ResultSet rs, Instant now) throws SQLException {
+        Instant startsAt = instant(rs, "starts_at");
+        Instant endsAt = instant(rs, "ends_at");
+        return new Grant(
+                rs.getString("id"),
+                rs.getString("request_id"),
+                rs.getString("username"),
+                rs.getString("resource_name"),
+                rs.getString("account_name"),
+                startsAt,
+                endsAt,
+                GrantStatus.at(GrantStatus.valueOf(rs.getString("status")), startsAt, endsAt, now),
+                instant(rs, "revoked_at"),
+                rs.getString("revoked_by"),
+                rs.getString("revoke_reason"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return Timestamps.fromDb(rs.getObject(column, OffsetDateTime.class));
+    }
+}

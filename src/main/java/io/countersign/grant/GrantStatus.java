@@ -1,0 +1,26 @@
+package io.countersign.grant;
+
+import java.time.Instant;
+
+/**
+ * Where a grant stands. {@code SCHEDULED} (an addition to the API's values) is a grant whose
+ * requested start lies ahead. Only {@code REVOKED} is final by itself; the others follow from the
+ * grant's own start and end against the service clock, so an ended grant reads as {@code EXPIRED}
+ * without waiting for any background job.
+ */
+public enum GrantStatus {
+    SCHEDULED,
+    ACTIVE,
+    EXPIRED,
+    REVOKED;
+
+    static GrantStatus at(GrantStatus stored, Instant startsAt, Instant endsAt, Instant now) {
+        if (stored == REVOKED) {
+            return REVOKED;
+        }
+        if (!now.isBefore(endsAt)) {
+            return EXPIRED;
+        }
+        return now.isBefore(startsAt) ? SCHEDULED : ACTIVE;
+    }
+}

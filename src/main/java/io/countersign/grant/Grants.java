@@ -1,0 +1,146 @@
+package io.countersign.grant;
+
+import io.countersign.shared.Actor;
+import io.countersign.shared.Names;
+import io.countersign.shared.NotFoundException;
+import io.countersign.shared.Problems;
+import io.countersign.shared.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads and revokes grants and answers the access check. Nothing here is cached: the check reads the
+ * grant's own start, end and status against the service clock, so a revocation or an end is seen by
+ * the very next check on any instance.
+ */
+@Service
+public class Grants {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+    static final int MAX_REASON = 2000;
+
+    private final GrantRepository repository;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    Grants(GrantRepository repository, Clock clock, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * May {@code user} use {@code account} on {@code resource} now?
+     *
+     * @throws io.countersign.shared.InvalidInputException naming every missing parameter
+     */
+    @Transactional(readOnly = true)
+    public AccessDecision check(String user, String resource, String account) {
+        Problems problems = new Problems();
+        problems.requireText(user, "user", Names.MAX_LENGTH);
+        problems.requireText(resource, "resource", Names.MAX_LENGTH);
+        problems.requireText(account, "account", Names.MAX_LENGTH);
+        problems.throwIfAny();
+        return repository
+                .inForce(Names.canonical(user), Names.canonical(resource), Names.canonical(account), clock.instant())
+                .map(grant -> new AccessDecision(true, grant.id(), grant.requestId(), grant.endsAt()))
+                .orElseGet(AccessDecision::denied);
+    }
+
+    /** The grants of these requests, by request id; the caller has already checked it may see the requests. */
+    @Transactional(readOnly = true)
+    public Map<String, Grant> forRequests(Collection<String> requestIds) {
+        return repository.forRequests(requestIds, clock.instant()).stream()
+                .collect(Collectors.toMap(Grant::requestId, Function.identity()));
+    }
+
+    public Optional<Grant> forRequest(String requestId) {
+        return Optional.ofNullable(forRequests(List.of(requestId)).get(requestId));
+    }
+
+    /** @throws NotFoundException when the grant does not exist or the caller may not see it */
+    @Transactional(readOnly = true)
+    public Grant get(Actor actor, String id) {
+        return repository
+                .find(id, clock.instant())
+                .filter(grant -> visibleTo(actor, grant))
+                .orElseThrow(() -> new NotFoundException("grant", id));
+    }
+
+    /**
+     * Ends a grant now. An administrator may revoke any grant, a holder their own.
+     *
+     * @throws GrantNotActive when the grant has already ended or was revoked
+     */
+    @Transactional
+    public Grant revoke(Actor actor, String id, String reason) {
+        Problems problems = new Problems();
+        problems.maxLength(reason, "reason", MAX_REASON);
+        problems.throwIfAny();
+        Instant now = clock.instant();
+        Grant grant = repository
+                .lock(id, now)
+                .filter(g -> actor.isAdmin() || g.user().equals(actor.username()))
+                .orElseThrow(() -> new NotFoundException("grant", id));
+        if (grant.status() == GrantStatus.EXPIRED || grant.status() == GrantStatus.REVOKED) {
+            throw new GrantNotActive(id, grant.status());
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.trim();
+        repository.revoke(id, now, actor.username(), why);
+        events.publishEvent(
+                new GrantRevoked(actor, id, grant.requestId(), grant.user(), grant.resource(), grant.account(), why));
+        return repository.find(id, now).orElseThrow();
+    }
+
+    /**
+     * Grants newest start first: all of them for administrators and auditors, one's own for anyone
+     * else; with {@code activeOnly} only those in force now.
+     */
+    @Transactional(readOnly = true)
+    public GrantPage list(Actor actor, boolean activeOnly, String cursor, Integer limit) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        Problems problems = new Problems();
+        problems.check(size >= 1 && size <= MAX_LIMIT, "limit", "out_of_range", "must be between 1 and " + MAX_LIMIT);
+        problems.throwIfAny();
+        GrantCursor after = cursor == null || cursor.isBlank() ? null : GrantCursor.decode(cursor);
+        Instant now = clock.instant();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (!actor.canReadEverything()) {
+            where.append(" and username = :me");
+            params.put("me", actor.username());
+        }
+        if (activeOnly) {
+            where.append(" and status <> 'REVOKED' and starts_at <= :now and ends_at > :now");
+            params.put("now", Timestamps.toDb(now));
+        }
+        if (after != null) {
+            where.append(" and (starts_at < :afterAt or (starts_at = :afterAt and id < :afterId))");
+            params.put("afterAt", Timestamps.toDb(after.startsAt()));
+            params.put("afterId", after.id());
+        }
+        where.append(" order by starts_at desc, id desc limit :limit");
+        params.put("limit", size + 1);
+        List<Grant> found = repository.query(where.toString(), params, now);
+        if (found.size() <= size) {
+            return new GrantPage(found, null);
+        }
+        Grant last = found.get(size - 1);
+        return new GrantPage(List.copyOf(found.subList(0, size)), new GrantCursor(last.startsAt(), last.id()).encode());
+    }
+
+    private static boolean visibleTo(Actor actor, Grant grant) {
+        return actor.canReadEverything() || grant.user().equals(actor.username());
+    }
+}

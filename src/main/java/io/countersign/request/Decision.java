@@ -1,0 +1,22 @@
+package io.countersign.request;
+
+import io.countersign.shared.Channel;
+import java.time.Instant;
+
+/**
+ * One person's (or the system's) verdict on one step. Auto-approvals are recorded with approver
+ * {@link #SYSTEM_APPROVER} and channel {@link Channel#SYSTEM}, the reason as comment.
+ */
+public record Decision(String approver, int step, Verdict verdict, String comment, Channel channel, Instant at) {
+
+    public static final String SYSTEM_APPROVER = "system";
+
+    public boolean isApproval() {
+        return verdict == Verdict.APPROVE;
+    }
+
+    /** Whether a person made this decision (as opposed to an automatic approval). */
+    public boolean byPerson() {
+        return channel != Channel.SYSTEM;
+    }
+}

@@ -1,0 +1,72 @@
+package io.countersign.request;
+
+import io.countersign.policy.ApprovalPlan;
+import io.countersign.policy.OnTimeout;
+import io.countersign.policy.PlannedStep;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The approval plan as frozen into {@code access_requests.policy_snapshot}. A record of this module
+ * rather than the policy module's own types, so that stored snapshots keep their meaning when the
+ * planner's contract grows.
+ */
+record PlanSnapshot(
+        String policyName,
+        int priority,
+        List<String> reasons,
+        Duration defaultDuration,
+        Duration maxDuration,
+        Duration requestTtl,
+        boolean requireJustification,
+        String ticketPattern,
+        boolean allowSelfApproval,
+        boolean distinctApproversAcrossSteps,
+        String autoApprovedBecause,
+        List<Step> steps) {
+
+    record Step(
+            String name,
+            int requiredApprovals,
+            List<String> eligibleApprovers,
+            Duration timeout,
+            OnTimeout onTimeout,
+            List<String> escalationApprovers,
+            String autoApprovedBecause) {}
+
+    static PlanSnapshot of(ApprovalPlan plan) {
+        var limits = plan.limits();
+        return new PlanSnapshot(
+                plan.policyName(),
+                plan.priority(),
+                plan.reasons(),
+                limits.defaultDuration(),
+                limits.maxDuration(),
+                limits.requestTtl(),
+                limits.requireJustification(),
+                limits.ticketPattern(),
+                plan.allowSelfApproval(),
+                plan.distinctApproversAcrossSteps(),
+                plan.autoApprovedBecause(),
+                plan.steps().stream().map(PlanSnapshot::step).toList());
+    }
+
+    private static Step step(PlannedStep planned) {
+        return new Step(
+                planned.name(),
+                planned.requiredApprovals(),
+                planned.eligibleApprovers(),
+                planned.timeout(),
+                planned.onTimeout(),
+                planned.escalationApprovers(),
+                planned.autoApprovedBecause());
+    }
+
+    ApprovalRules rules() {
+        return new ApprovalRules(allowSelfApproval, distinctApproversAcrossSteps);
+    }
+
+    Step step(int index) {
+        return steps != null && index < steps.size() ? steps.get(index) : null;
+    }
+}

@@ -1,0 +1,39 @@
+package io.countersign.request;
+
+import io.countersign.shared.Actor;
+import io.countersign.shared.AuditableEvent;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Every step of a request is approved: access may be granted. {@code startsAt} is the start the
+ * requester asked for (null for "as soon as approved"); {@code approvedAt} is when the last approval
+ * came in.
+ */
+public record RequestApproved(
+        Actor actor,
+        String requestId,
+        String requester,
+        String resource,
+        String account,
+        Duration duration,
+        Instant startsAt,
+        Instant approvedAt,
+        String autoApprovedBecause)
+        implements AuditableEvent {
+
+    @Override
+    public String action() {
+        return "request.approved";
+    }
+
+    @Override
+    public String target() {
+        return "request:" + requestId;
+    }
+
+    @Override
+    public String note() {
+        return autoApprovedBecause == null ? "every step approved" : "approved automatically: " + autoApprovedBecause;
+    }
+}

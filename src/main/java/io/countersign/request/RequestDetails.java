@@ -1,0 +1,23 @@
+package io.countersign.request;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What was asked, by whom and under which policy: the part of a request that never changes after
+ * creation. {@code createdBy} differs from {@code requester} when an enforcement point asked on a
+ * user's behalf. {@code startsAt} is null for access that should start once approved.
+ */
+public record RequestDetails(
+        String id,
+        String requester,
+        String resource,
+        String account,
+        Duration duration,
+        Instant startsAt,
+        String justification,
+        String ticket,
+        String policyName,
+        String createdBy,
+        Instant createdAt,
+        Instant expiresAt) {}

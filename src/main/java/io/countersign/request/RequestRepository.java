@@ -1,0 +1,304 @@
+package io.countersign.request;
+
+import io.countersign.shared.Channel;
+import io.countersign.shared.ConflictException;
+import io.countersign.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stores requests in {@code access_requests}, their step snapshots in {@code request_steps} (with one
+ * {@code request_step_approvers} row per eligible person, for "what waits on me") and their decisions.
+ */
+@Repository
+class RequestRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    RequestRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A stored request row before its steps and decisions are attached. */
+    private record Row(
+            RequestDetails details,
+            PlanSnapshot plan,
+            RequestStatus status,
+            int currentStep,
+            Instant closedAt,
+            long version) {}
+
+    void insert(AccessRequest request, PlanSnapshot plan, String idempotencyKey, String fingerprint) {
+        RequestDetails d = request.details();
+        jdbc.sql("""
+                        insert into access_requests (id, requester, resource_name, account_name, duration_seconds,
+                            starts_at, justification, ticket, policy_name, policy_snapshot, status, current_step,
+                            created_by, idempotency_key, idempotency_fingerprint, allow_self_approval,
+                            distinct_approvers, created_at, expires_at, closed_at, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                .params(
+                        d.id(),
+                        d.requester(),
+                        d.resource(),
+                        d.account(),
+                        d.duration().getSeconds(),
+                        Timestamps.toDb(d.startsAt()),
+                        d.justification(),
+                        d.ticket(),
+                        d.policyName(),
+                        JSON.writeValueAsString(plan),
+                        request.status().name(),
+                        request.currentStep(),
+                        d.createdBy(),
+                        idempotencyKey,
+                        fingerprint,
+                        request.rules().allowSelfApproval(),
+                        request.rules().distinctApproversAcrossSteps(),
+                        Timestamps.toDb(d.createdAt()),
+                        Timestamps.toDb(d.expiresAt()),
+                        Timestamps.toDb(request.closedAt()))
+                .update();
+        for (RequestStep step : request.steps()) {
+            jdbc.sql("""
+                            insert into request_steps (request_id, step_index, name, required_approvals, status,
+                                eligible_approvers, escalated, started_at, deadline)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            d.id(),
+                            step.index(),
+                            step.name(),
+                            step.requiredApprovals(),
+                            step.status().name(),
+                            String.join(",", step.eligibleApprovers()),
+                            step.escalated(),
+                            Timestamps.toDb(step.startedAt()),
+                            Timestamps.toDb(step.deadline()))
+                    .update();
+            for (String approver : step.eligibleApprovers()) {
+                jdbc.sql("insert into request_step_approvers (request_id, step_index, username) values (?, ?, ?)")
+                        .params(d.id(), step.index(), approver)
+                        .update();
+            }
+        }
+        insertDecisions(d.id(), request.newDecisions());
+    }
+
+    /**
+     * Writes the state a transition changed. The caller holds the row lock taken by {@link
+     * #lock(String)}; the version check is a second guard against a writer that did not.
+     */
+    void update(AccessRequest request) {
+        int updated = jdbc.sql("""
+                        update access_requests set status = ?, current_step = ?, closed_at = ?, version = version + 1
+                        where id = ? and version = ?""")
+                .params(
+                        request.status().name(),
+                        request.currentStep(),
+                        Timestamps.toDb(request.closedAt()),
+                        request.id(),
+                        request.version())
+                .update();
+        if (updated != 1) {
+            throw new ConflictException("Request " + request.id() + " changed at the same time; try again.");
+        }
+        for (RequestStep step : request.steps()) {
+            jdbc.sql("""
+                            update request_steps set status = ?, started_at = ?, deadline = ?, escalated = ?,
+                                                     eligible_approvers = ?
+                            where request_id = ? and step_index = ?""")
+                    .params(
+                            step.status().name(),
+                            Timestamps.toDb(step.startedAt()),
+                            Timestamps.toDb(step.deadline()),
+                            step.escalated(),
+                            String.join(",", step.eligibleApprovers()),
+                            request.id(),
+                            step.index())
+                    .update();
+            if (step.escalated()) {
+                // an escalation widens the step: the added approvers must find it waiting on them too
+                for (String approver : step.eligibleApprovers()) {
+                    jdbc.sql("""
+                                    insert into request_step_approvers (request_id, step_index, username)
+                                    select ?, ?, ? where not exists (select 1 from request_step_approvers
+                                        where request_id = ? and step_index = ? and username = ?)""")
+                            .params(request.id(), step.index(), approver, request.id(), step.index(), approver)
+                            .update();
+                }
+            }
+        }
+        insertDecisions(request.id(), request.newDecisions());
+    }
+
+    /** Loads a request and locks its row until the transaction ends, serialising decisions on it. */
+    Optional<AccessRequest> lock(String id) {
+        return jdbc.sql(SELECT + " where r.id = ? for update")
+                .param(id)
+                .query(this::row)
+                .optional()
+                .map(row -> attach(List.of(row)).get(0));
+    }
+
+    Optional<AccessRequest> find(String id) {
+        return jdbc.sql(SELECT + " where r.id = ?")
+                .param(id)
+                .query(this::row)
+                .optional()
+                .map(row -> attach(List.of(row)).get(0));
+    }
+
+    /** The request a caller created with an idempotency key, with the fingerprint of its body. */
+    Optional<Map.Entry<String, String>> findByIdempotencyKey(String createdBy, String key) {
+        return jdbc.sql(
+                        "select id, idempotency_fingerprint from access_requests where created_by = ? and idempotency_key = ?")
+                .params(createdBy, key)
+                .query((rs, n) ->
+                        Map.entry(rs.getString("id"), String.valueOf(rs.getString("idempotency_fingerprint"))))
+                .optional();
+    }
+
+    /** Runs a listing query whose select list is {@link #SELECT}'s and attaches steps and decisions in bulk. */
+    List<AccessRequest> query(String whereAndOrder, Map<String, Object> params) {
+        List<Row> rows = jdbc.sql(SELECT + " " + whereAndOrder)
+                .params(params)
+                .query(this::row)
+                .list();
+        return attach(rows);
+    }
+
+    static final String SELECT = """
+            select r.id, r.requester, r.resource_name, r.account_name, r.duration_seconds, r.starts_at,
+                   r.justification, r.ticket, r.policy_name, r.policy_snapshot, r.status, r.current_step,
+                   r.created_by, r.created_at, r.expires_at, r.closed_at, r.version
+            from access_requests r""";
+
+    private Row row(ResultSet rs, int n) throws SQLException {
+        RequestDetails details = new RequestDetails(
+                rs.getString("id"),
+                rs.getString("requester"),
+                rs.getString("resource_name"),
+                rs.getString("account_name"),
+                Duration.ofSeconds(rs.getLong("duration_seconds")),
+                instant(rs, "starts_at"),
+                rs.getString("justification"),
+                rs.getString("ticket"),
+                rs.getString("policy_name"),
+                rs.getString("created_by"),
+                instant(rs, "created_at"),
+                instant(rs, "expires_at"));
+        return new Row(
+                details,
+                JSON.readValue(rs.getString("policy_snapshot"), PlanSnapshot.class),
+                RequestStatus.valueOf(rs.getString("status")),
+                rs.getInt("current_step"),
+                instant(rs, "closed_at"),
+                rs.getLong("version"));
+    }
+
+    private List<AccessRequest> attach(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = rows.stream().map(row -> row.details().id()).toList();
+        Map<String, List<RequestStep>> steps = stepsOf(ids, rows);
+        Map<String, List<Decision>> decisions = decisionsOf(ids);
+        List<AccessRequest> requests = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            String id = row.details().id();
+            requests.add(AccessRequest.restore(
+                    row.details(),
+                    row.plan().rules(),
+                    steps.getOrDefault(id, List.of()),
+                    decisions.getOrDefault(id, List.of()),
+                    row.status(),
+                    row.currentStep(),
+                    row.closedAt(),
+                    row.version()));
+        }
+        return requests;
+    }
+
+    private Map<String, List<RequestStep>> stepsOf(List<String> ids, List<Row> rows) {
+        Map<String, PlanSnapshot> plans = new LinkedHashMap<>();
+        rows.forEach(row -> plans.put(row.details().id(), row.plan()));
+        Map<String, List<RequestStep>> steps = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select request_id, step_index, name, required_approvals, status, eligible_approvers, escalated,
+                               started_at, deadline
+                        from request_steps where request_id in (:ids) order by request_id, step_index""").param("ids", ids).query(rs -> {
+            String requestId = rs.getString("request_id");
+            int index = rs.getInt("step_index");
+            PlanSnapshot.Step planned = plans.get(requestId).step(index);
+            String approvers = rs.getString("eligible_approvers");
+            steps.computeIfAbsent(requestId, k -> new ArrayList<>())
+                    .add(new RequestStep(
+                            index,
+                            rs.getString("name"),
+                            rs.getInt("required_approvals"),
+                            approvers.isEmpty() ? List.of() : Arrays.asList(approvers.split(",")),
+                            planned == null ? null : planned.timeout(),
+                            planned == null ? null : planned.onTimeout(),
+                            planned == null ? List.of() : planned.escalationApprovers(),
+                            planned == null ? null : planned.autoApprovedBecause(),
+                            StepStatus.valueOf(rs.getString("status")),
+                            instant(rs, "started_at"),
+                            instant(rs, "deadline"),
+                            rs.getBoolean("escalated")));
+        });
+        return steps;
+    }
+
+    private Map<String, List<Decision>> decisionsOf(Collection<String> ids) {
+        Map<String, List<Decision>> decisions = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select request_id, step_index, approver, verdict, comment, channel, decided_at
+                        from decisions where request_id in (:ids) order by id""").param("ids", ids).query(rs -> {
+            decisions
+                    .computeIfAbsent(rs.getString("request_id"), k -> new ArrayList<>())
+                    .add(new Decision(
+                            rs.getString("approver"),
+                            rs.getInt("step_index"),
+                            Verdict.valueOf(rs.getString("verdict")),
+                            rs.getString("comment"),
+                            Channel.valueOf(rs.getString("channel")),
+                            instant(rs, "decided_at")));
+        });
+        return decisions;
+    }
+
+    private void insertDecisions(String requestId, List<Decision> decisions) {
+        for (Decision decision : decisions) {
+            jdbc.sql("""
+                            insert into decisions (request_id, step_index, approver, verdict, comment, channel, decided_at)
+                            values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            requestId,
+                            decision.step(),
+                            decision.approver(),
+                            decision.verdict().name(),
+                            decision.comment(),
+                            decision.channel().name(),
+                            Timestamps.toDb(decision.at()))
+                    .update();
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return Timestamps.fromDb(rs.getObject(column, OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,32 @@
+package io.countersign.request;
+
+import io.countersign.shared.Actor;
+import io.countersign.shared.AuditableEvent;
+import java.time.Instant;
+import java.util.List;
+
+/** A step timed out and now also waits on its escalation approvers, until a fresh deadline. */
+public record RequestStepEscalated(
+        Actor actor, String requestId, int step, String stepName, List<String> addedApprovers, Instant deadline)
+        implements AuditableEvent {
+
+    public RequestStepEscalated {
+        addedApprovers = List.copyOf(addedApprovers);
+    }
+
+    @Override
+    public String action() {
+        return "request.step_escalated";
+    }
+
+    @Override
+    public String target() {
+        return "request:" + requestId;
+    }
+
+    @Override
+    public String note() {
+        return "step " + step + (stepName == null ? "" : " '" + stepName + "'") + " timed out and now also waits on "
+                + addedApprovers;
+    }
+}

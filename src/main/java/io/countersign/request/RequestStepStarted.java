@@ -1,0 +1,38 @@
+package io.countersign.request;
+
+import io.countersign.shared.Actor;
+import io.countersign.shared.AuditableEvent;
+import java.time.Instant;
+import java.util.List;
+
+/** A step began waiting on its approvers; {@code deadline} is null when the step has no timeout. */
+public record RequestStepStarted(
+        Actor actor,
+        String requestId,
+        int step,
+        String stepName,
+        int requiredApprovals,
+        List<String> eligibleApprovers,
+        Instant deadline)
+        implements AuditableEvent {
+
+    public RequestStepStarted {
+        eligibleApprovers = List.copyOf(eligibleApprovers);
+    }
+
+    @Override
+    public String action() {
+        return "request.step_started";
+    }
+
+    @Override
+    public String target() {
+        return "request:" + requestId;
+    }
+
+    @Override
+    public String note() {
+        return "step " + step + (stepName == null ? "" : " '" + stepName + "'") + " needs " + requiredApprovals + " of "
+                + eligibleApprovers;
+    }
+}

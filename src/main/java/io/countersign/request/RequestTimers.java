@@ -1,0 +1,84 @@
+package io.countersign.request;
+
+import io.countersign.shared.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Ends what time has ended: pending requests past their time-to-live expire, and steps past their
+ * deadline escalate or reject. Each request is handled in its own transaction under its row lock, and
+ * rechecked there, so a sweep racing a decision or another instance's sweep changes nothing twice.
+ */
+@Component
+public class RequestTimers {
+
+    static final int BATCH = 200;
+
+    private final JdbcClient jdbc;
+    private final RequestRepository repository;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+
+    RequestTimers(
+            JdbcClient jdbc,
+            RequestRepository repository,
+            Clock clock,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.repository = repository;
+        this.clock = clock;
+        this.events = events;
+        this.transactions = transactions;
+    }
+
+    /** Handles every request that is due now, up to a batch; returns how many changed. */
+    public int sweep() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Set<String> due = new LinkedHashSet<>();
+        due.addAll(jdbc.sql("""
+                        select id from access_requests where status = 'PENDING' and expires_at <= ?
+                        order by expires_at limit ?""")
+                .params(Timestamps.toDb(now), BATCH)
+                .query(String.class)
+                .list());
+        due.addAll(jdbc.sql("""
+                        select r.id from access_requests r
+                        join request_steps s on s.request_id = r.id and s.step_index = r.current_step
+                        where r.status = 'PENDING' and s.deadline <= ?
+                        order by s.deadline limit ?""")
+                .params(Timestamps.toDb(now), BATCH)
+                .query(String.class)
+                .list());
+        int changed = 0;
+        for (String id : due) {
+            if (Boolean.TRUE.equals(transactions.execute(tx -> handle(id, now)))) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private boolean handle(String id, Instant now) {
+        return repository
+                .lock(id)
+                .map(request -> {
+                    boolean changed = request.expireIfDue(now) || request.timeOutIfDue(now);
+                    if (changed) {
+                        repository.update(request);
+                        List.copyOf(request.pullEvents()).forEach(events::publishEvent);
+                    }
+                    return changed;
+                })
+                .orElse(false);
+    }
+}

@@ -1,0 +1,96 @@
+package io.countersign.request;
+
+import io.countersign.policy.Limits;
+import io.countersign.shared.Names;
+import io.countersign.shared.Problems;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The rules a new request must satisfy: first those of the input alone, then those of the governing
+ * policy's limits. Both add to the same {@link Problems} so that the caller learns every issue at once.
+ */
+final class RequestValidation {
+
+    static final int MAX_TEXT = 2000;
+    static final int MAX_TICKET = 128;
+    /** How far in the past a requested start may lie, to forgive clocks that drift a little. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+    /** How far ahead access may be requested; a pending request should not sit for months. */
+    static final Duration MAX_LEAD = Duration.ofDays(30);
+
+    private RequestValidation() {}
+
+    /** Checks the input on its own; returns whether resource and account are usable for planning. */
+    static boolean checkInput(Problems problems, RequestInput input, Instant now) {
+        boolean resource = Names.check(problems, Names.canonical(input.resource()), "resource");
+        boolean account = Names.check(problems, Names.canonical(input.account()), "account");
+        if (input.duration() != null) {
+            problems.check(
+                    input.duration().getSeconds() >= 1, "duration", "not_positive", "must be positive, e.g. PT1H");
+        }
+        problems.maxLength(input.justification(), "justification", MAX_TEXT);
+        problems.maxLength(input.ticket(), "ticket", MAX_TICKET);
+        if (input.startsAt() != null) {
+            problems.check(
+                    !input.startsAt().isBefore(now.minus(CLOCK_SKEW)),
+                    "startsAt",
+                    "in_past",
+                    "must not be in the past");
+            problems.check(
+                    !input.startsAt().isAfter(now.plus(MAX_LEAD)),
+                    "startsAt",
+                    "too_far_ahead",
+                    "must be at most " + MAX_LEAD.toDays() + " days ahead");
+        }
+        return resource && account;
+    }
+
+    /** Checks the input against the policy's limits. */
+    static void checkLimits(Problems problems, RequestInput input, Limits limits) {
+        Duration duration = effectiveDuration(input, limits);
+        if (limits.maxDuration() != null && duration.compareTo(limits.maxDuration()) > 0) {
+            problems.add(
+                    "duration",
+                    "above_maximum",
+                    "must be at most " + limits.maxDuration() + ", the maximum of the governing policy");
+        }
+        if (limits.requireJustification() && isBlank(input.justification())) {
+            problems.add("justification", "required", "the governing policy requires a justification");
+        }
+        String pattern = limits.ticketPattern();
+        if (pattern != null && !pattern.isBlank()) {
+            if (isBlank(input.ticket())) {
+                problems.add("ticket", "required", "the governing policy requires a ticket reference");
+            } else if (!matches(pattern, input.ticket().trim())) {
+                problems.add("ticket", "invalid_format", "must match " + pattern);
+            }
+        }
+    }
+
+    static Duration effectiveDuration(RequestInput input, Limits limits) {
+        if (input.duration() != null) {
+            return input.duration();
+        }
+        return limits.defaultDuration() != null ? limits.defaultDuration() : Duration.ofHours(1);
+    }
+
+    static String trimToNull(String value) {
+        return isBlank(value) ? null : value.trim();
+    }
+
+    private static boolean matches(String pattern, String ticket) {
+        try {
+            return Pattern.compile(pattern).matcher(ticket).matches();
+        } catch (PatternSyntaxException e) {
+            // the policy module validates patterns; an unusable one must not let tickets through
+            return false;
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

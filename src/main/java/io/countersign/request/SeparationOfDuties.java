@@ -1,0 +1,37 @@
+package io.countersign.request;
+
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The separation-of-duties rules of a request as small named checks: the requester deciding their
+ * own request, one person deciding a step twice, one person satisfying two steps.
+ */
+final class SeparationOfDuties {
+
+    private SeparationOfDuties() {}
+
+    /** The requester decides their own request only when the policy allows self-approval. */
+    static boolean isForbiddenSelfDecision(ApprovalRules rules, String requester, String username) {
+        return username.equals(requester) && !rules.allowSelfApproval();
+    }
+
+    /** One person counts once per step, whatever their verdict. */
+    static boolean hasDecided(List<Decision> decisions, String username, int step) {
+        return decisions.stream().anyMatch(d -> d.step() == step && d.approver().equals(username));
+    }
+
+    /**
+     * With distinct approvers across steps, the earlier step this person approved, if any; automatic
+     * approvals are nobody's and never count.
+     */
+    static OptionalInt earlierApprovedStep(ApprovalRules rules, List<Decision> decisions, String username, int step) {
+        if (!rules.distinctApproversAcrossSteps()) {
+            return OptionalInt.empty();
+        }
+        return decisions.stream()
+                .filter(d -> d.approver().equals(username) && d.isApproval() && d.byPerson() && d.step() < step)
+                .mapToInt(Decision::step)
+                .findFirst();
+    }
+}

@@ -1,0 +1,6 @@
+package io.countersign.request;
+
+public enum Verdict {
+    APPROVE,
+    REJECT
+}

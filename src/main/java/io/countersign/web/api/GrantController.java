@@ -1,0 +1,48 @@
+package io.countersign.web.api;
+
+import io.countersign.grant.GrantPage;
+import io.countersign.grant.Grants;
+import io.countersign.shared.Actor;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/grants")
+class GrantController {
+
+    record RevokeBody(String reason) {}
+
+    record Page(List<GrantResponse> items, String nextCursor) {}
+
+    private final Grants grants;
+
+    GrantController(Grants grants) {
+        this.grants = grants;
+    }
+
+    @GetMapping
+    Page list(
+            Actor actor,
+            @RequestParam(defaultValue = "false") boolean active,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        GrantPage page = grants.list(actor, active, cursor, limit);
+        return new Page(page.items().stream().map(GrantResponse::of).toList(), page.nextCursor());
+    }
+
+    @GetMapping("/{id}")
+    GrantResponse get(Actor actor, @PathVariable String id) {
+        return GrantResponse.of(grants.get(actor, id));
+    }
+
+    @PostMapping("/{id}/revoke")
+    GrantResponse revoke(Actor actor, @PathVariable String id, @RequestBody(required = false) RevokeBody body) {
+        return GrantResponse.of(grants.revoke(actor, id, body == null ? null : body.reason()));
+    }
+}

@@ -1,0 +1,37 @@
+package io.countersign.web.api;
+
+import io.countersign.grant.Grant;
+import io.countersign.grant.GrantStatus;
+import java.time.Instant;
+
+/** A grant as the API returns it; the revocation fields are additions to API.md and null unless revoked. */
+record GrantResponse(
+        String id,
+        String requestId,
+        String user,
+        String resource,
+        String account,
+        Instant startsAt,
+        Instant endsAt,
+        GrantStatus status,
+        Instant revokedAt,
+        String revokedBy,
+        String revokeReason) {
+
+    static GrantResponse of(Grant grant) {
+        return grant == null
+                ? null
+                : new GrantResponse(
+                        grant.id(),
+                        grant.requestId(),
+                        grant.user(),
+                        grant.resource(),
+                        grant.account(),
+                        grant.startsAt(),
+                        grant.endsAt(),
+                        grant.status(),
+                        grant.revokedAt(),
+                        grant.revokedBy(),
+                        grant.revokeReason());
+    }
+}

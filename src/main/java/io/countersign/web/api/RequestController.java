@@ -1,0 +1,166 @@
+package io.countersign.web.api;
+
+import io.countersign.grant.Grant;
+import io.countersign.grant.Grants;
+import io.countersign.request.AccessRequest;
+import io.countersign.request.CreatedRequest;
+import io.countersign.request.RequestInput;
+import io.countersign.request.RequestPage;
+import io.countersign.request.RequestQuery;
+import io.countersign.request.RequestStatus;
+import io.countersign.request.Requests;
+import io.countersign.shared.Actor;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+
+/** Access requests: creation, decisions and reading. The grant of an approved request is composed in here. */
+@RestController
+@RequestMapping("/api/v1/requests")
+class RequestController {
+
+    record CreateBody(
+            String resource,
+            String account,
+            Duration duration,
+            String justification,
+            String ticket,
+            Instant startsAt,
+            String requester) {}
+
+    record CommentBody(String comment) {}
+
+    private final Requests requests;
+    private final Grants grants;
+    private final RequestWaiter waiter;
+
+    RequestController(Requests requests, Grants grants, RequestWaiter waiter) {
+        this.requests = requests;
+        this.grants = grants;
+        this.waiter = waiter;
+    }
+
+    /** {@code Prefer: wait=N} holds the answer up to N seconds (at most 60) until the request is decided. */
+    @PostMapping(headers = "Prefer")
+    DeferredResult<ResponseEntity<RequestResponse>> createAndWait(
+            Actor actor,
+            @RequestBody CreateBody body,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader("Prefer") String prefer,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        ResponseEntity<RequestResponse> created = create(actor, body, idempotencyKey);
+        RequestWaiter.keepCaller(request, response);
+        String id = created.getBody().id();
+        return waiter.await(
+                RequestWaiter.preferredWait(prefer),
+                created,
+                () -> ResponseEntity.status(created.getStatusCode())
+                        .headers(created.getHeaders())
+                        .body(withGrant(requests.get(actor, id))),
+                answer -> answer.getBody().status() != RequestStatus.PENDING);
+    }
+
+    @PostMapping
+    ResponseEntity<RequestResponse> create(
+            Actor actor,
+            @RequestBody CreateBody body,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+        CreatedRequest created = requests.create(
+                actor,
+                new RequestInput(
+                        body.resource(),
+                        body.account(),
+                        body.duration(),
+                        body.justification(),
+                        body.ticket(),
+                        body.startsAt(),
+                        body.requester()),
+                idempotencyKey);
+        RequestResponse answer = withGrant(created.request());
+        if (created.replayed()) {
+            return ResponseEntity.ok(answer);
+        }
+        return ResponseEntity.created(URI.create("/api/v1/requests/" + answer.id()))
+                .body(answer);
+    }
+
+    @GetMapping("/{id}")
+    RequestResponse get(Actor actor, @PathVariable String id) {
+        return withGrant(requests.get(actor, id));
+    }
+
+    /** {@code ?wait=N} long-polls up to N seconds (at most 60) until the request is no longer PENDING. */
+    @GetMapping(value = "/{id}", params = "wait")
+    DeferredResult<RequestResponse> getAndWait(
+            Actor actor,
+            @PathVariable String id,
+            @RequestParam int wait,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        RequestResponse first = get(actor, id);
+        RequestWaiter.keepCaller(request, response);
+        return waiter.await(
+                RequestWaiter.capped(wait),
+                first,
+                () -> get(actor, id),
+                answer -> answer.status() != RequestStatus.PENDING);
+    }
+
+    @GetMapping
+    RequestResponse.Page list(
+            Actor actor,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String requester,
+            @RequestParam(required = false) String resource,
+            @RequestParam(required = false) String awaiting,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        RequestPage page = requests.list(actor, new RequestQuery(status, requester, resource, awaiting, cursor, limit));
+        var granted =
+                grants.forRequests(page.items().stream().map(AccessRequest::id).toList());
+        return new RequestResponse.Page(
+                page.items().stream()
+                        .map(request -> RequestResponse.of(request, granted.get(request.id())))
+                        .toList(),
+                page.nextCursor());
+    }
+
+    @PostMapping("/{id}/approve")
+    RequestResponse approve(Actor actor, @PathVariable String id, @RequestBody(required = false) CommentBody body) {
+        return withGrant(requests.approve(actor, id, comment(body)));
+    }
+
+    @PostMapping("/{id}/reject")
+    RequestResponse reject(Actor actor, @PathVariable String id, @RequestBody(required = false) CommentBody body) {
+        return withGrant(requests.reject(actor, id, comment(body)));
+    }
+
+    @PostMapping("/{id}/cancel")
+    RequestResponse cancel(Actor actor, @PathVariable String id, @RequestBody(required = false) CommentBody body) {
+        return withGrant(requests.cancel(actor, id, comment(body)));
+    }
+
+    private RequestResponse withGrant(AccessRequest request) {
+        Map<String, Grant> granted = grants.forRequests(List.of(request.id()));
+        return RequestResponse.of(request, granted.get(request.id()));
+    }
+
+    private static String comment(CommentBody body) {
+        return body == null ? null : body.comment();
+    }
+}

@@ -1,0 +1,95 @@
+package io.countersign.web.api;
+
+import io.countersign.grant.Grant;
+import io.countersign.request.AccessRequest;
+import io.countersign.request.Decision;
+import io.countersign.request.RequestStatus;
+import io.countersign.request.RequestStep;
+import io.countersign.request.StepStatus;
+import io.countersign.request.Verdict;
+import io.countersign.shared.Channel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A request as API.md's "A request, as returned" describes it. {@code startsAt}, {@code createdBy},
+ * {@code closedAt} and each step's {@code startedAt} are additions.
+ */
+record RequestResponse(
+        String id,
+        RequestStatus status,
+        String requester,
+        String resource,
+        String account,
+        Duration duration,
+        Instant startsAt,
+        String justification,
+        String ticket,
+        String policy,
+        String createdBy,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant closedAt,
+        int currentStep,
+        List<StepResponse> steps,
+        List<DecisionResponse> decisions,
+        GrantResponse grant) {
+
+    record StepResponse(
+            String name,
+            int requiredApprovals,
+            StepStatus status,
+            List<String> eligibleApprovers,
+            Instant startedAt,
+            Instant deadline) {
+
+        static StepResponse of(RequestStep step) {
+            return new StepResponse(
+                    step.name(),
+                    step.requiredApprovals(),
+                    step.status(),
+                    step.eligibleApprovers(),
+                    step.startedAt(),
+                    step.deadline());
+        }
+    }
+
+    record DecisionResponse(String approver, int step, Verdict verdict, String comment, Channel channel, Instant at) {
+
+        static DecisionResponse of(Decision decision) {
+            return new DecisionResponse(
+                    decision.approver(),
+                    decision.step(),
+                    decision.verdict(),
+                    decision.comment(),
+                    decision.channel(),
+                    decision.at());
+        }
+    }
+
+    record Page(List<RequestResponse> items, String nextCursor) {}
+
+    static RequestResponse of(AccessRequest request, Grant grant) {
+        var details = request.details();
+        return new RequestResponse(
+                request.id(),
+                request.status(),
+                details.requester(),
+                details.resource(),
+                details.account(),
+                details.duration(),
+                details.startsAt(),
+                details.justification(),
+                details.ticket(),
+                details.policyName(),
+                details.createdBy(),
+                details.createdAt(),
+                details.expiresAt(),
+                request.closedAt(),
+                request.currentStep(),
+                request.steps().stream().map(StepResponse::of).toList(),
+                request.decisions().stream().map(DecisionResponse::of).toList(),
+                GrantResponse.of(grant));
+    }
+}

@@ -1,0 +1,265 @@
+package io.countersign.grant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import io.countersign.testing.MutableClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Grants through the API: who sees and revokes which, and the access check. */
+@CountersignTest
+class GrantTests {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    GrantTimers timers;
+
+    String dev;
+    String devToken;
+    String other;
+    String otherToken;
+    String gatewayToken;
+    String resource;
+
+    @BeforeEach
+    void organisation() {
+        dev = Api.unique("dev");
+        devToken = user(dev, "USER");
+        other = Api.unique("other");
+        otherToken = user(other, "USER");
+        gatewayToken = user(Api.unique("gateway"), "ENFORCER");
+        resource = Api.unique("db");
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(
+                                Map.of("name", resource, "type", "database", "accounts", List.of("admin", "readonly"))))
+                .expect(201);
+        // no approval steps: every request on this resource is approved, and granted, at once
+        api.asAdmin()
+                .post(
+                        "/api/v1/policies",
+                        Api.json(Map.of(
+                                "name",
+                                Api.unique("open"),
+                                "conditions",
+                                Map.of("resourceName", resource),
+                                "steps",
+                                List.of())))
+                .expect(201);
+    }
+
+    private String user(String name, String role) {
+        api.asAdmin()
+                .post("/api/v1/users", Api.json(Map.of("username", name, "email", name + "@example.com", "role", role)))
+                .expect(201);
+        return api.asAdmin()
+                .post("/api/v1/users/" + name + "/tokens", Api.json(Map.of("name", "t")))
+                .expect(201)
+                .json()
+                .get("token")
+                .asString();
+    }
+
+    private JsonNode grantFor(String token, String account) {
+        return api.as(token)
+                .post("/api/v1/requests", Api.json(Map.of("resource", resource, "account", account)))
+                .expect(201)
+                .json()
+                .get("grant");
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asString()));
+        return ids;
+    }
+
+    @Test
+    void usersSeeTheirOwnGrantsAndAdministratorsAndAuditorsSeeAll() {
+        String mine = grantFor(devToken, "admin").get("id").asString();
+        String theirs = grantFor(otherToken, "admin").get("id").asString();
+        String auditorToken = user(Api.unique("auditor"), "AUDITOR");
+
+        assertThat(ids(api.as(devToken).get("/api/v1/grants").expect(200).json()))
+                .contains(mine)
+                .doesNotContain(theirs);
+        assertThat(ids(api.asAdmin().get("/api/v1/grants?limit=200").json())).contains(mine, theirs);
+        assertThat(ids(api.as(auditorToken).get("/api/v1/grants?limit=200").json()))
+                .contains(mine, theirs);
+        assertThat(api.as(devToken).get("/api/v1/grants/" + theirs).status()).isEqualTo(404);
+    }
+
+    @Test
+    void activeGrantsLeaveOutEndedAndRevokedOnes() {
+        String revoked = grantFor(devToken, "readonly").get("id").asString();
+        api.as(devToken).post("/api/v1/grants/" + revoked + "/revoke", null).expect(200);
+        String active = grantFor(devToken, "admin").get("id").asString();
+
+        JsonNode page =
+                api.as(devToken).get("/api/v1/grants?active=true").expect(200).json();
+
+        assertThat(ids(page)).contains(active).doesNotContain(revoked);
+        clock.advance(Duration.ofHours(1));
+        assertThat(ids(api.as(devToken).get("/api/v1/grants?active=true").json()))
+                .doesNotContain(active);
+    }
+
+    @Test
+    void anAdministratorMayRevokeAnyGrantAndAnotherUserMayNot() {
+        String grant = grantFor(devToken, "admin").get("id").asString();
+
+        assertThat(api.as(otherToken)
+                        .post("/api/v1/grants/" + grant + "/revoke", null)
+                        .status())
+                .isEqualTo(404);
+        JsonNode revoked = api.asAdmin()
+                .post("/api/v1/grants/" + grant + "/revoke", "{\"reason\":\"left the team\"}")
+                .expect(200)
+                .json();
+
+        assertThat(revoked.get("status").asString()).isEqualTo("REVOKED");
+        assertThat(revoked.get("revokeReason").asString()).isEqualTo("left the team");
+    }
+
+    @Test
+    void aRevocationIsSeenByTheVeryNextCheck() {
+        String grant = grantFor(devToken, "admin").get("id").asString();
+        String path = "/api/v1/access/check?user=" + dev + "&resource=" + resource + "&account=admin";
+        assertThat(api.as(gatewayToken).get(path).json().get("allowed").asBoolean())
+                .isTrue();
+
+        api.asAdmin().post("/api/v1/grants/" + grant + "/revoke", null).expect(200);
+
+        assertThat(api.as(gatewayToken).get(path).json().get("allowed").asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void theCheckIsAboutOneAccountOfOneResource() {
+        grantFor(devToken, "readonly");
+        String base = "/api/v1/access/check?user=" + dev + "&resource=" + resource;
+
+        assertThat(api.as(gatewayToken)
+                        .get(base + "&account=readonly")
+                        .json()
+                        .get("allowed")
+                        .asBoolean())
+                .isTrue();
+        assertThat(api.as(gatewayToken)
+                        .get(base + "&account=admin")
+                        .json()
+                        .get("allowed")
+                        .asBoolean())
+                .isFalse();
+        assertThat(api.as(gatewayToken)
+                        .get("/api/v1/access/check?user=" + other + "&resource=" + resource + "&account=readonly")
+                        .json()
+                        .get("allowed")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void aCheckWithoutItsParametersIsABadRequestNamingEachOne() {
+        var answer = api.as(gatewayToken).get("/api/v1/access/check");
+
+        assertThat(answer.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        answer.json()
+                .get("errors")
+                .forEach(error -> fields.add(error.get("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("user", "resource", "account");
+    }
+
+    @Test
+    void onlyEnforcersAndAdministratorsMayCheckAccess() {
+        String path = "/api/v1/access/check?user=" + dev + "&resource=" + resource + "&account=admin";
+
+        assertThat(api.as(devToken).get(path).status()).isEqualTo(403);
+        assertThat(api.asAdmin().get(path).status()).isEqualTo(200);
+    }
+
+    @Test
+    void grantPagesRunWithoutRepeats() {
+        for (int i = 0; i < 3; i++) {
+            grantFor(devToken, "admin");
+            clock.advance(Duration.ofSeconds(1));
+        }
+        JsonNode first =
+                api.as(devToken).get("/api/v1/grants?limit=2").expect(200).json();
+        JsonNode second = api.as(devToken)
+                .get("/api/v1/grants?limit=2&cursor=" + first.get("nextCursor").asString())
+                .expect(200)
+                .json();
+
+        assertThat(ids(first)).hasSize(2);
+        assertThat(ids(second)).hasSize(1).doesNotContainAnyElementsOf(ids(first));
+        assertThat(second.get("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void eachApprovedRequestHasExactlyOneGrantRow() {
+        JsonNode grant = grantFor(devToken, "admin");
+
+        assertThat(jdbc.sql("select count(*) from grants where request_id = ?")
+                        .param(grant.get("requestId").asString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theSweepRecordsStartsAndEndsTheClockHasAlreadyDecided() {
+        java.time.Instant startsAt =
+                clock.instant().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String id = api.as(devToken)
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of("resource", resource, "account", "admin", "startsAt", startsAt.toString())))
+                .expect(201)
+                .json()
+                .get("grant")
+                .get("id")
+                .asString();
+        assertThat(stored(id)).isEqualTo("SCHEDULED");
+
+        clock.advance(Duration.ofHours(2));
+        timers.sweep();
+        assertThat(stored(id)).isEqualTo("ACTIVE");
+
+        clock.advance(Duration.ofHours(1));
+        timers.sweep();
+        assertThat(stored(id)).isEqualTo("EXPIRED");
+        assertThat(api.as(devToken)
+                        .get("/api/v1/grants/" + id)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("EXPIRED");
+    }
+
+    private String stored(String grantId) {
+        return jdbc.sql("select status from grants where id = ?")
+                .param(grantId)
+                .query(String.class)
+                .single();
+    }
+}

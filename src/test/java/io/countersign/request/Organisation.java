@@ -1,0 +1,111 @@
+package io.countersign.request;
+
+import io.countersign.testing.Api;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Builds the people, groups, resources and policies a request scenario needs, through the API as the
+ * administrator. Every name is unique so that scenarios sharing one database never meet.
+ */
+final class Organisation {
+
+    /** A user and an API token that acts as them. */
+    record Person(String name, String token) {}
+
+    private final Api api;
+
+    Organisation(Api api) {
+        this.api = api;
+    }
+
+    Person person(String base) {
+        return person(base, "USER");
+    }
+
+    Person person(String base, String role) {
+        String name = Api.unique(base);
+        api.asAdmin()
+                .post("/api/v1/users", Api.json(Map.of("username", name, "email", name + "@example.com", "role", role)))
+                .expect(201);
+        String token = api.asAdmin()
+                .post("/api/v1/users/" + name + "/tokens", Api.json(Map.of("name", "test")))
+                .expect(201)
+                .json()
+                .get("token")
+                .asString();
+        return new Person(name, token);
+    }
+
+    String group(Person... members) {
+        String name = Api.unique("team");
+        api.asAdmin()
+                .post(
+                        "/api/v1/groups",
+                        Api.json(Map.of(
+                                "name",
+                                name,
+                                "members",
+                                java.util.Arrays.stream(members)
+                                        .map(Person::name)
+                                        .toList(),
+                                "managers",
+                                List.of())))
+                .expect(201);
+        return name;
+    }
+
+    /** A database resource with one account, {@code admin}. */
+    String resource() {
+        String name = Api.unique("db");
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(Map.of("name", name, "type", "database", "accounts", List.of("admin"))))
+                .expect(201);
+        return name;
+    }
+
+    /** A step whose approvers are the given people, {@code required} of them. */
+    static Map<String, Object> step(String name, int required, Person... approvers) {
+        return Map.of(
+                "name",
+                name,
+                "requiredApprovals",
+                required,
+                "approvers",
+                java.util.Arrays.stream(approvers)
+                        .map(p -> Map.of("user", p.name()))
+                        .toList());
+    }
+
+    static Map<String, Object> groupStep(String name, int required, String group) {
+        return Map.of("name", name, "requiredApprovals", required, "approvers", List.of(Map.of("group", group)));
+    }
+
+    /** A policy governing every account of {@code resource}; {@code extra} adds or overrides fields. */
+    String policy(String resource, List<Map<String, Object>> steps, Map<String, Object> extra) {
+        String name = Api.unique("policy");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("priority", 10);
+        body.put("conditions", Map.of("resourceName", resource));
+        body.put("steps", steps);
+        body.putAll(extra);
+        api.asAdmin().post("/api/v1/policies", Api.json(body)).expect(201);
+        return name;
+    }
+
+    String policy(String resource, List<Map<String, Object>> steps) {
+        return policy(resource, steps, Map.of());
+    }
+
+    JsonNode request(Person requester, String resource) {
+        return api.as(requester.token())
+                .post("/api/v1/requests", Api.json(Map.of("resource", resource, "account", "admin")))
+                .expect(201)
+                .json();
+    }
+}

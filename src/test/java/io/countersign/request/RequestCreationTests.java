@@ -1,0 +1,287 @@
+package io.countersign.request;
+
+import static io.countersign.request.Organisation.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.request.Organisation.Person;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import io.countersign.testing.MutableClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@CountersignTest
+class RequestCreationTests {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Organisation org;
+    Person dev;
+    Person lisa;
+    String resource;
+
+    @BeforeEach
+    void organisation() {
+        org = new Organisation(api);
+        dev = org.person("dev");
+        lisa = org.person("lisa");
+        resource = org.resource();
+        org.policy(
+                resource,
+                List.of(step("Review", 1, lisa)),
+                Map.of(
+                        "defaultDuration", "PT1H",
+                        "maxDuration", "PT4H",
+                        "requestTtl", "PT8H",
+                        "requireJustification", true,
+                        "ticketPattern", "^(INC|CHG)-[0-9]+$"));
+    }
+
+    private Api.Response create(Person caller, Map<String, Object> body) {
+        return api.as(caller.token()).post("/api/v1/requests", Api.json(body));
+    }
+
+    private static List<String> fields(Api.Response answer) {
+        List<String> fields = new ArrayList<>();
+        for (JsonNode error : answer.json().get("errors")) {
+            fields.add(error.get("field").asString() + ":" + error.get("code").asString());
+        }
+        return fields;
+    }
+
+    private long requestsOf(Person person) {
+        return jdbc.sql("select count(*) from access_requests where requester = ?")
+                .param(person.name())
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void aRequestWithinThePolicysLimitsIsCreatedWithItsDefaultsAndTimeToLive() {
+        var answer = create(
+                dev, Map.of("resource", resource, "account", "admin", "justification", "INC-7", "ticket", "INC-7"));
+
+        JsonNode created = answer.expect(201).json();
+        assertThat(created.get("duration").asString()).isEqualTo("PT1H");
+        assertThat(created.get("ticket").asString()).isEqualTo("INC-7");
+        assertThat(created.get("createdBy").asString()).isEqualTo(dev.name());
+        assertThat(Duration.between(
+                        java.time.Instant.parse(created.get("createdAt").asString()),
+                        java.time.Instant.parse(created.get("expiresAt").asString())))
+                .isEqualTo(Duration.ofHours(8));
+    }
+
+    @Test
+    void everyBrokenLimitIsReportedAtOnceAndNothingIsCreated() {
+        var answer = create(
+                dev,
+                Map.of(
+                        "resource",
+                        resource,
+                        "account",
+                        "admin",
+                        "duration",
+                        "PT9H",
+                        "ticket",
+                        "JIRA-1",
+                        "startsAt",
+                        clock.instant().minus(Duration.ofHours(1)).toString()));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(fields(answer))
+                .containsExactlyInAnyOrder(
+                        "duration:above_maximum",
+                        "justification:required",
+                        "ticket:invalid_format",
+                        "startsAt:in_past");
+        assertThat(requestsOf(dev)).isZero();
+    }
+
+    @Test
+    void missingResourceAndAccountAreBothReported() {
+        var answer = create(dev, Map.of("duration", "-PT1H"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(fields(answer))
+                .containsExactlyInAnyOrder("resource:required", "account:required", "duration:not_positive");
+    }
+
+    @Test
+    void aMissingTicketAndAStartTooFarAheadAreReported() {
+        var answer = create(
+                dev,
+                Map.of(
+                        "resource",
+                        resource,
+                        "account",
+                        "admin",
+                        "justification",
+                        "x",
+                        "startsAt",
+                        clock.instant().plus(Duration.ofDays(31)).toString()));
+
+        assertThat(fields(answer)).containsExactlyInAnyOrder("ticket:required", "startsAt:too_far_ahead");
+    }
+
+    @Test
+    void unknownFieldsAndMalformedDurationsAreBadRequests() {
+        assertThat(create(dev, Map.of("resource", resource, "account", "admin", "colour", "red"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(create(dev, Map.of("resource", resource, "account", "admin", "duration", "two hours"))
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void withoutAMatchingPolicyTheRequestIsRefused() {
+        String ungoverned = org.resource();
+
+        var answer = create(dev, Map.of("resource", ungoverned, "account", "admin"));
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().get("reason").asString()).isEqualTo("no_matching_policy");
+    }
+
+    @Test
+    void aPlanWithTooFewApproversIsRefusedWithThePlannersMessage() {
+        String scarce = org.resource();
+        org.policy(scarce, List.of(step("Review", 2, lisa)));
+
+        var answer = create(dev, Map.of("resource", scarce, "account", "admin"));
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().get("reason").asString()).isEqualTo("too_few_approvers");
+        assertThat(answer.json().get("detail").asString()).isNotBlank();
+        assertThat(requestsOf(dev)).isZero();
+    }
+
+    @Test
+    void aUserMayOnlyRequestForThemself() {
+        var forOther = create(dev, Map.of("resource", resource, "account", "admin", "requester", lisa.name()));
+        var forSelf = create(
+                dev,
+                Map.of(
+                        "resource", resource,
+                        "account", "admin",
+                        "requester", dev.name(),
+                        "justification", "x",
+                        "ticket", "CHG-1"));
+
+        assertThat(forOther.status()).isEqualTo(403);
+        assertThat(forSelf.status()).isEqualTo(201);
+    }
+
+    @Test
+    void anEnforcerRequestsOnBehalfOfANamedUserAndMustNameOne() {
+        Person gateway = org.person("gateway", "ENFORCER");
+        Map<String, Object> body =
+                Map.of("resource", resource, "account", "admin", "justification", "x", "ticket", "INC-2");
+
+        var unnamed = create(gateway, body);
+        var named = create(
+                gateway,
+                new java.util.HashMap<>(Map.of(
+                        "resource",
+                        resource,
+                        "account",
+                        "admin",
+                        "justification",
+                        "x",
+                        "ticket",
+                        "INC-2",
+                        "requester",
+                        dev.name())));
+
+        assertThat(unnamed.status()).isEqualTo(400);
+        assertThat(fields(unnamed)).containsExactly("requester:required");
+        JsonNode created = named.expect(201).json();
+        assertThat(created.get("requester").asString()).isEqualTo(dev.name());
+        assertThat(created.get("createdBy").asString()).isEqualTo(gateway.name());
+        String id = created.get("id").asString();
+        assertThat(api.as(gateway.token()).get("/api/v1/requests/" + id).status())
+                .as("the enforcer that created it sees it")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anAuditorMayNotCreateRequests() {
+        Person auditor = org.person("auditor", "AUDITOR");
+
+        assertThat(create(auditor, Map.of("resource", resource, "account", "admin"))
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theSameIdempotencyKeyReturnsTheSameRequestAndCreatesNothing() {
+        String body =
+                Api.json(Map.of("resource", resource, "account", "admin", "justification", "x", "ticket", "INC-3"));
+        String key = Api.unique("key");
+
+        var first = api.as(dev.token()).call(HttpMethod.POST, "/api/v1/requests", body, "Idempotency-Key", key);
+        var again = api.as(dev.token()).call(HttpMethod.POST, "/api/v1/requests", body, "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("id").asString())
+                .isEqualTo(first.json().get("id").asString());
+        assertThat(requestsOf(dev)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithADifferentBodyIsAConflict() {
+        String key = Api.unique("key");
+        api.as(dev.token())
+                .call(
+                        HttpMethod.POST,
+                        "/api/v1/requests",
+                        Api.json(Map.of(
+                                "resource", resource, "account", "admin", "justification", "x", "ticket", "INC-4")),
+                        "Idempotency-Key",
+                        key)
+                .expect(201);
+
+        var different = api.as(dev.token())
+                .call(
+                        HttpMethod.POST,
+                        "/api/v1/requests",
+                        Api.json(Map.of(
+                                "resource", resource, "account", "admin", "justification", "y", "ticket", "INC-4")),
+                        "Idempotency-Key",
+                        key);
+
+        assertThat(different.status()).isEqualTo(409);
+        assertThat(requestsOf(dev)).isEqualTo(1);
+    }
+
+    @Test
+    void idempotencyKeysBelongToTheirCaller() {
+        Person other = org.person("other");
+        String key = Api.unique("key");
+        String body =
+                Api.json(Map.of("resource", resource, "account", "admin", "justification", "x", "ticket", "INC-5"));
+
+        api.as(dev.token())
+                .call(HttpMethod.POST, "/api/v1/requests", body, "Idempotency-Key", key)
+                .expect(201);
+        api.as(other.token())
+                .call(HttpMethod.POST, "/api/v1/requests", body, "Idempotency-Key", key)
+                .expect(201);
+    }
+}

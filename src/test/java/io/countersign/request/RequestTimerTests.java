@@ -1,0 +1,131 @@
+package io.countersign.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.request.Organisation.Person;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import io.countersign.testing.MutableClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Time-to-live and step timeouts, driven by moving the clock and running the sweep the scheduler runs. */
+@CountersignTest
+class RequestTimerTests {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    RequestTimers timers;
+
+    Organisation org;
+    Person dev;
+    Person lisa;
+    Person director;
+
+    @BeforeEach
+    void organisation() {
+        org = new Organisation(api);
+        dev = org.person("dev");
+        lisa = org.person("lisa");
+        director = org.person("director");
+    }
+
+    private JsonNode read(String id) {
+        return api.as(dev.token()).get("/api/v1/requests/" + id).expect(200).json();
+    }
+
+    @Test
+    void aPendingRequestExpiresAfterItsTimeToLive() {
+        String resource = org.resource();
+        org.policy(resource, List.of(Organisation.step("Review", 1, lisa)), Map.of("requestTtl", "PT2H"));
+        String id = org.request(dev, resource).get("id").asString();
+
+        clock.advance(Duration.ofHours(2));
+        timers.sweep();
+
+        JsonNode expired = read(id);
+        assertThat(expired.get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(expired.get("steps").get(0).get("status").asString()).isEqualTo("SKIPPED");
+        assertThat(api.as(lisa.token())
+                        .post("/api/v1/requests/" + id + "/approve", null)
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void aStepThatTimesOutEscalatesToItsEscalationApproversWhoMayThenApprove() {
+        String resource = org.resource();
+        org.policy(
+                resource,
+                List.of(Map.of(
+                        "name",
+                        "Manager",
+                        "requiredApprovals",
+                        1,
+                        "approvers",
+                        List.of(Map.of("user", lisa.name())),
+                        "timeout",
+                        "PT30M",
+                        "onTimeout",
+                        "ESCALATE",
+                        "escalateTo",
+                        List.of(Map.of("user", director.name())))));
+        String id = org.request(dev, resource).get("id").asString();
+        assertThat(api.as(director.token()).get("/api/v1/requests/" + id).status())
+                .isEqualTo(404);
+
+        clock.advance(Duration.ofMinutes(30));
+        timers.sweep();
+
+        JsonNode escalated = read(id);
+        assertThat(escalated.get("status").asString()).isEqualTo("PENDING");
+        assertThat(escalated.get("steps").get(0).get("eligibleApprovers").toString())
+                .contains(director.name());
+        JsonNode waiting = api.as(director.token())
+                .get("/api/v1/requests?awaiting=me")
+                .expect(200)
+                .json();
+        assertThat(waiting.get("items").get(0).get("id").asString()).isEqualTo(id);
+        api.as(director.token())
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(200);
+        assertThat(read(id).get("status").asString()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aStepThatTimesOutWithRejectEndsTheRequest() {
+        String resource = org.resource();
+        org.policy(
+                resource,
+                List.of(Map.of(
+                        "name",
+                        "Manager",
+                        "requiredApprovals",
+                        1,
+                        "approvers",
+                        List.of(Map.of("user", lisa.name())),
+                        "timeout",
+                        "PT10M",
+                        "onTimeout",
+                        "REJECT")));
+        String id = org.request(dev, resource).get("id").asString();
+        assertThat(read(id).get("steps").get(0).get("deadline").isNull()).isFalse();
+
+        clock.advance(Duration.ofMinutes(10));
+        timers.sweep();
+
+        JsonNode rejected = read(id);
+        assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("decisions").get(0).get("channel").asString()).isEqualTo("SYSTEM");
+    }
+}

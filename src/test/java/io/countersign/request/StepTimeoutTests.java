@@ -1,0 +1,105 @@
+package io.countersign.request;
+
+import static io.countersign.request.RequestFixtures.CREATED;
+import static io.countersign.request.RequestFixtures.REQUESTER;
+import static io.countersign.request.RequestFixtures.open;
+import static io.countersign.request.RequestFixtures.person;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.policy.OnTimeout;
+import io.countersign.policy.PlannedStep;
+import io.countersign.shared.AuditableEvent;
+import io.countersign.shared.Channel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StepTimeoutTests {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+    private static final Instant DUE = CREATED.plus(TIMEOUT);
+
+    private static PlannedStep step(OnTimeout onTimeout, List<String> escalation) {
+        return new PlannedStep("Manager", 1, List.of("lisa"), TIMEOUT, onTimeout, escalation, null);
+    }
+
+    @Test
+    void nothingHappensBeforeTheDeadline() {
+        AccessRequest request = open(Plans.plan(step(OnTimeout.REJECT, List.of())));
+
+        assertThat(request.timeOutIfDue(DUE.minusSeconds(1))).isFalse();
+        assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
+        assertThat(request.pullEvents()).isEmpty();
+    }
+
+    @Test
+    void aStepWithoutATimeoutNeverTimesOut() {
+        AccessRequest request = open(Plans.plan(Plans.step("Manager", 1, "lisa")));
+
+        assertThat(request.timeOutIfDue(CREATED.plus(Duration.ofDays(3)))).isFalse();
+    }
+
+    @Test
+    void aTimeoutThatRejectsEndsTheRequestWithASystemDecision() {
+        AccessRequest request = open(Plans.plan(step(OnTimeout.REJECT, List.of()), Plans.step("Security", 1, "sam")));
+
+        assertThat(request.timeOutIfDue(DUE)).isTrue();
+
+        assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
+        assertThat(request.steps())
+                .extracting(RequestStep::status)
+                .containsExactly(StepStatus.REJECTED, StepStatus.SKIPPED);
+        Decision decision = request.decisions().get(0);
+        assertThat(decision.verdict()).isEqualTo(Verdict.REJECT);
+        assertThat(decision.channel()).isEqualTo(Channel.SYSTEM);
+        assertThat(request.pullEvents()).extracting(AuditableEvent::action).containsExactly("request.rejected");
+    }
+
+    @Test
+    void aTimeoutThatEscalatesWidensTheStepOnceWithAFreshDeadline() {
+        AccessRequest request = open(Plans.plan(step(OnTimeout.ESCALATE, List.of("dora", "lisa"))));
+
+        assertThat(request.timeOutIfDue(DUE)).isTrue();
+
+        RequestStep step = request.steps().get(0);
+        assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
+        assertThat(step.eligibleApprovers()).containsExactly("dora", "lisa");
+        assertThat(step.escalated()).isTrue();
+        assertThat(step.deadline()).isEqualTo(DUE.plus(TIMEOUT));
+        RequestStepEscalated escalated =
+                (RequestStepEscalated) request.pullEvents().get(0);
+        assertThat(escalated.addedApprovers()).containsExactly("dora");
+
+        request.approve(person("dora"), null, DUE.plusSeconds(60));
+        assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
+    }
+
+    @Test
+    void aSecondTimeoutAfterEscalationRejects() {
+        AccessRequest request = open(Plans.plan(step(OnTimeout.ESCALATE, List.of("dora"))));
+        request.timeOutIfDue(DUE);
+
+        assertThat(request.timeOutIfDue(DUE.plus(TIMEOUT))).isTrue();
+
+        assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
+    }
+
+    @Test
+    void anEscalationWithNobodyNewToAskRejects() {
+        AccessRequest request = open(Plans.plan(step(OnTimeout.ESCALATE, List.of("lisa", REQUESTER))));
+
+        request.timeOutIfDue(DUE);
+
+        assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
+    }
+
+    @Test
+    void anEndedRequestDoesNotTimeOut() {
+        AccessRequest request = open(Plans.plan(step(OnTimeout.REJECT, List.of())));
+        request.approve(person("lisa"), null, CREATED.plusSeconds(5));
+
+        assertThat(request.timeOutIfDue(DUE)).isFalse();
+        assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
+    }
+}
