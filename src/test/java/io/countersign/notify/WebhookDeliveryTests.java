@@ -4,11 +4,13 @@ import static io.countersign.notify.WebhookFixtures.attempted;
 import static io.countersign.notify.WebhookFixtures.inState;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.notify.internal.DeliveryRetention;
 import io.countersign.notify.internal.Signatures;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +34,9 @@ class WebhookDeliveryTests {
 
     @Autowired
     Api api;
+
+    @Autowired
+    DeliveryRetention retention;
 
     Receiver receiver;
 
@@ -153,6 +158,8 @@ class WebhookDeliveryTests {
         String eventId = dead.get(0).get("eventId").asString();
 
         receiver.up();
+        // a clock finer than the database's microseconds must still make the redelivery due at once
+        clock.set(clock.instant().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS).plusNanos(999));
         var redelivered = api.asAdmin().post("/api/v1/webhooks/deliveries/" + deliveryId + "/redeliver", null);
         assertThat(redelivered.status()).isEqualTo(202);
         assertThat(redelivered.json().get("state").asString()).isEqualTo("PENDING");
@@ -314,6 +321,28 @@ class WebhookDeliveryTests {
                             .status())
                     .as(bad)
                     .isEqualTo(400);
+        }
+    }
+
+    @Test
+    void deliveredEventsAreForgottenAfterTheRetentionWhileDeadLettersStay() throws Exception {
+        try (Receiver broken = new Receiver().down()) {
+            String working = fixtures.create(receiver.url(), SECRET, "request.expired");
+            String failing = fixtures.create(broken.url(), SECRET, "request.expired");
+            fixtures.publish(TestEvent.request("request.expired", "req-kkkk0001"));
+            fixtures.awaitEveryDelivery(working, inState("DELIVERED"));
+            fixtures.awaitReceived(broken, 1);
+            fixtures.awaitNothingDue();
+            fixtures.advanceAndSettle(Duration.ofHours(25));
+            fixtures.awaitEveryDelivery(failing, inState("DEAD"));
+
+            clock.advance(Duration.ofDays(28));
+            assertThat(retention.purge()).isZero();
+            clock.advance(Duration.ofDays(2));
+            assertThat(retention.purge()).isOne();
+
+            assertThat(fixtures.rows(working)).isZero();
+            assertThat(fixtures.rows(failing)).isOne();
         }
     }
 }

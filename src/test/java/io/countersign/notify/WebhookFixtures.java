@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,15 +119,19 @@ class WebhookFixtures {
     }
 
     void awaitEveryDelivery(String webhookId, Predicate<JsonNode> condition) {
-        await().atMost(PATIENCE).until(() -> {
-            JsonNode items = deliveries(webhookId);
-            for (JsonNode item : items) {
-                if (!condition.test(item)) {
-                    return false;
+        try {
+            await().atMost(PATIENCE).until(() -> {
+                JsonNode items = deliveries(webhookId);
+                for (JsonNode item : items) {
+                    if (!condition.test(item)) {
+                        return false;
+                    }
                 }
-            }
-            return !items.isEmpty();
-        });
+                return !items.isEmpty();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("deliveries did not reach the expected state: " + deliveries(webhookId), e);
+        }
     }
 
     static Predicate<JsonNode> inState(String state) {

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,7 +65,7 @@ public class DeliveryStore {
                         Timestamps.toDb(occurredAt),
                         payload,
                         Timestamps.toDb(now),
-                        Timestamps.toDb(now),
+                        dueAt(now),
                         Timestamps.toDb(now))
                 .update();
         return id;
@@ -113,7 +114,7 @@ public class DeliveryStore {
                         where id = ? and state = 'PENDING' and attempts = ?""")
                 .params(
                         newState.name(),
-                        Timestamps.toDb(nextAttemptAt),
+                        dueAt(nextAttemptAt),
                         Timestamps.toDb(at),
                         statusCode,
                         error,
@@ -162,10 +163,7 @@ public class DeliveryStore {
         return jdbc.sql("""
                         update webhook_deliveries set state = 'PENDING', round_started_at = ?, round_attempts = 0,
                             next_attempt_at = ?
-                        where id = ? and state = 'DEAD'""")
-                        .params(Timestamps.toDb(now), Timestamps.toDb(now), id)
-                        .update()
-                == 1;
+                        where id = ? and state = 'DEAD'""").params(Timestamps.toDb(now), dueAt(now), id).update() == 1;
     }
 
     /** Newest first; {@code beforeSeq} continues a previous page. */
@@ -277,6 +275,15 @@ public class DeliveryStore {
                         rs.getObject("last_status_code", Integer.class),
                         rs.getString("last_error"),
                         List.of()));
+    }
+
+    /**
+     * Due times are cut to milliseconds before they are stored: the databases round finer clocks to
+     * microseconds, possibly upwards, and a delivery due "now" would then not be due until the clock
+     * moved on.
+     */
+    private static OffsetDateTime dueAt(Instant instant) {
+        return Timestamps.toDb(instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,9 +3,6 @@ package io.countersign.notify.internal;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,7 +16,6 @@ class DeliveryTasks {
 
     static final String DELIVERY_TASK = "webhook-delivery";
     static final String RETENTION_TASK = "webhook-retention";
-    private static final Logger log = LoggerFactory.getLogger(DeliveryTasks.class);
 
     @Bean
     RecurringTask<Void> webhookDeliveryTask(DeliveryDispatcher dispatcher) {
@@ -33,12 +29,7 @@ class DeliveryTasks {
     }
 
     @Bean
-    RecurringTask<Void> webhookRetentionTask(DeliveryStore deliveries, WebhookProperties properties, Clock clock) {
-        return Tasks.recurring(RETENTION_TASK, FixedDelay.ofHours(1)).execute((instance, context) -> {
-            int purged = deliveries.purge(clock.instant().minus(properties.retention()));
-            if (purged > 0) {
-                log.info("Purged {} delivered webhook events older than {}", purged, properties.retention());
-            }
-        });
+    RecurringTask<Void> webhookRetentionTask(DeliveryRetention retention) {
+        return Tasks.recurring(RETENTION_TASK, FixedDelay.ofHours(1)).execute((instance, context) -> retention.purge());
     }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,11 +65,9 @@ public class WebhookSender {
                 return new Outcome(status, status >= 200 && status < 300 ? null : describe(status));
             }
         } catch (HttpConnectTimeoutException e) {
-            return new Outcome(
-                    null, "no connection within " + properties.connectTimeout().toSeconds() + " s");
+            return new Outcome(null, "no connection within " + human(properties.connectTimeout()));
         } catch (HttpTimeoutException e) {
-            return new Outcome(
-                    null, "no answer within " + properties.readTimeout().toSeconds() + " s");
+            return new Outcome(null, "no answer within " + human(properties.readTimeout()));
         } catch (ConnectException e) {
             return new Outcome(
                     null, truncate("connection failed" + (e.getMessage() == null ? "" : ": " + e.getMessage())));
@@ -84,6 +83,10 @@ public class WebhookSender {
         return status >= 300 && status < 400
                 ? "answered HTTP " + status + "; redirects are not followed"
                 : "answered HTTP " + status;
+    }
+
+    private static String human(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     static String truncate(String text) {
