@@ -1,0 +1,292 @@
+package io.countersign.notify.internal;
+
+import io.countersign.notify.Delivery;
+import io.countersign.notify.DeliveryAttempt;
+import io.countersign.notify.DeliveryState;
+import io.countersign.shared.ShortIds;
+import io.countersign.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The outbox rows and their attempts. Every state change is a conditional update on the state (and,
+ * for the sender, on the number of attempts), so that a stale writer changes nothing.
+ */
+@Repository
+public class DeliveryStore {
+
+    private static final String COLUMNS = """
+            seq, id, webhook_id, event_id, event_type, occurred_at, state, created_at, next_attempt_at,
+            delivered_at, last_status_code, last_error""";
+
+    private final JdbcClient jdbc;
+
+    public DeliveryStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A pending delivery whose next attempt is due, with what the sender needs. */
+    public record Due(
+            String id,
+            String webhookId,
+            String url,
+            String eventId,
+            String type,
+            String payload,
+            int attempts,
+            Instant roundStartedAt,
+            int roundAttempts) {}
+
+    /** A delivery as it stands, with the sequence number that orders and pages the list. */
+    public record Stored(long seq, Delivery delivery) {}
+
+    public String enqueue(
+            String webhookId, String eventId, String type, Instant occurredAt, String payload, Instant now) {
+        String id = ShortIds.next("dlv");
+        jdbc.sql("""
+                        insert into webhook_deliveries (id, webhook_id, event_id, event_type, occurred_at, payload, state,
+                            attempts, round_started_at, round_attempts, next_attempt_at, created_at)
+                        values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?, ?)""")
+                .params(
+                        id,
+                        webhookId,
+                        eventId,
+                        type,
+                        Timestamps.toDb(occurredAt),
+                        payload,
+                        Timestamps.toDb(now),
+                        dueAt(now),
+                        Timestamps.toDb(now))
+                .update();
+        return id;
+    }
+
+    /** Pending deliveries due at {@code now}, longest waiting first; the join skips deleted endpoints. */
+    public List<Due> due(Instant now, int limit) {
+        return jdbc.sql("""
+                        select d.id, d.webhook_id, w.url, d.event_id, d.event_type, d.payload, d.attempts,
+                            d.round_started_at, d.round_attempts
+                        from webhook_deliveries d join webhooks w on w.id = d.webhook_id
+                        where d.state = 'PENDING' and d.next_attempt_at <= ?
+                        order by d.next_attempt_at, d.seq
+                        limit ?""")
+                .params(Timestamps.toDb(now), limit)
+                .query((rs, row) -> new Due(
+                        rs.getString("id"),
+                        rs.getString("webhook_id"),
+                        rs.getString("url"),
+                        rs.getString("event_id"),
+                        rs.getString("event_type"),
+                        rs.getString("payload"),
+                        rs.getInt("attempts"),
+                        instant(rs, "round_started_at"),
+                        rs.getInt("round_attempts")))
+                .list();
+    }
+
+    /**
+     * Records the outcome of an attempt on {@code due}. {@code nextAttemptAt} is null when the
+     * delivery leaves the pending state. Returns false, writing nothing, when the delivery changed
+     * meanwhile (deleted with its endpoint, or already attempted by a stale run).
+     */
+    public boolean recordAttempt(
+            Due due,
+            Instant at,
+            DeliveryState newState,
+            Integer statusCode,
+            String error,
+            long durationMs,
+            Instant nextAttemptAt) {
+        int updated = jdbc.sql("""
+                        update webhook_deliveries set state = ?, attempts = attempts + 1,
+                            round_attempts = round_attempts + 1, next_attempt_at = ?, last_attempt_at = ?,
+                            last_status_code = ?, last_error = ?, delivered_at = ?
+                        where id = ? and state = 'PENDING' and attempts = ?""")
+                .params(
+                        newState.name(),
+                        dueAt(nextAttemptAt),
+                        Timestamps.toDb(at),
+                        statusCode,
+                        error,
+                        Timestamps.toDb(newState == DeliveryState.DELIVERED ? at : null),
+                        due.id(),
+                        due.attempts())
+                .update();
+        if (updated == 0) {
+            return false;
+        }
+        jdbc.sql("""
+                        insert into webhook_attempts (delivery_id, attempted_at, succeeded, status_code, error,
+                            duration_ms, next_attempt_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        due.id(),
+                        Timestamps.toDb(at),
+                        newState == DeliveryState.DELIVERED,
+                        statusCode,
+                        error,
+                        durationMs,
+                        Timestamps.toDb(nextAttemptAt))
+                .update();
+        return true;
+    }
+
+    public Optional<Stored> find(String id) {
+        return withAttempts(jdbc.sql("select " + COLUMNS + " from webhook_deliveries where id = ?")
+                        .param(id)
+                        .query(DeliveryStore::stored)
+                        .list())
+                .stream()
+                .findFirst();
+    }
+
+    /** Locks a delivery row for a state change by an administrator. */
+    public Optional<DeliveryState> lockState(String id) {
+        return jdbc.sql("select state from webhook_deliveries where id = ? for update")
+                .param(id)
+                .query((rs, row) -> DeliveryState.valueOf(rs.getString("state")))
+                .optional();
+    }
+
+    /** Starts a new round of retries for a dead delivery, due at once. */
+    public boolean revive(String id, Instant now) {
+        return jdbc.sql("""
+                        update webhook_deliveries set state = 'PENDING', round_started_at = ?, round_attempts = 0,
+                            next_attempt_at = ?
+                        where id = ? and state = 'DEAD'""").params(Timestamps.toDb(now), dueAt(now), id).update() == 1;
+    }
+
+    /** Newest first; {@code beforeSeq} continues a previous page. */
+    public List<Stored> page(String webhookId, DeliveryState state, Long beforeSeq, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from webhook_deliveries where webhook_id = :w");
+        Map<String, Object> params = new HashMap<>();
+        params.put("w", webhookId);
+        if (state != null) {
+            sql.append(" and state = :state");
+            params.put("state", state.name());
+        }
+        if (beforeSeq != null) {
+            sql.append(" and seq < :before");
+            params.put("before", beforeSeq);
+        }
+        sql.append(" order by seq desc limit :limit");
+        params.put("limit", limit);
+        return withAttempts(jdbc.sql(sql.toString())
+                .params(params)
+                .query(DeliveryStore::stored)
+                .list());
+    }
+
+    public int countPending(String webhookId) {
+        return jdbc.sql("select count(*) from webhook_deliveries where webhook_id = ? and state = 'PENDING'")
+                .param(webhookId)
+                .query(Integer.class)
+                .single();
+    }
+
+    public void deleteForWebhook(String webhookId) {
+        jdbc.sql("delete from webhook_deliveries where webhook_id = ?")
+                .param(webhookId)
+                .update();
+    }
+
+    /**
+     * Forgets delivered events older than the retention, and deliveries left behind by an endpoint
+     * deleted while they were being written. Dead letters stay until an administrator acts.
+     */
+    public int purge(Instant deliveredBefore) {
+        int delivered = jdbc.sql("delete from webhook_deliveries where state = 'DELIVERED' and delivered_at < ?")
+                .param(Timestamps.toDb(deliveredBefore))
+                .update();
+        int orphans = jdbc.sql("""
+                        delete from webhook_deliveries
+                        where not exists (select 1 from webhooks w where w.id = webhook_deliveries.webhook_id)""").update();
+        return delivered + orphans;
+    }
+
+    private List<Stored> withAttempts(List<Stored> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<String, List<DeliveryAttempt>> attempts = new HashMap<>();
+        jdbc.sql("""
+                        select delivery_id, attempted_at, succeeded, status_code, error, duration_ms, next_attempt_at
+                        from webhook_attempts where delivery_id in (:ids) order by id""")
+                .param("ids", rows.stream().map(r -> r.delivery().id()).toList())
+                .query(rs -> {
+                    List<DeliveryAttempt> list =
+                            attempts.computeIfAbsent(rs.getString("delivery_id"), k -> new ArrayList<>());
+                    list.add(new DeliveryAttempt(
+                            list.size() + 1,
+                            instant(rs, "attempted_at"),
+                            rs.getBoolean("succeeded"),
+                            rs.getObject("status_code", Integer.class),
+                            rs.getString("error"),
+                            rs.getLong("duration_ms"),
+                            instant(rs, "next_attempt_at")));
+                });
+        return rows.stream()
+                .map(r -> new Stored(
+                        r.seq(),
+                        withAttempts(
+                                r.delivery(), attempts.getOrDefault(r.delivery().id(), List.of()))))
+                .toList();
+    }
+
+    private static Delivery withAttempts(Delivery d, List<DeliveryAttempt> attempts) {
+        return new Delivery(
+                d.id(),
+                d.webhookId(),
+                d.eventId(),
+                d.type(),
+                d.occurredAt(),
+                d.state(),
+                d.createdAt(),
+                d.nextAttemptAt(),
+                d.deliveredAt(),
+                d.lastStatusCode(),
+                d.lastError(),
+                attempts);
+    }
+
+    private static Stored stored(ResultSet rs, int row) throws SQLException {
+        return new Stored(
+                rs.getLong("seq"),
+                new Delivery(
+                        rs.getString("id"),
+                        rs.getString("webhook_id"),
+                        rs.getString("event_id"),
+                        rs.getString("event_type"),
+                        instant(rs, "occurred_at"),
+                        DeliveryState.valueOf(rs.getString("state")),
+                        instant(rs, "created_at"),
+                        instant(rs, "next_attempt_at"),
+                        instant(rs, "delivered_at"),
+                        rs.getObject("last_status_code", Integer.class),
+                        rs.getString("last_error"),
+                        List.of()));
+    }
+
+    /**
+     * Due times are cut to milliseconds before they are stored: the databases round finer clocks to
+     * microseconds, possibly upwards, and a delivery due "now" would then not be due until the clock
+     * moved on.
+     */
+    private static OffsetDateTime dueAt(Instant instant) {
+        return Timestamps.toDb(instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return Timestamps.fromDb(rs.getObject(column, OffsetDateTime.class));
+    }
+}

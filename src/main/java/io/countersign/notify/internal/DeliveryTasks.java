@@ -1,0 +1,35 @@
+package io.countersign.notify.internal;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The db-scheduler tasks behind webhook delivery. A recurring task has one row in {@code
+ * scheduled_tasks}; whichever instance picks it runs it, the others skip it, so each due delivery is
+ * attempted by one instance only. Due times live in the delivery rows and follow the service's clock.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeliveryTasks {
+
+    static final String DELIVERY_TASK = "webhook-delivery";
+    static final String RETENTION_TASK = "webhook-retention";
+
+    @Bean
+    RecurringTask<Void> webhookDeliveryTask(DeliveryDispatcher dispatcher) {
+        return Tasks.recurring(DELIVERY_TASK, FixedDelay.ofSeconds(1)).execute((instance, context) -> {
+            try {
+                dispatcher.deliverDue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    @Bean
+    RecurringTask<Void> webhookRetentionTask(DeliveryRetention retention) {
+        return Tasks.recurring(RETENTION_TASK, FixedDelay.ofHours(1)).execute((instance, context) -> retention.purge());
+    }
+}

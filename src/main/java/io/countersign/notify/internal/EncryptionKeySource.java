@@ -1,0 +1,78 @@
+package io.countersign.notify.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Finds the AES key: the configured one, else the key file, which is generated on first use. */
+final class EncryptionKeySource {
+
+    static final int KEY_BYTES = 32;
+    private static final Logger log = LoggerFactory.getLogger(EncryptionKeySource.class);
+
+    private EncryptionKeySource() {}
+
+    /** Checks a configured key at startup so that a typo fails fast instead of at the first webhook. */
+    static SecretKey configured(String base64) {
+        return parse(base64.trim(), "countersign.encryption-key (COUNTERSIGN_ENCRYPTION_KEY)");
+    }
+
+    static SecretKey fromFile(Path file) {
+        Path path = file.toAbsolutePath().normalize();
+        try {
+            if (!Files.exists(path)) {
+                generate(path);
+            }
+            SecretKey key =
+                    parse(Files.readString(path, StandardCharsets.US_ASCII).trim(), path.toString());
+            log.info(
+                    "Secrets are encrypted with the key in {}. Back it up with the database; instances that share"
+                            + " one database must share the key (set COUNTERSIGN_ENCRYPTION_KEY).",
+                    path);
+            return key;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read or create the encryption key file " + path, e);
+        }
+    }
+
+    private static void generate(Path path) throws IOException {
+        byte[] bytes = new byte[KEY_BYTES];
+        new SecureRandom().nextBytes(bytes);
+        Files.createDirectories(path.getParent());
+        try {
+            if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(
+                        path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(path);
+            }
+        } catch (FileAlreadyExistsException raced) {
+            return; // created by a concurrent start; use that one
+        }
+        Files.writeString(path, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.US_ASCII);
+        log.warn("Generated a new encryption key for stored secrets in {}", path);
+    }
+
+    private static SecretKey parse(String base64, String source) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("The encryption key in " + source + " is not valid base64");
+        }
+        if (bytes.length != KEY_BYTES) {
+            throw new IllegalStateException("The encryption key in " + source + " must be base64 of " + KEY_BYTES
+                    + " bytes, not " + bytes.length);
+        }
+        return new SecretKeySpec(bytes, "AES");
+    }
+}

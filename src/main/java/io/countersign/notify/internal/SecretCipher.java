@@ -1,0 +1,100 @@
+package io.countersign.notify.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encrypts secrets for storage with AES-256-GCM. Each value gets a fresh 96-bit nonce; the {@code
+ * context} (the owning row) is authenticated too, so a ciphertext copied to another row does not
+ * decrypt. Stored form: {@code v1:} followed by base64 of nonce and ciphertext.
+ */
+@Component
+public class SecretCipher {
+
+    private static final String PREFIX = "v1:";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EncryptionProperties properties;
+    private volatile SecretKey key;
+
+    public SecretCipher(EncryptionProperties properties) {
+        this.properties = properties;
+        if (hasText(properties.encryptionKey())) {
+            this.key = EncryptionKeySource.configured(properties.encryptionKey());
+        }
+    }
+
+    public String encrypt(String plain, String context) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, context);
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[nonce.length + sealed.length];
+            System.arraycopy(nonce, 0, out, 0, nonce.length);
+            System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
+            return PREFIX + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot encrypt a secret", e);
+        }
+    }
+
+    /** Fails with {@link UndecryptableSecretException} when the key differs from the one that stored the value. */
+    public String decrypt(String stored, String context) {
+        if (stored == null || !stored.startsWith(PREFIX)) {
+            throw new UndecryptableSecretException("the stored secret has an unknown format");
+        }
+        byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+        try {
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, java.util.Arrays.copyOf(in, NONCE_BYTES), context);
+            byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
+            return new String(plain, StandardCharsets.UTF_8);
+        } catch (AEADBadTagException e) {
+            throw new UndecryptableSecretException(
+                    "the stored secret was encrypted with another key than the configured one");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot decrypt a secret", e);
+        }
+    }
+
+    private Cipher cipher(int mode, byte[] nonce, String context) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, key(), new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+        return cipher;
+    }
+
+    /** Resolved on first use so that an installation without webhooks never writes a key file. */
+    private SecretKey key() {
+        SecretKey current = key;
+        if (current == null) {
+            synchronized (this) {
+                if (key == null) {
+                    key = EncryptionKeySource.fromFile(properties.encryptionKeyFile());
+                }
+                current = key;
+            }
+        }
+        return current;
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** The stored value cannot be read with the configured key. */
+    public static class UndecryptableSecretException extends RuntimeException {
+        UndecryptableSecretException(String message) {
+            super(message);
+        }
+    }
+}

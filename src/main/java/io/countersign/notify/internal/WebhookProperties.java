@@ -1,0 +1,31 @@
+package io.countersign.notify.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Webhook delivery settings ({@code countersign.notify.webhooks.*}). The defaults retry for a day:
+ * 10 s, 20 s, 40 s … then hourly.
+ *
+ * @param connectTimeout how long to wait for a TCP/TLS connection
+ * @param readTimeout how long to wait for the answer's status line once connected
+ * @param batchSize deliveries taken per run of the delivery task
+ * @param threads deliveries sent in parallel within a run
+ * @param retention how long delivered events are kept for the deliveries list
+ */
+@ConfigurationProperties("countersign.notify.webhooks")
+public record WebhookProperties(
+        @DefaultValue("10s") Duration initialBackoff,
+        @DefaultValue("1h") Duration maxBackoff,
+        @DefaultValue("24h") Duration retryFor,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("10s") Duration readTimeout,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("8") int threads,
+        @DefaultValue("30d") Duration retention) {
+
+    public RetrySchedule retrySchedule() {
+        return new RetrySchedule(initialBackoff, maxBackoff, retryFor);
+    }
+}

@@ -1,0 +1,95 @@
+package io.countersign.notify.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/**
+ * POSTs one signed event. Redirects are not followed (a receiver that moved must be reconfigured,
+ * and a redirect must not steer signed events elsewhere), and the answer's body is never read, so a
+ * receiver that trickles it cannot hold a sender thread.
+ */
+@Component
+public class WebhookSender {
+
+    static final int MAX_ERROR_LENGTH = 500;
+
+    private final HttpClient client;
+    private final WebhookProperties properties;
+
+    public WebhookSender(WebhookProperties properties) {
+        this.properties = properties;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** What the receiver answered: a status code, or an error when no answer came. */
+    public record Outcome(Integer statusCode, String error) {
+
+        public boolean succeeded() {
+            return statusCode != null && statusCode >= 200 && statusCode < 300;
+        }
+    }
+
+    public Outcome send(String url, String eventId, long timestamp, String body, String signature) {
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(properties.readTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Countersign-Webhooks/1")
+                    .header("Countersign-Event-Id", eventId)
+                    .header("Countersign-Timestamp", Long.toString(timestamp))
+                    .header("Countersign-Signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            return new Outcome(null, truncate("the URL cannot be used: " + e.getMessage()));
+        }
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream ignored = response.body()) {
+                int status = response.statusCode();
+                return new Outcome(status, status >= 200 && status < 300 ? null : describe(status));
+            }
+        } catch (HttpConnectTimeoutException e) {
+            return new Outcome(null, "no connection within " + human(properties.connectTimeout()));
+        } catch (HttpTimeoutException e) {
+            return new Outcome(null, "no answer within " + human(properties.readTimeout()));
+        } catch (ConnectException e) {
+            return new Outcome(
+                    null, truncate("connection failed" + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+        } catch (IOException e) {
+            return new Outcome(null, truncate(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(null, "interrupted while sending (the service is stopping)");
+        }
+    }
+
+    private static String describe(int status) {
+        return status >= 300 && status < 400
+                ? "answered HTTP " + status + "; redirects are not followed"
+                : "answered HTTP " + status;
+    }
+
+    private static String human(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    static String truncate(String text) {
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+}

@@ -1,0 +1,161 @@
+package io.countersign.notify.internal;
+
+import io.countersign.notify.EventType;
+import io.countersign.notify.Webhook;
+import io.countersign.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Webhook endpoints, their subscriptions and their encrypted secrets. */
+@Repository
+public class WebhookStore {
+
+    private final JdbcClient jdbc;
+
+    public WebhookStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A secret as stored: still encrypted. */
+    public record StoredSecret(int number, String ciphertext, Instant createdAt) {}
+
+    public void insert(String id, String url, List<String> events, String createdBy, Instant now) {
+        jdbc.sql("insert into webhooks (id, url, created_by, created_at) values (?, ?, ?, ?)")
+                .params(id, url, createdBy, Timestamps.toDb(now))
+                .update();
+        for (String event : events) {
+            jdbc.sql("insert into webhook_subscriptions (webhook_id, event_type) values (?, ?)")
+                    .params(id, event)
+                    .update();
+        }
+    }
+
+    public Optional<Webhook> find(String id) {
+        return load("where id = :id", Map.of("id", id)).stream().findFirst();
+    }
+
+    public List<Webhook> all() {
+        return load("", Map.of());
+    }
+
+    /** Locks the endpoint's row so that concurrent secret changes are applied one after the other. */
+    public boolean lock(String id) {
+        return jdbc.sql("select id from webhooks where id = ? for update")
+                .param(id)
+                .query(String.class)
+                .optional()
+                .isPresent();
+    }
+
+    public void delete(String id) {
+        jdbc.sql("delete from webhooks where id = ?").param(id).update();
+    }
+
+    public List<String> subscribersOf(String eventType) {
+        return jdbc.sql("select webhook_id from webhook_subscriptions where event_type = ? order by webhook_id")
+                .param(eventType)
+                .query(String.class)
+                .list();
+    }
+
+    public Optional<String> url(String id) {
+        return jdbc.sql("select url from webhooks where id = ?")
+                .param(id)
+                .query(String.class)
+                .optional();
+    }
+
+    public List<StoredSecret> secrets(String webhookId) {
+        return jdbc.sql("""
+                        select secret_number, ciphertext, created_at from webhook_secrets
+                        where webhook_id = ? order by secret_number desc""")
+                .param(webhookId)
+                .query((rs, row) -> new StoredSecret(
+                        rs.getInt("secret_number"), rs.getString("ciphertext"), instant(rs, "created_at")))
+                .list();
+    }
+
+    public int nextSecretNumber(String webhookId) {
+        return jdbc.sql("select coalesce(max(secret_number), 0) + 1 from webhook_secrets where webhook_id = ?")
+                .param(webhookId)
+                .query(Integer.class)
+                .single();
+    }
+
+    public void addSecret(String webhookId, int number, String ciphertext, Instant now) {
+        jdbc.sql("""
+                        insert into webhook_secrets (webhook_id, secret_number, ciphertext, created_at)
+                        values (?, ?, ?, ?)""")
+                .params(webhookId, number, ciphertext, Timestamps.toDb(now))
+                .update();
+    }
+
+    public boolean removeSecret(String webhookId, int number) {
+        return jdbc.sql("delete from webhook_secrets where webhook_id = ? and secret_number = ?")
+                        .params(webhookId, number)
+                        .update()
+                == 1;
+    }
+
+    private List<Webhook> load(String where, Map<String, ?> params) {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        jdbc.sql("select id, url, created_at from webhooks " + where + " order by created_at, id")
+                .params(params)
+                .query((rs, n) -> new Row(rs.getString("id"), rs.getString("url"), instant(rs, "created_at")))
+                .list()
+                .forEach(row -> rows.put(row.id, row));
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var ids = Map.of("ids", List.copyOf(rows.keySet()));
+        jdbc.sql("select webhook_id, event_type from webhook_subscriptions where webhook_id in (:ids)")
+                .params(ids)
+                .query(rs -> {
+                    rows.get(rs.getString("webhook_id")).events.add(rs.getString("event_type"));
+                });
+        jdbc.sql("""
+                        select webhook_id, secret_number, created_at from webhook_secrets
+                        where webhook_id in (:ids) order by secret_number""").params(ids).query(rs -> {
+            rows.get(rs.getString("webhook_id"))
+                    .secrets
+                    .add(new Webhook.SigningSecret(rs.getInt("secret_number"), instant(rs, "created_at")));
+        });
+        return rows.values().stream().map(Row::toWebhook).toList();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return Timestamps.fromDb(rs.getObject(column, OffsetDateTime.class));
+    }
+
+    private static final class Row {
+        final String id;
+        final String url;
+        final Instant createdAt;
+        final List<String> events = new ArrayList<>();
+        final List<Webhook.SigningSecret> secrets = new ArrayList<>();
+
+        Row(String id, String url, Instant createdAt) {
+            this.id = id;
+            this.url = url;
+            this.createdAt = createdAt;
+        }
+
+        Webhook toWebhook() {
+            List<String> ordered = events.stream()
+                    .sorted(Comparator.comparingInt(
+                            e -> EventType.fromWireName(e).map(Enum::ordinal).orElse(Integer.MAX_VALUE)))
+                    .toList();
+            return new Webhook(id, url, ordered, secrets, createdAt);
+        }
+    }
+}

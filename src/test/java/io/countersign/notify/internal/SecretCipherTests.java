@@ -1,0 +1,83 @@
+package io.countersign.notify.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecretCipherTests {
+
+    static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+    static final String OTHER_KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSecretComesBackOnlyWithTheSameKeyAndContext() {
+        SecretCipher cipher = configured(KEY);
+
+        String stored = cipher.encrypt("my-webhook-secret-123", "webhook-secret:wh-1:1");
+
+        assertThat(stored).startsWith("v1:").doesNotContain("my-webhook-secret-123");
+        assertThat(cipher.decrypt(stored, "webhook-secret:wh-1:1")).isEqualTo("my-webhook-secret-123");
+        assertThatThrownBy(() -> cipher.decrypt(stored, "webhook-secret:wh-2:1"))
+                .isInstanceOf(SecretCipher.UndecryptableSecretException.class);
+        assertThatThrownBy(() -> configured(OTHER_KEY).decrypt(stored, "webhook-secret:wh-1:1"))
+                .isInstanceOf(SecretCipher.UndecryptableSecretException.class)
+                .hasMessageContaining("another key");
+    }
+
+    @Test
+    void encryptingTheSameSecretTwiceGivesDifferentCiphertexts() {
+        SecretCipher cipher = configured(KEY);
+
+        assertThat(cipher.encrypt("same-secret-0123456", "c")).isNotEqualTo(cipher.encrypt("same-secret-0123456", "c"));
+    }
+
+    @Test
+    void withoutAConfiguredKeyOneIsGeneratedOnceIntoAFileOnlyItsOwnerCanRead() throws Exception {
+        Path file = dir.resolve("data/encryption.key");
+        SecretCipher first = new SecretCipher(new EncryptionProperties(null, file));
+        assertThat(file).doesNotExist();
+
+        String stored = first.encrypt("generated-key-secret", "c");
+
+        assertThat(file).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(Base64.getDecoder().decode(Files.readString(file).trim())).hasSize(32);
+        SecretCipher restarted = new SecretCipher(new EncryptionProperties("", file));
+        assertThat(restarted.decrypt(stored, "c")).isEqualTo("generated-key-secret");
+    }
+
+    @Test
+    void aConfiguredKeyWritesNoFile() {
+        Path file = dir.resolve("data/encryption.key");
+        SecretCipher cipher = new SecretCipher(new EncryptionProperties(KEY, file));
+
+        cipher.encrypt("configured-key-secret", "c");
+
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void aMalformedKeyIsRefusedAtStartWithoutShowingIt() {
+        assertThatThrownBy(() -> configured("not-base64-at-all!"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("COUNTERSIGN_ENCRYPTION_KEY")
+                .hasMessageNotContaining("not-base64-at-all!");
+        assertThatThrownBy(() -> configured(Base64.getEncoder().encodeToString(new byte[16])))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("32 bytes");
+    }
+
+    private SecretCipher configured(String key) {
+        return new SecretCipher(new EncryptionProperties(key, dir.resolve("unused.key")));
+    }
+}

@@ -1,0 +1,110 @@
+package io.countersign.notify.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WebhookSenderTests {
+
+    static final WebhookProperties SHORT_TIMEOUTS = new WebhookProperties(
+            Duration.ofSeconds(10),
+            Duration.ofHours(1),
+            Duration.ofHours(24),
+            Duration.ofSeconds(2),
+            Duration.ofMillis(300),
+            100,
+            2,
+            Duration.ofDays(30));
+
+    final WebhookSender sender = new WebhookSender(SHORT_TIMEOUTS);
+    final CountDownLatch release = new CountDownLatch(1);
+    final ExecutorService handlers = Executors.newCachedThreadPool();
+    HttpServer server;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/ok", exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.createContext("/moved", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://127.0.0.1:1/elsewhere");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.createContext("/stuck", exchange -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.setExecutor(handlers);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        server.stop(0);
+        handlers.shutdownNow();
+    }
+
+    @Test
+    void anyTwoHundredAnswerIsSuccess() {
+        WebhookSender.Outcome outcome = sender.send(url("/ok"), "e1", 1, "{}", "v1=00");
+
+        assertThat(outcome.succeeded()).isTrue();
+        assertThat(outcome.statusCode()).isEqualTo(204);
+        assertThat(outcome.error()).isNull();
+    }
+
+    @Test
+    void aRedirectIsAFailureAndIsNotFollowed() {
+        WebhookSender.Outcome outcome = sender.send(url("/moved"), "e1", 1, "{}", "v1=00");
+
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.statusCode()).isEqualTo(302);
+        assertThat(outcome.error()).contains("redirects are not followed");
+    }
+
+    @Test
+    void aReceiverThatDoesNotAnswerInTimeIsAFailureWithoutStatus() {
+        WebhookSender.Outcome outcome = sender.send(url("/stuck"), "e1", 1, "{}", "v1=00");
+
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.statusCode()).isNull();
+        assertThat(outcome.error()).isEqualTo("no answer within 300 ms");
+    }
+
+    @Test
+    void aRefusedConnectionIsAFailureWithoutStatus() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        WebhookSender.Outcome outcome = sender.send("http://127.0.0.1:" + closedPort + "/hook", "e1", 1, "{}", "v1=00");
+
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.statusCode()).isNull();
+        assertThat(outcome.error()).startsWith("connection failed");
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+}
