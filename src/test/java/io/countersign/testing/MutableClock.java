@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A clock that tests move forward instead of sleeping. It starts at the real current time. */
 public final class MutableClock extends Clock {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    // millisecond precision: both databases store microseconds and may round a nanosecond value up
+    private final AtomicReference<Instant> now =
+            new AtomicReference<>(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
 
     public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));

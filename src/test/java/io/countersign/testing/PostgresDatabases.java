@@ -28,7 +28,9 @@ public class PostgresDatabases implements ApplicationContextInitializer<Configur
                         "spring.datasource.url=" + url,
                         "spring.datasource.username=",
                         "spring.datasource.password=",
-                        "spring.datasource.hikari.maximum-pool-size=16")
+                        "spring.datasource.hikari.maximum-pool-size=12",
+                        "spring.datasource.hikari.minimum-idle=0",
+                        "spring.datasource.hikari.idle-timeout=10000")
                 .applyTo(context);
     }
 
