@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records what the clock already decided: scheduled grants whose start has come become ACTIVE
- * ({@code grant.started}), grants whose end has passed become EXPIRED ({@code grant.ended}). The
+ * ({@code grant.started}), grants whose end has passed become EXPIRED ({@code grant.expired}, a {@code grant.ended} webhook). The
  * access check never waits for this; it is for the audit log, webhooks and lists. Each change is a
  * conditional update, so two sweeps never report the same start or end twice.
  */
@@ -84,7 +84,7 @@ public class GrantTimers {
                                         grant.account(),
                                         grant.startsAt(),
                                         grant.endsAt())
-                                : new GrantEnded(
+                                : new GrantExpired(
                                         Actor.system(),
                                         grant.id(),
                                         grant.requestId(),

@@ -26,7 +26,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Ten approvers race on each of fifty requests governed by one 3-of-10 step, each through the HTTP
  * API with their own token. Whatever the interleaving, every request ends with exactly three counted
- * approvals, one transition to APPROVED and one grant.
+ * approvals, one transition to APPROVED (one committed event, one audit row) and one grant.
  */
 @CountersignTest
 @OnPostgres
@@ -114,6 +114,16 @@ class ConcurrentApprovalTests {
                     .as(id)
                     .isEqualTo(1);
             assertThat(probe.approvals.get(id)).as(id).hasValue(1);
+            assertThat(count(
+                            "select count(*) from audit_events where request_id = ? and action = 'request.approved'",
+                            id))
+                    .as(id)
+                    .isEqualTo(1);
+            assertThat(count(
+                            "select count(*) from audit_events where request_id = ? and action = 'request.approval_recorded'",
+                            id))
+                    .as(id)
+                    .isEqualTo(REQUIRED);
         }
     }
 

@@ -4,14 +4,14 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
 import java.time.Instant;
 
-/** A grant reached its end and was marked EXPIRED. (A revocation is {@link GrantRevoked}.) */
-public record GrantEnded(
+/** A grant reached its end and was marked EXPIRED; webhooks announce it, like a revocation, as {@code grant.ended}. */
+public record GrantExpired(
         Actor actor, String grantId, String requestId, String user, String resource, String account, Instant endedAt)
         implements AuditableEvent {
 
     @Override
     public String action() {
-        return "grant.ended";
+        return "grant.expired";
     }
 
     @Override
