@@ -59,11 +59,6 @@ final class BundleReader {
         }
     }
 
-    /** A {@link JsonMapper} with the reader's settings, for modules that read a section's documents. */
-    static ObjectMapper documents() {
-        return JSON;
-    }
-
     static FieldIssue issue(JacksonException e, BundleFormat format) {
         String path = path(e);
         if (e instanceof UnrecognizedPropertyException) {

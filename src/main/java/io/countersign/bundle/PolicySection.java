@@ -1,24 +1,49 @@
 package io.countersign.bundle;
 
 import io.countersign.directory.Upserted;
+import io.countersign.policy.Policies;
+import io.countersign.policy.PolicyDefinition;
 import io.countersign.shared.Actor;
-import io.countersign.shared.Problems;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
-/** The policies of a bundle, handed to the policy module once users, groups and resources are written. */
+/**
+ * The policies of a bundle, handed to the policy module's own upsert once users, groups, levels and
+ * resources are written in the same transaction: the policy module checks its references against the
+ * directory and inventory as they are, so that order lets policies name entries of the same bundle.
+ */
 @Component
 class PolicySection {
 
-    /** Checks what can be checked before anything is written. */
-    void check(List<JsonNode> policies, Problems problems) {
-        if (policies != null && !policies.isEmpty()) {
-            problems.add("policies", "not_supported", "importing policies is not available in this version");
-        }
+    static final String PATH = "policies";
+
+    private final Policies policies;
+
+    PolicySection(Policies policies) {
+        this.policies = policies;
     }
 
-    Upserted apply(Actor actor, List<JsonNode> policies) {
-        return Upserted.NONE;
+    /**
+     * Creates or replaces the policies; an invalid one throws with every issue under
+     * {@code policies[i]}, which rolls the whole import back. A policy counts as unchanged when its
+     * stored definition is the same before and after.
+     */
+    Upserted apply(Actor actor, List<PolicyDefinition> definitions) {
+        if (definitions == null || definitions.isEmpty()) {
+            return Upserted.NONE;
+        }
+        Map<String, PolicyDefinition> before = new HashMap<>();
+        policies.list().forEach(policy -> before.put(policy.name(), policy));
+        var result = policies.upsertAll(actor, definitions, PATH);
+        int unchanged = 0;
+        for (String name : result.replaced()) {
+            if (Objects.equals(before.get(name), policies.get(name))) {
+                unchanged++;
+            }
+        }
+        return new Upserted(result.created().size(), result.replaced().size() - unchanged, unchanged);
     }
 }

@@ -272,6 +272,24 @@ class BundleImportTests {
         assertThat(events.stream(AuditableEvent.class)).hasSize(1);
     }
 
+    @Test
+    void theAuditLogGetsOneEntryForAnImportAndNoneForARefusedOne() {
+        importer.json(teamBundle()).expect(200);
+        JsonNode recorded = newestImportInTheAuditLog();
+
+        importer.json("{\"users\": [{\"username\": \"" + id + "-x\", \"email\": \"bad\"}]}")
+                .expect(400);
+
+        assertThat(recorded.get("actor").asString()).isEqualTo("admin");
+        assertThat(recorded.get("channel").asString()).isEqualTo("API");
+        assertThat(recorded.get("target").asString()).isEqualTo("bundle");
+        assertThat(recorded.get("note").asString())
+                .isEqualTo(
+                        "levels 0; users 3 created, 0 updated, 0 unchanged; groups 1 created, 0 updated, 0 unchanged;"
+                                + " resources 1 created, 0 updated, 0 unchanged; policies 0 created, 0 updated, 0 unchanged");
+        assertThat(newestImportInTheAuditLog().get("id")).isEqualTo(recorded.get("id"));
+    }
+
     /** A lead defined after the developer who reports to them, a group and a resource built on them. */
     private String teamBundle() {
         return """
@@ -282,6 +300,15 @@ class BundleImportTests {
                  "groups": [{"name": "%1$s-team", "members": ["%1$s-lead", "%1$s-dev"], "managers": ["%1$s-boss"]}],
                  "resources": [{"name": "%1$s-db", "type": "database", "groups": ["%1$s-team"],
                                 "labels": {"env": "prod"}, "owners": ["%1$s-boss"], "accounts": ["rw-admin", "readonly"]}]}""".formatted(id);
+    }
+
+    private JsonNode newestImportInTheAuditLog() {
+        return api.asAdmin()
+                .get("/api/v1/audit?action=bundle.imported&limit=1")
+                .expect(200)
+                .json()
+                .get("items")
+                .get(0);
     }
 
     private List<String> currentLevels() {

@@ -44,7 +44,7 @@ class BundleReaderTests {
 
         assertThat(fromYaml).isEqualTo(fromJson);
         assertThat(fromJson.users().get(0).role()).isEqualTo(Role.ADMIN);
-        assertThat(fromJson.policies().get(0).get("priority").asInt()).isEqualTo(10);
+        assertThat(fromJson.policies().get(0).priority()).isEqualTo(10);
     }
 
     @Test

@@ -1,0 +1,165 @@
+package io.countersign.bundle;
+
+import static io.countersign.bundle.BundleImportTests.issues;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.policy.PolicyCreated;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+
+/** The policies section: applied last, through the policy module, inside the import's transaction. */
+@CountersignTest
+@RecordApplicationEvents
+class BundlePolicyImportTests {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationEvents events;
+
+    Importer importer;
+    String id;
+
+    @BeforeEach
+    void setUp() {
+        importer = new Importer(mvc);
+        id = Api.unique("p");
+    }
+
+    @Test
+    void policiesMayNameTheUsersGroupsAndResourcesOfTheSameBundle() {
+        var summary = importer.yaml(bundle("PT30M")).expect(200).json();
+
+        assertThat(counts(summary, "policies")).containsExactly(1, 0, 0);
+        var policy = api.asAdmin()
+                .get("/api/v1/policies/" + id + "-db-approval")
+                .expect(200)
+                .json();
+        assertThat(policy.get("steps")
+                        .get(0)
+                        .get("approvers")
+                        .get(0)
+                        .get("group")
+                        .asString())
+                .isEqualTo(id + "-dba");
+        var explained = api.asAdmin()
+                .post(
+                        "/api/v1/policies/explain",
+                        Api.json(java.util.Map.of(
+                                "requester", id + "-dev", "resource", id + "-db", "account", "rw-admin")))
+                .expect(200)
+                .json();
+        assertThat(explained.get("matched").asBoolean()).isTrue();
+        assertThat(explained.get("policy").asString()).isEqualTo(id + "-db-approval");
+        assertThat(strings(explained.get("steps").get(0).get("eligibleApprovers")))
+                .containsExactly(id + "-lead");
+    }
+
+    @Test
+    void reimportingTheSamePoliciesCountsThemUnchangedAndAChangedOneUpdated() {
+        importer.yaml(bundle("PT30M")).expect(200);
+
+        var same = importer.yaml(bundle("PT30M")).expect(200).json();
+        var changed = importer.yaml(bundle("PT45M")).expect(200).json();
+
+        assertThat(counts(same, "policies")).containsExactly(0, 0, 1);
+        assertThat(counts(changed, "policies")).containsExactly(0, 1, 0);
+        assertThat(api.asAdmin()
+                        .get("/api/v1/policies/" + id + "-db-approval")
+                        .json()
+                        .get("steps")
+                        .get(0)
+                        .get("timeout")
+                        .asString())
+                .isEqualTo("PT45M");
+    }
+
+    @Test
+    void anInvalidPolicyRollsBackEverySectionAndNamesItsPath() {
+        String bundle = """
+                users:
+                  - {username: %1$s-solo, email: solo@example.com}
+                policies:
+                  - name: %1$s-broken
+                    conditions: {resourceName: "%1$s-*"}
+                    steps:
+                      - approvers: [{group: %1$s-no-such-group}]
+                """.formatted(id);
+
+        var response = importer.yaml(bundle);
+
+        assertThat(issues(response.expect(400).json()))
+                .containsExactly("policies[0].steps[0].approvers[0].group:unknown_group");
+        assertThat(api.asAdmin().get("/api/v1/users/" + id + "-solo").status()).isEqualTo(404);
+        assertThat(api.asAdmin().get("/api/v1/policies/" + id + "-broken").status())
+                .isEqualTo(404);
+        assertThat(events.stream(BundleImported.class)).isEmpty();
+    }
+
+    @Test
+    void aBadValueInAPolicyIsReportedWithItsPathBeforeAnythingIsWritten() {
+        String bundle = """
+                {"policies": [{"name": "%s-x", "conditions": {"resourceName": "x-*"},
+                               "steps": [{"approvers": [{"requesterManager": true}], "onTimeout": "SHRUG"}]}]}""".formatted(id);
+
+        var response = importer.json(bundle);
+
+        assertThat(issues(response.expect(400).json())).containsExactly("policies[0].steps[0].onTimeout:invalid_value");
+    }
+
+    @Test
+    void thePolicyModuleRecordsItsOwnChangesNextToTheImport() {
+        importer.yaml(bundle("PT30M")).expect(200);
+
+        assertThat(events.stream(BundleImported.class))
+                .singleElement()
+                .satisfies(event -> assertThat(event.note()).contains("policies 1 created"));
+        assertThat(events.stream(PolicyCreated.class)).hasSize(1);
+    }
+
+    /** A team, a resource and a policy that routes the resource's requests to the team's manager. */
+    private String bundle(String timeout) {
+        return """
+                users:
+                  - {username: %1$s-dev, email: dev@example.com, manager: %1$s-lead}
+                  - {username: %1$s-lead, email: lead@example.com}
+                groups:
+                  - {name: %1$s-dba, members: [%1$s-dev, %1$s-lead], managers: [%1$s-lead]}
+                resources:
+                  - {name: %1$s-db, type: database, groups: [%1$s-dba], accounts: [rw-admin]}
+                policies:
+                  - name: %1$s-db-approval
+                    conditions: {resourceName: "%1$s-db*"}
+                    steps:
+                      - name: DBA review
+                        approvers: [{group: %1$s-dba}]
+                        requiredApprovals: 1
+                        timeout: %2$s
+                        onTimeout: REJECT
+                """.formatted(id, timeout);
+    }
+
+    private static List<Integer> counts(JsonNode summary, String section) {
+        JsonNode counts = summary.get(section);
+        return List.of(
+                counts.get("created").asInt(),
+                counts.get("updated").asInt(),
+                counts.get("unchanged").asInt());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        return array.values().stream().map(JsonNode::asString).toList();
+    }
+}
