@@ -1,0 +1,165 @@
+package io.countersign.security;
+
+import static io.countersign.shared.Role.ADMIN;
+import static io.countersign.shared.Role.AUDITOR;
+import static io.countersign.shared.Role.ENFORCER;
+import static io.countersign.shared.Role.USER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import io.countersign.shared.Role;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Walks every endpoint of the API with every tool role and without a token. A denied role must get
+ * 403 before anything runs; an allowed role must reach the endpoint (any answer but 401, 403 or a
+ * "no such endpoint" 404). Targets that do not exist keep allowed calls from changing anything.
+ */
+@CountersignTest
+class RoleMatrixTests {
+
+    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    private static final Set<Role> ADMIN_ONLY = EnumSet.of(ADMIN);
+    private static final Set<Role> READERS = EnumSet.of(ADMIN, AUDITOR);
+
+    record Endpoint(HttpMethod method, String path, String body, Set<Role> allowed) {}
+
+    private static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint(POST, "/api/v1/users", "{}", ADMIN_ONLY),
+            new Endpoint(GET, "/api/v1/users", null, READERS),
+            new Endpoint(GET, "/api/v1/users/nobody-here", null, EVERYONE),
+            new Endpoint(PUT, "/api/v1/users/nobody-here", "{}", ADMIN_ONLY),
+            new Endpoint(DELETE, "/api/v1/users/nobody-here", null, ADMIN_ONLY),
+            new Endpoint(POST, "/api/v1/users/nobody-here/tokens", "{\"name\":\"x\"}", EVERYONE),
+            new Endpoint(GET, "/api/v1/levels", null, EVERYONE),
+            new Endpoint(PUT, "/api/v1/levels", "\"not-a-list\"", ADMIN_ONLY),
+            new Endpoint(POST, "/api/v1/groups", "{}", ADMIN_ONLY),
+            new Endpoint(GET, "/api/v1/groups", null, READERS),
+            new Endpoint(GET, "/api/v1/groups/nothing-here", null, READERS),
+            new Endpoint(PUT, "/api/v1/groups/nothing-here", "{}", ADMIN_ONLY),
+            new Endpoint(DELETE, "/api/v1/groups/nothing-here", null, ADMIN_ONLY),
+            new Endpoint(POST, "/api/v1/resources", "{}", ADMIN_ONLY),
+            new Endpoint(GET, "/api/v1/resources", null, READERS),
+            new Endpoint(GET, "/api/v1/resources/nothing-here", null, READERS),
+            new Endpoint(PUT, "/api/v1/resources/nothing-here", "{}", ADMIN_ONLY),
+            new Endpoint(DELETE, "/api/v1/resources/nothing-here", null, ADMIN_ONLY),
+            new Endpoint(POST, "/api/v1/import", "{\"users\": [{}]}", ADMIN_ONLY),
+            new Endpoint(POST, "/api/v1/policies", "{}", ADMIN_ONLY),
+            new Endpoint(GET, "/api/v1/policies", null, READERS),
+            new Endpoint(GET, "/api/v1/policies/nothing-here", null, READERS),
+            new Endpoint(PUT, "/api/v1/policies/nothing-here", "{}", ADMIN_ONLY),
+            new Endpoint(DELETE, "/api/v1/policies/nothing-here", null, ADMIN_ONLY),
+            new Endpoint(
+                    POST, "/api/v1/policies/explain", "{\"resource\":\"nothing-here\",\"account\":\"root\"}", EVERYONE),
+            new Endpoint(
+                    POST,
+                    "/api/v1/requests",
+                    "{\"resource\":\"nothing-here\",\"account\":\"root\"}",
+                    EnumSet.of(ADMIN, USER, ENFORCER)),
+            new Endpoint(GET, "/api/v1/requests", null, EVERYONE),
+            new Endpoint(GET, "/api/v1/requests/req-zzzzzzzz", null, EVERYONE),
+            new Endpoint(POST, "/api/v1/requests/req-zzzzzzzz/approve", "{}", EnumSet.of(ADMIN, USER)),
+            new Endpoint(POST, "/api/v1/requests/req-zzzzzzzz/reject", "{}", EnumSet.of(ADMIN, USER)),
+            new Endpoint(POST, "/api/v1/requests/req-zzzzzzzz/cancel", null, EnumSet.of(ADMIN, USER)),
+            new Endpoint(GET, "/api/v1/grants", null, EnumSet.of(ADMIN, AUDITOR, USER)),
+            new Endpoint(GET, "/api/v1/grants/grt-zzzzzzzz", null, EnumSet.of(ADMIN, AUDITOR, USER)),
+            new Endpoint(POST, "/api/v1/grants/grt-zzzzzzzz/revoke", "{}", EnumSet.of(ADMIN, USER)),
+            new Endpoint(GET, "/api/v1/access/check", null, EnumSet.of(ADMIN, ENFORCER)),
+            new Endpoint(GET, "/api/v1/audit", null, READERS),
+            new Endpoint(GET, "/api/v1/audit/verify", null, READERS),
+            new Endpoint(POST, "/api/v1/webhooks", "{}", ADMIN_ONLY),
+            new Endpoint(GET, "/api/v1/webhooks", null, ADMIN_ONLY),
+            new Endpoint(GET, "/api/v1/webhooks/wh-zzzzzzzz", null, ADMIN_ONLY),
+            new Endpoint(DELETE, "/api/v1/webhooks/wh-zzzzzzzz", null, ADMIN_ONLY),
+            new Endpoint(GET, "/api/v1/webhooks/wh-zzzzzzzz/deliveries", null, ADMIN_ONLY),
+            new Endpoint(POST, "/api/v1/webhooks/deliveries/dlv-zzzzzzzz/redeliver", null, ADMIN_ONLY),
+            new Endpoint(GET, "/actuator/metrics", null, ADMIN_ONLY));
+
+    @Autowired
+    Api api;
+
+    private final Map<Role, String> tokens = new EnumMap<>(Role.class);
+
+    @BeforeEach
+    void oneCallerPerRole() {
+        tokens.put(ADMIN, Api.ADMIN_TOKEN);
+        for (Role role : List.of(AUDITOR, USER, ENFORCER)) {
+            String username = Api.unique(role.name().toLowerCase());
+            api.asAdmin()
+                    .post(
+                            "/api/v1/users",
+                            "{\"username\":\"" + username + "\",\"email\":\"" + username + "@example.com\",\"role\":\""
+                                    + role + "\"}")
+                    .expect(201);
+            String token = api.asAdmin()
+                    .post("/api/v1/users/" + username + "/tokens", "{\"name\":\"matrix\"}")
+                    .expect(201)
+                    .json()
+                    .get("token")
+                    .asString();
+            tokens.put(role, token);
+        }
+    }
+
+    @Test
+    void everyEndpointAdmitsExactlyTheRolesItIsMeantFor() {
+        List<String> violations = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (Role role : Role.values()) {
+                Api.Response response =
+                        api.as(tokens.get(role)).call(endpoint.method(), endpoint.path(), endpoint.body());
+                boolean allowed = endpoint.allowed().contains(role);
+                if (allowed && !reached(response)) {
+                    violations.add(role + " should reach " + describe(endpoint) + " but got " + response.status() + " "
+                            + response.body());
+                }
+                if (!allowed && response.status() != 403) {
+                    violations.add(role + " should be refused " + describe(endpoint) + " but got " + response.status());
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void everyEndpointRefusesCallersWithoutAToken() {
+        for (Endpoint endpoint : ENDPOINTS) {
+            var response = api.anonymous().call(endpoint.method(), endpoint.path(), endpoint.body());
+            assertThat(response.status()).as(describe(endpoint)).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void pathsOutsideTheContractAreRefusedToEveryRole() {
+        for (Role role : Role.values()) {
+            assertThat(api.as(tokens.get(role)).get("/api/v1/internals").status())
+                    .isEqualTo(403);
+        }
+    }
+
+    private static boolean reached(Api.Response response) {
+        if (response.status() == 401 || response.status() == 403) {
+            return false;
+        }
+        return !(response.status() == 404 && response.body().contains("No static resource"))
+                && response.status() != 405;
+    }
+
+    private static String describe(Endpoint endpoint) {
+        return endpoint.method() + " " + endpoint.path();
+    }
+}
