@@ -65,7 +65,7 @@ public final class HttpThroughputBenchmark {
         Result decisions = phase(clients, seconds, client -> {
             String id = created.poll();
             if (id == null) {
-                throw new IllegalStateException("ran out of pending requests to approve");
+                throw new NothingLeft();
             }
             call(
                     client.http,
@@ -155,6 +155,9 @@ public final class HttpThroughputBenchmark {
 
     private record Client(int index, HttpClient http) {}
 
+    /** The decision phase ends early once every created request has been decided. */
+    private static final class NothingLeft extends RuntimeException {}
+
     private interface Operation {
         void perform(Client client) throws Exception;
     }
@@ -183,6 +186,8 @@ public final class HttpThroughputBenchmark {
                         try {
                             operation.perform(client);
                             latencies[(int) counts[index]++] = (System.nanoTime() - began) / 1_000;
+                        } catch (NothingLeft e) {
+                            break;
                         } catch (Exception e) {
                             if (errors.incrementAndGet() <= 3) {
                                 System.err.println("error: " + e.getMessage());
@@ -202,7 +207,7 @@ public final class HttpThroughputBenchmark {
         window[1] = window[0] + Duration.ofSeconds(seconds).toNanos();
         start.countDown();
         done.await();
-        double elapsed = (System.nanoTime() - window[0]) / 1e9;
+        double elapsed = (Math.min(System.nanoTime(), window[1]) - window[0]) / 1e9;
         long total = 0;
         for (long count : counts) {
             total += count;
