@@ -67,6 +67,7 @@ class RequestController {
         RequestWaiter.keepCaller(request, response);
         String id = created.getBody().id();
         return waiter.await(
+                id,
                 RequestWaiter.preferredWait(prefer),
                 created,
                 () -> ResponseEntity.status(created.getStatusCode())
@@ -115,6 +116,7 @@ class RequestController {
         RequestResponse first = get(actor, id);
         RequestWaiter.keepCaller(request, response);
         return waiter.await(
+                first.id(),
                 RequestWaiter.capped(wait),
                 first,
                 () -> get(actor, id),
