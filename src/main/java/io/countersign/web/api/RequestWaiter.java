@@ -61,20 +61,6 @@ class RequestWaiter implements DisposableBean {
         timer.scheduleWithFixedDelay(this::pollOtherInstances, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * Bearer tokens authenticate only the first dispatch of a request; the answer of a wait is
-     * delivered by an async dispatch that is authorised again. Keeping the caller's security
-     * context on the request lets that dispatch pass as the same caller.
-     */
-    static void keepCaller(
-            jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
-        new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()
-                .saveContext(
-                        org.springframework.security.core.context.SecurityContextHolder.getContext(),
-                        request,
-                        response);
-    }
-
     /** The seconds asked for by {@code Prefer: wait=N}, capped; 0 when the header asks no wait. */
     static int preferredWait(String prefer) {
         if (prefer == null) {
