@@ -8,13 +8,18 @@ import java.io.IOException;
 import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authenticates {@code Authorization: Bearer <token>}; a presented but unknown token is refused outright. */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
+
+    private static final SecurityContextRepository CALLERS = new RequestAttributeSecurityContextRepository();
 
     private final ApiTokens tokens;
 
@@ -46,11 +51,17 @@ class BearerTokenFilter extends OncePerRequestFilter {
                 principal.get(),
                 null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + principal.get().role())));
-        SecurityContextHolder.getContext().setAuthentication(authentication);
+        SecurityContext context =
+                SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.getContextHolderStrategy().setContext(context);
+        // an async dispatch (the answer of a long poll) skips this filter and is authorised again:
+        // the context kept on the request lets it pass as the same caller
+        CALLERS.saveContext(context, request, response);
         try {
             chain.doFilter(request, response);
         } finally {
-            SecurityContextHolder.clearContext();
+            SecurityContextHolder.getContextHolderStrategy().clearContext();
         }
     }
 }

@@ -10,8 +10,6 @@ import io.countersign.request.RequestQuery;
 import io.countersign.request.RequestStatus;
 import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,13 +58,11 @@ class RequestController {
             Actor actor,
             @RequestBody CreateBody body,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestHeader("Prefer") String prefer,
-            HttpServletRequest request,
-            HttpServletResponse response) {
+            @RequestHeader("Prefer") String prefer) {
         ResponseEntity<RequestResponse> created = create(actor, body, idempotencyKey);
-        RequestWaiter.keepCaller(request, response);
         String id = created.getBody().id();
         return waiter.await(
+                id,
                 RequestWaiter.preferredWait(prefer),
                 created,
                 () -> ResponseEntity.status(created.getStatusCode())
@@ -106,15 +102,10 @@ class RequestController {
 
     /** {@code ?wait=N} long-polls up to N seconds (at most 60) until the request is no longer PENDING. */
     @GetMapping(value = "/{id}", params = "wait")
-    DeferredResult<RequestResponse> getAndWait(
-            Actor actor,
-            @PathVariable String id,
-            @RequestParam int wait,
-            HttpServletRequest request,
-            HttpServletResponse response) {
+    DeferredResult<RequestResponse> getAndWait(Actor actor, @PathVariable String id, @RequestParam int wait) {
         RequestResponse first = get(actor, id);
-        RequestWaiter.keepCaller(request, response);
         return waiter.await(
+                first.id(),
                 RequestWaiter.capped(wait),
                 first,
                 () -> get(actor, id),

@@ -1,47 +1,64 @@
 package io.countersign.web.api;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import io.countersign.request.RequestApproved;
+import io.countersign.request.RequestCancelled;
+import io.countersign.request.RequestExpired;
+import io.countersign.request.RequestRejected;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * Lets a caller wait for a request's decision without holding a servlet thread: the answer is read
- * again every {@link #POLL_MILLIS} ms until it is decided or the wait is over. Reading the database
- * (not an in-memory signal) makes a decision taken on any instance end the wait.
+ * Lets callers wait for a request's decision without holding a servlet thread or a database
+ * connection. Waiters are kept by request id and woken three ways: at once after a decision taken
+ * here commits; by one shared query every {@link #POLL_MILLIS} ms that finds the waited requests
+ * another instance decided, so the database load does not grow with the number of waiters; or by
+ * their own deadline. A woken waiter reads its request once more, with the caller's visibility.
  */
 @Component
 class RequestWaiter implements DisposableBean {
 
     static final int MAX_WAIT_SECONDS = 60;
     static final long POLL_MILLIS = 250;
-    private static final SecurityContextRepository CALLERS = new RequestAttributeSecurityContextRepository();
+    static final int CHUNK = 500;
     private static final Pattern PREFER_WAIT = Pattern.compile("(?i)(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,6})");
+    private static final Logger log = LoggerFactory.getLogger(RequestWaiter.class);
 
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "request-waiter");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Map<String, Set<Waiter<?>>> waiting = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("request-waiter"));
+    private final ExecutorService readers = Executors.newFixedThreadPool(4, daemon("request-waiter-read"));
 
-    /**
-     * Bearer tokens authenticate only the first dispatch of a request; the answer of a wait is
-     * delivered by an async dispatch that is authorised again. Keeping the caller's security
-     * context on the request lets that dispatch pass as the same caller.
-     */
-    static void keepCaller(HttpServletRequest request, HttpServletResponse response) {
-        CALLERS.saveContext(SecurityContextHolder.getContext(), request, response);
+    RequestWaiter(JdbcClient jdbc, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        Gauge.builder("countersign.requests.waiting", this, RequestWaiter::waiting)
+                .description("Callers waiting for a request's decision on this instance")
+                .register(meters);
+        timer.setRemoveOnCancelPolicy(true);
+        timer.scheduleWithFixedDelay(this::pollOtherInstances, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** The seconds asked for by {@code Prefer: wait=N}, capped; 0 when the header asks no wait. */
@@ -57,51 +74,138 @@ class RequestWaiter implements DisposableBean {
         return Math.max(0, Math.min(seconds, MAX_WAIT_SECONDS));
     }
 
-    /** Completes with the first answer that is {@code done}, or with the last one read after {@code seconds}. */
-    <T> DeferredResult<T> await(int seconds, T first, Supplier<T> read, Predicate<T> done) {
+    /**
+     * Completes with {@code first} when it is already {@code done} or no wait is asked; otherwise with
+     * the answer {@code read} gives once the request leaves PENDING or {@code seconds} have passed.
+     */
+    <T> DeferredResult<T> await(String requestId, int seconds, T first, Supplier<T> read, Predicate<T> done) {
         DeferredResult<T> result = new DeferredResult<>((seconds + 10) * 1000L);
         if (seconds <= 0 || done.test(first)) {
             result.setResult(first);
             return result;
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        scheduler.schedule(new Poll<>(result, read, done, deadline), POLL_MILLIS, TimeUnit.MILLISECONDS);
+        Waiter<T> waiter = new Waiter<>(requestId, result, read);
+        waiting.compute(requestId, (id, waiters) -> {
+            Set<Waiter<?>> set = waiters == null ? ConcurrentHashMap.newKeySet() : waiters;
+            set.add(waiter);
+            return set;
+        });
+        waiter.deadline = timer.schedule(() -> answer(waiter), seconds, TimeUnit.SECONDS);
+        if (waiter.claimed.get()) {
+            waiter.deadline.cancel(false);
+        }
+        result.onCompletion(() -> forget(waiter));
+        result.onError(error -> forget(waiter));
         return result;
     }
 
-    private final class Poll<T> implements Runnable {
-        private final DeferredResult<T> result;
-        private final Supplier<T> read;
-        private final Predicate<T> done;
-        private final long deadline;
+    /** How many callers wait now (the {@code countersign.requests.waiting} gauge). */
+    int waiting() {
+        return waiting.values().stream().mapToInt(Set::size).sum();
+    }
 
-        Poll(DeferredResult<T> result, Supplier<T> read, Predicate<T> done, long deadline) {
-            this.result = result;
-            this.read = read;
-            this.done = done;
-            this.deadline = deadline;
-        }
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void on(RequestApproved event) {
+        wake(event.requestId());
+    }
 
-        @Override
-        public void run() {
-            if (result.isSetOrExpired()) {
-                return;
-            }
-            try {
-                T answer = read.get();
-                if (done.test(answer) || System.nanoTime() - deadline >= 0) {
-                    result.setResult(answer);
-                } else {
-                    scheduler.schedule(this, POLL_MILLIS, TimeUnit.MILLISECONDS);
-                }
-            } catch (RuntimeException e) {
-                result.setErrorResult(e);
-            }
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void on(RequestRejected event) {
+        wake(event.requestId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void on(RequestCancelled event) {
+        wake(event.requestId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void on(RequestExpired event) {
+        wake(event.requestId());
+    }
+
+    private void wake(String requestId) {
+        Set<Waiter<?>> waiters = waiting.remove(requestId);
+        if (waiters != null) {
+            waiters.forEach(this::answer);
         }
+    }
+
+    private void pollOtherInstances() {
+        try {
+            List<String> ids = new ArrayList<>(waiting.keySet());
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                jdbc.sql("select id from access_requests where id in (:ids) and status <> 'PENDING'")
+                        .param("ids", chunk)
+                        .query(String.class)
+                        .list()
+                        .forEach(this::wake);
+            }
+        } catch (RuntimeException e) {
+            // the next poll tries again; a waiter's own deadline still answers it
+            log.warn("Could not look for decided requests: {}", e.getMessage());
+        }
+    }
+
+    private void answer(Waiter<?> waiter) {
+        if (waiter.claim()) {
+            forget(waiter);
+            readers.execute(waiter::readAndAnswer);
+        }
+    }
+
+    private void forget(Waiter<?> waiter) {
+        waiting.computeIfPresent(waiter.requestId, (id, waiters) -> {
+            waiters.remove(waiter);
+            return waiters.isEmpty() ? null : waiters;
+        });
+        ScheduledFuture<?> deadline = waiter.deadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     @Override
     public void destroy() {
-        scheduler.shutdownNow();
+        timer.shutdownNow();
+        readers.shutdownNow();
+    }
+
+    private static final class Waiter<T> {
+        private final String requestId;
+        private final DeferredResult<T> result;
+        private final Supplier<T> read;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private volatile ScheduledFuture<?> deadline;
+
+        Waiter(String requestId, DeferredResult<T> result, Supplier<T> read) {
+            this.requestId = requestId;
+            this.result = result;
+            this.read = read;
+        }
+
+        boolean claim() {
+            return claimed.compareAndSet(false, true);
+        }
+
+        void readAndAnswer() {
+            if (result.isSetOrExpired()) {
+                return;
+            }
+            try {
+                result.setResult(read.get());
+            } catch (RuntimeException e) {
+                result.setErrorResult(e);
+            }
+        }
     }
 }

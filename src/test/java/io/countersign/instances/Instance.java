@@ -1,0 +1,138 @@
+package io.countersign.instances;
+
+import io.countersign.CountersignApplication;
+import io.countersign.testing.Api;
+import io.countersign.testing.MutableClock;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One running instance of the service, a full application on a real port, called over real HTTP.
+ * Several instances share one database and one {@link MutableClock}, as servers share a clock.
+ */
+final class Instance implements AutoCloseable {
+
+    static final String ENCRYPTION_KEY = "vz7yMsa4D+8DwWlZixIfA9wuIVAcblbbe9Fsi7swKi4=";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** An HTTP answer. */
+    record Answer(int status, JsonNode json) {
+        Answer expect(int expected) {
+            if (status != expected) {
+                throw new AssertionError("expected HTTP " + expected + " but got " + status + ": " + json);
+            }
+            return this;
+        }
+    }
+
+    private final ConfigurableApplicationContext context;
+    private final String base;
+
+    private Instance(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** Starts an instance on {@code databaseUrl}; its clock is {@code clock}. */
+    static Instance start(String name, String databaseUrl, MutableClock clock) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CountersignApplication.class)
+                .profiles("test")
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + databaseUrl,
+                        "--spring.datasource.username=",
+                        "--spring.datasource.password=",
+                        "--spring.datasource.hikari.maximum-pool-size=6",
+                        "--spring.datasource.hikari.minimum-idle=0",
+                        "--countersign.instance-name=" + name,
+                        "--countersign.encryption-key=" + ENCRYPTION_KEY,
+                        "--countersign.request.timer-interval=1s",
+                        "--db-scheduler.polling-interval=200ms");
+        return new Instance(context);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    Answer get(String token, String path) {
+        return join(send(token, "GET", path, null));
+    }
+
+    Answer post(String token, String path, Object body) {
+        return join(send(token, "POST", path, body));
+    }
+
+    Answer asAdmin(String method, String path, Object body) {
+        return join(send(Api.ADMIN_TOKEN, method, path, body));
+    }
+
+    CompletableFuture<Answer> send(String token, String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(90))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token);
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> new Answer(
+                        response.statusCode(),
+                        response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body())));
+    }
+
+    /** A new user with the given role and an API token acting as them; returns the token. */
+    String user(String name, String role) {
+        asAdmin("POST", "/api/v1/users", Map.of("username", name, "email", name + "@example.com", "role", role))
+                .expect(201);
+        return asAdmin("POST", "/api/v1/users/" + name + "/tokens", Map.of("name", "test"))
+                .expect(201)
+                .json()
+                .get("token")
+                .asString();
+    }
+
+    private static Answer join(CompletableFuture<Answer> answer) {
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    static void closeAll(AutoCloseable... instances) throws IOException {
+        for (AutoCloseable instance : instances) {
+            try {
+                if (instance != null) {
+                    instance.close();
+                }
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        }
+    }
+}
