@@ -1,0 +1,169 @@
+package io.countersign.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Holds 1,000 long polls (10 on each of 100 pending requests) against a running instance, then
+ * approves the 100 requests and reports how long after each approval its waiters were answered, and
+ * the server's heap while they waited. Arguments: base URL, an administrator's API token.
+ */
+public final class LongPollBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int REQUESTS = 100;
+    private static final int WAITERS_PER_REQUEST = 10;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private final String base;
+    private final String admin;
+
+    private LongPollBenchmark(String base, String admin) {
+        this.base = base;
+        this.admin = admin;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new LongPollBenchmark(args[0], args[1]).run();
+    }
+
+    private void run() throws Exception {
+        String suffix = Long.toString(System.currentTimeMillis(), 36);
+        String requester = "lp-dev-" + suffix;
+        String approver = "lp-lisa-" + suffix;
+        String resource = "lp-db-" + suffix;
+        String requesterToken = user(requester);
+        String approverToken = user(approver);
+        call(
+                admin,
+                "POST",
+                "/api/v1/resources",
+                Map.of("name", resource, "type", "database", "accounts", List.of("admin")));
+        call(
+                admin,
+                "POST",
+                "/api/v1/policies",
+                Map.of(
+                        "name",
+                        "lp-policy-" + suffix,
+                        "priority",
+                        10,
+                        "conditions",
+                        Map.of("resourceName", resource),
+                        "steps",
+                        List.of(Map.of(
+                                "name",
+                                "Review",
+                                "requiredApprovals",
+                                1,
+                                "approvers",
+                                List.of(Map.of("user", approver))))));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            ids.add(call(requesterToken, "POST", "/api/v1/requests", Map.of("resource", resource, "account", "admin"))
+                    .get("id")
+                    .asString());
+        }
+
+        long[][] answeredAt = new long[REQUESTS][WAITERS_PER_REQUEST];
+        List<CompletableFuture<?>> waiters = new ArrayList<>();
+        for (int r = 0; r < REQUESTS; r++) {
+            for (int w = 0; w < WAITERS_PER_REQUEST; w++) {
+                int request = r;
+                int waiter = w;
+                waiters.add(http.sendAsync(
+                                get(requesterToken, "/api/v1/requests/" + ids.get(r) + "?wait=60"),
+                                HttpResponse.BodyHandlers.ofString())
+                        .thenAccept(response -> {
+                            answeredAt[request][waiter] = System.nanoTime();
+                            if (response.statusCode() != 200 || !response.body().contains("\"APPROVED\"")) {
+                                throw new IllegalStateException(response.statusCode() + " " + response.body());
+                            }
+                        }));
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        double waiting = 0;
+        while (waiting < REQUESTS * WAITERS_PER_REQUEST && System.nanoTime() < deadline) {
+            waiting = metric("countersign.requests.waiting");
+        }
+        double heap = metric("jvm.memory.used?tag=area:heap");
+        System.out.printf("waiting on the server: %.0f, heap used while waiting: %.1f MiB%n", waiting, heap / 1048576);
+
+        long[] approvedAt = new long[REQUESTS];
+        long start = System.nanoTime();
+        for (int r = 0; r < REQUESTS; r++) {
+            call(approverToken, "POST", "/api/v1/requests/" + ids.get(r) + "/approve", null);
+            approvedAt[r] = System.nanoTime();
+        }
+        System.out.printf("100 approvals took %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        CompletableFuture.allOf(waiters.toArray(CompletableFuture[]::new)).join();
+
+        double[] latencies = new double[REQUESTS * WAITERS_PER_REQUEST];
+        for (int r = 0; r < REQUESTS; r++) {
+            for (int w = 0; w < WAITERS_PER_REQUEST; w++) {
+                latencies[r * WAITERS_PER_REQUEST + w] = (answeredAt[r][w] - approvedAt[r]) / 1e6;
+            }
+        }
+        Arrays.sort(latencies);
+        System.out.printf(
+                "answer after approval (ms): min %.1f, p50 %.1f, p99 %.1f, max %.1f%n",
+                latencies[0],
+                latencies[latencies.length / 2],
+                latencies[(int) (latencies.length * 0.99) - 1],
+                latencies[latencies.length - 1]);
+    }
+
+    private String user(String name) throws Exception {
+        call(admin, "POST", "/api/v1/users", Map.of("username", name, "email", name + "@example.com", "role", "USER"));
+        return call(admin, "POST", "/api/v1/users/" + name + "/tokens", Map.of("name", "bench"))
+                .get("token")
+                .asString();
+    }
+
+    private double metric(String name) throws Exception {
+        return call(admin, "GET", "/actuator/metrics/" + name, null)
+                .get("measurements")
+                .get(0)
+                .get("value")
+                .asDouble();
+    }
+
+    private HttpRequest get(String token, String path) {
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(90))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+    }
+
+    private JsonNode call(String token, String method, String path, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}
