@@ -244,16 +244,26 @@ class GrantTests {
         clock.advance(Duration.ofHours(2));
         timers.sweep();
         assertThat(stored(id)).isEqualTo("ACTIVE");
+        assertThat(auditActions(id)).containsExactly("grant.scheduled", "grant.started");
 
         clock.advance(Duration.ofHours(1));
         timers.sweep();
+        timers.sweep();
         assertThat(stored(id)).isEqualTo("EXPIRED");
+        assertThat(auditActions(id)).containsExactly("grant.scheduled", "grant.started", "grant.expired");
         assertThat(api.as(devToken)
                         .get("/api/v1/grants/" + id)
                         .json()
                         .get("status")
                         .asString())
                 .isEqualTo("EXPIRED");
+    }
+
+    private List<String> auditActions(String grantId) {
+        return jdbc.sql("select action from audit_events where grant_id = ? order by id")
+                .param(grantId)
+                .query(String.class)
+                .list();
     }
 
     private String stored(String grantId) {

@@ -27,6 +27,9 @@ class RequestTimerTests {
     @Autowired
     RequestTimers timers;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     Organisation org;
     Person dev;
     Person lisa;
@@ -38,6 +41,14 @@ class RequestTimerTests {
         dev = org.person("dev");
         lisa = org.person("lisa");
         director = org.person("director");
+    }
+
+    /** The audit actions recorded for a request by the service itself, oldest first. */
+    private List<String> systemActions(String id) {
+        return jdbc.sql("select action from audit_events where request_id = ? and actor = 'system' order by id")
+                .param(id)
+                .query(String.class)
+                .list();
     }
 
     private JsonNode read(String id) {
@@ -60,6 +71,55 @@ class RequestTimerTests {
                         .post("/api/v1/requests/" + id + "/approve", null)
                         .status())
                 .isEqualTo(409);
+        assertThat(systemActions(id)).containsExactly("request.expired");
+    }
+
+    @Test
+    void aPendingRequestDoesNotExpireBeforeItsTimeToLive() {
+        String resource = org.resource();
+        org.policy(resource, List.of(Organisation.step("Review", 1, lisa)), Map.of("requestTtl", "PT2H"));
+        String id = org.request(dev, resource).get("id").asString();
+
+        clock.advance(Duration.ofHours(2).minusSeconds(1));
+        timers.sweep();
+
+        assertThat(read(id).get("status").asString()).isEqualTo("PENDING");
+        assertThat(systemActions(id)).isEmpty();
+    }
+
+    @Test
+    void anEscalatedStepThatTimesOutAgainRejectsTheRequestInsteadOfEscalatingTwice() {
+        String resource = org.resource();
+        org.policy(
+                resource,
+                List.of(Map.of(
+                        "name",
+                        "Manager",
+                        "requiredApprovals",
+                        1,
+                        "approvers",
+                        List.of(Map.of("user", lisa.name())),
+                        "timeout",
+                        "PT30M",
+                        "onTimeout",
+                        "ESCALATE",
+                        "escalateTo",
+                        List.of(Map.of("user", director.name())))));
+        String id = org.request(dev, resource).get("id").asString();
+
+        clock.advance(Duration.ofMinutes(30));
+        timers.sweep();
+        assertThat(read(id).get("status").asString()).isEqualTo("PENDING");
+        assertThat(systemActions(id)).containsExactly("request.step_escalated");
+
+        clock.advance(Duration.ofMinutes(30));
+        timers.sweep();
+        timers.sweep();
+
+        JsonNode rejected = read(id);
+        assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("decisions").get(0).get("channel").asString()).isEqualTo("SYSTEM");
+        assertThat(systemActions(id)).containsExactly("request.step_escalated", "request.rejected");
     }
 
     @Test
@@ -127,5 +187,6 @@ class RequestTimerTests {
         JsonNode rejected = read(id);
         assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
         assertThat(rejected.get("decisions").get(0).get("channel").asString()).isEqualTo("SYSTEM");
+        assertThat(systemActions(id)).containsExactly("request.rejected");
     }
 }
