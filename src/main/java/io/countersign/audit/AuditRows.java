@@ -90,7 +90,7 @@ class AuditRows {
         }
     }
 
-    private static AuditRecord map(ResultSet rs, int row) throws SQLException {
+    static AuditRecord map(ResultSet rs, int row) throws SQLException {
         return new AuditRecord(
                 rs.getLong("id"),
                 Timestamps.fromDb(rs.getObject("occurred_at", OffsetDateTime.class)),

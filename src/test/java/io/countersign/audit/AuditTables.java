@@ -1,8 +1,6 @@
 package io.countersign.audit;
 
 import io.countersign.shared.Timestamps;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,32 +56,15 @@ class AuditTables {
 
     List<AuditRecord> all() {
         return jdbc.sql("select * from audit_events order by id")
-                .query(AuditTables::map)
+                .query(AuditRows::map)
                 .list();
     }
 
     AuditRecord event(long id) {
         return jdbc.sql("select * from audit_events where id = ?")
                 .param(id)
-                .query(AuditTables::map)
+                .query(AuditRows::map)
                 .single();
-    }
-
-    private static AuditRecord map(ResultSet rs, int row) throws SQLException {
-        return new AuditRecord(
-                rs.getLong("id"),
-                Timestamps.fromDb(rs.getObject("occurred_at", OffsetDateTime.class)),
-                rs.getString("actor"),
-                rs.getString("actor_role"),
-                rs.getString("channel"),
-                rs.getString("source_address"),
-                rs.getString("action"),
-                rs.getString("target"),
-                rs.getString("request_id"),
-                rs.getString("grant_id"),
-                rs.getString("note"),
-                rs.getString("previous_hash"),
-                rs.getString("hash"));
     }
 
     ChainHead head() {

@@ -51,6 +51,27 @@ class RequestTimerTests {
                 .list();
     }
 
+    /** A request whose one step, approved by lisa, escalates to the director after 30 minutes. */
+    private String requestEscalatingToTheDirectorAfterHalfAnHour() {
+        String resource = org.resource();
+        org.policy(
+                resource,
+                List.of(Map.of(
+                        "name",
+                        "Manager",
+                        "requiredApprovals",
+                        1,
+                        "approvers",
+                        List.of(Map.of("user", lisa.name())),
+                        "timeout",
+                        "PT30M",
+                        "onTimeout",
+                        "ESCALATE",
+                        "escalateTo",
+                        List.of(Map.of("user", director.name())))));
+        return org.request(dev, resource).get("id").asString();
+    }
+
     private JsonNode read(String id) {
         return api.as(dev.token()).get("/api/v1/requests/" + id).expect(200).json();
     }
@@ -89,23 +110,7 @@ class RequestTimerTests {
 
     @Test
     void anEscalatedStepThatTimesOutAgainRejectsTheRequestInsteadOfEscalatingTwice() {
-        String resource = org.resource();
-        org.policy(
-                resource,
-                List.of(Map.of(
-                        "name",
-                        "Manager",
-                        "requiredApprovals",
-                        1,
-                        "approvers",
-                        List.of(Map.of("user", lisa.name())),
-                        "timeout",
-                        "PT30M",
-                        "onTimeout",
-                        "ESCALATE",
-                        "escalateTo",
-                        List.of(Map.of("user", director.name())))));
-        String id = org.request(dev, resource).get("id").asString();
+        String id = requestEscalatingToTheDirectorAfterHalfAnHour();
 
         clock.advance(Duration.ofMinutes(30));
         timers.sweep();
@@ -124,23 +129,7 @@ class RequestTimerTests {
 
     @Test
     void aStepThatTimesOutEscalatesToItsEscalationApproversWhoMayThenApprove() {
-        String resource = org.resource();
-        org.policy(
-                resource,
-                List.of(Map.of(
-                        "name",
-                        "Manager",
-                        "requiredApprovals",
-                        1,
-                        "approvers",
-                        List.of(Map.of("user", lisa.name())),
-                        "timeout",
-                        "PT30M",
-                        "onTimeout",
-                        "ESCALATE",
-                        "escalateTo",
-                        List.of(Map.of("user", director.name())))));
-        String id = org.request(dev, resource).get("id").asString();
+        String id = requestEscalatingToTheDirectorAfterHalfAnHour();
         assertThat(api.as(director.token()).get("/api/v1/requests/" + id).status())
                 .isEqualTo(404);
 
