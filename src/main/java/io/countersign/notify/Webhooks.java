@@ -1,7 +1,6 @@
 package io.countersign.notify;
 
 import io.countersign.notify.internal.DeliveryStore;
-import io.countersign.notify.internal.SecretCipher;
 import io.countersign.notify.internal.SecretContext;
 import io.countersign.notify.internal.WebhookStore;
 import io.countersign.notify.internal.WebhookUrls;
@@ -11,6 +10,7 @@ import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.ShortIds;
+import io.countersign.shared.secrets.SecretCipher;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.countersign.notify.internal;
 import io.countersign.notify.DeliveryState;
 import io.countersign.notify.WebhookDeliveryDead;
 import io.countersign.shared.Actor;
+import io.countersign.shared.secrets.SecretCipher;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

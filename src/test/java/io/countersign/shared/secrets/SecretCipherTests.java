@@ -1,4 +1,4 @@
-package io.countersign.notify.internal;
+package io.countersign.shared.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

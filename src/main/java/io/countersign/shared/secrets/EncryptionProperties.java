@@ -1,4 +1,4 @@
-package io.countersign.notify.internal;
+package io.countersign.shared.secrets;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package io.countersign.notify.internal;
+package io.countersign.shared.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

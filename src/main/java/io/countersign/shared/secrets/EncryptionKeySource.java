@@ -1,4 +1,4 @@
-package io.countersign.notify.internal;
+package io.countersign.shared.secrets;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
