@@ -56,7 +56,8 @@ final class Api {
             .connectTimeout(Duration.ofSeconds(2))
             .build();
     private final AtomicLong turn = new AtomicLong();
-    final LongAdder connectionFailures = new LongAdder();
+    final LongAdder connectionsRefused = new LongAdder();
+    final LongAdder connectionsLost = new LongAdder();
     final LongAdder timeouts = new LongAdder();
     final LongAdder serverErrors = new LongAdder();
 
@@ -133,11 +134,11 @@ final class Api {
             timeouts.increment();
             return null;
         } catch (ConnectException e) {
-            connectionFailures.increment();
+            connectionsRefused.increment();
             return null;
         } catch (IOException e) {
             // a connection reset or closed mid-answer: the instance died while serving the call
-            connectionFailures.increment();
+            connectionsLost.increment();
             return null;
         }
     }

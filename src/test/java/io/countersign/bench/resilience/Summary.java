@@ -40,9 +40,10 @@ final class Summary {
                 "decisions acknowledged: %d; decisions whose answer was lost and found committed on retry: %d%n",
                 ledger.decisionCount(), ledger.decisionsConfirmedAfterRetry.sum());
         System.out.printf(
-                "attempts retried on the other instance: %d connection errors, %d time-outs, %d 5xx answers;"
-                        + " operations abandoned after %d s of retries: %d%n",
-                api.connectionFailures.sum(),
+                "attempts retried on the other instance: %d connections refused (instance down), %d connections"
+                        + " lost mid-call, %d time-outs, %d 5xx answers; operations abandoned after %d s of retries: %d%n",
+                api.connectionsRefused.sum(),
+                api.connectionsLost.sum(),
                 api.timeouts.sum(),
                 api.serverErrors.sum(),
                 settings.retryFor().toSeconds(),
