@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * What the clients were told: every creation and decision the service acknowledged with a 2xx
@@ -27,9 +28,20 @@ final class Ledger {
     final LongAdder requestsCompleted = new LongAdder();
     final LongAdder abandoned = new LongAdder();
 
-    private final long startedAt = System.nanoTime();
+    private final LongSupplier nanoTime;
+    private final long startedAt;
     private long[] acknowledgedAt = new long[1 << 16];
     private int acknowledgements;
+
+    Ledger() {
+        this(System::nanoTime);
+    }
+
+    /** With the clock the acknowledgements are timed by, so that a test can move it. */
+    Ledger(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+        this.startedAt = nanoTime.getAsLong();
+    }
 
     /** A creation answered 201 or, for a replayed key, 200; a key answered with two ids is recorded. */
     void created(String key, String requestId, boolean replayed) {
@@ -52,11 +64,11 @@ final class Ledger {
         if (acknowledgements == acknowledgedAt.length) {
             acknowledgedAt = Arrays.copyOf(acknowledgedAt, acknowledgements * 2);
         }
-        acknowledgedAt[acknowledgements++] = System.nanoTime() - startedAt;
+        acknowledgedAt[acknowledgements++] = nanoTime.getAsLong() - startedAt;
     }
 
     long now() {
-        return System.nanoTime() - startedAt;
+        return nanoTime.getAsLong() - startedAt;
     }
 
     /**
