@@ -7,11 +7,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 server="${BENCH_DB_SERVER:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
-port_a="${BENCH_PORT:-18280}"
+port_a="${BENCH_PORT:-19460}"
 port_b=$((port_a + 1))
 db="countersign_timers_$(date +%s)"
 token="bench-admin-token-$(date +%s)-0123456789"
 key=$(head -c 32 /dev/urandom | base64)
+
+for port in "$port_a" "$port_b"; do
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    echo "port $port is already in use; set BENCH_PORT" >&2
+    exit 1
+  fi
+done
 
 psql -h 127.0.0.1 -U postgres -d test -qc "create database $db"
 ./mvnw -B -q -DskipTests package

@@ -179,4 +179,13 @@ class RequestDeadlineScheduleTests {
 
         assertThat(read(id).get("status").asString()).isEqualTo("PENDING");
     }
+
+    @Test
+    void aStepDeadlineAtTheSameInstantAsTheTimeToLiveSharesItsTimer() {
+        String resource = org.resource();
+        org.policy(resource, List.of(timedStep("Manager", lisa, "PT30M", "REJECT")), Map.of("requestTtl", "PT30M"));
+        String id = org.request(dev, resource).get("id").asString();
+
+        assertThat(timersOf(id)).containsExactly(instant(read(id).get("expiresAt")));
+    }
 }
