@@ -17,10 +17,12 @@ import org.springframework.stereotype.Component;
 class GrantIssuer {
 
     private final GrantRepository repository;
+    private final GrantDueSchedule schedule;
     private final ApplicationEventPublisher events;
 
-    GrantIssuer(GrantRepository repository, ApplicationEventPublisher events) {
+    GrantIssuer(GrantRepository repository, GrantDueSchedule schedule, ApplicationEventPublisher events) {
         this.repository = repository;
+        this.schedule = schedule;
         this.events = events;
     }
 
@@ -43,6 +45,7 @@ class GrantIssuer {
                 null,
                 null);
         repository.insert(grant);
+        schedule.scheduleFor(grant);
         if (status == GrantStatus.ACTIVE) {
             events.publishEvent(new GrantStarted(
                     approved.actor(),

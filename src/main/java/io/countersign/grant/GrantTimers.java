@@ -12,14 +12,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records what the clock already decided: scheduled grants whose start has come become ACTIVE
- * ({@code grant.started}), grants whose end has passed become EXPIRED ({@code grant.expired}, a {@code grant.ended} webhook). The
- * access check never waits for this; it is for the audit log, webhooks and lists. Each change is a
- * conditional update, so two sweeps never report the same start or end twice.
+ * ({@code grant.started}), grants whose end has passed become EXPIRED ({@code grant.expired}, a
+ * {@code grant.ended} webhook). A one-time task per start and end ({@link #fire}) records it on time;
+ * the recurring {@link #sweep} is the safety net. The access check never waits for this; it is for the
+ * audit log, webhooks and lists. Each change is a conditional update, so two timers never report the
+ * same start or end twice.
  */
 @Component
 public class GrantTimers {
 
     static final int BATCH = 500;
+    private static final String STARTED = "status = 'SCHEDULED' and starts_at <= :now and ends_at > :now";
+    private static final String ENDED = "status in ('SCHEDULED', 'ACTIVE') and ends_at <= :now";
 
     private final JdbcClient jdbc;
     private final GrantRepository repository;
@@ -44,25 +48,46 @@ public class GrantTimers {
     public int sweep() {
         Instant now = clock.instant();
         int changed = 0;
-        for (String id : due("status = 'SCHEDULED' and starts_at <= ? and ends_at > ?", now, 2)) {
+        for (String id : due(STARTED, now)) {
             changed += mark(id, "SCHEDULED", "ACTIVE", now);
         }
-        for (String id : due("status in ('SCHEDULED', 'ACTIVE') and ends_at <= ?", now, 1)) {
+        for (String id : due(ENDED, now)) {
             changed += mark(id, null, "EXPIRED", now);
         }
         return changed;
     }
 
-    private List<String> due(String condition, Instant now, int times) {
-        Object[] params = new Object[times + 1];
-        for (int i = 0; i < times; i++) {
-            params[i] = Timestamps.toDb(now);
+    /**
+     * Records the start or end of one grant that is due now; the one-time task scheduled for each
+     * start and end calls this. A grant revoked, already recorded or not yet due is left as it is.
+     */
+    public int fire(String grantId) {
+        Instant now = clock.instant();
+        int changed = 0;
+        if (isDue(grantId, STARTED, now)) {
+            changed += mark(grantId, "SCHEDULED", "ACTIVE", now);
         }
-        params[times] = BATCH;
-        return jdbc.sql("select id from grants where " + condition + " order by ends_at limit ?")
-                .params(params)
+        if (isDue(grantId, ENDED, now)) {
+            changed += mark(grantId, null, "EXPIRED", now);
+        }
+        return changed;
+    }
+
+    private List<String> due(String condition, Instant now) {
+        return jdbc.sql("select id from grants where " + condition + " order by ends_at limit :limit")
+                .param("now", Timestamps.toDb(now))
+                .param("limit", BATCH)
                 .query(String.class)
                 .list();
+    }
+
+    private boolean isDue(String grantId, String condition, Instant now) {
+        return jdbc.sql("select count(*) from grants where id = :id and " + condition)
+                        .param("id", grantId)
+                        .param("now", Timestamps.toDb(now))
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private int mark(String id, String from, String to, Instant now) {

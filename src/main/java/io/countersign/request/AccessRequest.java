@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -184,6 +185,23 @@ public final class AccessRequest {
         close(RequestStatus.REJECTED, at);
         register(new RequestRejected(Actor.system(), id(), requester(), currentStep, reason));
         return true;
+    }
+
+    /**
+     * Applies the timer that is due at {@code at}, exactly as the sweep does: an ended time-to-live
+     * expires the request; otherwise a passed deadline of the current step escalates the step or
+     * rejects the request. Returns what happened, for a write that time overtook to explain; empty
+     * (and nothing changed) when nothing was due.
+     */
+    Optional<TimerOutcome> applyDueTimer(Instant at) {
+        if (expireIfDue(at)) {
+            return Optional.of(TimerOutcome.expired(id(), details.expiresAt()));
+        }
+        RequestStep before = status == RequestStatus.PENDING && !steps.isEmpty() ? steps.get(currentStep) : null;
+        if (before == null || !timeOutIfDue(at)) {
+            return Optional.empty();
+        }
+        return Optional.of(TimerOutcome.stepTimedOut(id(), before, steps.get(currentStep), status));
     }
 
     /**

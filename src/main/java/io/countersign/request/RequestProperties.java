@@ -4,15 +4,16 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code countersign.request.timer-interval}: how often pending requests are checked for an ended
- * time-to-live or a step past its deadline (default 15 seconds).
+ * {@code countersign.request.timer-interval}: how often the safety-net sweep looks for pending
+ * requests past their time-to-live or a step deadline that no one-time timer handled (default one
+ * minute; each deadline has its own timer that fires on time).
  */
 @ConfigurationProperties("countersign.request")
 public record RequestProperties(Duration timerInterval) {
 
     public RequestProperties {
         if (timerInterval == null) {
-            timerInterval = Duration.ofSeconds(15);
+            timerInterval = Duration.ofMinutes(1);
         }
     }
 }

@@ -14,8 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ends what time has ended: pending requests past their time-to-live expire, and steps past their
- * deadline escalate or reject. Each request is handled in its own transaction under its row lock, and
- * rechecked there, so a sweep racing a decision or another instance's sweep changes nothing twice.
+ * deadline escalate or reject. A one-time task per deadline ({@link #fire}) does it on time; the
+ * recurring {@link #sweep} catches whatever such a task missed. Each request is handled in its own
+ * transaction under its row lock, and rechecked there, so a timer racing a decision, the sweep or
+ * another instance changes nothing twice.
  */
 @Component
 public class RequestTimers {
@@ -68,11 +70,20 @@ public class RequestTimers {
         return changed;
     }
 
+    /**
+     * Applies what is due on one request now; the one-time task scheduled for each of its deadlines
+     * calls this. A request already decided, or not yet due, is left as it is.
+     */
+    public boolean fire(String id) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Boolean.TRUE.equals(transactions.execute(tx -> handle(id, now)));
+    }
+
     private boolean handle(String id, Instant now) {
         return repository
                 .lock(id)
                 .map(request -> {
-                    boolean changed = request.expireIfDue(now) || request.timeOutIfDue(now);
+                    boolean changed = request.applyDueTimer(now).isPresent();
                     if (changed) {
                         repository.update(request);
                         List.copyOf(request.pullEvents()).forEach(events::publishEvent);

@@ -84,19 +84,31 @@ public class Requests {
         }
     }
 
-    @Transactional
+    /**
+     * Records an approval of the current step.
+     *
+     * @throws DeadlinePassed when the request's time-to-live or the step's deadline has passed: the
+     *     timeout is applied and committed (the transaction is not rolled back) and the decision is not
+     */
+    @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest approve(Actor actor, String id, String comment) {
-        return decide(actor, id, comment, (request, text, at) -> request.approve(actor, text, at));
+        return decide(actor, id, comment, true, (request, text, at) -> request.approve(actor, text, at));
     }
 
-    @Transactional
+    /** Records a rejection of the current step; past a deadline, as {@link #approve}. */
+    @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest reject(Actor actor, String id, String comment) {
-        return decide(actor, id, comment, (request, text, at) -> request.reject(actor, text, at));
+        return decide(actor, id, comment, true, (request, text, at) -> request.reject(actor, text, at));
     }
 
-    @Transactional
+    /**
+     * The requester withdraws a pending request. Past its time-to-live, or past a step deadline that
+     * rejects, the timeout is committed instead and {@link DeadlinePassed} thrown; a step that
+     * escalated on the way is still cancelled.
+     */
+    @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest cancel(Actor actor, String id, String comment) {
-        return decide(actor, id, comment, (request, text, at) -> request.cancel(actor, text, at));
+        return decide(actor, id, comment, false, (request, text, at) -> request.cancel(actor, text, at));
     }
 
     /** @throws NotFoundException when the request does not exist or the caller may not see it */
@@ -123,17 +135,33 @@ public class Requests {
         void apply(AccessRequest request, String comment, Instant at);
     }
 
-    private AccessRequest decide(Actor actor, String id, String comment, Transition transition) {
+    /**
+     * Applies a write under the request's row lock. Time is enforced here rather than left to the
+     * timers: whatever timeout is due is applied first, as the timers would apply it, and a decision
+     * on a step (or a cancellation of a request that thereby ended) is refused; the caller's
+     * transaction commits the timeout all the same.
+     */
+    private AccessRequest decide(
+            Actor actor, String id, String comment, boolean decidesTheStep, Transition transition) {
         Problems problems = new Problems();
         problems.maxLength(comment, "comment", RequestValidation.MAX_TEXT);
         problems.throwIfAny();
         AccessRequest request =
                 repository.lock(id).filter(r -> visibleTo(actor, r)).orElseThrow(() -> notFound(id));
-        transition.apply(
-                request, RequestValidation.trimToNull(comment), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Optional<TimerOutcome> overtaken = request.applyDueTimer(now);
+        if (overtaken.isPresent() && (decidesTheStep || overtaken.get().ended())) {
+            save(request);
+            throw new DeadlinePassed(overtaken.get());
+        }
+        transition.apply(request, RequestValidation.trimToNull(comment), now);
+        save(request);
+        return request;
+    }
+
+    private void save(AccessRequest request) {
         repository.update(request);
         publish(request);
-        return request;
     }
 
     private String requesterFor(Actor actor, RequestInput input) {

@@ -60,6 +60,7 @@ final class Instance implements AutoCloseable {
                         "--countersign.instance-name=" + name,
                         "--countersign.encryption-key=" + ENCRYPTION_KEY,
                         "--countersign.request.timer-interval=1s",
+                        "--countersign.grant.timer-interval=1s",
                         "--db-scheduler.polling-interval=200ms");
         return new Instance(context);
     }

@@ -1,0 +1,36 @@
+package io.countersign.grant;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Schedules one db-scheduler task for a grant's start (when it is scheduled for later) and one for its
+ * end, in the transaction that issues the grant, so that they are recorded (audit, webhooks) on time
+ * on whichever instance polls first. A grant revoked or already recorded makes the task do nothing.
+ * Whatever changes a grant's end must schedule the new instant here.
+ */
+@Component
+class GrantDueSchedule {
+
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<Void> task;
+
+    GrantDueSchedule(SchedulerClient scheduler, @Qualifier("grantDueTask") OneTimeTask<Void> grantDueTask) {
+        this.scheduler = scheduler;
+        this.task = grantDueTask;
+    }
+
+    void scheduleFor(Grant grant) {
+        if (grant.status() == GrantStatus.SCHEDULED) {
+            schedule(grant.id(), grant.startsAt());
+        }
+        schedule(grant.id(), grant.endsAt());
+    }
+
+    private void schedule(String grantId, Instant due) {
+        scheduler.scheduleIfNotExists(task.instance(GrantTimerTask.instanceId(grantId, due)), due);
+    }
+}

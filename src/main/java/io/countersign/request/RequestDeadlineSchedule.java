@@ -1,0 +1,50 @@
+package io.countersign.request;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Schedules one db-scheduler task for each instant at which a request's time runs out — its
+ * time-to-live, a step's deadline, an escalated step's fresh deadline — in the transaction that sets
+ * that instant, so the task exists exactly when the deadline does. Whichever instance polls first
+ * runs it, once, within about a polling interval of its due time. The task only asks the timers to
+ * apply what is due; a request decided in the meantime makes it do nothing, which is why nothing
+ * here cancels a task.
+ */
+@Component
+class RequestDeadlineSchedule {
+
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<Void> task;
+
+    RequestDeadlineSchedule(
+            SchedulerClient scheduler, @Qualifier("requestDeadlineTask") OneTimeTask<Void> requestDeadlineTask) {
+        this.scheduler = scheduler;
+        this.task = requestDeadlineTask;
+    }
+
+    @EventListener
+    void on(RequestCreated created) {
+        schedule(created.requestId(), created.expiresAt());
+    }
+
+    @EventListener
+    void on(RequestStepStarted started) {
+        schedule(started.requestId(), started.deadline());
+    }
+
+    @EventListener
+    void on(RequestStepEscalated escalated) {
+        schedule(escalated.requestId(), escalated.deadline());
+    }
+
+    private void schedule(String requestId, Instant due) {
+        if (due != null) {
+            scheduler.scheduleIfNotExists(task.instance(RequestTimerTask.instanceId(requestId, due)), due);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.countersign.grant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import io.countersign.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issuing a grant schedules a one-time task at its start (when later) and at its end, in the
+ * approval's transaction; each records its change once, and nothing for a revoked grant.
+ */
+@CountersignTest
+class GrantDueScheduleTests {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    SchedulerClient scheduler;
+
+    @Autowired
+    GrantTimers timers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    String devToken;
+    String resource;
+
+    @BeforeEach
+    void organisation() {
+        String dev = Api.unique("dev");
+        api.asAdmin()
+                .post("/api/v1/users", Api.json(Map.of("username", dev, "email", dev + "@example.com")))
+                .expect(201);
+        devToken = api.asAdmin()
+                .post("/api/v1/users/" + dev + "/tokens", Api.json(Map.of("name", "t")))
+                .expect(201)
+                .json()
+                .get("token")
+                .asString();
+        resource = Api.unique("db");
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
+                .expect(201);
+        // no approval steps: every request on this resource is granted at once
+        api.asAdmin()
+                .post(
+                        "/api/v1/policies",
+                        Api.json(Map.of(
+                                "name",
+                                Api.unique("open"),
+                                "conditions",
+                                Map.of("resourceName", resource),
+                                "steps",
+                                List.of())))
+                .expect(201);
+    }
+
+    private JsonNode grant(Map<String, Object> request) {
+        return api.as(devToken)
+                .post("/api/v1/requests", Api.json(request))
+                .expect(201)
+                .json()
+                .get("grant");
+    }
+
+    private List<Instant> timersOf(String grantId) {
+        return scheduler.getScheduledExecutionsForTask(GrantTimerTask.DUE_TASK).stream()
+                .filter(execution -> execution.getTaskInstance().getId().startsWith(grantId + "@"))
+                .map(ScheduledExecution::getExecutionTime)
+                .sorted()
+                .toList();
+    }
+
+    private List<String> auditActions(String grantId) {
+        return jdbc.sql("select action from audit_events where grant_id = ? order by id")
+                .param(grantId)
+                .query(String.class)
+                .list();
+    }
+
+    @Test
+    void aGrantThatStartsNowHasATimerAtItsEnd() {
+        JsonNode grant = grant(Map.of("resource", resource, "account", "admin", "duration", "PT2H"));
+
+        assertThat(timersOf(grant.get("id").asString()))
+                .containsExactly(Instant.parse(grant.get("endsAt").asString()));
+    }
+
+    @Test
+    void aScheduledGrantHasTimersAtItsStartAndItsEndThatRecordEachOnce() {
+        Instant startsAt = clock.instant().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        JsonNode grant = grant(
+                Map.of("resource", resource, "account", "admin", "duration", "PT1H", "startsAt", startsAt.toString()));
+        String id = grant.get("id").asString();
+
+        assertThat(timersOf(id)).containsExactly(startsAt, startsAt.plus(Duration.ofHours(1)));
+
+        assertThat(timers.fire(id)).isZero();
+        clock.advance(Duration.ofHours(2));
+        timers.fire(id);
+        assertThat(timers.fire(id)).isZero();
+        assertThat(auditActions(id)).containsExactly("grant.scheduled", "grant.started");
+        clock.advance(Duration.ofHours(1));
+        timers.fire(id);
+        assertThat(timers.fire(id)).isZero();
+        assertThat(auditActions(id)).containsExactly("grant.scheduled", "grant.started", "grant.expired");
+    }
+
+    @Test
+    void theEndTimerOfARevokedGrantDoesNothing() {
+        String id = grant(Map.of("resource", resource, "account", "admin", "duration", "PT1H"))
+                .get("id")
+                .asString();
+        api.as(devToken)
+                .post("/api/v1/grants/" + id + "/revoke", Api.json(Map.of("reason", "done")))
+                .expect(200);
+
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(timers.fire(id)).isZero();
+        assertThat(jdbc.sql("select status from grants where id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("REVOKED");
+    }
+}

@@ -1,0 +1,191 @@
+package io.countersign.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.countersign.request.Organisation.Person;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import io.countersign.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every deadline a request gets has its own one-time task in the scheduler's table, due at that very
+ * instant, written in the transaction that set the deadline; the task applies what is due once and
+ * does nothing for a request already decided.
+ */
+@CountersignTest
+class RequestDeadlineScheduleTests {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    SchedulerClient scheduler;
+
+    @Autowired
+    RequestTimers timers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Organisation org;
+    Person dev;
+    Person lisa;
+    Person sam;
+    Person director;
+
+    @BeforeEach
+    void organisation() {
+        org = new Organisation(api);
+        dev = org.person("dev");
+        lisa = org.person("lisa");
+        sam = org.person("sam");
+        director = org.person("director");
+    }
+
+    /** The instants at which a timer of this request is scheduled, earliest first. */
+    private List<Instant> timersOf(String id) {
+        return scheduler.getScheduledExecutionsForTask(RequestTimerTask.DEADLINE_TASK).stream()
+                .filter(execution -> execution.getTaskInstance().getId().startsWith(id + "@"))
+                .map(ScheduledExecution::getExecutionTime)
+                .sorted()
+                .toList();
+    }
+
+    private JsonNode read(String id) {
+        return api.as(dev.token()).get("/api/v1/requests/" + id).expect(200).json();
+    }
+
+    private static Instant instant(JsonNode node) {
+        return Instant.parse(node.asString());
+    }
+
+    private static Map<String, Object> timedStep(String name, Person approver, String timeout, String onTimeout) {
+        return Map.of(
+                "name",
+                name,
+                "requiredApprovals",
+                1,
+                "approvers",
+                List.of(Map.of("user", approver.name())),
+                "timeout",
+                timeout,
+                "onTimeout",
+                onTimeout);
+    }
+
+    private String twoTimedSteps() {
+        String resource = org.resource();
+        org.policy(
+                resource,
+                List.of(timedStep("Manager", lisa, "PT30M", "REJECT"), timedStep("Security", sam, "PT1H", "REJECT")),
+                Map.of("requestTtl", "PT4H"));
+        return org.request(dev, resource).get("id").asString();
+    }
+
+    @Test
+    void creatingARequestSchedulesItsTimeToLiveAndItsFirstStepDeadline() {
+        String id = twoTimedSteps();
+
+        JsonNode created = read(id);
+        assertThat(timersOf(id))
+                .containsExactly(
+                        instant(created.get("steps").get(0).get("deadline")), instant(created.get("expiresAt")));
+        assertThat(instant(created.get("expiresAt")))
+                .isEqualTo(instant(created.get("createdAt")).plus(Duration.ofHours(4)));
+    }
+
+    @Test
+    void startingTheNextStepSchedulesItsDeadline() {
+        String id = twoTimedSteps();
+        clock.advance(Duration.ofMinutes(10));
+
+        api.as(lisa.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+
+        JsonNode second = read(id);
+        Instant deadline = instant(second.get("steps").get(1).get("deadline"));
+        assertThat(deadline).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
+        assertThat(timersOf(id)).contains(deadline).hasSize(3);
+    }
+
+    @Test
+    void anEscalationSchedulesItsFreshDeadline() {
+        String resource = org.resource();
+        org.policy(
+                resource,
+                List.of(Map.of(
+                        "name",
+                        "Manager",
+                        "requiredApprovals",
+                        1,
+                        "approvers",
+                        List.of(Map.of("user", lisa.name())),
+                        "timeout",
+                        "PT30M",
+                        "onTimeout",
+                        "ESCALATE",
+                        "escalateTo",
+                        List.of(Map.of("user", director.name())))));
+        String id = org.request(dev, resource).get("id").asString();
+        clock.advance(Duration.ofMinutes(31));
+
+        timers.fire(id);
+
+        Instant fresh = instant(read(id).get("steps").get(0).get("deadline"));
+        assertThat(fresh).isEqualTo(clock.instant().plus(Duration.ofMinutes(30)));
+        assertThat(timersOf(id)).contains(fresh);
+    }
+
+    @Test
+    void aTimerAppliesWhatIsDueOnceAndNothingForARequestAlreadyDecided() {
+        String expiring = twoTimedSteps();
+        String decided = twoTimedSteps();
+        api.as(lisa.token())
+                .post("/api/v1/requests/" + decided + "/reject", null)
+                .expect(200);
+
+        clock.advance(Duration.ofHours(5));
+
+        timers.fire(expiring);
+        assertThat(timers.fire(expiring)).isFalse();
+        assertThat(timers.fire(decided)).isFalse();
+        assertThat(read(expiring).get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(read(decided).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(jdbc.sql("select count(*) from audit_events where actor = 'system' and request_id in (?, ?)")
+                        .params(expiring, decided)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aTimerBeforeItsDueTimeChangesNothing() {
+        String id = twoTimedSteps();
+
+        assertThat(timers.fire(id)).isFalse();
+
+        assertThat(read(id).get("status").asString()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aStepDeadlineAtTheSameInstantAsTheTimeToLiveSharesItsTimer() {
+        String resource = org.resource();
+        org.policy(resource, List.of(timedStep("Manager", lisa, "PT30M", "REJECT")), Map.of("requestTtl", "PT30M"));
+        String id = org.request(dev, resource).get("id").asString();
+
+        assertThat(timersOf(id)).containsExactly(instant(read(id).get("expiresAt")));
+    }
+}

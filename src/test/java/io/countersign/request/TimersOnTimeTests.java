@@ -1,0 +1,154 @@
+package io.countersign.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.countersign.request.Organisation.Person;
+import io.countersign.testing.Api;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Deadlines fire by themselves, on the real clock, through their one-time tasks: the sweeps are set
+ * to run once an hour here, so only those tasks can end anything within the test's patience. Each
+ * test logs how late its timer fired.
+ */
+@SpringBootTest(properties = {"countersign.request.timer-interval=PT1H", "countersign.grant.timer-interval=PT1H"})
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(Api.class)
+class TimersOnTimeTests {
+
+    private static final Logger log = LoggerFactory.getLogger(TimersOnTimeTests.class);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Organisation org;
+    Person dev;
+    Person lisa;
+
+    @BeforeEach
+    void organisation() {
+        org = new Organisation(api);
+        dev = org.person("dev");
+        lisa = org.person("lisa");
+    }
+
+    private String status(String id) {
+        return api.as(dev.token())
+                .get("/api/v1/requests/" + id)
+                .expect(200)
+                .json()
+                .get("status")
+                .asString();
+    }
+
+    /** When the service recorded {@code action} by itself for this request or grant; null if not yet. */
+    private Instant recorded(String column, String id, String action) {
+        return jdbc.sql("select occurred_at from audit_events where " + column
+                        + " = ? and action = ? and actor = 'system'")
+                .params(id, action)
+                .query(java.time.OffsetDateTime.class)
+                .optional()
+                .map(java.time.OffsetDateTime::toInstant)
+                .orElse(null);
+    }
+
+    private Duration lateness(String what, Instant due, Instant fired) {
+        Duration late = Duration.between(due, fired);
+        log.info("{} timer fired {} ms after its due time", what, late.toMillis());
+        return late;
+    }
+
+    @Test
+    void aRequestExpiresWhenItsTimeToLiveEnds() {
+        String resource = org.resource();
+        org.policy(resource, List.of(Organisation.step("Review", 1, lisa)), Map.of("requestTtl", "PT2S"));
+        JsonNode created = org.request(dev, resource);
+        String id = created.get("id").asString();
+
+        await().atMost(PATIENCE).until(() -> status(id).equals("EXPIRED"));
+
+        Instant due = Instant.parse(created.get("expiresAt").asString());
+        assertThat(lateness("request time-to-live", due, recorded("request_id", id, "request.expired")))
+                .isGreaterThanOrEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void aStepTimesOutAtItsDeadline() {
+        String resource = org.resource();
+        org.policy(
+                resource,
+                List.of(Map.of(
+                        "name",
+                        "Manager",
+                        "requiredApprovals",
+                        1,
+                        "approvers",
+                        List.of(Map.of("user", lisa.name())),
+                        "timeout",
+                        "PT2S",
+                        "onTimeout",
+                        "REJECT")));
+        JsonNode created = org.request(dev, resource);
+        String id = created.get("id").asString();
+
+        await().atMost(PATIENCE).until(() -> status(id).equals("REJECTED"));
+
+        Instant due = Instant.parse(created.get("steps").get(0).get("deadline").asString());
+        assertThat(lateness("step deadline", due, recorded("request_id", id, "request.rejected")))
+                .isGreaterThanOrEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void aScheduledGrantStartsAndEndsAtItsTimes() {
+        String resource = org.resource();
+        org.policy(resource, List.of());
+        Instant startsAt = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+        JsonNode grant = api.as(dev.token())
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of(
+                                "resource",
+                                resource,
+                                "account",
+                                "admin",
+                                "startsAt",
+                                startsAt.toString(),
+                                "duration",
+                                "PT2S")))
+                .expect(201)
+                .json()
+                .get("grant");
+        String id = grant.get("id").asString();
+
+        await().atMost(PATIENCE).until(() -> recorded("grant_id", id, "grant.expired") != null);
+
+        assertThat(lateness("grant start", startsAt, recorded("grant_id", id, "grant.started")))
+                .isGreaterThanOrEqualTo(Duration.ZERO);
+        assertThat(lateness(
+                        "grant end",
+                        Instant.parse(grant.get("endsAt").asString()),
+                        recorded("grant_id", id, "grant.expired")))
+                .isGreaterThanOrEqualTo(Duration.ZERO);
+    }
+}
