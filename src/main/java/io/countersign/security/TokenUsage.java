@@ -5,6 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +18,7 @@ import org.springframework.stereotype.Component;
 class TokenUsage {
 
     static final Duration RESOLUTION = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(TokenUsage.class);
 
     private final TokenStore store;
     private final Clock clock;
@@ -41,7 +45,13 @@ class TokenUsage {
             return due[0] ? now : last;
         });
         if (due[0]) {
-            store.markUsed(tokenId, now);
+            try {
+                store.markUsed(tokenId, now);
+            } catch (DataAccessException e) {
+                // bookkeeping only: the caller is authenticated, so the call goes on; the next use retries
+                written.invalidate(tokenId);
+                log.warn("Could not record the use of token {}: {}", tokenId, e.getMessage());
+            }
         }
     }
 }
