@@ -1,7 +1,5 @@
 package io.countersign.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.countersign.directory.User;
 import io.countersign.directory.Users;
 import io.countersign.shared.Actor;
@@ -12,112 +10,156 @@ import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.ShortIds;
-import io.countersign.shared.Timestamps;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Issues API tokens and authenticates callers by them. */
+/**
+ * Issues, lists and revokes API tokens and authenticates callers by them. A token belongs to a user
+ * and acts with that user's current tool role; only the owner and administrators manage it.
+ */
 @Service
 public class ApiTokens {
 
-    /**
-     * Authentications are cached briefly so that enforcement points checking access on every
-     * connection do not cost a token lookup each time; a deleted token or deactivated user stops
-     * working within this delay.
-     */
-    static final Duration CACHE_TTL = Duration.ofSeconds(5);
-
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcClient jdbc;
+    private final TokenStore store;
     private final Users users;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final Cache<String, Optional<CountersignPrincipal>> cache = Caffeine.newBuilder()
-            .expireAfterWrite(CACHE_TTL)
-            .maximumSize(10_000)
-            .build();
+    private final AuthenticationCache cache;
+    private final TokenUsage usage;
+    private final TokenProperties properties;
 
-    ApiTokens(JdbcClient jdbc, Users users, Clock clock, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+    ApiTokens(
+            TokenStore store,
+            Users users,
+            Clock clock,
+            ApplicationEventPublisher events,
+            AuthenticationCache cache,
+            TokenUsage usage,
+            TokenProperties properties) {
+        this.store = store;
         this.users = users;
         this.clock = clock;
         this.events = events;
+        this.cache = cache;
+        this.usage = usage;
+        this.properties = properties;
     }
 
+    /**
+     * Issues a token to {@code username}. The ceiling set by the token the current caller
+     * authenticated with is read here rather than passed in, so that no caller can forget it.
+     */
     @Transactional
     public IssuedToken issue(Actor actor, String username, String name, Instant expiresAt) {
-        String owner = Names.canonical(username);
-        if (!actor.isAdmin() && !actor.username().equals(owner)) {
-            throw new NotFoundException("user", owner);
-        }
-        users.find(owner).orElseThrow(() -> new NotFoundException("user", owner));
+        String owner = ownerVisibleTo(actor, username);
+        Instant callerExpiry =
+                AuthenticatedToken.current().map(AuthenticatedToken::expiresAt).orElse(null);
         Problems problems = new Problems();
         problems.requireText(name, "name", 128);
-        if (expiresAt != null) {
-            problems.check(expiresAt.isAfter(clock.instant()), "expiresAt", "in_past", "must be in the future");
-        }
+        Instant expiry =
+                TokenLifetime.expiry(expiresAt, callerExpiry, properties.tokenMaxLifetime(), clock.instant(), problems);
         problems.throwIfAny();
-        return store(actor, owner, name.trim(), generate(), expiresAt);
+        return store(actor, owner, name.trim(), generate(), expiry);
     }
 
-    /** Stores a token whose value the operator chose (the bootstrap token). */
+    /** Stores a token whose value the operator chose (the bootstrap token); the maximum lifetime applies. */
     @Transactional
     public IssuedToken register(Actor actor, String username, String name, String token) {
         if (token.length() < 24) {
             throw new ForbiddenException("A preset API token must have at least 24 characters.");
         }
-        return store(actor, username, name, token, null);
+        Problems problems = new Problems();
+        Instant expiry = TokenLifetime.expiry(null, null, properties.tokenMaxLifetime(), clock.instant(), problems);
+        return store(actor, Names.canonical(username), name, token, expiry);
     }
 
-    public Optional<CountersignPrincipal> authenticate(String token) {
+    /** The tokens of {@code username}, oldest first, without their secrets. */
+    @Transactional(readOnly = true)
+    public List<ApiToken> list(Actor actor, String username) {
+        return store.list(ownerVisibleTo(actor, username));
+    }
+
+    /** Revokes one token; it stops working at once on this instance and within a second on every other. */
+    @Transactional
+    public void revoke(Actor actor, String username, String tokenId) {
+        String owner = ownerVisibleTo(actor, username);
+        TokenStore.Row row = store.find(owner, tokenId).orElseThrow(() -> new NotFoundException("token", tokenId));
+        delete(actor, row, "revoked");
+    }
+
+    /** Revokes every token of {@code username}; returns how many there were. */
+    @Transactional
+    public int revokeAll(Actor actor, String username) {
+        return revokeAllOf(actor, ownerVisibleTo(actor, username), "revoked");
+    }
+
+    /** Deletes every token of a user inside the caller's transaction, each audited with {@code reason}. */
+    int revokeAllOf(Actor actor, String owner, String reason) {
+        List<TokenStore.Row> rows = store.ofUser(owner);
+        rows.forEach(row -> delete(actor, row, reason));
+        cache.evictUser(owner);
+        return rows.size();
+    }
+
+    public Optional<AuthenticatedToken> authenticate(String token) {
         String hash = TokenHash.of(token);
-        return cache.get(hash, this::lookup);
+        AuthenticatedToken found = cache.get(hash, this::lookup);
+        if (found == null) {
+            return Optional.empty();
+        }
+        if (found.expiredAt(clock.instant())) {
+            cache.evict(hash);
+            return Optional.empty();
+        }
+        usage.used(found.tokenId());
+        return Optional.of(found);
     }
 
-    private Optional<CountersignPrincipal> lookup(String hash) {
-        Instant now = clock.instant();
-        return jdbc.sql("select username, expires_at from api_tokens where secret_hash = ?")
-                .param(hash)
-                .query((rs, row) -> {
-                    Instant expires = Timestamps.fromDb(rs.getObject("expires_at", OffsetDateTime.class));
-                    return expires != null && !expires.isAfter(now) ? null : rs.getString("username");
-                })
-                .optional()
-                .flatMap(users::find)
-                .filter(User::active)
-                .map(user -> new CountersignPrincipal(user.username(), user.role(), Channel.API));
+    private AuthenticatedToken lookup(String hash) {
+        return store.findByHash(hash)
+                .filter(row -> row.expiresAt() == null || row.expiresAt().isAfter(clock.instant()))
+                .flatMap(row -> users.find(row.username()).filter(User::active).map(user -> {
+                    usage.known(row.id(), row.lastUsedAt());
+                    return new AuthenticatedToken(
+                            new CountersignPrincipal(user.username(), user.role(), Channel.API),
+                            row.id(),
+                            row.expiresAt());
+                }))
+                .orElse(null);
+    }
+
+    private void delete(Actor actor, TokenStore.Row row, String reason) {
+        if (store.delete(row.id())) {
+            events.publishEvent(new TokenRevoked(actor, row.id(), row.username(), row.name(), reason));
+        }
+        cache.evictUser(row.username());
+    }
+
+    /** The owner named by the path when the actor may manage their tokens; 404 otherwise, as if unknown. */
+    private String ownerVisibleTo(Actor actor, String username) {
+        String owner = Names.canonical(username);
+        if (!actor.isAdmin() && !actor.username().equals(owner)) {
+            throw new NotFoundException("user", owner);
+        }
+        users.find(owner).orElseThrow(() -> new NotFoundException("user", owner));
+        return owner;
     }
 
     private IssuedToken store(Actor actor, String username, String name, String token, Instant expiresAt) {
-        int clash = jdbc.sql("select count(*) from api_tokens where username = ? and name = ?")
-                .params(username, name)
-                .query(Integer.class)
-                .single();
-        if (clash > 0) {
+        if (store.nameTaken(username, name)) {
             throw new ConflictException("User '" + username + "' already has a token named '" + name + "'.");
         }
         String id = ShortIds.next("tok");
-        jdbc.sql("""
-                        insert into api_tokens (id, username, name, secret_hash, created_at, expires_at)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(
-                        id,
-                        username,
-                        name,
-                        TokenHash.of(token),
-                        Timestamps.toDb(clock.instant()),
-                        Timestamps.toDb(expiresAt))
-                .update();
+        store.insert(id, username, name, TokenHash.of(token), clock.instant(), expiresAt);
         events.publishEvent(new TokenIssued(actor, id, username, name));
         return new IssuedToken(id, name, username, token, expiresAt);
     }

@@ -36,10 +36,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = header.substring(PREFIX.length()).trim();
-        var principal = token.isEmpty() || token.length() > 512
-                ? java.util.Optional.<CountersignPrincipal>empty()
+        var authenticated = token.isEmpty() || token.length() > 512
+                ? java.util.Optional.<AuthenticatedToken>empty()
                 : tokens.authenticate(token);
-        if (principal.isEmpty()) {
+        if (authenticated.isEmpty()) {
             ProblemWriter.write(
                     response,
                     HttpServletResponse.SC_UNAUTHORIZED,
@@ -47,10 +47,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
                     "The API token is unknown or expired.");
             return;
         }
+        CountersignPrincipal principal = authenticated.get().principal();
         var authentication = new UsernamePasswordAuthenticationToken(
-                principal.get(),
-                null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + principal.get().role())));
+                principal, null, List.of(new SimpleGrantedAuthority("ROLE_" + principal.role())));
+        // which token it was, and when it expires: tokens it mints may not outlive it
+        authentication.setDetails(authenticated.get());
         SecurityContext context =
                 SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
         context.setAuthentication(authentication);

@@ -55,6 +55,10 @@ class SecurityConfiguration {
                         // directory
                         .requestMatchers(POST, "/api/v1/users/*/tokens")
                         .authenticated()
+                        .requestMatchers(GET, "/api/v1/users/*/tokens")
+                        .authenticated()
+                        .requestMatchers(DELETE, "/api/v1/users/*/tokens", "/api/v1/users/*/tokens/*")
+                        .authenticated()
                         .requestMatchers(GET, "/api/v1/users/*")
                         .authenticated()
                         .requestMatchers(GET, "/api/v1/users")

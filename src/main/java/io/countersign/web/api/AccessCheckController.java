@@ -2,6 +2,8 @@ package io.countersign.web.api;
 
 import io.countersign.grant.AccessDecision;
 import io.countersign.grant.Grants;
+import io.countersign.security.EnforcerScopes;
+import io.countersign.shared.Actor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,16 +13,20 @@ import org.springframework.web.bind.annotation.RestController;
 class AccessCheckController {
 
     private final Grants grants;
+    private final EnforcerScopes scopes;
 
-    AccessCheckController(Grants grants) {
+    AccessCheckController(Grants grants, EnforcerScopes scopes) {
         this.grants = grants;
+        this.scopes = scopes;
     }
 
     @GetMapping("/api/v1/access/check")
     AccessDecision check(
+            Actor actor,
             @RequestParam(required = false) String user,
             @RequestParam(required = false) String resource,
             @RequestParam(required = false) String account) {
+        scopes.checkOnBehalf(actor, user, resource);
         return grants.check(user, resource, account);
     }
 }

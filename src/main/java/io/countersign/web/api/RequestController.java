@@ -9,6 +9,7 @@ import io.countersign.request.RequestPage;
 import io.countersign.request.RequestQuery;
 import io.countersign.request.RequestStatus;
 import io.countersign.request.Requests;
+import io.countersign.security.EnforcerScopes;
 import io.countersign.shared.Actor;
 import java.net.URI;
 import java.time.Duration;
@@ -45,11 +46,13 @@ class RequestController {
     private final Requests requests;
     private final Grants grants;
     private final RequestWaiter waiter;
+    private final EnforcerScopes scopes;
 
-    RequestController(Requests requests, Grants grants, RequestWaiter waiter) {
+    RequestController(Requests requests, Grants grants, RequestWaiter waiter, EnforcerScopes scopes) {
         this.requests = requests;
         this.grants = grants;
         this.waiter = waiter;
+        this.scopes = scopes;
     }
 
     /** {@code Prefer: wait=N} holds the answer up to N seconds (at most 60) until the request is decided. */
@@ -76,6 +79,7 @@ class RequestController {
             Actor actor,
             @RequestBody CreateBody body,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+        scopes.checkOnBehalf(actor, body.requester(), body.resource());
         CreatedRequest created = requests.create(
                 actor,
                 new RequestInput(

@@ -1,12 +1,16 @@
 package io.countersign.web.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.countersign.directory.User;
 import io.countersign.directory.UserInput;
 import io.countersign.directory.Users;
+import io.countersign.security.EnforcerScope;
+import io.countersign.security.EnforcerScopes;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Role;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,7 +34,8 @@ class UserController {
             String level,
             String manager,
             Role role,
-            Boolean active) {
+            Boolean active,
+            EnforcerScope scope) {
 
         UserInput toInput() {
             return new UserInput(username, email, displayName, level, manager, role, active);
@@ -44,9 +49,10 @@ class UserController {
             String level,
             String manager,
             Role role,
-            boolean active) {
+            boolean active,
+            @JsonInclude(JsonInclude.Include.NON_NULL) EnforcerScope scope) {
 
-        static UserResponse of(User user) {
+        static UserResponse of(User user, EnforcerScope scope) {
             return new UserResponse(
                     user.username(),
                     user.email(),
@@ -54,36 +60,46 @@ class UserController {
                     user.level(),
                     user.manager(),
                     user.role(),
-                    user.active());
+                    user.active(),
+                    scope);
         }
     }
 
     private final Users users;
+    private final EnforcerScopes scopes;
 
-    UserController(Users users) {
+    UserController(Users users, EnforcerScopes scopes) {
         this.users = users;
+        this.scopes = scopes;
+    }
+
+    private UserResponse withScope(User user) {
+        return UserResponse.of(user, scopes.of(user.username()).orElse(null));
     }
 
     @PostMapping
     ResponseEntity<UserResponse> create(Actor actor, @RequestBody UserRequest body) {
-        User user = users.create(actor, body.toInput());
+        User user = scopes.create(actor, body.toInput(), body.scope());
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.username()))
-                .body(UserResponse.of(user));
+                .body(withScope(user));
     }
 
     @GetMapping
     List<UserResponse> list() {
-        return users.list().stream().map(UserResponse::of).toList();
+        Map<String, EnforcerScope> all = scopes.all();
+        return users.list().stream()
+                .map(user -> UserResponse.of(user, all.get(user.username())))
+                .toList();
     }
 
     @GetMapping("/{username}")
     UserResponse get(Actor actor, @PathVariable String username) {
-        return UserResponse.of(users.view(actor, username));
+        return withScope(users.view(actor, username));
     }
 
     @PutMapping("/{username}")
     UserResponse replace(Actor actor, @PathVariable String username, @RequestBody UserRequest body) {
-        return UserResponse.of(users.replace(actor, username, body.toInput()));
+        return withScope(scopes.replace(actor, username, body.toInput(), body.scope()));
     }
 
     @DeleteMapping("/{username}")

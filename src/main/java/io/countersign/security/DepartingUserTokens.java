@@ -1,0 +1,41 @@
+package io.countersign.security;
+
+import io.countersign.directory.UserDeleted;
+import io.countersign.directory.UserUpdated;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ends the tokens of a user who is deactivated or deleted, in the directory's transaction: a
+ * deactivation deletes them, so reactivating the user later revives none. Any other change (a new
+ * role) only evicts the cached authentications, so it applies to the next call.
+ */
+@Component
+class DepartingUserTokens {
+
+    private final ApiTokens tokens;
+    private final AuthenticationCache cache;
+
+    DepartingUserTokens(ApiTokens tokens, AuthenticationCache cache) {
+        this.tokens = tokens;
+        this.cache = cache;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void updated(UserUpdated event) {
+        String username = event.after().username();
+        if (event.before().active() && !event.after().active()) {
+            tokens.revokeAllOf(event.actor(), username, "user deactivated");
+        }
+        cache.evictUser(username);
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deleted(UserDeleted event) {
+        tokens.revokeAllOf(event.actor(), event.user().username(), "user deleted");
+    }
+}

@@ -1,0 +1,159 @@
+package io.countersign.security;
+
+import io.countersign.directory.Groups;
+import io.countersign.directory.User;
+import io.countersign.directory.UserInput;
+import io.countersign.directory.UserUpdated;
+import io.countersign.directory.Users;
+import io.countersign.inventory.Resource;
+import io.countersign.inventory.Resources;
+import io.countersign.policy.NamePattern;
+import io.countersign.shared.Actor;
+import io.countersign.shared.FieldIssue;
+import io.countersign.shared.ForbiddenException;
+import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.Names;
+import io.countersign.shared.Problems;
+import io.countersign.shared.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Limits what an enforcement point may ask on behalf of users: only resources in its scope, and
+ * never for an administrator or auditor account, whose access a gateway has no business probing or
+ * requesting.
+ */
+@Service
+public class EnforcerScopes {
+
+    private final ScopeStore store;
+    private final Users users;
+    private final Groups groups;
+    private final Resources resources;
+    private final ApplicationEventPublisher events;
+
+    EnforcerScopes(
+            ScopeStore store, Users users, Groups groups, Resources resources, ApplicationEventPublisher events) {
+        this.store = store;
+        this.users = users;
+        this.groups = groups;
+        this.resources = resources;
+        this.events = events;
+    }
+
+    public Optional<EnforcerScope> of(String username) {
+        return store.find(Names.canonical(username));
+    }
+
+    /** Every scope, by username. */
+    public Map<String, EnforcerScope> all() {
+        return store.all(null);
+    }
+
+    /**
+     * Refuses (403) an ENFORCER acting on behalf of {@code user} for {@code resource} when the user is
+     * an ADMIN or AUDITOR account or the resource is outside its scope. Other roles pass; a missing
+     * user or resource is left to the operation's own validation.
+     */
+    public void checkOnBehalf(Actor actor, String user, String resource) {
+        if (!actor.is(Role.ENFORCER)) {
+            return;
+        }
+        String subject = Names.canonical(user);
+        if (subject != null && !subject.isEmpty()) {
+            users.find(subject)
+                    .filter(found -> found.role() == Role.ADMIN || found.role() == Role.AUDITOR)
+                    .ifPresent(found -> {
+                        throw new ForbiddenException("An enforcement point never checks or requests access on behalf"
+                                + " of an ADMIN or AUDITOR account.");
+                    });
+        }
+        String name = Names.canonical(resource);
+        if (name == null || name.isEmpty()) {
+            return;
+        }
+        Optional<EnforcerScope> scope = store.find(actor.username());
+        if (scope.isPresent() && !covers(scope.get(), name)) {
+            throw new ForbiddenException(
+                    "Resource '" + name + "' is outside the scope of enforcement point '" + actor.username() + "'.");
+        }
+    }
+
+    private boolean covers(EnforcerScope scope, String resource) {
+        if (scope.resources().stream()
+                .anyMatch(glob -> NamePattern.compile(glob).matches(resource))) {
+            return true;
+        }
+        if (scope.resourceGroups().isEmpty()) {
+            return false;
+        }
+        Set<String> groupsOfResource =
+                resources.find(resource).map(Resource::groups).orElse(Set.of());
+        return scope.resourceGroups().stream().anyMatch(groupsOfResource::contains);
+    }
+
+    /** Creates a user and their scope in one transaction; every problem of both is reported at once. */
+    @Transactional
+    public User create(Actor actor, UserInput input, EnforcerScope scope) {
+        EnforcerScope normalized = ScopeRules.normalize(scope);
+        User user = withScopeProblems(normalized, roleOf(input), () -> users.create(actor, input));
+        save(actor, user.username(), null, normalized);
+        return user;
+    }
+
+    /** Replaces a user and their scope in one transaction; a missing scope removes it. */
+    @Transactional
+    public User replace(Actor actor, String username, UserInput input, EnforcerScope scope) {
+        EnforcerScope normalized = ScopeRules.normalize(scope);
+        User user = withScopeProblems(normalized, roleOf(input), () -> users.replace(actor, username, input));
+        save(actor, user.username(), store.find(user.username()).orElse(null), normalized);
+        return user;
+    }
+
+    /** A user who stops being an ENFORCER (by any path) loses the scope, so it cannot return with a later role change. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void updated(UserUpdated event) {
+        if (event.after().role() != Role.ENFORCER) {
+            String username = event.after().username();
+            store.find(username).ifPresent(before -> save(event.actor(), username, before, null));
+        }
+    }
+
+    private User withScopeProblems(EnforcerScope scope, Role role, java.util.function.Supplier<User> write) {
+        Problems problems = new Problems();
+        ScopeRules.check(problems, scope, role, name -> groups.find(name).isPresent());
+        User user;
+        try {
+            user = write.get();
+        } catch (InvalidInputException invalid) {
+            List<FieldIssue> all = new ArrayList<>(invalid.issues());
+            all.addAll(problems.issues());
+            throw new InvalidInputException(all);
+        }
+        // the user was written in this transaction; throwing rolls it back with the scope
+        problems.throwIfAny();
+        return user;
+    }
+
+    private void save(Actor actor, String username, EnforcerScope before, EnforcerScope after) {
+        if (Objects.equals(before, after)) {
+            return;
+        }
+        store.replace(username, after);
+        events.publishEvent(new EnforcerScopeChanged(actor, username, after));
+    }
+
+    private static Role roleOf(UserInput input) {
+        return input.role() == null ? Role.USER : input.role();
+    }
+}
