@@ -22,6 +22,10 @@ class AuditTables {
             "request_id",
             "grant_id",
             "note",
+            "justification",
+            "ticket",
+            "comment",
+            "reason",
             "previous_hash",
             "hash");
 
@@ -92,6 +96,12 @@ class AuditTables {
                 .update();
     }
 
+    void setHashVersion(long id, int version) {
+        jdbc.sql("update audit_events set hash_version = ? where id = ?")
+                .params(version, id)
+                .update();
+    }
+
     void setId(long id, long newId) {
         jdbc.sql("update audit_events set id = ? where id = ?")
                 .params(newId, id)
@@ -121,8 +131,9 @@ class AuditTables {
     void insert(AuditRecord e) {
         jdbc.sql("""
                         insert into audit_events (id, occurred_at, actor, actor_role, channel, source_address, action,
-                                                  target, request_id, grant_id, note, previous_hash, hash)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                  target, request_id, grant_id, note, justification, ticket,
+                                                  comment, reason, hash_version, previous_hash, hash)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         e.id(),
                         Timestamps.toDb(e.occurredAt()),
@@ -135,25 +146,17 @@ class AuditTables {
                         e.requestId(),
                         e.grantId(),
                         e.note(),
+                        e.justification(),
+                        e.ticket(),
+                        e.comment(),
+                        e.reason(),
+                        e.hashVersion(),
                         e.previousHash(),
                         e.hash())
                 .update();
     }
 
     static AuditRecord withId(AuditRecord e, long id) {
-        return new AuditRecord(
-                id,
-                e.occurredAt(),
-                e.actor(),
-                e.actorRole(),
-                e.channel(),
-                e.sourceAddress(),
-                e.action(),
-                e.target(),
-                e.requestId(),
-                e.grantId(),
-                e.note(),
-                e.previousHash(),
-                e.hash());
+        return RecordBuilder.from(e).id(id).build();
     }
 }

@@ -28,6 +28,11 @@ class AuditController {
             String requestId,
             String grantId,
             String note,
+            String justification,
+            String ticket,
+            String comment,
+            String reason,
+            int hashVersion,
             String previousHash,
             String hash) {
 
@@ -44,6 +49,11 @@ class AuditController {
                     event.requestId(),
                     event.grantId(),
                     event.note(),
+                    event.justification(),
+                    event.ticket(),
+                    event.comment(),
+                    event.reason(),
+                    event.hashVersion(),
                     event.previousHash(),
                     event.hash());
         }
