@@ -35,11 +35,17 @@ class AuditTables {
         this.jdbc = jdbc;
     }
 
-    /** A copy of both tables, to put back after a test has damaged them. */
-    record Snapshot(List<AuditRecord> events, ChainHead head) {}
+    /**
+     * A copy of both tables, to put back after a test has damaged them, and the last checkpoint then:
+     * checkpoints of events that the restore removes are removed too.
+     */
+    record Snapshot(List<AuditRecord> events, ChainHead head, long lastCheckpointId) {}
 
     Snapshot snapshot() {
-        return new Snapshot(all(), head());
+        long lastCheckpointId = jdbc.sql("select coalesce(max(id), 0) from audit_checkpoints")
+                .query(Long.class)
+                .single();
+        return new Snapshot(all(), head(), lastCheckpointId);
     }
 
     /** Puts back exactly the rows that differ from the snapshot, and the head. */
@@ -56,6 +62,9 @@ class AuditTables {
         }
         current.keySet().stream().filter(id -> !kept.contains(id)).forEach(this::delete);
         setHead(snapshot.head().lastId(), snapshot.head().lastHash());
+        jdbc.sql("delete from audit_checkpoints where id > ?")
+                .param(snapshot.lastCheckpointId())
+                .update();
     }
 
     List<AuditRecord> all() {
