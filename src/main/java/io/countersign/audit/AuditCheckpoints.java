@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,11 +62,17 @@ public class AuditCheckpoints {
      */
     public Optional<AuditCheckpoint> record() {
         CheckpointKey key = signer.publicKey(); // generated, if need be, before our transaction starts
-        return transaction.execute(status -> recordOneAtATime(key));
+        try {
+            return transaction.execute(status -> recordAfterLast(key));
+        } catch (DuplicateKeyException concurrent) {
+            // Another instance recorded the checkpoint with the same number first. The scheduler runs
+            // one at a time; the primary key keeps it so without needing a lock (and so without the
+            // UPDATE privilege that a lock would need on these append-only tables).
+            return Optional.empty();
+        }
     }
 
-    private Optional<AuditCheckpoint> recordOneAtATime(CheckpointKey key) {
-        signer.lockForCheckpoint();
+    private Optional<AuditCheckpoint> recordAfterLast(CheckpointKey key) {
         Optional<AuditCheckpoint> last = checkpoints.newest();
         ChainVerification verdict = last.map(this::sinceCheckpoint).orElseGet(() -> reader.walkToHead(new ChainWalk()));
         if (!verdict.valid()) {

@@ -73,17 +73,6 @@ class CheckpointSigner {
         }
     }
 
-    /**
-     * Locks the key row until the surrounding transaction ends, so that checkpoints are recorded one
-     * at a time even when two instances try at once.
-     */
-    void lockForCheckpoint() {
-        key();
-        jdbc.sql("select id from audit_signing_key where id = 1 for update")
-                .query(Integer.class)
-                .single();
-    }
-
     private Loaded key() {
         Loaded current = loaded;
         if (current == null) {
