@@ -1,6 +1,8 @@
 package io.countersign.audit;
 
 import io.countersign.shared.Problems;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +39,7 @@ public class AuditCheckpoints {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final Counter refused;
 
     AuditCheckpoints(
             AuditRows rows,
@@ -45,7 +48,8 @@ public class AuditCheckpoints {
             CheckpointSigner signer,
             ApplicationEventPublisher events,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            MeterRegistry meters) {
         this.rows = rows;
         this.reader = reader;
         this.checkpoints = checkpoints;
@@ -53,12 +57,16 @@ public class AuditCheckpoints {
         this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.refused = Counter.builder("countersign.audit.checkpoints.refused")
+                .description("Checkpoints not signed because the chain no longer extends the last one")
+                .register(meters);
     }
 
     /**
      * Signs the current head and stores and publishes the checkpoint ({@link AuditCheckpointed}).
      * Records nothing when the head has not moved since the last checkpoint, and nothing, with an
-     * error in the log, when the chain no longer extends the last checkpoint.
+     * error in the log and the {@code countersign.audit.checkpoints.refused} counter, when the chain
+     * no longer extends the last checkpoint: checkpoints then stop until the log is repaired.
      */
     public Optional<AuditCheckpoint> record() {
         CheckpointKey key = signer.publicKey(); // generated, if need be, before our transaction starts
@@ -82,6 +90,7 @@ public class AuditCheckpoints {
                     last.map(c -> c.events() + "/" + c.headHash()).orElse("none"),
                     verdict.firstBrokenEventId(),
                     verdict.reason().code());
+            refused.increment();
             return Optional.empty();
         }
         if (verdict.events() == 0 || (last.isPresent() && last.get().events() == verdict.events())) {

@@ -8,6 +8,7 @@ import io.countersign.shared.secrets.SecretCipher;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -72,6 +73,9 @@ class AuditCheckpointTests {
 
     @Autowired
     AuditProperties properties;
+
+    @Autowired
+    MeterRegistry meters;
 
     private AuditTables.Snapshot untouched;
 
@@ -185,9 +189,11 @@ class AuditCheckpointTests {
         tables.delete(kept.events());
         tables.setHead(kept.events() - 1, tables.event(kept.events() - 1).hash());
         changes.publish(SampleEvent.by(Api.unique("edna")), SampleEvent.by(Api.unique("edna")));
+        double refusedBefore = refused();
 
         assertThat(checkpoints.record()).isEmpty();
         assertThat(checkpoints.list(null, "1").items()).containsExactly(kept);
+        assertThat(refused()).isEqualTo(refusedBefore + 1);
     }
 
     @Test
@@ -312,6 +318,10 @@ class AuditCheckpointTests {
                         .single())
                 .startsWith("v1:")
                 .doesNotContain(ours.publicKey());
+    }
+
+    private double refused() {
+        return meters.get("countersign.audit.checkpoints.refused").counter().count();
     }
 
     private JsonNode verify(String query) {
