@@ -6,8 +6,9 @@ import java.time.Instant;
 
 /**
  * An event about to be appended, its values checked against the columns of {@code audit_events}.
- * Identifiers that do not fit are a bug in the publishing module and fail the change; the free-text
- * note is fitted instead, before it is hashed, so that the stored row is exactly what was hashed.
+ * Identifiers that do not fit are a bug in the publishing module and fail the change; free text (the
+ * note, justification, ticket, comment and reason) is fitted instead, before it is hashed, so that
+ * the stored row is exactly what was hashed.
  */
 record AuditDraft(
         String actor,
@@ -18,9 +19,13 @@ record AuditDraft(
         String target,
         String requestId,
         String grantId,
-        String note) {
+        String note,
+        String justification,
+        String ticket,
+        String comment,
+        String reason) {
 
-    static final int NOTE_MAX_LENGTH = 4000;
+    static final int TEXT_MAX_LENGTH = 4000;
     private static final String ELLIPSIS = "\u2026";
 
     static AuditDraft of(AuditableEvent event) {
@@ -41,7 +46,11 @@ record AuditDraft(
                 fitting(event, "target", event.target(), 300),
                 fitting(event, "request id", event.requestId(), 32),
                 fitting(event, "grant id", event.grantId(), 32),
-                fitNote(event.note()));
+                fitText(event.note()),
+                fitText(event.justification()),
+                fitText(event.ticket()),
+                fitText(event.comment()),
+                fitText(event.reason()));
     }
 
     /** The stored row that follows the event {@code previousId} whose hash is {@code previousHash}. */
@@ -58,25 +67,30 @@ record AuditDraft(
                 requestId,
                 grantId,
                 note,
+                justification,
+                ticket,
+                comment,
+                reason,
+                ChainHash.CURRENT_VERSION,
                 previousHash,
                 null);
         return unhashed.withHash(ChainHash.of(unhashed));
     }
 
     /**
-     * PostgreSQL cannot store the NUL character, so it becomes U+FFFD rather than failing the change;
-     * a note longer than the column keeps its start and ends with an ellipsis, never splitting a
+     * Fits free text into its column. PostgreSQL cannot store the NUL character, so it becomes U+FFFD rather than failing the change;
+     * text longer than the column keeps its start and ends with an ellipsis, never splitting a
      * surrogate pair.
      */
-    static String fitNote(String note) {
-        if (note == null) {
+    static String fitText(String text) {
+        if (text == null) {
             return null;
         }
-        String clean = note.replace('\u0000', '\uFFFD');
-        if (clean.length() <= NOTE_MAX_LENGTH) {
+        String clean = text.replace('\u0000', '\uFFFD');
+        if (clean.length() <= TEXT_MAX_LENGTH) {
             return clean;
         }
-        int end = NOTE_MAX_LENGTH - ELLIPSIS.length();
+        int end = TEXT_MAX_LENGTH - ELLIPSIS.length();
         if (Character.isHighSurrogate(clean.charAt(end - 1))) {
             end--;
         }

@@ -9,11 +9,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
     private final AuditRows rows;
-    private final int batchSize;
+    private final ChainReader reader;
 
-    AuditLog(AuditRows rows, AuditProperties properties) {
+    AuditLog(AuditRows rows, ChainReader reader) {
         this.rows = rows;
-        this.batchSize = properties.verifyBatchSize();
+        this.reader = reader;
     }
 
     /**
@@ -38,29 +38,15 @@ public class AuditLog {
      */
     @Transactional(readOnly = true)
     public ChainVerification verify() {
-        ChainWalk walk = new ChainWalk();
-        walk(walk, Long.MAX_VALUE);
-        // Read after the rows: an event and its head update commit together, so a head read now is
-        // never behind the events already read. A head ahead of them means events committed while we
-        // walked, or events that were deleted; reading up to the head tells which.
-        ChainHead head = rows.head();
-        if (head.lastId() > walk.lastId()) {
-            walk(walk, head.lastId());
-        }
-        return walk.finish(head.lastId(), head.lastHash());
+        return reader.walkToHead(new ChainWalk());
     }
 
-    private void walk(ChainWalk walk, long upToId) {
-        while (!walk.isBroken()) {
-            List<AuditRecord> batch = rows.chainSlice(walk.lastId(), upToId, batchSize);
-            for (AuditRecord event : batch) {
-                if (!walk.accept(event)) {
-                    return;
-                }
-            }
-            if (batch.size() < batchSize) {
-                return;
-            }
-        }
+    /**
+     * Verifies the whole chain as {@link #verify()} does, and also that it still contains {@code
+     * anchor}, a head recorded outside the database: the event it names must carry its hash.
+     */
+    @Transactional(readOnly = true)
+    public ChainVerification verify(ChainAnchor anchor) {
+        return reader.walkToHead(ChainWalk.against(anchor));
     }
 }

@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * One stored audit event exactly as the database holds it. Role and channel stay strings so that a
- * tampered row can still be read and shown instead of failing to parse.
+ * tampered row can still be read and shown instead of failing to parse. {@code justification},
+ * {@code ticket}, {@code comment} and {@code reason} say why the change was made; {@code
+ * hashVersion} names the encoding its hash was computed with (see {@link ChainHash}).
  */
 public record AuditRecord(
         long id,
@@ -18,6 +20,11 @@ public record AuditRecord(
         String requestId,
         String grantId,
         String note,
+        String justification,
+        String ticket,
+        String comment,
+        String reason,
+        int hashVersion,
         String previousHash,
         String hash) {
 
@@ -34,6 +41,11 @@ public record AuditRecord(
                 requestId,
                 grantId,
                 note,
+                justification,
+                ticket,
+                comment,
+                reason,
+                hashVersion,
                 previousHash,
                 computed);
     }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 class AuditRows {
 
     private static final String COLUMNS = "id, occurred_at, actor, actor_role, channel, source_address, action,"
-            + " target, request_id, grant_id, note, previous_hash, hash";
+            + " target, request_id, grant_id, note, justification, ticket, comment, reason, hash_version,"
+            + " previous_hash, hash";
 
     private final JdbcClient jdbc;
 
@@ -36,7 +37,8 @@ class AuditRows {
     }
 
     void append(AuditRecord event) {
-        jdbc.sql("insert into audit_events (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into audit_events (" + COLUMNS
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         event.id(),
                         Timestamps.toDb(event.occurredAt()),
@@ -49,6 +51,11 @@ class AuditRows {
                         event.requestId(),
                         event.grantId(),
                         event.note(),
+                        event.justification(),
+                        event.ticket(),
+                        event.comment(),
+                        event.reason(),
+                        event.hashVersion(),
                         event.previousHash(),
                         event.hash())
                 .update();
@@ -103,6 +110,11 @@ class AuditRows {
                 rs.getString("request_id"),
                 rs.getString("grant_id"),
                 rs.getString("note"),
+                rs.getString("justification"),
+                rs.getString("ticket"),
+                rs.getString("comment"),
+                rs.getString("reason"),
+                rs.getInt("hash_version"),
                 rs.getString("previous_hash"),
                 rs.getString("hash"));
     }

@@ -13,7 +13,17 @@ public enum ChainBreak {
     /** The event lies beyond the last id the head records: it was added outside the log. */
     EVENT_BEYOND_HEAD,
     /** The last event's hash is not the hash the head records. */
-    HEAD_MISMATCH;
+    HEAD_MISMATCH,
+    /**
+     * The event a checkpoint names carries another hash than the checkpoint: it, or an event before
+     * it, was rewritten since.
+     */
+    CHECKPOINT_MISMATCH,
+    /**
+     * The chain ends before the event a checkpoint names: the newest events were deleted and the head
+     * moved back.
+     */
+    CHECKPOINT_MISSING;
 
     /** The stable lower-case code clients see, such as {@code hash_mismatch}. */
     public String code() {

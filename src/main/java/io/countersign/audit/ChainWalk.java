@@ -3,13 +3,38 @@ package io.countersign.audit;
 /**
  * Checks audit events one by one in id order, holding only the last good event's id and hash, so
  * that a chain of any length is verified in constant memory. Plain Java, no I/O.
+ *
+ * <p>A walk may be checked against an {@link ChainAnchor anchor} kept outside the database: the
+ * event it names must carry its hash, and the chain must reach it.
  */
 final class ChainWalk {
 
+    private final ChainAnchor anchor;
     private long lastId;
-    private String lastHash = ChainHash.GENESIS;
+    private String lastHash;
     private long brokenAt;
     private ChainBreak reason;
+
+    private ChainWalk(long lastId, String lastHash, ChainAnchor anchor) {
+        this.lastId = lastId;
+        this.lastHash = lastHash;
+        this.anchor = anchor;
+    }
+
+    /** A walk of the whole chain from its first event. */
+    ChainWalk() {
+        this(0, ChainHash.GENESIS, null);
+    }
+
+    /** A walk of the whole chain that must also contain {@code anchor}; null checks no anchor. */
+    static ChainWalk against(ChainAnchor anchor) {
+        return new ChainWalk(0, ChainHash.GENESIS, anchor);
+    }
+
+    /** A walk that continues after event {@code id}, already known to be intact with hash {@code hash}. */
+    static ChainWalk after(long id, String hash) {
+        return new ChainWalk(id, hash, null);
+    }
 
     /** Checks the next event; returns false, and accepts nothing more, once the chain is broken. */
     boolean accept(AuditRecord event) {
@@ -29,6 +54,11 @@ final class ChainWalk {
         if (!ChainHash.matches(event)) {
             return breakAt(event.id(), ChainBreak.HASH_MISMATCH);
         }
+        if (anchor != null
+                && anchor.events() == event.id()
+                && !anchor.headHash().equals(event.hash())) {
+            return breakAt(event.id(), ChainBreak.CHECKPOINT_MISMATCH);
+        }
         lastId = event.id();
         lastHash = event.hash();
         return true;
@@ -45,7 +75,7 @@ final class ChainWalk {
 
     /**
      * The verdict once every event up to the head has been given: the last event must be the one the
-     * head records, with the hash the head records.
+     * head records, with the hash the head records, and the chain must reach the anchor.
      */
     ChainVerification finish(long headId, String headHash) {
         if (isBroken()) {
@@ -59,6 +89,11 @@ final class ChainWalk {
         }
         if (!lastHash.equals(headHash)) {
             return ChainVerification.brokenAt(Math.max(lastId, 1), ChainBreak.HEAD_MISMATCH, headHash);
+        }
+        if (anchor != null && anchor.events() > lastId) {
+            // The head was moved back along with the deletion, so the chain is consistent in itself;
+            // only the outside copy shows that it used to be longer.
+            return ChainVerification.brokenAt(lastId + 1, ChainBreak.CHECKPOINT_MISSING, headHash);
         }
         return ChainVerification.intact(lastId, headHash);
     }

@@ -71,7 +71,9 @@ public final class AccessRequest {
                 details.duration(),
                 details.startsAt(),
                 details.policyName(),
-                details.expiresAt()));
+                details.expiresAt(),
+                details.justification(),
+                details.ticket()));
         Instant at = details.createdAt();
         if (plan.autoApprovedBecause() != null) {
             request.approveWhole(plan.autoApprovedBecause(), at);

@@ -5,7 +5,10 @@ import io.countersign.shared.AuditableEvent;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A request was created; {@code actor} is the requester or the enforcement point that asked for them. */
+/**
+ * A request was created; {@code actor} is the requester or the enforcement point that asked for them.
+ * The justification and ticket are audited in their own hashed fields.
+ */
 public record RequestCreated(
         Actor actor,
         String requestId,
@@ -15,7 +18,9 @@ public record RequestCreated(
         Duration duration,
         Instant startsAt,
         String policyName,
-        Instant expiresAt)
+        Instant expiresAt,
+        String justification,
+        String ticket)
         implements AuditableEvent {
 
     @Override

@@ -123,7 +123,12 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
                         .hasRole(ADMIN)
                         // audit
-                        .requestMatchers(GET, "/api/v1/audit", "/api/v1/audit/verify")
+                        .requestMatchers(
+                                GET,
+                                "/api/v1/audit",
+                                "/api/v1/audit/verify",
+                                "/api/v1/audit/checkpoints",
+                                "/api/v1/audit/checkpoints/key")
                         .hasAnyRole(ADMIN, AUDITOR)
                         .anyRequest()
                         .denyAll());

@@ -18,6 +18,31 @@ public interface AuditableEvent {
     /** A short human-readable note; never a secret. */
     String note();
 
+    /*
+     * The "why" of a change. Each is its own column of the audit record and covered by its hash, so
+     * that nobody can reword a justification or a reason in the database without it showing.
+     */
+
+    /** The requester's justification, on the event that creates a request. */
+    default String justification() {
+        return null;
+    }
+
+    /** The ticket the requester referenced, on the event that creates a request. */
+    default String ticket() {
+        return null;
+    }
+
+    /** What a person wrote with a decision: an approval, a rejection or a cancellation. */
+    default String comment() {
+        return null;
+    }
+
+    /** Why something was ended before its time, such as a grant's revocation. */
+    default String reason() {
+        return null;
+    }
+
     default String requestId() {
         return null;
     }

@@ -62,7 +62,9 @@ class AuditApiTests {
     void eventsAreListedNewestFirstWithEveryFieldOfTheContract() {
         String actor = Api.unique("quinn");
         changes.publish(SampleEvent.by(actor).withAction("sample.first"));
-        changes.publish(SampleEvent.by(actor).forRequest("req-abcdefgh", "grt-abcdefgh"));
+        changes.publish(SampleEvent.by(actor)
+                .forRequest("req-abcdefgh", "grt-abcdefgh")
+                .because("INC-7 failover", "INC-7", "fine by me", "left the team"));
 
         JsonNode page = list("?actor=" + actor);
 
@@ -80,6 +82,11 @@ class AuditApiTests {
                         "requestId",
                         "grantId",
                         "note",
+                        "justification",
+                        "ticket",
+                        "comment",
+                        "reason",
+                        "hashVersion",
                         "previousHash",
                         "hash");
         AuditRecord stored = tables.event(newest.get("id").asLong());
@@ -90,6 +97,11 @@ class AuditApiTests {
         assertThat(newest.get("sourceAddress").asString()).isEqualTo("192.0.2.10");
         assertThat(newest.get("requestId").asString()).isEqualTo("req-abcdefgh");
         assertThat(newest.get("grantId").asString()).isEqualTo("grt-abcdefgh");
+        assertThat(newest.get("justification").asString()).isEqualTo("INC-7 failover");
+        assertThat(newest.get("ticket").asString()).isEqualTo("INC-7");
+        assertThat(newest.get("comment").asString()).isEqualTo("fine by me");
+        assertThat(newest.get("reason").asString()).isEqualTo("left the team");
+        assertThat(newest.get("hashVersion").asInt()).isEqualTo(2);
         assertThat(newest.get("hash").asString()).isEqualTo(stored.hash());
         assertThat(newest.get("previousHash").asString()).isEqualTo(stored.previousHash());
         assertThat(page.get("items").get(1).get("action").asString()).isEqualTo("sample.first");

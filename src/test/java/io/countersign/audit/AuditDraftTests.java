@@ -31,7 +31,11 @@ class AuditDraftTests {
                         "request:req-abcdefgh",
                         "req-abcdefgh",
                         "grt-abcdefgh",
-                        "looks fine"));
+                        "looks fine",
+                        null,
+                        null,
+                        null,
+                        null));
     }
 
     @Test
@@ -48,29 +52,29 @@ class AuditDraftTests {
 
     @Test
     void aNoteThatFitsIsKeptAsItIs() {
-        String exactly = "n".repeat(AuditDraft.NOTE_MAX_LENGTH);
+        String exactly = "n".repeat(AuditDraft.TEXT_MAX_LENGTH);
 
-        assertThat(AuditDraft.fitNote(exactly)).isEqualTo(exactly);
-        assertThat(AuditDraft.fitNote(null)).isNull();
-        assertThat(AuditDraft.fitNote("")).isEmpty();
+        assertThat(AuditDraft.fitText(exactly)).isEqualTo(exactly);
+        assertThat(AuditDraft.fitText(null)).isNull();
+        assertThat(AuditDraft.fitText("")).isEmpty();
     }
 
     @Test
     void anOverlongNoteIsCutToTheColumnSizeAndEndsWithAnEllipsis() {
         String note = "x".repeat(5000);
 
-        String fitted = AuditDraft.fitNote(note);
+        String fitted = AuditDraft.fitText(note);
 
-        assertThat(fitted).hasSize(AuditDraft.NOTE_MAX_LENGTH).endsWith("\u2026");
+        assertThat(fitted).hasSize(AuditDraft.TEXT_MAX_LENGTH).endsWith("\u2026");
         assertThat(fitted).startsWith("x".repeat(3999));
-        assertThat(AuditDraft.fitNote(note)).isEqualTo(fitted);
+        assertThat(AuditDraft.fitText(note)).isEqualTo(fitted);
     }
 
     @Test
     void cuttingANoteNeverSplitsACharacterOutsideTheBasicPlane() {
         String note = "x".repeat(3998) + "\uD83D\uDE00" + "tail";
 
-        String fitted = AuditDraft.fitNote(note);
+        String fitted = AuditDraft.fitText(note);
 
         assertThat(fitted).isEqualTo("x".repeat(3998) + "\u2026");
         assertThat(fitted.chars().noneMatch(c -> Character.isSurrogate((char) c)))
@@ -79,7 +83,7 @@ class AuditDraftTests {
 
     @Test
     void aNulCharacterWhichPostgresCannotStoreIsReplaced() {
-        assertThat(AuditDraft.fitNote("a\u0000b")).isEqualTo("a\uFFFDb");
+        assertThat(AuditDraft.fitText("a\u0000b")).isEqualTo("a\uFFFDb");
     }
 
     @Test
@@ -88,7 +92,7 @@ class AuditDraftTests {
 
         AuditRecord stored = AuditDraft.of(event).after(0, ChainHash.GENESIS, Instant.EPOCH);
 
-        assertThat(stored.note()).hasSize(AuditDraft.NOTE_MAX_LENGTH);
+        assertThat(stored.note()).hasSize(AuditDraft.TEXT_MAX_LENGTH);
         assertThat(ChainHash.matches(stored)).isTrue();
     }
 

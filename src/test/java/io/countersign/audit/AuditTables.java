@@ -22,6 +22,10 @@ class AuditTables {
             "request_id",
             "grant_id",
             "note",
+            "justification",
+            "ticket",
+            "comment",
+            "reason",
             "previous_hash",
             "hash");
 
@@ -31,11 +35,17 @@ class AuditTables {
         this.jdbc = jdbc;
     }
 
-    /** A copy of both tables, to put back after a test has damaged them. */
-    record Snapshot(List<AuditRecord> events, ChainHead head) {}
+    /**
+     * A copy of both tables, to put back after a test has damaged them, and the last checkpoint then:
+     * checkpoints of events that the restore removes are removed too.
+     */
+    record Snapshot(List<AuditRecord> events, ChainHead head, long lastCheckpointId) {}
 
     Snapshot snapshot() {
-        return new Snapshot(all(), head());
+        long lastCheckpointId = jdbc.sql("select coalesce(max(id), 0) from audit_checkpoints")
+                .query(Long.class)
+                .single();
+        return new Snapshot(all(), head(), lastCheckpointId);
     }
 
     /** Puts back exactly the rows that differ from the snapshot, and the head. */
@@ -52,6 +62,9 @@ class AuditTables {
         }
         current.keySet().stream().filter(id -> !kept.contains(id)).forEach(this::delete);
         setHead(snapshot.head().lastId(), snapshot.head().lastHash());
+        jdbc.sql("delete from audit_checkpoints where id > ?")
+                .param(snapshot.lastCheckpointId())
+                .update();
     }
 
     List<AuditRecord> all() {
@@ -92,6 +105,12 @@ class AuditTables {
                 .update();
     }
 
+    void setHashVersion(long id, int version) {
+        jdbc.sql("update audit_events set hash_version = ? where id = ?")
+                .params(version, id)
+                .update();
+    }
+
     void setId(long id, long newId) {
         jdbc.sql("update audit_events set id = ? where id = ?")
                 .params(newId, id)
@@ -121,8 +140,9 @@ class AuditTables {
     void insert(AuditRecord e) {
         jdbc.sql("""
                         insert into audit_events (id, occurred_at, actor, actor_role, channel, source_address, action,
-                                                  target, request_id, grant_id, note, previous_hash, hash)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                  target, request_id, grant_id, note, justification, ticket,
+                                                  comment, reason, hash_version, previous_hash, hash)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         e.id(),
                         Timestamps.toDb(e.occurredAt()),
@@ -135,25 +155,17 @@ class AuditTables {
                         e.requestId(),
                         e.grantId(),
                         e.note(),
+                        e.justification(),
+                        e.ticket(),
+                        e.comment(),
+                        e.reason(),
+                        e.hashVersion(),
                         e.previousHash(),
                         e.hash())
                 .update();
     }
 
     static AuditRecord withId(AuditRecord e, long id) {
-        return new AuditRecord(
-                id,
-                e.occurredAt(),
-                e.actor(),
-                e.actorRole(),
-                e.channel(),
-                e.sourceAddress(),
-                e.action(),
-                e.target(),
-                e.requestId(),
-                e.grantId(),
-                e.note(),
-                e.previousHash(),
-                e.hash());
+        return RecordBuilder.from(e).id(id).build();
     }
 }

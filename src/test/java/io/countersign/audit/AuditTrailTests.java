@@ -173,7 +173,7 @@ class AuditTrailTests {
         changes.publish(SampleEvent.by(user).withNote("z".repeat(10_000)));
 
         assertThat(eventsOf(user).get(0).note())
-                .hasSize(AuditDraft.NOTE_MAX_LENGTH)
+                .hasSize(AuditDraft.TEXT_MAX_LENGTH)
                 .endsWith("\u2026");
     }
 

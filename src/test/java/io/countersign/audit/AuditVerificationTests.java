@@ -45,7 +45,9 @@ class AuditVerificationTests {
         String user = Api.unique("pat");
         changes.publish(SampleEvent.by(user).forRequest("req-abcdefgh", null));
         for (int i = 0; i < 5; i++) {
-            changes.publish(SampleEvent.by(user).withAction("sample.step" + i));
+            changes.publish(SampleEvent.by(user)
+                    .withAction("sample.step" + i)
+                    .because("failover " + i, "INC-" + i, "looks fine " + i, "done " + i));
         }
         untouched = tables.snapshot();
         long last = untouched.head().lastId();
@@ -81,6 +83,10 @@ class AuditVerificationTests {
                 "request_id",
                 "grant_id",
                 "note",
+                "justification",
+                "ticket",
+                "comment",
+                "reason",
                 "hash"
             })
     void changingAnyColumnOfAnEventIsDetectedAtThatEvent(String column) {
@@ -90,6 +96,40 @@ class AuditVerificationTests {
         tables.setText(id, column, changed(valueOf(event, column)));
 
         assertBroken(id, ChainBreak.HASH_MISMATCH);
+    }
+
+    @Test
+    void eventsAreWrittenWithTheSecondEncodingAndKeepWhatTheySayWhy() {
+        AuditRecord event = tables.event(ids.get(3));
+
+        assertThat(event.hashVersion()).isEqualTo(ChainHash.CURRENT_VERSION);
+        assertThat(event)
+                .extracting(AuditRecord::justification, AuditRecord::ticket, AuditRecord::comment, AuditRecord::reason)
+                .containsExactly("failover 2", "INC-2", "looks fine 2", "done 2");
+    }
+
+    @Test
+    void relabellingAnEventWithTheFirstEncodingIsDetectedAtThatEvent() {
+        long id = ids.get(2);
+
+        tables.setHashVersion(id, 1);
+
+        assertBroken(id, ChainBreak.HASH_MISMATCH);
+    }
+
+    @Test
+    void anEventOfTheFirstEncodingStillVerifiesButAReasonAddedToItIsDetected() {
+        AuditRecord last = tables.event(ids.get(5));
+        AuditRecord old = RecordBuilder.from(Chains.unhashed(last.id() + 1, last.hash(), "written before the upgrade"))
+                .hashVersion(1)
+                .hashed();
+        tables.insert(old);
+        tables.setHead(old.id(), old.hash());
+        assertThat(auditLog.verify().valid()).isTrue();
+
+        tables.setText(old.id(), "reason", "approved by the CISO");
+
+        assertBroken(old.id(), ChainBreak.HASH_MISMATCH);
     }
 
     @Test
@@ -244,6 +284,10 @@ class AuditVerificationTests {
             case "request_id" -> event.requestId();
             case "grant_id" -> event.grantId();
             case "note" -> event.note();
+            case "justification" -> event.justification();
+            case "ticket" -> event.ticket();
+            case "comment" -> event.comment();
+            case "reason" -> event.reason();
             case "hash" -> event.hash();
             default -> throw new IllegalArgumentException(column);
         };
@@ -263,36 +307,10 @@ class AuditVerificationTests {
     }
 
     private static AuditRecord withNote(AuditRecord e, String note) {
-        return new AuditRecord(
-                e.id(),
-                e.occurredAt(),
-                e.actor(),
-                e.actorRole(),
-                e.channel(),
-                e.sourceAddress(),
-                e.action(),
-                e.target(),
-                e.requestId(),
-                e.grantId(),
-                note,
-                e.previousHash(),
-                null);
+        return RecordBuilder.from(e).note(note).hash(null).build();
     }
 
     private static AuditRecord withLink(AuditRecord e, String previousHash) {
-        return new AuditRecord(
-                e.id(),
-                e.occurredAt(),
-                e.actor(),
-                e.actorRole(),
-                e.channel(),
-                e.sourceAddress(),
-                e.action(),
-                e.target(),
-                e.requestId(),
-                e.grantId(),
-                e.note(),
-                previousHash,
-                null);
+        return RecordBuilder.from(e).previousHash(previousHash).hash(null).build();
     }
 }

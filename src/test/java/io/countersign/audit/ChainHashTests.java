@@ -21,6 +21,11 @@ class ChainHashTests {
             "req-abcdefgh",
             "grt-abcdefgh",
             "role USER",
+            null,
+            null,
+            null,
+            null,
+            1,
             "ab".repeat(32),
             null);
 
@@ -29,6 +34,78 @@ class ChainHashTests {
         // Computed independently from the encoding described in docs/adr/0003; a changed value here
         // means every stored hash would stop verifying.
         assertThat(ChainHash.of(EVENT)).isEqualTo("1be605a26a1afe605f10f8ba6f007fb9bdaa35d13b1294a0e7cb7294ef01d28a");
+    }
+
+    /** The same event as a version 2 row, saying why. */
+    private static final AuditRecord WITH_REASONS = RecordBuilder.from(EVENT)
+            .justification("INC-1 failover")
+            .ticket("INC-1")
+            .comment("looks fine")
+            .reason("left the team")
+            .hashVersion(2)
+            .build();
+
+    @Test
+    void theSecondEncodingIsStableAcrossReleases() {
+        // Computed independently from the encoding described in docs/adr/0003.
+        assertThat(ChainHash.of(WITH_REASONS))
+                .isEqualTo("ddefcfdd74a2d89fe0b247de3c488f72b957029fb51b338ec50d9165a52ffce4");
+        assertThat(ChainHash.of(RecordBuilder.from(EVENT).hashVersion(2).build()))
+                .isEqualTo("1b48c1f961b64bfb8b816ae1ea228276538fa2a4416a7acd1d9d6a96a740d450");
+    }
+
+    @Test
+    void newEventsAreHashedWithTheSecondEncoding() {
+        assertThat(ChainHash.CURRENT_VERSION).isEqualTo(2);
+    }
+
+    @Test
+    void changingTheJustificationTicketCommentOrReasonChangesTheHash() {
+        String original = ChainHash.of(WITH_REASONS);
+        List<UnaryOperator<RecordBuilder>> changes = List.of(
+                b -> b.justification("INC-2 failover"),
+                b -> b.ticket(null),
+                b -> b.comment(""),
+                b -> b.reason("left the teams"));
+
+        for (UnaryOperator<RecordBuilder> change : changes) {
+            assertThat(ChainHash.of(
+                            change.apply(RecordBuilder.from(WITH_REASONS)).build()))
+                    .isNotEqualTo(original);
+        }
+    }
+
+    @Test
+    void aRowRelabelledWithTheOtherVersionNoLongerMatches() {
+        var v2 = RecordBuilder.from(EVENT).hashVersion(2).hashed();
+        var v1 = EVENT.withHash(ChainHash.of(EVENT));
+
+        assertThat(ChainHash.matches(v2)).isTrue();
+        assertThat(ChainHash.matches(RecordBuilder.from(v2).hashVersion(1).build()))
+                .isFalse();
+        assertThat(ChainHash.matches(RecordBuilder.from(v1).hashVersion(2).build()))
+                .isFalse();
+    }
+
+    @Test
+    void aFirstVersionRowWithAReasonAddedLaterDoesNotMatch() {
+        // Version 1 does not cover the column, so a value there cannot have been written with the row.
+        var v1 = EVENT.withHash(ChainHash.of(EVENT));
+
+        assertThat(ChainHash.matches(v1)).isTrue();
+        assertThat(ChainHash.matches(RecordBuilder.from(v1)
+                        .justification("approved by the CISO")
+                        .build()))
+                .isFalse();
+        assertThat(ChainHash.matches(RecordBuilder.from(v1).reason("").build())).isFalse();
+    }
+
+    @Test
+    void aRowOfAnUnknownVersionDoesNotMatch() {
+        var unknown =
+                RecordBuilder.from(EVENT).hashVersion(3).hash("ab".repeat(32)).build();
+
+        assertThat(ChainHash.matches(unknown)).isFalse();
     }
 
     @Test
@@ -55,20 +132,7 @@ class ChainHashTests {
                 e -> with(e, e.actorRole(), e.channel(), e.sourceAddress(), "user.deleted", e.target(), e.requestId()),
                 e -> with(e, e.actorRole(), e.channel(), e.sourceAddress(), e.action(), "user:eve", e.requestId()),
                 e -> with(e, e.actorRole(), e.channel(), e.sourceAddress(), e.action(), e.target(), "req-x"),
-                e -> new AuditRecord(
-                        e.id(),
-                        e.occurredAt(),
-                        e.actor(),
-                        e.actorRole(),
-                        e.channel(),
-                        e.sourceAddress(),
-                        e.action(),
-                        e.target(),
-                        e.requestId(),
-                        "grt-x",
-                        e.note(),
-                        e.previousHash(),
-                        null));
+                e -> RecordBuilder.from(e).grantId("grt-x").build());
         String original = ChainHash.of(EVENT);
 
         for (UnaryOperator<AuditRecord> change : changes) {
@@ -115,20 +179,13 @@ class ChainHashTests {
 
     private static AuditRecord copy(
             AuditRecord e, long id, Instant occurredAt, String actor, String note, String previousHash) {
-        return new AuditRecord(
-                id,
-                occurredAt,
-                actor,
-                e.actorRole(),
-                e.channel(),
-                e.sourceAddress(),
-                e.action(),
-                e.target(),
-                e.requestId(),
-                e.grantId(),
-                note,
-                previousHash,
-                e.hash());
+        return RecordBuilder.from(e)
+                .id(id)
+                .occurredAt(occurredAt)
+                .actor(actor)
+                .note(note)
+                .previousHash(previousHash)
+                .build();
     }
 
     private static AuditRecord with(
@@ -139,19 +196,13 @@ class ChainHashTests {
             String action,
             String target,
             String requestId) {
-        return new AuditRecord(
-                e.id(),
-                e.occurredAt(),
-                e.actor(),
-                role,
-                channel,
-                sourceAddress,
-                action,
-                target,
-                requestId,
-                e.grantId(),
-                e.note(),
-                e.previousHash(),
-                e.hash());
+        return RecordBuilder.from(e)
+                .actorRole(role)
+                .channel(channel)
+                .sourceAddress(sourceAddress)
+                .action(action)
+                .target(target)
+                .requestId(requestId)
+                .build();
     }
 }

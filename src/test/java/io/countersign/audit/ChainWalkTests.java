@@ -126,8 +126,70 @@ class ChainWalkTests {
         assertThatThrownBy(() -> walk.accept(chain.get(0))).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aChainThatStillContainsTheAnchorIsValid() {
+        var chain = Chains.of(6);
+        var anchor = new ChainAnchor(4, chain.get(3).hash());
+
+        var verdict = walk(ChainWalk.against(anchor), chain, 6, chain.get(5).hash());
+
+        assertThat(verdict.valid()).isTrue();
+        assertThat(verdict.events()).isEqualTo(6);
+    }
+
+    @Test
+    void newestEventsDeletedWithTheHeadMovedBackPassWithoutAnAnchorButNotAgainstIt() {
+        var chain = Chains.of(6);
+        var anchor = new ChainAnchor(6, chain.get(5).hash());
+        var truncated = chain.subList(0, 3);
+
+        assertThat(walk(truncated, 3, chain.get(2).hash()).valid()).isTrue();
+        assertBroken(
+                walk(ChainWalk.against(anchor), truncated, 3, chain.get(2).hash()), 4, ChainBreak.CHECKPOINT_MISSING);
+    }
+
+    @Test
+    void aChainRewrittenUpToTheAnchorIsCaughtAtTheAnchoredEvent() {
+        var chain = Chains.of(5);
+        var anchor = new ChainAnchor(4, chain.get(3).hash());
+        List<AuditRecord> forged = new ArrayList<>();
+        String previous = ChainHash.GENESIS;
+        for (AuditRecord event : chain) {
+            String note = event.id() == 2 ? "nothing happened" : event.note();
+            AuditRecord copy = Chains.hashed(Chains.unhashed(event.id(), previous, note));
+            forged.add(copy);
+            previous = copy.hash();
+        }
+
+        assertThat(walk(forged, 5, previous).valid()).isTrue();
+        assertBroken(walk(ChainWalk.against(anchor), forged, 5, previous), 4, ChainBreak.CHECKPOINT_MISMATCH);
+    }
+
+    @Test
+    void aWalkResumedAfterAKnownEventChecksOnlyWhatFollows() {
+        var chain = Chains.of(5);
+
+        var verdict = walk(
+                ChainWalk.after(3, chain.get(2).hash()),
+                chain.subList(3, 5),
+                5,
+                chain.get(4).hash());
+        var wrongStart = walk(
+                ChainWalk.after(3, "ab".repeat(32)),
+                chain.subList(3, 5),
+                5,
+                chain.get(4).hash());
+
+        assertThat(verdict.valid()).isTrue();
+        assertThat(verdict.events()).isEqualTo(5);
+        assertBroken(wrongStart, 4, ChainBreak.PREVIOUS_HASH_MISMATCH);
+    }
+
     private static ChainVerification walk(List<AuditRecord> events, long headId, String headHash) {
-        var walk = new ChainWalk();
+        return walk(new ChainWalk(), events, headId, headHash);
+    }
+
+    private static ChainVerification walk(ChainWalk walk, List<AuditRecord> events, long headId, String headHash) {
         for (AuditRecord event : events) {
             if (!walk.accept(event)) {
                 break;

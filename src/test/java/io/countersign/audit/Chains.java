@@ -36,6 +36,11 @@ final class Chains {
                 "req-abcdefgh",
                 null,
                 note,
+                null,
+                null,
+                null,
+                null,
+                ChainHash.CURRENT_VERSION,
                 previousHash,
                 null);
     }

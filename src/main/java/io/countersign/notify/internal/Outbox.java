@@ -1,5 +1,8 @@
 package io.countersign.notify.internal;
 
+import io.countersign.audit.AuditCheckpoint;
+import io.countersign.audit.AuditCheckpointed;
+import io.countersign.notify.EventType;
 import io.countersign.shared.AuditableEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,23 +39,44 @@ class Outbox {
     @EventListener
     @Transactional
     void on(AuditableEvent event) {
-        EventMapping.of(event.action()).ifPresent(mapped -> {
-            String type = mapped.type().wireName();
-            List<String> subscribers = webhooks.subscribersOf(type);
-            if (subscribers.isEmpty()) {
-                return;
-            }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            String eventId = UUID.randomUUID().toString();
-            String body = json.writeValueAsString(body(eventId, type, now, event, mapped.reason()));
-            for (String webhookId : subscribers) {
-                deliveries.enqueue(webhookId, eventId, type, now, body, now);
-            }
-        });
+        EventMapping.of(event.action()).ifPresent(mapped -> enqueue(mapped.type(), data(event, mapped.reason())));
     }
 
-    private static Map<String, Object> body(
-            String eventId, String type, Instant occurredAt, AuditableEvent event, String reason) {
+    /** The signed chain head, so that receivers keep a copy outside the database. */
+    @EventListener
+    @Transactional
+    void on(AuditCheckpointed event) {
+        AuditCheckpoint checkpoint = event.checkpoint();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("at", checkpoint.at().toString());
+        data.put("events", checkpoint.events());
+        data.put("headHash", checkpoint.headHash());
+        data.put("keyId", checkpoint.keyId());
+        data.put("algorithm", event.key().algorithm());
+        data.put("signature", checkpoint.signature());
+        enqueue(EventType.AUDIT_CHECKPOINT, data);
+    }
+
+    private void enqueue(EventType eventType, Map<String, Object> data) {
+        String type = eventType.wireName();
+        List<String> subscribers = webhooks.subscribersOf(type);
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String eventId = UUID.randomUUID().toString();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", eventId);
+        body.put("type", type);
+        body.put("occurredAt", now.toString());
+        body.put("data", data);
+        String payload = json.writeValueAsString(body);
+        for (String webhookId : subscribers) {
+            deliveries.enqueue(webhookId, eventId, type, now, payload, now);
+        }
+    }
+
+    private static Map<String, Object> data(AuditableEvent event, String reason) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("requestId", event.requestId());
         data.put("grantId", event.grantId());
@@ -62,11 +86,6 @@ class Outbox {
         if (reason != null) {
             data.put("reason", reason);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", eventId);
-        body.put("type", type);
-        body.put("occurredAt", occurredAt.toString());
-        body.put("data", data);
-        return body;
+        return data;
     }
 }

@@ -5,6 +5,7 @@ import io.countersign.audit.AuditLog;
 import io.countersign.audit.AuditPage;
 import io.countersign.audit.AuditQuery;
 import io.countersign.audit.AuditRecord;
+import io.countersign.audit.ChainAnchor;
 import io.countersign.audit.ChainVerification;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,11 @@ class AuditController {
             String requestId,
             String grantId,
             String note,
+            String justification,
+            String ticket,
+            String comment,
+            String reason,
+            int hashVersion,
             String previousHash,
             String hash) {
 
@@ -44,6 +50,11 @@ class AuditController {
                     event.requestId(),
                     event.grantId(),
                     event.note(),
+                    event.justification(),
+                    event.ticket(),
+                    event.comment(),
+                    event.reason(),
+                    event.hashVersion(),
                     event.previousHash(),
                     event.hash());
         }
@@ -90,8 +101,14 @@ class AuditController {
         return AuditPageResponse.of(auditLog.query(query));
     }
 
+    /**
+     * With {@code events} and {@code headHash} (a checkpoint kept outside the database), the chain
+     * must also still contain that head: event number {@code events} carrying {@code headHash}.
+     */
     @GetMapping("/api/v1/audit/verify")
-    VerificationResponse verify() {
-        return VerificationResponse.of(auditLog.verify());
+    VerificationResponse verify(
+            @RequestParam(required = false) String events, @RequestParam(required = false) String headHash) {
+        ChainAnchor anchor = ChainAnchor.fromParameters(events, headHash);
+        return VerificationResponse.of(anchor == null ? auditLog.verify() : auditLog.verify(anchor));
     }
 }
