@@ -13,6 +13,7 @@ import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.ShortIds;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.BoundedDatabaseCalls;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,16 +43,23 @@ public class ApiTokens {
     private final Users users;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final BoundedDatabaseCalls boundedCalls;
     private final Cache<String, Optional<CountersignPrincipal>> cache = Caffeine.newBuilder()
             .expireAfterWrite(CACHE_TTL)
             .maximumSize(10_000)
             .build();
 
-    ApiTokens(JdbcClient jdbc, Users users, Clock clock, ApplicationEventPublisher events) {
+    ApiTokens(
+            JdbcClient jdbc,
+            Users users,
+            Clock clock,
+            ApplicationEventPublisher events,
+            BoundedDatabaseCalls boundedCalls) {
         this.jdbc = jdbc;
         this.users = users;
         this.clock = clock;
         this.events = events;
+        this.boundedCalls = boundedCalls;
     }
 
     @Transactional
@@ -81,7 +89,8 @@ public class ApiTokens {
 
     public Optional<CountersignPrincipal> authenticate(String token) {
         String hash = TokenHash.of(token);
-        return cache.get(hash, this::lookup);
+        // bounded: with the database out of reach, every caller is answered 503 within a second
+        return cache.get(hash, h -> boundedCalls.call(() -> lookup(h)));
     }
 
     private Optional<CountersignPrincipal> lookup(String hash) {

@@ -11,6 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("countersign.database.bounded-calls")
 public record DatabaseCallProperties(
-        @DefaultValue("800ms") Duration timeout,
+        @DefaultValue("600ms") Duration timeout,
         @DefaultValue("16") int threads,
         @DefaultValue("256") int queue) {}
