@@ -43,7 +43,9 @@ class DatabaseOutageTests {
         proxy = TcpProxy.to(
                 hostPort.group(1), hostPort.group(2).isEmpty() ? 5432 : Integer.parseInt(hostPort.group(2)));
         String proxied = hostPort.replaceFirst("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/");
-        instance = Instance.start("outage", proxied, new MutableClock());
+        // the production pool wait, not the test profile's longer one
+        instance = Instance.start(
+                "outage", proxied, new MutableClock(), "--spring.datasource.hikari.connection-timeout=5000");
         enforcer = instance.user("gateway-" + UUID.randomUUID().toString().substring(0, 8), "ENFORCER");
         unusedEnforcer = instance.user("proxy-" + UUID.randomUUID().toString().substring(0, 8), "ENFORCER");
         instance.get(enforcer, check).expect(200);
