@@ -108,7 +108,8 @@ class StartupTests {
         try {
             await().atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(10))
-                    .until(() -> status(http, base + "/actuator/health/readiness", null) == 200);
+                    .until(() -> status(http, base + "/actuator/health", null) == 200
+                            || status(http, base + "/actuator/health/readiness", null) == 200);
 
             boolean timersRunning =
                     context.get().getBean(Scheduler.class).getSchedulerState().isStarted();
@@ -116,6 +117,7 @@ class StartupTests {
 
             assertThat(timersRunning).isTrue();
             assertThat(adminAnswer).isEqualTo(200);
+            assertThat(status(http, base + "/actuator/health/readiness", null)).isEqualTo(200);
             String details = http.send(
                             HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
                                     .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
