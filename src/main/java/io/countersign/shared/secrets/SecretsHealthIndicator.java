@@ -1,5 +1,8 @@
 package io.countersign.shared.secrets;
 
+import io.countersign.shared.database.BoundedDatabaseCalls;
+import io.countersign.shared.database.DatabaseUnavailableException;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -18,28 +21,36 @@ class SecretsHealthIndicator implements HealthIndicator {
 
     private final SecretCipher cipher;
     private final List<SealedSecrets> stores;
+    private final BoundedDatabaseCalls calls;
 
-    SecretsHealthIndicator(SecretCipher cipher, List<SealedSecrets> stores) {
+    SecretsHealthIndicator(SecretCipher cipher, List<SealedSecrets> stores, BoundedDatabaseCalls calls) {
         this.cipher = cipher;
         this.stores = stores;
+        this.calls = calls;
     }
 
     @Override
     public Health health() {
-        int total = 0;
+        List<SealedSecrets.Sealed> all;
+        try {
+            all = calls.call(() -> {
+                List<SealedSecrets.Sealed> sealed = new ArrayList<>();
+                stores.forEach(store -> sealed.addAll(store.sealedSecrets()));
+                return sealed;
+            });
+        } catch (DatabaseUnavailableException e) {
+            return Health.unknown().withDetail("reason", e.getMessage()).build();
+        }
         int unreadable = 0;
-        for (SealedSecrets store : stores) {
-            for (SealedSecrets.Sealed sealed : store.sealedSecrets()) {
-                total++;
-                try {
-                    cipher.decrypt(sealed.ciphertext(), sealed.context());
-                } catch (SecretCipher.UndecryptableSecretException e) {
-                    unreadable++;
-                }
+        for (SealedSecrets.Sealed sealed : all) {
+            try {
+                cipher.decrypt(sealed.ciphertext(), sealed.context());
+            } catch (SecretCipher.UndecryptableSecretException e) {
+                unreadable++;
             }
         }
         Health.Builder health = unreadable == 0 ? Health.up() : Health.down();
-        health.withDetail("stored", total).withDetail("undecryptable", unreadable);
+        health.withDetail("stored", all.size()).withDetail("undecryptable", unreadable);
         if (unreadable > 0) {
             health.withDetail(
                     "hint",
