@@ -25,6 +25,12 @@ public class SecretCipher {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    static final String MISSING_SHARED_KEY = "Countersign runs on PostgreSQL, whose instances must all encrypt"
+            + " stored secrets with the same key, but no key is configured. Set COUNTERSIGN_ENCRYPTION_KEY"
+            + " (countersign.encryption-key) to base64 of 32 random bytes, the same on every instance"
+            + " (head -c 32 /dev/urandom | base64), or set COUNTERSIGN_ENCRYPTION_KEY_FILE"
+            + " (countersign.encryption-key-file) to a file holding it that every instance shares.";
+
     private final EncryptionProperties properties;
     private volatile SecretKey key;
 
@@ -53,12 +59,6 @@ public class SecretCipher {
             throw new IllegalStateException(MISSING_SHARED_KEY);
         }
     }
-
-    static final String MISSING_SHARED_KEY = "Countersign runs on PostgreSQL, whose instances must all encrypt"
-            + " stored secrets with the same key, but no key is configured. Set COUNTERSIGN_ENCRYPTION_KEY"
-            + " (countersign.encryption-key) to base64 of 32 random bytes, the same on every instance"
-            + " (head -c 32 /dev/urandom | base64), or set COUNTERSIGN_ENCRYPTION_KEY_FILE"
-            + " (countersign.encryption-key-file) to a file holding it that every instance shares.";
 
     static boolean isShared(String databaseUrl) {
         return databaseUrl != null && databaseUrl.trim().startsWith("jdbc:postgresql:");
