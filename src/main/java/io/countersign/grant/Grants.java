@@ -5,6 +5,7 @@ import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.BoundedDatabaseCalls;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -33,11 +34,17 @@ public class Grants {
     private final GrantRepository repository;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final BoundedDatabaseCalls boundedCalls;
 
-    Grants(GrantRepository repository, Clock clock, ApplicationEventPublisher events) {
+    Grants(
+            GrantRepository repository,
+            Clock clock,
+            ApplicationEventPublisher events,
+            BoundedDatabaseCalls boundedCalls) {
         this.repository = repository;
         this.clock = clock;
         this.events = events;
+        this.boundedCalls = boundedCalls;
     }
 
     /**
@@ -45,6 +52,10 @@ public class Grants {
      *
      * <p>One autocommit query and no transaction: enforcement points call this on every connection,
      * and a read-only transaction would cost four extra round trips to the database.
+     *
+     * <p>The query runs with a deadline: when the database is slow or out of reach the caller gets
+     * {@link io.countersign.shared.database.DatabaseUnavailableException} within a second, never a
+     * held thread, and must treat it as a denial.
      *
      * @throws io.countersign.shared.InvalidInputException naming every missing parameter
      */
@@ -54,8 +65,10 @@ public class Grants {
         problems.requireText(resource, "resource", Names.MAX_LENGTH);
         problems.requireText(account, "account", Names.MAX_LENGTH);
         problems.throwIfAny();
-        return repository
-                .inForce(Names.canonical(user), Names.canonical(resource), Names.canonical(account), clock.instant())
+        Instant now = clock.instant();
+        return boundedCalls
+                .call(() -> repository.inForce(
+                        Names.canonical(user), Names.canonical(resource), Names.canonical(account), now))
                 .map(grant -> new AccessDecision(true, grant.id(), grant.requestId(), grant.endsAt()))
                 .orElseGet(AccessDecision::denied);
     }

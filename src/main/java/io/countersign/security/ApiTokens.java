@@ -10,6 +10,7 @@ import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.ShortIds;
+import io.countersign.shared.database.BoundedDatabaseCalls;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +37,7 @@ public class ApiTokens {
     private final AuthenticationCache cache;
     private final TokenUsage usage;
     private final TokenProperties properties;
+    private final BoundedDatabaseCalls boundedCalls;
 
     ApiTokens(
             TokenStore store,
@@ -44,7 +46,8 @@ public class ApiTokens {
             ApplicationEventPublisher events,
             AuthenticationCache cache,
             TokenUsage usage,
-            TokenProperties properties) {
+            TokenProperties properties,
+            BoundedDatabaseCalls boundedCalls) {
         this.store = store;
         this.users = users;
         this.clock = clock;
@@ -52,6 +55,7 @@ public class ApiTokens {
         this.cache = cache;
         this.usage = usage;
         this.properties = properties;
+        this.boundedCalls = boundedCalls;
     }
 
     /**
@@ -112,7 +116,8 @@ public class ApiTokens {
 
     public Optional<AuthenticatedToken> authenticate(String token) {
         String hash = TokenHash.of(token);
-        AuthenticatedToken found = cache.get(hash, this::lookup);
+        // bounded: with the database out of reach, every caller is answered 503 within a second
+        AuthenticatedToken found = cache.get(hash, h -> boundedCalls.call(() -> lookup(h)));
         if (found == null) {
             return Optional.empty();
         }

@@ -29,6 +29,7 @@ class BootstrapAdministrator implements ApplicationRunner {
     private final LocalCredentials credentials;
     private final BootstrapProperties properties;
     private final TransactionTemplate transactions;
+    private volatile boolean done;
 
     BootstrapAdministrator(
             Users users,
@@ -43,8 +44,18 @@ class BootstrapAdministrator implements ApplicationRunner {
         this.transactions = transactions;
     }
 
+    /** True once the administrator exists, created here or by another instance sharing the database. */
+    boolean done() {
+        return done;
+    }
+
     @Override
     public void run(ApplicationArguments args) {
+        createIfEmpty();
+        done = true;
+    }
+
+    private void createIfEmpty() {
         if (users.anyExist()) {
             return;
         }

@@ -46,23 +46,32 @@ final class Instance implements AutoCloseable {
     }
 
     /** Starts an instance on {@code databaseUrl}; its clock is {@code clock}. */
-    static Instance start(String name, String databaseUrl, MutableClock clock) {
+    static Instance start(String name, String databaseUrl, MutableClock clock, String... moreArguments) {
+        String[] arguments = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(arguments(name, databaseUrl)),
+                        java.util.stream.Stream.of(moreArguments))
+                .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CountersignApplication.class)
                 .profiles("test")
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + databaseUrl,
-                        "--spring.datasource.username=",
-                        "--spring.datasource.password=",
-                        "--spring.datasource.hikari.maximum-pool-size=6",
-                        "--spring.datasource.hikari.minimum-idle=0",
-                        "--countersign.instance-name=" + name,
-                        "--countersign.encryption-key=" + ENCRYPTION_KEY,
-                        "--countersign.request.timer-interval=1s",
-                        "--countersign.grant.timer-interval=1s",
-                        "--db-scheduler.polling-interval=200ms");
+                .run(arguments);
         return new Instance(context);
+    }
+
+    private static String[] arguments(String name, String databaseUrl) {
+        return new String[] {
+            "--server.port=0",
+            "--spring.datasource.url=" + databaseUrl,
+            "--spring.datasource.username=",
+            "--spring.datasource.password=",
+            "--spring.datasource.hikari.maximum-pool-size=6",
+            "--spring.datasource.hikari.minimum-idle=0",
+            "--countersign.instance-name=" + name,
+            "--countersign.encryption-key=" + ENCRYPTION_KEY,
+            "--countersign.request.timer-interval=1s",
+            "--countersign.grant.timer-interval=1s",
+            "--db-scheduler.polling-interval=200ms"
+        };
     }
 
     <T> T bean(Class<T> type) {
@@ -84,8 +93,10 @@ final class Instance implements AutoCloseable {
     CompletableFuture<Answer> send(String token, String method, String path, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(90))
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token);
+                .header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (body != null) {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

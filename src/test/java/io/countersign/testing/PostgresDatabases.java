@@ -18,6 +18,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public class PostgresDatabases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    /** Instances on PostgreSQL refuse to start without a key that every instance shares. */
+    public static final String ENCRYPTION_KEY = "vz7yMsa4D+8DwWlZixIfA9wuIVAcblbbe9Fsi7swKi4=";
+
     private static String serverUrl;
     private static final java.util.List<String> CREATED = new java.util.ArrayList<>();
 
@@ -30,7 +33,8 @@ public class PostgresDatabases implements ApplicationContextInitializer<Configur
                         "spring.datasource.password=",
                         "spring.datasource.hikari.maximum-pool-size=12",
                         "spring.datasource.hikari.minimum-idle=0",
-                        "spring.datasource.hikari.idle-timeout=10000")
+                        "spring.datasource.hikari.idle-timeout=10000",
+                        "countersign.encryption-key=" + ENCRYPTION_KEY)
                 .applyTo(context);
     }
 

@@ -4,6 +4,8 @@ import io.countersign.notify.DeliveryState;
 import io.countersign.notify.WebhookDeliveryDead;
 import io.countersign.shared.Actor;
 import io.countersign.shared.secrets.SecretCipher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +46,7 @@ public class DeliveryDispatcher implements DisposableBean {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final ExecutorService senders;
+    private final Counter signingFailures;
 
     public DeliveryDispatcher(
             DeliveryStore deliveries,
@@ -53,7 +56,8 @@ public class DeliveryDispatcher implements DisposableBean {
             WebhookProperties properties,
             Clock clock,
             TransactionTemplate transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            MeterRegistry meters) {
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.cipher = cipher;
@@ -63,6 +67,10 @@ public class DeliveryDispatcher implements DisposableBean {
         this.clock = clock;
         this.transactions = transactions;
         this.events = events;
+        this.signingFailures = Counter.builder("countersign.webhooks.signing.failures")
+                .description("Delivery attempts that could not be signed because no secret of the webhook"
+                        + " could be decrypted with this instance's key")
+                .register(meters);
         AtomicInteger counter = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(Math.max(1, properties.threads()), task -> {
             Thread thread = new Thread(task, "webhook-sender-" + counter.incrementAndGet());
@@ -120,8 +128,13 @@ public class DeliveryDispatcher implements DisposableBean {
             List<String> secrets = webhooks.secrets(due.webhookId()).stream()
                     .map(s -> cipher.decrypt(s.ciphertext(), SecretContext.of(due.webhookId(), s.number())))
                     .toList();
-            return secrets.isEmpty() ? Optional.empty() : Optional.of(secrets);
+            if (secrets.isEmpty()) {
+                signingFailures.increment();
+                return Optional.empty();
+            }
+            return Optional.of(secrets);
         } catch (SecretCipher.UndecryptableSecretException e) {
+            signingFailures.increment();
             log.error(
                     "Cannot sign deliveries to webhook {}: {}. Every instance must use the same"
                             + " COUNTERSIGN_ENCRYPTION_KEY.",

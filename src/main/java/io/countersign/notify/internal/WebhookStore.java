@@ -3,6 +3,7 @@ package io.countersign.notify.internal;
 import io.countersign.notify.EventType;
 import io.countersign.notify.Webhook;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.secrets.SealedSecrets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** Webhook endpoints, their subscriptions and their encrypted secrets. */
 @Repository
-public class WebhookStore {
+public class WebhookStore implements SealedSecrets {
 
     private final JdbcClient jdbc;
 
@@ -82,6 +83,16 @@ public class WebhookStore {
                 .param(webhookId)
                 .query((rs, row) -> new StoredSecret(
                         rs.getInt("secret_number"), rs.getString("ciphertext"), instant(rs, "created_at")))
+                .list();
+    }
+
+    /** Every webhook secret, still encrypted, for the health component that checks they can be read. */
+    @Override
+    public List<Sealed> sealedSecrets() {
+        return jdbc.sql("select webhook_id, secret_number, ciphertext from webhook_secrets")
+                .query((rs, row) -> new Sealed(
+                        SecretContext.of(rs.getString("webhook_id"), rs.getInt("secret_number")),
+                        rs.getString("ciphertext")))
                 .list();
     }
 

@@ -13,7 +13,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Finds the AES key: the configured one, else the key file, which is generated on first use. */
+/**
+ * Finds the AES key: the configured one, else a key file. Only the embedded database's default file is
+ * generated when missing; a file named for several instances must already exist.
+ */
 final class EncryptionKeySource {
 
     static final int KEY_BYTES = 32;
@@ -24,6 +27,22 @@ final class EncryptionKeySource {
     /** Checks a configured key at startup so that a typo fails fast instead of at the first webhook. */
     static SecretKey configured(String base64) {
         return parse(base64.trim(), "countersign.encryption-key (COUNTERSIGN_ENCRYPTION_KEY)");
+    }
+
+    /** Reads a key file that must exist: one the operator provides for every instance sharing the database. */
+    static SecretKey existingFile(Path file) {
+        Path path = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException("The encryption key file " + path
+                    + " (countersign.encryption-key-file) does not exist. Instances sharing a PostgreSQL database"
+                    + " must share one key: create the file with the same base64 key on every instance"
+                    + " (head -c 32 /dev/urandom | base64), or set COUNTERSIGN_ENCRYPTION_KEY instead.");
+        }
+        try {
+            return parse(Files.readString(path, StandardCharsets.US_ASCII).trim(), path.toString());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the encryption key file " + path, e);
+        }
     }
 
     static SecretKey fromFile(Path file) {

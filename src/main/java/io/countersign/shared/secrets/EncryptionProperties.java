@@ -2,14 +2,24 @@ package io.countersign.shared.secrets;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The key that encrypts stored secrets: base64 of 32 bytes in {@code countersign.encryption-key}
- * ({@code COUNTERSIGN_ENCRYPTION_KEY}). Left unset, a key is generated once into {@code
- * encryptionKeyFile}, next to the embedded database.
+ * ({@code COUNTERSIGN_ENCRYPTION_KEY}), or a file holding it in {@code countersign.encryption-key-file}
+ * ({@code COUNTERSIGN_ENCRYPTION_KEY_FILE}). On the embedded database, with neither set, a key is
+ * generated once into {@link #DEFAULT_KEY_FILE}; on PostgreSQL one of them must be set, because
+ * instances sharing the database must share the key.
  */
 @ConfigurationProperties("countersign")
-public record EncryptionProperties(
-        String encryptionKey,
-        @DefaultValue("./data/encryption.key") Path encryptionKeyFile) {}
+public record EncryptionProperties(String encryptionKey, Path encryptionKeyFile) {
+
+    public static final Path DEFAULT_KEY_FILE = Path.of("./data/encryption.key");
+
+    boolean hasKey() {
+        return encryptionKey != null && !encryptionKey.isBlank();
+    }
+
+    boolean hasKeyFile() {
+        return encryptionKeyFile != null && !encryptionKeyFile.toString().isBlank();
+    }
+}

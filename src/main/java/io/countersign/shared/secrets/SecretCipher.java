@@ -8,6 +8,8 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,14 +25,43 @@ public class SecretCipher {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    static final String MISSING_SHARED_KEY = "Countersign runs on PostgreSQL, whose instances must all encrypt"
+            + " stored secrets with the same key, but no key is configured. Set COUNTERSIGN_ENCRYPTION_KEY"
+            + " (countersign.encryption-key) to base64 of 32 random bytes, the same on every instance"
+            + " (head -c 32 /dev/urandom | base64), or set COUNTERSIGN_ENCRYPTION_KEY_FILE"
+            + " (countersign.encryption-key-file) to a file holding it that every instance shares.";
+
     private final EncryptionProperties properties;
     private volatile SecretKey key;
 
+    @Autowired
+    public SecretCipher(EncryptionProperties properties, Environment environment) {
+        this(properties, isShared(environment.getProperty("spring.datasource.url")));
+    }
+
+    /** A cipher for the embedded database, where a missing key may be generated. */
     public SecretCipher(EncryptionProperties properties) {
+        this(properties, false);
+    }
+
+    /**
+     * On a database that several instances may share, a key generated here would be one no other
+     * instance can read: the deliveries they pick up could not be signed. So it must be configured, or
+     * come from a file the operator names (and so asserts is shared), and it is read at start.
+     */
+    SecretCipher(EncryptionProperties properties, boolean sharedDatabase) {
         this.properties = properties;
-        if (hasText(properties.encryptionKey())) {
+        if (properties.hasKey()) {
             this.key = EncryptionKeySource.configured(properties.encryptionKey());
+        } else if (sharedDatabase && properties.hasKeyFile()) {
+            this.key = EncryptionKeySource.existingFile(properties.encryptionKeyFile());
+        } else if (sharedDatabase) {
+            throw new IllegalStateException(MISSING_SHARED_KEY);
         }
+    }
+
+    static boolean isShared(String databaseUrl) {
+        return databaseUrl != null && databaseUrl.trim().startsWith("jdbc:postgresql:");
     }
 
     public String encrypt(String plain, String context) {
@@ -53,7 +84,15 @@ public class SecretCipher {
         if (stored == null || !stored.startsWith(PREFIX)) {
             throw new UndecryptableSecretException("the stored secret has an unknown format");
         }
-        byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+        byte[] in;
+        try {
+            in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new UndecryptableSecretException("the stored secret has an unknown format");
+        }
+        if (in.length <= NONCE_BYTES) {
+            throw new UndecryptableSecretException("the stored secret has an unknown format");
+        }
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, java.util.Arrays.copyOf(in, NONCE_BYTES), context);
             byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
@@ -79,16 +118,15 @@ public class SecretCipher {
         if (current == null) {
             synchronized (this) {
                 if (key == null) {
-                    key = EncryptionKeySource.fromFile(properties.encryptionKeyFile());
+                    key = EncryptionKeySource.fromFile(
+                            properties.hasKeyFile()
+                                    ? properties.encryptionKeyFile()
+                                    : EncryptionProperties.DEFAULT_KEY_FILE);
                 }
                 current = key;
             }
         }
         return current;
-    }
-
-    private static boolean hasText(String value) {
-        return value != null && !value.isBlank();
     }
 
     /** The stored value cannot be read with the configured key. */

@@ -4,6 +4,11 @@ import io.countersign.grant.AccessDecision;
 import io.countersign.grant.Grants;
 import io.countersign.security.EnforcerScopes;
 import io.countersign.shared.Actor;
+import io.countersign.shared.database.DatabaseUnavailableException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,5 +33,14 @@ class AccessCheckController {
             @RequestParam(required = false) String account) {
         scopes.checkOnBehalf(actor, user, resource);
         return grants.check(user, resource, account);
+    }
+
+    /** Fails closed: an enforcement point that cannot get an answer is told, in the body too, to deny. */
+    @ExceptionHandler({DatabaseUnavailableException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+        ProblemDetail problem = DatabaseOutage.accessCheckProblem();
+        return ResponseEntity.status(problem.getStatus())
+                .header("Retry-After", "1")
+                .body(problem);
     }
 }

@@ -7,10 +7,12 @@ import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.RefusedException;
+import io.countersign.shared.database.DatabaseUnavailableException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -74,6 +76,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 .toList();
         return ResponseEntity.badRequest()
                 .body(problemFor(new InvalidInputException(issues)).getBody());
+    }
+
+    /** A database out of reach is the service's trouble, not the caller's: 503, never a slow 500. */
+    @ExceptionHandler({DatabaseUnavailableException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+        log.warn("Database unavailable: {}", e.getMessage());
+        ProblemDetail problem = DatabaseOutage.problem();
+        return ResponseEntity.status(problem.getStatus())
+                .header("Retry-After", "1")
+                .body(problem);
     }
 
     @ExceptionHandler(RuntimeException.class)

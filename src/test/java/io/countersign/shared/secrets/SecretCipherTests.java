@@ -80,4 +80,48 @@ class SecretCipherTests {
     private SecretCipher configured(String key) {
         return new SecretCipher(new EncryptionProperties(key, dir.resolve("unused.key")));
     }
+
+    @Test
+    void onASharedDatabaseAMissingKeyIsRefusedAtStartWithWhatToSet() {
+        Path file = dir.resolve("data/encryption.key");
+
+        assertThatThrownBy(() -> new SecretCipher(new EncryptionProperties(null, null), true))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("COUNTERSIGN_ENCRYPTION_KEY")
+                .hasMessageContaining("countersign.encryption-key-file");
+        assertThatThrownBy(() -> new SecretCipher(new EncryptionProperties("", file), true))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not exist");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void onASharedDatabaseANamedKeyFileIsReadAtStart() throws Exception {
+        Path file = dir.resolve("shared.key");
+        Files.writeString(file, OTHER_KEY + "\n");
+        String stored = configured(OTHER_KEY).encrypt("shared-file-secret", "c");
+
+        SecretCipher cipher = new SecretCipher(new EncryptionProperties(null, file), true);
+
+        assertThat(cipher.decrypt(stored, "c")).isEqualTo("shared-file-secret");
+        assertThat(new SecretCipher(new EncryptionProperties(KEY, null), true).encrypt("x", "c"))
+                .startsWith("v1:");
+    }
+
+    @Test
+    void onlyPostgresqlUrlsCountAsASharedDatabase() {
+        assertThat(SecretCipher.isShared("jdbc:postgresql://db:5432/countersign"))
+                .isTrue();
+        assertThat(SecretCipher.isShared("jdbc:h2:file:./data/countersign;MODE=PostgreSQL"))
+                .isFalse();
+        assertThat(SecretCipher.isShared(null)).isFalse();
+    }
+
+    @Test
+    void aGarbledStoredValueIsUndecryptableNotACrash() {
+        assertThatThrownBy(() -> configured(KEY).decrypt("v1:%%%", "c"))
+                .isInstanceOf(SecretCipher.UndecryptableSecretException.class);
+        assertThatThrownBy(() -> configured(KEY).decrypt("v1:AAAA", "c"))
+                .isInstanceOf(SecretCipher.UndecryptableSecretException.class);
+    }
 }

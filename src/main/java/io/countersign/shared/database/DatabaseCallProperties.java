@@ -1,0 +1,16 @@
+package io.countersign.shared.database;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Bounds on the calls that must answer fast even when the database does not (the access check,
+ * the readiness probe): each waits at most {@code timeout}, at most {@code threads} run at once and
+ * at most {@code queue} more wait for a thread; beyond that the call is refused at once.
+ */
+@ConfigurationProperties("countersign.database.bounded-calls")
+public record DatabaseCallProperties(
+        @DefaultValue("600ms") Duration timeout,
+        @DefaultValue("16") int threads,
+        @DefaultValue("256") int queue) {}

@@ -1,0 +1,9 @@
+package io.countersign.shared.database;
+
+/** The database did not answer in time or cannot be reached; nothing was read or changed. */
+public class DatabaseUnavailableException extends RuntimeException {
+
+    public DatabaseUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,15 @@
+package io.countersign.shared.secrets;
+
+import java.util.List;
+
+/**
+ * Implemented by each module that stores secrets with {@link SecretCipher}: lists them still sealed,
+ * so that the health component {@code secrets} can tell whether this instance's key reads them all.
+ */
+public interface SealedSecrets {
+
+    List<Sealed> sealedSecrets();
+
+    /** A stored ciphertext and the context it was sealed under. */
+    record Sealed(String context, String ciphertext) {}
+}

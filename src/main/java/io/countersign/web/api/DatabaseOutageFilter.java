@@ -1,0 +1,67 @@
+package io.countersign.web.api;
+
+import io.countersign.shared.database.BoundedDatabaseCalls;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Turns a database failure raised before any controller runs (looking up the caller's API token)
+ * into the same 503 the controllers answer, instead of the container's 500; for the access check the
+ * answer says access is denied. It wraps the security filters, so it is registered just before them.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseOutageFilter {
+
+    /** Spring Security's filter chain is registered at -100. */
+    private static final int BEFORE_SECURITY = -101;
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
+
+    private static final String PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503,"
+            + "\"detail\":\"" + DatabaseOutage.problem().getDetail() + "\"}";
+    private static final String CHECK_PROBLEM =
+            "{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503," + "\"detail\":\""
+                    + DatabaseOutage.accessCheckProblem().getDetail() + "\",\"allowed\":false}";
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> databaseOutageFilterRegistration() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter());
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(BEFORE_SECURITY);
+        return registration;
+    }
+
+    private static final class Filter extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            try {
+                chain.doFilter(request, response);
+            } catch (ServletException | RuntimeException e) {
+                if (!BoundedDatabaseCalls.isUnavailability(e) || response.isCommitted()) {
+                    throw e;
+                }
+                log.warn("Database unavailable: {}", e.getMessage());
+                response.resetBuffer();
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                response.setHeader("Retry-After", "1");
+                response.setContentType("application/problem+json");
+                response.getWriter()
+                        .write(
+                                DatabaseOutage.ACCESS_CHECK_PATH.equals(request.getRequestURI())
+                                        ? CHECK_PROBLEM
+                                        : PROBLEM);
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.countersign.instances;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.countersign.testing.MutableClock;
+import io.countersign.testing.PostgresDatabases;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service on PostgreSQL reached through a relay the test breaks: while the database is out of
+ * reach the access check denies at once with 503, readiness is DOWN, and both recover by themselves
+ * once it is back. Latency bounds here are deliberately generous; the measured figures are in
+ * BENCHMARKS.md.
+ */
+class DatabaseOutageTests {
+
+    /** Far above the 600 ms the service allows itself, far below the pool's 5 s connection wait. */
+    static final Duration GENEROUS = Duration.ofMillis(2500);
+
+    TcpProxy proxy;
+    Instance instance;
+    String enforcer;
+    String unusedEnforcer;
+    final String check = "/api/v1/access/check?user=dev&resource=prod-db&account=admin";
+
+    @BeforeEach
+    void start() throws Exception {
+        String url = PostgresDatabases.createDatabase(
+                "cs_" + UUID.randomUUID().toString().replace("-", ""));
+        Matcher hostPort =
+                Pattern.compile("^jdbc:postgresql://([^:/]+):?(\\d*)/").matcher(url);
+        assertThat(hostPort.find()).isTrue();
+        proxy = TcpProxy.to(
+                hostPort.group(1), hostPort.group(2).isEmpty() ? 5432 : Integer.parseInt(hostPort.group(2)));
+        String proxied = hostPort.replaceFirst("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/");
+        // the production pool wait, not the test profile's longer one
+        instance = Instance.start(
+                "outage", proxied, new MutableClock(), "--spring.datasource.hikari.connection-timeout=5000");
+        enforcer = instance.user("gateway-" + UUID.randomUUID().toString().substring(0, 8), "ENFORCER");
+        unusedEnforcer = instance.user("proxy-" + UUID.randomUUID().toString().substring(0, 8), "ENFORCER");
+        instance.get(enforcer, check).expect(200);
+        instance.get(null, "/actuator/health/readiness").expect(200);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        Instance.closeAll(instance, proxy);
+    }
+
+    @Test
+    void withTheDatabaseDownTheCheckDeniesAtOnceAndTheServiceRecoversByItself() {
+        outageAndRecovery(TcpProxy::cut);
+    }
+
+    @Test
+    void withTheDatabaseSilentTheCheckDeniesAtOnceAndTheServiceRecoversByItself() {
+        outageAndRecovery(TcpProxy::silence);
+    }
+
+    private void outageAndRecovery(Consumer<TcpProxy> outage) {
+        outage.accept(proxy);
+
+        List<Long> millis = new ArrayList<>();
+        for (String token : List.of(enforcer, unusedEnforcer, enforcer, enforcer, unusedEnforcer)) {
+            long started = System.nanoTime();
+            Instance.Answer answer = instance.get(token, check);
+            millis.add(Duration.ofNanos(System.nanoTime() - started).toMillis());
+
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.json().get("allowed").asBoolean(true)).isFalse();
+            assertThat(answer.json().get("detail").asString()).contains("Access is denied");
+        }
+        long readinessStarted = System.nanoTime();
+        assertThat(instance.get(null, "/actuator/health/readiness").status()).isEqualTo(503);
+        long readinessMillis =
+                Duration.ofNanos(System.nanoTime() - readinessStarted).toMillis();
+        System.out.println("check during outage (ms): " + millis + "; readiness (ms): " + readinessMillis);
+        assertThat(millis).allMatch(ms -> ms < GENEROUS.toMillis());
+        assertThat(readinessMillis).isLessThan(GENEROUS.toMillis());
+
+        long restored = System.nanoTime();
+        proxy.restore();
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> instance.get(enforcer, check).status() == 200
+                        && instance.get(null, "/actuator/health/readiness").status() == 200);
+        System.out.println("recovered after (ms): "
+                + Duration.ofNanos(System.nanoTime() - restored).toMillis());
+        Instance.Answer after = instance.get(unusedEnforcer, check).expect(200);
+        assertThat(after.json().get("allowed").asBoolean()).isFalse();
+    }
+}

@@ -1,0 +1,6 @@
+package io.countersign.shared;
+
+import io.countersign.testing.OnPostgres;
+
+@OnPostgres
+class StoredIdsOnPostgresTests extends StoredIdsTests {}
