@@ -41,7 +41,8 @@ class GrantIssuer {
                 status,
                 null,
                 null,
-                null);
+                null,
+                approved.requesterId());
         repository.insert(grant);
         if (status == GrantStatus.ACTIVE) {
             events.publishEvent(new GrantStarted(

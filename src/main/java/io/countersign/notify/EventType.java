@@ -13,7 +13,8 @@ public enum EventType {
     REQUEST_CANCELLED("request.cancelled"),
     REQUEST_EXPIRED("request.expired"),
     GRANT_STARTED("grant.started"),
-    GRANT_ENDED("grant.ended");
+    GRANT_ENDED("grant.ended"),
+    GRANT_REVOKED("grant.revoked");
 
     private final String wireName;
 

@@ -36,7 +36,7 @@ class Outbox {
     @EventListener
     @Transactional
     void on(AuditableEvent event) {
-        EventMapping.of(event.action()).ifPresent(mapped -> {
+        EventMapping.of(event.action()).forEach(mapped -> {
             String type = mapped.type().wireName();
             List<String> subscribers = webhooks.subscribersOf(type);
             if (subscribers.isEmpty()) {
