@@ -265,6 +265,31 @@ class OffboardingTests {
     }
 
     @Test
+    void aUserDeactivatedByAnImportLosesTheirAccessToo() {
+        String granted = request(dev, Map.of());
+        String grant = approve(lisa, granted).get("grant").get("id").asString();
+
+        api.asAdmin()
+                .post(
+                        "/api/v1/import",
+                        Api.json(Map.of(
+                                "users",
+                                List.of(Map.of(
+                                        "username",
+                                        dev.name(),
+                                        "email",
+                                        dev.name() + "@example.com",
+                                        "active",
+                                        false)))))
+                .expect(200);
+
+        assertThat(allowed(dev.name())).isFalse();
+        JsonNode revoked =
+                api.asAdmin().get("/api/v1/grants/" + grant).expect(200).json();
+        assertThat(revoked.get("revokeReason").asString()).isEqualTo("user deactivated");
+    }
+
+    @Test
     void aDeactivatedUserCanNoLongerBeGrantedWhatTheyAskedFor() {
         String pending = request(dev, Map.of());
 
