@@ -19,6 +19,13 @@ public interface Directory {
      */
     Optional<String> idOf(String username);
 
+    /**
+     * Locks the user's row until the transaction ends and answers whether the user exists and is
+     * active. Whatever grants access to a user takes this lock first, and deactivation and deletion
+     * hold it while they end that access, so neither can slip past the other.
+     */
+    boolean lockActive(String userId);
+
     /** The ids of those of the given usernames that exist, by username. */
     Map<String, String> idsOf(Collection<String> usernames);
 

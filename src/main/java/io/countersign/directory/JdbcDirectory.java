@@ -35,6 +35,11 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public boolean lockActive(String userId) {
+        return users.lockActive(userId);
+    }
+
+    @Override
     public Map<String, String> idsOf(Collection<String> usernames) {
         return usernames.isEmpty() ? Map.of() : users.idsOf(usernames);
     }

@@ -83,6 +83,15 @@ class UserStore {
                 .optional();
     }
 
+    /** Locks the user's row; true when the user exists and is active. */
+    boolean lockActive(String userId) {
+        return jdbc.sql("select active from users where id = ? for update")
+                .param(userId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     /** The internal ids of those of the given usernames that exist, by username. */
     Map<String, String> idsOf(Collection<String> usernames) {
         List<String> names = List.copyOf(new HashSet<>(usernames));

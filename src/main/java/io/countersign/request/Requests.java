@@ -147,6 +147,17 @@ public class Requests {
         problems.maxLength(comment, "comment", RequestValidation.MAX_TEXT);
         problems.throwIfAny();
         String me = idOf(actor);
+        String requesterId = repository
+                .find(id)
+                .filter(r -> visibleTo(actor, me, r))
+                .orElseThrow(() -> notFound(id))
+                .details()
+                .requesterId();
+        if (requesterId != null) {
+            // the requester's row before the request's, the order offboarding takes them in: an
+            // approval and a deactivation of its requester never both commit with the grant alive
+            directory.lockActive(requesterId);
+        }
         AccessRequest request =
                 repository.lock(id).filter(r -> visibleTo(actor, me, r)).orElseThrow(() -> notFound(id));
         transition.apply(
@@ -203,6 +214,11 @@ public class Requests {
         }
         String resource = Names.canonical(input.resource());
         String account = Names.canonical(input.account());
+        // locked so that a deactivation cannot commit between this check and the new request
+        String requesterId = directory
+                .idOf(requester)
+                .filter(directory::lockActive)
+                .orElseThrow(() -> new NotFoundException("user", requester));
         ApprovalPlan plan = planner.plan(requester, resource, account);
         RequestValidation.checkLimits(problems, input, plan.limits());
         problems.throwIfAny();
@@ -223,7 +239,7 @@ public class Requests {
                 actor.username(),
                 now,
                 now.plus(ttl),
-                directory.idOf(requester).orElseThrow(() -> new NotFoundException("user", requester)),
+                requesterId,
                 actorId);
         Map<String, String> ids = directory.idsOf(plan.steps().stream()
                 .flatMap(step -> Stream.concat(step.eligibleApprovers().stream(), step.escalationApprovers().stream()))

@@ -84,6 +84,19 @@ public final class TestDirectory implements Directory {
     }
 
     @Override
+    public boolean lockActive(String userId) {
+        return users.values().stream().anyMatch(u -> userId.equals("usr-" + u.username()) && u.active());
+    }
+
+    /** Gives a user another tool role. */
+    public TestDirectory role(String username, Role role) {
+        User u = users.get(username);
+        users.put(
+                username, new User(u.username(), u.email(), u.displayName(), u.level(), u.manager(), role, u.active()));
+        return this;
+    }
+
+    @Override
     public Map<String, String> idsOf(Collection<String> usernames) {
         Map<String, String> ids = new HashMap<>();
         usernames.forEach(name -> idOf(name).ifPresent(id -> ids.put(name, id)));
