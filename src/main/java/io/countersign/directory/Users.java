@@ -85,11 +85,12 @@ public class Users {
         }
         keepAnAdministrator(before, after);
         store.update(after);
-        events.publishEvent(new UserUpdated(actor, before, after));
         if (before.active() && !after.active()) {
+            // before the audited event: what ends locks its rows before the audit chain's head
             String id = store.idOf(name).orElseThrow();
             events.publishEvent(new UserAccessEnded(actor, id, name, UserAccessEnded.DEACTIVATED));
         }
+        events.publishEvent(new UserUpdated(actor, before, after));
         return after;
     }
 
@@ -112,8 +113,9 @@ public class Users {
         List<String> reports = store.reportsOf(name);
         references.forEach(module -> module.forgetUser(name));
         store.delete(name);
-        events.publishEvent(new UserDeleted(actor, user, reports));
+        // before the audited event: what ends locks its rows before the audit chain's head
         events.publishEvent(new UserAccessEnded(actor, id, name, UserAccessEnded.DELETED));
+        events.publishEvent(new UserDeleted(actor, user, reports));
     }
 
     /** Refuses to delete, demote or deactivate the last active administrator: nobody could administer any more. */

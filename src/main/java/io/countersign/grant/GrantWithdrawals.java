@@ -5,13 +5,16 @@ import io.countersign.inventory.ResourceDeleted;
 import io.countersign.inventory.ResourceUpdated;
 import java.util.List;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Ends access when what it rests on goes away, in the transaction of that change, so that the very
  * next access check on any instance is refused: a user who leaves (deactivated or deleted), a
  * deleted resource, an account removed from its resource. Active and scheduled grants are revoked
- * by the service with the reason.
+ * by the service with the reason. These run after the request module's withdrawals and before the
+ * audit trail records the change itself, so that rows are locked before the audit chain's head.
  */
 @Component
 class GrantWithdrawals {
@@ -26,17 +29,20 @@ class GrantWithdrawals {
     }
 
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     void on(UserAccessEnded ended) {
         grants.revokeAll(ended.reason(), "holder_id = ?", ended.userId());
     }
 
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     void on(ResourceDeleted deleted) {
         grants.revokeAll(
                 RESOURCE_DELETED, "resource_name = ?", deleted.resource().name());
     }
 
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     void on(ResourceUpdated updated) {
         List<String> accounts = List.copyOf(updated.resource().accounts());
         if (accounts.isEmpty()) {

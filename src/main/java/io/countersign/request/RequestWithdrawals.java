@@ -6,11 +6,14 @@ import io.countersign.inventory.ResourceUpdated;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,67 +42,75 @@ class RequestWithdrawals {
     }
 
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(UserAccessEnded ended) {
         Instant now = now();
-        List<String> asked = jdbc.sql(
-                        "select id from access_requests where status = 'PENDING' and requester_id = ? order by id")
-                .param(ended.userId())
-                .query(String.class)
-                .list();
-        asked.forEach(id -> change(id, request -> request.withdraw(ended.reason(), now)));
-        Set<String> approving = new LinkedHashSet<>(
-                jdbc.sql("""
+        Set<String> ids =
+                new TreeSet<>(jdbc.sql("select id from access_requests where status = 'PENDING' and requester_id = ?")
+                        .param(ended.userId())
+                        .query(String.class)
+                        .list());
+        ids.addAll(jdbc.sql("""
                         select distinct r.id from access_requests r
                         join request_step_approvers a on a.request_id = r.id
-                        where r.status = 'PENDING' and a.user_id = ? order by r.id""").param(ended.userId()).query(String.class).list());
+                        where r.status = 'PENDING' and a.user_id = ?""").param(ended.userId()).query(String.class).list());
         // ids are drawn from an alphabet without LIKE wildcards, so the pattern matches the id only
-        approving.addAll(jdbc.sql("""
+        ids.addAll(jdbc.sql("""
                         select distinct r.id from access_requests r
                         join request_steps s on s.request_id = r.id
-                        where r.status = 'PENDING' and s.escalation_approver_ids like ? order by r.id""")
+                        where r.status = 'PENDING' and s.escalation_approver_ids like ?""")
                 .param("%" + ended.userId() + "%")
                 .query(String.class)
                 .list());
-        approving.forEach(id ->
-                change(id, request -> request.withdrawApprover(ended.userId(), ended.username(), ended.reason(), now)));
+        change(
+                ids,
+                request -> ended.userId().equals(request.details().requesterId())
+                        ? request.withdraw(ended.reason(), now)
+                        : request.withdrawApprover(ended.userId(), ended.username(), ended.reason(), now));
     }
 
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(ResourceDeleted deleted) {
         Instant now = now();
-        pendingFor(deleted.resource().name())
-                .forEach(id -> change(id, request -> request.withdraw(RESOURCE_DELETED, now)));
+        change(pendingFor(deleted.resource().name()), request -> request.withdraw(RESOURCE_DELETED, now));
     }
 
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(ResourceUpdated updated) {
         Instant now = now();
         Set<String> accounts = updated.resource().accounts();
-        pendingFor(updated.resource().name())
-                .forEach(id -> change(
-                        id,
-                        request -> !accounts.contains(request.details().account())
-                                && request.withdraw(ACCOUNT_REMOVED, now)));
+        change(
+                pendingFor(updated.resource().name()),
+                request -> !accounts.contains(request.details().account()) && request.withdraw(ACCOUNT_REMOVED, now));
     }
 
-    private List<String> pendingFor(String resource) {
-        return jdbc.sql("select id from access_requests where status = 'PENDING' and resource_name = ? order by id")
+    private Set<String> pendingFor(String resource) {
+        return new TreeSet<>(jdbc.sql("select id from access_requests where status = 'PENDING' and resource_name = ?")
                 .param(resource)
                 .query(String.class)
-                .list();
+                .list());
     }
 
     private interface Change {
         boolean apply(AccessRequest request);
     }
 
-    private void change(String id, Change change) {
-        repository.lock(id).ifPresent(request -> {
+    /**
+     * Locks every request first, in id order, and only then changes them and publishes what changed:
+     * a decision locks its request before it writes to the audit trail, so holding the audit chain's
+     * head while waiting for a request's lock could deadlock with it.
+     */
+    private void change(Set<String> ids, Change change) {
+        List<AccessRequest> locked = new ArrayList<>();
+        ids.forEach(id -> repository.lock(id).ifPresent(locked::add));
+        for (AccessRequest request : locked) {
             if (change.apply(request)) {
                 repository.update(request);
                 request.pullEvents().forEach(events::publishEvent);
             }
-        });
+        }
     }
 
     private Instant now() {

@@ -19,9 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A requester is deactivated while approvers race to approve their pending requests. Whatever the
- * interleaving, nothing of theirs is left alive afterwards: every request is cancelled, or approved
- * with its grant revoked, and the access check refuses.
+ * Deactivations race the decisions they affect. Whatever the interleaving, every call answers (no
+ * deadlock, no 500) and nothing of the person who left is left alive: a requester's requests are
+ * cancelled or approved with their grants revoked, and an approver's places go while the others'
+ * approvals still count.
  */
 @CountersignTest
 @OnPostgres
@@ -101,6 +102,54 @@ class OffboardingRaceTests {
                         .as(id)
                         .isZero();
             }
+        }
+    }
+
+    @Test
+    void approvalsRacingTheDeactivationOfAFellowApproverAllCount() throws Exception {
+        Organisation org = new Organisation(api);
+        Person dev = org.person("dev");
+        Person lisa = org.person("lisa");
+        String resource = org.resource();
+        for (int round = 0; round < ROUNDS; round++) {
+            Person tom = org.person("tom");
+            String team = org.group(lisa, tom);
+            String policy = org.policy(resource, List.of(Organisation.groupStep("Team", 1, team)));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < REQUESTS; i++) {
+                ids.add(org.request(dev, resource).get("id").asString());
+            }
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String id : ids) {
+                answers.add(racers.submit(() -> {
+                    start.await();
+                    return api.as(lisa.token())
+                            .post("/api/v1/requests/" + id + "/approve", null)
+                            .status();
+                }));
+            }
+            answers.add(racers.submit(() -> {
+                start.await();
+                return api.asAdmin()
+                        .put(
+                                "/api/v1/users/" + tom.name(),
+                                Api.json(Map.of("email", tom.name() + "@example.com", "active", false)))
+                        .status();
+            }));
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+            for (String id : ids) {
+                assertThat(jdbc.sql("select status from access_requests where id = ?")
+                                .param(id)
+                                .query(String.class)
+                                .single())
+                        .as(id)
+                        .isEqualTo("APPROVED");
+            }
+            api.asAdmin().delete("/api/v1/policies/" + policy).expect(204);
         }
     }
 }
