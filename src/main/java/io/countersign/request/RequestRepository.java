@@ -1,5 +1,6 @@
 package io.countersign.request;
 
+import io.countersign.directory.Directory;
 import io.countersign.shared.Channel;
 import io.countersign.shared.ConflictException;
 import io.countersign.shared.Timestamps;
@@ -29,9 +30,11 @@ class RequestRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final Directory directory;
 
-    RequestRepository(JdbcClient jdbc) {
+    RequestRepository(JdbcClient jdbc, Directory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     /** A stored request row before its steps and decisions are attached. */
@@ -278,7 +281,11 @@ class RequestRepository {
                             places.getOrDefault(requestId + "/" + index, List.of()),
                             planned == null ? null : planned.timeout(),
                             planned == null ? null : planned.onTimeout(),
-                            participants(rs.getString("escalation_approvers"), rs.getString("escalation_approver_ids")),
+                            rs.getString("escalation_approvers") == null
+                                    ? legacyEscalation(planned)
+                                    : participants(
+                                            rs.getString("escalation_approvers"),
+                                            rs.getString("escalation_approver_ids")),
                             planned == null ? null : planned.autoApprovedBecause(),
                             StepStatus.valueOf(rs.getString("status")),
                             instant(rs, "started_at"),
@@ -305,11 +312,25 @@ class RequestRepository {
     }
 
     /**
-     * The people a step escalates to, from aligned lists of names and ids. Requests made before ids
-     * were kept have neither: their escalation is left empty rather than trusted to a name.
+     * The escalation of a step stored before ids were kept: the snapshot's names, resolved to the
+     * users who have them now. The next change to the request stores the ids with it.
      */
+    private List<Participant> legacyEscalation(PlanSnapshot.Step planned) {
+        if (planned == null
+                || planned.escalationApprovers() == null
+                || planned.escalationApprovers().isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> ids = directory.idsOf(planned.escalationApprovers());
+        return planned.escalationApprovers().stream()
+                .filter(ids::containsKey)
+                .map(name -> new Participant(ids.get(name), name))
+                .toList();
+    }
+
+    /** The people a step escalates to, from aligned lists of names and ids. */
     private static List<Participant> participants(String usernames, String userIds) {
-        if (usernames == null || userIds == null || usernames.isEmpty()) {
+        if (userIds == null || usernames.isEmpty()) {
             return List.of();
         }
         List<String> names = Arrays.asList(usernames.split(","));
