@@ -66,7 +66,7 @@ public class BundleImporter {
         // policies are checked when they are applied: they may name what the sections above create
         problems.throwIfAny();
 
-        DirectoryImported directoryDone = directory.apply(directoryPlan);
+        DirectoryImported directoryDone = directory.apply(actor, directoryPlan);
         Upserted resourcesDone = inventory.apply(inventoryPlan);
         // policies last, checked against users, groups, levels and resources as the import leaves them;
         // their issues roll everything back

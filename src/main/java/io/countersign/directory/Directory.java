@@ -1,6 +1,8 @@
 package io.countersign.directory;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -9,6 +11,23 @@ import java.util.Set;
 public interface Directory {
 
     Optional<User> findUser(String username);
+
+    /**
+     * The internal, immutable id of the user who has this name now, active or not. Other modules key
+     * everything that names a person over time on it: a later user given a deleted user's name has
+     * another id and inherits nothing.
+     */
+    Optional<String> idOf(String username);
+
+    /**
+     * Locks the user's row until the transaction ends and answers whether the user exists and is
+     * active. Whatever grants access to a user takes this lock first, and deactivation and deletion
+     * hold it while they end that access, so neither can slip past the other.
+     */
+    boolean lockActive(String userId);
+
+    /** The ids of those of the given usernames that exist, by username. */
+    Map<String, String> idsOf(Collection<String> usernames);
 
     /** Groups the user is a member of. */
     Set<String> groupsOf(String username);
@@ -20,8 +39,8 @@ public interface Directory {
 
     Set<String> managersOf(String group);
 
-    /** Active users whose level ranks at or above {@code level}. */
-    Set<String> activeUsersAtOrAbove(String level);
+    /** Users who can approve (active, tool role USER or ADMIN) whose level ranks at or above {@code level}. */
+    Set<String> approversAtOrAbove(String level);
 
     /** The rank of a level, lowest first from 0; empty when no such level is configured. */
     OptionalInt rankOf(String level);

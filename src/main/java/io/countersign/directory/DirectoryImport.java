@@ -1,5 +1,6 @@
 package io.countersign.directory;
 
+import io.countersign.shared.Actor;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
 import io.countersign.shared.Role;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,12 +28,19 @@ public class DirectoryImport {
     private final UserStore users;
     private final GroupStore groups;
     private final List<DirectoryReferences> references;
+    private final ApplicationEventPublisher events;
 
-    DirectoryImport(LevelStore levels, UserStore users, GroupStore groups, List<DirectoryReferences> references) {
+    DirectoryImport(
+            LevelStore levels,
+            UserStore users,
+            GroupStore groups,
+            List<DirectoryReferences> references,
+            ApplicationEventPublisher events) {
         this.levels = levels;
         this.users = users;
         this.groups = groups;
         this.references = references;
+        this.events = events;
     }
 
     /**
@@ -89,15 +98,22 @@ public class DirectoryImport {
                 levelInput != null,
                 changes(bundleUsers, usersBefore, User::username),
                 usersAfter,
+                bundleUsers.stream()
+                        .filter(user -> !user.active())
+                        .filter(user -> usersBefore.containsKey(user.username())
+                                && usersBefore.get(user.username()).active())
+                        .map(User::username)
+                        .toList(),
                 changes(bundleGroups, groupsBefore, Group::name),
                 groupsAfter);
     }
 
     /**
      * Writes a plan that {@link #prepare} found free of problems, in the caller's transaction. It
-     * publishes no event per entry: the importer records one event for the whole bundle.
+     * publishes no audited event per entry (the importer records one event for the whole bundle),
+     * but a user it deactivates loses their access as a deactivation through the API does.
      */
-    public DirectoryImported apply(DirectoryPlan plan) {
+    public DirectoryImported apply(Actor actor, DirectoryPlan plan) {
         boolean reordered = plan.levelsGiven && !plan.levelsAfter.equals(plan.levelsBefore);
         if (reordered) {
             levels.rank(plan.levelsAfter, new HashSet<>(plan.levelsBefore));
@@ -106,6 +122,9 @@ public class DirectoryImport {
         users.insert(plan.usersCreated, false);
         users.update(plan.usersUpdated);
         users.setManagers(plan.usersCreated);
+        users.idsOf(plan.usersDeactivated)
+                .forEach((username, id) ->
+                        events.publishEvent(new UserAccessEnded(actor, id, username, UserAccessEnded.DEACTIVATED)));
         groups.insert(plan.groupsCreated);
         groups.update(plan.groupsUpdated);
         if (reordered) {

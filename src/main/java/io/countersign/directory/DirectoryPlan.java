@@ -18,6 +18,7 @@ public final class DirectoryPlan {
     final List<User> usersCreated;
     final List<User> usersUpdated;
     final int usersUnchanged;
+    final List<String> usersDeactivated;
     final List<Group> groupsCreated;
     final List<Group> groupsUpdated;
     final int groupsUnchanged;
@@ -31,6 +32,7 @@ public final class DirectoryPlan {
             boolean levelsGiven,
             Changes<User> users,
             Map<String, User> usersAfter,
+            List<String> usersDeactivated,
             Changes<Group> groups,
             Set<String> groupsAfter) {
         this.levelsBefore = levelsBefore;
@@ -41,6 +43,7 @@ public final class DirectoryPlan {
         this.usersUpdated = users.updated();
         this.usersUnchanged = users.unchanged();
         this.usersAfter = usersAfter;
+        this.usersDeactivated = usersDeactivated;
         this.groupsCreated = groups.created();
         this.groupsUpdated = groups.updated();
         this.groupsUnchanged = groups.unchanged();

@@ -19,6 +19,11 @@ public interface DirectoryReferences {
         return List.of();
     }
 
+    /** What names the user, such as {@code policy:prod-access}; anything listed refuses their deletion. */
+    default List<String> usesOfUser(String username) {
+        return List.of();
+    }
+
     /** Drops what the module holds for a user who is being deleted, such as resource ownerships. */
     default void forgetUser(String username) {}
 }

@@ -1,8 +1,10 @@
 package io.countersign.directory;
 
 import io.countersign.shared.Names;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -25,6 +27,21 @@ class JdbcDirectory implements Directory {
     @Override
     public Optional<User> findUser(String username) {
         return username == null ? Optional.empty() : users.find(Names.canonical(username));
+    }
+
+    @Override
+    public Optional<String> idOf(String username) {
+        return username == null ? Optional.empty() : users.idOf(Names.canonical(username));
+    }
+
+    @Override
+    public boolean lockActive(String userId) {
+        return users.lockActive(userId);
+    }
+
+    @Override
+    public Map<String, String> idsOf(Collection<String> usernames) {
+        return usernames.isEmpty() ? Map.of() : users.idsOf(usernames);
     }
 
     @Override
@@ -53,10 +70,10 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
-    public Set<String> activeUsersAtOrAbove(String level) {
+    public Set<String> approversAtOrAbove(String level) {
         return names("""
                 select u.username from users u join levels l on l.name = u.level_name
-                where u.active = true
+                where u.active = true and u.role in ('USER', 'ADMIN')
                   and l.rank_order >= (select rank_order from levels where name = ?)""", level);
     }
 

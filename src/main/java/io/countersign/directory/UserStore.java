@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,6 +75,38 @@ class UserStore {
         return found;
     }
 
+    /** The internal id of a user, active or not. */
+    Optional<String> idOf(String username) {
+        return jdbc.sql("select id from users where username = ?")
+                .param(username)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Locks the user's row; true when the user exists and is active. */
+    boolean lockActive(String userId) {
+        return jdbc.sql("select active from users where id = ? for update")
+                .param(userId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    /** The internal ids of those of the given usernames that exist, by username. */
+    Map<String, String> idsOf(Collection<String> usernames) {
+        List<String> names = List.copyOf(new HashSet<>(usernames));
+        Map<String, String> ids = new HashMap<>();
+        for (int from = 0; from < names.size(); from += SLICE) {
+            List<String> slice = names.subList(from, Math.min(names.size(), from + SLICE));
+            jdbc.sql("select username, id from users where username in (:names)")
+                    .param("names", slice)
+                    .query(rs -> {
+                        ids.put(rs.getString("username"), rs.getString("id"));
+                    });
+        }
+        return ids;
+    }
+
     String managerOf(String username) {
         return jdbc.sql("select manager from users where username = ?")
                 .param(username)
@@ -112,11 +146,12 @@ class UserStore {
         var now = Timestamps.toDb(clock.instant());
         batch.batchUpdate(
                 """
-                insert into users (username, email, display_name, level_name, manager, role, active,
+                insert into users (id, username, email, display_name, level_name, manager, role, active,
                                    version, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
+                values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
                 users.stream()
                         .map(user -> new Object[] {
+                            UserIds.next(),
                             user.username(),
                             user.email(),
                             user.displayName(),

@@ -7,6 +7,7 @@ import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.Role;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,22 +85,36 @@ public class Users {
         }
         keepAnAdministrator(before, after);
         store.update(after);
+        if (before.active() && !after.active()) {
+            // before the audited event: what ends locks its rows before the audit chain's head
+            String id = store.idOf(name).orElseThrow();
+            events.publishEvent(new UserAccessEnded(actor, id, name, UserAccessEnded.DEACTIVATED));
+        }
         events.publishEvent(new UserUpdated(actor, before, after));
         return after;
     }
 
     /**
      * Deletes a user with their group memberships, managerships and what other modules hold for them
-     * (resource ownerships); the users they managed keep no manager.
+     * (resource ownerships); the users they managed keep no manager. Refused while a policy names the
+     * user as an approver: a later user given the same name would silently become that approver.
      */
     @Transactional
     public void delete(Actor actor, String username) {
         String name = Names.canonical(username);
         User user = store.find(name).orElseThrow(() -> new NotFoundException("user", name));
+        List<String> uses = new ArrayList<>();
+        references.forEach(module -> uses.addAll(module.usesOfUser(name)));
+        if (!uses.isEmpty()) {
+            throw new ConflictException("User '" + name + "' is still named by " + Summaries.names(uses) + ".");
+        }
         keepAnAdministrator(user, null);
+        String id = store.idOf(name).orElseThrow();
         List<String> reports = store.reportsOf(name);
         references.forEach(module -> module.forgetUser(name));
         store.delete(name);
+        // before the audited event: what ends locks its rows before the audit chain's head
+        events.publishEvent(new UserAccessEnded(actor, id, name, UserAccessEnded.DELETED));
         events.publishEvent(new UserDeleted(actor, user, reports));
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 /**
  * Time-bound access to one account on one resource, created when a request is approved. {@code
  * status} is as of the moment the grant was read; the revocation fields are null unless revoked.
+ * {@code user} is the holder's name for display; {@code holderId}, their user id, is whom it belongs to.
  */
 public record Grant(
         String id,
@@ -17,4 +18,5 @@ public record Grant(
         GrantStatus status,
         Instant revokedAt,
         String revokedBy,
-        String revokeReason) {}
+        String revokeReason,
+        String holderId) {}

@@ -43,7 +43,8 @@ class GrantIssuer {
                 status,
                 null,
                 null,
-                null);
+                null,
+                approved.requesterId());
         repository.insert(grant);
         schedule.scheduleFor(grant);
         if (status == GrantStatus.ACTIVE) {

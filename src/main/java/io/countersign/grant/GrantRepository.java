@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class GrantRepository {
 
     private static final String SELECT = """
-            select id, request_id, username, resource_name, account_name, starts_at, ends_at, status,
+            select id, request_id, username, holder_id, resource_name, account_name, starts_at, ends_at, status,
                    revoked_at, revoked_by, revoke_reason
             from grants""";
 
@@ -29,13 +29,14 @@ class GrantRepository {
 
     void insert(Grant grant) {
         jdbc.sql("""
-                        insert into grants (id, request_id, username, resource_name, account_name, starts_at, ends_at,
-                                            status, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                        insert into grants (id, request_id, username, holder_id, resource_name, account_name,
+                                            starts_at, ends_at, status, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(
                         grant.id(),
                         grant.requestId(),
                         grant.user(),
+                        grant.holderId(),
                         grant.resource(),
                         grant.account(),
                         Timestamps.toDb(grant.startsAt()),
@@ -77,17 +78,32 @@ class GrantRepository {
     }
 
     /**
-     * The grant in force for (user, resource, account) at {@code now}, the one ending last when
-     * several overlap. One range scan of the {@code grants_lookup} index.
+     * The grant in force for (holder, resource, account) at {@code now}, the one ending last when
+     * several overlap. One range scan of the {@code grants_holder_lookup} index.
      */
-    Optional<Grant> inForce(String user, String resource, String account, Instant now) {
+    Optional<Grant> inForce(String holderId, String resource, String account, Instant now) {
         return jdbc.sql(SELECT + " " + """
-                         where username = ? and resource_name = ? and account_name = ?
+                         where holder_id = ? and resource_name = ? and account_name = ?
                            and ends_at > ? and starts_at <= ? and status <> 'REVOKED'
                          order by ends_at desc limit 1""")
-                .params(user, resource, account, Timestamps.toDb(now), Timestamps.toDb(now))
+                .params(holderId, resource, account, Timestamps.toDb(now), Timestamps.toDb(now))
                 .query((rs, n) -> grant(rs, now))
                 .optional();
+    }
+
+    /**
+     * The ids of the grants not yet ended or revoked that {@code where} selects (a condition on the
+     * grants table), locked so that a concurrent revocation waits and then finds them revoked.
+     */
+    List<String> lockUnended(String where, Instant now, Object... params) {
+        Object[] all = new Object[params.length + 1];
+        System.arraycopy(params, 0, all, 0, params.length);
+        all[params.length] = Timestamps.toDb(now);
+        return jdbc.sql("select id from grants where " + where + " and status <> 'REVOKED' and ends_at > ?"
+                        + " order by id for update")
+                .params(all)
+                .query(String.class)
+                .list();
     }
 
     List<Grant> query(String whereAndOrder, Map<String, Object> params, Instant now) {
@@ -111,7 +127,8 @@ class GrantRepository {
                 GrantStatus.at(GrantStatus.valueOf(rs.getString("status")), startsAt, endsAt, now),
                 instant(rs, "revoked_at"),
                 rs.getString("revoked_by"),
-                rs.getString("revoke_reason"));
+                rs.getString("revoke_reason"),
+                rs.getString("holder_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,7 +3,10 @@ package io.countersign.grant;
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
 
-/** An administrator or the holder ended a grant before its time. */
+/**
+ * A grant was ended before its time: by an administrator or the holder, or by the service because
+ * the holder left or the resource or account is gone (then the reason says which).
+ */
 public record GrantRevoked(
         Actor actor, String grantId, String requestId, String user, String resource, String account, String reason)
         implements AuditableEvent {

@@ -1,5 +1,6 @@
 package io.countersign.grant;
 
+import io.countersign.directory.Directory;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
@@ -32,16 +33,19 @@ public class Grants {
     static final int MAX_REASON = 2000;
 
     private final GrantRepository repository;
+    private final Directory directory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final BoundedDatabaseCalls boundedCalls;
 
     Grants(
             GrantRepository repository,
+            Directory directory,
             Clock clock,
             ApplicationEventPublisher events,
             BoundedDatabaseCalls boundedCalls) {
         this.repository = repository;
+        this.directory = directory;
         this.clock = clock;
         this.events = events;
         this.boundedCalls = boundedCalls;
@@ -50,8 +54,10 @@ public class Grants {
     /**
      * May {@code user} use {@code account} on {@code resource} now?
      *
-     * <p>One autocommit query and no transaction: enforcement points call this on every connection,
-     * and a read-only transaction would cost four extra round trips to the database.
+     * <p>Autocommit queries and no transaction: enforcement points call this on every connection,
+     * and a read-only transaction would cost four extra round trips to the database. The grant must
+     * belong to the user who has this name now (by id): a later user given a deleted user's name
+     * holds nothing.
      *
      * <p>The query runs with a deadline: when the database is slow or out of reach the caller gets
      * {@link io.countersign.shared.database.DatabaseUnavailableException} within a second, never a
@@ -65,10 +71,14 @@ public class Grants {
         problems.requireText(resource, "resource", Names.MAX_LENGTH);
         problems.requireText(account, "account", Names.MAX_LENGTH);
         problems.throwIfAny();
+        String holder = Names.canonical(user);
+        String resourceName = Names.canonical(resource);
+        String accountName = Names.canonical(account);
         Instant now = clock.instant();
         return boundedCalls
-                .call(() -> repository.inForce(
-                        Names.canonical(user), Names.canonical(resource), Names.canonical(account), now))
+                .call(() -> directory
+                        .idOf(holder)
+                        .flatMap(holderId -> repository.inForce(holderId, resourceName, accountName, now)))
                 .map(grant -> new AccessDecision(true, grant.id(), grant.requestId(), grant.endsAt()))
                 .orElseGet(AccessDecision::denied);
     }
@@ -89,7 +99,7 @@ public class Grants {
     public Grant get(Actor actor, String id) {
         return repository
                 .find(id, clock.instant())
-                .filter(grant -> visibleTo(actor, grant))
+                .filter(grant -> visibleTo(actor, idOf(actor), grant))
                 .orElseThrow(() -> new NotFoundException("grant", id));
     }
 
@@ -106,16 +116,32 @@ public class Grants {
         Instant now = clock.instant();
         Grant grant = repository
                 .lock(id, now)
-                .filter(g -> actor.isAdmin() || g.user().equals(actor.username()))
+                .filter(g -> actor.isAdmin() || idOf(actor).equals(g.holderId()))
                 .orElseThrow(() -> new NotFoundException("grant", id));
         if (grant.status() == GrantStatus.EXPIRED || grant.status() == GrantStatus.REVOKED) {
             throw new GrantNotActive(id, grant.status());
         }
         String why = reason == null || reason.isBlank() ? null : reason.trim();
-        repository.revoke(id, now, actor.username(), why);
-        events.publishEvent(
-                new GrantRevoked(actor, id, grant.requestId(), grant.user(), grant.resource(), grant.account(), why));
+        end(actor, grant, why, now);
         return repository.find(id, now).orElseThrow();
+    }
+
+    /**
+     * Revokes, as the service, every grant not yet ended that {@code where} (a condition on the grants
+     * table) selects: one revocation, audit event and {@code grant.revoked} each. Runs in the
+     * caller's transaction.
+     */
+    void revokeAll(String reason, String where, Object... params) {
+        Instant now = clock.instant();
+        for (String id : repository.lockUnended(where, now, params)) {
+            repository.find(id, now).ifPresent(grant -> end(Actor.system(), grant, reason, now));
+        }
+    }
+
+    private void end(Actor actor, Grant grant, String reason, Instant now) {
+        repository.revoke(grant.id(), now, actor.username(), reason);
+        events.publishEvent(new GrantRevoked(
+                actor, grant.id(), grant.requestId(), grant.user(), grant.resource(), grant.account(), reason));
     }
 
     /**
@@ -133,8 +159,8 @@ public class Grants {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (!actor.canReadEverything()) {
-            where.append(" and username = :me");
-            params.put("me", actor.username());
+            where.append(" and holder_id = :me");
+            params.put("me", idOf(actor));
         }
         if (activeOnly) {
             where.append(" and status <> 'REVOKED' and starts_at <= :now and ends_at > :now");
@@ -155,7 +181,12 @@ public class Grants {
         return new GrantPage(List.copyOf(found.subList(0, size)), new GrantCursor(last.startsAt(), last.id()).encode());
     }
 
-    private static boolean visibleTo(Actor actor, Grant grant) {
-        return actor.canReadEverything() || grant.user().equals(actor.username());
+    private static boolean visibleTo(Actor actor, String me, Grant grant) {
+        return actor.canReadEverything() || me.equals(grant.holderId());
+    }
+
+    /** The acting user's id; empty, and so nobody's, when the actor is not a user. */
+    private String idOf(Actor actor) {
+        return directory.idOf(actor.username()).orElse("");
     }
 }

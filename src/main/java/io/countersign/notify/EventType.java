@@ -14,6 +14,7 @@ public enum EventType {
     REQUEST_EXPIRED("request.expired"),
     GRANT_STARTED("grant.started"),
     GRANT_ENDED("grant.ended"),
+    GRANT_REVOKED("grant.revoked"),
     AUDIT_CHECKPOINT("audit.checkpoint");
 
     private final String wireName;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
 /**
  * An access request and its approval workflow: the frozen step snapshot, the decisions, and the
@@ -25,6 +26,7 @@ public final class AccessRequest {
     private final List<RequestStep> steps;
     private final List<Decision> decisions;
     private final List<AuditableEvent> events = new ArrayList<>();
+    private final List<String> withdrawn = new ArrayList<>();
     private final int persistedDecisions;
     private final long version;
     private RequestStatus status;
@@ -55,10 +57,10 @@ public final class AccessRequest {
      * Opens a request under a plan: registers {@link RequestCreated}, then either approves it at once
      * (an auto-approved plan, recorded as one SYSTEM decision) or starts its first step.
      */
-    static AccessRequest open(RequestDetails details, ApprovalPlan plan, Actor creator) {
+    static AccessRequest open(RequestDetails details, ApprovalPlan plan, Actor creator, Function<String, String> idOf) {
         List<RequestStep> steps = new ArrayList<>();
         for (int i = 0; i < plan.steps().size(); i++) {
-            steps.add(RequestStep.planned(i, plan.steps().get(i)));
+            steps.add(RequestStep.planned(i, plan.steps().get(i), idOf));
         }
         ApprovalRules rules = new ApprovalRules(plan.allowSelfApproval(), plan.distinctApproversAcrossSteps());
         AccessRequest request = new AccessRequest(details, rules, steps, List.of(), RequestStatus.PENDING, 0, null, 0);
@@ -100,14 +102,15 @@ public final class AccessRequest {
      * Counts an approval by an eligible approver of the current step. Completing the step starts the
      * next one (auto-approved steps complete at once); completing the last step approves the request.
      */
-    void approve(Actor approver, String comment, Instant at) {
+    void approve(Actor approver, String approverId, String comment, Instant at) {
         String username = approver.username();
-        RequestStep step = guardDecision(username, at);
-        OptionalInt earlier = SeparationOfDuties.earlierApprovedStep(rules, decisions, username, currentStep);
+        RequestStep step = guardDecision(username, approverId, at);
+        OptionalInt earlier = SeparationOfDuties.earlierApprovedStep(rules, decisions, approverId, currentStep);
         if (earlier.isPresent()) {
             throw new ApprovedAnEarlierStep(username, id(), earlier.getAsInt());
         }
-        decisions.add(new Decision(username, currentStep, Verdict.APPROVE, comment, approver.channel(), at));
+        decisions.add(
+                new Decision(username, approverId, currentStep, Verdict.APPROVE, comment, approver.channel(), at));
         int approvals = approvalsOn(currentStep);
         register(new ApprovalRecorded(
                 approver, id(), currentStep, step.name(), approvals, step.requiredApprovals(), comment));
@@ -118,10 +121,10 @@ public final class AccessRequest {
     }
 
     /** One rejection by an eligible approver of the current step ends the workflow. */
-    void reject(Actor approver, String comment, Instant at) {
+    void reject(Actor approver, String approverId, String comment, Instant at) {
         String username = approver.username();
-        RequestStep step = guardDecision(username, at);
-        decisions.add(new Decision(username, currentStep, Verdict.REJECT, comment, approver.channel(), at));
+        RequestStep step = guardDecision(username, approverId, at);
+        decisions.add(new Decision(username, approverId, currentStep, Verdict.REJECT, comment, approver.channel(), at));
         steps.set(currentStep, step.with(StepStatus.REJECTED));
         skipFrom(currentStep + 1);
         close(RequestStatus.REJECTED, at);
@@ -129,14 +132,57 @@ public final class AccessRequest {
     }
 
     /** The requester withdraws the request while it is pending. */
-    void cancel(Actor by, String comment, Instant at) {
-        if (!by.username().equals(requester())) {
+    void cancel(Actor by, String byId, String comment, Instant at) {
+        if (!byId.equals(details.requesterId())) {
             throw new NotTheRequester(by.username(), id());
         }
         ensurePending(at);
         skipFrom(currentStep);
         close(RequestStatus.CANCELLED, at);
         register(new RequestCancelled(by, id(), requester(), comment));
+    }
+
+    /**
+     * Cancels a pending request because what it asks for can no longer be granted: its requester
+     * left, or the resource or account is gone. Returns false (and changes nothing) when it is not
+     * pending.
+     */
+    boolean withdraw(String reason, Instant at) {
+        if (status != RequestStatus.PENDING) {
+            return false;
+        }
+        skipFrom(currentStep);
+        close(RequestStatus.CANCELLED, at);
+        register(new RequestCancelled(Actor.system(), id(), requester(), reason));
+        return true;
+    }
+
+    /**
+     * Takes a user who can no longer approve out of the steps still to be decided (the current one
+     * and those after it, as approver and as escalation). When the current step can then no longer
+     * gather its approvals, it is handled as its timeout would be. Returns false (and changes
+     * nothing) when the request is not pending or does not name the user there.
+     */
+    boolean withdrawApprover(String userId, String username, String reason, Instant at) {
+        if (status != RequestStatus.PENDING || steps.isEmpty()) {
+            return false;
+        }
+        List<Integer> from = new ArrayList<>();
+        for (int i = currentStep; i < steps.size(); i++) {
+            if (steps.get(i).names(userId)) {
+                steps.set(i, steps.get(i).without(userId));
+                from.add(i);
+            }
+        }
+        if (from.isEmpty()) {
+            return false;
+        }
+        withdrawn.add(userId);
+        register(new RequestApproverWithdrawn(Actor.system(), id(), username, from, reason));
+        if (!canStillComplete(currentStep)) {
+            handleTimeout(steps.get(currentStep), "step " + currentStep + " can no longer get its approvals", true, at);
+        }
+        return true;
     }
 
     /**
@@ -167,26 +213,60 @@ public final class AccessRequest {
         if (step.deadline() == null || at.isBefore(step.deadline())) {
             return false;
         }
+        handleTimeout(step, "step " + currentStep + " timed out at " + step.deadline(), false, at);
+        return true;
+    }
+
+    /**
+     * What a timeout does to the current step, also when the step can no longer gather its approvals:
+     * {@code ESCALATE} widens it once to its escalation approvers (when that lets it complete), and
+     * anything else rejects the request with a SYSTEM decision. With {@code mustComplete} (the step
+     * lost its approvers) an escalation that still cannot complete rejects at once rather than wait.
+     */
+    private void handleTimeout(RequestStep step, String reason, boolean mustComplete, Instant at) {
         if (step.onTimeout() == OnTimeout.ESCALATE && !step.escalated()) {
-            List<String> added = step.escalationApprovers().stream()
-                    .filter(user -> !step.isEligible(user))
-                    .filter(user -> rules.allowSelfApproval() || !user.equals(requester()))
+            List<Participant> added = step.escalation().stream()
+                    .filter(person -> !step.isEligible(person.id()))
+                    .filter(person -> rules.allowSelfApproval() || !person.id().equals(details.requesterId()))
                     .toList();
             if (!added.isEmpty()) {
                 RequestStep widened = step.escalatedTo(added, at);
                 steps.set(currentStep, widened);
-                register(new RequestStepEscalated(
-                        Actor.system(), id(), currentStep, step.name(), added, widened.deadline()));
-                return true;
+                if (!mustComplete || canStillComplete(currentStep)) {
+                    register(new RequestStepEscalated(
+                            Actor.system(),
+                            id(),
+                            currentStep,
+                            step.name(),
+                            added.stream().map(Participant::username).toList(),
+                            widened.deadline()));
+                    return;
+                }
+                steps.set(currentStep, step);
             }
         }
-        String reason = "step " + currentStep + " timed out at " + step.deadline();
-        decisions.add(new Decision(Decision.SYSTEM_APPROVER, currentStep, Verdict.REJECT, reason, Channel.SYSTEM, at));
+        decisions.add(
+                new Decision(Decision.SYSTEM_APPROVER, null, currentStep, Verdict.REJECT, reason, Channel.SYSTEM, at));
         steps.set(currentStep, step.with(StepStatus.REJECTED));
         skipFrom(currentStep + 1);
         close(RequestStatus.REJECTED, at);
         register(new RequestRejected(Actor.system(), id(), requester(), currentStep, reason));
-        return true;
+    }
+
+    /**
+     * Whether the step can still gather its required approvals from those eligible who have not
+     * decided it and whom separation of duties lets approve it.
+     */
+    private boolean canStillComplete(int index) {
+        RequestStep step = steps.get(index);
+        long possible = step.approvers().stream()
+                .map(Participant::id)
+                .filter(person -> !SeparationOfDuties.isForbiddenSelfDecision(rules, details.requesterId(), person))
+                .filter(person -> !SeparationOfDuties.hasDecided(decisions, person, index))
+                .filter(person -> SeparationOfDuties.earlierApprovedStep(rules, decisions, person, index)
+                        .isEmpty())
+                .count();
+        return approvalsOn(index) + possible >= step.requiredApprovals();
     }
 
     /**
@@ -210,14 +290,14 @@ public final class AccessRequest {
      * Whether the request waits on this person now: pending, the current step lists them, they have
      * not decided it, and separation of duties would let them approve it.
      */
-    public boolean awaits(String username, Instant at) {
+    public boolean awaits(String userId, Instant at) {
         if (status != RequestStatus.PENDING || !at.isBefore(details.expiresAt()) || steps.isEmpty()) {
             return false;
         }
-        return steps.get(currentStep).isEligible(username)
-                && !SeparationOfDuties.isForbiddenSelfDecision(rules, requester(), username)
-                && !SeparationOfDuties.hasDecided(decisions, username, currentStep)
-                && SeparationOfDuties.earlierApprovedStep(rules, decisions, username, currentStep)
+        return steps.get(currentStep).isEligible(userId)
+                && !SeparationOfDuties.isForbiddenSelfDecision(rules, details.requesterId(), userId)
+                && !SeparationOfDuties.hasDecided(decisions, userId, currentStep)
+                && SeparationOfDuties.earlierApprovedStep(rules, decisions, userId, currentStep)
                         .isEmpty();
     }
 
@@ -228,21 +308,26 @@ public final class AccessRequest {
         return pulled;
     }
 
+    /** The ids of the users withdrawn since the request was loaded, for the repository to drop their places. */
+    List<String> withdrawnApprovers() {
+        return List.copyOf(withdrawn);
+    }
+
     /** Decisions added since the request was loaded or opened, for the repository to insert. */
     List<Decision> newDecisions() {
         return List.copyOf(decisions.subList(persistedDecisions, decisions.size()));
     }
 
-    private RequestStep guardDecision(String username, Instant at) {
+    private RequestStep guardDecision(String username, String userId, Instant at) {
         ensurePending(at);
-        if (SeparationOfDuties.isForbiddenSelfDecision(rules, requester(), username)) {
+        if (SeparationOfDuties.isForbiddenSelfDecision(rules, details.requesterId(), userId)) {
             throw new SelfApprovalNotAllowed(id());
         }
         RequestStep step = steps.get(currentStep);
-        if (!step.isEligible(username)) {
+        if (!step.isEligible(userId)) {
             throw new NotAnEligibleApprover(username, id(), currentStep);
         }
-        if (SeparationOfDuties.hasDecided(decisions, username, currentStep)) {
+        if (SeparationOfDuties.hasDecided(decisions, userId, currentStep)) {
             throw new AlreadyDecided(username, id(), currentStep);
         }
         return step;
@@ -271,6 +356,11 @@ public final class AccessRequest {
                     step.requiredApprovals(),
                     step.eligibleApprovers(),
                     step.deadline()));
+            if (step.autoApprovedBecause() == null && step.requiredApprovals() > 0 && !canStillComplete(next)) {
+                // nobody left can approve it (they left since the request was made): as its timeout would
+                handleTimeout(step, "step " + next + " can no longer get its approvals", true, at);
+                return;
+            }
             if (step.autoApprovedBecause() != null) {
                 decisions.add(systemApproval(next, step.autoApprovedBecause(), at));
                 register(new ApprovalRecorded(
@@ -308,11 +398,12 @@ public final class AccessRequest {
                 details.duration(),
                 details.startsAt(),
                 at,
-                reason);
+                reason,
+                details.requesterId());
     }
 
     private static Decision systemApproval(int step, String reason, Instant at) {
-        return new Decision(Decision.SYSTEM_APPROVER, step, Verdict.APPROVE, reason, Channel.SYSTEM, at);
+        return new Decision(Decision.SYSTEM_APPROVER, null, step, Verdict.APPROVE, reason, Channel.SYSTEM, at);
     }
 
     private void skipFrom(int first) {
@@ -377,8 +468,8 @@ public final class AccessRequest {
         return List.copyOf(decisions);
     }
 
-    /** Whether this person takes part in the workflow as an eligible approver of any step. */
-    public boolean involves(String username) {
-        return steps.stream().anyMatch(step -> step.isEligible(username));
+    /** Whether the user with this id takes part in the workflow as an eligible approver of any step. */
+    public boolean involves(String userId) {
+        return steps.stream().anyMatch(step -> step.isEligible(userId));
     }
 }

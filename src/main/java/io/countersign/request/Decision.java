@@ -5,9 +5,16 @@ import java.time.Instant;
 
 /**
  * One person's (or the system's) verdict on one step. Auto-approvals are recorded with approver
- * {@link #SYSTEM_APPROVER} and channel {@link Channel#SYSTEM}, the reason as comment.
+ * {@link #SYSTEM_APPROVER} and channel {@link Channel#SYSTEM}, the reason as comment. {@code
+ * approverId} is the person's user id, which is what counts; null for the system.
  */
-public record Decision(String approver, int step, Verdict verdict, String comment, Channel channel, Instant at) {
+public record Decision(
+        String approver, String approverId, int step, Verdict verdict, String comment, Channel channel, Instant at) {
+
+    /** Whether the user with this id made this decision. */
+    public boolean by(String userId) {
+        return approverId != null && approverId.equals(userId);
+    }
 
     public static final String SYSTEM_APPROVER = "system";
 

@@ -8,7 +8,7 @@ import java.time.Instant;
 /**
  * Every step of a request is approved: access may be granted. {@code startsAt} is the start the
  * requester asked for (null for "as soon as approved"); {@code approvedAt} is when the last approval
- * came in.
+ * came in. {@code requesterId} is the requester's user id, the grant's holder.
  */
 public record RequestApproved(
         Actor actor,
@@ -19,7 +19,8 @@ public record RequestApproved(
         Duration duration,
         Instant startsAt,
         Instant approvedAt,
-        String autoApprovedBecause)
+        String autoApprovedBecause,
+        String requesterId)
         implements AuditableEvent {
 
     @Override

@@ -6,7 +6,9 @@ import java.time.Instant;
 /**
  * What was asked, by whom and under which policy: the part of a request that never changes after
  * creation. {@code createdBy} differs from {@code requester} when an enforcement point asked on a
- * user's behalf. {@code startsAt} is null for access that should start once approved.
+ * user's behalf. {@code startsAt} is null for access that should start once approved. The usernames
+ * are for display; {@code requesterId} and {@code createdById} are the user ids that decide who the
+ * request belongs to (null when that user was deleted before ids were kept).
  */
 public record RequestDetails(
         String id,
@@ -20,4 +22,6 @@ public record RequestDetails(
         String policyName,
         String createdBy,
         Instant createdAt,
-        Instant expiresAt) {}
+        Instant expiresAt,
+        String requesterId,
+        String createdById) {}

@@ -1,5 +1,6 @@
 package io.countersign.request;
 
+import io.countersign.directory.Directory;
 import io.countersign.shared.Channel;
 import io.countersign.shared.ConflictException;
 import io.countersign.shared.Timestamps;
@@ -29,9 +30,11 @@ class RequestRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final Directory directory;
 
-    RequestRepository(JdbcClient jdbc) {
+    RequestRepository(JdbcClient jdbc, Directory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     /** A stored request row before its steps and decisions are attached. */
@@ -46,14 +49,15 @@ class RequestRepository {
     void insert(AccessRequest request, PlanSnapshot plan, String idempotencyKey, String fingerprint) {
         RequestDetails d = request.details();
         jdbc.sql("""
-                        insert into access_requests (id, requester, resource_name, account_name, duration_seconds,
-                            starts_at, justification, ticket, policy_name, policy_snapshot, status, current_step,
-                            created_by, idempotency_key, idempotency_fingerprint, allow_self_approval,
-                            distinct_approvers, created_at, expires_at, closed_at, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                        insert into access_requests (id, requester, requester_id, resource_name, account_name,
+                            duration_seconds, starts_at, justification, ticket, policy_name, policy_snapshot, status,
+                            current_step, created_by, created_by_id, idempotency_key, idempotency_fingerprint,
+                            allow_self_approval, distinct_approvers, created_at, expires_at, closed_at, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(
                         d.id(),
                         d.requester(),
+                        d.requesterId(),
                         d.resource(),
                         d.account(),
                         d.duration().getSeconds(),
@@ -65,6 +69,7 @@ class RequestRepository {
                         request.status().name(),
                         request.currentStep(),
                         d.createdBy(),
+                        d.createdById(),
                         idempotencyKey,
                         fingerprint,
                         request.rules().allowSelfApproval(),
@@ -76,8 +81,9 @@ class RequestRepository {
         for (RequestStep step : request.steps()) {
             jdbc.sql("""
                             insert into request_steps (request_id, step_index, name, required_approvals, status,
-                                eligible_approvers, escalated, started_at, deadline)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                eligible_approvers, escalation_approvers, escalation_approver_ids, escalated,
+                                started_at, deadline)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
                             d.id(),
                             step.index(),
@@ -85,13 +91,17 @@ class RequestRepository {
                             step.requiredApprovals(),
                             step.status().name(),
                             String.join(",", step.eligibleApprovers()),
+                            String.join(",", step.escalationApprovers()),
+                            ids(step.escalation()),
                             step.escalated(),
                             Timestamps.toDb(step.startedAt()),
                             Timestamps.toDb(step.deadline()))
                     .update();
-            for (String approver : step.eligibleApprovers()) {
-                jdbc.sql("insert into request_step_approvers (request_id, step_index, username) values (?, ?, ?)")
-                        .params(d.id(), step.index(), approver)
+            for (Participant approver : step.approvers()) {
+                jdbc.sql("""
+                                insert into request_step_approvers (request_id, step_index, username, user_id)
+                                values (?, ?, ?, ?)""")
+                        .params(d.id(), step.index(), approver.username(), approver.id())
                         .update();
             }
         }
@@ -119,7 +129,8 @@ class RequestRepository {
         for (RequestStep step : request.steps()) {
             jdbc.sql("""
                             update request_steps set status = ?, started_at = ?, deadline = ?, escalated = ?,
-                                                     eligible_approvers = ?
+                                                     eligible_approvers = ?, escalation_approvers = ?,
+                                                     escalation_approver_ids = ?
                             where request_id = ? and step_index = ?""")
                     .params(
                             step.status().name(),
@@ -127,20 +138,34 @@ class RequestRepository {
                             Timestamps.toDb(step.deadline()),
                             step.escalated(),
                             String.join(",", step.eligibleApprovers()),
+                            String.join(",", step.escalationApprovers()),
+                            ids(step.escalation()),
                             request.id(),
                             step.index())
                     .update();
             if (step.escalated()) {
                 // an escalation widens the step: the added approvers must find it waiting on them too
-                for (String approver : step.eligibleApprovers()) {
+                for (Participant approver : step.approvers()) {
                     jdbc.sql("""
-                                    insert into request_step_approvers (request_id, step_index, username)
-                                    select ?, ?, ? where not exists (select 1 from request_step_approvers
-                                        where request_id = ? and step_index = ? and username = ?)""")
-                            .params(request.id(), step.index(), approver, request.id(), step.index(), approver)
+                                    insert into request_step_approvers (request_id, step_index, username, user_id)
+                                    select ?, ?, ?, ? where not exists (select 1 from request_step_approvers
+                                        where request_id = ? and step_index = ? and user_id = ?)""")
+                            .params(
+                                    request.id(),
+                                    step.index(),
+                                    approver.username(),
+                                    approver.id(),
+                                    request.id(),
+                                    step.index(),
+                                    approver.id())
                             .update();
                 }
             }
+        }
+        for (String withdrawn : request.withdrawnApprovers()) {
+            // only the steps still to be decided lose the place; decided steps keep it as history
+            jdbc.sql("""
+                            delete from request_step_approvers where request_id = ? and user_id = ? and step_index >= ?""").params(request.id(), withdrawn, request.currentStep()).update();
         }
         insertDecisions(request.id(), request.newDecisions());
     }
@@ -163,10 +188,11 @@ class RequestRepository {
     }
 
     /** The request a caller created with an idempotency key, with the fingerprint of its body. */
-    Optional<Map.Entry<String, String>> findByIdempotencyKey(String createdBy, String key) {
-        return jdbc.sql(
-                        "select id, idempotency_fingerprint from access_requests where created_by = ? and idempotency_key = ?")
-                .params(createdBy, key)
+    Optional<Map.Entry<String, String>> findByIdempotencyKey(String createdById, String key) {
+        return jdbc.sql("""
+                        select id, idempotency_fingerprint from access_requests
+                        where created_by_id = ? and idempotency_key = ?""")
+                .params(createdById, key)
                 .query((rs, n) ->
                         Map.entry(rs.getString("id"), String.valueOf(rs.getString("idempotency_fingerprint"))))
                 .optional();
@@ -182,9 +208,9 @@ class RequestRepository {
     }
 
     static final String SELECT = """
-            select r.id, r.requester, r.resource_name, r.account_name, r.duration_seconds, r.starts_at,
-                   r.justification, r.ticket, r.policy_name, r.policy_snapshot, r.status, r.current_step,
-                   r.created_by, r.created_at, r.expires_at, r.closed_at, r.version
+            select r.id, r.requester, r.requester_id, r.resource_name, r.account_name, r.duration_seconds,
+                   r.starts_at, r.justification, r.ticket, r.policy_name, r.policy_snapshot, r.status,
+                   r.current_step, r.created_by, r.created_by_id, r.created_at, r.expires_at, r.closed_at, r.version
             from access_requests r""";
 
     private Row row(ResultSet rs, int n) throws SQLException {
@@ -200,7 +226,9 @@ class RequestRepository {
                 rs.getString("policy_name"),
                 rs.getString("created_by"),
                 instant(rs, "created_at"),
-                instant(rs, "expires_at"));
+                instant(rs, "expires_at"),
+                rs.getString("requester_id"),
+                rs.getString("created_by_id"));
         return new Row(
                 details,
                 JSON.readValue(rs.getString("policy_snapshot"), PlanSnapshot.class),
@@ -236,24 +264,28 @@ class RequestRepository {
     private Map<String, List<RequestStep>> stepsOf(List<String> ids, List<Row> rows) {
         Map<String, PlanSnapshot> plans = new LinkedHashMap<>();
         rows.forEach(row -> plans.put(row.details().id(), row.plan()));
+        Map<String, List<Participant>> places = placesOf(ids);
         Map<String, List<RequestStep>> steps = new LinkedHashMap<>();
         jdbc.sql("""
-                        select request_id, step_index, name, required_approvals, status, eligible_approvers, escalated,
-                               started_at, deadline
+                        select request_id, step_index, name, required_approvals, status, escalation_approvers,
+                               escalation_approver_ids, escalated, started_at, deadline
                         from request_steps where request_id in (:ids) order by request_id, step_index""").param("ids", ids).query(rs -> {
             String requestId = rs.getString("request_id");
             int index = rs.getInt("step_index");
             PlanSnapshot.Step planned = plans.get(requestId).step(index);
-            String approvers = rs.getString("eligible_approvers");
             steps.computeIfAbsent(requestId, k -> new ArrayList<>())
                     .add(new RequestStep(
                             index,
                             rs.getString("name"),
                             rs.getInt("required_approvals"),
-                            approvers.isEmpty() ? List.of() : Arrays.asList(approvers.split(",")),
+                            places.getOrDefault(requestId + "/" + index, List.of()),
                             planned == null ? null : planned.timeout(),
                             planned == null ? null : planned.onTimeout(),
-                            planned == null ? List.of() : planned.escalationApprovers(),
+                            rs.getString("escalation_approvers") == null
+                                    ? legacyEscalation(planned)
+                                    : participants(
+                                            rs.getString("escalation_approvers"),
+                                            rs.getString("escalation_approver_ids")),
                             planned == null ? null : planned.autoApprovedBecause(),
                             StepStatus.valueOf(rs.getString("status")),
                             instant(rs, "started_at"),
@@ -263,15 +295,67 @@ class RequestRepository {
         return steps;
     }
 
+    /**
+     * The eligible approvers of each step, keyed {@code requestId/stepIndex}, sorted by username. A
+     * place whose user was deleted before ids were kept has no id and counts for nobody.
+     */
+    private Map<String, List<Participant>> placesOf(List<String> ids) {
+        Map<String, List<Participant>> places = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select request_id, step_index, username, user_id from request_step_approvers
+                        where request_id in (:ids) and user_id is not null
+                        order by request_id, step_index, username""").param("ids", ids).query(rs -> {
+            places.computeIfAbsent(rs.getString("request_id") + "/" + rs.getInt("step_index"), k -> new ArrayList<>())
+                    .add(new Participant(rs.getString("user_id"), rs.getString("username")));
+        });
+        return places;
+    }
+
+    /**
+     * The escalation of a step stored before ids were kept: the snapshot's names, resolved to the
+     * users who have them now. The next change to the request stores the ids with it.
+     */
+    private List<Participant> legacyEscalation(PlanSnapshot.Step planned) {
+        if (planned == null
+                || planned.escalationApprovers() == null
+                || planned.escalationApprovers().isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> ids = directory.idsOf(planned.escalationApprovers());
+        return planned.escalationApprovers().stream()
+                .filter(ids::containsKey)
+                .map(name -> new Participant(ids.get(name), name))
+                .toList();
+    }
+
+    /** The people a step escalates to, from aligned lists of names and ids. */
+    private static List<Participant> participants(String usernames, String userIds) {
+        if (userIds == null || usernames.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = Arrays.asList(usernames.split(","));
+        List<String> idList = Arrays.asList(userIds.split(","));
+        List<Participant> found = new ArrayList<>();
+        for (int i = 0; i < Math.min(names.size(), idList.size()); i++) {
+            found.add(new Participant(idList.get(i), names.get(i)));
+        }
+        return found;
+    }
+
+    private static String ids(List<Participant> people) {
+        return String.join(",", people.stream().map(Participant::id).toList());
+    }
+
     private Map<String, List<Decision>> decisionsOf(Collection<String> ids) {
         Map<String, List<Decision>> decisions = new LinkedHashMap<>();
         jdbc.sql("""
-                        select request_id, step_index, approver, verdict, comment, channel, decided_at
+                        select request_id, step_index, approver, approver_id, verdict, comment, channel, decided_at
                         from decisions where request_id in (:ids) order by id""").param("ids", ids).query(rs -> {
             decisions
                     .computeIfAbsent(rs.getString("request_id"), k -> new ArrayList<>())
                     .add(new Decision(
                             rs.getString("approver"),
+                            rs.getString("approver_id"),
                             rs.getInt("step_index"),
                             Verdict.valueOf(rs.getString("verdict")),
                             rs.getString("comment"),
@@ -284,12 +368,14 @@ class RequestRepository {
     private void insertDecisions(String requestId, List<Decision> decisions) {
         for (Decision decision : decisions) {
             jdbc.sql("""
-                            insert into decisions (request_id, step_index, approver, verdict, comment, channel, decided_at)
-                            values (?, ?, ?, ?, ?, ?, ?)""")
+                            insert into decisions (request_id, step_index, approver, approver_id, verdict, comment,
+                                                   channel, decided_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
                             requestId,
                             decision.step(),
                             decision.approver(),
+                            decision.approverId(),
                             decision.verdict().name(),
                             decision.comment(),
                             decision.channel().name(),

@@ -27,7 +27,8 @@ class RequestSearch {
         this.repository = repository;
     }
 
-    RequestPage page(Actor actor, RequestQuery query, Instant now) {
+    /** One page of the requests {@code actor}, whose user id is {@code me}, may see. */
+    RequestPage page(Actor actor, String me, RequestQuery query, Instant now) {
         Problems problems = new Problems();
         RequestStatus status = parseStatus(problems, query.status());
         boolean awaiting = query.awaiting() != null;
@@ -44,7 +45,7 @@ class RequestSearch {
 
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
-        params.put("me", actor.username());
+        params.put("me", me);
         if (status != null) {
             where.append(" and r.status = :status");
             params.put("status", status.name());
@@ -60,8 +61,8 @@ class RequestSearch {
         if (!actor.canReadEverything()) {
             // text blocks drop their leading indentation: the separating space is explicit
             where.append(" ").append("""
-                     and (r.requester = :me or r.created_by = :me or exists (
-                        select 1 from request_step_approvers v where v.request_id = r.id and v.username = :me))""");
+                     and (r.requester_id = :me or r.created_by_id = :me or exists (
+                        select 1 from request_step_approvers v where v.request_id = r.id and v.user_id = :me))""");
         }
         if (awaiting) {
             where.append(" ").append(AWAITING_ME);
@@ -91,13 +92,13 @@ class RequestSearch {
     private static final String AWAITING_ME = """
              and r.status = 'PENDING' and r.expires_at > :now
              and exists (select 1 from request_step_approvers a
-                         where a.request_id = r.id and a.step_index = r.current_step and a.username = :me)
+                         where a.request_id = r.id and a.step_index = r.current_step and a.user_id = :me)
              and not exists (select 1 from decisions d
-                             where d.request_id = r.id and d.step_index = r.current_step and d.approver = :me)
-             and (r.requester <> :me or r.allow_self_approval)
+                             where d.request_id = r.id and d.step_index = r.current_step and d.approver_id = :me)
+             and (r.requester_id is null or r.requester_id <> :me or r.allow_self_approval)
              and (not r.distinct_approvers or not exists (
                      select 1 from decisions e
-                     where e.request_id = r.id and e.approver = :me and e.verdict = 'APPROVE'
+                     where e.request_id = r.id and e.approver_id = :me and e.verdict = 'APPROVE'
                        and e.channel <> 'SYSTEM' and e.step_index < r.current_step))""";
 
     private static RequestStatus parseStatus(Problems problems, String raw) {

@@ -4,21 +4,25 @@ import io.countersign.policy.OnTimeout;
 import io.countersign.policy.PlannedStep;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The snapshot of one approval step inside a request: who may approve it and how many must, copied
  * from the policy when the request was created, plus where the step stands. {@code deadline} is set
- * when the step starts and has a timeout.
+ * when the step starts and has a timeout. Approvers count by their user id; a user who leaves is
+ * withdrawn from the steps still to be decided.
  */
 public record RequestStep(
         int index,
         String name,
         int requiredApprovals,
-        List<String> eligibleApprovers,
+        List<Participant> approvers,
         Duration timeout,
         OnTimeout onTimeout,
-        List<String> escalationApprovers,
+        List<Participant> escalation,
         String autoApprovedBecause,
         StepStatus status,
         Instant startedAt,
@@ -26,19 +30,20 @@ public record RequestStep(
         boolean escalated) {
 
     public RequestStep {
-        eligibleApprovers = List.copyOf(eligibleApprovers);
-        escalationApprovers = escalationApprovers == null ? List.of() : List.copyOf(escalationApprovers);
+        approvers = List.copyOf(approvers);
+        escalation = escalation == null ? List.of() : List.copyOf(escalation);
     }
 
-    static RequestStep planned(int index, PlannedStep planned) {
+    /** The step as planned; {@code idOf} gives each named user's id (null for one who no longer exists). */
+    static RequestStep planned(int index, PlannedStep planned, Function<String, String> idOf) {
         return new RequestStep(
                 index,
                 planned.name(),
                 planned.requiredApprovals(),
-                planned.eligibleApprovers(),
+                participants(planned.eligibleApprovers(), idOf),
                 planned.timeout(),
                 planned.onTimeout(),
-                planned.escalationApprovers(),
+                participants(planned.escalationApprovers(), idOf),
                 planned.autoApprovedBecause(),
                 StepStatus.PENDING,
                 null,
@@ -46,8 +51,52 @@ public record RequestStep(
                 false);
     }
 
-    public boolean isEligible(String username) {
-        return eligibleApprovers.contains(username);
+    /** The usernames of the eligible approvers, as the request shows them. */
+    public List<String> eligibleApprovers() {
+        return approvers.stream().map(Participant::username).toList();
+    }
+
+    /** The usernames of the people a timeout escalates to. */
+    public List<String> escalationApprovers() {
+        return escalation.stream().map(Participant::username).toList();
+    }
+
+    /** Whether the user with this id is an eligible approver of the step. */
+    public boolean isEligible(String userId) {
+        return approvers.stream().anyMatch(p -> p.id().equals(userId));
+    }
+
+    /** Whether the user with this id is named anywhere in the step, as approver or escalation. */
+    boolean names(String userId) {
+        return isEligible(userId) || escalation.stream().anyMatch(p -> p.id().equals(userId));
+    }
+
+    /** The step without the user with this id, as approver and as escalation. */
+    RequestStep without(String userId) {
+        return new RequestStep(
+                index,
+                name,
+                requiredApprovals,
+                approvers.stream().filter(p -> !p.id().equals(userId)).toList(),
+                timeout,
+                onTimeout,
+                escalation.stream().filter(p -> !p.id().equals(userId)).toList(),
+                autoApprovedBecause,
+                status,
+                startedAt,
+                deadline,
+                escalated);
+    }
+
+    private static List<Participant> participants(List<String> usernames, Function<String, String> idOf) {
+        List<Participant> found = new ArrayList<>();
+        for (String username : usernames == null ? List.<String>of() : usernames) {
+            String id = idOf.apply(username);
+            if (id != null) {
+                found.add(new Participant(id, username));
+            }
+        }
+        return found;
     }
 
     public boolean hasStarted() {
@@ -60,10 +109,10 @@ public record RequestStep(
                 index,
                 name,
                 requiredApprovals,
-                eligibleApprovers,
+                approvers,
                 timeout,
                 onTimeout,
-                escalationApprovers,
+                escalation,
                 autoApprovedBecause,
                 StepStatus.PENDING,
                 at,
@@ -72,17 +121,19 @@ public record RequestStep(
     }
 
     /** The step widened to more approvers after a timeout, with a fresh deadline. */
-    RequestStep escalatedTo(List<String> added, Instant at) {
-        List<String> widened = new java.util.ArrayList<>(eligibleApprovers);
+    RequestStep escalatedTo(List<Participant> added, Instant at) {
+        List<Participant> widened = new ArrayList<>(approvers);
         widened.addAll(added);
         return new RequestStep(
                 index,
                 name,
                 requiredApprovals,
-                widened.stream().sorted().toList(),
+                widened.stream()
+                        .sorted(Comparator.comparing(Participant::username))
+                        .toList(),
                 timeout,
                 onTimeout,
-                escalationApprovers,
+                escalation,
                 autoApprovedBecause,
                 status,
                 startedAt,
@@ -95,10 +146,10 @@ public record RequestStep(
                 index,
                 name,
                 requiredApprovals,
-                eligibleApprovers,
+                approvers,
                 timeout,
                 onTimeout,
-                escalationApprovers,
+                escalation,
                 autoApprovedBecause,
                 newStatus,
                 startedAt,

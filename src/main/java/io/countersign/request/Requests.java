@@ -1,5 +1,6 @@
 package io.countersign.request;
 
+import io.countersign.directory.Directory;
 import io.countersign.policy.ApprovalPlan;
 import io.countersign.policy.ApprovalPlanner;
 import io.countersign.shared.Actor;
@@ -16,7 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -37,6 +41,7 @@ public class Requests {
     private final RequestRepository repository;
     private final RequestSearch search;
     private final ApprovalPlanner planner;
+    private final Directory directory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -45,12 +50,14 @@ public class Requests {
             RequestRepository repository,
             RequestSearch search,
             ApprovalPlanner planner,
+            Directory directory,
             Clock clock,
             ApplicationEventPublisher events,
             TransactionTemplate transactions) {
         this.repository = repository;
         this.search = search;
         this.planner = planner;
+        this.directory = directory;
         this.clock = clock;
         this.events = events;
         this.transactions = transactions;
@@ -72,15 +79,16 @@ public class Requests {
         }
         String requester = requesterFor(actor, input);
         String fingerprint = key == null ? null : Idempotency.fingerprint(requester, input);
+        String actorId = idOf(actor);
         try {
-            return transactions.execute(tx ->
-                    replay(actor, key, fingerprint).orElseGet(() -> open(actor, requester, input, key, fingerprint)));
+            return transactions.execute(tx -> replay(actorId, key, fingerprint)
+                    .orElseGet(() -> open(actor, actorId, requester, input, key, fingerprint)));
         } catch (DuplicateKeyException raced) {
             // a concurrent call with the same key committed first: answer with its request
             if (key == null) {
                 throw raced;
             }
-            return transactions.execute(tx -> replay(actor, key, fingerprint)).orElseThrow(() -> raced);
+            return transactions.execute(tx -> replay(actorId, key, fingerprint)).orElseThrow(() -> raced);
         }
     }
 
@@ -92,13 +100,13 @@ public class Requests {
      */
     @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest approve(Actor actor, String id, String comment) {
-        return decide(actor, id, comment, true, (request, text, at) -> request.approve(actor, text, at));
+        return decide(actor, id, comment, true, (request, me, text, at) -> request.approve(actor, me, text, at));
     }
 
     /** Records a rejection of the current step; past a deadline, as {@link #approve}. */
     @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest reject(Actor actor, String id, String comment) {
-        return decide(actor, id, comment, true, (request, text, at) -> request.reject(actor, text, at));
+        return decide(actor, id, comment, true, (request, me, text, at) -> request.reject(actor, me, text, at));
     }
 
     /**
@@ -108,31 +116,42 @@ public class Requests {
      */
     @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest cancel(Actor actor, String id, String comment) {
-        return decide(actor, id, comment, false, (request, text, at) -> request.cancel(actor, text, at));
+        return decide(actor, id, comment, false, (request, me, text, at) -> request.cancel(actor, me, text, at));
     }
 
     /** @throws NotFoundException when the request does not exist or the caller may not see it */
     @Transactional(readOnly = true)
     public AccessRequest get(Actor actor, String id) {
-        return repository.find(id).filter(r -> visibleTo(actor, r)).orElseThrow(() -> notFound(id));
+        String me = idOf(actor);
+        return repository.find(id).filter(r -> visibleTo(actor, me, r)).orElseThrow(() -> notFound(id));
     }
 
     @Transactional(readOnly = true)
     public RequestPage list(Actor actor, RequestQuery query) {
-        return search.page(actor, query, clock.instant());
+        return search.page(actor, idOf(actor), query, clock.instant());
     }
 
-    /** Whether the caller may see the request: involved in it, or an administrator or auditor. */
-    public static boolean visibleTo(Actor actor, AccessRequest request) {
-        String me = actor.username();
+    /**
+     * Whether the caller, whose user id is {@code me}, may see the request: involved in it, or an
+     * administrator or auditor. Involvement is by id, so a later user given the same name sees nothing.
+     */
+    private static boolean visibleTo(Actor actor, String me, AccessRequest request) {
         return actor.canReadEverything()
-                || request.requester().equals(me)
-                || request.details().createdBy().equals(me)
+                || me.equals(request.details().requesterId())
+                || me.equals(request.details().createdById())
                 || request.involves(me);
     }
 
+    /**
+     * The acting user's internal id; empty, and so nobody's, when the actor is not a user (the
+     * service itself).
+     */
+    private String idOf(Actor actor) {
+        return directory.idOf(actor.username()).orElse("");
+    }
+
     private interface Transition {
-        void apply(AccessRequest request, String comment, Instant at);
+        void apply(AccessRequest request, String actorId, String comment, Instant at);
     }
 
     /**
@@ -146,15 +165,27 @@ public class Requests {
         Problems problems = new Problems();
         problems.maxLength(comment, "comment", RequestValidation.MAX_TEXT);
         problems.throwIfAny();
+        String me = idOf(actor);
+        String requesterId = repository
+                .find(id)
+                .filter(r -> visibleTo(actor, me, r))
+                .orElseThrow(() -> notFound(id))
+                .details()
+                .requesterId();
+        if (requesterId != null) {
+            // the requester's row before the request's, the order offboarding takes them in: an
+            // approval and a deactivation of its requester never both commit with the grant alive
+            directory.lockActive(requesterId);
+        }
         AccessRequest request =
-                repository.lock(id).filter(r -> visibleTo(actor, r)).orElseThrow(() -> notFound(id));
+                repository.lock(id).filter(r -> visibleTo(actor, me, r)).orElseThrow(() -> notFound(id));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<TimerOutcome> overtaken = request.applyDueTimer(now);
         if (overtaken.isPresent() && (decidesTheStep || overtaken.get().ended())) {
             save(request);
             throw new DeadlinePassed(overtaken.get());
         }
-        transition.apply(request, RequestValidation.trimToNull(comment), now);
+        transition.apply(request, me, RequestValidation.trimToNull(comment), now);
         save(request);
         return request;
     }
@@ -185,11 +216,11 @@ public class Requests {
         return actor.username();
     }
 
-    private Optional<CreatedRequest> replay(Actor actor, String key, String fingerprint) {
+    private Optional<CreatedRequest> replay(String actorId, String key, String fingerprint) {
         if (key == null) {
             return Optional.empty();
         }
-        return repository.findByIdempotencyKey(actor.username(), key).map(earlier -> {
+        return repository.findByIdempotencyKey(actorId, key).map(earlier -> {
             if (!earlier.getValue().equals(fingerprint)) {
                 throw new ConflictException(
                         "This Idempotency-Key was already used for a different request; use a new key.");
@@ -198,7 +229,8 @@ public class Requests {
         });
     }
 
-    private CreatedRequest open(Actor actor, String requester, RequestInput input, String key, String fingerprint) {
+    private CreatedRequest open(
+            Actor actor, String actorId, String requester, RequestInput input, String key, String fingerprint) {
         // stored timestamps keep microseconds; truncating here keeps cursors and answers exact
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Problems problems = new Problems();
@@ -207,6 +239,11 @@ public class Requests {
         }
         String resource = Names.canonical(input.resource());
         String account = Names.canonical(input.account());
+        // locked so that a deactivation cannot commit between this check and the new request
+        String requesterId = directory
+                .idOf(requester)
+                .filter(directory::lockActive)
+                .orElseThrow(() -> new NotFoundException("user", requester));
         ApprovalPlan plan = planner.plan(requester, resource, account);
         RequestValidation.checkLimits(problems, input, plan.limits());
         problems.throwIfAny();
@@ -226,8 +263,13 @@ public class Requests {
                 plan.policyName(),
                 actor.username(),
                 now,
-                now.plus(ttl));
-        AccessRequest request = AccessRequest.open(details, plan, actor);
+                now.plus(ttl),
+                requesterId,
+                actorId);
+        Map<String, String> ids = directory.idsOf(plan.steps().stream()
+                .flatMap(step -> Stream.concat(step.eligibleApprovers().stream(), step.escalationApprovers().stream()))
+                .collect(Collectors.toSet()));
+        AccessRequest request = AccessRequest.open(details, plan, actor, ids::get);
         repository.insert(request, PlanSnapshot.of(plan), key, fingerprint);
         publish(request);
         return new CreatedRequest(request, false);

@@ -12,25 +12,25 @@ final class SeparationOfDuties {
     private SeparationOfDuties() {}
 
     /** The requester decides their own request only when the policy allows self-approval. */
-    static boolean isForbiddenSelfDecision(ApprovalRules rules, String requester, String username) {
-        return username.equals(requester) && !rules.allowSelfApproval();
+    static boolean isForbiddenSelfDecision(ApprovalRules rules, String requesterId, String userId) {
+        return userId.equals(requesterId) && !rules.allowSelfApproval();
     }
 
     /** One person counts once per step, whatever their verdict. */
-    static boolean hasDecided(List<Decision> decisions, String username, int step) {
-        return decisions.stream().anyMatch(d -> d.step() == step && d.approver().equals(username));
+    static boolean hasDecided(List<Decision> decisions, String userId, int step) {
+        return decisions.stream().anyMatch(d -> d.step() == step && d.by(userId));
     }
 
     /**
      * With distinct approvers across steps, the earlier step this person approved, if any; automatic
      * approvals are nobody's and never count.
      */
-    static OptionalInt earlierApprovedStep(ApprovalRules rules, List<Decision> decisions, String username, int step) {
+    static OptionalInt earlierApprovedStep(ApprovalRules rules, List<Decision> decisions, String userId, int step) {
         if (!rules.distinctApproversAcrossSteps()) {
             return OptionalInt.empty();
         }
         return decisions.stream()
-                .filter(d -> d.approver().equals(username) && d.isApproval() && d.byPerson() && d.step() < step)
+                .filter(d -> d.by(userId) && d.isApproval() && d.byPerson() && d.step() < step)
                 .mapToInt(Decision::step)
                 .findFirst();
     }

@@ -15,6 +15,7 @@ import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
 import io.countersign.shared.Role;
+import io.countersign.shared.database.BoundedDatabaseCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +41,21 @@ public class EnforcerScopes {
     private final Groups groups;
     private final Resources resources;
     private final ApplicationEventPublisher events;
+    private final BoundedDatabaseCalls boundedCalls;
 
     EnforcerScopes(
-            ScopeStore store, Users users, Groups groups, Resources resources, ApplicationEventPublisher events) {
+            ScopeStore store,
+            Users users,
+            Groups groups,
+            Resources resources,
+            ApplicationEventPublisher events,
+            BoundedDatabaseCalls boundedCalls) {
         this.store = store;
         this.users = users;
         this.groups = groups;
         this.resources = resources;
         this.events = events;
+        this.boundedCalls = boundedCalls;
     }
 
     public Optional<EnforcerScope> of(String username) {
@@ -68,6 +76,14 @@ public class EnforcerScopes {
         if (!actor.is(Role.ENFORCER)) {
             return;
         }
+        // bounded like the check itself: an enforcement point is told to deny within a second
+        boundedCalls.call(() -> {
+            refuseOutsideScope(actor, user, resource);
+            return null;
+        });
+    }
+
+    private void refuseOutsideScope(Actor actor, String user, String resource) {
         String subject = Names.canonical(user);
         if (subject != null && !subject.isEmpty()) {
             users.find(subject)

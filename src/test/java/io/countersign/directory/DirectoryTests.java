@@ -71,9 +71,9 @@ class DirectoryTests {
         assertThat(directory.rankOf(high).getAsInt())
                 .isGreaterThan(directory.rankOf(low).getAsInt());
         assertThat(directory.rankOf(Api.unique("none"))).isEmpty();
-        assertThat(directory.activeUsersAtOrAbove(low)).contains(junior, senior).doesNotContain(retired);
-        assertThat(directory.activeUsersAtOrAbove(high)).contains(senior).doesNotContain(junior, retired);
-        assertThat(directory.activeUsersAtOrAbove(Api.unique("none"))).isEmpty();
+        assertThat(directory.approversAtOrAbove(low)).contains(junior, senior).doesNotContain(retired);
+        assertThat(directory.approversAtOrAbove(high)).contains(senior).doesNotContain(junior, retired);
+        assertThat(directory.approversAtOrAbove(Api.unique("none"))).isEmpty();
     }
 
     @Test

@@ -27,13 +27,13 @@ class AccessRequestApprovalTests {
     void theOnlyApprovalOfAOneStepRequestApprovesIt() {
         AccessRequest request = open(plan(step("Review", 1, "lisa", "tom")));
 
-        request.approve(person("lisa"), "ok", AT);
+        request.approve(person("lisa"), "lisa", "ok", AT);
 
         assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
         assertThat(request.closedAt()).isEqualTo(AT);
         assertThat(request.steps().get(0).status()).isEqualTo(StepStatus.APPROVED);
         assertThat(request.decisions())
-                .containsExactly(new Decision("lisa", 0, Verdict.APPROVE, "ok", Channel.API, AT));
+                .containsExactly(new Decision("lisa", "lisa", 0, Verdict.APPROVE, "ok", Channel.API, AT));
         assertThat(request.pullEvents())
                 .extracting(AuditableEvent::action)
                 .containsExactly("request.approval_recorded", "request.approved");
@@ -43,7 +43,7 @@ class AccessRequestApprovalTests {
     void theApprovedEventCarriesWhatAGrantNeeds() {
         AccessRequest request = open(plan(step("Review", 1, "lisa")));
 
-        request.approve(person("lisa"), null, AT);
+        request.approve(person("lisa"), "lisa", null, AT);
 
         RequestApproved approved = (RequestApproved) request.pullEvents().get(1);
         assertThat(approved.requester()).isEqualTo("dev");
@@ -58,7 +58,7 @@ class AccessRequestApprovalTests {
     void aTwoOfThreeStepWaitsForTheSecondDistinctApproval() {
         AccessRequest request = open(plan(step("Security", 2, "carol", "sam", "eve")));
 
-        request.approve(person("carol"), null, AT);
+        request.approve(person("carol"), "carol", null, AT);
 
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
         assertThat(request.steps().get(0).status()).isEqualTo(StepStatus.PENDING);
@@ -66,7 +66,7 @@ class AccessRequestApprovalTests {
         assertThat(recorded.approvals()).isEqualTo(1);
         assertThat(recorded.requiredApprovals()).isEqualTo(2);
 
-        request.approve(person("eve"), null, AT);
+        request.approve(person("eve"), "eve", null, AT);
 
         assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
     }
@@ -74,10 +74,11 @@ class AccessRequestApprovalTests {
     @Test
     void onePersonCountsOncePerStep() {
         AccessRequest request = open(plan(step("Security", 2, "carol", "sam", "eve")));
-        request.approve(person("carol"), null, AT);
+        request.approve(person("carol"), "carol", null, AT);
         request.pullEvents();
 
-        assertThatThrownBy(() -> request.approve(person("carol"), null, AT)).isInstanceOf(AlreadyDecided.class);
+        assertThatThrownBy(() -> request.approve(person("carol"), "carol", null, AT))
+                .isInstanceOf(AlreadyDecided.class);
         assertThat(request.decisions()).hasSize(1);
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
         assertThat(request.pullEvents()).isEmpty();
@@ -88,7 +89,7 @@ class AccessRequestApprovalTests {
         AccessRequest request =
                 open(plan(step("Manager", 1, "lisa"), timedStep("Security", Duration.ofHours(2), 1, "sam")));
 
-        request.approve(person("lisa"), null, AT);
+        request.approve(person("lisa"), "lisa", null, AT);
 
         assertThat(request.currentStep()).isEqualTo(1);
         assertThat(request.steps().get(0).status()).isEqualTo(StepStatus.APPROVED);
@@ -104,10 +105,10 @@ class AccessRequestApprovalTests {
     void aTwoStepRequestIsApprovedOnlyAfterItsLastStep() {
         AccessRequest request = twoStepIn(RequestStatus.PENDING);
 
-        request.approve(person("tom"), null, AT);
-        request.approve(person("sam"), null, AT);
+        request.approve(person("tom"), "tom", null, AT);
+        request.approve(person("sam"), "sam", null, AT);
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
-        request.approve(person("eve"), null, AT);
+        request.approve(person("eve"), "eve", null, AT);
 
         assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
         assertThat(request.decisions()).extracting(Decision::step).containsExactly(0, 1, 1);
@@ -117,7 +118,7 @@ class AccessRequestApprovalTests {
     void someoneWhoIsNotEligibleCannotApproveAndNothingChanges() {
         AccessRequest request = twoStepIn(RequestStatus.PENDING);
 
-        assertThatThrownBy(() -> request.approve(person("mallory"), null, AT))
+        assertThatThrownBy(() -> request.approve(person("mallory"), "mallory", null, AT))
                 .isInstanceOf(NotAnEligibleApprover.class)
                 .hasMessageContaining("step 0");
         assertThat(request.decisions()).isEmpty();
@@ -128,8 +129,10 @@ class AccessRequestApprovalTests {
     void anApproverOfALaterStepCannotDecideTheCurrentOne() {
         AccessRequest request = twoStepIn(RequestStatus.PENDING);
 
-        assertThatThrownBy(() -> request.approve(person("carol"), null, AT)).isInstanceOf(NotAnEligibleApprover.class);
-        assertThatThrownBy(() -> request.reject(person("carol"), null, AT)).isInstanceOf(NotAnEligibleApprover.class);
+        assertThatThrownBy(() -> request.approve(person("carol"), "carol", null, AT))
+                .isInstanceOf(NotAnEligibleApprover.class);
+        assertThatThrownBy(() -> request.reject(person("carol"), "carol", null, AT))
+                .isInstanceOf(NotAnEligibleApprover.class);
     }
 
     @ParameterizedTest
@@ -138,8 +141,8 @@ class AccessRequestApprovalTests {
         AccessRequest request = twoStepIn(ended);
         int decisions = request.decisions().size();
 
-        assertThatThrownBy(() ->
-                        request.approve(person("tom"), null, CREATED.plus(TTL).plusSeconds(1)))
+        assertThatThrownBy(() -> request.approve(
+                        person("tom"), "tom", null, CREATED.plus(TTL).plusSeconds(1)))
                 .isInstanceOf(RequestNotPending.class)
                 .hasMessageContaining(ended.name());
         assertThat(request.status()).isEqualTo(ended);
@@ -151,14 +154,15 @@ class AccessRequestApprovalTests {
     void anEndedRequestCannotBeApprovedEvenWhileItWouldStillBeInTime(RequestStatus ended) {
         AccessRequest request = twoStepIn(ended);
 
-        assertThatThrownBy(() -> request.approve(person("tom"), null, AT)).isInstanceOf(RequestNotPending.class);
+        assertThatThrownBy(() -> request.approve(person("tom"), "tom", null, AT))
+                .isInstanceOf(RequestNotPending.class);
     }
 
     @Test
     void aPendingRequestPastItsTimeToLiveCannotBeApprovedEvenBeforeItIsMarkedExpired() {
         AccessRequest request = twoStepIn(RequestStatus.PENDING);
 
-        assertThatThrownBy(() -> request.approve(person("lisa"), null, CREATED.plus(TTL)))
+        assertThatThrownBy(() -> request.approve(person("lisa"), "lisa", null, CREATED.plus(TTL)))
                 .isInstanceOf(RequestNotPending.class)
                 .hasMessageContaining("expired");
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
@@ -170,6 +174,7 @@ class AccessRequestApprovalTests {
 
         request.approve(
                 new io.countersign.shared.Actor("lisa", io.countersign.shared.Role.USER, Channel.EMAIL, null),
+                "lisa",
                 "yes",
                 AT);
 
@@ -180,7 +185,7 @@ class AccessRequestApprovalTests {
     void newDecisionsAreThoseMadeSinceOpening() {
         AccessRequest request = twoStepIn(RequestStatus.PENDING);
 
-        request.approve(person("lisa"), null, AT);
+        request.approve(person("lisa"), "lisa", null, AT);
 
         assertThat(request.newDecisions()).extracting(Decision::approver).containsExactly("lisa");
     }

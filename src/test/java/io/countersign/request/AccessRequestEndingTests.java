@@ -23,7 +23,7 @@ class AccessRequestEndingTests {
     void oneRejectionByAnEligibleApproverEndsTheWorkflow() {
         AccessRequest request = twoStepIn(RequestStatus.PENDING);
 
-        request.reject(person("tom"), "not during the freeze", AT);
+        request.reject(person("tom"), "tom", "not during the freeze", AT);
 
         assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
         assertThat(request.closedAt()).isEqualTo(AT);
@@ -43,10 +43,10 @@ class AccessRequestEndingTests {
     @Test
     void aRejectionOutweighsEarlierApprovalsOnTheSameStep() {
         AccessRequest request = twoStepIn(RequestStatus.PENDING);
-        request.approve(person("lisa"), null, AT);
-        request.approve(person("carol"), null, AT);
+        request.approve(person("lisa"), "lisa", null, AT);
+        request.approve(person("carol"), "carol", null, AT);
 
-        request.reject(person("sam"), null, AT);
+        request.reject(person("sam"), "sam", null, AT);
 
         assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
         assertThat(request.steps())
@@ -57,17 +57,19 @@ class AccessRequestEndingTests {
     @Test
     void anApproverWhoApprovedCannotAlsoRejectTheSameStep() {
         AccessRequest request = twoStepIn(RequestStatus.PENDING);
-        request.approve(person("lisa"), null, AT);
+        request.approve(person("lisa"), "lisa", null, AT);
 
-        request.approve(person("carol"), null, AT);
-        assertThatThrownBy(() -> request.reject(person("carol"), null, AT)).isInstanceOf(AlreadyDecided.class);
+        request.approve(person("carol"), "carol", null, AT);
+        assertThatThrownBy(() -> request.reject(person("carol"), "carol", null, AT))
+                .isInstanceOf(AlreadyDecided.class);
     }
 
     @Test
     void someoneWhoIsNotEligibleCannotReject() {
         AccessRequest request = twoStepIn(RequestStatus.PENDING);
 
-        assertThatThrownBy(() -> request.reject(person("mallory"), null, AT)).isInstanceOf(NotAnEligibleApprover.class);
+        assertThatThrownBy(() -> request.reject(person("mallory"), "mallory", null, AT))
+                .isInstanceOf(NotAnEligibleApprover.class);
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
     }
 
@@ -76,17 +78,18 @@ class AccessRequestEndingTests {
     void anEndedRequestCannotBeRejected(RequestStatus ended) {
         AccessRequest request = twoStepIn(ended);
 
-        assertThatThrownBy(() -> request.reject(person("lisa"), null, AT)).isInstanceOf(RequestNotPending.class);
+        assertThatThrownBy(() -> request.reject(person("lisa"), "lisa", null, AT))
+                .isInstanceOf(RequestNotPending.class);
         assertThat(request.status()).isEqualTo(ended);
     }
 
     @Test
     void theRequesterMayCancelWhilePending() {
         AccessRequest request = twoStepIn(RequestStatus.PENDING);
-        request.approve(person("lisa"), null, AT);
+        request.approve(person("lisa"), "lisa", null, AT);
         request.pullEvents();
 
-        request.cancel(person(REQUESTER), "no longer needed", AT);
+        request.cancel(person(REQUESTER), REQUESTER, "no longer needed", AT);
 
         assertThat(request.status()).isEqualTo(RequestStatus.CANCELLED);
         assertThat(request.closedAt()).isEqualTo(AT);
@@ -100,7 +103,8 @@ class AccessRequestEndingTests {
     void onlyTheRequesterMayCancel() {
         AccessRequest request = twoStepIn(RequestStatus.PENDING);
 
-        assertThatThrownBy(() -> request.cancel(person("lisa"), null, AT)).isInstanceOf(NotTheRequester.class);
+        assertThatThrownBy(() -> request.cancel(person("lisa"), "lisa", null, AT))
+                .isInstanceOf(NotTheRequester.class);
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
     }
 
@@ -109,7 +113,8 @@ class AccessRequestEndingTests {
     void anEndedRequestCannotBeCancelled(RequestStatus ended) {
         AccessRequest request = twoStepIn(ended);
 
-        assertThatThrownBy(() -> request.cancel(person(REQUESTER), null, AT)).isInstanceOf(RequestNotPending.class);
+        assertThatThrownBy(() -> request.cancel(person(REQUESTER), REQUESTER, null, AT))
+                .isInstanceOf(RequestNotPending.class);
         assertThat(request.status()).isEqualTo(ended);
     }
 
@@ -117,7 +122,7 @@ class AccessRequestEndingTests {
     void aRequestPastItsTimeToLiveCannotBeCancelled() {
         AccessRequest request = twoStepIn(RequestStatus.PENDING);
 
-        assertThatThrownBy(() -> request.cancel(person(REQUESTER), null, CREATED.plus(TTL)))
+        assertThatThrownBy(() -> request.cancel(person(REQUESTER), REQUESTER, null, CREATED.plus(TTL)))
                 .isInstanceOf(RequestNotPending.class);
     }
 

@@ -31,8 +31,10 @@ class AccessRequestOpeningTests {
                 plan.policyName(),
                 REQUESTER,
                 CREATED,
-                CREATED.plus(Duration.ofHours(24)));
-        return AccessRequest.open(details, plan, person(REQUESTER));
+                CREATED.plus(Duration.ofHours(24)),
+                REQUESTER,
+                REQUESTER);
+        return AccessRequest.open(details, plan, person(REQUESTER), name -> name);
     }
 
     private static List<String> actions(List<AuditableEvent> events) {

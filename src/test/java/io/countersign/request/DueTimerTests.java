@@ -80,7 +80,7 @@ class DueTimerTests {
     @Test
     void aDecidedRequestHasNothingDue() {
         AccessRequest request = requestWhoseStep(OnTimeout.REJECT);
-        request.approve(RequestFixtures.person("lisa"), null, CREATED.plusSeconds(5));
+        request.approve(RequestFixtures.person("lisa"), "lisa", null, CREATED.plusSeconds(5));
         request.pullEvents();
 
         assertThat(request.applyDueTimer(CREATED.plus(TTL))).isEmpty();

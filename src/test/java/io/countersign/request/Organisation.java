@@ -26,7 +26,15 @@ final class Organisation {
     }
 
     Person person(String base, String role) {
-        String name = Api.unique(base);
+        return create(Api.unique(base), role);
+    }
+
+    /** A new user given the name of one who was deleted. */
+    Person recreate(String name) {
+        return create(name, "USER");
+    }
+
+    private Person create(String name, String role) {
         api.asAdmin()
                 .post("/api/v1/users", Api.json(Map.of("username", name, "email", name + "@example.com", "role", role)))
                 .expect(201);

@@ -33,8 +33,11 @@ final class RequestFixtures {
                 plan.policyName(),
                 REQUESTER,
                 CREATED,
-                CREATED.plus(TTL));
-        AccessRequest request = AccessRequest.open(details, plan, person(REQUESTER));
+                CREATED.plus(TTL),
+                REQUESTER,
+                REQUESTER);
+        // in these plain tests a person's id is their name
+        AccessRequest request = AccessRequest.open(details, plan, person(REQUESTER), name -> name);
         request.pullEvents();
         return request;
     }
@@ -48,12 +51,12 @@ final class RequestFixtures {
         switch (status) {
             case PENDING -> {}
             case APPROVED -> {
-                request.approve(person("lisa"), null, at);
-                request.approve(person("carol"), null, at);
-                request.approve(person("sam"), null, at);
+                request.approve(person("lisa"), "lisa", null, at);
+                request.approve(person("carol"), "carol", null, at);
+                request.approve(person("sam"), "sam", null, at);
             }
-            case REJECTED -> request.reject(person("lisa"), "no", at);
-            case CANCELLED -> request.cancel(person(REQUESTER), null, at);
+            case REJECTED -> request.reject(person("lisa"), "lisa", "no", at);
+            case CANCELLED -> request.cancel(person(REQUESTER), REQUESTER, null, at);
             case EXPIRED -> request.expireIfDue(CREATED.plus(TTL));
         }
         request.pullEvents();

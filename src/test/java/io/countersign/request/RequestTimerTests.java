@@ -128,6 +128,30 @@ class RequestTimerTests {
     }
 
     @Test
+    void aRequestStoredBeforeEscalationIdsWereKeptStillEscalatesAndThenKeepsTheIds() {
+        String id = requestEscalatingToTheDirectorAfterHalfAnHour();
+        // as a request created before the upgrade that added escalation ids left its step
+        jdbc.sql("update request_steps set escalation_approvers = null, escalation_approver_ids = null"
+                        + " where request_id = ?")
+                .param(id)
+                .update();
+
+        clock.advance(Duration.ofMinutes(30));
+        timers.sweep();
+
+        assertThat(read(id).get("steps").get(0).get("eligibleApprovers").toString())
+                .contains(director.name());
+        assertThat(jdbc.sql("select escalation_approver_ids from request_steps where request_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .startsWith("usr-");
+        api.as(director.token())
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(200);
+    }
+
+    @Test
     void aStepThatTimesOutEscalatesToItsEscalationApproversWhoMayThenApprove() {
         String id = requestEscalatingToTheDirectorAfterHalfAnHour();
         assertThat(api.as(director.token()).get("/api/v1/requests/" + id).status())

@@ -22,9 +22,9 @@ class SeparationOfDutiesTests {
     void theRequesterNeverApprovesTheirOwnRequestWhenThePolicyDoesNotAllowIt() {
         AccessRequest request = open(plan(step("Team", 1, REQUESTER, "lisa")));
 
-        assertThatThrownBy(() -> request.approve(person(REQUESTER), null, AT))
+        assertThatThrownBy(() -> request.approve(person(REQUESTER), REQUESTER, null, AT))
                 .isInstanceOf(SelfApprovalNotAllowed.class);
-        assertThatThrownBy(() -> request.reject(person(REQUESTER), null, AT))
+        assertThatThrownBy(() -> request.reject(person(REQUESTER), REQUESTER, null, AT))
                 .isInstanceOf(SelfApprovalNotAllowed.class);
         assertThat(request.decisions()).isEmpty();
     }
@@ -33,7 +33,7 @@ class SeparationOfDutiesTests {
     void theRequesterMayApproveTheirOwnRequestWhenThePolicyAllowsSelfApproval() {
         AccessRequest request = open(plan(new ApprovalRules(true, true), step("Team", 1, REQUESTER, "lisa")));
 
-        request.approve(person(REQUESTER), null, AT);
+        request.approve(person(REQUESTER), REQUESTER, null, AT);
 
         assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
     }
@@ -42,29 +42,29 @@ class SeparationOfDutiesTests {
     void selfApprovalStillRequiresBeingAnEligibleApprover() {
         AccessRequest request = open(plan(new ApprovalRules(true, true), step("Team", 1, "lisa")));
 
-        assertThatThrownBy(() -> request.approve(person(REQUESTER), null, AT))
+        assertThatThrownBy(() -> request.approve(person(REQUESTER), REQUESTER, null, AT))
                 .isInstanceOf(NotAnEligibleApprover.class);
     }
 
     @Test
     void byDefaultAPersonWhoApprovedAnEarlierStepCannotApproveALaterOne() {
         AccessRequest request = open(plan(step("Manager", 1, "lisa", "tom"), step("Security", 1, "lisa", "sam")));
-        request.approve(person("lisa"), null, AT);
+        request.approve(person("lisa"), "lisa", null, AT);
 
-        assertThatThrownBy(() -> request.approve(person("lisa"), null, AT))
+        assertThatThrownBy(() -> request.approve(person("lisa"), "lisa", null, AT))
                 .isInstanceOf(ApprovedAnEarlierStep.class)
                 .hasMessageContaining("step 0");
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
-        request.approve(person("sam"), null, AT);
+        request.approve(person("sam"), "sam", null, AT);
         assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
     }
 
     @Test
     void aPersonWhoApprovedAnEarlierStepMayStillRejectALaterOne() {
         AccessRequest request = open(plan(step("Manager", 1, "lisa"), step("Security", 1, "lisa", "sam")));
-        request.approve(person("lisa"), null, AT);
+        request.approve(person("lisa"), "lisa", null, AT);
 
-        request.reject(person("lisa"), "changed my mind", AT);
+        request.reject(person("lisa"), "lisa", "changed my mind", AT);
 
         assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
     }
@@ -74,8 +74,8 @@ class SeparationOfDutiesTests {
         AccessRequest request =
                 open(plan(new ApprovalRules(false, false), step("Manager", 1, "lisa"), step("Security", 1, "lisa")));
 
-        request.approve(person("lisa"), null, AT);
-        request.approve(person("lisa"), null, AT);
+        request.approve(person("lisa"), "lisa", null, AT);
+        request.approve(person("lisa"), "lisa", null, AT);
 
         assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
         assertThat(request.decisions()).extracting(Decision::step).containsExactly(0, 1);
@@ -86,7 +86,7 @@ class SeparationOfDutiesTests {
         AccessRequest request =
                 open(plan(autoStep("Team", "requester approves", REQUESTER), step("Security", 1, "sam")));
 
-        request.approve(person("sam"), null, AT);
+        request.approve(person("sam"), "sam", null, AT);
 
         assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
     }
@@ -100,16 +100,16 @@ class SeparationOfDutiesTests {
         assertThat(request.awaits("sam", AT)).isFalse();
         assertThat(request.awaits(REQUESTER, AT)).isFalse();
 
-        request.approve(person("lisa"), null, AT);
+        request.approve(person("lisa"), "lisa", null, AT);
 
         assertThat(request.awaits("lisa", AT)).as("approved the earlier step").isFalse();
         assertThat(request.awaits("sam", AT)).isTrue();
-        request.approve(person("sam"), null, AT);
+        request.approve(person("sam"), "sam", null, AT);
         assertThat(request.awaits("sam", AT)).as("already decided").isFalse();
         assertThat(request.awaits("eve", CREATED.plus(TTL)))
                 .as("past its time-to-live")
                 .isFalse();
-        request.approve(person("eve"), null, AT);
+        request.approve(person("eve"), "eve", null, AT);
         assertThat(request.awaits("eve", AT)).as("no longer pending").isFalse();
     }
 

@@ -71,7 +71,7 @@ class StepTimeoutTests {
                 (RequestStepEscalated) request.pullEvents().get(0);
         assertThat(escalated.addedApprovers()).containsExactly("dora");
 
-        request.approve(person("dora"), null, DUE.plusSeconds(60));
+        request.approve(person("dora"), "dora", null, DUE.plusSeconds(60));
         assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
     }
 
@@ -97,7 +97,7 @@ class StepTimeoutTests {
     @Test
     void anEndedRequestDoesNotTimeOut() {
         AccessRequest request = open(Plans.plan(step(OnTimeout.REJECT, List.of())));
-        request.approve(person("lisa"), null, CREATED.plusSeconds(5));
+        request.approve(person("lisa"), "lisa", null, CREATED.plusSeconds(5));
 
         assertThat(request.timeOutIfDue(DUE)).isFalse();
         assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);

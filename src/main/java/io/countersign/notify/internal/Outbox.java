@@ -39,7 +39,7 @@ class Outbox {
     @EventListener
     @Transactional
     void on(AuditableEvent event) {
-        EventMapping.of(event.action()).ifPresent(mapped -> enqueue(mapped.type(), data(event, mapped.reason())));
+        EventMapping.of(event.action()).forEach(mapped -> enqueue(mapped.type(), data(event, mapped.reason())));
     }
 
     /** The signed chain head, so that receivers keep a copy outside the database. */

@@ -84,12 +84,12 @@ public final class PlanMaker {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < policy.steps().size(); i++) {
             Step step = policy.steps().get(i);
-            TreeSet<String> named = resolver.activeUsers(step.approvers());
+            TreeSet<String> named = resolver.approvers(step.approvers());
             boolean requesterNamed = named.contains(me);
             if (!selfAllowed) {
                 named.remove(me);
             }
-            TreeSet<String> escalation = resolver.activeUsers(step.escalateTo());
+            TreeSet<String> escalation = resolver.approvers(step.escalateTo());
             if (!selfAllowed) {
                 escalation.remove(me);
             }

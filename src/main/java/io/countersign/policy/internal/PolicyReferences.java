@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses the removal of a group or level that a policy still names: a policy whose approvers
- * silently vanished would refuse every request, or worse, match where it should not.
+ * silently vanished would refuse every request, or worse, match where it should not. The same holds
+ * for a user a policy names as approver, and worse: a later user given the same name would become
+ * that approver without anyone deciding so.
  */
 @Component
 class PolicyReferences implements DirectoryReferences {
@@ -32,6 +34,11 @@ class PolicyReferences implements DirectoryReferences {
     @Override
     public List<String> usesOfLevel(String level) {
         return usesOf(Names.canonical(level), PolicyReferences::levelsNamed);
+    }
+
+    @Override
+    public List<String> usesOfUser(String username) {
+        return usesOf(Names.canonical(username), policy -> selectors(policy).map(ApproverSelector::user));
     }
 
     private List<String> usesOf(String name, Function<PolicyDefinition, Stream<String>> names) {

@@ -4,20 +4,26 @@ import io.countersign.directory.Directory;
 import io.countersign.directory.User;
 import io.countersign.inventory.Resource;
 import io.countersign.policy.ApproverSelector;
+import io.countersign.shared.Role;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Turns approver selectors into the active users they name, for one requester and one resource. */
+/**
+ * Turns approver selectors into the people they name who can approve, for one requester and one
+ * resource: active users with tool role USER or ADMIN. Auditors read and enforcement points check;
+ * neither decides, so neither is ever an eligible approver. The planner at request creation, its
+ * feasibility check and explain all resolve through here, so they always agree.
+ */
 final class SelectorResolver {
 
     private final Directory directory;
     private final User requester;
     private final Set<String> requesterGroups;
     private final Resource resource;
-    private final Map<String, Boolean> activeCache = new HashMap<>();
+    private final Map<String, Boolean> approverCache = new HashMap<>();
 
     SelectorResolver(Directory directory, User requester, Set<String> requesterGroups, Resource resource) {
         this.directory = directory;
@@ -26,17 +32,17 @@ final class SelectorResolver {
         this.resource = resource;
     }
 
-    /** Every active user the selectors name, the requester included when named; sorted. */
-    TreeSet<String> activeUsers(List<ApproverSelector> selectors) {
+    /** Every user the selectors name who can approve, the requester included when named; sorted. */
+    TreeSet<String> approvers(List<ApproverSelector> selectors) {
         TreeSet<String> users = new TreeSet<>();
         for (ApproverSelector selector : selectors) {
             if (selector.minLevel() != null) {
-                // the directory answers this one with active users only; no need to look each one up
-                users.addAll(directory.activeUsersAtOrAbove(selector.minLevel()));
+                // the directory answers this one with approvers only; no need to look each one up
+                users.addAll(directory.approversAtOrAbove(selector.minLevel()));
                 continue;
             }
             for (String username : named(selector)) {
-                if (isActive(username)) {
+                if (canApprove(username)) {
                     users.add(username);
                 }
             }
@@ -76,8 +82,16 @@ final class SelectorResolver {
         return managers;
     }
 
-    private boolean isActive(String username) {
-        return activeCache.computeIfAbsent(
-                username, name -> directory.findUser(name).map(User::active).orElse(false));
+    private boolean canApprove(String username) {
+        return approverCache.computeIfAbsent(
+                username,
+                name -> directory
+                        .findUser(name)
+                        .map(SelectorResolver::canApprove)
+                        .orElse(false));
+    }
+
+    static boolean canApprove(User user) {
+        return user.active() && (user.role() == Role.USER || user.role() == Role.ADMIN);
     }
 }

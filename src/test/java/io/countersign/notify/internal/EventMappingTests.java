@@ -18,7 +18,7 @@ class EventMappingTests {
             "request.expired",
             "grant.started"
         }) {
-            assertThat(EventMapping.of(action)).hasValueSatisfying(mapped -> {
+            assertThat(EventMapping.of(action)).singleElement().satisfies(mapped -> {
                 assertThat(mapped.type().wireName()).isEqualTo(action);
                 assertThat(mapped.reason()).isNull();
             });
@@ -30,7 +30,15 @@ class EventMappingTests {
         assertThat(EventMapping.of("grant.revoked"))
                 .contains(new EventMapping.Mapped(EventType.GRANT_ENDED, "revoked"));
         assertThat(EventMapping.of("grant.expired"))
-                .contains(new EventMapping.Mapped(EventType.GRANT_ENDED, "expired"));
+                .containsExactly(new EventMapping.Mapped(EventType.GRANT_ENDED, "expired"));
+    }
+
+    @Test
+    void everyRevocationIsAlsoGrantRevoked() {
+        assertThat(EventMapping.of("grant.revoked"))
+                .containsExactly(
+                        new EventMapping.Mapped(EventType.GRANT_ENDED, "revoked"),
+                        new EventMapping.Mapped(EventType.GRANT_REVOKED, null));
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.countersign.policy.OnTimeout;
 import io.countersign.policy.PlannedStep;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.RefusedException;
+import io.countersign.shared.Role;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -236,6 +237,20 @@ class PlanMakerTests {
 
         assertThat(plan.steps().get(0).autoApprovedBecause()).isNull();
         assertThat(plan.steps().get(0).eligibleApprovers()).containsExactly("tom");
+    }
+
+    @Test
+    void auditorsAndEnforcementPointsAreNeverEligibleWhicheverSelectorNamesThem() {
+        directory.role("carol", Role.AUDITOR).role("tom", Role.ENFORCER);
+
+        assertThat(eligibleFor(ofUser("carol"))).isEmpty();
+        assertThat(eligibleFor(ofGroup("security"))).containsExactly("eve", "sam");
+        assertThat(eligibleFor(atOrAbove("manager"))).containsExactly("lisa");
+        assertThat(eligibleFor(RESOURCE_GROUP_MANAGERS)).isEmpty();
+        ApprovalPlan plan = plan("dev", policy("p").resource("prod-*").step("Managers", 2, ofGroup("managers")));
+        assertThat(plan.isFeasible()).isFalse();
+        assertThat(plan.problems())
+                .containsExactly("step 0 ('Managers') needs 2 approvals but has 1 eligible approver");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.countersign.directory.Directory;
 import io.countersign.directory.User;
 import io.countersign.shared.Role;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,6 +79,31 @@ public final class TestDirectory implements Directory {
     }
 
     @Override
+    public Optional<String> idOf(String username) {
+        return users.containsKey(username) ? Optional.of("usr-" + username) : Optional.empty();
+    }
+
+    @Override
+    public boolean lockActive(String userId) {
+        return users.values().stream().anyMatch(u -> userId.equals("usr-" + u.username()) && u.active());
+    }
+
+    /** Gives a user another tool role. */
+    public TestDirectory role(String username, Role role) {
+        User u = users.get(username);
+        users.put(
+                username, new User(u.username(), u.email(), u.displayName(), u.level(), u.manager(), role, u.active()));
+        return this;
+    }
+
+    @Override
+    public Map<String, String> idsOf(Collection<String> usernames) {
+        Map<String, String> ids = new HashMap<>();
+        usernames.forEach(name -> idOf(name).ifPresent(id -> ids.put(name, id)));
+        return ids;
+    }
+
+    @Override
     public Set<String> membersOf(String group) {
         return members.getOrDefault(group, Set.of());
     }
@@ -88,14 +114,14 @@ public final class TestDirectory implements Directory {
     }
 
     @Override
-    public Set<String> activeUsersAtOrAbove(String level) {
+    public Set<String> approversAtOrAbove(String level) {
         int wanted = levels.indexOf(level);
         Set<String> found = new TreeSet<>();
         if (wanted < 0) {
             return found;
         }
         for (User u : users.values()) {
-            if (u.active() && u.level() != null && levels.indexOf(u.level()) >= wanted) {
+            if (SelectorResolver.canApprove(u) && u.level() != null && levels.indexOf(u.level()) >= wanted) {
                 found.add(u.username());
             }
         }

@@ -1,0 +1,30 @@
+package io.countersign.request;
+
+import io.countersign.shared.Actor;
+import io.countersign.shared.AuditableEvent;
+import java.util.List;
+
+/** A user who can no longer approve was taken out of the steps of a pending request still to be decided. */
+public record RequestApproverWithdrawn(
+        Actor actor, String requestId, String approver, List<Integer> steps, String reason) implements AuditableEvent {
+
+    public RequestApproverWithdrawn {
+        steps = List.copyOf(steps);
+    }
+
+    @Override
+    public String action() {
+        return "request.approver_withdrawn";
+    }
+
+    @Override
+    public String target() {
+        return "request:" + requestId;
+    }
+
+    @Override
+    public String note() {
+        return approver + " is no longer an approver of step" + (steps.size() == 1 ? " " : "s ")
+                + String.join(", ", steps.stream().map(String::valueOf).toList()) + ": " + reason;
+    }
+}

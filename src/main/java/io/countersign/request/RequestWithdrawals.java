@@ -1,0 +1,119 @@
+package io.countersign.request;
+
+import io.countersign.directory.UserAccessEnded;
+import io.countersign.inventory.ResourceDeleted;
+import io.countersign.inventory.ResourceUpdated;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends what pending requests still hold when what they rest on goes away, in the transaction of that
+ * change: a user who leaves has their pending requests cancelled and loses their places as approver;
+ * a deleted resource or a removed account has its pending requests cancelled. Each request is
+ * changed under its row lock, as every other transition is.
+ */
+@Component
+class RequestWithdrawals {
+
+    static final String RESOURCE_DELETED = "resource deleted";
+    static final String ACCOUNT_REMOVED = "account removed";
+
+    private final JdbcClient jdbc;
+    private final RequestRepository repository;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    RequestWithdrawals(JdbcClient jdbc, RequestRepository repository, Clock clock, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.repository = repository;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(UserAccessEnded ended) {
+        Instant now = now();
+        Set<String> ids =
+                new TreeSet<>(jdbc.sql("select id from access_requests where status = 'PENDING' and requester_id = ?")
+                        .param(ended.userId())
+                        .query(String.class)
+                        .list());
+        ids.addAll(jdbc.sql("""
+                        select distinct r.id from access_requests r
+                        join request_step_approvers a on a.request_id = r.id
+                        where r.status = 'PENDING' and a.user_id = ?""").param(ended.userId()).query(String.class).list());
+        // ids are drawn from an alphabet without LIKE wildcards, so the pattern matches the id only
+        ids.addAll(jdbc.sql("""
+                        select distinct r.id from access_requests r
+                        join request_steps s on s.request_id = r.id
+                        where r.status = 'PENDING' and s.escalation_approver_ids like ?""")
+                .param("%" + ended.userId() + "%")
+                .query(String.class)
+                .list());
+        change(
+                ids,
+                request -> ended.userId().equals(request.details().requesterId())
+                        ? request.withdraw(ended.reason(), now)
+                        : request.withdrawApprover(ended.userId(), ended.username(), ended.reason(), now));
+    }
+
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(ResourceDeleted deleted) {
+        Instant now = now();
+        change(pendingFor(deleted.resource().name()), request -> request.withdraw(RESOURCE_DELETED, now));
+    }
+
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(ResourceUpdated updated) {
+        Instant now = now();
+        Set<String> accounts = updated.resource().accounts();
+        change(
+                pendingFor(updated.resource().name()),
+                request -> !accounts.contains(request.details().account()) && request.withdraw(ACCOUNT_REMOVED, now));
+    }
+
+    private Set<String> pendingFor(String resource) {
+        return new TreeSet<>(jdbc.sql("select id from access_requests where status = 'PENDING' and resource_name = ?")
+                .param(resource)
+                .query(String.class)
+                .list());
+    }
+
+    private interface Change {
+        boolean apply(AccessRequest request);
+    }
+
+    /**
+     * Locks every request first, in id order, and only then changes them and publishes what changed:
+     * a decision locks its request before it writes to the audit trail, so holding the audit chain's
+     * head while waiting for a request's lock could deadlock with it.
+     */
+    private void change(Set<String> ids, Change change) {
+        List<AccessRequest> locked = new ArrayList<>();
+        ids.forEach(id -> repository.lock(id).ifPresent(locked::add));
+        for (AccessRequest request : locked) {
+            if (change.apply(request)) {
+                repository.update(request);
+                request.pullEvents().forEach(events::publishEvent);
+            }
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

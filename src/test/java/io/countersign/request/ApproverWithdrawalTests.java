@@ -1,0 +1,187 @@
+package io.countersign.request;
+
+import static io.countersign.request.Organisation.groupStep;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.request.Organisation.Person;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Only people who can approve are ever eligible: an approver who is deactivated or deleted leaves the
+ * requests in flight, a step that can then no longer complete ends as its timeout would, and
+ * auditors and enforcement points never count, at creation or in explain.
+ */
+@CountersignTest
+class ApproverWithdrawalTests {
+
+    @Autowired
+    Api api;
+
+    Organisation org;
+    Person dev;
+    Person lisa;
+    Person carol;
+    Person sam;
+    String resource;
+
+    @BeforeEach
+    void organisation() {
+        org = new Organisation(api);
+        dev = org.person("dev");
+        lisa = org.person("lisa");
+        carol = org.person("carol");
+        sam = org.person("sam");
+        resource = org.resource();
+    }
+
+    private String request() {
+        return org.request(dev, resource).get("id").asString();
+    }
+
+    private JsonNode asAdmin(String id) {
+        return api.asAdmin().get("/api/v1/requests/" + id).expect(200).json();
+    }
+
+    private void deactivate(Person person, String role) {
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + person.name(),
+                        Api.json(Map.of("email", person.name() + "@example.com", "role", role, "active", false)))
+                .expect(200);
+    }
+
+    private void reactivate(Person person) {
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + person.name(),
+                        Api.json(Map.of("email", person.name() + "@example.com", "role", "USER", "active", true)))
+                .expect(200);
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> names = new ArrayList<>();
+        array.forEach(node -> names.add(node.asString()));
+        return names;
+    }
+
+    @Test
+    void aDeactivatedApproverNoLongerCountsAndStaysOutWhenReactivated() {
+        org.policy(resource, List.of(groupStep("Team", 1, org.group(lisa, carol))));
+        String id = request();
+
+        deactivate(lisa, "USER");
+        reactivate(lisa);
+
+        JsonNode pending = asAdmin(id);
+        assertThat(pending.get("status").asString()).isEqualTo("PENDING");
+        assertThat(names(pending.get("steps").get(0).get("eligibleApprovers"))).containsExactly(carol.name());
+        assertThat(api.as(lisa.token())
+                        .get("/api/v1/requests?awaiting=me")
+                        .expect(200)
+                        .json()
+                        .get("items"))
+                .isEmpty();
+        assertThat(api.as(lisa.token())
+                        .post("/api/v1/requests/" + id + "/approve", null)
+                        .status())
+                .isIn(403, 404);
+        assertThat(api.asAdmin()
+                        .get("/api/v1/audit?action=request.approver_withdrawn&requestId=" + id)
+                        .expect(200)
+                        .json()
+                        .get("items"))
+                .hasSize(1);
+    }
+
+    @Test
+    void aStepThatCanNoLongerGetItsApprovalsIsRejectedAsItsTimeoutWould() {
+        org.policy(resource, List.of(groupStep("Both", 2, org.group(lisa, carol))));
+        String id = request();
+
+        api.asAdmin().delete("/api/v1/users/" + carol.name()).expect(204);
+
+        JsonNode rejected = asAdmin(id);
+        assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        JsonNode decision = rejected.get("decisions").get(0);
+        assertThat(decision.get("channel").asString()).isEqualTo("SYSTEM");
+        assertThat(decision.get("verdict").asString()).isEqualTo("REJECT");
+    }
+
+    @Test
+    void aStepThatCanNoLongerGetItsApprovalsEscalatesOnceWhenItsTimeoutWould() {
+        Map<String, Object> step = Map.of(
+                "name",
+                "Both",
+                "requiredApprovals",
+                2,
+                "approvers",
+                List.of(Map.of("group", org.group(lisa, carol))),
+                "timeout",
+                "PT1H",
+                "onTimeout",
+                "ESCALATE",
+                "escalateTo",
+                List.of(Map.of("user", sam.name())));
+        org.policy(resource, List.of(step));
+        String id = request();
+
+        deactivate(carol, "USER");
+
+        JsonNode escalated = asAdmin(id);
+        assertThat(escalated.get("status").asString()).isEqualTo("PENDING");
+        assertThat(names(escalated.get("steps").get(0).get("eligibleApprovers")))
+                .containsExactlyInAnyOrder(lisa.name(), sam.name());
+        api.as(lisa.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+        JsonNode approved = api.as(sam.token())
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(200)
+                .json();
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aLaterStepThatLostItsApproversIsRejectedWhenItOpens() {
+        org.policy(
+                resource, List.of(Organisation.step("First", 1, lisa), groupStep("Second", 2, org.group(carol, sam))));
+        String id = request();
+
+        deactivate(sam, "USER");
+        assertThat(asAdmin(id).get("status").asString()).isEqualTo("PENDING");
+
+        JsonNode afterFirst = api.as(lisa.token())
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(200)
+                .json();
+        assertThat(afterFirst.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(afterFirst.get("currentStep").asInt()).isEqualTo(1);
+        assertThat(afterFirst.get("grant").isNull()).isTrue();
+    }
+
+    @Test
+    void auditorsAndEnforcementPointsAreNeverEligibleApprovers() {
+        Person auditor = org.person("auditor", "AUDITOR");
+        Person gateway = org.person("gateway", "ENFORCER");
+        org.policy(resource, List.of(groupStep("Anyone", 2, org.group(lisa, auditor, gateway))));
+
+        JsonNode explained = api.asAdmin()
+                .post(
+                        "/api/v1/policies/explain",
+                        Api.json(Map.of("requester", dev.name(), "resource", resource, "account", "admin")))
+                .expect(200)
+                .json();
+        assertThat(explained.toString()).doesNotContain(auditor.name()).doesNotContain(gateway.name());
+        assertThat(api.as(dev.token())
+                        .post("/api/v1/requests", Api.json(Map.of("resource", resource, "account", "admin")))
+                        .status())
+                .as("one person who can approve is too few for two approvals")
+                .isEqualTo(422);
+    }
+}

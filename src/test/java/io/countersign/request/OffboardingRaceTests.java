@@ -1,0 +1,155 @@
+package io.countersign.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.request.Organisation.Person;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import io.countersign.testing.OnPostgres;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Deactivations race the decisions they affect. Whatever the interleaving, every call answers (no
+ * deadlock, no 500) and nothing of the person who left is left alive: a requester's requests are
+ * cancelled or approved with their grants revoked, and an approver's places go while the others'
+ * approvals still count.
+ */
+@CountersignTest
+@OnPostgres
+class OffboardingRaceTests {
+
+    private static final int ROUNDS = 10;
+    private static final int REQUESTS = 4;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final ExecutorService racers = Executors.newFixedThreadPool(REQUESTS + 1);
+
+    @AfterEach
+    void stopRacers() {
+        racers.shutdownNow();
+    }
+
+    @Test
+    void approvalsRacingADeactivationNeverLeaveTheUserWithAccess() throws Exception {
+        Organisation org = new Organisation(api);
+        Person lisa = org.person("lisa");
+        Person gateway = org.person("gateway", "ENFORCER");
+        String resource = org.resource();
+        org.policy(resource, List.of(Organisation.step("Review", 1, lisa)));
+
+        for (int round = 0; round < ROUNDS; round++) {
+            Person dev = org.person("dev");
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < REQUESTS; i++) {
+                ids.add(org.request(dev, resource).get("id").asString());
+            }
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String id : ids) {
+                answers.add(racers.submit(() -> {
+                    start.await();
+                    return api.as(lisa.token())
+                            .post("/api/v1/requests/" + id + "/approve", null)
+                            .status();
+                }));
+            }
+            answers.add(racers.submit(() -> {
+                start.await();
+                return api.asAdmin()
+                        .put(
+                                "/api/v1/users/" + dev.name(),
+                                Api.json(Map.of("email", dev.name() + "@example.com", "active", false)))
+                        .status();
+            }));
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isIn(200, 409);
+            }
+            assertThat(answers.get(REQUESTS).get()).as("the deactivation").isEqualTo(200);
+
+            assertThat(api.as(gateway.token())
+                            .get("/api/v1/access/check?user=" + dev.name() + "&resource=" + resource + "&account=admin")
+                            .expect(200)
+                            .json()
+                            .get("allowed")
+                            .asBoolean())
+                    .isFalse();
+            for (String id : ids) {
+                String status = jdbc.sql("select status from access_requests where id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single();
+                assertThat(status).as(id).isIn("CANCELLED", "APPROVED");
+                assertThat(jdbc.sql("select count(*) from grants where request_id = ? and status <> 'REVOKED'")
+                                .param(id)
+                                .query(Long.class)
+                                .single())
+                        .as(id)
+                        .isZero();
+            }
+        }
+    }
+
+    @Test
+    void approvalsRacingTheDeactivationOfAFellowApproverAllCount() throws Exception {
+        Organisation org = new Organisation(api);
+        Person dev = org.person("dev");
+        Person lisa = org.person("lisa");
+        String resource = org.resource();
+        for (int round = 0; round < ROUNDS; round++) {
+            Person tom = org.person("tom");
+            String team = org.group(lisa, tom);
+            String policy = org.policy(resource, List.of(Organisation.groupStep("Team", 1, team)));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < REQUESTS; i++) {
+                ids.add(org.request(dev, resource).get("id").asString());
+            }
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String id : ids) {
+                answers.add(racers.submit(() -> {
+                    start.await();
+                    return api.as(lisa.token())
+                            .post("/api/v1/requests/" + id + "/approve", null)
+                            .status();
+                }));
+            }
+            answers.add(racers.submit(() -> {
+                start.await();
+                return api.asAdmin()
+                        .put(
+                                "/api/v1/users/" + tom.name(),
+                                Api.json(Map.of("email", tom.name() + "@example.com", "active", false)))
+                        .status();
+            }));
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+            for (String id : ids) {
+                assertThat(jdbc.sql("select status from access_requests where id = ?")
+                                .param(id)
+                                .query(String.class)
+                                .single())
+                        .as(id)
+                        .isEqualTo("APPROVED");
+            }
+            api.asAdmin().delete("/api/v1/policies/" + policy).expect(204);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.countersign.request;
+
+import static io.countersign.request.Organisation.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.request.Organisation.Person;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Access to what no longer exists ends with it: a deleted resource, an account removed from its resource. */
+@CountersignTest
+class ResourceRemovalTests {
+
+    @Autowired
+    Api api;
+
+    Organisation org;
+    Person dev;
+    Person lisa;
+    Person gateway;
+    String resource;
+
+    @BeforeEach
+    void organisation() {
+        org = new Organisation(api);
+        dev = org.person("dev");
+        lisa = org.person("lisa");
+        gateway = org.person("gateway", "ENFORCER");
+        resource = org.resource();
+        api.asAdmin()
+                .put(
+                        "/api/v1/resources/" + resource,
+                        Api.json(Map.of("type", "database", "accounts", List.of("admin", "readonly"))))
+                .expect(200);
+        org.policy(resource, List.of(step("Review", 1, lisa)));
+    }
+
+    private String request(String account) {
+        return api.as(dev.token())
+                .post("/api/v1/requests", Api.json(Map.of("resource", resource, "account", account)))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+    }
+
+    private String grantOf(String id) {
+        return api.as(lisa.token())
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(200)
+                .json()
+                .get("grant")
+                .get("id")
+                .asString();
+    }
+
+    private boolean allowed(String account) {
+        return api.as(gateway.token())
+                .get("/api/v1/access/check?user=" + dev.name() + "&resource=" + resource + "&account=" + account)
+                .expect(200)
+                .json()
+                .get("allowed")
+                .asBoolean();
+    }
+
+    private JsonNode grant(String id) {
+        return api.asAdmin().get("/api/v1/grants/" + id).expect(200).json();
+    }
+
+    private String status(String requestId) {
+        return api.asAdmin()
+                .get("/api/v1/requests/" + requestId)
+                .expect(200)
+                .json()
+                .get("status")
+                .asString();
+    }
+
+    @Test
+    void deletingAResourceRevokesItsGrantsAndCancelsItsPendingRequests() {
+        String admin = grantOf(request("admin"));
+        String readonly = grantOf(request("readonly"));
+        String pending = request("admin");
+
+        api.asAdmin().delete("/api/v1/resources/" + resource).expect(204);
+
+        assertThat(allowed("admin")).isFalse();
+        assertThat(allowed("readonly")).isFalse();
+        for (String id : List.of(admin, readonly)) {
+            assertThat(grant(id).get("status").asString()).isEqualTo("REVOKED");
+            assertThat(grant(id).get("revokeReason").asString()).isEqualTo("resource deleted");
+        }
+        assertThat(status(pending)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void removingAnAccountRevokesItsGrantsAndCancelsItsPendingRequestsOnly() {
+        String admin = grantOf(request("admin"));
+        String readonly = grantOf(request("readonly"));
+        String pendingAdmin = request("admin");
+        String pendingReadonly = request("readonly");
+
+        api.asAdmin()
+                .put(
+                        "/api/v1/resources/" + resource,
+                        Api.json(Map.of("type", "database", "accounts", List.of("readonly"))))
+                .expect(200);
+
+        assertThat(allowed("admin")).isFalse();
+        assertThat(grant(admin).get("status").asString()).isEqualTo("REVOKED");
+        assertThat(grant(admin).get("revokeReason").asString()).isEqualTo("account removed");
+        assertThat(status(pendingAdmin)).isEqualTo("CANCELLED");
+        assertThat(allowed("readonly")).isTrue();
+        assertThat(grant(readonly).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(status(pendingReadonly)).isEqualTo("PENDING");
+    }
+}
