@@ -125,7 +125,7 @@ public class Requests {
 
     private AccessRequest decide(Actor actor, String id, String comment, Transition transition) {
         Problems problems = new Problems();
-        problems.maxLength(comment, "comment", RequestValidation.MAX_TEXT);
+        problems.multiLineText(comment, "comment", RequestValidation.MAX_TEXT);
         problems.throwIfAny();
         AccessRequest request =
                 repository.lock(id).filter(r -> visibleTo(actor, r)).orElseThrow(() -> notFound(id));

@@ -12,6 +12,7 @@ import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.ShortIds;
+import io.countersign.shared.Text;
 import io.countersign.shared.Timestamps;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -67,7 +68,7 @@ public class ApiTokens {
             problems.check(expiresAt.isAfter(clock.instant()), "expiresAt", "in_past", "must be in the future");
         }
         problems.throwIfAny();
-        return store(actor, owner, name.trim(), generate(), expiresAt);
+        return store(actor, owner, Text.strip(name), generate(), expiresAt);
     }
 
     /** Stores a token whose value the operator chose (the bootstrap token). */
