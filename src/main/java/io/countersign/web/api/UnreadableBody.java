@@ -1,12 +1,16 @@
 package io.countersign.web.api;
 
 import io.countersign.shared.FieldIssue;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
@@ -27,6 +31,9 @@ final class UnreadableBody {
             return new FieldIssue("body", "malformed_json", "the request body is not well-formed JSON");
         }
         String path = path(json);
+        if (path.isEmpty() && json instanceof StreamReadException read) {
+            path = parserPath(read);
+        }
         String field = path.isEmpty() ? "body" : path;
         if (json instanceof UnrecognizedPropertyException) {
             return new FieldIssue(field, "unknown_field", "is not a known field");
@@ -41,6 +48,7 @@ final class UnreadableBody {
                     Echo.quoted(String.valueOf(format.getValue())) + " is not a valid " + name + allowed);
         }
         if (json instanceof StreamConstraintsException) {
+            // raised by the tokenizer, which knows no field: the message says which limit and where
             return new FieldIssue(field, "too_large", "exceeds a parsing limit: " + reason(json));
         }
         if (json instanceof InputCoercionException) {
@@ -49,7 +57,8 @@ final class UnreadableBody {
         Matcher duplicate = DUPLICATE.matcher(String.valueOf(json.getOriginalMessage()));
         if (duplicate.find()) {
             String key = duplicate.group(1);
-            return new FieldIssue(path.isEmpty() ? key : path + "." + key, "duplicate_key", "appears more than once");
+            String where = path.isEmpty() || path.equals(key) || path.endsWith("." + key) ? path : path + "." + key;
+            return new FieldIssue(where.isEmpty() ? key : where, "duplicate_key", "appears more than once");
         }
         if (json instanceof UnexpectedEndOfInputException) {
             return new FieldIssue("body", "malformed_json", "the request body ends before the JSON document does");
@@ -70,6 +79,29 @@ final class UnreadableBody {
                 String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
         int excerpt = message.indexOf(" (start marker");
         return Echo.safe(excerpt < 0 ? message : message.substring(0, excerpt));
+    }
+
+    /**
+     * Where the parser stood when a token broke a limit or a rule: such errors come from below the
+     * data binding and carry no path of their own.
+     */
+    private static String parserPath(StreamReadException e) {
+        JsonParser parser = e.processor();
+        if (parser == null) {
+            return "";
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (TokenStreamContext context = parser.streamReadContext();
+                context != null && !context.inRoot();
+                context = context.getParent()) {
+            if (context.inObject() && context.currentName() != null) {
+                parts.addFirst("." + context.currentName());
+            } else if (context.inArray()) {
+                parts.addFirst("[" + Math.max(0, context.getCurrentIndex()) + "]");
+            }
+        }
+        String joined = String.join("", parts);
+        return joined.startsWith(".") ? joined.substring(1) : joined;
     }
 
     static String path(JacksonException e) {
