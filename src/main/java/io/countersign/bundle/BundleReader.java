@@ -15,6 +15,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +35,7 @@ final class BundleReader {
     /** A bundle is a few levels deep and holds names and short texts; anything far beyond is hostile. */
     static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
             .maxNestingDepth(32)
-            .maxNumberLength(64)
+            .maxNumberLength(1000)
             .maxStringLength(1024 * 1024)
             .maxNameLength(256)
             .build();
@@ -45,12 +46,7 @@ final class BundleReader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            // as in the API, a number or a boolean is not a string; YAML keeps its plain scalars
-            .withCoercionConfig(
-                    LogicalType.Textual,
-                    config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Textual, BundleReader::scalarsKeepTheirTypes)
             .build();
 
     private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
@@ -62,9 +58,20 @@ final class BundleReader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .withCoercionConfig(LogicalType.Textual, BundleReader::scalarsKeepTheirTypes)
             .build();
 
     private BundleReader() {}
+
+    /**
+     * As in the API, a number or a boolean is not a string: in YAML {@code levels: [true, 2024]} is
+     * refused rather than creating the levels "true" and "2024"; quote such names.
+     */
+    private static void scalarsKeepTheirTypes(MutableCoercionConfig config) {
+        config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
 
     static Bundle read(byte[] body, BundleFormat format) {
         if (body == null || body.length == 0) {

@@ -66,10 +66,9 @@ public class Requests {
      */
     public CreatedRequest create(Actor actor, RequestInput input, String idempotencyKey) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
-        if (key != null && key.length() > MAX_IDEMPOTENCY_KEY) {
-            throw InvalidInputException.of(
-                    "Idempotency-Key", "too_long", "must be at most " + MAX_IDEMPOTENCY_KEY + " characters");
-        }
+        Problems header = new Problems();
+        header.maxLength(key, "Idempotency-Key", MAX_IDEMPOTENCY_KEY);
+        header.throwIfAny();
         String requester = requesterFor(actor, input);
         String fingerprint = key == null ? null : Idempotency.fingerprint(requester, input);
         try {

@@ -284,7 +284,8 @@ class InputContainmentTests {
         expected.put("PUT " + policy + " {\"priority\":" + "9".repeat(5000) + steps, "body:too_large");
         expected.put("PUT " + policy + " {\"enabled\":\"yes\"" + steps, "enabled:");
         expected.put("PUT " + policy + " {\"maxDuration\":\"PT99999999999999999999H\"" + steps, "maxDuration:");
-        expected.put("PUT " + policy + " {\"name\":" + "[".repeat(2000) + "]".repeat(2000) + steps, "name:invalid_type");
+        expected.put(
+                "PUT " + policy + " {\"name\":" + "[".repeat(2000) + "]".repeat(2000) + steps, "name:invalid_type");
         expected.put(
                 "POST /api/v1/users {\"username\":\"x\",\"email\":\"x@example.com\",\"role\":\"GOD\"}",
                 "role:invalid_value");
@@ -296,10 +297,12 @@ class InputContainmentTests {
         expected.put("POST " + approve + " {\"comment\":{\"a\":1}}", "comment:");
         expected.put("POST " + approve + " {\"comment\":\"ok\"", "body:malformed_json");
         expected.put(
-                "POST /api/v1/requests {\"resource\":\"" + scene.resource + "\",\"account\":\"admin\",\"duration\":\"P9999999999999D\"}",
+                "POST /api/v1/requests {\"resource\":\"" + scene.resource
+                        + "\",\"account\":\"admin\",\"duration\":\"P9999999999999D\"}",
                 "duration:");
         expected.put(
-                "POST /api/v1/requests {\"resource\":\"" + scene.resource + "\",\"account\":\"admin\",\"startsAt\":\"+1000000000-01-01T00:00:00Z\"}",
+                "POST /api/v1/requests {\"resource\":\"" + scene.resource
+                        + "\",\"account\":\"admin\",\"startsAt\":\"+1000000000-01-01T00:00:00Z\"}",
                 "startsAt:");
         expected.put(
                 "PUT /api/v1/levels [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
