@@ -58,14 +58,13 @@ final class BundleReader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .withCoercionConfig(LogicalType.Textual, BundleReader::scalarsKeepTheirTypes)
             .build();
 
     private BundleReader() {}
 
     /**
-     * As in the API, a number or a boolean is not a string: in YAML {@code levels: [true, 2024]} is
-     * refused rather than creating the levels "true" and "2024"; quote such names.
+     * As in the API, a number or a boolean is not a string in a JSON bundle. YAML keeps its plain
+     * scalars ({@code port: 5432} is the label value "5432"), as people write YAML by hand.
      */
     private static void scalarsKeepTheirTypes(MutableCoercionConfig config) {
         config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

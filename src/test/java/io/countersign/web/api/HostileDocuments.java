@@ -26,6 +26,11 @@ final class HostileDocuments {
     static final String JSON = "application/json";
     static final String YAML = "application/yaml";
     private static final int MAX_DEPTH = 3;
+    /**
+     * Marks a scalar of another type where a scalar is expected: refused in JSON, but in YAML
+     * {@code port: 5432} is meant as text, so these have no YAML twin.
+     */
+    private static final String JSON_ONLY = "(JSON only) ";
     /** How many cases {@link #forType} puts first that concern the whole document. */
     private static final int WHOLE_DOCUMENT_CASES = 8;
 
@@ -74,7 +79,7 @@ final class HostileDocuments {
         if (yaml) {
             List<Case> asYaml = new ArrayList<>();
             for (Case c : cases) {
-                if (c.body().length() < 100_000) {
+                if (c.body().length() < 100_000 && !c.description().contains(JSON_ONLY)) {
                     // JSON is YAML: the same hostile documents through the YAML reader
                     asYaml.add(new Case(c.description() + " (as YAML)", YAML, c.body()));
                 }
@@ -122,8 +127,8 @@ final class HostileDocuments {
         if (raw == String.class) {
             values.add(new String[] {"a control character", quoted(withForbiddenCharacter())});
             values.add(new String[] {"an unpaired surrogate", quoted(withUnpairedSurrogate())});
-            values.add(new String[] {"a number", hugeNumber()});
-            values.add(new String[] {"a boolean", "true"});
+            values.add(new String[] {JSON_ONLY + "a number", hugeNumber()});
+            values.add(new String[] {JSON_ONLY + "a boolean", "true"});
             values.add(new String[] {"an object", "{\"a\":\"b\"}"});
             values.add(new String[] {"an array", "[\"a\"]"});
         } else if (raw.isEnum()) {
@@ -133,12 +138,12 @@ final class HostileDocuments {
         } else if (Number.class.isAssignableFrom(box(raw))) {
             values.add(new String[] {"a huge number", hugeNumber()});
             values.add(new String[] {"a huge exponent", "1e" + (400 + random.nextInt(100_000))});
-            values.add(new String[] {"a number as a string", quoted(String.valueOf(random.nextInt(10)))});
-            values.add(new String[] {"a boolean", "false"});
+            values.add(new String[] {JSON_ONLY + "a number as a string", quoted(String.valueOf(random.nextInt(10)))});
+            values.add(new String[] {JSON_ONLY + "a boolean", "false"});
             values.add(new String[] {"an object", "{}"});
         } else if (box(raw) == Boolean.class) {
-            values.add(new String[] {"a string", quoted("yes")});
-            values.add(new String[] {"a number", "1"});
+            values.add(new String[] {JSON_ONLY + "a string", quoted("yes")});
+            values.add(new String[] {JSON_ONLY + "a number", "1"});
             values.add(new String[] {"an array", "[]"});
         } else if (raw == Duration.class) {
             values.add(new String[] {"a huge duration", quoted("PT" + digits(20 + random.nextInt(40)) + "H")});
