@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * huge numbers, deep nesting and crafted cursors are 400 problems naming the field, and nothing of a
  * refused call is stored.
  */
-@io.countersign.testing.CountersignTest
+@CountersignTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InputContainmentTests {
 
