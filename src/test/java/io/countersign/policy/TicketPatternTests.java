@@ -26,7 +26,7 @@ class TicketPatternTests {
 
     /** The guard is generous: the point is that the match ends at all, which a backtracking engine's does not. */
     @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aPatternThatBacktracksExponentiallyElsewhereFinishes() {
         assertThat(TicketPattern.matches("(.*a){20}", "a".repeat(40) + "b")).isFalse();
         assertThat(TicketPattern.matches("(.*a){20}", "a".repeat(41))).isTrue();

@@ -335,7 +335,8 @@ class InputContainmentTests {
     }
 
     @Test
-    @Timeout(20)
+    // a separate thread, so that a backtracking engine fails the test instead of hanging the build
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aCatastrophicTicketPatternIsMatchedInLinearTime() {
         Scene scene = new Scene(api);
         api.asAdmin()
