@@ -6,13 +6,20 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -25,22 +32,45 @@ final class BundleReader {
     /** Large bundles are expected (thousands of entries); the YAML parser's default cap is 3 MB. */
     static final int MAX_YAML_CODE_POINTS = 64 * 1024 * 1024;
 
-    private static final JsonMapper JSON = JsonMapper.builder()
+    /** A bundle is a few levels deep and holds names and short texts; anything far beyond is hostile. */
+    static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(32)
+            .maxNumberLength(1000)
+            .maxStringLength(1024 * 1024)
+            .maxNameLength(256)
+            .build();
+
+    private static final JsonMapper JSON = JsonMapper.builder(
+                    JsonFactory.builder().streamReadConstraints(LIMITS).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .withCoercionConfig(LogicalType.Textual, BundleReader::scalarsKeepTheirTypes)
             .build();
 
     private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
                     .loadSettings(LoadSettings.builder()
                             .setCodePointLimit(MAX_YAML_CODE_POINTS)
                             .build())
+                    .streamReadConstraints(LIMITS)
                     .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private BundleReader() {}
+
+    /**
+     * As in the API, a number or a boolean is not a string in a JSON bundle. YAML keeps its plain
+     * scalars ({@code port: 5432} is the label value "5432"), as people write YAML by hand.
+     */
+    private static void scalarsKeepTheirTypes(MutableCoercionConfig config) {
+        config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
 
     static Bundle read(byte[] body, BundleFormat format) {
         if (body == null || body.length == 0) {

@@ -3,6 +3,7 @@ package io.countersign.directory;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
 import io.countersign.shared.Role;
+import io.countersign.shared.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,10 +47,10 @@ final class UserRules {
         String username = Names.canonical(input.username());
         String displayName = input.displayName() == null || input.displayName().isBlank()
                 ? username
-                : input.displayName().trim();
+                : Text.strip(input.displayName());
         return new User(
                 username,
-                input.email() == null ? null : input.email().trim(),
+                Text.strip(input.email()),
                 displayName,
                 blankToNull(Names.canonical(input.level())),
                 blankToNull(Names.canonical(input.manager())),
@@ -73,14 +74,7 @@ final class UserRules {
                     "invalid_email",
                     "must be an e-mail address such as alice@example.com");
         }
-        if (problems.maxLength(user.displayName(), prefix + "displayName", DISPLAY_NAME_MAX)
-                && user.displayName() != null) {
-            problems.check(
-                    user.displayName().chars().noneMatch(Character::isISOControl),
-                    prefix + "displayName",
-                    "invalid_text",
-                    "must not contain control characters such as line breaks");
-        }
+        problems.maxLength(user.displayName(), prefix + "displayName", DISPLAY_NAME_MAX);
         if (user.level() != null) {
             problems.check(
                     known.isLevel(user.level()),

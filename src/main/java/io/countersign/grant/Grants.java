@@ -111,7 +111,7 @@ public class Grants {
     @Transactional
     public Grant revoke(Actor actor, String id, String reason) {
         Problems problems = new Problems();
-        problems.maxLength(reason, "reason", MAX_REASON);
+        problems.multiLineText(reason, "reason", MAX_REASON);
         problems.throwIfAny();
         Instant now = clock.instant();
         Grant grant = repository

@@ -1,12 +1,11 @@
 package io.countersign.request;
 
 import io.countersign.policy.Limits;
+import io.countersign.policy.TicketPattern;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The rules a new request must satisfy: first those of the input alone, then those of the governing
@@ -31,7 +30,7 @@ final class RequestValidation {
             problems.check(
                     input.duration().getSeconds() >= 1, "duration", "not_positive", "must be positive, e.g. PT1H");
         }
-        problems.maxLength(input.justification(), "justification", MAX_TEXT);
+        problems.multiLineText(input.justification(), "justification", MAX_TEXT);
         problems.maxLength(input.ticket(), "ticket", MAX_TICKET);
         if (input.startsAt() != null) {
             problems.check(
@@ -64,7 +63,7 @@ final class RequestValidation {
         if (pattern != null && !pattern.isBlank()) {
             if (isBlank(input.ticket())) {
                 problems.add("ticket", "required", "the governing policy requires a ticket reference");
-            } else if (!matches(pattern, input.ticket().trim())) {
+            } else if (!TicketPattern.matches(pattern, input.ticket().trim())) {
                 problems.add("ticket", "invalid_format", "must match " + pattern);
             }
         }
@@ -79,15 +78,6 @@ final class RequestValidation {
 
     static String trimToNull(String value) {
         return isBlank(value) ? null : value.trim();
-    }
-
-    private static boolean matches(String pattern, String ticket) {
-        try {
-            return Pattern.compile(pattern).matcher(ticket).matches();
-        } catch (PatternSyntaxException e) {
-            // the policy module validates patterns; an unusable one must not let tickets through
-            return false;
-        }
     }
 
     private static boolean isBlank(String value) {

@@ -73,10 +73,9 @@ public class Requests {
      */
     public CreatedRequest create(Actor actor, RequestInput input, String idempotencyKey) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
-        if (key != null && key.length() > MAX_IDEMPOTENCY_KEY) {
-            throw InvalidInputException.of(
-                    "Idempotency-Key", "too_long", "must be at most " + MAX_IDEMPOTENCY_KEY + " characters");
-        }
+        Problems header = new Problems();
+        header.maxLength(key, "Idempotency-Key", MAX_IDEMPOTENCY_KEY);
+        header.throwIfAny();
         String requester = requesterFor(actor, input);
         String fingerprint = key == null ? null : Idempotency.fingerprint(requester, input);
         String actorId = idOf(actor);
@@ -163,7 +162,7 @@ public class Requests {
     private AccessRequest decide(
             Actor actor, String id, String comment, boolean decidesTheStep, Transition transition) {
         Problems problems = new Problems();
-        problems.maxLength(comment, "comment", RequestValidation.MAX_TEXT);
+        problems.multiLineText(comment, "comment", RequestValidation.MAX_TEXT);
         problems.throwIfAny();
         String me = idOf(actor);
         String requesterId = repository

@@ -10,6 +10,7 @@ import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.ShortIds;
+import io.countersign.shared.Text;
 import io.countersign.shared.database.BoundedDatabaseCalls;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -72,7 +73,7 @@ public class ApiTokens {
         Instant expiry =
                 TokenLifetime.expiry(expiresAt, callerExpiry, properties.tokenMaxLifetime(), clock.instant(), problems);
         problems.throwIfAny();
-        return store(actor, owner, name.trim(), generate(), expiry);
+        return store(actor, owner, Text.strip(name), generate(), expiry);
     }
 
     /** Stores a token whose value the operator chose (the bootstrap token); the maximum lifetime applies. */

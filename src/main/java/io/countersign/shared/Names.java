@@ -15,7 +15,8 @@ public final class Names {
     private Names() {}
 
     public static String canonical(String raw) {
-        return raw == null ? null : raw.trim().toLowerCase(Locale.ROOT);
+        // only spaces are forgiven: a control character at either end is refused by isValid, not dropped
+        return raw == null ? null : Text.strip(raw).toLowerCase(Locale.ROOT);
     }
 
     public static boolean isValid(String canonical) {

@@ -26,18 +26,45 @@ public final class Problems {
         return ok;
     }
 
+    /** A required single-line text: not blank, at most {@code maxLength} characters, no control characters. */
     public boolean requireText(String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
             add(field, "required", "must not be blank");
             return false;
         }
-        return check(value.length() <= maxLength, field, "too_long", "must be at most " + maxLength + " characters");
+        return text(value, field, maxLength, Text.Lines.SINGLE);
     }
 
+    /** An optional single-line text: at most {@code maxLength} characters, no control characters. */
     public boolean maxLength(String value, String field, int maxLength) {
-        return value == null
-                || check(
-                        value.length() <= maxLength, field, "too_long", "must be at most " + maxLength + " characters");
+        return text(value, field, maxLength, Text.Lines.SINGLE);
+    }
+
+    /** An optional text that may span lines (a justification, a comment): line feeds and tabs are allowed. */
+    public boolean multiLineText(String value, String field, int maxLength) {
+        return text(value, field, maxLength, Text.Lines.MULTI);
+    }
+
+    /**
+     * The one check every text field of every input goes through: its documented maximum length and
+     * the characters {@link Text} refuses. A null value passes; whether it is required is the caller's rule.
+     */
+    public boolean text(String value, String field, int maxLength, Text.Lines lines) {
+        if (value == null) {
+            return true;
+        }
+        if (!check(value.length() <= maxLength, field, "too_long", "must be at most " + maxLength + " characters")) {
+            return false;
+        }
+        int bad = Text.firstForbidden(value, lines);
+        return check(
+                bad < 0,
+                field,
+                "invalid_character",
+                bad < 0
+                        ? ""
+                        : "must not contain control characters or unpaired surrogates (" + Text.describe(value, bad)
+                                + " at position " + bad + ")");
     }
 
     public boolean isEmpty() {

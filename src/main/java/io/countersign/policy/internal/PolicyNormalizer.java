@@ -7,6 +7,7 @@ import io.countersign.policy.PolicyDefinition.AutoApprove;
 import io.countersign.policy.PolicyDefinition.Conditions;
 import io.countersign.policy.PolicyDefinition.Step;
 import io.countersign.shared.Names;
+import io.countersign.shared.Text;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ public final class PolicyNormalizer {
         }
         OnTimeout onTimeout = in.onTimeout() == null && in.timeout() != null ? OnTimeout.REJECT : in.onTimeout();
         return new Step(
-                in.name() == null || in.name().isBlank() ? null : in.name().trim(),
+                in.name() == null || in.name().isBlank() ? null : Text.strip(in.name()),
                 in.approvers() == null ? List.of() : map(in.approvers(), PolicyNormalizer::selector),
                 in.requiredApprovals() == null ? 1 : in.requiredApprovals(),
                 in.timeout(),

@@ -4,13 +4,12 @@ import io.countersign.directory.Directory;
 import io.countersign.policy.PolicyDefinition;
 import io.countersign.policy.PolicyDefinition.AutoApprove;
 import io.countersign.policy.PolicyDefinition.Conditions;
+import io.countersign.policy.TicketPattern;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.Names;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Checks a normalized policy (see {@link PolicyNormalizer}) and reports every problem at once, each
@@ -105,18 +104,8 @@ public final class PolicyValidator {
                     "must not be longer than maxDuration (" + policy.maxDuration() + ")");
         }
         String ticket = policy.ticketPattern();
-        if (ticket != null
-                && checks.require(
-                        ticket.length() <= MAX_TICKET_PATTERN,
-                        "ticketPattern",
-                        "too_long",
-                        "must be at most " + MAX_TICKET_PATTERN + " characters")) {
-            try {
-                Pattern.compile(ticket);
-            } catch (PatternSyntaxException e) {
-                checks.add(
-                        "ticketPattern", "invalid_pattern", "is not a valid regular expression: " + e.getDescription());
-            }
+        if (ticket != null && checks.problems.maxLength(ticket, checks.path("ticketPattern"), MAX_TICKET_PATTERN)) {
+            TicketPattern.problem(ticket).ifPresent(why -> checks.add("ticketPattern", "invalid_pattern", why));
         }
     }
 

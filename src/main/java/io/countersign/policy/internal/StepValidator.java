@@ -31,13 +31,7 @@ final class StepValidator {
             checks.add(path, "required", "must be a step, not null");
             return;
         }
-        if (step.name() != null) {
-            checks.require(
-                    step.name().length() <= PolicyValidator.MAX_STEP_NAME,
-                    path + ".name",
-                    "too_long",
-                    "must be at most " + PolicyValidator.MAX_STEP_NAME + " characters");
-        }
+        checks.problems.maxLength(step.name(), checks.path(path + ".name"), PolicyValidator.MAX_STEP_NAME);
         checks.require(
                 !step.approvers().isEmpty(),
                 path + ".approvers",

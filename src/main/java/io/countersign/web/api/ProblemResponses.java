@@ -9,7 +9,6 @@ import io.countersign.shared.NotFoundException;
 import io.countersign.shared.RefusedException;
 import io.countersign.shared.database.DatabaseUnavailableException;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -26,9 +25,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** The one place where the error vocabulary becomes RFC 9457 problem details. */
 @RestControllerAdvice
@@ -38,10 +34,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CountersignException.class)
     ResponseEntity<ProblemDetail> domain(CountersignException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(statusOf(e), e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(statusOf(e), Echo.safe(e.getMessage()));
         problem.setTitle(e.title());
         if (e instanceof InvalidInputException invalid) {
-            problem.setProperty("errors", invalid.issues());
+            problem.setProperty(
+                    "errors",
+                    invalid.issues().stream()
+                            .map(issue ->
+                                    new FieldIssue(Echo.safe(issue.field()), issue.code(), Echo.safe(issue.message())))
+                            .toList());
         }
         if (e instanceof RefusedException refused) {
             problem.setProperty("reason", refused.reason());
@@ -59,13 +60,27 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return invalid(new FieldIssue(e.getName(), "invalid_value", "'" + e.getValue() + "' is not a valid value"));
+        return invalid(new FieldIssue(
+                e.getName(), "invalid_value", Echo.quoted(String.valueOf(e.getValue())) + " is not a valid value"));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(invalid(unreadable(e)).getBody());
+        BodyTooLarge tooLarge = causeOf(e, BodyTooLarge.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge.limit()));
+        }
+        return ResponseEntity.badRequest().body(invalid(UnreadableBody.issue(e)).getBody());
+    }
+
+    /** The answer to a body above its cap; also written by {@link BodySizeFilter} before any controller runs. */
+    static ProblemDetail tooLarge(long limit) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than the " + limit + " bytes this endpoint accepts; nothing was changed.");
+        problem.setTitle("Request body too large");
+        return problem;
     }
 
     @Override
@@ -105,32 +120,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return domain(e);
     }
 
-    private static FieldIssue unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return new FieldIssue(path(unknown), "unknown_field", "is not a known field");
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
         }
-        if (cause instanceof InvalidFormatException format) {
-            String allowed = format.getTargetType().isEnum()
-                    ? "; one of " + List.of(format.getTargetType().getEnumConstants())
-                    : "";
-            return new FieldIssue(
-                    path(format),
-                    "invalid_value",
-                    "'" + format.getValue() + "' is not a valid "
-                            + format.getTargetType().getSimpleName() + allowed);
-        }
-        if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
-            return new FieldIssue(path(json), "invalid_value", "has the wrong type or format");
-        }
-        return new FieldIssue("body", "malformed_json", "the request body is not well-formed JSON");
-    }
-
-    private static String path(JacksonException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
+        return null;
     }
 
     private static HttpStatus statusOf(CountersignException e) {

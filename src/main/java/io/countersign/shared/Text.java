@@ -1,0 +1,92 @@
+package io.countersign.shared;
+
+/**
+ * What a text field may contain. Control characters make log lines, mail headers, terminals and
+ * PostgreSQL (which refuses NUL in text) misbehave, and a lone surrogate is not a character at all
+ * (it cannot be encoded as UTF-8), so they are refused at the edge rather than stored.
+ *
+ * <p>Refused everywhere: C0 controls (U+0000–U+001F), DEL (U+007F), C1 controls (U+0080–U+009F)
+ * and unpaired surrogates. A multi-line field (justification, comment, reason) may also hold line
+ * feeds, tabs and a carriage return that starts a CR LF line break; a single-line field never does.
+ */
+public final class Text {
+
+    /** Which whitespace controls a field may hold. */
+    public enum Lines {
+        SINGLE,
+        MULTI
+    }
+
+    private Text() {}
+
+    /** The index of the first character the field may not hold, or -1 when every character is allowed. */
+    public static int firstForbidden(String value, Lines lines) {
+        if (value == null) {
+            return -1;
+        }
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return i;
+            }
+            if (Character.isLowSurrogate(c) || isForbiddenControl(value, i, lines)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public static boolean isClean(String value, Lines lines) {
+        return firstForbidden(value, lines) < 0;
+    }
+
+    /** A description of the character at {@code index}, for an error message: {@code U+0000}. */
+    public static String describe(String value, int index) {
+        return String.format("U+%04X", (int) value.charAt(index));
+    }
+
+    /**
+     * Removes leading and trailing spaces only. {@link String#trim()} also strips control characters,
+     * which would let a NUL or an escape sequence at either end pass unnoticed instead of being refused.
+     */
+    public static String strip(String value) {
+        if (value == null) {
+            return null;
+        }
+        int start = 0;
+        int end = value.length();
+        while (start < end && value.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && value.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
+    /** Whether the value is null or holds nothing but spaces and whitespace. */
+    public static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static boolean isForbiddenControl(String value, int i, Lines lines) {
+        char c = value.charAt(i);
+        if (c >= 0x20 && c < 0x7F || c > 0x9F) {
+            return false;
+        }
+        if (lines == Lines.MULTI) {
+            if (c == '\n' || c == '\t') {
+                return false;
+            }
+            if (c == '\r') {
+                return !(i + 1 < value.length() && value.charAt(i + 1) == '\n');
+            }
+        }
+        return true;
+    }
+}

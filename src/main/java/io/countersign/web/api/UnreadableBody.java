@@ -1,0 +1,113 @@
+package io.countersign.web.api;
+
+import io.countersign.shared.FieldIssue;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Says which field of a JSON body could not be read, and why, in the codes clients already know. */
+final class UnreadableBody {
+
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"", Pattern.DOTALL);
+
+    private UnreadableBody() {}
+
+    static FieldIssue issue(HttpMessageNotReadableException e) {
+        if (!(e.getCause() instanceof JacksonException json)) {
+            return new FieldIssue("body", "malformed_json", "the request body is not well-formed JSON");
+        }
+        String path = path(json);
+        if (path.isEmpty() && json instanceof StreamReadException read) {
+            path = parserPath(read);
+        }
+        String field = path.isEmpty() ? "body" : path;
+        if (json instanceof UnrecognizedPropertyException) {
+            return new FieldIssue(field, "unknown_field", "is not a known field");
+        }
+        if (json instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            String allowed = target != null && target.isEnum() ? "; one of " + List.of(target.getEnumConstants()) : "";
+            String name = target == null ? "value" : target.getSimpleName();
+            return new FieldIssue(
+                    field,
+                    "invalid_value",
+                    Echo.quoted(String.valueOf(format.getValue())) + " is not a valid " + name + allowed);
+        }
+        if (json instanceof StreamConstraintsException) {
+            // raised by the tokenizer, which knows no field: the message says which limit and where
+            return new FieldIssue(field, "too_large", "exceeds a parsing limit: " + reason(json));
+        }
+        if (json instanceof InputCoercionException) {
+            return new FieldIssue(field, "out_of_range", "is a number out of range: " + reason(json));
+        }
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(json.getOriginalMessage()));
+        if (duplicate.find()) {
+            String key = duplicate.group(1);
+            String where = path.isEmpty() || path.equals(key) || path.endsWith("." + key) ? path : path + "." + key;
+            return new FieldIssue(where.isEmpty() ? key : where, "duplicate_key", "appears more than once");
+        }
+        if (json instanceof UnexpectedEndOfInputException) {
+            return new FieldIssue("body", "malformed_json", "the request body ends before the JSON document does");
+        }
+        if (json instanceof MismatchedInputException && !path.isEmpty()) {
+            return new FieldIssue(field, "invalid_type", "has the wrong type: " + reason(json));
+        }
+        if (json instanceof StreamReadException || path.isEmpty()) {
+            return new FieldIssue(
+                    "body", "malformed_json", "the request body is not well-formed JSON: " + reason(json));
+        }
+        return new FieldIssue(field, "invalid_value", "has the wrong type or format");
+    }
+
+    /** The parser's own explanation, first line only, without the source excerpt it appends. */
+    private static String reason(JacksonException e) {
+        String message =
+                String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        int excerpt = message.indexOf(" (start marker");
+        return Echo.safe(excerpt < 0 ? message : message.substring(0, excerpt));
+    }
+
+    /**
+     * Where the parser stood when a token broke a limit or a rule: such errors come from below the
+     * data binding and carry no path of their own.
+     */
+    private static String parserPath(StreamReadException e) {
+        JsonParser parser = e.processor();
+        if (parser == null) {
+            return "";
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (TokenStreamContext context = parser.streamReadContext();
+                context != null && !context.inRoot();
+                context = context.getParent()) {
+            if (context.inObject() && context.currentName() != null) {
+                parts.addFirst("." + context.currentName());
+            } else if (context.inArray()) {
+                parts.addFirst("[" + Math.max(0, context.getCurrentIndex()) + "]");
+            }
+        }
+        String joined = String.join("", parts);
+        return joined.startsWith(".") ? joined.substring(1) : joined;
+    }
+
+    static String path(JacksonException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+}

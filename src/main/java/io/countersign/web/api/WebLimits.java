@@ -1,0 +1,21 @@
+package io.countersign.web.api;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How large a request body may be: {@code maxImportSize} for {@code POST /api/v1/import} (bundles of
+ * thousands of entries), {@code maxBodySize} for every other call.
+ */
+@ConfigurationProperties("countersign.web")
+record WebLimits(
+        @DefaultValue("1MB") DataSize maxBodySize,
+        @DefaultValue("64MB") DataSize maxImportSize) {
+
+    static final String IMPORT_PATH = "/api/v1/import";
+
+    long limitFor(String path) {
+        return (IMPORT_PATH.equals(path) ? maxImportSize : maxBodySize).toBytes();
+    }
+}

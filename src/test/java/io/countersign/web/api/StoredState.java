@@ -1,0 +1,44 @@
+package io.countersign.web.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What "nothing changed" means in a test: the row count of every table of the schema, the audit
+ * chain's length and the hash of its head. Every change writes an audit event, so an update that
+ * keeps the row counts still moves the chain.
+ */
+record StoredState(Map<String, Long> rows, long auditEvents, String headHash) {
+
+    /**
+     * Tables the service's own background work writes whatever the callers do: timers, and the
+     * attempts to deliver webhook events of earlier changes.
+     */
+    private static final List<String> MOVING = List.of("scheduled_tasks", "flyway_schema_history", "webhook_attempts");
+
+    static StoredState of(JdbcClient jdbc) {
+        List<String> tables = jdbc.sql("select lower(table_name) from information_schema.tables"
+                        + " where lower(table_schema) = 'public' and table_type = 'BASE TABLE'")
+                .query(String.class)
+                .list();
+        Map<String, Long> rows = new TreeMap<>();
+        for (String table : tables) {
+            if (!MOVING.contains(table)) {
+                rows.put(
+                        table,
+                        jdbc.sql("select count(*) from " + table)
+                                .query(Long.class)
+                                .single());
+            }
+        }
+        long events =
+                jdbc.sql("select count(*) from audit_events").query(Long.class).single();
+        String head = jdbc.sql("select hash from audit_events order by id desc limit 1")
+                .query(String.class)
+                .optional()
+                .orElse("");
+        return new StoredState(rows, events, head);
+    }
+}
