@@ -66,6 +66,15 @@ class ApproverWithdrawalTests {
                 .expect(200);
     }
 
+    private String newToken(Person person) {
+        return api.asAdmin()
+                .post("/api/v1/users/" + person.name() + "/tokens", Api.json(Map.of("name", "after-return")))
+                .expect(201)
+                .json()
+                .get("token")
+                .asString();
+    }
+
     private static List<String> names(JsonNode array) {
         List<String> names = new ArrayList<>();
         array.forEach(node -> names.add(node.asString()));
@@ -79,17 +88,19 @@ class ApproverWithdrawalTests {
 
         deactivate(lisa, "USER");
         reactivate(lisa);
+        // deactivation revoked lisa's tokens; she comes back with a new one
+        Person returned = new Person(lisa.name(), newToken(lisa));
 
         JsonNode pending = asAdmin(id);
         assertThat(pending.get("status").asString()).isEqualTo("PENDING");
         assertThat(names(pending.get("steps").get(0).get("eligibleApprovers"))).containsExactly(carol.name());
-        assertThat(api.as(lisa.token())
+        assertThat(api.as(returned.token())
                         .get("/api/v1/requests?awaiting=me")
                         .expect(200)
                         .json()
                         .get("items"))
                 .isEmpty();
-        assertThat(api.as(lisa.token())
+        assertThat(api.as(returned.token())
                         .post("/api/v1/requests/" + id + "/approve", null)
                         .status())
                 .isIn(403, 404);

@@ -3,6 +3,7 @@ package io.countersign.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.CountersignApplication;
+import io.countersign.testing.PostgresDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,6 +45,7 @@ class BootstrapTokenTests {
                         "--spring.datasource.username=",
                         "--spring.datasource.password=",
                         "--countersign.bootstrap.admin-token=" + preset,
+                        "--countersign.encryption-key=" + PostgresDatabases.ENCRYPTION_KEY,
                         "--logging.level.root=info")) {
             String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
 

@@ -42,7 +42,8 @@ class EnforcerScopeTests {
         people = new People(api);
         group = Api.unique("staging");
         api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", group))).expect(201);
-        prodDb = resource("prod-db", List.of());
+        // not "prod-…": other tests sharing the application context own policies for prod-*
+        prodDb = resource("scoped-db", List.of());
         stagingDb = resource("stage-db", List.of(group));
         otherDb = resource("lab-db", List.of());
         dev = people.user("dev");
@@ -67,14 +68,15 @@ class EnforcerScopeTests {
         return body;
     }
 
-    /** A new ENFORCER limited to resources named like {@code prod-db-*} or in the staging group; returns its token. */
+    /** A new ENFORCER limited to resources named like {@code scoped-db-*} or in the staging group; returns its token. */
     private String scopedEnforcer() {
         String gateway = Api.unique("gateway");
         api.asAdmin()
                 .post(
                         "/api/v1/users",
                         Api.json(enforcer(
-                                gateway, Map.of("resources", List.of("prod-db-*"), "resourceGroups", List.of(group)))))
+                                gateway,
+                                Map.of("resources", List.of("scoped-db-*"), "resourceGroups", List.of(group)))))
                 .expect(201);
         return people.tokenFor(gateway);
     }
@@ -263,7 +265,7 @@ class EnforcerScopeTests {
 
         assertThat(outside.status()).isEqualTo(403);
         assertThat(outside.json().get("detail").asString()).contains("outside the scope");
-        assertThat(inside.status()).isEqualTo(201);
+        assertThat(inside.status()).as(inside.body()).isEqualTo(201);
         assertThat(jdbc.sql("select count(*) from access_requests where requester = ? and resource_name = ?")
                         .params(dev, otherDb)
                         .query(Long.class)

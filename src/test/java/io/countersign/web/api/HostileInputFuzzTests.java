@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,9 +35,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * mappings so that a new endpoint is covered without editing this test, as the administrator, who
  * may call all of them. Every answer must be a 4xx and nothing may change: the same row counts and
  * the same audit chain before and after. The run is seeded: set {@code -Dcountersign.fuzz.seed=N}
- * to replay the seed a failure names.
+ * to replay the seed a failure names. It runs in an application context of its own: in a shared one,
+ * a timer sweep finishing another test's overdue request would change what is stored mid-run.
  */
 @CountersignTest
+@TestPropertySource(properties = "countersign.instance-name=fuzz")
 class HostileInputFuzzTests {
 
     private static final long SEED = Long.getLong("countersign.fuzz.seed", System.nanoTime());
