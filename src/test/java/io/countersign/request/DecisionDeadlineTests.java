@@ -46,10 +46,7 @@ class DecisionDeadlineTests {
     }
 
     private List<String> systemActions(String id) {
-        return jdbc.sql("select action from audit_events where request_id = ? and actor = 'system' order by id")
-                .param(id)
-                .query(String.class)
-                .list();
+        return new SystemActions(jdbc).on(id);
     }
 
     private JsonNode read(String id) {
@@ -62,39 +59,20 @@ class DecisionDeadlineTests {
 
     /** A pending request whose one step (lisa) times out after 30 minutes, as {@code onTimeout} says. */
     private String requestWhoseStepTimesOut(String onTimeout) {
-        String resource = org.resource();
-        Map<String, Object> step = new java.util.LinkedHashMap<>(Organisation.step("Manager", 1, lisa));
-        step.put("timeout", "PT30M");
-        step.put("onTimeout", onTimeout);
-        if (onTimeout.equals("ESCALATE")) {
-            step.put("escalateTo", List.of(Map.of("user", director.name())));
-        }
-        org.policy(resource, List.of(step));
-        return org.request(dev, resource).get("id").asString();
+        Map<String, Object> step = onTimeout.equals("ESCALATE")
+                ? Organisation.escalatingStep("Manager", lisa, "PT30M", director)
+                : Organisation.timedStep("Manager", lisa, "PT30M", onTimeout);
+        return org.pendingRequest(dev, List.of(step));
     }
 
+    /** A request by dev whose one step (lisa) leaves it pending for two hours at most. */
     private String requestLivingTwoHours() {
-        String resource = org.resource();
-        org.policy(resource, List.of(Organisation.step("Review", 1, lisa)), Map.of("requestTtl", "PT2H"));
-        return org.request(dev, resource).get("id").asString();
+        return org.pendingRequest(dev, List.of(Organisation.step("Review", 1, lisa)), Map.of("requestTtl", "PT2H"));
     }
 
     @Test
     void anApprovalAfterTheTimeToLiveIsRefusedAndTheRequestExpiresInItsPlace() {
-        String webhook = api.asAdmin()
-                .post(
-                        "/api/v1/webhooks",
-                        Api.json(Map.of(
-                                "url",
-                                "http://127.0.0.1:9/deadlines",
-                                "events",
-                                List.of("request.expired"),
-                                "secret",
-                                "deadline-secret-0123456789")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String webhook = org.webhook("/deadlines", "request.expired");
         String id = requestLivingTwoHours();
         String expiresAt = read(id).get("expiresAt").asString();
 

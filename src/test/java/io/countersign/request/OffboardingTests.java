@@ -236,20 +236,7 @@ class OffboardingTests {
 
     @Test
     void aRevocationIsPublishedAsGrantRevokedAsWellAsGrantEnded() {
-        String webhook = api.asAdmin()
-                .post(
-                        "/api/v1/webhooks",
-                        Api.json(Map.of(
-                                "url",
-                                "http://127.0.0.1:9/hook",
-                                "events",
-                                List.of("grant.revoked", "grant.ended"),
-                                "secret",
-                                "0123456789abcdef0123456789abcdef")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String webhook = org.webhook("/hook", "grant.revoked", "grant.ended");
         approve(lisa, request(dev, Map.of()));
 
         deactivate(dev.name());

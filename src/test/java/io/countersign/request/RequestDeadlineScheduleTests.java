@@ -73,27 +73,13 @@ class RequestDeadlineScheduleTests {
         return Instant.parse(node.asString());
     }
 
-    private static Map<String, Object> timedStep(String name, Person approver, String timeout, String onTimeout) {
-        return Map.of(
-                "name",
-                name,
-                "requiredApprovals",
-                1,
-                "approvers",
-                List.of(Map.of("user", approver.name())),
-                "timeout",
-                timeout,
-                "onTimeout",
-                onTimeout);
-    }
-
     private String twoTimedSteps() {
-        String resource = org.resource();
-        org.policy(
-                resource,
-                List.of(timedStep("Manager", lisa, "PT30M", "REJECT"), timedStep("Security", sam, "PT1H", "REJECT")),
+        return org.pendingRequest(
+                dev,
+                List.of(
+                        Organisation.timedStep("Manager", lisa, "PT30M", "REJECT"),
+                        Organisation.timedStep("Security", sam, "PT1H", "REJECT")),
                 Map.of("requestTtl", "PT4H"));
-        return org.request(dev, resource).get("id").asString();
     }
 
     @Test
@@ -123,23 +109,7 @@ class RequestDeadlineScheduleTests {
 
     @Test
     void anEscalationSchedulesItsFreshDeadline() {
-        String resource = org.resource();
-        org.policy(
-                resource,
-                List.of(Map.of(
-                        "name",
-                        "Manager",
-                        "requiredApprovals",
-                        1,
-                        "approvers",
-                        List.of(Map.of("user", lisa.name())),
-                        "timeout",
-                        "PT30M",
-                        "onTimeout",
-                        "ESCALATE",
-                        "escalateTo",
-                        List.of(Map.of("user", director.name())))));
-        String id = org.request(dev, resource).get("id").asString();
+        String id = org.pendingRequest(dev, List.of(Organisation.escalatingStep("Manager", lisa, "PT30M", director)));
         clock.advance(Duration.ofMinutes(31));
 
         timers.fire(id);
@@ -182,9 +152,10 @@ class RequestDeadlineScheduleTests {
 
     @Test
     void aStepDeadlineAtTheSameInstantAsTheTimeToLiveSharesItsTimer() {
-        String resource = org.resource();
-        org.policy(resource, List.of(timedStep("Manager", lisa, "PT30M", "REJECT")), Map.of("requestTtl", "PT30M"));
-        String id = org.request(dev, resource).get("id").asString();
+        String id = org.pendingRequest(
+                dev,
+                List.of(Organisation.timedStep("Manager", lisa, "PT30M", "REJECT")),
+                Map.of("requestTtl", "PT30M"));
 
         assertThat(timersOf(id)).containsExactly(instant(read(id).get("expiresAt")));
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Time-to-live and step timeouts, driven by moving the clock and running the sweep the scheduler runs. */
@@ -28,7 +29,7 @@ class RequestTimerTests {
     RequestTimers timers;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     Organisation org;
     Person dev;
@@ -43,33 +44,18 @@ class RequestTimerTests {
         director = org.person("director");
     }
 
-    /** The audit actions recorded for a request by the service itself, oldest first. */
     private List<String> systemActions(String id) {
-        return jdbc.sql("select action from audit_events where request_id = ? and actor = 'system' order by id")
-                .param(id)
-                .query(String.class)
-                .list();
+        return new SystemActions(jdbc).on(id);
     }
 
     /** A request whose one step, approved by lisa, escalates to the director after 30 minutes. */
     private String requestEscalatingToTheDirectorAfterHalfAnHour() {
-        String resource = org.resource();
-        org.policy(
-                resource,
-                List.of(Map.of(
-                        "name",
-                        "Manager",
-                        "requiredApprovals",
-                        1,
-                        "approvers",
-                        List.of(Map.of("user", lisa.name())),
-                        "timeout",
-                        "PT30M",
-                        "onTimeout",
-                        "ESCALATE",
-                        "escalateTo",
-                        List.of(Map.of("user", director.name())))));
-        return org.request(dev, resource).get("id").asString();
+        return org.pendingRequest(dev, List.of(Organisation.escalatingStep("Manager", lisa, "PT30M", director)));
+    }
+
+    /** A request by dev whose one step (lisa) leaves it pending for two hours at most. */
+    private String requestLivingTwoHours() {
+        return org.pendingRequest(dev, List.of(Organisation.step("Review", 1, lisa)), Map.of("requestTtl", "PT2H"));
     }
 
     private JsonNode read(String id) {
@@ -78,9 +64,7 @@ class RequestTimerTests {
 
     @Test
     void aPendingRequestExpiresAfterItsTimeToLive() {
-        String resource = org.resource();
-        org.policy(resource, List.of(Organisation.step("Review", 1, lisa)), Map.of("requestTtl", "PT2H"));
-        String id = org.request(dev, resource).get("id").asString();
+        String id = requestLivingTwoHours();
 
         clock.advance(Duration.ofHours(2));
         timers.sweep();
@@ -97,9 +81,7 @@ class RequestTimerTests {
 
     @Test
     void aPendingRequestDoesNotExpireBeforeItsTimeToLive() {
-        String resource = org.resource();
-        org.policy(resource, List.of(Organisation.step("Review", 1, lisa)), Map.of("requestTtl", "PT2H"));
-        String id = org.request(dev, resource).get("id").asString();
+        String id = requestLivingTwoHours();
 
         clock.advance(Duration.ofHours(2).minusSeconds(1));
         timers.sweep();
@@ -177,21 +159,7 @@ class RequestTimerTests {
 
     @Test
     void aStepThatTimesOutWithRejectEndsTheRequest() {
-        String resource = org.resource();
-        org.policy(
-                resource,
-                List.of(Map.of(
-                        "name",
-                        "Manager",
-                        "requiredApprovals",
-                        1,
-                        "approvers",
-                        List.of(Map.of("user", lisa.name())),
-                        "timeout",
-                        "PT10M",
-                        "onTimeout",
-                        "REJECT")));
-        String id = org.request(dev, resource).get("id").asString();
+        String id = org.pendingRequest(dev, List.of(Organisation.timedStep("Manager", lisa, "PT10M", "REJECT")));
         assertThat(read(id).get("steps").get(0).get("deadline").isNull()).isFalse();
 
         clock.advance(Duration.ofMinutes(10));
