@@ -55,14 +55,7 @@ class OffboardingTests {
     }
 
     private String request(Person requester, Map<String, Object> extra) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("resource", resource, "account", "admin"));
-        body.putAll(extra);
-        return api.as(requester.token())
-                .post("/api/v1/requests", Api.json(body))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        return org.request(requester, resource, extra).get("id").asString();
     }
 
     private JsonNode approve(Person approver, String id) {

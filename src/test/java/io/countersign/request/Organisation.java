@@ -158,8 +158,15 @@ final class Organisation {
     }
 
     JsonNode request(Person requester, String resource) {
+        return request(requester, resource, Map.of());
+    }
+
+    /** A request by {@code requester} for the admin account of {@code resource}; {@code extra} adds body fields. */
+    JsonNode request(Person requester, String resource, Map<String, Object> extra) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("resource", resource, "account", "admin"));
+        body.putAll(extra);
         return api.as(requester.token())
-                .post("/api/v1/requests", Api.json(Map.of("resource", resource, "account", "admin")))
+                .post("/api/v1/requests", Api.json(body))
                 .expect(201)
                 .json();
     }

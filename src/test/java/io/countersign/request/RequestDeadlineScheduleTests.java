@@ -41,19 +41,13 @@ class RequestDeadlineScheduleTests {
     @Autowired
     JdbcClient jdbc;
 
-    Organisation org;
-    Person dev;
-    Person lisa;
+    DeadlineScene scene;
     Person sam;
-    Person director;
 
     @BeforeEach
-    void organisation() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
-        sam = org.person("sam");
-        director = org.person("director");
+    void cast() {
+        scene = new DeadlineScene(api, jdbc);
+        sam = scene.org.person("sam");
     }
 
     /** The instants at which a timer of this request is scheduled, earliest first. */
@@ -65,19 +59,15 @@ class RequestDeadlineScheduleTests {
                 .toList();
     }
 
-    private JsonNode read(String id) {
-        return api.as(dev.token()).get("/api/v1/requests/" + id).expect(200).json();
-    }
-
     private static Instant instant(JsonNode node) {
         return Instant.parse(node.asString());
     }
 
     private String twoTimedSteps() {
-        return org.pendingRequest(
-                dev,
+        return scene.org.pendingRequest(
+                scene.dev,
                 List.of(
-                        Organisation.timedStep("Manager", lisa, "PT30M", "REJECT"),
+                        Organisation.timedStep("Manager", scene.lisa, "PT30M", "REJECT"),
                         Organisation.timedStep("Security", sam, "PT1H", "REJECT")),
                 Map.of("requestTtl", "PT4H"));
     }
@@ -86,7 +76,7 @@ class RequestDeadlineScheduleTests {
     void creatingARequestSchedulesItsTimeToLiveAndItsFirstStepDeadline() {
         String id = twoTimedSteps();
 
-        JsonNode created = read(id);
+        JsonNode created = scene.read(id);
         assertThat(timersOf(id))
                 .containsExactly(
                         instant(created.get("steps").get(0).get("deadline")), instant(created.get("expiresAt")));
@@ -99,9 +89,11 @@ class RequestDeadlineScheduleTests {
         String id = twoTimedSteps();
         clock.advance(Duration.ofMinutes(10));
 
-        api.as(lisa.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+        api.as(scene.lisa.token())
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(200);
 
-        JsonNode second = read(id);
+        JsonNode second = scene.read(id);
         Instant deadline = instant(second.get("steps").get(1).get("deadline"));
         assertThat(deadline).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
         assertThat(timersOf(id)).contains(deadline).hasSize(3);
@@ -109,12 +101,12 @@ class RequestDeadlineScheduleTests {
 
     @Test
     void anEscalationSchedulesItsFreshDeadline() {
-        String id = org.pendingRequest(dev, List.of(Organisation.escalatingStep("Manager", lisa, "PT30M", director)));
+        String id = scene.requestWhoseStepTimesOut("ESCALATE");
         clock.advance(Duration.ofMinutes(31));
 
         timers.fire(id);
 
-        Instant fresh = instant(read(id).get("steps").get(0).get("deadline"));
+        Instant fresh = instant(scene.read(id).get("steps").get(0).get("deadline"));
         assertThat(fresh).isEqualTo(clock.instant().plus(Duration.ofMinutes(30)));
         assertThat(timersOf(id)).contains(fresh);
     }
@@ -123,7 +115,7 @@ class RequestDeadlineScheduleTests {
     void aTimerAppliesWhatIsDueOnceAndNothingForARequestAlreadyDecided() {
         String expiring = twoTimedSteps();
         String decided = twoTimedSteps();
-        api.as(lisa.token())
+        api.as(scene.lisa.token())
                 .post("/api/v1/requests/" + decided + "/reject", null)
                 .expect(200);
 
@@ -132,8 +124,8 @@ class RequestDeadlineScheduleTests {
         timers.fire(expiring);
         assertThat(timers.fire(expiring)).isFalse();
         assertThat(timers.fire(decided)).isFalse();
-        assertThat(read(expiring).get("status").asString()).isEqualTo("EXPIRED");
-        assertThat(read(decided).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(scene.read(expiring).get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(scene.read(decided).get("status").asString()).isEqualTo("REJECTED");
         assertThat(jdbc.sql("select count(*) from audit_events where actor = 'system' and request_id in (?, ?)")
                         .params(expiring, decided)
                         .query(Long.class)
@@ -147,16 +139,16 @@ class RequestDeadlineScheduleTests {
 
         assertThat(timers.fire(id)).isFalse();
 
-        assertThat(read(id).get("status").asString()).isEqualTo("PENDING");
+        assertThat(scene.read(id).get("status").asString()).isEqualTo("PENDING");
     }
 
     @Test
     void aStepDeadlineAtTheSameInstantAsTheTimeToLiveSharesItsTimer() {
-        String id = org.pendingRequest(
-                dev,
-                List.of(Organisation.timedStep("Manager", lisa, "PT30M", "REJECT")),
+        String id = scene.org.pendingRequest(
+                scene.dev,
+                List.of(Organisation.timedStep("Manager", scene.lisa, "PT30M", "REJECT")),
                 Map.of("requestTtl", "PT30M"));
 
-        assertThat(timersOf(id)).containsExactly(instant(read(id).get("expiresAt")));
+        assertThat(timersOf(id)).containsExactly(instant(scene.read(id).get("expiresAt")));
     }
 }

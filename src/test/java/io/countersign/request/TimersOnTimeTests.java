@@ -105,20 +105,7 @@ class TimersOnTimeTests {
         String resource = org.resource();
         org.policy(resource, List.of());
         Instant startsAt = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
-        JsonNode grant = api.as(dev.token())
-                .post(
-                        "/api/v1/requests",
-                        Api.json(Map.of(
-                                "resource",
-                                resource,
-                                "account",
-                                "admin",
-                                "startsAt",
-                                startsAt.toString(),
-                                "duration",
-                                "PT2S")))
-                .expect(201)
-                .json()
+        JsonNode grant = org.request(dev, resource, Map.of("startsAt", startsAt.toString(), "duration", "PT2S"))
                 .get("grant");
         String id = grant.get("id").asString();
 
