@@ -9,10 +9,7 @@ import io.countersign.testing.OnPostgres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,11 +34,11 @@ class OffboardingRaceTests {
     @Autowired
     JdbcClient jdbc;
 
-    private final ExecutorService racers = Executors.newFixedThreadPool(REQUESTS + 1);
+    private final Race race = new Race(REQUESTS + 1);
 
     @AfterEach
     void stopRacers() {
-        racers.shutdownNow();
+        race.close();
     }
 
     /** {@code REQUESTS} pending requests by {@code requester} under the policy of {@code resource}. */
@@ -58,30 +55,18 @@ class OffboardingRaceTests {
      * once; returns the answers' statuses, the approvals' in order and the deactivation's last.
      */
     private List<Integer> race(List<String> ids, Person approver, Person leaver) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
+        List<Callable<Integer>> calls = new ArrayList<>();
         for (String id : ids) {
-            answers.add(racers.submit(() -> {
-                start.await();
-                return api.as(approver.token())
-                        .post("/api/v1/requests/" + id + "/approve", null)
-                        .status();
-            }));
+            calls.add(() -> api.as(approver.token())
+                    .post("/api/v1/requests/" + id + "/approve", null)
+                    .status());
         }
-        answers.add(racers.submit(() -> {
-            start.await();
-            return api.asAdmin()
-                    .put(
-                            "/api/v1/users/" + leaver.name(),
-                            Api.json(Map.of("email", leaver.name() + "@example.com", "active", false)))
-                    .status();
-        }));
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> answer : answers) {
-            statuses.add(answer.get());
-        }
-        return statuses;
+        calls.add(() -> api.asAdmin()
+                .put(
+                        "/api/v1/users/" + leaver.name(),
+                        Api.json(Map.of("email", leaver.name() + "@example.com", "active", false)))
+                .status());
+        return race.run(calls);
     }
 
     private String status(String id) {
