@@ -1,7 +1,6 @@
 package io.countersign.request;
 
 import io.countersign.policy.ApprovalPlan;
-import io.countersign.policy.OnTimeout;
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
 import io.countersign.shared.Channel;
@@ -9,8 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
@@ -18,6 +15,9 @@ import java.util.function.Function;
  * guarded transitions between {@code PENDING} and its final states. Plain Java without I/O; every
  * transition either throws a business-named exception and changes nothing, or changes the request
  * and registers the past-tense events that describe the change (drained with {@link #pullEvents()}).
+ * The rules behind the transitions live beside it: {@link DecisionGuard} (who may decide now),
+ * {@link StepTally} (the m-of-n count), {@link DueTimer} and {@link StepTimeout} (what a due timer
+ * does) and {@link ApproverWithdrawal} (an approver who can no longer approve).
  */
 public final class AccessRequest {
 
@@ -58,24 +58,10 @@ public final class AccessRequest {
      * (an auto-approved plan, recorded as one SYSTEM decision) or starts its first step.
      */
     static AccessRequest open(RequestDetails details, ApprovalPlan plan, Actor creator, Function<String, String> idOf) {
-        List<RequestStep> steps = new ArrayList<>();
-        for (int i = 0; i < plan.steps().size(); i++) {
-            steps.add(RequestStep.planned(i, plan.steps().get(i), idOf));
-        }
+        List<RequestStep> steps = RequestStep.plannedAll(plan.steps(), idOf);
         ApprovalRules rules = new ApprovalRules(plan.allowSelfApproval(), plan.distinctApproversAcrossSteps());
         AccessRequest request = new AccessRequest(details, rules, steps, List.of(), RequestStatus.PENDING, 0, null, 0);
-        request.register(new RequestCreated(
-                creator,
-                details.id(),
-                details.requester(),
-                details.resource(),
-                details.account(),
-                details.duration(),
-                details.startsAt(),
-                details.policyName(),
-                details.expiresAt(),
-                details.justification(),
-                details.ticket()));
+        request.register(RequestCreated.of(creator, details));
         Instant at = details.createdAt();
         if (plan.autoApprovedBecause() != null) {
             request.approveWhole(plan.autoApprovedBecause(), at);
@@ -104,14 +90,10 @@ public final class AccessRequest {
      */
     void approve(Actor approver, String approverId, String comment, Instant at) {
         String username = approver.username();
-        RequestStep step = guardDecision(username, approverId, at);
-        OptionalInt earlier = SeparationOfDuties.earlierApprovedStep(rules, decisions, approverId, currentStep);
-        if (earlier.isPresent()) {
-            throw new ApprovedAnEarlierStep(username, id(), earlier.getAsInt());
-        }
+        RequestStep step = DecisionGuard.mayApprove(this, username, approverId, at);
         decisions.add(
                 new Decision(username, approverId, currentStep, Verdict.APPROVE, comment, approver.channel(), at));
-        int approvals = approvalsOn(currentStep);
+        int approvals = StepTally.approvals(decisions, currentStep);
         register(new ApprovalRecorded(
                 approver, id(), currentStep, step.name(), approvals, step.requiredApprovals(), comment));
         if (approvals >= step.requiredApprovals()) {
@@ -123,12 +105,9 @@ public final class AccessRequest {
     /** One rejection by an eligible approver of the current step ends the workflow. */
     void reject(Actor approver, String approverId, String comment, Instant at) {
         String username = approver.username();
-        RequestStep step = guardDecision(username, approverId, at);
-        decisions.add(new Decision(username, approverId, currentStep, Verdict.REJECT, comment, approver.channel(), at));
-        steps.set(currentStep, step.with(StepStatus.REJECTED));
-        skipFrom(currentStep + 1);
-        close(RequestStatus.REJECTED, at);
-        register(new RequestRejected(approver, id(), requester(), currentStep, comment));
+        RequestStep step = DecisionGuard.mayDecide(this, username, approverId, at);
+        Channel channel = approver.channel();
+        rejectAt(step, new Decision(username, approverId, currentStep, Verdict.REJECT, comment, channel, at), approver);
     }
 
     /** The requester withdraws the request while it is pending. */
@@ -136,9 +115,8 @@ public final class AccessRequest {
         if (!byId.equals(details.requesterId())) {
             throw new NotTheRequester(by.username(), id());
         }
-        ensurePending(at);
-        skipFrom(currentStep);
-        close(RequestStatus.CANCELLED, at);
+        DecisionGuard.ensurePending(this, at);
+        end(RequestStatus.CANCELLED, at);
         register(new RequestCancelled(by, id(), requester(), comment));
     }
 
@@ -151,139 +129,41 @@ public final class AccessRequest {
         if (status != RequestStatus.PENDING) {
             return false;
         }
-        skipFrom(currentStep);
-        close(RequestStatus.CANCELLED, at);
+        end(RequestStatus.CANCELLED, at);
         register(new RequestCancelled(Actor.system(), id(), requester(), reason));
         return true;
     }
 
-    /**
-     * Takes a user who can no longer approve out of the steps still to be decided (the current one
-     * and those after it, as approver and as escalation). When the current step can then no longer
-     * gather its approvals, it is handled as its timeout would be. Returns false (and changes
-     * nothing) when the request is not pending or does not name the user there.
-     */
-    boolean withdrawApprover(String userId, String username, String reason, Instant at) {
-        if (status != RequestStatus.PENDING || steps.isEmpty()) {
-            return false;
-        }
-        List<Integer> from = new ArrayList<>();
-        for (int i = currentStep; i < steps.size(); i++) {
-            if (steps.get(i).names(userId)) {
-                steps.set(i, steps.get(i).without(userId));
-                from.add(i);
-            }
-        }
-        if (from.isEmpty()) {
-            return false;
+    /** Ends the pending request because its time-to-live ran out. */
+    void expire(Instant at) {
+        requirePending();
+        end(RequestStatus.EXPIRED, at);
+        register(new RequestExpired(Actor.system(), id(), requester(), currentStep, details.expiresAt()));
+    }
+
+    /** Widens the pending request's current step to more approvers, with the step's fresh deadline. */
+    void escalateCurrent(RequestStep widened, List<Participant> added) {
+        requirePending();
+        steps.set(currentStep, widened);
+        List<String> names = added.stream().map(Participant::username).toList();
+        register(
+                new RequestStepEscalated(Actor.system(), id(), currentStep, widened.name(), names, widened.deadline()));
+    }
+
+    /** Rejects the pending request at its current {@code step} with a SYSTEM decision. */
+    void rejectBySystem(RequestStep step, String reason, Instant at) {
+        requirePending();
+        rejectAt(step, systemDecision(currentStep, Verdict.REJECT, reason, at), Actor.system());
+    }
+
+    /** Takes a user out of the given steps of the pending request, as approver and as escalation. */
+    void removeApprover(String userId, String username, List<Integer> from, String reason) {
+        requirePending();
+        for (int i : from) {
+            steps.set(i, steps.get(i).without(userId));
         }
         withdrawn.add(userId);
         register(new RequestApproverWithdrawn(Actor.system(), id(), username, from, reason));
-        if (!canStillComplete(currentStep)) {
-            handleTimeout(steps.get(currentStep), "step " + currentStep + " can no longer get its approvals", true, at);
-        }
-        return true;
-    }
-
-    /**
-     * Ends a pending request whose time-to-live has run out; returns false (and changes nothing)
-     * when the request is not pending or not yet due.
-     */
-    boolean expireIfDue(Instant at) {
-        if (status != RequestStatus.PENDING || at.isBefore(details.expiresAt())) {
-            return false;
-        }
-        skipFrom(currentStep);
-        close(RequestStatus.EXPIRED, at);
-        register(new RequestExpired(Actor.system(), id(), requester(), currentStep, details.expiresAt()));
-        return true;
-    }
-
-    /**
-     * Applies the current step's timeout once its deadline has passed. {@code ESCALATE} widens the
-     * step, once, to its escalation approvers with a fresh deadline; {@code REJECT}, a second timeout
-     * or an escalation with nobody to escalate to rejects the request with a SYSTEM decision. Returns
-     * false (and changes nothing) when nothing is due.
-     */
-    boolean timeOutIfDue(Instant at) {
-        if (status != RequestStatus.PENDING || steps.isEmpty()) {
-            return false;
-        }
-        RequestStep step = steps.get(currentStep);
-        if (step.deadline() == null || at.isBefore(step.deadline())) {
-            return false;
-        }
-        handleTimeout(step, "step " + currentStep + " timed out at " + step.deadline(), false, at);
-        return true;
-    }
-
-    /**
-     * What a timeout does to the current step, also when the step can no longer gather its approvals:
-     * {@code ESCALATE} widens it once to its escalation approvers (when that lets it complete), and
-     * anything else rejects the request with a SYSTEM decision. With {@code mustComplete} (the step
-     * lost its approvers) an escalation that still cannot complete rejects at once rather than wait.
-     */
-    private void handleTimeout(RequestStep step, String reason, boolean mustComplete, Instant at) {
-        if (step.onTimeout() == OnTimeout.ESCALATE && !step.escalated()) {
-            List<Participant> added = step.escalation().stream()
-                    .filter(person -> !step.isEligible(person.id()))
-                    .filter(person -> rules.allowSelfApproval() || !person.id().equals(details.requesterId()))
-                    .toList();
-            if (!added.isEmpty()) {
-                RequestStep widened = step.escalatedTo(added, at);
-                steps.set(currentStep, widened);
-                if (!mustComplete || canStillComplete(currentStep)) {
-                    register(new RequestStepEscalated(
-                            Actor.system(),
-                            id(),
-                            currentStep,
-                            step.name(),
-                            added.stream().map(Participant::username).toList(),
-                            widened.deadline()));
-                    return;
-                }
-                steps.set(currentStep, step);
-            }
-        }
-        decisions.add(
-                new Decision(Decision.SYSTEM_APPROVER, null, currentStep, Verdict.REJECT, reason, Channel.SYSTEM, at));
-        steps.set(currentStep, step.with(StepStatus.REJECTED));
-        skipFrom(currentStep + 1);
-        close(RequestStatus.REJECTED, at);
-        register(new RequestRejected(Actor.system(), id(), requester(), currentStep, reason));
-    }
-
-    /**
-     * Whether the step can still gather its required approvals from those eligible who have not
-     * decided it and whom separation of duties lets approve it.
-     */
-    private boolean canStillComplete(int index) {
-        RequestStep step = steps.get(index);
-        long possible = step.approvers().stream()
-                .map(Participant::id)
-                .filter(person -> !SeparationOfDuties.isForbiddenSelfDecision(rules, details.requesterId(), person))
-                .filter(person -> !SeparationOfDuties.hasDecided(decisions, person, index))
-                .filter(person -> SeparationOfDuties.earlierApprovedStep(rules, decisions, person, index)
-                        .isEmpty())
-                .count();
-        return approvalsOn(index) + possible >= step.requiredApprovals();
-    }
-
-    /**
-     * Applies the timer that is due at {@code at}, exactly as the sweep does: an ended time-to-live
-     * expires the request; otherwise a passed deadline of the current step escalates the step or
-     * rejects the request. Returns what happened, for a write that time overtook to explain; empty
-     * (and nothing changed) when nothing was due.
-     */
-    Optional<TimerOutcome> applyDueTimer(Instant at) {
-        if (expireIfDue(at)) {
-            return Optional.of(TimerOutcome.expired(id(), details.expiresAt()));
-        }
-        RequestStep before = status == RequestStatus.PENDING && !steps.isEmpty() ? steps.get(currentStep) : null;
-        if (before == null || !timeOutIfDue(at)) {
-            return Optional.empty();
-        }
-        return Optional.of(TimerOutcome.stepTimedOut(id(), before, steps.get(currentStep), status));
     }
 
     /**
@@ -295,10 +175,7 @@ public final class AccessRequest {
             return false;
         }
         return steps.get(currentStep).isEligible(userId)
-                && !SeparationOfDuties.isForbiddenSelfDecision(rules, details.requesterId(), userId)
-                && !SeparationOfDuties.hasDecided(decisions, userId, currentStep)
-                && SeparationOfDuties.earlierApprovedStep(rules, decisions, userId, currentStep)
-                        .isEmpty();
+                && SeparationOfDuties.letsApprove(rules, details.requesterId(), decisions, userId, currentStep);
     }
 
     /** The events registered since the last call, oldest first; clears them. */
@@ -318,27 +195,9 @@ public final class AccessRequest {
         return List.copyOf(decisions.subList(persistedDecisions, decisions.size()));
     }
 
-    private RequestStep guardDecision(String username, String userId, Instant at) {
-        ensurePending(at);
-        if (SeparationOfDuties.isForbiddenSelfDecision(rules, details.requesterId(), userId)) {
-            throw new SelfApprovalNotAllowed(id());
-        }
-        RequestStep step = steps.get(currentStep);
-        if (!step.isEligible(userId)) {
-            throw new NotAnEligibleApprover(username, id(), currentStep);
-        }
-        if (SeparationOfDuties.hasDecided(decisions, userId, currentStep)) {
-            throw new AlreadyDecided(username, id(), currentStep);
-        }
-        return step;
-    }
-
-    private void ensurePending(Instant at) {
+    private void requirePending() {
         if (status != RequestStatus.PENDING) {
             throw new RequestNotPending(id(), status);
-        }
-        if (!at.isBefore(details.expiresAt())) {
-            throw new RequestNotPending(id(), details.expiresAt());
         }
     }
 
@@ -348,62 +207,54 @@ public final class AccessRequest {
             currentStep = next;
             RequestStep step = steps.get(next).startedAt(at);
             steps.set(next, step);
-            register(new RequestStepStarted(
-                    cause,
-                    id(),
-                    next,
-                    step.name(),
-                    step.requiredApprovals(),
-                    step.eligibleApprovers(),
-                    step.deadline()));
-            if (step.autoApprovedBecause() == null && step.requiredApprovals() > 0 && !canStillComplete(next)) {
+            register(RequestStepStarted.of(cause, id(), next, step));
+            if (step.autoApprovedBecause() == null
+                    && step.requiredApprovals() > 0
+                    && !StepTally.canStillComplete(step, next, rules, details.requesterId(), decisions)) {
                 // nobody left can approve it (they left since the request was made): as its timeout would
-                handleTimeout(step, "step " + next + " can no longer get its approvals", true, at);
+                StepTimeout.apply(this, step, StepTimeout.infeasible(next), true, at);
                 return;
             }
-            if (step.autoApprovedBecause() != null) {
-                decisions.add(systemApproval(next, step.autoApprovedBecause(), at));
+            String because = step.autoApprovedBecause();
+            if (because != null) {
+                decisions.add(systemDecision(next, Verdict.APPROVE, because, at));
+                int approvals = StepTally.approvals(decisions, next);
                 register(new ApprovalRecorded(
-                        Actor.system(),
-                        id(),
-                        next,
-                        step.name(),
-                        approvalsOn(next),
-                        step.requiredApprovals(),
-                        step.autoApprovedBecause()));
+                        Actor.system(), id(), next, step.name(), approvals, step.requiredApprovals(), because));
             } else if (step.requiredApprovals() > 0) {
                 return;
             }
             steps.set(next, step.with(StepStatus.APPROVED));
         }
         close(RequestStatus.APPROVED, at);
-        register(approvedEvent(cause, at, null));
+        register(RequestApproved.of(cause, details, at, null));
     }
 
     /** The whole plan is approved automatically: its steps are not needed and are skipped. */
     private void approveWhole(String reason, Instant at) {
         skipFrom(0);
-        decisions.add(systemApproval(0, reason, at));
+        decisions.add(systemDecision(0, Verdict.APPROVE, reason, at));
         close(RequestStatus.APPROVED, at);
-        register(approvedEvent(Actor.system(), at, reason));
+        register(RequestApproved.of(Actor.system(), details, at, reason));
     }
 
-    private RequestApproved approvedEvent(Actor cause, Instant at, String reason) {
-        return new RequestApproved(
-                cause,
-                id(),
-                requester(),
-                details.resource(),
-                details.account(),
-                details.duration(),
-                details.startsAt(),
-                at,
-                reason,
-                details.requesterId());
+    private static Decision systemDecision(int step, Verdict verdict, String reason, Instant at) {
+        return new Decision(Decision.SYSTEM_APPROVER, null, step, verdict, reason, Channel.SYSTEM, at);
     }
 
-    private static Decision systemApproval(int step, String reason, Instant at) {
-        return new Decision(Decision.SYSTEM_APPROVER, null, step, Verdict.APPROVE, reason, Channel.SYSTEM, at);
+    /** Records the rejecting decision on the current step and ends the request as rejected. */
+    private void rejectAt(RequestStep step, Decision rejection, Actor by) {
+        decisions.add(rejection);
+        steps.set(currentStep, step.with(StepStatus.REJECTED));
+        skipFrom(currentStep + 1);
+        close(RequestStatus.REJECTED, rejection.at());
+        register(new RequestRejected(by, id(), requester(), currentStep, rejection.comment()));
+    }
+
+    /** Ends the request in a final status, skipping the steps not yet decided. */
+    private void end(RequestStatus finalStatus, Instant at) {
+        skipFrom(currentStep);
+        close(finalStatus, at);
     }
 
     private void skipFrom(int first) {
@@ -415,12 +266,6 @@ public final class AccessRequest {
     private void close(RequestStatus finalStatus, Instant at) {
         status = finalStatus;
         closedAt = at;
-    }
-
-    private int approvalsOn(int step) {
-        return (int) decisions.stream()
-                .filter(d -> d.step() == step && d.isApproval())
-                .count();
     }
 
     private void register(AuditableEvent event) {

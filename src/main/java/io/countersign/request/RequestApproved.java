@@ -23,6 +23,20 @@ public record RequestApproved(
         String requesterId)
         implements AuditableEvent {
 
+    static RequestApproved of(Actor cause, RequestDetails details, Instant approvedAt, String autoApprovedBecause) {
+        return new RequestApproved(
+                cause,
+                details.id(),
+                details.requester(),
+                details.resource(),
+                details.account(),
+                details.duration(),
+                details.startsAt(),
+                approvedAt,
+                autoApprovedBecause,
+                details.requesterId());
+    }
+
     @Override
     public String action() {
         return "request.approved";

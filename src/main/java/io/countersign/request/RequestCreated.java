@@ -23,6 +23,21 @@ public record RequestCreated(
         String ticket)
         implements AuditableEvent {
 
+    static RequestCreated of(Actor creator, RequestDetails details) {
+        return new RequestCreated(
+                creator,
+                details.id(),
+                details.requester(),
+                details.resource(),
+                details.account(),
+                details.duration(),
+                details.startsAt(),
+                details.policyName(),
+                details.expiresAt(),
+                details.justification(),
+                details.ticket());
+    }
+
     @Override
     public String action() {
         return "request.created";

@@ -34,6 +34,15 @@ public record RequestStep(
         escalation = escalation == null ? List.of() : List.copyOf(escalation);
     }
 
+    /** Every step of the plan, in order, as planned. */
+    static List<RequestStep> plannedAll(List<PlannedStep> plan, Function<String, String> idOf) {
+        List<RequestStep> steps = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            steps.add(planned(i, plan.get(i), idOf));
+        }
+        return steps;
+    }
+
     /** The step as planned; {@code idOf} gives each named user's id (null for one who no longer exists). */
     static RequestStep planned(int index, PlannedStep planned, Function<String, String> idOf) {
         return new RequestStep(

@@ -16,6 +16,17 @@ public record RequestStepStarted(
         Instant deadline)
         implements AuditableEvent {
 
+    static RequestStepStarted of(Actor cause, String requestId, int step, RequestStep started) {
+        return new RequestStepStarted(
+                cause,
+                requestId,
+                step,
+                started.name(),
+                started.requiredApprovals(),
+                started.eligibleApprovers(),
+                started.deadline());
+    }
+
     public RequestStepStarted {
         eligibleApprovers = List.copyOf(eligibleApprovers);
     }

@@ -83,7 +83,7 @@ public class RequestTimers {
         return repository
                 .lock(id)
                 .map(request -> {
-                    boolean changed = request.applyDueTimer(now).isPresent();
+                    boolean changed = DueTimer.apply(request, now).isPresent();
                     if (changed) {
                         repository.update(request);
                         List.copyOf(request.pullEvents()).forEach(events::publishEvent);

@@ -66,7 +66,7 @@ class RequestWithdrawals {
                 ids,
                 request -> ended.userId().equals(request.details().requesterId())
                         ? request.withdraw(ended.reason(), now)
-                        : request.withdrawApprover(ended.userId(), ended.username(), ended.reason(), now));
+                        : ApproverWithdrawal.withdraw(request, ended.userId(), ended.username(), ended.reason(), now));
     }
 
     @EventListener

@@ -179,7 +179,7 @@ public class Requests {
         AccessRequest request =
                 repository.lock(id).filter(r -> visibleTo(actor, me, r)).orElseThrow(() -> notFound(id));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Optional<TimerOutcome> overtaken = request.applyDueTimer(now);
+        Optional<TimerOutcome> overtaken = DueTimer.apply(request, now);
         if (overtaken.isPresent() && (decidesTheStep || overtaken.get().ended())) {
             save(request);
             throw new DeadlinePassed(overtaken.get());

@@ -34,4 +34,15 @@ final class SeparationOfDuties {
                 .mapToInt(Decision::step)
                 .findFirst();
     }
+
+    /**
+     * Whether these rules let the person decide the step now: not a forbidden self-decision, not
+     * decided by them already, and not their second step under distinct approvers.
+     */
+    static boolean letsApprove(
+            ApprovalRules rules, String requesterId, List<Decision> decisions, String userId, int step) {
+        return !isForbiddenSelfDecision(rules, requesterId, userId)
+                && !hasDecided(decisions, userId, step)
+                && earlierApprovedStep(rules, decisions, userId, step).isEmpty();
+    }
 }

@@ -130,9 +130,10 @@ class AccessRequestEndingTests {
     void aPendingRequestExpiresOnceItsTimeToLiveHasRunOut() {
         AccessRequest request = twoStepIn(RequestStatus.PENDING);
 
-        assertThat(request.expireIfDue(CREATED.plus(TTL).minusSeconds(1))).isFalse();
+        assertThat(DueTimer.expireIfDue(request, CREATED.plus(TTL).minusSeconds(1)))
+                .isFalse();
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
-        assertThat(request.expireIfDue(CREATED.plus(TTL))).isTrue();
+        assertThat(DueTimer.expireIfDue(request, CREATED.plus(TTL))).isTrue();
 
         assertThat(request.status()).isEqualTo(RequestStatus.EXPIRED);
         assertThat(request.steps()).extracting(RequestStep::status).containsOnly(StepStatus.SKIPPED);
@@ -146,7 +147,8 @@ class AccessRequestEndingTests {
     void anEndedRequestDoesNotExpire(RequestStatus ended) {
         AccessRequest request = twoStepIn(ended);
 
-        assertThat(request.expireIfDue(CREATED.plus(TTL).plusSeconds(3600))).isFalse();
+        assertThat(DueTimer.expireIfDue(request, CREATED.plus(TTL).plusSeconds(3600)))
+                .isFalse();
         assertThat(request.status()).isEqualTo(ended);
         assertThat(request.pullEvents()).isEmpty();
     }

@@ -29,7 +29,7 @@ class AccessRequestWithdrawalTests {
     void aWithdrawnApproverLeavesEveryStepStillToBeDecidedAndTheRequestGoesOn() {
         AccessRequest request = open(plan(step("First", 1, "lisa", "tom"), step("Second", 1, "carol", "tom")));
 
-        assertThat(request.withdrawApprover("tom", "tom", "user deactivated", AT))
+        assertThat(ApproverWithdrawal.withdraw(request, "tom", "tom", "user deactivated", AT))
                 .isTrue();
 
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
@@ -44,7 +44,7 @@ class AccessRequestWithdrawalTests {
     void aRequestThatDoesNotNameThePersonIsLeftAsItIs() {
         AccessRequest request = open(plan(step("First", 1, "lisa")));
 
-        assertThat(request.withdrawApprover("carol", "carol", "user deleted", AT))
+        assertThat(ApproverWithdrawal.withdraw(request, "carol", "carol", "user deleted", AT))
                 .isFalse();
 
         assertThat(request.withdrawnApprovers()).isEmpty();
@@ -55,7 +55,7 @@ class AccessRequestWithdrawalTests {
     void aCurrentStepThatCanNoLongerCompleteIsRejectedByTheSystem() {
         AccessRequest request = open(plan(step("Both", 2, "lisa", "tom")));
 
-        request.withdrawApprover("lisa", "lisa", "user deleted", AT);
+        ApproverWithdrawal.withdraw(request, "lisa", "lisa", "user deleted", AT);
 
         assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
         assertThat(request.decisions()).singleElement().satisfies(d -> {
@@ -70,7 +70,7 @@ class AccessRequestWithdrawalTests {
         AccessRequest request = open(plan(step("Two of three", 2, "lisa", "sam", "tom")));
         request.approve(person("lisa"), "lisa", null, AT);
 
-        request.withdrawApprover("tom", "tom", "user deactivated", AT);
+        ApproverWithdrawal.withdraw(request, "tom", "tom", "user deactivated", AT);
 
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
         request.approve(person("sam"), "sam", null, AT);
@@ -83,14 +83,14 @@ class AccessRequestWithdrawalTests {
                 "Both", 2, List.of("lisa", "tom"), Duration.ofHours(1), OnTimeout.ESCALATE, List.of("dora"), null);
         AccessRequest request = open(plan(escalating));
 
-        request.withdrawApprover("tom", "tom", "user deactivated", AT);
+        ApproverWithdrawal.withdraw(request, "tom", "tom", "user deactivated", AT);
 
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
         assertThat(request.steps().get(0).escalated()).isTrue();
         assertThat(request.steps().get(0).eligibleApprovers()).containsExactly("dora", "lisa");
         assertThat(request.steps().get(0).deadline()).isEqualTo(AT.plus(Duration.ofHours(1)));
 
-        request.withdrawApprover("dora", "dora", "user deleted", AT);
+        ApproverWithdrawal.withdraw(request, "dora", "dora", "user deleted", AT);
 
         assertThat(request.status()).as("it escalates once only").isEqualTo(RequestStatus.REJECTED);
     }
@@ -98,7 +98,7 @@ class AccessRequestWithdrawalTests {
     @Test
     void aLaterStepThatLostItsApproversIsRejectedWhenItOpens() {
         AccessRequest request = open(plan(step("First", 1, "lisa"), step("Second", 2, "carol", "sam")));
-        request.withdrawApprover("sam", "sam", "user deactivated", AT);
+        ApproverWithdrawal.withdraw(request, "sam", "sam", "user deactivated", AT);
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
 
         request.approve(person("lisa"), "lisa", null, AT);

@@ -9,11 +9,8 @@ import io.countersign.testing.OnPostgres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,11 +57,11 @@ class ConcurrentApprovalTests {
     @Autowired
     Probe probe;
 
-    private final ExecutorService racers = Executors.newFixedThreadPool(APPROVERS);
+    private final Race race = new Race(APPROVERS);
 
     @AfterEach
     void stopRacers() {
-        racers.shutdownNow();
+        race.close();
     }
 
     @Test
@@ -84,21 +81,13 @@ class ConcurrentApprovalTests {
         }
 
         for (String id : ids) {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
+            List<Callable<Integer>> calls = new ArrayList<>();
             for (Person approver : approvers) {
-                answers.add(racers.submit(() -> {
-                    start.await();
-                    return api.as(approver.token())
-                            .post("/api/v1/requests/" + id + "/approve", null)
-                            .status();
-                }));
+                calls.add(() -> api.as(approver.token())
+                        .post("/api/v1/requests/" + id + "/approve", null)
+                        .status());
             }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
+            List<Integer> statuses = race.run(calls);
             assertThat(statuses).as(id).filteredOn(s -> s == 200).hasSize(REQUIRED);
             assertThat(statuses).as(id).filteredOn(s -> s == 409).hasSize(APPROVERS - REQUIRED);
         }

@@ -7,7 +7,6 @@ import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,82 +31,33 @@ class DecisionDeadlineTests {
     @Autowired
     JdbcClient jdbc;
 
-    Organisation org;
-    Person dev;
-    Person lisa;
-    Person director;
+    DeadlineScene scene;
 
     @BeforeEach
-    void organisation() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
-        director = org.person("director");
-    }
-
-    private List<String> systemActions(String id) {
-        return jdbc.sql("select action from audit_events where request_id = ? and actor = 'system' order by id")
-                .param(id)
-                .query(String.class)
-                .list();
-    }
-
-    private JsonNode read(String id) {
-        return api.as(dev.token()).get("/api/v1/requests/" + id).expect(200).json();
+    void cast() {
+        scene = new DeadlineScene(api, jdbc);
     }
 
     private Api.Response decide(Person who, String id, String verb) {
         return api.as(who.token()).post("/api/v1/requests/" + id + "/" + verb, Api.json(Map.of("comment", "late")));
     }
 
-    /** A pending request whose one step (lisa) times out after 30 minutes, as {@code onTimeout} says. */
-    private String requestWhoseStepTimesOut(String onTimeout) {
-        String resource = org.resource();
-        Map<String, Object> step = new java.util.LinkedHashMap<>(Organisation.step("Manager", 1, lisa));
-        step.put("timeout", "PT30M");
-        step.put("onTimeout", onTimeout);
-        if (onTimeout.equals("ESCALATE")) {
-            step.put("escalateTo", List.of(Map.of("user", director.name())));
-        }
-        org.policy(resource, List.of(step));
-        return org.request(dev, resource).get("id").asString();
-    }
-
-    private String requestLivingTwoHours() {
-        String resource = org.resource();
-        org.policy(resource, List.of(Organisation.step("Review", 1, lisa)), Map.of("requestTtl", "PT2H"));
-        return org.request(dev, resource).get("id").asString();
-    }
-
     @Test
     void anApprovalAfterTheTimeToLiveIsRefusedAndTheRequestExpiresInItsPlace() {
-        String webhook = api.asAdmin()
-                .post(
-                        "/api/v1/webhooks",
-                        Api.json(Map.of(
-                                "url",
-                                "http://127.0.0.1:9/deadlines",
-                                "events",
-                                List.of("request.expired"),
-                                "secret",
-                                "deadline-secret-0123456789")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
-        String id = requestLivingTwoHours();
-        String expiresAt = read(id).get("expiresAt").asString();
+        String webhook = scene.org.webhook("/deadlines", "request.expired");
+        String id = scene.requestLivingTwoHours();
+        String expiresAt = scene.read(id).get("expiresAt").asString();
 
         clock.advance(Duration.ofHours(2));
-        Api.Response refused = decide(lisa, id, "approve");
+        Api.Response refused = decide(scene.lisa, id, "approve");
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asString()).contains("expired at " + expiresAt);
-        JsonNode expired = read(id);
+        JsonNode expired = scene.read(id);
         assertThat(expired.get("status").asString()).isEqualTo("EXPIRED");
         assertThat(expired.get("decisions")).isEmpty();
         assertThat(expired.get("grant").isNull()).isTrue();
-        assertThat(systemActions(id)).containsExactly("request.expired");
+        assertThat(scene.systemActions(id)).containsExactly("request.expired");
         assertThat(jdbc.sql("""
                         select count(*) from webhook_deliveries
                         where webhook_id = ? and event_type = 'request.expired' and payload like ?""")
@@ -120,109 +70,109 @@ class DecisionDeadlineTests {
 
     @Test
     void aRejectionAfterTheTimeToLiveIsRefusedToo() {
-        String id = requestLivingTwoHours();
+        String id = scene.requestLivingTwoHours();
 
         clock.advance(Duration.ofHours(3));
 
-        assertThat(decide(lisa, id, "reject").status()).isEqualTo(409);
-        assertThat(read(id).get("status").asString()).isEqualTo("EXPIRED");
-        assertThat(decide(lisa, id, "reject").status()).isEqualTo(409);
-        assertThat(systemActions(id)).containsExactly("request.expired");
+        assertThat(decide(scene.lisa, id, "reject").status()).isEqualTo(409);
+        assertThat(scene.read(id).get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(decide(scene.lisa, id, "reject").status()).isEqualTo(409);
+        assertThat(scene.systemActions(id)).containsExactly("request.expired");
     }
 
     @Test
     void aDecisionJustBeforeTheTimeToLiveCounts() {
-        String id = requestLivingTwoHours();
+        String id = scene.requestLivingTwoHours();
 
         clock.advance(Duration.ofHours(2).minusSeconds(1));
 
-        decide(lisa, id, "approve").expect(200);
-        assertThat(read(id).get("status").asString()).isEqualTo("APPROVED");
-        assertThat(systemActions(id)).isEmpty();
+        decide(scene.lisa, id, "approve").expect(200);
+        assertThat(scene.read(id).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(scene.systemActions(id)).isEmpty();
     }
 
     @Test
     void aCancellationAfterTheTimeToLiveExpiresTheRequestInstead() {
-        String id = requestLivingTwoHours();
+        String id = scene.requestLivingTwoHours();
 
         clock.advance(Duration.ofHours(2));
-        Api.Response refused = decide(dev, id, "cancel");
+        Api.Response refused = decide(scene.dev, id, "cancel");
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asString()).contains("expired at");
-        assertThat(read(id).get("status").asString()).isEqualTo("EXPIRED");
-        assertThat(systemActions(id)).containsExactly("request.expired");
+        assertThat(scene.read(id).get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(scene.systemActions(id)).containsExactly("request.expired");
     }
 
     @Test
     void aDecisionAfterAStepDeadlineThatRejectsIsRefusedAndTheRequestIsRejected() {
-        String id = requestWhoseStepTimesOut("REJECT");
-        String deadline = read(id).get("steps").get(0).get("deadline").asString();
+        String id = scene.requestWhoseStepTimesOut("REJECT");
+        String deadline = scene.read(id).get("steps").get(0).get("deadline").asString();
 
         clock.advance(Duration.ofMinutes(31));
-        Api.Response refused = decide(lisa, id, "approve");
+        Api.Response refused = decide(scene.lisa, id, "approve");
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asString()).contains("step deadline passed at " + deadline);
-        JsonNode rejected = read(id);
+        JsonNode rejected = scene.read(id);
         assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
         assertThat(rejected.get("decisions")).hasSize(1);
         assertThat(rejected.get("decisions").get(0).get("channel").asString()).isEqualTo("SYSTEM");
-        assertThat(systemActions(id)).containsExactly("request.rejected");
+        assertThat(scene.systemActions(id)).containsExactly("request.rejected");
     }
 
     @Test
     void aDecisionAfterAStepDeadlineThatEscalatesIsRefusedOnceAndTheStepEscalatesOnce() {
-        String id = requestWhoseStepTimesOut("ESCALATE");
+        String id = scene.requestWhoseStepTimesOut("ESCALATE");
 
         clock.advance(Duration.ofMinutes(30));
-        Api.Response refused = decide(lisa, id, "reject");
+        Api.Response refused = decide(scene.lisa, id, "reject");
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asString())
                 .contains("step deadline passed at")
-                .contains(director.name());
-        JsonNode escalated = read(id);
+                .contains(scene.director.name());
+        JsonNode escalated = scene.read(id);
         assertThat(escalated.get("status").asString()).isEqualTo("PENDING");
         assertThat(escalated.get("decisions")).isEmpty();
         assertThat(escalated.get("steps").get(0).get("eligibleApprovers").toString())
-                .contains(director.name());
-        assertThat(systemActions(id)).containsExactly("request.step_escalated");
+                .contains(scene.director.name());
+        assertThat(scene.systemActions(id)).containsExactly("request.step_escalated");
 
-        decide(director, id, "approve").expect(200);
-        assertThat(read(id).get("status").asString()).isEqualTo("APPROVED");
-        assertThat(systemActions(id)).containsExactly("request.step_escalated");
+        decide(scene.director, id, "approve").expect(200);
+        assertThat(scene.read(id).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(scene.systemActions(id)).containsExactly("request.step_escalated");
     }
 
     @Test
     void aCancellationAfterAStepDeadlineThatEscalatesStillCancels() {
-        String id = requestWhoseStepTimesOut("ESCALATE");
+        String id = scene.requestWhoseStepTimesOut("ESCALATE");
 
         clock.advance(Duration.ofMinutes(45));
-        decide(dev, id, "cancel").expect(200);
+        decide(scene.dev, id, "cancel").expect(200);
 
-        assertThat(read(id).get("status").asString()).isEqualTo("CANCELLED");
-        assertThat(systemActions(id)).containsExactly("request.step_escalated");
+        assertThat(scene.read(id).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(scene.systemActions(id)).containsExactly("request.step_escalated");
     }
 
     @Test
     void aCancellationAfterAStepDeadlineThatRejectsIsRefused() {
-        String id = requestWhoseStepTimesOut("REJECT");
+        String id = scene.requestWhoseStepTimesOut("REJECT");
 
         clock.advance(Duration.ofMinutes(45));
 
-        assertThat(decide(dev, id, "cancel").status()).isEqualTo(409);
-        assertThat(read(id).get("status").asString()).isEqualTo("REJECTED");
-        assertThat(systemActions(id)).containsExactly("request.rejected");
+        assertThat(decide(scene.dev, id, "cancel").status()).isEqualTo(409);
+        assertThat(scene.read(id).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(scene.systemActions(id)).containsExactly("request.rejected");
     }
 
     @Test
     void readingARequestPastItsDeadlinesShowsItAsStored() {
-        String id = requestWhoseStepTimesOut("REJECT");
+        String id = scene.requestWhoseStepTimesOut("REJECT");
 
         clock.advance(Duration.ofDays(2));
 
-        assertThat(read(id).get("status").asString()).isEqualTo("PENDING");
-        assertThat(systemActions(id)).isEmpty();
+        assertThat(scene.read(id).get("status").asString()).isEqualTo("PENDING");
+        assertThat(scene.systemActions(id)).isEmpty();
     }
 }

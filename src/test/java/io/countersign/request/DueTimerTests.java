@@ -28,7 +28,7 @@ class DueTimerTests {
     void nothingDueChangesNothing() {
         AccessRequest request = requestWhoseStep(OnTimeout.REJECT);
 
-        assertThat(request.applyDueTimer(DUE.minusNanos(1000))).isEmpty();
+        assertThat(DueTimer.apply(request, DUE.minusNanos(1000))).isEmpty();
 
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
         assertThat(request.pullEvents()).isEmpty();
@@ -38,7 +38,7 @@ class DueTimerTests {
     void anEndedTimeToLiveExpiresTheRequestEvenWhenAStepDeadlinePassedToo() {
         AccessRequest request = requestWhoseStep(OnTimeout.REJECT);
 
-        TimerOutcome outcome = request.applyDueTimer(CREATED.plus(TTL)).orElseThrow();
+        TimerOutcome outcome = DueTimer.apply(request, CREATED.plus(TTL)).orElseThrow();
 
         assertThat(request.status()).isEqualTo(RequestStatus.EXPIRED);
         assertThat(outcome.ended()).isTrue();
@@ -50,7 +50,7 @@ class DueTimerTests {
     void aPassedStepDeadlineThatRejectsEndsTheRequest() {
         AccessRequest request = requestWhoseStep(OnTimeout.REJECT);
 
-        TimerOutcome outcome = request.applyDueTimer(DUE).orElseThrow();
+        TimerOutcome outcome = DueTimer.apply(request, DUE).orElseThrow();
 
         assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
         assertThat(outcome.ended()).isTrue();
@@ -66,7 +66,7 @@ class DueTimerTests {
         AccessRequest request = requestWhoseStep(OnTimeout.ESCALATE, "dora");
         Instant late = DUE.plusSeconds(90);
 
-        TimerOutcome outcome = request.applyDueTimer(late).orElseThrow();
+        TimerOutcome outcome = DueTimer.apply(request, late).orElseThrow();
 
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
         assertThat(outcome.ended()).isFalse();
@@ -83,7 +83,7 @@ class DueTimerTests {
         request.approve(RequestFixtures.person("lisa"), "lisa", null, CREATED.plusSeconds(5));
         request.pullEvents();
 
-        assertThat(request.applyDueTimer(CREATED.plus(TTL))).isEmpty();
+        assertThat(DueTimer.apply(request, CREATED.plus(TTL))).isEmpty();
         assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
     }
 }

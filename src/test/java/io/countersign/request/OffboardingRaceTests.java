@@ -9,10 +9,7 @@ import io.countersign.testing.OnPostgres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,11 +34,46 @@ class OffboardingRaceTests {
     @Autowired
     JdbcClient jdbc;
 
-    private final ExecutorService racers = Executors.newFixedThreadPool(REQUESTS + 1);
+    private final Race race = new Race(REQUESTS + 1);
 
     @AfterEach
     void stopRacers() {
-        racers.shutdownNow();
+        race.close();
+    }
+
+    /** {@code REQUESTS} pending requests by {@code requester} under the policy of {@code resource}. */
+    private List<String> requests(Organisation org, Person requester, String resource) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            ids.add(org.request(requester, resource).get("id").asString());
+        }
+        return ids;
+    }
+
+    /**
+     * Starts {@code approver}'s approval of every request and the deactivation of {@code leaver} at
+     * once; returns the answers' statuses, the approvals' in order and the deactivation's last.
+     */
+    private List<Integer> race(List<String> ids, Person approver, Person leaver) throws Exception {
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (String id : ids) {
+            calls.add(() -> api.as(approver.token())
+                    .post("/api/v1/requests/" + id + "/approve", null)
+                    .status());
+        }
+        calls.add(() -> api.asAdmin()
+                .put(
+                        "/api/v1/users/" + leaver.name(),
+                        Api.json(Map.of("email", leaver.name() + "@example.com", "active", false)))
+                .status());
+        return race.run(calls);
+    }
+
+    private String status(String id) {
+        return jdbc.sql("select status from access_requests where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     @Test
@@ -54,33 +86,12 @@ class OffboardingRaceTests {
 
         for (int round = 0; round < ROUNDS; round++) {
             Person dev = org.person("dev");
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < REQUESTS; i++) {
-                ids.add(org.request(dev, resource).get("id").asString());
+            List<String> ids = requests(org, dev, resource);
+            List<Integer> answers = race(ids, lisa, dev);
+            for (int answer : answers) {
+                assertThat(answer).isIn(200, 409);
             }
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (String id : ids) {
-                answers.add(racers.submit(() -> {
-                    start.await();
-                    return api.as(lisa.token())
-                            .post("/api/v1/requests/" + id + "/approve", null)
-                            .status();
-                }));
-            }
-            answers.add(racers.submit(() -> {
-                start.await();
-                return api.asAdmin()
-                        .put(
-                                "/api/v1/users/" + dev.name(),
-                                Api.json(Map.of("email", dev.name() + "@example.com", "active", false)))
-                        .status();
-            }));
-            start.countDown();
-            for (Future<Integer> answer : answers) {
-                assertThat(answer.get()).isIn(200, 409);
-            }
-            assertThat(answers.get(REQUESTS).get()).as("the deactivation").isEqualTo(200);
+            assertThat(answers.get(REQUESTS)).as("the deactivation").isEqualTo(200);
 
             assertThat(api.as(gateway.token())
                             .get("/api/v1/access/check?user=" + dev.name() + "&resource=" + resource + "&account=admin")
@@ -90,11 +101,7 @@ class OffboardingRaceTests {
                             .asBoolean())
                     .isFalse();
             for (String id : ids) {
-                String status = jdbc.sql("select status from access_requests where id = ?")
-                        .param(id)
-                        .query(String.class)
-                        .single();
-                assertThat(status).as(id).isIn("CANCELLED", "APPROVED");
+                assertThat(status(id)).as(id).isIn("CANCELLED", "APPROVED");
                 assertThat(jdbc.sql("select count(*) from grants where request_id = ? and status <> 'REVOKED'")
                                 .param(id)
                                 .query(Long.class)
@@ -115,39 +122,12 @@ class OffboardingRaceTests {
             Person tom = org.person("tom");
             String team = org.group(lisa, tom);
             String policy = org.policy(resource, List.of(Organisation.groupStep("Team", 1, team)));
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < REQUESTS; i++) {
-                ids.add(org.request(dev, resource).get("id").asString());
-            }
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (String id : ids) {
-                answers.add(racers.submit(() -> {
-                    start.await();
-                    return api.as(lisa.token())
-                            .post("/api/v1/requests/" + id + "/approve", null)
-                            .status();
-                }));
-            }
-            answers.add(racers.submit(() -> {
-                start.await();
-                return api.asAdmin()
-                        .put(
-                                "/api/v1/users/" + tom.name(),
-                                Api.json(Map.of("email", tom.name() + "@example.com", "active", false)))
-                        .status();
-            }));
-            start.countDown();
-            for (Future<Integer> answer : answers) {
-                assertThat(answer.get()).isEqualTo(200);
+            List<String> ids = requests(org, dev, resource);
+            for (int answer : race(ids, lisa, tom)) {
+                assertThat(answer).isEqualTo(200);
             }
             for (String id : ids) {
-                assertThat(jdbc.sql("select status from access_requests where id = ?")
-                                .param(id)
-                                .query(String.class)
-                                .single())
-                        .as(id)
-                        .isEqualTo("APPROVED");
+                assertThat(status(id)).as(id).isEqualTo("APPROVED");
             }
             api.asAdmin().delete("/api/v1/policies/" + policy).expect(204);
         }

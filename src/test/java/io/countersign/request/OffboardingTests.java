@@ -55,14 +55,7 @@ class OffboardingTests {
     }
 
     private String request(Person requester, Map<String, Object> extra) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("resource", resource, "account", "admin"));
-        body.putAll(extra);
-        return api.as(requester.token())
-                .post("/api/v1/requests", Api.json(body))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        return org.request(requester, resource, extra).get("id").asString();
     }
 
     private JsonNode approve(Person approver, String id) {
@@ -236,20 +229,7 @@ class OffboardingTests {
 
     @Test
     void aRevocationIsPublishedAsGrantRevokedAsWellAsGrantEnded() {
-        String webhook = api.asAdmin()
-                .post(
-                        "/api/v1/webhooks",
-                        Api.json(Map.of(
-                                "url",
-                                "http://127.0.0.1:9/hook",
-                                "events",
-                                List.of("grant.revoked", "grant.ended"),
-                                "secret",
-                                "0123456789abcdef0123456789abcdef")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String webhook = org.webhook("/hook", "grant.revoked", "grant.ended");
         approve(lisa, request(dev, Map.of()));
 
         deactivate(dev.name());

@@ -89,6 +89,21 @@ final class Organisation {
                         .toList());
     }
 
+    /** A step {@code approver} alone decides, which ends as {@code onTimeout} says once {@code timeout} passes. */
+    static Map<String, Object> timedStep(String name, Person approver, String timeout, String onTimeout) {
+        Map<String, Object> step = new LinkedHashMap<>(step(name, 1, approver));
+        step.put("timeout", timeout);
+        step.put("onTimeout", onTimeout);
+        return step;
+    }
+
+    /** A step {@code approver} alone decides, which escalates to {@code escalateTo} once {@code timeout} passes. */
+    static Map<String, Object> escalatingStep(String name, Person approver, String timeout, Person escalateTo) {
+        Map<String, Object> step = timedStep(name, approver, timeout, "ESCALATE");
+        step.put("escalateTo", List.of(Map.of("user", escalateTo.name())));
+        return step;
+    }
+
     static Map<String, Object> groupStep(String name, int required, String group) {
         return Map.of("name", name, "requiredApprovals", required, "approvers", List.of(Map.of("group", group)));
     }
@@ -110,9 +125,48 @@ final class Organisation {
         return policy(resource, steps, Map.of());
     }
 
+    /**
+     * The id of a pending request by {@code requester} for a new resource whose own policy has these
+     * steps; {@code extra} adds or overrides policy fields.
+     */
+    String pendingRequest(Person requester, List<Map<String, Object>> steps, Map<String, Object> extra) {
+        String resource = resource();
+        policy(resource, steps, extra);
+        return request(requester, resource).get("id").asString();
+    }
+
+    String pendingRequest(Person requester, List<Map<String, Object>> steps) {
+        return pendingRequest(requester, steps, Map.of());
+    }
+
+    /** A webhook subscribed to these events, delivering to a port nothing listens on; returns its id. */
+    String webhook(String path, String... events) {
+        return api.asAdmin()
+                .post(
+                        "/api/v1/webhooks",
+                        Api.json(Map.of(
+                                "url",
+                                "http://127.0.0.1:9" + path,
+                                "events",
+                                List.of(events),
+                                "secret",
+                                "0123456789abcdef0123456789abcdef")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+    }
+
     JsonNode request(Person requester, String resource) {
+        return request(requester, resource, Map.of());
+    }
+
+    /** A request by {@code requester} for the admin account of {@code resource}; {@code extra} adds body fields. */
+    JsonNode request(Person requester, String resource, Map<String, Object> extra) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("resource", resource, "account", "admin"));
+        body.putAll(extra);
         return api.as(requester.token())
-                .post("/api/v1/requests", Api.json(Map.of("resource", resource, "account", "admin")))
+                .post("/api/v1/requests", Api.json(body))
                 .expect(201)
                 .json();
     }

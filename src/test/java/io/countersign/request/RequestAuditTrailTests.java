@@ -111,22 +111,16 @@ class RequestAuditTrailTests {
         Person lisa = org.person("lisa");
         String resource = org.resource();
         org.policy(resource, List.of(step("Manager Review", 1, lisa)));
-        String id = api.as(dev.token())
-                .post(
-                        "/api/v1/requests",
-                        Api.json(Map.of(
-                                "resource",
-                                resource,
-                                "account",
-                                "admin",
+        String id = org.request(
+                        dev,
+                        resource,
+                        Map.of(
                                 "duration",
                                 "PT1H",
                                 "justification",
                                 "INC-42 failover of the primary",
                                 "ticket",
-                                "INC-42")))
-                .expect(201)
-                .json()
+                                "INC-42"))
                 .get("id")
                 .asString();
         String grant = api.as(lisa.token())

@@ -41,19 +41,13 @@ class RequestDeadlineScheduleTests {
     @Autowired
     JdbcClient jdbc;
 
-    Organisation org;
-    Person dev;
-    Person lisa;
+    DeadlineScene scene;
     Person sam;
-    Person director;
 
     @BeforeEach
-    void organisation() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
-        sam = org.person("sam");
-        director = org.person("director");
+    void cast() {
+        scene = new DeadlineScene(api, jdbc);
+        sam = scene.org.person("sam");
     }
 
     /** The instants at which a timer of this request is scheduled, earliest first. */
@@ -65,42 +59,24 @@ class RequestDeadlineScheduleTests {
                 .toList();
     }
 
-    private JsonNode read(String id) {
-        return api.as(dev.token()).get("/api/v1/requests/" + id).expect(200).json();
-    }
-
     private static Instant instant(JsonNode node) {
         return Instant.parse(node.asString());
     }
 
-    private static Map<String, Object> timedStep(String name, Person approver, String timeout, String onTimeout) {
-        return Map.of(
-                "name",
-                name,
-                "requiredApprovals",
-                1,
-                "approvers",
-                List.of(Map.of("user", approver.name())),
-                "timeout",
-                timeout,
-                "onTimeout",
-                onTimeout);
-    }
-
     private String twoTimedSteps() {
-        String resource = org.resource();
-        org.policy(
-                resource,
-                List.of(timedStep("Manager", lisa, "PT30M", "REJECT"), timedStep("Security", sam, "PT1H", "REJECT")),
+        return scene.org.pendingRequest(
+                scene.dev,
+                List.of(
+                        Organisation.timedStep("Manager", scene.lisa, "PT30M", "REJECT"),
+                        Organisation.timedStep("Security", sam, "PT1H", "REJECT")),
                 Map.of("requestTtl", "PT4H"));
-        return org.request(dev, resource).get("id").asString();
     }
 
     @Test
     void creatingARequestSchedulesItsTimeToLiveAndItsFirstStepDeadline() {
         String id = twoTimedSteps();
 
-        JsonNode created = read(id);
+        JsonNode created = scene.read(id);
         assertThat(timersOf(id))
                 .containsExactly(
                         instant(created.get("steps").get(0).get("deadline")), instant(created.get("expiresAt")));
@@ -113,9 +89,11 @@ class RequestDeadlineScheduleTests {
         String id = twoTimedSteps();
         clock.advance(Duration.ofMinutes(10));
 
-        api.as(lisa.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+        api.as(scene.lisa.token())
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(200);
 
-        JsonNode second = read(id);
+        JsonNode second = scene.read(id);
         Instant deadline = instant(second.get("steps").get(1).get("deadline"));
         assertThat(deadline).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
         assertThat(timersOf(id)).contains(deadline).hasSize(3);
@@ -123,28 +101,12 @@ class RequestDeadlineScheduleTests {
 
     @Test
     void anEscalationSchedulesItsFreshDeadline() {
-        String resource = org.resource();
-        org.policy(
-                resource,
-                List.of(Map.of(
-                        "name",
-                        "Manager",
-                        "requiredApprovals",
-                        1,
-                        "approvers",
-                        List.of(Map.of("user", lisa.name())),
-                        "timeout",
-                        "PT30M",
-                        "onTimeout",
-                        "ESCALATE",
-                        "escalateTo",
-                        List.of(Map.of("user", director.name())))));
-        String id = org.request(dev, resource).get("id").asString();
+        String id = scene.requestWhoseStepTimesOut("ESCALATE");
         clock.advance(Duration.ofMinutes(31));
 
         timers.fire(id);
 
-        Instant fresh = instant(read(id).get("steps").get(0).get("deadline"));
+        Instant fresh = instant(scene.read(id).get("steps").get(0).get("deadline"));
         assertThat(fresh).isEqualTo(clock.instant().plus(Duration.ofMinutes(30)));
         assertThat(timersOf(id)).contains(fresh);
     }
@@ -153,7 +115,7 @@ class RequestDeadlineScheduleTests {
     void aTimerAppliesWhatIsDueOnceAndNothingForARequestAlreadyDecided() {
         String expiring = twoTimedSteps();
         String decided = twoTimedSteps();
-        api.as(lisa.token())
+        api.as(scene.lisa.token())
                 .post("/api/v1/requests/" + decided + "/reject", null)
                 .expect(200);
 
@@ -162,8 +124,8 @@ class RequestDeadlineScheduleTests {
         timers.fire(expiring);
         assertThat(timers.fire(expiring)).isFalse();
         assertThat(timers.fire(decided)).isFalse();
-        assertThat(read(expiring).get("status").asString()).isEqualTo("EXPIRED");
-        assertThat(read(decided).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(scene.read(expiring).get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(scene.read(decided).get("status").asString()).isEqualTo("REJECTED");
         assertThat(jdbc.sql("select count(*) from audit_events where actor = 'system' and request_id in (?, ?)")
                         .params(expiring, decided)
                         .query(Long.class)
@@ -177,15 +139,16 @@ class RequestDeadlineScheduleTests {
 
         assertThat(timers.fire(id)).isFalse();
 
-        assertThat(read(id).get("status").asString()).isEqualTo("PENDING");
+        assertThat(scene.read(id).get("status").asString()).isEqualTo("PENDING");
     }
 
     @Test
     void aStepDeadlineAtTheSameInstantAsTheTimeToLiveSharesItsTimer() {
-        String resource = org.resource();
-        org.policy(resource, List.of(timedStep("Manager", lisa, "PT30M", "REJECT")), Map.of("requestTtl", "PT30M"));
-        String id = org.request(dev, resource).get("id").asString();
+        String id = scene.org.pendingRequest(
+                scene.dev,
+                List.of(Organisation.timedStep("Manager", scene.lisa, "PT30M", "REJECT")),
+                Map.of("requestTtl", "PT30M"));
 
-        assertThat(timersOf(id)).containsExactly(instant(read(id).get("expiresAt")));
+        assertThat(timersOf(id)).containsExactly(instant(scene.read(id).get("expiresAt")));
     }
 }

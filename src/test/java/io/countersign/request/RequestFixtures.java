@@ -57,7 +57,7 @@ final class RequestFixtures {
             }
             case REJECTED -> request.reject(person("lisa"), "lisa", "no", at);
             case CANCELLED -> request.cancel(person(REQUESTER), REQUESTER, null, at);
-            case EXPIRED -> request.expireIfDue(CREATED.plus(TTL));
+            case EXPIRED -> DueTimer.expireIfDue(request, CREATED.plus(TTL));
         }
         request.pullEvents();
         return request;

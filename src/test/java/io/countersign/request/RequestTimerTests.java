@@ -2,16 +2,15 @@ package io.countersign.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.request.Organisation.Person;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Time-to-live and step timeouts, driven by moving the clock and running the sweep the scheduler runs. */
@@ -28,108 +27,65 @@ class RequestTimerTests {
     RequestTimers timers;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
-    Organisation org;
-    Person dev;
-    Person lisa;
-    Person director;
+    DeadlineScene scene;
 
     @BeforeEach
-    void organisation() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
-        director = org.person("director");
-    }
-
-    /** The audit actions recorded for a request by the service itself, oldest first. */
-    private List<String> systemActions(String id) {
-        return jdbc.sql("select action from audit_events where request_id = ? and actor = 'system' order by id")
-                .param(id)
-                .query(String.class)
-                .list();
-    }
-
-    /** A request whose one step, approved by lisa, escalates to the director after 30 minutes. */
-    private String requestEscalatingToTheDirectorAfterHalfAnHour() {
-        String resource = org.resource();
-        org.policy(
-                resource,
-                List.of(Map.of(
-                        "name",
-                        "Manager",
-                        "requiredApprovals",
-                        1,
-                        "approvers",
-                        List.of(Map.of("user", lisa.name())),
-                        "timeout",
-                        "PT30M",
-                        "onTimeout",
-                        "ESCALATE",
-                        "escalateTo",
-                        List.of(Map.of("user", director.name())))));
-        return org.request(dev, resource).get("id").asString();
-    }
-
-    private JsonNode read(String id) {
-        return api.as(dev.token()).get("/api/v1/requests/" + id).expect(200).json();
+    void cast() {
+        scene = new DeadlineScene(api, jdbc);
     }
 
     @Test
     void aPendingRequestExpiresAfterItsTimeToLive() {
-        String resource = org.resource();
-        org.policy(resource, List.of(Organisation.step("Review", 1, lisa)), Map.of("requestTtl", "PT2H"));
-        String id = org.request(dev, resource).get("id").asString();
+        String id = scene.requestLivingTwoHours();
 
         clock.advance(Duration.ofHours(2));
         timers.sweep();
 
-        JsonNode expired = read(id);
+        JsonNode expired = scene.read(id);
         assertThat(expired.get("status").asString()).isEqualTo("EXPIRED");
         assertThat(expired.get("steps").get(0).get("status").asString()).isEqualTo("SKIPPED");
-        assertThat(api.as(lisa.token())
+        assertThat(api.as(scene.lisa.token())
                         .post("/api/v1/requests/" + id + "/approve", null)
                         .status())
                 .isEqualTo(409);
-        assertThat(systemActions(id)).containsExactly("request.expired");
+        assertThat(scene.systemActions(id)).containsExactly("request.expired");
     }
 
     @Test
     void aPendingRequestDoesNotExpireBeforeItsTimeToLive() {
-        String resource = org.resource();
-        org.policy(resource, List.of(Organisation.step("Review", 1, lisa)), Map.of("requestTtl", "PT2H"));
-        String id = org.request(dev, resource).get("id").asString();
+        String id = scene.requestLivingTwoHours();
 
         clock.advance(Duration.ofHours(2).minusSeconds(1));
         timers.sweep();
 
-        assertThat(read(id).get("status").asString()).isEqualTo("PENDING");
-        assertThat(systemActions(id)).isEmpty();
+        assertThat(scene.read(id).get("status").asString()).isEqualTo("PENDING");
+        assertThat(scene.systemActions(id)).isEmpty();
     }
 
     @Test
     void anEscalatedStepThatTimesOutAgainRejectsTheRequestInsteadOfEscalatingTwice() {
-        String id = requestEscalatingToTheDirectorAfterHalfAnHour();
+        String id = scene.requestWhoseStepTimesOut("ESCALATE");
 
         clock.advance(Duration.ofMinutes(30));
         timers.sweep();
-        assertThat(read(id).get("status").asString()).isEqualTo("PENDING");
-        assertThat(systemActions(id)).containsExactly("request.step_escalated");
+        assertThat(scene.read(id).get("status").asString()).isEqualTo("PENDING");
+        assertThat(scene.systemActions(id)).containsExactly("request.step_escalated");
 
         clock.advance(Duration.ofMinutes(30));
         timers.sweep();
         timers.sweep();
 
-        JsonNode rejected = read(id);
+        JsonNode rejected = scene.read(id);
         assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
         assertThat(rejected.get("decisions").get(0).get("channel").asString()).isEqualTo("SYSTEM");
-        assertThat(systemActions(id)).containsExactly("request.step_escalated", "request.rejected");
+        assertThat(scene.systemActions(id)).containsExactly("request.step_escalated", "request.rejected");
     }
 
     @Test
     void aRequestStoredBeforeEscalationIdsWereKeptStillEscalatesAndThenKeepsTheIds() {
-        String id = requestEscalatingToTheDirectorAfterHalfAnHour();
+        String id = scene.requestWhoseStepTimesOut("ESCALATE");
         // as a request created before the upgrade that added escalation ids left its step
         jdbc.sql("update request_steps set escalation_approvers = null, escalation_approver_ids = null"
                         + " where request_id = ?")
@@ -139,67 +95,54 @@ class RequestTimerTests {
         clock.advance(Duration.ofMinutes(30));
         timers.sweep();
 
-        assertThat(read(id).get("steps").get(0).get("eligibleApprovers").toString())
-                .contains(director.name());
+        assertThat(scene.read(id).get("steps").get(0).get("eligibleApprovers").toString())
+                .contains(scene.director.name());
         assertThat(jdbc.sql("select escalation_approver_ids from request_steps where request_id = ?")
                         .param(id)
                         .query(String.class)
                         .single())
                 .startsWith("usr-");
-        api.as(director.token())
+        api.as(scene.director.token())
                 .post("/api/v1/requests/" + id + "/approve", null)
                 .expect(200);
     }
 
     @Test
     void aStepThatTimesOutEscalatesToItsEscalationApproversWhoMayThenApprove() {
-        String id = requestEscalatingToTheDirectorAfterHalfAnHour();
-        assertThat(api.as(director.token()).get("/api/v1/requests/" + id).status())
+        String id = scene.requestWhoseStepTimesOut("ESCALATE");
+        assertThat(api.as(scene.director.token()).get("/api/v1/requests/" + id).status())
                 .isEqualTo(404);
 
         clock.advance(Duration.ofMinutes(30));
         timers.sweep();
 
-        JsonNode escalated = read(id);
+        JsonNode escalated = scene.read(id);
         assertThat(escalated.get("status").asString()).isEqualTo("PENDING");
         assertThat(escalated.get("steps").get(0).get("eligibleApprovers").toString())
-                .contains(director.name());
-        JsonNode waiting = api.as(director.token())
+                .contains(scene.director.name());
+        JsonNode waiting = api.as(scene.director.token())
                 .get("/api/v1/requests?awaiting=me")
                 .expect(200)
                 .json();
         assertThat(waiting.get("items").get(0).get("id").asString()).isEqualTo(id);
-        api.as(director.token())
+        api.as(scene.director.token())
                 .post("/api/v1/requests/" + id + "/approve", null)
                 .expect(200);
-        assertThat(read(id).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(scene.read(id).get("status").asString()).isEqualTo("APPROVED");
     }
 
     @Test
     void aStepThatTimesOutWithRejectEndsTheRequest() {
-        String resource = org.resource();
-        org.policy(
-                resource,
-                List.of(Map.of(
-                        "name",
-                        "Manager",
-                        "requiredApprovals",
-                        1,
-                        "approvers",
-                        List.of(Map.of("user", lisa.name())),
-                        "timeout",
-                        "PT10M",
-                        "onTimeout",
-                        "REJECT")));
-        String id = org.request(dev, resource).get("id").asString();
-        assertThat(read(id).get("steps").get(0).get("deadline").isNull()).isFalse();
+        String id = scene.org.pendingRequest(
+                scene.dev, List.of(Organisation.timedStep("Manager", scene.lisa, "PT10M", "REJECT")));
+        assertThat(scene.read(id).get("steps").get(0).get("deadline").isNull()).isFalse();
 
         clock.advance(Duration.ofMinutes(10));
         timers.sweep();
 
-        JsonNode rejected = read(id);
+        JsonNode rejected = scene.read(id);
         assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
         assertThat(rejected.get("decisions").get(0).get("channel").asString()).isEqualTo("SYSTEM");
-        assertThat(systemActions(id)).containsExactly("request.rejected");
+        assertThat(scene.systemActions(id)).containsExactly("request.rejected");
     }
 }

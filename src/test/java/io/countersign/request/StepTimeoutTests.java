@@ -28,7 +28,7 @@ class StepTimeoutTests {
     void nothingHappensBeforeTheDeadline() {
         AccessRequest request = open(Plans.plan(step(OnTimeout.REJECT, List.of())));
 
-        assertThat(request.timeOutIfDue(DUE.minusSeconds(1))).isFalse();
+        assertThat(DueTimer.timeOutIfDue(request, DUE.minusSeconds(1))).isFalse();
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
         assertThat(request.pullEvents()).isEmpty();
     }
@@ -37,14 +37,15 @@ class StepTimeoutTests {
     void aStepWithoutATimeoutNeverTimesOut() {
         AccessRequest request = open(Plans.plan(Plans.step("Manager", 1, "lisa")));
 
-        assertThat(request.timeOutIfDue(CREATED.plus(Duration.ofDays(3)))).isFalse();
+        assertThat(DueTimer.timeOutIfDue(request, CREATED.plus(Duration.ofDays(3))))
+                .isFalse();
     }
 
     @Test
     void aTimeoutThatRejectsEndsTheRequestWithASystemDecision() {
         AccessRequest request = open(Plans.plan(step(OnTimeout.REJECT, List.of()), Plans.step("Security", 1, "sam")));
 
-        assertThat(request.timeOutIfDue(DUE)).isTrue();
+        assertThat(DueTimer.timeOutIfDue(request, DUE)).isTrue();
 
         assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
         assertThat(request.steps())
@@ -60,7 +61,7 @@ class StepTimeoutTests {
     void aTimeoutThatEscalatesWidensTheStepOnceWithAFreshDeadline() {
         AccessRequest request = open(Plans.plan(step(OnTimeout.ESCALATE, List.of("dora", "lisa"))));
 
-        assertThat(request.timeOutIfDue(DUE)).isTrue();
+        assertThat(DueTimer.timeOutIfDue(request, DUE)).isTrue();
 
         RequestStep step = request.steps().get(0);
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
@@ -78,9 +79,9 @@ class StepTimeoutTests {
     @Test
     void aSecondTimeoutAfterEscalationRejects() {
         AccessRequest request = open(Plans.plan(step(OnTimeout.ESCALATE, List.of("dora"))));
-        request.timeOutIfDue(DUE);
+        DueTimer.timeOutIfDue(request, DUE);
 
-        assertThat(request.timeOutIfDue(DUE.plus(TIMEOUT))).isTrue();
+        assertThat(DueTimer.timeOutIfDue(request, DUE.plus(TIMEOUT))).isTrue();
 
         assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
     }
@@ -89,7 +90,7 @@ class StepTimeoutTests {
     void anEscalationWithNobodyNewToAskRejects() {
         AccessRequest request = open(Plans.plan(step(OnTimeout.ESCALATE, List.of("lisa", REQUESTER))));
 
-        request.timeOutIfDue(DUE);
+        DueTimer.timeOutIfDue(request, DUE);
 
         assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
     }
@@ -99,7 +100,7 @@ class StepTimeoutTests {
         AccessRequest request = open(Plans.plan(step(OnTimeout.REJECT, List.of())));
         request.approve(person("lisa"), "lisa", null, CREATED.plusSeconds(5));
 
-        assertThat(request.timeOutIfDue(DUE)).isFalse();
+        assertThat(DueTimer.timeOutIfDue(request, DUE)).isFalse();
         assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
     }
 }

@@ -62,15 +62,8 @@ class TimersOnTimeTests {
                 .asString();
     }
 
-    /** When the service recorded {@code action} by itself for this request or grant; null if not yet. */
     private Instant recorded(String column, String id, String action) {
-        return jdbc.sql("select occurred_at from audit_events where " + column
-                        + " = ? and action = ? and actor = 'system'")
-                .params(id, action)
-                .query(java.time.OffsetDateTime.class)
-                .optional()
-                .map(java.time.OffsetDateTime::toInstant)
-                .orElse(null);
+        return new SystemActions(jdbc).recordedAt(column, id, action);
     }
 
     private Duration lateness(String what, Instant due, Instant fired) {
@@ -96,19 +89,7 @@ class TimersOnTimeTests {
     @Test
     void aStepTimesOutAtItsDeadline() {
         String resource = org.resource();
-        org.policy(
-                resource,
-                List.of(Map.of(
-                        "name",
-                        "Manager",
-                        "requiredApprovals",
-                        1,
-                        "approvers",
-                        List.of(Map.of("user", lisa.name())),
-                        "timeout",
-                        "PT2S",
-                        "onTimeout",
-                        "REJECT")));
+        org.policy(resource, List.of(Organisation.timedStep("Manager", lisa, "PT2S", "REJECT")));
         JsonNode created = org.request(dev, resource);
         String id = created.get("id").asString();
 
@@ -124,20 +105,7 @@ class TimersOnTimeTests {
         String resource = org.resource();
         org.policy(resource, List.of());
         Instant startsAt = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
-        JsonNode grant = api.as(dev.token())
-                .post(
-                        "/api/v1/requests",
-                        Api.json(Map.of(
-                                "resource",
-                                resource,
-                                "account",
-                                "admin",
-                                "startsAt",
-                                startsAt.toString(),
-                                "duration",
-                                "PT2S")))
-                .expect(201)
-                .json()
+        JsonNode grant = org.request(dev, resource, Map.of("startsAt", startsAt.toString(), "duration", "PT2S"))
                 .get("grant");
         String id = grant.get("id").asString();
 

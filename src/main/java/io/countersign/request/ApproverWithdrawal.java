@@ -1,0 +1,44 @@
+package io.countersign.request;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Takes a user who can no longer approve (they left, or lost the right) out of a pending request's
+ * steps still to be decided, and settles a current step that can then no longer complete.
+ */
+final class ApproverWithdrawal {
+
+    private ApproverWithdrawal() {}
+
+    /**
+     * Takes the user out of the current step and those after it, as approver and as escalation. When
+     * the current step can then no longer gather its approvals, it is handled as its timeout would be.
+     * Returns false (and changes nothing) when the request is not pending or does not name the user
+     * there.
+     */
+    static boolean withdraw(AccessRequest request, String userId, String username, String reason, Instant at) {
+        List<RequestStep> steps = request.steps();
+        if (request.status() != RequestStatus.PENDING || steps.isEmpty()) {
+            return false;
+        }
+        int current = request.currentStep();
+        List<Integer> from = new ArrayList<>();
+        for (int i = current; i < steps.size(); i++) {
+            if (steps.get(i).names(userId)) {
+                from.add(i);
+            }
+        }
+        if (from.isEmpty()) {
+            return false;
+        }
+        request.removeApprover(userId, username, from, reason);
+        RequestStep step = request.steps().get(current);
+        if (!StepTally.canStillComplete(
+                step, current, request.rules(), request.details().requesterId(), request.decisions())) {
+            StepTimeout.apply(request, step, StepTimeout.infeasible(current), true, at);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,45 @@
+package io.countersign.request;
+
+import io.countersign.policy.OnTimeout;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a timeout does to the current step, also when the step can no longer gather its approvals:
+ * {@code ESCALATE} widens it once to its escalation approvers (when that lets it complete), and
+ * anything else rejects the request with a SYSTEM decision.
+ */
+final class StepTimeout {
+
+    private StepTimeout() {}
+
+    /**
+     * Escalates or rejects the request's current {@code step}. With {@code mustComplete} (the step lost
+     * its approvers) an escalation that still cannot complete rejects at once rather than wait.
+     */
+    static void apply(AccessRequest request, RequestStep step, String reason, boolean mustComplete, Instant at) {
+        if (step.onTimeout() == OnTimeout.ESCALATE && !step.escalated()) {
+            String requesterId = request.details().requesterId();
+            ApprovalRules rules = request.rules();
+            List<Participant> added = step.escalation().stream()
+                    .filter(person -> !step.isEligible(person.id()))
+                    .filter(person -> rules.allowSelfApproval() || !person.id().equals(requesterId))
+                    .toList();
+            if (!added.isEmpty()) {
+                RequestStep widened = step.escalatedTo(added, at);
+                if (!mustComplete
+                        || StepTally.canStillComplete(
+                                widened, request.currentStep(), rules, requesterId, request.decisions())) {
+                    request.escalateCurrent(widened, added);
+                    return;
+                }
+            }
+        }
+        request.rejectBySystem(step, reason, at);
+    }
+
+    /** The reason given when a step has lost the approvers it needs. */
+    static String infeasible(int step) {
+        return "step " + step + " can no longer get its approvals";
+    }
+}

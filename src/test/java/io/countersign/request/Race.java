@@ -1,0 +1,45 @@
+package io.countersign.request;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Starts calls at the same instant, each on its own thread, so that they meet inside the service;
+ * answers what each call returned, in the order given. Close it after the test.
+ */
+final class Race implements AutoCloseable {
+
+    private final ExecutorService threads;
+
+    /** Room for {@code runners} calls at once. */
+    Race(int runners) {
+        this.threads = Executors.newFixedThreadPool(runners);
+    }
+
+    List<Integer> run(List<Callable<Integer>> calls) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (Callable<Integer> call : calls) {
+            answers.add(threads.submit(() -> {
+                start.await();
+                return call.call();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        return statuses;
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+}
