@@ -66,8 +66,10 @@ public class BundleImporter {
         // policies are checked when they are applied: they may name what the sections above create
         problems.throwIfAny();
 
+        // the resources it replaces first: locks go resource, user, request (docs/adr/0008)
+        inventory.lock(inventoryPlan);
         DirectoryImported directoryDone = directory.apply(actor, directoryPlan);
-        Upserted resourcesDone = inventory.apply(inventoryPlan);
+        Upserted resourcesDone = inventory.apply(actor, inventoryPlan);
         // policies last, checked against users, groups, levels and resources as the import leaves them;
         // their issues roll everything back
         Upserted policiesDone = policies.apply(actor, bundle.policies());

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,6 +34,7 @@ class ResourceStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
+    private volatile String lockClause;
 
     ResourceStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
@@ -55,6 +58,39 @@ class ResourceStore {
                         .query(Long.class)
                         .single()
                 > 0;
+    }
+
+    /**
+     * Locks the row in share mode: decisions on one resource do not wait for each other, but a
+     * deletion or replacement waits for them and they for it. H2 knows no shared row lock, so there
+     * the lock is exclusive (one embedded instance, short transactions).
+     */
+    boolean lockShared(String name) {
+        return jdbc.sql("select name from resources where name = ? " + shareLock())
+                .param(name)
+                .query(String.class)
+                .optional()
+                .isPresent();
+    }
+
+    /** Locks the rows of these resources exclusively, in name order, as a replacement would. */
+    void lockExclusive(Collection<String> names) {
+        new TreeSet<>(names)
+                .forEach(name -> jdbc.sql("select name from resources where name = ? for update")
+                        .param(name)
+                        .query(String.class)
+                        .optional());
+    }
+
+    private String shareLock() {
+        String clause = lockClause;
+        if (clause == null) {
+            String product = batch.execute((ConnectionCallback<String>)
+                    connection -> connection.getMetaData().getDatabaseProductName());
+            clause = "PostgreSQL".equalsIgnoreCase(product) ? "for share" : "for update";
+            lockClause = clause;
+        }
+        return clause;
     }
 
     /** Every resource by name: five queries whatever the number of resources. */

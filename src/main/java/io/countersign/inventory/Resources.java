@@ -66,6 +66,10 @@ public class Resources {
             return before;
         }
         store.update(List.of(after));
+        if (ResourceAccountsRemoved.removes(before, after)) {
+            // before the audited event: what ends locks its rows before the audit chain's head
+            events.publishEvent(new ResourceAccountsRemoved(actor, after.name(), after.accounts()));
+        }
         events.publishEvent(new ResourceUpdated(actor, after));
         return after;
     }
