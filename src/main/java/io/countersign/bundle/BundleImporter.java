@@ -60,14 +60,14 @@ public class BundleImporter {
     }
 
     private ImportSummary apply(Actor actor, Bundle bundle) {
+        // the resources it replaces first: locks go resource, user, request (docs/adr/0008)
+        inventory.lock(bundle.resources());
         Problems problems = new Problems();
         DirectoryPlan directoryPlan = directory.prepare(bundle.levels(), bundle.users(), bundle.groups(), problems);
         InventoryPlan inventoryPlan = inventory.prepare(bundle.resources(), directoryPlan, problems);
         // policies are checked when they are applied: they may name what the sections above create
         problems.throwIfAny();
 
-        // the resources it replaces first: locks go resource, user, request (docs/adr/0008)
-        inventory.lock(inventoryPlan);
         DirectoryImported directoryDone = directory.apply(actor, directoryPlan);
         Upserted resourcesDone = inventory.apply(actor, inventoryPlan);
         // policies last, checked against users, groups, levels and resources as the import leaves them;

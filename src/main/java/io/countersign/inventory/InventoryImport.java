@@ -73,13 +73,21 @@ public class InventoryImport {
     }
 
     /**
-     * Locks the rows of the resources the plan replaces. Called before anything else of the import is
-     * written, because locks are taken resource first, then user, then request: an import that also
-     * deactivates a user would otherwise hold that user's requests while waiting for a resource that
-     * a decision on one of them holds.
+     * Locks the rows of the existing resources the input names, in name order. Called before the
+     * import reads or writes anything else: what {@link #prepare} then reads of them cannot change
+     * before they are written, and locks are taken resource first, then user, then request (an
+     * import that also deactivates a user would otherwise hold that user's requests while waiting
+     * for a resource that a decision on one of them holds).
      */
-    public void lock(InventoryPlan plan) {
-        store.lockExclusive(plan.updated.stream().map(Resource::name).toList());
+    public void lock(List<ResourceInput> input) {
+        if (input == null) {
+            return;
+        }
+        store.lockExclusive(input.stream()
+                .filter(entry -> entry != null && entry.name() != null)
+                .map(entry -> Names.canonical(entry.name()))
+                .filter(Names::isValid)
+                .toList());
     }
 
     /**

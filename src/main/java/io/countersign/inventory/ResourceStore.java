@@ -31,6 +31,9 @@ class ResourceStore {
             union all select 'owner', username, null from resource_owners where resource_name = :name
             union all select 'account', account_name, null from resource_accounts where resource_name = :name""";
 
+    /** Names per locking statement: far below any driver's limit on bind parameters. */
+    private static final int LOCK_SLICE = 1000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
@@ -75,11 +78,13 @@ class ResourceStore {
 
     /** Locks the rows of these resources exclusively, in name order, as a replacement would. */
     void lockExclusive(Collection<String> names) {
-        new TreeSet<>(names)
-                .forEach(name -> jdbc.sql("select name from resources where name = ? for update")
-                        .param(name)
-                        .query(String.class)
-                        .optional());
+        List<String> sorted = List.copyOf(new TreeSet<>(names));
+        for (int from = 0; from < sorted.size(); from += LOCK_SLICE) {
+            jdbc.sql("select name from resources where name in (:names) order by name for update")
+                    .param("names", sorted.subList(from, Math.min(sorted.size(), from + LOCK_SLICE)))
+                    .query(String.class)
+                    .list();
+        }
     }
 
     private String shareLock() {

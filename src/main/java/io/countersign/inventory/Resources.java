@@ -55,6 +55,8 @@ public class Resources {
     @Transactional
     public Resource replace(Actor actor, String name, ResourceInput input) {
         String canonical = Names.canonical(name);
+        // locked before it is read, so that the accounts it loses are judged against what it has
+        store.lockExclusive(List.of(canonical));
         Resource before = get(canonical);
         if (input.name() != null && !canonical.equals(Names.canonical(input.name()))) {
             throw InvalidInputException.of(
@@ -76,6 +78,7 @@ public class Resources {
 
     @Transactional
     public void delete(Actor actor, String name) {
+        store.lockExclusive(List.of(Names.canonical(name)));
         Resource resource = get(name);
         store.delete(resource.name());
         events.publishEvent(new ResourceDeleted(actor, resource));
