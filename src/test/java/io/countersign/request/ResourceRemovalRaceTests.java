@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Deleting a resource or removing one of its accounts races the requests created for it and the
+ * Deleting a resource or removing one of its accounts (by a replacement or an import) races the requests created for it and the
  * approvals of those already pending. Whatever the interleaving, every call answers (no deadlock, no
  * 500), and once the removal has committed no request for what was removed is still pending and no
  * grant on it is alive, even after every request left is approved.
@@ -82,6 +82,29 @@ class ResourceRemovalRaceTests {
                             .put(
                                     "/api/v1/resources/" + resource,
                                     Api.json(Map.of("type", "database", "accounts", List.of("readonly"))))
+                            .status());
+        }
+    }
+
+    @Test
+    void requestsAndApprovalsRacingAnImportThatRemovesTheirAccountLeaveNoAccessToIt() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            String resource = org.resource();
+            org.policy(resource, List.of(Organisation.step("Review", 1, lisa)));
+            race(
+                    resource,
+                    () -> api.asAdmin()
+                            .post(
+                                    "/api/v1/import",
+                                    Api.json(Map.of(
+                                            "resources",
+                                            List.of(Map.of(
+                                                    "name",
+                                                    resource,
+                                                    "type",
+                                                    "database",
+                                                    "accounts",
+                                                    List.of("readonly"))))))
                             .status());
         }
     }
