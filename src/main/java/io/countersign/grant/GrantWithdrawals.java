@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * Ends access when what it rests on goes away, in the transaction of that change, so that the very
  * next access check on any instance is refused: a user who leaves (deactivated or deleted), a
- * deleted resource, an account removed from its resource (by a replacement or an import). Active and scheduled grants are revoked
- * by the service with the reason. These run after the request module's withdrawals and before the
- * audit trail records the change itself, so that rows are locked before the audit chain's head.
+ * deleted resource, an account removed from its resource (by a replacement or an import). Active
+ * and scheduled grants are revoked by the service with the reason. These run after the request
+ * module's withdrawals and before the audit trail records the change itself, so that rows are
+ * locked before the audit chain's head.
  */
 @Component
 class GrantWithdrawals {
