@@ -60,6 +60,8 @@ public class BundleImporter {
     }
 
     private ImportSummary apply(Actor actor, Bundle bundle) {
+        // the resources it replaces first: locks go resource, user, request (docs/adr/0008)
+        inventory.lock(bundle.resources());
         Problems problems = new Problems();
         DirectoryPlan directoryPlan = directory.prepare(bundle.levels(), bundle.users(), bundle.groups(), problems);
         InventoryPlan inventoryPlan = inventory.prepare(bundle.resources(), directoryPlan, problems);
@@ -67,7 +69,7 @@ public class BundleImporter {
         problems.throwIfAny();
 
         DirectoryImported directoryDone = directory.apply(actor, directoryPlan);
-        Upserted resourcesDone = inventory.apply(inventoryPlan);
+        Upserted resourcesDone = inventory.apply(actor, inventoryPlan);
         // policies last, checked against users, groups, levels and resources as the import leaves them;
         // their issues roll everything back
         Upserted policiesDone = policies.apply(actor, bundle.policies());

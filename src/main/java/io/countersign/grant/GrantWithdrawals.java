@@ -1,8 +1,8 @@
 package io.countersign.grant;
 
 import io.countersign.directory.UserAccessEnded;
+import io.countersign.inventory.ResourceAccountsRemoved;
 import io.countersign.inventory.ResourceDeleted;
-import io.countersign.inventory.ResourceUpdated;
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * Ends access when what it rests on goes away, in the transaction of that change, so that the very
  * next access check on any instance is refused: a user who leaves (deactivated or deleted), a
- * deleted resource, an account removed from its resource. Active and scheduled grants are revoked
- * by the service with the reason. These run after the request module's withdrawals and before the
- * audit trail records the change itself, so that rows are locked before the audit chain's head.
+ * deleted resource, an account removed from its resource (by a replacement or an import). Active
+ * and scheduled grants are revoked by the service with the reason. These run after the request
+ * module's withdrawals and before the audit trail records the change itself, so that rows are
+ * locked before the audit chain's head.
  */
 @Component
 class GrantWithdrawals {
@@ -43,16 +44,15 @@ class GrantWithdrawals {
 
     @EventListener
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-    void on(ResourceUpdated updated) {
-        List<String> accounts = List.copyOf(updated.resource().accounts());
+    void on(ResourceAccountsRemoved removed) {
+        List<String> accounts = List.copyOf(removed.accounts());
         if (accounts.isEmpty()) {
-            grants.revokeAll(
-                    ACCOUNT_REMOVED, "resource_name = ?", updated.resource().name());
+            grants.revokeAll(ACCOUNT_REMOVED, "resource_name = ?", removed.resource());
             return;
         }
         String kept = String.join(", ", accounts.stream().map(a -> "?").toList());
         Object[] params = new Object[accounts.size() + 1];
-        params[0] = updated.resource().name();
+        params[0] = removed.resource();
         for (int i = 0; i < accounts.size(); i++) {
             params[i + 1] = accounts.get(i);
         }

@@ -6,4 +6,13 @@ import java.util.Optional;
 public interface Inventory {
 
     Optional<Resource> findResource(String name);
+
+    /**
+     * Locks the resource's row against deletion and replacement until the transaction ends, and
+     * tells whether it exists. A request is created or decided under this lock, so a deletion or a
+     * removed account either commits first (and the request is refused) or waits and then finds the
+     * request and its grant to end. Locks are taken in the order resource, user, request, grant,
+     * audit chain head (see docs/adr/0008).
+     */
+    boolean lockResource(String name);
 }

@@ -2,6 +2,7 @@ package io.countersign.inventory;
 
 import io.countersign.directory.DirectoryPlan;
 import io.countersign.directory.Upserted;
+import io.countersign.shared.Actor;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,9 +22,11 @@ import org.springframework.stereotype.Service;
 public class InventoryImport {
 
     private final ResourceStore store;
+    private final ApplicationEventPublisher events;
 
-    InventoryImport(ResourceStore store) {
+    InventoryImport(ResourceStore store, ApplicationEventPublisher events) {
         this.store = store;
+        this.events = events;
     }
 
     /** Records every issue with its path ({@code resources[4].groups[0]}); reads only. */
@@ -65,13 +69,41 @@ public class InventoryImport {
                 updated.add(resource);
             }
         }
-        return new InventoryPlan(created, updated, unchanged, after);
+        return new InventoryPlan(created, updated, before, unchanged, after);
     }
 
-    /** Writes a plan that {@link #prepare} found free of problems, in the caller's transaction; no events. */
-    public Upserted apply(InventoryPlan plan) {
+    /**
+     * Locks the rows of the existing resources the input names, in name order. Called before the
+     * import reads or writes anything else: what {@link #prepare} then reads of them cannot change
+     * before they are written, and locks are taken resource first, then user, then request (an
+     * import that also deactivates a user would otherwise hold that user's requests while waiting
+     * for a resource that a decision on one of them holds).
+     */
+    public void lock(List<ResourceInput> input) {
+        if (input == null) {
+            return;
+        }
+        store.lockExclusive(input.stream()
+                .filter(entry -> entry != null && entry.name() != null)
+                .map(entry -> Names.canonical(entry.name()))
+                .filter(Names::isValid)
+                .toList());
+    }
+
+    /**
+     * Writes a plan that {@link #prepare} found free of problems, in the caller's transaction. The
+     * entries are audited as the import, not one by one; only a removed account is published, so that
+     * access to it ends as it does when one resource is replaced.
+     */
+    public Upserted apply(Actor actor, InventoryPlan plan) {
         store.insert(plan.created);
         store.update(plan.updated);
+        for (Resource after : plan.updated) {
+            Resource before = plan.before.get(after.name());
+            if (ResourceAccountsRemoved.removes(before, after)) {
+                events.publishEvent(new ResourceAccountsRemoved(actor, after.name(), after.accounts()));
+            }
+        }
         return new Upserted(plan.created.size(), plan.updated.size(), plan.unchanged);
     }
 }

@@ -18,4 +18,9 @@ class JdbcInventory implements Inventory {
     public Optional<Resource> findResource(String name) {
         return name == null ? Optional.empty() : store.find(Names.canonical(name));
     }
+
+    @Override
+    public boolean lockResource(String name) {
+        return name != null && store.lockShared(Names.canonical(name));
+    }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,9 +31,13 @@ class ResourceStore {
             union all select 'owner', username, null from resource_owners where resource_name = :name
             union all select 'account', account_name, null from resource_accounts where resource_name = :name""";
 
+    /** Names per locking statement: far below any driver's limit on bind parameters. */
+    private static final int LOCK_SLICE = 1000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
+    private volatile String lockClause;
 
     ResourceStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
@@ -55,6 +61,41 @@ class ResourceStore {
                         .query(Long.class)
                         .single()
                 > 0;
+    }
+
+    /**
+     * Locks the row in share mode: decisions on one resource do not wait for each other, but a
+     * deletion or replacement waits for them and they for it. H2 knows no shared row lock, so there
+     * the lock is exclusive (one embedded instance, short transactions).
+     */
+    boolean lockShared(String name) {
+        return jdbc.sql("select name from resources where name = ? " + shareLock())
+                .param(name)
+                .query(String.class)
+                .optional()
+                .isPresent();
+    }
+
+    /** Locks the rows of these resources exclusively, in name order, as a replacement would. */
+    void lockExclusive(Collection<String> names) {
+        List<String> sorted = List.copyOf(new TreeSet<>(names));
+        for (int from = 0; from < sorted.size(); from += LOCK_SLICE) {
+            jdbc.sql("select name from resources where name in (:names) order by name for update")
+                    .param("names", sorted.subList(from, Math.min(sorted.size(), from + LOCK_SLICE)))
+                    .query(String.class)
+                    .list();
+        }
+    }
+
+    private String shareLock() {
+        String clause = lockClause;
+        if (clause == null) {
+            String product = batch.execute((ConnectionCallback<String>)
+                    connection -> connection.getMetaData().getDatabaseProductName());
+            clause = "PostgreSQL".equalsIgnoreCase(product) ? "for share" : "for update";
+            lockClause = clause;
+        }
+        return clause;
     }
 
     /** Every resource by name: five queries whatever the number of resources. */

@@ -55,6 +55,8 @@ public class Resources {
     @Transactional
     public Resource replace(Actor actor, String name, ResourceInput input) {
         String canonical = Names.canonical(name);
+        // locked before it is read, so that the accounts it loses are judged against what it has
+        store.lockExclusive(List.of(canonical));
         Resource before = get(canonical);
         if (input.name() != null && !canonical.equals(Names.canonical(input.name()))) {
             throw InvalidInputException.of(
@@ -66,12 +68,17 @@ public class Resources {
             return before;
         }
         store.update(List.of(after));
+        if (ResourceAccountsRemoved.removes(before, after)) {
+            // before the audited event: what ends locks its rows before the audit chain's head
+            events.publishEvent(new ResourceAccountsRemoved(actor, after.name(), after.accounts()));
+        }
         events.publishEvent(new ResourceUpdated(actor, after));
         return after;
     }
 
     @Transactional
     public void delete(Actor actor, String name) {
+        store.lockExclusive(List.of(Names.canonical(name)));
         Resource resource = get(name);
         store.delete(resource.name());
         events.publishEvent(new ResourceDeleted(actor, resource));

@@ -1,8 +1,8 @@
 package io.countersign.request;
 
 import io.countersign.directory.UserAccessEnded;
+import io.countersign.inventory.ResourceAccountsRemoved;
 import io.countersign.inventory.ResourceDeleted;
-import io.countersign.inventory.ResourceUpdated;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -78,11 +78,11 @@ class RequestWithdrawals {
 
     @EventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    void on(ResourceUpdated updated) {
+    void on(ResourceAccountsRemoved removed) {
         Instant now = now();
-        Set<String> accounts = updated.resource().accounts();
+        Set<String> accounts = removed.accounts();
         change(
-                pendingFor(updated.resource().name()),
+                pendingFor(removed.resource()),
                 request -> !accounts.contains(request.details().account()) && request.withdraw(ACCOUNT_REMOVED, now));
     }
 

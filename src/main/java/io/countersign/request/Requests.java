@@ -1,6 +1,7 @@
 package io.countersign.request;
 
 import io.countersign.directory.Directory;
+import io.countersign.inventory.Inventory;
 import io.countersign.policy.ApprovalPlan;
 import io.countersign.policy.ApprovalPlanner;
 import io.countersign.shared.Actor;
@@ -42,6 +43,7 @@ public class Requests {
     private final RequestSearch search;
     private final ApprovalPlanner planner;
     private final Directory directory;
+    private final Inventory inventory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -51,6 +53,7 @@ public class Requests {
             RequestSearch search,
             ApprovalPlanner planner,
             Directory directory,
+            Inventory inventory,
             Clock clock,
             ApplicationEventPublisher events,
             TransactionTemplate transactions) {
@@ -58,6 +61,7 @@ public class Requests {
         this.search = search;
         this.planner = planner;
         this.directory = directory;
+        this.inventory = inventory;
         this.clock = clock;
         this.events = events;
         this.transactions = transactions;
@@ -165,12 +169,16 @@ public class Requests {
         problems.multiLineText(comment, "comment", RequestValidation.MAX_TEXT);
         problems.throwIfAny();
         String me = idOf(actor);
-        String requesterId = repository
+        RequestDetails found = repository
                 .find(id)
                 .filter(r -> visibleTo(actor, me, r))
                 .orElseThrow(() -> notFound(id))
-                .details()
-                .requesterId();
+                .details();
+        // the resource's row first, then the requester's, then the request's: the order deleting a
+        // resource or removing an account (resource, request) and offboarding (user, request) take
+        // them in, so a decision and either of those never both commit with the grant alive
+        inventory.lockResource(found.resource());
+        String requesterId = found.requesterId();
         if (requesterId != null) {
             // the requester's row before the request's, the order offboarding takes them in: an
             // approval and a deactivation of its requester never both commit with the grant alive
@@ -238,7 +246,9 @@ public class Requests {
         }
         String resource = Names.canonical(input.resource());
         String account = Names.canonical(input.account());
-        // locked so that a deactivation cannot commit between this check and the new request
+        // locked so that a deletion of the resource or a deactivation of the requester cannot commit
+        // between these checks and the new request; resource before user (docs/adr/0008)
+        inventory.lockResource(resource);
         String requesterId = directory
                 .idOf(requester)
                 .filter(directory::lockActive)

@@ -120,4 +120,70 @@ class ResourceRemovalTests {
         assertThat(grant(readonly).get("status").asString()).isEqualTo("ACTIVE");
         assertThat(status(pendingReadonly)).isEqualTo("PENDING");
     }
+
+    private JsonNode audited(String action, String field, String id) {
+        for (JsonNode event : api.asAdmin()
+                .get("/api/v1/audit?action=" + action + "&limit=500")
+                .expect(200)
+                .json()
+                .get("items")) {
+            if (id.equals(event.path(field).asString(""))) {
+                return event;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void anImportThatRemovesAnAccountEndsAccessToItAsAReplacementDoes() {
+        String admin = grantOf(request("admin"));
+        String readonly = grantOf(request("readonly"));
+        String pendingAdmin = request("admin");
+        String pendingReadonly = request("readonly");
+
+        api.asAdmin()
+                .post(
+                        "/api/v1/import",
+                        Api.json(Map.of(
+                                "resources",
+                                List.of(Map.of(
+                                        "name", resource, "type", "database", "accounts", List.of("readonly"))))))
+                .expect(200);
+
+        assertThat(allowed("admin")).isFalse();
+        assertThat(grant(admin).get("status").asString()).isEqualTo("REVOKED");
+        assertThat(grant(admin).get("revokeReason").asString()).isEqualTo("account removed");
+        assertThat(grant(admin).get("revokedBy").asString()).isEqualTo("system");
+        assertThat(status(pendingAdmin)).isEqualTo("CANCELLED");
+        assertThat(audited("grant.revoked", "grantId", admin)).isNotNull();
+        assertThat(audited("request.cancelled", "requestId", pendingAdmin)).isNotNull();
+        assertThat(allowed("readonly")).isTrue();
+        assertThat(grant(readonly).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(status(pendingReadonly)).isEqualTo("PENDING");
+        assertThat(audited("grant.revoked", "grantId", readonly)).isNull();
+    }
+
+    @Test
+    void anImportThatChangesNothingAboutTheAccountsEndsNothing() {
+        String admin = grantOf(request("admin"));
+
+        api.asAdmin()
+                .post(
+                        "/api/v1/import",
+                        Api.json(Map.of(
+                                "resources",
+                                List.of(Map.of(
+                                        "name",
+                                        resource,
+                                        "type",
+                                        "database",
+                                        "labels",
+                                        Map.of("env", "prod"),
+                                        "accounts",
+                                        List.of("admin", "readonly", "owner"))))))
+                .expect(200);
+
+        assertThat(allowed("admin")).isTrue();
+        assertThat(grant(admin).get("status").asString()).isEqualTo("ACTIVE");
+    }
 }

@@ -25,4 +25,10 @@ public final class TestInventory implements Inventory {
     public Optional<Resource> findResource(String name) {
         return Optional.ofNullable(resources.get(name));
     }
+
+    /** Nothing to lock in memory: tells whether the resource exists. */
+    @Override
+    public boolean lockResource(String name) {
+        return resources.containsKey(name);
+    }
 }
