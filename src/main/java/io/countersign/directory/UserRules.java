@@ -75,14 +75,15 @@ final class UserRules {
                     "must be an e-mail address such as alice@example.com");
         }
         problems.maxLength(user.displayName(), prefix + "displayName", DISPLAY_NAME_MAX);
-        if (user.level() != null) {
+        // names are checked before they are looked up: a NUL byte must not reach the database
+        if (user.level() != null && Names.check(problems, user.level(), prefix + "level")) {
             problems.check(
                     known.isLevel(user.level()),
                     prefix + "level",
                     "unknown_level",
                     "'" + user.level() + "' is not a configured level");
         }
-        if (user.manager() != null) {
+        if (user.manager() != null && Names.check(problems, user.manager(), prefix + "manager")) {
             checkManager(problems, prefix + "manager", user, known);
         }
     }

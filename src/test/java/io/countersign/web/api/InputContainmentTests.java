@@ -111,6 +111,23 @@ class InputContainmentTests {
     }
 
     @Test
+    void aManagerOrLevelWithAControlCharacterIsRefusedBeforeItIsLookedUp() {
+        Map<String, Object> withManager = userBody(Api.unique("eve"), "Eve");
+        withManager.put("manager", "abc\u0000");
+        Map<String, Object> withLevel = userBody(Api.unique("eve"), "Eve");
+        withLevel.put("level", "lead\u0000");
+
+        assertThat(issues(api.asAdmin()
+                        .post("/api/v1/users", escaped(withManager))
+                        .expect(400)))
+                .containsExactly("manager:invalid_name");
+        assertThat(issues(
+                        api.asAdmin().post("/api/v1/users", escaped(withLevel)).expect(400)))
+                .containsExactly("level:invalid_name");
+        nothingChanged();
+    }
+
+    @Test
     void namesNeverLoseAControlCharacterSilently() {
         var user = api.asAdmin().post("/api/v1/users", Api.json(userBody(Api.unique("eve") + "\u0000", "Eve")));
         var token =
