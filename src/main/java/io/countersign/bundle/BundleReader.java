@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamReadException;
@@ -79,6 +80,9 @@ final class BundleReader {
         }
         ObjectMapper mapper = format == BundleFormat.YAML ? YAML : JSON;
         try {
+            if (format == BundleFormat.YAML) {
+                refuseTags(body);
+            }
             Bundle bundle = mapper.readValue(body, Bundle.class);
             if (bundle == null) {
                 throw InvalidInputException.of("body", "required", "the bundle is empty");
@@ -87,6 +91,39 @@ final class BundleReader {
         } catch (JacksonException e) {
             throw new InvalidInputException(List.of(issue(e, format)));
         }
+    }
+
+    /**
+     * A bundle never needs an explicit YAML tag, and the parser would otherwise drop one silently
+     * ({@code levels: !!java.lang.ProcessBuilder [id]} would import the level "id"): refuse them all.
+     */
+    private static void refuseTags(byte[] body) {
+        try (JsonParser parser = YAML.createParser(body)) {
+            while (parser.nextToken() != null) {
+                if (parser.getTypeId() != null) {
+                    throw InvalidInputException.of(
+                            fieldPath(parser.streamReadContext().pathAsPointer().toString()),
+                            "invalid_value",
+                            "explicit YAML tags (!tag, !!type) are not accepted in a bundle");
+                }
+            }
+        }
+    }
+
+    /** {@code /users/0/username} as the API names fields: {@code users[0].username}. */
+    private static String fieldPath(String pointer) {
+        StringBuilder path = new StringBuilder();
+        for (String segment : pointer.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (segment.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(segment).append(']');
+            } else {
+                path.append(path.length() == 0 ? "" : ".").append(segment);
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
     }
 
     static FieldIssue issue(JacksonException e, BundleFormat format) {

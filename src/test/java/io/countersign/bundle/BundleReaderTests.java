@@ -64,6 +64,17 @@ class BundleReaderTests {
     }
 
     @Test
+    void anExplicitYamlTagIsRefusedRatherThanSilentlyDropped() {
+        FieldIssue issue = issueOf("levels: !!java.lang.ProcessBuilder [\"id\"]\n", BundleFormat.YAML);
+
+        assertThat(issue.code()).isEqualTo("invalid_value");
+        assertThat(issue.field()).isEqualTo("levels");
+        assertThat(issueOf("users:\n  - username: !custom alice\n", BundleFormat.YAML)
+                        .field())
+                .isEqualTo("users[0].username");
+    }
+
+    @Test
     void aBadEnumValueNamesTheAllowedOnes() {
         FieldIssue issue = issueOf("{\"users\": [{\"username\": \"a\", \"role\": \"ROOT\"}]}", BundleFormat.JSON);
 
