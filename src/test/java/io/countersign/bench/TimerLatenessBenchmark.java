@@ -1,5 +1,7 @@
 package io.countersign.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -100,16 +103,23 @@ public final class TimerLatenessBenchmark {
         // stay off the servers while the timers fire, so that polling does not add to their load
         Instant lastDue =
                 timers.stream().map(Timer::due).max(Instant::compareTo).orElseThrow();
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), lastDue).toMillis()) + 3000);
+        Duration quiet = Duration.between(Instant.now(), lastDue).plusSeconds(3);
+        Duration firstLook = quiet.isNegative() ? Duration.ZERO : quiet;
         Map<Timer, List<Instant>> fired = new java.util.LinkedHashMap<>();
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        for (Timer timer : timers) {
-            List<Instant> at = recorded(timer);
-            while (at.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-                at = recorded(timer);
-            }
-            fired.put(timer, at);
+        try {
+            await().pollDelay(firstLook)
+                    .pollInterval(Duration.ofMillis(500))
+                    .atMost(firstLook.plus(PATIENCE))
+                    .until(() -> {
+                        for (Timer timer : timers) {
+                            if (fired.getOrDefault(timer, List.of()).isEmpty()) {
+                                fired.put(timer, recorded(timer));
+                            }
+                        }
+                        return fired.values().stream().noneMatch(List::isEmpty);
+                    });
+        } catch (ConditionTimeoutException missing) {
+            // reported below as timers that never fired
         }
         for (String kind : List.of("request time-to-live", "step deadline", "grant start", "grant end")) {
             report(kind, fired);

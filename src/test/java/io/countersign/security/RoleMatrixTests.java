@@ -91,7 +91,8 @@ class RoleMatrixTests {
             new Endpoint(DELETE, "/api/v1/webhooks/wh-zzzzzzzz", null, ADMIN_ONLY),
             new Endpoint(GET, "/api/v1/webhooks/wh-zzzzzzzz/deliveries", null, ADMIN_ONLY),
             new Endpoint(POST, "/api/v1/webhooks/deliveries/dlv-zzzzzzzz/redeliver", null, ADMIN_ONLY),
-            new Endpoint(GET, "/actuator/metrics", null, ADMIN_ONLY));
+            new Endpoint(GET, "/actuator/metrics", null, ADMIN_ONLY),
+            new Endpoint(GET, "/actuator/prometheus", null, ADMIN_ONLY));
 
     @Autowired
     Api api;

@@ -1,0 +1,27 @@
+package io.countersign.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+
+/** Monitoring scrapes the service's own metrics in the Prometheus text format. */
+@CountersignTest
+class MetricsScrapeTests {
+
+    @Autowired
+    Api api;
+
+    @Test
+    void anAdministratorScrapesCountersignMetricsInThePrometheusFormat() {
+        Api.Response scrape = api.asAdmin()
+                .call(HttpMethod.GET, "/actuator/prometheus", null, "Accept", "text/plain")
+                .expect(200);
+
+        assertThat(scrape.contentType()).startsWith("text/plain");
+        assertThat(scrape.body()).contains("countersign_requests_waiting");
+    }
+}
