@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Holds 1,000 long polls (10 on each of 100 pending requests) against a running instance, then
@@ -20,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class LongPollBenchmark {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int REQUESTS = 100;
     private static final int WAITERS_PER_REQUEST = 10;
 
@@ -151,19 +149,6 @@ public final class LongPollBenchmark {
     }
 
     private JsonNode call(String token, String method, String path, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
-        }
-        return JSON.readTree(response.body());
+        return BenchCalls.call(http, base, token, method, path, body);
     }
 }

@@ -2,10 +2,7 @@ package io.countersign.bench;
 
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Measures how late the service's own timers fire: requests whose time-to-live ends, steps whose
@@ -24,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class TimerLatenessBenchmark {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int PER_KIND = 40;
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
@@ -198,19 +193,6 @@ public final class TimerLatenessBenchmark {
     }
 
     private JsonNode call(String base, String token, String method, String path, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
-        }
-        return JSON.readTree(response.body());
+        return BenchCalls.call(http, base, token, method, path, body);
     }
 }
