@@ -8,6 +8,7 @@ import java.util.Optional;
 public enum EventType {
     REQUEST_CREATED("request.created"),
     REQUEST_STEP_STARTED("request.step_started"),
+    REQUEST_STEP_ESCALATED("request.step_escalated"),
     REQUEST_APPROVED("request.approved"),
     REQUEST_REJECTED("request.rejected"),
     REQUEST_CANCELLED("request.cancelled"),

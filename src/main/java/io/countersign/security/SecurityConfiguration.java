@@ -122,6 +122,19 @@ class SecurityConfiguration {
                         // webhooks
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
                         .hasRole(ADMIN)
+                        // notifications: whose subscriptions a user may see is the notify module's rule
+                        .requestMatchers(GET, "/api/v1/users/*/subscriptions")
+                        .authenticated()
+                        .requestMatchers(PUT, "/api/v1/users/*/subscriptions")
+                        .authenticated()
+                        .requestMatchers(GET, "/api/v1/settings/subscriptions")
+                        .hasAnyRole(ADMIN, AUDITOR)
+                        .requestMatchers(PUT, "/api/v1/settings/subscriptions")
+                        .hasRole(ADMIN)
+                        .requestMatchers("/api/v1/notifications/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/v1/requests/*/notifications")
+                        .authenticated()
                         // audit
                         .requestMatchers(
                                 GET,

@@ -55,10 +55,10 @@ class WebhookDeliveryTests {
     @Test
     void everyEventArrivesSignedAndRetriesCarryTheSameEventId() {
         receiver.failNext(2);
-        String webhook = fixtures.create(receiver.url(), SECRET, "request.created", "request.approved");
+        String webhook = fixtures.create(receiver.url(), SECRET, "request.created", "request.rejected");
 
         fixtures.publish(TestEvent.request("request.created", "req-aaaa1111"));
-        fixtures.publish(TestEvent.request("request.approved", "req-aaaa1111"));
+        fixtures.publish(TestEvent.request("request.rejected", "req-aaaa1111"));
         fixtures.awaitReceived(receiver, 2);
         fixtures.awaitNothingDue();
         fixtures.advanceAndSettle(Duration.ofSeconds(10));
@@ -77,15 +77,15 @@ class WebhookDeliveryTests {
                     .isEqualTo("v1=" + Signatures.sign(SECRET, Long.parseLong(r.timestamp()), r.body()));
             assertThat(r.json().get("id").asString()).isEqualTo(r.eventId());
         }
-        JsonNode approved = receiver.accepted().stream()
+        JsonNode rejected = receiver.accepted().stream()
                 .map(Receiver.Received::json)
-                .filter(json -> json.get("type").asString().equals("request.approved"))
+                .filter(json -> json.get("type").asString().equals("request.rejected"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(approved.get("data").get("requestId").asString()).isEqualTo("req-aaaa1111");
-        assertThat(approved.get("data").get("actor").asString()).isEqualTo("dev");
-        assertThat(approved.get("data").get("channel").asString()).isEqualTo("API");
-        assertThat(Instant.parse(approved.get("occurredAt").asString())).isNotNull();
+        assertThat(rejected.get("data").get("requestId").asString()).isEqualTo("req-aaaa1111");
+        assertThat(rejected.get("data").get("actor").asString()).isEqualTo("dev");
+        assertThat(rejected.get("data").get("channel").asString()).isEqualTo("API");
+        assertThat(Instant.parse(rejected.get("occurredAt").asString())).isNotNull();
 
         fixtures.awaitEveryDelivery(webhook, inState("DELIVERED"));
         JsonNode attempts = fixtures.deliveries(webhook).get(0).get("attempts");
@@ -228,12 +228,12 @@ class WebhookDeliveryTests {
     @Test
     void rotationSignsWithBothSecretsUntilTheOldOneIsRemoved() {
         String newSecret = "second-secret-9876543210";
-        String webhook = fixtures.create(receiver.url(), SECRET, "request.approved");
+        String webhook = fixtures.create(receiver.url(), SECRET, "request.cancelled");
         api.asAdmin()
                 .post("/api/v1/webhooks/" + webhook + "/secrets", Api.json(java.util.Map.of("secret", newSecret)))
                 .expect(201);
 
-        fixtures.publish(TestEvent.request("request.approved", "req-ffff7777"));
+        fixtures.publish(TestEvent.request("request.cancelled", "req-ffff7777"));
         fixtures.awaitReceived(receiver, 1);
         Receiver.Received both = receiver.received().get(0);
         long timestamp = Long.parseLong(both.timestamp());
@@ -243,7 +243,7 @@ class WebhookDeliveryTests {
                         "v1=" + Signatures.sign(newSecret, timestamp, both.body()));
 
         api.asAdmin().delete("/api/v1/webhooks/" + webhook + "/secrets/1").expect(200);
-        fixtures.publish(TestEvent.request("request.approved", "req-ffff8888"));
+        fixtures.publish(TestEvent.request("request.cancelled", "req-ffff8888"));
         fixtures.awaitReceived(receiver, 2);
         Receiver.Received onlyNew = receiver.received().get(1);
         assertThat(onlyNew.signature())

@@ -1,6 +1,11 @@
 package io.countersign.notify.internal;
 
 import io.countersign.notify.DeliveryState;
+import io.countersign.notify.Notification;
+import io.countersign.notify.NotificationDeliveryDead;
+import io.countersign.notify.NotificationKind;
+import io.countersign.notify.NotificationSender;
+import io.countersign.notify.SendResult;
 import io.countersign.notify.WebhookDeliveryDead;
 import io.countersign.shared.Actor;
 import io.countersign.shared.secrets.SecretCipher;
@@ -9,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -21,9 +27,12 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Attempts every delivery that is due. It runs inside one db-scheduler task, which exactly one
+ * Attempts every delivery that is due: a webhook event is signed and POSTed, a notification is handed
+ * to the sender of its channel, outside any transaction. It runs inside one db-scheduler task, which exactly one
  * instance executes at a time, so two instances never attempt the same delivery at once and no
  * locking of our own is needed; the conditional update in {@link DeliveryStore#recordAttempt} guards
  * what remains (an endpoint deleted mid-attempt).
@@ -35,6 +44,7 @@ public class DeliveryDispatcher implements DisposableBean {
     static final int MAX_BATCHES_PER_RUN = 10;
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+    private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
 
     private final DeliveryStore deliveries;
     private final WebhookStore webhooks;
@@ -47,6 +57,8 @@ public class DeliveryDispatcher implements DisposableBean {
     private final ApplicationEventPublisher events;
     private final ExecutorService senders;
     private final Counter signingFailures;
+    private final NotificationSenders notificationSenders;
+    private final JsonMapper json;
 
     public DeliveryDispatcher(
             DeliveryStore deliveries,
@@ -57,7 +69,11 @@ public class DeliveryDispatcher implements DisposableBean {
             Clock clock,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            NotificationSenders notificationSenders,
+            JsonMapper json) {
+        this.notificationSenders = notificationSenders;
+        this.json = json;
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.cipher = cipher;
@@ -73,7 +89,7 @@ public class DeliveryDispatcher implements DisposableBean {
                 .register(meters);
         AtomicInteger counter = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(Math.max(1, properties.threads()), task -> {
-            Thread thread = new Thread(task, "webhook-sender-" + counter.incrementAndGet());
+            Thread thread = new Thread(task, "delivery-sender-" + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -111,6 +127,15 @@ public class DeliveryDispatcher implements DisposableBean {
     private void attempt(DeliveryStore.Due due) {
         Instant at = clock.instant();
         long started = System.nanoTime();
+        Result result = due.isWebhook() ? post(due, at) : send(due);
+        long durationMs = (System.nanoTime() - started) / 1_000_000;
+        transactions.executeWithoutResult(tx -> record(due, at, result, durationMs));
+    }
+
+    /** What an attempt came to, for webhooks and notifications alike. */
+    private record Result(boolean succeeded, Integer statusCode, String error, boolean permanent) {}
+
+    private Result post(DeliveryStore.Due due, Instant at) {
         WebhookSender.Outcome outcome = signedSecrets(due)
                 .map(secrets -> sender.send(
                         due.url(),
@@ -119,8 +144,39 @@ public class DeliveryDispatcher implements DisposableBean {
                         due.payload(),
                         Signatures.header(secrets, at.getEpochSecond(), due.payload())))
                 .orElseGet(() -> new WebhookSender.Outcome(null, "no signing secret can be read; see the service log"));
-        long durationMs = (System.nanoTime() - started) / 1_000_000;
-        transactions.executeWithoutResult(tx -> record(due, at, outcome, durationMs));
+        return new Result(outcome.succeeded(), outcome.statusCode(), outcome.error(), false);
+    }
+
+    /** Hands a notification to its channel's sender; a sender that throws has failed this attempt. */
+    private Result send(DeliveryStore.Due due) {
+        Optional<NotificationSender> channelSender = notificationSenders.forChannel(due.channel());
+        if (channelSender.isEmpty()) {
+            return new Result(false, null, "no sender is installed for channel " + due.channel(), false);
+        }
+        SendResult sent;
+        try {
+            sent = channelSender.get().send(notificationOf(due));
+        } catch (RuntimeException e) {
+            log.warn("The {} sender failed on delivery {}", due.channel(), due.id(), e);
+            sent = SendResult.failed(
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+        String error = sent.delivered() ? null : WebhookSender.truncate(sent.error() == null ? "failed" : sent.error());
+        return new Result(sent.delivered(), null, error, sent.permanent());
+    }
+
+    private Notification notificationOf(DeliveryStore.Due due) {
+        Map<String, Object> data = json.readValue(due.payload(), DATA);
+        return new Notification(
+                due.id(),
+                due.eventId(),
+                NotificationKind.valueOf(due.type()),
+                due.recipientId(),
+                due.requestId(),
+                due.grantId(),
+                due.step(),
+                due.occurredAt(),
+                data);
     }
 
     private Optional<List<String>> signedSecrets(DeliveryStore.Due due) {
@@ -144,29 +200,53 @@ public class DeliveryDispatcher implements DisposableBean {
         }
     }
 
-    private void record(DeliveryStore.Due due, Instant at, WebhookSender.Outcome outcome, long durationMs) {
-        if (outcome.succeeded()) {
-            deliveries.recordAttempt(due, at, DeliveryState.DELIVERED, outcome.statusCode(), null, durationMs, null);
+    private void record(DeliveryStore.Due due, Instant at, Result result, long durationMs) {
+        if (result.succeeded()) {
+            deliveries.recordAttempt(due, at, DeliveryState.DELIVERED, result.statusCode(), null, durationMs, null);
             return;
         }
-        Optional<Instant> next = schedule.nextAttempt(
-                due.roundStartedAt(),
-                at,
-                due.roundAttempts() + 1,
-                ThreadLocalRandom.current().nextDouble());
+        Optional<Instant> next = result.permanent()
+                ? Optional.empty()
+                : schedule.nextAttempt(
+                        due.roundStartedAt(),
+                        at,
+                        due.roundAttempts() + 1,
+                        ThreadLocalRandom.current().nextDouble());
         DeliveryState state = next.isPresent() ? DeliveryState.PENDING : DeliveryState.DEAD;
         boolean recorded = deliveries.recordAttempt(
-                due, at, state, outcome.statusCode(), outcome.error(), durationMs, next.orElse(null));
+                due, at, state, result.statusCode(), result.error(), durationMs, next.orElse(null));
         if (recorded && state == DeliveryState.DEAD) {
-            log.warn(
-                    "Gave up delivering {} event {} to webhook {} after {} attempts: {}",
-                    due.type(),
-                    due.eventId(),
-                    due.webhookId(),
-                    due.attempts() + 1,
-                    outcome.error());
-            events.publishEvent(new WebhookDeliveryDead(
-                    Actor.system(), due.webhookId(), due.id(), due.eventId(), due.type(), due.attempts() + 1));
+            int attempts = due.attempts() + 1;
+            if (due.isWebhook()) {
+                log.warn(
+                        "Gave up delivering {} event {} to webhook {} after {} attempts: {}",
+                        due.type(),
+                        due.eventId(),
+                        due.webhookId(),
+                        attempts,
+                        result.error());
+                events.publishEvent(new WebhookDeliveryDead(
+                        Actor.system(), due.webhookId(), due.id(), due.eventId(), due.type(), attempts));
+            } else {
+                log.warn(
+                        "Gave up delivering {} notification {} to user {} on {} after {} attempts: {}",
+                        due.type(),
+                        due.eventId(),
+                        due.recipientId(),
+                        due.channel(),
+                        attempts,
+                        result.error());
+                events.publishEvent(new NotificationDeliveryDead(
+                        Actor.system(),
+                        due.id(),
+                        due.type(),
+                        due.channel(),
+                        due.recipientId(),
+                        due.requestId(),
+                        due.grantId(),
+                        attempts,
+                        result.error()));
+            }
         }
     }
 

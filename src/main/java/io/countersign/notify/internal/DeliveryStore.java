@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The outbox rows and their attempts. Every state change is a conditional update on the state (and,
+ * The outbox rows and their attempts: webhook events and notifications to people alike. Every state change is a conditional update on the state (and,
  * for the sender, on the number of attempts), so that a stale writer changes nothing.
  */
 @Repository
@@ -27,7 +27,8 @@ public class DeliveryStore {
 
     private static final String COLUMNS = """
             seq, id, webhook_id, event_id, event_type, occurred_at, state, created_at, next_attempt_at,
-            delivered_at, last_status_code, last_error""";
+            delivered_at, last_status_code, last_error, channel, recipient_id, recipient, request_id, grant_id,
+            step""";
 
     private final JdbcClient jdbc;
 
@@ -35,7 +36,10 @@ public class DeliveryStore {
         this.jdbc = jdbc;
     }
 
-    /** A pending delivery whose next attempt is due, with what the sender needs. */
+    /**
+     * A pending delivery whose next attempt is due, with what the sender needs: the endpoint's URL for a
+     * webhook, the recipient and what the notification is about otherwise.
+     */
     public record Due(
             String id,
             String webhookId,
@@ -45,7 +49,44 @@ public class DeliveryStore {
             String payload,
             int attempts,
             Instant roundStartedAt,
-            int roundAttempts) {}
+            int roundAttempts,
+            String channel,
+            String recipientId,
+            String requestId,
+            String grantId,
+            Integer step,
+            Instant occurredAt) {
+
+        public boolean isWebhook() {
+            return Delivery.WEBHOOK.equals(channel);
+        }
+    }
+
+    /** Which deliveries a list shows: one webhook's, or the notifications, optionally narrowed. */
+    public record Filter(
+            String webhookId, boolean notifications, DeliveryState state, String recipientId, String channel) {
+
+        public static Filter webhook(String webhookId, DeliveryState state) {
+            return new Filter(webhookId, false, state, null, null);
+        }
+
+        public static Filter notifications(DeliveryState state, String recipientId, String channel) {
+            return new Filter(null, true, state, recipientId, channel);
+        }
+    }
+
+    /** What a notification delivery is about and whom it goes to. */
+    public record Addressed(
+            String eventId,
+            String kind,
+            String channel,
+            String recipientId,
+            String recipient,
+            String requestId,
+            String grantId,
+            Integer step,
+            Instant occurredAt,
+            String payload) {}
 
     /** A delivery as it stands, with the sequence number that orders and pages the list. */
     public record Stored(long seq, Delivery delivery) {}
@@ -71,13 +112,45 @@ public class DeliveryStore {
         return id;
     }
 
-    /** Pending deliveries due at {@code now}, longest waiting first; the join skips deleted endpoints. */
+    /** Queues one notification for one recipient on one channel, due at once. */
+    public String enqueue(Addressed notification, Instant now) {
+        String id = ShortIds.next("dlv");
+        jdbc.sql("""
+                        insert into webhook_deliveries (id, event_id, event_type, occurred_at, payload, state, attempts,
+                            round_started_at, round_attempts, next_attempt_at, created_at, channel, recipient_id,
+                            recipient, request_id, grant_id, step)
+                        values (?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        id,
+                        notification.eventId(),
+                        notification.kind(),
+                        Timestamps.toDb(notification.occurredAt()),
+                        notification.payload(),
+                        Timestamps.toDb(now),
+                        dueAt(now),
+                        Timestamps.toDb(now),
+                        notification.channel(),
+                        notification.recipientId(),
+                        notification.recipient(),
+                        notification.requestId(),
+                        notification.grantId(),
+                        notification.step())
+                .update();
+        return id;
+    }
+
+    /**
+     * Pending deliveries due at {@code now}, longest waiting first; the join skips the deliveries of
+     * deleted endpoints.
+     */
     public List<Due> due(Instant now, int limit) {
         return jdbc.sql("""
                         select d.id, d.webhook_id, w.url, d.event_id, d.event_type, d.payload, d.attempts,
-                            d.round_started_at, d.round_attempts
-                        from webhook_deliveries d join webhooks w on w.id = d.webhook_id
+                            d.round_started_at, d.round_attempts, d.channel, d.recipient_id, d.request_id,
+                            d.grant_id, d.step, d.occurred_at
+                        from webhook_deliveries d left join webhooks w on w.id = d.webhook_id
                         where d.state = 'PENDING' and d.next_attempt_at <= ?
+                            and (d.webhook_id is null or w.id is not null)
                         order by d.next_attempt_at, d.seq
                         limit ?""")
                 .params(Timestamps.toDb(now), limit)
@@ -90,7 +163,13 @@ public class DeliveryStore {
                         rs.getString("payload"),
                         rs.getInt("attempts"),
                         instant(rs, "round_started_at"),
-                        rs.getInt("round_attempts")))
+                        rs.getInt("round_attempts"),
+                        rs.getString("channel"),
+                        rs.getString("recipient_id"),
+                        rs.getString("request_id"),
+                        rs.getString("grant_id"),
+                        rs.getObject("step", Integer.class),
+                        instant(rs, "occurred_at")))
                 .list();
     }
 
@@ -167,13 +246,26 @@ public class DeliveryStore {
     }
 
     /** Newest first; {@code beforeSeq} continues a previous page. */
-    public List<Stored> page(String webhookId, DeliveryState state, Long beforeSeq, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from webhook_deliveries where webhook_id = :w");
+    public List<Stored> page(Filter filter, Long beforeSeq, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from webhook_deliveries where ");
         Map<String, Object> params = new HashMap<>();
-        params.put("w", webhookId);
-        if (state != null) {
+        if (filter.notifications()) {
+            sql.append("channel <> 'WEBHOOK'");
+        } else {
+            sql.append("webhook_id = :w");
+            params.put("w", filter.webhookId());
+        }
+        if (filter.state() != null) {
             sql.append(" and state = :state");
-            params.put("state", state.name());
+            params.put("state", filter.state().name());
+        }
+        if (filter.recipientId() != null) {
+            sql.append(" and recipient_id = :recipient");
+            params.put("recipient", filter.recipientId());
+        }
+        if (filter.channel() != null) {
+            sql.append(" and channel = :channel");
+            params.put("channel", filter.channel());
         }
         if (beforeSeq != null) {
             sql.append(" and seq < :before");
@@ -185,6 +277,19 @@ public class DeliveryStore {
                 .params(params)
                 .query(DeliveryStore::stored)
                 .list());
+    }
+
+    /** The notifications about a request, oldest first, without their attempts. */
+    public List<Delivery> notificationsAbout(String requestId) {
+        return jdbc
+                .sql("select " + COLUMNS
+                        + " from webhook_deliveries where request_id = ? and channel <> 'WEBHOOK' order by seq")
+                .param(requestId)
+                .query(DeliveryStore::stored)
+                .list()
+                .stream()
+                .map(Stored::delivery)
+                .toList();
     }
 
     public int countPending(String webhookId) {
@@ -210,7 +315,8 @@ public class DeliveryStore {
                 .update();
         int orphans = jdbc.sql("""
                         delete from webhook_deliveries
-                        where not exists (select 1 from webhooks w where w.id = webhook_deliveries.webhook_id)""").update();
+                        where webhook_id is not null
+                            and not exists (select 1 from webhooks w where w.id = webhook_deliveries.webhook_id)""").update();
         return delivered + orphans;
     }
 
@@ -238,25 +344,9 @@ public class DeliveryStore {
         return rows.stream()
                 .map(r -> new Stored(
                         r.seq(),
-                        withAttempts(
-                                r.delivery(), attempts.getOrDefault(r.delivery().id(), List.of()))))
+                        r.delivery()
+                                .withAttempts(attempts.getOrDefault(r.delivery().id(), List.of()))))
                 .toList();
-    }
-
-    private static Delivery withAttempts(Delivery d, List<DeliveryAttempt> attempts) {
-        return new Delivery(
-                d.id(),
-                d.webhookId(),
-                d.eventId(),
-                d.type(),
-                d.occurredAt(),
-                d.state(),
-                d.createdAt(),
-                d.nextAttemptAt(),
-                d.deliveredAt(),
-                d.lastStatusCode(),
-                d.lastError(),
-                attempts);
     }
 
     private static Stored stored(ResultSet rs, int row) throws SQLException {
@@ -274,7 +364,13 @@ public class DeliveryStore {
                         instant(rs, "delivered_at"),
                         rs.getObject("last_status_code", Integer.class),
                         rs.getString("last_error"),
-                        List.of()));
+                        List.of(),
+                        rs.getString("channel"),
+                        rs.getString("recipient_id"),
+                        rs.getString("recipient"),
+                        rs.getString("request_id"),
+                        rs.getString("grant_id"),
+                        rs.getObject("step", Integer.class)));
     }
 
     /**

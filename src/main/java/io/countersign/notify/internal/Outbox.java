@@ -17,9 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes one delivery per subscribed endpoint in the transaction that publishes the event, so that
- * a change and its notifications commit or roll back together. Sending happens later, from the
- * stored body, which is why every attempt carries exactly the same event.
+ * Writes one webhook delivery per subscribed endpoint in the transaction that publishes the event, so
+ * that a change and its webhooks commit or roll back together. Sending happens later, from the stored
+ * body, which is why every attempt carries exactly the same event. {@link WebhookEvents} says which
+ * events are webhook events.
  */
 @Component
 class Outbox {
@@ -36,10 +37,19 @@ class Outbox {
         this.clock = clock;
     }
 
-    @EventListener
+    /** Sends a request or grant event with who did it and the audit note; {@code reason} may be null. */
     @Transactional
-    void on(AuditableEvent event) {
-        EventMapping.of(event.action()).forEach(mapped -> enqueue(mapped.type(), data(event, mapped.reason())));
+    void publish(EventType type, AuditableEvent event, String reason) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("requestId", event.requestId());
+        data.put("grantId", event.grantId());
+        data.put("actor", event.actor().username());
+        data.put("channel", event.actor().channel().name());
+        data.put("note", event.note());
+        if (reason != null) {
+            data.put("reason", reason);
+        }
+        enqueue(type, data);
     }
 
     /** The signed chain head, so that receivers keep a copy outside the database. */
@@ -74,18 +84,5 @@ class Outbox {
         for (String webhookId : subscribers) {
             deliveries.enqueue(webhookId, eventId, type, now, payload, now);
         }
-    }
-
-    private static Map<String, Object> data(AuditableEvent event, String reason) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("requestId", event.requestId());
-        data.put("grantId", event.grantId());
-        data.put("actor", event.actor().username());
-        data.put("channel", event.actor().channel().name());
-        data.put("note", event.note());
-        if (reason != null) {
-            data.put("reason", reason);
-        }
-        return data;
     }
 }

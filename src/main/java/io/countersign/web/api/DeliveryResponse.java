@@ -6,7 +6,11 @@ import io.countersign.notify.DeliveryState;
 import java.time.Instant;
 import java.util.List;
 
-/** One event's delivery to one webhook, with every attempt, oldest first. */
+/**
+ * One event's delivery to one webhook, or one notification's to one person on one channel, with every
+ * attempt, oldest first. {@code channel} is {@code WEBHOOK} for webhooks; {@code recipient} (a
+ * username) and {@code requestId} are set for notifications.
+ */
 record DeliveryResponse(
         String id,
         String webhookId,
@@ -19,7 +23,12 @@ record DeliveryResponse(
         Instant deliveredAt,
         Integer lastStatusCode,
         String lastError,
-        List<AttemptResponse> attempts) {
+        List<AttemptResponse> attempts,
+        String channel,
+        String recipient,
+        String requestId,
+        String grantId,
+        Integer step) {
 
     record AttemptResponse(
             int number,
@@ -55,6 +64,11 @@ record DeliveryResponse(
                 d.deliveredAt(),
                 d.lastStatusCode(),
                 d.lastError(),
-                d.attempts().stream().map(AttemptResponse::of).toList());
+                d.attempts().stream().map(AttemptResponse::of).toList(),
+                d.channel(),
+                d.recipient(),
+                d.requestId(),
+                d.grantId(),
+                d.step());
     }
 }

@@ -1,0 +1,97 @@
+package io.countersign.notify;
+
+import io.countersign.directory.Directory;
+import io.countersign.notify.internal.DeliveryLists;
+import io.countersign.notify.internal.DeliveryStore;
+import io.countersign.shared.Actor;
+import io.countersign.shared.ForbiddenException;
+import io.countersign.shared.Names;
+import io.countersign.shared.Problems;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The notifications sent to people: the administrator's list with dead letters and redelivery, and
+ * who was told what about a request.
+ */
+@Service
+public class NotificationDeliveries {
+
+    private static final Predicate<Delivery> NOTIFICATION = d -> !d.isWebhook();
+
+    private final DeliveryLists lists;
+    private final DeliveryStore deliveries;
+    private final Directory directory;
+    private final ApplicationEventPublisher events;
+
+    NotificationDeliveries(
+            DeliveryLists lists, DeliveryStore deliveries, Directory directory, ApplicationEventPublisher events) {
+        this.lists = lists;
+        this.deliveries = deliveries;
+        this.directory = directory;
+        this.events = events;
+    }
+
+    /**
+     * Newest first, each with its attempts. Every filter may be null.
+     *
+     * @param recipient a username; a user who does not exist has no deliveries
+     * @param channel a channel name such as {@code EMAIL}
+     */
+    @Transactional(readOnly = true)
+    public DeliveryPage list(
+            Actor actor, DeliveryState state, String recipient, String channel, String cursor, Integer limit) {
+        requireAdmin(actor);
+        Problems problems = new Problems();
+        DeliveryLists.Page page = lists.checkPage(problems, cursor, limit);
+        problems.throwIfAny();
+        String recipientId = null;
+        if (recipient != null && !recipient.isBlank()) {
+            recipientId = directory.idOf(Names.canonical(recipient)).orElse("(none)");
+        }
+        String channelName =
+                channel == null || channel.isBlank() ? null : channel.trim().toUpperCase(Locale.ROOT);
+        return lists.page(DeliveryStore.Filter.notifications(state, recipientId, channelName), page);
+    }
+
+    @Transactional(readOnly = true)
+    public Delivery get(Actor actor, String deliveryId) {
+        requireAdmin(actor);
+        return lists.get(deliveryId, NOTIFICATION);
+    }
+
+    /** Queues a dead notification again, due now, with a fresh round of retries and its original event id. */
+    @Transactional
+    public Delivery redeliver(Actor actor, String deliveryId) {
+        requireAdmin(actor);
+        Delivery revived = lists.revive(deliveryId, NOTIFICATION);
+        events.publishEvent(
+                new NotificationRedelivered(actor, deliveryId, revived.type(), revived.channel(), revived.recipient()));
+        return revived;
+    }
+
+    /** Who was told what about the request, oldest first; the caller has checked it may see the request. */
+    @Transactional(readOnly = true)
+    public List<RequestNotification> about(String requestId) {
+        return deliveries.notificationsAbout(requestId).stream()
+                .map(d -> new RequestNotification(
+                        d.recipient(),
+                        d.channel(),
+                        NotificationKind.valueOf(d.type()),
+                        d.step(),
+                        d.state(),
+                        d.createdAt(),
+                        d.deliveredAt()))
+                .toList();
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.isAdmin()) {
+            throw new ForbiddenException("Only administrators read and redeliver notifications.");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.countersign.notify;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a notification is about, and the subscription key a user chooses its channels by. The
+ * {@link Notification#data()} of each kind:
+ *
+ * <ul>
+ *   <li>{@code STEP_OPENED}: a step began waiting on the recipient; {@code stepName} (may be absent),
+ *       {@code requiredApprovals}, {@code deadline} (absent without a timeout).
+ *   <li>{@code STEP_ESCALATED}: a step timed out and now also waits on the recipient; {@code stepName},
+ *       {@code deadline}.
+ *   <li>{@code REQUEST_DECIDED}: the recipient's request ended; {@code outcome} is {@code APPROVED},
+ *       {@code REJECTED}, {@code EXPIRED} or {@code CANCELLED}, {@code comment} what the decider wrote.
+ *   <li>{@code GRANT_ENDING}: the recipient's access ends soon; {@code endsAt}, {@code resource},
+ *       {@code account}.
+ * </ul>
+ */
+public enum NotificationKind {
+    STEP_OPENED,
+    STEP_ESCALATED,
+    REQUEST_DECIDED,
+    GRANT_ENDING;
+
+    /** The subscription key, such as {@code step_opened}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<NotificationKind> fromKey(String key) {
+        return Arrays.stream(values()).filter(k -> k.key().equals(key)).findFirst();
+    }
+
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(NotificationKind::key).toList();
+    }
+}

@@ -1,0 +1,14 @@
+package io.countersign.notify;
+
+/**
+ * Sends notifications on one channel; adding a channel means adding one bean of this type. The
+ * dispatcher calls it outside any transaction with each due delivery of its channel, at least once
+ * per delivery (the delivery id lets a receiver drop duplicates).
+ */
+public interface NotificationSender {
+
+    /** The user-facing channel name, upper case, such as {@code EMAIL} or {@code SLACK}; unique among senders. */
+    String channel();
+
+    SendResult send(Notification notification);
+}

@@ -1,0 +1,129 @@
+package io.countersign.notify.internal;
+
+import io.countersign.notify.NotificationKind;
+import io.countersign.notify.internal.NotificationOutbox.About;
+import io.countersign.notify.internal.NotificationOutbox.Recipient;
+import io.countersign.request.AccessRequest;
+import io.countersign.request.Participant;
+import io.countersign.request.RequestApproved;
+import io.countersign.request.RequestCancelled;
+import io.countersign.request.RequestExpired;
+import io.countersign.request.RequestRejected;
+import io.countersign.request.RequestStatus;
+import io.countersign.request.RequestStep;
+import io.countersign.request.RequestStepEscalated;
+import io.countersign.request.RequestStepStarted;
+import io.countersign.request.Requests;
+import io.countersign.shared.Actor;
+import io.countersign.shared.Channel;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Predicate;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides who must be told what when a request moves, in the transaction of the change. The request
+ * is read back as that transaction left it, so that a step already decided again within it (an
+ * automatic approval, a step nobody can approve) tells nobody, and separation of duties keeps a
+ * requester from being asked to approve their own request.
+ */
+@Component
+class NotificationListeners {
+
+    private final NotificationOutbox outbox;
+    private final NotificationSenders senders;
+    private final Requests requests;
+    private final Clock clock;
+
+    NotificationListeners(NotificationOutbox outbox, NotificationSenders senders, Requests requests, Clock clock) {
+        this.outbox = outbox;
+        this.senders = senders;
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    /** Each approver the opened step now waits on. */
+    @EventListener
+    void on(RequestStepStarted event) {
+        if (!senders.any()) {
+            return;
+        }
+        AccessRequest request = requests.get(Actor.system(), event.requestId());
+        List<Recipient> approvers = awaitingAt(request, event.step(), p -> true);
+        outbox.notify(
+                NotificationKind.STEP_OPENED,
+                approvers,
+                new About(request.id(), null, event.step()),
+                NotificationOutbox.data(
+                        "stepName", event.stepName(),
+                        "requiredApprovals", event.requiredApprovals(),
+                        "deadline", event.deadline()));
+    }
+
+    /** Only the approvers the escalation added; the others were told when the step opened. */
+    @EventListener
+    void on(RequestStepEscalated event) {
+        if (!senders.any()) {
+            return;
+        }
+        AccessRequest request = requests.get(Actor.system(), event.requestId());
+        List<Recipient> added =
+                awaitingAt(request, event.step(), p -> event.addedApprovers().contains(p.username()));
+        outbox.notify(
+                NotificationKind.STEP_ESCALATED,
+                added,
+                new About(request.id(), null, event.step()),
+                NotificationOutbox.data("stepName", event.stepName(), "deadline", event.deadline()));
+    }
+
+    @EventListener
+    void on(RequestApproved event) {
+        decided(event.actor(), event.requestId(), "APPROVED", event.autoApprovedBecause());
+    }
+
+    @EventListener
+    void on(RequestRejected event) {
+        decided(event.actor(), event.requestId(), "REJECTED", event.comment());
+    }
+
+    @EventListener
+    void on(RequestExpired event) {
+        decided(event.actor(), event.requestId(), "EXPIRED", null);
+    }
+
+    @EventListener
+    void on(RequestCancelled event) {
+        decided(event.actor(), event.requestId(), "CANCELLED", event.comment());
+    }
+
+    /** The requester learns how their request ended, unless they ended it themself. */
+    private void decided(Actor by, String requestId, String outcome, String comment) {
+        if (!senders.any()) {
+            return;
+        }
+        AccessRequest request = requests.get(Actor.system(), requestId);
+        String requesterId = request.details().requesterId();
+        boolean ownAction = by.channel() != Channel.SYSTEM && by.username().equals(request.requester());
+        if (requesterId == null || ownAction) {
+            return;
+        }
+        outbox.notify(
+                NotificationKind.REQUEST_DECIDED,
+                List.of(new Recipient(requesterId, request.requester())),
+                new About(request.id(), null, request.currentStep()),
+                NotificationOutbox.data("outcome", outcome, "comment", comment, "by", by.username()));
+    }
+
+    private List<Recipient> awaitingAt(AccessRequest request, int step, Predicate<Participant> among) {
+        if (request.status() != RequestStatus.PENDING || request.currentStep() != step) {
+            return List.of();
+        }
+        RequestStep current = request.steps().get(step);
+        return current.approvers().stream()
+                .filter(among)
+                .filter(p -> request.awaits(p.id(), clock.instant()))
+                .map(p -> new Recipient(p.id(), p.username()))
+                .toList();
+    }
+}

@@ -1,0 +1,115 @@
+package io.countersign.notify.internal;
+
+import io.countersign.directory.Directory;
+import io.countersign.directory.User;
+import io.countersign.notify.NotificationKind;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns one notification into one delivery per recipient and channel, in the caller's transaction:
+ * each active recipient gets it on every channel they subscribe to for its kind that has a sender.
+ * Every delivery of the notification carries the same event id.
+ */
+@Component
+public class NotificationOutbox {
+
+    /** A person to tell: their user id, and their username for display. */
+    public record Recipient(String id, String username) {}
+
+    /** What a notification is about; any part may be null. */
+    public record About(String requestId, String grantId, Integer step) {}
+
+    private final SubscriptionStore subscriptions;
+    private final NotificationSenders senders;
+    private final DeliveryStore deliveries;
+    private final Directory directory;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public NotificationOutbox(
+            SubscriptionStore subscriptions,
+            NotificationSenders senders,
+            DeliveryStore deliveries,
+            Directory directory,
+            JsonMapper json,
+            Clock clock) {
+        this.subscriptions = subscriptions;
+        this.senders = senders;
+        this.deliveries = deliveries;
+        this.directory = directory;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Returns how many deliveries were queued. */
+    @Transactional
+    public int notify(NotificationKind kind, Collection<Recipient> recipients, About about, Map<String, ?> data) {
+        if (!senders.any() || recipients.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String eventId = UUID.randomUUID().toString();
+        String payload = json.writeValueAsString(new LinkedHashMap<>(data));
+        int queued = 0;
+        for (Recipient recipient : recipients) {
+            if (!isActive(recipient)) {
+                continue;
+            }
+            for (String channel : subscriptions.channelsFor(recipient.id(), kind)) {
+                if (senders.installed(channel)) {
+                    deliveries.enqueue(
+                            new DeliveryStore.Addressed(
+                                    eventId,
+                                    kind.name(),
+                                    channel,
+                                    recipient.id(),
+                                    recipient.username(),
+                                    about.requestId(),
+                                    about.grantId(),
+                                    about.step(),
+                                    now,
+                                    payload),
+                            now);
+                    queued++;
+                }
+            }
+        }
+        return queued;
+    }
+
+    /** The user still exists under this name with this id, and is active: nobody else inherits their mail. */
+    private boolean isActive(Recipient recipient) {
+        return recipient.id() != null
+                && directory.findUser(recipient.username()).filter(User::active).isPresent()
+                && directory
+                        .idOf(recipient.username())
+                        .filter(recipient.id()::equals)
+                        .isPresent();
+    }
+
+    /**
+     * A notification's data from key, value pairs: absent values are left out, and anything but a
+     * number or a boolean is written as text (instants and durations in ISO-8601), as senders read it.
+     */
+    static Map<String, Object> data(Object... keysAndValues) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            Object value = keysAndValues[i + 1];
+            if (value != null) {
+                data.put(
+                        (String) keysAndValues[i],
+                        value instanceof Number || value instanceof Boolean ? value : value.toString());
+            }
+        }
+        return data;
+    }
+}

@@ -1,0 +1,13 @@
+package io.countersign.notify.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Notification settings ({@code countersign.notifications.*}).
+ *
+ * @param grantEndingLeadTime how long before a grant's end its holder is told that it ends
+ */
+@ConfigurationProperties("countersign.notifications")
+public record NotificationProperties(@DefaultValue("PT15M") Duration grantEndingLeadTime) {}

@@ -1,0 +1,82 @@
+package io.countersign.notify.internal;
+
+import io.countersign.grant.GrantExpired;
+import io.countersign.grant.GrantRevoked;
+import io.countersign.grant.GrantStarted;
+import io.countersign.notify.EventType;
+import io.countersign.request.RequestApproved;
+import io.countersign.request.RequestCancelled;
+import io.countersign.request.RequestCreated;
+import io.countersign.request.RequestExpired;
+import io.countersign.request.RequestRejected;
+import io.countersign.request.RequestStepEscalated;
+import io.countersign.request.RequestStepStarted;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which request and grant events are webhook events, one listener per event record, each in the
+ * transaction of the change. Request events pass through under their own names; the two ways a grant
+ * ends become one {@code grant.ended} with a reason, and a revocation is also {@code grant.revoked},
+ * so that a receiver can follow revocations alone.
+ */
+@Component
+class WebhookEvents {
+
+    private final Outbox outbox;
+
+    WebhookEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @EventListener
+    void on(RequestCreated event) {
+        outbox.publish(EventType.REQUEST_CREATED, event, null);
+    }
+
+    @EventListener
+    void on(RequestStepStarted event) {
+        outbox.publish(EventType.REQUEST_STEP_STARTED, event, null);
+    }
+
+    @EventListener
+    void on(RequestStepEscalated event) {
+        outbox.publish(EventType.REQUEST_STEP_ESCALATED, event, null);
+    }
+
+    @EventListener
+    void on(RequestApproved event) {
+        outbox.publish(EventType.REQUEST_APPROVED, event, null);
+    }
+
+    @EventListener
+    void on(RequestRejected event) {
+        outbox.publish(EventType.REQUEST_REJECTED, event, null);
+    }
+
+    @EventListener
+    void on(RequestCancelled event) {
+        outbox.publish(EventType.REQUEST_CANCELLED, event, null);
+    }
+
+    @EventListener
+    void on(RequestExpired event) {
+        outbox.publish(EventType.REQUEST_EXPIRED, event, null);
+    }
+
+    @EventListener
+    void on(GrantStarted event) {
+        outbox.publish(EventType.GRANT_STARTED, event, null);
+    }
+
+    @EventListener
+    void on(GrantRevoked event) {
+        outbox.publish(EventType.GRANT_ENDED, event, "revoked");
+        outbox.publish(EventType.GRANT_REVOKED, event, null);
+    }
+
+    @EventListener
+    void on(GrantExpired event) {
+        outbox.publish(EventType.GRANT_ENDED, event, "expired");
+    }
+}
