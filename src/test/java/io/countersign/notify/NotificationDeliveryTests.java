@@ -1,0 +1,174 @@
+package io.countersign.notify;
+
+import static io.countersign.notify.NotificationScene.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.countersign.notify.NotificationScene.Person;
+import io.countersign.testing.Api;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Notifications go through the webhooks' outbox: retries with backoff, dead letters, redelivery. */
+@NotificationTest
+class NotificationDeliveryTests {
+
+    @Autowired
+    NotificationScene scene;
+
+    @Autowired
+    RecordingSender sender;
+
+    @Autowired
+    RecordedEvents recorded;
+
+    @Autowired
+    Api api;
+
+    Person dev;
+    Person lisa;
+
+    @BeforeEach
+    void people() {
+        sender.reset();
+        scene.defaultsTo(List.of(RecordingSender.CHANNEL));
+        dev = scene.person("dev");
+        lisa = scene.person("lisa");
+    }
+
+    private JsonNode onlyDeliveryTo(Person person) {
+        List<JsonNode> deliveries = scene.deliveriesTo(person);
+        assertThat(deliveries).hasSize(1);
+        return deliveries.get(0);
+    }
+
+    private void awaitState(Person person, String state) {
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> scene.deliveriesTo(person).stream()
+                        .allMatch(d -> d.get("state").asString().equals(state)));
+    }
+
+    @Test
+    void aFailedSendIsTriedAgainWithBackoffAndTheSameIds() {
+        sender.failNext(lisa.id(), 2);
+        scene.pending(dev, List.of(step(1, lisa)));
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> sender.attemptedFor(lisa.id()).size() == 1);
+        scene.awaitNothingDue();
+
+        scene.advanceAndSettle(Duration.ofSeconds(10));
+        scene.advanceAndSettle(Duration.ofSeconds(20));
+        awaitState(lisa, "DELIVERED");
+
+        assertThat(sender.attemptedFor(lisa.id())).hasSize(3);
+        assertThat(sender.attemptedFor(lisa.id()).stream()
+                        .map(n -> n.deliveryId() + "/" + n.eventId())
+                        .distinct())
+                .hasSize(1);
+        JsonNode delivery = onlyDeliveryTo(lisa);
+        assertThat(delivery.get("channel").asString()).isEqualTo("TEST");
+        assertThat(delivery.get("recipient").asString()).isEqualTo(lisa.name());
+        assertThat(delivery.get("type").asString()).isEqualTo("STEP_OPENED");
+        assertThat(delivery.get("webhookId").isNull()).isTrue();
+        JsonNode attempts = delivery.get("attempts");
+        assertThat(attempts).hasSize(3);
+        assertThat(attempts.get(0).get("error").asString()).isEqualTo("the test channel is down");
+        Duration firstWait = Duration.between(
+                Instant.parse(attempts.get(0).get("attemptedAt").asString()),
+                Instant.parse(attempts.get(0).get("nextAttemptAt").asString()));
+        assertThat(firstWait).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10));
+        assertThat(attempts.get(2).get("succeeded").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aNotificationFailingForADayIsDeadLetteredAuditedAndRedeliveredOnce() {
+        sender.set(RecordingSender.Mode.FAIL);
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> !sender.attemptedFor(lisa.id()).isEmpty());
+        scene.awaitNothingDue();
+        scene.advanceAndSettle(Duration.ofHours(23));
+        scene.advanceAndSettle(Duration.ofHours(2));
+        awaitState(lisa, "DEAD");
+
+        String deliveryId = onlyDeliveryTo(lisa).get("id").asString();
+        JsonNode dead = api.asAdmin()
+                .get("/api/v1/notifications/deliveries?state=DEAD&channel=test&recipient=" + lisa.name())
+                .expect(200)
+                .json()
+                .get("items");
+        assertThat(dead.valueStream().map(d -> d.get("id").asString())).containsExactly(deliveryId);
+        assertThat(recorded.actionsAbout("notification:" + deliveryId)).containsExactly("notification.delivery_dead");
+        assertThat(scene.notifiedAbout(id).get(0).get("state").asString()).isEqualTo("DEAD");
+        assertThat(api.asAdmin()
+                        .post("/api/v1/webhooks/deliveries/" + deliveryId + "/redeliver", null)
+                        .status())
+                .isEqualTo(404);
+
+        sender.set(RecordingSender.Mode.ACCEPT);
+        api.asAdmin()
+                .post("/api/v1/notifications/deliveries/" + deliveryId + "/redeliver", null)
+                .expect(202);
+        awaitState(lisa, "DELIVERED");
+
+        assertThat(sender.acceptedFor(lisa.id()))
+                .singleElement()
+                .satisfies(n -> assertThat(n.deliveryId()).isEqualTo(deliveryId));
+        assertThat(recorded.actionsAbout("notification:" + deliveryId))
+                .containsExactly("notification.delivery_dead", "notification.redelivered");
+        assertThat(api.asAdmin()
+                        .post("/api/v1/notifications/deliveries/" + deliveryId + "/redeliver", null)
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void aRefusedNotificationIsDeadAtOnce() {
+        sender.set(RecordingSender.Mode.REFUSE);
+        scene.pending(dev, List.of(step(1, lisa)));
+
+        awaitState(lisa, "DEAD");
+
+        assertThat(onlyDeliveryTo(lisa).get("attempts")).hasSize(1);
+        assertThat(onlyDeliveryTo(lisa).get("lastError").asString()).startsWith("no address for");
+    }
+
+    @Test
+    void onlyAdministratorsListAndRedeliverNotifications() {
+        assertThat(api.as(lisa.token()).get("/api/v1/notifications/deliveries").status())
+                .isEqualTo(403);
+        assertThat(api.as(lisa.token())
+                        .post("/api/v1/notifications/deliveries/dlv-x/redeliver", null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.asAdmin()
+                        .get("/api/v1/notifications/deliveries?limit=0&cursor=x")
+                        .json()
+                        .get("errors"))
+                .hasSize(2);
+        assertThat(api.asAdmin()
+                        .post("/api/v1/notifications/deliveries/dlv-unknown0/redeliver", null)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void whoWasNotifiedAboutARequestIsForThoseWhoMaySeeIt() {
+        Person stranger = scene.person("stranger");
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+
+        assertThat(api.as(dev.token())
+                        .get("/api/v1/requests/" + id + "/notifications")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.as(stranger.token())
+                        .get("/api/v1/requests/" + id + "/notifications")
+                        .status())
+                .isEqualTo(404);
+    }
+}

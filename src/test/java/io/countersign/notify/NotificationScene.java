@@ -1,0 +1,143 @@
+package io.countersign.notify;
+
+import static org.awaitility.Awaitility.await;
+
+import io.countersign.notify.internal.DeliveryStore;
+import io.countersign.testing.Api;
+import io.countersign.testing.MutableClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Builds people, a resource under its own policy and requests through the API, and reads the
+ * notifications that came of them. Every name is unique, so that tests sharing a database never meet.
+ */
+@TestComponent
+class NotificationScene {
+
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    /** A user, their internal id and an API token that acts as them. */
+    record Person(String name, String id, String token) {}
+
+    private final Api api;
+    private final JdbcClient jdbc;
+    private final MutableClock clock;
+    private final DeliveryStore deliveries;
+
+    NotificationScene(Api api, JdbcClient jdbc, MutableClock clock, DeliveryStore deliveries) {
+        this.api = api;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.deliveries = deliveries;
+    }
+
+    Person person(String base) {
+        String name = Api.unique(base);
+        api.asAdmin()
+                .post("/api/v1/users", Api.json(Map.of("username", name, "email", name + "@example.com")))
+                .expect(201);
+        String token = api.asAdmin()
+                .post("/api/v1/users/" + name + "/tokens", Api.json(Map.of("name", "test")))
+                .expect(201)
+                .json()
+                .get("token")
+                .asString();
+        String id = jdbc.sql("select id from users where username = ?")
+                .param(name)
+                .query(String.class)
+                .single();
+        return new Person(name, id, token);
+    }
+
+    static Map<String, Object> step(int required, Person... approvers) {
+        return new LinkedHashMap<>(Map.of(
+                "requiredApprovals",
+                required,
+                "approvers",
+                List.of(approvers).stream().map(p -> Map.of("user", p.name())).toList()));
+    }
+
+    /** A new resource governed by a policy with these steps and {@code extra} fields; returns the resource. */
+    String resource(List<Map<String, Object>> steps, Map<String, Object> extra) {
+        String resource = Api.unique("db");
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
+                .expect(201);
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("name", Api.unique("policy"));
+        policy.put("priority", 10);
+        policy.put("conditions", Map.of("resourceName", resource));
+        policy.put("steps", steps);
+        policy.putAll(extra);
+        api.asAdmin().post("/api/v1/policies", Api.json(policy)).expect(201);
+        return resource;
+    }
+
+    /** The request {@code requester} makes for the admin account of a resource with these steps. */
+    JsonNode request(Person requester, List<Map<String, Object>> steps, Map<String, Object> extra) {
+        return api.as(requester.token())
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of("resource", resource(steps, extra), "account", "admin", "duration", "PT1H")))
+                .expect(201)
+                .json();
+    }
+
+    String pending(Person requester, List<Map<String, Object>> steps) {
+        return request(requester, steps, Map.of()).get("id").asString();
+    }
+
+    void approve(Person approver, String requestId) {
+        api.as(approver.token())
+                .post("/api/v1/requests/" + requestId + "/approve", Api.json(Map.of("comment", "ok")))
+                .expect(200);
+    }
+
+    /** Every channel for every kind, as the administrator's default. */
+    void defaultsTo(List<String> channels) {
+        Map<String, List<String>> body = new LinkedHashMap<>();
+        NotificationKind.keys().forEach(key -> body.put(key, channels));
+        api.asAdmin().put("/api/v1/settings/subscriptions", Api.json(body)).expect(200);
+    }
+
+    /** The notification deliveries queued for a person, oldest first, as the administrator lists them. */
+    List<JsonNode> deliveriesTo(Person person) {
+        List<JsonNode> newestFirst = new ArrayList<>(api.asAdmin()
+                .get("/api/v1/notifications/deliveries?limit=100&recipient=" + person.name())
+                .expect(200)
+                .json()
+                .get("items")
+                .valueStream()
+                .toList());
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    JsonNode notifiedAbout(String requestId) {
+        return api.asAdmin()
+                .get("/api/v1/requests/" + requestId + "/notifications")
+                .expect(200)
+                .json();
+    }
+
+    /** Moves time on and waits until the delivery task has attempted whatever became due. */
+    void advanceAndSettle(Duration duration) {
+        clock.advance(duration);
+        awaitNothingDue();
+    }
+
+    void awaitNothingDue() {
+        await().atMost(PATIENCE)
+                .until(() -> deliveries.due(clock.instant(), 1000).isEmpty());
+    }
+}

@@ -1,0 +1,78 @@
+package io.countersign.notify;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.boot.test.context.TestComponent;
+
+/**
+ * The sender of the {@code TEST} channel: records every notification handed to it, and fails or
+ * refuses them when a test says so.
+ */
+@TestComponent
+public class RecordingSender implements NotificationSender {
+
+    public static final String CHANNEL = "TEST";
+
+    enum Mode {
+        ACCEPT,
+        FAIL,
+        REFUSE
+    }
+
+    private final List<Notification> accepted = new CopyOnWriteArrayList<>();
+    private final List<Notification> attempted = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> failuresLeft = new ConcurrentHashMap<>();
+    private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.ACCEPT);
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public SendResult send(Notification notification) {
+        attempted.add(notification);
+        if (mode.get() == Mode.REFUSE) {
+            return SendResult.refused("no address for " + notification.recipientId());
+        }
+        boolean failsNow = failuresLeft.computeIfPresent(notification.recipientId(), (id, n) -> n - 1) != null;
+        failuresLeft.remove(notification.recipientId(), 0);
+        if (mode.get() == Mode.FAIL || failsNow) {
+            return SendResult.failed("the test channel is down");
+        }
+        accepted.add(notification);
+        return SendResult.ok();
+    }
+
+    void reset() {
+        accepted.clear();
+        attempted.clear();
+        failuresLeft.clear();
+        mode.set(Mode.ACCEPT);
+    }
+
+    /** The next attempts to tell this user fail. */
+    void failNext(String recipientId, int attempts) {
+        failuresLeft.put(recipientId, attempts);
+    }
+
+    void set(Mode newMode) {
+        mode.set(newMode);
+    }
+
+    /** What reached the recipient, for one user id. */
+    List<Notification> acceptedFor(String recipientId) {
+        return accepted.stream()
+                .filter(n -> n.recipientId().equals(recipientId))
+                .toList();
+    }
+
+    List<Notification> attemptedFor(String recipientId) {
+        return attempted.stream()
+                .filter(n -> n.recipientId().equals(recipientId))
+                .toList();
+    }
+}
