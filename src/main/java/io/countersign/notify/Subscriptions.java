@@ -105,8 +105,8 @@ public class Subscriptions {
 
     private Map<NotificationKind, List<String>> check(Map<String, List<String>> body, boolean nullFollowsDefault) {
         Problems problems = new Problems();
-        if (body == null) {
-            problems.add("body", "required", "must map notification kinds to channels");
+        if (body == null || body.isEmpty()) {
+            problems.add("body", "required", "must map at least one kind of notification to its channels");
             problems.throwIfAny();
         }
         Map<NotificationKind, List<String>> checked = new EnumMap<>(NotificationKind.class);

@@ -91,6 +91,14 @@ class RoleMatrixTests {
             new Endpoint(DELETE, "/api/v1/webhooks/wh-zzzzzzzz", null, ADMIN_ONLY),
             new Endpoint(GET, "/api/v1/webhooks/wh-zzzzzzzz/deliveries", null, ADMIN_ONLY),
             new Endpoint(POST, "/api/v1/webhooks/deliveries/dlv-zzzzzzzz/redeliver", null, ADMIN_ONLY),
+            new Endpoint(GET, "/api/v1/users/nobody-here/subscriptions", null, EVERYONE),
+            new Endpoint(PUT, "/api/v1/users/nobody-here/subscriptions", "{}", EVERYONE),
+            new Endpoint(GET, "/api/v1/settings/subscriptions", null, READERS),
+            new Endpoint(PUT, "/api/v1/settings/subscriptions", "\"not-a-map\"", ADMIN_ONLY),
+            new Endpoint(GET, "/api/v1/notifications/deliveries", null, ADMIN_ONLY),
+            new Endpoint(GET, "/api/v1/notifications/deliveries/dlv-zzzzzzzz", null, ADMIN_ONLY),
+            new Endpoint(POST, "/api/v1/notifications/deliveries/dlv-zzzzzzzz/redeliver", null, ADMIN_ONLY),
+            new Endpoint(GET, "/api/v1/requests/req-zzzzzzzz/notifications", null, EVERYONE),
             new Endpoint(GET, "/actuator/metrics", null, ADMIN_ONLY),
             new Endpoint(GET, "/actuator/prometheus", null, ADMIN_ONLY));
 
