@@ -48,8 +48,7 @@ class GrantEndingNoticeTests {
 
     @BeforeEach
     void people() {
-        sender.reset();
-        scene.defaultsTo(List.of(RecordingSender.CHANNEL));
+        scene.startFresh();
         dev = scene.person("dev");
         lisa = scene.person("lisa");
     }

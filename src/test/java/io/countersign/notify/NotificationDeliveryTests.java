@@ -35,8 +35,7 @@ class NotificationDeliveryTests {
 
     @BeforeEach
     void people() {
-        sender.reset();
-        scene.defaultsTo(List.of(RecordingSender.CHANNEL));
+        scene.startFresh();
         dev = scene.person("dev");
         lisa = scene.person("lisa");
     }

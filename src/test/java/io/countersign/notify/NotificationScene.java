@@ -31,12 +31,20 @@ class NotificationScene {
     private final JdbcClient jdbc;
     private final MutableClock clock;
     private final DeliveryStore deliveries;
+    private final RecordingSender sender;
 
-    NotificationScene(Api api, JdbcClient jdbc, MutableClock clock, DeliveryStore deliveries) {
+    NotificationScene(Api api, JdbcClient jdbc, MutableClock clock, DeliveryStore deliveries, RecordingSender sender) {
         this.api = api;
         this.jdbc = jdbc;
         this.clock = clock;
         this.deliveries = deliveries;
+        this.sender = sender;
+    }
+
+    /** Forgets what the sender saw and subscribes everybody to everything on its channel by default. */
+    void startFresh() {
+        sender.reset();
+        defaultsTo(List.of(RecordingSender.CHANNEL));
     }
 
     Person person(String base) {

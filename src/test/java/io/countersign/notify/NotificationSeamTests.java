@@ -46,8 +46,7 @@ class NotificationSeamTests {
 
     @BeforeEach
     void people() {
-        sender.reset();
-        scene.defaultsTo(List.of(RecordingSender.CHANNEL));
+        scene.startFresh();
         dev = scene.person("dev");
         lisa = scene.person("lisa");
         tom = scene.person("tom");

@@ -33,8 +33,7 @@ class SubscriptionTests {
 
     @BeforeEach
     void people() {
-        sender.reset();
-        scene.defaultsTo(List.of(RecordingSender.CHANNEL));
+        scene.startFresh();
         dev = scene.person("dev");
         lisa = scene.person("lisa");
         tom = scene.person("tom");
