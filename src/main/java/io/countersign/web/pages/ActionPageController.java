@@ -62,7 +62,7 @@ class ActionPageController {
                 .refusalAt(clock.instant())
                 .ifPresentOrElse(
                         reason -> model.addAttribute("refusal", RefusalText.of(reason)),
-                        () -> model.addAttribute("token", token));
+                        () -> model.addAttribute("formToken", token));
         return "actions/decide";
     }
 
@@ -99,7 +99,7 @@ class ActionPageController {
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("page", ActionPage.of(view.get(), directory));
-        model.addAttribute("token", token);
+        model.addAttribute("formToken", token);
         model.addAttribute("comment", comment);
         model.addAttribute("error", error);
         return "actions/decide";
