@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,13 +42,16 @@ public class ActionTokens {
             Requests requests,
             Directory directory,
             Clock clock,
-            TransactionTemplate transactions) {
+            PlatformTransactionManager transactionManager) {
         this.store = store;
         this.repository = repository;
         this.requests = requests;
         this.directory = directory;
         this.clock = clock;
-        this.transactions = transactions;
+        // nested: inside a caller's transaction (a mail reader recording the message it processed), a
+        // refusal rolls back to a savepoint and leaves the caller's own work able to commit
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /**

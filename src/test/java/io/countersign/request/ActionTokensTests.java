@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,6 +42,9 @@ class ActionTokensTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     Organisation org;
     Person dev;
@@ -250,6 +254,25 @@ class ActionTokensTests {
         assertRefused(() -> tokens.redeem(second, true, null, null, null), Reason.APPROVED_EARLIER_STEP);
         assertThat(read(id).get("decisions")).hasSize(1);
         assertThat(tokens.peek(second).orElseThrow().used()).isFalse();
+    }
+
+    @Test
+    void aRefusalInsideACallersTransactionLeavesTheRestOfItFreeToCommit() {
+        String decided = org.pendingRequest(dev, List.of(Organisation.step("Review", 2, lisa, sam)));
+        String stale = tokens.issue(decided, 0, idOf(lisa), Channel.EMAIL);
+        api.as(lisa.token())
+                .post("/api/v1/requests/" + decided + "/approve", null)
+                .expect(200);
+        String open = org.pendingRequest(dev, List.of(Organisation.step("Review", 1, lisa)));
+        String fresh = tokens.issue(open, 0, idOf(lisa), Channel.EMAIL);
+
+        transactions.executeWithoutResult(tx -> {
+            assertRefused(() -> tokens.redeem(stale, true, null, null, null), Reason.ALREADY_DECIDED);
+            tokens.redeem(fresh, true, null, null, null);
+        });
+
+        assertThat(read(open).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(read(decided).get("decisions")).hasSize(1);
     }
 
     @Test

@@ -255,6 +255,13 @@ class ActionPageTests {
                 .isEqualTo(403);
     }
 
+    @Test
+    void theDecisionPageIsNoPartOfTheApiDescription() {
+        assertThat(api.anonymous().get("/api/v1/openapi").expect(200).body())
+                .contains("/api/v1/requests")
+                .doesNotContain("/actions/");
+    }
+
     private MockHttpServletResponse decide(String token, String decision, String comment) throws Exception {
         MockHttpServletRequestBuilder form =
                 post("/actions/" + token).contentType(MediaType.APPLICATION_FORM_URLENCODED);
