@@ -89,13 +89,18 @@ public final class AccessRequest {
      * next one (auto-approved steps complete at once); completing the last step approves the request.
      */
     void approve(Actor approver, String approverId, String comment, Instant at) {
+        approve(approver, approverId, comment, at, null);
+    }
+
+    /** As {@link #approve(Actor, String, String, Instant)}; {@code means} ("By email") heads the audit note. */
+    void approve(Actor approver, String approverId, String comment, Instant at, String means) {
         String username = approver.username();
         RequestStep step = DecisionGuard.mayApprove(this, username, approverId, at);
         decisions.add(
                 new Decision(username, approverId, currentStep, Verdict.APPROVE, comment, approver.channel(), at));
         int approvals = StepTally.approvals(decisions, currentStep);
         register(new ApprovalRecorded(
-                approver, id(), currentStep, step.name(), approvals, step.requiredApprovals(), comment));
+                approver, id(), currentStep, step.name(), approvals, step.requiredApprovals(), comment, means));
         if (approvals >= step.requiredApprovals()) {
             steps.set(currentStep, step.with(StepStatus.APPROVED));
             advanceFrom(currentStep, approver, at);
@@ -104,10 +109,16 @@ public final class AccessRequest {
 
     /** One rejection by an eligible approver of the current step ends the workflow. */
     void reject(Actor approver, String approverId, String comment, Instant at) {
+        reject(approver, approverId, comment, at, null);
+    }
+
+    /** As {@link #reject(Actor, String, String, Instant)}; {@code means} ("By email") heads the audit note. */
+    void reject(Actor approver, String approverId, String comment, Instant at, String means) {
         String username = approver.username();
         RequestStep step = DecisionGuard.mayDecide(this, username, approverId, at);
         Channel channel = approver.channel();
-        rejectAt(step, new Decision(username, approverId, currentStep, Verdict.REJECT, comment, channel, at), approver);
+        Decision rejection = new Decision(username, approverId, currentStep, Verdict.REJECT, comment, channel, at);
+        rejectAt(step, rejection, approver, means);
     }
 
     /** The requester withdraws the request while it is pending. */
@@ -153,7 +164,7 @@ public final class AccessRequest {
     /** Rejects the pending request at its current {@code step} with a SYSTEM decision. */
     void rejectBySystem(RequestStep step, String reason, Instant at) {
         requirePending();
-        rejectAt(step, systemDecision(currentStep, Verdict.REJECT, reason, at), Actor.system());
+        rejectAt(step, systemDecision(currentStep, Verdict.REJECT, reason, at), Actor.system(), null);
     }
 
     /** Takes a user out of the given steps of the pending request, as approver and as escalation. */
@@ -243,12 +254,12 @@ public final class AccessRequest {
     }
 
     /** Records the rejecting decision on the current step and ends the request as rejected. */
-    private void rejectAt(RequestStep step, Decision rejection, Actor by) {
+    private void rejectAt(RequestStep step, Decision rejection, Actor by, String means) {
         decisions.add(rejection);
         steps.set(currentStep, step.with(StepStatus.REJECTED));
         skipFrom(currentStep + 1);
         close(RequestStatus.REJECTED, rejection.at());
-        register(new RequestRejected(by, id(), requester(), currentStep, rejection.comment()));
+        register(new RequestRejected(by, id(), requester(), currentStep, rejection.comment(), means));
     }
 
     /** Ends the request in a final status, skipping the steps not yet decided. */

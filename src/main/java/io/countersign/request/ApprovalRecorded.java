@@ -6,10 +6,30 @@ import io.countersign.shared.AuditableEvent;
 /**
  * One approval was counted on a step. {@code approvals} is the step's tally after it; the step is
  * complete when it reaches {@code requiredApprovals}. Automatic approvals carry the system actor.
+ * {@code means} says how an approval that came with an action token arrived ("By email"); null
+ * otherwise.
  */
 public record ApprovalRecorded(
-        Actor actor, String requestId, int step, String stepName, int approvals, int requiredApprovals, String comment)
+        Actor actor,
+        String requestId,
+        int step,
+        String stepName,
+        int approvals,
+        int requiredApprovals,
+        String comment,
+        String means)
         implements AuditableEvent {
+
+    public ApprovalRecorded(
+            Actor actor,
+            String requestId,
+            int step,
+            String stepName,
+            int approvals,
+            int requiredApprovals,
+            String comment) {
+        this(actor, requestId, step, stepName, approvals, requiredApprovals, comment, null);
+    }
 
     @Override
     public String action() {
@@ -23,7 +43,8 @@ public record ApprovalRecorded(
 
     @Override
     public String note() {
-        return "step " + step + (stepName == null ? "" : " '" + stepName + "'") + ": " + approvals + " of "
-                + requiredApprovals + " approvals" + (comment == null ? "" : "; " + comment);
+        return (means == null ? "" : means + ": ") + "step " + step + (stepName == null ? "" : " '" + stepName + "'")
+                + ": " + approvals + " of " + requiredApprovals + " approvals"
+                + (comment == null ? "" : "; " + comment);
     }
 }

@@ -3,9 +3,16 @@ package io.countersign.request;
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
 
-/** An eligible approver rejected the request; the workflow ended and no access is granted. */
-public record RequestRejected(Actor actor, String requestId, String requester, int step, String comment)
+/**
+ * An eligible approver rejected the request; the workflow ended and no access is granted. {@code
+ * means} says how a rejection that came with an action token arrived ("By email"); null otherwise.
+ */
+public record RequestRejected(Actor actor, String requestId, String requester, int step, String comment, String means)
         implements AuditableEvent {
+
+    public RequestRejected(Actor actor, String requestId, String requester, int step, String comment) {
+        this(actor, requestId, requester, step, comment, null);
+    }
 
     @Override
     public String action() {
@@ -19,6 +26,7 @@ public record RequestRejected(Actor actor, String requestId, String requester, i
 
     @Override
     public String note() {
-        return "rejected at step " + step + (comment == null ? "" : ": " + comment);
+        return (means == null ? "" : means + ": ") + "rejected at step " + step
+                + (comment == null ? "" : ": " + comment);
     }
 }

@@ -153,7 +153,8 @@ public class Requests {
         return directory.idOf(actor.username()).orElse("");
     }
 
-    private interface Transition {
+    /** A change to a request made under its row lock by the acting user {@code actorId}. */
+    interface Transition {
         void apply(AccessRequest request, String actorId, String comment, Instant at);
     }
 
@@ -161,10 +162,10 @@ public class Requests {
      * Applies a write under the request's row lock. Time is enforced here rather than left to the
      * timers: whatever timeout is due is applied first, as the timers would apply it, and a decision
      * on a step (or a cancellation of a request that thereby ended) is refused; the caller's
-     * transaction commits the timeout all the same.
+     * transaction commits the timeout all the same. Action tokens decide through here too, so that
+     * they obey every rule the API does.
      */
-    private AccessRequest decide(
-            Actor actor, String id, String comment, boolean decidesTheStep, Transition transition) {
+    AccessRequest decide(Actor actor, String id, String comment, boolean decidesTheStep, Transition transition) {
         Problems problems = new Problems();
         problems.multiLineText(comment, "comment", RequestValidation.MAX_TEXT);
         problems.throwIfAny();

@@ -14,6 +14,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Deny by default: every API path is listed here with the tool roles that may call it, and anything
@@ -143,6 +144,30 @@ class SecurityConfiguration {
                                 "/api/v1/audit/checkpoints",
                                 "/api/v1/audit/checkpoints/key")
                         .hasAnyRole(ADMIN, AUDITOR)
+                        .anyRequest()
+                        .denyAll());
+        return http.build();
+    }
+
+    /**
+     * Decision links from mail: the action token in the address is the credential, so these two paths
+     * need no bearer token, no session and no CSRF token (a forger would need the action token itself;
+     * see the page's controller). Everything else under {@code /actions} is refused.
+     */
+    @Bean
+    SecurityFilterChain actionLinks(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actions/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .headers(headers -> headers.referrerPolicy(
+                        referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(GET, "/actions/*")
+                        .permitAll()
+                        .requestMatchers(POST, "/actions/*")
+                        .permitAll()
                         .anyRequest()
                         .denyAll());
         return http.build();

@@ -1,0 +1,54 @@
+package io.countersign.request;
+
+import io.countersign.shared.Channel;
+import io.countersign.shared.Timestamps;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code action_tokens} table: hashed tokens and the (request, step, approver) each is bound to. */
+@Repository
+class ActionTokenStore {
+
+    /** One stored token. */
+    record Binding(String requestId, int step, String approverId, Channel via, boolean used) {}
+
+    private final JdbcClient jdbc;
+
+    ActionTokenStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String hash, String requestId, int step, String approverId, Channel via, Instant at) {
+        jdbc.sql("""
+                        insert into action_tokens (token_hash, request_id, step_index, approver_id, via, created_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(hash, requestId, step, approverId, via.name(), Timestamps.toDb(at))
+                .update();
+    }
+
+    Optional<Binding> find(String hash) {
+        return jdbc.sql("""
+                        select request_id, step_index, approver_id, via, used_at from action_tokens
+                        where token_hash = ?""")
+                .param(hash)
+                .query((rs, n) -> new Binding(
+                        rs.getString("request_id"),
+                        rs.getInt("step_index"),
+                        rs.getString("approver_id"),
+                        Channel.valueOf(rs.getString("via")),
+                        rs.getObject("used_at", OffsetDateTime.class) != null))
+                .optional();
+    }
+
+    /** Marks every token of the binding used; answers how many were still unused. */
+    int useAll(Binding binding, Instant at) {
+        return jdbc.sql("""
+                        update action_tokens set used_at = ?
+                        where request_id = ? and step_index = ? and approver_id = ? and used_at is null""")
+                .params(Timestamps.toDb(at), binding.requestId(), binding.step(), binding.approverId())
+                .update();
+    }
+}

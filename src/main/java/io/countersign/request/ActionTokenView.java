@@ -1,0 +1,51 @@
+package io.countersign.request;
+
+import io.countersign.shared.Channel;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What an action token is for, read without using it: the request and step it decides, the approver
+ * it speaks for and how it travels. {@code approver} is that approver's username (null once they have
+ * been withdrawn from the step); {@code deadline} is when the step (or else the request) runs out.
+ */
+public record ActionTokenView(
+        String requestId,
+        int step,
+        String stepName,
+        int stepCount,
+        String approverId,
+        String approver,
+        Channel via,
+        boolean used,
+        RequestStatus status,
+        int currentStep,
+        Instant deadline,
+        RequestDetails request) {
+
+    /**
+     * Why redeeming the token at {@code now} would be refused, as far as can be told without the
+     * approver's own checks (separation of duties, eligibility); empty when it looks usable.
+     */
+    public Optional<ActionTokenRefused.Reason> refusalAt(Instant now) {
+        if (used) {
+            return Optional.of(ActionTokenRefused.Reason.USED);
+        }
+        if (status == RequestStatus.EXPIRED) {
+            return Optional.of(ActionTokenRefused.Reason.EXPIRED);
+        }
+        if (status != RequestStatus.PENDING) {
+            return Optional.of(ActionTokenRefused.Reason.NOT_PENDING);
+        }
+        if (currentStep != step) {
+            return Optional.of(ActionTokenRefused.Reason.STEP_CLOSED);
+        }
+        if (!now.isBefore(deadline)) {
+            return Optional.of(ActionTokenRefused.Reason.EXPIRED);
+        }
+        if (approver == null) {
+            return Optional.of(ActionTokenRefused.Reason.NOT_ELIGIBLE);
+        }
+        return Optional.empty();
+    }
+}

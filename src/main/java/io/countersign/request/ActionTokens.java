@@ -1,0 +1,259 @@
+package io.countersign.request;
+
+import io.countersign.directory.Directory;
+import io.countersign.directory.User;
+import io.countersign.request.ActionTokenRefused.Reason;
+import io.countersign.request.ActionTokenStore.Binding;
+import io.countersign.shared.Actor;
+import io.countersign.shared.Channel;
+import io.countersign.shared.NotFoundException;
+import io.countersign.shared.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Single-use action tokens: what a mail reply, a link in a mail and a chat button carry to decide one
+ * step of a request as one approver, without signing in. A token is bound to (request, step,
+ * approver), is valid while that step is open and before its deadline (or the request's expiry), and
+ * redeeming one uses every token of its binding. Redemption goes through the same decision path as the
+ * API ({@link Requests}), so separation of duties, deadlines and eligibility all apply; the decision
+ * is recorded as the approver's, with the token's channel.
+ */
+@Service
+public class ActionTokens {
+
+    private final ActionTokenStore store;
+    private final RequestRepository repository;
+    private final Requests requests;
+    private final Directory directory;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    ActionTokens(
+            ActionTokenStore store,
+            RequestRepository repository,
+            Requests requests,
+            Directory directory,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.store = store;
+        this.repository = repository;
+        this.requests = requests;
+        this.directory = directory;
+        this.clock = clock;
+        // nested: inside a caller's transaction (a mail reader recording the message it processed), a
+        // refusal rolls back to a savepoint and leaves the caller's own work able to commit
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /**
+     * A fresh token for this approver (internal user id usr-...) on this step, valid until the step's
+     * deadline (or the request's expiry when the step has none). Several may be outstanding for one
+     * (request, step, approver) binding; redeeming one uses them all.
+     *
+     * @throws IllegalArgumentException when {@code via} is no channel a token travels through, or the
+     *     request has no such step
+     * @throws NotFoundException when the request does not exist
+     * @throws ActionTokenRefused when the request is not pending, the step is over, the approver is
+     *     not one of the step's or has decided it already
+     */
+    @Transactional
+    public String issue(String requestId, int step, String approverId, Channel via) {
+        meansOf(via);
+        AccessRequest request =
+                repository.find(requestId).orElseThrow(() -> new NotFoundException("request", requestId));
+        if (step < 0 || step >= request.steps().size()) {
+            throw new IllegalArgumentException("Request " + requestId + " has no step " + step + ".");
+        }
+        if (request.status() != RequestStatus.PENDING) {
+            throw new ActionTokenRefused(Reason.NOT_PENDING, "Request " + requestId + " is " + request.status() + ".");
+        }
+        if (step < request.currentStep()) {
+            throw new ActionTokenRefused(Reason.STEP_CLOSED, "Step " + step + " of " + requestId + " is over.");
+        }
+        if (!request.steps().get(step).isEligible(approverId)) {
+            throw new ActionTokenRefused(
+                    Reason.NOT_ELIGIBLE, "That user is not an approver of step " + step + " of " + requestId + ".");
+        }
+        if (SeparationOfDuties.hasDecided(request.decisions(), approverId, step)) {
+            throw new ActionTokenRefused(
+                    Reason.ALREADY_DECIDED, "That user has already decided step " + step + " of " + requestId + ".");
+        }
+        String token = ActionTokenText.random();
+        store.insert(ActionTokenText.hash(token), requestId, step, approverId, via, clock.instant());
+        return token;
+    }
+
+    /**
+     * Decides with the token; the decision is recorded as taken by the bound approver through the
+     * token's channel {@code via} (Actor channel EMAIL/SLACK/TELEGRAM/WEB). {@code claimedBy} is the
+     * user id the channel proved (mail sender, chat user) or null when the token alone is the proof
+     * (link).
+     *
+     * @throws ActionTokenRefused with the reason, having changed nothing; past a deadline the timeout
+     *     it overtook is committed first, as the timers would have applied it (reason {@code EXPIRED})
+     */
+    public AccessRequest redeem(String token, boolean approve, String comment, String claimedBy, String sourceAddress) {
+        String hash = hashOf(token).orElseThrow(ActionTokens::unknown);
+        Binding binding = store.find(hash).orElseThrow(ActionTokens::unknown);
+        if (claimedBy != null && !claimedBy.equals(binding.approverId())) {
+            throw new ActionTokenRefused(Reason.WRONG_APPROVER, "This token was issued to somebody else.");
+        }
+        if (binding.used()) {
+            throw used();
+        }
+        Actor actor = actorOf(binding, sourceAddress);
+        String means = meansOf(binding.via());
+        Requests.Transition decision = (request, me, text, at) -> {
+            ensureOpen(request, binding, hash);
+            if (approve) {
+                request.approve(actor, me, text, at, means);
+            } else {
+                request.reject(actor, me, text, at, means);
+            }
+            store.useAll(binding, at);
+        };
+        Redemption redemption = transactions.execute(tx -> {
+            try {
+                return new Redemption(requests.decide(actor, binding.requestId(), comment, true, decision), null);
+            } catch (DeadlinePassed passed) {
+                // returned rather than thrown, so that the timeout the redemption overtook commits
+                return new Redemption(null, new ActionTokenRefused(Reason.EXPIRED, passed.getMessage()));
+            } catch (RuntimeException refused) {
+                throw translated(refused);
+            }
+        });
+        if (redemption.refused() != null) {
+            throw redemption.refused();
+        }
+        return redemption.request();
+    }
+
+    /**
+     * What a token is for, without using it (for the confirmation page and for readers that must check
+     * the sender first); empty when unknown.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ActionTokenView> peek(String token) {
+        return hashOf(token)
+                .flatMap(store::find)
+                .flatMap(binding -> repository.find(binding.requestId()).map(request -> view(binding, request)));
+    }
+
+    private record Redemption(AccessRequest request, ActionTokenRefused refused) {}
+
+    /** Under the request's lock: the token is still unused and its step is the one open now. */
+    private void ensureOpen(AccessRequest request, Binding binding, String hash) {
+        if (store.find(hash).map(Binding::used).orElse(true)) {
+            throw used();
+        }
+        if (request.status() == RequestStatus.EXPIRED) {
+            throw new ActionTokenRefused(Reason.EXPIRED, "Request " + request.id() + " has expired.");
+        }
+        if (request.status() != RequestStatus.PENDING) {
+            throw new ActionTokenRefused(
+                    Reason.NOT_PENDING, "Request " + request.id() + " is " + request.status() + " already.");
+        }
+        if (request.currentStep() != binding.step()) {
+            throw new ActionTokenRefused(
+                    Reason.STEP_CLOSED, "Step " + binding.step() + " of " + request.id() + " is no longer open.");
+        }
+    }
+
+    /** The approver the token speaks for, as they are now: active, the same person, allowed to approve. */
+    private Actor actorOf(Binding binding, String sourceAddress) {
+        AccessRequest request = repository.find(binding.requestId()).orElseThrow(ActionTokens::unknown);
+        Optional<User> user = approverName(request, binding)
+                .filter(name -> directory
+                        .idOf(name)
+                        .filter(binding.approverId()::equals)
+                        .isPresent())
+                .flatMap(directory::findUser)
+                .filter(u -> u.active() && (u.role() == Role.USER || u.role() == Role.ADMIN));
+        if (user.isEmpty()) {
+            throw new ActionTokenRefused(
+                    Reason.NOT_ELIGIBLE, "The approver of this token may no longer decide " + request.id() + ".");
+        }
+        return new Actor(user.get().username(), user.get().role(), binding.via(), sourceAddress);
+    }
+
+    private static Optional<String> approverName(AccessRequest request, Binding binding) {
+        return request.steps().get(binding.step()).approvers().stream()
+                .filter(p -> p.id().equals(binding.approverId()))
+                .map(Participant::username)
+                .findFirst();
+    }
+
+    private static ActionTokenView view(Binding binding, AccessRequest request) {
+        RequestStep step = request.steps().get(binding.step());
+        Instant expires = request.details().expiresAt();
+        Instant deadline = step.deadline() != null && step.deadline().isBefore(expires) ? step.deadline() : expires;
+        return new ActionTokenView(
+                request.id(),
+                binding.step(),
+                step.name(),
+                request.steps().size(),
+                binding.approverId(),
+                approverName(request, binding).orElse(null),
+                binding.via(),
+                binding.used(),
+                request.status(),
+                request.currentStep(),
+                deadline,
+                request.details());
+    }
+
+    /** Tokens are lower case; a mail system may have folded them to upper case on the way. */
+    private static Optional<String> hashOf(String token) {
+        String text = token == null ? null : token.trim().toLowerCase(Locale.ROOT);
+        return ActionTokenText.wellFormed(text) ? Optional.of(ActionTokenText.hash(text)) : Optional.empty();
+    }
+
+    /** How a decision with a token of this channel came, as the audit note says it. */
+    private static String meansOf(Channel via) {
+        return switch (via) {
+            case EMAIL -> "By email";
+            case SLACK -> "via Slack";
+            case TELEGRAM -> "via Telegram";
+            case WEB -> "via web link";
+            default -> throw new IllegalArgumentException("Action tokens do not travel through " + via + ".");
+        };
+    }
+
+    /** The decision path's refusals, as reasons a token's reader can act on. */
+    private static RuntimeException translated(RuntimeException e) {
+        Reason reason;
+        if (e instanceof ActionTokenRefused) {
+            return e;
+        } else if (e instanceof RequestNotPending) {
+            reason = Reason.NOT_PENDING;
+        } else if (e instanceof SelfApprovalNotAllowed) {
+            reason = Reason.OWN_REQUEST;
+        } else if (e instanceof NotAnEligibleApprover || e instanceof NotFoundException) {
+            reason = Reason.NOT_ELIGIBLE;
+        } else if (e instanceof AlreadyDecided) {
+            reason = Reason.ALREADY_DECIDED;
+        } else if (e instanceof ApprovedAnEarlierStep) {
+            reason = Reason.APPROVED_EARLIER_STEP;
+        } else {
+            return e;
+        }
+        return new ActionTokenRefused(reason, e.getMessage());
+    }
+
+    private static ActionTokenRefused unknown() {
+        return new ActionTokenRefused(Reason.UNKNOWN, "This action token is unknown.");
+    }
+
+    private static ActionTokenRefused used() {
+        return new ActionTokenRefused(Reason.USED, "This action token has already been used.");
+    }
+}

@@ -1,0 +1,142 @@
+package io.countersign.web.pages;
+
+import io.countersign.directory.Directory;
+import io.countersign.request.AccessRequest;
+import io.countersign.request.ActionTokenRefused;
+import io.countersign.request.ActionTokenRefused.Reason;
+import io.countersign.request.ActionTokenView;
+import io.countersign.request.ActionTokens;
+import io.countersign.request.RequestStatus;
+import io.countersign.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The page a decision link in a mail opens. The token in the address is the credential: whoever holds
+ * it may decide that one step as that one approver, once, without signing in.
+ *
+ * <p>GET only shows what would be decided: mail scanners and link previews fetch links on their own,
+ * so a GET must never decide. POST decides. The form needs no separate CSRF token: a forged
+ * cross-site POST would have to know the 160-bit action token in the address, and knowing it is
+ * already all the power the form gives; no cookie or session is involved.
+ */
+@Controller
+@RequestMapping("/actions/{token}")
+class ActionPageController {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ActionTokens tokens;
+    private final Directory directory;
+    private final Clock clock;
+
+    ActionPageController(ActionTokens tokens, Directory directory, Clock clock) {
+        this.tokens = tokens;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String show(@PathVariable String token, Model model, HttpServletResponse response) {
+        protect(model, response);
+        Optional<ActionTokenView> view = tokens.peek(token);
+        if (view.isEmpty()) {
+            return refused(Reason.UNKNOWN, model, response);
+        }
+        model.addAttribute("page", ActionPage.of(view.get(), directory));
+        view.get()
+                .refusalAt(clock.instant())
+                .ifPresentOrElse(
+                        reason -> model.addAttribute("refusal", RefusalText.of(reason)),
+                        () -> model.addAttribute("formToken", token));
+        return "actions/decide";
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    String decide(
+            @PathVariable String token,
+            @RequestParam(required = false) String decision,
+            @RequestParam(required = false) String comment,
+            HttpServletRequest request,
+            Model model,
+            HttpServletResponse response) {
+        protect(model, response);
+        if (!"approve".equals(decision) && !"reject".equals(decision)) {
+            return again(token, comment, "Choose Approve or Reject.", model, response);
+        }
+        boolean approve = decision.equals("approve");
+        try {
+            AccessRequest decided = tokens.redeem(token, approve, comment, null, request.getRemoteAddr());
+            model.addAttribute("title", approve ? "Approved" : "Rejected");
+            model.addAttribute("message", outcome(decided, approve));
+            return "actions/outcome";
+        } catch (ActionTokenRefused refused) {
+            return refused(refused.refusal(), model, response);
+        } catch (InvalidInputException invalid) {
+            return again(token, comment, invalid.getMessage(), model, response);
+        }
+    }
+
+    /** The decision page again, with what was typed and what was wrong with it; nothing was decided. */
+    private String again(String token, String comment, String error, Model model, HttpServletResponse response) {
+        Optional<ActionTokenView> view = tokens.peek(token);
+        if (view.isEmpty()) {
+            return refused(Reason.UNKNOWN, model, response);
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("page", ActionPage.of(view.get(), directory));
+        model.addAttribute("formToken", token);
+        model.addAttribute("comment", comment);
+        model.addAttribute("error", error);
+        return "actions/decide";
+    }
+
+    private static String refused(Reason reason, Model model, HttpServletResponse response) {
+        response.setStatus(reason == Reason.UNKNOWN ? HttpStatus.NOT_FOUND.value() : HttpStatus.CONFLICT.value());
+        model.addAttribute("title", "Nothing was decided");
+        model.addAttribute("message", RefusalText.of(reason));
+        return "actions/outcome";
+    }
+
+    private static String outcome(AccessRequest request, boolean approved) {
+        String recorded = (approved ? "Your approval of " : "Your rejection of ") + request.id() + " was recorded. ";
+        if (request.status() == RequestStatus.APPROVED) {
+            return recorded + "Every step is approved: access is granted.";
+        }
+        if (request.status() == RequestStatus.PENDING) {
+            return recorded + "The request waits for further approvals.";
+        }
+        return recorded + "The request is " + request.status().name().toLowerCase(Locale.ROOT) + ".";
+    }
+
+    /**
+     * Headers for a page that carries a credential in its address: not cached, not leaked through
+     * Referer, and no script at all; the one inline style block runs under a fresh nonce.
+     */
+    private static void protect(Model model, HttpServletResponse response) {
+        byte[] bits = new byte[16];
+        RANDOM.nextBytes(bits);
+        String nonce = Base64.getEncoder().encodeToString(bits);
+        response.setHeader(
+                "Content-Security-Policy",
+                "default-src 'none'; style-src 'nonce-" + nonce
+                        + "'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        model.addAttribute("nonce", nonce);
+    }
+}

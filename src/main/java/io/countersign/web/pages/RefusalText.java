@@ -1,0 +1,25 @@
+package io.countersign.web.pages;
+
+import io.countersign.request.ActionTokenRefused.Reason;
+
+/** Why a decision link did not work, said to the person who followed it. */
+final class RefusalText {
+
+    private RefusalText() {}
+
+    static String of(Reason reason) {
+        return switch (reason) {
+            case UNKNOWN -> "This link is not valid. It may have been cut off or mistyped.";
+            case USED -> "This link has already been used. Each link decides once.";
+            case EXPIRED -> "This link has expired: the time to decide this step has run out.";
+            case WRONG_APPROVER -> "This link was sent to somebody else.";
+            case NOT_PENDING -> "This request has already been decided, cancelled or has ended.";
+            case STEP_CLOSED -> "This approval step is over; the request has moved on.";
+            case OWN_REQUEST -> "You cannot decide your own request.";
+            case NOT_ELIGIBLE -> "You are no longer an approver of this step.";
+            case ALREADY_DECIDED -> "You have already decided this step.";
+            case APPROVED_EARLIER_STEP ->
+                "You approved an earlier step of this request; this step needs somebody else.";
+        };
+    }
+}
