@@ -122,6 +122,9 @@ class SecurityConfiguration {
                         // webhooks
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
                         .hasRole(ADMIN)
+                        // mail settings
+                        .requestMatchers("/api/v1/settings/mail", "/api/v1/settings/mail/test")
+                        .hasRole(ADMIN)
                         // audit
                         .requestMatchers(
                                 GET,
