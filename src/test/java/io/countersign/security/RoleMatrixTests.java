@@ -91,6 +91,9 @@ class RoleMatrixTests {
             new Endpoint(DELETE, "/api/v1/webhooks/wh-zzzzzzzz", null, ADMIN_ONLY),
             new Endpoint(GET, "/api/v1/webhooks/wh-zzzzzzzz/deliveries", null, ADMIN_ONLY),
             new Endpoint(POST, "/api/v1/webhooks/deliveries/dlv-zzzzzzzz/redeliver", null, ADMIN_ONLY),
+            new Endpoint(GET, "/api/v1/settings/mail", null, ADMIN_ONLY),
+            new Endpoint(PUT, "/api/v1/settings/mail", "{}", ADMIN_ONLY),
+            new Endpoint(POST, "/api/v1/settings/mail/test", "{\"to\":\"not an address\"}", ADMIN_ONLY),
             new Endpoint(GET, "/actuator/metrics", null, ADMIN_ONLY),
             new Endpoint(GET, "/actuator/prometheus", null, ADMIN_ONLY));
 
