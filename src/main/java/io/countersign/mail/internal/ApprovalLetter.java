@@ -35,7 +35,7 @@ public final class ApprovalLetter {
                 .link("Open the request", head.requestLink(notice.requestId()))
                 .link("Approve or reject", head.actionLink(notice.actionToken()));
         if (head.approveByMail()) {
-            letter.paragraph("You can also reply to this mail: write Approve or Reject on the first line. "
+            letter.paragraph("You can also answer by mail. Reply with Approve or Reject on the first line. "
                             + "These words approve: " + String.join(", ", approveWords(head)) + "; anything else "
                             + "rejects, and the whole first line becomes your comment. Reply from the address this "
                             + "mail was sent to and keep the reply code below.")

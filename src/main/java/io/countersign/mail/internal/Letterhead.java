@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,7 +43,7 @@ public record Letterhead(
         }
         Duration until = Duration.between(now, at);
         String relative = until.isNegative() ? duration(until.negated()) + " ago" : "in " + duration(until);
-        return at + " (" + HUMAN.format(at) + ", " + relative + ")";
+        return at.truncatedTo(ChronoUnit.SECONDS) + " (" + HUMAN.format(at) + ", " + relative + ")";
     }
 
     /** "1 h 30 min (PT1H30M)"; null for null. */
