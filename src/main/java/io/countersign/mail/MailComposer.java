@@ -13,6 +13,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -45,47 +46,65 @@ public class MailComposer {
             throw new IllegalArgumentException("an action token has 16 to 128 letters and digits");
         }
         MailSettings current = configured();
-        Letterhead head = letterhead(current);
-        MimeMessages mime = new MimeMessages(sender(current));
-        String id = mime.messageId(notice.requestId(), String.valueOf(notice.stepNumber()));
-        mime.to(
-                        notice.recipientAddress(),
-                        notice.recipient() == null ? null : notice.recipient().displayName())
-                .subject(current.instanceName() + " - Access Approval Notification - #"
-                        + MimeMessages.idPart(notice.requestId()));
-        if (current.approveByMail()) {
-            mime.replyTo(
-                    Addresses.withTag(Addresses.parse(current.smtp().from()).getAddress(), notice.actionToken()));
-        }
-        return compose(mime, id, ApprovalLetter.write(notice, head), head);
+        String replyTo = current.approveByMail()
+                ? Addresses.withTag(Addresses.parse(current.smtp().from()).getAddress(), notice.actionToken())
+                : null;
+        return aboutRequest(
+                current,
+                notice.requestId(),
+                String.valueOf(notice.stepNumber()),
+                "Access Approval Notification",
+                notice.recipientAddress(),
+                notice.recipient(),
+                replyTo,
+                head -> ApprovalLetter.write(notice, head));
     }
 
     /** Tells a requester that their request was approved, rejected, cancelled or expired. */
     public ComposedMail outcome(OutcomeNotice notice) {
-        MailSettings current = configured();
-        MimeMessages mime = new MimeMessages(sender(current));
-        String id = mime.messageId(notice.requestId(), "outcome");
-        mime.to(
-                        notice.requesterAddress(),
-                        notice.requester() == null ? null : notice.requester().displayName())
-                .subject(current.instanceName() + " - Access Request "
-                        + notice.outcome().word() + " - #" + MimeMessages.idPart(notice.requestId()));
-        Letterhead head = letterhead(current);
-        return compose(mime, id, OutcomeLetter.write(notice, head), head);
+        return aboutRequest(
+                configured(),
+                notice.requestId(),
+                "outcome",
+                "Access Request " + notice.outcome().word(),
+                notice.requesterAddress(),
+                notice.requester(),
+                null,
+                head -> OutcomeLetter.write(notice, head));
     }
 
     /** Warns a holder that their grant ends soon. */
     public ComposedMail grantEnding(GrantEndingNotice notice) {
-        MailSettings current = configured();
+        return aboutRequest(
+                configured(),
+                notice.requestId(),
+                "grant-ending",
+                "Access Ending Soon",
+                notice.holderAddress(),
+                notice.holder(),
+                null,
+                head -> GrantEndingLetter.write(notice, head));
+    }
+
+    /** A mail to one person about one request: {@code <instance> - <topic> - #<request id>}. */
+    private ComposedMail aboutRequest(
+            MailSettings current,
+            String requestId,
+            String kind,
+            String topic,
+            String to,
+            Person person,
+            String replyTo,
+            Function<Letterhead, Letter> body) {
         MimeMessages mime = new MimeMessages(sender(current));
-        String id = mime.messageId(notice.requestId(), "grant-ending");
-        mime.to(
-                        notice.holderAddress(),
-                        notice.holder() == null ? null : notice.holder().displayName())
-                .subject(
-                        current.instanceName() + " - Access Ending Soon - #" + MimeMessages.idPart(notice.requestId()));
+        String id = mime.messageId(requestId, kind);
+        mime.to(to, person == null ? null : person.displayName())
+                .subject(current.instanceName() + " - " + topic + " - #" + MimeMessages.idPart(requestId));
+        if (replyTo != null) {
+            mime.replyTo(replyTo);
+        }
         Letterhead head = letterhead(current);
-        return compose(mime, id, GrantEndingLetter.write(notice, head), head);
+        return compose(mime, id, body.apply(head), head);
     }
 
     /**

@@ -101,7 +101,7 @@ class OutgoingMailTests {
 
     @Test
     void withoutApprovingByMailTheMailOffersOnlyTheLinks() throws Exception {
-        settings.update(ADMIN, new MailSettingsInput(MailServers.plainSmtp(mail), null, false, List.of(), null));
+        saveSmtp(MailServers.plainSmtp(mail));
 
         mailer.send(
                 composer.approvalRequest(notice("why", "prod-postgresql", null)).message());
@@ -211,7 +211,7 @@ class OutgoingMailTests {
 
     @Test
     void overTlsTheGivenCertificateIsTrustedAndTheLoginUsed() throws Exception {
-        settings.update(ADMIN, new MailSettingsInput(MailServers.tlsSmtp(mail), null, false, List.of(), null));
+        saveSmtp(MailServers.tlsSmtp(mail));
 
         mailer.send(
                 composer.approvalRequest(notice("why", "prod-postgresql", null)).message());
@@ -222,21 +222,14 @@ class OutgoingMailTests {
     @Test
     void aWrongPasswordFailsWithTheServersAnswer() {
         var tls = MailServers.tlsSmtp(mail);
-        settings.update(
-                ADMIN,
-                new MailSettingsInput(
-                        new MailSettingsInput.Smtp(
-                                tls.host(),
-                                tls.port(),
-                                tls.security(),
-                                tls.username(),
-                                "wrong-password",
-                                tls.from(),
-                                tls.trustedCertificate()),
-                        null,
-                        false,
-                        List.of(),
-                        null));
+        saveSmtp(new MailSettingsInput.Smtp(
+                tls.host(),
+                tls.port(),
+                tls.security(),
+                tls.username(),
+                "wrong-password",
+                tls.from(),
+                tls.trustedCertificate()));
         ComposedMail composed = composer.approvalRequest(notice("why", "prod-postgresql", null));
 
         assertThatThrownBy(() -> mailer.send(composed.message()))
@@ -247,15 +240,8 @@ class OutgoingMailTests {
     @Test
     void startTlsIsRequiredNeverOpportunistic() {
         var plain = MailServers.plainSmtp(mail);
-        settings.update(
-                ADMIN,
-                new MailSettingsInput(
-                        new MailSettingsInput.Smtp(
-                                plain.host(), plain.port(), MailSecurity.STARTTLS, null, null, plain.from(), null),
-                        null,
-                        false,
-                        List.of(),
-                        null));
+        saveSmtp(new MailSettingsInput.Smtp(
+                plain.host(), plain.port(), MailSecurity.STARTTLS, null, null, plain.from(), null));
         ComposedMail composed = composer.approvalRequest(notice("why", "prod-postgresql", null));
 
         // GreenMail does not offer STARTTLS: the mail must not go out in clear text
@@ -263,6 +249,11 @@ class OutgoingMailTests {
                 .isInstanceOf(MailNotSent.class)
                 .hasMessageContaining("STARTTLS");
         assertThat(mail.getReceivedMessages()).isEmpty();
+    }
+
+    /** Only an SMTP server: approving by mail is off. */
+    private void saveSmtp(MailSettingsInput.Smtp smtp) {
+        settings.update(ADMIN, new MailSettingsInput(smtp, null, false, List.of(), null));
     }
 
     private void plainSmtp(List<String> keywords) {
