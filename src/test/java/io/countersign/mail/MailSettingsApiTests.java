@@ -3,8 +3,11 @@ package io.countersign.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.notify.RecordedEvents;
+import io.countersign.shared.secrets.EncryptionProperties;
+import io.countersign.shared.secrets.SecretCipher;
 import io.countersign.testing.Api;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +101,26 @@ class MailSettingsApiTests {
                         .doesNotContain(SMTP_PASSWORD)
                         .doesNotContain(IMAP_PASSWORD));
         assertThat(settings.current().smtp().password()).isEqualTo(SMTP_PASSWORD);
+    }
+
+    @Test
+    void aPasswordSealedWithAnotherKeyReadsAsNoneAndCanBeEnteredAgain() {
+        api.asAdmin().put("/api/v1/settings/mail", Api.json(full())).expect(200);
+        SecretCipher otherInstance = new SecretCipher(new EncryptionProperties(
+                Base64.getEncoder().encodeToString("another-instance-key-of-32-bytes".getBytes()), null));
+        jdbc.sql("update mail_settings set smtp_password = ?")
+                .param(otherInstance.encrypt(SMTP_PASSWORD, "mail_settings:smtp_password"))
+                .update();
+
+        var read = api.asAdmin().get("/api/v1/settings/mail").expect(200).json();
+        assertThat(read.get("smtp").get("passwordSet").asBoolean()).isFalse();
+        assertThat(read.get("imap").get("passwordSet").asBoolean()).isTrue();
+        assertThat(api.asAdmin().get("/actuator/health/secrets").status()).isEqualTo(503);
+
+        api.asAdmin().put("/api/v1/settings/mail", Api.json(full())).expect(200);
+
+        assertThat(settings.current().smtp().password()).isEqualTo(SMTP_PASSWORD);
+        api.asAdmin().get("/actuator/health/secrets").expect(200);
     }
 
     @Test

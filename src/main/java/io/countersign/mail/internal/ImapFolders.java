@@ -14,11 +14,14 @@ public final class ImapFolders {
     private ImapFolders() {}
 
     public static Folder find(Store store, String path) throws MessagingException {
-        char separator = store.getDefaultFolder().getSeparator();
+        return store.getFolder(path(path, store.getDefaultFolder().getSeparator()));
+    }
+
+    static String path(String path, char separator) {
         String[] levels = path.trim().replaceAll("^/+|/+$", "").split("/+");
         if (levels[0].equalsIgnoreCase("INBOX")) {
             levels[0] = "INBOX";
         }
-        return store.getFolder(String.join(String.valueOf(separator), levels));
+        return String.join(String.valueOf(separator), levels);
     }
 }

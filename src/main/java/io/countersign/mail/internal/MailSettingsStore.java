@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,6 +27,8 @@ public class MailSettingsStore implements SealedSecrets {
 
     static final String SMTP_PASSWORD = "mail_settings:smtp_password";
     static final String IMAP_PASSWORD = "mail_settings:imap_password";
+
+    private static final Logger log = LoggerFactory.getLogger(MailSettingsStore.class);
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
@@ -52,6 +57,18 @@ public class MailSettingsStore implements SealedSecrets {
     }
 
     public void save(MailSettings settings, String updatedBy, Instant now) {
+        List<Object> values = values(settings, updatedBy, now);
+        if (update(values) == 0) {
+            try {
+                insert(values);
+            } catch (DuplicateKeyException e) {
+                // another administrator saved the first settings at the same moment: the last one wins
+                update(values);
+            }
+        }
+    }
+
+    private List<Object> values(MailSettings settings, String updatedBy, Instant now) {
         MailSettings.Smtp smtp = settings.smtp();
         MailSettings.Imap imap = settings.imap();
         List<Object> values = new ArrayList<>(Arrays.asList(
@@ -74,21 +91,26 @@ public class MailSettingsStore implements SealedSecrets {
                 settings.instanceName(),
                 updatedBy,
                 Timestamps.toDb(now)));
-        int updated = jdbc.sql("""
+        return values;
+    }
+
+    private int update(List<Object> values) {
+        return jdbc.sql("""
                         update mail_settings set smtp_host = ?, smtp_port = ?, smtp_security = ?, smtp_username = ?,
                           smtp_password = ?, smtp_from = ?, smtp_trusted_certificate = ?, imap_host = ?, imap_port = ?,
                           imap_security = ?, imap_username = ?, imap_password = ?, imap_folder = ?,
                           imap_trusted_certificate = ?, approve_by_mail = ?, approve_keywords = ?, instance_name = ?,
                           updated_by = ?, updated_at = ?
                         where id = 1""").params(values).update();
-        if (updated == 0) {
-            jdbc.sql("""
-                            insert into mail_settings (smtp_host, smtp_port, smtp_security, smtp_username, smtp_password,
-                              smtp_from, smtp_trusted_certificate, imap_host, imap_port, imap_security, imap_username,
-                              imap_password, imap_folder, imap_trusted_certificate, approve_by_mail, approve_keywords,
-                              instance_name, updated_by, updated_at, id)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""").params(values).update();
-        }
+    }
+
+    private void insert(List<Object> values) {
+        jdbc.sql("""
+                        insert into mail_settings (smtp_host, smtp_port, smtp_security, smtp_username, smtp_password,
+                          smtp_from, smtp_trusted_certificate, imap_host, imap_port, imap_security, imap_username,
+                          imap_password, imap_folder, imap_trusted_certificate, approve_by_mail, approve_keywords,
+                          instance_name, updated_by, updated_at, id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""").params(values).update();
     }
 
     @Override
@@ -138,7 +160,20 @@ public class MailSettingsStore implements SealedSecrets {
         return password == null ? null : cipher.encrypt(password, context);
     }
 
+    /**
+     * A password sealed with another key (instances started with different keys) reads as none: the
+     * settings stay readable and savable, so an administrator can enter it again, and the health
+     * component {@code secrets} reports it.
+     */
     private String open(String stored, String context) {
-        return stored == null ? null : cipher.decrypt(stored, context);
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return cipher.decrypt(stored, context);
+        } catch (SecretCipher.UndecryptableSecretException e) {
+            log.warn("The stored {} cannot be decrypted with this instance's key: {}", context, e.getMessage());
+            return null;
+        }
     }
 }
