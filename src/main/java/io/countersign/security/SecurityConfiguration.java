@@ -136,6 +136,10 @@ class SecurityConfiguration {
                         .hasRole(ADMIN)
                         .requestMatchers(GET, "/api/v1/requests/*/notifications")
                         .authenticated()
+
+                        // mail settings
+                        .requestMatchers("/api/v1/settings/mail", "/api/v1/settings/mail/test")
+                        .hasRole(ADMIN)
                         // audit
                         .requestMatchers(
                                 GET,

@@ -1,0 +1,37 @@
+package io.countersign.mail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What an approver is told when a step opens for them.
+ *
+ * @param actionToken the approver's single-use decision token for this step
+ * @param approvalsGiven approvals already counted on this step, of {@code requiredApprovals}
+ * @param otherApprovers the others who may decide this step
+ * @param deadline when the step (or the request) runs out, or null when it never does
+ */
+public record ApprovalNotice(
+        String requestId,
+        Person recipient,
+        String recipientAddress,
+        String actionToken,
+        Person requester,
+        String resource,
+        String account,
+        Duration duration,
+        String justification,
+        String ticket,
+        String stepName,
+        int stepNumber,
+        int stepCount,
+        int requiredApprovals,
+        int approvalsGiven,
+        List<Person> otherApprovers,
+        Instant deadline) {
+
+    public ApprovalNotice {
+        otherApprovers = List.copyOf(otherApprovers);
+    }
+}

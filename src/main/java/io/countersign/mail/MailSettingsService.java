@@ -1,0 +1,100 @@
+package io.countersign.mail;
+
+import io.countersign.mail.internal.InstanceProperties;
+import io.countersign.mail.internal.MailSettingsRules;
+import io.countersign.mail.internal.MailSettingsStore;
+import io.countersign.shared.Actor;
+import io.countersign.shared.ForbiddenException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The mail settings an administrator keeps in the database. They are read afresh on every use, so
+ * that a change applies at once on every instance.
+ */
+@Service
+public class MailSettingsService {
+
+    private final MailSettingsStore store;
+    private final InstanceProperties instance;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    MailSettingsService(
+            MailSettingsStore store, InstanceProperties instance, Clock clock, ApplicationEventPublisher events) {
+        this.store = store;
+        this.instance = instance;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** The settings with decrypted passwords; {@code smtp} is null until an administrator saves them. */
+    @Transactional(readOnly = true)
+    public MailSettings current() {
+        return store.load()
+                .map(saved -> new MailSettings(
+                        saved.smtp(),
+                        saved.imap(),
+                        saved.approveByMail(),
+                        saved.approveKeywords(),
+                        Objects.requireNonNullElse(saved.instanceName(), instance.instanceName())))
+                .orElseGet(() -> new MailSettings(null, null, false, List.of(), instance.instanceName()));
+    }
+
+    @Transactional
+    public MailSettings update(Actor actor, MailSettingsInput input) {
+        if (!actor.isAdmin()) {
+            throw new ForbiddenException("Only administrators configure mail.");
+        }
+        store.lock();
+        MailSettings before = store.load().orElse(null);
+        MailSettings next = MailSettingsRules.apply(input, before);
+        store.save(next, actor.username(), clock.instant());
+        events.publishEvent(new MailSettingsUpdated(actor, summary(before, next)));
+        return current();
+    }
+
+    /** Servers, switches and which passwords changed: enough for an auditor, never a password. */
+    private static String summary(MailSettings before, MailSettings next) {
+        MailSettings.Smtp smtp = next.smtp();
+        StringBuilder note = new StringBuilder("smtp ")
+                .append(smtp.host())
+                .append(':')
+                .append(smtp.port())
+                .append(' ')
+                .append(smtp.security())
+                .append(" from ")
+                .append(smtp.from());
+        if (!Objects.equals(before == null ? null : before.smtp().password(), smtp.password())) {
+            note.append(smtp.password() == null ? ", smtp password removed" : ", smtp password changed");
+        }
+        MailSettings.Imap imap = next.imap();
+        if (imap == null) {
+            note.append("; no imap");
+        } else {
+            note.append("; imap ")
+                    .append(imap.host())
+                    .append(':')
+                    .append(imap.port())
+                    .append(' ')
+                    .append(imap.security())
+                    .append(" folder ")
+                    .append(imap.folder());
+            MailSettings.Imap old = before == null ? null : before.imap();
+            if (!Objects.equals(old == null ? null : old.password(), imap.password())) {
+                note.append(imap.password() == null ? ", imap password removed" : ", imap password changed");
+            }
+        }
+        note.append("; approve by mail ").append(next.approveByMail() ? "on" : "off");
+        if (!next.approveKeywords().isEmpty()) {
+            note.append(" (keywords ")
+                    .append(String.join(", ", next.approveKeywords()))
+                    .append(')');
+        }
+        return note.toString();
+    }
+}

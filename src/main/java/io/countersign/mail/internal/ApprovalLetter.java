@@ -1,0 +1,58 @@
+package io.countersign.mail.internal;
+
+import io.countersign.mail.ApprovalNotice;
+import io.countersign.mail.Person;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The body of the mail that asks an approver to decide a step. */
+public final class ApprovalLetter {
+
+    private ApprovalLetter() {}
+
+    public static Letter write(ApprovalNotice notice, Letterhead head) {
+        String step = (notice.stepName() == null || notice.stepName().isBlank()
+                        ? "Step " + notice.stepNumber()
+                        : notice.stepName())
+                + " (step " + notice.stepNumber() + " of " + notice.stepCount() + ")";
+        Letter letter = new Letter()
+                .paragraph(notice.requester().label() + " asks for access to the account " + notice.account() + " on "
+                        + notice.resource() + ", and you may approve it.")
+                .field("Request", "#" + notice.requestId())
+                .field("Requester", notice.requester().label())
+                .field("Resource", notice.resource())
+                .field("Account", notice.account())
+                .field("Duration", Letterhead.period(notice.duration()))
+                .field("Justification", notice.justification())
+                .field("Ticket", notice.ticket())
+                .field("Step", step)
+                .field(
+                        "Approvals",
+                        notice.approvalsGiven() + " of " + notice.requiredApprovals() + " required approvals given")
+                .field("Others who may approve", others(notice.otherApprovers()))
+                .field("Deadline", notice.deadline() == null ? "none" : head.time(notice.deadline()))
+                .link("Open the request", head.requestLink(notice.requestId()))
+                .link("Approve or reject", head.actionLink(notice.actionToken()));
+        if (head.approveByMail()) {
+            letter.paragraph("You can also answer by mail. Reply with Approve or Reject on the first line. "
+                            + "These words approve: " + String.join(", ", approveWords(head)) + "; anything else "
+                            + "rejects, and the whole first line becomes your comment. Reply from the address this "
+                            + "mail was sent to and keep the reply code below.")
+                    .paragraph("Reply code: " + notice.actionToken());
+        }
+        return letter;
+    }
+
+    private static String others(List<Person> others) {
+        return others.isEmpty()
+                ? "nobody else"
+                : others.stream().map(Person::label).collect(Collectors.joining(", "));
+    }
+
+    private static List<String> approveWords(Letterhead head) {
+        List<String> words = new ArrayList<>(Letterhead.BUILT_IN_APPROVE_WORDS);
+        words.addAll(head.keywords());
+        return words;
+    }
+}

@@ -1,0 +1,29 @@
+package io.countersign.mail.internal;
+
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What every mail says about this installation: its name (unless an administrator set another in
+ * the mail settings) and the public address its links start with ({@code COUNTERSIGN_BASE_URL}).
+ */
+@ConfigurationProperties("countersign")
+public record InstanceProperties(
+        @DefaultValue("Countersign") String instanceName,
+        @DefaultValue("http://localhost:8080") URI baseUrl) {
+
+    public InstanceProperties {
+        String scheme = baseUrl.getScheme();
+        if (!("http".equals(scheme) || "https".equals(scheme)) || baseUrl.getHost() == null) {
+            throw new IllegalArgumentException(
+                    "countersign.base-url (COUNTERSIGN_BASE_URL) must be an absolute http or https address, not '"
+                            + baseUrl + "'");
+        }
+    }
+
+    /** The base address without a trailing slash, so that paths can be appended. */
+    public String base() {
+        return baseUrl.toString().replaceAll("/+$", "");
+    }
+}

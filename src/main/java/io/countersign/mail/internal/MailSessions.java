@@ -1,0 +1,58 @@
+package io.countersign.mail.internal;
+
+import io.countersign.mail.MailSecurity;
+import io.countersign.mail.MailSettings;
+import jakarta.mail.Session;
+import java.util.Properties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Jakarta Mail sessions built from the stored settings rather than from application properties,
+ * with timeouts on every connection, STARTTLS required (never opportunistic) when chosen, and the
+ * server's name checked against its certificate.
+ */
+@Component
+public class MailSessions {
+
+    private final MailProperties properties;
+
+    public MailSessions(MailProperties properties) {
+        this.properties = properties;
+    }
+
+    public Session smtp(MailSettings.Smtp smtp) {
+        Properties props = base("smtp", smtp.security(), smtp.trustedCertificate());
+        props.put("mail.smtp.auth", String.valueOf(smtp.login()));
+        props.put("mail.smtp.from", Addresses.parse(smtp.from()).getAddress());
+        return Session.getInstance(props);
+    }
+
+    public Session imap(MailSettings.Imap imap) {
+        return Session.getInstance(base("imap", imap.security(), imap.trustedCertificate()));
+    }
+
+    private Properties base(String protocol, MailSecurity security, String trustedCertificate) {
+        String prefix = "mail." + protocol + ".";
+        Properties props = new Properties();
+        props.put(
+                prefix + "connectiontimeout",
+                String.valueOf(properties.connectTimeout().toMillis()));
+        props.put(prefix + "timeout", String.valueOf(properties.timeout().toMillis()));
+        props.put(prefix + "writetimeout", String.valueOf(properties.timeout().toMillis()));
+        switch (security) {
+            case TLS -> props.put(prefix + "ssl.enable", "true");
+            case STARTTLS -> {
+                props.put(prefix + "starttls.enable", "true");
+                props.put(prefix + "starttls.required", "true");
+            }
+            case NONE -> {}
+        }
+        if (security != MailSecurity.NONE) {
+            props.put(prefix + "ssl.checkserveridentity", "true");
+            if (trustedCertificate != null) {
+                props.put(prefix + "ssl.socketFactory", TrustedCertificates.socketFactory(trustedCertificate));
+            }
+        }
+        return props;
+    }
+}
