@@ -1,6 +1,8 @@
 package io.countersign.notify;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,6 +23,6 @@ public record Notification(
         Map<String, Object> data) {
 
     public Notification {
-        data = data == null ? Map.of() : Map.copyOf(data);
+        data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }
 }
