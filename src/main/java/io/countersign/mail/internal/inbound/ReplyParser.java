@@ -36,10 +36,13 @@ final class ReplyParser {
     private static final Session SESSION = session();
 
     private final ReplyWords words;
+    private final int maxBytes;
     private final String trustedAuthservId;
 
-    ReplyParser(ReplyWords words, String trustedAuthservId) {
+    /** Reads at most {@code maxBytes} of a message; a reply's first line is near its start. */
+    ReplyParser(ReplyWords words, int maxBytes, String trustedAuthservId) {
         this.words = words;
+        this.maxBytes = maxBytes;
         this.trustedAuthservId =
                 trustedAuthservId == null || trustedAuthservId.isBlank() ? null : trustedAuthservId.trim();
     }
@@ -47,7 +50,7 @@ final class ReplyParser {
     Reading read(byte[] raw) {
         MimeMessage message;
         try {
-            message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+            message = new MimeMessage(SESSION, new ByteArrayInputStream(raw, 0, Math.min(raw.length, maxBytes)));
         } catch (MessagingException e) {
             return Reading.refused(null, null, null, null, "the message could not be read");
         }

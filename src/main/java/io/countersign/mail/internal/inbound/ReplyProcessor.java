@@ -72,6 +72,7 @@ class ReplyProcessor {
     Result process(String key, byte[] raw, InboundSettings settings) {
         ReplyParser parser = new ReplyParser(
                 new ReplyWords(settings.approveKeywords(), properties.maxCommentLength()),
+                (int) properties.maxMessageSize().toBytes(),
                 properties.trustedAuthservId());
         Reading reading = parser.read(raw);
         try {

@@ -32,14 +32,19 @@ final class ReplyWords {
     }
 
     boolean approves(String firstLine) {
-        String first = firstLine.trim().split("\\s+", 2)[0];
+        String first = withoutControls(firstLine, firstLine.length()).split("\\s+", 2)[0];
         return approving.contains(withoutTrailingPunctuation(first.toLowerCase(Locale.ROOT)));
     }
 
     String comment(String firstLine) {
-        StringBuilder out = new StringBuilder(Math.min(firstLine.length(), maxCommentLength));
-        firstLine.codePoints().forEach(c -> {
-            if (out.length() < maxCommentLength) {
+        return withoutControls(firstLine, maxCommentLength);
+    }
+
+    /** Control characters become spaces: a hidden one must neither glue words together nor reach the log. */
+    private static String withoutControls(String line, int maxLength) {
+        StringBuilder out = new StringBuilder(Math.min(line.length(), maxLength));
+        line.codePoints().forEach(c -> {
+            if (out.length() < maxLength) {
                 out.appendCodePoint(isControl(c) ? ' ' : c);
             }
         });
