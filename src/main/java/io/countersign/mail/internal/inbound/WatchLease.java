@@ -30,7 +30,7 @@ class WatchLease {
     boolean acquire(String holder, Duration duration) {
         Instant now = clock.instant();
         int updated = jdbc.sql(
-                        "update mail_watch_lease set holder = ?, expires_at = ? where name = ? and (holder = ? or expires_at < ?)")
+                        "update mail_watch_lease set holder = ?, expires_at = ? where name = ? and (holder = ? or expires_at <= ?)")
                 .params(holder, Timestamps.toDb(now.plus(duration)), NAME, holder, Timestamps.toDb(now))
                 .update();
         if (updated == 1) {
