@@ -83,6 +83,7 @@ final class MailboxConnection implements AutoCloseable {
         Message[] all = folder.getMessages();
         FetchProfile profile = new FetchProfile();
         profile.add(FetchProfile.Item.FLAGS);
+        profile.add(FetchProfile.Item.SIZE);
         profile.add("Message-ID");
         folder.fetch(all, profile);
         List<Message> open = new ArrayList<>(all.length);
@@ -112,6 +113,22 @@ final class MailboxConnection implements AutoCloseable {
         return MessageKey.of(null, headers.toString());
     }
 
+    /**
+     * Fetches the whole of each message within the size limit in one command, so that reading them
+     * one by one costs no further round trip to the server.
+     */
+    void prefetch(List<Message> messages) throws MessagingException {
+        List<Message> small = new ArrayList<>(messages.size());
+        for (Message message : messages) {
+            if (message.getSize() >= 0 && message.getSize() <= maxBytes) {
+                small.add(message);
+            }
+        }
+        FetchProfile whole = new FetchProfile();
+        whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        folder.fetch(small.toArray(Message[]::new), whole);
+    }
+
     /** The message's raw bytes, cut at the size limit: the reply's first line is near its start. */
     byte[] read(Message message) throws MessagingException, IOException {
         Capped out = new Capped(maxBytes);
@@ -123,8 +140,10 @@ final class MailboxConnection implements AutoCloseable {
         return out.bytes();
     }
 
-    void delete(Message message) throws MessagingException {
-        message.setFlag(Flags.Flag.DELETED, true);
+    void delete(List<Message> messages) throws MessagingException {
+        if (!messages.isEmpty()) {
+            folder.setFlags(messages.toArray(Message[]::new), new Flags(Flags.Flag.DELETED), true);
+        }
     }
 
     void expunge() throws MessagingException {

@@ -6,7 +6,12 @@ import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -29,6 +34,8 @@ class MailboxWatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    /** Messages fetched in one command; small enough to hold in memory at the size limit each. */
+    private static final int BATCH = 20;
 
     /** Called between applying a message and deleting it; tests use it to crash at the worst moment. */
     interface BeforeDelete {
@@ -158,27 +165,38 @@ class MailboxWatcher implements SmartLifecycle {
         }
     }
 
-    /** One pass over the folder: every message applied or refused, then deleted. */
+    /** One pass over the folder: every message applied or refused, then deleted, a batch at a time. */
     private void readFolder(MailboxConnection open, InboundSettings current) throws Exception {
         Instant renewed = clock.instant();
+        List<Message> messages = open.messages();
         try {
-            for (Message message : open.messages()) {
-                if (!running) {
-                    return;
-                }
+            for (int from = 0; from < messages.size() && running; from += BATCH) {
                 if (clock.instant().isAfter(renewed.plus(leaseDuration().dividedBy(3)))) {
                     if (!lease.acquire(holder, leaseDuration())) {
                         return;
                     }
                     renewed = clock.instant();
                 }
-                String key = open.key(message);
-                if (!processor.alreadyProcessed(key)) {
-                    Result result = processor.process(key, open.read(message), current);
-                    answer(result);
+                List<Message> batch = messages.subList(from, Math.min(from + BATCH, messages.size()));
+                open.prefetch(batch);
+                Map<Message, String> keys = new LinkedHashMap<>();
+                for (Message message : batch) {
+                    keys.put(message, open.key(message));
                 }
-                beforeDelete.run(message);
-                open.delete(message);
+                Set<String> processed = processor.alreadyProcessed(keys.values());
+                List<Message> done = new ArrayList<>(batch.size());
+                try {
+                    for (Message message : batch) {
+                        String key = keys.get(message);
+                        if (!processed.contains(key)) {
+                            answer(processor.process(key, open.read(message), current));
+                        }
+                        beforeDelete.run(message);
+                        done.add(message);
+                    }
+                } finally {
+                    open.delete(done);
+                }
             }
         } finally {
             if (connection == open) {

@@ -2,6 +2,9 @@ package io.countersign.mail.internal.inbound;
 
 import io.countersign.shared.Timestamps;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +24,15 @@ class ProcessedReplies {
         this.jdbc = jdbc;
     }
 
-    boolean contains(String key) {
-        return jdbc.sql("select count(*) from mail_replies where message_key = ?")
-                        .param(key)
-                        .query(Integer.class)
-                        .single()
-                > 0;
+    /** Which of these keys were processed before; one query for a batch of messages. */
+    Set<String> processedAmong(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select message_key from mail_replies where message_key in (:keys)")
+                .param("keys", keys)
+                .query(String.class)
+                .list());
     }
 
     /**

@@ -7,6 +7,8 @@ import io.countersign.shared.Channel;
 import io.countersign.shared.CountersignException;
 import io.countersign.shared.Role;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,8 +63,8 @@ class ReplyProcessor {
         return decider.getIfAvailable() != null;
     }
 
-    boolean alreadyProcessed(String key) {
-        return processed.contains(key);
+    Set<String> alreadyProcessed(Collection<String> keys) {
+        return processed.processedAmong(keys);
     }
 
     /**

@@ -39,6 +39,12 @@ class TokenTableDecider implements ReplyDecider {
                 .list();
     }
 
+    int decided() {
+        return jdbc.sql("select count(*) from test_mail_decisions")
+                .query(Integer.class)
+                .single();
+    }
+
     void clear() {
         jdbc.sql("delete from test_mail_decisions").update();
         jdbc.sql("delete from test_mail_tokens").update();
