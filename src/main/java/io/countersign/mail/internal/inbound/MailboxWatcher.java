@@ -34,6 +34,8 @@ class MailboxWatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    /** While reading is off, how soon switching it on takes effect. */
+    private static final Duration SETTINGS_CHECK = Duration.ofSeconds(5);
     /** Messages fetched in one command; small enough to hold in memory at the size limit each. */
     private static final int BATCH = 20;
 
@@ -130,7 +132,7 @@ class MailboxWatcher implements SmartLifecycle {
                 current = settings.getObject().current();
                 if (!current.reading() || !lease.acquire(holder, leaseDuration())) {
                     closeConnection();
-                    pause(current.reading() ? leaseDuration().dividedBy(3) : properties.pollInterval());
+                    pause(current.reading() ? leaseDuration().dividedBy(3) : SETTINGS_CHECK);
                     continue;
                 }
                 if (connection == null || !Objects.equals(connectedTo, current.endpoint())) {

@@ -68,6 +68,9 @@ public final class MailRepliesBenchmark {
                         .until(() -> decider.decided() == before + 1);
                 latencies.add((System.nanoTime() - arrived) / 1e6);
             }
+            if (latencies.isEmpty()) {
+                return;
+            }
             Collections.sort(latencies);
             System.out.printf(
                     "arrival to decision with IDLE over %d replies: p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
