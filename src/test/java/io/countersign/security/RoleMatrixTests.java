@@ -99,7 +99,6 @@ class RoleMatrixTests {
             new Endpoint(GET, "/api/v1/notifications/deliveries/dlv-zzzzzzzz", null, ADMIN_ONLY),
             new Endpoint(POST, "/api/v1/notifications/deliveries/dlv-zzzzzzzz/redeliver", null, ADMIN_ONLY),
             new Endpoint(GET, "/api/v1/requests/req-zzzzzzzz/notifications", null, EVERYONE),
-
             new Endpoint(GET, "/api/v1/settings/mail", null, ADMIN_ONLY),
             new Endpoint(PUT, "/api/v1/settings/mail", "{}", ADMIN_ONLY),
             new Endpoint(POST, "/api/v1/settings/mail/test", "{\"to\":\"not an address\"}", ADMIN_ONLY),

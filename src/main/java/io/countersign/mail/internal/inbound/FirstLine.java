@@ -1,0 +1,67 @@
+package io.countersign.mail.internal.inbound;
+
+import java.util.regex.Pattern;
+
+/**
+ * The first line a person typed: the first non-empty line above whatever the mail program put below
+ * it (the quoted notification, an "On … wrote:" attribution, an Outlook header block, a signature).
+ */
+final class FirstLine {
+
+    private static final Pattern ATTRIBUTION = Pattern.compile("(?i)^(on|am|le|el|il|op)\\s.*");
+    private static final Pattern WROTE =
+            Pattern.compile("(?i).*(wrote|schrieb|a écrit|escribió|ha scritto|schreef)\\s*:$");
+    private static final Pattern OUTLOOK =
+            Pattern.compile("(?i)^(-{2,}\\s*original message\\s*-{2,}|_{10,}|(from|von|de):\\s.*)");
+
+    private FirstLine() {}
+
+    /** The first line, trimmed, or null when the reply has none above the quoted text. */
+    static String of(String text) {
+        if (text == null) {
+            return null;
+        }
+        String[] lines = text.split("\r\n|\r|\n", 200);
+        for (int i = 0; i < lines.length; i++) {
+            String raw = lines[i];
+            String line = trim(raw);
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.startsWith(">")
+                    || raw.equals("-- ")
+                    || line.equals("--")
+                    || OUTLOOK.matcher(line).matches()) {
+                return null;
+            }
+            if (isAttribution(line, i + 1 < lines.length ? trim(lines[i + 1]) : "")) {
+                return null;
+            }
+            return line;
+        }
+        return null;
+    }
+
+    /** "On Mon, 30 Nov 2026, Countersign <…> wrote:", which mail programs often wrap over two lines. */
+    private static boolean isAttribution(String line, String next) {
+        return ATTRIBUTION.matcher(line).matches()
+                && (WROTE.matcher(line).matches() || WROTE.matcher(next).matches());
+    }
+
+    /** Strips whitespace including the no-break and zero-width spaces and byte-order marks editors leave. */
+    static String trim(String line) {
+        int start = 0;
+        int end = line.length();
+        while (start < end && isSpace(line.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(line.charAt(end - 1))) {
+            end--;
+        }
+        return line.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
+    }
+}

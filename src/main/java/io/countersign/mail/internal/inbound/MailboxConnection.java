@@ -1,0 +1,297 @@
+package io.countersign.mail.internal.inbound;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+
+/**
+ * One logged-in connection to the reply folder: lists its messages, reads each one up to a size
+ * limit, deletes, and waits for new mail with IDLE where the server offers it. Every network wait is
+ * bounded by a timeout, so a server that stops answering ends the connection instead of the watcher.
+ */
+final class MailboxConnection implements AutoCloseable {
+
+    /** A message in the folder, read as far as the size limit allows. */
+    record Letter(Message message, String key, byte[] raw) {}
+
+    private final Store store;
+    private final IMAPFolder folder;
+    private final boolean idle;
+    private final int maxBytes;
+    private final ScheduledExecutorService heartbeat;
+
+    private MailboxConnection(Store store, IMAPFolder folder, int maxBytes) {
+        this.store = store;
+        this.folder = folder;
+        this.idle = store instanceof IMAPStore imap && hasIdle(imap);
+        this.maxBytes = maxBytes;
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mail-reply-idle-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    static MailboxConnection open(ImapEndpoint endpoint, InboundMailProperties properties) throws MessagingException {
+        Session session = Session.getInstance(properties(endpoint, properties));
+        Store store = session.getStore("imap");
+        try {
+            store.connect(endpoint.host(), endpoint.port(), endpoint.username(), endpoint.password());
+            Folder folder = store.getFolder(FolderPath.onServer(
+                    endpoint.folder(), store.getDefaultFolder().getSeparator()));
+            if (!folder.exists()) {
+                throw new MessagingException("the folder " + endpoint.folder() + " does not exist");
+            }
+            folder.open(Folder.READ_WRITE);
+            return new MailboxConnection(store, (IMAPFolder) folder, (int)
+                    properties.maxMessageSize().toBytes());
+        } catch (MessagingException | RuntimeException e) {
+            closeQuietly(store);
+            throw e;
+        }
+    }
+
+    boolean idles() {
+        return idle;
+    }
+
+    /** The messages in the folder now, oldest first, except those already marked deleted. */
+    List<Message> messages() throws MessagingException {
+        Message[] all = folder.getMessages();
+        FetchProfile profile = new FetchProfile();
+        profile.add(FetchProfile.Item.FLAGS);
+        profile.add(FetchProfile.Item.SIZE);
+        profile.add("Message-ID");
+        folder.fetch(all, profile);
+        List<Message> open = new ArrayList<>(all.length);
+        for (Message message : all) {
+            if (!message.isExpunged() && !message.isSet(Flags.Flag.DELETED)) {
+                open.add(message);
+            }
+        }
+        return open;
+    }
+
+    /** The message's identity, read from its headers only. */
+    String key(Message message) throws MessagingException {
+        String[] ids = message.getHeader("Message-ID");
+        String id = ids == null || ids.length == 0 ? null : ids[0].trim();
+        if (id != null && !id.isEmpty()) {
+            return MessageKey.of(id, null);
+        }
+        StringBuilder headers = new StringBuilder();
+        for (Enumeration<jakarta.mail.Header> all = message.getAllHeaders(); all.hasMoreElements(); ) {
+            jakarta.mail.Header header = all.nextElement();
+            headers.append(header.getName())
+                    .append(": ")
+                    .append(header.getValue())
+                    .append('\n');
+        }
+        return MessageKey.of(null, headers.toString());
+    }
+
+    /**
+     * Fetches the whole of each message within the size limit in one command, so that reading them
+     * one by one costs no further round trip to the server.
+     */
+    void prefetch(List<Message> messages) throws MessagingException {
+        List<Message> small = new ArrayList<>(messages.size());
+        for (Message message : messages) {
+            if (message.getSize() >= 0 && message.getSize() <= maxBytes) {
+                small.add(message);
+            }
+        }
+        FetchProfile whole = new FetchProfile();
+        whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        folder.fetch(small.toArray(Message[]::new), whole);
+    }
+
+    /** The message's raw bytes, cut at the size limit: the reply's first line is near its start. */
+    byte[] read(Message message) throws MessagingException, IOException {
+        Capped out = new Capped(maxBytes);
+        try {
+            message.writeTo(out);
+        } catch (Capped.Full enough) {
+            // the rest of a huge message is never fetched
+        }
+        return out.bytes();
+    }
+
+    void delete(List<Message> messages) throws MessagingException {
+        if (!messages.isEmpty()) {
+            folder.setFlags(messages.toArray(Message[]::new), new Flags(Flags.Flag.DELETED), true);
+        }
+    }
+
+    void expunge() throws MessagingException {
+        folder.expunge();
+    }
+
+    /**
+     * Waits until new mail may have arrived, at most {@code refresh}: with IDLE until the server says
+     * so, otherwise by sleeping (the caller polls). Either way it returns at least every {@code
+     * refresh}, so that the watcher renews its lease and notices changed settings.
+     */
+    void await(java.time.Duration refresh, Runnable sleep) throws MessagingException {
+        if (!idle) {
+            sleep.run();
+            return;
+        }
+        var noop = heartbeat.schedule(this::interruptIdle, refresh.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            folder.idle(true);
+        } finally {
+            noop.cancel(false);
+        }
+    }
+
+    /** Any command on the folder from another thread ends a running IDLE. */
+    private void interruptIdle() {
+        try {
+            folder.doCommand(protocol -> {
+                protocol.simpleCommand("NOOP", null);
+                return null;
+            });
+        } catch (MessagingException | RuntimeException closedMeanwhile) {
+            // the watcher finds the connection closed and reconnects
+        }
+    }
+
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+        try {
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException | RuntimeException alreadyGone) {
+            // closing a dead connection cannot fail in a way worth reporting
+        }
+        closeQuietly(store);
+    }
+
+    private static void closeQuietly(Store store) {
+        try {
+            store.close();
+        } catch (MessagingException | RuntimeException alreadyGone) {
+            // as above
+        }
+    }
+
+    private static boolean hasIdle(IMAPStore store) {
+        try {
+            return store.hasCapability("IDLE");
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    private static Properties properties(ImapEndpoint endpoint, InboundMailProperties properties) {
+        Properties p = new Properties();
+        String connect = Long.toString(properties.connectTimeout().toMillis());
+        // an IDLE is interrupted every idle-refresh, so the read timeout must outlast it
+        long read = Math.max(
+                properties.readTimeout().toMillis(), properties.idleRefresh().toMillis() * 2);
+        p.setProperty("mail.imap.connectiontimeout", connect);
+        p.setProperty("mail.imap.timeout", Long.toString(read));
+        p.setProperty("mail.imap.writetimeout", Long.toString(read));
+        p.setProperty("mail.imap.connectionpooltimeout", "1000");
+        switch (endpoint.security()) {
+            case TLS -> p.setProperty("mail.imap.ssl.enable", "true");
+            case STARTTLS -> {
+                p.setProperty("mail.imap.starttls.enable", "true");
+                p.setProperty("mail.imap.starttls.required", "true");
+            }
+            case NONE -> {}
+        }
+        if (endpoint.security() != ImapEndpoint.Security.NONE) {
+            p.setProperty("mail.imap.ssl.protocols", "TLSv1.3 TLSv1.2");
+            if (endpoint.trustedCertificatePem() != null
+                    && !endpoint.trustedCertificatePem().isBlank()) {
+                // the pinned certificate itself identifies the server, whatever name it was issued for
+                p.put(
+                        "mail.imap.ssl.socketFactory",
+                        trusting(endpoint.trustedCertificatePem()).getSocketFactory());
+                p.setProperty("mail.imap.ssl.checkserveridentity", "false");
+            } else {
+                p.setProperty("mail.imap.ssl.checkserveridentity", "true");
+            }
+        }
+        return p;
+    }
+
+    private static SSLContext trusting(String pem) {
+        try {
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            trusted.setCertificateEntry("imap", certificate);
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("The trusted IMAP certificate is not a PEM X.509 certificate", e);
+        }
+    }
+
+    /** Collects at most {@code limit} bytes, then stops the writer. */
+    private static final class Capped extends OutputStream {
+
+        static final class Full extends IOException {
+            Full() {
+                super("size limit reached", null);
+            }
+        }
+
+        private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        private final int limit;
+
+        Capped(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            int room = limit - buffer.size();
+            buffer.write(bytes, offset, Math.min(room, length));
+            if (length >= room) {
+                throw new Full();
+            }
+        }
+
+        byte[] bytes() {
+            return buffer.toByteArray();
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package io.countersign.mail.internal.inbound;
+
+import io.countersign.mail.internal.inbound.ReplyProcessor.Result;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Watches the reply folder while "Approve by Mail" is on, on one instance at a time (the one holding
+ * the {@link WatchLease}): reads every message in it, applies or refuses each one, deletes it, then
+ * waits for more with IDLE or, where the server cannot IDLE, by polling. A lost connection is
+ * reopened with a growing pause. Logs say which message and why, never a body or a token.
+ */
+@Component
+class MailboxWatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    /** While reading is off, how soon switching it on takes effect. */
+    private static final Duration SETTINGS_CHECK = Duration.ofSeconds(5);
+    /** Messages fetched in one command; small enough to hold in memory at the size limit each. */
+    private static final int BATCH = 20;
+
+    /** Called between applying a message and deleting it; tests use it to crash at the worst moment. */
+    interface BeforeDelete {
+        void run(Message message) throws MessagingException;
+    }
+
+    private final InboundMailProperties properties;
+    private final ObjectProvider<InboundSettingsSource> settings;
+    private final ReplyProcessor processor;
+    private final ObjectProvider<RefusalReplies> refusals;
+    private final WatchLease lease;
+    private final Clock clock;
+    private final BeforeDelete beforeDelete;
+    private final String holder = "watcher-" + UUID.randomUUID();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private volatile boolean running;
+    private volatile MailboxConnection connection;
+    private Thread thread;
+
+    @Autowired
+    MailboxWatcher(
+            InboundMailProperties properties,
+            ObjectProvider<InboundSettingsSource> settings,
+            ReplyProcessor processor,
+            ObjectProvider<RefusalReplies> refusals,
+            WatchLease lease,
+            Clock clock) {
+        this(properties, settings, processor, refusals, lease, clock, message -> {});
+    }
+
+    MailboxWatcher(
+            InboundMailProperties properties,
+            ObjectProvider<InboundSettingsSource> settings,
+            ReplyProcessor processor,
+            ObjectProvider<RefusalReplies> refusals,
+            WatchLease lease,
+            Clock clock,
+            BeforeDelete beforeDelete) {
+        this.properties = properties;
+        this.settings = settings;
+        this.processor = processor;
+        this.refusals = refusals;
+        this.lease = lease;
+        this.clock = clock;
+        this.beforeDelete = beforeDelete;
+    }
+
+    @Override
+    public void start() {
+        if (settings.getIfAvailable() == null || !processor.ready()) {
+            log.info("Replies by mail are not read: no mail settings or no decider is configured");
+            return;
+        }
+        running = true;
+        thread = new Thread(this::watch, "mail-reply-watcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        signal();
+        closeConnection();
+        if (thread != null) {
+            try {
+                thread.join(properties.readTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            lease.release(holder);
+        } catch (RuntimeException databaseGone) {
+            // the lease then expires on its own
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void watch() {
+        int failures = 0;
+        ImapEndpoint connectedTo = null;
+        while (running) {
+            InboundSettings current = InboundSettings.off();
+            try {
+                current = settings.getObject().current();
+                if (!current.reading() || !lease.acquire(holder, leaseDuration())) {
+                    closeConnection();
+                    pause(current.reading() ? leaseDuration().dividedBy(3) : SETTINGS_CHECK);
+                    continue;
+                }
+                if (connection == null || !Objects.equals(connectedTo, current.endpoint())) {
+                    closeConnection();
+                    connection = MailboxConnection.open(current.endpoint(), properties);
+                    connectedTo = current.endpoint();
+                    log.info(
+                            "Watching {} for replies ({})",
+                            current.endpoint(),
+                            connection.idles() ? "IDLE" : "polling");
+                }
+                readFolder(connection, current);
+                failures = 0;
+                MailboxConnection open = connection;
+                if (open != null && running) {
+                    open.await(properties.idleRefresh(), () -> pause(properties.pollInterval()));
+                }
+            } catch (Exception e) {
+                closeConnection();
+                if (!running) {
+                    break;
+                }
+                failures++;
+                Duration backoff = backoff(failures);
+                log.warn(
+                        "Cannot read replies from {} ({}); trying again in {}s",
+                        current.endpoint(),
+                        describe(e),
+                        backoff.toSeconds());
+                pause(backoff);
+            }
+        }
+    }
+
+    /** One pass over the folder: every message applied or refused, then deleted, a batch at a time. */
+    private void readFolder(MailboxConnection open, InboundSettings current) throws Exception {
+        Instant renewed = clock.instant();
+        List<Message> messages = open.messages();
+        try {
+            for (int from = 0; from < messages.size() && running; from += BATCH) {
+                if (clock.instant().isAfter(renewed.plus(leaseDuration().dividedBy(3)))) {
+                    if (!lease.acquire(holder, leaseDuration())) {
+                        return;
+                    }
+                    renewed = clock.instant();
+                }
+                List<Message> batch = messages.subList(from, Math.min(from + BATCH, messages.size()));
+                open.prefetch(batch);
+                Map<Message, String> keys = new LinkedHashMap<>();
+                for (Message message : batch) {
+                    keys.put(message, open.key(message));
+                }
+                Set<String> processed = processor.alreadyProcessed(keys.values());
+                List<Message> done = new ArrayList<>(batch.size());
+                try {
+                    for (Message message : batch) {
+                        String key = keys.get(message);
+                        if (!processed.contains(key)) {
+                            answer(processor.process(key, open.read(message), current));
+                        }
+                        beforeDelete.run(message);
+                        done.add(message);
+                    }
+                } finally {
+                    open.delete(done);
+                }
+            }
+        } finally {
+            if (connection == open) {
+                open.expunge();
+            }
+        }
+    }
+
+    private void answer(Result result) {
+        RefusalReplies replies = refusals.getIfAvailable();
+        if (result.answer() == null || replies == null) {
+            return;
+        }
+        try {
+            replies.send(result.answer());
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not tell {} why a reply was refused: {}",
+                    result.answer().to(),
+                    describe(e));
+        }
+    }
+
+    private Duration leaseDuration() {
+        Duration atLeast =
+                properties.pollInterval().plus(properties.idleRefresh()).multipliedBy(2);
+        return properties.leaseDuration().compareTo(atLeast) >= 0 ? properties.leaseDuration() : atLeast;
+    }
+
+    private Duration backoff(int failures) {
+        Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(failures - 1, 20));
+        return backoff.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : backoff;
+    }
+
+    private void pause(Duration duration) {
+        lock.lock();
+        try {
+            if (running) {
+                wake.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void signal() {
+        lock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void closeConnection() {
+        MailboxConnection open = connection;
+        connection = null;
+        if (open != null) {
+            open.close();
+        }
+    }
+
+    private static String describe(Exception e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+}

@@ -1,0 +1,31 @@
+package io.countersign.mail.internal.inbound;
+
+/**
+ * What the parser made of one message: a reply for the decider, or a refusal with its reason.
+ *
+ * @param sender the From address when there is exactly one, lower-cased
+ * @param messageId the message's own Message-ID, for answering it
+ * @param automatic an auto-reply or a bounce: refused without answering, so that two robots never
+ *     talk to each other
+ */
+record Reading(
+        String sender,
+        String subject,
+        String messageId,
+        String requestId,
+        ParsedReply reply,
+        String refusal,
+        boolean automatic) {
+
+    static Reading reply(String subject, String messageId, ParsedReply reply) {
+        return new Reading(reply.sender(), subject, messageId, reply.requestId(), reply, null, false);
+    }
+
+    static Reading refused(String sender, String subject, String messageId, String requestId, String reason) {
+        return new Reading(sender, subject, messageId, requestId, null, reason, false);
+    }
+
+    static Reading automatic(String sender, String subject, String messageId, String requestId, String reason) {
+        return new Reading(sender, subject, messageId, requestId, null, reason, true);
+    }
+}

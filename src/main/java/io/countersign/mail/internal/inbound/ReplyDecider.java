@@ -1,0 +1,31 @@
+package io.countersign.mail.internal.inbound;
+
+/**
+ * Applies a reply to its request: redeems the token as the approver it was issued to, provided the
+ * sender is that approver's address and the address belongs to exactly one active user. Runs inside
+ * the transaction that records the message as processed, so a decision and its record commit
+ * together. A refusal is returned as an {@link Outcome}, or thrown as a {@code CountersignException}
+ * whose message becomes the reason; either way the transaction then changes nothing but the record.
+ */
+public interface ReplyDecider {
+
+    Outcome decide(ParsedReply reply);
+
+    /**
+     * What became of a reply.
+     *
+     * @param requestId the request concerned, when known
+     * @param decided true when the reply approved or rejected its step
+     * @param reason why nothing changed (null when decided): short, for the sender and the audit log
+     */
+    record Outcome(String requestId, boolean decided, String reason) {
+
+        public static Outcome decided(String requestId) {
+            return new Outcome(requestId, true, null);
+        }
+
+        public static Outcome refused(String requestId, String reason) {
+            return new Outcome(requestId, false, reason);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.countersign.mail.internal.inbound;
+
+import io.countersign.mail.internal.inbound.RefusalReplies.RefusalReply;
+import io.countersign.mail.internal.inbound.ReplyDecider.Outcome;
+import io.countersign.shared.Actor;
+import io.countersign.shared.Channel;
+import io.countersign.shared.CountersignException;
+import io.countersign.shared.Role;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies one message: records it as processed, has the decider apply it or refuses it, and audits a
+ * refusal, all in one transaction. A message recorded before is left alone, so a message read again
+ * after a crash between deciding and deleting is never applied twice.
+ */
+@Component
+class ReplyProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplyProcessor.class);
+    private static final Actor MAIL_READER = new Actor("system", Role.ADMIN, Channel.EMAIL, null);
+
+    /** What happened to a message; {@code answer} is the refusal to mail back, if any. */
+    record Result(boolean applied, boolean decided, RefusalReply answer) {
+
+        static final Result ALREADY_PROCESSED = new Result(false, false, null);
+    }
+
+    private final ProcessedReplies processed;
+    private final ObjectProvider<ReplyDecider> decider;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final InboundMailProperties properties;
+
+    ReplyProcessor(
+            ProcessedReplies processed,
+            ObjectProvider<ReplyDecider> decider,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            InboundMailProperties properties) {
+        this.processed = processed;
+        this.decider = decider;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** Whether a decider is wired; without one, replies are left in the folder. */
+    boolean ready() {
+        return decider.getIfAvailable() != null;
+    }
+
+    Set<String> alreadyProcessed(Collection<String> keys) {
+        return processed.processedAmong(keys);
+    }
+
+    /**
+     * Applies the message. Throws only when the database could not record it; then the message stays
+     * in the folder for the next pass.
+     */
+    Result process(String key, byte[] raw, InboundSettings settings) {
+        ReplyParser parser = new ReplyParser(
+                new ReplyWords(settings.approveKeywords(), properties.maxCommentLength()),
+                (int) properties.maxMessageSize().toBytes(),
+                properties.trustedAuthservId());
+        Reading reading = parser.read(raw);
+        try {
+            return transaction.execute(status -> apply(key, reading));
+        } catch (DuplicateKeyException recordedMeanwhile) {
+            return Result.ALREADY_PROCESSED;
+        } catch (DataAccessException databaseTrouble) {
+            throw databaseTrouble;
+        } catch (RuntimeException failed) {
+            // the decision was rolled back; the message is refused rather than retried for ever
+            String reason = failed instanceof CountersignException known && known.getMessage() != null
+                    ? known.getMessage()
+                    : "the reply could not be processed";
+            if (!(failed instanceof CountersignException)) {
+                log.warn("Applying a reply to {} failed; it is refused", reading.requestId(), failed);
+            }
+            return transaction.execute(status -> {
+                processed.claim(key, clock.instant());
+                return refuse(key, reading, reading.requestId(), reason);
+            });
+        }
+    }
+
+    private Result apply(String key, Reading reading) {
+        processed.claim(key, clock.instant());
+        if (reading.reply() == null) {
+            return refuse(key, reading, reading.requestId(), reading.refusal());
+        }
+        Outcome outcome = decider.getObject().decide(reading.reply());
+        String requestId = outcome.requestId() != null ? outcome.requestId() : reading.requestId();
+        if (!outcome.decided()) {
+            return refuse(key, reading, requestId, outcome.reason());
+        }
+        processed.settle(key, requestId, ProcessedReplies.Outcome.DECIDED, null);
+        return new Result(true, true, null);
+    }
+
+    private Result refuse(String key, Reading reading, String requestId, String reason) {
+        ProcessedReplies.Outcome outcome =
+                reading.automatic() ? ProcessedReplies.Outcome.AUTOMATIC : ProcessedReplies.Outcome.REFUSED;
+        processed.settle(key, requestId, outcome, reason);
+        events.publishEvent(new MailReplyRefused(MAIL_READER, requestId, reading.sender(), reason));
+        if (reading.automatic() || reading.sender() == null) {
+            return new Result(true, false, null);
+        }
+        String subject =
+                "Re: " + (reading.subject() == null ? "" : reading.subject().replaceAll("\\p{Cntrl}", " "));
+        return new Result(true, false, new RefusalReply(reading.sender(), subject, reading.messageId(), reason));
+    }
+}

@@ -1,0 +1,76 @@
+package io.countersign.mail.internal.inbound;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What the first line says. Its first word, case-insensitive and without trailing punctuation,
+ * approves when it is a built-in approve word or one of the administrator's keywords; any other word
+ * rejects. The whole line is the comment, without control characters and within a length limit.
+ */
+final class ReplyWords {
+
+    static final Set<String> BUILT_IN = Set.of("yes", "approve", "approved", "ok");
+
+    private final Set<String> approving;
+    private final int maxCommentLength;
+
+    ReplyWords(List<String> keywords, int maxCommentLength) {
+        Set<String> words = new HashSet<>(BUILT_IN);
+        for (String keyword : keywords) {
+            String word = keyword == null
+                    ? ""
+                    : withoutTrailingPunctuation(keyword.trim().toLowerCase(Locale.ROOT));
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        this.approving = Set.copyOf(words);
+        this.maxCommentLength = maxCommentLength;
+    }
+
+    boolean approves(String firstLine) {
+        String first = withoutControls(firstLine, firstLine.length()).split("\\s+", 2)[0];
+        return approving.contains(withoutTrailingPunctuation(first.toLowerCase(Locale.ROOT)));
+    }
+
+    String comment(String firstLine) {
+        return withoutControls(firstLine, maxCommentLength);
+    }
+
+    /** Control characters become spaces: a hidden one must neither glue words together nor reach the log. */
+    private static String withoutControls(String line, int maxLength) {
+        StringBuilder out = new StringBuilder(Math.min(line.length(), maxLength));
+        line.codePoints().forEach(c -> {
+            if (out.length() < maxLength) {
+                out.appendCodePoint(isControl(c) ? ' ' : c);
+            }
+        });
+        return out.toString().trim();
+    }
+
+    private static boolean isControl(int c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE;
+    }
+
+    private static String withoutTrailingPunctuation(String word) {
+        int end = word.length();
+        while (end > 0) {
+            int c = word.codePointBefore(end);
+            int type = Character.getType(c);
+            boolean punctuation = type >= Character.DASH_PUNCTUATION && type <= Character.OTHER_PUNCTUATION
+                    || type == Character.INITIAL_QUOTE_PUNCTUATION
+                    || type == Character.FINAL_QUOTE_PUNCTUATION
+                    || type == Character.MATH_SYMBOL
+                    || type == Character.OTHER_SYMBOL;
+            if (!punctuation) {
+                break;
+            }
+            end -= Character.charCount(c);
+        }
+        return word.substring(0, end);
+    }
+}

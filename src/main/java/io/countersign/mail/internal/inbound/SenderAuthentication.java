@@ -1,0 +1,85 @@
+package io.countersign.mail.internal.inbound;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads {@code Authentication-Results} (RFC 8601) headers, but only those stamped by the one
+ * authentication service the administrator trusts: anyone can write such a header into a message,
+ * and only the receiving server's own (which removes forged copies of its own id) says anything.
+ * The sender passes when that service reports {@code dmarc=pass}, or {@code spf=pass} or
+ * {@code dkim=pass} for the From address's domain.
+ */
+final class SenderAuthentication {
+
+    private SenderAuthentication() {}
+
+    static boolean passes(String[] headers, String trustedAuthservId, String sender) {
+        if (headers == null || sender == null || sender.indexOf('@') < 0) {
+            return false;
+        }
+        String domain = sender.substring(sender.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        for (String header : headers) {
+            String[] statements = withoutComments(header).split(";");
+            String authservId = statements[0].trim().split("\\s+")[0].toLowerCase(Locale.ROOT);
+            if (!authservId.equals(trustedAuthservId.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (int i = 1; i < statements.length; i++) {
+                if (passesFor(statements[i], domain)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean passesFor(String statement, String domain) {
+        Map<String, String> values = new TreeMap<>();
+        for (String pair : statement.trim().split("\\s+")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                values.put(pair.substring(0, equals).toLowerCase(Locale.ROOT), unquote(pair.substring(equals + 1)));
+            }
+        }
+        if (values.containsKey("dmarc")) {
+            return "pass".equals(values.get("dmarc")) && sameDomain(values.get("header.from"), domain, true);
+        }
+        if (values.containsKey("spf")) {
+            return "pass".equals(values.get("spf")) && sameDomain(values.get("smtp.mailfrom"), domain, false);
+        }
+        if (values.containsKey("dkim")) {
+            return "pass".equals(values.get("dkim")) && sameDomain(values.get("header.d"), domain, false);
+        }
+        return false;
+    }
+
+    /** The property names the domain (or an address in it); DMARC may leave {@code header.from} out. */
+    private static boolean sameDomain(String property, String domain, boolean mayBeAbsent) {
+        if (property == null) {
+            return mayBeAbsent;
+        }
+        String value = property.substring(property.lastIndexOf('@') + 1);
+        return value.equals(domain);
+    }
+
+    private static String unquote(String value) {
+        return value.replace("\"", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static String withoutComments(String header) {
+        StringBuilder out = new StringBuilder(header.length());
+        int depth = 0;
+        for (char c : header.toCharArray()) {
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth > 0) {
+                depth--;
+            } else if (depth == 0) {
+                out.append(c == '\r' || c == '\n' || c == '\t' ? ' ' : c);
+            }
+        }
+        return out.toString();
+    }
+}

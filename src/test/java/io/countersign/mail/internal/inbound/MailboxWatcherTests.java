@@ -1,0 +1,316 @@
+package io.countersign.mail.internal.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.countersign.mail.internal.inbound.HostileMail.Case;
+import io.countersign.mail.internal.inbound.HostileMail.Expected;
+import io.countersign.mail.internal.inbound.RefusalReplies.RefusalReply;
+import io.countersign.mail.internal.inbound.TokenTableDecider.Decision;
+import io.countersign.shared.ShortIds;
+import io.countersign.testing.CountersignTest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+@CountersignTest
+@Import(MailTestConfiguration.class)
+@TestPropertySource(
+        properties = {
+            "countersign.mail.poll-interval=1s",
+            "countersign.mail.idle-refresh=1s",
+            "countersign.mail.max-backoff=1s",
+            "countersign.mail.lease-duration=10s"
+        })
+class MailboxWatcherTests {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String LISA = "lisa@example.com";
+    private static final String CAROL = "carol@example.com";
+
+    static TestMailbox mailbox;
+
+    @Autowired
+    TestMailSettings settings;
+
+    @Autowired
+    TokenTableDecider decider;
+
+    @Autowired
+    RecordedRefusals refusals;
+
+    @Autowired
+    MailboxWatcher watcher;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    InboundMailProperties properties;
+
+    @Autowired
+    ObjectProvider<InboundSettingsSource> settingsProvider;
+
+    @Autowired
+    ObjectProvider<RefusalReplies> refusalsProvider;
+
+    @Autowired
+    ReplyProcessor processor;
+
+    @Autowired
+    WatchLease lease;
+
+    @Autowired
+    Clock clock;
+
+    @BeforeAll
+    static void startMailbox() {
+        mailbox = TestMailbox.start();
+    }
+
+    @AfterAll
+    static void stopMailbox() {
+        mailbox.close();
+    }
+
+    @BeforeEach
+    void readTheMailbox() {
+        decider.clear();
+        refusals.clear();
+        mailbox.clear();
+        settings.reading(mailbox.endpoint(), "lgtm");
+    }
+
+    @AfterEach
+    void stopReading() {
+        settings.off();
+    }
+
+    @Test
+    void repliesApproveOrRejectAndAreDeleted() {
+        String first = request();
+        String second = request();
+        String third = request();
+        String approveToken = issue(first, LISA);
+        String rejectToken = issue(second, LISA);
+        String keywordToken = issue(third, CAROL);
+
+        mailbox.deliver(
+                ReplyMail.answering(first, approveToken, "Approved.").bytes(),
+                ReplyMail.answering(second, rejectToken, "no, not during the freeze")
+                        .bytes(),
+                ReplyMail.answering(third, keywordToken, "LGTM!").from(CAROL).bytes());
+
+        await().atMost(PATIENCE).until(() -> decider.decisions().size() == 3 && mailbox.waiting() == 0);
+        assertThat(decider.decisions())
+                .containsExactlyInAnyOrder(
+                        new Decision(first, LISA, true, "Approved."),
+                        new Decision(second, LISA, false, "no, not during the freeze"),
+                        new Decision(third, CAROL, true, "LGTM!"));
+        assertThat(refusals.sent()).isEmpty();
+    }
+
+    @Test
+    void aReplyFromAnotherAddressIsRefusedAuditedAndAnswered() {
+        String requestId = request();
+        String token = issue(requestId, LISA);
+
+        ReplyMail reply = ReplyMail.answering(requestId, token, "Approve").from("lisa.private@example.net");
+        mailbox.deliver(reply.bytes());
+
+        await().atMost(PATIENCE)
+                .until(() -> mailbox.waiting() == 0 && !refusals.sent().isEmpty());
+        assertThat(decider.decisions()).isEmpty();
+        RefusalReply answer = refusals.sent().get(0);
+        assertThat(answer.to()).isEqualTo("lisa.private@example.net");
+        assertThat(answer.inReplyTo()).isEqualTo(reply.messageId());
+        assertThat(answer.reason()).isEqualTo("the reply did not come from the address the notification went to");
+        assertThat(answer.text()).doesNotContain(token);
+        assertThat(refusalNotes(requestId))
+                .containsExactly(
+                        "from lisa.private@example.net: the reply did not come from the address the notification went to");
+    }
+
+    @Test
+    void aForgedSenderWithAStolenSubjectIsRefused() {
+        String requestId = request();
+        issue(requestId, LISA);
+        String guessed = token();
+
+        mailbox.deliver(
+                ReplyMail.answering(requestId, guessed, "Approve").bytes(),
+                ReplyMail.answering(requestId, "", "Approve")
+                        .to("countersign@example.com")
+                        .body("text/plain", java.nio.charset.StandardCharsets.UTF_8, "Approve\n")
+                        .bytes());
+
+        await().atMost(PATIENCE)
+                .until(() -> mailbox.waiting() == 0 && refusals.sent().size() == 2);
+        assertThat(decider.decisions()).isEmpty();
+        assertThat(refusals.sent())
+                .extracting(RefusalReply::reason)
+                .containsExactlyInAnyOrder("the reply code is unknown", "the reply carries no reply code");
+        assertThat(refusalNotes(requestId)).hasSize(2).noneMatch(note -> note.contains(guessed));
+    }
+
+    @Test
+    void aReplayedReplyIsRefusedAndTheSameMessageReadAgainIsOnlyDeleted() {
+        String requestId = request();
+        String token = issue(requestId, LISA);
+        ReplyMail reply = ReplyMail.answering(requestId, token, "Approve");
+        mailbox.deliver(reply.bytes());
+        await().atMost(PATIENCE).until(() -> decider.decisions().size() == 1 && mailbox.waiting() == 0);
+
+        mailbox.deliver(
+                reply.bytes(), ReplyMail.answering(requestId, token, "Approve").bytes());
+
+        await().atMost(PATIENCE)
+                .until(() -> mailbox.waiting() == 0 && refusals.sent().size() == 1);
+        assertThat(decider.decisions()).hasSize(1);
+        assertThat(refusals.sent().get(0).reason()).isEqualTo("the reply code was already used");
+    }
+
+    @Test
+    void hostileMailIsReadDeletedAndNeverApprovesAndTheNextReplyIsStillDecided() {
+        List<byte[]> corpus = new ArrayList<>();
+        List<String> requests = new ArrayList<>();
+        for (Case hostile : HostileMail.CORPUS) {
+            String requestId = request();
+            requests.add(requestId);
+            corpus.add(HostileMail.load(hostile.file(), requestId, issue(requestId, LISA), LISA));
+        }
+        mailbox.deliver(corpus);
+        String good = request();
+        mailbox.deliver(ReplyMail.answering(good, issue(good, LISA), "Yes").bytes());
+
+        await().atMost(PATIENCE)
+                .until(() -> mailbox.waiting() == 0
+                        && decider.decisions().stream()
+                                .anyMatch(d -> d.requestId().equals(good)));
+        assertThat(decider.decisions())
+                .filteredOn(Decision::approve)
+                .extracting(Decision::requestId)
+                .containsExactly(good);
+        long rejecting = HostileMail.CORPUS.stream()
+                .filter(c -> c.expected() == Expected.REJECTS)
+                .count();
+        assertThat(decider.decisions()).hasSize((int) rejecting + 1);
+        long answerable = HostileMail.CORPUS.stream()
+                .filter(c -> c.expected() == Expected.REFUSED && !c.reason().contains("sender"))
+                .count();
+        assertThat(refusals.sent()).hasSize((int) answerable);
+        long refused = HostileMail.CORPUS.stream()
+                .filter(c -> c.expected() != Expected.REJECTS)
+                .count();
+        assertThat(jdbc.sql("select count(*) from audit_events where action = 'mail.reply_refused'")
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(refused);
+    }
+
+    @Test
+    void theWatcherReconnectsAfterTheServerWasDownAndReadsWhatArrived() {
+        String before = request();
+        mailbox.deliver(
+                ReplyMail.answering(before, issue(before, LISA), "Approve").bytes());
+        await().atMost(PATIENCE).until(() -> decider.decisions().size() == 1);
+
+        mailbox.stop();
+        String after = request();
+        String token = issue(after, LISA);
+        mailbox.restart();
+        mailbox.deliver(ReplyMail.answering(after, token, "Approve").bytes());
+
+        await().atMost(PATIENCE).until(() -> decider.decisions().size() == 2 && mailbox.waiting() == 0);
+        assertThat(decider.decisions()).extracting(Decision::requestId).containsExactly(before, after);
+    }
+
+    @Test
+    void aCrashBetweenDecidingAndDeletingDecidesOnce() throws Exception {
+        watcher.stop();
+        CountDownLatch crashed = new CountDownLatch(1);
+        AtomicBoolean crashOnce = new AtomicBoolean(true);
+        MailboxWatcher crashing =
+                new MailboxWatcher(properties, settingsProvider, processor, refusalsProvider, lease, clock, message -> {
+                    if (crashOnce.getAndSet(false)) {
+                        crashed.countDown();
+                        throw new IllegalStateException("the process died here");
+                    }
+                });
+        String requestId = request();
+        mailbox.deliver(ReplyMail.answering(requestId, issue(requestId, LISA), "Approve")
+                .bytes());
+        try {
+            crashing.start();
+            assertThat(crashed.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        } finally {
+            crashing.stop();
+        }
+        assertThat(decider.decisions()).hasSize(1);
+        assertThat(mailbox.waiting()).isEqualTo(1);
+
+        watcher.start();
+
+        await().atMost(PATIENCE).until(() -> mailbox.waiting() == 0);
+        assertThat(decider.decisions()).hasSize(1);
+        assertThat(refusals.sent()).isEmpty();
+    }
+
+    @Test
+    void withApproveByMailOffTheFolderIsLeftAlone() {
+        settings.off();
+        String requestId = request();
+        mailbox.deliver(ReplyMail.answering(requestId, issue(requestId, LISA), "Approve")
+                .bytes());
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> mailbox.waiting() == 1);
+        assertThat(decider.decisions()).isEmpty();
+
+        settings.reading(mailbox.endpoint());
+        await().atMost(PATIENCE)
+                .until(() -> mailbox.waiting() == 0 && decider.decisions().size() == 1);
+    }
+
+    private List<String> refusalNotes(String requestId) {
+        return jdbc.sql("select note from audit_events where action = 'mail.reply_refused' and target = ? order by id")
+                .param("request:" + requestId)
+                .query(String.class)
+                .list();
+    }
+
+    private String issue(String requestId, String approver) {
+        String token = token();
+        decider.issue(token, requestId, approver);
+        return token;
+    }
+
+    private static String request() {
+        return ShortIds.next("req");
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static String token() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        StringBuilder token = new StringBuilder();
+        for (int i = 0; i < 32; i++) {
+            token.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return token.toString();
+    }
+}

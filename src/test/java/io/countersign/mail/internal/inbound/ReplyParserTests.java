@@ -1,0 +1,225 @@
+package io.countersign.mail.internal.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.mail.internal.inbound.HostileMail.Case;
+import io.countersign.mail.internal.inbound.HostileMail.Expected;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ReplyParserTests {
+
+    static final String REQUEST = "req-84a2c3f9kq7mzx3e";
+    static final String TOKEN = "abcdefghijklmnopqrstuvwxyz234567";
+    static final int ONE_MEGABYTE = 1024 * 1024;
+
+    private final ReplyParser parser = parser(List.of("lgtm", "Genehmigt"), null);
+
+    private static ReplyParser parser(List<String> keywords, String trustedAuthservId) {
+        return new ReplyParser(new ReplyWords(keywords, 80), ONE_MEGABYTE, trustedAuthservId);
+    }
+
+    private ParsedReply reply(ReplyMail mail) {
+        Reading reading = parser.read(mail.bytes());
+        assertThat(reading.refusal()).isNull();
+        return reading.reply();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Approve|true",
+                "approved|true",
+                "Yes|true",
+                "OK|true",
+                "ok.|true",
+                "YES!!!|true",
+                "ApPrOvEd, go ahead|true",
+                "Yes…|true",
+                "lgtm|true",
+                "LGTM :)|true",
+                "genehmigt.|true",
+                "Reject|false",
+                "No|false",
+                "Rejected.|false",
+                "Maybe yes|false",
+                "yesterday I said no|false",
+                "Approve-ish|false",
+                "not ok|false"
+            })
+    void theFirstWordOfTheFirstLineDecides(String firstLine, boolean approves) {
+        ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, firstLine));
+
+        assertThat(reply.approve()).isEqualTo(approves);
+        assertThat(reply.comment()).isEqualTo(firstLine);
+    }
+
+    @Test
+    void aReplyNamesItsRequestTokenAndSender() {
+        ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "Approve").from("Lisa Lead <Lisa@Example.com>"));
+
+        assertThat(reply.requestId()).isEqualTo(REQUEST);
+        assertThat(reply.token()).isEqualTo(TOKEN);
+        assertThat(reply.sender()).isEqualTo("lisa@example.com");
+        assertThat(reply.references()).containsExactly("<" + REQUEST + ".1@countersign.example.com>");
+        assertThat(reply.toString()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void theQuotedOriginalBelowTheFirstLineIsIgnored() {
+        String body = "\n\n  Rejected: not during the freeze  \nThanks\n-- \nLisa\n\n> Approve\n> Reply code: " + TOKEN
+                + "\n";
+        ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "")
+                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, body));
+
+        assertThat(reply.approve()).isFalse();
+        assertThat(reply.comment()).isEqualTo("Rejected: not during the freeze");
+    }
+
+    @Test
+    void anHtmlOnlyReplyIsReadAsText() {
+        String html = "<html><head><style>div{}</style></head><body><div dir=\"ltr\">Approved&nbsp;&amp; thanks</div>"
+                + "<br><div class=\"gmail_quote\"><div>On Mon, Countersign wrote:</div><blockquote>Reject<br>Reply code: "
+                + TOKEN + "</blockquote></div></body></html>";
+        ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "")
+                .to("countersign@example.com")
+                .body("text/html; charset=utf-8", StandardCharsets.UTF_8, html));
+
+        assertThat(reply.approve()).isTrue();
+        assertThat(reply.comment()).isEqualTo("Approved & thanks");
+        assertThat(reply.token()).isEqualTo(TOKEN);
+    }
+
+    @Test
+    void aLatin1ReplyIsDecodedWithItsCharset() {
+        ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "")
+                .body(
+                        "text/plain; charset=ISO-8859-1",
+                        StandardCharsets.ISO_8859_1,
+                        "Genehmigt, schöne Grüße\n\n> Reply code: " + TOKEN + "\n"));
+
+        assertThat(reply.approve()).isTrue();
+        assertThat(reply.comment()).isEqualTo("Genehmigt, schöne Grüße");
+    }
+
+    @Test
+    void aFlowedFirstLineStaysOneComment() {
+        ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "")
+                .body(
+                        "text/plain; charset=utf-8; format=flowed",
+                        StandardCharsets.UTF_8,
+                        "Reject, the change window \nstarts tomorrow\n\n> Reply code: " + TOKEN + "\n"));
+
+        assertThat(reply.comment()).isEqualTo("Reject, the change window starts tomorrow");
+    }
+
+    @Test
+    void theCommentLosesControlCharactersAndIsShortened() {
+        ParsedReply reply =
+                reply(ReplyMail.answering(REQUEST, TOKEN, "Approve\u0007 \u001b[31mnow " + "x".repeat(200)));
+
+        assertThat(reply.approve()).isTrue();
+        assertThat(reply.comment())
+                .hasSize(80)
+                .startsWith("Approve   [31mnow xxx")
+                .doesNotContain("\u001b");
+    }
+
+    @Test
+    void theTokenMayComeFromTheReplyCodeLineAlone() {
+        ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "Approve").to("countersign@example.com"));
+
+        assertThat(reply.token()).isEqualTo(TOKEN);
+    }
+
+    @Test
+    void theRequestMayComeFromTheReferencesAlone() {
+        ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "Approve").subject("Re: that request"));
+
+        assertThat(reply.requestId()).isEqualTo(REQUEST);
+    }
+
+    @Test
+    void aSubjectAndReferencesThatDisagreeAreRefused() {
+        Reading reading = parser.read(ReplyMail.answering(REQUEST, TOKEN, "Approve")
+                .inReplyTo("<req-99a2c3f9kq7mzx3e.1@countersign.example.com>")
+                .bytes());
+
+        assertThat(reading.refusal()).contains("different requests");
+    }
+
+    @Test
+    void anAttributionWrappedOverTwoLinesIsNotTheFirstLine() {
+        Reading reading = parser.read(ReplyMail.answering(REQUEST, TOKEN, "")
+                .body(
+                        "text/plain",
+                        StandardCharsets.UTF_8,
+                        "On Mon, 30 Nov 2026 at 07:00, Countersign <countersign+" + TOKEN
+                                + "@example.com>\nwrote:\n> Reply code: " + TOKEN + "\n")
+                .bytes());
+
+        assertThat(reading.refusal()).contains("no first line");
+    }
+
+    @Test
+    void withATrustedAuthservIdOnlyItsVerdictForTheSendersDomainCounts() {
+        ReplyParser strict = parser(List.of(), "mx.example.com");
+        String trustedPass = "Authentication-Results: mx.example.com; dmarc=pass (p=reject) header.from=example.com";
+        String trustedSpf = "Authentication-Results: mx.example.com 1; spf=pass smtp.mailfrom=lisa@example.com";
+        String trustedFail = "Authentication-Results: mx.example.com; dmarc=fail header.from=example.com";
+        String otherDomain = "Authentication-Results: mx.example.com; dkim=pass header.d=evil.example.net";
+        String forged = "Authentication-Results: evil.example.net; dmarc=pass header.from=example.com";
+
+        assertThat(strict.read(withHeader(trustedPass)).reply()).isNotNull();
+        assertThat(strict.read(withHeader(trustedSpf)).reply()).isNotNull();
+        assertThat(strict.read(withHeader(trustedFail)).refusal()).contains("not authenticated by mx.example.com");
+        assertThat(strict.read(withHeader(otherDomain)).refusal()).contains("not authenticated");
+        assertThat(strict.read(withHeader(forged)).refusal()).contains("not authenticated");
+        assertThat(parser.read(withHeader(forged)).reply()).isNotNull();
+    }
+
+    private static byte[] withHeader(String header) {
+        return ReplyMail.answering(REQUEST, TOKEN, "Approve").header(header).bytes();
+    }
+
+    static Stream<Case> corpus() {
+        return HostileMail.CORPUS.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("corpus")
+    void hostileMailNeverApproves(Case hostile) {
+        Reading reading = parser.read(HostileMail.load(hostile.file(), REQUEST, TOKEN, "lisa@example.com"));
+
+        switch (hostile.expected()) {
+            case AUTOMATIC -> {
+                assertThat(reading.automatic()).isTrue();
+                assertThat(reading.refusal()).contains(hostile.reason());
+            }
+            case REFUSED -> {
+                assertThat(reading.automatic()).isFalse();
+                assertThat(reading.refusal()).contains(hostile.reason());
+            }
+            case REJECTS -> {
+                assertThat(reading.reply()).isNotNull();
+                assertThat(reading.reply().approve()).isFalse();
+                if (hostile.reason() != null) {
+                    assertThat(reading.reply().comment()).isEqualTo(hostile.reason());
+                }
+            }
+        }
+        assertThat(hostile.expected() == Expected.REJECTS || reading.reply() == null)
+                .isTrue();
+    }
+
+    @Test
+    void theCorpusHoldsAtLeastTwelveMessages() {
+        assertThat(HostileMail.CORPUS).hasSizeGreaterThanOrEqualTo(12);
+    }
+}

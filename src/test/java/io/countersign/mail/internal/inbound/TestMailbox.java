@@ -1,0 +1,132 @@
+package io.countersign.mail.internal.inbound;
+
+import com.icegreen.greenmail.util.DummySSLSocketFactory;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Folder;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.security.KeyStore;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * A real IMAP server speaking TLS on a port of its own (GreenMail, IMAPS only), with the approvals
+ * mailbox and its nested reply folder, and an independent IMAP client that files replies into it as
+ * a Sieve rule would.
+ */
+final class TestMailbox implements AutoCloseable {
+
+    static final String USER = "countersign";
+    static final String PASSWORD = "mailbox-password";
+    static final String FOLDER = "Inbox/PAM Workflow Approvals";
+
+    private GreenMail server;
+    private int port;
+
+    private TestMailbox() {}
+
+    static TestMailbox start() {
+        TestMailbox mailbox = new TestMailbox();
+        mailbox.startServer(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS).dynamicPort());
+        return mailbox;
+    }
+
+    private void startServer(ServerSetup setup) {
+        server = new GreenMail(setup);
+        server.start();
+        port = server.getImaps().getPort();
+        server.setUser(USER + "@example.com", USER, PASSWORD);
+        withFolder(folder -> {
+            if (!folder.exists()) {
+                folder.create(Folder.HOLDS_MESSAGES);
+            }
+        });
+    }
+
+    /** Stops the server; its messages are gone, as with a mail server that lost its disk. */
+    void stop() {
+        server.stop();
+    }
+
+    /** Starts a fresh server on the same port. */
+    void restart() {
+        startServer(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS));
+    }
+
+    ImapEndpoint endpoint() {
+        return new ImapEndpoint("127.0.0.1", port, ImapEndpoint.Security.TLS, USER, PASSWORD, FOLDER, certificatePem());
+    }
+
+    void deliver(byte[]... messages) {
+        withFolder(folder -> {
+            Session session = Session.getInstance(new Properties());
+            MimeMessage[] parsed = new MimeMessage[messages.length];
+            for (int i = 0; i < messages.length; i++) {
+                parsed[i] = new MimeMessage(session, new ByteArrayInputStream(messages[i]));
+            }
+            folder.appendMessages(parsed);
+        });
+    }
+
+    void deliver(List<byte[]> messages) {
+        deliver(messages.toArray(byte[][]::new));
+    }
+
+    int waiting() {
+        int[] count = new int[1];
+        withFolder(folder -> count[0] = folder.getMessageCount());
+        return count[0];
+    }
+
+    void clear() {
+        withFolder(folder -> {
+            folder.open(Folder.READ_WRITE);
+            for (var message : folder.getMessages()) {
+                message.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+            }
+            folder.close(true);
+        });
+    }
+
+    private interface FolderWork {
+        void run(Folder folder) throws Exception;
+    }
+
+    private void withFolder(FolderWork work) {
+        Properties properties = new Properties();
+        properties.setProperty("mail.imaps.ssl.socketFactory.class", DummySSLSocketFactory.class.getName());
+        properties.setProperty("mail.imaps.ssl.checkserveridentity", "false");
+        properties.setProperty("mail.imaps.timeout", "10000");
+        try (Store store = Session.getInstance(properties).getStore("imaps")) {
+            store.connect("127.0.0.1", port, USER, PASSWORD);
+            Folder folder = store.getFolder("INBOX").getFolder("PAM Workflow Approvals");
+            work.run(folder);
+        } catch (Exception e) {
+            throw new IllegalStateException("The test mailbox failed", e);
+        }
+    }
+
+    /** GreenMail's self-signed certificate, which the reader is told to trust. */
+    private static String certificatePem() {
+        try (InputStream in = GreenMail.class.getResourceAsStream("/greenmail.p12")) {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(in, "changeit".toCharArray());
+            String alias = keys.aliases().nextElement();
+            byte[] der = keys.getCertificate(alias).getEncoded();
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END CERTIFICATE-----\n";
+        } catch (Exception e) {
+            throw new IllegalStateException("GreenMail's certificate cannot be read", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
