@@ -2,7 +2,11 @@ package io.countersign.audit;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.countersign.shared.database.DedicatedPools;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -35,6 +39,8 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
     private final int batchSize;
     private final Duration interval;
     private final Duration wait;
+    private final Clock clock;
+    private final Timer lag;
 
     private final Object monitor = new Object();
     /** Passes asked for and passes finished, counted so that a waiter knows when a pass that started after it ended. */
@@ -43,7 +49,12 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
     private long finished;
     private volatile Thread thread;
 
-    AuditSealer(DedicatedPools pools, AuditProperties properties) {
+    AuditSealer(DedicatedPools pools, AuditProperties properties, Clock clock, MeterRegistry meters) {
+        this.clock = clock;
+        this.lag = Timer.builder("countersign.audit.sealing.lag")
+                .description("From an audit event's time to its sealing into the hash chain")
+                .publishPercentileHistogram()
+                .register(meters);
         this.pool = pools.create("audit-sealer", 1);
         this.rows = new AuditRows(pool);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
@@ -59,20 +70,23 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
     int sealCommitted() {
         int total = 0;
         while (true) {
-            Integer sealed = transactions.execute(status -> sealBatch());
-            total += sealed;
-            if (sealed < batchSize) {
+            List<JournalEntry> sealed = transactions.execute(status -> sealBatch());
+            Instant now = clock.instant();
+            sealed.forEach(entry -> lag.record(Duration.between(entry.occurredAt(), now)));
+            total += sealed.size();
+            if (sealed.size() < batchSize) {
                 return total;
             }
         }
     }
 
-    private int sealBatch() {
+    /** Seals one batch in the caller's transaction and returns the entries it chained. */
+    private List<JournalEntry> sealBatch() {
         // Taken before reading the journal: a sealer that waited here sees what the previous one removed.
         ChainHead head = rows.lockHead();
         List<JournalEntry> entries = rows.unsealed(batchSize);
         if (entries.isEmpty()) {
-            return 0;
+            return entries;
         }
         List<AuditRecord> events = new ArrayList<>(entries.size());
         List<Long> seqs = new ArrayList<>(entries.size());
@@ -86,7 +100,7 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
             lastHash = event.hash();
         }
         rows.seal(events, seqs);
-        return entries.size();
+        return entries;
     }
 
     /**

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.countersign.shared.database.DedicatedPools;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +63,9 @@ class AuditSealingTests {
     @Autowired
     AuditProperties properties;
 
+    @Autowired
+    MeterRegistry meters;
+
     @AfterEach
     void sealerRunsAgain() {
         sealer.start();
@@ -93,6 +99,9 @@ class AuditSealingTests {
         assertThat(sealed.unsealedEvents()).isZero();
         assertThat(sealed.oldestUnsealedAt()).isNull();
         assertThat(chained(actor)).extracting(AuditRecord::note).containsExactly("one", "two", "three");
+        assertThat(meters.get("countersign.audit.sealing.lag").timer().count())
+                .as("each sealed event's lag is measured")
+                .isGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -103,9 +112,9 @@ class AuditSealingTests {
         int writers = 3;
         int eventsPerWriter = 60;
         List<AuditSealer> racing = List.of(
-                new AuditSealer(pools, properties),
-                new AuditSealer(pools, properties),
-                new AuditSealer(pools, properties));
+                new AuditSealer(pools, properties, Clock.systemUTC(), new SimpleMeterRegistry()),
+                new AuditSealer(pools, properties, Clock.systemUTC(), new SimpleMeterRegistry()),
+                new AuditSealer(pools, properties, Clock.systemUTC(), new SimpleMeterRegistry()));
         ExecutorService threads = Executors.newFixedThreadPool(writers + racing.size());
         AtomicBoolean writing = new AtomicBoolean(true);
         CountDownLatch start = new CountDownLatch(1);
