@@ -34,11 +34,12 @@ public class AuditLog {
 
     /**
      * Walks the whole chain in id order, a batch at a time, recomputing every hash and link, and
-     * checks that the head records the last event. Appends may continue meanwhile.
+     * checks that the head records the last event, and reports the committed events not yet sealed
+     * into the chain. Appends may continue meanwhile.
      */
     @Transactional(readOnly = true)
     public ChainVerification verify() {
-        return reader.walkToHead(new ChainWalk());
+        return reader.walkToHead(new ChainWalk()).withUnsealed(rows.unsealedTail());
     }
 
     /**
@@ -47,6 +48,6 @@ public class AuditLog {
      */
     @Transactional(readOnly = true)
     public ChainVerification verify(ChainAnchor anchor) {
-        return reader.walkToHead(ChainWalk.against(anchor));
+        return reader.walkToHead(ChainWalk.against(anchor)).withUnsealed(rows.unsealedTail());
     }
 }

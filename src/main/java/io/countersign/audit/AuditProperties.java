@@ -11,15 +11,31 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <p>{@code countersign.audit.checkpoint-interval}: how often the chain head is signed and published
  * as a checkpoint. It is the window in which the newest events could be deleted unnoticed by anyone
  * who keeps the checkpoints outside the database.
+ *
+ * <p>{@code countersign.audit.seal-batch-size}: how many journal entries one sealing transaction
+ * chains at most. {@code countersign.audit.seal-interval}: how often the sealer looks for entries
+ * when no change on this instance asked it to (entries left by an instance that stopped).
+ * {@code countersign.audit.seal-wait}: how long a change's thread waits after commit for its record
+ * to be chained before answering anyway (the record is committed either way).
  */
 @ConfigurationProperties("countersign.audit")
 record AuditProperties(
         @DefaultValue("1000") int verifyBatchSize,
-        @DefaultValue("PT15M") Duration checkpointInterval) {
+        @DefaultValue("PT15M") Duration checkpointInterval,
+        @DefaultValue("500") int sealBatchSize,
+        @DefaultValue("PT0.5S") Duration sealInterval,
+        @DefaultValue("PT2S") Duration sealWait) {
 
     AuditProperties {
         if (verifyBatchSize < 1) {
             throw new IllegalArgumentException("countersign.audit.verify-batch-size must be at least 1");
+        }
+        if (sealBatchSize < 1) {
+            throw new IllegalArgumentException("countersign.audit.seal-batch-size must be at least 1");
+        }
+        if (sealInterval.toMillis() < 1 || sealWait.isNegative()) {
+            throw new IllegalArgumentException(
+                    "countersign.audit.seal-interval must be positive and countersign.audit.seal-wait not negative");
         }
         if (checkpointInterval.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("countersign.audit.checkpoint-interval must be at least one second");

@@ -3,24 +3,33 @@ package io.countersign.audit;
 import io.countersign.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Every statement on {@code audit_events} and {@code audit_chain_head}. */
+/** Every statement on {@code audit_journal}, {@code audit_events} and {@code audit_chain_head}. */
 @Component
 class AuditRows {
+
+    private static final String JOURNAL_COLUMNS = "occurred_at, actor, actor_role, channel, source_address,"
+            + " action, target, request_id, grant_id, note, justification, ticket, comment, reason";
 
     private static final String COLUMNS = "id, occurred_at, actor, actor_role, channel, source_address, action,"
             + " target, request_id, grant_id, note, justification, ticket, comment, reason, hash_version,"
             + " previous_hash, hash";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    AuditRows(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    AuditRows(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.batches = new JdbcTemplate(dataSource);
     }
 
     /** Reads the head and locks it until the surrounding transaction ends: appends queue up here. */
@@ -36,34 +45,107 @@ class AuditRows {
                 .single();
     }
 
-    void append(AuditRecord event) {
-        jdbc.sql("insert into audit_events (" + COLUMNS
-                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    /** Writes an event to the journal, in the caller's transaction; the sealer chains it after commit. */
+    void journal(AuditDraft draft, Instant occurredAt) {
+        jdbc.sql("insert into audit_journal (seq, " + JOURNAL_COLUMNS
+                        + ") values (nextval('audit_journal_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
-                        event.id(),
-                        Timestamps.toDb(event.occurredAt()),
-                        event.actor(),
-                        event.actorRole(),
-                        event.channel(),
-                        event.sourceAddress(),
-                        event.action(),
-                        event.target(),
-                        event.requestId(),
-                        event.grantId(),
-                        event.note(),
-                        event.justification(),
-                        event.ticket(),
-                        event.comment(),
-                        event.reason(),
-                        event.hashVersion(),
-                        event.previousHash(),
-                        event.hash())
+                        Timestamps.toDb(occurredAt),
+                        draft.actor(),
+                        draft.actorRole(),
+                        draft.channel(),
+                        draft.sourceAddress(),
+                        draft.action(),
+                        draft.target(),
+                        draft.requestId(),
+                        draft.grantId(),
+                        draft.note(),
+                        draft.justification(),
+                        draft.ticket(),
+                        draft.comment(),
+                        draft.reason())
                 .update();
+    }
+
+    /** The oldest {@code limit} journal entries not yet sealed, in sequence order. */
+    List<JournalEntry> unsealed(int limit) {
+        return jdbc.sql("select seq, " + JOURNAL_COLUMNS + " from audit_journal order by seq limit ?")
+                .param(limit)
+                .query((rs, row) -> new JournalEntry(
+                        rs.getLong("seq"),
+                        Timestamps.fromDb(rs.getObject("occurred_at", OffsetDateTime.class)),
+                        new AuditDraft(
+                                rs.getString("actor"),
+                                rs.getString("actor_role"),
+                                rs.getString("channel"),
+                                rs.getString("source_address"),
+                                rs.getString("action"),
+                                rs.getString("target"),
+                                rs.getString("request_id"),
+                                rs.getString("grant_id"),
+                                rs.getString("note"),
+                                rs.getString("justification"),
+                                rs.getString("ticket"),
+                                rs.getString("comment"),
+                                rs.getString("reason"))))
+                .list();
+    }
+
+    /** How many journal entries wait to be sealed, and when the oldest of them happened. */
+    UnsealedTail unsealedTail() {
+        return jdbc.sql("select count(*), min(occurred_at) from audit_journal")
+                .query((rs, row) ->
+                        new UnsealedTail(rs.getLong(1), Timestamps.fromDb(rs.getObject(2, OffsetDateTime.class))))
+                .single();
+    }
+
+    /**
+     * Appends sealed events to the chain, moves the head to the last of them and removes their journal
+     * entries, all in the caller's transaction. Fails if another sealer removed one of the entries
+     * first, so that an entry is never chained twice.
+     */
+    void seal(List<AuditRecord> events, List<Long> journalSeqs) {
+        List<Object[]> inserts = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            AuditRecord event = events.get(i);
+            inserts.add(new Object[] {
+                event.id(),
+                Timestamps.toDb(event.occurredAt()),
+                event.actor(),
+                event.actorRole(),
+                event.channel(),
+                event.sourceAddress(),
+                event.action(),
+                event.target(),
+                event.requestId(),
+                event.grantId(),
+                event.note(),
+                event.justification(),
+                event.ticket(),
+                event.comment(),
+                event.reason(),
+                event.hashVersion(),
+                event.previousHash(),
+                event.hash(),
+                journalSeqs.get(i)
+            });
+        }
+        batches.batchUpdate(
+                "insert into audit_events (" + COLUMNS
+                        + ", journal_seq) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                inserts);
+        AuditRecord last = events.get(events.size() - 1);
         int moved = jdbc.sql("update audit_chain_head set last_id = ?, last_hash = ? where id = 1")
-                .params(event.id(), event.hash())
+                .params(last.id(), last.hash())
                 .update();
         if (moved != 1) {
             throw new IllegalStateException("The audit chain head is missing");
+        }
+        int[] removed = batches.batchUpdate(
+                "delete from audit_journal where seq = ?",
+                journalSeqs.stream().map(seq -> new Object[] {seq}).toList());
+        if (Arrays.stream(removed).anyMatch(count -> count != 1)) {
+            throw new IllegalStateException("Audit journal entries were sealed by another sealer");
         }
     }
 

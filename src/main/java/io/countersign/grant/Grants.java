@@ -7,6 +7,8 @@ import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.Timestamps;
 import io.countersign.shared.database.BoundedDatabaseCalls;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -37,18 +39,31 @@ public class Grants {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final BoundedDatabaseCalls boundedCalls;
+    private final Counter allowed;
+    private final Counter denied;
 
     Grants(
             GrantRepository repository,
             Directory directory,
             Clock clock,
             ApplicationEventPublisher events,
-            BoundedDatabaseCalls boundedCalls) {
+            BoundedDatabaseCalls boundedCalls,
+            MeterRegistry meters) {
         this.repository = repository;
         this.directory = directory;
         this.clock = clock;
         this.events = events;
         this.boundedCalls = boundedCalls;
+        this.allowed = checks(meters, "allowed");
+        this.denied = checks(meters, "denied");
+    }
+
+    private static Counter checks(MeterRegistry meters, String outcome) {
+        return Counter.builder("countersign.access.checks")
+                .description(
+                        "Access checks answered, by outcome (a check that could not be answered counts in neither)")
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     /**
@@ -75,12 +90,12 @@ public class Grants {
         String resourceName = Names.canonical(resource);
         String accountName = Names.canonical(account);
         Instant now = clock.instant();
-        return boundedCalls
-                .call(() -> directory
-                        .idOf(holder)
-                        .flatMap(holderId -> repository.inForce(holderId, resourceName, accountName, now)))
+        AccessDecision decision = boundedCalls
+                .call(() -> repository.inForceFor(holder, resourceName, accountName, now))
                 .map(grant -> new AccessDecision(true, grant.id(), grant.requestId(), grant.endsAt()))
                 .orElseGet(AccessDecision::denied);
+        (decision.allowed() ? allowed : denied).increment();
+        return decision;
     }
 
     /** The grants of these requests, by request id; the caller has already checked it may see the requests. */

@@ -218,7 +218,8 @@ class AuditApiTests {
         assertThat(answer.get("valid").asBoolean()).isTrue();
         assertThat(answer.get("events").asLong()).isEqualTo(head.lastId());
         assertThat(answer.get("headHash").asString()).isEqualTo(head.lastHash());
-        assertThat(fieldNames(answer)).containsExactlyInAnyOrder("valid", "events", "headHash");
+        assertThat(answer.get("unsealedEvents").asLong()).isZero();
+        assertThat(fieldNames(answer)).containsExactlyInAnyOrder("valid", "events", "headHash", "unsealedEvents");
     }
 
     private JsonNode list(String query) {

@@ -26,6 +26,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The service runs as a role that may only add to the audit tables, with the statements of
@@ -50,6 +51,9 @@ class AuditPrivilegesOnPostgresTests {
     @Autowired
     AuditCheckpoints checkpoints;
 
+    @Autowired
+    TransactionTemplate transactions;
+
     /** Connected as the application role, like the service. */
     @Autowired
     JdbcClient jdbc;
@@ -68,7 +72,11 @@ class AuditPrivilegesOnPostgresTests {
                         Api.json(Map.of("username", name, "email", name + "@example.com", "role", "USER")))
                 .expect(201);
 
-        assertThat(auditLog.verify().valid()).isTrue();
+        ChainVerification verdict = auditLog.verify();
+        assertThat(verdict.valid()).isTrue();
+        assertThat(verdict.unsealedEvents())
+                .as("the sealer may remove the entries it chained")
+                .isZero();
         assertThat(checkpoints.record()).isPresent();
         api.asAdmin().get("/api/v1/audit/checkpoints/key").expect(200);
         assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo(APP);
@@ -87,6 +95,16 @@ class AuditPrivilegesOnPostgresTests {
         assertDenied("update audit_signing_key set public_key = 'x'");
         assertDenied("delete from audit_signing_key");
         assertDenied("select count(*) from flyway_schema_history");
+        assertDenied("update audit_journal set note = 'nothing happened'");
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("insert into audit_journal (seq, occurred_at, actor, actor_role, channel, action)"
+                            + " values (nextval('audit_journal_seq'), now(), 'intruder', 'USER', 'WEB', 'x.done')")
+                    .update();
+            assertThat(jdbc.sql("delete from audit_journal").update())
+                    .as("an entry the chain does not hold yet cannot be removed")
+                    .isZero();
+            tx.setRollbackOnly();
+        });
 
         assertThat(jdbc.sql("update audit_chain_head set last_id = last_id where id = 1")
                         .update())

@@ -90,6 +90,19 @@ class AuditTables {
         return jdbc.sql("select count(*) from audit_events").query(Long.class).single();
     }
 
+    long journalSize() {
+        return jdbc.sql("select count(*) from audit_journal").query(Long.class).single();
+    }
+
+    void refuseJournalEntriesOf(String actor) {
+        jdbc.sql("alter table audit_journal add constraint refused_actor check (actor <> '" + actor + "')")
+                .update();
+    }
+
+    void acceptAllJournalEntries() {
+        jdbc.sql("alter table audit_journal drop constraint refused_actor").update();
+    }
+
     void setText(long id, String column, String value) {
         if (!TEXT_COLUMNS.contains(column)) {
             throw new IllegalArgumentException(column);

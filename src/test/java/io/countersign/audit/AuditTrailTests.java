@@ -192,18 +192,20 @@ class AuditTrailTests {
     @Test
     void whenTheAuditRowCannotBeWrittenTheChangeItRecordsIsRolledBack() {
         String level = Api.unique("rank");
+        String refused = Api.unique("mia");
         ChainHead head = tables.head();
-        // an intruder's row occupies the id the next event needs, so its insert fails
-        AuditRecord squatter = Chains.hashed(Chains.unhashed(head.lastId() + 1, head.lastHash(), "squatter"));
-        tables.insert(squatter);
+        long unsealed = tables.journalSize();
+        // the database refuses this one actor's journal entries, as it would refuse any row it cannot store
+        tables.refuseJournalEntriesOf(refused);
         try {
-            assertThatThrownBy(() -> changes.createLevelAndPublish(level, SampleEvent.by(Api.unique("mia"))))
+            assertThatThrownBy(() -> changes.createLevelAndPublish(level, SampleEvent.by(refused)))
                     .isInstanceOf(DataAccessException.class);
 
             assertThat(changes.levelExists(level)).isFalse();
+            assertThat(tables.journalSize()).isEqualTo(unsealed);
             assertThat(tables.head()).isEqualTo(head);
         } finally {
-            tables.delete(squatter.id());
+            tables.acceptAllJournalEntries();
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,9 @@ class GrantTests {
 
     @Autowired
     GrantTimers timers;
+
+    @Autowired
+    MeterRegistry meters;
 
     String dev;
     String devToken;
@@ -150,6 +154,28 @@ class GrantTests {
 
         assertThat(api.as(gatewayToken).get(path).json().get("allowed").asBoolean())
                 .isFalse();
+    }
+
+    @Test
+    void checksAreCountedByOutcome() {
+        grantFor(devToken, "admin");
+        String path = "/api/v1/access/check?user=" + dev + "&resource=" + resource + "&account=";
+        double allowed = checks("allowed");
+        double denied = checks("denied");
+
+        api.as(gatewayToken).get(path + "admin").expect(200);
+        api.as(gatewayToken).get(path + "readonly").expect(200);
+        api.as(gatewayToken).get(path + "readonly").expect(200);
+
+        assertThat(checks("allowed")).isEqualTo(allowed + 1);
+        assertThat(checks("denied")).isEqualTo(denied + 2);
+    }
+
+    private double checks(String outcome) {
+        return meters.get("countersign.access.checks")
+                .tag("outcome", outcome)
+                .counter()
+                .count();
     }
 
     @Test

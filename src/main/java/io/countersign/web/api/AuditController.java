@@ -68,9 +68,19 @@ class AuditController {
         }
     }
 
-    /** {@code firstBrokenEventId} and {@code reason} appear only when the chain is broken. */
+    /**
+     * {@code firstBrokenEventId} and {@code reason} appear only when the chain is broken, {@code
+     * oldestUnsealedAt} only when events wait to be sealed into the chain.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record VerificationResponse(boolean valid, long events, Long firstBrokenEventId, String reason, String headHash) {
+    record VerificationResponse(
+            boolean valid,
+            long events,
+            Long firstBrokenEventId,
+            String reason,
+            String headHash,
+            long unsealedEvents,
+            Instant oldestUnsealedAt) {
 
         static VerificationResponse of(ChainVerification verification) {
             return new VerificationResponse(
@@ -78,7 +88,9 @@ class AuditController {
                     verification.events(),
                     verification.firstBrokenEventId(),
                     verification.reason() == null ? null : verification.reason().code(),
-                    verification.headHash());
+                    verification.headHash(),
+                    verification.unsealedEvents(),
+                    verification.oldestUnsealedAt());
         }
     }
 

@@ -4,8 +4,11 @@ import io.countersign.request.RequestApproved;
 import io.countersign.request.RequestCancelled;
 import io.countersign.request.RequestExpired;
 import io.countersign.request.RequestRejected;
+import io.countersign.shared.AuditableEvent;
+import io.countersign.shared.database.DatabaseNotifications;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -33,32 +37,44 @@ import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * Lets callers wait for a request's decision without holding a servlet thread or a database
- * connection. Waiters are kept by request id and woken three ways: at once after a decision taken
- * here commits; by one shared query every {@link #POLL_MILLIS} ms that finds the waited requests
- * another instance decided, so the database load does not grow with the number of waiters; or by
- * their own deadline. A woken waiter reads its request once more, with the caller's visibility.
+ * connection. Waiters are kept by request id and woken four ways: at once after a decision taken
+ * here commits; on PostgreSQL, by the notification every instance sends when a decision commits
+ * ({@link DatabaseNotifications}), within milliseconds; by one shared query every {@code
+ * countersign.requests.waiter-poll} (250 ms by default) that finds the waited requests another instance decided (on H2, and for
+ * notifications missed while the listening connection was down), so the database load does not grow
+ * with the number of waiters; or by their own deadline. A woken waiter reads its request once more,
+ * with the caller's visibility.
  */
 @Component
 class RequestWaiter implements DisposableBean {
 
     static final int MAX_WAIT_SECONDS = 60;
-    static final long POLL_MILLIS = 250;
     static final int CHUNK = 500;
     private static final Pattern PREFER_WAIT = Pattern.compile("(?i)(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,6})");
+    /** The notification channel whose payload is the id of a request that left PENDING. */
+    static final String DECIDED = "countersign_request_decided";
+
     private static final Logger log = LoggerFactory.getLogger(RequestWaiter.class);
 
     private final Map<String, Set<Waiter<?>>> waiting = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
+    private final DatabaseNotifications notifications;
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("request-waiter"));
     private final ExecutorService readers = Executors.newFixedThreadPool(4, daemon("request-waiter-read"));
 
-    RequestWaiter(JdbcClient jdbc, MeterRegistry meters) {
+    RequestWaiter(
+            JdbcClient jdbc,
+            MeterRegistry meters,
+            DatabaseNotifications notifications,
+            @Value("${countersign.requests.waiter-poll:PT0.25S}") Duration poll) {
         this.jdbc = jdbc;
+        this.notifications = notifications;
+        notifications.listen(DECIDED, this::wake);
         Gauge.builder("countersign.requests.waiting", this, RequestWaiter::waiting)
                 .description("Callers waiting for a request's decision on this instance")
                 .register(meters);
         timer.setRemoveOnCancelPolicy(true);
-        timer.scheduleWithFixedDelay(this::pollOtherInstances, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::pollOtherInstances, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The seconds asked for by {@code Prefer: wait=N}, capped; 0 when the header asks no wait. */
@@ -102,6 +118,14 @@ class RequestWaiter implements DisposableBean {
     /** How many callers wait now (the {@code countersign.requests.waiting} gauge). */
     int waiting() {
         return waiting.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** Tells the other instances' waiters, when the decision commits. */
+    @TransactionalEventListener(
+            phase = TransactionPhase.BEFORE_COMMIT,
+            classes = {RequestApproved.class, RequestRejected.class, RequestCancelled.class, RequestExpired.class})
+    void announce(AuditableEvent decided) {
+        notifications.notifyOnCommit(DECIDED, decided.requestId());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

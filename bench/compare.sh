@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Runs, one after the other on this machine and the local PostgreSQL: the Flowable peer, Countersign's
+# HTTP benchmark of the same two-step approval with the same clients and requests, the access-check
+# load against Countersign, and the same load against the JDK HttpServer baseline; then prints the
+# ratios. See BENCHMARKS.md ("Side by side with Flowable and a bare JDK HTTP server").
+#
+# Knobs: COMPARE_CLIENTS (16), COMPARE_REQUESTS (4000), COMPARE_WARMUP (500), CHECK_DURATION (20s,
+# read by check.sh), PEERS_DIR (the peers' directory, ../shared/peers from the repository),
+# COMPARE_JAVA_OPTS (the service's JVM options), BENCH_DB_SERVER, BENCH_PORT (18090),
+# COMPARE_SKIP_FLOWABLE=1 (reuse the figures of the last Flowable run, target/compare-flowable.txt).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+clients=${COMPARE_CLIENTS:-16}
+requests=${COMPARE_REQUESTS:-4000}
+warmup=${COMPARE_WARMUP:-500}
+peers=${PEERS_DIR:-$repo/../shared/peers}
+java_opts=${COMPARE_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseG1GC}
+server="${BENCH_DB_SERVER:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
+port=${BENCH_PORT:-18090}
+db="countersign_compare_$(date +%s)"
+token="compare-admin-token-$(date +%s)-0123456789"
+mkdir -p target
+
+[ -x "$peers/flowable/run.sh" ] || [ -f "$peers/flowable/run.sh" ] \
+  || { echo "compare.sh: no Flowable peer under $peers (set PEERS_DIR)" >&2; exit 2; }
+field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<"$2" | tail -n 1; }
+ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'{a / b:.2f}' if b else 'n/a')" "$1" "$2"; }
+
+echo "== 1/4 Flowable peer: $clients clients, $requests requests, $warmup warm-up lifecycles"
+if [ "${COMPARE_SKIP_FLOWABLE:-0}" = 1 ] && [ -s target/compare-flowable.txt ]; then
+  flowable=$(tail -n 1 target/compare-flowable.txt)
+else
+  flowable=$(bash "$peers/flowable/run.sh" --clients "$clients" --requests "$requests" --warmup "$warmup" \
+    | tee /dev/stderr | tail -n 1)
+  echo "$flowable" > target/compare-flowable.txt
+fi
+echo "$flowable"
+
+echo "== 2/4 Countersign on PostgreSQL over HTTP: the same clients and requests"
+./mvnw -B -q -DskipTests package
+./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test >/dev/null
+psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $db"
+# shellcheck disable=SC2086
+COUNTERSIGN_DB_URL="${server%%/test*}/$db?user=postgres" COUNTERSIGN_BOOTSTRAP_ADMIN_TOKEN="$token" \
+COUNTERSIGN_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" \
+COUNTERSIGN_PORT="$port" java $java_opts -jar target/countersign-*-SNAPSHOT.jar >target/compare-server.log 2>&1 &
+server_pid=$!
+stop() {
+  kill "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $db with (force)" || true
+}
+trap stop EXIT
+started=$(date +%s.%N)
+deadline=$(($(date +%s) + 600))
+until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null; do
+  kill -0 "$server_pid" 2>/dev/null || { cat target/compare-server.log >&2; exit 1; }
+  [ "$(date +%s)" -lt "$deadline" ] || { echo "compare.sh: the service was not ready after 600 s" >&2; exit 1; }
+  sleep 0.25
+done
+start_seconds=$(python3 -c "import sys, time; print(f'{time.time() - float(sys.argv[1]):.1f}')" "$started")
+echo "service ready after ${start_seconds} s (JVM options: $java_opts)"
+
+java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" io.countersign.bench.PeerComparisonBenchmark \
+  "http://127.0.0.1:$port" "$token" "$clients" "$requests" "$warmup" | tee target/compare-countersign.txt
+countersign=$(grep '^countersign ' target/compare-countersign.txt | tail -n 1)
+value() { sed -n "s/^$1=//p" target/compare-countersign.txt | tail -n 1; }
+
+echo "== 3/4 access checks against Countersign (check.sh)"
+rss_peak=0
+( while kill -0 "$server_pid" 2>/dev/null; do ps -o rss= -p "$server_pid"; sleep 1; done ) >target/compare-rss.txt &
+rss_pid=$!
+check=$(bash "$peers/jdk-http/check.sh" "http://127.0.0.1:$port" "$(value CHECK_TOKEN)" "$(value CHECK_USER)" \
+  "$(value CHECK_RESOURCE)" "$(value CHECK_ACCOUNT)" | tee /dev/stderr | tail -n 1) || true
+kill "$rss_pid" 2>/dev/null || true
+rss_peak=$(sort -n target/compare-rss.txt | tail -n 1)
+
+verify=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/audit/verify")
+echo "audit after the run: $verify"
+stop
+trap - EXIT
+
+echo "== 4/4 JDK HttpServer baseline (the same wrk load)"
+baseline=$(bash "$peers/jdk-http/baseline.sh" | tee /dev/stderr | tail -n 1)
+
+echo
+echo "== ratios (Countersign / peer), $clients clients, $requests requests, $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-26s %12s %12s %8s\n' "" "peer" "countersign" "ratio"
+for pair in creations_per_s decisions_per_s lifecycles_per_s; do
+  f=$(field "$pair" "$flowable"); c=$(field "$pair" "$countersign")
+  printf '%-26s %12s %12s %8s\n' "$pair (Flowable)" "$f" "$c" "$(ratio "$c" "$f")"
+done
+printf '%-26s %12s %12s\n' "decision p50/p99 ms" \
+  "$(field decision_p50_ms "$flowable")/$(field decision_p99_ms "$flowable")" \
+  "$(field decision_p50_ms "$countersign")/$(field decision_p99_ms "$countersign")"
+b=$(sed -n 's/.*requests_per_s=\([^ ]*\).*/\1/p' <<<"$baseline"); c=$(sed -n 's/.*requests_per_s=\([^ ]*\).*/\1/p' <<<"$check")
+printf '%-26s %12s %12s %8s\n' "access checks/s (JDK)" "$b" "$c" "$(ratio "${c:-0}" "${b:-0}")"
+printf '%-26s %12s %12s\n' "check p50/p99 ms" \
+  "$(sed -n 's/.*p50_ms=\([^ ]*\).*/\1/p' <<<"$baseline")/$(sed -n 's/.*p99_ms=\([^ ]*\).*/\1/p' <<<"$baseline")" \
+  "$(sed -n 's/.*p50_ms=\([^ ]*\).*/\1/p' <<<"$check")/$(sed -n 's/.*p99_ms=\([^ ]*\).*/\1/p' <<<"$check")"
+echo "service: start ${start_seconds} s, peak resident memory under the check load $((rss_peak / 1024)) MiB"
+echo "audit verify after the run: $verify"

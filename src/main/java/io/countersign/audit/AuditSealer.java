@@ -1,0 +1,216 @@
+package io.countersign.audit;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.countersign.shared.database.DedicatedPools;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Links committed journal entries into the hash chain, in sequence order, on a thread and a
+ * connection of its own. Every instance runs one; the {@code select … for update} of the chain head
+ * lets only one of them seal at a time, and a sealer that waited for it reads the journal afresh, so
+ * an entry is never chained twice (and if it were, removing its journal entry would fail and undo the
+ * pass). Entries are sealed in batches: when many changes commit together, one pass chains them all.
+ *
+ * <p>A pass runs when a change on this instance commits (its thread waits for the pass, up to
+ * {@code countersign.audit.seal-wait}) and otherwise every {@code countersign.audit.seal-interval},
+ * which picks up entries of instances that stopped before sealing them.
+ */
+@Component
+class AuditSealer implements SmartLifecycle, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
+
+    private final HikariDataSource pool;
+    private final AuditRows rows;
+    private final TransactionTemplate transactions;
+    private final int batchSize;
+    private final Duration interval;
+    private final Duration wait;
+    private final Clock clock;
+    private final Timer lag;
+
+    private final Object monitor = new Object();
+    /** Passes asked for and passes finished, counted so that a waiter knows when a pass that started after it ended. */
+    private long asked;
+
+    private long finished;
+    private volatile Thread thread;
+
+    AuditSealer(DedicatedPools pools, AuditProperties properties, Clock clock, MeterRegistry meters) {
+        this.clock = clock;
+        this.lag = Timer.builder("countersign.audit.sealing.lag")
+                .description("From an audit event's time to its sealing into the hash chain")
+                .publishPercentileHistogram()
+                .register(meters);
+        this.pool = pools.create("audit-sealer", 1);
+        this.rows = new AuditRows(pool);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
+        this.batchSize = properties.sealBatchSize();
+        this.interval = properties.sealInterval();
+        this.wait = properties.sealWait();
+    }
+
+    /**
+     * Chains every entry committed before the call, a batch per transaction, and returns how many it
+     * chained (entries another sealer chained meanwhile are not counted).
+     */
+    int sealCommitted() {
+        int total = 0;
+        while (true) {
+            List<JournalEntry> sealed = transactions.execute(status -> sealBatch());
+            Instant now = clock.instant();
+            sealed.forEach(entry -> lag.record(Duration.between(entry.occurredAt(), now)));
+            total += sealed.size();
+            if (sealed.size() < batchSize) {
+                return total;
+            }
+        }
+    }
+
+    /** Seals one batch in the caller's transaction and returns the entries it chained. */
+    private List<JournalEntry> sealBatch() {
+        // Taken before reading the journal: a sealer that waited here sees what the previous one removed.
+        ChainHead head = rows.lockHead();
+        List<JournalEntry> entries = rows.unsealed(batchSize);
+        if (entries.isEmpty()) {
+            return entries;
+        }
+        List<AuditRecord> events = new ArrayList<>(entries.size());
+        List<Long> seqs = new ArrayList<>(entries.size());
+        long lastId = head.lastId();
+        String lastHash = head.lastHash();
+        for (JournalEntry entry : entries) {
+            AuditRecord event = entry.draft().after(lastId, lastHash, entry.occurredAt());
+            events.add(event);
+            seqs.add(entry.seq());
+            lastId = event.id();
+            lastHash = event.hash();
+        }
+        rows.seal(events, seqs);
+        return entries;
+    }
+
+    /**
+     * Asks for a pass and waits until one that started after this call has finished, or until the
+     * configured wait has passed: a change's thread calls it after commit, so that its audit record is
+     * in the chain when the change's call returns. Returns at once while the sealer is stopped.
+     */
+    void awaitPassAfterNow() {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (monitor) {
+            if (thread == null) {
+                return;
+            }
+            long mine = ++asked;
+            monitor.notifyAll();
+            while (finished < mine) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || thread == null) {
+                    return;
+                }
+                try {
+                    monitor.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void run() {
+        while (thread == Thread.currentThread()) {
+            long starting;
+            synchronized (monitor) {
+                if (asked == finished) {
+                    try {
+                        monitor.wait(interval.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                starting = asked;
+            }
+            boolean failed = false;
+            try {
+                sealCommitted();
+            } catch (RuntimeException e) {
+                // Nothing is lost: the entries stay in the journal for the next pass. Waiters are released
+                // below, since they only wait to read their own records and their changes committed.
+                log.warn("Sealing the audit journal failed; retrying in {}: {}", interval, e.toString());
+                failed = true;
+            }
+            synchronized (monitor) {
+                finished = Math.max(finished, starting);
+                monitor.notifyAll();
+                if (failed && thread == Thread.currentThread()) {
+                    try {
+                        monitor.wait(interval.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        synchronized (monitor) {
+            if (thread != null) {
+                return;
+            }
+            thread = new Thread(this::run, "audit-sealer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        Thread stopping;
+        synchronized (monitor) {
+            stopping = thread;
+            thread = null;
+            monitor.notifyAll();
+        }
+        if (stopping != null) {
+            stopping.interrupt();
+            try {
+                stopping.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    /** Starts before and stops after the web server, so that changes it serves while stopping are sealed. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    @Override
+    public void destroy() {
+        stop();
+        pool.close();
+    }
+}

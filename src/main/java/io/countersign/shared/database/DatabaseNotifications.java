@@ -1,0 +1,176 @@
+package io.countersign.shared.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells every instance sharing a PostgreSQL database that something committed, with {@code
+ * LISTEN/NOTIFY}: {@link #notifyOnCommit} sends a payload on a channel when the caller's transaction
+ * commits (and never if it rolls back), and the handlers given to {@link #listen} receive it on every
+ * instance, this one included, within milliseconds. One connection of its own per instance listens.
+ *
+ * <p>A notification is a hint, not a delivery: payloads sent while an instance's listening connection
+ * was broken are lost to it. Whoever listens must also look for what it waits for by itself (a
+ * poll), as it does on H2, where notifications do nothing.
+ */
+@Component
+public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseNotifications.class);
+    private static final Pattern CHANNEL = Pattern.compile("[a-z_]{1,60}");
+    private static final int WAIT_MILLIS = 500;
+    private static final Duration RETRY = Duration.ofSeconds(1);
+
+    private final boolean postgres;
+    private final JdbcClient jdbc;
+    private final DedicatedPools pools;
+    private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
+    private final Object monitor = new Object();
+    private volatile Thread thread;
+    private HikariDataSource pool;
+
+    DatabaseNotifications(Environment environment, JdbcClient jdbc, DedicatedPools pools) {
+        this.postgres =
+                String.valueOf(environment.getProperty("spring.datasource.url")).startsWith("jdbc:postgresql:");
+        this.jdbc = jdbc;
+        this.pools = pools;
+    }
+
+    /** Whether notifications reach other instances here (PostgreSQL); when false, only polls do. */
+    public boolean available() {
+        return postgres;
+    }
+
+    /**
+     * Sends {@code payload} on {@code channel} when the surrounding transaction commits. Call inside
+     * the transaction whose commit is the news. Does nothing on H2.
+     */
+    public void notifyOnCommit(String channel, String payload) {
+        if (postgres) {
+            jdbc.sql("select pg_notify(?, ?)")
+                    .params(checked(channel), payload)
+                    .query((rs, row) -> 1)
+                    .list();
+        }
+    }
+
+    /** Calls {@code handler} with each payload sent on {@code channel} by any instance. */
+    public void listen(String channel, Consumer<String> handler) {
+        handlers.computeIfAbsent(checked(channel), c -> new CopyOnWriteArrayList<>())
+                .add(handler);
+    }
+
+    private static String checked(String channel) {
+        if (!CHANNEL.matcher(channel).matches()) {
+            throw new IllegalArgumentException("Not a channel name: " + channel);
+        }
+        return channel;
+    }
+
+    private void run() {
+        while (thread == Thread.currentThread()) {
+            try (Connection connection = pool.getConnection()) {
+                // autocommit: LISTEN takes effect at once, and the connection holds no transaction open
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    for (String channel : handlers.keySet()) {
+                        statement.execute("listen " + channel);
+                    }
+                }
+                PGConnection listening = connection.unwrap(PGConnection.class);
+                while (thread == Thread.currentThread()) {
+                    PGNotification[] received = listening.getNotifications(WAIT_MILLIS);
+                    if (received != null) {
+                        for (PGNotification notification : received) {
+                            dispatch(notification.getName(), notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (thread == Thread.currentThread()) {
+                    log.warn("Listening for database notifications failed; retrying in {}: {}", RETRY, e.toString());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void dispatch(String channel, String payload) {
+        for (Consumer<String> handler : handlers.getOrDefault(channel, List.of())) {
+            try {
+                handler.accept(payload);
+            } catch (RuntimeException e) {
+                log.warn("A handler of the {} notification failed: {}", channel, e.toString());
+            }
+        }
+    }
+
+    private void pause() {
+        synchronized (monitor) {
+            try {
+                monitor.wait(RETRY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!postgres || handlers.isEmpty() || thread != null) {
+            return;
+        }
+        pool = pools.create("notifications", 1);
+        thread = new Thread(this::run, "database-notifications");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread stopping = thread;
+        thread = null;
+        if (stopping != null) {
+            synchronized (monitor) {
+                monitor.notifyAll();
+            }
+            try {
+                stopping.join(WAIT_MILLIS * 4L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    @Override
+    public void destroy() {
+        stop();
+    }
+}

@@ -1,0 +1,228 @@
+package io.countersign.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.countersign.shared.database.DedicatedPools;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Events reach the chain through the journal: what happens when nothing seals them for a while, when
+ * several sealers run at once, and when transactions commit in another order than they wrote.
+ */
+@CountersignTest
+@Import(AuditFixtures.class)
+@TestPropertySource(properties = "countersign.audit.seal-batch-size=7")
+class AuditSealingTests {
+
+    @Autowired
+    AuditSealer sealer;
+
+    @Autowired
+    AuditLog auditLog;
+
+    @Autowired
+    AuditTables tables;
+
+    @Autowired
+    AuditedChanges changes;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DedicatedPools pools;
+
+    @Autowired
+    AuditProperties properties;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @AfterEach
+    void sealerRunsAgain() {
+        sealer.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+    }
+
+    @Test
+    void eventsCommittedWhileNoSealerRunsAreKeptReportedAndChainedByTheNextSealer() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+        sealer.stop(); // as if the instance died right after its changes committed
+        ChainHead head = tables.head();
+        String actor = Api.unique("crash");
+
+        changes.publish(
+                SampleEvent.by(actor).withNote("one"), SampleEvent.by(actor).withNote("two"));
+        changes.publish(SampleEvent.by(actor).withNote("three"));
+
+        assertThat(tables.head()).isEqualTo(head);
+        ChainVerification waiting = auditLog.verify();
+        assertThat(waiting.valid()).isTrue();
+        assertThat(waiting.events()).isEqualTo(head.lastId());
+        assertThat(waiting.unsealedEvents()).isEqualTo(3);
+        assertThat(waiting.oldestUnsealedAt()).isNotNull();
+
+        sealer.start(); // the next instance to start, or another one already running
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+        ChainVerification sealed = auditLog.verify();
+        assertThat(sealed.valid()).isTrue();
+        assertThat(sealed.events()).isEqualTo(head.lastId() + 3);
+        assertThat(sealed.unsealedEvents()).isZero();
+        assertThat(sealed.oldestUnsealedAt()).isNull();
+        assertThat(chained(actor)).extracting(AuditRecord::note).containsExactly("one", "two", "three");
+        assertThat(meters.get("countersign.audit.sealing.lag").timer().count())
+                .as("each sealed event's lag is measured")
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void sealersRacingEachOtherAndTheWritersChainEveryEventExactlyOnce() throws Exception {
+        sealer.stop();
+        long before = tables.count();
+        String actor = Api.unique("race");
+        int writers = 3;
+        int eventsPerWriter = 60;
+        List<AuditSealer> racing = List.of(
+                new AuditSealer(pools, properties, Clock.systemUTC(), new SimpleMeterRegistry()),
+                new AuditSealer(pools, properties, Clock.systemUTC(), new SimpleMeterRegistry()),
+                new AuditSealer(pools, properties, Clock.systemUTC(), new SimpleMeterRegistry()));
+        ExecutorService threads = Executors.newFixedThreadPool(writers + racing.size());
+        AtomicBoolean writing = new AtomicBoolean(true);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> writerResults = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                writerResults.add(threads.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < eventsPerWriter; i++) {
+                        SampleEvent event = SampleEvent.by(actor).withNote(writer + "/" + i);
+                        transactions.executeWithoutResult(tx -> publisher.publishEvent(event));
+                    }
+                    return null;
+                }));
+            }
+            List<Future<Integer>> sealing = new ArrayList<>();
+            for (AuditSealer one : racing) {
+                sealing.add(threads.submit(() -> {
+                    start.await();
+                    int sealed = 0;
+                    while (writing.get()) {
+                        sealed += one.sealCommitted();
+                    }
+                    return sealed + one.sealCommitted();
+                }));
+            }
+            start.countDown();
+            for (Future<?> writer : writerResults) {
+                writer.get(2, TimeUnit.MINUTES);
+            }
+            writing.set(false);
+            int sealedByTheRacers = 0;
+            for (Future<Integer> one : sealing) {
+                sealedByTheRacers += one.get(2, TimeUnit.MINUTES);
+            }
+            assertThat(sealedByTheRacers).isEqualTo(writers * eventsPerWriter);
+        } finally {
+            threads.shutdownNow();
+            racing.forEach(AuditSealer::destroy);
+        }
+
+        assertThat(tables.journalSize()).isZero();
+        assertThat(tables.count()).isEqualTo(before + writers * eventsPerWriter);
+        List<AuditRecord> chained = chained(actor);
+        assertThat(chained).hasSize(writers * eventsPerWriter);
+        assertThat(chained).extracting(AuditRecord::note).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("select count(distinct journal_seq) from audit_events where actor = ?")
+                        .param(actor)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(writers * eventsPerWriter);
+        for (int w = 0; w < writers; w++) {
+            String prefix = w + "/";
+            assertThat(chained.stream()
+                            .map(AuditRecord::note)
+                            .filter(note -> note.startsWith(prefix))
+                            .map(note -> Integer.parseInt(note.substring(prefix.length())))
+                            .toList())
+                    .as("one writer's events stay in the order it wrote them")
+                    .isSorted();
+        }
+        ChainVerification verdict = auditLog.verify();
+        assertThat(verdict.valid()).isTrue();
+        assertThat(verdict.events()).isEqualTo(tables.count());
+    }
+
+    @Test
+    void anEventCommittedAfterALaterOneIsChainedAfterIt() throws Exception {
+        String actor = Api.unique("order");
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> early = thread.submit(() -> {
+                transactions.executeWithoutResult(tx -> {
+                    publisher.publishEvent(SampleEvent.by(actor).withNote("written first"));
+                    written.countDown();
+                    try {
+                        commit.await(1, TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                return null;
+            });
+            written.await(1, TimeUnit.MINUTES);
+
+            changes.publish(SampleEvent.by(actor).withNote("written second"));
+
+            assertThat(chained(actor)).extracting(AuditRecord::note).containsExactly("written second");
+            commit.countDown();
+            early.get(1, TimeUnit.MINUTES);
+        } finally {
+            thread.shutdownNow();
+        }
+
+        List<AuditRecord> chained = chained(actor);
+        assertThat(chained).extracting(AuditRecord::note).containsExactly("written second", "written first");
+        List<Long> journalOrder = jdbc.sql("select journal_seq from audit_events where actor = ? order by id")
+                .param(actor)
+                .query(Long.class)
+                .list();
+        assertThat(journalOrder.get(1)).isLessThan(journalOrder.get(0));
+        assertThat(auditLog.verify().valid()).isTrue();
+    }
+
+    private List<AuditRecord> chained(String actor) {
+        return tables.all().stream().filter(e -> actor.equals(e.actor())).toList();
+    }
+}

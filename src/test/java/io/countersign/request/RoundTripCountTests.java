@@ -1,0 +1,146 @@
+package io.countersign.request;
+
+import static io.countersign.request.Organisation.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.request.Organisation.Person;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import io.countersign.testing.OnPostgres;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Counts the statements and commits one request creation and one decision send to PostgreSQL on the
+ * request pool, each a round trip (the figures in BENCHMARKS.md). Background work that runs on
+ * its own (the timers' polling, the waiters' poll) is left out; the audit sealer has a pool of its
+ * own and is counted apart. The bounds catch a change that adds round trips unnoticed.
+ */
+@OnPostgres
+@CountersignTest
+@Import(RoundTripCountTests.Counting.class)
+class RoundTripCountTests {
+
+    private static final Logger log = LoggerFactory.getLogger(RoundTripCountTests.class);
+    private static final AtomicInteger ROUND_TRIPS = new AtomicInteger();
+    private static final List<String> STATEMENTS = new CopyOnWriteArrayList<>();
+    private static final Set<String> EXECUTING = Set.of("execute", "executeQuery", "executeUpdate", "executeBatch");
+
+    @Autowired
+    Api api;
+
+    @Test
+    void aCreationAndADecisionTakeABoundedNumberOfRoundTrips() {
+        Organisation org = new Organisation(api);
+        Person dev = org.person("dev");
+        Person lisa = org.person("lisa");
+        Person carol = org.person("carol");
+        String resource = org.resource();
+        org.policy(
+                resource,
+                List.of(step("Manager Review", 1, lisa), step("Security Review", 1, carol)),
+                Map.of("defaultDuration", "PT1H", "maxDuration", "PT4H"));
+        String body = Api.json(Map.of("resource", resource, "account", "admin", "justification", "counting"));
+        // once before counting, so that caches (tokens, policies) are as they are under load
+        String warm = api.as(dev.token())
+                .post("/api/v1/requests", body)
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        api.as(lisa.token()).post("/api/v1/requests/" + warm + "/approve", null).expect(200);
+
+        int before = ROUND_TRIPS.get();
+        STATEMENTS.clear();
+        String id = api.as(dev.token())
+                .post("/api/v1/requests", body)
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        int creation = ROUND_TRIPS.get() - before;
+        log.info("statements of a creation:\n{}", String.join("\n", STATEMENTS));
+        STATEMENTS.clear();
+        before = ROUND_TRIPS.get();
+        api.as(lisa.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+        int firstDecision = ROUND_TRIPS.get() - before;
+        log.info("statements of a decision:\n{}", String.join("\n", STATEMENTS));
+        before = ROUND_TRIPS.get();
+        api.as(carol.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+        int lastDecision = ROUND_TRIPS.get() - before;
+
+        log.info(
+                "round trips on the request pool: creation {}, first decision {}, last decision (grant) {}",
+                creation,
+                firstDecision,
+                lastDecision);
+        assertThat(creation).isPositive().isLessThanOrEqualTo(40);
+        assertThat(firstDecision).isPositive().isLessThanOrEqualTo(40);
+        assertThat(lastDecision).isPositive().isLessThanOrEqualTo(50);
+    }
+
+    /** Wraps the request pool so that every statement executed and every commit or rollback counts. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Counting {
+
+        @Bean
+        static BeanPostProcessor countRoundTrips() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof DataSource dataSource ? counting(DataSource.class, dataSource) : bean;
+                }
+            };
+        }
+
+        static <T> T counting(Class<T> type, T target) {
+            InvocationHandler handler = (proxy, method, args) -> {
+                String called = method.getName();
+                boolean foreground = !Thread.currentThread().getName().matches(".*(scheduler|waiter).*");
+                if (foreground
+                        && (EXECUTING.contains(called) || called.equals("commit") || called.equals("rollback"))) {
+                    ROUND_TRIPS.incrementAndGet();
+                    STATEMENTS.add(called);
+                }
+                if (foreground && called.equals("prepareStatement") && args[0] instanceof String sql) {
+                    STATEMENTS.add("prepared: " + sql.replaceAll("\\s+", " "));
+                }
+                try {
+                    Object result = method.invoke(target, args);
+                    if (result instanceof Connection connection && type != Connection.class) {
+                        return counting(Connection.class, connection);
+                    }
+                    if (result instanceof Statement && method.getReturnType().isInterface()) {
+                        return wrap(method.getReturnType(), result);
+                    }
+                    return result;
+                } catch (InvocationTargetException e) {
+                    throw e.getTargetException();
+                }
+            };
+            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Object wrap(Class<?> type, Object target) {
+            return counting((Class<Object>) type, target);
+        }
+    }
+}
