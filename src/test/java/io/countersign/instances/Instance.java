@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -118,6 +119,31 @@ final class Instance implements AutoCloseable {
                 .json()
                 .get("token")
                 .asString();
+    }
+
+    /** A new resource whose requests wait, for an hour, for one approval by {@code approver}; returns its name. */
+    String resourceReviewedBy(String approver) {
+        String resource = Api.unique("db");
+        asAdmin("POST", "/api/v1/resources", Map.of("name", resource, "type", "database", "accounts", List.of("admin")))
+                .expect(201);
+        Map<String, Object> step =
+                Map.of("name", "Review", "requiredApprovals", 1, "approvers", List.of(Map.of("user", approver)));
+        asAdmin(
+                        "POST",
+                        "/api/v1/policies",
+                        Map.of(
+                                "name",
+                                Api.unique("policy"),
+                                "priority",
+                                10,
+                                "conditions",
+                                Map.of("resourceName", resource),
+                                "requestTtl",
+                                "PT1H",
+                                "steps",
+                                List.of(step)))
+                .expect(201);
+        return resource;
     }
 
     private static Answer join(CompletableFuture<Answer> answer) {
