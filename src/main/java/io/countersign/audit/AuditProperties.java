@@ -5,12 +5,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code countersign.audit.verify-batch-size}: how many events verification reads per query. It
- * bounds the memory a verification needs whatever the length of the log.
+ * Audit chain verification and checkpoints. The batch size bounds the memory a verification needs
+ * whatever the length of the log; the checkpoint interval is the window in which the newest events
+ * could be deleted unnoticed by anyone who keeps the checkpoints outside the database.
  *
- * <p>{@code countersign.audit.checkpoint-interval}: how often the chain head is signed and published
- * as a checkpoint. It is the window in which the newest events could be deleted unnoticed by anyone
- * who keeps the checkpoints outside the database.
+ * @param verifyBatchSize rows read per query when verifying the audit chain (at least 1)
+ * @param checkpointInterval how often the audit chain head is signed as a checkpoint (at least 1 s)
  */
 @ConfigurationProperties("countersign.audit")
 record AuditProperties(
