@@ -26,7 +26,7 @@ class GracefulShutdownTests {
             String requester = instance.user(Api.unique("dev"), "USER");
             String approver = Api.unique("lisa");
             instance.user(approver, "USER");
-            String resource = instance.resourceReviewedBy(approver);
+            String resource = instance.resourceReviewedBy(approver, "PT1H");
             List<String> ids = new ArrayList<>();
             List<CompletableFuture<Instance.Answer>> waiters = new ArrayList<>();
             for (int i = 0; i < 4; i++) {

@@ -121,8 +121,11 @@ final class Instance implements AutoCloseable {
                 .asString();
     }
 
-    /** A new resource whose requests wait, for an hour, for one approval by {@code approver}; returns its name. */
-    String resourceReviewedBy(String approver) {
+    /**
+     * A new resource whose requests wait for one approval by {@code approver}, pending at most {@code
+     * requestTtl}; returns its name.
+     */
+    String resourceReviewedBy(String approver, String requestTtl) {
         String resource = Api.unique("db");
         asAdmin("POST", "/api/v1/resources", Map.of("name", resource, "type", "database", "accounts", List.of("admin")))
                 .expect(201);
@@ -139,7 +142,7 @@ final class Instance implements AutoCloseable {
                                 "conditions",
                                 Map.of("resourceName", resource),
                                 "requestTtl",
-                                "PT1H",
+                                requestTtl,
                                 "steps",
                                 List.of(step)))
                 .expect(201);
