@@ -117,6 +117,8 @@ class RequestWaiter implements DisposableBean, SmartLifecycle {
 
     @Override
     public void start() {
+        // also a restart after a stop (a paused context resumes): waits are taken again
+        closing = false;
         running = true;
     }
 
