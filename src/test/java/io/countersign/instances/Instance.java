@@ -75,6 +75,11 @@ final class Instance implements AutoCloseable {
         };
     }
 
+    /** The address of {@code path} on this instance. */
+    URI uri(String path) {
+        return URI.create(base + path);
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

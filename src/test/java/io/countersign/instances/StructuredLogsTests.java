@@ -1,39 +1,61 @@
-package io.countersign.web.logging;
+package io.countersign.instances;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.countersign.testing.Api;
-import io.countersign.testing.CountersignTest;
+import io.countersign.testing.MutableClock;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** With structured logs on, each line is one JSON object carrying the call's id, actor and subject. */
-@CountersignTest
+/**
+ * With structured logs on, each line is one JSON object carrying the call's id, actor and subject. An
+ * instance of its own, called over real HTTP: the logging system is configured once per JVM by the
+ * first application, so this one resets it before starting and again when it stops.
+ */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {"logging.structured.format.console=ecs", "countersign.logging.access-log=true"})
 class StructuredLogsTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Instance instance;
 
-    @Autowired
-    MockMvc mvc;
+    @BeforeAll
+    static void start() {
+        LoggingSystem.get(StructuredLogsTests.class.getClassLoader()).cleanUp();
+        String database = "jdbc:h2:mem:cs-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        instance = Instance.start(
+                "logs",
+                database,
+                new MutableClock(),
+                "--logging.structured.format.console=ecs",
+                "--countersign.logging.access-log=true");
+    }
+
+    @AfterAll
+    static void stop() {
+        instance.close();
+    }
 
     @Test
     void aCallsLogLinesCarryItsIdItsActorAndTheRequestItIsAbout(CapturedOutput output) {
-        MockHttpServletResponse answer = call("/api/v1/requests/req-aaaaaaaaaaaaaaaa", Api.ADMIN_TOKEN, "lb-7f3a-11");
+        HttpResponse<String> answer = call("/api/v1/requests/req-aaaaaaaaaaaaaaaa", Api.ADMIN_TOKEN, "lb-7f3a-11");
 
-        assertThat(answer.getStatus()).isEqualTo(404);
-        assertThat(answer.getHeader("X-Request-Id")).isEqualTo("lb-7f3a-11");
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.headers().firstValue("X-Request-Id")).contains("lb-7f3a-11");
 
         JsonNode line = accessLine(output, "/api/v1/requests/req-aaaaaaaaaaaaaaaa");
         assertThat(field(line, "http.request.id")).isEqualTo("lb-7f3a-11");
@@ -46,7 +68,9 @@ class StructuredLogsTests {
     @Test
     void aGrantCallCarriesTheGrantIdAndACallWithoutAnIdGetsOneMadeUp(CapturedOutput output) {
         String made = call("/api/v1/grants/grt-bbbbbbbbbbbbbbbb", Api.ADMIN_TOKEN, null)
-                .getHeader("X-Request-Id");
+                .headers()
+                .firstValue("X-Request-Id")
+                .orElseThrow();
 
         assertThat(made).matches("[0-9a-f]{24}");
         JsonNode line = accessLine(output, "/api/v1/grants/grt-bbbbbbbbbbbbbbbb");
@@ -56,7 +80,10 @@ class StructuredLogsTests {
 
     @Test
     void anIdThatCouldGarbleTheLogIsReplaced(CapturedOutput output) {
-        String answered = call("/api/v1/levels", Api.ADMIN_TOKEN, "a b\"}{").getHeader("X-Request-Id");
+        String answered = call("/api/v1/levels", Api.ADMIN_TOKEN, "a b\"}{")
+                .headers()
+                .firstValue("X-Request-Id")
+                .orElseThrow();
 
         assertThat(answered).matches("[0-9a-f]{24}");
     }
@@ -64,8 +91,8 @@ class StructuredLogsTests {
     @Test
     void noTokenOrPasswordEverReachesTheLog(CapturedOutput output) {
         String forged = "cs_forged-token-that-must-not-be-logged-0123";
-        assertThat(call("/api/v1/users", forged, null).getStatus()).isEqualTo(401);
-        assertThat(call("/api/v1/users/admin", Api.ADMIN_TOKEN, null).getStatus())
+        assertThat(call("/api/v1/users", forged, null).statusCode()).isEqualTo(401);
+        assertThat(call("/api/v1/users/admin", Api.ADMIN_TOKEN, null).statusCode())
                 .isEqualTo(200);
 
         JsonNode refused = accessLine(output, "/api/v1/users");
@@ -76,14 +103,18 @@ class StructuredLogsTests {
                 .doesNotContain("test-admin-password");
     }
 
-    private MockHttpServletResponse call(String path, String token, String callId) {
+    private static HttpResponse<String> call(String path, String token, String callId) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(instance.uri(path)).header("Authorization", "Bearer " + token);
+        if (callId != null) {
+            request.header("X-Request-Id", callId);
+        }
         try {
-            var request = get(path).header("Authorization", "Bearer " + token);
-            if (callId != null) {
-                request.header("X-Request-Id", callId);
-            }
-            return mvc.perform(request).andReturn().getResponse();
-        } catch (Exception e) {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
