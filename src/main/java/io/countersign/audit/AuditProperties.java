@@ -5,18 +5,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code countersign.audit.verify-batch-size}: how many events verification reads per query. It
- * bounds the memory a verification needs whatever the length of the log.
+ * Audit chain verification and checkpoints. The batch size bounds the memory a verification needs
+ * whatever the length of the log; the checkpoint interval is the window in which the newest events
+ * could be deleted unnoticed by anyone who keeps the checkpoints outside the database.
  *
- * <p>{@code countersign.audit.checkpoint-interval}: how often the chain head is signed and published
- * as a checkpoint. It is the window in which the newest events could be deleted unnoticed by anyone
- * who keeps the checkpoints outside the database.
- *
- * <p>{@code countersign.audit.seal-batch-size}: how many journal entries one sealing transaction
- * chains at most. {@code countersign.audit.seal-interval}: how often the sealer looks for entries
- * when no change on this instance asked it to (entries left by an instance that stopped).
- * {@code countersign.audit.seal-wait}: how long a change's thread waits after commit for its record
- * to be chained before answering anyway (the record is committed either way).
+ * @param verifyBatchSize rows read per query when verifying the audit chain (at least 1)
+ * @param checkpointInterval how often the audit chain head is signed as a checkpoint (at least 1 s)
+ * @param sealBatchSize how many journal entries one sealing transaction chains at most
+ * @param sealInterval how often the sealer looks for entries no change on this instance asked it to
+ *     seal (entries left by an instance that stopped)
+ * @param sealWait how long a change's thread waits after commit for its record to be chained before
+ *     answering anyway (the record is committed either way)
  */
 @ConfigurationProperties("countersign.audit")
 record AuditProperties(

@@ -2,18 +2,13 @@ package io.countersign.grant;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code countersign.grant.timer-interval}: how often the safety-net sweep looks for grant starts and
- * ends that no one-time timer recorded (default one minute; each start and end has its own timer that
- * fires on time).
+ * Grant timers.
+ *
+ * @param timerInterval how often a safety-net sweep looks for grant starts and ends that no timer
+ *     recorded (each start and end has its own timer that fires on time)
  */
 @ConfigurationProperties("countersign.grant")
-public record GrantProperties(Duration timerInterval) {
-
-    public GrantProperties {
-        if (timerInterval == null) {
-            timerInterval = Duration.ofMinutes(1);
-        }
-    }
-}
+public record GrantProperties(@DefaultValue("1m") Duration timerInterval) {}

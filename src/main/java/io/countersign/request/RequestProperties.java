@@ -2,18 +2,13 @@ package io.countersign.request;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code countersign.request.timer-interval}: how often the safety-net sweep looks for pending
- * requests past their time-to-live or a step deadline that no one-time timer handled (default one
- * minute; each deadline has its own timer that fires on time).
+ * Request timers.
+ *
+ * @param timerInterval how often a safety-net sweep looks for request expiries and step timeouts that
+ *     no timer handled (each deadline has its own timer that fires on time)
  */
 @ConfigurationProperties("countersign.request")
-public record RequestProperties(Duration timerInterval) {
-
-    public RequestProperties {
-        if (timerInterval == null) {
-            timerInterval = Duration.ofMinutes(1);
-        }
-    }
-}
+public record RequestProperties(@DefaultValue("1m") Duration timerInterval) {}

@@ -4,9 +4,10 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code countersign.security.token-max-lifetime}: the longest an API token may live (unset: no
- * limit). When set, a token asked for without {@code expiresAt} gets this lifetime, and a later expiry
- * is refused.
+ * API token limits.
+ *
+ * @param tokenMaxLifetime longest lifetime of an API token (unset: no limit); tokens asked for without
+ *     expiresAt get it, and a later expiry is refused
  */
 @ConfigurationProperties("countersign.security")
 public record TokenProperties(Duration tokenMaxLifetime) {

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -74,6 +75,11 @@ final class Instance implements AutoCloseable {
         };
     }
 
+    /** The address of {@code path} on this instance. */
+    URI uri(String path) {
+        return URI.create(base + path);
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
@@ -118,6 +124,34 @@ final class Instance implements AutoCloseable {
                 .json()
                 .get("token")
                 .asString();
+    }
+
+    /**
+     * A new resource whose requests wait for one approval by {@code approver}, pending at most {@code
+     * requestTtl}; returns its name.
+     */
+    String resourceReviewedBy(String approver, String requestTtl) {
+        String resource = Api.unique("db");
+        asAdmin("POST", "/api/v1/resources", Map.of("name", resource, "type", "database", "accounts", List.of("admin")))
+                .expect(201);
+        Map<String, Object> step =
+                Map.of("name", "Review", "requiredApprovals", 1, "approvers", List.of(Map.of("user", approver)));
+        asAdmin(
+                        "POST",
+                        "/api/v1/policies",
+                        Map.of(
+                                "name",
+                                Api.unique("policy"),
+                                "priority",
+                                10,
+                                "conditions",
+                                Map.of("resourceName", resource),
+                                "requestTtl",
+                                requestTtl,
+                                "steps",
+                                List.of(step)))
+                .expect(201);
+        return resource;
     }
 
     private static Answer join(CompletableFuture<Answer> answer) {

@@ -29,33 +29,7 @@ class RestartTests {
             String lisa = Api.unique("lisa");
             requester = before.user(Api.unique("dev"), "USER");
             before.user(lisa, "USER");
-            String resource = Api.unique("db");
-            before.asAdmin(
-                            "POST",
-                            "/api/v1/resources",
-                            Map.of("name", resource, "type", "database", "accounts", List.of("admin")))
-                    .expect(201);
-            before.asAdmin(
-                            "POST",
-                            "/api/v1/policies",
-                            Map.of(
-                                    "name",
-                                    Api.unique("policy"),
-                                    "priority",
-                                    10,
-                                    "conditions",
-                                    Map.of("resourceName", resource),
-                                    "requestTtl",
-                                    "PT10M",
-                                    "steps",
-                                    List.of(Map.of(
-                                            "name",
-                                            "Review",
-                                            "requiredApprovals",
-                                            1,
-                                            "approvers",
-                                            List.of(Map.of("user", lisa))))))
-                    .expect(201);
+            String resource = before.resourceReviewedBy(lisa, "PT10M");
             for (int i = 0; i < 3; i++) {
                 ids.add(before.post(requester, "/api/v1/requests", Map.of("resource", resource, "account", "admin"))
                         .expect(201)

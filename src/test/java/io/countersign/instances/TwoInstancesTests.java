@@ -58,33 +58,7 @@ class TwoInstancesTests {
         String lisa = Api.unique("lisa");
         requester = a.user(dev, "USER");
         approver = b.user(lisa, "USER");
-        resource = Api.unique("db");
-        a.asAdmin(
-                        "POST",
-                        "/api/v1/resources",
-                        Map.of("name", resource, "type", "database", "accounts", List.of("admin")))
-                .expect(201);
-        a.asAdmin(
-                        "POST",
-                        "/api/v1/policies",
-                        Map.of(
-                                "name",
-                                Api.unique("policy"),
-                                "priority",
-                                10,
-                                "conditions",
-                                Map.of("resourceName", resource),
-                                "requestTtl",
-                                "PT1H",
-                                "steps",
-                                List.of(Map.of(
-                                        "name",
-                                        "Review",
-                                        "requiredApprovals",
-                                        1,
-                                        "approvers",
-                                        List.of(Map.of("user", lisa))))))
-                .expect(201);
+        resource = a.resourceReviewedBy(lisa, "PT1H");
     }
 
     private String request(Instance on) {

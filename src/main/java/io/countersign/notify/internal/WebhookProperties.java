@@ -8,6 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Webhook delivery settings ({@code countersign.notify.webhooks.*}). The defaults retry for a day:
  * 10 s, 20 s, 40 s … then hourly.
  *
+ * @param initialBackoff wait before the first retry of a failed delivery; doubled on each further one
+ * @param maxBackoff longest wait between two retries
+ * @param retryFor how long a delivery is retried before it is given up as dead
  * @param connectTimeout how long to wait for a TCP/TLS connection
  * @param readTimeout how long to wait for the answer's status line once connected
  * @param batchSize deliveries taken per run of the delivery task

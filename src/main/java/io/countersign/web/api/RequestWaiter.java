@@ -13,13 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -29,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -44,12 +48,18 @@ import org.springframework.web.context.request.async.DeferredResult;
  * notifications missed while the listening connection was down), so the database load does not grow
  * with the number of waiters; or by their own deadline. A woken waiter reads its request once more,
  * with the caller's visibility.
+ *
+ * <p>When the instance shuts down, every waiter is answered at once with its request's current state,
+ * before the web server's graceful shutdown waits for open calls (a later lifecycle phase), and a
+ * wait asked for from then on is not started: a caller learns where its request stands and may wait
+ * again on another instance instead of running into its own timeout.
  */
 @Component
-class RequestWaiter implements DisposableBean {
+class RequestWaiter implements DisposableBean, SmartLifecycle {
 
     static final int MAX_WAIT_SECONDS = 60;
     static final int CHUNK = 500;
+    static final int SHUTDOWN_ANSWER_SECONDS = 10;
     private static final Pattern PREFER_WAIT = Pattern.compile("(?i)(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,6})");
     /** The notification channel whose payload is the id of a request that left PENDING. */
     static final String DECIDED = "countersign_request_decided";
@@ -61,6 +71,8 @@ class RequestWaiter implements DisposableBean {
     private final DatabaseNotifications notifications;
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("request-waiter"));
     private final ExecutorService readers = Executors.newFixedThreadPool(4, daemon("request-waiter-read"));
+    private volatile boolean running;
+    private volatile boolean closing;
 
     RequestWaiter(
             JdbcClient jdbc,
@@ -96,7 +108,7 @@ class RequestWaiter implements DisposableBean {
      */
     <T> DeferredResult<T> await(String requestId, int seconds, T first, Supplier<T> read, Predicate<T> done) {
         DeferredResult<T> result = new DeferredResult<>((seconds + 10) * 1000L);
-        if (seconds <= 0 || done.test(first)) {
+        if (seconds <= 0 || closing || done.test(first)) {
             result.setResult(first);
             return result;
         }
@@ -112,7 +124,58 @@ class RequestWaiter implements DisposableBean {
         }
         result.onCompletion(() -> forget(waiter));
         result.onError(error -> forget(waiter));
+        if (closing) {
+            // registered while stop() was answering the others
+            answer(waiter);
+        }
         return result;
+    }
+
+    @Override
+    public void start() {
+        // also a restart after a stop (a paused context resumes): waits are taken again
+        closing = false;
+        running = true;
+    }
+
+    /** Answers every waiter with its request's current state and waits, within bounds, until each is. */
+    @Override
+    public void stop() {
+        closing = true;
+        List<CompletableFuture<Void>> answers = new ArrayList<>();
+        for (Set<Waiter<?>> waiters : List.copyOf(waiting.values())) {
+            for (Waiter<?> waiter : waiters) {
+                if (waiter.claim()) {
+                    forget(waiter);
+                    answers.add(CompletableFuture.runAsync(waiter::readAndAnswer, readers));
+                }
+            }
+        }
+        try {
+            CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                    .get(SHUTDOWN_ANSWER_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Not every waiter could be answered before shutdown: {}", e.toString());
+        }
+        if (!answers.isEmpty()) {
+            log.info(
+                    "Answered {} waiting callers with their request's current state before shutting down",
+                    answers.size());
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server's graceful shutdown, which would otherwise wait for these calls. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     /** How many callers wait now (the {@code countersign.requests.waiting} gauge). */

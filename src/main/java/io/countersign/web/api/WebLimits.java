@@ -7,6 +7,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * How large a request body may be: {@code maxImportSize} for {@code POST /api/v1/import} (bundles of
  * thousands of entries), {@code maxBodySize} for every other call.
+ *
+ * @param maxBodySize largest request body of any call but the import
+ * @param maxImportSize largest bundle for POST /api/v1/import
  */
 @ConfigurationProperties("countersign.web")
 record WebLimits(

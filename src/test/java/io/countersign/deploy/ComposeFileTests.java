@@ -1,0 +1,98 @@
+package io.countersign.deploy;
+
+import static io.countersign.deploy.DeploymentFiles.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.ReadinessProbe;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Nothing can run compose.yaml here, so this checks what it promises against the image and the code. */
+class ComposeFileTests {
+
+    private static final List<String> INSTANCES = List.of("countersign", "countersign-a", "countersign-b");
+    private final Map<String, Object> compose = DeploymentFiles.yaml(Path.of("compose.yaml"));
+
+    @Test
+    void everyInstanceRunsTheBuiltImageReadOnlyWithOnlyItsDataVolumeWritable() {
+        for (String name : INSTANCES) {
+            Map<String, Object> service = at(compose, "services." + name);
+            assertThat(service).as(name).isNotNull();
+            assertThat((String) service.get("image")).endsWith(":-" + DeploymentFiles.imageName() + "}");
+            assertThat(service.get("read_only")).as(name).isEqualTo(true);
+            assertThat((List<String>) service.get("volumes"))
+                    .singleElement()
+                    .asString()
+                    .endsWith(":/app/data");
+            assertThat((List<String>) service.get("cap_drop")).containsExactly("ALL");
+        }
+    }
+
+    @Test
+    void everyInstanceUsesTheDatabaseServiceAndRefusesToStartWithoutAnEncryptionKey() {
+        for (String name : INSTANCES) {
+            Map<String, String> env = at(compose, "services." + name + ".environment");
+            assertThat(env.get("COUNTERSIGN_DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/countersign");
+            assertThat(env.get("COUNTERSIGN_DB_USER"))
+                    .isEqualTo(at(compose, "services.postgres.environment.POSTGRES_USER"));
+            assertThat(env.get("COUNTERSIGN_ENCRYPTION_KEY")).startsWith("${COUNTERSIGN_ENCRYPTION_KEY:?");
+            assertThat((String) at(compose, "services." + name + ".depends_on.postgres.condition"))
+                    .isEqualTo("service_healthy");
+        }
+        assertThat((List<String>) at(compose, "services.postgres.healthcheck.test"))
+                .contains("CMD-SHELL");
+    }
+
+    @Test
+    void theHealthCheckRunsTheReadinessProbeShippedInTheImage() {
+        List<String> test = at(compose, "services.countersign.healthcheck.test");
+        assertThat(test).startsWith("CMD", "/opt/java/bin/java").contains("/app/classes");
+        assertThat(test.get(test.size() - 1)).isEqualTo(ReadinessProbe.class.getName());
+    }
+
+    @Test
+    void instancesGetLongerToStopThanTheirGracePeriod() {
+        for (String name : INSTANCES) {
+            Duration grace =
+                    seconds(at(compose, "services." + name + ".environment.COUNTERSIGN_SHUTDOWN_GRACE_PERIOD"));
+            Duration stop = seconds(at(compose, "services." + name + ".stop_grace_period"));
+            assertThat(stop).as(name).isGreaterThan(grace.plusSeconds(5));
+        }
+    }
+
+    @Test
+    void theSingleInstancePublishesTheServicePortAndTheClusterProfileRunsTwoBehindTheProxy() {
+        assertThat((List<String>) at(compose, "services.countersign.ports")).containsExactly("8080:8080");
+        assertThat((Object) at(compose, "services.countersign.profiles")).isNull();
+        for (String name : List.of("countersign-a", "countersign-b", "proxy")) {
+            assertThat((List<String>) at(compose, "services." + name + ".profiles"))
+                    .containsExactly("cluster");
+        }
+        assertThat((List<String>) at(compose, "services.proxy.volumes"))
+                .singleElement()
+                .asString()
+                .startsWith("./deploy/compose/nginx.conf:");
+    }
+
+    @Test
+    void theProxyBalancesBothInstancesAndOutwaitsTheLongestLongPoll() {
+        String nginx = DeploymentFiles.read(Path.of("deploy/compose/nginx.conf"));
+        assertThat(nginx).contains("server countersign-a:8080", "server countersign-b:8080");
+        assertThat(nginx).contains("proxy_set_header X-Request-Id $request_id;");
+        Matcher timeout = Pattern.compile("proxy_read_timeout (\\d+)s;").matcher(nginx);
+        assertThat(timeout.find()).isTrue();
+        // Prefer: wait=N is capped at 60 seconds
+        assertThat(Integer.parseInt(timeout.group(1))).isGreaterThan(60);
+        assertThat(nginx).doesNotContain("non_idempotent");
+    }
+
+    private static Duration seconds(String value) {
+        assertThat(value).matches("\\d+s");
+        return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
+    }
+}

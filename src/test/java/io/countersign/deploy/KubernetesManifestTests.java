@@ -1,0 +1,99 @@
+package io.countersign.deploy;
+
+import static io.countersign.deploy.DeploymentFiles.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Nothing can run the manifests here, so this checks what they promise against the image and the code. */
+class KubernetesManifestTests {
+
+    private static final Path DIR = Path.of("deploy/k8s");
+    private final Map<String, Object> deployment = DeploymentFiles.yaml(DIR.resolve("deployment.yaml"));
+    private final Map<String, Object> container = at(deployment, "spec.template.spec.containers.0");
+
+    @Test
+    void theContainerRunsTheBuiltImageAsItsUnprivilegedUserOnAReadOnlyRoot() {
+        assertThat(container.get("image")).isEqualTo(DeploymentFiles.imageName());
+        assertThat((Object) at(deployment, "spec.template.spec.securityContext.runAsUser"))
+                .isEqualTo(65532);
+        assertThat((Object) at(deployment, "spec.template.spec.securityContext.fsGroup"))
+                .isEqualTo(65532);
+        assertThat((Object) at(deployment, "spec.template.spec.securityContext.runAsNonRoot"))
+                .isEqualTo(true);
+        assertThat((Object) at(container, "securityContext.readOnlyRootFilesystem"))
+                .isEqualTo(true);
+        assertThat((Object) at(container, "securityContext.allowPrivilegeEscalation"))
+                .isEqualTo(false);
+        assertThat((Object) at(container, "volumeMounts.0.mountPath")).isEqualTo("/app/data");
+    }
+
+    @Test
+    void probesUseTheActuatorGroupsOnTheServicePort() {
+        assertThat((Object) at(container, "ports.0.containerPort")).isEqualTo(8080);
+        assertThat((Object) at(container, "ports.0.name")).isEqualTo("http");
+        assertThat((Object) at(container, "readinessProbe.httpGet.path")).isEqualTo("/actuator/health/readiness");
+        assertThat((Object) at(container, "livenessProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
+        assertThat((Object) at(container, "startupProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
+        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+            assertThat((Object) at(container, probe + ".httpGet.port"))
+                    .as(probe)
+                    .isEqualTo("http");
+        }
+        Map<String, Object> application = DeploymentFiles.yaml(Path.of("src/main/resources/application.yml"));
+        assertThat((Object) at(application, "management.endpoint.health.probes.enabled"))
+                .isEqualTo(true);
+    }
+
+    @Test
+    void secretsComeFromASecretAndThePodOutlivesItsGracePeriod() {
+        List<Map<String, Object>> env = at(container, "env");
+        for (String name : List.of(
+                "COUNTERSIGN_DB_URL", "COUNTERSIGN_DB_USER", "COUNTERSIGN_DB_PASSWORD", "COUNTERSIGN_ENCRYPTION_KEY")) {
+            Map<String, Object> variable = env.stream()
+                    .filter(e -> name.equals(e.get("name")))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat((Object) at(variable, "valueFrom.secretKeyRef.name"))
+                    .as(name)
+                    .isEqualTo("countersign");
+        }
+        String grace = (String) env.stream()
+                .filter(e -> "COUNTERSIGN_SHUTDOWN_GRACE_PERIOD".equals(e.get("name")))
+                .findFirst()
+                .orElseThrow()
+                .get("value");
+        int graceSeconds = Integer.parseInt(grace.replace("s", ""));
+        int preStop = at(container, "lifecycle.preStop.sleep.seconds");
+        int termination = at(deployment, "spec.template.spec.terminationGracePeriodSeconds");
+        assertThat(termination).isGreaterThan(graceSeconds + preStop);
+    }
+
+    @Test
+    void theServiceAndTheDisruptionBudgetSelectThePodsAndKustomizeListsEveryManifest() throws IOException {
+        Map<String, Object> labels = at(deployment, "spec.template.metadata.labels");
+        Map<String, Object> service = DeploymentFiles.yaml(DIR.resolve("service.yaml"));
+        Map<String, Object> budget = DeploymentFiles.yaml(DIR.resolve("poddisruptionbudget.yaml"));
+        assertThat((Map<String, Object>) at(service, "spec.selector")).isEqualTo(labels);
+        assertThat((Object) at(service, "spec.ports.0.targetPort")).isEqualTo("http");
+        assertThat((Map<String, Object>) at(budget, "spec.selector.matchLabels"))
+                .isEqualTo(labels);
+        assertThat((Map<String, Object>) at(deployment, "spec.selector.matchLabels"))
+                .isEqualTo(labels);
+
+        List<String> resources = at(DeploymentFiles.yaml(DIR.resolve("kustomization.yaml")), "resources");
+        try (Stream<Path> files = Files.list(DIR)) {
+            assertThat(resources)
+                    .containsExactlyInAnyOrderElementsOf(
+                            files.map(f -> f.getFileName().toString())
+                                    .filter(f -> !f.equals("kustomization.yaml"))
+                                    .toList());
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.countersign.instances;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.MutableClock;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * With structured logs on, each line is one JSON object carrying the call's id, actor and subject. An
+ * instance of its own, called over real HTTP: the logging system is configured once per JVM by the
+ * first application, so this one resets it before starting and again when it stops.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StructuredLogsTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Instance instance;
+
+    @BeforeAll
+    static void start() {
+        LoggingSystem.get(StructuredLogsTests.class.getClassLoader()).cleanUp();
+        String database = "jdbc:h2:mem:cs-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        instance = Instance.start(
+                "logs",
+                database,
+                new MutableClock(),
+                "--logging.structured.format.console=ecs",
+                "--countersign.logging.access-log=true");
+    }
+
+    @AfterAll
+    static void stop() {
+        instance.close();
+    }
+
+    @Test
+    void aCallsLogLinesCarryItsIdItsActorAndTheRequestItIsAbout(CapturedOutput output) {
+        HttpResponse<String> answer = call("/api/v1/requests/req-aaaaaaaaaaaaaaaa", Api.ADMIN_TOKEN, "lb-7f3a-11");
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.headers().firstValue("X-Request-Id")).contains("lb-7f3a-11");
+
+        JsonNode line = accessLine(output, "/api/v1/requests/req-aaaaaaaaaaaaaaaa");
+        assertThat(field(line, "http.request.id")).isEqualTo("lb-7f3a-11");
+        assertThat(field(line, "user.name")).isEqualTo("admin");
+        assertThat(field(line, "countersign.request.id")).isEqualTo("req-aaaaaaaaaaaaaaaa");
+        assertThat(field(line, "message"))
+                .isEqualTo("GET /api/v1/requests/req-aaaaaaaaaaaaaaaa 404 " + millis(line) + "ms");
+    }
+
+    @Test
+    void aGrantCallCarriesTheGrantIdAndACallWithoutAnIdGetsOneMadeUp(CapturedOutput output) {
+        String made = call("/api/v1/grants/grt-bbbbbbbbbbbbbbbb", Api.ADMIN_TOKEN, null)
+                .headers()
+                .firstValue("X-Request-Id")
+                .orElseThrow();
+
+        assertThat(made).matches("[0-9a-f]{24}");
+        JsonNode line = accessLine(output, "/api/v1/grants/grt-bbbbbbbbbbbbbbbb");
+        assertThat(field(line, "http.request.id")).isEqualTo(made);
+        assertThat(field(line, "countersign.grant.id")).isEqualTo("grt-bbbbbbbbbbbbbbbb");
+    }
+
+    @Test
+    void anIdThatCouldGarbleTheLogIsReplaced(CapturedOutput output) {
+        String answered = call("/api/v1/levels", Api.ADMIN_TOKEN, "a b\"}{")
+                .headers()
+                .firstValue("X-Request-Id")
+                .orElseThrow();
+
+        assertThat(answered).matches("[0-9a-f]{24}");
+    }
+
+    @Test
+    void noTokenOrPasswordEverReachesTheLog(CapturedOutput output) {
+        String forged = "cs_forged-token-that-must-not-be-logged-0123";
+        assertThat(call("/api/v1/users", forged, null).statusCode()).isEqualTo(401);
+        assertThat(call("/api/v1/users/admin", Api.ADMIN_TOKEN, null).statusCode())
+                .isEqualTo(200);
+
+        JsonNode refused = accessLine(output, "/api/v1/users");
+        assertThat(field(refused, "message")).startsWith("GET /api/v1/users 401");
+        assertThat(output.getAll())
+                .doesNotContain(forged)
+                .doesNotContain(Api.ADMIN_TOKEN)
+                .doesNotContain("test-admin-password");
+    }
+
+    private static HttpResponse<String> call(String path, String token, String callId) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(instance.uri(path)).header("Authorization", "Bearer " + token);
+        if (callId != null) {
+            request.header("X-Request-Id", callId);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode accessLine(CapturedOutput output, String path) {
+        List<JsonNode> lines = output.getOut()
+                .lines()
+                .filter(text -> text.startsWith("{"))
+                .map(JSON::readTree)
+                .filter(node -> field(node, "message").contains(" " + path + " "))
+                .toList();
+        assertThat(lines)
+                .as("access log lines for %s in:%n%s", path, output.getOut())
+                .isNotEmpty();
+        return lines.get(lines.size() - 1);
+    }
+
+    /** A field of an ECS line, whether written flat ("a.b") or nested ({"a":{"b":…}}). */
+    private static String field(JsonNode node, String name) {
+        if (node.has(name)) {
+            return node.get(name).asString();
+        }
+        JsonNode current = node;
+        for (String step : name.split("\\.")) {
+            current = current.path(step);
+        }
+        return current.asString("");
+    }
+
+    private static String millis(JsonNode line) {
+        String message = field(line, "message");
+        return message.substring(message.lastIndexOf(' ') + 1, message.length() - 2);
+    }
+}
