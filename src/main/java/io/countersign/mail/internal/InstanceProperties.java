@@ -7,6 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * What every mail says about this installation: its name (unless an administrator set another in
  * the mail settings) and the public address its links start with ({@code COUNTERSIGN_BASE_URL}).
+ *
+ * @param instanceName the installation's name at the start of every notification's subject, unless
+ *     the mail settings name another
+ * @param baseUrl the public address of this installation, which links in mail and chat start with
  */
 @ConfigurationProperties("countersign")
 public record InstanceProperties(

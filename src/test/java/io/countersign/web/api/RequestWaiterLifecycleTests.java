@@ -2,7 +2,9 @@ package io.countersign.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.mock;
 
+import io.countersign.shared.database.DatabaseNotifications;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +19,10 @@ class RequestWaiterLifecycleTests {
     // never queried: the poll for other instances' decisions has nothing to look for without waiters
     // on other requests, and these waiters are answered by stop() or not at all
     private final RequestWaiter waiter = new RequestWaiter(
-            JdbcClient.create(new DriverManagerDataSource("jdbc:h2:mem:waiter-lifecycle")), new SimpleMeterRegistry());
+            JdbcClient.create(new DriverManagerDataSource("jdbc:h2:mem:waiter-lifecycle")),
+            new SimpleMeterRegistry(),
+            mock(DatabaseNotifications.class),
+            Duration.ofMillis(250));
 
     @AfterEach
     void destroy() {

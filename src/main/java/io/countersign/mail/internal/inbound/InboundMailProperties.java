@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idleRefresh how often an IDLE is interrupted to renew the lease and look at the settings
  * @param leaseDuration how long the watching instance holds the folder without renewing; another
  *     instance takes over after it
- * @param connectTimeout how long a connection to the IMAP server may take
+ * @param connectTimeout how long to wait for a TCP connection
  * @param readTimeout how long any one answer from the server may take
  * @param maxBackoff the longest wait between two attempts to reach an unreachable server
  * @param maxMessageSize how much of a message is read; the reply's first line is at its start
@@ -24,7 +24,7 @@ public record InboundMailProperties(
         @DefaultValue("30s") Duration pollInterval,
         @DefaultValue("30s") Duration idleRefresh,
         @DefaultValue("2m") Duration leaseDuration,
-        @DefaultValue("20s") Duration connectTimeout,
+        @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("60s") Duration readTimeout,
         @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("1MB") org.springframework.util.unit.DataSize maxMessageSize,
