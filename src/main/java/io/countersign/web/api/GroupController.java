@@ -4,8 +4,11 @@ import io.countersign.directory.Group;
 import io.countersign.directory.GroupInput;
 import io.countersign.directory.Groups;
 import io.countersign.shared.Actor;
-import java.net.URI;
+import io.countersign.shared.NamePage;
+import io.countersign.shared.NameQuery;
+import io.countersign.shared.Names;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -14,7 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,37 +41,61 @@ class GroupController {
         }
     }
 
-    private final Groups groups;
+    record GroupPage(List<GroupResponse> items, String nextCursor) {}
 
-    GroupController(Groups groups) {
+    private final Groups groups;
+    private final Revised revised;
+
+    GroupController(Groups groups, Revised revised) {
         this.groups = groups;
+        this.revised = revised;
     }
 
     @PostMapping
     ResponseEntity<GroupResponse> create(Actor actor, @RequestBody GroupRequest body) {
-        Group group = groups.create(actor, body.toInput());
-        return ResponseEntity.created(URI.create("/api/v1/groups/" + group.name()))
-                .body(GroupResponse.of(group));
+        return revised.create(
+                groups::revision,
+                "/api/v1/groups/",
+                GroupResponse::name,
+                () -> GroupResponse.of(groups.create(actor, body.toInput())));
     }
 
+    /** A page with {@code limit} or {@code cursor}; without either, every group as a plain array. */
     @GetMapping
-    List<GroupResponse> list() {
-        return groups.list().stream().map(GroupResponse::of).toList();
+    Object list(
+            @RequestParam(required = false) String prefix,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        if (!Listing.paged(cursor, limit)) {
+            return Listing.withPrefix(groups.list(), Names.canonical(prefix), Group::name).stream()
+                    .map(GroupResponse::of)
+                    .toList();
+        }
+        NamePage<Group> page = groups.page(NameQuery.of(Names.canonical(prefix), cursor, limit));
+        return new GroupPage(page.items().stream().map(GroupResponse::of).toList(), page.nextCursor());
     }
 
     @GetMapping("/{name}")
-    GroupResponse get(@PathVariable String name) {
-        return GroupResponse.of(groups.get(name));
+    ResponseEntity<GroupResponse> get(@PathVariable String name) {
+        return revised.get(groups::revision, name, () -> GroupResponse.of(groups.get(name)));
     }
 
     @PutMapping("/{name}")
-    GroupResponse replace(Actor actor, @PathVariable String name, @RequestBody GroupRequest body) {
-        return GroupResponse.of(groups.replace(actor, name, body.toInput()));
+    ResponseEntity<GroupResponse> replace(
+            Actor actor,
+            @PathVariable String name,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody GroupRequest body) {
+        return revised.replace(
+                groups::revision, name, ifMatch, () -> GroupResponse.of(groups.replace(actor, name, body.toInput())));
     }
 
     @DeleteMapping("/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(Actor actor, @PathVariable String name) {
-        groups.delete(actor, name);
+    void delete(
+            Actor actor,
+            @PathVariable String name,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        revised.delete(groups::revision, name, ifMatch, () -> groups.delete(actor, name));
     }
 }

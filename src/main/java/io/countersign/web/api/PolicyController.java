@@ -3,8 +3,11 @@ package io.countersign.web.api;
 import io.countersign.policy.Policies;
 import io.countersign.policy.PolicyDefinition;
 import io.countersign.shared.Actor;
-import java.net.URI;
+import io.countersign.shared.NamePage;
+import io.countersign.shared.NameQuery;
+import io.countersign.shared.Names;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -13,7 +16,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,39 +29,59 @@ class PolicyController {
 
     record ExplainRequest(String requester, String resource, String account) {}
 
-    private final Policies policies;
+    record PolicyPage(List<PolicyDefinition> items, String nextCursor) {}
 
-    PolicyController(Policies policies) {
+    private final Policies policies;
+    private final Revised revised;
+
+    PolicyController(Policies policies, Revised revised) {
         this.policies = policies;
+        this.revised = revised;
     }
 
     @PostMapping
     ResponseEntity<PolicyDefinition> create(Actor actor, @RequestBody PolicyDefinition body) {
-        PolicyDefinition created = policies.create(actor, body);
-        return ResponseEntity.created(URI.create("/api/v1/policies/" + created.name()))
-                .body(created);
+        return revised.create(
+                policies::revision, "/api/v1/policies/", PolicyDefinition::name, () -> policies.create(actor, body));
     }
 
-    /** Every policy, the one that would govern a request matched by several first. */
+    /**
+     * Without {@code limit} or {@code cursor}: every policy as a plain array, the one that would govern
+     * a request matched by several first. With either: a page by name.
+     */
     @GetMapping
-    List<PolicyDefinition> list() {
-        return policies.list();
+    Object list(
+            @RequestParam(required = false) String prefix,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        if (!Listing.paged(cursor, limit)) {
+            return Listing.withPrefix(policies.list(), Names.canonical(prefix), PolicyDefinition::name);
+        }
+        NamePage<PolicyDefinition> page = policies.page(NameQuery.of(Names.canonical(prefix), cursor, limit));
+        return new PolicyPage(page.items(), page.nextCursor());
     }
 
     @GetMapping("/{name}")
-    PolicyDefinition get(@PathVariable String name) {
-        return policies.get(name);
+    ResponseEntity<PolicyDefinition> get(@PathVariable String name) {
+        return revised.get(policies::revision, name, () -> policies.get(name));
     }
 
     @PutMapping("/{name}")
-    PolicyDefinition replace(Actor actor, @PathVariable String name, @RequestBody PolicyDefinition body) {
-        return policies.replace(actor, name, body);
+    ResponseEntity<PolicyDefinition> replace(
+            Actor actor,
+            @PathVariable String name,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody PolicyDefinition body) {
+        return revised.replace(policies::revision, name, ifMatch, () -> policies.replace(actor, name, body));
     }
 
     @DeleteMapping("/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(Actor actor, @PathVariable String name) {
-        policies.delete(actor, name);
+    void delete(
+            Actor actor,
+            @PathVariable String name,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        revised.delete(policies::revision, name, ifMatch, () -> policies.delete(actor, name));
     }
 
     /** A dry run: which policy would govern the request and who would approve it; commits nothing. */

@@ -92,11 +92,13 @@ class RequestController {
                         body.requester()),
                 idempotencyKey);
         RequestResponse answer = withGrant(created.request());
+        // a retry gets the status of the first answer, 201, so clients need no second success path;
+        // the header tells the two apart for those who care
+        ResponseEntity.BodyBuilder builder = ResponseEntity.created(URI.create("/api/v1/requests/" + answer.id()));
         if (created.replayed()) {
-            return ResponseEntity.ok(answer);
+            builder.header(IdempotentDecisionFilter.REPLAYED, "true");
         }
-        return ResponseEntity.created(URI.create("/api/v1/requests/" + answer.id()))
-                .body(answer);
+        return builder.body(answer);
     }
 
     @GetMapping("/{id}")

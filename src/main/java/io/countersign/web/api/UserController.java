@@ -7,10 +7,13 @@ import io.countersign.directory.Users;
 import io.countersign.security.EnforcerScope;
 import io.countersign.security.EnforcerScopes;
 import io.countersign.shared.Actor;
+import io.countersign.shared.NamePage;
+import io.countersign.shared.NameQuery;
+import io.countersign.shared.Names;
 import io.countersign.shared.Role;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,7 +22,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -68,43 +73,73 @@ class UserController {
     private final Users users;
     private final EnforcerScopes scopes;
 
-    UserController(Users users, EnforcerScopes scopes) {
+    private final Revised revised;
+
+    UserController(Users users, EnforcerScopes scopes, Revised revised) {
         this.users = users;
         this.scopes = scopes;
+        this.revised = revised;
     }
 
     private UserResponse withScope(User user) {
         return UserResponse.of(user, scopes.of(user.username()).orElse(null));
     }
 
+    record UserPage(List<UserResponse> items, String nextCursor) {}
+
     @PostMapping
     ResponseEntity<UserResponse> create(Actor actor, @RequestBody UserRequest body) {
-        User user = scopes.create(actor, body.toInput(), body.scope());
-        return ResponseEntity.created(URI.create("/api/v1/users/" + user.username()))
-                .body(withScope(user));
+        return revised.create(
+                users::revision,
+                "/api/v1/users/",
+                UserResponse::username,
+                () -> withScope(scopes.create(actor, body.toInput(), body.scope())));
     }
 
+    /** A page with {@code limit} or {@code cursor}; without either, every user as a plain array. */
     @GetMapping
-    List<UserResponse> list() {
+    Object list(
+            @RequestParam(required = false) String prefix,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
         Map<String, EnforcerScope> all = scopes.all();
-        return users.list().stream()
-                .map(user -> UserResponse.of(user, all.get(user.username())))
-                .toList();
+        if (!Listing.paged(cursor, limit)) {
+            return Listing.withPrefix(users.list(), Names.canonical(prefix), User::username).stream()
+                    .map(user -> UserResponse.of(user, all.get(user.username())))
+                    .toList();
+        }
+        NamePage<User> page = users.page(NameQuery.of(Names.canonical(prefix), cursor, limit));
+        return new UserPage(
+                page.items().stream()
+                        .map(user -> UserResponse.of(user, all.get(user.username())))
+                        .toList(),
+                page.nextCursor());
     }
 
     @GetMapping("/{username}")
-    UserResponse get(Actor actor, @PathVariable String username) {
-        return withScope(users.view(actor, username));
+    ResponseEntity<UserResponse> get(Actor actor, @PathVariable String username) {
+        return revised.get(users::revision, username, () -> withScope(users.view(actor, username)));
     }
 
     @PutMapping("/{username}")
-    UserResponse replace(Actor actor, @PathVariable String username, @RequestBody UserRequest body) {
-        return withScope(scopes.replace(actor, username, body.toInput(), body.scope()));
+    ResponseEntity<UserResponse> replace(
+            Actor actor,
+            @PathVariable String username,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody UserRequest body) {
+        return revised.replace(
+                users::revision,
+                username,
+                ifMatch,
+                () -> withScope(scopes.replace(actor, username, body.toInput(), body.scope())));
     }
 
     @DeleteMapping("/{username}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(Actor actor, @PathVariable String username) {
-        users.delete(actor, username);
+    void delete(
+            Actor actor,
+            @PathVariable String username,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        revised.delete(users::revision, username, ifMatch, () -> users.delete(actor, username));
     }
 }

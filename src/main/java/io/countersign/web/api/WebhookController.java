@@ -1,17 +1,23 @@
 package io.countersign.web.api;
 
 import io.countersign.notify.DeliveryState;
+import io.countersign.notify.Webhook;
 import io.countersign.notify.WebhookDeliveries;
 import io.countersign.notify.WebhookInput;
 import io.countersign.notify.Webhooks;
 import io.countersign.shared.Actor;
+import io.countersign.shared.NamePage;
+import io.countersign.shared.NameQuery;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -29,31 +35,56 @@ class WebhookController {
     private final Webhooks webhooks;
     private final WebhookDeliveries deliveries;
 
-    WebhookController(Webhooks webhooks, WebhookDeliveries deliveries) {
+    private final Revised revised;
+
+    WebhookController(Webhooks webhooks, WebhookDeliveries deliveries, Revised revised) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
+        this.revised = revised;
     }
+
+    record WebhookPage(List<WebhookResponse> items, String nextCursor) {}
 
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    WebhookResponse create(Actor actor, @RequestBody WebhookRequest body) {
-        return WebhookResponse.of(webhooks.create(actor, new WebhookInput(body.url(), body.events(), body.secret())));
+    ResponseEntity<WebhookResponse> create(Actor actor, @RequestBody WebhookRequest body) {
+        return revised.create(
+                webhooks::revision,
+                "/api/v1/webhooks/",
+                WebhookResponse::id,
+                () -> WebhookResponse.of(
+                        webhooks.create(actor, new WebhookInput(body.url(), body.events(), body.secret()))));
     }
 
+    /**
+     * Without {@code limit} or {@code cursor}: every webhook as a plain array, oldest first. With
+     * either: a page by id. {@code prefix} filters on the URL.
+     */
     @GetMapping
-    List<WebhookResponse> list() {
-        return webhooks.list().stream().map(WebhookResponse::of).toList();
+    Object list(
+            @RequestParam(required = false) String prefix,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        if (!Listing.paged(cursor, limit)) {
+            return Listing.withPrefix(webhooks.list(), prefix, Webhook::url).stream()
+                    .map(WebhookResponse::of)
+                    .toList();
+        }
+        NamePage<Webhook> page = webhooks.page(NameQuery.of(prefix, cursor, limit));
+        return new WebhookPage(page.items().stream().map(WebhookResponse::of).toList(), page.nextCursor());
     }
 
     @GetMapping("/{id}")
-    WebhookResponse get(@PathVariable String id) {
-        return WebhookResponse.of(webhooks.get(id));
+    ResponseEntity<WebhookResponse> get(@PathVariable String id) {
+        return revised.get(webhooks::revision, id, () -> WebhookResponse.of(webhooks.get(id)));
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(Actor actor, @PathVariable String id) {
-        webhooks.delete(actor, id);
+    void delete(
+            Actor actor,
+            @PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        revised.delete(webhooks::revision, id, ifMatch, () -> webhooks.delete(actor, id));
     }
 
     @PostMapping("/{id}/secrets")
