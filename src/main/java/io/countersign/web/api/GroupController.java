@@ -7,6 +7,11 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.NamePage;
 import io.countersign.shared.NameQuery;
 import io.countersign.shared.Names;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Groups", description = "Teams with members and managers.")
 @RestController
 @RequestMapping("/api/v1/groups")
 class GroupController {
@@ -51,6 +57,8 @@ class GroupController {
         this.revised = revised;
     }
 
+    @Operation(operationId = "createGroup", summary = "Create a group")
+    @ApiResponse(responseCode = "201", description = "Created; `Location` names the new object and `ETag` its version")
     @PostMapping
     ResponseEntity<GroupResponse> create(Actor actor, @RequestBody GroupRequest body) {
         return revised.create(
@@ -61,6 +69,15 @@ class GroupController {
     }
 
     /** A page with {@code limit} or {@code cursor}; without either, every group as a plain array. */
+    @Operation(operationId = "listGroups", summary = "List groups, by name")
+    @ApiResponse(
+            responseCode = "200",
+            description =
+                    "Without `limit` or `cursor`: every group as a plain array. With either: one page `{items, nextCursor}`; `nextCursor` is null on the last page.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(oneOf = {GroupPage.class, GroupResponse[].class})))
     @GetMapping
     Object list(
             @RequestParam(required = false) String prefix,
@@ -75,11 +92,13 @@ class GroupController {
         return new GroupPage(page.items().stream().map(GroupResponse::of).toList(), page.nextCursor());
     }
 
+    @Operation(operationId = "getGroup", summary = "Read a group")
     @GetMapping("/{name}")
     ResponseEntity<GroupResponse> get(@PathVariable String name) {
         return revised.get(groups::revision, name, () -> GroupResponse.of(groups.get(name)));
     }
 
+    @Operation(operationId = "replaceGroup", summary = "Replace a group")
     @PutMapping("/{name}")
     ResponseEntity<GroupResponse> replace(
             Actor actor,
@@ -90,6 +109,7 @@ class GroupController {
                 groups::revision, name, ifMatch, () -> GroupResponse.of(groups.replace(actor, name, body.toInput())));
     }
 
+    @Operation(operationId = "deleteGroup", summary = "Delete a group")
     @DeleteMapping("/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(

@@ -6,6 +6,11 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.NamePage;
 import io.countersign.shared.NameQuery;
 import io.countersign.shared.Names;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Policies: who must approve which requests. Answers carry the policy with every default filled in. */
+@Tag(name = "Policies", description = "Who must approve which requests, in which order.")
 @RestController
 @RequestMapping("/api/v1/policies")
 class PolicyController {
@@ -39,6 +45,8 @@ class PolicyController {
         this.revised = revised;
     }
 
+    @Operation(operationId = "createPolicy", summary = "Create a policy")
+    @ApiResponse(responseCode = "201", description = "Created; `Location` names the new object and `ETag` its version")
     @PostMapping
     ResponseEntity<PolicyDefinition> create(Actor actor, @RequestBody PolicyDefinition body) {
         return revised.create(
@@ -49,6 +57,15 @@ class PolicyController {
      * Without {@code limit} or {@code cursor}: every policy as a plain array, the one that would govern
      * a request matched by several first. With either: a page by name.
      */
+    @Operation(operationId = "listPolicies", summary = "List policies")
+    @ApiResponse(
+            responseCode = "200",
+            description =
+                    "Without `limit` or `cursor`: every policy, in order of precedence, as a plain array. With either: one page `{items, nextCursor}`; `nextCursor` is null on the last page.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(oneOf = {PolicyPage.class, PolicyDefinition[].class})))
     @GetMapping
     Object list(
             @RequestParam(required = false) String prefix,
@@ -61,11 +78,13 @@ class PolicyController {
         return new PolicyPage(page.items(), page.nextCursor());
     }
 
+    @Operation(operationId = "getPolicy", summary = "Read a policy with every default filled in")
     @GetMapping("/{name}")
     ResponseEntity<PolicyDefinition> get(@PathVariable String name) {
         return revised.get(policies::revision, name, () -> policies.get(name));
     }
 
+    @Operation(operationId = "replacePolicy", summary = "Replace a policy")
     @PutMapping("/{name}")
     ResponseEntity<PolicyDefinition> replace(
             Actor actor,
@@ -75,6 +94,7 @@ class PolicyController {
         return revised.replace(policies::revision, name, ifMatch, () -> policies.replace(actor, name, body));
     }
 
+    @Operation(operationId = "deletePolicy", summary = "Delete a policy")
     @DeleteMapping("/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(
@@ -85,6 +105,9 @@ class PolicyController {
     }
 
     /** A dry run: which policy would govern the request and who would approve it; commits nothing. */
+    @Operation(
+            operationId = "explainPolicy",
+            summary = "Explain which policy would govern a request and who would approve it")
     @PostMapping("/explain")
     PolicyExplainResponse explain(Actor actor, @RequestBody ExplainRequest body) {
         return PolicyExplainResponse.of(policies.explain(actor, body.requester(), body.resource(), body.account()));

@@ -7,6 +7,11 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.NamePage;
 import io.countersign.shared.NameQuery;
 import io.countersign.shared.Names;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Resources", description = "What access is requested to, with its privileged accounts.")
 @RestController
 @RequestMapping("/api/v1/resources")
 class ResourceController {
@@ -71,6 +77,8 @@ class ResourceController {
         this.revised = revised;
     }
 
+    @Operation(operationId = "createResource", summary = "Create a resource")
+    @ApiResponse(responseCode = "201", description = "Created; `Location` names the new object and `ETag` its version")
     @PostMapping
     ResponseEntity<ResourceResponse> create(Actor actor, @RequestBody ResourceRequest body) {
         return revised.create(
@@ -81,6 +89,15 @@ class ResourceController {
     }
 
     /** A page with {@code limit} or {@code cursor}; without either, every resource as a plain array. */
+    @Operation(operationId = "listResources", summary = "List resources, by name")
+    @ApiResponse(
+            responseCode = "200",
+            description =
+                    "Without `limit` or `cursor`: every resource as a plain array. With either: one page `{items, nextCursor}`; `nextCursor` is null on the last page.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(oneOf = {ResourcePage.class, ResourceResponse[].class})))
     @GetMapping
     Object list(
             @RequestParam(required = false) String prefix,
@@ -95,11 +112,13 @@ class ResourceController {
         return new ResourcePage(page.items().stream().map(ResourceResponse::of).toList(), page.nextCursor());
     }
 
+    @Operation(operationId = "getResource", summary = "Read a resource")
     @GetMapping("/{name}")
     ResponseEntity<ResourceResponse> get(@PathVariable String name) {
         return revised.get(resources::revision, name, () -> ResourceResponse.of(resources.get(name)));
     }
 
+    @Operation(operationId = "replaceResource", summary = "Replace a resource")
     @PutMapping("/{name}")
     ResponseEntity<ResourceResponse> replace(
             Actor actor,
@@ -113,6 +132,7 @@ class ResourceController {
                 () -> ResourceResponse.of(resources.replace(actor, name, body.toInput())));
     }
 
+    @Operation(operationId = "deleteResource", summary = "Delete a resource")
     @DeleteMapping("/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(

@@ -11,6 +11,11 @@ import io.countersign.shared.NamePage;
 import io.countersign.shared.NameQuery;
 import io.countersign.shared.Names;
 import io.countersign.shared.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Users", description = "People and service accounts with their tool role, level and manager.")
 @RestController
 @RequestMapping("/api/v1/users")
 class UserController {
@@ -47,6 +53,7 @@ class UserController {
         }
     }
 
+    @Schema(requiredProperties = {"username", "email", "displayName", "role", "active"})
     record UserResponse(
             String username,
             String email,
@@ -87,6 +94,8 @@ class UserController {
 
     record UserPage(List<UserResponse> items, String nextCursor) {}
 
+    @Operation(operationId = "createUser", summary = "Create a user")
+    @ApiResponse(responseCode = "201", description = "Created; `Location` names the new object and `ETag` its version")
     @PostMapping
     ResponseEntity<UserResponse> create(Actor actor, @RequestBody UserRequest body) {
         return revised.create(
@@ -97,6 +106,15 @@ class UserController {
     }
 
     /** A page with {@code limit} or {@code cursor}; without either, every user as a plain array. */
+    @Operation(operationId = "listUsers", summary = "List users, by username")
+    @ApiResponse(
+            responseCode = "200",
+            description =
+                    "Without `limit` or `cursor`: every user as a plain array. With either: one page `{items, nextCursor}`; `nextCursor` is null on the last page.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(oneOf = {UserPage.class, UserResponse[].class})))
     @GetMapping
     Object list(
             @RequestParam(required = false) String prefix,
@@ -116,11 +134,13 @@ class UserController {
                 page.nextCursor());
     }
 
+    @Operation(operationId = "getUser", summary = "Read a user")
     @GetMapping("/{username}")
     ResponseEntity<UserResponse> get(Actor actor, @PathVariable String username) {
         return revised.get(users::revision, username, () -> withScope(users.view(actor, username)));
     }
 
+    @Operation(operationId = "replaceUser", summary = "Replace a user")
     @PutMapping("/{username}")
     ResponseEntity<UserResponse> replace(
             Actor actor,
@@ -134,6 +154,7 @@ class UserController {
                 () -> withScope(scopes.replace(actor, username, body.toInput(), body.scope())));
     }
 
+    @Operation(operationId = "deleteUser", summary = "Delete a user")
     @DeleteMapping("/{username}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(

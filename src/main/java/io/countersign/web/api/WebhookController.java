@@ -8,6 +8,11 @@ import io.countersign.notify.Webhooks;
 import io.countersign.shared.Actor;
 import io.countersign.shared.NamePage;
 import io.countersign.shared.NameQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +29,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Webhook endpoints, their signing secrets, their deliveries and dead letters. Administrators only. */
+@Tag(name = "Webhooks", description = "Signed event deliveries to other systems.")
 @RestController
 @RequestMapping("/api/v1/webhooks")
 class WebhookController {
@@ -45,6 +51,8 @@ class WebhookController {
 
     record WebhookPage(List<WebhookResponse> items, String nextCursor) {}
 
+    @Operation(operationId = "createWebhook", summary = "Create a webhook")
+    @ApiResponse(responseCode = "201", description = "Created; `Location` names the new object and `ETag` its version")
     @PostMapping
     ResponseEntity<WebhookResponse> create(Actor actor, @RequestBody WebhookRequest body) {
         return revised.create(
@@ -59,6 +67,15 @@ class WebhookController {
      * Without {@code limit} or {@code cursor}: every webhook as a plain array, oldest first. With
      * either: a page by id. {@code prefix} filters on the URL.
      */
+    @Operation(operationId = "listWebhooks", summary = "List webhooks")
+    @ApiResponse(
+            responseCode = "200",
+            description =
+                    "Without `limit` or `cursor`: every webhook, oldest first, as a plain array. With either: one page `{items, nextCursor}`; `nextCursor` is null on the last page.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(oneOf = {WebhookPage.class, WebhookResponse[].class})))
     @GetMapping
     Object list(
             @RequestParam(required = false) String prefix,
@@ -73,11 +90,13 @@ class WebhookController {
         return new WebhookPage(page.items().stream().map(WebhookResponse::of).toList(), page.nextCursor());
     }
 
+    @Operation(operationId = "getWebhook", summary = "Read a webhook")
     @GetMapping("/{id}")
     ResponseEntity<WebhookResponse> get(@PathVariable String id) {
         return revised.get(webhooks::revision, id, () -> WebhookResponse.of(webhooks.get(id)));
     }
 
+    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook with its deliveries")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(
@@ -87,17 +106,20 @@ class WebhookController {
         revised.delete(webhooks::revision, id, ifMatch, () -> webhooks.delete(actor, id));
     }
 
+    @Operation(operationId = "addWebhookSecret", summary = "Add a signing secret (rotation)")
     @PostMapping("/{id}/secrets")
     @ResponseStatus(HttpStatus.CREATED)
     WebhookResponse addSecret(Actor actor, @PathVariable String id, @RequestBody SecretRequest body) {
         return WebhookResponse.of(webhooks.addSecret(actor, id, body.secret()));
     }
 
+    @Operation(operationId = "removeWebhookSecret", summary = "Retire a signing secret")
     @DeleteMapping("/{id}/secrets/{number}")
     WebhookResponse removeSecret(Actor actor, @PathVariable String id, @PathVariable int number) {
         return WebhookResponse.of(webhooks.removeSecret(actor, id, number));
     }
 
+    @Operation(operationId = "listWebhookDeliveries", summary = "List the deliveries of a webhook")
     @GetMapping("/{id}/deliveries")
     DeliveryPageResponse deliveries(
             @PathVariable String id,
@@ -107,11 +129,13 @@ class WebhookController {
         return DeliveryPageResponse.of(deliveries.list(id, state, cursor, limit));
     }
 
+    @Operation(operationId = "getWebhookDelivery", summary = "Read one delivery with its attempts")
     @GetMapping("/deliveries/{deliveryId}")
     DeliveryResponse delivery(@PathVariable String deliveryId) {
         return DeliveryResponse.of(deliveries.get(deliveryId));
     }
 
+    @Operation(operationId = "redeliverWebhookDelivery", summary = "Send a dead-lettered delivery again")
     @PostMapping("/deliveries/{deliveryId}/redeliver")
     @ResponseStatus(HttpStatus.ACCEPTED)
     DeliveryResponse redeliver(Actor actor, @PathVariable String deliveryId) {
