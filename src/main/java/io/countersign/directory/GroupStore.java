@@ -64,11 +64,7 @@ class GroupStore {
 
     /** One page of groups by name, as {@code query} asks: three queries. */
     List<Group> page(NameQuery query) {
-        List<String> names = jdbc.sql(
-                        "select name from user_groups" + query.where("name", "name") + query.orderAndLimit("name"))
-                .params(query.params())
-                .query(String.class)
-                .list();
+        List<String> names = query.keys(jdbc, "user_groups", "name", "name");
         return names.isEmpty() ? List.of() : load(names, " where group_name in (:names)", Map.of("names", names));
     }
 

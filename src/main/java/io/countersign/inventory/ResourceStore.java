@@ -73,11 +73,7 @@ class ResourceStore {
 
     /** One page of resources by name, as {@code query} asks: two round trips. */
     List<Resource> page(NameQuery query) {
-        List<String> names = jdbc.sql(
-                        "select name from resources" + query.where("name", "name") + query.orderAndLimit("name"))
-                .params(query.params())
-                .query(String.class)
-                .list();
+        List<String> names = query.keys(jdbc, "resources", "name", "name");
         if (names.isEmpty()) {
             return List.of();
         }

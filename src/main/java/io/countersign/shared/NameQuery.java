@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A page of a configuration list (users, groups, resources, policies, webhooks) ordered by a unique
@@ -58,6 +59,15 @@ public record NameQuery(String prefix, String after, int limit) {
     /** The order and size of the page: one row more than the limit tells whether another page follows. */
     public String orderAndLimit(String keyColumn) {
         return " order by " + keyColumn + " limit " + (limit + 1);
+    }
+
+    /** The keys of this page's rows, for stores that assemble each row from several tables. */
+    public List<String> keys(JdbcClient jdbc, String table, String keyColumn, String prefixColumn) {
+        return jdbc.sql("select " + keyColumn + " from " + table + where(keyColumn, prefixColumn)
+                        + orderAndLimit(keyColumn))
+                .params(params())
+                .query(String.class)
+                .list();
     }
 
     public Map<String, Object> params() {

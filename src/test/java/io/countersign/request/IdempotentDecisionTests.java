@@ -4,9 +4,15 @@ import static io.countersign.request.Organisation.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.request.Organisation.Person;
+import io.countersign.shared.Timestamps;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import io.countersign.testing.MutableClock;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,6 +34,9 @@ class IdempotentDecisionTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
 
     Organisation org;
     Person dev;
@@ -151,6 +160,51 @@ class IdempotentDecisionTests {
         assertThat(samsCall.status()).isEqualTo(200);
         assertThat(samsCall.header("Idempotent-Replayed")).isNull();
         assertThat(samsCall.json().get("id").asString()).isEqualTo(other);
+    }
+
+    @Test
+    void aKeyLeftClaimedByAnInstanceThatDiedIsTakenOverAfterTwoMinutes() throws Exception {
+        String id = org.pendingRequest(dev, List.of(step("Review", 1, lisa)));
+        String key = Api.unique("orphan");
+        String path = "/api/v1/requests/" + id + "/approve";
+        String userId = jdbc.sql("select id from users where username = ?")
+                .param(lisa.name())
+                .query(String.class)
+                .single();
+        jdbc.sql("""
+                        insert into idempotent_answers (user_id, idempotency_key, fingerprint, created_at)
+                        values (?, ?, ?, ?)""")
+                .params(userId, key, fingerprintOf(path), Timestamps.toDb(clock.instant()))
+                .update();
+
+        assertThat(decide(lisa, path, null, key).status()).isEqualTo(409);
+        clock.advance(Duration.ofMinutes(3));
+
+        assertThat(decide(lisa, path, null, key).status()).isEqualTo(200);
+        assertThat(decisionsOn(id)).isEqualTo(1);
+    }
+
+    /** What the service stores for a call to {@code path} without a body: the claim of that very call. */
+    private static String fingerprintOf(String path) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        digest.update(path.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    @Test
+    void aKeyIsForgottenAfterADay() {
+        String first = org.pendingRequest(dev, List.of(step("Review", 1, lisa)));
+        String key = Api.unique("daily");
+        decide(lisa, "/api/v1/requests/" + first + "/approve", null, key).expect(200);
+
+        clock.advance(Duration.ofHours(25));
+        String second = org.pendingRequest(dev, List.of(step("Review", 1, lisa)));
+        var later = decide(lisa, "/api/v1/requests/" + second + "/approve", null, key);
+
+        assertThat(later.status()).isEqualTo(200);
+        assertThat(later.header("Idempotent-Replayed")).isNull();
+        assertThat(later.json().get("id").asString()).isEqualTo(second);
     }
 
     @Test

@@ -135,10 +135,7 @@ public class WebhookStore implements SealedSecrets {
 
     /** One page of webhooks by id, as {@code query} asks; the prefix filters on the URL. */
     public List<Webhook> page(NameQuery query) {
-        List<String> ids = jdbc.sql("select id from webhooks" + query.where("id", "url") + query.orderAndLimit("id"))
-                .params(query.params())
-                .query(String.class)
-                .list();
+        List<String> ids = query.keys(jdbc, "webhooks", "id", "url");
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -63,47 +63,7 @@ class RequestController {
     }
 
     /** {@code Prefer: wait=N} holds the answer up to N seconds (at most 60) until the request is decided. */
-    @Operation(
-            operationId = "createRequest",
-            summary = "Ask for access (optionally waiting for the decision)",
-            description = "Plain, the request is created and answered at once, usually PENDING. With"
-                    + " `Prefer: wait=N` (N at most 60) the answer is held until the request is decided or N"
-                    + " seconds pass, so an enforcement point can ask and wait in one call. A retry with the same"
-                    + " `Idempotency-Key` and body answers 201 with the request it created first.",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = "application/json",
-                                            schema = @Schema(implementation = CreateBody.class),
-                                            examples = {
-                                                @ExampleObject(
-                                                        name = "for myself",
-                                                        summary = "A user asks for themself",
-                                                        value = RequestExamples.CREATE),
-                                                @ExampleObject(
-                                                        name = "on behalf",
-                                                        summary = "An enforcement point asks for a user",
-                                                        value = RequestExamples.CREATE_ON_BEHALF)
-                                            })))
-    @ApiResponse(
-            responseCode = "201",
-            description = "Created (or, with the same Idempotency-Key, created earlier); `Location` names it",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = RequestResponse.class),
-                            examples = {
-                                @ExampleObject(
-                                        name = "plain",
-                                        summary = "Without Prefer: created and waiting for its approvers",
-                                        value = RequestExamples.PENDING),
-                                @ExampleObject(
-                                        name = "Prefer: wait",
-                                        summary = "With Prefer: wait=30, decided while the call waited",
-                                        value = RequestExamples.APPROVED)
-                            }))
+    // documented with the plain variant below: the description merges the two into one operation
     @PostMapping(headers = "Prefer")
     DeferredResult<ResponseEntity<RequestResponse>> createAndWait(
             Actor actor,
