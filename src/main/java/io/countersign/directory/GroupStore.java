@@ -1,5 +1,8 @@
 package io.countersign.directory;
 
+import io.countersign.shared.NameQuery;
+import io.countersign.shared.Revision;
+import io.countersign.shared.Revisions;
 import io.countersign.shared.Timestamps;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -56,18 +59,37 @@ class GroupStore {
 
     /** Every group with its members and managers, by name: three queries whatever the number of groups. */
     List<Group> all() {
+        return load(jdbc.sql("select name from user_groups").query(String.class).list(), "", Map.of());
+    }
+
+    /** One page of groups by name, as {@code query} asks: three queries. */
+    List<Group> page(NameQuery query) {
+        List<String> names = query.keys(jdbc, "user_groups", "name", "name");
+        return names.isEmpty() ? List.of() : load(names, " where group_name in (:names)", Map.of("names", names));
+    }
+
+    Optional<Revision> revision(String name, boolean lock) {
+        return Revisions.read(jdbc, "user_groups", "name", name, lock);
+    }
+
+    /** The groups named, with the members and managers the {@code where} clause on their tables selects. */
+    private List<Group> load(List<String> names, String where, Map<String, ?> params) {
         Map<String, TreeSet<String>> members = new TreeMap<>();
         Map<String, TreeSet<String>> managers = new HashMap<>();
-        jdbc.sql("select name from user_groups").query(String.class).list().forEach(name -> {
+        names.forEach(name -> {
             members.put(name, new TreeSet<>());
             managers.put(name, new TreeSet<>());
         });
-        jdbc.sql("select group_name, username from group_members").query(rs -> {
-            members.get(rs.getString(1)).add(rs.getString(2));
-        });
-        jdbc.sql("select group_name, username from group_managers").query(rs -> {
-            managers.get(rs.getString(1)).add(rs.getString(2));
-        });
+        jdbc.sql("select group_name, username from group_members" + where)
+                .params(params)
+                .query(rs -> {
+                    members.get(rs.getString(1)).add(rs.getString(2));
+                });
+        jdbc.sql("select group_name, username from group_managers" + where)
+                .params(params)
+                .query(rs -> {
+                    managers.get(rs.getString(1)).add(rs.getString(2));
+                });
         List<Group> groups = new ArrayList<>();
         members.forEach((name, memberSet) ->
                 groups.add(new Group(name, List.copyOf(memberSet), List.copyOf(managers.get(name)))));

@@ -3,9 +3,12 @@ package io.countersign.directory;
 import io.countersign.shared.Actor;
 import io.countersign.shared.ConflictException;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.NamePage;
+import io.countersign.shared.NameQuery;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
+import io.countersign.shared.Revision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +45,16 @@ public class Groups {
     /** Every group, by name. */
     public List<Group> list() {
         return store.all();
+    }
+
+    /** One page of groups by name. */
+    public NamePage<Group> page(NameQuery query) {
+        return query.page(store.page(query), Group::name);
+    }
+
+    /** The stored revision of a group; {@code lock} holds the row until the transaction ends. */
+    public Optional<Revision> revision(String name, boolean lock) {
+        return store.revision(Names.canonical(name), lock);
     }
 
     @Transactional

@@ -1,5 +1,8 @@
 package io.countersign.directory;
 
+import io.countersign.shared.NameQuery;
+import io.countersign.shared.Revision;
+import io.countersign.shared.Revisions;
 import io.countersign.shared.Role;
 import io.countersign.shared.Timestamps;
 import java.sql.ResultSet;
@@ -47,6 +50,19 @@ class UserStore {
         return jdbc.sql("select " + COLUMNS + " from users order by username")
                 .query((rs, row) -> map(rs))
                 .list();
+    }
+
+    /** One page of users by username, as {@code query} asks. */
+    List<User> page(NameQuery query) {
+        return jdbc.sql("select " + COLUMNS + " from users" + query.where("username", "username")
+                        + query.orderAndLimit("username"))
+                .params(query.params())
+                .query((rs, row) -> map(rs))
+                .list();
+    }
+
+    Optional<Revision> revision(String username, boolean lock) {
+        return Revisions.read(jdbc, "users", "username", username, lock);
     }
 
     long count() {

@@ -3,9 +3,12 @@ package io.countersign.directory;
 import io.countersign.shared.Actor;
 import io.countersign.shared.ConflictException;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.NamePage;
+import io.countersign.shared.NameQuery;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
+import io.countersign.shared.Revision;
 import io.countersign.shared.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +45,16 @@ public class Users {
     /** Every user, by username. */
     public List<User> list() {
         return store.all();
+    }
+
+    /** One page of users by username. */
+    public NamePage<User> page(NameQuery query) {
+        return query.page(store.page(query), User::username);
+    }
+
+    /** The stored revision of a user; {@code lock} holds the row until the transaction ends. */
+    public Optional<Revision> revision(String username, boolean lock) {
+        return store.revision(Names.canonical(username), lock);
     }
 
     /** A user as {@code actor} may see it: administrators and auditors see everyone, others only themselves. */

@@ -1,5 +1,8 @@
 package io.countersign.inventory;
 
+import io.countersign.shared.NameQuery;
+import io.countersign.shared.Revision;
+import io.countersign.shared.Revisions;
 import io.countersign.shared.Timestamps;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,6 +34,19 @@ class ResourceStore {
             union all select 'owner', username, null from resource_owners where resource_name = :name
             union all select 'account', account_name, null from resource_accounts where resource_name = :name""";
 
+    /** As {@link #FIND_ONE}, for the resources of a page. */
+    private static final String FIND_MANY = """
+            select name as resource, 'type' as kind, type as item, cast(null as varchar(256)) as item_value
+              from resources where name in (:names)
+            union all select resource_name, 'group', group_name, null from resource_group_links
+              where resource_name in (:names)
+            union all select resource_name, 'label', label_key, label_value from resource_labels
+              where resource_name in (:names)
+            union all select resource_name, 'owner', username, null from resource_owners
+              where resource_name in (:names)
+            union all select resource_name, 'account', account_name, null from resource_accounts
+              where resource_name in (:names)""";
+
     /** Names per locking statement: far below any driver's limit on bind parameters. */
     private static final int LOCK_SLICE = 1000;
 
@@ -53,6 +69,24 @@ class ResourceStore {
         });
         ResourceParts found = parts.get(name);
         return found == null || found.type == null ? Optional.empty() : Optional.of(found.toResource());
+    }
+
+    /** One page of resources by name, as {@code query} asks: two round trips. */
+    List<Resource> page(NameQuery query) {
+        List<String> names = query.keys(jdbc, "resources", "name", "name");
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ResourceParts> parts = new TreeMap<>();
+        jdbc.sql(FIND_MANY).param("names", names).query(rs -> {
+            parts.computeIfAbsent(rs.getString("resource"), ResourceParts::new)
+                    .add(rs.getString("kind"), rs.getString("item"), rs.getString("item_value"));
+        });
+        return parts.values().stream().map(ResourceParts::toResource).toList();
+    }
+
+    Optional<Revision> revision(String name, boolean lock) {
+        return Revisions.read(jdbc, "resources", "name", name, lock);
     }
 
     boolean exists(String name) {

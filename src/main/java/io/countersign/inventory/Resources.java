@@ -4,9 +4,12 @@ import io.countersign.directory.Directory;
 import io.countersign.shared.Actor;
 import io.countersign.shared.ConflictException;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.NamePage;
+import io.countersign.shared.NameQuery;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
+import io.countersign.shared.Revision;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,6 +41,16 @@ public class Resources {
     /** Every resource, by name. */
     public List<Resource> list() {
         return store.all();
+    }
+
+    /** One page of resources by name. */
+    public NamePage<Resource> page(NameQuery query) {
+        return query.page(store.page(query), Resource::name);
+    }
+
+    /** The stored revision of a resource; {@code lock} holds the row until the transaction ends. */
+    public Optional<Revision> revision(String name, boolean lock) {
+        return store.revision(Names.canonical(name), lock);
     }
 
     @Transactional

@@ -7,8 +7,11 @@ import io.countersign.notify.internal.WebhookUrls;
 import io.countersign.shared.Actor;
 import io.countersign.shared.ConflictException;
 import io.countersign.shared.ForbiddenException;
+import io.countersign.shared.NamePage;
+import io.countersign.shared.NameQuery;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
+import io.countersign.shared.Revision;
 import io.countersign.shared.ShortIds;
 import io.countersign.shared.secrets.SecretCipher;
 import java.time.Clock;
@@ -16,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -73,6 +77,17 @@ public class Webhooks {
     @Transactional(readOnly = true)
     public List<Webhook> list() {
         return store.all();
+    }
+
+    /** One page of webhooks by id; the prefix filters on the URL. */
+    @Transactional(readOnly = true)
+    public NamePage<Webhook> page(NameQuery query) {
+        return query.page(store.page(query), Webhook::id);
+    }
+
+    /** The stored revision of a webhook; {@code lock} holds the row until the transaction ends. */
+    public Optional<Revision> revision(String id, boolean lock) {
+        return store.revision(id, lock);
     }
 
     @Transactional(readOnly = true)

@@ -13,15 +13,19 @@ import io.countersign.shared.ConflictException;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.NamePage;
+import io.countersign.shared.NameQuery;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.RefusedException;
+import io.countersign.shared.Revision;
 import io.countersign.shared.Role;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -118,6 +122,19 @@ public class Policies {
                 .sorted(Precedence.ORDER)
                 .map(CompiledPolicy::definition)
                 .toList();
+    }
+
+    /**
+     * One page of policies by name (not by precedence: a page boundary must not move when a priority
+     * changes).
+     */
+    public NamePage<PolicyDefinition> page(NameQuery query) {
+        return query.page(store.page(query), PolicyDefinition::name);
+    }
+
+    /** The stored revision of a policy; {@code lock} holds the row until the transaction ends. */
+    public Optional<Revision> revision(String name, boolean lock) {
+        return store.revision(Names.canonical(name), lock);
     }
 
     /**

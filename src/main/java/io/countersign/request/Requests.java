@@ -5,7 +5,6 @@ import io.countersign.inventory.Inventory;
 import io.countersign.policy.ApprovalPlan;
 import io.countersign.policy.ApprovalPlanner;
 import io.countersign.shared.Actor;
-import io.countersign.shared.ConflictException;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
@@ -69,7 +68,7 @@ public class Requests {
 
     /**
      * Creates a request, or returns the one an earlier call with the same {@code idempotencyKey} (per
-     * caller) created. Reusing a key for a different request is a conflict.
+     * caller) created. Reusing a key for a different request is refused.
      *
      * @throws InvalidInputException with every issue of the input and of the policy's limits
      * @throws RefusedException when no policy matches or the plan cannot complete
@@ -230,7 +229,8 @@ public class Requests {
         }
         return repository.findByIdempotencyKey(actorId, key).map(earlier -> {
             if (!earlier.getValue().equals(fingerprint)) {
-                throw new ConflictException(
+                throw new RefusedException(
+                        "idempotency_key_reused",
                         "This Idempotency-Key was already used for a different request; use a new key.");
             }
             return new CreatedRequest(repository.find(earlier.getKey()).orElseThrow(), true);

@@ -31,7 +31,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**")
+        http.securityMatcher("/api/**", "/actuator/**", "/console", "/console/**", "/swagger-ui/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
@@ -49,8 +49,16 @@ class SecurityConfiguration {
                                 "Your role may not perform this operation.")))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(GET, "/actuator/health/**", "/actuator/health")
                         .permitAll()
-                        .requestMatchers(GET, "/api/v1/openapi", "/api/v1/openapi/**")
+                        // the console's page and scripts hold no data and a browser cannot send a token
+                        // on a page load; the page asks for a token and sends it on every call
+                        .requestMatchers(GET, "/console", "/console/**", "/swagger-ui/**")
                         .permitAll()
+                        // what the console loads first: the address of the document, nothing more
+                        .requestMatchers(GET, "/api/v1/openapi/swagger-config")
+                        .permitAll()
+                        // the description of every operation: for token holders only
+                        .requestMatchers(GET, "/api/v1/openapi", "/api/v1/openapi.yaml")
+                        .authenticated()
                         .requestMatchers("/actuator/**")
                         .hasRole(ADMIN)
                         // directory

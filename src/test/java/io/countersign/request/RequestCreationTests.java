@@ -238,14 +238,16 @@ class RequestCreationTests {
         var again = api.as(dev.token()).call(HttpMethod.POST, "/api/v1/requests", body, "Idempotency-Key", key);
 
         assertThat(first.status()).isEqualTo(201);
-        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(first.header("Idempotent-Replayed")).isNull();
         assertThat(again.json().get("id").asString())
                 .isEqualTo(first.json().get("id").asString());
         assertThat(requestsOf(dev)).isEqualTo(1);
     }
 
     @Test
-    void theSameIdempotencyKeyWithADifferentBodyIsAConflict() {
+    void theSameIdempotencyKeyWithADifferentBodyIsRefused() {
         String key = Api.unique("key");
         api.as(dev.token())
                 .call(
@@ -266,7 +268,8 @@ class RequestCreationTests {
                         "Idempotency-Key",
                         key);
 
-        assertThat(different.status()).isEqualTo(409);
+        assertThat(different.status()).isEqualTo(422);
+        assertThat(different.json().get("reason").asString()).isEqualTo("idempotency_key_reused");
         assertThat(requestsOf(dev)).isEqualTo(1);
     }
 

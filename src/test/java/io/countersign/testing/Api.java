@@ -2,6 +2,9 @@ package io.countersign.testing;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -16,6 +19,9 @@ public class Api {
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** For tests that turn an answer back into a body. */
+    public static final JsonMapper JSON_READER = JSON;
 
     private final MockMvc mvc;
 
@@ -87,7 +93,11 @@ public class Api {
                             .andReturn();
                 }
                 var response = result.getResponse();
-                return new Response(response.getStatus(), response.getContentAsString(), response.getContentType());
+                Map<String, String> answered = new LinkedHashMap<>();
+                response.getHeaderNames()
+                        .forEach(name -> answered.put(name.toLowerCase(Locale.ROOT), response.getHeader(name)));
+                return new Response(
+                        response.getStatus(), response.getContentAsString(), response.getContentType(), answered);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -95,7 +105,16 @@ public class Api {
     }
 
     /** An HTTP answer; {@link #json()} parses the body. */
-    public record Response(int status, String body, String contentType) {
+    public record Response(int status, String body, String contentType, Map<String, String> headers) {
+
+        public Response(int status, String body, String contentType) {
+            this(status, body, contentType, Map.of());
+        }
+
+        /** The first value of a response header, or null. */
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
 
         public JsonNode json() {
             return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);

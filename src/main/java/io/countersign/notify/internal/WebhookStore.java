@@ -2,6 +2,9 @@ package io.countersign.notify.internal;
 
 import io.countersign.notify.EventType;
 import io.countersign.notify.Webhook;
+import io.countersign.shared.NameQuery;
+import io.countersign.shared.Revision;
+import io.countersign.shared.Revisions;
 import io.countersign.shared.Timestamps;
 import io.countersign.shared.secrets.SealedSecrets;
 import java.sql.ResultSet;
@@ -109,13 +112,40 @@ public class WebhookStore implements SealedSecrets {
                         values (?, ?, ?, ?)""")
                 .params(webhookId, number, ciphertext, Timestamps.toDb(now))
                 .update();
+        bumpVersion(webhookId);
     }
 
     public boolean removeSecret(String webhookId, int number) {
-        return jdbc.sql("delete from webhook_secrets where webhook_id = ? and secret_number = ?")
+        boolean removed = jdbc.sql("delete from webhook_secrets where webhook_id = ? and secret_number = ?")
                         .params(webhookId, number)
                         .update()
                 == 1;
+        if (removed) {
+            bumpVersion(webhookId);
+        }
+        return removed;
+    }
+
+    /** The secrets are part of what a webhook answers, so changing them changes its ETag. */
+    private void bumpVersion(String webhookId) {
+        jdbc.sql("update webhooks set version = version + 1 where id = ?")
+                .param(webhookId)
+                .update();
+    }
+
+    /** One page of webhooks by id, as {@code query} asks; the prefix filters on the URL. */
+    public List<Webhook> page(NameQuery query) {
+        List<String> ids = query.keys(jdbc, "webhooks", "id", "url");
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return load("where id in (:ids)", Map.of("ids", ids)).stream()
+                .sorted(Comparator.comparing(Webhook::id))
+                .toList();
+    }
+
+    public Optional<Revision> revision(String id, boolean lock) {
+        return Revisions.read(jdbc, "webhooks", "id", id, lock);
     }
 
     private List<Webhook> load(String where, Map<String, ?> params) {

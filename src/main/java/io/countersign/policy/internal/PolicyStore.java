@@ -1,6 +1,9 @@
 package io.countersign.policy.internal;
 
 import io.countersign.policy.PolicyDefinition;
+import io.countersign.shared.NameQuery;
+import io.countersign.shared.Revision;
+import io.countersign.shared.Revisions;
 import io.countersign.shared.Timestamps;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +28,18 @@ public class PolicyStore {
         return jdbc.sql("select definition from policies order by name")
                 .query((rs, row) -> PolicyCodec.read(rs.getString(1)))
                 .list();
+    }
+
+    /** One page of policies by name, as {@code query} asks. */
+    public List<PolicyDefinition> page(NameQuery query) {
+        return jdbc.sql("select definition from policies" + query.where("name", "name") + query.orderAndLimit("name"))
+                .params(query.params())
+                .query((rs, row) -> PolicyCodec.read(rs.getString(1)))
+                .list();
+    }
+
+    public Optional<Revision> revision(String name, boolean lock) {
+        return Revisions.read(jdbc, "policies", "name", name, lock);
     }
 
     public Optional<PolicyDefinition> find(String name) {

@@ -5,6 +5,8 @@ import io.countersign.grant.Grants;
 import io.countersign.security.EnforcerScopes;
 import io.countersign.shared.Actor;
 import io.countersign.shared.database.DatabaseUnavailableException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The enforcement points' question, asked on every connection: answered from the grants table, never a cache. */
+@Tag(name = "Access check", description = "The question enforcement points ask on every connection.")
 @RestController
 class AccessCheckController {
 
@@ -25,6 +28,7 @@ class AccessCheckController {
         this.scopes = scopes;
     }
 
+    @Operation(operationId = "checkAccess", summary = "Check whether a user may use an account on a resource now")
     @GetMapping("/api/v1/access/check")
     AccessDecision check(
             Actor actor,

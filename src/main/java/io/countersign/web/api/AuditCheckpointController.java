@@ -4,6 +4,8 @@ import io.countersign.audit.AuditCheckpoint;
 import io.countersign.audit.AuditCheckpoints;
 import io.countersign.audit.CheckpointKey;
 import io.countersign.audit.CheckpointPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Signed checkpoints of the audit chain and the key that verifies them, for administrators and auditors. */
+@Tag(name = "Audit", description = "The tamper-evident log of every change.")
 @RestController
 class AuditCheckpointController {
 
@@ -47,12 +50,14 @@ class AuditCheckpointController {
         this.checkpoints = checkpoints;
     }
 
+    @Operation(operationId = "listAuditCheckpoints", summary = "List signed checkpoints of the audit chain")
     @GetMapping("/api/v1/audit/checkpoints")
     CheckpointPageResponse list(
             @RequestParam(required = false) String cursor, @RequestParam(required = false) String limit) {
         return CheckpointPageResponse.of(checkpoints.list(cursor, limit));
     }
 
+    @Operation(operationId = "getCheckpointKey", summary = "Read the public key that verifies checkpoint signatures")
     @GetMapping("/api/v1/audit/checkpoints/key")
     KeyResponse key() {
         return KeyResponse.of(checkpoints.publicKey());

@@ -7,6 +7,9 @@ import io.countersign.audit.AuditQuery;
 import io.countersign.audit.AuditRecord;
 import io.countersign.audit.ChainAnchor;
 import io.countersign.audit.ChainVerification;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The audit log for administrators and auditors: listing with filters, and verification of the chain. */
+@Tag(name = "Audit", description = "The tamper-evident log of every change.")
 @RestController
 class AuditController {
 
@@ -73,6 +77,7 @@ class AuditController {
      * oldestUnsealedAt} only when events wait to be sealed into the chain.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(requiredProperties = {"valid", "events", "unsealedEvents"})
     record VerificationResponse(
             boolean valid,
             long events,
@@ -100,6 +105,7 @@ class AuditController {
         this.auditLog = auditLog;
     }
 
+    @Operation(operationId = "listAuditEvents", summary = "List audit events")
     @GetMapping("/api/v1/audit")
     AuditPageResponse list(
             @RequestParam(required = false) String requestId,
@@ -117,6 +123,7 @@ class AuditController {
      * With {@code events} and {@code headHash} (a checkpoint kept outside the database), the chain
      * must also still contain that head: event number {@code events} carrying {@code headHash}.
      */
+    @Operation(operationId = "verifyAudit", summary = "Verify the hash chain of the audit log")
     @GetMapping("/api/v1/audit/verify")
     VerificationResponse verify(
             @RequestParam(required = false) String events, @RequestParam(required = false) String headHash) {

@@ -3,6 +3,8 @@ package io.countersign.web.api;
 import io.countersign.grant.GrantPage;
 import io.countersign.grant.Grants;
 import io.countersign.shared.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Grants", description = "Access granted by approved requests.")
 @RestController
 @RequestMapping("/api/v1/grants")
 class GrantController {
@@ -26,6 +29,7 @@ class GrantController {
         this.grants = grants;
     }
 
+    @Operation(operationId = "listGrants", summary = "List grants, newest first")
     @GetMapping
     Page list(
             Actor actor,
@@ -36,11 +40,13 @@ class GrantController {
         return new Page(page.items().stream().map(GrantResponse::of).toList(), page.nextCursor());
     }
 
+    @Operation(operationId = "getGrant", summary = "Read a grant")
     @GetMapping("/{id}")
     GrantResponse get(Actor actor, @PathVariable String id) {
         return GrantResponse.of(grants.get(actor, id));
     }
 
+    @Operation(operationId = "revokeGrant", summary = "End a grant at once")
     @PostMapping("/{id}/revoke")
     GrantResponse revoke(Actor actor, @PathVariable String id, @RequestBody(required = false) RevokeBody body) {
         return GrantResponse.of(grants.revoke(actor, id, body == null ? null : body.reason()));

@@ -2,9 +2,11 @@ package io.countersign.web.api;
 
 import io.countersign.grant.Grant;
 import io.countersign.grant.GrantStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /** A grant as the API returns it; the revocation fields are additions to API.md and null unless revoked. */
+@Schema(requiredProperties = {"id", "requestId", "user", "resource", "account", "startsAt", "endsAt", "status"})
 record GrantResponse(
         String id,
         String requestId,

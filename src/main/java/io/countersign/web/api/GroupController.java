@@ -4,8 +4,16 @@ import io.countersign.directory.Group;
 import io.countersign.directory.GroupInput;
 import io.countersign.directory.Groups;
 import io.countersign.shared.Actor;
-import java.net.URI;
+import io.countersign.shared.NamePage;
+import io.countersign.shared.NameQuery;
+import io.countersign.shared.Names;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -14,10 +22,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Groups", description = "Teams with members and managers.")
 @RestController
 @RequestMapping("/api/v1/groups")
 class GroupController {
@@ -36,37 +47,75 @@ class GroupController {
         }
     }
 
-    private final Groups groups;
+    record GroupPage(List<GroupResponse> items, String nextCursor) {}
 
-    GroupController(Groups groups) {
+    private final Groups groups;
+    private final Revised revised;
+
+    GroupController(Groups groups, Revised revised) {
         this.groups = groups;
+        this.revised = revised;
     }
 
+    @Operation(operationId = "createGroup", summary = "Create a group")
+    @ApiResponse(responseCode = "201", description = "Created; `Location` names the new object and `ETag` its version")
     @PostMapping
     ResponseEntity<GroupResponse> create(Actor actor, @RequestBody GroupRequest body) {
-        Group group = groups.create(actor, body.toInput());
-        return ResponseEntity.created(URI.create("/api/v1/groups/" + group.name()))
-                .body(GroupResponse.of(group));
+        return revised.create(
+                groups::revision,
+                "/api/v1/groups/",
+                GroupResponse::name,
+                () -> GroupResponse.of(groups.create(actor, body.toInput())));
     }
 
+    /** A page with {@code limit} or {@code cursor}; without either, every group as a plain array. */
+    @Operation(operationId = "listGroups", summary = "List groups, by name")
+    @ApiResponse(
+            responseCode = "200",
+            description =
+                    "Without `limit` or `cursor`: every group as a plain array. With either: one page `{items, nextCursor}`; `nextCursor` is null on the last page.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(oneOf = {GroupPage.class, GroupResponse[].class})))
     @GetMapping
-    List<GroupResponse> list() {
-        return groups.list().stream().map(GroupResponse::of).toList();
+    Object list(
+            @RequestParam(required = false) String prefix,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        if (!Listing.paged(cursor, limit)) {
+            return Listing.withPrefix(groups.list(), Names.canonical(prefix), Group::name).stream()
+                    .map(GroupResponse::of)
+                    .toList();
+        }
+        NamePage<Group> page = groups.page(NameQuery.of(Names.canonical(prefix), cursor, limit));
+        return new GroupPage(page.items().stream().map(GroupResponse::of).toList(), page.nextCursor());
     }
 
+    @Operation(operationId = "getGroup", summary = "Read a group")
     @GetMapping("/{name}")
-    GroupResponse get(@PathVariable String name) {
-        return GroupResponse.of(groups.get(name));
+    ResponseEntity<GroupResponse> get(@PathVariable String name) {
+        return revised.get(groups::revision, name, () -> GroupResponse.of(groups.get(name)));
     }
 
+    @Operation(operationId = "replaceGroup", summary = "Replace a group")
     @PutMapping("/{name}")
-    GroupResponse replace(Actor actor, @PathVariable String name, @RequestBody GroupRequest body) {
-        return GroupResponse.of(groups.replace(actor, name, body.toInput()));
+    ResponseEntity<GroupResponse> replace(
+            Actor actor,
+            @PathVariable String name,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody GroupRequest body) {
+        return revised.replace(
+                groups::revision, name, ifMatch, () -> GroupResponse.of(groups.replace(actor, name, body.toInput())));
     }
 
+    @Operation(operationId = "deleteGroup", summary = "Delete a group")
     @DeleteMapping("/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(Actor actor, @PathVariable String name) {
-        groups.delete(actor, name);
+    void delete(
+            Actor actor,
+            @PathVariable String name,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        revised.delete(groups::revision, name, ifMatch, () -> groups.delete(actor, name));
     }
 }

@@ -5,6 +5,9 @@ import io.countersign.bundle.BundleImporter;
 import io.countersign.bundle.ImportSummary;
 import io.countersign.directory.Upserted;
 import io.countersign.shared.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,18 +16,21 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/v1/import}: a YAML or JSON bundle, applied all or nothing. */
+@Tag(name = "Import", description = "Loading a whole organisation from one bundle.")
 @RestController
 class ImportController {
 
     static final String YAML = "application/yaml";
     static final String X_YAML = "application/x-yaml";
 
+    @Schema(requiredProperties = {"created", "updated", "unchanged"})
     record Counts(int created, int updated, int unchanged) {
         static Counts of(Upserted upserted) {
             return new Counts(upserted.created(), upserted.updated(), upserted.unchanged());
         }
     }
 
+    @Schema(requiredProperties = {"levels", "users", "groups", "resources", "policies"})
     record ImportResponse(int levels, Counts users, Counts groups, Counts resources, Counts policies) {
         static ImportResponse of(ImportSummary summary) {
             return new ImportResponse(
@@ -42,6 +48,9 @@ class ImportController {
         this.importer = importer;
     }
 
+    @Operation(
+            operationId = "importBundle",
+            summary = "Import a bundle of levels, users, groups, resources and policies, all or nothing")
     @PostMapping(
             path = "/api/v1/import",
             consumes = {MediaType.APPLICATION_JSON_VALUE, YAML, X_YAML})

@@ -3,16 +3,66 @@ package io.countersign.web.api;
 import io.countersign.shared.Actor;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.method.HandlerMethod;
 
-/** The OpenAPI description served at {@code /api/v1/openapi}. */
+/**
+ * The OpenAPI description served at {@code /api/v1/openapi} and shown by the console. Summaries,
+ * success answers and examples are on the controllers; the problem answers every operation can
+ * give are added here, from what the operation takes, so that no controller repeats them.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    static final String PROBLEM = "application/problem+json";
+
+    /** The decisions whose first answer {@link IdempotentDecisionFilter} replays. */
+    private static final Set<String> IDEMPOTENT_DECISIONS =
+            Set.of("approveRequest", "rejectRequest", "cancelRequest", "revokeGrant");
+
+    /** Operations a business rule may refuse with 422 ({@link io.countersign.shared.RefusedException}). */
+    private static final Set<String> REFUSABLE = Set.of("createRequest", "importBundle");
+
+    private static final Map<String, String> PROBLEMS = Map.of(
+            "400", "Invalid input: `errors` lists every field that is wrong and why; nothing was changed",
+            "401", "No valid API token was sent",
+            "403", "The caller's role may not perform this operation",
+            "404", "No such object, or the caller may not see it",
+            "409", "The operation contradicts the current state (a duplicate name, a request no longer pending)",
+            "412", "`If-Match` names a version other than the current one; read the object again",
+            "413", "The request body is larger than this endpoint accepts",
+            "422", "Refused by a rule (`reason` says which), or an `Idempotency-Key` reused for another call",
+            "500", "The service failed; nothing was changed",
+            "503", "The database is unreachable; retry after the `Retry-After` seconds");
 
     static {
         // the caller is resolved from the token, never sent as a parameter
@@ -21,17 +71,165 @@ class OpenApiConfiguration {
 
     @Bean
     OpenAPI countersignOpenApi() {
+        Components components = new Components()
+                .addSecuritySchemes(
+                        "token",
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .description("An API token: `Authorization: Bearer cs_…`"))
+                .addSchemas("Problem", problemSchema());
+        PROBLEMS.forEach((status, description) -> components.addResponses(
+                "Problem" + status,
+                new ApiResponse()
+                        .description(description)
+                        .content(new Content()
+                                .addMediaType(
+                                        PROBLEM,
+                                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))))));
         return new OpenAPI()
                 .info(new Info()
                         .title("Countersign API")
                         .version("v1")
-                        .description("Approval workflows for privileged access."))
-                .components(new Components()
-                        .addSecuritySchemes(
-                                "token",
-                                new SecurityScheme()
-                                        .type(SecurityScheme.Type.HTTP)
-                                        .scheme("bearer")))
+                        .description("Approval workflows for privileged access. Every call needs an API token;"
+                                + " errors are RFC 9457 problem details."))
+                .servers(List.of(new Server().url("/").description("This Countersign instance")))
+                .components(components)
                 .addSecurityItem(new SecurityRequirement().addList("token"));
+    }
+
+    /**
+     * Two handler methods serve {@code POST /requests} (with and without {@code Prefer}) and two
+     * {@code GET /requests/{id}} (with and without {@code ?wait}); the description merges each pair
+     * into one operation, in which the distinguishing parameter is optional, and whose success is
+     * the 201 the controller declares.
+     */
+    @Bean
+    OpenApiCustomizer optionalVariantParameters() {
+        return openApi -> openApi.getPaths()
+                .values()
+                .forEach(path -> path.readOperations().forEach(operation -> {
+                    if (operation.getParameters() != null) {
+                        operation.getParameters().forEach(parameter -> {
+                            if ("Prefer".equals(parameter.getName())) {
+                                parameter
+                                        .required(false)
+                                        .description("`wait=N`: hold the answer up to N seconds (at most 60)"
+                                                + " until the request is decided")
+                                        .example("wait=30");
+                            }
+                            if ("wait".equals(parameter.getName()) && "query".equals(parameter.getIn())) {
+                                parameter
+                                        .required(false)
+                                        .description("Long-poll up to N seconds (at most 60) until the request"
+                                                + " is no longer PENDING");
+                            }
+                        });
+                    }
+                    if (operation.getResponses().containsKey("201")) {
+                        operation.getResponses().remove("200");
+                    }
+                }));
+    }
+
+    /** The answer of the access check is a record of the grant module, which knows nothing of OpenAPI. */
+    @Bean
+    OpenApiCustomizer accessDecisionFields() {
+        return openApi -> {
+            Schema<?> decision = openApi.getComponents().getSchemas().get("AccessDecision");
+            if (decision != null) {
+                decision.required(List.of("allowed"));
+            }
+        };
+    }
+
+    /** RFC 9457 problem details as {@link ProblemResponses} writes them. */
+    private static Schema<?> problemSchema() {
+        Schema<?> issue = new ObjectSchema()
+                .addProperty("field", new StringSchema().example("duration"))
+                .addProperty("code", new StringSchema().example("too_long"))
+                .addProperty("message", new StringSchema().example("must be at most PT4H"));
+        return new ObjectSchema()
+                .description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema().example("about:blank"))
+                .addProperty("title", new StringSchema().example("Invalid input"))
+                .addProperty("status", new IntegerSchema().example(400))
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema())
+                .addProperty("errors", new ArraySchema().items(issue).description("Every invalid field, for 400"))
+                .addProperty("reason", new StringSchema().description("A stable code of the refusing rule, for 422"))
+                .required(List.of("title", "status"));
+    }
+
+    @Bean
+    OperationCustomizer problemAnswers() {
+        return (operation, handler) -> {
+            if (IDEMPOTENT_DECISIONS.contains(operation.getOperationId())) {
+                operation.addParametersItem(new HeaderParameter()
+                        .name("Idempotency-Key")
+                        .description("Up to 200 characters, chosen by the caller: a retry with the same key and"
+                                + " body gets the first answer again (with `Idempotent-Replayed: true`)")
+                        .schema(new StringSchema().maxLength(200)));
+            }
+            ApiResponses responses = operation.getResponses();
+            add(responses, "400");
+            add(responses, "401");
+            add(responses, "403");
+            // a path names an object, and so may a body (the resource and account of a request)
+            if (has(handler, PathVariable.class) || has(handler, RequestBody.class)) {
+                add(responses, "404");
+            }
+            if (writes(handler)) {
+                add(responses, "409");
+            }
+            if (takesIfMatch(handler)) {
+                add(responses, "412");
+            }
+            if (has(handler, RequestBody.class)) {
+                add(responses, "413");
+            }
+            if (REFUSABLE.contains(operation.getOperationId())
+                    || IDEMPOTENT_DECISIONS.contains(operation.getOperationId())
+                    || hasIdempotencyKey(operation)) {
+                add(responses, "422");
+            }
+            add(responses, "500");
+            add(responses, "503");
+            return operation;
+        };
+    }
+
+    private static void add(ApiResponses responses, String status) {
+        responses.putIfAbsent(status, new ApiResponse().$ref("#/components/responses/Problem" + status));
+    }
+
+    private static boolean has(HandlerMethod handler, Class<? extends java.lang.annotation.Annotation> annotation) {
+        for (var parameter : handler.getMethodParameters()) {
+            if (parameter.hasParameterAnnotation(annotation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean writes(HandlerMethod handler) {
+        return handler.hasMethodAnnotation(PostMapping.class)
+                || handler.hasMethodAnnotation(PutMapping.class)
+                || handler.hasMethodAnnotation(DeleteMapping.class);
+    }
+
+    private static boolean takesIfMatch(HandlerMethod handler) {
+        for (var parameter : handler.getMethodParameters()) {
+            RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+            if (header != null && HttpHeaders.IF_MATCH.equalsIgnoreCase(header.value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasIdempotencyKey(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> "Idempotency-Key".equals(p.getName()));
     }
 }

@@ -5,6 +5,7 @@ import io.countersign.policy.Limits;
 import io.countersign.policy.OnTimeout;
 import io.countersign.policy.PlannedStep;
 import io.countersign.policy.PolicyExplanation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,8 @@ record PolicyExplainResponse(
         String code,
         String reason) {
 
+    // named apart from the policy's own Step, whose schema the description would otherwise reuse
+    @Schema(name = "ExplainedStep")
     record Step(
             int index,
             String name,

@@ -142,6 +142,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (e instanceof ForbiddenException) {
             return HttpStatus.FORBIDDEN;
         }
+        if (e instanceof StaleVersion) {
+            return HttpStatus.PRECONDITION_FAILED;
+        }
         if (e instanceof RefusedException) {
             return HttpStatus.UNPROCESSABLE_CONTENT;
         }

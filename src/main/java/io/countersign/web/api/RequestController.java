@@ -11,6 +11,12 @@ import io.countersign.request.RequestStatus;
 import io.countersign.request.Requests;
 import io.countersign.security.EnforcerScopes;
 import io.countersign.shared.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /** Access requests: creation, decisions and reading. The grant of an approved request is composed in here. */
+@Tag(name = "Requests", description = "Access requests and the decisions on them.")
 @RestController
 @RequestMapping("/api/v1/requests")
 class RequestController {
@@ -56,6 +63,7 @@ class RequestController {
     }
 
     /** {@code Prefer: wait=N} holds the answer up to N seconds (at most 60) until the request is decided. */
+    // documented with the plain variant below: the description merges the two into one operation
     @PostMapping(headers = "Prefer")
     DeferredResult<ResponseEntity<RequestResponse>> createAndWait(
             Actor actor,
@@ -74,6 +82,47 @@ class RequestController {
                 answer -> answer.getBody().status() != RequestStatus.PENDING);
     }
 
+    @Operation(
+            operationId = "createRequest",
+            summary = "Ask for access (optionally waiting for the decision)",
+            description = "Plain, the request is created and answered at once, usually PENDING. With"
+                    + " `Prefer: wait=N` (N at most 60) the answer is held until the request is decided or N"
+                    + " seconds pass, so an enforcement point can ask and wait in one call. A retry with the same"
+                    + " `Idempotency-Key` and body answers 201 with the request it created first.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = CreateBody.class),
+                                            examples = {
+                                                @ExampleObject(
+                                                        name = "for myself",
+                                                        summary = "A user asks for themself",
+                                                        value = RequestExamples.CREATE),
+                                                @ExampleObject(
+                                                        name = "on behalf",
+                                                        summary = "An enforcement point asks for a user",
+                                                        value = RequestExamples.CREATE_ON_BEHALF)
+                                            })))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created (or, with the same Idempotency-Key, created earlier); `Location` names it",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = RequestResponse.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "plain",
+                                        summary = "Without Prefer: created and waiting for its approvers",
+                                        value = RequestExamples.PENDING),
+                                @ExampleObject(
+                                        name = "Prefer: wait",
+                                        summary = "With Prefer: wait=30, decided while the call waited",
+                                        value = RequestExamples.APPROVED)
+                            }))
     @PostMapping
     ResponseEntity<RequestResponse> create(
             Actor actor,
@@ -92,19 +141,23 @@ class RequestController {
                         body.requester()),
                 idempotencyKey);
         RequestResponse answer = withGrant(created.request());
+        // a retry gets the status of the first answer, 201, so clients need no second success path;
+        // the header tells the two apart for those who care
+        ResponseEntity.BodyBuilder builder = ResponseEntity.created(URI.create("/api/v1/requests/" + answer.id()));
         if (created.replayed()) {
-            return ResponseEntity.ok(answer);
+            builder.header(IdempotentDecisionFilter.REPLAYED, "true");
         }
-        return ResponseEntity.created(URI.create("/api/v1/requests/" + answer.id()))
-                .body(answer);
+        return builder.body(answer);
     }
 
+    @Operation(operationId = "getRequest", summary = "Read a request (optionally long-polling for its decision)")
     @GetMapping("/{id}")
     RequestResponse get(Actor actor, @PathVariable String id) {
         return withGrant(requests.get(actor, id));
     }
 
     /** {@code ?wait=N} long-polls up to N seconds (at most 60) until the request is no longer PENDING. */
+    @Operation(operationId = "getRequest", summary = "Read a request (optionally long-polling for its decision)")
     @GetMapping(value = "/{id}", params = "wait")
     DeferredResult<RequestResponse> getAndWait(Actor actor, @PathVariable String id, @RequestParam int wait) {
         RequestResponse first = get(actor, id);
@@ -116,6 +169,7 @@ class RequestController {
                 answer -> answer.status() != RequestStatus.PENDING);
     }
 
+    @Operation(operationId = "listRequests", summary = "List requests, newest first")
     @GetMapping
     RequestResponse.Page list(
             Actor actor,
@@ -135,16 +189,19 @@ class RequestController {
                 page.nextCursor());
     }
 
+    @Operation(operationId = "approveRequest", summary = "Approve the current step of a request")
     @PostMapping("/{id}/approve")
     RequestResponse approve(Actor actor, @PathVariable String id, @RequestBody(required = false) CommentBody body) {
         return withGrant(requests.approve(actor, id, comment(body)));
     }
 
+    @Operation(operationId = "rejectRequest", summary = "Reject a request")
     @PostMapping("/{id}/reject")
     RequestResponse reject(Actor actor, @PathVariable String id, @RequestBody(required = false) CommentBody body) {
         return withGrant(requests.reject(actor, id, comment(body)));
     }
 
+    @Operation(operationId = "cancelRequest", summary = "Cancel your own pending request")
     @PostMapping("/{id}/cancel")
     RequestResponse cancel(Actor actor, @PathVariable String id, @RequestBody(required = false) CommentBody body) {
         return withGrant(requests.cancel(actor, id, comment(body)));

@@ -8,6 +8,7 @@ import io.countersign.request.RequestStep;
 import io.countersign.request.StepStatus;
 import io.countersign.request.Verdict;
 import io.countersign.shared.Channel;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,21 @@ import java.util.List;
  * A request as API.md's "A request, as returned" describes it. {@code startsAt}, {@code createdBy},
  * {@code closedAt} and each step's {@code startedAt} are additions.
  */
+@Schema(
+        requiredProperties = {
+            "id",
+            "status",
+            "requester",
+            "resource",
+            "account",
+            "duration",
+            "createdBy",
+            "createdAt",
+            "expiresAt",
+            "currentStep",
+            "steps",
+            "decisions"
+        })
 record RequestResponse(
         String id,
         RequestStatus status,
@@ -36,6 +52,7 @@ record RequestResponse(
         List<DecisionResponse> decisions,
         GrantResponse grant) {
 
+    @Schema(requiredProperties = {"name", "requiredApprovals", "status", "eligibleApprovers"})
     record StepResponse(
             String name,
             int requiredApprovals,
@@ -55,6 +72,7 @@ record RequestResponse(
         }
     }
 
+    @Schema(requiredProperties = {"approver", "step", "verdict", "channel", "at"})
     record DecisionResponse(String approver, int step, Verdict verdict, String comment, Channel channel, Instant at) {
 
         static DecisionResponse of(Decision decision) {

@@ -4,10 +4,18 @@ import io.countersign.inventory.Resource;
 import io.countersign.inventory.ResourceInput;
 import io.countersign.inventory.Resources;
 import io.countersign.shared.Actor;
-import java.net.URI;
+import io.countersign.shared.NamePage;
+import io.countersign.shared.NameQuery;
+import io.countersign.shared.Names;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,10 +24,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Resources", description = "What access is requested to, with its privileged accounts.")
 @RestController
 @RequestMapping("/api/v1/resources")
 class ResourceController {
@@ -56,37 +67,78 @@ class ResourceController {
         }
     }
 
-    private final Resources resources;
+    record ResourcePage(List<ResourceResponse> items, String nextCursor) {}
 
-    ResourceController(Resources resources) {
+    private final Resources resources;
+    private final Revised revised;
+
+    ResourceController(Resources resources, Revised revised) {
         this.resources = resources;
+        this.revised = revised;
     }
 
+    @Operation(operationId = "createResource", summary = "Create a resource")
+    @ApiResponse(responseCode = "201", description = "Created; `Location` names the new object and `ETag` its version")
     @PostMapping
     ResponseEntity<ResourceResponse> create(Actor actor, @RequestBody ResourceRequest body) {
-        Resource resource = resources.create(actor, body.toInput());
-        return ResponseEntity.created(URI.create("/api/v1/resources/" + resource.name()))
-                .body(ResourceResponse.of(resource));
+        return revised.create(
+                resources::revision,
+                "/api/v1/resources/",
+                ResourceResponse::name,
+                () -> ResourceResponse.of(resources.create(actor, body.toInput())));
     }
 
+    /** A page with {@code limit} or {@code cursor}; without either, every resource as a plain array. */
+    @Operation(operationId = "listResources", summary = "List resources, by name")
+    @ApiResponse(
+            responseCode = "200",
+            description =
+                    "Without `limit` or `cursor`: every resource as a plain array. With either: one page `{items, nextCursor}`; `nextCursor` is null on the last page.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(oneOf = {ResourcePage.class, ResourceResponse[].class})))
     @GetMapping
-    List<ResourceResponse> list() {
-        return resources.list().stream().map(ResourceResponse::of).toList();
+    Object list(
+            @RequestParam(required = false) String prefix,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        if (!Listing.paged(cursor, limit)) {
+            return Listing.withPrefix(resources.list(), Names.canonical(prefix), Resource::name).stream()
+                    .map(ResourceResponse::of)
+                    .toList();
+        }
+        NamePage<Resource> page = resources.page(NameQuery.of(Names.canonical(prefix), cursor, limit));
+        return new ResourcePage(page.items().stream().map(ResourceResponse::of).toList(), page.nextCursor());
     }
 
+    @Operation(operationId = "getResource", summary = "Read a resource")
     @GetMapping("/{name}")
-    ResourceResponse get(@PathVariable String name) {
-        return ResourceResponse.of(resources.get(name));
+    ResponseEntity<ResourceResponse> get(@PathVariable String name) {
+        return revised.get(resources::revision, name, () -> ResourceResponse.of(resources.get(name)));
     }
 
+    @Operation(operationId = "replaceResource", summary = "Replace a resource")
     @PutMapping("/{name}")
-    ResourceResponse replace(Actor actor, @PathVariable String name, @RequestBody ResourceRequest body) {
-        return ResourceResponse.of(resources.replace(actor, name, body.toInput()));
+    ResponseEntity<ResourceResponse> replace(
+            Actor actor,
+            @PathVariable String name,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody ResourceRequest body) {
+        return revised.replace(
+                resources::revision,
+                name,
+                ifMatch,
+                () -> ResourceResponse.of(resources.replace(actor, name, body.toInput())));
     }
 
+    @Operation(operationId = "deleteResource", summary = "Delete a resource")
     @DeleteMapping("/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(Actor actor, @PathVariable String name) {
-        resources.delete(actor, name);
+    void delete(
+            Actor actor,
+            @PathVariable String name,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        revised.delete(resources::revision, name, ifMatch, () -> resources.delete(actor, name));
     }
 }

@@ -4,6 +4,9 @@ import io.countersign.security.ApiToken;
 import io.countersign.security.ApiTokens;
 import io.countersign.security.IssuedToken;
 import io.countersign.shared.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -17,12 +20,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A user's API tokens: issue, list and revoke; the owner or an administrator, anyone else gets 404. */
+@Tag(name = "Tokens", description = "API tokens of a user.")
 @RestController
 @RequestMapping("/api/v1/users/{username}/tokens")
 class TokenController {
 
     record TokenRequest(String name, Instant expiresAt) {}
 
+    @Schema(requiredProperties = {"id", "name", "username", "token"})
     record TokenResponse(String id, String name, String username, String token, Instant expiresAt) {
         static TokenResponse of(IssuedToken issued) {
             return new TokenResponse(issued.id(), issued.name(), issued.username(), issued.token(), issued.expiresAt());
@@ -35,23 +40,27 @@ class TokenController {
         this.tokens = tokens;
     }
 
+    @Operation(operationId = "issueToken", summary = "Issue an API token; its secret is shown once")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     TokenResponse issue(Actor actor, @PathVariable String username, @RequestBody TokenRequest body) {
         return TokenResponse.of(tokens.issue(actor, username, body.name(), body.expiresAt()));
     }
 
+    @Operation(operationId = "listTokens", summary = "List a user's API tokens, never their secrets")
     @GetMapping
     List<ApiToken> list(Actor actor, @PathVariable String username) {
         return tokens.list(actor, username);
     }
 
+    @Operation(operationId = "revokeToken", summary = "Revoke one API token")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(Actor actor, @PathVariable String username, @PathVariable String id) {
         tokens.revoke(actor, username, id);
     }
 
+    @Operation(operationId = "revokeAllTokens", summary = "Revoke every API token of a user")
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revokeAll(Actor actor, @PathVariable String username) {

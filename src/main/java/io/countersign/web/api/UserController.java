@@ -7,10 +7,18 @@ import io.countersign.directory.Users;
 import io.countersign.security.EnforcerScope;
 import io.countersign.security.EnforcerScopes;
 import io.countersign.shared.Actor;
+import io.countersign.shared.NamePage;
+import io.countersign.shared.NameQuery;
+import io.countersign.shared.Names;
 import io.countersign.shared.Role;
-import java.net.URI;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,10 +27,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Users", description = "People and service accounts with their tool role, level and manager.")
 @RestController
 @RequestMapping("/api/v1/users")
 class UserController {
@@ -42,6 +53,7 @@ class UserController {
         }
     }
 
+    @Schema(requiredProperties = {"username", "email", "displayName", "role", "active"})
     record UserResponse(
             String username,
             String email,
@@ -68,43 +80,87 @@ class UserController {
     private final Users users;
     private final EnforcerScopes scopes;
 
-    UserController(Users users, EnforcerScopes scopes) {
+    private final Revised revised;
+
+    UserController(Users users, EnforcerScopes scopes, Revised revised) {
         this.users = users;
         this.scopes = scopes;
+        this.revised = revised;
     }
 
     private UserResponse withScope(User user) {
         return UserResponse.of(user, scopes.of(user.username()).orElse(null));
     }
 
+    record UserPage(List<UserResponse> items, String nextCursor) {}
+
+    @Operation(operationId = "createUser", summary = "Create a user")
+    @ApiResponse(responseCode = "201", description = "Created; `Location` names the new object and `ETag` its version")
     @PostMapping
     ResponseEntity<UserResponse> create(Actor actor, @RequestBody UserRequest body) {
-        User user = scopes.create(actor, body.toInput(), body.scope());
-        return ResponseEntity.created(URI.create("/api/v1/users/" + user.username()))
-                .body(withScope(user));
+        return revised.create(
+                users::revision,
+                "/api/v1/users/",
+                UserResponse::username,
+                () -> withScope(scopes.create(actor, body.toInput(), body.scope())));
     }
 
+    /** A page with {@code limit} or {@code cursor}; without either, every user as a plain array. */
+    @Operation(operationId = "listUsers", summary = "List users, by username")
+    @ApiResponse(
+            responseCode = "200",
+            description =
+                    "Without `limit` or `cursor`: every user as a plain array. With either: one page `{items, nextCursor}`; `nextCursor` is null on the last page.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(oneOf = {UserPage.class, UserResponse[].class})))
     @GetMapping
-    List<UserResponse> list() {
+    Object list(
+            @RequestParam(required = false) String prefix,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
         Map<String, EnforcerScope> all = scopes.all();
-        return users.list().stream()
-                .map(user -> UserResponse.of(user, all.get(user.username())))
-                .toList();
+        if (!Listing.paged(cursor, limit)) {
+            return Listing.withPrefix(users.list(), Names.canonical(prefix), User::username).stream()
+                    .map(user -> UserResponse.of(user, all.get(user.username())))
+                    .toList();
+        }
+        NamePage<User> page = users.page(NameQuery.of(Names.canonical(prefix), cursor, limit));
+        return new UserPage(
+                page.items().stream()
+                        .map(user -> UserResponse.of(user, all.get(user.username())))
+                        .toList(),
+                page.nextCursor());
     }
 
+    @Operation(operationId = "getUser", summary = "Read a user")
     @GetMapping("/{username}")
-    UserResponse get(Actor actor, @PathVariable String username) {
-        return withScope(users.view(actor, username));
+    ResponseEntity<UserResponse> get(Actor actor, @PathVariable String username) {
+        return revised.get(users::revision, username, () -> withScope(users.view(actor, username)));
     }
 
+    @Operation(operationId = "replaceUser", summary = "Replace a user")
     @PutMapping("/{username}")
-    UserResponse replace(Actor actor, @PathVariable String username, @RequestBody UserRequest body) {
-        return withScope(scopes.replace(actor, username, body.toInput(), body.scope()));
+    ResponseEntity<UserResponse> replace(
+            Actor actor,
+            @PathVariable String username,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody UserRequest body) {
+        return revised.replace(
+                users::revision,
+                username,
+                ifMatch,
+                () -> withScope(scopes.replace(actor, username, body.toInput(), body.scope())));
     }
 
+    @Operation(operationId = "deleteUser", summary = "Delete a user")
     @DeleteMapping("/{username}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(Actor actor, @PathVariable String username) {
-        users.delete(actor, username);
+    void delete(
+            Actor actor,
+            @PathVariable String username,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        revised.delete(users::revision, username, ifMatch, () -> users.delete(actor, username));
     }
 }

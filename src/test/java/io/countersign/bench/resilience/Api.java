@@ -27,8 +27,11 @@ final class Api {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
-    /** An answer; {@code status} 0 means every attempt failed until the retry budget ran out. */
-    record Answer(int status, JsonNode body, int attempts) {
+    /**
+     * An answer; {@code status} 0 means every attempt failed until the retry budget ran out;
+     * {@code replayed} when the service answered from an earlier call with the same Idempotency-Key.
+     */
+    record Answer(int status, JsonNode body, int attempts, boolean replayed) {
 
         boolean ok() {
             return status >= 200 && status < 300;
@@ -83,7 +86,7 @@ final class Api {
                 return answer;
             }
             if (System.nanoTime() > deadline || control.aborted()) {
-                return new Answer(0, null, attempt);
+                return new Answer(0, null, attempt, false);
             }
             instance = (instance + 1) % bases.size();
             if (attempt % bases.size() == 0) {
@@ -129,7 +132,11 @@ final class Api {
                 serverErrors.increment();
                 return null;
             }
-            return new Answer(response.statusCode(), parse(response.body()), attempt);
+            return new Answer(
+                    response.statusCode(),
+                    parse(response.body()),
+                    attempt,
+                    response.headers().firstValue("Idempotent-Replayed").isPresent());
         } catch (HttpTimeoutException e) {
             timeouts.increment();
             return null;

@@ -83,12 +83,12 @@ final class Workload {
             ledger.abandoned.increment();
             return null;
         }
-        if (answer.status() != 201 && answer.status() != 200) {
+        if (answer.status() != 201) {
             ledger.unexpected.add("creation " + key + " answered " + answer.status() + " " + answer.body());
             return null;
         }
         String id = answer.text("id");
-        ledger.created(key, id, answer.status() == 200);
+        ledger.created(key, id, answer.replayed());
         return id;
     }
 

@@ -1,0 +1,91 @@
+package io.countersign.web.api;
+
+import io.countersign.shared.Timestamps;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The stored first answers of decisions sent with an {@code Idempotency-Key}, per user. Each
+ * statement commits on its own: the claim must be visible to a concurrent retry before the decision
+ * runs, and the decision keeps its own transaction and its own rules about what it commits.
+ */
+@Component
+class IdempotentAnswers {
+
+    /** How long a key is remembered: far longer than any client retries a call. */
+    static final Duration RETENTION = Duration.ofHours(24);
+
+    /** A claim without an answer this old belongs to a call that died with its instance. */
+    static final Duration ABANDONED = Duration.ofMinutes(2);
+
+    sealed interface Claim {}
+
+    /** The key is new: run the call and {@link #answer} or {@link #release} the key. */
+    record Claimed() implements Claim {}
+
+    record Replay(int status, String contentType, String body) implements Claim {}
+
+    /** The key was used for another call (another path or another body). */
+    record Mismatch() implements Claim {}
+
+    /** A call with this key is still running. */
+    record Running() implements Claim {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    IdempotentAnswers(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    Claim claim(String userId, String key, String fingerprint) {
+        Instant now = clock.instant();
+        jdbc.sql("delete from idempotent_answers where user_id = ? and created_at < ?")
+                .params(userId, Timestamps.toDb(now.minus(RETENTION)))
+                .update();
+        jdbc.sql("""
+                        delete from idempotent_answers
+                        where user_id = ? and idempotency_key = ? and status is null and created_at < ?""").params(userId, key, Timestamps.toDb(now.minus(ABANDONED))).update();
+        try {
+            jdbc.sql("""
+                            insert into idempotent_answers (user_id, idempotency_key, fingerprint, created_at)
+                            values (?, ?, ?, ?)""").params(userId, key, fingerprint, Timestamps.toDb(now)).update();
+            return new Claimed();
+        } catch (DuplicateKeyException earlier) {
+            return jdbc.sql("""
+                            select fingerprint, status, content_type, body from idempotent_answers
+                            where user_id = ? and idempotency_key = ?""")
+                    .params(userId, key)
+                    .query((rs, row) -> {
+                        if (!rs.getString("fingerprint").equals(fingerprint)) {
+                            return (Claim) new Mismatch();
+                        }
+                        int status = rs.getInt("status");
+                        return rs.wasNull()
+                                ? new Running()
+                                : new Replay(status, rs.getString("content_type"), rs.getString("body"));
+                    })
+                    .optional()
+                    // answered and expired between the two statements: as good as still running
+                    .orElseGet(Running::new);
+        }
+    }
+
+    void answer(String userId, String key, int status, String contentType, String body) {
+        jdbc.sql("""
+                        update idempotent_answers set status = ?, content_type = ?, body = ?
+                        where user_id = ? and idempotency_key = ?""").params(status, contentType, body, userId, key).update();
+    }
+
+    /** Forgets a claim whose call failed on the service's side, so that a retry runs it again. */
+    void release(String userId, String key) {
+        jdbc.sql("delete from idempotent_answers where user_id = ? and idempotency_key = ? and status is null")
+                .params(userId, key)
+                .update();
+    }
+}

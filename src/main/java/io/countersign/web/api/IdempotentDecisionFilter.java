@@ -1,0 +1,223 @@
+package io.countersign.web.api;
+
+import io.countersign.directory.Directory;
+import io.countersign.security.CountersignPrincipal;
+import io.countersign.shared.FieldIssue;
+import io.countersign.shared.Text;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code Idempotency-Key} on the decisions (approve, reject, cancel, revoke): the first answer to a
+ * key, status and body, is stored and given again to every retry with the same path and body, so a
+ * client that lost an answer learns what happened instead of "already decided". The same key with
+ * another path or body answers 422; a retry while the first call still runs answers 409. Answers the
+ * service failed to give (5xx) are not stored: the retry runs the call again. Runs after the security
+ * filters, so only an authenticated caller's keys are looked up, and they are scoped to that user.
+ */
+@Component
+class IdempotentDecisionFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+    static final int MAX_KEY = 200;
+    private static final Pattern DECISION =
+            Pattern.compile("/api/v1/(requests/[^/]+/(approve|reject|cancel)|grants/[^/]+/revoke)");
+
+    private final IdempotentAnswers answers;
+    private final Directory directory;
+    private final JsonMapper json;
+
+    IdempotentDecisionFilter(IdempotentAnswers answers, Directory directory, JsonMapper json) {
+        this.answers = answers;
+        this.directory = directory;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod())
+                || request.getHeader(HEADER) == null
+                || !DECISION.matcher(path(request)).matches();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<String> userId = caller().flatMap(directory::idOf);
+        if (userId.isEmpty()) {
+            chain.doFilter(request, response); // refused further on; nothing to remember
+            return;
+        }
+        String key = request.getHeader(HEADER).trim();
+        if (key.isEmpty() || key.length() > MAX_KEY || Text.firstForbidden(key, Text.Lines.SINGLE) >= 0) {
+            FieldIssue issue = new FieldIssue(
+                    HEADER, "invalid_value", "must be 1 to " + MAX_KEY + " characters without control characters");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "The Idempotency-Key header is not usable; nothing was changed.");
+            problem.setTitle("Invalid input");
+            problem.setProperty("errors", List.of(issue));
+            write(response, problem);
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        IdempotentAnswers.Claim claim = answers.claim(userId.get(), key, fingerprint(path(request), body));
+        if (claim instanceof IdempotentAnswers.Replay replay) {
+            response.setStatus(replay.status());
+            response.setHeader(REPLAYED, "true");
+            if (replay.contentType() != null) {
+                response.setContentType(replay.contentType());
+            }
+            if (replay.body() != null) {
+                response.getOutputStream().write(replay.body().getBytes(StandardCharsets.UTF_8));
+            }
+        } else if (claim instanceof IdempotentAnswers.Mismatch) {
+            write(
+                    response,
+                    problem(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "Idempotency-Key reused",
+                            "This Idempotency-Key was already used for a different call; use a new key."));
+        } else if (claim instanceof IdempotentAnswers.Running) {
+            response.setHeader("Retry-After", "1");
+            write(
+                    response,
+                    problem(
+                            HttpStatus.CONFLICT,
+                            "Conflict",
+                            "A call with this Idempotency-Key is still running; retry shortly to get its answer."));
+        } else {
+            run(request, response, chain, userId.get(), key, body);
+        }
+    }
+
+    private void run(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            String userId,
+            String key,
+            byte[] body)
+            throws ServletException, IOException {
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        boolean answered = false;
+        try {
+            chain.doFilter(new Replayable(request, body), captured);
+            if (captured.getStatus() < 500) {
+                answers.answer(
+                        userId,
+                        key,
+                        captured.getStatus(),
+                        captured.getContentType(),
+                        new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
+                answered = true;
+            }
+        } finally {
+            if (!answered) {
+                answers.release(userId, key);
+            }
+            captured.copyBodyToResponse();
+        }
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static Optional<String> caller() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof CountersignPrincipal principal
+                ? Optional.of(principal.username())
+                : Optional.empty();
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /** The call a key stands for: its path and its body, byte for byte. */
+    private static String fingerprint(String path, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(path.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request with its body, already read for the fingerprint, readable again by the controller. */
+    private static final class Replayable extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        Replayable(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+    }
+}

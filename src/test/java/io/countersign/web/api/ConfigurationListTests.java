@@ -1,0 +1,329 @@
+package io.countersign.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import io.countersign.testing.MutableClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import tools.jackson.databind.JsonNode;
+
+/** Cursor pages, name prefixes, ETag and If-Match on users, groups, resources, policies and webhooks. */
+@CountersignTest
+class ConfigurationListTests {
+
+    private static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    MutableClock clock;
+
+    /** Creates one object of the kind named {@code name} and returns the key its URL ends with. */
+    private String create(String kind, String name) {
+        Map<String, Object> body = switch (kind) {
+            case "users" -> Map.of("username", name, "email", name + "@example.com");
+            case "groups" -> Map.of("name", name, "members", List.of(), "managers", List.of());
+            case "resources" -> Map.of("name", name, "type", "database", "accounts", List.of("admin"));
+            case "policies" -> policy(name, 10);
+            case "webhooks" ->
+                Map.of("url", "http://127.0.0.1:9/" + name, "events", List.of("request.created"), "secret", SECRET);
+            default -> throw new IllegalArgumentException(kind);
+        };
+        JsonNode created = api.asAdmin()
+                .post("/api/v1/" + kind, Api.json(body))
+                .expect(201)
+                .json();
+        return kind.equals("webhooks") ? created.get("id").asString() : name;
+    }
+
+    private static Map<String, Object> policy(String name, int priority) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("priority", priority);
+        body.put("conditions", Map.of("resourceName", name + "-*"));
+        body.put("steps", List.of());
+        return body;
+    }
+
+    private static String keyOf(String kind, JsonNode item) {
+        return item.get(
+                        switch (kind) {
+                            case "users" -> "username";
+                            case "webhooks" -> "id";
+                            default -> "name";
+                        })
+                .asString();
+    }
+
+    private String prefixFor(String kind, String base) {
+        return kind.equals("webhooks") ? "http://127.0.0.1:9/" + base : base;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"users", "groups", "resources", "policies", "webhooks"})
+    void pagesFollowTheCursorThroughEveryItemWithThePrefixAndNoOther(String kind) {
+        String base = Api.unique("pg" + kind.charAt(0)) + "-";
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(create(kind, base + i));
+        }
+        create(kind, Api.unique("other"));
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            String path = "/api/v1/" + kind + "?limit=2&prefix=" + prefixFor(kind, base)
+                    + (cursor == null ? "" : "&cursor=" + cursor);
+            JsonNode page = api.asAdmin().get(path).expect(200).json();
+            assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
+            page.get("items").forEach(item -> seen.add(keyOf(kind, item)));
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asString();
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactlyElementsOf(created.stream().sorted().toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"users", "groups", "resources", "policies", "webhooks"})
+    void withoutLimitOrCursorTheListStaysAPlainArray(String kind) {
+        String base = Api.unique("arr" + kind.charAt(0)) + "-";
+        String mine = create(kind, base + "a");
+        create(kind, Api.unique("else"));
+
+        JsonNode all = api.asAdmin().get("/api/v1/" + kind).expect(200).json();
+        JsonNode filtered = api.asAdmin()
+                .get("/api/v1/" + kind + "?prefix=" + prefixFor(kind, base))
+                .expect(200)
+                .json();
+
+        assertThat(all.isArray()).isTrue();
+        assertThat(all.size()).isGreaterThan(1);
+        assertThat(filtered.isArray()).isTrue();
+        assertThat(filtered.size()).isEqualTo(1);
+        assertThat(keyOf(kind, filtered.get(0))).isEqualTo(mine);
+    }
+
+    @Test
+    void aPrefixIsLiteralEvenWithWildcardCharactersOfSql() {
+        String base = Api.unique("lit");
+        create("users", base + "_x");
+        create("users", base + "ax");
+
+        JsonNode page = api.asAdmin()
+                .get("/api/v1/users?limit=10&prefix=" + base + "_")
+                .expect(200)
+                .json();
+
+        assertThat(page.get("items").size()).isEqualTo(1);
+        assertThat(page.get("items").get(0).get("username").asString()).isEqualTo(base + "_x");
+    }
+
+    @Test
+    void aForgedCursorOrALimitOutOfRangeIsRefusedWithEveryIssue() {
+        var answer = api.asAdmin().get("/api/v1/groups?limit=0&cursor=not-ours");
+
+        assertThat(answer.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        answer.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("limit", "cursor");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"users", "groups", "resources", "policies"})
+    void aWriteWithTheCurrentETagSucceedsAndOneWithAStaleETagIsRefusedWith412(String kind) {
+        String key = create(kind, Api.unique("tag" + kind.charAt(0)));
+        String path = "/api/v1/" + kind + "/" + key;
+        var read = api.asAdmin().get(path).expect(200);
+        String etag = read.header("ETag");
+        assertThat(etag).matches("\"[^\"]+\"");
+        String body = changed(kind, read.json());
+
+        var written = api.asAdmin().call(HttpMethod.PUT, path, body, "If-Match", etag);
+        assertThat(written.status()).isEqualTo(200);
+        String newer = written.header("ETag");
+        assertThat(newer).isNotEqualTo(etag);
+        assertThat(api.asAdmin().get(path).header("ETag")).isEqualTo(newer);
+
+        var stale = api.asAdmin().call(HttpMethod.PUT, path, body, "If-Match", etag);
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.contentType()).startsWith("application/problem+json");
+        assertThat(api.asAdmin()
+                        .call(HttpMethod.DELETE, path, null, "If-Match", etag)
+                        .status())
+                .isEqualTo(412);
+        assertThat(api.asAdmin().get(path).status()).isEqualTo(200);
+
+        assertThat(api.asAdmin()
+                        .call(HttpMethod.DELETE, path, null, "If-Match", newer)
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.asAdmin().get(path).status()).isEqualTo(404);
+    }
+
+    /** The object as read, with one field changed, ready to PUT. */
+    private static String changed(String kind, JsonNode read) {
+        Map<String, Object> body = new LinkedHashMap<>(Api.JSON_READER.convertValue(read, Map.class));
+        switch (kind) {
+            case "users" -> body.put("displayName", "Changed");
+            case "groups" -> body.put("members", List.of("admin"));
+            case "resources" -> body.put("labels", Map.of("env", "changed"));
+            case "policies" -> body.put("priority", 77);
+            default -> throw new IllegalArgumentException(kind);
+        }
+        return Api.json(body);
+    }
+
+    @Test
+    void withoutIfMatchWritesWorkAsBefore() {
+        String name = create("groups", Api.unique("free"));
+
+        api.asAdmin()
+                .put(
+                        "/api/v1/groups/" + name,
+                        Api.json(Map.of("name", name, "members", List.of(), "managers", List.of())))
+                .expect(200);
+        api.asAdmin().delete("/api/v1/groups/" + name).expect(204);
+    }
+
+    @Test
+    void anETagOfADeletedObjectNeverMatchesTheOneCreatedAgainUnderItsName() {
+        String name = create("resources", Api.unique("again"));
+        String old = api.asAdmin().get("/api/v1/resources/" + name).header("ETag");
+        api.asAdmin().delete("/api/v1/resources/" + name).expect(204);
+        clock.advance(Duration.ofMillis(1));
+        create("resources", name);
+
+        var answer = api.asAdmin().call(HttpMethod.DELETE, "/api/v1/resources/" + name, null, "If-Match", old);
+
+        assertThat(answer.status()).isEqualTo(412);
+        assertThat(api.asAdmin()
+                        .call(HttpMethod.PUT, "/api/v1/resources/" + name, "{}", "If-Match", "\"0-0\"")
+                        .status())
+                .isEqualTo(412);
+    }
+
+    @Test
+    void aNewSigningSecretChangesAWebhooksETag() {
+        String id = create("webhooks", Api.unique("hook"));
+        String before = api.asAdmin().get("/api/v1/webhooks/" + id).header("ETag");
+        api.asAdmin()
+                .post("/api/v1/webhooks/" + id + "/secrets", Api.json(Map.of("secret", SECRET + "x")))
+                .expect(201);
+
+        assertThat(api.asAdmin()
+                        .call(HttpMethod.DELETE, "/api/v1/webhooks/" + id, null, "If-Match", before)
+                        .status())
+                .isEqualTo(412);
+        String after = api.asAdmin().get("/api/v1/webhooks/" + id).header("ETag");
+        assertThat(after).isNotEqualTo(before);
+        assertThat(api.asAdmin()
+                        .call(HttpMethod.DELETE, "/api/v1/webhooks/" + id, null, "If-Match", after)
+                        .status())
+                .isEqualTo(204);
+    }
+
+    @Test
+    void twoAdministratorsEditingOnePolicyCannotOverwriteEachOther() {
+        String name = create("policies", Api.unique("shared"));
+        String carol = secondAdministrator();
+        var theirRead = api.asAdmin().get("/api/v1/policies/" + name);
+        var carolsRead = api.as(carol).get("/api/v1/policies/" + name);
+        assertThat(carolsRead.header("ETag")).isEqualTo(theirRead.header("ETag"));
+
+        api.asAdmin()
+                .call(
+                        HttpMethod.PUT,
+                        "/api/v1/policies/" + name,
+                        Api.json(policy(name, 20)),
+                        "If-Match",
+                        theirRead.header("ETag"))
+                .expect(200);
+        var carols = api.as(carol)
+                .call(
+                        HttpMethod.PUT,
+                        "/api/v1/policies/" + name,
+                        Api.json(policy(name, 30)),
+                        "If-Match",
+                        carolsRead.header("ETag"));
+
+        assertThat(carols.status()).isEqualTo(412);
+        assertThat(api.asAdmin()
+                        .get("/api/v1/policies/" + name)
+                        .json()
+                        .get("priority")
+                        .asInt())
+                .isEqualTo(20);
+    }
+
+    @Test
+    void ofConcurrentWritesWithTheSameETagExactlyOneSucceeds() throws Exception {
+        String name = create("policies", Api.unique("race"));
+        String etag = api.asAdmin().get("/api/v1/policies/" + name).header("ETag");
+        int writers = 4;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < writers; i++) {
+                int priority = 40 + i;
+                Callable<Integer> write = () -> {
+                    start.await();
+                    return api.asAdmin()
+                            .call(
+                                    HttpMethod.PUT,
+                                    "/api/v1/policies/" + name,
+                                    Api.json(policy(name, priority)),
+                                    "If-Match",
+                                    etag)
+                            .status();
+                };
+                answers.add(pool.submit(write));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsOnly(200, 412);
+            assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private String secondAdministrator() {
+        String name = Api.unique("carol");
+        api.asAdmin()
+                .post(
+                        "/api/v1/users",
+                        Api.json(Map.of("username", name, "email", name + "@example.com", "role", "ADMIN")))
+                .expect(201);
+        return api.asAdmin()
+                .post("/api/v1/users/" + name + "/tokens", Api.json(Map.of("name", "t")))
+                .expect(201)
+                .json()
+                .get("token")
+                .asString();
+    }
+}
