@@ -7,6 +7,7 @@ import io.countersign.mail.MailSettings;
 import io.countersign.mail.MailSettingsInput;
 import io.countersign.mail.MailSettingsService;
 import io.countersign.shared.Actor;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -85,16 +86,19 @@ class MailSettingsController {
         this.check = check;
     }
 
+    @Operation(operationId = "getMailSettings", summary = "Read the mail settings (passwords never shown)")
     @GetMapping
     MailSettingsResponse get() {
         return MailSettingsResponse.of(settings.current());
     }
 
+    @Operation(operationId = "replaceMailSettings", summary = "Replace the mail settings")
     @PutMapping
     MailSettingsResponse put(Actor actor, @RequestBody MailSettingsInput body) {
         return MailSettingsResponse.of(settings.update(actor, body));
     }
 
+    @Operation(operationId = "testMailSettings", summary = "Send a test mail and open the IMAP folder")
     @PostMapping("/test")
     MailCheckResult test(Actor actor, @RequestBody TestRequest body) {
         return check.run(actor, body.to());

@@ -5,6 +5,7 @@ import io.countersign.notify.NotificationDeliveries;
 import io.countersign.notify.RequestNotification;
 import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -46,6 +47,7 @@ class NotificationController {
         this.requests = requests;
     }
 
+    @Operation(operationId = "listNotificationDeliveries", summary = "List notification deliveries, newest first")
     @GetMapping("/api/v1/notifications/deliveries")
     DeliveryPageResponse list(
             Actor actor,
@@ -57,17 +59,20 @@ class NotificationController {
         return DeliveryPageResponse.of(deliveries.list(actor, state, recipient, channel, cursor, limit));
     }
 
+    @Operation(operationId = "getNotificationDelivery", summary = "Read one notification delivery")
     @GetMapping("/api/v1/notifications/deliveries/{deliveryId}")
     DeliveryResponse delivery(Actor actor, @PathVariable String deliveryId) {
         return DeliveryResponse.of(deliveries.get(actor, deliveryId));
     }
 
+    @Operation(operationId = "redeliverNotification", summary = "Send a notification delivery again")
     @PostMapping("/api/v1/notifications/deliveries/{deliveryId}/redeliver")
     @ResponseStatus(HttpStatus.ACCEPTED)
     DeliveryResponse redeliver(Actor actor, @PathVariable String deliveryId) {
         return DeliveryResponse.of(deliveries.redeliver(actor, deliveryId));
     }
 
+    @Operation(operationId = "listRequestNotifications", summary = "Who was told about a request, on which channel")
     @GetMapping("/api/v1/requests/{id}/notifications")
     List<NotifiedResponse> aboutRequest(Actor actor, @PathVariable String id) {
         String requestId = requests.get(actor, id).id();
