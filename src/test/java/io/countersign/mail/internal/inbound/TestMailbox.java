@@ -3,14 +3,12 @@ package io.countersign.mail.internal.inbound;
 import com.icegreen.greenmail.util.DummySSLSocketFactory;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.countersign.mail.MailServers;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.security.KeyStore;
-import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 
@@ -111,18 +109,14 @@ final class TestMailbox implements AutoCloseable {
         }
     }
 
-    /** GreenMail's self-signed certificate, which the reader is told to trust. */
+    /**
+     * The test certificate every GreenMail TLS server in this JVM presents (loading it sets GreenMail's
+     * key store), which the reader is told to trust.
+     */
+    private static final String CERTIFICATE = MailServers.certificate();
+
     private static String certificatePem() {
-        try (InputStream in = GreenMail.class.getResourceAsStream("/greenmail.p12")) {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(in, "changeit".toCharArray());
-            String alias = keys.aliases().nextElement();
-            byte[] der = keys.getCertificate(alias).getEncoded();
-            return "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END CERTIFICATE-----\n";
-        } catch (Exception e) {
-            throw new IllegalStateException("GreenMail's certificate cannot be read", e);
-        }
+        return CERTIFICATE;
     }
 
     @Override
