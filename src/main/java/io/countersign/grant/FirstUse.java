@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,9 +23,11 @@ class FirstUse {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
+    // lazy: the scheduler is built from every task, and the grant-ending notice task needs Grants,
+    // which needs this
     FirstUse(
             GrantRepository repository,
-            GrantDueSchedule schedule,
+            @Lazy GrantDueSchedule schedule,
             ApplicationEventPublisher events,
             TransactionTemplate transactions) {
         this.repository = repository;
