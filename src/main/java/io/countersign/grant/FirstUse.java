@@ -37,12 +37,18 @@ class FirstUse {
     }
 
     /**
-     * The grant in force after its first use at {@code now}; empty when it was revoked or its claim
-     * window closed in the meantime.
+     * The grant in force after the first use of {@code waiting} at {@code now}: another grant of the
+     * holder whose clock already runs for the same access when there is one (so that a grant waiting
+     * for later is not spent while it is not needed), else {@code waiting} started now; empty when it
+     * was revoked or its claim window closed in the meantime.
      */
     Optional<Grant> start(Actor asker, Grant waiting, Instant now) {
         // the database keeps microseconds: the winner answers with exactly the start the others read
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        Optional<Grant> running = repository.runningFor(waiting.holderId(), waiting.resource(), waiting.account(), at);
+        if (running.isPresent()) {
+            return running;
+        }
         return transactions.execute(tx -> {
             Grant started = waiting.startedAt(at);
             if (!repository.startClock(started)) {

@@ -106,9 +106,8 @@ class GrantRepository {
     /**
      * The grant in force now of the user who has this name now (by id, so a later user given a
      * deleted user's name holds nothing), in one query: the access check's only round trip for a
-     * grant whose clock runs. Of several, one already started comes first (a grant waiting for its
-     * first use is only started when nothing else allows the access), then the one ending last. One
-     * range scan of the {@code grants_holder_lookup} index.
+     * grant whose clock runs. The one ending last when several overlap, in the order of the {@code
+     * grants_holder_lookup} index: one range scan that stops at the first row.
      */
     Optional<Grant> inForceFor(String username, String resource, String account, Instant now) {
         return jdbc.sql("""
@@ -118,9 +117,22 @@ class GrantRepository {
                         from grants g join users u on u.id = g.holder_id
                         where u.username = ? and g.resource_name = ? and g.account_name = ?
                           and g.ends_at > ? and g.starts_at <= ? and g.status <> 'REVOKED'
-                        order by case when g.status = 'APPROVED_UNUSED' then 1 else 0 end, g.ends_at desc
-                        limit 1""")
+                        order by g.ends_at desc limit 1""")
                 .params(username, resource, account, Timestamps.toDb(now), Timestamps.toDb(now))
+                .query((rs, n) -> grant(rs, now))
+                .optional();
+    }
+
+    /**
+     * A grant of this holder in force at {@code now} whose clock already runs: a grant waiting for its
+     * first use is only started when nothing else allows the access.
+     */
+    Optional<Grant> runningFor(String holderId, String resource, String account, Instant now) {
+        return jdbc.sql(SELECT + """
+                         where holder_id = ? and resource_name = ? and account_name = ?
+                          and ends_at > ? and starts_at <= ? and status not in ('REVOKED', 'APPROVED_UNUSED')
+                        order by ends_at desc limit 1""")
+                .params(holderId, resource, account, Timestamps.toDb(now), Timestamps.toDb(now))
                 .query((rs, n) -> grant(rs, now))
                 .optional();
     }

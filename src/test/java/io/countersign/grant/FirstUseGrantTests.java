@@ -183,6 +183,37 @@ class FirstUseGrantTests {
     }
 
     @Test
+    void aGrantWhoseClockRunsAnswersFirstAndTheWaitingOneIsKeptForLater() {
+        String running = Api.unique("running");
+        api.asAdmin()
+                .post(
+                        "/api/v1/policies",
+                        Api.json(Map.of(
+                                "name",
+                                running,
+                                "priority",
+                                10,
+                                "conditions",
+                                Map.of("resourceName", resource),
+                                "steps",
+                                List.of())))
+                .expect(201);
+        String active = approvedGrant().get("id").asString();
+        api.asAdmin().delete("/api/v1/policies/" + running).expect(204);
+        String waiting = approvedGrant().get("id").asString();
+
+        JsonNode answer = check();
+
+        assertThat(answer.get("grantId").asString()).isEqualTo(active);
+        assertThat(answer.get("clockStartedAt").isNull()).isTrue();
+        assertThat(grant(waiting).get("status").asString()).isEqualTo("APPROVED_UNUSED");
+
+        clock.advance(Duration.ofHours(1));
+        assertThat(check().get("grantId").asString()).isEqualTo(waiting);
+        assertThat(grant(waiting).get("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void concurrentFirstChecksStartTheClockOnceAndAllAnswerWithThatStart() throws Exception {
         String id = approvedGrant().get("id").asString();
         int checks = 8;
