@@ -2,10 +2,27 @@ package io.countersign.policy;
 
 import java.time.Duration;
 
-/** The limits a policy puts on requests it governs. {@code ticketPattern} may be null (no ticket required). */
+/**
+ * The limits a policy puts on requests it governs. {@code ticketPattern} may be null (no ticket
+ * required). {@code claimWindow} is set only with {@code startOnFirstUse}: how long an approved grant
+ * waits for its first use before it expires unclaimed.
+ */
 public record Limits(
         Duration defaultDuration,
         Duration maxDuration,
         Duration requestTtl,
         boolean requireJustification,
-        String ticketPattern) {}
+        String ticketPattern,
+        boolean startOnFirstUse,
+        Duration claimWindow) {
+
+    /** Limits of a policy whose grants start on approval. */
+    public Limits(
+            Duration defaultDuration,
+            Duration maxDuration,
+            Duration requestTtl,
+            boolean requireJustification,
+            String ticketPattern) {
+        this(defaultDuration, maxDuration, requestTtl, requireJustification, ticketPattern, false, null);
+    }
+}

@@ -13,7 +13,12 @@ import java.util.Map;
  * <p>Defaults: enabled {@code true}, priority {@code 0}, defaultDuration {@code PT1H}, maxDuration
  * {@code PT8H}, requestTtl {@code PT24H}, requireJustification {@code false}, no ticketPattern,
  * allowSelfApproval {@code false}, distinctApproversAcrossSteps {@code true}, autoApprove off, each
- * step's requiredApprovals {@code 1} and, when it has a timeout, onTimeout {@code REJECT}.
+ * step's requiredApprovals {@code 1} and, when it has a timeout, onTimeout {@code REJECT},
+ * startOnFirstUse {@code false}.
+ *
+ * <p>With {@code startOnFirstUse} an approved grant waits, unused, for the first access check that
+ * allows it and lasts its duration from then; {@code claimWindow} (required with it) is how long it
+ * waits before it expires unclaimed.
  */
 public record PolicyDefinition(
         String name,
@@ -28,11 +33,46 @@ public record PolicyDefinition(
         Boolean allowSelfApproval,
         Boolean distinctApproversAcrossSteps,
         AutoApprove autoApprove,
-        List<Step> steps) {
+        List<Step> steps,
+        Boolean startOnFirstUse,
+        Duration claimWindow) {
 
     public static final Duration DEFAULT_DURATION = Duration.ofHours(1);
     public static final Duration DEFAULT_MAX_DURATION = Duration.ofHours(8);
     public static final Duration DEFAULT_REQUEST_TTL = Duration.ofHours(24);
+
+    /** A policy whose grants start on approval. */
+    public PolicyDefinition(
+            String name,
+            Boolean enabled,
+            Integer priority,
+            Conditions conditions,
+            Duration defaultDuration,
+            Duration maxDuration,
+            Duration requestTtl,
+            Boolean requireJustification,
+            String ticketPattern,
+            Boolean allowSelfApproval,
+            Boolean distinctApproversAcrossSteps,
+            AutoApprove autoApprove,
+            List<Step> steps) {
+        this(
+                name,
+                enabled,
+                priority,
+                conditions,
+                defaultDuration,
+                maxDuration,
+                requestTtl,
+                requireJustification,
+                ticketPattern,
+                allowSelfApproval,
+                distinctApproversAcrossSteps,
+                autoApprove,
+                steps,
+                null,
+                null);
+    }
 
     /**
      * Which requests the policy governs. {@code resourceName} and {@code accountName} are globs; at
@@ -95,7 +135,29 @@ public record PolicyDefinition(
                 allowSelfApproval,
                 distinctApproversAcrossSteps,
                 autoApprove,
-                steps);
+                steps,
+                startOnFirstUse,
+                claimWindow);
+    }
+
+    /** This policy with its grants' clocks starting at their first use, unused ones expiring after {@code window}. */
+    public PolicyDefinition startingOnFirstUse(Duration window) {
+        return new PolicyDefinition(
+                name,
+                enabled,
+                priority,
+                conditions,
+                defaultDuration,
+                maxDuration,
+                requestTtl,
+                requireJustification,
+                ticketPattern,
+                allowSelfApproval,
+                distinctApproversAcrossSteps,
+                autoApprove,
+                steps,
+                true,
+                window);
     }
 
     public PolicyDefinition withEnabled(boolean newEnabled) {
@@ -112,6 +174,8 @@ public record PolicyDefinition(
                 allowSelfApproval,
                 distinctApproversAcrossSteps,
                 autoApprove,
-                steps);
+                steps,
+                startOnFirstUse,
+                claimWindow);
     }
 }

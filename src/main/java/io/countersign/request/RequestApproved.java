@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * Every step of a request is approved: access may be granted. {@code startsAt} is the start the
  * requester asked for (null for "as soon as approved"); {@code approvedAt} is when the last approval
- * came in. {@code requesterId} is the requester's user id, the grant's holder.
+ * came in. {@code requesterId} is the requester's user id, the grant's holder. {@code claimWindow} is
+ * set when the grant's clock starts at its first use: how long the grant waits for it.
  */
 public record RequestApproved(
         Actor actor,
@@ -20,7 +21,8 @@ public record RequestApproved(
         Instant startsAt,
         Instant approvedAt,
         String autoApprovedBecause,
-        String requesterId)
+        String requesterId,
+        Duration claimWindow)
         implements AuditableEvent {
 
     static RequestApproved of(Actor cause, RequestDetails details, Instant approvedAt, String autoApprovedBecause) {
@@ -34,7 +36,8 @@ public record RequestApproved(
                 details.startsAt(),
                 approvedAt,
                 autoApprovedBecause,
-                details.requesterId());
+                details.requesterId(),
+                details.claimWindow());
     }
 
     @Override

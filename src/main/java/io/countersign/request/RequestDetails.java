@@ -8,7 +8,9 @@ import java.time.Instant;
  * creation. {@code createdBy} differs from {@code requester} when an enforcement point asked on a
  * user's behalf. {@code startsAt} is null for access that should start once approved. The usernames
  * are for display; {@code requesterId} and {@code createdById} are the user ids that decide who the
- * request belongs to (null when that user was deleted before ids were kept).
+ * request belongs to (null when that user was deleted before ids were kept). {@code claimWindow},
+ * frozen from the policy, is set when the grant's clock starts at its first use: how long the grant
+ * waits for it.
  */
 public record RequestDetails(
         String id,
@@ -24,4 +26,40 @@ public record RequestDetails(
         Instant createdAt,
         Instant expiresAt,
         String requesterId,
-        String createdById) {}
+        String createdById,
+        Duration claimWindow) {
+
+    /** Details of a request whose grant starts on approval. */
+    public RequestDetails(
+            String id,
+            String requester,
+            String resource,
+            String account,
+            Duration duration,
+            Instant startsAt,
+            String justification,
+            String ticket,
+            String policyName,
+            String createdBy,
+            Instant createdAt,
+            Instant expiresAt,
+            String requesterId,
+            String createdById) {
+        this(
+                id,
+                requester,
+                resource,
+                account,
+                duration,
+                startsAt,
+                justification,
+                ticket,
+                policyName,
+                createdBy,
+                createdAt,
+                expiresAt,
+                requesterId,
+                createdById,
+                null);
+    }
+}

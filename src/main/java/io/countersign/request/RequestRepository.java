@@ -214,6 +214,7 @@ class RequestRepository {
             from access_requests r""";
 
     private Row row(ResultSet rs, int n) throws SQLException {
+        PlanSnapshot plan = JSON.readValue(rs.getString("policy_snapshot"), PlanSnapshot.class);
         RequestDetails details = new RequestDetails(
                 rs.getString("id"),
                 rs.getString("requester"),
@@ -228,10 +229,11 @@ class RequestRepository {
                 instant(rs, "created_at"),
                 instant(rs, "expires_at"),
                 rs.getString("requester_id"),
-                rs.getString("created_by_id"));
+                rs.getString("created_by_id"),
+                plan.claimWindow());
         return new Row(
                 details,
-                JSON.readValue(rs.getString("policy_snapshot"), PlanSnapshot.class),
+                plan,
                 RequestStatus.valueOf(rs.getString("status")),
                 rs.getInt("current_step"),
                 instant(rs, "closed_at"),

@@ -275,7 +275,8 @@ public class Requests {
                 now,
                 now.plus(ttl),
                 requesterId,
-                actorId);
+                actorId,
+                plan.limits().startOnFirstUse() ? plan.limits().claimWindow() : null);
         Map<String, String> ids = directory.idsOf(plan.steps().stream()
                 .flatMap(step -> Stream.concat(step.eligibleApprovers().stream(), step.escalationApprovers().stream()))
                 .collect(Collectors.toSet()));

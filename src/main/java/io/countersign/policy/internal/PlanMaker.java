@@ -119,7 +119,9 @@ public final class PlanMaker {
                 policy.maxDuration(),
                 policy.requestTtl(),
                 policy.requireJustification(),
-                policy.ticketPattern());
+                policy.ticketPattern(),
+                Boolean.TRUE.equals(policy.startOnFirstUse()),
+                Boolean.TRUE.equals(policy.startOnFirstUse()) ? policy.claimWindow() : null);
         return new ApprovalPlan(
                 policy.name(),
                 policy.priority(),

@@ -38,7 +38,9 @@ public final class PolicyNormalizer {
                 Boolean.TRUE.equals(in.allowSelfApproval()),
                 in.distinctApproversAcrossSteps() == null || in.distinctApproversAcrossSteps(),
                 autoApprove(in.autoApprove()),
-                in.steps() == null ? null : map(in.steps(), PolicyNormalizer::step));
+                in.steps() == null ? null : map(in.steps(), PolicyNormalizer::step),
+                Boolean.TRUE.equals(in.startOnFirstUse()),
+                in.claimWindow());
     }
 
     private static Conditions conditions(Conditions in) {

@@ -157,6 +157,49 @@ class ReadmeWalkthroughContractTests {
                         .asBoolean())
                 .isFalse();
 
+        // access whose clock starts at its first use
+        String reporting = Api.unique("prod-reporting");
+        call(
+                        Api.ADMIN_TOKEN,
+                        HttpMethod.POST,
+                        "/api/v1/resources",
+                        Map.of("name", reporting, "type", "database", "accounts", List.of("readonly")))
+                .expect(201);
+        call(
+                        Api.ADMIN_TOKEN,
+                        HttpMethod.POST,
+                        "/api/v1/policies",
+                        Map.of(
+                                "name",
+                                Api.unique("reporting-on-first-use"),
+                                "conditions",
+                                Map.of("resourceName", reporting),
+                                "defaultDuration",
+                                "PT1H",
+                                "startOnFirstUse",
+                                true,
+                                "claimWindow",
+                                "P7D",
+                                "steps",
+                                List.of()))
+                .expect(201);
+        var unused = call(
+                        devToken,
+                        HttpMethod.POST,
+                        "/api/v1/requests",
+                        Map.of("resource", reporting, "account", "readonly"))
+                .expect(201);
+        assertThat(unused.json().get("grant").get("status").asString()).isEqualTo("APPROVED_UNUSED");
+        var firstUse = call(
+                        gatewayToken,
+                        HttpMethod.GET,
+                        "/api/v1/access/check?user=" + dev + "&resource=" + reporting + "&account=readonly",
+                        null)
+                .expect(200)
+                .json();
+        assertThat(firstUse.get("allowed").asBoolean()).isTrue();
+        assertThat(firstUse.get("clockStartedAt").isNull()).isFalse();
+
         // the other variant of creation, an enforcement point waiting for the decision
         var waited = call(
                         gatewayToken,
