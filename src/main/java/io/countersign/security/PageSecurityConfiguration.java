@@ -51,7 +51,7 @@ class PageSecurityConfiguration {
                                 .contentSecurityPolicy(
                                         csp -> csp.policyDirectives(
                                                 "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(GET, "/css/**", "/favicon.ico", "/error")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(GET, "/login", "/css/**", "/favicon.ico", "/error")
                         .permitAll()
                         .requestMatchers(GET, "/", "/approvals", "/requests/*", "/profile")
                         .authenticated()

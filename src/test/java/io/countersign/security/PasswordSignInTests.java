@@ -190,5 +190,7 @@ class PasswordSignInTests {
         mvc.perform(get("/approvals")).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/no/such/page")).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/login")).andExpect(status().isOk());
+        mvc.perform(get("/login?error")).andExpect(status().isOk());
+        mvc.perform(get("/login?locked")).andExpect(status().isOk());
     }
 }
