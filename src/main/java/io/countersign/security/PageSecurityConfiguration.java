@@ -12,6 +12,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -34,6 +35,7 @@ class PageSecurityConfiguration {
             Users users)
             throws Exception {
         http.authenticationProvider(new PasswordSignIn(details, encoder, attempts, users))
+                .addFilterBefore(new SignedInUserCheck(users), AuthorizationFilter.class)
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.loginPage("/login")
                         .failureHandler((request, response, exception) -> new SimpleUrlAuthenticationFailureHandler(

@@ -185,6 +185,33 @@ class PasswordSignInTests {
         mvc.perform(get("/profile").session(session)).andExpect(status().is3xxRedirection());
     }
 
+    private MockHttpSession signedIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(PASSWORD))
+                .andExpect(authenticated())
+                .andReturn()
+                .getRequest()
+                .getSession();
+    }
+
+    @Test
+    void aUserDeactivatedOrGivenAnotherRoleAfterSigningInIsSignedOut() throws Exception {
+        String deactivated = userWithPassword(Role.USER);
+        String promoted = userWithPassword(Role.USER);
+        MockHttpSession first = signedIn(deactivated);
+        MockHttpSession second = signedIn(promoted);
+        mvc.perform(get("/profile").session(first)).andExpect(status().isOk());
+
+        Map<String, Object> inactive = People.body(deactivated, Role.USER);
+        inactive.put("active", false);
+        api.asAdmin().put("/api/v1/users/" + deactivated, Api.json(inactive)).expect(200);
+        api.asAdmin()
+                .put("/api/v1/users/" + promoted, Api.json(People.body(promoted, Role.AUDITOR)))
+                .expect(200);
+
+        mvc.perform(get("/profile").session(first)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/profile").session(second)).andExpect(redirectedUrl("/login"));
+    }
+
     @Test
     void pagesAndUnknownPathsAskForSignIn() throws Exception {
         mvc.perform(get("/approvals")).andExpect(redirectedUrl("/login"));
