@@ -7,14 +7,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Password sign-in limits.
  *
- * @param maxFailures failed sign-ins within {@code lockoutWindow} after which a username is locked
+ * @param maxFailures failed sign-ins within the lockout window after which a username is locked
  * @param lockoutWindow how far back failures count; a locked username opens again once its failures
  *     are older than this
  */
 @ConfigurationProperties("countersign.security.sign-in")
 public record SignInProperties(
         @DefaultValue("5") int maxFailures,
-        @DefaultValue("15m") Duration lockoutWindow) {
+        @DefaultValue("PT15M") Duration lockoutWindow) {
 
     public SignInProperties {
         if (maxFailures < 1) {
