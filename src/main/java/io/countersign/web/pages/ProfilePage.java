@@ -4,7 +4,6 @@ import io.countersign.notify.Subscriptions;
 import io.countersign.security.ApiTokens;
 import io.countersign.security.Passwords;
 import io.countersign.shared.Actor;
-import io.countersign.shared.CountersignException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,12 +80,7 @@ class ProfilePage {
     }
 
     private static String act(RedirectAttributes redirect, String done, Runnable change) {
-        try {
-            change.run();
-            redirect.addFlashAttribute("message", done);
-        } catch (CountersignException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
+        FormOutcome.run(redirect, done, change);
         return "redirect:/profile";
     }
 }

@@ -7,7 +7,6 @@ import io.countersign.request.AccessRequest;
 import io.countersign.request.RequestQuery;
 import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
-import io.countersign.shared.CountersignException;
 import io.countersign.shared.Problems;
 import java.time.Clock;
 import java.time.Instant;
@@ -117,14 +116,7 @@ class RequestPages {
 
     /** Runs a change and goes back where the form was; a refusal is said on that page. */
     private String act(String id, String from, RedirectAttributes redirect, String done, Runnable change) {
-        try {
-            change.run();
-            redirect.addFlashAttribute("message", done);
-        } catch (io.countersign.shared.NotFoundException e) {
-            throw e;
-        } catch (CountersignException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
+        FormOutcome.run(redirect, done, change);
         if ("approvals".equals(from)) {
             return "redirect:/approvals";
         }
