@@ -128,6 +128,38 @@ public class Requests {
         return repository.find(id).filter(r -> visibleTo(actor, me, r)).orElseThrow(() -> notFound(id));
     }
 
+    /**
+     * Why the caller may not approve the request's current step now, in the words an action token's
+     * refusal uses ({@code EXPIRED} for a step or request whose time ran out); empty when they may.
+     * Changes nothing: a deadline that has passed is applied by the timers or by the next decision.
+     */
+    public Optional<ActionTokenRefused.Reason> whyNotDecide(Actor actor, AccessRequest request) {
+        Instant now = clock.instant();
+        if (request.status() == RequestStatus.PENDING) {
+            RequestStep step = request.steps().get(request.currentStep());
+            if (step.deadline() != null && !now.isBefore(step.deadline())) {
+                return Optional.of(ActionTokenRefused.Reason.EXPIRED);
+            }
+        }
+        try {
+            DecisionGuard.mayApprove(request, actor.username(), idOf(actor), now);
+            return Optional.empty();
+        } catch (RequestNotPending e) {
+            return Optional.of(
+                    request.status() == RequestStatus.PENDING
+                            ? ActionTokenRefused.Reason.EXPIRED
+                            : ActionTokenRefused.Reason.NOT_PENDING);
+        } catch (SelfApprovalNotAllowed e) {
+            return Optional.of(ActionTokenRefused.Reason.OWN_REQUEST);
+        } catch (NotAnEligibleApprover e) {
+            return Optional.of(ActionTokenRefused.Reason.NOT_ELIGIBLE);
+        } catch (AlreadyDecided e) {
+            return Optional.of(ActionTokenRefused.Reason.ALREADY_DECIDED);
+        } catch (ApprovedAnEarlierStep e) {
+            return Optional.of(ActionTokenRefused.Reason.APPROVED_EARLIER_STEP);
+        }
+    }
+
     @Transactional(readOnly = true)
     public RequestPage list(Actor actor, RequestQuery query) {
         return search.page(actor, idOf(actor), query, clock.instant());
