@@ -111,6 +111,24 @@ public class NotificationScene {
                 .expect(200);
     }
 
+    /** A webhook subscribed to these events, delivering to a port nothing listens on; returns its id. */
+    String webhook(String path, String... events) {
+        return api.asAdmin()
+                .post(
+                        "/api/v1/webhooks",
+                        Api.json(Map.of(
+                                "url",
+                                "http://127.0.0.1:9" + path,
+                                "events",
+                                List.of(events),
+                                "secret",
+                                "0123456789abcdef0123456789abcdef")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+    }
+
     /** Every channel for every kind, as the administrator's default. */
     public void defaultsTo(List<String> channels) {
         Map<String, List<String>> body = new LinkedHashMap<>();

@@ -14,7 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Who is told what as real requests move, through the sender of the {@code TEST} channel. */
@@ -38,6 +40,12 @@ class NotificationSeamTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     Person dev;
     Person lisa;
@@ -175,20 +183,7 @@ class NotificationSeamTests {
 
     @Test
     void aRealApprovalStillReachesWebhooksAsRequestApprovedAndGrantStarted() {
-        String webhook = api.asAdmin()
-                .post(
-                        "/api/v1/webhooks",
-                        Api.json(Map.of(
-                                "url",
-                                "http://127.0.0.1:9/approvals",
-                                "events",
-                                List.of("request.approved", "grant.started", "request.step_started"),
-                                "secret",
-                                "0123456789abcdef0123456789abcdef")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String webhook = scene.webhook("/approvals", "request.approved", "grant.started", "request.step_started");
         try {
             String id = scene.pending(dev, List.of(step(1, lisa)));
             scene.approve(lisa, id);
@@ -200,6 +195,25 @@ class NotificationSeamTests {
                             .query(String.class)
                             .list())
                     .containsExactlyInAnyOrder("request.step_started", "request.approved", "grant.started");
+        } finally {
+            api.asAdmin().delete("/api/v1/webhooks/" + webhook).expect(204);
+        }
+    }
+
+    @Test
+    void anEventAboutARequestThatDoesNotExistTellsNobodyAndStillCommits() {
+        String webhook = scene.webhook("/unknown", "request.step_started", "request.rejected");
+        try {
+            transactions.executeWithoutResult(tx -> {
+                events.publishEvent(TestEvent.request("request.step_started", "req-nowhere01"));
+                events.publishEvent(TestEvent.request("request.rejected", "req-nowhere01"));
+            });
+
+            assertThat(jdbc.sql("select channel from webhook_deliveries where payload like ?")
+                            .param("%req-nowhere01%")
+                            .query(String.class)
+                            .list())
+                    .containsExactly("WEBHOOK", "WEBHOOK");
         } finally {
             api.asAdmin().delete("/api/v1/webhooks/" + webhook).expect(204);
         }

@@ -16,11 +16,16 @@ import io.countersign.request.RequestStepStarted;
 import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
+import io.countersign.shared.NotFoundException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decides who must be told what when a request moves, in the transaction of the change. The request
@@ -35,12 +40,32 @@ class NotificationListeners {
     private final NotificationSenders senders;
     private final Requests requests;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
 
-    NotificationListeners(NotificationOutbox outbox, NotificationSenders senders, Requests requests, Clock clock) {
+    NotificationListeners(
+            NotificationOutbox outbox,
+            NotificationSenders senders,
+            Requests requests,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.outbox = outbox;
         this.senders = senders;
         this.requests = requests;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /**
+     * The request as the change's transaction left it. Read behind a savepoint, so that an event
+     * about a request that does not exist tells nobody without failing the change that published it.
+     */
+    private Optional<AccessRequest> find(String requestId) {
+        try {
+            return Optional.ofNullable(savepoint.execute(tx -> requests.get(Actor.system(), requestId)));
+        } catch (NotFoundException unknown) {
+            return Optional.empty();
+        }
     }
 
     /** Each approver the opened step now waits on. */
@@ -49,16 +74,15 @@ class NotificationListeners {
         if (!senders.any()) {
             return;
         }
-        AccessRequest request = requests.get(Actor.system(), event.requestId());
-        List<Recipient> approvers = awaitingAt(request, event.step(), p -> true);
-        outbox.notify(
-                NotificationKind.STEP_OPENED,
-                approvers,
-                new About(request.id(), null, event.step()),
-                NotificationOutbox.data(
-                        "stepName", event.stepName(),
-                        "requiredApprovals", event.requiredApprovals(),
-                        "deadline", event.deadline()));
+        find(event.requestId())
+                .ifPresent(request -> outbox.notify(
+                        NotificationKind.STEP_OPENED,
+                        awaitingAt(request, event.step(), p -> true),
+                        new About(request.id(), null, event.step()),
+                        NotificationOutbox.data(
+                                "stepName", event.stepName(),
+                                "requiredApprovals", event.requiredApprovals(),
+                                "deadline", event.deadline())));
     }
 
     /** Only the approvers the escalation added; the others were told when the step opened. */
@@ -67,14 +91,15 @@ class NotificationListeners {
         if (!senders.any()) {
             return;
         }
-        AccessRequest request = requests.get(Actor.system(), event.requestId());
-        List<Recipient> added =
-                awaitingAt(request, event.step(), p -> event.addedApprovers().contains(p.username()));
-        outbox.notify(
-                NotificationKind.STEP_ESCALATED,
-                added,
-                new About(request.id(), null, event.step()),
-                NotificationOutbox.data("stepName", event.stepName(), "deadline", event.deadline()));
+        find(event.requestId())
+                .ifPresent(request -> outbox.notify(
+                        NotificationKind.STEP_ESCALATED,
+                        awaitingAt(
+                                request,
+                                event.step(),
+                                p -> event.addedApprovers().contains(p.username())),
+                        new About(request.id(), null, event.step()),
+                        NotificationOutbox.data("stepName", event.stepName(), "deadline", event.deadline())));
     }
 
     @EventListener
@@ -102,7 +127,10 @@ class NotificationListeners {
         if (!senders.any()) {
             return;
         }
-        AccessRequest request = requests.get(Actor.system(), requestId);
+        AccessRequest request = find(requestId).orElse(null);
+        if (request == null) {
+            return;
+        }
         String requesterId = request.details().requesterId();
         boolean ownAction = by.channel() != Channel.SYSTEM && by.username().equals(request.requester());
         if (requesterId == null || ownAction) {
