@@ -17,17 +17,6 @@ class SavedInboundSettings implements InboundSettingsSource {
     @Override
     public InboundSettings current() {
         MailSettings saved = settings.current();
-        MailSettings.Imap imap = saved.imap();
-        ImapEndpoint endpoint = imap == null
-                ? null
-                : new ImapEndpoint(
-                        imap.host(),
-                        imap.port(),
-                        ImapEndpoint.Security.valueOf(imap.security().name()),
-                        imap.username(),
-                        imap.password(),
-                        imap.folder(),
-                        imap.trustedCertificate());
-        return new InboundSettings(saved.approveByMail(), endpoint, saved.approveKeywords());
+        return new InboundSettings(saved.approveByMail(), saved.imap(), saved.approveKeywords());
     }
 }

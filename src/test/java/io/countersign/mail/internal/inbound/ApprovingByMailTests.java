@@ -10,6 +10,7 @@ import io.countersign.mail.MailServers;
 import io.countersign.mail.MailSettingsInput;
 import io.countersign.mail.MailSettingsService;
 import io.countersign.mail.MailTest;
+import io.countersign.mail.internal.MailSessions;
 import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
 import io.countersign.notify.RecordingSender;
@@ -93,6 +94,9 @@ class ApprovingByMailTests {
 
     @Autowired
     InboundMailProperties properties;
+
+    @Autowired
+    MailSessions sessions;
 
     @Autowired
     ObjectProvider<InboundSettingsSource> settingsProvider;
@@ -298,8 +302,8 @@ class ApprovingByMailTests {
         watcher.stop();
         CountDownLatch crashed = new CountDownLatch(1);
         AtomicBoolean crashOnce = new AtomicBoolean(true);
-        MailboxWatcher crashing =
-                new MailboxWatcher(properties, settingsProvider, processor, refusalsProvider, lease, clock, message -> {
+        MailboxWatcher crashing = new MailboxWatcher(
+                properties, sessions, settingsProvider, processor, refusalsProvider, lease, clock, message -> {
                     if (crashOnce.getAndSet(false)) {
                         crashed.countDown();
                         throw new IllegalStateException("the process died here");

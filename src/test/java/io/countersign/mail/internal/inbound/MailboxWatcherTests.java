@@ -3,6 +3,7 @@ package io.countersign.mail.internal.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.countersign.mail.internal.MailSessions;
 import io.countersign.mail.internal.inbound.HostileMail.Case;
 import io.countersign.mail.internal.inbound.HostileMail.Expected;
 import io.countersign.mail.internal.inbound.RefusalReplies.RefusalReply;
@@ -62,6 +63,9 @@ class MailboxWatcherTests {
 
     @Autowired
     InboundMailProperties properties;
+
+    @Autowired
+    MailSessions sessions;
 
     @Autowired
     ObjectProvider<InboundSettingsSource> settingsProvider;
@@ -245,8 +249,8 @@ class MailboxWatcherTests {
         watcher.stop();
         CountDownLatch crashed = new CountDownLatch(1);
         AtomicBoolean crashOnce = new AtomicBoolean(true);
-        MailboxWatcher crashing =
-                new MailboxWatcher(properties, settingsProvider, processor, refusalsProvider, lease, clock, message -> {
+        MailboxWatcher crashing = new MailboxWatcher(
+                properties, sessions, settingsProvider, processor, refusalsProvider, lease, clock, message -> {
                     if (crashOnce.getAndSet(false)) {
                         crashed.countDown();
                         throw new IllegalStateException("the process died here");

@@ -3,7 +3,9 @@ package io.countersign.mail.internal.inbound;
 import com.icegreen.greenmail.util.DummySSLSocketFactory;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.countersign.mail.MailSecurity;
 import io.countersign.mail.MailServers;
+import io.countersign.mail.MailSettings;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -63,8 +65,8 @@ final class TestMailbox implements AutoCloseable {
         startServer(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS));
     }
 
-    ImapEndpoint endpoint() {
-        return new ImapEndpoint("127.0.0.1", port, ImapEndpoint.Security.TLS, USER, PASSWORD, FOLDER, CERTIFICATE);
+    MailSettings.Imap endpoint() {
+        return new MailSettings.Imap("127.0.0.1", port, MailSecurity.TLS, USER, PASSWORD, FOLDER, CERTIFICATE);
     }
 
     void deliver(byte[]... messages) {
