@@ -10,7 +10,6 @@ import io.countersign.mail.MailServers;
 import io.countersign.mail.MailSettingsInput;
 import io.countersign.mail.MailSettingsService;
 import io.countersign.mail.MailTest;
-import io.countersign.mail.internal.MailSessions;
 import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
 import io.countersign.notify.RecordingSender;
@@ -27,7 +26,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
@@ -35,16 +33,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +52,7 @@ import tools.jackson.databind.JsonNode;
  * decided through the action tokens.
  */
 @MailTest
-@Import({NotificationScene.class, RecordingSender.class})
+@Import({NotificationScene.class, RecordingSender.class, WatcherCrash.class})
 @TestPropertySource(
         properties = {
             "countersign.mail.poll-interval=1s",
@@ -90,28 +84,7 @@ class ApprovingByMailTests {
     JdbcClient jdbc;
 
     @Autowired
-    MailboxWatcher watcher;
-
-    @Autowired
-    InboundMailProperties properties;
-
-    @Autowired
-    MailSessions sessions;
-
-    @Autowired
-    ObjectProvider<InboundSettingsSource> settingsProvider;
-
-    @Autowired
-    ObjectProvider<RefusalReplies> refusalsProvider;
-
-    @Autowired
-    ReplyProcessor processor;
-
-    @Autowired
-    WatchLease lease;
-
-    @Autowired
-    Clock clock;
+    WatcherCrash crash;
 
     Person dev;
     Person lisa;
@@ -299,27 +272,12 @@ class ApprovingByMailTests {
     void aCrashBetweenDecidingAndDeletingDecidesOnce() throws Exception {
         String id = scene.pending(dev, List.of(step(2, lisa, carol)));
         ReplyMail answer = reply(mailAbout(lisa, id), lisa, "Approve");
-        watcher.stop();
-        CountDownLatch crashed = new CountDownLatch(1);
-        AtomicBoolean crashOnce = new AtomicBoolean(true);
-        MailboxWatcher crashing = new MailboxWatcher(
-                properties, sessions, settingsProvider, processor, refusalsProvider, lease, clock, message -> {
-                    if (crashOnce.getAndSet(false)) {
-                        crashed.countDown();
-                        throw new IllegalStateException("the process died here");
-                    }
-                });
         file(answer.bytes());
-        try {
-            crashing.start();
-            assertThat(crashed.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        } finally {
-            crashing.stop();
-        }
+        crash.crashAfterApplyingOne(PATIENCE);
         assertThat(request(id).get("decisions").size()).isEqualTo(1);
         assertThat(waiting()).isEqualTo(1);
 
-        watcher.start();
+        crash.restart();
 
         await().atMost(PATIENCE).until(() -> waiting() == 0);
         assertThat(request(id).get("decisions").size()).isEqualTo(1);

@@ -76,8 +76,8 @@ public final class MailRepliesBenchmark {
         int timed = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         String url = PostgresDatabases.createDatabase("cs_bench_mail_" + System.currentTimeMillis());
         MailServers.certificate(); // installs the test certificate before the TLS server starts
-        GreenMail mail = new GreenMail(
-                        ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTP, ServerSetupTest.IMAPS}))
+        GreenMail mail = new GreenMail(MailServers.patient(
+                        ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTP, ServerSetupTest.IMAPS})))
                 .withConfiguration(GreenMailConfiguration.aConfig()
                         .withUser(MailServers.MAILBOX, MailServers.LOGIN, MailServers.PASSWORD));
         mail.start();

@@ -44,7 +44,7 @@ final class TestMailbox implements AutoCloseable {
     }
 
     private void startServer(ServerSetup setup) {
-        server = new GreenMail(setup);
+        server = new GreenMail(MailServers.patient(setup));
         server.start();
         port = server.getImaps().getPort();
         server.setUser(USER + "@example.com", USER, PASSWORD);
