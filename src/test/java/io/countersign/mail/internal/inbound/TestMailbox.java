@@ -3,7 +3,9 @@ package io.countersign.mail.internal.inbound;
 import com.icegreen.greenmail.util.DummySSLSocketFactory;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.countersign.mail.MailSecurity;
 import io.countersign.mail.MailServers;
+import io.countersign.mail.MailSettings;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -23,6 +25,13 @@ final class TestMailbox implements AutoCloseable {
     static final String PASSWORD = "mailbox-password";
     static final String FOLDER = "Inbox/PAM Workflow Approvals";
 
+    /**
+     * The certificate every GreenMail TLS server in this JVM presents once {@link MailServers} is
+     * loaded (it installs its own keystore); loading it here, before any server starts, keeps the
+     * servers of both kinds of mail tests alike whatever order they run in.
+     */
+    private static final String CERTIFICATE = MailServers.certificate();
+
     private GreenMail server;
     private int port;
 
@@ -35,7 +44,7 @@ final class TestMailbox implements AutoCloseable {
     }
 
     private void startServer(ServerSetup setup) {
-        server = new GreenMail(setup);
+        server = new GreenMail(MailServers.patient(setup));
         server.start();
         port = server.getImaps().getPort();
         server.setUser(USER + "@example.com", USER, PASSWORD);
@@ -56,8 +65,8 @@ final class TestMailbox implements AutoCloseable {
         startServer(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS));
     }
 
-    ImapEndpoint endpoint() {
-        return new ImapEndpoint("127.0.0.1", port, ImapEndpoint.Security.TLS, USER, PASSWORD, FOLDER, certificatePem());
+    MailSettings.Imap endpoint() {
+        return new MailSettings.Imap("127.0.0.1", port, MailSecurity.TLS, USER, PASSWORD, FOLDER, CERTIFICATE);
     }
 
     void deliver(byte[]... messages) {
@@ -107,16 +116,6 @@ final class TestMailbox implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("The test mailbox failed", e);
         }
-    }
-
-    /**
-     * The test certificate every GreenMail TLS server in this JVM presents (loading it sets GreenMail's
-     * key store), which the reader is told to trust.
-     */
-    private static final String CERTIFICATE = MailServers.certificate();
-
-    private static String certificatePem() {
-        return CERTIFICATE;
     }
 
     @Override
