@@ -9,6 +9,7 @@ import io.countersign.mail.ComposedMail;
 import io.countersign.mail.GrantEndingNotice;
 import io.countersign.mail.MailComposer;
 import io.countersign.mail.MailNotSent;
+import io.countersign.mail.MailSettingsService;
 import io.countersign.mail.Mailer;
 import io.countersign.mail.OutcomeNotice;
 import io.countersign.mail.Person;
@@ -49,6 +50,7 @@ class EmailNotificationSender implements NotificationSender {
     private final ActionTokens tokens;
     private final MailComposer composer;
     private final Mailer mailer;
+    private final MailSettingsService settings;
     private final MailNotifications sent;
     private final Clock clock;
 
@@ -59,6 +61,7 @@ class EmailNotificationSender implements NotificationSender {
             ActionTokens tokens,
             MailComposer composer,
             Mailer mailer,
+            MailSettingsService settings,
             MailNotifications sent,
             Clock clock) {
         this.directory = directory;
@@ -67,6 +70,7 @@ class EmailNotificationSender implements NotificationSender {
         this.tokens = tokens;
         this.composer = composer;
         this.mailer = mailer;
+        this.settings = settings;
         this.sent = sent;
         this.clock = clock;
     }
@@ -78,6 +82,10 @@ class EmailNotificationSender implements NotificationSender {
 
     @Override
     public SendResult send(Notification notification) {
+        if (settings.current().smtp() == null) {
+            // before anything is issued or read: mail queued before the server is saved waits for it
+            return SendResult.failed("No SMTP server is configured (settings › mail).");
+        }
         Optional<User> recipient = directory.findUserById(notification.recipientId());
         if (recipient.isEmpty()) {
             return SendResult.refused("The recipient no longer exists.");

@@ -305,6 +305,27 @@ class ApprovingByMailTests {
     }
 
     @Test
+    void mailQueuedBeforeTheServerIsSavedWaitsWithoutIssuingTokensAndLeavesOnceItIs() throws Exception {
+        jdbc.sql("delete from mail_settings").update();
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+
+        await().atMost(PATIENCE).until(() -> stepOpenedTo(lisa).hasNonNull("lastError"));
+        assertThat(stepOpenedTo(lisa).get("lastError").asString())
+                .isEqualTo("No SMTP server is configured (settings › mail).");
+        assertThat(stepOpenedTo(lisa).get("state").asString()).isEqualTo("PENDING");
+        assertThat(jdbc.sql("select count(*) from action_tokens where request_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        configure(MailServers.plainSmtp(mail));
+        scene.advanceAndSettle(Duration.ofMinutes(5));
+        file(reply(mailAbout(lisa, id), lisa, "Approve").bytes());
+        awaitStatus(id, "APPROVED");
+    }
+
+    @Test
     void anUnsubscribedApproverGetsNoMailButStillSeesTheRequestInTheirQueue() throws Exception {
         api.as(carol.token())
                 .put("/api/v1/users/" + carol.name() + "/subscriptions", Api.json(Map.of("step_opened", List.of())))
