@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * Turns an approved request into its grant, synchronously and in the approval's own transaction: a
  * request is never APPROVED without its grant, and the row lock the approval holds on the request
  * means a request is granted once. Access starts at the requested start, or at approval when that
- * start has passed or none was asked for, and lasts the requested duration.
+ * start has passed or none was asked for, and lasts the granted duration (the shortest any approver
+ * allowed).
  */
 @Component
 class GrantIssuer {
@@ -30,7 +31,7 @@ class GrantIssuer {
     void on(RequestApproved approved) {
         Instant at = approved.approvedAt();
         Instant startsAt = approved.startsAt() != null && approved.startsAt().isAfter(at) ? approved.startsAt() : at;
-        Instant endsAt = startsAt.plus(approved.duration());
+        Instant endsAt = startsAt.plus(approved.grantedDuration());
         GrantStatus status = startsAt.isAfter(at) ? GrantStatus.SCHEDULED : GrantStatus.ACTIVE;
         Grant grant = new Grant(
                 ShortIds.next("grt"),

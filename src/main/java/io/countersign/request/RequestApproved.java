@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * Every step of a request is approved: access may be granted. {@code startsAt} is the start the
  * requester asked for (null for "as soon as approved"); {@code approvedAt} is when the last approval
- * came in. {@code requesterId} is the requester's user id, the grant's holder.
+ * came in. {@code requesterId} is the requester's user id, the grant's holder. {@code duration} is
+ * what was requested, {@code grantedDuration} what the grant gets: the shortest any approver allowed.
  */
 public record RequestApproved(
         Actor actor,
@@ -20,10 +21,12 @@ public record RequestApproved(
         Instant startsAt,
         Instant approvedAt,
         String autoApprovedBecause,
-        String requesterId)
+        String requesterId,
+        Duration grantedDuration)
         implements AuditableEvent {
 
-    static RequestApproved of(Actor cause, RequestDetails details, Instant approvedAt, String autoApprovedBecause) {
+    static RequestApproved of(
+            Actor cause, RequestDetails details, Duration granted, Instant approvedAt, String autoApprovedBecause) {
         return new RequestApproved(
                 cause,
                 details.id(),
@@ -34,7 +37,8 @@ public record RequestApproved(
                 details.startsAt(),
                 approvedAt,
                 autoApprovedBecause,
-                details.requesterId());
+                details.requesterId(),
+                granted);
     }
 
     @Override
@@ -49,6 +53,10 @@ public record RequestApproved(
 
     @Override
     public String note() {
-        return autoApprovedBecause == null ? "every step approved" : "approved automatically: " + autoApprovedBecause;
+        String why =
+                autoApprovedBecause == null ? "every step approved" : "approved automatically: " + autoApprovedBecause;
+        return grantedDuration.equals(duration)
+                ? why
+                : why + "; granted " + grantedDuration + " of the " + duration + " requested";
     }
 }

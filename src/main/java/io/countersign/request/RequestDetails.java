@@ -8,7 +8,8 @@ import java.time.Instant;
  * creation. {@code createdBy} differs from {@code requester} when an enforcement point asked on a
  * user's behalf. {@code startsAt} is null for access that should start once approved. The usernames
  * are for display; {@code requesterId} and {@code createdById} are the user ids that decide who the
- * request belongs to (null when that user was deleted before ids were kept).
+ * request belongs to (null when that user was deleted before ids were kept). {@code extendsGrant} is
+ * the grant an extension request asks more time on; null for a request for new access.
  */
 public record RequestDetails(
         String id,
@@ -24,4 +25,43 @@ public record RequestDetails(
         Instant createdAt,
         Instant expiresAt,
         String requesterId,
-        String createdById) {}
+        String createdById,
+        String extendsGrant) {
+
+    public RequestDetails(
+            String id,
+            String requester,
+            String resource,
+            String account,
+            Duration duration,
+            Instant startsAt,
+            String justification,
+            String ticket,
+            String policyName,
+            String createdBy,
+            Instant createdAt,
+            Instant expiresAt,
+            String requesterId,
+            String createdById) {
+        this(
+                id,
+                requester,
+                resource,
+                account,
+                duration,
+                startsAt,
+                justification,
+                ticket,
+                policyName,
+                createdBy,
+                createdAt,
+                expiresAt,
+                requesterId,
+                createdById,
+                null);
+    }
+
+    public boolean isExtension() {
+        return extendsGrant != null;
+    }
+}

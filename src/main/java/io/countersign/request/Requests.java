@@ -102,7 +102,23 @@ public class Requests {
      */
     @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest approve(Actor actor, String id, String comment) {
-        return decide(actor, id, comment, true, (request, me, text, at) -> request.approve(actor, me, text, at));
+        return approve(actor, id, comment, null);
+    }
+
+    /**
+     * As {@link #approve(Actor, String, String)}, allowing at most {@code allowed} of the requested
+     * duration (null: all of it).
+     *
+     * @throws InvalidInputException when {@code allowed} is not positive or longer than was asked
+     */
+    @Transactional(noRollbackFor = DeadlinePassed.class)
+    public AccessRequest approve(Actor actor, String id, String comment, Duration allowed) {
+        return decide(
+                actor,
+                id,
+                comment,
+                true,
+                (request, me, text, at) -> request.approve(actor, me, text, allowed, at, null));
     }
 
     /** Records a rejection of the current step; past a deadline, as {@link #approve}. */
