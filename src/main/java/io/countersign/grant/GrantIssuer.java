@@ -1,6 +1,7 @@
 package io.countersign.grant;
 
 import io.countersign.request.RequestApproved;
+import io.countersign.shared.NotFoundException;
 import io.countersign.shared.ShortIds;
 import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,6 +30,10 @@ class GrantIssuer {
 
     @EventListener
     void on(RequestApproved approved) {
+        if (approved.extendsGrant() != null) {
+            extend(approved);
+            return;
+        }
         Instant at = approved.approvedAt();
         Instant startsAt = approved.startsAt() != null && approved.startsAt().isAfter(at) ? approved.startsAt() : at;
         Instant endsAt = startsAt.plus(approved.grantedDuration());
@@ -69,5 +74,35 @@ class GrantIssuer {
                     startsAt,
                     endsAt));
         }
+    }
+
+    /**
+     * An approved extension moves its grant's end by the granted duration, and the end's timer with it.
+     * The grant is locked after the request, the order every decision takes; a grant revoked meanwhile
+     * refuses the approval (its extension is being withdrawn).
+     */
+    private void extend(RequestApproved approved) {
+        Instant at = approved.approvedAt();
+        Grant grant = repository
+                .lock(approved.extendsGrant(), at)
+                .orElseThrow(() -> new NotFoundException("grant", approved.extendsGrant()));
+        if (grant.status() == GrantStatus.EXPIRED || grant.status() == GrantStatus.REVOKED) {
+            throw new GrantNotActive(grant.id(), grant.status(), "extended");
+        }
+        Instant endsAt = grant.endsAt().plus(approved.grantedDuration());
+        repository.moveEnd(grant.id(), endsAt);
+        Grant extended = repository.find(grant.id(), at).orElseThrow();
+        schedule.scheduleFor(extended);
+        events.publishEvent(new GrantExtended(
+                approved.actor(),
+                grant.id(),
+                grant.requestId(),
+                approved.requestId(),
+                grant.user(),
+                grant.resource(),
+                grant.account(),
+                approved.grantedDuration(),
+                grant.endsAt(),
+                endsAt));
     }
 }

@@ -16,6 +16,7 @@ public enum EventType {
     GRANT_STARTED("grant.started"),
     GRANT_ENDED("grant.ended"),
     GRANT_REVOKED("grant.revoked"),
+    GRANT_EXTENDED("grant.extended"),
     AUDIT_CHECKPOINT("audit.checkpoint");
 
     private final String wireName;

@@ -13,7 +13,8 @@ import java.util.Map;
  * <p>Defaults: enabled {@code true}, priority {@code 0}, defaultDuration {@code PT1H}, maxDuration
  * {@code PT8H}, requestTtl {@code PT24H}, requireJustification {@code false}, no ticketPattern,
  * allowSelfApproval {@code false}, distinctApproversAcrossSteps {@code true}, autoApprove off, each
- * step's requiredApprovals {@code 1} and, when it has a timeout, onTimeout {@code REJECT}.
+ * step's requiredApprovals {@code 1} and, when it has a timeout, onTimeout {@code REJECT}. Without
+ * {@code extension}, a grant may be extended through the policy's own steps up to maxDuration in all.
  */
 public record PolicyDefinition(
         String name,
@@ -28,7 +29,55 @@ public record PolicyDefinition(
         Boolean allowSelfApproval,
         Boolean distinctApproversAcrossSteps,
         AutoApprove autoApprove,
-        List<Step> steps) {
+        List<Step> steps,
+        Extension extension) {
+
+    public PolicyDefinition(
+            String name,
+            Boolean enabled,
+            Integer priority,
+            Conditions conditions,
+            Duration defaultDuration,
+            Duration maxDuration,
+            Duration requestTtl,
+            Boolean requireJustification,
+            String ticketPattern,
+            Boolean allowSelfApproval,
+            Boolean distinctApproversAcrossSteps,
+            AutoApprove autoApprove,
+            List<Step> steps) {
+        this(
+                name,
+                enabled,
+                priority,
+                conditions,
+                defaultDuration,
+                maxDuration,
+                requestTtl,
+                requireJustification,
+                ticketPattern,
+                allowSelfApproval,
+                distinctApproversAcrossSteps,
+                autoApprove,
+                steps,
+                null);
+    }
+
+    /**
+     * How a grant under this policy may be extended: up to {@code maxTotalDuration} from its start in
+     * all, approved by {@code steps} (null: the policy's own steps).
+     */
+    public record Extension(Duration maxTotalDuration, List<Step> steps) {}
+
+    /** The longest a grant under this policy may last in all, extensions included. */
+    public Duration maxTotalDuration() {
+        return extension != null && extension.maxTotalDuration() != null ? extension.maxTotalDuration() : maxDuration;
+    }
+
+    /** The steps that approve an extension of a grant under this policy. */
+    public List<Step> extensionSteps() {
+        return extension != null && extension.steps() != null ? extension.steps() : steps;
+    }
 
     public static final Duration DEFAULT_DURATION = Duration.ofHours(1);
     public static final Duration DEFAULT_MAX_DURATION = Duration.ofHours(8);
@@ -95,7 +144,8 @@ public record PolicyDefinition(
                 allowSelfApproval,
                 distinctApproversAcrossSteps,
                 autoApprove,
-                steps);
+                steps,
+                extension);
     }
 
     public PolicyDefinition withEnabled(boolean newEnabled) {
@@ -112,6 +162,7 @@ public record PolicyDefinition(
                 allowSelfApproval,
                 distinctApproversAcrossSteps,
                 autoApprove,
-                steps);
+                steps,
+                extension);
     }
 }

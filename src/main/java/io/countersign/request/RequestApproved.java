@@ -10,6 +10,7 @@ import java.time.Instant;
  * requester asked for (null for "as soon as approved"); {@code approvedAt} is when the last approval
  * came in. {@code requesterId} is the requester's user id, the grant's holder. {@code duration} is
  * what was requested, {@code grantedDuration} what the grant gets: the shortest any approver allowed.
+ * {@code extendsGrant} is set when the request extends that grant instead of granting anew.
  */
 public record RequestApproved(
         Actor actor,
@@ -22,7 +23,8 @@ public record RequestApproved(
         Instant approvedAt,
         String autoApprovedBecause,
         String requesterId,
-        Duration grantedDuration)
+        Duration grantedDuration,
+        String extendsGrant)
         implements AuditableEvent {
 
     static RequestApproved of(
@@ -38,7 +40,8 @@ public record RequestApproved(
                 approvedAt,
                 autoApprovedBecause,
                 details.requesterId(),
-                granted);
+                granted,
+                details.extendsGrant());
     }
 
     @Override

@@ -172,6 +172,14 @@ class RequestRepository {
         insertDecisions(request.id(), request.newDecisions());
     }
 
+    /** The extension request pending for this grant, if any. */
+    Optional<String> pendingExtensionOf(String grantId) {
+        return jdbc.sql("select id from access_requests where extends_grant_id = ? and status = 'PENDING'")
+                .param(grantId)
+                .query(String.class)
+                .optional();
+    }
+
     /** Loads a request and locks its row until the transaction ends, serialising decisions on it. */
     Optional<AccessRequest> lock(String id) {
         return jdbc.sql(SELECT + " where r.id = ? for update")

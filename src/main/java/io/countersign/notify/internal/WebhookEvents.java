@@ -1,6 +1,7 @@
 package io.countersign.notify.internal;
 
 import io.countersign.grant.GrantExpired;
+import io.countersign.grant.GrantExtended;
 import io.countersign.grant.GrantRevoked;
 import io.countersign.grant.GrantStarted;
 import io.countersign.notify.EventType;
@@ -73,6 +74,11 @@ class WebhookEvents {
     void on(GrantRevoked event) {
         outbox.publish(EventType.GRANT_ENDED, event, "revoked");
         outbox.publish(EventType.GRANT_REVOKED, event, null);
+    }
+
+    @EventListener
+    void on(GrantExtended event) {
+        outbox.publish(EventType.GRANT_EXTENDED, event, null);
     }
 
     @EventListener

@@ -36,6 +36,17 @@ public final class PlanMaker {
     }
 
     public ApprovalPlan plan(String requesterName, String resourceName, String accountName, PolicyIndex index) {
+        return plan(requesterName, resourceName, accountName, index, false);
+    }
+
+    /** The plan for extending a grant: the governing policy's extension steps (or its own steps). */
+    public ApprovalPlan planExtension(
+            String requesterName, String resourceName, String accountName, PolicyIndex index) {
+        return plan(requesterName, resourceName, accountName, index, true);
+    }
+
+    private ApprovalPlan plan(
+            String requesterName, String resourceName, String accountName, PolicyIndex index, boolean extension) {
         String username = Names.canonical(requesterName);
         User requester = directory
                 .findUser(username)
@@ -67,11 +78,22 @@ public final class PlanMaker {
         CompiledPolicy governing = found.get(0);
         List<String> reasons = new ArrayList<>(governing.reasons(subject));
         reasons.add(found.size() > 1 ? Precedence.explain(governing, found.get(1)) : "no other enabled policy matches");
-        return assemble(governing.definition(), reasons, requester, requesterGroups, resource);
+        PolicyDefinition policy = governing.definition();
+        if (extension) {
+            reasons.add(
+                    policy.extension() != null && policy.extension().steps() != null
+                            ? "an extension is approved by the policy's extension steps, up to "
+                                    + policy.maxTotalDuration() + " in all"
+                            : "an extension is approved by the policy's own steps, up to " + policy.maxTotalDuration()
+                                    + " in all");
+        }
+        List<Step> planned = extension ? policy.extensionSteps() : policy.steps();
+        return assemble(policy, planned, reasons, requester, requesterGroups, resource);
     }
 
     private ApprovalPlan assemble(
             PolicyDefinition policy,
+            List<Step> planned,
             List<String> reasons,
             User requester,
             Set<String> requesterGroups,
@@ -82,8 +104,8 @@ public final class PlanMaker {
         boolean whenApprover = policy.autoApprove().whenRequesterIsApprover();
         List<PlannedStep> steps = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (int i = 0; i < policy.steps().size(); i++) {
-            Step step = policy.steps().get(i);
+        for (int i = 0; i < planned.size(); i++) {
+            Step step = planned.get(i);
             TreeSet<String> named = resolver.approvers(step.approvers());
             boolean requesterNamed = named.contains(me);
             if (!selfAllowed) {
@@ -110,16 +132,17 @@ public final class PlanMaker {
                         + ": nobody approves their own request");
             }
         }
-        String autoApproved = autoApproval(policy, requester, requesterGroups);
+        String autoApproved = autoApproval(policy, planned, requester, requesterGroups);
         if (autoApproved == null) {
-            problems.addAll(feasibility(policy, steps));
+            problems.addAll(feasibility(policy, planned, steps));
         }
         Limits limits = new Limits(
                 policy.defaultDuration(),
                 policy.maxDuration(),
                 policy.requestTtl(),
                 policy.requireJustification(),
-                policy.ticketPattern());
+                policy.ticketPattern(),
+                policy.maxTotalDuration());
         return new ApprovalPlan(
                 policy.name(),
                 policy.priority(),
@@ -132,7 +155,8 @@ public final class PlanMaker {
                 List.copyOf(problems));
     }
 
-    private String autoApproval(PolicyDefinition policy, User requester, Set<String> requesterGroups) {
+    private String autoApproval(
+            PolicyDefinition policy, List<Step> planned, User requester, Set<String> requesterGroups) {
         AutoApprove auto = policy.autoApprove();
         for (String trusted : new TreeSet<>(auto.requesterGroups())) {
             if (requesterGroups.contains(trusted)) {
@@ -147,13 +171,13 @@ public final class PlanMaker {
                         + auto.minLevel() + "'";
             }
         }
-        if (policy.steps().isEmpty()) {
+        if (planned.isEmpty()) {
             return "policy '" + policy.name() + "' has no approval steps";
         }
         return null;
     }
 
-    private static List<String> feasibility(PolicyDefinition policy, List<PlannedStep> steps) {
+    private static List<String> feasibility(PolicyDefinition policy, List<Step> planned, List<PlannedStep> steps) {
         List<String> problems = new ArrayList<>();
         List<Integer> required = new ArrayList<>();
         List<Set<String>> eligible = new ArrayList<>();
@@ -165,13 +189,13 @@ public final class PlanMaker {
             }
             int have = step.eligibleApprovers().size();
             if (have < step.requiredApprovals()) {
-                problems.add(label(i, policy.steps().get(i)) + " needs " + step.requiredApprovals() + " approval"
+                problems.add(label(i, planned.get(i)) + " needs " + step.requiredApprovals() + " approval"
                         + plural(step.requiredApprovals()) + " but has " + have + " eligible approver"
                         + plural(have));
             }
             required.add(step.requiredApprovals());
             eligible.add(Set.copyOf(step.eligibleApprovers()));
-            labels.add(label(i, policy.steps().get(i)));
+            labels.add(label(i, planned.get(i)));
         }
         if (problems.isEmpty() && policy.distinctApproversAcrossSteps() && required.size() > 1) {
             int needed = required.stream().mapToInt(Integer::intValue).sum();
