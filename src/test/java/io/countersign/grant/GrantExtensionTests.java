@@ -172,11 +172,30 @@ class GrantExtensionTests {
                 .singleElement()
                 .asString()
                 .contains("extended by PT1H"));
-        assertThat(jdbc.sql("select count(*) from webhook_deliveries where webhook_id = ? and event_type = ?")
+        assertThat(jdbc.sql("select payload from webhook_deliveries where webhook_id = ? and event_type = ?")
                         .params(webhook, "grant.extended")
-                        .query(Long.class)
-                        .single())
-                .isOne();
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .asString()
+                .contains("\"extensionRequestId\":\"" + extension.get("id").asString() + "\"")
+                .contains("\"endsAt\":\"" + end.plus(Duration.ofHours(1)) + "\"")
+                .contains("\"extendedBy\":\"PT1H\"");
+    }
+
+    @Test
+    void explainSaysHowAnExtensionWouldBeDecided() {
+        JsonNode explained = api.as(devToken)
+                .post(
+                        "/api/v1/policies/explain",
+                        Api.json(Map.of("resource", resource, "account", "admin", "extension", true)))
+                .expect(200)
+                .json();
+
+        assertThat(explained.get("limits").get("maxTotalDuration").asString()).isEqualTo("PT6H");
+        assertThat(explained.get("steps")).hasSize(1);
+        assertThat(explained.get("reasons").valueStream().map(JsonNode::asString))
+                .anyMatch(reason -> reason.contains("extension is approved by the policy's own steps, up to PT6H"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.countersign.request.RequestExpired;
 import io.countersign.request.RequestRejected;
 import io.countersign.request.RequestStepEscalated;
 import io.countersign.request.RequestStepStarted;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -78,7 +79,15 @@ class WebhookEvents {
 
     @EventListener
     void on(GrantExtended event) {
-        outbox.publish(EventType.GRANT_EXTENDED, event, null);
+        outbox.publish(
+                EventType.GRANT_EXTENDED,
+                event,
+                null,
+                Map.of(
+                        "extensionRequestId", event.extensionRequestId(),
+                        "extendedBy", event.extendedBy().toString(),
+                        "previousEnd", event.previousEnd().toString(),
+                        "endsAt", event.endsAt().toString()));
     }
 
     @EventListener
