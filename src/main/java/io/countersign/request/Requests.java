@@ -206,9 +206,7 @@ public class Requests {
                 requesterId,
                 requesterId,
                 input.grantId());
-        Map<String, String> ids = directory.idsOf(plan.steps().stream()
-                .flatMap(step -> Stream.concat(step.eligibleApprovers().stream(), step.escalationApprovers().stream()))
-                .collect(Collectors.toSet()));
+        Map<String, String> ids = approverIdsOf(plan);
         AccessRequest request = AccessRequest.open(details, plan, actor, ids::get);
         repository.insert(request, PlanSnapshot.of(plan), null, null);
         publish(request);
@@ -385,13 +383,18 @@ public class Requests {
                 now.plus(ttl),
                 requesterId,
                 actorId);
-        Map<String, String> ids = directory.idsOf(plan.steps().stream()
-                .flatMap(step -> Stream.concat(step.eligibleApprovers().stream(), step.escalationApprovers().stream()))
-                .collect(Collectors.toSet()));
+        Map<String, String> ids = approverIdsOf(plan);
         AccessRequest request = AccessRequest.open(details, plan, actor, ids::get);
         repository.insert(request, PlanSnapshot.of(plan), key, fingerprint);
         publish(request);
         return new CreatedRequest(request, false);
+    }
+
+    /** The user ids of everyone the plan names as approver or escalation, by username. */
+    private Map<String, String> approverIdsOf(ApprovalPlan plan) {
+        return directory.idsOf(plan.steps().stream()
+                .flatMap(step -> Stream.concat(step.eligibleApprovers().stream(), step.escalationApprovers().stream()))
+                .collect(Collectors.toSet()));
     }
 
     private void publish(AccessRequest request) {

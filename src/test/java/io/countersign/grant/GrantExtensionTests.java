@@ -130,6 +130,11 @@ class GrantExtensionTests {
         return api.as(token).post("/api/v1/grants/" + grantId + "/extend", Api.json(body));
     }
 
+    /** The id of the extension request dev opens on their grant. */
+    private String extensionOf(String grantId, String duration) {
+        return extend(devToken, grantId, duration).expect(201).json().get("id").asString();
+    }
+
     private JsonNode check() {
         return api.asAdmin()
                 .get("/api/v1/access/check?user=" + dev + "&resource=" + resource + "&account=admin")
@@ -202,11 +207,7 @@ class GrantExtensionTests {
     void aPartialApprovalOfAnExtensionExtendsByWhatTheApproverAllowed() {
         JsonNode grant = grant();
         Instant end = Instant.parse(grant.get("endsAt").asString());
-        String extension = extend(devToken, grant.get("id").asString(), "PT2H")
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String extension = extensionOf(grant.get("id").asString(), "PT2H");
 
         api.as(lisaToken)
                 .post("/api/v1/requests/" + extension + "/approve", "{\"duration\":\"PT30M\"}")
@@ -218,11 +219,7 @@ class GrantExtensionTests {
     @Test
     void aRefusedExtensionKeepsTheEnd() {
         JsonNode grant = grant();
-        String extension = extend(devToken, grant.get("id").asString(), "PT1H")
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String extension = extensionOf(grant.get("id").asString(), "PT1H");
 
         api.as(lisaToken)
                 .post("/api/v1/requests/" + extension + "/reject", "{\"comment\":\"finish tomorrow\"}")
@@ -272,8 +269,7 @@ class GrantExtensionTests {
     @Test
     void aRevokedGrantCancelsItsPendingExtensionAndCannotBeExtended() {
         String grantId = grant().get("id").asString();
-        String extension =
-                extend(devToken, grantId, "PT1H").expect(201).json().get("id").asString();
+        String extension = extensionOf(grantId, "PT1H");
 
         api.as(devToken).post("/api/v1/grants/" + grantId + "/revoke", null).expect(200);
 
@@ -289,11 +285,7 @@ class GrantExtensionTests {
     @Test
     void aGrantThatEndsWhileItsExtensionIsPendingEndsAndTheExtensionExpires() {
         JsonNode grant = grant();
-        String extension = extend(devToken, grant.get("id").asString(), "PT1H")
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String extension = extensionOf(grant.get("id").asString(), "PT1H");
 
         clock.advance(Duration.ofHours(2));
         requestTimers.sweep();
