@@ -69,16 +69,6 @@ public record PolicyDefinition(
      */
     public record Extension(Duration maxTotalDuration, List<Step> steps) {}
 
-    /** The longest a grant under this policy may last in all, extensions included. */
-    public Duration maxTotalDuration() {
-        return extension != null && extension.maxTotalDuration() != null ? extension.maxTotalDuration() : maxDuration;
-    }
-
-    /** The steps that approve an extension of a grant under this policy. */
-    public List<Step> extensionSteps() {
-        return extension != null && extension.steps() != null ? extension.steps() : steps;
-    }
-
     public static final Duration DEFAULT_DURATION = Duration.ofHours(1);
     public static final Duration DEFAULT_MAX_DURATION = Duration.ofHours(8);
     public static final Duration DEFAULT_REQUEST_TTL = Duration.ofHours(24);

@@ -43,6 +43,7 @@ class GrantExtensionTests {
     String lisaToken;
     String eveToken;
     String resource;
+    String policy;
     String webhook;
 
     @BeforeEach
@@ -58,12 +59,13 @@ class GrantExtensionTests {
                         "/api/v1/resources",
                         Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
                 .expect(201);
+        policy = Api.unique("db-policy");
         api.asAdmin()
                 .post(
                         "/api/v1/policies",
                         Api.json(Map.of(
                                 "name",
-                                Api.unique("db-policy"),
+                                policy,
                                 "conditions",
                                 Map.of("resourceName", resource),
                                 "maxDuration",
@@ -186,6 +188,15 @@ class GrantExtensionTests {
                 .contains("\"extensionRequestId\":\"" + extension.get("id").asString() + "\"")
                 .contains("\"endsAt\":\"" + end.plus(Duration.ofHours(1)) + "\"")
                 .contains("\"extendedBy\":\"PT1H\"");
+    }
+
+    @Test
+    void thePolicyKeepsItsExtensionBlockAndCanBeWrittenBackAsRead() {
+        JsonNode read =
+                api.asAdmin().get("/api/v1/policies/" + policy).expect(200).json();
+
+        assertThat(read.get("extension").get("maxTotalDuration").asString()).isEqualTo("PT6H");
+        api.asAdmin().put("/api/v1/policies/" + policy, read.toString()).expect(200);
     }
 
     @Test

@@ -9,10 +9,12 @@ import io.countersign.policy.Limits;
 import io.countersign.policy.PlannedStep;
 import io.countersign.policy.PolicyDefinition;
 import io.countersign.policy.PolicyDefinition.AutoApprove;
+import io.countersign.policy.PolicyDefinition.Extension;
 import io.countersign.policy.PolicyDefinition.Step;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.RefusedException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,11 +85,11 @@ public final class PlanMaker {
             reasons.add(
                     policy.extension() != null && policy.extension().steps() != null
                             ? "an extension is approved by the policy's extension steps, up to "
-                                    + policy.maxTotalDuration() + " in all"
-                            : "an extension is approved by the policy's own steps, up to " + policy.maxTotalDuration()
+                                    + maxTotalDuration(policy) + " in all"
+                            : "an extension is approved by the policy's own steps, up to " + maxTotalDuration(policy)
                                     + " in all");
         }
-        List<Step> planned = extension ? policy.extensionSteps() : policy.steps();
+        List<Step> planned = extension ? extensionSteps(policy) : policy.steps();
         return assemble(policy, planned, reasons, requester, requesterGroups, resource);
     }
 
@@ -142,7 +144,7 @@ public final class PlanMaker {
                 policy.requestTtl(),
                 policy.requireJustification(),
                 policy.ticketPattern(),
-                policy.maxTotalDuration());
+                maxTotalDuration(policy));
         return new ApprovalPlan(
                 policy.name(),
                 policy.priority(),
@@ -207,6 +209,20 @@ public final class PlanMaker {
             }
         }
         return problems;
+    }
+
+    /** The longest a grant under this policy may last in all, extensions included. */
+    static Duration maxTotalDuration(PolicyDefinition policy) {
+        Extension extension = policy.extension();
+        return extension != null && extension.maxTotalDuration() != null
+                ? extension.maxTotalDuration()
+                : policy.maxDuration();
+    }
+
+    /** The steps that approve an extension of a grant under this policy. */
+    private static List<Step> extensionSteps(PolicyDefinition policy) {
+        Extension extension = policy.extension();
+        return extension != null && extension.steps() != null ? extension.steps() : policy.steps();
     }
 
     static String label(int index, Step step) {
