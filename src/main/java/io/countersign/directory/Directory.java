@@ -19,6 +19,15 @@ public interface Directory {
      */
     Optional<String> idOf(String username);
 
+    /** The user who has this internal id, active or not. */
+    Optional<User> findUserById(String userId);
+
+    /**
+     * The active users with this mail address, compared without regard to case. A channel that proves
+     * a person by their address trusts it only when exactly one user has it.
+     */
+    List<User> activeUsersWithEmail(String address);
+
     /**
      * Locks the user's row until the transaction ends and answers whether the user exists and is
      * active. Whatever grants access to a user takes this lock first, and deactivation and deletion

@@ -101,7 +101,9 @@ public class Groups {
 
     private Group validated(GroupInput input) {
         Group group = GroupRules.normalize(input);
+        // only well-formed names reach the database: a NUL would fail the query instead of the check
         Set<String> known = users.existing(Stream.concat(group.members().stream(), group.managers().stream())
+                .filter(Names::isValid)
                 .toList());
         Problems problems = new Problems();
         GroupRules.check(problems, "", input, known::contains);

@@ -35,6 +35,16 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public Optional<User> findUserById(String userId) {
+        return userId == null ? Optional.empty() : users.findById(userId);
+    }
+
+    @Override
+    public List<User> activeUsersWithEmail(String address) {
+        return address == null || address.isBlank() ? List.of() : users.activeWithEmail(address.trim());
+    }
+
+    @Override
     public boolean lockActive(String userId) {
         return users.lockActive(userId);
     }

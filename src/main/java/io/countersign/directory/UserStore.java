@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +45,21 @@ class UserStore {
                 .param(username)
                 .query((rs, row) -> map(rs))
                 .optional();
+    }
+
+    Optional<User> findById(String userId) {
+        return jdbc.sql("select " + COLUMNS + " from users where id = ?")
+                .param(userId)
+                .query((rs, row) -> map(rs))
+                .optional();
+    }
+
+    /** Active users whose address is this one, compared without regard to case. */
+    List<User> activeWithEmail(String address) {
+        return jdbc.sql("select " + COLUMNS + " from users where lower(email) = ? and active = ? order by username")
+                .params(address.toLowerCase(Locale.ROOT), true)
+                .query((rs, row) -> map(rs))
+                .list();
     }
 
     List<User> all() {

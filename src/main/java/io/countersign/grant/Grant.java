@@ -1,11 +1,17 @@
 package io.countersign.grant;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * Time-bound access to one account on one resource, created when a request is approved. {@code
  * status} is as of the moment the grant was read; the revocation fields are null unless revoked.
  * {@code user} is the holder's name for display; {@code holderId}, their user id, is whom it belongs to.
+ *
+ * <p>{@code firstUseDuration} is set when the grant's clock starts at its first use. Until then the
+ * grant is {@code APPROVED_UNUSED}, {@code startsAt} is when it may first be used and {@code endsAt}
+ * the end of its claim window; the first access check that allows it sets {@code clockStartedAt}
+ * and moves {@code startsAt} and {@code endsAt} to that instant and {@code firstUseDuration} after it.
  */
 public record Grant(
         String id,
@@ -19,4 +25,31 @@ public record Grant(
         Instant revokedAt,
         String revokedBy,
         String revokeReason,
-        String holderId) {}
+        String holderId,
+        Instant clockStartedAt,
+        Duration firstUseDuration) {
+
+    /** Whether this grant still waits for the first use that starts its clock. */
+    boolean awaitsFirstUse() {
+        return firstUseDuration != null && clockStartedAt == null;
+    }
+
+    /** This grant with its clock started at {@code at}: in force from then for its duration. */
+    Grant startedAt(Instant at) {
+        return new Grant(
+                id,
+                requestId,
+                user,
+                resource,
+                account,
+                at,
+                at.plus(firstUseDuration),
+                GrantStatus.ACTIVE,
+                revokedAt,
+                revokedBy,
+                revokeReason,
+                holderId,
+                at,
+                firstUseDuration);
+    }
+}

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  * request is never APPROVED without its grant, and the row lock the approval holds on the request
  * means a request is granted once. Access starts at the requested start, or at approval when that
  * start has passed or none was asked for, and lasts the granted duration (the shortest any approver
- * allowed).
+ * allowed). Under a policy that starts the clock on first use, the grant instead waits from that
+ * start through the claim window for the first access check that allows it, and then lasts the
+ * granted duration. An approved extension moves its grant's end instead.
  */
 @Component
 class GrantIssuer {
@@ -34,12 +36,26 @@ class GrantIssuer {
             extend(approved);
             return;
         }
+        Grant grant = grantFor(approved, ShortIds.next("grt"));
+        repository.insert(grant);
+        schedule.scheduleFor(grant);
+        events.publishEvent(issued(approved, grant));
+    }
+
+    /** The grant an approval issues, as of the approval. */
+    static Grant grantFor(RequestApproved approved, String id) {
         Instant at = approved.approvedAt();
         Instant startsAt = approved.startsAt() != null && approved.startsAt().isAfter(at) ? approved.startsAt() : at;
-        Instant endsAt = startsAt.plus(approved.grantedDuration());
-        GrantStatus status = startsAt.isAfter(at) ? GrantStatus.SCHEDULED : GrantStatus.ACTIVE;
-        Grant grant = new Grant(
-                ShortIds.next("grt"),
+        boolean onFirstUse = approved.claimWindow() != null;
+        Instant endsAt = startsAt.plus(onFirstUse ? approved.claimWindow() : approved.grantedDuration());
+        GrantStatus status;
+        if (onFirstUse) {
+            status = GrantStatus.APPROVED_UNUSED;
+        } else {
+            status = startsAt.isAfter(at) ? GrantStatus.SCHEDULED : GrantStatus.ACTIVE;
+        }
+        return new Grant(
+                id,
                 approved.requestId(),
                 approved.requester(),
                 approved.resource(),
@@ -50,30 +66,45 @@ class GrantIssuer {
                 null,
                 null,
                 null,
-                approved.requesterId());
-        repository.insert(grant);
-        schedule.scheduleFor(grant);
-        if (status == GrantStatus.ACTIVE) {
-            events.publishEvent(new GrantStarted(
-                    approved.actor(),
-                    grant.id(),
-                    grant.requestId(),
-                    grant.user(),
-                    grant.resource(),
-                    grant.account(),
-                    startsAt,
-                    endsAt));
-        } else {
-            events.publishEvent(new GrantScheduled(
-                    approved.actor(),
-                    grant.id(),
-                    grant.requestId(),
-                    grant.user(),
-                    grant.resource(),
-                    grant.account(),
-                    startsAt,
-                    endsAt));
-        }
+                approved.requesterId(),
+                null,
+                onFirstUse ? approved.grantedDuration() : null);
+    }
+
+    private static Object issued(RequestApproved approved, Grant grant) {
+        return switch (grant.status()) {
+            case APPROVED_UNUSED ->
+                new GrantAwaitingFirstUse(
+                        approved.actor(),
+                        grant.id(),
+                        grant.requestId(),
+                        grant.user(),
+                        grant.resource(),
+                        grant.account(),
+                        grant.startsAt(),
+                        grant.endsAt(),
+                        grant.firstUseDuration());
+            case ACTIVE ->
+                new GrantStarted(
+                        approved.actor(),
+                        grant.id(),
+                        grant.requestId(),
+                        grant.user(),
+                        grant.resource(),
+                        grant.account(),
+                        grant.startsAt(),
+                        grant.endsAt());
+            default ->
+                new GrantScheduled(
+                        approved.actor(),
+                        grant.id(),
+                        grant.requestId(),
+                        grant.user(),
+                        grant.resource(),
+                        grant.account(),
+                        grant.startsAt(),
+                        grant.endsAt());
+        };
     }
 
     /**

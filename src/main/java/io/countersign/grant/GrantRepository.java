@@ -3,6 +3,7 @@ package io.countersign.grant;
 import io.countersign.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -18,7 +19,7 @@ class GrantRepository {
 
     private static final String SELECT = """
             select id, request_id, username, holder_id, resource_name, account_name, starts_at, ends_at, status,
-                   revoked_at, revoked_by, revoke_reason
+                   revoked_at, revoked_by, revoke_reason, clock_started_at, first_use_seconds
             from grants""";
 
     private final JdbcClient jdbc;
@@ -30,8 +31,8 @@ class GrantRepository {
     void insert(Grant grant) {
         jdbc.sql("""
                         insert into grants (id, request_id, username, holder_id, resource_name, account_name,
-                                            starts_at, ends_at, status, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                                            starts_at, ends_at, status, first_use_seconds, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(
                         grant.id(),
                         grant.requestId(),
@@ -41,8 +42,33 @@ class GrantRepository {
                         grant.account(),
                         Timestamps.toDb(grant.startsAt()),
                         Timestamps.toDb(grant.endsAt()),
-                        grant.status().name())
+                        grant.status().name(),
+                        grant.firstUseDuration() == null
+                                ? null
+                                : grant.firstUseDuration().toSeconds())
                 .update();
+    }
+
+    /**
+     * Starts the clock of a grant waiting for its first use, if nothing started it yet: one
+     * conditional update, so that of two checks at the same moment, on any instances, exactly one
+     * starts it (the other's update waits for the row and then matches nothing). Returns whether
+     * this call started it.
+     */
+    boolean startClock(Grant started) {
+        return jdbc.sql("""
+                                update grants set status = 'ACTIVE', clock_started_at = ?, starts_at = ?, ends_at = ?,
+                                                  version = version + 1
+                                where id = ? and clock_started_at is null and status = 'APPROVED_UNUSED'
+                                  and ends_at > ?""")
+                        .params(
+                                Timestamps.toDb(started.clockStartedAt()),
+                                Timestamps.toDb(started.startsAt()),
+                                Timestamps.toDb(started.endsAt()),
+                                started.id(),
+                                Timestamps.toDb(started.clockStartedAt()))
+                        .update()
+                == 1;
     }
 
     Optional<Grant> find(String id, Instant now) {
@@ -85,22 +111,35 @@ class GrantRepository {
     }
 
     /**
-     * The grant in force for (holder, resource, account) at {@code now}, the one ending last when
-     * several overlap. One range scan of the {@code grants_holder_lookup} index.
-     */
-    /**
      * The grant in force now of the user who has this name now (by id, so a later user given a
-     * deleted user's name holds nothing), in one query: the access check's only round trip.
+     * deleted user's name holds nothing), in one query: the access check's only round trip for a
+     * grant whose clock runs. The one ending last when several overlap, in the order of the {@code
+     * grants_holder_lookup} index: one range scan that stops at the first row.
      */
     Optional<Grant> inForceFor(String username, String resource, String account, Instant now) {
         return jdbc.sql("""
                         select g.id, g.request_id, g.username, g.holder_id, g.resource_name, g.account_name,
-                               g.starts_at, g.ends_at, g.status, g.revoked_at, g.revoked_by, g.revoke_reason
+                               g.starts_at, g.ends_at, g.status, g.revoked_at, g.revoked_by, g.revoke_reason,
+                               g.clock_started_at, g.first_use_seconds
                         from grants g join users u on u.id = g.holder_id
                         where u.username = ? and g.resource_name = ? and g.account_name = ?
                           and g.ends_at > ? and g.starts_at <= ? and g.status <> 'REVOKED'
                         order by g.ends_at desc limit 1""")
                 .params(username, resource, account, Timestamps.toDb(now), Timestamps.toDb(now))
+                .query((rs, n) -> grant(rs, now))
+                .optional();
+    }
+
+    /**
+     * A grant of this holder in force at {@code now} whose clock already runs: a grant waiting for its
+     * first use is only started when nothing else allows the access.
+     */
+    Optional<Grant> runningFor(String holderId, String resource, String account, Instant now) {
+        return jdbc.sql(SELECT + """
+                         where holder_id = ? and resource_name = ? and account_name = ?
+                          and ends_at > ? and starts_at <= ? and status not in ('REVOKED', 'APPROVED_UNUSED')
+                        order by ends_at desc limit 1""")
+                .params(holderId, resource, account, Timestamps.toDb(now), Timestamps.toDb(now))
                 .query((rs, n) -> grant(rs, now))
                 .optional();
     }
@@ -142,7 +181,13 @@ class GrantRepository {
                 instant(rs, "revoked_at"),
                 rs.getString("revoked_by"),
                 rs.getString("revoke_reason"),
-                rs.getString("holder_id"));
+                rs.getString("holder_id"),
+                instant(rs, "clock_started_at"),
+                duration(rs.getObject("first_use_seconds", Long.class)));
+    }
+
+    private static Duration duration(Long seconds) {
+        return seconds == null ? null : Duration.ofSeconds(seconds);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

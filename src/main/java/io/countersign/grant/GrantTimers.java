@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Records what the clock already decided: scheduled grants whose start has come become ACTIVE
  * ({@code grant.started}), grants whose end has passed become EXPIRED ({@code grant.expired}, a
- * {@code grant.ended} webhook). A one-time task per start and end ({@link #fire}) records it on time;
+ * {@code grant.ended} webhook), among them grants that waited for their first use until their claim
+ * window closed ({@code grant.expired} with the reason {@code unclaimed}). A one-time task per start and end ({@link #fire}) records it on time;
  * the recurring {@link #sweep} is the safety net. The access check never waits for this; it is for the
  * audit log, webhooks and lists. Each change is a conditional update, so two timers never report the
  * same start or end twice.
@@ -23,7 +24,7 @@ public class GrantTimers {
 
     static final int BATCH = 500;
     private static final String STARTED = "status = 'SCHEDULED' and starts_at <= :now and ends_at > :now";
-    private static final String ENDED = "status in ('SCHEDULED', 'ACTIVE') and ends_at <= :now";
+    private static final String ENDED = "status in ('SCHEDULED', 'APPROVED_UNUSED', 'ACTIVE') and ends_at <= :now";
 
     private final JdbcClient jdbc;
     private final GrantRepository repository;
@@ -92,9 +93,12 @@ public class GrantTimers {
 
     private int mark(String id, String from, String to, Instant now) {
         Integer changed = transactions.execute(tx -> {
-            String guard = from == null ? "status in ('SCHEDULED', 'ACTIVE')" : "status = '" + from + "'";
-            int updated = jdbc.sql("update grants set status = ?, version = version + 1 where id = ? and " + guard)
-                    .params(to, id)
+            // the end is checked again: a first use or an extension may have moved it since it was due
+            String guard = from == null ? ENDED : "status = '" + from + "'";
+            int updated = jdbc.sql("update grants set status = :to, version = version + 1 where id = :id and " + guard)
+                    .param("to", to)
+                    .param("id", id)
+                    .param("now", Timestamps.toDb(now))
                     .update();
             if (updated == 1) {
                 Grant grant = repository.find(id, now).orElseThrow();
@@ -116,7 +120,8 @@ public class GrantTimers {
                                         grant.user(),
                                         grant.resource(),
                                         grant.account(),
-                                        grant.endsAt()));
+                                        grant.endsAt(),
+                                        grant.awaitsFirstUse() ? GrantExpired.UNCLAIMED : null));
             }
             return updated;
         });

@@ -45,6 +45,7 @@ public class Grants {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final BoundedDatabaseCalls boundedCalls;
+    private final FirstUse firstUse;
     private final Counter allowed;
     private final Counter denied;
 
@@ -55,6 +56,7 @@ public class Grants {
             Clock clock,
             ApplicationEventPublisher events,
             BoundedDatabaseCalls boundedCalls,
+            FirstUse firstUse,
             MeterRegistry meters) {
         this.repository = repository;
         this.requests = requests;
@@ -62,6 +64,7 @@ public class Grants {
         this.clock = clock;
         this.events = events;
         this.boundedCalls = boundedCalls;
+        this.firstUse = firstUse;
         this.allowed = checks(meters, "allowed");
         this.denied = checks(meters, "denied");
     }
@@ -82,13 +85,17 @@ public class Grants {
      * belong to the user who has this name now (by id): a later user given a deleted user's name
      * holds nothing.
      *
+     * <p>A grant waiting for its first use is started by the first check that allows it (see {@link
+     * FirstUse}), a short transaction of its own, audited with {@code asker} as the actor; a grant
+     * already started costs nothing more than the one query.
+     *
      * <p>The query runs with a deadline: when the database is slow or out of reach the caller gets
      * {@link io.countersign.shared.database.DatabaseUnavailableException} within a second, never a
      * held thread, and must treat it as a denial.
      *
      * @throws io.countersign.shared.InvalidInputException naming every missing parameter
      */
-    public AccessDecision check(String user, String resource, String account) {
+    public AccessDecision check(Actor asker, String user, String resource, String account) {
         Problems problems = new Problems();
         problems.requireText(user, "user", Names.MAX_LENGTH);
         problems.requireText(resource, "resource", Names.MAX_LENGTH);
@@ -99,8 +106,11 @@ public class Grants {
         String accountName = Names.canonical(account);
         Instant now = clock.instant();
         AccessDecision decision = boundedCalls
-                .call(() -> repository.inForceFor(holder, resourceName, accountName, now))
-                .map(grant -> new AccessDecision(true, grant.id(), grant.requestId(), grant.endsAt()))
+                .call(() -> repository
+                        .inForceFor(holder, resourceName, accountName, now)
+                        .flatMap(grant ->
+                                grant.awaitsFirstUse() ? firstUse.start(asker, grant, now) : Optional.of(grant)))
+                .map(AccessDecision::allowing)
                 .orElseGet(AccessDecision::denied);
         (decision.allowed() ? allowed : denied).increment();
         return decision;
@@ -157,7 +167,7 @@ public class Grants {
      * ask; anyone else learns nothing of the grant.
      *
      * @throws NotFoundException when the grant does not exist or is not the caller's
-     * @throws GrantNotActive when the grant has ended or was revoked
+     * @throws GrantNotActive when the grant has ended or was revoked, or still waits for its first use
      */
     @Transactional
     public AccessRequest extend(Actor actor, String id, Duration duration, String justification) {
@@ -168,6 +178,10 @@ public class Grants {
                 .orElseThrow(() -> new NotFoundException("grant", id));
         if (grant.status() == GrantStatus.EXPIRED || grant.status() == GrantStatus.REVOKED) {
             throw new GrantNotActive(id, grant.status(), "extended");
+        }
+        if (grant.awaitsFirstUse()) {
+            // its end is the claim window's, not a duration yet: there is nothing to add time to
+            throw GrantNotActive.awaitingFirstUse(id);
         }
         return requests.extend(
                 actor,

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * What an approver is told when a step opens for them.
  *
- * @param actionToken the approver's single-use decision token for this step
+ * @param actionToken the approver's single-use decision token for this step, for replies by mail
+ * @param linkToken the approver's token for the link to the confirmation page (the same token will
+ *     do, but a token of its own records that the decision came through the link)
  * @param approvalsGiven approvals already counted on this step, of {@code requiredApprovals}
  * @param otherApprovers the others who may decide this step
  * @param deadline when the step (or the request) runs out, or null when it never does
@@ -17,6 +19,7 @@ public record ApprovalNotice(
         Person recipient,
         String recipientAddress,
         String actionToken,
+        String linkToken,
         Person requester,
         String resource,
         String account,

@@ -14,6 +14,8 @@ public enum EventType {
     REQUEST_CANCELLED("request.cancelled"),
     REQUEST_EXPIRED("request.expired"),
     GRANT_STARTED("grant.started"),
+    GRANT_AWAITING_FIRST_USE("grant.awaiting_first_use"),
+    GRANT_FIRST_USED("grant.first_used"),
     GRANT_ENDED("grant.ended"),
     GRANT_REVOKED("grant.revoked"),
     GRANT_EXTENDED("grant.extended"),

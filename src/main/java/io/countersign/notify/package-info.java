@@ -7,6 +7,7 @@
  * their {@link io.countersign.notify.Subscriptions} choose the channels, and each notification is
  * one delivery per recipient and channel in the same outbox, handed to the {@link
  * io.countersign.notify.NotificationSender} of its channel ({@link
- * io.countersign.notify.NotificationDeliveries}). Depends on the other modules; nothing depends on it.
+ * io.countersign.notify.NotificationDeliveries}). Depends on the other modules; only the channels'
+ * senders (mail's, for one) depend on it, for the sender interface.
  */
 package io.countersign.notify;

@@ -13,8 +13,13 @@ import java.util.Map;
  * <p>Defaults: enabled {@code true}, priority {@code 0}, defaultDuration {@code PT1H}, maxDuration
  * {@code PT8H}, requestTtl {@code PT24H}, requireJustification {@code false}, no ticketPattern,
  * allowSelfApproval {@code false}, distinctApproversAcrossSteps {@code true}, autoApprove off, each
- * step's requiredApprovals {@code 1} and, when it has a timeout, onTimeout {@code REJECT}. Without
- * {@code extension}, a grant may be extended through the policy's own steps up to maxDuration in all.
+ * step's requiredApprovals {@code 1} and, when it has a timeout, onTimeout {@code REJECT},
+ * startOnFirstUse {@code false}. Without {@code extension}, a grant may be extended through the
+ * policy's own steps up to maxDuration in all.
+ *
+ * <p>With {@code startOnFirstUse} an approved grant waits, unused, for the first access check that
+ * allows it and lasts its duration from then; {@code claimWindow} (required with it) is how long it
+ * waits before it expires unclaimed.
  */
 public record PolicyDefinition(
         String name,
@@ -30,8 +35,11 @@ public record PolicyDefinition(
         Boolean distinctApproversAcrossSteps,
         AutoApprove autoApprove,
         List<Step> steps,
-        Extension extension) {
+        Extension extension,
+        Boolean startOnFirstUse,
+        Duration claimWindow) {
 
+    /** A policy without an extension block whose grants start on approval. */
     public PolicyDefinition(
             String name,
             Boolean enabled,
@@ -60,6 +68,8 @@ public record PolicyDefinition(
                 distinctApproversAcrossSteps,
                 autoApprove,
                 steps,
+                null,
+                null,
                 null);
     }
 
@@ -135,7 +145,30 @@ public record PolicyDefinition(
                 distinctApproversAcrossSteps,
                 autoApprove,
                 steps,
-                extension);
+                extension,
+                startOnFirstUse,
+                claimWindow);
+    }
+
+    /** This policy with its grants' clocks starting at their first use, unused ones expiring after {@code window}. */
+    public PolicyDefinition startingOnFirstUse(Duration window) {
+        return new PolicyDefinition(
+                name,
+                enabled,
+                priority,
+                conditions,
+                defaultDuration,
+                maxDuration,
+                requestTtl,
+                requireJustification,
+                ticketPattern,
+                allowSelfApproval,
+                distinctApproversAcrossSteps,
+                autoApprove,
+                steps,
+                extension,
+                true,
+                window);
     }
 
     public PolicyDefinition withEnabled(boolean newEnabled) {
@@ -153,6 +186,8 @@ public record PolicyDefinition(
                 distinctApproversAcrossSteps,
                 autoApprove,
                 steps,
-                extension);
+                extension,
+                startOnFirstUse,
+                claimWindow);
     }
 }

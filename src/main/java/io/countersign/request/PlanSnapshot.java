@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The approval plan as frozen into {@code access_requests.policy_snapshot}. A record of this module
  * rather than the policy module's own types, so that stored snapshots keep their meaning when the
- * planner's contract grows.
+ * planner's contract grows. {@code claimWindow} is set when the grant's clock starts at its first
+ * use (absent from snapshots taken before that existed, which start on approval).
  */
 record PlanSnapshot(
         String policyName,
@@ -23,7 +24,8 @@ record PlanSnapshot(
         boolean allowSelfApproval,
         boolean distinctApproversAcrossSteps,
         String autoApprovedBecause,
-        List<Step> steps) {
+        List<Step> steps,
+        Duration claimWindow) {
 
     record Step(
             String name,
@@ -48,7 +50,8 @@ record PlanSnapshot(
                 plan.allowSelfApproval(),
                 plan.distinctApproversAcrossSteps(),
                 plan.autoApprovedBecause(),
-                plan.steps().stream().map(PlanSnapshot::step).toList());
+                plan.steps().stream().map(PlanSnapshot::step).toList(),
+                limits.startOnFirstUse() ? limits.claimWindow() : null);
     }
 
     private static Step step(PlannedStep planned) {

@@ -11,6 +11,8 @@ import java.time.Instant;
  * came in. {@code requesterId} is the requester's user id, the grant's holder. {@code duration} is
  * what was requested, {@code grantedDuration} what the grant gets: the shortest any approver allowed.
  * {@code extendsGrant} is set when the request extends that grant instead of granting anew.
+ * {@code claimWindow} is set when the grant's clock starts at its first use: how long the grant waits
+ * for it.
  */
 public record RequestApproved(
         Actor actor,
@@ -24,7 +26,8 @@ public record RequestApproved(
         String autoApprovedBecause,
         String requesterId,
         Duration grantedDuration,
-        String extendsGrant)
+        String extendsGrant,
+        Duration claimWindow)
         implements AuditableEvent {
 
     static RequestApproved of(
@@ -41,7 +44,8 @@ public record RequestApproved(
                 autoApprovedBecause,
                 details.requesterId(),
                 granted,
-                details.extendsGrant());
+                details.extendsGrant(),
+                details.claimWindow());
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.time.Instant;
  * are for display; {@code requesterId} and {@code createdById} are the user ids that decide who the
  * request belongs to (null when that user was deleted before ids were kept). {@code extendsGrant} is
  * the grant an extension request asks more time on; null for a request for new access.
+ * {@code claimWindow}, frozen from the policy, is set when the grant's clock starts at its first use:
+ * how long the grant waits for it.
  */
 public record RequestDetails(
         String id,
@@ -26,8 +28,10 @@ public record RequestDetails(
         Instant expiresAt,
         String requesterId,
         String createdById,
-        String extendsGrant) {
+        String extendsGrant,
+        Duration claimWindow) {
 
+    /** Details of a request for new access whose grant starts on approval. */
     public RequestDetails(
             String id,
             String requester,
@@ -58,6 +62,7 @@ public record RequestDetails(
                 expiresAt,
                 requesterId,
                 createdById,
+                null,
                 null);
     }
 

@@ -225,6 +225,7 @@ class RequestRepository {
             from access_requests r""";
 
     private Row row(ResultSet rs, int n) throws SQLException {
+        PlanSnapshot plan = JSON.readValue(rs.getString("policy_snapshot"), PlanSnapshot.class);
         RequestDetails details = new RequestDetails(
                 rs.getString("id"),
                 rs.getString("requester"),
@@ -240,10 +241,12 @@ class RequestRepository {
                 instant(rs, "expires_at"),
                 rs.getString("requester_id"),
                 rs.getString("created_by_id"),
-                rs.getString("extends_grant_id"));
+                rs.getString("extends_grant_id"),
+                // an extension adds time to a grant whose clock already runs: it never waits for a first use
+                rs.getString("extends_grant_id") == null ? plan.claimWindow() : null);
         return new Row(
                 details,
-                JSON.readValue(rs.getString("policy_snapshot"), PlanSnapshot.class),
+                plan,
                 RequestStatus.valueOf(rs.getString("status")),
                 rs.getInt("current_step"),
                 instant(rs, "closed_at"),

@@ -205,7 +205,8 @@ public class Requests {
                 expiresAt,
                 requesterId,
                 requesterId,
-                input.grantId());
+                input.grantId(),
+                null);
         Map<String, String> ids = approverIdsOf(plan);
         AccessRequest request = AccessRequest.open(details, plan, actor, ids::get);
         repository.insert(request, PlanSnapshot.of(plan), null, null);
@@ -233,6 +234,38 @@ public class Requests {
     public AccessRequest get(Actor actor, String id) {
         String me = idOf(actor);
         return repository.find(id).filter(r -> visibleTo(actor, me, r)).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Why the caller may not approve the request's current step now, in the words an action token's
+     * refusal uses ({@code EXPIRED} for a step or request whose time ran out); empty when they may.
+     * Changes nothing: a deadline that has passed is applied by the timers or by the next decision.
+     */
+    public Optional<ActionTokenRefused.Reason> whyNotDecide(Actor actor, AccessRequest request) {
+        Instant now = clock.instant();
+        if (request.status() == RequestStatus.PENDING) {
+            RequestStep step = request.steps().get(request.currentStep());
+            if (step.deadline() != null && !now.isBefore(step.deadline())) {
+                return Optional.of(ActionTokenRefused.Reason.EXPIRED);
+            }
+        }
+        try {
+            DecisionGuard.mayApprove(request, actor.username(), idOf(actor), now);
+            return Optional.empty();
+        } catch (RequestNotPending e) {
+            return Optional.of(
+                    request.status() == RequestStatus.PENDING
+                            ? ActionTokenRefused.Reason.EXPIRED
+                            : ActionTokenRefused.Reason.NOT_PENDING);
+        } catch (SelfApprovalNotAllowed e) {
+            return Optional.of(ActionTokenRefused.Reason.OWN_REQUEST);
+        } catch (NotAnEligibleApprover e) {
+            return Optional.of(ActionTokenRefused.Reason.NOT_ELIGIBLE);
+        } catch (AlreadyDecided e) {
+            return Optional.of(ActionTokenRefused.Reason.ALREADY_DECIDED);
+        } catch (ApprovedAnEarlierStep e) {
+            return Optional.of(ActionTokenRefused.Reason.APPROVED_EARLIER_STEP);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -382,7 +415,9 @@ public class Requests {
                 now,
                 now.plus(ttl),
                 requesterId,
-                actorId);
+                actorId,
+                null,
+                plan.limits().startOnFirstUse() ? plan.limits().claimWindow() : null);
         Map<String, String> ids = approverIdsOf(plan);
         AccessRequest request = AccessRequest.open(details, plan, actor, ids::get);
         repository.insert(request, PlanSnapshot.of(plan), key, fingerprint);

@@ -8,6 +8,7 @@ import static org.springframework.http.HttpMethod.PUT;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -30,6 +31,7 @@ class SecurityConfiguration {
     private static final String ENFORCER = "ENFORCER";
 
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**", "/console", "/console/**", "/swagger-ui/**")
                 .csrf(csrf -> csrf.disable())
@@ -74,6 +76,9 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers(POST, "/api/v1/users")
                         .hasRole(ADMIN)
+                        // whose password a caller may change is the rule of Passwords
+                        .requestMatchers(PUT, "/api/v1/users/*/password")
+                        .authenticated()
                         .requestMatchers(PUT, "/api/v1/users/*")
                         .hasRole(ADMIN)
                         .requestMatchers(DELETE, "/api/v1/users/*")
@@ -167,6 +172,7 @@ class SecurityConfiguration {
      * see the page's controller). Everything else under {@code /actions} is refused.
      */
     @Bean
+    @Order(2)
     SecurityFilterChain actionLinks(HttpSecurity http) throws Exception {
         http.securityMatcher("/actions/**")
                 .csrf(csrf -> csrf.disable())

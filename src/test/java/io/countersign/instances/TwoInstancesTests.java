@@ -218,4 +218,57 @@ class TwoInstancesTests {
             receiver.stop(0);
         }
     }
+
+    @Test
+    void theFirstChecksOnBothInstancesAtOnceStartAFirstUseClockOnce() {
+        for (int round = 0; round < 3; round++) {
+            String onFirstUse = Api.unique("db");
+            a.asAdmin(
+                            "POST",
+                            "/api/v1/resources",
+                            Map.of("name", onFirstUse, "type", "database", "accounts", List.of("admin")))
+                    .expect(201);
+            a.asAdmin(
+                            "POST",
+                            "/api/v1/policies",
+                            Map.of(
+                                    "name",
+                                    Api.unique("first-use"),
+                                    "conditions",
+                                    Map.of("resourceName", onFirstUse),
+                                    "startOnFirstUse",
+                                    true,
+                                    "claimWindow",
+                                    "P1D",
+                                    "steps",
+                                    List.of()))
+                    .expect(201);
+            var granted = b.post(requester, "/api/v1/requests", Map.of("resource", onFirstUse, "account", "admin"))
+                    .expect(201)
+                    .json();
+            String grant = granted.get("grant").get("id").asString();
+            String check = "/api/v1/access/check?user="
+                    + granted.get("requester").asString() + "&resource=" + onFirstUse + "&account=admin";
+
+            List<CompletableFuture<Instance.Answer>> checks = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                checks.add((i % 2 == 0 ? a : b).send(Api.ADMIN_TOKEN, "GET", check, null));
+            }
+
+            List<String> starts = checks.stream()
+                    .map(answer -> answer.join().expect(200).json())
+                    .peek(answer ->
+                            assertThat(answer.get("allowed").asBoolean()).isTrue())
+                    .map(answer -> answer.get("clockStartedAt").asString())
+                    .distinct()
+                    .toList();
+            assertThat(starts).hasSize(1);
+            assertThat(a.bean(JdbcClient.class)
+                            .sql("select count(*) from audit_events where action = 'grant.first_used' and target = ?")
+                            .param("grant:" + grant)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
+        }
+    }
 }

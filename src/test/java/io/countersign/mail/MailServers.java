@@ -36,9 +36,17 @@ public final class MailServers {
 
     /** SMTP, SMTPS and IMAPS, started before and stopped after each test, with one mailbox user. */
     public static GreenMailExtension extension() {
-        return new GreenMailExtension(ServerSetup.dynamicPort(
-                        new ServerSetup[] {ServerSetupTest.SMTP, ServerSetupTest.SMTPS, ServerSetupTest.IMAPS}))
+        return new GreenMailExtension(patient(ServerSetup.dynamicPort(
+                        new ServerSetup[] {ServerSetupTest.SMTP, ServerSetupTest.SMTPS, ServerSetupTest.IMAPS})))
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser(MAILBOX, LOGIN, PASSWORD));
+    }
+
+    /** The setups with time to start on a busy machine (GreenMail gives a server two seconds). */
+    public static ServerSetup[] patient(ServerSetup... setups) {
+        for (ServerSetup setup : setups) {
+            setup.setServerStartupTimeout(30_000);
+        }
+        return setups;
     }
 
     /** The folder {@code INBOX/PAM Workflow Approvals}, in GreenMail's own hierarchy ("." between levels). */

@@ -273,6 +273,7 @@ class OutgoingMailTests {
                 new Person("lisa", "Lisa Lead"),
                 "lisa@example.com",
                 TOKEN,
+                TOKEN,
                 new Person("dev", "Dana Dev"),
                 resource,
                 "rw-admin",

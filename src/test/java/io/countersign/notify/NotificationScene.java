@@ -20,12 +20,12 @@ import tools.jackson.databind.JsonNode;
  * notifications that came of them. Every name is unique, so that tests sharing a database never meet.
  */
 @TestComponent
-class NotificationScene {
+public class NotificationScene {
 
-    static final Duration PATIENCE = Duration.ofSeconds(20);
+    public static final Duration PATIENCE = Duration.ofSeconds(20);
 
     /** A user, their internal id and an API token that acts as them. */
-    record Person(String name, String id, String token) {}
+    public record Person(String name, String id, String token) {}
 
     private final Api api;
     private final JdbcClient jdbc;
@@ -42,12 +42,12 @@ class NotificationScene {
     }
 
     /** Forgets what the sender saw and subscribes everybody to everything on its channel by default. */
-    void startFresh() {
+    public void startFresh() {
         sender.reset();
         defaultsTo(List.of(RecordingSender.CHANNEL));
     }
 
-    Person person(String base) {
+    public Person person(String base) {
         String name = Api.unique(base);
         api.asAdmin()
                 .post("/api/v1/users", Api.json(Map.of("username", name, "email", name + "@example.com")))
@@ -65,7 +65,7 @@ class NotificationScene {
         return new Person(name, id, token);
     }
 
-    static Map<String, Object> step(int required, Person... approvers) {
+    public static Map<String, Object> step(int required, Person... approvers) {
         return new LinkedHashMap<>(Map.of(
                 "requiredApprovals",
                 required,
@@ -74,7 +74,7 @@ class NotificationScene {
     }
 
     /** A new resource governed by a policy with these steps and {@code extra} fields; returns the resource. */
-    String resource(List<Map<String, Object>> steps, Map<String, Object> extra) {
+    public String resource(List<Map<String, Object>> steps, Map<String, Object> extra) {
         String resource = Api.unique("db");
         api.asAdmin()
                 .post(
@@ -92,7 +92,7 @@ class NotificationScene {
     }
 
     /** The request {@code requester} makes for the admin account of a resource with these steps. */
-    JsonNode request(Person requester, List<Map<String, Object>> steps, Map<String, Object> extra) {
+    public JsonNode request(Person requester, List<Map<String, Object>> steps, Map<String, Object> extra) {
         return api.as(requester.token())
                 .post(
                         "/api/v1/requests",
@@ -101,11 +101,11 @@ class NotificationScene {
                 .json();
     }
 
-    String pending(Person requester, List<Map<String, Object>> steps) {
+    public String pending(Person requester, List<Map<String, Object>> steps) {
         return request(requester, steps, Map.of()).get("id").asString();
     }
 
-    void approve(Person approver, String requestId) {
+    public void approve(Person approver, String requestId) {
         api.as(approver.token())
                 .post("/api/v1/requests/" + requestId + "/approve", Api.json(Map.of("comment", "ok")))
                 .expect(200);
@@ -130,14 +130,14 @@ class NotificationScene {
     }
 
     /** Every channel for every kind, as the administrator's default. */
-    void defaultsTo(List<String> channels) {
+    public void defaultsTo(List<String> channels) {
         Map<String, List<String>> body = new LinkedHashMap<>();
         NotificationKind.keys().forEach(key -> body.put(key, channels));
         api.asAdmin().put("/api/v1/settings/subscriptions", Api.json(body)).expect(200);
     }
 
     /** The notification deliveries queued for a person, oldest first, as the administrator lists them. */
-    List<JsonNode> deliveriesTo(Person person) {
+    public List<JsonNode> deliveriesTo(Person person) {
         List<JsonNode> newestFirst = new ArrayList<>(api.asAdmin()
                 .get("/api/v1/notifications/deliveries?limit=100&recipient=" + person.name())
                 .expect(200)
@@ -149,7 +149,7 @@ class NotificationScene {
         return newestFirst;
     }
 
-    JsonNode notifiedAbout(String requestId) {
+    public JsonNode notifiedAbout(String requestId) {
         return api.asAdmin()
                 .get("/api/v1/requests/" + requestId + "/notifications")
                 .expect(200)
@@ -157,12 +157,12 @@ class NotificationScene {
     }
 
     /** Moves time on and waits until the delivery task has attempted whatever became due. */
-    void advanceAndSettle(Duration duration) {
+    public void advanceAndSettle(Duration duration) {
         clock.advance(duration);
         awaitNothingDue();
     }
 
-    void awaitNothingDue() {
+    public void awaitNothingDue() {
         await().atMost(PATIENCE)
                 .until(() -> deliveries.due(clock.instant(), 1000).isEmpty());
     }

@@ -237,7 +237,7 @@ class NotificationSeamTests {
 
     @Test
     void aChannelWithoutASenderGetsNoDeliveries() {
-        scene.defaultsTo(List.of("EMAIL"));
+        scene.defaultsTo(List.of("SLACK"));
 
         String id = scene.pending(dev, List.of(step(1, lisa)));
 

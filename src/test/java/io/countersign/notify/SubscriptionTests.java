@@ -67,14 +67,14 @@ class SubscriptionTests {
                 .extracting(JsonNode::asString)
                 .containsExactly("TEST");
 
-        scene.defaultsTo(List.of("EMAIL", "slack"));
+        scene.defaultsTo(List.of("DISCORD", "slack"));
 
         JsonNode mine = api.as(lisa.token()).get(path(lisa)).expect(200).json();
         assertThat(mine.propertyNames())
                 .containsExactly("step_opened", "step_escalated", "request_decided", "grant_ending");
         assertThat(mine.get("grant_ending").valueStream())
                 .extracting(JsonNode::asString)
-                .containsExactly("EMAIL", "SLACK");
+                .containsExactly("DISCORD", "SLACK");
         String id = scene.pending(dev, List.of(step(1, lisa, tom)));
         assertThat(recipientsOfStepOpened(id)).isEmpty();
     }
@@ -98,11 +98,11 @@ class SubscriptionTests {
     @Test
     void aUsersChoiceOverridesTheDefaultForItsKindOnly() {
         scene.defaultsTo(List.of());
-        JsonNode answered = put(tom, tom, Map.of("step_opened", List.of("test", "EMAIL", "TEST")));
+        JsonNode answered = put(tom, tom, Map.of("step_opened", List.of("test", "DISCORD", "TEST")));
 
         assertThat(answered.get("step_opened").valueStream())
                 .extracting(JsonNode::asString)
-                .containsExactly("TEST", "EMAIL");
+                .containsExactly("TEST", "DISCORD");
         assertThat(answered.get("request_decided")).isEmpty();
         String id = scene.pending(dev, List.of(step(1, lisa, tom)));
         assertThat(recipientsOfStepOpened(id)).containsExactly(tom.name());

@@ -62,8 +62,10 @@ class TimersOnTimeTests {
                 .asString();
     }
 
+    /** The audited time of the transition, once the sealer has chained it (just after its commit). */
     private Instant recorded(String column, String id, String action) {
-        return new SystemActions(jdbc).recordedAt(column, id, action);
+        SystemActions actions = new SystemActions(jdbc);
+        return await().atMost(PATIENCE).until(() -> actions.recordedAt(column, id, action), java.util.Objects::nonNull);
     }
 
     private Duration lateness(String what, Instant due, Instant fired) {

@@ -33,7 +33,7 @@ public final class ApprovalLetter {
                 .field("Others who may approve", others(notice.otherApprovers()))
                 .field("Deadline", notice.deadline() == null ? "none" : head.time(notice.deadline()))
                 .link("Open the request", head.requestLink(notice.requestId()))
-                .link("Approve or reject", head.actionLink(notice.actionToken()));
+                .link("Approve or reject", head.actionLink(notice.linkToken()));
         if (head.approveByMail()) {
             letter.paragraph("You can also answer by mail. Reply with Approve or Reject on the first line. "
                             + "These words approve: " + String.join(", ", approveWords(head)) + "; anything else "

@@ -18,7 +18,11 @@ public final class ImapFolders {
     }
 
     static String path(String path, char separator) {
-        String[] levels = path.trim().replaceAll("^/+|/+$", "").split("/+");
+        String trimmed = path.trim().replaceAll("^[/\\s]+|[/\\s]+$", "");
+        if (trimmed.isEmpty()) {
+            return "INBOX";
+        }
+        String[] levels = trimmed.split("\\s*/+\\s*");
         if (levels[0].equalsIgnoreCase("INBOX")) {
             levels[0] = "INBOX";
         }

@@ -3,6 +3,7 @@ package io.countersign.mail.internal;
 import io.countersign.mail.MailSecurity;
 import io.countersign.mail.MailSettings;
 import jakarta.mail.Session;
+import java.time.Duration;
 import java.util.Properties;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,20 @@ public class MailSessions {
         return Session.getInstance(base("imap", imap.security(), imap.trustedCertificate()));
     }
 
+    /**
+     * An IMAP session for a connection that waits in IDLE: each wait is interrupted every {@code
+     * idleRefresh}, so reads may take twice that long before they count as a server that stopped
+     * answering.
+     */
+    public Session watching(MailSettings.Imap imap, Duration idleRefresh) {
+        Properties props = base("imap", imap.security(), imap.trustedCertificate());
+        long read = Math.max(properties.timeout().toMillis(), idleRefresh.toMillis() * 2);
+        props.put("mail.imap.timeout", String.valueOf(read));
+        props.put("mail.imap.writetimeout", String.valueOf(read));
+        props.put("mail.imap.connectionpooltimeout", "1000");
+        return Session.getInstance(props);
+    }
+
     private Properties base(String protocol, MailSecurity security, String trustedCertificate) {
         String prefix = "mail." + protocol + ".";
         Properties props = new Properties();
@@ -48,6 +63,7 @@ public class MailSessions {
             case NONE -> {}
         }
         if (security != MailSecurity.NONE) {
+            props.put(prefix + "ssl.protocols", "TLSv1.3 TLSv1.2");
             props.put(prefix + "ssl.checkserveridentity", "true");
             if (trustedCertificate != null) {
                 props.put(prefix + "ssl.socketFactory", TrustedCertificates.socketFactory(trustedCertificate));

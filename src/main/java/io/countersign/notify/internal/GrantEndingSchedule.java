@@ -2,6 +2,7 @@ package io.countersign.notify.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.countersign.grant.GrantFirstUsed;
 import io.countersign.grant.GrantStarted;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -35,6 +36,11 @@ class GrantEndingSchedule {
     @EventListener
     void on(GrantStarted started) {
         schedule(started.grantId(), started.startsAt(), started.endsAt());
+    }
+
+    @EventListener
+    void on(GrantFirstUsed used) {
+        schedule(used.grantId(), used.clockStartedAt(), used.endsAt());
     }
 
     /** Schedules the notice for a grant in force from {@code startsAt} until {@code endsAt}. */

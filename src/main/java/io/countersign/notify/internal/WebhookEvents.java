@@ -1,7 +1,9 @@
 package io.countersign.notify.internal;
 
+import io.countersign.grant.GrantAwaitingFirstUse;
 import io.countersign.grant.GrantExpired;
 import io.countersign.grant.GrantExtended;
+import io.countersign.grant.GrantFirstUsed;
 import io.countersign.grant.GrantRevoked;
 import io.countersign.grant.GrantStarted;
 import io.countersign.notify.EventType;
@@ -20,7 +22,9 @@ import org.springframework.stereotype.Component;
  * Which request and grant events are webhook events, one listener per event record, each in the
  * transaction of the change. Request events pass through under their own names; the two ways a grant
  * ends become one {@code grant.ended} with a reason, and a revocation is also {@code grant.revoked},
- * so that a receiver can follow revocations alone.
+ * so that a receiver can follow revocations alone. A grant's first use starts its access: it is
+ * {@code grant.first_used} and also {@code grant.started}, so that a receiver following starts sees
+ * every one.
  */
 @Component
 class WebhookEvents {
@@ -72,6 +76,17 @@ class WebhookEvents {
     }
 
     @EventListener
+    void on(GrantAwaitingFirstUse event) {
+        outbox.publish(EventType.GRANT_AWAITING_FIRST_USE, event, null);
+    }
+
+    @EventListener
+    void on(GrantFirstUsed event) {
+        outbox.publish(EventType.GRANT_FIRST_USED, event, null);
+        outbox.publish(EventType.GRANT_STARTED, event, null);
+    }
+
+    @EventListener
     void on(GrantRevoked event) {
         outbox.publish(EventType.GRANT_ENDED, event, "revoked");
         outbox.publish(EventType.GRANT_REVOKED, event, null);
@@ -92,6 +107,6 @@ class WebhookEvents {
 
     @EventListener
     void on(GrantExpired event) {
-        outbox.publish(EventType.GRANT_ENDED, event, "expired");
+        outbox.publish(EventType.GRANT_ENDED, event, event.reason() == null ? "expired" : event.reason());
     }
 }

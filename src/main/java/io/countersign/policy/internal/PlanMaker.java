@@ -144,7 +144,9 @@ public final class PlanMaker {
                 policy.requestTtl(),
                 policy.requireJustification(),
                 policy.ticketPattern(),
-                maxTotalDuration(policy));
+                maxTotalDuration(policy),
+                Boolean.TRUE.equals(policy.startOnFirstUse()),
+                Boolean.TRUE.equals(policy.startOnFirstUse()) ? policy.claimWindow() : null);
         return new ApprovalPlan(
                 policy.name(),
                 policy.priority(),

@@ -40,7 +40,9 @@ public final class PolicyNormalizer {
                 in.distinctApproversAcrossSteps() == null || in.distinctApproversAcrossSteps(),
                 autoApprove(in.autoApprove()),
                 in.steps() == null ? null : map(in.steps(), PolicyNormalizer::step),
-                extension(in.extension()));
+                extension(in.extension()),
+                Boolean.TRUE.equals(in.startOnFirstUse()),
+                in.claimWindow());
     }
 
     private static Extension extension(Extension in) {

@@ -105,6 +105,7 @@ public final class PolicyValidator {
                     "above_maximum",
                     "must not be longer than maxDuration (" + policy.maxDuration() + ")");
         }
+        firstUse(checks, policy);
         String ticket = policy.ticketPattern();
         if (ticket != null && checks.problems.maxLength(ticket, checks.path("ticketPattern"), MAX_TICKET_PATTERN)) {
             TicketPattern.problem(ticket).ifPresent(why -> checks.add("ticketPattern", "invalid_pattern", why));
@@ -128,6 +129,21 @@ public final class PolicyValidator {
         }
         if (extension.steps() != null) {
             StepValidator.steps(checks, extension.steps(), "extension.steps");
+        }
+    }
+
+    /** A claim window belongs to a first-use policy, and such a policy must say how long grants wait. */
+    private static void firstUse(Checks checks, PolicyDefinition policy) {
+        if (!Boolean.TRUE.equals(policy.startOnFirstUse())) {
+            checks.require(
+                    policy.claimWindow() == null,
+                    "claimWindow",
+                    "requires_start_on_first_use",
+                    "is only allowed with startOnFirstUse: true");
+        } else if (policy.claimWindow() == null) {
+            checks.add("claimWindow", "required", "must be given with startOnFirstUse: true");
+        } else {
+            checks.duration(policy.claimWindow(), "claimWindow");
         }
     }
 

@@ -36,7 +36,7 @@ class AccessCheckController {
             @RequestParam(required = false) String resource,
             @RequestParam(required = false) String account) {
         scopes.checkOnBehalf(actor, user, resource);
-        return grants.check(user, resource, account);
+        return grants.check(actor, user, resource, account);
     }
 
     /** Fails closed: an enforcement point that cannot get an answer is told, in the body too, to deny. */

@@ -1,11 +1,13 @@
 package io.countersign.web.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.countersign.directory.User;
 import io.countersign.directory.UserInput;
 import io.countersign.directory.Users;
 import io.countersign.security.EnforcerScope;
 import io.countersign.security.EnforcerScopes;
+import io.countersign.security.Passwords;
 import io.countersign.shared.Actor;
 import io.countersign.shared.NamePage;
 import io.countersign.shared.NameQuery;
@@ -21,6 +23,7 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,7 +49,12 @@ class UserController {
             String manager,
             Role role,
             Boolean active,
-            EnforcerScope scope) {
+            EnforcerScope scope,
+
+            @Schema(
+                    accessMode = Schema.AccessMode.WRITE_ONLY,
+                    description = "Sets the local sign-in password (12 to 128 characters); never returned")
+            String password) {
 
         UserInput toInput() {
             return new UserInput(username, email, displayName, level, manager, role, active);
@@ -81,11 +89,49 @@ class UserController {
     private final EnforcerScopes scopes;
 
     private final Revised revised;
+    private final Passwords passwords;
+    private final TransactionTemplate transactions;
 
-    UserController(Users users, EnforcerScopes scopes, Revised revised) {
+    UserController(
+            Users users,
+            EnforcerScopes scopes,
+            Revised revised,
+            Passwords passwords,
+            TransactionTemplate transactions) {
         this.users = users;
         this.scopes = scopes;
         this.revised = revised;
+        this.passwords = passwords;
+        this.transactions = transactions;
+    }
+
+    /** Writes the user and, when the body has one, their password: both or neither. */
+    private UserResponse withPassword(Actor actor, UserRequest body, java.util.function.Supplier<User> write) {
+        if (body.password() != null) {
+            Passwords.check(body.password(), "password");
+        }
+        return transactions.execute(tx -> {
+            User user = write.get();
+            if (body.password() != null) {
+                passwords.set(actor, user.username(), body.password());
+            }
+            return withScope(user);
+        });
+    }
+
+    record PasswordChange(
+            String current, @JsonProperty("new") String replacement) {}
+
+    @Operation(
+            operationId = "changePassword",
+            summary = "Change a user's sign-in password",
+            description =
+                    "The user must give `current`; an administrator changing another user's password may omit it.")
+    @ApiResponse(responseCode = "204", description = "Changed")
+    @PutMapping("/{username}/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changePassword(Actor actor, @PathVariable String username, @RequestBody PasswordChange body) {
+        passwords.change(actor, Names.canonical(username), body.current(), body.replacement());
     }
 
     private UserResponse withScope(User user) {
@@ -102,7 +148,7 @@ class UserController {
                 users::revision,
                 "/api/v1/users/",
                 UserResponse::username,
-                () -> withScope(scopes.create(actor, body.toInput(), body.scope())));
+                () -> withPassword(actor, body, () -> scopes.create(actor, body.toInput(), body.scope())));
     }
 
     /** A page with {@code limit} or {@code cursor}; without either, every user as a plain array. */
@@ -151,7 +197,7 @@ class UserController {
                 users::revision,
                 username,
                 ifMatch,
-                () -> withScope(scopes.replace(actor, username, body.toInput(), body.scope())));
+                () -> withPassword(actor, body, () -> scopes.replace(actor, username, body.toInput(), body.scope())));
     }
 
     @Operation(operationId = "deleteUser", summary = "Delete a user")

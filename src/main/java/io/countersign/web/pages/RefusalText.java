@@ -7,6 +7,17 @@ final class RefusalText {
 
     private RefusalText() {}
 
+    /** Why the request page offers no Approve button. */
+    static String ofPage(Reason reason) {
+        return switch (reason) {
+            case EXPIRED -> "The time to decide this step has run out.";
+            case NOT_PENDING -> "This request has already been decided, cancelled or has ended.";
+            case OWN_REQUEST -> "This is your own request; somebody else must decide it.";
+            case NOT_ELIGIBLE -> "You are not an approver of the current step.";
+            default -> of(reason);
+        };
+    }
+
     static String of(Reason reason) {
         return switch (reason) {
             case UNKNOWN -> "This link is not valid. It may have been cut off or mistyped.";

@@ -21,5 +21,12 @@ class ImapFoldersTests {
     @Test
     void surplusSlashesAreIgnored() {
         assertThat(ImapFolders.path(" /Archive//Approvals/ ", '.')).isEqualTo("Archive.Approvals");
+        assertThat(ImapFolders.path("Approvals / Countersign", '.')).isEqualTo("Approvals.Countersign");
+    }
+
+    @Test
+    void noFolderAtAllIsTheInbox() {
+        assertThat(ImapFolders.path(" ", '/')).isEqualTo("INBOX");
+        assertThat(ImapFolders.path("/", '.')).isEqualTo("INBOX");
     }
 }

@@ -132,6 +132,8 @@ class ExtensionPlanTests {
                 p.distinctApproversAcrossSteps(),
                 p.autoApprove(),
                 p.steps(),
-                extension));
+                extension,
+                p.startOnFirstUse(),
+                p.claimWindow()));
     }
 }

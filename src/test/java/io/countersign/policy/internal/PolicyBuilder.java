@@ -130,7 +130,9 @@ public final class PolicyBuilder {
                 distinct,
                 autoApprove,
                 steps,
-                extension));
+                extension,
+                null,
+                null));
     }
 
     public CompiledPolicy compile() {

@@ -308,4 +308,39 @@ class PolicyValidatorTests {
         assertThat(normal.steps().get(0).approvers().get(0).group()).isEqualTo("security");
         assertThat(validator.validate(normal, "")).isEmpty();
     }
+
+    @Test
+    void aFirstUsePolicyNeedsABoundedClaimWindowAndOnlyItMayHaveOne() {
+        assertThat(validate(valid().startingOnFirstUse(Duration.ofDays(2)))).isEmpty();
+        assertThat(validate(valid().startingOnFirstUse(null)))
+                .extracting(FieldIssue::field, FieldIssue::code)
+                .containsExactly(tuple("claimWindow", "required"));
+        assertThat(validate(valid().startingOnFirstUse(Duration.ofDays(31))))
+                .extracting(FieldIssue::field, FieldIssue::code)
+                .containsExactly(tuple("claimWindow", "too_long"));
+        assertThat(validate(valid().startingOnFirstUse(Duration.ZERO)))
+                .extracting(FieldIssue::field, FieldIssue::code)
+                .containsExactly(tuple("claimWindow", "not_positive"));
+        PolicyDefinition windowAlone = valid().startingOnFirstUse(Duration.ofDays(2));
+        windowAlone = new PolicyDefinition(
+                windowAlone.name(),
+                null,
+                null,
+                windowAlone.conditions(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                windowAlone.steps(),
+                null,
+                false,
+                Duration.ofDays(2));
+        assertThat(validate(windowAlone))
+                .extracting(FieldIssue::field, FieldIssue::code)
+                .containsExactly(tuple("claimWindow", "requires_start_on_first_use"));
+    }
 }

@@ -84,6 +84,18 @@ public final class TestDirectory implements Directory {
     }
 
     @Override
+    public Optional<User> findUserById(String userId) {
+        return userId != null && userId.startsWith("usr-") ? findUser(userId.substring(4)) : Optional.empty();
+    }
+
+    @Override
+    public List<User> activeUsersWithEmail(String address) {
+        return users.values().stream()
+                .filter(u -> u.active() && u.email().equalsIgnoreCase(address))
+                .toList();
+    }
+
+    @Override
     public boolean lockActive(String userId) {
         return users.values().stream().anyMatch(u -> userId.equals("usr-" + u.username()) && u.active());
     }

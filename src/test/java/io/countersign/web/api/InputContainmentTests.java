@@ -128,6 +128,25 @@ class InputContainmentTests {
     }
 
     @Test
+    void aGroupMemberOrManagerWithAControlCharacterIsRefusedBeforeItIsLookedUp() {
+        String group = Api.unique("team");
+        api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", group))).expect(201);
+        before = StoredState.of(jdbc);
+
+        assertThat(issues(api.asAdmin()
+                        .put("/api/v1/groups/" + group, escaped(Map.of("managers", List.of("abc\u0000"))))
+                        .expect(400)))
+                .containsExactly("managers[0]:invalid_name");
+        assertThat(issues(api.asAdmin()
+                        .post(
+                                "/api/v1/groups",
+                                escaped(Map.of("name", Api.unique("team"), "members", List.of("x\u0000"))))
+                        .expect(400)))
+                .containsExactly("members[0]:invalid_name");
+        nothingChanged();
+    }
+
+    @Test
     void namesNeverLoseAControlCharacterSilently() {
         var user = api.asAdmin().post("/api/v1/users", Api.json(userBody(Api.unique("eve") + "\u0000", "Eve")));
         var token =

@@ -51,9 +51,17 @@ class ReadmeWalkthroughContractTests {
         String security = Api.unique("security");
         String database = Api.unique("prod-postgresql");
         String open = Api.unique("prod-sandbox");
+        // an import replaces the whole ladder: keep the levels other tests in this context hold
+        List<String> levels = new java.util.ArrayList<>();
+        api.asAdmin().get("/api/v1/levels").expect(200).json().forEach(level -> levels.add(level.asString()));
+        for (String level : List.of("engineer", "team-lead", "manager", "director")) {
+            if (!levels.contains(level)) {
+                levels.add(level);
+            }
+        }
         Map<String, Object> bundle = Map.of(
                 "levels",
-                List.of("engineer", "team-lead", "manager", "director"),
+                levels,
                 "users",
                 List.of(
                         Map.of("username", dev, "email", dev + "@example.com", "level", "engineer", "manager", lisa),
@@ -167,6 +175,49 @@ class ReadmeWalkthroughContractTests {
                         .get("allowed")
                         .asBoolean())
                 .isFalse();
+
+        // access whose clock starts at its first use
+        String reporting = Api.unique("prod-reporting");
+        call(
+                        Api.ADMIN_TOKEN,
+                        HttpMethod.POST,
+                        "/api/v1/resources",
+                        Map.of("name", reporting, "type", "database", "accounts", List.of("readonly")))
+                .expect(201);
+        call(
+                        Api.ADMIN_TOKEN,
+                        HttpMethod.POST,
+                        "/api/v1/policies",
+                        Map.of(
+                                "name",
+                                Api.unique("reporting-on-first-use"),
+                                "conditions",
+                                Map.of("resourceName", reporting),
+                                "defaultDuration",
+                                "PT1H",
+                                "startOnFirstUse",
+                                true,
+                                "claimWindow",
+                                "P7D",
+                                "steps",
+                                List.of()))
+                .expect(201);
+        var unused = call(
+                        devToken,
+                        HttpMethod.POST,
+                        "/api/v1/requests",
+                        Map.of("resource", reporting, "account", "readonly"))
+                .expect(201);
+        assertThat(unused.json().get("grant").get("status").asString()).isEqualTo("APPROVED_UNUSED");
+        var firstUse = call(
+                        gatewayToken,
+                        HttpMethod.GET,
+                        "/api/v1/access/check?user=" + dev + "&resource=" + reporting + "&account=readonly",
+                        null)
+                .expect(200)
+                .json();
+        assertThat(firstUse.get("allowed").asBoolean()).isTrue();
+        assertThat(firstUse.get("clockStartedAt").isNull()).isFalse();
 
         // the other variant of creation, an enforcement point waiting for the decision
         var waited = call(

@@ -5,14 +5,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How replies are read ({@code countersign.mail.*}); where from is the administrator's setting.
+ * How replies are read ({@code countersign.mail.*}); where from is the administrator's setting, and
+ * the connection timeouts are those of all mail ({@link io.countersign.mail.internal.MailProperties}).
  *
  * @param pollInterval how often the folder is searched when the server cannot IDLE
  * @param idleRefresh how often an IDLE is interrupted to renew the lease and look at the settings
  * @param leaseDuration how long the watching instance holds the folder without renewing; another
  *     instance takes over after it
- * @param connectTimeout how long to wait for a TCP connection
- * @param readTimeout how long any one answer from the server may take
  * @param maxBackoff the longest wait between two attempts to reach an unreachable server
  * @param maxMessageSize how much of a message is read; the reply's first line is at its start
  * @param maxCommentLength how much of the first line becomes the decision's comment
@@ -24,8 +23,6 @@ public record InboundMailProperties(
         @DefaultValue("30s") Duration pollInterval,
         @DefaultValue("30s") Duration idleRefresh,
         @DefaultValue("2m") Duration leaseDuration,
-        @DefaultValue("10s") Duration connectTimeout,
-        @DefaultValue("60s") Duration readTimeout,
         @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("1MB") org.springframework.util.unit.DataSize maxMessageSize,
         @DefaultValue("500") int maxCommentLength,

@@ -1,5 +1,6 @@
 package io.countersign.mail.internal.inbound;
 
+import io.countersign.mail.MailSettings;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * @param approveByMail whether replies are read at all
  * @param approveKeywords words that approve in addition to the built-in ones
  */
-public record InboundSettings(boolean approveByMail, ImapEndpoint endpoint, List<String> approveKeywords) {
+public record InboundSettings(boolean approveByMail, MailSettings.Imap endpoint, List<String> approveKeywords) {
 
     public InboundSettings {
         approveKeywords = approveKeywords == null ? List.of() : List.copyOf(approveKeywords);

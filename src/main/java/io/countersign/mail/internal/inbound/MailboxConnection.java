@@ -1,5 +1,7 @@
 package io.countersign.mail.internal.inbound;
 
+import io.countersign.mail.MailSettings;
+import io.countersign.mail.internal.ImapFolders;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -7,23 +9,14 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
@@ -55,19 +48,16 @@ final class MailboxConnection implements AutoCloseable {
         });
     }
 
-    static MailboxConnection open(ImapEndpoint endpoint, InboundMailProperties properties) throws MessagingException {
-        Session session = Session.getInstance(properties(endpoint, properties));
+    static MailboxConnection open(Session session, MailSettings.Imap imap, int maxBytes) throws MessagingException {
         Store store = session.getStore("imap");
         try {
-            store.connect(endpoint.host(), endpoint.port(), endpoint.username(), endpoint.password());
-            Folder folder = store.getFolder(FolderPath.onServer(
-                    endpoint.folder(), store.getDefaultFolder().getSeparator()));
+            store.connect(imap.host(), imap.port(), imap.username(), imap.password());
+            Folder folder = ImapFolders.find(store, imap.folder());
             if (!folder.exists()) {
-                throw new MessagingException("the folder " + endpoint.folder() + " does not exist");
+                throw new MessagingException("the folder " + imap.folder() + " does not exist");
             }
             folder.open(Folder.READ_WRITE);
-            return new MailboxConnection(store, (IMAPFolder) folder, (int)
-                    properties.maxMessageSize().toBytes());
+            return new MailboxConnection(store, (IMAPFolder) folder, maxBytes);
         } catch (MessagingException | RuntimeException e) {
             closeQuietly(store);
             throw e;
@@ -206,57 +196,6 @@ final class MailboxConnection implements AutoCloseable {
             return store.hasCapability("IDLE");
         } catch (MessagingException e) {
             return false;
-        }
-    }
-
-    private static Properties properties(ImapEndpoint endpoint, InboundMailProperties properties) {
-        Properties p = new Properties();
-        String connect = Long.toString(properties.connectTimeout().toMillis());
-        // an IDLE is interrupted every idle-refresh, so the read timeout must outlast it
-        long read = Math.max(
-                properties.readTimeout().toMillis(), properties.idleRefresh().toMillis() * 2);
-        p.setProperty("mail.imap.connectiontimeout", connect);
-        p.setProperty("mail.imap.timeout", Long.toString(read));
-        p.setProperty("mail.imap.writetimeout", Long.toString(read));
-        p.setProperty("mail.imap.connectionpooltimeout", "1000");
-        switch (endpoint.security()) {
-            case TLS -> p.setProperty("mail.imap.ssl.enable", "true");
-            case STARTTLS -> {
-                p.setProperty("mail.imap.starttls.enable", "true");
-                p.setProperty("mail.imap.starttls.required", "true");
-            }
-            case NONE -> {}
-        }
-        if (endpoint.security() != ImapEndpoint.Security.NONE) {
-            p.setProperty("mail.imap.ssl.protocols", "TLSv1.3 TLSv1.2");
-            if (endpoint.trustedCertificatePem() != null
-                    && !endpoint.trustedCertificatePem().isBlank()) {
-                // the pinned certificate itself identifies the server, whatever name it was issued for
-                p.put(
-                        "mail.imap.ssl.socketFactory",
-                        trusting(endpoint.trustedCertificatePem()).getSocketFactory());
-                p.setProperty("mail.imap.ssl.checkserveridentity", "false");
-            } else {
-                p.setProperty("mail.imap.ssl.checkserveridentity", "true");
-            }
-        }
-        return p;
-    }
-
-    private static SSLContext trusting(String pem) {
-        try {
-            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-            trusted.load(null, null);
-            trusted.setCertificateEntry("imap", certificate);
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException("The trusted IMAP certificate is not a PEM X.509 certificate", e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.countersign.mail.internal.inbound;
 
+import io.countersign.mail.MailSettings;
+import io.countersign.mail.internal.MailSessions;
 import io.countersign.mail.internal.inbound.ReplyProcessor.Result;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -34,6 +36,8 @@ class MailboxWatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    /** How long stopping waits for the watching thread, which closing the connection wakes at once. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
     /** While reading is off, how soon switching it on takes effect. */
     private static final Duration SETTINGS_CHECK = Duration.ofSeconds(5);
     /** Messages fetched in one command; small enough to hold in memory at the size limit each. */
@@ -45,6 +49,7 @@ class MailboxWatcher implements SmartLifecycle {
     }
 
     private final InboundMailProperties properties;
+    private final MailSessions sessions;
     private final ObjectProvider<InboundSettingsSource> settings;
     private final ReplyProcessor processor;
     private final ObjectProvider<RefusalReplies> refusals;
@@ -62,16 +67,18 @@ class MailboxWatcher implements SmartLifecycle {
     @Autowired
     MailboxWatcher(
             InboundMailProperties properties,
+            MailSessions sessions,
             ObjectProvider<InboundSettingsSource> settings,
             ReplyProcessor processor,
             ObjectProvider<RefusalReplies> refusals,
             WatchLease lease,
             Clock clock) {
-        this(properties, settings, processor, refusals, lease, clock, message -> {});
+        this(properties, sessions, settings, processor, refusals, lease, clock, message -> {});
     }
 
     MailboxWatcher(
             InboundMailProperties properties,
+            MailSessions sessions,
             ObjectProvider<InboundSettingsSource> settings,
             ReplyProcessor processor,
             ObjectProvider<RefusalReplies> refusals,
@@ -79,6 +86,7 @@ class MailboxWatcher implements SmartLifecycle {
             Clock clock,
             BeforeDelete beforeDelete) {
         this.properties = properties;
+        this.sessions = sessions;
         this.settings = settings;
         this.processor = processor;
         this.refusals = refusals;
@@ -106,7 +114,7 @@ class MailboxWatcher implements SmartLifecycle {
         closeConnection();
         if (thread != null) {
             try {
-                thread.join(properties.readTimeout().toMillis());
+                thread.join(STOP_WAIT.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -125,7 +133,7 @@ class MailboxWatcher implements SmartLifecycle {
 
     private void watch() {
         int failures = 0;
-        ImapEndpoint connectedTo = null;
+        MailSettings.Imap connectedTo = null;
         while (running) {
             InboundSettings current = InboundSettings.off();
             try {
@@ -137,7 +145,9 @@ class MailboxWatcher implements SmartLifecycle {
                 }
                 if (connection == null || !Objects.equals(connectedTo, current.endpoint())) {
                     closeConnection();
-                    connection = MailboxConnection.open(current.endpoint(), properties);
+                    connection = MailboxConnection.open(
+                            sessions.watching(current.endpoint(), properties.idleRefresh()), current.endpoint(), (int)
+                                    properties.maxMessageSize().toBytes());
                     connectedTo = current.endpoint();
                     log.info(
                             "Watching {} for replies ({})",

@@ -10,26 +10,21 @@ import io.countersign.mail.internal.inbound.TokenTableDecider.Decision;
 import io.countersign.shared.ShortIds;
 import io.countersign.testing.CountersignTest;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 @CountersignTest
-@Import(MailTestConfiguration.class)
+@Import({MailTestConfiguration.class, WatcherCrash.class})
 @TestPropertySource(
         properties = {
             "countersign.mail.poll-interval=1s",
@@ -55,28 +50,10 @@ class MailboxWatcherTests {
     RecordedRefusals refusals;
 
     @Autowired
-    MailboxWatcher watcher;
+    WatcherCrash crash;
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    InboundMailProperties properties;
-
-    @Autowired
-    ObjectProvider<InboundSettingsSource> settingsProvider;
-
-    @Autowired
-    ObjectProvider<RefusalReplies> refusalsProvider;
-
-    @Autowired
-    ReplyProcessor processor;
-
-    @Autowired
-    WatchLease lease;
-
-    @Autowired
-    Clock clock;
 
     @BeforeAll
     static void startMailbox() {
@@ -242,29 +219,14 @@ class MailboxWatcherTests {
 
     @Test
     void aCrashBetweenDecidingAndDeletingDecidesOnce() throws Exception {
-        watcher.stop();
-        CountDownLatch crashed = new CountDownLatch(1);
-        AtomicBoolean crashOnce = new AtomicBoolean(true);
-        MailboxWatcher crashing =
-                new MailboxWatcher(properties, settingsProvider, processor, refusalsProvider, lease, clock, message -> {
-                    if (crashOnce.getAndSet(false)) {
-                        crashed.countDown();
-                        throw new IllegalStateException("the process died here");
-                    }
-                });
         String requestId = request();
         mailbox.deliver(ReplyMail.answering(requestId, issue(requestId, LISA), "Approve")
                 .bytes());
-        try {
-            crashing.start();
-            assertThat(crashed.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        } finally {
-            crashing.stop();
-        }
+        crash.crashAfterApplyingOne(PATIENCE);
         assertThat(decider.decisions()).hasSize(1);
         assertThat(mailbox.waiting()).isEqualTo(1);
 
-        watcher.start();
+        crash.restart();
 
         await().atMost(PATIENCE).until(() -> mailbox.waiting() == 0);
         assertThat(decider.decisions()).hasSize(1);

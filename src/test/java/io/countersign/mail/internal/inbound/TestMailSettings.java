@@ -1,5 +1,6 @@
 package io.countersign.mail.internal.inbound;
 
+import io.countersign.mail.MailSettings;
 import java.util.List;
 
 /** Settings a test turns on and off; off until a test says otherwise. */
@@ -12,7 +13,7 @@ class TestMailSettings implements InboundSettingsSource {
         return current;
     }
 
-    void reading(ImapEndpoint endpoint, String... keywords) {
+    void reading(MailSettings.Imap endpoint, String... keywords) {
         current = new InboundSettings(true, endpoint, List.of(keywords));
     }
 

@@ -3,14 +3,14 @@ package io.countersign.mail.internal.inbound;
 import com.icegreen.greenmail.util.DummySSLSocketFactory;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.countersign.mail.MailSecurity;
+import io.countersign.mail.MailServers;
+import io.countersign.mail.MailSettings;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.security.KeyStore;
-import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 
@@ -25,6 +25,13 @@ final class TestMailbox implements AutoCloseable {
     static final String PASSWORD = "mailbox-password";
     static final String FOLDER = "Inbox/PAM Workflow Approvals";
 
+    /**
+     * The certificate every GreenMail TLS server in this JVM presents once {@link MailServers} is
+     * loaded (it installs its own keystore); loading it here, before any server starts, keeps the
+     * servers of both kinds of mail tests alike whatever order they run in.
+     */
+    private static final String CERTIFICATE = MailServers.certificate();
+
     private GreenMail server;
     private int port;
 
@@ -37,7 +44,7 @@ final class TestMailbox implements AutoCloseable {
     }
 
     private void startServer(ServerSetup setup) {
-        server = new GreenMail(setup);
+        server = new GreenMail(MailServers.patient(setup));
         server.start();
         port = server.getImaps().getPort();
         server.setUser(USER + "@example.com", USER, PASSWORD);
@@ -58,8 +65,8 @@ final class TestMailbox implements AutoCloseable {
         startServer(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS));
     }
 
-    ImapEndpoint endpoint() {
-        return new ImapEndpoint("127.0.0.1", port, ImapEndpoint.Security.TLS, USER, PASSWORD, FOLDER, certificatePem());
+    MailSettings.Imap endpoint() {
+        return new MailSettings.Imap("127.0.0.1", port, MailSecurity.TLS, USER, PASSWORD, FOLDER, CERTIFICATE);
     }
 
     void deliver(byte[]... messages) {
@@ -108,20 +115,6 @@ final class TestMailbox implements AutoCloseable {
             work.run(folder);
         } catch (Exception e) {
             throw new IllegalStateException("The test mailbox failed", e);
-        }
-    }
-
-    /** GreenMail's self-signed certificate, which the reader is told to trust. */
-    private static String certificatePem() {
-        try (InputStream in = GreenMail.class.getResourceAsStream("/greenmail.p12")) {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(in, "changeit".toCharArray());
-            String alias = keys.aliases().nextElement();
-            byte[] der = keys.getCertificate(alias).getEncoded();
-            return "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END CERTIFICATE-----\n";
-        } catch (Exception e) {
-            throw new IllegalStateException("GreenMail's certificate cannot be read", e);
         }
     }
 

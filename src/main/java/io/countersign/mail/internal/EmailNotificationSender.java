@@ -1,0 +1,212 @@
+package io.countersign.mail.internal;
+
+import io.countersign.directory.Directory;
+import io.countersign.directory.User;
+import io.countersign.grant.Grant;
+import io.countersign.grant.Grants;
+import io.countersign.mail.ApprovalNotice;
+import io.countersign.mail.ComposedMail;
+import io.countersign.mail.GrantEndingNotice;
+import io.countersign.mail.MailComposer;
+import io.countersign.mail.MailNotSent;
+import io.countersign.mail.Mailer;
+import io.countersign.mail.OutcomeNotice;
+import io.countersign.mail.Person;
+import io.countersign.notify.Notification;
+import io.countersign.notify.NotificationSender;
+import io.countersign.notify.SendResult;
+import io.countersign.request.AccessRequest;
+import io.countersign.request.ActionTokenRefused;
+import io.countersign.request.ActionTokens;
+import io.countersign.request.Decision;
+import io.countersign.request.Participant;
+import io.countersign.request.RequestDetails;
+import io.countersign.request.RequestStep;
+import io.countersign.request.Requests;
+import io.countersign.shared.Actor;
+import io.countersign.shared.Channel;
+import io.countersign.shared.NotFoundException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code EMAIL} channel: turns each notification into its mail, addressed to the recipient's
+ * address as the directory has it now, and hands it to the SMTP server of the current settings. An
+ * approval mail carries fresh action tokens issued at send time, so that a mail sent late never holds
+ * a token of a step that is over. A server that does not take the mail fails the attempt and the
+ * outbox tries again; a recipient without an address cannot be helped by trying again.
+ */
+@Component
+class EmailNotificationSender implements NotificationSender {
+
+    private final Directory directory;
+    private final Requests requests;
+    private final Grants grants;
+    private final ActionTokens tokens;
+    private final MailComposer composer;
+    private final Mailer mailer;
+    private final MailNotifications sent;
+    private final Clock clock;
+
+    EmailNotificationSender(
+            Directory directory,
+            Requests requests,
+            Grants grants,
+            ActionTokens tokens,
+            MailComposer composer,
+            Mailer mailer,
+            MailNotifications sent,
+            Clock clock) {
+        this.directory = directory;
+        this.requests = requests;
+        this.grants = grants;
+        this.tokens = tokens;
+        this.composer = composer;
+        this.mailer = mailer;
+        this.sent = sent;
+        this.clock = clock;
+    }
+
+    @Override
+    public String channel() {
+        return "EMAIL";
+    }
+
+    @Override
+    public SendResult send(Notification notification) {
+        Optional<User> recipient = directory.findUserById(notification.recipientId());
+        if (recipient.isEmpty()) {
+            return SendResult.refused("The recipient no longer exists.");
+        }
+        User user = recipient.get();
+        if (user.email() == null || user.email().isBlank()) {
+            return SendResult.refused(user.username() + " has no mail address.");
+        }
+        try {
+            return switch (notification.kind()) {
+                case STEP_OPENED, STEP_ESCALATED -> askToDecide(notification, user);
+                case REQUEST_DECIDED -> tellOutcome(notification, user);
+                case GRANT_ENDING -> warnGrantEnding(notification, user);
+            };
+        } catch (MailNotSent e) {
+            return SendResult.failed(e.getMessage());
+        } catch (ActionTokenRefused e) {
+            // the step moved on, or this approver may no longer decide it, before the mail left
+            return SendResult.refused("Not sent: " + e.getMessage());
+        } catch (NotFoundException e) {
+            return SendResult.refused("Not sent: " + e.getMessage());
+        }
+    }
+
+    private SendResult askToDecide(Notification notification, User user) {
+        String requestId = notification.requestId();
+        int step = Objects.requireNonNull(notification.step(), "a step notification names its step");
+        String replyToken = tokens.issue(requestId, step, notification.recipientId(), Channel.EMAIL);
+        String linkToken = tokens.issue(requestId, step, notification.recipientId(), Channel.WEB);
+        AccessRequest request = requests.get(Actor.system(), requestId);
+        RequestDetails details = request.details();
+        RequestStep current = request.steps().get(step);
+        Instant deadline = current.deadline() != null && current.deadline().isBefore(details.expiresAt())
+                ? current.deadline()
+                : details.expiresAt();
+        long approvalsGiven = request.decisions().stream()
+                .filter(d -> d.step() == step && d.isApproval())
+                .count();
+        ApprovalNotice notice = new ApprovalNotice(
+                requestId,
+                person(user),
+                user.email(),
+                replyToken,
+                linkToken,
+                person(details.requester()),
+                details.resource(),
+                details.account(),
+                details.duration(),
+                details.justification(),
+                details.ticket(),
+                current.name(),
+                step + 1,
+                request.steps().size(),
+                current.requiredApprovals(),
+                (int) approvalsGiven,
+                current.approvers().stream()
+                        .filter(p -> !p.id().equals(notification.recipientId()))
+                        .map(Participant::username)
+                        .map(this::person)
+                        .toList(),
+                deadline);
+        ComposedMail mail = composer.approvalRequest(notice);
+        sent.record(mail.messageId(), requestId, step, notification.recipientId(), user.email(), clock.instant());
+        mailer.send(mail.message());
+        return SendResult.ok();
+    }
+
+    private SendResult tellOutcome(Notification notification, User user) {
+        AccessRequest request = requests.get(Actor.system(), notification.requestId());
+        OutcomeNotice.Outcome outcome =
+                OutcomeNotice.Outcome.valueOf(String.valueOf(notification.data().get("outcome")));
+        Object by = notification.data().get("by");
+        Person decidedBy = by == null || Decision.SYSTEM_APPROVER.equals(by) || outcome == OutcomeNotice.Outcome.EXPIRED
+                ? null
+                : person(by.toString());
+        Optional<Grant> grant =
+                outcome == OutcomeNotice.Outcome.APPROVED ? grants.forRequest(request.id()) : Optional.empty();
+        Object comment = notification.data().get("comment");
+        mailer.send(composer.outcome(new OutcomeNotice(
+                        request.id(),
+                        person(user),
+                        user.email(),
+                        request.details().resource(),
+                        request.details().account(),
+                        outcome,
+                        decidedBy,
+                        comment == null ? null : comment.toString(),
+                        grant.map(Grant::startsAt).orElse(null),
+                        grant.map(Grant::endsAt).orElse(null)))
+                .message());
+        return SendResult.ok();
+    }
+
+    private SendResult warnGrantEnding(Notification notification, User user) {
+        var data = notification.data();
+        mailer.send(composer.grantEnding(new GrantEndingNotice(
+                        notification.grantId(),
+                        notification.requestId() != null ? notification.requestId() : notification.grantId(),
+                        person(user),
+                        user.email(),
+                        String.valueOf(data.get("resource")),
+                        String.valueOf(data.get("account")),
+                        instant(data.get("endsAt"))))
+                .message());
+        return SendResult.ok();
+    }
+
+    private Person person(String username) {
+        return directory
+                .findUser(username)
+                .map(EmailNotificationSender::person)
+                .orElseGet(() -> new Person(username, null));
+    }
+
+    private static Person person(User user) {
+        return new Person(user.username(), user.displayName());
+    }
+
+    /** An instant as the outbox's JSON keeps it: ISO-8601 text, or seconds since the epoch. */
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number number) {
+            BigDecimal seconds = new BigDecimal(number.toString());
+            return Instant.ofEpochSecond(
+                    seconds.longValue(),
+                    seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+        }
+        return Instant.parse(value.toString());
+    }
+}

@@ -1,0 +1,41 @@
+package io.countersign.mail.internal;
+
+import io.countersign.shared.Timestamps;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The approval mails sent, by Message-ID, with the request, step and approver each asked and the
+ * address it went to: what a reply is matched against.
+ */
+@Repository
+public class MailNotifications {
+
+    private final JdbcClient jdbc;
+
+    MailNotifications(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Recorded before the mail leaves, so that no reply can arrive to a mail we have no record of. */
+    void record(String messageId, String requestId, int step, String approverId, String address, Instant at) {
+        jdbc.sql("""
+                        insert into mail_notifications (message_id, request_id, step, approver_id, address, sent_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(messageId, requestId, step, approverId, address.toLowerCase(Locale.ROOT), Timestamps.toDb(at))
+                .update();
+    }
+
+    /** The addresses (lower case) that this approver was asked at about this step of the request. */
+    public List<String> addressesAsked(String requestId, int step, String approverId) {
+        return jdbc.sql("""
+                        select distinct address from mail_notifications
+                        where request_id = ? and step = ? and approver_id = ?""")
+                .params(requestId, step, approverId)
+                .query(String.class)
+                .list();
+    }
+}

@@ -1,0 +1,34 @@
+package io.countersign.mail.internal.inbound;
+
+import io.countersign.mail.MailComposer;
+import io.countersign.mail.Mailer;
+import io.countersign.mail.RefusalNotice;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/** Answers a refused reply by mail, in its thread, through the SMTP server of the current settings. */
+@Component
+class MailedRefusals implements RefusalReplies {
+
+    private final MailComposer composer;
+    private final Mailer mailer;
+
+    MailedRefusals(MailComposer composer, Mailer mailer) {
+        this.composer = composer;
+        this.mailer = mailer;
+    }
+
+    @Override
+    public void send(RefusalReply reply) {
+        mailer.send(composer.refusal(new RefusalNotice(
+                        reply.to(), reply.subject(), reply.inReplyTo(), null, sentence(reply.reason())))
+                .message());
+    }
+
+    /** "the reply code is unknown" becomes "The reply code is unknown.". */
+    static String sentence(String reason) {
+        String text = reason == null || reason.isBlank() ? "the reply could not be processed" : reason.trim();
+        text = text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+        return text.endsWith(".") ? text : text + ".";
+    }
+}

@@ -1,0 +1,74 @@
+package io.countersign.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import io.countersign.directory.Users;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The pages people use in a browser: signed in with a password into a server-side session, every
+ * form protected by a CSRF token. It takes whatever the API and action-link chains do not, and denies
+ * anything it does not list. The session cookie is HttpOnly and SameSite=Lax (application.yml); the
+ * servlet container marks it Secure whenever the request came over https.
+ */
+@Configuration(proxyBeanMethods = false)
+class PageSecurityConfiguration {
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            LocalUserDetailsService details,
+            PasswordEncoder encoder,
+            SignInAttempts attempts,
+            Users users)
+            throws Exception {
+        http.authenticationProvider(new PasswordSignIn(details, encoder, attempts, users))
+                .addFilterBefore(new SignedInUserCheck(users), AuthorizationFilter.class)
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.loginPage("/login")
+                        .failureHandler((request, response, exception) -> new SimpleUrlAuthenticationFailureHandler(
+                                        exception instanceof LockedException ? "/login?locked" : "/login?error")
+                                .onAuthenticationFailure(request, response, exception))
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?signedOut")
+                        .invalidateHttpSession(true)
+                        .deleteCookies("COUNTERSIGN_SESSION"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(
+                        headers -> headers.referrerPolicy(referrer ->
+                                        referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                                .contentSecurityPolicy(
+                                        csp -> csp.policyDirectives(
+                                                "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(GET, "/login", "/css/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .requestMatchers(GET, "/", "/approvals", "/requests/*", "/profile")
+                        .authenticated()
+                        .requestMatchers(
+                                POST,
+                                "/requests/*/approve",
+                                "/requests/*/reject",
+                                "/requests/*/cancel",
+                                "/grants/*/revoke",
+                                "/profile/password",
+                                "/profile/subscriptions",
+                                "/profile/tokens/*/revoke")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll());
+        return http.build();
+    }
+}

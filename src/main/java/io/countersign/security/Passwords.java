@@ -1,0 +1,101 @@
+package io.countersign.security;
+
+import io.countersign.directory.Users;
+import io.countersign.shared.Actor;
+import io.countersign.shared.NotFoundException;
+import io.countersign.shared.Problems;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Local sign-in passwords: set by an administrator, changed by their owner. Only the adaptive hash
+ * is stored; the password itself is never returned, logged or audited.
+ */
+@Service
+public class Passwords {
+
+    static final int MIN_LENGTH = 12;
+    static final int MAX_LENGTH = 128;
+
+    private final LocalCredentials credentials;
+    private final PasswordEncoder encoder;
+    private final JdbcClient jdbc;
+    private final Users users;
+    private final ApplicationEventPublisher events;
+
+    Passwords(
+            LocalCredentials credentials,
+            PasswordEncoder encoder,
+            JdbcClient jdbc,
+            Users users,
+            ApplicationEventPublisher events) {
+        this.credentials = credentials;
+        this.encoder = encoder;
+        this.jdbc = jdbc;
+        this.users = users;
+        this.events = events;
+    }
+
+    /** Refuses a password that is too short or too long, naming {@code field} in the problem. */
+    public static void check(String password, String field) {
+        Problems problems = new Problems();
+        checkInto(problems, password, field);
+        problems.throwIfAny();
+    }
+
+    private static void checkInto(Problems problems, String password, String field) {
+        if (password == null || password.isEmpty()) {
+            problems.add(field, "required", "must not be blank");
+            return;
+        }
+        problems.check(
+                password.length() >= MIN_LENGTH && password.length() <= MAX_LENGTH,
+                field,
+                "out_of_range",
+                "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long");
+    }
+
+    /** An administrator sets a user's password (on creation or replacement of the user). */
+    @Transactional
+    public void set(Actor actor, String username, String password) {
+        check(password, "password");
+        store(actor, username, password);
+    }
+
+    /**
+     * Changes a password. The owner must give the current one; an administrator changing somebody
+     * else's may omit it. Anybody else is told the user does not exist.
+     */
+    @Transactional
+    public void change(Actor actor, String username, String current, String replacement) {
+        var user = users.find(username).orElseThrow(() -> new NotFoundException("user", username));
+        boolean own = user.username().equals(actor.username());
+        if (!own && !actor.isAdmin()) {
+            throw new NotFoundException("user", username);
+        }
+        Problems problems = new Problems();
+        if (own || current != null) {
+            String hash = jdbc.sql("select password_hash from local_credentials where username = ?")
+                    .param(user.username())
+                    .query(String.class)
+                    .optional()
+                    .orElse(null);
+            problems.check(
+                    current != null && hash != null && encoder.matches(current, hash),
+                    "current",
+                    "wrong_password",
+                    "is not the current password");
+        }
+        checkInto(problems, replacement, "new");
+        problems.throwIfAny();
+        store(actor, user.username(), replacement);
+    }
+
+    private void store(Actor actor, String username, String password) {
+        credentials.set(username, password);
+        events.publishEvent(new PasswordChanged(actor, username));
+    }
+}

@@ -1,0 +1,27 @@
+package io.countersign.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Password sign-in limits.
+ *
+ * @param maxFailures failed sign-ins within the lockout window after which a username is locked
+ * @param lockoutWindow how far back failures count; a locked username opens again once its failures
+ *     are older than this
+ */
+@ConfigurationProperties("countersign.security.sign-in")
+public record SignInProperties(
+        @DefaultValue("5") int maxFailures,
+        @DefaultValue("PT15M") Duration lockoutWindow) {
+
+    public SignInProperties {
+        if (maxFailures < 1) {
+            throw new IllegalArgumentException("countersign.security.sign-in.max-failures must be at least 1");
+        }
+        if (lockoutWindow.isNegative() || lockoutWindow.isZero()) {
+            throw new IllegalArgumentException("countersign.security.sign-in.lockout-window must be positive");
+        }
+    }
+}

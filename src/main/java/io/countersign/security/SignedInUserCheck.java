@@ -1,0 +1,50 @@
+package io.countersign.security;
+
+import io.countersign.directory.User;
+import io.countersign.directory.Users;
+import io.countersign.shared.Channel;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A session outlives what it was opened with: a user deactivated, deleted or given another tool role
+ * since signing in is signed out on their next page, instead of acting on as before.
+ */
+class SignedInUserCheck extends OncePerRequestFilter {
+
+    private final Users users;
+
+    SignedInUserCheck(Users users) {
+        this.users = users;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null
+                && authentication.getPrincipal() instanceof CountersignPrincipal principal
+                && principal.channel() == Channel.WEB
+                && !stillValid(principal)) {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            SecurityContextHolder.clearContext();
+        }
+        chain.doFilter(request, response);
+    }
+
+    private boolean stillValid(CountersignPrincipal principal) {
+        return users.find(principal.username())
+                .filter(User::active)
+                .filter(user -> user.role() == principal.role())
+                .isPresent();
+    }
+}

@@ -1,0 +1,86 @@
+package io.countersign.web.pages;
+
+import io.countersign.notify.Subscriptions;
+import io.countersign.security.ApiTokens;
+import io.countersign.security.Passwords;
+import io.countersign.shared.Actor;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** My password, my notification subscriptions and my API tokens. */
+@Controller
+class ProfilePage {
+
+    private static final String SUBSCRIPTION_FIELD = "kind.";
+
+    private final Passwords passwords;
+    private final Subscriptions subscriptions;
+    private final ApiTokens tokens;
+
+    ProfilePage(Passwords passwords, Subscriptions subscriptions, ApiTokens tokens) {
+        this.passwords = passwords;
+        this.subscriptions = subscriptions;
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/profile")
+    String show(Actor actor, Model model) {
+        model.addAttribute("subscriptions", subscriptions.of(actor, actor.username()));
+        model.addAttribute("tokens", tokens.list(actor, actor.username()));
+        return "pages/profile";
+    }
+
+    @PostMapping("/profile/password")
+    String password(
+            Actor actor,
+            @RequestParam(required = false) String current,
+            @RequestParam(name = "new", required = false) String replacement,
+            @RequestParam(required = false) String repeated,
+            RedirectAttributes redirect) {
+        return act(redirect, "Your password is changed.", () -> {
+            if (replacement != null && !replacement.equals(repeated)) {
+                throw io.countersign.shared.InvalidInputException.of(
+                        "repeated", "mismatch", "The two new passwords differ.");
+            }
+            passwords.change(actor, actor.username(), current == null ? "" : current, replacement);
+        });
+    }
+
+    /** Each kind's field holds its channels, separated by commas or spaces; empty means none. */
+    @PostMapping("/profile/subscriptions")
+    String subscriptions(Actor actor, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        Map<String, List<String>> body = new LinkedHashMap<>();
+        form.forEach((field, values) -> {
+            if (field.startsWith(SUBSCRIPTION_FIELD)) {
+                String joined = values.isEmpty() ? "" : values.get(0);
+                body.put(
+                        field.substring(SUBSCRIPTION_FIELD.length()),
+                        Arrays.stream(joined.split("[,\\s]+"))
+                                .filter(s -> !s.isBlank())
+                                .toList());
+            }
+        });
+        return act(
+                redirect, "Your subscriptions are saved.", () -> subscriptions.replace(actor, actor.username(), body));
+    }
+
+    @PostMapping("/profile/tokens/{id}/revoke")
+    String revoke(Actor actor, @PathVariable String id, RedirectAttributes redirect) {
+        return act(redirect, "The token is revoked.", () -> tokens.revoke(actor, actor.username(), id));
+    }
+
+    private static String act(RedirectAttributes redirect, String done, Runnable change) {
+        FormOutcome.run(redirect, done, change);
+        return "redirect:/profile";
+    }
+}

@@ -1,0 +1,125 @@
+package io.countersign.web.pages;
+
+import io.countersign.grant.Grant;
+import io.countersign.grant.Grants;
+import io.countersign.notify.NotificationDeliveries;
+import io.countersign.request.AccessRequest;
+import io.countersign.request.RequestQuery;
+import io.countersign.request.Requests;
+import io.countersign.shared.Actor;
+import io.countersign.shared.Problems;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * My requests, my approvals and one request's timeline, over the same services and rules as the API:
+ * a request the signed-in person may not see is a 404, a decision they may not make is refused.
+ */
+@Controller
+class RequestPages {
+
+    private final Requests requests;
+    private final Grants grants;
+    private final NotificationDeliveries deliveries;
+    private final Clock clock;
+
+    RequestPages(Requests requests, Grants grants, NotificationDeliveries deliveries, Clock clock) {
+        this.requests = requests;
+        this.grants = grants;
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String mine(Actor actor, Model model) {
+        List<AccessRequest> mine = requests.list(actor, new RequestQuery(null, actor.username(), null, null, null, 200))
+                .items();
+        Map<String, Grant> granted =
+                grants.forRequests(mine.stream().map(AccessRequest::id).toList());
+        Instant now = clock.instant();
+        model.addAttribute(
+                "requests",
+                mine.stream()
+                        .map(r -> RequestView.of(r, granted.get(r.id()), now))
+                        .toList());
+        return "pages/my-requests";
+    }
+
+    @GetMapping("/approvals")
+    String approvals(Actor actor, Model model) {
+        Instant now = clock.instant();
+        model.addAttribute(
+                "requests",
+                requests.list(actor, new RequestQuery(null, null, null, "me", null, 200)).items().stream()
+                        .map(r -> RequestView.of(r, null, now))
+                        .toList());
+        return "pages/approvals";
+    }
+
+    @GetMapping("/requests/{id}")
+    String show(Actor actor, @PathVariable String id, Model model) {
+        AccessRequest request = requests.get(actor, id);
+        model.addAttribute(
+                "view", RequestView.of(request, grants.forRequest(request.id()).orElse(null), clock.instant()));
+        model.addAttribute("notified", deliveries.about(request.id()));
+        model.addAttribute("mayCancel", actor.username().equals(request.requester()));
+        requests.whyNotDecide(actor, request)
+                .ifPresentOrElse(
+                        reason -> model.addAttribute("whyNot", RefusalText.ofPage(reason)),
+                        () -> model.addAttribute("mayDecide", true));
+        return "pages/request";
+    }
+
+    @PostMapping("/requests/{id}/approve")
+    String approve(
+            Actor actor,
+            @PathVariable String id,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) String from,
+            RedirectAttributes redirect) {
+        return act(id, from, redirect, "Approved.", () -> requests.approve(actor, id, comment));
+    }
+
+    @PostMapping("/requests/{id}/reject")
+    String reject(
+            Actor actor,
+            @PathVariable String id,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) String from,
+            RedirectAttributes redirect) {
+        return act(id, from, redirect, "Rejected.", () -> {
+            Problems problems = new Problems();
+            problems.check(comment != null && !comment.isBlank(), "comment", "required", "Say why you reject.");
+            problems.throwIfAny();
+            requests.reject(actor, id, comment);
+        });
+    }
+
+    @PostMapping("/requests/{id}/cancel")
+    String cancel(Actor actor, @PathVariable String id, RedirectAttributes redirect) {
+        return act(id, "mine", redirect, "Cancelled.", () -> requests.cancel(actor, id, null));
+    }
+
+    @PostMapping("/grants/{id}/revoke")
+    String relinquish(Actor actor, @PathVariable String id, RedirectAttributes redirect) {
+        return act(id, "mine", redirect, "Access ended.", () -> grants.revoke(actor, id, "relinquished by the holder"));
+    }
+
+    /** Runs a change and goes back where the form was; a refusal is said on that page. */
+    private String act(String id, String from, RedirectAttributes redirect, String done, Runnable change) {
+        FormOutcome.run(redirect, done, change);
+        if ("approvals".equals(from)) {
+            return "redirect:/approvals";
+        }
+        return "mine".equals(from) ? "redirect:/" : "redirect:/requests/" + id;
+    }
+}

@@ -1,0 +1,62 @@
+package io.countersign.web.pages;
+
+import io.countersign.grant.Grant;
+import io.countersign.grant.GrantStatus;
+import io.countersign.request.AccessRequest;
+import io.countersign.request.Decision;
+import io.countersign.request.RequestStatus;
+import io.countersign.request.RequestStep;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** A request as the pages show it: its details, each step with its decisions, and its grant. */
+record RequestView(AccessRequest request, List<StepView> steps, GrantView grant, boolean pending) {
+
+    record StepView(
+            RequestStep step, boolean current, List<Decision> decisions, List<String> waitingOn, String timeLeft) {}
+
+    record GrantView(Grant grant, String timeLeft, boolean active) {}
+
+    static RequestView of(AccessRequest request, Grant grant, Instant now) {
+        boolean pending = request.status() == RequestStatus.PENDING;
+        List<StepView> steps = request.steps().stream()
+                .map(step -> {
+                    List<Decision> decisions = request.decisions().stream()
+                            .filter(d -> d.step() == step.index())
+                            .toList();
+                    boolean current = pending && step.index() == request.currentStep();
+                    List<String> waitingOn = current
+                            ? step.approvers().stream()
+                                    .filter(p -> decisions.stream().noneMatch(d -> d.by(p.id())))
+                                    .map(p -> p.username())
+                                    .toList()
+                            : List.of();
+                    String timeLeft = current && step.deadline() != null ? left(now, step.deadline()) : null;
+                    return new StepView(step, current, decisions, waitingOn, timeLeft);
+                })
+                .toList();
+        GrantView grantView = grant == null
+                ? null
+                : new GrantView(
+                        grant,
+                        left(now, grant.endsAt()),
+                        grant.status() == GrantStatus.ACTIVE || grant.status() == GrantStatus.SCHEDULED);
+        return new RequestView(request, steps, grantView, pending);
+    }
+
+    /** "1h 05m remaining", or "ended" once the moment has passed. */
+    static String left(Instant now, Instant until) {
+        Duration d = Duration.between(now, until);
+        if (d.isNegative() || d.isZero()) {
+            return "ended";
+        }
+        long minutes = d.toMinutes();
+        if (minutes < 1) {
+            return "less than a minute remaining";
+        }
+        return minutes >= 60
+                ? String.format("%dh %02dm remaining", minutes / 60, minutes % 60)
+                : minutes + "m remaining";
+    }
+}

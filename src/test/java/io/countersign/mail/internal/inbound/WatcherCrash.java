@@ -1,0 +1,73 @@
+package io.countersign.mail.internal.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.mail.internal.MailSessions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.test.context.TestComponent;
+
+/**
+ * Stops the application's watcher and lets a second one die at the worst moment: after applying the
+ * first message it reads, before deleting it, as a process killed there would.
+ */
+@TestComponent
+class WatcherCrash {
+
+    private final MailboxWatcher watcher;
+    private final InboundMailProperties properties;
+    private final MailSessions sessions;
+    private final ObjectProvider<InboundSettingsSource> settings;
+    private final ReplyProcessor processor;
+    private final ObjectProvider<RefusalReplies> refusals;
+    private final WatchLease lease;
+    private final Clock clock;
+
+    WatcherCrash(
+            MailboxWatcher watcher,
+            InboundMailProperties properties,
+            MailSessions sessions,
+            ObjectProvider<InboundSettingsSource> settings,
+            ReplyProcessor processor,
+            ObjectProvider<RefusalReplies> refusals,
+            WatchLease lease,
+            Clock clock) {
+        this.watcher = watcher;
+        this.properties = properties;
+        this.sessions = sessions;
+        this.settings = settings;
+        this.processor = processor;
+        this.refusals = refusals;
+        this.lease = lease;
+        this.clock = clock;
+    }
+
+    /** Returns once the crash happened; the message it applied is still in the folder. */
+    void crashAfterApplyingOne(Duration patience) throws InterruptedException {
+        watcher.stop();
+        CountDownLatch crashed = new CountDownLatch(1);
+        AtomicBoolean crashOnce = new AtomicBoolean(true);
+        MailboxWatcher crashing =
+                new MailboxWatcher(properties, sessions, settings, processor, refusals, lease, clock, message -> {
+                    if (crashOnce.getAndSet(false)) {
+                        crashed.countDown();
+                        throw new IllegalStateException("the process died here");
+                    }
+                });
+        try {
+            crashing.start();
+            assertThat(crashed.await(patience.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        } finally {
+            crashing.stop();
+        }
+    }
+
+    /** The application's watcher takes over, as a restarted process would. */
+    void restart() {
+        watcher.start();
+    }
+}

@@ -1,0 +1,308 @@
+package io.countersign.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.TestClockConfiguration;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The pages in a real headless Chromium against the running service: people sign in, decide and
+ * follow their requests; the API fixture sets the scene.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Api.class})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebPagesBrowserTests {
+
+    static final String PASSWORD = "a long enough password";
+    static final String HOSTILE = "<script>window.pwned=1</script>\"><img src=x onerror=window.pwned=2>";
+
+    @RegisterExtension
+    final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Api api;
+
+    String requester;
+    String requesterToken;
+    String lead;
+    String security;
+
+    @BeforeEach
+    void scene() {
+        browser.at(port);
+        requester = person("dev");
+        requesterToken = api.asAdmin()
+                .post("/api/v1/users/" + requester + "/tokens", Api.json(Map.of("name", "laptop")))
+                .expect(201)
+                .json()
+                .get("token")
+                .asString();
+        lead = person("lisa");
+        security = person("carol");
+    }
+
+    @AfterAll
+    void closeBrowser() throws IOException {
+        browser.close();
+    }
+
+    private String person(String base) {
+        String name = Api.unique(base);
+        api.asAdmin()
+                .post(
+                        "/api/v1/users",
+                        Api.json(Map.of(
+                                "username",
+                                name,
+                                "email",
+                                name + "@example.com",
+                                "role",
+                                "USER",
+                                "password",
+                                PASSWORD)))
+                .expect(201);
+        return name;
+    }
+
+    /** A pending request by the requester under a two-step policy: the lead, then security. */
+    private String twoStepRequest(String justification) {
+        String resource = Api.unique("db");
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
+                .expect(201);
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("name", Api.unique("policy"));
+        policy.put("priority", 10);
+        policy.put("conditions", Map.of("resourceName", resource));
+        policy.put(
+                "steps",
+                List.of(
+                        Map.of(
+                                "name",
+                                "Lead review",
+                                "requiredApprovals",
+                                1,
+                                "approvers",
+                                List.of(Map.of("user", lead))),
+                        Map.of(
+                                "name",
+                                "Security review",
+                                "requiredApprovals",
+                                1,
+                                "approvers",
+                                List.of(Map.of("user", security)))));
+        api.asAdmin().post("/api/v1/policies", Api.json(policy)).expect(201);
+        return api.as(requesterToken)
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of(
+                                "resource",
+                                resource,
+                                "account",
+                                "admin",
+                                "duration",
+                                "PT1H",
+                                "justification",
+                                justification)))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+    }
+
+    @Test
+    void twoApproversApproveFromMyApprovalsAndTheRequesterSeesAndEndsTheGrant() {
+        String id = twoStepRequest("Deploy the hotfix");
+
+        browser.signIn(requester, PASSWORD);
+        assertThat(browser.text()).contains("My requests", id, "PENDING");
+
+        browser.signIn(lead, PASSWORD);
+        browser.open("/approvals");
+        assertThat(browser.text()).contains("Deploy the hotfix", "Lead review");
+        browser.click("Approve " + id);
+        assertThat(browser.text()).contains("Approved.", "Nothing waits on you.");
+
+        browser.signIn(security, PASSWORD);
+        browser.open("/approvals");
+        browser.click("Approve " + id);
+        assertThat(browser.text()).contains("Approved.");
+
+        browser.open("/requests/" + id);
+        assertThat(browser.text())
+                .contains("APPROVED")
+                .containsPattern("Approved by " + lead + " at \\S+ via WEB")
+                .containsPattern("Approved by " + security + " at \\S+ via WEB");
+
+        browser.signIn(requester, PASSWORD);
+        assertThat(browser.text()).contains("APPROVED", "ACTIVE", "1h 00m remaining");
+        browser.clickButton("End my access now");
+        assertThat(browser.text()).contains("Access ended.", "REVOKED");
+    }
+
+    @Test
+    void aRejectionNeedsACommentAndShowsIt() {
+        String id = twoStepRequest("Look at the logs");
+        browser.signIn(lead, PASSWORD);
+        browser.open("/requests/" + id);
+        // past the browser's own check, the service refuses a rejection without a comment
+        browser.driver().executeScript("document.getElementById('reject-comment').removeAttribute('required')");
+        browser.clickButton("Reject");
+        assertThat(browser.text()).contains("Say why you reject.");
+        assertThat(api.as(requesterToken)
+                        .get("/api/v1/requests/" + id)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("PENDING");
+
+        browser.field("reject-comment").sendKeys("Not during the freeze");
+        browser.clickButton("Reject");
+        assertThat(browser.text()).contains("Rejected.", "REJECTED", "Rejected by " + lead, "Not during the freeze");
+    }
+
+    @Test
+    void theRequestPageSaysWhyIMayNotDecide() {
+        String id = twoStepRequest("Rotate keys");
+        browser.signIn(security, PASSWORD);
+        browser.open("/requests/" + id);
+        assertThat(browser.field("why-not").getText()).isEqualTo("You are not an approver of the current step.");
+        assertThat(browser.driver().findElements(By.xpath("//button[normalize-space()='Approve']")))
+                .isEmpty();
+
+        browser.signIn(requester, PASSWORD);
+        browser.open("/requests/" + id);
+        assertThat(browser.field("why-not").getText())
+                .isEqualTo("This is your own request; somebody else must decide it.");
+        assertThat(browser.text()).contains("Waiting on: " + lead);
+    }
+
+    @Test
+    void aLinkFromAnApprovalMailLandsOnTheRequestAfterSignIn() {
+        String id = twoStepRequest("Linked from mail");
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/requests/" + id);
+        assertThat(browser.path()).isEqualTo("/login");
+        browser.submitSignIn(lead, PASSWORD);
+        assertThat(browser.path()).startsWith("/requests/" + id);
+        assertThat(browser.text()).contains("Linked from mail", "Your decision");
+    }
+
+    @Test
+    void anotherUsersRequestIsNotFound() {
+        String id = twoStepRequest("Private");
+        String stranger = person("mallory");
+        browser.signIn(stranger, PASSWORD);
+        browser.open("/requests/" + id);
+        assertThat(browser.text()).contains("Not found").doesNotContain("Private");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndRepeatedFailuresLockTheAccount() {
+        String victim = person("victim");
+        browser.signIn(victim, "not the password");
+        assertThat(browser.text()).contains("Wrong username or password.");
+        for (int i = 0; i < 4; i++) {
+            browser.submitSignIn(victim, "guess " + i);
+        }
+        browser.submitSignIn(victim, PASSWORD);
+        assertThat(browser.text()).contains("Too many failed sign-ins.");
+        assertThat(browser.path()).startsWith("/login");
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLax() {
+        browser.signIn(requester, PASSWORD);
+        var cookie = browser.driver().manage().getCookieNamed("COUNTERSIGN_SESSION");
+        assertThat(cookie).isNotNull();
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.getSameSite()).isEqualTo("Lax");
+    }
+
+    @Test
+    void aFormWithoutTheCsrfTokenIsRefused() {
+        String id = twoStepRequest("Forged");
+        browser.signIn(lead, PASSWORD);
+        browser.open("/requests/" + id);
+        var page = browser.driver().findElement(By.tagName("html"));
+        browser.driver()
+                .executeScript(
+                        "var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
+                                + " document.body.appendChild(f); f.submit();",
+                        "/requests/" + id + "/approve");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        assertThat(browser.text()).doesNotContain("Approved.");
+        // the lead's approval was not counted: the request still waits on them
+        browser.open("/approvals");
+        assertThat(browser.driver().findElements(By.cssSelector("[aria-label='Approve " + id + "']")))
+                .hasSize(1);
+    }
+
+    @Test
+    void whatPeopleTypedIsShownAsText() {
+        String id = twoStepRequest(HOSTILE);
+        browser.signIn(lead, PASSWORD);
+        for (String page : List.of("/approvals", "/requests/" + id)) {
+            browser.open(page);
+            assertThat(browser.text()).contains(HOSTILE);
+            assertThat(browser.driver().findElements(By.tagName("img"))).isEmpty();
+            assertThat(browser.driver().executeScript("return window.pwned")).isNull();
+        }
+        browser.field("reject-comment").sendKeys(HOSTILE);
+        browser.clickButton("Reject");
+        browser.signIn(requester, PASSWORD);
+        for (String page : List.of("/", "/requests/" + id)) {
+            browser.open(page);
+            assertThat(browser.text()).contains(HOSTILE);
+            assertThat(browser.driver().findElements(By.tagName("img"))).isEmpty();
+            assertThat(browser.driver().executeScript("return window.pwned")).isNull();
+        }
+    }
+
+    @Test
+    void theProfileChangesMyPasswordAndRevokesMyTokens() {
+        browser.signIn(requester, PASSWORD);
+        browser.open("/profile");
+        assertThat(browser.text()).contains("laptop");
+        browser.click("Revoke token laptop");
+        assertThat(browser.text()).contains("The token is revoked.", "You have no API tokens.");
+        api.as(requesterToken).get("/api/v1/users/" + requester).expect(401);
+
+        browser.field("current").sendKeys(PASSWORD);
+        browser.field("new").sendKeys("my fresh new password");
+        browser.field("repeated").sendKeys("my fresh new password");
+        browser.clickButton("Change password");
+        assertThat(browser.text()).contains("Your password is changed.");
+        browser.signIn(requester, PASSWORD);
+        assertThat(browser.text()).contains("Wrong username or password.");
+        browser.signIn(requester, "my fresh new password");
+        assertThat(browser.text()).contains("My requests");
+    }
+}
