@@ -96,6 +96,13 @@ class GrantRepository {
                 .list();
     }
 
+    /** Moves a grant's end; the access check reads the new end at once. */
+    void moveEnd(String id, Instant endsAt) {
+        jdbc.sql("update grants set ends_at = ?, version = version + 1 where id = ?")
+                .params(Timestamps.toDb(endsAt), id)
+                .update();
+    }
+
     void revoke(String id, Instant at, String by, String reason) {
         jdbc.sql("""
                         update grants set status = 'REVOKED', revoked_at = ?, revoked_by = ?, revoke_reason = ?,

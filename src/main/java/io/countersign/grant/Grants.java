@@ -1,6 +1,9 @@
 package io.countersign.grant;
 
 import io.countersign.directory.Directory;
+import io.countersign.request.AccessRequest;
+import io.countersign.request.ExtensionInput;
+import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
@@ -10,6 +13,7 @@ import io.countersign.shared.database.BoundedDatabaseCalls;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,8 +37,10 @@ public class Grants {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
     static final int MAX_REASON = 2000;
+    static final String EXTENSION_WITHDRAWN = "the grant it would extend was revoked";
 
     private final GrantRepository repository;
+    private final Requests requests;
     private final Directory directory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -45,6 +51,7 @@ public class Grants {
 
     Grants(
             GrantRepository repository,
+            Requests requests,
             Directory directory,
             Clock clock,
             ApplicationEventPublisher events,
@@ -52,6 +59,7 @@ public class Grants {
             FirstUse firstUse,
             MeterRegistry meters) {
         this.repository = repository;
+        this.requests = requests;
         this.directory = directory;
         this.clock = clock;
         this.events = events;
@@ -139,6 +147,8 @@ public class Grants {
         problems.multiLineText(reason, "reason", MAX_REASON);
         problems.throwIfAny();
         Instant now = clock.instant();
+        // the extension request's lock before the grant's, the order an approval of it takes them in
+        requests.withdrawExtensionOf(id, EXTENSION_WITHDRAWN);
         Grant grant = repository
                 .lock(id, now)
                 .filter(g -> actor.isAdmin() || idOf(actor).equals(g.holderId()))
@@ -149,6 +159,40 @@ public class Grants {
         String why = reason == null || reason.isBlank() ? null : reason.trim();
         end(actor, grant, why, now);
         return repository.find(id, now).orElseThrow();
+    }
+
+    /**
+     * The holder asks for {@code duration} more on their grant in force: opens the extension request,
+     * which the policy governing the grant's resource and account today decides. Only the holder may
+     * ask; anyone else learns nothing of the grant.
+     *
+     * @throws NotFoundException when the grant does not exist or is not the caller's
+     * @throws GrantNotActive when the grant has ended or was revoked, or still waits for its first use
+     */
+    @Transactional
+    public AccessRequest extend(Actor actor, String id, Duration duration, String justification) {
+        Instant now = clock.instant();
+        Grant grant = repository
+                .find(id, now)
+                .filter(g -> idOf(actor).equals(g.holderId()))
+                .orElseThrow(() -> new NotFoundException("grant", id));
+        if (grant.status() == GrantStatus.EXPIRED || grant.status() == GrantStatus.REVOKED) {
+            throw new GrantNotActive(id, grant.status(), "extended");
+        }
+        if (grant.awaitsFirstUse()) {
+            // its end is the claim window's, not a duration yet: there is nothing to add time to
+            throw GrantNotActive.awaitingFirstUse(id);
+        }
+        return requests.extend(
+                actor,
+                new ExtensionInput(
+                        grant.id(),
+                        grant.resource(),
+                        grant.account(),
+                        Duration.between(grant.startsAt(), grant.endsAt()),
+                        grant.endsAt(),
+                        duration,
+                        justification));
     }
 
     /**

@@ -18,6 +18,7 @@ public enum EventType {
     GRANT_FIRST_USED("grant.first_used"),
     GRANT_ENDED("grant.ended"),
     GRANT_REVOKED("grant.revoked"),
+    GRANT_EXTENDED("grant.extended"),
     AUDIT_CHECKPOINT("audit.checkpoint");
 
     private final String wireName;

@@ -9,4 +9,13 @@ public interface ApprovalPlanner {
      *     policy matches (requests fail closed)
      */
     ApprovalPlan plan(String requester, String resource, String account);
+
+    /**
+     * The plan for extending a grant of {@code requester} on (resource, account) under the policy that
+     * governs it today: the policy's {@code extension.steps}, or its own steps when it has none.
+     *
+     * @throws io.countersign.shared.NotFoundException as {@link #plan}
+     * @throws io.countersign.shared.RefusedException as {@link #plan}
+     */
+    ApprovalPlan planExtension(String requester, String resource, String account);
 }

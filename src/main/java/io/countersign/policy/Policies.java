@@ -196,6 +196,17 @@ public class Policies {
      */
     @Transactional(readOnly = true)
     public PolicyExplanation explain(Actor actor, String requester, String resource, String account) {
+        return explain(actor, requester, resource, account, false);
+    }
+
+    /**
+     * As {@link #explain(Actor, String, String, String)}; with {@code extension}, the plan an extension
+     * of a grant on (resource, account) would follow: the policy's extension steps (or its own) and the
+     * maximum total duration in its limits.
+     */
+    @Transactional(readOnly = true)
+    public PolicyExplanation explain(
+            Actor actor, String requester, String resource, String account, boolean extension) {
         Problems problems = new Problems();
         problems.requireText(resource, "resource", Names.MAX_LENGTH);
         problems.requireText(account, "account", Names.MAX_LENGTH);
@@ -208,7 +219,9 @@ public class Policies {
         String resourceName = Names.canonical(resource);
         String accountName = Names.canonical(account);
         try {
-            ApprovalPlan plan = planner.plan(who, resourceName, accountName);
+            ApprovalPlan plan = extension
+                    ? planner.planExtension(who, resourceName, accountName)
+                    : planner.plan(who, resourceName, accountName);
             return new PolicyExplanation(true, who, resourceName, accountName, plan, null);
         } catch (RefusedException e) {
             if (!PlanMaker.NO_MATCHING_POLICY.equals(e.reason())) {

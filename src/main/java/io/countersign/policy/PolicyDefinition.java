@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code PT8H}, requestTtl {@code PT24H}, requireJustification {@code false}, no ticketPattern,
  * allowSelfApproval {@code false}, distinctApproversAcrossSteps {@code true}, autoApprove off, each
  * step's requiredApprovals {@code 1} and, when it has a timeout, onTimeout {@code REJECT},
- * startOnFirstUse {@code false}.
+ * startOnFirstUse {@code false}. Without {@code extension}, a grant may be extended through the
+ * policy's own steps up to maxDuration in all.
  *
  * <p>With {@code startOnFirstUse} an approved grant waits, unused, for the first access check that
  * allows it and lasts its duration from then; {@code claimWindow} (required with it) is how long it
@@ -34,14 +35,11 @@ public record PolicyDefinition(
         Boolean distinctApproversAcrossSteps,
         AutoApprove autoApprove,
         List<Step> steps,
+        Extension extension,
         Boolean startOnFirstUse,
         Duration claimWindow) {
 
-    public static final Duration DEFAULT_DURATION = Duration.ofHours(1);
-    public static final Duration DEFAULT_MAX_DURATION = Duration.ofHours(8);
-    public static final Duration DEFAULT_REQUEST_TTL = Duration.ofHours(24);
-
-    /** A policy whose grants start on approval. */
+    /** A policy without an extension block whose grants start on approval. */
     public PolicyDefinition(
             String name,
             Boolean enabled,
@@ -71,8 +69,19 @@ public record PolicyDefinition(
                 autoApprove,
                 steps,
                 null,
+                null,
                 null);
     }
+
+    /**
+     * How a grant under this policy may be extended: up to {@code maxTotalDuration} from its start in
+     * all, approved by {@code steps} (null: the policy's own steps).
+     */
+    public record Extension(Duration maxTotalDuration, List<Step> steps) {}
+
+    public static final Duration DEFAULT_DURATION = Duration.ofHours(1);
+    public static final Duration DEFAULT_MAX_DURATION = Duration.ofHours(8);
+    public static final Duration DEFAULT_REQUEST_TTL = Duration.ofHours(24);
 
     /**
      * Which requests the policy governs. {@code resourceName} and {@code accountName} are globs; at
@@ -136,6 +145,7 @@ public record PolicyDefinition(
                 distinctApproversAcrossSteps,
                 autoApprove,
                 steps,
+                extension,
                 startOnFirstUse,
                 claimWindow);
     }
@@ -156,6 +166,7 @@ public record PolicyDefinition(
                 distinctApproversAcrossSteps,
                 autoApprove,
                 steps,
+                extension,
                 true,
                 window);
     }
@@ -175,6 +186,7 @@ public record PolicyDefinition(
                 distinctApproversAcrossSteps,
                 autoApprove,
                 steps,
+                extension,
                 startOnFirstUse,
                 claimWindow);
     }

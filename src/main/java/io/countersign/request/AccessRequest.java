@@ -4,6 +4,8 @@ import io.countersign.policy.ApprovalPlan;
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
 import io.countersign.shared.Channel;
+import io.countersign.shared.InvalidInputException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,17 +96,69 @@ public final class AccessRequest {
 
     /** As {@link #approve(Actor, String, String, Instant)}; {@code means} ("By email") heads the audit note. */
     void approve(Actor approver, String approverId, String comment, Instant at, String means) {
+        approve(approver, approverId, comment, null, at, means);
+    }
+
+    /**
+     * As {@link #approve(Actor, String, String, Instant)}, allowing at most {@code allowed} (null: what
+     * was asked). The grant gets the shortest duration any approver allowed.
+     *
+     * @throws InvalidInputException when {@code allowed} is not positive or longer than was asked
+     */
+    void approve(Actor approver, String approverId, String comment, Duration allowed, Instant at, String means) {
+        checkAllowed(allowed);
         String username = approver.username();
         RequestStep step = DecisionGuard.mayApprove(this, username, approverId, at);
+        Duration cut = allowed == null || allowed.equals(details.duration()) ? null : allowed;
         decisions.add(
-                new Decision(username, approverId, currentStep, Verdict.APPROVE, comment, approver.channel(), at));
+                new Decision(username, approverId, currentStep, Verdict.APPROVE, comment, approver.channel(), at, cut));
         int approvals = StepTally.approvals(decisions, currentStep);
         register(new ApprovalRecorded(
-                approver, id(), currentStep, step.name(), approvals, step.requiredApprovals(), comment, means));
+                approver,
+                id(),
+                currentStep,
+                step.name(),
+                approvals,
+                step.requiredApprovals(),
+                comment,
+                means,
+                cut,
+                details.duration()));
         if (approvals >= step.requiredApprovals()) {
             steps.set(currentStep, step.with(StepStatus.APPROVED));
             advanceFrom(currentStep, approver, at);
         }
+    }
+
+    private void checkAllowed(Duration allowed) {
+        if (allowed == null) {
+            return;
+        }
+        if (allowed.isNegative() || allowed.isZero()) {
+            throw InvalidInputException.of("duration", "not_positive", "must be a positive duration such as PT1H");
+        }
+        if (allowed.compareTo(details.duration()) > 0) {
+            throw InvalidInputException.of(
+                    "duration",
+                    "more_than_requested",
+                    "must not be longer than the " + details.duration() + " that was requested");
+        }
+    }
+
+    /**
+     * The duration the grant gets: the shortest any approver allowed, or what was asked when nobody
+     * allowed less.
+     */
+    public Duration grantedDuration() {
+        Duration granted = details.duration();
+        for (Decision decision : decisions) {
+            if (decision.isApproval()
+                    && decision.allowed() != null
+                    && decision.allowed().compareTo(granted) < 0) {
+                granted = decision.allowed();
+            }
+        }
+        return granted;
     }
 
     /** One rejection by an eligible approver of the current step ends the workflow. */
@@ -149,7 +203,16 @@ public final class AccessRequest {
     void expire(Instant at) {
         requirePending();
         end(RequestStatus.EXPIRED, at);
-        register(new RequestExpired(Actor.system(), id(), requester(), currentStep, details.expiresAt()));
+        register(new RequestExpired(
+                Actor.system(),
+                id(),
+                requester(),
+                currentStep,
+                details.expiresAt(),
+                details.isExtension()
+                        ? "its time-to-live, which ends no later than the grant " + details.extendsGrant()
+                                + " it would extend, ran out"
+                        : null));
     }
 
     /** Widens the pending request's current step to more approvers, with the step's fresh deadline. */
@@ -238,7 +301,7 @@ public final class AccessRequest {
             steps.set(next, step.with(StepStatus.APPROVED));
         }
         close(RequestStatus.APPROVED, at);
-        register(RequestApproved.of(cause, details, at, null));
+        register(RequestApproved.of(cause, details, grantedDuration(), at, null));
     }
 
     /** The whole plan is approved automatically: its steps are not needed and are skipped. */
@@ -246,7 +309,7 @@ public final class AccessRequest {
         skipFrom(0);
         decisions.add(systemDecision(0, Verdict.APPROVE, reason, at));
         close(RequestStatus.APPROVED, at);
-        register(RequestApproved.of(Actor.system(), details, at, reason));
+        register(RequestApproved.of(Actor.system(), details, grantedDuration(), at, reason));
     }
 
     private static Decision systemDecision(int step, Verdict verdict, String reason, Instant at) {

@@ -2,12 +2,14 @@ package io.countersign.request;
 
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
+import java.time.Duration;
 
 /**
  * One approval was counted on a step. {@code approvals} is the step's tally after it; the step is
  * complete when it reaches {@code requiredApprovals}. Automatic approvals carry the system actor.
  * {@code means} says how an approval that came with an action token arrived ("By email"); null
- * otherwise.
+ * otherwise. {@code allowed} is the shorter duration the approver allowed of the {@code requested} one
+ * (null when they allowed what was asked).
  */
 public record ApprovalRecorded(
         Actor actor,
@@ -17,7 +19,9 @@ public record ApprovalRecorded(
         int approvals,
         int requiredApprovals,
         String comment,
-        String means)
+        String means,
+        Duration allowed,
+        Duration requested)
         implements AuditableEvent {
 
     public ApprovalRecorded(
@@ -28,7 +32,7 @@ public record ApprovalRecorded(
             int approvals,
             int requiredApprovals,
             String comment) {
-        this(actor, requestId, step, stepName, approvals, requiredApprovals, comment, null);
+        this(actor, requestId, step, stepName, approvals, requiredApprovals, comment, null, null, null);
     }
 
     @Override
@@ -45,6 +49,7 @@ public record ApprovalRecorded(
     public String note() {
         return (means == null ? "" : means + ": ") + "step " + step + (stepName == null ? "" : " '" + stepName + "'")
                 + ": " + approvals + " of " + requiredApprovals + " approvals"
+                + (allowed == null ? "" : "; allowed " + allowed + " of the " + requested + " requested")
                 + (comment == null ? "" : "; " + comment);
     }
 }

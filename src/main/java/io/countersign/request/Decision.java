@@ -1,15 +1,35 @@
 package io.countersign.request;
 
 import io.countersign.shared.Channel;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * One person's (or the system's) verdict on one step. Auto-approvals are recorded with approver
  * {@link #SYSTEM_APPROVER} and channel {@link Channel#SYSTEM}, the reason as comment. {@code
- * approverId} is the person's user id, which is what counts; null for the system.
+ * approverId} is the person's user id, which is what counts; null for the system. {@code allowed} is
+ * the shorter duration an approver allowed (partial approval); null when they allowed what was asked.
  */
 public record Decision(
-        String approver, String approverId, int step, Verdict verdict, String comment, Channel channel, Instant at) {
+        String approver,
+        String approverId,
+        int step,
+        Verdict verdict,
+        String comment,
+        Channel channel,
+        Instant at,
+        Duration allowed) {
+
+    public Decision(
+            String approver,
+            String approverId,
+            int step,
+            Verdict verdict,
+            String comment,
+            Channel channel,
+            Instant at) {
+        this(approver, approverId, step, verdict, comment, channel, at, null);
+    }
 
     /** Whether the user with this id made this decision. */
     public boolean by(String userId) {

@@ -8,8 +8,11 @@ import java.time.Instant;
 /**
  * Every step of a request is approved: access may be granted. {@code startsAt} is the start the
  * requester asked for (null for "as soon as approved"); {@code approvedAt} is when the last approval
- * came in. {@code requesterId} is the requester's user id, the grant's holder. {@code claimWindow} is
- * set when the grant's clock starts at its first use: how long the grant waits for it.
+ * came in. {@code requesterId} is the requester's user id, the grant's holder. {@code duration} is
+ * what was requested, {@code grantedDuration} what the grant gets: the shortest any approver allowed.
+ * {@code extendsGrant} is set when the request extends that grant instead of granting anew.
+ * {@code claimWindow} is set when the grant's clock starts at its first use: how long the grant waits
+ * for it.
  */
 public record RequestApproved(
         Actor actor,
@@ -22,10 +25,13 @@ public record RequestApproved(
         Instant approvedAt,
         String autoApprovedBecause,
         String requesterId,
+        Duration grantedDuration,
+        String extendsGrant,
         Duration claimWindow)
         implements AuditableEvent {
 
-    static RequestApproved of(Actor cause, RequestDetails details, Instant approvedAt, String autoApprovedBecause) {
+    static RequestApproved of(
+            Actor cause, RequestDetails details, Duration granted, Instant approvedAt, String autoApprovedBecause) {
         return new RequestApproved(
                 cause,
                 details.id(),
@@ -37,6 +43,8 @@ public record RequestApproved(
                 approvedAt,
                 autoApprovedBecause,
                 details.requesterId(),
+                granted,
+                details.extendsGrant(),
                 details.claimWindow());
     }
 
@@ -52,6 +60,10 @@ public record RequestApproved(
 
     @Override
     public String note() {
-        return autoApprovedBecause == null ? "every step approved" : "approved automatically: " + autoApprovedBecause;
+        String why =
+                autoApprovedBecause == null ? "every step approved" : "approved automatically: " + autoApprovedBecause;
+        return grantedDuration.equals(duration)
+                ? why
+                : why + "; granted " + grantedDuration + " of the " + duration + " requested";
     }
 }

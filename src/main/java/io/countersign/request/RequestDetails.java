@@ -8,9 +8,10 @@ import java.time.Instant;
  * creation. {@code createdBy} differs from {@code requester} when an enforcement point asked on a
  * user's behalf. {@code startsAt} is null for access that should start once approved. The usernames
  * are for display; {@code requesterId} and {@code createdById} are the user ids that decide who the
- * request belongs to (null when that user was deleted before ids were kept). {@code claimWindow},
- * frozen from the policy, is set when the grant's clock starts at its first use: how long the grant
- * waits for it.
+ * request belongs to (null when that user was deleted before ids were kept). {@code extendsGrant} is
+ * the grant an extension request asks more time on; null for a request for new access.
+ * {@code claimWindow}, frozen from the policy, is set when the grant's clock starts at its first use:
+ * how long the grant waits for it.
  */
 public record RequestDetails(
         String id,
@@ -27,9 +28,10 @@ public record RequestDetails(
         Instant expiresAt,
         String requesterId,
         String createdById,
+        String extendsGrant,
         Duration claimWindow) {
 
-    /** Details of a request whose grant starts on approval. */
+    /** Details of a request for new access whose grant starts on approval. */
     public RequestDetails(
             String id,
             String requester,
@@ -60,6 +62,11 @@ public record RequestDetails(
                 expiresAt,
                 requesterId,
                 createdById,
+                null,
                 null);
+    }
+
+    public boolean isExtension() {
+        return extendsGrant != null;
     }
 }

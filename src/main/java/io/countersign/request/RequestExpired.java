@@ -4,9 +4,17 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
 import java.time.Instant;
 
-/** A request was still pending when its time-to-live ran out. */
-public record RequestExpired(Actor actor, String requestId, String requester, int step, Instant expiresAt)
+/**
+ * A request was still pending when its time-to-live ran out; {@code reason} says why it ended then
+ * when that was not the time-to-live itself (an extension request ends with its grant).
+ */
+public record RequestExpired(
+        Actor actor, String requestId, String requester, int step, Instant expiresAt, String reason)
         implements AuditableEvent {
+
+    public RequestExpired(Actor actor, String requestId, String requester, int step, Instant expiresAt) {
+        this(actor, requestId, requester, step, expiresAt, null);
+    }
 
     @Override
     public String action() {
@@ -20,6 +28,8 @@ public record RequestExpired(Actor actor, String requestId, String requester, in
 
     @Override
     public String note() {
-        return "still pending at step " + step + " when its time-to-live ended at " + expiresAt;
+        return reason != null
+                ? "still pending at step " + step + " when " + reason + " at " + expiresAt
+                : "still pending at step " + step + " when its time-to-live ended at " + expiresAt;
     }
 }

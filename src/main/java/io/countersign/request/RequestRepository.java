@@ -52,8 +52,9 @@ class RequestRepository {
                         insert into access_requests (id, requester, requester_id, resource_name, account_name,
                             duration_seconds, starts_at, justification, ticket, policy_name, policy_snapshot, status,
                             current_step, created_by, created_by_id, idempotency_key, idempotency_fingerprint,
-                            allow_self_approval, distinct_approvers, created_at, expires_at, closed_at, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                            allow_self_approval, distinct_approvers, created_at, expires_at, closed_at,
+                            extends_grant_id, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(
                         d.id(),
                         d.requester(),
@@ -76,7 +77,8 @@ class RequestRepository {
                         request.rules().distinctApproversAcrossSteps(),
                         Timestamps.toDb(d.createdAt()),
                         Timestamps.toDb(d.expiresAt()),
-                        Timestamps.toDb(request.closedAt()))
+                        Timestamps.toDb(request.closedAt()),
+                        d.extendsGrant())
                 .update();
         for (RequestStep step : request.steps()) {
             jdbc.sql("""
@@ -170,6 +172,14 @@ class RequestRepository {
         insertDecisions(request.id(), request.newDecisions());
     }
 
+    /** The extension request pending for this grant, if any. */
+    Optional<String> pendingExtensionOf(String grantId) {
+        return jdbc.sql("select id from access_requests where extends_grant_id = ? and status = 'PENDING'")
+                .param(grantId)
+                .query(String.class)
+                .optional();
+    }
+
     /** Loads a request and locks its row until the transaction ends, serialising decisions on it. */
     Optional<AccessRequest> lock(String id) {
         return jdbc.sql(SELECT + " where r.id = ? for update")
@@ -210,7 +220,8 @@ class RequestRepository {
     static final String SELECT = """
             select r.id, r.requester, r.requester_id, r.resource_name, r.account_name, r.duration_seconds,
                    r.starts_at, r.justification, r.ticket, r.policy_name, r.policy_snapshot, r.status,
-                   r.current_step, r.created_by, r.created_by_id, r.created_at, r.expires_at, r.closed_at, r.version
+                   r.current_step, r.created_by, r.created_by_id, r.created_at, r.expires_at, r.closed_at, r.version,
+                   r.extends_grant_id
             from access_requests r""";
 
     private Row row(ResultSet rs, int n) throws SQLException {
@@ -230,7 +241,9 @@ class RequestRepository {
                 instant(rs, "expires_at"),
                 rs.getString("requester_id"),
                 rs.getString("created_by_id"),
-                plan.claimWindow());
+                rs.getString("extends_grant_id"),
+                // an extension adds time to a grant whose clock already runs: it never waits for a first use
+                rs.getString("extends_grant_id") == null ? plan.claimWindow() : null);
         return new Row(
                 details,
                 plan,
@@ -351,7 +364,8 @@ class RequestRepository {
     private Map<String, List<Decision>> decisionsOf(Collection<String> ids) {
         Map<String, List<Decision>> decisions = new LinkedHashMap<>();
         jdbc.sql("""
-                        select request_id, step_index, approver, approver_id, verdict, comment, channel, decided_at
+                        select request_id, step_index, approver, approver_id, verdict, comment, channel, decided_at,
+                               allowed_seconds
                         from decisions where request_id in (:ids) order by id""").param("ids", ids).query(rs -> {
             decisions
                     .computeIfAbsent(rs.getString("request_id"), k -> new ArrayList<>())
@@ -362,7 +376,10 @@ class RequestRepository {
                             Verdict.valueOf(rs.getString("verdict")),
                             rs.getString("comment"),
                             Channel.valueOf(rs.getString("channel")),
-                            instant(rs, "decided_at")));
+                            instant(rs, "decided_at"),
+                            rs.getObject("allowed_seconds") == null
+                                    ? null
+                                    : Duration.ofSeconds(rs.getLong("allowed_seconds"))));
         });
         return decisions;
     }
@@ -371,8 +388,8 @@ class RequestRepository {
         for (Decision decision : decisions) {
             jdbc.sql("""
                             insert into decisions (request_id, step_index, approver, approver_id, verdict, comment,
-                                                   channel, decided_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                   channel, decided_at, allowed_seconds)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
                             requestId,
                             decision.step(),
@@ -381,7 +398,10 @@ class RequestRepository {
                             decision.verdict().name(),
                             decision.comment(),
                             decision.channel().name(),
-                            Timestamps.toDb(decision.at()))
+                            Timestamps.toDb(decision.at()),
+                            decision.allowed() == null
+                                    ? null
+                                    : decision.allowed().getSeconds())
                     .update();
         }
     }

@@ -102,7 +102,23 @@ public class Requests {
      */
     @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest approve(Actor actor, String id, String comment) {
-        return decide(actor, id, comment, true, (request, me, text, at) -> request.approve(actor, me, text, at));
+        return approve(actor, id, comment, null);
+    }
+
+    /**
+     * As {@link #approve(Actor, String, String)}, allowing at most {@code allowed} of the requested
+     * duration (null: all of it).
+     *
+     * @throws InvalidInputException when {@code allowed} is not positive or longer than was asked
+     */
+    @Transactional(noRollbackFor = DeadlinePassed.class)
+    public AccessRequest approve(Actor actor, String id, String comment, Duration allowed) {
+        return decide(
+                actor,
+                id,
+                comment,
+                true,
+                (request, me, text, at) -> request.approve(actor, me, text, allowed, at, null));
     }
 
     /** Records a rejection of the current step; past a deadline, as {@link #approve}. */
@@ -119,6 +135,98 @@ public class Requests {
     @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest cancel(Actor actor, String id, String comment) {
         return decide(actor, id, comment, false, (request, me, text, at) -> request.cancel(actor, me, text, at));
+    }
+
+    /**
+     * Opens an extension request for the caller's own grant, under the policy that governs the grant's
+     * resource and account today, within that policy's maximum total duration. It runs in the caller's
+     * transaction; the grant module has checked that the caller holds the grant and that it is in
+     * force. The request expires no later than the grant ends: a grant that ends while its extension is
+     * pending ends, and the extension with it.
+     *
+     * @throws InvalidInputException when the duration is not positive or the total would pass the limit
+     * @throws ExtensionPending when the grant already has an extension request pending
+     */
+    @Transactional
+    public AccessRequest extend(Actor actor, ExtensionInput input) {
+        Problems problems = new Problems();
+        if (input.duration() == null) {
+            problems.add("duration", "required", "must be given, e.g. PT1H");
+        } else {
+            problems.check(
+                    input.duration().getSeconds() >= 1, "duration", "not_positive", "must be positive, e.g. PT1H");
+        }
+        problems.multiLineText(input.justification(), "justification", RequestValidation.MAX_TEXT);
+        problems.throwIfAny();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // resource, then requester: the order every request transition takes the locks in (docs/adr/0008);
+        // the requester's lock also keeps two extension asks of one holder from both opening
+        inventory.lockResource(input.resource());
+        String requester = actor.username();
+        String requesterId = directory
+                .idOf(requester)
+                .filter(directory::lockActive)
+                .orElseThrow(() -> new NotFoundException("user", requester));
+        repository.pendingExtensionOf(input.grantId()).ifPresent(pending -> {
+            throw new ExtensionPending(input.grantId(), pending);
+        });
+        ApprovalPlan plan = planner.planExtension(requester, input.resource(), input.account());
+        Duration total = input.lastsSoFar().plus(input.duration());
+        Duration limit = plan.limits().maxTotalDuration();
+        if (limit != null && total.compareTo(limit) > 0) {
+            Duration left = input.lastsSoFar().compareTo(limit) >= 0 ? Duration.ZERO : limit.minus(input.lastsSoFar());
+            problems.add(
+                    "duration",
+                    "above_maximum",
+                    "the grant would last " + total + " in all, more than the " + limit + " policy '"
+                            + plan.policyName() + "' allows; at most " + left + " more may be asked");
+        }
+        if (plan.limits().requireJustification() && RequestValidation.trimToNull(input.justification()) == null) {
+            problems.add("justification", "required", "the governing policy requires a justification");
+        }
+        problems.throwIfAny();
+        if (!plan.isFeasible()) {
+            throw new RefusedException("too_few_approvers", String.join(" ", plan.problems()));
+        }
+        Duration ttl = plan.limits().requestTtl() != null ? plan.limits().requestTtl() : DEFAULT_TTL;
+        Instant expiresAt = now.plus(ttl).isBefore(input.grantEndsAt()) ? now.plus(ttl) : input.grantEndsAt();
+        RequestDetails details = new RequestDetails(
+                ShortIds.next("req"),
+                requester,
+                input.resource(),
+                input.account(),
+                input.duration(),
+                null,
+                RequestValidation.trimToNull(input.justification()),
+                null,
+                plan.policyName(),
+                requester,
+                now,
+                expiresAt,
+                requesterId,
+                requesterId,
+                input.grantId(),
+                null);
+        Map<String, String> ids = approverIdsOf(plan);
+        AccessRequest request = AccessRequest.open(details, plan, actor, ids::get);
+        repository.insert(request, PlanSnapshot.of(plan), null, null);
+        publish(request);
+        return request;
+    }
+
+    /**
+     * Cancels the pending extension request of a grant that was revoked, in the caller's transaction.
+     * Called before the grant's row is locked, so that it takes the request's lock first, as a decision
+     * on the extension does.
+     */
+    @Transactional
+    public void withdrawExtensionOf(String grantId, String reason) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        repository.pendingExtensionOf(grantId).flatMap(repository::lock).ifPresent(request -> {
+            if (request.withdraw(reason, now)) {
+                save(request);
+            }
+        });
     }
 
     /** @throws NotFoundException when the request does not exist or the caller may not see it */
@@ -308,14 +416,20 @@ public class Requests {
                 now.plus(ttl),
                 requesterId,
                 actorId,
+                null,
                 plan.limits().startOnFirstUse() ? plan.limits().claimWindow() : null);
-        Map<String, String> ids = directory.idsOf(plan.steps().stream()
-                .flatMap(step -> Stream.concat(step.eligibleApprovers().stream(), step.escalationApprovers().stream()))
-                .collect(Collectors.toSet()));
+        Map<String, String> ids = approverIdsOf(plan);
         AccessRequest request = AccessRequest.open(details, plan, actor, ids::get);
         repository.insert(request, PlanSnapshot.of(plan), key, fingerprint);
         publish(request);
         return new CreatedRequest(request, false);
+    }
+
+    /** The user ids of everyone the plan names as approver or escalation, by username. */
+    private Map<String, String> approverIdsOf(ApprovalPlan plan) {
+        return directory.idsOf(plan.steps().stream()
+                .flatMap(step -> Stream.concat(step.eligibleApprovers().stream(), step.escalationApprovers().stream()))
+                .collect(Collectors.toSet()));
     }
 
     private void publish(AccessRequest request) {

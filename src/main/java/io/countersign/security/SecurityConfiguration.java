@@ -129,7 +129,7 @@ class SecurityConfiguration {
                         // grants and enforcement
                         .requestMatchers(GET, "/api/v1/grants", "/api/v1/grants/*")
                         .hasAnyRole(ADMIN, AUDITOR, USER)
-                        .requestMatchers(POST, "/api/v1/grants/*/revoke")
+                        .requestMatchers(POST, "/api/v1/grants/*/revoke", "/api/v1/grants/*/extend")
                         .hasAnyRole(ADMIN, USER)
                         .requestMatchers(GET, "/api/v1/access/check")
                         .hasAnyRole(ADMIN, ENFORCER)

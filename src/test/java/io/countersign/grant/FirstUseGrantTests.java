@@ -50,20 +50,25 @@ class FirstUseGrantTests {
         gatewayToken = user(Api.unique("gateway"), "ENFORCER");
         resource = Api.unique("db");
         policy = Api.unique("on-first-use");
+        // no approval steps: approved at once, and the grant waits for its first use for a day
+        firstUseResource(resource, policy, List.of());
+    }
+
+    /** A resource governed by a policy whose grants wait a day for their first use, approved by {@code steps}. */
+    private void firstUseResource(String name, String policyName, List<?> steps) {
         api.asAdmin()
                 .post(
                         "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
+                        Api.json(Map.of("name", name, "type", "database", "accounts", List.of("admin"))))
                 .expect(201);
-        // no approval steps: approved at once, and the grant waits for its first use for a day
         api.asAdmin()
                 .post(
                         "/api/v1/policies",
                         Api.json(Map.of(
                                 "name",
-                                policy,
+                                policyName,
                                 "conditions",
-                                Map.of("resourceName", resource),
+                                Map.of("resourceName", name),
                                 "defaultDuration",
                                 "PT1H",
                                 "startOnFirstUse",
@@ -71,7 +76,7 @@ class FirstUseGrantTests {
                                 "claimWindow",
                                 "P1D",
                                 "steps",
-                                List.of())))
+                                steps)))
                 .expect(201);
     }
 
@@ -141,6 +146,64 @@ class FirstUseGrantTests {
         assertThat(grant(id).get("status").asString()).isEqualTo("EXPIRED");
         assertThat(auditActions(id)).containsExactly("grant.awaiting_first_use", "grant.first_used", "grant.expired");
         assertThat(reasonOf(id, "grant.expired")).isNull();
+    }
+
+    @Test
+    void aPartialApprovalIsHowLongTheGrantLastsFromItsFirstUse() {
+        String lisa = Api.unique("lisa");
+        String lisaToken = user(lisa, "USER");
+        String approvedResource = Api.unique("db");
+        firstUseResource(
+                approvedResource,
+                Api.unique("approved-on-first-use"),
+                List.of(Map.of("approvers", List.of(Map.of("user", lisa)))));
+        String requestId = api.as(devToken)
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of("resource", approvedResource, "account", "admin", "duration", "PT1H")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+
+        JsonNode approved = api.as(lisaToken)
+                .post("/api/v1/requests/" + requestId + "/approve", Api.json(Map.of("duration", "PT20M")))
+                .expect(200)
+                .json();
+
+        assertThat(approved.get("grantedDuration").asString()).isEqualTo("PT20M");
+        assertThat(approved.get("grant").get("status").asString()).isEqualTo("APPROVED_UNUSED");
+        assertThat(approved.get("grant").get("firstUseDuration").asString()).isEqualTo("PT20M");
+        clock.advance(Duration.ofHours(3));
+        JsonNode first = api.as(gatewayToken)
+                .get("/api/v1/access/check?user=" + dev + "&resource=" + approvedResource + "&account=admin")
+                .expect(200)
+                .json();
+        Instant started = Instant.parse(first.get("clockStartedAt").asString());
+        assertThat(Instant.parse(first.get("expiresAt").asString())).isEqualTo(started.plus(Duration.ofMinutes(20)));
+    }
+
+    @Test
+    void anUnusedGrantCanBeExtendedOnlyOnceItsClockRuns() {
+        String id = approvedGrant().get("id").asString();
+
+        api.as(devToken)
+                .post("/api/v1/grants/" + id + "/extend", Api.json(Map.of("duration", "PT1H")))
+                .expect(409);
+
+        Instant started = Instant.parse(check().get("clockStartedAt").asString());
+        JsonNode extension = api.as(devToken)
+                .post("/api/v1/grants/" + id + "/extend", Api.json(Map.of("duration", "PT1H")))
+                .expect(201)
+                .json();
+
+        assertThat(extension.get("extends").asString()).isEqualTo(id);
+        assertThat(extension.get("status").asString())
+                .as("no steps: approved at once")
+                .isEqualTo("APPROVED");
+        JsonNode later = check();
+        assertThat(Instant.parse(later.get("expiresAt").asString())).isEqualTo(started.plus(Duration.ofHours(2)));
+        assertThat(Instant.parse(later.get("clockStartedAt").asString())).isEqualTo(started);
     }
 
     @Test

@@ -16,6 +16,10 @@ class FirstUseRulesTests {
     private static final Duration ONE_DAY = Duration.ofDays(1);
 
     private static RequestApproved approval(Instant requestedStart, Duration claimWindow) {
+        return approval(requestedStart, claimWindow, ONE_HOUR);
+    }
+
+    private static RequestApproved approval(Instant requestedStart, Duration claimWindow, Duration granted) {
         return new RequestApproved(
                 Actor.system(),
                 "req-1",
@@ -27,6 +31,8 @@ class FirstUseRulesTests {
                 APPROVED,
                 null,
                 "usr-1",
+                granted,
+                null,
                 claimWindow);
     }
 
@@ -40,6 +46,26 @@ class FirstUseRulesTests {
         assertThat(grant.firstUseDuration()).isEqualTo(ONE_HOUR);
         assertThat(grant.clockStartedAt()).isNull();
         assertThat(grant.awaitsFirstUse()).isTrue();
+    }
+
+    @Test
+    void aPartialApprovalIsTheDurationTheFirstUseStarts() {
+        Duration granted = Duration.ofMinutes(20);
+        Grant waiting = GrantIssuer.grantFor(approval(null, ONE_DAY, granted), "grt-1");
+
+        assertThat(waiting.firstUseDuration()).isEqualTo(granted);
+        assertThat(waiting.endsAt()).isEqualTo(APPROVED.plus(ONE_DAY));
+        Instant firstUse = APPROVED.plus(Duration.ofHours(5));
+        assertThat(waiting.startedAt(firstUse).endsAt()).isEqualTo(firstUse.plus(granted));
+    }
+
+    @Test
+    void withoutAClaimWindowAPartialApprovalEndsTheGrantEarlier() {
+        Duration granted = Duration.ofMinutes(20);
+        Grant grant = GrantIssuer.grantFor(approval(null, null, granted), "grt-1");
+
+        assertThat(grant.status()).isEqualTo(GrantStatus.ACTIVE);
+        assertThat(grant.endsAt()).isEqualTo(APPROVED.plus(granted));
     }
 
     @Test

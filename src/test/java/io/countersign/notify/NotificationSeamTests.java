@@ -110,6 +110,22 @@ class NotificationSeamTests {
     }
 
     @Test
+    void aPartialApprovalTellsTheRequesterTheGrantedAndTheRequestedDurations() {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+
+        api.as(lisa.token())
+                .post("/api/v1/requests/" + id + "/approve", "{\"duration\":\"PT15M\"}")
+                .expect(200);
+
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> !sender.acceptedFor(dev.id()).isEmpty());
+        assertThat(sender.acceptedFor(dev.id()).get(0).data())
+                .containsEntry("outcome", "APPROVED")
+                .containsEntry("grantedDuration", "PT15M")
+                .containsEntry("requestedDuration", "PT1H");
+    }
+
+    @Test
     void aRejectionTellsTheRequesterWhyButACancellationTellsNobody() {
         String rejected = scene.pending(dev, List.of(step(1, lisa)));
         api.as(lisa.token())

@@ -19,6 +19,7 @@ import io.countersign.shared.Channel;
 import io.countersign.shared.NotFoundException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.context.event.EventListener;
@@ -104,7 +105,15 @@ class NotificationListeners {
 
     @EventListener
     void on(RequestApproved event) {
-        decided(event.actor(), event.requestId(), "APPROVED", event.autoApprovedBecause());
+        decided(
+                event.actor(),
+                event.requestId(),
+                "APPROVED",
+                event.autoApprovedBecause(),
+                "grantedDuration",
+                event.grantedDuration(),
+                "requestedDuration",
+                event.duration());
     }
 
     @EventListener
@@ -122,8 +131,11 @@ class NotificationListeners {
         decided(event.actor(), event.requestId(), "CANCELLED", event.comment());
     }
 
-    /** The requester learns how their request ended, unless they ended it themself. */
-    private void decided(Actor by, String requestId, String outcome, String comment) {
+    /**
+     * The requester learns how their request ended, unless they ended it themself; {@code more} adds
+     * keys and values to the notification's data.
+     */
+    private void decided(Actor by, String requestId, String outcome, String comment, Object... more) {
         if (!senders.any()) {
             return;
         }
@@ -132,6 +144,8 @@ class NotificationListeners {
             return;
         }
         String requesterId = request.details().requesterId();
+        Map<String, Object> data = NotificationOutbox.data("outcome", outcome, "comment", comment, "by", by.username());
+        data.putAll(NotificationOutbox.data(more));
         boolean ownAction = by.channel() != Channel.SYSTEM && by.username().equals(request.requester());
         if (requesterId == null || ownAction) {
             return;
@@ -140,7 +154,7 @@ class NotificationListeners {
                 NotificationKind.REQUEST_DECIDED,
                 List.of(new Recipient(requesterId, request.requester())),
                 new About(request.id(), null, request.currentStep()),
-                NotificationOutbox.data("outcome", outcome, "comment", comment, "by", by.username()));
+                data);
     }
 
     private List<Recipient> awaitingAt(AccessRequest request, int step, Predicate<Participant> among) {

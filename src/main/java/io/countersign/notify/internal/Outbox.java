@@ -40,6 +40,11 @@ class Outbox {
     /** Sends a request or grant event with who did it and the audit note; {@code reason} may be null. */
     @Transactional
     void publish(EventType type, AuditableEvent event, String reason) {
+        publish(type, event, reason, Map.of());
+    }
+
+    /** As {@link #publish(EventType, AuditableEvent, String)}, with {@code more} added to the data. */
+    void publish(EventType type, AuditableEvent event, String reason, Map<String, Object> more) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("requestId", event.requestId());
         data.put("grantId", event.grantId());
@@ -49,6 +54,7 @@ class Outbox {
         if (reason != null) {
             data.put("reason", reason);
         }
+        data.putAll(more);
         enqueue(type, data);
     }
 

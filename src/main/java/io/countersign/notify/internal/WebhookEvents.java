@@ -2,6 +2,7 @@ package io.countersign.notify.internal;
 
 import io.countersign.grant.GrantAwaitingFirstUse;
 import io.countersign.grant.GrantExpired;
+import io.countersign.grant.GrantExtended;
 import io.countersign.grant.GrantFirstUsed;
 import io.countersign.grant.GrantRevoked;
 import io.countersign.grant.GrantStarted;
@@ -13,6 +14,7 @@ import io.countersign.request.RequestExpired;
 import io.countersign.request.RequestRejected;
 import io.countersign.request.RequestStepEscalated;
 import io.countersign.request.RequestStepStarted;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -88,6 +90,19 @@ class WebhookEvents {
     void on(GrantRevoked event) {
         outbox.publish(EventType.GRANT_ENDED, event, "revoked");
         outbox.publish(EventType.GRANT_REVOKED, event, null);
+    }
+
+    @EventListener
+    void on(GrantExtended event) {
+        outbox.publish(
+                EventType.GRANT_EXTENDED,
+                event,
+                null,
+                Map.of(
+                        "extensionRequestId", event.extensionRequestId(),
+                        "extendedBy", event.extendedBy().toString(),
+                        "previousEnd", event.previousEnd().toString(),
+                        "endsAt", event.endsAt().toString()));
     }
 
     @EventListener

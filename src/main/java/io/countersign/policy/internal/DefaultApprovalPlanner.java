@@ -22,4 +22,9 @@ class DefaultApprovalPlanner implements ApprovalPlanner {
     public ApprovalPlan plan(String requester, String resource, String account) {
         return planMaker.plan(requester, resource, account, catalog.current());
     }
+
+    @Override
+    public ApprovalPlan planExtension(String requester, String resource, String account) {
+        return planMaker.planExtension(requester, resource, account, catalog.current());
+    }
 }

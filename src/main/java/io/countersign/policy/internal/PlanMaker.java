@@ -9,10 +9,12 @@ import io.countersign.policy.Limits;
 import io.countersign.policy.PlannedStep;
 import io.countersign.policy.PolicyDefinition;
 import io.countersign.policy.PolicyDefinition.AutoApprove;
+import io.countersign.policy.PolicyDefinition.Extension;
 import io.countersign.policy.PolicyDefinition.Step;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.RefusedException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,17 @@ public final class PlanMaker {
     }
 
     public ApprovalPlan plan(String requesterName, String resourceName, String accountName, PolicyIndex index) {
+        return plan(requesterName, resourceName, accountName, index, false);
+    }
+
+    /** The plan for extending a grant: the governing policy's extension steps (or its own steps). */
+    public ApprovalPlan planExtension(
+            String requesterName, String resourceName, String accountName, PolicyIndex index) {
+        return plan(requesterName, resourceName, accountName, index, true);
+    }
+
+    private ApprovalPlan plan(
+            String requesterName, String resourceName, String accountName, PolicyIndex index, boolean extension) {
         String username = Names.canonical(requesterName);
         User requester = directory
                 .findUser(username)
@@ -67,11 +80,22 @@ public final class PlanMaker {
         CompiledPolicy governing = found.get(0);
         List<String> reasons = new ArrayList<>(governing.reasons(subject));
         reasons.add(found.size() > 1 ? Precedence.explain(governing, found.get(1)) : "no other enabled policy matches");
-        return assemble(governing.definition(), reasons, requester, requesterGroups, resource);
+        PolicyDefinition policy = governing.definition();
+        if (extension) {
+            reasons.add(
+                    policy.extension() != null && policy.extension().steps() != null
+                            ? "an extension is approved by the policy's extension steps, up to "
+                                    + maxTotalDuration(policy) + " in all"
+                            : "an extension is approved by the policy's own steps, up to " + maxTotalDuration(policy)
+                                    + " in all");
+        }
+        List<Step> planned = extension ? extensionSteps(policy) : policy.steps();
+        return assemble(policy, planned, reasons, requester, requesterGroups, resource);
     }
 
     private ApprovalPlan assemble(
             PolicyDefinition policy,
+            List<Step> planned,
             List<String> reasons,
             User requester,
             Set<String> requesterGroups,
@@ -82,8 +106,8 @@ public final class PlanMaker {
         boolean whenApprover = policy.autoApprove().whenRequesterIsApprover();
         List<PlannedStep> steps = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (int i = 0; i < policy.steps().size(); i++) {
-            Step step = policy.steps().get(i);
+        for (int i = 0; i < planned.size(); i++) {
+            Step step = planned.get(i);
             TreeSet<String> named = resolver.approvers(step.approvers());
             boolean requesterNamed = named.contains(me);
             if (!selfAllowed) {
@@ -110,9 +134,9 @@ public final class PlanMaker {
                         + ": nobody approves their own request");
             }
         }
-        String autoApproved = autoApproval(policy, requester, requesterGroups);
+        String autoApproved = autoApproval(policy, planned, requester, requesterGroups);
         if (autoApproved == null) {
-            problems.addAll(feasibility(policy, steps));
+            problems.addAll(feasibility(policy, planned, steps));
         }
         Limits limits = new Limits(
                 policy.defaultDuration(),
@@ -120,6 +144,7 @@ public final class PlanMaker {
                 policy.requestTtl(),
                 policy.requireJustification(),
                 policy.ticketPattern(),
+                maxTotalDuration(policy),
                 Boolean.TRUE.equals(policy.startOnFirstUse()),
                 Boolean.TRUE.equals(policy.startOnFirstUse()) ? policy.claimWindow() : null);
         return new ApprovalPlan(
@@ -134,7 +159,8 @@ public final class PlanMaker {
                 List.copyOf(problems));
     }
 
-    private String autoApproval(PolicyDefinition policy, User requester, Set<String> requesterGroups) {
+    private String autoApproval(
+            PolicyDefinition policy, List<Step> planned, User requester, Set<String> requesterGroups) {
         AutoApprove auto = policy.autoApprove();
         for (String trusted : new TreeSet<>(auto.requesterGroups())) {
             if (requesterGroups.contains(trusted)) {
@@ -149,13 +175,13 @@ public final class PlanMaker {
                         + auto.minLevel() + "'";
             }
         }
-        if (policy.steps().isEmpty()) {
+        if (planned.isEmpty()) {
             return "policy '" + policy.name() + "' has no approval steps";
         }
         return null;
     }
 
-    private static List<String> feasibility(PolicyDefinition policy, List<PlannedStep> steps) {
+    private static List<String> feasibility(PolicyDefinition policy, List<Step> planned, List<PlannedStep> steps) {
         List<String> problems = new ArrayList<>();
         List<Integer> required = new ArrayList<>();
         List<Set<String>> eligible = new ArrayList<>();
@@ -167,13 +193,13 @@ public final class PlanMaker {
             }
             int have = step.eligibleApprovers().size();
             if (have < step.requiredApprovals()) {
-                problems.add(label(i, policy.steps().get(i)) + " needs " + step.requiredApprovals() + " approval"
+                problems.add(label(i, planned.get(i)) + " needs " + step.requiredApprovals() + " approval"
                         + plural(step.requiredApprovals()) + " but has " + have + " eligible approver"
                         + plural(have));
             }
             required.add(step.requiredApprovals());
             eligible.add(Set.copyOf(step.eligibleApprovers()));
-            labels.add(label(i, policy.steps().get(i)));
+            labels.add(label(i, planned.get(i)));
         }
         if (problems.isEmpty() && policy.distinctApproversAcrossSteps() && required.size() > 1) {
             int needed = required.stream().mapToInt(Integer::intValue).sum();
@@ -185,6 +211,20 @@ public final class PlanMaker {
             }
         }
         return problems;
+    }
+
+    /** The longest a grant under this policy may last in all, extensions included. */
+    static Duration maxTotalDuration(PolicyDefinition policy) {
+        Extension extension = policy.extension();
+        return extension != null && extension.maxTotalDuration() != null
+                ? extension.maxTotalDuration()
+                : policy.maxDuration();
+    }
+
+    /** The steps that approve an extension of a grant under this policy. */
+    private static List<Step> extensionSteps(PolicyDefinition policy) {
+        Extension extension = policy.extension();
+        return extension != null && extension.steps() != null ? extension.steps() : policy.steps();
     }
 
     static String label(int index, Step step) {

@@ -5,6 +5,7 @@ import io.countersign.policy.OnTimeout;
 import io.countersign.policy.PolicyDefinition;
 import io.countersign.policy.PolicyDefinition.AutoApprove;
 import io.countersign.policy.PolicyDefinition.Conditions;
+import io.countersign.policy.PolicyDefinition.Extension;
 import io.countersign.policy.PolicyDefinition.Step;
 import io.countersign.shared.Names;
 import io.countersign.shared.Text;
@@ -39,8 +40,17 @@ public final class PolicyNormalizer {
                 in.distinctApproversAcrossSteps() == null || in.distinctApproversAcrossSteps(),
                 autoApprove(in.autoApprove()),
                 in.steps() == null ? null : map(in.steps(), PolicyNormalizer::step),
+                extension(in.extension()),
                 Boolean.TRUE.equals(in.startOnFirstUse()),
                 in.claimWindow());
+    }
+
+    private static Extension extension(Extension in) {
+        if (in == null) {
+            return null;
+        }
+        return new Extension(
+                in.maxTotalDuration(), in.steps() == null ? null : map(in.steps(), PolicyNormalizer::step));
     }
 
     private static Conditions conditions(Conditions in) {

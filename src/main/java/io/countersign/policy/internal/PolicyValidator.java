@@ -4,6 +4,7 @@ import io.countersign.directory.Directory;
 import io.countersign.policy.PolicyDefinition;
 import io.countersign.policy.PolicyDefinition.AutoApprove;
 import io.countersign.policy.PolicyDefinition.Conditions;
+import io.countersign.policy.PolicyDefinition.Extension;
 import io.countersign.policy.TicketPattern;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.Names;
@@ -44,6 +45,7 @@ public final class PolicyValidator {
         limits(checks, policy);
         autoApprove(checks, policy.autoApprove());
         StepValidator.steps(checks, policy.steps());
+        extension(checks, policy);
         return checks.problems.issues();
     }
 
@@ -107,6 +109,26 @@ public final class PolicyValidator {
         String ticket = policy.ticketPattern();
         if (ticket != null && checks.problems.maxLength(ticket, checks.path("ticketPattern"), MAX_TICKET_PATTERN)) {
             TicketPattern.problem(ticket).ifPresent(why -> checks.add("ticketPattern", "invalid_pattern", why));
+        }
+    }
+
+    private static void extension(Checks checks, PolicyDefinition policy) {
+        Extension extension = policy.extension();
+        if (extension == null) {
+            return;
+        }
+        if (extension.maxTotalDuration() == null) {
+            checks.add("extension.maxTotalDuration", "required", "must be given, such as PT12H");
+        } else if (checks.duration(extension.maxTotalDuration(), "extension.maxTotalDuration")
+                && policy.maxDuration() != null) {
+            checks.require(
+                    extension.maxTotalDuration().compareTo(policy.maxDuration()) >= 0,
+                    "extension.maxTotalDuration",
+                    "below_maximum",
+                    "must not be shorter than maxDuration (" + policy.maxDuration() + ")");
+        }
+        if (extension.steps() != null) {
+            StepValidator.steps(checks, extension.steps(), "extension.steps");
         }
     }
 

@@ -11,6 +11,11 @@ final class StepValidator {
     private StepValidator() {}
 
     static void steps(Checks checks, List<Step> steps) {
+        steps(checks, steps, "steps");
+    }
+
+    /** Checks {@code steps} given at {@code field} ({@code steps}, {@code extension.steps}). */
+    static void steps(Checks checks, List<Step> steps, String field) {
         if (steps == null) {
             checks.add(
                     "steps",
@@ -18,11 +23,11 @@ final class StepValidator {
                     "must be given; an empty list makes every matching request approve automatically");
             return;
         }
-        if (!checks.bounded(steps.size(), PolicyValidator.MAX_STEPS, "steps")) {
+        if (!checks.bounded(steps.size(), PolicyValidator.MAX_STEPS, field)) {
             return;
         }
         for (int i = 0; i < steps.size(); i++) {
-            step(checks, steps.get(i), "steps[" + i + "]");
+            step(checks, steps.get(i), field + "[" + i + "]");
         }
     }
 

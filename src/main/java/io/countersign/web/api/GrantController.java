@@ -2,16 +2,20 @@ package io.countersign.web.api;
 
 import io.countersign.grant.GrantPage;
 import io.countersign.grant.Grants;
+import io.countersign.request.AccessRequest;
 import io.countersign.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Grants", description = "Access granted by approved requests.")
@@ -21,12 +25,29 @@ class GrantController {
 
     record RevokeBody(String reason) {}
 
+    /** More time on a grant: {@code duration} more, from its current end. */
+    record ExtendBody(Duration duration, String justification) {}
+
     record Page(List<GrantResponse> items, String nextCursor) {}
 
     private final Grants grants;
 
     GrantController(Grants grants) {
         this.grants = grants;
+    }
+
+    @Operation(
+            operationId = "extendGrant",
+            summary = "Ask for more time on your own grant",
+            description = "Opens an extension request, decided under the policy that governs the grant's resource and"
+                    + " account today (its extension steps, or its own steps) within its maximum total duration."
+                    + " Once approved the grant's end moves; a grant that ends first ends, and the request with it.")
+    @PostMapping("/{id}/extend")
+    @ResponseStatus(HttpStatus.CREATED)
+    RequestResponse extend(Actor actor, @PathVariable String id, @RequestBody(required = false) ExtendBody body) {
+        AccessRequest request = grants.extend(
+                actor, id, body == null ? null : body.duration(), body == null ? null : body.justification());
+        return RequestResponse.of(request, null);
     }
 
     @Operation(operationId = "listGrants", summary = "List grants, newest first")

@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/policies")
 class PolicyController {
 
-    record ExplainRequest(String requester, String resource, String account) {}
+    /** With {@code extension: true}, explains how an extension of a grant there would be decided. */
+    record ExplainRequest(String requester, String resource, String account, Boolean extension) {}
 
     record PolicyPage(List<PolicyDefinition> items, String nextCursor) {}
 
@@ -110,6 +111,7 @@ class PolicyController {
             summary = "Explain which policy would govern a request and who would approve it")
     @PostMapping("/explain")
     PolicyExplainResponse explain(Actor actor, @RequestBody ExplainRequest body) {
-        return PolicyExplainResponse.of(policies.explain(actor, body.requester(), body.resource(), body.account()));
+        return PolicyExplainResponse.of(policies.explain(
+                actor, body.requester(), body.resource(), body.account(), Boolean.TRUE.equals(body.extension())));
     }
 }

@@ -50,6 +50,9 @@ class RequestController {
 
     record CommentBody(String comment) {}
 
+    /** An approval; {@code duration}, when given, is the most the approver allows (never more than asked). */
+    record ApproveBody(String comment, Duration duration) {}
+
     private final Requests requests;
     private final Grants grants;
     private final RequestWaiter waiter;
@@ -191,8 +194,9 @@ class RequestController {
 
     @Operation(operationId = "approveRequest", summary = "Approve the current step of a request")
     @PostMapping("/{id}/approve")
-    RequestResponse approve(Actor actor, @PathVariable String id, @RequestBody(required = false) CommentBody body) {
-        return withGrant(requests.approve(actor, id, comment(body)));
+    RequestResponse approve(Actor actor, @PathVariable String id, @RequestBody(required = false) ApproveBody body) {
+        return withGrant(requests.approve(
+                actor, id, body == null ? null : body.comment(), body == null ? null : body.duration()));
     }
 
     @Operation(operationId = "rejectRequest", summary = "Reject a request")

@@ -1,5 +1,6 @@
 package io.countersign.web.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.countersign.grant.Grant;
 import io.countersign.request.AccessRequest;
 import io.countersign.request.Decision;
@@ -15,7 +16,10 @@ import java.util.List;
 
 /**
  * A request as API.md's "A request, as returned" describes it. {@code startsAt}, {@code createdBy},
- * {@code closedAt} and each step's {@code startedAt} are additions.
+ * {@code closedAt} and each step's {@code startedAt} are additions, as are {@code grantedDuration}
+ * (what the grant gets: the shortest duration any approver allowed), {@code extends} (the grant an
+ * extension request would lengthen) and each decision's {@code duration} (what that approver allowed,
+ * when less than asked).
  */
 @Schema(
         requiredProperties = {
@@ -25,6 +29,7 @@ import java.util.List;
             "resource",
             "account",
             "duration",
+            "grantedDuration",
             "createdBy",
             "createdAt",
             "expiresAt",
@@ -39,6 +44,8 @@ record RequestResponse(
         String resource,
         String account,
         Duration duration,
+        Duration grantedDuration,
+        @JsonProperty("extends") String extendsGrant,
         Instant startsAt,
         String justification,
         String ticket,
@@ -73,7 +80,14 @@ record RequestResponse(
     }
 
     @Schema(requiredProperties = {"approver", "step", "verdict", "channel", "at"})
-    record DecisionResponse(String approver, int step, Verdict verdict, String comment, Channel channel, Instant at) {
+    record DecisionResponse(
+            String approver,
+            int step,
+            Verdict verdict,
+            String comment,
+            Channel channel,
+            Instant at,
+            Duration duration) {
 
         static DecisionResponse of(Decision decision) {
             return new DecisionResponse(
@@ -82,7 +96,8 @@ record RequestResponse(
                     decision.verdict(),
                     decision.comment(),
                     decision.channel(),
-                    decision.at());
+                    decision.at(),
+                    decision.allowed());
         }
     }
 
@@ -97,6 +112,8 @@ record RequestResponse(
                 details.resource(),
                 details.account(),
                 details.duration(),
+                request.grantedDuration(),
+                details.extendsGrant(),
                 details.startsAt(),
                 details.justification(),
                 details.ticket(),

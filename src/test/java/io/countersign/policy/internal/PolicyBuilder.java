@@ -28,6 +28,7 @@ public final class PolicyBuilder {
     private boolean allowSelfApproval;
     private boolean distinct = true;
     private AutoApprove autoApprove = AutoApprove.off();
+    private PolicyDefinition.Extension extension;
 
     private PolicyBuilder(String name) {
         this.name = name;
@@ -107,6 +108,13 @@ public final class PolicyBuilder {
         return this;
     }
 
+    /** Extensions up to {@code maxTotal} in all, approved by {@code extensionSteps} (none given: the policy's steps). */
+    public PolicyBuilder extension(Duration maxTotal, Step... extensionSteps) {
+        this.extension =
+                new PolicyDefinition.Extension(maxTotal, extensionSteps.length == 0 ? null : List.of(extensionSteps));
+        return this;
+    }
+
     public PolicyDefinition build() {
         return PolicyNormalizer.normalize(new PolicyDefinition(
                 name,
@@ -121,7 +129,10 @@ public final class PolicyBuilder {
                 allowSelfApproval,
                 distinct,
                 autoApprove,
-                steps));
+                steps,
+                extension,
+                null,
+                null));
     }
 
     public CompiledPolicy compile() {

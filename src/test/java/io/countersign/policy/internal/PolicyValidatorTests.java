@@ -336,6 +336,7 @@ class PolicyValidatorTests {
                 null,
                 null,
                 windowAlone.steps(),
+                null,
                 false,
                 Duration.ofDays(2));
         assertThat(validate(windowAlone))

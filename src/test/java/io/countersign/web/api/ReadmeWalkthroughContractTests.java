@@ -134,11 +134,12 @@ class ReadmeWalkthroughContractTests {
                         carolToken,
                         HttpMethod.POST,
                         "/api/v1/requests/" + id + "/approve",
-                        Map.of("comment", "looks fine"),
+                        Map.of("comment", "one hour is enough", "duration", "PT1H"),
                         "Idempotency-Key",
                         Api.unique("walk"))
                 .expect(200);
         assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
+        assertThat(approved.json().get("grantedDuration").asString()).isEqualTo("PT1H");
         String check = "/api/v1/access/check?user=" + dev + "&resource=" + database + "&account=rw-admin";
         assertThat(call(gatewayToken, HttpMethod.GET, check, null)
                         .expect(200)
@@ -146,9 +147,27 @@ class ReadmeWalkthroughContractTests {
                         .get("allowed")
                         .asBoolean())
                 .isTrue();
+        String grant = approved.json().get("grant").get("id").asString();
+        String extension = call(
+                        devToken,
+                        HttpMethod.POST,
+                        "/api/v1/grants/" + grant + "/extend",
+                        Map.of("duration", "PT1H", "justification", "INC-123 failover runs long"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        call(lisaToken, HttpMethod.POST, "/api/v1/requests/" + extension + "/approve", Map.of())
+                .expect(200);
+        call(carolToken, HttpMethod.POST, "/api/v1/requests/" + extension + "/approve", Map.of())
+                .expect(200);
+        var endsAt = call(gatewayToken, HttpMethod.GET, check, null).json().get("expiresAt");
+        assertThat(java.time.Instant.parse(endsAt.asString()))
+                .isEqualTo(java.time.Instant.parse(
+                                approved.json().get("grant").get("endsAt").asString())
+                        .plus(java.time.Duration.ofHours(1)));
         call(Api.ADMIN_TOKEN, HttpMethod.GET, "/api/v1/audit/verify", null).expect(200);
         call(Api.ADMIN_TOKEN, HttpMethod.GET, "/api/v1/requests/" + id, null).expect(200);
-        String grant = approved.json().get("grant").get("id").asString();
         call(devToken, HttpMethod.POST, "/api/v1/grants/" + grant + "/revoke", Map.of("reason", "done"))
                 .expect(200);
         assertThat(call(gatewayToken, HttpMethod.GET, check, null)
