@@ -239,6 +239,30 @@ class ApprovingByMailTests {
     }
 
     @Test
+    void anAddressThatNowBelongsToSomeoneElseDecidesNothing() throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa, carol)));
+        MimeMessage asked = mailAbout(lisa, id);
+        // after the mail went out, lisa moved to another address and carol took over the old one
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + lisa.name(),
+                        Api.json(Map.of("username", lisa.name(), "email", Api.unique("lisa.new") + "@example.com")))
+                .expect(200);
+        api.asAdmin()
+                .put("/api/v1/users/" + carol.name(), Api.json(Map.of("username", carol.name(), "email", email(lisa))))
+                .expect(200);
+
+        file(reply(asked, lisa, "Approve").bytes());
+
+        await().atMost(PATIENCE).until(() -> !refusals(id).isEmpty());
+        assertThat(refusals(id))
+                .containsExactly(
+                        "from " + email(lisa) + ": the sender's address is not that of the approver the mail went to");
+        assertThat(status(id)).isEqualTo("PENDING");
+        assertThat(request(id).get("decisions")).isEmpty();
+    }
+
+    @Test
     void aReplayedReplyIsRefusedAndTheSameMessageAgainIsOnlyDeleted() throws Exception {
         String id = scene.pending(dev, List.of(step(2, lisa, carol)));
         ReplyMail first = reply(mailAbout(lisa, id), lisa, "Approve");
