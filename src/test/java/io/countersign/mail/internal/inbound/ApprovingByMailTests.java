@@ -3,6 +3,8 @@ package io.countersign.mail.internal.inbound;
 import static io.countersign.notify.NotificationScene.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.MailFolder;
@@ -41,8 +43,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -85,6 +90,9 @@ class ApprovingByMailTests {
 
     @Autowired
     WatcherCrash crash;
+
+    @Autowired
+    MockMvc mvc;
 
     Person dev;
     Person lisa;
@@ -129,6 +137,38 @@ class ApprovingByMailTests {
         assertThat(auditNote(id, "request.approval_recorded")).startsWith("By email: ");
         await().atMost(PATIENCE).until(() -> waiting() == 0);
         assertThat(mailTo(dev, "Access Request Approved").getSubject()).endsWith("#" + id);
+    }
+
+    @Test
+    void theLinkInTheMailDecidesOnceAsAWebLinkDecision() throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        MimeMessage asked = mailTo(lisa, "Access Approval Notification");
+        Matcher link = Pattern.compile("https://countersign\\.example\\.com(/actions/[a-z2-7]{32})")
+                .matcher(text(asked));
+        assertThat(link.find()).as("a decision link in the mail").isTrue();
+        assertThat(link.group(1)).doesNotContain(tokenOf(asked));
+
+        mvc.perform(get(link.group(1))).andExpect(MockMvcResultMatchers.status().isOk());
+        assertThat(status(id)).as("opening the link decides nothing").isEqualTo("PENDING");
+        mvc.perform(post(link.group(1))
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("decision", "approve")
+                        .param("comment", "from my phone"))
+                .andExpect(MockMvcResultMatchers.status().isOk());
+        mvc.perform(post(link.group(1))
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("decision", "reject"))
+                .andExpect(MockMvcResultMatchers.status().isConflict());
+
+        awaitStatus(id, "APPROVED");
+        JsonNode decision = request(id).get("decisions").get(0);
+        assertThat(decision.get("approver").asString()).isEqualTo(lisa.name());
+        assertThat(decision.get("channel").asString()).isEqualTo("WEB");
+        assertThat(auditNote(id, "request.approval_recorded")).startsWith("via web link: ");
+        // the reply code of the same mail was used up with the link
+        file(reply(asked, lisa, "Reject").bytes());
+        await().atMost(PATIENCE).until(() -> !refusals(id).isEmpty());
+        assertThat(status(id)).isEqualTo("APPROVED");
     }
 
     @Test
