@@ -104,9 +104,9 @@ final class Browser implements TestWatcher, AutoCloseable {
         submit(driver.findElement(By.cssSelector("[aria-label='" + ariaLabel + "']")));
     }
 
+    /** Presses the button with this text and waits for the page its form leads to. */
     void clickButton(String text) {
-        driver.findElement(By.xpath("//button[normalize-space()='" + text + "']"))
-                .click();
+        submit(driver.findElement(By.xpath("//button[normalize-space()='" + text + "']")));
     }
 
     @Override
