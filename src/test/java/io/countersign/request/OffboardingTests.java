@@ -230,17 +230,24 @@ class OffboardingTests {
     @Test
     void aRevocationIsPublishedAsGrantRevokedAsWellAsGrantEnded() {
         String webhook = org.webhook("/hook", "grant.revoked", "grant.ended");
-        approve(lisa, request(dev, Map.of()));
+        String grant =
+                approve(lisa, request(dev, Map.of())).get("grant").get("id").asString();
 
         deactivate(dev.name());
 
+        // Grants of other tests on the same database may end meanwhile: only this grant's count.
         List<String> types = new ArrayList<>();
         api.asAdmin()
                 .get("/api/v1/webhooks/" + webhook + "/deliveries")
                 .expect(200)
                 .json()
                 .get("items")
-                .forEach(d -> types.add(d.get("type").asString()));
+                .forEach(d -> {
+                    if (grant.equals(
+                            d.path("grantId").isString() ? d.path("grantId").asString() : null)) {
+                        types.add(d.get("type").asString());
+                    }
+                });
         assertThat(types).containsExactlyInAnyOrder("grant.revoked", "grant.ended");
     }
 

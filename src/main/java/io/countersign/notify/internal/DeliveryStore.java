@@ -91,13 +91,24 @@ public class DeliveryStore {
     /** A delivery as it stands, with the sequence number that orders and pages the list. */
     public record Stored(long seq, Delivery delivery) {}
 
+    /**
+     * Queues one event for one webhook, due at once; {@code requestId} and {@code grantId} (either may
+     * be null) let an administrator find the deliveries of one request or grant.
+     */
     public String enqueue(
-            String webhookId, String eventId, String type, Instant occurredAt, String payload, Instant now) {
+            String webhookId,
+            String eventId,
+            String type,
+            Instant occurredAt,
+            String payload,
+            String requestId,
+            String grantId,
+            Instant now) {
         String id = ShortIds.next("dlv");
         jdbc.sql("""
                         insert into webhook_deliveries (id, webhook_id, event_id, event_type, occurred_at, payload, state,
-                            attempts, round_started_at, round_attempts, next_attempt_at, created_at)
-                        values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?, ?)""")
+                            attempts, round_started_at, round_attempts, next_attempt_at, created_at, request_id, grant_id)
+                        values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?, ?, ?, ?)""")
                 .params(
                         id,
                         webhookId,
@@ -107,7 +118,9 @@ public class DeliveryStore {
                         payload,
                         Timestamps.toDb(now),
                         dueAt(now),
-                        Timestamps.toDb(now))
+                        Timestamps.toDb(now),
+                        requestId,
+                        grantId)
                 .update();
         return id;
     }

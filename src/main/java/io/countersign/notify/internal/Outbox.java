@@ -88,7 +88,15 @@ class Outbox {
         body.put("data", data);
         String payload = json.writeValueAsString(body);
         for (String webhookId : subscribers) {
-            deliveries.enqueue(webhookId, eventId, type, now, payload, now);
+            deliveries.enqueue(
+                    webhookId,
+                    eventId,
+                    type,
+                    now,
+                    payload,
+                    (String) data.get("requestId"),
+                    (String) data.get("grantId"),
+                    now);
         }
     }
 }

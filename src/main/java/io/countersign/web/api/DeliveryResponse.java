@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * One event's delivery to one webhook, or one notification's to one person on one channel, with every
  * attempt, oldest first. {@code channel} is {@code WEBHOOK} for webhooks; {@code recipient} (a
- * username) and {@code requestId} are set for notifications.
+ * username) is set for notifications; {@code requestId} and {@code grantId} name what the event is
+ * about, where it is about a request or a grant.
  */
 record DeliveryResponse(
         String id,
