@@ -20,7 +20,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * The pages people use in a browser: signed in with a password into a server-side session, every
  * form protected by a CSRF token. It takes whatever the API and action-link chains do not, and denies
  * anything it does not list. The session cookie is HttpOnly and SameSite=Lax (application.yml); the
- * servlet container marks it Secure whenever the request came over https.
+ * servlet container marks it Secure whenever the request came over https. With an OpenID Connect
+ * issuer configured, {@link SingleSignOn} adds the provider's sign-in to the same chain.
  */
 @Configuration(proxyBeanMethods = false)
 class PageSecurityConfiguration {
@@ -32,8 +33,10 @@ class PageSecurityConfiguration {
             LocalUserDetailsService details,
             PasswordEncoder encoder,
             SignInAttempts attempts,
-            Users users)
+            Users users,
+            SingleSignOn singleSignOn)
             throws Exception {
+        singleSignOn.applyTo(http);
         http.authenticationProvider(new PasswordSignIn(details, encoder, attempts, users))
                 .addFilterBefore(new SignedInUserCheck(users), AuthorizationFilter.class)
                 .httpBasic(basic -> basic.disable())

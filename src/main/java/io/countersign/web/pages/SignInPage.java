@@ -1,14 +1,44 @@
 package io.countersign.web.pages;
 
+import io.countersign.security.OidcProperties;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The sign-in form; Spring Security handles its POST, the failures and sign-out. */
+/**
+ * The sign-in form, with the single sign-on button when a provider is configured; Spring Security
+ * handles its POST, the failures and sign-out.
+ */
 @Controller
 class SignInPage {
 
+    /** Why a single sign-on ended back here; the codes come from the security module's failure handler. */
+    private static final Map<String, String> SINGLE_SIGN_ON_ERRORS = Map.of(
+            "unknown_user",
+            "Your single sign-on account has no Countersign user. Ask an administrator to add you.",
+            "inactive_user",
+            "Your Countersign user is deactivated. Ask an administrator if you need access again.",
+            "unusable_account",
+            "Your single sign-on account gives no username or e-mail address Countersign can use."
+                    + " Ask an administrator.");
+
+    private final OidcProperties singleSignOn;
+
+    SignInPage(OidcProperties singleSignOn) {
+        this.singleSignOn = singleSignOn;
+    }
+
     @GetMapping("/login")
-    String show() {
+    String show(@RequestParam(name = "sso", required = false) String failure, Model model) {
+        model.addAttribute("singleSignOn", singleSignOn.enabled());
+        if (failure != null) {
+            model.addAttribute(
+                    "singleSignOnError",
+                    SINGLE_SIGN_ON_ERRORS.getOrDefault(
+                            failure, "Single sign-on did not succeed. Try again, or sign in with your password."));
+        }
         return "pages/login";
     }
 }

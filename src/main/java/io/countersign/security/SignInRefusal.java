@@ -1,0 +1,30 @@
+package io.countersign.security;
+
+import java.util.Arrays;
+
+/** Why a person the provider vouched for is not let in; the code travels to the sign-in page. */
+enum SignInRefusal {
+    UNKNOWN_USER("unknown_user", "no Countersign user for this single sign-on account"),
+    INACTIVE_USER("inactive_user", "the user is deactivated"),
+    UNUSABLE_ACCOUNT("unusable_account", "the single sign-on account gives no usable username or e-mail");
+
+    private final String code;
+    private final String note;
+
+    SignInRefusal(String code, String note) {
+        this.code = code;
+        this.note = note;
+    }
+
+    String code() {
+        return code;
+    }
+
+    String note() {
+        return note;
+    }
+
+    static boolean isCode(String code) {
+        return Arrays.stream(values()).anyMatch(refusal -> refusal.code.equals(code));
+    }
+}

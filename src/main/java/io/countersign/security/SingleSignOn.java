@@ -1,0 +1,53 @@
+package io.countersign.security;
+
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * OpenID Connect sign-in as a second way into the pages, present only when an issuer is configured.
+ * It starts at {@code /oauth2/authorization/oidc} and returns to {@code /login/oauth2/code/oidc} under
+ * the public address ({@code countersign.base-url}), which is the redirect URI to register.
+ */
+@Component
+class SingleSignOn {
+
+    private final OidcProperties properties;
+    private final SingleSignOnAccounts accounts;
+    private final String baseUrl;
+
+    SingleSignOn(OidcProperties properties, SingleSignOnAccounts accounts, Environment environment) {
+        this.properties = properties;
+        this.accounts = accounts;
+        String configured = environment.getProperty("countersign.base-url", "http://localhost:8080");
+        this.baseUrl = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+    }
+
+    void applyTo(HttpSecurity http) throws Exception {
+        if (!properties.enabled()) {
+            return;
+        }
+        var registrations = new ProviderRegistration(properties, baseUrl);
+        var contexts = new HttpSessionSecurityContextRepository();
+        var failure = new SingleSignOnFailure();
+        http.oauth2Login(login -> login.loginPage("/login")
+                        .clientRegistrationRepository(registrations)
+                        .authorizedClientRepository(new NoAuthorizedClients())
+                        .securityContextRepository(contexts)
+                        .userInfoEndpoint(info -> info.oidcUserService(new SingleSignOnUsers(accounts, properties)))
+                        .successHandler(new SingleSignOnSuccess(contexts))
+                        .failureHandler(failure)
+                        // a provider that cannot be reached is explained on the sign-in page, not as a 500
+                        .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                            @Override
+                            public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(failure);
+                                return filter;
+                            }
+                        }))
+                .logout(logout -> logout.logoutSuccessHandler(new SingleSignOnLogout(registrations, baseUrl)));
+    }
+}

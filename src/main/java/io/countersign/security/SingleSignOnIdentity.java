@@ -1,0 +1,50 @@
+package io.countersign.security;
+
+import io.countersign.shared.Names;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who the provider says signed in, read from the ID token and user-info claims.
+ *
+ * @param username the canonical username from the configured claim, or from {@code email} when that
+ *     claim is missing; null when neither is present
+ * @param email the e-mail address, if any
+ * @param emailVerified whether the provider vouches for the address ({@code email_verified: true})
+ * @param displayName the {@code name} claim, if any
+ * @param groups the group names from the groups claim; null when no groups claim is configured
+ */
+record SingleSignOnIdentity(
+        String username, String email, boolean emailVerified, String displayName, List<String> groups) {
+
+    static SingleSignOnIdentity from(Map<String, Object> claims, OidcProperties properties) {
+        String email = text(claims.get("email"));
+        String username = text(claims.get(properties.usernameClaim()));
+        return new SingleSignOnIdentity(
+                Names.canonical(username != null ? username : email),
+                email,
+                Boolean.TRUE.equals(claims.get("email_verified"))
+                        || "true".equals(String.valueOf(claims.get("email_verified"))),
+                text(claims.get("name")),
+                properties.groupsClaim() == null ? null : names(claims.get(properties.groupsClaim())));
+    }
+
+    /** A groups claim is a list of names, or one name; a missing claim means no groups. */
+    private static List<String> names(Object claim) {
+        if (claim instanceof Collection<?> many) {
+            return many.stream()
+                    .map(SingleSignOnIdentity::text)
+                    .filter(n -> n != null)
+                    .toList();
+        }
+        String one = text(claim);
+        return one == null ? List.of() : List.of(one);
+    }
+
+    private static String text(Object claim) {
+        return claim == null || String.valueOf(claim).isBlank()
+                ? null
+                : String.valueOf(claim).strip();
+    }
+}

@@ -1,0 +1,46 @@
+package io.countersign.security;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.SecurityContextRepository;
+
+/**
+ * Replaces the provider's authentication in the session with a {@link SingleSignOnAuthentication}, so
+ * that the session holds a {@link CountersignPrincipal} exactly as after a password sign-in, then goes
+ * on to the page the person first asked for.
+ */
+final class SingleSignOnSuccess implements AuthenticationSuccessHandler {
+
+    private final SecurityContextRepository contexts;
+    private final AuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
+
+    SingleSignOnSuccess(SecurityContextRepository contexts) {
+        this.contexts = contexts;
+    }
+
+    @Override
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException, ServletException {
+        if (!(authentication instanceof OAuth2AuthenticationToken token
+                && token.getPrincipal() instanceof SignedInPerson person)) {
+            throw new InternalAuthenticationServiceException("Single sign-on gave no Countersign user");
+        }
+        var signedIn = new SingleSignOnAuthentication(person.principal(), person.getIdToken(), token.getDetails());
+        var holder = SecurityContextHolder.getContextHolderStrategy();
+        SecurityContext context = holder.createEmptyContext();
+        context.setAuthentication(signedIn);
+        holder.setContext(context);
+        contexts.saveContext(context, request, response);
+        next.onAuthenticationSuccess(request, response, signedIn);
+    }
+}
