@@ -1,0 +1,281 @@
+package io.countersign.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.directory.People;
+import io.countersign.directory.Users;
+import io.countersign.shared.Role;
+import io.countersign.testing.Api;
+import io.countersign.testing.TestClockConfiguration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Single sign-on end to end: a real OpenID provider runs beside the service, and a cookie-keeping
+ * HTTP client walks the authorization code flow through both, as a browser would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Api.class})
+class SingleSignOnTests {
+
+    static final String ISSUER_ID = "countersign";
+    static final String CLIENT_ID = "countersign-web";
+    static final MockOAuth2Server provider = new MockOAuth2Server();
+    static final int PORT = freePort();
+    static final String BASE = "http://localhost:" + PORT;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    GroupMemberships memberships;
+
+    @Autowired
+    SignInRefusals refusals;
+
+    @Autowired
+    OidcProperties properties;
+
+    @DynamicPropertySource
+    static void singleSignOn(DynamicPropertyRegistry registry) {
+        provider.start();
+        registry.add("server.port", () -> PORT);
+        registry.add("countersign.base-url", () -> BASE);
+        registry.add(
+                "countersign.oidc.issuer", () -> provider.issuerUrl(ISSUER_ID).toString());
+        registry.add("countersign.oidc.client-id", () -> CLIENT_ID);
+        registry.add("countersign.oidc.client-secret", () -> "the provider's secret for countersign");
+        registry.add("countersign.oidc.groups-claim", () -> "groups");
+        registry.add("countersign.oidc.create-users", () -> "true");
+    }
+
+    @AfterAll
+    static void stopProvider() {
+        provider.shutdown();
+    }
+
+    @Test
+    void theSignInPageOffersSingleSignOn() {
+        String page = new Visitor().open(BASE + "/login").body();
+        assertThat(page).contains("Sign in with single sign-on").contains("href=\"/oauth2/authorization/oidc\"");
+    }
+
+    @Test
+    void aFirstSignInCreatesTheUserThroughTheCodeFlowWithPkceAndJoinsTheClaimedGroups() {
+        String ops = group(List.of());
+        String username = Api.unique("sam");
+        providerSays(claims(username, List.of(ops.toUpperCase(), "no-such-group")));
+
+        Visitor browser = new Visitor();
+        HttpResponse<String> landed = browser.open(BASE + "/oauth2/authorization/oidc");
+
+        URI authorization = browser.visited().get(1);
+        assertThat(authorization.toString())
+                .startsWith(provider.authorizationEndpointUrl(ISSUER_ID).toString())
+                .contains("code_challenge=")
+                .contains("code_challenge_method=S256")
+                .contains("nonce=");
+        assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/"));
+        assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(landed.body()).contains(username);
+
+        var user = api.asAdmin().get("/api/v1/users/" + username).expect(200).json();
+        assertThat(user.get("role").asString()).isEqualTo("USER");
+        assertThat(user.get("active").asBoolean()).isTrue();
+        assertThat(user.get("email").asString()).isEqualTo(username + "@example.com");
+        assertThat(members(ops)).containsExactly(username);
+        api.asAdmin().get("/api/v1/groups/no-such-group").expect(404);
+    }
+
+    @Test
+    void anExistingUserIsMatchedByTheUsernameClaimAndTheirGroupsFollowTheClaim() {
+        String username = person(true);
+        String kept = group(List.of(username));
+        String left = group(List.of(username));
+        String joined = group(List.of());
+        providerSays(claims(username.toUpperCase(), List.of(kept, joined)));
+
+        Visitor browser = new Visitor();
+        assertThat(browser.open(BASE + "/oauth2/authorization/oidc").body()).contains(username);
+        for (String page : List.of("/", "/approvals", "/profile")) {
+            assertThat(browser.open(BASE + page).statusCode()).as(page).isEqualTo(200);
+        }
+
+        assertThat(members(kept)).containsExactly(username);
+        assertThat(members(joined)).containsExactly(username);
+        assertThat(members(left)).isEmpty();
+    }
+
+    @Test
+    void anExistingUserIsMatchedByTheirVerifiedEmailWhenNoUserHasTheClaimedName() {
+        String username = person(true);
+        String claimed = Api.unique("upn");
+        Map<String, Object> claims = claims(claimed, List.of());
+        claims.put("email", username + "@example.com");
+        providerSays(claims);
+
+        assertThat(new Visitor().open(BASE + "/oauth2/authorization/oidc").body())
+                .contains(username);
+        api.asAdmin().get("/api/v1/users/" + claimed).expect(404);
+    }
+
+    @Test
+    void aDeactivatedUserIsRefusedWithAReadableMessageAndTheRefusalIsAudited() {
+        String username = person(false);
+        providerSays(claims(username, List.of()));
+
+        Visitor browser = new Visitor();
+        HttpResponse<String> landed = browser.open(BASE + "/oauth2/authorization/oidc");
+
+        assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/login?sso=inactive_user"));
+        assertThat(landed.body()).contains("Your Countersign user is deactivated.");
+        assertThat(browser.open(BASE + "/").uri().getPath()).isEqualTo("/login");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/audit?action=user.sign_in_refused")
+                        .expect(200)
+                        .body())
+                .contains("user:" + username)
+                .contains("single sign-on: the user is deactivated");
+    }
+
+    @Test
+    void anUnknownPersonIsRefusedAndAuditedWhenUsersAreNotCreated() {
+        var noCreation = new OidcProperties(properties.issuer(), CLIENT_ID, null, List.of(), null, "groups", false);
+        var accounts = new SingleSignOnAccounts(users, memberships, refusals, noCreation);
+        String username = Api.unique("stranger");
+
+        var outcome = accounts.signIn(
+                new SingleSignOnIdentity(username, username + "@example.com", true, "A Stranger", List.of()),
+                "192.0.2.7");
+
+        assertThat(outcome.refusal()).isEqualTo(SignInRefusal.UNKNOWN_USER);
+        api.asAdmin().get("/api/v1/users/" + username).expect(404);
+        assertThat(api.asAdmin()
+                        .get("/api/v1/audit?action=user.sign_in_refused")
+                        .expect(200)
+                        .body())
+                .contains("user:" + username)
+                .contains("192.0.2.7");
+        assertThat(new Visitor().open(BASE + "/login?sso=unknown_user").body())
+                .contains("Your single sign-on account has no Countersign user.");
+    }
+
+    @Test
+    void anIdTokenFromAnotherIssuerIsRefused() {
+        String username = Api.unique("mallory");
+        Map<String, Object> claims = claims(username, List.of());
+        claims.put("iss", provider.issuerUrl("elsewhere").toString());
+        providerSays(claims);
+
+        HttpResponse<String> landed = new Visitor().open(BASE + "/oauth2/authorization/oidc");
+
+        assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/login?sso=failed"));
+        assertThat(landed.body()).contains("Single sign-on did not succeed.");
+        api.asAdmin().get("/api/v1/users/" + username).expect(404);
+    }
+
+    @Test
+    void anIdTokenForAnotherClientIsRefused() {
+        String username = Api.unique("trudy");
+        Map<String, Object> claims = claims(username, List.of());
+        claims.put("aud", List.of("another-client"));
+        providerSays(claims);
+
+        HttpResponse<String> landed = new Visitor().open(BASE + "/oauth2/authorization/oidc");
+
+        assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/login?sso=failed"));
+        api.asAdmin().get("/api/v1/users/" + username).expect(404);
+    }
+
+    @Test
+    void signingOutEndsTheSessionHereAndAtTheProvider() {
+        String username = person(true);
+        providerSays(claims(username, List.of()));
+        Visitor browser = new Visitor();
+        browser.open(BASE + "/oauth2/authorization/oidc");
+
+        HttpResponse<String> landed = browser.post(BASE + "/", BASE + "/logout");
+
+        URI endSession = browser.visited().get(1);
+        assertThat(endSession.toString())
+                .startsWith(provider.endSessionEndpointUrl(ISSUER_ID).toString())
+                .contains("id_token_hint=")
+                .contains("post_logout_redirect_uri=" + BASE + "/login");
+        assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/login"));
+        assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(browser.open(BASE + "/").uri().getPath()).isEqualTo("/login");
+    }
+
+    /** The claims the provider puts in the next ID token it issues. */
+    private static void providerSays(Map<String, Object> claims) {
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback(
+                ISSUER_ID, "subject-" + claims.get("preferred_username"), "JWT", List.of(CLIENT_ID), claims, 3600));
+    }
+
+    private static Map<String, Object> claims(String username, List<String> groups) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("preferred_username", username);
+        claims.put("email", username.toLowerCase() + "@example.com");
+        claims.put("email_verified", true);
+        claims.put("name", "Person " + username);
+        claims.put("groups", groups);
+        return claims;
+    }
+
+    private String person(boolean active) {
+        String username = Api.unique("erin");
+        Map<String, Object> body = People.body(username, Role.USER);
+        body.put("active", active);
+        api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
+        return username;
+    }
+
+    private String group(List<String> members) {
+        String name = Api.unique("team");
+        api.asAdmin()
+                .post("/api/v1/groups", Api.json(Map.of("name", name, "members", members, "managers", List.of())))
+                .expect(201);
+        return name;
+    }
+
+    private List<String> members(String group) {
+        return api.asAdmin()
+                .get("/api/v1/groups/" + group)
+                .expect(200)
+                .json()
+                .get("members")
+                .valueStream()
+                .map(member -> member.asString())
+                .toList();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.countersign.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A browser without a screen: real HTTP with a cookie jar, following redirects one by one so that a
+ * test can read every address it passed through (the authorization request, the provider's redirect).
+ */
+final class Visitor {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private final List<URI> visited = new ArrayList<>();
+
+    /** Every address visited since the last call to {@link #open} or {@link #post}, in order. */
+    List<URI> visited() {
+        return List.copyOf(visited);
+    }
+
+    /** Opens the address and follows its redirects; answers the last response. */
+    HttpResponse<String> open(String address) {
+        visited.clear();
+        return follow(request(URI.create(address)).GET().build());
+    }
+
+    /** Posts a form with the CSRF token of the page at {@code page}, and follows the redirects. */
+    HttpResponse<String> post(String page, String address) {
+        Matcher token = CSRF.matcher(open(page).body());
+        if (!token.find()) {
+            throw new AssertionError("no CSRF token on " + page);
+        }
+        visited.clear();
+        return follow(request(URI.create(address))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token.group(1)))
+                .build());
+    }
+
+    private HttpResponse<String> follow(HttpRequest first) {
+        HttpRequest next = first;
+        for (int hop = 0; hop < 12; hop++) {
+            visited.add(next.uri());
+            HttpResponse<String> response = send(next);
+            var location = response.headers().firstValue("Location");
+            if (response.statusCode() / 100 != 3 || location.isEmpty()) {
+                return response;
+            }
+            next = request(next.uri().resolve(location.get())).GET().build();
+        }
+        throw new AssertionError("too many redirects: " + visited);
+    }
+
+    private static HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
