@@ -1,0 +1,37 @@
+package io.countersign.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OidcPropertiesTests {
+
+    @Test
+    void singleSignOnIsOffWithoutAnIssuer() {
+        assertThat(new OidcProperties(" ", null, null, List.of(), null, null, false).enabled())
+                .isFalse();
+    }
+
+    @Test
+    void anIssuerNeedsAClientId() {
+        assertThatThrownBy(() -> new OidcProperties("https://idp.example.com", " ", null, List.of(), null, null, false))
+                .hasMessageContaining("countersign.oidc.client-id");
+    }
+
+    @Test
+    void openidIsAlwaysAskedForAndTheUsernameClaimDefaults() {
+        var properties = new OidcProperties("https://idp.example.com", "cs", null, List.of("email"), " ", null, false);
+
+        assertThat(properties.scopes()).containsExactly("openid", "email");
+        assertThat(properties.usernameClaim()).isEqualTo("preferred_username");
+    }
+
+    @Test
+    void theClientSecretStaysOutOfTheTextForm() {
+        assertThat(new OidcProperties("https://idp.example.com", "cs", "s3cret-value", List.of(), null, null, false)
+                        .toString())
+                .doesNotContain("s3cret-value");
+    }
+}

@@ -1,0 +1,56 @@
+package io.countersign.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Reading the person from the provider's claims. */
+class SingleSignOnIdentityTests {
+
+    static final OidcProperties GROUPS =
+            new OidcProperties("https://idp", "cs", null, List.of(), null, "groups", false);
+    static final OidcProperties NO_GROUPS = new OidcProperties("https://idp", "cs", null, List.of(), null, null, false);
+
+    @Test
+    void theUsernameClaimIsCanonicalAndTheEmailStandsInWhenItIsMissing() {
+        assertThat(SingleSignOnIdentity.from(Map.of("preferred_username", " Alice ", "email", "a@x.org"), GROUPS)
+                        .username())
+                .isEqualTo("alice");
+        assertThat(SingleSignOnIdentity.from(Map.of("email", "Alice@Example.org"), GROUPS)
+                        .username())
+                .isEqualTo("alice@example.org");
+        assertThat(SingleSignOnIdentity.from(Map.of("sub", "123"), GROUPS).username())
+                .isNull();
+    }
+
+    @Test
+    void onlyAnExplicitlyVerifiedEmailCountsAsVerified() {
+        assertThat(SingleSignOnIdentity.from(Map.of("email", "a@x.org", "email_verified", true), GROUPS)
+                        .emailVerified())
+                .isTrue();
+        assertThat(SingleSignOnIdentity.from(Map.of("email", "a@x.org", "email_verified", "true"), GROUPS)
+                        .emailVerified())
+                .isTrue();
+        assertThat(SingleSignOnIdentity.from(Map.of("email", "a@x.org"), GROUPS).emailVerified())
+                .isFalse();
+    }
+
+    @Test
+    void theGroupsClaimIsAListOrOneNameAndAMissingClaimMeansNoGroups() {
+        assertThat(SingleSignOnIdentity.from(Map.of("groups", List.of("ops", "dev")), GROUPS)
+                        .groups())
+                .containsExactly("ops", "dev");
+        assertThat(SingleSignOnIdentity.from(Map.of("groups", "ops"), GROUPS).groups())
+                .containsExactly("ops");
+        assertThat(SingleSignOnIdentity.from(Map.of(), GROUPS).groups()).isEmpty();
+    }
+
+    @Test
+    void withoutAGroupsClaimConfiguredMembershipsAreLeftAlone() {
+        assertThat(SingleSignOnIdentity.from(Map.of("groups", List.of("ops")), NO_GROUPS)
+                        .groups())
+                .isNull();
+    }
+}
