@@ -216,7 +216,7 @@ class SingleSignOnTests {
         Visitor browser = new Visitor();
         browser.open(BASE + "/oauth2/authorization/oidc");
 
-        HttpResponse<String> landed = browser.post(BASE + "/", BASE + "/logout");
+        HttpResponse<String> landed = browser.post(BASE + "/", BASE + "/logout", "");
 
         URI endSession = browser.visited().get(1);
         assertThat(endSession.toString())
@@ -226,6 +226,21 @@ class SingleSignOnTests {
         assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/login"));
         assertThat(landed.statusCode()).isEqualTo(200);
         assertThat(browser.open(BASE + "/").uri().getPath()).isEqualTo("/login");
+    }
+
+    @Test
+    void passwordSignInAndSignOutWorkBesideIt() {
+        Visitor browser = new Visitor();
+        HttpResponse<String> signedIn =
+                browser.post(BASE + "/login", BASE + "/login", "username=admin&password=test-admin-password");
+        assertThat(signedIn.uri()).isEqualTo(URI.create(BASE + "/"));
+        assertThat(signedIn.body()).contains("admin");
+
+        HttpResponse<String> signedOut = browser.post(BASE + "/", BASE + "/logout", "");
+
+        assertThat(browser.visited())
+                .noneMatch(address -> address.getPort() == provider.baseUrl().port());
+        assertThat(signedOut.uri()).isEqualTo(URI.create(BASE + "/login?signedOut"));
     }
 
     /** The claims the provider puts in the next ID token it issues. */

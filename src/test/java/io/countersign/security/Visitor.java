@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,16 +42,21 @@ final class Visitor {
         return follow(request(URI.create(address)).GET().build());
     }
 
-    /** Posts a form with the CSRF token of the page at {@code page}, and follows the redirects. */
-    HttpResponse<String> post(String page, String address) {
+    /**
+     * Posts a form ({@code fields} as {@code name=value&...}, URL-encoded) with the CSRF token of the
+     * page at {@code page}, and follows the redirects.
+     */
+    HttpResponse<String> post(String page, String address, String fields) {
         Matcher token = CSRF.matcher(open(page).body());
         if (!token.find()) {
             throw new AssertionError("no CSRF token on " + page);
         }
         visited.clear();
+        String body = "_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)
+                + (fields.isEmpty() ? "" : "&" + fields);
         return follow(request(URI.create(address))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token.group(1)))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
     }
 
