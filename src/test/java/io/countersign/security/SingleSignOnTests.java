@@ -3,7 +3,6 @@ package io.countersign.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.directory.People;
-import io.countersign.directory.Users;
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.TestClockConfiguration;
@@ -45,18 +44,6 @@ class SingleSignOnTests {
 
     @Autowired
     Api api;
-
-    @Autowired
-    Users users;
-
-    @Autowired
-    GroupMemberships memberships;
-
-    @Autowired
-    SignInRefusals refusals;
-
-    @Autowired
-    OidcProperties properties;
 
     @DynamicPropertySource
     static void singleSignOn(DynamicPropertyRegistry registry) {
@@ -158,28 +145,6 @@ class SingleSignOnTests {
                         .body())
                 .contains("user:" + username)
                 .contains("single sign-on: the user is deactivated");
-    }
-
-    @Test
-    void anUnknownPersonIsRefusedAndAuditedWhenUsersAreNotCreated() {
-        var noCreation = new OidcProperties(properties.issuer(), CLIENT_ID, null, List.of(), null, "groups", false);
-        var accounts = new SingleSignOnAccounts(users, memberships, refusals, noCreation);
-        String username = Api.unique("stranger");
-
-        var outcome = accounts.signIn(
-                new SingleSignOnIdentity(username, username + "@example.com", true, "A Stranger", List.of()),
-                "192.0.2.7");
-
-        assertThat(outcome.refusal()).isEqualTo(SignInRefusal.UNKNOWN_USER);
-        api.asAdmin().get("/api/v1/users/" + username).expect(404);
-        assertThat(api.asAdmin()
-                        .get("/api/v1/audit?action=user.sign_in_refused")
-                        .expect(200)
-                        .body())
-                .contains("user:" + username)
-                .contains("192.0.2.7");
-        assertThat(new Visitor().open(BASE + "/login?sso=unknown_user").body())
-                .contains("Your single sign-on account has no Countersign user.");
     }
 
     @Test

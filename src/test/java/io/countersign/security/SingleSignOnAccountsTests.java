@@ -1,0 +1,166 @@
+package io.countersign.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+
+import io.countersign.directory.People;
+import io.countersign.directory.Users;
+import io.countersign.shared.Role;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.util.List;
+import java.util.Map;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Who a provider-vouched person becomes, against the real directory and audit trail: matched,
+ * created, refused, and their group memberships brought in line with the claim.
+ */
+@CountersignTest
+class SingleSignOnAccountsTests {
+
+    static final String SOURCE = "192.0.2.7";
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    GroupMemberships memberships;
+
+    @Autowired
+    SignInRefusals refusals;
+
+    @Test
+    void anUnknownPersonIsRefusedAndAuditedWhenUsersAreNotCreated() throws Exception {
+        String username = Api.unique("stranger");
+
+        var outcome = accounts(false).signIn(identity(username, username + "@example.com", null), SOURCE);
+
+        assertThat(outcome.refusal()).isEqualTo(SignInRefusal.UNKNOWN_USER);
+        api.asAdmin().get("/api/v1/users/" + username).expect(404);
+        assertThat(refusalsAudited())
+                .contains("user:" + username)
+                .contains(SOURCE)
+                .contains("single sign-on: no Countersign user for this single sign-on account");
+        mvc.perform(get("/login").param("sso", "unknown_user"))
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "Your single sign-on account has no Countersign user. Ask an administrator")));
+    }
+
+    @Test
+    void aNewPersonBecomesAnActiveUserWithTheClaimedGroupsThatExist() {
+        String ops = group(List.of());
+        String username = Api.unique("newcomer");
+
+        var outcome = accounts(true)
+                .signIn(identity(username, username + "@example.com", List.of(ops, "not-a-group")), SOURCE);
+
+        assertThat(outcome.user().username()).isEqualTo(username);
+        assertThat(outcome.user().role()).isEqualTo(Role.USER);
+        assertThat(outcome.user().active()).isTrue();
+        assertThat(members(ops)).containsExactly(username);
+        api.asAdmin().get("/api/v1/groups/not-a-group").expect(404);
+    }
+
+    @Test
+    void membershipsFollowTheClaimAndManagershipsStay() {
+        String username = person(true);
+        String kept = group(List.of(username));
+        String left = group(List.of(username));
+        api.asAdmin()
+                .put(
+                        "/api/v1/groups/" + left,
+                        Api.json(Map.of("members", List.of(username), "managers", List.of(username))))
+                .expect(200);
+
+        var outcome = accounts(false).signIn(identity(username, null, List.of(kept.toUpperCase())), SOURCE);
+
+        assertThat(outcome.refusal()).isNull();
+        assertThat(members(kept)).containsExactly(username);
+        var after = api.asAdmin().get("/api/v1/groups/" + left).expect(200).json();
+        assertThat(after.get("members").valueStream()).isEmpty();
+        assertThat(after.get("managers").valueStream().map(m -> m.asString())).containsExactly(username);
+    }
+
+    @Test
+    void anUnverifiedEmailMatchesNobody() {
+        String username = person(true);
+        String claimed = Api.unique("claimed");
+        var unverified = new SingleSignOnIdentity(claimed, username + "@example.com", false, null, null);
+
+        assertThat(accounts(false).signIn(unverified, SOURCE).refusal()).isEqualTo(SignInRefusal.UNKNOWN_USER);
+    }
+
+    @Test
+    void aDeactivatedUserIsRefusedEvenWhenUsersAreCreated() {
+        String username = person(false);
+
+        var outcome = accounts(true).signIn(identity(username, null, null), SOURCE);
+
+        assertThat(outcome.refusal()).isEqualTo(SignInRefusal.INACTIVE_USER);
+        assertThat(refusalsAudited()).contains("user:" + username);
+    }
+
+    @Test
+    void anAccountWithoutAUsableNameIsRefused() {
+        var outcome = accounts(true).signIn(new SingleSignOnIdentity("-no good-", null, false, null, null), SOURCE);
+
+        assertThat(outcome.refusal()).isEqualTo(SignInRefusal.UNUSABLE_ACCOUNT);
+        api.asAdmin().get("/api/v1/users/-no good-").expect(404);
+    }
+
+    private SingleSignOnAccounts accounts(boolean createUsers) {
+        var properties = new OidcProperties(
+                "https://idp.example.com", "countersign", null, List.of(), null, "groups", createUsers);
+        return new SingleSignOnAccounts(users, memberships, refusals, properties);
+    }
+
+    private static SingleSignOnIdentity identity(String username, String email, List<String> groups) {
+        return new SingleSignOnIdentity(username, email, true, "Person " + username, groups);
+    }
+
+    private String refusalsAudited() {
+        return api.asAdmin()
+                .get("/api/v1/audit?action=user.sign_in_refused")
+                .expect(200)
+                .body();
+    }
+
+    private String person(boolean active) {
+        String username = Api.unique("erin");
+        Map<String, Object> body = People.body(username, Role.USER);
+        body.put("active", active);
+        api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
+        return username;
+    }
+
+    private String group(List<String> members) {
+        String name = Api.unique("team");
+        api.asAdmin()
+                .post("/api/v1/groups", Api.json(Map.of("name", name, "members", members, "managers", List.of())))
+                .expect(201);
+        return name;
+    }
+
+    private List<String> members(String group) {
+        return api.asAdmin()
+                .get("/api/v1/groups/" + group)
+                .expect(200)
+                .json()
+                .get("members")
+                .valueStream()
+                .map(member -> member.asString())
+                .toList();
+    }
+}
