@@ -127,6 +127,32 @@ class RequestReadingTests {
     }
 
     @Test
+    void fromAndToNarrowTheListToWhenRequestsWereMade() {
+        String before = org.request(dev, resource).get("id").asString();
+        clock.advance(Duration.ofHours(1));
+        java.time.Instant from = clock.instant();
+        String inside = org.request(dev, resource).get("id").asString();
+        clock.advance(Duration.ofHours(1));
+        java.time.Instant to = clock.instant();
+        String after = org.request(dev, resource).get("id").asString();
+
+        assertThat(ids(as(dev).get("/api/v1/requests?resource=" + resource + "&from=" + from + "&to=" + to)
+                        .expect(200)
+                        .json()))
+                .containsExactly(inside);
+        assertThat(ids(as(dev).get("/api/v1/requests?resource=" + resource + "&from=" + to)
+                        .json()))
+                .containsExactly(after);
+        assertThat(ids(as(dev).get("/api/v1/requests?resource=" + resource + "&to=" + from)
+                        .json()))
+                .containsExactly(before);
+        var backwards = as(dev).get("/api/v1/requests?from=" + to + "&to=" + from);
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("to");
+    }
+
+    @Test
     void pagesRunNewestFirstWithoutGapsOrRepeats() {
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

@@ -46,7 +46,7 @@ record FormErrors(Map<String, String> fields, List<String> general) {
         return fields.containsKey(field);
     }
 
-    String of(String field) {
+    String about(String field) {
         return fields.get(field);
     }
 
