@@ -4,6 +4,7 @@ import io.countersign.audit.AuditExport;
 import io.countersign.audit.AuditExportFormat;
 import io.countersign.audit.AuditQuery;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.springframework.http.ContentDisposition;
@@ -20,6 +21,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Component
 public class AuditDownloads {
 
+    /** How long one export may take to download; it holds a database connection meanwhile. */
+    static final Duration LONGEST = Duration.ofHours(1);
+
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -35,6 +39,7 @@ public class AuditDownloads {
     public ResponseEntity<StreamingResponseBody> download(String format, AuditQuery filters) {
         AuditExportFormat chosen = AuditExportFormat.parse(format);
         filters.check();
+        DownloadTimeout.allow(LONGEST);
         String name = "countersign-audit-" + STAMP.format(clock.instant()) + "." + chosen.extension();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, chosen.contentType())

@@ -1,6 +1,7 @@
 package io.countersign.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.countersign.directory.UserInput;
 import io.countersign.directory.Users;
@@ -9,12 +10,15 @@ import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 
 /** {@code GET /api/v1/audit/export}: who may export, the two formats, and an export far larger than a page. */
@@ -24,8 +28,6 @@ class AuditExportTests {
 
     /** Ids far above anything the sealer hands out while the test runs, so the bulk rows never meet the chain. */
     private static final long BULK_FIRST_ID = 9_000_000_000L;
-
-    private static final int BULK_ROWS = 200_000;
 
     @Autowired
     Api api;
@@ -41,6 +43,9 @@ class AuditExportTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
 
     @Test
     void auditorsAndAdministratorsExportAndNobodyElseDoes() {
@@ -116,22 +121,40 @@ class AuditExportTests {
         assertThat(range.json().get("errors").get(0).get("field").asString()).isEqualTo("to");
     }
 
+    /** The container's default (30 seconds in Tomcat) would cut a large export off mid-file. */
+    @Test
+    void anExportMayStreamForLongerThanTheContainersDefaultTimeout() throws Exception {
+        MvcResult started = mvc.perform(get("/api/v1/audit/export?format=csv&actor=nobody")
+                        .header("Authorization", "Bearer " + Api.ADMIN_TOKEN))
+                .andReturn();
+
+        assertThat(started.getRequest().isAsyncStarted()).isTrue();
+        assertThat(started.getRequest().getAsyncContext().getTimeout())
+                .isEqualTo(Duration.ofHours(1).toMillis());
+    }
+
     /**
      * Rows go out while the cursor is still being read: the stream is flushed many times, the first
      * time long before the last row, and the whole export holds no more than a flush's worth of text.
      */
+    /** How many rows the large export holds: the embedded database spills results to disk and is slow at it. */
+    int bulkRows() {
+        return 20_000;
+    }
+
     @Test
     void aLargeRangeStreamsOutAsItIsRead() {
+        int rows = bulkRows();
         String actor = Api.unique("bulk");
-        insertBulk(actor);
+        insertBulk(actor, rows);
         try {
             LineCounter out = new LineCounter();
             long written = export.write(
                     AuditQuery.fromParameters(null, actor, null, null, null, null, null), AuditExportFormat.CSV, out);
 
-            assertThat(written).isEqualTo(BULK_ROWS);
-            assertThat(out.lines).isEqualTo(BULK_ROWS + 1);
-            assertThat(out.linesAtFlush).hasSizeGreaterThanOrEqualTo(BULK_ROWS / AuditExport.FLUSH_EVERY);
+            assertThat(written).isEqualTo(rows);
+            assertThat(out.lines).isEqualTo(rows + 1);
+            assertThat(out.linesAtFlush).hasSizeGreaterThanOrEqualTo(rows / AuditExport.FLUSH_EVERY);
             assertThat(out.linesAtFlush.get(0)).isLessThanOrEqualTo(AuditExport.FLUSH_EVERY + 1L);
             assertThat(out.largestWriteBetweenFlushes).isLessThan(1024 * 1024);
         } finally {
@@ -141,7 +164,7 @@ class AuditExportTests {
         }
     }
 
-    private void insertBulk(String actor) {
+    private void insertBulk(String actor, int rows) {
         String product = jdbc.sql("select 1")
                 .query((rs, row) -> {
                     try {
@@ -152,8 +175,8 @@ class AuditExportTests {
                 })
                 .single();
         String series = product.toLowerCase().contains("postgres")
-                ? "generate_series(1, " + BULK_ROWS + ") as s(n)"
-                : "system_range(1, " + BULK_ROWS + ") as s(n)";
+                ? "generate_series(1, " + rows + ") as s(n)"
+                : "system_range(1, " + rows + ") as s(n)";
         jdbc.sql("insert into audit_events (id, occurred_at, actor, actor_role, channel, action, note,"
                         + " previous_hash, hash) select " + BULK_FIRST_ID + " + n, current_timestamp, ?, 'USER',"
                         + " 'API', 'sample.bulk', '=1+1, row ' || n, 'p', 'h' from " + series)
