@@ -38,15 +38,16 @@ record FormErrors(Map<String, String> fields, List<String> general) {
         return new FormErrors(fields, general);
     }
 
-    boolean any() {
+    // public, as the page's template calls them
+    public boolean any() {
         return !fields.isEmpty() || !general.isEmpty();
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         return fields.containsKey(field);
     }
 
-    String about(String field) {
+    public String about(String field) {
         return fields.get(field);
     }
 

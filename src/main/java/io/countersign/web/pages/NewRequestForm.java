@@ -32,7 +32,7 @@ record NewRequestForm(
         return new NewRequestForm(null, null, null, "now", null, null, null, key);
     }
 
-    boolean later() {
+    public boolean later() {
         return "later".equals(start);
     }
 
