@@ -1,5 +1,6 @@
 package io.countersign.audit;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,7 +34,7 @@ final class AuditCsv {
     private AuditCsv() {}
 
     static String of(AuditRecord e) {
-        return line(java.util.Arrays.asList(
+        return line(Arrays.asList(
                 Long.toString(e.id()),
                 e.occurredAt() == null ? null : e.occurredAt().toString(),
                 e.actor(),

@@ -8,6 +8,7 @@ import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,10 +131,10 @@ class RequestReadingTests {
     void fromAndToNarrowTheListToWhenRequestsWereMade() {
         String before = org.request(dev, resource).get("id").asString();
         clock.advance(Duration.ofHours(1));
-        java.time.Instant from = clock.instant();
+        Instant from = clock.instant();
         String inside = org.request(dev, resource).get("id").asString();
         clock.advance(Duration.ofHours(1));
-        java.time.Instant to = clock.instant();
+        Instant to = clock.instant();
         String after = org.request(dev, resource).get("id").asString();
 
         assertThat(ids(as(dev).get("/api/v1/requests?resource=" + resource + "&from=" + from + "&to=" + to)

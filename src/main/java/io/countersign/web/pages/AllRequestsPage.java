@@ -8,10 +8,12 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.CountersignException;
 import io.countersign.shared.Problems;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -113,8 +115,8 @@ class AllRequestsPage {
         return "pages/all-requests";
     }
 
-    private static java.util.Optional<String> present(String value) {
-        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.trim());
+    private static Optional<String> present(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
     private static Map<String, String> statuses() {
@@ -124,6 +126,6 @@ class AllRequestsPage {
         statuses.put("rejected", "REJECTED");
         statuses.put("cancelled", "CANCELLED");
         statuses.put("expired", "EXPIRED");
-        return java.util.Collections.unmodifiableMap(statuses);
+        return Collections.unmodifiableMap(statuses);
     }
 }

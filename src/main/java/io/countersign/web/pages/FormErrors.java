@@ -3,6 +3,7 @@ package io.countersign.web.pages;
 import io.countersign.shared.CountersignException;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.InvalidInputException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ record FormErrors(Map<String, String> fields, List<String> general) {
             return new FormErrors(Map.of(), List.of(e.getMessage()));
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        List<String> general = new java.util.ArrayList<>();
+        List<String> general = new ArrayList<>();
         for (FieldIssue issue : invalid.issues()) {
             if (FORM_FIELDS.contains(issue.field())) {
                 fields.merge(issue.field(), sentence(issue.message()), (a, b) -> a + " " + b);

@@ -8,6 +8,8 @@ import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
 import io.countersign.shared.CountersignException;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.Names;
+import io.countersign.shared.NotFoundException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -81,7 +83,7 @@ class NewRequestPage {
         }
         try {
             return policies.explain(actor, null, input.resource(), input.account());
-        } catch (InvalidInputException | io.countersign.shared.NotFoundException unresolved) {
+        } catch (InvalidInputException | NotFoundException unresolved) {
             return null;
         }
     }
@@ -101,8 +103,7 @@ class NewRequestPage {
                 form.resource() == null
                         ? List.of()
                         : options.startingWith(actor.username(), form.resource()).stream()
-                                .filter(o -> o.resource()
-                                        .equals(form.resource().trim().toLowerCase()))
+                                .filter(o -> o.resource().equals(Names.canonical(form.resource())))
                                 .map(RequestOptions.Option::account)
                                 .toList());
         return "pages/request-new";

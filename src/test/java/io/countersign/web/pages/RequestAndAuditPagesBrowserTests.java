@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -274,7 +275,7 @@ class RequestAndAuditPagesBrowserTests {
                 .get("/api/v1/requests?requester=" + username)
                 .json()
                 .get("items");
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         items.forEach(r -> ids.add(r.get("id").asString()));
         return ids;
     }
