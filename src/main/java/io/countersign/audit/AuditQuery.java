@@ -52,7 +52,7 @@ public record AuditQuery(
     }
 
     /** Throws {@link InvalidInputException} naming every parameter that is out of bounds. */
-    void check() {
+    public void check() {
         problems().throwIfAny();
     }
 

@@ -8,8 +8,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +28,10 @@ class AuditRows {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
+    private final DataSource dataSource;
 
     AuditRows(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.batches = new JdbcTemplate(dataSource);
     }
@@ -159,17 +163,35 @@ class AuditRows {
 
     /** At most {@code limit} events matching the filters, newest first, older than {@code beforeId} if set. */
     List<AuditRecord> newest(AuditQuery query, Long beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from audit_events where 1 = 1");
         List<Object> params = new ArrayList<>();
+        StringBuilder sql = matching(query, params);
+        condition(sql, params, "id < ?", beforeId);
+        sql.append(" order by id desc limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(AuditRows::map).list();
+    }
+
+    /**
+     * Hands every event matching the filters to {@code each}, oldest first, one row at a time: the
+     * driver reads {@code fetchSize} rows per round trip through a cursor (PostgreSQL does so only
+     * inside a transaction), so memory stays bounded however many rows match.
+     */
+    void eachMatching(AuditQuery query, int fetchSize, Consumer<AuditRecord> each) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = matching(query, params).append(" order by id");
+        JdbcTemplate cursor = new JdbcTemplate(dataSource);
+        cursor.setFetchSize(fetchSize);
+        cursor.query(sql.toString(), (RowCallbackHandler) rs -> each.accept(map(rs, rs.getRow())), params.toArray());
+    }
+
+    private static StringBuilder matching(AuditQuery query, List<Object> params) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from audit_events where 1 = 1");
         condition(sql, params, "request_id = ?", query.requestId());
         condition(sql, params, "actor = ?", query.actor());
         condition(sql, params, "action = ?", query.action());
         condition(sql, params, "occurred_at >= ?", Timestamps.toDb(query.from()));
         condition(sql, params, "occurred_at < ?", Timestamps.toDb(query.to()));
-        condition(sql, params, "id < ?", beforeId);
-        sql.append(" order by id desc limit ?");
-        params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(AuditRows::map).list();
+        return sql;
     }
 
     private static void condition(StringBuilder sql, List<Object> params, String clause, Object value) {

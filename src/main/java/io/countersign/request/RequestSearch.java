@@ -39,6 +39,13 @@ class RequestSearch {
                 "the only supported value is 'me'");
         int limit = query.limit() == null ? DEFAULT_LIMIT : query.limit();
         problems.check(limit >= 1 && limit <= MAX_LIMIT, "limit", "out_of_range", "must be between 1 and " + MAX_LIMIT);
+        problems.check(
+                query.createdFrom() == null
+                        || query.createdTo() == null
+                        || query.createdTo().isAfter(query.createdFrom()),
+                "to",
+                "before_from",
+                "must be later than 'from'");
         problems.throwIfAny();
         PageCursor after =
                 query.cursor() == null || query.cursor().isBlank() ? null : PageCursor.decode(query.cursor());
@@ -57,6 +64,14 @@ class RequestSearch {
         if (query.resource() != null && !query.resource().isBlank()) {
             where.append(" and r.resource_name = :resource");
             params.put("resource", Names.canonical(query.resource()));
+        }
+        if (query.createdFrom() != null) {
+            where.append(" and r.created_at >= :createdFrom");
+            params.put("createdFrom", Timestamps.toDb(query.createdFrom()));
+        }
+        if (query.createdTo() != null) {
+            where.append(" and r.created_at < :createdTo");
+            params.put("createdTo", Timestamps.toDb(query.createdTo()));
         }
         if (!actor.canReadEverything()) {
             // text blocks drop their leading indentation: the separating space is explicit

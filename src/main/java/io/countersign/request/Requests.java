@@ -95,6 +95,35 @@ public class Requests {
     }
 
     /**
+     * What {@link #create} would refuse, without creating anything: the same checks of the input, of
+     * the governing policy's limits and of its approvers, in the same words; nothing is written.
+     *
+     * @throws InvalidInputException with every issue of the input and of the policy's limits
+     * @throws RefusedException when no policy matches or the plan cannot complete
+     * @throws NotFoundException when the requester, resource or account is unknown
+     */
+    @Transactional(readOnly = true)
+    public void check(Actor actor, RequestInput input) {
+        String requester = requesterFor(actor, input);
+        Problems problems = new Problems();
+        if (!RequestValidation.checkInput(problems, input, clock.instant())) {
+            problems.throwIfAny();
+        }
+        ApprovalPlan plan =
+                planner.plan(requester, Names.canonical(input.resource()), Names.canonical(input.account()));
+        refuseAgainst(plan, problems, input);
+    }
+
+    /** Adds the limits of the plan's policy to the problems found so far and refuses on any, or on too few approvers. */
+    private static void refuseAgainst(ApprovalPlan plan, Problems problems, RequestInput input) {
+        RequestValidation.checkLimits(problems, input, plan.limits());
+        problems.throwIfAny();
+        if (!plan.isFeasible()) {
+            throw new RefusedException("too_few_approvers", String.join(" ", plan.problems()));
+        }
+    }
+
+    /**
      * Records an approval of the current step.
      *
      * @throws DeadlinePassed when the request's time-to-live or the step's deadline has passed: the
@@ -395,11 +424,7 @@ public class Requests {
                 .filter(directory::lockActive)
                 .orElseThrow(() -> new NotFoundException("user", requester));
         ApprovalPlan plan = planner.plan(requester, resource, account);
-        RequestValidation.checkLimits(problems, input, plan.limits());
-        problems.throwIfAny();
-        if (!plan.isFeasible()) {
-            throw new RefusedException("too_few_approvers", String.join(" ", plan.problems()));
-        }
+        refuseAgainst(plan, problems, input);
         Duration ttl = plan.limits().requestTtl() != null ? plan.limits().requestTtl() : DEFAULT_TTL;
         RequestDetails details = new RequestDetails(
                 ShortIds.next("req"),

@@ -158,6 +158,7 @@ class SecurityConfiguration {
                                 GET,
                                 "/api/v1/audit",
                                 "/api/v1/audit/verify",
+                                "/api/v1/audit/export",
                                 "/api/v1/audit/checkpoints",
                                 "/api/v1/audit/checkpoints/key")
                         .hasAnyRole(ADMIN, AUDITOR)

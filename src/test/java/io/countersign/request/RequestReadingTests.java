@@ -8,6 +8,7 @@ import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +125,32 @@ class RequestReadingTests {
                         .get("/api/v1/requests?requester=" + dev.name())
                         .json()))
                 .containsExactlyInAnyOrder(pending, cancelled);
+    }
+
+    @Test
+    void fromAndToNarrowTheListToWhenRequestsWereMade() {
+        String before = org.request(dev, resource).get("id").asString();
+        clock.advance(Duration.ofHours(1));
+        Instant from = clock.instant();
+        String inside = org.request(dev, resource).get("id").asString();
+        clock.advance(Duration.ofHours(1));
+        Instant to = clock.instant();
+        String after = org.request(dev, resource).get("id").asString();
+
+        assertThat(ids(as(dev).get("/api/v1/requests?resource=" + resource + "&from=" + from + "&to=" + to)
+                        .expect(200)
+                        .json()))
+                .containsExactly(inside);
+        assertThat(ids(as(dev).get("/api/v1/requests?resource=" + resource + "&from=" + to)
+                        .json()))
+                .containsExactly(after);
+        assertThat(ids(as(dev).get("/api/v1/requests?resource=" + resource + "&to=" + from)
+                        .json()))
+                .containsExactly(before);
+        var backwards = as(dev).get("/api/v1/requests?from=" + to + "&to=" + from);
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("to");
     }
 
     @Test

@@ -84,6 +84,7 @@ class RoleMatrixTests {
             new Endpoint(GET, "/api/v1/access/check", null, EnumSet.of(ADMIN, ENFORCER)),
             new Endpoint(GET, "/api/v1/audit", null, READERS),
             new Endpoint(GET, "/api/v1/audit/verify", null, READERS),
+            new Endpoint(GET, "/api/v1/audit/export?format=csv&requestId=req-zzzzzzzz", null, READERS),
             new Endpoint(GET, "/api/v1/audit/checkpoints", null, READERS),
             new Endpoint(POST, "/api/v1/webhooks", "{}", ADMIN_ONLY),
             new Endpoint(GET, "/api/v1/webhooks", null, ADMIN_ONLY),

@@ -12,6 +12,7 @@ import io.countersign.request.Requests;
 import io.countersign.security.EnforcerScopes;
 import io.countersign.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -180,9 +181,14 @@ class RequestController {
             @RequestParam(required = false) String requester,
             @RequestParam(required = false) String resource,
             @RequestParam(required = false) String awaiting,
+            @Parameter(description = "only requests made at or after this instant") @RequestParam(required = false)
+                    Instant from,
+            @Parameter(description = "only requests made before this instant") @RequestParam(required = false)
+                    Instant to,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        RequestPage page = requests.list(actor, new RequestQuery(status, requester, resource, awaiting, cursor, limit));
+        RequestPage page =
+                requests.list(actor, new RequestQuery(status, requester, resource, awaiting, from, to, cursor, limit));
         var granted =
                 grants.forRequests(page.items().stream().map(AccessRequest::id).toList());
         return new RequestResponse.Page(

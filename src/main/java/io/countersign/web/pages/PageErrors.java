@@ -14,7 +14,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * A page for what the signed-in person may not see, rather than the API's problem document. It says
  * "not found" whether the request is missing or somebody else's.
  */
-@ControllerAdvice(assignableTypes = {RequestPages.class, ProfilePage.class})
+@ControllerAdvice(
+        assignableTypes = {
+            RequestPages.class,
+            ProfilePage.class,
+            NewRequestPage.class,
+            AllRequestsPage.class,
+            AuditLogPage.class
+        })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 

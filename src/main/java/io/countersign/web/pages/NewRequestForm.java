@@ -1,0 +1,85 @@
+package io.countersign.web.pages;
+
+import io.countersign.request.RequestInput;
+import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.Problems;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the request form sends, as typed. {@code duration} is written as people write it ({@code 2h},
+ * {@code 90m}, {@code 1h30m}) or as ISO-8601 ({@code PT2H}); {@code start} is {@code now} or {@code
+ * later}, and then {@code startsAt} is a local date and time read as UTC. {@code key} identifies one
+ * filled-in form, so that pressing the button twice creates one request.
+ */
+record NewRequestForm(
+        String resource,
+        String account,
+        String duration,
+        String start,
+        String startsAt,
+        String justification,
+        String ticket,
+        String key) {
+
+    private static final Pattern HUMAN = Pattern.compile("(?:(\\d{1,4})\\s*h)?\\s*(?:(\\d{1,5})\\s*m(?:in)?)?");
+
+    static NewRequestForm empty(String key) {
+        return new NewRequestForm(null, null, null, "now", null, null, null, key);
+    }
+
+    public boolean later() {
+        return "later".equals(start);
+    }
+
+    /**
+     * The request the form asks for.
+     *
+     * @throws InvalidInputException naming the duration or start that could not be read
+     */
+    RequestInput toInput() {
+        Problems problems = new Problems();
+        Duration asked = duration(problems);
+        Instant from = startsAt(problems);
+        problems.throwIfAny();
+        return new RequestInput(resource, account, asked, justification, ticket, from, null);
+    }
+
+    private Duration duration(Problems problems) {
+        if (duration == null || duration.isBlank()) {
+            return null;
+        }
+        String text = duration.trim().toLowerCase(Locale.ROOT);
+        if (text.startsWith("pt")) {
+            try {
+                return Duration.parse(text);
+            } catch (DateTimeParseException e) {
+                problems.add("duration", "invalid_duration", "write it as 2h, 90m or 1h30m");
+                return null;
+            }
+        }
+        Matcher m = HUMAN.matcher(text);
+        if (!m.matches() || (m.group(1) == null && m.group(2) == null)) {
+            problems.add("duration", "invalid_duration", "write it as 2h, 90m or 1h30m");
+            return null;
+        }
+        long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
+        long minutes = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
+        return Duration.ofHours(hours).plusMinutes(minutes);
+    }
+
+    private Instant startsAt(Problems problems) {
+        if (!later()) {
+            return null;
+        }
+        if (startsAt == null || startsAt.isBlank()) {
+            problems.add("startsAt", "required", "say when access should start, or choose to start now");
+            return null;
+        }
+        return UtcTimes.parse(startsAt, "startsAt", problems);
+    }
+}

@@ -1,0 +1,46 @@
+package io.countersign.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.countersign.shared.InvalidInputException;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** How the request form reads durations and start times as people type them. */
+class NewRequestFormTests {
+
+    private static NewRequestForm form(String duration, String start, String startsAt) {
+        return new NewRequestForm("db", "admin", duration, start, startsAt, "why", null, "k");
+    }
+
+    @Test
+    void durationsAreReadAsPeopleWriteThemOrAsIso() {
+        assertThat(form("2h", "now", null).toInput().duration()).isEqualTo(Duration.ofHours(2));
+        assertThat(form("90m", "now", null).toInput().duration()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(form(" 1h 30m ", "now", null).toInput().duration()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(form("PT45M", "now", null).toInput().duration()).isEqualTo(Duration.ofMinutes(45));
+        assertThat(form("", "now", null).toInput().duration()).isNull();
+    }
+
+    @Test
+    void anUnreadableDurationOrAMissingLaterStartIsNamed() {
+        assertThatThrownBy(() -> form("soon", "now", null).toInput())
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues().get(0).field()).isEqualTo("duration"));
+        assertThatThrownBy(() -> form("h", "later", " ").toInput())
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues().stream().map(i -> i.field()))
+                                .containsExactly("duration", "startsAt"));
+    }
+
+    @Test
+    void aLaterStartIsReadAsUtcAndIgnoredWhenStartingNow() {
+        assertThat(form("1h", "later", "2026-12-01T09:30").toInput().startsAt())
+                .isEqualTo(Instant.parse("2026-12-01T09:30:00Z"));
+        assertThat(form("1h", "now", "2026-12-01T09:30").toInput().startsAt()).isNull();
+    }
+}
