@@ -2,6 +2,7 @@ package io.countersign.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.notify.NotificationScene;
 import io.countersign.testing.Api;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,9 @@ class ChatChannelsApiTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    NotificationScene scene;
 
     FakePlatform slack;
 
@@ -172,6 +176,26 @@ class ChatChannelsApiTests {
         assertThat(call.header("Authorization")).isEqualTo("Bearer " + BOT_TOKEN);
         assertThat(call.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
         assertThat(call.json().get("channel").asString()).isEqualTo("C0123456789");
+    }
+
+    @Test
+    void aStepThatMayBeDecidedOnlyOnTheWebRefusesADecisionThroughTheApiAndChangesNothing() {
+        scene.startFresh();
+        var dev = scene.person("dev");
+        var lisa = scene.person("lisa");
+        Map<String, Object> step = NotificationScene.step(1, lisa);
+        step.put("allowedDecisionChannels", java.util.List.of("WEB"));
+        String id = scene.pending(dev, java.util.List.of(step));
+
+        var refused = api.as(lisa.token())
+                .post("/api/v1/requests/" + id + "/approve", Api.json(Map.of("comment", "ok")))
+                .expect(403);
+
+        assertThat(refused.body()).contains("may not be decided through API");
+        JsonNode request =
+                api.asAdmin().get("/api/v1/requests/" + id).expect(200).json();
+        assertThat(request.get("status").asString()).isEqualTo("PENDING");
+        assertThat(request.get("decisions")).isEmpty();
     }
 
     @Test

@@ -53,6 +53,14 @@ public class ChatChannelStore implements SealedSecrets {
                 > 0;
     }
 
+    public boolean anyOf(ChatType type) {
+        return jdbc.sql("select count(*) from chat_channels where type = ?")
+                        .param(type.name())
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
     /** Locks the channel's row for a replacement; false when there is none. */
     public boolean lock(String name) {
         return jdbc.sql("select name from chat_channels where name = ? for update")

@@ -54,6 +54,12 @@ class ChatSender implements NotificationSender {
         return platform.type().name();
     }
 
+    /** A platform without a configured channel queues nothing for the people subscribed to it. */
+    @Override
+    public boolean configured() {
+        return channels.anyOf(platform.type());
+    }
+
     @Override
     public SendResult send(Notification notification) {
         if (messages.posted(notification.deliveryId())) {

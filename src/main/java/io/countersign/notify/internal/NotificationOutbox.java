@@ -81,7 +81,7 @@ public class NotificationOutbox {
                 continue;
             }
             for (String channel : subscriptions.channelsFor(recipient.id(), kind)) {
-                if (senders.installed(channel) && !routedTo(routes, channel, recipient.id())) {
+                if (senders.ready(channel) && !routedTo(routes, channel, recipient.id())) {
                     enqueue(kind, channel, recipient.id(), recipient.username(), about, now, eventId, payload);
                     queued++;
                 }
@@ -89,7 +89,7 @@ public class NotificationOutbox {
         }
         for (NotificationRoutes.Route route : routes) {
             NotificationRoutes.Person person = route.person();
-            if (!senders.installed(route.channel())
+            if (!senders.ready(route.channel())
                     || (person != null && !isActive(new Recipient(person.id(), person.username())))) {
                 continue;
             }
