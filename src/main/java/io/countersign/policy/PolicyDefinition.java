@@ -127,6 +127,12 @@ public record PolicyDefinition(
             @JsonProperty("notify") List<String> notifyChannels,
             List<String> allowedDecisionChannels) {
 
+        /** Policies stored before these fields existed read back with none. */
+        public Step {
+            notifyChannels = notifyChannels == null ? List.of() : notifyChannels;
+            allowedDecisionChannels = allowedDecisionChannels == null ? List.of() : allowedDecisionChannels;
+        }
+
         public Step(
                 String name,
                 List<ApproverSelector> approvers,
