@@ -11,4 +11,13 @@ public interface NotificationSender {
     String channel();
 
     SendResult send(Notification notification);
+
+    /**
+     * Whether anything can be sent now: a channel whose destinations are configured by an administrator
+     * (chat) gets no deliveries while none is, rather than dead letters for everybody subscribed to it.
+     * Asked in the transaction that queues a notification.
+     */
+    default boolean configured() {
+        return true;
+    }
 }

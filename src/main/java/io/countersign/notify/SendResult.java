@@ -1,11 +1,19 @@
 package io.countersign.notify;
 
+import java.time.Duration;
+
 /**
  * What a sender made of one delivery. A failure is tried again with backoff and becomes a dead
  * letter when retries run out; a {@code permanent} failure (a recipient without an address) is dead
- * at once, since trying again cannot help.
+ * at once, since trying again cannot help. {@code retryAfter} (may be null) is how long the receiver
+ * asked to be left alone, as a {@code 429} with {@code Retry-After} says: the next attempt waits at
+ * least that long.
  */
-public record SendResult(boolean delivered, String error, boolean permanent) {
+public record SendResult(boolean delivered, String error, boolean permanent, Duration retryAfter) {
+
+    public SendResult(boolean delivered, String error, boolean permanent) {
+        this(delivered, error, permanent, null);
+    }
 
     public SendResult(boolean delivered, String error) {
         this(delivered, error, false);
@@ -17,6 +25,11 @@ public record SendResult(boolean delivered, String error, boolean permanent) {
 
     public static SendResult failed(String error) {
         return new SendResult(false, error, false);
+    }
+
+    /** A failure the receiver asked to be retried no sooner than {@code wait} from now. */
+    public static SendResult failed(String error, Duration wait) {
+        return new SendResult(false, error, false, wait);
     }
 
     public static SendResult refused(String error) {

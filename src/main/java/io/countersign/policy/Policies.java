@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,10 +53,13 @@ public class Policies {
             Directory directory,
             ApprovalPlanner planner,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ObjectProvider<NotifyChannels> channels) {
         this.store = store;
         this.catalog = catalog;
-        this.validator = new PolicyValidator(directory);
+        // looked up on each check: the channels module may be absent, and its names change at run time
+        this.validator = new PolicyValidator(
+                directory, name -> channels.getIfAvailable(() -> n -> false).exists(name));
         this.planner = planner;
         this.clock = clock;
         this.events = events;
@@ -113,6 +117,23 @@ public class Policies {
     public PolicyDefinition get(String name) {
         String key = Names.canonical(name);
         return store.find(key).orElseThrow(() -> new NotFoundException("policy", key));
+    }
+
+    /** The policies whose steps (or extension steps) notify the chat channel {@code name}, by name. */
+    public List<String> notifyingChannel(String name) {
+        return store.all().stream()
+                .filter(policy ->
+                        stepsOf(policy).anyMatch(step -> step.notifyChannels().contains(name)))
+                .map(PolicyDefinition::name)
+                .sorted()
+                .toList();
+    }
+
+    private static java.util.stream.Stream<PolicyDefinition.Step> stepsOf(PolicyDefinition policy) {
+        java.util.stream.Stream<PolicyDefinition.Step> own = policy.steps().stream();
+        return policy.extension() == null || policy.extension().steps() == null
+                ? own
+                : java.util.stream.Stream.concat(own, policy.extension().steps().stream());
     }
 
     /** Every policy, enabled or not, in order of precedence: the first one that matches a request governs it. */

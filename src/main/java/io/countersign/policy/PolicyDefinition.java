@@ -1,5 +1,6 @@
 package io.countersign.policy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -110,14 +111,37 @@ public record PolicyDefinition(
         }
     }
 
-    /** One approval step; {@code name}, {@code timeout} and {@code onTimeout} may be null. */
+    /**
+     * One approval step; {@code name}, {@code timeout} and {@code onTimeout} may be null. {@code notify}
+     * names the chat channels that tell the step's approvers (besides the default ones);
+     * {@code allowedDecisionChannels} narrows where the step may be decided (empty: anywhere).
+     */
     public record Step(
             String name,
             List<ApproverSelector> approvers,
             Integer requiredApprovals,
             Duration timeout,
             OnTimeout onTimeout,
-            List<ApproverSelector> escalateTo) {
+            List<ApproverSelector> escalateTo,
+            // "notify" on the wire: a record component cannot be named after Object.notify()
+            @JsonProperty("notify") List<String> notifyChannels,
+            List<String> allowedDecisionChannels) {
+
+        /** Policies stored before these fields existed read back with none. */
+        public Step {
+            notifyChannels = notifyChannels == null ? List.of() : notifyChannels;
+            allowedDecisionChannels = allowedDecisionChannels == null ? List.of() : allowedDecisionChannels;
+        }
+
+        public Step(
+                String name,
+                List<ApproverSelector> approvers,
+                Integer requiredApprovals,
+                Duration timeout,
+                OnTimeout onTimeout,
+                List<ApproverSelector> escalateTo) {
+            this(name, approvers, requiredApprovals, timeout, onTimeout, escalateTo, List.of(), List.of());
+        }
 
         public static Step of(String name, int requiredApprovals, ApproverSelector... approvers) {
             return new Step(name, List.of(approvers), requiredApprovals, null, null, List.of());

@@ -109,6 +109,7 @@ public final class AccessRequest {
         checkAllowed(allowed);
         String username = approver.username();
         RequestStep step = DecisionGuard.mayApprove(this, username, approverId, at);
+        DecisionGuard.ensureChannelAllowed(this, step, approver.channel());
         Duration cut = allowed == null || allowed.equals(details.duration()) ? null : allowed;
         decisions.add(
                 new Decision(username, approverId, currentStep, Verdict.APPROVE, comment, approver.channel(), at, cut));
@@ -170,6 +171,7 @@ public final class AccessRequest {
     void reject(Actor approver, String approverId, String comment, Instant at, String means) {
         String username = approver.username();
         RequestStep step = DecisionGuard.mayDecide(this, username, approverId, at);
+        DecisionGuard.ensureChannelAllowed(this, step, approver.channel());
         Channel channel = approver.channel();
         Decision rejection = new Decision(username, approverId, currentStep, Verdict.REJECT, comment, channel, at);
         rejectAt(step, rejection, approver, means);

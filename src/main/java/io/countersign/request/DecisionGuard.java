@@ -42,6 +42,14 @@ final class DecisionGuard {
         return step;
     }
 
+    /** The step allows decisions from where this one came, as its {@code allowedDecisionChannels} say. */
+    static void ensureChannelAllowed(AccessRequest request, RequestStep step, io.countersign.shared.Channel channel) {
+        if (!step.allowsDecisionFrom(channel.name())) {
+            throw new DecisionChannelNotAllowed(
+                    request.id(), step.index(), channel.name(), step.allowedDecisionChannels());
+        }
+    }
+
     /** Checks that the person may approve the current step: also no earlier step under distinct approvers. */
     static RequestStep mayApprove(AccessRequest request, String username, String userId, Instant at) {
         RequestStep step = mayDecide(request, username, userId, at);

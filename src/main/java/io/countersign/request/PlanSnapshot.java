@@ -34,7 +34,9 @@ record PlanSnapshot(
             Duration timeout,
             OnTimeout onTimeout,
             List<String> escalationApprovers,
-            String autoApprovedBecause) {}
+            String autoApprovedBecause,
+            List<String> notifyChannels,
+            List<String> allowedDecisionChannels) {}
 
     static PlanSnapshot of(ApprovalPlan plan) {
         var limits = plan.limits();
@@ -62,7 +64,9 @@ record PlanSnapshot(
                 planned.timeout(),
                 planned.onTimeout(),
                 planned.escalationApprovers(),
-                planned.autoApprovedBecause());
+                planned.autoApprovedBecause(),
+                planned.notifyChannels(),
+                planned.allowedDecisionChannels());
     }
 
     ApprovalRules rules() {

@@ -305,7 +305,9 @@ class RequestRepository {
                             StepStatus.valueOf(rs.getString("status")),
                             instant(rs, "started_at"),
                             instant(rs, "deadline"),
-                            rs.getBoolean("escalated")));
+                            rs.getBoolean("escalated"),
+                            planned == null ? null : planned.notifyChannels(),
+                            planned == null ? null : planned.allowedDecisionChannels()));
         });
         return steps;
     }

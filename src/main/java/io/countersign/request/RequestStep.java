@@ -27,11 +27,20 @@ public record RequestStep(
         StepStatus status,
         Instant startedAt,
         Instant deadline,
-        boolean escalated) {
+        boolean escalated,
+        List<String> notifyChannels,
+        List<String> allowedDecisionChannels) {
 
     public RequestStep {
         approvers = List.copyOf(approvers);
         escalation = escalation == null ? List.of() : List.copyOf(escalation);
+        notifyChannels = notifyChannels == null ? List.of() : List.copyOf(notifyChannels);
+        allowedDecisionChannels = allowedDecisionChannels == null ? List.of() : List.copyOf(allowedDecisionChannels);
+    }
+
+    /** Whether a decision may come from {@code channel}; a step that names none allows every one. */
+    public boolean allowsDecisionFrom(String channel) {
+        return allowedDecisionChannels.isEmpty() || allowedDecisionChannels.contains(channel);
     }
 
     /** Every step of the plan, in order, as planned. */
@@ -57,7 +66,9 @@ public record RequestStep(
                 StepStatus.PENDING,
                 null,
                 null,
-                false);
+                false,
+                planned.notifyChannels(),
+                planned.allowedDecisionChannels());
     }
 
     /** The usernames of the eligible approvers, as the request shows them. */
@@ -94,7 +105,9 @@ public record RequestStep(
                 status,
                 startedAt,
                 deadline,
-                escalated);
+                escalated,
+                notifyChannels,
+                allowedDecisionChannels);
     }
 
     private static List<Participant> participants(List<String> usernames, Function<String, String> idOf) {
@@ -126,7 +139,9 @@ public record RequestStep(
                 StepStatus.PENDING,
                 at,
                 due,
-                escalated);
+                escalated,
+                notifyChannels,
+                allowedDecisionChannels);
     }
 
     /** The step widened to more approvers after a timeout, with a fresh deadline. */
@@ -147,7 +162,9 @@ public record RequestStep(
                 status,
                 startedAt,
                 timeout == null ? null : at.plus(timeout),
-                true);
+                true,
+                notifyChannels,
+                allowedDecisionChannels);
     }
 
     RequestStep with(StepStatus newStatus) {
@@ -163,6 +180,8 @@ public record RequestStep(
                 newStatus,
                 startedAt,
                 deadline,
-                escalated);
+                escalated,
+                notifyChannels,
+                allowedDecisionChannels);
     }
 }

@@ -153,6 +153,9 @@ class SecurityConfiguration {
                         // mail settings
                         .requestMatchers("/api/v1/settings/mail", "/api/v1/settings/mail/test")
                         .hasRole(ADMIN)
+                        // chat channels
+                        .requestMatchers("/api/v1/channels", "/api/v1/channels/**")
+                        .hasRole(ADMIN)
                         // audit
                         .requestMatchers(
                                 GET,

@@ -103,6 +103,12 @@ class RoleMatrixTests {
             new Endpoint(GET, "/api/v1/settings/mail", null, ADMIN_ONLY),
             new Endpoint(PUT, "/api/v1/settings/mail", "{}", ADMIN_ONLY),
             new Endpoint(POST, "/api/v1/settings/mail/test", "{\"to\":\"not an address\"}", ADMIN_ONLY),
+            new Endpoint(GET, "/api/v1/channels", null, ADMIN_ONLY),
+            new Endpoint(POST, "/api/v1/channels", "{}", ADMIN_ONLY),
+            new Endpoint(GET, "/api/v1/channels/no-such-channel", null, ADMIN_ONLY),
+            new Endpoint(PUT, "/api/v1/channels/no-such-channel", "{}", ADMIN_ONLY),
+            new Endpoint(DELETE, "/api/v1/channels/no-such-channel", null, ADMIN_ONLY),
+            new Endpoint(POST, "/api/v1/channels/no-such-channel/test", null, ADMIN_ONLY),
             new Endpoint(GET, "/actuator/metrics", null, ADMIN_ONLY),
             new Endpoint(GET, "/actuator/prometheus", null, ADMIN_ONLY));
 

@@ -133,7 +133,13 @@ public class DeliveryDispatcher implements DisposableBean {
     }
 
     /** What an attempt came to, for webhooks and notifications alike. */
-    private record Result(boolean succeeded, Integer statusCode, String error, boolean permanent) {}
+    private record Result(
+            boolean succeeded, Integer statusCode, String error, boolean permanent, java.time.Duration retryAfter) {
+
+        Result(boolean succeeded, Integer statusCode, String error, boolean permanent) {
+            this(succeeded, statusCode, error, permanent, null);
+        }
+    }
 
     private Result post(DeliveryStore.Due due, Instant at) {
         WebhookSender.Outcome outcome = signedSecrets(due)
@@ -162,7 +168,7 @@ public class DeliveryDispatcher implements DisposableBean {
                     e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
         String error = sent.delivered() ? null : WebhookSender.truncate(sent.error() == null ? "failed" : sent.error());
-        return new Result(sent.delivered(), null, error, sent.permanent());
+        return new Result(sent.delivered(), null, error, sent.permanent(), sent.retryAfter());
     }
 
     private Notification notificationOf(DeliveryStore.Due due) {
@@ -208,10 +214,11 @@ public class DeliveryDispatcher implements DisposableBean {
         Optional<Instant> next = result.permanent()
                 ? Optional.empty()
                 : schedule.nextAttempt(
-                        due.roundStartedAt(),
-                        at,
-                        due.roundAttempts() + 1,
-                        ThreadLocalRandom.current().nextDouble());
+                                due.roundStartedAt(),
+                                at,
+                                due.roundAttempts() + 1,
+                                ThreadLocalRandom.current().nextDouble())
+                        .map(scheduled -> notBefore(scheduled, at, result.retryAfter()));
         DeliveryState state = next.isPresent() ? DeliveryState.PENDING : DeliveryState.DEAD;
         boolean recorded = deliveries.recordAttempt(
                 due, at, state, result.statusCode(), result.error(), durationMs, next.orElse(null));
@@ -248,6 +255,15 @@ public class DeliveryDispatcher implements DisposableBean {
                         result.error()));
             }
         }
+    }
+
+    /** The later of the backoff's next attempt and what the receiver asked for with Retry-After. */
+    private static Instant notBefore(Instant scheduled, Instant at, java.time.Duration retryAfter) {
+        if (retryAfter == null || retryAfter.isNegative()) {
+            return scheduled;
+        }
+        Instant asked = at.plus(retryAfter);
+        return asked.isAfter(scheduled) ? asked : scheduled;
     }
 
     @Override

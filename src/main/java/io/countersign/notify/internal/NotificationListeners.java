@@ -1,6 +1,7 @@
 package io.countersign.notify.internal;
 
 import io.countersign.notify.NotificationKind;
+import io.countersign.notify.NotificationRoutes;
 import io.countersign.notify.internal.NotificationOutbox.About;
 import io.countersign.notify.internal.NotificationOutbox.Recipient;
 import io.countersign.request.AccessRequest;
@@ -42,13 +43,16 @@ class NotificationListeners {
     private final Requests requests;
     private final Clock clock;
     private final TransactionTemplate savepoint;
+    private final List<NotificationRoutes> routing;
 
     NotificationListeners(
             NotificationOutbox outbox,
             NotificationSenders senders,
             Requests requests,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            List<NotificationRoutes> routing) {
+        this.routing = routing;
         this.outbox = outbox;
         this.senders = senders;
         this.requests = requests;
@@ -75,15 +79,18 @@ class NotificationListeners {
         if (!senders.any()) {
             return;
         }
-        find(event.requestId())
-                .ifPresent(request -> outbox.notify(
-                        NotificationKind.STEP_OPENED,
-                        awaitingAt(request, event.step(), p -> true),
-                        new About(request.id(), null, event.step()),
-                        NotificationOutbox.data(
-                                "stepName", event.stepName(),
-                                "requiredApprovals", event.requiredApprovals(),
-                                "deadline", event.deadline())));
+        find(event.requestId()).ifPresent(request -> {
+            List<Recipient> told = awaitingAt(request, event.step(), p -> true);
+            outbox.notify(
+                    NotificationKind.STEP_OPENED,
+                    told,
+                    new About(request.id(), null, event.step()),
+                    NotificationOutbox.data(
+                            "stepName", event.stepName(),
+                            "requiredApprovals", event.requiredApprovals(),
+                            "deadline", event.deadline()),
+                    told.isEmpty() ? List.of() : routes(NotificationKind.STEP_OPENED, request, event.step(), told));
+        });
     }
 
     /** Only the approvers the escalation added; the others were told when the step opened. */
@@ -92,15 +99,16 @@ class NotificationListeners {
         if (!senders.any()) {
             return;
         }
-        find(event.requestId())
-                .ifPresent(request -> outbox.notify(
-                        NotificationKind.STEP_ESCALATED,
-                        awaitingAt(
-                                request,
-                                event.step(),
-                                p -> event.addedApprovers().contains(p.username())),
-                        new About(request.id(), null, event.step()),
-                        NotificationOutbox.data("stepName", event.stepName(), "deadline", event.deadline())));
+        find(event.requestId()).ifPresent(request -> {
+            List<Recipient> told = awaitingAt(
+                    request, event.step(), p -> event.addedApprovers().contains(p.username()));
+            outbox.notify(
+                    NotificationKind.STEP_ESCALATED,
+                    told,
+                    new About(request.id(), null, event.step()),
+                    NotificationOutbox.data("stepName", event.stepName(), "deadline", event.deadline()),
+                    told.isEmpty() ? List.of() : routes(NotificationKind.STEP_ESCALATED, request, event.step(), told));
+        });
     }
 
     @EventListener
@@ -147,14 +155,25 @@ class NotificationListeners {
         Map<String, Object> data = NotificationOutbox.data("outcome", outcome, "comment", comment, "by", by.username());
         data.putAll(NotificationOutbox.data(more));
         boolean ownAction = by.channel() != Channel.SYSTEM && by.username().equals(request.requester());
-        if (requesterId == null || ownAction) {
-            return;
-        }
+        List<Recipient> told =
+                requesterId == null || ownAction ? List.of() : List.of(new Recipient(requesterId, request.requester()));
+        // routes are asked even when nobody is told: chat messages about the request must still change
         outbox.notify(
                 NotificationKind.REQUEST_DECIDED,
-                List.of(new Recipient(requesterId, request.requester())),
+                told,
                 new About(request.id(), null, request.currentStep()),
-                data);
+                data,
+                routes(NotificationKind.REQUEST_DECIDED, request, request.currentStep(), told));
+    }
+
+    private List<NotificationRoutes.Route> routes(
+            NotificationKind kind, AccessRequest request, int step, List<Recipient> told) {
+        List<NotificationRoutes.Person> people = told.stream()
+                .map(r -> new NotificationRoutes.Person(r.id(), r.username()))
+                .toList();
+        return routing.stream()
+                .flatMap(r -> r.routes(kind, request, step, people).stream())
+                .toList();
     }
 
     private List<Recipient> awaitingAt(AccessRequest request, int step, Predicate<Participant> among) {

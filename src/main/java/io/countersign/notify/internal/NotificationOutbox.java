@@ -3,11 +3,13 @@ package io.countersign.notify.internal;
 import io.countersign.directory.Directory;
 import io.countersign.directory.User;
 import io.countersign.notify.NotificationKind;
+import io.countersign.notify.NotificationRoutes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -53,7 +55,21 @@ public class NotificationOutbox {
     /** Returns how many deliveries were queued. */
     @Transactional
     public int notify(NotificationKind kind, Collection<Recipient> recipients, About about, Map<String, ?> data) {
-        if (!senders.any() || recipients.isEmpty()) {
+        return notify(kind, recipients, about, data, List.of());
+    }
+
+    /**
+     * Also queues one delivery per route whose channel has a sender. A person a route already tells on
+     * a channel is not told again there through their own subscription.
+     */
+    @Transactional
+    public int notify(
+            NotificationKind kind,
+            Collection<Recipient> recipients,
+            About about,
+            Map<String, ?> data,
+            List<NotificationRoutes.Route> routes) {
+        if (!senders.any() || (recipients.isEmpty() && routes.isEmpty())) {
             return 0;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -65,25 +81,63 @@ public class NotificationOutbox {
                 continue;
             }
             for (String channel : subscriptions.channelsFor(recipient.id(), kind)) {
-                if (senders.installed(channel)) {
-                    deliveries.enqueue(
-                            new DeliveryStore.Addressed(
-                                    eventId,
-                                    kind.name(),
-                                    channel,
-                                    recipient.id(),
-                                    recipient.username(),
-                                    about.requestId(),
-                                    about.grantId(),
-                                    about.step(),
-                                    now,
-                                    payload),
-                            now);
+                if (senders.ready(channel) && !routedTo(routes, channel, recipient.id())) {
+                    enqueue(kind, channel, recipient.id(), recipient.username(), about, now, eventId, payload);
                     queued++;
                 }
             }
         }
+        for (NotificationRoutes.Route route : routes) {
+            NotificationRoutes.Person person = route.person();
+            if (!senders.ready(route.channel())
+                    || (person != null && !isActive(new Recipient(person.id(), person.username())))) {
+                continue;
+            }
+            Map<String, Object> routed = new LinkedHashMap<>(data);
+            routed.put(NotificationRoutes.TARGET, route.target());
+            enqueue(
+                    kind,
+                    route.channel(),
+                    person == null ? null : person.id(),
+                    person == null ? route.target() : person.username(),
+                    about,
+                    now,
+                    eventId,
+                    json.writeValueAsString(routed));
+            queued++;
+        }
         return queued;
+    }
+
+    private static boolean routedTo(List<NotificationRoutes.Route> routes, String channel, String userId) {
+        return routes.stream()
+                .anyMatch(r -> r.channel().equals(channel)
+                        && r.person() != null
+                        && r.person().id().equals(userId));
+    }
+
+    private void enqueue(
+            NotificationKind kind,
+            String channel,
+            String recipientId,
+            String recipient,
+            About about,
+            Instant now,
+            String eventId,
+            String payload) {
+        deliveries.enqueue(
+                new DeliveryStore.Addressed(
+                        eventId,
+                        kind.name(),
+                        channel,
+                        recipientId,
+                        recipient,
+                        about.requestId(),
+                        about.grantId(),
+                        about.step(),
+                        now,
+                        payload),
+                now);
     }
 
     /** The user still exists under this name with this id, and is active: nobody else inherits their mail. */

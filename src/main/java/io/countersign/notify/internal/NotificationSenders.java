@@ -45,6 +45,12 @@ public class NotificationSenders {
         return byChannel.containsKey(channel);
     }
 
+    /** Whether the channel has a sender that can send now: what a delivery is queued for. */
+    public boolean ready(String channel) {
+        NotificationSender sender = byChannel.get(channel);
+        return sender != null && sender.configured();
+    }
+
     /** Whether a subscription may name the channel: a user-facing one, or one a sender is installed for. */
     public boolean known(String channel) {
         return USER_CHANNELS.contains(channel) || byChannel.containsKey(channel);

@@ -1,6 +1,7 @@
 package io.countersign.policy.internal;
 
 import io.countersign.directory.Directory;
+import io.countersign.policy.NotifyChannels;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
 import java.time.Duration;
@@ -15,10 +16,12 @@ final class Checks {
     final Problems problems = new Problems();
     private final String prefix;
     private final Directory directory;
+    final NotifyChannels channels;
 
-    Checks(String prefix, Directory directory) {
+    Checks(String prefix, Directory directory, NotifyChannels channels) {
         this.prefix = prefix == null || prefix.isEmpty() ? "" : prefix + ".";
         this.directory = directory;
+        this.channels = channels;
     }
 
     String path(String field) {

@@ -128,7 +128,9 @@ public final class PlanMaker {
                     step.timeout(),
                     step.onTimeout(),
                     List.copyOf(escalation),
-                    stepAuto));
+                    stepAuto,
+                    step.notifyChannels(),
+                    step.allowedDecisionChannels()));
             if (requesterNamed && !selfAllowed && stepAuto == null) {
                 reasons.add("requester '" + me + "' is left out of the approvers of " + label(i, step)
                         + ": nobody approves their own request");

@@ -84,7 +84,14 @@ public final class PolicyNormalizer {
                 in.requiredApprovals() == null ? 1 : in.requiredApprovals(),
                 in.timeout(),
                 onTimeout,
-                in.escalateTo() == null ? List.of() : map(in.escalateTo(), PolicyNormalizer::selector));
+                in.escalateTo() == null ? List.of() : map(in.escalateTo(), PolicyNormalizer::selector),
+                in.notifyChannels() == null ? List.of() : names(in.notifyChannels()),
+                in.allowedDecisionChannels() == null
+                        ? List.of()
+                        : in.allowedDecisionChannels().stream()
+                                .map(c -> c == null ? null : c.strip().toUpperCase(java.util.Locale.ROOT))
+                                .distinct()
+                                .toList());
     }
 
     private static ApproverSelector selector(ApproverSelector in) {

@@ -1,6 +1,7 @@
 package io.countersign.policy.internal;
 
 import io.countersign.directory.Directory;
+import io.countersign.policy.NotifyChannels;
 import io.countersign.policy.PolicyDefinition;
 import io.countersign.policy.PolicyDefinition.AutoApprove;
 import io.countersign.policy.PolicyDefinition.Conditions;
@@ -29,12 +30,19 @@ public final class PolicyValidator {
 
     private final Directory directory;
 
+    private final NotifyChannels channels;
+
     public PolicyValidator(Directory directory) {
+        this(directory, name -> false);
+    }
+
+    public PolicyValidator(Directory directory, NotifyChannels channels) {
         this.directory = directory;
+        this.channels = channels;
     }
 
     public List<FieldIssue> validate(PolicyDefinition policy, String prefix) {
-        Checks checks = new Checks(prefix, directory);
+        Checks checks = new Checks(prefix, directory, channels);
         Names.check(checks.problems, policy.name(), checks.path("name"));
         checks.require(
                 Math.abs(policy.priority()) <= MAX_PRIORITY,

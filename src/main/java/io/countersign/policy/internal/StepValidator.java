@@ -8,6 +8,9 @@ import java.util.List;
 /** Checks a policy's steps: approver selectors, required approvals, timeouts and escalation. */
 final class StepValidator {
 
+    /** Where a decision may come from, as {@code allowedDecisionChannels} names it. */
+    static final List<String> DECISION_CHANNELS = List.of("API", "WEB", "EMAIL", "SLACK", "TELEGRAM");
+
     private StepValidator() {}
 
     static void steps(Checks checks, List<Step> steps) {
@@ -68,6 +71,32 @@ final class StepValidator {
                     "is used only when onTimeout is ESCALATE");
         }
         selectors(checks, step.escalateTo(), path + ".escalateTo");
+        notify(checks, step.notifyChannels(), path + ".notify");
+        decisionChannels(checks, step.allowedDecisionChannels(), path + ".allowedDecisionChannels");
+    }
+
+    private static void notify(Checks checks, List<String> names, String path) {
+        if (!checks.bounded(names.size(), PolicyValidator.MAX_LIST, path)) {
+            return;
+        }
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            checks.require(
+                    name != null && checks.channels.exists(name),
+                    path + "[" + i + "]",
+                    "unknown_channel",
+                    "must name a chat channel that exists (see /api/v1/channels)");
+        }
+    }
+
+    private static void decisionChannels(Checks checks, List<String> channels, String path) {
+        for (int i = 0; i < channels.size(); i++) {
+            checks.require(
+                    channels.get(i) != null && DECISION_CHANNELS.contains(channels.get(i)),
+                    path + "[" + i + "]",
+                    "unknown_channel",
+                    "must be one of " + DECISION_CHANNELS);
+        }
     }
 
     private static void selectors(Checks checks, List<ApproverSelector> selectors, String path) {

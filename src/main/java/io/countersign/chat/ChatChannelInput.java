@@ -1,0 +1,26 @@
+package io.countersign.chat;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A channel as an administrator sends it. Which fields apply depends on {@code type}: Slack {@code
+ * botToken, signingSecret, channel?, directMessages, apiBaseUrl?}; Teams and Discord {@code
+ * webhookUrl}; Telegram {@code botToken, chatId, webhookSecret, apiBaseUrl?}. A secret left out of
+ * a replacement keeps the stored one. {@code isDefault} ({@code default} on the wire) makes the
+ * channel tell every request's approvers whatever the policy names.
+ */
+// what a settings page sends back as it read it: whether a secret is stored says nothing to change
+@JsonIgnoreProperties({"botTokenSet", "signingSecretSet", "webhookSecretSet", "webhookUrlSet"})
+public record ChatChannelInput(
+        String name,
+        ChatType type,
+        @JsonProperty("default") Boolean isDefault,
+        String botToken,
+        String signingSecret,
+        String channel,
+        Boolean directMessages,
+        String apiBaseUrl,
+        String webhookUrl,
+        String chatId,
+        String webhookSecret) {}

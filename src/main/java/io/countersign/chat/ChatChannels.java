@@ -1,0 +1,110 @@
+package io.countersign.chat;
+
+import io.countersign.chat.internal.ChatChannelRules;
+import io.countersign.chat.internal.ChatChannelStore;
+import io.countersign.chat.internal.ChatChannelTest;
+import io.countersign.policy.Policies;
+import io.countersign.shared.Actor;
+import io.countersign.shared.ConflictException;
+import io.countersign.shared.ForbiddenException;
+import io.countersign.shared.Names;
+import io.countersign.shared.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The chat channels administrators configure. Secrets are write-only: a replacement that leaves one
+ * out keeps the stored one. A channel a policy step names cannot be deleted.
+ */
+@Service
+public class ChatChannels {
+
+    private final ChatChannelStore store;
+    private final ChatChannelTest tester;
+    private final Policies policies;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    ChatChannels(
+            ChatChannelStore store,
+            ChatChannelTest tester,
+            Policies policies,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.store = store;
+        this.tester = tester;
+        this.policies = policies;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public List<ChatChannelView> list(Actor actor) {
+        requireAdmin(actor);
+        return store.all().stream().map(ChatChannelView::of).toList();
+    }
+
+    public ChatChannelView get(Actor actor, String name) {
+        requireAdmin(actor);
+        return ChatChannelView.of(find(name));
+    }
+
+    @Transactional
+    public ChatChannelView create(Actor actor, ChatChannelInput input) {
+        requireAdmin(actor);
+        ChatChannel channel = ChatChannelRules.validated(input, null);
+        if (store.exists(channel.name())) {
+            throw new ConflictException("A channel named '" + channel.name() + "' already exists.");
+        }
+        store.insert(channel, actor.username(), clock.instant());
+        events.publishEvent(new ChatChannelSaved(actor, channel.name(), channel.type(), true));
+        return ChatChannelView.of(channel);
+    }
+
+    @Transactional
+    public ChatChannelView replace(Actor actor, String name, ChatChannelInput input) {
+        requireAdmin(actor);
+        String key = Names.canonical(name);
+        if (!store.lock(key)) {
+            throw new NotFoundException("channel", key);
+        }
+        ChatChannel channel = ChatChannelRules.validated(input, find(key));
+        store.update(channel, actor.username(), clock.instant());
+        events.publishEvent(new ChatChannelSaved(actor, channel.name(), channel.type(), false));
+        return ChatChannelView.of(channel);
+    }
+
+    @Transactional
+    public void delete(Actor actor, String name) {
+        requireAdmin(actor);
+        String key = Names.canonical(name);
+        List<String> naming = policies.notifyingChannel(key);
+        if (!naming.isEmpty()) {
+            throw new ConflictException(
+                    "Channel '" + key + "' is named by the steps of policies " + naming + "; remove it there first.");
+        }
+        if (!store.delete(key)) {
+            throw new NotFoundException("channel", key);
+        }
+        events.publishEvent(new ChatChannelDeleted(actor, key));
+    }
+
+    /** Posts a test message; the answer carries the platform's own error when it failed. */
+    public ChatTestResult test(Actor actor, String name) {
+        requireAdmin(actor);
+        return tester.test(find(name));
+    }
+
+    private ChatChannel find(String name) {
+        String key = Names.canonical(name);
+        return store.find(key).orElseThrow(() -> new NotFoundException("channel", key));
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.isAdmin()) {
+            throw new ForbiddenException("Only an administrator may configure chat channels.");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.countersign.chat.internal;
+
+import io.countersign.chat.ChatChannel;
+import io.countersign.chat.ChatChannelInput;
+import io.countersign.chat.ChatType;
+import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.Names;
+import io.countersign.shared.Problems;
+import java.net.URI;
+
+/**
+ * Checks a channel as sent and merges it with the stored one: every problem is reported at once, and a
+ * secret left out keeps the stored value (a settings page never has it to send back).
+ */
+public final class ChatChannelRules {
+
+    private static final int MAX_SECRET = 2000;
+
+    private ChatChannelRules() {}
+
+    /** @param stored the channel being replaced, or null for a new one */
+    public static ChatChannel validated(ChatChannelInput in, ChatChannel stored) {
+        Problems problems = new Problems();
+        String name = stored != null ? stored.name() : Names.canonical(in.name());
+        if (stored == null) {
+            Names.check(problems, name, "name");
+        } else if (in.name() != null && !stored.name().equals(Names.canonical(in.name()))) {
+            problems.add("name", "name_mismatch", "must be '" + stored.name() + "' as in the path, or be left out");
+        }
+        ChatType type = in.type() != null ? in.type() : stored == null ? null : stored.type();
+        if (type == null) {
+            problems.add("type", "required", "must be one of SLACK, TEAMS, DISCORD, TELEGRAM");
+            throw new InvalidInputException(problems.issues());
+        }
+        if (stored != null && stored.type() != type) {
+            problems.add("type", "immutable", "cannot change; delete the channel and create another");
+        }
+        boolean same = stored != null && stored.type() == type;
+        String botToken = secret(problems, in.botToken(), same ? stored.botToken() : null, "botToken");
+        String signingSecret =
+                secret(problems, in.signingSecret(), same ? stored.signingSecret() : null, "signingSecret");
+        String webhookSecret =
+                secret(problems, in.webhookSecret(), same ? stored.webhookSecret() : null, "webhookSecret");
+        String webhookUrl = secret(problems, in.webhookUrl(), same ? stored.webhookUrl() : null, "webhookUrl");
+        String apiBaseUrl = blankToNull(in.apiBaseUrl());
+        boolean directMessages = Boolean.TRUE.equals(in.directMessages());
+        String slackChannel = blankToNull(in.channel());
+        String chatId = blankToNull(in.chatId());
+        switch (type) {
+            case SLACK -> {
+                required(problems, botToken, "botToken");
+                required(problems, signingSecret, "signingSecret");
+                problems.check(
+                        directMessages || slackChannel != null,
+                        "channel",
+                        "required",
+                        "must name the channel to post to (its id, such as C0123456789), unless directMessages is true");
+                problems.maxLength(slackChannel, "channel", 200);
+                url(problems, apiBaseUrl, "apiBaseUrl");
+            }
+            case TEAMS, DISCORD -> {
+                required(problems, webhookUrl, "webhookUrl");
+                url(problems, webhookUrl, "webhookUrl");
+            }
+            case TELEGRAM -> {
+                required(problems, botToken, "botToken");
+                required(problems, webhookSecret, "webhookSecret");
+                if (webhookSecret != null) {
+                    // Telegram's own rule for secret_token
+                    problems.check(
+                            webhookSecret.matches("[A-Za-z0-9_-]{1,256}"),
+                            "webhookSecret",
+                            "invalid",
+                            "must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -");
+                }
+                problems.check(
+                        chatId != null && chatId.matches("-?[0-9]{1,20}|@[A-Za-z0-9_]{5,32}"),
+                        "chatId",
+                        "invalid",
+                        "must be the numeric id of the chat (such as -1001234567890) or @channelusername");
+                url(problems, apiBaseUrl, "apiBaseUrl");
+            }
+        }
+        problems.throwIfAny();
+        boolean slack = type == ChatType.SLACK;
+        boolean telegram = type == ChatType.TELEGRAM;
+        boolean hook = type == ChatType.TEAMS || type == ChatType.DISCORD;
+        return new ChatChannel(
+                name,
+                type,
+                Boolean.TRUE.equals(in.isDefault()),
+                slack ? slackChannel : null,
+                slack && directMessages,
+                telegram ? chatId : null,
+                slack || telegram ? apiBaseUrl : null,
+                slack || telegram ? botToken : null,
+                slack ? signingSecret : null,
+                telegram ? webhookSecret : null,
+                hook ? webhookUrl : null);
+    }
+
+    /** The given secret; absent keeps the stored one, empty removes it. */
+    private static String secret(Problems problems, String given, String stored, String field) {
+        if (given == null) {
+            return stored;
+        }
+        problems.maxLength(given, field, MAX_SECRET);
+        return given.isBlank() ? null : given.strip();
+    }
+
+    private static void required(Problems problems, String value, String field) {
+        problems.check(value != null, field, "required", "must be given");
+    }
+
+    private static void url(Problems problems, String value, String field) {
+        if (value == null) {
+            return;
+        }
+        boolean ok;
+        try {
+            URI uri = URI.create(value);
+            ok = ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            ok = false;
+        }
+        problems.check(ok, field, "invalid_url", "must be an absolute http or https address");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

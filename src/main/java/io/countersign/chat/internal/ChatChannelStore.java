@@ -1,0 +1,161 @@
+package io.countersign.chat.internal;
+
+import io.countersign.chat.ChatChannel;
+import io.countersign.chat.ChatType;
+import io.countersign.shared.Timestamps;
+import io.countersign.shared.secrets.SealedSecrets;
+import io.countersign.shared.secrets.SecretCipher;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The configured chat channels. Secrets are sealed on the way in and opened on the way out, each under
+ * a context naming its channel and column, so that a ciphertext copied to another row or column does
+ * not open.
+ */
+@Repository
+public class ChatChannelStore implements SealedSecrets {
+
+    private static final List<String> SECRETS = List.of("bot_token", "signing_secret", "webhook_secret", "webhook_url");
+
+    private final JdbcClient jdbc;
+    private final SecretCipher cipher;
+
+    public ChatChannelStore(JdbcClient jdbc, SecretCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    public List<ChatChannel> all() {
+        return jdbc.sql("select * from chat_channels order by name")
+                .query((rs, n) -> read(rs))
+                .list();
+    }
+
+    public Optional<ChatChannel> find(String name) {
+        return jdbc.sql("select * from chat_channels where name = ?")
+                .param(name)
+                .query((rs, n) -> read(rs))
+                .optional();
+    }
+
+    public boolean exists(String name) {
+        return jdbc.sql("select count(*) from chat_channels where name = ?")
+                        .param(name)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    public boolean anyOf(ChatType type) {
+        return jdbc.sql("select count(*) from chat_channels where type = ?")
+                        .param(type.name())
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /** Locks the channel's row for a replacement; false when there is none. */
+    public boolean lock(String name) {
+        return jdbc.sql("select name from chat_channels where name = ? for update")
+                .param(name)
+                .query(String.class)
+                .optional()
+                .isPresent();
+    }
+
+    public void insert(ChatChannel c, String by, Instant now) {
+        jdbc.sql("""
+                        insert into chat_channels (name, type, is_default, slack_channel, direct_messages, chat_id,
+                            api_base_url, bot_token, signing_secret, webhook_secret, webhook_url, created_at,
+                            updated_at, updated_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""").params(values(c, now, by, true)).update();
+    }
+
+    public void update(ChatChannel c, String by, Instant now) {
+        List<Object> values = values(c, now, by, false);
+        values.add(c.name());
+        jdbc.sql("""
+                        update chat_channels set type = ?, is_default = ?, slack_channel = ?, direct_messages = ?,
+                            chat_id = ?, api_base_url = ?, bot_token = ?, signing_secret = ?, webhook_secret = ?,
+                            webhook_url = ?, updated_at = ?, updated_by = ?
+                        where name = ?""").params(values).update();
+    }
+
+    public boolean delete(String name) {
+        return jdbc.sql("delete from chat_channels where name = ?").param(name).update() > 0;
+    }
+
+    private List<Object> values(ChatChannel c, Instant now, String by, boolean withName) {
+        List<Object> values = new ArrayList<>();
+        if (withName) {
+            values.add(c.name());
+        }
+        values.add(c.type().name());
+        values.add(c.isDefault());
+        values.add(c.slackChannel());
+        values.add(c.directMessages());
+        values.add(c.chatId());
+        values.add(c.apiBaseUrl());
+        values.add(seal(c.botToken(), c.name(), "bot_token"));
+        values.add(seal(c.signingSecret(), c.name(), "signing_secret"));
+        values.add(seal(c.webhookSecret(), c.name(), "webhook_secret"));
+        values.add(seal(c.webhookUrl(), c.name(), "webhook_url"));
+        if (withName) {
+            values.add(Timestamps.toDb(now));
+        }
+        values.add(Timestamps.toDb(now));
+        values.add(by);
+        return values;
+    }
+
+    private String seal(String plain, String name, String column) {
+        return plain == null ? null : cipher.encrypt(plain, context(name, column));
+    }
+
+    private String open(ResultSet rs, String name, String column) throws SQLException {
+        String sealed = rs.getString(column);
+        return sealed == null ? null : cipher.decrypt(sealed, context(name, column));
+    }
+
+    static String context(String name, String column) {
+        return "chat_channels:" + name + ":" + column;
+    }
+
+    private ChatChannel read(ResultSet rs) throws SQLException {
+        String name = rs.getString("name");
+        return new ChatChannel(
+                name,
+                ChatType.valueOf(rs.getString("type")),
+                rs.getBoolean("is_default"),
+                rs.getString("slack_channel"),
+                rs.getBoolean("direct_messages"),
+                rs.getString("chat_id"),
+                rs.getString("api_base_url"),
+                open(rs, name, "bot_token"),
+                open(rs, name, "signing_secret"),
+                open(rs, name, "webhook_secret"),
+                open(rs, name, "webhook_url"));
+    }
+
+    @Override
+    public List<Sealed> sealedSecrets() {
+        List<Sealed> sealed = new ArrayList<>();
+        jdbc.sql("select name, bot_token, signing_secret, webhook_secret, webhook_url from chat_channels")
+                .query(rs -> {
+                    for (String column : SECRETS) {
+                        String value = rs.getString(column);
+                        if (value != null) {
+                            sealed.add(new Sealed(context(rs.getString("name"), column), value));
+                        }
+                    }
+                });
+        return sealed;
+    }
+}

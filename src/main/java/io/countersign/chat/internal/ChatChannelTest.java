@@ -1,0 +1,36 @@
+package io.countersign.chat.internal;
+
+import io.countersign.chat.ChatChannel;
+import io.countersign.chat.ChatTestResult;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Posts a test message where the channel's notifications go, answering what the platform said. */
+@Component
+public class ChatChannelTest {
+
+    private final List<ChatPlatform> platforms;
+    private final ChatComposer composer;
+
+    ChatChannelTest(List<ChatPlatform> platforms, ChatComposer composer) {
+        this.platforms = platforms;
+        this.composer = composer;
+    }
+
+    public ChatTestResult test(ChatChannel channel) {
+        ChatPlatform platform = platforms.stream()
+                .filter(p -> p.type() == channel.type())
+                .findFirst()
+                .orElseThrow();
+        try {
+            ChatPlatform.Posted posted = platform.post(channel, null, TestMessage.of(composer.link("")));
+            return posted.ok()
+                    ? new ChatTestResult(true, null)
+                    : new ChatTestResult(false, posted.failure().error());
+        } catch (RuntimeException e) {
+            // an answer that was not what the platform documents, such as a proxy's HTML page
+            return new ChatTestResult(
+                    false, "unexpected answer: " + e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.countersign.chat.internal;
+
+import io.countersign.chat.internal.ChatMessage.Fact;
+import io.countersign.notify.Notification;
+import io.countersign.notify.NotificationKind;
+import io.countersign.request.AccessRequest;
+import io.countersign.request.RequestDetails;
+import io.countersign.request.RequestStatus;
+import io.countersign.request.RequestStep;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Says what a request is about the same way on every platform: who asks for which account on which
+ * resource, for how long and why, which step waits on whom, the time left, and the request page.
+ */
+@Component
+class ChatComposer {
+
+    private final Clock clock;
+    private final String baseUrl;
+
+    ChatComposer(Clock clock, @Value("${countersign.base-url:http://localhost:8080}") String baseUrl) {
+        this.clock = clock;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    String link(String requestId) {
+        return baseUrl + "/requests/" + requestId;
+    }
+
+    /** The message a notification posts. */
+    ChatMessage compose(Notification notification, AccessRequest request) {
+        if (notification.kind() == NotificationKind.REQUEST_DECIDED || request.status() != RequestStatus.PENDING) {
+            return closed(request);
+        }
+        String headline = (notification.kind() == NotificationKind.STEP_ESCALATED ? "Escalated: " : "")
+                + asks(request.details()) + " (" + request.id() + ")";
+        return new ChatMessage(headline, openFacts(request), link(request.id()), true, null);
+    }
+
+    /** A message about the request as it stands once nothing more is asked of its readers at this step. */
+    ChatMessage closed(AccessRequest request) {
+        String outcome = outcome(request);
+        List<Fact> facts = new ArrayList<>(basics(request.details()));
+        facts.add(new Fact("Outcome", outcome));
+        return new ChatMessage(
+                asks(request.details()) + " (" + request.id() + "): " + outcome,
+                facts,
+                link(request.id()),
+                false,
+                outcome);
+    }
+
+    private static String asks(RequestDetails d) {
+        return d.requester() + " asks for " + d.account() + " on " + d.resource();
+    }
+
+    private List<Fact> openFacts(AccessRequest request) {
+        List<Fact> facts = new ArrayList<>(basics(request.details()));
+        RequestStep step = request.steps().get(request.currentStep());
+        String stepName = step.name() == null ? "" : ": " + step.name();
+        facts.add(new Fact("Step", (step.index() + 1) + " of " + request.steps().size() + stepName));
+        facts.add(new Fact(
+                "Who may approve",
+                String.join(", ", step.eligibleApprovers()) + " (" + step.requiredApprovals() + " needed)"));
+        Instant until = step.deadline() == null
+                        || step.deadline().isAfter(request.details().expiresAt())
+                ? request.details().expiresAt()
+                : step.deadline();
+        facts.add(new Fact("Time left", human(Duration.between(clock.instant(), until)) + " (until " + until + ")"));
+        return facts;
+    }
+
+    private static List<Fact> basics(RequestDetails d) {
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("Requester", d.requester()));
+        facts.add(new Fact("Resource", d.resource()));
+        facts.add(new Fact("Account", d.account()));
+        facts.add(new Fact("Duration", human(d.duration())));
+        if (d.justification() != null) {
+            facts.add(new Fact("Why", d.justification()));
+        }
+        if (d.ticket() != null) {
+            facts.add(new Fact("Ticket", d.ticket()));
+        }
+        return facts;
+    }
+
+    private static String outcome(AccessRequest request) {
+        if (request.status() == RequestStatus.PENDING) {
+            return "step " + request.currentStep() + " of " + request.steps().size() + " is done; now waiting on step "
+                    + (request.currentStep() + 1);
+        }
+        String by = request.decisions().isEmpty()
+                ? ""
+                : " by "
+                        + request.decisions()
+                                .get(request.decisions().size() - 1)
+                                .approver();
+        String status = request.status().name().toLowerCase(Locale.ROOT);
+        return switch (request.status()) {
+            case APPROVED, REJECTED -> status + by;
+            default -> status;
+        };
+    }
+
+    /** 1d 2h, 4h, 29m, 0m: coarse on purpose, a reader needs the order of magnitude. */
+    static String human(Duration d) {
+        if (d.isNegative()) {
+            return "0m";
+        }
+        long days = d.toDays();
+        long hours = d.toHoursPart();
+        long minutes = d.toMinutesPart();
+        StringBuilder text = new StringBuilder();
+        if (days > 0) {
+            text.append(days).append("d ");
+        }
+        if (hours > 0) {
+            text.append(hours).append("h ");
+        }
+        if (minutes > 0 || text.isEmpty()) {
+            text.append(minutes).append('m');
+        }
+        return text.toString().strip();
+    }
+}

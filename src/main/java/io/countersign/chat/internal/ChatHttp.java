@@ -1,0 +1,72 @@
+package io.countersign.chat.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** The one HTTP client every platform is called through, with bounded waits. */
+@Component
+public class ChatHttp {
+
+    /** What a platform answered; {@code status} is null when it could not be reached at all. */
+    public record Answer(Integer status, String body, Duration retryAfter, String error) {
+
+        boolean ok() {
+            return status != null && status >= 200 && status < 300;
+        }
+    }
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    public Answer send(String method, String url, Map<String, String> headers, String body, String contentType) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(TIMEOUT)
+                    .header("Content-Type", contentType)
+                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            headers.forEach(request::header);
+            HttpResponse<String> response =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), response.body(), retryAfter(response), null);
+        } catch (IOException | IllegalArgumentException e) {
+            // never the URL: a webhook URL is a credential
+            return new Answer(
+                    null,
+                    null,
+                    null,
+                    "could not reach the platform: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(null, null, null, "interrupted");
+        }
+    }
+
+    public Answer postJson(String url, Map<String, String> headers, String json) {
+        return send("POST", url, headers, json, "application/json; charset=utf-8");
+    }
+
+    /** Retry-After in seconds, as Slack, Discord and Telegram send it; null when absent or unreadable. */
+    private static Duration retryAfter(HttpResponse<String> response) {
+        return response.headers()
+                .firstValue("Retry-After")
+                .map(value -> {
+                    try {
+                        return Duration.ofMillis((long) (Double.parseDouble(value.strip()) * 1000));
+                    } catch (NumberFormatException e) {
+                        return null;
+                    }
+                })
+                .orElse(null);
+    }
+}

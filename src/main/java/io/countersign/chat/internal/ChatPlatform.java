@@ -1,0 +1,43 @@
+package io.countersign.chat.internal;
+
+import io.countersign.chat.ChatChannel;
+import io.countersign.chat.ChatType;
+import io.countersign.notify.SendResult;
+
+/** One platform's way of posting a message and, where it allows, changing it later. */
+interface ChatPlatform {
+
+    ChatType type();
+
+    /**
+     * Posts the message to the channel, or to {@code person} directly when given and the platform can
+     * (a Slack direct message); a platform that cannot address a person posts where everybody sees it.
+     */
+    Posted post(ChatChannel channel, Recipient person, ChatMessage message);
+
+    /** Changes a message posted earlier; a platform that cannot answers {@link Posted#notEditable()}. */
+    Posted edit(ChatChannel channel, String conversation, String messageId, ChatMessage message);
+
+    /** A person a message may be addressed to. */
+    record Recipient(String username, String email) {}
+
+    /** Where a message went, or why it did not. */
+    record Posted(String conversation, String messageId, SendResult failure, boolean unsupported) {
+
+        static Posted at(String conversation, String messageId) {
+            return new Posted(conversation, messageId, null, false);
+        }
+
+        static Posted failed(SendResult failure) {
+            return new Posted(null, null, failure, false);
+        }
+
+        static Posted notEditable() {
+            return new Posted(null, null, null, true);
+        }
+
+        boolean ok() {
+            return failure == null && !unsupported;
+        }
+    }
+}

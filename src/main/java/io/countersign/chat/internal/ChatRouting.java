@@ -1,0 +1,75 @@
+package io.countersign.chat.internal;
+
+import io.countersign.chat.ChatChannel;
+import io.countersign.chat.ChatType;
+import io.countersign.notify.NotificationKind;
+import io.countersign.notify.NotificationRoutes;
+import io.countersign.policy.NotifyChannels;
+import io.countersign.request.AccessRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which chat channels hear of a request: for an opened or escalated step, the channels the step
+ * names and the default ones (a Slack channel set to direct messages writes to each approver); for a
+ * decided request, the channels that hold messages about it, so that those change, and the default
+ * ones.
+ */
+@Component
+class ChatRouting implements NotificationRoutes, NotifyChannels {
+
+    private final ChatChannelStore channels;
+    private final ChatMessages messages;
+
+    ChatRouting(ChatChannelStore channels, ChatMessages messages) {
+        this.channels = channels;
+        this.messages = messages;
+    }
+
+    @Override
+    public boolean exists(String name) {
+        return channels.exists(name);
+    }
+
+    @Override
+    public List<Route> routes(NotificationKind kind, AccessRequest request, int step, List<Person> recipients) {
+        Map<String, ChatChannel> all =
+                channels.all().stream().collect(Collectors.toMap(ChatChannel::name, Function.identity()));
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        switch (kind) {
+            case STEP_OPENED, STEP_ESCALATED ->
+                names.addAll(request.steps().get(step).notifyChannels());
+            case REQUEST_DECIDED -> names.addAll(messages.channelsAbout(request.id()));
+            default -> {
+                return List.of();
+            }
+        }
+        all.values().stream()
+                .filter(ChatChannel::isDefault)
+                .map(ChatChannel::name)
+                .forEach(names::add);
+        boolean asksApprovers = kind != NotificationKind.REQUEST_DECIDED;
+        List<Route> routes = new ArrayList<>();
+        for (String name : names) {
+            ChatChannel channel = all.get(name);
+            if (channel == null) {
+                continue;
+            }
+            if (asksApprovers && channel.type() == ChatType.SLACK && channel.directMessages()) {
+                recipients.forEach(p -> routes.add(new Route(channel.type().name(), name, p)));
+            } else {
+                routes.add(new Route(channel.type().name(), name, null));
+            }
+        }
+        return routes;
+    }
+}

@@ -1,0 +1,135 @@
+package io.countersign.chat.internal;
+
+import io.countersign.chat.ChatChannel;
+import io.countersign.chat.ChatType;
+import io.countersign.directory.Directory;
+import io.countersign.directory.User;
+import io.countersign.notify.Notification;
+import io.countersign.notify.NotificationKind;
+import io.countersign.notify.NotificationRoutes;
+import io.countersign.notify.NotificationSender;
+import io.countersign.notify.SendResult;
+import io.countersign.request.AccessRequest;
+import io.countersign.request.Requests;
+import io.countersign.shared.Actor;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The notification sender of one platform. A notification routed to a channel goes there; one a
+ * person subscribed to goes through the platform's default channel (as a direct message where the
+ * platform allows). Before a message about a request is posted, the open messages about it in the
+ * same channel are changed to say how it moved on, and a decided request changes them all; a
+ * delivery whose message was posted already posts nothing again.
+ */
+class ChatSender implements NotificationSender {
+
+    private final ChatPlatform platform;
+    private final ChatChannelStore channels;
+    private final ChatMessages messages;
+    private final ChatComposer composer;
+    private final Requests requests;
+    private final Directory directory;
+    private final Clock clock;
+
+    ChatSender(
+            ChatPlatform platform,
+            ChatChannelStore channels,
+            ChatMessages messages,
+            ChatComposer composer,
+            Requests requests,
+            Directory directory,
+            Clock clock) {
+        this.platform = platform;
+        this.channels = channels;
+        this.messages = messages;
+        this.composer = composer;
+        this.requests = requests;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @Override
+    public String channel() {
+        return platform.type().name();
+    }
+
+    /** A platform without a configured channel queues nothing for the people subscribed to it. */
+    @Override
+    public boolean configured() {
+        return channels.anyOf(platform.type());
+    }
+
+    @Override
+    public SendResult send(Notification notification) {
+        if (messages.posted(notification.deliveryId())) {
+            return SendResult.ok();
+        }
+        Object target = notification.data().get(NotificationRoutes.TARGET);
+        Optional<ChatChannel> channel = target == null ? personalChannel() : channels.find(target.toString());
+        if (channel.isEmpty() || channel.get().type() != platform.type()) {
+            return SendResult.refused(
+                    "no " + platform.type() + " channel " + (target == null ? "is configured" : "named " + target));
+        }
+        if (notification.requestId() == null) {
+            return SendResult.refused("chat channels tell about requests only");
+        }
+        AccessRequest request = requests.get(Actor.system(), notification.requestId());
+        ChatPlatform.Recipient person = person(notification, channel.get());
+        SendResult closed = closeEarlier(channel.get(), request);
+        if (closed != null) {
+            return closed;
+        }
+        boolean decided = notification.kind() == NotificationKind.REQUEST_DECIDED;
+        if (decided && target != null && person == null && !platform.type().equals(ChatType.TEAMS)) {
+            // the request's own messages now say how it ended; a new one would only repeat it
+            return SendResult.ok();
+        }
+        ChatPlatform.Posted posted = platform.post(channel.get(), person, composer.compose(notification, request));
+        if (!posted.ok()) {
+            return posted.failure();
+        }
+        messages.record(
+                notification.deliveryId(),
+                channel.get().name(),
+                decided ? null : request.id(),
+                posted.conversation(),
+                posted.messageId(),
+                clock.instant());
+        return SendResult.ok();
+    }
+
+    /** Edits the open messages about the request to show where it stands now; null when all went well. */
+    private SendResult closeEarlier(ChatChannel channel, AccessRequest request) {
+        ChatMessage now = composer.closed(request);
+        for (ChatMessages.Stored earlier : messages.open(channel.name(), request.id())) {
+            ChatPlatform.Posted edited = platform.edit(channel, earlier.conversation(), earlier.messageId(), now);
+            if (edited.failure() != null) {
+                return edited.failure();
+            }
+            messages.close(earlier.deliveryId(), clock.instant());
+        }
+        return null;
+    }
+
+    /** The default channel of this platform, else its only one, for what people subscribed to themselves. */
+    private Optional<ChatChannel> personalChannel() {
+        var ofType =
+                channels.all().stream().filter(c -> c.type() == platform.type()).toList();
+        return ofType.stream()
+                .filter(ChatChannel::isDefault)
+                .findFirst()
+                .or(() -> ofType.size() == 1 ? Optional.of(ofType.get(0)) : Optional.empty());
+    }
+
+    private ChatPlatform.Recipient person(Notification notification, ChatChannel channel) {
+        if (notification.recipientId() == null) {
+            return null;
+        }
+        return directory
+                .findUserById(notification.recipientId())
+                .filter(User::active)
+                .map(user -> new ChatPlatform.Recipient(user.username(), user.email()))
+                .orElse(null);
+    }
+}

@@ -1,0 +1,63 @@
+package io.countersign.chat.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A message in Slack's Block Kit: a header, the facts as section fields, and a button to the request
+ * page; {@code text} is the fallback Slack shows in notifications. Slack's mrkdwn treats {@code &},
+ * {@code <} and {@code >} as control characters, so every value is escaped.
+ */
+final class SlackBlocks {
+
+    /** Slack's limits: a header's text, a section's fields and a field's text. */
+    private static final int HEADER = 150;
+
+    private static final int FIELDS = 10;
+    private static final int FIELD = 2000;
+
+    private SlackBlocks() {}
+
+    static Map<String, Object> of(ChatMessage message) {
+        List<Object> blocks = new ArrayList<>();
+        blocks.add(Map.of("type", "header", "text", plain(cut(message.headline(), HEADER))));
+        List<Object> fields = new ArrayList<>();
+        for (ChatMessage.Fact fact :
+                message.facts().subList(0, Math.min(FIELDS, message.facts().size()))) {
+            fields.add(Map.of(
+                    "type", "mrkdwn", "text", cut("*" + escape(fact.label()) + "*\n" + escape(fact.value()), FIELD)));
+        }
+        blocks.add(Map.of("type", "section", "fields", fields));
+        blocks.add(Map.of(
+                "type",
+                "actions",
+                "elements",
+                List.of(Map.of(
+                        "type",
+                        "button",
+                        "action_id",
+                        "open_request",
+                        "text",
+                        plain(message.open() ? "Open request" : "View request"),
+                        "url",
+                        message.link()))));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", message.headline());
+        body.put("blocks", blocks);
+        return body;
+    }
+
+    private static Map<String, Object> plain(String text) {
+        return Map.of("type", "plain_text", "text", text);
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

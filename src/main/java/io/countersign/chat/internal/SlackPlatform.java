@@ -1,0 +1,98 @@
+package io.countersign.chat.internal;
+
+import io.countersign.chat.ChatChannel;
+import io.countersign.chat.ChatType;
+import io.countersign.notify.SendResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Slack's Web API: {@code chat.postMessage} and {@code chat.update} with Block Kit, and a direct
+ * message opened with {@code conversations.open} for the Slack user whose e-mail is the person's
+ * ({@code users.lookupByEmail}). Slack answers most errors with {@code 200} and {@code "ok": false}.
+ */
+@Component
+class SlackPlatform implements ChatPlatform {
+
+    private final ChatHttp http;
+    private final JsonMapper json;
+
+    SlackPlatform(ChatHttp http, JsonMapper json) {
+        this.http = http;
+        this.json = json;
+    }
+
+    @Override
+    public ChatType type() {
+        return ChatType.SLACK;
+    }
+
+    @Override
+    public Posted post(ChatChannel channel, Recipient person, ChatMessage message) {
+        String conversation = channel.slackChannel();
+        if (person != null) {
+            Call user = call(channel, "users.lookupByEmail", null, Map.of("email", person.email()));
+            if (user.failure() != null) {
+                return Posted.failed(user.failure());
+            }
+            Call opened = call(
+                    channel,
+                    "conversations.open",
+                    Map.of("users", user.body().get("user").get("id").asString()),
+                    null);
+            if (opened.failure() != null) {
+                return Posted.failed(opened.failure());
+            }
+            conversation = opened.body().get("channel").get("id").asString();
+        }
+        if (conversation == null) {
+            return Posted.failed(
+                    SendResult.refused("Slack channel " + channel.name() + " names no channel to post to"));
+        }
+        Map<String, Object> body = new LinkedHashMap<>(SlackBlocks.of(message));
+        body.put("channel", conversation);
+        Call posted = call(channel, "chat.postMessage", body, null);
+        return posted.failure() != null
+                ? Posted.failed(posted.failure())
+                : Posted.at(
+                        posted.body().get("channel").asString(),
+                        posted.body().get("ts").asString());
+    }
+
+    @Override
+    public Posted edit(ChatChannel channel, String conversation, String messageId, ChatMessage message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("channel", conversation);
+        body.put("ts", messageId);
+        body.putAll(SlackBlocks.of(message));
+        Call updated = call(channel, "chat.update", body, null);
+        return updated.failure() != null ? Posted.failed(updated.failure()) : Posted.at(conversation, messageId);
+    }
+
+    private record Call(JsonNode body, SendResult failure) {}
+
+    /** A JSON body, or a form for the read methods that take no JSON. */
+    private Call call(ChatChannel channel, String method, Map<String, Object> jsonBody, Map<String, String> form) {
+        String url = channel.slackApi() + "/" + method;
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + channel.botToken());
+        ChatHttp.Answer answer = jsonBody != null
+                ? http.postJson(url, auth, json.writeValueAsString(jsonBody))
+                : http.send("POST", url, auth, Forms.encode(form), "application/x-www-form-urlencoded");
+        SendResult failure = PlatformAnswers.failure("Slack " + method, answer);
+        if (failure != null) {
+            return new Call(null, failure);
+        }
+        JsonNode body = json.readTree(answer.body());
+        if (!body.path("ok").asBoolean(false)) {
+            String error = body.path("error").asString("unknown_error");
+            SendResult result = "ratelimited".equals(error)
+                    ? SendResult.failed("Slack " + method + ": " + error, answer.retryAfter())
+                    : SendResult.refused("Slack " + method + ": " + error);
+            return new Call(null, result);
+        }
+        return new Call(body, null);
+    }
+}

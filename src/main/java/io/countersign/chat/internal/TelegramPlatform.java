@@ -1,0 +1,95 @@
+package io.countersign.chat.internal;
+
+import io.countersign.chat.ChatChannel;
+import io.countersign.chat.ChatType;
+import io.countersign.notify.SendResult;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Telegram's Bot API: {@code sendMessage} to the channel's chat with an inline keyboard, and {@code
+ * editMessageText} once the request moves on. Plain text, no parse mode, so that nothing a requester
+ * writes is read as markup. A {@code 429} carries its wait in {@code parameters.retry_after}.
+ */
+@Component
+class TelegramPlatform implements ChatPlatform {
+
+    private final ChatHttp http;
+    private final JsonMapper json;
+
+    TelegramPlatform(ChatHttp http, JsonMapper json) {
+        this.http = http;
+        this.json = json;
+    }
+
+    @Override
+    public ChatType type() {
+        return ChatType.TELEGRAM;
+    }
+
+    @Override
+    public Posted post(ChatChannel channel, Recipient person, ChatMessage message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("chat_id", channel.chatId());
+        body.putAll(content(message, person));
+        Answered sent = call(channel, "sendMessage", body);
+        if (sent.failure() != null) {
+            return Posted.failed(sent.failure());
+        }
+        JsonNode result = sent.body().get("result");
+        return Posted.at(
+                result.get("chat").get("id").asString(),
+                result.get("message_id").asString());
+    }
+
+    @Override
+    public Posted edit(ChatChannel channel, String conversation, String messageId, ChatMessage message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("chat_id", conversation);
+        body.put("message_id", Long.parseLong(messageId));
+        body.putAll(content(message, null));
+        Answered edited = call(channel, "editMessageText", body);
+        return edited.failure() != null ? Posted.failed(edited.failure()) : Posted.at(conversation, messageId);
+    }
+
+    private static Map<String, Object> content(ChatMessage message, Recipient person) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", (person == null ? "" : "For " + person.username() + "\n") + message.plainText());
+        body.put("link_preview_options", Map.of("is_disabled", true));
+        body.put(
+                "reply_markup",
+                Map.of(
+                        "inline_keyboard",
+                        List.of(List.of(Map.of(
+                                "text", message.open() ? "Open request" : "View request", "url", message.link())))));
+        return body;
+    }
+
+    private record Answered(JsonNode body, SendResult failure) {}
+
+    private Answered call(ChatChannel channel, String method, Map<String, Object> body) {
+        String url = channel.telegramApi() + "/bot" + channel.botToken() + "/" + method;
+        ChatHttp.Answer answer = http.postJson(url, Map.of(), json.writeValueAsString(body));
+        if (answer.status() != null && answer.status() == 429 && answer.retryAfter() == null) {
+            long seconds = json.readTree(answer.body())
+                    .path("parameters")
+                    .path("retry_after")
+                    .asLong(0);
+            answer = new ChatHttp.Answer(429, answer.body(), Duration.ofSeconds(seconds), null);
+        }
+        SendResult failure = PlatformAnswers.failure("Telegram " + method, answer);
+        if (failure != null && failure.permanent()) {
+            // Telegram's own words ("Bad Request: chat not found"), never the URL, which holds the token
+            String description =
+                    json.readTree(answer.body()).path("description").asString("");
+            return new Answered(
+                    null, SendResult.refused("Telegram " + method + ": " + answer.status() + " " + description));
+        }
+        return failure != null ? new Answered(null, failure) : new Answered(json.readTree(answer.body()), null);
+    }
+}

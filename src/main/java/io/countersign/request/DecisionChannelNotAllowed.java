@@ -1,0 +1,12 @@
+package io.countersign.request;
+
+import io.countersign.shared.ForbiddenException;
+
+/** The step may not be decided from where this decision came (a high-risk step decided only on the web). */
+public class DecisionChannelNotAllowed extends ForbiddenException {
+
+    DecisionChannelNotAllowed(String requestId, int step, String channel, java.util.List<String> allowed) {
+        super("Step " + step + " of request " + requestId + " may not be decided through " + channel
+                + "; it may be decided through " + String.join(", ", allowed) + ".");
+    }
+}

@@ -1,0 +1,72 @@
+package io.countersign.web.api;
+
+import io.countersign.chat.ChatChannelInput;
+import io.countersign.chat.ChatChannelView;
+import io.countersign.chat.ChatChannels;
+import io.countersign.chat.ChatTestResult;
+import io.countersign.shared.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Chat channels (Slack, Teams, Discord, Telegram). Administrators only; secrets are write-only. */
+@RestController
+@RequestMapping("/api/v1/channels")
+class ChannelController {
+
+    private final ChatChannels channels;
+
+    ChannelController(ChatChannels channels) {
+        this.channels = channels;
+    }
+
+    @Operation(operationId = "listChannels", summary = "List chat channels")
+    @GetMapping
+    List<ChatChannelView> list(Actor actor) {
+        return channels.list(actor);
+    }
+
+    @Operation(operationId = "createChannel", summary = "Create a chat channel")
+    @PostMapping
+    ResponseEntity<ChatChannelView> create(Actor actor, @RequestBody ChatChannelInput body) {
+        ChatChannelView created = channels.create(actor, body);
+        return ResponseEntity.created(URI.create("/api/v1/channels/" + created.name()))
+                .body(created);
+    }
+
+    @Operation(operationId = "getChannel", summary = "Read a chat channel")
+    @GetMapping("/{name}")
+    ChatChannelView get(Actor actor, @PathVariable String name) {
+        return channels.get(actor, name);
+    }
+
+    @Operation(operationId = "replaceChannel", summary = "Replace a chat channel; secrets left out are kept")
+    @PutMapping("/{name}")
+    ChatChannelView replace(Actor actor, @PathVariable String name, @RequestBody ChatChannelInput body) {
+        return channels.replace(actor, name, body);
+    }
+
+    @Operation(operationId = "deleteChannel", summary = "Delete a chat channel no policy names")
+    @DeleteMapping("/{name}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(Actor actor, @PathVariable String name) {
+        channels.delete(actor, name);
+    }
+
+    @Operation(operationId = "testChannel", summary = "Send a test message; answers the platform's own error")
+    @PostMapping("/{name}/test")
+    ChatTestResult test(Actor actor, @PathVariable String name) {
+        return channels.test(actor, name);
+    }
+}

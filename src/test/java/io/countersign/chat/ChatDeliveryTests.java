@@ -1,0 +1,222 @@
+package io.countersign.chat;
+
+import static io.countersign.notify.NotificationScene.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.notify.NotificationScene;
+import io.countersign.notify.NotificationScene.Person;
+import io.countersign.testing.Api;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Each platform receives the request its API documents, once per notification, and sees it change. */
+@ChatTest
+class ChatDeliveryTests {
+
+    @Autowired
+    NotificationScene scene;
+
+    @Autowired
+    Api api;
+
+    FakePlatform platform;
+    Person dev;
+    Person lisa;
+
+    @BeforeEach
+    void start() throws Exception {
+        scene.startFresh();
+        platform = new FakePlatform();
+        dev = scene.person("dev");
+        lisa = scene.person("lisa");
+    }
+
+    @AfterEach
+    void stop() {
+        platform.close();
+    }
+
+    private String channel(Map<String, Object> settings) {
+        String name = Api.unique("chan");
+        Map<String, Object> body = new LinkedHashMap<>(settings);
+        body.put("name", name);
+        api.asAdmin().post("/api/v1/channels", Api.json(body)).expect(201);
+        return name;
+    }
+
+    private String requestNotifying(String channel) {
+        Map<String, Object> first = step(1, lisa);
+        first.put("notify", List.of(channel));
+        return scene.pending(dev, List.of(first));
+    }
+
+    @Test
+    void slackGetsABlockKitMessageInTheStepsChannelAndItChangesOnceTheRequestIsDecided() {
+        platform.answer(
+                        "/api/chat.postMessage",
+                        200,
+                        "{\"ok\":true,\"channel\":\"C0123456789\",\"ts\":\"1700000000.000100\"}")
+                .answer("/api/chat.update", 200, "{\"ok\":true}");
+        String name = channel(Map.of(
+                "type",
+                "SLACK",
+                "botToken",
+                "xoxb-1",
+                "signingSecret",
+                "s",
+                "channel",
+                "C0123456789",
+                "apiBaseUrl",
+                platform.url() + "/api"));
+
+        String id = requestNotifying(name);
+        scene.awaitNothingDue();
+
+        List<FakePlatform.Seen> posts = platform.seen("/api/chat.postMessage");
+        assertThat(posts).hasSize(1);
+        FakePlatform.Seen post = posts.get(0);
+        assertThat(post.method()).isEqualTo("POST");
+        assertThat(post.header("Authorization")).isEqualTo("Bearer xoxb-1");
+        assertThat(post.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+        JsonNode body = post.json();
+        assertThat(body.get("channel").asString()).isEqualTo("C0123456789");
+        assertThat(body.get("text").asString())
+                .contains(dev.name() + " asks for admin on")
+                .contains(id);
+        assertThat(body.get("blocks").get(0).get("type").asString()).isEqualTo("header");
+        assertThat(body.get("blocks").get(1).toString())
+                .contains("Who may approve")
+                .contains(lisa.name())
+                .contains("Time left")
+                .contains("1h");
+        assertThat(body.get("blocks").get(2).get("elements").get(0).get("url").asString())
+                .isEqualTo("https://countersign.example.com/requests/" + id);
+
+        scene.approve(lisa, id);
+        scene.awaitNothingDue();
+
+        List<FakePlatform.Seen> updates = platform.seen("/api/chat.update");
+        assertThat(updates).hasSize(1);
+        JsonNode update = updates.get(0).json();
+        assertThat(update.get("channel").asString()).isEqualTo("C0123456789");
+        assertThat(update.get("ts").asString()).isEqualTo("1700000000.000100");
+        assertThat(update.get("text").asString()).contains("approved by " + lisa.name());
+        assertThat(platform.seen("/api/chat.postMessage")).hasSize(1);
+        assertThat(scene.notifiedAbout(id).toString()).contains("SLACK");
+    }
+
+    @Test
+    void aRateLimitedPostWaitsAsLongAsRetryAfterAsksAndIsPostedOnce() {
+        platform.once("/api/chat.postMessage", 429, "{\"ok\":false,\"error\":\"ratelimited\"}", "600")
+                .answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}");
+        String name = channel(Map.of(
+                "type",
+                "SLACK",
+                "botToken",
+                "xoxb-1",
+                "signingSecret",
+                "s",
+                "channel",
+                "C1",
+                "apiBaseUrl",
+                platform.url() + "/api"));
+
+        requestNotifying(name);
+        scene.awaitNothingDue();
+        scene.advanceAndSettle(Duration.ofMinutes(5));
+        assertThat(platform.seen("/api/chat.postMessage")).hasSize(1);
+
+        scene.advanceAndSettle(Duration.ofMinutes(6));
+        assertThat(platform.seen("/api/chat.postMessage")).hasSize(2);
+        scene.advanceAndSettle(Duration.ofHours(1));
+        assertThat(platform.seen("/api/chat.postMessage")).hasSize(2);
+    }
+
+    @Test
+    void telegramIsTriedAgainAfterA5xxAndItsMessageIsEditedOnceTheRequestIsRejected() {
+        String send = "/botbot-token-7/sendMessage";
+        platform.once(send, 502, "{}", null)
+                .answer(send, 200, "{\"ok\":true,\"result\":{\"message_id\":42,\"chat\":{\"id\":-1001234}}}")
+                .answer("/botbot-token-7/editMessageText", 200, "{\"ok\":true,\"result\":{}}");
+        String name = channel(Map.of(
+                "type",
+                "TELEGRAM",
+                "botToken",
+                "bot-token-7",
+                "chatId",
+                "-1001234",
+                "webhookSecret",
+                "hook_secret",
+                "apiBaseUrl",
+                platform.url()));
+
+        String id = requestNotifying(name);
+        scene.awaitNothingDue();
+        scene.advanceAndSettle(Duration.ofMinutes(10));
+
+        List<FakePlatform.Seen> sends = platform.seen(send);
+        assertThat(sends).hasSize(2);
+        JsonNode message = sends.get(1).json();
+        assertThat(message.get("chat_id").asString()).isEqualTo("-1001234");
+        assertThat(message.get("text").asString()).contains(dev.name() + " asks for admin");
+        assertThat(message.get("reply_markup")
+                        .get("inline_keyboard")
+                        .get(0)
+                        .get(0)
+                        .get("url")
+                        .asString())
+                .isEqualTo("https://countersign.example.com/requests/" + id);
+
+        api.as(lisa.token())
+                .post("/api/v1/requests/" + id + "/reject", Api.json(Map.of("comment", "no")))
+                .expect(200);
+        scene.awaitNothingDue();
+
+        JsonNode edit = platform.seen("/botbot-token-7/editMessageText").get(0).json();
+        assertThat(edit.get("message_id").asLong()).isEqualTo(42);
+        assertThat(edit.get("text").asString()).contains("rejected by " + lisa.name());
+    }
+
+    @Test
+    void discordGetsAnEmbedItEditsLaterAndTeamsGetsAnAdaptiveCard() {
+        platform.answer("/api/webhooks/1/abc", 200, "{\"id\":\"99\"}")
+                .answer("/api/webhooks/1/abc/messages/99", 200, "{\"id\":\"99\"}")
+                .answer("/workflows/run", 202, "");
+        String discord = channel(Map.of("type", "DISCORD", "webhookUrl", platform.url() + "/api/webhooks/1/abc"));
+        String teams = channel(Map.of("type", "TEAMS", "webhookUrl", platform.url() + "/workflows/run"));
+        Map<String, Object> first = step(1, lisa);
+        first.put("notify", List.of(discord, teams));
+
+        String id = scene.pending(dev, List.of(first));
+        scene.awaitNothingDue();
+
+        FakePlatform.Seen embed = platform.seen("/api/webhooks/1/abc").get(0);
+        assertThat(embed.query()).isEqualTo("wait=true");
+        assertThat(embed.json().get("embeds").get(0).get("url").asString())
+                .isEqualTo("https://countersign.example.com/requests/" + id);
+        assertThat(embed.json().get("allowed_mentions").get("parse")).isEmpty();
+        JsonNode card = platform.seen("/workflows/run").get(0).json();
+        assertThat(card.get("type").asString()).isEqualTo("message");
+        JsonNode attachment = card.get("attachments").get(0);
+        assertThat(attachment.get("contentType").asString()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        assertThat(attachment.get("content").get("type").asString()).isEqualTo("AdaptiveCard");
+        assertThat(attachment.get("content").get("actions").get(0).get("url").asString())
+                .isEqualTo("https://countersign.example.com/requests/" + id);
+
+        scene.approve(lisa, id);
+        scene.awaitNothingDue();
+
+        FakePlatform.Seen edit =
+                platform.seen("/api/webhooks/1/abc/messages/99").get(0);
+        assertThat(edit.method()).isEqualTo("PATCH");
+        assertThat(edit.json().get("embeds").get(0).get("title").asString()).contains("approved by " + lisa.name());
+        assertThat(platform.seen("/workflows/run")).hasSize(2);
+    }
+}
