@@ -130,6 +130,7 @@ public final class MailRepliesBenchmark {
             replies.add(reply(asked.get(ids.get(i)), lisa, i % 3 == 0 ? "Reject, not now" : "Approve"));
         }
         file(replies);
+        System.out.println("load average before the backlog: " + LoadAverage.now());
         long start = System.nanoTime();
         approveByMail(true);
         await().atMost(Duration.ofMinutes(5))
@@ -137,8 +138,8 @@ public final class MailRepliesBenchmark {
                 .until(() -> decided(ids) == backlog);
         double backlogSeconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
-                "backlog: %d replies decided in %.1f s (%.0f replies/s)%n",
-                backlog, backlogSeconds, backlog / backlogSeconds);
+                "backlog: %d replies decided in %.1f s (%.0f replies/s), load average after: %s%n",
+                backlog, backlogSeconds, backlog / backlogSeconds, LoadAverage.now());
 
         List<Double> latencies = new ArrayList<>();
         for (int i = 0; i < timed; i++) {
