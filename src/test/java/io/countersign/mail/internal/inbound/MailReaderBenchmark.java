@@ -49,7 +49,7 @@ public final class MailReaderBenchmark {
             System.out.println("load average before the stand-in backlog: " + LoadAverage.now());
             long start = System.nanoTime();
             settings.reading(mailbox.endpoint());
-            await().atMost(Duration.ofMinutes(5))
+            await().atMost(Duration.ofMinutes(15))
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> decider.decided() == backlog);
             double seconds = (System.nanoTime() - start) / 1e9;
