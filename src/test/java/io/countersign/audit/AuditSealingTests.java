@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.countersign.shared.database.DedicatedPools;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import io.countersign.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -66,6 +67,9 @@ class AuditSealingTests {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    MutableClock clock;
+
     @AfterEach
     void sealerRunsAgain() {
         sealer.start();
@@ -102,6 +106,29 @@ class AuditSealingTests {
         assertThat(meters.get("countersign.audit.sealing.lag").timer().count())
                 .as("each sealed event's lag is measured")
                 .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void theAgeOfTheOldestUnsealedEventGrowsWhileNothingSealsAndFallsToZeroOnceSealed() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+        sealer.stop();
+        assertThat(unsealedAge()).isZero();
+
+        changes.publish(SampleEvent.by(Api.unique("late")).withNote("first"));
+        clock.advance(Duration.ofSeconds(75));
+        changes.publish(SampleEvent.by(Api.unique("late")).withNote("second"));
+
+        assertThat(unsealedAge()).as("the older of the two counts").isEqualTo(75.0);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(unsealedAge()).isEqualTo(80.0);
+
+        sealer.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+        assertThat(unsealedAge()).isZero();
+    }
+
+    private double unsealedAge() {
+        return meters.get("countersign.audit.unsealed.oldest.age").gauge().value();
     }
 
     @Test

@@ -59,6 +59,7 @@ public class DeliveryDispatcher implements DisposableBean {
     private final Counter signingFailures;
     private final NotificationSenders notificationSenders;
     private final JsonMapper json;
+    private final OutboxLag lag;
 
     public DeliveryDispatcher(
             DeliveryStore deliveries,
@@ -71,7 +72,9 @@ public class DeliveryDispatcher implements DisposableBean {
             ApplicationEventPublisher events,
             MeterRegistry meters,
             NotificationSenders notificationSenders,
-            JsonMapper json) {
+            JsonMapper json,
+            OutboxLag lag) {
+        this.lag = lag;
         this.notificationSenders = notificationSenders;
         this.json = json;
         this.deliveries = deliveries;
@@ -126,6 +129,7 @@ public class DeliveryDispatcher implements DisposableBean {
 
     private void attempt(DeliveryStore.Due due) {
         Instant at = clock.instant();
+        lag.attempting(due, at);
         long started = System.nanoTime();
         Result result = due.isWebhook() ? post(due, at) : send(due);
         long durationMs = (System.nanoTime() - started) / 1_000_000;

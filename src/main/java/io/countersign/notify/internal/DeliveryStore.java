@@ -55,7 +55,8 @@ public class DeliveryStore {
             String requestId,
             String grantId,
             Integer step,
-            Instant occurredAt) {
+            Instant occurredAt,
+            Instant dueAt) {
 
         public boolean isWebhook() {
             return Delivery.WEBHOOK.equals(channel);
@@ -160,7 +161,7 @@ public class DeliveryStore {
         return jdbc.sql("""
                         select d.id, d.webhook_id, w.url, d.event_id, d.event_type, d.payload, d.attempts,
                             d.round_started_at, d.round_attempts, d.channel, d.recipient_id, d.request_id,
-                            d.grant_id, d.step, d.occurred_at
+                            d.grant_id, d.step, d.occurred_at, d.next_attempt_at
                         from webhook_deliveries d left join webhooks w on w.id = d.webhook_id
                         where d.state = 'PENDING' and d.next_attempt_at <= ?
                             and (d.webhook_id is null or w.id is not null)
@@ -182,7 +183,8 @@ public class DeliveryStore {
                         rs.getString("request_id"),
                         rs.getString("grant_id"),
                         rs.getObject("step", Integer.class),
-                        instant(rs, "occurred_at")))
+                        instant(rs, "occurred_at"),
+                        instant(rs, "next_attempt_at")))
                 .list();
     }
 

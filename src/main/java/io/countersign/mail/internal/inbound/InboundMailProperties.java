@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxCommentLength how much of the first line becomes the decision's comment
  * @param trustedAuthservId when set, a reply counts only when this server's {@code
  *     Authentication-Results} header says its sender's domain passed DMARC, SPF or DKIM
+ * @param decisionThreads how many replies of one fetched batch are decided at once, each in its own
+ *     transaction and on its own database connection
  */
 @ConfigurationProperties("countersign.mail")
 public record InboundMailProperties(
@@ -26,4 +28,5 @@ public record InboundMailProperties(
         @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("1MB") org.springframework.util.unit.DataSize maxMessageSize,
         @DefaultValue("500") int maxCommentLength,
-        String trustedAuthservId) {}
+        String trustedAuthservId,
+        @DefaultValue("4") int decisionThreads) {}

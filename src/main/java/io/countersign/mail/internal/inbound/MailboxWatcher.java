@@ -2,18 +2,13 @@ package io.countersign.mail.internal.inbound;
 
 import io.countersign.mail.MailSettings;
 import io.countersign.mail.internal.MailSessions;
-import io.countersign.mail.internal.inbound.ReplyProcessor.Result;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -27,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Watches the reply folder while "Approve by Mail" is on, on one instance at a time (the one holding
- * the {@link WatchLease}): reads every message in it, applies or refuses each one, deletes it, then
- * waits for more with IDLE or, where the server cannot IDLE, by polling. A lost connection is
+ * the {@link WatchLease}): reads every message in it a batch at a time, has {@link ReplyDecisions}
+ * apply or refuse each one and delete it, then waits for more with IDLE or, where the server cannot IDLE, by polling. A lost connection is
  * reopened with a growing pause. Logs say which message and why, never a body or a token.
  */
 @Component
@@ -52,7 +47,7 @@ class MailboxWatcher implements SmartLifecycle {
     private final MailSessions sessions;
     private final ObjectProvider<InboundSettingsSource> settings;
     private final ReplyProcessor processor;
-    private final ObjectProvider<RefusalReplies> refusals;
+    private final ReplyDecisions decisions;
     private final WatchLease lease;
     private final Clock clock;
     private final BeforeDelete beforeDelete;
@@ -70,10 +65,10 @@ class MailboxWatcher implements SmartLifecycle {
             MailSessions sessions,
             ObjectProvider<InboundSettingsSource> settings,
             ReplyProcessor processor,
-            ObjectProvider<RefusalReplies> refusals,
+            ReplyDecisions decisions,
             WatchLease lease,
             Clock clock) {
-        this(properties, sessions, settings, processor, refusals, lease, clock, message -> {});
+        this(properties, sessions, settings, processor, decisions, lease, clock, message -> {});
     }
 
     MailboxWatcher(
@@ -81,7 +76,7 @@ class MailboxWatcher implements SmartLifecycle {
             MailSessions sessions,
             ObjectProvider<InboundSettingsSource> settings,
             ReplyProcessor processor,
-            ObjectProvider<RefusalReplies> refusals,
+            ReplyDecisions decisions,
             WatchLease lease,
             Clock clock,
             BeforeDelete beforeDelete) {
@@ -89,7 +84,7 @@ class MailboxWatcher implements SmartLifecycle {
         this.sessions = sessions;
         this.settings = settings;
         this.processor = processor;
-        this.refusals = refusals;
+        this.decisions = decisions;
         this.lease = lease;
         this.clock = clock;
         this.beforeDelete = beforeDelete;
@@ -190,45 +185,12 @@ class MailboxWatcher implements SmartLifecycle {
                     renewed = clock.instant();
                 }
                 List<Message> batch = messages.subList(from, Math.min(from + BATCH, messages.size()));
-                open.prefetch(batch);
-                Map<Message, String> keys = new LinkedHashMap<>();
-                for (Message message : batch) {
-                    keys.put(message, open.key(message));
-                }
-                Set<String> processed = processor.alreadyProcessed(keys.values());
-                List<Message> done = new ArrayList<>(batch.size());
-                try {
-                    for (Message message : batch) {
-                        String key = keys.get(message);
-                        if (!processed.contains(key)) {
-                            answer(processor.process(key, open.read(message), current));
-                        }
-                        beforeDelete.run(message);
-                        done.add(message);
-                    }
-                } finally {
-                    open.delete(done);
-                }
+                decisions.settle(open, batch, current, beforeDelete);
             }
         } finally {
             if (connection == open) {
                 open.expunge();
             }
-        }
-    }
-
-    private void answer(Result result) {
-        RefusalReplies replies = refusals.getIfAvailable();
-        if (result.answer() == null || replies == null) {
-            return;
-        }
-        try {
-            replies.send(result.answer());
-        } catch (RuntimeException e) {
-            log.warn(
-                    "Could not tell {} why a reply was refused: {}",
-                    result.answer().to(),
-                    describe(e));
         }
     }
 

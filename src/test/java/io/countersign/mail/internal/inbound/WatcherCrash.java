@@ -23,7 +23,7 @@ class WatcherCrash {
     private final MailSessions sessions;
     private final ObjectProvider<InboundSettingsSource> settings;
     private final ReplyProcessor processor;
-    private final ObjectProvider<RefusalReplies> refusals;
+    private final ReplyDecisions decisions;
     private final WatchLease lease;
     private final Clock clock;
 
@@ -33,7 +33,7 @@ class WatcherCrash {
             MailSessions sessions,
             ObjectProvider<InboundSettingsSource> settings,
             ReplyProcessor processor,
-            ObjectProvider<RefusalReplies> refusals,
+            ReplyDecisions decisions,
             WatchLease lease,
             Clock clock) {
         this.watcher = watcher;
@@ -41,7 +41,7 @@ class WatcherCrash {
         this.sessions = sessions;
         this.settings = settings;
         this.processor = processor;
-        this.refusals = refusals;
+        this.decisions = decisions;
         this.lease = lease;
         this.clock = clock;
     }
@@ -52,7 +52,7 @@ class WatcherCrash {
         CountDownLatch crashed = new CountDownLatch(1);
         AtomicBoolean crashOnce = new AtomicBoolean(true);
         MailboxWatcher crashing =
-                new MailboxWatcher(properties, sessions, settings, processor, refusals, lease, clock, message -> {
+                new MailboxWatcher(properties, sessions, settings, processor, decisions, lease, clock, message -> {
                     if (crashOnce.getAndSet(false)) {
                         crashed.countDown();
                         throw new IllegalStateException("the process died here");
