@@ -4,9 +4,11 @@ import io.countersign.notify.NotificationKind;
 import io.countersign.notify.internal.NotificationOutbox.About;
 import io.countersign.notify.internal.NotificationOutbox.Recipient;
 import io.countersign.request.AccessRequest;
+import io.countersign.request.Delegation;
 import io.countersign.request.Participant;
 import io.countersign.request.RequestApproved;
 import io.countersign.request.RequestCancelled;
+import io.countersign.request.RequestDelegateJoined;
 import io.countersign.request.RequestExpired;
 import io.countersign.request.RequestRejected;
 import io.countersign.request.RequestStatus;
@@ -18,6 +20,7 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
 import io.countersign.shared.NotFoundException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,12 +81,55 @@ class NotificationListeners {
         find(event.requestId())
                 .ifPresent(request -> outbox.notify(
                         NotificationKind.STEP_OPENED,
-                        awaitingAt(request, event.step(), p -> true),
+                        withDelegates(request, event.step(), awaitingAt(request, event.step(), p -> true)),
                         new About(request.id(), null, event.step()),
                         NotificationOutbox.data(
                                 "stepName", event.stepName(),
                                 "requiredApprovals", event.requiredApprovals(),
                                 "deadline", event.deadline())));
+    }
+
+    /** A delegation started while the step waited on its delegator: the delegate is told as approvers are. */
+    @EventListener
+    void on(RequestDelegateJoined event) {
+        if (!senders.any()) {
+            return;
+        }
+        find(event.requestId()).ifPresent(request -> {
+            RequestStep step = request.steps().get(event.step());
+            outbox.notify(
+                    NotificationKind.STEP_OPENED,
+                    List.of(new Recipient(
+                            event.delegate().id(), event.delegate().username())),
+                    new About(request.id(), null, event.step()),
+                    NotificationOutbox.data(
+                            "stepName", step.name(),
+                            "requiredApprovals", step.requiredApprovals(),
+                            "deadline", step.deadline(),
+                            "onBehalfOf", event.onBehalfOf().username()));
+        });
+    }
+
+    /**
+     * The approvers told of an opened step, and the delegates of any of them whose delegation is in
+     * force and lets them decide it, each person once.
+     */
+    private List<Recipient> withDelegates(AccessRequest request, int opened, List<Recipient> approvers) {
+        if (request.status() != RequestStatus.PENDING || request.currentStep() != opened) {
+            return approvers;
+        }
+        RequestStep step = request.steps().get(request.currentStep());
+        List<String> approverIds =
+                step.approvers().stream().map(Participant::id).toList();
+        Map<String, Recipient> all = new LinkedHashMap<>();
+        approvers.forEach(r -> all.put(r.id(), r));
+        for (Delegation delegation : requests.delegationsFrom(approverIds)) {
+            Participant delegate = delegation.delegate();
+            if (request.awaits(delegate.id(), clock.instant(), List.of(delegation))) {
+                all.putIfAbsent(delegate.id(), new Recipient(delegate.id(), delegate.username()));
+            }
+        }
+        return List.copyOf(all.values());
     }
 
     /** Only the approvers the escalation added; the others were told when the step opened. */
