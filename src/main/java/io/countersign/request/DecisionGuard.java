@@ -41,6 +41,16 @@ final class DecisionGuard {
      */
     static Decider mayDecide(
             AccessRequest request, String username, String userId, List<Delegation> delegations, Instant at) {
+        return mayDecide(request, username, userId, delegations, at, false);
+    }
+
+    private static Decider mayDecide(
+            AccessRequest request,
+            String username,
+            String userId,
+            List<Delegation> delegations,
+            Instant at,
+            boolean approving) {
         ensurePending(request, at);
         if (SeparationOfDuties.isForbiddenSelfDecision(
                 request.rules(), request.details().requesterId(), userId)) {
@@ -52,7 +62,8 @@ final class DecisionGuard {
             // a delegate: every rule is checked for both people by the standing itself
             return new Decider(
                     step,
-                    Standing.of(request, username, userId, delegations, at).orElseThrow());
+                    Standing.of(request, username, userId, delegations, at, approving)
+                            .orElseThrow());
         }
         if (SeparationOfDuties.hasDecided(request.decisions(), userId, current)) {
             throw new AlreadyDecided(username, request.id(), current);
@@ -63,7 +74,7 @@ final class DecisionGuard {
     /** As {@link #mayDecide(AccessRequest, String, String, List, Instant)}, to approve. */
     static Decider mayApprove(
             AccessRequest request, String username, String userId, List<Delegation> delegations, Instant at) {
-        Decider decider = mayDecide(request, username, userId, delegations, at);
+        Decider decider = mayDecide(request, username, userId, delegations, at, true);
         OptionalInt earlier = SeparationOfDuties.earlierApprovedStep(
                 request.rules(), request.decisions(), userId, request.currentStep());
         if (earlier.isPresent()) {

@@ -25,7 +25,12 @@ final class Standing {
      *     keeps every delegation from applying
      */
     static Optional<Participant> of(
-            AccessRequest request, String username, String userId, List<Delegation> delegations, Instant at) {
+            AccessRequest request,
+            String username,
+            String userId,
+            List<Delegation> delegations,
+            Instant at,
+            boolean approving) {
         int current = request.currentStep();
         RequestStep step = request.steps().get(current);
         if (step.isEligible(userId)) {
@@ -37,7 +42,7 @@ final class Standing {
         }
         RuntimeException refusal = null;
         for (Participant delegator : candidates) {
-            Optional<RuntimeException> why = whyNot(request, username, userId, delegator);
+            Optional<RuntimeException> why = whyNot(request, username, userId, delegator, approving);
             if (why.isEmpty()) {
                 return Optional.of(delegator);
             }
@@ -72,10 +77,10 @@ final class Standing {
     /**
      * Why the person may not decide for this delegator, if they may not: a delegate never decides
      * their own request, nor the delegator's when the policy forbids self-approval; neither person
-     * has decided the step; under distinct approvers, neither approved an earlier step.
+     * has decided the step; to approve under distinct approvers, neither approved an earlier step.
      */
     private static Optional<RuntimeException> whyNot(
-            AccessRequest request, String username, String userId, Participant delegator) {
+            AccessRequest request, String username, String userId, Participant delegator, boolean approving) {
         ApprovalRules rules = request.rules();
         String requesterId = request.details().requesterId();
         int current = request.currentStep();
@@ -88,7 +93,7 @@ final class Standing {
                 || SeparationOfDuties.hasDecided(decisions, delegator.id(), current)) {
             return Optional.of(new AlreadyDecided(username, request.id(), current));
         }
-        for (String person : List.of(userId, delegator.id())) {
+        for (String person : approving ? List.of(userId, delegator.id()) : List.<String>of()) {
             var earlier = SeparationOfDuties.earlierApprovedStep(rules, decisions, person, current);
             if (earlier.isPresent()) {
                 return Optional.of(new ApprovedAnEarlierStep(username, request.id(), earlier.getAsInt()));
@@ -101,6 +106,6 @@ final class Standing {
     static boolean letsDecideForSomeone(
             AccessRequest request, String username, String userId, List<Delegation> delegations, Instant at) {
         return delegators(request, userId, delegations, at).stream()
-                .anyMatch(d -> whyNot(request, username, userId, d).isEmpty());
+                .anyMatch(d -> whyNot(request, username, userId, d, true).isEmpty());
     }
 }

@@ -182,6 +182,18 @@ class DelegationEligibilityTests {
     }
 
     @Test
+    void aDelegateWhoApprovedAnEarlierStepMayStillRejectALaterOneAsAnyApproverMay() {
+        AccessRequest request = open(plan(step("Manager", 1, "lisa"), step("Security", 1, "carol")));
+        approveAs(request, "sam", delegation("lisa", "sam"));
+        request.considering(List.of(delegation("carol", "sam")));
+
+        request.reject(person("sam"), "sam", "changed my mind", AT);
+
+        assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
+        assertThat(request.decisions().get(1).onBehalfOf().username()).isEqualTo("carol");
+    }
+
+    @Test
     void theDelegateIsAwaitedWhileTheDelegatorIs() {
         AccessRequest request = open(plan(step("Team", 1, "lisa")));
 
