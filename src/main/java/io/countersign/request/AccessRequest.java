@@ -29,6 +29,7 @@ public final class AccessRequest {
     private final List<Decision> decisions;
     private final List<AuditableEvent> events = new ArrayList<>();
     private final List<String> withdrawn = new ArrayList<>();
+    private List<Delegation> delegations = List.of();
     private final int persistedDecisions;
     private final long version;
     private RequestStatus status;
@@ -108,11 +109,13 @@ public final class AccessRequest {
     void approve(Actor approver, String approverId, String comment, Duration allowed, Instant at, String means) {
         checkAllowed(allowed);
         String username = approver.username();
-        RequestStep step = DecisionGuard.mayApprove(this, username, approverId, at);
+        DecisionGuard.Decider decider = DecisionGuard.mayApprove(this, username, approverId, delegations, at);
+        RequestStep step = decider.step();
         DecisionGuard.ensureChannelAllowed(this, step, approver.channel());
         Duration cut = allowed == null || allowed.equals(details.duration()) ? null : allowed;
-        decisions.add(
-                new Decision(username, approverId, currentStep, Verdict.APPROVE, comment, approver.channel(), at, cut));
+        Participant onBehalfOf = decider.onBehalfOf();
+        decisions.add(new Decision(
+                username, approverId, currentStep, Verdict.APPROVE, comment, approver.channel(), at, cut, onBehalfOf));
         int approvals = StepTally.approvals(decisions, currentStep);
         register(new ApprovalRecorded(
                 approver,
@@ -122,7 +125,7 @@ public final class AccessRequest {
                 approvals,
                 step.requiredApprovals(),
                 comment,
-                means,
+                withBehalf(means, onBehalfOf),
                 cut,
                 details.duration()));
         if (approvals >= step.requiredApprovals()) {
@@ -170,11 +173,30 @@ public final class AccessRequest {
     /** As {@link #reject(Actor, String, String, Instant)}; {@code means} ("By email") heads the audit note. */
     void reject(Actor approver, String approverId, String comment, Instant at, String means) {
         String username = approver.username();
-        RequestStep step = DecisionGuard.mayDecide(this, username, approverId, at);
-        DecisionGuard.ensureChannelAllowed(this, step, approver.channel());
+        DecisionGuard.Decider decider = DecisionGuard.mayDecide(this, username, approverId, delegations, at);
+        DecisionGuard.ensureChannelAllowed(this, decider.step(), approver.channel());
         Channel channel = approver.channel();
-        Decision rejection = new Decision(username, approverId, currentStep, Verdict.REJECT, comment, channel, at);
-        rejectAt(step, rejection, approver, means);
+        Decision rejection = new Decision(
+                username, approverId, currentStep, Verdict.REJECT, comment, channel, at, null, decider.onBehalfOf());
+        rejectAt(decider.step(), rejection, approver, withBehalf(means, decider.onBehalfOf()));
+    }
+
+    /**
+     * The delegations to the deciding person in force now, which let them decide for an approver who
+     * delegated to them; loaded by the service under the request's lock before a decision.
+     */
+    void considering(List<Delegation> inForce) {
+        this.delegations = List.copyOf(inForce);
+    }
+
+    /** How the audit note heads a decision made for someone else: "On behalf of lisa", "By email, on behalf of lisa". */
+    private static String withBehalf(String means, Participant onBehalfOf) {
+        if (onBehalfOf == null) {
+            return means;
+        }
+        return means == null
+                ? "On behalf of " + onBehalfOf.username()
+                : means + ", on behalf of " + onBehalfOf.username();
     }
 
     /** The requester withdraws the request while it is pending. */
@@ -247,11 +269,30 @@ public final class AccessRequest {
      * not decided it, and separation of duties would let them approve it.
      */
     public boolean awaits(String userId, Instant at) {
+        return awaits(userId, at, List.of());
+    }
+
+    /**
+     * As {@link #awaits(String, Instant)}, also when one of these delegations to the person lets them
+     * decide the current step for an approver (docs/adr/0020-delegation-and-out-of-office.md).
+     */
+    public boolean awaits(String userId, Instant at, List<Delegation> inForce) {
         if (status != RequestStatus.PENDING || !at.isBefore(details.expiresAt()) || steps.isEmpty()) {
             return false;
         }
-        return steps.get(currentStep).isEligible(userId)
-                && SeparationOfDuties.letsApprove(rules, details.requesterId(), decisions, userId, currentStep);
+        if (steps.get(currentStep).isEligible(userId)) {
+            return SeparationOfDuties.letsApprove(rules, details.requesterId(), decisions, userId, currentStep);
+        }
+        return Standing.letsDecideForSomeone(this, "", userId, inForce, at);
+    }
+
+    /** Whether one of these delegations to the person makes them an approver of some step now. */
+    public boolean involvesThrough(String userId, List<Delegation> inForce, Instant at) {
+        return inForce.stream()
+                .anyMatch(d -> d.delegate().id().equals(userId)
+                        && d.inForceAt(at)
+                        && d.covers(details.resource())
+                        && involves(d.delegator().id()));
     }
 
     /** The events registered since the last call, oldest first; clears them. */

@@ -9,6 +9,8 @@ import java.time.Instant;
  * {@link #SYSTEM_APPROVER} and channel {@link Channel#SYSTEM}, the reason as comment. {@code
  * approverId} is the person's user id, which is what counts; null for the system. {@code allowed} is
  * the shorter duration an approver allowed (partial approval); null when they allowed what was asked.
+ * {@code onBehalfOf} is the approver a delegate decided for ("by X on behalf of Y"), null otherwise;
+ * such a decision uses up both people on its step.
  */
 public record Decision(
         String approver,
@@ -18,7 +20,20 @@ public record Decision(
         String comment,
         Channel channel,
         Instant at,
-        Duration allowed) {
+        Duration allowed,
+        Participant onBehalfOf) {
+
+    public Decision(
+            String approver,
+            String approverId,
+            int step,
+            Verdict verdict,
+            String comment,
+            Channel channel,
+            Instant at,
+            Duration allowed) {
+        this(approver, approverId, step, verdict, comment, channel, at, allowed, null);
+    }
 
     public Decision(
             String approver,
@@ -34,6 +49,11 @@ public record Decision(
     /** Whether the user with this id made this decision. */
     public boolean by(String userId) {
         return approverId != null && approverId.equals(userId);
+    }
+
+    /** Whether this decision used up the person with this id: they made it, or it was made on their behalf. */
+    public boolean uses(String userId) {
+        return by(userId) || (onBehalfOf != null && onBehalfOf.id().equals(userId));
     }
 
     public static final String SYSTEM_APPROVER = "system";

@@ -26,6 +26,31 @@ final class DecisionGuard {
 
     /** Checks that the person may decide the current step at all; returns that step. */
     static RequestStep mayDecide(AccessRequest request, String username, String userId, Instant at) {
+        return mayDecide(request, username, userId, List.of(), at).step();
+    }
+
+    /** Checks that the person may approve the current step: also no earlier step under distinct approvers. */
+    static RequestStep mayApprove(AccessRequest request, String username, String userId, Instant at) {
+        return mayApprove(request, username, userId, List.of(), at).step();
+    }
+
+    /**
+     * The step the person may decide and on whose behalf ({@link Standing}): their own when they are
+     * an eligible approver of it, else an approver's who delegated to them by one of {@code
+     * delegations}.
+     */
+    static Decider mayDecide(
+            AccessRequest request, String username, String userId, List<Delegation> delegations, Instant at) {
+        return mayDecide(request, username, userId, delegations, at, false);
+    }
+
+    private static Decider mayDecide(
+            AccessRequest request,
+            String username,
+            String userId,
+            List<Delegation> delegations,
+            Instant at,
+            boolean approving) {
         ensurePending(request, at);
         if (SeparationOfDuties.isForbiddenSelfDecision(
                 request.rules(), request.details().requesterId(), userId)) {
@@ -34,12 +59,16 @@ final class DecisionGuard {
         int current = request.currentStep();
         RequestStep step = request.steps().get(current);
         if (!step.isEligible(userId)) {
-            throw new NotAnEligibleApprover(username, request.id(), current);
+            // a delegate: every rule is checked for both people by the standing itself
+            return new Decider(
+                    step,
+                    Standing.of(request, username, userId, delegations, at, approving)
+                            .orElseThrow());
         }
         if (SeparationOfDuties.hasDecided(request.decisions(), userId, current)) {
             throw new AlreadyDecided(username, request.id(), current);
         }
-        return step;
+        return new Decider(step, null);
     }
 
     /** The step allows decisions from where this one came, as its {@code allowedDecisionChannels} say. */
@@ -50,15 +79,18 @@ final class DecisionGuard {
         }
     }
 
-    /** Checks that the person may approve the current step: also no earlier step under distinct approvers. */
-    static RequestStep mayApprove(AccessRequest request, String username, String userId, Instant at) {
-        RequestStep step = mayDecide(request, username, userId, at);
-        List<Decision> decisions = request.decisions();
-        OptionalInt earlier =
-                SeparationOfDuties.earlierApprovedStep(request.rules(), decisions, userId, request.currentStep());
+    /** As {@link #mayDecide(AccessRequest, String, String, List, Instant)}, to approve. */
+    static Decider mayApprove(
+            AccessRequest request, String username, String userId, List<Delegation> delegations, Instant at) {
+        Decider decider = mayDecide(request, username, userId, delegations, at, true);
+        OptionalInt earlier = SeparationOfDuties.earlierApprovedStep(
+                request.rules(), request.decisions(), userId, request.currentStep());
         if (earlier.isPresent()) {
             throw new ApprovedAnEarlierStep(username, request.id(), earlier.getAsInt());
         }
-        return step;
+        return decider;
     }
+
+    /** The step being decided, and the approver a delegate decides it for (null: their own). */
+    record Decider(RequestStep step, Participant onBehalfOf) {}
 }

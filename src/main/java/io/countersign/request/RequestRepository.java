@@ -367,7 +367,7 @@ class RequestRepository {
         Map<String, List<Decision>> decisions = new LinkedHashMap<>();
         jdbc.sql("""
                         select request_id, step_index, approver, approver_id, verdict, comment, channel, decided_at,
-                               allowed_seconds
+                               allowed_seconds, on_behalf_of, on_behalf_of_id
                         from decisions where request_id in (:ids) order by id""").param("ids", ids).query(rs -> {
             decisions
                     .computeIfAbsent(rs.getString("request_id"), k -> new ArrayList<>())
@@ -381,7 +381,10 @@ class RequestRepository {
                             instant(rs, "decided_at"),
                             rs.getObject("allowed_seconds") == null
                                     ? null
-                                    : Duration.ofSeconds(rs.getLong("allowed_seconds"))));
+                                    : Duration.ofSeconds(rs.getLong("allowed_seconds")),
+                            rs.getString("on_behalf_of_id") == null
+                                    ? null
+                                    : new Participant(rs.getString("on_behalf_of_id"), rs.getString("on_behalf_of"))));
         });
         return decisions;
     }
@@ -390,8 +393,9 @@ class RequestRepository {
         for (Decision decision : decisions) {
             jdbc.sql("""
                             insert into decisions (request_id, step_index, approver, approver_id, verdict, comment,
-                                                   channel, decided_at, allowed_seconds)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                   channel, decided_at, allowed_seconds, on_behalf_of,
+                                                   on_behalf_of_id)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
                             requestId,
                             decision.step(),
@@ -403,7 +407,13 @@ class RequestRepository {
                             Timestamps.toDb(decision.at()),
                             decision.allowed() == null
                                     ? null
-                                    : decision.allowed().getSeconds())
+                                    : decision.allowed().getSeconds(),
+                            decision.onBehalfOf() == null
+                                    ? null
+                                    : decision.onBehalfOf().username(),
+                            decision.onBehalfOf() == null
+                                    ? null
+                                    : decision.onBehalfOf().id())
                     .update();
         }
     }

@@ -22,9 +22,11 @@ class RequestSearch {
     static final int MAX_LIMIT = 200;
 
     private final RequestRepository repository;
+    private final DelegationStore delegations;
 
-    RequestSearch(RequestRepository repository) {
+    RequestSearch(RequestRepository repository, DelegationStore delegations) {
         this.repository = repository;
+        this.delegations = delegations;
     }
 
     /** One page of the requests {@code actor}, whose user id is {@code me}, may see. */
@@ -53,6 +55,7 @@ class RequestSearch {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         params.put("me", me);
+        params.put("now", Timestamps.toDb(now));
         if (status != null) {
             where.append(" and r.status = :status");
             params.put("status", status.name());
@@ -77,11 +80,13 @@ class RequestSearch {
             // text blocks drop their leading indentation: the separating space is explicit
             where.append(" ").append("""
                      and (r.requester_id = :me or r.created_by_id = :me or exists (
-                        select 1 from request_step_approvers v where v.request_id = r.id and v.user_id = :me))""");
+                        select 1 from request_step_approvers v where v.request_id = r.id and v.user_id = :me)
+                      or exists (
+                        select 1 from request_step_approvers v join delegations g on g.delegator_id = v.user_id
+                        where v.request_id = r.id and g.delegate_id = :me""" + " and " + DELEGATION_IN_FORCE + "))");
         }
         if (awaiting) {
             where.append(" ").append(AWAITING_ME);
-            params.put("now", Timestamps.toDb(now));
         }
         if (after != null) {
             where.append(" and (r.created_at < :afterAt or (r.created_at = :afterAt and r.id < :afterId))");
@@ -92,24 +97,55 @@ class RequestSearch {
         params.put("limit", limit + 1);
 
         List<AccessRequest> found = repository.query(where.toString(), params);
+        List<Delegation> mine = delegations.inForceTo(me, now);
         if (found.size() <= limit) {
-            return new RequestPage(found, null);
+            return new RequestPage(keep(found, actor, me, awaiting, mine, now), null);
         }
         List<AccessRequest> items = found.subList(0, limit);
         AccessRequest last = items.get(limit - 1);
-        return new RequestPage(List.copyOf(items), new PageCursor(last.details().createdAt(), last.id()).encode());
+        // the cursor follows the last row read, so a row the resource globs filter out skips nothing
+        return new RequestPage(
+                keep(items, actor, me, awaiting, mine, now),
+                new PageCursor(last.details().createdAt(), last.id()).encode());
+    }
+
+    /**
+     * The rows the SQL could not judge exactly: a delegation's resource globs and its separation of
+     * duties are checked here, so a page may hold fewer rows than its limit.
+     */
+    private static List<AccessRequest> keep(
+            List<AccessRequest> rows, Actor actor, String me, boolean awaiting, List<Delegation> mine, Instant now) {
+        return rows.stream()
+                .filter(r -> !awaiting || r.awaits(me, now, mine))
+                .filter(r -> actor.canReadEverything()
+                        || me.equals(r.details().requesterId())
+                        || me.equals(r.details().createdById())
+                        || r.involves(me)
+                        || r.involvesThrough(me, mine, now))
+                .toList();
     }
 
     /**
      * Pending, in time, the current step lists the caller, the caller has not decided it, and
      * separation of duties lets them approve it (the same rule as {@link AccessRequest#awaits}).
      */
+    private static final String DELEGATION_IN_FORCE =
+            "g.ended_at is null and g.starts_at <= :now and g.until_at > :now";
+
+    /**
+     * Delegates are found by their delegators' places and finished in Java ({@link AccessRequest#awaits(String,
+     * Instant, List)}), which also checks the delegator's side of separation of duties.
+     */
     private static final String AWAITING_ME = """
              and r.status = 'PENDING' and r.expires_at > :now
-             and exists (select 1 from request_step_approvers a
-                         where a.request_id = r.id and a.step_index = r.current_step and a.user_id = :me)
+             and (exists (select 1 from request_step_approvers a
+                          where a.request_id = r.id and a.step_index = r.current_step and a.user_id = :me)
+                  or exists (select 1 from request_step_approvers a join delegations g on g.delegator_id = a.user_id
+                          where a.request_id = r.id and a.step_index = r.current_step and g.delegate_id = :me
+                            and g.ended_at is null and g.starts_at <= :now and g.until_at > :now))
              and not exists (select 1 from decisions d
-                             where d.request_id = r.id and d.step_index = r.current_step and d.approver_id = :me)
+                             where d.request_id = r.id and d.step_index = r.current_step
+                               and (d.approver_id = :me or d.on_behalf_of_id = :me))
              and (r.requester_id is null or r.requester_id <> :me or r.allow_self_approval)
              and (not r.distinct_approvers or not exists (
                      select 1 from decisions e

@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -40,6 +42,7 @@ public class Requests {
 
     private final RequestRepository repository;
     private final RequestSearch search;
+    private final DelegationStore delegations;
     private final ApprovalPlanner planner;
     private final Directory directory;
     private final Inventory inventory;
@@ -50,6 +53,7 @@ public class Requests {
     Requests(
             RequestRepository repository,
             RequestSearch search,
+            DelegationStore delegations,
             ApprovalPlanner planner,
             Directory directory,
             Inventory inventory,
@@ -58,6 +62,7 @@ public class Requests {
             TransactionTemplate transactions) {
         this.repository = repository;
         this.search = search;
+        this.delegations = delegations;
         this.planner = planner;
         this.directory = directory;
         this.inventory = inventory;
@@ -262,7 +267,12 @@ public class Requests {
     @Transactional(readOnly = true)
     public AccessRequest get(Actor actor, String id) {
         String me = idOf(actor);
-        return repository.find(id).filter(r -> visibleTo(actor, me, r)).orElseThrow(() -> notFound(id));
+        Instant now = clock.instant();
+        List<Delegation> mine = delegations.inForceTo(me, now);
+        return repository
+                .find(id)
+                .filter(r -> visibleTo(actor, me, r, mine, now))
+                .orElseThrow(() -> notFound(id));
     }
 
     /**
@@ -279,7 +289,8 @@ public class Requests {
             }
         }
         try {
-            DecisionGuard.mayApprove(request, actor.username(), idOf(actor), now);
+            String me = idOf(actor);
+            DecisionGuard.mayApprove(request, actor.username(), me, delegations.inForceTo(me, now), now);
             return Optional.empty();
         } catch (RequestNotPending e) {
             return Optional.of(
@@ -306,11 +317,26 @@ public class Requests {
      * Whether the caller, whose user id is {@code me}, may see the request: involved in it, or an
      * administrator or auditor. Involvement is by id, so a later user given the same name sees nothing.
      */
-    private static boolean visibleTo(Actor actor, String me, AccessRequest request) {
+    private static boolean visibleTo(
+            Actor actor, String me, AccessRequest request, List<Delegation> mine, Instant now) {
         return actor.canReadEverything()
                 || me.equals(request.details().requesterId())
                 || me.equals(request.details().createdById())
-                || request.involves(me);
+                || request.involves(me)
+                || request.involvesThrough(me, mine, now);
+    }
+
+    /**
+     * The delegations to the person with this id in force now: whoever they make eligible, the
+     * person is asked as any approver is (docs/adr/0020-delegation-and-out-of-office.md).
+     */
+    public List<Delegation> delegationsTo(String userId) {
+        return delegations.inForceTo(userId, clock.instant());
+    }
+
+    /** The delegations from any of these people in force now. */
+    public List<Delegation> delegationsFrom(Collection<String> userIds) {
+        return delegations.inForceFrom(userIds, clock.instant());
     }
 
     /**
@@ -338,9 +364,11 @@ public class Requests {
         problems.multiLineText(comment, "comment", RequestValidation.MAX_TEXT);
         problems.throwIfAny();
         String me = idOf(actor);
+        Instant seen = clock.instant();
+        List<Delegation> mine = delegations.inForceTo(me, seen);
         RequestDetails found = repository
                 .find(id)
-                .filter(r -> visibleTo(actor, me, r))
+                .filter(r -> visibleTo(actor, me, r, mine, seen))
                 .orElseThrow(() -> notFound(id))
                 .details();
         // the resource's row first, then the requester's, then the request's: the order deleting a
@@ -353,9 +381,12 @@ public class Requests {
             // approval and a deactivation of its requester never both commit with the grant alive
             directory.lockActive(requesterId);
         }
-        AccessRequest request =
-                repository.lock(id).filter(r -> visibleTo(actor, me, r)).orElseThrow(() -> notFound(id));
+        AccessRequest request = repository
+                .lock(id)
+                .filter(r -> visibleTo(actor, me, r, mine, seen))
+                .orElseThrow(() -> notFound(id));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        request.considering(delegations.inForceTo(me, now));
         Optional<TimerOutcome> overtaken = DueTimer.apply(request, now);
         if (overtaken.isPresent() && (decidesTheStep || overtaken.get().ended())) {
             save(request);

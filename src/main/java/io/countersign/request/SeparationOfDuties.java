@@ -18,7 +18,7 @@ final class SeparationOfDuties {
 
     /** One person counts once per step, whatever their verdict. */
     static boolean hasDecided(List<Decision> decisions, String userId, int step) {
-        return decisions.stream().anyMatch(d -> d.step() == step && d.by(userId));
+        return decisions.stream().anyMatch(d -> d.step() == step && d.uses(userId));
     }
 
     /**
@@ -30,7 +30,7 @@ final class SeparationOfDuties {
             return OptionalInt.empty();
         }
         return decisions.stream()
-                .filter(d -> d.by(userId) && d.isApproval() && d.byPerson() && d.step() < step)
+                .filter(d -> d.uses(userId) && d.isApproval() && d.byPerson() && d.step() < step)
                 .mapToInt(Decision::step)
                 .findFirst();
     }

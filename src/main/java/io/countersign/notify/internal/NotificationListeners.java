@@ -5,9 +5,11 @@ import io.countersign.notify.NotificationRoutes;
 import io.countersign.notify.internal.NotificationOutbox.About;
 import io.countersign.notify.internal.NotificationOutbox.Recipient;
 import io.countersign.request.AccessRequest;
+import io.countersign.request.Delegation;
 import io.countersign.request.Participant;
 import io.countersign.request.RequestApproved;
 import io.countersign.request.RequestCancelled;
+import io.countersign.request.RequestDelegateJoined;
 import io.countersign.request.RequestExpired;
 import io.countersign.request.RequestRejected;
 import io.countersign.request.RequestStatus;
@@ -19,6 +21,7 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
 import io.countersign.shared.NotFoundException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +83,8 @@ class NotificationListeners {
             return;
         }
         find(event.requestId()).ifPresent(request -> {
-            List<Recipient> told = awaitingAt(request, event.step(), p -> true);
+            List<Recipient> told =
+                    withDelegates(request, event.step(), awaitingAt(request, event.step(), p -> true));
             outbox.notify(
                     NotificationKind.STEP_OPENED,
                     told,
@@ -91,6 +95,50 @@ class NotificationListeners {
                             "deadline", event.deadline()),
                     told.isEmpty() ? List.of() : routes(NotificationKind.STEP_OPENED, request, event.step(), told));
         });
+    }
+
+    /** A delegation started while the step waited on its delegator: the delegate is told as approvers are. */
+    @EventListener
+    void on(RequestDelegateJoined event) {
+        if (!senders.any()) {
+            return;
+        }
+        find(event.requestId()).ifPresent(request -> {
+            RequestStep step = request.steps().get(event.step());
+            List<Recipient> told = List.of(new Recipient(event.delegate().id(), event.delegate().username()));
+            outbox.notify(
+                    NotificationKind.STEP_OPENED,
+                    told,
+                    new About(request.id(), null, event.step()),
+                    NotificationOutbox.data(
+                            "stepName", step.name(),
+                            "requiredApprovals", step.requiredApprovals(),
+                            "deadline", step.deadline(),
+                            "onBehalfOf", event.onBehalfOf().username()),
+                    routes(NotificationKind.STEP_OPENED, request, event.step(), told));
+        });
+    }
+
+    /**
+     * The approvers told of an opened step, and the delegates of any of them whose delegation is in
+     * force and lets them decide it, each person once.
+     */
+    private List<Recipient> withDelegates(AccessRequest request, int opened, List<Recipient> approvers) {
+        if (request.status() != RequestStatus.PENDING || request.currentStep() != opened) {
+            return approvers;
+        }
+        RequestStep step = request.steps().get(request.currentStep());
+        List<String> approverIds =
+                step.approvers().stream().map(Participant::id).toList();
+        Map<String, Recipient> all = new LinkedHashMap<>();
+        approvers.forEach(r -> all.put(r.id(), r));
+        for (Delegation delegation : requests.delegationsFrom(approverIds)) {
+            Participant delegate = delegation.delegate();
+            if (request.awaits(delegate.id(), clock.instant(), List.of(delegation))) {
+                all.putIfAbsent(delegate.id(), new Recipient(delegate.id(), delegate.username()));
+            }
+        }
+        return List.copyOf(all.values());
     }
 
     /** Only the approvers the escalation added; the others were told when the step opened. */

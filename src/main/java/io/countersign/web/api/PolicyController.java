@@ -2,6 +2,8 @@ package io.countersign.web.api;
 
 import io.countersign.policy.Policies;
 import io.countersign.policy.PolicyDefinition;
+import io.countersign.policy.PolicyExplanation;
+import io.countersign.request.Delegations;
 import io.countersign.shared.Actor;
 import io.countersign.shared.NamePage;
 import io.countersign.shared.NameQuery;
@@ -40,10 +42,12 @@ class PolicyController {
 
     private final Policies policies;
     private final Revised revised;
+    private final Delegations delegations;
 
-    PolicyController(Policies policies, Revised revised) {
+    PolicyController(Policies policies, Revised revised, Delegations delegations) {
         this.policies = policies;
         this.revised = revised;
+        this.delegations = delegations;
     }
 
     @Operation(operationId = "createPolicy", summary = "Create a policy")
@@ -111,7 +115,15 @@ class PolicyController {
             summary = "Explain which policy would govern a request and who would approve it")
     @PostMapping("/explain")
     PolicyExplainResponse explain(Actor actor, @RequestBody ExplainRequest body) {
-        return PolicyExplainResponse.of(policies.explain(
-                actor, body.requester(), body.resource(), body.account(), Boolean.TRUE.equals(body.extension())));
+        PolicyExplanation explanation = policies.explain(
+                actor, body.requester(), body.resource(), body.account(), Boolean.TRUE.equals(body.extension()));
+        if (!explanation.matched()) {
+            return PolicyExplainResponse.of(explanation, List.of());
+        }
+        List<String> approvers = explanation.plan().steps().stream()
+                .flatMap(step -> step.eligibleApprovers().stream())
+                .distinct()
+                .toList();
+        return PolicyExplainResponse.of(explanation, delegations.inForceFor(approvers, explanation.resource()));
     }
 }

@@ -5,13 +5,16 @@ import io.countersign.policy.Limits;
 import io.countersign.policy.OnTimeout;
 import io.countersign.policy.PlannedStep;
 import io.countersign.policy.PolicyExplanation;
+import io.countersign.request.Delegation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The answer of {@code POST /policies/explain}. Without a match only the request's names,
+ * The answer of {@code POST /policies/explain}. Each step lists the delegations in force now from
+ * its approvers ({@code delegates}). Without a match only the request's names,
  * {@code matched: false}, {@code code} and {@code reason} are set.
  */
 record PolicyExplainResponse(
@@ -43,9 +46,16 @@ record PolicyExplainResponse(
             Duration timeout,
             OnTimeout onTimeout,
             List<String> escalationApprovers,
-            String autoApprovedBecause) {}
+            String autoApprovedBecause,
+            List<StepDelegate> delegates) {}
 
-    static PolicyExplainResponse of(PolicyExplanation e) {
+    /**
+     * A delegation in force now from an eligible approver of the step: its delegate may decide in the
+     * approver's place until {@code until} (a delegate who is the requester never decides).
+     */
+    record StepDelegate(String delegate, String onBehalfOf, Instant until) {}
+
+    static PolicyExplainResponse of(PolicyExplanation e, List<Delegation> inForce) {
         ApprovalPlan plan = e.plan();
         if (!e.matched()) {
             return new PolicyExplainResponse(
@@ -78,7 +88,14 @@ record PolicyExplainResponse(
                     s.timeout(),
                     s.onTimeout(),
                     s.escalationApprovers(),
-                    s.autoApprovedBecause()));
+                    s.autoApprovedBecause(),
+                    inForce.stream()
+                            .filter(d ->
+                                    s.eligibleApprovers().contains(d.delegator().username()))
+                            .filter(d -> !d.delegate().username().equals(e.requester()))
+                            .map(d -> new StepDelegate(
+                                    d.delegate().username(), d.delegator().username(), d.endsAt()))
+                            .toList()));
         }
         return new PolicyExplainResponse(
                 true,

@@ -19,7 +19,7 @@ import java.util.List;
  * {@code closedAt} and each step's {@code startedAt} are additions, as are {@code grantedDuration}
  * (what the grant gets: the shortest duration any approver allowed), {@code extends} (the grant an
  * extension request would lengthen) and each decision's {@code duration} (what that approver allowed,
- * when less than asked).
+ * when less than asked) and {@code onBehalfOf} (the approver a delegate decided for).
  */
 @Schema(
         requiredProperties = {
@@ -87,7 +87,8 @@ record RequestResponse(
             String comment,
             Channel channel,
             Instant at,
-            Duration duration) {
+            Duration duration,
+            String onBehalfOf) {
 
         static DecisionResponse of(Decision decision) {
             return new DecisionResponse(
@@ -97,7 +98,8 @@ record RequestResponse(
                     decision.comment(),
                     decision.channel(),
                     decision.at(),
-                    decision.allowed());
+                    decision.allowed(),
+                    decision.onBehalfOf() == null ? null : decision.onBehalfOf().username());
         }
     }
 

@@ -48,6 +48,7 @@ class ReadmeWalkthroughContractTests {
         String lisa = Api.unique("lisa");
         String carol = Api.unique("carol");
         String gateway = Api.unique("gateway");
+        String sam = Api.unique("sam");
         String security = Api.unique("security");
         String database = Api.unique("prod-postgresql");
         String open = Api.unique("prod-sandbox");
@@ -67,7 +68,8 @@ class ReadmeWalkthroughContractTests {
                         Map.of("username", dev, "email", dev + "@example.com", "level", "engineer", "manager", lisa),
                         Map.of("username", lisa, "email", lisa + "@example.com", "level", "manager"),
                         Map.of("username", carol, "email", carol + "@example.com", "level", "manager"),
-                        Map.of("username", gateway, "email", gateway + "@example.com", "role", "ENFORCER")),
+                        Map.of("username", gateway, "email", gateway + "@example.com", "role", "ENFORCER"),
+                        Map.of("username", sam, "email", sam + "@example.com", "level", "team-lead")),
                 "groups",
                 List.of(Map.of("name", security, "members", List.of(carol), "managers", List.of(carol))),
                 "resources",
@@ -117,6 +119,7 @@ class ReadmeWalkthroughContractTests {
         String lisaToken = tokenFor(lisa);
         String carolToken = tokenFor(carol);
         String gatewayToken = tokenFor(gateway);
+        String samToken = tokenFor(sam);
 
         call(devToken, HttpMethod.POST, "/api/v1/policies/explain", Map.of("resource", database, "account", "rw-admin"))
                 .expect(200);
@@ -166,6 +169,43 @@ class ReadmeWalkthroughContractTests {
                 .isEqualTo(java.time.Instant.parse(
                                 approved.json().get("grant").get("endsAt").asString())
                         .plus(java.time.Duration.ofHours(1)));
+        // lisa is away: sam decides in her place
+        call(
+                        lisaToken,
+                        HttpMethod.POST,
+                        "/api/v1/users/" + lisa + "/delegations",
+                        Map.of("delegate", sam, "until", "2030-01-01T00:00:00Z", "resources", List.of("prod-*")))
+                .expect(201);
+        String next = call(
+                        devToken,
+                        HttpMethod.POST,
+                        "/api/v1/requests",
+                        Map.of(
+                                "resource",
+                                database,
+                                "account",
+                                "rw-admin",
+                                "duration",
+                                "PT30M",
+                                "justification",
+                                "INC-124 index rebuild"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        var delegated = call(
+                        samToken,
+                        HttpMethod.POST,
+                        "/api/v1/requests/" + next + "/approve",
+                        Map.of("comment", "covering for lisa"))
+                .expect(200)
+                .json();
+        assertThat(delegated.get("decisions").get(0).get("onBehalfOf").asString())
+                .isEqualTo(lisa);
+        assertThat(delegated.get("steps").get(1).get("eligibleApprovers").toString())
+                .contains(carol);
+        call(lisaToken, HttpMethod.GET, "/api/v1/users/" + lisa + "/delegations", null)
+                .expect(200);
         call(Api.ADMIN_TOKEN, HttpMethod.GET, "/api/v1/audit/verify", null).expect(200);
         call(Api.ADMIN_TOKEN, HttpMethod.GET, "/api/v1/requests/" + id, null).expect(200);
         call(devToken, HttpMethod.POST, "/api/v1/grants/" + grant + "/revoke", Map.of("reason", "done"))

@@ -1,0 +1,24 @@
+package io.countersign.request;
+
+import io.countersign.shared.Actor;
+import io.countersign.shared.AuditableEvent;
+
+/** A delegation was ended before its time: by its delegator, an administrator, or because a person left. */
+public record DelegationEnded(Actor actor, Delegation delegation, String reason) implements AuditableEvent {
+
+    @Override
+    public String action() {
+        return "delegation.ended";
+    }
+
+    @Override
+    public String target() {
+        return "user:" + delegation.delegator().username();
+    }
+
+    @Override
+    public String note() {
+        return delegation.id() + ": " + delegation.delegator().username() + " no longer delegates to "
+                + delegation.delegate().username();
+    }
+}

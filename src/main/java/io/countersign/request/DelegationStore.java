@@ -1,0 +1,129 @@
+package io.countersign.request;
+
+import io.countersign.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Stores delegations in {@code delegations}; resource globs one per line. */
+@Component
+class DelegationStore {
+
+    private static final String COLUMNS =
+            "id, delegator_id, delegator, delegate_id, delegate, starts_at, until_at, resources, ended_at";
+
+    private final JdbcClient jdbc;
+
+    DelegationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Delegation d, String createdBy, Instant at) {
+        jdbc.sql("""
+                        insert into delegations (id, delegator_id, delegator, delegate_id, delegate, starts_at,
+                                                 until_at, resources, created_by, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        d.id(),
+                        d.delegator().id(),
+                        d.delegator().username(),
+                        d.delegate().id(),
+                        d.delegate().username(),
+                        Timestamps.toDb(d.from()),
+                        Timestamps.toDb(d.until()),
+                        d.resources().isEmpty() ? null : String.join("\n", d.resources()),
+                        createdBy,
+                        Timestamps.toDb(at))
+                .update();
+    }
+
+    Optional<Delegation> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from delegations where id = ?")
+                .param(id)
+                .query(DelegationStore::row)
+                .optional();
+    }
+
+    /** The user's delegations, as delegator, latest start first. */
+    List<Delegation> ofDelegator(String delegatorId) {
+        return jdbc.sql("select " + COLUMNS + " from delegations where delegator_id = ? order by starts_at desc, id")
+                .param(delegatorId)
+                .query(DelegationStore::row)
+                .list();
+    }
+
+    /** The delegations to this person in force at {@code at}. */
+    List<Delegation> inForceTo(String delegateId, Instant at) {
+        if (delegateId == null || delegateId.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from delegations where delegate_id = ? and " + IN_FORCE)
+                .params(delegateId, Timestamps.toDb(at), Timestamps.toDb(at))
+                .query(DelegationStore::row)
+                .list();
+    }
+
+    /** The delegations from any of these people in force at {@code at}. */
+    List<Delegation> inForceFrom(Collection<String> delegatorIds, Instant at) {
+        if (delegatorIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from delegations where delegator_id in (:ids) and "
+                        + IN_FORCE.replace("?", ":at"))
+                .param("ids", delegatorIds)
+                .param("at", Timestamps.toDb(at))
+                .query(DelegationStore::row)
+                .list();
+    }
+
+    /** Every delegation not ended that runs at some time in [from, until). */
+    List<Delegation> overlapping(Instant from, Instant until) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from delegations where ended_at is null and starts_at < ? and until_at > ?")
+                .params(Timestamps.toDb(until), Timestamps.toDb(from))
+                .query(DelegationStore::row)
+                .list();
+    }
+
+    /** The delegations to or from this person that have not ended by {@code at}. */
+    List<Delegation> runningOrAheadFor(String userId, Instant at) {
+        return jdbc.sql("select " + COLUMNS + " from delegations"
+                        + " where (delegator_id = ? or delegate_id = ?) and ended_at is null and until_at > ?")
+                .params(userId, userId, Timestamps.toDb(at))
+                .query(DelegationStore::row)
+                .list();
+    }
+
+    /** Ends the delegation at {@code at}; false when it had already ended. */
+    boolean end(String id, Instant at) {
+        return jdbc.sql("update delegations set ended_at = ? where id = ? and ended_at is null and until_at > ?")
+                        .params(Timestamps.toDb(at), id, Timestamps.toDb(at))
+                        .update()
+                > 0;
+    }
+
+    private static final String IN_FORCE = "ended_at is null and starts_at <= ? and until_at > ?";
+
+    private static Delegation row(ResultSet rs, int n) throws SQLException {
+        String resources = rs.getString("resources");
+        return new Delegation(
+                rs.getString("id"),
+                new Participant(rs.getString("delegator_id"), rs.getString("delegator")),
+                new Participant(rs.getString("delegate_id"), rs.getString("delegate")),
+                instant(rs, "starts_at"),
+                instant(rs, "until_at"),
+                resources == null ? List.of() : Arrays.asList(resources.split("\n")),
+                instant(rs, "ended_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return Timestamps.fromDb(rs.getObject(column, OffsetDateTime.class));
+    }
+}

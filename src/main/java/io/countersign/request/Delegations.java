@@ -1,0 +1,201 @@
+package io.countersign.request;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.countersign.directory.Directory;
+import io.countersign.directory.User;
+import io.countersign.directory.UserAccessEnded;
+import io.countersign.policy.NamePattern;
+import io.countersign.shared.Actor;
+import io.countersign.shared.Names;
+import io.countersign.shared.NotFoundException;
+import io.countersign.shared.Problems;
+import io.countersign.shared.Role;
+import io.countersign.shared.ShortIds;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Delegation and out-of-office: a user, or an administrator for them, hands the user's approvals to
+ * another user for a period. Eligibility is decided against the clock when someone decides, so a
+ * delegation ends with its {@code until} without a timer; its start has one ({@link DelegationStarts})
+ * so that the steps already waiting on the delegator tell the delegate then.
+ */
+@Service
+public class Delegations {
+
+    static final int MAX_RESOURCES = 20;
+
+    private final DelegationStore store;
+    private final DelegationStarts starts;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<Void> startTask;
+    private final Directory directory;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    Delegations(
+            DelegationStore store,
+            DelegationStarts starts,
+            SchedulerClient scheduler,
+            @Qualifier("delegationStartTask") OneTimeTask<Void> delegationStartTask,
+            Directory directory,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.store = store;
+        this.starts = starts;
+        this.scheduler = scheduler;
+        this.startTask = delegationStartTask;
+        this.directory = directory;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** The user's delegations, latest first; the user or an administrator, 404 for anyone else. */
+    @Transactional(readOnly = true)
+    public List<Delegation> list(Actor actor, String username) {
+        return store.ofDelegator(ownerVisibleTo(actor, username).id());
+    }
+
+    /**
+     * Delegates the user's approvals.
+     *
+     * @throws io.countersign.shared.InvalidInputException with every issue: no or unknown delegate,
+     *     oneself, an end not after the start or already past, a bad resource glob, a loop
+     */
+    @Transactional
+    public Delegation create(Actor actor, String username, DelegationInput input) {
+        Participant delegator = ownerVisibleTo(actor, username);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Problems problems = new Problems();
+        Participant delegate = delegateOf(problems, input.delegate(), delegator);
+        Instant from = input.from() == null ? now : input.from().truncatedTo(ChronoUnit.MICROS);
+        Instant until = input.until() == null ? null : input.until().truncatedTo(ChronoUnit.MICROS);
+        if (until == null) {
+            problems.add("until", "required", "must be given, e.g. 2026-12-24T00:00:00Z");
+        } else {
+            problems.check(until.isAfter(from), "until", "not_after_from", "must be after 'from'");
+            problems.check(until.isAfter(now), "until", "in_the_past", "must be in the future");
+        }
+        List<String> resources = resourcesOf(problems, input.resources());
+        problems.throwIfAny();
+        if (DelegationCycles.wouldClose(delegator.id(), delegate.id(), store.overlapping(from, until))) {
+            problems.add(
+                    "delegate",
+                    "cycle",
+                    "'" + delegate.username() + "' delegates, directly or through others, back to '"
+                            + delegator.username() + "' in that period; delegations must not form a loop");
+            problems.throwIfAny();
+        }
+        Delegation delegation = new Delegation(ShortIds.next("dlg"), delegator, delegate, from, until, resources, null);
+        store.insert(delegation, actor.username(), now);
+        events.publishEvent(new DelegationCreated(actor, delegation));
+        if (delegation.inForceAt(now)) {
+            starts.join(delegation, now);
+        } else {
+            scheduler.scheduleIfNotExists(startTask.instance(delegation.id()), from);
+        }
+        return delegation;
+    }
+
+    /** Ends a delegation now; the user or an administrator, 404 for anyone else or an unknown id. */
+    @Transactional
+    public Delegation end(Actor actor, String username, String id) {
+        Participant delegator = ownerVisibleTo(actor, username);
+        Delegation delegation = store.find(id)
+                .filter(d -> d.delegator().id().equals(delegator.id()))
+                .orElseThrow(() -> new NotFoundException("delegation", id));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (store.end(id, now)) {
+            events.publishEvent(new DelegationEnded(actor, delegation, "ended by " + actor.username()));
+            return store.find(id).orElseThrow();
+        }
+        return delegation;
+    }
+
+    /**
+     * The delegations in force now from any of these approvers (by username) that cover the resource,
+     * for explain to show who would decide in their place.
+     */
+    @Transactional(readOnly = true)
+    public List<Delegation> inForceFor(Collection<String> approvers, String resource) {
+        Instant now = clock.instant();
+        return store.inForceFrom(directory.idsOf(approvers).values(), now).stream()
+                .filter(d -> d.covers(resource))
+                .sorted(Comparator.comparing((Delegation d) -> d.delegator().username())
+                        .thenComparing(d -> d.delegate().username()))
+                .toList();
+    }
+
+    /** A user who leaves ends every delegation to and from them, in the same transaction. */
+    @EventListener
+    void on(UserAccessEnded ended) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        for (Delegation delegation : store.runningOrAheadFor(ended.userId(), now)) {
+            if (store.end(delegation.id(), now)) {
+                events.publishEvent(new DelegationEnded(Actor.system(), delegation, ended.reason()));
+            }
+        }
+    }
+
+    private Participant delegateOf(Problems problems, String raw, Participant delegator) {
+        String name = Names.canonical(raw);
+        if (name == null || name.isEmpty()) {
+            problems.add("delegate", "required", "must name the user who approves in your place");
+            return null;
+        }
+        User user = directory.findUser(name).filter(User::active).orElse(null);
+        if (user == null) {
+            problems.add("delegate", "unknown_user", "no active user '" + name + "'");
+            return null;
+        }
+        if (user.role() != Role.USER && user.role() != Role.ADMIN) {
+            problems.add("delegate", "cannot_approve", "'" + name + "' has a role that does not approve requests");
+            return null;
+        }
+        if (name.equals(delegator.username())) {
+            problems.add("delegate", "self", "a user cannot delegate to themself");
+            return null;
+        }
+        return new Participant(directory.idOf(name).orElseThrow(), name);
+    }
+
+    private static List<String> resourcesOf(Problems problems, List<String> raw) {
+        List<String> globs = new ArrayList<>();
+        if (raw == null) {
+            return globs;
+        }
+        problems.check(raw.size() <= MAX_RESOURCES, "resources", "too_many", "at most " + MAX_RESOURCES + " globs");
+        for (int i = 0; i < raw.size(); i++) {
+            String glob = Names.canonical(raw.get(i));
+            String field = "resources[" + i + "]";
+            if (glob == null || glob.isEmpty()) {
+                problems.add(field, "required", "must be a resource name or glob such as prod-*");
+                continue;
+            }
+            NamePattern.syntaxError(glob).ifPresent(error -> problems.add(field, "invalid_glob", error));
+            globs.add(glob);
+        }
+        return globs;
+    }
+
+    /** The user named by the path when the actor may manage their delegations; 404 otherwise, as if unknown. */
+    private Participant ownerVisibleTo(Actor actor, String username) {
+        String owner = Names.canonical(username);
+        if (!actor.isAdmin() && !actor.username().equals(owner)) {
+            throw new NotFoundException("user", owner);
+        }
+        String id = directory.idOf(owner).orElseThrow(() -> new NotFoundException("user", owner));
+        return new Participant(id, owner);
+    }
+}

@@ -1,0 +1,87 @@
+package io.countersign.notify;
+
+import static io.countersign.notify.NotificationScene.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.countersign.notify.NotificationScene.Person;
+import io.countersign.testing.Api;
+import io.countersign.testing.MutableClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A delegate is told of the steps they may decide, as the approvers they stand in for are. */
+@NotificationTest
+class DelegateNotificationTests {
+
+    @Autowired
+    NotificationScene scene;
+
+    @Autowired
+    RecordingSender sender;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    MutableClock clock;
+
+    Person dev;
+    Person lisa;
+    Person sam;
+
+    @BeforeEach
+    void people() {
+        scene.startFresh();
+        dev = scene.person("dev");
+        lisa = scene.person("lisa");
+        sam = scene.person("sam");
+    }
+
+    private void lisaDelegatesToSam() {
+        api.as(lisa.token())
+                .post(
+                        "/api/v1/users/" + lisa.name() + "/delegations",
+                        Api.json(Map.of(
+                                "delegate",
+                                sam.name(),
+                                "until",
+                                clock.instant().plus(Duration.ofDays(1)).toString())))
+                .expect(201);
+    }
+
+    @Test
+    void aStepThatOpensDuringADelegationTellsTheDelegateToo() {
+        lisaDelegatesToSam();
+
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> !sender.acceptedFor(sam.id()).isEmpty()
+                        && !sender.acceptedFor(lisa.id()).isEmpty());
+        Notification told = sender.acceptedFor(sam.id()).get(0);
+        assertThat(told.kind()).isEqualTo(NotificationKind.STEP_OPENED);
+        assertThat(told.requestId()).isEqualTo(id);
+    }
+
+    @Test
+    void aDelegationThatStartsWhileAStepWaitsTellsTheDelegateOnWhoseBehalf() {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> !sender.acceptedFor(lisa.id()).isEmpty());
+        assertThat(sender.acceptedFor(sam.id())).isEmpty();
+
+        lisaDelegatesToSam();
+
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> !sender.acceptedFor(sam.id()).isEmpty());
+        Notification told = sender.acceptedFor(sam.id()).get(0);
+        assertThat(told.kind()).isEqualTo(NotificationKind.STEP_OPENED);
+        assertThat(told.requestId()).isEqualTo(id);
+        assertThat(told.data()).containsEntry("onBehalfOf", lisa.name());
+    }
+}
