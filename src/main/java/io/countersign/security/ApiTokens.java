@@ -93,6 +93,15 @@ public class ApiTokens {
         return store.list(ownerVisibleTo(actor, username));
     }
 
+    /** Every user's tokens, by owner then age, without their secrets; administrators only. */
+    @Transactional(readOnly = true)
+    public List<OwnedApiToken> all(Actor actor) {
+        if (!actor.isAdmin()) {
+            throw new ForbiddenException("Only administrators see every user's API tokens.");
+        }
+        return store.all();
+    }
+
     /** Revokes one token; it stops working at once on this instance and within a second on every other. */
     @Transactional
     public void revoke(Actor actor, String username, String tokenId) {

@@ -4,6 +4,7 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import io.countersign.directory.Users;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -12,6 +13,8 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -56,30 +59,44 @@ class PageSecurityConfiguration {
                                 .contentSecurityPolicy(
                                         csp -> csp.policyDirectives(
                                                 "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")))
-                .authorizeHttpRequests(
-                        auth -> auth.requestMatchers(GET, "/login", "/css/**", "/js/**", "/favicon.ico", "/error")
-                                .permitAll()
-                                // auditors read requests but do not make them
-                                .requestMatchers(GET, "/requests/new", "/requests/new/options")
-                                .hasAnyRole("ADMIN", "USER")
-                                .requestMatchers(POST, "/requests/new")
-                                .hasAnyRole("ADMIN", "USER")
-                                .requestMatchers(GET, "/requests", "/audit", "/audit/export")
-                                .hasAnyRole("ADMIN", "AUDITOR")
-                                .requestMatchers(GET, "/", "/approvals", "/requests/*", "/profile")
-                                .authenticated()
-                                .requestMatchers(
-                                        POST,
-                                        "/requests/*/approve",
-                                        "/requests/*/reject",
-                                        "/requests/*/cancel",
-                                        "/grants/*/revoke",
-                                        "/profile/password",
-                                        "/profile/subscriptions",
-                                        "/profile/tokens/*/revoke")
-                                .authenticated()
-                                .anyRequest()
-                                .denyAll());
+                // a refusal is shown as a page, forwarded to inside the server; the refused request changed nothing
+                .exceptionHandling(denied -> denied.accessDeniedHandler(forbiddenPage()))
+                .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.FORWARD)
+                        .permitAll()
+                        .requestMatchers(GET, "/login", "/css/**", "/js/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .requestMatchers(GET, "/admin", "/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(POST, "/admin/**")
+                        .hasRole("ADMIN")
+                        // auditors read requests but do not make them
+                        .requestMatchers(GET, "/requests/new", "/requests/new/options")
+                        .hasAnyRole("ADMIN", "USER")
+                        .requestMatchers(POST, "/requests/new")
+                        .hasAnyRole("ADMIN", "USER")
+                        .requestMatchers(GET, "/requests", "/audit", "/audit/export")
+                        .hasAnyRole("ADMIN", "AUDITOR")
+                        .requestMatchers(GET, "/", "/approvals", "/requests/*", "/profile")
+                        .authenticated()
+                        .requestMatchers(
+                                POST,
+                                "/requests/*/approve",
+                                "/requests/*/reject",
+                                "/requests/*/cancel",
+                                "/grants/*/revoke",
+                                "/profile/password",
+                                "/profile/subscriptions",
+                                "/profile/tokens/*/revoke")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll());
         return http.build();
+    }
+
+    /** Someone signed in who may not open a page, or a form without its CSRF token: a readable 403 page. */
+    private static AccessDeniedHandler forbiddenPage() {
+        AccessDeniedHandlerImpl handler = new AccessDeniedHandlerImpl();
+        handler.setErrorPage("/forbidden");
+        return handler;
     }
 }

@@ -49,13 +49,23 @@ class TokenStore {
     List<ApiToken> list(String username) {
         return jdbc.sql("select " + COLUMNS + " from api_tokens where username = ? order by created_at, id")
                 .param(username)
-                .query((rs, n) -> new ApiToken(
-                        rs.getString("id"),
-                        rs.getString("name"),
-                        instant(rs, "created_at"),
-                        instant(rs, "last_used_at"),
-                        instant(rs, "expires_at")))
+                .query((rs, n) -> token(rs))
                 .list();
+    }
+
+    List<OwnedApiToken> all() {
+        return jdbc.sql("select " + COLUMNS + " from api_tokens order by username, created_at, id")
+                .query((rs, n) -> new OwnedApiToken(rs.getString("username"), token(rs)))
+                .list();
+    }
+
+    private static ApiToken token(ResultSet rs) throws SQLException {
+        return new ApiToken(
+                rs.getString("id"),
+                rs.getString("name"),
+                instant(rs, "created_at"),
+                instant(rs, "last_used_at"),
+                instant(rs, "expires_at"));
     }
 
     boolean nameTaken(String username, String name) {

@@ -8,6 +8,7 @@ import io.countersign.directory.Users;
 import io.countersign.security.EnforcerScope;
 import io.countersign.security.EnforcerScopes;
 import io.countersign.security.Passwords;
+import io.countersign.security.UserAccounts;
 import io.countersign.shared.Actor;
 import io.countersign.shared.NamePage;
 import io.countersign.shared.NameQuery;
@@ -23,7 +24,6 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -90,33 +90,14 @@ class UserController {
 
     private final Revised revised;
     private final Passwords passwords;
-    private final TransactionTemplate transactions;
+    private final UserAccounts accounts;
 
-    UserController(
-            Users users,
-            EnforcerScopes scopes,
-            Revised revised,
-            Passwords passwords,
-            TransactionTemplate transactions) {
+    UserController(Users users, EnforcerScopes scopes, Revised revised, Passwords passwords, UserAccounts accounts) {
         this.users = users;
         this.scopes = scopes;
         this.revised = revised;
         this.passwords = passwords;
-        this.transactions = transactions;
-    }
-
-    /** Writes the user and, when the body has one, their password: both or neither. */
-    private UserResponse withPassword(Actor actor, UserRequest body, java.util.function.Supplier<User> write) {
-        if (body.password() != null) {
-            Passwords.check(body.password(), "password");
-        }
-        return transactions.execute(tx -> {
-            User user = write.get();
-            if (body.password() != null) {
-                passwords.set(actor, user.username(), body.password());
-            }
-            return withScope(user);
-        });
+        this.accounts = accounts;
     }
 
     record PasswordChange(
@@ -148,7 +129,7 @@ class UserController {
                 users::revision,
                 "/api/v1/users/",
                 UserResponse::username,
-                () -> withPassword(actor, body, () -> scopes.create(actor, body.toInput(), body.scope())));
+                () -> withScope(accounts.create(actor, body.toInput(), body.scope(), body.password())));
     }
 
     /** A page with {@code limit} or {@code cursor}; without either, every user as a plain array. */
@@ -197,7 +178,7 @@ class UserController {
                 users::revision,
                 username,
                 ifMatch,
-                () -> withPassword(actor, body, () -> scopes.replace(actor, username, body.toInput(), body.scope())));
+                () -> withScope(accounts.replace(actor, username, body.toInput(), body.scope(), body.password())));
     }
 
     @Operation(operationId = "deleteUser", summary = "Delete a user")

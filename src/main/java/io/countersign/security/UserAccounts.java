@@ -1,0 +1,62 @@
+package io.countersign.security;
+
+import io.countersign.directory.User;
+import io.countersign.directory.UserInput;
+import io.countersign.shared.Actor;
+import io.countersign.shared.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes a user together with their enforcement scope and, when one is given, their local sign-in
+ * password: all or nothing, for the API and the administration pages alike. A password that breaks
+ * the rules is refused before anything is written.
+ */
+@Service
+public class UserAccounts {
+
+    private final EnforcerScopes scopes;
+    private final Passwords passwords;
+
+    UserAccounts(EnforcerScopes scopes, Passwords passwords) {
+        this.scopes = scopes;
+        this.passwords = passwords;
+    }
+
+    /** @param password the new local password, or null for none */
+    @Transactional
+    public User create(Actor actor, UserInput input, EnforcerScope scope, String password) {
+        checkPassword(password);
+        return withPassword(actor, scopes.create(actor, input, scope), password);
+    }
+
+    /** Replaces every field and the scope (a missing scope removes it); a null password keeps the old one. */
+    @Transactional
+    public User replace(Actor actor, String username, UserInput input, EnforcerScope scope, String password) {
+        checkPassword(password);
+        return withPassword(actor, scopes.replace(actor, username, input, scope), password);
+    }
+
+    /**
+     * Replaces every field but keeps the enforcement scope while the user stays an ENFORCER, for forms
+     * that do not show the scope. Deactivating ends the user's grants and requests like any other path.
+     */
+    @Transactional
+    public User update(Actor actor, String username, UserInput input, String password) {
+        EnforcerScope kept = input.role() == Role.ENFORCER ? scopes.of(username).orElse(null) : null;
+        return replace(actor, username, input, kept, password);
+    }
+
+    private static void checkPassword(String password) {
+        if (password != null) {
+            Passwords.check(password, "password");
+        }
+    }
+
+    private User withPassword(Actor actor, User user, String password) {
+        if (password != null) {
+            passwords.set(actor, user.username(), password);
+        }
+        return user;
+    }
+}

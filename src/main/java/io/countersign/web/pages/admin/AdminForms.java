@@ -1,0 +1,59 @@
+package io.countersign.web.pages.admin;
+
+import io.countersign.shared.ConflictException;
+import io.countersign.shared.CountersignException;
+import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.NotFoundException;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Post, then redirect: a change that succeeds sends the browser on with a message; one that is
+ * refused changed nothing and shows the same form again with what was typed and why. Something that
+ * does not exist stays a 404 page.
+ */
+final class AdminForms {
+
+    /** Where to go after a change, and what to say there. */
+    record Done(String next, String message) {}
+
+    private AdminForms() {}
+
+    /** A form page: {@code model} holds the typed values and the choices the form offers. */
+    static ModelAndView save(RedirectAttributes redirect, String view, Map<String, ?> model, Supplier<Done> change) {
+        try {
+            Done done = change.get();
+            redirect.addFlashAttribute("message", done.message());
+            return new ModelAndView("redirect:" + done.next());
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (CountersignException e) {
+            ModelAndView again = new ModelAndView(view, model, status(e));
+            again.addObject("errors", FormErrors.of(e));
+            return again;
+        }
+    }
+
+    /** A button on a list (delete, revoke, redeliver): the list again with what was done or why not. */
+    static String act(RedirectAttributes redirect, String next, String done, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("message", done);
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (CountersignException e) {
+            redirect.addFlashAttribute("error", "Nothing was changed: " + e.getMessage());
+        }
+        return "redirect:" + next;
+    }
+
+    private static HttpStatus status(CountersignException e) {
+        if (e instanceof InvalidInputException) {
+            return HttpStatus.BAD_REQUEST;
+        }
+        return e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
+    }
+}

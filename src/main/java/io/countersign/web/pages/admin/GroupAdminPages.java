@@ -1,0 +1,66 @@
+package io.countersign.web.pages.admin;
+
+import io.countersign.directory.Group;
+import io.countersign.directory.Groups;
+import io.countersign.shared.Actor;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Groups (teams) with their members and managers, through the same service as the API. */
+@Controller
+class GroupAdminPages {
+
+    private static final String FORM = "pages/admin/group";
+
+    private final Groups groups;
+
+    GroupAdminPages(Groups groups) {
+        this.groups = groups;
+    }
+
+    @GetMapping("/admin/groups")
+    String list(Model model) {
+        model.addAttribute("groups", groups.list());
+        return "pages/admin/groups";
+    }
+
+    @GetMapping("/admin/groups/new")
+    ModelAndView createForm() {
+        return new ModelAndView(FORM, Map.of("form", GroupForm.blank(), "editing", false));
+    }
+
+    @PostMapping("/admin/groups")
+    ModelAndView create(Actor actor, GroupForm form, RedirectAttributes redirect) {
+        return AdminForms.save(redirect, FORM, Map.of("form", form, "editing", false), () -> {
+            Group group = groups.create(actor, form.toInput());
+            return new AdminForms.Done("/admin/groups/" + group.name(), "Group " + group.name() + " is created.");
+        });
+    }
+
+    @GetMapping("/admin/groups/{name}")
+    ModelAndView editForm(@PathVariable String name) {
+        return new ModelAndView(FORM, Map.of("form", GroupForm.of(groups.get(name)), "editing", true));
+    }
+
+    @PostMapping("/admin/groups/{name}")
+    ModelAndView edit(Actor actor, @PathVariable String name, GroupForm form, RedirectAttributes redirect) {
+        String fixed = groups.get(name).name();
+        GroupForm shown = form.named(fixed);
+        return AdminForms.save(redirect, FORM, Map.of("form", shown, "editing", true), () -> {
+            groups.replace(actor, fixed, shown.toInput());
+            return new AdminForms.Done("/admin/groups/" + fixed, "Group " + fixed + " is saved.");
+        });
+    }
+
+    @PostMapping("/admin/groups/{name}/delete")
+    String delete(Actor actor, @PathVariable String name, RedirectAttributes redirect) {
+        return AdminForms.act(
+                redirect, "/admin/groups", "Group " + name + " is deleted.", () -> groups.delete(actor, name));
+    }
+}

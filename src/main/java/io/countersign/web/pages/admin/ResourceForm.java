@@ -1,0 +1,40 @@
+package io.countersign.web.pages.admin;
+
+import io.countersign.inventory.Resource;
+import io.countersign.inventory.ResourceInput;
+import java.util.TreeMap;
+
+/**
+ * What the resource form sends: groups, owners and privileged accounts as names separated by commas
+ * or spaces, labels as {@code key=value} lines.
+ */
+public record ResourceForm(String name, String type, String groups, String owners, String accounts, String labels) {
+
+    static ResourceForm blank() {
+        return new ResourceForm(null, null, null, null, null, null);
+    }
+
+    static ResourceForm of(Resource resource) {
+        return new ResourceForm(
+                resource.name(),
+                resource.type(),
+                FormText.names(resource.groups().stream().sorted().toList()),
+                FormText.names(resource.owners().stream().sorted().toList()),
+                FormText.names(resource.accounts().stream().sorted().toList()),
+                FormText.labels(new TreeMap<>(resource.labels())));
+    }
+
+    ResourceInput toInput() {
+        return new ResourceInput(
+                name,
+                type,
+                FormText.names(groups),
+                FormText.labels(labels),
+                FormText.names(owners),
+                FormText.names(accounts));
+    }
+
+    ResourceForm named(String fixed) {
+        return new ResourceForm(fixed, type, groups, owners, accounts, labels);
+    }
+}

@@ -1,0 +1,34 @@
+package io.countersign.web.pages.admin;
+
+import io.countersign.security.ApiTokens;
+import io.countersign.shared.Actor;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Every user's API tokens (never their secrets), each of which an administrator may revoke. */
+@Controller
+class TokenAdminPage {
+
+    private final ApiTokens tokens;
+
+    TokenAdminPage(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/admin/tokens")
+    String list(Actor actor, Model model) {
+        model.addAttribute("tokens", tokens.all(actor));
+        return "pages/admin/tokens";
+    }
+
+    /** Revoked at once on every instance, exactly as the API's DELETE. */
+    @PostMapping("/admin/tokens/{owner}/{id}/revoke")
+    String revoke(Actor actor, @PathVariable String owner, @PathVariable String id, RedirectAttributes redirect) {
+        return AdminForms.act(
+                redirect, "/admin/tokens", "The token is revoked.", () -> tokens.revoke(actor, owner, id));
+    }
+}

@@ -1,0 +1,119 @@
+package io.countersign.web.pages.admin;
+
+import io.countersign.directory.Levels;
+import io.countersign.directory.User;
+import io.countersign.directory.UserInput;
+import io.countersign.directory.Users;
+import io.countersign.security.UserAccounts;
+import io.countersign.shared.Actor;
+import io.countersign.shared.CountersignException;
+import io.countersign.shared.NamePage;
+import io.countersign.shared.NameQuery;
+import io.countersign.shared.Names;
+import io.countersign.shared.NotFoundException;
+import io.countersign.shared.Role;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Users: a searchable, paged list, a form to create one and a form to edit one. Writes go through
+ * {@link UserAccounts} like the API's, so deactivating here ends grants and requests exactly as a PUT
+ * with {@code active: false} does.
+ */
+@Controller
+class UserAdminPages {
+
+    static final int PAGE_SIZE = 25;
+
+    private final Users users;
+    private final UserAccounts accounts;
+    private final Levels levels;
+
+    UserAdminPages(Users users, UserAccounts accounts, Levels levels) {
+        this.users = users;
+        this.accounts = accounts;
+        this.levels = levels;
+    }
+
+    /** {@code q} finds usernames starting with it; {@code cursor} is the "next page" link's. */
+    @GetMapping("/admin/users")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String cursor, Model model) {
+        model.addAttribute("q", q);
+        try {
+            NamePage<User> page = users.page(NameQuery.of(Names.canonical(q), cursor, PAGE_SIZE));
+            model.addAttribute("users", page.items());
+            model.addAttribute("nextCursor", page.nextCursor());
+        } catch (CountersignException refused) {
+            model.addAttribute("users", java.util.List.of());
+            model.addAttribute("error", refused.getMessage());
+        }
+        return "pages/admin/users";
+    }
+
+    @GetMapping("/admin/users/new")
+    ModelAndView createForm() {
+        return new ModelAndView("pages/admin/user", form(UserForm.blank(), false));
+    }
+
+    @PostMapping("/admin/users")
+    ModelAndView create(Actor actor, UserForm form, RedirectAttributes redirect) {
+        return AdminForms.save(redirect, "pages/admin/user", form(form.withoutPassword(), false), () -> {
+            User user = accounts.create(actor, form.toInput(), null, form.newPassword());
+            return new AdminForms.Done("/admin/users/" + user.username(), "User " + user.username() + " is created.");
+        });
+    }
+
+    @GetMapping("/admin/users/{username}")
+    ModelAndView editForm(Actor actor, @PathVariable String username) {
+        return new ModelAndView("pages/admin/user", form(UserForm.of(users.view(actor, username)), true));
+    }
+
+    @PostMapping("/admin/users/{username}")
+    ModelAndView edit(Actor actor, @PathVariable String username, UserForm form, RedirectAttributes redirect) {
+        String name = existing(username);
+        UserForm shown = new UserForm(
+                name, form.email(), form.displayName(), form.level(), form.manager(), form.role(), form.active(), null);
+        return AdminForms.save(redirect, "pages/admin/user", form(shown, true), () -> {
+            accounts.update(actor, name, shown.toInput(), form.newPassword());
+            return new AdminForms.Done("/admin/users/" + name, "User " + name + " is saved.");
+        });
+    }
+
+    /** The same write as the form with "active" unticked; the user's grants and pending requests end. */
+    @PostMapping("/admin/users/{username}/deactivate")
+    String deactivate(Actor actor, @PathVariable String username, RedirectAttributes redirect) {
+        String name = existing(username);
+        return AdminForms.act(redirect, "/admin/users/" + name, "User " + name + " is deactivated.", () -> {
+            User user = users.view(actor, name);
+            accounts.update(
+                    actor,
+                    name,
+                    new UserInput(
+                            name, user.email(), user.displayName(), user.level(), user.manager(), user.role(), false),
+                    null);
+        });
+    }
+
+    private String existing(String username) {
+        return users.find(username)
+                .map(User::username)
+                .orElseThrow(() -> new NotFoundException("user", Names.canonical(username)));
+    }
+
+    private Map<String, Object> form(UserForm form, boolean editing) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("form", form);
+        model.put("editing", editing);
+        model.put("roles", Role.values());
+        model.put("levels", levels.list());
+        return model;
+    }
+}

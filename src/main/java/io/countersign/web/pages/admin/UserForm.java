@@ -1,0 +1,56 @@
+package io.countersign.web.pages.admin;
+
+import io.countersign.directory.User;
+import io.countersign.directory.UserInput;
+import io.countersign.shared.Role;
+
+/**
+ * What the user form sends. An unticked "active" box sends nothing, so absent means inactive; an
+ * empty password means "leave it as it is".
+ */
+public record UserForm(
+        String username,
+        String email,
+        String displayName,
+        String level,
+        String manager,
+        Role role,
+        Boolean active,
+        String password) {
+
+    static UserForm blank() {
+        return new UserForm(null, null, null, null, null, Role.USER, true, null);
+    }
+
+    static UserForm of(User user) {
+        return new UserForm(
+                user.username(),
+                user.email(),
+                user.displayName(),
+                user.level(),
+                user.manager(),
+                user.role(),
+                user.active(),
+                null);
+    }
+
+    UserInput toInput() {
+        return new UserInput(
+                username,
+                email,
+                displayName,
+                FormText.optional(level),
+                FormText.optional(manager),
+                role,
+                Boolean.TRUE.equals(active));
+    }
+
+    String newPassword() {
+        return password == null || password.isEmpty() ? null : password;
+    }
+
+    /** What the page shows again after a refusal: never the typed password. */
+    UserForm withoutPassword() {
+        return new UserForm(username, email, displayName, level, manager, role, active, null);
+    }
+}

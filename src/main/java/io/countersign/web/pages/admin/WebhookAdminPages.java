@@ -1,0 +1,97 @@
+package io.countersign.web.pages.admin;
+
+import io.countersign.notify.DeliveryState;
+import io.countersign.notify.EventType;
+import io.countersign.notify.Webhook;
+import io.countersign.notify.WebhookDeliveries;
+import io.countersign.notify.Webhooks;
+import io.countersign.shared.Actor;
+import io.countersign.shared.NotFoundException;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Webhooks: the list, a form to add one (its signing secret is write-only), deleting one, the
+ * deliveries of one with their state and attempts, and sending a dead letter again.
+ */
+@Controller
+class WebhookAdminPages {
+
+    private static final String FORM = "pages/admin/webhook-new";
+
+    private final Webhooks webhooks;
+    private final WebhookDeliveries deliveries;
+
+    WebhookAdminPages(Webhooks webhooks, WebhookDeliveries deliveries) {
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
+    }
+
+    @GetMapping("/admin/webhooks")
+    String list(Model model) {
+        model.addAttribute("webhooks", webhooks.list());
+        return "pages/admin/webhooks";
+    }
+
+    @GetMapping("/admin/webhooks/new")
+    ModelAndView createForm() {
+        return new ModelAndView(FORM, form(WebhookForm.blank()));
+    }
+
+    @PostMapping("/admin/webhooks")
+    ModelAndView create(Actor actor, WebhookForm form, RedirectAttributes redirect) {
+        return AdminForms.save(redirect, FORM, form(form.withoutSecret()), () -> {
+            Webhook webhook = webhooks.create(actor, form.toInput());
+            return new AdminForms.Done(
+                    "/admin/webhooks/" + webhook.id() + "/deliveries", "Webhook " + webhook.id() + " is created.");
+        });
+    }
+
+    @PostMapping("/admin/webhooks/{id}/delete")
+    String delete(Actor actor, @PathVariable String id, RedirectAttributes redirect) {
+        return AdminForms.act(
+                redirect,
+                "/admin/webhooks",
+                "The webhook and its deliveries are deleted.",
+                () -> webhooks.delete(actor, id));
+    }
+
+    /** Newest first; {@code state=DEAD} lists the dead letters. */
+    @GetMapping("/admin/webhooks/{id}/deliveries")
+    String deliveries(
+            @PathVariable String id,
+            @RequestParam(required = false) DeliveryState state,
+            @RequestParam(required = false) String cursor,
+            Model model) {
+        model.addAttribute("webhook", webhooks.get(id));
+        model.addAttribute("state", state);
+        model.addAttribute("states", DeliveryState.values());
+        model.addAttribute("page", deliveries.list(id, state, cursor, null));
+        return "pages/admin/webhook-deliveries";
+    }
+
+    @PostMapping("/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver")
+    String redeliver(
+            Actor actor, @PathVariable String id, @PathVariable String deliveryId, RedirectAttributes redirect) {
+        Webhook webhook = webhooks.get(id);
+        if (!webhook.id().equals(deliveries.get(deliveryId).webhookId())) {
+            throw new NotFoundException("delivery", deliveryId);
+        }
+        return AdminForms.act(
+                redirect,
+                "/admin/webhooks/" + webhook.id() + "/deliveries",
+                "The event is queued to be sent again.",
+                () -> deliveries.redeliver(actor, deliveryId));
+    }
+
+    private static Map<String, Object> form(WebhookForm form) {
+        return Map.of("form", form, "eventTypes", EventType.wireNames());
+    }
+}

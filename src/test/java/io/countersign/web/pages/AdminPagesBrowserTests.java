@@ -1,0 +1,130 @@
+package io.countersign.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.TestClockConfiguration;
+import java.io.IOException;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The administration pages in a real headless Chromium: an administrator builds a user, a group and
+ * a resource and revokes a token by hand; anyone else is shown the 403 page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Api.class})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminPagesBrowserTests {
+
+    static final String PASSWORD = "a long enough password";
+    static final String HOSTILE = "<script>window.pwned=1</script>\"><img src=x onerror=window.pwned=2>";
+
+    @RegisterExtension
+    final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Api api;
+
+    @BeforeEach
+    void at() {
+        browser.at(port);
+    }
+
+    @AfterAll
+    void closeBrowser() throws IOException {
+        browser.close();
+    }
+
+    @Test
+    void anAdministratorCreatesAUserAGroupAndAResourceAndRevokesAToken() {
+        String user = Api.unique("newcomer");
+        String group = Api.unique("team");
+        String resource = Api.unique("prod-db");
+        browser.signIn("admin", "test-admin-password");
+
+        browser.submit(browser.driver().findElement(By.linkText("Administration")));
+        browser.submit(browser.driver().findElement(By.linkText("Users")));
+        browser.submit(browser.driver().findElement(By.linkText("Create a user")));
+        type("username", user);
+        type("email", user + "@example.com");
+        type("displayName", HOSTILE);
+        new Select(browser.field("role")).selectByValue("USER");
+        type("password", PASSWORD);
+        browser.clickButton("Create user");
+        assertThat(browser.text()).contains("User " + user + " is created.");
+        assertThat(browser.field("displayName").getAttribute("value")).isEqualTo(HOSTILE);
+        assertThat(browser.driver().executeScript("return window.pwned === undefined"))
+                .isEqualTo(true);
+
+        browser.open("/admin/groups/new");
+        type("name", group);
+        type("members", user);
+        browser.clickButton("Create group");
+        assertThat(browser.text()).contains("Group " + group + " is created.");
+        browser.open("/admin/groups");
+        assertThat(browser.text()).contains(group, user);
+
+        browser.open("/admin/resources/new");
+        type("name", "Bad Name!");
+        browser.clickButton("Create resource");
+        assertThat(browser.field("accounts-error").getText()).contains("at least one privileged account");
+        assertThat(browser.field("name-error").getText()).isNotBlank();
+        browser.field("name").clear();
+        type("name", resource);
+        new Select(browser.field("type")).selectByValue("database");
+        type("accounts", "root, readonly");
+        type("groups", group);
+        type("labels", "env=prod");
+        browser.clickButton("Create resource");
+        assertThat(browser.text()).contains("Resource " + resource + " is created.");
+
+        String secret = api.asAdmin()
+                .post("/api/v1/users/" + user + "/tokens", Api.json(Map.of("name", "laptop")))
+                .expect(201)
+                .json()
+                .get("token")
+                .asString();
+        browser.open("/admin/tokens");
+        assertThat(browser.text()).contains("laptop", user).doesNotContain(secret);
+        browser.click("Revoke token laptop of " + user);
+        assertThat(browser.text()).contains("The token is revoked.");
+        api.as(secret).get("/api/v1/users/" + user).expect(401);
+    }
+
+    @Test
+    void aUserSeesNoAdministrationLinkAndIsShownTheForbiddenPage() {
+        String user = Api.unique("plain");
+        Map<String, Object> body = io.countersign.directory.People.body(user, io.countersign.shared.Role.USER);
+        body.put("password", PASSWORD);
+        api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
+
+        browser.signIn(user, PASSWORD);
+        assertThat(browser.driver().findElements(By.linkText("Administration"))).isEmpty();
+        browser.open("/admin/users");
+
+        assertThat(browser.text()).contains("Not allowed", "Nothing was changed");
+        assertThat(browser.driver().getTitle()).isEqualTo("Not allowed - Countersign");
+    }
+
+    private void type(String id, String text) {
+        browser.field(id).sendKeys(text);
+    }
+}

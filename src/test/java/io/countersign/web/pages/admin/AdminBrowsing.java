@@ -1,0 +1,102 @@
+package io.countersign.web.pages.admin;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import io.countersign.directory.People;
+import io.countersign.shared.Role;
+import io.countersign.testing.Api;
+import java.util.Map;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * A browser for the administration pages in MockMvc: people sign in through the sign-in form, and
+ * forms are sent with their CSRF token the way a page sends them, or with a forged one.
+ */
+final class AdminBrowsing {
+
+    static final String ADMIN_PASSWORD = "test-admin-password";
+    static final String PASSWORD = "a long enough password";
+
+    private final MockMvc mvc;
+    private final Api api;
+
+    AdminBrowsing(MockMvc mvc, Api api) {
+        this.mvc = mvc;
+        this.api = api;
+    }
+
+    MockHttpSession admin() {
+        return signIn("admin", ADMIN_PASSWORD);
+    }
+
+    /** A new user of {@code role} with a password, signed in. */
+    MockHttpSession as(Role role) {
+        String username = Api.unique(role.name().toLowerCase());
+        Map<String, Object> body = People.body(username, role);
+        body.put("password", PASSWORD);
+        api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
+        return signIn(username, PASSWORD);
+    }
+
+    MockHttpSession signIn(String username, String password) {
+        try {
+            return (MockHttpSession)
+                    mvc.perform(formLogin("/login").user(username).password(password))
+                            .andReturn()
+                            .getRequest()
+                            .getSession(false);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    MockHttpServletResponse get(MockHttpSession session, String path) {
+        return perform(withSession(MockMvcRequestBuilders.get(path), session));
+    }
+
+    /** The page a form's answer redirects to, with the message the form left for it. */
+    String follow(MockHttpSession session, MockHttpServletResponse redirect) throws Exception {
+        if (redirect.getRedirectedUrl() == null) {
+            throw new AssertionError(
+                    "not a redirect but " + redirect.getStatus() + ": " + redirect.getContentAsString());
+        }
+        return get(session, redirect.getRedirectedUrl()).getContentAsString();
+    }
+
+    /** Sends a form with its CSRF token; {@code fields} are name, value, name, value… */
+    MockHttpServletResponse post(MockHttpSession session, String path, String... fields) {
+        return perform(form(session, path, fields).with(csrf()));
+    }
+
+    /** Sends a form whose CSRF token is not the session's, as a page on another site would. */
+    MockHttpServletResponse forged(MockHttpSession session, String path, String... fields) {
+        return perform(form(session, path, fields).with(csrf().useInvalidToken()));
+    }
+
+    private static MockHttpServletRequestBuilder form(MockHttpSession session, String path, String... fields) {
+        MockHttpServletRequestBuilder request = withSession(MockMvcRequestBuilders.post(path), session);
+        for (int i = 0; i < fields.length; i += 2) {
+            request.param(fields[i], fields[i + 1]);
+        }
+        return request;
+    }
+
+    private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) {
+        try {
+            return mvc.perform(request).andReturn().getResponse();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A null session sends none: nobody is signed in. */
+    private static MockHttpServletRequestBuilder withSession(
+            MockHttpServletRequestBuilder request, MockHttpSession session) {
+        return session == null ? request : request.session(session);
+    }
+}

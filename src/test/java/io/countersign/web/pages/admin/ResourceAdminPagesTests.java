@@ -1,0 +1,112 @@
+package io.countersign.web.pages.admin;
+
+import static io.countersign.web.pages.admin.DirectoryAdminPagesTests.names;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.directory.People;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+
+/** The resources pages: accounts, groups, owners and labels through the form, refusals at the field. */
+@CountersignTest
+class ResourceAdminPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Api api;
+
+    AdminBrowsing browsing;
+    MockHttpSession admin;
+    People people;
+
+    @BeforeEach
+    void signIn() {
+        browsing = new AdminBrowsing(mvc, api);
+        admin = browsing.admin();
+        people = new People(api);
+    }
+
+    @Test
+    void aResourceIsCreatedWithItsAccountsGroupsOwnersAndLabelsThenEditedAndDeleted() throws Exception {
+        String owner = people.user("owner");
+        String group = Api.unique("dbas");
+        api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", group))).expect(201);
+        String name = Api.unique("prod-db");
+
+        MockHttpServletResponse created = browsing.post(
+                admin,
+                "/admin/resources",
+                "name",
+                name,
+                "type",
+                "database",
+                "accounts",
+                "root, readonly",
+                "groups",
+                group,
+                "owners",
+                owner,
+                "labels",
+                "env=prod\nteam = payments\n");
+
+        assertThat(browsing.follow(admin, created)).contains("Resource " + name + " is created.", "env=prod");
+        JsonNode resource =
+                api.asAdmin().get("/api/v1/resources/" + name).expect(200).json();
+        assertThat(resource.get("type").asString()).isEqualTo("database");
+        assertThat(names(resource.get("accounts"))).containsExactly("readonly", "root");
+        assertThat(names(resource.get("groups"))).containsExactly(group);
+        assertThat(names(resource.get("owners"))).containsExactly(owner);
+        assertThat(resource.get("labels").get("team").asString()).isEqualTo("payments");
+
+        browsing.post(admin, "/admin/resources/" + name, "type", "ssh", "accounts", "admin", "labels", "env=dev");
+        resource = api.asAdmin().get("/api/v1/resources/" + name).expect(200).json();
+        assertThat(resource.get("type").asString()).isEqualTo("ssh");
+        assertThat(names(resource.get("accounts"))).containsExactly("admin");
+        assertThat(names(resource.get("groups"))).isEmpty();
+        assertThat(resource.get("labels").get("env").asString()).isEqualTo("dev");
+
+        MockHttpServletResponse deleted = browsing.post(admin, "/admin/resources/" + name + "/delete");
+        assertThat(browsing.follow(admin, deleted)).contains("Resource " + name + " is deleted.");
+        api.asAdmin().get("/api/v1/resources/" + name).expect(404);
+    }
+
+    @Test
+    void aRefusedResourceShowsEveryProblemAtItsFieldAndNothingChanges() throws Exception {
+        String name = Api.unique("db");
+
+        MockHttpServletResponse refused = browsing.post(
+                admin, "/admin/resources", "name", name, "type", "", "accounts", "", "groups", "ghost-" + name);
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString())
+                .contains("id=\"type-error\"", "id=\"accounts-error\"", "id=\"groups-error\"")
+                .contains("value=\"" + name + "\"");
+        api.asAdmin().get("/api/v1/resources/" + name).expect(404);
+
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(Map.of("name", name, "type", "database", "accounts", List.of("root"))))
+                .expect(201);
+        MockHttpServletResponse edit =
+                browsing.post(admin, "/admin/resources/" + name, "type", "database", "accounts", "");
+        assertThat(edit.getStatus()).isEqualTo(400);
+        assertThat(names(api.asAdmin()
+                        .get("/api/v1/resources/" + name)
+                        .expect(200)
+                        .json()
+                        .get("accounts")))
+                .containsExactly("root");
+    }
+}

@@ -1,0 +1,78 @@
+package io.countersign.web.pages.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.directory.People;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+
+/** Every user's API tokens on one page, without their secrets, and revoking any of them at once. */
+@CountersignTest
+class TokenAdminPageTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Api api;
+
+    AdminBrowsing browsing;
+    MockHttpSession admin;
+    People people;
+
+    @BeforeEach
+    void signIn() {
+        browsing = new AdminBrowsing(mvc, api);
+        admin = browsing.admin();
+        people = new People(api);
+    }
+
+    @Test
+    void anAdministratorSeesEveryUsersTokensButNeverASecret() throws Exception {
+        String dev = people.user("dev");
+        String ops = people.user("ops");
+        JsonNode devToken = issue(dev, "dev-laptop");
+        JsonNode opsToken = issue(ops, "ops-ci");
+
+        String page = browsing.get(admin, "/admin/tokens").getContentAsString();
+
+        assertThat(page)
+                .contains("dev-laptop", "ops-ci", ">" + dev + "</a>", ">" + ops + "</a>", "never")
+                .doesNotContain(
+                        devToken.get("token").asString(), opsToken.get("token").asString(), Api.ADMIN_TOKEN);
+    }
+
+    @Test
+    void revokingAnotherUsersTokenStopsItAtOnce() throws Exception {
+        String dev = people.user("dev");
+        JsonNode token = issue(dev, "doomed");
+        String secret = token.get("token").asString();
+        api.as(secret).get("/api/v1/users/" + dev).expect(200);
+
+        MockHttpServletResponse revoked = browsing.post(
+                admin, "/admin/tokens/" + dev + "/" + token.get("id").asString() + "/revoke");
+
+        assertThat(browsing.follow(admin, revoked))
+                .contains("The token is revoked.")
+                .doesNotContain("doomed");
+        api.as(secret).get("/api/v1/users/" + dev).expect(401);
+        assertThat(browsing.post(admin, "/admin/tokens/" + dev + "/tok-unknown/revoke")
+                        .getStatus())
+                .isEqualTo(404);
+    }
+
+    private JsonNode issue(String user, String name) {
+        return api.asAdmin()
+                .post("/api/v1/users/" + user + "/tokens", Api.json(Map.of("name", name)))
+                .expect(201)
+                .json();
+    }
+}
