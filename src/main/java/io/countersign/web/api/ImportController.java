@@ -64,7 +64,7 @@ class ImportController {
             content =
                     @Content(
                             mediaType = "application/json",
-                            schema = @Schema(oneOf = {ImportResponse.class, ImportPreview.class})))
+                            schema = @Schema(anyOf = {ImportResponse.class, ImportPreview.class})))
     @PostMapping(
             path = "/api/v1/import",
             consumes = {MediaType.APPLICATION_JSON_VALUE, YAML, X_YAML})
