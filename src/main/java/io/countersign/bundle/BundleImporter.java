@@ -28,6 +28,7 @@ public class BundleImporter {
     private final DirectoryImport directory;
     private final InventoryImport inventory;
     private final PolicySection policies;
+    private final BundleExporter exporter;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
 
@@ -35,11 +36,13 @@ public class BundleImporter {
             DirectoryImport directory,
             InventoryImport inventory,
             PolicySection policies,
+            BundleExporter exporter,
             TransactionTemplate transactions,
             ApplicationEventPublisher events) {
         this.directory = directory;
         this.inventory = inventory;
         this.policies = policies;
+        this.exporter = exporter;
         this.transactions = transactions;
         this.events = events;
     }
@@ -56,6 +59,31 @@ public class BundleImporter {
             // the checks passed, so another writer changed the same entries between them and the writes
             throw new ConflictException(
                     "The directory or inventory changed while the bundle was imported; nothing was written. Send it again.");
+        }
+    }
+
+    /** Reads a bundle written in {@code format} and answers what importing it would change. */
+    public ImportPreview preview(Actor actor, byte[] body, BundleFormat format) {
+        return preview(actor, BundleReader.read(body, format));
+    }
+
+    /**
+     * What importing the bundle would change, with nothing committed: the import runs exactly as it
+     * would, with every check, and its transaction is rolled back after the configuration is
+     * compared with what it was before (docs/adr/0024). A bundle the import would refuse is refused
+     * here with the same problems.
+     */
+    public ImportPreview preview(Actor actor, Bundle bundle) {
+        try {
+            return transactions.execute(tx -> {
+                tx.setRollbackOnly();
+                Bundle before = exporter.snapshot();
+                apply(actor, bundle);
+                return ImportPreview.between(before, exporter.snapshot(), bundle);
+            });
+        } catch (DataIntegrityViolationException raced) {
+            throw new ConflictException(
+                    "The directory or inventory changed while the bundle was checked; nothing was written. Send it again.");
         }
     }
 

@@ -88,6 +88,9 @@ class PageSecurityConfiguration {
                                 "/profile/subscriptions",
                                 "/profile/tokens/*/revoke")
                         .authenticated()
+                        // the policy editor and the mail settings page, reading and saving alike
+                        .requestMatchers("/admin/policies", "/admin/policies/**", "/admin/mail", "/admin/mail/**")
+                        .hasRole("ADMIN")
                         .anyRequest()
                         .denyAll());
         return http.build();

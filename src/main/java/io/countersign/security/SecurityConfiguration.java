@@ -113,6 +113,8 @@ class SecurityConfiguration {
                         .hasRole(ADMIN)
                         .requestMatchers(POST, "/api/v1/import")
                         .hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/v1/export")
+                        .hasRole(ADMIN)
                         // policies
                         .requestMatchers(POST, "/api/v1/policies/explain")
                         .authenticated()

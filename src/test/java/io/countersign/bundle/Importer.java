@@ -24,8 +24,17 @@ final class Importer {
     }
 
     Api.Response send(String token, String contentType, String body) {
+        return send("/api/v1/import", token, contentType, body);
+    }
+
+    /** A dry run: what the bundle would change, with nothing committed. */
+    Api.Response dryRun(String token, String contentType, String body) {
+        return send("/api/v1/import?dryRun=true", token, contentType, body);
+    }
+
+    private Api.Response send(String path, String token, String contentType, String body) {
         try {
-            var response = mvc.perform(post("/api/v1/import")
+            var response = mvc.perform(post(path)
                             .header("Authorization", "Bearer " + token)
                             .contentType(contentType)
                             .accept(MediaType.APPLICATION_JSON)

@@ -64,6 +64,8 @@ class RoleMatrixTests {
             new Endpoint(PUT, "/api/v1/resources/nothing-here", "{}", ADMIN_ONLY),
             new Endpoint(DELETE, "/api/v1/resources/nothing-here", null, ADMIN_ONLY),
             new Endpoint(POST, "/api/v1/import", "{\"users\": [{}]}", ADMIN_ONLY),
+            new Endpoint(POST, "/api/v1/import?dryRun=true", "{\"users\": [{}]}", ADMIN_ONLY),
+            new Endpoint(GET, "/api/v1/export", null, ADMIN_ONLY),
             new Endpoint(POST, "/api/v1/policies", "{}", ADMIN_ONLY),
             new Endpoint(GET, "/api/v1/policies", null, READERS),
             new Endpoint(GET, "/api/v1/policies/nothing-here", null, READERS),

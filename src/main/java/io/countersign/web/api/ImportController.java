@@ -2,17 +2,21 @@ package io.countersign.web.api;
 
 import io.countersign.bundle.BundleFormat;
 import io.countersign.bundle.BundleImporter;
+import io.countersign.bundle.ImportPreview;
 import io.countersign.bundle.ImportSummary;
 import io.countersign.directory.Upserted;
 import io.countersign.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/v1/import}: a YAML or JSON bundle, applied all or nothing. */
@@ -48,18 +52,32 @@ class ImportController {
         this.importer = importer;
     }
 
+    /** With {@code dryRun=true}: what the import would change, by kind and name; nothing is committed. */
     @Operation(
             operationId = "importBundle",
             summary = "Import a bundle of levels, users, groups, resources and policies, all or nothing")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Without `dryRun`: how many entries of each kind were created, updated or left unchanged."
+                    + " With `dryRun=true`: the names each kind would have created, updated, deleted or unchanged;"
+                    + " nothing was committed.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(anyOf = {ImportResponse.class, ImportPreview.class})))
     @PostMapping(
             path = "/api/v1/import",
             consumes = {MediaType.APPLICATION_JSON_VALUE, YAML, X_YAML})
-    ImportResponse importBundle(
+    Object importBundle(
             Actor actor,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestBody(required = false) byte[] body) {
         MediaType type = MediaType.parseMediaType(contentType);
         BundleFormat format = type.isCompatibleWith(MediaType.APPLICATION_JSON) ? BundleFormat.JSON : BundleFormat.YAML;
+        if (dryRun) {
+            return importer.preview(actor, body, format);
+        }
         return ImportResponse.of(importer.importBundle(actor, body, format));
     }
 }

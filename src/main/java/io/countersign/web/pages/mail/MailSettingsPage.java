@@ -1,0 +1,109 @@
+package io.countersign.web.pages.mail;
+
+import io.countersign.mail.MailServerCheck;
+import io.countersign.mail.MailSettings;
+import io.countersign.mail.MailSettingsInput;
+import io.countersign.mail.MailSettingsService;
+import io.countersign.shared.Actor;
+import io.countersign.shared.FieldIssue;
+import io.countersign.shared.ForbiddenException;
+import io.countersign.shared.InvalidInputException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The mail settings page: the SMTP server notifications leave by, the IMAP mailbox replies arrive in,
+ * approving by mail, and a test that shows each server's own answer. It saves through the same
+ * service as {@code PUT /api/v1/settings/mail}, so the same rules and the same audit apply.
+ */
+@Controller
+class MailSettingsPage {
+
+    private static final String PATH = "/admin/mail";
+    private static final String VIEW = "pages/mail/settings";
+
+    private final MailSettingsService settings;
+    private final MailServerCheck check;
+
+    MailSettingsPage(MailSettingsService settings, MailServerCheck check) {
+        this.settings = settings;
+        this.check = check;
+    }
+
+    @InitBinder("mail")
+    void fields(WebDataBinder binder) {
+        binder.initDirectFieldAccess();
+    }
+
+    @GetMapping(PATH)
+    String show(Actor actor, Model model) {
+        requireAdmin(actor);
+        MailSettings current = settings.current();
+        return page(model, MailForm.of(current), current, List.of());
+    }
+
+    @PostMapping(PATH)
+    String save(Actor actor, @ModelAttribute("mail") MailForm form, Model model, RedirectAttributes redirect) {
+        requireAdmin(actor);
+        MailSettings stored = settings.current();
+        List<FieldIssue> reading = new ArrayList<>();
+        MailSettingsInput input = form.read(stored, reading);
+        if (!reading.isEmpty()) {
+            return page(model, form, stored, reading);
+        }
+        try {
+            settings.update(actor, input);
+        } catch (InvalidInputException e) {
+            return page(model, form, stored, e.issues());
+        }
+        redirect.addFlashAttribute("message", "The mail settings are saved.");
+        return "redirect:" + PATH;
+    }
+
+    /** Tests the saved settings, as the API's test does; the answer is drawn on the page at once. */
+    @PostMapping(PATH + "/test")
+    String test(Actor actor, @RequestParam(defaultValue = "") String to, Model model) {
+        requireAdmin(actor);
+        MailSettings current = settings.current();
+        try {
+            model.addAttribute("check", check.run(actor, to));
+            model.addAttribute("testedTo", to);
+        } catch (InvalidInputException e) {
+            return page(model, MailForm.of(current), current, e.issues());
+        }
+        return page(model, MailForm.of(current), current, List.of());
+    }
+
+    private static String page(Model model, MailForm form, MailSettings stored, List<FieldIssue> issues) {
+        Map<String, List<FieldIssue>> errors = new LinkedHashMap<>();
+        // approveKeywords[2] is shown beside the keywords field
+        issues.forEach(
+                issue -> errors.computeIfAbsent(issue.field().replaceFirst("\\[\\d+]$", ""), key -> new ArrayList<>())
+                        .add(issue));
+        model.addAttribute("mail", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("issueCount", issues.size());
+        model.addAttribute(
+                "smtpPasswordSet", stored.smtp() != null && stored.smtp().password() != null);
+        model.addAttribute(
+                "imapPasswordSet", stored.imap() != null && stored.imap().password() != null);
+        return VIEW;
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.isAdmin()) {
+            throw new ForbiddenException("Only administrators configure mail.");
+        }
+    }
+}

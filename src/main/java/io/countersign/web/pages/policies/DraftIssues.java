@@ -1,0 +1,71 @@
+package io.countersign.web.pages.policies;
+
+import io.countersign.policy.OnTimeout;
+import io.countersign.shared.FieldIssue;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The problems of reading the editor's text fields (a number that is not one, a duration in no known
+ * form), with the same field paths as the policy's own validation so both show beside their field.
+ */
+final class DraftIssues {
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,6})\\s*([smhd])");
+
+    final List<FieldIssue> issues = new ArrayList<>();
+
+    Integer integer(String value, String field) {
+        if (FormText.blank(value)) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            issues.add(new FieldIssue(field, "invalid_number", "must be a whole number"));
+            return null;
+        }
+    }
+
+    /** ISO-8601 ({@code PT1H30M}) or a short form ({@code 90m}, {@code 2h}, {@code 1d}). */
+    Duration duration(String value, String field) {
+        if (FormText.blank(value)) {
+            return null;
+        }
+        String text = value.trim().toLowerCase(Locale.ROOT);
+        Matcher shortForm = SHORT_DURATION.matcher(text);
+        if (shortForm.matches()) {
+            long amount = Long.parseLong(shortForm.group(1));
+            return switch (shortForm.group(2)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        }
+        try {
+            return Duration.parse(text.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            issues.add(new FieldIssue(field, "invalid_duration", "must be a duration such as PT1H, 90m, 4h or 1d"));
+            return null;
+        }
+    }
+
+    OnTimeout onTimeout(String value, String field) {
+        if (FormText.blank(value)) {
+            return null;
+        }
+        for (OnTimeout option : OnTimeout.values()) {
+            if (option.name().equals(value.trim())) {
+                return option;
+            }
+        }
+        issues.add(new FieldIssue(field, "invalid_value", "must be REJECT or ESCALATE"));
+        return null;
+    }
+}

@@ -1,0 +1,124 @@
+package io.countersign.web.pages.policies;
+
+import io.countersign.policy.PolicyDefinition;
+import io.countersign.policy.PolicyDefinition.AutoApprove;
+import io.countersign.policy.PolicyDefinition.Conditions;
+import io.countersign.policy.PolicyDefinition.Step;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The editor's draft of a policy. The whole draft travels in the one form of the editor page, so
+ * adding, removing or moving a step is a submit that the server answers with the page redrawn: no
+ * state is kept between requests. Never bound to the stored policy directly: {@link #read} turns it
+ * into the API's definition, which the policy service checks like any other.
+ */
+public class PolicyForm {
+
+    // 1. configuration
+    public String name = "";
+    public boolean enabled = true;
+    public String priority = "0";
+    public String resourceName = "";
+    public String accountName = "";
+    public String resourceGroups = "";
+    public String resourceTypes = "";
+    public String requesterGroups = "";
+    public String labels = "";
+    public String defaultDuration = "PT1H";
+    public String maxDuration = "PT8H";
+    public String requestTtl = "PT24H";
+    public boolean requireJustification;
+    public String ticketPattern = "";
+    public boolean allowSelfApproval;
+    public boolean distinctApproversAcrossSteps = true;
+    public String autoApproveGroups = "";
+    public String autoApproveMinLevel = "";
+    public boolean autoApproveWhenRequesterIsApprover;
+
+    // 2. approval sequence
+    public List<StepForm> steps = new ArrayList<>();
+
+    // 3. review: the sample request the preview explains
+    public String sampleRequester = "";
+    public String sampleResource = "";
+    public String sampleAccount = "";
+
+    static PolicyForm blank() {
+        PolicyForm form = new PolicyForm();
+        form.steps.add(new StepForm());
+        return form;
+    }
+
+    static PolicyForm of(PolicyDefinition policy) {
+        PolicyForm form = new PolicyForm();
+        form.name = policy.name();
+        form.enabled = Boolean.TRUE.equals(policy.enabled());
+        form.priority = String.valueOf(policy.priority());
+        Conditions conditions = policy.conditions();
+        form.resourceName = orEmpty(conditions.resourceName());
+        form.accountName = orEmpty(conditions.accountName());
+        form.resourceGroups = FormText.join(conditions.resourceGroups());
+        form.resourceTypes = FormText.join(conditions.resourceTypes());
+        form.requesterGroups = FormText.join(conditions.requesterGroups());
+        form.labels = FormText.labels(conditions.labels());
+        form.defaultDuration = policy.defaultDuration().toString();
+        form.maxDuration = policy.maxDuration().toString();
+        form.requestTtl = policy.requestTtl().toString();
+        form.requireJustification = Boolean.TRUE.equals(policy.requireJustification());
+        form.ticketPattern = orEmpty(policy.ticketPattern());
+        form.allowSelfApproval = Boolean.TRUE.equals(policy.allowSelfApproval());
+        form.distinctApproversAcrossSteps = Boolean.TRUE.equals(policy.distinctApproversAcrossSteps());
+        AutoApprove auto = policy.autoApprove();
+        form.autoApproveGroups = FormText.join(auto.requesterGroups());
+        form.autoApproveMinLevel = orEmpty(auto.minLevel());
+        form.autoApproveWhenRequesterIsApprover = Boolean.TRUE.equals(auto.whenRequesterIsApprover());
+        policy.steps().forEach(step -> form.steps.add(StepForm.of(step)));
+        return form;
+    }
+
+    /**
+     * The definition this draft describes. What the editor does not show (extension rules, first-use
+     * grants) is taken from {@code kept}, the stored policy, so that editing never drops it.
+     */
+    PolicyDefinition read(DraftIssues issues, PolicyDefinition kept) {
+        List<Step> stepList = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            stepList.add(steps.get(i).toStep(issues, "steps[" + i + "]"));
+        }
+        return new PolicyDefinition(
+                name,
+                enabled,
+                issues.integer(priority, "priority"),
+                new Conditions(
+                        blankToNull(resourceName),
+                        blankToNull(accountName),
+                        FormText.list(resourceGroups),
+                        FormText.list(resourceTypes),
+                        FormText.list(requesterGroups),
+                        FormText.labels(labels)),
+                issues.duration(defaultDuration, "defaultDuration"),
+                issues.duration(maxDuration, "maxDuration"),
+                issues.duration(requestTtl, "requestTtl"),
+                requireJustification,
+                blankToNull(ticketPattern),
+                allowSelfApproval,
+                distinctApproversAcrossSteps,
+                new AutoApprove(
+                        FormText.list(autoApproveGroups),
+                        blankToNull(autoApproveMinLevel),
+                        autoApproveWhenRequesterIsApprover),
+                stepList,
+                kept == null ? null : kept.extension(),
+                kept == null ? null : kept.startOnFirstUse(),
+                kept == null ? null : kept.claimWindow());
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String blankToNull(String value) {
+        return FormText.blank(value) ? null : value.trim();
+    }
+}

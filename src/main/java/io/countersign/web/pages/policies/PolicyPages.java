@@ -1,0 +1,159 @@
+package io.countersign.web.pages.policies;
+
+import io.countersign.policy.Policies;
+import io.countersign.policy.PolicyDefinition;
+import io.countersign.shared.Actor;
+import io.countersign.shared.ConflictException;
+import io.countersign.shared.FieldIssue;
+import io.countersign.shared.ForbiddenException;
+import io.countersign.shared.InvalidInputException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The policy editor for administrators: the list, a new policy, editing one and deleting one. The
+ * editor is one form in three parts (configuration, approval sequence, review); its buttons add,
+ * remove and move steps, preview the draft or save it, each a plain submit answered with the page.
+ */
+@Controller
+class PolicyPages {
+
+    static final String LIST = "/admin/policies";
+    private static final String EDITOR = "pages/policies/edit";
+
+    private final Policies policies;
+    private final PolicyDrafts drafts;
+
+    PolicyPages(Policies policies, PolicyDrafts drafts) {
+        this.policies = policies;
+        this.drafts = drafts;
+    }
+
+    /** The draft's fields are public; binding writes them directly, and only them. */
+    @InitBinder("policy")
+    void fields(WebDataBinder binder) {
+        binder.initDirectFieldAccess();
+        binder.setAutoGrowCollectionLimit(StepMoves.MAX_STEPS + 1);
+    }
+
+    @GetMapping(LIST)
+    String list(Actor actor, Model model) {
+        requireAdmin(actor);
+        model.addAttribute("policies", policies.list());
+        return "pages/policies/list";
+    }
+
+    @GetMapping(LIST + "/new")
+    String create(Actor actor, Model model) {
+        requireAdmin(actor);
+        return editor(model, PolicyForm.blank(), null, List.of());
+    }
+
+    @GetMapping(LIST + "/{name}/edit")
+    String edit(Actor actor, @PathVariable String name, Model model) {
+        requireAdmin(actor);
+        PolicyDefinition stored = policies.get(name);
+        return editor(model, PolicyForm.of(stored), stored.name(), List.of());
+    }
+
+    @PostMapping(LIST + "/new")
+    String submitNew(
+            Actor actor,
+            @ModelAttribute("policy") PolicyForm form,
+            @RequestParam(defaultValue = "preview") String action,
+            Model model,
+            RedirectAttributes redirect) {
+        requireAdmin(actor);
+        return submit(actor, form, null, action, model, redirect);
+    }
+
+    @PostMapping(LIST + "/{name}/edit")
+    String submitEdit(
+            Actor actor,
+            @PathVariable String name,
+            @ModelAttribute("policy") PolicyForm form,
+            @RequestParam(defaultValue = "preview") String action,
+            Model model,
+            RedirectAttributes redirect) {
+        requireAdmin(actor);
+        PolicyDefinition stored = policies.get(name);
+        form.name = stored.name();
+        return submit(actor, form, stored, action, model, redirect);
+    }
+
+    @GetMapping(LIST + "/{name}/delete")
+    String confirmDelete(Actor actor, @PathVariable String name, Model model) {
+        requireAdmin(actor);
+        model.addAttribute("policy", policies.get(name));
+        return "pages/policies/delete";
+    }
+
+    @PostMapping(LIST + "/{name}/delete")
+    String delete(Actor actor, @PathVariable String name, RedirectAttributes redirect) {
+        requireAdmin(actor);
+        policies.delete(actor, name);
+        redirect.addFlashAttribute("message", "The policy '" + name + "' is deleted.");
+        return "redirect:" + LIST;
+    }
+
+    private String submit(
+            Actor actor,
+            PolicyForm form,
+            PolicyDefinition stored,
+            String action,
+            Model model,
+            RedirectAttributes redirect) {
+        String editing = stored == null ? null : stored.name();
+        if (StepMoves.apply(form, action)) {
+            return editor(model, form, editing, List.of());
+        }
+        DraftIssues reading = new DraftIssues();
+        PolicyDefinition draft = form.read(reading, stored);
+        if (!reading.issues.isEmpty()) {
+            return editor(model, form, editing, drafts.issues(reading, draft));
+        }
+        try {
+            if ("save".equals(action)) {
+                PolicyDefinition saved =
+                        stored == null ? policies.create(actor, draft) : policies.replace(actor, editing, draft);
+                redirect.addFlashAttribute("message", "The policy '" + saved.name() + "' is saved.");
+                return "redirect:" + LIST;
+            }
+            model.addAttribute(
+                    "explanation",
+                    drafts.preview(actor, draft, form.sampleRequester, form.sampleResource, form.sampleAccount));
+            model.addAttribute("previewed", true);
+            return editor(model, form, editing, List.of());
+        } catch (InvalidInputException e) {
+            return editor(model, form, editing, e.issues());
+        } catch (ConflictException e) {
+            return editor(model, form, editing, List.of(new FieldIssue("name", "conflict", e.getMessage())));
+        }
+    }
+
+    private static String editor(Model model, PolicyForm form, String editing, List<FieldIssue> issues) {
+        Map<String, List<FieldIssue>> errors = FieldErrors.place(issues);
+        model.addAttribute("policy", form);
+        model.addAttribute("editing", editing);
+        model.addAttribute("errors", errors);
+        model.addAttribute("issueCount", issues.size());
+        model.addAttribute("maxSteps", StepMoves.MAX_STEPS);
+        return EDITOR;
+    }
+
+    static void requireAdmin(Actor actor) {
+        if (!actor.isAdmin()) {
+            throw new ForbiddenException("Only an administrator may edit policies.");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.countersign.web.pages.policies;
+
+import io.countersign.policy.PolicyDefinition.Step;
+
+/** One approval step as the editor shows it; numbers and durations stay text until the draft is read. */
+public class StepForm {
+
+    public String name = "";
+    public SelectorFields approvers = new SelectorFields();
+    public String requiredApprovals = "1";
+    public String timeout = "";
+    /** Empty (no timeout action), {@code REJECT} or {@code ESCALATE}. */
+    public String onTimeout = "";
+
+    public SelectorFields escalateTo = new SelectorFields();
+
+    static StepForm of(Step step) {
+        StepForm form = new StepForm();
+        form.name = step.name() == null ? "" : step.name();
+        form.approvers = SelectorFields.of(step.approvers());
+        form.requiredApprovals = String.valueOf(step.requiredApprovals());
+        form.timeout = step.timeout() == null ? "" : step.timeout().toString();
+        form.onTimeout = step.onTimeout() == null ? "" : step.onTimeout().name();
+        form.escalateTo = SelectorFields.of(step.escalateTo());
+        return form;
+    }
+
+    Step toStep(DraftIssues issues, String path) {
+        return new Step(
+                FormText.blank(name) ? null : name.trim(),
+                approvers.toSelectors(),
+                issues.integer(requiredApprovals, path + ".requiredApprovals"),
+                issues.duration(timeout, path + ".timeout"),
+                issues.onTimeout(onTimeout, path + ".onTimeout"),
+                escalateTo.toSelectors());
+    }
+}

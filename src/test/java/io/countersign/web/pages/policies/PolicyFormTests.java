@@ -1,0 +1,105 @@
+package io.countersign.web.pages.policies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.policy.ApproverSelector;
+import io.countersign.policy.OnTimeout;
+import io.countersign.policy.PolicyDefinition;
+import io.countersign.shared.FieldIssue;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The editor's draft: how its text fields become a policy, where issues are shown, and the step buttons. */
+class PolicyFormTests {
+
+    @Test
+    void aStoredPolicyReadBackThroughTheFormIsTheSamePolicy() {
+        PolicyDefinition stored = new PolicyDefinition(
+                        "prod",
+                        false,
+                        10,
+                        new PolicyDefinition.Conditions(
+                                "prod-*",
+                                "*-admin",
+                                List.of("databases"),
+                                List.of("ssh"),
+                                List.of("sre"),
+                                java.util.Map.of("env", "prod")),
+                        Duration.ofMinutes(30),
+                        Duration.ofHours(4),
+                        Duration.ofHours(12),
+                        true,
+                        "^INC-[0-9]+$",
+                        true,
+                        false,
+                        new PolicyDefinition.AutoApprove(List.of("oncall"), "director", true),
+                        List.of(
+                                new PolicyDefinition.Step(
+                                        "Lead",
+                                        List.of(ApproverSelector.ofUser("lisa"), ApproverSelector.REQUESTER_MANAGER),
+                                        1,
+                                        Duration.ofMinutes(30),
+                                        OnTimeout.ESCALATE,
+                                        List.of(ApproverSelector.atOrAbove("director"))),
+                                PolicyDefinition.Step.of("Security", 2, ApproverSelector.ofGroup("security"))))
+                .startingOnFirstUse(Duration.ofHours(1));
+
+        DraftIssues issues = new DraftIssues();
+        PolicyDefinition read = PolicyForm.of(stored).read(issues, stored);
+
+        assertThat(issues.issues).isEmpty();
+        assertThat(read.withName("prod")).isEqualTo(stored);
+    }
+
+    @Test
+    void shortDurationsAreReadAndNonsenseIsReportedAtItsField() {
+        PolicyForm form = PolicyForm.blank();
+        form.defaultDuration = "90m";
+        form.maxDuration = "soon";
+        form.priority = "high";
+        form.steps.get(0).requiredApprovals = "two";
+        DraftIssues issues = new DraftIssues();
+
+        PolicyDefinition read = form.read(issues, null);
+
+        assertThat(read.defaultDuration()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(issues.issues)
+                .extracting(FieldIssue::field)
+                .containsExactlyInAnyOrder("maxDuration", "priority", "steps[0].requiredApprovals");
+    }
+
+    @Test
+    void eachIssueIsPlacedBesideTheFieldThatShowsIt() {
+        assertThat(FieldErrors.fieldOf("steps[1].approvers[0].group")).isEqualTo("steps[1].approvers");
+        assertThat(FieldErrors.fieldOf("steps[0].escalateTo")).isEqualTo("steps[0].escalateTo");
+        assertThat(FieldErrors.fieldOf("conditions.resourceGroups[2]")).isEqualTo("resourceGroups");
+        assertThat(FieldErrors.fieldOf("conditions.labels.env")).isEqualTo("labels");
+        assertThat(FieldErrors.fieldOf("conditions")).isEqualTo("resourceName");
+        assertThat(FieldErrors.fieldOf("autoApprove.minLevel")).isEqualTo("autoApproveMinLevel");
+        assertThat(FieldErrors.fieldOf("ticketPattern")).isEqualTo("ticketPattern");
+        assertThat(FieldErrors.fieldOf("claimWindow")).isEqualTo(FieldErrors.GENERAL);
+        assertThat(FieldErrors.local("[0].steps[0].name")).isEqualTo("steps[0].name");
+    }
+
+    @Test
+    void theStepButtonsAddMoveAndRemoveStepsAndIgnoreAnythingElse() {
+        PolicyForm form = PolicyForm.blank();
+        form.steps.get(0).name = "first";
+        assertThat(StepMoves.apply(form, "add-step")).isTrue();
+        form.steps.get(1).name = "second";
+        assertThat(StepMoves.apply(form, "up-1")).isTrue();
+        assertThat(form.steps).extracting(step -> step.name).containsExactly("second", "first");
+        assertThat(StepMoves.apply(form, "down-1")).isTrue();
+        assertThat(StepMoves.apply(form, "remove-0")).isTrue();
+        assertThat(form.steps).extracting(step -> step.name).containsExactly("first");
+        assertThat(StepMoves.apply(form, "remove-7")).isTrue();
+        assertThat(form.steps).hasSize(1);
+        assertThat(StepMoves.apply(form, "save")).isFalse();
+        assertThat(StepMoves.apply(form, "explode-1")).isFalse();
+        for (int i = 0; i < 30; i++) {
+            StepMoves.apply(form, "add-step");
+        }
+        assertThat(form.steps).hasSize(StepMoves.MAX_STEPS);
+    }
+}
