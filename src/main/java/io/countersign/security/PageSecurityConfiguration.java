@@ -50,12 +50,11 @@ class PageSecurityConfiguration {
                         .invalidateHttpSession(true)
                         .deleteCookies("COUNTERSIGN_SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .headers(
-                        headers -> headers.referrerPolicy(referrer ->
-                                        referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                                .contentSecurityPolicy(
-                                        csp -> csp.policyDirectives(
-                                                "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")))
+                .headers(headers -> headers.referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'"
+                                        + singleSignOn.formTargets() + "; base-uri 'none'")))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(GET, "/login", "/css/**", "/favicon.ico", "/error")
                         .permitAll()
                         .requestMatchers(GET, "/", "/approvals", "/requests/*", "/profile")
