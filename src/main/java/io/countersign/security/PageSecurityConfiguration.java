@@ -53,12 +53,11 @@ class PageSecurityConfiguration {
                         .invalidateHttpSession(true)
                         .deleteCookies("COUNTERSIGN_SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .headers(
-                        headers -> headers.referrerPolicy(referrer ->
-                                        referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                                .contentSecurityPolicy(
-                                        csp -> csp.policyDirectives(
-                                                "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")))
+                .headers(headers -> headers.referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'"
+                                        + singleSignOn.formTargets() + "; base-uri 'none'")))
                 // a refusal is shown as a page, forwarded to inside the server; the refused request changed nothing
                 .exceptionHandling(denied -> denied.accessDeniedHandler(forbiddenPage()))
                 .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.FORWARD)

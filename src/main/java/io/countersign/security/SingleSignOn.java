@@ -1,5 +1,6 @@
 package io.countersign.security;
 
+import java.net.URI;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,6 +25,19 @@ class SingleSignOn {
         this.accounts = accounts;
         String configured = environment.getProperty("countersign.base-url", "http://localhost:8080");
         this.baseUrl = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+    }
+
+    /**
+     * Where a page's form may lead besides this service: signing out redirects to the provider's
+     * end-session endpoint, and browsers hold a form's redirects to the page's {@code form-action}.
+     * The endpoint is assumed at the issuer's origin, as with Keycloak, Entra ID and Okta.
+     */
+    String formTargets() {
+        if (!properties.enabled()) {
+            return "";
+        }
+        URI issuer = URI.create(properties.issuer());
+        return " " + issuer.getScheme() + "://" + issuer.getRawAuthority();
     }
 
     void applyTo(HttpSecurity http) throws Exception {

@@ -24,8 +24,7 @@ record SingleSignOnIdentity(
         return new SingleSignOnIdentity(
                 Names.canonical(username != null ? username : email),
                 email,
-                Boolean.TRUE.equals(claims.get("email_verified"))
-                        || "true".equals(String.valueOf(claims.get("email_verified"))),
+                "true".equals(String.valueOf(claims.get("email_verified"))),
                 text(claims.get("name")),
                 properties.groupsClaim() == null ? null : names(claims.get(properties.groupsClaim())));
     }

@@ -83,8 +83,7 @@ class NotificationListeners {
             return;
         }
         find(event.requestId()).ifPresent(request -> {
-            List<Recipient> told =
-                    withDelegates(request, event.step(), awaitingAt(request, event.step(), p -> true));
+            List<Recipient> told = withDelegates(request, event.step(), awaitingAt(request, event.step(), p -> true));
             outbox.notify(
                     NotificationKind.STEP_OPENED,
                     told,
@@ -105,7 +104,8 @@ class NotificationListeners {
         }
         find(event.requestId()).ifPresent(request -> {
             RequestStep step = request.steps().get(event.step());
-            List<Recipient> told = List.of(new Recipient(event.delegate().id(), event.delegate().username()));
+            List<Recipient> told = List.of(
+                    new Recipient(event.delegate().id(), event.delegate().username()));
             outbox.notify(
                     NotificationKind.STEP_OPENED,
                     told,

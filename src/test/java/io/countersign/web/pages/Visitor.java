@@ -1,4 +1,4 @@
-package io.countersign.security;
+package io.countersign.web.pages;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.countersign.security;
+package io.countersign.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -206,6 +210,28 @@ class SingleSignOnTests {
         assertThat(browser.visited())
                 .noneMatch(address -> address.getPort() == provider.baseUrl().port());
         assertThat(signedOut.uri()).isEqualTo(URI.create(BASE + "/login?signedOut"));
+    }
+
+    @Test
+    void inARealBrowserTheButtonSignsInAndSignOutEndsTheProvidersSessionToo() throws Exception {
+        String username = person(true);
+        providerSays(claims(username, List.of()));
+        try (Browser browser = new Browser().at(PORT)) {
+            browser.open("/login");
+            browser.driver()
+                    .findElement(By.linkText("Sign in with single sign-on"))
+                    .click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(BASE + "/"));
+            assertThat(browser.text()).contains(username);
+
+            // the form's redirect to the provider must be allowed by the page's form-action
+            browser.clickButton("Sign out");
+
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .until(ExpectedConditions.urlToBe(BASE + "/login"));
+            browser.open("/");
+            assertThat(browser.path()).startsWith("/login");
+        }
     }
 
     /** The claims the provider puts in the next ID token it issues. */
