@@ -53,30 +53,31 @@ class PageSecurityConfiguration {
                                 .contentSecurityPolicy(
                                         csp -> csp.policyDirectives(
                                                 "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")))
-                .authorizeHttpRequests(
-                        auth -> auth.requestMatchers(GET, "/login", "/css/**", "/js/**", "/favicon.ico", "/error")
-                                .permitAll()
-                                // auditors read requests but do not make them
-                                .requestMatchers(GET, "/requests/new", "/requests/new/options")
-                                .hasAnyRole("ADMIN", "USER")
-                                .requestMatchers(POST, "/requests/new")
-                                .hasAnyRole("ADMIN", "USER")
-                                .requestMatchers(GET, "/requests", "/audit", "/audit/export")
-                                .hasAnyRole("ADMIN", "AUDITOR")
-                                .requestMatchers(GET, "/", "/approvals", "/requests/*", "/profile")
-                                .authenticated()
-                                .requestMatchers(
-                                        POST,
-                                        "/requests/*/approve",
-                                        "/requests/*/reject",
-                                        "/requests/*/cancel",
-                                        "/grants/*/revoke",
-                                        "/profile/password",
-                                        "/profile/subscriptions",
-                                        "/profile/tokens/*/revoke")
-                                .authenticated()
-                                .anyRequest()
-                                .denyAll());
+                .authorizeHttpRequests(auth -> auth.requestMatchers(GET, "/login", "/css/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .requestMatchers(GET, "/js/**")
+                        .permitAll()
+                        // auditors read requests but do not make them
+                        .requestMatchers(GET, "/requests/new", "/requests/new/options")
+                        .hasAnyRole("ADMIN", "USER")
+                        .requestMatchers(POST, "/requests/new")
+                        .hasAnyRole("ADMIN", "USER")
+                        .requestMatchers(GET, "/requests", "/audit", "/audit/export")
+                        .hasAnyRole("ADMIN", "AUDITOR")
+                        .requestMatchers(GET, "/", "/approvals", "/requests/*", "/profile")
+                        .authenticated()
+                        .requestMatchers(
+                                POST,
+                                "/requests/*/approve",
+                                "/requests/*/reject",
+                                "/requests/*/cancel",
+                                "/grants/*/revoke",
+                                "/profile/password",
+                                "/profile/subscriptions",
+                                "/profile/tokens/*/revoke")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll());
         return http.build();
     }
 }
