@@ -87,9 +87,6 @@ class PageSecurityConfiguration {
                                 "/profile/subscriptions",
                                 "/profile/tokens/*/revoke")
                         .authenticated()
-                        // the policy editor and the mail settings page, reading and saving alike
-                        .requestMatchers("/admin/policies", "/admin/policies/**", "/admin/mail", "/admin/mail/**")
-                        .hasRole("ADMIN")
                         .anyRequest()
                         .denyAll());
         return http.build();
