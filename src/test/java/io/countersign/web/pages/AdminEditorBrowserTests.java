@@ -6,6 +6,10 @@ import io.countersign.mail.MailSettingsService;
 import io.countersign.testing.Api;
 import io.countersign.testing.TestClockConfiguration;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -216,12 +221,29 @@ class AdminEditorBrowserTests {
     }
 
     @Test
-    void theEditorAndTheMailPageAreForAdministratorsOnly() {
+    void theEditorAndTheMailPageAreForAdministratorsOnly() throws Exception {
+        List<String> pages = List.of("/admin/policies", "/admin/policies/new", "/admin/mail");
         browser.signIn(lead, PASSWORD);
-        for (String page : List.of("/admin/policies", "/admin/policies/new", "/admin/mail")) {
+        for (String page : pages) {
             browser.open(page);
             assertThat(browser.text()).doesNotContain("New policy", "Mail settings", "Save");
+            assertThat(statusWithThisSession(page)).isEqualTo(403);
         }
+        browser.signIn(admin, PASSWORD);
+        for (String page : pages) {
+            assertThat(statusWithThisSession(page)).isEqualTo(200);
+        }
+    }
+
+    /** The HTTP status of a page fetched with the browser's session cookie, which the browser does not tell. */
+    private int statusWithThisSession(String page) throws Exception {
+        var cookie = browser.driver().manage().getCookieNamed("COUNTERSIGN_SESSION");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + page))
+                .header("Cookie", "COUNTERSIGN_SESSION=" + cookie.getValue())
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
@@ -231,7 +253,7 @@ class AdminEditorBrowserTests {
         browser.open("/admin/mail");
         type("smtpHost", "127.0.0.1");
         type("smtpPort", "1");
-        new org.openqa.selenium.support.ui.Select(browser.field("smtpSecurity")).selectByValue("NONE");
+        new Select(browser.field("smtpSecurity")).selectByValue("NONE");
         type("smtpUsername", "mailer");
         type("smtpPassword", secret);
         type("smtpFrom", "countersign@example.com");
