@@ -113,6 +113,41 @@ class ChatDeliveryTests {
     }
 
     @Test
+    void aSlackChannelOfDirectMessagesWritesToEachApproverFoundByTheirEmail() {
+        platform.answer("/api/users.lookupByEmail", 200, "{\"ok\":true,\"user\":{\"id\":\"U777\"}}")
+                .answer("/api/conversations.open", 200, "{\"ok\":true,\"channel\":{\"id\":\"D777\"}}")
+                .answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"D777\",\"ts\":\"5.6\"}");
+        String name = channel(Map.of(
+                "type",
+                "SLACK",
+                "botToken",
+                "xoxb-2",
+                "signingSecret",
+                "s",
+                "directMessages",
+                true,
+                "apiBaseUrl",
+                platform.url() + "/api"));
+
+        String id = requestNotifying(name);
+        scene.awaitNothingDue();
+
+        FakePlatform.Seen lookup = platform.seen("/api/users.lookupByEmail").get(0);
+        assertThat(lookup.header("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
+        assertThat(lookup.body()).isEqualTo("email=" + lisa.name() + "%40example.com");
+        assertThat(platform.seen("/api/conversations.open")
+                        .get(0)
+                        .json()
+                        .get("users")
+                        .asString())
+                .isEqualTo("U777");
+        List<FakePlatform.Seen> posts = platform.seen("/api/chat.postMessage");
+        assertThat(posts).hasSize(1);
+        assertThat(posts.get(0).json().get("channel").asString()).isEqualTo("D777");
+        assertThat(scene.notifiedAbout(id).toString()).contains(lisa.name()).contains("SLACK");
+    }
+
+    @Test
     void aRateLimitedPostWaitsAsLongAsRetryAfterAsksAndIsPostedOnce() {
         platform.once("/api/chat.postMessage", 429, "{\"ok\":false,\"error\":\"ratelimited\"}", "600")
                 .answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}");
