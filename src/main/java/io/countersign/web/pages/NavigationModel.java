@@ -26,6 +26,11 @@ class NavigationModel {
         return role == Role.ADMIN || role == Role.USER;
     }
 
+    @ModelAttribute("administrator")
+    boolean administrator(Principal principal) {
+        return roleOf(principal) == Role.ADMIN;
+    }
+
     private static Role roleOf(Principal principal) {
         if (principal instanceof Authentication authentication
                 && authentication.getPrincipal() instanceof CountersignPrincipal signedIn) {

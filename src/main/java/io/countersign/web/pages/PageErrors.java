@@ -1,10 +1,11 @@
 package io.countersign.web.pages;
 
-import io.countersign.shared.Actor;
+import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -12,7 +13,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * A page for what the signed-in person may not see, rather than the API's problem document. It says
- * "not found" whether the request is missing or somebody else's.
+ * "not found" whether the request is missing or somebody else's. The decision links under
+ * {@code /actions} answer for themselves and are not covered.
  */
 @ControllerAdvice(
         assignableTypes = {
@@ -20,20 +22,36 @@ import org.springframework.web.bind.annotation.ResponseStatus;
             ProfilePage.class,
             NewRequestPage.class,
             AllRequestsPage.class,
-            AuditLogPage.class
+            AuditLogPage.class,
+            ForbiddenPage.class
+        },
+        basePackages = {
+            "io.countersign.web.pages.admin",
+            "io.countersign.web.pages.policies",
+            "io.countersign.web.pages.mail"
         })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
-    /** Who is signed in, for the layout's navigation. */
+    /**
+     * Who is signed in, for the layout's navigation; read from the security context because the 403
+     * page also serves people who are not.
+     */
     @ModelAttribute("me")
-    String me(Actor actor) {
-        return actor.username();
+    String me() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? null : authentication.getName();
     }
 
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {
         return "pages/not-found";
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden() {
+        return "error/403";
     }
 }

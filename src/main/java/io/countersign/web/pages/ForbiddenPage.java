@@ -1,4 +1,4 @@
-package io.countersign.web.pages.admin;
+package io.countersign.web.pages;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -15,6 +15,6 @@ class ForbiddenPage {
     @RequestMapping("/forbidden")
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String show() {
-        return "pages/admin/forbidden";
+        return "error/403";
     }
 }
