@@ -21,7 +21,9 @@ public record FormErrors(Map<String, String> fields, String summary) {
         }
         Map<String, String> fields = new LinkedHashMap<>();
         for (FieldIssue issue : invalid.issues()) {
-            fields.merge(control(issue.field()), issue.message(), (a, b) -> a + "; " + b);
+            String control = control(issue.field());
+            String where = where(issue.field().substring(control.length()));
+            fields.merge(control, where + issue.message(), (a, b) -> a + "; " + b);
         }
         return new FormErrors(
                 Map.copyOf(fields), "Nothing was saved: correct the fields marked below and send the form again.");
@@ -30,6 +32,18 @@ public record FormErrors(Map<String, String> fields, String summary) {
     /** The problems of one control, or null; templates call it as {@code errors.of('name')}. */
     public String of(String control) {
         return fields.get(control);
+    }
+
+    /** Which entry of a list ({@code [2]} is the third) or which key of labels the message is about. */
+    private static String where(String rest) {
+        if (rest.startsWith("[") && rest.indexOf(']') > 1) {
+            try {
+                return "entry " + (Integer.parseInt(rest.substring(1, rest.indexOf(']'))) + 1) + ": ";
+            } catch (NumberFormatException notAnIndex) {
+                return "";
+            }
+        }
+        return rest.startsWith(".") ? "'" + rest.substring(1) + "': " : "";
     }
 
     private static String control(String field) {
