@@ -78,6 +78,16 @@ class OutboxLagTests {
         assertThat(lag().totalTime(TimeUnit.SECONDS) - secondsBefore).isEqualTo(90.0);
     }
 
+    @Test
+    void theSchedulerMeasuresHowLateItStartedTheDeliveryTask() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Timer lateness = meters.find("countersign.scheduler.execution.lateness")
+                    .tag("task", "webhook-delivery")
+                    .timer();
+            return lateness != null && lateness.count() > 0;
+        });
+    }
+
     private Timer lag() {
         return meters.find("countersign.outbox.first.attempt.lag")
                 .tag("channel", "WEBHOOK")

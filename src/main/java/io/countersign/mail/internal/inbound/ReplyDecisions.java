@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
  * ReplyProcessor} applies it, then deletes every settled message in one command. The messages of a
  * batch are independent: two replies about one request meet at that request's row lock, as two
  * approvers deciding from the web do, and a message's record ({@link ProcessedReplies#claim}) still
- * lets only one reading of it apply. Most of a decision is waiting on the database (the request lock,
- * the commit, the audit seal after it), so a few at once drain a backlog much faster than one after
- * another, even on two cores.
+ * lets only one reading of it apply. Part of each decision is waiting on the database (the request
+ * lock, the commit, the audit seal after it); a few at once overlap those waits, which helps as long
+ * as the CPU is not already saturated (see ADR 0022).
  */
 @Component
 class ReplyDecisions implements DisposableBean {
