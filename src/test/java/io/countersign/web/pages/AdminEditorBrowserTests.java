@@ -10,8 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -20,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -137,7 +133,7 @@ class AdminEditorBrowserTests {
         assertThat(browser.field("preview").getText())
                 .contains("Governed by policy " + policy + " (this draft)", "2 of " + security);
         api.asAdmin().get("/api/v1/policies/" + policy).expect(404);
-        screenshot("policy-editor.png");
+        browser.keepPicture("policy-editor.png");
 
         browser.clickButton("Save policy");
         assertThat(browser.path()).isEqualTo("/admin/policies");
@@ -294,17 +290,5 @@ class AdminEditorBrowserTests {
 
     private String value(String name) {
         return browser.driver().findElement(By.name(name)).getAttribute("value");
-    }
-
-    /** Keeps a picture of the editor for the README under target/screenshots. */
-    private void screenshot(String file) throws IOException {
-        var window = browser.driver().manage().window();
-        Dimension before = window.getSize();
-        window.setSize(new Dimension(1000, 1000));
-        long height = (Long) browser.driver().executeScript("return document.documentElement.scrollHeight");
-        window.setSize(new Dimension(1000, (int) height + 120));
-        Path dir = Files.createDirectories(Path.of("target/screenshots"));
-        Files.write(dir.resolve(file), browser.driver().getScreenshotAs(OutputType.BYTES));
-        window.setSize(before);
     }
 }

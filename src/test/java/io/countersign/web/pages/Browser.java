@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -107,6 +108,26 @@ final class Browser implements TestWatcher, AutoCloseable {
     /** Presses the button with this text and waits for the page its form leads to. */
     void clickButton(String text) {
         submit(driver.findElement(By.xpath("//button[normalize-space()='" + text + "']")));
+    }
+
+    /**
+     * Keeps a picture of the whole page under target/screenshots, for the README's illustrations
+     * (copied to docs/images by hand when a page changes).
+     */
+    void keepPicture(String file) {
+        var window = driver.manage().window();
+        Dimension before = window.getSize();
+        window.setSize(new Dimension(1000, 1000));
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
+        window.setSize(new Dimension(1000, (int) height + 120));
+        try {
+            Path dir = Files.createDirectories(Path.of("target/screenshots"));
+            Files.write(dir.resolve(file), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            window.setSize(before);
+        }
     }
 
     @Override

@@ -147,6 +147,7 @@ class WebPagesBrowserTests {
         browser.signIn(lead, PASSWORD);
         browser.open("/approvals");
         assertThat(browser.text()).contains("Deploy the hotfix", "Lead review");
+        browser.keepPicture("my-approvals.png");
         browser.click("Approve " + id);
         assertThat(browser.text()).contains("Approved.", "Nothing waits on you.");
 
