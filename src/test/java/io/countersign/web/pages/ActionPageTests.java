@@ -166,6 +166,30 @@ class ActionPageTests {
     }
 
     @Test
+    void aStolenLinkIsNoKeyToAnythingButItsOneDecision() throws Exception {
+        String id = request();
+        String other = request();
+        String token = token(id);
+
+        assertThat(mvc.perform(get("/api/v1/requests/" + id).header("Authorization", "Bearer " + token))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(401);
+        for (String page : List.of("/requests/" + id, "/approvals", "/")) {
+            MockHttpServletResponse answer = mvc.perform(get(page)).andReturn().getResponse();
+            assertThat(answer.getStatus()).as(page).isEqualTo(302);
+            assertThat(answer.getRedirectedUrl()).as(page).endsWith("/login");
+        }
+
+        assertThat(decide(token, "approve", null).getStatus()).isEqualTo(200);
+
+        assertThat(read(id).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(read(other).get("status").asString()).isEqualTo("PENDING");
+        assertThat(read(other).get("decisions")).isEmpty();
+    }
+
+    @Test
     void rejectingEndsTheRequest() throws Exception {
         String id = request();
 
