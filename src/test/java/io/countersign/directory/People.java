@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /** Builds users through the API for tests: unique names, optional role, a token to act as them. */
 public final class People {
@@ -64,5 +65,23 @@ public final class People {
         body.put("displayName", "Person " + username);
         body.put("role", role.name());
         return body;
+    }
+
+    /**
+     * Deactivates every other administrator the tests on this database made, so that the bootstrap
+     * administrator is the last active one.
+     */
+    public void onlyTheBootstrapAdministratorIsAnActiveAdmin() {
+        for (JsonNode user : api.asAdmin().get("/api/v1/users").expect(200).json()) {
+            String username = user.get("username").asString();
+            if (!username.equals("admin") && user.get("role").asString().equals("ADMIN")) {
+                api.asAdmin()
+                        .put(
+                                "/api/v1/users/" + username,
+                                Api.json(Map.of(
+                                        "email", user.get("email").asString(), "role", "ADMIN", "active", false)))
+                        .expect(200);
+            }
+        }
     }
 }

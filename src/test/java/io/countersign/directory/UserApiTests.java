@@ -264,7 +264,7 @@ class UserApiTests {
 
     @Test
     void theLastActiveAdministratorCanBeNeitherDeletedNorDemotedNorDeactivated() {
-        onlyTheBootstrapAdministratorIsAnActiveAdmin();
+        new People(api).onlyTheBootstrapAdministratorIsAnActiveAdmin();
 
         var deleted = api.asAdmin().delete("/api/v1/users/admin");
         var demoted =
@@ -295,20 +295,6 @@ class UserApiTests {
     }
 
     /** Other tests share this database and create administrators; retire them through the API. */
-    private void onlyTheBootstrapAdministratorIsAnActiveAdmin() {
-        for (JsonNode user : api.asAdmin().get("/api/v1/users").expect(200).json()) {
-            String username = user.get("username").asString();
-            if (!username.equals("admin") && user.get("role").asString().equals("ADMIN")) {
-                api.asAdmin()
-                        .put(
-                                "/api/v1/users/" + username,
-                                Api.json(Map.of(
-                                        "email", user.get("email").asString(), "role", "ADMIN", "active", false)))
-                        .expect(200);
-            }
-        }
-    }
-
     static List<String> issues(JsonNode problem) {
         List<String> issues = new ArrayList<>();
         problem.get("errors")

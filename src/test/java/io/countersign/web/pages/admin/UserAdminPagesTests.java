@@ -230,6 +230,8 @@ class UserAdminPagesTests {
 
     @Test
     void deactivatingTheLastAdministratorIsRefusedWithAMessage() throws Exception {
+        people.onlyTheBootstrapAdministratorIsAnActiveAdmin();
+
         MockHttpServletResponse refused = browsing.post(admin, "/admin/users/admin/deactivate");
 
         assertThat(refused.getStatus()).isEqualTo(302);
