@@ -41,8 +41,11 @@ record PolicyExplainResponse(
 
     /**
      * Whether the governing policy allows break-glass access and, when it does, for how long at most
-     * and who would be told of its use now.
+     * and who would be told of its use now. Named apart from the policy's own block.
      */
+    @Schema(
+            name = "ExplainedBreakGlass",
+            requiredProperties = {"allowed", "notify"})
     record BreakGlass(
             boolean allowed,
             Duration maxDuration,
