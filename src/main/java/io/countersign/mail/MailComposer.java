@@ -2,6 +2,7 @@ package io.countersign.mail;
 
 import io.countersign.mail.internal.Addresses;
 import io.countersign.mail.internal.ApprovalLetter;
+import io.countersign.mail.internal.BreakGlassLetter;
 import io.countersign.mail.internal.GrantEndingLetter;
 import io.countersign.mail.internal.InstanceProperties;
 import io.countersign.mail.internal.Letter;
@@ -84,6 +85,19 @@ public class MailComposer {
                 notice.holder(),
                 null,
                 head -> GrantEndingLetter.write(notice, head));
+    }
+
+    /** Tells someone on a policy's emergency list that break-glass access was taken. */
+    public ComposedMail breakGlassUsed(BreakGlassNotice notice) {
+        return aboutRequest(
+                configured(),
+                notice.requestId(),
+                "break-glass",
+                "Break-Glass Access Used",
+                notice.recipientAddress(),
+                notice.recipient(),
+                null,
+                head -> BreakGlassLetter.write(notice, head));
     }
 
     /** A mail to one person about one request: {@code <instance> - <topic> - #<request id>}. */

@@ -19,6 +19,7 @@ public enum EventType {
     GRANT_ENDED("grant.ended"),
     GRANT_REVOKED("grant.revoked"),
     GRANT_EXTENDED("grant.extended"),
+    BREAKGLASS_USED("breakglass.used"),
     AUDIT_CHECKPOINT("audit.checkpoint");
 
     private final String wireName;

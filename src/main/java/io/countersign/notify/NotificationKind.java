@@ -18,13 +18,17 @@ import java.util.Optional;
  *       {@code REJECTED}, {@code EXPIRED} or {@code CANCELLED}, {@code comment} what the decider wrote.
  *   <li>{@code GRANT_ENDING}: the recipient's access ends soon; {@code endsAt}, {@code resource},
  *       {@code account}.
+ *   <li>{@code BREAK_GLASS_USED}: someone took emergency access and the recipient is on the
+ *       policy's emergency list; {@code requester}, {@code resource}, {@code account}, {@code duration},
+ *       {@code policy}, {@code justification}.
  * </ul>
  */
 public enum NotificationKind {
     STEP_OPENED,
     STEP_ESCALATED,
     REQUEST_DECIDED,
-    GRANT_ENDING;
+    GRANT_ENDING,
+    BREAK_GLASS_USED;
 
     /** The subscription key, such as {@code step_opened}. */
     public String key() {

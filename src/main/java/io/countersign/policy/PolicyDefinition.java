@@ -38,7 +38,46 @@ public record PolicyDefinition(
         List<Step> steps,
         Extension extension,
         Boolean startOnFirstUse,
-        Duration claimWindow) {
+        Duration claimWindow,
+        BreakGlass breakGlass) {
+
+    /** A policy without a break-glass block. */
+    public PolicyDefinition(
+            String name,
+            Boolean enabled,
+            Integer priority,
+            Conditions conditions,
+            Duration defaultDuration,
+            Duration maxDuration,
+            Duration requestTtl,
+            Boolean requireJustification,
+            String ticketPattern,
+            Boolean allowSelfApproval,
+            Boolean distinctApproversAcrossSteps,
+            AutoApprove autoApprove,
+            List<Step> steps,
+            Extension extension,
+            Boolean startOnFirstUse,
+            Duration claimWindow) {
+        this(
+                name,
+                enabled,
+                priority,
+                conditions,
+                defaultDuration,
+                maxDuration,
+                requestTtl,
+                requireJustification,
+                ticketPattern,
+                allowSelfApproval,
+                distinctApproversAcrossSteps,
+                autoApprove,
+                steps,
+                extension,
+                startOnFirstUse,
+                claimWindow,
+                null);
+    }
 
     /** A policy without an extension block whose grants start on approval. */
     public PolicyDefinition(
@@ -79,6 +118,42 @@ public record PolicyDefinition(
      * all, approved by {@code steps} (null: the policy's own steps).
      */
     public record Extension(Duration maxTotalDuration, List<Step> steps) {}
+
+    /**
+     * Emergency access under this policy: a request marked {@code breakGlass} is approved at once for
+     * at most {@code maxDuration}, and everyone the {@code notify} selectors match is told.
+     */
+    public record BreakGlass(
+            Duration maxDuration,
+            // "notify" on the wire: a record component cannot be named after Object.notify()
+            @JsonProperty("notify") List<ApproverSelector> notifySelectors) {
+
+        public BreakGlass {
+            notifySelectors = notifySelectors == null ? List.of() : notifySelectors;
+        }
+    }
+
+    /** This policy allowing break-glass access as {@code block} says (null: not at all). */
+    public PolicyDefinition withBreakGlass(BreakGlass block) {
+        return new PolicyDefinition(
+                name,
+                enabled,
+                priority,
+                conditions,
+                defaultDuration,
+                maxDuration,
+                requestTtl,
+                requireJustification,
+                ticketPattern,
+                allowSelfApproval,
+                distinctApproversAcrossSteps,
+                autoApprove,
+                steps,
+                extension,
+                startOnFirstUse,
+                claimWindow,
+                block);
+    }
 
     public static final Duration DEFAULT_DURATION = Duration.ofHours(1);
     public static final Duration DEFAULT_MAX_DURATION = Duration.ofHours(8);
@@ -171,7 +246,8 @@ public record PolicyDefinition(
                 steps,
                 extension,
                 startOnFirstUse,
-                claimWindow);
+                claimWindow,
+                breakGlass);
     }
 
     /** This policy with its grants' clocks starting at their first use, unused ones expiring after {@code window}. */
@@ -192,7 +268,8 @@ public record PolicyDefinition(
                 steps,
                 extension,
                 true,
-                window);
+                window,
+                breakGlass);
     }
 
     public PolicyDefinition withEnabled(boolean newEnabled) {
@@ -212,6 +289,7 @@ public record PolicyDefinition(
                 steps,
                 extension,
                 startOnFirstUse,
-                claimWindow);
+                claimWindow,
+                breakGlass);
     }
 }

@@ -74,6 +74,38 @@ public final class AccessRequest {
         return request;
     }
 
+    /**
+     * Opens a break-glass request under a plan whose policy allows it: registers
+     * {@link RequestCreated}, approves it at once without steps (one SYSTEM decision) and registers
+     * {@link BreakGlassUsed} naming the policy's emergency list, who are told of it.
+     */
+    static AccessRequest openBreakGlass(
+            RequestDetails details, ApprovalPlan plan, Actor creator, Function<String, String> idOf) {
+        if (!details.breakGlass() || plan.breakGlass() == null) {
+            throw new IllegalArgumentException("not a break-glass request under a policy that allows one");
+        }
+        ApprovalRules rules = new ApprovalRules(plan.allowSelfApproval(), plan.distinctApproversAcrossSteps());
+        AccessRequest request =
+                new AccessRequest(details, rules, List.of(), List.of(), RequestStatus.PENDING, 0, null, 0);
+        request.register(RequestCreated.of(creator, details));
+        request.approveWhole("break-glass access under policy '" + plan.policyName() + "'", details.createdAt());
+        request.register(new BreakGlassUsed(
+                creator,
+                details.id(),
+                details.requester(),
+                details.requesterId(),
+                details.resource(),
+                details.account(),
+                plan.policyName(),
+                details.duration(),
+                plan.breakGlass().notified().stream()
+                        .filter(username -> idOf.apply(username) != null)
+                        .map(username -> new Participant(idOf.apply(username), username))
+                        .toList(),
+                details.justification()));
+        return request;
+    }
+
     /** Rebuilds a stored request; registers nothing. */
     static AccessRequest restore(
             RequestDetails details,

@@ -21,7 +21,9 @@ final class Idempotency {
                 Objects.toString(input.duration()),
                 Objects.toString(input.justification()),
                 Objects.toString(input.ticket()),
-                Objects.toString(input.startsAt()));
+                Objects.toString(input.startsAt()),
+                // only marked when asked, so that keys given before break-glass existed still match
+                input.isBreakGlass() ? "break-glass" : "");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -11,7 +11,8 @@ import java.time.Instant;
  * request belongs to (null when that user was deleted before ids were kept). {@code extendsGrant} is
  * the grant an extension request asks more time on; null for a request for new access.
  * {@code claimWindow}, frozen from the policy, is set when the grant's clock starts at its first use:
- * how long the grant waits for it.
+ * how long the grant waits for it. {@code breakGlass} marks emergency access, approved at once under
+ * the policy's break-glass block.
  */
 public record RequestDetails(
         String id,
@@ -29,7 +30,46 @@ public record RequestDetails(
         String requesterId,
         String createdById,
         String extendsGrant,
-        Duration claimWindow) {
+        Duration claimWindow,
+        boolean breakGlass) {
+
+    /** Details of a request that is not break-glass. */
+    public RequestDetails(
+            String id,
+            String requester,
+            String resource,
+            String account,
+            Duration duration,
+            Instant startsAt,
+            String justification,
+            String ticket,
+            String policyName,
+            String createdBy,
+            Instant createdAt,
+            Instant expiresAt,
+            String requesterId,
+            String createdById,
+            String extendsGrant,
+            Duration claimWindow) {
+        this(
+                id,
+                requester,
+                resource,
+                account,
+                duration,
+                startsAt,
+                justification,
+                ticket,
+                policyName,
+                createdBy,
+                createdAt,
+                expiresAt,
+                requesterId,
+                createdById,
+                extendsGrant,
+                claimWindow,
+                false);
+    }
 
     /** Details of a request for new access whose grant starts on approval. */
     public RequestDetails(

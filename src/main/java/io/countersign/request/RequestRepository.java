@@ -53,8 +53,8 @@ class RequestRepository {
                             duration_seconds, starts_at, justification, ticket, policy_name, policy_snapshot, status,
                             current_step, created_by, created_by_id, idempotency_key, idempotency_fingerprint,
                             allow_self_approval, distinct_approvers, created_at, expires_at, closed_at,
-                            extends_grant_id, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                            extends_grant_id, break_glass, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(
                         d.id(),
                         d.requester(),
@@ -78,7 +78,8 @@ class RequestRepository {
                         Timestamps.toDb(d.createdAt()),
                         Timestamps.toDb(d.expiresAt()),
                         Timestamps.toDb(request.closedAt()),
-                        d.extendsGrant())
+                        d.extendsGrant(),
+                        d.breakGlass())
                 .update();
         for (RequestStep step : request.steps()) {
             jdbc.sql("""
@@ -221,7 +222,7 @@ class RequestRepository {
             select r.id, r.requester, r.requester_id, r.resource_name, r.account_name, r.duration_seconds,
                    r.starts_at, r.justification, r.ticket, r.policy_name, r.policy_snapshot, r.status,
                    r.current_step, r.created_by, r.created_by_id, r.created_at, r.expires_at, r.closed_at, r.version,
-                   r.extends_grant_id
+                   r.extends_grant_id, r.break_glass
             from access_requests r""";
 
     private Row row(ResultSet rs, int n) throws SQLException {
@@ -243,7 +244,8 @@ class RequestRepository {
                 rs.getString("created_by_id"),
                 rs.getString("extends_grant_id"),
                 // an extension adds time to a grant whose clock already runs: it never waits for a first use
-                rs.getString("extends_grant_id") == null ? plan.claimWindow() : null);
+                rs.getString("extends_grant_id") == null ? plan.claimWindow() : null,
+                rs.getBoolean("break_glass"));
         return new Row(
                 details,
                 plan,

@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
@@ -119,8 +120,15 @@ public class Requests {
         refuseAgainst(plan, problems, input);
     }
 
-    /** Adds the limits of the plan's policy to the problems found so far and refuses on any, or on too few approvers. */
+    /**
+     * Adds the limits of the plan's policy to the problems found so far and refuses on any, or on too
+     * few approvers; a break-glass request is held to the policy's break-glass block instead.
+     */
     private static void refuseAgainst(ApprovalPlan plan, Problems problems, RequestInput input) {
+        if (input.isBreakGlass()) {
+            BreakGlassRules.check(problems, input, plan);
+            return;
+        }
         RequestValidation.checkLimits(problems, input, plan.limits());
         problems.throwIfAny();
         if (!plan.isFeasible()) {
@@ -457,12 +465,15 @@ public class Requests {
         ApprovalPlan plan = planner.plan(requester, resource, account);
         refuseAgainst(plan, problems, input);
         Duration ttl = plan.limits().requestTtl() != null ? plan.limits().requestTtl() : DEFAULT_TTL;
+        boolean breakGlass = input.isBreakGlass();
         RequestDetails details = new RequestDetails(
                 ShortIds.next("req"),
                 requester,
                 resource,
                 account,
-                RequestValidation.effectiveDuration(input, plan.limits()),
+                breakGlass
+                        ? BreakGlassRules.duration(input, plan)
+                        : RequestValidation.effectiveDuration(input, plan.limits()),
                 input.startsAt() == null ? null : input.startsAt().truncatedTo(ChronoUnit.MICROS),
                 RequestValidation.trimToNull(input.justification()),
                 RequestValidation.trimToNull(input.ticket()),
@@ -473,9 +484,14 @@ public class Requests {
                 requesterId,
                 actorId,
                 null,
-                plan.limits().startOnFirstUse() ? plan.limits().claimWindow() : null);
-        Map<String, String> ids = approverIdsOf(plan);
-        AccessRequest request = AccessRequest.open(details, plan, actor, ids::get);
+                // emergency access starts at once, never on a first use
+                !breakGlass && plan.limits().startOnFirstUse() ? plan.limits().claimWindow() : null,
+                breakGlass);
+        Map<String, String> ids =
+                breakGlass ? directory.idsOf(Set.copyOf(plan.breakGlass().notified())) : approverIdsOf(plan);
+        AccessRequest request = breakGlass
+                ? AccessRequest.openBreakGlass(details, plan, actor, ids::get)
+                : AccessRequest.open(details, plan, actor, ids::get);
         repository.insert(request, PlanSnapshot.of(plan), key, fingerprint);
         publish(request);
         return new CreatedRequest(request, false);

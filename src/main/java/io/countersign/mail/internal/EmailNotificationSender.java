@@ -5,6 +5,7 @@ import io.countersign.directory.User;
 import io.countersign.grant.Grant;
 import io.countersign.grant.Grants;
 import io.countersign.mail.ApprovalNotice;
+import io.countersign.mail.BreakGlassNotice;
 import io.countersign.mail.ComposedMail;
 import io.countersign.mail.GrantEndingNotice;
 import io.countersign.mail.MailComposer;
@@ -99,6 +100,7 @@ class EmailNotificationSender implements NotificationSender {
                 case STEP_OPENED, STEP_ESCALATED -> askToDecide(notification, user);
                 case REQUEST_DECIDED -> tellOutcome(notification, user);
                 case GRANT_ENDING -> warnGrantEnding(notification, user);
+                case BREAK_GLASS_USED -> tellBreakGlass(notification, user);
             };
         } catch (MailNotSent e) {
             return SendResult.failed(e.getMessage());
@@ -189,6 +191,23 @@ class EmailNotificationSender implements NotificationSender {
                         String.valueOf(data.get("resource")),
                         String.valueOf(data.get("account")),
                         instant(data.get("endsAt"))))
+                .message());
+        return SendResult.ok();
+    }
+
+    private SendResult tellBreakGlass(Notification notification, User user) {
+        RequestDetails details =
+                requests.get(Actor.system(), notification.requestId()).details();
+        mailer.send(composer.breakGlassUsed(new BreakGlassNotice(
+                        details.id(),
+                        person(user),
+                        user.email(),
+                        person(details.requester()),
+                        details.resource(),
+                        details.account(),
+                        details.duration(),
+                        details.policyName(),
+                        details.justification()))
                 .message());
         return SendResult.ok();
     }

@@ -5,6 +5,7 @@ import io.countersign.notify.NotificationRoutes;
 import io.countersign.notify.internal.NotificationOutbox.About;
 import io.countersign.notify.internal.NotificationOutbox.Recipient;
 import io.countersign.request.AccessRequest;
+import io.countersign.request.BreakGlassUsed;
 import io.countersign.request.Delegation;
 import io.countersign.request.Participant;
 import io.countersign.request.RequestApproved;
@@ -170,6 +171,31 @@ class NotificationListeners {
                 event.grantedDuration(),
                 "requestedDuration",
                 event.duration());
+    }
+
+    /** Everyone on the policy's emergency list learns at once that break-glass access was taken. */
+    @EventListener
+    void on(BreakGlassUsed event) {
+        if (!senders.any()) {
+            return;
+        }
+        find(event.requestId()).ifPresent(request -> {
+            List<Recipient> told = event.notified().stream()
+                    .map(p -> new Recipient(p.id(), p.username()))
+                    .toList();
+            outbox.notify(
+                    NotificationKind.BREAK_GLASS_USED,
+                    told,
+                    new About(request.id(), null, null),
+                    NotificationOutbox.data(
+                            "requester", event.requester(),
+                            "resource", event.resource(),
+                            "account", event.account(),
+                            "duration", event.duration(),
+                            "policy", event.policy(),
+                            "justification", event.justification()),
+                    routes(NotificationKind.BREAK_GLASS_USED, request, 0, told));
+        });
     }
 
     @EventListener

@@ -5,6 +5,7 @@ import io.countersign.directory.User;
 import io.countersign.inventory.Inventory;
 import io.countersign.inventory.Resource;
 import io.countersign.policy.ApprovalPlan;
+import io.countersign.policy.BreakGlassPlan;
 import io.countersign.policy.Limits;
 import io.countersign.policy.PlannedStep;
 import io.countersign.policy.PolicyDefinition;
@@ -158,7 +159,18 @@ public final class PlanMaker {
                 policy.distinctApproversAcrossSteps(),
                 autoApproved,
                 List.copyOf(steps),
-                List.copyOf(problems));
+                List.copyOf(problems),
+                breakGlass(policy, resolver, me));
+    }
+
+    private static BreakGlassPlan breakGlass(PolicyDefinition policy, SelectorResolver resolver, String requester) {
+        PolicyDefinition.BreakGlass block = policy.breakGlass();
+        if (block == null) {
+            return null;
+        }
+        TreeSet<String> told = resolver.approvers(block.notifySelectors());
+        told.remove(requester);
+        return new BreakGlassPlan(block.maxDuration(), List.copyOf(told));
     }
 
     private String autoApproval(

@@ -4,6 +4,7 @@ import io.countersign.policy.ApproverSelector;
 import io.countersign.policy.OnTimeout;
 import io.countersign.policy.PolicyDefinition;
 import io.countersign.policy.PolicyDefinition.AutoApprove;
+import io.countersign.policy.PolicyDefinition.BreakGlass;
 import io.countersign.policy.PolicyDefinition.Conditions;
 import io.countersign.policy.PolicyDefinition.Extension;
 import io.countersign.policy.PolicyDefinition.Step;
@@ -42,7 +43,18 @@ public final class PolicyNormalizer {
                 in.steps() == null ? null : map(in.steps(), PolicyNormalizer::step),
                 extension(in.extension()),
                 Boolean.TRUE.equals(in.startOnFirstUse()),
-                in.claimWindow());
+                in.claimWindow(),
+                breakGlass(in.breakGlass()));
+    }
+
+    private static BreakGlass breakGlass(BreakGlass in) {
+        return in == null
+                ? null
+                : new BreakGlass(
+                        in.maxDuration(),
+                        in.notifySelectors() == null
+                                ? List.of()
+                                : map(in.notifySelectors(), PolicyNormalizer::selector));
     }
 
     private static Extension extension(Extension in) {

@@ -4,6 +4,7 @@ import io.countersign.directory.Directory;
 import io.countersign.policy.NotifyChannels;
 import io.countersign.policy.PolicyDefinition;
 import io.countersign.policy.PolicyDefinition.AutoApprove;
+import io.countersign.policy.PolicyDefinition.BreakGlass;
 import io.countersign.policy.PolicyDefinition.Conditions;
 import io.countersign.policy.PolicyDefinition.Extension;
 import io.countersign.policy.TicketPattern;
@@ -54,6 +55,7 @@ public final class PolicyValidator {
         autoApprove(checks, policy.autoApprove());
         StepValidator.steps(checks, policy.steps());
         extension(checks, policy);
+        breakGlass(checks, policy.breakGlass());
         return checks.problems.issues();
     }
 
@@ -137,6 +139,23 @@ public final class PolicyValidator {
         }
         if (extension.steps() != null) {
             StepValidator.steps(checks, extension.steps(), "extension.steps");
+        }
+    }
+
+    /** Emergency access needs a limit and someone to tell whenever it is used. */
+    private static void breakGlass(Checks checks, BreakGlass breakGlass) {
+        if (breakGlass == null) {
+            return;
+        }
+        if (breakGlass.maxDuration() == null) {
+            checks.add("breakGlass.maxDuration", "required", "must be given, such as PT1H");
+        } else {
+            checks.duration(breakGlass.maxDuration(), "breakGlass.maxDuration");
+        }
+        if (breakGlass.notifySelectors().isEmpty()) {
+            checks.add("breakGlass.notify", "required", "must name at least one selector to tell of each use");
+        } else {
+            StepValidator.selectors(checks, breakGlass.notifySelectors(), "breakGlass.notify");
         }
     }
 

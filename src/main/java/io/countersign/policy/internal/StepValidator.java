@@ -99,7 +99,7 @@ final class StepValidator {
         }
     }
 
-    private static void selectors(Checks checks, List<ApproverSelector> selectors, String path) {
+    static void selectors(Checks checks, List<ApproverSelector> selectors, String path) {
         if (!checks.bounded(selectors.size(), PolicyValidator.MAX_SELECTORS, path)) {
             return;
         }

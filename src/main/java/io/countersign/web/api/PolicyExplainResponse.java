@@ -1,6 +1,8 @@
 package io.countersign.web.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.countersign.policy.ApprovalPlan;
+import io.countersign.policy.BreakGlassPlan;
 import io.countersign.policy.Limits;
 import io.countersign.policy.OnTimeout;
 import io.countersign.policy.PlannedStep;
@@ -14,7 +16,7 @@ import java.util.List;
 
 /**
  * The answer of {@code POST /policies/explain}. Each step lists the delegations in force now from
- * its approvers ({@code delegates}). Without a match only the request's names,
+ * its approvers ({@code delegates}); {@code breakGlass} says whether and how emergency access is allowed. Without a match only the request's names,
  * {@code matched: false}, {@code code} and {@code reason} are set.
  */
 record PolicyExplainResponse(
@@ -34,7 +36,27 @@ record PolicyExplainResponse(
         Boolean feasible,
         List<String> problems,
         String code,
-        String reason) {
+        String reason,
+        BreakGlass breakGlass) {
+
+    /**
+     * Whether the governing policy allows break-glass access and, when it does, for how long at most
+     * and who would be told of its use now. Named apart from the policy's own block.
+     */
+    @Schema(
+            name = "ExplainedBreakGlass",
+            requiredProperties = {"allowed", "notify"})
+    record BreakGlass(
+            boolean allowed,
+            Duration maxDuration,
+            @JsonProperty("notify") List<String> notified) {
+
+        static BreakGlass of(BreakGlassPlan plan) {
+            return plan == null
+                    ? new BreakGlass(false, null, List.of())
+                    : new BreakGlass(true, plan.maxDuration(), plan.notified());
+        }
+    }
 
     // named apart from the policy's own Step, whose schema the description would otherwise reuse
     @Schema(name = "ExplainedStep")
@@ -75,7 +97,8 @@ record PolicyExplainResponse(
                     null,
                     List.of(),
                     "no_matching_policy",
-                    e.refusal());
+                    e.refusal(),
+                    null);
         }
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < plan.steps().size(); i++) {
@@ -114,6 +137,7 @@ record PolicyExplainResponse(
                 plan.isFeasible(),
                 plan.problems(),
                 null,
-                null);
+                null,
+                BreakGlass.of(plan.breakGlass()));
     }
 }

@@ -47,7 +47,8 @@ class RequestController {
             String justification,
             String ticket,
             Instant startsAt,
-            String requester) {}
+            String requester,
+            Boolean breakGlass) {}
 
     record CommentBody(String comment) {}
 
@@ -142,7 +143,8 @@ class RequestController {
                         body.justification(),
                         body.ticket(),
                         body.startsAt(),
-                        body.requester()),
+                        body.requester(),
+                        body.breakGlass()),
                 idempotencyKey);
         RequestResponse answer = withGrant(created.request());
         // a retry gets the status of the first answer, 201, so clients need no second success path;

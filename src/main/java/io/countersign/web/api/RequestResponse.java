@@ -19,7 +19,8 @@ import java.util.List;
  * {@code closedAt} and each step's {@code startedAt} are additions, as are {@code grantedDuration}
  * (what the grant gets: the shortest duration any approver allowed), {@code extends} (the grant an
  * extension request would lengthen) and each decision's {@code duration} (what that approver allowed,
- * when less than asked) and {@code onBehalfOf} (the approver a delegate decided for).
+ * when less than asked) and {@code onBehalfOf} (the approver a delegate decided for); {@code breakGlass}
+ * marks emergency access approved at once under the policy's break-glass block.
  */
 @Schema(
         requiredProperties = {
@@ -30,6 +31,7 @@ import java.util.List;
             "account",
             "duration",
             "grantedDuration",
+            "breakGlass",
             "createdBy",
             "createdAt",
             "expiresAt",
@@ -46,6 +48,7 @@ record RequestResponse(
         Duration duration,
         Duration grantedDuration,
         @JsonProperty("extends") String extendsGrant,
+        boolean breakGlass,
         Instant startsAt,
         String justification,
         String ticket,
@@ -116,6 +119,7 @@ record RequestResponse(
                 details.duration(),
                 request.grantedDuration(),
                 details.extendsGrant(),
+                details.breakGlass(),
                 details.startsAt(),
                 details.justification(),
                 details.ticket(),

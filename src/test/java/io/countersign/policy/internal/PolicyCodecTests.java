@@ -36,4 +36,19 @@ class PolicyCodecTests {
 
         assertThat(read.name()).isEqualTo("p");
     }
+
+    @Test
+    void keepsTheBreakGlassBlockAndReadsPoliciesStoredWithoutIt() {
+        PolicyDefinition plain = policy("p").resource("x").build();
+        PolicyDefinition glass = plain.withBreakGlass(new PolicyDefinition.BreakGlass(
+                Duration.ofHours(1), java.util.List.of(ApproverSelector.ofGroup("security"))));
+
+        String json = PolicyCodec.write(glass);
+
+        assertThat(json).contains("\"breakGlass\":{\"maxDuration\":\"PT1H\",\"notify\":[{\"group\":\"security\"}]}");
+        assertThat(PolicyCodec.read(json)).isEqualTo(glass);
+        String older = PolicyCodec.write(plain).replace(",\"breakGlass\":null", "");
+        assertThat(older).doesNotContain("breakGlass");
+        assertThat(PolicyCodec.read(older).breakGlass()).isNull();
+    }
 }

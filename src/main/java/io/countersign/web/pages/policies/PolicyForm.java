@@ -78,7 +78,7 @@ public class PolicyForm {
     }
 
     /**
-     * The definition this draft describes. What the editor does not show (extension rules, first-use
+     * The definition this draft describes. What the editor does not show (extension rules, break-glass, first-use
      * grants) is taken from {@code kept}, the stored policy, so that editing never drops it.
      */
     PolicyDefinition read(DraftIssues issues, PolicyDefinition kept) {
@@ -111,7 +111,8 @@ public class PolicyForm {
                 stepList,
                 kept == null ? null : kept.extension(),
                 kept == null ? null : kept.startOnFirstUse(),
-                kept == null ? null : kept.claimWindow());
+                kept == null ? null : kept.claimWindow(),
+                kept == null ? null : kept.breakGlass());
     }
 
     private static String orEmpty(String value) {
