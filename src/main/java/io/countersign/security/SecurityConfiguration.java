@@ -220,10 +220,11 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
-                .authorizeHttpRequests(auth -> auth.requestMatchers(POST, "/chat/telegram/*/updates")
-                        .permitAll()
-                        .anyRequest()
-                        .denyAll());
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers(POST, "/chat/telegram/*/updates", "/chat/slack/*/interactions")
+                                .permitAll()
+                                .anyRequest()
+                                .denyAll());
         return http.build();
     }
 

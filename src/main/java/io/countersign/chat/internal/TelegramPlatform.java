@@ -3,8 +3,6 @@ package io.countersign.chat.internal;
 import io.countersign.chat.ChatChannel;
 import io.countersign.chat.ChatType;
 import io.countersign.notify.SendResult;
-import io.countersign.request.ActionTokenRefused;
-import io.countersign.request.ActionTokens;
 import io.countersign.shared.Channel;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,9 +27,9 @@ class TelegramPlatform implements ChatPlatform {
     private final ChatHttp http;
     private final JsonMapper json;
     private final ChatLinkStore links;
-    private final ActionTokens tokens;
+    private final DecisionTokens tokens;
 
-    TelegramPlatform(ChatHttp http, JsonMapper json, ChatLinkStore links, ActionTokens tokens) {
+    TelegramPlatform(ChatHttp http, JsonMapper json, ChatLinkStore links, DecisionTokens tokens) {
         this.http = http;
         this.json = json;
         this.links = links;
@@ -50,7 +48,7 @@ class TelegramPlatform implements ChatPlatform {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("chat_id", direct.orElse(channel.chatId()));
         body.putAll(content(message, direct.isPresent() ? null : person));
-        direct.flatMap(chat -> token(message, person))
+        direct.flatMap(chat -> tokens.forApprover(message, person.id(), Channel.TELEGRAM))
                 .ifPresent(token -> body.put("reply_markup", buttons(message, token)));
         Answered sent = call(channel, "sendMessage", body);
         if (sent.failure() != null) {
@@ -83,20 +81,6 @@ class TelegramPlatform implements ChatPlatform {
                         List.of(List.of(Map.of(
                                 "text", message.open() ? "Open request" : "View request", "url", message.link())))));
         return body;
-    }
-
-    /** A token for the approver on the message's step, when the step allows deciding from Telegram. */
-    private Optional<String> token(ChatMessage message, Recipient person) {
-        ChatMessage.Ask ask = message.ask();
-        if (!message.open() || ask == null || !ask.step().allowsDecisionFrom(Channel.TELEGRAM.name())) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(tokens.issue(ask.requestId(), ask.step().index(), person.id(), Channel.TELEGRAM));
-        } catch (ActionTokenRefused refused) {
-            // not (or no longer) theirs to decide: the message carries the link only
-            return Optional.empty();
-        }
     }
 
     /** callback_data is at most 64 bytes: a one-letter verb and the 32-character token. */
