@@ -150,6 +150,9 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers(PUT, "/api/v1/users/*/subscriptions")
                         .authenticated()
+                        // chat links: the user or an administrator for them (the chat module's rule)
+                        .requestMatchers(POST, "/api/v1/users/*/chat-links")
+                        .authenticated()
                         .requestMatchers(GET, "/api/v1/settings/subscriptions")
                         .hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers(PUT, "/api/v1/settings/subscriptions")
@@ -201,6 +204,27 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .denyAll());
+        return http.build();
+    }
+
+    /**
+     * Chat platforms calling back: each handler checks the platform's own secret, so these POSTs need
+     * no bearer token, no session and no CSRF token. Everything else under {@code /chat} is refused.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain chatCallbacks(HttpSecurity http) throws Exception {
+        http.securityMatcher("/chat/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers(POST, "/chat/telegram/*/updates", "/chat/slack/*/interactions")
+                                .permitAll()
+                                .anyRequest()
+                                .denyAll());
         return http.build();
     }
 

@@ -99,6 +99,7 @@ class RoleMatrixTests {
             new Endpoint(POST, "/api/v1/webhooks/deliveries/dlv-zzzzzzzz/redeliver", null, ADMIN_ONLY),
             new Endpoint(GET, "/api/v1/users/nobody-here/subscriptions", null, EVERYONE),
             new Endpoint(PUT, "/api/v1/users/nobody-here/subscriptions", "{}", EVERYONE),
+            new Endpoint(POST, "/api/v1/users/nobody-here/chat-links", "{\"type\":\"TELEGRAM\"}", EVERYONE),
             new Endpoint(GET, "/api/v1/settings/subscriptions", null, READERS),
             new Endpoint(PUT, "/api/v1/settings/subscriptions", "\"not-a-map\"", ADMIN_ONLY),
             new Endpoint(GET, "/api/v1/notifications/deliveries", null, ADMIN_ONLY),

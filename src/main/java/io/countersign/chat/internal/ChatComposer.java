@@ -42,7 +42,9 @@ class ChatComposer {
         }
         String headline = (notification.kind() == NotificationKind.STEP_ESCALATED ? "Escalated: " : "")
                 + asks(request.details()) + " (" + request.id() + ")";
-        return new ChatMessage(headline, openFacts(request), link(request.id()), true, null);
+        RequestStep step = request.steps().get(request.currentStep());
+        return new ChatMessage(
+                headline, openFacts(request), link(request.id()), true, null, new ChatMessage.Ask(request.id(), step));
     }
 
     /** A message about the request as it stands once nothing more is asked of its readers at this step. */
@@ -55,7 +57,8 @@ class ChatComposer {
                 facts,
                 link(request.id()),
                 false,
-                outcome);
+                outcome,
+                null);
     }
 
     private static String asks(RequestDetails d) {

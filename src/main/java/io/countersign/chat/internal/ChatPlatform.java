@@ -19,7 +19,7 @@ interface ChatPlatform {
     Posted edit(ChatChannel channel, String conversation, String messageId, ChatMessage message);
 
     /** A person a message may be addressed to. */
-    record Recipient(String username, String email) {}
+    record Recipient(String id, String username, String email) {}
 
     /** Where a message went, or why it did not. */
     record Posted(String conversation, String messageId, SendResult failure, boolean unsupported) {

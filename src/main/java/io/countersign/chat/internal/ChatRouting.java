@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which chat channels hear of a request: for an opened or escalated step, the channels the step
- * names and the default ones (a Slack channel set to direct messages writes to each approver); for a
+ * names and the default ones (a Slack channel set to direct messages writes to each approver; a Telegram one also writes to each approver who linked their account); for a
  * decided request, the channels that hold messages about it, so that those change, and the default
  * ones.
  */
@@ -26,10 +26,12 @@ class ChatRouting implements NotificationRoutes, NotifyChannels {
 
     private final ChatChannelStore channels;
     private final ChatMessages messages;
+    private final ChatLinkStore links;
 
-    ChatRouting(ChatChannelStore channels, ChatMessages messages) {
+    ChatRouting(ChatChannelStore channels, ChatMessages messages, ChatLinkStore links) {
         this.channels = channels;
         this.messages = messages;
+        this.links = links;
     }
 
     @Override
@@ -68,6 +70,13 @@ class ChatRouting implements NotificationRoutes, NotifyChannels {
                 recipients.forEach(p -> routes.add(new Route(channel.type().name(), name, p)));
             } else {
                 routes.add(new Route(channel.type().name(), name, null));
+            }
+            if (asksApprovers && channel.type() == ChatType.TELEGRAM) {
+                // besides the group's message (a link), each linked approver gets buttons in a direct chat
+                recipients.stream()
+                        .filter(p ->
+                                links.externalIdOf(ChatType.TELEGRAM, p.id()).isPresent())
+                        .forEach(p -> routes.add(new Route(channel.type().name(), name, p)));
             }
         }
         return routes;

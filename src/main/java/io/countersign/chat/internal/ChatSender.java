@@ -129,7 +129,7 @@ class ChatSender implements NotificationSender {
         return directory
                 .findUserById(notification.recipientId())
                 .filter(User::active)
-                .map(user -> new ChatPlatform.Recipient(user.username(), user.email()))
+                .map(user -> new ChatPlatform.Recipient(notification.recipientId(), user.username(), user.email()))
                 .orElse(null);
     }
 }

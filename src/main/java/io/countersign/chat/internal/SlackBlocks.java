@@ -15,12 +15,16 @@ final class SlackBlocks {
     /** Slack's limits: a header's text, a section's fields and a field's text. */
     private static final int HEADER = 150;
 
+    static final String APPROVE = "approve_request";
+    static final String REJECT = "reject_request";
+
     private static final int FIELDS = 10;
     private static final int FIELD = 2000;
 
     private SlackBlocks() {}
 
-    static Map<String, Object> of(ChatMessage message) {
+    /** The message; with {@code token}, Approve and Reject buttons whose value is that action token. */
+    static Map<String, Object> of(ChatMessage message, String token) {
         List<Object> blocks = new ArrayList<>();
         blocks.add(Map.of("type", "header", "text", plain(cut(message.headline(), HEADER))));
         List<Object> fields = new ArrayList<>();
@@ -30,19 +34,32 @@ final class SlackBlocks {
                     "type", "mrkdwn", "text", cut("*" + escape(fact.label()) + "*\n" + escape(fact.value()), FIELD)));
         }
         blocks.add(Map.of("type", "section", "fields", fields));
-        blocks.add(Map.of(
+        List<Object> buttons = new ArrayList<>();
+        if (token != null) {
+            buttons.add(Map.of(
+                    "type",
+                    "button",
+                    "action_id",
+                    APPROVE,
+                    "style",
+                    "primary",
+                    "text",
+                    plain("Approve"),
+                    "value",
+                    token));
+            buttons.add(Map.of(
+                    "type", "button", "action_id", REJECT, "style", "danger", "text", plain("Reject"), "value", token));
+        }
+        buttons.add(Map.of(
                 "type",
-                "actions",
-                "elements",
-                List.of(Map.of(
-                        "type",
-                        "button",
-                        "action_id",
-                        "open_request",
-                        "text",
-                        plain(message.open() ? "Open request" : "View request"),
-                        "url",
-                        message.link()))));
+                "button",
+                "action_id",
+                "open_request",
+                "text",
+                plain(message.open() ? "Open request" : "View request"),
+                "url",
+                message.link()));
+        blocks.add(Map.of("type", "actions", "elements", buttons));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", message.headline());
         body.put("blocks", blocks);

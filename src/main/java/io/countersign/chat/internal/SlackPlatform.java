@@ -3,6 +3,7 @@ package io.countersign.chat.internal;
 import io.countersign.chat.ChatChannel;
 import io.countersign.chat.ChatType;
 import io.countersign.notify.SendResult;
+import io.countersign.shared.Channel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -19,10 +20,12 @@ class SlackPlatform implements ChatPlatform {
 
     private final ChatHttp http;
     private final JsonMapper json;
+    private final DecisionTokens tokens;
 
-    SlackPlatform(ChatHttp http, JsonMapper json) {
+    SlackPlatform(ChatHttp http, JsonMapper json, DecisionTokens tokens) {
         this.http = http;
         this.json = json;
+        this.tokens = tokens;
     }
 
     @Override
@@ -52,7 +55,11 @@ class SlackPlatform implements ChatPlatform {
             return Posted.failed(
                     SendResult.refused("Slack channel " + channel.name() + " names no channel to post to"));
         }
-        Map<String, Object> body = new LinkedHashMap<>(SlackBlocks.of(message));
+        // a direct message to an approver carries Approve and Reject buttons holding an action token
+        String token = person == null
+                ? null
+                : tokens.forApprover(message, person.id(), Channel.SLACK).orElse(null);
+        Map<String, Object> body = new LinkedHashMap<>(SlackBlocks.of(message, token));
         body.put("channel", conversation);
         Call posted = call(channel, "chat.postMessage", body, null);
         return posted.failure() != null
@@ -67,15 +74,15 @@ class SlackPlatform implements ChatPlatform {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("channel", conversation);
         body.put("ts", messageId);
-        body.putAll(SlackBlocks.of(message));
+        body.putAll(SlackBlocks.of(message, null));
         Call updated = call(channel, "chat.update", body, null);
         return updated.failure() != null ? Posted.failed(updated.failure()) : Posted.at(conversation, messageId);
     }
 
-    private record Call(JsonNode body, SendResult failure) {}
+    record Call(JsonNode body, SendResult failure) {}
 
-    /** A JSON body, or a form for the read methods that take no JSON. */
-    private Call call(ChatChannel channel, String method, Map<String, Object> jsonBody, Map<String, String> form) {
+    /** A JSON body, or a form for the read methods that take no JSON; interactions call through here too. */
+    Call call(ChatChannel channel, String method, Map<String, Object> jsonBody, Map<String, String> form) {
         String url = channel.slackApi() + "/" + method;
         Map<String, String> auth = Map.of("Authorization", "Bearer " + channel.botToken());
         ChatHttp.Answer answer = jsonBody != null

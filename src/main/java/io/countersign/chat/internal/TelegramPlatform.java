@@ -3,28 +3,37 @@ package io.countersign.chat.internal;
 import io.countersign.chat.ChatChannel;
 import io.countersign.chat.ChatType;
 import io.countersign.notify.SendResult;
+import io.countersign.shared.Channel;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Telegram's Bot API: {@code sendMessage} to the channel's chat with an inline keyboard, and {@code
- * editMessageText} once the request moves on. Plain text, no parse mode, so that nothing a requester
- * writes is read as markup. A {@code 429} carries its wait in {@code parameters.retry_after}.
+ * editMessageText} once the request moves on. An approver who linked their Telegram account is written
+ * to directly, with Approve and Reject buttons whose callback data carry a single-use action token
+ * (never a bare request id) unless the step allows no decision from Telegram. Plain text, no parse
+ * mode, so that nothing a requester writes is read as markup. A {@code 429} carries its wait in
+ * {@code parameters.retry_after}.
  */
 @Component
 class TelegramPlatform implements ChatPlatform {
 
     private final ChatHttp http;
     private final JsonMapper json;
+    private final ChatLinkStore links;
+    private final DecisionTokens tokens;
 
-    TelegramPlatform(ChatHttp http, JsonMapper json) {
+    TelegramPlatform(ChatHttp http, JsonMapper json, ChatLinkStore links, DecisionTokens tokens) {
         this.http = http;
         this.json = json;
+        this.links = links;
+        this.tokens = tokens;
     }
 
     @Override
@@ -34,9 +43,13 @@ class TelegramPlatform implements ChatPlatform {
 
     @Override
     public Posted post(ChatChannel channel, Recipient person, ChatMessage message) {
+        Optional<String> direct =
+                person == null ? Optional.empty() : links.externalIdOf(ChatType.TELEGRAM, person.id());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("chat_id", channel.chatId());
-        body.putAll(content(message, person));
+        body.put("chat_id", direct.orElse(channel.chatId()));
+        body.putAll(content(message, direct.isPresent() ? null : person));
+        direct.flatMap(chat -> tokens.forApprover(message, person.id(), Channel.TELEGRAM))
+                .ifPresent(token -> body.put("reply_markup", buttons(message, token)));
         Answered sent = call(channel, "sendMessage", body);
         if (sent.failure() != null) {
             return Posted.failed(sent.failure());
@@ -70,9 +83,21 @@ class TelegramPlatform implements ChatPlatform {
         return body;
     }
 
-    private record Answered(JsonNode body, SendResult failure) {}
+    /** callback_data is at most 64 bytes: a one-letter verb and the 32-character token. */
+    private static Map<String, Object> buttons(ChatMessage message, String token) {
+        return Map.of(
+                "inline_keyboard",
+                List.of(
+                        List.of(
+                                Map.of("text", "Approve", "callback_data", TelegramCallback.APPROVE + token),
+                                Map.of("text", "Reject", "callback_data", TelegramCallback.REJECT + token)),
+                        List.of(Map.of("text", "Open request", "url", message.link()))));
+    }
 
-    private Answered call(ChatChannel channel, String method, Map<String, Object> body) {
+    record Answered(JsonNode body, SendResult failure) {}
+
+    /** Calls a Bot API method; the bot's own requests (answers to updates) go through here too. */
+    Answered call(ChatChannel channel, String method, Map<String, Object> body) {
         String url = channel.telegramApi() + "/bot" + channel.botToken() + "/" + method;
         ChatHttp.Answer answer = http.postJson(url, Map.of(), json.writeValueAsString(body));
         if (answer.status() != null && answer.status() == 429 && answer.retryAfter() == null) {

@@ -13,6 +13,7 @@ final class TestMessage {
                 List.of(new ChatMessage.Fact("Result", "this channel can post messages")),
                 baseLink,
                 false,
-                "test");
+                "test",
+                null);
     }
 }

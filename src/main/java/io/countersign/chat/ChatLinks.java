@@ -1,0 +1,63 @@
+package io.countersign.chat;
+
+import io.countersign.chat.internal.ChatLinkStore;
+import io.countersign.directory.Directory;
+import io.countersign.shared.Actor;
+import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.Names;
+import io.countersign.shared.NotFoundException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One-time codes that link a chat identity to a Countersign user: the user (or an administrator for
+ * them) asks for a code, and the user sends it to the bot ({@code /link <code>}), which proves that
+ * the chat account belongs to that user. Only the code's hash is kept; it is used once and lives ten
+ * minutes.
+ */
+@Service
+public class ChatLinks {
+
+    static final Duration LIFETIME = Duration.ofMinutes(10);
+    private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ChatLinkStore store;
+    private final Directory directory;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    ChatLinks(ChatLinkStore store, Directory directory, Clock clock, ApplicationEventPublisher events) {
+        this.store = store;
+        this.directory = directory;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** A fresh code for the user; {@code body.type} names the platform (TELEGRAM). */
+    @Transactional
+    public Map<String, String> createCode(Actor actor, String username, Map<String, Object> body) {
+        String name = Names.canonical(username);
+        if (!actor.isAdmin() && !actor.username().equals(name)) {
+            throw new NotFoundException("user", username);
+        }
+        String userId = directory.idOf(name).orElseThrow(() -> new NotFoundException("user", username));
+        Object type = body == null ? null : body.get("type");
+        if (!ChatType.TELEGRAM.name().equals(type)) {
+            throw InvalidInputException.of("type", "invalid_value", "Only TELEGRAM identities are linked by a code.");
+        }
+        char[] code = new char[10];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        }
+        String text = new String(code);
+        store.insertCode(text, ChatType.TELEGRAM, userId, clock.instant().plus(LIFETIME));
+        events.publishEvent(new ChatLinkCodeIssued(actor, name, ChatType.TELEGRAM));
+        return Map.of("code", text);
+    }
+}

@@ -1,0 +1,93 @@
+package io.countersign.chat;
+
+import io.countersign.chat.internal.ChatChannelStore;
+import io.countersign.chat.internal.SlackInteractionHandler;
+import io.countersign.shared.Names;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Slack's interactivity requests (button clicks, modal submissions). Each is signed: {@code
+ * X-Slack-Signature} is {@code v0=} and the hex HMAC-SHA256, under the channel's signing secret, of
+ * {@code v0:<X-Slack-Request-Timestamp>:<raw body>}; a timestamp more than five minutes away is a
+ * replay. A request failing either is a bare {@code 401}, not audited, so that strangers cannot fill
+ * the log.
+ */
+@Service
+public class SlackInteractions {
+
+    static final Duration FRESHNESS = Duration.ofMinutes(5);
+
+    private final ChatChannelStore channels;
+    private final SlackInteractionHandler handler;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    SlackInteractions(ChatChannelStore channels, SlackInteractionHandler handler, JsonMapper json, Clock clock) {
+        this.channels = channels;
+        this.handler = handler;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public ChatCallbackAnswer receive(String channelName, String timestamp, String signature, String body) {
+        Optional<ChatChannel> channel = channels.find(Names.canonical(channelName))
+                .filter(c -> c.type() == ChatType.SLACK && c.signingSecret() != null);
+        if (channel.isEmpty() || !fresh(timestamp) || !signed(channel.get(), timestamp, signature, body)) {
+            return ChatCallbackAnswer.unauthorized();
+        }
+        JsonNode payload;
+        try {
+            payload = json.readTree(field(body, "payload"));
+        } catch (JacksonException | IllegalArgumentException unreadable) {
+            return ChatCallbackAnswer.ok();
+        }
+        return handler.handle(channel.get(), payload);
+    }
+
+    private boolean fresh(String timestamp) {
+        try {
+            long seconds = Long.parseLong(timestamp == null ? "" : timestamp.strip());
+            return Math.abs(clock.instant().getEpochSecond() - seconds) <= FRESHNESS.toSeconds();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean signed(ChatChannel channel, String timestamp, String signature, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(channel.signingSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
+            byte[] expected = ("v0=" + HexFormat.of().formatHex(digest)).getBytes(StandardCharsets.UTF_8);
+            byte[] given = signature == null ? new byte[0] : signature.getBytes(StandardCharsets.UTF_8);
+            return MessageDigest.isEqual(expected, given);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One field of a form body; empty text when absent. */
+    private static String field(String form, String name) {
+        for (String pair : form.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return "";
+    }
+}

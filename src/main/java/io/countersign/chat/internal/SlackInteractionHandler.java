@@ -1,0 +1,211 @@
+package io.countersign.chat.internal;
+
+import io.countersign.chat.ChatCallbackAnswer;
+import io.countersign.chat.ChatChannel;
+import io.countersign.chat.ChatDecisionRefused;
+import io.countersign.chat.ChatType;
+import io.countersign.directory.Directory;
+import io.countersign.directory.User;
+import io.countersign.request.ActionTokenRefused;
+import io.countersign.request.ActionTokenView;
+import io.countersign.request.ActionTokens;
+import io.countersign.shared.Actor;
+import io.countersign.shared.Channel;
+import io.countersign.shared.Role;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a signed Slack interaction does: Approve decides; Reject opens a modal asking for the reason,
+ * and its submission decides. The clicking Slack user is the one active Countersign user whose e-mail
+ * is their Slack profile's ({@code users.info}). Whatever decides nothing is audited and answered with
+ * an ephemeral message (or, in the modal, an error under the reason).
+ */
+@Component
+public class SlackInteractionHandler {
+
+    private static final Actor BOT = new Actor("system", Role.ADMIN, Channel.SLACK, null);
+    private static final String MODAL = "reject_request";
+
+    private final SlackPlatform slack;
+    private final ChatHttp http;
+    private final JsonMapper json;
+    private final ActionTokens tokens;
+    private final Directory directory;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+
+    SlackInteractionHandler(
+            SlackPlatform slack,
+            ChatHttp http,
+            JsonMapper json,
+            ActionTokens tokens,
+            Directory directory,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager) {
+        this.slack = slack;
+        this.http = http;
+        this.json = json;
+        this.tokens = tokens;
+        this.directory = directory;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    public ChatCallbackAnswer handle(ChatChannel channel, JsonNode payload) {
+        String type = payload.path("type").asString("");
+        if (type.equals("block_actions")) {
+            clicked(channel, payload);
+        } else if (type.equals("view_submission")
+                && MODAL.equals(payload.path("view").path("callback_id").asString(""))) {
+            return submitted(channel, payload);
+        }
+        return ChatCallbackAnswer.ok();
+    }
+
+    private void clicked(ChatChannel channel, JsonNode payload) {
+        JsonNode action = payload.path("actions").path(0);
+        String actionId = action.path("action_id").asString("");
+        if (!actionId.equals(SlackBlocks.APPROVE) && !actionId.equals(SlackBlocks.REJECT)) {
+            return;
+        }
+        String slackUser = payload.path("user").path("id").asString("");
+        String responseUrl = payload.path("response_url").asString(null);
+        String token = action.path("value").asString("");
+        Check check = check(channel, slackUser, token);
+        if (check.refusal() != null) {
+            refused(slackUser, check.requestId(), check.refusal());
+            ephemeral(responseUrl, "Nothing was decided: " + check.refusal() + ".");
+            return;
+        }
+        if (actionId.equals(SlackBlocks.APPROVE)) {
+            ephemeral(responseUrl, decide(slackUser, check, token, true, null));
+            return;
+        }
+        Map<String, Object> view = Map.of(
+                "type", "modal",
+                "callback_id", MODAL,
+                "private_metadata", token,
+                "title", plain("Reject request"),
+                "submit", plain("Reject"),
+                "close", plain("Cancel"),
+                "blocks",
+                        List.of(Map.of(
+                                "type",
+                                "input",
+                                "block_id",
+                                "reason",
+                                "label",
+                                plain("Why do you reject " + check.requestId() + "?"),
+                                "element",
+                                Map.of("type", "plain_text_input", "action_id", "reason", "multiline", true))));
+        SlackPlatform.Call opened = slack.call(
+                channel,
+                "views.open",
+                Map.of("trigger_id", payload.path("trigger_id").asString(""), "view", view),
+                null);
+        if (opened.failure() != null) {
+            ephemeral(responseUrl, "Countersign could not ask for a reason; press Reject again.");
+        }
+    }
+
+    private ChatCallbackAnswer submitted(ChatChannel channel, JsonNode payload) {
+        String slackUser = payload.path("user").path("id").asString("");
+        String token = payload.path("view").path("private_metadata").asString("");
+        String reason = payload.path("view")
+                .path("state")
+                .path("values")
+                .path("reason")
+                .path("reason")
+                .path("value")
+                .asString("")
+                .strip();
+        Check check = check(channel, slackUser, token);
+        String outcome = check.refusal() != null
+                ? refusedNow(slackUser, check, check.refusal())
+                : reason.isEmpty() ? "Nothing was decided: a rejection needs a reason." : null;
+        if (outcome == null) {
+            outcome = decide(slackUser, check, token, false, reason);
+            if (!outcome.startsWith("Nothing")) {
+                return ChatCallbackAnswer.ok();
+            }
+        }
+        return new ChatCallbackAnswer(
+                200, json.writeValueAsString(Map.of("response_action", "errors", "errors", Map.of("reason", outcome))));
+    }
+
+    private String refusedNow(String slackUser, Check check, String why) {
+        refused(slackUser, check.requestId(), why);
+        return "Nothing was decided: " + why + ".";
+    }
+
+    private record Check(String userId, String requestId, String refusal) {}
+
+    /** The clicking user, as Countersign knows them, may use this token now; else why not. */
+    private Check check(ChatChannel channel, String slackUser, String token) {
+        Optional<ActionTokenView> view = tokens.peek(token);
+        String requestId = view.map(ActionTokenView::requestId).orElse(null);
+        Optional<String> userId = userOf(channel, slackUser);
+        if (userId.isEmpty()) {
+            return new Check(null, requestId, "your Slack e-mail is not that of exactly one active Countersign user");
+        }
+        if (view.isEmpty()) {
+            return new Check(null, null, ChatRefusals.reason(ActionTokenRefused.Reason.UNKNOWN));
+        }
+        if (!view.get().approverId().equals(userId.get())) {
+            return new Check(null, requestId, ChatRefusals.reason(ActionTokenRefused.Reason.WRONG_APPROVER));
+        }
+        if (view.get().used()) {
+            return new Check(null, requestId, ChatRefusals.reason(ActionTokenRefused.Reason.USED));
+        }
+        return new Check(userId.get(), requestId, null);
+    }
+
+    private String decide(String slackUser, Check check, String token, boolean approve, String reason) {
+        try {
+            tokens.redeem(token, approve, reason, check.userId(), "slack:" + slackUser);
+            return (approve ? "Approved " : "Rejected ") + check.requestId() + ".";
+        } catch (ActionTokenRefused e) {
+            return refusedNow(slackUser, check, ChatRefusals.reason(e.refusal()));
+        }
+    }
+
+    /** The one active user whose e-mail is the Slack user's verified profile e-mail. */
+    private Optional<String> userOf(ChatChannel channel, String slackUser) {
+        if (slackUser.isEmpty()) {
+            return Optional.empty();
+        }
+        SlackPlatform.Call info = slack.call(channel, "users.info", null, Map.of("user", slackUser));
+        String email = info.failure() != null
+                ? ""
+                : info.body().path("user").path("profile").path("email").asString("");
+        List<User> owners = email.isEmpty() ? List.of() : directory.activeUsersWithEmail(email);
+        return owners.size() == 1 ? directory.idOf(owners.get(0).username()) : Optional.empty();
+    }
+
+    private void refused(String slackUser, String requestId, String why) {
+        transactions.executeWithoutResult(
+                tx -> events.publishEvent(new ChatDecisionRefused(BOT, ChatType.SLACK, requestId, slackUser, why)));
+    }
+
+    private void ephemeral(String responseUrl, String text) {
+        if (responseUrl != null && !responseUrl.isBlank()) {
+            http.postJson(
+                    responseUrl,
+                    Map.of(),
+                    json.writeValueAsString(
+                            Map.of("response_type", "ephemeral", "replace_original", false, "text", text)));
+        }
+    }
+
+    private static Map<String, Object> plain(String text) {
+        return Map.of("type", "plain_text", "text", text);
+    }
+}

@@ -1,0 +1,236 @@
+package io.countersign.chat.internal;
+
+import io.countersign.chat.ChatChannel;
+import io.countersign.chat.ChatDecisionRefused;
+import io.countersign.chat.ChatLinked;
+import io.countersign.chat.ChatType;
+import io.countersign.directory.Directory;
+import io.countersign.directory.User;
+import io.countersign.request.ActionTokenRefused;
+import io.countersign.request.ActionTokenView;
+import io.countersign.request.ActionTokens;
+import io.countersign.shared.Actor;
+import io.countersign.shared.Channel;
+import io.countersign.shared.Role;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a Telegram bot's updates do, once their secret token was checked: {@code /link <code>} links
+ * the sender's Telegram account; an Approve button decides; a Reject button asks for the reason with a
+ * ForceReply message, and the reply to it decides. Whatever decides nothing is answered and audited.
+ */
+@Component
+public class TelegramWebhook {
+
+    private static final Actor BOT = new Actor("system", Role.ADMIN, Channel.TELEGRAM, null);
+
+    private final TelegramPlatform bot;
+    private final ChatLinkStore links;
+    private final ActionTokens tokens;
+    private final TelegramRejections rejections;
+    private final Directory directory;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+
+    TelegramWebhook(
+            TelegramPlatform bot,
+            ChatLinkStore links,
+            ActionTokens tokens,
+            TelegramRejections rejections,
+            Directory directory,
+            Clock clock,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager) {
+        this.bot = bot;
+        this.links = links;
+        this.tokens = tokens;
+        this.rejections = rejections;
+        this.directory = directory;
+        this.clock = clock;
+        this.events = events;
+        // the platform is called outside any transaction; what is stored and audited commits on its own
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    public void handle(ChatChannel channel, JsonNode update) {
+        if (update.has("callback_query")) {
+            clicked(channel, update.get("callback_query"));
+        } else if (update.has("message")) {
+            written(channel, update.get("message"));
+        }
+    }
+
+    private void clicked(ChatChannel channel, JsonNode query) {
+        String queryId = query.path("id").asString("");
+        String from = query.path("from").path("id").asString("");
+        Optional<TelegramCallback> callback =
+                TelegramCallback.parse(query.path("data").asString(null));
+        if (callback.isEmpty()) {
+            refuse(channel, queryId, from, null, "this button is not one Countersign made");
+            return;
+        }
+        Optional<User> user = linkedUser(from);
+        Optional<ActionTokenView> token = tokens.peek(callback.get().token());
+        String requestId = token.map(ActionTokenView::requestId).orElse(null);
+        if (user.isEmpty()) {
+            refuse(
+                    channel,
+                    queryId,
+                    from,
+                    requestId,
+                    "your Telegram account is not linked to an active Countersign user");
+            return;
+        }
+        if (token.isEmpty()) {
+            refuse(channel, queryId, from, null, ChatRefusals.reason(ActionTokenRefused.Reason.UNKNOWN));
+            return;
+        }
+        String userId = directory.idOf(user.get().username()).orElseThrow();
+        if (!token.get().approverId().equals(userId)) {
+            refuse(channel, queryId, from, requestId, ChatRefusals.reason(ActionTokenRefused.Reason.WRONG_APPROVER));
+            return;
+        }
+        if (token.get().used()) {
+            refuse(channel, queryId, from, requestId, ChatRefusals.reason(ActionTokenRefused.Reason.USED));
+            return;
+        }
+        if (callback.get().approve()) {
+            decide(channel, from, userId, callback.get().token(), true, null, requestId, queryId, null);
+            return;
+        }
+        String chat = query.path("message").path("chat").path("id").asString(from);
+        Map<String, Object> ask = new LinkedHashMap<>();
+        ask.put("chat_id", chat);
+        ask.put("text", "Why do you reject " + requestId + "? Reply to this message with the reason.");
+        ask.put("reply_markup", Map.of("force_reply", true, "input_field_placeholder", "Reason for rejecting"));
+        TelegramPlatform.Answered sent = bot.call(channel, "sendMessage", ask);
+        if (sent.failure() == null) {
+            String messageId = sent.body().path("result").path("message_id").asString();
+            rejections.hold(chat, messageId, callback.get().token(), from);
+            answer(channel, queryId, "Reply with your reason to reject " + requestId + ".", false);
+        } else {
+            answer(channel, queryId, "Countersign could not ask for a reason; try again.", true);
+        }
+    }
+
+    private void written(ChatChannel channel, JsonNode message) {
+        String from = message.path("from").path("id").asString("");
+        String chat = message.path("chat").path("id").asString(from);
+        String text = message.path("text").asString("").strip();
+        if (text.startsWith("/link")) {
+            link(channel, chat, from, text.substring("/link".length()).strip());
+            return;
+        }
+        JsonNode repliedTo = message.path("reply_to_message");
+        if (repliedTo.isMissingNode() || repliedTo.isNull()) {
+            return;
+        }
+        Optional<TelegramRejections.Pending> pending =
+                rejections.take(chat, repliedTo.path("message_id").asString(""), from);
+        if (pending.isEmpty()) {
+            return;
+        }
+        Optional<String> userId = linkedUser(from).flatMap(u -> directory.idOf(u.username()));
+        String requestId = tokens.peek(pending.get().token())
+                .map(ActionTokenView::requestId)
+                .orElse(null);
+        if (userId.isEmpty()) {
+            refused(from, requestId, "your Telegram account is not linked to an active Countersign user");
+            say(channel, chat, "Not rejected: your Telegram account is not linked to an active Countersign user.");
+            return;
+        }
+        if (text.isEmpty()) {
+            say(channel, chat, "Not rejected: a rejection needs a reason. Press Reject again.");
+            return;
+        }
+        decide(channel, from, userId.get(), pending.get().token(), false, text, requestId, null, chat);
+    }
+
+    /** Redeems the token; answers the click (or writes to the chat of a reply) with the outcome. */
+    private void decide(
+            ChatChannel channel,
+            String from,
+            String userId,
+            String token,
+            boolean approve,
+            String reason,
+            String requestId,
+            String queryId,
+            String chat) {
+        String outcome;
+        boolean refused = false;
+        try {
+            tokens.redeem(token, approve, reason, userId, "telegram:" + from);
+            outcome = (approve ? "Approved " : "Rejected ") + requestId + ".";
+        } catch (ActionTokenRefused e) {
+            String why = ChatRefusals.reason(e.refusal());
+            refused(from, requestId, why);
+            outcome = "Not " + (approve ? "approved" : "rejected") + ": " + why + ".";
+            refused = true;
+        }
+        if (queryId != null) {
+            answer(channel, queryId, outcome, refused);
+        } else {
+            say(channel, chat, outcome);
+        }
+    }
+
+    private void link(ChatChannel channel, String chat, String from, String code) {
+        Optional<User> user = transactions.execute(tx -> {
+            Optional<String> userId =
+                    code.isEmpty() ? Optional.empty() : links.useCode(code, ChatType.TELEGRAM, clock.instant());
+            Optional<User> linked = userId.flatMap(directory::findUserById).filter(User::active);
+            if (linked.isPresent()) {
+                links.link(ChatType.TELEGRAM, from, userId.get(), clock.instant());
+                events.publishEvent(new ChatLinked(
+                        new Actor(linked.get().username(), linked.get().role(), Channel.TELEGRAM, null),
+                        ChatType.TELEGRAM,
+                        from));
+            }
+            return linked;
+        });
+        if (user.isEmpty()) {
+            refused(from, null, "the link code is unknown, used or expired");
+            say(channel, chat, "That code is unknown, used or expired. Ask Countersign for a new one.");
+            return;
+        }
+        say(channel, chat, "Linked to Countersign user " + user.get().username() + ".");
+    }
+
+    /** The active Countersign user the Telegram account is linked to. */
+    private Optional<User> linkedUser(String telegramUser) {
+        return links.userOf(ChatType.TELEGRAM, telegramUser)
+                .flatMap(directory::findUserById)
+                .filter(User::active);
+    }
+
+    private void refuse(ChatChannel channel, String queryId, String from, String requestId, String why) {
+        refused(from, requestId, why);
+        answer(channel, queryId, "Nothing was decided: " + why + ".", true);
+    }
+
+    private void refused(String from, String requestId, String why) {
+        transactions.executeWithoutResult(
+                tx -> events.publishEvent(new ChatDecisionRefused(BOT, ChatType.TELEGRAM, requestId, from, why)));
+    }
+
+    private void answer(ChatChannel channel, String queryId, String text, boolean alert) {
+        bot.call(
+                channel,
+                "answerCallbackQuery",
+                Map.of("callback_query_id", queryId, "text", text, "show_alert", alert));
+    }
+
+    private void say(ChatChannel channel, String chat, String text) {
+        bot.call(channel, "sendMessage", Map.of("chat_id", chat, "text", text));
+    }
+}

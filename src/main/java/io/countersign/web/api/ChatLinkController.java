@@ -1,0 +1,32 @@
+package io.countersign.web.api;
+
+import io.countersign.chat.ChatLinks;
+import io.countersign.shared.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** One-time codes that link a user's chat identity (Telegram) to their Countersign account. */
+@RestController
+class ChatLinkController {
+
+    private final ChatLinks links;
+
+    ChatLinkController(ChatLinks links) {
+        this.links = links;
+    }
+
+    @Operation(
+            operationId = "createChatLink",
+            summary = "Issue a one-time code the user sends to the Telegram bot as /link <code>")
+    @PostMapping("/api/v1/users/{username}/chat-links")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> create(Actor actor, @PathVariable String username, @RequestBody Map<String, Object> body) {
+        return links.createCode(actor, username, body);
+    }
+}
