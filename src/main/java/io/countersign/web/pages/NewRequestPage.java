@@ -10,6 +10,7 @@ import io.countersign.shared.CountersignException;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -43,7 +44,11 @@ class NewRequestPage {
         return show(actor, NewRequestForm.empty(UUID.randomUUID().toString()), FormErrors.none(), model);
     }
 
-    /** Suggestions while typing: what the signed-in person may ask for, by resource name prefix. */
+    /**
+     * Suggestions while typing: what the signed-in person may ask for, by resource name prefix. Part
+     * of the page (session and all), so no part of the API description.
+     */
+    @Hidden
     @GetMapping(value = "/requests/new/options", produces = "application/json")
     @ResponseBody
     List<RequestOptions.Option> suggestions(Actor actor, @RequestParam(required = false) String q) {
