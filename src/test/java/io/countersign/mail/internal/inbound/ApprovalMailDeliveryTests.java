@@ -1,0 +1,110 @@
+package io.countersign.mail.internal.inbound;
+
+import static io.countersign.notify.NotificationScene.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.countersign.mail.MailServers;
+import io.countersign.testing.Api;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Getting the approval mail out and the replies in despite trouble: a watcher that crashes between
+ * deciding and deleting, a mail server that is down or not yet configured, an approver who opted out
+ * of mail and one without an address.
+ */
+class ApprovalMailDeliveryTests extends ApprovingByMailFixture {
+
+    @Test
+    void aCrashBetweenDecidingAndDeletingDecidesOnce() throws Exception {
+        String id = scene.pending(dev, List.of(step(2, lisa, carol)));
+        ReplyMail answer = reply(mailAbout(lisa, id), lisa, "Approve");
+        file(answer.bytes());
+        crash.crashAfterApplyingOne(PATIENCE);
+        assertThat(request(id).get("decisions").size()).isEqualTo(1);
+        assertThat(waiting()).isEqualTo(1);
+
+        crash.restart();
+
+        await().atMost(PATIENCE).until(() -> waiting() == 0);
+        assertThat(request(id).get("decisions").size()).isEqualTo(1);
+        assertThat(refusals(id)).isEmpty();
+    }
+
+    @Test
+    void theMailServerDownForAWhileDelaysTheMailAndLosesNothing() throws Exception {
+        configure(unreachableSmtp());
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+
+        await().atMost(PATIENCE).until(() -> stepOpenedTo(lisa).hasNonNull("lastError"));
+        JsonNode failing = stepOpenedTo(lisa);
+        assertThat(failing.get("state").asString()).isEqualTo("PENDING");
+        assertThat(failing.get("lastError").asString()).isNotBlank();
+        assertThat(status(id)).isEqualTo("PENDING");
+
+        configure(MailServers.plainSmtp(mail));
+        scene.advanceAndSettle(Duration.ofMinutes(5));
+
+        MimeMessage asked = mailAbout(lisa, id);
+        assertThat(stepOpenedTo(lisa).get("state").asString()).isEqualTo("DELIVERED");
+        file(reply(asked, lisa, "Yes").bytes());
+        awaitStatus(id, "APPROVED");
+    }
+
+    @Test
+    void mailQueuedBeforeTheServerIsSavedWaitsWithoutIssuingTokensAndLeavesOnceItIs() throws Exception {
+        jdbc.sql("delete from mail_settings").update();
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+
+        await().atMost(PATIENCE).until(() -> stepOpenedTo(lisa).hasNonNull("lastError"));
+        assertThat(stepOpenedTo(lisa).get("lastError").asString())
+                .isEqualTo("No SMTP server is configured (settings › mail).");
+        assertThat(stepOpenedTo(lisa).get("state").asString()).isEqualTo("PENDING");
+        assertThat(jdbc.sql("select count(*) from action_tokens where request_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        configure(MailServers.plainSmtp(mail));
+        scene.advanceAndSettle(Duration.ofMinutes(5));
+        file(reply(mailAbout(lisa, id), lisa, "Approve").bytes());
+        awaitStatus(id, "APPROVED");
+    }
+
+    @Test
+    void anUnsubscribedApproverGetsNoMailButStillSeesTheRequestInTheirQueue() throws Exception {
+        api.as(carol.token())
+                .put("/api/v1/users/" + carol.name() + "/subscriptions", Api.json(Map.of("step_opened", List.of())))
+                .expect(200);
+        String id = scene.pending(dev, List.of(step(1, lisa, carol)));
+
+        mailAbout(lisa, id);
+        scene.awaitNothingDue();
+
+        assertThat(received(email(carol))).isEmpty();
+        assertThat(api.as(carol.token())
+                        .get("/api/v1/requests?awaiting=me")
+                        .expect(200)
+                        .json()
+                        .get("items")
+                        .valueStream()
+                        .map(r -> r.get("id").asString()))
+                .contains(id);
+    }
+
+    @Test
+    void aRecipientWithoutAnAddressIsRefusedAndListedSo() {
+        jdbc.sql("update users set email = '' where id = ?").param(lisa.id()).update();
+        scene.pending(dev, List.of(step(1, lisa)));
+
+        await().atMost(PATIENCE)
+                .until(() -> stepOpenedTo(lisa).get("state").asString().equals("DEAD"));
+        assertThat(stepOpenedTo(lisa).get("lastError").asString()).isEqualTo(lisa.name() + " has no mail address.");
+    }
+}

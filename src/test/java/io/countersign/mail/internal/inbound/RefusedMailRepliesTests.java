@@ -1,0 +1,133 @@
+package io.countersign.mail.internal.inbound;
+
+import static io.countersign.notify.NotificationScene.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.countersign.testing.Api;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replies that must decide nothing: from another address, with a forged or replayed reply code, from
+ * an address that is shared or has changed hands, or about a request that is no longer pending. Each
+ * refusal is audited and leaves the request as it was.
+ */
+class RefusedMailRepliesTests extends ApprovingByMailFixture {
+
+    @Test
+    void aReplyFromAnotherAddressIsRefusedAuditedAndAnswered() throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        String elsewhere = Api.unique("lisa.private") + "@example.net";
+
+        file(reply(mailAbout(lisa, id), lisa, "Approve").from(elsewhere).bytes());
+
+        MimeMessage answer = mailTo(elsewhere, "Re: ");
+        assertThat(text(answer))
+                .contains("The reply did not come from the address the notification went to.")
+                .doesNotContainPattern("[a-z2-7]{32}");
+        assertThat(answer.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+        assertThat(refusals(id))
+                .containsExactly("from " + elsewhere + ": the reply did not come from the address the notification"
+                        + " went to");
+        assertThat(status(id)).isEqualTo("PENDING");
+        assertThat(waiting()).isZero();
+    }
+
+    @Test
+    void aForgedSenderWithAStolenSubjectIsRefused() throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        MimeMessage asked = mailAbout(lisa, id);
+        String guessed = "abcdefghijklmnopqrstuvwxyz234567";
+
+        file(
+                reply(asked, lisa, "Approve")
+                        .to("countersign@example.com")
+                        .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n")
+                        .bytes(),
+                reply(asked, lisa, "Approve")
+                        .to("countersign+" + guessed + "@example.com")
+                        .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n")
+                        .bytes());
+
+        await().atMost(PATIENCE).until(() -> refusals(id).size() == 2 && waiting() == 0);
+        assertThat(refusals(id))
+                .containsExactlyInAnyOrder(
+                        "from " + email(lisa) + ": the reply carries no reply code",
+                        "from " + email(lisa) + ": the reply code is unknown");
+        assertThat(status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void anAddressTwoActiveUsersShareDecidesNothing() throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        MimeMessage asked = mailAbout(lisa, id);
+        api.asAdmin()
+                .post("/api/v1/users", Api.json(Map.of("username", Api.unique("lisa-twin"), "email", email(lisa))))
+                .expect(201);
+
+        file(reply(asked, lisa, "Approve").bytes());
+
+        await().atMost(PATIENCE).until(() -> !refusals(id).isEmpty());
+        assertThat(refusals(id))
+                .containsExactly("from " + email(lisa) + ": the sender's address belongs to more than one user");
+        assertThat(status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void anAddressThatNowBelongsToSomeoneElseDecidesNothing() throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa, carol)));
+        MimeMessage asked = mailAbout(lisa, id);
+        // after the mail went out, lisa moved to another address and carol took over the old one
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + lisa.name(),
+                        Api.json(Map.of("username", lisa.name(), "email", Api.unique("lisa.new") + "@example.com")))
+                .expect(200);
+        api.asAdmin()
+                .put("/api/v1/users/" + carol.name(), Api.json(Map.of("username", carol.name(), "email", email(lisa))))
+                .expect(200);
+
+        file(reply(asked, lisa, "Approve").bytes());
+
+        await().atMost(PATIENCE).until(() -> !refusals(id).isEmpty());
+        assertThat(refusals(id))
+                .containsExactly(
+                        "from " + email(lisa) + ": the sender's address is not that of the approver the mail went to");
+        assertThat(status(id)).isEqualTo("PENDING");
+        assertThat(request(id).get("decisions")).isEmpty();
+    }
+
+    @Test
+    void aReplayedReplyIsRefusedAndTheSameMessageAgainIsOnlyDeleted() throws Exception {
+        String id = scene.pending(dev, List.of(step(2, lisa, carol)));
+        ReplyMail first = reply(mailAbout(lisa, id), lisa, "Approve");
+        file(first.bytes());
+        await().atMost(PATIENCE).until(() -> request(id).get("decisions").size() == 1 && waiting() == 0);
+
+        file(first.bytes(), reply(mailAbout(lisa, id), lisa, "Approve").bytes());
+
+        await().atMost(PATIENCE).until(() -> waiting() == 0 && !refusals(id).isEmpty());
+        assertThat(refusals(id)).containsExactly("from " + email(lisa) + ": the reply code was already used");
+        assertThat(request(id).get("decisions").size()).isEqualTo(1);
+        assertThat(status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aReplyToADecidedRequestIsRefusedAndAnswered() throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa, carol)));
+        MimeMessage asked = mailAbout(lisa, id);
+        scene.approve(carol, id);
+
+        file(reply(asked, lisa, "Reject").bytes());
+
+        MimeMessage answer = mailTo(lisa, "Re: ");
+        assertThat(text(answer)).contains("The request is no longer pending.");
+        assertThat(refusals(id)).containsExactly("from " + email(lisa) + ": the request is no longer pending");
+        assertThat(status(id)).isEqualTo("APPROVED");
+        assertThat(request(id).get("decisions").size()).isEqualTo(1);
+    }
+}
