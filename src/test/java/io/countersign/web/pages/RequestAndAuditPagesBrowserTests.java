@@ -1,5 +1,6 @@
 package io.countersign.web.pages;
 
+import static io.countersign.web.pages.BrowserScene.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
@@ -15,7 +16,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +36,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Asking for access from the form, the list of all requests and the audit page, in a real headless
- * Chromium against the running service; the API fixture sets the scene and checks what was stored.
+ * Chromium against the running service; {@link BrowserScene} sets the scene and the API fixture
+ * checks what was stored.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -44,8 +45,6 @@ import tools.jackson.databind.JsonNode;
 @Import({TestClockConfiguration.class, Api.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RequestAndAuditPagesBrowserTests {
-
-    static final String PASSWORD = "a long enough password";
 
     @RegisterExtension
     final Browser browser = new Browser();
@@ -59,24 +58,12 @@ class RequestAndAuditPagesBrowserTests {
     @Autowired
     MutableClock clock;
 
-    String requester;
-    String requesterToken;
-    String lead;
-    String security;
-    String auditor;
-    String resource;
-    String policy;
+    BrowserScene scene;
 
     @BeforeEach
     void scene() {
         browser.at(port);
-        requester = person("dev", "USER");
-        requesterToken = tokenOf(requester);
-        lead = person("lisa", "USER");
-        security = person("carol", "USER");
-        auditor = person("audrey", "AUDITOR");
-        resource = Api.unique("db");
-        policy = twoStepPolicyOn(resource);
+        scene = new BrowserScene(api);
     }
 
     @AfterAll
@@ -86,14 +73,14 @@ class RequestAndAuditPagesBrowserTests {
 
     @Test
     void aRequesterPreviewsWhatThePolicySaysAndThenAsks() {
-        browser.signIn(requester, PASSWORD);
+        browser.signIn(scene.requester, PASSWORD);
         browser.open("/requests/new");
-        browser.field("resource").sendKeys(resource.substring(0, resource.length() - 1));
+        browser.field("resource").sendKeys(scene.resource.substring(0, scene.resource.length() - 1));
         // the suggestions come from what a policy lets this person ask for, as they type
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .until(d -> !d.findElements(By.cssSelector("#resource-options option[value='" + resource + "']"))
+                .until(d -> !d.findElements(By.cssSelector("#resource-options option[value='" + scene.resource + "']"))
                         .isEmpty());
-        browser.field("resource").sendKeys(resource.substring(resource.length() - 1));
+        browser.field("resource").sendKeys(scene.resource.substring(scene.resource.length() - 1));
         browser.field("account").sendKeys("admin");
         browser.field("duration").sendKeys("2h");
         browser.driver().findElement(By.id("start-later")).click();
@@ -104,19 +91,20 @@ class RequestAndAuditPagesBrowserTests {
         browser.field("justification").sendKeys("Migrate the schema");
         browser.clickButton("Preview");
 
-        assertThat(browser.field("preview-policy").getText()).isEqualTo(policy);
+        assertThat(browser.field("preview-policy").getText()).isEqualTo(scene.policy);
         assertThat(browser.field("preview-steps").getText())
-                .contains("Lead review: 1 of " + lead, "Security review: 1 of " + security);
+                .contains("Lead review: 1 of " + scene.lead, "Security review: 1 of " + scene.security);
         assertThat(browser.field("max-duration").getText()).isEqualTo("PT4H");
-        assertThat(requestsOf(requester)).isEmpty();
+        assertThat(requestsOf(scene.requester)).isEmpty();
 
         browser.clickButton("Request access");
         assertThat(browser.path()).startsWith("/requests/req-");
         String id = browser.path().substring("/requests/".length());
         assertThat(browser.text())
-                .contains("Your request is sent.", "PENDING", "Migrate the schema", "Waiting on: " + lead);
+                .contains("Your request is sent.", "PENDING", "Migrate the schema", "Waiting on: " + scene.lead);
 
-        JsonNode stored = api.as(requesterToken).get("/api/v1/requests/" + id).json();
+        JsonNode stored =
+                api.as(scene.requesterToken).get("/api/v1/requests/" + id).json();
         assertThat(stored.get("duration").asString()).isEqualTo("PT2H");
         assertThat(stored.get("startsAt").asString()).startsWith(startsAt);
         JsonNode created = api.asAdmin()
@@ -129,9 +117,9 @@ class RequestAndAuditPagesBrowserTests {
 
     @Test
     void thePreviewSaysWhyARequestWouldBeRefusedAndSendingItCreatesNothing() {
-        browser.signIn(requester, PASSWORD);
+        browser.signIn(scene.requester, PASSWORD);
         browser.open("/requests/new");
-        browser.field("resource").sendKeys(resource);
+        browser.field("resource").sendKeys(scene.resource);
         browser.field("account").sendKeys("admin");
         browser.field("duration").sendKeys("9h");
         browser.clickButton("Preview");
@@ -148,7 +136,7 @@ class RequestAndAuditPagesBrowserTests {
         assertThat(browser.path()).isEqualTo("/requests/new");
         assertThat(browser.field("duration-error").getText()).contains("at most PT4H");
         assertThat(browser.field("form-errors").getText()).contains("Nothing was requested");
-        assertThat(requestsOf(requester)).isEmpty();
+        assertThat(requestsOf(scene.requester)).isEmpty();
 
         browser.field("duration").clear();
         browser.field("duration").sendKeys("soon");
@@ -160,18 +148,18 @@ class RequestAndAuditPagesBrowserTests {
 
     @Test
     void theStatusFiltersShowTheRequestsInThatState() {
-        String open = requestAs(requesterToken, "Still open");
-        String cancelled = requestAs(requesterToken, "Changed my mind");
-        api.as(requesterToken)
+        String open = scene.request("Still open");
+        String cancelled = scene.request("Changed my mind");
+        api.as(scene.requesterToken)
                 .post("/api/v1/requests/" + cancelled + "/cancel", null)
                 .expect(200);
-        String rejected = requestAs(requesterToken, "Not now");
-        api.as(tokenOf(lead))
+        String rejected = scene.request("Not now");
+        api.as(scene.tokenOf(scene.lead))
                 .post("/api/v1/requests/" + rejected + "/reject", Api.json(Map.of("comment", "freeze")))
                 .expect(200);
 
-        browser.signIn(auditor, PASSWORD);
-        browser.open("/requests?resource=" + resource);
+        browser.signIn(scene.auditor, PASSWORD);
+        browser.open("/requests?resource=" + scene.resource);
         assertThat(rowsOfTable("requests")).contains(open, cancelled, rejected);
 
         browser.submit(browser.driver().findElement(By.linkText("Open")));
@@ -183,22 +171,22 @@ class RequestAndAuditPagesBrowserTests {
         browser.submit(browser.driver().findElement(By.linkText("Approved")));
         assertThat(browser.text()).contains("No request matches.");
 
-        browser.open("/requests?status=rejected&resource=" + resource);
+        browser.open("/requests?status=rejected&resource=" + scene.resource);
         browser.submit(browser.driver().findElement(By.linkText(rejected)));
-        assertThat(browser.text()).contains("REJECTED", "Rejected by " + lead, "freeze");
+        assertThat(browser.text()).contains("REJECTED", "Rejected by " + scene.lead, "freeze");
     }
 
     @Test
     void anAuditorReadsVerifiesAndExportsTheAuditLog() throws Exception {
-        String id = requestAs(requesterToken, "Audit me, \"please\"");
-        browser.signIn(auditor, PASSWORD);
+        String id = scene.request("Audit me, \"please\"");
+        browser.signIn(scene.auditor, PASSWORD);
         browser.open("/audit");
         browser.clickButton("Verify the chain");
         assertThat(browser.field("verification").getText()).startsWith("The chain is intact");
 
         browser.field("requestId").sendKeys(id);
         browser.clickButton("Filter");
-        assertThat(browser.field("events").getText()).contains("request.created", requester);
+        assertThat(browser.field("events").getText()).contains("request.created", scene.requester);
 
         WebElement export = browser.driver().findElement(By.cssSelector("form.export"));
         StringBuilder query = new StringBuilder("format=csv");
@@ -221,7 +209,7 @@ class RequestAndAuditPagesBrowserTests {
 
     @Test
     void aUserMayOpenNeitherAllRequestsNorTheAuditAndAnAuditorMayNotAsk() throws Exception {
-        browser.signIn(requester, PASSWORD);
+        browser.signIn(scene.requester, PASSWORD);
         assertThat(browser.driver().findElements(By.linkText("Audit"))).isEmpty();
         for (String page : List.of("/requests", "/audit", "/audit/export?format=csv")) {
             assertThat(fetch("http://localhost:" + port + page).statusCode())
@@ -231,7 +219,7 @@ class RequestAndAuditPagesBrowserTests {
         browser.open("/audit");
         assertThat(browser.text()).contains("Forbidden").doesNotContain("Audit log");
 
-        browser.signIn(auditor, PASSWORD);
+        browser.signIn(scene.auditor, PASSWORD);
         assertThat(fetch("http://localhost:" + port + "/requests/new").statusCode())
                 .isEqualTo(403);
         assertThat(browser.driver().findElements(By.linkText("Request access"))).isEmpty();
@@ -239,9 +227,9 @@ class RequestAndAuditPagesBrowserTests {
 
     @Test
     void aForgedCsrfTokenOnTheRequestFormIsRefused() {
-        browser.signIn(requester, PASSWORD);
+        browser.signIn(scene.requester, PASSWORD);
         browser.open("/requests/new");
-        browser.field("resource").sendKeys(resource);
+        browser.field("resource").sendKeys(scene.resource);
         browser.field("account").sendKeys("admin");
         browser.field("justification").sendKeys("Forged");
         browser.driver()
@@ -250,7 +238,7 @@ class RequestAndAuditPagesBrowserTests {
                         + " b.textContent = 'Send forged'; document.querySelector('main form').appendChild(b);");
         browser.clickButton("Send forged");
         assertThat(browser.text()).doesNotContain("Your request is sent.");
-        assertThat(requestsOf(requester)).isEmpty();
+        assertThat(requestsOf(scene.requester)).isEmpty();
     }
 
     private List<String> rowsOfTable(String id) {
@@ -278,77 +266,5 @@ class RequestAndAuditPagesBrowserTests {
         List<String> ids = new ArrayList<>();
         items.forEach(r -> ids.add(r.get("id").asString()));
         return ids;
-    }
-
-    private String requestAs(String token, String justification) {
-        return api.as(token)
-                .post(
-                        "/api/v1/requests",
-                        Api.json(Map.of(
-                                "resource",
-                                resource,
-                                "account",
-                                "admin",
-                                "duration",
-                                "PT1H",
-                                "justification",
-                                justification)))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
-    }
-
-    private String person(String base, String role) {
-        String name = Api.unique(base);
-        api.asAdmin()
-                .post(
-                        "/api/v1/users",
-                        Api.json(Map.of(
-                                "username", name, "email", name + "@example.com", "role", role, "password", PASSWORD)))
-                .expect(201);
-        return name;
-    }
-
-    private String tokenOf(String username) {
-        return api.asAdmin()
-                .post("/api/v1/users/" + username + "/tokens", Api.json(Map.of("name", Api.unique("laptop"))))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
-    }
-
-    /** The lead, then security, approve requests for the admin account of the resource, for at most 4 hours. */
-    private String twoStepPolicyOn(String name) {
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", name, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", Api.unique("policy"));
-        body.put("priority", 10);
-        body.put("conditions", Map.of("resourceName", name));
-        body.put("maxDuration", "PT4H");
-        body.put(
-                "steps",
-                List.of(
-                        Map.of(
-                                "name",
-                                "Lead review",
-                                "requiredApprovals",
-                                1,
-                                "approvers",
-                                List.of(Map.of("user", lead))),
-                        Map.of(
-                                "name",
-                                "Security review",
-                                "requiredApprovals",
-                                1,
-                                "approvers",
-                                List.of(Map.of("user", security)))));
-        api.asAdmin().post("/api/v1/policies", Api.json(body)).expect(201);
-        return (String) body.get("name");
     }
 }

@@ -1,14 +1,13 @@
 package io.countersign.web.pages;
 
+import static io.countersign.web.pages.BrowserScene.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
 import io.countersign.testing.TestClockConfiguration;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The pages in a real headless Chromium against the running service: people sign in, decide and
- * follow their requests; the API fixture sets the scene.
+ * follow their requests; {@link BrowserScene} sets the scene.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -35,7 +34,6 @@ import org.springframework.test.context.ActiveProfiles;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebPagesBrowserTests {
 
-    static final String PASSWORD = "a long enough password";
     static final String HOSTILE = "<script>window.pwned=1</script>\"><img src=x onerror=window.pwned=2>";
 
     @RegisterExtension
@@ -47,23 +45,12 @@ class WebPagesBrowserTests {
     @Autowired
     Api api;
 
-    String requester;
-    String requesterToken;
-    String lead;
-    String security;
+    BrowserScene scene;
 
     @BeforeEach
     void scene() {
         browser.at(port);
-        requester = person("dev");
-        requesterToken = api.asAdmin()
-                .post("/api/v1/users/" + requester + "/tokens", Api.json(Map.of("name", "laptop")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
-        lead = person("lisa");
-        security = person("carol");
+        scene = new BrowserScene(api);
     }
 
     @AfterAll
@@ -71,87 +58,21 @@ class WebPagesBrowserTests {
         browser.close();
     }
 
-    private String person(String base) {
-        String name = Api.unique(base);
-        api.asAdmin()
-                .post(
-                        "/api/v1/users",
-                        Api.json(Map.of(
-                                "username",
-                                name,
-                                "email",
-                                name + "@example.com",
-                                "role",
-                                "USER",
-                                "password",
-                                PASSWORD)))
-                .expect(201);
-        return name;
-    }
-
-    /** A pending request by the requester under a two-step policy: the lead, then security. */
-    private String twoStepRequest(String justification) {
-        String resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
-        Map<String, Object> policy = new LinkedHashMap<>();
-        policy.put("name", Api.unique("policy"));
-        policy.put("priority", 10);
-        policy.put("conditions", Map.of("resourceName", resource));
-        policy.put(
-                "steps",
-                List.of(
-                        Map.of(
-                                "name",
-                                "Lead review",
-                                "requiredApprovals",
-                                1,
-                                "approvers",
-                                List.of(Map.of("user", lead))),
-                        Map.of(
-                                "name",
-                                "Security review",
-                                "requiredApprovals",
-                                1,
-                                "approvers",
-                                List.of(Map.of("user", security)))));
-        api.asAdmin().post("/api/v1/policies", Api.json(policy)).expect(201);
-        return api.as(requesterToken)
-                .post(
-                        "/api/v1/requests",
-                        Api.json(Map.of(
-                                "resource",
-                                resource,
-                                "account",
-                                "admin",
-                                "duration",
-                                "PT1H",
-                                "justification",
-                                justification)))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
-    }
-
     @Test
     void twoApproversApproveFromMyApprovalsAndTheRequesterSeesAndEndsTheGrant() {
-        String id = twoStepRequest("Deploy the hotfix");
+        String id = scene.request("Deploy the hotfix");
 
-        browser.signIn(requester, PASSWORD);
+        browser.signIn(scene.requester, PASSWORD);
         assertThat(browser.text()).contains("My requests", id, "PENDING");
 
-        browser.signIn(lead, PASSWORD);
+        browser.signIn(scene.lead, PASSWORD);
         browser.open("/approvals");
         assertThat(browser.text()).contains("Deploy the hotfix", "Lead review");
         browser.keepPicture("my-approvals.png");
         browser.click("Approve " + id);
         assertThat(browser.text()).contains("Approved.", "Nothing waits on you.");
 
-        browser.signIn(security, PASSWORD);
+        browser.signIn(scene.security, PASSWORD);
         browser.open("/approvals");
         browser.click("Approve " + id);
         assertThat(browser.text()).contains("Approved.");
@@ -159,10 +80,10 @@ class WebPagesBrowserTests {
         browser.open("/requests/" + id);
         assertThat(browser.text())
                 .contains("APPROVED")
-                .containsPattern("Approved by " + lead + " at \\S+ via WEB")
-                .containsPattern("Approved by " + security + " at \\S+ via WEB");
+                .containsPattern("Approved by " + scene.lead + " at \\S+ via WEB")
+                .containsPattern("Approved by " + scene.security + " at \\S+ via WEB");
 
-        browser.signIn(requester, PASSWORD);
+        browser.signIn(scene.requester, PASSWORD);
         assertThat(browser.text()).contains("APPROVED", "ACTIVE", "1h 00m remaining");
         browser.clickButton("End my access now");
         assertThat(browser.text()).contains("Access ended.", "REVOKED");
@@ -170,14 +91,14 @@ class WebPagesBrowserTests {
 
     @Test
     void aRejectionNeedsACommentAndShowsIt() {
-        String id = twoStepRequest("Look at the logs");
-        browser.signIn(lead, PASSWORD);
+        String id = scene.request("Look at the logs");
+        browser.signIn(scene.lead, PASSWORD);
         browser.open("/requests/" + id);
         // past the browser's own check, the service refuses a rejection without a comment
         browser.driver().executeScript("document.getElementById('reject-comment').removeAttribute('required')");
         browser.clickButton("Reject");
         assertThat(browser.text()).contains("Say why you reject.");
-        assertThat(api.as(requesterToken)
+        assertThat(api.as(scene.requesterToken)
                         .get("/api/v1/requests/" + id)
                         .json()
                         .get("status")
@@ -186,40 +107,41 @@ class WebPagesBrowserTests {
 
         browser.field("reject-comment").sendKeys("Not during the freeze");
         browser.clickButton("Reject");
-        assertThat(browser.text()).contains("Rejected.", "REJECTED", "Rejected by " + lead, "Not during the freeze");
+        assertThat(browser.text())
+                .contains("Rejected.", "REJECTED", "Rejected by " + scene.lead, "Not during the freeze");
     }
 
     @Test
     void theRequestPageSaysWhyIMayNotDecide() {
-        String id = twoStepRequest("Rotate keys");
-        browser.signIn(security, PASSWORD);
+        String id = scene.request("Rotate keys");
+        browser.signIn(scene.security, PASSWORD);
         browser.open("/requests/" + id);
         assertThat(browser.field("why-not").getText()).isEqualTo("You are not an approver of the current step.");
         assertThat(browser.driver().findElements(By.xpath("//button[normalize-space()='Approve']")))
                 .isEmpty();
 
-        browser.signIn(requester, PASSWORD);
+        browser.signIn(scene.requester, PASSWORD);
         browser.open("/requests/" + id);
         assertThat(browser.field("why-not").getText())
                 .isEqualTo("This is your own request; somebody else must decide it.");
-        assertThat(browser.text()).contains("Waiting on: " + lead);
+        assertThat(browser.text()).contains("Waiting on: " + scene.lead);
     }
 
     @Test
     void aLinkFromAnApprovalMailLandsOnTheRequestAfterSignIn() {
-        String id = twoStepRequest("Linked from mail");
+        String id = scene.request("Linked from mail");
         browser.driver().manage().deleteAllCookies();
         browser.open("/requests/" + id);
         assertThat(browser.path()).isEqualTo("/login");
-        browser.submitSignIn(lead, PASSWORD);
+        browser.submitSignIn(scene.lead, PASSWORD);
         assertThat(browser.path()).startsWith("/requests/" + id);
         assertThat(browser.text()).contains("Linked from mail", "Your decision");
     }
 
     @Test
     void anotherUsersRequestIsNotFound() {
-        String id = twoStepRequest("Private");
-        String stranger = person("mallory");
+        String id = scene.request("Private");
+        String stranger = scene.person("mallory");
         browser.signIn(stranger, PASSWORD);
         browser.open("/requests/" + id);
         assertThat(browser.text()).contains("Not found").doesNotContain("Private");
@@ -227,7 +149,7 @@ class WebPagesBrowserTests {
 
     @Test
     void aWrongPasswordIsRefusedAndRepeatedFailuresLockTheAccount() {
-        String victim = person("victim");
+        String victim = scene.person("victim");
         browser.signIn(victim, "not the password");
         assertThat(browser.text()).contains("Wrong username or password.");
         for (int i = 0; i < 4; i++) {
@@ -240,7 +162,7 @@ class WebPagesBrowserTests {
 
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteLax() {
-        browser.signIn(requester, PASSWORD);
+        browser.signIn(scene.requester, PASSWORD);
         var cookie = browser.driver().manage().getCookieNamed("COUNTERSIGN_SESSION");
         assertThat(cookie).isNotNull();
         assertThat(cookie.isHttpOnly()).isTrue();
@@ -249,8 +171,8 @@ class WebPagesBrowserTests {
 
     @Test
     void aFormWithoutTheCsrfTokenIsRefused() {
-        String id = twoStepRequest("Forged");
-        browser.signIn(lead, PASSWORD);
+        String id = scene.request("Forged");
+        browser.signIn(scene.lead, PASSWORD);
         browser.open("/requests/" + id);
         var page = browser.driver().findElement(By.tagName("html"));
         browser.driver()
@@ -268,8 +190,8 @@ class WebPagesBrowserTests {
 
     @Test
     void whatPeopleTypedIsShownAsText() {
-        String id = twoStepRequest(HOSTILE);
-        browser.signIn(lead, PASSWORD);
+        String id = scene.request(HOSTILE);
+        browser.signIn(scene.lead, PASSWORD);
         for (String page : List.of("/approvals", "/requests/" + id)) {
             browser.open(page);
             assertThat(browser.text()).contains(HOSTILE);
@@ -278,7 +200,7 @@ class WebPagesBrowserTests {
         }
         browser.field("reject-comment").sendKeys(HOSTILE);
         browser.clickButton("Reject");
-        browser.signIn(requester, PASSWORD);
+        browser.signIn(scene.requester, PASSWORD);
         for (String page : List.of("/", "/requests/" + id)) {
             browser.open(page);
             assertThat(browser.text()).contains(HOSTILE);
@@ -289,21 +211,21 @@ class WebPagesBrowserTests {
 
     @Test
     void theProfileChangesMyPasswordAndRevokesMyTokens() {
-        browser.signIn(requester, PASSWORD);
+        browser.signIn(scene.requester, PASSWORD);
         browser.open("/profile");
         assertThat(browser.text()).contains("laptop");
         browser.click("Revoke token laptop");
         assertThat(browser.text()).contains("The token is revoked.", "You have no API tokens.");
-        api.as(requesterToken).get("/api/v1/users/" + requester).expect(401);
+        api.as(scene.requesterToken).get("/api/v1/users/" + scene.requester).expect(401);
 
         browser.field("current").sendKeys(PASSWORD);
         browser.field("new").sendKeys("my fresh new password");
         browser.field("repeated").sendKeys("my fresh new password");
         browser.clickButton("Change password");
         assertThat(browser.text()).contains("Your password is changed.");
-        browser.signIn(requester, PASSWORD);
+        browser.signIn(scene.requester, PASSWORD);
         assertThat(browser.text()).contains("Wrong username or password.");
-        browser.signIn(requester, "my fresh new password");
+        browser.signIn(scene.requester, "my fresh new password");
         assertThat(browser.text()).contains("My requests");
     }
 }
