@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
-import io.countersign.directory.People;
 import io.countersign.directory.Users;
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
@@ -12,6 +11,7 @@ import io.countersign.testing.CountersignTest;
 import java.util.List;
 import java.util.Map;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,6 +30,13 @@ class SingleSignOnAccountsTests {
 
     @Autowired
     MockMvc mvc;
+
+    SingleSignOnDirectory directory;
+
+    @BeforeEach
+    void directory() {
+        directory = new SingleSignOnDirectory(api);
+    }
 
     @Autowired
     Users users;
@@ -60,7 +67,7 @@ class SingleSignOnAccountsTests {
 
     @Test
     void aNewPersonBecomesAnActiveUserWithTheClaimedGroupsThatExist() {
-        String ops = group(List.of());
+        String ops = directory.group(List.of());
         String username = Api.unique("newcomer");
 
         var outcome = accounts(true)
@@ -69,15 +76,15 @@ class SingleSignOnAccountsTests {
         assertThat(outcome.user().username()).isEqualTo(username);
         assertThat(outcome.user().role()).isEqualTo(Role.USER);
         assertThat(outcome.user().active()).isTrue();
-        assertThat(members(ops)).containsExactly(username);
+        assertThat(directory.members(ops)).containsExactly(username);
         api.asAdmin().get("/api/v1/groups/not-a-group").expect(404);
     }
 
     @Test
     void membershipsFollowTheClaimAndManagershipsStay() {
-        String username = person(true);
-        String kept = group(List.of(username));
-        String left = group(List.of(username));
+        String username = directory.person(true);
+        String kept = directory.group(List.of(username));
+        String left = directory.group(List.of(username));
         api.asAdmin()
                 .put(
                         "/api/v1/groups/" + left,
@@ -87,7 +94,7 @@ class SingleSignOnAccountsTests {
         var outcome = accounts(false).signIn(identity(username, null, List.of(kept.toUpperCase())), SOURCE);
 
         assertThat(outcome.refusal()).isNull();
-        assertThat(members(kept)).containsExactly(username);
+        assertThat(directory.members(kept)).containsExactly(username);
         var after = api.asAdmin().get("/api/v1/groups/" + left).expect(200).json();
         assertThat(after.get("members").valueStream()).isEmpty();
         assertThat(after.get("managers").valueStream().map(m -> m.asString())).containsExactly(username);
@@ -95,7 +102,7 @@ class SingleSignOnAccountsTests {
 
     @Test
     void anUnverifiedEmailMatchesNobody() {
-        String username = person(true);
+        String username = directory.person(true);
         String claimed = Api.unique("claimed");
         var unverified = new SingleSignOnIdentity(claimed, username + "@example.com", false, null, null);
 
@@ -104,7 +111,7 @@ class SingleSignOnAccountsTests {
 
     @Test
     void aDeactivatedUserIsRefusedEvenWhenUsersAreCreated() {
-        String username = person(false);
+        String username = directory.person(false);
 
         var outcome = accounts(true).signIn(identity(username, null, null), SOURCE);
 
@@ -135,32 +142,5 @@ class SingleSignOnAccountsTests {
                 .get("/api/v1/audit?action=user.sign_in_refused")
                 .expect(200)
                 .body();
-    }
-
-    private String person(boolean active) {
-        String username = Api.unique("erin");
-        Map<String, Object> body = People.body(username, Role.USER);
-        body.put("active", active);
-        api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
-        return username;
-    }
-
-    private String group(List<String> members) {
-        String name = Api.unique("team");
-        api.asAdmin()
-                .post("/api/v1/groups", Api.json(Map.of("name", name, "members", members, "managers", List.of())))
-                .expect(201);
-        return name;
-    }
-
-    private List<String> members(String group) {
-        return api.asAdmin()
-                .get("/api/v1/groups/" + group)
-                .expect(200)
-                .json()
-                .get("members")
-                .valueStream()
-                .map(member -> member.asString())
-                .toList();
     }
 }

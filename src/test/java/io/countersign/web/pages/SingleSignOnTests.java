@@ -2,8 +2,7 @@ package io.countersign.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.directory.People;
-import io.countersign.shared.Role;
+import io.countersign.security.SingleSignOnDirectory;
 import io.countersign.testing.Api;
 import io.countersign.testing.TestClockConfiguration;
 import java.io.IOException;
@@ -18,6 +17,7 @@ import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -49,6 +49,13 @@ class SingleSignOnTests {
     @Autowired
     Api api;
 
+    SingleSignOnDirectory directory;
+
+    @BeforeEach
+    void directory() {
+        directory = new SingleSignOnDirectory(api);
+    }
+
     @DynamicPropertySource
     static void singleSignOn(DynamicPropertyRegistry registry) {
         provider.start();
@@ -75,7 +82,7 @@ class SingleSignOnTests {
 
     @Test
     void aFirstSignInCreatesTheUserThroughTheCodeFlowWithPkceAndJoinsTheClaimedGroups() {
-        String ops = group(List.of());
+        String ops = directory.group(List.of());
         String username = Api.unique("sam");
         providerSays(claims(username, List.of(ops.toUpperCase(), "no-such-group")));
 
@@ -96,16 +103,16 @@ class SingleSignOnTests {
         assertThat(user.get("role").asString()).isEqualTo("USER");
         assertThat(user.get("active").asBoolean()).isTrue();
         assertThat(user.get("email").asString()).isEqualTo(username + "@example.com");
-        assertThat(members(ops)).containsExactly(username);
+        assertThat(directory.members(ops)).containsExactly(username);
         api.asAdmin().get("/api/v1/groups/no-such-group").expect(404);
     }
 
     @Test
     void anExistingUserIsMatchedByTheUsernameClaimAndTheirGroupsFollowTheClaim() {
-        String username = person(true);
-        String kept = group(List.of(username));
-        String left = group(List.of(username));
-        String joined = group(List.of());
+        String username = directory.person(true);
+        String kept = directory.group(List.of(username));
+        String left = directory.group(List.of(username));
+        String joined = directory.group(List.of());
         providerSays(claims(username.toUpperCase(), List.of(kept, joined)));
 
         Visitor browser = new Visitor();
@@ -114,14 +121,14 @@ class SingleSignOnTests {
             assertThat(browser.open(BASE + page).statusCode()).as(page).isEqualTo(200);
         }
 
-        assertThat(members(kept)).containsExactly(username);
-        assertThat(members(joined)).containsExactly(username);
-        assertThat(members(left)).isEmpty();
+        assertThat(directory.members(kept)).containsExactly(username);
+        assertThat(directory.members(joined)).containsExactly(username);
+        assertThat(directory.members(left)).isEmpty();
     }
 
     @Test
     void anExistingUserIsMatchedByTheirVerifiedEmailWhenNoUserHasTheClaimedName() {
-        String username = person(true);
+        String username = directory.person(true);
         String claimed = Api.unique("upn");
         Map<String, Object> claims = claims(claimed, List.of());
         claims.put("email", username + "@example.com");
@@ -134,7 +141,7 @@ class SingleSignOnTests {
 
     @Test
     void aDeactivatedUserIsRefusedWithAReadableMessageAndTheRefusalIsAudited() {
-        String username = person(false);
+        String username = directory.person(false);
         providerSays(claims(username, List.of()));
 
         Visitor browser = new Visitor();
@@ -180,7 +187,7 @@ class SingleSignOnTests {
 
     @Test
     void signingOutEndsTheSessionHereAndAtTheProvider() {
-        String username = person(true);
+        String username = directory.person(true);
         providerSays(claims(username, List.of()));
         Visitor browser = new Visitor();
         browser.open(BASE + "/oauth2/authorization/oidc");
@@ -214,7 +221,7 @@ class SingleSignOnTests {
 
     @Test
     void inARealBrowserTheButtonSignsInAndSignOutEndsTheProvidersSessionToo() throws Exception {
-        String username = person(true);
+        String username = directory.person(true);
         providerSays(claims(username, List.of()));
         try (Browser browser = new Browser().at(PORT)) {
             browser.open("/login");
@@ -248,33 +255,6 @@ class SingleSignOnTests {
         claims.put("name", "Person " + username);
         claims.put("groups", groups);
         return claims;
-    }
-
-    private String person(boolean active) {
-        String username = Api.unique("erin");
-        Map<String, Object> body = People.body(username, Role.USER);
-        body.put("active", active);
-        api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
-        return username;
-    }
-
-    private String group(List<String> members) {
-        String name = Api.unique("team");
-        api.asAdmin()
-                .post("/api/v1/groups", Api.json(Map.of("name", name, "members", members, "managers", List.of())))
-                .expect(201);
-        return name;
-    }
-
-    private List<String> members(String group) {
-        return api.asAdmin()
-                .get("/api/v1/groups/" + group)
-                .expect(200)
-                .json()
-                .get("members")
-                .valueStream()
-                .map(member -> member.asString())
-                .toList();
     }
 
     private static int freePort() {
