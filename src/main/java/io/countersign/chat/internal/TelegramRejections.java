@@ -34,8 +34,9 @@ class TelegramRejections {
 
     void hold(String chat, String messageId, String token, String telegramUser) {
         Instant now = clock.instant();
-        jdbc.sql("delete from telegram_pending_rejections where expires_at <= ?")
-                .param(Timestamps.toDb(now))
+        // Telegram numbers messages once per chat, so a row for the same message can only be a stale one
+        jdbc.sql("delete from telegram_pending_rejections where expires_at <= ? or (chat_id = ? and message_id = ?)")
+                .params(Timestamps.toDb(now), chat, messageId)
                 .update();
         jdbc.sql("""
                         insert into telegram_pending_rejections (chat_id, message_id, telegram_user, token, expires_at)
