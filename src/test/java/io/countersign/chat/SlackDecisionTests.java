@@ -8,6 +8,7 @@ import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -50,6 +51,9 @@ class SlackDecisionTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     FakePlatform platform;
     Person dev;
@@ -167,6 +171,13 @@ class SlackDecisionTests {
         return api.asAdmin().get("/api/v1/requests/" + id).expect(200).json();
     }
 
+    private double refusedCount(String reason) {
+        var counter = meters.find("countersign.chat.callbacks.refused")
+                .tags("platform", "slack", "reason", reason)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     /** This test's channel's refused call backs, as audited. */
     private List<String> callbackRefusals() {
         return jdbc.sql("select note from audit_events where action = 'chat.callback_refused' and target = ?"
@@ -239,6 +250,7 @@ class SlackDecisionTests {
         String id = request();
         String token = token();
         int audited = refusals().size();
+        double counted = refusedCount("bad_signature");
 
         long now = clock.instant().getEpochSecond();
         MockHttpServletResponse forged = send(clickPayload("approve_request", token), now, "not-the-secret");
@@ -260,6 +272,7 @@ class SlackDecisionTests {
                 .last()
                 .isEqualTo("slack channel " + channel
                         + ": bad signature (2 more like it since the last one recorded were not recorded)");
+        assertThat(refusedCount("bad_signature") - counted).isEqualTo(4.0);
 
         assertThat(request(id).get("status").asString()).isEqualTo("PENDING");
         assertThat(platform.seen("/respond")).isEmpty();
