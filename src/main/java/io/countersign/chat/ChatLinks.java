@@ -9,6 +9,7 @@ import io.countersign.shared.NotFoundException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -43,10 +44,7 @@ public class ChatLinks {
     @Transactional
     public Map<String, String> createCode(Actor actor, String username, Map<String, Object> body) {
         String name = Names.canonical(username);
-        if (!actor.isAdmin() && !actor.username().equals(name)) {
-            throw new NotFoundException("user", username);
-        }
-        String userId = directory.idOf(name).orElseThrow(() -> new NotFoundException("user", username));
+        String userId = userIdFor(actor, username);
         Object type = body == null ? null : body.get("type");
         if (!ChatType.TELEGRAM.name().equals(type)) {
             throw InvalidInputException.of("type", "invalid_value", "Only TELEGRAM identities are linked by a code.");
@@ -59,5 +57,29 @@ public class ChatLinks {
         store.insertCode(text, ChatType.TELEGRAM, userId, clock.instant().plus(LIFETIME));
         events.publishEvent(new ChatLinkCodeIssued(actor, name, ChatType.TELEGRAM));
         return Map.of("code", text);
+    }
+
+    /** The user's linked chat identities and the codes still waiting to be sent to a bot. */
+    public List<ChatLinkView> list(Actor actor, String username) {
+        return store.of(userIdFor(actor, username), clock.instant());
+    }
+
+    /** Unlinks one chat identity: its buttons and replies no longer decide anything for the user. */
+    @Transactional
+    public void unlink(Actor actor, String username, String id) {
+        String userId = userIdFor(actor, username);
+        ChatLinkView.Key key = ChatLinkView.parse(id)
+                .filter(k -> store.unlink(k.type(), k.chatUserId(), userId))
+                .orElseThrow(() -> new NotFoundException("chat link", id));
+        events.publishEvent(new ChatUnlinked(actor, Names.canonical(username), key.type(), key.chatUserId()));
+    }
+
+    /** The user's id when the actor may manage their links; someone else's are not even known to exist. */
+    private String userIdFor(Actor actor, String username) {
+        String name = Names.canonical(username);
+        if (!actor.isAdmin() && !actor.username().equals(name)) {
+            throw new NotFoundException("user", username);
+        }
+        return directory.idOf(name).orElseThrow(() -> new NotFoundException("user", username));
     }
 }

@@ -1,5 +1,7 @@
 package io.countersign.chat;
 
+import io.countersign.chat.internal.CallbackRefusals;
+import io.countersign.chat.internal.CallbackRefusals.Reason;
 import io.countersign.chat.internal.ChatChannelStore;
 import io.countersign.chat.internal.SlackInteractionHandler;
 import io.countersign.shared.Names;
@@ -23,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Slack's interactivity requests (button clicks, modal submissions). Each is signed: {@code
  * X-Slack-Signature} is {@code v0=} and the hex HMAC-SHA256, under the channel's signing secret, of
  * {@code v0:<X-Slack-Request-Timestamp>:<raw body>}; a timestamp more than five minutes away is a
- * replay. A request failing either is a bare {@code 401}, not audited, so that strangers cannot fill
- * the log.
+ * replay. A request failing either changes nothing; it is answered {@code 401} with why, counted,
+ * and audited within a small allowance per channel and reason ({@link CallbackRefusals}), so that
+ * strangers cannot fill the log.
  */
 @Service
 public class SlackInteractions {
@@ -35,19 +38,34 @@ public class SlackInteractions {
     private final SlackInteractionHandler handler;
     private final JsonMapper json;
     private final Clock clock;
+    private final CallbackRefusals refusals;
 
-    SlackInteractions(ChatChannelStore channels, SlackInteractionHandler handler, JsonMapper json, Clock clock) {
+    SlackInteractions(
+            ChatChannelStore channels,
+            SlackInteractionHandler handler,
+            JsonMapper json,
+            Clock clock,
+            CallbackRefusals refusals) {
         this.channels = channels;
+        this.refusals = refusals;
         this.handler = handler;
         this.json = json;
         this.clock = clock;
     }
 
-    public ChatCallbackAnswer receive(String channelName, String timestamp, String signature, String body) {
+    public ChatCallbackAnswer receive(
+            String channelName, String timestamp, String signature, String body, String sourceAddress) {
         Optional<ChatChannel> channel = channels.find(Names.canonical(channelName))
                 .filter(c -> c.type() == ChatType.SLACK && c.signingSecret() != null);
-        if (channel.isEmpty() || !fresh(timestamp) || !signed(channel.get(), timestamp, signature, body)) {
-            return ChatCallbackAnswer.unauthorized();
+        if (channel.isEmpty()) {
+            return refusals.refuse(
+                    ChatType.SLACK, CallbackRefusals.UNKNOWN_CHANNEL, Reason.NO_SUCH_CHANNEL, sourceAddress);
+        }
+        if (!fresh(timestamp)) {
+            return refusals.refuse(ChatType.SLACK, channel.get().name(), Reason.STALE_TIMESTAMP, sourceAddress);
+        }
+        if (!signed(channel.get(), timestamp, signature, body)) {
+            return refusals.refuse(ChatType.SLACK, channel.get().name(), Reason.BAD_SIGNATURE, sourceAddress);
         }
         JsonNode payload;
         try {

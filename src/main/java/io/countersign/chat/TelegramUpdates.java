@@ -1,5 +1,7 @@
 package io.countersign.chat;
 
+import io.countersign.chat.internal.CallbackRefusals;
+import io.countersign.chat.internal.CallbackRefusals.Reason;
 import io.countersign.chat.internal.ChatChannelStore;
 import io.countersign.chat.internal.TelegramWebhook;
 import io.countersign.shared.Names;
@@ -14,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The updates a Telegram bot's webhook delivers. The channel's webhook secret, which Telegram repeats
  * in {@code X-Telegram-Bot-Api-Secret-Token}, is the only credential: an update without it does
- * nothing at all, not even an audit entry, so that anyone on the internet cannot fill the log.
+ * nothing; it is answered {@code 401} with why, counted, and audited within a small allowance per
+ * channel and reason ({@link CallbackRefusals}), so that anyone on the internet cannot fill the log.
  */
 @Service
 public class TelegramUpdates {
@@ -22,31 +25,38 @@ public class TelegramUpdates {
     private final ChatChannelStore channels;
     private final TelegramWebhook webhook;
     private final JsonMapper json;
+    private final CallbackRefusals refusals;
 
-    TelegramUpdates(ChatChannelStore channels, TelegramWebhook webhook, JsonMapper json) {
+    TelegramUpdates(ChatChannelStore channels, TelegramWebhook webhook, JsonMapper json, CallbackRefusals refusals) {
         this.channels = channels;
+        this.refusals = refusals;
         this.webhook = webhook;
         this.json = json;
     }
 
-    /** Handles the update; false, having done nothing, when the secret is not the channel's. */
-    public boolean receive(String channelName, String secretToken, String body) {
+    /** Handles the update; refuses it, having done nothing, when the secret is not the channel's. */
+    public ChatCallbackAnswer receive(String channelName, String secretToken, String body, String sourceAddress) {
         Optional<ChatChannel> channel = channels.find(Names.canonical(channelName))
                 .filter(c -> c.type() == ChatType.TELEGRAM && c.webhookSecret() != null);
         // compared in constant time; an unknown channel is compared too, against nothing
         byte[] expected = channel.map(c -> c.webhookSecret().getBytes(StandardCharsets.UTF_8))
                 .orElse(new byte[0]);
         byte[] given = secretToken == null ? new byte[0] : secretToken.getBytes(StandardCharsets.UTF_8);
-        if (channel.isEmpty() || !MessageDigest.isEqual(expected, given)) {
-            return false;
+        boolean matches = MessageDigest.isEqual(expected, given);
+        if (channel.isEmpty()) {
+            return refusals.refuse(
+                    ChatType.TELEGRAM, CallbackRefusals.UNKNOWN_CHANNEL, Reason.NO_SUCH_CHANNEL, sourceAddress);
+        }
+        if (!matches) {
+            return refusals.refuse(ChatType.TELEGRAM, channel.get().name(), Reason.WRONG_SECRET_TOKEN, sourceAddress);
         }
         JsonNode update;
         try {
             update = json.readTree(body);
         } catch (JacksonException unreadable) {
-            return true;
+            return ChatCallbackAnswer.ok();
         }
         webhook.handle(channel.get(), update);
-        return true;
+        return ChatCallbackAnswer.ok();
     }
 }

@@ -85,7 +85,9 @@ class PageSecurityConfiguration {
                                 "/grants/*/revoke",
                                 "/profile/password",
                                 "/profile/subscriptions",
-                                "/profile/tokens/*/revoke")
+                                "/profile/tokens/*/revoke",
+                                "/profile/chat-links",
+                                "/profile/chat-links/*/delete")
                         .authenticated()
                         .anyRequest()
                         .denyAll());

@@ -20,17 +20,17 @@ import tools.jackson.databind.json.JsonMapper;
  * path (a queue of answers, then the path's default), so that each platform's documented exchange can
  * be asserted exactly.
  */
-final class FakePlatform implements AutoCloseable {
+public final class FakePlatform implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Seen(String method, String path, String query, Map<String, String> headers, String body) {
+    public record Seen(String method, String path, String query, Map<String, String> headers, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase());
         }
     }
@@ -42,17 +42,17 @@ final class FakePlatform implements AutoCloseable {
     private final Map<String, Queue<Answer>> scripted = new ConcurrentHashMap<>();
     private final Map<String, Answer> defaults = new ConcurrentHashMap<>();
 
-    FakePlatform() throws IOException {
+    public FakePlatform() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    FakePlatform answer(String path, int status, String body) {
+    public FakePlatform answer(String path, int status, String body) {
         defaults.put(path, new Answer(status, body, null));
         return this;
     }
@@ -66,7 +66,7 @@ final class FakePlatform implements AutoCloseable {
         return List.copyOf(seen);
     }
 
-    List<Seen> seen(String path) {
+    public List<Seen> seen(String path) {
         return seen.stream().filter(s -> s.path().equals(path)).toList();
     }
 

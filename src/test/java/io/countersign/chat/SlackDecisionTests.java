@@ -8,6 +8,7 @@ import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -50,6 +51,9 @@ class SlackDecisionTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     FakePlatform platform;
     Person dev;
@@ -167,6 +171,22 @@ class SlackDecisionTests {
         return api.asAdmin().get("/api/v1/requests/" + id).expect(200).json();
     }
 
+    private double refusedCount(String reason) {
+        var counter = meters.find("countersign.chat.callbacks.refused")
+                .tags("platform", "slack", "reason", reason)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** This test's channel's refused call backs, as audited. */
+    private List<String> callbackRefusals() {
+        return jdbc.sql("select note from audit_events where action = 'chat.callback_refused' and target = ?"
+                        + " order by id")
+                .param("channel:" + channel)
+                .query(String.class)
+                .list();
+    }
+
     private List<String> refusals() {
         return jdbc.sql("select note from audit_events where action = 'chat.decision_refused' order by id")
                 .query(String.class)
@@ -226,23 +246,61 @@ class SlackDecisionTests {
     }
 
     @Test
-    void aBadSignatureOrAnOldTimestampIsRefusedWithNothingElse() throws Exception {
+    void aBadSignatureAndAnOldTimestampDecideNothingAndAreExplainedAndAuditedOnceAMinute() throws Exception {
         String id = request();
         String token = token();
         int audited = refusals().size();
+        double counted = refusedCount("bad_signature");
 
         long now = clock.instant().getEpochSecond();
-        assertThat(send(clickPayload("approve_request", token), now, "not-the-secret")
-                        .getStatus())
-                .isEqualTo(401);
-        assertThat(send(clickPayload("approve_request", token), now - 301, SIGNING)
-                        .getStatus())
-                .isEqualTo(401);
+        MockHttpServletResponse forged = send(clickPayload("approve_request", token), now, "not-the-secret");
+        assertThat(forged.getStatus()).isEqualTo(401);
+        assertThat(forged.getContentAsString()).contains("Refused", "signature").doesNotContain("not-the-secret");
+        MockHttpServletResponse old = send(clickPayload("approve_request", token), now - 301, SIGNING);
+        assertThat(old.getStatus()).isEqualTo(401);
+        assertThat(old.getContentAsString()).contains("Refused", "five minutes");
+        send(clickPayload("approve_request", token), now, "not-the-secret");
+        send(clickPayload("approve_request", token), now, "not-the-secret");
+
+        assertThat(callbackRefusals())
+                .containsExactly(
+                        "slack channel " + channel + ": bad signature",
+                        "slack channel " + channel + ": timestamp more than five minutes away");
+        clock.advance(java.time.Duration.ofSeconds(61));
+        send(clickPayload("approve_request", token), clock.instant().getEpochSecond(), "not-the-secret");
+        assertThat(callbackRefusals())
+                .last()
+                .isEqualTo("slack channel " + channel
+                        + ": bad signature (2 more like it since the last one recorded were not recorded)");
+        assertThat(refusedCount("bad_signature") - counted).isEqualTo(4.0);
 
         assertThat(request(id).get("status").asString()).isEqualTo("PENDING");
         assertThat(platform.seen("/respond")).isEmpty();
         assertThat(platform.seen("/api/users.info")).isEmpty();
         assertThat(refusals()).hasSize(audited);
+    }
+
+    @Test
+    void anInteractionForAChannelThatDoesNotExistIsRefusedLikeAForgedOne() throws Exception {
+        String body = "payload=%7B%7D";
+        MockHttpServletResponse refused = mvc.perform(post("/chat/slack/no-such-" + channel + "/interactions")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .header(
+                                "X-Slack-Request-Timestamp",
+                                String.valueOf(clock.instant().getEpochSecond()))
+                        .header("X-Slack-Signature", "v0=00")
+                        .content(body))
+                .andReturn()
+                .getResponse();
+
+        assertThat(refused.getStatus()).isEqualTo(401);
+        assertThat(refused.getContentAsString()).contains("Refused", "signature or secret token");
+        assertThat(jdbc.sql(
+                                "select count(*) from audit_events where action = 'chat.callback_refused'"
+                                        + " and target = 'channel:unknown' and note like 'slack channel unknown: no such channel%'")
+                        .query(Integer.class)
+                        .single())
+                .isPositive();
     }
 
     @Test

@@ -100,6 +100,8 @@ class RoleMatrixTests {
             new Endpoint(GET, "/api/v1/users/nobody-here/subscriptions", null, EVERYONE),
             new Endpoint(PUT, "/api/v1/users/nobody-here/subscriptions", "{}", EVERYONE),
             new Endpoint(POST, "/api/v1/users/nobody-here/chat-links", "{\"type\":\"TELEGRAM\"}", EVERYONE),
+            new Endpoint(GET, "/api/v1/users/nobody-here/chat-links", null, EVERYONE),
+            new Endpoint(DELETE, "/api/v1/users/nobody-here/chat-links/telegram-1", null, EVERYONE),
             new Endpoint(GET, "/api/v1/settings/subscriptions", null, READERS),
             new Endpoint(PUT, "/api/v1/settings/subscriptions", "\"not-a-map\"", ADMIN_ONLY),
             new Endpoint(GET, "/api/v1/notifications/deliveries", null, ADMIN_ONLY),

@@ -1,9 +1,11 @@
 package io.countersign.chat.internal;
 
+import io.countersign.chat.ChatLinkView;
 import io.countersign.chat.ChatType;
 import io.countersign.shared.Sha256;
 import io.countersign.shared.Timestamps;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,6 +66,35 @@ public class ChatLinkStore {
                 .params(type.name(), userId)
                 .query(String.class)
                 .optional();
+    }
+
+    /** The user's linked identities, then the codes they were given that are still waiting to be sent. */
+    public List<ChatLinkView> of(String userId, Instant now) {
+        List<ChatLinkView> linked = jdbc.sql(
+                        "select type, external_id, linked_at from chat_links where user_id = ? order by type, external_id")
+                .param(userId)
+                .query((rs, row) -> ChatLinkView.linked(
+                        ChatType.valueOf(rs.getString("type")),
+                        rs.getString("external_id"),
+                        Timestamps.fromDb(rs.getObject("linked_at", java.time.OffsetDateTime.class))))
+                .list();
+        List<ChatLinkView> pending = jdbc.sql("""
+                        select type, expires_at from chat_link_codes
+                        where user_id = ? and used_at is null and expires_at > ? order by expires_at""")
+                .params(userId, Timestamps.toDb(now))
+                .query((rs, row) -> ChatLinkView.pending(
+                        ChatType.valueOf(rs.getString("type")),
+                        Timestamps.fromDb(rs.getObject("expires_at", java.time.OffsetDateTime.class))))
+                .list();
+        return java.util.stream.Stream.concat(linked.stream(), pending.stream()).toList();
+    }
+
+    /** Removes the user's link to that chat identity; false when the user had no such link. */
+    public boolean unlink(ChatType type, String externalId, String userId) {
+        return jdbc.sql("delete from chat_links where type = ? and external_id = ? and user_id = ?")
+                        .params(type.name(), externalId, userId)
+                        .update()
+                > 0;
     }
 
     /** Codes are upper case; a user may have typed one in lower case. */

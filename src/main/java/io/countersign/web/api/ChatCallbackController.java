@@ -4,7 +4,7 @@ import io.countersign.chat.ChatCallbackAnswer;
 import io.countersign.chat.SlackInteractions;
 import io.countersign.chat.TelegramUpdates;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What chat platforms call back: no bearer token, the platform's own secret is the proof (see {@link
- * TelegramUpdates} and {@link SlackInteractions}). A refused call is answered 401 with nothing else.
+ * TelegramUpdates} and {@link SlackInteractions}). A refused call is answered 401 with a short
+ * plain-text explanation.
  */
 @RestController
 class ChatCallbackController {
@@ -35,22 +36,28 @@ class ChatCallbackController {
             @PathVariable String channel,
             @RequestHeader(name = "X-Slack-Request-Timestamp", required = false) String timestamp,
             @RequestHeader(name = "X-Slack-Signature", required = false) String signature,
-            @RequestBody(required = false) String body) {
-        ChatCallbackAnswer answer = slack.receive(channel, timestamp, signature, body == null ? "" : body);
-        ResponseEntity.BodyBuilder status = ResponseEntity.status(answer.status());
-        return answer.json() == null
-                ? status.build()
-                : status.contentType(MediaType.APPLICATION_JSON).body(answer.json());
+            @RequestBody(required = false) String body,
+            HttpServletRequest request) {
+        return answer(slack.receive(channel, timestamp, signature, body == null ? "" : body, request.getRemoteAddr()));
     }
 
     @Operation(operationId = "receiveTelegramUpdate", summary = "Telegram bot webhook (secret token header)")
     @PostMapping("/chat/telegram/{channel}/updates")
-    ResponseEntity<Void> telegram(
+    ResponseEntity<String> telegram(
             @PathVariable String channel,
             @RequestHeader(name = "X-Telegram-Bot-Api-Secret-Token", required = false) String secret,
-            @RequestBody(required = false) String body) {
-        boolean taken = telegram.receive(channel, secret, body == null ? "" : body);
-        return ResponseEntity.status(taken ? HttpStatus.OK : HttpStatus.UNAUTHORIZED)
-                .build();
+            @RequestBody(required = false) String body,
+            HttpServletRequest request) {
+        return answer(telegram.receive(channel, secret, body == null ? "" : body, request.getRemoteAddr()));
+    }
+
+    private static ResponseEntity<String> answer(ChatCallbackAnswer answer) {
+        ResponseEntity.BodyBuilder status = ResponseEntity.status(answer.status());
+        if (answer.json() != null) {
+            return status.contentType(MediaType.APPLICATION_JSON).body(answer.json());
+        }
+        return answer.text() == null
+                ? status.build()
+                : status.contentType(MediaType.TEXT_PLAIN).body(answer.text());
     }
 }

@@ -1,17 +1,21 @@
 package io.countersign.web.api;
 
+import io.countersign.chat.ChatLinkView;
 import io.countersign.chat.ChatLinks;
 import io.countersign.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** One-time codes that link a user's chat identity (Telegram) to their Countersign account. */
+/** A user's chat links, and the one-time codes that link a user's chat identity (Telegram) to their Countersign account. */
 @RestController
 class ChatLinkController {
 
@@ -28,5 +32,20 @@ class ChatLinkController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> create(Actor actor, @PathVariable String username, @RequestBody Map<String, Object> body) {
         return links.createCode(actor, username, body);
+    }
+
+    @Operation(
+            operationId = "listChatLinks",
+            summary = "The user's linked chat identities and pending link codes (never the code itself)")
+    @GetMapping("/api/v1/users/{username}/chat-links")
+    List<ChatLinkView> list(Actor actor, @PathVariable String username) {
+        return links.list(actor, username);
+    }
+
+    @Operation(operationId = "deleteChatLink", summary = "Unlink a chat identity from the user")
+    @DeleteMapping("/api/v1/users/{username}/chat-links/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(Actor actor, @PathVariable String username, @PathVariable String id) {
+        links.unlink(actor, username, id);
     }
 }

@@ -1,5 +1,6 @@
 package io.countersign.web.pages;
 
+import io.countersign.chat.ChatLinks;
 import io.countersign.notify.Subscriptions;
 import io.countersign.security.ApiTokens;
 import io.countersign.security.Passwords;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** My password, my notification subscriptions and my API tokens. */
+/** My password, my notification subscriptions, my API tokens and my chat links. */
 @Controller
 class ProfilePage {
 
@@ -26,17 +27,20 @@ class ProfilePage {
     private final Passwords passwords;
     private final Subscriptions subscriptions;
     private final ApiTokens tokens;
+    private final ChatLinks chatLinks;
 
-    ProfilePage(Passwords passwords, Subscriptions subscriptions, ApiTokens tokens) {
+    ProfilePage(Passwords passwords, Subscriptions subscriptions, ApiTokens tokens, ChatLinks chatLinks) {
         this.passwords = passwords;
         this.subscriptions = subscriptions;
         this.tokens = tokens;
+        this.chatLinks = chatLinks;
     }
 
     @GetMapping("/profile")
     String show(Actor actor, Model model) {
         model.addAttribute("subscriptions", subscriptions.of(actor, actor.username()));
         model.addAttribute("tokens", tokens.list(actor, actor.username()));
+        model.addAttribute("chatLinks", chatLinks.list(actor, actor.username()));
         return "pages/profile";
     }
 
@@ -77,6 +81,24 @@ class ProfilePage {
     @PostMapping("/profile/tokens/{id}/revoke")
     String revoke(Actor actor, @PathVariable String id, RedirectAttributes redirect) {
         return act(redirect, "The token is revoked.", () -> tokens.revoke(actor, actor.username(), id));
+    }
+
+    /** The code is shown once, on the page this redirects to, and is kept nowhere but as its hash. */
+    @PostMapping("/profile/chat-links")
+    String linkTelegram(Actor actor, RedirectAttributes redirect) {
+        return act(
+                redirect,
+                "Your link code is ready.",
+                () -> redirect.addFlashAttribute(
+                        "linkCode",
+                        chatLinks
+                                .createCode(actor, actor.username(), Map.of("type", "TELEGRAM"))
+                                .get("code")));
+    }
+
+    @PostMapping("/profile/chat-links/{id}/delete")
+    String unlink(Actor actor, @PathVariable String id, RedirectAttributes redirect) {
+        return act(redirect, "The chat link is removed.", () -> chatLinks.unlink(actor, actor.username(), id));
     }
 
     private static String act(RedirectAttributes redirect, String done, Runnable change) {

@@ -2,6 +2,7 @@ package io.countersign.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.chat.FakePlatform;
 import io.countersign.testing.Api;
 import io.countersign.testing.TestClockConfiguration;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The administration pages in a real headless Chromium: an administrator builds a user, a group and
- * a resource and revokes a token by hand; anyone else is shown the 403 page.
+ * a resource, revokes a token and configures a chat channel by hand; anyone else is shown the 403
+ * page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -107,6 +109,47 @@ class AdminPagesBrowserTests {
         browser.click("Revoke token laptop of " + user);
         assertThat(browser.text()).contains("The token is revoked.");
         api.as(secret).get("/api/v1/users/" + user).expect(401);
+    }
+
+    @Test
+    void anAdministratorAddsASlackChannelSeesItsTestRefusedByThePlatformAndDeletesIt() throws IOException {
+        try (FakePlatform slack = new FakePlatform()) {
+            slack.answer("/chat.postMessage", 200, "{\"ok\":false,\"error\":\"not_in_channel\"}");
+            String name = Api.unique("ops");
+            browser.signIn("admin", "test-admin-password");
+
+            browser.open("/admin");
+            browser.submit(browser.driver().findElement(By.linkText("Chat channels")));
+            browser.submit(browser.driver().findElement(By.linkText("Add a channel")));
+            type("name", name);
+            new Select(browser.field("type")).selectByValue("SLACK");
+            type("botToken", "xoxb-typed-in-the-browser");
+            browser.clickButton("Add channel");
+            assertThat(browser.field("signingSecret-error").getText()).contains("must be given");
+            assertThat(browser.field("channel-error").getText()).contains("channel to post to");
+            assertThat(browser.field("botToken").getAttribute("value")).isEmpty();
+
+            type("botToken", "xoxb-typed-in-the-browser");
+            type("signingSecret", "signing-typed-in-the-browser");
+            type("channel", HOSTILE);
+            type("apiBaseUrl", slack.url());
+            browser.clickButton("Add channel");
+            assertThat(browser.text())
+                    .contains("Channel " + name + " is created.", "channel " + HOSTILE)
+                    .doesNotContain("xoxb-typed-in-the-browser", "signing-typed-in-the-browser");
+            assertThat(browser.driver().executeScript("return window.pwned === undefined"))
+                    .isEqualTo(true);
+
+            browser.click("Send a test message through channel " + name);
+            assertThat(browser.text()).contains("The platform said: Slack chat.postMessage: not_in_channel");
+            assertThat(slack.seen("/chat.postMessage").get(0).header("Authorization"))
+                    .isEqualTo("Bearer xoxb-typed-in-the-browser");
+
+            browser.click("Delete channel " + name);
+            assertThat(browser.text())
+                    .contains("Channel " + name + " is deleted.")
+                    .doesNotContain(HOSTILE);
+        }
     }
 
     @Test

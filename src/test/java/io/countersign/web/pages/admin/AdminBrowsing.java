@@ -17,7 +17,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * A browser for the administration pages in MockMvc: people sign in through the sign-in form, and
  * forms are sent with their CSRF token the way a page sends them, or with a forged one.
  */
-final class AdminBrowsing {
+public final class AdminBrowsing {
 
     static final String ADMIN_PASSWORD = "test-admin-password";
     static final String PASSWORD = "a long enough password";
@@ -25,7 +25,7 @@ final class AdminBrowsing {
     private final MockMvc mvc;
     private final Api api;
 
-    AdminBrowsing(MockMvc mvc, Api api) {
+    public AdminBrowsing(MockMvc mvc, Api api) {
         this.mvc = mvc;
         this.api = api;
     }
@@ -35,7 +35,7 @@ final class AdminBrowsing {
     }
 
     /** A new user of {@code role} with a password, signed in. */
-    MockHttpSession as(Role role) {
+    public MockHttpSession as(Role role) {
         String username = Api.unique(role.name().toLowerCase());
         Map<String, Object> body = People.body(username, role);
         body.put("password", PASSWORD);
@@ -55,12 +55,12 @@ final class AdminBrowsing {
         }
     }
 
-    MockHttpServletResponse get(MockHttpSession session, String path) {
+    public MockHttpServletResponse get(MockHttpSession session, String path) {
         return perform(withSession(MockMvcRequestBuilders.get(path), session));
     }
 
     /** The page a form's answer redirects to, with the message the form left for it. */
-    String follow(MockHttpSession session, MockHttpServletResponse redirect) throws Exception {
+    public String follow(MockHttpSession session, MockHttpServletResponse redirect) throws Exception {
         if (redirect.getRedirectedUrl() == null) {
             throw new AssertionError(
                     "not a redirect but " + redirect.getStatus() + ": " + redirect.getContentAsString());
@@ -69,12 +69,12 @@ final class AdminBrowsing {
     }
 
     /** Sends a form with its CSRF token; {@code fields} are name, value, name, value… */
-    MockHttpServletResponse post(MockHttpSession session, String path, String... fields) {
+    public MockHttpServletResponse post(MockHttpSession session, String path, String... fields) {
         return perform(form(session, path, fields).with(csrf()));
     }
 
     /** Sends a form whose CSRF token is not the session's, as a page on another site would. */
-    MockHttpServletResponse forged(MockHttpSession session, String path, String... fields) {
+    public MockHttpServletResponse forged(MockHttpSession session, String path, String... fields) {
         return perform(form(session, path, fields).with(csrf().useInvalidToken()));
     }
 

@@ -34,6 +34,8 @@ class AdminPageAccessTests {
             "/admin/resources/new",
             "/admin/webhooks",
             "/admin/webhooks/new",
+            "/admin/channels",
+            "/admin/channels/new",
             "/admin/tokens");
 
     @Autowired

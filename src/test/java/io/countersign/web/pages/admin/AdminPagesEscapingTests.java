@@ -2,6 +2,7 @@ package io.countersign.web.pages.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.chat.FakePlatform;
 import io.countersign.directory.People;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
@@ -119,6 +120,46 @@ class AdminPagesEscapingTests {
                 .post("/api/v1/users/" + owner + "/tokens", Api.json(Map.of("name", HOSTILE)))
                 .expect(201);
         assertEscaped(browsing.get(admin, "/admin/tokens"));
+    }
+
+    @Test
+    void chatChannelFieldsAndThePlatformsAnswerToATestAreText() throws Exception {
+        assertEscaped(browsing.post(
+                admin,
+                "/admin/channels",
+                "name",
+                HOSTILE,
+                "type",
+                "TELEGRAM",
+                "chatId",
+                HOSTILE,
+                "apiBaseUrl",
+                HOSTILE));
+        try (FakePlatform slack = new FakePlatform()) {
+            slack.answer("/chat.postMessage", 200, Api.json(Map.of("ok", false, "error", HOSTILE)));
+            String name = Api.unique("slack");
+            api.asAdmin()
+                    .post(
+                            "/api/v1/channels",
+                            Api.json(Map.of(
+                                    "name",
+                                    name,
+                                    "type",
+                                    "SLACK",
+                                    "botToken",
+                                    "xoxb-1",
+                                    "signingSecret",
+                                    "signing",
+                                    "channel",
+                                    HOSTILE,
+                                    "apiBaseUrl",
+                                    slack.url())))
+                    .expect(201);
+            assertEscaped(browsing.get(admin, "/admin/channels"));
+            assertEscaped(browsing.get(admin, "/admin/channels/" + name));
+            MockHttpServletResponse tested = browsing.post(admin, "/admin/channels/" + name + "/test");
+            assertEscaped(browsing.get(admin, tested.getRedirectedUrl()));
+        }
     }
 
     private static void assertEscaped(MockHttpServletResponse response) throws Exception {

@@ -1,0 +1,80 @@
+package io.countersign.chat.internal;
+
+import io.countersign.chat.ChatCallbackAnswer;
+import io.countersign.chat.ChatCallbackRefused;
+import io.countersign.chat.ChatType;
+import io.countersign.shared.Actor;
+import io.countersign.shared.Channel;
+import io.countersign.shared.Role;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.OptionalLong;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Refuses a platform's call back that failed its authentication: counts it in {@code
+ * countersign.chat.callbacks.refused} (tags {@code platform}, {@code reason}), audits it as {@code
+ * chat.callback_refused} within the {@link RefusalAuditLimiter}'s allowance, and answers {@code 401}
+ * with a short plain explanation. A channel that does not exist is recorded as {@code unknown} and
+ * answered as a wrong secret would be, so that the answer does not tell which channels exist.
+ */
+@Component
+public class CallbackRefusals {
+
+    public static final String UNKNOWN_CHANNEL = "unknown";
+
+    /** Why a call back was refused; the explanation is what the caller reads. */
+    public enum Reason {
+        NO_SUCH_CHANNEL("no such channel", "the signature or secret token is not this channel's"),
+        BAD_SIGNATURE("bad signature", "the signature is not this channel's signing secret's"),
+        STALE_TIMESTAMP(
+                "timestamp more than five minutes away", "the request timestamp is more than five minutes away"),
+        WRONG_SECRET_TOKEN("wrong secret token", "the secret token is not this channel's");
+
+        private final String audited;
+        private final String explained;
+
+        Reason(String audited, String explained) {
+            this.audited = audited;
+            this.explained = explained;
+        }
+    }
+
+    private final RefusalAuditLimiter limiter;
+    private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+
+    CallbackRefusals(
+            Clock clock,
+            MeterRegistry meters,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager) {
+        this.limiter = new RefusalAuditLimiter(clock);
+        this.meters = meters;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    public ChatCallbackAnswer refuse(ChatType platform, String channel, Reason reason, String sourceAddress) {
+        Counter.builder("countersign.chat.callbacks.refused")
+                .description("Chat platform call backs refused before they were read")
+                .tag("platform", platform.name().toLowerCase(Locale.ROOT))
+                .tag("reason", reason.name().toLowerCase(Locale.ROOT))
+                .register(meters)
+                .increment();
+        OptionalLong heldBack = limiter.admit(channel, reason.name());
+        if (heldBack.isPresent()) {
+            Channel via = platform == ChatType.TELEGRAM ? Channel.TELEGRAM : Channel.SLACK;
+            Actor actor = new Actor("system", Role.ADMIN, via, sourceAddress);
+            transactions.executeWithoutResult(tx -> events.publishEvent(
+                    new ChatCallbackRefused(actor, platform, channel, reason.audited, heldBack.getAsLong())));
+        }
+        return ChatCallbackAnswer.refused("Refused: " + reason.explained + ". Nothing was done.");
+    }
+}

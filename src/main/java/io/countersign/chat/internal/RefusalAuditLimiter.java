@@ -1,0 +1,49 @@
+package io.countersign.chat.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Lets at most one refused call back per channel and reason into the audit log each minute. The
+ * hash-chained log is written and sealed one row at a time, so a stranger posting forged calls as
+ * fast as they can must not be able to grow it, or slow it down, at their pace. Refusals held back
+ * are counted, and the next row recorded for that channel and reason says how many there were.
+ *
+ * <p>The count lives in this instance's memory: with several instances each lets its own row through
+ * a minute, and a restart forgets what was held back (the metric still counted it). Keys are only
+ * configured channel names and a fixed set of reasons, so the map stays small.
+ */
+final class RefusalAuditLimiter {
+
+    static final Duration WINDOW = Duration.ofMinutes(1);
+
+    private final Clock clock;
+    private final Map<String, Window> windows = new HashMap<>();
+
+    private static final class Window {
+        Instant opened;
+        long heldBack;
+    }
+
+    RefusalAuditLimiter(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** How many were held back before this one, when this one is to be recorded; empty to hold it back. */
+    synchronized OptionalLong admit(String channel, String reason) {
+        Instant now = clock.instant();
+        Window window = windows.computeIfAbsent(channel + "\n" + reason, key -> new Window());
+        if (window.opened != null && now.isBefore(window.opened.plus(WINDOW))) {
+            window.heldBack++;
+            return OptionalLong.empty();
+        }
+        long heldBack = window.heldBack;
+        window.opened = now;
+        window.heldBack = 0;
+        return OptionalLong.of(heldBack);
+    }
+}

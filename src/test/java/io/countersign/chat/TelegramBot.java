@@ -1,0 +1,142 @@
+package io.countersign.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.notify.NotificationScene.Person;
+import io.countersign.testing.Api;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpMethod;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A Telegram channel whose Bot API is a {@link FakePlatform}, and Telegram's side of its webhook:
+ * updates as Telegram sends them (messages, replies, button clicks) and what the bot said back.
+ */
+public final class TelegramBot implements AutoCloseable {
+
+    static final String SECRET = "hook_secret-1";
+    static final String SEND = "/botbot-9/sendMessage";
+    static final String ANSWER = "/botbot-9/answerCallbackQuery";
+
+    final FakePlatform platform;
+    public final String channel;
+    private final Api api;
+    private int updates;
+
+    public TelegramBot(Api api) throws IOException {
+        this.api = api;
+        platform = new FakePlatform();
+        platform.answer(SEND, 200, "{\"ok\":true,\"result\":{\"message_id\":77,\"chat\":{\"id\":5001}}}")
+                .answer(ANSWER, 200, "{\"ok\":true,\"result\":true}")
+                .answer("/botbot-9/editMessageText", 200, "{\"ok\":true,\"result\":{}}");
+        channel = Api.unique("tg");
+        api.asAdmin()
+                .post(
+                        "/api/v1/channels",
+                        Api.json(Map.of(
+                                "name",
+                                channel,
+                                "type",
+                                "TELEGRAM",
+                                "botToken",
+                                "bot-9",
+                                "chatId",
+                                "-100200",
+                                "webhookSecret",
+                                SECRET,
+                                "apiBaseUrl",
+                                platform.url())))
+                .expect(201);
+    }
+
+    Api.Response update(String secret, Map<String, Object> content) {
+        Map<String, Object> body = new LinkedHashMap<>(content);
+        body.put("update_id", ++updates);
+        return api.anonymous()
+                .call(
+                        HttpMethod.POST,
+                        "/chat/telegram/" + channel + "/updates",
+                        Api.json(body),
+                        "X-Telegram-Bot-Api-Secret-Token",
+                        secret);
+    }
+
+    public Api.Response write(long from, String text, Long replyTo) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("message_id", 900 + updates);
+        message.put("from", Map.of("id", from));
+        message.put("chat", Map.of("id", from, "type", "private"));
+        message.put("text", text);
+        if (replyTo != null) {
+            message.put("reply_to_message", Map.of("message_id", replyTo));
+        }
+        return update(SECRET, Map.of("message", message));
+    }
+
+    Api.Response click(long from, String data) {
+        return update(
+                SECRET,
+                Map.of(
+                        "callback_query",
+                        Map.of(
+                                "id",
+                                "cb-" + updates,
+                                "from",
+                                Map.of("id", from),
+                                "data",
+                                data,
+                                "message",
+                                Map.of("message_id", 77, "chat", Map.of("id", from)))));
+    }
+
+    /** A code the person asks for through the API. */
+    String code(Person person) {
+        return api.as(person.token())
+                .post("/api/v1/users/" + person.name() + "/chat-links", Api.json(Map.of("type", "TELEGRAM")))
+                .expect(201)
+                .json()
+                .get("code")
+                .asString();
+    }
+
+    void link(Person person, long telegramUser) {
+        write(telegramUser, "/link " + code(person), null).expect(200);
+        assertThat(lastSent().get("text").asString()).isEqualTo("Linked to Countersign user " + person.name() + ".");
+    }
+
+    public JsonNode lastSent() {
+        List<FakePlatform.Seen> sent = platform.seen(SEND);
+        return sent.get(sent.size() - 1).json();
+    }
+
+    /** The last message to this chat: the group's and the direct ones are delivered in no fixed order. */
+    JsonNode lastSentTo(String chat) {
+        List<JsonNode> sent = platform.seen(SEND).stream()
+                .map(FakePlatform.Seen::json)
+                .filter(m -> m.get("chat_id").asString().equals(chat))
+                .toList();
+        return sent.get(sent.size() - 1);
+    }
+
+    JsonNode lastAnswer() {
+        List<FakePlatform.Seen> answers = platform.seen(ANSWER);
+        return answers.get(answers.size() - 1).json();
+    }
+
+    /** The buttons of the direct message the approver got: approve data, reject data. */
+    List<String> buttons() {
+        JsonNode row =
+                lastSentTo("5001").get("reply_markup").get("inline_keyboard").get(0);
+        return List.of(
+                row.get(0).get("callback_data").asString(),
+                row.get(1).get("callback_data").asString());
+    }
+
+    @Override
+    public void close() {
+        platform.close();
+    }
+}
