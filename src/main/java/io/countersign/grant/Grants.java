@@ -52,6 +52,7 @@ public class Grants {
     private final Counter allowed;
     private final Counter denied;
     private final Timer checkLatency;
+    private final Counter databaseReads;
     private final GrantIndexKeeper indexKeeper;
 
     Grants(
@@ -74,6 +75,9 @@ public class Grants {
         this.allowed = checks(meters, "allowed");
         this.denied = checks(meters, "denied");
         this.indexKeeper = indexKeeper;
+        this.databaseReads = Counter.builder("countersign.access.check.database.reads")
+                .description("Access checks the grant index could not answer, read from the database")
+                .register(meters);
         this.checkLatency = Timer.builder("countersign.access.check.duration")
                 .description("Time to answer an access check, from its parameters to its decision")
                 .publishPercentileHistogram()
@@ -139,6 +143,7 @@ public class Grants {
     }
 
     private AccessDecision fromDatabase(Actor asker, GrantIndex.Key key, Instant now) {
+        databaseReads.increment();
         return boundedCalls
                 .call(() -> {
                     GrantIndex.Stamp stamp = indexKeeper.index().stampOf(key);
