@@ -22,6 +22,13 @@ class GrantRepository {
                    revoked_at, revoked_by, revoke_reason, clock_started_at, first_use_seconds
             from grants""";
 
+    private static final String NOT_ENDED = """
+            select g.id, g.request_id, u.username, g.holder_id, g.resource_name, g.account_name,
+                   g.starts_at, g.ends_at, g.status, g.revoked_at, g.revoked_by, g.revoke_reason,
+                   g.clock_started_at, g.first_use_seconds
+            from grants g join users u on u.id = g.holder_id
+            where g.ends_at > ? and g.status <> 'REVOKED'""";
+
     private final JdbcClient jdbc;
 
     GrantRepository(JdbcClient jdbc) {
@@ -111,23 +118,24 @@ class GrantRepository {
     }
 
     /**
-     * The grant in force now of the user who has this name now (by id, so a later user given a
-     * deleted user's name holds nothing), in one query: the access check's only round trip for a
-     * grant whose clock runs. The one ending last when several overlap, in the order of the {@code
-     * grants_holder_lookup} index: one range scan that stops at the first row.
+     * The grants not yet ended nor revoked of the user who has this name now (by id, so a later user
+     * given a deleted user's name holds nothing) for this account, in one query: the access check
+     * picks the one in force at {@code now} among them (see {@link GrantIndex#inForce}), and keeps them
+     * in its index. A range scan of the {@code grants_holder_lookup} index.
      */
-    Optional<Grant> inForceFor(String username, String resource, String account, Instant now) {
-        return jdbc.sql("""
-                        select g.id, g.request_id, g.username, g.holder_id, g.resource_name, g.account_name,
-                               g.starts_at, g.ends_at, g.status, g.revoked_at, g.revoked_by, g.revoke_reason,
-                               g.clock_started_at, g.first_use_seconds
-                        from grants g join users u on u.id = g.holder_id
-                        where u.username = ? and g.resource_name = ? and g.account_name = ?
-                          and g.ends_at > ? and g.starts_at <= ? and g.status <> 'REVOKED'
-                        order by g.ends_at desc limit 1""")
-                .params(username, resource, account, Timestamps.toDb(now), Timestamps.toDb(now))
+    List<Grant> notEndedFor(String username, String resource, String account, Instant now) {
+        return jdbc.sql(NOT_ENDED + " and u.username = ? and g.resource_name = ? and g.account_name = ?")
+                .params(Timestamps.toDb(now), username, resource, account)
                 .query((rs, n) -> grant(rs, now))
-                .optional();
+                .list();
+    }
+
+    /** Every grant not yet ended nor revoked whose holder still has the name it was granted under: the index's full load. */
+    List<Grant> allNotEnded(Instant now) {
+        return jdbc.sql(NOT_ENDED)
+                .params(Timestamps.toDb(now))
+                .query((rs, n) -> grant(rs, now))
+                .list();
     }
 
     /**

@@ -12,6 +12,7 @@ import io.countersign.shared.Timestamps;
 import io.countersign.shared.database.BoundedDatabaseCalls;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,9 +29,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads and revokes grants and answers the access check. Nothing here is cached: the check reads the
- * grant's own start, end and status against the service clock, so a revocation or an end is seen by
- * the very next check on any instance.
+ * Reads and revokes grants and answers the access check. The check reads the grant's own start, end
+ * and status against the service clock, from the database or from an index that is never behind it
+ * (see {@link #check}), so a revocation or an end is seen by the very next check on any instance.
  */
 @Service
 public class Grants {
@@ -37,6 +39,7 @@ public class Grants {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
     static final int MAX_REASON = 2000;
+    private static final GrantIndex.Answer UNKNOWN = new GrantIndex.Unknown();
     static final String EXTENSION_WITHDRAWN = "the grant it would extend was revoked";
 
     private final GrantRepository repository;
@@ -48,6 +51,9 @@ public class Grants {
     private final FirstUse firstUse;
     private final Counter allowed;
     private final Counter denied;
+    private final Timer checkLatency;
+    private final Counter databaseReads;
+    private final GrantIndexKeeper indexKeeper;
 
     Grants(
             GrantRepository repository,
@@ -57,6 +63,7 @@ public class Grants {
             ApplicationEventPublisher events,
             BoundedDatabaseCalls boundedCalls,
             FirstUse firstUse,
+            GrantIndexKeeper indexKeeper,
             MeterRegistry meters) {
         this.repository = repository;
         this.requests = requests;
@@ -67,6 +74,14 @@ public class Grants {
         this.firstUse = firstUse;
         this.allowed = checks(meters, "allowed");
         this.denied = checks(meters, "denied");
+        this.indexKeeper = indexKeeper;
+        this.databaseReads = Counter.builder("countersign.access.check.database.reads")
+                .description("Access checks the grant index could not answer, read from the database")
+                .register(meters);
+        this.checkLatency = Timer.builder("countersign.access.check.duration")
+                .description("Time to answer an access check, from its parameters to its decision")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     private static Counter checks(MeterRegistry meters, String outcome) {
@@ -80,40 +95,66 @@ public class Grants {
     /**
      * May {@code user} use {@code account} on {@code resource} now?
      *
-     * <p>Autocommit queries and no transaction: enforcement points call this on every connection,
-     * and a read-only transaction would cost four extra round trips to the database. The grant must
-     * belong to the user who has this name now (by id): a later user given a deleted user's name
-     * holds nothing.
+     * <p>With {@code changesSeen} (every grant change committed before the check arrived has reached
+     * this instance, see {@link io.countersign.shared.database.NotificationFence}) the answer comes from
+     * the in-memory {@link GrantIndex} when it holds the key, evaluated against the service clock, so a
+     * grant that ended is refused from the instant of its end. Otherwise, and for a key that changed and
+     * was not read since, one autocommit query without a transaction reads the key's grants not yet
+     * ended; the grant must belong to the user who has this name now (by id): a later user given a
+     * deleted user's name holds nothing.
      *
      * <p>A grant waiting for its first use is started by the first check that allows it (see {@link
-     * FirstUse}), a short transaction of its own, audited with {@code asker} as the actor; a grant
-     * already started costs nothing more than the one query.
+     * FirstUse}), a short transaction of its own, audited with {@code asker} as the actor; it is always
+     * read from the database, so that the clock starts once across instances.
      *
-     * <p>The query runs with a deadline: when the database is slow or out of reach the caller gets
+     * <p>Database reads run with a deadline: when the database is slow or out of reach the caller gets
      * {@link io.countersign.shared.database.DatabaseUnavailableException} within a second, never a
      * held thread, and must treat it as a denial.
      *
      * @throws io.countersign.shared.InvalidInputException naming every missing parameter
      */
-    public AccessDecision check(Actor asker, String user, String resource, String account) {
+    public AccessDecision check(Actor asker, String user, String resource, String account, boolean changesSeen) {
         Problems problems = new Problems();
         problems.requireText(user, "user", Names.MAX_LENGTH);
         problems.requireText(resource, "resource", Names.MAX_LENGTH);
         problems.requireText(account, "account", Names.MAX_LENGTH);
         problems.throwIfAny();
-        String holder = Names.canonical(user);
-        String resourceName = Names.canonical(resource);
-        String accountName = Names.canonical(account);
+        long started = System.nanoTime();
+        GrantIndex.Key key =
+                new GrantIndex.Key(Names.canonical(user), Names.canonical(resource), Names.canonical(account));
         Instant now = clock.instant();
-        AccessDecision decision = boundedCalls
-                .call(() -> repository
-                        .inForceFor(holder, resourceName, accountName, now)
-                        .flatMap(grant ->
-                                grant.awaitsFirstUse() ? firstUse.start(asker, grant, now) : Optional.of(grant)))
+        GrantIndex.Answer answer = changesSeen ? indexKeeper.index().lookup(key, now) : UNKNOWN;
+        AccessDecision decision;
+        if (answer instanceof GrantIndex.InForce inForce) {
+            decision = AccessDecision.allowing(inForce.grant());
+        } else if (answer instanceof GrantIndex.NoneInForce) {
+            decision = AccessDecision.denied();
+        } else {
+            decision = fromDatabase(asker, key, now);
+        }
+        (decision.allowed() ? allowed : denied).increment();
+        checkLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        return decision;
+    }
+
+    /** {@link #check} reading the database: for callers that cannot tell whether changes were seen. */
+    public AccessDecision check(Actor asker, String user, String resource, String account) {
+        return check(asker, user, resource, account, false);
+    }
+
+    private AccessDecision fromDatabase(Actor asker, GrantIndex.Key key, Instant now) {
+        databaseReads.increment();
+        return boundedCalls
+                .call(() -> {
+                    GrantIndex.Stamp stamp = indexKeeper.index().stampOf(key);
+                    List<Grant> notEnded = repository.notEndedFor(key.user(), key.resource(), key.account(), now);
+                    indexKeeper.install(key, stamp, notEnded);
+                    return GrantIndex.inForce(notEnded, now)
+                            .flatMap(grant ->
+                                    grant.awaitsFirstUse() ? firstUse.start(asker, grant, now) : Optional.of(grant));
+                })
                 .map(AccessDecision::allowing)
                 .orElseGet(AccessDecision::denied);
-        (decision.allowed() ? allowed : denied).increment();
-        return decision;
     }
 
     /** The grants of these requests, by request id; the caller has already checked it may see the requests. */

@@ -42,6 +42,7 @@ public class EnforcerScopes {
     private final Resources resources;
     private final ApplicationEventPublisher events;
     private final BoundedDatabaseCalls boundedCalls;
+    private final ScopeDecisions decisions;
 
     EnforcerScopes(
             ScopeStore store,
@@ -49,13 +50,15 @@ public class EnforcerScopes {
             Groups groups,
             Resources resources,
             ApplicationEventPublisher events,
-            BoundedDatabaseCalls boundedCalls) {
+            BoundedDatabaseCalls boundedCalls,
+            ScopeDecisions decisions) {
         this.store = store;
         this.users = users;
         this.groups = groups;
         this.resources = resources;
         this.events = events;
         this.boundedCalls = boundedCalls;
+        this.decisions = decisions;
     }
 
     public Optional<EnforcerScope> of(String username) {
@@ -73,35 +76,60 @@ public class EnforcerScopes {
      * user or resource is left to the operation's own validation.
      */
     public void checkOnBehalf(Actor actor, String user, String resource) {
+        checkOnBehalf(actor, user, resource, false);
+    }
+
+    /**
+     * {@link #checkOnBehalf(Actor, String, String)}, from a decision kept in memory when {@code
+     * changesSeen}: every change committed before the caller asked has reached this instance (see
+     * {@link io.countersign.shared.database.NotificationFence}), and any change to what the decision
+     * rests on forgets it.
+     */
+    public void checkOnBehalf(Actor actor, String user, String resource, boolean changesSeen) {
         if (!actor.is(Role.ENFORCER)) {
             return;
         }
-        // bounded like the check itself: an enforcement point is told to deny within a second
-        boundedCalls.call(() -> {
-            refuseOutsideScope(actor, user, resource);
-            return null;
-        });
+        if (!changesSeen || !decisions.enabled()) {
+            // bounded like the check itself: an enforcement point is told to deny within a second
+            boundedCalls.call(() -> refusal(actor, user, resource)).ifPresent(EnforcerScopes::refuse);
+            return;
+        }
+        ScopeDecisions.Key key =
+                new ScopeDecisions.Key(actor.username(), Names.canonical(user), Names.canonical(resource));
+        Optional<String> refusal = decisions.find(key);
+        if (refusal == null) {
+            long generation = decisions.generation();
+            refusal = boundedCalls.call(() -> refusal(actor, user, resource));
+            decisions.keep(generation, key, refusal);
+        }
+        refusal.ifPresent(EnforcerScopes::refuse);
     }
 
-    private void refuseOutsideScope(Actor actor, String user, String resource) {
+    private static void refuse(String message) {
+        throw new ForbiddenException(message);
+    }
+
+    /** Why the ENFORCER may not ask this, or empty when it may. */
+    private Optional<String> refusal(Actor actor, String user, String resource) {
         String subject = Names.canonical(user);
-        if (subject != null && !subject.isEmpty()) {
-            users.find(subject)
-                    .filter(found -> found.role() == Role.ADMIN || found.role() == Role.AUDITOR)
-                    .ifPresent(found -> {
-                        throw new ForbiddenException("An enforcement point never checks or requests access on behalf"
-                                + " of an ADMIN or AUDITOR account.");
-                    });
+        if (subject != null
+                && !subject.isEmpty()
+                && users.find(subject)
+                        .filter(found -> found.role() == Role.ADMIN || found.role() == Role.AUDITOR)
+                        .isPresent()) {
+            return Optional.of("An enforcement point never checks or requests access on behalf"
+                    + " of an ADMIN or AUDITOR account.");
         }
         String name = Names.canonical(resource);
         if (name == null || name.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Optional<EnforcerScope> scope = store.find(actor.username());
         if (scope.isPresent() && !covers(scope.get(), name)) {
-            throw new ForbiddenException(
+            return Optional.of(
                     "Resource '" + name + "' is outside the scope of enforcement point '" + actor.username() + "'.");
         }
+        return Optional.empty();
     }
 
     private boolean covers(EnforcerScope scope, String resource) {

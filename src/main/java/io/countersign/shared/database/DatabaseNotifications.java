@@ -43,6 +43,9 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
     private final JdbcClient jdbc;
     private final DedicatedPools pools;
     private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
+    private final List<Runnable> onListening = new CopyOnWriteArrayList<>();
+    private final List<Runnable> onLost = new CopyOnWriteArrayList<>();
+    private volatile boolean listening;
     private final Object monitor = new Object();
     private volatile Thread thread;
     private HikariDataSource pool;
@@ -78,6 +81,25 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
                 .add(handler);
     }
 
+    /**
+     * Calls {@code action} on the listening thread each time listening (re)starts, after {@code LISTEN}
+     * and before any payload received on the new connection is handed on: whatever was sent while no
+     * connection listened is lost, so a cache kept current by payloads must start over here.
+     */
+    public void onListening(Runnable action) {
+        onListening.add(action);
+    }
+
+    /** Calls {@code action} when the listening connection failed: payloads may be lost until it listens again. */
+    public void onListeningLost(Runnable action) {
+        onLost.add(action);
+    }
+
+    /** Whether a connection listens now: payloads sent from now on reach this instance's handlers. */
+    public boolean listening() {
+        return listening;
+    }
+
     private static String checked(String channel) {
         if (!CHANNEL.matcher(channel).matches()) {
             throw new IllegalArgumentException("Not a channel name: " + channel);
@@ -95,9 +117,11 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
                         statement.execute("listen " + channel);
                     }
                 }
-                PGConnection listening = connection.unwrap(PGConnection.class);
+                PGConnection listener = connection.unwrap(PGConnection.class);
+                listening = true;
+                onListening.forEach(DatabaseNotifications::runQuietly);
                 while (thread == Thread.currentThread()) {
-                    PGNotification[] received = listening.getNotifications(WAIT_MILLIS);
+                    PGNotification[] received = listener.getNotifications(WAIT_MILLIS);
                     if (received != null) {
                         for (PGNotification notification : received) {
                             dispatch(notification.getName(), notification.getParameter());
@@ -105,11 +129,27 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                lost();
                 if (thread == Thread.currentThread()) {
                     log.warn("Listening for database notifications failed; retrying in {}: {}", RETRY, e.toString());
                     pause();
                 }
             }
+        }
+    }
+
+    private void lost() {
+        if (listening) {
+            listening = false;
+            onLost.forEach(DatabaseNotifications::runQuietly);
+        }
+    }
+
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.warn("A listener of database notifications failed: {}", e.toString());
         }
     }
 
@@ -158,6 +198,7 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
                 Thread.currentThread().interrupt();
             }
         }
+        lost();
         if (pool != null) {
             pool.close();
             pool = null;

@@ -1,0 +1,118 @@
+package io.countersign.grant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.NotificationFence;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import io.countersign.testing.MutableClock;
+import io.countersign.testing.OnPostgres;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The grant index learns of every write to the grants table, whichever path makes it: the trigger
+ * notifies in the writing transaction, so even a statement the service does not know marks the key.
+ */
+@CountersignTest
+@OnPostgres
+class GrantIndexKeeperOnPostgresTests {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    GrantIndexKeeper keeper;
+
+    @Autowired
+    NotificationFence fence;
+
+    String dev;
+    String devToken;
+    String resource;
+
+    @BeforeEach
+    void organisation() {
+        dev = Api.unique("dev");
+        api.asAdmin()
+                .post("/api/v1/users", Api.json(Map.of("username", dev, "email", dev + "@example.com", "role", "USER")))
+                .expect(201);
+        devToken = api.asAdmin()
+                .post("/api/v1/users/" + dev + "/tokens", Api.json(Map.of("name", "t")))
+                .expect(201)
+                .json()
+                .get("token")
+                .asString();
+        resource = Api.unique("db");
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
+                .expect(201);
+        api.asAdmin()
+                .post(
+                        "/api/v1/policies",
+                        Api.json(Map.of(
+                                "name",
+                                Api.unique("open"),
+                                "conditions",
+                                Map.of("resourceName", resource),
+                                "steps",
+                                List.of())))
+                .expect(201);
+    }
+
+    private boolean allowed() {
+        return api.asAdmin()
+                .get("/api/v1/access/check?user=" + dev + "&resource=" + resource + "&account=admin")
+                .expect(200)
+                .json()
+                .get("allowed")
+                .asBoolean();
+    }
+
+    private GrantIndex.Answer indexed() {
+        return keeper.index().lookup(new GrantIndex.Key(dev, resource, "admin"), clock.instant());
+    }
+
+    @Test
+    void aWriteOutsideTheServiceMarksTheKeyAndTheNextCheckReadsIt() {
+        String grant = api.as(devToken)
+                .post("/api/v1/requests", Api.json(Map.of("resource", resource, "account", "admin")))
+                .expect(201)
+                .json()
+                .get("grant")
+                .get("id")
+                .asString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> allowed() && indexed() instanceof GrantIndex.InForce);
+
+        jdbc.sql("update grants set ends_at = ? where id = ?")
+                .params(Timestamps.toDb(clock.instant().minusSeconds(1)), grant)
+                .update();
+
+        assertThat(fence.await()).isTrue();
+        assertThat(indexed()).isInstanceOf(GrantIndex.Unknown.class);
+        assertThat(allowed()).isFalse();
+        assertThat(indexed()).isInstanceOf(GrantIndex.NoneInForce.class);
+    }
+
+    @Test
+    void theIndexIsLoadedAndAnswersForKeysWithoutGrants() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> keeper.index().isLoaded());
+
+        assertThat(indexed()).isInstanceOf(GrantIndex.NoneInForce.class);
+    }
+}

@@ -1,0 +1,120 @@
+package io.countersign.shared.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.countersign.testing.CountersignTest;
+import io.countersign.testing.OnPostgres;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the access check's freshness rests on, against a real PostgreSQL: once a fence sent after a
+ * transaction committed has come back, that transaction's notifications have been handed to the
+ * handlers on this instance, without waiting and without polling.
+ */
+@CountersignTest
+@OnPostgres
+class NotificationFenceOnPostgresTests {
+
+    private static final String CHANNEL = "fence_probe";
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DedicatedPools pools;
+
+    @Autowired
+    BoundedDatabaseCalls calls;
+
+    @Autowired
+    DatabaseCallProperties properties;
+
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private DatabaseNotifications notifications;
+    private NotificationFence fence;
+
+    @BeforeEach
+    void listen() {
+        notifications = new DatabaseNotifications(environment, jdbc, pools);
+        notifications.listen(CHANNEL, seen::add);
+        fence = new NotificationFence(notifications, jdbc, calls, properties);
+        notifications.start();
+        await().atMost(Duration.ofSeconds(10)).until(notifications::listening);
+    }
+
+    @AfterEach
+    void stop() {
+        notifications.stop();
+    }
+
+    private void commitNotification(String payload) {
+        // autocommit: the statement's return is the commit's
+        jdbc.sql("select pg_notify(?, ?)")
+                .params(CHANNEL, payload)
+                .query((rs, n) -> 1)
+                .list();
+    }
+
+    @Test
+    void aNotificationCommittedBeforeTheFenceWasAskedForHasBeenHandledWhenItPasses() {
+        for (int i = 0; i < 300; i++) {
+            String payload = "n" + i;
+            commitNotification(payload);
+
+            assertThat(fence.await()).isTrue();
+
+            assertThat(seen).contains(payload);
+        }
+    }
+
+    @Test
+    void concurrentCallersEachSeeWhatCommittedBeforeTheyAsked() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<String>>> missed = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                String thread = "t" + t;
+                missed.add(threads.submit(() -> {
+                    List<String> notSeen = new ArrayList<>();
+                    for (int i = 0; i < 100; i++) {
+                        String payload = thread + "-" + i;
+                        commitNotification(payload);
+                        if (!fence.await() || !seen.contains(payload)) {
+                            notSeen.add(payload);
+                        }
+                    }
+                    return notSeen;
+                }));
+            }
+            for (Future<List<String>> each : missed) {
+                assertThat(each.get()).isEmpty();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void noFencePassesWhileNothingListens() {
+        notifications.stop();
+
+        assertThat(fence.await()).isFalse();
+    }
+}
