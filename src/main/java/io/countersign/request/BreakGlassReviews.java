@@ -76,7 +76,7 @@ public class BreakGlassReviews {
      *
      * @throws NotFoundException when the request does not exist or the caller may not see it
      */
-    @Transactional(readOnly = true)
+    // not one transaction: the refusal of Requests#get would mark it for rollback
     public AccessRequest get(Actor actor, String id) {
         try {
             return requests.get(actor, id);
