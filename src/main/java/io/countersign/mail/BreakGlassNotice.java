@@ -1,9 +1,15 @@
 package io.countersign.mail;
 
 import java.time.Duration;
+import java.time.Instant;
 
-/** What someone on a policy's emergency list is told when a requester takes break-glass access. */
+/**
+ * What someone is told of a break-glass use: on the policy's emergency list when access is taken
+ * ({@code USED}) or when nobody reviewed it in time ({@code OVERDUE}), or as one of its reviewers
+ * ({@code REVIEW}). {@code reviewDueAt} is when the review is due (null without one).
+ */
 public record BreakGlassNotice(
+        Why why,
         String requestId,
         Person recipient,
         String recipientAddress,
@@ -12,4 +18,12 @@ public record BreakGlassNotice(
         String account,
         Duration duration,
         String policy,
-        String justification) {}
+        String justification,
+        Instant reviewDueAt) {
+
+    public enum Why {
+        USED,
+        REVIEW,
+        OVERDUE
+    }
+}

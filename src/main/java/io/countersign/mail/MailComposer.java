@@ -87,13 +87,17 @@ public class MailComposer {
                 head -> GrantEndingLetter.write(notice, head));
     }
 
-    /** Tells someone on a policy's emergency list that break-glass access was taken. */
+    /** Tells someone of a break-glass use: taken, to be reviewed, or not reviewed in time. */
     public ComposedMail breakGlassUsed(BreakGlassNotice notice) {
         return aboutRequest(
                 configured(),
                 notice.requestId(),
                 "break-glass",
-                "Break-Glass Access Used",
+                switch (notice.why()) {
+                    case USED -> "Break-Glass Access Used";
+                    case REVIEW -> "Break-Glass Access To Review";
+                    case OVERDUE -> "Break-Glass Review Overdue";
+                },
                 notice.recipientAddress(),
                 notice.recipient(),
                 null,

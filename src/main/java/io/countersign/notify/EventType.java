@@ -20,6 +20,8 @@ public enum EventType {
     GRANT_REVOKED("grant.revoked"),
     GRANT_EXTENDED("grant.extended"),
     BREAKGLASS_USED("breakglass.used"),
+    BREAKGLASS_REVIEWED("breakglass.reviewed"),
+    BREAKGLASS_REVIEW_OVERDUE("breakglass.review_overdue"),
     AUDIT_CHECKPOINT("audit.checkpoint");
 
     private final String wireName;

@@ -21,6 +21,11 @@ import java.util.Optional;
  *   <li>{@code BREAK_GLASS_USED}: someone took emergency access and the recipient is on the
  *       policy's emergency list; {@code requester}, {@code resource}, {@code account}, {@code duration},
  *       {@code policy}, {@code justification}.
+ *   <li>{@code BREAK_GLASS_REVIEW}: emergency access was taken and the recipient is one of its
+ *       reviewers; as {@code BREAK_GLASS_USED}, with {@code dueAt}.
+ *   <li>{@code BREAK_GLASS_REVIEW_OVERDUE}: nobody reviewed a break-glass use in time and the
+ *       recipient is on the policy's emergency list; {@code requester}, {@code resource},
+ *       {@code account}, {@code policy}, {@code dueAt}.
  * </ul>
  */
 public enum NotificationKind {
@@ -28,7 +33,9 @@ public enum NotificationKind {
     STEP_ESCALATED,
     REQUEST_DECIDED,
     GRANT_ENDING,
-    BREAK_GLASS_USED;
+    BREAK_GLASS_USED,
+    BREAK_GLASS_REVIEW,
+    BREAK_GLASS_REVIEW_OVERDUE;
 
     /** The subscription key, such as {@code step_opened}. */
     public String key() {

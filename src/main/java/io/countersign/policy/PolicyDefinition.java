@@ -121,15 +121,30 @@ public record PolicyDefinition(
 
     /**
      * Emergency access under this policy: a request marked {@code breakGlass} is approved at once for
-     * at most {@code maxDuration}, and everyone the {@code notify} selectors match is told.
+     * at most {@code maxDuration}, and everyone the {@code notify} selectors match is told. Each use is
+     * then to be reviewed within {@code reviewWithin} by one of the people the {@code reviewers}
+     * selectors match; a block stored before reviews existed has neither, and its uses open no review.
      */
     public record BreakGlass(
             Duration maxDuration,
             // "notify" on the wire: a record component cannot be named after Object.notify()
-            @JsonProperty("notify") List<ApproverSelector> notifySelectors) {
+            @JsonProperty("notify") List<ApproverSelector> notifySelectors,
+            List<ApproverSelector> reviewers,
+            Duration reviewWithin) {
 
         public BreakGlass {
             notifySelectors = notifySelectors == null ? List.of() : notifySelectors;
+            reviewers = reviewers == null ? List.of() : reviewers;
+        }
+
+        /** A block without a review, as stored before reviews existed. */
+        public BreakGlass(Duration maxDuration, List<ApproverSelector> notifySelectors) {
+            this(maxDuration, notifySelectors, List.of(), null);
+        }
+
+        /** Whether each use opens a review. */
+        public boolean isReviewed() {
+            return reviewWithin != null && !reviewers.isEmpty();
         }
     }
 

@@ -89,20 +89,7 @@ public final class AccessRequest {
                 new AccessRequest(details, rules, List.of(), List.of(), RequestStatus.PENDING, 0, null, 0);
         request.register(RequestCreated.of(creator, details));
         request.approveWhole("break-glass access under policy '" + plan.policyName() + "'", details.createdAt());
-        request.register(new BreakGlassUsed(
-                creator,
-                details.id(),
-                details.requester(),
-                details.requesterId(),
-                details.resource(),
-                details.account(),
-                plan.policyName(),
-                details.duration(),
-                plan.breakGlass().notified().stream()
-                        .filter(username -> idOf.apply(username) != null)
-                        .map(username -> new Participant(idOf.apply(username), username))
-                        .toList(),
-                details.justification()));
+        request.register(BreakGlassUsed.of(creator, details, plan.policyName(), plan.breakGlass(), idOf));
         return request;
     }
 

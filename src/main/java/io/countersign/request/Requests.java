@@ -21,7 +21,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
@@ -488,7 +487,7 @@ public class Requests {
                 !breakGlass && plan.limits().startOnFirstUse() ? plan.limits().claimWindow() : null,
                 breakGlass);
         Map<String, String> ids =
-                breakGlass ? directory.idsOf(Set.copyOf(plan.breakGlass().notified())) : approverIdsOf(plan);
+                breakGlass ? directory.idsOf(BreakGlassUsed.people(plan.breakGlass())) : approverIdsOf(plan);
         AccessRequest request = breakGlass
                 ? AccessRequest.openBreakGlass(details, plan, actor, ids::get)
                 : AccessRequest.open(details, plan, actor, ids::get);

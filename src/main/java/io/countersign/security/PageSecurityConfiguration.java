@@ -73,7 +73,7 @@ class PageSecurityConfiguration {
                         .hasAnyRole("ADMIN", "USER")
                         .requestMatchers(POST, "/requests/new")
                         .hasAnyRole("ADMIN", "USER")
-                        .requestMatchers(GET, "/requests", "/audit", "/audit/export")
+                        .requestMatchers(GET, "/requests", "/breakglass", "/audit", "/audit/export")
                         .hasAnyRole("ADMIN", "AUDITOR")
                         .requestMatchers(GET, "/", "/approvals", "/requests/*", "/profile")
                         .authenticated()

@@ -133,6 +133,10 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers(POST, "/api/v1/requests/*/approve", "/api/v1/requests/*/reject")
                         .hasAnyRole(ADMIN, USER)
+                        .requestMatchers(POST, "/api/v1/requests/*/review")
+                        .hasAnyRole(ADMIN, USER)
+                        .requestMatchers(GET, "/api/v1/breakglass")
+                        .hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers(POST, "/api/v1/requests/*/cancel")
                         .hasAnyRole(ADMIN, USER)
                         // grants and enforcement

@@ -169,6 +169,33 @@ class OutgoingMailTests {
     }
 
     @Test
+    void theBreakGlassReviewMailAsksTheReviewerAndSaysWhenItIsDue() throws Exception {
+        plainSmtp(List.of());
+        Instant due = clock.instant().plus(Duration.ofHours(8));
+
+        mailer.send(composer.breakGlassUsed(new BreakGlassNotice(
+                        BreakGlassNotice.Why.REVIEW,
+                        "req-84a2",
+                        new Person("rita", "Rita Review"),
+                        "rita@example.com",
+                        new Person("dev", "Dana Dev"),
+                        "prod-postgresql",
+                        "rw-admin",
+                        Duration.ofHours(1),
+                        "prod-db",
+                        "primary down",
+                        due))
+                .message());
+
+        MimeMessage received = receivedOne();
+        assertThat(received.getSubject()).isEqualTo("Acme PAM - Break-Glass Access To Review - #req-84a2");
+        assertThat(part(received, "text/plain"))
+                .contains("names you as a reviewer")
+                .contains("Review due: " + due.truncatedTo(ChronoUnit.SECONDS))
+                .contains("https://countersign.example.com/requests/req-84a2");
+    }
+
+    @Test
     void aRefusalAnswersInTheThreadAsAnAutomaticReply() throws Exception {
         plainSmtp(List.of());
 

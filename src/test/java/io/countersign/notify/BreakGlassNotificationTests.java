@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.countersign.notify.NotificationScene.Person;
+import io.countersign.request.BreakGlassReviews;
 import io.countersign.testing.Api;
+import io.countersign.testing.MutableClock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Everyone on a policy's emergency list is told at once when break-glass access is taken. */
+/**
+ * Everyone on a policy's emergency list is told at once when break-glass access is taken, its
+ * reviewers are asked to review it, and the emergency list is told again when nobody did in time.
+ */
 @NotificationTest
 class BreakGlassNotificationTests {
 
@@ -23,11 +29,18 @@ class BreakGlassNotificationTests {
     RecordingSender sender;
 
     @Autowired
+    MutableClock clock;
+
+    @Autowired
+    BreakGlassReviews reviews;
+
+    @Autowired
     Api api;
 
     Person dev;
     Person lisa;
     Person carol;
+    Person rita;
 
     @BeforeEach
     void people() {
@@ -35,13 +48,24 @@ class BreakGlassNotificationTests {
         dev = scene.person("dev");
         lisa = scene.person("lisa");
         carol = scene.person("carol");
+        rita = scene.person("rita");
     }
 
     @Test
-    void theEmergencyListIsToldAndTheStepApproversAreNot() {
+    void theEmergencyListIsToldTheReviewersAreAskedAndTheStepApproversAreNot() {
         String resource = scene.resource(
                 List.of(step(1, lisa)),
-                Map.of("breakGlass", Map.of("maxDuration", "PT1H", "notify", List.of(Map.of("user", carol.name())))));
+                Map.of(
+                        "breakGlass",
+                        Map.of(
+                                "maxDuration",
+                                "PT1H",
+                                "notify",
+                                List.of(Map.of("user", carol.name())),
+                                "reviewers",
+                                List.of(Map.of("user", rita.name())),
+                                "reviewWithin",
+                                "PT8H")));
 
         String id = api.as(dev.token())
                 .post(
@@ -67,5 +91,22 @@ class BreakGlassNotificationTests {
         assertThat(told.requestId()).isEqualTo(id);
         assertThat(told.data()).containsEntry("requester", dev.name()).containsEntry("justification", "database down");
         assertThat(sender.acceptedFor(lisa.id())).isEmpty();
+
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> !sender.acceptedFor(rita.id()).isEmpty());
+        Notification asked = sender.acceptedFor(rita.id()).get(0);
+        assertThat(asked.kind()).isEqualTo(NotificationKind.BREAK_GLASS_REVIEW);
+        assertThat(asked.requestId()).isEqualTo(id);
+        assertThat(asked.data()).containsKey("dueAt");
+
+        clock.advance(Duration.ofHours(8));
+        assertThat(reviews.fire(id)).isTrue();
+
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> sender.acceptedFor(carol.id()).size() == 2);
+        Notification overdue = sender.acceptedFor(carol.id()).get(1);
+        assertThat(overdue.kind()).isEqualTo(NotificationKind.BREAK_GLASS_REVIEW_OVERDUE);
+        assertThat(overdue.requestId()).isEqualTo(id);
+        assertThat(sender.acceptedFor(rita.id())).hasSize(1);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.countersign.notify.NotificationScene.Person;
+import io.countersign.request.RequestTimers;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
@@ -29,6 +30,9 @@ class DelegateNotificationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    RequestTimers timers;
 
     Person dev;
     Person lisa;
@@ -83,5 +87,37 @@ class DelegateNotificationTests {
         assertThat(told.kind()).isEqualTo(NotificationKind.STEP_OPENED);
         assertThat(told.requestId()).isEqualTo(id);
         assertThat(told.data()).containsEntry("onBehalfOf", lisa.name());
+    }
+
+    @Test
+    void anEscalationTellsTheDelegatesInForceOfTheApproversItAdds() {
+        Person carol = scene.person("carol");
+        api.as(carol.token())
+                .post(
+                        "/api/v1/users/" + carol.name() + "/delegations",
+                        Api.json(Map.of(
+                                "delegate",
+                                sam.name(),
+                                "until",
+                                clock.instant().plus(Duration.ofDays(1)).toString())))
+                .expect(201);
+        Map<String, Object> escalating = step(1, lisa);
+        escalating.put("timeout", "PT30M");
+        escalating.put("onTimeout", "ESCALATE");
+        escalating.put("escalateTo", List.of(Map.of("user", carol.name())));
+        String id = scene.pending(dev, List.of(escalating));
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> !sender.acceptedFor(lisa.id()).isEmpty());
+        assertThat(sender.acceptedFor(sam.id())).isEmpty();
+
+        clock.advance(Duration.ofMinutes(31));
+        timers.fire(id);
+
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> !sender.acceptedFor(sam.id()).isEmpty());
+        assertThat(sender.acceptedFor(sam.id())).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(NotificationKind.STEP_ESCALATED);
+            assertThat(n.requestId()).isEqualTo(id);
+        });
     }
 }

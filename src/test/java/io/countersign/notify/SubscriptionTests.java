@@ -72,7 +72,13 @@ class SubscriptionTests {
         JsonNode mine = api.as(lisa.token()).get(path(lisa)).expect(200).json();
         assertThat(mine.propertyNames())
                 .containsExactly(
-                        "step_opened", "step_escalated", "request_decided", "grant_ending", "break_glass_used");
+                        "step_opened",
+                        "step_escalated",
+                        "request_decided",
+                        "grant_ending",
+                        "break_glass_used",
+                        "break_glass_review",
+                        "break_glass_review_overdue");
         assertThat(mine.get("grant_ending").valueStream())
                 .extracting(JsonNode::asString)
                 .containsExactly("DISCORD", "SLACK");

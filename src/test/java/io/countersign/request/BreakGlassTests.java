@@ -43,7 +43,17 @@ class BreakGlassTests {
         org.policy(
                 resource,
                 List.of(step("Leads", 1, lisa)),
-                Map.of("breakGlass", Map.of("maxDuration", "PT2H", "notify", List.of(Map.of("user", carol.name())))));
+                Map.of(
+                        "breakGlass",
+                        Map.of(
+                                "maxDuration",
+                                "PT2H",
+                                "notify",
+                                List.of(Map.of("user", carol.name())),
+                                "reviewers",
+                                List.of(Map.of("user", lisa.name())),
+                                "reviewWithin",
+                                "P1D")));
     }
 
     private Api.Response breakGlass(Person who, String on, Map<String, Object> extra) {
@@ -147,6 +157,10 @@ class BreakGlassTests {
         assertThat(allowed.get("breakGlass").get("allowed").asBoolean()).isTrue();
         assertThat(allowed.get("breakGlass").get("maxDuration").asString()).isEqualTo("PT2H");
         assertThat(allowed.get("breakGlass").get("notify").get(0).asString()).isEqualTo(carol.name());
+        assertThat(allowed.get("breakGlass").get("reviewers").get(0).asString()).isEqualTo(lisa.name());
+        assertThat(allowed.get("breakGlass").get("reviewWithin").asString()).isEqualTo("PT24H");
+        assertThat(allowed.get("breakGlass").get("review").asString())
+                .contains("within PT24H by one of [" + lisa.name());
 
         String plain = org.resource();
         org.policy(plain, List.of(step("Leads", 1, lisa)));
@@ -154,7 +168,7 @@ class BreakGlassTests {
     }
 
     @Test
-    void aBlockWithoutAMaximumOrAnyoneToTellIsRefused() {
+    void aBlockWithoutAMaximumAnyoneToTellOrAReviewIsRefusedWithEveryIssue() {
         String other = org.resource();
         JsonNode problem = api.asAdmin()
                 .post(
@@ -168,7 +182,11 @@ class BreakGlassTests {
                 .json();
 
         assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString()))
-                .containsExactlyInAnyOrder("breakGlass.maxDuration", "breakGlass.notify");
+                .containsExactlyInAnyOrder(
+                        "breakGlass.maxDuration",
+                        "breakGlass.notify",
+                        "breakGlass.reviewers",
+                        "breakGlass.reviewWithin");
     }
 
     private JsonNode explain(String on) {

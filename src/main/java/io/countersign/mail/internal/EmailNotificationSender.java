@@ -100,7 +100,9 @@ class EmailNotificationSender implements NotificationSender {
                 case STEP_OPENED, STEP_ESCALATED -> askToDecide(notification, user);
                 case REQUEST_DECIDED -> tellOutcome(notification, user);
                 case GRANT_ENDING -> warnGrantEnding(notification, user);
-                case BREAK_GLASS_USED -> tellBreakGlass(notification, user);
+                case BREAK_GLASS_USED -> tellBreakGlass(BreakGlassNotice.Why.USED, notification, user);
+                case BREAK_GLASS_REVIEW -> tellBreakGlass(BreakGlassNotice.Why.REVIEW, notification, user);
+                case BREAK_GLASS_REVIEW_OVERDUE -> tellBreakGlass(BreakGlassNotice.Why.OVERDUE, notification, user);
             };
         } catch (MailNotSent e) {
             return SendResult.failed(e.getMessage());
@@ -195,10 +197,11 @@ class EmailNotificationSender implements NotificationSender {
         return SendResult.ok();
     }
 
-    private SendResult tellBreakGlass(Notification notification, User user) {
+    private SendResult tellBreakGlass(BreakGlassNotice.Why why, Notification notification, User user) {
         RequestDetails details =
                 requests.get(Actor.system(), notification.requestId()).details();
         mailer.send(composer.breakGlassUsed(new BreakGlassNotice(
+                        why,
                         details.id(),
                         person(user),
                         user.email(),
@@ -207,7 +210,8 @@ class EmailNotificationSender implements NotificationSender {
                         details.account(),
                         details.duration(),
                         details.policyName(),
-                        details.justification()))
+                        details.justification(),
+                        instant(notification.data().get("dueAt"))))
                 .message());
         return SendResult.ok();
     }

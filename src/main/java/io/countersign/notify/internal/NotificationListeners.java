@@ -84,7 +84,8 @@ class NotificationListeners {
             return;
         }
         find(event.requestId()).ifPresent(request -> {
-            List<Recipient> told = withDelegates(request, event.step(), awaitingAt(request, event.step(), p -> true));
+            List<Recipient> told =
+                    withDelegates(request, event.step(), awaitingAt(request, event.step(), p -> true), p -> true);
             outbox.notify(
                     NotificationKind.STEP_OPENED,
                     told,
@@ -121,16 +122,17 @@ class NotificationListeners {
     }
 
     /**
-     * The approvers told of an opened step, and the delegates of any of them whose delegation is in
-     * force and lets them decide it, each person once.
+     * The approvers told of an opened step, and the delegates of any of the step's approvers
+     * {@code among} selects whose delegation is in force and lets them decide it, each person once.
      */
-    private List<Recipient> withDelegates(AccessRequest request, int opened, List<Recipient> approvers) {
+    private List<Recipient> withDelegates(
+            AccessRequest request, int opened, List<Recipient> approvers, Predicate<Participant> among) {
         if (request.status() != RequestStatus.PENDING || request.currentStep() != opened) {
             return approvers;
         }
         RequestStep step = request.steps().get(request.currentStep());
         List<String> approverIds =
-                step.approvers().stream().map(Participant::id).toList();
+                step.approvers().stream().filter(among).map(Participant::id).toList();
         Map<String, Recipient> all = new LinkedHashMap<>();
         approvers.forEach(r -> all.put(r.id(), r));
         for (Delegation delegation : requests.delegationsFrom(approverIds)) {
@@ -142,15 +144,19 @@ class NotificationListeners {
         return List.copyOf(all.values());
     }
 
-    /** Only the approvers the escalation added; the others were told when the step opened. */
+    /**
+     * Only the approvers the escalation added, and their delegates in force; the others were told
+     * when the step opened.
+     */
     @EventListener
     void on(RequestStepEscalated event) {
         if (!senders.any()) {
             return;
         }
         find(event.requestId()).ifPresent(request -> {
-            List<Recipient> told = awaitingAt(
-                    request, event.step(), p -> event.addedApprovers().contains(p.username()));
+            Predicate<Participant> added = p -> event.addedApprovers().contains(p.username());
+            List<Recipient> told =
+                    withDelegates(request, event.step(), awaitingAt(request, event.step(), added), added);
             outbox.notify(
                     NotificationKind.STEP_ESCALATED,
                     told,

@@ -7,7 +7,6 @@ import io.countersign.grant.GrantFirstUsed;
 import io.countersign.grant.GrantRevoked;
 import io.countersign.grant.GrantStarted;
 import io.countersign.notify.EventType;
-import io.countersign.request.BreakGlassUsed;
 import io.countersign.request.RequestApproved;
 import io.countersign.request.RequestCancelled;
 import io.countersign.request.RequestCreated;
@@ -69,21 +68,6 @@ class WebhookEvents {
     @EventListener
     void on(RequestExpired event) {
         outbox.publish(EventType.REQUEST_EXPIRED, event, null);
-    }
-
-    @EventListener
-    void on(BreakGlassUsed event) {
-        outbox.publish(
-                EventType.BREAKGLASS_USED,
-                event,
-                null,
-                Map.of(
-                        "requester", event.requester(),
-                        "resource", event.resource(),
-                        "account", event.account(),
-                        "policy", event.policy(),
-                        "duration", event.duration().toString(),
-                        "notified", event.notified()));
     }
 
     @EventListener

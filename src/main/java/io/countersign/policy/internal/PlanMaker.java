@@ -170,7 +170,13 @@ public final class PlanMaker {
         }
         TreeSet<String> told = resolver.approvers(block.notifySelectors());
         told.remove(requester);
-        return new BreakGlassPlan(block.maxDuration(), List.copyOf(told));
+        if (!block.isReviewed()) {
+            return new BreakGlassPlan(block.maxDuration(), List.copyOf(told));
+        }
+        // nobody reviews their own emergency access
+        TreeSet<String> reviewers = resolver.approvers(block.reviewers());
+        reviewers.remove(requester);
+        return new BreakGlassPlan(block.maxDuration(), List.copyOf(told), List.copyOf(reviewers), block.reviewWithin());
     }
 
     private String autoApproval(

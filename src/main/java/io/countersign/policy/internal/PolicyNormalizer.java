@@ -54,7 +54,9 @@ public final class PolicyNormalizer {
                         in.maxDuration(),
                         in.notifySelectors() == null
                                 ? List.of()
-                                : map(in.notifySelectors(), PolicyNormalizer::selector));
+                                : map(in.notifySelectors(), PolicyNormalizer::selector),
+                        in.reviewers() == null ? List.of() : map(in.reviewers(), PolicyNormalizer::selector),
+                        in.reviewWithin());
     }
 
     private static Extension extension(Extension in) {

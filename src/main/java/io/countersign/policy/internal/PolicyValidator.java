@@ -142,7 +142,7 @@ public final class PolicyValidator {
         }
     }
 
-    /** Emergency access needs a limit and someone to tell whenever it is used. */
+    /** Emergency access needs a limit, someone to tell whenever it is used and someone to review it in time. */
     private static void breakGlass(Checks checks, BreakGlass breakGlass) {
         if (breakGlass == null) {
             return;
@@ -156,6 +156,17 @@ public final class PolicyValidator {
             checks.add("breakGlass.notify", "required", "must name at least one selector to tell of each use");
         } else {
             StepValidator.selectors(checks, breakGlass.notifySelectors(), "breakGlass.notify");
+        }
+        // required of every write: only blocks stored before reviews existed go without one
+        if (breakGlass.reviewers().isEmpty()) {
+            checks.add("breakGlass.reviewers", "required", "must name at least one selector to review each use");
+        } else {
+            StepValidator.selectors(checks, breakGlass.reviewers(), "breakGlass.reviewers");
+        }
+        if (breakGlass.reviewWithin() == null) {
+            checks.add("breakGlass.reviewWithin", "required", "must be given, such as P1D");
+        } else {
+            checks.duration(breakGlass.reviewWithin(), "breakGlass.reviewWithin");
         }
     }
 

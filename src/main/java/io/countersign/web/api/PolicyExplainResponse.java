@@ -40,21 +40,35 @@ record PolicyExplainResponse(
         BreakGlass breakGlass) {
 
     /**
-     * Whether the governing policy allows break-glass access and, when it does, for how long at most
-     * and who would be told of its use now. Named apart from the policy's own block.
+     * Whether the governing policy allows break-glass access and, when it does, for how long at most,
+     * who would be told of its use now, who would review it ({@code reviewers}) and within how long
+     * ({@code reviewWithin}); {@code review} says so in words, also when uses go unreviewed because
+     * the block was stored before reviews existed. Named apart from the policy's own block.
      */
     @Schema(
             name = "ExplainedBreakGlass",
-            requiredProperties = {"allowed", "notify"})
+            requiredProperties = {"allowed", "notify", "reviewers"})
     record BreakGlass(
             boolean allowed,
             Duration maxDuration,
-            @JsonProperty("notify") List<String> notified) {
+            @JsonProperty("notify") List<String> notified,
+            List<String> reviewers,
+            Duration reviewWithin,
+            String review) {
 
         static BreakGlass of(BreakGlassPlan plan) {
-            return plan == null
-                    ? new BreakGlass(false, null, List.of())
-                    : new BreakGlass(true, plan.maxDuration(), plan.notified());
+            if (plan == null) {
+                return new BreakGlass(false, null, List.of(), List.of(), null, null);
+            }
+            String review = !plan.isReviewed()
+                    ? "uses are not reviewed: the policy's break-glass block names no reviewers and no reviewWithin"
+                    : plan.reviewers().isEmpty()
+                            ? "each use is to be reviewed within " + plan.reviewWithin()
+                                    + ", but no active user other than the requester would review it now"
+                            : "each use is to be reviewed within " + plan.reviewWithin() + " by one of "
+                                    + plan.reviewers();
+            return new BreakGlass(
+                    true, plan.maxDuration(), plan.notified(), plan.reviewers(), plan.reviewWithin(), review);
         }
     }
 

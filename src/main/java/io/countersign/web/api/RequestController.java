@@ -3,6 +3,7 @@ package io.countersign.web.api;
 import io.countersign.grant.Grant;
 import io.countersign.grant.Grants;
 import io.countersign.request.AccessRequest;
+import io.countersign.request.BreakGlassReviews;
 import io.countersign.request.CreatedRequest;
 import io.countersign.request.RequestInput;
 import io.countersign.request.RequestPage;
@@ -59,9 +60,12 @@ class RequestController {
     private final Grants grants;
     private final RequestWaiter waiter;
     private final EnforcerScopes scopes;
+    private final BreakGlassReviews reviews;
 
-    RequestController(Requests requests, Grants grants, RequestWaiter waiter, EnforcerScopes scopes) {
+    RequestController(
+            Requests requests, Grants grants, RequestWaiter waiter, EnforcerScopes scopes, BreakGlassReviews reviews) {
         this.requests = requests;
+        this.reviews = reviews;
         this.grants = grants;
         this.waiter = waiter;
         this.scopes = scopes;
@@ -159,7 +163,8 @@ class RequestController {
     @Operation(operationId = "getRequest", summary = "Read a request (optionally long-polling for its decision)")
     @GetMapping("/{id}")
     RequestResponse get(Actor actor, @PathVariable String id) {
-        return withGrant(requests.get(actor, id));
+        // a reviewer of a break-glass use reads it without being otherwise involved
+        return withGrant(reviews.get(actor, id));
     }
 
     /** {@code ?wait=N} long-polls up to N seconds (at most 60) until the request is no longer PENDING. */
@@ -191,13 +196,21 @@ class RequestController {
             @RequestParam(required = false) Integer limit) {
         RequestPage page =
                 requests.list(actor, new RequestQuery(status, requester, resource, awaiting, from, to, cursor, limit));
-        var granted =
-                grants.forRequests(page.items().stream().map(AccessRequest::id).toList());
-        return new RequestResponse.Page(
-                page.items().stream()
-                        .map(request -> RequestResponse.of(request, granted.get(request.id())))
-                        .toList(),
-                page.nextCursor());
+        return page(page);
+    }
+
+    @Operation(
+            operationId = "reviewBreakGlass",
+            summary = "Acknowledge a break-glass use as one of its reviewers (late after its deadline)")
+    @PostMapping("/{id}/review")
+    RequestResponse review(Actor actor, @PathVariable String id, @RequestBody(required = false) CommentBody body) {
+        reviews.review(actor, id, comment(body));
+        return withGrant(reviews.get(actor, id));
+    }
+
+    private RequestResponse.Page page(RequestPage page) {
+        List<String> ids = page.items().stream().map(AccessRequest::id).toList();
+        return RequestResponse.Page.of(page, grants.forRequests(ids), reviews.forRequests(ids));
     }
 
     @Operation(operationId = "approveRequest", summary = "Approve the current step of a request")
@@ -221,7 +234,8 @@ class RequestController {
 
     private RequestResponse withGrant(AccessRequest request) {
         Map<String, Grant> granted = grants.forRequests(List.of(request.id()));
-        return RequestResponse.of(request, granted.get(request.id()));
+        return RequestResponse.of(
+                request, granted.get(request.id()), reviews.of(request.id()).orElse(null));
     }
 
     private static String comment(CommentBody body) {

@@ -3,7 +3,10 @@ package io.countersign.web.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.countersign.grant.Grant;
 import io.countersign.request.AccessRequest;
+import io.countersign.request.BreakGlassReview;
+import io.countersign.request.BreakGlassReviewStatus;
 import io.countersign.request.Decision;
+import io.countersign.request.RequestPage;
 import io.countersign.request.RequestStatus;
 import io.countersign.request.RequestStep;
 import io.countersign.request.StepStatus;
@@ -13,6 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request as API.md's "A request, as returned" describes it. {@code startsAt}, {@code createdBy},
@@ -20,7 +24,8 @@ import java.util.List;
  * (what the grant gets: the shortest duration any approver allowed), {@code extends} (the grant an
  * extension request would lengthen) and each decision's {@code duration} (what that approver allowed,
  * when less than asked) and {@code onBehalfOf} (the approver a delegate decided for); {@code breakGlass}
- * marks emergency access approved at once under the policy's break-glass block.
+ * marks emergency access approved at once under the policy's break-glass block, and {@code review}
+ * (absent otherwise, and for uses under a block that asked for none) is that use's review.
  */
 @Schema(
         requiredProperties = {
@@ -60,7 +65,44 @@ record RequestResponse(
         int currentStep,
         List<StepResponse> steps,
         List<DecisionResponse> decisions,
-        GrantResponse grant) {
+        GrantResponse grant,
+        ReviewResponse review) {
+
+    /**
+     * Where the review of a break-glass use stands; {@code late} marks an acknowledgement after
+     * {@code dueAt}, {@code onBehalfOf} the reviewer a delegate acknowledged for.
+     */
+    @Schema(
+            name = "BreakGlassReview",
+            requiredProperties = {"status", "reviewers", "dueAt", "late"})
+    record ReviewResponse(
+            BreakGlassReviewStatus status,
+            List<String> reviewers,
+            Instant dueAt,
+            String reviewedBy,
+            String onBehalfOf,
+            Instant reviewedAt,
+            String comment,
+            boolean late) {
+
+        static ReviewResponse of(BreakGlassReview review) {
+            return review == null
+                    ? null
+                    : new ReviewResponse(
+                            review.status(),
+                            review.reviewerNames(),
+                            review.dueAt(),
+                            review.reviewedBy() == null
+                                    ? null
+                                    : review.reviewedBy().username(),
+                            review.onBehalfOf() == null
+                                    ? null
+                                    : review.onBehalfOf().username(),
+                            review.reviewedAt(),
+                            review.comment(),
+                            review.late());
+        }
+    }
 
     @Schema(requiredProperties = {"name", "requiredApprovals", "status", "eligibleApprovers"})
     record StepResponse(
@@ -106,9 +148,24 @@ record RequestResponse(
         }
     }
 
-    record Page(List<RequestResponse> items, String nextCursor) {}
+    record Page(List<RequestResponse> items, String nextCursor) {
+
+        /** A page of requests, each with its grant and its break-glass review from these maps, by request id. */
+        static Page of(RequestPage page, Map<String, Grant> granted, Map<String, BreakGlassReview> reviewed) {
+            return new Page(
+                    page.items().stream()
+                            .map(request ->
+                                    RequestResponse.of(request, granted.get(request.id()), reviewed.get(request.id())))
+                            .toList(),
+                    page.nextCursor());
+        }
+    }
 
     static RequestResponse of(AccessRequest request, Grant grant) {
+        return of(request, grant, null);
+    }
+
+    static RequestResponse of(AccessRequest request, Grant grant, BreakGlassReview review) {
         var details = request.details();
         return new RequestResponse(
                 request.id(),
@@ -131,6 +188,7 @@ record RequestResponse(
                 request.currentStep(),
                 request.steps().stream().map(StepResponse::of).toList(),
                 request.decisions().stream().map(DecisionResponse::of).toList(),
-                GrantResponse.of(grant));
+                GrantResponse.of(grant),
+                ReviewResponse.of(review));
     }
 }

@@ -45,10 +45,30 @@ class PolicyCodecTests {
 
         String json = PolicyCodec.write(glass);
 
-        assertThat(json).contains("\"breakGlass\":{\"maxDuration\":\"PT1H\",\"notify\":[{\"group\":\"security\"}]}");
+        assertThat(json).contains("\"breakGlass\":{\"maxDuration\":\"PT1H\",\"notify\":[{\"group\":\"security\"}]");
         assertThat(PolicyCodec.read(json)).isEqualTo(glass);
         String older = PolicyCodec.write(plain).replace(",\"breakGlass\":null", "");
         assertThat(older).doesNotContain("breakGlass");
         assertThat(PolicyCodec.read(older).breakGlass()).isNull();
+    }
+
+    @Test
+    void keepsTheReviewOfABreakGlassBlockAndReadsBlocksStoredWithoutOneAsUnreviewed() {
+        PolicyDefinition plain = policy("p").resource("x").build();
+        PolicyDefinition reviewed = plain.withBreakGlass(new PolicyDefinition.BreakGlass(
+                Duration.ofHours(1),
+                java.util.List.of(ApproverSelector.ofGroup("security")),
+                java.util.List.of(ApproverSelector.ofGroup("auditors")),
+                Duration.ofDays(1)));
+
+        String json = PolicyCodec.write(reviewed);
+
+        assertThat(json).contains("\"reviewers\":[{\"group\":\"auditors\"}],\"reviewWithin\":\"PT24H\"");
+        assertThat(PolicyCodec.read(json)).isEqualTo(reviewed);
+        String older = json.replace(",\"reviewers\":[{\"group\":\"auditors\"}],\"reviewWithin\":\"PT24H\"", "");
+        PolicyDefinition.BreakGlass block = PolicyCodec.read(older).breakGlass();
+        assertThat(block.reviewers()).isEmpty();
+        assertThat(block.reviewWithin()).isNull();
+        assertThat(block.isReviewed()).isFalse();
     }
 }

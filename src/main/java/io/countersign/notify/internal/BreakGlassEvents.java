@@ -1,0 +1,109 @@
+package io.countersign.notify.internal;
+
+import io.countersign.notify.EventType;
+import io.countersign.notify.NotificationKind;
+import io.countersign.notify.internal.NotificationOutbox.About;
+import io.countersign.notify.internal.NotificationOutbox.Recipient;
+import io.countersign.request.BreakGlassReview;
+import io.countersign.request.BreakGlassReviewOverdue;
+import io.countersign.request.BreakGlassReviewed;
+import io.countersign.request.BreakGlassUsed;
+import io.countersign.request.Participant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The webhook events of break-glass access ({@code breakglass.used}, {@code breakglass.reviewed},
+ * {@code breakglass.review_overdue}), and the notifications of its review: each reviewer is asked when
+ * access is taken, and the policy's emergency list is told when nobody reviewed it in time. All in the
+ * transaction of the change.
+ */
+@Component
+class BreakGlassEvents {
+
+    private final Outbox webhooks;
+    private final NotificationOutbox notifications;
+
+    BreakGlassEvents(Outbox webhooks, NotificationOutbox notifications) {
+        this.webhooks = webhooks;
+        this.notifications = notifications;
+    }
+
+    @EventListener
+    void on(BreakGlassUsed event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("requester", event.requester());
+        data.put("resource", event.resource());
+        data.put("account", event.account());
+        data.put("policy", event.policy());
+        data.put("duration", event.duration().toString());
+        data.put("notified", event.notified());
+        data.put("reviewers", event.reviewers());
+        data.put(
+                "reviewDueAt",
+                event.reviewDueAt() == null ? null : event.reviewDueAt().toString());
+        webhooks.publish(EventType.BREAKGLASS_USED, event, null, data);
+        if (event.reviewDueAt() != null) {
+            notifications.notify(
+                    NotificationKind.BREAK_GLASS_REVIEW,
+                    recipients(event.reviewers()),
+                    new About(event.requestId(), null, null),
+                    NotificationOutbox.data(
+                            "requester", event.requester(),
+                            "resource", event.resource(),
+                            "account", event.account(),
+                            "duration", event.duration(),
+                            "policy", event.policy(),
+                            "justification", event.justification(),
+                            "dueAt", event.reviewDueAt()));
+        }
+    }
+
+    @EventListener
+    void on(BreakGlassReviewed event) {
+        BreakGlassReview review = event.review();
+        Map<String, Object> data = about(review);
+        data.put("reviewedBy", review.reviewedBy().username());
+        data.put(
+                "onBehalfOf",
+                review.onBehalfOf() == null ? null : review.onBehalfOf().username());
+        data.put("reviewedAt", review.reviewedAt().toString());
+        data.put("late", review.late());
+        webhooks.publish(EventType.BREAKGLASS_REVIEWED, event, null, data);
+    }
+
+    @EventListener
+    void on(BreakGlassReviewOverdue event) {
+        BreakGlassReview review = event.review();
+        Map<String, Object> data = about(review);
+        data.put("reviewers", review.reviewerNames());
+        webhooks.publish(EventType.BREAKGLASS_REVIEW_OVERDUE, event, null, data);
+        notifications.notify(
+                NotificationKind.BREAK_GLASS_REVIEW_OVERDUE,
+                recipients(review.notified()),
+                new About(review.requestId(), null, null),
+                NotificationOutbox.data(
+                        "requester", review.requester(),
+                        "resource", review.resource(),
+                        "account", review.account(),
+                        "policy", review.policy(),
+                        "dueAt", review.dueAt()));
+    }
+
+    private static Map<String, Object> about(BreakGlassReview review) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("requester", review.requester());
+        data.put("resource", review.resource());
+        data.put("account", review.account());
+        data.put("policy", review.policy());
+        data.put("dueAt", review.dueAt().toString());
+        return data;
+    }
+
+    private static List<Recipient> recipients(List<Participant> people) {
+        return people.stream().map(p -> new Recipient(p.id(), p.username())).toList();
+    }
+}

@@ -1,0 +1,191 @@
+package io.countersign.request;
+
+import io.countersign.directory.Directory;
+import io.countersign.shared.Actor;
+import io.countersign.shared.ConflictException;
+import io.countersign.shared.ForbiddenException;
+import io.countersign.shared.NotFoundException;
+import io.countersign.shared.Problems;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The review that follows each break-glass use (docs/adr/0021-break-glass.md): opened with the use,
+ * acknowledged by one of its reviewers, gone overdue when its deadline passes first. The rules are in
+ * {@link BreakGlassReviewRules}; here they meet the database, the clock and the events.
+ */
+@Service
+public class BreakGlassReviews {
+
+    static final int BATCH = 200;
+
+    private final BreakGlassReviewStore store;
+    private final BreakGlassReviewSchedule schedule;
+    private final Requests requests;
+    private final RequestRepository repository;
+    private final DelegationStore delegations;
+    private final Directory directory;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+
+    BreakGlassReviews(
+            BreakGlassReviewStore store,
+            BreakGlassReviewSchedule schedule,
+            Requests requests,
+            RequestRepository repository,
+            DelegationStore delegations,
+            Directory directory,
+            Clock clock,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions) {
+        this.store = store;
+        this.schedule = schedule;
+        this.requests = requests;
+        this.repository = repository;
+        this.delegations = delegations;
+        this.directory = directory;
+        this.clock = clock;
+        this.events = events;
+        this.transactions = transactions;
+    }
+
+    /** Opens the review of a use, in the transaction that grants it, with its deadline task. */
+    @EventListener
+    void on(BreakGlassUsed used) {
+        if (used.reviewDueAt() == null) {
+            return;
+        }
+        store.insert(BreakGlassReview.opened(used, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        schedule.at(used.requestId(), used.reviewDueAt());
+    }
+
+    /**
+     * A request as the caller may read it: as {@link Requests#get} allows, or as a reviewer (or a
+     * delegate of one) of its break-glass use, who is not otherwise involved in it.
+     *
+     * @throws NotFoundException when the request does not exist or the caller may not see it
+     */
+    // not one transaction: the refusal of Requests#get would mark it for rollback
+    public AccessRequest get(Actor actor, String id) {
+        try {
+            return requests.get(actor, id);
+        } catch (NotFoundException hidden) {
+            return store.find(id)
+                    .filter(review -> reviews(actor, review))
+                    .flatMap(review -> repository.find(id))
+                    .orElseThrow(() -> hidden);
+        }
+    }
+
+    /**
+     * The caller acknowledges the break-glass use of request {@code id}. A deadline that has passed is
+     * applied first, as its task would; the acknowledgement is still recorded, marked late.
+     *
+     * @throws NotFoundException when the request does not exist or the caller may not see it
+     * @throws ForbiddenException when the caller may not review it
+     * @throws ConflictException when it is not a reviewed break-glass use, or was reviewed already
+     */
+    @Transactional
+    public BreakGlassReview review(Actor actor, String id, String comment) {
+        Problems problems = new Problems();
+        problems.multiLineText(comment, "comment", RequestValidation.MAX_TEXT);
+        problems.throwIfAny();
+        String me = directory.idOf(actor.username()).orElse("");
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<Delegation> mine = delegations.inForceTo(me, now);
+        BreakGlassReview review = store.lock(id).orElse(null);
+        if (review == null) {
+            requests.get(actor, id);
+            throw new ConflictException("Request " + id + " is not a break-glass use with a review.");
+        }
+        BreakGlassReviewed reviewed;
+        try {
+            review = markOverdue(review, now).orElse(review);
+            reviewed =
+                    BreakGlassReviewRules.review(review, actor, me, mine, RequestValidation.trimToNull(comment), now);
+        } catch (ForbiddenException refused) {
+            // someone who may not even see the request learns nothing of it
+            requests.get(actor, id);
+            throw refused;
+        }
+        store.update(reviewed.review());
+        events.publishEvent(reviewed);
+        return reviewed.review();
+    }
+
+    /** The review of request {@code id}, if its break-glass use opened one. */
+    @Transactional(readOnly = true)
+    public Optional<BreakGlassReview> of(String id) {
+        return store.find(id);
+    }
+
+    /** The reviews of these requests, by request id; requests without one are left out. */
+    @Transactional(readOnly = true)
+    public Map<String, BreakGlassReview> forRequests(Collection<String> ids) {
+        return store.forRequests(ids);
+    }
+
+    /**
+     * One page of break-glass uses, newest first, each with its review, for administrators and
+     * auditors; {@code overdue} keeps those whose deadline passed unreviewed.
+     */
+    @Transactional(readOnly = true)
+    public RequestPage list(Actor actor, boolean overdue, String cursor, Integer limit) {
+        if (!actor.canReadEverything()) {
+            throw new ForbiddenException("Only administrators and auditors list break-glass uses.");
+        }
+        return BreakGlassUses.page(repository, overdue, cursor, limit, clock.instant());
+    }
+
+    /** Marks request {@code id}'s review overdue if its deadline has passed; its deadline task calls this. */
+    public boolean fire(String id) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Boolean.TRUE.equals(transactions.execute(
+                tx -> store.lock(id).flatMap(review -> markOverdue(review, now)).isPresent()));
+    }
+
+    /** Marks every review whose deadline passed unnoticed overdue, up to a batch; the safety net. */
+    public int sweep() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        int changed = 0;
+        for (String id : store.pendingDueBy(now, BATCH)) {
+            if (fire(id)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private Optional<BreakGlassReview> markOverdue(BreakGlassReview review, Instant now) {
+        Optional<BreakGlassReview> overdue = BreakGlassReviewRules.overdue(review, now);
+        overdue.ifPresent(late -> {
+            store.update(late);
+            events.publishEvent(new BreakGlassReviewOverdue(Actor.system(), late));
+        });
+        return overdue;
+    }
+
+    /** Whether the caller is a reviewer of this use, or a delegate in force of one. */
+    private boolean reviews(Actor actor, BreakGlassReview review) {
+        String me = directory.idOf(actor.username()).orElse("");
+        Instant now = clock.instant();
+        return !me.isEmpty()
+                && (review.reviewers().stream().anyMatch(p -> p.id().equals(me))
+                        || delegations.inForceTo(me, now).stream()
+                                .filter(d -> d.covers(review.resource()))
+                                .anyMatch(d -> review.reviewers().stream()
+                                        .anyMatch(
+                                                p -> p.id().equals(d.delegator().id()))));
+    }
+}

@@ -1,0 +1,50 @@
+package io.countersign.request;
+
+import io.countersign.shared.Problems;
+import io.countersign.shared.Timestamps;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Lists break-glass uses newest first with keyset pagination, as {@link RequestSearch} lists requests. */
+final class BreakGlassUses {
+
+    private BreakGlassUses() {}
+
+    /** One page; {@code overdue} keeps uses whose review deadline passed without a review. */
+    static RequestPage page(RequestRepository repository, boolean overdue, String cursor, Integer limit, Instant now) {
+        int size = limit == null ? RequestSearch.DEFAULT_LIMIT : limit;
+        Problems problems = new Problems();
+        problems.check(
+                size >= 1 && size <= RequestSearch.MAX_LIMIT,
+                "limit",
+                "out_of_range",
+                "must be between 1 and " + RequestSearch.MAX_LIMIT);
+        problems.throwIfAny();
+        PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
+        StringBuilder where = new StringBuilder(" where r.break_glass = true");
+        Map<String, Object> params = new HashMap<>();
+        if (overdue) {
+            // also a review whose deadline task has not run yet
+            where.append(" ").append("""
+                     and exists (select 1 from break_glass_reviews b where b.request_id = r.id
+                       and (b.status = 'OVERDUE' or (b.status = 'PENDING' and b.due_at <= :now)))""");
+            params.put("now", Timestamps.toDb(now));
+        }
+        if (after != null) {
+            where.append(" and (r.created_at < :afterAt or (r.created_at = :afterAt and r.id < :afterId))");
+            params.put("afterAt", Timestamps.toDb(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        where.append(" order by r.created_at desc, r.id desc limit :limit");
+        params.put("limit", size + 1);
+        List<AccessRequest> found = repository.query(where.toString(), params);
+        if (found.size() <= size) {
+            return new RequestPage(found, null);
+        }
+        List<AccessRequest> items = found.subList(0, size);
+        AccessRequest last = items.get(size - 1);
+        return new RequestPage(items, new PageCursor(last.details().createdAt(), last.id()).encode());
+    }
+}

@@ -1,0 +1,71 @@
+package io.countersign.web.pages;
+
+import io.countersign.request.AccessRequest;
+import io.countersign.request.BreakGlassReview;
+import io.countersign.request.BreakGlassReviews;
+import io.countersign.request.RequestPage;
+import io.countersign.shared.Actor;
+import io.countersign.shared.CountersignException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Every break-glass use with where its review stands, for administrators and auditors, newest first;
+ * "Overdue" keeps those whose deadline passed without a review. Each row leads to the request.
+ */
+@Controller
+class BreakGlassUsesPage {
+
+    /** One use as the page shows it; {@code review} is null for a use that opened none. */
+    record Row(AccessRequest request, BreakGlassReview review) {}
+
+    private final BreakGlassReviews reviews;
+
+    BreakGlassUsesPage(BreakGlassReviews reviews) {
+        this.reviews = reviews;
+    }
+
+    @GetMapping("/breakglass")
+    String list(
+            Actor actor,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(required = false) String cursor,
+            Model model) {
+        List<Row> rows = List.of();
+        String next = null;
+        try {
+            RequestPage page = reviews.list(actor, overdue, cursor, AllRequestsPage.PAGE_SIZE);
+            Map<String, BreakGlassReview> reviewed = reviews.forRequests(
+                    page.items().stream().map(AccessRequest::id).toList());
+            rows = page.items().stream()
+                    .map(r -> new Row(r, reviewed.get(r.id())))
+                    .toList();
+            next = page.nextCursor();
+        } catch (CountersignException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        UriComponentsBuilder here = UriComponentsBuilder.fromPath("/breakglass");
+        if (overdue) {
+            here.queryParam("overdue", true);
+        }
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("uses", rows);
+        model.addAttribute(
+                "nextPage",
+                next == null
+                        ? null
+                        : here.cloneBuilder()
+                                .queryParam("cursor", next)
+                                .build()
+                                .encode()
+                                .toUriString());
+        model.addAttribute(
+                "firstPage", cursor == null ? null : here.build().encode().toUriString());
+        return "pages/breakglass";
+    }
+}
