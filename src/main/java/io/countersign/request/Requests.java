@@ -5,6 +5,7 @@ import io.countersign.inventory.Inventory;
 import io.countersign.policy.ApprovalPlan;
 import io.countersign.policy.ApprovalPlanner;
 import io.countersign.shared.Actor;
+import io.countersign.shared.Channel;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
@@ -50,6 +51,7 @@ public class Requests {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final RequestMeters meters;
 
     Requests(
             RequestRepository repository,
@@ -60,7 +62,8 @@ public class Requests {
             Inventory inventory,
             Clock clock,
             ApplicationEventPublisher events,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            RequestMeters meters) {
         this.repository = repository;
         this.search = search;
         this.delegations = delegations;
@@ -70,6 +73,7 @@ public class Requests {
         this.clock = clock;
         this.events = events;
         this.transactions = transactions;
+        this.meters = meters;
     }
 
     /**
@@ -89,8 +93,8 @@ public class Requests {
         String fingerprint = key == null ? null : Idempotency.fingerprint(requester, input);
         String actorId = idOf(actor);
         try {
-            return transactions.execute(tx -> replay(actorId, key, fingerprint)
-                    .orElseGet(() -> open(actor, actorId, requester, input, key, fingerprint)));
+            return meters.timeCreation(() -> transactions.execute(tx -> replay(actorId, key, fingerprint)
+                    .orElseGet(() -> open(actor, actorId, requester, input, key, fingerprint))));
         } catch (DuplicateKeyException raced) {
             // a concurrent call with the same key committed first: answer with its request
             if (key == null) {
@@ -352,6 +356,10 @@ public class Requests {
      * service itself).
      */
     private String idOf(Actor actor) {
+        if (actor.channel() == Channel.SYSTEM) {
+            // the service itself is nobody's user: no name to look up
+            return "";
+        }
         return directory.idOf(actor.username()).orElse("");
     }
 
@@ -371,14 +379,10 @@ public class Requests {
         Problems problems = new Problems();
         problems.multiLineText(comment, "comment", RequestValidation.MAX_TEXT);
         problems.throwIfAny();
+        meters.timeDecision();
         String me = idOf(actor);
-        Instant seen = clock.instant();
-        List<Delegation> mine = delegations.inForceTo(me, seen);
-        RequestDetails found = repository
-                .find(id)
-                .filter(r -> visibleTo(actor, me, r, mine, seen))
-                .orElseThrow(() -> notFound(id))
-                .details();
+        // only what the locks need: whether the caller may see the request is known once it is locked
+        RequestRepository.Header found = repository.header(id).orElseThrow(() -> notFound(id));
         // the resource's row first, then the requester's, then the request's: the order deleting a
         // resource or removing an account (resource, request) and offboarding (user, request) take
         // them in, so a decision and either of those never both commit with the grant alive
@@ -389,12 +393,14 @@ public class Requests {
             // approval and a deactivation of its requester never both commit with the grant alive
             directory.lockActive(requesterId);
         }
+        List<Delegation> mine = delegations.inForceTo(me, clock.instant());
         AccessRequest request = repository
                 .lock(id)
-                .filter(r -> visibleTo(actor, me, r, mine, seen))
+                .filter(r -> visibleTo(actor, me, r, mine, clock.instant()))
                 .orElseThrow(() -> notFound(id));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        request.considering(delegations.inForceTo(me, now));
+        // read before the lock, judged at the time after it
+        request.considering(mine.stream().filter(d -> d.inForceAt(now)).toList());
         Optional<TimerOutcome> overtaken = DueTimer.apply(request, now);
         if (overtaken.isPresent() && (decidesTheStep || overtaken.get().ended())) {
             save(request);

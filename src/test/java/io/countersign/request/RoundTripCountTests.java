@@ -113,7 +113,8 @@ class RoundTripCountTests {
         static <T> T counting(Class<T> type, T target) {
             InvocationHandler handler = (proxy, method, args) -> {
                 String called = method.getName();
-                boolean foreground = !Thread.currentThread().getName().matches(".*(scheduler|waiter).*");
+                boolean foreground =
+                        !Thread.currentThread().getName().matches(".*(scheduler|waiter|delivery-sender).*");
                 if (foreground
                         && (EXECUTING.contains(called) || called.equals("commit") || called.equals("rollback"))) {
                     ROUND_TRIPS.incrementAndGet();

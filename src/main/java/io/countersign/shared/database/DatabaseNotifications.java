@@ -43,6 +43,7 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
     private final JdbcClient jdbc;
     private final DedicatedPools pools;
     private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
+    private final List<Runnable> onListening = new CopyOnWriteArrayList<>();
     private final Object monitor = new Object();
     private volatile Thread thread;
     private HikariDataSource pool;
@@ -78,6 +79,15 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
                 .add(handler);
     }
 
+    /**
+     * Calls {@code handler} each time this instance starts listening, the first time and after every
+     * broken connection: whatever was sent meanwhile is lost, so whoever keeps what notifications
+     * keep current forgets it here.
+     */
+    public void onListening(Runnable handler) {
+        onListening.add(handler);
+    }
+
     private static String checked(String channel) {
         if (!CHANNEL.matcher(channel).matches()) {
             throw new IllegalArgumentException("Not a channel name: " + channel);
@@ -96,6 +106,13 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
                     }
                 }
                 PGConnection listening = connection.unwrap(PGConnection.class);
+                for (Runnable handler : onListening) {
+                    try {
+                        handler.run();
+                    } catch (RuntimeException e) {
+                        log.warn("A handler of the start of listening failed: {}", e.toString());
+                    }
+                }
                 while (thread == Thread.currentThread()) {
                     PGNotification[] received = listening.getNotifications(WAIT_MILLIS);
                     if (received != null) {
