@@ -91,16 +91,21 @@ public class Requests {
         header.throwIfAny();
         String requester = requesterFor(actor, input);
         String fingerprint = key == null ? null : Idempotency.fingerprint(requester, input);
-        String actorId = idOf(actor);
         try {
-            return meters.timeCreation(() -> transactions.execute(tx -> replay(actorId, key, fingerprint)
-                    .orElseGet(() -> open(actor, actorId, requester, input, key, fingerprint))));
+            // the caller's id read in the transaction, which then has the row when the caller is the requester
+            return meters.timeCreation(() -> transactions.execute(tx -> {
+                String actorId = idOf(actor);
+                return replay(actorId, key, fingerprint)
+                        .orElseGet(() -> open(actor, actorId, requester, input, key, fingerprint));
+            }));
         } catch (DuplicateKeyException raced) {
             // a concurrent call with the same key committed first: answer with its request
             if (key == null) {
                 throw raced;
             }
-            return transactions.execute(tx -> replay(actorId, key, fingerprint)).orElseThrow(() -> raced);
+            return transactions
+                    .execute(tx -> replay(idOf(actor), key, fingerprint))
+                    .orElseThrow(() -> raced);
         }
     }
 

@@ -106,13 +106,7 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
                     }
                 }
                 PGConnection listening = connection.unwrap(PGConnection.class);
-                for (Runnable handler : onListening) {
-                    try {
-                        handler.run();
-                    } catch (RuntimeException e) {
-                        log.warn("A handler of the start of listening failed: {}", e.toString());
-                    }
-                }
+                listening();
                 while (thread == Thread.currentThread()) {
                     PGNotification[] received = listening.getNotifications(WAIT_MILLIS);
                     if (received != null) {
@@ -130,7 +124,18 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
         }
     }
 
-    private void dispatch(String channel, String payload) {
+    /** Tells whoever keeps what notifications keep current that listening (re)started. */
+    void listening() {
+        for (Runnable handler : onListening) {
+            try {
+                handler.run();
+            } catch (RuntimeException e) {
+                log.warn("A handler of the start of listening failed: {}", e.toString());
+            }
+        }
+    }
+
+    void dispatch(String channel, String payload) {
         for (Consumer<String> handler : handlers.getOrDefault(channel, List.of())) {
             try {
                 handler.accept(payload);
