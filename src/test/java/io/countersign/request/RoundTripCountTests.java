@@ -58,7 +58,7 @@ class RoundTripCountTests {
                 List.of(step("Manager Review", 1, lisa), step("Security Review", 1, carol)),
                 Map.of("defaultDuration", "PT1H", "maxDuration", "PT4H"));
         String body = Api.json(Map.of("resource", resource, "account", "admin", "justification", "counting"));
-        // once before counting, so that caches (tokens, policies) are as they are under load
+        // once to the end before counting, so that caches (tokens, policies, subscribers) are as they are under load
         String warm = api.as(dev.token())
                 .post("/api/v1/requests", body)
                 .expect(201)
@@ -66,6 +66,9 @@ class RoundTripCountTests {
                 .get("id")
                 .asString();
         api.as(lisa.token()).post("/api/v1/requests/" + warm + "/approve", null).expect(200);
+        api.as(carol.token())
+                .post("/api/v1/requests/" + warm + "/approve", null)
+                .expect(200);
 
         int before = ROUND_TRIPS.get();
         STATEMENTS.clear();
@@ -93,10 +96,11 @@ class RoundTripCountTests {
                 creation,
                 firstDecision,
                 lastDecision);
-        // the figures of BENCHMARKS.md with a little room; before batching and caching: 40, 34 and 44
-        assertThat(creation).isPositive().isLessThanOrEqualTo(23);
-        assertThat(firstDecision).isPositive().isLessThanOrEqualTo(22);
-        assertThat(lastDecision).isPositive().isLessThanOrEqualTo(33);
+        // the figures of BENCHMARKS.md (20, 20, 25; before batching and caching 40, 34 and 44) with
+        // room for a token or settings cache that a slow machine lets expire during the test
+        assertThat(creation).isPositive().isLessThanOrEqualTo(25);
+        assertThat(firstDecision).isPositive().isLessThanOrEqualTo(24);
+        assertThat(lastDecision).isPositive().isLessThanOrEqualTo(29);
     }
 
     /** Wraps the request pool so that every statement executed and every commit or rollback counts. */
