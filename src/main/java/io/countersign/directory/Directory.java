@@ -1,6 +1,7 @@
 package io.countersign.directory;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,16 @@ public interface Directory {
      * hold it while they end that access, so neither can slip past the other.
      */
     boolean lockActive(String userId);
+
+    /**
+     * Those of the given users that exist, active or not, by username; one query for all of them
+     * instead of one each.
+     */
+    default Map<String, User> findUsers(Collection<String> usernames) {
+        Map<String, User> found = new HashMap<>();
+        usernames.forEach(name -> findUser(name).ifPresent(user -> found.put(user.username(), user)));
+        return found;
+    }
 
     /** The ids of those of the given usernames that exist, by username. */
     Map<String, String> idsOf(Collection<String> usernames);

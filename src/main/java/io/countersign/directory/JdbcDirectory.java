@@ -3,6 +3,7 @@ package io.countersign.directory;
 import io.countersign.shared.Names;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,10 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** {@link Directory} on the directory tables; each answer is one indexed query. */
+/**
+ * {@link Directory} on the directory tables; each answer is one indexed query, and a user looked up
+ * by name is read once per transaction.
+ */
 @Component
 class JdbcDirectory implements Directory {
 
@@ -47,6 +51,16 @@ class JdbcDirectory implements Directory {
     @Override
     public boolean lockActive(String userId) {
         return users.lockActive(userId);
+    }
+
+    @Override
+    public Map<String, User> findUsers(Collection<String> usernames) {
+        Map<String, User> found = new HashMap<>();
+        if (!usernames.isEmpty()) {
+            users.known(usernames.stream().map(Names::canonical).toList())
+                    .forEach((name, known) -> found.put(name, known.user()));
+        }
+        return found;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.countersign.shared.Revision;
 import io.countersign.shared.Revisions;
 import io.countersign.shared.Role;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.TransactionCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -34,6 +35,16 @@ class UserStore {
     private final JdbcTemplate batch;
     private final Clock clock;
 
+    /**
+     * The users this transaction looked up by name, found or not, so that a request creation reads
+     * its requester and each approver once (docs/adr/0027). Every write here forgets them; a row
+     * locked by {@link #lockActive} is remembered as the lock read it.
+     */
+    private final TransactionCache<String, Optional<Known>> seen = new TransactionCache<>("users by name");
+
+    /** A user with their internal id. */
+    record Known(String id, User user) {}
+
     UserStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
@@ -41,10 +52,47 @@ class UserStore {
     }
 
     Optional<User> find(String username) {
-        return jdbc.sql("select " + COLUMNS + " from users where username = ?")
-                .param(username)
-                .query((rs, row) -> map(rs))
-                .optional();
+        return known(username).map(Known::user);
+    }
+
+    /** The user with this name and their id, read once per transaction. */
+    Optional<Known> known(String username) {
+        Map<String, Optional<Known>> memo = seen.map();
+        Optional<Known> found = memo.get(username);
+        if (found == null) {
+            found = jdbc.sql("select id, " + COLUMNS + " from users where username = ?")
+                    .param(username)
+                    .query((rs, row) -> new Known(rs.getString("id"), map(rs)))
+                    .optional();
+            memo.put(username, found);
+        }
+        return found;
+    }
+
+    /** Those of the given users that exist, by username; one query for all that this transaction has not read. */
+    Map<String, Known> known(Collection<String> usernames) {
+        Map<String, Optional<Known>> memo = seen.map();
+        Map<String, Known> found = new HashMap<>();
+        List<String> unread = new ArrayList<>();
+        for (String name : new HashSet<>(usernames)) {
+            Optional<Known> remembered = memo.get(name);
+            if (remembered == null) {
+                unread.add(name);
+            } else {
+                remembered.ifPresent(known -> found.put(name, known));
+            }
+        }
+        for (int from = 0; from < unread.size(); from += SLICE) {
+            List<String> slice = unread.subList(from, Math.min(unread.size(), from + SLICE));
+            jdbc.sql("select id, " + COLUMNS + " from users where username in (:names)")
+                    .param("names", slice)
+                    .query(rs -> {
+                        Known known = new Known(rs.getString("id"), map(rs));
+                        found.put(known.user().username(), known);
+                    });
+            slice.forEach(name -> memo.put(name, Optional.ofNullable(found.get(name))));
+        }
+        return found;
     }
 
     Optional<User> findById(String userId) {
@@ -109,33 +157,24 @@ class UserStore {
 
     /** The internal id of a user, active or not. */
     Optional<String> idOf(String username) {
-        return jdbc.sql("select id from users where username = ?")
-                .param(username)
-                .query(String.class)
-                .optional();
+        return known(username).map(Known::id);
     }
 
     /** Locks the user's row; true when the user exists and is active. */
     boolean lockActive(String userId) {
-        return jdbc.sql("select active from users where id = ? for update")
+        Optional<Known> locked = jdbc.sql("select id, " + COLUMNS + " from users where id = ? for update")
                 .param(userId)
-                .query(Boolean.class)
-                .optional()
-                .orElse(false);
+                .query((rs, row) -> new Known(rs.getString("id"), map(rs)))
+                .optional();
+        // what the lock read is what holds until the transaction ends: later lookups by name use it
+        locked.ifPresent(known -> seen.map().put(known.user().username(), locked));
+        return locked.map(known -> known.user().active()).orElse(false);
     }
 
     /** The internal ids of those of the given usernames that exist, by username. */
     Map<String, String> idsOf(Collection<String> usernames) {
-        List<String> names = List.copyOf(new HashSet<>(usernames));
         Map<String, String> ids = new HashMap<>();
-        for (int from = 0; from < names.size(); from += SLICE) {
-            List<String> slice = names.subList(from, Math.min(names.size(), from + SLICE));
-            jdbc.sql("select username, id from users where username in (:names)")
-                    .param("names", slice)
-                    .query(rs -> {
-                        ids.put(rs.getString("username"), rs.getString("id"));
-                    });
-        }
+        known(usernames).forEach((name, known) -> ids.put(name, known.id()));
         return ids;
     }
 
@@ -175,6 +214,7 @@ class UserStore {
      * may name managers inserted in the same batch; {@link #setManagers} fills it in afterwards.
      */
     void insert(List<User> users, boolean withManagers) {
+        seen.clear();
         var now = Timestamps.toDb(clock.instant());
         batch.batchUpdate(
                 """
@@ -198,6 +238,7 @@ class UserStore {
     }
 
     void update(List<User> users) {
+        seen.clear();
         var now = Timestamps.toDb(clock.instant());
         batch.batchUpdate(
                 """
@@ -219,6 +260,7 @@ class UserStore {
     }
 
     void setManagers(List<User> users) {
+        seen.clear();
         batch.batchUpdate(
                 "update users set manager = ? where username = ?",
                 users.stream()
@@ -229,6 +271,7 @@ class UserStore {
 
     /** Removes the user with their memberships and managerships; their reports keep no manager. */
     void delete(String username) {
+        seen.clear();
         jdbc.sql("delete from group_members where username = ?").param(username).update();
         jdbc.sql("delete from group_managers where username = ?")
                 .param(username)

@@ -5,6 +5,7 @@ import io.countersign.inventory.Inventory;
 import io.countersign.policy.ApprovalPlan;
 import io.countersign.policy.ApprovalPlanner;
 import io.countersign.shared.Actor;
+import io.countersign.shared.Channel;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
@@ -49,6 +50,7 @@ public class Requests {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final RequestMeters meters;
 
     Requests(
             RequestRepository repository,
@@ -59,7 +61,8 @@ public class Requests {
             Inventory inventory,
             Clock clock,
             ApplicationEventPublisher events,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            RequestMeters meters) {
         this.repository = repository;
         this.search = search;
         this.delegations = delegations;
@@ -69,6 +72,7 @@ public class Requests {
         this.clock = clock;
         this.events = events;
         this.transactions = transactions;
+        this.meters = meters;
     }
 
     /**
@@ -86,16 +90,21 @@ public class Requests {
         header.throwIfAny();
         String requester = requesterFor(actor, input);
         String fingerprint = key == null ? null : Idempotency.fingerprint(requester, input);
-        String actorId = idOf(actor);
         try {
-            return transactions.execute(tx -> replay(actorId, key, fingerprint)
-                    .orElseGet(() -> open(actor, actorId, requester, input, key, fingerprint)));
+            // the caller's id read in the transaction, which then has the row when the caller is the requester
+            return meters.timeCreation(() -> transactions.execute(tx -> {
+                String actorId = idOf(actor);
+                return replay(actorId, key, fingerprint)
+                        .orElseGet(() -> open(actor, actorId, requester, input, key, fingerprint));
+            }));
         } catch (DuplicateKeyException raced) {
             // a concurrent call with the same key committed first: answer with its request
             if (key == null) {
                 throw raced;
             }
-            return transactions.execute(tx -> replay(actorId, key, fingerprint)).orElseThrow(() -> raced);
+            return transactions
+                    .execute(tx -> replay(idOf(actor), key, fingerprint))
+                    .orElseThrow(() -> raced);
         }
     }
 
@@ -351,6 +360,10 @@ public class Requests {
      * service itself).
      */
     private String idOf(Actor actor) {
+        if (actor.channel() == Channel.SYSTEM) {
+            // the service itself is nobody's user: no name to look up
+            return "";
+        }
         return directory.idOf(actor.username()).orElse("");
     }
 
@@ -370,14 +383,10 @@ public class Requests {
         Problems problems = new Problems();
         problems.multiLineText(comment, "comment", RequestValidation.MAX_TEXT);
         problems.throwIfAny();
+        meters.timeDecision();
         String me = idOf(actor);
-        Instant seen = clock.instant();
-        List<Delegation> mine = delegations.inForceTo(me, seen);
-        RequestDetails found = repository
-                .find(id)
-                .filter(r -> visibleTo(actor, me, r, mine, seen))
-                .orElseThrow(() -> notFound(id))
-                .details();
+        // only what the locks need: whether the caller may see the request is known once it is locked
+        RequestRepository.Header found = repository.header(id).orElseThrow(() -> notFound(id));
         // the resource's row first, then the requester's, then the request's: the order deleting a
         // resource or removing an account (resource, request) and offboarding (user, request) take
         // them in, so a decision and either of those never both commit with the grant alive
@@ -388,12 +397,14 @@ public class Requests {
             // approval and a deactivation of its requester never both commit with the grant alive
             directory.lockActive(requesterId);
         }
+        List<Delegation> mine = delegations.inForceTo(me, clock.instant());
         AccessRequest request = repository
                 .lock(id)
-                .filter(r -> visibleTo(actor, me, r, mine, seen))
+                .filter(r -> visibleTo(actor, me, r, mine, clock.instant()))
                 .orElseThrow(() -> notFound(id));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        request.considering(delegations.inForceTo(me, now));
+        // read before the lock, judged at the time after it
+        request.considering(mine.stream().filter(d -> d.inForceAt(now)).toList());
         Optional<TimerOutcome> overtaken = DueTimer.apply(request, now);
         if (overtaken.isPresent() && (decidesTheStep || overtaken.get().ended())) {
             save(request);

@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Import;
 /**
  * Counts the statements and commits one request creation and one decision send to PostgreSQL on the
  * request pool, each a round trip (the figures in BENCHMARKS.md). Background work that runs on
- * its own (the timers' polling, the waiters' poll) is left out; the audit sealer has a pool of its
+ * its own (the timers' polling, the waiters' poll, the webhook senders) is left out; the audit sealer has a pool of its
  * own and is counted apart. The bounds catch a change that adds round trips unnoticed.
  */
 @OnPostgres
@@ -58,7 +58,7 @@ class RoundTripCountTests {
                 List.of(step("Manager Review", 1, lisa), step("Security Review", 1, carol)),
                 Map.of("defaultDuration", "PT1H", "maxDuration", "PT4H"));
         String body = Api.json(Map.of("resource", resource, "account", "admin", "justification", "counting"));
-        // once before counting, so that caches (tokens, policies) are as they are under load
+        // once to the end before counting, so that caches (tokens, policies, subscribers) are as they are under load
         String warm = api.as(dev.token())
                 .post("/api/v1/requests", body)
                 .expect(201)
@@ -66,6 +66,9 @@ class RoundTripCountTests {
                 .get("id")
                 .asString();
         api.as(lisa.token()).post("/api/v1/requests/" + warm + "/approve", null).expect(200);
+        api.as(carol.token())
+                .post("/api/v1/requests/" + warm + "/approve", null)
+                .expect(200);
 
         int before = ROUND_TRIPS.get();
         STATEMENTS.clear();
@@ -82,18 +85,22 @@ class RoundTripCountTests {
         api.as(lisa.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
         int firstDecision = ROUND_TRIPS.get() - before;
         log.info("statements of a decision:\n{}", String.join("\n", STATEMENTS));
+        STATEMENTS.clear();
         before = ROUND_TRIPS.get();
         api.as(carol.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
         int lastDecision = ROUND_TRIPS.get() - before;
+        log.info("statements of the last decision:\n{}", String.join("\n", STATEMENTS));
 
         log.info(
                 "round trips on the request pool: creation {}, first decision {}, last decision (grant) {}",
                 creation,
                 firstDecision,
                 lastDecision);
-        assertThat(creation).isPositive().isLessThanOrEqualTo(40);
-        assertThat(firstDecision).isPositive().isLessThanOrEqualTo(40);
-        assertThat(lastDecision).isPositive().isLessThanOrEqualTo(50);
+        // the figures of BENCHMARKS.md (20, 20, 25; before batching and caching 40, 34 and 44) with
+        // room for a token or settings cache that a slow machine lets expire during the test
+        assertThat(creation).isPositive().isLessThanOrEqualTo(25);
+        assertThat(firstDecision).isPositive().isLessThanOrEqualTo(24);
+        assertThat(lastDecision).isPositive().isLessThanOrEqualTo(29);
     }
 
     /** Wraps the request pool so that every statement executed and every commit or rollback counts. */
@@ -113,7 +120,8 @@ class RoundTripCountTests {
         static <T> T counting(Class<T> type, T target) {
             InvocationHandler handler = (proxy, method, args) -> {
                 String called = method.getName();
-                boolean foreground = !Thread.currentThread().getName().matches(".*(scheduler|waiter).*");
+                boolean foreground =
+                        !Thread.currentThread().getName().matches(".*(scheduler|waiter|delivery-sender).*");
                 if (foreground
                         && (EXECUTING.contains(called) || called.equals("commit") || called.equals("rollback"))) {
                     ROUND_TRIPS.incrementAndGet();

@@ -1,6 +1,9 @@
 package io.countersign.notify.internal;
 
 import io.countersign.notify.NotificationKind;
+import io.countersign.shared.database.SharedCache;
+import io.countersign.shared.database.SharedCaches;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,12 +20,24 @@ public class SubscriptionStore {
 
     private final JdbcClient jdbc;
 
-    public SubscriptionStore(JdbcClient jdbc) {
+    /**
+     * The channels per user and kind, read once rather than once per notification. Stale for the
+     * milliseconds a change takes to reach the other instances, which is harmless (docs/adr/0027):
+     * it decides only on which channels a person is told, never what waits on them.
+     */
+    private final SharedCache<Map.Entry<String, NotificationKind>, List<String>> channels;
+
+    public SubscriptionStore(JdbcClient jdbc, SharedCaches caches) {
         this.jdbc = jdbc;
+        this.channels = caches.create("notification_subscriptions", Duration.ofSeconds(10));
     }
 
     /** The channels the user receives this kind on: their own choice, else the current default. */
     public List<String> channelsFor(String userId, NotificationKind kind) {
+        return channels.get(Map.entry(userId, kind), key -> read(key.getKey(), key.getValue()));
+    }
+
+    private List<String> read(String userId, NotificationKind kind) {
         return jdbc.sql("""
                         select coalesce(
                             (select channels from notification_subscriptions where user_id = :user and kind = :kind),
@@ -46,6 +61,7 @@ public class SubscriptionStore {
     }
 
     public void replaceDefault(NotificationKind kind, List<String> channels) {
+        this.channels.changed();
         int updated = jdbc.sql("update notification_defaults set channels = ? where kind = ?")
                 .params(join(channels), kind.name())
                 .update();
@@ -58,6 +74,7 @@ public class SubscriptionStore {
 
     /** Stores the user's choice for a kind; null makes the kind follow the default again. */
     public void replaceChoice(String userId, NotificationKind kind, List<String> channels) {
+        this.channels.changed();
         jdbc.sql("delete from notification_subscriptions where user_id = ? and kind = ?")
                 .params(userId, kind.name())
                 .update();

@@ -6,9 +6,12 @@ import io.countersign.shared.NameQuery;
 import io.countersign.shared.Revision;
 import io.countersign.shared.Revisions;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.SharedCache;
+import io.countersign.shared.database.SharedCaches;
 import io.countersign.shared.secrets.SealedSecrets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -24,16 +27,32 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class WebhookStore implements SealedSecrets {
 
+    /**
+     * How long a subscriber list may be used before it is read again even though no change was
+     * heard of (a notification lost with a broken connection).
+     */
+    static final Duration SUBSCRIBERS_MAX_AGE = Duration.ofSeconds(10);
+
     private final JdbcClient jdbc;
 
-    public WebhookStore(JdbcClient jdbc) {
+    /**
+     * The endpoints subscribed to each event type, read once rather than once per event. Stale for
+     * the milliseconds a change takes to reach the other instances, which is harmless (docs/adr/0027):
+     * an event committed then is as if it had committed just before the webhook was created, and a
+     * delivery for an endpoint deleted meanwhile is skipped, as any delivery of a deleted webhook is.
+     */
+    private final SharedCache<String, List<String>> subscribers;
+
+    public WebhookStore(JdbcClient jdbc, SharedCaches caches) {
         this.jdbc = jdbc;
+        this.subscribers = caches.create("webhook_subscriptions", SUBSCRIBERS_MAX_AGE);
     }
 
     /** A secret as stored: still encrypted. */
     public record StoredSecret(int number, String ciphertext, Instant createdAt) {}
 
     public void insert(String id, String url, List<String> events, String createdBy, Instant now) {
+        subscribers.changed();
         jdbc.sql("insert into webhooks (id, url, created_by, created_at) values (?, ?, ?, ?)")
                 .params(id, url, createdBy, Timestamps.toDb(now))
                 .update();
@@ -62,14 +81,18 @@ public class WebhookStore implements SealedSecrets {
     }
 
     public void delete(String id) {
+        subscribers.changed();
         jdbc.sql("delete from webhooks where id = ?").param(id).update();
     }
 
     public List<String> subscribersOf(String eventType) {
-        return jdbc.sql("select webhook_id from webhook_subscriptions where event_type = ? order by webhook_id")
-                .param(eventType)
-                .query(String.class)
-                .list();
+        return subscribers.get(
+                eventType,
+                type -> List.copyOf(jdbc.sql(
+                                "select webhook_id from webhook_subscriptions where event_type = ? order by webhook_id")
+                        .param(type)
+                        .query(String.class)
+                        .list()));
     }
 
     public Optional<String> url(String id) {

@@ -5,6 +5,7 @@ import io.countersign.directory.User;
 import io.countersign.inventory.Inventory;
 import io.countersign.inventory.Resource;
 import io.countersign.policy.ApprovalPlan;
+import io.countersign.policy.ApproverSelector;
 import io.countersign.policy.BreakGlassPlan;
 import io.countersign.policy.Limits;
 import io.countersign.policy.PlannedStep;
@@ -102,6 +103,15 @@ public final class PlanMaker {
             Set<String> requesterGroups,
             Resource resource) {
         SelectorResolver resolver = new SelectorResolver(directory, requester, requesterGroups, resource);
+        List<List<ApproverSelector>> everyone = new ArrayList<>();
+        planned.forEach(step -> {
+            everyone.add(step.approvers());
+            everyone.add(step.escalateTo());
+        });
+        if (policy.breakGlass() != null) {
+            everyone.add(policy.breakGlass().notifySelectors());
+        }
+        resolver.lookUpAll(everyone);
         String me = requester.username();
         boolean selfAllowed = policy.allowSelfApproval();
         boolean whenApprover = policy.autoApprove().whenRequesterIsApprover();

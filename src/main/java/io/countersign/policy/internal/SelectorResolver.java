@@ -5,6 +5,8 @@ import io.countersign.directory.User;
 import io.countersign.inventory.Resource;
 import io.countersign.policy.ApproverSelector;
 import io.countersign.shared.Role;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ final class SelectorResolver {
     private final Set<String> requesterGroups;
     private final Resource resource;
     private final Map<String, Boolean> approverCache = new HashMap<>();
+    private final Map<ApproverSelector, Set<String>> namedCache = new HashMap<>();
 
     SelectorResolver(Directory directory, User requester, Set<String> requesterGroups, Resource resource) {
         this.directory = directory;
@@ -35,18 +38,17 @@ final class SelectorResolver {
     /** Every user the selectors name who can approve, the requester included when named; sorted. */
     TreeSet<String> approvers(List<ApproverSelector> selectors) {
         TreeSet<String> users = new TreeSet<>();
+        Map<ApproverSelector, Set<String>> named = new HashMap<>();
         for (ApproverSelector selector : selectors) {
             if (selector.minLevel() != null) {
                 // the directory answers this one with approvers only; no need to look each one up
                 users.addAll(directory.approversAtOrAbove(selector.minLevel()));
-                continue;
-            }
-            for (String username : named(selector)) {
-                if (canApprove(username)) {
-                    users.add(username);
-                }
+            } else {
+                named.put(selector, namedCache.computeIfAbsent(selector, this::named));
             }
         }
+        lookUp(named.values());
+        named.values().forEach(names -> names.stream().filter(this::canApprove).forEach(users::add));
         return users;
     }
 
@@ -80,6 +82,33 @@ final class SelectorResolver {
             }
         }
         return managers;
+    }
+
+    /**
+     * Reads every user the selectors name in one query, so that resolving them step by step
+     * afterwards reads nothing more about them.
+     */
+    void lookUpAll(List<List<ApproverSelector>> selectorLists) {
+        List<Set<String>> named = new ArrayList<>();
+        for (List<ApproverSelector> selectors : selectorLists) {
+            for (ApproverSelector selector : selectors) {
+                if (selector.minLevel() == null) {
+                    named.add(namedCache.computeIfAbsent(selector, this::named));
+                }
+            }
+        }
+        lookUp(named);
+    }
+
+    /** Reads every named user not yet known in one query, rather than one query each. */
+    private void lookUp(Collection<Set<String>> named) {
+        Set<String> unknown = new TreeSet<>();
+        named.forEach(names ->
+                names.stream().filter(name -> !approverCache.containsKey(name)).forEach(unknown::add));
+        if (!unknown.isEmpty()) {
+            Map<String, User> found = directory.findUsers(unknown);
+            unknown.forEach(name -> approverCache.put(name, found.containsKey(name) && canApprove(found.get(name))));
+        }
     }
 
     private boolean canApprove(String username) {

@@ -118,8 +118,7 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
                     }
                 }
                 PGConnection listener = connection.unwrap(PGConnection.class);
-                listening = true;
-                onListening.forEach(DatabaseNotifications::runQuietly);
+                startedListening();
                 while (thread == Thread.currentThread()) {
                     PGNotification[] received = listener.getNotifications(WAIT_MILLIS);
                     if (received != null) {
@@ -138,6 +137,12 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
         }
     }
 
+    /** Tells whoever keeps what notifications keep current that listening (re)started. */
+    void startedListening() {
+        listening = true;
+        onListening.forEach(DatabaseNotifications::runQuietly);
+    }
+
     private void lost() {
         if (listening) {
             listening = false;
@@ -153,7 +158,7 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
         }
     }
 
-    private void dispatch(String channel, String payload) {
+    void dispatch(String channel, String payload) {
         for (Consumer<String> handler : handlers.getOrDefault(channel, List.of())) {
             try {
                 handler.accept(payload);

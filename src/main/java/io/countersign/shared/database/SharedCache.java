@@ -1,0 +1,98 @@
+package io.countersign.shared.database;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Values read from the database and kept in memory on every instance until a change of them commits
+ * on any instance (docs/adr/0027). Whoever changes what is cached calls {@link #changed()} inside the
+ * changing transaction: when it commits, this instance forgets at once and the others within
+ * milliseconds, by {@code LISTEN/NOTIFY} on PostgreSQL. A value older than {@code maxAge} is read
+ * again all the same, which bounds how long a notification lost with a broken connection can leave a
+ * value stale; each new listening connection forgets everything too.
+ *
+ * <p>Only for what may be milliseconds old without harm: the caller states why it may be, next to
+ * where it creates the cache.
+ */
+public final class SharedCache<K, V> {
+
+    /** Past this many values the cache starts afresh, so that memory stays bounded. */
+    static final int MAX_ENTRIES = 10_000;
+
+    private record Entry<V>(V value, long loadedAt) {}
+
+    private final String channel;
+    private final long maxAgeNanos;
+    private final DatabaseNotifications notifications;
+    private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final TransactionCache<String, Boolean> changing;
+    private long generation;
+
+    SharedCache(String channel, Duration maxAge, DatabaseNotifications notifications) {
+        this.channel = channel;
+        this.maxAgeNanos = maxAge.toNanos();
+        this.notifications = notifications;
+        this.changing = new TransactionCache<>("changing " + channel);
+        notifications.listen(channel, payload -> forget());
+        notifications.onListening(this::forget);
+    }
+
+    /** The cached value for {@code key}, read with {@code loader} when missing or too old. */
+    public V get(K key, Function<K, V> loader) {
+        long now = System.nanoTime();
+        Entry<V> entry = entries.get(key);
+        if (entry != null && now - entry.loadedAt() < maxAgeNanos) {
+            return entry.value();
+        }
+        long before;
+        synchronized (this) {
+            before = generation;
+        }
+        V value = loader.apply(key);
+        // a transaction that changed the data reads what it has not committed: never shared
+        if (!changing.map().containsKey(channel)) {
+            synchronized (this) {
+                // a change that committed while this was read makes it too old already
+                if (generation == before) {
+                    if (entries.size() >= MAX_ENTRIES) {
+                        entries.clear();
+                    }
+                    entries.put(key, new Entry<>(value, now));
+                }
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Marks the current transaction as changing what is cached: every instance forgets it when the
+     * transaction commits, and this one also when it rolls back.
+     */
+    public void changed() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            notifications.notifyOnCommit(channel, "");
+            forget();
+            return;
+        }
+        Map<String, Boolean> marks = changing.map();
+        if (marks.put(channel, Boolean.TRUE) == null) {
+            notifications.notifyOnCommit(channel, "");
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget();
+                }
+            });
+        }
+    }
+
+    /** Forgets every value, so that the next use reads it again. */
+    public synchronized void forget() {
+        generation++;
+        entries.clear();
+    }
+}

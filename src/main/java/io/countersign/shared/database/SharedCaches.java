@@ -1,0 +1,24 @@
+package io.countersign.shared.database;
+
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/** Makes the {@link SharedCache}s, each on a notification channel of its own. */
+@Component
+public class SharedCaches {
+
+    private final DatabaseNotifications notifications;
+
+    SharedCaches(DatabaseNotifications notifications) {
+        this.notifications = notifications;
+    }
+
+    /**
+     * A cache forgotten on every instance when a change of it commits, and whose values are read
+     * again after {@code maxAge} at the latest. Call while the application starts, before the
+     * notifications listen.
+     */
+    public <K, V> SharedCache<K, V> create(String channel, Duration maxAge) {
+        return new SharedCache<>(channel, maxAge, notifications);
+    }
+}
