@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -15,6 +17,9 @@ class MetricsScrapeTests {
     @Autowired
     Api api;
 
+    @Autowired
+    ObservationRegistry observations;
+
     @Test
     void anAdministratorScrapesCountersignMetricsInThePrometheusFormat() {
         Api.Response scrape = api.asAdmin()
@@ -23,5 +28,18 @@ class MetricsScrapeTests {
 
         assertThat(scrape.contentType()).startsWith("text/plain");
         assertThat(scrape.body()).contains("countersign_requests_waiting");
+    }
+
+    @Test
+    void securityFiltersAreNotObservedOneByOneButCallsStillAre() {
+        // an observation per security filter on every access check costs more than the check itself
+        assertThat(Observation.start("spring.security.filterchains", observations)
+                        .isNoop())
+                .isTrue();
+        assertThat(Observation.start("spring.security.authorizations", observations)
+                        .isNoop())
+                .isTrue();
+        assertThat(Observation.start("http.server.requests", observations).isNoop())
+                .isFalse();
     }
 }
