@@ -3,7 +3,7 @@ package io.countersign.grant;
 import io.countersign.directory.Directory;
 import io.countersign.request.AccessRequest;
 import io.countersign.request.ExtensionInput;
-import io.countersign.request.Requests;
+import io.countersign.request.GrantExtensionRequests;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
@@ -43,7 +43,7 @@ public class Grants {
     static final String EXTENSION_WITHDRAWN = "the grant it would extend was revoked";
 
     private final GrantRepository repository;
-    private final Requests requests;
+    private final GrantExtensionRequests extensions;
     private final Directory directory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -57,7 +57,7 @@ public class Grants {
 
     Grants(
             GrantRepository repository,
-            Requests requests,
+            GrantExtensionRequests extensions,
             Directory directory,
             Clock clock,
             ApplicationEventPublisher events,
@@ -66,7 +66,7 @@ public class Grants {
             GrantIndexKeeper indexKeeper,
             MeterRegistry meters) {
         this.repository = repository;
-        this.requests = requests;
+        this.extensions = extensions;
         this.directory = directory;
         this.clock = clock;
         this.events = events;
@@ -189,7 +189,7 @@ public class Grants {
         problems.throwIfAny();
         Instant now = clock.instant();
         // the extension request's lock before the grant's, the order an approval of it takes them in
-        requests.withdrawExtensionOf(id, EXTENSION_WITHDRAWN);
+        extensions.withdrawExtensionOf(id, EXTENSION_WITHDRAWN);
         Grant grant = repository
                 .lock(id, now)
                 .filter(g -> actor.isAdmin() || idOf(actor).equals(g.holderId()))
@@ -224,7 +224,7 @@ public class Grants {
             // its end is the claim window's, not a duration yet: there is nothing to add time to
             throw GrantNotActive.awaitingFirstUse(id);
         }
-        return requests.extend(
+        return extensions.extend(
                 actor,
                 new ExtensionInput(
                         grant.id(),

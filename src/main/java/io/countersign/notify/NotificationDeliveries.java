@@ -1,6 +1,7 @@
 package io.countersign.notify;
 
 import io.countersign.directory.Directory;
+import io.countersign.notify.internal.DeliveryFilter;
 import io.countersign.notify.internal.DeliveryLists;
 import io.countersign.notify.internal.DeliveryStore;
 import io.countersign.shared.Actor;
@@ -55,7 +56,7 @@ public class NotificationDeliveries {
         }
         String channelName =
                 channel == null || channel.isBlank() ? null : channel.trim().toUpperCase(Locale.ROOT);
-        return lists.page(DeliveryStore.Filter.notifications(state, recipientId, channelName), page);
+        return lists.page(DeliveryFilter.notifications(state, recipientId, channelName), page);
     }
 
     @Transactional(readOnly = true)

@@ -1,7 +1,7 @@
 package io.countersign.notify;
 
+import io.countersign.notify.internal.DeliveryFilter;
 import io.countersign.notify.internal.DeliveryLists;
-import io.countersign.notify.internal.DeliveryStore;
 import io.countersign.notify.internal.WebhookStore;
 import io.countersign.shared.Actor;
 import io.countersign.shared.ForbiddenException;
@@ -43,7 +43,7 @@ public class WebhookDeliveries {
         if (webhooks.url(webhookId).isEmpty()) {
             throw new NotFoundException("webhook", webhookId);
         }
-        return lists.page(DeliveryStore.Filter.webhook(webhookId, state), page);
+        return lists.page(DeliveryFilter.webhook(webhookId, state), page);
     }
 
     @Transactional(readOnly = true)

@@ -126,7 +126,7 @@ public final class AccessRequest {
      * @throws InvalidInputException when {@code allowed} is not positive or longer than was asked
      */
     void approve(Actor approver, String approverId, String comment, Duration allowed, Instant at, String means) {
-        checkAllowed(allowed);
+        PartialApproval.check(allowed, details.duration());
         String username = approver.username();
         DecisionGuard.Decider decider = DecisionGuard.mayApprove(this, username, approverId, delegations, at);
         RequestStep step = decider.step();
@@ -144,7 +144,7 @@ public final class AccessRequest {
                 approvals,
                 step.requiredApprovals(),
                 comment,
-                withBehalf(means, onBehalfOf),
+                DecisionGuard.noteOf(means, onBehalfOf),
                 cut,
                 details.duration()));
         if (approvals >= step.requiredApprovals()) {
@@ -153,35 +153,12 @@ public final class AccessRequest {
         }
     }
 
-    private void checkAllowed(Duration allowed) {
-        if (allowed == null) {
-            return;
-        }
-        if (allowed.isNegative() || allowed.isZero()) {
-            throw InvalidInputException.of("duration", "not_positive", "must be a positive duration such as PT1H");
-        }
-        if (allowed.compareTo(details.duration()) > 0) {
-            throw InvalidInputException.of(
-                    "duration",
-                    "more_than_requested",
-                    "must not be longer than the " + details.duration() + " that was requested");
-        }
-    }
-
     /**
      * The duration the grant gets: the shortest any approver allowed, or what was asked when nobody
      * allowed less.
      */
     public Duration grantedDuration() {
-        Duration granted = details.duration();
-        for (Decision decision : decisions) {
-            if (decision.isApproval()
-                    && decision.allowed() != null
-                    && decision.allowed().compareTo(granted) < 0) {
-                granted = decision.allowed();
-            }
-        }
-        return granted;
+        return PartialApproval.granted(details.duration(), decisions);
     }
 
     /** One rejection by an eligible approver of the current step ends the workflow. */
@@ -197,7 +174,7 @@ public final class AccessRequest {
         Channel channel = approver.channel();
         Decision rejection = new Decision(
                 username, approverId, currentStep, Verdict.REJECT, comment, channel, at, null, decider.onBehalfOf());
-        rejectAt(decider.step(), rejection, approver, withBehalf(means, decider.onBehalfOf()));
+        rejectAt(decider.step(), rejection, approver, DecisionGuard.noteOf(means, decider.onBehalfOf()));
     }
 
     /**
@@ -206,16 +183,6 @@ public final class AccessRequest {
      */
     void considering(List<Delegation> inForce) {
         this.delegations = List.copyOf(inForce);
-    }
-
-    /** How the audit note heads a decision made for someone else: "On behalf of lisa", "By email, on behalf of lisa". */
-    private static String withBehalf(String means, Participant onBehalfOf) {
-        if (onBehalfOf == null) {
-            return means;
-        }
-        return means == null
-                ? "On behalf of " + onBehalfOf.username()
-                : means + ", on behalf of " + onBehalfOf.username();
     }
 
     /** The requester withdraws the request while it is pending. */
@@ -303,15 +270,6 @@ public final class AccessRequest {
             return SeparationOfDuties.letsApprove(rules, details.requesterId(), decisions, userId, currentStep);
         }
         return Standing.letsDecideForSomeone(this, "", userId, inForce, at);
-    }
-
-    /** Whether one of these delegations to the person makes them an approver of some step now. */
-    public boolean involvesThrough(String userId, List<Delegation> inForce, Instant at) {
-        return inForce.stream()
-                .anyMatch(d -> d.delegate().id().equals(userId)
-                        && d.inForceAt(at)
-                        && d.covers(details.resource())
-                        && involves(d.delegator().id()));
     }
 
     /** The events registered since the last call, oldest first; clears them. */

@@ -93,4 +93,14 @@ final class DecisionGuard {
 
     /** The step being decided, and the approver a delegate decides it for (null: their own). */
     record Decider(RequestStep step, Participant onBehalfOf) {}
+
+    /** How the audit note heads a decision made for someone else: "On behalf of lisa", "By email, on behalf of lisa". */
+    static String noteOf(String means, Participant onBehalfOf) {
+        if (onBehalfOf == null) {
+            return means;
+        }
+        return means == null
+                ? "On behalf of " + onBehalfOf.username()
+                : means + ", on behalf of " + onBehalfOf.username();
+    }
 }

@@ -121,7 +121,7 @@ class RequestSearch {
                         || me.equals(r.details().requesterId())
                         || me.equals(r.details().createdById())
                         || r.involves(me)
-                        || r.involvesThrough(me, mine, now))
+                        || Standing.involvesThrough(r, me, mine, now))
                 .toList();
     }
 

@@ -1,9 +1,15 @@
 package io.countersign.request;
 
+import io.countersign.policy.ApprovalPlan;
 import io.countersign.policy.Limits;
 import io.countersign.policy.TicketPattern;
+import io.countersign.shared.Actor;
+import io.countersign.shared.ForbiddenException;
+import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
+import io.countersign.shared.RefusedException;
+import io.countersign.shared.Role;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -82,5 +88,43 @@ final class RequestValidation {
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
+    }
+
+    /**
+     * Adds the limits of the plan's policy to the problems found so far and refuses on any, or on too
+     * few approvers; a break-glass request is held to the policy's break-glass block instead.
+     */
+    static void refuseAgainst(ApprovalPlan plan, Problems problems, RequestInput input) {
+        if (input.isBreakGlass()) {
+            BreakGlassRules.check(problems, input, plan);
+            return;
+        }
+        RequestValidation.checkLimits(problems, input, plan.limits());
+        problems.throwIfAny();
+        if (!plan.isFeasible()) {
+            throw new RefusedException("too_few_approvers", String.join(" ", plan.problems()));
+        }
+    }
+
+    /** Who a request is for: the caller, or for an enforcement point the user it names. */
+    static String requesterFor(Actor actor, RequestInput input) {
+        String named = Names.canonical(input.requester());
+        if (named != null && named.isEmpty()) {
+            named = null;
+        }
+        if (actor.is(Role.ENFORCER)) {
+            if (named == null) {
+                throw InvalidInputException.of(
+                        "requester", "required", "an enforcement point must name the user it asks access for");
+            }
+            return named;
+        }
+        if (actor.is(Role.AUDITOR)) {
+            throw new ForbiddenException("Auditors read requests but do not create them.");
+        }
+        if (named != null && !named.equals(actor.username())) {
+            throw new ForbiddenException("You may only request access for yourself; leave 'requester' out.");
+        }
+        return actor.username();
     }
 }

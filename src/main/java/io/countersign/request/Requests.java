@@ -6,13 +6,11 @@ import io.countersign.policy.ApprovalPlan;
 import io.countersign.policy.ApprovalPlanner;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
-import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.RefusedException;
-import io.countersign.shared.Role;
 import io.countersign.shared.ShortIds;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,7 +86,7 @@ public class Requests {
         Problems header = new Problems();
         header.maxLength(key, "Idempotency-Key", MAX_IDEMPOTENCY_KEY);
         header.throwIfAny();
-        String requester = requesterFor(actor, input);
+        String requester = RequestValidation.requesterFor(actor, input);
         String fingerprint = key == null ? null : Idempotency.fingerprint(requester, input);
         try {
             // the caller's id read in the transaction, which then has the row when the caller is the requester
@@ -118,30 +116,14 @@ public class Requests {
      */
     @Transactional(readOnly = true)
     public void check(Actor actor, RequestInput input) {
-        String requester = requesterFor(actor, input);
+        String requester = RequestValidation.requesterFor(actor, input);
         Problems problems = new Problems();
         if (!RequestValidation.checkInput(problems, input, clock.instant())) {
             problems.throwIfAny();
         }
         ApprovalPlan plan =
                 planner.plan(requester, Names.canonical(input.resource()), Names.canonical(input.account()));
-        refuseAgainst(plan, problems, input);
-    }
-
-    /**
-     * Adds the limits of the plan's policy to the problems found so far and refuses on any, or on too
-     * few approvers; a break-glass request is held to the policy's break-glass block instead.
-     */
-    private static void refuseAgainst(ApprovalPlan plan, Problems problems, RequestInput input) {
-        if (input.isBreakGlass()) {
-            BreakGlassRules.check(problems, input, plan);
-            return;
-        }
-        RequestValidation.checkLimits(problems, input, plan.limits());
-        problems.throwIfAny();
-        if (!plan.isFeasible()) {
-            throw new RefusedException("too_few_approvers", String.join(" ", plan.problems()));
-        }
+        RequestValidation.refuseAgainst(plan, problems, input);
     }
 
     /**
@@ -185,98 +167,6 @@ public class Requests {
     @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest cancel(Actor actor, String id, String comment) {
         return decide(actor, id, comment, false, (request, me, text, at) -> request.cancel(actor, me, text, at));
-    }
-
-    /**
-     * Opens an extension request for the caller's own grant, under the policy that governs the grant's
-     * resource and account today, within that policy's maximum total duration. It runs in the caller's
-     * transaction; the grant module has checked that the caller holds the grant and that it is in
-     * force. The request expires no later than the grant ends: a grant that ends while its extension is
-     * pending ends, and the extension with it.
-     *
-     * @throws InvalidInputException when the duration is not positive or the total would pass the limit
-     * @throws ExtensionPending when the grant already has an extension request pending
-     */
-    @Transactional
-    public AccessRequest extend(Actor actor, ExtensionInput input) {
-        Problems problems = new Problems();
-        if (input.duration() == null) {
-            problems.add("duration", "required", "must be given, e.g. PT1H");
-        } else {
-            problems.check(
-                    input.duration().getSeconds() >= 1, "duration", "not_positive", "must be positive, e.g. PT1H");
-        }
-        problems.multiLineText(input.justification(), "justification", RequestValidation.MAX_TEXT);
-        problems.throwIfAny();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        // resource, then requester: the order every request transition takes the locks in (docs/adr/0008);
-        // the requester's lock also keeps two extension asks of one holder from both opening
-        inventory.lockResource(input.resource());
-        String requester = actor.username();
-        String requesterId = directory
-                .idOf(requester)
-                .filter(directory::lockActive)
-                .orElseThrow(() -> new NotFoundException("user", requester));
-        repository.pendingExtensionOf(input.grantId()).ifPresent(pending -> {
-            throw new ExtensionPending(input.grantId(), pending);
-        });
-        ApprovalPlan plan = planner.planExtension(requester, input.resource(), input.account());
-        Duration total = input.lastsSoFar().plus(input.duration());
-        Duration limit = plan.limits().maxTotalDuration();
-        if (limit != null && total.compareTo(limit) > 0) {
-            Duration left = input.lastsSoFar().compareTo(limit) >= 0 ? Duration.ZERO : limit.minus(input.lastsSoFar());
-            problems.add(
-                    "duration",
-                    "above_maximum",
-                    "the grant would last " + total + " in all, more than the " + limit + " policy '"
-                            + plan.policyName() + "' allows; at most " + left + " more may be asked");
-        }
-        if (plan.limits().requireJustification() && RequestValidation.trimToNull(input.justification()) == null) {
-            problems.add("justification", "required", "the governing policy requires a justification");
-        }
-        problems.throwIfAny();
-        if (!plan.isFeasible()) {
-            throw new RefusedException("too_few_approvers", String.join(" ", plan.problems()));
-        }
-        Duration ttl = plan.limits().requestTtl() != null ? plan.limits().requestTtl() : DEFAULT_TTL;
-        Instant expiresAt = now.plus(ttl).isBefore(input.grantEndsAt()) ? now.plus(ttl) : input.grantEndsAt();
-        RequestDetails details = new RequestDetails(
-                ShortIds.next("req"),
-                requester,
-                input.resource(),
-                input.account(),
-                input.duration(),
-                null,
-                RequestValidation.trimToNull(input.justification()),
-                null,
-                plan.policyName(),
-                requester,
-                now,
-                expiresAt,
-                requesterId,
-                requesterId,
-                input.grantId(),
-                null);
-        Map<String, String> ids = approverIdsOf(plan);
-        AccessRequest request = AccessRequest.open(details, plan, actor, ids::get);
-        repository.insert(request, PlanSnapshot.of(plan), null, null);
-        publish(request);
-        return request;
-    }
-
-    /**
-     * Cancels the pending extension request of a grant that was revoked, in the caller's transaction.
-     * Called before the grant's row is locked, so that it takes the request's lock first, as a decision
-     * on the extension does.
-     */
-    @Transactional
-    public void withdrawExtensionOf(String grantId, String reason) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        repository.pendingExtensionOf(grantId).flatMap(repository::lock).ifPresent(request -> {
-            if (request.withdraw(reason, now)) {
-                save(request);
-            }
-        });
     }
 
     /** @throws NotFoundException when the request does not exist or the caller may not see it */
@@ -339,7 +229,7 @@ public class Requests {
                 || me.equals(request.details().requesterId())
                 || me.equals(request.details().createdById())
                 || request.involves(me)
-                || request.involvesThrough(me, mine, now);
+                || Standing.involvesThrough(request, me, mine, now);
     }
 
     /**
@@ -420,27 +310,6 @@ public class Requests {
         publish(request);
     }
 
-    private String requesterFor(Actor actor, RequestInput input) {
-        String named = Names.canonical(input.requester());
-        if (named != null && named.isEmpty()) {
-            named = null;
-        }
-        if (actor.is(Role.ENFORCER)) {
-            if (named == null) {
-                throw InvalidInputException.of(
-                        "requester", "required", "an enforcement point must name the user it asks access for");
-            }
-            return named;
-        }
-        if (actor.is(Role.AUDITOR)) {
-            throw new ForbiddenException("Auditors read requests but do not create them.");
-        }
-        if (named != null && !named.equals(actor.username())) {
-            throw new ForbiddenException("You may only request access for yourself; leave 'requester' out.");
-        }
-        return actor.username();
-    }
-
     private Optional<CreatedRequest> replay(String actorId, String key, String fingerprint) {
         if (key == null) {
             return Optional.empty();
@@ -473,7 +342,7 @@ public class Requests {
                 .filter(directory::lockActive)
                 .orElseThrow(() -> new NotFoundException("user", requester));
         ApprovalPlan plan = planner.plan(requester, resource, account);
-        refuseAgainst(plan, problems, input);
+        RequestValidation.refuseAgainst(plan, problems, input);
         Duration ttl = plan.limits().requestTtl() != null ? plan.limits().requestTtl() : DEFAULT_TTL;
         boolean breakGlass = input.isBreakGlass();
         RequestDetails details = new RequestDetails(
@@ -498,7 +367,7 @@ public class Requests {
                 !breakGlass && plan.limits().startOnFirstUse() ? plan.limits().claimWindow() : null,
                 breakGlass);
         Map<String, String> ids =
-                breakGlass ? directory.idsOf(BreakGlassUsed.people(plan.breakGlass())) : approverIdsOf(plan);
+                breakGlass ? directory.idsOf(BreakGlassUsed.people(plan.breakGlass())) : approverIdsOf(directory, plan);
         AccessRequest request = breakGlass
                 ? AccessRequest.openBreakGlass(details, plan, actor, ids::get)
                 : AccessRequest.open(details, plan, actor, ids::get);
@@ -508,7 +377,7 @@ public class Requests {
     }
 
     /** The user ids of everyone the plan names as approver or escalation, by username. */
-    private Map<String, String> approverIdsOf(ApprovalPlan plan) {
+    static Map<String, String> approverIdsOf(Directory directory, ApprovalPlan plan) {
         return directory.idsOf(plan.steps().stream()
                 .flatMap(step -> Stream.concat(step.eligibleApprovers().stream(), step.escalationApprovers().stream()))
                 .collect(Collectors.toSet()));

@@ -108,4 +108,13 @@ final class Standing {
         return delegators(request, userId, delegations, at).stream()
                 .anyMatch(d -> whyNot(request, username, userId, d, true).isEmpty());
     }
+
+    /** Whether one of these delegations to the person makes them an approver of some step now. */
+    static boolean involvesThrough(AccessRequest request, String userId, List<Delegation> inForce, Instant at) {
+        return inForce.stream()
+                .anyMatch(d -> d.delegate().id().equals(userId)
+                        && d.inForceAt(at)
+                        && d.covers(request.details().resource())
+                        && request.involves(d.delegator().id()));
+    }
 }

@@ -199,9 +199,9 @@ class DelegationEligibilityTests {
 
         assertThat(request.awaits("sam", AT, List.of(delegation("lisa", "sam"))))
                 .isTrue();
-        assertThat(request.involvesThrough("sam", List.of(delegation("lisa", "sam")), AT))
+        assertThat(Standing.involvesThrough(request, "sam", List.of(delegation("lisa", "sam")), AT))
                 .isTrue();
-        assertThat(request.involvesThrough("sam", List.of(delegation("tom", "sam")), AT))
+        assertThat(Standing.involvesThrough(request, "sam", List.of(delegation("tom", "sam")), AT))
                 .isFalse();
     }
 

@@ -39,7 +39,7 @@ public class DeliveryLists {
     /** A checked page request: continue before {@code beforeSeq} (null for the first page). */
     public record Page(Long beforeSeq, int size) {}
 
-    public DeliveryPage page(DeliveryStore.Filter filter, Page page) {
+    public DeliveryPage page(DeliveryFilter filter, Page page) {
         List<DeliveryStore.Stored> rows = deliveries.page(filter, page.beforeSeq(), page.size() + 1);
         boolean more = rows.size() > page.size();
         List<DeliveryStore.Stored> shown = more ? rows.subList(0, page.size()) : rows;

@@ -63,19 +63,6 @@ public class DeliveryStore {
         }
     }
 
-    /** Which deliveries a list shows: one webhook's, or the notifications, optionally narrowed. */
-    public record Filter(
-            String webhookId, boolean notifications, DeliveryState state, String recipientId, String channel) {
-
-        public static Filter webhook(String webhookId, DeliveryState state) {
-            return new Filter(webhookId, false, state, null, null);
-        }
-
-        public static Filter notifications(DeliveryState state, String recipientId, String channel) {
-            return new Filter(null, true, state, recipientId, channel);
-        }
-    }
-
     /** What a notification delivery is about and whom it goes to. */
     public record Addressed(
             String eventId,
@@ -261,7 +248,7 @@ public class DeliveryStore {
     }
 
     /** Newest first; {@code beforeSeq} continues a previous page. */
-    public List<Stored> page(Filter filter, Long beforeSeq, int limit) {
+    public List<Stored> page(DeliveryFilter filter, Long beforeSeq, int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from webhook_deliveries where ");
         Map<String, Object> params = new HashMap<>();
         if (filter.notifications()) {

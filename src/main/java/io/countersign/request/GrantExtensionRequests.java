@@ -1,0 +1,147 @@
+package io.countersign.request;
+
+import io.countersign.directory.Directory;
+import io.countersign.inventory.Inventory;
+import io.countersign.policy.ApprovalPlan;
+import io.countersign.policy.ApprovalPlanner;
+import io.countersign.shared.Actor;
+import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.NotFoundException;
+import io.countersign.shared.Problems;
+import io.countersign.shared.RefusedException;
+import io.countersign.shared.ShortIds;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Requests for more time on an active grant: opened under the policy that governs the grant today,
+ * decided like any request, and withdrawn when the grant is revoked first.
+ */
+@Service
+public class GrantExtensionRequests {
+
+    private final RequestRepository repository;
+    private final ApprovalPlanner planner;
+    private final Directory directory;
+    private final Inventory inventory;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    GrantExtensionRequests(
+            RequestRepository repository,
+            ApprovalPlanner planner,
+            Directory directory,
+            Inventory inventory,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.planner = planner;
+        this.directory = directory;
+        this.inventory = inventory;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * Opens an extension request for the caller's own grant, under the policy that governs the grant's
+     * resource and account today, within that policy's maximum total duration. It runs in the caller's
+     * transaction; the grant module has checked that the caller holds the grant and that it is in
+     * force. The request expires no later than the grant ends: a grant that ends while its extension is
+     * pending ends, and the extension with it.
+     *
+     * @throws InvalidInputException when the duration is not positive or the total would pass the limit
+     * @throws ExtensionPending when the grant already has an extension request pending
+     */
+    @Transactional
+    public AccessRequest extend(Actor actor, ExtensionInput input) {
+        Problems problems = new Problems();
+        if (input.duration() == null) {
+            problems.add("duration", "required", "must be given, e.g. PT1H");
+        } else {
+            problems.check(
+                    input.duration().getSeconds() >= 1, "duration", "not_positive", "must be positive, e.g. PT1H");
+        }
+        problems.multiLineText(input.justification(), "justification", RequestValidation.MAX_TEXT);
+        problems.throwIfAny();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // resource, then requester: the order every request transition takes the locks in (docs/adr/0008);
+        // the requester's lock also keeps two extension asks of one holder from both opening
+        inventory.lockResource(input.resource());
+        String requester = actor.username();
+        String requesterId = directory
+                .idOf(requester)
+                .filter(directory::lockActive)
+                .orElseThrow(() -> new NotFoundException("user", requester));
+        repository.pendingExtensionOf(input.grantId()).ifPresent(pending -> {
+            throw new ExtensionPending(input.grantId(), pending);
+        });
+        ApprovalPlan plan = planner.planExtension(requester, input.resource(), input.account());
+        Duration total = input.lastsSoFar().plus(input.duration());
+        Duration limit = plan.limits().maxTotalDuration();
+        if (limit != null && total.compareTo(limit) > 0) {
+            Duration left = input.lastsSoFar().compareTo(limit) >= 0 ? Duration.ZERO : limit.minus(input.lastsSoFar());
+            problems.add(
+                    "duration",
+                    "above_maximum",
+                    "the grant would last " + total + " in all, more than the " + limit + " policy '"
+                            + plan.policyName() + "' allows; at most " + left + " more may be asked");
+        }
+        if (plan.limits().requireJustification() && RequestValidation.trimToNull(input.justification()) == null) {
+            problems.add("justification", "required", "the governing policy requires a justification");
+        }
+        problems.throwIfAny();
+        if (!plan.isFeasible()) {
+            throw new RefusedException("too_few_approvers", String.join(" ", plan.problems()));
+        }
+        Duration ttl = plan.limits().requestTtl() != null ? plan.limits().requestTtl() : Requests.DEFAULT_TTL;
+        Instant expiresAt = now.plus(ttl).isBefore(input.grantEndsAt()) ? now.plus(ttl) : input.grantEndsAt();
+        RequestDetails details = new RequestDetails(
+                ShortIds.next("req"),
+                requester,
+                input.resource(),
+                input.account(),
+                input.duration(),
+                null,
+                RequestValidation.trimToNull(input.justification()),
+                null,
+                plan.policyName(),
+                requester,
+                now,
+                expiresAt,
+                requesterId,
+                requesterId,
+                input.grantId(),
+                null);
+        Map<String, String> ids = Requests.approverIdsOf(directory, plan);
+        AccessRequest request = AccessRequest.open(details, plan, actor, ids::get);
+        repository.insert(request, PlanSnapshot.of(plan), null, null);
+        publish(request);
+        return request;
+    }
+
+    /**
+     * Cancels the pending extension request of a grant that was revoked, in the caller's transaction.
+     * Called before the grant's row is locked, so that it takes the request's lock first, as a decision
+     * on the extension does.
+     */
+    @Transactional
+    public void withdrawExtensionOf(String grantId, String reason) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        repository.pendingExtensionOf(grantId).flatMap(repository::lock).ifPresent(request -> {
+            if (request.withdraw(reason, now)) {
+                repository.update(request);
+                publish(request);
+            }
+        });
+    }
+
+    private void publish(AccessRequest request) {
+        request.pullEvents().forEach(events::publishEvent);
+    }
+}

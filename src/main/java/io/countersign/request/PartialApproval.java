@@ -1,0 +1,44 @@
+package io.countersign.request;
+
+import io.countersign.shared.InvalidInputException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * An approver may allow less time than was asked, never more; the grant gets the shortest duration
+ * any approver allowed (docs/adr/0015-partial-approval-and-grant-extensions.md).
+ */
+final class PartialApproval {
+
+    private PartialApproval() {}
+
+    /**
+     * @param allowed what the approver allows, null for what was asked
+     * @throws InvalidInputException when {@code allowed} is not positive or longer than was asked
+     */
+    static void check(Duration allowed, Duration asked) {
+        if (allowed == null) {
+            return;
+        }
+        if (allowed.isNegative() || allowed.isZero()) {
+            throw InvalidInputException.of("duration", "not_positive", "must be a positive duration such as PT1H");
+        }
+        if (allowed.compareTo(asked) > 0) {
+            throw InvalidInputException.of(
+                    "duration", "more_than_requested", "must not be longer than the " + asked + " that was requested");
+        }
+    }
+
+    /** The shortest duration any approval allowed, or what was asked when nobody allowed less. */
+    static Duration granted(Duration asked, List<Decision> decisions) {
+        Duration granted = asked;
+        for (Decision decision : decisions) {
+            if (decision.isApproval()
+                    && decision.allowed() != null
+                    && decision.allowed().compareTo(granted) < 0) {
+                granted = decision.allowed();
+            }
+        }
+        return granted;
+    }
+}
