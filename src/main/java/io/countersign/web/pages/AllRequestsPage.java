@@ -101,17 +101,7 @@ class AllRequestsPage {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("requests", found);
-        model.addAttribute(
-                "nextPage",
-                next == null
-                        ? null
-                        : here.cloneBuilder()
-                                .queryParam("cursor", next)
-                                .build()
-                                .encode()
-                                .toUriString());
-        model.addAttribute(
-                "firstPage", cursor == null ? null : here.build().encode().toUriString());
+        PageLinks.add(model, here, cursor, next);
         return "pages/all-requests";
     }
 

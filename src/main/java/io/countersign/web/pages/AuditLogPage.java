@@ -66,17 +66,7 @@ class AuditLogPage {
                 }
             });
             model.addAttribute("exportFilters", exported);
-            model.addAttribute(
-                    "nextPage",
-                    page.nextCursor() == null
-                            ? null
-                            : here.cloneBuilder()
-                                    .queryParam("cursor", page.nextCursor())
-                                    .build()
-                                    .encode()
-                                    .toUriString());
-            model.addAttribute(
-                    "firstPage", cursor == null ? null : here.build().encode().toUriString());
+            PageLinks.add(model, here, cursor, page.nextCursor());
         } catch (CountersignException e) {
             model.addAttribute("error", e.getMessage());
         }

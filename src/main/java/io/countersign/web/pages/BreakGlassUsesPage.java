@@ -55,17 +55,7 @@ class BreakGlassUsesPage {
         }
         model.addAttribute("overdue", overdue);
         model.addAttribute("uses", rows);
-        model.addAttribute(
-                "nextPage",
-                next == null
-                        ? null
-                        : here.cloneBuilder()
-                                .queryParam("cursor", next)
-                                .build()
-                                .encode()
-                                .toUriString());
-        model.addAttribute(
-                "firstPage", cursor == null ? null : here.build().encode().toUriString());
+        PageLinks.add(model, here, cursor, next);
         return "pages/breakglass";
     }
 }
