@@ -3,9 +3,13 @@ package io.countersign.mail;
 import io.countersign.mail.internal.InstanceProperties;
 import io.countersign.mail.internal.MailSettingsRules;
 import io.countersign.mail.internal.MailSettingsStore;
+import io.countersign.notify.NotificationDeliveries;
 import io.countersign.shared.Actor;
 import io.countersign.shared.ForbiddenException;
+import io.countersign.shared.database.SharedCache;
+import io.countersign.shared.database.SharedCaches;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,13 +23,32 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MailSettingsService {
 
+    /** The notification channel mail is sent on. */
+    public static final String MAIL_CHANNEL = "EMAIL";
+
     private final MailSettingsStore store;
     private final InstanceProperties instance;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final NotificationDeliveries deliveries;
+
+    /**
+     * Whether an SMTP server is saved, asked each time a notification is queued. Stale for the
+     * milliseconds a change takes to reach the other instances, which is harmless (docs/adr/0027): a
+     * mail queued as waiting is sent once the server is saved, and one queued as due waits after its
+     * first attempt.
+     */
+    private final SharedCache<String, Boolean> serverSaved;
 
     MailSettingsService(
-            MailSettingsStore store, InstanceProperties instance, Clock clock, ApplicationEventPublisher events) {
+            MailSettingsStore store,
+            InstanceProperties instance,
+            Clock clock,
+            ApplicationEventPublisher events,
+            NotificationDeliveries deliveries,
+            SharedCaches caches) {
+        this.deliveries = deliveries;
+        this.serverSaved = caches.create("mail_settings", Duration.ofSeconds(10));
         this.store = store;
         this.instance = instance;
         this.clock = clock;
@@ -45,6 +68,11 @@ public class MailSettingsService {
                 .orElseGet(() -> new MailSettings(null, null, false, List.of(), instance.instanceName()));
     }
 
+    /** Whether an SMTP server is saved, so that mail can leave. */
+    public boolean serverSaved() {
+        return serverSaved.get("smtp", key -> store.saved());
+    }
+
     @Transactional
     public MailSettings update(Actor actor, MailSettingsInput input) {
         if (!actor.isAdmin()) {
@@ -54,6 +82,9 @@ public class MailSettingsService {
         MailSettings before = store.load().orElse(null);
         MailSettings next = MailSettingsRules.apply(input, before);
         store.save(next, actor.username(), clock.instant());
+        serverSaved.changed();
+        // mail that waited for a server, or for this one to answer again, is tried now
+        deliveries.resume(MAIL_CHANNEL);
         events.publishEvent(new MailSettingsUpdated(actor, summary(before, next)));
         return current();
     }

@@ -8,6 +8,7 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -28,9 +29,15 @@ public class NotificationDeliveries {
     private final DeliveryStore deliveries;
     private final Directory directory;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     NotificationDeliveries(
-            DeliveryLists lists, DeliveryStore deliveries, Directory directory, ApplicationEventPublisher events) {
+            DeliveryLists lists,
+            DeliveryStore deliveries,
+            Directory directory,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.clock = clock;
         this.lists = lists;
         this.deliveries = deliveries;
         this.directory = directory;
@@ -73,6 +80,15 @@ public class NotificationDeliveries {
         events.publishEvent(
                 new NotificationRedelivered(actor, deliveryId, revived.type(), revived.channel(), revived.recipient()));
         return revived;
+    }
+
+    /**
+     * Makes the channel's pending notifications due now, once what it waited for (such as its server)
+     * has been saved; returns how many.
+     */
+    @Transactional
+    public int resume(String channel) {
+        return deliveries.resume(channel, clock.instant());
     }
 
     /** Who was told what about the request, oldest first; the caller has checked it may see the request. */

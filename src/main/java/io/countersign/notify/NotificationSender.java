@@ -1,5 +1,7 @@
 package io.countersign.notify;
 
+import java.util.Optional;
+
 /**
  * Sends notifications on one channel; adding a channel means adding one bean of this type. The
  * dispatcher calls it outside any transaction with each due delivery of its channel, at least once
@@ -19,5 +21,16 @@ public interface NotificationSender {
      */
     default boolean configured() {
         return true;
+    }
+
+    /**
+     * What a channel that queues notifications waits for before it can send any, such as a mail server
+     * nobody has saved yet; empty when it can send. A notification queued meanwhile carries this as
+     * its last error and is first tried after {@link SendResult#WAITING}, or as soon as {@link
+     * NotificationDeliveries#resume} is called for the channel. Asked in the transaction that queues
+     * a notification, so it must be cheap (cached).
+     */
+    default Optional<String> waitingFor() {
+        return Optional.empty();
     }
 }

@@ -11,6 +11,13 @@ import java.time.Duration;
  */
 public record SendResult(boolean delivered, String error, boolean permanent, Duration retryAfter) {
 
+    /**
+     * How long a delivery on a channel that waits for its configuration rests before it is looked at
+     * again: resuming the channel brings it forward, so this only bounds how long one that missed
+     * that waits.
+     */
+    public static final Duration WAITING = Duration.ofHours(1);
+
     public SendResult(boolean delivered, String error, boolean permanent) {
         this(delivered, error, permanent, null);
     }
@@ -30,6 +37,15 @@ public record SendResult(boolean delivered, String error, boolean permanent, Dur
     /** A failure the receiver asked to be retried no sooner than {@code wait} from now. */
     public static SendResult failed(String error, Duration wait) {
         return new SendResult(false, error, false, wait);
+    }
+
+    /**
+     * The channel cannot send anything yet (see {@link NotificationSender#waitingFor}): the delivery is
+     * looked at again after {@link #WAITING}, or at once when {@link NotificationDeliveries#resume} is
+     * called for its channel.
+     */
+    public static SendResult waiting(String why) {
+        return new SendResult(false, why, false, WAITING);
     }
 
     public static SendResult refused(String error) {

@@ -30,6 +30,9 @@ class NotificationDeliveryTests {
     @Autowired
     Api api;
 
+    @Autowired
+    NotificationDeliveries deliveries;
+
     Person dev;
     Person lisa;
 
@@ -124,6 +127,53 @@ class NotificationDeliveryTests {
                         .post("/api/v1/notifications/deliveries/" + deliveryId + "/redeliver", null)
                         .status())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void aNotificationForAChannelThatIsNotSetUpWaitsWithoutAttemptsUntilTheChannelIsResumed() {
+        sender.set(RecordingSender.Mode.WAIT);
+        Instant queuedAt = scene.now();
+        scene.pending(dev, List.of(step(1, lisa)));
+
+        JsonNode waiting = onlyDeliveryTo(lisa);
+        assertThat(waiting.get("state").asString()).isEqualTo("PENDING");
+        assertThat(waiting.get("lastError").asString()).isEqualTo(RecordingSender.WAITING_FOR);
+        assertThat(waiting.get("attempts")).isEmpty();
+        assertThat(Instant.parse(waiting.get("nextAttemptAt").asString()))
+                .isAfterOrEqualTo(queuedAt.plus(SendResult.WAITING));
+        scene.advanceAndSettle(Duration.ofMinutes(30));
+        assertThat(sender.attemptedFor(lisa.id())).isEmpty();
+
+        sender.set(RecordingSender.Mode.ACCEPT);
+        assertThat(deliveries.resume(RecordingSender.CHANNEL)).isEqualTo(1);
+        awaitState(lisa, "DELIVERED");
+
+        assertThat(sender.attemptedFor(lisa.id())).hasSize(1);
+        assertThat(onlyDeliveryTo(lisa).get("attempts")).hasSize(1);
+    }
+
+    @Test
+    void aChannelThatStopsBeingSetUpLeavesItsDeliveriesWaitingAfterOneAttempt() {
+        sender.set(RecordingSender.Mode.FAIL);
+        scene.pending(dev, List.of(step(1, lisa)));
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> sender.attemptedFor(lisa.id()).size() == 1);
+        scene.awaitNothingDue();
+        sender.set(RecordingSender.Mode.WAIT);
+
+        scene.advanceAndSettle(Duration.ofSeconds(10));
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> sender.attemptedFor(lisa.id()).size() == 2);
+        scene.awaitNothingDue();
+        scene.advanceAndSettle(Duration.ofMinutes(59));
+
+        assertThat(sender.attemptedFor(lisa.id())).hasSize(2);
+        JsonNode attempts = onlyDeliveryTo(lisa).get("attempts");
+        assertThat(attempts.get(1).get("error").asString()).isEqualTo(RecordingSender.WAITING_FOR);
+        assertThat(Duration.between(
+                        Instant.parse(attempts.get(1).get("attemptedAt").asString()),
+                        Instant.parse(attempts.get(1).get("nextAttemptAt").asString())))
+                .isGreaterThanOrEqualTo(SendResult.WAITING);
     }
 
     @Test

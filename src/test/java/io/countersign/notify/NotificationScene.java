@@ -6,6 +6,7 @@ import io.countersign.notify.internal.DeliveryStore;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -154,6 +155,10 @@ public class NotificationScene {
                 .get("/api/v1/requests/" + requestId + "/notifications")
                 .expect(200)
                 .json();
+    }
+
+    public Instant now() {
+        return clock.instant();
     }
 
     /** Moves time on and waits until the delivery task has attempted whatever became due. */

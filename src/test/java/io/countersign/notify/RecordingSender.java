@@ -2,6 +2,7 @@ package io.countersign.notify;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,8 +20,12 @@ public class RecordingSender implements NotificationSender {
     enum Mode {
         ACCEPT,
         FAIL,
-        REFUSE
+        REFUSE,
+        /** Waits for its configuration, as mail does before a server is saved. */
+        WAIT
     }
+
+    static final String WAITING_FOR = "the test channel is not set up";
 
     private final List<Notification> accepted = new CopyOnWriteArrayList<>();
     private final List<Notification> attempted = new CopyOnWriteArrayList<>();
@@ -33,8 +38,16 @@ public class RecordingSender implements NotificationSender {
     }
 
     @Override
+    public Optional<String> waitingFor() {
+        return mode.get() == Mode.WAIT ? Optional.of(WAITING_FOR) : Optional.empty();
+    }
+
+    @Override
     public SendResult send(Notification notification) {
         attempted.add(notification);
+        if (mode.get() == Mode.WAIT) {
+            return SendResult.waiting(WAITING_FOR);
+        }
         if (mode.get() == Mode.REFUSE) {
             return SendResult.refused("no address for " + notification.recipientId());
         }

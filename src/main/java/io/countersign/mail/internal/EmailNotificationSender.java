@@ -45,6 +45,8 @@ import org.springframework.stereotype.Component;
 @Component
 class EmailNotificationSender implements NotificationSender {
 
+    private static final String NO_SERVER = "No SMTP server is configured (settings › mail).";
+
     private final Directory directory;
     private final Requests requests;
     private final Grants grants;
@@ -78,14 +80,19 @@ class EmailNotificationSender implements NotificationSender {
 
     @Override
     public String channel() {
-        return "EMAIL";
+        return MailSettingsService.MAIL_CHANNEL;
+    }
+
+    @Override
+    public Optional<String> waitingFor() {
+        return settings.serverSaved() ? Optional.empty() : Optional.of(NO_SERVER);
     }
 
     @Override
     public SendResult send(Notification notification) {
         if (settings.current().smtp() == null) {
             // before anything is issued or read: mail queued before the server is saved waits for it
-            return SendResult.failed("No SMTP server is configured (settings › mail).");
+            return SendResult.waiting(NO_SERVER);
         }
         Optional<User> recipient = directory.findUserById(notification.recipientId());
         if (recipient.isEmpty()) {

@@ -48,6 +48,14 @@ public class MailSettingsStore implements SealedSecrets {
                 .optional();
     }
 
+    /** Whether an administrator has saved settings, which always name an SMTP server. */
+    public boolean saved() {
+        return jdbc.sql("select count(*) from mail_settings where id = 1")
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** Takes the row lock that serialises concurrent saves; false while nothing is saved. */
     public boolean lock() {
         return jdbc.sql("select id from mail_settings where id = 1 for update")

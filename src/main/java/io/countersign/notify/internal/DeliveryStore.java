@@ -3,6 +3,7 @@ package io.countersign.notify.internal;
 import io.countersign.notify.Delivery;
 import io.countersign.notify.DeliveryAttempt;
 import io.countersign.notify.DeliveryState;
+import io.countersign.notify.SendResult;
 import io.countersign.shared.ShortIds;
 import io.countersign.shared.Timestamps;
 import java.sql.ResultSet;
@@ -15,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,10 +33,38 @@ public class DeliveryStore {
             delivered_at, last_status_code, last_error, channel, recipient_id, recipient, request_id, grant_id,
             step""";
 
-    private final JdbcClient jdbc;
+    /**
+     * The deliveries due, longest waiting first: served in order by the index {@code
+     * webhook_deliveries_due}, so a backlog costs no sort (DeliveryPlansOnPostgresTests).
+     */
+    static final String DUE = """
+            select d.id, d.webhook_id, w.url, d.event_id, d.event_type, d.payload, d.attempts,
+                d.round_started_at, d.round_attempts, d.channel, d.recipient_id, d.request_id,
+                d.grant_id, d.step, d.occurred_at, d.next_attempt_at
+            from webhook_deliveries d left join webhooks w on w.id = d.webhook_id
+            where d.state = 'PENDING' and d.next_attempt_at <= ?
+                and (d.webhook_id is null or w.id is not null)
+            order by d.next_attempt_at, d.seq
+            limit ?""";
 
-    public DeliveryStore(JdbcClient jdbc) {
+    /**
+     * One attempt's outcome, on the delivery's own row found by its id. The expected state is a
+     * parameter, not a literal: a literal {@code 'PENDING'} would let PostgreSQL plan the update as a
+     * scan of the pending-only index, and without statistics it costed that scan like the look-up by
+     * id (DeliveryPlansOnPostgresTests).
+     */
+    static final String RECORD_ATTEMPT = """
+            update webhook_deliveries set state = ?, attempts = attempts + 1,
+                round_attempts = round_attempts + 1, next_attempt_at = ?, last_attempt_at = ?,
+                last_status_code = ?, last_error = ?, delivered_at = ?
+            where id = ? and state = ? and attempts = ?""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    public DeliveryStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /**
@@ -113,31 +144,52 @@ public class DeliveryStore {
         return id;
     }
 
-    /** Queues one notification for one recipient on one channel, due at once. */
-    public String enqueue(Addressed notification, Instant now) {
-        String id = ShortIds.next("dlv");
-        jdbc.sql("""
-                        insert into webhook_deliveries (id, event_id, event_type, occurred_at, payload, state, attempts,
-                            round_started_at, round_attempts, next_attempt_at, created_at, channel, recipient_id,
-                            recipient, request_id, grant_id, step)
-                        values (?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        id,
-                        notification.eventId(),
-                        notification.kind(),
-                        Timestamps.toDb(notification.occurredAt()),
-                        notification.payload(),
-                        Timestamps.toDb(now),
-                        dueAt(now),
-                        Timestamps.toDb(now),
-                        notification.channel(),
-                        notification.recipientId(),
-                        notification.recipient(),
-                        notification.requestId(),
-                        notification.grantId(),
-                        notification.step())
-                .update();
-        return id;
+    /**
+     * Queues notifications in one round trip, each due at once; one whose channel waits for something
+     * ({@code waitingFor} says what) carries that as its last error and is due only after {@link
+     * SendResult#WAITING}, or when {@link #resume} is called for its channel.
+     */
+    public void enqueueAll(List<Addressed> notifications, Instant now, Function<String, Optional<String>> waitingFor) {
+        if (notifications.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(notifications.size());
+        for (Addressed notification : notifications) {
+            Optional<String> waiting = waitingFor.apply(notification.channel());
+            rows.add(new Object[] {
+                ShortIds.next("dlv"),
+                notification.eventId(),
+                notification.kind(),
+                Timestamps.toDb(notification.occurredAt()),
+                notification.payload(),
+                Timestamps.toDb(now),
+                dueAt(waiting.isPresent() ? now.plus(SendResult.WAITING) : now),
+                waiting.map(WebhookSender::truncate).orElse(null),
+                Timestamps.toDb(now),
+                notification.channel(),
+                notification.recipientId(),
+                notification.recipient(),
+                notification.requestId(),
+                notification.grantId(),
+                notification.step()
+            });
+        }
+        batch.batchUpdate("""
+                insert into webhook_deliveries (id, event_id, event_type, occurred_at, payload, state, attempts,
+                    round_started_at, round_attempts, next_attempt_at, last_error, created_at, channel, recipient_id,
+                    recipient, request_id, grant_id, step)
+                values (?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    /**
+     * Makes every pending delivery of the channel that is not yet due, due now; returns how many. Each
+     * keeps its round of retries, so one queued longer ago than the retry window is given up after
+     * one more attempt.
+     */
+    public int resume(String channel, Instant now) {
+        return jdbc.sql("""
+                        update webhook_deliveries set next_attempt_at = ?
+                        where channel = ? and state = 'PENDING' and next_attempt_at > ?""").params(dueAt(now), channel, dueAt(now)).update();
     }
 
     /**
@@ -145,15 +197,7 @@ public class DeliveryStore {
      * deleted endpoints.
      */
     public List<Due> due(Instant now, int limit) {
-        return jdbc.sql("""
-                        select d.id, d.webhook_id, w.url, d.event_id, d.event_type, d.payload, d.attempts,
-                            d.round_started_at, d.round_attempts, d.channel, d.recipient_id, d.request_id,
-                            d.grant_id, d.step, d.occurred_at, d.next_attempt_at
-                        from webhook_deliveries d left join webhooks w on w.id = d.webhook_id
-                        where d.state = 'PENDING' and d.next_attempt_at <= ?
-                            and (d.webhook_id is null or w.id is not null)
-                        order by d.next_attempt_at, d.seq
-                        limit ?""")
+        return jdbc.sql(DUE)
                 .params(Timestamps.toDb(now), limit)
                 .query((rs, row) -> new Due(
                         rs.getString("id"),
@@ -188,11 +232,7 @@ public class DeliveryStore {
             String error,
             long durationMs,
             Instant nextAttemptAt) {
-        int updated = jdbc.sql("""
-                        update webhook_deliveries set state = ?, attempts = attempts + 1,
-                            round_attempts = round_attempts + 1, next_attempt_at = ?, last_attempt_at = ?,
-                            last_status_code = ?, last_error = ?, delivered_at = ?
-                        where id = ? and state = 'PENDING' and attempts = ?""")
+        int updated = jdbc.sql(RECORD_ATTEMPT)
                 .params(
                         newState.name(),
                         dueAt(nextAttemptAt),
@@ -201,6 +241,7 @@ public class DeliveryStore {
                         error,
                         Timestamps.toDb(newState == DeliveryState.DELIVERED ? at : null),
                         due.id(),
+                        DeliveryState.PENDING.name(),
                         due.attempts())
                 .update();
         if (updated == 0) {

@@ -7,6 +7,7 @@ import io.countersign.notify.NotificationRoutes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,15 +76,15 @@ public class NotificationOutbox {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String eventId = UUID.randomUUID().toString();
         String payload = json.writeValueAsString(new LinkedHashMap<>(data));
-        int queued = 0;
+        List<DeliveryStore.Addressed> queued = new ArrayList<>();
         for (Recipient recipient : recipients) {
             if (!isActive(recipient)) {
                 continue;
             }
             for (String channel : subscriptions.channelsFor(recipient.id(), kind)) {
                 if (senders.ready(channel) && !routedTo(routes, channel, recipient.id())) {
-                    enqueue(kind, channel, recipient.id(), recipient.username(), about, now, eventId, payload);
-                    queued++;
+                    queued.add(addressed(
+                            eventId, kind, channel, recipient.id(), recipient.username(), about, now, payload));
                 }
             }
         }
@@ -95,18 +96,18 @@ public class NotificationOutbox {
             }
             Map<String, Object> routed = new LinkedHashMap<>(data);
             routed.put(NotificationRoutes.TARGET, route.target());
-            enqueue(
+            queued.add(addressed(
+                    eventId,
                     kind,
                     route.channel(),
                     person == null ? null : person.id(),
                     person == null ? route.target() : person.username(),
                     about,
                     now,
-                    eventId,
-                    json.writeValueAsString(routed));
-            queued++;
+                    json.writeValueAsString(routed)));
         }
-        return queued;
+        deliveries.enqueueAll(queued, now, senders::waitingFor);
+        return queued.size();
     }
 
     private static boolean routedTo(List<NotificationRoutes.Route> routes, String channel, String userId) {
@@ -116,28 +117,26 @@ public class NotificationOutbox {
                         && r.person().id().equals(userId));
     }
 
-    private void enqueue(
+    private static DeliveryStore.Addressed addressed(
+            String eventId,
             NotificationKind kind,
             String channel,
             String recipientId,
             String recipient,
             About about,
             Instant now,
-            String eventId,
             String payload) {
-        deliveries.enqueue(
-                new DeliveryStore.Addressed(
-                        eventId,
-                        kind.name(),
-                        channel,
-                        recipientId,
-                        recipient,
-                        about.requestId(),
-                        about.grantId(),
-                        about.step(),
-                        now,
-                        payload),
-                now);
+        return new DeliveryStore.Addressed(
+                eventId,
+                kind.name(),
+                channel,
+                recipientId,
+                recipient,
+                about.requestId(),
+                about.grantId(),
+                about.step(),
+                now,
+                payload);
     }
 
     /** The user still exists under this name with this id, and is active: nobody else inherits their mail. */

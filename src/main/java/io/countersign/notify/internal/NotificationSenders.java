@@ -51,6 +51,12 @@ public class NotificationSenders {
         return sender != null && sender.configured();
     }
 
+    /** What the channel's sender waits for before it can send, if anything (see {@link NotificationSender#waitingFor}). */
+    public Optional<String> waitingFor(String channel) {
+        NotificationSender sender = byChannel.get(channel);
+        return sender == null ? Optional.empty() : sender.waitingFor();
+    }
+
     /** Whether a subscription may name the channel: a user-facing one, or one a sender is installed for. */
     public boolean known(String channel) {
         return USER_CHANNELS.contains(channel) || byChannel.containsKey(channel);
