@@ -3,10 +3,13 @@ package io.countersign.chat.internal;
 import io.countersign.chat.ChatChannel;
 import io.countersign.chat.ChatType;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.SharedCache;
+import io.countersign.shared.database.SharedCaches;
 import io.countersign.shared.secrets.SealedSecrets;
 import io.countersign.shared.secrets.SecretCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +27,36 @@ public class ChatChannelStore implements SealedSecrets {
 
     private static final List<String> SECRETS = List.of("bot_token", "signing_secret", "webhook_secret", "webhook_url");
 
+    /** What routing a notification needs of a channel: never its secrets. */
+    public record Outline(String name, ChatType type, boolean isDefault, boolean directMessages) {}
+
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
 
-    public ChatChannelStore(JdbcClient jdbc, SecretCipher cipher) {
+    /**
+     * The channels' outlines, asked for every notification queued: read once rather than each time.
+     * Stale for the milliseconds a change takes to reach the other instances, which is harmless
+     * (docs/adr/0027): it decides only which chats are told, and a message to a channel deleted
+     * meanwhile fails as undeliverable.
+     */
+    private final SharedCache<String, List<Outline>> outlines;
+
+    public ChatChannelStore(JdbcClient jdbc, SecretCipher cipher, SharedCaches caches) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.outlines = caches.create("chat_channels", Duration.ofSeconds(10));
+    }
+
+    public List<Outline> outlines() {
+        return outlines.get(
+                "all",
+                key -> jdbc.sql("select name, type, is_default, direct_messages from chat_channels order by name")
+                        .query((rs, n) -> new Outline(
+                                rs.getString("name"),
+                                ChatType.valueOf(rs.getString("type")),
+                                rs.getBoolean("is_default"),
+                                rs.getBoolean("direct_messages")))
+                        .list());
     }
 
     public List<ChatChannel> all() {
@@ -54,11 +81,7 @@ public class ChatChannelStore implements SealedSecrets {
     }
 
     public boolean anyOf(ChatType type) {
-        return jdbc.sql("select count(*) from chat_channels where type = ?")
-                        .param(type.name())
-                        .query(Integer.class)
-                        .single()
-                > 0;
+        return outlines().stream().anyMatch(c -> c.type() == type);
     }
 
     /** Locks the channel's row for a replacement; false when there is none. */
@@ -71,6 +94,7 @@ public class ChatChannelStore implements SealedSecrets {
     }
 
     public void insert(ChatChannel c, String by, Instant now) {
+        outlines.changed();
         jdbc.sql("""
                         insert into chat_channels (name, type, is_default, slack_channel, direct_messages, chat_id,
                             api_base_url, bot_token, signing_secret, webhook_secret, webhook_url, created_at,
@@ -79,6 +103,7 @@ public class ChatChannelStore implements SealedSecrets {
     }
 
     public void update(ChatChannel c, String by, Instant now) {
+        outlines.changed();
         List<Object> values = values(c, now, by, false);
         values.add(c.name());
         jdbc.sql("""
@@ -89,6 +114,7 @@ public class ChatChannelStore implements SealedSecrets {
     }
 
     public boolean delete(String name) {
+        outlines.changed();
         return jdbc.sql("delete from chat_channels where name = ?").param(name).update() > 0;
     }
 

@@ -1,6 +1,5 @@
 package io.countersign.chat.internal;
 
-import io.countersign.chat.ChatChannel;
 import io.countersign.chat.ChatType;
 import io.countersign.notify.NotificationKind;
 import io.countersign.notify.NotificationRoutes;
@@ -41,8 +40,8 @@ class ChatRouting implements NotificationRoutes, NotifyChannels {
 
     @Override
     public List<Route> routes(NotificationKind kind, AccessRequest request, int step, List<Person> recipients) {
-        Map<String, ChatChannel> all =
-                channels.all().stream().collect(Collectors.toMap(ChatChannel::name, Function.identity()));
+        Map<String, ChatChannelStore.Outline> all = channels.outlines().stream()
+                .collect(Collectors.toMap(ChatChannelStore.Outline::name, Function.identity()));
         if (all.isEmpty()) {
             return List.of();
         }
@@ -56,13 +55,13 @@ class ChatRouting implements NotificationRoutes, NotifyChannels {
             }
         }
         all.values().stream()
-                .filter(ChatChannel::isDefault)
-                .map(ChatChannel::name)
+                .filter(ChatChannelStore.Outline::isDefault)
+                .map(ChatChannelStore.Outline::name)
                 .forEach(names::add);
         boolean asksApprovers = kind != NotificationKind.REQUEST_DECIDED;
         List<Route> routes = new ArrayList<>();
         for (String name : names) {
-            ChatChannel channel = all.get(name);
+            ChatChannelStore.Outline channel = all.get(name);
             if (channel == null) {
                 continue;
             }
