@@ -58,13 +58,11 @@ public final class AccessRequest {
 
     /**
      * Opens a request under a plan: registers {@link RequestCreated}, then either approves it at once
-     * (an auto-approved plan, recorded as one SYSTEM decision) or starts its first step.
+     * (an auto-approved plan, recorded as one SYSTEM decision) or starts its first step. A break-glass
+     * request opens through {@link BreakGlassOpening} instead.
      */
     static AccessRequest open(RequestDetails details, ApprovalPlan plan, Actor creator, Function<String, String> idOf) {
-        List<RequestStep> steps = RequestStep.plannedAll(plan.steps(), idOf);
-        ApprovalRules rules = new ApprovalRules(plan.allowSelfApproval(), plan.distinctApproversAcrossSteps());
-        AccessRequest request = new AccessRequest(details, rules, steps, List.of(), RequestStatus.PENDING, 0, null, 0);
-        request.register(RequestCreated.of(creator, details));
+        AccessRequest request = created(details, plan, RequestStep.plannedAll(plan.steps(), idOf), creator);
         Instant at = details.createdAt();
         if (plan.autoApprovedBecause() != null) {
             request.approveWhole(plan.autoApprovedBecause(), at);
@@ -74,23 +72,21 @@ public final class AccessRequest {
         return request;
     }
 
-    /**
-     * Opens a break-glass request under a plan whose policy allows it: registers
-     * {@link RequestCreated}, approves it at once without steps (one SYSTEM decision) and registers
-     * {@link BreakGlassUsed} naming the policy's emergency list, who are told of it.
-     */
-    static AccessRequest openBreakGlass(
-            RequestDetails details, ApprovalPlan plan, Actor creator, Function<String, String> idOf) {
-        if (!details.breakGlass() || plan.breakGlass() == null) {
-            throw new IllegalArgumentException("not a break-glass request under a policy that allows one");
-        }
+    /** A new pending request under {@code plan} with these steps, its {@link RequestCreated} registered. */
+    static AccessRequest created(RequestDetails details, ApprovalPlan plan, List<RequestStep> steps, Actor creator) {
         ApprovalRules rules = new ApprovalRules(plan.allowSelfApproval(), plan.distinctApproversAcrossSteps());
-        AccessRequest request =
-                new AccessRequest(details, rules, List.of(), List.of(), RequestStatus.PENDING, 0, null, 0);
+        AccessRequest request = new AccessRequest(details, rules, steps, List.of(), RequestStatus.PENDING, 0, null, 0);
         request.register(RequestCreated.of(creator, details));
-        request.approveWhole("break-glass access under policy '" + plan.policyName() + "'", details.createdAt());
-        request.register(BreakGlassUsed.of(creator, details, plan.policyName(), plan.breakGlass(), idOf));
         return request;
+    }
+
+    /**
+     * Approves the new request at once as emergency access, for {@code reason}, then registers the
+     * break-glass {@code use} after the approval.
+     */
+    void approveAsBreakGlass(String reason, BreakGlassUsed use) {
+        approveWhole(reason, details.createdAt());
+        register(use);
     }
 
     /** Rebuilds a stored request; registers nothing. */
