@@ -107,17 +107,13 @@ public final class AccessRequest {
      * next one (auto-approved steps complete at once); completing the last step approves the request.
      */
     void approve(Actor approver, String approverId, String comment, Instant at) {
-        approve(approver, approverId, comment, at, null);
-    }
-
-    /** As {@link #approve(Actor, String, String, Instant)}; {@code means} ("By email") heads the audit note. */
-    void approve(Actor approver, String approverId, String comment, Instant at, String means) {
-        approve(approver, approverId, comment, null, at, means);
+        approve(approver, approverId, comment, null, at, null);
     }
 
     /**
      * As {@link #approve(Actor, String, String, Instant)}, allowing at most {@code allowed} (null: what
-     * was asked). The grant gets the shortest duration any approver allowed.
+     * was asked); {@code means} ("By email") heads the audit note. The grant gets the shortest duration
+     * any approver allowed.
      *
      * @throws InvalidInputException when {@code allowed} is not positive or longer than was asked
      */
