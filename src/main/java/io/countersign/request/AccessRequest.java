@@ -205,16 +205,7 @@ public final class AccessRequest {
     void expire(Instant at) {
         requirePending();
         end(RequestStatus.EXPIRED, at);
-        register(new RequestExpired(
-                Actor.system(),
-                id(),
-                requester(),
-                currentStep,
-                details.expiresAt(),
-                details.isExtension()
-                        ? "its time-to-live, which ends no later than the grant " + details.extendsGrant()
-                                + " it would extend, ran out"
-                        : null));
+        register(RequestExpired.of(details, currentStep));
     }
 
     /** Widens the pending request's current step to more approvers, with the step's fresh deadline. */
