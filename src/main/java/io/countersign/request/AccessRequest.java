@@ -246,13 +246,7 @@ public final class AccessRequest {
      * decide the current step for an approver (docs/adr/0020-delegation-and-out-of-office.md).
      */
     public boolean awaits(String userId, Instant at, List<Delegation> inForce) {
-        if (status != RequestStatus.PENDING || !at.isBefore(details.expiresAt()) || steps.isEmpty()) {
-            return false;
-        }
-        if (steps.get(currentStep).isEligible(userId)) {
-            return SeparationOfDuties.letsApprove(rules, details.requesterId(), decisions, userId, currentStep);
-        }
-        return Standing.letsDecideForSomeone(this, "", userId, inForce, at);
+        return DecisionGuard.awaits(this, userId, at, inForce);
     }
 
     /** The events registered since the last call, oldest first; clears them. */
