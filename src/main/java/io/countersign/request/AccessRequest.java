@@ -17,9 +17,10 @@ import java.util.function.Function;
  * guarded transitions between {@code PENDING} and its final states. Plain Java without I/O; every
  * transition either throws a business-named exception and changes nothing, or changes the request
  * and registers the past-tense events that describe the change (drained with {@link #pullEvents()}).
- * The rules behind the transitions live beside it: {@link DecisionGuard} (who may decide now),
- * {@link StepTally} (the m-of-n count), {@link DueTimer} and {@link StepTimeout} (what a due timer
- * does) and {@link ApproverWithdrawal} (an approver who can no longer approve).
+ * The rules behind the transitions live beside it: {@link DecisionGuard} (who may decide now, and
+ * whom the request awaits), {@link StepTally} (the m-of-n count), {@link DueTimer} and
+ * {@link StepTimeout} (what a due timer does), {@link ApproverWithdrawal} (an approver who can no
+ * longer approve) and {@link BreakGlassOpening} (emergency access, approved at once).
  */
 public final class AccessRequest {
 
@@ -36,7 +37,11 @@ public final class AccessRequest {
     private int currentStep;
     private Instant closedAt;
 
-    private AccessRequest(
+    /**
+     * Rebuilds a stored request as it was saved; registers nothing. New requests start with
+     * {@link #open} or {@link BreakGlassOpening#open}, which register what happened.
+     */
+    AccessRequest(
             RequestDetails details,
             ApprovalRules rules,
             List<RequestStep> steps,
@@ -87,19 +92,6 @@ public final class AccessRequest {
     void approveAsBreakGlass(String reason, BreakGlassUsed use) {
         approveWhole(reason, details.createdAt());
         register(use);
-    }
-
-    /** Rebuilds a stored request; registers nothing. */
-    static AccessRequest restore(
-            RequestDetails details,
-            ApprovalRules rules,
-            List<RequestStep> steps,
-            List<Decision> decisions,
-            RequestStatus status,
-            int currentStep,
-            Instant closedAt,
-            long version) {
-        return new AccessRequest(details, rules, steps, decisions, status, currentStep, closedAt, version);
     }
 
     /**
