@@ -110,6 +110,7 @@ public record PolicyDefinition(
                 steps,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -150,24 +151,7 @@ public record PolicyDefinition(
 
     /** This policy allowing break-glass access as {@code block} says (null: not at all). */
     public PolicyDefinition withBreakGlass(BreakGlass block) {
-        return new PolicyDefinition(
-                name,
-                enabled,
-                priority,
-                conditions,
-                defaultDuration,
-                maxDuration,
-                requestTtl,
-                requireJustification,
-                ticketPattern,
-                allowSelfApproval,
-                distinctApproversAcrossSteps,
-                autoApprove,
-                steps,
-                extension,
-                startOnFirstUse,
-                claimWindow,
-                block);
+        return copy(name, enabled, startOnFirstUse, claimWindow, block);
     }
 
     public static final Duration DEFAULT_DURATION = Duration.ofHours(1);
@@ -245,51 +229,23 @@ public record PolicyDefinition(
     }
 
     public PolicyDefinition withName(String newName) {
-        return new PolicyDefinition(
-                newName,
-                enabled,
-                priority,
-                conditions,
-                defaultDuration,
-                maxDuration,
-                requestTtl,
-                requireJustification,
-                ticketPattern,
-                allowSelfApproval,
-                distinctApproversAcrossSteps,
-                autoApprove,
-                steps,
-                extension,
-                startOnFirstUse,
-                claimWindow,
-                breakGlass);
+        return copy(newName, enabled, startOnFirstUse, claimWindow, breakGlass);
     }
 
     /** This policy with its grants' clocks starting at their first use, unused ones expiring after {@code window}. */
     public PolicyDefinition startingOnFirstUse(Duration window) {
-        return new PolicyDefinition(
-                name,
-                enabled,
-                priority,
-                conditions,
-                defaultDuration,
-                maxDuration,
-                requestTtl,
-                requireJustification,
-                ticketPattern,
-                allowSelfApproval,
-                distinctApproversAcrossSteps,
-                autoApprove,
-                steps,
-                extension,
-                true,
-                window,
-                breakGlass);
+        return copy(name, enabled, true, window, breakGlass);
     }
 
     public PolicyDefinition withEnabled(boolean newEnabled) {
+        return copy(name, newEnabled, startOnFirstUse, claimWindow, breakGlass);
+    }
+
+    /** This policy with these fields changed and every other one kept: where each {@code with…} copy is made. */
+    private PolicyDefinition copy(
+            String newName, Boolean newEnabled, Boolean newStartOnFirstUse, Duration newClaimWindow, BreakGlass block) {
         return new PolicyDefinition(
-                name,
+                newName,
                 newEnabled,
                 priority,
                 conditions,
@@ -303,8 +259,8 @@ public record PolicyDefinition(
                 autoApprove,
                 steps,
                 extension,
-                startOnFirstUse,
-                claimWindow,
-                breakGlass);
+                newStartOnFirstUse,
+                newClaimWindow,
+                block);
     }
 }

@@ -17,9 +17,10 @@ import java.util.function.Function;
  * guarded transitions between {@code PENDING} and its final states. Plain Java without I/O; every
  * transition either throws a business-named exception and changes nothing, or changes the request
  * and registers the past-tense events that describe the change (drained with {@link #pullEvents()}).
- * The rules behind the transitions live beside it: {@link DecisionGuard} (who may decide now),
- * {@link StepTally} (the m-of-n count), {@link DueTimer} and {@link StepTimeout} (what a due timer
- * does) and {@link ApproverWithdrawal} (an approver who can no longer approve).
+ * The rules behind the transitions live beside it: {@link DecisionGuard} (who may decide now, and
+ * whom the request awaits), {@link StepTally} (the m-of-n count), {@link DueTimer} and
+ * {@link StepTimeout} (what a due timer does), {@link ApproverWithdrawal} (an approver who can no
+ * longer approve) and {@link BreakGlassOpening} (emergency access, approved at once).
  */
 public final class AccessRequest {
 
@@ -36,7 +37,11 @@ public final class AccessRequest {
     private int currentStep;
     private Instant closedAt;
 
-    private AccessRequest(
+    /**
+     * Rebuilds a stored request as it was saved; registers nothing. New requests start with
+     * {@link #open} or {@link BreakGlassOpening#open}, which register what happened.
+     */
+    AccessRequest(
             RequestDetails details,
             ApprovalRules rules,
             List<RequestStep> steps,
@@ -58,13 +63,11 @@ public final class AccessRequest {
 
     /**
      * Opens a request under a plan: registers {@link RequestCreated}, then either approves it at once
-     * (an auto-approved plan, recorded as one SYSTEM decision) or starts its first step.
+     * (an auto-approved plan, recorded as one SYSTEM decision) or starts its first step. A break-glass
+     * request opens through {@link BreakGlassOpening} instead.
      */
     static AccessRequest open(RequestDetails details, ApprovalPlan plan, Actor creator, Function<String, String> idOf) {
-        List<RequestStep> steps = RequestStep.plannedAll(plan.steps(), idOf);
-        ApprovalRules rules = new ApprovalRules(plan.allowSelfApproval(), plan.distinctApproversAcrossSteps());
-        AccessRequest request = new AccessRequest(details, rules, steps, List.of(), RequestStatus.PENDING, 0, null, 0);
-        request.register(RequestCreated.of(creator, details));
+        AccessRequest request = created(details, plan, RequestStep.plannedAll(plan.steps(), idOf), creator);
         Instant at = details.createdAt();
         if (plan.autoApprovedBecause() != null) {
             request.approveWhole(plan.autoApprovedBecause(), at);
@@ -74,36 +77,21 @@ public final class AccessRequest {
         return request;
     }
 
-    /**
-     * Opens a break-glass request under a plan whose policy allows it: registers
-     * {@link RequestCreated}, approves it at once without steps (one SYSTEM decision) and registers
-     * {@link BreakGlassUsed} naming the policy's emergency list, who are told of it.
-     */
-    static AccessRequest openBreakGlass(
-            RequestDetails details, ApprovalPlan plan, Actor creator, Function<String, String> idOf) {
-        if (!details.breakGlass() || plan.breakGlass() == null) {
-            throw new IllegalArgumentException("not a break-glass request under a policy that allows one");
-        }
+    /** A new pending request under {@code plan} with these steps, its {@link RequestCreated} registered. */
+    static AccessRequest created(RequestDetails details, ApprovalPlan plan, List<RequestStep> steps, Actor creator) {
         ApprovalRules rules = new ApprovalRules(plan.allowSelfApproval(), plan.distinctApproversAcrossSteps());
-        AccessRequest request =
-                new AccessRequest(details, rules, List.of(), List.of(), RequestStatus.PENDING, 0, null, 0);
+        AccessRequest request = new AccessRequest(details, rules, steps, List.of(), RequestStatus.PENDING, 0, null, 0);
         request.register(RequestCreated.of(creator, details));
-        request.approveWhole("break-glass access under policy '" + plan.policyName() + "'", details.createdAt());
-        request.register(BreakGlassUsed.of(creator, details, plan.policyName(), plan.breakGlass(), idOf));
         return request;
     }
 
-    /** Rebuilds a stored request; registers nothing. */
-    static AccessRequest restore(
-            RequestDetails details,
-            ApprovalRules rules,
-            List<RequestStep> steps,
-            List<Decision> decisions,
-            RequestStatus status,
-            int currentStep,
-            Instant closedAt,
-            long version) {
-        return new AccessRequest(details, rules, steps, decisions, status, currentStep, closedAt, version);
+    /**
+     * Approves the new request at once as emergency access, for {@code reason}, then registers the
+     * break-glass {@code use} after the approval.
+     */
+    void approveAsBreakGlass(String reason, BreakGlassUsed use) {
+        approveWhole(reason, details.createdAt());
+        register(use);
     }
 
     /**
@@ -111,17 +99,13 @@ public final class AccessRequest {
      * next one (auto-approved steps complete at once); completing the last step approves the request.
      */
     void approve(Actor approver, String approverId, String comment, Instant at) {
-        approve(approver, approverId, comment, at, null);
-    }
-
-    /** As {@link #approve(Actor, String, String, Instant)}; {@code means} ("By email") heads the audit note. */
-    void approve(Actor approver, String approverId, String comment, Instant at, String means) {
-        approve(approver, approverId, comment, null, at, means);
+        approve(approver, approverId, comment, null, at, null);
     }
 
     /**
      * As {@link #approve(Actor, String, String, Instant)}, allowing at most {@code allowed} (null: what
-     * was asked). The grant gets the shortest duration any approver allowed.
+     * was asked); {@code means} ("By email") heads the audit note. The grant gets the shortest duration
+     * any approver allowed.
      *
      * @throws InvalidInputException when {@code allowed} is not positive or longer than was asked
      */
@@ -213,16 +197,7 @@ public final class AccessRequest {
     void expire(Instant at) {
         requirePending();
         end(RequestStatus.EXPIRED, at);
-        register(new RequestExpired(
-                Actor.system(),
-                id(),
-                requester(),
-                currentStep,
-                details.expiresAt(),
-                details.isExtension()
-                        ? "its time-to-live, which ends no later than the grant " + details.extendsGrant()
-                                + " it would extend, ran out"
-                        : null));
+        register(RequestExpired.of(details, currentStep));
     }
 
     /** Widens the pending request's current step to more approvers, with the step's fresh deadline. */
@@ -263,13 +238,7 @@ public final class AccessRequest {
      * decide the current step for an approver (docs/adr/0020-delegation-and-out-of-office.md).
      */
     public boolean awaits(String userId, Instant at, List<Delegation> inForce) {
-        if (status != RequestStatus.PENDING || !at.isBefore(details.expiresAt()) || steps.isEmpty()) {
-            return false;
-        }
-        if (steps.get(currentStep).isEligible(userId)) {
-            return SeparationOfDuties.letsApprove(rules, details.requesterId(), decisions, userId, currentStep);
-        }
-        return Standing.letsDecideForSomeone(this, "", userId, inForce, at);
+        return DecisionGuard.awaits(this, userId, at, inForce);
     }
 
     /** The events registered since the last call, oldest first; clears them. */

@@ -115,7 +115,7 @@ public class ActionTokens {
         Requests.Transition decision = (request, me, text, at) -> {
             ensureOpen(request, binding, hash);
             if (approve) {
-                request.approve(actor, me, text, at, means);
+                request.approve(actor, me, text, null, at, means);
             } else {
                 request.reject(actor, me, text, at, means);
             }

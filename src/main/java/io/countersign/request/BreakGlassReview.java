@@ -64,26 +64,21 @@ public record BreakGlassReview(
     }
 
     BreakGlassReview withStatus(BreakGlassReviewStatus next) {
-        return new BreakGlassReview(
-                requestId,
-                requester,
-                requesterId,
-                resource,
-                account,
-                policy,
-                usedAt,
-                reviewers,
-                notified,
-                dueAt,
-                next,
-                reviewedBy,
-                onBehalfOf,
-                reviewedAt,
-                comment,
-                late);
+        return withOutcome(next, reviewedBy, onBehalfOf, reviewedAt, comment, late);
     }
 
     BreakGlassReview acknowledged(Participant by, Participant forReviewer, Instant at, String text) {
+        return withOutcome(BreakGlassReviewStatus.REVIEWED, by, forReviewer, at, text, !at.isBefore(dueAt));
+    }
+
+    /** This review with another outcome; the use it reviews and who may review it stay as they are. */
+    private BreakGlassReview withOutcome(
+            BreakGlassReviewStatus nextStatus,
+            Participant by,
+            Participant forReviewer,
+            Instant at,
+            String text,
+            boolean afterDeadline) {
         return new BreakGlassReview(
                 requestId,
                 requester,
@@ -95,11 +90,11 @@ public record BreakGlassReview(
                 reviewers,
                 notified,
                 dueAt,
-                BreakGlassReviewStatus.REVIEWED,
+                nextStatus,
                 by,
                 forReviewer,
                 at,
                 text,
-                !at.isBefore(dueAt));
+                afterDeadline);
     }
 }

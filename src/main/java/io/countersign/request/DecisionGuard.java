@@ -24,6 +24,25 @@ final class DecisionGuard {
         }
     }
 
+    /**
+     * Whether the request waits on this person now, never throwing: pending, the current step lists
+     * them (or one of the delegations {@code inForce} lets them decide it for an approver), they have
+     * not decided it, and separation of duties would let them approve it.
+     */
+    static boolean awaits(AccessRequest request, String userId, Instant at, List<Delegation> inForce) {
+        if (request.status() != RequestStatus.PENDING
+                || !at.isBefore(request.details().expiresAt())
+                || request.steps().isEmpty()) {
+            return false;
+        }
+        int current = request.currentStep();
+        if (request.steps().get(current).isEligible(userId)) {
+            return SeparationOfDuties.letsApprove(
+                    request.rules(), request.details().requesterId(), request.decisions(), userId, current);
+        }
+        return Standing.letsDecideForSomeone(request, "", userId, inForce, at);
+    }
+
     /** Checks that the person may decide the current step at all; returns that step. */
     static RequestStep mayDecide(AccessRequest request, String username, String userId, Instant at) {
         return mayDecide(request, username, userId, List.of(), at).step();

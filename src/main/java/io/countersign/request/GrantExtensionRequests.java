@@ -117,7 +117,8 @@ public class GrantExtensionRequests {
                 requesterId,
                 requesterId,
                 input.grantId(),
-                null);
+                null,
+                false);
         Map<String, String> ids = Requests.approverIdsOf(directory, plan);
         AccessRequest request = AccessRequest.open(details, plan, actor, ids::get);
         repository.insert(request, PlanSnapshot.of(plan), null, null);

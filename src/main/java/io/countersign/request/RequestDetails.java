@@ -33,45 +33,7 @@ public record RequestDetails(
         Duration claimWindow,
         boolean breakGlass) {
 
-    /** Details of a request that is not break-glass. */
-    public RequestDetails(
-            String id,
-            String requester,
-            String resource,
-            String account,
-            Duration duration,
-            Instant startsAt,
-            String justification,
-            String ticket,
-            String policyName,
-            String createdBy,
-            Instant createdAt,
-            Instant expiresAt,
-            String requesterId,
-            String createdById,
-            String extendsGrant,
-            Duration claimWindow) {
-        this(
-                id,
-                requester,
-                resource,
-                account,
-                duration,
-                startsAt,
-                justification,
-                ticket,
-                policyName,
-                createdBy,
-                createdAt,
-                expiresAt,
-                requesterId,
-                createdById,
-                extendsGrant,
-                claimWindow,
-                false);
-    }
-
-    /** Details of a request for new access whose grant starts on approval. */
+    /** Details of an ordinary (not break-glass) request for new access whose grant starts on approval. */
     public RequestDetails(
             String id,
             String requester,
@@ -103,7 +65,8 @@ public record RequestDetails(
                 requesterId,
                 createdById,
                 null,
-                null);
+                null,
+                false);
     }
 
     public boolean isExtension() {

@@ -16,6 +16,20 @@ public record RequestExpired(
         this(actor, requestId, requester, step, expiresAt, null);
     }
 
+    /** The request {@code details} describes ran out of time while waiting on {@code step}. */
+    static RequestExpired of(RequestDetails details, int step) {
+        return new RequestExpired(
+                Actor.system(),
+                details.id(),
+                details.requester(),
+                step,
+                details.expiresAt(),
+                details.isExtension()
+                        ? "its time-to-live, which ends no later than the grant " + details.extendsGrant()
+                                + " it would extend, ran out"
+                        : null);
+    }
+
     @Override
     public String action() {
         return "request.expired";

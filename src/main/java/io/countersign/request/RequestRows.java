@@ -91,7 +91,7 @@ class RequestRows {
         List<AccessRequest> requests = new ArrayList<>(rows.size());
         for (Row row : rows) {
             String id = row.details().id();
-            requests.add(AccessRequest.restore(
+            requests.add(new AccessRequest(
                     row.details(),
                     row.plan().rules(),
                     steps.getOrDefault(id, List.of()),

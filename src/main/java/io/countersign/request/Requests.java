@@ -369,7 +369,7 @@ public class Requests {
         Map<String, String> ids =
                 breakGlass ? directory.idsOf(BreakGlassUsed.people(plan.breakGlass())) : approverIdsOf(directory, plan);
         AccessRequest request = breakGlass
-                ? AccessRequest.openBreakGlass(details, plan, actor, ids::get)
+                ? BreakGlassOpening.open(details, plan, actor, ids::get)
                 : AccessRequest.open(details, plan, actor, ids::get);
         repository.insert(request, PlanSnapshot.of(plan), key, fingerprint);
         publish(request);

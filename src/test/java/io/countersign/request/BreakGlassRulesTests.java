@@ -107,7 +107,7 @@ class BreakGlassRulesTests {
                 null,
                 true);
 
-        AccessRequest request = AccessRequest.openBreakGlass(
+        AccessRequest request = BreakGlassOpening.open(
                 details, allowing(Duration.ofHours(2), "carol", "sam"), person(REQUESTER), name -> "id-" + name);
 
         assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
