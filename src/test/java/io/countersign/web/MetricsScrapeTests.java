@@ -9,6 +9,9 @@ import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.ObservationFilterChainDecorator;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /** Monitoring scrapes the service's own metrics in the Prometheus text format. */
 @CountersignTest
@@ -19,6 +22,9 @@ class MetricsScrapeTests {
 
     @Autowired
     ObservationRegistry observations;
+
+    @Autowired
+    FilterChainProxy securityFilters;
 
     @Test
     void anAdministratorScrapesCountersignMetricsInThePrometheusFormat() {
@@ -41,5 +47,8 @@ class MetricsScrapeTests {
                 .isTrue();
         assertThat(Observation.start("http.server.requests", observations).isNoop())
                 .isFalse();
+        // nor is each filter wrapped in an observing decorator on every call
+        assertThat(ReflectionTestUtils.getField(securityFilters, "filterChainDecorator"))
+                .isNotInstanceOf(ObservationFilterChainDecorator.class);
     }
 }
