@@ -1,0 +1,190 @@
+package io.countersign.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The access check's lean path answers the ordinary check exactly as the full path (the security
+ * filter chain and the controller) does, and leaves every other answer to it.
+ */
+@CountersignTest
+class LeanAccessCheckTests {
+
+    /** What the API filter chain adds to every answer; the lean path must add the same. */
+    private static final Map<String, String> API_HEADERS = Map.of(
+            "cache-control", "no-cache, no-store, max-age=0, must-revalidate",
+            "pragma", "no-cache",
+            "expires", "0",
+            "x-content-type-options", "nosniff",
+            "x-frame-options", "DENY",
+            "x-xss-protection", "0");
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    LeanCalls calls;
+    String dev;
+    String devToken;
+    String gateway;
+    String gatewayToken;
+    String resource;
+
+    @BeforeEach
+    void organisation() {
+        calls = new LeanCalls(mvc, meters);
+        dev = Api.unique("dev");
+        devToken = user(dev, "USER", null);
+        resource = Api.unique("db");
+        gateway = Api.unique("gateway");
+        gatewayToken = user(gateway, "ENFORCER", Map.of("resources", List.of(resource)));
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(
+                                Map.of("name", resource, "type", "database", "accounts", List.of("admin", "readonly"))))
+                .expect(201);
+        // no approval steps: a request on this resource is granted at once
+        api.asAdmin()
+                .post(
+                        "/api/v1/policies",
+                        Api.json(Map.of(
+                                "name",
+                                Api.unique("open"),
+                                "conditions",
+                                Map.of("resourceName", resource),
+                                "steps",
+                                List.of())))
+                .expect(201);
+        api.as(devToken)
+                .post("/api/v1/requests", Api.json(Map.of("resource", resource, "account", "admin")))
+                .expect(201);
+    }
+
+    private String user(String name, String role, Object scope) {
+        Map<String, Object> body =
+                new HashMap<>(Map.of("username", name, "email", name + "@example.com", "role", role));
+        if (scope != null) {
+            body.put("scope", scope);
+        }
+        api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
+        return api.asAdmin()
+                .post("/api/v1/users/" + name + "/tokens", Api.json(Map.of("name", "t")))
+                .expect(201)
+                .json()
+                .get("token")
+                .asString();
+    }
+
+    private String check(String user, String resource, String account) {
+        return "user=" + user + "&resource=" + resource + "&account=" + account;
+    }
+
+    @Test
+    void anOrdinaryCheckIsAnsweredByTheLeanPathExactlyAsByTheFullPath() {
+        List<String> queries = List.of(
+                check(dev, resource, "admin"), // allowed
+                check(dev, resource, "readonly"), // denied
+                check(dev.toUpperCase(), resource.toUpperCase(), "admin")); // names in another case
+        for (String query : queries) {
+            for (String token : List.of(gatewayToken, Api.ADMIN_TOKEN)) {
+                for (boolean secure : List.of(false, true)) {
+                    double before = calls.leanAnswers();
+                    LeanCalls.Answer lean = calls.lean(token, query, secure);
+                    double served = calls.leanAnswers() - before;
+                    LeanCalls.Answer full = calls.full(token, query, secure);
+
+                    assertThat(served)
+                            .as("answered by the lean path: %s", query)
+                            .isEqualTo(1);
+                    assertThat(calls.leanAnswers() - before)
+                            .as("the full path's twin")
+                            .isEqualTo(1);
+                    assertThat(lean).as("%s, secure %s", query, secure).isEqualTo(full);
+                    assertThat(lean.status()).isEqualTo(200);
+                    assertThat(lean.headers()).containsAllEntriesOf(API_HEADERS);
+                    assertThat(lean.headers()).containsEntry("content-type", "application/json");
+                    assertThat(lean.headers().containsKey("strict-transport-security"))
+                            .isEqualTo(secure);
+                }
+            }
+        }
+        assertThat(calls.lean(gatewayToken, queries.get(0), false).body())
+                .contains("\"allowed\":true", "\"grantId\":\"grt-");
+        assertThat(calls.lean(gatewayToken, queries.get(1), false).body())
+                .isEqualTo("{\"allowed\":false,\"grantId\":null,\"requestId\":null,\"expiresAt\":null,"
+                        + "\"clockStartedAt\":null}");
+    }
+
+    @Test
+    void everyRefusalIsLeftToTheFullPathAndAnsweredAsAlways() {
+        String proxy = Api.unique("proxy");
+        String revoked = user(proxy, "ENFORCER", null);
+        api.asAdmin().delete("/api/v1/users/" + proxy + "/tokens").expect(204);
+        Map<String, Integer> statuses = Map.of(
+                "outside the gateway's scope", 403,
+                "on behalf of an administrator", 403,
+                "a user's own token", 403,
+                "an unknown token", 401,
+                "a revoked token", 401,
+                "no token", 401,
+                "a missing parameter", 400,
+                "no parameters", 400,
+                "a repeated parameter", 200);
+        Map<String, Object[]> cases = Map.of(
+                "outside the gateway's scope", new Object[] {gatewayToken, check(dev, "elsewhere", "admin")},
+                "on behalf of an administrator", new Object[] {gatewayToken, check("admin", resource, "admin")},
+                "a user's own token", new Object[] {devToken, check(dev, resource, "admin")},
+                "an unknown token", new Object[] {"cs_unknown-token-0123456789", check(dev, resource, "admin")},
+                "a revoked token", new Object[] {revoked, check(dev, resource, "admin")},
+                "no token", new Object[] {null, check(dev, resource, "admin")},
+                "a missing parameter", new Object[] {gatewayToken, "user=" + dev + "&resource=" + resource},
+                "no parameters", new Object[] {Api.ADMIN_TOKEN, ""},
+                "a repeated parameter", new Object[] {Api.ADMIN_TOKEN, check(dev, resource, "admin") + "&user=" + dev});
+        cases.forEach((name, call) -> {
+            double before = calls.leanAnswers();
+            LeanCalls.Answer lean = calls.lean((String) call[0], (String) call[1], false);
+            LeanCalls.Answer full = calls.full((String) call[0], (String) call[1], false);
+
+            assertThat(calls.leanAnswers() - before).as(name).isZero();
+            assertThat(lean.status()).as(name).isEqualTo(statuses.get(name));
+            assertThat(lean).as(name).isEqualTo(full);
+            assertThat(lean.headers()).as(name).containsAllEntriesOf(API_HEADERS);
+        });
+    }
+
+    @Test
+    void aCheckAnsweredByTheLeanPathIsTimedAsACallOfTheCheck() {
+        calls.lean(gatewayToken, check(dev, resource, "admin"), false);
+        long before = calls().count();
+
+        calls.lean(gatewayToken, check(dev, resource, "admin"), false);
+
+        assertThat(calls().count()).isEqualTo(before + 1);
+    }
+
+    private Timer calls() {
+        Timer timer = meters.find("http.server.requests")
+                .tag("uri", LeanCalls.PATH)
+                .tag("status", "200")
+                .timer();
+        assertThat(timer).as("http.server.requests of the check").isNotNull();
+        return timer;
+    }
+}
