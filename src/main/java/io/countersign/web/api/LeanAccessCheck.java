@@ -110,6 +110,9 @@ class LeanAccessCheck {
             }
             Actor actor = caller.get().toActor(request.getRemoteAddr());
             CallerLogContext.caller(actor.username());
+            // what Spring MVC's mapping would set: the call is timed under the same uri tag
+            ServerHttpObservationFilter.findObservationContext(request)
+                    .ifPresent(context -> context.setPathPattern(AccessCheckCallers.PATH));
             AccessDecision decision;
             try {
                 decision = check.ask(
@@ -128,8 +131,6 @@ class LeanAccessCheck {
                 chain.doFilter(request, response);
                 return;
             }
-            ServerHttpObservationFilter.findObservationContext(request)
-                    .ifPresent(context -> context.setPathPattern(AccessCheckCallers.PATH));
             answered.increment();
             byte[] body = json.writeValueAsBytes(decision);
             headers.around(

@@ -39,5 +39,12 @@ class LeanAccessCheckOutageTests {
         assertThat(lean.headers()).containsEntry("retry-after", "1");
         assertThat(lean.body()).contains("\"allowed\":false", "\"instance\":\"/api/v1/access/check\"");
         assertThat(lean).isEqualTo(full);
+        assertThat(meters.find("http.server.requests")
+                        .tag("uri", LeanCalls.PATH)
+                        .tag("status", "503")
+                        .timer()
+                        .count())
+                .as("both timed as calls of the check")
+                .isEqualTo(2);
     }
 }
