@@ -172,7 +172,7 @@ class LeanAccessCheck {
 
         private static void write(HttpServletResponse response, String contentType, byte[] body) throws IOException {
             response.setContentType(contentType);
-            response.setContentLength(body.length);
+            // no Content-Length: as on the full path, the answer is sent when the call ends, after its log line
             response.getOutputStream().write(body);
         }
     }
