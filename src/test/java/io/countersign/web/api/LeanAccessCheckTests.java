@@ -137,36 +137,45 @@ class LeanAccessCheckTests {
         String proxy = Api.unique("proxy");
         String revoked = user(proxy, "ENFORCER", null);
         api.asAdmin().delete("/api/v1/users/" + proxy + "/tokens").expect(204);
-        Map<String, Integer> statuses = Map.of(
-                "outside the gateway's scope", 403,
-                "on behalf of an administrator", 403,
-                "a user's own token", 403,
-                "an unknown token", 401,
-                "a revoked token", 401,
-                "no token", 401,
-                "a missing parameter", 400,
-                "no parameters", 400,
-                "a repeated parameter", 200);
-        Map<String, Object[]> cases = Map.of(
-                "outside the gateway's scope", new Object[] {gatewayToken, check(dev, "elsewhere", "admin")},
-                "on behalf of an administrator", new Object[] {gatewayToken, check("admin", resource, "admin")},
-                "a user's own token", new Object[] {devToken, check(dev, resource, "admin")},
-                "an unknown token", new Object[] {"cs_unknown-token-0123456789", check(dev, resource, "admin")},
-                "a revoked token", new Object[] {revoked, check(dev, resource, "admin")},
-                "no token", new Object[] {null, check(dev, resource, "admin")},
-                "a missing parameter", new Object[] {gatewayToken, "user=" + dev + "&resource=" + resource},
-                "no parameters", new Object[] {Api.ADMIN_TOKEN, ""},
-                "a repeated parameter", new Object[] {Api.ADMIN_TOKEN, check(dev, resource, "admin") + "&user=" + dev});
-        cases.forEach((name, call) -> {
+        String allowed = check(dev, resource, "admin");
+        List<Refusal> refusals = List.of(
+                new Refusal("outside the gateway's scope", gatewayToken, check(dev, "elsewhere", "admin"), 403),
+                new Refusal("on behalf of an administrator", gatewayToken, check("admin", resource, "admin"), 403),
+                new Refusal("a user's own token", devToken, allowed, 403),
+                new Refusal("an unknown token", "cs_unknown-token-0123456789", allowed, 401),
+                new Refusal("a revoked token", revoked, allowed, 401),
+                new Refusal("no token", null, allowed, 401),
+                new Refusal("a missing parameter", gatewayToken, "user=" + dev + "&resource=" + resource, 400),
+                new Refusal("no parameters", Api.ADMIN_TOKEN, "", 400),
+                new Refusal("a repeated parameter", Api.ADMIN_TOKEN, allowed + "&user=" + dev, 200));
+        for (Refusal refusal : refusals) {
             double before = calls.leanAnswers();
-            LeanCalls.Answer lean = calls.lean((String) call[0], (String) call[1], false);
-            LeanCalls.Answer full = calls.full((String) call[0], (String) call[1], false);
+            LeanCalls.Answer lean = calls.lean(refusal.token(), refusal.query(), false);
+            LeanCalls.Answer full = calls.full(refusal.token(), refusal.query(), false);
 
-            assertThat(calls.leanAnswers() - before).as(name).isZero();
-            assertThat(lean.status()).as(name).isEqualTo(statuses.get(name));
-            assertThat(lean).as(name).isEqualTo(full);
-            assertThat(lean.headers()).as(name).containsAllEntriesOf(API_HEADERS);
-        });
+            assertThat(calls.leanAnswers() - before).as(refusal.name()).isZero();
+            assertThat(lean.status()).as(refusal.name()).isEqualTo(refusal.status());
+            assertThat(lean).as(refusal.name()).isEqualTo(full);
+            assertThat(lean.headers()).as(refusal.name()).containsAllEntriesOf(API_HEADERS);
+        }
+    }
+
+    /** A check the lean path must leave to the full path, and the status the full path answers. */
+    private record Refusal(String name, String token, String query, int status) {}
+
+    @Test
+    void aCheckAskingForAnotherRepresentationIsLeftToTheFullPath() {
+        String allowed = check(dev, resource, "admin");
+        for (String accept : List.of("application/yaml", "application/xml", "application/json, */*")) {
+            double before = calls.leanAnswers();
+            LeanCalls.Answer lean = calls.lean(gatewayToken, allowed, false, accept);
+
+            assertThat(calls.leanAnswers() - before).as(accept).isZero();
+            assertThat(lean).as(accept).isEqualTo(calls.full(gatewayToken, allowed, false, accept));
+        }
+        double before = calls.leanAnswers();
+        assertThat(calls.lean(gatewayToken, allowed, false, "*/*").status()).isEqualTo(200);
+        assertThat(calls.leanAnswers() - before).isEqualTo(1);
     }
 
     @Test

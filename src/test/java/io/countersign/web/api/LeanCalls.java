@@ -21,11 +21,19 @@ record LeanCalls(MockMvc mvc, MeterRegistry meters) {
     record Answer(int status, Map<String, String> headers, String body) {}
 
     Answer lean(String token, String query, boolean secure) {
-        return call(token, PATH + "?" + query, secure);
+        return call(token, PATH + "?" + query, secure, "application/json");
     }
 
     Answer full(String token, String query, boolean secure) {
-        return call(token, PATH + "?" + (query.isEmpty() ? "" : query + "&") + "via=full", secure);
+        return full(token, query, secure, "application/json");
+    }
+
+    Answer lean(String token, String query, boolean secure, String accept) {
+        return call(token, PATH + "?" + query, secure, accept);
+    }
+
+    Answer full(String token, String query, boolean secure, String accept) {
+        return call(token, PATH + "?" + (query.isEmpty() ? "" : query + "&") + "via=full", secure, accept);
     }
 
     double leanAnswers() {
@@ -33,9 +41,9 @@ record LeanCalls(MockMvc mvc, MeterRegistry meters) {
         return counter == null ? 0 : counter.count();
     }
 
-    private Answer call(String token, String path, boolean secure) {
+    private Answer call(String token, String path, boolean secure, String accept) {
         MockHttpServletRequestBuilder request =
-                get(path).header("Accept", "application/json").secure(secure);
+                get(path).header("Accept", accept).secure(secure);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
