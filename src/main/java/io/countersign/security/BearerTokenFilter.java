@@ -17,28 +17,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Authenticates {@code Authorization: Bearer <token>}; a presented but unknown token is refused outright. */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-    private static final String PREFIX = "Bearer ";
-
     private static final SecurityContextRepository CALLERS = new RequestAttributeSecurityContextRepository();
 
-    private final ApiTokens tokens;
+    private final BearerAuthentication bearer;
 
-    BearerTokenFilter(ApiTokens tokens) {
-        this.tokens = tokens;
+    BearerTokenFilter(BearerAuthentication bearer) {
+        this.bearer = bearer;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+        if (!BearerAuthentication.presentsToken(header)) {
             chain.doFilter(request, response);
             return;
         }
-        String token = header.substring(PREFIX.length()).trim();
-        var authenticated = token.isEmpty() || token.length() > 512
-                ? java.util.Optional.<AuthenticatedToken>empty()
-                : tokens.authenticate(token);
+        var authenticated = bearer.authenticate(header);
         if (authenticated.isEmpty()) {
             ProblemWriter.write(
                     response,

@@ -32,13 +32,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, BearerAuthentication bearer) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**", "/console", "/console/**", "/swagger-ui/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
-                .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(bearer), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> ProblemWriter.write(
                                 response,
                                 HttpServletResponse.SC_UNAUTHORIZED,
@@ -144,8 +144,8 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMIN, AUDITOR, USER)
                         .requestMatchers(POST, "/api/v1/grants/*/revoke", "/api/v1/grants/*/extend")
                         .hasAnyRole(ADMIN, USER)
-                        .requestMatchers(GET, "/api/v1/access/check")
-                        .hasAnyRole(ADMIN, ENFORCER)
+                        .requestMatchers(GET, AccessCheckCallers.PATH)
+                        .hasAnyRole(AccessCheckCallers.roles())
                         // webhooks
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
                         .hasRole(ADMIN)

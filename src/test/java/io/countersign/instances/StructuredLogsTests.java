@@ -79,6 +79,19 @@ class StructuredLogsTests {
     }
 
     @Test
+    void anAccessCheckAnsweredBeforeTheFilterChainCarriesItsIdAndItsActor(CapturedOutput output) {
+        HttpResponse<String> answer =
+                call("/api/v1/access/check?user=dev&resource=db&account=root", Api.ADMIN_TOKEN, "lb-check-7");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("X-Request-Id")).contains("lb-check-7");
+        JsonNode line = accessLine(output, "/api/v1/access/check");
+        assertThat(field(line, "http.request.id")).isEqualTo("lb-check-7");
+        assertThat(field(line, "user.name")).isEqualTo("admin");
+        assertThat(field(line, "message")).startsWith("GET /api/v1/access/check 200 ");
+    }
+
+    @Test
     void anIdThatCouldGarbleTheLogIsReplaced(CapturedOutput output) {
         String answered = call("/api/v1/levels", Api.ADMIN_TOKEN, "a b\"}{")
                 .headers()

@@ -1,12 +1,13 @@
 package io.countersign.web.api;
 
+import io.countersign.security.AccessCheckCallers;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /** The answers given while the database cannot be reached: 503 at once, and for the access check a denial. */
 final class DatabaseOutage {
 
-    static final String ACCESS_CHECK_PATH = "/api/v1/access/check";
+    static final String ACCESS_CHECK_PATH = AccessCheckCallers.PATH;
 
     private DatabaseOutage() {}
 

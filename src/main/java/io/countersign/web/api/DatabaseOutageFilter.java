@@ -16,13 +16,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Turns a database failure raised before any controller runs (looking up the caller's API token)
  * into the same 503 the controllers answer, instead of the container's 500; for the access check the
- * answer says access is denied. It wraps the security filters, so it is registered just before them.
+ * answer says access is denied. It wraps the security filters and the access check's lean path, so it is
+ * registered just before them.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseOutageFilter {
 
-    /** Spring Security's filter chain is registered at -100. */
-    private static final int BEFORE_SECURITY = -101;
+    /** Spring Security's filter chain is registered at -100, the access check's lean path between the two. */
+    static final int BEFORE_SECURITY = -102;
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
 

@@ -20,7 +20,7 @@ class CallContextInterceptor implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof CountersignPrincipal principal) {
-            MDC.put(LogFields.ACTOR, principal.username());
+            CallerLogContext.caller(principal.username());
         }
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
             for (Object value : variables.values()) {

@@ -1,0 +1,55 @@
+package io.countersign.web.api;
+
+import io.countersign.grant.AccessDecision;
+import io.countersign.grant.Grants;
+import io.countersign.security.EnforcerScopes;
+import io.countersign.shared.Actor;
+import io.countersign.shared.database.DatabaseUnavailableException;
+import io.countersign.shared.database.NotificationFence;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * The access check itself, and its answer while the database is out of reach: one implementation for
+ * the controller and for the lean path that answers most checks before the filter chain runs.
+ */
+@Component
+class AccessCheck {
+
+    private final Grants grants;
+    private final EnforcerScopes scopes;
+    private final NotificationFence fence;
+
+    AccessCheck(Grants grants, EnforcerScopes scopes, NotificationFence fence) {
+        this.grants = grants;
+        this.scopes = scopes;
+        this.fence = fence;
+    }
+
+    /**
+     * @throws io.countersign.shared.ForbiddenException when an enforcement point asks outside its scope
+     * @throws io.countersign.shared.InvalidInputException naming every missing or invalid parameter
+     * @throws DatabaseUnavailableException when the database does not answer in time
+     */
+    AccessDecision ask(Actor actor, String user, String resource, String account) {
+        // one shared round trip: afterwards nothing committed before this check arrived is unseen here
+        boolean changesSeen = fence.await();
+        scopes.checkOnBehalf(actor, user, resource, changesSeen);
+        return grants.check(actor, user, resource, account, changesSeen);
+    }
+
+    /** Whether a failure of {@link #ask} is answered by {@link #unavailable()}. */
+    static boolean isOutage(RuntimeException failure) {
+        return failure instanceof DatabaseUnavailableException || failure instanceof DataAccessResourceFailureException;
+    }
+
+    /** Fails closed: an enforcement point that cannot get an answer is told, in the body too, to deny. */
+    static ResponseEntity<ProblemDetail> unavailable() {
+        ProblemDetail problem = DatabaseOutage.accessCheckProblem();
+        return ResponseEntity.status(problem.getStatus())
+                .header("Retry-After", "1")
+                .body(problem);
+    }
+}
