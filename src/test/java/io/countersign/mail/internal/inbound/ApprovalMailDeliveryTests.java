@@ -2,7 +2,6 @@ package io.countersign.mail.internal.inbound;
 
 import static io.countersign.notify.NotificationScene.step;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.countersign.mail.MailServers;
 import io.countersign.testing.Api;
@@ -31,7 +30,7 @@ class ApprovalMailDeliveryTests extends ApprovingByMailFixture {
 
         crash.restart();
 
-        await().atMost(PATIENCE).until(() -> waiting() == 0);
+        MailAwait.patiently().until(() -> waiting() == 0);
         assertThat(request(id).get("decisions").size()).isEqualTo(1);
         assertThat(refusals(id)).isEmpty();
     }
@@ -41,7 +40,7 @@ class ApprovalMailDeliveryTests extends ApprovingByMailFixture {
         configure(unreachableSmtp());
         String id = scene.pending(dev, List.of(step(1, lisa)));
 
-        await().atMost(PATIENCE).until(() -> stepOpenedTo(lisa).hasNonNull("lastError"));
+        MailAwait.patiently().until(() -> stepOpenedTo(lisa).hasNonNull("lastError"));
         JsonNode failing = stepOpenedTo(lisa);
         assertThat(failing.get("state").asString()).isEqualTo("PENDING");
         assertThat(failing.get("lastError").asString()).isNotBlank();
@@ -61,7 +60,7 @@ class ApprovalMailDeliveryTests extends ApprovingByMailFixture {
         jdbc.sql("delete from mail_settings").update();
         String id = scene.pending(dev, List.of(step(1, lisa)));
 
-        await().atMost(PATIENCE).until(() -> stepOpenedTo(lisa).hasNonNull("lastError"));
+        MailAwait.patiently().until(() -> stepOpenedTo(lisa).hasNonNull("lastError"));
         assertThat(stepOpenedTo(lisa).get("lastError").asString())
                 .isEqualTo("No SMTP server is configured (settings › mail).");
         assertThat(stepOpenedTo(lisa).get("state").asString()).isEqualTo("PENDING");
@@ -103,7 +102,7 @@ class ApprovalMailDeliveryTests extends ApprovingByMailFixture {
         jdbc.sql("update users set email = '' where id = ?").param(lisa.id()).update();
         scene.pending(dev, List.of(step(1, lisa)));
 
-        await().atMost(PATIENCE)
+        MailAwait.patiently()
                 .until(() -> stepOpenedTo(lisa).get("state").asString().equals("DEAD"));
         assertThat(stepOpenedTo(lisa).get("lastError").asString()).isEqualTo(lisa.name() + " has no mail address.");
     }

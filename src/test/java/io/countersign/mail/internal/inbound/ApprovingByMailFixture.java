@@ -1,7 +1,6 @@
 package io.countersign.mail.internal.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.MailFolder;
@@ -61,7 +60,7 @@ import tools.jackson.databind.JsonNode;
         })
 abstract class ApprovingByMailFixture {
 
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final Duration PATIENCE = MailAwait.PATIENCE;
     static final Actor ADMIN = new Actor("admin", Role.ADMIN, Channel.API, null);
     static final String FOLDER = "INBOX/" + MailServers.NESTED_FOLDER;
     static final Pattern REPLY_TOKEN = Pattern.compile("\\+([a-z2-7]{32})@");
@@ -170,7 +169,7 @@ abstract class ApprovingByMailFixture {
     }
 
     static MimeMessage mailTo(String address, String subjectPart) {
-        return await().atMost(PATIENCE)
+        return MailAwait.patiently()
                 .until(
                         () -> received(address).stream()
                                 .filter(m -> subjectOf(m).contains(subjectPart))
@@ -242,7 +241,7 @@ abstract class ApprovingByMailFixture {
     }
 
     void awaitStatus(String id, String status) {
-        await().atMost(PATIENCE).until(() -> status(id).equals(status));
+        MailAwait.patiently().until(() -> status(id).equals(status));
     }
 
     String comment(String id) {

@@ -2,7 +2,6 @@ package io.countersign.mail.internal.inbound;
 
 import static io.countersign.notify.NotificationScene.step;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -46,7 +45,7 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
         assertThat(decision.get("channel").asString()).isEqualTo("EMAIL");
         assertThat(decision.get("comment").asString()).isEqualTo("Approve, fine for the migration");
         assertThat(auditNote(id, "request.approval_recorded")).startsWith("By email: ");
-        await().atMost(PATIENCE).until(() -> waiting() == 0);
+        MailAwait.patiently().until(() -> waiting() == 0);
         assertThat(mailTo(dev, "Access Request Approved").getSubject()).endsWith("#" + id);
     }
 
@@ -78,7 +77,7 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
         assertThat(auditNote(id, "request.approval_recorded")).startsWith("via web link: ");
         // the reply code of the same mail was used up with the link
         file(reply(asked, lisa, "Reject").bytes());
-        await().atMost(PATIENCE).until(() -> !refusals(id).isEmpty());
+        MailAwait.patiently().until(() -> !refusals(id).isEmpty());
         assertThat(status(id)).isEqualTo("APPROVED");
     }
 

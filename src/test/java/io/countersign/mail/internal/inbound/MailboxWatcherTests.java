@@ -1,7 +1,6 @@
 package io.countersign.mail.internal.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.countersign.mail.internal.inbound.HostileMail.Case;
 import io.countersign.mail.internal.inbound.HostileMail.Expected;
@@ -13,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +34,7 @@ import org.springframework.test.context.TestPropertySource;
         })
 class MailboxWatcherTests {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = MailAwait.PATIENCE;
     private static final String LISA = "lisa@example.com";
     private static final String CAROL = "carol@example.com";
 
@@ -93,7 +93,7 @@ class MailboxWatcherTests {
                         .bytes(),
                 ReplyMail.answering(third, keywordToken, "LGTM!").from(CAROL).bytes());
 
-        await().atMost(PATIENCE).until(() -> decider.decisions().size() == 3 && mailbox.waiting() == 0);
+        MailAwait.patiently().until(() -> decider.decisions().size() == 3 && mailbox.waiting() == 0);
         assertThat(decider.decisions())
                 .containsExactlyInAnyOrder(
                         new Decision(first, LISA, true, "Approved."),
@@ -110,7 +110,7 @@ class MailboxWatcherTests {
         ReplyMail reply = ReplyMail.answering(requestId, token, "Approve").from("lisa.private@example.net");
         mailbox.deliver(reply.bytes());
 
-        await().atMost(PATIENCE)
+        MailAwait.patiently()
                 .until(() -> mailbox.waiting() == 0 && !refusals.sent().isEmpty());
         assertThat(decider.decisions()).isEmpty();
         RefusalReply answer = refusals.sent().get(0);
@@ -136,7 +136,7 @@ class MailboxWatcherTests {
                         .body("text/plain", java.nio.charset.StandardCharsets.UTF_8, "Approve\n")
                         .bytes());
 
-        await().atMost(PATIENCE)
+        MailAwait.patiently()
                 .until(() -> mailbox.waiting() == 0 && refusals.sent().size() == 2);
         assertThat(decider.decisions()).isEmpty();
         assertThat(refusals.sent())
@@ -151,12 +151,12 @@ class MailboxWatcherTests {
         String token = issue(requestId, LISA);
         ReplyMail reply = ReplyMail.answering(requestId, token, "Approve");
         mailbox.deliver(reply.bytes());
-        await().atMost(PATIENCE).until(() -> decider.decisions().size() == 1 && mailbox.waiting() == 0);
+        MailAwait.patiently().until(() -> decider.decisions().size() == 1 && mailbox.waiting() == 0);
 
         mailbox.deliver(
                 reply.bytes(), ReplyMail.answering(requestId, token, "Approve").bytes());
 
-        await().atMost(PATIENCE)
+        MailAwait.patiently()
                 .until(() -> mailbox.waiting() == 0 && refusals.sent().size() == 1);
         assertThat(decider.decisions()).hasSize(1);
         assertThat(refusals.sent().get(0).reason()).isEqualTo("the reply code was already used");
@@ -175,7 +175,7 @@ class MailboxWatcherTests {
         String good = request();
         mailbox.deliver(ReplyMail.answering(good, issue(good, LISA), "Yes").bytes());
 
-        await().atMost(PATIENCE)
+        MailAwait.patiently()
                 .until(() -> mailbox.waiting() == 0
                         && decider.decisions().stream()
                                 .anyMatch(d -> d.requestId().equals(good)));
@@ -205,7 +205,7 @@ class MailboxWatcherTests {
         String before = request();
         mailbox.deliver(
                 ReplyMail.answering(before, issue(before, LISA), "Approve").bytes());
-        await().atMost(PATIENCE).until(() -> decider.decisions().size() == 1);
+        MailAwait.patiently().until(() -> decider.decisions().size() == 1);
 
         mailbox.stop();
         String after = request();
@@ -213,7 +213,7 @@ class MailboxWatcherTests {
         mailbox.restart();
         mailbox.deliver(ReplyMail.answering(after, token, "Approve").bytes());
 
-        await().atMost(PATIENCE).until(() -> decider.decisions().size() == 2 && mailbox.waiting() == 0);
+        MailAwait.patiently().until(() -> decider.decisions().size() == 2 && mailbox.waiting() == 0);
         assertThat(decider.decisions()).extracting(Decision::requestId).containsExactly(before, after);
     }
 
@@ -228,7 +228,7 @@ class MailboxWatcherTests {
 
         crash.restart();
 
-        await().atMost(PATIENCE).until(() -> mailbox.waiting() == 0);
+        MailAwait.patiently().until(() -> mailbox.waiting() == 0);
         assertThat(decider.decisions()).hasSize(1);
         assertThat(refusals.sent()).isEmpty();
     }
@@ -240,11 +240,15 @@ class MailboxWatcherTests {
         mailbox.deliver(ReplyMail.answering(requestId, issue(requestId, LISA), "Approve")
                 .bytes());
 
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> mailbox.waiting() == 1);
+        Awaitility.await()
+                .dontCatchUncaughtExceptions()
+                .during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> mailbox.waiting() == 1);
         assertThat(decider.decisions()).isEmpty();
 
         settings.reading(mailbox.endpoint());
-        await().atMost(PATIENCE)
+        MailAwait.patiently()
                 .until(() -> mailbox.waiting() == 0 && decider.decisions().size() == 1);
     }
 

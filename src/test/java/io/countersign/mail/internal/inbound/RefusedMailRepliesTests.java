@@ -2,7 +2,6 @@ package io.countersign.mail.internal.inbound;
 
 import static io.countersign.notify.NotificationScene.step;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.countersign.testing.Api;
 import jakarta.mail.internet.MimeMessage;
@@ -53,7 +52,7 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
                         .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n")
                         .bytes());
 
-        await().atMost(PATIENCE).until(() -> refusals(id).size() == 2 && waiting() == 0);
+        MailAwait.patiently().until(() -> refusals(id).size() == 2 && waiting() == 0);
         assertThat(refusals(id))
                 .containsExactlyInAnyOrder(
                         "from " + email(lisa) + ": the reply carries no reply code",
@@ -71,7 +70,7 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
 
         file(reply(asked, lisa, "Approve").bytes());
 
-        await().atMost(PATIENCE).until(() -> !refusals(id).isEmpty());
+        MailAwait.patiently().until(() -> !refusals(id).isEmpty());
         assertThat(refusals(id))
                 .containsExactly("from " + email(lisa) + ": the sender's address belongs to more than one user");
         assertThat(status(id)).isEqualTo("PENDING");
@@ -93,7 +92,7 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
 
         file(reply(asked, lisa, "Approve").bytes());
 
-        await().atMost(PATIENCE).until(() -> !refusals(id).isEmpty());
+        MailAwait.patiently().until(() -> !refusals(id).isEmpty());
         assertThat(refusals(id))
                 .containsExactly(
                         "from " + email(lisa) + ": the sender's address is not that of the approver the mail went to");
@@ -106,11 +105,11 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
         String id = scene.pending(dev, List.of(step(2, lisa, carol)));
         ReplyMail first = reply(mailAbout(lisa, id), lisa, "Approve");
         file(first.bytes());
-        await().atMost(PATIENCE).until(() -> request(id).get("decisions").size() == 1 && waiting() == 0);
+        MailAwait.patiently().until(() -> request(id).get("decisions").size() == 1 && waiting() == 0);
 
         file(first.bytes(), reply(mailAbout(lisa, id), lisa, "Approve").bytes());
 
-        await().atMost(PATIENCE).until(() -> waiting() == 0 && !refusals(id).isEmpty());
+        MailAwait.patiently().until(() -> waiting() == 0 && !refusals(id).isEmpty());
         assertThat(refusals(id)).containsExactly("from " + email(lisa) + ": the reply code was already used");
         assertThat(request(id).get("decisions").size()).isEqualTo(1);
         assertThat(status(id)).isEqualTo("PENDING");
