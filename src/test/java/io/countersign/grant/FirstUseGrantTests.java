@@ -2,6 +2,7 @@ package io.countersign.grant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
@@ -29,6 +30,9 @@ class FirstUseGrantTests {
     Api api;
 
     @Autowired
+    AccessSetup setup;
+
+    @Autowired
     MutableClock clock;
 
     @Autowired
@@ -46,8 +50,8 @@ class FirstUseGrantTests {
     @BeforeEach
     void organisation() {
         dev = Api.unique("dev");
-        devToken = user(dev, "USER");
-        gatewayToken = user(Api.unique("gateway"), "ENFORCER");
+        devToken = setup.tokenForNewUser(dev, "USER");
+        gatewayToken = setup.tokenForNewUser(Api.unique("gateway"), "ENFORCER");
         resource = Api.unique("db");
         policy = Api.unique("on-first-use");
         // no approval steps: approved at once, and the grant waits for its first use for a day
@@ -56,11 +60,7 @@ class FirstUseGrantTests {
 
     /** A resource governed by a policy whose grants wait a day for their first use, approved by {@code steps}. */
     private void firstUseResource(String name, String policyName, List<?> steps) {
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", name, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
+        setup.database(name, "admin");
         api.asAdmin()
                 .post(
                         "/api/v1/policies",
@@ -78,18 +78,6 @@ class FirstUseGrantTests {
                                 "steps",
                                 steps)))
                 .expect(201);
-    }
-
-    private String user(String name, String role) {
-        api.asAdmin()
-                .post("/api/v1/users", Api.json(Map.of("username", name, "email", name + "@example.com", "role", role)))
-                .expect(201);
-        return api.asAdmin()
-                .post("/api/v1/users/" + name + "/tokens", Api.json(Map.of("name", "t")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
     }
 
     private JsonNode approvedGrant() {
@@ -151,7 +139,7 @@ class FirstUseGrantTests {
     @Test
     void aPartialApprovalIsHowLongTheGrantLastsFromItsFirstUse() {
         String lisa = Api.unique("lisa");
-        String lisaToken = user(lisa, "USER");
+        String lisaToken = setup.tokenForNewUser(lisa, "USER");
         String approvedResource = Api.unique("db");
         firstUseResource(
                 approvedResource,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
@@ -29,6 +30,9 @@ class GrantDueScheduleTests {
     Api api;
 
     @Autowired
+    AccessSetup setup;
+
+    @Autowired
     MutableClock clock;
 
     @Autowired
@@ -46,33 +50,10 @@ class GrantDueScheduleTests {
     @BeforeEach
     void organisation() {
         String dev = Api.unique("dev");
-        api.asAdmin()
-                .post("/api/v1/users", Api.json(Map.of("username", dev, "email", dev + "@example.com")))
-                .expect(201);
-        devToken = api.asAdmin()
-                .post("/api/v1/users/" + dev + "/tokens", Api.json(Map.of("name", "t")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
+        devToken = setup.tokenForNewUser(Map.of("username", dev, "email", dev + "@example.com"));
         resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
-        // no approval steps: every request on this resource is granted at once
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name",
-                                Api.unique("open"),
-                                "conditions",
-                                Map.of("resourceName", resource),
-                                "steps",
-                                List.of())))
-                .expect(201);
+        setup.database(resource, "admin");
+        setup.openPolicy(resource);
     }
 
     private JsonNode grant(Map<String, Object> request) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.countersign.request.RequestTimers;
+import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
@@ -30,6 +31,9 @@ class GrantExtensionTests {
     Api api;
 
     @Autowired
+    AccessSetup setup;
+
+    @Autowired
     MutableClock clock;
 
     @Autowired
@@ -54,11 +58,7 @@ class GrantExtensionTests {
         lisaToken = token(lisa);
         eveToken = token(person("eve"));
         resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
+        setup.database(resource, "admin");
         policy = Api.unique("db-policy");
         api.asAdmin()
                 .post(

@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.countersign.shared.Timestamps;
 import io.countersign.shared.database.NotificationFence;
+import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
 import io.countersign.testing.OnPostgres;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +27,9 @@ class GrantIndexKeeperOnPostgresTests {
 
     @Autowired
     Api api;
+
+    @Autowired
+    AccessSetup setup;
 
     @Autowired
     MutableClock clock;
@@ -47,32 +50,10 @@ class GrantIndexKeeperOnPostgresTests {
     @BeforeEach
     void organisation() {
         dev = Api.unique("dev");
-        api.asAdmin()
-                .post("/api/v1/users", Api.json(Map.of("username", dev, "email", dev + "@example.com", "role", "USER")))
-                .expect(201);
-        devToken = api.asAdmin()
-                .post("/api/v1/users/" + dev + "/tokens", Api.json(Map.of("name", "t")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
+        devToken = setup.tokenForNewUser(dev, "USER");
         resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name",
-                                Api.unique("open"),
-                                "conditions",
-                                Map.of("resourceName", resource),
-                                "steps",
-                                List.of())))
-                .expect(201);
+        setup.database(resource, "admin");
+        setup.openPolicy(resource);
     }
 
     private boolean allowed() {

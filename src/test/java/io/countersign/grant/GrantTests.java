@@ -2,6 +2,7 @@ package io.countersign.grant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
@@ -22,6 +23,9 @@ class GrantTests {
 
     @Autowired
     Api api;
+
+    @Autowired
+    AccessSetup setup;
 
     @Autowired
     MutableClock clock;
@@ -45,41 +49,13 @@ class GrantTests {
     @BeforeEach
     void organisation() {
         dev = Api.unique("dev");
-        devToken = user(dev, "USER");
+        devToken = setup.tokenForNewUser(dev, "USER");
         other = Api.unique("other");
-        otherToken = user(other, "USER");
-        gatewayToken = user(Api.unique("gateway"), "ENFORCER");
+        otherToken = setup.tokenForNewUser(other, "USER");
+        gatewayToken = setup.tokenForNewUser(Api.unique("gateway"), "ENFORCER");
         resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(
-                                Map.of("name", resource, "type", "database", "accounts", List.of("admin", "readonly"))))
-                .expect(201);
-        // no approval steps: every request on this resource is approved, and granted, at once
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name",
-                                Api.unique("open"),
-                                "conditions",
-                                Map.of("resourceName", resource),
-                                "steps",
-                                List.of())))
-                .expect(201);
-    }
-
-    private String user(String name, String role) {
-        api.asAdmin()
-                .post("/api/v1/users", Api.json(Map.of("username", name, "email", name + "@example.com", "role", role)))
-                .expect(201);
-        return api.asAdmin()
-                .post("/api/v1/users/" + name + "/tokens", Api.json(Map.of("name", "t")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
+        setup.database(resource, "admin", "readonly");
+        setup.openPolicy(resource);
     }
 
     private JsonNode grantFor(String token, String account) {
@@ -100,7 +76,7 @@ class GrantTests {
     void usersSeeTheirOwnGrantsAndAdministratorsAndAuditorsSeeAll() {
         String mine = grantFor(devToken, "admin").get("id").asString();
         String theirs = grantFor(otherToken, "admin").get("id").asString();
-        String auditorToken = user(Api.unique("auditor"), "AUDITOR");
+        String auditorToken = setup.tokenForNewUser(Api.unique("auditor"), "AUDITOR");
 
         assertThat(ids(api.as(devToken).get("/api/v1/grants").expect(200).json()))
                 .contains(mine)

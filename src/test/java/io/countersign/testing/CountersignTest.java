@@ -18,5 +18,5 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Api.class})
+@Import({TestClockConfiguration.class, Api.class, AccessSetup.class})
 public @interface CountersignTest {}

@@ -3,9 +3,9 @@ package io.countersign.web.pages.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.directory.People;
+import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +24,9 @@ class UserAdminPagesTests {
 
     @Autowired
     Api api;
+
+    @Autowired
+    AccessSetup setup;
 
     AdminBrowsing browsing;
     MockHttpSession admin;
@@ -185,22 +188,8 @@ class UserAdminPagesTests {
     void deactivatingFromThePageRevokesTheUsersGrantsLikeTheApi() throws Exception {
         String name = people.user("leaver");
         String resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name",
-                                Api.unique("auto"),
-                                "conditions",
-                                Map.of("resourceName", resource),
-                                "steps",
-                                List.of())))
-                .expect(201);
+        setup.database(resource, "admin");
+        setup.openPolicy(resource);
         String grant = api.as(people.tokenFor(name))
                 .post(
                         "/api/v1/requests",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.countersign.directory.People;
+import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
@@ -29,6 +30,9 @@ class WebhookAdminPagesTests {
 
     @Autowired
     Api api;
+
+    @Autowired
+    AccessSetup setup;
 
     @Autowired
     MutableClock clock;
@@ -149,22 +153,8 @@ class WebhookAdminPagesTests {
     private void autoApprovedRequest() {
         People people = new People(api);
         String resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name",
-                                Api.unique("auto"),
-                                "conditions",
-                                Map.of("resourceName", resource),
-                                "steps",
-                                List.of())))
-                .expect(201);
+        setup.database(resource, "admin");
+        setup.openPolicy(resource);
         api.as(people.tokenFor(people.user("dev")))
                 .post(
                         "/api/v1/requests",
