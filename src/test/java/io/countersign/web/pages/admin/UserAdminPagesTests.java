@@ -7,37 +7,18 @@ import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /** The users pages: create with a password, edit, deactivate as the API does, search and page. */
 @CountersignTest
-class UserAdminPagesTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Api api;
+class UserAdminPagesTests extends AdminPagesTestBase {
 
     @Autowired
     AccessSetup setup;
-
-    AdminBrowsing browsing;
-    MockHttpSession admin;
-    People people;
-
-    @BeforeEach
-    void signIn() {
-        browsing = new AdminBrowsing(mvc, api);
-        admin = browsing.admin();
-        people = new People(api);
-    }
 
     @Test
     void anAdministratorCreatesAUserWhoThenSignsInWithTheGivenPassword() throws Exception {

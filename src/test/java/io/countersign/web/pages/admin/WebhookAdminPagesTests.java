@@ -3,7 +3,6 @@ package io.countersign.web.pages.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.countersign.directory.People;
 import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
@@ -11,40 +10,22 @@ import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /** The webhooks pages: add with a write-only secret, delete, read the deliveries, redeliver a dead letter. */
 @CountersignTest
-class WebhookAdminPagesTests {
+class WebhookAdminPagesTests extends AdminPagesTestBase {
 
     static final String SECRET = "a-signing-secret-0123456789";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Api api;
 
     @Autowired
     AccessSetup setup;
 
     @Autowired
     MutableClock clock;
-
-    AdminBrowsing browsing;
-    MockHttpSession admin;
-
-    @BeforeEach
-    void signIn() {
-        browsing = new AdminBrowsing(mvc, api);
-        admin = browsing.admin();
-    }
 
     @Test
     void aWebhookIsAddedWithoutItsSecretEverShownAndThenDeleted() throws Exception {
@@ -151,7 +132,6 @@ class WebhookAdminPagesTests {
     }
 
     private void autoApprovedRequest() {
-        People people = new People(api);
         String resource = Api.unique("db");
         setup.database(resource, "admin");
         setup.openPolicy(resource);
