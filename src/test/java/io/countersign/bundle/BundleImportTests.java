@@ -31,13 +31,15 @@ class BundleImportTests {
     ApplicationEvents events;
 
     Importer importer;
+
+    @Autowired
     People people;
+
     String id;
 
     @BeforeEach
     void setUp() {
         importer = new Importer(mvc);
-        people = new People(api);
         id = Api.unique("b");
     }
 

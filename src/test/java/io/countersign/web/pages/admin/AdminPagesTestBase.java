@@ -19,14 +19,15 @@ abstract class AdminPagesTestBase {
     @Autowired
     Api api;
 
+    @Autowired
+    People people;
+
     AdminBrowsing browsing;
     MockHttpSession admin;
-    People people;
 
     @BeforeEach
     void signInAsAdministrator() {
         browsing = new AdminBrowsing(mvc, api);
         admin = browsing.admin();
-        people = new People(api);
     }
 }
