@@ -1,30 +1,15 @@
 package io.countersign.request;
 
 import io.countersign.request.Organisation.Person;
-import io.countersign.testing.Api;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 
-/**
- * The people most request stories start with: dev, who asks for access, and lisa and carol, who approve
- * it, review it or are told of it. Each test class adds the others its story needs, then its resource
- * and policy.
- */
-abstract class DevLisaAndCarolTestBase {
+/** Dev and lisa, and carol, who approves, reviews or is told of what dev asks for, next to lisa. */
+abstract class DevLisaAndCarolTestBase extends DevAndLisaTestBase {
 
-    @Autowired
-    Api api;
-
-    Organisation org;
-    Person dev;
-    Person lisa;
     Person carol;
 
     @BeforeEach
-    void devLisaAndCarol() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
+    void addCarol() {
         carol = org.person("carol");
     }
 }

@@ -1,30 +1,18 @@
 package io.countersign.request;
 
 import io.countersign.request.Organisation.Person;
-import io.countersign.testing.Api;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The cast of a request that one person reviews: dev asks for access, lisa approves, and an enforcement
- * point (the gateway) checks whether dev may use it. Each test class adds the resource and policy it
- * is about.
+ * Dev, who asks, lisa, who reviews, and an enforcement point (the gateway) that checks whether dev may
+ * use what was granted.
  */
-abstract class RequesterReviewerGatewayTestBase {
+abstract class RequesterReviewerGatewayTestBase extends DevAndLisaTestBase {
 
-    @Autowired
-    Api api;
-
-    Organisation org;
-    Person dev;
-    Person lisa;
     Person gateway;
 
     @BeforeEach
-    void requesterReviewerAndGateway() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
+    void addGateway() {
         gateway = org.person("gateway", "ENFORCER");
     }
 }
