@@ -2,10 +2,8 @@ package io.countersign.grant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,40 +17,21 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** A policy whose grants start their clock at the first access check that allows them, through the API. */
 @CountersignTest
-class FirstUseGrantTests {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    AccessSetup setup;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
+class FirstUseGrantTests extends DevWithATokenTestBase {
 
     @Autowired
     GrantTimers timers;
 
-    String dev;
-    String devToken;
     String gatewayToken;
-    String resource;
     String policy;
 
     @BeforeEach
     void organisation() {
-        dev = Api.unique("dev");
-        devToken = setup.tokenForNewUser(dev, "USER");
         gatewayToken = setup.tokenForNewUser(Api.unique("gateway"), "ENFORCER");
-        resource = Api.unique("db");
         policy = Api.unique("on-first-use");
         // no approval steps: approved at once, and the grant waits for its first use for a day
         firstUseResource(resource, policy, List.of());

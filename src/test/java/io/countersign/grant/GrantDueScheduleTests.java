@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,16 +21,7 @@ import tools.jackson.databind.JsonNode;
  * approval's transaction; each records its change once, and nothing for a revoked grant.
  */
 @CountersignTest
-class GrantDueScheduleTests {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    AccessSetup setup;
-
-    @Autowired
-    MutableClock clock;
+class GrantDueScheduleTests extends DevWithATokenTestBase {
 
     @Autowired
     SchedulerClient scheduler;
@@ -41,17 +29,8 @@ class GrantDueScheduleTests {
     @Autowired
     GrantTimers timers;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    String devToken;
-    String resource;
-
     @BeforeEach
     void organisation() {
-        String dev = Api.unique("dev");
-        devToken = setup.tokenForNewUser(Map.of("username", dev, "email", dev + "@example.com"));
-        resource = Api.unique("db");
         setup.database(resource, "admin");
         setup.openPolicy(resource);
     }

@@ -5,17 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.countersign.shared.Timestamps;
 import io.countersign.shared.database.NotificationFence;
-import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import io.countersign.testing.MutableClock;
 import io.countersign.testing.OnPostgres;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The grant index learns of every write to the grants table, whichever path makes it: the trigger
@@ -23,19 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @CountersignTest
 @OnPostgres
-class GrantIndexKeeperOnPostgresTests {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    AccessSetup setup;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
+class GrantIndexKeeperOnPostgresTests extends DevWithATokenTestBase {
 
     @Autowired
     GrantIndexKeeper keeper;
@@ -43,15 +28,8 @@ class GrantIndexKeeperOnPostgresTests {
     @Autowired
     NotificationFence fence;
 
-    String dev;
-    String devToken;
-    String resource;
-
     @BeforeEach
     void organisation() {
-        dev = Api.unique("dev");
-        devToken = setup.tokenForNewUser(dev, "USER");
-        resource = Api.unique("db");
         setup.database(resource, "admin");
         setup.openPolicy(resource);
     }

@@ -2,10 +2,8 @@ package io.countersign.grant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import io.countersign.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,24 +12,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Grants through the API: who sees and revokes which, and the access check. */
 @CountersignTest
-class GrantTests {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    AccessSetup setup;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
+class GrantTests extends DevWithATokenTestBase {
 
     @Autowired
     GrantTimers timers;
@@ -39,21 +24,15 @@ class GrantTests {
     @Autowired
     MeterRegistry meters;
 
-    String dev;
-    String devToken;
     String other;
     String otherToken;
     String gatewayToken;
-    String resource;
 
     @BeforeEach
     void organisation() {
-        dev = Api.unique("dev");
-        devToken = setup.tokenForNewUser(dev, "USER");
         other = Api.unique("other");
         otherToken = setup.tokenForNewUser(other, "USER");
         gatewayToken = setup.tokenForNewUser(Api.unique("gateway"), "ENFORCER");
-        resource = Api.unique("db");
         setup.database(resource, "admin", "readonly");
         setup.openPolicy(resource);
     }
