@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.countersign.request.RequestTimers;
-import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -16,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,39 +22,21 @@ import tools.jackson.databind.JsonNode;
  * six in all, each request and each extension approved by lisa.
  */
 @CountersignTest
-class GrantExtensionTests {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    AccessSetup setup;
-
-    @Autowired
-    MutableClock clock;
+class GrantExtensionTests extends DevWithATokenTestBase {
 
     @Autowired
     RequestTimers requestTimers;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    String dev;
-    String devToken;
     String lisaToken;
     String eveToken;
-    String resource;
     String policy;
     String webhook;
 
     @BeforeEach
     void organisation() {
-        dev = person("dev");
-        devToken = token(dev);
         String lisa = person("lisa");
         lisaToken = token(lisa);
         eveToken = token(person("eve"));
-        resource = Api.unique("db");
         setup.database(resource, "admin");
         policy = Api.unique("db-policy");
         api.asAdmin()
