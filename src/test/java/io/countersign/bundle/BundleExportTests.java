@@ -7,12 +7,10 @@ import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,26 +20,13 @@ import tools.jackson.databind.JsonNode;
  */
 @CountersignTest
 @TestPropertySource(properties = "countersign.test.database=bundle-export")
-class BundleExportTests {
+class BundleExportTests extends BundleImporterTestBase {
 
     static final String YAML = "application/yaml";
     static final String JSON = "application/json";
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Api api;
-
-    @Autowired
     JdbcClient jdbc;
-
-    Importer importer;
-
-    @BeforeEach
-    void setUp() {
-        importer = new Importer(mvc);
-    }
 
     @Test
     void anExportImportedAgainChangesNothingAndExportsTheSame() {

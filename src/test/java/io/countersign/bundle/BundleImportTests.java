@@ -14,30 +14,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 @CountersignTest
 @RecordApplicationEvents
-class BundleImportTests {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    MockMvc mvc;
+class BundleImportTests extends BundleImporterTestBase {
 
     @Autowired
     ApplicationEvents events;
 
-    Importer importer;
+    @Autowired
     People people;
+
     String id;
 
     @BeforeEach
     void setUp() {
-        importer = new Importer(mvc);
-        people = new People(api);
         id = Api.unique("b");
     }
 

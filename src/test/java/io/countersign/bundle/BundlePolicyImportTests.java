@@ -12,29 +12,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /** The policies section: applied last, through the policy module, inside the import's transaction. */
 @CountersignTest
 @RecordApplicationEvents
-class BundlePolicyImportTests {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    MockMvc mvc;
+class BundlePolicyImportTests extends BundleImporterTestBase {
 
     @Autowired
     ApplicationEvents events;
 
-    Importer importer;
     String id;
 
     @BeforeEach
     void setUp() {
-        importer = new Importer(mvc);
         id = Api.unique("p");
     }
 

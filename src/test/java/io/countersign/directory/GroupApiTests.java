@@ -8,7 +8,6 @@ import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -19,12 +18,8 @@ class GroupApiTests {
     @Autowired
     Api api;
 
+    @Autowired
     People people;
-
-    @BeforeEach
-    void setUp() {
-        people = new People(api);
-    }
 
     @Test
     void aGroupIsCreatedWithSortedDistinctMembersAndManagers() {

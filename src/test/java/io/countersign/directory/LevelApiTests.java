@@ -8,7 +8,6 @@ import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -18,12 +17,8 @@ class LevelApiTests {
     @Autowired
     Api api;
 
+    @Autowired
     People people;
-
-    @BeforeEach
-    void setUp() {
-        people = new People(api);
-    }
 
     @Test
     void levelsAreReplacedInOrderLowestFirstAndReadBackTheSame() {

@@ -8,7 +8,6 @@ import io.countersign.testing.CountersignTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -19,12 +18,8 @@ class UserApiTests {
     @Autowired
     Api api;
 
+    @Autowired
     People people;
-
-    @BeforeEach
-    void setUp() {
-        people = new People(api);
-    }
 
     @Test
     void anAdministratorCreatesAUserAndReadsItBackUnderTheApiNames() {
@@ -264,7 +259,7 @@ class UserApiTests {
 
     @Test
     void theLastActiveAdministratorCanBeNeitherDeletedNorDemotedNorDeactivated() {
-        new People(api).onlyTheBootstrapAdministratorIsAnActiveAdmin();
+        people.onlyTheBootstrapAdministratorIsAnActiveAdmin();
 
         var deleted = api.asAdmin().delete("/api/v1/users/admin");
         var demoted =

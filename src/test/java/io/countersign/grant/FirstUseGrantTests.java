@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,37 +17,21 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** A policy whose grants start their clock at the first access check that allows them, through the API. */
 @CountersignTest
-class FirstUseGrantTests {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
+class FirstUseGrantTests extends DevWithATokenTestBase {
 
     @Autowired
     GrantTimers timers;
 
-    String dev;
-    String devToken;
     String gatewayToken;
-    String resource;
     String policy;
 
     @BeforeEach
     void organisation() {
-        dev = Api.unique("dev");
-        devToken = user(dev, "USER");
-        gatewayToken = user(Api.unique("gateway"), "ENFORCER");
-        resource = Api.unique("db");
+        gatewayToken = setup.tokenForNewUser(Api.unique("gateway"), "ENFORCER");
         policy = Api.unique("on-first-use");
         // no approval steps: approved at once, and the grant waits for its first use for a day
         firstUseResource(resource, policy, List.of());
@@ -56,11 +39,7 @@ class FirstUseGrantTests {
 
     /** A resource governed by a policy whose grants wait a day for their first use, approved by {@code steps}. */
     private void firstUseResource(String name, String policyName, List<?> steps) {
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", name, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
+        setup.database(name, "admin");
         api.asAdmin()
                 .post(
                         "/api/v1/policies",
@@ -78,18 +57,6 @@ class FirstUseGrantTests {
                                 "steps",
                                 steps)))
                 .expect(201);
-    }
-
-    private String user(String name, String role) {
-        api.asAdmin()
-                .post("/api/v1/users", Api.json(Map.of("username", name, "email", name + "@example.com", "role", role)))
-                .expect(201);
-        return api.asAdmin()
-                .post("/api/v1/users/" + name + "/tokens", Api.json(Map.of("name", "t")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
     }
 
     private JsonNode approvedGrant() {
@@ -151,7 +118,7 @@ class FirstUseGrantTests {
     @Test
     void aPartialApprovalIsHowLongTheGrantLastsFromItsFirstUse() {
         String lisa = Api.unique("lisa");
-        String lisaToken = user(lisa, "USER");
+        String lisaToken = setup.tokenForNewUser(lisa, "USER");
         String approvedResource = Api.unique("db");
         firstUseResource(
                 approvedResource,

@@ -6,7 +6,6 @@ import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,13 +21,7 @@ import tools.jackson.databind.JsonNode;
  * approval's transaction; each records its change once, and nothing for a revoked grant.
  */
 @CountersignTest
-class GrantDueScheduleTests {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    MutableClock clock;
+class GrantDueScheduleTests extends DevWithATokenTestBase {
 
     @Autowired
     SchedulerClient scheduler;
@@ -37,42 +29,10 @@ class GrantDueScheduleTests {
     @Autowired
     GrantTimers timers;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    String devToken;
-    String resource;
-
     @BeforeEach
     void organisation() {
-        String dev = Api.unique("dev");
-        api.asAdmin()
-                .post("/api/v1/users", Api.json(Map.of("username", dev, "email", dev + "@example.com")))
-                .expect(201);
-        devToken = api.asAdmin()
-                .post("/api/v1/users/" + dev + "/tokens", Api.json(Map.of("name", "t")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
-        resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
-        // no approval steps: every request on this resource is granted at once
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name",
-                                Api.unique("open"),
-                                "conditions",
-                                Map.of("resourceName", resource),
-                                "steps",
-                                List.of())))
-                .expect(201);
+        setup.database(resource, "admin");
+        setup.openPolicy(resource);
     }
 
     private JsonNode grant(Map<String, Object> request) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.countersign.request.RequestTimers;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,41 +22,22 @@ import tools.jackson.databind.JsonNode;
  * six in all, each request and each extension approved by lisa.
  */
 @CountersignTest
-class GrantExtensionTests {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    MutableClock clock;
+class GrantExtensionTests extends DevWithATokenTestBase {
 
     @Autowired
     RequestTimers requestTimers;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    String dev;
-    String devToken;
     String lisaToken;
     String eveToken;
-    String resource;
     String policy;
     String webhook;
 
     @BeforeEach
     void organisation() {
-        dev = person("dev");
-        devToken = token(dev);
         String lisa = person("lisa");
         lisaToken = token(lisa);
         eveToken = token(person("eve"));
-        resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
+        setup.database(resource, "admin");
         policy = Api.unique("db-policy");
         api.asAdmin()
                 .post(

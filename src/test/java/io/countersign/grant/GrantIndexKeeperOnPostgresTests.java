@@ -7,15 +7,12 @@ import io.countersign.shared.Timestamps;
 import io.countersign.shared.database.NotificationFence;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import io.countersign.testing.MutableClock;
 import io.countersign.testing.OnPostgres;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The grant index learns of every write to the grants table, whichever path makes it: the trigger
@@ -23,16 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @CountersignTest
 @OnPostgres
-class GrantIndexKeeperOnPostgresTests {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
+class GrantIndexKeeperOnPostgresTests extends DevWithATokenTestBase {
 
     @Autowired
     GrantIndexKeeper keeper;
@@ -40,39 +28,10 @@ class GrantIndexKeeperOnPostgresTests {
     @Autowired
     NotificationFence fence;
 
-    String dev;
-    String devToken;
-    String resource;
-
     @BeforeEach
     void organisation() {
-        dev = Api.unique("dev");
-        api.asAdmin()
-                .post("/api/v1/users", Api.json(Map.of("username", dev, "email", dev + "@example.com", "role", "USER")))
-                .expect(201);
-        devToken = api.asAdmin()
-                .post("/api/v1/users/" + dev + "/tokens", Api.json(Map.of("name", "t")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
-        resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name",
-                                Api.unique("open"),
-                                "conditions",
-                                Map.of("resourceName", resource),
-                                "steps",
-                                List.of())))
-                .expect(201);
+        setup.database(resource, "admin");
+        setup.openPolicy(resource);
     }
 
     private boolean allowed() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import io.countersign.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,21 +12,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Grants through the API: who sees and revokes which, and the access check. */
 @CountersignTest
-class GrantTests {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
+class GrantTests extends DevWithATokenTestBase {
 
     @Autowired
     GrantTimers timers;
@@ -35,51 +24,17 @@ class GrantTests {
     @Autowired
     MeterRegistry meters;
 
-    String dev;
-    String devToken;
     String other;
     String otherToken;
     String gatewayToken;
-    String resource;
 
     @BeforeEach
     void organisation() {
-        dev = Api.unique("dev");
-        devToken = user(dev, "USER");
         other = Api.unique("other");
-        otherToken = user(other, "USER");
-        gatewayToken = user(Api.unique("gateway"), "ENFORCER");
-        resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(
-                                Map.of("name", resource, "type", "database", "accounts", List.of("admin", "readonly"))))
-                .expect(201);
-        // no approval steps: every request on this resource is approved, and granted, at once
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name",
-                                Api.unique("open"),
-                                "conditions",
-                                Map.of("resourceName", resource),
-                                "steps",
-                                List.of())))
-                .expect(201);
-    }
-
-    private String user(String name, String role) {
-        api.asAdmin()
-                .post("/api/v1/users", Api.json(Map.of("username", name, "email", name + "@example.com", "role", role)))
-                .expect(201);
-        return api.asAdmin()
-                .post("/api/v1/users/" + name + "/tokens", Api.json(Map.of("name", "t")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
+        otherToken = setup.tokenForNewUser(other, "USER");
+        gatewayToken = setup.tokenForNewUser(Api.unique("gateway"), "ENFORCER");
+        setup.database(resource, "admin", "readonly");
+        setup.openPolicy(resource);
     }
 
     private JsonNode grantFor(String token, String account) {
@@ -100,7 +55,7 @@ class GrantTests {
     void usersSeeTheirOwnGrantsAndAdministratorsAndAuditorsSeeAll() {
         String mine = grantFor(devToken, "admin").get("id").asString();
         String theirs = grantFor(otherToken, "admin").get("id").asString();
-        String auditorToken = user(Api.unique("auditor"), "AUDITOR");
+        String auditorToken = setup.tokenForNewUser(Api.unique("auditor"), "AUDITOR");
 
         assertThat(ids(api.as(devToken).get("/api/v1/grants").expect(200).json()))
                 .contains(mine)

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -22,12 +21,8 @@ class ResourceApiTests {
     @Autowired
     Api api;
 
+    @Autowired
     People people;
-
-    @BeforeEach
-    void setUp() {
-        people = new People(api);
-    }
 
     @Test
     void aResourceIsCreatedWithItsGroupsLabelsOwnersAndAccounts() {

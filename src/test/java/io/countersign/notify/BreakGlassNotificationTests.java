@@ -20,13 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * reviewers are asked to review it, and the emergency list is told again when nobody did in time.
  */
 @NotificationTest
-class BreakGlassNotificationTests {
-
-    @Autowired
-    NotificationScene scene;
-
-    @Autowired
-    RecordingSender sender;
+class BreakGlassNotificationTests extends NotificationSceneTestBase {
 
     @Autowired
     MutableClock clock;
@@ -34,19 +28,11 @@ class BreakGlassNotificationTests {
     @Autowired
     BreakGlassReviews reviews;
 
-    @Autowired
-    Api api;
-
-    Person dev;
-    Person lisa;
     Person carol;
     Person rita;
 
     @BeforeEach
     void people() {
-        scene.startFresh();
-        dev = scene.person("dev");
-        lisa = scene.person("lisa");
         carol = scene.person("carol");
         rita = scene.person("rita");
     }

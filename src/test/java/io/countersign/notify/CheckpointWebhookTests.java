@@ -11,40 +11,21 @@ import java.security.KeyFactory;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The {@code audit.checkpoint} webhook event: the signed chain head, delivered outside the database. */
 @WebhookTest
-class CheckpointWebhookTests {
+class CheckpointWebhookTests extends WebhookReceiverTestBase {
 
     static final String SECRET = "checkpoint-secret-0123456789";
-
-    @Autowired
-    WebhookFixtures fixtures;
 
     @Autowired
     AuditCheckpoints checkpoints;
 
     @Autowired
     Api api;
-
-    Receiver receiver;
-
-    @BeforeEach
-    void startReceiver() throws Exception {
-        fixtures.deleteAllWebhooks();
-        receiver = new Receiver();
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        fixtures.deleteAllWebhooks();
-        receiver.close();
-    }
 
     @Test
     void aSubscriberReceivesEachCheckpointSignedAndVerifiableWithThePublishedKey() throws Exception {

@@ -17,16 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** A delegate is told of the steps they may decide, as the approvers they stand in for are. */
 @NotificationTest
-class DelegateNotificationTests {
-
-    @Autowired
-    NotificationScene scene;
-
-    @Autowired
-    RecordingSender sender;
-
-    @Autowired
-    Api api;
+class DelegateNotificationTests extends NotificationSceneTestBase {
 
     @Autowired
     MutableClock clock;
@@ -34,15 +25,10 @@ class DelegateNotificationTests {
     @Autowired
     RequestTimers timers;
 
-    Person dev;
-    Person lisa;
     Person sam;
 
     @BeforeEach
     void people() {
-        scene.startFresh();
-        dev = scene.person("dev");
-        lisa = scene.person("lisa");
         sam = scene.person("sam");
     }
 

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import io.countersign.notify.NotificationScene.Person;
 import io.countersign.notify.internal.GrantEndingNotices;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
@@ -14,22 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** A holder is told the lead time (15 minutes by default) before their access ends, if it still runs. */
 @NotificationTest
-class GrantEndingNoticeTests {
+class GrantEndingNoticeTests extends NotificationSceneTestBase {
 
     static final String TASK = "grant-ending-notice";
-
-    @Autowired
-    NotificationScene scene;
-
-    @Autowired
-    RecordingSender sender;
 
     @Autowired
     SchedulerClient scheduler;
@@ -39,19 +31,6 @@ class GrantEndingNoticeTests {
 
     @Autowired
     MutableClock clock;
-
-    @Autowired
-    Api api;
-
-    Person dev;
-    Person lisa;
-
-    @BeforeEach
-    void people() {
-        scene.startFresh();
-        dev = scene.person("dev");
-        lisa = scene.person("lisa");
-    }
 
     private JsonNode grantFor(String duration) {
         String id = scene.request(dev, List.of(step(1, lisa)), Map.of("maxDuration", "PT4H"))

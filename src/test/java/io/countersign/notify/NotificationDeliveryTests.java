@@ -5,43 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.countersign.notify.NotificationScene.Person;
-import io.countersign.testing.Api;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Notifications go through the webhooks' outbox: retries with backoff, dead letters, redelivery. */
 @NotificationTest
-class NotificationDeliveryTests {
-
-    @Autowired
-    NotificationScene scene;
-
-    @Autowired
-    RecordingSender sender;
+class NotificationDeliveryTests extends NotificationSceneTestBase {
 
     @Autowired
     RecordedEvents recorded;
 
     @Autowired
-    Api api;
-
-    @Autowired
     NotificationDeliveries deliveries;
-
-    Person dev;
-    Person lisa;
-
-    @BeforeEach
-    void people() {
-        scene.startFresh();
-        dev = scene.person("dev");
-        lisa = scene.person("lisa");
-    }
 
     private JsonNode onlyDeliveryTo(Person person) {
         List<JsonNode> deliveries = scene.deliveriesTo(person);

@@ -21,16 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Who is told what as real requests move, through the sender of the {@code TEST} channel. */
 @NotificationTest
-class NotificationSeamTests {
-
-    @Autowired
-    NotificationScene scene;
-
-    @Autowired
-    RecordingSender sender;
-
-    @Autowired
-    Api api;
+class NotificationSeamTests extends NotificationSceneTestBase {
 
     @Autowired
     MutableClock clock;
@@ -47,16 +38,11 @@ class NotificationSeamTests {
     @Autowired
     ApplicationEventPublisher events;
 
-    Person dev;
-    Person lisa;
     Person tom;
     Person carol;
 
     @BeforeEach
     void people() {
-        scene.startFresh();
-        dev = scene.person("dev");
-        lisa = scene.person("lisa");
         tom = scene.person("tom");
         carol = scene.person("carol");
     }

@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,10 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * sends deliveries while the service's clock moves on.
  */
 @WebhookTest
-class OutboxLagTests {
-
-    @Autowired
-    WebhookFixtures fixtures;
+class OutboxLagTests extends WebhookReceiverTestBase {
 
     @Autowired
     MutableClock clock;
@@ -37,19 +33,9 @@ class OutboxLagTests {
     @Autowired
     MeterRegistry meters;
 
-    Receiver receiver;
-
-    @BeforeEach
-    void startReceiver() throws Exception {
-        fixtures.deleteAllWebhooks();
-        receiver = new Receiver();
-    }
-
     @AfterEach
-    void stopReceiver() {
+    void resumeTheScheduler() {
         scheduler.resume();
-        fixtures.deleteAllWebhooks();
-        receiver.close();
     }
 
     @Test

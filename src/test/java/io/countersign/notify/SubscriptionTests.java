@@ -11,31 +11,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The administrator's defaults, each user's overrides, and what they change (and do not). */
 @NotificationTest
-class SubscriptionTests {
+class SubscriptionTests extends NotificationSceneTestBase {
 
-    @Autowired
-    NotificationScene scene;
-
-    @Autowired
-    RecordingSender sender;
-
-    @Autowired
-    Api api;
-
-    Person dev;
-    Person lisa;
     Person tom;
 
     @BeforeEach
     void people() {
-        scene.startFresh();
-        dev = scene.person("dev");
-        lisa = scene.person("lisa");
         tom = scene.person("tom");
     }
 

@@ -8,8 +8,6 @@ import io.countersign.shared.secrets.EncryptionProperties;
 import io.countersign.shared.secrets.SecretCipher;
 import io.countersign.testing.Api;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,34 +17,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * started with different keys: health shows it, and the attempts it cannot sign are counted.
  */
 @WebhookTest
-class UnreadableSecretsTests {
+class UnreadableSecretsTests extends WebhookReceiverTestBase {
 
     static final String SECRET = "first-secret-0123456789";
     static final SecretCipher OTHER_INSTANCE = new SecretCipher(new EncryptionProperties(
             Base64.getEncoder().encodeToString("another-instance-key-of-32-bytes".getBytes()), null));
 
     @Autowired
-    WebhookFixtures fixtures;
-
-    @Autowired
     Api api;
 
     @Autowired
     JdbcClient jdbc;
-
-    Receiver receiver;
-
-    @BeforeEach
-    void startReceiver() throws Exception {
-        fixtures.deleteAllWebhooks();
-        receiver = new Receiver();
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        fixtures.deleteAllWebhooks();
-        receiver.close();
-    }
 
     @Test
     void aSecretStoredWithAnotherKeyTurnsTheSecretsComponentDownWhileLivenessAndReadinessStayUp() {

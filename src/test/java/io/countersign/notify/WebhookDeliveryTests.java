@@ -15,19 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 @WebhookTest
-class WebhookDeliveryTests {
+class WebhookDeliveryTests extends WebhookReceiverTestBase {
 
     static final String SECRET = "first-secret-0123456789";
-
-    @Autowired
-    WebhookFixtures fixtures;
 
     @Autowired
     MutableClock clock;
@@ -37,20 +32,6 @@ class WebhookDeliveryTests {
 
     @Autowired
     DeliveryRetention retention;
-
-    Receiver receiver;
-
-    @BeforeEach
-    void startReceiver() throws Exception {
-        fixtures.deleteAllWebhooks();
-        receiver = new Receiver();
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        fixtures.deleteAllWebhooks();
-        receiver.close();
-    }
 
     @Test
     void everyEventArrivesSignedAndRetriesCarryTheSameEventId() {

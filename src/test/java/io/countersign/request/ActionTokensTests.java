@@ -26,10 +26,7 @@ import tools.jackson.databind.JsonNode;
  * the API; every refusal names its reason and changes nothing.
  */
 @CountersignTest
-class ActionTokensTests {
-
-    @Autowired
-    Api api;
+class ActionTokensTests extends DevAndLisaTestBase {
 
     @Autowired
     ActionTokens tokens;
@@ -46,16 +43,10 @@ class ActionTokensTests {
     @Autowired
     TransactionTemplate transactions;
 
-    Organisation org;
-    Person dev;
-    Person lisa;
     Person sam;
 
     @BeforeEach
     void cast() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
         sam = org.person("sam");
     }
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,24 +19,13 @@ import tools.jackson.databind.JsonNode;
  * auditors and enforcement points never count, at creation or in explain.
  */
 @CountersignTest
-class ApproverWithdrawalTests {
+class ApproverWithdrawalTests extends DevLisaAndCarolTestBase {
 
-    @Autowired
-    Api api;
-
-    Organisation org;
-    Person dev;
-    Person lisa;
-    Person carol;
     Person sam;
     String resource;
 
     @BeforeEach
     void organisation() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
-        carol = org.person("carol");
         sam = org.person("sam");
         resource = org.resource();
     }

@@ -21,10 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The review of each break-glass use through the API: acknowledged once by a reviewer, or overdue. */
 @CountersignTest
-class BreakGlassReviewTests {
-
-    @Autowired
-    Api api;
+class BreakGlassReviewTests extends DevLisaAndCarolTestBase {
 
     @Autowired
     JdbcClient jdbc;
@@ -38,20 +35,12 @@ class BreakGlassReviewTests {
     @Autowired
     BreakGlassReviews reviews;
 
-    Organisation org;
-    Person dev;
-    Person lisa;
-    Person carol;
     Person rita;
     Person auditor;
     String resource;
 
     @BeforeEach
     void aPolicyWhoseBreakGlassUsesRitaReviewsWithinADay() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
-        carol = org.person("carol");
         rita = org.person("rita");
         auditor = org.person("auditor", "AUDITOR");
         resource = org.resource();

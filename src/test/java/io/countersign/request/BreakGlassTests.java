@@ -19,26 +19,15 @@ import tools.jackson.databind.JsonNode;
 
 /** Emergency access through the API: approved at once under a policy's break-glass block. */
 @CountersignTest
-class BreakGlassTests {
-
-    @Autowired
-    Api api;
+class BreakGlassTests extends DevLisaAndCarolTestBase {
 
     @Autowired
     JdbcClient jdbc;
 
-    Organisation org;
-    Person dev;
-    Person lisa;
-    Person carol;
     String resource;
 
     @BeforeEach
     void aPolicyAllowingTwoHoursOfBreakGlass() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
-        carol = org.person("carol");
         resource = org.resource();
         org.policy(
                 resource,

@@ -21,10 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Delegation and out-of-office through the API. */
 @CountersignTest
-class DelegationTests {
-
-    @Autowired
-    Api api;
+class DelegationTests extends DevAndLisaTestBase {
 
     @Autowired
     MutableClock clock;
@@ -35,18 +32,12 @@ class DelegationTests {
     @Autowired
     DelegationStarts starts;
 
-    Organisation org;
-    Person dev;
-    Person lisa;
     Person tom;
     Person sam;
     String resource;
 
     @BeforeEach
     void lisaAndTomApproveDevsRequests() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
         tom = org.person("tom");
         sam = org.person("sam");
         resource = org.resource();

@@ -20,34 +20,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @CountersignTest
-class IdempotentDecisionTests {
-
-    @Autowired
-    Api api;
+class IdempotentDecisionTests extends DevAndLisaTestBase {
 
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     MutableClock clock;
-
-    Organisation org;
-    Person dev;
-    Person lisa;
-
-    @BeforeEach
-    void organisation() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
-    }
 
     private Api.Response decide(Person caller, String path, String body, String key) {
         return api.as(caller.token()).call(HttpMethod.POST, path, body, "Idempotency-Key", key);

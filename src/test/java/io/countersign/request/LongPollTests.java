@@ -3,7 +3,6 @@ package io.countersign.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.countersign.request.Organisation.Person;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
 import io.countersign.shared.Role;
@@ -23,12 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the shared poll when the database changes behind this instance's back, as another instance would.
  */
 @CountersignTest
-class LongPollTests {
+class LongPollTests extends DevAndLisaTestBase {
 
     private static final Duration WITHIN_A_SECOND = Duration.ofMillis(1500);
-
-    @Autowired
-    Api api;
 
     @Autowired
     Requests requests;
@@ -39,16 +35,10 @@ class LongPollTests {
     @Autowired
     MeterRegistry meters;
 
-    Organisation org;
-    Person dev;
-    Person lisa;
     String resource;
 
     @BeforeEach
     void organisation() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
         resource = org.resource();
         org.policy(resource, List.of(Organisation.step("Review", 1, lisa)));
     }

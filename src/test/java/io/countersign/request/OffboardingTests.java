@@ -21,26 +21,15 @@ import tools.jackson.databind.JsonNode;
 
 /** A user who is deactivated or deleted loses every access and every place at once, and leaves nothing to a namesake. */
 @CountersignTest
-class OffboardingTests {
-
-    @Autowired
-    Api api;
+class OffboardingTests extends RequesterReviewerGatewayTestBase {
 
     @Autowired
     MutableClock clock;
 
-    Organisation org;
-    Person dev;
-    Person lisa;
-    Person gateway;
     String resource;
 
     @BeforeEach
     void organisation() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
-        gateway = org.person("gateway", "ENFORCER");
         resource = org.resource();
         org.policy(resource, List.of(step("Review", 1, lisa)), Map.of("maxDuration", "PT8H"));
     }

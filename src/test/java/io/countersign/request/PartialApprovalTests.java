@@ -4,7 +4,6 @@ import static io.countersign.request.Organisation.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.request.Organisation.Person;
-import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,27 +11,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Approving for less than was asked, through the API. */
 @CountersignTest
-class PartialApprovalTests {
+class PartialApprovalTests extends DevAndLisaTestBase {
 
-    @Autowired
-    Api api;
-
-    Organisation org;
-    Person dev;
-    Person lisa;
     Person tom;
     String id;
 
     @BeforeEach
     void twoApproversAndAFourHourRequest() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
         tom = org.person("tom");
         String resource = org.resource();
         org.policy(resource, List.of(step("Leads", 2, lisa, tom)), Map.of("maxDuration", "PT8H"));

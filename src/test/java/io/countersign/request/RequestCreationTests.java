@@ -19,10 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @CountersignTest
-class RequestCreationTests {
-
-    @Autowired
-    Api api;
+class RequestCreationTests extends DevAndLisaTestBase {
 
     @Autowired
     MutableClock clock;
@@ -30,16 +27,10 @@ class RequestCreationTests {
     @Autowired
     JdbcClient jdbc;
 
-    Organisation org;
-    Person dev;
-    Person lisa;
     String resource;
 
     @BeforeEach
     void organisation() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
         resource = org.resource();
         org.policy(
                 resource,

@@ -18,27 +18,16 @@ import tools.jackson.databind.JsonNode;
 
 /** Who sees which request, "what waits on me", filters and pagination. */
 @CountersignTest
-class RequestReadingTests {
-
-    @Autowired
-    Api api;
+class RequestReadingTests extends DevLisaAndCarolTestBase {
 
     @Autowired
     MutableClock clock;
 
-    Organisation org;
-    Person dev;
-    Person lisa;
-    Person carol;
     Person stranger;
     String resource;
 
     @BeforeEach
     void organisation() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
-        carol = org.person("carol");
         stranger = org.person("stranger");
         resource = org.resource();
         org.policy(resource, List.of(step("Manager", 1, lisa), step("Security", 1, carol)));

@@ -22,28 +22,17 @@ import tools.jackson.databind.JsonNode;
 
 /** Requests from creation to their end, through the API as requesters, approvers and enforcers would drive them. */
 @CountersignTest
-class RequestWorkflowTests {
-
-    @Autowired
-    Api api;
+class RequestWorkflowTests extends DevLisaAndCarolTestBase {
 
     @Autowired
     MutableClock clock;
 
-    Organisation org;
-    Person dev;
-    Person lisa;
-    Person carol;
     Person sam;
     Person gateway;
     String resource;
 
     @BeforeEach
     void organisation() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
-        carol = org.person("carol");
         sam = org.person("sam");
         gateway = org.person("gateway", "ENFORCER");
         resource = org.resource();

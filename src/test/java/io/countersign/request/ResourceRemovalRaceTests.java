@@ -2,7 +2,6 @@ package io.countersign.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.request.Organisation.Person;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.OnPostgres;
@@ -15,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,32 +26,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @CountersignTest
 @OnPostgres
-class ResourceRemovalRaceTests {
+class ResourceRemovalRaceTests extends RequesterReviewerGatewayTestBase {
 
     private static final int ROUNDS = 10;
     private static final int PENDING = 3;
     private static final int CREATIONS = 4;
 
     @Autowired
-    Api api;
-
-    @Autowired
     JdbcClient jdbc;
 
     private final ExecutorService racers = Executors.newFixedThreadPool(PENDING + CREATIONS + 1);
-
-    Organisation org;
-    Person dev;
-    Person lisa;
-    Person gateway;
-
-    @BeforeEach
-    void organisation() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
-        gateway = org.person("gateway", "ENFORCER");
-    }
 
     @AfterEach
     void stopRacers() {

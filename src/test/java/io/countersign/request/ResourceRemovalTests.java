@@ -3,35 +3,22 @@ package io.countersign.request;
 import static io.countersign.request.Organisation.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.request.Organisation.Person;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Access to what no longer exists ends with it: a deleted resource, an account removed from its resource. */
 @CountersignTest
-class ResourceRemovalTests {
+class ResourceRemovalTests extends RequesterReviewerGatewayTestBase {
 
-    @Autowired
-    Api api;
-
-    Organisation org;
-    Person dev;
-    Person lisa;
-    Person gateway;
     String resource;
 
     @BeforeEach
     void organisation() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
-        gateway = org.person("gateway", "ENFORCER");
         resource = org.resource();
         api.asAdmin()
                 .put(

@@ -3,14 +3,12 @@ package io.countersign.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.countersign.request.Organisation.Person;
 import io.countersign.testing.Api;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,27 +29,13 @@ import tools.jackson.databind.JsonNode;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(Api.class)
-class TimersOnTimeTests {
+class TimersOnTimeTests extends DevAndLisaTestBase {
 
     private static final Logger log = LoggerFactory.getLogger(TimersOnTimeTests.class);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Autowired
-    Api api;
-
-    @Autowired
     JdbcClient jdbc;
-
-    Organisation org;
-    Person dev;
-    Person lisa;
-
-    @BeforeEach
-    void organisation() {
-        org = new Organisation(api);
-        dev = org.person("dev");
-        lisa = org.person("lisa");
-    }
 
     private String status(String id) {
         return api.as(dev.token())

@@ -30,7 +30,9 @@ class EnforcerScopeTests {
     @Autowired
     Users users;
 
+    @Autowired
     People people;
+
     String group;
     String prodDb;
     String stagingDb;
@@ -39,7 +41,6 @@ class EnforcerScopeTests {
 
     @BeforeEach
     void inventory() {
-        people = new People(api);
         group = Api.unique("staging");
         api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", group))).expect(201);
         // not "prod-…": other tests sharing the application context own policies for prod-*

@@ -17,7 +17,6 @@ import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,12 +40,8 @@ class PasswordSignInTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     People people;
-
-    @BeforeEach
-    void people() {
-        people = new People(api);
-    }
 
     private String userWithPassword(Role role) {
         String username = Api.unique("pw");

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,12 +33,8 @@ class TokenLifecycleTests {
     @Autowired
     ApiTokens tokens;
 
+    @Autowired
     People people;
-
-    @BeforeEach
-    void people() {
-        people = new People(api);
-    }
 
     private JsonNode issue(String caller, String owner, Map<String, Object> body) {
         return api.as(caller)

@@ -2,6 +2,7 @@ package io.countersign.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.time.OffsetDateTime;
@@ -22,6 +23,9 @@ class StoredIdsTests {
     Api api;
 
     @Autowired
+    AccessSetup setup;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -31,11 +35,7 @@ class StoredIdsTests {
         String resource = Api.unique("db");
         String devToken = user(dev);
         String lisaToken = user(lisa);
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
+        setup.database(resource, "admin");
         api.asAdmin()
                 .post(
                         "/api/v1/policies",

@@ -1,5 +1,6 @@
 package io.countersign.testing;
 
+import io.countersign.directory.People;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -18,5 +19,5 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Api.class})
+@Import({TestClockConfiguration.class, Api.class, AccessSetup.class, People.class})
 public @interface CountersignTest {}

@@ -2,6 +2,7 @@ package io.countersign.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,6 +35,9 @@ class LeanAccessCheckTests {
     Api api;
 
     @Autowired
+    AccessSetup setup;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -54,24 +58,8 @@ class LeanAccessCheckTests {
         resource = Api.unique("db");
         gateway = Api.unique("gateway");
         gatewayToken = user(gateway, "ENFORCER", Map.of("resources", List.of(resource)));
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(
-                                Map.of("name", resource, "type", "database", "accounts", List.of("admin", "readonly"))))
-                .expect(201);
-        // no approval steps: a request on this resource is granted at once
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name",
-                                Api.unique("open"),
-                                "conditions",
-                                Map.of("resourceName", resource),
-                                "steps",
-                                List.of())))
-                .expect(201);
+        setup.database(resource, "admin", "readonly");
+        setup.openPolicy(resource);
         api.as(devToken)
                 .post("/api/v1/requests", Api.json(Map.of("resource", resource, "account", "admin")))
                 .expect(201);
@@ -83,13 +71,7 @@ class LeanAccessCheckTests {
         if (scope != null) {
             body.put("scope", scope);
         }
-        api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
-        return api.asAdmin()
-                .post("/api/v1/users/" + name + "/tokens", Api.json(Map.of("name", "t")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
+        return setup.tokenForNewUser(body);
     }
 
     private String check(String user, String resource, String account) {

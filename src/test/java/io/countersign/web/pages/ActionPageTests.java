@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.countersign.directory.Directory;
 import io.countersign.request.ActionTokens;
 import io.countersign.shared.Channel;
+import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
@@ -44,6 +45,9 @@ class ActionPageTests {
     Api api;
 
     @Autowired
+    AccessSetup setup;
+
+    @Autowired
     ActionTokens tokens;
 
     @Autowired
@@ -64,11 +68,7 @@ class ActionPageTests {
         dev = user("dev", "Dana <b>Dev</b>");
         lisa = user("lisa", "Lisa Lead");
         resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
+        setup.database(resource, "admin");
         Map<String, Object> step = new LinkedHashMap<>();
         step.put("name", "Manager <i>Review</i>");
         step.put("requiredApprovals", 1);

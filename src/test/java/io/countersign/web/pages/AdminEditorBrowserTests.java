@@ -3,6 +3,7 @@ package io.countersign.web.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.mail.MailSettingsService;
+import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.TestClockConfiguration;
 import java.io.IOException;
@@ -73,11 +74,7 @@ class AdminEditorBrowserTests {
                 .post("/api/v1/groups", Api.json(Map.of("name", team, "members", List.of(security, other))))
                 .expect(201);
         resource = Api.unique("prod-db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
+        new AccessSetup(api).database(resource, "admin");
     }
 
     @AfterAll

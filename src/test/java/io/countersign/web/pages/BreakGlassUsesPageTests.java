@@ -2,6 +2,7 @@ package io.countersign.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.TestClockConfiguration;
 import java.net.URLEncoder;
@@ -51,11 +52,7 @@ class BreakGlassUsesPageTests {
                 .get("token")
                 .asString();
         resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
+        new AccessSetup(api).database(resource, "admin");
         api.asAdmin()
                 .post(
                         "/api/v1/policies",

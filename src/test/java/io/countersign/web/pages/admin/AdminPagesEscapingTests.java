@@ -3,43 +3,23 @@ package io.countersign.web.pages.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.chat.FakePlatform;
-import io.countersign.directory.People;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Markup typed into names and descriptions comes back as text on every administration page: in
  * lists, in forms shown again after a refusal, in search boxes and in messages.
  */
 @CountersignTest
-class AdminPagesEscapingTests {
+class AdminPagesEscapingTests extends AdminPagesTestBase {
 
     static final String SCRIPT = "<script>alert(1)</script>";
     static final String BREAKOUT = "\"><img src=x onerror=alert(1)>";
     static final String HOSTILE = SCRIPT + BREAKOUT;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Api api;
-
-    AdminBrowsing browsing;
-    MockHttpSession admin;
-
-    @BeforeEach
-    void signIn() {
-        browsing = new AdminBrowsing(mvc, api);
-        admin = browsing.admin();
-    }
 
     @Test
     void aUsersDisplayNameIsTextInTheListAndTheForm() throws Exception {
@@ -115,7 +95,7 @@ class AdminPagesEscapingTests {
         assertThat(browsing.get(admin, "/admin/webhooks/" + id + "/deliveries").getStatus())
                 .isEqualTo(200);
 
-        String owner = new People(api).user("holder");
+        String owner = people.user("holder");
         api.asAdmin()
                 .post("/api/v1/users/" + owner + "/tokens", Api.json(Map.of("name", HOSTILE)))
                 .expect(201);

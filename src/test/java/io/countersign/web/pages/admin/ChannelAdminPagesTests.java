@@ -10,10 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,26 +20,16 @@ import tools.jackson.databind.JsonNode;
  * delete it; refused forms, other roles and forged forms change nothing.
  */
 @ChatTest
-class ChannelAdminPagesTests {
+class ChannelAdminPagesTests extends AdminPagesTestBase {
 
     static final String BOT_TOKEN = "xoxb-the-stored-bot-token";
     static final String SIGNING = "the-stored-signing-secret";
     static final String POST = "/chat.postMessage";
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Api api;
-
-    AdminBrowsing browsing;
-    MockHttpSession admin;
     FakePlatform slack;
 
     @BeforeEach
-    void signIn() throws Exception {
-        browsing = new AdminBrowsing(mvc, api);
-        admin = browsing.admin();
+    void startTheChatPlatform() throws Exception {
         slack = new FakePlatform();
     }
 

@@ -2,39 +2,17 @@ package io.countersign.web.pages.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.directory.People;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /** The groups and levels pages: every form's success, its refusal shown at the field, and no change on error. */
 @CountersignTest
-class DirectoryAdminPagesTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Api api;
-
-    AdminBrowsing browsing;
-    MockHttpSession admin;
-    People people;
-
-    @BeforeEach
-    void signIn() {
-        browsing = new AdminBrowsing(mvc, api);
-        admin = browsing.admin();
-        people = new People(api);
-    }
+class DirectoryAdminPagesTests extends AdminPagesTestBase {
 
     @Test
     void aGroupIsCreatedEditedAndDeletedWithItsMembersAndManagers() throws Exception {

@@ -3,39 +3,17 @@ package io.countersign.web.pages.admin;
 import static io.countersign.web.pages.admin.DirectoryAdminPagesTests.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.directory.People;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /** The resources pages: accounts, groups, owners and labels through the form, refusals at the field. */
 @CountersignTest
-class ResourceAdminPagesTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Api api;
-
-    AdminBrowsing browsing;
-    MockHttpSession admin;
-    People people;
-
-    @BeforeEach
-    void signIn() {
-        browsing = new AdminBrowsing(mvc, api);
-        admin = browsing.admin();
-        people = new People(api);
-    }
+class ResourceAdminPagesTests extends AdminPagesTestBase {
 
     @Test
     void aResourceIsCreatedWithItsAccountsGroupsOwnersAndLabelsThenEditedAndDeleted() throws Exception {

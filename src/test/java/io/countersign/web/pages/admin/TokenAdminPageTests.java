@@ -2,38 +2,16 @@ package io.countersign.web.pages.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.directory.People;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /** Every user's API tokens on one page, without their secrets, and revoking any of them at once. */
 @CountersignTest
-class TokenAdminPageTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Api api;
-
-    AdminBrowsing browsing;
-    MockHttpSession admin;
-    People people;
-
-    @BeforeEach
-    void signIn() {
-        browsing = new AdminBrowsing(mvc, api);
-        admin = browsing.admin();
-        people = new People(api);
-    }
+class TokenAdminPageTests extends AdminPagesTestBase {
 
     @Test
     void anAdministratorSeesEveryUsersTokensButNeverASecret() throws Exception {

@@ -3,38 +3,22 @@ package io.countersign.web.pages.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.directory.People;
+import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /** The users pages: create with a password, edit, deactivate as the API does, search and page. */
 @CountersignTest
-class UserAdminPagesTests {
+class UserAdminPagesTests extends AdminPagesTestBase {
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Api api;
-
-    AdminBrowsing browsing;
-    MockHttpSession admin;
-    People people;
-
-    @BeforeEach
-    void signIn() {
-        browsing = new AdminBrowsing(mvc, api);
-        admin = browsing.admin();
-        people = new People(api);
-    }
+    AccessSetup setup;
 
     @Test
     void anAdministratorCreatesAUserWhoThenSignsInWithTheGivenPassword() throws Exception {
@@ -185,22 +169,8 @@ class UserAdminPagesTests {
     void deactivatingFromThePageRevokesTheUsersGrantsLikeTheApi() throws Exception {
         String name = people.user("leaver");
         String resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name",
-                                Api.unique("auto"),
-                                "conditions",
-                                Map.of("resourceName", resource),
-                                "steps",
-                                List.of())))
-                .expect(201);
+        setup.database(resource, "admin");
+        setup.openPolicy(resource);
         String grant = api.as(people.tokenFor(name))
                 .post(
                         "/api/v1/requests",

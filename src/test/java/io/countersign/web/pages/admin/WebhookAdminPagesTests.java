@@ -3,44 +3,29 @@ package io.countersign.web.pages.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.countersign.directory.People;
+import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /** The webhooks pages: add with a write-only secret, delete, read the deliveries, redeliver a dead letter. */
 @CountersignTest
-class WebhookAdminPagesTests {
+class WebhookAdminPagesTests extends AdminPagesTestBase {
 
     static final String SECRET = "a-signing-secret-0123456789";
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Api api;
+    AccessSetup setup;
 
     @Autowired
     MutableClock clock;
-
-    AdminBrowsing browsing;
-    MockHttpSession admin;
-
-    @BeforeEach
-    void signIn() {
-        browsing = new AdminBrowsing(mvc, api);
-        admin = browsing.admin();
-    }
 
     @Test
     void aWebhookIsAddedWithoutItsSecretEverShownAndThenDeleted() throws Exception {
@@ -147,24 +132,9 @@ class WebhookAdminPagesTests {
     }
 
     private void autoApprovedRequest() {
-        People people = new People(api);
         String resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name",
-                                Api.unique("auto"),
-                                "conditions",
-                                Map.of("resourceName", resource),
-                                "steps",
-                                List.of())))
-                .expect(201);
+        setup.database(resource, "admin");
+        setup.openPolicy(resource);
         api.as(people.tokenFor(people.user("dev")))
                 .post(
                         "/api/v1/requests",

@@ -1,0 +1,39 @@
+package io.countersign.grant;
+
+import io.countersign.testing.AccessSetup;
+import io.countersign.testing.Api;
+import io.countersign.testing.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Where grant tests start: dev, a user with an API token to ask for access with, and a fresh name for
+ * the resource each test class creates under the policy it is about. The clock moves grants on; the
+ * database shows what was stored.
+ */
+abstract class DevWithATokenTestBase {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    AccessSetup setup;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    String dev;
+    String devToken;
+    String resource;
+
+    @BeforeEach
+    void devWithAToken() {
+        dev = Api.unique("dev");
+        devToken = setup.tokenForNewUser(dev, "USER");
+        resource = Api.unique("db");
+    }
+}
