@@ -11,6 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
+# the phases' own output goes to stderr through `tee >(cat >&2)`, never `tee /dev/stderr`: reopening
+# /dev/stderr truncates a log file that stderr is redirected to
 
 clients=${COMPARE_CLIENTS:-16}
 requests=${COMPARE_REQUESTS:-4000}
@@ -33,7 +35,7 @@ if [ "${COMPARE_SKIP_FLOWABLE:-0}" = 1 ] && [ -s target/compare-flowable.txt ]; 
   flowable=$(tail -n 1 target/compare-flowable.txt)
 else
   flowable=$(bash "$peers/flowable/run.sh" --clients "$clients" --requests "$requests" --warmup "$warmup" \
-    | tee /dev/stderr | tail -n 1)
+    | tee >(cat >&2) | tail -n 1)
   echo "$flowable" > target/compare-flowable.txt
 fi
 echo "$flowable"
@@ -77,7 +79,7 @@ rss_peak=0
 ( while kill -0 "$server_pid" 2>/dev/null; do ps -o rss= -p "$server_pid"; sleep 1; done ) >target/compare-rss.txt &
 rss_pid=$!
 check=$(bash "$peers/jdk-http/check.sh" "http://127.0.0.1:$port" "$(value CHECK_TOKEN)" "$(value CHECK_USER)" \
-  "$(value CHECK_RESOURCE)" "$(value CHECK_ACCOUNT)" | tee /dev/stderr | tail -n 1) || true
+  "$(value CHECK_RESOURCE)" "$(value CHECK_ACCOUNT)" | tee >(cat >&2) | tail -n 1) || true
 kill "$rss_pid" 2>/dev/null || true
 rss_peak=$(sort -n target/compare-rss.txt | tail -n 1)
 
@@ -87,7 +89,7 @@ stop
 trap - EXIT
 
 echo "== 4/4 JDK HttpServer baseline (the same wrk load)"
-baseline=$(bash "$peers/jdk-http/baseline.sh" | tee /dev/stderr | tail -n 1)
+baseline=$(bash "$peers/jdk-http/baseline.sh" | tee >(cat >&2) | tail -n 1)
 
 echo
 echo "== ratios (Countersign / peer), $clients clients, $requests requests, $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
