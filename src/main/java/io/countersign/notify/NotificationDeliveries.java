@@ -4,6 +4,7 @@ import io.countersign.directory.Directory;
 import io.countersign.notify.internal.DeliveryFilter;
 import io.countersign.notify.internal.DeliveryLists;
 import io.countersign.notify.internal.DeliveryStore;
+import io.countersign.notify.internal.NotificationQueue;
 import io.countersign.shared.Actor;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.Names;
@@ -27,6 +28,7 @@ public class NotificationDeliveries {
 
     private final DeliveryLists lists;
     private final DeliveryStore deliveries;
+    private final NotificationQueue queue;
     private final Directory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -34,12 +36,14 @@ public class NotificationDeliveries {
     NotificationDeliveries(
             DeliveryLists lists,
             DeliveryStore deliveries,
+            NotificationQueue queue,
             Directory directory,
             ApplicationEventPublisher events,
             Clock clock) {
         this.clock = clock;
         this.lists = lists;
         this.deliveries = deliveries;
+        this.queue = queue;
         this.directory = directory;
         this.events = events;
     }
@@ -88,7 +92,7 @@ public class NotificationDeliveries {
      */
     @Transactional
     public int resume(String channel) {
-        return deliveries.resume(channel, clock.instant());
+        return queue.resume(channel, clock.instant());
     }
 
     /** Who was told what about the request, oldest first; the caller has checked it may see the request. */

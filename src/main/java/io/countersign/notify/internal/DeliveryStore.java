@@ -3,7 +3,6 @@ package io.countersign.notify.internal;
 import io.countersign.notify.Delivery;
 import io.countersign.notify.DeliveryAttempt;
 import io.countersign.notify.DeliveryState;
-import io.countersign.notify.SendResult;
 import io.countersign.shared.ShortIds;
 import io.countersign.shared.Timestamps;
 import java.sql.ResultSet;
@@ -16,8 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -60,11 +57,9 @@ public class DeliveryStore {
             where id = ? and state = ? and attempts = ?""";
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
 
-    public DeliveryStore(JdbcClient jdbc, JdbcTemplate batch) {
+    public DeliveryStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     /**
@@ -93,19 +88,6 @@ public class DeliveryStore {
             return Delivery.WEBHOOK.equals(channel);
         }
     }
-
-    /** What a notification delivery is about and whom it goes to. */
-    public record Addressed(
-            String eventId,
-            String kind,
-            String channel,
-            String recipientId,
-            String recipient,
-            String requestId,
-            String grantId,
-            Integer step,
-            Instant occurredAt,
-            String payload) {}
 
     /** A delivery as it stands, with the sequence number that orders and pages the list. */
     public record Stored(long seq, Delivery delivery) {}
@@ -142,54 +124,6 @@ public class DeliveryStore {
                         grantId)
                 .update();
         return id;
-    }
-
-    /**
-     * Queues notifications in one round trip, each due at once; one whose channel waits for something
-     * ({@code waitingFor} says what) carries that as its last error and is due only after {@link
-     * SendResult#WAITING}, or when {@link #resume} is called for its channel.
-     */
-    public void enqueueAll(List<Addressed> notifications, Instant now, Function<String, Optional<String>> waitingFor) {
-        if (notifications.isEmpty()) {
-            return;
-        }
-        List<Object[]> rows = new ArrayList<>(notifications.size());
-        for (Addressed notification : notifications) {
-            Optional<String> waiting = waitingFor.apply(notification.channel());
-            rows.add(new Object[] {
-                ShortIds.next("dlv"),
-                notification.eventId(),
-                notification.kind(),
-                Timestamps.toDb(notification.occurredAt()),
-                notification.payload(),
-                Timestamps.toDb(now),
-                dueAt(waiting.isPresent() ? now.plus(SendResult.WAITING) : now),
-                waiting.map(WebhookSender::truncate).orElse(null),
-                Timestamps.toDb(now),
-                notification.channel(),
-                notification.recipientId(),
-                notification.recipient(),
-                notification.requestId(),
-                notification.grantId(),
-                notification.step()
-            });
-        }
-        batch.batchUpdate("""
-                insert into webhook_deliveries (id, event_id, event_type, occurred_at, payload, state, attempts,
-                    round_started_at, round_attempts, next_attempt_at, last_error, created_at, channel, recipient_id,
-                    recipient, request_id, grant_id, step)
-                values (?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-    }
-
-    /**
-     * Makes every pending delivery of the channel that is not yet due, due now; returns how many. Each
-     * keeps its round of retries, so one queued longer ago than the retry window is given up after
-     * one more attempt.
-     */
-    public int resume(String channel, Instant now) {
-        return jdbc.sql("""
-                        update webhook_deliveries set next_attempt_at = ?
-                        where channel = ? and state = 'PENDING' and next_attempt_at > ?""").params(dueAt(now), channel, dueAt(now)).update();
     }
 
     /**
@@ -421,7 +355,7 @@ public class DeliveryStore {
      * microseconds, possibly upwards, and a delivery due "now" would then not be due until the clock
      * moved on.
      */
-    private static OffsetDateTime dueAt(Instant instant) {
+    static OffsetDateTime dueAt(Instant instant) {
         return Timestamps.toDb(instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS));
     }
 

@@ -33,7 +33,7 @@ public class NotificationOutbox {
 
     private final SubscriptionStore subscriptions;
     private final NotificationSenders senders;
-    private final DeliveryStore deliveries;
+    private final NotificationQueue queue;
     private final Directory directory;
     private final JsonMapper json;
     private final Clock clock;
@@ -41,13 +41,13 @@ public class NotificationOutbox {
     public NotificationOutbox(
             SubscriptionStore subscriptions,
             NotificationSenders senders,
-            DeliveryStore deliveries,
+            NotificationQueue queue,
             Directory directory,
             JsonMapper json,
             Clock clock) {
         this.subscriptions = subscriptions;
         this.senders = senders;
-        this.deliveries = deliveries;
+        this.queue = queue;
         this.directory = directory;
         this.json = json;
         this.clock = clock;
@@ -76,7 +76,7 @@ public class NotificationOutbox {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String eventId = UUID.randomUUID().toString();
         String payload = json.writeValueAsString(new LinkedHashMap<>(data));
-        List<DeliveryStore.Addressed> queued = new ArrayList<>();
+        List<NotificationQueue.Addressed> queued = new ArrayList<>();
         for (Recipient recipient : recipients) {
             if (!isActive(recipient)) {
                 continue;
@@ -106,7 +106,7 @@ public class NotificationOutbox {
                     now,
                     json.writeValueAsString(routed)));
         }
-        deliveries.enqueueAll(queued, now, senders::waitingFor);
+        queue.enqueueAll(queued, now, senders::waitingFor);
         return queued.size();
     }
 
@@ -117,7 +117,7 @@ public class NotificationOutbox {
                         && r.person().id().equals(userId));
     }
 
-    private static DeliveryStore.Addressed addressed(
+    private static NotificationQueue.Addressed addressed(
             String eventId,
             NotificationKind kind,
             String channel,
@@ -126,7 +126,7 @@ public class NotificationOutbox {
             About about,
             Instant now,
             String payload) {
-        return new DeliveryStore.Addressed(
+        return new NotificationQueue.Addressed(
                 eventId,
                 kind.name(),
                 channel,
