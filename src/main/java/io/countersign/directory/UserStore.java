@@ -5,6 +5,7 @@ import io.countersign.shared.Revision;
 import io.countersign.shared.Revisions;
 import io.countersign.shared.Role;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.ShareLock;
 import io.countersign.shared.database.TransactionCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,6 +35,7 @@ class UserStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
+    private final ShareLock shareLock;
 
     /**
      * The users this transaction looked up by name, found or not, so that a request creation reads
@@ -45,10 +47,11 @@ class UserStore {
     /** A user with their internal id. */
     record Known(String id, User user) {}
 
-    UserStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+    UserStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock, ShareLock shareLock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
+        this.shareLock = shareLock;
     }
 
     Optional<User> find(String username) {
@@ -160,9 +163,12 @@ class UserStore {
         return known(username).map(Known::id);
     }
 
-    /** Locks the user's row; true when the user exists and is active. */
+    /**
+     * Locks the user's row against change (an offboarding waits, or is seen); true when the user
+     * exists and is active.
+     */
     boolean lockActive(String userId) {
-        Optional<Known> locked = jdbc.sql("select id, " + COLUMNS + " from users where id = ? for update")
+        Optional<Known> locked = jdbc.sql("select id, " + COLUMNS + " from users where id = ? " + shareLock.clause())
                 .param(userId)
                 .query((rs, row) -> new Known(rs.getString("id"), map(rs)))
                 .optional();

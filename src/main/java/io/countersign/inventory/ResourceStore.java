@@ -4,6 +4,7 @@ import io.countersign.shared.NameQuery;
 import io.countersign.shared.Revision;
 import io.countersign.shared.Revisions;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.ShareLock;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -53,12 +53,13 @@ class ResourceStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
-    private volatile String lockClause;
+    private final ShareLock shareLock;
 
-    ResourceStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+    ResourceStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock, ShareLock shareLock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
+        this.shareLock = shareLock;
     }
 
     Optional<Resource> find(String name) {
@@ -103,7 +104,7 @@ class ResourceStore {
      * the lock is exclusive (one embedded instance, short transactions).
      */
     boolean lockShared(String name) {
-        return jdbc.sql("select name from resources where name = ? " + shareLock())
+        return jdbc.sql("select name from resources where name = ? " + shareLock.clause())
                 .param(name)
                 .query(String.class)
                 .optional()
@@ -119,17 +120,6 @@ class ResourceStore {
                     .query(String.class)
                     .list();
         }
-    }
-
-    private String shareLock() {
-        String clause = lockClause;
-        if (clause == null) {
-            String product = batch.execute((ConnectionCallback<String>)
-                    connection -> connection.getMetaData().getDatabaseProductName());
-            clause = "PostgreSQL".equalsIgnoreCase(product) ? "for share" : "for update";
-            lockClause = clause;
-        }
-        return clause;
     }
 
     /** Every resource by name: five queries whatever the number of resources. */

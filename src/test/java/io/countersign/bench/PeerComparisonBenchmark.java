@@ -93,9 +93,8 @@ public final class PeerComparisonBenchmark {
     }
 
     private String create(Client client, int i) throws Exception {
-        return BenchCalls.call(
-                        client.http(),
-                        base,
+        return client.http()
+                .call(
                         requesterTokens.get(client.index()),
                         "POST",
                         "/api/v1/requests",
@@ -115,21 +114,19 @@ public final class PeerComparisonBenchmark {
     /** Both decisions of one request, in order; returns each one's latency in microseconds. */
     private List<Long> decide(Client client, int i, String id) throws Exception {
         long first = System.nanoTime();
-        BenchCalls.call(
-                client.http(),
-                base,
-                managerTokens.get(i % APPROVERS_PER_GROUP),
-                "POST",
-                "/api/v1/requests/" + id + "/approve",
-                Map.of("comment", "manager ok"));
+        client.http()
+                .call(
+                        managerTokens.get(i % APPROVERS_PER_GROUP),
+                        "POST",
+                        "/api/v1/requests/" + id + "/approve",
+                        Map.of("comment", "manager ok"));
         long second = System.nanoTime();
-        BenchCalls.call(
-                client.http(),
-                base,
-                securityTokens.get(i % APPROVERS_PER_GROUP),
-                "POST",
-                "/api/v1/requests/" + id + "/approve",
-                Map.of("comment", "security ok"));
+        client.http()
+                .call(
+                        securityTokens.get(i % APPROVERS_PER_GROUP),
+                        "POST",
+                        "/api/v1/requests/" + id + "/approve",
+                        Map.of("comment", "security ok"));
         long end = System.nanoTime();
         return List.of((second - first) / 1_000, (end - second) / 1_000);
     }
@@ -196,7 +193,7 @@ public final class PeerComparisonBenchmark {
         return BenchCalls.call(setup, base, adminToken, method, path, body);
     }
 
-    private record Client(int index, HttpClient http) {}
+    private record Client(int index, BenchConnection http) {}
 
     private interface Operation {
         void perform(Client client, int request) throws Exception;
@@ -210,7 +207,7 @@ public final class PeerComparisonBenchmark {
         List<Thread> threads = new ArrayList<>();
         long began = System.nanoTime();
         for (int c = 0; c < clients; c++) {
-            Client client = new Client(c, HttpClient.newHttpClient());
+            Client client = new Client(c, new BenchConnection(base));
             Thread thread = new Thread(() -> {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     try {
@@ -221,6 +218,7 @@ public final class PeerComparisonBenchmark {
                         }
                     }
                 }
+                client.http().close();
             });
             threads.add(thread);
             thread.start();

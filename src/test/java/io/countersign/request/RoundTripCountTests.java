@@ -98,9 +98,9 @@ class RoundTripCountTests {
                 lastDecision);
         // the figures of BENCHMARKS.md (20, 20, 25; before batching and caching 40, 34 and 44) with
         // room for a token or settings cache that a slow machine lets expire during the test
-        assertThat(creation).isPositive().isLessThanOrEqualTo(23);
-        assertThat(firstDecision).isPositive().isLessThanOrEqualTo(23);
-        assertThat(lastDecision).isPositive().isLessThanOrEqualTo(28);
+        assertThat(creation).isPositive().isLessThanOrEqualTo(20);
+        assertThat(firstDecision).isPositive().isLessThanOrEqualTo(20);
+        assertThat(lastDecision).isPositive().isLessThanOrEqualTo(27);
     }
 
     /** Wraps the request pool so that every statement executed and every commit or rollback counts. */

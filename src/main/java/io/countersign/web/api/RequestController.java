@@ -234,7 +234,10 @@ class RequestController {
     }
 
     private RequestResponse withGrant(AccessRequest request) {
-        Map<String, Grant> granted = grants.forRequests(List.of(request.id()));
+        // only an approved request has a grant: a pending answer (most creations and every decision
+        // but the last) skips the read and its transaction
+        Map<String, Grant> granted =
+                request.status() == RequestStatus.APPROVED ? grants.forRequests(List.of(request.id())) : Map.of();
         // only a break-glass use has a review: other answers skip the read and its transaction
         BreakGlassReview review =
                 request.details().breakGlass() ? reviews.of(request.id()).orElse(null) : null;
