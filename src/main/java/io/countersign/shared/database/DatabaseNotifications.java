@@ -2,6 +2,7 @@ package io.countersign.shared.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.QueryExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -37,6 +40,7 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DatabaseNotifications.class);
     private static final Pattern CHANNEL = Pattern.compile("[a-z_]{1,60}");
     private static final int WAIT_MILLIS = 500;
+    private static final int SEND_TIMEOUT_MILLIS = 5_000;
     private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final boolean postgres;
@@ -46,6 +50,7 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
     private final List<Runnable> onListening = new CopyOnWriteArrayList<>();
     private final List<Runnable> onLost = new CopyOnWriteArrayList<>();
     private volatile boolean listening;
+    private final ListenerSends sends = new ListenerSends();
     private final Object monitor = new Object();
     private volatile Thread thread;
     private HikariDataSource pool;
@@ -116,18 +121,43 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
                     for (String channel : handlers.keySet()) {
                         statement.execute("listen " + channel);
                     }
+                    // what this connection commits is only fences: their order in the notification
+                    // queue is what counts, never their durability, so none waits for a disk flush
+                    statement.execute("set synchronous_commit = off");
                 }
+                // bounded: a database that stops answering costs a reconnection, never a stuck thread
+                connection.setNetworkTimeout(Runnable::run, SEND_TIMEOUT_MILLIS);
                 PGConnection listener = connection.unwrap(PGConnection.class);
+                // what the last round trip brought in, read without the driver's wait for more: its
+                // getNotifications() first waits a millisecond on the socket, which would cost every
+                // fence sent from here that millisecond
+                QueryExecutor arrived = connection.unwrap(BaseConnection.class).getQueryExecutor();
                 startedListening();
-                while (thread == Thread.currentThread()) {
-                    PGNotification[] received = listener.getNotifications(WAIT_MILLIS);
-                    if (received != null) {
-                        for (PGNotification notification : received) {
-                            dispatch(notification.getName(), notification.getParameter());
+                try (PreparedStatement send = connection.prepareStatement("select pg_notify(?, ?)");
+                        PreparedStatement ping = connection.prepareStatement("select 1")) {
+                    while (thread == Thread.currentThread()) {
+                        Map<String, Long> sending = sends.next();
+                        if (sending == null) {
+                            hand(listener.getNotifications(WAIT_MILLIS));
+                            continue;
                         }
+                        if (sending.isEmpty()) {
+                            // awake with nothing to send: a round trip brings in what others sent
+                            ping.executeQuery().close();
+                        }
+                        for (Map.Entry<String, Long> payload : sending.entrySet()) {
+                            send.setString(1, payload.getKey());
+                            send.setString(2, Long.toString(payload.getValue()));
+                            send.executeQuery().close();
+                        }
+                        // what came back with those round trips, in the order it was sent
+                        hand(arrived.getNotifications());
                     }
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | InterruptedException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
                 lost();
                 if (thread == Thread.currentThread()) {
                     log.warn("Listening for database notifications failed; retrying in {}: {}", RETRY, e.toString());
@@ -137,6 +167,24 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
         }
     }
 
+    private void hand(PGNotification[] received) {
+        if (received != null) {
+            for (PGNotification notification : received) {
+                dispatch(notification.getName(), notification.getParameter());
+            }
+        }
+    }
+
+    /**
+     * Sends {@code number} on {@code channel}, which this instance listens on, from the listening
+     * connection itself, so that it comes back in one round trip after everything queued before it
+     * ({@link ListenerSends}); a higher number not yet sent on the same channel covers it. False, and
+     * the caller sends it otherwise, when the listening thread is not ready to send now.
+     */
+    public boolean sendFromListener(String channel, long number) {
+        return listening && sends.offer(checked(channel), number);
+    }
+
     /** Tells whoever keeps what notifications keep current that listening (re)started. */
     void startedListening() {
         listening = true;
@@ -144,8 +192,10 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
     }
 
     private void lost() {
-        if (listening) {
-            listening = false;
+        boolean was = listening;
+        listening = false;
+        sends.reset();
+        if (was) {
             onLost.forEach(DatabaseNotifications::runQuietly);
         }
     }

@@ -16,12 +16,16 @@ import org.springframework.stereotype.Component;
  * so when the fence sent after the caller asked comes back, every notification of a transaction
  * that committed before the caller asked has been handed to the handlers before it.
  *
- * <p>Callers share fences like a group commit: one in flight at a time, and every caller who arrived
- * while it was in flight waits for the next one, which starts when it ends. 32 concurrent checks cost
- * one round trip, not 32.
+ * <p>Callers share fences like a group commit: every caller who arrives waits for the next fence
+ * sent after it arrived, and a new one is sent at once unless {@value #IN_FLIGHT} are already on
+ * their way. While fences keep coming, the listening connection sends them itself and they come back
+ * in one round trip ({@link ListenerSends}); otherwise a pooled connection sends them.
  */
 @Component
 public class NotificationFence {
+
+    /** Fences on their way at once: enough that a caller waits about one round trip, not two. */
+    static final int IN_FLIGHT = 4;
 
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
@@ -32,11 +36,11 @@ public class NotificationFence {
     private final String channel;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition passed = lock.newCondition();
-    // guarded by lock: the number of the last fence sent, of the last that came back, and whether
-    // the last sent is still on its way
+    // guarded by lock: the number of the last fence sent, the highest that came back, and the last
+    // sent before the listening connection was lost (those never come back)
     private long sent;
     private long returned;
-    private boolean inFlight;
+    private long lost;
 
     NotificationFence(
             DatabaseNotifications notifications,
@@ -85,15 +89,14 @@ public class NotificationFence {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         long mine;
-        boolean send;
+        boolean send = false;
         lock.lock();
         try {
-            // a fence already on its way may have been sent before this call: only the next one counts
+            // a fence already on its way may have been sent before this call: only a later one counts
             mine = sent + 1;
-            send = !inFlight;
-            if (send) {
+            if (onTheirWay() < IN_FLIGHT) {
                 sent = mine;
-                inFlight = true;
+                send = true;
             }
         } finally {
             lock.unlock();
@@ -104,9 +107,13 @@ public class NotificationFence {
             }
             lock.lock();
             try {
-                while (returned < mine && inFlight) {
+                // fences may come back out of order; any numbered from mine on was sent after this call
+                while (returned < mine && mine > lost && (sent >= mine || onTheirWay() >= IN_FLIGHT)) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
+                        // what has not come back by now is taken as lost, so that later callers send
+                        // anew rather than wait behind fences that may never return
+                        lost = Math.max(lost, sent);
                         return false;
                     }
                     passed.awaitNanos(left);
@@ -114,14 +121,12 @@ public class NotificationFence {
                 if (returned >= mine) {
                     return true;
                 }
-                if (sent >= mine) {
+                if (mine <= lost) {
                     // the fence this call waited for was abandoned: the connection was lost
                     return false;
                 }
-                // the fence in flight when this call arrived is back: send the next one, for everyone
-                // who arrived meanwhile
+                // no fence has been sent since this call arrived, and there is room for one
                 sent = mine;
-                inFlight = true;
                 send = true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -132,7 +137,14 @@ public class NotificationFence {
         }
     }
 
+    private long onTheirWay() {
+        return sent - Math.max(returned, lost);
+    }
+
     private void send(long number) {
+        if (notifications.sendFromListener(channel, number)) {
+            return;
+        }
         try {
             // bounded: a database out of reach costs the caller a second, never a held thread
             calls.call(() -> jdbc.sql("select pg_notify(?, ?)")
@@ -152,9 +164,6 @@ public class NotificationFence {
             if (number > returned) {
                 returned = number;
             }
-            if (returned >= sent) {
-                inFlight = false;
-            }
             passed.signalAll();
         } finally {
             lock.unlock();
@@ -165,7 +174,7 @@ public class NotificationFence {
     private void abandon() {
         lock.lock();
         try {
-            inFlight = false;
+            lost = sent;
             passed.signalAll();
         } finally {
             lock.unlock();

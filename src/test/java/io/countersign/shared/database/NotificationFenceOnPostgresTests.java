@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,13 +49,17 @@ class NotificationFenceOnPostgresTests {
     DatabaseCallProperties properties;
 
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final List<String> order = new CopyOnWriteArrayList<>();
     private DatabaseNotifications notifications;
     private NotificationFence fence;
 
     @BeforeEach
     void listen() {
         notifications = new DatabaseNotifications(environment, jdbc, pools);
-        notifications.listen(CHANNEL, seen::add);
+        notifications.listen(CHANNEL, payload -> {
+            seen.add(payload);
+            order.add(payload);
+        });
         fence = new NotificationFence(notifications, jdbc, calls, properties);
         notifications.start();
         await().atMost(Duration.ofSeconds(10)).until(notifications::listening);
@@ -109,6 +115,22 @@ class NotificationFenceOnPostgresTests {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void aFenceSentFromTheListeningConnectionComesBackBehindWhatCommittedBeforeIt() {
+        // the first fence wakes the listening thread from its socket; while fences keep coming it
+        // sends them from its own connection
+        assertThat(fence.await()).isTrue();
+        AtomicLong tries = new AtomicLong(1_000);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> notifications.sendFromListener(CHANNEL, tries.incrementAndGet()));
+
+        commitNotification("before");
+        assertThat(notifications.sendFromListener(CHANNEL, 1_000_000)).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> order.contains("1000000"));
+        assertThat(order.indexOf("before")).isBetween(0, order.indexOf("1000000"));
     }
 
     @Test
