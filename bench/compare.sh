@@ -4,7 +4,8 @@
 # load against Countersign, and the same load against the JDK HttpServer baseline; then prints the
 # ratios. See BENCHMARKS.md ("Side by side with Flowable and a bare JDK HTTP server").
 #
-# Knobs: COMPARE_CLIENTS (16), COMPARE_REQUESTS (4000), COMPARE_WARMUP (500), CHECK_DURATION (20s,
+# Knobs: COMPARE_CLIENTS (16), COMPARE_REQUESTS (4000), COMPARE_WARMUP (4000 lifecycles, for both
+# peers alike: the JIT compiles both under load before anything is measured), CHECK_DURATION (20s,
 # read by check.sh), CHECK_WARMUP (10s of unmeasured check load first), PEERS_DIR (the peers' directory, ../shared/peers from the repository),
 # COMPARE_JAVA_OPTS (the service's JVM options), BENCH_DB_SERVER, BENCH_PORT (18090),
 # COMPARE_SKIP_FLOWABLE=1 (reuse the figures of the last Flowable run, target/compare-flowable.txt).
@@ -16,9 +17,9 @@ repo=$(pwd)
 
 clients=${COMPARE_CLIENTS:-16}
 requests=${COMPARE_REQUESTS:-4000}
-warmup=${COMPARE_WARMUP:-500}
+warmup=${COMPARE_WARMUP:-4000}
 peers=${PEERS_DIR:-$repo/../shared/peers}
-java_opts=${COMPARE_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseG1GC}
+java_opts=${COMPARE_JAVA_OPTS:--Xms256m -Xmx384m -XX:+UseG1GC}
 server="${BENCH_DB_SERVER:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
 port=${BENCH_PORT:-18090}
 db="countersign_compare_$(date +%s)"
@@ -35,6 +36,7 @@ if [ "${COMPARE_SKIP_FLOWABLE:-0}" = 1 ] && [ -s target/compare-flowable.txt ]; 
   flowable=$(tail -n 1 target/compare-flowable.txt)
 else
   flowable=$(bash "$peers/flowable/run.sh" --clients "$clients" --requests "$requests" --warmup "$warmup" \
+    --warmup-cap-s 600 \
     | tee >(cat >&2) | tail -n 1)
   echo "$flowable" > target/compare-flowable.txt
 fi
