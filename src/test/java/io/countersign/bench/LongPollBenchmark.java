@@ -15,7 +15,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Holds 1,000 long polls (10 on each of 100 pending requests) against a running instance, then
  * approves the 100 requests and reports how long after each approval its waiters were answered, and
- * the server's heap while they waited. Arguments: base URL, an administrator's API token.
+ * the server's heap while they waited. Arguments: base URL, an administrator's API token, and
+ * optionally the base URL of a second instance on the same database: then the approvals are sent
+ * there, and the figures are how long a decision on one instance takes to reach waiters on another.
  */
 public final class LongPollBenchmark {
 
@@ -28,14 +30,16 @@ public final class LongPollBenchmark {
             .build();
     private final String base;
     private final String admin;
+    private final String approvingBase;
 
-    private LongPollBenchmark(String base, String admin) {
+    private LongPollBenchmark(String base, String admin, String approvingBase) {
         this.base = base;
         this.admin = admin;
+        this.approvingBase = approvingBase;
     }
 
     public static void main(String[] args) throws Exception {
-        new LongPollBenchmark(args[0], args[1]).run();
+        new LongPollBenchmark(args[0], args[1], args.length > 2 ? args[2] : args[0]).run();
     }
 
     private void run() throws Exception {
@@ -104,10 +108,14 @@ public final class LongPollBenchmark {
         long[] approvedAt = new long[REQUESTS];
         long start = System.nanoTime();
         for (int r = 0; r < REQUESTS; r++) {
-            call(approverToken, "POST", "/api/v1/requests/" + ids.get(r) + "/approve", null);
+            BenchCalls.call(
+                    http, approvingBase, approverToken, "POST", "/api/v1/requests/" + ids.get(r) + "/approve", null);
             approvedAt[r] = System.nanoTime();
         }
-        System.out.printf("100 approvals took %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        System.out.printf(
+                "100 approvals on %s took %d ms%n",
+                approvingBase.equals(base) ? "the waiters' instance" : "another instance",
+                (System.nanoTime() - start) / 1_000_000);
         CompletableFuture.allOf(waiters.toArray(CompletableFuture[]::new)).join();
 
         double[] latencies = new double[REQUESTS * WAITERS_PER_REQUEST];
