@@ -52,10 +52,13 @@ class RoundTripCountTests {
         Person dev = org.person("dev");
         Person lisa = org.person("lisa");
         Person carol = org.person("carol");
+        // three told when the second step opens: the directory is read once for all of them
+        Person sam = org.person("sam");
+        Person ana = org.person("ana");
         String resource = org.resource();
         org.policy(
                 resource,
-                List.of(step("Manager Review", 1, lisa), step("Security Review", 1, carol)),
+                List.of(step("Manager Review", 1, lisa), step("Security Review", 1, carol, sam, ana)),
                 Map.of("defaultDuration", "PT1H", "maxDuration", "PT4H"));
         String body = Api.json(Map.of("resource", resource, "account", "admin", "justification", "counting"));
         // once to the end before counting, so that caches (tokens, policies, subscribers) are as they are under load

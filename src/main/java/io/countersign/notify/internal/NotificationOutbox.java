@@ -77,6 +77,9 @@ public class NotificationOutbox {
         String eventId = UUID.randomUUID().toString();
         String payload = json.writeValueAsString(new LinkedHashMap<>(data));
         List<NotificationQueue.Addressed> queued = new ArrayList<>();
+        // every recipient in one query: the directory keeps what this transaction read, so each
+        // isActive below is answered from it instead of a query per person
+        directory.findUsers(usernames(recipients, routes));
         for (Recipient recipient : recipients) {
             if (!isActive(recipient)) {
                 continue;
@@ -137,6 +140,15 @@ public class NotificationOutbox {
                 about.step(),
                 now,
                 payload);
+    }
+
+    private static List<String> usernames(Collection<Recipient> recipients, List<NotificationRoutes.Route> routes) {
+        List<String> names = new ArrayList<>();
+        recipients.stream().filter(r -> r.id() != null).forEach(r -> names.add(r.username()));
+        routes.stream()
+                .filter(r -> r.person() != null)
+                .forEach(r -> names.add(r.person().username()));
+        return names;
     }
 
     /** The user still exists under this name with this id, and is active: nobody else inherits their mail. */
