@@ -1,6 +1,7 @@
 package io.countersign.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.countersign.shared.database.DedicatedPools;
@@ -45,6 +46,9 @@ class AuditSealingTests {
 
     @Autowired
     AuditTables tables;
+
+    @Autowired
+    AuditRows rows;
 
     @Autowired
     AuditedChanges changes;
@@ -207,6 +211,43 @@ class AuditSealingTests {
         ChainVerification verdict = auditLog.verify();
         assertThat(verdict.valid()).isTrue();
         assertThat(verdict.events()).isEqualTo(tables.count());
+    }
+
+    @Test
+    void aPassThatFindsOneOfItsJournalEntriesAlreadyRemovedChainsNothing() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+        sealer.stop();
+        ChainHead head = tables.head();
+        String actor = Api.unique("raced");
+        changes.publish(
+                SampleEvent.by(actor).withNote("one"),
+                SampleEvent.by(actor).withNote("two"),
+                SampleEvent.by(actor).withNote("three"));
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+                    ChainHead locked = rows.lockHead();
+                    List<JournalEntry> entries = rows.unsealed(10);
+                    List<AuditRecord> events = new ArrayList<>();
+                    long lastId = locked.lastId();
+                    String lastHash = locked.lastHash();
+                    for (JournalEntry entry : entries) {
+                        AuditRecord event = entry.draft().after(lastId, lastHash, entry.occurredAt());
+                        events.add(event);
+                        lastId = event.id();
+                        lastHash = event.hash();
+                    }
+                    // as if another sealer had chained the middle entry in the meantime
+                    jdbc.sql("delete from audit_journal where seq = ?")
+                            .param(entries.get(1).seq())
+                            .update();
+                    rows.seal(events, entries.stream().map(JournalEntry::seq).toList());
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("another sealer");
+
+        assertThat(tables.head()).as("the pass rolled back").isEqualTo(head);
+        assertThat(tables.journalSize()).isEqualTo(3);
+        assertThat(chained(actor)).isEmpty();
     }
 
     @Test
