@@ -169,6 +169,16 @@ public class Requests {
         return decide(actor, id, comment, false, (request, me, text, at) -> request.cancel(actor, me, text, at));
     }
 
+    /**
+     * The request as the caller's transaction sees it, for the service's own follow-up work (who is
+     * told of a change); empty when there is none. Nothing is thrown for a missing request, so a caller
+     * inside a change's transaction does not mark it for rollback. A person's view goes through {@link #get}.
+     */
+    @Transactional(readOnly = true)
+    public Optional<AccessRequest> find(String id) {
+        return repository.find(id);
+    }
+
     /** @throws NotFoundException when the request does not exist or the caller may not see it */
     @Transactional(readOnly = true)
     public AccessRequest get(Actor actor, String id) {

@@ -20,7 +20,6 @@ import io.countersign.request.RequestStepStarted;
 import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
-import io.countersign.shared.NotFoundException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +28,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decides who must be told what when a request moves, in the transaction of the change. The request
@@ -46,7 +42,6 @@ class NotificationListeners {
     private final NotificationSenders senders;
     private final Requests requests;
     private final Clock clock;
-    private final TransactionTemplate savepoint;
     private final List<NotificationRoutes> routing;
 
     NotificationListeners(
@@ -54,27 +49,20 @@ class NotificationListeners {
             NotificationSenders senders,
             Requests requests,
             Clock clock,
-            PlatformTransactionManager transactions,
             List<NotificationRoutes> routing) {
         this.routing = routing;
         this.outbox = outbox;
         this.senders = senders;
         this.requests = requests;
         this.clock = clock;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /**
-     * The request as the change's transaction left it. Read behind a savepoint, so that an event
-     * about a request that does not exist tells nobody without failing the change that published it.
+     * The request as the change's transaction left it. An event about a request that does not exist
+     * tells nobody without failing the change that published it.
      */
     private Optional<AccessRequest> find(String requestId) {
-        try {
-            return Optional.ofNullable(savepoint.execute(tx -> requests.get(Actor.system(), requestId)));
-        } catch (NotFoundException unknown) {
-            return Optional.empty();
-        }
+        return requests.find(requestId);
     }
 
     /** Each approver the opened step now waits on. */
