@@ -1,8 +1,13 @@
 package io.countersign.grant;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +28,25 @@ class GrantDueSchedule {
         this.task = grantDueTask;
     }
 
+    /**
+     * The timers of a grant this transaction has just issued. No instance of its id can exist yet, so
+     * they are inserted without looking first (a batch is db-scheduler's only call that does not read
+     * before it inserts), both in one round trip when it starts later.
+     */
+    void scheduleForNew(Grant grant) {
+        Set<Instant> due = new LinkedHashSet<>();
+        if (grant.status() == GrantStatus.SCHEDULED) {
+            due.add(grant.startsAt());
+        }
+        due.add(grant.endsAt());
+        List<SchedulableInstance<?>> timers = new ArrayList<>();
+        for (Instant at : due) {
+            timers.add(SchedulableInstance.of(task.instance(GrantTimerTask.instanceId(grant.id(), at)), at));
+        }
+        scheduler.scheduleBatch(timers);
+    }
+
+    /** The timers of a grant whose times changed; an instant already scheduled keeps its timer. */
     void scheduleFor(Grant grant) {
         if (grant.status() == GrantStatus.SCHEDULED) {
             schedule(grant.id(), grant.startsAt());

@@ -38,7 +38,7 @@ class GrantIssuer {
         }
         Grant grant = grantFor(approved, ShortIds.next("grt"));
         repository.insert(grant);
-        schedule.scheduleFor(grant);
+        schedule.scheduleForNew(grant);
         events.publishEvent(issued(approved, grant));
     }
 

@@ -1,8 +1,10 @@
 package io.countersign.request;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,11 @@ import org.springframework.stereotype.Component;
  * runs it, once, within about a polling interval of its due time. The task only asks the timers to
  * apply what is due; a request decided in the meantime makes it do nothing, which is why nothing
  * here cancels a task.
+ *
+ * <p>A deadline may fall on an instant already scheduled for the same request (a step deadline at the
+ * time-to-live), which then shares the timer: {@code scheduleIfNotExists} looks first. The time-to-live
+ * is the first instant a new request schedules, so nothing can be there yet: it is inserted without
+ * the look (a batch of one is db-scheduler's only call that does not read before it inserts).
  */
 @Component
 class RequestDeadlineSchedule {
@@ -29,7 +36,11 @@ class RequestDeadlineSchedule {
 
     @EventListener
     void on(RequestCreated created) {
-        schedule(created.requestId(), created.expiresAt());
+        Instant due = created.expiresAt();
+        if (due != null) {
+            List<TaskInstance<?>> first = List.of(task.instance(RequestTimerTask.instanceId(created.requestId(), due)));
+            scheduler.scheduleBatch(first, due);
+        }
     }
 
     @EventListener

@@ -1,10 +1,12 @@
 package io.countersign.notify.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.countersign.grant.GrantFirstUsed;
 import io.countersign.grant.GrantStarted;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -13,6 +15,11 @@ import org.springframework.stereotype.Component;
  * When access begins, schedules the notice that it is about to end, in the transaction that starts
  * it; the grant module knows nothing of it. Access shorter than the lead time gets no notice: its
  * holder has just been given it and knows how long it lasts.
+ *
+ * <p>Access begins once per grant (at issue, at its scheduled start or at its first use, never more
+ * than one of them), so the notice scheduled then is the grant's first and is inserted without
+ * looking for an existing one (a batch is db-scheduler's only call that does not read first). The
+ * notice that moves after an extension may run again, and looks first.
  */
 @Component
 class GrantEndingSchedule {
@@ -35,20 +42,33 @@ class GrantEndingSchedule {
 
     @EventListener
     void on(GrantStarted started) {
-        schedule(started.grantId(), started.startsAt(), started.endsAt());
+        scheduleFirst(started.grantId(), started.startsAt(), started.endsAt());
     }
 
     @EventListener
     void on(GrantFirstUsed used) {
-        schedule(used.grantId(), used.clockStartedAt(), used.endsAt());
+        scheduleFirst(used.grantId(), used.clockStartedAt(), used.endsAt());
+    }
+
+    private void scheduleFirst(String grantId, Instant startsAt, Instant endsAt) {
+        Instant due = dueFor(startsAt, endsAt);
+        if (due != null) {
+            List<TaskInstance<?>> notice = List.of(task.instance(GrantEndingTask.instanceId(grantId, endsAt)));
+            scheduler.scheduleBatch(notice, due);
+        }
     }
 
     /** Schedules the notice for a grant in force from {@code startsAt} until {@code endsAt}. */
     void schedule(String grantId, Instant startsAt, Instant endsAt) {
-        Instant due = endsAt.minus(properties.grantEndingLeadTime());
-        if (!senders.any() || !due.isAfter(startsAt)) {
-            return;
+        Instant due = dueFor(startsAt, endsAt);
+        if (due != null) {
+            scheduler.scheduleIfNotExists(task.instance(GrantEndingTask.instanceId(grantId, endsAt)), due);
         }
-        scheduler.scheduleIfNotExists(task.instance(GrantEndingTask.instanceId(grantId, endsAt)), due);
+    }
+
+    /** When the notice is due, or null when nobody could be told or the access is too short for one. */
+    private Instant dueFor(Instant startsAt, Instant endsAt) {
+        Instant due = endsAt.minus(properties.grantEndingLeadTime());
+        return senders.any() && due.isAfter(startsAt) ? due : null;
     }
 }
