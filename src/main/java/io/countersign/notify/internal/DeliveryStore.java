@@ -56,6 +56,17 @@ public class DeliveryStore {
                 last_status_code = ?, last_error = ?, delivered_at = ?
             where id = ? and state = ? and attempts = ?""";
 
+    /**
+     * A request's notifications. The kind is named in the query so that PostgreSQL may read {@code
+     * webhook_deliveries_request}, which holds notifications only (V91, DeliveryPlansOnPostgresTests).
+     */
+    static final String NOTIFICATIONS_ABOUT =
+            "select " + COLUMNS + " from webhook_deliveries where request_id = ? and channel <> 'WEBHOOK' order by seq";
+
+    /** Served by {@code webhook_deliveries_webhook_state}, which holds webhook deliveries only. */
+    static final String PENDING_OF_WEBHOOK =
+            "select count(*) from webhook_deliveries where webhook_id = ? and state = 'PENDING'";
+
     private final JdbcClient jdbc;
 
     public DeliveryStore(JdbcClient jdbc) {
@@ -258,19 +269,13 @@ public class DeliveryStore {
 
     /** The notifications about a request, oldest first, without their attempts. */
     public List<Delivery> notificationsAbout(String requestId) {
-        return jdbc
-                .sql("select " + COLUMNS
-                        + " from webhook_deliveries where request_id = ? and channel <> 'WEBHOOK' order by seq")
-                .param(requestId)
-                .query(DeliveryStore::stored)
-                .list()
-                .stream()
+        return jdbc.sql(NOTIFICATIONS_ABOUT).param(requestId).query(DeliveryStore::stored).list().stream()
                 .map(Stored::delivery)
                 .toList();
     }
 
     public int countPending(String webhookId) {
-        return jdbc.sql("select count(*) from webhook_deliveries where webhook_id = ? and state = 'PENDING'")
+        return jdbc.sql(PENDING_OF_WEBHOOK)
                 .param(webhookId)
                 .query(Integer.class)
                 .single();

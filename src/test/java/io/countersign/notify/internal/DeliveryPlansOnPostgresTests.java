@@ -48,6 +48,30 @@ class DeliveryPlansOnPostgresTests {
                 .doesNotContain("webhook_deliveries_due");
     }
 
+    @Test
+    void aRequestsNotificationsAreReadFromTheIndexOfNotificationsOnly() {
+        List<String> plan = genericPlan(DeliveryStore.NOTIFICATIONS_ABOUT);
+
+        assertThat(String.join("\n", plan)).contains("webhook_deliveries_request");
+    }
+
+    @Test
+    void aWebhooksPendingDeliveriesAreCountedFromTheIndexOfWebhookDeliveriesOnly() {
+        List<String> plan = genericPlan(DeliveryStore.PENDING_OF_WEBHOOK);
+
+        assertThat(String.join("\n", plan)).contains("webhook_deliveries_webhook_state");
+    }
+
+    @Test
+    void onlyTheKeysIndexEveryDelivery() {
+        assertThat(jdbc.queryForList(
+                        "select indexname from pg_indexes where tablename = 'webhook_deliveries'"
+                                + " and indexdef not like '% WHERE %'",
+                        String.class))
+                .as("indexes that every row enters")
+                .containsExactlyInAnyOrder("webhook_deliveries_pkey", "webhook_deliveries_id_key");
+    }
+
     /** The plan PostgreSQL keeps for the statement, beside a backlog it has no statistics of; rolled back. */
     private List<String> genericPlan(String sql) {
         List<String> plan = new ArrayList<>();
