@@ -5,8 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +32,6 @@ class CallIdFilter extends OncePerRequestFilter {
     private static final String ATTRIBUTE = CallIdFilter.class.getName() + ".id";
     private static final String STARTED = CallIdFilter.class.getName() + ".started";
     private static final Logger access = LoggerFactory.getLogger("io.countersign.access");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final LoggingProperties properties;
 
@@ -76,8 +75,11 @@ class CallIdFilter extends OncePerRequestFilter {
         if (offered != null && ACCEPTED.matcher(offered).matches()) {
             return offered;
         }
+        // an id to find a call's log lines by, not a secret (a caller may send its own): a
+        // per-thread generator, where a shared SecureRandom made concurrent calls queue on its lock
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         byte[] bytes = new byte[12];
-        RANDOM.nextBytes(bytes);
+        random.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 }
