@@ -34,13 +34,8 @@ class GrantDueSchedule {
      * before it inserts), both in one round trip when it starts later.
      */
     void scheduleForNew(Grant grant) {
-        Set<Instant> due = new LinkedHashSet<>();
-        if (grant.status() == GrantStatus.SCHEDULED) {
-            due.add(grant.startsAt());
-        }
-        due.add(grant.endsAt());
         List<SchedulableInstance<?>> timers = new ArrayList<>();
-        for (Instant at : due) {
+        for (Instant at : dueTimes(grant)) {
             timers.add(SchedulableInstance.of(task.instance(GrantTimerTask.instanceId(grant.id(), at)), at));
         }
         scheduler.scheduleBatch(timers);
@@ -48,10 +43,17 @@ class GrantDueSchedule {
 
     /** The timers of a grant whose times changed; an instant already scheduled keeps its timer. */
     void scheduleFor(Grant grant) {
+        dueTimes(grant).forEach(due -> schedule(grant.id(), due));
+    }
+
+    /** When the grant's timers are due: its start while it waits for it, and its end. */
+    private static Set<Instant> dueTimes(Grant grant) {
+        Set<Instant> due = new LinkedHashSet<>();
         if (grant.status() == GrantStatus.SCHEDULED) {
-            schedule(grant.id(), grant.startsAt());
+            due.add(grant.startsAt());
         }
-        schedule(grant.id(), grant.endsAt());
+        due.add(grant.endsAt());
+        return due;
     }
 
     private void schedule(String grantId, Instant due) {
