@@ -5,6 +5,7 @@ import io.countersign.shared.Revision;
 import io.countersign.shared.Revisions;
 import io.countersign.shared.Role;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.NotificationFence;
 import io.countersign.shared.database.ShareLock;
 import io.countersign.shared.database.TransactionCache;
 import java.sql.ResultSet;
@@ -47,11 +48,14 @@ class UserStore {
     /** A user with their internal id. */
     record Known(String id, User user) {}
 
-    UserStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock, ShareLock shareLock) {
+    private final NotificationFence fence;
+
+    UserStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock, ShareLock shareLock, NotificationFence fence) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
         this.shareLock = shareLock;
+        this.fence = fence;
     }
 
     Optional<User> find(String username) {
@@ -244,6 +248,8 @@ class UserStore {
     }
 
     void update(List<User> users) {
+        // a user made ADMIN or AUDITOR is no longer checked on behalf of by enforcement points: see ScopeStore
+        fence.holdAcknowledgement();
         seen.clear();
         var now = Timestamps.toDb(clock.instant());
         batch.batchUpdate(
@@ -277,6 +283,8 @@ class UserStore {
 
     /** Removes the user with their memberships and managerships; their reports keep no manager. */
     void delete(String username) {
+        // a user made ADMIN or AUDITOR is no longer checked on behalf of by enforcement points: see ScopeStore
+        fence.holdAcknowledgement();
         seen.clear();
         jdbc.sql("delete from group_members where username = ?").param(username).update();
         jdbc.sql("delete from group_managers where username = ?")

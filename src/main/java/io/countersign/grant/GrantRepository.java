@@ -1,6 +1,7 @@
 package io.countersign.grant;
 
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.NotificationFence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -31,8 +32,11 @@ class GrantRepository {
 
     private final JdbcClient jdbc;
 
-    GrantRepository(JdbcClient jdbc) {
+    private final NotificationFence fence;
+
+    GrantRepository(JdbcClient jdbc, NotificationFence fence) {
         this.jdbc = jdbc;
+        this.fence = fence;
     }
 
     void insert(Grant grant) {
@@ -111,6 +115,8 @@ class GrantRepository {
     }
 
     void revoke(String id, Instant at, String by, String reason) {
+        // checks elsewhere may allow from a view up to moments old: the revoke is acknowledged once none can
+        fence.holdAcknowledgement();
         jdbc.sql("""
                         update grants set status = 'REVOKED', revoked_at = ?, revoked_by = ?, revoke_reason = ?,
                                           version = version + 1

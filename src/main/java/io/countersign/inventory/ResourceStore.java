@@ -4,6 +4,7 @@ import io.countersign.shared.NameQuery;
 import io.countersign.shared.Revision;
 import io.countersign.shared.Revisions;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.NotificationFence;
 import io.countersign.shared.database.ShareLock;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -55,11 +56,14 @@ class ResourceStore {
     private final Clock clock;
     private final ShareLock shareLock;
 
-    ResourceStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock, ShareLock shareLock) {
+    private final NotificationFence fence;
+
+    ResourceStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock, ShareLock shareLock, NotificationFence fence) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
         this.shareLock = shareLock;
+        this.fence = fence;
     }
 
     Optional<Resource> find(String name) {
@@ -161,6 +165,8 @@ class ResourceStore {
 
     /** Replaces the type, groups, labels, owners and accounts of existing resources. */
     void update(Collection<Resource> resources) {
+        // a resource leaving a group may leave an enforcement point's scope: see ScopeStore
+        fence.holdAcknowledgement();
         var now = Timestamps.toDb(clock.instant());
         batch.batchUpdate(
                 "update resources set type = ?, version = version + 1, updated_at = ? where name = ?",
@@ -178,6 +184,8 @@ class ResourceStore {
     }
 
     void delete(String name) {
+        // a resource leaving a group may leave an enforcement point's scope: see ScopeStore
+        fence.holdAcknowledgement();
         jdbc.sql("delete from resources where name = ?").param(name).update();
     }
 

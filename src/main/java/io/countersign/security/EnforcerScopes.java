@@ -105,6 +105,25 @@ public class EnforcerScopes {
         refusal.ifPresent(EnforcerScopes::refuse);
     }
 
+    /**
+     * Whether {@link #checkOnBehalf} would let {@code actor} ask, known from a decision kept in memory
+     * that allows it; false when none is kept or the kept one refuses, and then {@link #checkOnBehalf}
+     * must be asked. For a caller whose view is recent rather than fenced (see {@link
+     * io.countersign.shared.database.NotificationFence#passedRecently()}): every change that narrows
+     * what a decision allows holds its acknowledgement until such a view covers it.
+     */
+    public boolean allowsFromMemory(Actor actor, String user, String resource) {
+        if (!actor.is(Role.ENFORCER)) {
+            return true;
+        }
+        if (!decisions.enabled()) {
+            return false;
+        }
+        Optional<String> refusal = decisions.find(
+                new ScopeDecisions.Key(actor.username(), Names.canonical(user), Names.canonical(resource)));
+        return refusal != null && refusal.isEmpty();
+    }
+
     private static void refuse(String message) {
         throw new ForbiddenException(message);
     }

@@ -1,5 +1,6 @@
 package io.countersign.security;
 
+import io.countersign.shared.database.NotificationFence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,11 @@ class ScopeStore {
 
     private final JdbcClient jdbc;
 
-    ScopeStore(JdbcClient jdbc) {
+    private final NotificationFence fence;
+
+    ScopeStore(JdbcClient jdbc, NotificationFence fence) {
         this.jdbc = jdbc;
+        this.fence = fence;
     }
 
     Optional<EnforcerScope> find(String username) {
@@ -65,6 +69,8 @@ class ScopeStore {
     }
 
     void delete(String username) {
+        // a narrower scope may refuse what checks elsewhere allowed from a view moments old
+        fence.holdAcknowledgement();
         jdbc.sql("delete from enforcer_scope_resources where username = ?")
                 .param(username)
                 .update();

@@ -90,7 +90,11 @@ class AccessCheckFreshnessTests {
     }
 
     private double databaseReadsOnB() {
-        return b.get(Api.ADMIN_TOKEN, "/actuator/metrics/countersign.access.check.database.reads")
+        return counterOnB("countersign.access.check.database.reads");
+    }
+
+    private double counterOnB(String name) {
+        return b.get(Api.ADMIN_TOKEN, "/actuator/metrics/" + name)
                 .expect(200)
                 .json()
                 .get("measurements")
@@ -145,6 +149,7 @@ class AccessCheckFreshnessTests {
         String grant = approvedGrant();
         await().atMost(Duration.ofSeconds(10)).until(this::allowedOnB);
         double readsBefore = databaseReadsOnB();
+        double waitsBefore = counterOnB("countersign.access.check.fence.waits");
         long[] revokedAt = new long[1];
 
         List<Check> checks = underLoad(
@@ -157,6 +162,43 @@ class AccessCheckFreshnessTests {
         assertThat(startedAfter(checks, revokedAt[0])).isNotEmpty().noneMatch(Check::allowed);
         // the load was answered from memory: only the key's first read after the change went to the database
         assertThat(databaseReadsOnB() - readsBefore).isLessThan(checks.size() / 2.0);
+        // and allowed without waiting for a fence: the revoke was acknowledged only once b's recent view covered it
+        long allowed = checks.stream().filter(Check::allowed).count();
+        assertThat(counterOnB("countersign.access.check.fence.waits") - waitsBefore)
+                .isLessThan(checks.size() - allowed / 2.0);
+    }
+
+    private double heldOnA() {
+        return a.get(Api.ADMIN_TOKEN, "/actuator/metrics/countersign.access.withdrawals.held")
+                .expect(200)
+                .json()
+                .get("measurements")
+                .get(0)
+                .get("value")
+                .asDouble();
+    }
+
+    @Test
+    void everyChangeThatMayTakeAccessAwayHoldsItsAcknowledgementAndNothingElseDoes() {
+        double before = heldOnA();
+        String grant = approvedGrant();
+        assertThat(heldOnA()).as("a request and its approval").isEqualTo(before);
+
+        a.asAdmin("POST", "/api/v1/grants/" + grant + "/revoke", Map.of("reason", "done"))
+                .expect(200);
+        assertThat(heldOnA()).as("a revoke").isEqualTo(before + 1);
+
+        a.asAdmin(
+                        "PUT",
+                        "/api/v1/resources/" + resource,
+                        Map.of("type", "database", "accounts", List.of("admin"), "labels", Map.of("env", "prod")))
+                .expect(200);
+        assertThat(heldOnA()).as("a resource replaced").isEqualTo(before + 2);
+
+        String leaver = Api.unique("leaver");
+        a.user(leaver, "USER");
+        a.asAdmin("DELETE", "/api/v1/users/" + leaver, null).expect(204);
+        assertThat(heldOnA()).as("a user deleted").isEqualTo(before + 3);
     }
 
     @Test

@@ -1,11 +1,16 @@
 package io.countersign.shared.database;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells a caller when every notification committed before it asked has reached this instance's
@@ -20,6 +25,13 @@ import org.springframework.stereotype.Component;
  * sent after it arrived, and a new one is sent at once unless {@value #IN_FLIGHT} are already on
  * their way. While fences keep coming, the listening connection sends them itself and they come back
  * in one round trip ({@link ListenerSends}); otherwise a pooled connection sends them.
+ *
+ * <p>A caller that may answer from what it saw a little earlier need not wait at all: {@link
+ * #passedRecently()} tells whether a fence asked for less than {@link #RECENT} ago has come back, and
+ * keeps fences coming while such callers keep asking. That answer is as fresh as one that waited for
+ * a fence because every change that could take something away holds its acknowledgement for {@link
+ * #HOLD} after it commits ({@link #holdAcknowledgement()}): whoever learns of the change, and starts
+ * a check after that, finds a fence asked for after the commit (docs/adr/0029).
  */
 @Component
 public class NotificationFence {
@@ -27,6 +39,23 @@ public class NotificationFence {
     /** Fences on their way at once: enough that a caller waits about one round trip, not two. */
     static final int IN_FLIGHT = 4;
 
+    /** How recently the last fence that came back must have been asked for, for {@link #passedRecently()}. */
+    static final Duration RECENT = Duration.ofMillis(20);
+
+    /**
+     * How long a change that may take access away holds its acknowledgement after it commits: longer
+     * than {@link #RECENT}, with room for clocks that tick at slightly different rates on two hosts.
+     */
+    public static final Duration HOLD = Duration.ofMillis(25);
+
+    /** How long after the last fence was asked {@link #passedRecently()} asks for the next, without waiting for it. */
+    static final Duration REFRESH = Duration.ofMillis(1);
+
+    private static final long RECENT_NANOS = RECENT.toNanos();
+    private static final long REFRESH_NANOS = REFRESH.toNanos();
+    // when each fence still on its way was asked for, by number; IN_FLIGHT bounds how many there are
+    private static final int ASKED_SLOTS = 16;
+    private static final String HELD = NotificationFence.class.getName() + ".held";
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
     private final DatabaseNotifications notifications;
@@ -41,13 +70,25 @@ public class NotificationFence {
     private long sent;
     private long returned;
     private long lost;
+    private final long[] askedAt = new long[ASKED_SLOTS];
+    // when the highest fence that came back on the current listening connection was asked for; written
+    // under lock, read without it
+    private volatile long passedAskedAt;
+    private volatile boolean passedAny;
+    private volatile long lastAskedAt = System.nanoTime() - REFRESH_NANOS;
+    private final Counter held;
 
     NotificationFence(
             DatabaseNotifications notifications,
             JdbcClient jdbc,
             BoundedDatabaseCalls calls,
-            DatabaseCallProperties properties) {
+            DatabaseCallProperties properties,
+            MeterRegistry meters) {
         this.notifications = notifications;
+        this.held = Counter.builder("countersign.access.withdrawals.held")
+                .description("Commits of changes that may take access away whose acknowledgement was held until"
+                        + " no access check could answer from before them")
+                .register(meters);
         this.timeout = properties.timeout();
         this.jdbc = jdbc;
         this.calls = calls;
@@ -95,7 +136,7 @@ public class NotificationFence {
             // a fence already on its way may have been sent before this call: only a later one counts
             mine = sent + 1;
             if (onTheirWay() < IN_FLIGHT) {
-                sent = mine;
+                ask(mine);
                 send = true;
             }
         } finally {
@@ -126,7 +167,7 @@ public class NotificationFence {
                     return false;
                 }
                 // no fence has been sent since this call arrived, and there is room for one
-                sent = mine;
+                ask(mine);
                 send = true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -135,6 +176,81 @@ public class NotificationFence {
                 lock.unlock();
             }
         }
+    }
+
+    /**
+     * Whether every notification committed before a moment less than {@link #RECENT} ago has been handed
+     * to its handlers here: a fence asked for since then has come back on the connection listening now.
+     * Never waits. While callers keep asking, it asks for a new fence every {@link #REFRESH} without
+     * waiting for it, so that the answer stays true under a steady load; false after a quiet spell, and
+     * then {@link #await()} is the way.
+     *
+     * <p>A caller may take true as "no change is unseen" only for what changes that take access away
+     * protect with {@link #holdAcknowledgement()}; anything that may have been granted since must still
+     * be looked for after {@link #await()}.
+     */
+    public boolean passedRecently() {
+        long now = System.nanoTime();
+        if (now - lastAskedAt > REFRESH_NANOS) {
+            askWithoutWaiting();
+        }
+        return passedAny && now - passedAskedAt <= RECENT_NANOS;
+    }
+
+    private void askWithoutWaiting() {
+        if (!available() || !lock.tryLock()) {
+            // another caller is asking at this moment
+            return;
+        }
+        try {
+            long mine = sent + 1;
+            // only the listening thread sends without making this caller wait; while it sleeps on its
+            // socket, the next caller to await() sends and wakes it
+            if (onTheirWay() < IN_FLIGHT && notifications.sendFromListener(channel, mine)) {
+                ask(mine);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Holds the acknowledgement of the surrounding transaction's commit for {@link #HOLD}: call inside a
+     * transaction that may take access away (revokes a grant, ends it sooner, narrows an enforcement
+     * point's scope, changes the users a check rests on). Its caller learns of the commit only once
+     * every instance's {@link #passedRecently()} covers it. Once per transaction; nothing on H2, where
+     * every check reads the database.
+     */
+    public void holdAcknowledgement() {
+        if (!notifications.available()
+                || !TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(HELD)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(HELD, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                held.increment();
+                long until = System.nanoTime() + HOLD.toNanos();
+                for (long left = HOLD.toNanos(); left > 0; left = until - System.nanoTime()) {
+                    LockSupport.parkNanos(left);
+                }
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(HELD);
+            }
+        });
+    }
+
+    /** Under lock: numbers {@code number} as the next fence, asked for now. */
+    private void ask(long number) {
+        long now = System.nanoTime();
+        sent = number;
+        askedAt[(int) (number % ASKED_SLOTS)] = now;
+        lastAskedAt = now;
     }
 
     private long onTheirWay() {
@@ -164,6 +280,11 @@ public class NotificationFence {
             if (number > returned) {
                 returned = number;
             }
+            // a fence asked for before the connection was lost proves nothing about the one listening now
+            if (number > lost && number >= returned) {
+                passedAskedAt = askedAt[(int) (number % ASKED_SLOTS)];
+                passedAny = true;
+            }
             passed.signalAll();
         } finally {
             lock.unlock();
@@ -175,6 +296,7 @@ public class NotificationFence {
         lock.lock();
         try {
             lost = sent;
+            passedAny = false;
             passed.signalAll();
         } finally {
             lock.unlock();

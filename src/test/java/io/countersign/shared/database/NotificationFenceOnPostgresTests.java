@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.OnPostgres;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the access check's freshness rests on, against a real PostgreSQL: once a fence sent after a
@@ -48,6 +52,12 @@ class NotificationFenceOnPostgresTests {
     @Autowired
     DatabaseCallProperties properties;
 
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    private final MeterRegistry meters = new SimpleMeterRegistry();
+    private TransactionTemplate transactions;
+
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final List<String> order = new CopyOnWriteArrayList<>();
     private DatabaseNotifications notifications;
@@ -60,7 +70,8 @@ class NotificationFenceOnPostgresTests {
             seen.add(payload);
             order.add(payload);
         });
-        fence = new NotificationFence(notifications, jdbc, calls, properties);
+        fence = new NotificationFence(notifications, jdbc, calls, properties, meters);
+        transactions = new TransactionTemplate(transactionManager);
         notifications.start();
         await().atMost(Duration.ofSeconds(10)).until(notifications::listening);
     }
@@ -131,6 +142,67 @@ class NotificationFenceOnPostgresTests {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> order.contains("1000000"));
         assertThat(order.indexOf("before")).isBetween(0, order.indexOf("1000000"));
+    }
+
+    @Test
+    void aRecentViewCoversEveryNotificationCommittedMoreThanRecentAgo() {
+        for (int i = 0; i < 20; i++) {
+            String payload = "r" + i;
+            commitNotification(payload);
+            long committedAt = System.nanoTime();
+
+            // asked without waiting: fences keep coming while callers keep asking
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(1))
+                    .until(() -> System.nanoTime() - committedAt > NotificationFence.RECENT.toNanos()
+                            && fence.passedRecently());
+
+            assertThat(seen).contains(payload);
+        }
+    }
+
+    @Test
+    void noViewIsRecentBeforeAFenceCameBackNorOnceTheListeningConnectionIsLost() {
+        assertThat(fence.passedRecently()).isFalse();
+        assertThat(fence.await()).isTrue();
+        // true while callers keep asking, as checks under load do
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(1))
+                .until(fence::passedRecently);
+
+        notifications.stop();
+
+        assertThat(fence.passedRecently()).isFalse();
+    }
+
+    @Test
+    void aChangeThatTakesAccessAwayIsAcknowledgedOnlyOnceEveryRecentViewCoversIt() {
+        double before = meters.counter("countersign.access.withdrawals.held").count();
+        long started = System.nanoTime();
+
+        transactions.executeWithoutResult(status -> {
+            fence.holdAcknowledgement();
+            fence.holdAcknowledgement();
+        });
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(NotificationFence.HOLD);
+        assertThat(NotificationFence.HOLD).isGreaterThan(NotificationFence.RECENT);
+        // once per transaction, however many changes it made
+        assertThat(meters.counter("countersign.access.withdrawals.held").count() - before)
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void aChangeRolledBackHoldsNothing() {
+        double before = meters.counter("countersign.access.withdrawals.held").count();
+
+        transactions.executeWithoutResult(status -> {
+            fence.holdAcknowledgement();
+            status.setRollbackOnly();
+        });
+
+        assertThat(meters.counter("countersign.access.withdrawals.held").count())
+                .isEqualTo(before);
     }
 
     @Test
