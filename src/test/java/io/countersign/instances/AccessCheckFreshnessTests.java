@@ -94,7 +94,11 @@ class AccessCheckFreshnessTests {
     }
 
     private double counterOnB(String name) {
-        return b.get(Api.ADMIN_TOKEN, "/actuator/metrics/" + name)
+        return counterOn(b, name);
+    }
+
+    private static double counterOn(Instance instance, String name) {
+        return instance.get(Api.ADMIN_TOKEN, "/actuator/metrics/" + name)
                 .expect(200)
                 .json()
                 .get("measurements")
@@ -169,13 +173,7 @@ class AccessCheckFreshnessTests {
     }
 
     private double heldOnA() {
-        return a.get(Api.ADMIN_TOKEN, "/actuator/metrics/countersign.access.withdrawals.held")
-                .expect(200)
-                .json()
-                .get("measurements")
-                .get(0)
-                .get("value")
-                .asDouble();
+        return counterOn(a, "countersign.access.withdrawals.held");
     }
 
     @Test
