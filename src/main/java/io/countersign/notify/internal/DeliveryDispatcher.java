@@ -8,6 +8,7 @@ import io.countersign.notify.NotificationSender;
 import io.countersign.notify.SendResult;
 import io.countersign.notify.WebhookDeliveryDead;
 import io.countersign.shared.Actor;
+import io.countersign.shared.database.NotificationFence;
 import io.countersign.shared.secrets.SecretCipher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,6 +61,7 @@ public class DeliveryDispatcher implements DisposableBean {
     private final NotificationSenders notificationSenders;
     private final JsonMapper json;
     private final OutboxLag lag;
+    private final NotificationFence fence;
 
     public DeliveryDispatcher(
             DeliveryStore deliveries,
@@ -73,8 +75,10 @@ public class DeliveryDispatcher implements DisposableBean {
             MeterRegistry meters,
             NotificationSenders notificationSenders,
             JsonMapper json,
-            OutboxLag lag) {
+            OutboxLag lag,
+            NotificationFence fence) {
         this.lag = lag;
+        this.fence = fence;
         this.notificationSenders = notificationSenders;
         this.json = json;
         this.deliveries = deliveries;
@@ -103,6 +107,11 @@ public class DeliveryDispatcher implements DisposableBean {
         int attempted = 0;
         for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
             List<DeliveryStore.Due> due = deliveries.due(clock.instant(), properties.batchSize());
+            if (!due.isEmpty()) {
+                // a delivery may have committed a moment ago: what it tells of (a revoke) must already be
+                // what every instance's access checks answer (docs/adr/0029)
+                fence.waitOutHold();
+            }
             List<Callable<Void>> attempts = due.stream()
                     .map(d -> (Callable<Void>) () -> {
                         attemptSafely(d);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -230,12 +231,15 @@ public class NotificationFence {
         TransactionSynchronizationManager.bindResource(HELD, Boolean.TRUE);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
+            public int getOrder() {
+                // before whatever else tells of the commit (waiters, other instances)
+                return Ordered.HIGHEST_PRECEDENCE;
+            }
+
+            @Override
             public void afterCommit() {
                 held.increment();
-                long until = System.nanoTime() + HOLD.toNanos();
-                for (long left = HOLD.toNanos(); left > 0; left = until - System.nanoTime()) {
-                    LockSupport.parkNanos(left);
-                }
+                waitOutHold();
             }
 
             @Override
@@ -243,6 +247,22 @@ public class NotificationFence {
                 TransactionSynchronizationManager.unbindResourceIfPossible(HELD);
             }
         });
+    }
+
+    /**
+     * Waits {@link #HOLD} where checks may answer from a recent view (PostgreSQL), and returns at once
+     * elsewhere: for whoever tells others of changes read after they committed, such as the webhook
+     * and notification outbox, so that no one hears of a revoke from Countersign before every
+     * instance's checks refuse it.
+     */
+    public void waitOutHold() {
+        if (!notifications.available()) {
+            return;
+        }
+        long until = System.nanoTime() + HOLD.toNanos();
+        for (long left = HOLD.toNanos(); left > 0; left = until - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
     }
 
     /** Under lock: numbers {@code number} as the next fence, asked for now. */
