@@ -137,7 +137,7 @@ public class NotificationFence {
             // a fence already on its way may have been sent before this call: only a later one counts
             mine = sent + 1;
             if (onTheirWay() < IN_FLIGHT) {
-                ask(mine);
+                ask(mine, System.nanoTime());
                 send = true;
             }
         } finally {
@@ -168,7 +168,7 @@ public class NotificationFence {
                     return false;
                 }
                 // no fence has been sent since this call arrived, and there is room for one
-                ask(mine);
+                ask(mine, System.nanoTime());
                 send = true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -205,10 +205,12 @@ public class NotificationFence {
         }
         try {
             long mine = sent + 1;
+            // taken before the offer: the listening thread may send the fence at once
+            long now = System.nanoTime();
             // only the listening thread sends without making this caller wait; while it sleeps on its
             // socket, the next caller to await() sends and wakes it
             if (onTheirWay() < IN_FLIGHT && notifications.sendFromListener(channel, mine)) {
-                ask(mine);
+                ask(mine, now);
             }
         } finally {
             lock.unlock();
@@ -265,9 +267,11 @@ public class NotificationFence {
         }
     }
 
-    /** Under lock: numbers {@code number} as the next fence, asked for now. */
-    private void ask(long number) {
-        long now = System.nanoTime();
+    /**
+     * Under lock: numbers {@code number} as the next fence, asked for at {@code now}, a moment no later
+     * than it is sent: its return covers every commit before then.
+     */
+    private void ask(long number, long now) {
         sent = number;
         askedAt[(int) (number % ASKED_SLOTS)] = now;
         lastAskedAt = now;
