@@ -94,8 +94,7 @@ public class EnforcerScopes {
             boundedCalls.call(() -> refusal(actor, user, resource)).ifPresent(EnforcerScopes::refuse);
             return;
         }
-        ScopeDecisions.Key key =
-                new ScopeDecisions.Key(actor.username(), Names.canonical(user), Names.canonical(resource));
+        ScopeDecisions.Key key = decisionKey(actor, user, resource);
         Optional<String> refusal = decisions.find(key);
         if (refusal == null) {
             long generation = decisions.generation();
@@ -119,9 +118,12 @@ public class EnforcerScopes {
         if (!decisions.enabled()) {
             return false;
         }
-        Optional<String> refusal = decisions.find(
-                new ScopeDecisions.Key(actor.username(), Names.canonical(user), Names.canonical(resource)));
+        Optional<String> refusal = decisions.find(decisionKey(actor, user, resource));
         return refusal != null && refusal.isEmpty();
+    }
+
+    private static ScopeDecisions.Key decisionKey(Actor actor, String user, String resource) {
+        return new ScopeDecisions.Key(actor.username(), Names.canonical(user), Names.canonical(resource));
     }
 
     private static void refuse(String message) {
