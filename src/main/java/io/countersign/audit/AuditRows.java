@@ -49,27 +49,39 @@ class AuditRows {
                 .single();
     }
 
-    /** Writes an event to the journal, in the caller's transaction; the sealer chains it after commit. */
-    void journal(AuditDraft draft, Instant occurredAt) {
-        jdbc.sql("insert into audit_journal (seq, " + JOURNAL_COLUMNS
-                        + ") values (nextval('audit_journal_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        Timestamps.toDb(occurredAt),
-                        draft.actor(),
-                        draft.actorRole(),
-                        draft.channel(),
-                        draft.sourceAddress(),
-                        draft.action(),
-                        draft.target(),
-                        draft.requestId(),
-                        draft.grantId(),
-                        draft.note(),
-                        draft.justification(),
-                        draft.ticket(),
-                        draft.comment(),
-                        draft.reason())
-                .update();
+    /**
+     * Writes events to the journal in one batch, in the caller's transaction and in the given order;
+     * the sealer chains them after commit.
+     */
+    void journal(List<Drafted> drafted) {
+        List<Object[]> rows = new ArrayList<>(drafted.size());
+        for (Drafted entry : drafted) {
+            AuditDraft draft = entry.draft();
+            rows.add(new Object[] {
+                Timestamps.toDb(entry.occurredAt()),
+                draft.actor(),
+                draft.actorRole(),
+                draft.channel(),
+                draft.sourceAddress(),
+                draft.action(),
+                draft.target(),
+                draft.requestId(),
+                draft.grantId(),
+                draft.note(),
+                draft.justification(),
+                draft.ticket(),
+                draft.comment(),
+                draft.reason()
+            });
+        }
+        batches.batchUpdate(
+                "insert into audit_journal (seq, " + JOURNAL_COLUMNS
+                        + ") values (nextval('audit_journal_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows);
     }
+
+    /** An event as recorded, before the journal has it. */
+    record Drafted(AuditDraft draft, Instant occurredAt) {}
 
     /** The oldest {@code limit} journal entries not yet sealed, in sequence order. */
     List<JournalEntry> unsealed(int limit) {

@@ -4,7 +4,12 @@ import io.countersign.shared.AuditableEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +23,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@link AuditSealer} links committed entries into the hash chain afterwards, and the publisher's
  * thread waits briefly after commit for that, so that whoever changed something reads its record in
  * the log when the call returns.
+ *
+ * <p>The events of one transaction are written together, in one batch just before it commits, as
+ * one round trip instead of one each: a journal row that cannot be written still fails the commit,
+ * so no change commits without its rows. When a transaction rolls back to a savepoint (a nested
+ * transaction that failed), the events recorded after the savepoint are dropped with the rest of
+ * that work.
  */
 @Component
 class AuditTrailWriter {
@@ -38,24 +49,79 @@ class AuditTrailWriter {
         AuditDraft draft = AuditDraft.of(event);
         // Microseconds are what both databases store; hashing a finer value would not round-trip.
         Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        rows.journal(draft, occurredAt);
-        awaitSealingAfterCommit();
-    }
-
-    private void awaitSealingAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()
-                && TransactionSynchronizationManager.getSynchronizations().stream()
-                        .noneMatch(AwaitSealing.class::isInstance)) {
-            TransactionSynchronizationManager.registerSynchronization(new AwaitSealing());
+        AuditRows.Drafted drafted = new AuditRows.Drafted(draft, occurredAt);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            rows.journal(List.of(drafted));
+            return;
         }
+        pendingJournal().add(drafted);
     }
 
-    /** Registered once per transaction that wrote to the journal. */
-    private final class AwaitSealing implements TransactionSynchronization {
+    private PendingJournal pendingJournal() {
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof PendingJournal pending) {
+                return pending;
+            }
+        }
+        PendingJournal pending = new PendingJournal();
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending;
+    }
+
+    /** The journal entries of one transaction not yet written; registered once per transaction. */
+    private final class PendingJournal implements TransactionSynchronization {
+
+        private final List<AuditRows.Drafted> entries = new ArrayList<>();
+        /** For each savepoint set while this transaction held entries, how many it held then. */
+        private final Map<Object, Integer> heldSince = new IdentityHashMap<>();
+
+        private boolean committing;
+
+        void add(AuditRows.Drafted drafted) {
+            entries.add(drafted);
+            if (committing) {
+                // recorded by work that runs while the transaction commits: written at once
+                flush();
+            }
+        }
+
+        @Override
+        public void flush() {
+            if (!entries.isEmpty()) {
+                rows.journal(List.copyOf(entries));
+                entries.clear();
+                // what is written is the database's to undo from now on
+                heldSince.replaceAll((savepoint, held) -> 0);
+            }
+        }
+
+        @Override
+        public void savepoint(Object savepoint) {
+            heldSince.put(savepoint, entries.size());
+        }
+
+        @Override
+        public void savepointRollback(Object savepoint) {
+            // a savepoint set before this transaction recorded anything undoes everything held
+            int kept = heldSince.getOrDefault(savepoint, 0);
+            entries.subList(Math.min(kept, entries.size()), entries.size()).clear();
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            committing = true;
+            flush();
+        }
 
         @Override
         public void afterCommit() {
             sealer.awaitPassAfterNow();
+        }
+
+        @Override
+        public int getOrder() {
+            // after every other step before commit, in case one of them records an event
+            return Ordered.LOWEST_PRECEDENCE;
         }
     }
 }

@@ -260,6 +260,8 @@ class AuditSealingTests {
             Future<?> early = thread.submit(() -> {
                 transactions.executeWithoutResult(tx -> {
                     publisher.publishEvent(SampleEvent.by(actor).withNote("written first"));
+                    // its journal row written now, taking its place in the sequence before the other's
+                    tx.flush();
                     written.countDown();
                     try {
                         commit.await(1, TimeUnit.MINUTES);

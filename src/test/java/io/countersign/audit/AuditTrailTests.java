@@ -22,6 +22,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessException;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Writing: every auditable event becomes one chained row in the transaction of the change it records. */
@@ -50,6 +52,9 @@ class AuditTrailTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @AfterEach
     void theChainStillVerifies() {
@@ -233,6 +238,53 @@ class AuditTrailTests {
 
         assertThat(eventsOf(user)).isEmpty();
         assertThat(tables.head()).isEqualTo(head);
+    }
+
+    @Test
+    void theEventsOfNestedWorkRolledBackToItsSavepointAreDroppedAndEveryOtherIsKept() {
+        String user = Api.unique("pia");
+        TransactionTemplate nested = new TransactionTemplate(transactionManager);
+        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+
+        transactions.executeWithoutResult(tx -> {
+            publisher.publishEvent(SampleEvent.by(user).withNote("before"));
+            nested.executeWithoutResult(inner -> {
+                publisher.publishEvent(SampleEvent.by(user).withNote("undone"));
+                inner.setRollbackOnly();
+            });
+            nested.executeWithoutResult(
+                    inner -> publisher.publishEvent(SampleEvent.by(user).withNote("kept from inside")));
+            publisher.publishEvent(SampleEvent.by(user).withNote("after"));
+        });
+        // the first event of the transaction comes from work that is then undone
+        transactions.executeWithoutResult(tx -> {
+            nested.executeWithoutResult(inner -> {
+                publisher.publishEvent(SampleEvent.by(user).withNote("undone first"));
+                // written before the rollback: the database undoes it
+                inner.flush();
+                publisher.publishEvent(SampleEvent.by(user).withNote("undone after a flush"));
+                inner.setRollbackOnly();
+            });
+            publisher.publishEvent(SampleEvent.by(user).withNote("kept alone"));
+        });
+
+        assertThat(eventsOf(user))
+                .extracting(AuditRecord::note)
+                .containsExactlyInAnyOrder("before", "kept from inside", "after", "kept alone");
+    }
+
+    @Test
+    void theEventsOfOneTransactionAreChainedInTheOrderTheyWerePublished() {
+        String user = Api.unique("quin");
+
+        changes.publish(
+                SampleEvent.by(user).withNote("one"),
+                SampleEvent.by(user).withNote("two"),
+                SampleEvent.by(user).withNote("three"));
+
+        List<AuditRecord> chained = new ArrayList<>(eventsOf(user));
+        chained.sort(java.util.Comparator.comparingLong(AuditRecord::id));
+        assertThat(chained).extracting(AuditRecord::note).containsExactly("one", "two", "three");
     }
 
     private List<AuditRecord> eventsOf(String actor) {
