@@ -37,6 +37,12 @@ public interface Directory {
     boolean lockActive(String userId);
 
     /**
+     * As {@link #lockActive}, for the user with this name, in one statement: their id when they exist
+     * and are active.
+     */
+    Optional<String> lockActiveNamed(String username);
+
+    /**
      * Those of the given users that exist, active or not, by username; one query for all of them
      * instead of one each.
      */

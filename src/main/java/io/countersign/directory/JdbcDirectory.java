@@ -54,6 +54,11 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public Optional<String> lockActiveNamed(String username) {
+        return username == null ? Optional.empty() : users.lockActiveNamed(Names.canonical(username));
+    }
+
+    @Override
     public Map<String, User> findUsers(Collection<String> usernames) {
         Map<String, User> found = new HashMap<>();
         if (!usernames.isEmpty()) {

@@ -172,13 +172,25 @@ class UserStore {
      * exists and is active.
      */
     boolean lockActive(String userId) {
-        Optional<Known> locked = jdbc.sql("select id, " + COLUMNS + " from users where id = ? " + shareLock.clause())
-                .param(userId)
+        return lock("id", userId).map(known -> known.user().active()).orElse(false);
+    }
+
+    /** As {@link #lockActive}, by username; the user's id when they exist and are active. */
+    Optional<String> lockActiveNamed(String username) {
+        Optional<Known> locked = lock("username", username);
+        seen.map().put(username, locked);
+        return locked.filter(known -> known.user().active()).map(Known::id);
+    }
+
+    private Optional<Known> lock(String column, String value) {
+        Optional<Known> locked = jdbc.sql(
+                        "select id, " + COLUMNS + " from users where " + column + " = ? " + shareLock.clause())
+                .param(value)
                 .query((rs, row) -> new Known(rs.getString("id"), map(rs)))
                 .optional();
         // what the lock read is what holds until the transaction ends: later lookups by name use it
         locked.ifPresent(known -> seen.map().put(known.user().username(), locked));
-        return locked.map(known -> known.user().active()).orElse(false);
+        return locked;
     }
 
     /** The internal ids of those of the given usernames that exist, by username. */

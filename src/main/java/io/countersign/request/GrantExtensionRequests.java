@@ -74,10 +74,8 @@ public class GrantExtensionRequests {
         // the requester's lock also keeps two extension asks of one holder from both opening
         inventory.lockResource(input.resource());
         String requester = actor.username();
-        String requesterId = directory
-                .idOf(requester)
-                .filter(directory::lockActive)
-                .orElseThrow(() -> new NotFoundException("user", requester));
+        String requesterId =
+                directory.lockActiveNamed(requester).orElseThrow(() -> new NotFoundException("user", requester));
         repository.pendingExtensionOf(input.grantId()).ifPresent(pending -> {
             throw new ExtensionPending(input.grantId(), pending);
         });

@@ -89,20 +89,14 @@ public class Requests {
         String requester = RequestValidation.requesterFor(actor, input);
         String fingerprint = key == null ? null : Idempotency.fingerprint(requester, input);
         try {
-            // the caller's id read in the transaction, which then has the row when the caller is the requester
-            return meters.timeCreation(() -> transactions.execute(tx -> {
-                String actorId = idOf(actor);
-                return replay(actorId, key, fingerprint)
-                        .orElseGet(() -> open(actor, actorId, requester, input, key, fingerprint));
-            }));
+            return meters.timeCreation(() -> transactions.execute(tx ->
+                    replay(actor, key, fingerprint).orElseGet(() -> open(actor, requester, input, key, fingerprint))));
         } catch (DuplicateKeyException raced) {
             // a concurrent call with the same key committed first: answer with its request
             if (key == null) {
                 throw raced;
             }
-            return transactions
-                    .execute(tx -> replay(idOf(actor), key, fingerprint))
-                    .orElseThrow(() -> raced);
+            return transactions.execute(tx -> replay(actor, key, fingerprint)).orElseThrow(() -> raced);
         }
     }
 
@@ -320,11 +314,11 @@ public class Requests {
         publish(request);
     }
 
-    private Optional<CreatedRequest> replay(String actorId, String key, String fingerprint) {
+    private Optional<CreatedRequest> replay(Actor actor, String key, String fingerprint) {
         if (key == null) {
             return Optional.empty();
         }
-        return repository.findByIdempotencyKey(actorId, key).map(earlier -> {
+        return repository.findByIdempotencyKey(idOf(actor), key).map(earlier -> {
             if (!earlier.getValue().equals(fingerprint)) {
                 throw new RefusedException(
                         "idempotency_key_reused",
@@ -334,8 +328,7 @@ public class Requests {
         });
     }
 
-    private CreatedRequest open(
-            Actor actor, String actorId, String requester, RequestInput input, String key, String fingerprint) {
+    private CreatedRequest open(Actor actor, String requester, RequestInput input, String key, String fingerprint) {
         // stored timestamps keep microseconds; truncating here keeps cursors and answers exact
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Problems problems = new Problems();
@@ -347,10 +340,10 @@ public class Requests {
         // locked so that a deletion of the resource or a deactivation of the requester cannot commit
         // between these checks and the new request; resource before user (docs/adr/0008)
         inventory.lockResource(resource);
-        String requesterId = directory
-                .idOf(requester)
-                .filter(directory::lockActive)
-                .orElseThrow(() -> new NotFoundException("user", requester));
+        String requesterId =
+                directory.lockActiveNamed(requester).orElseThrow(() -> new NotFoundException("user", requester));
+        // read after the lock, which has the row when the caller is the requester
+        String actorId = idOf(actor);
         ApprovalPlan plan = planner.plan(requester, resource, account);
         RequestValidation.refuseAgainst(plan, problems, input);
         Duration ttl = plan.limits().requestTtl() != null ? plan.limits().requestTtl() : DEFAULT_TTL;

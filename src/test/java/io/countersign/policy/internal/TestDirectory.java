@@ -109,6 +109,11 @@ public final class TestDirectory implements Directory {
     }
 
     @Override
+    public Optional<String> lockActiveNamed(String username) {
+        return idOf(username).filter(this::lockActive);
+    }
+
+    @Override
     public Map<String, String> idsOf(Collection<String> usernames) {
         Map<String, String> ids = new HashMap<>();
         usernames.forEach(name -> idOf(name).ifPresent(id -> ids.put(name, id)));
