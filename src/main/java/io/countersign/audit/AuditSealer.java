@@ -55,7 +55,7 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
                 .description("From an audit event's time to its sealing into the hash chain")
                 .publishPercentileHistogram()
                 .register(meters);
-        this.pool = pools.create("audit-sealer", 1);
+        this.pool = pools.createForQueue("audit-sealer", 1);
         this.rows = new AuditRows(pool);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
         this.batchSize = properties.sealBatchSize();

@@ -23,6 +23,25 @@ public class DedicatedPools {
 
     /** A pool of at most {@code size} connections named {@code name}, opened on first use. */
     public HikariDataSource create(String name, int size) {
+        return new HikariDataSource(config(name, size));
+    }
+
+    /**
+     * As {@link #create}, for work that takes rows from the head of a queue table by its index. On
+     * PostgreSQL the pool's sessions never choose to read every page of a table when an index serves:
+     * a queue's rows are removed as fast as they come, so its pages hold mostly dead rows until a
+     * vacuum, and statistics the planner never received (no ANALYZE has run, or autovacuum is off)
+     * make a scan of every page look cheaper than the index when it costs more on every pass.
+     */
+    public HikariDataSource createForQueue(String name, int size) {
+        HikariConfig config = config(name, size);
+        if (config.getJdbcUrl() != null && config.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+            config.setConnectionInitSql("set enable_seqscan = off");
+        }
+        return new HikariDataSource(config);
+    }
+
+    private HikariConfig config(String name, int size) {
         HikariConfig config = new HikariConfig();
         requestPool.copyStateTo(config);
         config.setPoolName(name);
@@ -30,6 +49,6 @@ public class DedicatedPools {
         config.setMinimumIdle(0);
         // opened lazily, so that a database that is down at start does not fail the start here
         config.setInitializationFailTimeout(-1);
-        return new HikariDataSource(config);
+        return config;
     }
 }
