@@ -97,7 +97,7 @@ public class GrantExtensionRequests {
         if (!plan.isFeasible()) {
             throw new RefusedException("too_few_approvers", String.join(" ", plan.problems()));
         }
-        Duration ttl = plan.limits().requestTtl() != null ? plan.limits().requestTtl() : Requests.DEFAULT_TTL;
+        Duration ttl = plan.limits().requestTtl() != null ? plan.limits().requestTtl() : RequestOpening.DEFAULT_TTL;
         Instant expiresAt = now.plus(ttl).isBefore(input.grantEndsAt()) ? now.plus(ttl) : input.grantEndsAt();
         RequestDetails details = new RequestDetails(
                 ShortIds.next("req"),
@@ -117,7 +117,7 @@ public class GrantExtensionRequests {
                 input.grantId(),
                 null,
                 false);
-        Map<String, String> ids = Requests.approverIdsOf(directory, plan);
+        Map<String, String> ids = RequestOpening.approverIdsOf(directory, plan);
         AccessRequest request = AccessRequest.open(details, plan, actor, ids::get);
         repository.insert(request, PlanSnapshot.of(plan), null, null);
         publish(request);
