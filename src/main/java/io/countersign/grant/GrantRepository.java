@@ -109,6 +109,9 @@ class GrantRepository {
 
     /** Moves a grant's end; the access check reads the new end at once. */
     void moveEnd(String id, Instant endsAt) {
+        // checks may allow from a view up to moments old, which still has the old end: whoever is told
+        // of the new end is told once no check can answer with the old one
+        fence.holdAcknowledgement();
         jdbc.sql("update grants set ends_at = ?, version = version + 1 where id = ?")
                 .params(Timestamps.toDb(endsAt), id)
                 .update();

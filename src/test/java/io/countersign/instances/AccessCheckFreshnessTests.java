@@ -177,26 +177,35 @@ class AccessCheckFreshnessTests {
     }
 
     @Test
-    void everyChangeThatMayTakeAccessAwayHoldsItsAcknowledgementAndNothingElseDoes() {
+    void everyChangeThatTakesAccessAwayOrMovesItsEndHoldsItsAcknowledgementAndNothingElseDoes() {
         double before = heldOnA();
         String grant = approvedGrant();
         assertThat(heldOnA()).as("a request and its approval").isEqualTo(before);
 
+        String extension = a.post(requester, "/api/v1/grants/" + grant + "/extend", Map.of("duration", "PT1H"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        assertThat(heldOnA()).as("an extension asked for").isEqualTo(before);
+        a.post(approver, "/api/v1/requests/" + extension + "/approve", null).expect(200);
+        assertThat(heldOnA()).as("an extension approved").isEqualTo(before + 1);
+
         a.asAdmin("POST", "/api/v1/grants/" + grant + "/revoke", Map.of("reason", "done"))
                 .expect(200);
-        assertThat(heldOnA()).as("a revoke").isEqualTo(before + 1);
+        assertThat(heldOnA()).as("a revoke").isEqualTo(before + 2);
 
         a.asAdmin(
                         "PUT",
                         "/api/v1/resources/" + resource,
                         Map.of("type", "database", "accounts", List.of("admin"), "labels", Map.of("env", "prod")))
                 .expect(200);
-        assertThat(heldOnA()).as("a resource replaced").isEqualTo(before + 2);
+        assertThat(heldOnA()).as("a resource replaced").isEqualTo(before + 3);
 
         String leaver = Api.unique("leaver");
         a.user(leaver, "USER");
         a.asAdmin("DELETE", "/api/v1/users/" + leaver, null).expect(204);
-        assertThat(heldOnA()).as("a user deleted").isEqualTo(before + 3);
+        assertThat(heldOnA()).as("a user deleted").isEqualTo(before + 4);
     }
 
     @Test
