@@ -1,8 +1,12 @@
 package io.countersign.request;
 
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.FreshCache;
+import io.countersign.shared.database.SharedCaches;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -12,20 +16,38 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Stores delegations in {@code delegations}; resource globs one per line. */
+/**
+ * Stores delegations in {@code delegations}; resource globs one per line. Every creation and every
+ * decision asks which delegations are in force: while there are few enough to keep, they are
+ * answered from memory, as fresh as a read ({@link FreshCache}), and every change of a delegation
+ * marks that memory as changed.
+ */
 @Component
 class DelegationStore {
 
     private static final String COLUMNS =
             "id, delegator_id, delegator, delegate_id, delegate, starts_at, until_at, resources, ended_at";
 
-    private final JdbcClient jdbc;
+    /** Past this many delegations not yet over, the questions go to the database's indexes instead. */
+    static final int KEPT_AT_MOST = 1_000;
 
-    DelegationStore(JdbcClient jdbc) {
+    /** The delegations not ended and not over at {@code readAt}; empty when there were too many to keep. */
+    private record Running(Instant readAt, Optional<List<Delegation>> delegations) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final FreshCache<String, Running> running;
+
+    DelegationStore(JdbcClient jdbc, Clock clock, SharedCaches caches) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        // a delegation that ends holds its acknowledgement: nobody approves through it on any instance
+        // once its delegator has been told it ended
+        this.running = caches.createFresh("delegations", Duration.ofMinutes(1));
     }
 
     void insert(Delegation d, String createdBy, Instant at) {
+        running.changed();
         jdbc.sql("""
                         insert into delegations (id, delegator_id, delegator, delegate_id, delegate, starts_at,
                                                  until_at, resources, created_by, created_at)
@@ -64,6 +86,12 @@ class DelegationStore {
         if (delegateId == null || delegateId.isEmpty()) {
             return List.of();
         }
+        Optional<List<Delegation>> kept = runningAt(at);
+        if (kept.isPresent()) {
+            return kept.get().stream()
+                    .filter(d -> d.delegate().id().equals(delegateId) && d.inForceAt(at))
+                    .toList();
+        }
         return jdbc.sql("select " + COLUMNS + " from delegations where delegate_id = ? and " + IN_FORCE)
                 .params(delegateId, Timestamps.toDb(at), Timestamps.toDb(at))
                 .query(DelegationStore::row)
@@ -74,6 +102,12 @@ class DelegationStore {
     List<Delegation> inForceFrom(Collection<String> delegatorIds, Instant at) {
         if (delegatorIds.isEmpty()) {
             return List.of();
+        }
+        Optional<List<Delegation>> kept = runningAt(at);
+        if (kept.isPresent()) {
+            return kept.get().stream()
+                    .filter(d -> delegatorIds.contains(d.delegator().id()) && d.inForceAt(at))
+                    .toList();
         }
         return jdbc.sql("select " + COLUMNS + " from delegations where delegator_id in (:ids) and "
                         + IN_FORCE.replace("?", ":at"))
@@ -101,8 +135,28 @@ class DelegationStore {
                 .list();
     }
 
+    /**
+     * Every delegation that may be in force at {@code at}, from memory; empty when they must be asked of
+     * the database: too many to keep, or {@code at} earlier than they were read.
+     */
+    private Optional<List<Delegation>> runningAt(Instant at) {
+        Running kept = running.get("", key -> readRunning());
+        return at.isBefore(kept.readAt()) ? Optional.empty() : kept.delegations();
+    }
+
+    private Running readRunning() {
+        Instant now = clock.instant();
+        List<Delegation> read = jdbc.sql("select " + COLUMNS
+                        + " from delegations where ended_at is null and until_at > ? limit " + (KEPT_AT_MOST + 1))
+                .param(Timestamps.toDb(now))
+                .query(DelegationStore::row)
+                .list();
+        return new Running(now, read.size() > KEPT_AT_MOST ? Optional.empty() : Optional.of(read));
+    }
+
     /** Ends the delegation at {@code at}; false when it had already ended. */
     boolean end(String id, Instant at) {
+        running.changed();
         return jdbc.sql("update delegations set ended_at = ? where id = ? and ended_at is null and until_at > ?")
                         .params(Timestamps.toDb(at), id, Timestamps.toDb(at))
                         .update()

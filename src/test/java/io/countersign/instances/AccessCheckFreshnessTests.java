@@ -7,16 +7,9 @@ import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import io.countersign.testing.PostgresDatabases;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,9 +33,6 @@ class AccessCheckFreshnessTests {
     String approver;
     String enforcer;
     String resource;
-
-    /** One check on b: when it was sent and what it answered. */
-    record Check(long startedAt, boolean allowed) {}
 
     @BeforeAll
     static void start() {
@@ -89,63 +79,17 @@ class AccessCheckFreshnessTests {
                 .asString();
     }
 
+    /** Checks on b from several threads: 60 before the change, 200 after it. */
+    private static ProbesUnderLoad<Boolean> checks() {
+        return new ProbesUnderLoad<>(THREADS, 60, 200);
+    }
+
     private double databaseReadsOnB() {
         return counterOnB("countersign.access.check.database.reads");
     }
 
     private double counterOnB(String name) {
-        return counterOn(b, name);
-    }
-
-    private static double counterOn(Instance instance, String name) {
-        return instance.get(Api.ADMIN_TOKEN, "/actuator/metrics/" + name)
-                .expect(200)
-                .json()
-                .get("measurements")
-                .get(0)
-                .get("value")
-                .asDouble();
-    }
-
-    /**
-     * Runs checks on b from several threads, does {@code change} once enough were answered, and
-     * returns the instant its last step was acknowledged with every check sent until enough more came after.
-     */
-    private List<Check> underLoad(Runnable change, long[] changedAt) throws Exception {
-        ConcurrentLinkedQueue<Check> checks = new ConcurrentLinkedQueue<>();
-        AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-        List<Future<?>> load = new ArrayList<>();
-        try {
-            for (int t = 0; t < THREADS; t++) {
-                load.add(threads.submit(() -> {
-                    while (running.get()) {
-                        long startedAt = System.nanoTime();
-                        checks.add(new Check(startedAt, allowedOnB()));
-                    }
-                    return null;
-                }));
-            }
-            await().atMost(Duration.ofSeconds(30)).until(() -> checks.size() >= 60);
-            change.run();
-            changedAt[0] = System.nanoTime();
-            BooleanSupplier enoughAfter = () -> checks.stream()
-                            .filter(check -> check.startedAt() > changedAt[0])
-                            .count()
-                    >= 200;
-            await().atMost(Duration.ofSeconds(60)).until(enoughAfter::getAsBoolean);
-        } finally {
-            running.set(false);
-            for (Future<?> each : load) {
-                each.get();
-            }
-            threads.shutdownNow();
-        }
-        return List.copyOf(checks);
-    }
-
-    private static List<Check> startedAfter(List<Check> checks, long instant) {
-        return checks.stream().filter(check -> check.startedAt() > instant).toList();
+        return b.counter(name);
     }
 
     @Test
@@ -154,26 +98,25 @@ class AccessCheckFreshnessTests {
         await().atMost(Duration.ofSeconds(10)).until(this::allowedOnB);
         double readsBefore = databaseReadsOnB();
         double waitsBefore = counterOnB("countersign.access.check.fence.waits");
-        long[] revokedAt = new long[1];
+        ProbesUnderLoad<Boolean> load = checks();
 
-        List<Check> checks = underLoad(
+        List<?> checks = load.run(
+                this::allowedOnB,
                 () -> a.asAdmin("POST", "/api/v1/grants/" + grant + "/revoke", Map.of("reason", "done"))
-                        .expect(200),
-                revokedAt);
+                        .expect(200));
 
-        assertThat(checks.stream().filter(check -> check.startedAt() < revokedAt[0]))
-                .anyMatch(Check::allowed);
-        assertThat(startedAfter(checks, revokedAt[0])).isNotEmpty().noneMatch(Check::allowed);
+        assertThat(load.before()).contains(true);
+        assertThat(load.after()).isNotEmpty().doesNotContain(true);
         // the load was answered from memory: only the key's first read after the change went to the database
         assertThat(databaseReadsOnB() - readsBefore).isLessThan(checks.size() / 2.0);
         // and allowed without waiting for a fence: the revoke was acknowledged only once b's recent view covered it
-        long allowed = checks.stream().filter(Check::allowed).count();
+        long allowed = load.before().stream().filter(Boolean::booleanValue).count();
         assertThat(counterOnB("countersign.access.check.fence.waits") - waitsBefore)
                 .isLessThan(checks.size() - allowed / 2.0);
     }
 
     private double heldOnA() {
-        return counterOn(a, "countersign.access.withdrawals.held");
+        return a.counter("countersign.access.withdrawals.held");
     }
 
     @Test
@@ -211,37 +154,32 @@ class AccessCheckFreshnessTests {
     @Test
     void aGrantApprovedOnOneInstanceIsAllowedByEveryLaterCheckOnTheOther() throws Exception {
         assertThat(allowedOnB()).isFalse();
-        long[] approvedAt = new long[1];
+        ProbesUnderLoad<Boolean> load = checks();
 
-        List<Check> checks = underLoad(this::approvedGrant, approvedAt);
+        load.run(this::allowedOnB, this::approvedGrant);
 
-        assertThat(checks.stream().filter(check -> check.startedAt() < approvedAt[0]))
-                .isNotEmpty();
-        assertThat(startedAfter(checks, approvedAt[0])).isNotEmpty().allMatch(Check::allowed);
+        assertThat(load.before()).isNotEmpty();
+        assertThat(load.after()).isNotEmpty().containsOnly(true);
     }
 
     @Test
     void anExtensionApprovedOnOneInstanceIsInForceOnTheOtherPastTheOldEnd() throws Exception {
         String grant = approvedGrant();
         await().atMost(Duration.ofSeconds(10)).until(this::allowedOnB);
-        long[] extendedAt = new long[1];
+        ProbesUnderLoad<Boolean> load = checks();
 
-        List<Check> checks = underLoad(
-                () -> {
-                    String extension = a.post(
-                                    requester, "/api/v1/grants/" + grant + "/extend", Map.of("duration", "PT2H"))
-                            .expect(201)
-                            .json()
-                            .get("id")
-                            .asString();
-                    a.post(approver, "/api/v1/requests/" + extension + "/approve", null)
-                            .expect(200);
-                    // past the grant's first end, within its extended one
-                    clock.advance(Duration.ofMinutes(90));
-                },
-                extendedAt);
+        load.run(this::allowedOnB, () -> {
+            String extension = a.post(requester, "/api/v1/grants/" + grant + "/extend", Map.of("duration", "PT2H"))
+                    .expect(201)
+                    .json()
+                    .get("id")
+                    .asString();
+            a.post(approver, "/api/v1/requests/" + extension + "/approve", null).expect(200);
+            // past the grant's first end, within its extended one
+            clock.advance(Duration.ofMinutes(90));
+        });
 
-        assertThat(startedAfter(checks, extendedAt[0])).isNotEmpty().allMatch(Check::allowed);
+        assertThat(load.after()).isNotEmpty().containsOnly(true);
         a.asAdmin("POST", "/api/v1/grants/" + grant + "/revoke", Map.of("reason", "done"))
                 .expect(200);
     }

@@ -96,6 +96,17 @@ final class Instance implements AutoCloseable {
         return join(send(Api.ADMIN_TOKEN, method, path, body));
     }
 
+    /** The value of this instance's counter {@code name}, as its metrics endpoint reports it. */
+    double counter(String name) {
+        return get(Api.ADMIN_TOKEN, "/actuator/metrics/" + name)
+                .expect(200)
+                .json()
+                .get("measurements")
+                .get(0)
+                .get("value")
+                .asDouble();
+    }
+
     CompletableFuture<Answer> send(String token, String method, String path, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(90))

@@ -6,9 +6,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The compiled index of the stored policies, rebuilt when {@code policy_revision} moves. One cheap
- * query per use keeps every instance sharing the database up to date without any messaging between
- * them: a policy edited through one instance governs the next request planned on any other.
+ * The compiled index of the stored policies, rebuilt when {@code policy_revision} moves. The revision
+ * is read per use, from memory while that is as fresh as the database ({@link PolicyStore#revision()}):
+ * a policy edited through one instance governs the next request planned on any other.
  */
 @Component
 public class PolicyCatalog {

@@ -5,6 +5,9 @@ import io.countersign.shared.NameQuery;
 import io.countersign.shared.Revision;
 import io.countersign.shared.Revisions;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.FreshCache;
+import io.countersign.shared.database.SharedCaches;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +22,13 @@ import org.springframework.stereotype.Component;
 public class PolicyStore {
 
     private final JdbcClient jdbc;
+    private final FreshCache<String, Long> revisions;
 
-    PolicyStore(JdbcClient jdbc) {
+    PolicyStore(JdbcClient jdbc, SharedCaches caches) {
         this.jdbc = jdbc;
+        // every request planned reads the revision; a policy change holds its acknowledgement, so a
+        // request planned on any instance after its author was told it saved is planned under it
+        this.revisions = caches.createFresh("policy_revision", Duration.ofMinutes(1));
     }
 
     public List<PolicyDefinition> all() {
@@ -90,9 +97,11 @@ public class PolicyStore {
     }
 
     public long revision() {
-        return jdbc.sql("select revision from policy_revision where id = 1")
-                .query(Long.class)
-                .single();
+        return revisions.get(
+                "",
+                key -> jdbc.sql("select revision from policy_revision where id = 1")
+                        .query(Long.class)
+                        .single());
     }
 
     /**
@@ -100,6 +109,7 @@ public class PolicyStore {
      * policy writers, so a change never races another one (two creations of the same name, say).
      */
     public void bumpRevision() {
+        revisions.changed();
         jdbc.sql("update policy_revision set revision = revision + 1 where id = 1")
                 .update();
     }

@@ -87,8 +87,8 @@ public class NotificationFence {
             MeterRegistry meters) {
         this.notifications = notifications;
         this.held = Counter.builder("countersign.access.withdrawals.held")
-                .description("Commits of changes that may take access away whose acknowledgement was held until"
-                        + " no access check could answer from before them")
+                .description("Commits of changes that may take access or approval rights away whose acknowledgement"
+                        + " was held until no instance could answer from before them")
                 .register(meters);
         this.timeout = properties.timeout();
         this.jdbc = jdbc;
@@ -220,7 +220,7 @@ public class NotificationFence {
     /**
      * Holds the acknowledgement of the surrounding transaction's commit for {@link #HOLD}: call inside a
      * transaction that may take access away (revokes a grant, ends it sooner, narrows an enforcement
-     * point's scope, changes the users a check rests on). Its caller learns of the commit only once
+     * point's scope, changes the users a check rests on) or change what a {@link FreshCache} keeps. Its caller learns of the commit only once
      * every instance's {@link #passedRecently()} covers it. Once per transaction; nothing on H2, where
      * every check reads the database.
      */

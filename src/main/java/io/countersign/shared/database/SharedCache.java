@@ -43,6 +43,10 @@ public final class SharedCache<K, V> {
 
     /** The cached value for {@code key}, read with {@code loader} when missing or too old. */
     public V get(K key, Function<K, V> loader) {
+        if (changingHere()) {
+            // a transaction that changed the data reads what it has not committed, not what is shared
+            return loader.apply(key);
+        }
         long now = System.nanoTime();
         Entry<V> entry = entries.get(key);
         if (entry != null && now - entry.loadedAt() < maxAgeNanos) {
@@ -53,19 +57,21 @@ public final class SharedCache<K, V> {
             before = generation;
         }
         V value = loader.apply(key);
-        // a transaction that changed the data reads what it has not committed: never shared
-        if (!changing.map().containsKey(channel)) {
-            synchronized (this) {
-                // a change that committed while this was read makes it too old already
-                if (generation == before) {
-                    if (entries.size() >= MAX_ENTRIES) {
-                        entries.clear();
-                    }
-                    entries.put(key, new Entry<>(value, now));
+        synchronized (this) {
+            // a change that committed while this was read makes it too old already
+            if (generation == before) {
+                if (entries.size() >= MAX_ENTRIES) {
+                    entries.clear();
                 }
+                entries.put(key, new Entry<>(value, now));
             }
         }
         return value;
+    }
+
+    private boolean changingHere() {
+        return TransactionSynchronizationManager.isSynchronizationActive()
+                && changing.map().containsKey(channel);
     }
 
     /**

@@ -8,9 +8,11 @@ import org.springframework.stereotype.Component;
 public class SharedCaches {
 
     private final DatabaseNotifications notifications;
+    private final NotificationFence fence;
 
-    SharedCaches(DatabaseNotifications notifications) {
+    SharedCaches(DatabaseNotifications notifications, NotificationFence fence) {
         this.notifications = notifications;
+        this.fence = fence;
     }
 
     /**
@@ -20,5 +22,13 @@ public class SharedCaches {
      */
     public <K, V> SharedCache<K, V> create(String channel, Duration maxAge) {
         return new SharedCache<>(channel, maxAge, notifications);
+    }
+
+    /**
+     * A cache whose values are used only while they are as fresh as a read of the database ({@link
+     * FreshCache}); otherwise as {@link #create}.
+     */
+    public <K, V> FreshCache<K, V> createFresh(String channel, Duration maxAge) {
+        return new FreshCache<>(create(channel, maxAge), fence);
     }
 }
