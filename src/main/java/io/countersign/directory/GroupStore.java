@@ -4,13 +4,18 @@ import io.countersign.shared.NameQuery;
 import io.countersign.shared.Revision;
 import io.countersign.shared.Revisions;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.FreshCache;
+import io.countersign.shared.database.SharedCaches;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,10 +33,35 @@ class GroupStore {
     private final JdbcTemplate batch;
     private final Clock clock;
 
-    GroupStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+    /**
+     * Each user's groups, asked whenever they open a request (which policy governs it). Every write of
+     * memberships here marks them changed, and so holds its acknowledgement: a request opened after
+     * whoever removed someone from a group was told is planned without that group.
+     */
+    private final FreshCache<String, Set<String>> memberships;
+
+    GroupStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock, SharedCaches caches) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
+        this.memberships = caches.createFresh("group_members", Duration.ofMinutes(1));
+    }
+
+    /** The groups this user (by canonical name) is a member of, sorted. */
+    Set<String> groupsOf(String username) {
+        return memberships.get(
+                username,
+                name -> Collections.unmodifiableSortedSet(
+                        new TreeSet<>(jdbc.sql("select group_name from group_members where username = ?")
+                                .param(name)
+                                .query(String.class)
+                                .list())));
+    }
+
+    /** Removes the user from every group they are a member of. */
+    void removeMember(String username) {
+        memberships.changed();
+        jdbc.sql("delete from group_members where username = ?").param(username).update();
     }
 
     boolean exists(String name) {
@@ -97,6 +127,7 @@ class GroupStore {
     }
 
     void insert(Collection<Group> groups) {
+        memberships.changed();
         var now = Timestamps.toDb(clock.instant());
         batch.batchUpdate(
                 "insert into user_groups (name, version, created_at, updated_at) values (?, 0, ?, ?)",
@@ -108,6 +139,7 @@ class GroupStore {
 
     /** Replaces the members and managers of existing groups. */
     void update(Collection<Group> groups) {
+        memberships.changed();
         var now = Timestamps.toDb(clock.instant());
         List<Object[]> names =
                 groups.stream().map(group -> new Object[] {group.name()}).toList();
@@ -120,6 +152,8 @@ class GroupStore {
     }
 
     void delete(String name) {
+        // its members go with it
+        memberships.changed();
         jdbc.sql("delete from user_groups where name = ?").param(name).update();
     }
 

@@ -22,10 +22,12 @@ class JdbcDirectory implements Directory {
 
     private final JdbcClient jdbc;
     private final UserStore users;
+    private final GroupStore groups;
 
-    JdbcDirectory(JdbcClient jdbc, UserStore users) {
+    JdbcDirectory(JdbcClient jdbc, UserStore users, GroupStore groups) {
         this.jdbc = jdbc;
         this.users = users;
+        this.groups = groups;
     }
 
     @Override
@@ -75,7 +77,7 @@ class JdbcDirectory implements Directory {
 
     @Override
     public Set<String> groupsOf(String username) {
-        return names("select group_name from group_members where username = ?", username);
+        return username == null ? Set.of() : groups.groupsOf(Names.canonical(username));
     }
 
     @Override

@@ -5,12 +5,15 @@ import io.countersign.shared.Revision;
 import io.countersign.shared.Revisions;
 import io.countersign.shared.Role;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.FreshCache;
 import io.countersign.shared.database.NotificationFence;
 import io.countersign.shared.database.ShareLock;
+import io.countersign.shared.database.SharedCaches;
 import io.countersign.shared.database.TransactionCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -50,12 +53,26 @@ class UserStore {
 
     private final NotificationFence fence;
 
-    UserStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock, ShareLock shareLock, NotificationFence fence) {
+    /**
+     * Users' ids by name, asked on every call a user makes: a name keeps its id until the user is
+     * deleted, and a deletion marks them changed. Only found ids are trusted; a name not found is
+     * asked again, so a user added since is found at once.
+     */
+    private final FreshCache<String, String> ids;
+
+    UserStore(
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            Clock clock,
+            ShareLock shareLock,
+            NotificationFence fence,
+            SharedCaches caches) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
         this.shareLock = shareLock;
         this.fence = fence;
+        this.ids = caches.createFresh("user_ids", Duration.ofMinutes(1));
     }
 
     Optional<User> find(String username) {
@@ -164,7 +181,12 @@ class UserStore {
 
     /** The internal id of a user, active or not. */
     Optional<String> idOf(String username) {
-        return known(username).map(Known::id);
+        Optional<Known> read = seen.map().get(username);
+        if (read != null) {
+            return read.map(Known::id);
+        }
+        return Optional.ofNullable(
+                ids.get(username, name -> known(name).map(Known::id).orElse(null)));
     }
 
     /**
@@ -293,12 +315,12 @@ class UserStore {
                         .toList());
     }
 
-    /** Removes the user with their memberships and managerships; their reports keep no manager. */
+    /** Removes the user with their managerships; their reports keep no manager. */
     void delete(String username) {
         // a user made ADMIN or AUDITOR is no longer checked on behalf of by enforcement points: see ScopeStore
         fence.holdAcknowledgement();
+        ids.changed();
         seen.clear();
-        jdbc.sql("delete from group_members where username = ?").param(username).update();
         jdbc.sql("delete from group_managers where username = ?")
                 .param(username)
                 .update();

@@ -23,12 +23,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class Users {
 
     private final UserStore store;
+    private final GroupStore groups;
     private final LevelStore levels;
     private final List<DirectoryReferences> references;
     private final ApplicationEventPublisher events;
 
-    Users(UserStore store, LevelStore levels, List<DirectoryReferences> references, ApplicationEventPublisher events) {
+    Users(
+            UserStore store,
+            GroupStore groups,
+            LevelStore levels,
+            List<DirectoryReferences> references,
+            ApplicationEventPublisher events) {
         this.store = store;
+        this.groups = groups;
         this.levels = levels;
         this.references = references;
         this.events = events;
@@ -125,6 +132,7 @@ public class Users {
         String id = store.idOf(name).orElseThrow();
         List<String> reports = store.reportsOf(name);
         references.forEach(module -> module.forgetUser(name));
+        groups.removeMember(name);
         store.delete(name);
         // before the audited event: what ends locks its rows before the audit chain's head
         events.publishEvent(new UserAccessEnded(actor, id, name, UserAccessEnded.DELETED));

@@ -141,6 +141,42 @@ class DirectoryTests {
                 .isInstanceOf(ConflictException.class);
     }
 
+    @Test
+    void aUsersGroupsAreAnsweredAsTheyAreNow() {
+        String alice = user("alice", null, null, true);
+        String team = Api.unique("team");
+        String crew = Api.unique("crew");
+        groups.create(ADMIN, new GroupInput(team, List.of(alice), List.of()));
+        groups.create(ADMIN, new GroupInput(crew, List.of(alice), List.of()));
+        assertThat(directory.groupsOf(alice)).containsExactly(crew, team);
+
+        groups.replace(ADMIN, team, new GroupInput(null, List.of(), List.of()));
+        assertThat(directory.groupsOf(alice)).containsExactly(crew);
+        groups.delete(ADMIN, crew);
+        assertThat(directory.groupsOf(alice)).isEmpty();
+        groups.replace(ADMIN, team, new GroupInput(null, List.of(alice), List.of()));
+        assertThat(directory.groupsOf(alice)).containsExactly(team);
+
+        users.delete(ADMIN, alice);
+        users.create(ADMIN, new UserInput(alice, alice + "@example.com", null, null, null, Role.USER, true));
+        assertThat(directory.groupsOf(alice)).isEmpty();
+    }
+
+    @Test
+    void aNameAnsweredWithTheIdOfTheUserWhoHasItNow() {
+        String username = Api.unique("reused");
+        assertThat(directory.idOf(username)).isEmpty();
+        users.create(ADMIN, new UserInput(username, username + "@example.com", null, null, null, Role.USER, true));
+        String first = directory.idOf(username).orElseThrow();
+        assertThat(directory.idOf(username)).contains(first);
+
+        users.delete(ADMIN, username);
+        assertThat(directory.idOf(username)).isEmpty();
+        users.create(ADMIN, new UserInput(username, username + "@example.com", null, null, null, Role.USER, true));
+
+        assertThat(directory.idOf(username).orElseThrow()).isNotEqualTo(first);
+    }
+
     private String user(String base, String level, String manager, boolean active) {
         String username = Api.unique(base);
         users.create(

@@ -41,7 +41,10 @@ public final class SharedCache<K, V> {
         notifications.onListening(this::forget);
     }
 
-    /** The cached value for {@code key}, read with {@code loader} when missing or too old. */
+    /**
+     * The cached value for {@code key}, read with {@code loader} when missing or too old. A null the
+     * loader returns is answered and not kept: the next call reads again.
+     */
     public V get(K key, Function<K, V> loader) {
         if (changingHere()) {
             // a transaction that changed the data reads what it has not committed, not what is shared
@@ -57,6 +60,9 @@ public final class SharedCache<K, V> {
             before = generation;
         }
         V value = loader.apply(key);
+        if (value == null) {
+            return null;
+        }
         synchronized (this) {
             // a change that committed while this was read makes it too old already
             if (generation == before) {

@@ -85,6 +85,18 @@ class SharedCacheTests {
     }
 
     @Test
+    void nothingIsKeptWhereTheLoaderFoundNothing() {
+        assertThat(cache.get("a", k -> {
+                    reads.incrementAndGet();
+                    return null;
+                }))
+                .isNull();
+
+        assertThat(read("a")).isEqualTo(2);
+        assertThat(read("a")).isEqualTo(2);
+    }
+
+    @Test
     void aValueOlderThanTheMaximumAgeIsReadAgain() {
         SharedCache<String, Integer> young = new SharedCaches(notifications, null).create("young", Duration.ZERO);
 
