@@ -34,9 +34,11 @@ class GroupStore {
     private final Clock clock;
 
     /**
-     * Each user's groups, asked whenever they open a request (which policy governs it). Every write of
-     * memberships here marks them changed, and so holds its acknowledgement: a request opened after
-     * whoever removed someone from a group was told is planned without that group.
+     * Each user's groups and each group's members and managers, asked whenever a request is opened
+     * (which policy governs it, who approves it), by kind and name ({@code user:dev}, {@code
+     * members:dba}, {@code managers:dba}). Every write of memberships here marks them changed, and so
+     * holds its acknowledgement: a request opened after whoever removed someone from a group was told
+     * is planned without them.
      */
     private final FreshCache<String, Set<String>> memberships;
 
@@ -49,19 +51,33 @@ class GroupStore {
 
     /** The groups this user (by canonical name) is a member of, sorted. */
     Set<String> groupsOf(String username) {
-        return memberships.get(
-                username,
-                name -> Collections.unmodifiableSortedSet(
-                        new TreeSet<>(jdbc.sql("select group_name from group_members where username = ?")
-                                .param(name)
-                                .query(String.class)
-                                .list())));
+        return names("user:", "select group_name from group_members where username = ?", username);
     }
 
-    /** Removes the user from every group they are a member of. */
-    void removeMember(String username) {
+    /** The members of this group (by canonical name), sorted. */
+    Set<String> membersOf(String group) {
+        return names("members:", "select username from group_members where group_name = ?", group);
+    }
+
+    /** The managers of this group (by canonical name), sorted. */
+    Set<String> managersOf(String group) {
+        return names("managers:", "select username from group_managers where group_name = ?", group);
+    }
+
+    private Set<String> names(String kind, String sql, String name) {
+        return memberships.get(
+                kind + name,
+                key -> Collections.unmodifiableSortedSet(new TreeSet<>(
+                        jdbc.sql(sql).param(name).query(String.class).list())));
+    }
+
+    /** Removes the user from every group they are a member or a manager of. */
+    void removeFromEveryGroup(String username) {
         memberships.changed();
         jdbc.sql("delete from group_members where username = ?").param(username).update();
+        jdbc.sql("delete from group_managers where username = ?")
+                .param(username)
+                .update();
     }
 
     boolean exists(String name) {

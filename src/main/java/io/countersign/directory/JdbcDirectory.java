@@ -92,12 +92,12 @@ class JdbcDirectory implements Directory {
 
     @Override
     public Set<String> membersOf(String group) {
-        return names("select username from group_members where group_name = ?", group);
+        return group == null ? Set.of() : groups.membersOf(Names.canonical(group));
     }
 
     @Override
     public Set<String> managersOf(String group) {
-        return names("select username from group_managers where group_name = ?", group);
+        return group == null ? Set.of() : groups.managersOf(Names.canonical(group));
     }
 
     @Override

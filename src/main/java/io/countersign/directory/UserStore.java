@@ -315,15 +315,12 @@ class UserStore {
                         .toList());
     }
 
-    /** Removes the user with their managerships; their reports keep no manager. */
+    /** Removes the user; their reports keep no manager. Their groups are {@link GroupStore}'s to clear. */
     void delete(String username) {
         // a user made ADMIN or AUDITOR is no longer checked on behalf of by enforcement points: see ScopeStore
         fence.holdAcknowledgement();
         ids.changed();
         seen.clear();
-        jdbc.sql("delete from group_managers where username = ?")
-                .param(username)
-                .update();
         jdbc.sql("update users set manager = null, version = version + 1, updated_at = ? where manager = ?")
                 .params(Timestamps.toDb(clock.instant()), username)
                 .update();

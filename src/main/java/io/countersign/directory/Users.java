@@ -132,7 +132,7 @@ public class Users {
         String id = store.idOf(name).orElseThrow();
         List<String> reports = store.reportsOf(name);
         references.forEach(module -> module.forgetUser(name));
-        groups.removeMember(name);
+        groups.removeFromEveryGroup(name);
         store.delete(name);
         // before the audited event: what ends locks its rows before the audit chain's head
         events.publishEvent(new UserAccessEnded(actor, id, name, UserAccessEnded.DELETED));

@@ -142,22 +142,30 @@ class DirectoryTests {
     }
 
     @Test
-    void aUsersGroupsAreAnsweredAsTheyAreNow() {
+    void groupsAndTheirPeopleAreAnsweredAsTheyAreNow() {
         String alice = user("alice", null, null, true);
+        String bob = user("bob", null, null, true);
         String team = Api.unique("team");
         String crew = Api.unique("crew");
-        groups.create(ADMIN, new GroupInput(team, List.of(alice), List.of()));
+        groups.create(ADMIN, new GroupInput(team, List.of(alice), List.of(bob)));
         groups.create(ADMIN, new GroupInput(crew, List.of(alice), List.of()));
         assertThat(directory.groupsOf(alice)).containsExactly(crew, team);
+        assertThat(directory.membersOf(team)).containsExactly(alice);
+        assertThat(directory.managersOf(team)).containsExactly(bob);
 
-        groups.replace(ADMIN, team, new GroupInput(null, List.of(), List.of()));
+        groups.replace(ADMIN, team, new GroupInput(null, List.of(bob), List.of(alice)));
         assertThat(directory.groupsOf(alice)).containsExactly(crew);
+        assertThat(directory.membersOf(team)).containsExactly(bob);
+        assertThat(directory.managersOf(team)).containsExactly(alice);
         groups.delete(ADMIN, crew);
         assertThat(directory.groupsOf(alice)).isEmpty();
-        groups.replace(ADMIN, team, new GroupInput(null, List.of(alice), List.of()));
+        assertThat(directory.membersOf(crew)).isEmpty();
+        groups.replace(ADMIN, team, new GroupInput(null, List.of(alice), List.of(alice)));
         assertThat(directory.groupsOf(alice)).containsExactly(team);
 
         users.delete(ADMIN, alice);
+        assertThat(directory.membersOf(team)).isEmpty();
+        assertThat(directory.managersOf(team)).isEmpty();
         users.create(ADMIN, new UserInput(alice, alice + "@example.com", null, null, null, Role.USER, true));
         assertThat(directory.groupsOf(alice)).isEmpty();
     }

@@ -29,14 +29,14 @@ public final class SharedCache<K, V> {
     private final long maxAgeNanos;
     private final DatabaseNotifications notifications;
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
-    private final TransactionCache<String, Boolean> changing;
+    // bound to the thread while a transaction that changed what is cached runs
+    private final Object changing = new Object();
     private long generation;
 
     SharedCache(String channel, Duration maxAge, DatabaseNotifications notifications) {
         this.channel = channel;
         this.maxAgeNanos = maxAge.toNanos();
         this.notifications = notifications;
-        this.changing = new TransactionCache<>("changing " + channel);
         notifications.listen(channel, payload -> forget());
         notifications.onListening(this::forget);
     }
@@ -76,8 +76,7 @@ public final class SharedCache<K, V> {
     }
 
     private boolean changingHere() {
-        return TransactionSynchronizationManager.isSynchronizationActive()
-                && changing.map().containsKey(channel);
+        return TransactionSynchronizationManager.hasResource(changing);
     }
 
     /**
@@ -90,16 +89,29 @@ public final class SharedCache<K, V> {
             forget();
             return;
         }
-        Map<String, Boolean> marks = changing.map();
-        if (marks.put(channel, Boolean.TRUE) == null) {
-            notifications.notifyOnCommit(channel, "");
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    forget();
-                }
-            });
+        if (changingHere()) {
+            return;
         }
+        TransactionSynchronizationManager.bindResource(changing, Boolean.TRUE);
+        notifications.notifyOnCommit(channel, "");
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void suspend() {
+                // a transaction started meanwhile marks, and announces, its own changes
+                TransactionSynchronizationManager.unbindResourceIfPossible(changing);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(changing, Boolean.TRUE);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(changing);
+                forget();
+            }
+        });
     }
 
     /** Forgets every value, so that the next use reads it again. */

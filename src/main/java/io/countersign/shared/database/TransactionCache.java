@@ -9,8 +9,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * What one transaction has already read or written, so that it is not read again within it: a map
  * that lives as long as the current transaction and is forgotten when it ends, when it rolls back to
  * a savepoint, or on {@link #clear}. Each transaction sees its own map, a suspended outer transaction
- * included, because the map lives in the transaction's synchronizations. Outside a transaction it
- * remembers nothing.
+ * included: the map is bound to the thread while its transaction runs and unbound while it is
+ * suspended. Outside a transaction it remembers nothing.
  *
  * <p>Only for what the transaction itself decides: rows it locked or wrote, or rows whose value at
  * any moment of the transaction is as good as at any other. Whoever writes what is cached clears it.
@@ -28,15 +28,16 @@ public final class TransactionCache<K, V> {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return new HashMap<>();
         }
-        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
-            if (registered instanceof Held<?, ?> held && held.owner == this) {
-                @SuppressWarnings("unchecked")
-                Map<K, V> map = (Map<K, V>) held.map;
-                return map;
-            }
+        // bound to the thread while its transaction runs: one lookup, where the synchronizations are
+        // copied and sorted on every read
+        if (TransactionSynchronizationManager.getResource(this) instanceof Held<?, ?> held) {
+            @SuppressWarnings("unchecked")
+            Map<K, V> map = (Map<K, V>) held.map;
+            return map;
         }
         Held<K, V> held = new Held<>(this);
         TransactionSynchronizationManager.registerSynchronization(held);
+        TransactionSynchronizationManager.bindResource(this, held);
         return held.map;
     }
 
@@ -68,8 +69,20 @@ public final class TransactionCache<K, V> {
         }
 
         @Override
+        public void suspend() {
+            // a transaction started meanwhile has a map of its own
+            TransactionSynchronizationManager.unbindResourceIfPossible(owner);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(owner, this);
+        }
+
+        @Override
         public void afterCompletion(int status) {
             map.clear();
+            TransactionSynchronizationManager.unbindResourceIfPossible(owner);
         }
     }
 }

@@ -6,10 +6,14 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionSynchronizationUtils;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A shared cache reads again after any change it hears of, and keeps nothing that may be older. */
 class SharedCacheTests {
@@ -104,6 +108,39 @@ class SharedCacheTests {
         young.get("a", k -> reads.incrementAndGet());
 
         assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void aTransactionStartedWhileAnotherIsSuspendedHasItsOwnMapAndItsOwnChanges() {
+        TransactionTemplate outer = new TransactionTemplate(
+                new DataSourceTransactionManager(new DriverManagerDataSource("jdbc:h2:mem:suspended")));
+        TransactionTemplate inner = new TransactionTemplate(outer.getTransactionManager());
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        TransactionCache<String, String> seen = new TransactionCache<>("seen");
+        read("a");
+
+        outer.executeWithoutResult(status -> {
+            seen.map().put("dev", "outer");
+            cache.changed();
+            inner.executeWithoutResult(nested -> {
+                assertThat(seen.map()).isEmpty();
+                seen.map().put("dev", "inner");
+                // the outer change is not this transaction's: what is kept is still good here
+                read("a");
+                assertThat(reads).hasValue(1);
+                cache.changed();
+                read("a");
+                assertThat(reads).hasValue(2);
+            });
+            // the inner change committed and was forgotten; the outer one still reads its own
+            assertThat(seen.map()).containsEntry("dev", "outer");
+            read("a");
+            assertThat(reads).hasValue(3);
+        });
+
+        read("a");
+        read("a");
+        assertThat(reads).hasValue(4);
     }
 
     @Test
