@@ -4,8 +4,9 @@
 # load against Countersign, and the same load against the JDK HttpServer baseline; then prints the
 # ratios. See BENCHMARKS.md ("Side by side with Flowable and a bare JDK HTTP server").
 #
-# Knobs: COMPARE_CLIENTS (16), COMPARE_REQUESTS (4000), COMPARE_WARMUP (4000 lifecycles, for both
-# peers alike: the JIT compiles both under load before anything is measured), CHECK_DURATION (20s,
+# Knobs: COMPARE_CLIENTS (16), COMPARE_REQUESTS (4000), COMPARE_WARMUP (16000 lifecycles, for both
+# peers alike: the JIT compiles both under load before anything is measured; the service's compile
+# time during the measured phases is printed), CHECK_DURATION (20s,
 # read by check.sh), CHECK_WARMUP (10s of unmeasured check load first), PEERS_DIR (the peers' directory, ../shared/peers from the repository),
 # COMPARE_JAVA_OPTS (the service's JVM options), BENCH_DB_SERVER, BENCH_PORT (18090),
 # COMPARE_SKIP_FLOWABLE=1 (reuse the figures of the last Flowable run, target/compare-flowable.txt).
@@ -17,7 +18,7 @@ repo=$(pwd)
 
 clients=${COMPARE_CLIENTS:-16}
 requests=${COMPARE_REQUESTS:-4000}
-warmup=${COMPARE_WARMUP:-4000}
+warmup=${COMPARE_WARMUP:-16000}
 peers=${PEERS_DIR:-$repo/../shared/peers}
 java_opts=${COMPARE_JAVA_OPTS:--Xms256m -Xmx384m -XX:+UseG1GC}
 server="${BENCH_DB_SERVER:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
@@ -67,8 +68,24 @@ done
 start_seconds=$(python3 -c "import sys, time; print(f'{time.time() - float(sys.argv[1]):.1f}')" "$started")
 echo "service ready after ${start_seconds} s (JVM options: $java_opts)"
 
+# the JIT's compile time in the service while the phases after the warm-up run: a warm-up too short
+# for the JIT to settle shows here, and its compiling is then measured as the service's slowness
+jit_seconds() { { jstat -compiler "$server_pid" 2>/dev/null || true; } | awk 'NR == 2 { print $4 }'; }
+# emptied before the benchmark starts: the loop below must not find the last run's warm-up line
+: >target/compare-countersign.txt
 java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" io.countersign.bench.PeerComparisonBenchmark \
-  "http://127.0.0.1:$port" "$token" "$clients" "$requests" "$warmup" | tee target/compare-countersign.txt
+  "http://127.0.0.1:$port" "$token" "$clients" "$requests" "$warmup" >>target/compare-countersign.txt &
+bench_pid=$!
+until grep -q '^warm-up lifecycles:' target/compare-countersign.txt || ! kill -0 "$bench_pid" 2>/dev/null; do
+  sleep 0.2
+done
+jit_before=$(jit_seconds)
+wait "$bench_pid"
+jit_after=$(jit_seconds)
+cat target/compare-countersign.txt
+jit_measured=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f} s')" \
+  "$jit_before" "$jit_after" 2>/dev/null || echo "unknown")
+echo "service: JIT compile time since start ${jit_before:-unknown} s after the warm-up, ${jit_after:-unknown} s after the measured phases"
 countersign=$(grep '^countersign ' target/compare-countersign.txt | tail -n 1)
 value() { sed -n "s/^$1=//p" target/compare-countersign.txt | tail -n 1; }
 
@@ -109,4 +126,6 @@ printf '%-26s %12s %12s\n' "check p50/p99 ms" \
   "$(sed -n 's/.*p50_ms=\([^ ]*\).*/\1/p' <<<"$baseline")/$(sed -n 's/.*p99_ms=\([^ ]*\).*/\1/p' <<<"$baseline")" \
   "$(sed -n 's/.*p50_ms=\([^ ]*\).*/\1/p' <<<"$check")/$(sed -n 's/.*p99_ms=\([^ ]*\).*/\1/p' <<<"$check")"
 echo "service: start ${start_seconds} s, peak resident memory under the check load $((rss_peak / 1024)) MiB"
+echo "service: JIT compile time during the measured creations, decisions and lifecycles ${jit_measured}" \
+  "(after $warmup warm-up lifecycles)"
 echo "audit verify after the run: $verify"
