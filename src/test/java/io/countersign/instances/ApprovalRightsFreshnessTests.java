@@ -87,12 +87,7 @@ class ApprovalRightsFreshnessTests {
 
     @Test
     void everyRequestOpenedOnTheOtherInstanceAfterAPolicyChangedIsPlannedUnderIt() throws Exception {
-        String resource = Api.unique("db");
-        a.asAdmin(
-                        "POST",
-                        "/api/v1/resources",
-                        Map.of("name", resource, "type", "database", "accounts", List.of("admin")))
-                .expect(201);
+        String resource = resourceWithoutPolicy();
         String policy = Api.unique("policy");
         a.asAdmin("POST", "/api/v1/policies", reviewedBy(policy, resource, lisaName))
                 .expect(201);
@@ -116,12 +111,7 @@ class ApprovalRightsFreshnessTests {
 
     @Test
     void aPolicyChangedAndADelegationStartedOrEndedHoldTheirAcknowledgement() {
-        String resource = Api.unique("db");
-        a.asAdmin(
-                        "POST",
-                        "/api/v1/resources",
-                        Map.of("name", resource, "type", "database", "accounts", List.of("admin")))
-                .expect(201);
+        String resource = resourceWithoutPolicy();
         double before = heldOnA();
 
         String policy = Api.unique("policy");
@@ -136,6 +126,17 @@ class ApprovalRightsFreshnessTests {
         a.post(requester, "/api/v1/requests", Map.of("resource", resource, "account", "admin"))
                 .expect(201);
         assertThat(heldOnA()).as("a request planned under them").isEqualTo(before + 3);
+    }
+
+    /** A new resource that no policy governs yet; returns its name. */
+    private static String resourceWithoutPolicy() {
+        String resource = Api.unique("db");
+        a.asAdmin(
+                        "POST",
+                        "/api/v1/resources",
+                        Map.of("name", resource, "type", "database", "accounts", List.of("admin")))
+                .expect(201);
+        return resource;
     }
 
     private static double heldOnA() {
