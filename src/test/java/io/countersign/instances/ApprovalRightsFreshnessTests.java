@@ -6,7 +6,6 @@ import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import io.countersign.testing.PostgresDatabases;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -87,9 +86,9 @@ class ApprovalRightsFreshnessTests {
 
     @Test
     void everyRequestOpenedOnTheOtherInstanceAfterAPolicyChangedIsPlannedUnderIt() throws Exception {
-        String resource = resourceWithoutPolicy();
+        String resource = a.resourceWithoutPolicy();
         String policy = Api.unique("policy");
-        a.asAdmin("POST", "/api/v1/policies", reviewedBy(policy, resource, lisaName))
+        a.asAdmin("POST", "/api/v1/policies", Instance.reviewPolicy(policy, resource, lisaName))
                 .expect(201);
         ProbesUnderLoad<String> load = new ProbesUnderLoad<>(THREADS, 40, 100);
 
@@ -102,7 +101,7 @@ class ApprovalRightsFreshnessTests {
                         .get("eligibleApprovers")
                         .get(0)
                         .asString(),
-                () -> a.asAdmin("PUT", "/api/v1/policies/" + policy, reviewedBy(policy, resource, samName))
+                () -> a.asAdmin("PUT", "/api/v1/policies/" + policy, Instance.reviewPolicy(policy, resource, samName))
                         .expect(200));
 
         assertThat(load.before()).contains(lisaName);
@@ -111,11 +110,11 @@ class ApprovalRightsFreshnessTests {
 
     @Test
     void aPolicyChangedAndADelegationStartedOrEndedHoldTheirAcknowledgement() {
-        String resource = resourceWithoutPolicy();
+        String resource = a.resourceWithoutPolicy();
         double before = heldOnA();
 
         String policy = Api.unique("policy");
-        a.asAdmin("POST", "/api/v1/policies", reviewedBy(policy, resource, lisaName))
+        a.asAdmin("POST", "/api/v1/policies", Instance.reviewPolicy(policy, resource, lisaName))
                 .expect(201);
         assertThat(heldOnA()).as("a policy created").isEqualTo(before + 1);
         String delegation = lisaDelegatesToSam();
@@ -126,17 +125,6 @@ class ApprovalRightsFreshnessTests {
         a.post(requester, "/api/v1/requests", Map.of("resource", resource, "account", "admin"))
                 .expect(201);
         assertThat(heldOnA()).as("a request planned under them").isEqualTo(before + 3);
-    }
-
-    /** A new resource that no policy governs yet; returns its name. */
-    private static String resourceWithoutPolicy() {
-        String resource = Api.unique("db");
-        a.asAdmin(
-                        "POST",
-                        "/api/v1/resources",
-                        Map.of("name", resource, "type", "database", "accounts", List.of("admin")))
-                .expect(201);
-        return resource;
     }
 
     private static double heldOnA() {
@@ -157,18 +145,5 @@ class ApprovalRightsFreshnessTests {
                 .json()
                 .get("id")
                 .asString();
-    }
-
-    private static Map<String, Object> reviewedBy(String policy, String resource, String approver) {
-        return Map.of(
-                "name",
-                policy,
-                "priority",
-                10,
-                "conditions",
-                Map.of("resourceName", resource),
-                "steps",
-                List.of(Map.of(
-                        "name", "Review", "requiredApprovals", 1, "approvers", List.of(Map.of("user", approver)))));
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -142,27 +143,33 @@ final class Instance implements AutoCloseable {
      * requestTtl}; returns its name.
      */
     String resourceReviewedBy(String approver, String requestTtl) {
+        String resource = resourceWithoutPolicy();
+        Map<String, Object> policy = new HashMap<>(reviewPolicy(Api.unique("policy"), resource, approver));
+        policy.put("requestTtl", requestTtl);
+        asAdmin("POST", "/api/v1/policies", policy).expect(201);
+        return resource;
+    }
+
+    /** A new resource that no policy governs yet; returns its name. */
+    String resourceWithoutPolicy() {
         String resource = Api.unique("db");
         asAdmin("POST", "/api/v1/resources", Map.of("name", resource, "type", "database", "accounts", List.of("admin")))
                 .expect(201);
-        Map<String, Object> step =
-                Map.of("name", "Review", "requiredApprovals", 1, "approvers", List.of(Map.of("user", approver)));
-        asAdmin(
-                        "POST",
-                        "/api/v1/policies",
-                        Map.of(
-                                "name",
-                                Api.unique("policy"),
-                                "priority",
-                                10,
-                                "conditions",
-                                Map.of("resourceName", resource),
-                                "requestTtl",
-                                requestTtl,
-                                "steps",
-                                List.of(step)))
-                .expect(201);
         return resource;
+    }
+
+    /** The body of a policy named {@code name} under which {@code approver} alone reviews the resource's requests. */
+    static Map<String, Object> reviewPolicy(String name, String resource, String approver) {
+        return Map.of(
+                "name",
+                name,
+                "priority",
+                10,
+                "conditions",
+                Map.of("resourceName", resource),
+                "steps",
+                List.of(Map.of(
+                        "name", "Review", "requiredApprovals", 1, "approvers", List.of(Map.of("user", approver)))));
     }
 
     private static Answer join(CompletableFuture<Answer> answer) {
