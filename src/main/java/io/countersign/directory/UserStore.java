@@ -6,7 +6,6 @@ import io.countersign.shared.Revisions;
 import io.countersign.shared.Role;
 import io.countersign.shared.Timestamps;
 import io.countersign.shared.database.FreshCache;
-import io.countersign.shared.database.NotificationFence;
 import io.countersign.shared.database.ShareLock;
 import io.countersign.shared.database.SharedCaches;
 import io.countersign.shared.database.TransactionCache;
@@ -51,28 +50,20 @@ class UserStore {
     /** A user with their internal id. */
     record Known(String id, User user) {}
 
-    private final NotificationFence fence;
-
     /**
-     * Users' ids by name, asked on every call a user makes: a name keeps its id until the user is
-     * deleted, and a deletion marks them changed. Only found ids are trusted; a name not found is
-     * asked again, so a user added since is found at once.
+     * Users by name, asked on every call a user makes (their id) and whenever they are told of a
+     * request (whether they are active, and where to reach them). Every write here marks them
+     * changed. Only users found are kept; a name not found is asked again, so a user added since is
+     * found at once.
      */
-    private final FreshCache<String, String> ids;
+    private final FreshCache<String, Known> named;
 
-    UserStore(
-            JdbcClient jdbc,
-            JdbcTemplate batch,
-            Clock clock,
-            ShareLock shareLock,
-            NotificationFence fence,
-            SharedCaches caches) {
+    UserStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock, ShareLock shareLock, SharedCaches caches) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
         this.shareLock = shareLock;
-        this.fence = fence;
-        this.ids = caches.createFresh("user_ids", Duration.ofMinutes(1));
+        this.named = caches.createFresh("users_by_name", Duration.ofMinutes(1));
     }
 
     Optional<User> find(String username) {
@@ -84,16 +75,13 @@ class UserStore {
         Map<String, Optional<Known>> memo = seen.map();
         Optional<Known> found = memo.get(username);
         if (found == null) {
-            found = jdbc.sql("select id, " + COLUMNS + " from users where username = ?")
-                    .param(username)
-                    .query((rs, row) -> new Known(rs.getString("id"), map(rs)))
-                    .optional();
+            found = Optional.ofNullable(named.get(username, this::read));
             memo.put(username, found);
         }
         return found;
     }
 
-    /** Those of the given users that exist, by username; one query for all that this transaction has not read. */
+    /** Those of the given users that exist, by username; one query for all that are not in memory. */
     Map<String, Known> known(Collection<String> usernames) {
         Map<String, Optional<Known>> memo = seen.map();
         Map<String, Known> found = new HashMap<>();
@@ -106,15 +94,31 @@ class UserStore {
                 remembered.ifPresent(known -> found.put(name, known));
             }
         }
-        for (int from = 0; from < unread.size(); from += SLICE) {
-            List<String> slice = unread.subList(from, Math.min(unread.size(), from + SLICE));
+        if (!unread.isEmpty()) {
+            Map<String, Known> read = named.getAll(unread, this::read);
+            unread.forEach(name -> memo.put(name, Optional.ofNullable(read.get(name))));
+            found.putAll(read);
+        }
+        return found;
+    }
+
+    private Known read(String username) {
+        return jdbc.sql("select id, " + COLUMNS + " from users where username = ?")
+                .param(username)
+                .query((rs, row) -> new Known(rs.getString("id"), map(rs)))
+                .optional()
+                .orElse(null);
+    }
+
+    private Map<String, Known> read(List<String> usernames) {
+        Map<String, Known> found = new HashMap<>();
+        for (int from = 0; from < usernames.size(); from += SLICE) {
             jdbc.sql("select id, " + COLUMNS + " from users where username in (:names)")
-                    .param("names", slice)
+                    .param("names", usernames.subList(from, Math.min(usernames.size(), from + SLICE)))
                     .query(rs -> {
                         Known known = new Known(rs.getString("id"), map(rs));
                         found.put(known.user().username(), known);
                     });
-            slice.forEach(name -> memo.put(name, Optional.ofNullable(found.get(name))));
         }
         return found;
     }
@@ -185,8 +189,7 @@ class UserStore {
         if (read != null) {
             return read.map(Known::id);
         }
-        return Optional.ofNullable(
-                ids.get(username, name -> known(name).map(Known::id).orElse(null)));
+        return known(username).map(Known::id);
     }
 
     /**
@@ -283,7 +286,7 @@ class UserStore {
 
     void update(List<User> users) {
         // a user made ADMIN or AUDITOR is no longer checked on behalf of by enforcement points: see ScopeStore
-        fence.holdAcknowledgement();
+        named.changed();
         seen.clear();
         var now = Timestamps.toDb(clock.instant());
         batch.batchUpdate(
@@ -306,6 +309,7 @@ class UserStore {
     }
 
     void setManagers(List<User> users) {
+        named.changed();
         seen.clear();
         batch.batchUpdate(
                 "update users set manager = ? where username = ?",
@@ -318,8 +322,7 @@ class UserStore {
     /** Removes the user; their reports keep no manager. Their groups are {@link GroupStore}'s to clear. */
     void delete(String username) {
         // a user made ADMIN or AUDITOR is no longer checked on behalf of by enforcement points: see ScopeStore
-        fence.holdAcknowledgement();
-        ids.changed();
+        named.changed();
         seen.clear();
         jdbc.sql("update users set manager = null, version = version + 1, updated_at = ? where manager = ?")
                 .params(Timestamps.toDb(clock.instant()), username)

@@ -185,6 +185,27 @@ class DirectoryTests {
         assertThat(directory.idOf(username).orElseThrow()).isNotEqualTo(first);
     }
 
+    @Test
+    void aUserIsAnsweredAsTheyAreNowAfterEveryChange() {
+        String manager = user("manager", null, null, true);
+        String username = user("told", null, null, true);
+        assertThat(directory.findUsers(List.of(username, manager))).containsOnlyKeys(username, manager);
+        assertThat(directory.findUser(username).orElseThrow().email()).isEqualTo(username + "@example.com");
+
+        users.replace(
+                ADMIN, username, new UserInput(null, "moved@example.com", "Told", null, manager, Role.USER, false));
+        User changed = directory.findUsers(List.of(username)).get(username);
+        assertThat(changed.email()).isEqualTo("moved@example.com");
+        assertThat(changed.active()).isFalse();
+        assertThat(changed.manager()).isEqualTo(manager);
+        assertThat(directory.findUser(username).orElseThrow().displayName()).isEqualTo("Told");
+
+        users.delete(ADMIN, manager);
+        assertThat(directory.findUsers(List.of(username, manager))).containsOnlyKeys(username);
+        assertThat(directory.findUser(username).orElseThrow().manager()).isNull();
+        assertThat(directory.findUser(manager)).isEmpty();
+    }
+
     private String user(String base, String level, String manager, boolean active) {
         String username = Api.unique(base);
         users.create(

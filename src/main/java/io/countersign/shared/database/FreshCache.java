@@ -1,6 +1,9 @@
 package io.countersign.shared.database;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -37,6 +40,14 @@ public final class FreshCache<K, V> {
             return values.get(key, loader);
         }
         return loader.apply(key);
+    }
+
+    /** As {@link #get}, for several keys: those not in memory are read together by one call of {@code loader}. */
+    public Map<K, V> getAll(Collection<K> keys, Function<List<K>, Map<K, V>> loader) {
+        if (fence.passedRecently() || fence.await(WAKE)) {
+            return values.getAll(keys, loader);
+        }
+        return loader.apply(List.copyOf(keys));
     }
 
     /**

@@ -1,6 +1,10 @@
 package io.countersign.shared.database;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -55,24 +59,59 @@ public final class SharedCache<K, V> {
         if (entry != null && now - entry.loadedAt() < maxAgeNanos) {
             return entry.value();
         }
-        long before;
-        synchronized (this) {
-            before = generation;
-        }
+        long before = generation();
         V value = loader.apply(key);
-        if (value == null) {
-            return null;
+        if (value != null) {
+            keep(Map.of(key, value), before, now);
         }
-        synchronized (this) {
-            // a change that committed while this was read makes it too old already
-            if (generation == before) {
+        return value;
+    }
+
+    /**
+     * The cached values for {@code keys}, those missing or too old read together by one call of
+     * {@code loader}, which answers the keys it found. A key it does not answer is not kept.
+     */
+    public Map<K, V> getAll(Collection<K> keys, Function<List<K>, Map<K, V>> loader) {
+        if (changingHere()) {
+            return loader.apply(List.copyOf(keys));
+        }
+        long now = System.nanoTime();
+        Map<K, V> found = new HashMap<>();
+        List<K> missing = new ArrayList<>();
+        for (K key : keys) {
+            Entry<V> entry = entries.get(key);
+            if (entry != null && now - entry.loadedAt() < maxAgeNanos) {
+                found.put(key, entry.value());
+            } else {
+                missing.add(key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            long before = generation();
+            Map<K, V> loaded = loader.apply(missing);
+            keep(loaded, before, now);
+            found.putAll(loaded);
+        }
+        return found;
+    }
+
+    private synchronized long generation() {
+        return generation;
+    }
+
+    private synchronized void keep(Map<K, V> loaded, long before, long loadedAt) {
+        // a change that committed while these were read makes them too old already
+        if (generation != before) {
+            return;
+        }
+        loaded.forEach((key, value) -> {
+            if (value != null) {
                 if (entries.size() >= MAX_ENTRIES) {
                     entries.clear();
                 }
-                entries.put(key, new Entry<>(value, now));
+                entries.put(key, new Entry<>(value, loadedAt));
             }
-        }
-        return value;
+        });
     }
 
     private boolean changingHere() {
