@@ -1,6 +1,7 @@
 package io.countersign.audit;
 
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.Pipelined;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -54,30 +55,41 @@ class AuditRows {
      * the sealer chains them after commit.
      */
     void journal(List<Drafted> drafted) {
-        List<Object[]> rows = new ArrayList<>(drafted.size());
-        for (Drafted entry : drafted) {
-            AuditDraft draft = entry.draft();
-            rows.add(new Object[] {
-                Timestamps.toDb(entry.occurredAt()),
-                draft.actor(),
-                draft.actorRole(),
-                draft.channel(),
-                draft.sourceAddress(),
-                draft.action(),
-                draft.target(),
-                draft.requestId(),
-                draft.grantId(),
-                draft.note(),
-                draft.justification(),
-                draft.ticket(),
-                draft.comment(),
-                draft.reason()
-            });
-        }
         batches.batchUpdate(
-                "insert into audit_journal (seq, " + JOURNAL_COLUMNS
-                        + ") values (nextval('audit_journal_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows);
+                JOURNAL_INSERT + " values " + JOURNAL_ROW,
+                drafted.stream().map(AuditRows::values).toList());
+    }
+
+    /** The statements that write these events to the journal in this order, to run with others. */
+    List<Pipelined<?>> journalStatements(List<Drafted> drafted) {
+        return Pipelined.insert(
+                JOURNAL_INSERT,
+                JOURNAL_ROW,
+                drafted.stream().map(AuditRows::values).toList());
+    }
+
+    private static final String JOURNAL_INSERT = "insert into audit_journal (seq, " + JOURNAL_COLUMNS + ")";
+    private static final String JOURNAL_ROW =
+            "(nextval('audit_journal_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static Object[] values(Drafted entry) {
+        AuditDraft draft = entry.draft();
+        return new Object[] {
+            Timestamps.toDb(entry.occurredAt()),
+            draft.actor(),
+            draft.actorRole(),
+            draft.channel(),
+            draft.sourceAddress(),
+            draft.action(),
+            draft.target(),
+            draft.requestId(),
+            draft.grantId(),
+            draft.note(),
+            draft.justification(),
+            draft.ticket(),
+            draft.comment(),
+            draft.reason()
+        };
     }
 
     /** An event as recorded, before the journal has it. */

@@ -1,6 +1,7 @@
 package io.countersign.audit;
 
 import io.countersign.shared.AuditableEvent;
+import io.countersign.shared.database.CommitWrites;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,9 +25,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * thread waits briefly after commit for that, so that whoever changed something reads its record in
  * the log when the call returns.
  *
- * <p>The events of one transaction are written together, in one batch just before it commits, as
- * one round trip instead of one each: a journal row that cannot be written still fails the commit,
- * so no change commits without its rows. When a transaction rolls back to a savepoint (a nested
+ * <p>The events of one transaction are written together just before it commits, in the round trip
+ * that makes the transaction's other last writes ({@link CommitWrites}), instead of one each: a
+ * journal row that cannot be written still fails the commit, so no change commits without its rows. When a transaction rolls back to a savepoint (a nested
  * transaction that failed), the events recorded after the savepoint are dropped with the rest of
  * that work.
  */
@@ -35,11 +36,13 @@ class AuditTrailWriter {
 
     private final AuditRows rows;
     private final AuditSealer sealer;
+    private final CommitWrites commitWrites;
     private final Clock clock;
 
-    AuditTrailWriter(AuditRows rows, AuditSealer sealer, Clock clock) {
+    AuditTrailWriter(AuditRows rows, AuditSealer sealer, CommitWrites commitWrites, Clock clock) {
         this.rows = rows;
         this.sealer = sealer;
+        this.commitWrites = commitWrites;
         this.clock = clock;
     }
 
@@ -65,6 +68,8 @@ class AuditTrailWriter {
         }
         PendingJournal pending = new PendingJournal();
         TransactionSynchronizationManager.registerSynchronization(pending);
+        // the entries join the last writes while the transaction commits: those must be ready by then
+        commitWrites.prepare();
         return pending;
     }
 
@@ -110,7 +115,10 @@ class AuditTrailWriter {
         @Override
         public void beforeCommit(boolean readOnly) {
             committing = true;
-            flush();
+            if (!entries.isEmpty()) {
+                commitWrites.add(rows.journalStatements(List.copyOf(entries)));
+                entries.clear();
+            }
         }
 
         @Override
@@ -120,8 +128,9 @@ class AuditTrailWriter {
 
         @Override
         public int getOrder() {
-            // after every other step before commit, in case one of them records an event
-            return Ordered.LOWEST_PRECEDENCE;
+            // after the other steps before commit, in case one of them records an event, but before
+            // the last writes, which the entries join; an event recorded later is written at once
+            return Ordered.LOWEST_PRECEDENCE - 1;
         }
     }
 }

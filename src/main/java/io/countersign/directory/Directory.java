@@ -1,5 +1,7 @@
 package io.countersign.directory;
 
+import io.countersign.shared.database.Pipeline;
+import io.countersign.shared.database.Pipelined;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -36,11 +38,17 @@ public interface Directory {
      */
     boolean lockActive(String userId);
 
+    /** {@link #lockActive} as a query to run in a {@link Pipeline} with others. */
+    Pipelined<Boolean> activeLock(String userId);
+
     /**
      * As {@link #lockActive}, for the user with this name, in one statement: their id when they exist
      * and are active.
      */
     Optional<String> lockActiveNamed(String username);
+
+    /** {@link #lockActiveNamed} as a query to run in a {@link Pipeline} with others. */
+    Pipelined<Optional<String>> activeNamedLock(String username);
 
     /**
      * Those of the given users that exist, active or not, by username; one query for all of them

@@ -1,6 +1,7 @@
 package io.countersign.directory;
 
 import io.countersign.shared.Names;
+import io.countersign.shared.database.Pipelined;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -56,8 +57,20 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public Pipelined<Boolean> activeLock(String userId) {
+        return users.activeLock(userId);
+    }
+
+    @Override
     public Optional<String> lockActiveNamed(String username) {
         return username == null ? Optional.empty() : users.lockActiveNamed(Names.canonical(username));
+    }
+
+    @Override
+    public Pipelined<Optional<String>> activeNamedLock(String username) {
+        return username == null
+                ? Pipelined.answered(Optional.empty())
+                : users.activeNamedLock(Names.canonical(username));
     }
 
     @Override

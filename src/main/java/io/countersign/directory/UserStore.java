@@ -6,6 +6,8 @@ import io.countersign.shared.Revisions;
 import io.countersign.shared.Role;
 import io.countersign.shared.Timestamps;
 import io.countersign.shared.database.FreshCache;
+import io.countersign.shared.database.Pipeline;
+import io.countersign.shared.database.Pipelined;
 import io.countersign.shared.database.ShareLock;
 import io.countersign.shared.database.SharedCaches;
 import io.countersign.shared.database.TransactionCache;
@@ -22,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,6 +42,7 @@ class UserStore {
     private final JdbcTemplate batch;
     private final Clock clock;
     private final ShareLock shareLock;
+    private final Pipeline pipeline;
 
     /**
      * The users this transaction looked up by name, found or not, so that a request creation reads
@@ -58,11 +62,18 @@ class UserStore {
      */
     private final FreshCache<String, Known> named;
 
-    UserStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock, ShareLock shareLock, SharedCaches caches) {
+    UserStore(
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            Clock clock,
+            ShareLock shareLock,
+            Pipeline pipeline,
+            SharedCaches caches) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
         this.shareLock = shareLock;
+        this.pipeline = pipeline;
         this.named = caches.createFresh("users_by_name", Duration.ofMinutes(1));
     }
 
@@ -197,25 +208,39 @@ class UserStore {
      * exists and is active.
      */
     boolean lockActive(String userId) {
-        return lock("id", userId).map(known -> known.user().active()).orElse(false);
+        return pipeline.one(activeLock(userId));
+    }
+
+    Pipelined<Boolean> activeLock(String userId) {
+        return lock(
+                "id",
+                userId,
+                locked -> locked.map(known -> known.user().active()).orElse(false));
     }
 
     /** As {@link #lockActive}, by username; the user's id when they exist and are active. */
     Optional<String> lockActiveNamed(String username) {
-        Optional<Known> locked = lock("username", username);
-        seen.map().put(username, locked);
-        return locked.filter(known -> known.user().active()).map(Known::id);
+        return pipeline.one(activeNamedLock(username));
     }
 
-    private Optional<Known> lock(String column, String value) {
-        Optional<Known> locked = jdbc.sql(
-                        "select id, " + COLUMNS + " from users where " + column + " = ? " + shareLock.clause())
-                .param(value)
-                .query((rs, row) -> new Known(rs.getString("id"), map(rs)))
-                .optional();
-        // what the lock read is what holds until the transaction ends: later lookups by name use it
-        locked.ifPresent(known -> seen.map().put(known.user().username(), locked));
-        return locked;
+    Pipelined<Optional<String>> activeNamedLock(String username) {
+        return lock("username", username, locked -> {
+            seen.map().put(username, locked);
+            return locked.filter(known -> known.user().active()).map(Known::id);
+        });
+    }
+
+    private <T> Pipelined<T> lock(String column, String value, Function<Optional<Known>, T> answer) {
+        return Pipelined.query(
+                "select id, " + COLUMNS + " from users where " + column + " = ? " + shareLock.clause(),
+                List.of(value),
+                rs -> {
+                    Optional<Known> locked =
+                            rs.next() ? Optional.of(new Known(rs.getString("id"), map(rs))) : Optional.empty();
+                    // what the lock read is what holds until the transaction ends: later lookups by name use it
+                    locked.ifPresent(known -> seen.map().put(known.user().username(), locked));
+                    return answer.apply(locked);
+                });
     }
 
     /** The internal ids of those of the given usernames that exist, by username. */

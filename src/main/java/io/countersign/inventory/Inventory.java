@@ -1,5 +1,7 @@
 package io.countersign.inventory;
 
+import io.countersign.shared.database.Pipeline;
+import io.countersign.shared.database.Pipelined;
 import java.util.Optional;
 
 /** Read access to resources for the other modules. */
@@ -15,4 +17,7 @@ public interface Inventory {
      * audit chain head (see docs/adr/0008).
      */
     boolean lockResource(String name);
+
+    /** {@link #lockResource} as a query to run in a {@link Pipeline} with others: true when it exists. */
+    Pipelined<Boolean> resourceLock(String name);
 }

@@ -1,6 +1,8 @@
 package io.countersign.inventory;
 
 import io.countersign.shared.Names;
+import io.countersign.shared.database.Pipeline;
+import io.countersign.shared.database.Pipelined;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -9,9 +11,11 @@ import org.springframework.stereotype.Component;
 class JdbcInventory implements Inventory {
 
     private final ResourceStore store;
+    private final Pipeline pipeline;
 
-    JdbcInventory(ResourceStore store) {
+    JdbcInventory(ResourceStore store, Pipeline pipeline) {
         this.store = store;
+        this.pipeline = pipeline;
     }
 
     @Override
@@ -21,6 +25,11 @@ class JdbcInventory implements Inventory {
 
     @Override
     public boolean lockResource(String name) {
-        return name != null && store.lockShared(Names.canonical(name));
+        return pipeline.one(resourceLock(name));
+    }
+
+    @Override
+    public Pipelined<Boolean> resourceLock(String name) {
+        return name == null ? Pipelined.answered(false) : store.sharedLock(Names.canonical(name));
     }
 }

@@ -5,7 +5,9 @@ import io.countersign.shared.Revision;
 import io.countersign.shared.Revisions;
 import io.countersign.shared.Timestamps;
 import io.countersign.shared.database.NotificationFence;
+import io.countersign.shared.database.Pipelined;
 import io.countersign.shared.database.ShareLock;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -107,12 +109,9 @@ class ResourceStore {
      * deletion or replacement waits for them and they for it. H2 knows no shared row lock, so there
      * the lock is exclusive (one embedded instance, short transactions).
      */
-    boolean lockShared(String name) {
-        return jdbc.sql("select name from resources where name = ? " + shareLock.clause())
-                .param(name)
-                .query(String.class)
-                .optional()
-                .isPresent();
+    Pipelined<Boolean> sharedLock(String name) {
+        return Pipelined.query(
+                "select name from resources where name = ? " + shareLock.clause(), List.of(name), ResultSet::next);
     }
 
     /** Locks the rows of these resources exclusively, in name order, as a replacement would. */

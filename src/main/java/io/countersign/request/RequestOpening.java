@@ -11,10 +11,13 @@ import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.RefusedException;
 import io.countersign.shared.ShortIds;
+import io.countersign.shared.database.Pipeline;
+import io.countersign.shared.database.Pipelined;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -38,6 +41,7 @@ class RequestOpening {
     private final RequestRepository repository;
     private final ApprovalPlanner planner;
     private final Directory directory;
+    private final Pipeline pipeline;
     private final Inventory inventory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -52,7 +56,9 @@ class RequestOpening {
             Clock clock,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
-            RequestMeters meters) {
+            RequestMeters meters,
+            Pipeline pipeline) {
+        this.pipeline = pipeline;
         this.repository = repository;
         this.planner = planner;
         this.directory = directory;
@@ -136,9 +142,9 @@ class RequestOpening {
         String account = Names.canonical(input.account());
         // locked so that a deletion of the resource or a deactivation of the requester cannot commit
         // between these checks and the new request; resource before user (docs/adr/0008)
-        inventory.lockResource(resource);
-        String requesterId =
-                directory.lockActiveNamed(requester).orElseThrow(() -> new NotFoundException("user", requester));
+        Pipelined<Optional<String>> requesterLock = directory.activeNamedLock(requester);
+        pipeline.run(List.of(inventory.resourceLock(resource), requesterLock));
+        String requesterId = requesterLock.answer().orElseThrow(() -> new NotFoundException("user", requester));
         // read after the lock, which has the row when the caller is the requester
         String actorId = Requests.userIdOf(directory, actor);
         ApprovalPlan plan = planner.plan(requester, resource, account);

@@ -4,12 +4,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.countersign.shared.ConflictException;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.Pipeline;
+import io.countersign.shared.database.Pipelined;
 import io.countersign.shared.database.TransactionCache;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,25 +44,27 @@ class RequestRepository {
     static final int HEADERS_KEPT = 20_000;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final RequestRows rows;
+    private final Pipeline pipeline;
 
-    RequestRepository(JdbcClient jdbc, JdbcTemplate batch, RequestRows rows) {
+    RequestRepository(JdbcClient jdbc, RequestRows rows, Pipeline pipeline) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.rows = rows;
+        this.pipeline = pipeline;
     }
 
     void insert(AccessRequest request, PlanSnapshot plan, String idempotencyKey, String fingerprint) {
         RequestDetails d = request.details();
-        jdbc.sql("""
+        List<Pipelined<?>> writes = new ArrayList<>();
+        writes.add(Pipelined.change(
+                """
                         insert into access_requests (id, requester, requester_id, resource_name, account_name,
                             duration_seconds, starts_at, justification, ticket, policy_name, policy_snapshot, status,
                             current_step, created_by, created_by_id, idempotency_key, idempotency_fingerprint,
                             allow_self_approval, distinct_approvers, created_at, expires_at, closed_at,
                             extends_grant_id, break_glass, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
-                .params(
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
+                Arrays.asList(
                         d.id(),
                         d.requester(),
                         d.requesterId(),
@@ -84,21 +88,19 @@ class RequestRepository {
                         Timestamps.toDb(d.expiresAt()),
                         Timestamps.toDb(request.closedAt()),
                         d.extendsGrant(),
-                        d.breakGlass())
-                .update();
+                        d.breakGlass())));
         // kept even if the creation rolls back: a decision on an id that was never created then locks
         // a resource and a user for nothing and finds no request, as it would have without the entry
         headers.put(d.id(), new Header(d.resource(), d.requesterId()));
-        // one batch per table: a creation costs the same few round trips whatever the number of steps
-        // and approver places
-        batch.batchUpdate(
-                """
-                insert into request_steps (request_id, step_index, name, required_approvals, status,
-                    eligible_approvers, escalation_approvers, escalation_approver_ids, escalated,
-                    started_at, deadline)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                request.steps().stream()
-                        .map(step -> new Object[] {
+        // one round trip whatever the number of steps and approver places
+        for (RequestStep step : request.steps()) {
+            writes.add(Pipelined.change(
+                    """
+                    insert into request_steps (request_id, step_index, name, required_approvals, status,
+                        eligible_approvers, escalation_approvers, escalation_approver_ids, escalated,
+                        started_at, deadline)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    Arrays.asList(
                             d.id(),
                             step.index(),
                             step.name(),
@@ -109,21 +111,15 @@ class RequestRepository {
                             ids(step.escalation()),
                             step.escalated(),
                             Timestamps.toDb(step.startedAt()),
-                            Timestamps.toDb(step.deadline())
-                        })
-                        .toList());
-        List<Object[]> places = new ArrayList<>();
-        for (RequestStep step : request.steps()) {
+                            Timestamps.toDb(step.deadline()))));
             for (Participant approver : step.approvers()) {
-                places.add(new Object[] {d.id(), step.index(), approver.username(), approver.id()});
+                writes.add(Pipelined.change(
+                        "insert into request_step_approvers (request_id, step_index, username, user_id) values (?, ?, ?, ?)",
+                        Arrays.asList(d.id(), step.index(), approver.username(), approver.id())));
             }
         }
-        if (!places.isEmpty()) {
-            batch.batchUpdate(
-                    "insert into request_step_approvers (request_id, step_index, username, user_id) values (?, ?, ?, ?)",
-                    places);
-        }
-        insertDecisions(d.id(), request.newDecisions());
+        writes.addAll(decisionInserts(d.id(), request.newDecisions()));
+        pipeline.run(writes);
         written.map().put(d.id(), request);
     }
 
@@ -131,28 +127,33 @@ class RequestRepository {
      * Writes the state a transition changed. The caller holds the row lock taken by {@link
      * #lock(String)}; the version check is a second guard against a writer that did not.
      */
+    /**
+     * Writes a change to the request, its steps, its places and its new decisions in one round trip.
+     *
+     * @throws ConflictException when the request changed since it was read: the transaction must
+     *     then roll back, as the exception does, for the steps were written all the same
+     */
     void update(AccessRequest request) {
-        int updated = jdbc.sql("""
-                        update access_requests set status = ?, current_step = ?, closed_at = ?, version = version + 1
-                        where id = ? and version = ?""")
-                .params(
+        List<Pipelined<?>> writes = new ArrayList<>();
+        Pipelined<Integer> header = Pipelined.change(
+                """
+                update access_requests set status = ?, current_step = ?, closed_at = ?, version = version + 1
+                where id = ? and version = ?""",
+                Arrays.asList(
                         request.status().name(),
                         request.currentStep(),
                         Timestamps.toDb(request.closedAt()),
                         request.id(),
-                        request.version())
-                .update();
-        if (updated != 1) {
-            throw new ConflictException("Request " + request.id() + " changed at the same time; try again.");
-        }
-        batch.batchUpdate(
-                """
-                update request_steps set status = ?, started_at = ?, deadline = ?, escalated = ?,
-                                         eligible_approvers = ?, escalation_approvers = ?,
-                                         escalation_approver_ids = ?
-                where request_id = ? and step_index = ?""",
-                request.steps().stream()
-                        .map(step -> new Object[] {
+                        request.version()));
+        writes.add(header);
+        for (RequestStep step : request.steps()) {
+            writes.add(Pipelined.change(
+                    """
+                    update request_steps set status = ?, started_at = ?, deadline = ?, escalated = ?,
+                                             eligible_approvers = ?, escalation_approvers = ?,
+                                             escalation_approver_ids = ?
+                    where request_id = ? and step_index = ?""",
+                    Arrays.asList(
                             step.status().name(),
                             Timestamps.toDb(step.startedAt()),
                             Timestamps.toDb(step.deadline()),
@@ -161,35 +162,37 @@ class RequestRepository {
                             String.join(",", step.escalationApprovers()),
                             ids(step.escalation()),
                             request.id(),
-                            step.index()
-                        })
-                        .toList());
-        for (RequestStep step : request.steps()) {
+                            step.index())));
             if (step.escalated()) {
                 // an escalation widens the step: the added approvers must find it waiting on them too
                 for (Participant approver : step.approvers()) {
-                    jdbc.sql("""
-                                    insert into request_step_approvers (request_id, step_index, username, user_id)
-                                    select ?, ?, ?, ? where not exists (select 1 from request_step_approvers
-                                        where request_id = ? and step_index = ? and user_id = ?)""")
-                            .params(
+                    writes.add(Pipelined.change(
+                            """
+                            insert into request_step_approvers (request_id, step_index, username, user_id)
+                            select ?, ?, ?, ? where not exists (select 1 from request_step_approvers
+                                where request_id = ? and step_index = ? and user_id = ?)""",
+                            Arrays.asList(
                                     request.id(),
                                     step.index(),
                                     approver.username(),
                                     approver.id(),
                                     request.id(),
                                     step.index(),
-                                    approver.id())
-                            .update();
+                                    approver.id())));
                 }
             }
         }
         for (String withdrawn : request.withdrawnApprovers()) {
             // only the steps still to be decided lose the place; decided steps keep it as history
-            jdbc.sql("""
-                            delete from request_step_approvers where request_id = ? and user_id = ? and step_index >= ?""").params(request.id(), withdrawn, request.currentStep()).update();
+            writes.add(Pipelined.change(
+                    "delete from request_step_approvers where request_id = ? and user_id = ? and step_index >= ?",
+                    Arrays.asList(request.id(), withdrawn, request.currentStep())));
         }
-        insertDecisions(request.id(), request.newDecisions());
+        writes.addAll(decisionInserts(request.id(), request.newDecisions()));
+        pipeline.run(writes);
+        if (header.answer() != 1) {
+            throw new ConflictException("Request " + request.id() + " changed at the same time; try again.");
+        }
         written.map().put(request.id(), request);
     }
 
@@ -220,11 +223,19 @@ class RequestRepository {
 
     /** Loads a request and locks its row until the transaction ends, serialising decisions on it. */
     Optional<AccessRequest> lock(String id) {
-        return jdbc.sql(RequestRows.SELECT + " where r.id = ? for update")
-                .param(id)
-                .query(rows::row)
-                .optional()
-                .map(row -> rows.attach(List.of(row)).get(0));
+        return lock(id, List.of());
+    }
+
+    /**
+     * As {@link #lock(String)}, after the locks that must come before the request's (its resource's,
+     * its requester's), all in one round trip.
+     */
+    Optional<AccessRequest> lock(String id, List<Pipelined<?>> before) {
+        RequestRows.Locking locking = rows.locking(id);
+        List<Pipelined<?>> queries = new ArrayList<>(before);
+        queries.addAll(locking.queries());
+        pipeline.run(queries);
+        return rows.locked(locking);
     }
 
     /**
@@ -267,35 +278,31 @@ class RequestRepository {
         return String.join(",", people.stream().map(Participant::id).toList());
     }
 
-    private void insertDecisions(String requestId, List<Decision> decisions) {
-        if (decisions.isEmpty()) {
-            return;
-        }
-        batch.batchUpdate(
-                """
-                insert into decisions (request_id, step_index, approver, approver_id, verdict, comment,
-                                       channel, decided_at, allowed_seconds, on_behalf_of, on_behalf_of_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                decisions.stream()
-                        .map(decision -> new Object[] {
-                            requestId,
-                            decision.step(),
-                            decision.approver(),
-                            decision.approverId(),
-                            decision.verdict().name(),
-                            decision.comment(),
-                            decision.channel().name(),
-                            Timestamps.toDb(decision.at()),
-                            decision.allowed() == null
-                                    ? null
-                                    : decision.allowed().getSeconds(),
-                            decision.onBehalfOf() == null
-                                    ? null
-                                    : decision.onBehalfOf().username(),
-                            decision.onBehalfOf() == null
-                                    ? null
-                                    : decision.onBehalfOf().id()
-                        })
-                        .toList());
+    private static List<Pipelined<Integer>> decisionInserts(String requestId, List<Decision> decisions) {
+        return decisions.stream()
+                .map(decision -> Pipelined.change(
+                        """
+                        insert into decisions (request_id, step_index, approver, approver_id, verdict, comment,
+                                               channel, decided_at, allowed_seconds, on_behalf_of, on_behalf_of_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        Arrays.asList(
+                                requestId,
+                                decision.step(),
+                                decision.approver(),
+                                decision.approverId(),
+                                decision.verdict().name(),
+                                decision.comment(),
+                                decision.channel().name(),
+                                Timestamps.toDb(decision.at()),
+                                decision.allowed() == null
+                                        ? null
+                                        : decision.allowed().getSeconds(),
+                                decision.onBehalfOf() == null
+                                        ? null
+                                        : decision.onBehalfOf().username(),
+                                decision.onBehalfOf() == null
+                                        ? null
+                                        : decision.onBehalfOf().id())))
+                .toList();
     }
 }

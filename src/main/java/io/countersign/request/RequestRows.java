@@ -3,6 +3,7 @@ package io.countersign.request;
 import io.countersign.directory.Directory;
 import io.countersign.shared.Channel;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.Pipelined;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -10,10 +11,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,98 +88,133 @@ class RequestRows {
             return List.of();
         }
         List<String> ids = rows.stream().map(row -> row.details().id()).toList();
-        Map<String, List<RequestStep>> steps = stepsOf(ids, rows);
-        Map<String, List<Decision>> decisions = decisionsOf(ids);
-        List<AccessRequest> requests = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            String id = row.details().id();
-            requests.add(new AccessRequest(
-                    row.details(),
-                    row.plan().rules(),
-                    steps.getOrDefault(id, List.of()),
-                    decisions.getOrDefault(id, List.of()),
-                    row.status(),
-                    row.currentStep(),
-                    row.closedAt(),
-                    row.version()));
-        }
-        return requests;
+        Map<String, List<StepRow>> steps = jdbc.sql(STEPS + " where s.request_id in (:ids)" + STEPS_ORDER)
+                .param("ids", ids)
+                .query(RequestRows::stepRows);
+        Map<String, List<Decision>> decisions = jdbc.sql(DECISIONS + " where request_id in (:ids) order by id")
+                .param("ids", ids)
+                .query(RequestRows::decisions);
+        return rows.stream().map(row -> assemble(row, steps, decisions)).toList();
     }
 
-    /** A step's row as read, before its approvers are all collected. */
-    private record StepRow(
+    /**
+     * One request's row locked for update, then its steps and decisions read after the lock, as
+     * queries to run in a pipeline after the locks a change takes before the request's.
+     */
+    record Locking(
+            Pipelined<Optional<Row>> row,
+            Pipelined<Map<String, List<StepRow>>> steps,
+            Pipelined<Map<String, List<Decision>>> decisions) {
+
+        List<Pipelined<?>> queries() {
+            return List.of(row, steps, decisions);
+        }
+    }
+
+    Locking locking(String id) {
+        return new Locking(
+                Pipelined.query(
+                        SELECT + " where r.id = ? for update",
+                        List.of(id),
+                        rs -> rs.next() ? Optional.of(row(rs, 0)) : Optional.empty()),
+                Pipelined.query(STEPS + " where s.request_id = ?" + STEPS_ORDER, List.of(id), RequestRows::stepRows),
+                Pipelined.query(DECISIONS + " where request_id = ? order by id", List.of(id), RequestRows::decisions));
+    }
+
+    /** The request a {@link Locking} read, once its pipeline has run. */
+    Optional<AccessRequest> locked(Locking locking) {
+        return locking.row()
+                .answer()
+                .map(row -> assemble(
+                        row, locking.steps().answer(), locking.decisions().answer()));
+    }
+
+    private AccessRequest assemble(Row row, Map<String, List<StepRow>> steps, Map<String, List<Decision>> decisions) {
+        String id = row.details().id();
+        return new AccessRequest(
+                row.details(),
+                row.plan().rules(),
+                steps.getOrDefault(id, List.of()).stream()
+                        .map(step -> step.assemble(row.plan().step(step.index()), this::legacyEscalation))
+                        .toList(),
+                decisions.getOrDefault(id, List.of()),
+                row.status(),
+                row.currentStep(),
+                row.closedAt(),
+                row.version());
+    }
+
+    /**
+     * A step's row as read, with its eligible approvers sorted by username. A place whose user was
+     * deleted before ids were kept has no id and counts for nobody.
+     */
+    record StepRow(
             String requestId,
             int index,
             String name,
             int requiredApprovals,
-            List<Participant> escalation,
+            String escalationNames,
+            String escalationIds,
             StepStatus status,
             Instant startedAt,
             Instant deadline,
             boolean escalated,
-            List<Participant> places) {}
+            List<Participant> places) {
 
-    /**
-     * The steps of the requests with their eligible approvers, sorted by username, in one query. A
-     * place whose user was deleted before ids were kept has no id and counts for nobody.
-     */
-    private Map<String, List<RequestStep>> stepsOf(List<String> ids, List<Row> rows) {
-        Map<String, PlanSnapshot> plans = new LinkedHashMap<>();
-        rows.forEach(row -> plans.put(row.details().id(), row.plan()));
-        Map<String, StepRow> read = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select s.request_id, s.step_index, s.name, s.required_approvals, s.status,
-                               s.escalation_approvers, s.escalation_approver_ids, s.escalated, s.started_at,
-                               s.deadline, a.username as place_username, a.user_id as place_user_id
-                        from request_steps s
-                        left join request_step_approvers a on a.request_id = s.request_id
-                            and a.step_index = s.step_index and a.user_id is not null
-                        where s.request_id in (:ids)
-                        order by s.request_id, s.step_index, a.username""").param("ids", ids).query(rs -> {
+        RequestStep assemble(PlanSnapshot.Step planned, Function<PlanSnapshot.Step, List<Participant>> legacy) {
+            return new RequestStep(
+                    index,
+                    name,
+                    requiredApprovals,
+                    places,
+                    planned == null ? null : planned.timeout(),
+                    planned == null ? null : planned.onTimeout(),
+                    escalationNames == null ? legacy.apply(planned) : participants(escalationNames, escalationIds),
+                    planned == null ? null : planned.autoApprovedBecause(),
+                    status,
+                    startedAt,
+                    deadline,
+                    escalated,
+                    planned == null ? null : planned.notifyChannels(),
+                    planned == null ? null : planned.allowedDecisionChannels());
+        }
+    }
+
+    private static final String STEPS = """
+            select s.request_id, s.step_index, s.name, s.required_approvals, s.status,
+                   s.escalation_approvers, s.escalation_approver_ids, s.escalated, s.started_at,
+                   s.deadline, a.username as place_username, a.user_id as place_user_id
+            from request_steps s
+            left join request_step_approvers a on a.request_id = s.request_id
+                and a.step_index = s.step_index and a.user_id is not null""";
+
+    private static final String STEPS_ORDER = " order by s.request_id, s.step_index, a.username";
+
+    /** The steps of each request, in order, each with its places. */
+    private static Map<String, List<StepRow>> stepRows(ResultSet rs) throws SQLException {
+        Map<String, List<StepRow>> steps = new LinkedHashMap<>();
+        StepRow step = null;
+        while (rs.next()) {
             String requestId = rs.getString("request_id");
             int index = rs.getInt("step_index");
-            StepRow step = read.get(requestId + "/" + index);
-            if (step == null) {
-                PlanSnapshot.Step planned = plans.get(requestId).step(index);
+            if (step == null || !step.requestId().equals(requestId) || step.index() != index) {
                 step = new StepRow(
                         requestId,
                         index,
                         rs.getString("name"),
                         rs.getInt("required_approvals"),
-                        rs.getString("escalation_approvers") == null
-                                ? legacyEscalation(planned)
-                                : participants(
-                                        rs.getString("escalation_approvers"), rs.getString("escalation_approver_ids")),
+                        rs.getString("escalation_approvers"),
+                        rs.getString("escalation_approver_ids"),
                         StepStatus.valueOf(rs.getString("status")),
                         instant(rs, "started_at"),
                         instant(rs, "deadline"),
                         rs.getBoolean("escalated"),
                         new ArrayList<>());
-                read.put(requestId + "/" + index, step);
+                steps.computeIfAbsent(requestId, k -> new ArrayList<>()).add(step);
             }
             if (rs.getString("place_user_id") != null) {
                 step.places().add(new Participant(rs.getString("place_user_id"), rs.getString("place_username")));
             }
-        });
-        Map<String, List<RequestStep>> steps = new LinkedHashMap<>();
-        for (StepRow step : read.values()) {
-            PlanSnapshot.Step planned = plans.get(step.requestId()).step(step.index());
-            steps.computeIfAbsent(step.requestId(), k -> new ArrayList<>())
-                    .add(new RequestStep(
-                            step.index(),
-                            step.name(),
-                            step.requiredApprovals(),
-                            step.places(),
-                            planned == null ? null : planned.timeout(),
-                            planned == null ? null : planned.onTimeout(),
-                            step.escalation(),
-                            planned == null ? null : planned.autoApprovedBecause(),
-                            step.status(),
-                            step.startedAt(),
-                            step.deadline(),
-                            step.escalated(),
-                            planned == null ? null : planned.notifyChannels(),
-                            planned == null ? null : planned.allowedDecisionChannels()));
         }
         return steps;
     }
@@ -213,12 +250,14 @@ class RequestRows {
         return found;
     }
 
-    private Map<String, List<Decision>> decisionsOf(Collection<String> ids) {
+    private static final String DECISIONS = """
+            select request_id, step_index, approver, approver_id, verdict, comment, channel, decided_at,
+                   allowed_seconds, on_behalf_of, on_behalf_of_id
+            from decisions""";
+
+    private static Map<String, List<Decision>> decisions(ResultSet rs) throws SQLException {
         Map<String, List<Decision>> decisions = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select request_id, step_index, approver, approver_id, verdict, comment, channel, decided_at,
-                               allowed_seconds, on_behalf_of, on_behalf_of_id
-                        from decisions where request_id in (:ids) order by id""").param("ids", ids).query(rs -> {
+        while (rs.next()) {
             decisions
                     .computeIfAbsent(rs.getString("request_id"), k -> new ArrayList<>())
                     .add(new Decision(
@@ -235,7 +274,7 @@ class RequestRows {
                             rs.getString("on_behalf_of_id") == null
                                     ? null
                                     : new Participant(rs.getString("on_behalf_of_id"), rs.getString("on_behalf_of"))));
-        });
+        }
         return decisions;
     }
 

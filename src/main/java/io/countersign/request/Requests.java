@@ -8,10 +8,12 @@ import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.RefusedException;
+import io.countersign.shared.database.Pipelined;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -249,19 +251,18 @@ public class Requests {
         String me = idOf(actor);
         // only what the locks need: whether the caller may see the request is known once it is locked
         RequestRepository.Header found = repository.header(id).orElseThrow(() -> notFound(id));
+        List<Delegation> mine = delegations.inForceTo(me, clock.instant());
         // the resource's row first, then the requester's, then the request's: the order deleting a
         // resource or removing an account (resource, request) and offboarding (user, request) take
-        // them in, so a decision and either of those never both commit with the grant alive
-        inventory.lockResource(found.resource());
-        String requesterId = found.requesterId();
-        if (requesterId != null) {
-            // the requester's row before the request's, the order offboarding takes them in: an
-            // approval and a deactivation of its requester never both commit with the grant alive
-            directory.lockActive(requesterId);
+        // them in, so a decision and either of those never both commit with the grant alive. One
+        // round trip takes all three and reads the request's steps and decisions after them
+        List<Pipelined<?>> before = new ArrayList<>();
+        before.add(inventory.resourceLock(found.resource()));
+        if (found.requesterId() != null) {
+            before.add(directory.activeLock(found.requesterId()));
         }
-        List<Delegation> mine = delegations.inForceTo(me, clock.instant());
         AccessRequest request = repository
-                .lock(id)
+                .lock(id, before)
                 .filter(r -> visibleTo(actor, me, r, mine, clock.instant()))
                 .orElseThrow(() -> notFound(id));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -3,12 +3,13 @@ package io.countersign.notify.internal;
 import io.countersign.notify.SendResult;
 import io.countersign.shared.ShortIds;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.CommitWrites;
+import io.countersign.shared.database.Pipelined;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,15 +31,15 @@ public class NotificationQueue {
             String payload) {}
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
+    private final CommitWrites commitWrites;
 
-    public NotificationQueue(JdbcClient jdbc, JdbcTemplate batch) {
+    public NotificationQueue(JdbcClient jdbc, CommitWrites commitWrites) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.commitWrites = commitWrites;
     }
 
     /**
-     * Queues notifications in one round trip, each due at once; one whose channel waits for something
+     * Queues notifications, written just before the transaction commits, each due at once; one whose channel waits for something
      * ({@code waitingFor} says what) carries that as its last error and is due only after {@link
      * SendResult#WAITING}, or when {@link #resume} is called for its channel.
      */
@@ -67,11 +68,11 @@ public class NotificationQueue {
                 notification.step()
             });
         }
-        batch.batchUpdate("""
+        // written with the transaction's last writes: nothing in it reads them back
+        commitWrites.add(Pipelined.insert("""
                 insert into webhook_deliveries (id, event_id, event_type, occurred_at, payload, state, attempts,
                     round_started_at, round_attempts, next_attempt_at, last_error, created_at, channel, recipient_id,
-                    recipient, request_id, grant_id, step)
-                values (?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    recipient, request_id, grant_id, step)""", "(?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
     }
 
     /**

@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,8 +43,8 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
     private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final boolean postgres;
-    private final JdbcClient jdbc;
     private final DedicatedPools pools;
+    private final CommitWrites commitWrites;
     private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
     private final List<Runnable> onListening = new CopyOnWriteArrayList<>();
     private final List<Runnable> onLost = new CopyOnWriteArrayList<>();
@@ -55,10 +54,10 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
     private volatile Thread thread;
     private HikariDataSource pool;
 
-    DatabaseNotifications(Environment environment, JdbcClient jdbc, DedicatedPools pools) {
+    DatabaseNotifications(Environment environment, DedicatedPools pools, CommitWrites commitWrites) {
+        this.commitWrites = commitWrites;
         this.postgres =
                 String.valueOf(environment.getProperty("spring.datasource.url")).startsWith("jdbc:postgresql:");
-        this.jdbc = jdbc;
         this.pools = pools;
     }
 
@@ -73,10 +72,9 @@ public class DatabaseNotifications implements SmartLifecycle, DisposableBean {
      */
     public void notifyOnCommit(String channel, String payload) {
         if (postgres) {
-            jdbc.sql("select pg_notify(?, ?)")
-                    .params(checked(channel), payload)
-                    .query((rs, row) -> 1)
-                    .list();
+            // PostgreSQL holds a transaction's notifications until it commits: sent with its last writes
+            commitWrites.add(
+                    List.of(Pipelined.query("select pg_notify(?, ?)", List.of(checked(channel), payload), rs -> null)));
         }
     }
 

@@ -1,7 +1,5 @@
 package io.countersign.shared.database;
 
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,22 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ShareLock {
 
-    private final JdbcTemplate jdbc;
-    private volatile String clause;
+    private final DatabaseProduct product;
 
-    ShareLock(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    ShareLock(DatabaseProduct product) {
+        this.product = product;
     }
 
     /** {@code for share} or {@code for update}, to follow a {@code select}. */
     public String clause() {
-        String known = clause;
-        if (known == null) {
-            String product = jdbc.execute((ConnectionCallback<String>)
-                    connection -> connection.getMetaData().getDatabaseProductName());
-            known = "PostgreSQL".equalsIgnoreCase(product) ? "for share" : "for update";
-            clause = known;
-        }
-        return known;
+        return product.postgres() ? "for share" : "for update";
     }
 }

@@ -3,6 +3,7 @@ package io.countersign.policy.internal;
 import io.countersign.directory.Directory;
 import io.countersign.directory.User;
 import io.countersign.shared.Role;
+import io.countersign.shared.database.Pipelined;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -100,6 +101,11 @@ public final class TestDirectory implements Directory {
         return users.values().stream().anyMatch(u -> userId.equals("usr-" + u.username()) && u.active());
     }
 
+    @Override
+    public Pipelined<Boolean> activeLock(String userId) {
+        return Pipelined.answered(lockActive(userId));
+    }
+
     /** Gives a user another tool role. */
     public TestDirectory role(String username, Role role) {
         User u = users.get(username);
@@ -111,6 +117,11 @@ public final class TestDirectory implements Directory {
     @Override
     public Optional<String> lockActiveNamed(String username) {
         return idOf(username).filter(this::lockActive);
+    }
+
+    @Override
+    public Pipelined<Optional<String>> activeNamedLock(String username) {
+        return Pipelined.answered(lockActiveNamed(username));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.countersign.policy.internal;
 
 import io.countersign.inventory.Inventory;
 import io.countersign.inventory.Resource;
+import io.countersign.shared.database.Pipelined;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,5 +31,10 @@ public final class TestInventory implements Inventory {
     @Override
     public boolean lockResource(String name) {
         return resources.containsKey(name);
+    }
+
+    @Override
+    public Pipelined<Boolean> resourceLock(String name) {
+        return Pipelined.answered(lockResource(name));
     }
 }

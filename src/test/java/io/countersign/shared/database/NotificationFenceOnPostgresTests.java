@@ -55,6 +55,9 @@ class NotificationFenceOnPostgresTests {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    @Autowired
+    CommitWrites commitWrites;
+
     private final MeterRegistry meters = new SimpleMeterRegistry();
     private TransactionTemplate transactions;
 
@@ -65,7 +68,7 @@ class NotificationFenceOnPostgresTests {
 
     @BeforeEach
     void listen() {
-        notifications = new DatabaseNotifications(environment, jdbc, pools);
+        notifications = new DatabaseNotifications(environment, pools, commitWrites);
         notifications.listen(CHANNEL, payload -> {
             seen.add(payload);
             order.add(payload);

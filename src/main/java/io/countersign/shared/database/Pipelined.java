@@ -1,0 +1,103 @@
+package io.countersign.shared.database;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.jdbc.core.ResultSetExtractor;
+
+/**
+ * One statement of a {@link Pipeline}: a query with what reads its rows, or a change answered by the
+ * number of rows it changed; its SQL takes positional parameters. The module that owns the table
+ * writes the statement; whoever runs the pipeline decides what goes with it. Its answer is there once
+ * the pipeline has run.
+ */
+public final class Pipelined<T> {
+
+    private final String sql;
+    private final List<?> params;
+    // null for a change
+    private final ResultSetExtractor<T> reader;
+    private T answer;
+    private boolean read;
+
+    private Pipelined(String sql, List<?> params, ResultSetExtractor<T> reader) {
+        this.sql = sql;
+        this.params = params;
+        this.reader = reader;
+    }
+
+    public static <T> Pipelined<T> query(String sql, List<?> params, ResultSetExtractor<T> reader) {
+        return new Pipelined<>(sql, Collections.unmodifiableList(new ArrayList<>(params)), reader);
+    }
+
+    /** A statement that changes rows (insert, update, delete), answered by how many it changed. */
+    public static Pipelined<Integer> change(String sql, List<?> params) {
+        return new Pipelined<>(sql, Collections.unmodifiableList(new ArrayList<>(params)), null);
+    }
+
+    /**
+     * Inserts the rows with as few statements as the protocol's limit on parameters allows: {@code
+     * head} is the statement up to {@code values}, {@code row} one row's placeholders, such as {@code
+     * (?, ?)}. Rows are inserted in the given order.
+     */
+    public static List<Pipelined<?>> insert(String head, String row, List<Object[]> rows) {
+        List<Pipelined<?>> statements = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Object[]> slice = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            List<Object> params = new ArrayList<>();
+            slice.forEach(values -> params.addAll(Arrays.asList(values)));
+            statements.add(change(
+                    head + " values " + String.join(", ", Collections.nCopies(slice.size(), row)), params));
+        }
+        return statements;
+    }
+
+    // PostgreSQL takes at most 32,767 parameters in one statement: enough for every table's rows here
+    private static final int ROWS_PER_INSERT = 500;
+
+    /** A query whose answer is known without asking the database: a pipeline sends nothing for it. */
+    public static <T> Pipelined<T> answered(T answer) {
+        Pipelined<T> known = new Pipelined<>(null, List.of(), rs -> answer);
+        known.answer = answer;
+        known.read = true;
+        return known;
+    }
+
+    /** What the reader made of the rows. */
+    public T answer() {
+        if (!read) {
+            throw new IllegalStateException("the query has not run: " + sql);
+        }
+        return answer;
+    }
+
+    boolean asks() {
+        return sql != null;
+    }
+
+    String sql() {
+        return sql;
+    }
+
+    List<?> params() {
+        return params;
+    }
+
+    boolean changes() {
+        return reader == null;
+    }
+
+    void read(ResultSet rs) throws SQLException {
+        answer = reader.extractData(rs);
+        read = true;
+    }
+
+    @SuppressWarnings("unchecked")
+    void changed(int rows) {
+        answer = (T) Integer.valueOf(rows);
+        read = true;
+    }
+}
