@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -183,9 +184,11 @@ class RequestWaiter implements DisposableBean, SmartLifecycle {
         return waiting.values().stream().mapToInt(Set::size).sum();
     }
 
-    /** Tells the other instances' waiters, when the decision commits. */
-    @TransactionalEventListener(
-            phase = TransactionPhase.BEFORE_COMMIT,
+    /**
+     * Tells the other instances' waiters, when the decision commits: PostgreSQL holds the notification
+     * until then, and drops it if the decision rolls back.
+     */
+    @EventListener(
             classes = {RequestApproved.class, RequestRejected.class, RequestCancelled.class, RequestExpired.class})
     void announce(AuditableEvent decided) {
         notifications.notifyOnCommit(DECIDED, decided.requestId());
