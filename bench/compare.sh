@@ -8,7 +8,8 @@
 # peers alike: the JIT compiles both under load before anything is measured; the service's compile
 # time during the measured phases is printed), CHECK_DURATION (20s,
 # read by check.sh), CHECK_WARMUP (10s of unmeasured check load first), PEERS_DIR (the peers' directory, ../shared/peers from the repository),
-# COMPARE_JAVA_OPTS (the service's JVM options), BENCH_DB_SERVER, BENCH_PORT (18090),
+# COMPARE_JAVA_OPTS (the service's JVM options), COMPARE_CDS (1: start from the class data archive
+# that deploy/cds/archive.sh makes, as the README advises; 0: from the jar), BENCH_DB_SERVER, BENCH_PORT (18090),
 # COMPARE_SKIP_FLOWABLE=1 (reuse the figures of the last Flowable run, target/compare-flowable.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,7 @@ requests=${COMPARE_REQUESTS:-4000}
 warmup=${COMPARE_WARMUP:-16000}
 peers=${PEERS_DIR:-$repo/../shared/peers}
 java_opts=${COMPARE_JAVA_OPTS:--Xms256m -Xmx384m -XX:+UseG1GC}
+cds=${COMPARE_CDS:-1}
 server="${BENCH_DB_SERVER:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
 port=${BENCH_PORT:-18090}
 db="countersign_compare_$(date +%s)"
@@ -46,11 +48,16 @@ echo "$flowable"
 echo "== 2/4 Countersign on PostgreSQL over HTTP: the same clients and requests"
 ./mvnw -B -q -DskipTests package
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test >/dev/null
+launch=(-jar "$(ls target/countersign-*-SNAPSHOT.jar)")
+if [ "$cds" = 1 ]; then
+  bash deploy/cds/archive.sh target/countersign-*-SNAPSHOT.jar target/cds >/dev/null
+  launch=(-XX:SharedArchiveFile=target/cds/countersign.jsa -jar target/cds/countersign.jar)
+fi
 psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $db"
 # shellcheck disable=SC2086
 COUNTERSIGN_DB_URL="${server%%/test*}/$db?user=postgres" COUNTERSIGN_BOOTSTRAP_ADMIN_TOKEN="$token" \
 COUNTERSIGN_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" \
-COUNTERSIGN_PORT="$port" java $java_opts -jar target/countersign-*-SNAPSHOT.jar >target/compare-server.log 2>&1 &
+COUNTERSIGN_PORT="$port" java $java_opts "${launch[@]}" >target/compare-server.log 2>&1 &
 server_pid=$!
 stop() {
   kill "$server_pid" 2>/dev/null || true
@@ -66,7 +73,7 @@ until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null; do
   sleep 0.25
 done
 start_seconds=$(python3 -c "import sys, time; print(f'{time.time() - float(sys.argv[1]):.1f}')" "$started")
-echo "service ready after ${start_seconds} s (JVM options: $java_opts)"
+echo "service ready after ${start_seconds} s (JVM options: $java_opts; class data archive: $cds)"
 
 # the JIT's compile time in the service while the phases after the warm-up run: a warm-up too short
 # for the JIT to settle shows here, and its compiling is then measured as the service's slowness
