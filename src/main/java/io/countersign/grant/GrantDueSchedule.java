@@ -3,6 +3,7 @@ package io.countersign.grant;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.countersign.shared.scheduling.NewTimers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,24 +22,26 @@ import org.springframework.stereotype.Component;
 class GrantDueSchedule {
 
     private final SchedulerClient scheduler;
+    private final NewTimers newTimers;
     private final OneTimeTask<Void> task;
 
-    GrantDueSchedule(SchedulerClient scheduler, @Qualifier("grantDueTask") OneTimeTask<Void> grantDueTask) {
+    GrantDueSchedule(
+            SchedulerClient scheduler, @Qualifier("grantDueTask") OneTimeTask<Void> grantDueTask, NewTimers newTimers) {
         this.scheduler = scheduler;
+        this.newTimers = newTimers;
         this.task = grantDueTask;
     }
 
     /**
      * The timers of a grant this transaction has just issued. No instance of its id can exist yet, so
-     * they are inserted without looking first (a batch is db-scheduler's only call that does not read
-     * before it inserts), both in one round trip when it starts later.
+     * they are inserted without looking first, with the transaction's last writes ({@link NewTimers}).
      */
     void scheduleForNew(Grant grant) {
         List<SchedulableInstance<?>> timers = new ArrayList<>();
         for (Instant at : dueTimes(grant)) {
             timers.add(SchedulableInstance.of(task.instance(GrantTimerTask.instanceId(grant.id(), at)), at));
         }
-        scheduler.scheduleBatch(timers);
+        newTimers.schedule(timers);
     }
 
     /** The timers of a grant whose times changed; an instant already scheduled keeps its timer. */

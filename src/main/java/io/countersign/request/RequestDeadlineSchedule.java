@@ -1,8 +1,9 @@
 package io.countersign.request;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.countersign.shared.scheduling.NewTimers;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -20,26 +21,30 @@ import org.springframework.stereotype.Component;
  * <p>A deadline may fall on an instant already scheduled for the same request (a step deadline at the
  * time-to-live), which then shares the timer: {@code scheduleIfNotExists} looks first. The time-to-live
  * is the first instant a new request schedules, so nothing can be there yet: it is inserted without
- * the look (a batch of one is db-scheduler's only call that does not read before it inserts).
+ * the look, with the transaction's last writes ({@link NewTimers}).
  */
 @Component
 class RequestDeadlineSchedule {
 
     private final SchedulerClient scheduler;
     private final OneTimeTask<Void> task;
+    private final NewTimers newTimers;
 
     RequestDeadlineSchedule(
-            SchedulerClient scheduler, @Qualifier("requestDeadlineTask") OneTimeTask<Void> requestDeadlineTask) {
+            SchedulerClient scheduler,
+            @Qualifier("requestDeadlineTask") OneTimeTask<Void> requestDeadlineTask,
+            NewTimers newTimers) {
         this.scheduler = scheduler;
         this.task = requestDeadlineTask;
+        this.newTimers = newTimers;
     }
 
     @EventListener
     void on(RequestCreated created) {
         Instant due = created.expiresAt();
         if (due != null) {
-            List<TaskInstance<?>> first = List.of(task.instance(RequestTimerTask.instanceId(created.requestId(), due)));
-            scheduler.scheduleBatch(first, due);
+            newTimers.schedule(List.of(
+                    SchedulableInstance.of(task.instance(RequestTimerTask.instanceId(created.requestId(), due)), due)));
         }
     }
 

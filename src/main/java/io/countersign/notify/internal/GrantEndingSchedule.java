@@ -1,10 +1,11 @@
 package io.countersign.notify.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.countersign.grant.GrantFirstUsed;
 import io.countersign.grant.GrantStarted;
+import io.countersign.shared.scheduling.NewTimers;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -18,13 +19,14 @@ import org.springframework.stereotype.Component;
  *
  * <p>Access begins once per grant (at issue, at its scheduled start or at its first use, never more
  * than one of them), so the notice scheduled then is the grant's first and is inserted without
- * looking for an existing one (a batch is db-scheduler's only call that does not read first). The
+ * looking for an existing one, with the transaction's last writes ({@link NewTimers}). The
  * notice that moves after an extension may run again, and looks first.
  */
 @Component
 class GrantEndingSchedule {
 
     private final SchedulerClient scheduler;
+    private final NewTimers newTimers;
     private final OneTimeTask<Void> task;
     private final NotificationProperties properties;
     private final NotificationSenders senders;
@@ -33,8 +35,10 @@ class GrantEndingSchedule {
             SchedulerClient scheduler,
             @Qualifier("grantEndingNoticeTask") OneTimeTask<Void> task,
             NotificationProperties properties,
-            NotificationSenders senders) {
+            NotificationSenders senders,
+            NewTimers newTimers) {
         this.scheduler = scheduler;
+        this.newTimers = newTimers;
         this.task = task;
         this.properties = properties;
         this.senders = senders;
@@ -53,8 +57,8 @@ class GrantEndingSchedule {
     private void scheduleFirst(String grantId, Instant startsAt, Instant endsAt) {
         Instant due = dueFor(startsAt, endsAt);
         if (due != null) {
-            List<TaskInstance<?>> notice = List.of(task.instance(GrantEndingTask.instanceId(grantId, endsAt)));
-            scheduler.scheduleBatch(notice, due);
+            newTimers.schedule(
+                    List.of(SchedulableInstance.of(task.instance(GrantEndingTask.instanceId(grantId, endsAt)), due)));
         }
     }
 
