@@ -1,12 +1,15 @@
 package io.countersign.grant;
 
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.CommitWrites;
 import io.countersign.shared.database.NotificationFence;
+import io.countersign.shared.database.Pipelined;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -33,18 +36,25 @@ class GrantRepository {
     private final JdbcClient jdbc;
 
     private final NotificationFence fence;
+    private final CommitWrites commitWrites;
 
-    GrantRepository(JdbcClient jdbc, NotificationFence fence) {
+    GrantRepository(JdbcClient jdbc, NotificationFence fence, CommitWrites commitWrites) {
         this.jdbc = jdbc;
         this.fence = fence;
+        this.commitWrites = commitWrites;
     }
 
+    /**
+     * Inserts a new grant with the transaction's last writes: nothing in the transaction that issues
+     * it reads it back, and no row refers to it.
+     */
     void insert(Grant grant) {
-        jdbc.sql("""
-                        insert into grants (id, request_id, username, holder_id, resource_name, account_name,
-                                            starts_at, ends_at, status, first_use_seconds, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
-                .params(
+        commitWrites.add(List.of(Pipelined.change(
+                """
+                insert into grants (id, request_id, username, holder_id, resource_name, account_name,
+                                    starts_at, ends_at, status, first_use_seconds, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
+                Arrays.asList(
                         grant.id(),
                         grant.requestId(),
                         grant.user(),
@@ -56,8 +66,7 @@ class GrantRepository {
                         grant.status().name(),
                         grant.firstUseDuration() == null
                                 ? null
-                                : grant.firstUseDuration().toSeconds())
-                .update();
+                                : grant.firstUseDuration().toSeconds()))));
     }
 
     /**
