@@ -20,4 +20,10 @@ public interface Inventory {
 
     /** {@link #lockResource} as a query to run in a {@link Pipeline} with others: true when it exists. */
     Pipelined<Boolean> resourceLock(String name);
+
+    /**
+     * {@link #findResource} as a query to run in a {@link Pipeline}: after the {@link #resourceLock}
+     * of the same resource, it reads the resource as the lock keeps it until the transaction ends.
+     */
+    Pipelined<Optional<Resource>> resourceRead(String name);
 }

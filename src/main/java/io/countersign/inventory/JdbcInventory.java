@@ -32,4 +32,9 @@ class JdbcInventory implements Inventory {
     public Pipelined<Boolean> resourceLock(String name) {
         return name == null ? Pipelined.answered(false) : store.sharedLock(Names.canonical(name));
     }
+
+    @Override
+    public Pipelined<Optional<Resource>> resourceRead(String name) {
+        return name == null ? Pipelined.answered(Optional.empty()) : store.read(Names.canonical(name));
+    }
 }

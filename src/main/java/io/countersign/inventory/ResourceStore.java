@@ -8,16 +8,18 @@ import io.countersign.shared.database.NotificationFence;
 import io.countersign.shared.database.Pipelined;
 import io.countersign.shared.database.ShareLock;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,14 +30,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ResourceStore {
 
-    /** One indexed lookup per table, answered in one round trip. */
+    /** One indexed lookup per table, answered in one round trip; the name is each lookup's parameter. */
     private static final String FIND_ONE = """
             select 'type' as kind, type as item, cast(null as varchar(256)) as item_value
-              from resources where name = :name
-            union all select 'group', group_name, null from resource_group_links where resource_name = :name
-            union all select 'label', label_key, label_value from resource_labels where resource_name = :name
-            union all select 'owner', username, null from resource_owners where resource_name = :name
-            union all select 'account', account_name, null from resource_accounts where resource_name = :name""";
+              from resources where name = ?
+            union all select 'group', group_name, null from resource_group_links where resource_name = ?
+            union all select 'label', label_key, label_value from resource_labels where resource_name = ?
+            union all select 'owner', username, null from resource_owners where resource_name = ?
+            union all select 'account', account_name, null from resource_accounts where resource_name = ?""";
 
     /** As {@link #FIND_ONE}, for the resources of a page. */
     private static final String FIND_MANY = """
@@ -69,13 +71,21 @@ class ResourceStore {
     }
 
     Optional<Resource> find(String name) {
-        Map<String, ResourceParts> parts = new HashMap<>();
-        jdbc.sql(FIND_ONE).param("name", name).query(rs -> {
-            parts.computeIfAbsent(name, ResourceParts::new)
-                    .add(rs.getString("kind"), rs.getString("item"), rs.getString("item_value"));
-        });
-        ResourceParts found = parts.get(name);
-        return found == null || found.type == null ? Optional.empty() : Optional.of(found.toResource());
+        return jdbc.sql(FIND_ONE).params(Collections.nCopies(5, name)).query((ResultSetExtractor<Optional<Resource>>)
+                rs -> parts(name, rs));
+    }
+
+    /** {@link #find} as a statement of a pipeline. */
+    Pipelined<Optional<Resource>> read(String name) {
+        return Pipelined.query(FIND_ONE, Collections.nCopies(5, name), rs -> parts(name, rs));
+    }
+
+    private static Optional<Resource> parts(String name, ResultSet rs) throws SQLException {
+        ResourceParts found = new ResourceParts(name);
+        while (rs.next()) {
+            found.add(rs.getString("kind"), rs.getString("item"), rs.getString("item_value"));
+        }
+        return found.type == null ? Optional.empty() : Optional.of(found.toResource());
     }
 
     /** One page of resources by name, as {@code query} asks: two round trips. */

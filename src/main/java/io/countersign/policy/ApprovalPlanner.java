@@ -1,5 +1,7 @@
 package io.countersign.policy;
 
+import io.countersign.inventory.Resource;
+
 /** Decides which policy governs an access request and who must approve it; commits nothing. */
 public interface ApprovalPlanner {
 
@@ -9,6 +11,14 @@ public interface ApprovalPlanner {
      *     policy matches (requests fail closed)
      */
     ApprovalPlan plan(String requester, String resource, String account);
+
+    /**
+     * {@link #plan} for a resource the caller has read already (under its lock, for a new request).
+     *
+     * @throws io.countersign.shared.NotFoundException when the requester or account is unknown
+     * @throws io.countersign.shared.RefusedException as {@link #plan}
+     */
+    ApprovalPlan plan(String requester, Resource resource, String account);
 
     /**
      * The plan for extending a grant of {@code requester} on (resource, account) under the policy that

@@ -2,6 +2,7 @@ package io.countersign.request;
 
 import io.countersign.directory.Directory;
 import io.countersign.inventory.Inventory;
+import io.countersign.inventory.Resource;
 import io.countersign.policy.ApprovalPlan;
 import io.countersign.policy.ApprovalPlanner;
 import io.countersign.shared.Actor;
@@ -141,13 +142,16 @@ class RequestOpening {
         String resource = Names.canonical(input.resource());
         String account = Names.canonical(input.account());
         // locked so that a deletion of the resource or a deactivation of the requester cannot commit
-        // between these checks and the new request; resource before user (docs/adr/0008)
+        // between these checks and the new request; resource before user (docs/adr/0008); the
+        // resource is read after its lock, as the lock keeps it
         Pipelined<Optional<String>> requesterLock = directory.activeNamedLock(requester);
-        pipeline.run(List.of(inventory.resourceLock(resource), requesterLock));
+        Pipelined<Optional<Resource>> locked = inventory.resourceRead(resource);
+        pipeline.run(List.of(inventory.resourceLock(resource), requesterLock, locked));
         String requesterId = requesterLock.answer().orElseThrow(() -> new NotFoundException("user", requester));
         // read after the lock, which has the row when the caller is the requester
         String actorId = Requests.userIdOf(directory, actor);
-        ApprovalPlan plan = planner.plan(requester, resource, account);
+        ApprovalPlan plan = planner.plan(
+                requester, locked.answer().orElseThrow(() -> new NotFoundException("resource", resource)), account);
         RequestValidation.refuseAgainst(plan, problems, input);
         Duration ttl = plan.limits().requestTtl() != null ? plan.limits().requestTtl() : DEFAULT_TTL;
         boolean breakGlass = input.isBreakGlass();

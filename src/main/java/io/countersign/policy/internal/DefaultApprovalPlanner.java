@@ -2,6 +2,7 @@ package io.countersign.policy.internal;
 
 import io.countersign.directory.Directory;
 import io.countersign.inventory.Inventory;
+import io.countersign.inventory.Resource;
 import io.countersign.policy.ApprovalPlan;
 import io.countersign.policy.ApprovalPlanner;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,11 @@ class DefaultApprovalPlanner implements ApprovalPlanner {
 
     @Override
     public ApprovalPlan plan(String requester, String resource, String account) {
+        return planMaker.plan(requester, resource, account, catalog.current());
+    }
+
+    @Override
+    public ApprovalPlan plan(String requester, Resource resource, String account) {
         return planMaker.plan(requester, resource, account, catalog.current());
     }
 

@@ -43,6 +43,11 @@ public final class PlanMaker {
         return plan(requesterName, resourceName, accountName, index, false);
     }
 
+    /** {@link #plan(String, String, String, PolicyIndex)} for a resource read already. */
+    public ApprovalPlan plan(String requesterName, Resource resource, String accountName, PolicyIndex index) {
+        return plan(activeUser(requesterName), resource, accountName, index, false);
+    }
+
     /** The plan for extending a grant: the governing policy's extension steps (or its own steps). */
     public ApprovalPlan planExtension(
             String requesterName, String resourceName, String accountName, PolicyIndex index) {
@@ -51,14 +56,23 @@ public final class PlanMaker {
 
     private ApprovalPlan plan(
             String requesterName, String resourceName, String accountName, PolicyIndex index, boolean extension) {
-        String username = Names.canonical(requesterName);
-        User requester = directory
-                .findUser(username)
-                .filter(User::active)
-                .orElseThrow(() -> new NotFoundException("user", username));
+        User requester = activeUser(requesterName);
         String resourceKey = Names.canonical(resourceName);
         Resource resource =
                 inventory.findResource(resourceKey).orElseThrow(() -> new NotFoundException("resource", resourceKey));
+        return plan(requester, resource, accountName, index, extension);
+    }
+
+    private User activeUser(String requesterName) {
+        String username = Names.canonical(requesterName);
+        return directory
+                .findUser(username)
+                .filter(User::active)
+                .orElseThrow(() -> new NotFoundException("user", username));
+    }
+
+    private ApprovalPlan plan(
+            User requester, Resource resource, String accountName, PolicyIndex index, boolean extension) {
         String account = Names.canonical(accountName);
         if (account == null || !resource.accounts().contains(account)) {
             throw new NotFoundException("account", account);

@@ -37,4 +37,9 @@ public final class TestInventory implements Inventory {
     public Pipelined<Boolean> resourceLock(String name) {
         return Pipelined.answered(lockResource(name));
     }
+
+    @Override
+    public Pipelined<Optional<Resource>> resourceRead(String name) {
+        return Pipelined.answered(findResource(name));
+    }
 }
