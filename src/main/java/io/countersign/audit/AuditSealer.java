@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -42,7 +45,11 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
     private final Clock clock;
     private final Timer lag;
 
-    private final Object monitor = new Object();
+    // two conditions, so that an ask wakes only the sealer and a pass's end only the changes waiting
+    // for it: with one monitor, every ask woke every waiting change's thread for nothing
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition askedFor = lock.newCondition();
+    private final Condition passFinished = lock.newCondition();
     /** Passes asked for and passes finished, counted so that a waiter knows when a pass that started after it ended. */
     private long asked;
 
@@ -109,40 +116,37 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
      * in the chain when the change's call returns. Returns at once while the sealer is stopped.
      */
     void awaitPassAfterNow() {
-        long deadline = System.nanoTime() + wait.toNanos();
-        synchronized (monitor) {
+        long left = wait.toNanos();
+        lock.lock();
+        try {
             if (thread == null) {
                 return;
             }
             long mine = ++asked;
-            monitor.notifyAll();
-            while (finished < mine) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || thread == null) {
-                    return;
-                }
-                try {
-                    monitor.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            askedFor.signal();
+            while (finished < mine && left > 0 && thread != null) {
+                left = passFinished.awaitNanos(left);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
         }
     }
 
     private void run() {
         while (thread == Thread.currentThread()) {
             long starting;
-            synchronized (monitor) {
+            lock.lock();
+            try {
                 if (asked == finished) {
-                    try {
-                        monitor.wait(interval.toMillis());
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+                    askedFor.await(interval.toNanos(), TimeUnit.NANOSECONDS);
                 }
                 starting = asked;
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
             }
             boolean failed = false;
             try {
@@ -153,39 +157,47 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
                 log.warn("Sealing the audit journal failed; retrying in {}: {}", interval, e.toString());
                 failed = true;
             }
-            synchronized (monitor) {
+            lock.lock();
+            try {
                 finished = Math.max(finished, starting);
-                monitor.notifyAll();
+                passFinished.signalAll();
                 if (failed && thread == Thread.currentThread()) {
-                    try {
-                        monitor.wait(interval.toMillis());
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+                    askedFor.await(interval.toNanos(), TimeUnit.NANOSECONDS);
                 }
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
             }
         }
     }
 
     @Override
     public void start() {
-        synchronized (monitor) {
+        lock.lock();
+        try {
             if (thread != null) {
                 return;
             }
             thread = new Thread(this::run, "audit-sealer");
             thread.setDaemon(true);
             thread.start();
+        } finally {
+            lock.unlock();
         }
     }
 
     @Override
     public void stop() {
         Thread stopping;
-        synchronized (monitor) {
+        lock.lock();
+        try {
             stopping = thread;
             thread = null;
-            monitor.notifyAll();
+            askedFor.signalAll();
+            passFinished.signalAll();
+        } finally {
+            lock.unlock();
         }
         if (stopping != null) {
             stopping.interrupt();
