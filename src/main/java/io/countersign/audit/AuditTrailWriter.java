@@ -2,13 +2,11 @@ package io.countersign.audit;
 
 import io.countersign.shared.AuditableEvent;
 import io.countersign.shared.database.CommitWrites;
+import io.countersign.shared.database.HeldWrites;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
@@ -76,9 +74,7 @@ class AuditTrailWriter {
     /** The journal entries of one transaction not yet written; registered once per transaction. */
     private final class PendingJournal implements TransactionSynchronization {
 
-        private final List<AuditRows.Drafted> entries = new ArrayList<>();
-        /** For each savepoint set while this transaction held entries, how many it held then. */
-        private final Map<Object, Integer> heldSince = new IdentityHashMap<>();
+        private final HeldWrites<AuditRows.Drafted> entries = new HeldWrites<>();
 
         private boolean committing;
 
@@ -93,31 +89,25 @@ class AuditTrailWriter {
         @Override
         public void flush() {
             if (!entries.isEmpty()) {
-                rows.journal(List.copyOf(entries));
-                entries.clear();
-                // what is written is the database's to undo from now on
-                heldSince.replaceAll((savepoint, held) -> 0);
+                rows.journal(entries.take());
             }
         }
 
         @Override
         public void savepoint(Object savepoint) {
-            heldSince.put(savepoint, entries.size());
+            entries.savepoint(savepoint);
         }
 
         @Override
         public void savepointRollback(Object savepoint) {
-            // a savepoint set before this transaction recorded anything undoes everything held
-            int kept = heldSince.getOrDefault(savepoint, 0);
-            entries.subList(Math.min(kept, entries.size()), entries.size()).clear();
+            entries.savepointRollback(savepoint);
         }
 
         @Override
         public void beforeCommit(boolean readOnly) {
             committing = true;
             if (!entries.isEmpty()) {
-                commitWrites.add(rows.journalStatements(List.copyOf(entries)));
-                entries.clear();
+                commitWrites.add(rows.journalStatements(entries.take()));
             }
         }
 

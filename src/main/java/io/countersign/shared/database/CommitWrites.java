@@ -1,9 +1,6 @@
 package io.countersign.shared.database;
 
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -69,23 +66,18 @@ public class CommitWrites {
 
     private final class Pending implements TransactionSynchronization {
 
-        private final List<Pipelined<?>> statements = new ArrayList<>();
-        /** For each savepoint set while this transaction held writes, how many it held then. */
-        private final Map<Object, Integer> heldSince = new IdentityHashMap<>();
+        private final HeldWrites<Pipelined<?>> statements = new HeldWrites<>();
 
         private boolean written;
 
         @Override
         public void savepoint(Object savepoint) {
-            heldSince.put(savepoint, statements.size());
+            statements.savepoint(savepoint);
         }
 
         @Override
         public void savepointRollback(Object savepoint) {
-            int kept = heldSince.getOrDefault(savepoint, 0);
-            statements
-                    .subList(Math.min(kept, statements.size()), statements.size())
-                    .clear();
+            statements.savepointRollback(savepoint);
         }
 
         @Override
@@ -103,8 +95,7 @@ public class CommitWrites {
         public void beforeCommit(boolean readOnly) {
             written = true;
             if (!statements.isEmpty()) {
-                pipeline.run(List.copyOf(statements));
-                statements.clear();
+                pipeline.run(statements.take());
             }
         }
 
