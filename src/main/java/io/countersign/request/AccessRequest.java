@@ -32,6 +32,8 @@ public final class AccessRequest {
     private final List<String> withdrawn = new ArrayList<>();
     private List<Delegation> delegations = List.of();
     private final int persistedDecisions;
+    // the steps as read, to tell which ones a change touched
+    private final List<RequestStep> persistedSteps;
     private final long version;
     private RequestStatus status;
     private int currentStep;
@@ -53,6 +55,7 @@ public final class AccessRequest {
         this.details = Objects.requireNonNull(details);
         this.rules = Objects.requireNonNull(rules);
         this.steps = new ArrayList<>(steps);
+        this.persistedSteps = List.copyOf(steps);
         this.decisions = new ArrayList<>(decisions);
         this.persistedDecisions = decisions.size();
         this.status = status;
@@ -251,6 +254,17 @@ public final class AccessRequest {
     /** The ids of the users withdrawn since the request was loaded, for the repository to drop their places. */
     List<String> withdrawnApprovers() {
         return List.copyOf(withdrawn);
+    }
+
+    /** The steps that differ from the ones the request was loaded or opened with, for the repository to update. */
+    List<RequestStep> changedSteps() {
+        List<RequestStep> changed = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (!steps.get(i).equals(persistedSteps.get(i))) {
+                changed.add(steps.get(i));
+            }
+        }
+        return changed;
     }
 
     /** Decisions added since the request was loaded or opened, for the repository to insert. */

@@ -189,4 +189,35 @@ class AccessRequestApprovalTests {
 
         assertThat(request.newDecisions()).extracting(Decision::approver).containsExactly("lisa");
     }
+
+    @Test
+    void changedStepsAreThoseChangedSinceTheRequestWasRead() {
+        AccessRequest read = stored(twoStepIn(RequestStatus.PENDING));
+
+        read.approve(person("lisa"), "lisa", null, AT);
+
+        assertThat(read.changedSteps()).extracting(RequestStep::index).containsExactly(0, 1);
+
+        AccessRequest again = stored(read);
+        again.approve(person("carol"), "carol", null, AT);
+
+        assertThat(again.changedSteps()).isEmpty();
+
+        again.approve(person("sam"), "sam", null, AT);
+
+        assertThat(again.changedSteps()).extracting(RequestStep::index).containsExactly(1);
+        assertThat(again.changedSteps().get(0).status()).isEqualTo(StepStatus.APPROVED);
+    }
+
+    private static AccessRequest stored(AccessRequest request) {
+        return new AccessRequest(
+                request.details(),
+                request.rules(),
+                request.steps(),
+                request.decisions(),
+                request.status(),
+                request.currentStep(),
+                request.closedAt(),
+                0);
+    }
 }

@@ -83,6 +83,9 @@ class RoundTripCountTests {
                 .asString();
         int creation = ROUND_TRIPS.get() - before;
         log.info("statements of a creation:\n{}", String.join("\n", STATEMENTS));
+        // the four approver places and the two steps each in one statement
+        assertThat(occurrences("insert into request_step_approvers")).isEqualTo(1);
+        assertThat(occurrences("insert into request_steps")).isEqualTo(1);
         STATEMENTS.clear();
         before = ROUND_TRIPS.get();
         api.as(lisa.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
@@ -97,6 +100,8 @@ class RoundTripCountTests {
         api.as(carol.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
         int lastDecision = ROUND_TRIPS.get() - before;
         log.info("statements of the last decision:\n{}", String.join("\n", STATEMENTS));
+        // the first step, decided earlier, is not written again
+        assertThat(occurrences("update request_steps")).isEqualTo(1);
 
         log.info(
                 "round trips on the request pool: creation {}, first decision {}, last decision (grant) {}",
@@ -110,6 +115,12 @@ class RoundTripCountTests {
         assertThat(creation).isPositive().isLessThanOrEqualTo(6);
         assertThat(firstDecision).isPositive().isLessThanOrEqualTo(6);
         assertThat(lastDecision).isPositive().isLessThanOrEqualTo(7);
+    }
+
+    private static long occurrences(String sql) {
+        return STATEMENTS.stream()
+                .mapToLong(statement -> statement.split(sql, -1).length - 1L)
+                .sum();
     }
 
     /** Wraps the request pool so that every statement executed and every commit or rollback counts. */
