@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.countersign.shared.ConflictException;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.CommitWrites;
 import io.countersign.shared.database.Pipeline;
 import io.countersign.shared.database.Pipelined;
 import io.countersign.shared.database.TransactionCache;
@@ -46,11 +47,13 @@ class RequestRepository {
     private final JdbcClient jdbc;
     private final RequestRows rows;
     private final Pipeline pipeline;
+    private final CommitWrites commitWrites;
 
-    RequestRepository(JdbcClient jdbc, RequestRows rows, Pipeline pipeline) {
+    RequestRepository(JdbcClient jdbc, RequestRows rows, Pipeline pipeline, CommitWrites commitWrites) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.pipeline = pipeline;
+        this.commitWrites = commitWrites;
     }
 
     void insert(AccessRequest request, PlanSnapshot plan, String idempotencyKey, String fingerprint) {
@@ -129,11 +132,11 @@ class RequestRepository {
 
     /**
      * Writes the state a transition changed: the request, the steps it changed, their places and its
-     * new decisions, in one round trip. The caller holds the row lock taken by {@link #lock(String)};
-     * the version check is a second guard against a writer that did not.
-     *
-     * @throws ConflictException when the request changed since it was read: the transaction must
-     *     then roll back, as the exception does, for the steps were written all the same
+     * new decisions, with the transaction's last writes ({@link CommitWrites}); the transaction reads
+     * them back only from {@link #find} or after {@link #lock}, which sends them first. The caller
+     * holds the row lock taken by {@link #lock(String)}; the version check is a second guard against
+     * a writer that did not. When the request changed since it was read, the transaction throws
+     * {@link ConflictException} as it writes the change, and rolls back.
      */
     void update(AccessRequest request) {
         List<Pipelined<?>> writes = new ArrayList<>();
@@ -192,10 +195,10 @@ class RequestRepository {
                     Arrays.asList(request.id(), withdrawn, request.currentStep())));
         }
         writes.addAll(decisionInserts(request.id(), request.newDecisions()));
-        pipeline.run(writes);
-        if (header.answer() != 1) {
-            throw new ConflictException("Request " + request.id() + " changed at the same time; try again.");
-        }
+        header.expecting(
+                1, () -> new ConflictException("Request " + request.id() + " changed at the same time; try again."));
+        // with the transaction's last writes, or before this transaction locks the request again
+        commitWrites.add(writes);
         written.map().put(request.id(), request);
     }
 
@@ -237,7 +240,8 @@ class RequestRepository {
         RequestRows.Locking locking = rows.locking(id);
         List<Pipelined<?>> queries = new ArrayList<>(before);
         queries.addAll(locking.queries());
-        pipeline.run(queries);
+        // after this transaction's held writes, which may hold a change to this request
+        commitWrites.runAfterHeld(queries);
         return rows.locked(locking);
     }
 

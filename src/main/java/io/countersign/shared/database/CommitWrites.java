@@ -1,5 +1,6 @@
 package io.countersign.shared.database;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * entries and the notifications sent on commit. They are written before the commit, so a write that
  * fails rolls the whole transaction back, as it would have when made at once. A savepoint rolled back
  * takes back what was added since it was set. Outside a transaction, and once the transaction has
- * written them (by work that runs while it commits), writes are made at once.
+ * written them (by work that runs while it commits), writes are made at once. A read that must see
+ * them goes with them ({@link #runAfterHeld}).
  */
 @Component
 public class CommitWrites {
@@ -45,6 +47,24 @@ public class CommitWrites {
         } else {
             pending.statements.addAll(statements);
         }
+    }
+
+    /**
+     * Runs the writes the current transaction holds so far, then these statements, in one round trip:
+     * for a read that must see what the transaction changed, such as a row it locks and may have
+     * written already.
+     */
+    public void runAfterHeld(List<Pipelined<?>> statements) {
+        Pending pending = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Pending) TransactionSynchronizationManager.getResource(key)
+                : null;
+        if (pending == null || pending.statements.isEmpty()) {
+            pipeline.run(statements);
+            return;
+        }
+        List<Pipelined<?>> all = new ArrayList<>(pending.statements.take());
+        all.addAll(statements);
+        pipeline.run(all);
     }
 
     /** Makes sure the current transaction, if any, writes what is added here before it commits. */

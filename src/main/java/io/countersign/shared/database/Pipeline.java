@@ -36,13 +36,21 @@ public class Pipeline {
         return query.answer();
     }
 
-    /** Runs the statements in this order; each then has its answer. */
+    /**
+     * Runs the statements in this order; each then has its answer. A change whose {@linkplain
+     * Pipelined#expecting expected} number of rows differs then throws.
+     */
     public void run(List<Pipelined<?>> all) {
         List<Pipelined<?>> statements = all.stream().filter(Pipelined::asks).toList();
         if (statements.size() == 1 || !product.postgres()) {
             statements.forEach(this::runAlone);
-            return;
+        } else {
+            runTogether(statements);
         }
+        statements.forEach(Pipelined::verify);
+    }
+
+    private void runTogether(List<Pipelined<?>> statements) {
         String sql = statements.stream().map(Pipelined::sql).collect(Collectors.joining(";\n"));
         jdbc.execute(sql, (PreparedStatementCallback<Void>) ps -> {
             int index = 1;

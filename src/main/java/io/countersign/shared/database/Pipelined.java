@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.ResultSetExtractor;
 
 /**
@@ -22,6 +23,9 @@ public final class Pipelined<T> {
     private final ResultSetExtractor<T> reader;
     private T answer;
     private boolean read;
+    // for a change that must change this many rows, else the pipeline throws what the supplier makes
+    private int expectedRows = -1;
+    private Supplier<? extends RuntimeException> otherwise;
 
     private Pipelined(String sql, List<?> params, ResultSetExtractor<T> reader) {
         this.sql = sql;
@@ -58,6 +62,20 @@ public final class Pipelined<T> {
     // PostgreSQL takes at most 32,767 parameters in one statement: enough for every table's rows here
     private static final int ROWS_PER_INSERT = 500;
 
+    /**
+     * Makes the pipeline that runs this change throw {@code otherwise}'s exception, once every
+     * statement has its answer, when it changed another number of rows than {@code rows}: for a check
+     * that must hold wherever the change ends up being sent, at once or with a transaction's last writes.
+     */
+    public Pipelined<T> expecting(int rows, Supplier<? extends RuntimeException> otherwise) {
+        if (reader != null) {
+            throw new IllegalStateException("only a change changes rows: " + sql);
+        }
+        this.expectedRows = rows;
+        this.otherwise = otherwise;
+        return this;
+    }
+
     /** A query whose answer is known without asking the database: a pipeline sends nothing for it. */
     public static <T> Pipelined<T> answered(T answer) {
         Pipelined<T> known = new Pipelined<>(null, List.of(), rs -> answer);
@@ -93,6 +111,12 @@ public final class Pipelined<T> {
     void read(ResultSet rs) throws SQLException {
         answer = reader.extractData(rs);
         read = true;
+    }
+
+    void verify() {
+        if (otherwise != null && !answer.equals(expectedRows)) {
+            throw otherwise.get();
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -164,6 +164,62 @@ class PipelineTests {
     }
 
     @Test
+    void aChangeThatMissesTheRowsItExpectsFailsThePipelineOnceAllAreAnswered() {
+        Pipelined<Integer> missing = Pipelined.change(
+                        "update pipeline_probe set note = 'x' where name = 'nobody'", List.of())
+                .expecting(1, () -> new IllegalArgumentException("nobody changed"));
+        Pipelined<Integer> after = insert("after", null);
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(
+                        tx -> pipeline.run(List.of(insert("before", null), missing, after))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("nobody changed");
+
+        assertThat(after.answer()).isEqualTo(1);
+        assertThat(names()).isEmpty();
+    }
+
+    @Test
+    void aLastWriteThatMissesTheRowsItExpectsRollsTheTransactionBack() {
+        jdbc.update("insert into pipeline_probe (name) values ('kept')");
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+                    jdbc.update("update pipeline_probe set note = 'changed' where name = 'kept'");
+                    commitWrites.add(List.of(
+                            insert("added", null),
+                            Pipelined.change("delete from pipeline_probe where name = 'nobody'", List.of())
+                                    .expecting(1, () -> new IllegalArgumentException("nobody deleted"))));
+                }))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(names()).containsExactly("kept");
+        assertThat(jdbc.queryForObject("select note from pipeline_probe where name = 'kept'", String.class))
+                .isNull();
+    }
+
+    @Test
+    void aReadAfterTheHeldWritesSeesThemAndTheyAreWrittenOnce() {
+        Pipelined<List<String>> read =
+                Pipelined.query("select name from pipeline_probe order by name", List.of(), (rs) -> {
+                    List<String> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(rs.getString(1));
+                    }
+                    return rows;
+                });
+
+        transactions.executeWithoutResult(tx -> {
+            commitWrites.add(List.of(insert("held", null)));
+            commitWrites.runAfterHeld(List.of(read));
+            commitWrites.add(List.of(insert("later", null)));
+        });
+
+        assertThat(read.answer()).containsExactly("held");
+        // a second insert of "held" would have failed the commit on its primary key
+        assertThat(names()).containsExactly("held", "later");
+    }
+
+    @Test
     void outsideATransactionWritesAreMadeAtOnce() {
         commitWrites.add(List.of(insert("at once", null)));
 

@@ -1,0 +1,86 @@
+package io.countersign.request;
+
+import static io.countersign.request.Organisation.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.countersign.shared.ConflictException;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A change to a request is written with its transaction's last writes: a second lock in the same
+ * transaction still sees it, and a request changed behind the lock's back is refused at commit.
+ */
+@CountersignTest
+class RequestWritesTests extends DevAndLisaTestBase {
+
+    @Autowired
+    RequestRepository repository;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    String id;
+
+    @BeforeEach
+    void pendingRequest() {
+        String resource = org.resource();
+        org.policy(resource, List.of(step("Review", 1, lisa)));
+        id = api.as(dev.token())
+                .post("/api/v1/requests", Api.json(Map.of("resource", resource, "account", "admin")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+    }
+
+    @Test
+    void aSecondLockInTheSameTransactionSeesTheChangeNotYetCommitted() {
+        AccessRequest again = transactions.execute(tx -> {
+            AccessRequest request = repository.lock(id).orElseThrow();
+            assertThat(request.withdraw("resource deleted", Instant.now())).isTrue();
+            repository.update(request);
+            return repository.lock(id).orElseThrow();
+        });
+
+        assertThat(again.status()).isEqualTo(RequestStatus.CANCELLED);
+        assertThat(again.version()).isEqualTo(1);
+        assertThat(status()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aRequestChangedSinceItWasReadIsNotChangedAndTheTransactionRollsBack() {
+        assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+                    AccessRequest request = repository.lock(id).orElseThrow();
+                    jdbc.update("update access_requests set version = version + 1 where id = ?", id);
+                    request.withdraw("resource deleted", Instant.now());
+                    repository.update(request);
+                }))
+                .isInstanceOf(ConflictException.class);
+
+        assertThat(status()).isEqualTo("PENDING");
+        assertThat(jdbc.queryForObject("select version from access_requests where id = ?", Long.class, id))
+                .isZero();
+    }
+
+    private String status() {
+        return api.asAdmin()
+                .get("/api/v1/requests/" + id)
+                .expect(200)
+                .json()
+                .get("status")
+                .asString();
+    }
+}
