@@ -1,11 +1,14 @@
 package io.countersign.request;
 
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.CommitWrites;
+import io.countersign.shared.database.Pipelined;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -30,17 +33,22 @@ class BreakGlassReviewStore {
             from break_glass_reviews""";
 
     private final JdbcClient jdbc;
+    private final CommitWrites commitWrites;
 
-    BreakGlassReviewStore(JdbcClient jdbc) {
+    BreakGlassReviewStore(JdbcClient jdbc, CommitWrites commitWrites) {
         this.jdbc = jdbc;
+        this.commitWrites = commitWrites;
     }
 
+    /** Inserts the review and its people, after the transaction's held writes, which may hold its request. */
     void insert(BreakGlassReview review) {
-        jdbc.sql("""
-                        insert into break_glass_reviews (request_id, requester, requester_id, resource_name,
-                            account_name, policy_name, used_at, due_at, status)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
+        List<Pipelined<?>> writes = new ArrayList<>();
+        writes.add(Pipelined.change(
+                """
+                insert into break_glass_reviews (request_id, requester, requester_id, resource_name,
+                    account_name, policy_name, used_at, due_at, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                Arrays.asList(
                         review.requestId(),
                         review.requester(),
                         review.requesterId(),
@@ -49,18 +57,15 @@ class BreakGlassReviewStore {
                         review.policy(),
                         Timestamps.toDb(review.usedAt()),
                         Timestamps.toDb(review.dueAt()),
-                        review.status().name())
-                .update();
-        insertPeople(review.requestId(), REVIEWER, review.reviewers());
-        insertPeople(review.requestId(), NOTIFIED, review.notified());
-    }
-
-    private void insertPeople(String requestId, String role, List<Participant> people) {
-        for (Participant p : people) {
-            jdbc.sql("""
-                            insert into break_glass_review_people (request_id, person_role, user_id, username)
-                            values (?, ?, ?, ?)""").params(requestId, role, p.id(), p.username()).update();
-        }
+                        review.status().name())));
+        List<Object[]> people = new ArrayList<>();
+        review.reviewers().forEach(p -> people.add(new Object[] {review.requestId(), REVIEWER, p.id(), p.username()}));
+        review.notified().forEach(p -> people.add(new Object[] {review.requestId(), NOTIFIED, p.id(), p.username()}));
+        writes.addAll(Pipelined.insert(
+                "insert into break_glass_review_people (request_id, person_role, user_id, username)",
+                "(?, ?, ?, ?)",
+                people));
+        commitWrites.runAfterHeld(writes);
     }
 
     /** Writes what a review or a deadline changed. */

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.countersign.shared.ConflictException;
 import io.countersign.shared.Timestamps;
 import io.countersign.shared.database.CommitWrites;
-import io.countersign.shared.database.Pipeline;
 import io.countersign.shared.database.Pipelined;
 import io.countersign.shared.database.TransactionCache;
 import java.util.ArrayList;
@@ -46,16 +45,20 @@ class RequestRepository {
 
     private final JdbcClient jdbc;
     private final RequestRows rows;
-    private final Pipeline pipeline;
     private final CommitWrites commitWrites;
 
-    RequestRepository(JdbcClient jdbc, RequestRows rows, Pipeline pipeline, CommitWrites commitWrites) {
+    RequestRepository(JdbcClient jdbc, RequestRows rows, CommitWrites commitWrites) {
         this.jdbc = jdbc;
         this.rows = rows;
-        this.pipeline = pipeline;
         this.commitWrites = commitWrites;
     }
 
+    /**
+     * Stores a new request, its steps, their places and its decisions with the transaction's last
+     * writes ({@link CommitWrites}). The transaction reads it back from {@link #find} or after {@link
+     * #lock}; a row that refers to it and is written at once goes after the held writes ({@link
+     * CommitWrites#runAfterHeld}).
+     */
     void insert(AccessRequest request, PlanSnapshot plan, String idempotencyKey, String fingerprint) {
         RequestDetails d = request.details();
         List<Pipelined<?>> writes = new ArrayList<>();
@@ -126,7 +129,9 @@ class RequestRepository {
                 "(?, ?, ?, ?)",
                 places));
         writes.addAll(decisionInserts(d.id(), request.newDecisions()));
-        pipeline.run(writes);
+        // with the last writes too: a duplicate idempotency key then fails the commit, which the
+        // caller handles as it handled the insert failing
+        commitWrites.add(writes);
         written.map().put(d.id(), request);
     }
 
