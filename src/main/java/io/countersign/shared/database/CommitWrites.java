@@ -8,7 +8,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes that a transaction makes just before it commits, all in one round trip ({@link Pipeline}):
+ * Writes that a transaction makes just before it commits, all in one round trip with the commit itself
+ * ({@link Pipeline#runAndCommit}):
  * for rows nothing in the transaction reads back, such as the outbox's deliveries, the audit journal's
  * entries and the notifications sent on commit. They are written before the commit, so a write that
  * fails rolls the whole transaction back, as it would have when made at once. A savepoint rolled back
@@ -114,7 +115,14 @@ public class CommitWrites {
         @Override
         public void beforeCommit(boolean readOnly) {
             written = true;
-            if (!statements.isEmpty()) {
+            if (statements.isEmpty()) {
+                return;
+            }
+            if (TransactionSynchronizationManager.isActualTransactionActive() && !readOnly) {
+                // the last step before the commit: the commit goes with the writes, and the
+                // transaction manager's commit that follows sends nothing
+                pipeline.runAndCommit(statements.take());
+            } else {
                 pipeline.run(statements.take());
             }
         }

@@ -1,6 +1,7 @@
 package io.countersign.shared.database;
 
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,6 +49,24 @@ public class Pipeline {
             runTogether(statements);
         }
         statements.forEach(Pipelined::verify);
+    }
+
+    /**
+     * Runs the statements, then commits the caller's transaction in the same round trip on
+     * PostgreSQL: the transaction manager's own commit then has nothing left to send (the driver sends
+     * no commit for a connection outside a transaction). For a transaction's last writes, when nothing
+     * else of it is left to run. Only runs them on H2, and when one of them {@linkplain
+     * Pipelined#expecting expects} a number of rows, which is checked once the server has answered,
+     * too late to keep a commit sent with it from happening: the transaction manager then commits.
+     */
+    void runAndCommit(List<Pipelined<?>> last) {
+        if (!product.postgres() || last.stream().anyMatch(Pipelined::expects)) {
+            run(last);
+            return;
+        }
+        List<Pipelined<?>> statements = new ArrayList<>(last);
+        statements.add(Pipelined.change("commit", List.of()));
+        run(statements);
     }
 
     private void runTogether(List<Pipelined<?>> statements) {

@@ -113,6 +113,10 @@ public final class Pipelined<T> {
         read = true;
     }
 
+    boolean expects() {
+        return otherwise != null;
+    }
+
     void verify() {
         if (otherwise != null && !answer.equals(expectedRows)) {
             throw otherwise.get();
