@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.postgresql.util.PSQLException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.SqlTypeValue;
@@ -55,18 +57,32 @@ public class Pipeline {
      * Runs the statements, then commits the caller's transaction in the same round trip on
      * PostgreSQL: the transaction manager's own commit then has nothing left to send (the driver sends
      * no commit for a connection outside a transaction). For a transaction's last writes, when nothing
-     * else of it is left to run. Only runs them on H2, and when one of them {@linkplain
-     * Pipelined#expecting expects} a number of rows, which is checked once the server has answered,
-     * too late to keep a commit sent with it from happening: the transaction manager then commits.
+     * else of it is left to run. A change that {@linkplain Pipelined#expecting expects} a number of
+     * rows is checked on the server, where a miss fails its statement and so keeps the commit from
+     * happening. On H2 only runs them; the transaction manager commits as usual.
      */
     void runAndCommit(List<Pipelined<?>> last) {
-        if (!product.postgres() || last.stream().anyMatch(Pipelined::expects)) {
+        if (!product.postgres()) {
             run(last);
             return;
         }
-        List<Pipelined<?>> statements = new ArrayList<>(last);
+        List<Pipelined<?>> statements = new ArrayList<>();
+        for (int place = 0; place < last.size(); place++) {
+            Pipelined<?> statement = last.get(place);
+            statements.add(statement.expects() ? statement.checkedByServer(place) : statement);
+        }
         statements.add(Pipelined.change("commit", List.of()));
-        run(statements);
+        try {
+            run(statements);
+        } catch (DataAccessException e) {
+            if (e.getMostSpecificCause() instanceof PSQLException failed
+                    && Pipelined.UNEXPECTED_ROWS.equals(failed.getSQLState())
+                    && failed.getServerErrorMessage() != null) {
+                throw last.get(Integer.parseInt(failed.getServerErrorMessage().getMessage()))
+                        .unexpected();
+            }
+            throw e;
+        }
     }
 
     private void runTogether(List<Pipelined<?>> statements) {

@@ -117,9 +117,36 @@ public final class Pipelined<T> {
         return otherwise != null;
     }
 
+    /**
+     * This change as a query that fails on the server, with SQLSTATE {@link #UNEXPECTED_ROWS} and its
+     * {@code place} as the message, when it changes another number of rows than expected (function
+     * {@code countersign_expect_rows}, PostgreSQL only); its answer is this change's.
+     */
+    Pipelined<Long> checkedByServer(int place) {
+        List<Object> withExpectation = new ArrayList<>(params);
+        withExpectation.add(expectedRows);
+        withExpectation.add(place);
+        return query(
+                "with changed as (" + sql + " returning 1) select countersign_expect_rows(count(*), ?, ?) from changed",
+                withExpectation,
+                rs -> {
+                    rs.next();
+                    long rows = rs.getLong(1);
+                    changed((int) rows);
+                    return rows;
+                });
+    }
+
+    /** What the pipeline throws for this change when it changed another number of rows than expected. */
+    RuntimeException unexpected() {
+        return otherwise.get();
+    }
+
+    static final String UNEXPECTED_ROWS = "CS001";
+
     void verify() {
         if (otherwise != null && !answer.equals(expectedRows)) {
-            throw otherwise.get();
+            throw unexpected();
         }
     }
 
