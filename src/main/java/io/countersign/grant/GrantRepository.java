@@ -4,11 +4,13 @@ import io.countersign.shared.Timestamps;
 import io.countersign.shared.database.CommitWrites;
 import io.countersign.shared.database.NotificationFence;
 import io.countersign.shared.database.Pipelined;
+import io.countersign.shared.database.TransactionCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -34,6 +36,12 @@ class GrantRepository {
             where g.ends_at > ? and g.status <> 'REVOKED'""";
 
     private final JdbcClient jdbc;
+
+    /**
+     * The grants this transaction issued, by request: they are written with its last writes, and an
+     * answer given in the same transaction finds them here rather than reading them back after it.
+     */
+    private final TransactionCache<String, Grant> issued = new TransactionCache<>("issued grants");
 
     private final NotificationFence fence;
     private final CommitWrites commitWrites;
@@ -67,6 +75,7 @@ class GrantRepository {
                         grant.firstUseDuration() == null
                                 ? null
                                 : grant.firstUseDuration().toSeconds()))));
+        issued.map().put(grant.requestId(), grant);
     }
 
     /**
@@ -107,13 +116,43 @@ class GrantRepository {
     }
 
     List<Grant> forRequests(Collection<String> requestIds, Instant now) {
-        if (requestIds.isEmpty()) {
-            return List.of();
+        Map<String, Grant> mine = issued.map();
+        List<Grant> found = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String requestId : requestIds) {
+            Grant grant = mine.get(requestId);
+            if (grant != null) {
+                found.add(asOf(grant, now));
+            } else {
+                unknown.add(requestId);
+            }
         }
-        return jdbc.sql(SELECT + " where request_id in (:ids)")
-                .param("ids", requestIds)
-                .query((rs, n) -> grant(rs, now))
-                .list();
+        if (!unknown.isEmpty()) {
+            found.addAll(jdbc.sql(SELECT + " where request_id in (:ids)")
+                    .param("ids", unknown)
+                    .query((rs, n) -> grant(rs, now))
+                    .list());
+        }
+        return found;
+    }
+
+    /** A grant this transaction issued, with its status as of {@code now}, as a read would give it. */
+    private static Grant asOf(Grant grant, Instant now) {
+        return new Grant(
+                grant.id(),
+                grant.requestId(),
+                grant.user(),
+                grant.resource(),
+                grant.account(),
+                grant.startsAt(),
+                grant.endsAt(),
+                GrantStatus.at(grant.status(), grant.startsAt(), grant.endsAt(), now),
+                grant.revokedAt(),
+                grant.revokedBy(),
+                grant.revokeReason(),
+                grant.holderId(),
+                grant.clockStartedAt(),
+                grant.firstUseDuration());
     }
 
     /** Moves a grant's end; the access check reads the new end at once. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A change to a request is written with its transaction's last writes: a second lock in the same
@@ -73,6 +74,24 @@ class RequestWritesTests extends DevAndLisaTestBase {
         assertThat(status()).isEqualTo("PENDING");
         assertThat(jdbc.queryForObject("select version from access_requests where id = ?", Long.class, id))
                 .isZero();
+    }
+
+    @Test
+    void theApprovingAnswerShowsTheGrantAsItIsStored() {
+        JsonNode answer = api.as(lisa.token())
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(200)
+                .json()
+                .get("grant");
+
+        JsonNode stored = api.asAdmin()
+                .get("/api/v1/grants/" + answer.get("id").asString())
+                .expect(200)
+                .json();
+        assertThat(answer.get("status").asString()).isEqualTo("ACTIVE");
+        for (String field : List.of("id", "requestId", "user", "resource", "account", "status", "startsAt", "endsAt")) {
+            assertThat(answer.get(field)).as(field).isEqualTo(stored.get(field));
+        }
     }
 
     private String status() {

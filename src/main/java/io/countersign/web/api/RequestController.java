@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,13 +59,20 @@ class RequestController {
     record ApproveBody(String comment, Duration duration) {}
 
     private final Requests requests;
+    private final TransactionTemplate transactions;
     private final Grants grants;
     private final RequestWaiter waiter;
     private final EnforcerScopes scopes;
     private final BreakGlassReviews reviews;
 
     RequestController(
-            Requests requests, Grants grants, RequestWaiter waiter, EnforcerScopes scopes, BreakGlassReviews reviews) {
+            Requests requests,
+            Grants grants,
+            RequestWaiter waiter,
+            EnforcerScopes scopes,
+            BreakGlassReviews reviews,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.requests = requests;
         this.reviews = reviews;
         this.grants = grants;
@@ -217,8 +225,10 @@ class RequestController {
     @Operation(operationId = "approveRequest", summary = "Approve the current step of a request")
     @PostMapping("/{id}/approve")
     RequestResponse approve(Actor actor, @PathVariable String id, @RequestBody(required = false) ApproveBody body) {
-        return withGrant(requests.approve(
-                actor, id, body == null ? null : body.comment(), body == null ? null : body.duration()));
+        // the decision and its answer in one transaction: a grant it issues is answered from the
+        // transaction's own writes instead of read back after the commit
+        return transactions.execute(tx -> withGrant(requests.approve(
+                actor, id, body == null ? null : body.comment(), body == null ? null : body.duration())));
     }
 
     @Operation(operationId = "rejectRequest", summary = "Reject a request")
