@@ -6,6 +6,7 @@ import io.countersign.request.AccessRequest;
 import io.countersign.request.BreakGlassReview;
 import io.countersign.request.BreakGlassReviews;
 import io.countersign.request.CreatedRequest;
+import io.countersign.request.DeadlinePassed;
 import io.countersign.request.RequestInput;
 import io.countersign.request.RequestPage;
 import io.countersign.request.RequestQuery;
@@ -226,9 +227,26 @@ class RequestController {
     @PostMapping("/{id}/approve")
     RequestResponse approve(Actor actor, @PathVariable String id, @RequestBody(required = false) ApproveBody body) {
         // the decision and its answer in one transaction: a grant it issues is answered from the
-        // transaction's own writes instead of read back after the commit
-        return transactions.execute(tx -> withGrant(requests.approve(
-                actor, id, body == null ? null : body.comment(), body == null ? null : body.duration())));
+        // transaction's own writes instead of read back after the commit. An approval refused because
+        // a deadline passed commits what the deadline did, as Requests.approve does on its own, and
+        // is refused after the commit.
+        Approval approval = transactions.execute(tx -> {
+            try {
+                return new Approval(
+                        withGrant(requests.approve(
+                                actor,
+                                id,
+                                body == null ? null : body.comment(),
+                                body == null ? null : body.duration())),
+                        null);
+            } catch (DeadlinePassed passed) {
+                return new Approval(null, passed);
+            }
+        });
+        if (approval.refused() != null) {
+            throw approval.refused();
+        }
+        return approval.answer();
     }
 
     @Operation(operationId = "rejectRequest", summary = "Reject a request")
@@ -253,6 +271,8 @@ class RequestController {
                 request.details().breakGlass() ? reviews.of(request.id()).orElse(null) : null;
         return RequestResponse.of(request, granted.get(request.id()), review);
     }
+
+    private record Approval(RequestResponse answer, DeadlinePassed refused) {}
 
     private static String comment(CommentBody body) {
         return body == null ? null : body.comment();
