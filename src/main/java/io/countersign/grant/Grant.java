@@ -34,6 +34,25 @@ public record Grant(
         return firstUseDuration != null && clockStartedAt == null;
     }
 
+    /** This grant with its status as of {@code now}, as a read at that instant gives it. */
+    Grant asOf(Instant now) {
+        return new Grant(
+                id,
+                requestId,
+                user,
+                resource,
+                account,
+                startsAt,
+                endsAt,
+                GrantStatus.at(status, startsAt, endsAt, now),
+                revokedAt,
+                revokedBy,
+                revokeReason,
+                holderId,
+                clockStartedAt,
+                firstUseDuration);
+    }
+
     /** This grant with its clock started at {@code at}: in force from then for its duration. */
     Grant startedAt(Instant at) {
         return new Grant(

@@ -122,7 +122,7 @@ class GrantRepository {
         for (String requestId : requestIds) {
             Grant grant = mine.get(requestId);
             if (grant != null) {
-                found.add(asOf(grant, now));
+                found.add(grant.asOf(now));
             } else {
                 unknown.add(requestId);
             }
@@ -134,25 +134,6 @@ class GrantRepository {
                     .list());
         }
         return found;
-    }
-
-    /** A grant this transaction issued, with its status as of {@code now}, as a read would give it. */
-    private static Grant asOf(Grant grant, Instant now) {
-        return new Grant(
-                grant.id(),
-                grant.requestId(),
-                grant.user(),
-                grant.resource(),
-                grant.account(),
-                grant.startsAt(),
-                grant.endsAt(),
-                GrantStatus.at(grant.status(), grant.startsAt(), grant.endsAt(), now),
-                grant.revokedAt(),
-                grant.revokedBy(),
-                grant.revokeReason(),
-                grant.holderId(),
-                grant.clockStartedAt(),
-                grant.firstUseDuration());
     }
 
     /** Moves a grant's end; the access check reads the new end at once. */
