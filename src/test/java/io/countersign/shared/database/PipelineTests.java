@@ -49,14 +49,7 @@ class PipelineTests {
         Pipelined<Integer> second = insert("two", "noted");
         Pipelined<Integer> renamed =
                 Pipelined.change("update pipeline_probe set note = ? where note is null", List.of("filled"));
-        Pipelined<List<String>> read =
-                Pipelined.query("select name || ':' || note from pipeline_probe order by name", List.of(), rs -> {
-                    List<String> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        rows.add(rs.getString(1));
-                    }
-                    return rows;
-                });
+        Pipelined<List<String>> read = strings("select name || ':' || note from pipeline_probe order by name");
         Pipelined<Boolean> known = Pipelined.answered(true);
 
         transactions.executeWithoutResult(tx -> pipeline.run(List.of(first, second, known, renamed, read)));
@@ -199,14 +192,7 @@ class PipelineTests {
 
     @Test
     void aReadAfterTheHeldWritesSeesThemAndTheyAreWrittenOnce() {
-        Pipelined<List<String>> read =
-                Pipelined.query("select name from pipeline_probe order by name", List.of(), (rs) -> {
-                    List<String> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        rows.add(rs.getString(1));
-                    }
-                    return rows;
-                });
+        Pipelined<List<String>> read = strings("select name from pipeline_probe order by name");
 
         transactions.executeWithoutResult(tx -> {
             commitWrites.add(List.of(insert("held", null)));
@@ -224,6 +210,17 @@ class PipelineTests {
         commitWrites.add(List.of(insert("at once", null)));
 
         assertThat(names()).containsExactly("at once");
+    }
+
+    /** A query answered by the first column of its rows, in order. */
+    private static Pipelined<List<String>> strings(String sql) {
+        return Pipelined.query(sql, List.of(), rs -> {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+            return rows;
+        });
     }
 
     private static Pipelined<Integer> insert(String name, String note) {
