@@ -26,9 +26,11 @@ public class AuditExport {
     private final AuditRows rows;
     private final TransactionTemplate readOnly;
     private final JsonMapper json;
+    private final AuditSealer sealer;
 
-    AuditExport(AuditRows rows, TransactionTemplate transactions, JsonMapper json) {
+    AuditExport(AuditRows rows, TransactionTemplate transactions, JsonMapper json, AuditSealer sealer) {
         this.rows = rows;
+        this.sealer = sealer;
         this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
         this.readOnly.setReadOnly(true);
         this.json = json;
@@ -41,6 +43,8 @@ public class AuditExport {
      */
     public long write(AuditQuery filters, AuditExportFormat format, OutputStream out) {
         filters.check();
+        // every event committed before the export asked is in the chain it reads
+        sealer.awaitSealedForReading();
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         long[] written = {0};
         // a transaction, because PostgreSQL reads through a cursor only when auto-commit is off

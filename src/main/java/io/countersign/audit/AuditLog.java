@@ -10,20 +10,24 @@ public class AuditLog {
 
     private final AuditRows rows;
     private final ChainReader reader;
+    private final AuditSealer sealer;
 
-    AuditLog(AuditRows rows, ChainReader reader) {
+    AuditLog(AuditRows rows, ChainReader reader, AuditSealer sealer) {
         this.rows = rows;
         this.reader = reader;
+        this.sealer = sealer;
     }
 
     /**
-     * One page of the events matching {@code query}, newest first.
+     * One page of the events matching {@code query}, newest first, including every event committed
+     * before the call: it first waits for a sealing pass.
      *
      * @throws io.countersign.shared.InvalidInputException naming every parameter out of bounds
      */
     @Transactional(readOnly = true)
     public AuditPage query(AuditQuery query) {
         query.check();
+        sealer.awaitSealedForReading();
         List<AuditRecord> found = rows.newest(query, query.beforeId(), query.limit() + 1);
         if (found.size() <= query.limit()) {
             return new AuditPage(found, null);
@@ -35,10 +39,11 @@ public class AuditLog {
     /**
      * Walks the whole chain in id order, a batch at a time, recomputing every hash and link, and
      * checks that the head records the last event, and reports the committed events not yet sealed
-     * into the chain. Appends may continue meanwhile.
+     * into the chain (after a sealing pass it waits for first). Appends may continue meanwhile.
      */
     @Transactional(readOnly = true)
     public ChainVerification verify() {
+        sealer.awaitSealedForReading();
         return reader.walkToHead(new ChainWalk()).withUnsealed(rows.unsealedTail());
     }
 
@@ -48,6 +53,7 @@ public class AuditLog {
      */
     @Transactional(readOnly = true)
     public ChainVerification verify(ChainAnchor anchor) {
+        sealer.awaitSealedForReading();
         return reader.walkToHead(ChainWalk.against(anchor)).withUnsealed(rows.unsealedTail());
     }
 }

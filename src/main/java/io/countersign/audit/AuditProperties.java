@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sealInterval how often the sealer looks for entries no change on this instance asked it to
  *     seal (entries left by an instance that stopped)
  * @param sealWait how long a change's thread waits after commit for its record to be chained before
- *     answering anyway (the record is committed either way)
+ *     answering anyway (the record is committed either way); 0, the default, only asks for a pass:
+ *     readers of the log wait for one instead, so a call's own events are there when the log is read
  */
 @ConfigurationProperties("countersign.audit")
 record AuditProperties(
@@ -23,7 +24,7 @@ record AuditProperties(
         @DefaultValue("PT15M") Duration checkpointInterval,
         @DefaultValue("500") int sealBatchSize,
         @DefaultValue("PT0.5S") Duration sealInterval,
-        @DefaultValue("PT2S") Duration sealWait) {
+        @DefaultValue("PT0S") Duration sealWait) {
 
     AuditProperties {
         if (verifyBatchSize < 1) {

@@ -27,14 +27,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * an entry is never chained twice (and if it were, removing its journal entry would fail and undo the
  * pass). Entries are sealed in batches: when many changes commit together, one pass chains them all.
  *
- * <p>A pass runs when a change on this instance commits (its thread waits for the pass, up to
- * {@code countersign.audit.seal-wait}) and otherwise every {@code countersign.audit.seal-interval},
- * which picks up entries of instances that stopped before sealing them.
+ * <p>A pass runs when a change on this instance commits, at most one every {@link #PACE} for those, so
+ * that a busy instance chains many entries a pass rather than a few; at once when someone is about to
+ * read the log ({@link #awaitSealedForReading}), who waits for it; and otherwise every {@code
+ * countersign.audit.seal-interval}, which picks up entries of instances that stopped before sealing
+ * them. A change's thread waits for its pass only when {@code countersign.audit.seal-wait} says so.
  */
 @Component
 class AuditSealer implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
+
+    /** The least time between the starts of two passes that only changes asked for. */
+    static final Duration PACE = Duration.ofMillis(20);
+
+    /** How long a reader of the log waits for the pass it asked for before reading anyway. */
+    private static final Duration READ_WAIT = Duration.ofSeconds(2);
 
     private final HikariDataSource pool;
     private final AuditRows rows;
@@ -54,6 +62,11 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
     private long asked;
 
     private long finished;
+    /** A reader asked for a pass that has not started yet: it starts without waiting out the pace. */
+    private boolean readerWaiting;
+    /** The sealer waits out the pace: a change's ask need not wake it. */
+    private boolean pacing;
+
     private volatile Thread thread;
 
     AuditSealer(DedicatedPools pools, AuditProperties properties, Clock clock, MeterRegistry meters) {
@@ -113,17 +126,36 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
     /**
      * Asks for a pass and waits until one that started after this call has finished, or until the
      * configured wait has passed: a change's thread calls it after commit, so that its audit record is
-     * in the chain when the change's call returns. Returns at once while the sealer is stopped.
+     * in the chain when the change's call returns if {@code countersign.audit.seal-wait} is set, and
+     * otherwise only asks. Returns at once while the sealer is stopped.
      */
     void awaitPassAfterNow() {
-        long left = wait.toNanos();
+        awaitPass(wait, false);
+    }
+
+    /**
+     * Asks for a pass at once and waits until one that started after this call has finished (two
+     * seconds at most): whoever reads the log calls it first, so that every change committed before
+     * the read, on any instance, is in the chain it reads. Returns at once while the sealer is stopped.
+     */
+    void awaitSealedForReading() {
+        awaitPass(READ_WAIT, true);
+    }
+
+    private void awaitPass(Duration bound, boolean reader) {
+        long left = bound.toNanos();
         lock.lock();
         try {
             if (thread == null) {
                 return;
             }
             long mine = ++asked;
-            askedFor.signal();
+            if (reader) {
+                readerWaiting = true;
+            }
+            if (reader || !pacing) {
+                askedFor.signal();
+            }
             while (finished < mine && left > 0 && thread != null) {
                 left = passFinished.awaitNanos(left);
             }
@@ -135,6 +167,7 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
     }
 
     private void run() {
+        long lastStart = System.nanoTime() - PACE.toNanos();
         while (thread == Thread.currentThread()) {
             long starting;
             lock.lock();
@@ -142,12 +175,15 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
                 if (asked == finished) {
                     askedFor.await(interval.toNanos(), TimeUnit.NANOSECONDS);
                 }
+                paceAfter(lastStart);
                 starting = asked;
+                readerWaiting = false;
             } catch (InterruptedException e) {
                 return;
             } finally {
                 lock.unlock();
             }
+            lastStart = System.nanoTime();
             boolean failed = false;
             try {
                 sealCommitted();
@@ -169,6 +205,19 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
             } finally {
                 lock.unlock();
             }
+        }
+    }
+
+    /** Called holding the lock: waits until {@link #PACE} after the last pass started, unless a reader asks. */
+    private void paceAfter(long lastStart) throws InterruptedException {
+        pacing = true;
+        try {
+            long left = lastStart + PACE.toNanos() - System.nanoTime();
+            while (left > 0 && !readerWaiting && thread == Thread.currentThread()) {
+                left = askedFor.awaitNanos(left);
+            }
+        } finally {
+            pacing = false;
         }
     }
 
