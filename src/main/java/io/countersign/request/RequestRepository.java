@@ -43,6 +43,15 @@ class RequestRepository {
 
     static final int HEADERS_KEPT = 20_000;
 
+    /** Served by {@code access_requests_extends_grant}, which holds extension requests only (V94). */
+    static final String PENDING_EXTENSION =
+            "select id from access_requests where extends_grant_id = ? and status = 'PENDING'";
+
+    /** Served by {@code access_requests_idempotency_id}, which holds requests with a key only (V94). */
+    static final String BY_IDEMPOTENCY_KEY = """
+            select id, idempotency_fingerprint from access_requests
+            where created_by_id = ? and idempotency_key = ?""";
+
     private final JdbcClient jdbc;
     private final RequestRows rows;
     private final CommitWrites commitWrites;
@@ -226,10 +235,7 @@ class RequestRepository {
 
     /** The extension request pending for this grant, if any. */
     Optional<String> pendingExtensionOf(String grantId) {
-        return jdbc.sql("select id from access_requests where extends_grant_id = ? and status = 'PENDING'")
-                .param(grantId)
-                .query(String.class)
-                .optional();
+        return jdbc.sql(PENDING_EXTENSION).param(grantId).query(String.class).optional();
     }
 
     /** Loads a request and locks its row until the transaction ends, serialising decisions on it. */
@@ -268,9 +274,7 @@ class RequestRepository {
 
     /** The request a caller created with an idempotency key, with the fingerprint of its body. */
     Optional<Map.Entry<String, String>> findByIdempotencyKey(String createdById, String key) {
-        return jdbc.sql("""
-                        select id, idempotency_fingerprint from access_requests
-                        where created_by_id = ? and idempotency_key = ?""")
+        return jdbc.sql(BY_IDEMPOTENCY_KEY)
                 .params(createdById, key)
                 .query((rs, n) ->
                         Map.entry(rs.getString("id"), String.valueOf(rs.getString("idempotency_fingerprint"))))
