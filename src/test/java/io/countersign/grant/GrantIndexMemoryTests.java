@@ -70,6 +70,21 @@ class GrantIndexMemoryTests {
     }
 
     @Test
+    void aKeyBuiltFromACallsOwnStringsFindsTheGrantsOfItsAccessOnly() {
+        Grant grant = grant("g1", NOW.minusSeconds(60), NOW.plusSeconds(3600));
+        load(grant);
+
+        GrantIndex.Key asked = new GrantIndex.Key(new String("dev"), new String("db"), new String("admin"));
+
+        assertThat(asked).isEqualTo(KEY).hasSameHashCodeAs(KEY);
+        assertThat(index.lookup(asked, NOW)).isEqualTo(new GrantIndex.InForce(grant));
+        assertThat(index.lookup(new GrantIndex.Key("db", "dev", "admin"), NOW))
+                .isInstanceOf(GrantIndex.NoneInForce.class);
+        assertThat(index.lookup(new GrantIndex.Key("dev", "db", "admi"), NOW))
+                .isInstanceOf(GrantIndex.NoneInForce.class);
+    }
+
+    @Test
     void aGrantIsInForceFromItsStartAndRefusedFromTheInstantOfItsEnd() {
         Grant grant = grant("g1", NOW, NOW.plusSeconds(3600));
         load(grant);
