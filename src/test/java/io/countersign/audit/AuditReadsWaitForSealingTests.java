@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,7 +107,7 @@ class AuditReadsWaitForSealingTests {
     /** Commits journal entries without asking this instance's sealer, as another instance's change does. */
     private void journalAsAnotherInstance(String actor, String... notes) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<AuditRows.Drafted> drafted = java.util.Arrays.stream(notes)
+        List<AuditRows.Drafted> drafted = Arrays.stream(notes)
                 .map(note -> new AuditRows.Drafted(
                         AuditDraft.of(SampleEvent.by(actor).withNote(note)), now))
                 .toList();
