@@ -16,14 +16,6 @@ import org.flywaydb.core.api.migration.Context;
  */
 public class V94__request_indexes_of_optional_columns extends BaseJavaMigration {
 
-    private static final String[][] PARTIAL = {
-        {
-            "create unique index access_requests_idempotency_id",
-            "(created_by_id, idempotency_key) where idempotency_key is not null"
-        },
-        {"create index access_requests_extends_grant", "(extends_grant_id) where extends_grant_id is not null"}
-    };
-
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
@@ -31,11 +23,12 @@ public class V94__request_indexes_of_optional_columns extends BaseJavaMigration 
             return;
         }
         try (Statement statement = connection.createStatement()) {
-            for (String[] index : PARTIAL) {
-                String name = index[0].substring(index[0].lastIndexOf(' ') + 1);
-                statement.execute("drop index " + name);
-                statement.execute(index[0] + " on access_requests " + index[1]);
-            }
+            statement.execute("drop index access_requests_idempotency_id");
+            statement.execute("create unique index access_requests_idempotency_id on access_requests"
+                    + " (created_by_id, idempotency_key) where idempotency_key is not null");
+            statement.execute("drop index access_requests_extends_grant");
+            statement.execute("create index access_requests_extends_grant on access_requests (extends_grant_id)"
+                    + " where extends_grant_id is not null");
         }
     }
 }
