@@ -56,7 +56,10 @@ import tools.jackson.databind.JsonNode;
             "countersign.mail.poll-interval=1s",
             "countersign.mail.idle-refresh=1s",
             "countersign.mail.max-backoff=1s",
-            "countersign.mail.lease-duration=10s"
+            "countersign.mail.lease-duration=10s",
+            // the test server now and then leaves an IDLE unanswered; the watcher gives a silent
+            // connection up after this long and reconnects, well within the tests' patience
+            "countersign.mail.timeout=10s"
         })
 abstract class ApprovingByMailFixture {
 
