@@ -1,6 +1,7 @@
 package io.countersign.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.GenericPlans;
@@ -52,27 +53,15 @@ class RequestPlansOnPostgresTests {
                     created_at, expires_at, version)
                 values (?, 'alice', 'db', 'root', 60, '{}', 'PENDING', 0, 'alice', 'usr-plan', ?, now(), now(), 0)""";
 
-        Throwable refused = catchSecondInsert(insert);
+        transactions.executeWithoutResult(tx -> {
+            tx.setRollbackOnly();
+            jdbc.update(insert, "req-plan-1", "key-1");
+            jdbc.update(insert, "req-plan-2", null);
+            jdbc.update(insert, "req-plan-3", null);
 
-        assertThat(refused).isNotNull().hasMessageContaining("access_requests_idempotency_id");
-    }
-
-    private Throwable catchSecondInsert(String insert) {
-        try {
-            transactions.executeWithoutResult(tx -> {
-                jdbc.update(insert, "req-plan-1", "key-1");
-                jdbc.update(insert, "req-plan-2", null);
-                jdbc.update(insert, "req-plan-3", null);
-                try {
-                    jdbc.update(insert, "req-plan-4", "key-1");
-                } finally {
-                    tx.setRollbackOnly();
-                }
-            });
-            return null;
-        } catch (RuntimeException refused) {
-            return refused;
-        }
+            assertThatThrownBy(() -> jdbc.update(insert, "req-plan-4", "key-1"))
+                    .hasMessageContaining("access_requests_idempotency_id");
+        });
     }
 
     private String genericPlan(String sql) {
