@@ -32,7 +32,7 @@ class AccessCheck {
         this.fence = fence;
         this.waited = Counter.builder("countersign.access.check.fence.waits")
                 .description("Access checks that waited for a fence; the others were allowed from what this"
-                        + " instance had seen less than 20 ms before they arrived")
+                        + " instance had seen less than 60 ms before they arrived")
                 .register(meters);
     }
 

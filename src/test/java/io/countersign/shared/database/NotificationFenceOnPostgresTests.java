@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.OnPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,6 +164,19 @@ class NotificationFenceOnPostgresTests {
 
             assertThat(seen).contains(payload);
         }
+    }
+
+    @Test
+    void eachFenceThatCameBackIsTimedFromItsAskingToItsReturn() {
+        long started = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            assertThat(fence.await()).isTrue();
+        }
+        long took = System.nanoTime() - started;
+
+        Timer roundTrip = meters.get("countersign.database.fence.round.trip").timer();
+        assertThat(roundTrip.count()).isEqualTo(5);
+        assertThat(roundTrip.totalTime(TimeUnit.NANOSECONDS)).isPositive().isLessThanOrEqualTo(took);
     }
 
     @Test
