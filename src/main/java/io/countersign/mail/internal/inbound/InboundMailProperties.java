@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the connection timeouts are those of all mail ({@link io.countersign.mail.internal.MailProperties}).
  *
  * @param pollInterval how often the folder is searched when the server cannot IDLE
- * @param idleRefresh how often an IDLE is interrupted to renew the lease and look at the settings
+ * @param idleRefresh how often an IDLE is interrupted to renew the lease, look at the settings and
+ *     select the folder again
  * @param leaseDuration how long the watching instance holds the folder without renewing; another
  *     instance takes over after it
  * @param maxBackoff the longest wait between two attempts to reach an unreachable server

@@ -11,6 +11,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.eclipse.angus.mail.imap.IMAPStore;
  * One logged-in connection to the reply folder: lists its messages, reads each one up to a size
  * limit, deletes, and waits for new mail with IDLE where the server offers it. Every network wait is
  * bounded by a timeout, so a server that stops answering ends the connection instead of the watcher.
+ * The folder is selected again once per refresh, so that mail the server failed to announce, or
+ * announced with a wrong count, is read within one refresh instead of never.
  */
 final class MailboxConnection implements AutoCloseable {
 
@@ -34,13 +37,17 @@ final class MailboxConnection implements AutoCloseable {
     private final IMAPFolder folder;
     private final boolean idle;
     private final int maxBytes;
+    private final Duration refresh;
     private final ScheduledExecutorService heartbeat;
+    private long selectedAt;
 
-    private MailboxConnection(Store store, IMAPFolder folder, int maxBytes) {
+    private MailboxConnection(Store store, IMAPFolder folder, int maxBytes, Duration refresh) {
         this.store = store;
         this.folder = folder;
         this.idle = store instanceof IMAPStore imap && hasIdle(imap);
         this.maxBytes = maxBytes;
+        this.refresh = refresh;
+        this.selectedAt = System.nanoTime();
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mail-reply-idle-refresh");
             thread.setDaemon(true);
@@ -48,7 +55,8 @@ final class MailboxConnection implements AutoCloseable {
         });
     }
 
-    static MailboxConnection open(Session session, MailSettings.Imap imap, int maxBytes) throws MessagingException {
+    static MailboxConnection open(Session session, MailSettings.Imap imap, int maxBytes, Duration refresh)
+            throws MessagingException {
         Store store = session.getStore("imap");
         try {
             store.connect(imap.host(), imap.port(), imap.username(), imap.password());
@@ -57,7 +65,7 @@ final class MailboxConnection implements AutoCloseable {
                 throw new MessagingException("the folder " + imap.folder() + " does not exist");
             }
             folder.open(Folder.READ_WRITE);
-            return new MailboxConnection(store, (IMAPFolder) folder, maxBytes);
+            return new MailboxConnection(store, (IMAPFolder) folder, maxBytes, refresh);
         } catch (MessagingException | RuntimeException e) {
             closeQuietly(store);
             throw e;
@@ -70,6 +78,9 @@ final class MailboxConnection implements AutoCloseable {
 
     /** The messages in the folder now, oldest first, except those already marked deleted. */
     List<Message> messages() throws MessagingException {
+        if (System.nanoTime() - selectedAt >= refresh.toNanos()) {
+            reselect();
+        }
         Message[] all = folder.getMessages();
         FetchProfile profile = new FetchProfile();
         profile.add(FetchProfile.Item.FLAGS);
@@ -130,6 +141,16 @@ final class MailboxConnection implements AutoCloseable {
         return out.bytes();
     }
 
+    /**
+     * Closes and opens the folder: the server then states afresh how many messages it holds, which
+     * repairs a count that a missed or miscounted EXISTS response left behind.
+     */
+    private void reselect() throws MessagingException {
+        folder.close(false);
+        folder.open(Folder.READ_WRITE);
+        selectedAt = System.nanoTime();
+    }
+
     void delete(List<Message> messages) throws MessagingException {
         if (!messages.isEmpty()) {
             folder.setFlags(messages.toArray(Message[]::new), new Flags(Flags.Flag.DELETED), true);
@@ -141,11 +162,11 @@ final class MailboxConnection implements AutoCloseable {
     }
 
     /**
-     * Waits until new mail may have arrived, at most {@code refresh}: with IDLE until the server says
-     * so, otherwise by sleeping (the caller polls). Either way it returns at least every {@code
-     * refresh}, so that the watcher renews its lease and notices changed settings.
+     * Waits until new mail may have arrived, at most the refresh: with IDLE until the server says so,
+     * otherwise by sleeping (the caller polls). Either way it returns at least every refresh, so that
+     * the watcher renews its lease, notices changed settings and selects the folder again.
      */
-    void await(java.time.Duration refresh, Runnable sleep) throws MessagingException {
+    void await(Runnable sleep) throws MessagingException {
         if (!idle) {
             sleep.run();
             return;

@@ -141,8 +141,10 @@ class MailboxWatcher implements SmartLifecycle {
                 if (connection == null || !Objects.equals(connectedTo, current.endpoint())) {
                     closeConnection();
                     connection = MailboxConnection.open(
-                            sessions.watching(current.endpoint(), properties.idleRefresh()), current.endpoint(), (int)
-                                    properties.maxMessageSize().toBytes());
+                            sessions.watching(current.endpoint(), properties.idleRefresh()),
+                            current.endpoint(),
+                            (int) properties.maxMessageSize().toBytes(),
+                            properties.idleRefresh());
                     connectedTo = current.endpoint();
                     log.info(
                             "Watching {} for replies ({})",
@@ -153,7 +155,7 @@ class MailboxWatcher implements SmartLifecycle {
                 failures = 0;
                 MailboxConnection open = connection;
                 if (open != null && running) {
-                    open.await(properties.idleRefresh(), () -> pause(properties.pollInterval()));
+                    open.await(() -> pause(properties.pollInterval()));
                 }
             } catch (Exception e) {
                 closeConnection();

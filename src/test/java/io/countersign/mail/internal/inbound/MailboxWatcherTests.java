@@ -218,6 +218,21 @@ class MailboxWatcherTests {
     }
 
     @Test
+    void aReplyTheServerNeverAnnouncedIsReadWithinARefresh() {
+        String announced = request();
+        mailbox.deliver(ReplyMail.answering(announced, issue(announced, LISA), "Approve")
+                .bytes());
+        MailAwait.patiently().until(() -> decider.decisions().size() == 1 && mailbox.waiting() == 0);
+
+        String unannounced = request();
+        mailbox.deliverUnannounced(ReplyMail.answering(unannounced, issue(unannounced, LISA), "Approve")
+                .bytes());
+
+        MailAwait.patiently().until(() -> decider.decisions().size() == 2 && mailbox.waiting() == 0);
+        assertThat(decider.decisions()).extracting(Decision::requestId).containsExactly(announced, unannounced);
+    }
+
+    @Test
     void aCrashBetweenDecidingAndDeletingDecidesOnce() throws Exception {
         String requestId = request();
         mailbox.deliver(ReplyMail.answering(requestId, issue(requestId, LISA), "Approve")

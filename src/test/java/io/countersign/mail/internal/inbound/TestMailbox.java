@@ -1,5 +1,7 @@
 package io.countersign.mail.internal.inbound;
 
+import com.icegreen.greenmail.store.FolderListener;
+import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.util.DummySSLSocketFactory;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -11,6 +13,9 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 
@@ -78,6 +83,36 @@ final class TestMailbox implements AutoCloseable {
             }
             folder.appendMessages(parsed);
         });
+    }
+
+    /**
+     * Files a message without telling the sessions that have the folder open, as a server does whose
+     * EXISTS response was lost or miscounted: a client learns of it only by selecting the folder again.
+     */
+    void deliverUnannounced(byte[] message) {
+        try {
+            MailFolder folder = server.getManagers()
+                    .getImapHostManager()
+                    .getFolder(server.getUserManager().getUser(USER), "INBOX.PAM Workflow Approvals");
+            Field field = folder.getClass().getDeclaredField("_mailboxListeners");
+            field.setAccessible(true);
+            @SuppressWarnings("unchecked")
+            List<FolderListener> listeners = (List<FolderListener>) field.get(folder);
+            synchronized (listeners) {
+                List<FolderListener> open = new ArrayList<>(listeners);
+                listeners.clear();
+                try {
+                    folder.appendMessage(
+                            new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(message)),
+                            new jakarta.mail.Flags(),
+                            new Date());
+                } finally {
+                    listeners.addAll(open);
+                }
+            }
+        } catch (ReflectiveOperationException | jakarta.mail.MessagingException e) {
+            throw new IllegalStateException("The test mailbox failed", e);
+        }
     }
 
     void deliver(List<byte[]> messages) {
