@@ -4,6 +4,8 @@ import io.countersign.policy.ApprovalPlan;
 import io.countersign.policy.OnTimeout;
 import io.countersign.policy.PlannedStep;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -27,6 +29,12 @@ record PlanSnapshot(
         List<Step> steps,
         Duration claimWindow) {
 
+    /** Unmodifiable: parsed snapshots are shared by every request that stored the same text. */
+    PlanSnapshot {
+        reasons = frozen(reasons);
+        steps = frozen(steps);
+    }
+
     record Step(
             String name,
             int requiredApprovals,
@@ -36,7 +44,20 @@ record PlanSnapshot(
             List<String> escalationApprovers,
             String autoApprovedBecause,
             List<String> notifyChannels,
-            List<String> allowedDecisionChannels) {}
+            List<String> allowedDecisionChannels) {
+
+        Step {
+            eligibleApprovers = frozen(eligibleApprovers);
+            escalationApprovers = frozen(escalationApprovers);
+            notifyChannels = frozen(notifyChannels);
+            allowedDecisionChannels = frozen(allowedDecisionChannels);
+        }
+    }
+
+    /** Null stays null: snapshots stored before a list existed lack it. */
+    private static <T> List<T> frozen(List<T> list) {
+        return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
+    }
 
     static PlanSnapshot of(ApprovalPlan plan) {
         var limits = plan.limits();

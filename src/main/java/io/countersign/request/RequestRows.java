@@ -1,5 +1,7 @@
 package io.countersign.request;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.countersign.directory.Directory;
 import io.countersign.shared.Channel;
 import io.countersign.shared.Timestamps;
@@ -29,6 +31,14 @@ class RequestRows {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * Snapshots already parsed, by their stored text. The requests of one policy revision store the
+     * same text, and parsing it took a tenth of reading a request back; a snapshot is immutable, so
+     * one parsed copy serves them all. Bounded: an entry lost costs one parse.
+     */
+    private static final Cache<String, PlanSnapshot> PLANS =
+            Caffeine.newBuilder().maximumSize(512).executor(Runnable::run).build();
+
     private final JdbcClient jdbc;
     private final Directory directory;
 
@@ -54,7 +64,7 @@ class RequestRows {
             from access_requests r""";
 
     Row row(ResultSet rs, int n) throws SQLException {
-        PlanSnapshot plan = JSON.readValue(rs.getString("policy_snapshot"), PlanSnapshot.class);
+        PlanSnapshot plan = plan(rs.getString("policy_snapshot"));
         RequestDetails details = new RequestDetails(
                 rs.getString("id"),
                 rs.getString("requester"),
@@ -81,6 +91,11 @@ class RequestRows {
                 rs.getInt("current_step"),
                 instant(rs, "closed_at"),
                 rs.getLong("version"));
+    }
+
+    /** The snapshot stored as {@code text}, parsed once while it stays among the recent ones. */
+    static PlanSnapshot plan(String text) {
+        return PLANS.get(text, stored -> JSON.readValue(stored, PlanSnapshot.class));
     }
 
     List<AccessRequest> attach(List<Row> rows) {
