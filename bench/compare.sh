@@ -76,9 +76,21 @@ done
 start_seconds=$(python3 -c "import sys, time; print(f'{time.time() - float(sys.argv[1]):.1f}')" "$started")
 echo "service ready after ${start_seconds} s (JVM options: $java_opts; class data archive: $cds)"
 
-# the JIT's compile time in the service while the phases after the warm-up run: a warm-up too short
-# for the JIT to settle shows here, and its compiling is then measured as the service's slowness
+# the JIT's work in the service while the phases after the warm-up run: a warm-up too short for the
+# JIT to settle shows here, and its compiling is then measured as the service's slowness. Two figures:
+# jstat's compile time is elapsed time summed over the compiler threads, which on a busy 2-core host
+# counts the time they wait for a core and overstates what they cost; the compiler threads' own CPU
+# time (from /proc) is what the JIT takes from the service
 jit_seconds() { { jstat -compiler "$server_pid" 2>/dev/null || true; } | awk 'NR == 2 { print $4 }'; }
+jit_cpu_seconds() {
+  local task ticks=0
+  for task in /proc/"$server_pid"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in
+      C1\ Compiler* | C2\ Compiler*) ticks=$((ticks + $(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null || echo 0))) ;;
+    esac
+  done
+  python3 -c "import sys; print(f'{int(sys.argv[1]) / int(sys.argv[2]):.1f}')" "$ticks" "$(getconf CLK_TCK)"
+}
 # emptied before the benchmark starts: the loop below must not find the last run's warm-up line
 : >target/compare-countersign.txt
 java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" io.countersign.bench.PeerComparisonBenchmark \
@@ -88,12 +100,16 @@ until grep -q '^warm-up lifecycles:' target/compare-countersign.txt || ! kill -0
   sleep 0.2
 done
 jit_before=$(jit_seconds)
+jit_cpu_before=$(jit_cpu_seconds)
 wait "$bench_pid"
 jit_after=$(jit_seconds)
+jit_cpu_after=$(jit_cpu_seconds)
 cat target/compare-countersign.txt
-jit_measured=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f} s')" \
-  "$jit_before" "$jit_after" 2>/dev/null || echo "unknown")
-echo "service: JIT compile time since start ${jit_before:-unknown} s after the warm-up, ${jit_after:-unknown} s after the measured phases"
+difference() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f} s')" "$1" "$2" 2>/dev/null || echo "unknown"; }
+jit_measured=$(difference "$jit_before" "$jit_after")
+jit_cpu_measured=$(difference "$jit_cpu_before" "$jit_cpu_after")
+echo "service: JIT compile time (jstat, elapsed) since start ${jit_before:-unknown} s after the warm-up, ${jit_after:-unknown} s after the measured phases"
+echo "service: compiler threads' CPU since start ${jit_cpu_before:-unknown} s after the warm-up, ${jit_cpu_after:-unknown} s after the measured phases"
 countersign=$(grep '^countersign ' target/compare-countersign.txt | tail -n 1)
 value() { sed -n "s/^$1=//p" target/compare-countersign.txt | tail -n 1; }
 
@@ -135,6 +151,6 @@ printf '%-26s %12s %12s\n' "check p50/p99 ms" \
   "$(sed -n 's/.*p50_ms=\([^ ]*\).*/\1/p' <<<"$baseline")/$(sed -n 's/.*p99_ms=\([^ ]*\).*/\1/p' <<<"$baseline")" \
   "$(sed -n 's/.*p50_ms=\([^ ]*\).*/\1/p' <<<"$check")/$(sed -n 's/.*p99_ms=\([^ ]*\).*/\1/p' <<<"$check")"
 echo "service: start ${start_seconds} s, peak resident memory under the check load $((rss_peak / 1024)) MiB"
-echo "service: JIT compile time during the measured creations, decisions and lifecycles ${jit_measured}" \
-  "(after $warmup warm-up lifecycles)"
+echo "service: during the measured creations, decisions and lifecycles (after $warmup warm-up lifecycles)," \
+  "JIT compile time ${jit_measured} (jstat, elapsed), compiler threads' CPU ${jit_cpu_measured}"
 echo "audit verify after the run: $verify"
