@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stores requests in {@code access_requests}, their step snapshots in {@code request_steps} (with one
@@ -22,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 class RequestRepository {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * The requests this transaction wrote, as it left them: the listeners that read a request back
@@ -90,7 +87,7 @@ class RequestRepository {
                         d.justification(),
                         d.ticket(),
                         d.policyName(),
-                        JSON.writeValueAsString(plan),
+                        StoredPlans.text(plan),
                         request.status().name(),
                         request.currentStep(),
                         d.createdBy(),

@@ -1,7 +1,5 @@
 package io.countersign.request;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.countersign.directory.Directory;
 import io.countersign.shared.Channel;
 import io.countersign.shared.Timestamps;
@@ -20,7 +18,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads stored requests back: the row of each, then the steps with their approver places and the
@@ -28,17 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class RequestRows {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /**
-     * Snapshots already parsed, by their stored text. The requests of one policy revision store the
-     * same text, and parsing it again on every read cost about 2 % of the service's CPU under a
-     * decision load; a snapshot is immutable, so one parsed copy serves them all. Bounded: an entry
-     * lost costs one parse.
-     */
-    private static final Cache<String, PlanSnapshot> PLANS =
-            Caffeine.newBuilder().maximumSize(512).executor(Runnable::run).build();
 
     private final JdbcClient jdbc;
     private final Directory directory;
@@ -65,7 +51,7 @@ class RequestRows {
             from access_requests r""";
 
     Row row(ResultSet rs, int n) throws SQLException {
-        PlanSnapshot plan = plan(rs.getString("policy_snapshot"));
+        PlanSnapshot plan = StoredPlans.plan(rs.getString("policy_snapshot"));
         RequestDetails details = new RequestDetails(
                 rs.getString("id"),
                 rs.getString("requester"),
@@ -95,10 +81,6 @@ class RequestRows {
     }
 
     /** The snapshot stored as {@code text}, parsed once while it stays among the recent ones. */
-    static PlanSnapshot plan(String text) {
-        return PLANS.get(text, stored -> JSON.readValue(stored, PlanSnapshot.class));
-    }
-
     List<AccessRequest> attach(List<Row> rows) {
         if (rows.isEmpty()) {
             return List.of();

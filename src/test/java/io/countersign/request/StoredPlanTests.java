@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Snapshots read back from their stored text: each its own, and none changeable by a reader. */
+/** Snapshots stored as text and read back: each its own, and none changeable by a reader. */
 class StoredPlanTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -25,9 +25,9 @@ class StoredPlanTests {
         String first = stored("db-prod", "lisa");
         String second = stored("db-staging", "carol");
 
-        PlanSnapshot readFirst = RequestRows.plan(first);
-        PlanSnapshot readSecond = RequestRows.plan(second);
-        PlanSnapshot readFirstAgain = RequestRows.plan(new String(first.toCharArray()));
+        PlanSnapshot readFirst = StoredPlans.plan(first);
+        PlanSnapshot readSecond = StoredPlans.plan(second);
+        PlanSnapshot readFirstAgain = StoredPlans.plan(new String(first.toCharArray()));
 
         assertThat(readFirst.policyName()).isEqualTo("db-prod");
         assertThat(readFirst.steps().get(0).eligibleApprovers()).containsExactly("lisa");
@@ -38,14 +38,14 @@ class StoredPlanTests {
 
     @Test
     void aSnapshotReadBackCannotBeChangedForTheNextReader() {
-        PlanSnapshot plan = RequestRows.plan(stored("db-prod", "lisa"));
+        PlanSnapshot plan = StoredPlans.plan(stored("db-prod", "lisa"));
         PlanSnapshot.Step step = plan.steps().get(0);
 
         assertThatThrownBy(() -> plan.steps().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> step.eligibleApprovers().add("mallory"))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> plan.reasons().add("forged")).isInstanceOf(UnsupportedOperationException.class);
-        assertThat(RequestRows.plan(stored("db-prod", "lisa")).steps().get(0).eligibleApprovers())
+        assertThat(StoredPlans.plan(stored("db-prod", "lisa")).steps().get(0).eligibleApprovers())
                 .containsExactly("lisa");
     }
 
@@ -56,12 +56,28 @@ class StoredPlanTests {
         step.remove("notifyChannels");
         step.remove("escalationApprovers");
 
-        PlanSnapshot plan = RequestRows.plan(JSON.writeValueAsString(older));
+        PlanSnapshot plan = StoredPlans.plan(JSON.writeValueAsString(older));
 
         assertThat(plan.policyName()).isEqualTo("legacy");
         assertThat(plan.defaultDuration()).isEqualTo(Duration.ofHours(1));
         assertThat(plan.steps().get(0).notifyChannels()).isNull();
         assertThat(plan.steps().get(0).escalationApprovers()).isNull();
         assertThat(plan.steps().get(0).eligibleApprovers()).isEqualTo(List.of("lisa"));
+    }
+
+    @Test
+    void eachPlanIsStoredAsItsOwnTextWhichReadsBackAsThePlan() {
+        PlanSnapshot lisa = PlanSnapshot.of(Plans.plan(Plans.step("Leads", 1, "lisa")));
+        PlanSnapshot carol = PlanSnapshot.of(Plans.plan(Plans.step("Leads", 1, "carol")));
+
+        String text = StoredPlans.text(lisa);
+
+        assertThat(text).isEqualTo(JSON.writeValueAsString(lisa));
+        assertThat(StoredPlans.text(PlanSnapshot.of(Plans.plan(Plans.step("Leads", 1, "lisa")))))
+                .isEqualTo(text);
+        assertThat(StoredPlans.text(carol))
+                .isEqualTo(JSON.writeValueAsString(carol))
+                .isNotEqualTo(text);
+        assertThat(StoredPlans.plan(text)).isEqualTo(lisa);
     }
 }
