@@ -15,8 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -24,7 +23,8 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 /**
  * One logged-in connection to the reply folder: lists its messages, reads each one up to a size
  * limit, deletes, and waits for new mail with IDLE where the server offers it. Every network wait is
- * bounded by a timeout, so a server that stops answering ends the connection instead of the watcher.
+ * bounded by a timeout, so a server that stops answering ends the connection instead of the watcher,
+ * and so does one that never ends an IDLE when asked to.
  * The folder is selected again once per refresh, so that mail the server failed to announce, or
  * announced with a wrong count, is read within one refresh instead of never.
  */
@@ -38,25 +38,42 @@ final class MailboxConnection implements AutoCloseable {
     private final boolean idle;
     private final int maxBytes;
     private final Duration refresh;
-    private final ScheduledExecutorService heartbeat;
+    private final Duration timeout;
+    private final CuttableSockets sockets;
+    private final ScheduledThreadPoolExecutor heartbeat;
+    private volatile boolean idling;
     private long selectedAt;
 
-    private MailboxConnection(Store store, IMAPFolder folder, int maxBytes, Duration refresh) {
+    private MailboxConnection(
+            Store store, IMAPFolder folder, int maxBytes, Duration refresh, Duration timeout, CuttableSockets sockets) {
         this.store = store;
         this.folder = folder;
         this.idle = store instanceof IMAPStore imap && hasIdle(imap);
         this.maxBytes = maxBytes;
         this.refresh = refresh;
+        this.timeout = timeout;
+        this.sockets = sockets;
         this.selectedAt = System.nanoTime();
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        // two threads: the one asking the server to end an IDLE waits until it has ended, and the
+        // other must still be free to cut the connection when the server never ends it
+        this.heartbeat = new ScheduledThreadPoolExecutor(2, runnable -> {
             Thread thread = new Thread(runnable, "mail-reply-idle-refresh");
             thread.setDaemon(true);
             return thread;
         });
+        this.heartbeat.setRemoveOnCancelPolicy(true);
     }
 
+    /**
+     * Connects with a session made for this connection alone ({@link
+     * io.countersign.mail.internal.MailSessions#watching}): its sockets become the connection's, and
+     * its read timeout is how long the server has to end an IDLE.
+     */
     static MailboxConnection open(Session session, MailSettings.Imap imap, int maxBytes, Duration refresh)
             throws MessagingException {
+        Duration timeout = readTimeout(session);
+        CuttableSockets sockets = new CuttableSockets();
+        sockets.install(session.getProperties());
         Store store = session.getStore("imap");
         try {
             store.connect(imap.host(), imap.port(), imap.username(), imap.password());
@@ -65,7 +82,7 @@ final class MailboxConnection implements AutoCloseable {
                 throw new MessagingException("the folder " + imap.folder() + " does not exist");
             }
             folder.open(Folder.READ_WRITE);
-            return new MailboxConnection(store, (IMAPFolder) folder, maxBytes, refresh);
+            return new MailboxConnection(store, (IMAPFolder) folder, maxBytes, refresh, timeout, sockets);
         } catch (MessagingException | RuntimeException e) {
             closeQuietly(store);
             throw e;
@@ -165,17 +182,27 @@ final class MailboxConnection implements AutoCloseable {
      * Waits until new mail may have arrived, at most the refresh: with IDLE until the server says so,
      * otherwise by sleeping (the caller polls). Either way it returns at least every refresh, so that
      * the watcher renews its lease, notices changed settings and selects the folder again.
+     *
+     * <p>An IDLE the server does not end when asked would hold both this thread and the one asking:
+     * the library ignores the read timeout until it has asked, and a server that keeps sending
+     * (keep-alives, say) lets none expire after. So when the IDLE has not ended one timeout after
+     * being asked to, the connection is cut, and this throws.
      */
     void await(Runnable sleep) throws MessagingException {
         if (!idle) {
             sleep.run();
             return;
         }
-        var noop = heartbeat.schedule(this::interruptIdle, refresh.toMillis(), TimeUnit.MILLISECONDS);
+        long asked = refresh.toMillis();
+        var noop = heartbeat.schedule(this::interruptIdle, asked, TimeUnit.MILLISECONDS);
+        var cut = heartbeat.schedule(this::cutIfIdling, asked + timeout.toMillis(), TimeUnit.MILLISECONDS);
+        idling = true;
         try {
             folder.idle(true);
         } finally {
+            idling = false;
             noop.cancel(false);
+            cut.cancel(false);
         }
     }
 
@@ -191,8 +218,16 @@ final class MailboxConnection implements AutoCloseable {
         }
     }
 
+    private void cutIfIdling() {
+        if (idling) {
+            sockets.cut();
+        }
+    }
+
+    /** Closing waits for a running IDLE to end, so an IDLE the server might never end is cut first. */
     @Override
     public void close() {
+        cutIfIdling();
         heartbeat.shutdownNow();
         try {
             if (folder.isOpen()) {
@@ -210,6 +245,14 @@ final class MailboxConnection implements AutoCloseable {
         } catch (MessagingException | RuntimeException alreadyGone) {
             // as above
         }
+    }
+
+    private static Duration readTimeout(Session session) {
+        String millis = session.getProperty("mail.imap.timeout");
+        if (millis == null) {
+            throw new IllegalArgumentException("the session sets no read timeout");
+        }
+        return Duration.ofMillis(Long.parseLong(millis));
     }
 
     private static boolean hasIdle(IMAPStore store) {
