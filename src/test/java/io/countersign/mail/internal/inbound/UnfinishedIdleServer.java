@@ -13,6 +13,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -148,21 +151,28 @@ final class UnfinishedIdleServer implements AutoCloseable {
         }
     }
 
+    /** An untagged response every 200 ms until the client goes, as a server keeping a connection alive sends. */
     private static void keepAlive(Socket client, OutputStream out) {
-        Thread thread = new Thread(
+        ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "unfinished-idle-keepalive");
+            thread.setDaemon(true);
+            return thread;
+        });
+        beat.scheduleAtFixedRate(
                 () -> {
                     try {
-                        while (!client.isClosed()) {
+                        if (client.isClosed()) {
+                            beat.shutdown();
+                        } else {
                             send(out, "* OK still here");
-                            Thread.sleep(200);
                         }
-                    } catch (IOException | InterruptedException gone) {
-                        // the connection ended
+                    } catch (IOException gone) {
+                        beat.shutdown();
                     }
                 },
-                "unfinished-idle-keepalive");
-        thread.setDaemon(true);
-        thread.start();
+                0,
+                200,
+                TimeUnit.MILLISECONDS);
     }
 
     private static void send(OutputStream out, String... lines) throws IOException {
