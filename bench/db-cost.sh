@@ -5,6 +5,10 @@
 # timing on a shared 2-core host it moves between runs; the counts do not, so a change that removes
 # writes shows here even when the throughput benchmark (compare.sh) cannot resolve it.
 #
+# It also prints the CPU time a lifecycle takes from each process on the host (the service, split
+# by its threads; PostgreSQL's processes; the load client): the benchmark keeps both cores busy, so
+# these shares, not the database alone, decide how many lifecycles a second the host can serve.
+#
 # Runs the service's jar on a fresh database, warms it up with PeerComparisonBenchmark, resets the
 # statistics, then runs the benchmark's phases again (COST_REQUESTS creations, their decisions and as
 # many whole lifecycles) and divides by the requests created meanwhile. Needs pg_stat_statements in
@@ -51,16 +55,66 @@ done
 
 bench() {
   java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" io.countersign.bench.PeerComparisonBenchmark \
-    "http://127.0.0.1:$port" "$token" "$clients" "$1" "$2" | grep -v '^CHECK_'
+    "http://127.0.0.1:$port" "$token" "$clients" "$1" "$2" | grep --line-buffered -v '^CHECK_'
 }
 bench 1 "$warmup" >/dev/null
+# CPU ticks used so far, one "group<TAB>ticks" line per thread or process: the service's threads
+# grouped by what they do, and every PostgreSQL process of the host (backends, WAL writer,
+# checkpointer, autovacuum). One python3 call, so that taking it costs the host little
+cpu_ticks() {
+  python3 - "$server_pid" <<'PY'
+import glob, subprocess, sys
+
+def ticks(stat):
+    with open(stat) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime and stime, fields 14 and 15 of proc(5)
+
+def group(comm):
+    if comm.startswith("http-nio-"):
+        return "service: request threads"
+    if comm.startswith(("C1 Compiler", "C2 Compiler")):
+        return "service: JIT compiler"
+    if comm.startswith(("G1", "GC Thread")):
+        return "service: garbage collector"
+    return "service: other threads (sealer, outbox, listeners, timers)"
+
+for task in glob.glob(f"/proc/{sys.argv[1]}/task/*"):
+    try:
+        with open(f"{task}/comm") as f:
+            print(f"{group(f.read().strip())}\t{ticks(task + '/stat')}")
+    except OSError:
+        pass  # the thread ended meanwhile
+pids = subprocess.run(["pgrep", "-x", "postgres"], capture_output=True, text=True).stdout.split()
+for pid in pids:
+    try:
+        print(f"PostgreSQL\t{ticks(f'/proc/{pid}/stat')}")
+    except OSError:
+        pass
+PY
+}
 sql -c "create extension if not exists pg_stat_statements"
 # the sealer may still be chaining the warm-up's last events: wait until the journal is empty
 until [ "$(sql -At -c 'select count(*) from audit_journal')" = 0 ]; do sleep 0.2; done
 before=$(sql -At -c "select count(*) from access_requests")
 sql -c "select pg_stat_statements_reset(0, (select oid from pg_database where datname = current_database()), 0)" >/dev/null
-bench "$requests" 0 | tail -n 1
+# CPU taken as each phase ends (the benchmark prints a line per phase), and once the sealer is done
+cpu_ticks >target/db-cost-cpu.0
+TIMEFORMAT='%U %S'
+# the load client's user and system CPU, from the shell's time
+: >target/db-cost-bench.txt  # emptied first: the loop below must not find the last run's lines
+{ time bench "$requests" 0 >>target/db-cost-bench.txt 2>&1; } 2>target/db-cost-client.txt &
+client=$!
+phase=0
+for marker in '^creations:' '^requests decided'; do
+  until grep -q "$marker" target/db-cost-bench.txt || ! kill -0 "$client" 2>/dev/null; do sleep 0.05; done
+  phase=$((phase + 1))
+  cpu_ticks >"target/db-cost-cpu.$phase"
+done
+wait "$client"
+tail -n 1 target/db-cost-bench.txt
 until [ "$(sql -At -c 'select count(*) from audit_journal')" = 0 ]; do sleep 0.2; done
+cpu_ticks >target/db-cost-cpu.3  # the lifecycles phase ends when its events are sealed
 lifecycles=$(($(sql -At -c "select count(*) from access_requests") - before))
 
 echo "== PostgreSQL's work per lifecycle (creation and two decisions), over $lifecycles lifecycles, $clients clients"
@@ -78,3 +132,32 @@ select "table", round(sum(calls)::numeric / :n, 2) as statements, round(sum(wal_
        round((sum(total_exec_time) / :n)::numeric, 3) as exec_ms
 from s group by rollup ("table") order by "table" is null, sum(wal_records) desc, sum(calls) desc;
 SQL
+
+echo "== CPU (ms) per creation, per request decided (two decisions), per lifecycle (create and decide), and per lifecycle over the whole run"
+python3 - "$requests" "$lifecycles" "$(getconf CLK_TCK)" "$(tail -n 1 target/db-cost-client.txt)" <<'PY'
+import collections, sys
+requests, lifecycles, hz, client = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split()
+def totals(snapshot):
+    sums = collections.Counter()
+    with open(f"target/db-cost-cpu.{snapshot}") as f:
+        for line in f:
+            group, ticks = line.rstrip("\n").rsplit("\t", 1)
+            sums[group] += int(ticks)
+    return sums
+snapshots = [totals(i) for i in range(4)]
+# a thread or process that ended within a phase is missed; one that started within it counts whole
+phases = [{g: t * 1000 / hz for g, t in (snapshots[i + 1] - snapshots[i]).items()} for i in range(3)]
+whole = {g: t * 1000 / hz for g, t in (snapshots[3] - snapshots[0]).items()}
+groups = sorted(set(whole) | {g for p in phases for g in p}, key=lambda g: (not g.startswith("service:"), g))
+print(f"{'':60} {'creation':>9} {'decided':>9} {'lifecycle':>9} {'whole run':>9}")
+def row(name, values):
+    print(f"{name:60} " + " ".join(f"{v:9.2f}" for v in values))
+def figures(pick):
+    return [sum(pick(p).values()) / requests for p in phases] + [sum(pick(whole).values()) / lifecycles]
+for g in groups:
+    row(g, figures(lambda d: {g: d.get(g, 0)}))
+row("service, all threads", figures(lambda d: {k: v for k, v in d.items() if k.startswith("service:")}))
+row("service and PostgreSQL", figures(lambda d: d))
+client_ms = (float(client[0]) + float(client[1])) * 1000
+print(f"{'load client (PeerComparisonBenchmark), whole run only':60} {'':>9} {'':>9} {'':>9} {client_ms / lifecycles:9.2f}")
+PY
