@@ -154,6 +154,10 @@ public class Delegations {
             problems.add("delegate", "required", "must name the user who approves in your place");
             return null;
         }
+        if (!Names.isValid(name)) {
+            problems.add("delegate", "unknown_user", "no active user by that name: it is not a valid username");
+            return null;
+        }
         User user = directory.findUser(name).filter(User::active).orElse(null);
         if (user == null) {
             problems.add("delegate", "unknown_user", "no active user '" + name + "'");

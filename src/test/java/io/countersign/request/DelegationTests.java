@@ -223,6 +223,25 @@ class DelegationTests extends DevAndLisaTestBase {
     }
 
     @Test
+    void aDelegateNamedWithControlCharactersIsRefusedAsUnknown() {
+        // PostgreSQL refuses a NUL in a text parameter: the name must be refused before any lookup
+        for (String delegate : List.of(sam.name() + "\u0000", "\u0000", sam.name() + "\u001b[2J")) {
+            assertThat(api.as(lisa.token())
+                            .post(
+                                    "/api/v1/users/" + lisa.name() + "/delegations",
+                                    Api.json(Map.of("delegate", delegate, "until", "2099-01-01T00:00:00Z")))
+                            .expect(400)
+                            .body())
+                    .contains("unknown_user");
+        }
+        assertThat(api.as(lisa.token())
+                        .get("/api/v1/users/" + lisa.name() + "/delegations")
+                        .expect(200)
+                        .json())
+                .isEmpty();
+    }
+
+    @Test
     void onlyTheUserOrAnAdministratorManagesTheirDelegations() {
         String delegation =
                 delegate(lisa, sam, Map.of()).expect(201).json().get("id").asString();
