@@ -5,6 +5,7 @@ import io.countersign.security.AccessCheckCallers;
 import io.countersign.security.ApiAnswerHeaders;
 import io.countersign.security.CountersignPrincipal;
 import io.countersign.shared.Actor;
+import io.countersign.shared.InvalidInputException;
 import io.countersign.web.logging.CallerLogContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -150,8 +151,13 @@ class LeanAccessCheck {
             if (accept.size() > 1 || (accept.size() == 1 && !ACCEPTS.contains(accept.get(0)))) {
                 return false;
             }
-            for (Map.Entry<String, String[]> parameter :
-                    request.getParameterMap().entrySet()) {
+            Map<String, String[]> parameters;
+            try {
+                parameters = QueryParameters.of(request);
+            } catch (InvalidInputException e) {
+                return false; // a query that cannot be decoded: the full path refuses it after authentication
+            }
+            for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
                 // a repeated parameter reaches the controller joined with commas: the full path's business
                 if (!PARAMETERS.contains(parameter.getKey()) || parameter.getValue().length != 1) {
                     return false;

@@ -9,6 +9,7 @@ import io.countersign.shared.NotFoundException;
 import io.countersign.shared.RefusedException;
 import io.countersign.shared.database.DatabaseUnavailableException;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -62,6 +63,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return invalid(new FieldIssue(
                 e.getName(), "invalid_value", Echo.quoted(String.valueOf(e.getValue())) + " is not a valid value"));
+    }
+
+    /** Tomcat could not decode the query string or form: a malformed {@code %} escape, or bytes not UTF-8. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException e) {
+        return problemFor(QueryParameters.undecodable());
     }
 
     @Override

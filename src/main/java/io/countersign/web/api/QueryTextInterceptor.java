@@ -20,7 +20,7 @@ class QueryTextInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Problems problems = new Problems();
-        request.getParameterMap().forEach((name, values) -> {
+        QueryParameters.of(request).forEach((name, values) -> {
             problems.maxLength(name, "query", MAX_LENGTH);
             for (String value : values) {
                 problems.maxLength(value, name, MAX_LENGTH);

@@ -1,0 +1,129 @@
+package io.countersign.web.api;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/**
+ * Tomcat refuses some requests before any filter or controller runs: an encoded {@code /} or
+ * {@code \} in the path, a malformed request line, headers above the size limit. Its own answer is an
+ * HTML page, which an enforcement point or script calling the API cannot read; they get an RFC 9457
+ * problem document like every other refusal.
+ * A browser asking for a page still gets Tomcat's short HTML page. Neither names the server.
+ */
+@Configuration(proxyBeanMethods = false)
+class ContainerRefusals {
+
+    /**
+     * Runs after Spring Boot's own customizer, which adds a plain {@link ErrorReportValve} to the host:
+     * that valve is replaced rather than joined, so that exactly one of them answers.
+     */
+    @Bean
+    ProblemValveInstaller problemDocumentsForContainerRefusals() {
+        return new ProblemValveInstaller();
+    }
+
+    /**
+     * Runs after Spring Boot's own customizer, which adds a plain {@link ErrorReportValve} to the host:
+     * that valve is replaced rather than joined, so that exactly one of them answers.
+     */
+    static final class ProblemValveInstaller
+            implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(ConfigurableTomcatWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    Pipeline pipeline = host.getPipeline();
+                    for (Valve valve : pipeline.getValves()) {
+                        if (valve instanceof ErrorReportValve) {
+                            pipeline.removeValve(valve);
+                        }
+                    }
+                    pipeline.addValve(new ProblemReportValve());
+                    // the host adds a valve of this class when it starts unless one is there already
+                    host.setErrorReportValveClass(ProblemReportValve.class.getName());
+                }
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+
+    /** The host's error report: a problem document for the API, Tomcat's bare page for a browser. */
+    static final class ProblemReportValve extends ErrorReportValve {
+
+        ProblemReportValve() {
+            setShowReport(false);
+            setShowServerInfo(false);
+        }
+
+        @Override
+        protected void report(Request request, Response response, Throwable throwable) {
+            if (!wantsProblemDocument(request)) {
+                super.report(request, response, throwable);
+                return;
+            }
+            int status = response.getStatus();
+            // the same conditions as Tomcat's own report: only an error nobody has answered yet
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+                return;
+            }
+            AtomicBoolean ioAllowed = new AtomicBoolean(false);
+            response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+            if (!ioAllowed.get()) {
+                return;
+            }
+            try {
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                response.setCharacterEncoding("UTF-8");
+                PrintWriter writer = response.getReporter();
+                if (writer != null) {
+                    writer.write(problem(status));
+                    response.finishResponse();
+                }
+            } catch (IOException | IllegalStateException e) {
+                // the client has gone or the response was committed meanwhile: nothing left to tell
+            }
+        }
+
+        private static boolean wantsProblemDocument(Request request) {
+            String uri = request.getRequestURI();
+            if (uri != null && uri.startsWith("/api/")) {
+                return true;
+            }
+            String accept = request.getHeader("Accept");
+            return accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE);
+        }
+
+        /** Only fixed text: the request Tomcat could not read is not echoed back. */
+        static String problem(int status) {
+            HttpStatus known = HttpStatus.resolve(status);
+            String title = known == null ? "Error" : known.getReasonPhrase();
+            String detail = status == HttpStatus.BAD_REQUEST.value()
+                    ? "The request could not be read: its path, request line or headers are malformed (an encoded"
+                            + " '/' or '\\\\' in the path, for example), or its headers are larger than the service"
+                            + " accepts. Nothing was changed."
+                    : "The request was refused before it reached the service. Nothing was changed.";
+            return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                    + detail + "\"}";
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.countersign.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.TestClockConfiguration;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Requests the container refuses or cannot decode, sent over a real socket as written (an HTTP
+ * client would correct or refuse them first): the API answers each with a problem document and a
+ * 4xx, never an HTML page or a 500, and names no server software.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Api.class})
+class ContainerRefusalsTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    record Answer(int status, String headers, String body) {
+        String contentType() {
+            for (String line : headers.split("\r\n")) {
+                if (line.toLowerCase(Locale.ROOT).startsWith("content-type:")) {
+                    return line.substring("content-type:".length()).trim();
+                }
+            }
+            return "";
+        }
+
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    @Test
+    void anEncodedSlashInAnApiPathIsAProblemDocument() throws Exception {
+        Answer answer = get("/api/v1/users/a%2Fb", "Authorization: Bearer " + Api.ADMIN_TOKEN);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("status").asInt()).isEqualTo(400);
+        assertThat(answer.json().get("title").asString()).isEqualTo("Bad Request");
+        assertThat(answer.json().get("detail").asString()).contains("Nothing was changed");
+        assertThat(answer.body()).doesNotContainIgnoringCase("tomcat");
+    }
+
+    @Test
+    void headersAboveTheLimitAreAProblemDocument() throws Exception {
+        Answer answer =
+                get("/api/v1/requests", "Authorization: Bearer " + Api.ADMIN_TOKEN, "X-Padding: " + "a".repeat(20_000));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("detail").asString()).contains("headers are larger");
+    }
+
+    @Test
+    void aBrowserAskingForAPageGetsTheContainersPageWithoutItsName() throws Exception {
+        Answer answer = get("/requests/a%2Fb", "Accept: text/html,application/xhtml+xml");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("text/html");
+        assertThat(answer.body()).contains("400").doesNotContainIgnoringCase("apache tomcat");
+    }
+
+    @Test
+    void aQueryThatCannotBeDecodedIsRefusedAsInvalidInput() throws Exception {
+        Answer answer = get("/api/v1/requests?status=PENDING&x=%zz", "Authorization: Bearer " + Api.ADMIN_TOKEN);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("errors").get(0).get("code").asString()).isEqualTo("invalid_encoding");
+    }
+
+    @Test
+    void theAccessCheckRefusesAnUndecodableQueryEvenWhenItsOwnParametersDecode() throws Exception {
+        // Tomcat throws on the first read only: the lean path's read must not leave a later one a partial query
+        Answer answer = get(
+                "/api/v1/access/check?user=admin&resource=db&account=ro&x=%zz",
+                "Authorization: Bearer " + Api.ADMIN_TOKEN);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").get(0).get("code").asString()).isEqualTo("invalid_encoding");
+        assertThat(answer.body()).doesNotContain("\"allowed\"");
+    }
+
+    @Test
+    void anAnonymousCallerWithAnUndecodableQueryIsAskedToAuthenticateFirst() throws Exception {
+        assertThat(get("/api/v1/requests?x=%zz").status()).isEqualTo(401);
+        assertThat(get("/api/v1/access/check?user=%zz").status()).isEqualTo(401);
+    }
+
+    /** One HTTP/1.0 exchange, so that the answer is neither chunked nor kept alive. */
+    private Answer get(String target, String... headers) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.0\r\nHost: 127.0.0.1\r\n");
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int end = raw.indexOf("\r\n\r\n");
+            String head = raw.substring(0, end);
+            return new Answer(Integer.parseInt(head.split(" ")[1]), head, raw.substring(end + 4));
+        }
+    }
+}
