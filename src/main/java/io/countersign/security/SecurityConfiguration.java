@@ -6,6 +6,8 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Deny by default: every API path is listed here with the tool roles that may call it, and anything
@@ -32,7 +35,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, BearerAuthentication bearer) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            BearerAuthentication bearer,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings)
+            throws Exception {
         http.securityMatcher("/api/**", "/actuator/**", "/console", "/console/**", "/swagger-ui/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -44,11 +51,7 @@ class SecurityConfiguration {
                                 HttpServletResponse.SC_UNAUTHORIZED,
                                 "Unauthorized",
                                 "Send an API token as 'Authorization: Bearer <token>'."))
-                        .accessDeniedHandler((request, response, ex) -> ProblemWriter.write(
-                                response,
-                                HttpServletResponse.SC_FORBIDDEN,
-                                "Forbidden",
-                                "Your role may not perform this operation.")))
+                        .accessDeniedHandler(new DeniedOperations(mappings)))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(GET, "/actuator/health/**", "/actuator/health")
                         .permitAll()
                         // the console's page and scripts hold no data and a browser cannot send a token

@@ -177,11 +177,31 @@ class RoleMatrixTests {
     }
 
     @Test
-    void pathsOutsideTheContractAreRefusedToEveryRole() {
+    void pathsOutsideTheContractAreRefusedToEveryRoleAsNotFound() {
         for (Role role : Role.values()) {
-            assertThat(api.as(tokens.get(role)).get("/api/v1/internals").status())
-                    .isEqualTo(403);
+            Api.Response response = api.as(tokens.get(role)).get("/api/v1/internals");
+            assertThat(response.status()).as("%s", role).isEqualTo(404);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().get("detail").asString()).contains("/api/v1/openapi");
         }
+        assertThat(api.anonymous().get("/api/v1/internals").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aMethodThePathDoesNotTakeIsRefusedWithTheMethodsItTakes() {
+        for (Role role : Role.values()) {
+            Api.Response response = api.as(tokens.get(role)).delete("/api/v1/requests");
+            assertThat(response.status()).as("%s", role).isEqualTo(405);
+            assertThat(response.header("Allow")).isEqualTo("GET, POST");
+        }
+    }
+
+    @Test
+    void anOperationTheRoleMayNotCallStaysForbiddenWhateverElseTheRequestLacks() {
+        // no body and no content type: the operation exists, so the role, not the request, is the answer
+        Api.Response response = api.as(tokens.get(USER)).call(POST, "/api/v1/users", null);
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.json().get("detail").asString()).isEqualTo("Your role may not perform this operation.");
     }
 
     private static boolean reached(Api.Response response) {
