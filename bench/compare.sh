@@ -83,13 +83,8 @@ echo "service ready after ${start_seconds} s (JVM options: $java_opts; class dat
 # time (from /proc) is what the JIT takes from the service
 jit_seconds() { { jstat -compiler "$server_pid" 2>/dev/null || true; } | awk 'NR == 2 { print $4 }'; }
 jit_cpu_seconds() {
-  local task ticks=0
-  for task in /proc/"$server_pid"/task/*; do
-    case "$(cat "$task/comm" 2>/dev/null)" in
-      C1\ Compiler* | C2\ Compiler*) ticks=$((ticks + $(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null || echo 0))) ;;
-    esac
-  done
-  python3 -c "import sys; print(f'{int(sys.argv[1]) / int(sys.argv[2]):.1f}')" "$ticks" "$(getconf CLK_TCK)"
+  python3 bench/cpu-ticks.py "$server_pid" | awk -F '\t' -v hz="$(getconf CLK_TCK)" \
+    '$1 == "service: JIT compiler" { ticks += $2 } END { printf "%.1f\n", ticks / hz }'
 }
 # emptied before the benchmark starts: the loop below must not find the last run's warm-up line
 : >target/compare-countersign.txt

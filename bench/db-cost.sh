@@ -58,41 +58,8 @@ bench() {
     "http://127.0.0.1:$port" "$token" "$clients" "$1" "$2" | grep --line-buffered -v '^CHECK_'
 }
 bench 1 "$warmup" >/dev/null
-# CPU ticks used so far, one "group<TAB>ticks" line per thread or process: the service's threads
-# grouped by what they do, and every PostgreSQL process of the host (backends, WAL writer,
-# checkpointer, autovacuum). One python3 call, so that taking it costs the host little
-cpu_ticks() {
-  python3 - "$server_pid" <<'PY'
-import glob, subprocess, sys
-
-def ticks(stat):
-    with open(stat) as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])  # utime and stime, fields 14 and 15 of proc(5)
-
-def group(comm):
-    if comm.startswith("http-nio-"):
-        return "service: request threads"
-    if comm.startswith(("C1 Compiler", "C2 Compiler")):
-        return "service: JIT compiler"
-    if comm.startswith(("G1", "GC Thread")):
-        return "service: garbage collector"
-    return "service: other threads (sealer, outbox, listeners, timers)"
-
-for task in glob.glob(f"/proc/{sys.argv[1]}/task/*"):
-    try:
-        with open(f"{task}/comm") as f:
-            print(f"{group(f.read().strip())}\t{ticks(task + '/stat')}")
-    except OSError:
-        pass  # the thread ended meanwhile
-pids = subprocess.run(["pgrep", "-x", "postgres"], capture_output=True, text=True).stdout.split()
-for pid in pids:
-    try:
-        print(f"PostgreSQL\t{ticks(f'/proc/{pid}/stat')}")
-    except OSError:
-        pass
-PY
-}
+# CPU ticks used so far, one "group<TAB>ticks" line per thread or process (bench/cpu-ticks.py)
+cpu_ticks() { python3 bench/cpu-ticks.py "$server_pid"; }
 sql -c "create extension if not exists pg_stat_statements"
 # the sealer may still be chaining the warm-up's last events: wait until the journal is empty
 until [ "$(sql -At -c 'select count(*) from audit_journal')" = 0 ]; do sleep 0.2; done
@@ -145,7 +112,7 @@ def totals(snapshot):
             sums[group] += int(ticks)
     return sums
 snapshots = [totals(i) for i in range(4)]
-# a thread or process that ended within a phase is missed; one that started within it counts whole
+# a service thread that ended within a phase is missed; one that started within it counts whole
 phases = [{g: t * 1000 / hz for g, t in (snapshots[i + 1] - snapshots[i]).items()} for i in range(3)]
 whole = {g: t * 1000 / hz for g, t in (snapshots[3] - snapshots[0]).items()}
 groups = sorted(set(whole) | {g for p in phases for g in p}, key=lambda g: (not g.startswith("service:"), g))
