@@ -77,13 +77,16 @@ class ContainerRefusals {
 
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
+            int status = response.getStatus();
+            // the same conditions as Tomcat's own report, tested first: every answer passes through here
+            if (status < 400 || response.getContentWritten() > 0 || !response.isErrorReportRequired()) {
+                return;
+            }
             if (!wantsProblemDocument(request)) {
                 super.report(request, response, throwable);
                 return;
             }
-            int status = response.getStatus();
-            // the same conditions as Tomcat's own report: only an error nobody has answered yet
-            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            if (!response.setErrorReported()) {
                 return;
             }
             AtomicBoolean ioAllowed = new AtomicBoolean(false);
