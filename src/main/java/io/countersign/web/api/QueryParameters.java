@@ -6,8 +6,8 @@ import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
 
 /**
- * The query parameters as Tomcat decodes them. Tomcat refuses a malformed {@code %} escape or bytes
- * that are not UTF-8 only on the first read and answers later reads with whatever it decoded before
+ * The query parameters as Tomcat decodes them. Tomcat refuses a malformed {@code %} escape, bytes
+ * that are not UTF-8 or too many parameters only on the first read and answers later reads with whatever it decoded before
  * the fault, so the failure is kept on the request: every later reader refuses the query too.
  */
 final class QueryParameters {
@@ -32,6 +32,9 @@ final class QueryParameters {
 
     static InvalidInputException undecodable() {
         return InvalidInputException.of(
-                "query", "invalid_encoding", "the query string or form is not valid percent-encoded UTF-8");
+                "query",
+                "unreadable_query",
+                "the query string or form cannot be read: it holds a malformed %-escape, text that is not UTF-8,"
+                        + " or more parameters than the server accepts");
     }
 }

@@ -87,7 +87,18 @@ class ContainerRefusalsTests {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.json().get("errors").get(0).get("code").asString()).isEqualTo("invalid_encoding");
+        assertThat(answer.json().get("errors").get(0).get("code").asString()).isEqualTo("unreadable_query");
+    }
+
+    @Test
+    void aQueryWithMoreParametersThanTheServerAcceptsIsRefusedAsAWhole() throws Exception {
+        StringBuilder query = new StringBuilder("/api/v1/requests?status=PENDING");
+        // 1,001 in all, short enough that the request line stays within the header size limit
+        query.append("&a=1".repeat(1_000));
+        Answer answer = get(query.toString(), "Authorization: Bearer " + Api.ADMIN_TOKEN);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").get(0).get("code").asString()).isEqualTo("unreadable_query");
     }
 
     @Test
@@ -98,7 +109,7 @@ class ContainerRefusalsTests {
                 "Authorization: Bearer " + Api.ADMIN_TOKEN);
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.json().get("errors").get(0).get("code").asString()).isEqualTo("invalid_encoding");
+        assertThat(answer.json().get("errors").get(0).get("code").asString()).isEqualTo("unreadable_query");
         assertThat(answer.body()).doesNotContain("\"allowed\"");
     }
 
