@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -14,7 +15,10 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>}; a presented but unknown token is refused outright. */
+/**
+ * Authenticates {@code Authorization: Bearer <token>}; a presented but unknown token is refused outright,
+ * and so is a request with more than one {@code Authorization} header.
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final SecurityContextRepository CALLERS = new RequestAttributeSecurityContextRepository();
@@ -28,7 +32,17 @@ class BearerTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
+        List<String> headers = Collections.list(request.getHeaders("Authorization"));
+        if (headers.size() > 1) {
+            // which credential counts would depend on the order proxies kept: none does
+            ProblemWriter.write(
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    "Bad Request",
+                    "Send one Authorization header; this request has " + headers.size() + ".");
+            return;
+        }
+        String header = headers.isEmpty() ? null : headers.get(0);
         if (!BearerAuthentication.presentsToken(header)) {
             chain.doFilter(request, response);
             return;

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @CountersignTest
@@ -32,6 +34,30 @@ class ApiTokenTests {
                 api.as("cs_not-a-real-token-at-all-000000").post("/api/v1/users/admin/tokens", "{\"name\":\"x\"}");
 
         assertThat(response.status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRequestWithTwoAuthorizationHeadersIsRefusedWhicheverComesFirst() {
+        int tokens =
+                jdbc.sql("select count(*) from api_tokens").query(Integer.class).single();
+        for (String path : List.of("/api/v1/users/admin/tokens", "/api/v1/access/check?user=a&resource=b&account=c")) {
+            boolean create = path.endsWith("tokens");
+            var response = api.asAdmin()
+                    .call(
+                            create ? HttpMethod.POST : HttpMethod.GET,
+                            path,
+                            create ? "{\"name\":\"twice\"}" : null,
+                            "Authorization",
+                            "Bearer cs_not-a-real-token-at-all-000000");
+
+            assertThat(response.status()).as(path).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().get("detail").asString()).contains("one Authorization header");
+        }
+        assertThat(jdbc.sql("select count(*) from api_tokens")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(tokens);
     }
 
     @Test
