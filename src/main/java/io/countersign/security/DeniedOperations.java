@@ -4,15 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
-import java.util.TreeSet;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.server.RequestPath;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * The API's answer to a signed-in caller the rules refuse. Deny by default also refuses a path or a
@@ -22,16 +15,16 @@ import org.springframework.web.util.ServletRequestPathUtils;
  */
 final class DeniedOperations implements AccessDeniedHandler {
 
-    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
+    private final ServedOperations served;
 
-    DeniedOperations(ObjectProvider<RequestMappingHandlerMapping> mappings) {
-        this.mappings = mappings;
+    DeniedOperations(ServedOperations served) {
+        this.served = served;
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        Set<String> otherMethods = request.getRequestURI().startsWith("/api/") ? otherMethods(request) : null;
+        Set<String> otherMethods = request.getRequestURI().startsWith("/api/") ? served.otherMethods(request) : null;
         if (otherMethods == null) {
             ProblemWriter.write(
                     response,
@@ -51,36 +44,6 @@ final class DeniedOperations implements AccessDeniedHandler {
                     HttpServletResponse.SC_METHOD_NOT_ALLOWED,
                     "Method Not Allowed",
                     "This path does not take that method; it takes " + String.join(", ", otherMethods) + ".");
-        }
-    }
-
-    /**
-     * {@code null} when an operation serves this method and path; otherwise the methods the path takes,
-     * none when no operation has the path.
-     */
-    private Set<String> otherMethods(HttpServletRequest request) {
-        RequestMappingHandlerMapping mapping = mappings.getIfAvailable();
-        if (mapping == null) {
-            return null;
-        }
-        RequestPath previous = ServletRequestPathUtils.hasParsedRequestPath(request)
-                ? ServletRequestPathUtils.getParsedRequestPath(request)
-                : null;
-        ServletRequestPathUtils.parseAndCache(request);
-        try {
-            return mapping.getHandler(request) == null ? Set.of() : null;
-        } catch (HttpRequestMethodNotSupportedException e) {
-            Set<String> methods = new TreeSet<>();
-            Set<HttpMethod> supported = e.getSupportedHttpMethods();
-            if (supported != null) {
-                supported.forEach(method -> methods.add(method.name()));
-            }
-            return methods.isEmpty() ? null : methods;
-        } catch (Exception e) {
-            // the method and path are served; what else the request lacks is the operation's to say
-            return null;
-        } finally {
-            ServletRequestPathUtils.setParsedRequestPath(previous, request);
         }
     }
 }

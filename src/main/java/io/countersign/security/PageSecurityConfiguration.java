@@ -5,6 +5,9 @@ import static org.springframework.http.HttpMethod.POST;
 
 import io.countersign.directory.Users;
 import jakarta.servlet.DispatcherType;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -18,6 +21,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The pages people use in a browser: signed in with a password into a server-side session, every
@@ -36,6 +40,7 @@ class PageSecurityConfiguration {
             LocalUserDetailsService details,
             PasswordEncoder encoder,
             SignInAttempts attempts,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings,
             Users users,
             SingleSignOn singleSignOn)
             throws Exception {
@@ -59,7 +64,7 @@ class PageSecurityConfiguration {
                                 "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'"
                                         + singleSignOn.formTargets() + "; base-uri 'none'")))
                 // a refusal is shown as a page, forwarded to inside the server; the refused request changed nothing
-                .exceptionHandling(denied -> denied.accessDeniedHandler(forbiddenPage()))
+                .exceptionHandling(denied -> denied.accessDeniedHandler(refusalPage(new ServedOperations(mappings))))
                 .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.FORWARD)
                         .permitAll()
                         .requestMatchers(GET, "/login", "/css/**", "/js/**", "/favicon.ico", "/error")
@@ -94,10 +99,18 @@ class PageSecurityConfiguration {
         return http.build();
     }
 
-    /** Someone signed in who may not open a page, or a form without its CSRF token: a readable 403 page. */
-    private static AccessDeniedHandler forbiddenPage() {
-        AccessDeniedHandlerImpl handler = new AccessDeniedHandlerImpl();
-        handler.setErrorPage("/forbidden");
-        return handler;
+    /**
+     * Someone signed in who may not open a page, or a form without its CSRF token: a readable 403 page;
+     * an address no page has: the 404 page, since no role would open it.
+     */
+    private static AccessDeniedHandler refusalPage(ServedOperations served) {
+        AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
+        forbidden.setErrorPage("/forbidden");
+        AccessDeniedHandlerImpl notFound = new AccessDeniedHandlerImpl();
+        notFound.setErrorPage("/not-found");
+        return (request, response, denied) -> {
+            Set<String> otherMethods = served.otherMethods(request);
+            (otherMethods != null && otherMethods.isEmpty() ? notFound : forbidden).handle(request, response, denied);
+        };
     }
 }

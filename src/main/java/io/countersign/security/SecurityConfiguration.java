@@ -51,7 +51,7 @@ class SecurityConfiguration {
                                 HttpServletResponse.SC_UNAUTHORIZED,
                                 "Unauthorized",
                                 "Send an API token as 'Authorization: Bearer <token>'."))
-                        .accessDeniedHandler(new DeniedOperations(mappings)))
+                        .accessDeniedHandler(new DeniedOperations(new ServedOperations(mappings))))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(GET, "/actuator/health/**", "/actuator/health")
                         .permitAll()
                         // the console's page and scripts hold no data and a browser cannot send a token

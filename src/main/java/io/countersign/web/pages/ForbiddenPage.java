@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The page shown, with status 403, when a signed-in person opens a page their role does not allow or
- * sends a form without its CSRF token. The security configuration forwards here for any method.
+ * sends a form without its CSRF token; and with status 404 for an address no page has. The security
+ * configuration forwards here for any method.
  */
 @Controller
 class ForbiddenPage {
@@ -16,5 +17,11 @@ class ForbiddenPage {
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String show() {
         return "error/403";
+    }
+
+    @RequestMapping("/not-found")
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "pages/not-found";
     }
 }

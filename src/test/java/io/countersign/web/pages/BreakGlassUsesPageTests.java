@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.TestClockConfiguration;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,14 +83,7 @@ class BreakGlassUsesPageTests {
     }
 
     private Visitor signedIn(String username) {
-        Visitor visitor = new Visitor();
-        HttpResponse<String> landed = visitor.post(
-                base + "/login",
-                base + "/login",
-                "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                        + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
-        assertThat(landed.statusCode()).isEqualTo(200);
-        return visitor;
+        return Visitor.signedIn(base, username, PASSWORD);
     }
 
     @Test

@@ -31,6 +31,22 @@ final class Visitor {
             .build();
     private final List<URI> visited = new ArrayList<>();
 
+    /** A visitor signed in with a password at {@code base}'s sign-in form. */
+    static Visitor signedIn(String base, String username, String password) {
+        Visitor visitor = new Visitor();
+        HttpResponse<String> landed = visitor.post(
+                base + "/login",
+                base + "/login",
+                "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8));
+        List<URI> passed = visitor.visited();
+        if (landed.statusCode() != 200
+                || passed.get(passed.size() - 1).getPath().equals("/login")) {
+            throw new AssertionError(username + " could not sign in: " + landed.statusCode() + " " + passed);
+        }
+        return visitor;
+    }
+
     /** Every address visited since the last call to {@link #open} or {@link #post}, in order. */
     List<URI> visited() {
         return List.copyOf(visited);

@@ -1,0 +1,55 @@
+package io.countersign.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.RequestPath;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+/**
+ * Whether a controller serves a refused request's path and method, so that a refusal can say "no such
+ * page or operation" rather than "not allowed" when that is the truth. Asked only after the rules
+ * have refused the request: it never lets anything through.
+ */
+final class ServedOperations {
+
+    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
+
+    ServedOperations(ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        this.mappings = mappings;
+    }
+
+    /**
+     * {@code null} when a controller serves this method and path (or it cannot be told); otherwise the
+     * methods the path takes, none when no controller has the path.
+     */
+    Set<String> otherMethods(HttpServletRequest request) {
+        RequestMappingHandlerMapping mapping = mappings.getIfAvailable();
+        if (mapping == null) {
+            return null;
+        }
+        RequestPath previous = ServletRequestPathUtils.hasParsedRequestPath(request)
+                ? ServletRequestPathUtils.getParsedRequestPath(request)
+                : null;
+        ServletRequestPathUtils.parseAndCache(request);
+        try {
+            return mapping.getHandler(request) == null ? Set.of() : null;
+        } catch (HttpRequestMethodNotSupportedException e) {
+            Set<String> methods = new TreeSet<>();
+            Set<HttpMethod> supported = e.getSupportedHttpMethods();
+            if (supported != null) {
+                supported.forEach(method -> methods.add(method.name()));
+            }
+            return methods.isEmpty() ? null : methods;
+        } catch (Exception e) {
+            // the method and path are served; what else the request lacks is the controller's to say
+            return null;
+        } finally {
+            ServletRequestPathUtils.setParsedRequestPath(previous, request);
+        }
+    }
+}

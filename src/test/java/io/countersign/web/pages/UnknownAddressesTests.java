@@ -1,0 +1,88 @@
+package io.countersign.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.TestClockConfiguration;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Someone signed in who opens an address no page has is shown the "Not found" page with status 404,
+ * whether the rules refused the address or let it through; a page their role may not open still
+ * answers "Not allowed", and a visitor who is not signed in is still sent to sign in.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Api.class})
+class UnknownAddressesTests {
+
+    private static final String PASSWORD = "a long enough password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Api api;
+
+    String base;
+
+    @BeforeEach
+    void address() {
+        base = "http://localhost:" + port;
+    }
+
+    private Visitor signedIn(String role) {
+        String name = Api.unique(role.toLowerCase());
+        api.asAdmin()
+                .post(
+                        "/api/v1/users",
+                        Api.json(Map.of(
+                                "username", name, "email", name + "@example.com", "role", role, "password", PASSWORD)))
+                .expect(201);
+        return Visitor.signedIn(base, name, PASSWORD);
+    }
+
+    @Test
+    void anAddressNoPageHasShowsTheNotFoundPage() {
+        Visitor user = signedIn("USER");
+        Visitor admin = signedIn("ADMIN");
+
+        // refused by the rules (nothing lists it) and let through (an administrator's /admin/…) alike
+        for (var seen : new HttpResponse[] {
+            user.open(base + "/no-such-page"),
+            admin.open(base + "/no-such-page"),
+            admin.open(base + "/admin/no-such-page")
+        }) {
+            assertThat(seen.statusCode()).as(seen.uri().toString()).isEqualTo(404);
+            assertThat((String) seen.body()).contains("<title>Not found").contains("There is nothing here");
+        }
+    }
+
+    @Test
+    void aPageTheRoleMayNotOpenIsStillNotAllowed() {
+        HttpResponse<String> seen = signedIn("USER").open(base + "/admin/users");
+
+        assertThat(seen.statusCode()).isEqualTo(403);
+        assertThat(seen.body()).contains("<title>Not allowed");
+    }
+
+    @Test
+    void aVisitorWhoIsNotSignedInIsSentToSignIn() {
+        Visitor stranger = new Visitor();
+        HttpResponse<String> seen = stranger.open(base + "/no-such-page");
+
+        assertThat(stranger.visited().get(stranger.visited().size() - 1).getPath())
+                .isEqualTo("/login");
+        assertThat(seen.statusCode()).isEqualTo(200);
+    }
+}
