@@ -38,6 +38,18 @@ public class Api {
         return JSON.writeValueAsString(value);
     }
 
+    /** A new user of the role who signs in with the password; answers their unique username. */
+    public String person(String base, String role, String password) {
+        String name = unique(base);
+        asAdmin()
+                .post(
+                        "/api/v1/users",
+                        json(Map.of(
+                                "username", name, "email", name + "@example.com", "role", role, "password", password)))
+                .expect(201);
+        return name;
+    }
+
     public Caller asAdmin() {
         return as(ADMIN_TOKEN);
     }

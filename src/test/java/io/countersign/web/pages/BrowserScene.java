@@ -42,14 +42,7 @@ final class BrowserScene {
     }
 
     String person(String base, String role) {
-        String name = Api.unique(base);
-        api.asAdmin()
-                .post(
-                        "/api/v1/users",
-                        Api.json(Map.of(
-                                "username", name, "email", name + "@example.com", "role", role, "password", PASSWORD)))
-                .expect(201);
-        return name;
+        return api.person(base, role, PASSWORD);
     }
 
     /** A new API token of the user's. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.testing.Api;
 import io.countersign.testing.TestClockConfiguration;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,13 +41,7 @@ class UnknownAddressesTests {
     }
 
     private Visitor signedIn(String role) {
-        String name = Api.unique(role.toLowerCase());
-        api.asAdmin()
-                .post(
-                        "/api/v1/users",
-                        Api.json(Map.of(
-                                "username", name, "email", name + "@example.com", "role", role, "password", PASSWORD)))
-                .expect(201);
+        String name = api.person(role.toLowerCase(), role, PASSWORD);
         return Visitor.signedIn(base, name, PASSWORD);
     }
 
