@@ -114,16 +114,31 @@ class ContainerRefusalsTests {
     }
 
     @Test
+    void aMethodTheContainerRefusesIsAProblemDocumentToo() throws Exception {
+        Answer answer = send("TRACE", "/api/v1/requests", "Authorization: Bearer " + Api.ADMIN_TOKEN);
+
+        assertThat(answer.status()).isEqualTo(405);
+        assertThat(answer.json().get("title").asString()).isEqualTo("Method Not Allowed");
+        assertThat(answer.json().get("status").asInt()).isEqualTo(405);
+        assertThat(answer.json().get("detail").asString()).contains("nothing was changed");
+        assertThat(answer.json().has("timestamp")).isFalse();
+    }
+
+    @Test
     void anAnonymousCallerWithAnUndecodableQueryIsAskedToAuthenticateFirst() throws Exception {
         assertThat(get("/api/v1/requests?x=%zz").status()).isEqualTo(401);
         assertThat(get("/api/v1/access/check?user=%zz").status()).isEqualTo(401);
     }
 
-    /** One HTTP/1.0 exchange, so that the answer is neither chunked nor kept alive. */
     private Answer get(String target, String... headers) throws Exception {
+        return send("GET", target, headers);
+    }
+
+    /** One HTTP/1.0 exchange, so that the answer is neither chunked nor kept alive. */
+    private Answer send(String method, String target, String... headers) throws Exception {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
-            StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.0\r\nHost: 127.0.0.1\r\n");
+            StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.0\r\nHost: 127.0.0.1\r\n");
             for (String header : headers) {
                 request.append(header).append("\r\n");
             }

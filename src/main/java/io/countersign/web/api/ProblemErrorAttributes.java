@@ -1,0 +1,48 @@
+package io.countersign.web.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * What the container's own error answers hold (a method it does not allow, such as {@code TRACE}; a
+ * failure in a filter before any controller ran): the fields of an RFC 9457 problem document, as
+ * every controller answers, rather than Spring Boot's {@code timestamp}, {@code error} and
+ * {@code path}. The detail is fixed text: nothing of the failed request or the exception is echoed.
+ */
+@Component
+class ProblemErrorAttributes extends DefaultErrorAttributes {
+
+    @Override
+    public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
+        Map<String, Object> boot = super.getErrorAttributes(request, ErrorAttributeOptions.defaults());
+        int status = boot.get("status") instanceof Integer code ? code : 500;
+        HttpStatus known = HttpStatus.resolve(status);
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", known == null ? "Error" : known.getReasonPhrase());
+        problem.put("status", status);
+        problem.put("detail", detail(status));
+        if (boot.get("path") instanceof String path) {
+            problem.put("instance", path);
+        }
+        return problem;
+    }
+
+    private static String detail(int status) {
+        if (status == HttpStatus.METHOD_NOT_ALLOWED.value()) {
+            return "This path does not take that method; nothing was changed.";
+        }
+        if (status == HttpStatus.NOT_FOUND.value()) {
+            return "Nothing is served at this path.";
+        }
+        if (status >= 500) {
+            return "The service failed to complete the operation; nothing was changed.";
+        }
+        return "The request was refused; nothing was changed.";
+    }
+}
