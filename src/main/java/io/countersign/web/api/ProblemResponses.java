@@ -65,7 +65,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 e.getName(), "invalid_value", Echo.quoted(String.valueOf(e.getValue())) + " is not a valid value"));
     }
 
-    /** Tomcat could not decode the query string or form: a malformed {@code %} escape, or bytes not UTF-8. */
+    /** Tomcat could not read the query string or form, first read by a controller rather than the API interceptor. */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException e) {
         return problemFor(QueryParameters.undecodable());
