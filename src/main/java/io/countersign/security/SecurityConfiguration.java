@@ -2,6 +2,7 @@ package io.countersign.security;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.OPTIONS;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -63,6 +64,9 @@ class SecurityConfiguration {
                         .permitAll()
                         // the description of every operation: for token holders only
                         .requestMatchers(GET, "/api/v1/openapi", "/api/v1/openapi.yaml")
+                        .authenticated()
+                        // which methods a path takes (the Allow header) is what the description already tells
+                        .requestMatchers(OPTIONS, "/api/**")
                         .authenticated()
                         .requestMatchers("/actuator/**")
                         .hasRole(ADMIN)

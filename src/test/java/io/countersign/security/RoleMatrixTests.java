@@ -197,6 +197,27 @@ class RoleMatrixTests {
     }
 
     @Test
+    void optionsNamesTheMethodsAPathTakesToEveryTokenHolder() {
+        for (Role role : Role.values()) {
+            Api.Response response = api.as(tokens.get(role)).call(HttpMethod.OPTIONS, "/api/v1/requests", null);
+            assertThat(response.status()).as("%s", role).isEqualTo(200);
+            assertThat(response.header("Allow"))
+                    .as("%s", role)
+                    .contains("GET", "POST")
+                    .doesNotContain("DELETE");
+            assertThat(api.as(tokens.get(role))
+                            .call(HttpMethod.OPTIONS, "/api/v1/internals", null)
+                            .status())
+                    .as("%s", role)
+                    .isEqualTo(404);
+        }
+        assertThat(api.anonymous()
+                        .call(HttpMethod.OPTIONS, "/api/v1/requests", null)
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
     void anOperationTheRoleMayNotCallStaysForbiddenWhateverElseTheRequestLacks() {
         // no body and no content type: the operation exists, so the role, not the request, is the answer
         Api.Response response = api.as(tokens.get(USER)).call(POST, "/api/v1/users", null);
