@@ -17,5 +17,6 @@ class ApiWebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new QueryTextInterceptor()).addPathPatterns("/api/**");
+        registry.addInterceptor(new UnversionedPreconditions()).addPathPatterns("/api/**");
     }
 }

@@ -22,7 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
-/** Cursor pages, name prefixes, ETag and If-Match on users, groups, resources, policies and webhooks. */
+/**
+ * Cursor pages, name prefixes, ETag and If-Match on users, groups, resources, policies and webhooks,
+ * and If-Match on an object without versions.
+ */
 @CountersignTest
 class ConfigurationListTests {
 
@@ -221,6 +224,23 @@ class ConfigurationListTests {
                         .call(HttpMethod.PUT, "/api/v1/resources/" + name, "{}", "If-Match", "\"0-0\"")
                         .status())
                 .isEqualTo(412);
+    }
+
+    @Test
+    void anIfMatchOnAnObjectWithoutVersionsHoldsOnlyAsAStar() {
+        String levels = api.asAdmin().get("/api/v1/levels").expect(200).body();
+
+        var refused = api.asAdmin()
+                .call(HttpMethod.PUT, "/api/v1/levels", Api.json(List.of("intern")), "If-Match", "\"1-1\"");
+
+        assertThat(refused.status()).isEqualTo(412);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asString()).contains("carries no version");
+        assertThat(api.asAdmin().get("/api/v1/levels").expect(200).body()).isEqualTo(levels);
+        assertThat(api.asAdmin()
+                        .call(HttpMethod.PUT, "/api/v1/levels", levels, "If-Match", "*")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
