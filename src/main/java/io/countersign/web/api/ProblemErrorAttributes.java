@@ -2,6 +2,7 @@ package io.countersign.web.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.http.HttpStatus;
@@ -12,7 +13,8 @@ import org.springframework.web.context.request.WebRequest;
  * What the container's own error answers hold (a method it does not allow, such as {@code TRACE}; a
  * failure in a filter before any controller ran): the fields of an RFC 9457 problem document, as
  * every controller answers, rather than Spring Boot's {@code timestamp}, {@code error} and
- * {@code path}. The detail is fixed text: nothing of the failed request or the exception is echoed.
+ * {@code path}. Browsers get the same fields as a page ({@code templates/error.html}). The detail is
+ * fixed text: nothing of the failed request or the exception is echoed.
  */
 @Component
 class ProblemErrorAttributes extends DefaultErrorAttributes {
@@ -26,14 +28,27 @@ class ProblemErrorAttributes extends DefaultErrorAttributes {
         problem.put("type", "about:blank");
         problem.put("title", known == null ? "Error" : known.getReasonPhrase());
         problem.put("status", status);
-        problem.put("detail", detail(status));
+        problem.put("detail", detail(status, getError(request)));
         if (boot.get("path") instanceof String path) {
             problem.put("instance", path);
         }
         return problem;
     }
 
-    private static String detail(int status) {
+    private static boolean unreadableParameters(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidParameterException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String detail(int status, Throwable error) {
+        if (unreadableParameters(error)) {
+            return "The form or the address could not be read: it holds a malformed %-escape, text that is not"
+                    + " UTF-8, or more fields than the server accepts; nothing was changed.";
+        }
         if (status == HttpStatus.METHOD_NOT_ALLOWED.value()) {
             return "This path does not take that method; nothing was changed.";
         }

@@ -17,7 +17,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Someone signed in who opens an address no page has is shown the "Not found" page with status 404,
  * whether the rules refused the address or let it through; a page their role may not open still
- * answers "Not allowed", and a visitor who is not signed in is still sent to sign in.
+ * answers "Not allowed", and a visitor who is not signed in is still sent to sign in. A form the
+ * service cannot read is answered with a page that says so.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -67,6 +68,21 @@ class UnknownAddressesTests {
 
         assertThat(seen.statusCode()).isEqualTo(403);
         assertThat(seen.body()).contains("<title>Not allowed");
+    }
+
+    @Test
+    void aSignInFormThatCannotBeReadIsAnsweredWithAReadablePage() {
+        Visitor stranger = new Visitor();
+
+        HttpResponse<String> seen = stranger.post(base + "/login", base + "/login", "username=admin&password=%zz");
+
+        assertThat(seen.statusCode()).isEqualTo(400);
+        assertThat(seen.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(seen.body())
+                .contains("<title>Bad Request - Countersign")
+                .contains("The form or the address could not be read")
+                .doesNotContain("Whitelabel");
     }
 
     @Test

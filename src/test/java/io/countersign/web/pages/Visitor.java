@@ -91,7 +91,10 @@ final class Visitor {
     }
 
     private static HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20));
+        // what a browser asks for, so that errors come back as the pages a browser is shown
+        return HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(20))
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
     }
 
     private HttpResponse<String> send(HttpRequest request) {
