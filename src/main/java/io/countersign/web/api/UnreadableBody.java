@@ -2,6 +2,7 @@ package io.countersign.web.api;
 
 import io.countersign.shared.FieldIssue;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -63,14 +64,32 @@ final class UnreadableBody {
         if (json instanceof UnexpectedEndOfInputException) {
             return new FieldIssue("body", "malformed_json", "the request body ends before the JSON document does");
         }
-        if (json instanceof MismatchedInputException && !path.isEmpty()) {
-            return new FieldIssue(field, "invalid_type", "has the wrong type: " + reason(json));
+        if (json instanceof MismatchedInputException mismatch) {
+            return path.isEmpty()
+                    // well-formed JSON of the wrong shape, such as an array where an object belongs
+                    ? new FieldIssue(
+                            "body", "invalid_type", "the request body must be " + shape(mismatch.getTargetType()))
+                    : new FieldIssue(field, "invalid_type", "has the wrong type: " + reason(json));
         }
         if (json instanceof StreamReadException || path.isEmpty()) {
             return new FieldIssue(
                     "body", "malformed_json", "the request body is not well-formed JSON: " + reason(json));
         }
         return new FieldIssue(field, "invalid_value", "has the wrong type or format");
+    }
+
+    /** What a body read as {@code target} must be, in JSON's words rather than the class's name. */
+    private static String shape(Class<?> target) {
+        if (target == null) {
+            return "a JSON value of another type";
+        }
+        if (target.isArray() || Collection.class.isAssignableFrom(target)) {
+            return "a JSON array";
+        }
+        if (CharSequence.class.isAssignableFrom(target)) {
+            return "a JSON string";
+        }
+        return "a JSON object";
     }
 
     /** The parser's own explanation, first line only, without the source excerpt it appends. */

@@ -333,6 +333,8 @@ class InputContainmentTests {
         expected.put("POST " + approve + " {\"comment\":true}", "comment:");
         expected.put("POST " + approve + " {\"comment\":{\"a\":1}}", "comment:");
         expected.put("POST " + approve + " {\"comment\":\"ok\"", "body:malformed_json");
+        expected.put("POST /api/v1/users []", "body:invalid_type");
+        expected.put("POST /api/v1/users \"x\"", "body:invalid_type");
         expected.put(
                 "POST /api/v1/requests {\"resource\":\"" + scene.resource
                         + "\",\"account\":\"admin\",\"duration\":\"P9999999999999D\"}",
@@ -350,6 +352,21 @@ class InputContainmentTests {
             assertThat(answer.status()).as(call + " → " + answer.body()).isEqualTo(400);
             assertThat(issues(answer)).as(call).singleElement().asString().startsWith(field);
         });
+        nothingChanged();
+    }
+
+    @Test
+    void aBodyOfTheWrongShapeIsNamedInJsonTermsWithoutTheServicesClassNames() {
+        var object = api.asAdmin().call(HttpMethod.POST, "/api/v1/users", "[]").expect(400);
+        var array = api.asAdmin().call(HttpMethod.PUT, "/api/v1/levels", "{}").expect(400);
+
+        assertThat(object.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("the request body must be a JSON object");
+        assertThat(array.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("the request body must be a JSON array");
+        assertThat(object.body() + array.body())
+                .doesNotContain("io.countersign")
+                .doesNotContain("java.");
         nothingChanged();
     }
 
