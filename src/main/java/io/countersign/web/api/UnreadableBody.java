@@ -1,6 +1,8 @@
 package io.countersign.web.api;
 
 import io.countersign.shared.FieldIssue;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalAmount;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -65,11 +67,19 @@ final class UnreadableBody {
             return new FieldIssue("body", "malformed_json", "the request body ends before the JSON document does");
         }
         if (json instanceof MismatchedInputException mismatch) {
-            return path.isEmpty()
-                    // well-formed JSON of the wrong shape, such as an array where an object belongs
-                    ? new FieldIssue(
-                            "body", "invalid_type", "the request body must be " + shape(mismatch.getTargetType()))
-                    : new FieldIssue(field, "invalid_type", "has the wrong type: " + reason(json));
+            // well-formed JSON of the wrong type, such as an array where an object belongs: said in JSON's
+            // words, since the parser's own names the service's classes
+            String wanted = wrongType(mismatch) ? shape(mismatch.getTargetType()) : null;
+            if (path.isEmpty()) {
+                return new FieldIssue(
+                        "body",
+                        "invalid_type",
+                        wanted == null ? "the request body has the wrong type" : "the request body must be " + wanted);
+            }
+            return new FieldIssue(
+                    field,
+                    "invalid_type",
+                    wanted == null ? "has the wrong type: " + reason(json) : "must be " + wanted);
         }
         if (json instanceof StreamReadException || path.isEmpty()) {
             return new FieldIssue(
@@ -78,15 +88,27 @@ final class UnreadableBody {
         return new FieldIssue(field, "invalid_value", "has the wrong type or format");
     }
 
-    /** What a body read as {@code target} must be, in JSON's words rather than the class's name. */
+    private static boolean wrongType(MismatchedInputException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        return e.getTargetType() != null
+                && (message.startsWith("Cannot deserialize value of type") || message.startsWith("Cannot coerce"));
+    }
+
+    /** What a value read as {@code target} must be, in JSON's words rather than the class's name. */
     private static String shape(Class<?> target) {
-        if (target == null) {
-            return "a JSON value of another type";
-        }
         if (target.isArray() || Collection.class.isAssignableFrom(target)) {
             return "a JSON array";
         }
-        if (CharSequence.class.isAssignableFrom(target)) {
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+            return "a JSON number";
+        }
+        if (CharSequence.class.isAssignableFrom(target)
+                || target.isEnum()
+                || TemporalAccessor.class.isAssignableFrom(target)
+                || TemporalAmount.class.isAssignableFrom(target)) {
             return "a JSON string";
         }
         return "a JSON object";

@@ -356,7 +356,7 @@ class InputContainmentTests {
     }
 
     @Test
-    void aBodyOfTheWrongShapeIsNamedInJsonTermsWithoutTheServicesClassNames() {
+    void aValueOfTheWrongTypeIsNamedInJsonTermsWithoutTheServicesClassNames() {
         var object = api.asAdmin().call(HttpMethod.POST, "/api/v1/users", "[]").expect(400);
         var array = api.asAdmin().call(HttpMethod.PUT, "/api/v1/levels", "{}").expect(400);
 
@@ -364,9 +364,22 @@ class InputContainmentTests {
                 .isEqualTo("the request body must be a JSON object");
         assertThat(array.json().get("errors").get(0).get("message").asString())
                 .isEqualTo("the request body must be a JSON array");
-        assertThat(object.body() + array.body())
+        var field = api.asAdmin()
+                .call(HttpMethod.POST, "/api/v1/users", "{\"username\":{\"a\":1},\"email\":\"x@example.com\"}")
+                .expect(400);
+        var flag = api.asAdmin()
+                .call(
+                        HttpMethod.POST,
+                        "/api/v1/users",
+                        "{\"username\":\"x\",\"email\":\"x@example.com\",\"active\":\"no\"}")
+                .expect(400);
+        assertThat(issues(field)).containsExactly("username:invalid_type");
+        assertThat(field.json().get("errors").get(0).get("message").asString()).isEqualTo("must be a JSON string");
+        assertThat(flag.json().get("errors").get(0).get("message").asString()).isEqualTo("must be true or false");
+        assertThat(object.body() + array.body() + field.body() + flag.body())
                 .doesNotContain("io.countersign")
-                .doesNotContain("java.");
+                .doesNotContain("java.")
+                .doesNotContain("Coercion");
         nothingChanged();
     }
 
