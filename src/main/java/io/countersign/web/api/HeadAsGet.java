@@ -1,15 +1,11 @@
 package io.countersign.web.api;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code HEAD} on the API is the {@code GET} of the same path without its body (RFC 9110, 9.3.2): the
@@ -22,20 +18,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class HeadAsGet {
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> headAsGetRegistration() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter());
+    FilterRegistrationBean<Filter> headAsGetRegistration() {
+        // a plain filter: it is on every call's path, the access check's included, and keeps no state
+        Filter filter = (request, response, chain) -> chain.doFilter(
+                request instanceof HttpServletRequest http && "HEAD".equals(http.getMethod())
+                        ? new AsGet(http)
+                        : request,
+                response);
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/api/*");
         registration.setOrder(DatabaseOutageFilter.BEFORE_SECURITY - 1);
         return registration;
-    }
-
-    private static final class Filter extends OncePerRequestFilter {
-
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            chain.doFilter("HEAD".equals(request.getMethod()) ? new AsGet(request) : request, response);
-        }
     }
 
     private static final class AsGet extends HttpServletRequestWrapper {
