@@ -178,18 +178,7 @@ class BundleExportTests extends BundleImporterTestBase {
 
     @Test
     void onlyAnAdministratorExportsOrRunsADryRun() {
-        String user = Api.unique("reader");
-        api.asAdmin()
-                .post(
-                        "/api/v1/users",
-                        Api.json(Map.of("username", user, "email", user + "@example.com", "role", "AUDITOR")))
-                .expect(201);
-        String token = api.asAdmin()
-                .post("/api/v1/users/" + user + "/tokens", Api.json(Map.of("name", "t")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
+        String token = api.tokenHolder("reader", "AUDITOR");
         api.as(token).get("/api/v1/export").expect(403);
         importer.dryRun(token, JSON, "{\"levels\": []}").expect(403);
         api.anonymous().get("/api/v1/export").expect(401);

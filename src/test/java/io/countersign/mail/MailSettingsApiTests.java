@@ -204,18 +204,7 @@ class MailSettingsApiTests {
 
     @Test
     void onlyAdministratorsReadChangeOrTestTheSettings() {
-        String username = Api.unique("mailuser");
-        api.asAdmin()
-                .post(
-                        "/api/v1/users",
-                        Api.json(Map.of("username", username, "email", username + "@example.com", "role", "USER")))
-                .expect(201);
-        String token = api.asAdmin()
-                .post("/api/v1/users/" + username + "/tokens", "{\"name\":\"mail\"}")
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
+        String token = api.tokenHolder("mailuser", "USER");
 
         assertThat(api.as(token).get("/api/v1/settings/mail").status()).isEqualTo(403);
         assertThat(api.as(token).put("/api/v1/settings/mail", Api.json(full())).status())

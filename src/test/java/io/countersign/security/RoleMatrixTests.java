@@ -131,20 +131,7 @@ class RoleMatrixTests {
     void oneCallerPerRole() {
         tokens.put(ADMIN, Api.ADMIN_TOKEN);
         for (Role role : List.of(AUDITOR, USER, ENFORCER)) {
-            String username = Api.unique(role.name().toLowerCase());
-            api.asAdmin()
-                    .post(
-                            "/api/v1/users",
-                            "{\"username\":\"" + username + "\",\"email\":\"" + username + "@example.com\",\"role\":\""
-                                    + role + "\"}")
-                    .expect(201);
-            String token = api.asAdmin()
-                    .post("/api/v1/users/" + username + "/tokens", "{\"name\":\"matrix\"}")
-                    .expect(201)
-                    .json()
-                    .get("token")
-                    .asString();
-            tokens.put(role, token);
+            tokens.put(role, api.tokenHolder(role.name().toLowerCase(), role.name()));
         }
     }
 

@@ -38,6 +38,20 @@ public class Api {
         return JSON.writeValueAsString(value);
     }
 
+    /** A new user of the role, who calls with an API token; answers the token. */
+    public String tokenHolder(String base, String role) {
+        String name = unique(base);
+        asAdmin()
+                .post("/api/v1/users", json(Map.of("username", name, "email", name + "@example.com", "role", role)))
+                .expect(201);
+        return asAdmin()
+                .post("/api/v1/users/" + name + "/tokens", json(Map.of("name", "t")))
+                .expect(201)
+                .json()
+                .get("token")
+                .asString();
+    }
+
     /** A new user of the role who signs in with the password; answers their unique username. */
     public String person(String base, String role, String password) {
         String name = unique(base);

@@ -333,17 +333,6 @@ class ConfigurationListTests {
     }
 
     private String secondAdministrator() {
-        String name = Api.unique("carol");
-        api.asAdmin()
-                .post(
-                        "/api/v1/users",
-                        Api.json(Map.of("username", name, "email", name + "@example.com", "role", "ADMIN")))
-                .expect(201);
-        return api.asAdmin()
-                .post("/api/v1/users/" + name + "/tokens", Api.json(Map.of("name", "t")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
+        return api.tokenHolder("carol", "ADMIN");
     }
 }

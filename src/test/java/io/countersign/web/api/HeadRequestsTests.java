@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,18 +49,7 @@ class HeadRequestsTests {
 
     @Test
     void headIsRefusedWhereGetIs() throws Exception {
-        String auditor = Api.unique("auditor");
-        api.asAdmin()
-                .post(
-                        "/api/v1/users",
-                        Api.json(Map.of("username", auditor, "email", auditor + "@example.com", "role", "AUDITOR")))
-                .expect(201);
-        String token = api.asAdmin()
-                .post("/api/v1/users/" + auditor + "/tokens", "{\"name\":\"head\"}")
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
+        String token = api.tokenHolder("auditor", "AUDITOR");
 
         // an auditor may not ask the access check, which is for enforcement points and administrators
         assertThat(send("GET", "/api/v1/access/check?user=a&resource=b&account=c", token)
