@@ -2,6 +2,7 @@ package io.countersign.web.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +20,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 class UnversionedPreconditions implements HandlerInterceptor {
 
-    private final Map<HandlerMethod, Boolean> versioned = new ConcurrentHashMap<>();
+    private final Map<Method, Boolean> versioned = new ConcurrentHashMap<>();
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -28,7 +29,7 @@ class UnversionedPreconditions implements HandlerInterceptor {
                 || ifMatch.isBlank()
                 || ifMatch.strip().equals("*")
                 || !(handler instanceof HandlerMethod method)
-                || versioned.computeIfAbsent(method, UnversionedPreconditions::readsIfMatch)) {
+                || versioned.computeIfAbsent(method.getMethod(), key -> readsIfMatch(method))) {
             return true;
         }
         throw new StaleVersion("This object carries no version, so an If-Match naming one cannot hold; send the"
