@@ -26,13 +26,11 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -182,7 +180,7 @@ class OpenApiConfiguration {
             if (writes(handler)) {
                 add(responses, "409");
             }
-            if (takesIfMatch(handler)) {
+            if (Revised.takesIfMatch(handler)) {
                 add(responses, "412");
             }
             if (has(handler, RequestBody.class)) {
@@ -216,16 +214,6 @@ class OpenApiConfiguration {
         return handler.hasMethodAnnotation(PostMapping.class)
                 || handler.hasMethodAnnotation(PutMapping.class)
                 || handler.hasMethodAnnotation(DeleteMapping.class);
-    }
-
-    private static boolean takesIfMatch(HandlerMethod handler) {
-        for (var parameter : handler.getMethodParameters()) {
-            RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
-            if (header != null && HttpHeaders.IF_MATCH.equalsIgnoreCase(header.value())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean hasIdempotencyKey(Operation operation) {

@@ -5,9 +5,12 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.method.HandlerMethod;
 
 /**
  * {@code ETag} and {@code If-Match} for the configuration objects (users, groups, resources,
@@ -18,6 +21,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class Revised {
+
+    /** Whether the operation reads {@code If-Match}: the mark of an operation whose object has versions. */
+    static boolean takesIfMatch(HandlerMethod handler) {
+        for (var parameter : handler.getMethodParameters()) {
+            RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+            if (header != null && HttpHeaders.IF_MATCH.equalsIgnoreCase(header.value())) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** How a module reads the revision of one of its objects: a service's {@code revision(key, lock)}. */
     interface Lookup {

@@ -6,7 +6,6 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -29,20 +28,10 @@ class UnversionedPreconditions implements HandlerInterceptor {
                 || ifMatch.isBlank()
                 || ifMatch.strip().equals("*")
                 || !(handler instanceof HandlerMethod method)
-                || versioned.computeIfAbsent(method.getMethod(), key -> readsIfMatch(method))) {
+                || versioned.computeIfAbsent(method.getMethod(), key -> Revised.takesIfMatch(method))) {
             return true;
         }
         throw new StaleVersion("This object carries no version, so an If-Match naming one cannot hold; send the"
                 + " call without If-Match (or with If-Match: *). Nothing was changed.");
-    }
-
-    private static boolean readsIfMatch(HandlerMethod method) {
-        for (var parameter : method.getMethodParameters()) {
-            RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
-            if (header != null && HttpHeaders.IF_MATCH.equalsIgnoreCase(header.value())) {
-                return true;
-            }
-        }
-        return false;
     }
 }
