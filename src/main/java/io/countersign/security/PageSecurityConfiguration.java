@@ -1,6 +1,7 @@
 package io.countersign.security;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.OPTIONS;
 import static org.springframework.http.HttpMethod.POST;
 
 import io.countersign.directory.Users;
@@ -93,6 +94,9 @@ class PageSecurityConfiguration {
                                 "/profile/tokens/*/revoke",
                                 "/profile/chat-links",
                                 "/profile/chat-links/*/delete")
+                        .authenticated()
+                        // which methods an address takes, for anyone signed in, as on the API
+                        .requestMatchers(OPTIONS, "/**")
                         .authenticated()
                         .anyRequest()
                         .denyAll());

@@ -8,11 +8,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code HEAD} on the API is the {@code GET} of the same path without its body (RFC 9110, 9.3.2): the
- * same rules admit it, the same operation answers it, with the same status and headers. The access
- * rules name {@code GET} only, so without this a {@code HEAD} that a monitor or a proxy sends was
- * refused as an operation the role may not call. The body is dropped by the connector, which knows
- * the request was a {@code HEAD} whatever the filters that follow are told.
+ * {@code HEAD} is the {@code GET} of the same path without its body (RFC 9110, 9.3.2), on the API and
+ * the pages alike: the same rules admit it, the same operation or page answers it, with the same
+ * status and headers. The access rules name {@code GET} only, so without this a {@code HEAD} that a
+ * monitor or a proxy sends was refused as an operation the role may not call. The body is dropped by
+ * the connector, which knows the request was a {@code HEAD} whatever the filters that follow are told.
  */
 @Configuration(proxyBeanMethods = false)
 class HeadAsGet {
@@ -26,7 +26,7 @@ class HeadAsGet {
                         : request,
                 response);
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/*");
         registration.setOrder(DatabaseOutageFilter.BEFORE_SECURITY - 1);
         return registration;
     }

@@ -58,6 +58,16 @@ final class Visitor {
         return follow(request(URI.create(address)).GET().build());
     }
 
+    /** Sends one request with {@code method} and no body, following no redirect. */
+    HttpResponse<String> ask(String method, String address) {
+        visited.clear();
+        HttpRequest request = request(URI.create(address))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
+        visited.add(request.uri());
+        return send(request);
+    }
+
     /**
      * Posts a form ({@code fields} as {@code name=value&...}, URL-encoded) with the CSRF token of the
      * page at {@code page}, and follows the redirects.
