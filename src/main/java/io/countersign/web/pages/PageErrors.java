@@ -2,6 +2,9 @@ package io.countersign.web.pages;
 
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -47,6 +50,16 @@ class PageErrors {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {
         return "pages/not-found";
+    }
+
+    /**
+     * An address whose query Tomcat cannot read: the container's error page, which a browser sees as a
+     * page saying so and a script as the problem document, rather than the API's problem document
+     * whatever asked. The fault is already on the request (Spring Boot's error attributes resolve first).
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    void unreadable(HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
     }
 
     @ExceptionHandler(ForbiddenException.class)

@@ -18,7 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Someone signed in who opens an address no page has is shown the "Not found" page with status 404,
  * whether the rules refused the address or let it through; a page their role may not open still
  * answers "Not allowed", and a visitor who is not signed in is still sent to sign in. A form the
- * service cannot read is answered with a page that says so.
+ * service cannot read, or a page address whose query it cannot, is answered with a page that says so.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -83,6 +83,23 @@ class UnknownAddressesTests {
                 .contains("<title>Bad Request - Countersign")
                 .contains("The form or the address could not be read")
                 .doesNotContain("Whitelabel");
+    }
+
+    @Test
+    void aPageAddressWhoseQueryCannotBeReadIsAnsweredWithAReadablePage() {
+        Visitor admin = signedIn("ADMIN");
+
+        for (String address : new String[] {"/requests?cursor=%ff", "/audit?actor=%ff"}) {
+            HttpResponse<String> seen = admin.open(base + address);
+
+            assertThat(seen.statusCode()).as(address).isEqualTo(400);
+            assertThat(seen.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(seen.body())
+                    .as(address)
+                    .contains("<title>Bad Request - Countersign")
+                    .contains("The form or the address could not be read");
+        }
     }
 
     @Test

@@ -58,12 +58,17 @@ final class Visitor {
         return follow(request(URI.create(address)).GET().build());
     }
 
-    /** Sends one request with {@code method} and no body, following no redirect. */
-    HttpResponse<String> ask(String method, String address) {
+    /**
+     * Sends one request with {@code method}, no body and any extra {@code headers} (name, value, ...),
+     * following no redirect.
+     */
+    HttpResponse<String> ask(String method, String address, String... headers) {
         visited.clear();
-        HttpRequest request = request(URI.create(address))
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .build();
+        HttpRequest.Builder builder = request(URI.create(address)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        HttpRequest request = builder.build();
         visited.add(request.uri());
         return send(request);
     }
