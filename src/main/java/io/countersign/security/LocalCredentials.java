@@ -1,5 +1,7 @@
 package io.countersign.security;
 
+import io.countersign.shared.Sha256;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,18 @@ class LocalCredentials {
     LocalCredentials(JdbcClient jdbc, PasswordEncoder encoder) {
         this.jdbc = jdbc;
         this.encoder = encoder;
+    }
+
+    /**
+     * What a session signed in with this password remembers of it: a digest of its stored hash, which
+     * changes whenever the password is set, even to the same text (a new salt). Empty without a password.
+     */
+    Optional<String> stamp(String username) {
+        return jdbc.sql("select password_hash from local_credentials where username = ?")
+                .param(username)
+                .query(String.class)
+                .optional()
+                .map(Sha256::hex);
     }
 
     void set(String username, String password) {

@@ -6,6 +6,7 @@ import static org.springframework.http.HttpMethod.POST;
 
 import io.countersign.directory.Users;
 import jakarta.servlet.DispatcherType;
+import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -21,6 +22,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -43,11 +46,12 @@ class PageSecurityConfiguration {
             SignInAttempts attempts,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings,
             Users users,
+            PasswordSessions passwordSessions,
             SingleSignOn singleSignOn)
             throws Exception {
         singleSignOn.applyTo(http);
         http.authenticationProvider(new PasswordSignIn(details, encoder, attempts, users))
-                .addFilterBefore(new SignedInUserCheck(users), AuthorizationFilter.class)
+                .addFilterBefore(new SignedInUserCheck(users, passwordSessions), AuthorizationFilter.class)
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.loginPage("/login")
                         .failureHandler((request, response, exception) -> new SimpleUrlAuthenticationFailureHandler(
@@ -58,7 +62,10 @@ class PageSecurityConfiguration {
                         .logoutSuccessUrl("/login?signedOut")
                         .invalidateHttpSession(true)
                         .deleteCookies("COUNTERSIGN_SESSION"))
-                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                // a new session id at every sign-in, then the password it was signed in with
+                .sessionManagement(
+                        session -> session.sessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(
+                                List.of(new ChangeSessionIdAuthenticationStrategy(), passwordSessions))))
                 .headers(headers -> headers.referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(

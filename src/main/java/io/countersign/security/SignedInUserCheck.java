@@ -14,14 +14,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A session outlives what it was opened with: a user deactivated, deleted or given another tool role
- * since signing in is signed out on their next page, instead of acting on as before.
+ * since signing in, or whose password was changed elsewhere ({@link PasswordSessions}), is signed out
+ * on their next page, instead of acting on as before.
  */
 class SignedInUserCheck extends OncePerRequestFilter {
 
     private final Users users;
+    private final PasswordSessions passwords;
 
-    SignedInUserCheck(Users users) {
+    SignedInUserCheck(Users users, PasswordSessions passwords) {
         this.users = users;
+        this.passwords = passwords;
     }
 
     @Override
@@ -31,7 +34,7 @@ class SignedInUserCheck extends OncePerRequestFilter {
         if (authentication != null
                 && authentication.getPrincipal() instanceof CountersignPrincipal principal
                 && principal.channel() == Channel.WEB
-                && !stillValid(principal)) {
+                && !stillValid(principal, request.getSession(false))) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();
@@ -41,10 +44,11 @@ class SignedInUserCheck extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private boolean stillValid(CountersignPrincipal principal) {
+    private boolean stillValid(CountersignPrincipal principal, HttpSession session) {
         return users.find(principal.username())
-                .filter(User::active)
-                .filter(user -> user.role() == principal.role())
-                .isPresent();
+                        .filter(User::active)
+                        .filter(user -> user.role() == principal.role())
+                        .isPresent()
+                && (session == null || passwords.current(session, principal.username()));
     }
 }

@@ -3,8 +3,10 @@ package io.countersign.web.pages;
 import io.countersign.chat.ChatLinks;
 import io.countersign.notify.Subscriptions;
 import io.countersign.security.ApiTokens;
+import io.countersign.security.PasswordSessions;
 import io.countersign.security.Passwords;
 import io.countersign.shared.Actor;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +27,18 @@ class ProfilePage {
     private static final String SUBSCRIPTION_FIELD = "kind.";
 
     private final Passwords passwords;
+    private final PasswordSessions passwordSessions;
     private final Subscriptions subscriptions;
     private final ApiTokens tokens;
     private final ChatLinks chatLinks;
 
-    ProfilePage(Passwords passwords, Subscriptions subscriptions, ApiTokens tokens, ChatLinks chatLinks) {
+    ProfilePage(
+            Passwords passwords,
+            PasswordSessions passwordSessions,
+            Subscriptions subscriptions,
+            ApiTokens tokens,
+            ChatLinks chatLinks) {
+        this.passwordSessions = passwordSessions;
         this.passwords = passwords;
         this.subscriptions = subscriptions;
         this.tokens = tokens;
@@ -50,6 +59,7 @@ class ProfilePage {
             @RequestParam(required = false) String current,
             @RequestParam(name = "new", required = false) String replacement,
             @RequestParam(required = false) String repeated,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
         return act(redirect, "Your password is changed.", () -> {
             if (replacement != null && !replacement.equals(repeated)) {
@@ -57,6 +67,8 @@ class ProfilePage {
                         "repeated", "mismatch", "The two new passwords differ.");
             }
             passwords.change(actor, actor.username(), current == null ? "" : current, replacement);
+            // the other sessions are signed out; this one, which knew the old password, stays
+            passwordSessions.keep(request, actor.username());
         });
     }
 

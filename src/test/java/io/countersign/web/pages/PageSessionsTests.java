@@ -1,0 +1,108 @@
+package io.countersign.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.TestClockConfiguration;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * What happens to a signed-in browser's session. A browser that calls the API with a token (the
+ * console does, from the same address) sends its session cookie along: the token decides the call and
+ * the session is left as it was, neither renamed nor given the token's role. A password changed or
+ * reset signs out the user's other sessions; the one that changed it stays.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Api.class})
+class PageSessionsTests {
+
+    private static final String PASSWORD = "a long enough password";
+    private static final String REPLACEMENT = "another long enough password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Api api;
+
+    String base;
+
+    @BeforeEach
+    void address() {
+        base = "http://localhost:" + port;
+    }
+
+    @Test
+    void anApiCallWithATokenLeavesTheBrowsersSessionAlone() {
+        String name = api.person("browsing", "USER", PASSWORD);
+        Visitor user = Visitor.signedIn(base, name, PASSWORD);
+
+        HttpResponse<String> call =
+                user.ask("GET", base + "/api/v1/users?limit=1", "Authorization", "Bearer " + Api.ADMIN_TOKEN);
+
+        assertThat(call.statusCode()).isEqualTo(200);
+        // a new session id would sign out every other tab and call still holding the old one
+        assertThat(call.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(user.ask("GET", base + "/requests/new").statusCode()).isEqualTo(200);
+        // the administrator's token did not make the session an administrator's
+        assertThat(user.ask("GET", base + "/admin/users").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void changingThePasswordSignsOutTheOtherSessionsButNotTheOneThatChangedIt() {
+        String name = api.person("changing", "USER", PASSWORD);
+        Visitor laptop = Visitor.signedIn(base, name, PASSWORD);
+        Visitor phone = Visitor.signedIn(base, name, PASSWORD);
+
+        HttpResponse<String> changed = laptop.post(
+                base + "/profile",
+                base + "/profile/password",
+                "current=" + form(PASSWORD) + "&new=" + form(REPLACEMENT) + "&repeated=" + form(REPLACEMENT));
+
+        assertThat(changed.body()).contains("Your password is changed.");
+        assertThat(laptop.ask("GET", base + "/profile").statusCode()).isEqualTo(200);
+        assertSentToSignIn(phone.ask("GET", base + "/profile"));
+        assertThat(Visitor.signedIn(base, name, REPLACEMENT)
+                        .ask("GET", base + "/profile")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aPasswordResetByAnAdministratorSignsOutEverySessionOfTheUser() {
+        String name = api.person("reset", "USER", PASSWORD);
+        String other = api.person("bystander", "USER", PASSWORD);
+        Visitor user = Visitor.signedIn(base, name, PASSWORD);
+        Visitor bystander = Visitor.signedIn(base, other, PASSWORD);
+
+        api.asAdmin()
+                .put("/api/v1/users/" + name + "/password", Api.json(Map.of("new", REPLACEMENT)))
+                .expect(204);
+
+        assertSentToSignIn(user.ask("GET", base + "/profile"));
+        assertThat(bystander.ask("GET", base + "/profile").statusCode()).isEqualTo(200);
+    }
+
+    private static void assertSentToSignIn(HttpResponse<String> seen) {
+        assertThat(seen.statusCode()).isEqualTo(302);
+        assertThat(seen.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+    }
+
+    private static String form(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
