@@ -26,7 +26,9 @@ record NewRequestForm(
         String ticket,
         String key) {
 
-    private static final Pattern HUMAN = Pattern.compile("(?:(\\d{1,4})\\s*h)?\\s*(?:(\\d{1,5})\\s*m(?:in)?)?");
+    // any length a person may type is read, so that one too long meets the policy's maximum, which
+    // says what is allowed, rather than a hint about the format
+    private static final Pattern HUMAN = Pattern.compile("(?:(\\d{1,9})\\s*h)?\\s*(?:(\\d{1,9})\\s*m(?:in)?)?");
 
     static NewRequestForm empty(String key) {
         return new NewRequestForm(null, null, null, "now", null, null, null, key);

@@ -22,6 +22,10 @@ class NewRequestFormTests {
         assertThat(form(" 1h 30m ", "now", null).toInput().duration()).isEqualTo(Duration.ofMinutes(90));
         assertThat(form("PT45M", "now", null).toInput().duration()).isEqualTo(Duration.ofMinutes(45));
         assertThat(form("", "now", null).toInput().duration()).isNull();
+        // read, so that the policy's maximum can say what is allowed
+        assertThat(form("99999h", "now", null).toInput().duration()).isEqualTo(Duration.ofHours(99_999));
+        assertThat(form("999999999h 999999999m", "now", null).toInput().duration())
+                .isEqualTo(Duration.ofHours(999_999_999).plusMinutes(999_999_999));
     }
 
     @Test
