@@ -23,11 +23,15 @@ class LocalCredentials {
      * changes whenever the password is set, even to the same text (a new salt). Empty without a password.
      */
     Optional<String> stamp(String username) {
+        return hash(username).map(Sha256::hex);
+    }
+
+    /** The stored hash of the user's password; empty for a user who signs in only through single sign-on. */
+    Optional<String> hash(String username) {
         return jdbc.sql("select password_hash from local_credentials where username = ?")
                 .param(username)
                 .query(String.class)
-                .optional()
-                .map(Sha256::hex);
+                .optional();
     }
 
     void set(String username, String password) {

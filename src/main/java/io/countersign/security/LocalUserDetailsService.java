@@ -2,7 +2,6 @@ package io.countersign.security;
 
 import io.countersign.directory.Users;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -15,21 +14,18 @@ import org.springframework.stereotype.Component;
 class LocalUserDetailsService implements UserDetailsService {
 
     private final Users users;
-    private final JdbcClient jdbc;
+    private final LocalCredentials credentials;
 
-    LocalUserDetailsService(Users users, JdbcClient jdbc) {
+    LocalUserDetailsService(Users users, LocalCredentials credentials) {
         this.users = users;
-        this.jdbc = jdbc;
+        this.credentials = credentials;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
         var user = users.find(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        String hash = jdbc.sql("select password_hash from local_credentials where username = ?")
-                .param(user.username())
-                .query(String.class)
-                .optional()
-                .orElseThrow(() -> new UsernameNotFoundException("no local password"));
+        String hash =
+                credentials.hash(user.username()).orElseThrow(() -> new UsernameNotFoundException("no local password"));
         return User.withUsername(user.username())
                 .password(hash)
                 .disabled(!user.active())

@@ -5,7 +5,6 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,19 +21,12 @@ public class Passwords {
 
     private final LocalCredentials credentials;
     private final PasswordEncoder encoder;
-    private final JdbcClient jdbc;
     private final Users users;
     private final ApplicationEventPublisher events;
 
-    Passwords(
-            LocalCredentials credentials,
-            PasswordEncoder encoder,
-            JdbcClient jdbc,
-            Users users,
-            ApplicationEventPublisher events) {
+    Passwords(LocalCredentials credentials, PasswordEncoder encoder, Users users, ApplicationEventPublisher events) {
         this.credentials = credentials;
         this.encoder = encoder;
-        this.jdbc = jdbc;
         this.users = users;
         this.events = events;
     }
@@ -78,11 +70,7 @@ public class Passwords {
         }
         Problems problems = new Problems();
         if (own || current != null) {
-            String hash = jdbc.sql("select password_hash from local_credentials where username = ?")
-                    .param(user.username())
-                    .query(String.class)
-                    .optional()
-                    .orElse(null);
+            String hash = credentials.hash(user.username()).orElse(null);
             problems.check(
                     current != null && hash != null && encoder.matches(current, hash),
                     "current",

@@ -19,6 +19,8 @@ import org.springframework.test.context.ActiveProfiles;
  * whether the rules refused the address or let it through; a page their role may not open still
  * answers "Not allowed", and a visitor who is not signed in is still sent to sign in. A form the
  * service cannot read, or a page address whose query it cannot, is answered with a page that says so.
+ * {@code HEAD} is a page's {@code GET} without its body, admitted and refused by the same rules, and
+ * {@code OPTIONS} tells anyone signed in which methods an address takes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -110,5 +112,51 @@ class UnknownAddressesTests {
         assertThat(stranger.visited().get(stranger.visited().size() - 1).getPath())
                 .isEqualTo("/login");
         assertThat(seen.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void headAnswersAsThePageWouldWithoutItsBody() {
+        Visitor admin = signedIn("ADMIN");
+
+        for (String page : new String[] {"/", "/requests", "/admin/users"}) {
+            HttpResponse<String> get = admin.ask("GET", base + page);
+            HttpResponse<String> head = admin.ask("HEAD", base + page);
+
+            assertThat(get.statusCode()).as(page).isEqualTo(200);
+            assertThat(get.body()).as(page).contains("<html");
+            assertThat(head.statusCode()).as(page).isEqualTo(200);
+            assertThat(head.body()).as(page).isEmpty();
+            assertThat(head.headers().firstValue("Content-Type"))
+                    .as(page)
+                    .isEqualTo(get.headers().firstValue("Content-Type"));
+        }
+    }
+
+    @Test
+    void headIsRefusedWhereThePageIs() {
+        Visitor user = signedIn("USER");
+
+        assertThat(user.ask("HEAD", base + "/admin/users").statusCode()).isEqualTo(403);
+        assertThat(user.ask("HEAD", base + "/no-such-page").statusCode()).isEqualTo(404);
+        HttpResponse<String> stranger = new Visitor().ask("HEAD", base + "/requests");
+        assertThat(stranger.statusCode()).isEqualTo(302);
+        assertThat(stranger.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+    }
+
+    @Test
+    void optionsTellsAnyoneSignedInWhichMethodsAnAddressTakes() {
+        Visitor user = signedIn("USER");
+
+        HttpResponse<String> form = user.ask("OPTIONS", base + "/requests/new");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.headers().firstValue("Allow"))
+                .hasValueSatisfying(allow ->
+                        assertThat(allow.split(",")).containsExactlyInAnyOrder("GET", "HEAD", "POST", "OPTIONS"));
+        // what an address takes, not what the role may do there: the same as the API's Allow
+        assertThat(user.ask("OPTIONS", base + "/admin/users").statusCode()).isEqualTo(200);
+        assertThat(user.ask("OPTIONS", base + "/no-such-page").statusCode()).isEqualTo(404);
+        assertThat(new Visitor().ask("OPTIONS", base + "/requests/new").statusCode())
+                .isEqualTo(302);
     }
 }
