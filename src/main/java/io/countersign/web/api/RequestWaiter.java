@@ -68,6 +68,9 @@ class RequestWaiter implements DisposableBean, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RequestWaiter.class);
 
     private final Map<String, Set<Waiter<?>>> waiting = new ConcurrentHashMap<>();
+    /** Waiters whose answer may not be written yet, woken or not: shutdown waits for them. */
+    private final Set<Waiter<?>> unwritten = ConcurrentHashMap.newKeySet();
+
     private final JdbcClient jdbc;
     private final DatabaseNotifications notifications;
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("request-waiter"));
@@ -114,6 +117,7 @@ class RequestWaiter implements DisposableBean, SmartLifecycle {
             return result;
         }
         Waiter<T> waiter = new Waiter<>(requestId, result, read);
+        unwritten.add(waiter);
         waiting.compute(requestId, (id, waiters) -> {
             Set<Waiter<?>> set = waiters == null ? ConcurrentHashMap.newKeySet() : waiters;
             set.add(waiter);
@@ -123,7 +127,12 @@ class RequestWaiter implements DisposableBean, SmartLifecycle {
         if (waiter.claimed.get()) {
             waiter.deadline.cancel(false);
         }
-        result.onCompletion(() -> forget(waiter));
+        // the container completes the call (also after an error or a timeout) once its answer is written
+        result.onCompletion(() -> {
+            forget(waiter);
+            unwritten.remove(waiter);
+            waiter.written.complete(null);
+        });
         result.onError(error -> forget(waiter));
         if (closing) {
             // registered while stop() was answering the others
@@ -139,31 +148,35 @@ class RequestWaiter implements DisposableBean, SmartLifecycle {
         running = true;
     }
 
-    /** Answers every waiter with its request's current state and waits, within bounds, until each is. */
+    /**
+     * Answers every waiter with its request's current state and waits, within bounds, until each
+     * answer, and any given just before, is written: setting a result only hands it to an async
+     * dispatch, and the web server must not close the connection under it.
+     */
     @Override
     public void stop() {
         closing = true;
-        List<CompletableFuture<Void>> answers = new ArrayList<>();
+        int answered = 0;
         for (Set<Waiter<?>> waiters : List.copyOf(waiting.values())) {
             for (Waiter<?> waiter : waiters) {
                 if (waiter.claim()) {
                     forget(waiter);
-                    answers.add(CompletableFuture.runAsync(waiter::readAndAnswer, readers));
+                    readers.execute(waiter::readAndAnswer);
+                    answered++;
                 }
             }
         }
         try {
-            CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(
+                            unwritten.stream().map(waiter -> waiter.written).toArray(CompletableFuture[]::new))
                     .get(SHUTDOWN_ANSWER_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            log.warn("Not every waiter could be answered before shutdown: {}", e.toString());
+            log.warn("Not every waiting caller's answer was written before shutdown: {}", e.toString());
         }
-        if (!answers.isEmpty()) {
-            log.info(
-                    "Answered {} waiting callers with their request's current state before shutting down",
-                    answers.size());
+        if (answered > 0) {
+            log.info("Answered {} waiting callers with their request's current state before shutting down", answered);
         }
         running = false;
     }
@@ -275,6 +288,7 @@ class RequestWaiter implements DisposableBean, SmartLifecycle {
         private final DeferredResult<T> result;
         private final Supplier<T> read;
         private final AtomicBoolean claimed = new AtomicBoolean();
+        private final CompletableFuture<Void> written = new CompletableFuture<>();
         private volatile ScheduledFuture<?> deadline;
 
         Waiter(String requestId, DeferredResult<T> result, Supplier<T> read) {
