@@ -97,6 +97,7 @@ public class DirectoryImport {
                 removed,
                 levelInput != null,
                 changes(bundleUsers, usersBefore, User::username),
+                usersBefore,
                 usersAfter,
                 bundleUsers.stream()
                         .filter(user -> !user.active())
@@ -111,7 +112,8 @@ public class DirectoryImport {
     /**
      * Writes a plan that {@link #prepare} found free of problems, in the caller's transaction. It
      * publishes no audited event per entry (the importer records one event for the whole bundle),
-     * but a user it deactivates loses their access as a deactivation through the API does.
+     * but a user it changes is changed as through the API: one it deactivates loses their access and
+     * tokens, one given another role has it from the next call.
      */
     public DirectoryImported apply(Actor actor, DirectoryPlan plan) {
         boolean reordered = plan.levelsGiven && !plan.levelsAfter.equals(plan.levelsBefore);
@@ -125,6 +127,8 @@ public class DirectoryImport {
         users.idsOf(plan.usersDeactivated)
                 .forEach((username, id) ->
                         events.publishEvent(new UserAccessEnded(actor, id, username, UserAccessEnded.DEACTIVATED)));
+        plan.usersUpdated.forEach(
+                after -> events.publishEvent(new UserChanged(actor, plan.usersBefore.get(after.username()), after)));
         groups.insert(plan.groupsCreated);
         groups.update(plan.groupsUpdated);
         if (reordered) {

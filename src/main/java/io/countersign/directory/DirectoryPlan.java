@@ -17,6 +17,7 @@ public final class DirectoryPlan {
     final boolean levelsGiven;
     final List<User> usersCreated;
     final List<User> usersUpdated;
+    final Map<String, User> usersBefore;
     final int usersUnchanged;
     final List<String> usersDeactivated;
     final List<Group> groupsCreated;
@@ -31,6 +32,7 @@ public final class DirectoryPlan {
             Set<String> levelsRemoved,
             boolean levelsGiven,
             Changes<User> users,
+            Map<String, User> usersBefore,
             Map<String, User> usersAfter,
             List<String> usersDeactivated,
             Changes<Group> groups,
@@ -42,6 +44,7 @@ public final class DirectoryPlan {
         this.usersCreated = users.created();
         this.usersUpdated = users.updated();
         this.usersUnchanged = users.unchanged();
+        this.usersBefore = usersBefore;
         this.usersAfter = usersAfter;
         this.usersDeactivated = usersDeactivated;
         this.groupsCreated = groups.created();

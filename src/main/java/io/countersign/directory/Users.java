@@ -110,6 +110,7 @@ public class Users {
             String id = store.idOf(name).orElseThrow();
             events.publishEvent(new UserAccessEnded(actor, id, name, UserAccessEnded.DEACTIVATED));
         }
+        events.publishEvent(new UserChanged(actor, before, after));
         events.publishEvent(new UserUpdated(actor, before, after));
         return after;
     }

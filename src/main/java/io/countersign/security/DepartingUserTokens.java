@@ -1,7 +1,7 @@
 package io.countersign.security;
 
+import io.countersign.directory.UserChanged;
 import io.countersign.directory.UserDeleted;
-import io.countersign.directory.UserUpdated;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,7 +25,7 @@ class DepartingUserTokens {
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    public void updated(UserUpdated event) {
+    public void updated(UserChanged event) {
         String username = event.after().username();
         if (event.before().active() && !event.after().active()) {
             tokens.revokeAllOf(event.actor(), username, "user deactivated");

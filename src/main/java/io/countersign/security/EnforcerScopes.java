@@ -2,8 +2,8 @@ package io.countersign.security;
 
 import io.countersign.directory.Groups;
 import io.countersign.directory.User;
+import io.countersign.directory.UserChanged;
 import io.countersign.directory.UserInput;
-import io.countersign.directory.UserUpdated;
 import io.countersign.directory.Users;
 import io.countersign.inventory.Resource;
 import io.countersign.inventory.Resources;
@@ -187,7 +187,7 @@ public class EnforcerScopes {
     /** A user who stops being an ENFORCER (by any path) loses the scope, so it cannot return with a later role change. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    public void updated(UserUpdated event) {
+    public void updated(UserChanged event) {
         if (event.after().role() != Role.ENFORCER) {
             String username = event.after().username();
             store.find(username).ifPresent(before -> save(event.actor(), username, before, null));

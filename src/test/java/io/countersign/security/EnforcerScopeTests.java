@@ -198,6 +198,25 @@ class EnforcerScopeTests {
     }
 
     @Test
+    void anEnforcerGivenAnotherRoleByAnImportLosesTheScopeToo() {
+        String gateway = Api.unique("gateway");
+        api.asAdmin()
+                .post("/api/v1/users", Api.json(enforcer(gateway, Map.of("resources", List.of("scoped-db-*")))))
+                .expect(201);
+
+        api.asAdmin()
+                .post("/api/v1/import", Api.json(Map.of("users", List.of(People.body(gateway, Role.USER)))))
+                .expect(200);
+        api.asAdmin()
+                .post("/api/v1/import", Api.json(Map.of("users", List.of(People.body(gateway, Role.ENFORCER)))))
+                .expect(200);
+
+        assertThat(api.asAdmin().get("/api/v1/users/" + gateway).json().has("scope"))
+                .as("a scope does not come back with the role")
+                .isFalse();
+    }
+
+    @Test
     void aScopedEnforcerChecksOnlyResourcesMatchingAGlobOrInAGroup() {
         String gateway = scopedEnforcer();
 

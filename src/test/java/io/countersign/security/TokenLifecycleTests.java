@@ -273,6 +273,44 @@ class TokenLifecycleTests {
     }
 
     @Test
+    void anImportThatDeactivatesAUserRevokesTheirTokensAsAPutDoes() {
+        String dev = people.user("dev");
+        String devToken = people.tokenFor(dev);
+        api.as(devToken).get("/api/v1/users/" + dev).expect(200);
+        Map<String, Object> user = People.body(dev, Role.USER);
+
+        user.put("active", false);
+        importUsers(user);
+
+        assertThat(api.as(devToken).get("/api/v1/users/" + dev).status()).isEqualTo(401);
+        assertThat(tokenNames(Api.ADMIN_TOKEN, dev)).isEmpty();
+        assertThat(audited("token.revoked", "user:" + dev)).isEqualTo(1);
+
+        user.put("active", true);
+        importUsers(user);
+
+        assertThat(api.as(devToken).get("/api/v1/users/" + dev).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRoleChangedByAnImportAppliesToTheVeryNextCall() {
+        String gateway = people.user("gateway", Role.ENFORCER);
+        String gatewayToken = people.tokenFor(gateway);
+        String check = "/api/v1/access/check?user=dev&resource=db&account=root";
+        api.as(gatewayToken).get(check).expect(200);
+
+        importUsers(People.body(gateway, Role.USER));
+
+        assertThat(api.as(gatewayToken).get(check).status()).isEqualTo(403);
+    }
+
+    private void importUsers(Map<String, Object> user) {
+        api.asAdmin()
+                .post("/api/v1/import", Api.json(Map.of("users", List.of(user))))
+                .expect(200);
+    }
+
+    @Test
     void aChangedRoleAppliesToTheVeryNextCall() {
         String gateway = people.user("gateway", Role.ENFORCER);
         String gatewayToken = people.tokenFor(gateway);
