@@ -1,6 +1,7 @@
 package io.countersign.web.pages.policies;
 
 import io.countersign.policy.PolicyDefinition.Step;
+import java.util.Locale;
 
 /** One approval step as the editor shows it; numbers and durations stay text until the draft is read. */
 public class StepForm {
@@ -13,6 +14,10 @@ public class StepForm {
     public String onTimeout = "";
 
     public SelectorFields escalateTo = new SelectorFields();
+    /** Chat channel names, separated by commas or spaces. */
+    public String notify = "";
+    /** Channel kinds a decision may come through ({@code API}, {@code WEB}, ...); empty for any. */
+    public String allowedDecisionChannels = "";
 
     static StepForm of(Step step) {
         StepForm form = new StepForm();
@@ -22,6 +27,8 @@ public class StepForm {
         form.timeout = step.timeout() == null ? "" : step.timeout().toString();
         form.onTimeout = step.onTimeout() == null ? "" : step.onTimeout().name();
         form.escalateTo = SelectorFields.of(step.escalateTo());
+        form.notify = FormText.join(step.notifyChannels());
+        form.allowedDecisionChannels = FormText.join(step.allowedDecisionChannels());
         return form;
     }
 
@@ -32,6 +39,10 @@ public class StepForm {
                 issues.integer(requiredApprovals, path + ".requiredApprovals"),
                 issues.duration(timeout, path + ".timeout"),
                 issues.onTimeout(onTimeout, path + ".onTimeout"),
-                escalateTo.toSelectors());
+                escalateTo.toSelectors(),
+                FormText.list(notify),
+                FormText.list(allowedDecisionChannels).stream()
+                        .map(channel -> channel.toUpperCase(Locale.ROOT))
+                        .toList());
     }
 }

@@ -41,7 +41,9 @@ class PolicyFormTests {
                                         1,
                                         Duration.ofMinutes(30),
                                         OnTimeout.ESCALATE,
-                                        List.of(ApproverSelector.atOrAbove("director"))),
+                                        List.of(ApproverSelector.atOrAbove("director")),
+                                        List.of("sec-teams", "ops-discord"),
+                                        List.of("WEB", "EMAIL")),
                                 PolicyDefinition.Step.of("Security", 2, ApproverSelector.ofGroup("security"))))
                 .startingOnFirstUse(Duration.ofHours(1));
 
@@ -50,6 +52,18 @@ class PolicyFormTests {
 
         assertThat(issues.issues).isEmpty();
         assertThat(read.withName("prod")).isEqualTo(stored);
+    }
+
+    @Test
+    void aStepsDecisionChannelsAreReadInCapitalsWhateverTheCaseTyped() {
+        PolicyForm form = PolicyForm.blank();
+        form.steps.get(0).allowedDecisionChannels = "web, email";
+        form.steps.get(0).notify = "sec-teams ops-discord";
+
+        PolicyDefinition.Step step = form.read(new DraftIssues(), null).steps().get(0);
+
+        assertThat(step.allowedDecisionChannels()).containsExactly("WEB", "EMAIL");
+        assertThat(step.notifyChannels()).containsExactly("sec-teams", "ops-discord");
     }
 
     @Test
@@ -73,6 +87,9 @@ class PolicyFormTests {
     void eachIssueIsPlacedBesideTheFieldThatShowsIt() {
         assertThat(FieldErrors.fieldOf("steps[1].approvers[0].group")).isEqualTo("steps[1].approvers");
         assertThat(FieldErrors.fieldOf("steps[0].escalateTo")).isEqualTo("steps[0].escalateTo");
+        assertThat(FieldErrors.fieldOf("steps[0].allowedDecisionChannels[1]"))
+                .isEqualTo("steps[0].allowedDecisionChannels");
+        assertThat(FieldErrors.fieldOf("steps[0].notify[0]")).isEqualTo("steps[0].notify");
         assertThat(FieldErrors.fieldOf("conditions.resourceGroups[2]")).isEqualTo("resourceGroups");
         assertThat(FieldErrors.fieldOf("conditions.labels.env")).isEqualTo("labels");
         assertThat(FieldErrors.fieldOf("conditions")).isEqualTo("resourceName");
