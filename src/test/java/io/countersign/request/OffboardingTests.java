@@ -217,6 +217,37 @@ class OffboardingTests extends RequesterReviewerGatewayTestBase {
     }
 
     @Test
+    void aUserOrGroupNamedOnlyForBreakGlassCannotBeDeletedEither() {
+        Person reviewer = org.person("rita");
+        Person told = org.person("nina");
+        String security = org.group(told);
+        String policy = org.policy(
+                org.resource(),
+                List.of(step("Named", 1, lisa)),
+                Map.of(
+                        "breakGlass",
+                        Map.of(
+                                "maxDuration",
+                                "PT1H",
+                                "notify",
+                                List.of(Map.of("group", security)),
+                                "reviewers",
+                                List.of(Map.of("user", reviewer.name())),
+                                "reviewWithin",
+                                "P1D")));
+
+        JsonNode refused = api.asAdmin()
+                .delete("/api/v1/users/" + reviewer.name())
+                .expect(409)
+                .json();
+        assertThat(refused.get("detail").asString()).contains("policy:" + policy);
+        api.asAdmin().delete("/api/v1/groups/" + security).expect(409);
+
+        api.asAdmin().get("/api/v1/users/" + reviewer.name()).expect(200);
+        api.asAdmin().get("/api/v1/groups/" + security).expect(200);
+    }
+
+    @Test
     void aRevocationIsPublishedAsGrantRevokedAsWellAsGrantEnded() {
         String webhook = org.webhook("/hook", "grant.revoked", "grant.ended");
         String grant =

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses the removal of a group or level that a policy still names: a policy whose approvers
  * silently vanished would refuse every request, or worse, match where it should not. The same holds
- * for a user a policy names as approver, and worse: a later user given the same name would become
- * that approver without anyone deciding so.
+ * for a user a policy names as approver or break-glass reviewer, and worse: a later user given the
+ * same name would take that place without anyone deciding so.
  */
 @Component
 class PolicyReferences implements DirectoryReferences {
@@ -72,9 +72,15 @@ class PolicyReferences implements DirectoryReferences {
                 selectors(policy).map(ApproverSelector::minLevel));
     }
 
+    /** Every selector of the policy: its steps' approvers and escalations, and whom break-glass tells and asks to review. */
     private static Stream<ApproverSelector> selectors(PolicyDefinition policy) {
-        return listed(policy.steps())
+        Stream<ApproverSelector> steps = listed(policy.steps())
                 .flatMap(step -> Stream.concat(listed(step.approvers()), listed(step.escalateTo())));
+        PolicyDefinition.BreakGlass breakGlass = policy.breakGlass();
+        return breakGlass == null
+                ? steps
+                : Stream.of(steps, listed(breakGlass.notifySelectors()), listed(breakGlass.reviewers()))
+                        .flatMap(Function.identity());
     }
 
     private static <T> Stream<T> listed(List<T> values) {
