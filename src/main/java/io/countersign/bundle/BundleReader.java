@@ -2,6 +2,7 @@ package io.countersign.bundle;
 
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.TimesAsText;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -48,6 +49,7 @@ final class BundleReader {
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .withCoercionConfig(LogicalType.Textual, BundleReader::scalarsKeepTheirTypes)
+            .addModule(TimesAsText.module())
             .build();
 
     private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
@@ -59,6 +61,7 @@ final class BundleReader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .addModule(TimesAsText.module())
             .build();
 
     private BundleReader() {}

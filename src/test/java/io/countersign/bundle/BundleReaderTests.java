@@ -91,6 +91,20 @@ class BundleReaderTests {
     }
 
     @Test
+    void aDurationWrittenAsANumberIsRefusedRatherThanReadAsSeconds() {
+        FieldIssue json = issueOf("{\"policies\": [{\"name\": \"p\", \"maxDuration\": 3600}]}", BundleFormat.JSON);
+        FieldIssue yaml = issueOf("policies:\n  - {name: p, maxDuration: 3600}\n", BundleFormat.YAML);
+
+        assertThat(json.field()).isEqualTo("policies[0].maxDuration");
+        assertThat(yaml.field()).isEqualTo("policies[0].maxDuration");
+        assertThat(read("policies:\n  - {name: p, maxDuration: PT1H}\n", BundleFormat.YAML)
+                        .policies()
+                        .get(0)
+                        .maxDuration())
+                .hasHours(1);
+    }
+
+    @Test
     void aYamlBundleLargerThanTheParsersDefaultCapIsRead() {
         StringBuilder yaml = new StringBuilder("users:\n");
         String longName = "n".repeat(1000);

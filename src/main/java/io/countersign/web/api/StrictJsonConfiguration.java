@@ -1,5 +1,6 @@
 package io.countersign.web.api;
 
+import io.countersign.shared.TimesAsText;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,8 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * A value of the wrong JSON type is an error, not something to convert: {@code {"comment": 12}} or
- * {@code {"name": true}} would otherwise become the strings "12" and "true" and be stored. Duplicate
+ * {@code {"name": true}} would otherwise become the strings "12" and "true" and be stored, and
+ * {@code {"duration": 7200}} a duration of seconds ({@link TimesAsText}). Duplicate
  * keys, numbers for enums and parsing limits are set in application.yml.
  */
 @Configuration(proxyBeanMethods = false)
@@ -17,10 +19,11 @@ class StrictJsonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer scalarsKeepTheirTypes() {
-        return builder -> builder.withCoercionConfig(
-                LogicalType.Textual,
-                config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+        return builder -> builder.addModule(TimesAsText.module())
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 }

@@ -384,6 +384,29 @@ class InputContainmentTests {
     }
 
     @Test
+    void aDurationOrAnInstantWrittenAsANumberIsRefusedRatherThanReadAsSeconds() {
+        String request = "POST /api/v1/requests {\"resource\":\"" + scene.resource + "\",\"account\":\"admin\",";
+        String approve = "POST /api/v1/requests/" + scene.pendingRequest + "/approve ";
+        for (String call : List.of(
+                request + "\"duration\":7200}",
+                request + "\"duration\":1.5}",
+                request + "\"duration\":true}",
+                request + "\"startsAt\":1900000000}",
+                approve + "{\"duration\":3600}",
+                "PUT /api/v1/policies/" + scene.policy
+                        + " {\"conditions\":{\"resourceName\":\"x\"},\"steps\":[],\"maxDuration\":3600}")) {
+            String[] parts = call.split(" ", 3);
+            var answer = api.asAdmin().call(HttpMethod.valueOf(parts[0]), parts[1], parts[2]);
+            assertThat(answer.status()).as(call + " → " + answer.body()).isEqualTo(400);
+            assertThat(issues(answer)).as(call).singleElement().asString().endsWith(":invalid_type");
+            assertThat(answer.json().get("errors").get(0).get("message").asString())
+                    .as(call)
+                    .isEqualTo("must be a JSON string");
+        }
+        nothingChanged();
+    }
+
+    @Test
     void aTicketPatternRe2CannotRunIsRefusedWhenThePolicyIsSaved() {
         for (String pattern : List.of("^(INC)-\\1$", "^(?=INC)[A-Z]+-[0-9]+$", "^(?<!x)INC$")) {
             var answer = api.asAdmin()

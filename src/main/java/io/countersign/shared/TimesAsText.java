@@ -1,0 +1,62 @@
+package io.countersign.shared;
+
+import java.time.temporal.Temporal;
+import java.time.temporal.TemporalAmount;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * Instants and durations are read from ISO-8601 text only. Jackson would otherwise take a number as
+ * seconds ({@code "duration": 7200} as two hours, {@code 1.5} as one and a half seconds) or as an
+ * epoch second, and a client that meant minutes or milliseconds would get something else without a
+ * word.
+ */
+public final class TimesAsText {
+
+    private TimesAsText() {}
+
+    public static SimpleModule module() {
+        return new SimpleModule("times-as-text").setDeserializerModifier(new ValueDeserializerModifier() {
+            @Override
+            public ValueDeserializer<?> modifyDeserializer(
+                    DeserializationConfig config,
+                    BeanDescription.Supplier description,
+                    ValueDeserializer<?> deserializer) {
+                Class<?> type = description.getBeanClass();
+                boolean time = Temporal.class.isAssignableFrom(type) || TemporalAmount.class.isAssignableFrom(type);
+                return time ? new TextOnly(deserializer) : deserializer;
+            }
+        });
+    }
+
+    private static final class TextOnly extends DelegatingDeserializer {
+
+        TextOnly(ValueDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new TextOnly(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return context.reportInputMismatch(
+                        this,
+                        "Cannot deserialize value of type `%s` from %s: only ISO-8601 text is read",
+                        handledType().getName(),
+                        parser.currentToken());
+            }
+            return super.deserialize(parser, context);
+        }
+    }
+}
