@@ -127,8 +127,10 @@ public class DirectoryImport {
         users.idsOf(plan.usersDeactivated)
                 .forEach((username, id) ->
                         events.publishEvent(new UserAccessEnded(actor, id, username, UserAccessEnded.DEACTIVATED)));
-        plan.usersUpdated.forEach(
-                after -> events.publishEvent(new UserChanged(actor, plan.usersBefore.get(after.username()), after)));
+        Map<String, String> updatedIds =
+                users.idsOf(plan.usersUpdated.stream().map(User::username).toList());
+        plan.usersUpdated.forEach(after -> events.publishEvent(new UserChanged(
+                actor, updatedIds.get(after.username()), plan.usersBefore.get(after.username()), after)));
         groups.insert(plan.groupsCreated);
         groups.update(plan.groupsUpdated);
         if (reordered) {

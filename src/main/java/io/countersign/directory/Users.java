@@ -105,12 +105,12 @@ public class Users {
         }
         keepAnAdministrator(before, after);
         store.update(after);
+        String id = store.idOf(name).orElseThrow();
         if (before.active() && !after.active()) {
             // before the audited event: what ends locks its rows before the audit chain's head
-            String id = store.idOf(name).orElseThrow();
             events.publishEvent(new UserAccessEnded(actor, id, name, UserAccessEnded.DEACTIVATED));
         }
-        events.publishEvent(new UserChanged(actor, before, after));
+        events.publishEvent(new UserChanged(actor, id, before, after));
         events.publishEvent(new UserUpdated(actor, before, after));
         return after;
     }

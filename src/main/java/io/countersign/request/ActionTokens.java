@@ -7,7 +7,6 @@ import io.countersign.request.ActionTokenStore.Binding;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
 import io.countersign.shared.NotFoundException;
-import io.countersign.shared.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -177,7 +176,7 @@ public class ActionTokens {
                         .filter(binding.approverId()::equals)
                         .isPresent())
                 .flatMap(directory::findUser)
-                .filter(u -> u.active() && (u.role() == Role.USER || u.role() == Role.ADMIN));
+                .filter(u -> u.active() && u.role().approves());
         if (user.isEmpty()) {
             throw new ActionTokenRefused(
                     Reason.NOT_ELIGIBLE, "The approver of this token may no longer decide " + request.id() + ".");

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.countersign.directory.Directory;
 import io.countersign.directory.User;
 import io.countersign.directory.UserAccessEnded;
+import io.countersign.directory.UserChanged;
 import io.countersign.policy.NamePattern;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Names;
@@ -140,10 +141,22 @@ public class Delegations {
     /** A user who leaves ends every delegation to and from them, in the same transaction. */
     @EventListener
     void on(UserAccessEnded ended) {
+        endAllOf(ended.userId(), ended.reason());
+    }
+
+    /** So does a user given a role that does not approve: they may neither hand on nor take a place. */
+    @EventListener
+    void on(UserChanged changed) {
+        if (changed.stoppedApproving()) {
+            endAllOf(changed.userId(), UserChanged.NO_LONGER_APPROVES);
+        }
+    }
+
+    private void endAllOf(String userId, String reason) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        for (Delegation delegation : store.runningOrAheadFor(ended.userId(), now)) {
+        for (Delegation delegation : store.runningOrAheadFor(userId, now)) {
             if (store.end(delegation.id(), now)) {
-                events.publishEvent(new DelegationEnded(Actor.system(), delegation, ended.reason()));
+                events.publishEvent(new DelegationEnded(Actor.system(), delegation, reason));
             }
         }
     }

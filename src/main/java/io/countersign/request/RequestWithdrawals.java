@@ -1,6 +1,7 @@
 package io.countersign.request;
 
 import io.countersign.directory.UserAccessEnded;
+import io.countersign.directory.UserChanged;
 import io.countersign.inventory.ResourceAccountsRemoved;
 import io.countersign.inventory.ResourceDeleted;
 import java.time.Clock;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends what pending requests still hold when what they rest on goes away, in the transaction of that
- * change: a user who leaves has their pending requests cancelled and loses their places as approver;
+ * change: a user who leaves has their pending requests cancelled and loses their places as approver,
+ * as does a user given a role that does not approve;
  * a deleted resource or a removed account has its pending requests cancelled. Each request is
  * changed under its row lock, as every other transition is.
  */
@@ -50,23 +52,41 @@ class RequestWithdrawals {
                         .param(ended.userId())
                         .query(String.class)
                         .list());
-        ids.addAll(jdbc.sql("""
-                        select distinct r.id from access_requests r
-                        join request_step_approvers a on a.request_id = r.id
-                        where r.status = 'PENDING' and a.user_id = ?""").param(ended.userId()).query(String.class).list());
-        // ids are drawn from an alphabet without LIKE wildcards, so the pattern matches the id only
-        ids.addAll(jdbc.sql("""
-                        select distinct r.id from access_requests r
-                        join request_steps s on s.request_id = r.id
-                        where r.status = 'PENDING' and s.escalation_approver_ids like ?""")
-                .param("%" + ended.userId() + "%")
-                .query(String.class)
-                .list());
+        ids.addAll(pendingWithPlacesOf(ended.userId()));
         change(
                 ids,
                 request -> ended.userId().equals(request.details().requesterId())
                         ? request.withdraw(ended.reason(), now)
                         : ApproverWithdrawal.withdraw(request, ended.userId(), ended.username(), ended.reason(), now));
+    }
+
+    /** A user given a role that does not approve (auditor, enforcer) loses their places as approver. */
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(UserChanged changed) {
+        if (!changed.stoppedApproving()) {
+            return;
+        }
+        Instant now = now();
+        change(
+                pendingWithPlacesOf(changed.userId()),
+                request -> ApproverWithdrawal.withdraw(
+                        request, changed.userId(), changed.after().username(), UserChanged.NO_LONGER_APPROVES, now));
+    }
+
+    /** The pending requests where the user holds an approver's place or would be escalated to. */
+    private Set<String> pendingWithPlacesOf(String userId) {
+        Set<String> ids =
+                new TreeSet<>(jdbc.sql("""
+                        select distinct r.id from access_requests r
+                        join request_step_approvers a on a.request_id = r.id
+                        where r.status = 'PENDING' and a.user_id = ?""").param(userId).query(String.class).list());
+        // ids are drawn from an alphabet without LIKE wildcards, so the pattern matches the id only
+        ids.addAll(jdbc.sql("""
+                        select distinct r.id from access_requests r
+                        join request_steps s on s.request_id = r.id
+                        where r.status = 'PENDING' and s.escalation_approver_ids like ?""").param("%" + userId + "%").query(String.class).list());
+        return ids;
     }
 
     @EventListener

@@ -5,5 +5,10 @@ public enum Role {
     ADMIN,
     AUDITOR,
     USER,
-    ENFORCER
+    ENFORCER;
+
+    /** Whether an active identity with this role may approve requests. */
+    public boolean approves() {
+        return this == USER || this == ADMIN;
+    }
 }

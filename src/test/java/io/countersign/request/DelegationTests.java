@@ -288,4 +288,29 @@ class DelegationTests extends DevAndLisaTestBase {
                         .asString())
                 .isEqualTo("PENDING");
     }
+
+    @Test
+    void aDelegatorGivenARoleThatCannotApproveLosesTheirPlaceAndTheirDelegate() {
+        delegate(lisa, sam, Map.of()).expect(201);
+        String id = request();
+        assertThat(awaiting(sam)).contains(id);
+
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + lisa.name(),
+                        Api.json(Map.of("email", lisa.name() + "@example.com", "role", "AUDITOR")))
+                .expect(200);
+
+        assertThat(awaiting(sam)).doesNotContain(id);
+        api.as(sam.token()).post("/api/v1/requests/" + id + "/approve", null).expect(404);
+        JsonNode listed = api.asAdmin()
+                .get("/api/v1/users/" + lisa.name() + "/delegations")
+                .expect(200)
+                .json();
+        assertThat(listed.get(0).get("endedAt").isNull()).isFalse();
+        JsonNode request =
+                api.asAdmin().get("/api/v1/requests/" + id).expect(200).json();
+        assertThat(request.get("status").asString()).as("tom still approves").isEqualTo("PENDING");
+        assertThat(request.toString()).doesNotContain("\"" + lisa.name() + "\"");
+    }
 }

@@ -4,7 +4,6 @@ import io.countersign.directory.Directory;
 import io.countersign.directory.User;
 import io.countersign.inventory.Resource;
 import io.countersign.policy.ApproverSelector;
-import io.countersign.shared.Role;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -121,6 +120,6 @@ final class SelectorResolver {
     }
 
     static boolean canApprove(User user) {
-        return user.active() && (user.role() == Role.USER || user.role() == Role.ADMIN);
+        return user.active() && user.role().approves();
     }
 }
