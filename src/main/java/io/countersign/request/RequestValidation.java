@@ -112,6 +112,11 @@ final class RequestValidation {
         if (named != null && named.isEmpty()) {
             named = null;
         }
+        if (named != null) {
+            Problems problems = new Problems();
+            Names.check(problems, named, "requester");
+            problems.throwIfAny();
+        }
         if (actor.is(Role.ENFORCER)) {
             if (named == null) {
                 throw InvalidInputException.of(

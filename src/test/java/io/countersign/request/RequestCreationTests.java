@@ -211,6 +211,16 @@ class RequestCreationTests extends DevAndLisaTestBase {
     }
 
     @Test
+    void aRequesterThatCannotBeAUsernameIsInvalidNotUnknown() {
+        Person gateway = org.person("gateway", "ENFORCER");
+        for (String requester : List.of("a b", "a".repeat(129), "-dev")) {
+            var answer = create(gateway, Map.of("resource", resource, "account", "admin", "requester", requester));
+            assertThat(answer.status()).as(requester).isEqualTo(400);
+            assertThat(fields(answer)).as(requester).containsExactly("requester:invalid_name");
+        }
+    }
+
+    @Test
     void anAuditorMayNotCreateRequests() {
         Person auditor = org.person("auditor", "AUDITOR");
 
