@@ -4,6 +4,8 @@ import io.countersign.shared.FieldIssue;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.TimesAsText;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
@@ -19,6 +21,7 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.MutableCoercionConfig;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
@@ -63,6 +66,8 @@ final class BundleReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .addModule(TimesAsText.module())
             .build();
+
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"", Pattern.DOTALL);
 
     private BundleReader() {}
 
@@ -141,6 +146,26 @@ final class BundleReader {
                     "invalid_value",
                     "'" + invalid.getValue() + "' is not one of "
                             + List.of(invalid.getTargetType().getEnumConstants()));
+        }
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.find()) {
+            String key = duplicate.group(1);
+            if (path.isEmpty() && e instanceof StreamReadException read && read.processor() != null) {
+                // raised while reading the key, below the data binding that knows paths
+                String where = fieldPath(
+                        read.processor().streamReadContext().pathAsPointer().toString());
+                path = where.equals("body") ? "" : where;
+            }
+            String field =
+                    path.isEmpty() ? key : path.equals(key) || path.endsWith("." + key) ? path : path + "." + key;
+            return new FieldIssue(field, "duplicate_key", "appears more than once");
+        }
+        if (e instanceof MismatchedInputException && path.isEmpty()) {
+            // the parser's words here name Jackson's settings and Countersign's classes
+            return String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")
+                    ? new FieldIssue("body", "malformed_bundle", "holds more than one document; send one bundle")
+                    : new FieldIssue(
+                            "body", "invalid_type", "must be one object: {levels, users, groups, resources, policies}");
         }
         if (e instanceof StreamReadException || path.isEmpty()) {
             var location = e.getLocation();

@@ -7,6 +7,7 @@ import io.countersign.shared.FieldIssue;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Role;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BundleReaderTests {
@@ -58,9 +59,36 @@ class BundleReaderTests {
 
     @Test
     void aRepeatedKeyIsAnErrorRatherThanASilentOverride() {
-        assertThat(issueOf("{\"users\": [], \"users\": []}", BundleFormat.JSON).code())
-                .isEqualTo("malformed_bundle");
-        assertThat(issueOf("users: []\nusers: []\n", BundleFormat.YAML).code()).isEqualTo("malformed_bundle");
+        FieldIssue json = issueOf("{\"users\": [], \"users\": []}", BundleFormat.JSON);
+        FieldIssue yaml = issueOf("users: []\nusers: []\n", BundleFormat.YAML);
+        FieldIssue nested =
+                issueOf("users:\n  - {username: a, username: b, email: a@example.com}\n", BundleFormat.YAML);
+
+        assertThat(List.of(json, yaml, nested)).extracting(FieldIssue::code).containsOnly("duplicate_key");
+        assertThat(json.field()).isEqualTo("users");
+        assertThat(yaml.field()).isEqualTo("users");
+        assertThat(nested.field()).isEqualTo("users[0].username");
+    }
+
+    @Test
+    void aBundleOfTheWrongShapeIsSaidInWordsWithoutTheParsersInternals() {
+        List<FieldIssue> issues = List.of(
+                issueOf("---\n", BundleFormat.YAML),
+                issueOf("- users: []\n", BundleFormat.YAML),
+                issueOf("users: []\n---\nusers: []\n", BundleFormat.YAML),
+                issueOf("[]", BundleFormat.JSON),
+                issueOf("{} {}", BundleFormat.JSON));
+
+        assertThat(issues)
+                .extracting(FieldIssue::code)
+                .containsExactly(
+                        "invalid_type", "invalid_type", "malformed_bundle", "invalid_type", "malformed_bundle");
+        assertThat(issues)
+                .extracting(FieldIssue::message)
+                .noneMatch(message -> message.contains("io.countersign")
+                        || message.contains("Coercion")
+                        || message.contains("JsonToken")
+                        || message.contains("DeserializationFeature"));
     }
 
     @Test
