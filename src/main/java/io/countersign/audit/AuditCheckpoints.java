@@ -130,7 +130,7 @@ public class AuditCheckpoints {
         Problems problems = new Problems();
         Long beforeId = null;
         if (cursor != null && !cursor.isBlank()) {
-            OptionalLong decoded = AuditCursor.decode(cursor.trim());
+            OptionalLong decoded = AuditCursor.decode(AuditCursor.CHECKPOINTS, cursor.trim());
             problems.check(
                     decoded.isPresent(),
                     "cursor",
@@ -155,7 +155,9 @@ public class AuditCheckpoints {
         }
         List<AuditCheckpoint> page = found.subList(0, size);
         return new CheckpointPage(
-                page, AuditCursor.after(page.get(page.size() - 1).id()));
+                page,
+                AuditCursor.after(
+                        AuditCursor.CHECKPOINTS, page.get(page.size() - 1).id()));
     }
 
     /** The public key that verifies every checkpoint's signature. */

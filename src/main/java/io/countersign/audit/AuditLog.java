@@ -33,7 +33,9 @@ public class AuditLog {
             return new AuditPage(found, null);
         }
         List<AuditRecord> page = found.subList(0, query.limit());
-        return new AuditPage(page, AuditCursor.after(page.get(page.size() - 1).id()));
+        return new AuditPage(
+                page,
+                AuditCursor.after(AuditCursor.EVENTS, page.get(page.size() - 1).id()));
     }
 
     /**

@@ -61,7 +61,7 @@ public record AuditQuery(
         if (cursor == null) {
             return null;
         }
-        OptionalLong decoded = AuditCursor.decode(cursor);
+        OptionalLong decoded = AuditCursor.decode(AuditCursor.EVENTS, cursor);
         return decoded.isPresent() ? decoded.getAsLong() : null;
     }
 
@@ -75,7 +75,7 @@ public record AuditQuery(
         }
         if (cursor != null) {
             problems.check(
-                    AuditCursor.decode(cursor).isPresent(),
+                    AuditCursor.decode(AuditCursor.EVENTS, cursor).isPresent(),
                     "cursor",
                     "invalid_cursor",
                     "is not a cursor this service returned; start again without it");

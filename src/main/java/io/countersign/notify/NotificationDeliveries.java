@@ -59,7 +59,7 @@ public class NotificationDeliveries {
             Actor actor, DeliveryState state, String recipient, String channel, String cursor, Integer limit) {
         requireAdmin(actor);
         Problems problems = new Problems();
-        DeliveryLists.Page page = lists.checkPage(problems, cursor, limit);
+        DeliveryLists.Page page = lists.checkPage(problems, "notifications", cursor, limit);
         problems.throwIfAny();
         String recipientId = null;
         if (recipient != null && !recipient.isBlank()) {

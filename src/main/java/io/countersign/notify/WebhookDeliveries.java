@@ -38,7 +38,7 @@ public class WebhookDeliveries {
     @Transactional(readOnly = true)
     public DeliveryPage list(String webhookId, DeliveryState state, String cursor, Integer limit) {
         Problems problems = new Problems();
-        DeliveryLists.Page page = lists.checkPage(problems, cursor, limit);
+        DeliveryLists.Page page = lists.checkPage(problems, "webhook:" + webhookId, cursor, limit);
         problems.throwIfAny();
         if (webhooks.url(webhookId).isEmpty()) {
             throw new NotFoundException("webhook", webhookId);

@@ -22,7 +22,8 @@ final class BreakGlassUses {
                 "out_of_range",
                 "must be between 1 and " + RequestSearch.MAX_LIMIT);
         problems.throwIfAny();
-        PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
+        PageCursor after =
+                cursor == null || cursor.isBlank() ? null : PageCursor.decode(PageCursor.BREAK_GLASS, cursor);
         StringBuilder where = new StringBuilder(" where r.break_glass = true");
         Map<String, Object> params = new HashMap<>();
         if (overdue) {
@@ -45,6 +46,7 @@ final class BreakGlassUses {
         }
         List<AccessRequest> items = found.subList(0, size);
         AccessRequest last = items.get(size - 1);
-        return new RequestPage(items, new PageCursor(last.details().createdAt(), last.id()).encode());
+        return new RequestPage(
+                items, new PageCursor(last.details().createdAt(), last.id()).encode(PageCursor.BREAK_GLASS));
     }
 }

@@ -9,12 +9,17 @@ import java.time.Instant;
  */
 record PageCursor(Instant createdAt, String id) {
 
-    String encode() {
-        return new TimeCursor(createdAt, id).encode();
+    /** The list of requests, and the list of break-glass uses: each reads only its own cursors. */
+    static final String REQUESTS = "requests";
+
+    static final String BREAK_GLASS = "breakglass";
+
+    String encode(String list) {
+        return new TimeCursor(createdAt, id).encode(list);
     }
 
-    static PageCursor decode(String cursor) {
-        TimeCursor decoded = TimeCursor.decode(cursor);
+    static PageCursor decode(String list, String cursor) {
+        TimeCursor decoded = TimeCursor.decode(list, cursor);
         return new PageCursor(decoded.at(), decoded.id());
     }
 }

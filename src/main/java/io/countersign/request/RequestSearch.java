@@ -49,8 +49,9 @@ class RequestSearch {
                 "before_from",
                 "must be later than 'from'");
         problems.throwIfAny();
-        PageCursor after =
-                query.cursor() == null || query.cursor().isBlank() ? null : PageCursor.decode(query.cursor());
+        PageCursor after = query.cursor() == null || query.cursor().isBlank()
+                ? null
+                : PageCursor.decode(PageCursor.REQUESTS, query.cursor());
 
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -106,7 +107,7 @@ class RequestSearch {
         // the cursor follows the last row read, so a row the resource globs filter out skips nothing
         return new RequestPage(
                 keep(items, actor, me, awaiting, mine, now),
-                new PageCursor(last.details().createdAt(), last.id()).encode());
+                new PageCursor(last.details().createdAt(), last.id()).encode(PageCursor.REQUESTS));
     }
 
     /**

@@ -1,8 +1,6 @@
 package io.countersign.shared;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +11,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A page of a configuration list (users, groups, resources, policies, webhooks) ordered by a unique
  * key: at most {@code limit} items whose key follows the cursor's, optionally only those whose name
  * starts with {@code prefix}. Keyset pagination, so a page costs the same however deep it is and an
- * item created or deleted meanwhile shifts nothing.
+ * item created or deleted meanwhile shifts nothing. Its cursors are sealed for {@code list} ({@link
+ * Cursors}), so one list does not read another's.
  */
-public record NameQuery(String prefix, String after, int limit) {
+public record NameQuery(String list, String prefix, String after, int limit) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
     private static final int MAX_CURSOR = 400;
 
     /** @throws InvalidInputException naming every bad parameter */
-    public static NameQuery of(String prefix, String cursor, Integer limit) {
+    public static NameQuery of(String list, String prefix, String cursor, Integer limit) {
         Problems problems = new Problems();
         problems.maxLength(prefix, "prefix", Names.MAX_LENGTH * 16);
         problems.check(
@@ -30,7 +29,7 @@ public record NameQuery(String prefix, String after, int limit) {
                 "limit",
                 "out_of_range",
                 "must be between 1 and " + MAX_LIMIT);
-        String after = cursor == null ? null : decode(cursor);
+        String after = cursor == null ? null : decode(list, cursor);
         problems.check(
                 cursor == null || after != null,
                 "cursor",
@@ -38,7 +37,7 @@ public record NameQuery(String prefix, String after, int limit) {
                 "is not a cursor this service returned; start again without it");
         problems.throwIfAny();
         return new NameQuery(
-                prefix == null || prefix.isEmpty() ? null : prefix, after, limit == null ? DEFAULT_LIMIT : limit);
+                list, prefix == null || prefix.isEmpty() ? null : prefix, after, limit == null ? DEFAULT_LIMIT : limit);
     }
 
     /**
@@ -88,26 +87,16 @@ public record NameQuery(String prefix, String after, int limit) {
             return new NamePage<>(List.copyOf(rows), null);
         }
         List<T> items = List.copyOf(rows.subList(0, limit));
-        return new NamePage<>(items, encode(key.apply(items.get(limit - 1))));
+        return new NamePage<>(items, Cursors.seal(list, key.apply(items.get(limit - 1))));
     }
 
-    static String encode(String key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("n:" + key).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The key a cursor holds, or null when this service did not write it. */
-    private static String decode(String cursor) {
+    /** The key a cursor holds, or null when {@code list} did not write it. */
+    private static String decode(String list, String cursor) {
         if (cursor.length() > MAX_CURSOR) {
             return null;
         }
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!raw.startsWith("n:") || raw.length() == 2 || Text.firstForbidden(raw, Text.Lines.SINGLE) >= 0) {
-                return null;
-            }
-            return raw.substring(2);
-        } catch (IllegalArgumentException notBase64) {
-            return null;
-        }
+        return Cursors.open(list, cursor)
+                .filter(key -> !key.isEmpty() && Text.firstForbidden(key, Text.Lines.SINGLE) < 0)
+                .orElse(null);
     }
 }

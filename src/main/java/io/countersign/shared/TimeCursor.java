@@ -1,15 +1,13 @@
 package io.countersign.shared;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
  * An opaque page position made of an instant and an id, as lists ordered by time hand out in
- * {@code nextCursor}. Decoding trusts nothing: a cursor is client input, so anything this class did
- * not write (wrong field count, garbage base64, an instant the database cannot store, an id with
- * characters no id has) is refused as invalid input instead of reaching the database.
+ * {@code nextCursor}, sealed for the list that hands it out ({@link Cursors}). Decoding trusts
+ * nothing: a cursor is client input, so anything that list did not write (another list's cursor, a
+ * position edited or made up, garbage) is refused as invalid input instead of reaching the database.
  */
 public record TimeCursor(Instant at, String id) {
 
@@ -18,27 +16,18 @@ public record TimeCursor(Instant at, String id) {
 
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
-    private static final int MAX_LENGTH = 200;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern SECONDS = Pattern.compile("-?[0-9]{1,18}");
     private static final Pattern NANOS = Pattern.compile("[0-9]{1,9}");
 
-    public String encode() {
-        String raw = at.getEpochSecond() + "." + at.getNano() + "." + id;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    /** The cursor for {@code list}: its name is sealed in, so no other list reads it. */
+    public String encode(String list) {
+        return Cursors.seal(list, at.getEpochSecond() + "." + at.getNano() + "." + id);
     }
 
-    /** @throws InvalidInputException naming the {@code cursor} parameter when it is not one this service wrote */
-    public static TimeCursor decode(String cursor) {
-        if (cursor == null || cursor.length() > MAX_LENGTH) {
-            throw invalid();
-        }
-        String raw;
-        try {
-            raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-        } catch (IllegalArgumentException notBase64) {
-            throw invalid();
-        }
+    /** @throws InvalidInputException naming the {@code cursor} parameter when {@code list} did not write it */
+    public static TimeCursor decode(String list, String cursor) {
+        String raw = Cursors.open(list, cursor).orElseThrow(TimeCursor::invalid);
         String[] parts = raw.split("\\.", -1);
         if (parts.length != 3
                 || !SECONDS.matcher(parts[0]).matches()

@@ -95,7 +95,7 @@ class AuditQueryTests {
 
     @Test
     void aCursorTheServiceIssuedLeadsBelowTheLastIdOfThePreviousPage() {
-        String cursor = AuditCursor.after(120);
+        String cursor = AuditCursor.after(AuditCursor.EVENTS, 120);
 
         var query = AuditQuery.fromParameters(null, null, null, null, null, cursor, null);
 

@@ -117,8 +117,14 @@ class RequestValidationTests {
     void aCursorSurvivesItsRoundTripAndJunkIsRefused() {
         PageCursor cursor = new PageCursor(Instant.parse("2030-01-01T09:00:00.123456Z"), "req-abcdefgh");
 
-        assertThat(PageCursor.decode(cursor.encode())).isEqualTo(cursor);
-        assertThatThrownBy(() -> PageCursor.decode("%%%")).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> PageCursor.decode("bm90LWEtY3Vyc29y")).isInstanceOf(InvalidInputException.class);
+        assertThat(PageCursor.decode(PageCursor.REQUESTS, cursor.encode(PageCursor.REQUESTS)))
+                .isEqualTo(cursor);
+        assertThatThrownBy(() -> PageCursor.decode(PageCursor.REQUESTS, "%%%"))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> PageCursor.decode(PageCursor.REQUESTS, "bm90LWEtY3Vyc29y"))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> PageCursor.decode(PageCursor.BREAK_GLASS, cursor.encode(PageCursor.REQUESTS)))
+                .as("another list's cursor")
+                .isInstanceOf(InvalidInputException.class);
     }
 }

@@ -4,6 +4,7 @@ import io.countersign.notify.Delivery;
 import io.countersign.notify.DeliveryPage;
 import io.countersign.notify.DeliveryState;
 import io.countersign.shared.ConflictException;
+import io.countersign.shared.Cursors;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import java.time.Clock;
@@ -30,20 +31,26 @@ public class DeliveryLists {
     }
 
     /** Checks the paging parameters, reporting every issue at once together with the caller's. */
-    public Page checkPage(Problems problems, String cursor, Integer limit) {
+    public Page checkPage(Problems problems, String list, String cursor, Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         problems.check(size >= 1 && size <= MAX_LIMIT, "limit", "out_of_range", "must be between 1 and " + MAX_LIMIT);
-        return new Page(parseCursor(problems, cursor), size);
+        return new Page(list, parseCursor(problems, list, cursor), size);
     }
 
-    /** A checked page request: continue before {@code beforeSeq} (null for the first page). */
-    public record Page(Long beforeSeq, int size) {}
+    /**
+     * A checked page request of one list (a webhook's deliveries, or the notification deliveries):
+     * continue before {@code beforeSeq} (null for the first page).
+     */
+    public record Page(String list, Long beforeSeq, int size) {}
 
     public DeliveryPage page(DeliveryFilter filter, Page page) {
         List<DeliveryStore.Stored> rows = deliveries.page(filter, page.beforeSeq(), page.size() + 1);
         boolean more = rows.size() > page.size();
         List<DeliveryStore.Stored> shown = more ? rows.subList(0, page.size()) : rows;
-        String next = more ? Long.toString(shown.get(shown.size() - 1).seq()) : null;
+        String next = more
+                ? Cursors.seal(
+                        page.list(), Long.toString(shown.get(shown.size() - 1).seq()))
+                : null;
         return new DeliveryPage(
                 shown.stream().map(DeliveryStore.Stored::delivery).toList(), next);
     }
@@ -73,12 +80,12 @@ public class DeliveryLists {
         return get(deliveryId, listed);
     }
 
-    private static Long parseCursor(Problems problems, String cursor) {
+    private static Long parseCursor(Problems problems, String list, String cursor) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
         try {
-            long value = Long.parseLong(cursor);
+            long value = Long.parseLong(Cursors.open(list, cursor).orElse(""));
             if (value > 0) {
                 return value;
             }

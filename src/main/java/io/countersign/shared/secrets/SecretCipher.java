@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -110,6 +113,25 @@ public class SecretCipher {
         cipher.init(mode, key(), new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
         return cipher;
+    }
+
+    /**
+     * A key for another purpose, derived from the encryption key when one was configured for every
+     * instance (empty when the key would only be read or generated on first use): the same on every
+     * instance and across restarts, and never the encryption key itself.
+     */
+    public Optional<byte[]> derivedKey(String purpose) {
+        SecretKey configured = key;
+        if (configured == null) {
+            return Optional.empty();
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(configured.getEncoded(), "HmacSHA256"));
+            return Optional.of(mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot derive a key", e);
+        }
     }
 
     /** Resolved on first use so that an installation without webhooks never writes a key file. */

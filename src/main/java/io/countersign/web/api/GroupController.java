@@ -88,7 +88,7 @@ class GroupController {
                     .map(GroupResponse::of)
                     .toList();
         }
-        NamePage<Group> page = groups.page(NameQuery.of(Names.canonical(prefix), cursor, limit));
+        NamePage<Group> page = groups.page(NameQuery.of("groups", Names.canonical(prefix), cursor, limit));
         return new GroupPage(page.items().stream().map(GroupResponse::of).toList(), page.nextCursor());
     }
 

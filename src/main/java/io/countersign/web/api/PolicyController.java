@@ -79,7 +79,8 @@ class PolicyController {
         if (!Listing.paged(cursor, limit)) {
             return Listing.withPrefix(policies.list(), Names.canonical(prefix), PolicyDefinition::name);
         }
-        NamePage<PolicyDefinition> page = policies.page(NameQuery.of(Names.canonical(prefix), cursor, limit));
+        NamePage<PolicyDefinition> page =
+                policies.page(NameQuery.of("policies", Names.canonical(prefix), cursor, limit));
         return new PolicyPage(page.items(), page.nextCursor());
     }
 

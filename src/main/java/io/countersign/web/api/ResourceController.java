@@ -108,7 +108,7 @@ class ResourceController {
                     .map(ResourceResponse::of)
                     .toList();
         }
-        NamePage<Resource> page = resources.page(NameQuery.of(Names.canonical(prefix), cursor, limit));
+        NamePage<Resource> page = resources.page(NameQuery.of("resources", Names.canonical(prefix), cursor, limit));
         return new ResourcePage(page.items().stream().map(ResourceResponse::of).toList(), page.nextCursor());
     }
 

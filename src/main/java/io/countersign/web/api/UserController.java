@@ -153,7 +153,7 @@ class UserController {
                     .map(user -> UserResponse.of(user, all.get(user.username())))
                     .toList();
         }
-        NamePage<User> page = users.page(NameQuery.of(Names.canonical(prefix), cursor, limit));
+        NamePage<User> page = users.page(NameQuery.of("users", Names.canonical(prefix), cursor, limit));
         return new UserPage(
                 page.items().stream()
                         .map(user -> UserResponse.of(user, all.get(user.username())))

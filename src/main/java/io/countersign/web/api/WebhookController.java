@@ -86,7 +86,7 @@ class WebhookController {
                     .map(WebhookResponse::of)
                     .toList();
         }
-        NamePage<Webhook> page = webhooks.page(NameQuery.of(prefix, cursor, limit));
+        NamePage<Webhook> page = webhooks.page(NameQuery.of("webhooks", prefix, cursor, limit));
         return new WebhookPage(page.items().stream().map(WebhookResponse::of).toList(), page.nextCursor());
     }
 

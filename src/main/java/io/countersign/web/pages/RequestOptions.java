@@ -40,7 +40,7 @@ class RequestOptions {
         int scanned = 0;
         try {
             do {
-                NamePage<Resource> page = resources.page(NameQuery.of(prefix, cursor, 50));
+                NamePage<Resource> page = resources.page(NameQuery.of("resources", prefix, cursor, 50));
                 for (Resource resource : page.items()) {
                     scanned++;
                     resource.accounts().stream().sorted().forEach(account -> {

@@ -307,6 +307,37 @@ class InputContainmentTests {
     }
 
     @Test
+    void aListReadsOnlyItsOwnCursorsAndNoneEditedByHand() {
+        Map<String, String> cursors = new LinkedHashMap<>();
+        for (String list : List.of("/api/v1/requests", "/api/v1/audit", "/api/v1/users")) {
+            String next = api.asAdmin()
+                    .get(list + "?limit=1")
+                    .expect(200)
+                    .json()
+                    .get("nextCursor")
+                    .asString();
+            cursors.put(list, next);
+            api.asAdmin().get(list + "?limit=1&cursor=" + next).expect(200);
+        }
+        List<String> lists =
+                List.of("/api/v1/requests", "/api/v1/audit", "/api/v1/users", "/api/v1/grants", "/api/v1/breakglass");
+        cursors.forEach((from, cursor) -> {
+            for (String list : lists) {
+                if (!list.equals(from)) {
+                    var answer = api.asAdmin().get(list + "?cursor=" + cursor);
+                    assertThat(issues(answer.expect(400)))
+                            .as(from + " → " + list)
+                            .containsExactly("cursor:invalid_cursor");
+                }
+            }
+            String edited = (cursor.charAt(0) == 'A' ? "B" : "A") + cursor.substring(1);
+            assertThat(issues(api.asAdmin().get(from + "?cursor=" + edited).expect(400)))
+                    .as(from + " edited")
+                    .containsExactly("cursor:invalid_cursor");
+        });
+    }
+
+    @Test
     void hugeNumbersDeepNestingUnknownEnumsAndWrongTypesAre400WithTheField() {
         String policy = "/api/v1/policies/" + scene.policy;
         String steps = ",\"conditions\":{\"resourceName\":\"x\"},\"steps\":[]}";

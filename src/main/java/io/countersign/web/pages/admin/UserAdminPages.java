@@ -48,7 +48,7 @@ class UserAdminPages {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String cursor, Model model) {
         model.addAttribute("q", q);
         try {
-            NamePage<User> page = users.page(NameQuery.of(Names.canonical(q), cursor, PAGE_SIZE));
+            NamePage<User> page = users.page(NameQuery.of("users", Names.canonical(q), cursor, PAGE_SIZE));
             model.addAttribute("users", page.items());
             model.addAttribute("nextCursor", page.nextCursor());
         } catch (CountersignException refused) {
