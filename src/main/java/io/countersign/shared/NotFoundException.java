@@ -6,8 +6,16 @@ package io.countersign.shared;
  */
 public class NotFoundException extends CountersignException {
 
+    private final String kind;
+
     public NotFoundException(String kind, String id) {
         super("No " + kind + " '" + id + "' exists or you may not see it.");
+        this.kind = kind;
+    }
+
+    /** What was not found: {@code user}, {@code resource}, {@code request}, ... */
+    public String kind() {
+        return kind;
     }
 
     @Override

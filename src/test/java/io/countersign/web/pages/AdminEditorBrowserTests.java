@@ -117,8 +117,13 @@ class AdminEditorBrowserTests {
 
         type("ticketPattern", "^INC-[0-9]+$");
         type("sampleRequester", person("dev", "USER"));
-        type("sampleResource", resource);
+        type("sampleResource", "no-such-resource");
         type("sampleAccount", "admin");
+        browser.clickButton("Check and preview");
+        assertThat(browser.field("error-sampleResource").getText()).contains("no-such-resource");
+        assertThat(value("steps[1].name")).as("the draft is kept").isEqualTo("Security review");
+
+        type("sampleResource", resource);
         browser.clickButton("Check and preview");
         assertThat(browser.field("preview").getText())
                 .contains("Governed by policy " + policy + " (this draft)", "2 of " + security);

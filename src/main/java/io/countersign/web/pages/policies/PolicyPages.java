@@ -7,6 +7,8 @@ import io.countersign.shared.ConflictException;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.NotFoundException;
+import io.countersign.shared.RefusedException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -138,6 +140,17 @@ class PolicyPages {
             return editor(model, form, editing, e.issues());
         } catch (ConflictException e) {
             return editor(model, form, editing, List.of(new FieldIssue("name", "conflict", e.getMessage())));
+        } catch (NotFoundException e) {
+            // a sample naming nobody or nothing: said beside it, and the draft stays on the page
+            String field = switch (e.kind()) {
+                case "user" -> "sampleRequester";
+                case "resource" -> "sampleResource";
+                default -> "sampleAccount";
+            };
+            return editor(model, form, editing, List.of(new FieldIssue(field, "not_found", e.getMessage())));
+        } catch (RefusedException e) {
+            return editor(
+                    model, form, editing, List.of(new FieldIssue(FieldErrors.GENERAL, e.reason(), e.getMessage())));
         }
     }
 
