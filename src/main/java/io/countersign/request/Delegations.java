@@ -8,10 +8,10 @@ import io.countersign.directory.UserAccessEnded;
 import io.countersign.directory.UserChanged;
 import io.countersign.policy.NamePattern;
 import io.countersign.shared.Actor;
+import io.countersign.shared.ConflictException;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
-import io.countersign.shared.Role;
 import io.countersign.shared.ShortIds;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,10 +77,21 @@ public class Delegations {
     @Transactional
     public Delegation create(Actor actor, String username, DelegationInput input) {
         Participant delegator = ownerVisibleTo(actor, username);
+        User owner = directory.findUser(delegator.username()).orElseThrow();
+        if (!owner.active() || !owner.role().approves()) {
+            throw new ConflictException("'" + owner.username() + "' is "
+                    + (owner.active() ? "a user whose role does not approve" : "deactivated")
+                    + ": there is nothing to hand on.");
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Problems problems = new Problems();
         Participant delegate = delegateOf(problems, input.delegate(), delegator);
         Instant from = input.from() == null ? now : input.from().truncatedTo(ChronoUnit.MICROS);
+        problems.check(
+                !from.isBefore(now.minus(RequestValidation.CLOCK_SKEW)),
+                "from",
+                "in_the_past",
+                "must not lie in the past: a delegation cannot act on what was decided before it");
         Instant until = input.until() == null ? null : input.until().truncatedTo(ChronoUnit.MICROS);
         if (until == null) {
             problems.add("until", "required", "must be given, e.g. 2026-12-24T00:00:00Z");
@@ -176,7 +187,7 @@ public class Delegations {
             problems.add("delegate", "unknown_user", "no active user '" + name + "'");
             return null;
         }
-        if (user.role() != Role.USER && user.role() != Role.ADMIN) {
+        if (!user.role().approves()) {
             problems.add("delegate", "cannot_approve", "'" + name + "' has a role that does not approve requests");
             return null;
         }

@@ -313,4 +313,37 @@ class DelegationTests extends DevAndLisaTestBase {
         assertThat(request.get("status").asString()).as("tom still approves").isEqualTo("PENDING");
         assertThat(request.toString()).doesNotContain("\"" + lisa.name() + "\"");
     }
+
+    @Test
+    void onlyAnActiveApproverDelegatesAndNotIntoThePast() {
+        var backdated = delegate(
+                lisa,
+                sam,
+                Map.of("from", clock.instant().minus(Duration.ofDays(400)).toString()));
+        assertThat(backdated.expect(400).json().get("errors").get(0).get("code").asString())
+                .isEqualTo("in_the_past");
+
+        Person auditor = org.person("auditor", "AUDITOR");
+        api.asAdmin()
+                .post(
+                        "/api/v1/users/" + auditor.name() + "/delegations",
+                        Api.json(Map.of(
+                                "delegate", sam.name(),
+                                "until",
+                                        clock.instant().plus(Duration.ofDays(1)).toString())))
+                .expect(409);
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + tom.name(),
+                        Api.json(Map.of("email", tom.name() + "@example.com", "role", "USER", "active", false)))
+                .expect(200);
+        api.asAdmin()
+                .post(
+                        "/api/v1/users/" + tom.name() + "/delegations",
+                        Api.json(Map.of(
+                                "delegate", sam.name(),
+                                "until",
+                                        clock.instant().plus(Duration.ofDays(1)).toString())))
+                .expect(409);
+    }
 }
