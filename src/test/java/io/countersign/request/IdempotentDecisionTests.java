@@ -204,6 +204,45 @@ class IdempotentDecisionTests extends DevAndLisaTestBase {
     }
 
     @Test
+    void twoKeysOnOneCallAreRefusedRatherThanOneChosenSilently() {
+        String id = org.pendingRequest(dev, List.of(step("Review", 1, lisa)));
+        String resource = org.resource();
+        org.policy(resource, List.of(step("Review", 1, lisa)));
+
+        var decision = api.as(lisa.token())
+                .call(
+                        HttpMethod.POST,
+                        "/api/v1/requests/" + id + "/approve",
+                        null,
+                        "Idempotency-Key",
+                        "first",
+                        "Idempotency-Key",
+                        "second");
+        var creation = api.as(dev.token())
+                .call(
+                        HttpMethod.POST,
+                        "/api/v1/requests",
+                        Api.json(java.util.Map.of("resource", resource, "account", "admin")),
+                        "Idempotency-Key",
+                        "first",
+                        "Idempotency-Key",
+                        "second");
+
+        for (var answer : List.of(decision, creation)) {
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.json().get("errors").get(0).get("code").asString())
+                    .isEqualTo("repeated");
+        }
+        assertThat(decisionsOn(id)).isZero();
+        assertThat(api.as(dev.token())
+                        .get("/api/v1/requests?resource=" + resource)
+                        .expect(200)
+                        .json()
+                        .get("items"))
+                .isEmpty();
+    }
+
+    @Test
     void concurrentRetriesDecideOnceAndNeverAnswerAlreadyDecided() throws Exception {
         String id = org.pendingRequest(dev, List.of(step("Review", 1, lisa)));
         String key = Api.unique("approve");

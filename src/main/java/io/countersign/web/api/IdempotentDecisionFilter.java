@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,8 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
     static final int MAX_KEY = 200;
+    static final FieldIssue REPEATED = new FieldIssue(
+            HEADER, "repeated", "send one Idempotency-Key header: with two, a retry could not tell which one counted");
     private static final Pattern DECISION =
             Pattern.compile("/api/v1/(requests/[^/]+/(approve|reject|cancel)|grants/[^/]+/revoke)");
 
@@ -55,6 +58,16 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
         this.answers = answers;
         this.directory = directory;
         this.json = json;
+    }
+
+    /** Whether the call carries more than one Idempotency-Key header. */
+    static boolean repeated(HttpServletRequest request) {
+        Enumeration<String> keys = request.getHeaders(HEADER);
+        if (keys == null || !keys.hasMoreElements()) {
+            return false;
+        }
+        keys.nextElement();
+        return keys.hasMoreElements();
     }
 
     @Override
@@ -73,9 +86,16 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
             return;
         }
         String key = request.getHeader(HEADER).trim();
-        if (key.isEmpty() || key.length() > MAX_KEY || Text.firstForbidden(key, Text.Lines.SINGLE) >= 0) {
-            FieldIssue issue = new FieldIssue(
-                    HEADER, "invalid_value", "must be 1 to " + MAX_KEY + " characters without control characters");
+        if (repeated(request)
+                || key.isEmpty()
+                || key.length() > MAX_KEY
+                || Text.firstForbidden(key, Text.Lines.SINGLE) >= 0) {
+            FieldIssue issue = repeated(request)
+                    ? REPEATED
+                    : new FieldIssue(
+                            HEADER,
+                            "invalid_value",
+                            "must be 1 to " + MAX_KEY + " characters without control characters");
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                     HttpStatus.BAD_REQUEST, "The Idempotency-Key header is not usable; nothing was changed.");
             problem.setTitle("Invalid input");

@@ -14,6 +14,7 @@ import io.countersign.request.RequestStatus;
 import io.countersign.request.Requests;
 import io.countersign.security.EnforcerScopes;
 import io.countersign.shared.Actor;
+import io.countersign.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -21,6 +22,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,8 +90,9 @@ class RequestController {
             Actor actor,
             @RequestBody CreateBody body,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestHeader("Prefer") String prefer) {
-        ResponseEntity<RequestResponse> created = create(actor, body, idempotencyKey);
+            @RequestHeader("Prefer") String prefer,
+            HttpServletRequest request) {
+        ResponseEntity<RequestResponse> created = create(actor, body, idempotencyKey, request);
         String id = created.getBody().id();
         return waiter.await(
                 id,
@@ -146,7 +149,11 @@ class RequestController {
     ResponseEntity<RequestResponse> create(
             Actor actor,
             @RequestBody CreateBody body,
-            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+            HttpServletRequest request) {
+        if (IdempotentDecisionFilter.repeated(request)) {
+            throw new InvalidInputException(List.of(IdempotentDecisionFilter.REPEATED));
+        }
         scopes.checkOnBehalf(actor, body.requester(), body.resource());
         CreatedRequest created = requests.create(
                 actor,
