@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Reads a bundle from JSON or YAML. Both are strict: unknown fields and repeated keys are errors, so
@@ -102,8 +103,10 @@ final class BundleReader {
     }
 
     /**
-     * A bundle never needs an explicit YAML tag, and the parser would otherwise drop one silently
-     * ({@code levels: !!java.lang.ProcessBuilder [id]} would import the level "id"): refuse them all.
+     * A bundle never needs an explicit YAML tag or an alias, and the parser would otherwise misread
+     * both silently: it drops a tag ({@code levels: !!java.lang.ProcessBuilder [id]} would import the
+     * level "id") and reads an alias as its anchor's name ({@code manager: *boss} would name the
+     * manager "boss", whatever the anchor holds). Refuse them all.
      */
     private static void refuseTags(byte[] body) {
         try (JsonParser parser = YAML.createParser(body)) {
@@ -113,6 +116,12 @@ final class BundleReader {
                             fieldPath(parser.streamReadContext().pathAsPointer().toString()),
                             "invalid_value",
                             "explicit YAML tags (!tag, !!type) are not accepted in a bundle");
+                }
+                if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                    throw InvalidInputException.of(
+                            fieldPath(parser.streamReadContext().pathAsPointer().toString()),
+                            "invalid_value",
+                            "YAML aliases (*name) are not accepted in a bundle; write the value out");
                 }
             }
         }

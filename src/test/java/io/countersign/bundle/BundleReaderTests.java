@@ -103,6 +103,20 @@ class BundleReaderTests {
     }
 
     @Test
+    void aYamlAliasIsRefusedRatherThanReadAsItsAnchorsName() {
+        FieldIssue scalar = issueOf(
+                "users:\n  - {username: boss, email: &e boss@example.com}\n  - {username: dev, email: *e}\n",
+                BundleFormat.YAML);
+        FieldIssue list = issueOf(
+                "groups:\n  - {name: a, members: &m [dev], managers: []}\n  - {name: b, members: *m, managers: []}\n",
+                BundleFormat.YAML);
+
+        assertThat(scalar.field()).isEqualTo("users[1].email");
+        assertThat(list.field()).isEqualTo("groups[1].members");
+        assertThat(List.of(scalar, list)).extracting(FieldIssue::message).allMatch(m -> m.contains("alias"));
+    }
+
+    @Test
     void aBadEnumValueNamesTheAllowedOnes() {
         FieldIssue issue = issueOf("{\"users\": [{\"username\": \"a\", \"role\": \"ROOT\"}]}", BundleFormat.JSON);
 
