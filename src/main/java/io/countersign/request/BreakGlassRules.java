@@ -3,6 +3,7 @@ package io.countersign.request;
 import io.countersign.policy.ApprovalPlan;
 import io.countersign.policy.BreakGlassPlan;
 import io.countersign.shared.Problems;
+import io.countersign.shared.RefusedException;
 import java.time.Duration;
 
 /**
@@ -27,6 +28,13 @@ final class BreakGlassRules {
                     "policy '" + plan.policyName() + "' allows no break-glass access; ask through its approval"
                             + " steps instead");
             problems.throwIfAny();
+        }
+        if (allowed.isReviewed() && allowed.reviewers().isEmpty()) {
+            // as a step nobody can approve refuses the request: a use nobody may review is unreviewable
+            throw new RefusedException(
+                    "no_reviewer",
+                    "Policy '" + plan.policyName() + "' has every break-glass use reviewed, and nobody but the"
+                            + " requester could review this one; an administrator must name other reviewers first.");
         }
         if (RequestValidation.trimToNull(input.justification()) == null) {
             problems.add("justification", "required", "break-glass access requires a justification");

@@ -169,6 +169,47 @@ class BreakGlassReviewTests extends DevLisaAndCarolTestBase {
     }
 
     @Test
+    void aUseOnlyTheRequesterCouldReviewIsRefusedAndChangesNothing() {
+        String alone = org.resource();
+        org.policy(
+                alone,
+                List.of(step("Leads", 1, lisa)),
+                Map.of(
+                        "breakGlass",
+                        Map.of(
+                                "maxDuration",
+                                "PT1H",
+                                "notify",
+                                List.of(Map.of("user", carol.name())),
+                                "reviewers",
+                                List.of(Map.of("user", dev.name())),
+                                "reviewWithin",
+                                "P1D")));
+
+        var refused = api.as(dev.token())
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of(
+                                "resource",
+                                alone,
+                                "account",
+                                "admin",
+                                "breakGlass",
+                                true,
+                                "justification",
+                                "database down")))
+                .expect(422);
+
+        assertThat(refused.json().get("reason").asString()).isEqualTo("no_reviewer");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/requests?resource=" + alone)
+                        .expect(200)
+                        .json()
+                        .get("items"))
+                .isEmpty();
+    }
+
+    @Test
     void anOrdinaryRequestHasNoReviewToAcknowledge() {
         String id = org.request(dev, resource).get("id").asString();
 
