@@ -36,6 +36,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (headers.size() > 1) {
             // which credential counts would depend on the order proxies kept: none does
             ProblemWriter.write(
+                    request,
                     response,
                     HttpServletResponse.SC_BAD_REQUEST,
                     "Bad Request",
@@ -50,6 +51,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         var authenticated = bearer.authenticate(header);
         if (authenticated.isEmpty()) {
             ProblemWriter.write(
+                    request,
                     response,
                     HttpServletResponse.SC_UNAUTHORIZED,
                     "Unauthorized",

@@ -27,12 +27,14 @@ final class DeniedOperations implements AccessDeniedHandler {
         Set<String> otherMethods = request.getRequestURI().startsWith("/api/") ? served.otherMethods(request) : null;
         if (otherMethods == null) {
             ProblemWriter.write(
+                    request,
                     response,
                     HttpServletResponse.SC_FORBIDDEN,
                     "Forbidden",
                     "Your role may not perform this operation.");
         } else if (otherMethods.isEmpty()) {
             ProblemWriter.write(
+                    request,
                     response,
                     HttpServletResponse.SC_NOT_FOUND,
                     "Not Found",
@@ -40,6 +42,7 @@ final class DeniedOperations implements AccessDeniedHandler {
         } else {
             response.setHeader("Allow", String.join(", ", otherMethods));
             ProblemWriter.write(
+                    request,
                     response,
                     HttpServletResponse.SC_METHOD_NOT_ALLOWED,
                     "Method Not Allowed",

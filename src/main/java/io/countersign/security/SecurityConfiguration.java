@@ -53,6 +53,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .addFilterBefore(new BearerTokenFilter(bearer), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> ProblemWriter.write(
+                                request,
                                 response,
                                 HttpServletResponse.SC_UNAUTHORIZED,
                                 "Unauthorized",

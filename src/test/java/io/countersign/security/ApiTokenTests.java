@@ -26,6 +26,17 @@ class ApiTokenTests {
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("title").asString()).isEqualTo("Unauthorized");
+        assertThat(response.json().get("instance").asString()).isEqualTo("/api/v1/users/admin/tokens");
+    }
+
+    @Test
+    void aRefusalBeforeAnyControllerNamesItsPath() {
+        var unknown = api.as("cs_not-a-real-token-at-all-000000").get("/api/v1/users/dev");
+        var forbidden = api.anonymous().get("/api/v1/users");
+
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.json().get("instance").asString()).isEqualTo("/api/v1/users/dev");
+        assertThat(forbidden.json().get("instance").asString()).isEqualTo("/api/v1/users");
     }
 
     @Test

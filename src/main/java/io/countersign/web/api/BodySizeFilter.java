@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -42,6 +43,7 @@ class BodySizeFilter extends OncePerRequestFilter {
                 request.getRequestURI().substring(request.getContextPath().length()));
         if (request.getContentLengthLong() > limit) {
             ProblemDetail problem = ProblemResponses.tooLarge(limit);
+            problem.setInstance(URI.create(request.getRequestURI()));
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getOutputStream().write(json.writeValueAsBytes(problem));

@@ -95,6 +95,7 @@ class BodyLimitTests {
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.json().get("title").asString()).isEqualTo("Request body too large");
+        assertThat(answer.json().get("instance").asString()).isEqualTo("/api/v1/users");
         assertThat(StoredState.of(jdbc)).isEqualTo(before);
     }
 
