@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,11 +65,17 @@ class Revised {
     }
 
     <T> ResponseEntity<T> replace(Lookup lookup, String key, String ifMatch, Supplier<T> write) {
+        return change(HttpStatus.OK, lookup, key, ifMatch, write);
+    }
+
+    /** A change to part of the object (a webhook's secrets) that moves its version as a replacement does. */
+    <T> ResponseEntity<T> change(HttpStatus status, Lookup lookup, String key, String ifMatch, Supplier<T> write) {
         return transactions.execute(tx -> {
             check(lookup, key, ifMatch);
             T body = write.get();
             // locked: the tag answered is the one of the body written, not of a later change
-            return withTag(ResponseEntity.ok(), lookup.revision(key, true)).body(body);
+            return withTag(ResponseEntity.status(status), lookup.revision(key, true))
+                    .body(body);
         });
     }
 

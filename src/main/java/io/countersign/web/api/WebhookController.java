@@ -108,15 +108,28 @@ class WebhookController {
 
     @Operation(operationId = "addWebhookSecret", summary = "Add a signing secret (rotation)")
     @PostMapping("/{id}/secrets")
-    @ResponseStatus(HttpStatus.CREATED)
-    WebhookResponse addSecret(Actor actor, @PathVariable String id, @RequestBody SecretRequest body) {
-        return WebhookResponse.of(webhooks.addSecret(actor, id, body.secret()));
+    ResponseEntity<WebhookResponse> addSecret(
+            Actor actor,
+            @PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody SecretRequest body) {
+        return revised.change(
+                HttpStatus.CREATED,
+                webhooks::revision,
+                id,
+                ifMatch,
+                () -> WebhookResponse.of(webhooks.addSecret(actor, id, body.secret())));
     }
 
     @Operation(operationId = "removeWebhookSecret", summary = "Retire a signing secret")
     @DeleteMapping("/{id}/secrets/{number}")
-    WebhookResponse removeSecret(Actor actor, @PathVariable String id, @PathVariable int number) {
-        return WebhookResponse.of(webhooks.removeSecret(actor, id, number));
+    ResponseEntity<WebhookResponse> removeSecret(
+            Actor actor,
+            @PathVariable String id,
+            @PathVariable int number,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return revised.replace(
+                webhooks::revision, id, ifMatch, () -> WebhookResponse.of(webhooks.removeSecret(actor, id, number)));
     }
 
     @Operation(operationId = "listWebhookDeliveries", summary = "List the deliveries of a webhook")

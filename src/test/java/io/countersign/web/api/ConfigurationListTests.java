@@ -264,6 +264,30 @@ class ConfigurationListTests {
     }
 
     @Test
+    void aSecretRotationMayBeMadeConditionalOnTheWebhooksETag() {
+        String id = create("webhooks", Api.unique("hook"));
+        String secrets = "/api/v1/webhooks/" + id + "/secrets";
+        String first = api.asAdmin().get("/api/v1/webhooks/" + id).header("ETag");
+
+        var added = api.asAdmin()
+                .call(HttpMethod.POST, secrets, Api.json(Map.of("secret", SECRET + "x")), "If-Match", first)
+                .expect(201);
+        String second = added.header("ETag");
+        assertThat(second).isNotNull().isNotEqualTo(first);
+        api.asAdmin()
+                .call(HttpMethod.POST, secrets, Api.json(Map.of("secret", SECRET + "y")), "If-Match", first)
+                .expect(412);
+        api.asAdmin()
+                .call(HttpMethod.DELETE, secrets + "/1", null, "If-Match", first)
+                .expect(412);
+
+        var removed = api.asAdmin()
+                .call(HttpMethod.DELETE, secrets + "/1", null, "If-Match", second)
+                .expect(200);
+        assertThat(removed.json().get("secrets")).hasSize(1);
+    }
+
+    @Test
     void twoAdministratorsEditingOnePolicyCannotOverwriteEachOther() {
         String name = create("policies", Api.unique("shared"));
         String carol = secondAdministrator();
