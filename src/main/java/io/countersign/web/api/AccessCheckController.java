@@ -3,9 +3,12 @@ package io.countersign.web.api;
 import io.countersign.grant.AccessDecision;
 import io.countersign.security.AccessCheckCallers;
 import io.countersign.shared.Actor;
+import io.countersign.shared.Problems;
 import io.countersign.shared.database.DatabaseUnavailableException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +38,18 @@ class AccessCheckController {
             Actor actor,
             @RequestParam(required = false) String user,
             @RequestParam(required = false) String resource,
-            @RequestParam(required = false) String account) {
+            @RequestParam(required = false) String account,
+            HttpServletRequest request) {
+        Problems problems = new Problems();
+        for (String name : List.of("user", "resource", "account")) {
+            String[] given = request.getParameterValues(name);
+            problems.check(
+                    given == null || given.length <= 1,
+                    name,
+                    "repeated",
+                    "give it once: which of several would count is not for the service to guess");
+        }
+        problems.throwIfAny();
         return check.ask(actor, user, resource, account);
     }
 

@@ -129,7 +129,7 @@ class LeanAccessCheckTests {
                 new Refusal("no token", null, allowed, 401),
                 new Refusal("a missing parameter", gatewayToken, "user=" + dev + "&resource=" + resource, 400),
                 new Refusal("no parameters", Api.ADMIN_TOKEN, "", 400),
-                new Refusal("a repeated parameter", Api.ADMIN_TOKEN, allowed + "&user=" + dev, 200));
+                new Refusal("a repeated parameter", Api.ADMIN_TOKEN, allowed + "&user=" + dev, 400));
         for (Refusal refusal : refusals) {
             double before = calls.leanAnswers();
             LeanCalls.Answer lean = calls.lean(refusal.token(), refusal.query(), false);
