@@ -73,7 +73,7 @@ final class DecisionGuard {
         ensurePending(request, at);
         if (SeparationOfDuties.isForbiddenSelfDecision(
                 request.rules(), request.details().requesterId(), userId)) {
-            throw new SelfApprovalNotAllowed(request.id());
+            throw SelfApprovalNotAllowed.forRequester(request.id());
         }
         int current = request.currentStep();
         RequestStep step = request.steps().get(current);

@@ -85,18 +85,22 @@ final class Standing {
         String requesterId = request.details().requesterId();
         int current = request.currentStep();
         List<Decision> decisions = request.decisions();
-        if (userId.equals(requesterId)
-                || SeparationOfDuties.isForbiddenSelfDecision(rules, requesterId, delegator.id())) {
-            return Optional.of(new SelfApprovalNotAllowed(request.id()));
+        if (userId.equals(requesterId)) {
+            return Optional.of(SelfApprovalNotAllowed.delegatesOwn(username, delegator.username(), request.id()));
+        }
+        if (SeparationOfDuties.isForbiddenSelfDecision(rules, requesterId, delegator.id())) {
+            return Optional.of(SelfApprovalNotAllowed.forTheRequester(username, delegator.username(), request.id()));
         }
         if (SeparationOfDuties.hasDecided(decisions, userId, current)
                 || SeparationOfDuties.hasDecided(decisions, delegator.id(), current)) {
             return Optional.of(new AlreadyDecided(username, request.id(), current));
         }
-        for (String person : approving ? List.of(userId, delegator.id()) : List.<String>of()) {
-            var earlier = SeparationOfDuties.earlierApprovedStep(rules, decisions, person, current);
+        for (Participant person :
+                approving ? List.of(new Participant(userId, username), delegator) : List.<Participant>of()) {
+            var earlier = SeparationOfDuties.earlierApprovedStep(rules, decisions, person.id(), current);
             if (earlier.isPresent()) {
-                return Optional.of(new ApprovedAnEarlierStep(username, request.id(), earlier.getAsInt()));
+                // name whoever approved it: the delegate themself, or the delegator they would act for
+                return Optional.of(new ApprovedAnEarlierStep(person.username(), request.id(), earlier.getAsInt()));
             }
         }
         return Optional.empty();

@@ -106,7 +106,8 @@ class DelegationEligibilityTests {
         AccessRequest request = open(plan(new ApprovalRules(true, true), step("Team", 1, "lisa")));
 
         assertThatThrownBy(() -> approveAs(request, REQUESTER, delegation("lisa", REQUESTER)))
-                .isInstanceOf(SelfApprovalNotAllowed.class);
+                .isInstanceOf(SelfApprovalNotAllowed.class)
+                .hasMessageContaining("a delegate never decides their own request");
         assertThat(request.awaits(REQUESTER, AT, List.of(delegation("lisa", REQUESTER))))
                 .isFalse();
     }
@@ -116,7 +117,8 @@ class DelegationEligibilityTests {
         AccessRequest request = open(plan(step("Team", 1, REQUESTER, "lisa")));
 
         assertThatThrownBy(() -> approveAs(request, "sam", delegation(REQUESTER, "sam")))
-                .isInstanceOf(SelfApprovalNotAllowed.class);
+                .isInstanceOf(SelfApprovalNotAllowed.class)
+                .hasMessageContaining("on behalf of '" + REQUESTER + "', who asked for it");
     }
 
     @Test
@@ -168,6 +170,16 @@ class DelegationEligibilityTests {
                 .isInstanceOf(ApprovedAnEarlierStep.class);
         approveAs(request, "carol");
         assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
+    }
+
+    @Test
+    void aRefusalUnderDistinctApproversNamesWhoApprovedTheEarlierStep() {
+        AccessRequest request = open(plan(step("Manager", 1, "lisa"), step("Security", 1, "lisa", "carol")));
+        approveAs(request, "lisa");
+
+        assertThatThrownBy(() -> approveAs(request, "mallory", delegation("lisa", "mallory")))
+                .isInstanceOf(ApprovedAnEarlierStep.class)
+                .hasMessageStartingWith("'lisa' approved step 0");
     }
 
     @Test
