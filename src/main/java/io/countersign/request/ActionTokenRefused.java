@@ -31,7 +31,9 @@ public class ActionTokenRefused extends RefusedException {
         /** The approver already decided the step by another way. */
         ALREADY_DECIDED,
         /** The approver approved an earlier step and the policy wants different people on each step. */
-        APPROVED_EARLIER_STEP
+        APPROVED_EARLIER_STEP,
+        /** The step's policy does not take decisions through the channel the approver is using. */
+        CHANNEL_NOT_ALLOWED
     }
 
     private final Reason refusal;

@@ -4,6 +4,7 @@ import io.countersign.directory.Directory;
 import io.countersign.inventory.Inventory;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
+import io.countersign.shared.ConflictException;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
@@ -112,6 +113,28 @@ public class Requests {
                 (request, me, text, at) -> request.approve(actor, me, text, allowed, at, null));
     }
 
+    /**
+     * Approves ({@code approve}) or rejects the step a page showed, and only that step: a page left
+     * open while the step was completed elsewhere must not decide the next one, which its reader
+     * never saw. Otherwise as {@link #approve(Actor, String, String)} and {@link #reject}.
+     *
+     * @throws ConflictException when the request has moved on to another step
+     */
+    @Transactional(noRollbackFor = DeadlinePassed.class)
+    public AccessRequest decideShownStep(Actor actor, String id, String comment, int shownStep, boolean approve) {
+        return decide(actor, id, comment, true, (request, me, text, at) -> {
+            if (request.status() == RequestStatus.PENDING && request.currentStep() != shownStep) {
+                throw new ConflictException("Request " + id + " has moved on to step " + (request.currentStep() + 1)
+                        + " since the page showed step " + (shownStep + 1) + "; look at it again before deciding.");
+            }
+            if (approve) {
+                request.approve(actor, me, text, null, at, null);
+            } else {
+                request.reject(actor, me, text, at);
+            }
+        });
+    }
+
     /** Records a rejection of the current step; past a deadline, as {@link #approve}. */
     @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest reject(Actor actor, String id, String comment) {
@@ -161,6 +184,9 @@ public class Requests {
             RequestStep step = request.steps().get(request.currentStep());
             if (step.deadline() != null && !now.isBefore(step.deadline())) {
                 return Optional.of(ActionTokenRefused.Reason.EXPIRED);
+            }
+            if (!step.allowsDecisionFrom(actor.channel().name())) {
+                return Optional.of(ActionTokenRefused.Reason.CHANNEL_NOT_ALLOWED);
             }
         }
         try {

@@ -19,6 +19,7 @@ final class ChatRefusals {
             case NOT_ELIGIBLE -> "you may not decide this request";
             case ALREADY_DECIDED -> "you have already decided this step";
             case APPROVED_EARLIER_STEP -> "you approved an earlier step, and the policy asks someone else for this one";
+            case CHANNEL_NOT_ALLOWED -> "this step is not decided in chat";
         };
     }
 }

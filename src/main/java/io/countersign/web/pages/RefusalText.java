@@ -31,6 +31,7 @@ final class RefusalText {
             case ALREADY_DECIDED -> "You have already decided this step.";
             case APPROVED_EARLIER_STEP ->
                 "You approved an earlier step of this request; this step needs somebody else.";
+            case CHANNEL_NOT_ALLOWED -> "This step may not be decided here; its policy names where it is decided.";
         };
     }
 }

@@ -4,6 +4,7 @@ import io.countersign.grant.Grant;
 import io.countersign.grant.Grants;
 import io.countersign.notify.NotificationDeliveries;
 import io.countersign.request.AccessRequest;
+import io.countersign.request.BreakGlassReviews;
 import io.countersign.request.RequestQuery;
 import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
@@ -28,12 +29,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RequestPages {
 
     private final Requests requests;
+    private final BreakGlassReviews reviews;
     private final Grants grants;
     private final NotificationDeliveries deliveries;
     private final Clock clock;
 
-    RequestPages(Requests requests, Grants grants, NotificationDeliveries deliveries, Clock clock) {
+    RequestPages(
+            Requests requests,
+            BreakGlassReviews reviews,
+            Grants grants,
+            NotificationDeliveries deliveries,
+            Clock clock) {
         this.requests = requests;
+        this.reviews = reviews;
         this.grants = grants;
         this.deliveries = deliveries;
         this.clock = clock;
@@ -67,7 +75,8 @@ class RequestPages {
 
     @GetMapping("/requests/{id}")
     String show(Actor actor, @PathVariable String id, Model model) {
-        AccessRequest request = requests.get(actor, id);
+        // a reviewer of a break-glass use reads it without being otherwise involved, as in the API
+        AccessRequest request = reviews.get(actor, id);
         model.addAttribute(
                 "view", RequestView.of(request, grants.forRequest(request.id()).orElse(null), clock.instant()));
         model.addAttribute("notified", deliveries.about(request.id()));
@@ -84,9 +93,16 @@ class RequestPages {
             Actor actor,
             @PathVariable String id,
             @RequestParam(required = false) String comment,
+            @RequestParam(required = false) Integer step,
             @RequestParam(required = false) String from,
             RedirectAttributes redirect) {
-        return act(id, from, redirect, "Approved.", () -> requests.approve(actor, id, comment));
+        return act(id, from, redirect, "Approved.", () -> {
+            if (step == null) {
+                requests.approve(actor, id, comment);
+            } else {
+                requests.decideShownStep(actor, id, comment, step, true);
+            }
+        });
     }
 
     @PostMapping("/requests/{id}/reject")
@@ -94,13 +110,18 @@ class RequestPages {
             Actor actor,
             @PathVariable String id,
             @RequestParam(required = false) String comment,
+            @RequestParam(required = false) Integer step,
             @RequestParam(required = false) String from,
             RedirectAttributes redirect) {
         return act(id, from, redirect, "Rejected.", () -> {
             Problems problems = new Problems();
             problems.check(comment != null && !comment.isBlank(), "comment", "required", "Say why you reject.");
             problems.throwIfAny();
-            requests.reject(actor, id, comment);
+            if (step == null) {
+                requests.reject(actor, id, comment);
+            } else {
+                requests.decideShownStep(actor, id, comment, step, false);
+            }
         });
     }
 

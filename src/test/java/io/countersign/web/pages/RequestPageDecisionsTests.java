@@ -1,0 +1,148 @@
+package io.countersign.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.TestClockConfiguration;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The request page decides as the API does and no more: it shows a break-glass use to its reviewer,
+ * offers no decision where the step's policy takes none from the pages, and a form left open while
+ * its step was completed elsewhere does not decide the next step.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Api.class})
+class RequestPageDecisionsTests {
+
+    private static final String PASSWORD = "a long enough password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Api api;
+
+    String base;
+    String requester;
+    String requesterToken;
+
+    @BeforeEach
+    void scene() {
+        base = "http://localhost:" + port;
+        requester = api.person("asker", "USER", PASSWORD);
+        requesterToken = token(requester);
+    }
+
+    private String token(String user) {
+        return api.asAdmin()
+                .post("/api/v1/users/" + user + "/tokens", Api.json(Map.of("name", "t")))
+                .expect(201)
+                .json()
+                .get("token")
+                .asString();
+    }
+
+    private String resourceGovernedBy(Map<String, Object> policy) {
+        String resource = Api.unique("db");
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
+                .expect(201);
+        Map<String, Object> body = new java.util.HashMap<>(policy);
+        body.put("name", Api.unique("policy"));
+        body.put("conditions", Map.of("resourceName", resource));
+        api.asAdmin().post("/api/v1/policies", Api.json(body)).expect(201);
+        return resource;
+    }
+
+    private String request(String resource, Map<String, Object> extra) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("resource", resource, "account", "admin"));
+        body.putAll(extra);
+        return api.as(requesterToken)
+                .post("/api/v1/requests", Api.json(body))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+    }
+
+    @Test
+    void aBreakGlassReviewerReadsTheUseOnItsPage() {
+        String reviewer = api.person("reviewer", "USER", PASSWORD);
+        String approver = api.person("approver", "USER", PASSWORD);
+        String resource = resourceGovernedBy(Map.of(
+                "steps",
+                List.of(Map.of("approvers", List.of(Map.of("user", approver)))),
+                "breakGlass",
+                Map.of(
+                        "maxDuration",
+                        "PT1H",
+                        "notify",
+                        List.of(Map.of("user", approver)),
+                        "reviewers",
+                        List.of(Map.of("user", reviewer)),
+                        "reviewWithin",
+                        "P1D")));
+        String id = request(resource, Map.of("breakGlass", true, "justification", "primary down"));
+
+        HttpResponse<String> page = Visitor.signedIn(base, reviewer, PASSWORD).open(base + "/requests/" + id);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(id, "primary down");
+    }
+
+    @Test
+    void aStepThePoliciesKeepOffThePagesOffersNoDecisionThere() {
+        String approver = api.person("approver", "USER", PASSWORD);
+        String resource = resourceGovernedBy(Map.of(
+                "steps",
+                List.of(Map.of(
+                        "approvers", List.of(Map.of("user", approver)), "allowedDecisionChannels", List.of("API")))));
+        String id = request(resource, Map.of());
+
+        String page = Visitor.signedIn(base, approver, PASSWORD)
+                .open(base + "/requests/" + id)
+                .body();
+
+        assertThat(page).doesNotContain("/requests/" + id + "/approve").contains("may not be decided here");
+    }
+
+    @Test
+    void aPageLeftOpenDecidesOnlyTheStepItShowed() {
+        String lisa = api.person("lisa", "USER", PASSWORD);
+        String carol = api.person("carol", "USER", PASSWORD);
+        String resource = resourceGovernedBy(Map.of(
+                "distinctApproversAcrossSteps",
+                false,
+                "steps",
+                List.of(
+                        Map.of("approvers", List.of(Map.of("user", lisa), Map.of("user", carol))),
+                        Map.of("approvers", List.of(Map.of("user", lisa))))));
+        String id = request(resource, Map.of());
+        Visitor lisasBrowser = Visitor.signedIn(base, lisa, PASSWORD);
+        String page = base + "/requests/" + id;
+        assertThat(lisasBrowser.open(page).body()).contains("name=\"step\" value=\"0\"");
+
+        api.as(token(carol)).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+        HttpResponse<String> answer = lisasBrowser.post(page, page + "/approve", "step=0&comment=");
+
+        assertThat(answer.body()).contains("has moved on to step 2");
+        var request = api.asAdmin().get("/api/v1/requests/" + id).expect(200).json();
+        assertThat(request.get("status").asString()).isEqualTo("PENDING");
+        assertThat(request.get("decisions")).hasSize(1);
+    }
+}
