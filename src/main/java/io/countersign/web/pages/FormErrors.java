@@ -23,6 +23,10 @@ record FormErrors(Map<String, String> fields, List<String> general) {
         return new FormErrors(Map.of(), List.of());
     }
 
+    static FormErrors general(String message) {
+        return new FormErrors(Map.of(), List.of(message));
+    }
+
     static FormErrors of(CountersignException e) {
         if (!(e instanceof InvalidInputException invalid)) {
             return new FormErrors(Map.of(), List.of(e.getMessage()));

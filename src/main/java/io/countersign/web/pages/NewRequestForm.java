@@ -34,6 +34,10 @@ record NewRequestForm(
         return new NewRequestForm(null, null, null, "now", null, null, null, key);
     }
 
+    NewRequestForm withKey(String newKey) {
+        return new NewRequestForm(resource, account, duration, start, startsAt, justification, ticket, newKey);
+    }
+
     public boolean later() {
         return "later".equals(start);
     }

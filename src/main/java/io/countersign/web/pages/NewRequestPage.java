@@ -10,6 +10,7 @@ import io.countersign.shared.CountersignException;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
+import io.countersign.shared.RefusedException;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 import java.util.UUID;
@@ -76,6 +77,17 @@ class NewRequestPage {
             CreatedRequest created = requests.create(actor, form.toInput(), form.key());
             redirect.addFlashAttribute("message", "Your request is sent.");
             return "redirect:/requests/" + created.request().id();
+        } catch (RefusedException e) {
+            if (!"idempotency_key_reused".equals(e.reason())) {
+                return show(actor, form, FormErrors.of(e), model);
+            }
+            // the form was sent before with other answers (back, change, send): this is a new request
+            return show(
+                    actor,
+                    form.withKey(UUID.randomUUID().toString()),
+                    FormErrors.general("This form was already sent as another request. Check what it says and"
+                            + " send it again to make this one a new request."),
+                    model);
         } catch (CountersignException e) {
             return show(actor, form, FormErrors.of(e), model);
         }

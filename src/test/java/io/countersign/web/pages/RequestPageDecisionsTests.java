@@ -145,4 +145,34 @@ class RequestPageDecisionsTests {
         assertThat(request.get("status").asString()).isEqualTo("PENDING");
         assertThat(request.get("decisions")).hasSize(1);
     }
+
+    @Test
+    void aFormSentAgainWithOtherAnswersGetsAFreshKeyAndThenMakesANewRequest() {
+        String approver = api.person("approver", "USER", PASSWORD);
+        String resource =
+                resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", approver))))));
+        Visitor browser = Visitor.signedIn(base, requester, PASSWORD);
+        String form = base + "/requests/new";
+        String key = keyOf(browser.open(form).body());
+        String fields = "resource=" + resource + "&account=admin&start=now&justification=";
+
+        HttpResponse<String> first = browser.post(form, form, fields + "one&key=" + key);
+        HttpResponse<String> changed = browser.post(form, form, fields + "two&key=" + key);
+
+        assertThat(first.uri().getPath()).startsWith("/requests/req-");
+        assertThat(changed.body()).contains("already sent as another request");
+        String fresh = keyOf(changed.body());
+        assertThat(fresh).isNotEqualTo(key);
+        HttpResponse<String> second = browser.post(form, form, fields + "two&key=" + fresh);
+        assertThat(second.uri().getPath())
+                .startsWith("/requests/req-")
+                .isNotEqualTo(first.uri().getPath());
+    }
+
+    private static String keyOf(String page) {
+        var matcher = java.util.regex.Pattern.compile("name=\"key\" value=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(matcher.find()).as("the form carries its key").isTrue();
+        return matcher.group(1);
+    }
 }
