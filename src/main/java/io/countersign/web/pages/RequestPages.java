@@ -96,7 +96,7 @@ class RequestPages {
             @RequestParam(required = false) Integer step,
             @RequestParam(required = false) String from,
             RedirectAttributes redirect) {
-        return act(id, from, redirect, "Approved.", () -> {
+        return act(id, from, redirect, "Approved.", comment, "approveComment", () -> {
             if (step == null) {
                 requests.approve(actor, id, comment);
             } else {
@@ -113,7 +113,7 @@ class RequestPages {
             @RequestParam(required = false) Integer step,
             @RequestParam(required = false) String from,
             RedirectAttributes redirect) {
-        return act(id, from, redirect, "Rejected.", () -> {
+        return act(id, from, redirect, "Rejected.", comment, "rejectComment", () -> {
             Problems problems = new Problems();
             problems.check(comment != null && !comment.isBlank(), "comment", "required", "Say why you reject.");
             problems.throwIfAny();
@@ -127,17 +127,39 @@ class RequestPages {
 
     @PostMapping("/requests/{id}/cancel")
     String cancel(Actor actor, @PathVariable String id, RedirectAttributes redirect) {
-        return act(id, "mine", redirect, "Cancelled.", () -> requests.cancel(actor, id, null));
+        return act(id, "mine", redirect, "Cancelled.", null, null, () -> requests.cancel(actor, id, null));
     }
 
     @PostMapping("/grants/{id}/revoke")
     String relinquish(Actor actor, @PathVariable String id, RedirectAttributes redirect) {
-        return act(id, "mine", redirect, "Access ended.", () -> grants.revoke(actor, id, "relinquished by the holder"));
+        return act(
+                id,
+                "mine",
+                redirect,
+                "Access ended.",
+                null,
+                null,
+                () -> grants.revoke(actor, id, "relinquished by the holder"));
     }
 
-    /** Runs a change and goes back where the form was; a refusal is said on that page. */
-    private String act(String id, String from, RedirectAttributes redirect, String done, Runnable change) {
+    /**
+     * Runs a change and goes back where the form was; a refusal is said on that page, and the comment
+     * typed (if any) is given back to the form it came from.
+     */
+    private String act(
+            String id,
+            String from,
+            RedirectAttributes redirect,
+            String done,
+            String comment,
+            String form,
+            Runnable change) {
         FormOutcome.run(redirect, done, change);
+        if (comment != null
+                && !comment.isBlank()
+                && redirect.getFlashAttributes().containsKey("error")) {
+            redirect.addFlashAttribute(form, comment);
+        }
         if ("approvals".equals(from)) {
             return "redirect:/approvals";
         }

@@ -169,6 +169,27 @@ class RequestPageDecisionsTests {
                 .isNotEqualTo(first.uri().getPath());
     }
 
+    @Test
+    void aRefusedDecisionGivesTheTypedCommentBack() {
+        String approver = api.person("approver", "USER", PASSWORD);
+        String resource =
+                resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", approver))))));
+        String id = request(resource, Map.of());
+        String page = base + "/requests/" + id;
+        String comment = "my reasoning " + "y".repeat(2100);
+
+        HttpResponse<String> answer = Visitor.signedIn(base, approver, PASSWORD)
+                .post(page, page + "/reject", "step=0&comment=" + comment.replace(" ", "+"));
+
+        assertThat(answer.body()).contains("at most 2000 characters", comment);
+        assertThat(api.asAdmin()
+                        .get("/api/v1/requests/" + id)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("PENDING");
+    }
+
     private static String keyOf(String page) {
         var matcher = java.util.regex.Pattern.compile("name=\"key\" value=\"([^\"]+)\"")
                 .matcher(page);
