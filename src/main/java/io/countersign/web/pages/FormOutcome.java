@@ -1,7 +1,9 @@
 package io.countersign.web.pages;
 
 import io.countersign.shared.CountersignException;
+import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
+import java.util.stream.Collectors;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -18,6 +20,13 @@ final class FormOutcome {
             redirect.addFlashAttribute("message", done);
         } catch (NotFoundException e) {
             throw e;
+        } catch (InvalidInputException e) {
+            // every problem, each with the field it is about, rather than a count of them
+            redirect.addFlashAttribute(
+                    "error",
+                    e.issues().stream()
+                            .map(issue -> issue.field() + ": " + issue.message())
+                            .collect(Collectors.joining("; ")));
         } catch (CountersignException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

@@ -47,7 +47,9 @@ class ProfilePage {
 
     @GetMapping("/profile")
     String show(Actor actor, Model model) {
-        model.addAttribute("subscriptions", subscriptions.of(actor, actor.username()));
+        if (!model.containsAttribute("subscriptions")) {
+            model.addAttribute("subscriptions", subscriptions.of(actor, actor.username()));
+        }
         model.addAttribute("tokens", tokens.list(actor, actor.username()));
         model.addAttribute("chatLinks", chatLinks.list(actor, actor.username()));
         return "pages/profile";
@@ -86,8 +88,15 @@ class ProfilePage {
                                 .toList());
             }
         });
-        return act(
+        String page = act(
                 redirect, "Your subscriptions are saved.", () -> subscriptions.replace(actor, actor.username(), body));
+        if (redirect.getFlashAttributes().containsKey("error")) {
+            // shown again as typed, so that the mistake can be seen and mended
+            Map<String, List<String>> typed = new LinkedHashMap<>(subscriptions.of(actor, actor.username()));
+            typed.putAll(body);
+            redirect.addFlashAttribute("subscriptions", typed);
+        }
+        return page;
     }
 
     @PostMapping("/profile/tokens/{id}/revoke")

@@ -1,0 +1,50 @@
+package io.countersign.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.TestClockConfiguration;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The profile page says what was wrong with a form it refused, and shows it as it was typed. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Api.class})
+class ProfilePageTests {
+
+    private static final String PASSWORD = "a long enough password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Api api;
+
+    @Test
+    void refusedSubscriptionsNameEachProblemAndStayAsTyped() {
+        String base = "http://localhost:" + port;
+        String user = api.person("subscriber", "USER", PASSWORD);
+        Visitor browser = Visitor.signedIn(base, user, PASSWORD);
+
+        HttpResponse<String> answer =
+                browser.post(base + "/profile", base + "/profile/subscriptions", "kind.step_opened=email%2C+FAX");
+
+        assertThat(answer.body()).contains("step_opened", "FAX").doesNotContain("see errors");
+        assertThat(answer.body()).contains("value=\"email, FAX\"");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/users/" + user + "/subscriptions")
+                        .expect(200)
+                        .json()
+                        .get("step_opened")
+                        .toString())
+                .doesNotContain("FAX");
+    }
+}
