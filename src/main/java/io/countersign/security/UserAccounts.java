@@ -3,7 +3,12 @@ package io.countersign.security;
 import io.countersign.directory.User;
 import io.countersign.directory.UserInput;
 import io.countersign.shared.Actor;
+import io.countersign.shared.FieldIssue;
+import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,15 +31,13 @@ public class UserAccounts {
     /** @param password the new local password, or null for none */
     @Transactional
     public User create(Actor actor, UserInput input, EnforcerScope scope, String password) {
-        checkPassword(password);
-        return withPassword(actor, scopes.create(actor, input, scope), password);
+        return withPassword(actor, checked(password, () -> scopes.create(actor, input, scope)), password);
     }
 
     /** Replaces every field and the scope (a missing scope removes it); a null password keeps the old one. */
     @Transactional
     public User replace(Actor actor, String username, UserInput input, EnforcerScope scope, String password) {
-        checkPassword(password);
-        return withPassword(actor, scopes.replace(actor, username, input, scope), password);
+        return withPassword(actor, checked(password, () -> scopes.replace(actor, username, input, scope)), password);
     }
 
     /**
@@ -47,10 +50,31 @@ public class UserAccounts {
         return replace(actor, username, input, kept, password);
     }
 
-    private static void checkPassword(String password) {
+    /**
+     * Writes the user, reporting a bad password together with every problem of the other fields; the
+     * caller's transaction rolls the user back when only the password was wrong.
+     */
+    private static User checked(String password, Supplier<User> write) {
+        List<FieldIssue> passwordIssues = new ArrayList<>();
         if (password != null) {
-            Passwords.check(password, "password");
+            try {
+                Passwords.check(password, "password");
+            } catch (InvalidInputException invalid) {
+                passwordIssues.addAll(invalid.issues());
+            }
         }
+        User user;
+        try {
+            user = write.get();
+        } catch (InvalidInputException invalid) {
+            List<FieldIssue> all = new ArrayList<>(invalid.issues());
+            all.addAll(passwordIssues);
+            throw new InvalidInputException(all);
+        }
+        if (!passwordIssues.isEmpty()) {
+            throw new InvalidInputException(passwordIssues);
+        }
+        return user;
     }
 
     private User withPassword(Actor actor, User user, String password) {

@@ -96,6 +96,24 @@ class UserApiTests {
     }
 
     @Test
+    void aBadPasswordIsReportedWithTheOtherProblemsAndAloneCreatesNothing() {
+        var withOthers = api.asAdmin()
+                .post(
+                        "/api/v1/users",
+                        Api.json(Map.of("username", "not valid!", "email", "alice at example", "password", "short")));
+        String name = Api.unique("pw");
+        var alone = api.asAdmin()
+                .post(
+                        "/api/v1/users",
+                        Api.json(Map.of("username", name, "email", name + "@example.com", "password", "short")));
+
+        assertThat(issues(withOthers.expect(400).json()))
+                .containsExactly("username:invalid_name", "email:invalid_email", "password:out_of_range");
+        assertThat(issues(alone.expect(400).json())).containsExactly("password:out_of_range");
+        api.asAdmin().get("/api/v1/users/" + name).expect(404);
+    }
+
+    @Test
     void anEmailIsRequiredAndBoundedInLength() {
         String tooLong = "a".repeat(60) + "@" + ("b".repeat(60) + ".").repeat(4) + "com";
         var missing = api.asAdmin().post("/api/v1/users", "{\"username\":\"" + Api.unique("e") + "\"}");
