@@ -16,7 +16,8 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
     record StepView(
             RequestStep step, boolean current, List<Decision> decisions, List<String> waitingOn, String timeLeft) {}
 
-    record GrantView(Grant grant, String timeLeft, boolean active) {}
+    /** A grant and, in words, when it runs: {@code when} tells a scheduled or unused grant apart from one in force. */
+    record GrantView(Grant grant, boolean active, String when) {}
 
     static RequestView of(AccessRequest request, Grant grant, Instant now) {
         boolean pending = request.status() == RequestStatus.PENDING;
@@ -40,9 +41,25 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
                 ? null
                 : new GrantView(
                         grant,
-                        left(now, grant.endsAt()),
-                        grant.status() == GrantStatus.ACTIVE || grant.status() == GrantStatus.SCHEDULED);
+                        grant.status() == GrantStatus.ACTIVE || grant.status() == GrantStatus.SCHEDULED,
+                        when(grant, now));
         return new RequestView(request, steps, grantView, pending);
+    }
+
+    /**
+     * When the access runs, as a person reads it: a grant waiting for its first use holds its length,
+     * not the claim window, and a scheduled one starts later than now.
+     */
+    static String when(Grant grant, Instant now) {
+        if (grant.status() == GrantStatus.APPROVED_UNUSED) {
+            return "for " + grant.firstUseDuration() + " from its first use, which must come before " + grant.endsAt()
+                    + " (" + left(now, grant.endsAt()).replace("remaining", "left to claim") + ")";
+        }
+        if (grant.status() == GrantStatus.SCHEDULED) {
+            return "from " + grant.startsAt() + " until " + grant.endsAt() + " (starts in "
+                    + left(now, grant.startsAt()).replace(" remaining", "") + ")";
+        }
+        return "until " + grant.endsAt() + " (" + left(now, grant.endsAt()) + ")";
     }
 
     /** "1h 05m remaining", or "ended" once the moment has passed. */
