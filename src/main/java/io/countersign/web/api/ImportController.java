@@ -6,12 +6,14 @@ import io.countersign.bundle.ImportPreview;
 import io.countersign.bundle.ImportSummary;
 import io.countersign.directory.Upserted;
 import io.countersign.shared.Actor;
+import io.countersign.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -73,7 +75,16 @@ class ImportController {
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestBody(required = false) byte[] body) {
-        MediaType type = MediaType.parseMediaType(contentType);
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException twoOrMalformed) {
+            // two Content-Type headers arrive joined with a comma, which no single type parses
+            throw InvalidInputException.of(
+                    "Content-Type",
+                    "invalid_value",
+                    "send one Content-Type: application/json or application/yaml; nothing was changed");
+        }
         BundleFormat format = type.isCompatibleWith(MediaType.APPLICATION_JSON) ? BundleFormat.JSON : BundleFormat.YAML;
         if (dryRun) {
             return importer.preview(actor, body, format);

@@ -83,6 +83,28 @@ class BodyLimitTests {
                 response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
     }
 
+    @Test
+    void anImportWithTwoContentTypesIsRefusedAsBadInputAndChangesNothing() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/import"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/yaml")
+                .POST(BodyPublishers.ofString("levels: [engineer]"))
+                .build();
+
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body())
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("Content-Type");
+        assertThat(StoredState.of(jdbc)).isEqualTo(before);
+    }
+
     /** A body sent in chunks, with no {@code Content-Length}: the server learns its size only by reading. */
     private static BodyPublisher chunked(byte[] body) {
         return BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
