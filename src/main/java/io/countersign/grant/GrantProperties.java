@@ -11,4 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     recorded (each start and end has its own timer that fires on time)
  */
 @ConfigurationProperties("countersign.grant")
-public record GrantProperties(@DefaultValue("1m") Duration timerInterval) {}
+public record GrantProperties(@DefaultValue("1m") Duration timerInterval) {
+
+    public GrantProperties {
+        if (timerInterval.isNegative() || timerInterval.isZero()) {
+            throw new IllegalArgumentException("countersign.grant.timer-interval must be positive");
+        }
+    }
+}

@@ -11,4 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     no timer handled (each deadline has its own timer that fires on time)
  */
 @ConfigurationProperties("countersign.request")
-public record RequestProperties(@DefaultValue("1m") Duration timerInterval) {}
+public record RequestProperties(@DefaultValue("1m") Duration timerInterval) {
+
+    public RequestProperties {
+        if (timerInterval.isNegative() || timerInterval.isZero()) {
+            throw new IllegalArgumentException("countersign.request.timer-interval must be positive");
+        }
+    }
+}

@@ -10,4 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param grantEndingLeadTime how long before a grant's end its holder is told that it ends
  */
 @ConfigurationProperties("countersign.notifications")
-public record NotificationProperties(@DefaultValue("PT15M") Duration grantEndingLeadTime) {}
+public record NotificationProperties(@DefaultValue("PT15M") Duration grantEndingLeadTime) {
+
+    public NotificationProperties {
+        if (grantEndingLeadTime.isNegative()) {
+            throw new IllegalArgumentException("countersign.notifications.grant-ending-lead-time must not be negative");
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package io.countersign.notify.internal;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,6 +28,18 @@ public record WebhookProperties(
         @DefaultValue("100") int batchSize,
         @DefaultValue("8") int threads,
         @DefaultValue("30d") Duration retention) {
+
+    public WebhookProperties {
+        for (Duration duration :
+                List.of(initialBackoff, maxBackoff, retryFor, connectTimeout, readTimeout, retention)) {
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("countersign.notify.webhooks durations must be positive");
+            }
+        }
+        if (batchSize < 1 || threads < 1) {
+            throw new IllegalArgumentException("countersign.notify.webhooks.batch-size and threads must be at least 1");
+        }
+    }
 
     public RetrySchedule retrySchedule() {
         return new RetrySchedule(initialBackoff, maxBackoff, retryFor);

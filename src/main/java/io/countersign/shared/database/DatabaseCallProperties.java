@@ -17,4 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DatabaseCallProperties(
         @DefaultValue("600ms") Duration timeout,
         @DefaultValue("16") int threads,
-        @DefaultValue("256") int queue) {}
+        @DefaultValue("256") int queue) {
+
+    public DatabaseCallProperties {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("countersign.database.bounded-calls.timeout must be positive");
+        }
+        if (threads < 1 || queue < 0) {
+            throw new IllegalArgumentException(
+                    "countersign.database.bounded-calls.threads must be at least 1 and queue not negative");
+        }
+    }
+}

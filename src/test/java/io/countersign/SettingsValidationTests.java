@@ -1,0 +1,47 @@
+package io.countersign;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.countersign.grant.GrantProperties;
+import io.countersign.notify.internal.NotificationProperties;
+import io.countersign.notify.internal.WebhookProperties;
+import io.countersign.request.RequestProperties;
+import io.countersign.shared.database.DatabaseCallProperties;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/**
+ * A setting that cannot work stops the start with a message naming it, rather than running with it:
+ * a negative database timeout, say, would have every call report the database unreachable.
+ */
+class SettingsValidationTests {
+
+    @ParameterizedTest
+    @CsvSource({
+        "countersign.database.bounded-calls, timeout, -1s, countersign.database.bounded-calls.timeout",
+        "countersign.database.bounded-calls, threads, 0, countersign.database.bounded-calls.threads",
+        "countersign.grant, timer-interval, 0s, countersign.grant.timer-interval",
+        "countersign.request, timer-interval, -1m, countersign.request.timer-interval",
+        "countersign.notifications, grant-ending-lead-time, -PT5M, countersign.notifications.grant-ending-lead-time",
+        "countersign.notify.webhooks, threads, 0, countersign.notify.webhooks.batch-size and threads",
+        "countersign.notify.webhooks, read-timeout, 0s, countersign.notify.webhooks durations",
+    })
+    void aSettingThatCannotWorkIsRefusedByName(String prefix, String key, String value, String named) {
+        Class<?> target = switch (prefix) {
+            case "countersign.database.bounded-calls" -> DatabaseCallProperties.class;
+            case "countersign.grant" -> GrantProperties.class;
+            case "countersign.request" -> RequestProperties.class;
+            case "countersign.notifications" -> NotificationProperties.class;
+            default -> WebhookProperties.class;
+        };
+        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(prefix + "." + key, value)));
+
+        assertThatThrownBy(() -> binder.bindOrCreate(prefix, target))
+                .rootCause()
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(named);
+    }
+}
