@@ -143,7 +143,11 @@ public record PolicyDefinition(
             this(maxDuration, notifySelectors, List.of(), null);
         }
 
-        /** Whether each use opens a review. */
+        /**
+         * Whether each use opens a review. Shown as {@code reviewed} when a policy is read, and
+         * accepted but not read when one is written, so that a policy read back may be sent as is.
+         */
+        @JsonProperty(value = "reviewed", access = JsonProperty.Access.READ_ONLY)
         public boolean isReviewed() {
             return reviewWithin != null && !reviewers.isEmpty();
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -100,6 +101,25 @@ class PolicyApiTests {
                         .asBoolean())
                 .isTrue();
         assertThat(created.get("maxDuration").asString()).isEqualTo("PT4H");
+    }
+
+    @Test
+    void aPolicyReadBackIsAcceptedAsItsOwnReplacement() {
+        String name = Api.unique("round-trip");
+        api.asAdmin().post("/api/v1/policies", """
+                        {"name": "%s", "conditions": {"resourceName": "rt-*"},
+                         "steps": [{"name": "Review", "approvers": [{"requesterManager": true}],
+                                    "allowedDecisionChannels": ["API", "WEB"]}],
+                         "startOnFirstUse": true, "claimWindow": "P1D",
+                         "breakGlass": {"maxDuration": "PT1H", "notify": [{"requesterManager": true}],
+                                        "reviewers": [{"requesterManager": true}], "reviewWithin": "P1D"}}""".formatted(name)).expect(201);
+        var read = api.asAdmin().get("/api/v1/policies/" + name).expect(200);
+
+        var replaced = api.asAdmin()
+                .call(HttpMethod.PUT, "/api/v1/policies/" + name, read.body(), "If-Match", read.header("ETag"))
+                .expect(200);
+
+        assertThat(replaced.json()).isEqualTo(read.json());
     }
 
     @Test
