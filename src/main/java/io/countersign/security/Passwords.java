@@ -2,6 +2,7 @@ package io.countersign.security;
 
 import io.countersign.directory.Users;
 import io.countersign.shared.Actor;
+import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,10 +23,17 @@ public class Passwords {
     private final LocalCredentials credentials;
     private final PasswordEncoder encoder;
     private final Users users;
+    private final SignInAttempts attempts;
     private final ApplicationEventPublisher events;
 
-    Passwords(LocalCredentials credentials, PasswordEncoder encoder, Users users, ApplicationEventPublisher events) {
+    Passwords(
+            LocalCredentials credentials,
+            PasswordEncoder encoder,
+            Users users,
+            SignInAttempts attempts,
+            ApplicationEventPublisher events) {
         this.credentials = credentials;
+        this.attempts = attempts;
         this.encoder = encoder;
         this.users = users;
         this.events = events;
@@ -70,12 +78,17 @@ public class Passwords {
         }
         Problems problems = new Problems();
         if (own || current != null) {
+            // guessing the current password here is limited as at sign-in, and counts towards it
+            if (attempts.isLocked(user.username())) {
+                throw InvalidInputException.of(
+                        "current", "locked", "too many wrong passwords were tried; try again later");
+            }
             String hash = credentials.hash(user.username()).orElse(null);
-            problems.check(
-                    current != null && hash != null && encoder.matches(current, hash),
-                    "current",
-                    "wrong_password",
-                    "is not the current password");
+            boolean right = current != null && hash != null && encoder.matches(current, hash);
+            if (!right) {
+                attempts.recordFailure(user.username(), actor.sourceAddress());
+            }
+            problems.check(right, "current", "wrong_password", "is not the current password");
         }
         checkInto(problems, replacement, "new");
         problems.throwIfAny();

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -33,8 +34,11 @@ class SignInAttempts {
         return failuresSince(username, windowStart()) >= properties.maxFailures();
     }
 
-    /** Records one failure; the failure that reaches the limit is written to the audit trail. */
-    @Transactional
+    /**
+     * Records one failure; the failure that reaches the limit is written to the audit trail. In a
+     * transaction of its own, so that it counts even when the caller's change is rolled back for it.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void recordFailure(String username, String sourceAddress) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant start = windowStart();

@@ -149,6 +149,30 @@ class PasswordSignInTests {
     }
 
     @Test
+    void guessingTheCurrentPasswordIsLimitedAsAtSignIn() throws Exception {
+        String username = userWithPassword(Role.USER);
+        String token = people.tokenFor(username);
+        String path = "/api/v1/users/" + username + "/password";
+        for (int i = 0; i < 5; i++) {
+            api.as(token)
+                    .put(path, "{\"current\":\"guess " + i + "\",\"new\":\"a brand new secret\"}")
+                    .expect(400);
+        }
+
+        var locked = api.as(token)
+                .put(path, "{\"current\":\"" + PASSWORD + "\",\"new\":\"a brand new secret\"}")
+                .expect(400)
+                .json();
+
+        assertThat(locked.get("errors").get(0).get("code").asString()).isEqualTo("locked");
+        mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(redirectedUrl("/login?locked"));
+        clock.advance(Duration.ofMinutes(16));
+        api.as(token)
+                .put(path, "{\"current\":\"" + PASSWORD + "\",\"new\":\"a brand new secret\"}")
+                .expect(204);
+    }
+
+    @Test
     void anAdministratorMayOmitTheCurrentPasswordAndOthersSeeNoSuchUser() throws Exception {
         String username = userWithPassword(Role.USER);
         String other = people.tokenFor(people.user("other"));
