@@ -6,6 +6,7 @@ import static org.springframework.http.HttpMethod.POST;
 
 import io.countersign.directory.Users;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
@@ -121,6 +122,12 @@ class PageSecurityConfiguration {
         notFound.setErrorPage("/not-found");
         return (request, response, denied) -> {
             Set<String> otherMethods = served.otherMethods(request);
+            if (otherMethods != null && !otherMethods.isEmpty() && !otherMethods.contains(request.getMethod())) {
+                // the address is a page or form, just not for this method: say that, as OPTIONS does
+                response.setHeader("Allow", String.join(", ", otherMethods));
+                response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+                return;
+            }
             (otherMethods != null && otherMethods.isEmpty() ? notFound : forbidden).handle(request, response, denied);
         };
     }

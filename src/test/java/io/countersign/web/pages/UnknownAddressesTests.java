@@ -73,6 +73,18 @@ class UnknownAddressesTests {
     }
 
     @Test
+    void aFormAddressOpenedWithTheWrongMethodSaysSoRatherThanNotAllowed() {
+        HttpResponse<String> seen = signedIn("USER").open(base + "/requests/req-abcdefghjkmnpqrs/approve");
+
+        assertThat(seen.statusCode()).isEqualTo(405);
+        assertThat(seen.headers().firstValue("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
+        assertThat(seen.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(seen.body()).doesNotContain("Not allowed");
+    }
+
+    @Test
     void aSignInFormThatCannotBeReadIsAnsweredWithAReadablePage() {
         Visitor stranger = new Visitor();
 
