@@ -20,9 +20,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -69,6 +71,29 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException e) {
         return problemFor(QueryParameters.undecodable());
+    }
+
+    /**
+     * A page address asked with a method it does not take: the browser gets the container's error
+     * page (status as its title, the methods in {@code Allow}) rather than a problem document it
+     * cannot show. The API's addresses keep their problem documents.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet
+                && !servlet.getRequest().getRequestURI().startsWith("/api/")
+                && servlet.getResponse() != null) {
+            try {
+                headers.forEach((name, values) ->
+                        values.forEach(value -> servlet.getResponse().addHeader(name, value)));
+                servlet.getResponse().sendError(status.value());
+                return null;
+            } catch (java.io.IOException closed) {
+                // the browser went away; the problem document below is written to nobody either
+            }
+        }
+        return super.handleHttpRequestMethodNotSupported(e, headers, status, request);
     }
 
     @Override

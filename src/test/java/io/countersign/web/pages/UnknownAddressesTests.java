@@ -85,6 +85,17 @@ class UnknownAddressesTests {
     }
 
     @Test
+    void anAdministratorsPageAddressAskedWithTheWrongMethodIsAPageToo() {
+        HttpResponse<String> seen = signedIn("ADMIN").open(base + "/admin/groups/nobody/delete");
+
+        assertThat(seen.statusCode()).isEqualTo(405);
+        assertThat(seen.headers().firstValue("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
+        assertThat(seen.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    }
+
+    @Test
     void aSignInFormThatCannotBeReadIsAnsweredWithAReadablePage() {
         Visitor stranger = new Visitor();
 
