@@ -35,8 +35,8 @@ class GrantExtensionTests extends DevWithATokenTestBase {
     @BeforeEach
     void organisation() {
         String lisa = person("lisa");
-        lisaToken = token(lisa);
-        eveToken = token(person("eve"));
+        lisaToken = api.tokenFor(lisa);
+        eveToken = api.tokenFor(person("eve"));
         setup.database(resource, "admin");
         policy = Api.unique("db-policy");
         api.asAdmin()
@@ -76,15 +76,6 @@ class GrantExtensionTests extends DevWithATokenTestBase {
                 .post("/api/v1/users", Api.json(Map.of("username", name, "email", name + "@example.com")))
                 .expect(201);
         return name;
-    }
-
-    private String token(String user) {
-        return api.asAdmin()
-                .post("/api/v1/users/" + user + "/tokens", Api.json(Map.of("name", "t")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
     }
 
     /** A two-hour grant of dev's, approved by lisa. */

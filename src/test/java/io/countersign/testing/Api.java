@@ -52,6 +52,16 @@ public class Api {
                 .asString();
     }
 
+    /** A new API token for an existing user, issued by the administrator; answers the token. */
+    public String tokenFor(String user) {
+        return asAdmin()
+                .post("/api/v1/users/" + user + "/tokens", json(Map.of("name", "t")))
+                .expect(201)
+                .json()
+                .get("token")
+                .asString();
+    }
+
     /** A new user of the role who signs in with the password; answers their unique username. */
     public String person(String base, String role, String password) {
         String name = unique(base);

@@ -43,16 +43,7 @@ class RequestPageDecisionsTests {
     void scene() {
         base = "http://localhost:" + port;
         requester = api.person("asker", "USER", PASSWORD);
-        requesterToken = token(requester);
-    }
-
-    private String token(String user) {
-        return api.asAdmin()
-                .post("/api/v1/users/" + user + "/tokens", Api.json(Map.of("name", "t")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
+        requesterToken = api.tokenFor(requester);
     }
 
     private String resourceGovernedBy(Map<String, Object> policy) {
@@ -137,7 +128,9 @@ class RequestPageDecisionsTests {
         String page = base + "/requests/" + id;
         assertThat(lisasBrowser.open(page).body()).contains("name=\"step\" value=\"0\"");
 
-        api.as(token(carol)).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+        api.as(api.tokenFor(carol))
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(200);
         HttpResponse<String> answer = lisasBrowser.post(page, page + "/approve", "step=0&comment=");
 
         assertThat(answer.body()).contains("has moved on to step 2");
