@@ -209,6 +209,22 @@ public class Requests {
         }
     }
 
+    /**
+     * The approver the caller would decide the request's current step for, when they may decide it
+     * only as that approver's delegate; empty when they decide as themself or may not decide.
+     */
+    public Optional<String> decidesOnBehalfOf(Actor actor, AccessRequest request) {
+        if (whyNotDecide(actor, request).isPresent()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String me = idOf(actor);
+        return Optional.ofNullable(
+                        DecisionGuard.mayApprove(request, actor.username(), me, delegations.inForceTo(me, now), now)
+                                .onBehalfOf())
+                .map(Participant::username);
+    }
+
     @Transactional(readOnly = true)
     public RequestPage list(Actor actor, RequestQuery query) {
         return search.page(actor, idOf(actor), query, clock.instant());

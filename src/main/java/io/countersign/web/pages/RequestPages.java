@@ -82,9 +82,11 @@ class RequestPages {
         model.addAttribute("notified", deliveries.about(request.id()));
         model.addAttribute("mayCancel", actor.username().equals(request.requester()));
         requests.whyNotDecide(actor, request)
-                .ifPresentOrElse(
-                        reason -> model.addAttribute("whyNot", RefusalText.ofPage(reason)),
-                        () -> model.addAttribute("mayDecide", true));
+                .ifPresentOrElse(reason -> model.addAttribute("whyNot", RefusalText.ofPage(reason)), () -> {
+                    model.addAttribute("mayDecide", true);
+                    requests.decidesOnBehalfOf(actor, request)
+                            .ifPresent(delegator -> model.addAttribute("onBehalfOf", delegator));
+                });
         return "pages/request";
     }
 

@@ -140,6 +140,26 @@ class RequestPageDecisionsTests {
     }
 
     @Test
+    void aDelegateIsToldWhomTheyDecideFor() {
+        String lisa = api.person("lisa", "USER", PASSWORD);
+        String sam = api.person("sam", "USER", PASSWORD);
+        String resource =
+                resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", lisa))))));
+        api.as(api.tokenFor(lisa))
+                .post(
+                        "/api/v1/users/" + lisa + "/delegations",
+                        Api.json(Map.of("delegate", sam, "until", "2099-01-01T00:00:00Z")))
+                .expect(201);
+        String page = base + "/requests/" + request(resource, Map.of());
+
+        String samsView = Visitor.signedIn(base, sam, PASSWORD).open(page).body();
+        String lisasView = Visitor.signedIn(base, lisa, PASSWORD).open(page).body();
+
+        assertThat(samsView).contains("You decide on behalf of", "<strong>" + lisa + "</strong>", "/approve");
+        assertThat(lisasView).contains("/approve").doesNotContain("on behalf of");
+    }
+
+    @Test
     void aFormSentAgainWithOtherAnswersGetsAFreshKeyAndThenMakesANewRequest() {
         String approver = api.person("approver", "USER", PASSWORD);
         String resource =
