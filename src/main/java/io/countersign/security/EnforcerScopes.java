@@ -72,7 +72,7 @@ public class EnforcerScopes {
 
     /**
      * Refuses (403) an ENFORCER acting on behalf of {@code user} for {@code resource} when the user is
-     * an ADMIN or AUDITOR account or the resource is outside its scope. Other roles pass; a missing
+     * an ADMIN, AUDITOR or ENFORCER account or the resource is outside its scope. Other roles pass; a missing
      * user or resource is left to the operation's own validation.
      */
     public void checkOnBehalf(Actor actor, String user, String resource) {
@@ -136,10 +136,11 @@ public class EnforcerScopes {
         if (subject != null
                 && !subject.isEmpty()
                 && users.find(subject)
-                        .filter(found -> found.role() == Role.ADMIN || found.role() == Role.AUDITOR)
+                        .filter(found -> found.role() != Role.USER)
                         .isPresent()) {
+            // an ENFORCER account is a machine that connects on people's behalf, never a holder of access
             return Optional.of("An enforcement point never checks or requests access on behalf"
-                    + " of an ADMIN or AUDITOR account.");
+                    + " of an ADMIN, AUDITOR or ENFORCER account.");
         }
         String name = Names.canonical(resource);
         if (name == null || name.isEmpty()) {
