@@ -1,6 +1,7 @@
 package io.countersign.request;
 
 import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.Problems;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,12 +21,23 @@ final class PartialApproval {
         if (allowed == null) {
             return;
         }
-        if (allowed.isNegative() || allowed.isZero()) {
-            throw InvalidInputException.of("duration", "not_positive", "must be a positive duration such as PT1H");
-        }
+        Problems problems = new Problems();
+        checkPositive(problems, allowed);
+        problems.throwIfAny();
         if (allowed.compareTo(asked) > 0) {
             throw InvalidInputException.of(
                     "duration", "more_than_requested", "must not be longer than the " + asked + " that was requested");
+        }
+    }
+
+    /** Adds a problem when {@code allowed} is given and not positive; what was asked is judged later. */
+    static void checkPositive(Problems problems, Duration allowed) {
+        if (allowed != null) {
+            problems.check(
+                    !allowed.isNegative() && !allowed.isZero(),
+                    "duration",
+                    "not_positive",
+                    "must be a positive duration such as PT1H");
         }
     }
 

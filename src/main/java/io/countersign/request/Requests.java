@@ -105,10 +105,13 @@ public class Requests {
      */
     @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest approve(Actor actor, String id, String comment, Duration allowed) {
+        Problems problems = new Problems();
+        PartialApproval.checkPositive(problems, allowed);
         return decide(
                 actor,
                 id,
                 comment,
+                problems,
                 true,
                 (request, me, text, at) -> request.approve(actor, me, text, allowed, at, null));
     }
@@ -286,7 +289,12 @@ public class Requests {
      * they obey every rule the API does.
      */
     AccessRequest decide(Actor actor, String id, String comment, boolean decidesTheStep, Transition transition) {
-        Problems problems = new Problems();
+        return decide(actor, id, comment, new Problems(), decidesTheStep, transition);
+    }
+
+    /** As above, reporting the comment's problems together with those the caller found in its other input. */
+    private AccessRequest decide(
+            Actor actor, String id, String comment, Problems problems, boolean decidesTheStep, Transition transition) {
         problems.multiLineText(comment, "comment", RequestValidation.MAX_TEXT);
         problems.throwIfAny();
         meters.timeDecision();

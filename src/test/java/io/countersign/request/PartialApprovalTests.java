@@ -97,6 +97,18 @@ class PartialApprovalTests extends DevAndLisaTestBase {
     }
 
     @Test
+    void aBadDurationIsReportedWithABadComment() {
+        JsonNode problem = approve(lisa, "{\"duration\":\"-PT1H\",\"comment\":\"" + "x".repeat(2001) + "\"}", 400);
+
+        assertThat(problem.get("errors")
+                        .valueStream()
+                        .map(e ->
+                                e.get("field").asString() + ":" + e.get("code").asString())
+                        .toList())
+                .containsExactlyInAnyOrder("duration:not_positive", "comment:too_long");
+    }
+
+    @Test
     void withoutADurationTheGrantGetsWhatWasAsked() {
         approve(lisa, null, 200);
         JsonNode approved = approve(tom, "{\"comment\":\"ok\"}", 200);
