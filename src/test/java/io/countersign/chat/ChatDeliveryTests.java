@@ -148,6 +148,46 @@ class ChatDeliveryTests {
     }
 
     @Test
+    void theMessagesOfOneStepInOneChannelLeaveEachOtherOpen() {
+        Person carol = scene.person("carol");
+        Person tom = scene.person("tom");
+        platform.answer("/api/users.lookupByEmail", 200, "{\"ok\":true,\"user\":{\"id\":\"U777\"}}")
+                .answer("/api/conversations.open", 200, "{\"ok\":true,\"channel\":{\"id\":\"D777\"}}")
+                .answer("/api/chat.update", 200, "{\"ok\":true}");
+        for (String ts : List.of("1.1", "2.2", "3.3")) {
+            platform.once(
+                    "/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"D777\",\"ts\":\"" + ts + "\"}", null);
+        }
+        String name = channel(Map.of(
+                "type",
+                "SLACK",
+                "botToken",
+                "xoxb-3",
+                "signingSecret",
+                "s",
+                "directMessages",
+                true,
+                "apiBaseUrl",
+                platform.url() + "/api"));
+        Map<String, Object> first = step(1, lisa);
+        first.put("notify", List.of(name));
+        Map<String, Object> second = step(1, carol, tom);
+        second.put("notify", List.of(name));
+        String id = scene.pending(dev, List.of(first, second));
+        scene.awaitNothingDue();
+
+        scene.approve(lisa, id);
+        scene.awaitNothingDue();
+
+        assertThat(platform.seen("/api/chat.postMessage")).hasSize(3);
+        List<FakePlatform.Seen> updates = platform.seen("/api/chat.update");
+        assertThat(updates)
+                .as("only lisa's message about the first step is closed, once")
+                .hasSize(1);
+        assertThat(updates.get(0).json().get("ts").asString()).isEqualTo("1.1");
+    }
+
+    @Test
     void aRateLimitedPostWaitsAsLongAsRetryAfterAsksAndIsPostedOnce() {
         platform.once("/api/chat.postMessage", 429, "{\"ok\":false,\"error\":\"ratelimited\"}", "600")
                 .answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}");

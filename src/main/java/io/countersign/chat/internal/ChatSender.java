@@ -10,6 +10,7 @@ import io.countersign.notify.NotificationRoutes;
 import io.countersign.notify.NotificationSender;
 import io.countersign.notify.SendResult;
 import io.countersign.request.AccessRequest;
+import io.countersign.request.RequestStatus;
 import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
 import java.time.Clock;
@@ -89,25 +90,35 @@ class ChatSender implements NotificationSender {
         if (!posted.ok()) {
             return posted.failure();
         }
+        boolean asks = !decided && request.status() == RequestStatus.PENDING;
         messages.record(
                 notification.deliveryId(),
                 channel.get().name(),
-                decided ? null : request.id(),
+                asks ? request.id() : null,
+                asks ? request.currentStep() : null,
                 posted.conversation(),
                 posted.messageId(),
                 clock.instant());
         return SendResult.ok();
     }
 
-    /** Edits the open messages about the request to show where it stands now; null when all went well. */
+    /**
+     * Edits the open messages about the request's earlier steps (all of them once it is decided) to show
+     * where it stands now; null when all went well. A message about the current step stays open: another
+     * delivery of this step may have just posted it.
+     */
     private SendResult closeEarlier(ChatChannel channel, AccessRequest request) {
         ChatMessage now = composer.closed(request);
-        for (ChatMessages.Stored earlier : messages.open(channel.name(), request.id())) {
+        Integer beforeStep = request.status() == RequestStatus.PENDING ? request.currentStep() : null;
+        for (ChatMessages.Stored earlier : messages.open(channel.name(), request.id(), beforeStep)) {
+            if (!messages.claimClosing(earlier.deliveryId(), clock.instant())) {
+                continue;
+            }
             ChatPlatform.Posted edited = platform.edit(channel, earlier.conversation(), earlier.messageId(), now);
             if (edited.failure() != null) {
+                messages.reopen(earlier.deliveryId());
                 return edited.failure();
             }
-            messages.close(earlier.deliveryId(), clock.instant());
         }
         return null;
     }

@@ -67,7 +67,13 @@ class TelegramPlatform implements ChatPlatform {
         body.put("message_id", Long.parseLong(messageId));
         body.putAll(content(message, null));
         Answered edited = call(channel, "editMessageText", body);
-        return edited.failure() != null ? Posted.failed(edited.failure()) : Posted.at(conversation, messageId);
+        // Telegram refuses an edit that changes nothing: the message already says what it should
+        boolean unchanged = edited.failure() != null
+                && edited.failure().permanent()
+                && edited.failure().error().contains("message is not modified");
+        return edited.failure() != null && !unchanged
+                ? Posted.failed(edited.failure())
+                : Posted.at(conversation, messageId);
     }
 
     private static Map<String, Object> content(ChatMessage message, Recipient person) {
