@@ -7,6 +7,7 @@ import io.countersign.notify.internal.WebhookUrls;
 import io.countersign.shared.Actor;
 import io.countersign.shared.ConflictException;
 import io.countersign.shared.ForbiddenException;
+import io.countersign.shared.HttpUrls;
 import io.countersign.shared.NamePage;
 import io.countersign.shared.NameQuery;
 import io.countersign.shared.NotFoundException;
@@ -59,7 +60,7 @@ public class Webhooks {
     public Webhook create(Actor actor, WebhookInput input) {
         requireAdmin(actor);
         Problems problems = new Problems();
-        WebhookUrls.check(problems, input.url(), "url");
+        HttpUrls.check(problems, input.url(), "url");
         List<String> types = checkEvents(problems, input.events());
         checkSecret(problems, input.secret(), "secret");
         problems.throwIfAny();

@@ -121,6 +121,45 @@ class ChatChannelsApiTests {
     }
 
     @Test
+    void addressesWithCredentialsOrUnusablePortsAndBotTokensThatWouldChangeThePathAreRefused() {
+        String slack = Api.unique("slack");
+        var withCredentials = api.asAdmin()
+                .post("/api/v1/channels", Api.json(slackChannel(slack, "https://user:secret@proxy.example/api")))
+                .expect(400);
+        var discord = api.asAdmin()
+                .post(
+                        "/api/v1/channels",
+                        Api.json(Map.of(
+                                "name",
+                                Api.unique("discord"),
+                                "type",
+                                "DISCORD",
+                                "webhookUrl",
+                                "https://discord.example:99999/api/webhooks/1/x")))
+                .expect(400);
+        var telegram = api.asAdmin()
+                .post(
+                        "/api/v1/channels",
+                        Api.json(Map.of(
+                                "name",
+                                Api.unique("tg"),
+                                "type",
+                                "TELEGRAM",
+                                "botToken",
+                                "1:a/../../x?",
+                                "chatId",
+                                "-1001",
+                                "webhookSecret",
+                                "hook_secret")))
+                .expect(400);
+
+        assertThat(withCredentials.body()).contains("credentials_in_url").doesNotContain("secret@");
+        assertThat(discord.body()).contains("webhookUrl", "invalid_url");
+        assertThat(telegram.body()).contains("botToken", "invalid").doesNotContain("a/../../x");
+        api.asAdmin().get("/api/v1/channels/" + slack).expect(404);
+    }
+
+    @Test
     void aPolicyStepNamesOnlyChannelsThatExistAndAChannelItNamesCannotBeDeleted() {
         String name = Api.unique("ops");
         api.asAdmin()

@@ -215,16 +215,42 @@ class ChatDeliveryTests {
     }
 
     @Test
+    void aRetryAfterBeyondTheRetryWindowWaitsOnlyToItsEnd() {
+        platform.once("/api/chat.postMessage", 429, "{\"ok\":false,\"error\":\"ratelimited\"}", "1e300")
+                .answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}");
+        String name = channel(Map.of(
+                "type",
+                "SLACK",
+                "botToken",
+                "xoxb-1",
+                "signingSecret",
+                "s",
+                "channel",
+                "C1",
+                "apiBaseUrl",
+                platform.url() + "/api"));
+
+        String id = requestNotifying(name);
+        scene.awaitNothingDue();
+        scene.advanceAndSettle(Duration.ofHours(23));
+        assertThat(platform.seen("/api/chat.postMessage")).hasSize(1);
+
+        scene.advanceAndSettle(Duration.ofHours(2));
+        assertThat(platform.seen("/api/chat.postMessage")).hasSize(2);
+        assertThat(scene.notifiedAbout(id).toString()).contains("DELIVERED");
+    }
+
+    @Test
     void telegramIsTriedAgainAfterA5xxAndItsMessageIsEditedOnceTheRequestIsRejected() {
-        String send = "/botbot-token-7/sendMessage";
+        String send = "/bot7:bot-token/sendMessage";
         platform.once(send, 502, "{}", null)
                 .answer(send, 200, "{\"ok\":true,\"result\":{\"message_id\":42,\"chat\":{\"id\":-1001234}}}")
-                .answer("/botbot-token-7/editMessageText", 200, "{\"ok\":true,\"result\":{}}");
+                .answer("/bot7:bot-token/editMessageText", 200, "{\"ok\":true,\"result\":{}}");
         String name = channel(Map.of(
                 "type",
                 "TELEGRAM",
                 "botToken",
-                "bot-token-7",
+                "7:bot-token",
                 "chatId",
                 "-1001234",
                 "webhookSecret",
@@ -254,7 +280,7 @@ class ChatDeliveryTests {
                 .expect(200);
         scene.awaitNothingDue();
 
-        JsonNode edit = platform.seen("/botbot-token-7/editMessageText").get(0).json();
+        JsonNode edit = platform.seen("/bot7:bot-token/editMessageText").get(0).json();
         assertThat(edit.get("message_id").asLong()).isEqualTo(42);
         assertThat(edit.get("text").asString()).contains("rejected by " + lisa.name());
     }

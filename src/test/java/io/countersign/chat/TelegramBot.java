@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 public final class TelegramBot implements AutoCloseable {
 
     static final String SECRET = "hook_secret-1";
-    static final String SEND = "/botbot-9/sendMessage";
-    static final String ANSWER = "/botbot-9/answerCallbackQuery";
+    static final String SEND = "/bot9:bot-token/sendMessage";
+    static final String ANSWER = "/bot9:bot-token/answerCallbackQuery";
 
     final FakePlatform platform;
     public final String channel;
@@ -31,7 +31,7 @@ public final class TelegramBot implements AutoCloseable {
         platform = new FakePlatform();
         platform.answer(SEND, 200, "{\"ok\":true,\"result\":{\"message_id\":77,\"chat\":{\"id\":5001}}}")
                 .answer(ANSWER, 200, "{\"ok\":true,\"result\":true}")
-                .answer("/botbot-9/editMessageText", 200, "{\"ok\":true,\"result\":{}}");
+                .answer("/bot9:bot-token/editMessageText", 200, "{\"ok\":true,\"result\":{}}");
         channel = Api.unique("tg");
         api.asAdmin()
                 .post(
@@ -42,7 +42,7 @@ public final class TelegramBot implements AutoCloseable {
                                 "type",
                                 "TELEGRAM",
                                 "botToken",
-                                "bot-9",
+                                "9:bot-token",
                                 "chatId",
                                 "-100200",
                                 "webhookSecret",

@@ -3,10 +3,10 @@ package io.countersign.chat.internal;
 import io.countersign.chat.ChatChannel;
 import io.countersign.chat.ChatChannelInput;
 import io.countersign.chat.ChatType;
+import io.countersign.shared.HttpUrls;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
-import java.net.URI;
 
 /**
  * Checks a channel as sent and merges it with the stored one: every problem is reported at once, and a
@@ -65,6 +65,15 @@ public final class ChatChannelRules {
             case TELEGRAM -> {
                 required(problems, botToken, "botToken");
                 required(problems, webhookSecret, "webhookSecret");
+                if (botToken != null) {
+                    // the token goes into the Bot API's path: nothing in it may change the address
+                    problems.check(
+                            botToken.matches("[0-9]{1,20}:[A-Za-z0-9_-]{1,200}"),
+                            "botToken",
+                            "invalid",
+                            "must be the token BotFather gave, such as 123456789:AAH…, of digits, a colon and A-Z,"
+                                    + " a-z, 0-9, _ and -");
+                }
                 if (webhookSecret != null) {
                     // Telegram's own rule for secret_token
                     problems.check(
@@ -113,17 +122,9 @@ public final class ChatChannelRules {
     }
 
     private static void url(Problems problems, String value, String field) {
-        if (value == null) {
-            return;
+        if (value != null) {
+            HttpUrls.check(problems, value, field);
         }
-        boolean ok;
-        try {
-            URI uri = URI.create(value);
-            ok = ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            ok = false;
-        }
-        problems.check(ok, field, "invalid_url", "must be an absolute http or https address");
     }
 
     private static String blankToNull(String value) {

@@ -155,7 +155,20 @@ public class DeliveryDispatcher implements DisposableBean {
     }
 
     private Result post(DeliveryStore.Due due, Instant at) {
-        WebhookSender.Outcome outcome = signedSecrets(due)
+        WebhookSender.Outcome outcome;
+        try {
+            outcome = signedPost(due, at);
+        } catch (RuntimeException e) {
+            // a failed attempt like any other: left due, the delivery would be tried on every run forever
+            log.warn("Posting delivery {} to webhook {} failed", due.id(), due.webhookId(), e);
+            outcome = new WebhookSender.Outcome(
+                    null, WebhookSender.truncate(e.getClass().getSimpleName()));
+        }
+        return new Result(outcome.succeeded(), outcome.statusCode(), outcome.error(), false);
+    }
+
+    private WebhookSender.Outcome signedPost(DeliveryStore.Due due, Instant at) {
+        return signedSecrets(due)
                 .map(secrets -> sender.send(
                         due.url(),
                         due.eventId(),
@@ -163,7 +176,6 @@ public class DeliveryDispatcher implements DisposableBean {
                         due.payload(),
                         Signatures.header(secrets, at.getEpochSecond(), due.payload())))
                 .orElseGet(() -> new WebhookSender.Outcome(null, "no signing secret can be read; see the service log"));
-        return new Result(outcome.succeeded(), outcome.statusCode(), outcome.error(), false);
     }
 
     /** Hands a notification to its channel's sender; a sender that throws has failed this attempt. */
@@ -231,7 +243,11 @@ public class DeliveryDispatcher implements DisposableBean {
                                 at,
                                 due.roundAttempts() + 1,
                                 ThreadLocalRandom.current().nextDouble())
-                        .map(scheduled -> notBefore(scheduled, at, result.retryAfter()));
+                        .map(scheduled -> notBefore(
+                                scheduled,
+                                at,
+                                result.retryAfter(),
+                                due.roundStartedAt().plus(schedule.retryFor())));
         DeliveryState state = next.isPresent() ? DeliveryState.PENDING : DeliveryState.DEAD;
         boolean recorded = deliveries.recordAttempt(
                 due, at, state, result.statusCode(), result.error(), durationMs, next.orElse(null));
@@ -270,10 +286,18 @@ public class DeliveryDispatcher implements DisposableBean {
         }
     }
 
-    /** The later of the backoff's next attempt and what the receiver asked for with Retry-After. */
-    private static Instant notBefore(Instant scheduled, Instant at, java.time.Duration retryAfter) {
+    /**
+     * The later of the backoff's next attempt and what the receiver asked for with Retry-After, but no
+     * later than the end of the round's retry window: a receiver asking for longer (a year, or 1e300
+     * seconds) gets one last attempt then rather than holding the delivery past its window.
+     */
+    static Instant notBefore(Instant scheduled, Instant at, java.time.Duration retryAfter, Instant windowEnd) {
         if (retryAfter == null || retryAfter.isNegative()) {
             return scheduled;
+        }
+        Instant last = windowEnd.isAfter(scheduled) ? windowEnd : scheduled;
+        if (retryAfter.compareTo(java.time.Duration.between(at, last)) >= 0) {
+            return last;
         }
         Instant asked = at.plus(retryAfter);
         return asked.isAfter(scheduled) ? asked : scheduled;

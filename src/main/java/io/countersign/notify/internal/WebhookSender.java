@@ -73,6 +73,10 @@ public class WebhookSender {
                     null, truncate("connection failed" + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         } catch (IOException e) {
             return new Outcome(null, truncate(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            // an address stored before its port was checked ("port out of range"): a failed attempt,
+            // so that the delivery runs out its retries instead of staying due forever
+            return new Outcome(null, truncate("the URL cannot be used: " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(null, "interrupted while sending (the service is stopping)");

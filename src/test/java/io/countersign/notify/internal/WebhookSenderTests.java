@@ -104,6 +104,15 @@ class WebhookSenderTests {
         assertThat(outcome.error()).startsWith("connection failed");
     }
 
+    @Test
+    void anAddressNoConnectionCanUseIsAFailedAttempt() {
+        WebhookSender.Outcome outcome = sender.send("http://127.0.0.1:99999/hook", "e1", 1, "{}", "v1=00");
+
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.statusCode()).isNull();
+        assertThat(outcome.error()).startsWith("the URL cannot be used");
+    }
+
     private String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }

@@ -119,7 +119,7 @@ class ChannelAdminPagesTests extends AdminPagesTestBase {
                 "type",
                 "TELEGRAM",
                 "botToken",
-                "typed-bot-token",
+                "1:typed-bot-token",
                 "webhookSecret",
                 "not a valid secret!",
                 "chatId",
@@ -128,7 +128,7 @@ class ChannelAdminPagesTests extends AdminPagesTestBase {
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString())
                 .contains("id=\"chatId-error\"", "id=\"webhookSecret-error\"", "value=\"general\"", "value=\"" + name)
-                .doesNotContain("typed-bot-token", "not a valid secret!");
+                .doesNotContain("1:typed-bot-token", "not a valid secret!");
         api.asAdmin().get("/api/v1/channels/" + name).expect(404);
 
         MockHttpServletResponse noType = browsing.post(admin, "/admin/channels", "name", name, "type", "IRC");
@@ -147,7 +147,7 @@ class ChannelAdminPagesTests extends AdminPagesTestBase {
                 "type",
                 "TELEGRAM",
                 "botToken",
-                "bot-1",
+                "1:bot-token",
                 "webhookSecret",
                 "hook_secret",
                 "chatId",
