@@ -51,6 +51,13 @@ public interface Directory {
     Pipelined<Optional<String>> activeNamedLock(String username);
 
     /**
+     * As {@link #lockActiveNamed}, but alone: another transaction holding or asking for any lock of the
+     * user's row waits until this one ends, so that the user's own asks of one kind are taken one at a
+     * time. References to the user (foreign keys) do not wait.
+     */
+    Optional<String> lockActiveNamedAlone(String username);
+
+    /**
      * Those of the given users that exist, active or not, by username; one query for all of them
      * instead of one each.
      */

@@ -67,6 +67,11 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public Optional<String> lockActiveNamedAlone(String username) {
+        return username == null ? Optional.empty() : users.lockActiveNamedAlone(Names.canonical(username));
+    }
+
+    @Override
     public Pipelined<Optional<String>> activeNamedLock(String username) {
         return username == null
                 ? Pipelined.answered(Optional.empty())

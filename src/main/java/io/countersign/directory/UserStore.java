@@ -224,17 +224,28 @@ class UserStore {
     }
 
     Pipelined<Optional<String>> activeNamedLock(String username) {
-        return lock("username", username, locked -> {
+        return lock("username", username, shareLock.clause(), activeId(username));
+    }
+
+    /** As {@link #lockActiveNamed}, excluding every other lock of the row but a reference's. */
+    Optional<String> lockActiveNamedAlone(String username) {
+        return pipeline.one(lock("username", username, shareLock.aloneClause(), activeId(username)));
+    }
+
+    private Function<Optional<Known>, Optional<String>> activeId(String username) {
+        return locked -> {
             seen.map().put(username, locked);
             return locked.filter(known -> known.user().active()).map(Known::id);
-        });
+        };
     }
 
     private <T> Pipelined<T> lock(String column, String value, Function<Optional<Known>, T> answer) {
+        return lock(column, value, shareLock.clause(), answer);
+    }
+
+    private <T> Pipelined<T> lock(String column, String value, String clause, Function<Optional<Known>, T> answer) {
         return Pipelined.query(
-                "select id, " + COLUMNS + " from users where " + column + " = ? " + shareLock.clause(),
-                List.of(value),
-                rs -> {
+                "select id, " + COLUMNS + " from users where " + column + " = ? " + clause, List.of(value), rs -> {
                     Optional<Known> locked =
                             rs.next() ? Optional.of(new Known(rs.getString("id"), map(rs))) : Optional.empty();
                     // what the lock read is what holds until the transaction ends: later lookups by name use it

@@ -258,13 +258,16 @@ public class Grants {
         return extensions.extend(
                 actor,
                 new ExtensionInput(
-                        grant.id(),
-                        grant.resource(),
-                        grant.account(),
-                        Duration.between(grant.startsAt(), grant.endsAt()),
-                        grant.endsAt(),
-                        duration,
-                        justification));
+                        grant.id(), grant.resource(), grant.account(), () -> term(id), duration, justification));
+    }
+
+    /** The grant's term as it stands now; a grant that ended or was revoked meanwhile is not extended. */
+    private ExtensionInput.Term term(String id) {
+        Grant grant = repository.find(id, clock.instant()).orElseThrow(() -> new NotFoundException("grant", id));
+        if (grant.status() == GrantStatus.EXPIRED || grant.status() == GrantStatus.REVOKED) {
+            throw new GrantNotActive(id, grant.status(), "extended");
+        }
+        return new ExtensionInput.Term(Duration.between(grant.startsAt(), grant.endsAt()), grant.endsAt());
     }
 
     /**

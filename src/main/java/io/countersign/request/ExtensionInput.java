@@ -2,16 +2,16 @@ package io.countersign.request;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
- * A holder's ask for more time on their grant {@code grantId}: {@code duration} more, on top of the
- * {@code lastsSoFar} the grant lasts from its start to its current end {@code grantEndsAt}.
+ * A holder's ask for {@code duration} more on their grant {@code grantId}. {@code term} reads the
+ * grant as it stands: it is read once the holder's earlier asks are done, so that an extension
+ * approved meanwhile counts towards the policy's total.
  */
 public record ExtensionInput(
-        String grantId,
-        String resource,
-        String account,
-        Duration lastsSoFar,
-        Instant grantEndsAt,
-        Duration duration,
-        String justification) {}
+        String grantId, String resource, String account, Supplier<Term> term, Duration duration, String justification) {
+
+    /** How long the grant lasts from its start to its current end {@code endsAt}. */
+    public record Term(Duration lastsSoFar, Instant endsAt) {}
+}

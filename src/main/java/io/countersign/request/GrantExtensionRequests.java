@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,20 +71,22 @@ public class GrantExtensionRequests {
         problems.multiLineText(input.justification(), "justification", RequestValidation.MAX_TEXT);
         problems.throwIfAny();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        // resource, then requester: the order every request transition takes the locks in (docs/adr/0008);
-        // the requester's lock also keeps two extension asks of one holder from both opening
+        // resource, then requester: the order every request transition takes the locks in (docs/adr/0008).
+        // The requester's row is locked alone: a holder's asks are taken one at a time, so that an ask
+        // sees the extension another one opened, or the end another one moved, and none passes the limit
         inventory.lockResource(input.resource());
         String requester = actor.username();
         String requesterId =
-                directory.lockActiveNamed(requester).orElseThrow(() -> new NotFoundException("user", requester));
-        repository.pendingExtensionOf(input.grantId()).ifPresent(pending -> {
+                directory.lockActiveNamedAlone(requester).orElseThrow(() -> new NotFoundException("user", requester));
+        repository.pendingExtensionsOf(input.grantId()).stream().findFirst().ifPresent(pending -> {
             throw new ExtensionPending(input.grantId(), pending);
         });
+        ExtensionInput.Term term = input.term().get();
         ApprovalPlan plan = planner.planExtension(requester, input.resource(), input.account());
-        Duration total = input.lastsSoFar().plus(input.duration());
+        Duration total = term.lastsSoFar().plus(input.duration());
         Duration limit = plan.limits().maxTotalDuration();
         if (limit != null && total.compareTo(limit) > 0) {
-            Duration left = input.lastsSoFar().compareTo(limit) >= 0 ? Duration.ZERO : limit.minus(input.lastsSoFar());
+            Duration left = term.lastsSoFar().compareTo(limit) >= 0 ? Duration.ZERO : limit.minus(term.lastsSoFar());
             problems.add(
                     "duration",
                     "above_maximum",
@@ -98,7 +101,7 @@ public class GrantExtensionRequests {
             throw new RefusedException("too_few_approvers", String.join(" ", plan.problems()));
         }
         Duration ttl = plan.limits().requestTtl() != null ? plan.limits().requestTtl() : RequestOpening.DEFAULT_TTL;
-        Instant expiresAt = now.plus(ttl).isBefore(input.grantEndsAt()) ? now.plus(ttl) : input.grantEndsAt();
+        Instant expiresAt = now.plus(ttl).isBefore(term.endsAt()) ? now.plus(ttl) : term.endsAt();
         RequestDetails details = new RequestDetails(
                 ShortIds.next("req"),
                 requester,
@@ -132,12 +135,16 @@ public class GrantExtensionRequests {
     @Transactional
     public void withdrawExtensionOf(String grantId, String reason) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        repository.pendingExtensionOf(grantId).flatMap(repository::lock).ifPresent(request -> {
-            if (request.withdraw(reason, now)) {
-                repository.update(request);
-                publish(request);
-            }
-        });
+        // every one: before asks were taken one at a time, a grant could gather several
+        repository.pendingExtensionsOf(grantId).stream()
+                .map(repository::lock)
+                .flatMap(Optional::stream)
+                .forEach(request -> {
+                    if (request.withdraw(reason, now)) {
+                        repository.update(request);
+                        publish(request);
+                    }
+                });
     }
 
     private void publish(AccessRequest request) {

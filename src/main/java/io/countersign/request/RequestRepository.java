@@ -42,7 +42,7 @@ class RequestRepository {
 
     /** Served by {@code access_requests_extends_grant}, which holds extension requests only (V94). */
     static final String PENDING_EXTENSION =
-            "select id from access_requests where extends_grant_id = ? and status = 'PENDING'";
+            "select id from access_requests where extends_grant_id = ? and status = 'PENDING' order by id";
 
     /** Served by {@code access_requests_idempotency_id}, which holds requests with a key only (V94). */
     static final String BY_IDEMPOTENCY_KEY = """
@@ -230,9 +230,9 @@ class RequestRepository {
         return read;
     }
 
-    /** The extension request pending for this grant, if any. */
-    Optional<String> pendingExtensionOf(String grantId) {
-        return jdbc.sql(PENDING_EXTENSION).param(grantId).query(String.class).optional();
+    /** The extension requests pending for this grant: at most one, as asks are taken one at a time. */
+    List<String> pendingExtensionsOf(String grantId) {
+        return jdbc.sql(PENDING_EXTENSION).param(grantId).query(String.class).list();
     }
 
     /** Loads a request and locks its row until the transaction ends, serialising decisions on it. */

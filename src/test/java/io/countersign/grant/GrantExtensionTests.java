@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.countersign.request.RequestTimers;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import io.countersign.testing.Race;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -237,6 +239,62 @@ class GrantExtensionTests extends DevWithATokenTestBase {
         extend(devToken, grantId, "PT1H").expect(201);
 
         extend(devToken, grantId, "PT1H").expect(409);
+    }
+
+    @Test
+    void asksSentTogetherOpenOneExtensionAndTheGrantCanStillBeRevoked() throws Exception {
+        String grantId = grant().get("id").asString();
+
+        List<Integer> answers;
+        try (Race race = new Race(8)) {
+            answers = race.run(Collections.nCopies(
+                    8, () -> extend(devToken, grantId, "PT1H").status()));
+        }
+
+        assertThat(answers).containsOnly(201, 409).containsOnlyOnce(201);
+        api.as(devToken).post("/api/v1/grants/" + grantId + "/revoke", null).expect(200);
+        assertThat(check().get("allowed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void asksSentTogetherNeverTakeAGrantPastTheMaximumTotal() throws Exception {
+        String quick = Api.unique("db");
+        setup.database(quick, "admin");
+        api.asAdmin()
+                .post(
+                        "/api/v1/policies",
+                        Api.json(Map.of(
+                                "name",
+                                Api.unique("quick"),
+                                "conditions",
+                                Map.of("resourceName", quick),
+                                "maxDuration",
+                                "PT1H",
+                                "extension",
+                                Map.of("maxTotalDuration", "PT2H"),
+                                "steps",
+                                List.of())))
+                .expect(201);
+        JsonNode grant = api.as(devToken)
+                .post("/api/v1/requests", Api.json(Map.of("resource", quick, "account", "admin", "duration", "PT1H")))
+                .expect(201)
+                .json()
+                .get("grant");
+        String grantId = grant.get("id").asString();
+
+        List<Integer> answers;
+        try (Race race = new Race(8)) {
+            answers = race.run(Collections.nCopies(
+                    8, () -> extend(devToken, grantId, "PT1H").status()));
+        }
+
+        assertThat(answers).containsOnly(201, 400).containsOnlyOnce(201);
+        JsonNode extended =
+                api.as(devToken).get("/api/v1/grants/" + grantId).expect(200).json();
+        assertThat(Duration.between(
+                        Instant.parse(extended.get("startsAt").asString()),
+                        Instant.parse(extended.get("endsAt").asString())))
+                .isEqualTo(Duration.ofHours(2));
     }
 
     @Test

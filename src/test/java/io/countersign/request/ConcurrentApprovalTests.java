@@ -6,6 +6,7 @@ import io.countersign.request.Organisation.Person;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.OnPostgres;
+import io.countersign.testing.Race;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -22,4 +22,12 @@ public class ShareLock {
     public String clause() {
         return product.postgres() ? "for share" : "for update";
     }
+
+    /**
+     * A lock that waits for and holds off every other lock of the rows but a foreign key's ({@code for
+     * no key update} on PostgreSQL, {@code for update} on H2), to follow a {@code select}.
+     */
+    public String aloneClause() {
+        return product.postgres() ? "for no key update" : "for update";
+    }
 }

@@ -120,6 +120,11 @@ public final class TestDirectory implements Directory {
     }
 
     @Override
+    public Optional<String> lockActiveNamedAlone(String username) {
+        return lockActiveNamed(username);
+    }
+
+    @Override
     public Pipelined<Optional<String>> activeNamedLock(String username) {
         return Pipelined.answered(lockActiveNamed(username));
     }

@@ -1,4 +1,4 @@
-package io.countersign.request;
+package io.countersign.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +12,16 @@ import java.util.concurrent.Future;
  * Starts calls at the same instant, each on its own thread, so that they meet inside the service;
  * answers what each call returned, in the order given. Close it after the test.
  */
-final class Race implements AutoCloseable {
+public final class Race implements AutoCloseable {
 
     private final ExecutorService threads;
 
     /** Room for {@code runners} calls at once. */
-    Race(int runners) {
+    public Race(int runners) {
         this.threads = Executors.newFixedThreadPool(runners);
     }
 
-    List<Integer> run(List<Callable<Integer>> calls) throws Exception {
+    public List<Integer> run(List<Callable<Integer>> calls) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> answers = new ArrayList<>();
         for (Callable<Integer> call : calls) {
