@@ -52,7 +52,17 @@ class FirstUse {
         return transactions.execute(tx -> {
             Grant started = waiting.startedAt(at);
             if (!repository.startClock(started)) {
-                return repository.find(waiting.id(), at).filter(grant -> grant.status() == GrantStatus.ACTIVE);
+                // another check started it, perhaps a moment after this one's instant: judged at that start,
+                // the grant is in force (not yet scheduled) unless it was revoked or its window closed
+                return repository
+                        .find(waiting.id(), at)
+                        .map(grant -> grant.clockStartedAt() != null
+                                        && grant.clockStartedAt().isAfter(at)
+                                ? repository
+                                        .find(grant.id(), grant.clockStartedAt())
+                                        .orElse(grant)
+                                : grant)
+                        .filter(grant -> grant.status() == GrantStatus.ACTIVE);
             }
             schedule.scheduleFor(started);
             events.publishEvent(new GrantFirstUsed(

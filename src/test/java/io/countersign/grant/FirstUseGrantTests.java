@@ -2,6 +2,7 @@ package io.countersign.grant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.shared.Actor;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +27,12 @@ class FirstUseGrantTests extends DevWithATokenTestBase {
 
     @Autowired
     GrantTimers timers;
+
+    @Autowired
+    FirstUse firstUse;
+
+    @Autowired
+    GrantRepository repository;
 
     String gatewayToken;
     String policy;
@@ -267,6 +275,20 @@ class FirstUseGrantTests extends DevWithATokenTestBase {
 
         assertThat(starts).containsOnly(grant(id).get("clockStartedAt").asString());
         assertThat(auditActions(id)).containsExactly("grant.awaiting_first_use", "grant.first_used");
+    }
+
+    @Test
+    void aCheckWhoseStartAnotherCheckWonAMomentLaterIsAllowedWithThatStart() {
+        String id = approvedGrant().get("id").asString();
+        Instant earlier = clock.instant();
+        Grant waiting = repository.find(id, earlier).orElseThrow();
+        clock.advance(Duration.ofMillis(5));
+        String winnersStart = check().get("clockStartedAt").asString();
+
+        Optional<Grant> loser = firstUse.start(Actor.system(), waiting, earlier);
+
+        assertThat(loser).map(Grant::status).contains(GrantStatus.ACTIVE);
+        assertThat(loser.orElseThrow().clockStartedAt()).isEqualTo(Instant.parse(winnersStart));
     }
 
     @Test
