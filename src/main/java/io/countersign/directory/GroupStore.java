@@ -74,6 +74,13 @@ class GroupStore {
     /** Removes the user from every group they are a member or a manager of. */
     void removeFromEveryGroup(String username) {
         memberships.changed();
+        // a group read before must not be written back with the person in it: its version moves on
+        jdbc.sql("""
+                        update user_groups set version = version + 1, updated_at = ?
+                        where name in (select group_name from group_members where username = ?
+                                       union select group_name from group_managers where username = ?)""")
+                .params(Timestamps.toDb(clock.instant()), username, username)
+                .update();
         jdbc.sql("delete from group_members where username = ?").param(username).update();
         jdbc.sql("delete from group_managers where username = ?")
                 .param(username)

@@ -157,6 +157,10 @@ class ResourceStore {
     }
 
     void removeOwner(String username) {
+        // a resource read before must not be written back with the owner in it: its version moves on
+        jdbc.sql("""
+                        update resources set version = version + 1, updated_at = ?
+                        where name in (select resource_name from resource_owners where username = ?)""").params(Timestamps.toDb(clock.instant()), username).update();
         jdbc.sql("delete from resource_owners where username = ?")
                 .param(username)
                 .update();

@@ -227,6 +227,60 @@ class ConfigurationListTests {
     }
 
     @Test
+    void deletingAUserChangesTheETagsOfTheGroupsAndResourcesThatNamedThem() {
+        String person = create("users", Api.unique("leaver"));
+        String group = Api.unique("team");
+        api.asAdmin()
+                .post(
+                        "/api/v1/groups",
+                        Api.json(Map.of("name", group, "members", List.of(person), "managers", List.of(person))))
+                .expect(201);
+        String resource = Api.unique("db");
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(Map.of(
+                                "name",
+                                resource,
+                                "type",
+                                "database",
+                                "accounts",
+                                List.of("admin"),
+                                "owners",
+                                List.of(person))))
+                .expect(201);
+        var groupRead = api.asAdmin().get("/api/v1/groups/" + group);
+        var resourceRead = api.asAdmin().get("/api/v1/resources/" + resource);
+
+        api.asAdmin().delete("/api/v1/users/" + person).expect(204);
+        create("users", person);
+
+        assertThat(api.asAdmin()
+                        .call(
+                                HttpMethod.PUT,
+                                "/api/v1/groups/" + group,
+                                groupRead.body(),
+                                "If-Match",
+                                groupRead.header("ETag"))
+                        .status())
+                .as("a group read while the deleted user was in it is not written back")
+                .isEqualTo(412);
+        assertThat(api.asAdmin()
+                        .call(
+                                HttpMethod.PUT,
+                                "/api/v1/resources/" + resource,
+                                resourceRead.body(),
+                                "If-Match",
+                                resourceRead.header("ETag"))
+                        .status())
+                .isEqualTo(412);
+        assertThat(api.asAdmin().get("/api/v1/groups/" + group).json().get("managers"))
+                .isEmpty();
+        assertThat(api.asAdmin().get("/api/v1/resources/" + resource).json().get("owners"))
+                .isEmpty();
+    }
+
+    @Test
     void anIfMatchOnAnObjectWithoutVersionsHoldsOnlyAsAStar() {
         String levels = api.asAdmin().get("/api/v1/levels").expect(200).body();
 
