@@ -118,6 +118,14 @@ class DelegationStore {
     }
 
     /** Every delegation not ended that runs at some time in [from, until). */
+    /**
+     * Waits until no other transaction is creating a delegation and holds others off until this one
+     * ends: what {@link #overlapping} answers then stays true until the new delegation is written.
+     */
+    void takeTurn() {
+        jdbc.sql("update delegation_turn set taken = taken + 1 where id = 1").update();
+    }
+
     List<Delegation> overlapping(Instant from, Instant until) {
         return jdbc.sql("select " + COLUMNS
                         + " from delegations where ended_at is null and starts_at < ? and until_at > ?")

@@ -101,7 +101,19 @@ public class Delegations {
         }
         List<String> resources = resourcesOf(problems, input.resources());
         problems.throwIfAny();
-        if (DelegationCycles.wouldClose(delegator.id(), delegate.id(), store.overlapping(from, until))) {
+        store.takeTurn();
+        List<Delegation> overlapping = store.overlapping(from, until);
+        overlapping.stream()
+                .filter(d -> d.delegator().id().equals(delegator.id())
+                        && d.delegate().id().equals(delegate.id()))
+                .findFirst()
+                .ifPresent(same -> {
+                    throw new ConflictException("'" + delegator.username() + "' already delegates to '"
+                            + delegate.username() + "' from " + same.from() + " until " + same.until() + " ("
+                            + same.id() + "); end that delegation first to hand on a different period or set"
+                            + " of resources.");
+                });
+        if (DelegationCycles.wouldClose(delegator.id(), delegate.id(), overlapping)) {
             problems.add(
                     "delegate",
                     "cycle",

@@ -9,6 +9,7 @@ import io.countersign.request.Organisation.Person;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
+import io.countersign.testing.Race;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -220,6 +221,46 @@ class DelegationTests extends DevAndLisaTestBase {
                 .contains("unknown_user")
                 .contains("\"until\"")
                 .contains("resources[0]");
+    }
+
+    @Test
+    void delegationsSentTogetherNeverFormALoop() throws Exception {
+        List<Integer> answers;
+        try (Race race = new Race(2)) {
+            answers = race.run(List.of(
+                    () -> delegate(lisa, sam, Map.of()).status(),
+                    () -> delegate(sam, lisa, Map.of()).status()));
+        }
+
+        assertThat(answers).containsExactlyInAnyOrder(201, 400);
+    }
+
+    @Test
+    void aSecondDelegationToTheSamePersonForAnOverlappingPeriodIsAConflict() {
+        delegate(lisa, tom, Map.of()).expect(201);
+
+        Api.Response again = delegate(lisa, tom, Map.of()).expect(409);
+        Api.Response later = delegate(
+                        lisa,
+                        tom,
+                        Map.of("from", clock.instant().plus(Duration.ofDays(1)).toString()))
+                .expect(409);
+
+        assertThat(again.json().get("detail").asString()).contains("already delegates to '" + tom.name() + "'");
+        assertThat(later.status()).isEqualTo(409);
+        assertThat(api.as(lisa.token())
+                        .get("/api/v1/users/" + lisa.name() + "/delegations")
+                        .json())
+                .hasSize(1);
+        delegate(
+                        lisa,
+                        tom,
+                        Map.of(
+                                "from",
+                                clock.instant().plus(Duration.ofDays(4)).toString(),
+                                "until",
+                                clock.instant().plus(Duration.ofDays(5)).toString()))
+                .expect(201);
     }
 
     @Test
