@@ -10,7 +10,7 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Query parameters and path segments are text fields too: they reach the database and come back in
  * error messages. Every one goes through the same check as a body field (at most
- * {@value #MAX_LENGTH} characters, no control characters, no unpaired surrogates) before a
+ * {@value #MAX_LENGTH} characters, no control characters, no unpaired surrogates, given once) before a
  * controller sees it. Runs after authentication, so an anonymous caller learns nothing from it.
  */
 class QueryTextInterceptor implements HandlerInterceptor {
@@ -22,6 +22,8 @@ class QueryTextInterceptor implements HandlerInterceptor {
         Problems problems = new Problems();
         QueryParameters.of(request).forEach((name, values) -> {
             problems.maxLength(name, "query", MAX_LENGTH);
+            // every parameter of the API takes one value: which of two would count is not the caller's guess
+            problems.check(values.length <= 1, name, "repeated", "must be given once");
             for (String value : values) {
                 problems.maxLength(value, name, MAX_LENGTH);
             }

@@ -239,6 +239,16 @@ class InputContainmentTests {
     }
 
     @Test
+    void aQueryParameterGivenTwiceIsRefusedRatherThanOneOfItsValuesChosen() {
+        assertThat(issues(
+                        rawGet("/api/v1/requests?status=PENDING&status=PENDING").expect(400)))
+                .containsExactly("status:repeated");
+        assertThat(issues(rawGet("/api/v1/grants?active=true&active=false").expect(400)))
+                .containsExactly("active:repeated");
+        rawGet("/api/v1/requests?status=PENDING").expect(200);
+    }
+
+    @Test
     void duplicateKeysAreRefusedInTheApiAndInBundles() {
         String name = Api.unique("eve");
         var user = api.asAdmin()
