@@ -65,8 +65,7 @@ public class GrantExtensionRequests {
         if (input.duration() == null) {
             problems.add("duration", "required", "must be given, e.g. PT1H");
         } else {
-            problems.check(
-                    input.duration().getSeconds() >= 1, "duration", "not_positive", "must be positive, e.g. PT1H");
+            RequestValidation.checkDuration(problems, input.duration());
         }
         problems.multiLineText(input.justification(), "justification", RequestValidation.MAX_TEXT);
         problems.throwIfAny();

@@ -30,14 +30,13 @@ final class PartialApproval {
         }
     }
 
-    /** Adds a problem when {@code allowed} is given and not positive; what was asked is judged later. */
+    /**
+     * Adds a problem when {@code allowed} is given and is not a positive whole number of seconds; what
+     * was asked is judged later.
+     */
     static void checkPositive(Problems problems, Duration allowed) {
         if (allowed != null) {
-            problems.check(
-                    !allowed.isNegative() && !allowed.isZero(),
-                    "duration",
-                    "not_positive",
-                    "must be a positive duration such as PT1H");
+            RequestValidation.checkDuration(problems, allowed);
         }
     }
 

@@ -94,6 +94,12 @@ class PartialApprovalTests extends DevAndLisaTestBase {
 
         assertThat(problem.get("errors").get(0).get("code").asString()).isEqualTo("not_positive");
         approve(lisa, "{\"duration\":\"-PT1H\"}", 400);
+        assertThat(approve(lisa, "{\"duration\":\"PT0.000001S\"}", 400)
+                        .get("errors")
+                        .get(0)
+                        .get("code")
+                        .asString())
+                .isEqualTo("not_whole_seconds");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Problems;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RequestValidationTests {
@@ -69,6 +70,22 @@ class RequestValidationTests {
                         "justification:too_long",
                         "ticket:too_long",
                         "startsAt:too_far_ahead");
+    }
+
+    @Test
+    void aDurationIsAPositiveWholeNumberOfSeconds() {
+        for (String text : List.of("PT0.5S", "PT1.5S", "PT0.000001S")) {
+            Problems problems = new Problems();
+            RequestValidation.checkDuration(problems, Duration.parse(text));
+            assertThat(codes(problems)).as(text).containsExactly("duration:not_whole_seconds");
+        }
+        Problems negative = new Problems();
+        RequestValidation.checkDuration(negative, Duration.ofSeconds(-1));
+        Problems second = new Problems();
+        RequestValidation.checkDuration(second, Duration.ofSeconds(1));
+
+        assertThat(codes(negative)).containsExactly("duration:not_positive");
+        assertThat(codes(second)).isEmpty();
     }
 
     @Test
