@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -137,15 +139,31 @@ public class BreakGlassReviews {
     }
 
     /**
-     * One page of break-glass uses, newest first, each with its review, for administrators and
-     * auditors; {@code overdue} keeps those whose deadline passed unreviewed.
+     * One page of break-glass uses, newest first, each with its review: every use for administrators
+     * and auditors, for anyone else the uses they review, themselves or for someone who delegated to
+     * them; {@code overdue} keeps those whose deadline passed unreviewed.
      */
     @Transactional(readOnly = true)
     public RequestPage list(Actor actor, boolean overdue, String cursor, Integer limit) {
-        if (!actor.canReadEverything()) {
-            throw new ForbiddenException("Only administrators and auditors list break-glass uses.");
+        Instant now = clock.instant();
+        if (actor.canReadEverything()) {
+            return BreakGlassUses.page(repository, overdue, null, cursor, limit, now);
         }
-        return BreakGlassUses.page(repository, overdue, cursor, limit, clock.instant());
+        String me = directory.idOf(actor.username()).orElse("");
+        List<Delegation> mine = me.isEmpty() ? List.of() : delegations.inForceTo(me, now);
+        Set<String> reviewers = new HashSet<>();
+        if (!me.isEmpty()) {
+            reviewers.add(me);
+        }
+        mine.forEach(d -> reviewers.add(d.delegator().id()));
+        RequestPage page = BreakGlassUses.page(repository, overdue, reviewers, cursor, limit, now);
+        // a delegation covers some resources only: a use of another one is not the delegate's to review
+        Map<String, BreakGlassReview> reviews =
+                store.forRequests(page.items().stream().map(AccessRequest::id).toList());
+        List<AccessRequest> theirs = page.items().stream()
+                .filter(use -> reviews.containsKey(use.id()) && reviews(actor, reviews.get(use.id())))
+                .toList();
+        return new RequestPage(theirs, page.nextCursor());
     }
 
     /** Marks request {@code id}'s review overdue if its deadline has passed; its deadline task calls this. */

@@ -3,6 +3,7 @@ package io.countersign.request;
 import io.countersign.shared.Problems;
 import io.countersign.shared.Timestamps;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,17 @@ final class BreakGlassUses {
 
     private BreakGlassUses() {}
 
-    /** One page; {@code overdue} keeps uses whose review deadline passed without a review. */
-    static RequestPage page(RequestRepository repository, boolean overdue, String cursor, Integer limit, Instant now) {
+    /**
+     * One page; {@code overdue} keeps uses whose review deadline passed without a review, and {@code
+     * reviewers}, when not null, those that one of these users reviews.
+     */
+    static RequestPage page(
+            RequestRepository repository,
+            boolean overdue,
+            Collection<String> reviewers,
+            String cursor,
+            Integer limit,
+            Instant now) {
         int size = limit == null ? RequestSearch.DEFAULT_LIMIT : limit;
         Problems problems = new Problems();
         problems.check(
@@ -32,6 +42,13 @@ final class BreakGlassUses {
                      and exists (select 1 from break_glass_reviews b where b.request_id = r.id
                        and (b.status = 'OVERDUE' or (b.status = 'PENDING' and b.due_at <= :now)))""");
             params.put("now", Timestamps.toDb(now));
+        }
+        if (reviewers != null) {
+            where.append(" ").append("""
+                     and exists (select 1 from break_glass_review_people p where p.request_id = r.id
+                       and p.person_role = 'REVIEWER' and p.user_id in (:reviewers))""");
+            // an empty in () is not SQL; no user has an empty id
+            params.put("reviewers", reviewers.isEmpty() ? List.of("") : List.copyOf(reviewers));
         }
         if (after != null) {
             where.append(" and (r.created_at < :afterAt or (r.created_at = :afterAt and r.id < :afterId))");

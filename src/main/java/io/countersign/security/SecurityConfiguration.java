@@ -149,7 +149,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/requests/*/review")
                         .hasAnyRole(ADMIN, USER)
                         .requestMatchers(GET, "/api/v1/breakglass")
-                        .hasAnyRole(ADMIN, AUDITOR)
+                        .hasAnyRole(ADMIN, AUDITOR, USER)
                         .requestMatchers(POST, "/api/v1/requests/*/cancel")
                         .hasAnyRole(ADMIN, USER)
                         // grants and enforcement

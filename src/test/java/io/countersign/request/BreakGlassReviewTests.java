@@ -295,6 +295,38 @@ class BreakGlassReviewTests extends DevLisaAndCarolTestBase {
                 .expect(200)
                 .json();
         assertThat(next.get("items").get(0).get("id").asString()).isEqualTo(first);
-        api.as(dev.token()).get("/api/v1/breakglass").expect(403);
+    }
+
+    @Test
+    void aReviewerListsTheUsesTheyReviewThemselvesOrForWhoeverDelegatedToThem() {
+        Person sam = org.person("sam");
+        api.as(rita.token())
+                .post(
+                        "/api/v1/users/" + rita.name() + "/delegations",
+                        Api.json(Map.of(
+                                "delegate",
+                                sam.name(),
+                                "until",
+                                clock.instant().plus(Duration.ofDays(2)).toString())))
+                .expect(201);
+        String id = breakGlass().get("id").asString();
+
+        assertThat(listedFor(rita)).containsExactly(id);
+        assertThat(listedFor(sam)).containsExactly(id);
+        assertThat(listedFor(lisa))
+                .as("an approver of the policy's steps reviews nothing")
+                .isEmpty();
+        assertThat(listedFor(dev)).as("nobody reviews their own use").isEmpty();
+    }
+
+    private List<String> listedFor(Person who) {
+        return api.as(who.token())
+                .get("/api/v1/breakglass")
+                .expect(200)
+                .json()
+                .get("items")
+                .valueStream()
+                .map(i -> i.get("id").asString())
+                .toList();
     }
 }

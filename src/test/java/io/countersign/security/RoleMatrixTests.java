@@ -84,7 +84,7 @@ class RoleMatrixTests {
             new Endpoint(POST, "/api/v1/requests/req-zzzzzzzz/reject", "{}", EnumSet.of(ADMIN, USER)),
             new Endpoint(POST, "/api/v1/requests/req-zzzzzzzz/cancel", null, EnumSet.of(ADMIN, USER)),
             new Endpoint(POST, "/api/v1/requests/req-zzzzzzzz/review", "{}", EnumSet.of(ADMIN, USER)),
-            new Endpoint(GET, "/api/v1/breakglass", null, READERS),
+            new Endpoint(GET, "/api/v1/breakglass", null, EnumSet.of(ADMIN, AUDITOR, USER)),
             new Endpoint(GET, "/api/v1/grants", null, EnumSet.of(ADMIN, AUDITOR, USER)),
             new Endpoint(GET, "/api/v1/grants/grt-zzzzzzzz", null, EnumSet.of(ADMIN, AUDITOR, USER)),
             new Endpoint(POST, "/api/v1/grants/grt-zzzzzzzz/revoke", "{}", EnumSet.of(ADMIN, USER)),
