@@ -101,8 +101,21 @@ public class ActionTokens {
      *     it overtook is committed first, as the timers would have applied it (reason {@code EXPIRED})
      */
     public AccessRequest redeem(String token, boolean approve, String comment, String claimedBy, String sourceAddress) {
+        return redeem(token, null, approve, comment, claimedBy, sourceAddress);
+    }
+
+    /**
+     * As {@link #redeem(String, boolean, String, String, String)}, for a token that arrived through
+     * {@code through}: a token issued for another channel is refused as {@code UNKNOWN}, so that a
+     * reply code found in a mail log opens no decision link, nor a link's token a mail reply, and
+     * nobody learns that it exists.
+     */
+    public AccessRequest redeem(
+            String token, Channel through, boolean approve, String comment, String claimedBy, String sourceAddress) {
         String hash = hashOf(token).orElseThrow(ActionTokens::unknown);
-        Binding binding = store.find(hash).orElseThrow(ActionTokens::unknown);
+        Binding binding = store.find(hash)
+                .filter(found -> through == null || found.via() == through)
+                .orElseThrow(ActionTokens::unknown);
         if (claimedBy != null && !claimedBy.equals(binding.approverId())) {
             throw new ActionTokenRefused(Reason.WRONG_APPROVER, "This token was issued to somebody else.");
         }
@@ -142,8 +155,15 @@ public class ActionTokens {
      */
     @Transactional(readOnly = true)
     public Optional<ActionTokenView> peek(String token) {
+        return peek(token, null);
+    }
+
+    /** As {@link #peek(String)}, for a token that arrived through {@code through}: empty when issued for another. */
+    @Transactional(readOnly = true)
+    public Optional<ActionTokenView> peek(String token, Channel through) {
         return hashOf(token)
                 .flatMap(store::find)
+                .filter(binding -> through == null || binding.via() == through)
                 .flatMap(binding -> repository.find(binding.requestId()).map(request -> view(binding, request)));
     }
 

@@ -160,6 +160,22 @@ class ActionTokensTests extends DevAndLisaTestBase {
     }
 
     @Test
+    void aTokenPresentedThroughAnotherChannelThanItWasSentByIsUnknownThereAndStaysUsable() {
+        String id = org.pendingRequest(dev, List.of(Organisation.step("Review", 1, lisa)));
+        String replyCode = tokens.issue(id, 0, idOf(lisa), Channel.EMAIL);
+        String link = tokens.issue(id, 0, idOf(lisa), Channel.WEB);
+
+        assertRefused(() -> tokens.redeem(replyCode, Channel.WEB, true, null, null, null), Reason.UNKNOWN);
+        assertRefused(() -> tokens.redeem(link, Channel.EMAIL, true, null, idOf(lisa), null), Reason.UNKNOWN);
+        assertThat(tokens.peek(replyCode, Channel.WEB)).isEmpty();
+        assertThat(tokens.peek(link, Channel.EMAIL)).isEmpty();
+        assertThat(read(id).get("decisions")).isEmpty();
+
+        tokens.redeem(replyCode, Channel.EMAIL, true, null, idOf(lisa), null);
+        assertThat(read(id).get("status").asString()).isEqualTo("APPROVED");
+    }
+
+    @Test
     void aTokenClaimedBySomebodyElseIsRefusedAndStaysUsable() {
         String id = org.pendingRequest(dev, List.of(Organisation.step("Review", 1, lisa)));
         String token = tokens.issue(id, 0, idOf(lisa), Channel.EMAIL);

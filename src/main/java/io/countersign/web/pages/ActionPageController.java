@@ -7,6 +7,7 @@ import io.countersign.request.ActionTokenRefused.Reason;
 import io.countersign.request.ActionTokenView;
 import io.countersign.request.ActionTokens;
 import io.countersign.request.RequestStatus;
+import io.countersign.shared.Channel;
 import io.countersign.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The page a decision link in a mail opens. The token in the address is the credential: whoever holds
- * it may decide that one step as that one approver, once, without signing in.
+ * it may decide that one step as that one approver, once, without signing in. Only a link's own
+ * token ({@code WEB}) opens it: a mail reply code lies in mail logs and mailboxes, where it is safe
+ * only because a reply must also come from the approver's address.
  *
  * <p>GET only shows what would be decided: mail scanners and link previews fetch links on their own,
  * so a GET must never decide. POST decides. The form needs no separate CSRF token: a forged
@@ -53,7 +56,7 @@ class ActionPageController {
     @GetMapping
     String show(@PathVariable String token, Model model, HttpServletResponse response) {
         protect(model, response);
-        Optional<ActionTokenView> view = tokens.peek(token);
+        Optional<ActionTokenView> view = tokens.peek(token, Channel.WEB);
         if (view.isEmpty()) {
             return refused(Reason.UNKNOWN, model, response);
         }
@@ -80,7 +83,7 @@ class ActionPageController {
         }
         boolean approve = decision.equals("approve");
         try {
-            AccessRequest decided = tokens.redeem(token, approve, comment, null, request.getRemoteAddr());
+            AccessRequest decided = tokens.redeem(token, Channel.WEB, approve, comment, null, request.getRemoteAddr());
             model.addAttribute("title", approve ? "Approved" : "Rejected");
             model.addAttribute("message", outcome(decided, approve));
             return "actions/outcome";
@@ -93,7 +96,7 @@ class ActionPageController {
 
     /** The decision page again, with what was typed and what was wrong with it; nothing was decided. */
     private String again(String token, String comment, String error, Model model, HttpServletResponse response) {
-        Optional<ActionTokenView> view = tokens.peek(token);
+        Optional<ActionTokenView> view = tokens.peek(token, Channel.WEB);
         if (view.isEmpty()) {
             return refused(Reason.UNKNOWN, model, response);
         }

@@ -215,6 +215,25 @@ class ActionPageTests {
     }
 
     @Test
+    void aMailReplyCodeOpensNoDecisionLink() throws Exception {
+        String id = request();
+        String replyCode = tokens.issue(id, 0, directory.idOf(lisa).orElseThrow(), Channel.EMAIL);
+
+        MockHttpServletResponse shown =
+                mvc.perform(get("/actions/" + replyCode)).andReturn().getResponse();
+        MockHttpServletResponse posted = decide(replyCode, "approve", null);
+
+        assertThat(shown.getStatus()).isEqualTo(404);
+        assertThat(shown.getContentAsString())
+                .contains("This link is not valid")
+                .doesNotContain("<form", id);
+        assertThat(posted.getStatus()).isEqualTo(404);
+        assertThat(posted.getContentAsString()).contains("This link is not valid");
+        assertThat(read(id).get("decisions")).isEmpty();
+        assertThat(tokens.peek(replyCode).orElseThrow().used()).isFalse();
+    }
+
+    @Test
     void aFormWithoutADecisionOrWithTooLongACommentDecidesNothing() throws Exception {
         String id = request();
         String token = token(id);

@@ -6,12 +6,14 @@ import io.countersign.mail.internal.MailNotifications;
 import io.countersign.request.ActionTokenRefused;
 import io.countersign.request.ActionTokenView;
 import io.countersign.request.ActionTokens;
+import io.countersign.shared.Channel;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides a reply with the action token it carries, as the approver the token was mailed to. The
+ * Decides a reply with the action token it carries, as the approver the token was mailed to. Only a
+ * reply code ({@code EMAIL}) counts: a decision link's token pasted into a reply is unknown here. The
  * token alone is not enough: the reply must come from the address that approval mail went to, and
  * that address must belong to exactly one active user, who must be that approver. Everything else
  * (the step still open, the token unused, separation of duties, deadlines) is checked where every
@@ -32,7 +34,7 @@ class TokenReplyDecider implements ReplyDecider {
 
     @Override
     public Outcome decide(ParsedReply reply) {
-        Optional<ActionTokenView> found = tokens.peek(reply.token());
+        Optional<ActionTokenView> found = tokens.peek(reply.token(), Channel.EMAIL);
         if (found.isEmpty()) {
             return Outcome.refused(reply.requestId(), "the reply code is unknown");
         }
@@ -56,7 +58,8 @@ class TokenReplyDecider implements ReplyDecider {
             return Outcome.refused(requestId, "the sender's address is not that of the approver the mail went to");
         }
         try {
-            tokens.redeem(reply.token(), reply.approve(), reply.comment(), ownerId.get(), reply.sender());
+            tokens.redeem(
+                    reply.token(), Channel.EMAIL, reply.approve(), reply.comment(), ownerId.get(), reply.sender());
             return Outcome.decided(requestId);
         } catch (ActionTokenRefused refused) {
             return Outcome.refused(requestId, reason(refused.refusal()));

@@ -8,6 +8,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +61,24 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
                         "from " + email(lisa) + ": the reply carries no reply code",
                         "from " + email(lisa) + ": the reply code is unknown");
         assertThat(status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aDecisionLinksTokenPastedAsReplyCodeIsUnknown() throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        MimeMessage asked = mailAbout(lisa, id);
+        Matcher link = Pattern.compile("/actions/([a-z2-7]{32})").matcher(text(asked));
+        assertThat(link.find()).isTrue();
+
+        file(reply(asked, lisa, "Approve")
+                .to("countersign@example.com")
+                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n\nReply code: " + link.group(1))
+                .bytes());
+
+        MailAwait.patiently().until(() -> !refusals(id).isEmpty());
+        assertThat(refusals(id)).containsExactly("from " + email(lisa) + ": the reply code is unknown");
+        assertThat(status(id)).isEqualTo("PENDING");
+        assertThat(request(id).get("decisions")).isEmpty();
     }
 
     @Test
