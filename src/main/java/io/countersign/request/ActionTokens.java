@@ -32,6 +32,7 @@ public class ActionTokens {
     private final RequestRepository repository;
     private final Requests requests;
     private final Directory directory;
+    private final DelegationStore delegations;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
@@ -40,12 +41,14 @@ public class ActionTokens {
             RequestRepository repository,
             Requests requests,
             Directory directory,
+            DelegationStore delegations,
             Clock clock,
             PlatformTransactionManager transactionManager) {
         this.store = store;
         this.repository = repository;
         this.requests = requests;
         this.directory = directory;
+        this.delegations = delegations;
         this.clock = clock;
         // nested: inside a caller's transaction (a mail reader recording the message it processed), a
         // refusal rolls back to a savepoint and leaves the caller's own work able to commit
@@ -56,7 +59,9 @@ public class ActionTokens {
     /**
      * A fresh token for this approver (internal user id usr-...) on this step, valid until the step's
      * deadline (or the request's expiry when the step has none). Several may be outstanding for one
-     * (request, step, approver) binding; redeeming one uses them all.
+     * (request, step, approver) binding; redeeming one uses them all. The approver may also be the
+     * delegate in force of one of the step's approvers: their token decides on that approver's behalf,
+     * as the delegate would through the API.
      *
      * @throws IllegalArgumentException when {@code via} is no channel a token travels through, or the
      *     request has no such step
@@ -78,7 +83,7 @@ public class ActionTokens {
         if (step < request.currentStep()) {
             throw new ActionTokenRefused(Reason.STEP_CLOSED, "Step " + step + " of " + requestId + " is over.");
         }
-        if (!request.steps().get(step).isEligible(approverId)) {
+        if (speaksFor(request, step, approverId, clock.instant()).isEmpty()) {
             throw new ActionTokenRefused(
                     Reason.NOT_ELIGIBLE, "That user is not an approver of step " + step + " of " + requestId + ".");
         }
@@ -190,7 +195,7 @@ public class ActionTokens {
     /** The approver the token speaks for, as they are now: active, the same person, allowed to approve. */
     private Actor actorOf(Binding binding, String sourceAddress) {
         AccessRequest request = repository.find(binding.requestId()).orElseThrow(ActionTokens::unknown);
-        Optional<User> user = approverName(request, binding)
+        Optional<User> user = speaksFor(request, binding.step(), binding.approverId(), clock.instant())
                 .filter(name -> directory
                         .idOf(name)
                         .filter(binding.approverId()::equals)
@@ -204,14 +209,27 @@ public class ActionTokens {
         return new Actor(user.get().username(), user.get().role(), binding.via(), sourceAddress);
     }
 
-    private static Optional<String> approverName(AccessRequest request, Binding binding) {
-        return request.steps().get(binding.step()).approvers().stream()
-                .filter(p -> p.id().equals(binding.approverId()))
+    /**
+     * The username of the approver a token of this step speaks for: listed by the step, or the
+     * delegate now of someone it lists while the step is open ({@link Standing#delegators}, the rule
+     * deciding follows); empty when neither.
+     */
+    private Optional<String> speaksFor(AccessRequest request, int step, String approverId, Instant at) {
+        Optional<String> listed = request.steps().get(step).approvers().stream()
+                .filter(p -> p.id().equals(approverId))
                 .map(Participant::username)
                 .findFirst();
+        if (listed.isPresent()
+                || request.status() != RequestStatus.PENDING
+                || request.currentStep() != step
+                || Standing.delegators(request, approverId, delegations.inForceTo(approverId, at), at)
+                        .isEmpty()) {
+            return listed;
+        }
+        return directory.findUserById(approverId).map(User::username);
     }
 
-    private static ActionTokenView view(Binding binding, AccessRequest request) {
+    private ActionTokenView view(Binding binding, AccessRequest request) {
         RequestStep step = request.steps().get(binding.step());
         Instant expires = request.details().expiresAt();
         Instant deadline = step.deadline() != null && step.deadline().isBefore(expires) ? step.deadline() : expires;
@@ -221,7 +239,8 @@ public class ActionTokens {
                 step.name(),
                 request.steps().size(),
                 binding.approverId(),
-                approverName(request, binding).orElse(null),
+                speaksFor(request, binding.step(), binding.approverId(), clock.instant())
+                        .orElse(null),
                 binding.via(),
                 binding.used(),
                 request.status(),

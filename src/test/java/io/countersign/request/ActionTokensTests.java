@@ -303,6 +303,37 @@ class ActionTokensTests extends DevAndLisaTestBase {
     }
 
     @Test
+    void aDelegateGetsATokenThatDecidesOnBehalfOfTheDelegatorAsTheApiWould() {
+        delegate(lisa, sam);
+        String id = org.pendingRequest(dev, List.of(Organisation.step("Review", 1, lisa)));
+
+        String token = tokens.issue(id, 0, idOf(sam), Channel.EMAIL);
+        assertThat(tokens.peek(token).orElseThrow().approver()).isEqualTo(sam.name());
+        assertThat(tokens.peek(token).orElseThrow().refusalAt(clock.instant())).isEmpty();
+        tokens.redeem(token, Channel.EMAIL, true, "for lisa", idOf(sam), null);
+
+        JsonNode decision = read(id).get("decisions").get(0);
+        assertThat(read(id).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(decision.get("approver").asString()).isEqualTo(sam.name());
+        assertThat(auditNote(id, "request.approval_recorded")).startsWith("By email, on behalf of " + lisa.name());
+    }
+
+    @Test
+    void aDelegatesTokenIsRefusedOnceTheDelegationEndsAndNoneIsIssuedWithoutOne() {
+        String delegation = delegate(lisa, sam);
+        String id = org.pendingRequest(dev, List.of(Organisation.step("Review", 1, lisa)));
+        String token = tokens.issue(id, 0, idOf(sam), Channel.WEB);
+
+        api.as(lisa.token())
+                .delete("/api/v1/users/" + lisa.name() + "/delegations/" + delegation)
+                .expect(204);
+
+        assertRefused(() -> tokens.redeem(token, Channel.WEB, true, null, null, null), Reason.NOT_ELIGIBLE);
+        assertRefused(() -> tokens.issue(id, 0, idOf(sam), Channel.EMAIL), Reason.NOT_ELIGIBLE);
+        assertUnchanged(id, token);
+    }
+
+    @Test
     void peekTellsWhatATokenIsForWithoutUsingIt() {
         String id =
                 org.pendingRequest(dev, List.of(Organisation.timedStep("Manager", lisa, "PT30M", "REJECT")), Map.of());
@@ -323,6 +354,22 @@ class ActionTokensTests extends DevAndLisaTestBase {
                         read(id).get("steps").get(0).get("deadline").asString()));
         assertThat(view.request().requester()).isEqualTo(dev.name());
         assertThat(read(id).get("decisions")).isEmpty();
+    }
+
+    /** The delegator hands their approvals to the delegate for a day; answers the delegation's id. */
+    private String delegate(Person from, Person to) {
+        return api.as(from.token())
+                .post(
+                        "/api/v1/users/" + from.name() + "/delegations",
+                        Api.json(Map.of(
+                                "delegate",
+                                to.name(),
+                                "until",
+                                clock.instant().plus(Duration.ofDays(1)).toString())))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
     }
 
     private void assertRefused(Runnable call, Reason reason) {

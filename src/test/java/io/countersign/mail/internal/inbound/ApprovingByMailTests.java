@@ -6,10 +6,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.countersign.mail.MailTest;
+import io.countersign.testing.Api;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -127,6 +130,30 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
         awaitStatus(latin, "APPROVED");
         assertThat(comment(html)).isEqualTo("Ok & thanks");
         assertThat(comment(latin)).isEqualTo("Approved für Müller");
+    }
+
+    @Test
+    void aDelegateIsMailedAndApprovesByReplyingOnBehalfOfTheApprover() throws Exception {
+        api.as(lisa.token())
+                .post(
+                        "/api/v1/users/" + lisa.name() + "/delegations",
+                        Api.json(Map.of(
+                                "delegate",
+                                carol.name(),
+                                "until",
+                                scene.now().plus(Duration.ofDays(1)).toString())))
+                .expect(201);
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+
+        MimeMessage asked = mailAbout(carol, id);
+        assertThat(text(asked)).contains("Reply code: " + tokenOf(asked));
+        file(reply(asked, carol, "Approve, covering for lisa").bytes());
+
+        awaitStatus(id, "APPROVED");
+        JsonNode decision = request(id).get("decisions").get(0);
+        assertThat(decision.get("approver").asString()).isEqualTo(carol.name());
+        assertThat(decision.get("channel").asString()).isEqualTo("EMAIL");
+        assertThat(auditNote(id, "request.approval_recorded")).startsWith("By email, on behalf of " + lisa.name());
     }
 
     @Test
