@@ -23,23 +23,40 @@ final class FirstLine {
         }
         String[] lines = text.split("\r\n|\r|\n", 200);
         for (int i = 0; i < lines.length; i++) {
-            String raw = lines[i];
-            String line = trim(raw);
+            String line = trim(lines[i]);
             if (line.isEmpty()) {
                 continue;
             }
-            if (line.startsWith(">")
-                    || raw.equals("-- ")
-                    || line.equals("--")
-                    || OUTLOOK.matcher(line).matches()) {
-                return null;
-            }
-            if (isAttribution(line, i + 1 < lines.length ? trim(lines[i + 1]) : "")) {
-                return null;
-            }
-            return line;
+            return startsWhatWasAdded(lines, i) ? null : line;
         }
         return null;
+    }
+
+    /**
+     * Every line the person typed: the lines above the first one the mail program added (the whole
+     * text when it added none); empty when the reply starts with the quote.
+     */
+    static String typed(String text) {
+        if (text == null) {
+            return "";
+        }
+        String[] lines = text.split("\r\n|\r|\n");
+        StringBuilder typed = new StringBuilder();
+        for (int i = 0; i < lines.length && !startsWhatWasAdded(lines, i); i++) {
+            typed.append(lines[i]).append('\n');
+        }
+        return typed.toString();
+    }
+
+    /** Whether line {@code i} is where the quote, an attribution, an Outlook header block or a signature begins. */
+    private static boolean startsWhatWasAdded(String[] lines, int i) {
+        String raw = lines[i];
+        String line = trim(raw);
+        return line.startsWith(">")
+                || raw.equals("-- ")
+                || line.equals("--")
+                || OUTLOOK.matcher(line).matches()
+                || (!line.isEmpty() && isAttribution(line, i + 1 < lines.length ? trim(lines[i + 1]) : ""));
     }
 
     /** "On Mon, 30 Nov 2026, Countersign <…> wrote:", which mail programs often wrap over two lines. */
@@ -61,7 +78,7 @@ final class FirstLine {
         return line.substring(start, end);
     }
 
-    private static boolean isSpace(char c) {
+    static boolean isSpace(char c) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
     }
 }

@@ -145,6 +145,11 @@ final class ReplyParser {
         return ids;
     }
 
+    /**
+     * The reply codes the reply carries, from the first place that has any: the plus address it was
+     * sent to, the lines the person typed, the quoted notification. The quote also holds what the
+     * requester wrote, so a code there must not outvote the one the reply was addressed with.
+     */
     private static Set<String> tokens(MimeMessage message, String body) throws MessagingException {
         Set<String> tokens = new LinkedHashSet<>();
         for (String header : RECIPIENT_HEADERS) {
@@ -155,7 +160,12 @@ final class ReplyParser {
                 }
             }
         }
-        collect(REPLY_CODE, body, tokens);
+        if (tokens.isEmpty()) {
+            collect(REPLY_CODE, FirstLine.typed(body), tokens);
+        }
+        if (tokens.isEmpty()) {
+            collect(REPLY_CODE, body, tokens);
+        }
         return tokens;
     }
 

@@ -32,7 +32,13 @@ final class ReplyWords {
     }
 
     boolean approves(String firstLine) {
-        String first = withoutControls(firstLine, firstLine.length()).split("\\s+", 2)[0];
+        String line = FirstLine.trim(withoutControls(firstLine, firstLine.length()));
+        int end = 0;
+        // any space ends the word, as FirstLine trims them: "Yes\u00A0please" approves like "Yes please"
+        while (end < line.length() && !FirstLine.isSpace(line.charAt(end))) {
+            end++;
+        }
+        String first = line.substring(0, end);
         return approving.contains(withoutTrailingPunctuation(first.toLowerCase(Locale.ROOT)));
     }
 

@@ -16,6 +16,7 @@ class ReplyParserTests {
 
     static final String REQUEST = "req-84a2c3f9kq7mzx3e";
     static final String TOKEN = "abcdefghijklmnopqrstuvwxyz234567";
+    static final String OTHER = "zyxwvutsrqponmlkjihgfedcba765432";
     static final int ONE_MEGABYTE = 1024 * 1024;
 
     private final ReplyParser parser = parser(List.of("lgtm", "Genehmigt"), null);
@@ -51,7 +52,11 @@ class ReplyParserTests {
                 "Maybe yes|false",
                 "yesterday I said no|false",
                 "Approve-ish|false",
-                "not ok|false"
+                "not ok|false",
+                "Yes\u00A0please|true",
+                "Yes\u2003please|true",
+                "Approve\u2028now|true",
+                "No\u00A0way|false"
             })
     void theFirstWordOfTheFirstLineDecides(String firstLine, boolean approves) {
         ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, firstLine));
@@ -136,6 +141,44 @@ class ReplyParserTests {
         ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "Approve").to("countersign@example.com"));
 
         assertThat(reply.token()).isEqualTo(TOKEN);
+    }
+
+    @Test
+    void aReplyCodeQuotedFromTheJustificationDoesNotOutvoteThePlusAddress() {
+        ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "Approve")
+                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n\n" + quotedNotification(OTHER)));
+
+        assertThat(reply.token()).isEqualTo(TOKEN);
+    }
+
+    @Test
+    void withoutAPlusAddressACodeTypedAboveTheQuoteIsTheOneRead() {
+        ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "Approve")
+                .to("countersign@example.com")
+                .body(
+                        "text/plain; charset=utf-8",
+                        StandardCharsets.UTF_8,
+                        "Approve\nReply code: " + TOKEN + "\n\n" + quotedNotification(OTHER)));
+
+        assertThat(reply.token()).isEqualTo(TOKEN);
+    }
+
+    @Test
+    void withoutAPlusAddressOrATypedCodeTwoCodesInTheQuoteAreRefused() {
+        Reading reading = parser.read(ReplyMail.answering(REQUEST, TOKEN, "Approve")
+                .to("countersign@example.com")
+                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n\n" + quotedNotification(OTHER))
+                .bytes());
+
+        assertThat(reading.reply()).isNull();
+        assertThat(reading.refusal()).isEqualTo("the reply carries more than one reply code");
+    }
+
+    /** The notification as a mail program quotes it, with a requester's justification holding a code. */
+    private static String quotedNotification(String codeInTheJustification) {
+        return "On Mon, 30 Nov 2026 at 07:00, Countersign <countersign@example.com> wrote:\n"
+                + "> Justification: see Reply code: " + codeInTheJustification + "\n"
+                + "> Reply code: " + TOKEN + "\n";
     }
 
     @Test
