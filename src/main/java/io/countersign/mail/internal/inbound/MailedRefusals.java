@@ -1,25 +1,36 @@
 package io.countersign.mail.internal.inbound;
 
+import io.countersign.directory.Directory;
 import io.countersign.mail.MailComposer;
 import io.countersign.mail.Mailer;
 import io.countersign.mail.RefusalNotice;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** Answers a refused reply by mail, in its thread, through the SMTP server of the current settings. */
+/**
+ * Answers a refused reply by mail, in its thread, through the SMTP server of the current settings;
+ * only when the sender's address is an active user's. Anyone can write to the mailbox naming any
+ * sender and subject: answering strangers would let them reflect spam off it at whomever they name.
+ * Their refusal is audited all the same.
+ */
 @Component
 class MailedRefusals implements RefusalReplies {
 
     private final MailComposer composer;
     private final Mailer mailer;
+    private final Directory directory;
 
-    MailedRefusals(MailComposer composer, Mailer mailer) {
+    MailedRefusals(MailComposer composer, Mailer mailer, Directory directory) {
         this.composer = composer;
         this.mailer = mailer;
+        this.directory = directory;
     }
 
     @Override
     public void send(RefusalReply reply) {
+        if (directory.activeUsersWithEmail(reply.to()).isEmpty()) {
+            return;
+        }
         mailer.send(composer.refusal(new RefusalNotice(
                         reply.to(), reply.subject(), reply.inReplyTo(), null, sentence(reply.reason())))
                 .message());

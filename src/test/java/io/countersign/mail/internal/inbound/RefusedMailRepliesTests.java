@@ -20,13 +20,12 @@ import org.junit.jupiter.api.Test;
 class RefusedMailRepliesTests extends ApprovingByMailFixture {
 
     @Test
-    void aReplyFromAnotherAddressIsRefusedAuditedAndAnswered() throws Exception {
+    void aReplyFromAnotherUsersAddressIsRefusedAuditedAndAnswered() throws Exception {
         String id = scene.pending(dev, List.of(step(1, lisa)));
-        String elsewhere = Api.unique("lisa.private") + "@example.net";
 
-        file(reply(mailAbout(lisa, id), lisa, "Approve").from(elsewhere).bytes());
+        file(reply(mailAbout(lisa, id), carol, "Approve").bytes());
 
-        MimeMessage answer = mailTo(elsewhere, "Re: ");
+        MimeMessage answer = mailTo(carol, "Re: ");
         // the refusal is answered before the message is deleted, so the answer can arrive first
         MailAwait.patiently().until(() -> waiting() == 0);
         assertThat(text(answer))
@@ -34,8 +33,27 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
                 .doesNotContainPattern("[a-z2-7]{32}");
         assertThat(answer.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
         assertThat(refusals(id))
-                .containsExactly("from " + elsewhere + ": the reply did not come from the address the notification"
+                .containsExactly("from " + email(carol) + ": the reply did not come from the address the notification"
                         + " went to");
+        assertThat(status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void mailFromAStrangerIsRefusedAndAuditedButNeverAnswered() throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        String stranger = Api.unique("spam") + "@example.net";
+
+        file(reply(mailAbout(lisa, id), lisa, "Approve")
+                .from(stranger)
+                .subject("Re: Cheap pills at http://spam.example.net #" + id)
+                .bytes());
+
+        // an answer leaves before the message is deleted: once it is gone, none was sent
+        MailAwait.patiently().until(() -> waiting() == 0 && !refusals(id).isEmpty());
+        assertThat(refusals(id))
+                .containsExactly(
+                        "from " + stranger + ": the reply did not come from the address the notification" + " went to");
+        assertThat(received(stranger)).isEmpty();
         assertThat(status(id)).isEqualTo("PENDING");
     }
 
