@@ -157,6 +157,24 @@ class MailSettingsApiTests {
     }
 
     @Test
+    void wordsThatRejectAreNoApproveKeywords() {
+        api.asAdmin().put("/api/v1/settings/mail", Api.json(full())).expect(200);
+        Map<String, Object> body = full();
+        body.put("approveKeywords", List.of("fine", "No", "REJECT", "rejected", "denied-"));
+
+        var response = api.asAdmin().put("/api/v1/settings/mail", Api.json(body));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(issues(response.json()))
+                .containsExactlyInAnyOrder(
+                        "approveKeywords[1]:rejecting_word",
+                        "approveKeywords[2]:rejecting_word",
+                        "approveKeywords[3]:rejecting_word",
+                        "approveKeywords[4]:rejecting_word");
+        assertThat(settings.current().approveKeywords()).containsExactly("Granted", "Go");
+    }
+
+    @Test
     void approvingByMailNeedsAnImapMailboxAndSmtpIsRequired() {
         Map<String, Object> body = full();
         body.remove("imap");

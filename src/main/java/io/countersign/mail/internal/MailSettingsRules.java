@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +30,12 @@ public final class MailSettingsRules {
     private static final Pattern IPV6 = Pattern.compile("\\[?[0-9A-Fa-f]*:[0-9A-Fa-f:.]+]?");
     // a keyword is what the first word of a reply is compared with: letters and digits, no spaces or commas
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_'-]{0,39}");
+    /**
+     * Words people write to reject: as a keyword one would make "Reject" approve. Compared as a reply's
+     * first word is, lower case and without trailing punctuation.
+     */
+    static final Set<String> REJECTING =
+            Set.of("no", "not", "nope", "reject", "rejected", "deny", "denied", "decline", "declined");
 
     private MailSettingsRules() {}
 
@@ -169,6 +177,11 @@ public final class MailSettingsRules {
                         "approveKeywords[" + i + "]",
                         "not_a_word",
                         "must be a single word of letters and digits (at most 40), without spaces or commas");
+            } else if (REJECTING.contains(word.toLowerCase(Locale.ROOT).replaceAll("[_'-]+$", ""))) {
+                problems.add(
+                        "approveKeywords[" + i + "]",
+                        "rejecting_word",
+                        "must not be a word that rejects (" + String.join(", ", new TreeSet<>(REJECTING)) + ")");
             } else {
                 distinct.putIfAbsent(word.toLowerCase(Locale.ROOT), word);
             }
