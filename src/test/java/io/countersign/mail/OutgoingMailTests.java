@@ -57,6 +57,8 @@ class OutgoingMailTests {
         assertThat(received.getReplyTo()[0].toString()).isEqualTo("Acme PAM <countersign+" + TOKEN + "@example.com>");
         assertThat(received.getHeader("Message-ID")[0]).isEqualTo(composed.messageId());
         assertThat(composed.messageId()).matches("<countersign\\.req-84a2\\.2\\.[0-9a-f]{20}@example\\.com>");
+        assertThat(received.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+        assertThat(received.getHeader("X-Auto-Response-Suppress")).containsExactly("All");
 
         String text = part(received, "text/plain");
         String html = part(received, "text/html");
@@ -134,6 +136,7 @@ class OutgoingMailTests {
 
         MimeMessage received = receivedOne();
         assertThat(received.getSubject()).isEqualTo("Acme PAM - Access Request Approved - #req-84a2");
+        assertThat(received.getHeader("Auto-Submitted")).containsExactly("auto-generated");
         assertThat(part(received, "text/plain"))
                 .contains("was approved by Carol Sec (carol)")
                 .contains("looks fine")
@@ -212,7 +215,7 @@ class OutgoingMailTests {
         assertThat(received.getHeader("In-Reply-To")[0]).isEqualTo("<reply-1@mail.example.com>");
         assertThat(received.getHeader("References")[0])
                 .isEqualTo("<countersign.req-84a2.2.00@example.com> <reply-1@mail.example.com>");
-        assertThat(received.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+        assertThat(received.getHeader("Auto-Submitted")).containsExactly("auto-replied");
         assertThat(part(received, "text/plain")).contains("This request was already decided.");
     }
 

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Builds the MIME message of a {@link Letter}: text and HTML alternatives in UTF-8, a Message-ID of
  * our own that survives sending, and header values from which line breaks and other controls are
- * removed, so that no value can add a header.
+ * removed, so that no value can add a header. Every mail is marked as sent by a machine ({@code
+ * Auto-Submitted}, {@code X-Auto-Response-Suppress}).
  */
 public final class MimeMessages {
 
@@ -97,6 +98,10 @@ public final class MimeMessages {
             }
             message.setSubject(subject, "UTF-8");
             message.setSentDate(Date.from(date));
+            // nobody types our mail: vacation responders and Exchange answer it not, or marked so that
+            // the reply reader ignores what they send (a mail may say otherwise, as an answer does)
+            message.setHeader("Auto-Submitted", "auto-generated");
+            message.setHeader("X-Auto-Response-Suppress", "All");
             for (var header : headers.entrySet()) {
                 message.setHeader(header.getKey(), header.getValue());
             }
