@@ -91,7 +91,10 @@ class NotificationSeamTests extends NotificationSceneTestBase {
                 .until(() -> !sender.acceptedFor(dev.id()).isEmpty());
         Notification decided = sender.acceptedFor(dev.id()).get(0);
         assertThat(decided.kind()).isEqualTo(NotificationKind.REQUEST_DECIDED);
-        assertThat(decided.data()).containsEntry("outcome", "APPROVED").containsEntry("by", carol.name());
+        assertThat(decided.data())
+                .containsEntry("outcome", "APPROVED")
+                .containsEntry("by", carol.name())
+                .containsEntry("comment", "ok");
         assertThat(sender.acceptedFor(lisa.id())).hasSize(1);
     }
 

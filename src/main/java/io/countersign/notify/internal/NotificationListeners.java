@@ -6,6 +6,7 @@ import io.countersign.notify.internal.NotificationOutbox.About;
 import io.countersign.notify.internal.NotificationOutbox.Recipient;
 import io.countersign.request.AccessRequest;
 import io.countersign.request.BreakGlassUsed;
+import io.countersign.request.Decision;
 import io.countersign.request.Delegation;
 import io.countersign.request.Participant;
 import io.countersign.request.RequestApproved;
@@ -156,11 +157,20 @@ class NotificationListeners {
 
     @EventListener
     void on(RequestApproved event) {
+        // the requester hears what the approver who completed it wrote, or why it needed nobody
+        String comment = event.autoApprovedBecause() != null
+                ? event.autoApprovedBecause()
+                : find(event.requestId())
+                        .flatMap(request -> request.decisions().stream()
+                                .filter(Decision::isApproval)
+                                .reduce((earlier, later) -> later))
+                        .map(Decision::comment)
+                        .orElse(null);
         decided(
                 event.actor(),
                 event.requestId(),
                 "APPROVED",
-                event.autoApprovedBecause(),
+                comment,
                 "grantedDuration",
                 event.grantedDuration(),
                 "requestedDuration",
