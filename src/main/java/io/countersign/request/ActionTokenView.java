@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * What an action token is for, read without using it: the request and step it decides, the approver
  * it speaks for and how it travels. {@code approver} is that approver's username (null once they have
- * been withdrawn from the step); {@code deadline} is when the step (or else the request) runs out.
+ * been withdrawn from the step); {@code viaAllowed} whether the step takes decisions through the
+ * token's channel; {@code deadline} is when the step (or else the request) runs out.
  */
 public record ActionTokenView(
         String requestId,
@@ -17,6 +18,7 @@ public record ActionTokenView(
         String approverId,
         String approver,
         Channel via,
+        boolean viaAllowed,
         boolean used,
         RequestStatus status,
         int currentStep,
@@ -39,6 +41,9 @@ public record ActionTokenView(
         }
         if (currentStep != step) {
             return Optional.of(ActionTokenRefused.Reason.STEP_CLOSED);
+        }
+        if (!viaAllowed) {
+            return Optional.of(ActionTokenRefused.Reason.CHANNEL_NOT_ALLOWED);
         }
         if (!now.isBefore(deadline)) {
             return Optional.of(ActionTokenRefused.Reason.EXPIRED);

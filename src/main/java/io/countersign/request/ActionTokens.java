@@ -242,6 +242,7 @@ public class ActionTokens {
                 speaksFor(request, binding.step(), binding.approverId(), clock.instant())
                         .orElse(null),
                 binding.via(),
+                step.allowsDecisionFrom(binding.via().name()),
                 binding.used(),
                 request.status(),
                 request.currentStep(),
@@ -281,6 +282,8 @@ public class ActionTokens {
             reason = Reason.ALREADY_DECIDED;
         } else if (e instanceof ApprovedAnEarlierStep) {
             reason = Reason.APPROVED_EARLIER_STEP;
+        } else if (e instanceof DecisionChannelNotAllowed) {
+            reason = Reason.CHANNEL_NOT_ALLOWED;
         } else {
             return e;
         }

@@ -45,11 +45,13 @@ class ActionPageController {
 
     private final ActionTokens tokens;
     private final Directory directory;
+    private final LinkRefusals refusals;
     private final Clock clock;
 
-    ActionPageController(ActionTokens tokens, Directory directory, Clock clock) {
+    ActionPageController(ActionTokens tokens, Directory directory, LinkRefusals refusals, Clock clock) {
         this.tokens = tokens;
         this.directory = directory;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
@@ -88,6 +90,7 @@ class ActionPageController {
             model.addAttribute("message", outcome(decided, approve));
             return "actions/outcome";
         } catch (ActionTokenRefused refused) {
+            refusals.refused(token, refused.refusal(), request.getRemoteAddr());
             return refused(refused.refusal(), model, response);
         } catch (InvalidInputException invalid) {
             return again(token, comment, invalid.getMessage(), model, response);

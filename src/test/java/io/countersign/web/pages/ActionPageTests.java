@@ -234,6 +234,73 @@ class ActionPageTests {
     }
 
     @Test
+    void aLinkToAStepNotDecidedOnTheWebSaysSoWithoutButtons() throws Exception {
+        String apiOnly = Api.unique("db");
+        setup.database(apiOnly, "admin");
+        api.asAdmin()
+                .post(
+                        "/api/v1/policies",
+                        Api.json(Map.of(
+                                "name",
+                                Api.unique("policy"),
+                                "conditions",
+                                Map.of("resourceName", apiOnly),
+                                "steps",
+                                List.of(Map.of(
+                                        "name",
+                                        "Review",
+                                        "requiredApprovals",
+                                        1,
+                                        "approvers",
+                                        List.of(Map.of("user", lisa)),
+                                        "allowedDecisionChannels",
+                                        List.of("API"))))))
+                .expect(201);
+        String id = api.as(tokenOf(dev))
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of(
+                                "resource", apiOnly, "account", "admin", "duration", "PT1H", "justification", "why")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        String token = token(id);
+
+        MockHttpServletResponse shown =
+                mvc.perform(get("/actions/" + token)).andReturn().getResponse();
+        MockHttpServletResponse posted = decide(token, "approve", null);
+
+        assertThat(shown.getContentAsString())
+                .contains("This step may not be decided here")
+                .doesNotContain("<form");
+        assertThat(posted.getStatus()).isEqualTo(409);
+        assertThat(posted.getContentType()).startsWith("text/html");
+        assertThat(posted.getContentAsString()).contains("Nothing was decided", "This step may not be decided here");
+        assertThat(read(id).get("decisions")).isEmpty();
+    }
+
+    @Test
+    void refusedUsesOfALinkAreAuditedAtMostOncePerReasonAMinute() throws Exception {
+        clock.advance(LinkRefusals.WINDOW.plusSeconds(1));
+        String id = request();
+        String token = token(id);
+        String replyCode = tokens.issue(id, 0, directory.idOf(lisa).orElseThrow(), Channel.EMAIL);
+        decide(token, "approve", null);
+        String other = request();
+
+        assertThat(decide(token, "reject", null).getStatus()).isEqualTo(409);
+        assertThat(decide(token(other), "approve", null).getStatus()).isEqualTo(200);
+        assertThat(decide(token, "reject", null).getStatus()).isEqualTo(409);
+        assertThat(decide(replyCode, "approve", null).getStatus()).isEqualTo(404);
+
+        assertThat(linkRefusals(id)).containsExactly("used", "a token sent by EMAIL was used as a decision link");
+        clock.advance(LinkRefusals.WINDOW.plusSeconds(1));
+        decide(token, "reject", null);
+        assertThat(linkRefusals(id)).contains("used (1 more like it since the last one recorded were not recorded)");
+    }
+
+    @Test
     void aFormWithoutADecisionOrWithTooLongACommentDecidesNothing() throws Exception {
         String id = request();
         String token = token(id);
@@ -315,6 +382,14 @@ class ActionPageTests {
             form.param("comment", comment);
         }
         return mvc.perform(form).andReturn().getResponse();
+    }
+
+    private List<String> linkRefusals(String requestId) {
+        return jdbc.sql("select note from audit_events where action = 'web.decision_link_refused' and target = ?"
+                        + " order by id")
+                .param("request:" + requestId)
+                .query(String.class)
+                .list();
     }
 
     private String user(String base, String displayName) {
