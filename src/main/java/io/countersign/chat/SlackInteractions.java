@@ -54,7 +54,7 @@ public class SlackInteractions {
     }
 
     public ChatCallbackAnswer receive(
-            String channelName, String timestamp, String signature, String body, String sourceAddress) {
+            String channelName, String timestamp, String signature, byte[] body, String sourceAddress) {
         Optional<ChatChannel> channel = channels.find(Names.canonical(channelName))
                 .filter(c -> c.type() == ChatType.SLACK && c.signingSecret() != null);
         if (channel.isEmpty()) {
@@ -69,7 +69,7 @@ public class SlackInteractions {
         }
         JsonNode payload;
         try {
-            payload = json.readTree(field(body, "payload"));
+            payload = json.readTree(field(new String(body, StandardCharsets.UTF_8), "payload"));
         } catch (JacksonException | IllegalArgumentException unreadable) {
             return ChatCallbackAnswer.ok();
         }
@@ -85,11 +85,12 @@ public class SlackInteractions {
         }
     }
 
-    private static boolean signed(ChatChannel channel, String timestamp, String signature, String body) {
+    private static boolean signed(ChatChannel channel, String timestamp, String signature, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(channel.signingSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
+            mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal(body);
             byte[] expected = ("v0=" + HexFormat.of().formatHex(digest)).getBytes(StandardCharsets.UTF_8);
             byte[] given = signature == null ? new byte[0] : signature.getBytes(StandardCharsets.UTF_8);
             return MessageDigest.isEqual(expected, given);

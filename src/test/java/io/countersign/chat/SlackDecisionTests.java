@@ -127,12 +127,22 @@ class SlackDecisionTests {
     }
 
     private MockHttpServletResponse send(Map<String, Object> payload, long timestamp, String secret) throws Exception {
-        String body = "payload=" + URLEncoder.encode(Api.json(payload), StandardCharsets.UTF_8);
+        return sendRaw("payload=" + URLEncoder.encode(Api.json(payload), StandardCharsets.UTF_8), timestamp, secret);
+    }
+
+    /** Signs {@code body} as it stands, byte for byte, and posts it. */
+    private MockHttpServletResponse sendRaw(String body, long timestamp, String secret) throws Exception {
+        return sendSigned(body, body, timestamp, secret);
+    }
+
+    private MockHttpServletResponse sendSigned(String signedBody, String body, long timestamp, String secret)
+            throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String signature = "v0="
                 + HexFormat.of()
-                        .formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+                        .formatHex(
+                                mac.doFinal(("v0:" + timestamp + ":" + signedBody).getBytes(StandardCharsets.UTF_8)));
         return mvc.perform(post("/chat/slack/" + channel + "/interactions")
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
@@ -209,6 +219,26 @@ class SlackDecisionTests {
         click("approve_request", token);
         assertThat(lastEphemeral()).contains("already used");
         assertThat(refusals()).anyMatch(note -> note.contains("U1") && note.contains("already used"));
+    }
+
+    @Test
+    void theSignatureCoversTheBodyAsSentWhateverItsPercentEncoding() throws Exception {
+        String id = request();
+        String token = token();
+        // as other encoders write it: %2A for *, %20 for a space, where Java's would write * and +
+        String body = "payload="
+                + URLEncoder.encode(Api.json(clickPayload("approve_request", token)), StandardCharsets.UTF_8)
+                        .replace("%2C", "%2C%20")
+                + "&note=%2ARequester%2A%20here";
+        long now = clock.instant().getEpochSecond();
+
+        MockHttpServletResponse tampered =
+                sendSigned(body, body.replace("%2ARequester%2A", "%2AOther%2A"), now, SIGNING);
+        assertThat(tampered.getStatus()).isEqualTo(401);
+        assertThat(request(id).get("status").asString()).isEqualTo("PENDING");
+
+        assertThat(sendRaw(body, now, SIGNING).getStatus()).isEqualTo(200);
+        assertThat(request(id).get("status").asString()).isEqualTo("APPROVED");
     }
 
     @Test

@@ -4,7 +4,9 @@ import io.countersign.chat.ChatCallbackAnswer;
 import io.countersign.chat.SlackInteractions;
 import io.countersign.chat.TelegramUpdates;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,16 +31,26 @@ class ChatCallbackController {
         this.slack = slack;
     }
 
-    /** Read as the raw body: the signature covers the bytes exactly as Slack sent them. */
-    @Operation(operationId = "receiveSlackInteraction", summary = "Slack interactivity (signed form with payload)")
+    /**
+     * The body as {@link RawSlackBody} kept it, not a {@code @RequestBody}: for a form post Spring
+     * rebuilds that from the parsed parameters in its own encoding, while the signature covers the
+     * bytes exactly as Slack sent them.
+     */
+    @Operation(
+            operationId = "receiveSlackInteraction",
+            summary = "Slack interactivity (signed form with payload)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE)))
     @PostMapping(path = "/chat/slack/{channel}/interactions", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> slack(
             @PathVariable String channel,
             @RequestHeader(name = "X-Slack-Request-Timestamp", required = false) String timestamp,
             @RequestHeader(name = "X-Slack-Signature", required = false) String signature,
-            @RequestBody(required = false) String body,
-            HttpServletRequest request) {
-        return answer(slack.receive(channel, timestamp, signature, body == null ? "" : body, request.getRemoteAddr()));
+            HttpServletRequest request)
+            throws IOException {
+        byte[] body = request.getInputStream().readAllBytes();
+        return answer(slack.receive(channel, timestamp, signature, body, request.getRemoteAddr()));
     }
 
     @Operation(operationId = "receiveTelegramUpdate", summary = "Telegram bot webhook (secret token header)")
