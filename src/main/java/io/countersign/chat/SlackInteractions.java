@@ -24,15 +24,18 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Slack's interactivity requests (button clicks, modal submissions). Each is signed: {@code
  * X-Slack-Signature} is {@code v0=} and the hex HMAC-SHA256, under the channel's signing secret, of
- * {@code v0:<X-Slack-Request-Timestamp>:<raw body>}; a timestamp more than five minutes away is a
- * replay. A request failing either changes nothing; it is answered {@code 401} with why, counted,
- * and audited within a small allowance per channel and reason ({@link CallbackRefusals}), so that
- * strangers cannot fill the log.
+ * {@code v0:<X-Slack-Request-Timestamp>:<raw body>}; a signed timestamp more than five minutes away
+ * is a replay. A request failing either changes nothing; it is answered {@code 401} as any refused
+ * call back is, counted, and audited with the reason within a small allowance per channel and reason
+ * ({@link CallbackRefusals}), so that strangers cannot fill the log.
  */
 @Service
 public class SlackInteractions {
 
     static final Duration FRESHNESS = Duration.ofMinutes(5);
+
+    /** What an unknown channel's signature is checked against, so that it costs what a known one does. */
+    private static final byte[] NO_SECRET = new byte[32];
 
     private final ChatChannelStore channels;
     private final SlackInteractionHandler handler;
@@ -57,15 +60,22 @@ public class SlackInteractions {
             String channelName, String timestamp, String signature, byte[] body, String sourceAddress) {
         Optional<ChatChannel> channel = channels.find(Names.canonical(channelName))
                 .filter(c -> c.type() == ChatType.SLACK && c.signingSecret() != null);
+        boolean signed = signed(
+                channel.map(c -> c.signingSecret().getBytes(StandardCharsets.UTF_8))
+                        .orElse(NO_SECRET),
+                timestamp,
+                signature,
+                body);
         if (channel.isEmpty()) {
             return refusals.refuse(
                     ChatType.SLACK, CallbackRefusals.UNKNOWN_CHANNEL, Reason.NO_SUCH_CHANNEL, sourceAddress);
         }
+        // the signature first: only a signed request's timestamp says anything
+        if (!signed) {
+            return refusals.refuse(ChatType.SLACK, channel.get().name(), Reason.BAD_SIGNATURE, sourceAddress);
+        }
         if (!fresh(timestamp)) {
             return refusals.refuse(ChatType.SLACK, channel.get().name(), Reason.STALE_TIMESTAMP, sourceAddress);
-        }
-        if (!signed(channel.get(), timestamp, signature, body)) {
-            return refusals.refuse(ChatType.SLACK, channel.get().name(), Reason.BAD_SIGNATURE, sourceAddress);
         }
         JsonNode payload;
         try {
@@ -85,10 +95,10 @@ public class SlackInteractions {
         }
     }
 
-    private static boolean signed(ChatChannel channel, String timestamp, String signature, byte[] body) {
+    private static boolean signed(byte[] secret, String timestamp, String signature, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(channel.signingSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
             mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
             byte[] digest = mac.doFinal(body);
             byte[] expected = ("v0=" + HexFormat.of().formatHex(digest)).getBytes(StandardCharsets.UTF_8);

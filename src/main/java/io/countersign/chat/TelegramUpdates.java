@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The updates a Telegram bot's webhook delivers. The channel's webhook secret, which Telegram repeats
  * in {@code X-Telegram-Bot-Api-Secret-Token}, is the only credential: an update without it does
- * nothing; it is answered {@code 401} with why, counted, and audited within a small allowance per
- * channel and reason ({@link CallbackRefusals}), so that anyone on the internet cannot fill the log.
+ * nothing; it is answered {@code 401} as any refused call back is, counted, and audited with the
+ * reason within a small allowance per channel and reason ({@link CallbackRefusals}), so that anyone on
+ * the internet cannot fill the log.
  */
 @Service
 public class TelegramUpdates {

@@ -145,10 +145,19 @@ class TelegramDecisionTests {
                         "wrong",
                         Map.of("callback_query", Map.of("id", "x", "from", Map.of("id", 5001), "data", approve)))
                 .expect(401);
-        assertThat(wrong.body()).contains("Refused", "secret token");
-        api.anonymous()
+        assertThat(wrong.body()).contains("Refused");
+        Api.Response missing = api.anonymous()
                 .call(HttpMethod.POST, "/chat/telegram/" + bot.channel + "/updates", "{}")
                 .expect(401);
+        Api.Response unknown = api.anonymous()
+                .call(
+                        HttpMethod.POST,
+                        "/chat/telegram/no-such-" + bot.channel + "/updates",
+                        "{}",
+                        "X-Telegram-Bot-Api-Secret-Token",
+                        "wrong")
+                .expect(401);
+        assertThat(List.of(missing.body(), unknown.body())).containsOnly(wrong.body());
 
         assertThat(status(id)).isEqualTo("PENDING");
         assertThat(bot.platform.seen(TelegramBot.ANSWER)).hasSize(answers);

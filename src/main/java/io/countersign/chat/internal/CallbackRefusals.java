@@ -19,29 +19,31 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Refuses a platform's call back that failed its authentication: counts it in {@code
  * countersign.chat.callbacks.refused} (tags {@code platform}, {@code reason}), audits it as {@code
- * chat.callback_refused} within the {@link RefusalAuditLimiter}'s allowance, and answers {@code 401}
- * with a short plain explanation. A channel that does not exist is recorded as {@code unknown} and
- * answered as a wrong secret would be, so that the answer does not tell which channels exist.
+ * chat.callback_refused} within the {@link RefusalAuditLimiter}'s allowance, and answers {@code 401}.
+ * The answer is the same whatever the reason, so that it tells a caller neither which channels exist
+ * nor how close a forgery came; the reason goes to the metric and the audit only.
  */
 @Component
 public class CallbackRefusals {
 
     public static final String UNKNOWN_CHANNEL = "unknown";
 
-    /** Why a call back was refused; the explanation is what the caller reads. */
+    /** What every refused caller reads. */
+    public static final String ANSWER =
+            "Refused: the call back is not authenticated for this channel (signature, timestamp or secret"
+                    + " token). Nothing was done.";
+
+    /** Why a call back was refused, as audited. */
     public enum Reason {
-        NO_SUCH_CHANNEL("no such channel", "the signature or secret token is not this channel's"),
-        BAD_SIGNATURE("bad signature", "the signature is not this channel's signing secret's"),
-        STALE_TIMESTAMP(
-                "timestamp more than five minutes away", "the request timestamp is more than five minutes away"),
-        WRONG_SECRET_TOKEN("wrong secret token", "the secret token is not this channel's");
+        NO_SUCH_CHANNEL("no such channel"),
+        BAD_SIGNATURE("bad signature"),
+        STALE_TIMESTAMP("timestamp more than five minutes away"),
+        WRONG_SECRET_TOKEN("wrong secret token");
 
         private final String audited;
-        private final String explained;
 
-        Reason(String audited, String explained) {
+        Reason(String audited) {
             this.audited = audited;
-            this.explained = explained;
         }
     }
 
@@ -75,6 +77,6 @@ public class CallbackRefusals {
             transactions.executeWithoutResult(tx -> events.publishEvent(
                     new ChatCallbackRefused(actor, platform, channel, reason.audited, heldBack.getAsLong())));
         }
-        return ChatCallbackAnswer.refused("Refused: " + reason.explained + ". Nothing was done.");
+        return ChatCallbackAnswer.refused(ANSWER);
     }
 }

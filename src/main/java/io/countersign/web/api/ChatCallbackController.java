@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What chat platforms call back: no bearer token, the platform's own secret is the proof (see {@link
- * TelegramUpdates} and {@link SlackInteractions}). A refused call is answered 401 with a short
- * plain-text explanation.
+ * TelegramUpdates} and {@link SlackInteractions}). A refused call is answered 401 with one short
+ * plain-text sentence, the same whatever the reason.
  */
 @RestController
 class ChatCallbackController {
