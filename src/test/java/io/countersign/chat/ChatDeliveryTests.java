@@ -320,4 +320,60 @@ class ChatDeliveryTests {
         assertThat(edit.json().get("embeds").get(0).get("title").asString()).contains("approved by " + lisa.name());
         assertThat(platform.seen("/workflows/run")).hasSize(2);
     }
+
+    @Test
+    void whatTheRequesterWroteShowsAsWrittenInTeamsAndDiscordNeverAsALinkOrAHeader() {
+        platform.answer("/api/webhooks/2/abc", 200, "{\"id\":\"7\"}").answer("/workflows/other", 202, "");
+        String discord = channel(Map.of("type", "DISCORD", "webhookUrl", platform.url() + "/api/webhooks/2/abc"));
+        String teams = channel(Map.of("type", "TEAMS", "webhookUrl", platform.url() + "/workflows/other"));
+        Map<String, Object> first = step(1, lisa);
+        first.put("notify", List.of(discord, teams));
+        String resource = scene.resource(List.of(first), Map.of());
+        api.as(dev.token())
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of(
+                                "resource",
+                                resource,
+                                "account",
+                                "admin",
+                                "duration",
+                                "PT1H",
+                                "justification",
+                                "[click me](https://evil.example/phish)\n# **now**",
+                                "ticket",
+                                "<@123> ~~T-1~~")))
+                .expect(201);
+        scene.awaitNothingDue();
+
+        String why = "\\[click me\\](https://evil.example/phish)\n\\# \\*\\*now\\*\\*";
+        String ticket = "\\<@123> \\~\\~T-1\\~\\~";
+        JsonNode fields = platform.seen("/api/webhooks/2/abc")
+                .get(0)
+                .json()
+                .get("embeds")
+                .get(0)
+                .get("fields");
+        assertThat(fields.valueStream().filter(f -> f.get("name").asString().equals("Why")))
+                .singleElement()
+                .satisfies(f -> assertThat(f.get("value").asString()).isEqualTo(why));
+        assertThat(fields.valueStream().filter(f -> f.get("name").asString().equals("Ticket")))
+                .singleElement()
+                .satisfies(f -> assertThat(f.get("value").asString()).isEqualTo(ticket));
+        JsonNode facts = platform.seen("/workflows/other")
+                .get(0)
+                .json()
+                .get("attachments")
+                .get(0)
+                .get("content")
+                .get("body")
+                .get(1)
+                .get("facts");
+        assertThat(facts.valueStream().filter(f -> f.get("title").asString().equals("Why")))
+                .singleElement()
+                .satisfies(f -> assertThat(f.get("value").asString()).isEqualTo(why));
+        assertThat(facts.valueStream().filter(f -> f.get("title").asString().equals("Ticket")))
+                .singleElement()
+                .satisfies(f -> assertThat(f.get("value").asString()).isEqualTo(ticket));
+    }
 }

@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Discord through a channel webhook: an embed, posted with {@code ?wait=true} so that Discord answers
  * the message and its id, which {@code PATCH …/messages/{id}} later edits. Mentions are switched off:
- * a justification must not ping anybody.
+ * a justification must not ping anybody; and what people wrote is escaped ({@link LiteralMarkdown}),
+ * so that it cannot be a masked link or a header either.
  */
 @Component
 class DiscordPlatform implements ChatPlatform {
@@ -81,13 +82,13 @@ class DiscordPlatform implements ChatPlatform {
                         .map(f -> Map.of("name", cut(f.label(), 256), "value", cut(f.value(), 1024), "inline", true))
                         .toList());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("content", person == null ? "" : "For " + person.username());
+        body.put("content", person == null ? "" : "For " + LiteralMarkdown.of(person.username()));
         body.put("embeds", List.of(embed));
         body.put("allowed_mentions", Map.of("parse", List.of()));
         return body;
     }
 
     private static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        return LiteralMarkdown.cut(LiteralMarkdown.of(text), max);
     }
 }

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Microsoft Teams through a Workflows (or incoming-webhook) URL: a message whose one attachment is an
  * Adaptive Card. Such a URL can only post, so a decided request gets a new message rather than an
- * edited one.
+ * edited one. Card text is markdown, so what people wrote is escaped ({@link LiteralMarkdown}).
  */
 @Component
 class TeamsPlatform implements ChatPlatform {
@@ -47,16 +47,34 @@ class TeamsPlatform implements ChatPlatform {
     static Map<String, Object> card(ChatMessage message, Recipient person) {
         List<Object> body = new java.util.ArrayList<>();
         if (person != null) {
-            body.add(Map.of("type", "TextBlock", "text", "For " + person.username(), "isSubtle", true, "wrap", true));
+            body.add(Map.of(
+                    "type",
+                    "TextBlock",
+                    "text",
+                    "For " + LiteralMarkdown.of(person.username()),
+                    "isSubtle",
+                    true,
+                    "wrap",
+                    true));
         }
         body.add(Map.of(
-                "type", "TextBlock", "text", message.headline(), "weight", "Bolder", "size", "Medium", "wrap", true));
+                "type",
+                "TextBlock",
+                "text",
+                LiteralMarkdown.of(message.headline()),
+                "weight",
+                "Bolder",
+                "size",
+                "Medium",
+                "wrap",
+                true));
         body.add(Map.of(
                 "type",
                 "FactSet",
                 "facts",
                 message.facts().stream()
-                        .map(f -> Map.of("title", f.label(), "value", f.value()))
+                        .map(f ->
+                                Map.of("title", LiteralMarkdown.of(f.label()), "value", LiteralMarkdown.of(f.value())))
                         .toList()));
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
