@@ -96,6 +96,30 @@ class ChatChannelsApiTests {
     }
 
     @Test
+    void aReplacementResetsEveryFieldItLeavesOutButKeepsTheSecrets() {
+        String name = Api.unique("ops");
+        Map<String, Object> created = slackChannel(name, "http://127.0.0.1:9/proxy");
+        created.put("default", true);
+        created.put("directMessages", true);
+        api.asAdmin().post("/api/v1/channels", Api.json(created)).expect(201);
+
+        api.asAdmin()
+                .put("/api/v1/channels/" + name, Api.json(Map.of("type", "SLACK", "channel", "C0999999999")))
+                .expect(200);
+
+        JsonNode after =
+                api.asAdmin().get("/api/v1/channels/" + name).expect(200).json();
+        assertThat(after.get("channel").asString()).isEqualTo("C0999999999");
+        assertThat(after.get("default").asBoolean()).isFalse();
+        assertThat(after.get("directMessages").asBoolean()).isFalse();
+        assertThat(after.path("apiBaseUrl").isMissingNode()
+                        || after.get("apiBaseUrl").isNull())
+                .isTrue();
+        assertThat(after.get("botTokenSet").asBoolean()).isTrue();
+        assertThat(after.get("signingSecretSet").asBoolean()).isTrue();
+    }
+
+    @Test
     void aChannelWithoutWhatItsPlatformNeedsIsRefusedWithEveryProblemAndNothingIsSaved() {
         String name = Api.unique("tg");
         var refused = api.asAdmin()
