@@ -97,30 +97,21 @@ public class ActionTokens {
     }
 
     /**
-     * Decides with the token; the decision is recorded as taken by the bound approver through the
-     * token's channel {@code via} (Actor channel EMAIL/SLACK/TELEGRAM/WEB). {@code claimedBy} is the
-     * user id the channel proved (mail sender, chat user) or null when the token alone is the proof
-     * (link).
+     * Decides with the token that arrived through {@code through}; the decision is recorded as taken
+     * by the bound approver through the token's channel (Actor channel EMAIL/SLACK/TELEGRAM/WEB). A
+     * token issued for another channel is refused as {@code UNKNOWN}, so that a reply code found in a
+     * mail log opens no decision link, nor a link's token a mail reply, and nobody learns that it
+     * exists. {@code claimedBy} is the user id the channel proved (mail sender, chat user) or null when
+     * the token alone is the proof (link).
      *
      * @throws ActionTokenRefused with the reason, having changed nothing; past a deadline the timeout
      *     it overtook is committed first, as the timers would have applied it (reason {@code EXPIRED})
      */
-    public AccessRequest redeem(String token, boolean approve, String comment, String claimedBy, String sourceAddress) {
-        return redeem(token, null, approve, comment, claimedBy, sourceAddress);
-    }
-
-    /**
-     * As {@link #redeem(String, boolean, String, String, String)}, for a token that arrived through
-     * {@code through}: a token issued for another channel is refused as {@code UNKNOWN}, so that a
-     * reply code found in a mail log opens no decision link, nor a link's token a mail reply, and
-     * nobody learns that it exists.
-     */
     public AccessRequest redeem(
             String token, Channel through, boolean approve, String comment, String claimedBy, String sourceAddress) {
         String hash = hashOf(token).orElseThrow(ActionTokens::unknown);
-        Binding binding = store.find(hash)
-                .filter(found -> through == null || found.via() == through)
-                .orElseThrow(ActionTokens::unknown);
+        Binding binding =
+                store.find(hash).filter(found -> found.via() == through).orElseThrow(ActionTokens::unknown);
         if (claimedBy != null && !claimedBy.equals(binding.approverId())) {
             throw new ActionTokenRefused(Reason.WRONG_APPROVER, "This token was issued to somebody else.");
         }

@@ -56,7 +56,7 @@ class ActionTokensTests extends DevAndLisaTestBase {
         String id = org.pendingRequest(dev, List.of(Organisation.step("Review", 1, lisa)));
         String token = tokens.issue(id, 0, idOf(lisa), Channel.EMAIL);
 
-        AccessRequest approved = tokens.redeem(token, true, "fine by me", idOf(lisa), "192.0.2.7");
+        AccessRequest approved = tokens.redeem(token, Channel.EMAIL, true, "fine by me", idOf(lisa), "192.0.2.7");
 
         assertThat(approved.status()).isEqualTo(RequestStatus.APPROVED);
         JsonNode read = read(id);
@@ -81,7 +81,8 @@ class ActionTokensTests extends DevAndLisaTestBase {
         String webhook = org.webhook("/tokens", "request.rejected");
         String id = org.pendingRequest(dev, List.of(Organisation.step("Review", 1, lisa)));
 
-        tokens.redeem(tokens.issue(id, 0, idOf(lisa), Channel.SLACK), false, "not now", idOf(lisa), null);
+        tokens.redeem(
+                tokens.issue(id, 0, idOf(lisa), Channel.SLACK), Channel.SLACK, false, "not now", idOf(lisa), null);
 
         assertThat(read(id).get("status").asString()).isEqualTo("REJECTED");
         assertThat(read(id).get("decisions").get(0).get("channel").asString()).isEqualTo("SLACK");
@@ -95,7 +96,7 @@ class ActionTokensTests extends DevAndLisaTestBase {
                 Map.of(Channel.TELEGRAM, "via Telegram: ", Channel.WEB, "via web link: ", Channel.EMAIL, "By email: ");
         means.forEach((via, prefix) -> {
             String id = org.pendingRequest(dev, List.of(Organisation.step("Review", 1, lisa)));
-            tokens.redeem(tokens.issue(id, 0, idOf(lisa), via), true, null, null, null);
+            tokens.redeem(tokens.issue(id, 0, idOf(lisa), via), via, true, null, null, null);
             assertThat(auditNote(id, "request.approval_recorded"))
                     .as(via.name())
                     .startsWith(prefix);
@@ -130,13 +131,13 @@ class ActionTokensTests extends DevAndLisaTestBase {
         String second = tokens.issue(id, 0, idOf(lisa), Channel.WEB);
         String sams = tokens.issue(id, 0, idOf(sam), Channel.EMAIL);
 
-        tokens.redeem(first, true, null, null, null);
+        tokens.redeem(first, Channel.EMAIL, true, null, null, null);
 
-        assertRefused(() -> tokens.redeem(first, true, null, null, null), Reason.USED);
-        assertRefused(() -> tokens.redeem(second, false, null, null, null), Reason.USED);
+        assertRefused(() -> tokens.redeem(first, Channel.EMAIL, true, null, null, null), Reason.USED);
+        assertRefused(() -> tokens.redeem(second, Channel.WEB, false, null, null, null), Reason.USED);
         assertThat(read(id).get("decisions")).hasSize(1);
         assertThat(tokens.peek(sams).orElseThrow().used()).isFalse();
-        tokens.redeem(sams, true, null, null, null);
+        tokens.redeem(sams, Channel.EMAIL, true, null, null, null);
         assertThat(read(id).get("status").asString()).isEqualTo("APPROVED");
     }
 
@@ -145,16 +146,16 @@ class ActionTokensTests extends DevAndLisaTestBase {
         String id = org.pendingRequest(dev, List.of(Organisation.step("Review", 1, lisa)));
         String token = tokens.issue(id, 0, idOf(lisa), Channel.EMAIL);
 
-        tokens.redeem(token.toUpperCase(), true, null, null, null);
+        tokens.redeem(token.toUpperCase(), Channel.EMAIL, true, null, null, null);
 
         assertThat(read(id).get("status").asString()).isEqualTo("APPROVED");
     }
 
     @Test
     void unknownAndMalformedTokensAreRefusedAsUnknown() {
-        assertRefused(() -> tokens.redeem("a".repeat(32), true, null, null, null), Reason.UNKNOWN);
-        assertRefused(() -> tokens.redeem("not a token", true, null, null, null), Reason.UNKNOWN);
-        assertRefused(() -> tokens.redeem(null, true, null, null, null), Reason.UNKNOWN);
+        assertRefused(() -> tokens.redeem("a".repeat(32), Channel.EMAIL, true, null, null, null), Reason.UNKNOWN);
+        assertRefused(() -> tokens.redeem("not a token", Channel.EMAIL, true, null, null, null), Reason.UNKNOWN);
+        assertRefused(() -> tokens.redeem(null, Channel.EMAIL, true, null, null, null), Reason.UNKNOWN);
         assertThat(tokens.peek("a".repeat(32))).isEmpty();
         assertThat(tokens.peek("<script>")).isEmpty();
     }
@@ -180,10 +181,10 @@ class ActionTokensTests extends DevAndLisaTestBase {
         String id = org.pendingRequest(dev, List.of(Organisation.step("Review", 1, lisa)));
         String token = tokens.issue(id, 0, idOf(lisa), Channel.EMAIL);
 
-        assertRefused(() -> tokens.redeem(token, true, null, idOf(sam), null), Reason.WRONG_APPROVER);
+        assertRefused(() -> tokens.redeem(token, Channel.EMAIL, true, null, idOf(sam), null), Reason.WRONG_APPROVER);
 
         assertUnchanged(id, token);
-        tokens.redeem(token, true, null, idOf(lisa), null);
+        tokens.redeem(token, Channel.EMAIL, true, null, idOf(lisa), null);
     }
 
     @Test
@@ -194,7 +195,7 @@ class ActionTokensTests extends DevAndLisaTestBase {
         String lisas = tokens.issue(id, 0, idOf(lisa), Channel.EMAIL);
         api.as(sam.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
 
-        assertRefused(() -> tokens.redeem(lisas, true, null, null, null), Reason.STEP_CLOSED);
+        assertRefused(() -> tokens.redeem(lisas, Channel.EMAIL, true, null, null, null), Reason.STEP_CLOSED);
         assertThat(tokens.peek(lisas).orElseThrow().refusalAt(clock.instant())).contains(Reason.STEP_CLOSED);
         assertRefused(() -> tokens.issue(id, 0, idOf(lisa), Channel.EMAIL), Reason.STEP_CLOSED);
     }
@@ -205,7 +206,7 @@ class ActionTokensTests extends DevAndLisaTestBase {
         String token = tokens.issue(id, 0, idOf(lisa), Channel.EMAIL);
         api.as(dev.token()).post("/api/v1/requests/" + id + "/cancel", null).expect(200);
 
-        assertRefused(() -> tokens.redeem(token, true, null, null, null), Reason.NOT_PENDING);
+        assertRefused(() -> tokens.redeem(token, Channel.EMAIL, true, null, null, null), Reason.NOT_PENDING);
         assertThat(read(id).get("status").asString()).isEqualTo("CANCELLED");
         assertThat(tokens.peek(token).orElseThrow().refusalAt(clock.instant())).contains(Reason.NOT_PENDING);
     }
@@ -218,12 +219,12 @@ class ActionTokensTests extends DevAndLisaTestBase {
 
         clock.advance(Duration.ofMinutes(31));
         assertThat(tokens.peek(token).orElseThrow().refusalAt(clock.instant())).contains(Reason.EXPIRED);
-        assertRefused(() -> tokens.redeem(token, true, null, null, null), Reason.EXPIRED);
+        assertRefused(() -> tokens.redeem(token, Channel.EMAIL, true, null, null, null), Reason.EXPIRED);
 
         JsonNode read = read(id);
         assertThat(read.get("status").asString()).isEqualTo("REJECTED");
         assertThat(read.get("decisions").get(0).get("channel").asString()).isEqualTo("SYSTEM");
-        assertRefused(() -> tokens.redeem(token, true, null, null, null), Reason.NOT_PENDING);
+        assertRefused(() -> tokens.redeem(token, Channel.EMAIL, true, null, null, null), Reason.NOT_PENDING);
     }
 
     @Test
@@ -236,7 +237,7 @@ class ActionTokensTests extends DevAndLisaTestBase {
                         Api.json(Map.of("email", lisa.name() + "@example.com", "role", "USER", "active", false)))
                 .expect(200);
 
-        assertRefused(() -> tokens.redeem(token, true, null, null, null), Reason.NOT_ELIGIBLE);
+        assertRefused(() -> tokens.redeem(token, Channel.EMAIL, true, null, null, null), Reason.NOT_ELIGIBLE);
         assertUnchanged(id, token);
     }
 
@@ -246,7 +247,7 @@ class ActionTokensTests extends DevAndLisaTestBase {
         String token = tokens.issue(id, 0, idOf(lisa), Channel.EMAIL);
         api.as(lisa.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
 
-        assertRefused(() -> tokens.redeem(token, false, null, null, null), Reason.ALREADY_DECIDED);
+        assertRefused(() -> tokens.redeem(token, Channel.EMAIL, false, null, null, null), Reason.ALREADY_DECIDED);
         assertThat(read(id).get("decisions")).hasSize(1);
         assertRefused(() -> tokens.issue(id, 0, idOf(lisa), Channel.EMAIL), Reason.ALREADY_DECIDED);
     }
@@ -255,10 +256,10 @@ class ActionTokensTests extends DevAndLisaTestBase {
     void separationOfDutiesHoldsForTokens() {
         String id = org.pendingRequest(
                 dev, List.of(Organisation.step("Manager", 1, lisa), Organisation.step("Security", 1, lisa, sam)));
-        tokens.redeem(tokens.issue(id, 0, idOf(lisa), Channel.EMAIL), true, null, null, null);
+        tokens.redeem(tokens.issue(id, 0, idOf(lisa), Channel.EMAIL), Channel.EMAIL, true, null, null, null);
         String second = tokens.issue(id, 1, idOf(lisa), Channel.EMAIL);
 
-        assertRefused(() -> tokens.redeem(second, true, null, null, null), Reason.APPROVED_EARLIER_STEP);
+        assertRefused(() -> tokens.redeem(second, Channel.EMAIL, true, null, null, null), Reason.APPROVED_EARLIER_STEP);
         assertThat(read(id).get("decisions")).hasSize(1);
         assertThat(tokens.peek(second).orElseThrow().used()).isFalse();
     }
@@ -274,8 +275,8 @@ class ActionTokensTests extends DevAndLisaTestBase {
         String fresh = tokens.issue(open, 0, idOf(lisa), Channel.EMAIL);
 
         transactions.executeWithoutResult(tx -> {
-            assertRefused(() -> tokens.redeem(stale, true, null, null, null), Reason.ALREADY_DECIDED);
-            tokens.redeem(fresh, true, null, null, null);
+            assertRefused(() -> tokens.redeem(stale, Channel.EMAIL, true, null, null, null), Reason.ALREADY_DECIDED);
+            tokens.redeem(fresh, Channel.EMAIL, true, null, null, null);
         });
 
         assertThat(read(open).get("status").asString()).isEqualTo("APPROVED");

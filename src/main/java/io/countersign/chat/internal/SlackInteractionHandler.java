@@ -150,7 +150,7 @@ public class SlackInteractionHandler {
 
     /** The clicking user, as Countersign knows them, may use this token now; else why not. */
     private Check check(ChatChannel channel, String slackUser, String token) {
-        Optional<ActionTokenView> view = tokens.peek(token);
+        Optional<ActionTokenView> view = tokens.peek(token, Channel.SLACK);
         String requestId = view.map(ActionTokenView::requestId).orElse(null);
         Optional<String> userId = userOf(channel, slackUser);
         if (userId.isEmpty()) {
@@ -170,7 +170,7 @@ public class SlackInteractionHandler {
 
     private String decide(String slackUser, Check check, String token, boolean approve, String reason) {
         try {
-            tokens.redeem(token, approve, reason, check.userId(), "slack:" + slackUser);
+            tokens.redeem(token, Channel.SLACK, approve, reason, check.userId(), "slack:" + slackUser);
             return (approve ? "Approved " : "Rejected ") + check.requestId() + ".";
         } catch (ActionTokenRefused e) {
             return refusedNow(slackUser, check, ChatRefusals.reason(e.refusal()));

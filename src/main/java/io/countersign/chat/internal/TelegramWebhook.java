@@ -79,7 +79,7 @@ public class TelegramWebhook {
             return;
         }
         Optional<User> user = linkedUser(from);
-        Optional<ActionTokenView> token = tokens.peek(callback.get().token());
+        Optional<ActionTokenView> token = tokens.peek(callback.get().token(), Channel.TELEGRAM);
         String requestId = token.map(ActionTokenView::requestId).orElse(null);
         if (user.isEmpty()) {
             refuse(
@@ -140,7 +140,7 @@ public class TelegramWebhook {
             return;
         }
         Optional<String> userId = linkedUser(from).flatMap(u -> directory.idOf(u.username()));
-        String requestId = tokens.peek(pending.get().token())
+        String requestId = tokens.peek(pending.get().token(), Channel.TELEGRAM)
                 .map(ActionTokenView::requestId)
                 .orElse(null);
         if (userId.isEmpty()) {
@@ -169,7 +169,7 @@ public class TelegramWebhook {
         String outcome;
         boolean refused = false;
         try {
-            tokens.redeem(token, approve, reason, userId, "telegram:" + from);
+            tokens.redeem(token, Channel.TELEGRAM, approve, reason, userId, "telegram:" + from);
             outcome = (approve ? "Approved " : "Rejected ") + requestId + ".";
         } catch (ActionTokenRefused e) {
             String why = ChatRefusals.reason(e.refusal());
