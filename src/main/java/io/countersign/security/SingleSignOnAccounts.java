@@ -11,6 +11,9 @@ import io.countersign.shared.Names;
 import io.countersign.shared.Role;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SingleSignOnAccounts {
+
+    private static final Logger log = LoggerFactory.getLogger(SingleSignOnAccounts.class);
 
     private final Users users;
     private final GroupMemberships memberships;
@@ -71,17 +76,47 @@ class SingleSignOnAccounts {
         return owners.size() == 1 ? Optional.of(owners.get(0)) : Optional.empty();
     }
 
+    /**
+     * A new user needs an e-mail address the provider has verified: an unverified one could be a
+     * colleague's, and would later match them and receive their notifications. A display name that
+     * Countersign cannot keep is dropped (the username stands in) rather than refusing the person.
+     */
     private Optional<User> create(SingleSignOnIdentity identity, String sourceAddress) {
         String username = identity.username();
+        if (identity.email() == null || !identity.emailVerified()) {
+            log.warn("Single sign-on did not create user {}: the provider gives no verified e-mail address", username);
+            return Optional.empty();
+        }
+        try {
+            return create(username, identity.email(), identity.displayName(), sourceAddress);
+        } catch (InvalidInputException unusable) {
+            if (identity.displayName() != null && onlyAbout("displayName", unusable)) {
+                return create(username, identity.email(), null, sourceAddress);
+            }
+            log.warn("Single sign-on did not create user {}: {}", username, reasons(unusable));
+            return Optional.empty();
+        }
+    }
+
+    private Optional<User> create(String username, String email, String displayName, String sourceAddress) {
         try {
             return Optional.of(users.create(
                     actor(username, Role.USER, sourceAddress),
-                    new UserInput(username, identity.email(), identity.displayName(), null, null, Role.USER, true)));
+                    new UserInput(username, email, displayName, null, null, Role.USER, true)));
         } catch (ConflictException createdMeanwhile) {
             return users.find(username);
-        } catch (InvalidInputException unusable) {
-            return Optional.empty();
         }
+    }
+
+    private static boolean onlyAbout(String field, InvalidInputException invalid) {
+        return invalid.issues().stream().allMatch(issue -> field.equals(issue.field()));
+    }
+
+    /** Field names and codes only: the values are the provider's text and stay out of the log. */
+    private static String reasons(InvalidInputException invalid) {
+        return invalid.issues().stream()
+                .map(issue -> issue.field() + " " + issue.code())
+                .collect(Collectors.joining(", "));
     }
 
     private Outcome refuse(String username, SignInRefusal refusal, String sourceAddress) {

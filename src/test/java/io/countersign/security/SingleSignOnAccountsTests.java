@@ -13,7 +13,10 @@ import java.util.Map;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -21,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * created, refused, and their group memberships brought in line with the claim.
  */
 @CountersignTest
+@ExtendWith(OutputCaptureExtension.class)
 class SingleSignOnAccountsTests {
 
     static final String SOURCE = "192.0.2.7";
@@ -107,6 +111,48 @@ class SingleSignOnAccountsTests {
         var unverified = new SingleSignOnIdentity(claimed, username + "@example.com", false, null, null);
 
         assertThat(accounts(false).signIn(unverified, SOURCE).refusal()).isEqualTo(SignInRefusal.UNKNOWN_USER);
+    }
+
+    @Test
+    void aNewPersonWithAnUnverifiedEmailIsNotCreatedSoNobodyCanClaimAColleaguesAddress() {
+        String username = Api.unique("squatter");
+        var unverified = new SingleSignOnIdentity(username, "colleague@example.com", false, null, null);
+
+        var outcome = accounts(true).signIn(unverified, SOURCE);
+
+        assertThat(outcome.refusal()).isEqualTo(SignInRefusal.UNUSABLE_ACCOUNT);
+        api.asAdmin().get("/api/v1/users/" + username).expect(404);
+    }
+
+    @Test
+    void aDisplayNameCountersignCannotKeepIsDroppedRatherThanRefusingTheNewPerson() {
+        String tooLong = Api.unique("long");
+        String controlled = Api.unique("ctl");
+
+        var first = accounts(true)
+                .signIn(
+                        new SingleSignOnIdentity(tooLong, tooLong + "@example.com", true, "x".repeat(201), null),
+                        SOURCE);
+        var second = accounts(true)
+                .signIn(
+                        new SingleSignOnIdentity(controlled, controlled + "@example.com", true, "Eve\nAdmin", null),
+                        SOURCE);
+
+        assertThat(first.user().displayName()).isEqualTo(tooLong);
+        assertThat(first.user().email()).isEqualTo(tooLong + "@example.com");
+        assertThat(second.user().displayName()).isEqualTo(controlled);
+    }
+
+    @Test
+    void aNewPersonWhoseEmailCountersignCannotUseIsRefusedWithTheReasonInTheLog(CapturedOutput log) {
+        String username = Api.unique("odd");
+
+        var outcome =
+                accounts(true).signIn(new SingleSignOnIdentity(username, "not an address", true, null, null), SOURCE);
+
+        assertThat(outcome.refusal()).isEqualTo(SignInRefusal.UNUSABLE_ACCOUNT);
+        api.asAdmin().get("/api/v1/users/" + username).expect(404);
+        assertThat(log.getOut()).contains("did not create user " + username + ": email invalid_email");
     }
 
     @Test

@@ -18,11 +18,29 @@ class SingleSignOnIdentityTests {
         assertThat(SingleSignOnIdentity.from(Map.of("preferred_username", " Alice ", "email", "a@x.org"), GROUPS)
                         .username())
                 .isEqualTo("alice");
-        assertThat(SingleSignOnIdentity.from(Map.of("email", "Alice@Example.org"), GROUPS)
+        assertThat(SingleSignOnIdentity.from(Map.of("email", "Alice@Example.org", "email_verified", true), GROUPS)
                         .username())
                 .isEqualTo("alice@example.org");
         assertThat(SingleSignOnIdentity.from(Map.of("sub", "123"), GROUPS).username())
                 .isNull();
+    }
+
+    @Test
+    void anUnverifiedEmailNeverNamesTheUser() {
+        var byEmail = new OidcProperties("https://idp", "cs", null, List.of(), "email", null, false);
+
+        assertThat(SingleSignOnIdentity.from(Map.of("email", "zed@example.com", "email_verified", false), GROUPS)
+                        .username())
+                .isNull();
+        assertThat(SingleSignOnIdentity.from(Map.of("email", "zed@example.com"), GROUPS)
+                        .username())
+                .isNull();
+        assertThat(SingleSignOnIdentity.from(Map.of("email", "zed@example.com", "email_verified", "false"), byEmail)
+                        .username())
+                .isNull();
+        assertThat(SingleSignOnIdentity.from(Map.of("email", "Zed@example.com", "email_verified", true), byEmail)
+                        .username())
+                .isEqualTo("zed@example.com");
     }
 
     @Test

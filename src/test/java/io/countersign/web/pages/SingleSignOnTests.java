@@ -140,6 +140,22 @@ class SingleSignOnTests {
     }
 
     @Test
+    void anUnverifiedEmailWithoutAUsernameSignsNobodyInAndCreatesNobody() {
+        String username = directory.person(true);
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("email", username + "@example.com");
+        claims.put("email_verified", false);
+        providerSays(claims);
+
+        Visitor browser = new Visitor();
+        HttpResponse<String> landed = browser.open(BASE + "/oauth2/authorization/oidc");
+
+        assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/login?sso=unusable_account"));
+        assertThat(browser.open(BASE + "/").uri().getPath()).isEqualTo("/login");
+        api.asAdmin().get("/api/v1/users/" + username + "@example.com").expect(404);
+    }
+
+    @Test
     void aDeactivatedUserIsRefusedWithAReadableMessageAndTheRefusalIsAudited() {
         String username = directory.person(false);
         providerSays(claims(username, List.of()));
