@@ -111,7 +111,7 @@ class ConfigurationReferenceTests {
         table.append("|---|---|---|---|\n");
         properties.forEach((name, property) -> {
             JsonNode value = property.get("defaultValue");
-            String fallback = value == null || value.isNull() ? "unset" : "`" + value.asString() + "`";
+            String fallback = value == null || value.isNull() ? "unset" : "`" + text(property, value) + "`";
             table.append("| `%s` | `%s` | %s | %s |\n"
                     .formatted(
                             name,
@@ -120,6 +120,15 @@ class ConfigurationReferenceTests {
                             property.get("description").asString()));
         });
         return table.toString();
+    }
+
+    /** A list's default as its environment variable takes it ("a,b"), not as the metadata writes it ("[a, b]"). */
+    private static String text(JsonNode property, JsonNode value) {
+        String text = value.asString();
+        boolean list = property.path("type").asString("").startsWith("java.util.List");
+        return list && text.startsWith("[") && text.endsWith("]")
+                ? String.join(",", text.substring(1, text.length() - 1).split(",\\s*"))
+                : text;
     }
 
     @Test

@@ -25,7 +25,8 @@ public record OidcProperties(
         String issuer,
         String clientId,
         String clientSecret,
-        @DefaultValue("openid,profile,email") List<String> scopes,
+        // one element each: a single "openid,profile,email" binds as one scope of that name
+        @DefaultValue({"openid", "profile", "email"}) List<String> scopes,
         @DefaultValue("preferred_username") String usernameClaim,
         String groupsClaim,
         @DefaultValue("false") boolean createUsers) {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class OidcPropertiesTests {
 
@@ -26,6 +30,28 @@ class OidcPropertiesTests {
 
         assertThat(properties.scopes()).containsExactly("openid", "email");
         assertThat(properties.usernameClaim()).isEqualTo("preferred_username");
+    }
+
+    @Test
+    void byDefaultTheScopesAreOpenidProfileAndEmailEachOnItsOwn() {
+        var source = new MapConfigurationPropertySource(
+                Map.of("countersign.oidc.issuer", "https://idp.example.com", "countersign.oidc.client-id", "cs"));
+
+        var properties = new Binder(source).bindOrCreate("countersign.oidc", Bindable.of(OidcProperties.class));
+
+        assertThat(properties.scopes()).containsExactly("openid", "profile", "email");
+    }
+
+    @Test
+    void scopesGivenAsOneCommaSeparatedValueAreSeveralScopes() {
+        var source = new MapConfigurationPropertySource(Map.of(
+                "countersign.oidc.issuer", "https://idp.example.com",
+                "countersign.oidc.client-id", "cs",
+                "countersign.oidc.scopes", "profile,email,groups"));
+
+        var properties = new Binder(source).bindOrCreate("countersign.oidc", Bindable.of(OidcProperties.class));
+
+        assertThat(properties.scopes()).containsExactly("openid", "profile", "email", "groups");
     }
 
     @Test

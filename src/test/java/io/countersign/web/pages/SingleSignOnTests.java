@@ -95,6 +95,7 @@ class SingleSignOnTests {
                 .contains("code_challenge=")
                 .contains("code_challenge_method=S256")
                 .contains("nonce=");
+        assertThat(authorization.getQuery()).containsPattern("(^|&)scope=openid profile email(&|$)");
         assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/"));
         assertThat(landed.statusCode()).isEqualTo(200);
         assertThat(landed.body()).contains(username);
