@@ -19,6 +19,8 @@ final class SingleSignOnFailure implements AuthenticationFailureHandler {
 
     static final String FAILED = "failed";
 
+    private static final int MAX_REASON = 300;
+
     private static final Logger log = LoggerFactory.getLogger(SingleSignOnFailure.class);
 
     private final DefaultRedirectStrategy redirects = new DefaultRedirectStrategy();
@@ -31,7 +33,39 @@ final class SingleSignOnFailure implements AuthenticationFailureHandler {
                         && SignInRefusal.isCode(refused.getError().getErrorCode())
                 ? refused.getError().getErrorCode()
                 : FAILED;
-        log.warn("Single sign-on did not succeed ({}): {}", code, exception.getMessage());
+        log.warn("Single sign-on did not succeed ({}): {}", code, reason(exception));
         redirects.sendRedirect(request, response, "/login?sso=" + code);
+    }
+
+    /**
+     * The error code and description, which may come straight from the callback's query (the provider's
+     * {@code error} and {@code error_description}, or anyone's who opens that address): the code is
+     * kept to the characters codes use, and the description loses every control or line-breaking
+     * character and is cut short, so that it cannot forge log lines.
+     */
+    static String reason(AuthenticationException exception) {
+        if (exception instanceof OAuth2AuthenticationException failed) {
+            String code = failed.getError().getErrorCode();
+            String description = failed.getError().getDescription();
+            return "[" + (code == null ? "" : code.replaceAll("[^A-Za-z0-9_.-]", "?")) + "] " + printable(description);
+        }
+        return exception.getClass().getSimpleName() + ": " + printable(exception.getMessage());
+    }
+
+    private static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder kept = new StringBuilder();
+        text.codePoints().limit(MAX_REASON).forEach(c -> kept.appendCodePoint(readable(c) ? c : '?'));
+        return text.codePointCount(0, text.length()) > MAX_REASON ? kept + "…" : kept.toString();
+    }
+
+    private static boolean readable(int c) {
+        int type = Character.getType(c);
+        return !Character.isISOControl(c)
+                && type != Character.LINE_SEPARATOR
+                && type != Character.PARAGRAPH_SEPARATOR
+                && type != Character.FORMAT;
     }
 }

@@ -19,16 +19,20 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Single sign-on end to end: a real OpenID provider runs beside the service, and a cookie-keeping
@@ -38,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import({TestClockConfiguration.class, Api.class})
+@ExtendWith(OutputCaptureExtension.class)
 class SingleSignOnTests {
 
     static final String ISSUER_ID = "countersign";
@@ -187,6 +192,26 @@ class SingleSignOnTests {
         assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/login?sso=failed"));
         assertThat(landed.body()).contains("Single sign-on did not succeed.");
         api.asAdmin().get("/api/v1/users/" + username).expect(404);
+    }
+
+    @Test
+    void aProvidersErrorDescriptionCannotForgeALineInTheLog(CapturedOutput log) {
+        Visitor browser = new Visitor();
+        String authorization = browser.ask("GET", BASE + "/oauth2/authorization/oidc")
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
+        String state = UriComponentsBuilder.fromUriString(authorization)
+                .build()
+                .getQueryParams()
+                .getFirst("state");
+
+        HttpResponse<String> landed = browser.open(BASE + "/login/oauth2/code/oidc?error=access_denied&state=" + state
+                + "&error_description=x%0a2026-01-01T00:00:00.000Z%20ERROR%20FORGED%20LINE%0d%e2%80%a8end");
+
+        assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/login?sso=failed"));
+        assertThat(log.getOut()).contains("Single sign-on did not succeed (failed): [access_denied]");
+        assertThat(log.getOut().lines()).noneMatch(line -> line.startsWith("2026-01-01T00:00:00.000Z"));
     }
 
     @Test
