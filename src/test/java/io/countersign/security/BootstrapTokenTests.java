@@ -73,6 +73,37 @@ class BootstrapTokenTests {
         }
     }
 
+    @Test
+    void aPresetPasswordLongerThanBcryptReadsStartsTheServiceAndIsTheAdministratorsPassword() throws Exception {
+        String preset = "preset-" + UUID.randomUUID();
+        String password = "an administrator's long passphrase ".repeat(3).substring(0, 80);
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CountersignApplication.class)
+                .profiles("test")
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + databaseUrl(),
+                        "--spring.datasource.username=",
+                        "--spring.datasource.password=",
+                        "--countersign.bootstrap.admin-token=" + preset,
+                        "--countersign.bootstrap.admin-password=" + password,
+                        "--countersign.encryption-key=" + PostgresDatabases.ENCRYPTION_KEY)) {
+            String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+            String path = "/api/v1/users/admin/password";
+
+            String replacement = ",\"new\":\"" + password + "!\"}";
+
+            JsonNode refused = call(
+                    base,
+                    preset,
+                    "PUT",
+                    path,
+                    "{\"current\":\"" + password.substring(0, 72) + "!\"" + replacement,
+                    400);
+            assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("current");
+            call(base, preset, "PUT", path, "{\"current\":\"" + password + "\"" + replacement, 204);
+        }
+    }
+
     private static JsonNode call(String base, String token, String method, String path, String body, int expected)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
 @CountersignTest
@@ -69,9 +70,53 @@ class PasswordSignInTests {
                         .param(username)
                         .query(String.class)
                         .single())
-                .startsWith("{bcrypt}")
+                .startsWith("{bcrypt-sha256}")
                 .doesNotContain(PASSWORD);
         mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(authenticated());
+    }
+
+    @Test
+    void everyPasswordUpTo128CharactersWorksInFullAndOnlyTheExactOneSignsIn() throws Exception {
+        String longest = "p".repeat(72) + "the rest counts too".repeat(3).substring(0, 56);
+        String username = Api.unique("long");
+        Map<String, Object> body = People.body(username, Role.USER);
+        body.put("password", longest);
+        api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
+
+        mvc.perform(formLogin("/login").user(username).password(longest)).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user(username).password("p".repeat(72) + "anything else"))
+                .andExpect(unauthenticated());
+
+        // 100 characters of two bytes each: 200 bytes
+        String accented = "é".repeat(100);
+        api.asAdmin()
+                .put("/api/v1/users/" + username + "/password", Api.json(Map.of("new", accented)))
+                .expect(204);
+        api.as(people.tokenFor(username))
+                .put(
+                        "/api/v1/users/" + username + "/password",
+                        Api.json(Map.of("current", accented, "new", "ü".repeat(128))))
+                .expect(204);
+        mvc.perform(formLogin("/login").user(username).password("ü".repeat(128)))
+                .andExpect(authenticated());
+        mvc.perform(formLogin("/login").user(username).password("ü".repeat(36) + "x"))
+                .andExpect(unauthenticated());
+    }
+
+    @Test
+    void aPasswordStoredAsPlainBcryptKeepsSigningInButNothingAppendedToItDoes() throws Exception {
+        String username = Api.unique("legacy");
+        api.asAdmin()
+                .post("/api/v1/users", Api.json(People.body(username, Role.USER)))
+                .expect(201);
+        String password = "b".repeat(72);
+        jdbc.sql("insert into local_credentials (username, password_hash) values (?, ?)")
+                .params(username, "{bcrypt}" + new BCryptPasswordEncoder().encode(password))
+                .update();
+
+        mvc.perform(formLogin("/login").user(username).password(password + " and more"))
+                .andExpect(unauthenticated());
+        mvc.perform(formLogin("/login").user(username).password(password)).andExpect(authenticated());
     }
 
     @Test
