@@ -38,6 +38,10 @@ class PasswordSignIn implements AuthenticationProvider {
         String typed = Names.canonical(authentication.getName() == null ? "" : authentication.getName());
         // a username is at most 128 characters: longer input counts against its first 128
         String username = typed.length() > 128 ? typed.substring(0, 128) : typed;
+        if (!Names.isValid(username)) {
+            // no user has such a name, so no lockout can concern it; and a NUL byte must not reach the database
+            throw new BadCredentialsException("Wrong username or password");
+        }
         if (attempts.isLocked(username)) {
             throw new LockedException("Too many failed sign-ins");
         }

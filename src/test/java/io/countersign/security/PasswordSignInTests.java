@@ -128,6 +128,21 @@ class PasswordSignInTests {
     }
 
     @Test
+    void aNameThatCannotBeAUsernameIsAWrongSignInAndWritesNothing() throws Exception {
+        String start = Api.unique("al");
+        for (String typed : new String[] {start + "\u0000ice", start + " bob", "-" + start}) {
+            mvc.perform(formLogin("/login").user(typed).password(PASSWORD))
+                    .andExpect(unauthenticated())
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        assertThat(jdbc.sql("select count(*) from sign_in_failures where username like ?")
+                        .param("%" + start + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void aTooShortPasswordIsRefusedAndNoUserIsCreated() {
         String username = Api.unique("short");
         Map<String, Object> body = People.body(username, Role.USER);
