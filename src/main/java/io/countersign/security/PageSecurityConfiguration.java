@@ -8,6 +8,7 @@ import io.countersign.directory.Users;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -18,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -25,6 +27,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -37,6 +40,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @Configuration(proxyBeanMethods = false)
 class PageSecurityConfiguration {
+
+    /** Forms that security filters answer, which no controller mapping knows about. */
+    private static final Map<String, Set<String>> FILTER_FORMS = Map.of("/logout", Set.of("POST"));
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
@@ -74,9 +80,10 @@ class PageSecurityConfiguration {
                                         + singleSignOn.formTargets() + "; base-uri 'none'")))
                 // a refusal is shown as a page, forwarded to inside the server; the refused request changed nothing
                 .exceptionHandling(denied -> denied.accessDeniedHandler(refusalPage(new ServedOperations(mappings))))
-                .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.FORWARD)
+                // the error page answers the container's error dispatches; asked for directly it is no page
+                .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
                         .permitAll()
-                        .requestMatchers(GET, "/login", "/css/**", "/js/**", "/favicon.ico", "/error")
+                        .requestMatchers(GET, "/login", "/css/**", "/js/**", "/favicon.ico")
                         .permitAll()
                         .requestMatchers(GET, "/admin", "/admin/**")
                         .hasRole("ADMIN")
@@ -113,15 +120,28 @@ class PageSecurityConfiguration {
 
     /**
      * Someone signed in who may not open a page, or a form without its CSRF token: a readable 403 page;
-     * an address no page has: the 404 page, since no role would open it.
+     * an address no page has: the 404 page, since no role would open it. The sign-in form without a
+     * valid token means the session it was shown in has ended (it expired, or the service restarted):
+     * the form is shown again, saying so.
      */
     private static AccessDeniedHandler refusalPage(ServedOperations served) {
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
         forbidden.setErrorPage("/forbidden");
         AccessDeniedHandlerImpl notFound = new AccessDeniedHandlerImpl();
         notFound.setErrorPage("/not-found");
+        DefaultRedirectStrategy redirects = new DefaultRedirectStrategy();
         return (request, response, denied) -> {
-            Set<String> otherMethods = served.otherMethods(request);
+            if (denied instanceof CsrfException) {
+                if (POST.matches(request.getMethod()) && "/login".equals(request.getServletPath())) {
+                    redirects.sendRedirect(request, response, "/login?expired");
+                    return;
+                }
+                forbidden.handle(request, response, denied);
+                return;
+            }
+            Set<String> otherMethods = FILTER_FORMS.containsKey(request.getServletPath())
+                    ? FILTER_FORMS.get(request.getServletPath())
+                    : served.otherMethods(request);
             if (otherMethods != null && !otherMethods.isEmpty() && !otherMethods.contains(request.getMethod())) {
                 // the address is a page or form, just not for this method: say that, as OPTIONS does
                 response.setHeader("Allow", String.join(", ", otherMethods));

@@ -4,9 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
@@ -37,7 +40,8 @@ final class ServedOperations {
                 : null;
         ServletRequestPathUtils.parseAndCache(request);
         try {
-            return mapping.getHandler(request) == null ? Set.of() : null;
+            HandlerExecutionChain handler = mapping.getHandler(request);
+            return handler == null || isErrorPage(handler) ? Set.of() : null;
         } catch (HttpRequestMethodNotSupportedException e) {
             Set<String> methods = new TreeSet<>();
             Set<HttpMethod> supported = e.getSupportedHttpMethods();
@@ -51,5 +55,11 @@ final class ServedOperations {
         } finally {
             ServletRequestPathUtils.setParsedRequestPath(previous, request);
         }
+    }
+
+    /** The error page renders the container's error dispatches; it is no address of its own. */
+    private static boolean isErrorPage(HandlerExecutionChain handler) {
+        return handler.getHandler() instanceof HandlerMethod method
+                && ErrorController.class.isAssignableFrom(method.getBeanType());
     }
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
 import io.countersign.testing.TestClockConfiguration;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,6 +129,55 @@ class UnknownAddressesTests {
                     .contains("<title>Bad Request - Countersign")
                     .contains("The form or the address could not be read");
         }
+    }
+
+    @Test
+    void signingInWithAFormFromASessionThatEndedShowsTheSignInPageAgain() {
+        HttpResponse<String> form = new Visitor().open(base + "/login");
+        assertThat(form.body()).doesNotContain(";COUNTERSIGN_SESSION").doesNotContain(";jsessionid");
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(token.find()).isTrue();
+
+        // the browser kept the form, but the session it was shown in is gone (expired, or a restart)
+        for (String fields : new String[] {
+            "_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8) + "&username=admin&password=x",
+            "username=admin&password=x"
+        }) {
+            Visitor returning = new Visitor();
+            HttpResponse<String> seen = returning.submit(base + "/login", fields);
+
+            assertThat(seen.statusCode()).isEqualTo(302);
+            assertThat(seen.headers().firstValue("Location"))
+                    .hasValueSatisfying(location -> assertThat(location).endsWith("/login?expired"));
+            assertThat(returning.open(base + "/login?expired").body()).contains("Your session expired. Sign in again.");
+        }
+    }
+
+    @Test
+    void signOutTakesOnlyAPostWithItsToken() {
+        Visitor user = signedIn("USER");
+
+        HttpResponse<String> get = user.open(base + "/logout");
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+
+        HttpResponse<String> tokenless = user.ask("POST", base + "/logout");
+        assertThat(tokenless.statusCode()).isEqualTo(403);
+        assertThat(tokenless.body()).contains("<title>Not allowed");
+        assertThat(user.open(base + "/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theErrorPageIsNoAddressOfItsOwn() {
+        HttpResponse<String> signedIn = signedIn("USER").open(base + "/error");
+        assertThat(signedIn.statusCode()).isEqualTo(404);
+        assertThat(signedIn.body()).contains("<title>Not found");
+
+        Visitor stranger = new Visitor();
+        HttpResponse<String> notSignedIn = stranger.open(base + "/error");
+        assertThat(stranger.visited().get(stranger.visited().size() - 1).getPath())
+                .isEqualTo("/login");
+        assertThat(notSignedIn.statusCode()).isEqualTo(200);
     }
 
     @Test

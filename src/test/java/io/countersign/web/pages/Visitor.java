@@ -91,6 +91,17 @@ final class Visitor {
                 .build());
     }
 
+    /** Posts a form ({@code fields} as {@code name=value&...}) as it is, adding no token, following no redirect. */
+    HttpResponse<String> submit(String address, String fields) {
+        visited.clear();
+        HttpRequest request = request(URI.create(address))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields))
+                .build();
+        visited.add(request.uri());
+        return send(request);
+    }
+
     private HttpResponse<String> follow(HttpRequest first) {
         HttpRequest next = first;
         for (int hop = 0; hop < 12; hop++) {
