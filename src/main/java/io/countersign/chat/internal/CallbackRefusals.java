@@ -5,6 +5,7 @@ import io.countersign.chat.ChatCallbackRefused;
 import io.countersign.chat.ChatType;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
+import io.countersign.shared.RefusalAuditLimiter;
 import io.countersign.shared.Role;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -5,14 +5,12 @@ import io.countersign.request.ActionTokenView;
 import io.countersign.request.ActionTokens;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
+import io.countersign.shared.RefusalAuditLimiter;
 import io.countersign.shared.Role;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,14 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class LinkRefusals {
 
-    static final Duration WINDOW = Duration.ofMinutes(1);
-
     private final ActionTokens tokens;
-    private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
-    private final Map<Reason, Instant> opened = new EnumMap<>(Reason.class);
-    private final Map<Reason, Long> heldBack = new EnumMap<>(Reason.class);
+    private final RefusalAuditLimiter limiter;
 
     LinkRefusals(
             ActionTokens tokens,
@@ -42,14 +36,14 @@ class LinkRefusals {
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager) {
         this.tokens = tokens;
-        this.clock = clock;
+        this.limiter = new RefusalAuditLimiter(clock);
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** Records that the link with this token was refused for {@code reason}, from {@code sourceAddress}. */
     void refused(String token, Reason reason, String sourceAddress) {
-        Optional<Long> suppressed = admit(reason);
+        OptionalLong suppressed = limiter.admit("decision link", reason.name());
         if (suppressed.isEmpty()) {
             return;
         }
@@ -61,18 +55,6 @@ class LinkRefusals {
         Actor actor = new Actor("system", Role.ADMIN, Channel.WEB, sourceAddress);
         String requestId = view.map(ActionTokenView::requestId).orElse(null);
         transactions.executeWithoutResult(
-                tx -> events.publishEvent(new DecisionLinkRefused(actor, requestId, why, suppressed.get())));
-    }
-
-    /** How many were held back before this one, when this one is to be recorded; empty to hold it back. */
-    private synchronized Optional<Long> admit(Reason reason) {
-        Instant now = clock.instant();
-        Instant since = opened.get(reason);
-        if (since != null && now.isBefore(since.plus(WINDOW))) {
-            heldBack.merge(reason, 1L, Long::sum);
-            return Optional.empty();
-        }
-        opened.put(reason, now);
-        return Optional.of(Optional.ofNullable(heldBack.remove(reason)).orElse(0L));
+                tx -> events.publishEvent(new DecisionLinkRefused(actor, requestId, why, suppressed.getAsLong())));
     }
 }

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.countersign.directory.Directory;
 import io.countersign.request.ActionTokens;
 import io.countersign.shared.Channel;
+import io.countersign.shared.RefusalAuditLimiter;
 import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
@@ -282,7 +283,7 @@ class ActionPageTests {
 
     @Test
     void refusedUsesOfALinkAreAuditedAtMostOncePerReasonAMinute() throws Exception {
-        clock.advance(LinkRefusals.WINDOW.plusSeconds(1));
+        clock.advance(RefusalAuditLimiter.WINDOW.plusSeconds(1));
         String id = request();
         String token = token(id);
         String replyCode = tokens.issue(id, 0, directory.idOf(lisa).orElseThrow(), Channel.EMAIL);
@@ -295,7 +296,7 @@ class ActionPageTests {
         assertThat(decide(replyCode, "approve", null).getStatus()).isEqualTo(404);
 
         assertThat(linkRefusals(id)).containsExactly("used", "a token sent by EMAIL was used as a decision link");
-        clock.advance(LinkRefusals.WINDOW.plusSeconds(1));
+        clock.advance(RefusalAuditLimiter.WINDOW.plusSeconds(1));
         decide(token, "reject", null);
         assertThat(linkRefusals(id)).contains("used (1 more like it since the last one recorded were not recorded)");
     }

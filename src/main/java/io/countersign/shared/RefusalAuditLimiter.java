@@ -1,4 +1,4 @@
-package io.countersign.chat.internal;
+package io.countersign.shared;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,18 +8,19 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Lets at most one refused call back per channel and reason into the audit log each minute. The
- * hash-chained log is written and sealed one row at a time, so a stranger posting forged calls as
- * fast as they can must not be able to grow it, or slow it down, at their pace. Refusals held back
- * are counted, and the next row recorded for that channel and reason says how many there were.
+ * Lets at most one refusal per source and reason into the audit log each minute (a chat channel's
+ * refused call backs, a decision link's refused uses). The hash-chained log is written and sealed one
+ * row at a time, so a stranger posting forged calls as fast as they can must not be able to grow it,
+ * or slow it down, at their pace. Refusals held back are counted, and the next row recorded for that
+ * source and reason says how many there were.
  *
  * <p>The count lives in this instance's memory: with several instances each lets its own row through
- * a minute, and a restart forgets what was held back (the metric still counted it). Keys are only
- * configured channel names and a fixed set of reasons, so the map stays small.
+ * a minute, and a restart forgets what was held back. Callers key it only by configured names and a
+ * fixed set of reasons, so the map stays small.
  */
-final class RefusalAuditLimiter {
+public final class RefusalAuditLimiter {
 
-    static final Duration WINDOW = Duration.ofMinutes(1);
+    public static final Duration WINDOW = Duration.ofMinutes(1);
 
     private final Clock clock;
     private final Map<String, Window> windows = new HashMap<>();
@@ -29,14 +30,14 @@ final class RefusalAuditLimiter {
         long heldBack;
     }
 
-    RefusalAuditLimiter(Clock clock) {
+    public RefusalAuditLimiter(Clock clock) {
         this.clock = clock;
     }
 
     /** How many were held back before this one, when this one is to be recorded; empty to hold it back. */
-    synchronized OptionalLong admit(String channel, String reason) {
+    public synchronized OptionalLong admit(String source, String reason) {
         Instant now = clock.instant();
-        Window window = windows.computeIfAbsent(channel + "\n" + reason, key -> new Window());
+        Window window = windows.computeIfAbsent(source + "\n" + reason, key -> new Window());
         if (window.opened != null && now.isBefore(window.opened.plus(WINDOW))) {
             window.heldBack++;
             return OptionalLong.empty();
