@@ -13,6 +13,8 @@ import java.util.List;
  * @param approvalsGiven approvals already counted on this step, of {@code requiredApprovals}
  * @param otherApprovers the others who may decide this step
  * @param deadline when the step (or the request) runs out, or null when it never does
+ * @param onBehalfOf the approver the recipient decides for as their delegate, or null when they
+ *     decide as themself
  */
 public record ApprovalNotice(
         String requestId,
@@ -32,7 +34,8 @@ public record ApprovalNotice(
         int requiredApprovals,
         int approvalsGiven,
         List<Person> otherApprovers,
-        Instant deadline) {
+        Instant deadline,
+        Person onBehalfOf) {
 
     public ApprovalNotice {
         otherApprovers = List.copyOf(otherApprovers);

@@ -316,7 +316,8 @@ class OutgoingMailTests {
                 1,
                 0,
                 List.of(new Person("carol", "Carol Sec"), new Person("sam", "Sam Sec")),
-                deadline);
+                deadline,
+                null);
     }
 
     private static MimeMessage receivedOne() {

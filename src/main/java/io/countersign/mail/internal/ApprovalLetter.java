@@ -18,7 +18,11 @@ public final class ApprovalLetter {
                 + " (step " + notice.stepNumber() + " of " + notice.stepCount() + ")";
         Letter letter = new Letter()
                 .paragraph(notice.requester().label() + " asks for access to the account " + notice.account() + " on "
-                        + notice.resource() + ", and you may approve it.")
+                        + notice.resource() + ", and you may approve it"
+                        + (notice.onBehalfOf() == null
+                                ? "."
+                                : " on behalf of " + notice.onBehalfOf().label()
+                                        + ", who delegated their approvals to you: your decision counts as theirs."))
                 .field("Request", "#" + notice.requestId())
                 .field("Requester", notice.requester().label())
                 .field("Resource", notice.resource())

@@ -135,6 +135,10 @@ class EmailNotificationSender implements NotificationSender {
         long approvalsGiven = request.decisions().stream()
                 .filter(d -> d.step() == step && d.isApproval())
                 .count();
+        Person onBehalfOf = requests.decidesOnBehalfOf(
+                        new Actor(user.username(), user.role(), Channel.EMAIL, null), request)
+                .map(this::person)
+                .orElse(null);
         ApprovalNotice notice = new ApprovalNotice(
                 requestId,
                 person(user),
@@ -155,9 +159,11 @@ class EmailNotificationSender implements NotificationSender {
                 current.approvers().stream()
                         .filter(p -> !p.id().equals(notification.recipientId()))
                         .map(Participant::username)
+                        .filter(name -> onBehalfOf == null || !name.equals(onBehalfOf.username()))
                         .map(this::person)
                         .toList(),
-                deadline);
+                deadline,
+                onBehalfOf);
         ComposedMail mail = composer.approvalRequest(notice);
         sent.record(mail.messageId(), requestId, step, notification.recipientId(), user.email(), clock.instant());
         mailer.send(mail.message());

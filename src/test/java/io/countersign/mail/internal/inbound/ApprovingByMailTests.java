@@ -146,7 +146,10 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
         String id = scene.pending(dev, List.of(step(1, lisa)));
 
         MimeMessage asked = mailAbout(carol, id);
-        assertThat(text(asked)).contains("Reply code: " + tokenOf(asked));
+        assertThat(text(asked))
+                .contains("Reply code: " + tokenOf(asked))
+                .contains("on behalf of " + lisa.name())
+                .contains("Others who may approve: nobody else");
         file(reply(asked, carol, "Approve, covering for lisa").bytes());
 
         awaitStatus(id, "APPROVED");
