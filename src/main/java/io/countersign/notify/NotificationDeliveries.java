@@ -5,6 +5,7 @@ import io.countersign.notify.internal.DeliveryFilter;
 import io.countersign.notify.internal.DeliveryLists;
 import io.countersign.notify.internal.DeliveryStore;
 import io.countersign.notify.internal.NotificationQueue;
+import io.countersign.notify.internal.NotificationSenders;
 import io.countersign.shared.Actor;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.Names;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +32,7 @@ public class NotificationDeliveries {
     private final DeliveryStore deliveries;
     private final NotificationQueue queue;
     private final Directory directory;
+    private final NotificationSenders senders;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -38,9 +41,12 @@ public class NotificationDeliveries {
             DeliveryStore deliveries,
             NotificationQueue queue,
             Directory directory,
+            // lazy: the mail sender, one of the senders, reads mail settings, which resume deliveries here
+            @Lazy NotificationSenders senders,
             ApplicationEventPublisher events,
             Clock clock) {
         this.clock = clock;
+        this.senders = senders;
         this.lists = lists;
         this.deliveries = deliveries;
         this.queue = queue;
@@ -60,13 +66,24 @@ public class NotificationDeliveries {
         requireAdmin(actor);
         Problems problems = new Problems();
         DeliveryLists.Page page = lists.checkPage(problems, "notifications", cursor, limit);
+        String channelName =
+                channel == null || channel.isBlank() ? null : channel.trim().toUpperCase(Locale.ROOT);
+        // a misspelt channel would otherwise answer an empty list, as if nothing had been sent
+        problems.check(
+                channelName == null || senders.known(channelName),
+                "channel",
+                "unknown_channel",
+                "is not a channel; use one of "
+                        + String.join(
+                                ", ",
+                                NotificationSenders.USER_CHANNELS.stream()
+                                        .sorted()
+                                        .toList()));
         problems.throwIfAny();
         String recipientId = null;
         if (recipient != null && !recipient.isBlank()) {
             recipientId = directory.idOf(Names.canonical(recipient)).orElse("(none)");
         }
-        String channelName =
-                channel == null || channel.isBlank() ? null : channel.trim().toUpperCase(Locale.ROOT);
         return lists.page(DeliveryFilter.notifications(state, recipientId, channelName), page);
     }
 

@@ -175,10 +175,18 @@ class NotificationDeliveryTests extends NotificationSceneTestBase {
                         .status())
                 .isEqualTo(403);
         assertThat(api.asAdmin()
-                        .get("/api/v1/notifications/deliveries?limit=0&cursor=x")
+                        .get("/api/v1/notifications/deliveries?limit=0&cursor=x&channel=FAX")
                         .json()
                         .get("errors"))
-                .hasSize(2);
+                .hasSize(3);
+        assertThat(api.asAdmin()
+                        .get("/api/v1/notifications/deliveries?channel=FAX")
+                        .json()
+                        .get("errors")
+                        .get(0)
+                        .get("code")
+                        .asString())
+                .isEqualTo("unknown_channel");
         assertThat(api.asAdmin()
                         .post("/api/v1/notifications/deliveries/dlv-unknown0/redeliver", null)
                         .status())
