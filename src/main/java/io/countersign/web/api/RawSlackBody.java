@@ -1,13 +1,9 @@
 package io.countersign.web.api;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import org.springframework.core.Ordered;
@@ -56,48 +52,6 @@ class RawSlackBody extends OncePerRequestFilter {
             response.getOutputStream().write(json.writeValueAsBytes(problem));
             return;
         }
-        chain.doFilter(new Kept(request, body), response);
-    }
-
-    /** The request whose input stream replays the body as it came. */
-    private static final class Kept extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        Kept(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("read synchronously");
-                }
-            };
-        }
+        chain.doFilter(new ReplayedBody(request, body), response);
     }
 }
