@@ -51,6 +51,21 @@ class ChatDeliveryTests {
         return name;
     }
 
+    /** A Slack channel posting to the platform's channel {@code slackChannel} through the fake platform. */
+    private String slackChannelPostingTo(String slackChannel) {
+        return channel(Map.of(
+                "type",
+                "SLACK",
+                "botToken",
+                "xoxb-1",
+                "signingSecret",
+                "s",
+                "channel",
+                slackChannel,
+                "apiBaseUrl",
+                platform.url() + "/api"));
+    }
+
     private String requestNotifying(String channel) {
         Map<String, Object> first = step(1, lisa);
         first.put("notify", List.of(channel));
@@ -64,17 +79,7 @@ class ChatDeliveryTests {
                         200,
                         "{\"ok\":true,\"channel\":\"C0123456789\",\"ts\":\"1700000000.000100\"}")
                 .answer("/api/chat.update", 200, "{\"ok\":true}");
-        String name = channel(Map.of(
-                "type",
-                "SLACK",
-                "botToken",
-                "xoxb-1",
-                "signingSecret",
-                "s",
-                "channel",
-                "C0123456789",
-                "apiBaseUrl",
-                platform.url() + "/api"));
+        String name = slackChannelPostingTo("C0123456789");
 
         String id = requestNotifying(name);
         scene.awaitNothingDue();
@@ -191,17 +196,7 @@ class ChatDeliveryTests {
     void aRateLimitedPostWaitsAsLongAsRetryAfterAsksAndIsPostedOnce() {
         platform.once("/api/chat.postMessage", 429, "{\"ok\":false,\"error\":\"ratelimited\"}", "600")
                 .answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}");
-        String name = channel(Map.of(
-                "type",
-                "SLACK",
-                "botToken",
-                "xoxb-1",
-                "signingSecret",
-                "s",
-                "channel",
-                "C1",
-                "apiBaseUrl",
-                platform.url() + "/api"));
+        String name = slackChannelPostingTo("C1");
 
         requestNotifying(name);
         scene.awaitNothingDue();
@@ -218,17 +213,7 @@ class ChatDeliveryTests {
     void aRetryAfterBeyondTheRetryWindowWaitsOnlyToItsEnd() {
         platform.once("/api/chat.postMessage", 429, "{\"ok\":false,\"error\":\"ratelimited\"}", "1e300")
                 .answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}");
-        String name = channel(Map.of(
-                "type",
-                "SLACK",
-                "botToken",
-                "xoxb-1",
-                "signingSecret",
-                "s",
-                "channel",
-                "C1",
-                "apiBaseUrl",
-                platform.url() + "/api"));
+        String name = slackChannelPostingTo("C1");
 
         String id = requestNotifying(name);
         scene.awaitNothingDue();
