@@ -10,16 +10,16 @@ public interface Inventory {
     Optional<Resource> findResource(String name);
 
     /**
-     * Locks the resource's row against deletion and replacement until the transaction ends, and
-     * tells whether it exists. A request is created or decided under this lock, so a deletion or a
-     * removed account either commits first (and the request is refused) or waits and then finds the
-     * request and its grant to end. Locks are taken in the order resource, user, request, grant,
-     * audit chain head (see docs/adr/0008).
+     * Holds off the resource's deletion and replacement until the transaction ends. A request is
+     * created or decided under this lock, so a deletion or a removed account either commits first
+     * (and the request is refused) or waits and then finds the request and its grant to end. Locks
+     * are taken in the order resource, user, request, grant, audit chain head (see docs/adr/0008).
+     * It tells nothing about the resource: read it after the lock ({@link #resourceRead}).
      */
-    boolean lockResource(String name);
+    void lockResource(String name);
 
-    /** {@link #lockResource} as a query to run in a {@link Pipeline} with others: true when it exists. */
-    Pipelined<Boolean> resourceLock(String name);
+    /** {@link #lockResource} as a statement to run in a {@link Pipeline} with others. */
+    Pipelined<?> resourceLock(String name);
 
     /**
      * {@link #findResource} as a query to run in a {@link Pipeline}: after the {@link #resourceLock}

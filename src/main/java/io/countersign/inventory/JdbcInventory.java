@@ -24,13 +24,13 @@ class JdbcInventory implements Inventory {
     }
 
     @Override
-    public boolean lockResource(String name) {
-        return pipeline.one(resourceLock(name));
+    public void lockResource(String name) {
+        pipeline.one(resourceLock(name));
     }
 
     @Override
-    public Pipelined<Boolean> resourceLock(String name) {
-        return name == null ? Pipelined.answered(false) : store.sharedLock(Names.canonical(name));
+    public Pipelined<?> resourceLock(String name) {
+        return name == null ? Pipelined.answered(null) : store.sharedLock(Names.canonical(name));
     }
 
     @Override

@@ -4,9 +4,9 @@ import io.countersign.shared.NameQuery;
 import io.countersign.shared.Revision;
 import io.countersign.shared.Revisions;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.DatabaseProduct;
 import io.countersign.shared.database.NotificationFence;
 import io.countersign.shared.database.Pipelined;
-import io.countersign.shared.database.ShareLock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -55,18 +55,25 @@ class ResourceStore {
     /** Names per locking statement: far below any driver's limit on bind parameters. */
     private static final int LOCK_SLICE = 1000;
 
+    /**
+     * The first key of every resource's advisory lock on PostgreSQL, the second being {@code
+     * hashtext(name)}: the trigger {@code resources_wait_for_holders} (migration V102) takes the same
+     * key exclusively before a row of {@code resources} is updated or deleted.
+     */
+    private static final int RESOURCE_LOCKS = 0x43535253;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
-    private final ShareLock shareLock;
+    private final DatabaseProduct product;
 
     private final NotificationFence fence;
 
-    ResourceStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock, ShareLock shareLock, NotificationFence fence) {
+    ResourceStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock, DatabaseProduct product, NotificationFence fence) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
-        this.shareLock = shareLock;
+        this.product = product;
         this.fence = fence;
     }
 
@@ -115,23 +122,45 @@ class ResourceStore {
     }
 
     /**
-     * Locks the row in share mode: decisions on one resource do not wait for each other, but a
-     * deletion or replacement waits for them and they for it. H2 knows no shared row lock, so there
-     * the lock is exclusive (one embedded instance, short transactions).
+     * Holds off the resource's deletion and replacement until the transaction ends, without holding
+     * off other holders: decisions on one resource do not wait for each other, but a deletion or
+     * replacement waits for them and they for it. On PostgreSQL it is a shared advisory lock, which
+     * writes nothing (a shared row lock wrote the lock and, with several holders at once, a
+     * multixact into the row and the WAL every time; docs/adr/0035). It does not read the row: a
+     * statement after it reads the resource as the lock keeps it. H2 has neither, so there the row
+     * is locked exclusively (one embedded instance, short transactions).
      */
-    Pipelined<Boolean> sharedLock(String name) {
-        return Pipelined.query(
-                "select name from resources where name = ? " + shareLock.clause(), List.of(name), ResultSet::next);
+    Pipelined<?> sharedLock(String name) {
+        return product.postgres()
+                ? Pipelined.query(
+                        "select pg_advisory_xact_lock_shared(?, hashtext(?))",
+                        List.of(RESOURCE_LOCKS, name),
+                        ResultSet::next)
+                : Pipelined.query(
+                        "select name from resources where name = ? for update", List.of(name), ResultSet::next);
     }
 
-    /** Locks the rows of these resources exclusively, in name order, as a replacement would. */
+    /**
+     * Locks the rows of these resources exclusively, in name order, as a replacement would, and on
+     * PostgreSQL waits for the holders of their {@link #sharedLock}s.
+     */
     void lockExclusive(Collection<String> names) {
         List<String> sorted = List.copyOf(new TreeSet<>(names));
         for (int from = 0; from < sorted.size(); from += LOCK_SLICE) {
-            jdbc.sql("select name from resources where name in (:names) order by name for update")
-                    .param("names", sorted.subList(from, Math.min(sorted.size(), from + LOCK_SLICE)))
+            List<String> slice = sorted.subList(from, Math.min(sorted.size(), from + LOCK_SLICE));
+            List<String> locked = jdbc.sql("select name from resources where name in (:names) order by name for update")
+                    .param("names", slice)
                     .query(String.class)
                     .list();
+            if (product.postgres() && !locked.isEmpty()) {
+                // after the row locks, which every writer takes first, so two writers cannot deadlock here
+                jdbc.sql(
+                                "select count(pg_advisory_xact_lock(:space, hashtext(name))) from resources where name in (:names)")
+                        .param("space", RESOURCE_LOCKS)
+                        .param("names", locked)
+                        .query(Long.class)
+                        .single();
+            }
         }
     }
 

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.countersign.directory.Directory;
+import io.countersign.inventory.Inventory;
 import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.OnPostgres;
 import java.sql.Connection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On PostgreSQL, requests and decisions resting on the same requester or resource do not wait for
- * each other, while an offboarding still waits for them; and batched inserts reach the server as
+ * each other, while an offboarding or a change to the resource still waits for them; and batched inserts reach the server as
  * multi-row statements, on the request pool and on the dedicated pools alike.
  */
 @CountersignTest
@@ -47,6 +49,9 @@ class SharedRowLocksOnPostgresTests {
 
     @Autowired
     AccessSetup setup;
+
+    @Autowired
+    Inventory inventory;
 
     @Test
     void twoHoldersOfAUsersLockProceedTogetherAndADeactivationWaitsForBoth() throws Exception {
@@ -90,11 +95,64 @@ class SharedRowLocksOnPostgresTests {
     }
 
     @Test
+    void twoHoldersOfAResourceProceedTogetherWithoutWritingItsRowAndEveryWriterWaitsForBoth() throws Exception {
+        String resource = Api.unique("held");
+        setup.database(resource, "admin");
+        // the accounts' foreign keys left a lock stamp of their own
+        String stampBefore = stamp(resource);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+            inventory.lockResource(resource);
+            locked.countDown();
+            await(release);
+        }));
+        try {
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("set local lock_timeout = '5s'").update();
+                inventory.lockResource(resource);
+                // a shared row lock would have stamped the row (and with two holders, a multixact)
+                assertThat(stamp(resource)).isEqualTo(stampBefore);
+            });
+            // any writer of the row waits, however it writes it: the table's trigger takes the lock
+            for (String write : List.of(
+                    "update resources set version = version + 1 where name = ?",
+                    "delete from resources where name = ?")) {
+                assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+                            jdbc.sql("set local lock_timeout = '200ms'").update();
+                            jdbc.sql(write).param(resource).update();
+                        }))
+                        .isInstanceOf(DataAccessException.class)
+                        .hasMessageContaining("lock");
+            }
+        } finally {
+            release.countDown();
+        }
+        first.get(30, TimeUnit.SECONDS);
+        assertThat(inventory.findResource(resource)).isPresent();
+        // once the holder is gone, the writer goes ahead
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("set local lock_timeout = '5s'").update();
+            jdbc.sql("delete from resources where name = ?").param(resource).update();
+        });
+        assertThat(inventory.findResource(resource)).isEmpty();
+    }
+
+    @Test
     void batchedInsertsAreRewrittenOnEveryPool() throws Exception {
         assertThat(rewrites(dataSource)).isTrue();
         try (HikariDataSource dedicated = pools.create("rewrite-probe", 1)) {
             assertThat(rewrites(dedicated)).isTrue();
         }
+    }
+
+    /** The transaction or multixact that last locked or changed the resource's row. */
+    private String stamp(String resource) {
+        return jdbc.sql("select xmax::text from resources where name = ?")
+                .param(resource)
+                .query(String.class)
+                .single();
     }
 
     private static boolean rewrites(DataSource pool) throws Exception {
