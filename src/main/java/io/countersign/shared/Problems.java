@@ -63,8 +63,8 @@ public final class Problems {
                 "invalid_character",
                 bad < 0
                         ? ""
-                        : "must not contain control characters or unpaired surrogates (" + Text.describe(value, bad)
-                                + " at position " + bad + ")");
+                        : "must not contain control characters, direction overrides or unpaired surrogates ("
+                                + Text.describe(value, bad) + " at position " + bad + ")");
     }
 
     public boolean isEmpty() {

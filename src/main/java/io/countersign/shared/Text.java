@@ -5,8 +5,11 @@ package io.countersign.shared;
  * PostgreSQL (which refuses NUL in text) misbehave, and a lone surrogate is not a character at all
  * (it cannot be encoded as UTF-8), so they are refused at the edge rather than stored.
  *
- * <p>Refused everywhere: C0 controls (U+0000–U+001F), DEL (U+007F), C1 controls (U+0080–U+009F)
- * and unpaired surrogates. A multi-line field (justification, comment, reason) may also hold line
+ * <p>Refused everywhere: C0 controls (U+0000–U+001F), DEL (U+007F), C1 controls (U+0080–U+009F),
+ * unpaired surrogates, and the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069). Those last are invisible and reorder what follows them, so a justification or a
+ * ticket holding one shows approvers other text than was written ("INC-\u202E321" reads "INC-123");
+ * right-to-left text needs none of them to be shown in its own direction. A multi-line field (justification, comment, reason) may also hold line
  * feeds, tabs and a carriage return that starts a CR LF line break; a single-line field never does.
  */
 public final class Text {
@@ -76,6 +79,9 @@ public final class Text {
 
     private static boolean isForbiddenControl(String value, int i, Lines lines) {
         char c = value.charAt(i);
+        if (c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
+            return true;
+        }
         if (c >= 0x20 && c < 0x7F || c > 0x9F) {
             return false;
         }

@@ -28,6 +28,20 @@ class TextTests {
     }
 
     @Test
+    void directionEmbeddingsOverridesAndIsolatesAreRefusedButRightToLeftTextAndItsMarksAreKept() {
+        for (char c : "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069".toCharArray()) {
+            assertThat(Text.firstForbidden("INC-" + c + "321", Lines.MULTI))
+                    .as("U+%04X", (int) c)
+                    .isEqualTo(4);
+        }
+        assertThat(Text.isClean(
+                        "\u05E9\u05DC\u05D5\u05DD \u200F(RLM) \u200E(LRM) \u0645\u0631\u062D\u0628\u0627",
+                        Lines.SINGLE))
+                .isTrue();
+        assertThat(Text.isClean("\u2065\u206A", Lines.SINGLE)).isTrue();
+    }
+
+    @Test
     void unpairedSurrogatesAreRefusedAndPairsAreKept() {
         assertThat(Text.isClean("emoji \uD83D\uDE00 ok", Lines.SINGLE)).isTrue();
         assertThat(Text.firstForbidden("ab\uD83D", Lines.SINGLE)).isEqualTo(2);

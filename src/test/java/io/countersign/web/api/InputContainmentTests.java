@@ -100,6 +100,26 @@ class InputContainmentTests {
     }
 
     @Test
+    void aDirectionOverrideInATicketIsRefusedSoApproversSeeWhatWasWritten() {
+        var answer = asDev(
+                HttpMethod.POST,
+                "/api/v1/requests",
+                Api.json(Map.of(
+                        "resource",
+                        scene.resource,
+                        "account",
+                        "admin",
+                        "justification",
+                        "deploy",
+                        "ticket",
+                        "INC-\u202E321")));
+
+        assertThat(issues(answer.expect(400))).containsExactly("ticket:invalid_character");
+        assertThat(answer.json().get("errors").get(0).get("message").asString()).contains("U+202E at position 4");
+        nothingChanged();
+    }
+
+    @Test
     void displayNamesRefuseNulEscapeDeleteC1AndLoneSurrogates() {
         for (String hostile : List.of(
                 "Eve\u0000", "\u0000Eve", "Eve\u001b[31m", "Eve\u007f", "Eve\u0085", "Eve\ud800", "Eve\udc00x")) {
