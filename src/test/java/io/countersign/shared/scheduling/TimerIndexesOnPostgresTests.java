@@ -23,6 +23,10 @@ class TimerIndexesOnPostgresTests {
     private static final String DUE =
             "select * from scheduled_tasks where picked = ? and execution_time <= ? order by execution_time asc limit 30";
 
+    /** db-scheduler's search for executions whose instance stopped sending heartbeats. */
+    private static final String DEAD =
+            "select * from scheduled_tasks where picked = ? and last_heartbeat <= ? order by last_heartbeat asc";
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -41,6 +45,26 @@ class TimerIndexesOnPostgresTests {
                 analyze scheduled_tasks""", DUE);
 
         assertThat(plan).contains("scheduled_tasks_execution_time").doesNotContain("Sort");
+    }
+
+    @Test
+    void deadExecutionsAreFoundInHeartbeatOrderFromAnIndexOfTheTimersBeingRunOnly() {
+        String plan = GenericPlans.of(jdbc, transactions, """
+                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority)
+                select 'request-timer', 'req-waiting-' || n, now() + n * interval '1 second', false, 1, 0
+                from generate_series(1, 2000) n;
+                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by,
+                    last_heartbeat, version, priority)
+                select 'request-timer', 'req-running-' || n, now(), true, 'instance', now(), 2, 0
+                from generate_series(1, 20) n;
+                analyze scheduled_tasks""", DEAD);
+
+        assertThat(plan).contains("scheduled_tasks_last_heartbeat").doesNotContain("Sort");
+        // a timer waiting to run has no heartbeat, and no entry
+        assertThat(jdbc.queryForObject(
+                        "select indexdef from pg_indexes where indexname = 'scheduled_tasks_last_heartbeat'",
+                        String.class))
+                .endsWith("WHERE (last_heartbeat IS NOT NULL)");
     }
 
     @Test
