@@ -2,6 +2,7 @@ package io.countersign.bundle;
 
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.ParserRefusals;
 import io.countersign.shared.TimesAsText;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -50,6 +51,7 @@ final class BundleReader {
                     JsonFactory.builder().streamReadConstraints(LIMITS).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .withCoercionConfig(LogicalType.Textual, BundleReader::scalarsKeepTheirTypes)
@@ -63,6 +65,7 @@ final class BundleReader {
                     .streamReadConstraints(LIMITS)
                     .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .addModule(TimesAsText.module())
@@ -155,6 +158,9 @@ final class BundleReader {
                     "invalid_value",
                     "'" + invalid.getValue() + "' is not one of "
                             + List.of(invalid.getTargetType().getEnumConstants()));
+        }
+        if (e instanceof InvalidFormatException fraction && ParserRefusals.fractionForWholeNumber(fraction)) {
+            return new FieldIssue(path, "invalid_type", "must be a whole number");
         }
         Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
         if (duplicate.find()) {

@@ -133,6 +133,18 @@ class BundleReaderTests {
     }
 
     @Test
+    void aFractionWhereAWholeNumberBelongsIsRefusedRatherThanCut() {
+        FieldIssue json = issueOf(
+                "{\"policies\": [{\"name\": \"p\", \"steps\": [{\"requiredApprovals\": 1.9}]}]}", BundleFormat.JSON);
+        FieldIssue yaml = issueOf("policies:\n  - {name: p, priority: 7.5}\n", BundleFormat.YAML);
+
+        assertThat(json)
+                .isEqualTo(new FieldIssue(
+                        "policies[0].steps[0].requiredApprovals", "invalid_type", "must be a whole number"));
+        assertThat(yaml).isEqualTo(new FieldIssue("policies[0].priority", "invalid_type", "must be a whole number"));
+    }
+
+    @Test
     void aDurationWrittenAsANumberIsRefusedRatherThanReadAsSeconds() {
         FieldIssue json = issueOf("{\"policies\": [{\"name\": \"p\", \"maxDuration\": 3600}]}", BundleFormat.JSON);
         FieldIssue yaml = issueOf("policies:\n  - {name: p, maxDuration: 3600}\n", BundleFormat.YAML);

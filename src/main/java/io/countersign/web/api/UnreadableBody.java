@@ -1,6 +1,7 @@
 package io.countersign.web.api;
 
 import io.countersign.shared.FieldIssue;
+import io.countersign.shared.ParserRefusals;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayDeque;
@@ -40,6 +41,9 @@ final class UnreadableBody {
         String field = path.isEmpty() ? "body" : path;
         if (json instanceof UnrecognizedPropertyException) {
             return new FieldIssue(field, "unknown_field", "is not a known field");
+        }
+        if (json instanceof InvalidFormatException format && ParserRefusals.fractionForWholeNumber(format)) {
+            return new FieldIssue(field, "invalid_type", "must be a whole number");
         }
         if (json instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();

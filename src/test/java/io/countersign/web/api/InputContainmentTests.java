@@ -367,6 +367,26 @@ class InputContainmentTests {
     }
 
     @Test
+    void aFractionWhereAWholeNumberBelongsIsRefusedRatherThanCut() {
+        String fewerApprovals = "{\"conditions\":{\"resourceName\":\"x\"},\"steps\":[{\"approvers\":[{\"user\":\""
+                + scene.lisa + "\"}],\"requiredApprovals\":1.9}]}";
+        String lowerPriority = "{\"priority\":7.5,\"conditions\":{\"resourceName\":\"x\"},\"steps\":[]}";
+
+        var approvals = api.asAdmin().put("/api/v1/policies/" + scene.policy, fewerApprovals);
+        var priority = api.asAdmin().put("/api/v1/policies/" + scene.policy, lowerPriority);
+        var imported = importJson("{\"policies\":[{\"name\":\"" + Api.unique("pf")
+                + "\",\"conditions\":{\"resourceName\":\"f*\"},\"steps\":[{\"approvers\":[{\"user\":\""
+                + scene.lisa + "\"}],\"requiredApprovals\":1.5}]}]}");
+
+        assertThat(issues(approvals.expect(400))).containsExactly("steps[0].requiredApprovals:invalid_type");
+        assertThat(approvals.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("must be a whole number");
+        assertThat(issues(priority.expect(400))).containsExactly("priority:invalid_type");
+        assertThat(issues(imported.expect(400))).containsExactly("policies[0].steps[0].requiredApprovals:invalid_type");
+        nothingChanged();
+    }
+
+    @Test
     void aDurationOrAnInstantWrittenAsANumberIsRefusedRatherThanReadAsSeconds() {
         String request = "POST /api/v1/requests {\"resource\":\"" + scene.resource + "\",\"account\":\"admin\",";
         String approve = "POST /api/v1/requests/" + scene.pendingRequest + "/approve ";
