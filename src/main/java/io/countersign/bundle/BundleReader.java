@@ -16,6 +16,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -52,6 +53,7 @@ final class BundleReader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .withCoercionConfig(LogicalType.Textual, BundleReader::scalarsKeepTheirTypes)
@@ -66,6 +68,7 @@ final class BundleReader {
                     .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .addModule(TimesAsText.module())
@@ -77,7 +80,9 @@ final class BundleReader {
 
     /**
      * As in the API, a number or a boolean is not a string in a JSON bundle. YAML keeps its plain
-     * scalars ({@code port: 5432} is the label value "5432"), as people write YAML by hand.
+     * scalars ({@code port: 5432} is the label value "5432"), as people write YAML by hand. The other
+     * way round holds in both: text is never a number or a boolean ({@code "active": "false"}, or
+     * quoted in YAML), since the API refuses it and a bundle is what the API would be sent.
      */
     private static void scalarsKeepTheirTypes(MutableCoercionConfig config) {
         config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -162,6 +167,15 @@ final class BundleReader {
         if (e instanceof InvalidFormatException fraction && ParserRefusals.fractionForWholeNumber(fraction)) {
             return new FieldIssue(path, "invalid_type", "must be a whole number");
         }
+        if (e instanceof MismatchedInputException mismatch && !path.isEmpty() && textForScalar(mismatch)) {
+            Class<?> target = mismatch.getTargetType();
+            return new FieldIssue(
+                    path,
+                    "invalid_type",
+                    target == Boolean.class || target == boolean.class
+                            ? "must be true or false, not text"
+                            : "must be a number, not text");
+        }
         Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
         if (duplicate.find()) {
             String key = duplicate.group(1);
@@ -192,6 +206,13 @@ final class BundleReader {
                     "body", "malformed_bundle", "is not well-formed " + format + where + inside + ": " + reason(e));
         }
         return new FieldIssue(path, "invalid_value", "has the wrong type or format");
+    }
+
+    private static boolean textForScalar(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        return target != null
+                && (target == Boolean.class || Number.class.isAssignableFrom(target) || target.isPrimitive())
+                && String.valueOf(e.getOriginalMessage()).startsWith("Cannot coerce String value");
     }
 
     /** The parser's own explanation, without the source excerpt and location it appends. */

@@ -145,6 +145,34 @@ class BundleReaderTests {
     }
 
     @Test
+    void textIsNeverReadAsABooleanOrANumberButAPlainYamlScalarIs() {
+        List<FieldIssue> issues = List.of(
+                issueOf("{\"users\": [{\"username\": \"a\", \"active\": \"false\"}]}", BundleFormat.JSON),
+                issueOf("{\"policies\": [{\"name\": \"p\", \"priority\": \"7\"}]}", BundleFormat.JSON),
+                issueOf("{\"policies\": [{\"name\": \"p\", \"requireJustification\": \"true\"}]}", BundleFormat.JSON),
+                issueOf(
+                        "{\"policies\": [{\"name\": \"p\", \"steps\": [{\"requiredApprovals\": \"2\"}]}]}",
+                        BundleFormat.JSON),
+                issueOf("users:\n  - {username: a, active: \"false\"}\n", BundleFormat.YAML),
+                issueOf("policies:\n  - {name: p, priority: '7'}\n", BundleFormat.YAML));
+
+        assertThat(issues)
+                .extracting(FieldIssue::field)
+                .containsExactly(
+                        "users[0].active",
+                        "policies[0].priority",
+                        "policies[0].requireJustification",
+                        "policies[0].steps[0].requiredApprovals",
+                        "users[0].active",
+                        "policies[0].priority");
+        assertThat(issues).extracting(FieldIssue::code).containsOnly("invalid_type");
+        assertThat(issues.get(0).message()).isEqualTo("must be true or false, not text");
+        assertThat(issues.get(1).message()).isEqualTo("must be a number, not text");
+        Bundle plain = read("users:\n  - {username: a, active: false}\n", BundleFormat.YAML);
+        assertThat(plain.users().get(0).active()).isFalse();
+    }
+
+    @Test
     void aDurationWrittenAsANumberIsRefusedRatherThanReadAsSeconds() {
         FieldIssue json = issueOf("{\"policies\": [{\"name\": \"p\", \"maxDuration\": 3600}]}", BundleFormat.JSON);
         FieldIssue yaml = issueOf("policies:\n  - {name: p, maxDuration: 3600}\n", BundleFormat.YAML);
