@@ -13,6 +13,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -189,6 +191,12 @@ final class BundleReader {
                     path.isEmpty() ? key : path.equals(key) || path.endsWith("." + key) ? path : path + "." + key;
             return new FieldIssue(field, "duplicate_key", "appears more than once");
         }
+        if (e instanceof StreamConstraintsException limit) {
+            return new FieldIssue("body", "too_large", ParserRefusals.limitBroken(limit));
+        }
+        if (e instanceof InputCoercionException range && !path.isEmpty()) {
+            return new FieldIssue(path, "out_of_range", ParserRefusals.outOfRange(range));
+        }
         if (e instanceof MismatchedInputException && path.isEmpty()) {
             // the parser's words here name Jackson's settings and Countersign's classes
             return String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")
@@ -203,7 +211,9 @@ final class BundleReader {
                     : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
             String inside = path.isEmpty() ? "" : " (in " + path + ")";
             return new FieldIssue(
-                    "body", "malformed_bundle", "is not well-formed " + format + where + inside + ": " + reason(e));
+                    "body",
+                    "malformed_bundle",
+                    "is not well-formed " + format + where + inside + ": " + ParserRefusals.reason(e));
         }
         return new FieldIssue(path, "invalid_value", "has the wrong type or format");
     }
@@ -213,14 +223,6 @@ final class BundleReader {
         return target != null
                 && (target == Boolean.class || Number.class.isAssignableFrom(target) || target.isPrimitive())
                 && String.valueOf(e.getOriginalMessage()).startsWith("Cannot coerce String value");
-    }
-
-    /** The parser's own explanation, without the source excerpt and location it appends. */
-    private static String reason(JacksonException e) {
-        String message =
-                String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
-        int excerpt = message.indexOf(" (start marker");
-        return excerpt < 0 ? message : message.substring(0, excerpt);
     }
 
     static String path(JacksonException e) {

@@ -1,7 +1,13 @@
 package io.countersign.shared;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
@@ -13,7 +19,68 @@ public final class ParserRefusals {
     private static final Set<Class<?>> WHOLE_NUMBERS =
             Set.of(Integer.class, int.class, Long.class, long.class, Short.class, short.class, BigInteger.class);
 
+    private static final Pattern MAXIMUM = Pattern.compile("maximum allowed \\((\\d+)");
+
+    /** Where the parser's explanation turns to its own settings: cut there, the rest names its classes. */
+    private static final List<String> SETTING_HINTS =
+            List.of(": enable `", " (not recognized as one since", " (from `", "; enable `");
+
     private ParserRefusals() {}
+
+    /** Which parsing limit a document broke, and the limit. */
+    public static String limitBroken(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        Matcher maximum = MAXIMUM.matcher(message);
+        String most = maximum.find() ? maximum.group(1) : null;
+        if (most == null) {
+            return "exceeds a parsing limit";
+        }
+        if (message.startsWith("Document nesting depth")) {
+            return "is nested too deeply (at most " + most + " levels)";
+        }
+        if (message.startsWith("Number value length")) {
+            return "holds a number that is too long (at most " + most + " digits)";
+        }
+        if (message.startsWith("String value length")) {
+            return "holds a string that is too long (at most " + most + " characters)";
+        }
+        if (message.startsWith("Name length")) {
+            return "holds a key that is too long (at most " + most + " characters)";
+        }
+        return "exceeds a parsing limit (at most " + most + ")";
+    }
+
+    /** A whole number beyond what its field holds, with the range it does hold. */
+    public static String outOfRange(InputCoercionException e) {
+        Class<?> target = e.getTargetType();
+        if (target == int.class || target == Integer.class) {
+            return "is out of range (from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")";
+        }
+        if (target == long.class || target == Long.class) {
+            return "is out of range (from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")";
+        }
+        if (target == short.class || target == Short.class) {
+            return "is out of range (from " + Short.MIN_VALUE + " to " + Short.MAX_VALUE + ")";
+        }
+        return "is out of range";
+    }
+
+    /**
+     * The parser's own explanation of malformed input (an unexpected character, a missing quote),
+     * first line only, without the source excerpt it appends or the setting it suggests enabling.
+     */
+    public static String reason(JacksonException e) {
+        String message =
+                String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        int end = message.indexOf(" (start marker");
+        for (String hint : SETTING_HINTS) {
+            int at = message.indexOf(hint);
+            if (at >= 0 && (end < 0 || at < end)) {
+                end = at;
+            }
+        }
+        return end < 0 ? message : message.substring(0, end);
+    }
 
     /**
      * A number with a fraction or an exponent where only a whole number is taken: refused rather than

@@ -54,12 +54,12 @@ final class UnreadableBody {
                     "invalid_value",
                     Echo.quoted(String.valueOf(format.getValue())) + " is not a valid " + name + allowed);
         }
-        if (json instanceof StreamConstraintsException) {
+        if (json instanceof StreamConstraintsException limit) {
             // raised by the tokenizer, which knows no field: the message says which limit and where
-            return new FieldIssue(field, "too_large", "exceeds a parsing limit: " + reason(json));
+            return new FieldIssue(field, "too_large", ParserRefusals.limitBroken(limit));
         }
-        if (json instanceof InputCoercionException) {
-            return new FieldIssue(field, "out_of_range", "is a number out of range: " + reason(json));
+        if (json instanceof InputCoercionException range) {
+            return new FieldIssue(field, "out_of_range", ParserRefusals.outOfRange(range));
         }
         Matcher duplicate = DUPLICATE.matcher(String.valueOf(json.getOriginalMessage()));
         if (duplicate.find()) {
@@ -118,12 +118,8 @@ final class UnreadableBody {
         return "a JSON object";
     }
 
-    /** The parser's own explanation, first line only, without the source excerpt it appends. */
     private static String reason(JacksonException e) {
-        String message =
-                String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
-        int excerpt = message.indexOf(" (start marker");
-        return Echo.safe(excerpt < 0 ? message : message.substring(0, excerpt));
+        return Echo.safe(ParserRefusals.reason(e));
     }
 
     /**

@@ -339,6 +339,40 @@ class InputContainmentTests {
     }
 
     @Test
+    void aBrokenParsingLimitIsSaidInTheProductsWordsInTheApiAndInBundles() {
+        // a body read as a map of anything, so that the data binding follows the nesting to its limit
+        String deep = "{\"type\":" + "[".repeat(40) + "]".repeat(40) + "}";
+        var nested = api.asAdmin().call(HttpMethod.POST, "/api/v1/users/admin/chat-links", deep);
+        var huge = api.asAdmin()
+                .put(
+                        "/api/v1/policies/" + scene.policy,
+                        "{\"priority\":99999999999,\"conditions\":{\"resourceName\":\"x\"},\"steps\":[]}");
+        var longBundle = importJson("{\"policies\":[{\"name\":\"p\",\"priority\":" + "9".repeat(1001) + "}]}");
+        var hugeBundle = importJson("{\"policies\":[{\"name\":\"p\",\"priority\":99999999999}]}");
+        var comment = api.asAdmin().call(HttpMethod.POST, "/api/v1/policies", "{/* x */}");
+
+        assertThat(nested.expect(400).json().get("errors").get(0).get("message").asString())
+                .isEqualTo("is nested too deeply (at most 32 levels)");
+        assertThat(issues(huge.expect(400))).containsExactly("priority:out_of_range");
+        assertThat(huge.json().get("detail").asString())
+                .isEqualTo("priority: is out of range (from -2147483648 to 2147483647)");
+        assertThat(issues(longBundle.expect(400))).containsExactly("body:too_large");
+        assertThat(longBundle.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("holds a number that is too long (at most 1000 digits)");
+        assertThat(issues(hugeBundle.expect(400))).containsExactly("policies[0].priority:out_of_range");
+        assertThat(nested.body()
+                        + huge.body()
+                        + longBundle.body()
+                        + hugeBundle.body()
+                        + comment.expect(400).body())
+                .doesNotContain("StreamReadConstraints")
+                .doesNotContain("`int`")
+                .doesNotContain("Feature")
+                .doesNotContain("enable");
+        nothingChanged();
+    }
+
+    @Test
     void aValueOfTheWrongTypeIsNamedInJsonTermsWithoutTheServicesClassNames() {
         var object = api.asAdmin().call(HttpMethod.POST, "/api/v1/users", "[]").expect(400);
         var array = api.asAdmin().call(HttpMethod.PUT, "/api/v1/levels", "{}").expect(400);
