@@ -115,6 +115,12 @@ class IdempotentDecisionTests extends DevAndLisaTestBase {
         assertThat(otherBody.status()).isEqualTo(422);
         assertThat(otherBody.contentType()).startsWith("application/problem+json");
         assertThat(otherCall.status()).isEqualTo(422);
+        for (var reused : List.of(otherBody, otherCall)) {
+            assertThat(reused.json().get("reason").asString()).isEqualTo("idempotency_key_reused");
+            assertThat(reused.json().get("title").asString()).isEqualTo("Refused");
+        }
+        assertThat(otherBody.json().get("instance").asString()).isEqualTo("/api/v1/requests/" + id + "/approve");
+        assertThat(otherCall.json().get("instance").asString()).isEqualTo("/api/v1/requests/" + id + "/reject");
         assertThat(decisionsOn(id)).isEqualTo(1);
     }
 

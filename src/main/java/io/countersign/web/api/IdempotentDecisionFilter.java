@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -96,7 +97,7 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
                     HttpStatus.BAD_REQUEST, "The Idempotency-Key header is not usable; nothing was changed.");
             problem.setTitle("Invalid input");
             problem.setProperty("errors", List.of(issue));
-            write(response, problem);
+            write(request, response, problem);
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
@@ -111,15 +112,17 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
                 response.getOutputStream().write(replay.body().getBytes(StandardCharsets.UTF_8));
             }
         } else if (claim instanceof IdempotentAnswers.Mismatch) {
-            write(
-                    response,
-                    problem(
-                            HttpStatus.UNPROCESSABLE_CONTENT,
-                            "Idempotency-Key reused",
-                            "This Idempotency-Key was already used for a different call; use a new key."));
+            // the words and the reason of a reused key on POST /api/v1/requests, so clients handle one shape
+            ProblemDetail reused = problem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "Refused",
+                    "This Idempotency-Key was already used for a different call; use a new key.");
+            reused.setProperty("reason", "idempotency_key_reused");
+            write(request, response, reused);
         } else if (claim instanceof IdempotentAnswers.Running) {
             response.setHeader("Retry-After", "1");
             write(
+                    request,
                     response,
                     problem(
                             HttpStatus.CONFLICT,
@@ -159,7 +162,9 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
         }
     }
 
-    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(problem));
