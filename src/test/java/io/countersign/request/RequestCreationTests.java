@@ -248,6 +248,23 @@ class RequestCreationTests extends DevAndLisaTestBase {
     }
 
     @Test
+    void anEmptyIdempotencyKeyIsRefusedRatherThanTakenAsNone() {
+        String body =
+                Api.json(Map.of("resource", resource, "account", "admin", "justification", "x", "ticket", "INC-6"));
+
+        var plain = api.as(dev.token()).call(HttpMethod.POST, "/api/v1/requests", body, "Idempotency-Key", "");
+        var waiting = api.as(dev.token())
+                .call(HttpMethod.POST, "/api/v1/requests", body, "Idempotency-Key", "", "Prefer", "wait=0");
+
+        for (var answer : List.of(plain, waiting)) {
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+            assertThat(answer.json().get("errors").get(0).get("code").asString()).isEqualTo("invalid_value");
+        }
+        assertThat(requestsOf(dev)).isZero();
+    }
+
+    @Test
     void theSameIdempotencyKeyWithADifferentBodyIsRefused() {
         String key = Api.unique("key");
         api.as(dev.token())

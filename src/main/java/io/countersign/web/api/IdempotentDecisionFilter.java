@@ -44,6 +44,8 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
     static final int MAX_KEY = 200;
     static final FieldIssue REPEATED = new FieldIssue(
             HEADER, "repeated", "send one Idempotency-Key header: with two, a retry could not tell which one counted");
+    static final FieldIssue UNUSABLE = new FieldIssue(
+            HEADER, "invalid_value", "must be 1 to " + MAX_KEY + " characters without control characters");
     private static final Pattern DECISION =
             Pattern.compile("/api/v1/(requests/[^/]+/(approve|reject|cancel)|grants/[^/]+/revoke)");
 
@@ -87,12 +89,7 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
                 || key.isEmpty()
                 || key.length() > MAX_KEY
                 || Text.firstForbidden(key, Text.Lines.SINGLE) >= 0) {
-            FieldIssue issue = repeated(request)
-                    ? REPEATED
-                    : new FieldIssue(
-                            HEADER,
-                            "invalid_value",
-                            "must be 1 to " + MAX_KEY + " characters without control characters");
+            FieldIssue issue = repeated(request) ? REPEATED : UNUSABLE;
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                     HttpStatus.BAD_REQUEST, "The Idempotency-Key header is not usable; nothing was changed.");
             problem.setTitle("Invalid input");

@@ -154,6 +154,10 @@ class RequestController {
         if (IdempotentDecisionFilter.repeated(request)) {
             throw new InvalidInputException(List.of(IdempotentDecisionFilter.REPEATED));
         }
+        if (idempotencyKey != null && idempotencyKey.isBlank()) {
+            // a header given empty is a client's mistake; taken as absent, its retry would ask twice
+            throw new InvalidInputException(List.of(IdempotentDecisionFilter.UNUSABLE));
+        }
         scopes.checkOnBehalf(actor, body.requester(), body.resource());
         CreatedRequest created = requests.create(
                 actor,
