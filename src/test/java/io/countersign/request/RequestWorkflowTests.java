@@ -296,6 +296,17 @@ class RequestWorkflowTests extends DevLisaAndCarolTestBase {
     }
 
     @Test
+    void aNegativeWaitIsRefusedAsANegativeLimitIs() {
+        String id = org.request(dev, resource).get("id").asString();
+
+        var answer = as(dev).get("/api/v1/requests/" + id + "?wait=-5");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("wait");
+        assertThat(answer.json().get("errors").get(0).get("code").asString()).isEqualTo("out_of_range");
+    }
+
+    @Test
     void aLongPollDoesNotRevealARequestToSomeoneUninvolved() {
         String id = org.request(dev, resource).get("id").asString();
         Person stranger = org.person("stranger");

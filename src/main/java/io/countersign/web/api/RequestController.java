@@ -192,6 +192,13 @@ class RequestController {
     @Operation(operationId = "getRequest", summary = "Read a request (optionally long-polling for its decision)")
     @GetMapping(value = "/{id}", params = "wait")
     DeferredResult<RequestResponse> getAndWait(Actor actor, @PathVariable String id, @RequestParam int wait) {
+        if (wait < 0) {
+            // a negative wait is a client's mistake, as a negative limit is, not a wish to wait none
+            throw InvalidInputException.of(
+                    "wait",
+                    "out_of_range",
+                    "must be 0 or more seconds; a wait above " + RequestWaiter.MAX_WAIT_SECONDS + " is capped");
+        }
         RequestResponse first = get(actor, id);
         return waiter.await(
                 first.id(),
