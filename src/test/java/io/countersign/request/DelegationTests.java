@@ -291,6 +291,20 @@ class DelegationTests extends DevAndLisaTestBase {
         api.as(tom.token())
                 .delete("/api/v1/users/" + lisa.name() + "/delegations/" + delegation)
                 .expect(404);
+        // whatever the caller's role: someone else's delegations are not theirs to see, as tokens and
+        // subscriptions are not
+        for (String role : List.of("AUDITOR", "ENFORCER")) {
+            Person other = org.person(role.toLowerCase(), role);
+            api.as(other.token())
+                    .get("/api/v1/users/" + lisa.name() + "/delegations")
+                    .expect(404);
+            api.as(other.token())
+                    .delete("/api/v1/users/" + lisa.name() + "/delegations/" + delegation)
+                    .expect(404);
+            api.as(other.token())
+                    .get("/api/v1/users/" + other.name() + "/delegations")
+                    .expect(200);
+        }
         api.asAdmin()
                 .post(
                         "/api/v1/users/" + tom.name() + "/delegations",
