@@ -258,8 +258,10 @@ class RequestCreationTests extends DevAndLisaTestBase {
 
         for (var answer : List.of(plain, waiting)) {
             assertThat(answer.status()).isEqualTo(400);
-            assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
-            assertThat(answer.json().get("errors").get(0).get("code").asString()).isEqualTo("invalid_value");
+            assertThat(answer.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("Idempotency-Key");
+            assertThat(answer.json().get("errors").get(0).get("code").asString())
+                    .isEqualTo("invalid_value");
         }
         assertThat(requestsOf(dev)).isZero();
     }

@@ -390,6 +390,15 @@ class InputContainmentTests {
                         "/api/v1/users",
                         "{\"username\":\"x\",\"email\":\"x@example.com\",\"active\":\"no\"}")
                 .expect(400);
+        var nothing =
+                api.asAdmin().call(HttpMethod.POST, "/api/v1/users", "null").expect(400);
+        var noLevels =
+                api.asAdmin().call(HttpMethod.PUT, "/api/v1/levels", "null").expect(400);
+        assertThat(issues(nothing)).containsExactly("body:invalid_type");
+        assertThat(nothing.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("the request body must be a JSON object");
+        assertThat(noLevels.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("the request body must be a JSON array");
         assertThat(issues(field)).containsExactly("username:invalid_type");
         assertThat(field.json().get("errors").get(0).get("message").asString()).isEqualTo("must be a JSON string");
         assertThat(flag.json().get("errors").get(0).get("message").asString()).isEqualTo("must be true or false");
