@@ -297,6 +297,36 @@ class EnforcerScopeTests {
     }
 
     @Test
+    void aScopedEnforcerExplainsOnlyWithinItsScope() {
+        String policy = Api.unique("explained");
+        api.asAdmin()
+                .post(
+                        "/api/v1/policies",
+                        Api.json(Map.of(
+                                "name", policy, "conditions", Map.of("resourceName", otherDb), "steps", List.of())))
+                .expect(201);
+        String gateway = scopedEnforcer();
+
+        var outside = api.as(gateway)
+                .post(
+                        "/api/v1/policies/explain",
+                        Api.json(Map.of("resource", otherDb, "account", "admin", "requester", dev)));
+        var withoutRequester = api.as(gateway)
+                .post("/api/v1/policies/explain", Api.json(Map.of("resource", otherDb, "account", "admin")));
+        var inside = api.as(gateway)
+                .post(
+                        "/api/v1/policies/explain",
+                        Api.json(Map.of("resource", prodDb, "account", "admin", "requester", dev)));
+
+        for (var refused : List.of(outside, withoutRequester)) {
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body()).contains("outside the scope").doesNotContain(policy);
+        }
+        assertThat(inside.status()).as(inside.body()).isEqualTo(200);
+    }
+
+    @Test
     void aGroupNamedByAScopeCannotBeDeleted() {
         scopedEnforcer();
 

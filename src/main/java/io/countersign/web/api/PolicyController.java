@@ -4,6 +4,7 @@ import io.countersign.policy.Policies;
 import io.countersign.policy.PolicyDefinition;
 import io.countersign.policy.PolicyExplanation;
 import io.countersign.request.Delegations;
+import io.countersign.security.EnforcerScopes;
 import io.countersign.shared.Actor;
 import io.countersign.shared.NamePage;
 import io.countersign.shared.NameQuery;
@@ -43,11 +44,13 @@ class PolicyController {
     private final Policies policies;
     private final Revised revised;
     private final Delegations delegations;
+    private final EnforcerScopes scopes;
 
-    PolicyController(Policies policies, Revised revised, Delegations delegations) {
+    PolicyController(Policies policies, Revised revised, Delegations delegations, EnforcerScopes scopes) {
         this.policies = policies;
         this.revised = revised;
         this.delegations = delegations;
+        this.scopes = scopes;
     }
 
     @Operation(operationId = "createPolicy", summary = "Create a policy")
@@ -116,6 +119,8 @@ class PolicyController {
             summary = "Explain which policy would govern a request and who would approve it")
     @PostMapping("/explain")
     PolicyExplainResponse explain(Actor actor, @RequestBody ExplainRequest body) {
+        // an explanation names the policy and the approvers: no more of them than the scope lets it ask about
+        scopes.checkOnBehalf(actor, body.requester(), body.resource());
         PolicyExplanation explanation = policies.explain(
                 actor, body.requester(), body.resource(), body.account(), Boolean.TRUE.equals(body.extension()));
         if (!explanation.matched()) {
