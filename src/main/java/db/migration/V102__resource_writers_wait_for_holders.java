@@ -1,10 +1,8 @@
 package db.migration;
 
-import java.sql.Connection;
+import db.migration.support.PostgresOnlyMigration;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * On PostgreSQL, requests and decisions hold a resource with a shared advisory lock instead of a shared
@@ -13,16 +11,11 @@ import org.flywaydb.core.api.migration.Context;
  * the requests and decisions in flight on it, as it waited for their row locks. The key is the one
  * {@code ResourceStore} uses: 1129534035 (0x43535253) and {@code hashtext(name)}. H2 keeps locking the row.
  */
-public class V102__resource_writers_wait_for_holders extends BaseJavaMigration {
+public class V102__resource_writers_wait_for_holders extends PostgresOnlyMigration {
 
     @Override
-    public void migrate(Context context) throws SQLException {
-        Connection connection = context.getConnection();
-        if (!connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
-            return;
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("""
+    protected void migrate(Statement statement) throws SQLException {
+        statement.execute("""
                     create function resources_wait_for_holders() returns trigger language plpgsql as $$
                     begin
                         perform pg_advisory_xact_lock(1129534035, hashtext(old.name));
@@ -35,9 +28,8 @@ public class V102__resource_writers_wait_for_holders extends BaseJavaMigration {
                         return new;
                     end
                     $$""");
-            statement.execute("""
+        statement.execute("""
                     create trigger resources_wait_for_holders before update or delete on resources
                     for each row execute function resources_wait_for_holders()""");
-        }
     }
 }

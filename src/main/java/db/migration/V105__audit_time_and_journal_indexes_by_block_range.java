@@ -1,10 +1,8 @@
 package db.migration;
 
-import java.sql.Connection;
+import db.migration.support.PostgresOnlyMigration;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * The audit log is only ever appended to, in sealing order, so its rows lie on disk in the order of
@@ -17,21 +15,15 @@ import org.flywaydb.core.api.migration.Context;
  * read whole. The journal entry's index was unique only as a second guard: a sealing pass deletes the
  * entries it chains and rolls back unless it deleted every one (docs/adr/0010). H2 keeps its B-trees.
  */
-public class V105__audit_time_and_journal_indexes_by_block_range extends BaseJavaMigration {
+public class V105__audit_time_and_journal_indexes_by_block_range extends PostgresOnlyMigration {
 
     @Override
-    public void migrate(Context context) throws SQLException {
-        Connection connection = context.getConnection();
-        if (!connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
-            return;
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("drop index audit_events_time");
-            statement.execute("create index audit_events_time on audit_events using brin (occurred_at)"
-                    + " with (autosummarize = on)");
-            statement.execute("drop index audit_events_journal_seq");
-            statement.execute("create index audit_events_journal_seq on audit_events using brin (journal_seq)"
-                    + " with (autosummarize = on)");
-        }
+    protected void migrate(Statement statement) throws SQLException {
+        statement.execute("drop index audit_events_time");
+        statement.execute("create index audit_events_time on audit_events using brin (occurred_at)"
+                + " with (autosummarize = on)");
+        statement.execute("drop index audit_events_journal_seq");
+        statement.execute("create index audit_events_journal_seq on audit_events using brin (journal_seq)"
+                + " with (autosummarize = on)");
     }
 }

@@ -1,10 +1,8 @@
 package db.migration;
 
-import java.sql.Connection;
+import db.migration.support.PostgresOnlyMigration;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * A timer has a heartbeat only while an instance runs it, yet every timer a request or grant schedules
@@ -13,18 +11,12 @@ import org.flywaydb.core.api.migration.Context;
  * heartbeat stopped ({@code last_heartbeat <= ?}, which no empty heartbeat matches), so on PostgreSQL
  * it holds the timers being run only. H2 has no partial indexes and keeps it whole.
  */
-public class V110__heartbeat_index_of_picked_timers_only extends BaseJavaMigration {
+public class V110__heartbeat_index_of_picked_timers_only extends PostgresOnlyMigration {
 
     @Override
-    public void migrate(Context context) throws SQLException {
-        Connection connection = context.getConnection();
-        if (!connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
-            return;
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("drop index scheduled_tasks_last_heartbeat");
-            statement.execute("create index scheduled_tasks_last_heartbeat on scheduled_tasks (last_heartbeat)"
-                    + " where last_heartbeat is not null");
-        }
+    protected void migrate(Statement statement) throws SQLException {
+        statement.execute("drop index scheduled_tasks_last_heartbeat");
+        statement.execute("create index scheduled_tasks_last_heartbeat on scheduled_tasks (last_heartbeat)"
+                + " where last_heartbeat is not null");
     }
 }
