@@ -116,9 +116,34 @@ class StructuredLogsTests {
                 .doesNotContain("test-admin-password");
     }
 
+    @Test
+    void aDecisionLinksTokenNeverReachesTheAccessLog(CapturedOutput output) throws Exception {
+        String token = "abcdefghijklmnopqrstuvwxyz234567";
+        assertThat(call("/actions/" + token, Api.ADMIN_TOKEN, "link-get").statusCode())
+                .isEqualTo(404);
+        HttpRequest post = HttpRequest.newBuilder(instance.uri("/actions/" + token.toUpperCase()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Request-Id", "link-post")
+                .POST(HttpRequest.BodyPublishers.ofString("decision=approve"))
+                .build();
+        HTTP.send(post, HttpResponse.BodyHandlers.ofString());
+        call("/actions;x=1/" + token, null, "link-parameter");
+        call("/%61ctions/" + token, null, "link-encoded");
+
+        assertThat(field(accessLine(output, "/actions/{token}", "link-get"), "message"))
+                .startsWith("GET /actions/{token} 404 ");
+        assertThat(field(accessLine(output, "/actions/{token}", "link-post"), "message"))
+                .startsWith("POST /actions/{token} ");
+        accessLine(output, "/actions/{token}", "link-parameter");
+        accessLine(output, "/actions/{token}", "link-encoded");
+        assertThat(output.getAll()).doesNotContainIgnoringCase(token);
+    }
+
     private static HttpResponse<String> call(String path, String token, String callId) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(instance.uri(path)).header("Authorization", "Bearer " + token);
+        HttpRequest.Builder request = HttpRequest.newBuilder(instance.uri(path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (callId != null) {
             request.header("X-Request-Id", callId);
         }
@@ -133,11 +158,16 @@ class StructuredLogsTests {
     }
 
     private static JsonNode accessLine(CapturedOutput output, String path) {
+        return accessLine(output, path, null);
+    }
+
+    private static JsonNode accessLine(CapturedOutput output, String path, String callId) {
         List<JsonNode> lines = output.getOut()
                 .lines()
                 .filter(text -> text.startsWith("{"))
                 .map(JSON::readTree)
                 .filter(node -> field(node, "message").contains(" " + path + " "))
+                .filter(node -> callId == null || callId.equals(field(node, "http.request.id")))
                 .toList();
         assertThat(lines)
                 .as("access log lines for %s in:%n%s", path, output.getOut())

@@ -62,7 +62,7 @@ class CallIdFilter extends OncePerRequestFilter {
             if (properties.accessLog() && !request.isAsyncStarted()) {
                 long millis = (System.nanoTime() - (long) request.getAttribute(STARTED)) / 1_000_000;
                 access.info(
-                        "{} {} {} {}ms", request.getMethod(), request.getRequestURI(), response.getStatus(), millis);
+                        "{} {} {} {}ms", request.getMethod(), LoggedPaths.of(request), response.getStatus(), millis);
             }
             MDC.remove(LogFields.CALL_ID);
             MDC.remove(LogFields.ACTOR);
