@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.countersign.testing.MutableClock;
 import io.countersign.testing.PostgresDatabases;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +29,8 @@ class DatabaseOutageTests {
 
     /** Far above the 600 ms the service allows itself, far below the pool's 5 s connection wait. */
     static final Duration GENEROUS = Duration.ofMillis(2500);
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     TcpProxy proxy;
     Instance instance;
@@ -65,6 +70,33 @@ class DatabaseOutageTests {
     @Test
     void withTheDatabaseSilentTheCheckDeniesAtOnceAndTheServiceRecoversByItself() {
         outageAndRecovery(TcpProxy::silence);
+    }
+
+    @Test
+    void aTokenThatCannotBeLookedUpIsAnswered503OnEveryPathNever500() throws Exception {
+        // never used before the outage, so no instance remembers it
+        String administrator =
+                instance.user("ops-" + UUID.randomUUID().toString().substring(0, 8), "ADMIN");
+        proxy.cut();
+
+        for (String path : List.of(
+                "/actuator/prometheus",
+                "/actuator/health",
+                "/actuator/metrics/countersign.requests.waiting",
+                "/api/v1/levels")) {
+            HttpResponse<String> answer = HTTP.send(
+                    HttpRequest.newBuilder(instance.uri(path))
+                            .header("Authorization", "Bearer " + administrator)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).as(path).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Retry-After")).as(path).contains("1");
+            assertThat(answer.headers().firstValue("Content-Type"))
+                    .as(path)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(answer.body()).as(path).contains("\"status\":503", "cannot reach its database");
+        }
     }
 
     private void outageAndRecovery(Consumer<TcpProxy> outage) {

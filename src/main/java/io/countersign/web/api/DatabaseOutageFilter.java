@@ -15,8 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Turns a database failure raised before any controller runs (looking up the caller's API token)
- * into the same 503 the controllers answer, instead of the container's 500; for the access check the
- * answer says access is denied. It wraps the security filters and the access check's lean path, so it is
+ * into the same 503 the controllers answer, instead of the container's 500, on every path (the actuator's
+ * endpoints and the pages take a token too); for the access check the answer says access is denied. It wraps the security filters and the access check's lean path, so it is
  * registered just before them.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,7 +36,8 @@ class DatabaseOutageFilter {
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> databaseOutageFilterRegistration() {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter());
-        registration.addUrlPatterns("/api/*");
+        // every path: a bearer token is looked up wherever it is sent, the actuator's and pages' too
+        registration.addUrlPatterns("/*");
         registration.setOrder(BEFORE_SECURITY);
         return registration;
     }
@@ -57,6 +58,7 @@ class DatabaseOutageFilter {
                 response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                 response.setHeader("Retry-After", "1");
                 response.setContentType("application/problem+json");
+                response.setCharacterEncoding("UTF-8");
                 response.getWriter()
                         .write(
                                 DatabaseOutage.ACCESS_CHECK_PATH.equals(request.getRequestURI())
