@@ -1,5 +1,7 @@
 package io.countersign.instances;
 
+import static org.awaitility.Awaitility.await;
+
 import io.countersign.CountersignApplication;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
@@ -8,11 +10,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -40,11 +45,81 @@ final class Instance implements AutoCloseable {
     }
 
     private final ConfigurableApplicationContext context;
+    private final Process process;
     private final String base;
 
     private Instance(ConfigurableApplicationContext context) {
         this.context = context;
+        this.process = null;
         this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    private Instance(Process process, int port) {
+        this.context = null;
+        this.process = process;
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * Starts the service as operators do, in a JVM of its own on {@code port}, working in {@code directory}
+     * with its defaults (the embedded database in ./data) and the preset administrator; {@link #close}
+     * sends it SIGTERM, so that what the JVM's own shutdown hooks do is part of the test.
+     */
+    static Instance startProcess(Path directory, int port) throws IOException {
+        Path log = directory.resolve("service.log");
+        ProcessBuilder start = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CountersignApplication.class.getName())
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        start.environment().keySet().removeIf(name -> name.startsWith("COUNTERSIGN_"));
+        start.environment().put("COUNTERSIGN_PORT", Integer.toString(port));
+        start.environment().put("COUNTERSIGN_BOOTSTRAP_ADMIN_TOKEN", Api.ADMIN_TOKEN);
+        start.environment().put("COUNTERSIGN_BOOTSTRAP_ADMIN_PASSWORD", "test-admin-password");
+        Instance instance = new Instance(start.start(), port);
+        try {
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(200))
+                    .failFast("the service exited:\n" + log, () -> !instance.process.isAlive())
+                    .until(() -> instance.readiness() == 200);
+        } catch (RuntimeException notReady) {
+            instance.process.destroyForcibly();
+            throw new IllegalStateException(Files.readString(log), notReady);
+        }
+        return instance;
+    }
+
+    /** The log of an instance started by {@link #startProcess}. */
+    String processLog(Path directory) throws IOException {
+        return Files.readString(directory.resolve("service.log"));
+    }
+
+    /** How the process started by {@link #startProcess} ended, once it has; its exit status. */
+    int awaitExit(Duration atMost) throws InterruptedException {
+        if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the service did not stop within " + atMost);
+        }
+        return process.exitValue();
+    }
+
+    private int readiness() {
+        try {
+            return HTTP.send(
+                            HttpRequest.newBuilder(uri("/actuator/health/readiness"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /** Starts an instance on {@code databaseUrl}; its clock is {@code clock}. */
@@ -185,7 +260,12 @@ final class Instance implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        if (context != null) {
+            context.close();
+        } else {
+            // SIGTERM, as a platform stopping the service sends
+            process.destroy();
+        }
     }
 
     static void closeAll(AutoCloseable... instances) throws IOException {
