@@ -1,6 +1,7 @@
 package io.countersign.audit;
 
 import io.countersign.shared.Problems;
+import io.countersign.shared.secrets.SecretCipher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -58,7 +59,8 @@ public class AuditCheckpoints {
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.refused = Counter.builder("countersign.audit.checkpoints.refused")
-                .description("Checkpoints not signed because the chain no longer extends the last one")
+                .description("Checkpoints not signed because the chain no longer extends the last one or the"
+                        + " signing key cannot be decrypted")
                 .register(meters);
     }
 
@@ -66,10 +68,25 @@ public class AuditCheckpoints {
      * Signs the current head and stores and publishes the checkpoint ({@link AuditCheckpointed}).
      * Records nothing when the head has not moved since the last checkpoint, and nothing, with an
      * error in the log and the {@code countersign.audit.checkpoints.refused} counter, when the chain
-     * no longer extends the last checkpoint: checkpoints then stop until the log is repaired.
+     * no longer extends the last checkpoint (checkpoints then stop until the log is repaired) or when
+     * this instance's encryption key cannot decrypt the stored signing key.
      */
     public Optional<AuditCheckpoint> record() {
-        CheckpointKey key = signer.publicKey(); // generated, if need be, before our transaction starts
+        CheckpointKey key;
+        try {
+            key = signer.publicKey(); // generated, if need be, before our transaction starts
+        } catch (SecretCipher.UndecryptableSecretException e) {
+            // the state an encryption key rotation leaves until its step 4: a refusal to alert on,
+            // not a task failure for the scheduler to warn about and retry
+            log.error(
+                    "Not signing an audit checkpoint: the stored audit signing key cannot be decrypted with this"
+                            + " instance's encryption key ({}). After rotating the encryption key, delete the old"
+                            + " signing key (docs/runbooks/rotating-secrets.md, step 4); otherwise start this"
+                            + " instance with the key the other instances use.",
+                    e.getMessage());
+            refused.increment();
+            return Optional.empty();
+        }
         try {
             return transaction.execute(status -> recordAfterLast(key));
         } catch (DuplicateKeyException concurrent) {

@@ -9,6 +9,7 @@ import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -25,7 +26,11 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -38,6 +43,7 @@ import tools.jackson.databind.JsonNode;
  */
 @CountersignTest
 @Import(AuditFixtures.class)
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(
         properties = {
             "countersign.audit.verify-batch-size=4",
@@ -76,6 +82,18 @@ class AuditCheckpointTests {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    AuditRows rows;
+
+    @Autowired
+    ChainReader reader;
+
+    @Autowired
+    CheckpointRows checkpointRows;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     private AuditTables.Snapshot untouched;
 
@@ -318,6 +336,35 @@ class AuditCheckpointTests {
                         .single())
                 .startsWith("v1:")
                 .doesNotContain(ours.publicKey());
+    }
+
+    @Test
+    void aSigningKeyThisInstanceCannotDecryptRefusesTheCheckpointWithAnErrorAndCountsIt(CapturedOutput output) {
+        checkpoints.publicKey();
+        var rotated = new CheckpointSigner(
+                jdbc,
+                new SecretCipher(new EncryptionProperties(
+                        "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", Path.of("unused.key"))),
+                clock,
+                transactions);
+        MeterRegistry ownMeters = new SimpleMeterRegistry();
+        var afterRotation =
+                new AuditCheckpoints(rows, reader, checkpointRows, rotated, events, clock, transactions, ownMeters);
+
+        assertThat(afterRotation.record()).isEmpty();
+
+        assertThat(ownMeters
+                        .get("countersign.audit.checkpoints.refused")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(output.getOut().lines().filter(line -> line.contains(" ERROR ")))
+                .anySatisfy(line -> assertThat(line)
+                        .contains("Not signing an audit checkpoint", "cannot be decrypted", "rotating-secrets.md"));
+        String privateKey = jdbc.sql("select private_key from audit_signing_key")
+                .query(String.class)
+                .single();
+        assertThat(output.getAll()).doesNotContain(privateKey.substring(3));
     }
 
     private double refused() {
