@@ -7,6 +7,7 @@ import io.countersign.notify.internal.NotificationProperties;
 import io.countersign.notify.internal.WebhookProperties;
 import io.countersign.request.RequestProperties;
 import io.countersign.shared.database.DatabaseCallProperties;
+import io.countersign.web.api.WebLimits;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,6 +29,9 @@ class SettingsValidationTests {
         "countersign.notifications, grant-ending-lead-time, -PT5M, countersign.notifications.grant-ending-lead-time",
         "countersign.notify.webhooks, threads, 0, countersign.notify.webhooks.batch-size and threads",
         "countersign.notify.webhooks, read-timeout, 0s, countersign.notify.webhooks durations",
+        "countersign.web, max-body-size, -1MB, countersign.web.max-body-size (COUNTERSIGN_MAX_BODY_SIZE)",
+        "countersign.web, max-body-size, 0, countersign.web.max-body-size (COUNTERSIGN_MAX_BODY_SIZE)",
+        "countersign.web, max-import-size, 0KB, countersign.web.max-import-size (COUNTERSIGN_MAX_IMPORT_SIZE)",
     })
     void aSettingThatCannotWorkIsRefusedByName(String prefix, String key, String value, String named) {
         Class<?> target = switch (prefix) {
@@ -35,6 +39,7 @@ class SettingsValidationTests {
             case "countersign.grant" -> GrantProperties.class;
             case "countersign.request" -> RequestProperties.class;
             case "countersign.notifications" -> NotificationProperties.class;
+            case "countersign.web" -> WebLimits.class;
             default -> WebhookProperties.class;
         };
         Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(prefix + "." + key, value)));

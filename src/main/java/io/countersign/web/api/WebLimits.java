@@ -12,9 +12,21 @@ import org.springframework.util.unit.DataSize;
  * @param maxImportSize largest bundle for POST /api/v1/import
  */
 @ConfigurationProperties("countersign.web")
-record WebLimits(
+public record WebLimits(
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue("64MB") DataSize maxImportSize) {
+
+    /** A limit of 0 or less would refuse every body, and so every call, the health probes' included. */
+    public WebLimits {
+        if (maxBodySize.toBytes() < 1) {
+            throw new IllegalArgumentException(
+                    "countersign.web.max-body-size (COUNTERSIGN_MAX_BODY_SIZE) must be positive, e.g. 1MB");
+        }
+        if (maxImportSize.toBytes() < 1) {
+            throw new IllegalArgumentException(
+                    "countersign.web.max-import-size (COUNTERSIGN_MAX_IMPORT_SIZE) must be positive, e.g. 64MB");
+        }
+    }
 
     static final String IMPORT_PATH = "/api/v1/import";
 
