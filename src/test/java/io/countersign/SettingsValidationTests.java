@@ -7,6 +7,7 @@ import io.countersign.notify.internal.NotificationProperties;
 import io.countersign.notify.internal.WebhookProperties;
 import io.countersign.request.RequestProperties;
 import io.countersign.shared.database.DatabaseCallProperties;
+import io.countersign.web.api.WaiterProperties;
 import io.countersign.web.api.WebLimits;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,8 @@ class SettingsValidationTests {
         "countersign.web, max-body-size, -1MB, countersign.web.max-body-size (COUNTERSIGN_MAX_BODY_SIZE)",
         "countersign.web, max-body-size, 0, countersign.web.max-body-size (COUNTERSIGN_MAX_BODY_SIZE)",
         "countersign.web, max-import-size, 0KB, countersign.web.max-import-size (COUNTERSIGN_MAX_IMPORT_SIZE)",
+        "countersign.requests, waiter-poll, -PT1S, countersign.requests.waiter-poll (COUNTERSIGN_REQUESTS_WAITER_POLL)",
+        "countersign.requests, waiter-poll, 0s, countersign.requests.waiter-poll (COUNTERSIGN_REQUESTS_WAITER_POLL)",
     })
     void aSettingThatCannotWorkIsRefusedByName(String prefix, String key, String value, String named) {
         Class<?> target = switch (prefix) {
@@ -40,6 +43,7 @@ class SettingsValidationTests {
             case "countersign.request" -> RequestProperties.class;
             case "countersign.notifications" -> NotificationProperties.class;
             case "countersign.web" -> WebLimits.class;
+            case "countersign.requests" -> WaiterProperties.class;
             default -> WebhookProperties.class;
         };
         Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(prefix + "." + key, value)));

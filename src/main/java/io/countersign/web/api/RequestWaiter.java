@@ -8,7 +8,6 @@ import io.countersign.shared.AuditableEvent;
 import io.countersign.shared.database.DatabaseNotifications;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,10 +77,7 @@ class RequestWaiter implements DisposableBean, SmartLifecycle {
     private volatile boolean closing;
 
     RequestWaiter(
-            JdbcClient jdbc,
-            MeterRegistry meters,
-            DatabaseNotifications notifications,
-            @Value("${countersign.requests.waiter-poll:PT0.25S}") Duration poll) {
+            JdbcClient jdbc, MeterRegistry meters, DatabaseNotifications notifications, WaiterProperties properties) {
         this.jdbc = jdbc;
         this.notifications = notifications;
         notifications.listen(DECIDED, this::wake);
@@ -90,7 +85,8 @@ class RequestWaiter implements DisposableBean, SmartLifecycle {
                 .description("Callers waiting for a request's decision on this instance")
                 .register(meters);
         timer.setRemoveOnCancelPolicy(true);
-        timer.scheduleWithFixedDelay(this::pollOtherInstances, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        long poll = properties.waiterPoll().toMillis();
+        timer.scheduleWithFixedDelay(this::pollOtherInstances, poll, poll, TimeUnit.MILLISECONDS);
     }
 
     /** The seconds asked for by {@code Prefer: wait=N}, capped; 0 when the header asks no wait. */

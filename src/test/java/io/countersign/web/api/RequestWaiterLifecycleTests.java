@@ -30,7 +30,7 @@ class RequestWaiterLifecycleTests {
             JdbcClient.create(new DriverManagerDataSource("jdbc:h2:mem:waiter-lifecycle")),
             new SimpleMeterRegistry(),
             mock(DatabaseNotifications.class),
-            Duration.ofMillis(250));
+            new WaiterProperties(Duration.ofMillis(250)));
 
     @AfterEach
     void destroy() {
