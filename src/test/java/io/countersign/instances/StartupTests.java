@@ -21,12 +21,22 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** How instances on PostgreSQL start: with a shared key or not at all, together, and ready only when usable. */
+/**
+ * How instances start: on PostgreSQL with a shared key or not at all, together, and ready only when
+ * usable; with a setting that cannot work, not at all, saying why.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class StartupTests {
 
     @TempDir
@@ -58,6 +68,22 @@ class StartupTests {
                 .rootCause()
                 .hasMessageContaining("does not exist");
         assertThat(missing).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 65_536})
+    void aPortNoServerCanListenOnStopsTheStartWithItsReasonBeforeAnAdministratorIsMade(
+            int port, CapturedOutput output) {
+        assertThatThrownBy(
+                        () -> start(embeddedDatabase(), "--server.port=" + port).close())
+                .rootCause()
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("server.port");
+
+        assertThat(output.getOut())
+                .contains("APPLICATION FAILED TO START")
+                .contains("COUNTERSIGN_PORT must be between 1 and 65535 (or 0 for any free port).")
+                .doesNotContain("created the first administrator");
     }
 
     private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
@@ -152,6 +178,11 @@ class StartupTests {
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    private static String embeddedDatabase() {
+        return "jdbc:h2:mem:cs-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 
     private static String freshDatabase() {

@@ -1,0 +1,35 @@
+package io.countersign.web;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.web.server.AbstractConfigurableWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses a port no server can listen on before anything else starts. Spring Boot reads a negative
+ * {@code server.port} as "no web server at all": the service then ran with nothing to answer, printed
+ * the first administrator's password and token, and never exited. 0 asks for a free port.
+ */
+@Component
+class ServerPortCheck implements WebServerFactoryCustomizer<AbstractConfigurableWebServerFactory>, Ordered {
+
+    static final int HIGHEST = 65_535;
+
+    @Override
+    public void customize(AbstractConfigurableWebServerFactory factory) {
+        int port = factory.getPort();
+        if (port < 0 || port > HIGHEST) {
+            throw new InvalidConfigurationPropertyValueException(
+                    "server.port",
+                    port,
+                    "COUNTERSIGN_PORT must be between 1 and " + HIGHEST + " (or 0 for any free port).");
+        }
+    }
+
+    /** After Spring Boot's own customizer, which sets the port from server.port. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
