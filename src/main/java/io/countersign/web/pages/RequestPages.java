@@ -11,6 +11,7 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.Problems;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -65,11 +66,16 @@ class RequestPages {
     @GetMapping("/approvals")
     String approvals(Actor actor, Model model) {
         Instant now = clock.instant();
+        List<AccessRequest> waiting = requests.list(actor, new RequestQuery(null, null, null, "me", null, 200))
+                .items();
         model.addAttribute(
                 "requests",
-                requests.list(actor, new RequestQuery(null, null, null, "me", null, 200)).items().stream()
-                        .map(r -> RequestView.of(r, null, now))
-                        .toList());
+                waiting.stream().map(r -> RequestView.of(r, null, now)).toList());
+        // the same rule as the request page: a step waiting on me may still be one I may not decide here
+        Map<String, String> whyNot = new HashMap<>();
+        waiting.forEach(r ->
+                requests.whyNotDecide(actor, r).ifPresent(reason -> whyNot.put(r.id(), RefusalText.ofPage(reason))));
+        model.addAttribute("whyNot", whyNot);
         return "pages/approvals";
     }
 

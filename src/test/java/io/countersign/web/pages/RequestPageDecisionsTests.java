@@ -18,8 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The request page decides as the API does and no more: it shows a break-glass use to its reviewer,
- * offers no decision where the step's policy takes none from the pages, and a form left open while
- * its step was completed elsewhere does not decide the next step.
+ * offers no decision (nor does the approvals page) where the step's policy takes none from the
+ * pages, and a form left open while its step was completed elsewhere does not decide the next step.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -97,7 +97,7 @@ class RequestPageDecisionsTests {
     }
 
     @Test
-    void aStepThePoliciesKeepOffThePagesOffersNoDecisionThere() {
+    void aStepThePoliciesKeepOffThePagesOffersNoDecisionOnTheRequestOrTheApprovalsPage() {
         String approver = api.person("approver", "USER", PASSWORD);
         String resource = resourceGovernedBy(Map.of(
                 "steps",
@@ -105,11 +105,15 @@ class RequestPageDecisionsTests {
                         "approvers", List.of(Map.of("user", approver)), "allowedDecisionChannels", List.of("API")))));
         String id = request(resource, Map.of());
 
-        String page = Visitor.signedIn(base, approver, PASSWORD)
-                .open(base + "/requests/" + id)
-                .body();
+        Visitor browser = Visitor.signedIn(base, approver, PASSWORD);
+        String page = browser.open(base + "/requests/" + id).body();
+        String approvals = browser.open(base + "/approvals").body();
 
         assertThat(page).doesNotContain("/requests/" + id + "/approve").contains("may not be decided here");
+        assertThat(approvals)
+                .contains(id)
+                .doesNotContain("/requests/" + id + "/approve", "/requests/" + id + "/reject")
+                .contains("This step may not be decided here; its policy names where it is decided.");
     }
 
     @Test
