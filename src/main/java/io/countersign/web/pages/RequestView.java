@@ -33,7 +33,9 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
                                     .map(p -> p.username())
                                     .toList()
                             : List.of();
-                    String timeLeft = current && step.deadline() != null ? left(now, step.deadline()) : null;
+                    String timeLeft = current
+                            ? timeLeft(step.deadline(), request.details().expiresAt(), now)
+                            : null;
                     return new StepView(step, current, decisions, waitingOn, timeLeft);
                 })
                 .toList();
@@ -60,6 +62,17 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
                     + left(now, grant.startsAt()).replace(" remaining", "") + ")";
         }
         return "until " + grant.endsAt() + " (" + left(now, grant.endsAt()) + ")";
+    }
+
+    /**
+     * How long the current step may still be decided, as the decision-link page says it: until the step's
+     * deadline or the request's expiry, whichever comes first; null when neither is set.
+     */
+    static String timeLeft(Instant stepDeadline, Instant requestExpiry, Instant now) {
+        Instant by = stepDeadline == null || (requestExpiry != null && requestExpiry.isBefore(stepDeadline))
+                ? requestExpiry
+                : stepDeadline;
+        return by == null ? null : left(now, by) + " (decide by " + ActionPage.when(by) + ")";
     }
 
     /** "1h 05m remaining", or "ended" once the moment has passed. */

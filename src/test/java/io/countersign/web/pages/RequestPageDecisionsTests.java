@@ -117,6 +117,27 @@ class RequestPageDecisionsTests {
     }
 
     @Test
+    void aStepWithoutADeadlineOfItsOwnShowsWhenTheRequestExpires() {
+        String approver = api.person("approver", "USER", PASSWORD);
+        String resource =
+                resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", approver))))));
+        String id = request(resource, Map.of());
+        java.time.Instant expires = java.time.Instant.parse(api.asAdmin()
+                .get("/api/v1/requests/" + id)
+                .expect(200)
+                .json()
+                .get("expiresAt")
+                .asString());
+        String decideBy = "(decide by " + ActionPage.when(expires) + ")";
+        Visitor browser = Visitor.signedIn(base, approver, PASSWORD);
+
+        assertThat(browser.open(base + "/requests/" + id).body())
+                .contains(decideBy)
+                .doesNotContain("no deadline");
+        assertThat(browser.open(base + "/approvals").body()).contains(decideBy).doesNotContain("no deadline");
+    }
+
+    @Test
     void aPageLeftOpenDecidesOnlyTheStepItShowed() {
         String lisa = api.person("lisa", "USER", PASSWORD);
         String carol = api.person("carol", "USER", PASSWORD);

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** How the pages say when a grant runs. */
+/** How the pages say when a grant runs, and until when a step may be decided. */
 class RequestViewTests {
 
     private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
@@ -42,5 +42,25 @@ class RequestViewTests {
                 grant(GrantStatus.ACTIVE, NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofMinutes(65)), null);
 
         assertThat(RequestView.when(active, NOW)).isEqualTo("until 2026-12-03T11:05:00Z (1h 05m remaining)");
+    }
+
+    @Test
+    void aStepWithoutADeadlineMayBeDecidedUntilTheRequestExpires() {
+        Instant expiry = NOW.plus(Duration.ofHours(24));
+
+        assertThat(RequestView.timeLeft(null, expiry, NOW))
+                .isEqualTo("24h 00m remaining (decide by 2026-12-04 10:00 UTC)");
+    }
+
+    @Test
+    void theEarlierOfTheStepDeadlineAndTheRequestExpiryIsShown() {
+        Instant soon = NOW.plus(Duration.ofMinutes(90));
+        Instant later = NOW.plus(Duration.ofHours(24));
+
+        assertThat(RequestView.timeLeft(soon, later, NOW))
+                .isEqualTo("1h 30m remaining (decide by 2026-12-03 11:30 UTC)");
+        assertThat(RequestView.timeLeft(later, soon, NOW))
+                .isEqualTo("1h 30m remaining (decide by 2026-12-03 11:30 UTC)");
+        assertThat(RequestView.timeLeft(null, null, NOW)).isNull();
     }
 }
