@@ -63,6 +63,24 @@ class AdminPageAccessTests {
     }
 
     @Test
+    void theAdministrationPageLeadsToEveryAdministrationPage() {
+        String index = html(browsing.get(browsing.admin(), "/admin"));
+
+        for (String page : List.of(
+                "/admin/users",
+                "/admin/groups",
+                "/admin/levels",
+                "/admin/resources",
+                "/admin/policies",
+                "/admin/channels",
+                "/admin/mail",
+                "/admin/webhooks",
+                "/admin/tokens")) {
+            assertThat(index).as(page).contains("href=\"" + page + "\"");
+        }
+    }
+
+    @Test
     void everyoneElseGetsTheForbiddenPageAndNoAdministrationLink() {
         for (Role role : List.of(Role.USER, Role.AUDITOR, Role.ENFORCER)) {
             MockHttpSession session = browsing.as(role);
