@@ -1,18 +1,24 @@
 package io.countersign.web.pages;
 
 import io.countersign.shared.ForbiddenException;
+import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A page for what the signed-in person may not see, rather than the API's problem document. It says
@@ -60,6 +66,44 @@ class PageErrors {
     @ExceptionHandler(InvalidParameterException.class)
     void unreadable(HttpServletResponse response) throws IOException {
         response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+    }
+
+    /**
+     * A filter or form field the service refuses where no form is there to show it beside (a hidden
+     * field tampered with, a filter typed into the address, an export asked without its format): a
+     * browser is shown a page naming the problem, with the status as its title, rather than the API's
+     * problem document; anything else gets the container's problem document, as for a method a page
+     * does not take.
+     */
+    @ExceptionHandler({InvalidInputException.class, MethodArgumentTypeMismatchException.class})
+    ModelAndView invalid(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!browser(request)) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return null;
+        }
+        ModelAndView page = new ModelAndView("error", HttpStatus.BAD_REQUEST);
+        page.addObject("title", HttpStatus.BAD_REQUEST.getReasonPhrase());
+        page.addObject("detail", problem(e) + "; nothing was changed.");
+        return page;
+    }
+
+    private static String problem(Exception e) {
+        if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+            String value = String.valueOf(mismatch.getValue());
+            // the page escapes it; the length is only kept to a line
+            String shown = value.length() > 80 ? value.substring(0, 80) + "…" : value;
+            return mismatch.getName() + ": '" + shown + "' is not a valid value";
+        }
+        return ((InvalidInputException) e)
+                .issues().stream()
+                        .map(issue -> issue.field() + ": " + issue.message())
+                        .collect(Collectors.joining("; "));
+    }
+
+    /** The same test as the container's own error answers make: a browser says it takes HTML. */
+    private static boolean browser(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
     }
 
     @ExceptionHandler(ForbiddenException.class)

@@ -7,6 +7,9 @@ import io.countersign.testing.TestClockConfiguration;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +132,39 @@ class UnknownAddressesTests {
                     .contains("<title>Bad Request - Countersign")
                     .contains("The form or the address could not be read");
         }
+    }
+
+    @Test
+    void aFilterOrFieldThePageRefusesIsAnsweredWithAPageNamingIt() {
+        Visitor admin = signedIn("ADMIN");
+        String webhook = api.asAdmin()
+                .post(
+                        "/api/v1/webhooks",
+                        Api.json(Map.of(
+                                "url", "https://hooks.example.com/in",
+                                "events", List.of("request.created"),
+                                "secret", "a secret of sixteen or more")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        String request = base + "/requests/req-abcdefghjkmnpqrs";
+
+        Map<HttpResponse<String>, String> refusals = new LinkedHashMap<>();
+        refusals.put(
+                admin.open(base + "/admin/webhooks/" + webhook + "/deliveries?state=BOGUS"), "state: &#39;BOGUS&#39;");
+        refusals.put(admin.open(base + "/audit/export"), "format");
+        refusals.put(admin.open(base + "/audit/export?format=csv&from=bad"), "from");
+        refusals.put(admin.post(base + "/", request + "/approve", "step=abc"), "step: &#39;abc&#39;");
+        refusals.forEach((seen, naming) -> {
+            assertThat(seen.statusCode()).as(seen.uri().toString()).isEqualTo(400);
+            assertThat(seen.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(seen.body())
+                    .as(seen.uri().toString())
+                    .contains("<title>Bad Request - Countersign", naming, "nothing was changed")
+                    .doesNotContain("\"detail\"");
+        });
     }
 
     @Test
