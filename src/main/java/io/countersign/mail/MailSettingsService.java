@@ -5,7 +5,9 @@ import io.countersign.mail.internal.MailSettingsRules;
 import io.countersign.mail.internal.MailSettingsStore;
 import io.countersign.notify.NotificationDeliveries;
 import io.countersign.shared.Actor;
+import io.countersign.shared.FieldIssue;
 import io.countersign.shared.ForbiddenException;
+import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.database.SharedCache;
 import io.countersign.shared.database.SharedCaches;
 import java.time.Clock;
@@ -87,6 +89,20 @@ public class MailSettingsService {
         deliveries.resume(MAIL_CHANNEL);
         events.publishEvent(new MailSettingsUpdated(actor, summary(before, next)));
         return current();
+    }
+
+    /**
+     * Every issue saving these settings would meet, found without saving anything; empty when they
+     * would be saved. Lets a form that found problems of its own report the rest with them.
+     */
+    @Transactional(readOnly = true)
+    public List<FieldIssue> problemsWith(MailSettingsInput input) {
+        try {
+            MailSettingsRules.apply(input, store.load().orElse(null));
+            return List.of();
+        } catch (InvalidInputException e) {
+            return e.issues();
+        }
     }
 
     /** Servers, switches and which passwords changed: enough for an auditor, never a password. */

@@ -277,6 +277,33 @@ class AdminEditorBrowserTests {
         assertThat(browser.field("check-imap").getText()).contains("No IMAP server is configured.");
     }
 
+    @Test
+    void theMailPageReportsEveryProblemAtOnce() {
+        browser.signIn(admin, PASSWORD);
+        browser.open("/admin/mail");
+        type("smtpHost", "smtp.example.com");
+        type("smtpPort", "99999x");
+        type("smtpFrom", "not an address <x");
+        type("imapHost", "imap.example.com");
+        type("imapPort", "-5");
+        type("approveKeywords", "Granted, no, two words");
+        browser.clickButton("Save mail settings");
+
+        assertThat(browser.field("problems").getText()).contains("Nothing was saved: 5 fields need a change.");
+        assertThat(browser.field("error-smtp.port").getText()).contains("port");
+        assertThat(browser.field("error-smtp.from").getText()).contains("mail address");
+        assertThat(browser.field("error-imap.port").getText()).contains("between 1 and 65535");
+        assertThat(browser.driver().findElements(By.id("error-approveKeywords")))
+                .extracting(WebElement::getText)
+                .anySatisfy(text -> assertThat(text).contains("a word that rejects"))
+                .anySatisfy(text -> assertThat(text).contains("a single word"));
+        assertThat(value("smtpPort")).isEqualTo("99999x");
+        assertThat(mail.current().smtp() == null
+                        || !mail.current().smtp().host().equals("smtp.example.com"))
+                .as("nothing is saved")
+                .isTrue();
+    }
+
     private void type(String name, String text) {
         WebElement field = browser.driver().findElement(By.name(name));
         field.clear();

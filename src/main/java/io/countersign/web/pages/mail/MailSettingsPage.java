@@ -60,7 +60,10 @@ class MailSettingsPage {
         List<FieldIssue> reading = new ArrayList<>();
         MailSettingsInput input = form.read(stored, reading);
         if (!reading.isEmpty()) {
-            return page(model, form, stored, reading);
+            // what could not be read is left out of the check (a default stands in), so nothing is said twice
+            List<FieldIssue> all = new ArrayList<>(reading);
+            all.addAll(settings.problemsWith(input));
+            return page(model, form, stored, all);
         }
         try {
             settings.update(actor, input);
