@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.DefaultRedirectStrategy;
@@ -24,7 +23,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfException;
@@ -61,9 +59,7 @@ class PageSecurityConfiguration {
                 .addFilterBefore(new SignedInUserCheck(users, passwordSessions), AuthorizationFilter.class)
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.loginPage("/login")
-                        .failureHandler((request, response, exception) -> new SimpleUrlAuthenticationFailureHandler(
-                                        exception instanceof LockedException ? "/login?locked" : "/login?error")
-                                .onAuthenticationFailure(request, response, exception))
+                        .failureHandler(new PasswordSignInFailure())
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?signedOut")

@@ -21,7 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
  * What happens to a signed-in browser's session. A browser that calls the API with a token (the
  * console does, from the same address) sends its session cookie along: the token decides the call and
  * the session is left as it was, neither renamed nor given the token's role. A password changed or
- * reset signs out the user's other sessions; the one that changed it stays.
+ * reset signs out the user's other sessions; the one that changed it stays. A refused sign-in gives
+ * the username typed back to the form, never the password.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -43,6 +44,27 @@ class PageSessionsTests {
     @BeforeEach
     void address() {
         base = "http://localhost:" + port;
+    }
+
+    @Test
+    void aWrongPasswordKeepsTheUsernameTypedButNeverThePassword() {
+        String name = api.person("forgetful", "USER", PASSWORD);
+        String wrong = "not the password at all";
+        Visitor browser = new Visitor();
+
+        HttpResponse<String> refused = browser.post(
+                base + "/login",
+                base + "/login",
+                "username=" + name + "&password=" + URLEncoder.encode(wrong, StandardCharsets.UTF_8));
+
+        assertThat(browser.visited().get(browser.visited().size() - 1).getQuery())
+                .isEqualTo("error");
+        assertThat(refused.body())
+                .contains("Wrong username or password.", "value=\"" + name + "\"")
+                .doesNotContain(wrong);
+        assertThat(browser.open(base + "/login").body())
+                .as("only the page right after the refusal is filled in")
+                .doesNotContain("value=\"" + name + "\"");
     }
 
     @Test

@@ -1,0 +1,44 @@
+package io.countersign.security;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
+
+/**
+ * A refused password sign-in goes back to the form saying why, with the username that was typed so
+ * that only the password has to be typed again. The username travels as a flash attribute (never in
+ * the address, where logs and history would keep it); the password is never kept.
+ */
+final class PasswordSignInFailure implements AuthenticationFailureHandler {
+
+    /** The model attribute the sign-in page fills its username field from. */
+    static final String USERNAME = "typedUsername";
+
+    // longer than any username; enough to give back what was typed without holding a page of text
+    private static final int LONGEST_KEPT = 320;
+
+    private final SessionFlashMapManager flash = new SessionFlashMapManager();
+
+    @Override
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException, ServletException {
+        String typed = request.getParameter("username");
+        if (typed != null && !typed.isBlank() && typed.length() <= LONGEST_KEPT) {
+            FlashMap kept = new FlashMap();
+            kept.put(USERNAME, typed);
+            kept.setTargetRequestPath(request.getContextPath() + "/login");
+            flash.saveOutputFlashMap(kept, request, response);
+        }
+        new SimpleUrlAuthenticationFailureHandler(
+                        exception instanceof LockedException ? "/login?locked" : "/login?error")
+                .onAuthenticationFailure(request, response, exception);
+    }
+}
