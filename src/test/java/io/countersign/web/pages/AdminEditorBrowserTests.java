@@ -104,6 +104,8 @@ class AdminEditorBrowserTests {
         type("steps[1].requiredApprovals", "2");
 
         browser.clickButton("Save policy");
+        assertThat(browser.field("problems").getText())
+                .startsWith("The policy was not saved: one field needs a change.");
         WebElement error = browser.field("error-ticketPattern");
         assertThat(error.getText()).contains("RE2");
         assertThat(error.getAttribute("data-code")).isEqualTo("invalid_pattern");
@@ -121,6 +123,8 @@ class AdminEditorBrowserTests {
         type("sampleAccount", "admin");
         browser.clickButton("Check and preview");
         assertThat(browser.field("error-sampleResource").getText()).contains("no-such-resource");
+        assertThat(browser.field("problems").getText())
+                .startsWith("The preview could not be made: one field needs a change.");
         assertThat(value("steps[1].name")).as("the draft is kept").isEqualTo("Security review");
 
         type("sampleResource", resource);

@@ -116,6 +116,8 @@ class PolicyPages {
             Model model,
             RedirectAttributes redirect) {
         String editing = stored == null ? null : stored.name();
+        // a preview saves nothing, so its problems must not be reported as a failed save
+        model.addAttribute("saving", "save".equals(action));
         if (StepMoves.apply(form, action)) {
             return editor(model, form, editing, List.of());
         }
