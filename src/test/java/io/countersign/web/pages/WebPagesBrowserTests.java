@@ -85,8 +85,30 @@ class WebPagesBrowserTests {
 
         browser.signIn(scene.requester, PASSWORD);
         assertThat(browser.text()).contains("APPROVED", "ACTIVE", "1h 00m remaining");
-        browser.clickButton("End my access now");
+        browser.click("End my access from " + id);
         assertThat(browser.text()).contains("Access ended.", "REVOKED");
+    }
+
+    @Test
+    void eachCancelButtonNamesTheRequestItCancels() {
+        String first = scene.request("First reason");
+        String second = scene.request("Second reason");
+
+        browser.signIn(scene.requester, PASSWORD);
+        browser.click("Cancel " + second);
+
+        assertThat(browser.text()).contains("Cancelled.");
+        assertThat(status(first)).isEqualTo("PENDING");
+        assertThat(status(second)).isEqualTo("CANCELLED");
+    }
+
+    private String status(String id) {
+        return api.asAdmin()
+                .get("/api/v1/requests/" + id)
+                .expect(200)
+                .json()
+                .get("status")
+                .asString();
     }
 
     @Test
