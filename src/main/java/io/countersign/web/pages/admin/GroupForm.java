@@ -2,6 +2,7 @@ package io.countersign.web.pages.admin;
 
 import io.countersign.directory.Group;
 import io.countersign.directory.GroupInput;
+import io.countersign.web.pages.FormText;
 
 /** What the group form sends: members and managers as usernames separated by commas or spaces. */
 public record GroupForm(String name, String members, String managers) {

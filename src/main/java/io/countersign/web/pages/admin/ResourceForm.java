@@ -2,6 +2,7 @@ package io.countersign.web.pages.admin;
 
 import io.countersign.inventory.Resource;
 import io.countersign.inventory.ResourceInput;
+import io.countersign.web.pages.FormText;
 import java.util.TreeMap;
 
 /**
@@ -21,7 +22,7 @@ public record ResourceForm(String name, String type, String groups, String owner
                 FormText.names(resource.groups().stream().sorted().toList()),
                 FormText.names(resource.owners().stream().sorted().toList()),
                 FormText.names(resource.accounts().stream().sorted().toList()),
-                FormText.labels(new TreeMap<>(resource.labels())));
+                FormText.labelLines(new TreeMap<>(resource.labels())));
     }
 
     ResourceInput toInput() {
@@ -29,7 +30,7 @@ public record ResourceForm(String name, String type, String groups, String owner
                 name,
                 type,
                 FormText.names(groups),
-                FormText.labels(labels),
+                FormText.labelLines(labels),
                 FormText.names(owners),
                 FormText.names(accounts));
     }

@@ -3,6 +3,7 @@ package io.countersign.web.pages.admin;
 import io.countersign.directory.User;
 import io.countersign.directory.UserInput;
 import io.countersign.shared.Role;
+import io.countersign.web.pages.FormText;
 
 /**
  * What the user form sends. An unticked "active" box sends nothing, so absent means inactive; an

@@ -2,6 +2,7 @@ package io.countersign.web.pages.policies;
 
 import io.countersign.policy.OnTimeout;
 import io.countersign.shared.FieldIssue;
+import io.countersign.web.pages.FormText;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import io.countersign.policy.PolicyExplanation;
 import io.countersign.shared.Actor;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.web.pages.FormText;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -4,6 +4,7 @@ import io.countersign.policy.PolicyDefinition;
 import io.countersign.policy.PolicyDefinition.AutoApprove;
 import io.countersign.policy.PolicyDefinition.Conditions;
 import io.countersign.policy.PolicyDefinition.Step;
+import io.countersign.web.pages.FormText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,10 +59,10 @@ public class PolicyForm {
         Conditions conditions = policy.conditions();
         form.resourceName = orEmpty(conditions.resourceName());
         form.accountName = orEmpty(conditions.accountName());
-        form.resourceGroups = FormText.join(conditions.resourceGroups());
-        form.resourceTypes = FormText.join(conditions.resourceTypes());
-        form.requesterGroups = FormText.join(conditions.requesterGroups());
-        form.labels = FormText.labels(conditions.labels());
+        form.resourceGroups = FormText.names(conditions.resourceGroups());
+        form.resourceTypes = FormText.names(conditions.resourceTypes());
+        form.requesterGroups = FormText.names(conditions.requesterGroups());
+        form.labels = FormText.labelList(conditions.labels());
         form.defaultDuration = policy.defaultDuration().toString();
         form.maxDuration = policy.maxDuration().toString();
         form.requestTtl = policy.requestTtl().toString();
@@ -70,7 +71,7 @@ public class PolicyForm {
         form.allowSelfApproval = Boolean.TRUE.equals(policy.allowSelfApproval());
         form.distinctApproversAcrossSteps = Boolean.TRUE.equals(policy.distinctApproversAcrossSteps());
         AutoApprove auto = policy.autoApprove();
-        form.autoApproveGroups = FormText.join(auto.requesterGroups());
+        form.autoApproveGroups = FormText.names(auto.requesterGroups());
         form.autoApproveMinLevel = orEmpty(auto.minLevel());
         form.autoApproveWhenRequesterIsApprover = Boolean.TRUE.equals(auto.whenRequesterIsApprover());
         policy.steps().forEach(step -> form.steps.add(StepForm.of(step)));
@@ -93,10 +94,10 @@ public class PolicyForm {
                 new Conditions(
                         blankToNull(resourceName),
                         blankToNull(accountName),
-                        FormText.list(resourceGroups),
-                        FormText.list(resourceTypes),
-                        FormText.list(requesterGroups),
-                        FormText.labels(labels)),
+                        FormText.names(resourceGroups),
+                        FormText.names(resourceTypes),
+                        FormText.names(requesterGroups),
+                        FormText.labelList(labels)),
                 issues.duration(defaultDuration, "defaultDuration"),
                 issues.duration(maxDuration, "maxDuration"),
                 issues.duration(requestTtl, "requestTtl"),
@@ -105,7 +106,7 @@ public class PolicyForm {
                 allowSelfApproval,
                 distinctApproversAcrossSteps,
                 new AutoApprove(
-                        FormText.list(autoApproveGroups),
+                        FormText.names(autoApproveGroups),
                         blankToNull(autoApproveMinLevel),
                         autoApproveWhenRequesterIsApprover),
                 stepList,

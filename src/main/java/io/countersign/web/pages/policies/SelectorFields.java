@@ -1,6 +1,7 @@
 package io.countersign.web.pages.policies;
 
 import io.countersign.policy.ApproverSelector;
+import io.countersign.web.pages.FormText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +21,8 @@ public class SelectorFields {
 
     List<ApproverSelector> toSelectors() {
         List<ApproverSelector> selectors = new ArrayList<>();
-        FormText.list(users).forEach(user -> selectors.add(ApproverSelector.ofUser(user)));
-        FormText.list(groups).forEach(group -> selectors.add(ApproverSelector.ofGroup(group)));
+        FormText.names(users).forEach(user -> selectors.add(ApproverSelector.ofUser(user)));
+        FormText.names(groups).forEach(group -> selectors.add(ApproverSelector.ofGroup(group)));
         if (!FormText.blank(minLevel)) {
             selectors.add(ApproverSelector.atOrAbove(minLevel.trim()));
         }

@@ -1,6 +1,7 @@
 package io.countersign.web.pages.policies;
 
 import io.countersign.policy.PolicyDefinition.Step;
+import io.countersign.web.pages.FormText;
 import java.util.Locale;
 
 /** One approval step as the editor shows it; numbers and durations stay text until the draft is read. */
@@ -27,8 +28,8 @@ public class StepForm {
         form.timeout = step.timeout() == null ? "" : step.timeout().toString();
         form.onTimeout = step.onTimeout() == null ? "" : step.onTimeout().name();
         form.escalateTo = SelectorFields.of(step.escalateTo());
-        form.notify = FormText.join(step.notifyChannels());
-        form.allowedDecisionChannels = FormText.join(step.allowedDecisionChannels());
+        form.notify = FormText.names(step.notifyChannels());
+        form.allowedDecisionChannels = FormText.names(step.allowedDecisionChannels());
         return form;
     }
 
@@ -40,8 +41,8 @@ public class StepForm {
                 issues.duration(timeout, path + ".timeout"),
                 issues.onTimeout(onTimeout, path + ".onTimeout"),
                 escalateTo.toSelectors(),
-                FormText.list(notify),
-                FormText.list(allowedDecisionChannels).stream()
+                FormText.names(notify),
+                FormText.names(allowedDecisionChannels).stream()
                         .map(channel -> channel.toUpperCase(Locale.ROOT))
                         .toList());
     }

@@ -87,4 +87,27 @@ class ResourceAdminPagesTests extends AdminPagesTestBase {
                         .get("accounts")))
                 .containsExactly("root");
     }
+
+    @Test
+    void aLabelLineWithoutAValueIsRefusedAtItsFieldInsteadOfKeptEmpty() throws Exception {
+        String name = Api.unique("db");
+
+        MockHttpServletResponse refused = browsing.post(
+                admin,
+                "/admin/resources",
+                "name",
+                name,
+                "type",
+                "database",
+                "accounts",
+                "root",
+                "labels",
+                "env=prod\nproduction\n");
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString())
+                .contains("id=\"labels-error\"", "&#39;production&#39;: must have a value")
+                .contains("env=prod\nproduction");
+        api.asAdmin().get("/api/v1/resources/" + name).expect(404);
+    }
 }
