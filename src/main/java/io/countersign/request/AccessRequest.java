@@ -30,6 +30,7 @@ public final class AccessRequest {
     private final List<Decision> decisions;
     private final List<AuditableEvent> events = new ArrayList<>();
     private final List<String> withdrawn = new ArrayList<>();
+    private final List<Decision> withdrawnApprovals = new ArrayList<>();
     private List<Delegation> delegations = List.of();
     private final int persistedDecisions;
     // the steps as read, to tell which ones a change touched
@@ -218,14 +219,29 @@ public final class AccessRequest {
         rejectAt(step, systemDecision(currentStep, Verdict.REJECT, reason, at), Actor.system(), null);
     }
 
-    /** Takes a user out of the given steps of the pending request, as approver and as escalation. */
+    /**
+     * Takes a user out of the given steps of the pending request, as approver and as escalation, and
+     * withdraws the approvals of the current step given by them or on their behalf: a person who can
+     * no longer approve does not help to complete a step that is still open.
+     */
     void removeApprover(String userId, String username, List<Integer> from, String reason) {
         requirePending();
         for (int i : from) {
             steps.set(i, steps.get(i).without(userId));
         }
         withdrawn.add(userId);
-        register(new RequestApproverWithdrawn(Actor.system(), id(), username, from, reason));
+        boolean approvalWithdrawn = false;
+        for (int i = 0; i < decisions.size(); i++) {
+            Decision decision = decisions.get(i);
+            if (decision.step() == currentStep && decision.counts() && decision.uses(userId)) {
+                Decision voided = decision.withdrawnBecause(reason);
+                decisions.set(i, voided);
+                withdrawnApprovals.add(voided);
+                approvalWithdrawn = true;
+            }
+        }
+        register(new RequestApproverWithdrawn(
+                Actor.system(), id(), username, from, approvalWithdrawn ? currentStep : null, reason));
     }
 
     /**
@@ -254,6 +270,11 @@ public final class AccessRequest {
     /** The ids of the users withdrawn since the request was loaded, for the repository to drop their places. */
     List<String> withdrawnApprovers() {
         return List.copyOf(withdrawn);
+    }
+
+    /** The approvals withdrawn since the request was loaded, for the repository to mark. */
+    List<Decision> withdrawnApprovals() {
+        return List.copyOf(withdrawnApprovals);
     }
 
     /** The steps that differ from the ones the request was loaded or opened with, for the repository to update. */

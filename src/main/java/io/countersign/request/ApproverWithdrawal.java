@@ -13,10 +13,11 @@ final class ApproverWithdrawal {
     private ApproverWithdrawal() {}
 
     /**
-     * Takes the user out of the current step and those after it, as approver and as escalation. When
-     * the current step can then no longer gather its approvals, it is handled as its timeout would be.
-     * Returns false (and changes nothing) when the request is not pending or does not name the user
-     * there.
+     * Takes the user out of the current step and those after it, as approver and as escalation, and
+     * withdraws an approval of the current step given by them or on their behalf. When the current step
+     * can then no longer gather its approvals, it is handled as its timeout would be. Returns false (and
+     * changes nothing) when the request is not pending, or neither names the user there nor holds such
+     * an approval.
      */
     static boolean withdraw(AccessRequest request, String userId, String username, String reason, Instant at) {
         List<RequestStep> steps = request.steps();
@@ -30,7 +31,9 @@ final class ApproverWithdrawal {
                 from.add(i);
             }
         }
-        if (from.isEmpty()) {
+        boolean approved =
+                request.decisions().stream().anyMatch(d -> d.step() == current && d.counts() && d.uses(userId));
+        if (from.isEmpty() && !approved) {
             return false;
         }
         request.removeApprover(userId, username, from, reason);

@@ -4,9 +4,14 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
 import java.util.List;
 
-/** A user who can no longer approve was taken out of the steps of a pending request still to be decided. */
+/**
+ * A user who can no longer approve was taken out of the steps of a pending request still to be decided;
+ * {@code approvalWithdrawnAt} is the open step whose approval by them (or on their behalf) no longer
+ * counts, null when they had given none.
+ */
 public record RequestApproverWithdrawn(
-        Actor actor, String requestId, String approver, List<Integer> steps, String reason) implements AuditableEvent {
+        Actor actor, String requestId, String approver, List<Integer> steps, Integer approvalWithdrawnAt, String reason)
+        implements AuditableEvent {
 
     public RequestApproverWithdrawn {
         steps = List.copyOf(steps);
@@ -24,7 +29,13 @@ public record RequestApproverWithdrawn(
 
     @Override
     public String note() {
-        return approver + " is no longer an approver of step" + (steps.size() == 1 ? " " : "s ")
-                + String.join(", ", steps.stream().map(String::valueOf).toList()) + ": " + reason;
+        String places = steps.isEmpty()
+                ? approver + " no longer approves"
+                : approver + " is no longer an approver of step" + (steps.size() == 1 ? " " : "s ")
+                        + String.join(", ", steps.stream().map(String::valueOf).toList());
+        String approval = approvalWithdrawnAt == null
+                ? ""
+                : "; the approval of step " + approvalWithdrawnAt + " given by or for them no longer counts";
+        return places + approval + ": " + reason;
     }
 }

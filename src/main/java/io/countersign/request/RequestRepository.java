@@ -205,6 +205,11 @@ class RequestRepository {
                     "delete from request_step_approvers where request_id = ? and user_id = ? and step_index >= ?",
                     Arrays.asList(request.id(), withdrawn, request.currentStep())));
         }
+        for (Decision approval : request.withdrawnApprovals()) {
+            writes.add(Pipelined.change(
+                    "update decisions set withdrawn = ? where request_id = ? and step_index = ? and approver_id = ?",
+                    Arrays.asList(approval.withdrawn(), request.id(), approval.step(), approval.approverId())));
+        }
         writes.addAll(decisionInserts(request.id(), request.newDecisions()));
         header.expecting(
                 1, () -> new ConflictException("Request " + request.id() + " changed at the same time; try again."));

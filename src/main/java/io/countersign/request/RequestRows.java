@@ -250,7 +250,7 @@ class RequestRows {
 
     private static final String DECISIONS = """
             select request_id, step_index, approver, approver_id, verdict, comment, channel, decided_at,
-                   allowed_seconds, on_behalf_of, on_behalf_of_id
+                   allowed_seconds, on_behalf_of, on_behalf_of_id, withdrawn
             from decisions""";
 
     private static Map<String, List<Decision>> decisions(ResultSet rs) throws SQLException {
@@ -271,7 +271,8 @@ class RequestRows {
                                     : Duration.ofSeconds(rs.getLong("allowed_seconds")),
                             rs.getString("on_behalf_of_id") == null
                                     ? null
-                                    : new Participant(rs.getString("on_behalf_of_id"), rs.getString("on_behalf_of"))));
+                                    : new Participant(rs.getString("on_behalf_of_id"), rs.getString("on_behalf_of")),
+                            rs.getString("withdrawn")));
         }
         return decisions;
     }

@@ -18,19 +18,19 @@ final class SeparationOfDuties {
 
     /** One person counts once per step, whatever their verdict. */
     static boolean hasDecided(List<Decision> decisions, String userId, int step) {
-        return decisions.stream().anyMatch(d -> d.step() == step && d.uses(userId));
+        return decisions.stream().anyMatch(d -> d.step() == step && d.takesUp(userId));
     }
 
     /**
      * With distinct approvers across steps, the earlier step this person approved, if any; automatic
-     * approvals are nobody's and never count.
+     * approvals are nobody's and, like withdrawn ones, never count.
      */
     static OptionalInt earlierApprovedStep(ApprovalRules rules, List<Decision> decisions, String userId, int step) {
         if (!rules.distinctApproversAcrossSteps()) {
             return OptionalInt.empty();
         }
         return decisions.stream()
-                .filter(d -> d.uses(userId) && d.isApproval() && d.byPerson() && d.step() < step)
+                .filter(d -> d.uses(userId) && d.counts() && d.byPerson() && d.step() < step)
                 .mapToInt(Decision::step)
                 .findFirst();
     }

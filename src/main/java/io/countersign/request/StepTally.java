@@ -11,9 +11,8 @@ final class StepTally {
     private StepTally() {}
 
     static int approvals(List<Decision> decisions, int step) {
-        return (int) decisions.stream()
-                .filter(d -> d.step() == step && d.isApproval())
-                .count();
+        return (int)
+                decisions.stream().filter(d -> d.step() == step && d.counts()).count();
     }
 
     /**

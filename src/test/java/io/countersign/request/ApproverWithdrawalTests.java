@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.request.Organisation.Person;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import io.countersign.testing.MutableClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,6 +22,9 @@ import tools.jackson.databind.JsonNode;
  */
 @CountersignTest
 class ApproverWithdrawalTests extends DevLisaAndCarolTestBase {
+
+    @Autowired
+    MutableClock clock;
 
     Person sam;
     String resource;
@@ -182,5 +187,106 @@ class ApproverWithdrawalTests extends DevLisaAndCarolTestBase {
                         .status())
                 .as("one person who can approve is too few for two approvals")
                 .isEqualTo(422);
+    }
+
+    private JsonNode approve(Person person, String id) {
+        return api.as(person.token())
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(200)
+                .json();
+    }
+
+    private static JsonNode decisionBy(JsonNode request, Person person) {
+        for (JsonNode decision : request.get("decisions")) {
+            if (decision.get("approver").asString().equals(person.name())) {
+                return decision;
+            }
+        }
+        throw new AssertionError(person.name() + " has no decision on " + request);
+    }
+
+    @Test
+    void anApprovalGivenBeforeItsApproverLeftNoLongerCountsTowardsTheOpenStep() {
+        org.policy(resource, List.of(groupStep("Two of three", 2, org.group(lisa, carol, sam))));
+        String id = request();
+        approve(lisa, id);
+
+        deactivate(lisa, "USER");
+
+        JsonNode afterCarol = approve(carol, id);
+        assertThat(afterCarol.get("status").asString())
+                .as("carol's is the only approval that still counts")
+                .isEqualTo("PENDING");
+        assertThat(decisionBy(afterCarol, lisa).get("withdrawn").asString()).isEqualTo("user deactivated");
+        assertThat(decisionBy(afterCarol, carol).get("withdrawn").isNull()).isTrue();
+        assertThat(api.asAdmin()
+                        .get("/api/v1/audit?action=request.approver_withdrawn&requestId=" + id)
+                        .expect(200)
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("note")
+                        .asString())
+                .contains("approval of step 0", "no longer counts", "user deactivated");
+        assertThat(approve(sam, id).get("status").asString()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aStepLeftShortByAWithdrawnApprovalEndsAsItsTimeoutWould() {
+        org.policy(resource, List.of(groupStep("Both", 2, org.group(lisa, carol))));
+        String id = request();
+        approve(lisa, id);
+
+        // made an auditor: no longer approves, though still a user
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + lisa.name(),
+                        Api.json(Map.of("email", lisa.name() + "@example.com", "role", "AUDITOR", "active", true)))
+                .expect(200);
+
+        JsonNode rejected = asAdmin(id);
+        assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("grant").isNull()).isTrue();
+        assertThat(decisionBy(rejected, lisa).get("withdrawn").asString()).isEqualTo("user no longer approves");
+    }
+
+    @Test
+    void anApprovalADelegateGaveStopsCountingWhenTheDelegateLeaves() {
+        org.policy(resource, List.of(groupStep("Both", 2, org.group(lisa, carol))));
+        api.as(lisa.token())
+                .post(
+                        "/api/v1/users/" + lisa.name() + "/delegations",
+                        Api.json(Map.of(
+                                "delegate",
+                                sam.name(),
+                                "until",
+                                clock.instant()
+                                        .plus(java.time.Duration.ofDays(3))
+                                        .toString())))
+                .expect(201);
+        String id = request();
+        JsonNode bySam = approve(sam, id);
+        assertThat(decisionBy(bySam, sam).get("onBehalfOf").asString()).isEqualTo(lisa.name());
+
+        deactivate(sam, "USER");
+
+        JsonNode afterCarol = approve(carol, id);
+        assertThat(afterCarol.get("status").asString()).isEqualTo("PENDING");
+        assertThat(decisionBy(afterCarol, sam).get("withdrawn").asString()).isEqualTo("user deactivated");
+        // the approval no longer speaks for lisa, who may now give her own
+        assertThat(approve(lisa, id).get("status").asString()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void approvalsOfAStepAlreadyCompleteStandWhenTheirApproverLeaves() {
+        org.policy(resource, List.of(Organisation.step("First", 1, lisa), Organisation.step("Second", 1, carol)));
+        String id = request();
+        approve(lisa, id);
+
+        deactivate(lisa, "USER");
+
+        JsonNode approved = approve(carol, id);
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(decisionBy(approved, lisa).get("withdrawn").isNull()).isTrue();
     }
 }

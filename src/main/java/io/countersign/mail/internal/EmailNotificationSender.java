@@ -133,7 +133,7 @@ class EmailNotificationSender implements NotificationSender {
                 ? current.deadline()
                 : details.expiresAt();
         long approvalsGiven = request.decisions().stream()
-                .filter(d -> d.step() == step && d.isApproval())
+                .filter(d -> d.step() == step && d.counts())
                 .count();
         Person onBehalfOf = requests.decidesOnBehalfOf(
                         new Actor(user.username(), user.role(), Channel.EMAIL, null), request)

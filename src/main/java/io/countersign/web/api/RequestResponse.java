@@ -23,7 +23,8 @@ import java.util.Map;
  * {@code closedAt} and each step's {@code startedAt} are additions, as are {@code grantedDuration}
  * (what the grant gets: the shortest duration any approver allowed), {@code extends} (the grant an
  * extension request would lengthen) and each decision's {@code duration} (what that approver allowed,
- * when less than asked) and {@code onBehalfOf} (the approver a delegate decided for); {@code breakGlass}
+ * when less than asked), {@code onBehalfOf} (the approver a delegate decided for) and {@code withdrawn}
+ * (why an approval no longer counts: its approver left or stopped approving while the step was open); {@code breakGlass}
  * marks emergency access approved at once under the policy's break-glass block, and {@code review}
  * (absent otherwise, and for uses under a block that asked for none) is that use's review.
  */
@@ -133,7 +134,8 @@ record RequestResponse(
             Channel channel,
             Instant at,
             Duration duration,
-            String onBehalfOf) {
+            String onBehalfOf,
+            String withdrawn) {
 
         static DecisionResponse of(Decision decision) {
             return new DecisionResponse(
@@ -144,7 +146,8 @@ record RequestResponse(
                     decision.channel(),
                     decision.at(),
                     decision.allowed(),
-                    decision.onBehalfOf() == null ? null : decision.onBehalfOf().username());
+                    decision.onBehalfOf() == null ? null : decision.onBehalfOf().username(),
+                    decision.withdrawn());
         }
     }
 

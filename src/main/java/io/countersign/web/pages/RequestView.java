@@ -29,7 +29,7 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
                     boolean current = pending && step.index() == request.currentStep();
                     List<String> waitingOn = current
                             ? step.approvers().stream()
-                                    .filter(p -> decisions.stream().noneMatch(d -> d.uses(p.id())))
+                                    .filter(p -> decisions.stream().noneMatch(d -> d.takesUp(p.id())))
                                     .map(p -> p.username())
                                     .toList()
                             : List.of();

@@ -234,4 +234,33 @@ class RequestPageDecisionsTests {
         assertThat(matcher.find()).as("the form carries its key").isTrue();
         return matcher.group(1);
     }
+
+    @Test
+    void anApprovalThatNoLongerCountsIsMarkedOnThePage() {
+        String leaving = api.person("leaving", "USER", PASSWORD);
+        String staying = api.person("staying", "USER", PASSWORD);
+        String third = api.person("third", "USER", PASSWORD);
+        String resource = resourceGovernedBy(Map.of(
+                "steps",
+                List.of(Map.of(
+                        "requiredApprovals",
+                        2,
+                        "approvers",
+                        List.of(Map.of("user", leaving), Map.of("user", staying), Map.of("user", third))))));
+        String id = request(resource, Map.of());
+        api.as(api.tokenFor(leaving))
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(200);
+
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + leaving,
+                        Api.json(Map.of("email", leaving + "@example.com", "role", "USER", "active", false)))
+                .expect(200);
+
+        String page = Visitor.signedIn(base, staying, PASSWORD)
+                .open(base + "/requests/" + id)
+                .body();
+        assertThat(page).contains(leaving, "(no longer counts: <span>user deactivated</span>)");
+    }
 }
