@@ -43,13 +43,17 @@ class StartupTests {
     Path dir;
 
     @Test
-    void onPostgresqlAnInstanceWithoutAnEncryptionKeyRefusesToStartAndSaysWhatToSet() {
+    void onPostgresqlAnInstanceWithoutAnEncryptionKeyRefusesToStartAndSaysWhatToSet(CapturedOutput output) {
         String url = freshDatabase();
 
         assertThatThrownBy(() -> start(url, "--server.port=0").close())
                 .rootCause()
                 .hasMessageContaining("COUNTERSIGN_ENCRYPTION_KEY")
                 .hasMessageContaining("countersign.encryption-key-file");
+        assertThat(output.getOut())
+                .contains("APPLICATION FAILED TO START")
+                .contains("Configuration property 'countersign.encryption-key' is not set.")
+                .contains("Set COUNTERSIGN_ENCRYPTION_KEY (countersign.encryption-key) to base64 of 32 random bytes");
     }
 
     @Test

@@ -51,7 +51,12 @@ public class PostgresDatabases implements ApplicationContextInitializer<Configur
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database on " + withoutSecrets(server), e);
         }
-        return server.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
+        return urlFor(name);
+    }
+
+    /** The JDBC URL of a database on the test server, whether or not it exists. */
+    public static synchronized String urlFor(String name) {
+        return server().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
     }
 
     /** Keeps a shared server clean across runs; FORCE ends the pools of contexts still open. */

@@ -12,6 +12,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
  * Finds the AES key: the configured one, else a key file. Only the embedded database's default file is
@@ -20,28 +21,51 @@ import org.slf4j.LoggerFactory;
 final class EncryptionKeySource {
 
     static final int KEY_BYTES = 32;
+    static final String KEY_PROPERTY = "countersign.encryption-key";
+    static final String KEY_FILE_PROPERTY = "countersign.encryption-key-file";
+    private static final String HOW_TO_MAKE_ONE =
+            "base64 of 32 random bytes, the same on every instance (head -c 32 /dev/urandom | base64)";
     private static final Logger log = LoggerFactory.getLogger(EncryptionKeySource.class);
 
     private EncryptionKeySource() {}
 
     /** Checks a configured key at startup so that a typo fails fast instead of at the first webhook. */
     static SecretKey configured(String base64) {
-        return parse(base64.trim(), "countersign.encryption-key (COUNTERSIGN_ENCRYPTION_KEY)");
+        try {
+            return parse(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationPropertyValueException(
+                    KEY_PROPERTY,
+                    HiddenValueFailureAnalyzer.HIDDEN,
+                    "COUNTERSIGN_ENCRYPTION_KEY " + e.getMessage() + ": set it to " + HOW_TO_MAKE_ONE + ".");
+        }
     }
 
     /** Reads a key file that must exist: one the operator provides for every instance sharing the database. */
     static SecretKey existingFile(Path file) {
         Path path = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(path)) {
-            throw new IllegalStateException("The encryption key file " + path
-                    + " (countersign.encryption-key-file) does not exist. Instances sharing a PostgreSQL database"
-                    + " must share one key: create the file with the same base64 key on every instance"
-                    + " (head -c 32 /dev/urandom | base64), or set COUNTERSIGN_ENCRYPTION_KEY instead.");
+            throw new InvalidConfigurationPropertyValueException(
+                    KEY_FILE_PROPERTY,
+                    file,
+                    "The file " + path + " that COUNTERSIGN_ENCRYPTION_KEY_FILE names does not exist. Instances"
+                            + " sharing a PostgreSQL database must share one key: create the file holding "
+                            + HOW_TO_MAKE_ONE + ", or set COUNTERSIGN_ENCRYPTION_KEY instead.");
         }
+        String text;
         try {
-            return parse(Files.readString(path, StandardCharsets.US_ASCII).trim(), path.toString());
+            text = Files.readString(path, StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the encryption key file " + path, e);
+        }
+        try {
+            return parse(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationPropertyValueException(
+                    KEY_FILE_PROPERTY,
+                    file,
+                    "The key in " + path + ", the file COUNTERSIGN_ENCRYPTION_KEY_FILE names, " + e.getMessage()
+                            + ": it must hold " + HOW_TO_MAKE_ONE + ".");
         }
     }
 
@@ -51,8 +75,7 @@ final class EncryptionKeySource {
             if (!Files.exists(path)) {
                 generate(path);
             }
-            SecretKey key =
-                    parse(Files.readString(path, StandardCharsets.US_ASCII).trim(), path.toString());
+            SecretKey key = parseFile(path);
             log.info(
                     "Secrets are encrypted with the key in {}. Back it up with the database; instances that share"
                             + " one database must share the key (set COUNTERSIGN_ENCRYPTION_KEY).",
@@ -81,16 +104,28 @@ final class EncryptionKeySource {
         log.warn("Generated a new encryption key for stored secrets in {}", path);
     }
 
-    private static SecretKey parse(String base64, String source) {
+    private static SecretKey parseFile(Path path) throws IOException {
+        try {
+            return parse(Files.readString(path, StandardCharsets.US_ASCII).trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("The encryption key in " + path + " " + e.getMessage());
+        }
+    }
+
+    /**
+     * Fails with the end of a sentence whose subject is the key, and never with the decoder's own
+     * message, which would quote a character of it.
+     */
+    private static SecretKey parse(String base64) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("The encryption key in " + source + " is not valid base64");
+            throw new IllegalArgumentException("is not valid base64");
         }
         if (bytes.length != KEY_BYTES) {
-            throw new IllegalStateException("The encryption key in " + source + " must be base64 of " + KEY_BYTES
-                    + " bytes, not " + bytes.length);
+            throw new IllegalArgumentException(
+                    "is base64 of " + bytes.length + " bytes where " + KEY_BYTES + " are needed");
         }
         return new SecretKeySpec(bytes, "AES");
     }

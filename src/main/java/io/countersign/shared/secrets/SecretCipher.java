@@ -12,6 +12,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -59,7 +60,8 @@ public class SecretCipher {
         } else if (sharedDatabase && properties.hasKeyFile()) {
             this.key = EncryptionKeySource.existingFile(properties.encryptionKeyFile());
         } else if (sharedDatabase) {
-            throw new IllegalStateException(MISSING_SHARED_KEY);
+            throw new InvalidConfigurationPropertyValueException(
+                    EncryptionKeySource.KEY_PROPERTY, HiddenValueFailureAnalyzer.HIDDEN, MISSING_SHARED_KEY);
         }
     }
 

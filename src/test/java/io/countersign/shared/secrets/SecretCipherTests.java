@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 class SecretCipherTests {
 
@@ -69,12 +70,28 @@ class SecretCipherTests {
     @Test
     void aMalformedKeyIsRefusedAtStartWithoutShowingIt() {
         assertThatThrownBy(() -> configured("not-base64-at-all!"))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("COUNTERSIGN_ENCRYPTION_KEY")
+                .isInstanceOfSatisfying(
+                        InvalidConfigurationPropertyValueException.class,
+                        e -> assertThat(e.getValue()).isEqualTo(HiddenValueFailureAnalyzer.HIDDEN))
+                .hasMessageContaining("COUNTERSIGN_ENCRYPTION_KEY is not valid base64")
                 .hasMessageNotContaining("not-base64-at-all!");
-        assertThatThrownBy(() -> configured(Base64.getEncoder().encodeToString(new byte[16])))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("32 bytes");
+        String tooShort = Base64.getEncoder().encodeToString(new byte[16]);
+        assertThatThrownBy(() -> configured(tooShort))
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("base64 of 16 bytes where 32 are needed")
+                .hasMessageNotContaining(tooShort);
+    }
+
+    @Test
+    void aKeyFileThatHoldsNoKeyIsRefusedAtStartNamingTheFile() throws Exception {
+        Path file = dir.resolve("shared.key");
+        Files.writeString(file, "secret-but-no-key\n");
+
+        assertThatThrownBy(() -> new SecretCipher(new EncryptionProperties(null, file), true))
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("countersign.encryption-key-file")
+                .hasMessageContaining("COUNTERSIGN_ENCRYPTION_KEY_FILE names, is not valid base64")
+                .hasMessageNotContaining("secret-but-no-key");
     }
 
     private SecretCipher configured(String key) {
@@ -86,11 +103,11 @@ class SecretCipherTests {
         Path file = dir.resolve("data/encryption.key");
 
         assertThatThrownBy(() -> new SecretCipher(new EncryptionProperties(null, null), true))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
                 .hasMessageContaining("COUNTERSIGN_ENCRYPTION_KEY")
                 .hasMessageContaining("countersign.encryption-key-file");
         assertThatThrownBy(() -> new SecretCipher(new EncryptionProperties("", file), true))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
                 .hasMessageContaining("does not exist");
         assertThat(file).doesNotExist();
     }

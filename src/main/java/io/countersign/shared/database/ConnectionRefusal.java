@@ -1,0 +1,55 @@
+package io.countersign.shared.database;
+
+/**
+ * Why a database connection could not be opened, by the SQL state the driver reports, in a sentence
+ * for the operator, and what to check.
+ */
+enum ConnectionRefusal {
+    UNREACHABLE(
+            "08",
+            "no connection could be made",
+            "Check that the database server runs and accepts connections at the host and port in"
+                    + " COUNTERSIGN_DB_URL, and that nothing between this host and the server blocks them."),
+    NO_SUCH_DATABASE(
+            "3D",
+            "the server has no database of that name",
+            "Create the database COUNTERSIGN_DB_URL names on that server, or correct the name in"
+                    + " COUNTERSIGN_DB_URL."),
+    LOGIN_REFUSED(
+            "28",
+            "the server refused the user or its password",
+            "Check COUNTERSIGN_DB_USER and COUNTERSIGN_DB_PASSWORD (SPRING_FLYWAY_USER and"
+                    + " SPRING_FLYWAY_PASSWORD when migrations run as a user of their own), and that the server"
+                    + " lets that user connect to the database from this host.");
+
+    private final String stateClass;
+    private final String why;
+    private final String action;
+
+    ConnectionRefusal(String stateClass, String why, String action) {
+        this.stateClass = stateClass;
+        this.why = why;
+        this.action = action;
+    }
+
+    /** The refusal a SQL state stands for, or null when the state says nothing about the connection. */
+    static ConnectionRefusal of(String sqlState) {
+        if (sqlState == null) {
+            return null;
+        }
+        for (ConnectionRefusal refusal : values()) {
+            if (sqlState.startsWith(refusal.stateClass)) {
+                return refusal;
+            }
+        }
+        return null;
+    }
+
+    String why() {
+        return why;
+    }
+
+    String action() {
+        return action;
+    }
+}

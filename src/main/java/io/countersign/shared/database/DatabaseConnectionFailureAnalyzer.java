@@ -1,0 +1,58 @@
+package io.countersign.shared.database;
+
+import java.sql.SQLException;
+import org.flywaydb.core.api.FlywayException;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.Environment;
+
+/**
+ * Explains a start that stopped because the database could not be reached or refused the connection:
+ * which database was tried, as which user, why, and what to check, instead of the driver's exception
+ * at the end of a long stack trace. The URL is shown without credentials or parameters, so a password
+ * given in it never reaches the log. Migrations connect as {@code spring.flyway.user} when it is set,
+ * so a failure while migrating names that user.
+ */
+class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
+
+    private final Environment environment;
+
+    DatabaseConnectionFailureAnalyzer(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, SQLException cause) {
+        // the deepest is the driver's own; pools and migration tools wrap it in theirs
+        SQLException refused = null;
+        for (Throwable t = rootFailure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ConnectionRefusal.of(sql.getSQLState()) != null) {
+                refused = sql;
+            }
+        }
+        if (refused == null) {
+            return null;
+        }
+        ConnectionRefusal refusal = ConnectionRefusal.of(refused.getSQLState());
+        boolean migrating = findCause(rootFailure, FlywayException.class) != null;
+        String url = environment.getProperty("spring.datasource.url", "");
+        String user = environment.getProperty("spring.datasource.username", "");
+        if (migrating) {
+            url = environment.getProperty("spring.flyway.url", url);
+            user = environment.getProperty("spring.flyway.user", user);
+        }
+        String description = "Could not connect to the database " + RedactedDatabaseUrl.of(url)
+                + (user.isBlank() ? "" : " as user '" + user + "'") + ": " + refusal.why() + " ("
+                + driverSays(refused) + ").";
+        return new FailureAnalysis(description, refusal.action(), refused);
+    }
+
+    /** The driver's first sentence, without the server's severity: its later ones are advice of its own. */
+    private static String driverSays(SQLException refused) {
+        String message =
+                refused.getMessage() == null ? "" : refused.getMessage().strip();
+        message = message.lines().findFirst().orElse("").replaceFirst("^FATAL: ", "");
+        int end = message.indexOf(". ");
+        return end < 0 ? message : message.substring(0, end);
+    }
+}

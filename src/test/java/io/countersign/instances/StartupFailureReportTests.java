@@ -1,0 +1,162 @@
+package io.countersign.instances;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.countersign.CountersignApplication;
+import io.countersign.testing.MutableClock;
+import io.countersign.testing.PostgresDatabases;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * A start that cannot work because of its settings stops, and says in a short report what is wrong
+ * and what to do, without a stack trace and without a secret from the settings.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupFailureReportTests {
+
+    private static final String SECRET = "Pw-" + UUID.randomUUID();
+
+    @Test
+    void aKeyTooShortIsReportedWithItsLengthButNeverShown(CapturedOutput output) {
+        String key = Base64.getEncoder()
+                .encodeToString(Arrays.copyOf(UUID.randomUUID().toString().getBytes(), 16));
+
+        assertRefused(() -> start(embeddedDatabase(), "sa", "", "--countersign.encryption-key=" + key));
+
+        assertThat(output.getOut())
+                .contains("Configuration property 'countersign.encryption-key' is not valid; its value is not shown")
+                .contains("COUNTERSIGN_ENCRYPTION_KEY is base64 of 16 bytes where 32 are needed")
+                .contains("head -c 32 /dev/urandom | base64")
+                .doesNotContain(key);
+        assertShort(output);
+    }
+
+    @Test
+    void aKeyThatIsNotBase64IsReportedButNeverShown(CapturedOutput output) {
+        String key = "not base64 " + SECRET;
+
+        assertRefused(() -> start(embeddedDatabase(), "sa", "", "--countersign.encryption-key=" + key));
+
+        assertThat(output.getOut())
+                .contains("COUNTERSIGN_ENCRYPTION_KEY is not valid base64")
+                .doesNotContain(SECRET);
+        assertShort(output);
+    }
+
+    @Test
+    void aDatabaseNothingListensForIsReportedWithTheUrlWithoutItsPassword(CapturedOutput output) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/countersign";
+
+        assertRefused(() -> start(url + "?password=" + SECRET, "countersign", SECRET));
+
+        assertThat(output.getOut())
+                .contains("Could not connect to the database " + url
+                        + " as user 'countersign': no connection could be made (Connection to 127.0.0.1:" + port
+                        + " refused).")
+                .contains("Check that the database server runs and accepts connections at the host and port in"
+                        + " COUNTERSIGN_DB_URL")
+                .doesNotContain(SECRET);
+        assertShort(output);
+    }
+
+    @Test
+    void aDatabaseTheServerDoesNotHaveIsReportedByName(CapturedOutput output) {
+        String name = "cs_missing_" + UUID.randomUUID().toString().replace("-", "");
+        String url = withPassword(PostgresDatabases.urlFor(name));
+
+        assertRefused(() -> start(url, "", ""));
+
+        assertThat(output.getOut())
+                .contains("Could not connect to the database " + withoutQuery(url)
+                        + ": the server has no database of that name (database \"" + name + "\" does not exist).")
+                .contains("Create the database COUNTERSIGN_DB_URL names on that server")
+                .doesNotContain(SECRET);
+        assertShort(output);
+    }
+
+    @Test
+    void aUserTheServerRefusesIsReportedWithWhatToCheck(CapturedOutput output) {
+        String url = withoutQuery(PostgresDatabases.createDatabase(
+                "cs_" + UUID.randomUUID().toString().replace("-", "")));
+
+        assertRefused(() -> start(withPassword(url), "cs_nobody", SECRET));
+
+        assertThat(output.getOut())
+                .contains("Could not connect to the database " + url
+                        + " as user 'cs_nobody': the server refused the user or its password")
+                .contains("Check COUNTERSIGN_DB_USER and COUNTERSIGN_DB_PASSWORD")
+                .doesNotContain(SECRET);
+        assertShort(output);
+    }
+
+    @Test
+    void aUrlOfADriverThereIsNoneForIsReportedWithoutBlamingTheEmbeddedDriver(CapturedOutput output) {
+        assertRefused(() ->
+                start("jdbc:postgres://cs_admin:" + SECRET + "@127.0.0.1:5432/countersign?password=" + SECRET, "", ""));
+
+        assertThat(output.getOut())
+                .contains("Configuration property 'spring.datasource.url' is not valid; its value is not shown")
+                .contains("COUNTERSIGN_DB_URL must start with jdbc:postgresql: (PostgreSQL, e.g."
+                        + " jdbc:postgresql://db.internal:5432/countersign) or jdbc:h2: (the embedded database),"
+                        + " but it is jdbc:postgres://127.0.0.1:5432/countersign")
+                .doesNotContain(SECRET)
+                .doesNotContain("cs_admin")
+                .doesNotContain("org.h2.Driver");
+        assertShort(output);
+    }
+
+    /** The product still fails closed: a better message, and no running service. */
+    private static void assertRefused(Runnable start) {
+        assertThatThrownBy(start::run).isInstanceOf(RuntimeException.class);
+    }
+
+    private static void assertShort(CapturedOutput output) {
+        assertThat(output.getOut()).contains("APPLICATION FAILED TO START", "Description:", "Action:");
+        assertThat(output.getAll()).doesNotContain("\tat ");
+    }
+
+    private static String withPassword(String url) {
+        return url + (url.contains("?") ? "&" : "?") + "password=" + SECRET;
+    }
+
+    private static String withoutQuery(String url) {
+        return url.replaceFirst("\\?.*", "");
+    }
+
+    private static String embeddedDatabase() {
+        return "jdbc:h2:mem:cs-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    private static void start(String url, String user, String password, String... more) {
+        String[] arguments = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(
+                                "--spring.datasource.url=" + url,
+                                "--spring.datasource.username=" + user,
+                                "--spring.datasource.password=" + password,
+                                "--spring.datasource.hikari.maximum-pool-size=2",
+                                "--spring.datasource.hikari.minimum-idle=0",
+                                "--server.port=0"),
+                        java.util.stream.Stream.of(more))
+                .toArray(String[]::new);
+        new SpringApplicationBuilder(CountersignApplication.class)
+                .profiles("test")
+                .initializers(context -> context.getBeanFactory().registerSingleton("clock", new MutableClock()))
+                .run(arguments)
+                .close();
+    }
+}
