@@ -1,5 +1,6 @@
 package io.countersign.audit;
 
+import static io.countersign.testing.Api.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.directory.UserInput;
@@ -230,12 +231,6 @@ class AuditApiTests {
         List<String> actions = new ArrayList<>();
         list(query).get("items").forEach(item -> actions.add(item.get("action").asString()));
         return actions;
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.propertyNames().forEach(names::add);
-        return names;
     }
 
     private String tokenFor(String username, Role role) {

@@ -1,5 +1,6 @@
 package io.countersign.audit;
 
+import static io.countersign.testing.Api.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -404,11 +405,5 @@ class AuditCheckpointTests {
         verifier.initVerify(key);
         verifier.update(statement.getBytes(StandardCharsets.US_ASCII));
         return verifier.verify(signature);
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.propertyNames().forEach(names::add);
-        return names;
     }
 }

@@ -1,5 +1,8 @@
 package io.countersign.bundle;
 
+import static io.countersign.bundle.ImportCounts.counts;
+import static io.countersign.testing.Api.issues;
+import static io.countersign.testing.Api.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.directory.People;
@@ -322,25 +325,5 @@ class BundleImportTests extends BundleImporterTestBase {
                         .expect(200);
             }
         }
-    }
-
-    private static List<Integer> counts(JsonNode summary, String section) {
-        JsonNode counts = summary.get(section);
-        return List.of(
-                counts.get("created").asInt(),
-                counts.get("updated").asInt(),
-                counts.get("unchanged").asInt());
-    }
-
-    static List<String> issues(JsonNode problem) {
-        List<String> issues = new ArrayList<>();
-        problem.get("errors")
-                .forEach(issue -> issues.add(
-                        issue.get("field").asString() + ":" + issue.get("code").asString()));
-        return issues;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        return array.values().stream().map(JsonNode::asString).toList();
     }
 }

@@ -1,18 +1,18 @@
 package io.countersign.bundle;
 
-import static io.countersign.bundle.BundleImportTests.issues;
+import static io.countersign.bundle.ImportCounts.counts;
+import static io.countersign.testing.Api.issues;
+import static io.countersign.testing.Api.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.policy.PolicyCreated;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import tools.jackson.databind.JsonNode;
 
 /** The policies section: applied last, through the policy module, inside the import's transaction. */
 @CountersignTest
@@ -140,17 +140,5 @@ class BundlePolicyImportTests extends BundleImporterTestBase {
                         timeout: %2$s
                         onTimeout: REJECT
                 """.formatted(id, timeout);
-    }
-
-    private static List<Integer> counts(JsonNode summary, String section) {
-        JsonNode counts = summary.get(section);
-        return List.of(
-                counts.get("created").asInt(),
-                counts.get("updated").asInt(),
-                counts.get("unchanged").asInt());
-    }
-
-    private static List<String> strings(JsonNode array) {
-        return array.values().stream().map(JsonNode::asString).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.countersign.bundle;
 
+import static io.countersign.bundle.ImportCounts.counts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.inventory.Inventory;
@@ -106,13 +107,5 @@ class LargeBundleImportTests {
 
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
-    }
-
-    private static List<Integer> counts(JsonNode summary, String section) {
-        JsonNode counts = summary.get(section);
-        return List.of(
-                counts.get("created").asInt(),
-                counts.get("updated").asInt(),
-                counts.get("unchanged").asInt());
     }
 }

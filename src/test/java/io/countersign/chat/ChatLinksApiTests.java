@@ -116,13 +116,7 @@ class ChatLinksApiTests {
                 .toList();
         bot.click(5102, sentTo5102.get(0)).expect(200);
         assertThat(bot.lastAnswer().get("text").asString()).contains("not linked");
-        assertThat(api.asAdmin()
-                        .get("/api/v1/requests/" + id)
-                        .expect(200)
-                        .json()
-                        .get("status")
-                        .asString())
-                .isEqualTo("PENDING");
+        assertThat(api.status(id)).isEqualTo("PENDING");
         api.as(lisa.token())
                 .delete("/api/v1/users/" + lisa.name() + "/chat-links/telegram-5102")
                 .expect(404);

@@ -68,15 +68,6 @@ class TelegramDecisionTests {
         return id;
     }
 
-    private String status(String id) {
-        return api.asAdmin()
-                .get("/api/v1/requests/" + id)
-                .expect(200)
-                .json()
-                .get("status")
-                .asString();
-    }
-
     private List<String> refusals() {
         return jdbc.sql("select note from audit_events where action = 'chat.decision_refused' order by id")
                 .query(String.class)
@@ -94,7 +85,7 @@ class TelegramDecisionTests {
         assertThat(data.get(1)).isEqualTo("r:" + data.get(0).substring(2));
 
         bot.click(5001, data.get(0)).expect(200);
-        assertThat(status(id)).isEqualTo("APPROVED");
+        assertThat(api.status(id)).isEqualTo("APPROVED");
         assertThat(bot.lastAnswer().get("text").asString()).isEqualTo("Approved " + id + ".");
         JsonNode decision = api.asAdmin()
                 .get("/api/v1/requests/" + id)
@@ -120,10 +111,10 @@ class TelegramDecisionTests {
         JsonNode ask = bot.lastSent();
         assertThat(ask.get("text").asString()).contains("Why do you reject " + id);
         assertThat(ask.get("reply_markup").get("force_reply").asBoolean()).isTrue();
-        assertThat(status(id)).isEqualTo("PENDING");
+        assertThat(api.status(id)).isEqualTo("PENDING");
 
         bot.write(5001, "not during the freeze", 77L).expect(200);
-        assertThat(status(id)).isEqualTo("REJECTED");
+        assertThat(api.status(id)).isEqualTo("REJECTED");
         JsonNode decision = api.asAdmin()
                 .get("/api/v1/requests/" + id)
                 .json()
@@ -159,7 +150,7 @@ class TelegramDecisionTests {
                 .expect(401);
         assertThat(List.of(missing.body(), unknown.body())).containsOnly(wrong.body());
 
-        assertThat(status(id)).isEqualTo("PENDING");
+        assertThat(api.status(id)).isEqualTo("PENDING");
         assertThat(bot.platform.seen(TelegramBot.ANSWER)).hasSize(answers);
         assertThat(refusals()).hasSize(audited);
         assertThat(jdbc.sql("select note from audit_events where action = 'chat.callback_refused' and target = ?")
@@ -181,14 +172,14 @@ class TelegramDecisionTests {
                 .satisfies(stored -> assertThat(stored).startsWith("v1:").doesNotContain(reject.substring(2)));
         clock.advance(Duration.ofMinutes(61));
         bot.write(5001, "too late", 77L).expect(200);
-        assertThat(status(id)).isEqualTo("PENDING");
+        assertThat(api.status(id)).isEqualTo("PENDING");
 
         bot.click(5001, reject).expect(200);
         assertThat(pendingRejections()).hasSize(1);
         bot.write(5002, "somebody else's reply", 77L).expect(200);
-        assertThat(status(id)).isEqualTo("PENDING");
+        assertThat(api.status(id)).isEqualTo("PENDING");
         bot.write(5001, "in time", 77L).expect(200);
-        assertThat(status(id)).isEqualTo("REJECTED");
+        assertThat(api.status(id)).isEqualTo("REJECTED");
         assertThat(pendingRejections()).isEmpty();
     }
 
@@ -210,7 +201,7 @@ class TelegramDecisionTests {
         bot.click(5002, approve).expect(200);
         assertThat(bot.lastAnswer().get("text").asString()).contains("sent to somebody else");
 
-        assertThat(status(id)).isEqualTo("PENDING");
+        assertThat(api.status(id)).isEqualTo("PENDING");
         assertThat(refusals())
                 .anyMatch(note -> note.contains("5999") && note.contains("not linked"))
                 .anyMatch(note -> note.contains("5002") && note.contains("somebody else"));

@@ -1,6 +1,6 @@
 package io.countersign.directory;
 
-import static io.countersign.directory.UserApiTests.issues;
+import static io.countersign.testing.Api.issues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.shared.Role;

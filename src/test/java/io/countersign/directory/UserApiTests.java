@@ -1,5 +1,7 @@
 package io.countersign.directory;
 
+import static io.countersign.testing.Api.fieldNames;
+import static io.countersign.testing.Api.issues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.shared.Role;
@@ -49,7 +51,7 @@ class UserApiTests {
         assertThat(created.get("username").asString()).isEqualTo(username);
         assertThat(api.asAdmin().get("/api/v1/users/" + username).expect(200).json())
                 .isEqualTo(created);
-        assertThat(fields(created))
+        assertThat(fieldNames(created))
                 .containsExactly("username", "email", "displayName", "level", "manager", "role", "active");
         assertThat(created.get("manager").asString()).isEqualTo(manager);
         assertThat(created.get("level").asString()).isEqualTo(level);
@@ -305,20 +307,5 @@ class UserApiTests {
                 .put("/api/v1/users/" + first, Api.json(Map.of("email", "a@example.com", "role", "USER")))
                 .expect(200);
         api.asAdmin().delete("/api/v1/users/" + second).expect(204);
-    }
-
-    /** Other tests share this database and create administrators; retire them through the API. */
-    static List<String> issues(JsonNode problem) {
-        List<String> issues = new ArrayList<>();
-        problem.get("errors")
-                .forEach(issue -> issues.add(
-                        issue.get("field").asString() + ":" + issue.get("code").asString()));
-        return issues;
-    }
-
-    private static List<String> fields(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.propertyNames().forEach(names::add);
-        return names;
     }
 }

@@ -3,6 +3,7 @@ package io.countersign.grant;
 import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,5 +36,13 @@ abstract class DevWithATokenTestBase {
         dev = Api.unique("dev");
         devToken = setup.tokenForNewUser(dev, "USER");
         resource = Api.unique("db");
+    }
+
+    /** The audit actions recorded against a grant, oldest first. */
+    List<String> auditActions(String grantId) {
+        return jdbc.sql("select action from audit_events where grant_id = ? order by id")
+                .param(grantId)
+                .query(String.class)
+                .list();
     }
 }

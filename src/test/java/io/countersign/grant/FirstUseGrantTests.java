@@ -370,13 +370,6 @@ class FirstUseGrantTests extends DevWithATokenTestBase {
                 .list();
     }
 
-    private List<String> auditActions(String grantId) {
-        return jdbc.sql("select action from audit_events where grant_id = ? order by id")
-                .param(grantId)
-                .query(String.class)
-                .list();
-    }
-
     private String reasonOf(String grantId, String action) {
         return jdbc.sql("select reason from audit_events where grant_id = ? and action = ?")
                 .params(grantId, action)

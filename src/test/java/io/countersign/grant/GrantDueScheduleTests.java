@@ -51,13 +51,6 @@ class GrantDueScheduleTests extends DevWithATokenTestBase {
                 .toList();
     }
 
-    private List<String> auditActions(String grantId) {
-        return jdbc.sql("select action from audit_events where grant_id = ? order by id")
-                .param(grantId)
-                .query(String.class)
-                .list();
-    }
-
     @Test
     void aGrantThatStartsNowHasATimerAtItsEnd() {
         JsonNode grant = grant(Map.of("resource", resource, "account", "admin", "duration", "PT2H"));

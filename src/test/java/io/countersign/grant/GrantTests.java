@@ -240,13 +240,6 @@ class GrantTests extends DevWithATokenTestBase {
                 .isEqualTo("EXPIRED");
     }
 
-    private List<String> auditActions(String grantId) {
-        return jdbc.sql("select action from audit_events where grant_id = ? order by id")
-                .param(grantId)
-                .query(String.class)
-                .list();
-    }
-
     private String stored(String grantId) {
         return jdbc.sql("select status from grants where id = ?")
                 .param(grantId)

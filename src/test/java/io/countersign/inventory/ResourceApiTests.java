@@ -1,5 +1,7 @@
 package io.countersign.inventory;
 
+import static io.countersign.testing.Api.issues;
+import static io.countersign.testing.Api.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.directory.People;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
 
 @CountersignTest
 class ResourceApiTests {
@@ -210,17 +211,5 @@ class ResourceApiTests {
         body.put("owners", owners);
         body.put("accounts", accounts);
         return body;
-    }
-
-    static List<String> issues(JsonNode problem) {
-        List<String> issues = new ArrayList<>();
-        problem.get("errors")
-                .forEach(issue -> issues.add(
-                        issue.get("field").asString() + ":" + issue.get("code").asString()));
-        return issues;
-    }
-
-    static List<String> strings(JsonNode array) {
-        return array.values().stream().map(JsonNode::asString).toList();
     }
 }

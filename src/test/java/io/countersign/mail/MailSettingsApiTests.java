@@ -1,12 +1,12 @@
 package io.countersign.mail;
 
+import static io.countersign.testing.Api.issues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.notify.RecordedEvents;
 import io.countersign.shared.secrets.EncryptionProperties;
 import io.countersign.shared.secrets.SecretCipher;
 import io.countersign.testing.Api;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -264,14 +264,5 @@ class MailSettingsApiTests {
     @SuppressWarnings("unchecked")
     static Map<String, Object> imap(Map<String, Object> body) {
         return (Map<String, Object>) body.get("imap");
-    }
-
-    static List<String> issues(JsonNode problem) {
-        List<String> issues = new ArrayList<>();
-        problem.get("errors")
-                .valueStream()
-                .forEach(e -> issues.add(
-                        e.get("field").asString() + ":" + e.get("code").asString()));
-        return issues;
     }
 }

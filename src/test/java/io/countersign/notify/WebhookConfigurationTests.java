@@ -1,5 +1,6 @@
 package io.countersign.notify;
 
+import static io.countersign.testing.Api.issues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.directory.UserInput;
@@ -243,12 +244,5 @@ class WebhookConfigurationTests {
 
     private static String body(String url, List<String> events, String secret) {
         return Api.json(Map.of("url", url, "events", events, "secret", secret));
-    }
-
-    private static List<String> issues(JsonNode problem) {
-        return problem.get("errors")
-                .valueStream()
-                .map(e -> e.get("field").asString() + ":" + e.get("code").asString())
-                .toList();
     }
 }

@@ -1,13 +1,14 @@
 package io.countersign.request;
 
 import static io.countersign.request.Organisation.groupStep;
+import static io.countersign.testing.Api.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.request.Organisation.Person;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,12 +69,6 @@ class ApproverWithdrawalTests extends DevLisaAndCarolTestBase {
                 .asString();
     }
 
-    private static List<String> names(JsonNode array) {
-        List<String> names = new ArrayList<>();
-        array.forEach(node -> names.add(node.asString()));
-        return names;
-    }
-
     @Test
     void aDeactivatedApproverNoLongerCountsAndStaysOutWhenReactivated() {
         org.policy(resource, List.of(groupStep("Team", 1, org.group(lisa, carol))));
@@ -86,7 +81,8 @@ class ApproverWithdrawalTests extends DevLisaAndCarolTestBase {
 
         JsonNode pending = asAdmin(id);
         assertThat(pending.get("status").asString()).isEqualTo("PENDING");
-        assertThat(names(pending.get("steps").get(0).get("eligibleApprovers"))).containsExactly(carol.name());
+        assertThat(strings(pending.get("steps").get(0).get("eligibleApprovers")))
+                .containsExactly(carol.name());
         assertThat(api.as(returned.token())
                         .get("/api/v1/requests?awaiting=me")
                         .expect(200)
@@ -141,7 +137,7 @@ class ApproverWithdrawalTests extends DevLisaAndCarolTestBase {
 
         JsonNode escalated = asAdmin(id);
         assertThat(escalated.get("status").asString()).isEqualTo("PENDING");
-        assertThat(names(escalated.get("steps").get(0).get("eligibleApprovers")))
+        assertThat(strings(escalated.get("steps").get(0).get("eligibleApprovers")))
                 .containsExactlyInAnyOrder(lisa.name(), sam.name());
         api.as(lisa.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
         JsonNode approved = api.as(sam.token())
@@ -260,9 +256,7 @@ class ApproverWithdrawalTests extends DevLisaAndCarolTestBase {
                                 "delegate",
                                 sam.name(),
                                 "until",
-                                clock.instant()
-                                        .plus(java.time.Duration.ofDays(3))
-                                        .toString())))
+                                clock.instant().plus(Duration.ofDays(3)).toString())))
                 .expect(201);
         String id = request();
         JsonNode bySam = approve(sam, id);

@@ -70,13 +70,6 @@ class OffboardingRaceTests {
         return race.run(calls);
     }
 
-    private String status(String id) {
-        return jdbc.sql("select status from access_requests where id = ?")
-                .param(id)
-                .query(String.class)
-                .single();
-    }
-
     @Test
     void approvalsRacingADeactivationNeverLeaveTheUserWithAccess() throws Exception {
         Organisation org = new Organisation(api);
@@ -102,7 +95,7 @@ class OffboardingRaceTests {
                             .asBoolean())
                     .isFalse();
             for (String id : ids) {
-                assertThat(status(id)).as(id).isIn("CANCELLED", "APPROVED");
+                assertThat(api.status(id)).as(id).isIn("CANCELLED", "APPROVED");
                 assertThat(jdbc.sql("select count(*) from grants where request_id = ? and status <> 'REVOKED'")
                                 .param(id)
                                 .query(Long.class)
@@ -128,7 +121,7 @@ class OffboardingRaceTests {
                 assertThat(answer).isEqualTo(200);
             }
             for (String id : ids) {
-                assertThat(status(id)).as(id).isEqualTo("APPROVED");
+                assertThat(api.status(id)).as(id).isEqualTo("APPROVED");
             }
             api.asAdmin().delete("/api/v1/policies/" + policy).expect(204);
         }

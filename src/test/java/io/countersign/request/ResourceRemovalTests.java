@@ -60,15 +60,6 @@ class ResourceRemovalTests extends RequesterReviewerGatewayTestBase {
         return api.asAdmin().get("/api/v1/grants/" + id).expect(200).json();
     }
 
-    private String status(String requestId) {
-        return api.asAdmin()
-                .get("/api/v1/requests/" + requestId)
-                .expect(200)
-                .json()
-                .get("status")
-                .asString();
-    }
-
     @Test
     void deletingAResourceRevokesItsGrantsAndCancelsItsPendingRequests() {
         String admin = grantOf(request("admin"));
@@ -83,7 +74,7 @@ class ResourceRemovalTests extends RequesterReviewerGatewayTestBase {
             assertThat(grant(id).get("status").asString()).isEqualTo("REVOKED");
             assertThat(grant(id).get("revokeReason").asString()).isEqualTo("resource deleted");
         }
-        assertThat(status(pending)).isEqualTo("CANCELLED");
+        assertThat(api.status(pending)).isEqualTo("CANCELLED");
     }
 
     @Test
@@ -102,10 +93,10 @@ class ResourceRemovalTests extends RequesterReviewerGatewayTestBase {
         assertThat(allowed("admin")).isFalse();
         assertThat(grant(admin).get("status").asString()).isEqualTo("REVOKED");
         assertThat(grant(admin).get("revokeReason").asString()).isEqualTo("account removed");
-        assertThat(status(pendingAdmin)).isEqualTo("CANCELLED");
+        assertThat(api.status(pendingAdmin)).isEqualTo("CANCELLED");
         assertThat(allowed("readonly")).isTrue();
         assertThat(grant(readonly).get("status").asString()).isEqualTo("ACTIVE");
-        assertThat(status(pendingReadonly)).isEqualTo("PENDING");
+        assertThat(api.status(pendingReadonly)).isEqualTo("PENDING");
     }
 
     private JsonNode audited(String action, String field, String id) {
@@ -141,12 +132,12 @@ class ResourceRemovalTests extends RequesterReviewerGatewayTestBase {
         assertThat(grant(admin).get("status").asString()).isEqualTo("REVOKED");
         assertThat(grant(admin).get("revokeReason").asString()).isEqualTo("account removed");
         assertThat(grant(admin).get("revokedBy").asString()).isEqualTo("system");
-        assertThat(status(pendingAdmin)).isEqualTo("CANCELLED");
+        assertThat(api.status(pendingAdmin)).isEqualTo("CANCELLED");
         assertThat(audited("grant.revoked", "grantId", admin)).isNotNull();
         assertThat(audited("request.cancelled", "requestId", pendingAdmin)).isNotNull();
         assertThat(allowed("readonly")).isTrue();
         assertThat(grant(readonly).get("status").asString()).isEqualTo("ACTIVE");
-        assertThat(status(pendingReadonly)).isEqualTo("PENDING");
+        assertThat(api.status(pendingReadonly)).isEqualTo("PENDING");
         assertThat(audited("grant.revoked", "grantId", readonly)).isNull();
     }
 

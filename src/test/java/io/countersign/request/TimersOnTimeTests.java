@@ -37,15 +37,6 @@ class TimersOnTimeTests extends DevAndLisaTestBase {
     @Autowired
     JdbcClient jdbc;
 
-    private String status(String id) {
-        return api.as(dev.token())
-                .get("/api/v1/requests/" + id)
-                .expect(200)
-                .json()
-                .get("status")
-                .asString();
-    }
-
     /** The audited time of the transition, once the sealer has chained it (just after its commit). */
     private Instant recorded(String column, String id, String action) {
         SystemActions actions = new SystemActions(jdbc);
@@ -65,7 +56,7 @@ class TimersOnTimeTests extends DevAndLisaTestBase {
         JsonNode created = org.request(dev, resource);
         String id = created.get("id").asString();
 
-        await().atMost(PATIENCE).until(() -> status(id).equals("EXPIRED"));
+        await().atMost(PATIENCE).until(() -> api.status(id).equals("EXPIRED"));
 
         Instant due = Instant.parse(created.get("expiresAt").asString());
         assertThat(lateness("request time-to-live", due, recorded("request_id", id, "request.expired")))
@@ -79,7 +70,7 @@ class TimersOnTimeTests extends DevAndLisaTestBase {
         JsonNode created = org.request(dev, resource);
         String id = created.get("id").asString();
 
-        await().atMost(PATIENCE).until(() -> status(id).equals("REJECTED"));
+        await().atMost(PATIENCE).until(() -> api.status(id).equals("REJECTED"));
 
         Instant due = Instant.parse(created.get("steps").get(0).get("deadline").asString());
         assertThat(lateness("step deadline", due, recorded("request_id", id, "request.rejected")))

@@ -1,5 +1,6 @@
 package io.countersign.security;
 
+import static io.countersign.testing.Api.issues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.directory.People;
@@ -9,7 +10,6 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,15 +86,6 @@ class EnforcerScopeTests {
         return api.as(token).get("/api/v1/access/check?user=" + user + "&resource=" + resource + "&account=admin");
     }
 
-    private static List<String> codes(Api.Response response) {
-        List<String> codes = new ArrayList<>();
-        response.json()
-                .get("errors")
-                .forEach(error -> codes.add(
-                        error.get("field").asString() + ":" + error.get("code").asString()));
-        return codes;
-    }
-
     @Test
     void anEnforcerCarriesAScopeThatIsReturnedAndAudited() {
         String gateway = Api.unique("gateway");
@@ -136,7 +127,7 @@ class EnforcerScopeTests {
         var refused = api.asAdmin().post("/api/v1/users", Api.json(body));
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(codes(refused))
+        assertThat(issues(refused))
                 .contains("scope.resources[0]:invalid_glob", "scope.resourceGroups[0]:unknown_group")
                 .anyMatch(code -> code.startsWith("email:"));
         assertThat(api.asAdmin().get("/api/v1/users/" + gateway).status()).isEqualTo(404);
@@ -156,8 +147,8 @@ class EnforcerScopeTests {
         var notEnforcer = api.asAdmin().post("/api/v1/users", Api.json(body));
         var empty = api.asAdmin().post("/api/v1/users", Api.json(enforcer(Api.unique("gw"), Map.of())));
 
-        assertThat(codes(notEnforcer)).containsExactly("scope:not_enforcer");
-        assertThat(codes(empty)).containsExactly("scope:empty");
+        assertThat(issues(notEnforcer)).containsExactly("scope:not_enforcer");
+        assertThat(issues(empty)).containsExactly("scope:empty");
         assertThat(api.asAdmin().get("/api/v1/users/" + user).status()).isEqualTo(404);
     }
 
@@ -186,7 +177,7 @@ class EnforcerScopeTests {
                                 "USER",
                                 "scope",
                                 Map.of("resources", List.of("x")))));
-        assertThat(codes(asUserWithScope)).containsExactly("scope:not_enforcer");
+        assertThat(issues(asUserWithScope)).containsExactly("scope:not_enforcer");
 
         JsonNode unscoped = api.asAdmin()
                 .put("/api/v1/users/" + gateway, Api.json(enforcer(gateway, null)))

@@ -3,6 +3,7 @@ package io.countersign.testing;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +37,29 @@ public class Api {
 
     public static String json(Object value) {
         return JSON.writeValueAsString(value);
+    }
+
+    /** The {@code field:code} of each issue a problem answer lists, in its order. */
+    public static List<String> issues(JsonNode problem) {
+        return problem.get("errors")
+                .valueStream()
+                .map(issue ->
+                        issue.get("field").asString() + ":" + issue.get("code").asString())
+                .toList();
+    }
+
+    public static List<String> issues(Response answer) {
+        return issues(answer.json());
+    }
+
+    /** The strings of a JSON array, in its order. */
+    public static List<String> strings(JsonNode array) {
+        return array.valueStream().map(JsonNode::asString).toList();
+    }
+
+    /** The names of a JSON object's fields, in the order they were written. */
+    public static List<String> fieldNames(JsonNode object) {
+        return object.propertyStream().map(Map.Entry::getKey).toList();
     }
 
     /** A new user of the role, who calls with an API token; answers the token. */
@@ -72,6 +96,16 @@ public class Api {
                                 "username", name, "email", name + "@example.com", "role", role, "password", password)))
                 .expect(201);
         return name;
+    }
+
+    /** A request's status as the administrator sees it: {@code PENDING}, {@code APPROVED}... */
+    public String status(String requestId) {
+        return asAdmin()
+                .get("/api/v1/requests/" + requestId)
+                .expect(200)
+                .json()
+                .get("status")
+                .asString();
     }
 
     public Caller asAdmin() {

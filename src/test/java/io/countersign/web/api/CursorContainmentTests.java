@@ -1,5 +1,6 @@
 package io.countersign.web.api;
 
+import static io.countersign.testing.Api.issues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
@@ -30,10 +31,6 @@ class CursorContainmentTests {
     @BeforeAll
     void scene() {
         scene = new Scene(api);
-    }
-
-    private static List<String> issues(Api.Response answer) {
-        return InputContainmentTests.issues(answer);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.countersign.web.api;
 
+import static io.countersign.testing.Api.issues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -7,7 +8,6 @@ import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,15 +54,6 @@ class InputContainmentTests {
 
     private void nothingChanged() {
         assertThat(StoredState.of(jdbc)).isEqualTo(before);
-    }
-
-    static List<String> issues(Api.Response answer) {
-        List<String> issues = new ArrayList<>();
-        answer.json()
-                .get("errors")
-                .forEach(e -> issues.add(
-                        e.get("field").asString() + ":" + e.get("code").asString()));
-        return issues;
     }
 
     private Api.Response asDev(HttpMethod method, String path, String body) {

@@ -220,12 +220,7 @@ class RequestPageDecisionsTests {
                 .post(page, page + "/reject", "step=0&comment=" + comment.replace(" ", "+"));
 
         assertThat(answer.body()).contains("at most 2000 characters", comment);
-        assertThat(api.asAdmin()
-                        .get("/api/v1/requests/" + id)
-                        .json()
-                        .get("status")
-                        .asString())
-                .isEqualTo("PENDING");
+        assertThat(api.status(id)).isEqualTo("PENDING");
     }
 
     private static String keyOf(String page) {

@@ -98,17 +98,8 @@ class WebPagesBrowserTests {
         browser.click("Cancel " + second);
 
         assertThat(browser.text()).contains("Cancelled.");
-        assertThat(status(first)).isEqualTo("PENDING");
-        assertThat(status(second)).isEqualTo("CANCELLED");
-    }
-
-    private String status(String id) {
-        return api.asAdmin()
-                .get("/api/v1/requests/" + id)
-                .expect(200)
-                .json()
-                .get("status")
-                .asString();
+        assertThat(api.status(first)).isEqualTo("PENDING");
+        assertThat(api.status(second)).isEqualTo("CANCELLED");
     }
 
     @Test

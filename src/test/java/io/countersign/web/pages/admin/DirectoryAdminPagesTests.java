@@ -1,5 +1,6 @@
 package io.countersign.web.pages.admin;
 
+import static io.countersign.testing.Api.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
@@ -26,13 +27,13 @@ class DirectoryAdminPagesTests extends AdminPagesTestBase {
 
         assertThat(browsing.follow(admin, created)).contains("Group " + name + " is created.");
         JsonNode group = api.asAdmin().get("/api/v1/groups/" + name).expect(200).json();
-        assertThat(names(group.get("members"))).containsExactlyInAnyOrder(dev, ops);
-        assertThat(names(group.get("managers"))).containsExactly(lead);
+        assertThat(strings(group.get("members"))).containsExactlyInAnyOrder(dev, ops);
+        assertThat(strings(group.get("managers"))).containsExactly(lead);
 
         browsing.post(admin, "/admin/groups/" + name, "members", dev, "managers", "");
         group = api.asAdmin().get("/api/v1/groups/" + name).expect(200).json();
-        assertThat(names(group.get("members"))).containsExactly(dev);
-        assertThat(names(group.get("managers"))).isEmpty();
+        assertThat(strings(group.get("members"))).containsExactly(dev);
+        assertThat(strings(group.get("managers"))).isEmpty();
         assertThat(browsing.get(admin, "/admin/groups").getContentAsString()).contains(name, dev);
 
         MockHttpServletResponse deleted = browsing.post(admin, "/admin/groups/" + name + "/delete");
@@ -60,7 +61,7 @@ class DirectoryAdminPagesTests extends AdminPagesTestBase {
         MockHttpServletResponse edit = browsing.post(admin, "/admin/groups/" + name, "managers", "ghost-" + name);
         assertThat(edit.getStatus()).isEqualTo(400);
         assertThat(edit.getContentAsString()).contains("id=\"managers-error\"");
-        assertThat(names(api.asAdmin()
+        assertThat(strings(api.asAdmin()
                         .get("/api/v1/groups/" + name)
                         .expect(200)
                         .json()
@@ -73,7 +74,7 @@ class DirectoryAdminPagesTests extends AdminPagesTestBase {
     @Test
     void theLevelsAreSavedInOrderAndABadListChangesNothing() throws Exception {
         List<String> before =
-                names(api.asAdmin().get("/api/v1/levels").expect(200).json());
+                strings(api.asAdmin().get("/api/v1/levels").expect(200).json());
         List<String> after = new ArrayList<>(before);
         String top = Api.unique("top");
         after.add(top);
@@ -81,20 +82,14 @@ class DirectoryAdminPagesTests extends AdminPagesTestBase {
         MockHttpServletResponse saved = browsing.post(admin, "/admin/levels", "levels", String.join("\n", after));
 
         assertThat(browsing.follow(admin, saved)).contains("The levels are saved.", top);
-        assertThat(names(api.asAdmin().get("/api/v1/levels").expect(200).json()))
+        assertThat(strings(api.asAdmin().get("/api/v1/levels").expect(200).json()))
                 .containsExactlyElementsOf(after);
 
         MockHttpServletResponse refused =
                 browsing.post(admin, "/admin/levels", "levels", String.join("\n", after) + "\nNot A Level!");
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString()).contains("Nothing was saved", "Not A Level!", "field-error");
-        assertThat(names(api.asAdmin().get("/api/v1/levels").expect(200).json()))
+        assertThat(strings(api.asAdmin().get("/api/v1/levels").expect(200).json()))
                 .containsExactlyElementsOf(after);
-    }
-
-    static List<String> names(JsonNode array) {
-        List<String> names = new ArrayList<>();
-        array.forEach(node -> names.add(node.asString()));
-        return names;
     }
 }

@@ -1,6 +1,6 @@
 package io.countersign.web.pages.admin;
 
-import static io.countersign.web.pages.admin.DirectoryAdminPagesTests.names;
+import static io.countersign.testing.Api.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
@@ -42,16 +42,16 @@ class ResourceAdminPagesTests extends AdminPagesTestBase {
         JsonNode resource =
                 api.asAdmin().get("/api/v1/resources/" + name).expect(200).json();
         assertThat(resource.get("type").asString()).isEqualTo("database");
-        assertThat(names(resource.get("accounts"))).containsExactly("readonly", "root");
-        assertThat(names(resource.get("groups"))).containsExactly(group);
-        assertThat(names(resource.get("owners"))).containsExactly(owner);
+        assertThat(strings(resource.get("accounts"))).containsExactly("readonly", "root");
+        assertThat(strings(resource.get("groups"))).containsExactly(group);
+        assertThat(strings(resource.get("owners"))).containsExactly(owner);
         assertThat(resource.get("labels").get("team").asString()).isEqualTo("payments");
 
         browsing.post(admin, "/admin/resources/" + name, "type", "ssh", "accounts", "admin", "labels", "env=dev");
         resource = api.asAdmin().get("/api/v1/resources/" + name).expect(200).json();
         assertThat(resource.get("type").asString()).isEqualTo("ssh");
-        assertThat(names(resource.get("accounts"))).containsExactly("admin");
-        assertThat(names(resource.get("groups"))).isEmpty();
+        assertThat(strings(resource.get("accounts"))).containsExactly("admin");
+        assertThat(strings(resource.get("groups"))).isEmpty();
         assertThat(resource.get("labels").get("env").asString()).isEqualTo("dev");
 
         MockHttpServletResponse deleted = browsing.post(admin, "/admin/resources/" + name + "/delete");
@@ -80,7 +80,7 @@ class ResourceAdminPagesTests extends AdminPagesTestBase {
         MockHttpServletResponse edit =
                 browsing.post(admin, "/admin/resources/" + name, "type", "database", "accounts", "");
         assertThat(edit.getStatus()).isEqualTo(400);
-        assertThat(names(api.asAdmin()
+        assertThat(strings(api.asAdmin()
                         .get("/api/v1/resources/" + name)
                         .expect(200)
                         .json()
