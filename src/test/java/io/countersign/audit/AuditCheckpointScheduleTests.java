@@ -17,7 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
         properties = {
             "countersign.audit.checkpoint-interval=PT1S",
-            "countersign.encryption-key=" + AuditCheckpointTests.ENCRYPTION_KEY
+            "countersign.encryption-key=" + AuditCheckpointTestBase.ENCRYPTION_KEY
         })
 class AuditCheckpointScheduleTests {
 

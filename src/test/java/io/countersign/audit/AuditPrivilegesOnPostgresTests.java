@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @CountersignTest
 @ContextConfiguration(initializers = AuditPrivilegesOnPostgresTests.RestrictedRoles.class)
-@TestPropertySource(properties = "countersign.encryption-key=" + AuditCheckpointTests.ENCRYPTION_KEY)
+@TestPropertySource(properties = "countersign.encryption-key=" + AuditCheckpointTestBase.ENCRYPTION_KEY)
 class AuditPrivilegesOnPostgresTests {
 
     static final String OWNER = "cs_test_owner";

@@ -3,4 +3,4 @@ package io.countersign.request;
 import io.countersign.testing.OnPostgres;
 
 @OnPostgres
-class ActionTokensOnPostgresTests extends ActionTokensTests {}
+class ActionTokenUseOnPostgresTests extends ActionTokenUseTests {}

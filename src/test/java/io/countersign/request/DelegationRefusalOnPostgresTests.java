@@ -3,4 +3,4 @@ package io.countersign.request;
 import io.countersign.testing.OnPostgres;
 
 @OnPostgres
-class DelegationOnPostgresTests extends DelegationTests {}
+class DelegationRefusalOnPostgresTests extends DelegationRefusalTests {}

@@ -3,4 +3,4 @@ package io.countersign.web.api;
 import io.countersign.testing.OnPostgres;
 
 @OnPostgres
-class InputContainmentOnPostgresTests extends InputContainmentTests {}
+class TextFieldContainmentOnPostgresTests extends TextFieldContainmentTests {}

@@ -3,4 +3,4 @@ package io.countersign.web.api;
 import io.countersign.testing.OnPostgres;
 
 @OnPostgres
-class ConfigurationListOnPostgresTests extends ConfigurationListTests {}
+class ConfigurationETagOnPostgresTests extends ConfigurationETagTests {}

@@ -3,4 +3,4 @@ package io.countersign.audit;
 import io.countersign.testing.OnPostgres;
 
 @OnPostgres
-class AuditCheckpointOnPostgresTests extends AuditCheckpointTests {}
+class AuditCheckpointApiOnPostgresTests extends AuditCheckpointApiTests {}

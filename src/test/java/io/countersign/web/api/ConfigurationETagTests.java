@@ -23,134 +23,14 @@ import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Cursor pages, name prefixes, ETag and If-Match on users, groups, resources, policies and webhooks,
- * and If-Match on an object without versions.
+ * ETag and If-Match on users, groups, resources, policies and webhooks, so that concurrent editors
+ * cannot overwrite each other, and If-Match on an object without versions.
  */
 @CountersignTest
-class ConfigurationListTests {
-
-    private static final String SECRET = "0123456789abcdef0123456789abcdef";
-
-    @Autowired
-    Api api;
+class ConfigurationETagTests extends ConfigurationObjectsTestBase {
 
     @Autowired
     MutableClock clock;
-
-    /** Creates one object of the kind named {@code name} and returns the key its URL ends with. */
-    private String create(String kind, String name) {
-        Map<String, Object> body = switch (kind) {
-            case "users" -> Map.of("username", name, "email", name + "@example.com");
-            case "groups" -> Map.of("name", name, "members", List.of(), "managers", List.of());
-            case "resources" -> Map.of("name", name, "type", "database", "accounts", List.of("admin"));
-            case "policies" -> policy(name, 10);
-            case "webhooks" ->
-                Map.of("url", "http://127.0.0.1:9/" + name, "events", List.of("request.created"), "secret", SECRET);
-            default -> throw new IllegalArgumentException(kind);
-        };
-        JsonNode created = api.asAdmin()
-                .post("/api/v1/" + kind, Api.json(body))
-                .expect(201)
-                .json();
-        return kind.equals("webhooks") ? created.get("id").asString() : name;
-    }
-
-    private static Map<String, Object> policy(String name, int priority) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("priority", priority);
-        body.put("conditions", Map.of("resourceName", name + "-*"));
-        body.put("steps", List.of());
-        return body;
-    }
-
-    private static String keyOf(String kind, JsonNode item) {
-        return item.get(
-                        switch (kind) {
-                            case "users" -> "username";
-                            case "webhooks" -> "id";
-                            default -> "name";
-                        })
-                .asString();
-    }
-
-    private String prefixFor(String kind, String base) {
-        return kind.equals("webhooks") ? "http://127.0.0.1:9/" + base : base;
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"users", "groups", "resources", "policies", "webhooks"})
-    void pagesFollowTheCursorThroughEveryItemWithThePrefixAndNoOther(String kind) {
-        String base = Api.unique("pg" + kind.charAt(0)) + "-";
-        List<String> created = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            created.add(create(kind, base + i));
-        }
-        create(kind, Api.unique("other"));
-
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            String path = "/api/v1/" + kind + "?limit=2&prefix=" + prefixFor(kind, base)
-                    + (cursor == null ? "" : "&cursor=" + cursor);
-            JsonNode page = api.asAdmin().get(path).expect(200).json();
-            assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
-            page.get("items").forEach(item -> seen.add(keyOf(kind, item)));
-            cursor = page.get("nextCursor").isNull()
-                    ? null
-                    : page.get("nextCursor").asString();
-            pages++;
-        } while (cursor != null && pages < 10);
-
-        assertThat(pages).isEqualTo(3);
-        assertThat(seen).containsExactlyElementsOf(created.stream().sorted().toList());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"users", "groups", "resources", "policies", "webhooks"})
-    void withoutLimitOrCursorTheListStaysAPlainArray(String kind) {
-        String base = Api.unique("arr" + kind.charAt(0)) + "-";
-        String mine = create(kind, base + "a");
-        create(kind, Api.unique("else"));
-
-        JsonNode all = api.asAdmin().get("/api/v1/" + kind).expect(200).json();
-        JsonNode filtered = api.asAdmin()
-                .get("/api/v1/" + kind + "?prefix=" + prefixFor(kind, base))
-                .expect(200)
-                .json();
-
-        assertThat(all.isArray()).isTrue();
-        assertThat(all.size()).isGreaterThan(1);
-        assertThat(filtered.isArray()).isTrue();
-        assertThat(filtered.size()).isEqualTo(1);
-        assertThat(keyOf(kind, filtered.get(0))).isEqualTo(mine);
-    }
-
-    @Test
-    void aPrefixIsLiteralEvenWithWildcardCharactersOfSql() {
-        String base = Api.unique("lit");
-        create("users", base + "_x");
-        create("users", base + "ax");
-
-        JsonNode page = api.asAdmin()
-                .get("/api/v1/users?limit=10&prefix=" + base + "_")
-                .expect(200)
-                .json();
-
-        assertThat(page.get("items").size()).isEqualTo(1);
-        assertThat(page.get("items").get(0).get("username").asString()).isEqualTo(base + "_x");
-    }
-
-    @Test
-    void aForgedCursorOrALimitOutOfRangeIsRefusedWithEveryIssue() {
-        var answer = api.asAdmin().get("/api/v1/groups?limit=0&cursor=not-ours");
-
-        assertThat(answer.status()).isEqualTo(400);
-        List<String> fields = new ArrayList<>();
-        answer.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
-        assertThat(fields).containsExactlyInAnyOrder("limit", "cursor");
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"users", "groups", "resources", "policies"})

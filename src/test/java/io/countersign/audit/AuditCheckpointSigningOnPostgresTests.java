@@ -1,0 +1,6 @@
+package io.countersign.audit;
+
+import io.countersign.testing.OnPostgres;
+
+@OnPostgres
+class AuditCheckpointSigningOnPostgresTests extends AuditCheckpointSigningTests {}

@@ -1,0 +1,140 @@
+package io.countersign.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A delegation starts and ends on time by itself, and ends when the delegate or the delegator can no
+ * longer approve.
+ */
+@CountersignTest
+class DelegationLifetimeTests extends DelegationTestBase {
+
+    @Autowired
+    SchedulerClient scheduler;
+
+    @Autowired
+    DelegationStarts starts;
+
+    @Test
+    void anEndedDelegationNoLongerLetsTheDelegateDecideOrSee() {
+        String delegation =
+                delegate(lisa, sam, Map.of()).expect(201).json().get("id").asString();
+        String id = request();
+
+        api.as(lisa.token())
+                .delete("/api/v1/users/" + lisa.name() + "/delegations/" + delegation)
+                .expect(204);
+
+        assertThat(awaiting(sam)).doesNotContain(id);
+        api.as(sam.token()).post("/api/v1/requests/" + id + "/approve", null).expect(404);
+        JsonNode listed = api.as(lisa.token())
+                .get("/api/v1/users/" + lisa.name() + "/delegations")
+                .expect(200)
+                .json();
+        assertThat(listed.get(0).get("endedAt").isNull()).isFalse();
+    }
+
+    @Test
+    void aDelegationEndsWithItsUntilWithoutATimer() {
+        delegate(
+                        lisa,
+                        sam,
+                        Map.of(
+                                "until",
+                                clock.instant().plus(Duration.ofHours(1)).toString()))
+                .expect(201);
+        String id = request();
+        assertThat(awaiting(sam)).contains(id);
+
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(awaiting(sam)).doesNotContain(id);
+        api.as(sam.token()).post("/api/v1/requests/" + id + "/approve", null).expect(404);
+    }
+
+    @Test
+    void aDelegationThatStartsLaterIsScheduledAndThenJoinsTheOpenSteps() {
+        Instant from = clock.instant().plus(Duration.ofHours(2));
+        String delegation = delegate(lisa, sam, Map.of("from", from.toString()))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        String id = request();
+        assertThat(awaiting(sam)).doesNotContain(id);
+        assertThat(scheduler.getScheduledExecutionsForTask(DelegationStarts.TASK).stream()
+                        .filter(e -> e.getTaskInstance().getId().equals(delegation))
+                        .map(ScheduledExecution::getExecutionTime))
+                .containsExactly(from);
+
+        clock.set(from);
+        starts.start(delegation);
+
+        assertThat(awaiting(sam)).contains(id);
+        assertThat(audit(id, "request.delegate_joined"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.get("note").asString())
+                        .contains("also waits on " + sam.name() + " on behalf of " + lisa.name()));
+    }
+
+    @Test
+    void deactivatingTheDelegateEndsTheDelegation() {
+        delegate(lisa, sam, Map.of()).expect(201);
+        String id = request();
+
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + sam.name(),
+                        Api.json(Map.of("email", sam.name() + "@example.com", "role", "USER", "active", false)))
+                .expect(200);
+
+        JsonNode listed = api.as(lisa.token())
+                .get("/api/v1/users/" + lisa.name() + "/delegations")
+                .expect(200)
+                .json();
+        assertThat(listed.get(0).get("endedAt").isNull()).isFalse();
+        assertThat(api.as(dev.token())
+                        .get("/api/v1/requests/" + id)
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("PENDING");
+    }
+
+    @Test
+    void aDelegatorGivenARoleThatCannotApproveLosesTheirPlaceAndTheirDelegate() {
+        delegate(lisa, sam, Map.of()).expect(201);
+        String id = request();
+        assertThat(awaiting(sam)).contains(id);
+
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + lisa.name(),
+                        Api.json(Map.of("email", lisa.name() + "@example.com", "role", "AUDITOR")))
+                .expect(200);
+
+        assertThat(awaiting(sam)).doesNotContain(id);
+        api.as(sam.token()).post("/api/v1/requests/" + id + "/approve", null).expect(404);
+        JsonNode listed = api.asAdmin()
+                .get("/api/v1/users/" + lisa.name() + "/delegations")
+                .expect(200)
+                .json();
+        assertThat(listed.get(0).get("endedAt").isNull()).isFalse();
+        JsonNode request =
+                api.asAdmin().get("/api/v1/requests/" + id).expect(200).json();
+        assertThat(request.get("status").asString()).as("tom still approves").isEqualTo("PENDING");
+        assertThat(request.toString()).doesNotContain("\"" + lisa.name() + "\"");
+    }
+}

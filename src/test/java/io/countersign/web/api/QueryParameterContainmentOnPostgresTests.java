@@ -1,0 +1,6 @@
+package io.countersign.web.api;
+
+import io.countersign.testing.OnPostgres;
+
+@OnPostgres
+class QueryParameterContainmentOnPostgresTests extends QueryParameterContainmentTests {}
