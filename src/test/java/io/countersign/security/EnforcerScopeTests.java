@@ -8,6 +8,7 @@ import io.countersign.directory.UserInput;
 import io.countersign.directory.Users;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Role;
+import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.List;
@@ -32,6 +33,9 @@ class EnforcerScopeTests {
 
     @Autowired
     People people;
+
+    @Autowired
+    AccessSetup setup;
 
     String group;
     String prodDb;
@@ -257,19 +261,8 @@ class EnforcerScopeTests {
 
     @Test
     void aScopedEnforcerRequestsOnBehalfOfUsersOnlyWithinItsScope() {
-        for (String resource : List.of(prodDb, otherDb)) {
-            api.asAdmin()
-                    .post(
-                            "/api/v1/policies",
-                            Api.json(Map.of(
-                                    "name",
-                                    Api.unique("auto"),
-                                    "conditions",
-                                    Map.of("resourceName", resource),
-                                    "steps",
-                                    List.of())))
-                    .expect(201);
-        }
+        setup.openPolicy(prodDb);
+        setup.openPolicy(otherDb);
         String gateway = scopedEnforcer();
 
         var outside = api.as(gateway)
@@ -289,13 +282,7 @@ class EnforcerScopeTests {
 
     @Test
     void aScopedEnforcerExplainsOnlyWithinItsScope() {
-        String policy = Api.unique("explained");
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name", policy, "conditions", Map.of("resourceName", otherDb), "steps", List.of())))
-                .expect(201);
+        String policy = setup.openPolicy(otherDb);
         String gateway = scopedEnforcer();
 
         var outside = api.as(gateway)
