@@ -4,14 +4,17 @@ import io.countersign.directory.Directory;
 import io.countersign.mail.MailComposer;
 import io.countersign.mail.Mailer;
 import io.countersign.mail.RefusalNotice;
+import io.countersign.shared.RefusalAuditLimiter;
+import java.time.Clock;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
  * Answers a refused reply by mail, in its thread, through the SMTP server of the current settings;
- * only when the sender's address is an active user's. Anyone can write to the mailbox naming any
- * sender and subject: answering strangers would let them reflect spam off it at whomever they name.
- * Their refusal is audited all the same.
+ * only when the sender's address is an active user's, and at most once a minute for each address and
+ * reason. Anyone can write to the mailbox naming any sender: answering strangers would let them
+ * reflect spam off it at whomever they name, and answering every forged mail naming a user would let
+ * them flood that user. Refusals are audited all the same.
  */
 @Component
 class MailedRefusals implements RefusalReplies {
@@ -19,16 +22,21 @@ class MailedRefusals implements RefusalReplies {
     private final MailComposer composer;
     private final Mailer mailer;
     private final Directory directory;
+    private final RefusalAuditLimiter answered;
 
-    MailedRefusals(MailComposer composer, Mailer mailer, Directory directory) {
+    MailedRefusals(MailComposer composer, Mailer mailer, Directory directory, Clock clock) {
         this.composer = composer;
         this.mailer = mailer;
         this.directory = directory;
+        this.answered = new RefusalAuditLimiter(clock);
     }
 
     @Override
     public void send(RefusalReply reply) {
-        if (directory.activeUsersWithEmail(reply.to()).isEmpty()) {
+        // only active users' addresses are remembered, so the limiter holds few keys
+        if (directory.activeUsersWithEmail(reply.to()).isEmpty()
+                || answered.admit(reply.to().toLowerCase(Locale.ROOT), reply.reason())
+                        .isEmpty()) {
             return;
         }
         mailer.send(composer.refusal(new RefusalNotice(

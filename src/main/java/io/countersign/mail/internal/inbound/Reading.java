@@ -7,6 +7,8 @@ package io.countersign.mail.internal.inbound;
  * @param messageId the message's own Message-ID, for answering it
  * @param automatic an auto-reply or a bounce: refused without answering, so that two robots never
  *     talk to each other
+ * @param unanswered refused without answering: automatic, or its sender's domain was not authenticated,
+ *     so its From address is likely forged and an answer would go to someone who never wrote
  */
 record Reading(
         String sender,
@@ -15,17 +17,22 @@ record Reading(
         String requestId,
         ParsedReply reply,
         String refusal,
-        boolean automatic) {
+        boolean automatic,
+        boolean unanswered) {
 
     static Reading reply(String subject, String messageId, ParsedReply reply) {
-        return new Reading(reply.sender(), subject, messageId, reply.requestId(), reply, null, false);
+        return new Reading(reply.sender(), subject, messageId, reply.requestId(), reply, null, false, false);
     }
 
     static Reading refused(String sender, String subject, String messageId, String requestId, String reason) {
-        return new Reading(sender, subject, messageId, requestId, null, reason, false);
+        return new Reading(sender, subject, messageId, requestId, null, reason, false, false);
+    }
+
+    static Reading unauthenticated(String sender, String subject, String messageId, String requestId, String reason) {
+        return new Reading(sender, subject, messageId, requestId, null, reason, false, true);
     }
 
     static Reading automatic(String sender, String subject, String messageId, String requestId, String reason) {
-        return new Reading(sender, subject, messageId, requestId, null, reason, true);
+        return new Reading(sender, subject, messageId, requestId, null, reason, true, true);
     }
 }

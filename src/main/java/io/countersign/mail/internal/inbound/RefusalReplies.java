@@ -11,7 +11,7 @@ public interface RefusalReplies {
 
     /**
      * @param to the sender of the refused reply
-     * @param subject {@code Re: } and the refused reply's subject
+     * @param subject a subject of the service's own, naming the request when the reply named one
      * @param inReplyTo the refused reply's Message-ID, null when it had none
      * @param reason why it was refused
      */

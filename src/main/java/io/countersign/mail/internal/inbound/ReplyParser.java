@@ -80,8 +80,8 @@ final class ReplyParser {
         }
         if (trustedAuthservId != null
                 && !SenderAuthentication.passes(
-                        message.getHeader("Authentication-Results"), trustedAuthservId, sender)) {
-            return Reading.refused(
+                        SenderAuthentication.headerValues(message.getAllHeaderLines()), trustedAuthservId, sender)) {
+            return Reading.unauthenticated(
                     sender,
                     subject,
                     messageId,

@@ -117,11 +117,11 @@ class ReplyProcessor {
                 reading.automatic() ? ProcessedReplies.Outcome.AUTOMATIC : ProcessedReplies.Outcome.REFUSED;
         processed.settle(key, requestId, outcome, reason);
         events.publishEvent(new MailReplyRefused(MAIL_READER, requestId, reading.sender(), reason));
-        if (reading.automatic() || reading.sender() == null) {
+        if (reading.unanswered() || reading.sender() == null) {
             return new Result(true, false, null);
         }
-        String subject =
-                "Re: " + (reading.subject() == null ? "" : reading.subject().replaceAll("\\p{Cntrl}", " "));
+        // a subject of our own: whoever wrote to the mailbox must not choose what it sends in its name
+        String subject = "Your reply was not applied" + (requestId == null ? "" : " (" + requestId + ")");
         return new Result(true, false, new RefusalReply(reading.sender(), subject, reading.messageId(), reason));
     }
 }

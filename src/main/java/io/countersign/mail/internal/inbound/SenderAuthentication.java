@@ -1,5 +1,8 @@
 package io.countersign.mail.internal.inbound;
 
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +16,8 @@ import java.util.TreeMap;
  */
 final class SenderAuthentication {
 
+    private static final String NAME = "Authentication-Results:";
+
     private SenderAuthentication() {}
 
     static boolean passes(String[] headers, String trustedAuthservId, String sender) {
@@ -21,6 +26,9 @@ final class SenderAuthentication {
         }
         String domain = sender.substring(sender.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
         for (String header : headers) {
+            if (!stampedFirst(header)) {
+                continue;
+            }
             String[] statements = withoutComments(header).split(";");
             String authservId = statements[0].trim().split("\\s+")[0].toLowerCase(Locale.ROOT);
             if (!authservId.equals(trustedAuthservId.toLowerCase(Locale.ROOT))) {
@@ -33,6 +41,33 @@ final class SenderAuthentication {
             }
         }
         return false;
+    }
+
+    /**
+     * The header opens with its authserv-id, as a receiving server writes it. RFC 8601 would allow a
+     * comment first, but the receiving server's rule that strips forged copies of its own header
+     * matches the id at the start (README, "Authentication-Results"), so a header that hides the id
+     * behind a comment is one it let through, and says nothing.
+     */
+    private static boolean stampedFirst(String header) {
+        String value = header.stripLeading();
+        return !value.isEmpty() && value.charAt(0) != '(';
+    }
+
+    /**
+     * The values of the {@code Authentication-Results} header lines written exactly so: the mail
+     * library also returns a line whose name is followed by a space before its colon, which the
+     * receiving server's rule does not match and so never strips.
+     */
+    static String[] headerValues(Enumeration<String> lines) {
+        List<String> values = new ArrayList<>();
+        while (lines.hasMoreElements()) {
+            String line = lines.nextElement();
+            if (line.regionMatches(true, 0, NAME, 0, NAME.length())) {
+                values.add(line.substring(NAME.length()));
+            }
+        }
+        return values.toArray(String[]::new);
     }
 
     private static boolean passesFor(String statement, String domain) {

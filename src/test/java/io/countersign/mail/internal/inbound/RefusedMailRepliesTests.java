@@ -25,9 +25,10 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
 
         file(reply(mailAbout(lisa, id), carol, "Approve").bytes());
 
-        MimeMessage answer = mailTo(carol, "Re: ");
+        MimeMessage answer = mailTo(carol, "Your reply was not applied");
         // the refusal is answered before the message is deleted, so the answer can arrive first
         MailAwait.patiently().until(() -> waiting() == 0);
+        assertThat(answer.getSubject()).isEqualTo("Re: Your reply was not applied (" + id + ")");
         assertThat(text(answer))
                 .contains("The reply did not come from the address the notification went to.")
                 .doesNotContainPattern("[a-z2-7]{32}");
@@ -162,10 +163,32 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
 
         file(reply(asked, lisa, "Reject").bytes());
 
-        MimeMessage answer = mailTo(lisa, "Re: ");
+        MimeMessage answer = mailTo(lisa, "Your reply was not applied");
         assertThat(text(answer)).contains("The request is no longer pending.");
         assertThat(refusals(id)).containsExactly("from " + email(lisa) + ": the request is no longer pending");
         assertThat(status(id)).isEqualTo("APPROVED");
         assertThat(request(id).get("decisions").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aUserNamedByForgedMailGetsOneAnswerAMinuteInTheServicesOwnWords() throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        MimeMessage asked = mailAbout(lisa, id);
+
+        file(
+                reply(asked, carol, "Approve")
+                        .subject("ACTION REQUIRED: re-verify at http://evil.example/login #" + id)
+                        .bytes(),
+                reply(asked, carol, "Approve")
+                        .subject("Second try at http://evil.example/login #" + id)
+                        .bytes());
+
+        MailAwait.patiently().until(() -> waiting() == 0 && refusals(id).size() == 2);
+        List<String> answers = received(email(carol)).stream()
+                .map(ApprovingByMailFixture::subjectOf)
+                .filter(subject -> !subject.contains("Access Approval Notification"))
+                .toList();
+        assertThat(answers).containsExactly("Re: Your reply was not applied (" + id + ")");
+        assertThat(status(id)).isEqualTo("PENDING");
     }
 }

@@ -222,9 +222,26 @@ class ReplyParserTests {
         assertThat(strict.read(withHeader(trustedPass)).reply()).isNotNull();
         assertThat(strict.read(withHeader(trustedSpf)).reply()).isNotNull();
         assertThat(strict.read(withHeader(trustedFail)).refusal()).contains("not authenticated by mx.example.com");
+        assertThat(strict.read(withHeader(trustedFail)).unanswered()).isTrue();
+        assertThat(strict.read(withHeader(trustedPass)).unanswered()).isFalse();
         assertThat(strict.read(withHeader(otherDomain)).refusal()).contains("not authenticated");
         assertThat(strict.read(withHeader(forged)).refusal()).contains("not authenticated");
         assertThat(parser.read(withHeader(forged)).reply()).isNotNull();
+    }
+
+    @Test
+    void aTrustedIdThatTheReceivingServersRuleWouldNotStripSaysNothing() {
+        ReplyParser strict = parser(List.of(), "mx.example.com");
+        String behindAComment = "Authentication-Results: (forged) mx.example.com; dmarc=pass header.from=example.com";
+        String spaceBeforeTheColon = "Authentication-Results : mx.example.com; dmarc=pass header.from=example.com";
+        String folded = "Authentication-Results:\r\n mx.example.com;\r\n\tdmarc=pass header.from=example.com";
+
+        assertThat(strict.read(withHeader(behindAComment)).refusal()).contains("not authenticated");
+        assertThat(strict.read(withHeader(behindAComment)).unanswered())
+                .as("a From address that nothing vouches for is not answered")
+                .isTrue();
+        assertThat(strict.read(withHeader(spaceBeforeTheColon)).refusal()).contains("not authenticated");
+        assertThat(strict.read(withHeader(folded)).reply()).isNotNull();
     }
 
     private static byte[] withHeader(String header) {
