@@ -62,12 +62,16 @@ class ActionPageController {
         if (view.isEmpty()) {
             return refused(Reason.UNKNOWN, model, response);
         }
+        Optional<Reason> refusal = view.get().refusalAt(clock.instant());
+        if (refusal.isPresent() && refusal.get() != Reason.CHANNEL_NOT_ALLOWED) {
+            // a link that can no longer decide is no window on the request either: not for whoever
+            // finds an old mail, nor for an approver who has left
+            return refused(refusal.get(), model, response);
+        }
         model.addAttribute("page", ActionPage.of(view.get(), directory));
-        view.get()
-                .refusalAt(clock.instant())
-                .ifPresentOrElse(
-                        reason -> model.addAttribute("refusal", RefusalText.of(reason)),
-                        () -> model.addAttribute("formToken", token));
+        refusal.ifPresentOrElse(
+                reason -> model.addAttribute("refusal", RefusalText.of(reason)),
+                () -> model.addAttribute("formToken", token));
         return "actions/decide";
     }
 

@@ -163,7 +163,7 @@ class ActionPageTests {
 
         String shown =
                 mvc.perform(get("/actions/" + token)).andReturn().getResponse().getContentAsString();
-        assertThat(shown).contains("already been used").doesNotContain("<form");
+        assertThat(shown).contains("already been used").doesNotContain("<form", "INC-7", dev);
     }
 
     @Test
@@ -334,7 +334,7 @@ class ActionPageTests {
                         .getResponse()
                         .getContentAsString())
                 .contains("already been decided, cancelled or has ended")
-                .doesNotContain("<form");
+                .doesNotContain("<form", dev);
         clock.advance(Duration.ofMinutes(31));
         assertThat(mvc.perform(get("/actions/" + lateToken))
                         .andReturn()
@@ -346,6 +346,25 @@ class ActionPageTests {
         assertThat(posted.getStatus()).isEqualTo(409);
         assertThat(posted.getContentAsString()).contains("This link has expired");
         assertThat(read(late).get("decisions").get(0).get("channel").asString()).isEqualTo("SYSTEM");
+    }
+
+    @Test
+    void aLinkOfAnApproverWhoLeftShowsNothingOfTheRequest() throws Exception {
+        String id = request();
+        String token = token(id);
+
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + lisa,
+                        Api.json(Map.of("email", lisa + "@example.com", "role", "USER", "active", false)))
+                .expect(200);
+
+        MockHttpServletResponse shown =
+                mvc.perform(get("/actions/" + token)).andReturn().getResponse();
+        assertThat(shown.getStatus()).isEqualTo(409);
+        assertThat(shown.getContentAsString())
+                .contains("Nothing was decided")
+                .doesNotContain("<form", "INC-7", dev, id);
     }
 
     @Test
