@@ -7,14 +7,18 @@ import java.util.List;
 /**
  * What an approver is told when a step opens for them.
  *
- * @param actionToken the approver's single-use decision token for this step, for replies by mail
+ * @param actionToken the approver's single-use decision token for this step, for replies by mail; null
+ *     when the step's policy takes no decision by mail
  * @param linkToken the approver's token for the link to the confirmation page (the same token will
- *     do, but a token of its own records that the decision came through the link)
+ *     do, but a token of its own records that the decision came through the link); null when the
+ *     step's policy takes no decision on the web
  * @param approvalsGiven approvals already counted on this step, of {@code requiredApprovals}
  * @param otherApprovers the others who may decide this step
  * @param deadline when the step (or the request) runs out, or null when it never does
  * @param onBehalfOf the approver the recipient decides for as their delegate, or null when they
  *     decide as themself
+ * @param decidedThrough the only channels the step's policy takes decisions from; empty when it takes
+ *     them from every one
  */
 public record ApprovalNotice(
         String requestId,
@@ -35,9 +39,11 @@ public record ApprovalNotice(
         int approvalsGiven,
         List<Person> otherApprovers,
         Instant deadline,
-        Person onBehalfOf) {
+        Person onBehalfOf,
+        List<String> decidedThrough) {
 
     public ApprovalNotice {
         otherApprovers = List.copyOf(otherApprovers);
+        decidedThrough = decidedThrough == null ? List.of() : List.copyOf(decidedThrough);
     }
 }

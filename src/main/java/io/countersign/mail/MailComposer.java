@@ -40,14 +40,15 @@ public class MailComposer {
 
     /**
      * Asks an approver to decide. Replies go to the sender's address with {@code +<token>} added to
-     * its local part, and the token is repeated in the body, for the reader to find whichever survives.
+     * its local part, and the token is repeated in the body, for the reader to find whichever survives;
+     * a step that takes no decision by mail gets no reply address of its own.
      */
     public ComposedMail approvalRequest(ApprovalNotice notice) {
-        if (!TOKEN.matcher(String.valueOf(notice.actionToken())).matches()) {
+        if (notice.actionToken() != null && !TOKEN.matcher(notice.actionToken()).matches()) {
             throw new IllegalArgumentException("an action token has 16 to 128 letters and digits");
         }
         MailSettings current = configured();
-        String replyTo = current.approveByMail()
+        String replyTo = current.approveByMail() && notice.actionToken() != null
                 ? Addresses.withTag(Addresses.parse(current.smtp().from()).getAddress(), notice.actionToken())
                 : null;
         return aboutRequest(

@@ -317,7 +317,8 @@ class OutgoingMailTests {
                 0,
                 List.of(new Person("carol", "Carol Sec"), new Person("sam", "Sam Sec")),
                 deadline,
-                null);
+                null,
+                List.of());
     }
 
     private static MimeMessage receivedOne() {

@@ -36,9 +36,15 @@ public final class ApprovalLetter {
                         notice.approvalsGiven() + " of " + notice.requiredApprovals() + " required approvals given")
                 .field("Others who may approve", others(notice.otherApprovers()))
                 .field("Deadline", notice.deadline() == null ? "none" : head.time(notice.deadline()))
-                .link("Open the request", head.requestLink(notice.requestId()))
-                .link("Approve or reject", head.actionLink(notice.linkToken()));
-        if (head.approveByMail()) {
+                .link("Open the request", head.requestLink(notice.requestId()));
+        if (notice.linkToken() != null) {
+            letter.link("Approve or reject", head.actionLink(notice.linkToken()));
+        }
+        if (notice.actionToken() == null || notice.linkToken() == null) {
+            letter.paragraph("The policy takes decisions on this step only through "
+                    + String.join(", ", notice.decidedThrough()) + ".");
+        }
+        if (head.approveByMail() && notice.actionToken() != null) {
             letter.paragraph("You can also answer by mail. Reply with Approve or Reject on the first line. "
                             + "These words approve: " + String.join(", ", approveWords(head)) + "; anything else "
                             + "rejects, and the whole first line becomes your comment. Reply from the address this "

@@ -124,11 +124,16 @@ class EmailNotificationSender implements NotificationSender {
     private SendResult askToDecide(Notification notification, User user) {
         String requestId = notification.requestId();
         int step = Objects.requireNonNull(notification.step(), "a step notification names its step");
-        String replyToken = tokens.issue(requestId, step, notification.recipientId(), Channel.EMAIL);
-        String linkToken = tokens.issue(requestId, step, notification.recipientId(), Channel.WEB);
         AccessRequest request = requests.get(Actor.system(), requestId);
         RequestDetails details = request.details();
         RequestStep current = request.steps().get(step);
+        // no token for a channel the step refuses: the mail offers only what will work
+        String replyToken = current.allowsDecisionFrom(Channel.EMAIL.name())
+                ? tokens.issue(requestId, step, notification.recipientId(), Channel.EMAIL)
+                : null;
+        String linkToken = current.allowsDecisionFrom(Channel.WEB.name())
+                ? tokens.issue(requestId, step, notification.recipientId(), Channel.WEB)
+                : null;
         Instant deadline = current.deadline() != null && current.deadline().isBefore(details.expiresAt())
                 ? current.deadline()
                 : details.expiresAt();
@@ -163,7 +168,8 @@ class EmailNotificationSender implements NotificationSender {
                         .map(this::person)
                         .toList(),
                 deadline,
-                onBehalfOf);
+                onBehalfOf,
+                current.allowedDecisionChannels());
         ComposedMail mail = composer.approvalRequest(notice);
         sent.record(mail.messageId(), requestId, step, notification.recipientId(), user.email(), clock.instant());
         mailer.send(mail.message());

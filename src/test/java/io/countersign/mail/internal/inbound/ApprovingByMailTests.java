@@ -85,6 +85,22 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
     }
 
     @Test
+    void aStepItsPolicyKeepsToOtherChannelsIsMailedWithoutAWayToDecideThatWouldBeRefused() throws Exception {
+        Map<String, Object> apiOnly = step(1, lisa);
+        apiOnly.put("allowedDecisionChannels", List.of("API"));
+        String id = scene.pending(dev, List.of(apiOnly));
+
+        MimeMessage asked = mailTo(lisa, "Access Approval Notification");
+
+        assertThat(text(asked))
+                .contains("https://countersign.example.com/requests/" + id)
+                .contains("The policy takes decisions on this step only through API.")
+                .doesNotContain("/actions/", "Reply code", "answer by mail");
+        assertThat(((InternetAddress) asked.getReplyTo()[0]).getAddress()).isEqualTo("countersign@example.com");
+        assertThat(status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
     void rejectCustomKeywordPunctuationAndMixedCaseDecideAsTheFirstWordSays() throws Exception {
         String rejected = scene.pending(dev, List.of(step(1, lisa)));
         String keyword = scene.pending(dev, List.of(step(1, lisa)));
