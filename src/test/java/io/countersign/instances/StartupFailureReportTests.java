@@ -8,6 +8,11 @@ import io.countersign.testing.MutableClock;
 import io.countersign.testing.PostgresDatabases;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
@@ -25,6 +30,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class StartupFailureReportTests {
 
     private static final String SECRET = "Pw-" + UUID.randomUUID();
+    /** The key is checked before the database is first used: starts meant to fail later carry a good one. */
+    private static final String WITH_KEY = "--countersign.encryption-key=" + PostgresDatabases.ENCRYPTION_KEY;
 
     @Test
     void aKeyTooShortIsReportedWithItsLengthButNeverShown(CapturedOutput output) {
@@ -61,7 +68,7 @@ class StartupFailureReportTests {
         }
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/countersign";
 
-        assertRefused(() -> start(url + "?password=" + SECRET, "countersign", SECRET));
+        assertRefused(() -> start(url + "?password=" + SECRET, "countersign", SECRET, WITH_KEY));
 
         assertThat(output.getOut())
                 .contains("Could not connect to the database " + url
@@ -78,7 +85,7 @@ class StartupFailureReportTests {
         String name = "cs_missing_" + UUID.randomUUID().toString().replace("-", "");
         String url = withPassword(PostgresDatabases.urlFor(name));
 
-        assertRefused(() -> start(url, "", ""));
+        assertRefused(() -> start(url, "", "", WITH_KEY));
 
         assertThat(output.getOut())
                 // the server's own words quote the name, which a structured log escapes
@@ -95,7 +102,7 @@ class StartupFailureReportTests {
         String url = withoutQuery(PostgresDatabases.createDatabase(
                 "cs_" + UUID.randomUUID().toString().replace("-", "")));
 
-        assertRefused(() -> start(withPassword(url), "cs_nobody", SECRET));
+        assertRefused(() -> start(withPassword(url), "cs_nobody", SECRET, WITH_KEY));
 
         assertThat(output.getOut())
                 .contains("Could not connect to the database " + url
@@ -121,6 +128,18 @@ class StartupFailureReportTests {
         assertShort(output);
     }
 
+    @Test
+    void aBadKeyStopsTheStartBeforeTheSchemaIsMigrated(CapturedOutput output) throws SQLException {
+        String url = PostgresDatabases.createDatabase(
+                "cs_" + UUID.randomUUID().toString().replace("-", ""));
+
+        assertRefused(() -> start(url, "", "", "--countersign.encryption-key=not base64 " + SECRET));
+
+        assertThat(output.getOut()).contains("COUNTERSIGN_ENCRYPTION_KEY is not valid base64");
+        assertThat(tablesIn(url)).isZero();
+        assertShort(output);
+    }
+
     /** The product still fails closed: a better message, and no running service. */
     private static void assertRefused(Runnable start) {
         assertThatThrownBy(start::run).isInstanceOf(RuntimeException.class);
@@ -129,6 +148,16 @@ class StartupFailureReportTests {
     private static void assertShort(CapturedOutput output) {
         assertThat(output.getOut()).contains("APPLICATION FAILED TO START", "Description:", "Action:");
         assertThat(output.getAll()).doesNotContain("\tat ");
+    }
+
+    private static int tablesIn(String url) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement();
+                ResultSet tables = statement.executeQuery(
+                        "select count(*) from information_schema.tables where table_schema = 'public'")) {
+            tables.next();
+            return tables.getInt(1);
+        }
     }
 
     private static String withPassword(String url) {

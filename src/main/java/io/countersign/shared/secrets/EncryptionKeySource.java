@@ -1,6 +1,7 @@
 package io.countersign.shared.secrets;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -44,29 +45,45 @@ final class EncryptionKeySource {
     /** Reads a key file that must exist: one the operator provides for every instance sharing the database. */
     static SecretKey existingFile(Path file) {
         Path path = file.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(path)) {
-            throw new InvalidConfigurationPropertyValueException(
-                    KEY_FILE_PROPERTY,
+        if (!Files.exists(path)) {
+            throw unusableFile(
                     file,
                     "The file " + path + " that COUNTERSIGN_ENCRYPTION_KEY_FILE names does not exist. Instances"
                             + " sharing a PostgreSQL database must share one key: create the file holding "
                             + HOW_TO_MAKE_ONE + ", or set COUNTERSIGN_ENCRYPTION_KEY instead.");
         }
+        if (!Files.isRegularFile(path)) {
+            throw unusableFile(
+                    file,
+                    path + ", which COUNTERSIGN_ENCRYPTION_KEY_FILE names, is not a file: name the file holding "
+                            + HOW_TO_MAKE_ONE + ".");
+        }
         String text;
         try {
             text = Files.readString(path, StandardCharsets.US_ASCII);
+        } catch (CharacterCodingException e) {
+            throw unusableFile(file, keyInFile(path, "holds characters that are not ASCII (a byte order mark?)"));
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the encryption key file " + path, e);
+            // the exception names the file and the operating system's reason, never the content
+            throw unusableFile(
+                    file,
+                    "The file " + path + " that COUNTERSIGN_ENCRYPTION_KEY_FILE names cannot be read ("
+                            + e.getClass().getSimpleName() + "): let the user the service runs as read it.");
         }
         try {
             return parse(text.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationPropertyValueException(
-                    KEY_FILE_PROPERTY,
-                    file,
-                    "The key in " + path + ", the file COUNTERSIGN_ENCRYPTION_KEY_FILE names, " + e.getMessage()
-                            + ": it must hold " + HOW_TO_MAKE_ONE + ".");
+            throw unusableFile(file, keyInFile(path, e.getMessage()));
         }
+    }
+
+    private static String keyInFile(Path path, String problem) {
+        return "The key in " + path + ", the file COUNTERSIGN_ENCRYPTION_KEY_FILE names, " + problem + ": it must hold "
+                + HOW_TO_MAKE_ONE + ".";
+    }
+
+    private static InvalidConfigurationPropertyValueException unusableFile(Path file, String reason) {
+        return new InvalidConfigurationPropertyValueException(KEY_FILE_PROPERTY, file, reason);
     }
 
     static SecretKey fromFile(Path file) {

@@ -94,6 +94,25 @@ class SecretCipherTests {
                 .hasMessageNotContaining("secret-but-no-key");
     }
 
+    @Test
+    void aKeyFileWithABomIsRefusedAtStartWithoutShowingIt() throws Exception {
+        Path file = dir.resolve("shared.key");
+        Files.writeString(file, "\uFEFF" + OTHER_KEY + "\n");
+
+        assertThatThrownBy(() -> new SecretCipher(new EncryptionProperties(null, file), true))
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("COUNTERSIGN_ENCRYPTION_KEY_FILE names, holds characters that are not ASCII")
+                .hasMessageNotContaining(OTHER_KEY);
+    }
+
+    @Test
+    void aKeyFileThatIsADirectoryIsRefusedAtStartAsNotAFile() {
+        assertThatThrownBy(() -> new SecretCipher(new EncryptionProperties(null, dir), true))
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("which COUNTERSIGN_ENCRYPTION_KEY_FILE names, is not a file")
+                .hasMessageNotContaining("does not exist");
+    }
+
     private SecretCipher configured(String key) {
         return new SecretCipher(new EncryptionProperties(key, dir.resolve("unused.key")));
     }
