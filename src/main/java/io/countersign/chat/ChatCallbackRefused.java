@@ -2,6 +2,7 @@ package io.countersign.chat;
 
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
+import io.countersign.shared.RefusalAuditLimiter;
 import java.util.Locale;
 
 /**
@@ -26,8 +27,6 @@ public record ChatCallbackRefused(Actor actor, ChatType platform, String channel
     @Override
     public String note() {
         String note = platform.name().toLowerCase(Locale.ROOT) + " channel " + channel + ": " + reason;
-        return suppressed == 0
-                ? note
-                : note + " (" + suppressed + " more like it since the last one recorded were not recorded)";
+        return RefusalAuditLimiter.noted(note, suppressed);
     }
 }

@@ -15,8 +15,9 @@ import java.util.OptionalLong;
  * source and reason says how many there were.
  *
  * <p>The count lives in this instance's memory: with several instances each lets its own row through
- * a minute, and a restart forgets what was held back. Callers key it only by configured names and a
- * fixed set of reasons, so the map stays small.
+ * a minute, and a restart forgets what was held back. Callers key it only by configured names, the
+ * ids of known users and a fixed set of reasons, never by what a stranger can choose, so the map
+ * stays small.
  */
 public final class RefusalAuditLimiter {
 
@@ -46,5 +47,12 @@ public final class RefusalAuditLimiter {
         window.opened = now;
         window.heldBack = 0;
         return OptionalLong.of(heldBack);
+    }
+
+    /** The recorded row's note, saying how many like it were held back before it. */
+    public static String noted(String note, long heldBack) {
+        return heldBack == 0
+                ? note
+                : note + " (" + heldBack + " more like it since the last one recorded were not recorded)";
     }
 }

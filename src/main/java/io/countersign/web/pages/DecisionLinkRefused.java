@@ -2,6 +2,7 @@ package io.countersign.web.pages;
 
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
+import io.countersign.shared.RefusalAuditLimiter;
 
 /**
  * A decision link was used and decided nothing. The note says why, and how many refusals like it
@@ -21,8 +22,6 @@ record DecisionLinkRefused(Actor actor, String requestId, String reason, long su
 
     @Override
     public String note() {
-        return suppressed == 0
-                ? reason
-                : reason + " (" + suppressed + " more like it since the last one recorded were not recorded)";
+        return RefusalAuditLimiter.noted(reason, suppressed);
     }
 }
