@@ -2,9 +2,14 @@ package io.countersign.mail.internal.inbound;
 
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
+import io.countersign.shared.RefusalAuditLimiter;
 
-/** A reply by mail changed nothing; the note says why and never carries the reply's token. */
-record MailReplyRefused(Actor actor, String requestId, String sender, String reason) implements AuditableEvent {
+/**
+ * A reply by mail changed nothing; the note says why, and how many refusals like it were left out of
+ * the log since the last one recorded. It never carries the reply's token.
+ */
+record MailReplyRefused(Actor actor, String requestId, String sender, String reason, long suppressed)
+        implements AuditableEvent {
 
     @Override
     public String action() {
@@ -18,6 +23,6 @@ record MailReplyRefused(Actor actor, String requestId, String sender, String rea
 
     @Override
     public String note() {
-        return (sender == null ? "" : "from " + sender + ": ") + reason;
+        return RefusalAuditLimiter.noted((sender == null ? "" : "from " + sender + ": ") + reason, suppressed);
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * only when the sender's address is an active user's, and at most once a minute for each address and
  * reason. Anyone can write to the mailbox naming any sender: answering strangers would let them
  * reflect spam off it at whomever they name, and answering every forged mail naming a user would let
- * them flood that user. Refusals are audited all the same.
+ * them flood that user. Refusals are logged and audited all the same ({@link RefusalAudit}).
  */
 @Component
 class MailedRefusals implements RefusalReplies {

@@ -9,6 +9,7 @@ package io.countersign.mail.internal.inbound;
  *     talk to each other
  * @param unanswered refused without answering: automatic, or its sender's domain was not authenticated,
  *     so its From address is likely forged and an answer would go to someone who never wrote
+ * @param authenticated the trusted authentication service vouched for the sender's domain
  */
 record Reading(
         String sender,
@@ -18,21 +19,27 @@ record Reading(
         ParsedReply reply,
         String refusal,
         boolean automatic,
-        boolean unanswered) {
+        boolean unanswered,
+        boolean authenticated) {
 
     static Reading reply(String subject, String messageId, ParsedReply reply) {
-        return new Reading(reply.sender(), subject, messageId, reply.requestId(), reply, null, false, false);
+        return new Reading(reply.sender(), subject, messageId, reply.requestId(), reply, null, false, false, false);
     }
 
     static Reading refused(String sender, String subject, String messageId, String requestId, String reason) {
-        return new Reading(sender, subject, messageId, requestId, null, reason, false, false);
+        return new Reading(sender, subject, messageId, requestId, null, reason, false, false, false);
     }
 
     static Reading unauthenticated(String sender, String subject, String messageId, String requestId, String reason) {
-        return new Reading(sender, subject, messageId, requestId, null, reason, false, true);
+        return new Reading(sender, subject, messageId, requestId, null, reason, false, true, false);
     }
 
     static Reading automatic(String sender, String subject, String messageId, String requestId, String reason) {
-        return new Reading(sender, subject, messageId, requestId, null, reason, true, true);
+        return new Reading(sender, subject, messageId, requestId, null, reason, true, true, false);
+    }
+
+    /** This reading, of a message whose sender the trusted authentication service vouched for. */
+    Reading asAuthenticated() {
+        return new Reading(sender, subject, messageId, requestId, reply, refusal, automatic, unanswered, true);
     }
 }

@@ -78,9 +78,11 @@ final class ReplyParser {
         if (sender == null) {
             return Reading.refused(null, subject, messageId, requestId, "the message has no single sender address");
         }
-        if (trustedAuthservId != null
-                && !SenderAuthentication.passes(
-                        SenderAuthentication.headerValues(message.getAllHeaderLines()), trustedAuthservId, sender)) {
+        if (trustedAuthservId == null) {
+            return readReply(message, sender, subject, messageId, requestId);
+        }
+        if (!SenderAuthentication.passes(
+                SenderAuthentication.headerValues(message.getAllHeaderLines()), trustedAuthservId, sender)) {
             return Reading.unauthenticated(
                     sender,
                     subject,
@@ -88,6 +90,12 @@ final class ReplyParser {
                     requestId,
                     "the sender's domain was not authenticated by " + trustedAuthservId);
         }
+        return readReply(message, sender, subject, messageId, requestId).asAuthenticated();
+    }
+
+    /** Reads what a person wrote, once the sender is known and, where it can be, authenticated. */
+    private Reading readReply(MimeMessage message, String sender, String subject, String messageId, String requestId)
+            throws MessagingException, IOException {
         List<String> references = references(message);
         String subjectId = first(SUBJECT_REQUEST, subject);
         String referencedId = referencedRequest(references);

@@ -2,17 +2,13 @@ package io.countersign.mail.internal.inbound;
 
 import io.countersign.mail.internal.inbound.RefusalReplies.RefusalReply;
 import io.countersign.mail.internal.inbound.ReplyDecider.Outcome;
-import io.countersign.shared.Actor;
-import io.countersign.shared.Channel;
 import io.countersign.shared.CountersignException;
-import io.countersign.shared.Role;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -20,15 +16,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one message: records it as processed, has the decider apply it or refuses it, and audits a
- * refusal, all in one transaction. A message recorded before is left alone, so a message read again
+ * Applies one message: records it as processed, has the decider apply it or refuses it, and logs and
+ * audits a refusal ({@link RefusalAudit}), all in one transaction. A message recorded before is left alone, so a message read again
  * after a crash between deciding and deleting is never applied twice.
  */
 @Component
 class ReplyProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyProcessor.class);
-    private static final Actor MAIL_READER = new Actor("system", Role.ADMIN, Channel.EMAIL, null);
 
     /** What happened to a message; {@code answer} is the refusal to mail back, if any. */
     record Result(boolean applied, boolean decided, RefusalReply answer) {
@@ -38,7 +33,7 @@ class ReplyProcessor {
 
     private final ProcessedReplies processed;
     private final ObjectProvider<ReplyDecider> decider;
-    private final ApplicationEventPublisher events;
+    private final RefusalAudit audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final InboundMailProperties properties;
@@ -46,13 +41,13 @@ class ReplyProcessor {
     ReplyProcessor(
             ProcessedReplies processed,
             ObjectProvider<ReplyDecider> decider,
-            ApplicationEventPublisher events,
+            RefusalAudit audit,
             PlatformTransactionManager transactions,
             Clock clock,
             InboundMailProperties properties) {
         this.processed = processed;
         this.decider = decider;
-        this.events = events;
+        this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.properties = properties;
@@ -116,7 +111,7 @@ class ReplyProcessor {
         ProcessedReplies.Outcome outcome =
                 reading.automatic() ? ProcessedReplies.Outcome.AUTOMATIC : ProcessedReplies.Outcome.REFUSED;
         processed.settle(key, requestId, outcome, reason);
-        events.publishEvent(new MailReplyRefused(MAIL_READER, requestId, reading.sender(), reason));
+        audit.refused(reading, requestId, reason);
         if (reading.unanswered() || reading.sender() == null) {
             return new Result(true, false, null);
         }

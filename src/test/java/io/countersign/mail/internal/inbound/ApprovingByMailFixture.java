@@ -13,8 +13,10 @@ import io.countersign.notify.NotificationScene.Person;
 import io.countersign.notify.RecordingSender;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
+import io.countersign.shared.RefusalAuditLimiter;
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
+import io.countersign.testing.MutableClock;
 import jakarta.mail.Address;
 import jakarta.mail.Flags;
 import jakarta.mail.Multipart;
@@ -90,6 +92,9 @@ abstract class ApprovingByMailFixture {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    MutableClock clock;
+
     Person dev;
     Person lisa;
     Person carol;
@@ -101,6 +106,8 @@ abstract class ApprovingByMailFixture {
 
     @BeforeEach
     void mailIsConfiguredAndEverybodyIsToldByMail() {
+        // past the audit allowance of the refusals of earlier tests, which this context shares
+        clock.advance(RefusalAuditLimiter.WINDOW);
         configure(MailServers.plainSmtp(mail));
         scene.startFresh();
         scene.defaultsTo(List.of("EMAIL"));

@@ -171,7 +171,7 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
     }
 
     @Test
-    void aUserNamedByForgedMailGetsOneAnswerAMinuteInTheServicesOwnWords() throws Exception {
+    void aUserNamedByForgedMailGetsOneAnswerAndOneAuditRowAMinuteInTheServicesOwnWords() throws Exception {
         String id = scene.pending(dev, List.of(step(1, lisa)));
         MimeMessage asked = mailAbout(lisa, id);
 
@@ -183,7 +183,11 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
                         .subject("Second try at http://evil.example/login #" + id)
                         .bytes());
 
-        MailAwait.patiently().until(() -> waiting() == 0 && refusals(id).size() == 2);
+        // both are read before the folder is empty; nothing vouched for carol, so the second is held back
+        MailAwait.patiently().until(() -> waiting() == 0 && !refusals(id).isEmpty());
+        assertThat(refusals(id))
+                .containsExactly("from " + email(carol) + ": the reply did not come from the address the notification"
+                        + " went to");
         List<String> answers = received(email(carol)).stream()
                 .map(ApprovingByMailFixture::subjectOf)
                 .filter(subject -> !subject.contains("Access Approval Notification"))

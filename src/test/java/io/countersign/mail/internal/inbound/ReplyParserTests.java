@@ -244,6 +244,26 @@ class ReplyParserTests {
         assertThat(strict.read(withHeader(folded)).reply()).isNotNull();
     }
 
+    @Test
+    void aReadingIsAuthenticatedOnlyWhenTheTrustedServiceVouchedForItsSender() {
+        ReplyParser strict = parser(List.of(), "mx.example.com");
+        String trustedPass = "Authentication-Results: mx.example.com; dmarc=pass header.from=example.com";
+        String trustedFail = "Authentication-Results: mx.example.com; dmarc=fail header.from=example.com";
+        byte[] vouchedButRefused = ReplyMail.answering(REQUEST, "", "Approve")
+                .to("countersign@example.com")
+                .body("text/plain", StandardCharsets.UTF_8, "Approve\n")
+                .header(trustedPass)
+                .bytes();
+
+        assertThat(strict.read(withHeader(trustedPass)).authenticated()).isTrue();
+        assertThat(strict.read(vouchedButRefused).refusal()).contains("no reply code");
+        assertThat(strict.read(vouchedButRefused).authenticated()).isTrue();
+        assertThat(strict.read(withHeader(trustedFail)).authenticated()).isFalse();
+        assertThat(parser.read(withHeader(trustedPass)).authenticated())
+                .as("without a trusted service nothing vouches for a sender")
+                .isFalse();
+    }
+
     private static byte[] withHeader(String header) {
         return ReplyMail.answering(REQUEST, TOKEN, "Approve").header(header).bytes();
     }
