@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
  * Decides a reply with the action token it carries, as the approver the token was mailed to. Only a
  * reply code ({@code EMAIL}) counts: a decision link's token pasted into a reply is unknown here. The
  * token alone is not enough: the reply must come from the address that approval mail went to, and
- * that address must belong to exactly one active user, who must be that approver. Everything else
- * (the step still open, the token unused, separation of duties, deadlines) is checked where every
- * decision is, by {@link ActionTokens#redeem}.
+ * that address must belong to exactly one active user, who must be that approver; the reply of an
+ * approver deactivated or deleted since is refused as one who may no longer decide, the reason a
+ * decision link gives. Everything else (the step still open, the token unused, separation of duties,
+ * deadlines) is checked where every decision is, by {@link ActionTokens#redeem}.
  */
 @Component
 class TokenReplyDecider implements ReplyDecider {
@@ -46,6 +47,10 @@ class TokenReplyDecider implements ReplyDecider {
         if (!sent.addressesAsked(requestId, token.step(), token.approverId()).contains(reply.sender())) {
             return Outcome.refused(requestId, "the reply did not come from the address the notification went to");
         }
+        if (departed(token.approverId())) {
+            // the audit says why; the approver is sent nothing, as no inactive user's address is answered
+            return Outcome.refused(requestId, reason(ActionTokenRefused.Reason.NOT_ELIGIBLE));
+        }
         List<User> owners = directory.activeUsersWithEmail(reply.sender());
         if (owners.size() > 1) {
             return Outcome.refused(requestId, "the sender's address belongs to more than one user");
@@ -64,6 +69,11 @@ class TokenReplyDecider implements ReplyDecider {
         } catch (ActionTokenRefused refused) {
             return Outcome.refused(requestId, reason(refused.refusal()));
         }
+    }
+
+    /** The approver was deactivated or deleted since the mail went out. */
+    private boolean departed(String approverId) {
+        return directory.findUserById(approverId).filter(User::active).isEmpty();
     }
 
     /** What the sender reads after "Your reply was not taken as a decision:", and the audit log keeps. */

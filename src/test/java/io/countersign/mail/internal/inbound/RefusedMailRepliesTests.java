@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Replies that must decide nothing: from another address, with a forged or replayed reply code, from
- * an address that is shared or has changed hands, or about a request that is no longer pending. Each
- * refusal is audited and leaves the request as it was.
+ * an address that is shared or has changed hands, from an approver who has left, or about a request
+ * that is no longer pending. Each refusal is audited and leaves the request as it was.
  */
 class RefusedMailRepliesTests extends ApprovingByMailFixture {
 
@@ -194,5 +194,26 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
                 .toList();
         assertThat(answers).containsExactly("Re: Your reply was not applied (" + id + ")");
         assertThat(status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aReplyOfAnApproverDeactivatedSinceSaysTheyMayNoLongerDecideAndTellsThemNothing() throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa, carol)));
+        MimeMessage asked = mailAbout(lisa, id);
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + lisa.name(),
+                        Api.json(Map.of("email", email(lisa), "role", "USER", "active", false)))
+                .expect(200);
+
+        file(reply(asked, lisa, "Approve").bytes());
+
+        // an answer leaves before the message is deleted: once it is gone, none was sent
+        MailAwait.patiently().until(() -> waiting() == 0 && !refusals(id).isEmpty());
+        assertThat(refusals(id)).containsExactly("from " + email(lisa) + ": you may no longer decide this request");
+        assertThat(received(email(lisa)).stream().map(ApprovingByMailFixture::subjectOf))
+                .noneMatch(subject -> subject.contains("not applied"));
+        assertThat(status(id)).isEqualTo("PENDING");
+        assertThat(request(id).get("decisions")).isEmpty();
     }
 }
