@@ -233,7 +233,7 @@ public final class AccessRequest {
         boolean approvalWithdrawn = false;
         for (int i = 0; i < decisions.size(); i++) {
             Decision decision = decisions.get(i);
-            if (decision.step() == currentStep && decision.counts() && decision.uses(userId)) {
+            if (ApproverWithdrawal.voids(decision, userId, currentStep)) {
                 Decision voided = decision.withdrawnBecause(reason);
                 decisions.set(i, voided);
                 withdrawnApprovals.add(voided);

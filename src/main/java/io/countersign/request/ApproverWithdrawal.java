@@ -31,8 +31,7 @@ final class ApproverWithdrawal {
                 from.add(i);
             }
         }
-        boolean approved =
-                request.decisions().stream().anyMatch(d -> d.step() == current && d.counts() && d.uses(userId));
+        boolean approved = request.decisions().stream().anyMatch(d -> voids(d, userId, current));
         if (from.isEmpty() && !approved) {
             return false;
         }
@@ -43,5 +42,13 @@ final class ApproverWithdrawal {
             StepTimeout.apply(request, step, StepTimeout.infeasible(current), true, at);
         }
         return true;
+    }
+
+    /**
+     * Whether taking the user out voids this decision: an approval of the open step that still counts
+     * and was given by them or on their behalf (docs/adr/0036). Approvals of completed steps stand.
+     */
+    static boolean voids(Decision decision, String userId, int openStep) {
+        return decision.step() == openStep && decision.counts() && decision.uses(userId);
     }
 }
