@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.countersign.notify.NotificationScene.Person;
 import io.countersign.request.RequestTimers;
-import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
@@ -32,21 +31,14 @@ class DelegateNotificationTests extends NotificationSceneTestBase {
         sam = scene.person("sam");
     }
 
-    private void lisaDelegatesToSam() {
-        api.as(lisa.token())
-                .post(
-                        "/api/v1/users/" + lisa.name() + "/delegations",
-                        Api.json(Map.of(
-                                "delegate",
-                                sam.name(),
-                                "until",
-                                clock.instant().plus(Duration.ofDays(1)).toString())))
-                .expect(201);
+    private void delegatesToSam(Person approver) {
+        api.delegate(
+                approver.token(), approver.name(), sam.name(), clock.instant().plus(Duration.ofDays(1)));
     }
 
     @Test
     void aStepThatOpensDuringADelegationTellsTheDelegateToo() {
-        lisaDelegatesToSam();
+        delegatesToSam(lisa);
 
         String id = scene.pending(dev, List.of(step(1, lisa)));
 
@@ -65,7 +57,7 @@ class DelegateNotificationTests extends NotificationSceneTestBase {
                 .until(() -> !sender.acceptedFor(lisa.id()).isEmpty());
         assertThat(sender.acceptedFor(sam.id())).isEmpty();
 
-        lisaDelegatesToSam();
+        delegatesToSam(lisa);
 
         await().atMost(NotificationScene.PATIENCE)
                 .until(() -> !sender.acceptedFor(sam.id()).isEmpty());
@@ -78,15 +70,7 @@ class DelegateNotificationTests extends NotificationSceneTestBase {
     @Test
     void anEscalationTellsTheDelegatesInForceOfTheApproversItAdds() {
         Person carol = scene.person("carol");
-        api.as(carol.token())
-                .post(
-                        "/api/v1/users/" + carol.name() + "/delegations",
-                        Api.json(Map.of(
-                                "delegate",
-                                sam.name(),
-                                "until",
-                                clock.instant().plus(Duration.ofDays(1)).toString())))
-                .expect(201);
+        delegatesToSam(carol);
         Map<String, Object> escalating = step(1, lisa);
         escalating.put("timeout", "PT30M");
         escalating.put("onTimeout", "ESCALATE");

@@ -249,15 +249,7 @@ class ApproverWithdrawalTests extends DevLisaAndCarolTestBase {
     @Test
     void anApprovalADelegateGaveStopsCountingWhenTheDelegateLeaves() {
         org.policy(resource, List.of(groupStep("Both", 2, org.group(lisa, carol))));
-        api.as(lisa.token())
-                .post(
-                        "/api/v1/users/" + lisa.name() + "/delegations",
-                        Api.json(Map.of(
-                                "delegate",
-                                sam.name(),
-                                "until",
-                                clock.instant().plus(Duration.ofDays(3)).toString())))
-                .expect(201);
+        api.delegate(lisa.token(), lisa.name(), sam.name(), clock.instant().plus(Duration.ofDays(3)));
         String id = request();
         JsonNode bySam = approve(sam, id);
         assertThat(decisionBy(bySam, sam).get("onBehalfOf").asString()).isEqualTo(lisa.name());

@@ -2,6 +2,7 @@ package io.countersign.testing;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +84,21 @@ public class Api {
                 .expect(201)
                 .json()
                 .get("token")
+                .asString();
+    }
+
+    /**
+     * The user {@code from}, calling with their {@code token}, hands their approvals to {@code delegate}
+     * from now until {@code until}; answers the delegation's id.
+     */
+    public String delegate(String token, String from, String delegate, Instant until) {
+        return as(token)
+                .post(
+                        "/api/v1/users/" + from + "/delegations",
+                        json(Map.of("delegate", delegate, "until", until.toString())))
+                .expect(201)
+                .json()
+                .get("id")
                 .asString();
     }
 
