@@ -3,10 +3,6 @@ package io.countersign.audit;
 import static io.countersign.testing.Api.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.directory.UserInput;
-import io.countersign.directory.Users;
-import io.countersign.shared.Actor;
-import io.countersign.shared.Role;
 import io.countersign.shared.ShortIds;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
@@ -41,15 +37,12 @@ class AuditApiTests {
     AuditTables tables;
 
     @Autowired
-    Users users;
-
-    @Autowired
     MutableClock clock;
 
     @Test
     void auditorsAndAdministratorsReadTheLogAndNobodyElseDoes() {
-        String auditor = tokenFor(Api.unique("audrey"), Role.AUDITOR);
-        String user = tokenFor(Api.unique("ursula"), Role.USER);
+        String auditor = api.tokenHolder("audrey", "AUDITOR");
+        String user = api.tokenHolder("ursula", "USER");
 
         api.as(auditor).get("/api/v1/audit").expect(200);
         api.as(auditor).get("/api/v1/audit/verify").expect(200);
@@ -231,15 +224,5 @@ class AuditApiTests {
         List<String> actions = new ArrayList<>();
         list(query).get("items").forEach(item -> actions.add(item.get("action").asString()));
         return actions;
-    }
-
-    private String tokenFor(String username, Role role) {
-        users.create(Actor.system(), new UserInput(username, username + "@example.com", null, null, null, role, true));
-        return api.asAdmin()
-                .post("/api/v1/users/" + username + "/tokens", "{\"name\":\"test\"}")
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
     }
 }

@@ -7,7 +7,6 @@ import io.countersign.testing.CountersignTest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -60,9 +59,9 @@ class AuditCheckpointApiTests extends AuditCheckpointTestBase {
 
     @Test
     void auditorsAndAdministratorsReadCheckpointsAndTheKeyAndNobodyElseDoes() {
-        String auditor = tokenFor("AUDITOR");
-        String user = tokenFor("USER");
-        String enforcer = tokenFor("ENFORCER");
+        String auditor = api.tokenHolder("reader", "AUDITOR");
+        String user = api.tokenHolder("reader", "USER");
+        String enforcer = api.tokenHolder("reader", "ENFORCER");
 
         for (String path : List.of("/api/v1/audit/checkpoints", "/api/v1/audit/checkpoints/key")) {
             api.as(auditor).get(path).expect(200);
@@ -82,18 +81,5 @@ class AuditCheckpointApiTests extends AuditCheckpointTestBase {
                 .get("errors")
                 .forEach(error -> fields.add(error.get("field").asString()));
         return fields;
-    }
-
-    private String tokenFor(String role) {
-        String name = Api.unique("reader");
-        api.asAdmin()
-                .post("/api/v1/users", Api.json(Map.of("username", name, "email", name + "@example.com", "role", role)))
-                .expect(201);
-        return api.asAdmin()
-                .post("/api/v1/users/" + name + "/tokens", Api.json(Map.of("name", "test")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
     }
 }

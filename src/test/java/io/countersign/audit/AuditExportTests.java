@@ -3,10 +3,6 @@ package io.countersign.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import io.countersign.directory.UserInput;
-import io.countersign.directory.Users;
-import io.countersign.shared.Actor;
-import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.io.OutputStream;
@@ -44,9 +40,6 @@ class AuditExportTests {
     AuditExport export;
 
     @Autowired
-    Users users;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -57,8 +50,8 @@ class AuditExportTests {
 
     @Test
     void auditorsAndAdministratorsExportAndNobodyElseDoes() {
-        String auditor = tokenFor(Api.unique("audrey"), Role.AUDITOR);
-        String user = tokenFor(Api.unique("ursula"), Role.USER);
+        String auditor = api.tokenHolder("audrey", "AUDITOR");
+        String user = api.tokenHolder("ursula", "USER");
 
         api.as(auditor).get("/api/v1/audit/export?format=csv&actor=nobody").expect(200);
         api.asAdmin().get("/api/v1/audit/export?format=jsonl&actor=nobody").expect(200);
@@ -212,15 +205,5 @@ class AuditExportTests {
             largestWriteBetweenFlushes = Math.max(largestWriteBetweenFlushes, bytesSinceFlush);
             bytesSinceFlush = 0;
         }
-    }
-
-    private String tokenFor(String username, Role role) {
-        users.create(Actor.system(), new UserInput(username, username + "@example.com", null, null, null, role, true));
-        return api.asAdmin()
-                .post("/api/v1/users/" + username + "/tokens", "{\"name\":\"test\"}")
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
     }
 }
