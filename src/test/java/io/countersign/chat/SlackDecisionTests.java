@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
 import io.countersign.testing.Api;
+import io.countersign.testing.AuditNotes;
 import io.countersign.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLEncoder;
@@ -51,6 +52,9 @@ class SlackDecisionTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuditNotes audit;
 
     @Autowired
     MeterRegistry meters;
@@ -198,9 +202,7 @@ class SlackDecisionTests {
     }
 
     private List<String> refusals() {
-        return jdbc.sql("select note from audit_events where action = 'chat.decision_refused' order by id")
-                .query(String.class)
-                .list();
+        return audit.of("chat.decision_refused");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
 import io.countersign.testing.Api;
+import io.countersign.testing.AuditNotes;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +35,9 @@ class TelegramDecisionTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuditNotes audit;
 
     @Autowired
     MutableClock clock;
@@ -69,9 +73,7 @@ class TelegramDecisionTests {
     }
 
     private List<String> refusals() {
-        return jdbc.sql("select note from audit_events where action = 'chat.decision_refused' order by id")
-                .query(String.class)
-                .list();
+        return audit.of("chat.decision_refused");
     }
 
     @Test
