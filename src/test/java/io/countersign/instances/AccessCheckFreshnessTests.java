@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.countersign.testing.Api;
-import io.countersign.testing.MutableClock;
-import io.countersign.testing.PostgresDatabases;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,32 +16,20 @@ import org.junit.jupiter.api.Test;
  * instance b answers checks from several threads at once, a change committed on instance a is the
  * answer of every check on b that started after the change's commit was acknowledged.
  */
-class AccessCheckFreshnessTests {
+class AccessCheckFreshnessTests extends TwoInstancesTestBase {
 
     private static final int THREADS = 6;
 
-    static final MutableClock clock = new MutableClock();
-    static Instance a;
-    static Instance b;
+    @BeforeAll
+    static void start() {
+        startOnOneDatabase();
+    }
 
     String requester;
     String requesterName;
     String approver;
     String enforcer;
     String resource;
-
-    @BeforeAll
-    static void start() {
-        String url = PostgresDatabases.createDatabase(
-                "cs_" + UUID.randomUUID().toString().replace("-", ""));
-        a = Instance.start("a", url, clock);
-        b = Instance.start("b", url, clock);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        Instance.closeAll(a, b);
-    }
 
     @BeforeEach
     void organisation() {

@@ -3,12 +3,8 @@ package io.countersign.instances;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
-import io.countersign.testing.MutableClock;
-import io.countersign.testing.PostgresDatabases;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,13 +14,14 @@ import org.junit.jupiter.api.Test;
  * database: while instance b serves a stream of calls that rest on them, a change committed on
  * instance a governs every call on b sent after the change was acknowledged.
  */
-class ApprovalRightsFreshnessTests {
+class ApprovalRightsFreshnessTests extends TwoInstancesTestBase {
 
     private static final int THREADS = 4;
 
-    static final MutableClock clock = new MutableClock();
-    static Instance a;
-    static Instance b;
+    @BeforeAll
+    static void start() {
+        startOnOneDatabase();
+    }
 
     String requester;
     String requesterName;
@@ -32,19 +29,6 @@ class ApprovalRightsFreshnessTests {
     String lisaName;
     String samName;
     String sam;
-
-    @BeforeAll
-    static void start() {
-        String url = PostgresDatabases.createDatabase(
-                "cs_" + UUID.randomUUID().toString().replace("-", ""));
-        a = Instance.start("a", url, clock);
-        b = Instance.start("b", url, clock);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        Instance.closeAll(a, b);
-    }
 
     @BeforeEach
     void organisation() {

@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.countersign.security.ApiTokens;
 import io.countersign.shared.Actor;
 import io.countersign.testing.Api;
-import io.countersign.testing.MutableClock;
-import io.countersign.testing.PostgresDatabases;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,26 +16,14 @@ import org.junit.jupiter.api.Test;
  * Two instances on one PostgreSQL database: what one decides about a token or its user applies on the
  * other within one second, however busy the other keeps its authentication cache.
  */
-class TokenPropagationTests {
+class TokenPropagationTests extends TwoInstancesTestBase {
 
     /** The promise is one second; the margin covers polling and scheduling on a busy machine. */
     private static final Duration WITHIN_A_SECOND = Duration.ofMillis(1500);
 
-    static final MutableClock clock = new MutableClock();
-    static Instance a;
-    static Instance b;
-
     @BeforeAll
     static void start() {
-        String url = PostgresDatabases.createDatabase(
-                "cs_" + UUID.randomUUID().toString().replace("-", ""));
-        a = Instance.start("a", url, clock);
-        b = Instance.start("b", url, clock);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        Instance.closeAll(a, b);
+        startOnOneDatabase();
     }
 
     private static int status(Instance on, String token, String method, String path, Object body) {

@@ -6,18 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.countersign.request.RequestTimers;
 import io.countersign.testing.Api;
-import io.countersign.testing.MutableClock;
-import io.countersign.testing.PostgresDatabases;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,11 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Two instances of the service on one PostgreSQL database, called over real HTTP: what one decides the
  * other sees and answers at once, and timers and webhooks run once for both.
  */
-class TwoInstancesTests {
-
-    static final MutableClock clock = new MutableClock();
-    static Instance a;
-    static Instance b;
+class TwoInstancesTests extends TwoInstancesTestBase {
 
     String requester;
     String approver;
@@ -39,17 +31,9 @@ class TwoInstancesTests {
 
     @BeforeAll
     static void start() {
-        String url = PostgresDatabases.createDatabase(
-                "cs_" + UUID.randomUUID().toString().replace("-", ""));
-        a = Instance.start("a", url, clock);
         // b looks for decisions of the other instance only once a minute: what wakes its waiters at once
         // is the database notification
-        b = Instance.start("b", url, clock, "--countersign.requests.waiter-poll=PT60S");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        Instance.closeAll(a, b);
+        startOnOneDatabase("--countersign.requests.waiter-poll=PT60S");
     }
 
     @BeforeEach
