@@ -3,21 +3,15 @@ package io.countersign.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
+import io.countersign.testing.RawHttp;
+import io.countersign.testing.RawHttp.Answer;
 import io.countersign.testing.TestClockConfiguration;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requests the container refuses or cannot decode, sent over a real socket as written (an HTTP
@@ -30,25 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Import({TestClockConfiguration.class, Api.class})
 class ContainerRefusalsTests {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @LocalServerPort
     int port;
-
-    record Answer(int status, String headers, String body) {
-        String contentType() {
-            for (String line : headers.split("\r\n")) {
-                if (line.toLowerCase(Locale.ROOT).startsWith("content-type:")) {
-                    return line.substring("content-type:".length()).trim();
-                }
-            }
-            return "";
-        }
-
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
-    }
 
     @Test
     void anEncodedSlashInAnApiPathIsAProblemDocument() throws Exception {
@@ -134,22 +111,7 @@ class ContainerRefusalsTests {
         return send("GET", target, headers);
     }
 
-    /** One HTTP/1.0 exchange, so that the answer is neither chunked nor kept alive. */
     private Answer send(String method, String target, String... headers) throws Exception {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(10_000);
-            StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.0\r\nHost: 127.0.0.1\r\n");
-            for (String header : headers) {
-                request.append(header).append("\r\n");
-            }
-            OutputStream out = socket.getOutputStream();
-            out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int end = raw.indexOf("\r\n\r\n");
-            String head = raw.substring(0, end);
-            return new Answer(Integer.parseInt(head.split(" ")[1]), head, raw.substring(end + 4));
-        }
+        return RawHttp.send(port, method, target, headers);
     }
 }
