@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
+import io.countersign.testing.RawHttp;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +43,8 @@ class StructuredLogsTests {
                 database,
                 new MutableClock(),
                 "--logging.structured.format.console=ecs",
+                // as deployed: what Spring and Tomcat log at INFO must not hold a secret either
+                "--logging.level.root=info",
                 "--countersign.logging.access-log=true");
     }
 
@@ -129,6 +132,12 @@ class StructuredLogsTests {
         HTTP.send(post, HttpResponse.BodyHandlers.ofString());
         call("/actions;x=1/" + token, null, "link-parameter");
         call("/%61ctions/" + token, null, "link-encoded");
+        call("/actions/" + token + "/", null, "link-slash");
+        call("/actions/" + token + ";x", null, "link-suffix");
+        // a request line Tomcat cannot parse, answered before any filter runs
+        int port = instance.uri("/").getPort();
+        assertThat(RawHttp.send(port, "GET", "/actions/" + token + "|").status())
+                .isEqualTo(400);
 
         assertThat(field(accessLine(output, "/actions/{token}", "link-get"), "message"))
                 .startsWith("GET /actions/{token} 404 ");
@@ -136,6 +145,8 @@ class StructuredLogsTests {
                 .startsWith("POST /actions/{token} ");
         accessLine(output, "/actions/{token}", "link-parameter");
         accessLine(output, "/actions/{token}", "link-encoded");
+        accessLine(output, "/actions/{token}", "link-slash");
+        accessLine(output, "/actions/{token}", "link-suffix");
         assertThat(output.getAll()).doesNotContainIgnoringCase(token);
     }
 

@@ -1,5 +1,6 @@
 package io.countersign.web.api;
 
+import io.countersign.web.DecisionLinkPaths;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -14,7 +15,8 @@ import org.springframework.web.context.request.WebRequest;
  * failure in a filter before any controller ran): the fields of an RFC 9457 problem document, as
  * every controller answers, rather than Spring Boot's {@code timestamp}, {@code error} and
  * {@code path}. Browsers get the same fields as a page ({@code templates/error.html}). The detail is
- * fixed text: nothing of the failed request or the exception is echoed.
+ * fixed text: nothing of the failed request or the exception is echoed, and the path only when it is
+ * not a decision link's, whose token is its credential.
  */
 @Component
 class ProblemErrorAttributes extends DefaultErrorAttributes {
@@ -29,7 +31,7 @@ class ProblemErrorAttributes extends DefaultErrorAttributes {
         problem.put("title", known == null ? "Error" : known.getReasonPhrase());
         problem.put("status", status);
         problem.put("detail", detail(status, getError(request)));
-        if (boot.get("path") instanceof String path) {
+        if (boot.get("path") instanceof String path && !DecisionLinkPaths.isDecisionLink(path)) {
             problem.put("instance", path);
         }
         return problem;

@@ -8,6 +8,10 @@ import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.RefusedException;
 import io.countersign.shared.database.DatabaseUnavailableException;
+import io.countersign.web.DecisionLinkPaths;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -67,9 +71,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 e.getName(), "invalid_value", Echo.quoted(String.valueOf(e.getValue())) + " is not a valid value"));
     }
 
-    /** Tomcat could not read the query string or form, first read by a controller rather than the API interceptor. */
+    /**
+     * Tomcat could not read the query string or form, first read by a controller rather than the API
+     * interceptor. At a decision link's address the container's error answer is given instead, as for
+     * every other address under {@code /actions} the page does not take: the link's own page for a
+     * browser, and for anything else a problem document that does not repeat the address.
+     */
     @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException e) {
+    ResponseEntity<ProblemDetail> undecodableParameters(
+            InvalidParameterException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (DecisionLinkPaths.isDecisionLink(request)) {
+            response.sendError(HttpStatus.BAD_REQUEST.value());
+            return null;
+        }
         return problemFor(QueryParameters.undecodable());
     }
 
@@ -89,7 +103,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                         values.forEach(value -> servlet.getResponse().addHeader(name, value)));
                 servlet.getResponse().sendError(status.value());
                 return null;
-            } catch (java.io.IOException closed) {
+            } catch (IOException closed) {
                 // the browser went away; the problem document below is written to nobody either
             }
         }

@@ -117,7 +117,7 @@ class ActionPageController {
 
     private static String refused(Reason reason, Model model, HttpServletResponse response) {
         response.setStatus(reason == Reason.UNKNOWN ? HttpStatus.NOT_FOUND.value() : HttpStatus.CONFLICT.value());
-        model.addAttribute("title", "Nothing was decided");
+        model.addAttribute("title", RefusalText.NOTHING_DECIDED);
         model.addAttribute("message", RefusalText.of(reason));
         return "actions/outcome";
     }

@@ -5,6 +5,9 @@ import io.countersign.request.ActionTokenRefused.Reason;
 /** Why a decision link did not work, said to the person who followed it. */
 final class RefusalText {
 
+    /** The title of every answer to a decision link that did not decide. */
+    static final String NOTHING_DECIDED = "Nothing was decided";
+
     private RefusalText() {}
 
     /** Why the request page offers no Approve button. */
