@@ -3,4 +3,4 @@ package io.countersign.web.pages;
 import io.countersign.testing.OnPostgres;
 
 @OnPostgres
-class ActionPageOnPostgresTests extends ActionPageTests {}
+class ActionPageDecidingOnPostgresTests extends ActionPageDecidingTests {}

@@ -1,0 +1,90 @@
+package io.countersign.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import io.countersign.testing.CountersignTest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * GET on a decision link shows what would be decided, every value escaped, and never decides; the
+ * page is neither cached nor passed on and runs no script; nothing else under {@code /actions} is
+ * open, and the page is no part of the API's description.
+ */
+@CountersignTest
+class ActionPageShowingTests extends ActionPageTestBase {
+
+    @Test
+    void theLinkShowsWhoAsksForWhatEscapedAndDecidesNothing() throws Exception {
+        String id = request();
+        String token = token(id);
+
+        MockHttpServletResponse page =
+                mvc.perform(get("/actions/" + token)).andReturn().getResponse();
+
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getContentType()).startsWith("text/html");
+        String html = page.getContentAsString();
+        assertThat(html)
+                .contains(id, resource, "admin", "2 hours", "Step 1 of 1: Manager &lt;i&gt;Review&lt;/i&gt;")
+                .contains("Dana &lt;b&gt;Dev&lt;/b&gt; (" + dev + ")", "Lisa Lead (" + lisa + ")")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; INC-7")
+                .doesNotContain("<script", "<b>Dev", "<i>Review")
+                .contains("<label for=\"comment\">", "<textarea id=\"comment\" name=\"comment\"")
+                .contains("name=\"decision\" value=\"approve\"", "name=\"decision\" value=\"reject\"")
+                .contains("action=\"/actions/" + token + "\"", "name=\"viewport\"");
+        assertThat(read(id).get("status").asString()).isEqualTo("PENDING");
+        assertThat(read(id).get("decisions")).isEmpty();
+        assertThat(tokens.peek(token).orElseThrow().used()).isFalse();
+    }
+
+    @Test
+    void thePageIsNeitherCachedNorLeakedAndRunsNoScript() throws Exception {
+        String token = token(request());
+
+        MockHttpServletResponse page =
+                mvc.perform(get("/actions/" + token)).andReturn().getResponse();
+
+        assertThat(page.getHeader("Cache-Control")).contains("no-store");
+        assertThat(page.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
+        String policy = page.getHeader("Content-Security-Policy");
+        assertThat(policy)
+                .contains("default-src 'none'", "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'")
+                .doesNotContain("script-src", "unsafe");
+        Matcher nonce = Pattern.compile("style-src 'nonce-([^']+)'").matcher(policy);
+        assertThat(nonce.find()).isTrue();
+        assertThat(page.getContentAsString()).contains("<style nonce=\"" + nonce.group(1) + "\">");
+        String again =
+                mvc.perform(get("/actions/" + token)).andReturn().getResponse().getHeader("Content-Security-Policy");
+        assertThat(again).isNotEqualTo(policy);
+    }
+
+    @Test
+    void nothingElseUnderActionsIsOpen() throws Exception {
+        String token = token(request());
+
+        assertThat(mvc.perform(put("/actions/" + token))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(mvc.perform(get("/actions/" + token + "/more"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(mvc.perform(get("/actions")).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theDecisionPageIsNoPartOfTheApiDescription() {
+        assertThat(api.asAdmin().get("/api/v1/openapi").expect(200).body())
+                .contains("/api/v1/requests")
+                .doesNotContain("/actions/");
+    }
+}
