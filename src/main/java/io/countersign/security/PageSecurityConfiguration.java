@@ -42,6 +42,12 @@ class PageSecurityConfiguration {
     /** Forms that security filters answer, which no controller mapping knows about. */
     private static final Map<String, Set<String>> FILTER_FORMS = Map.of("/logout", Set.of("POST"));
 
+    /** The pages' content policy; the sign-in chain adds its provider's address to {@code form-action}. */
+    static String contentPolicy(String formTargets) {
+        return "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'"
+                + formTargets + "; base-uri 'none'";
+    }
+
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain pages(
@@ -71,9 +77,7 @@ class PageSecurityConfiguration {
                                 List.of(new ChangeSessionIdAuthenticationStrategy(), passwordSessions))))
                 .headers(headers -> headers.referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'"
-                                        + singleSignOn.formTargets() + "; base-uri 'none'")))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentPolicy(singleSignOn.formTargets()))))
                 // a refusal is shown as a page, forwarded to inside the server; the refused request changed nothing
                 .exceptionHandling(denied -> denied.accessDeniedHandler(refusalPage(new ServedOperations(mappings))))
                 // the error page answers the container's error dispatches; asked for directly it is no page

@@ -1,5 +1,6 @@
 package io.countersign.web.api;
 
+import io.countersign.web.DecisionLinkPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -42,14 +43,30 @@ class BodySizeFilter extends OncePerRequestFilter {
         long limit = limits.limitFor(
                 request.getRequestURI().substring(request.getContextPath().length()));
         if (request.getContentLengthLong() > limit) {
+            if (pageForm(request)) {
+                // the error page, with the pages' headers, says what a form's reader can act on
+                response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+                return;
+            }
             ProblemDetail problem = ProblemResponses.tooLarge(limit);
-            problem.setInstance(URI.create(request.getRequestURI()));
+            if (!DecisionLinkPaths.isDecisionLink(request)) {
+                problem.setInstance(URI.create(request.getRequestURI()));
+            }
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getOutputStream().write(json.writeValueAsBytes(problem));
             return;
         }
         chain.doFilter(new Capped(request, limit), response);
+    }
+
+    /** A browser's form sent to a page; the API and decision links answer scripts and keep their own answers. */
+    private static boolean pageForm(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null
+                && accept.contains(MediaType.TEXT_HTML_VALUE)
+                && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                && !DecisionLinkPaths.isDecisionLink(request);
     }
 
     /** The request with an input stream that refuses to deliver more than {@code limit} bytes. */

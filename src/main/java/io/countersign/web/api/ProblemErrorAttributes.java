@@ -57,6 +57,10 @@ class ProblemErrorAttributes extends DefaultErrorAttributes {
         if (status == HttpStatus.NOT_FOUND.value()) {
             return "Nothing is served at this path.";
         }
+        if (status == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return "What was sent is larger than this address accepts; nothing was changed. Shorten the text"
+                    + " and send it again.";
+        }
         if (status >= 500) {
             return "The service failed to complete the operation; nothing was changed.";
         }

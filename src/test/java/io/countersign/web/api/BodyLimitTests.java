@@ -122,6 +122,42 @@ class BodyLimitTests {
     }
 
     @Test
+    void aFormAboveTheCapSentByABrowserIsAnsweredWithAPageAndChangesNothing() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/requests/new"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/html,application/xhtml+xml")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString("justification=" + "a".repeat(700 * 1024)))
+                .build();
+
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(response.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("frame-ancestors 'none'");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.body()).contains("larger than this address accepts; nothing was changed");
+        assertThat(StoredState.of(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void aDecisionLinkBodyAboveTheCapIsRefusedWithoutRepeatingTheLink() throws Exception {
+        String token = "a".repeat(32);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actions/" + token))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString("comment=" + "a".repeat(700 * 1024)))
+                .build();
+
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).doesNotContain(token).doesNotContain("instance");
+        assertThat(StoredState.of(jdbc)).isEqualTo(before);
+    }
+
+    @Test
     void aChunkedApiBodyIsCutOffOnceItPassesTheCap() throws Exception {
         Answer answer = post("/api/v1/users", "application/json", chunked(userOfSize(700 * 1024)));
 
