@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.countersign.directory.Directory;
 import io.countersign.request.ActionTokenRefused.Reason;
 import io.countersign.request.Organisation.Person;
-import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,18 +37,8 @@ abstract class ActionTokensTestBase extends DevAndLisaTestBase {
 
     /** The delegator hands their approvals to the delegate for a day; answers the delegation's id. */
     String delegate(Person from, Person to) {
-        return api.as(from.token())
-                .post(
-                        "/api/v1/users/" + from.name() + "/delegations",
-                        Api.json(Map.of(
-                                "delegate",
-                                to.name(),
-                                "until",
-                                clock.instant().plus(Duration.ofDays(1)).toString())))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        return api.delegate(
+                from.token(), from.name(), to.name(), clock.instant().plus(Duration.ofDays(1)));
     }
 
     void assertRefused(Runnable call, Reason reason) {

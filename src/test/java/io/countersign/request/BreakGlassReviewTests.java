@@ -300,15 +300,7 @@ class BreakGlassReviewTests extends DevLisaAndCarolTestBase {
     @Test
     void aReviewerListsTheUsesTheyReviewThemselvesOrForWhoeverDelegatedToThem() {
         Person sam = org.person("sam");
-        api.as(rita.token())
-                .post(
-                        "/api/v1/users/" + rita.name() + "/delegations",
-                        Api.json(Map.of(
-                                "delegate",
-                                sam.name(),
-                                "until",
-                                clock.instant().plus(Duration.ofDays(2)).toString())))
-                .expect(201);
+        api.delegate(rita.token(), rita.name(), sam.name(), clock.instant().plus(Duration.ofDays(2)));
         String id = breakGlass().get("id").asString();
 
         assertThat(listedFor(rita)).containsExactly(id);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.testing.Api;
 import io.countersign.testing.TestClockConfiguration;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,11 +171,7 @@ class RequestPageDecisionsTests {
         String sam = api.person("sam", "USER", PASSWORD);
         String resource =
                 resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", lisa))))));
-        api.as(api.tokenFor(lisa))
-                .post(
-                        "/api/v1/users/" + lisa + "/delegations",
-                        Api.json(Map.of("delegate", sam, "until", "2099-01-01T00:00:00Z")))
-                .expect(201);
+        api.delegate(api.tokenFor(lisa), lisa, sam, Instant.parse("2099-01-01T00:00:00Z"));
         String page = base + "/requests/" + request(resource, Map.of());
 
         String samsView = Visitor.signedIn(base, sam, PASSWORD).open(page).body();

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.countersign.mail.MailTest;
-import io.countersign.testing.Api;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -150,15 +149,7 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
 
     @Test
     void aDelegateIsMailedAndApprovesByReplyingOnBehalfOfTheApprover() throws Exception {
-        api.as(lisa.token())
-                .post(
-                        "/api/v1/users/" + lisa.name() + "/delegations",
-                        Api.json(Map.of(
-                                "delegate",
-                                carol.name(),
-                                "until",
-                                scene.now().plus(Duration.ofDays(1)).toString())))
-                .expect(201);
+        api.delegate(lisa.token(), lisa.name(), carol.name(), scene.now().plus(Duration.ofDays(1)));
         String id = scene.pending(dev, List.of(step(1, lisa)));
 
         MimeMessage asked = mailAbout(carol, id);
