@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +30,7 @@ class BootstrapAdministrator implements ApplicationRunner {
     private final LocalCredentials credentials;
     private final BootstrapProperties properties;
     private final TransactionTemplate transactions;
+    private final Environment environment;
     private volatile boolean done;
 
     BootstrapAdministrator(
@@ -36,12 +38,14 @@ class BootstrapAdministrator implements ApplicationRunner {
             ApiTokens tokens,
             LocalCredentials credentials,
             BootstrapProperties properties,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            Environment environment) {
         this.users = users;
         this.tokens = tokens;
         this.credentials = credentials;
         this.properties = properties;
         this.transactions = transactions;
+        this.environment = environment;
     }
 
     /** True once the administrator exists, created here or by another instance sharing the database. */
@@ -83,12 +87,14 @@ class BootstrapAdministrator implements ApplicationRunner {
                    username:  {}
                    password:  {}
                    API token: {}
-                 Use it with:  curl -H 'Authorization: Bearer <token>' http://localhost:<port>/api/v1/users/admin
+                 Use it with:  curl -H 'Authorization: Bearer <token>' http://localhost:{}/api/v1/users/admin
                  These values are shown once and not stored in clear.
                 ==========================================================================""",
                 USERNAME,
                 generatedPassword ? password : "(from COUNTERSIGN_BOOTSTRAP_ADMIN_PASSWORD)",
-                generatedToken ? token : "(from COUNTERSIGN_BOOTSTRAP_ADMIN_TOKEN)");
+                generatedToken ? token : "(from COUNTERSIGN_BOOTSTRAP_ADMIN_TOKEN)",
+                // the port the server listens on, which is not the configured one when that is 0
+                environment.getProperty("local.server.port", "8080"));
     }
 
     private static boolean isBlank(String value) {

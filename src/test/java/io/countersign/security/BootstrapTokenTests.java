@@ -52,6 +52,8 @@ class BootstrapTokenTests {
             assertThat(output.getAll())
                     .contains("Countersign created the first administrator")
                     .contains("(from COUNTERSIGN_BOOTSTRAP_ADMIN_TOKEN)")
+                    .contains(" http://localhost:" + app.getEnvironment().getProperty("local.server.port")
+                            + "/api/v1/users/admin")
                     .doesNotContain(preset);
 
             JsonNode listed = call(base, preset, "GET", "/api/v1/users/admin/tokens", null, 200);
