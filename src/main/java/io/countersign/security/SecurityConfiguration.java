@@ -73,6 +73,9 @@ class SecurityConfiguration {
                         // which methods a path takes (the Allow header) is what the description already tells
                         .requestMatchers(OPTIONS, "/api/**")
                         .authenticated()
+                        // a Prometheus scraper needs a token that reads and changes nothing else: an auditor's
+                        .requestMatchers(GET, "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
+                        .hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers("/actuator/**")
                         .hasRole(ADMIN)
                         // directory

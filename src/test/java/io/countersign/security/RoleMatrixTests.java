@@ -119,8 +119,10 @@ class RoleMatrixTests {
             new Endpoint(PUT, "/api/v1/channels/no-such-channel", "{}", ADMIN_ONLY),
             new Endpoint(DELETE, "/api/v1/channels/no-such-channel", null, ADMIN_ONLY),
             new Endpoint(POST, "/api/v1/channels/no-such-channel/test", null, ADMIN_ONLY),
-            new Endpoint(GET, "/actuator/metrics", null, ADMIN_ONLY),
-            new Endpoint(GET, "/actuator/prometheus", null, ADMIN_ONLY));
+            new Endpoint(GET, "/actuator/metrics", null, READERS),
+            new Endpoint(GET, "/actuator/metrics/jvm.memory.used", null, READERS),
+            new Endpoint(GET, "/actuator/prometheus", null, READERS),
+            new Endpoint(GET, "/actuator/info", null, ADMIN_ONLY));
 
     @Autowired
     Api api;
