@@ -47,25 +47,9 @@ final class SingleSignOnFailure implements AuthenticationFailureHandler {
         if (exception instanceof OAuth2AuthenticationException failed) {
             String code = failed.getError().getErrorCode();
             String description = failed.getError().getDescription();
-            return "[" + (code == null ? "" : code.replaceAll("[^A-Za-z0-9_.-]", "?")) + "] " + printable(description);
+            return "[" + (code == null ? "" : code.replaceAll("[^A-Za-z0-9_.-]", "?")) + "] "
+                    + LoggedText.printable(description, MAX_REASON);
         }
-        return exception.getClass().getSimpleName() + ": " + printable(exception.getMessage());
-    }
-
-    private static String printable(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder kept = new StringBuilder();
-        text.codePoints().limit(MAX_REASON).forEach(c -> kept.appendCodePoint(readable(c) ? c : '?'));
-        return text.codePointCount(0, text.length()) > MAX_REASON ? kept + "…" : kept.toString();
-    }
-
-    private static boolean readable(int c) {
-        int type = Character.getType(c);
-        return !Character.isISOControl(c)
-                && type != Character.LINE_SEPARATOR
-                && type != Character.PARAGRAPH_SEPARATOR
-                && type != Character.FORMAT;
+        return exception.getClass().getSimpleName() + ": " + LoggedText.printable(exception.getMessage(), MAX_REASON);
     }
 }
