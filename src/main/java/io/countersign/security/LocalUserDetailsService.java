@@ -24,12 +24,19 @@ class LocalUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         var user = users.find(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        String hash =
-                credentials.hash(user.username()).orElseThrow(() -> new UsernameNotFoundException("no local password"));
+        String hash = credentials.hash(user.username()).orElseThrow(NoLocalPassword::new);
         return User.withUsername(user.username())
                 .password(hash)
                 .disabled(!user.active())
                 .authorities(List.of(new SimpleGrantedAuthority("ROLE_" + user.role())))
                 .build();
+    }
+
+    /** The user exists but signs in only through single sign-on. */
+    static final class NoLocalPassword extends UsernameNotFoundException {
+
+        NoLocalPassword() {
+            super("no local password");
+        }
     }
 }

@@ -55,13 +55,14 @@ class PageSecurityConfiguration {
             LocalUserDetailsService details,
             PasswordEncoder encoder,
             SignInAttempts attempts,
+            SignInAudit audit,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings,
             Users users,
             PasswordSessions passwordSessions,
             SingleSignOn singleSignOn)
             throws Exception {
         singleSignOn.applyTo(http);
-        http.authenticationProvider(new PasswordSignIn(details, encoder, attempts, users))
+        http.authenticationProvider(new PasswordSignIn(details, encoder, attempts, users, audit))
                 .addFilterBefore(new SignedInUserCheck(users, passwordSessions), AuthorizationFilter.class)
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.loginPage("/login")

@@ -17,32 +17,48 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Signs a person in to the pages with their local password. A username with too many recent failures
- * is refused before the password is even checked, so that a correct guess during a lockout gains
- * nothing. The signed-in principal acts through the {@link Channel#WEB} channel.
+ * is refused before the password is even checked, so that a correct guess during
+ * a lockout gains nothing. Every refusal and every sign-in is logged and audited ({@link SignInAudit}).
+ * The signed-in principal acts through the {@link Channel#WEB} channel.
  */
 class PasswordSignIn implements AuthenticationProvider {
+
+    private static final String WRONG = "Wrong username or password";
 
     private final DaoAuthenticationProvider passwords;
     private final SignInAttempts attempts;
     private final Users users;
+    private final SignInAudit audit;
 
-    PasswordSignIn(LocalUserDetailsService details, PasswordEncoder encoder, SignInAttempts attempts, Users users) {
+    PasswordSignIn(
+            LocalUserDetailsService details,
+            PasswordEncoder encoder,
+            SignInAttempts attempts,
+            Users users,
+            SignInAudit audit) {
         this.passwords = new DaoAuthenticationProvider(details);
         this.passwords.setPasswordEncoder(encoder);
+        // told apart for the audit only: every one of them reaches the person as the same BadCredentials
+        this.passwords.setHideUserNotFoundExceptions(false);
         this.attempts = attempts;
         this.users = users;
+        this.audit = audit;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        String typed = Names.canonical(authentication.getName() == null ? "" : authentication.getName());
+        String typed = authentication.getName() == null ? "" : authentication.getName();
+        String canonical = Names.canonical(typed);
         // a username is at most 128 characters: longer input counts against its first 128
-        String username = typed.length() > 128 ? typed.substring(0, 128) : typed;
+        String username = canonical.length() > 128 ? canonical.substring(0, 128) : canonical;
+        String source = sourceOf(authentication);
         if (!Names.isValid(username)) {
             // no user has such a name, so no lockout can concern it; and a NUL byte must not reach the database
-            throw new BadCredentialsException("Wrong username or password");
+            audit.refused(typed, null, PasswordRefusal.NOT_A_USERNAME, source);
+            throw new BadCredentialsException(WRONG);
         }
         if (attempts.isLocked(username)) {
+            audit.refused(typed, username, PasswordRefusal.LOCKED, source);
             throw new LockedException("Too many failed sign-ins");
         }
         Authentication checked;
@@ -50,8 +66,9 @@ class PasswordSignIn implements AuthenticationProvider {
             checked = passwords.authenticate(
                     new UsernamePasswordAuthenticationToken(username, authentication.getCredentials()));
         } catch (AuthenticationException failed) {
-            attempts.recordFailure(username, sourceOf(authentication));
-            throw new BadCredentialsException("Wrong username or password");
+            attempts.recordFailure(username, source);
+            audit.refused(typed, username, PasswordRefusal.of(failed), source);
+            throw new BadCredentialsException(WRONG);
         }
         attempts.clear(username);
         var user = users.find(checked.getName()).orElseThrow(() -> new BadCredentialsException("Unknown user"));
@@ -59,12 +76,13 @@ class PasswordSignIn implements AuthenticationProvider {
         var signedIn = UsernamePasswordAuthenticationToken.authenticated(
                 principal, null, List.of(new SimpleGrantedAuthority("ROLE_" + user.role())));
         signedIn.setDetails(authentication.getDetails());
+        audit.signedIn(principal, source, SignedIn.Method.PASSWORD);
         return signedIn;
     }
 
     private static String sourceOf(Authentication authentication) {
         return authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress()
+                ? ClientAddress.of(details.getRemoteAddress())
                 : null;
     }
 

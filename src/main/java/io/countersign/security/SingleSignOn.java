@@ -18,11 +18,13 @@ class SingleSignOn {
 
     private final OidcProperties properties;
     private final SingleSignOnAccounts accounts;
+    private final SignInAudit audit;
     private final String baseUrl;
 
-    SingleSignOn(OidcProperties properties, SingleSignOnAccounts accounts, Environment environment) {
+    SingleSignOn(OidcProperties properties, SingleSignOnAccounts accounts, SignInAudit audit, Environment environment) {
         this.properties = properties;
         this.accounts = accounts;
+        this.audit = audit;
         String configured = environment.getProperty("countersign.base-url", "http://localhost:8080");
         this.baseUrl = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
     }
@@ -52,7 +54,7 @@ class SingleSignOn {
                         .authorizedClientRepository(new NoAuthorizedClients())
                         .securityContextRepository(contexts)
                         .userInfoEndpoint(info -> info.oidcUserService(new SingleSignOnUsers(accounts, properties)))
-                        .successHandler(new SingleSignOnSuccess(contexts))
+                        .successHandler(new SingleSignOnSuccess(contexts, audit))
                         .failureHandler(failure)
                         // a provider that cannot be reached is explained on the sign-in page, not as a 500
                         .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {

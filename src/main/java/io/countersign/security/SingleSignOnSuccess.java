@@ -16,15 +16,17 @@ import org.springframework.security.web.context.SecurityContextRepository;
 /**
  * Replaces the provider's authentication in the session with a {@link SingleSignOnAuthentication}, so
  * that the session holds a {@link CountersignPrincipal} exactly as after a password sign-in, then goes
- * on to the page the person first asked for.
+ * on to the page the person first asked for. The sign-in is audited as a password sign-in is.
  */
 final class SingleSignOnSuccess implements AuthenticationSuccessHandler {
 
     private final SecurityContextRepository contexts;
+    private final SignInAudit audit;
     private final AuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
 
-    SingleSignOnSuccess(SecurityContextRepository contexts) {
+    SingleSignOnSuccess(SecurityContextRepository contexts, SignInAudit audit) {
         this.contexts = contexts;
+        this.audit = audit;
     }
 
     @Override
@@ -41,6 +43,7 @@ final class SingleSignOnSuccess implements AuthenticationSuccessHandler {
         context.setAuthentication(signedIn);
         holder.setContext(context);
         contexts.saveContext(context, request, response);
+        audit.signedIn(person.principal(), ClientAddress.of(request.getRemoteAddr()), SignedIn.Method.SINGLE_SIGN_ON);
         next.onAuthenticationSuccess(request, response, signedIn);
     }
 }

@@ -6,11 +6,17 @@ import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import io.countersign.testing.RawHttp;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,6 +123,44 @@ class StructuredLogsTests {
                 .doesNotContain(forged)
                 .doesNotContain(Api.ADMIN_TOKEN)
                 .doesNotContain("test-admin-password");
+    }
+
+    @Test
+    void aRefusedSignInIsOneLineWithItsReasonAddressAndNameButNeverThePassword(CapturedOutput output) throws Exception {
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .build();
+        String form = browser.send(
+                        HttpRequest.newBuilder(instance.uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).isTrue();
+        String password = "a-password-that-must-not-be-logged";
+
+        HttpResponse<String> refused = browser.send(
+                HttpRequest.newBuilder(instance.uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Forwarded-For", "203.0.113.45")
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf="
+                                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
+                                + "&username=Admin&password=" + password))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/login?error"));
+        List<JsonNode> lines = output.getOut()
+                .lines()
+                .filter(text -> text.startsWith("{"))
+                .map(JSON::readTree)
+                .filter(node -> "user.sign_in_failed".equals(field(node, "event.action")))
+                .toList();
+        assertThat(lines).as(output.getOut()).hasSize(1);
+        assertThat(field(lines.get(0), "log.level")).isEqualTo("INFO");
+        assertThat(field(lines.get(0), "event.reason")).isEqualTo("wrong_password");
+        assertThat(field(lines.get(0), "client.address")).isEqualTo("203.0.113.45");
+        assertThat(field(lines.get(0), "countersign.sign_in.username")).isEqualTo("Admin");
+        assertThat(output.getAll()).doesNotContain(password);
     }
 
     @Test

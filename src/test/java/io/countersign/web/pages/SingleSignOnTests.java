@@ -146,6 +146,25 @@ class SingleSignOnTests {
     }
 
     @Test
+    void aSingleSignOnIsAuditedWithTheUserTheAddressAndTheMethod() {
+        String username = directory.person(true);
+        providerSays(claims(username, List.of()));
+
+        assertThat(new Visitor().open(BASE + "/oauth2/authorization/oidc").body())
+                .contains(username);
+
+        var signedIn = api.asAdmin()
+                .get("/api/v1/audit?action=user.signed_in&actor=" + username)
+                .expect(200)
+                .json()
+                .get("items");
+        assertThat(signedIn.size()).isEqualTo(1);
+        assertThat(signedIn.get(0).get("note").asString()).isEqualTo("single sign-on");
+        assertThat(signedIn.get(0).get("channel").asString()).isEqualTo("WEB");
+        assertThat(signedIn.get(0).get("sourceAddress").asString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+    }
+
+    @Test
     void anUnverifiedEmailWithoutAUsernameSignsNobodyInAndCreatesNobody() {
         String username = directory.person(true);
         Map<String, Object> claims = new LinkedHashMap<>();

@@ -1,0 +1,77 @@
+package io.countersign.security;
+
+import io.countersign.directory.Users;
+import io.countersign.shared.Actor;
+import io.countersign.shared.Channel;
+import io.countersign.shared.Names;
+import io.countersign.shared.RefusalAuditLimiter;
+import io.countersign.shared.Role;
+import java.time.Clock;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Logs and audits every sign-in to the pages, refused or not; never a password. A refused password
+ * sign-in is logged each time, and audited as {@code user.sign_in_failed} within the {@link
+ * RefusalAuditLimiter}'s allowance: anyone can post the sign-in form as fast as they like, and the
+ * hash-chained log is sealed one row at a time. The allowance is keyed by nothing a stranger chooses:
+ * by the user and reason when the name typed is a user's, otherwise by the reason alone, so that a
+ * flood of made-up names yields one row per reason a minute and hides nothing of a real user's.
+ */
+@Component
+class SignInAudit {
+
+    private static final Logger log = LoggerFactory.getLogger(SignInAudit.class);
+    /** The actor of a refusal whose name cannot be anybody's; it is no valid username either. */
+    private static final String NOBODY = "(not a username)";
+    /** The allowance shared by every name that is no user's. */
+    private static final String ANY_NAME = "any name";
+
+    private final Users users;
+    private final ApplicationEventPublisher events;
+    private final RefusalAuditLimiter limiter;
+
+    SignInAudit(Users users, ApplicationEventPublisher events, Clock clock) {
+        this.users = users;
+        this.events = events;
+        this.limiter = new RefusalAuditLimiter(clock);
+    }
+
+    /**
+     * A password sign-in as {@code typed} was refused; {@code username} is its canonical form, or null
+     * when what was typed cannot be a username.
+     */
+    @Transactional
+    void refused(String typed, String username, PasswordRefusal refusal, String sourceAddress) {
+        String shown = LoggedText.printable(typed, Names.MAX_LENGTH);
+        log.atLevel(refusal.limited() ? Level.WARN : Level.INFO)
+                .addKeyValue("event.action", "user.sign_in_failed")
+                .addKeyValue("event.reason", refusal.code())
+                .addKeyValue("client.address", sourceAddress)
+                .addKeyValue("countersign.sign_in.username", shown)
+                .log("Password sign-in refused ({}): username '{}' from {}", refusal.code(), shown, sourceAddress);
+        OptionalLong heldBack = limiter.admit(allowance(username), refusal.code());
+        if (heldBack.isPresent()) {
+            Actor actor = new Actor(username == null ? NOBODY : username, Role.USER, Channel.WEB, sourceAddress);
+            events.publishEvent(new SignInFailed(actor, shown, refusal.code(), refusal.note(), heldBack.getAsLong()));
+        }
+    }
+
+    @Transactional
+    void signedIn(CountersignPrincipal principal, String sourceAddress, SignedIn.Method method) {
+        log.atInfo()
+                .addKeyValue("event.action", "user.signed_in")
+                .addKeyValue("client.address", sourceAddress)
+                .log("{} signed in ({}) from {}", principal.username(), method, sourceAddress);
+        events.publishEvent(new SignedIn(principal.toActor(sourceAddress), method));
+    }
+
+    private String allowance(String username) {
+        return username != null && users.find(username).isPresent() ? "user:" + username : ANY_NAME;
+    }
+}

@@ -1,0 +1,40 @@
+package io.countersign.security;
+
+import io.countersign.shared.Actor;
+import io.countersign.shared.AuditableEvent;
+
+/** A person signed in to the pages, with their password or through single sign-on. */
+public record SignedIn(Actor actor, Method method) implements AuditableEvent {
+
+    /** How a person signed in, as the audit note names it. */
+    public enum Method {
+        PASSWORD("password"),
+        SINGLE_SIGN_ON("single sign-on");
+
+        private final String note;
+
+        Method(String note) {
+            this.note = note;
+        }
+
+        @Override
+        public String toString() {
+            return note;
+        }
+    }
+
+    @Override
+    public String action() {
+        return "user.signed_in";
+    }
+
+    @Override
+    public String target() {
+        return "user:" + actor.username();
+    }
+
+    @Override
+    public String note() {
+        return method.note;
+    }
+}
