@@ -16,6 +16,7 @@ enum PasswordRefusal {
     INACTIVE_USER("inactive_user", "the user is deactivated"),
     WRONG_PASSWORD("wrong_password", "wrong password"),
     LOCKED("locked", "too many failed sign-ins for this username"),
+    THROTTLED("throttled", "too many failed sign-ins from this address"),
     CHECK_FAILED("check_failed", "the password could not be checked");
 
     private final String code;
@@ -36,7 +37,7 @@ enum PasswordRefusal {
 
     /** Refused before the password was looked at, because of the failures before it. */
     boolean limited() {
-        return this == LOCKED;
+        return this == LOCKED || this == THROTTLED;
     }
 
     /** Why the password check failed, from what it threw. */

@@ -16,8 +16,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Signs a person in to the pages with their local password. A username with too many recent failures
- * is refused before the password is even checked, so that a correct guess during
+ * Signs a person in to the pages with their local password. A client address or a username with too
+ * many recent failures is refused before the password is even checked, so that a correct guess during
  * a lockout gains nothing. Every refusal and every sign-in is logged and audited ({@link SignInAudit}).
  * The signed-in principal acts through the {@link Channel#WEB} channel.
  */
@@ -56,6 +56,10 @@ class PasswordSignIn implements AuthenticationProvider {
             // no user has such a name, so no lockout can concern it; and a NUL byte must not reach the database
             audit.refused(typed, null, PasswordRefusal.NOT_A_USERNAME, source);
             throw new BadCredentialsException(WRONG);
+        }
+        if (attempts.isThrottled(source)) {
+            audit.refused(typed, username, PasswordRefusal.THROTTLED, source);
+            throw new SignInThrottled();
         }
         if (attempts.isLocked(username)) {
             audit.refused(typed, username, PasswordRefusal.LOCKED, source);

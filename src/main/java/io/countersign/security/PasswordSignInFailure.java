@@ -12,7 +12,8 @@ import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
- * A refused password sign-in goes back to the form saying why, with the username that was typed so
+ * A refused password sign-in goes back to the form saying why (a wrong username or password, a
+ * username locked, or the client's address throttled), with the username that was typed so
  * that only the password has to be typed again. The username travels as a flash attribute (never in
  * the address, where logs and history would keep it); the password is never kept.
  */
@@ -37,8 +38,14 @@ final class PasswordSignInFailure implements AuthenticationFailureHandler {
             kept.setTargetRequestPath(request.getContextPath() + "/login");
             flash.saveOutputFlashMap(kept, request, response);
         }
-        new SimpleUrlAuthenticationFailureHandler(
-                        exception instanceof LockedException ? "/login?locked" : "/login?error")
+        new SimpleUrlAuthenticationFailureHandler(page(exception))
                 .onAuthenticationFailure(request, response, exception);
+    }
+
+    private static String page(AuthenticationException exception) {
+        if (exception instanceof SignInThrottled) {
+            return "/login?throttled";
+        }
+        return exception instanceof LockedException ? "/login?locked" : "/login?error";
     }
 }

@@ -10,9 +10,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts failed password sign-ins per username within a sliding window, so that guessing a password
- * is limited to a few tries per window. The count is kept in the database, so every instance sharing
- * it enforces the same limit.
+ * Counts failed password sign-ins per username and per client address within a sliding window, so
+ * that guessing a password is limited to a few tries per window, and one address trying a password
+ * against many usernames is limited as well. The counts are kept in the database, so every instance
+ * sharing it enforces the same limits.
  */
 @Component
 class SignInAttempts {
@@ -34,6 +35,17 @@ class SignInAttempts {
         return failuresSince(username, windowStart()) >= properties.maxFailures();
     }
 
+    /** Whether the address has used up its failures; an unknown address (not a web call) never has. */
+    @Transactional(readOnly = true)
+    boolean isThrottled(String sourceAddress) {
+        return sourceAddress != null
+                && jdbc.sql("select count(*) from sign_in_failures where source_address = ? and failed_at >= ?")
+                                .params(sourceAddress, java.sql.Timestamp.from(windowStart()))
+                                .query(Integer.class)
+                                .single()
+                        >= properties.maxFailuresPerAddress();
+    }
+
     /**
      * Records one failure; the failure that reaches the limit is written to the audit trail. In a
      * transaction of its own, so that it counts even when the caller's change is rolled back for it.
@@ -45,8 +57,8 @@ class SignInAttempts {
         jdbc.sql("delete from sign_in_failures where failed_at < ?")
                 .param(java.sql.Timestamp.from(start))
                 .update();
-        jdbc.sql("insert into sign_in_failures (username, failed_at) values (?, ?)")
-                .params(username, java.sql.Timestamp.from(now))
+        jdbc.sql("insert into sign_in_failures (username, failed_at, source_address) values (?, ?, ?)")
+                .params(username, java.sql.Timestamp.from(now), sourceAddress)
                 .update();
         int failures = failuresSince(username, start);
         if (failures == properties.maxFailures()) {

@@ -8,17 +8,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Password sign-in limits.
  *
  * @param maxFailures failed sign-ins within the lockout window after which a username is locked
- * @param lockoutWindow how far back failures count; a locked username opens again once its failures
- *     are older than this
+ * @param lockoutWindow how far back failures count; a locked username or address opens again once its
+ *     failures are older than this
+ * @param maxFailuresPerAddress failed sign-ins from one client address, whatever usernames they named,
+ *     within the lockout window after which that address is refused
  */
 @ConfigurationProperties("countersign.security.sign-in")
 public record SignInProperties(
         @DefaultValue("5") int maxFailures,
-        @DefaultValue("PT15M") Duration lockoutWindow) {
+        @DefaultValue("PT15M") Duration lockoutWindow,
+        @DefaultValue("30") int maxFailuresPerAddress) {
 
     public SignInProperties {
         if (maxFailures < 1) {
             throw new IllegalArgumentException("countersign.security.sign-in.max-failures must be at least 1");
+        }
+        if (maxFailuresPerAddress < 1) {
+            throw new IllegalArgumentException(
+                    "countersign.security.sign-in.max-failures-per-address must be at least 1");
         }
         if (lockoutWindow.isNegative() || lockoutWindow.isZero()) {
             throw new IllegalArgumentException("countersign.security.sign-in.lockout-window must be positive");

@@ -30,6 +30,21 @@ final class Visitor {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     private final List<URI> visited = new ArrayList<>();
+    /** The client a proxy in front of the service says it forwards for, on every request; or null. */
+    private final String forwardedFor;
+
+    Visitor() {
+        this(null);
+    }
+
+    private Visitor(String forwardedFor) {
+        this.forwardedFor = forwardedFor;
+    }
+
+    /** A browser behind a proxy on the local network, which names the client in {@code X-Forwarded-For}. */
+    static Visitor behindAProxyFor(String clientAddress) {
+        return new Visitor(clientAddress);
+    }
 
     /** A visitor signed in with a password at {@code base}'s sign-in form. */
     static Visitor signedIn(String base, String username, String password) {
@@ -116,11 +131,12 @@ final class Visitor {
         throw new AssertionError("too many redirects: " + visited);
     }
 
-    private static HttpRequest.Builder request(URI uri) {
+    private HttpRequest.Builder request(URI uri) {
         // what a browser asks for, so that errors come back as the pages a browser is shown
-        return HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(20))
                 .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        return forwardedFor == null ? builder : builder.header("X-Forwarded-For", forwardedFor);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
