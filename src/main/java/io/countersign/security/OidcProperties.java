@@ -1,5 +1,6 @@
 package io.countersign.security;
 
+import io.countersign.shared.settings.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -32,7 +33,7 @@ public record OidcProperties(
         @DefaultValue("false") boolean createUsers) {
 
     public OidcProperties {
-        issuer = blankToNull(issuer);
+        issuer = Setting.of("countersign.oidc.issuer").requireHttpUrl(blankToNull(issuer));
         clientSecret = blankToNull(clientSecret);
         groupsClaim = blankToNull(groupsClaim);
         usernameClaim = blankToNull(usernameClaim) == null ? "preferred_username" : usernameClaim.strip();

@@ -8,6 +8,7 @@ import io.countersign.testing.MutableClock;
 import io.countersign.testing.PostgresDatabases;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,6 +19,9 @@ import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -140,6 +144,54 @@ class StartupFailureReportTests {
         assertShort(output);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            countersign.mail.connect-timeout=-1s     | COUNTERSIGN_MAIL_CONNECT_TIMEOUT (countersign.mail.connect-timeout) must be positive
+            countersign.mail.decision-threads=0      | COUNTERSIGN_MAIL_DECISION_THREADS (countersign.mail.decision-threads) must be at least 1
+            countersign.mail.lease-duration=-2m      | COUNTERSIGN_MAIL_LEASE_DURATION (countersign.mail.lease-duration) must be positive
+            countersign.mail.max-comment-length=0    | COUNTERSIGN_MAIL_MAX_COMMENT_LENGTH (countersign.mail.max-comment-length) must be at least 1
+            countersign.mail.max-message-size=0      | COUNTERSIGN_MAIL_MAX_MESSAGE_SIZE (countersign.mail.max-message-size) must be positive
+            countersign.mail.poll-interval=0         | COUNTERSIGN_MAIL_POLL_INTERVAL (countersign.mail.poll-interval) must be positive
+            spring.lifecycle.timeout-per-shutdown-phase=-5s | COUNTERSIGN_SHUTDOWN_GRACE_PERIOD (spring.lifecycle.timeout-per-shutdown-phase) must be positive
+            server.servlet.session.timeout=-1m       | COUNTERSIGN_SESSION_TIMEOUT (server.servlet.session.timeout) must be at least 1m
+            countersign.oidc.issuer=not-a-url        | COUNTERSIGN_OIDC_ISSUER (countersign.oidc.issuer) must be an absolute http or https address
+            countersign.bootstrap.admin-email=admin  | COUNTERSIGN_BOOTSTRAP_ADMIN_EMAIL (countersign.bootstrap.admin-email) must be an e-mail address
+            """)
+    void aSettingTheServiceCannotRunWithStopsTheStartBeforeTheDatabaseIsCreated(
+            String setting, String reason, CapturedOutput output, @TempDir Path dir) {
+        Path data = dir.resolve("data");
+
+        assertRefused(() ->
+                start(embeddedDatabaseIn(data), "sa", "", "--" + setting, "--countersign.oidc.client-id=countersign"));
+
+        assertThat(output.getOut())
+                .contains("Configuration property '" + setting.substring(0, setting.indexOf('=')) + "' is '")
+                .contains(reason)
+                .contains("Change the setting as the reason above says.");
+        assertShort(output);
+        assertThat(data).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            countersign.bootstrap.admin-password | short-pw-1       | COUNTERSIGN_BOOTSTRAP_ADMIN_PASSWORD (countersign.bootstrap.admin-password) must be 12 to 128 characters long, as every user's password (it has 10)
+            countersign.bootstrap.admin-token    | cs_short-token-1 | COUNTERSIGN_BOOTSTRAP_ADMIN_TOKEN (countersign.bootstrap.admin-token) must have at least 24 characters (it has 16)
+            """)
+    void aFirstAdministratorsSecretTheServiceWouldRefuseStopsTheStartBeforeTheSchemaIsMigrated(
+            String property, String secret, String reason, CapturedOutput output) throws SQLException {
+        String url = PostgresDatabases.createDatabase(
+                "cs_" + UUID.randomUUID().toString().replace("-", ""));
+
+        assertRefused(() -> start(url, "", "", WITH_KEY, "--" + property + "=" + secret));
+
+        assertThat(output.getOut())
+                .contains("Configuration property '" + property + "' is not valid; its value is not shown")
+                .contains(reason)
+                .doesNotContain(secret);
+        assertShort(output);
+        assertThat(tablesIn(url)).isZero();
+    }
+
     /** The product still fails closed: a better message, and no running service. */
     private static void assertRefused(Runnable start) {
         assertThatThrownBy(start::run).isInstanceOf(RuntimeException.class);
@@ -170,6 +222,11 @@ class StartupFailureReportTests {
 
     private static String embeddedDatabase() {
         return "jdbc:h2:mem:cs-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    private static String embeddedDatabaseIn(Path directory) {
+        return "jdbc:h2:file:" + directory.resolve("countersign")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 

@@ -1,5 +1,6 @@
 package io.countersign.mail.internal;
 
+import io.countersign.shared.settings.Setting;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,4 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("countersign.mail")
 public record MailProperties(
         @DefaultValue("10s") Duration connectTimeout,
-        @DefaultValue("30s") Duration timeout) {}
+        @DefaultValue("30s") Duration timeout) {
+
+    public MailProperties {
+        Setting.of("countersign.mail.connect-timeout").requirePositive(connectTimeout);
+        Setting.of("countersign.mail.timeout").requirePositive(timeout);
+    }
+}

@@ -1,5 +1,6 @@
 package io.countersign.mail.internal.inbound;
 
+import io.countersign.shared.settings.Setting;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,4 +31,15 @@ public record InboundMailProperties(
         @DefaultValue("1MB") org.springframework.util.unit.DataSize maxMessageSize,
         @DefaultValue("500") int maxCommentLength,
         String trustedAuthservId,
-        @DefaultValue("4") int decisionThreads) {}
+        @DefaultValue("4") int decisionThreads) {
+
+    public InboundMailProperties {
+        Setting.of("countersign.mail.poll-interval").requirePositive(pollInterval);
+        Setting.of("countersign.mail.idle-refresh").requirePositive(idleRefresh);
+        Setting.of("countersign.mail.lease-duration").requirePositive(leaseDuration);
+        Setting.of("countersign.mail.max-backoff").requirePositive(maxBackoff);
+        Setting.of("countersign.mail.max-message-size").requirePositive(maxMessageSize);
+        Setting.of("countersign.mail.max-comment-length").requireAtLeast(1, maxCommentLength);
+        Setting.of("countersign.mail.decision-threads").requireAtLeast(1, decisionThreads);
+    }
+}

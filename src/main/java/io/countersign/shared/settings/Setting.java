@@ -1,0 +1,76 @@
+package io.countersign.shared.settings;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * One setting as an operator sees it: the property and the environment variable that sets it. Its
+ * checks refuse a value the service cannot sensibly run with, so that the start stops with a short
+ * report naming the variable ({@link SettingFailureAnalyzer}) instead of running with nonsense, such
+ * as a negative timeout or no threads at all.
+ */
+public record Setting(String property, String variable) {
+
+    /** A setting whose variable is the property's relaxed-binding spelling (COUNTERSIGN_MAIL_TIMEOUT). */
+    public static Setting of(String property) {
+        return new Setting(
+                property, property.replace('-', '_').replace('.', '_').toUpperCase(Locale.ROOT));
+    }
+
+    public Duration requirePositive(Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw refused(value, "must be positive, e.g. 30s");
+        }
+        return value;
+    }
+
+    public Duration requireAtLeast(Duration minimum, String example, Duration value) {
+        if (value.compareTo(minimum) < 0) {
+            throw refused(value, "must be at least " + example);
+        }
+        return value;
+    }
+
+    public DataSize requirePositive(DataSize value) {
+        if (value.toBytes() < 1) {
+            throw refused(value, "must be positive, e.g. 1MB");
+        }
+        return value;
+    }
+
+    public int requireAtLeast(int minimum, int value) {
+        if (value < minimum) {
+            throw refused(value, "must be at least " + minimum);
+        }
+        return value;
+    }
+
+    /** An absolute http or https address with a host; blank stays unset. */
+    public String requireHttpUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return value;
+        }
+        try {
+            URI uri = new URI(value.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https"))
+                    && uri.getHost() != null
+                    && !uri.getHost().isEmpty()) {
+                return value;
+            }
+        } catch (URISyntaxException e) {
+            // refused below, with the same words as any other address that is not absolute
+        }
+        throw refused(value, "must be an absolute http or https address, e.g. https://idp.example.com/realms/corp");
+    }
+
+    /** Refuses {@code value}; {@code rule} completes "VARIABLE (property) ...". */
+    public InvalidConfigurationPropertyValueException refused(Object value, String rule) {
+        return new InvalidConfigurationPropertyValueException(
+                property, value, variable + " (" + property + ") " + rule + ".");
+    }
+}
