@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.countersign.CountersignApplication;
+import io.countersign.testing.EmbeddedDatabaseHolder;
 import io.countersign.testing.MutableClock;
 import io.countersign.testing.PostgresDatabases;
 import java.io.IOException;
@@ -190,6 +191,21 @@ class StartupFailureReportTests {
                 .doesNotContain(secret);
         assertShort(output);
         assertThat(tablesIn(url)).isZero();
+    }
+
+    @Test
+    void anEmbeddedDatabaseAnotherProcessHoldsIsReportedAsInUse(CapturedOutput output, @TempDir Path dir)
+            throws IOException {
+        String url = embeddedDatabaseIn(dir.resolve("data"));
+
+        try (EmbeddedDatabaseHolder other = EmbeddedDatabaseHolder.holding(url)) {
+            assertRefused(() -> start(url, "sa", ""));
+        }
+
+        assertThat(output.getOut())
+                .contains("The database " + dir.resolve("data") + " is in use by another Countersign process")
+                .contains("Stop the other Countersign process that uses this directory");
+        assertShort(output);
     }
 
     /** The product still fails closed: a better message, and no running service. */

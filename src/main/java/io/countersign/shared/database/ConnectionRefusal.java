@@ -20,7 +20,13 @@ enum ConnectionRefusal {
             "the server refused the user or its password",
             "Check COUNTERSIGN_DB_USER and COUNTERSIGN_DB_PASSWORD (SPRING_FLYWAY_USER and"
                     + " SPRING_FLYWAY_PASSWORD when migrations run as a user of their own), and that the server"
-                    + " lets that user connect to the database from this host.");
+                    + " lets that user connect to the database from this host."),
+    /** H2's "Database may be already in use": another process holds the embedded database's file lock. */
+    EMBEDDED_IN_USE(
+            "90020",
+            "is in use by another Countersign process",
+            "Stop the other Countersign process that uses this directory: only one process may use an embedded"
+                    + " database. To run several instances, run them on PostgreSQL (COUNTERSIGN_DB_URL).");
 
     private final String stateClass;
     private final String why;

@@ -41,10 +41,19 @@ class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQLExcep
             url = environment.getProperty("spring.flyway.url", url);
             user = environment.getProperty("spring.flyway.user", user);
         }
-        String description = "Could not connect to the database " + RedactedDatabaseUrl.of(url)
-                + (user.isBlank() ? "" : " as user '" + user + "'") + ": " + refusal.why() + " ("
-                + driverSays(refused) + ").";
+        String description = refusal == ConnectionRefusal.EMBEDDED_IN_USE
+                ? "The database " + embeddedDirectory(url) + " " + refusal.why() + " (" + driverSays(refused) + ")."
+                : "Could not connect to the database " + RedactedDatabaseUrl.of(url)
+                        + (user.isBlank() ? "" : " as user '" + user + "'") + ": " + refusal.why() + " ("
+                        + driverSays(refused) + ").";
         return new FailureAnalysis(description, refusal.action(), refused);
+    }
+
+    /** The directory of an embedded database, as the URL names it: ./data for jdbc:h2:file:./data/countersign. */
+    private static String embeddedDirectory(String url) {
+        String path = RedactedDatabaseUrl.of(url).replaceFirst("^jdbc:h2:(file:)?", "");
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return slash > 0 ? path.substring(0, slash) : path;
     }
 
     /** The driver's first sentence, without the server's severity: its later ones are advice of its own. */
