@@ -61,7 +61,7 @@ class ComposeFileTests {
             Duration grace =
                     seconds(at(compose, "services." + name + ".environment.COUNTERSIGN_SHUTDOWN_GRACE_PERIOD"));
             Duration stop = seconds(at(compose, "services." + name + ".stop_grace_period"));
-            assertThat(stop).as(name).isGreaterThan(grace.plusSeconds(5));
+            assertThat(stop).as(name).isGreaterThan(grace.plusSeconds(DeploymentFiles.SECONDS_AFTER_GRACE_PERIOD));
         }
     }
 

@@ -72,7 +72,7 @@ class KubernetesManifestTests {
         int graceSeconds = Integer.parseInt(grace.replace("s", ""));
         int preStop = at(container, "lifecycle.preStop.sleep.seconds");
         int termination = at(deployment, "spec.template.spec.terminationGracePeriodSeconds");
-        assertThat(termination).isGreaterThan(graceSeconds + preStop);
+        assertThat(termination).isGreaterThan(graceSeconds + preStop + DeploymentFiles.SECONDS_AFTER_GRACE_PERIOD);
     }
 
     @Test
