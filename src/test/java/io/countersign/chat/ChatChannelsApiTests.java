@@ -3,7 +3,10 @@ package io.countersign.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.notify.NotificationScene;
+import io.countersign.shared.secrets.EncryptionProperties;
+import io.countersign.shared.secrets.SecretCipher;
 import io.countersign.testing.Api;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +74,37 @@ class ChatChannelsApiTests {
                 .query(String.class)
                 .single();
         assertThat(stored).doesNotContain(BOT_TOKEN).doesNotContain(SIGNING_SECRET);
+    }
+
+    @Test
+    void aSecretSealedWithAnotherKeyReadsAsNoneAndTheChannelCanBeSavedAgainWithIt() {
+        String name = Api.unique("ops");
+        api.asAdmin()
+                .post("/api/v1/channels", Api.json(slackChannel(name, null)))
+                .expect(201);
+        SecretCipher previousKey = new SecretCipher(new EncryptionProperties(
+                Base64.getEncoder().encodeToString("the-key-before-it-was-rotated-32".getBytes()), null));
+        jdbc.sql("update chat_channels set bot_token = ? where name = ?")
+                .params(previousKey.encrypt(BOT_TOKEN, "chat_channels:" + name + ":bot_token"), name)
+                .update();
+
+        var read = api.asAdmin().get("/api/v1/channels/" + name).expect(200).json();
+        assertThat(read.get("botTokenSet").asBoolean()).isFalse();
+        assertThat(read.get("signingSecretSet").asBoolean()).isTrue();
+        assertThat(api.asAdmin().get("/actuator/health/secrets").status()).isEqualTo(503);
+
+        api.asAdmin()
+                .put("/api/v1/channels/" + name, Api.json(slackChannel(name, null)))
+                .expect(200);
+
+        assertThat(api.asAdmin()
+                        .get("/api/v1/channels/" + name)
+                        .expect(200)
+                        .json()
+                        .get("botTokenSet")
+                        .asBoolean())
+                .isTrue();
+        api.asAdmin().get("/actuator/health/secrets").expect(200);
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ChatChannelStore implements SealedSecrets {
 
+    private static final Logger log = LoggerFactory.getLogger(ChatChannelStore.class);
     private static final List<String> SECRETS = List.of("bot_token", "signing_secret", "webhook_secret", "webhook_url");
 
     /** What routing a notification needs of a channel: never its secrets. */
@@ -145,9 +148,25 @@ public class ChatChannelStore implements SealedSecrets {
         return plain == null ? null : cipher.encrypt(plain, context(name, column));
     }
 
+    /**
+     * A secret sealed with another key (the encryption key was rotated, or instances run with different
+     * keys) reads as none: the channel stays readable and replaceable, so an administrator can enter it
+     * again, callbacks that need it are refused, and the health component {@code secrets} reports it.
+     */
     private String open(ResultSet rs, String name, String column) throws SQLException {
         String sealed = rs.getString(column);
-        return sealed == null ? null : cipher.decrypt(sealed, context(name, column));
+        if (sealed == null) {
+            return null;
+        }
+        try {
+            return cipher.decrypt(sealed, context(name, column));
+        } catch (SecretCipher.UndecryptableSecretException e) {
+            log.warn(
+                    "The stored {} cannot be decrypted with this instance's key: {}",
+                    context(name, column),
+                    e.getMessage());
+            return null;
+        }
     }
 
     static String context(String name, String column) {
