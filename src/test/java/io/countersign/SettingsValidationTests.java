@@ -3,6 +3,8 @@ package io.countersign;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.countersign.grant.GrantProperties;
+import io.countersign.mail.internal.MailProperties;
+import io.countersign.mail.internal.inbound.InboundMailProperties;
 import io.countersign.notify.internal.NotificationProperties;
 import io.countersign.notify.internal.WebhookProperties;
 import io.countersign.request.RequestProperties;
@@ -13,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
@@ -52,5 +55,23 @@ class SettingsValidationTests {
                 .rootCause()
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(named);
+    }
+
+    /** The mail settings name the variable to change as well; StartupFailureReportTests shows the report. */
+    @ParameterizedTest
+    @CsvSource({
+        "timeout, 0s, COUNTERSIGN_MAIL_TIMEOUT (countersign.mail.timeout) must be positive",
+        "idle-refresh, -30s, COUNTERSIGN_MAIL_IDLE_REFRESH (countersign.mail.idle-refresh) must be positive",
+        "max-backoff, 0s, COUNTERSIGN_MAIL_MAX_BACKOFF (countersign.mail.max-backoff) must be positive",
+        "decision-threads, -1, COUNTERSIGN_MAIL_DECISION_THREADS (countersign.mail.decision-threads) must be at least 1",
+    })
+    void aMailSettingThatCannotWorkIsRefusedWithItsVariable(String key, String value, String reason) {
+        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of("countersign.mail." + key, value)));
+        Class<?> target = key.equals("timeout") ? MailProperties.class : InboundMailProperties.class;
+
+        assertThatThrownBy(() -> binder.bindOrCreate("countersign.mail", target))
+                .rootCause()
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining(reason);
     }
 }
