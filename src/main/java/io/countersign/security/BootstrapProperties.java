@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * They are checked at every start, before the schema is migrated, even though they are used only on
  * an empty database: a value that would be refused there stops the start before anything is written.
  *
- * @param adminPassword password of the first administrator, created only on an empty database
- *     (generated and printed once when unset)
+ * @param adminPassword password of the first administrator, 12 to 128 characters, created only on an
+ *     empty database (generated and printed once when unset)
  * @param adminToken API token of the first administrator, at least 24 characters (generated and
  *     printed once when unset)
  * @param adminEmail e-mail address of the first administrator (admin@localhost when unset)
