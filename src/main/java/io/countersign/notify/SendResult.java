@@ -7,9 +7,11 @@ import java.time.Duration;
  * letter when retries run out; a {@code permanent} failure (a recipient without an address) is dead
  * at once, since trying again cannot help. {@code retryAfter} (may be null) is how long the receiver
  * asked to be left alone, as a {@code 429} with {@code Retry-After} says: the next attempt waits at
- * least that long.
+ * least that long. An {@code unreachable} failure (no connection to the channel's server, or no
+ * answer from it) is retried like any other, and also pauses the whole channel for a moment, so that
+ * its other deliveries do not each wait out the same timeout.
  */
-public record SendResult(boolean delivered, String error, boolean permanent, Duration retryAfter) {
+public record SendResult(boolean delivered, String error, boolean permanent, Duration retryAfter, boolean unreachable) {
 
     /**
      * How long a delivery on a channel that waits for its configuration rests before it is looked at
@@ -17,6 +19,10 @@ public record SendResult(boolean delivered, String error, boolean permanent, Dur
      * that waits.
      */
     public static final Duration WAITING = Duration.ofHours(1);
+
+    public SendResult(boolean delivered, String error, boolean permanent, Duration retryAfter) {
+        this(delivered, error, permanent, retryAfter, false);
+    }
 
     public SendResult(boolean delivered, String error, boolean permanent) {
         this(delivered, error, permanent, null);
@@ -46,6 +52,14 @@ public record SendResult(boolean delivered, String error, boolean permanent, Dur
      */
     public static SendResult waiting(String why) {
         return new SendResult(false, why, false, WAITING);
+    }
+
+    /**
+     * The channel's server could not be reached, or did not answer in time: retried like {@link
+     * #failed(String)}, and the channel pauses before its next attempt.
+     */
+    public static SendResult unreachable(String error) {
+        return new SendResult(false, error, false, null, true);
     }
 
     public static SendResult refused(String error) {

@@ -40,7 +40,9 @@ import org.springframework.stereotype.Component;
  * address as the directory has it now, and hands it to the SMTP server of the current settings. An
  * approval mail carries fresh action tokens issued at send time, so that a mail sent late never holds
  * a token of a step that is over. A server that does not take the mail fails the attempt and the
- * outbox tries again; a recipient without an address cannot be helped by trying again.
+ * outbox tries again; one that cannot be reached or does not answer also pauses the channel, so that
+ * the queued mail does not wait out its timeout one by one; a recipient without an address cannot be
+ * helped by trying again.
  */
 @Component
 class EmailNotificationSender implements NotificationSender {
@@ -112,7 +114,9 @@ class EmailNotificationSender implements NotificationSender {
                 case BREAK_GLASS_REVIEW_OVERDUE -> tellBreakGlass(BreakGlassNotice.Why.OVERDUE, notification, user);
             };
         } catch (MailNotSent e) {
-            return SendResult.failed(e.getMessage());
+            return UnreachableServers.isCause(e)
+                    ? SendResult.unreachable(e.getMessage())
+                    : SendResult.failed(e.getMessage());
         } catch (ActionTokenRefused e) {
             // the step moved on, or this approver may no longer decide it, before the mail left
             return SendResult.refused("Not sent: " + e.getMessage());
