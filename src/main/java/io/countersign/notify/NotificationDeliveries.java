@@ -1,6 +1,7 @@
 package io.countersign.notify;
 
 import io.countersign.directory.Directory;
+import io.countersign.notify.internal.ChannelPauses;
 import io.countersign.notify.internal.DeliveryFilter;
 import io.countersign.notify.internal.DeliveryLists;
 import io.countersign.notify.internal.DeliveryStore;
@@ -31,6 +32,7 @@ public class NotificationDeliveries {
     private final DeliveryLists lists;
     private final DeliveryStore deliveries;
     private final NotificationQueue queue;
+    private final ChannelPauses pauses;
     private final Directory directory;
     private final NotificationSenders senders;
     private final ApplicationEventPublisher events;
@@ -40,6 +42,7 @@ public class NotificationDeliveries {
             DeliveryLists lists,
             DeliveryStore deliveries,
             NotificationQueue queue,
+            ChannelPauses pauses,
             Directory directory,
             // lazy: the mail sender, one of the senders, reads mail settings, which resume deliveries here
             @Lazy NotificationSenders senders,
@@ -50,6 +53,7 @@ public class NotificationDeliveries {
         this.lists = lists;
         this.deliveries = deliveries;
         this.queue = queue;
+        this.pauses = pauses;
         this.directory = directory;
         this.events = events;
     }
@@ -105,10 +109,12 @@ public class NotificationDeliveries {
 
     /**
      * Makes the channel's pending notifications due now, once what it waited for (such as its server)
-     * has been saved; returns how many.
+     * has been saved, and ends this instance's pause of a channel whose old server was unreachable;
+     * returns how many.
      */
     @Transactional
     public int resume(String channel) {
+        pauses.end(channel);
         return queue.resume(channel, clock.instant());
     }
 

@@ -15,9 +15,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,11 +34,13 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Attempts every delivery that is due: a webhook event is signed and POSTed, a notification is handed
- * to the sender of its channel, outside any transaction. It runs inside one db-scheduler task, which exactly one
- * instance executes at a time, so two instances never attempt the same delivery at once and no
- * locking of our own is needed; the conditional update in {@link DeliveryStore#recordAttempt} guards
- * what remains (an endpoint deleted mid-attempt).
+ * Attempts the deliveries that are due, one channel at a time: a webhook event is signed and POSTed, a
+ * notification is handed to the sender of its channel, outside any transaction. Each channel runs
+ * inside a db-scheduler execution of its own, which exactly one instance executes at a time, so two
+ * instances never attempt the same delivery at once and no locking of our own is needed; the
+ * conditional update in {@link DeliveryStore#recordAttempt} guards what remains (an endpoint deleted
+ * mid-attempt). Each channel has its own sender threads and its own {@link ChannelPause}, so a
+ * channel whose server is slow or unreachable holds up none but its own deliveries.
  */
 @Component
 public class DeliveryDispatcher implements DisposableBean {
@@ -56,7 +60,8 @@ public class DeliveryDispatcher implements DisposableBean {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
-    private final ExecutorService senders;
+    private final Map<String, ExecutorService> lanes = new ConcurrentHashMap<>();
+    private final ChannelPauses pauses;
     private final Counter signingFailures;
     private final NotificationSenders notificationSenders;
     private final JsonMapper json;
@@ -76,7 +81,9 @@ public class DeliveryDispatcher implements DisposableBean {
             NotificationSenders notificationSenders,
             JsonMapper json,
             OutboxLag lag,
-            NotificationFence fence) {
+            NotificationFence fence,
+            ChannelPauses pauses) {
+        this.pauses = pauses;
         this.lag = lag;
         this.fence = fence;
         this.notificationSenders = notificationSenders;
@@ -94,19 +101,23 @@ public class DeliveryDispatcher implements DisposableBean {
                 .description("Delivery attempts that could not be signed because no secret of the webhook"
                         + " could be decrypted with this instance's key")
                 .register(meters);
-        AtomicInteger counter = new AtomicInteger();
-        this.senders = Executors.newFixedThreadPool(Math.max(1, properties.threads()), task -> {
-            Thread thread = new Thread(task, "delivery-sender-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
-    /** Attempts the deliveries due now, a batch at a time; returns how many were attempted. */
-    public int deliverDue() throws InterruptedException {
-        int attempted = 0;
+    /**
+     * Attempts the channel's deliveries due now, a batch at a time, unless the channel is paused;
+     * returns how many were attempted.
+     */
+    public int deliverDue(String channel) throws InterruptedException {
+        ChannelPause pause = pauses.of(channel);
+        AtomicInteger attempted = new AtomicInteger();
         for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
-            List<DeliveryStore.Due> due = deliveries.due(clock.instant(), properties.batchSize());
+            Instant now = clock.instant();
+            if (!pause.allows(now)) {
+                break;
+            }
+            // after a pause, one delivery finds out whether the server answers again, not a whole batch
+            int limit = pause.probing(now) ? 1 : properties.batchSize();
+            List<DeliveryStore.Due> due = deliveries.dueOn(channel, now, limit);
             if (!due.isEmpty()) {
                 // a delivery may have committed a moment ago: what it tells of (a revoke) must already be
                 // what every instance's access checks answer (docs/adr/0029)
@@ -114,17 +125,32 @@ public class DeliveryDispatcher implements DisposableBean {
             }
             List<Callable<Void>> attempts = due.stream()
                     .map(d -> (Callable<Void>) () -> {
-                        attemptSafely(d);
+                        // the rest of a batch whose server proved unreachable stays due, untouched
+                        if (pause.allows(clock.instant())) {
+                            attemptSafely(d);
+                            attempted.incrementAndGet();
+                        }
                         return null;
                     })
                     .toList();
-            senders.invokeAll(attempts);
-            attempted += due.size();
-            if (due.size() < properties.batchSize()) {
+            lane(channel).invokeAll(attempts);
+            if (due.size() < limit) {
                 break;
             }
         }
-        return attempted;
+        return attempted.get();
+    }
+
+    private ExecutorService lane(String channel) {
+        return lanes.computeIfAbsent(channel, c -> {
+            AtomicInteger counter = new AtomicInteger();
+            return Executors.newFixedThreadPool(properties.threads(), task -> {
+                Thread thread = new Thread(
+                        task, "delivery-sender-" + c.toLowerCase(Locale.ROOT) + "-" + counter.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        });
     }
 
     private void attemptSafely(DeliveryStore.Due due) {
@@ -143,14 +169,26 @@ public class DeliveryDispatcher implements DisposableBean {
         Result result = due.isWebhook() ? post(due, at) : send(due);
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         transactions.executeWithoutResult(tx -> record(due, at, result, durationMs));
+        // webhooks are never unreachable as a channel: each endpoint is a server of its own
+        pauses.afterAttempt(due.channel(), result.unreachable(), result.answered(), result.error(), clock.instant());
     }
 
     /** What an attempt came to, for webhooks and notifications alike. */
     private record Result(
-            boolean succeeded, Integer statusCode, String error, boolean permanent, java.time.Duration retryAfter) {
+            boolean succeeded,
+            Integer statusCode,
+            String error,
+            boolean permanent,
+            java.time.Duration retryAfter,
+            boolean unreachable) {
 
         Result(boolean succeeded, Integer statusCode, String error, boolean permanent) {
-            this(succeeded, statusCode, error, permanent, null);
+            this(succeeded, statusCode, error, permanent, null, false);
+        }
+
+        /** Whether the channel's server answered: delivered, or failed by its own answer. */
+        boolean answered() {
+            return succeeded || (!permanent && !unreachable);
         }
     }
 
@@ -193,7 +231,7 @@ public class DeliveryDispatcher implements DisposableBean {
                     e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
         String error = sent.delivered() ? null : WebhookSender.truncate(sent.error() == null ? "failed" : sent.error());
-        return new Result(sent.delivered(), null, error, sent.permanent(), sent.retryAfter());
+        return new Result(sent.delivered(), null, error, sent.permanent(), sent.retryAfter(), sent.unreachable());
     }
 
     private Notification notificationOf(DeliveryStore.Due due) {
@@ -305,6 +343,6 @@ public class DeliveryDispatcher implements DisposableBean {
 
     @Override
     public void destroy() {
-        senders.shutdownNow();
+        lanes.values().forEach(ExecutorService::shutdownNow);
     }
 }

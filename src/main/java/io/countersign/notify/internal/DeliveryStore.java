@@ -30,16 +30,27 @@ public class DeliveryStore {
             delivered_at, last_status_code, last_error, channel, recipient_id, recipient, request_id, grant_id,
             step""";
 
-    /**
-     * The deliveries due, longest waiting first: served in order by the index {@code
-     * webhook_deliveries_due}, so a backlog costs no sort (DeliveryPlansOnPostgresTests).
-     */
-    static final String DUE = """
+    private static final String DUE_COLUMNS = """
             select d.id, d.webhook_id, w.url, d.event_id, d.event_type, d.payload, d.attempts,
                 d.round_started_at, d.round_attempts, d.channel, d.recipient_id, d.request_id,
                 d.grant_id, d.step, d.occurred_at, d.next_attempt_at
             from webhook_deliveries d left join webhooks w on w.id = d.webhook_id
+            """;
+
+    /** The deliveries due on every channel at once, longest waiting first. */
+    static final String DUE = DUE_COLUMNS + """
             where d.state = 'PENDING' and d.next_attempt_at <= ?
+                and (d.webhook_id is null or w.id is not null)
+            order by d.next_attempt_at, d.seq
+            limit ?""";
+
+    /**
+     * One channel's deliveries due, longest waiting first: served in order by the index {@code
+     * webhook_deliveries_channel_due}, so a backlog on another channel is never read and none costs a
+     * sort (DeliveryPlansOnPostgresTests).
+     */
+    static final String DUE_ON_CHANNEL = DUE_COLUMNS + """
+            where d.state = 'PENDING' and d.channel = ? and d.next_attempt_at <= ?
                 and (d.webhook_id is null or w.id is not null)
             order by d.next_attempt_at, d.seq
             limit ?""";
@@ -138,30 +149,50 @@ public class DeliveryStore {
     }
 
     /**
-     * Pending deliveries due at {@code now}, longest waiting first; the join skips the deliveries of
-     * deleted endpoints.
+     * Pending deliveries due at {@code now} on every channel, longest waiting first; the join skips the
+     * deliveries of deleted endpoints.
      */
     public List<Due> due(Instant now, int limit) {
         return jdbc.sql(DUE)
                 .params(Timestamps.toDb(now), limit)
-                .query((rs, row) -> new Due(
-                        rs.getString("id"),
-                        rs.getString("webhook_id"),
-                        rs.getString("url"),
-                        rs.getString("event_id"),
-                        rs.getString("event_type"),
-                        rs.getString("payload"),
-                        rs.getInt("attempts"),
-                        instant(rs, "round_started_at"),
-                        rs.getInt("round_attempts"),
-                        rs.getString("channel"),
-                        rs.getString("recipient_id"),
-                        rs.getString("request_id"),
-                        rs.getString("grant_id"),
-                        rs.getObject("step", Integer.class),
-                        instant(rs, "occurred_at"),
-                        instant(rs, "next_attempt_at")))
+                .query(DeliveryStore::due)
                 .list();
+    }
+
+    /** As {@link #due(Instant, int)}, for one channel only: what that channel's sender works through. */
+    public List<Due> dueOn(String channel, Instant now, int limit) {
+        return jdbc.sql(DUE_ON_CHANNEL)
+                .params(channel, Timestamps.toDb(now), limit)
+                .query(DeliveryStore::due)
+                .list();
+    }
+
+    /** The channels with deliveries waiting to be sent, webhooks aside. */
+    public List<String> notificationChannelsPending() {
+        return jdbc.sql(
+                        "select distinct channel from webhook_deliveries where state = 'PENDING' and channel <> 'WEBHOOK'")
+                .query(String.class)
+                .list();
+    }
+
+    private static Due due(ResultSet rs, int row) throws SQLException {
+        return new Due(
+                rs.getString("id"),
+                rs.getString("webhook_id"),
+                rs.getString("url"),
+                rs.getString("event_id"),
+                rs.getString("event_type"),
+                rs.getString("payload"),
+                rs.getInt("attempts"),
+                instant(rs, "round_started_at"),
+                rs.getInt("round_attempts"),
+                rs.getString("channel"),
+                rs.getString("recipient_id"),
+                rs.getString("request_id"),
+                rs.getString("grant_id"),
+                rs.getObject("step", Integer.class),
+                instant(rs, "occurred_at"),
+                instant(rs, "next_attempt_at"));
     }
 
     /**

@@ -3,13 +3,16 @@ package io.countersign.notify.internal;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.countersign.notify.Delivery;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The db-scheduler tasks behind webhook delivery. A recurring task has one row in {@code
- * scheduled_tasks}; whichever instance picks it runs it, the others skip it, so each due delivery is
- * attempted by one instance only. Due times live in the delivery rows and follow the service's clock.
+ * The db-scheduler tasks behind delivery. A recurring task has one row in {@code scheduled_tasks};
+ * whichever instance picks it runs it, the others skip it, so each due delivery is attempted by one
+ * instance only. Webhooks have a recurring task of their own, and each notification channel an
+ * execution of {@link NotificationDeliveryTask}, so that no channel waits behind another. Due times
+ * live in the delivery rows and follow the service's clock.
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryTasks {
@@ -21,11 +24,17 @@ class DeliveryTasks {
     RecurringTask<Void> webhookDeliveryTask(DeliveryDispatcher dispatcher) {
         return Tasks.recurring(DELIVERY_TASK, FixedDelay.ofSeconds(1)).execute((instance, context) -> {
             try {
-                dispatcher.deliverDue();
+                dispatcher.deliverDue(Delivery.WEBHOOK);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    @Bean
+    NotificationDeliveryTask notificationDeliveryTask(
+            DeliveryDispatcher dispatcher, NotificationSenders senders, DeliveryStore deliveries) {
+        return new NotificationDeliveryTask(dispatcher, senders, deliveries);
     }
 
     @Bean

@@ -37,6 +37,11 @@ public class NotificationSenders {
         return Optional.ofNullable(byChannel.get(channel));
     }
 
+    /** The channels a sender is installed for. */
+    public Set<String> channels() {
+        return byChannel.keySet();
+    }
+
     public boolean any() {
         return !byChannel.isEmpty();
     }

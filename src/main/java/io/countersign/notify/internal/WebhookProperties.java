@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryFor how long a delivery is retried before it is given up as dead
  * @param connectTimeout how long to wait for a TCP/TLS connection
  * @param readTimeout how long to wait for the answer's status line once connected
- * @param batchSize deliveries taken per run of the delivery task
- * @param threads deliveries sent in parallel within a run
+ * @param batchSize deliveries taken per run of a channel's delivery task
+ * @param threads deliveries of one channel sent in parallel (each channel, webhooks included, has its own)
  * @param retention how long delivered events are kept for the deliveries list
  */
 @ConfigurationProperties("countersign.notify.webhooks")

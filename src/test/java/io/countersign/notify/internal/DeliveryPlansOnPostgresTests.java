@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The dispatcher's two statements keep their plans with a backlog and no statistics, as on a new
+ * The dispatcher's statements keep their plans with a backlog and no statistics, as on a new
  * installation or where autovacuum lags: plans PostgreSQL builds once per connection (generic plans)
  * and then keeps. Before, the update of one delivery could be planned as a scan of every pending
  * row, which made each attempt cost milliseconds of CPU on the database once mail piled up.
@@ -29,17 +29,17 @@ class DeliveryPlansOnPostgresTests {
     TransactionTemplate transactions;
 
     @Test
-    void dueDeliveriesAreReadInIndexOrderWithoutASort() {
-        String plan = genericPlan(DeliveryStore.DUE);
+    void aChannelsDueDeliveriesAreReadInIndexOrderWithoutASort() {
+        String plan = genericPlan(DeliveryStore.DUE_ON_CHANNEL);
 
-        assertThat(plan).contains("webhook_deliveries_due").doesNotContain("Sort");
+        assertThat(plan).contains("webhook_deliveries_channel_due").doesNotContain("Sort");
     }
 
     @Test
     void anAttemptIsRecordedOnTheDeliveryFoundByItsId() {
         String plan = genericPlan(DeliveryStore.RECORD_ATTEMPT);
 
-        assertThat(plan).contains("webhook_deliveries_id_key").doesNotContain("webhook_deliveries_due");
+        assertThat(plan).contains("webhook_deliveries_id_key").doesNotContain("webhook_deliveries_channel_due");
     }
 
     @Test

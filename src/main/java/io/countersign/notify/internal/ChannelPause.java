@@ -1,0 +1,45 @@
+package io.countersign.notify.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Whether a channel may attempt its deliveries now. A channel whose server could not be reached rests
+ * for a while instead of spending a sender thread and a timeout on every queued delivery; once the
+ * rest is over, one delivery at a time probes the server until one gets an answer, and then the
+ * channel sends as before. The deliveries keep their own retry schedule throughout: those not
+ * attempted meanwhile simply stay due.
+ */
+final class ChannelPause {
+
+    private final Duration length;
+    private Instant until;
+
+    ChannelPause(Duration length) {
+        this.length = length;
+    }
+
+    /** Whether a delivery of the channel may be attempted at {@code now}. */
+    synchronized boolean allows(Instant now) {
+        return until == null || !now.isBefore(until);
+    }
+
+    /** Whether the rest is over but no attempt has reached the server since: one delivery at a time. */
+    synchronized boolean probing(Instant now) {
+        return until != null && !now.isBefore(until);
+    }
+
+    /** An attempt at {@code at} could not reach the server; returns true when this began the pause. */
+    synchronized boolean unreachable(Instant at) {
+        boolean began = until == null;
+        until = at.plus(length);
+        return began;
+    }
+
+    /** The server answered, or was replaced: returns true when this ended a pause. */
+    synchronized boolean end() {
+        boolean ended = until != null;
+        until = null;
+        return ended;
+    }
+}

@@ -1,0 +1,62 @@
+package io.countersign.notify.internal;
+
+import com.github.kagkarlsson.scheduler.Clock;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Sends one notification channel's deliveries: an execution per channel (its instance id is the
+ * channel, such as {@code EMAIL}), each run by one instance at a time and due again a second after it
+ * ends, like a recurring task. Executions are added on startup for every installed sender and for
+ * any channel that still has deliveries waiting, so that those of a sender no longer installed still
+ * run out their retries.
+ */
+class NotificationDeliveryTask extends CustomTask<Void> {
+
+    static final String NAME = "notification-delivery";
+    private static final FixedDelay EVERY_SECOND = FixedDelay.ofSeconds(1);
+
+    private final DeliveryDispatcher dispatcher;
+    private final NotificationSenders senders;
+    private final DeliveryStore deliveries;
+
+    NotificationDeliveryTask(DeliveryDispatcher dispatcher, NotificationSenders senders, DeliveryStore deliveries) {
+        super(
+                NAME,
+                Void.class,
+                null,
+                now -> now,
+                new FailureHandler.OnFailureReschedule<>(EVERY_SECOND),
+                new DeadExecutionHandler.ReviveDeadExecution<>());
+        this.dispatcher = dispatcher;
+        this.senders = senders;
+        this.deliveries = deliveries;
+    }
+
+    @Override
+    public CompletionHandler<Void> execute(TaskInstance<Void> instance, ExecutionContext context) {
+        try {
+            dispatcher.deliverDue(instance.getId());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new CompletionHandler.OnCompleteReschedule<>(EVERY_SECOND);
+    }
+
+    @Override
+    public void onStartup(SchedulerClient scheduler, Clock clock) {
+        Set<String> channels = new TreeSet<>(senders.channels());
+        channels.addAll(deliveries.notificationChannelsPending());
+        for (String channel : channels) {
+            scheduler.scheduleIfNotExists(instance(channel), clock.now());
+        }
+    }
+}
