@@ -81,6 +81,44 @@ class MailServerCheckTests {
     }
 
     @Test
+    void aTrustedCertificateIssuedForAnotherHostIsRefusedForItsNameWithoutFallingBackToTheSystemAuthorities()
+            throws Exception {
+        try (var server = new MisnamedTlsServer()) {
+            var smtp = new MailSettingsInput.Smtp(
+                    server.host(),
+                    server.port(),
+                    MailSecurity.TLS,
+                    null,
+                    null,
+                    "countersign@example.com",
+                    MisnamedTlsServer.certificate());
+            var imap = new MailSettingsInput.Imap(
+                    server.host(),
+                    server.port(),
+                    MailSecurity.TLS,
+                    MailServers.LOGIN,
+                    MailServers.PASSWORD,
+                    "INBOX",
+                    MisnamedTlsServer.certificate());
+            api.asAdmin()
+                    .put("/api/v1/settings/mail", Api.json(new MailSettingsInput(smtp, imap, false, List.of(), null)))
+                    .expect(200);
+
+            JsonNode result = test("ops@example.com");
+
+            // a second attempt with the system's authorities would answer "unable to find valid
+            // certification path" instead, hiding the real reason and trusting more than was pasted
+            for (String part : List.of("smtp", "imap")) {
+                assertThat(result.get(part).get("ok").asBoolean()).isFalse();
+                assertThat(result.get(part).get("error").asString())
+                        .as(part)
+                        .containsIgnoringCase("subject alternative names matching IP address " + server.host())
+                        .doesNotContainIgnoringCase("certification path");
+            }
+        }
+    }
+
+    @Test
     void anSmtpServerThatIsDownAnswersWhyAndTheImapPartStillRuns() {
         MailServers.createNestedFolder(mail);
         var down = new MailSettingsInput.Smtp(

@@ -67,6 +67,9 @@ public class MailSessions {
             props.put(prefix + "ssl.checkserveridentity", "true");
             if (trustedCertificate != null) {
                 props.put(prefix + "ssl.socketFactory", TrustedCertificates.socketFactory(trustedCertificate));
+                // by default a failed connection is tried again with the system's authorities, which
+                // would trust more than the pasted certificate and report the wrong reason
+                props.put(prefix + "socketFactory.fallback", "false");
             }
         }
         return props;
