@@ -33,7 +33,7 @@ class MailboxWatcher implements SmartLifecycle {
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     /** How long stopping waits for the watching thread, which closing the connection wakes at once. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
-    /** While reading is off, how soon switching it on takes effect. */
+    /** While reading is off or pausing after a failure, how soon a change of the settings takes effect. */
     private static final Duration SETTINGS_CHECK = Duration.ofSeconds(5);
     /** Messages fetched in one command; small enough to hold in memory at the size limit each. */
     private static final int BATCH = 20;
@@ -51,6 +51,7 @@ class MailboxWatcher implements SmartLifecycle {
     private final WatchLease lease;
     private final Clock clock;
     private final BeforeDelete beforeDelete;
+    private final Duration firstBackoff;
     private final String holder = "watcher-" + UUID.randomUUID();
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -68,7 +69,7 @@ class MailboxWatcher implements SmartLifecycle {
             ReplyDecisions decisions,
             WatchLease lease,
             Clock clock) {
-        this(properties, sessions, settings, processor, decisions, lease, clock, message -> {});
+        this(properties, sessions, settings, processor, decisions, lease, clock, message -> {}, FIRST_BACKOFF);
     }
 
     MailboxWatcher(
@@ -79,7 +80,8 @@ class MailboxWatcher implements SmartLifecycle {
             ReplyDecisions decisions,
             WatchLease lease,
             Clock clock,
-            BeforeDelete beforeDelete) {
+            BeforeDelete beforeDelete,
+            Duration firstBackoff) {
         this.properties = properties;
         this.sessions = sessions;
         this.settings = settings;
@@ -88,6 +90,7 @@ class MailboxWatcher implements SmartLifecycle {
         this.lease = lease;
         this.clock = clock;
         this.beforeDelete = beforeDelete;
+        this.firstBackoff = firstBackoff;
     }
 
     @Override
@@ -169,7 +172,9 @@ class MailboxWatcher implements SmartLifecycle {
                         current.endpoint(),
                         describe(e),
                         backoff.toSeconds());
-                pause(backoff);
+                if (pauseUnlessChanged(backoff, current)) {
+                    failures = 0;
+                }
             }
         }
     }
@@ -203,8 +208,38 @@ class MailboxWatcher implements SmartLifecycle {
     }
 
     private Duration backoff(int failures) {
-        Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(failures - 1, 20));
+        Duration backoff = firstBackoff.multipliedBy(1L << Math.min(failures - 1, 20));
         return backoff.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : backoff;
+    }
+
+    /**
+     * The pause after a failure, cut short when the settings change: an administrator who corrects
+     * the server or the password sees it used within moments, not after a pause of up to {@code
+     * max-backoff}. Looking is cheap and also notices a save made on another instance.
+     *
+     * @return whether the settings changed
+     */
+    private boolean pauseUnlessChanged(Duration backoff, InboundSettings failed) {
+        long end = System.nanoTime() + backoff.toNanos();
+        while (running) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            pause(Duration.ofNanos(Math.min(left, SETTINGS_CHECK.toNanos())));
+            if (changedSince(failed)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean changedSince(InboundSettings failed) {
+        try {
+            return !settings.getObject().current().equals(failed);
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
     }
 
     private void pause(Duration duration) {

@@ -52,7 +52,7 @@ import tools.jackson.databind.JsonNode;
  * and carol told by mail; the helpers send replies and read what became of the requests.
  */
 @MailTest
-@Import({NotificationScene.class, RecordingSender.class, WatcherCrash.class})
+@Import({NotificationScene.class, RecordingSender.class, StandInWatcher.class})
 @TestPropertySource(
         properties = {
             "countersign.mail.poll-interval=1s",
@@ -87,7 +87,7 @@ abstract class ApprovingByMailFixture {
     JdbcClient jdbc;
 
     @Autowired
-    WatcherCrash crash;
+    StandInWatcher crash;
 
     @Autowired
     MockMvc mvc;

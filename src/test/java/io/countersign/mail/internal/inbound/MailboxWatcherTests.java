@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 @CountersignTest
-@Import({MailTestConfiguration.class, WatcherCrash.class})
+@Import({MailTestConfiguration.class, StandInWatcher.class})
 @TestPropertySource(
         properties = {
             "countersign.mail.poll-interval=1s",
@@ -52,7 +52,7 @@ class MailboxWatcherTests {
     RecordedRefusals refusals;
 
     @Autowired
-    WatcherCrash crash;
+    StandInWatcher standIn;
 
     @Autowired
     JdbcClient jdbc;
@@ -248,15 +248,37 @@ class MailboxWatcherTests {
         String requestId = request();
         mailbox.deliver(ReplyMail.answering(requestId, issue(requestId, LISA), "Approve")
                 .bytes());
-        crash.crashAfterApplyingOne(PATIENCE);
+        standIn.crashAfterApplyingOne(PATIENCE);
         assertThat(decider.decisions()).hasSize(1);
         assertThat(mailbox.waiting()).isEqualTo(1);
 
-        crash.restart();
+        standIn.restart();
 
         MailAwait.patiently().until(() -> mailbox.waiting() == 0);
         assertThat(decider.decisions()).hasSize(1);
         assertThat(refusals.sent()).isEmpty();
+    }
+
+    @Test
+    void correctedSettingsEndThePauseAfterAFailureToReachTheServer() throws Exception {
+        settings.off();
+        MailboxWatcher patient = standIn.pausingAfterAFailureFor(Duration.ofMinutes(10));
+        try (HangingUpServer broken = new HangingUpServer()) {
+            settings.reading(broken.endpoint());
+            MailAwait.patiently().until(() -> broken.connections() >= 1);
+            String requestId = request();
+            mailbox.deliver(ReplyMail.answering(requestId, issue(requestId, LISA), "Approve")
+                    .bytes());
+
+            settings.reading(mailbox.endpoint());
+
+            MailAwait.patiently()
+                    .until(() -> mailbox.waiting() == 0 && decider.decisions().size() == 1);
+            assertThat(broken.connections()).isEqualTo(1);
+        } finally {
+            patient.stop();
+            standIn.restart();
+        }
     }
 
     @Test

@@ -12,11 +12,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
- * Stops the application's watcher and lets a second one die at the worst moment: after applying the
- * first message it reads, before deleting it, as a process killed there would.
+ * Stops the application's watcher and runs a second one in its place: one that dies at the worst
+ * moment (after applying the first message it reads, before deleting it, as a process killed there
+ * would), or one that pauses as long as a test says after failing to reach the server.
  */
 @TestComponent
-class WatcherCrash {
+class StandInWatcher {
 
     private final MailboxWatcher watcher;
     private final InboundMailProperties properties;
@@ -27,7 +28,7 @@ class WatcherCrash {
     private final WatchLease lease;
     private final Clock clock;
 
-    WatcherCrash(
+    StandInWatcher(
             MailboxWatcher watcher,
             InboundMailProperties properties,
             MailSessions sessions,
@@ -51,19 +52,48 @@ class WatcherCrash {
         watcher.stop();
         CountDownLatch crashed = new CountDownLatch(1);
         AtomicBoolean crashOnce = new AtomicBoolean(true);
-        MailboxWatcher crashing =
-                new MailboxWatcher(properties, sessions, settings, processor, decisions, lease, clock, message -> {
+        MailboxWatcher crashing = new MailboxWatcher(
+                properties,
+                sessions,
+                settings,
+                processor,
+                decisions,
+                lease,
+                clock,
+                message -> {
                     if (crashOnce.getAndSet(false)) {
                         crashed.countDown();
                         throw new IllegalStateException("the process died here");
                     }
-                });
+                },
+                Duration.ofSeconds(1));
         try {
             crashing.start();
             assertThat(crashed.await(patience.toSeconds(), TimeUnit.SECONDS)).isTrue();
         } finally {
             crashing.stop();
         }
+    }
+
+    /**
+     * Starts a watcher whose pause after a failure to reach the server is {@code firstPause} from the
+     * first failure on; stop it, then {@link #restart()} the application's.
+     */
+    MailboxWatcher pausingAfterAFailureFor(Duration firstPause) {
+        watcher.stop();
+        InboundMailProperties longPauses = new InboundMailProperties(
+                properties.pollInterval(),
+                properties.idleRefresh(),
+                properties.leaseDuration(),
+                firstPause,
+                properties.maxMessageSize(),
+                properties.maxCommentLength(),
+                properties.trustedAuthservId(),
+                properties.decisionThreads());
+        MailboxWatcher patient = new MailboxWatcher(
+                longPauses, sessions, settings, processor, decisions, lease, clock, message -> {}, firstPause);
+        patient.start();
+        return patient;
     }
 
     /** The application's watcher takes over, as a restarted process would. */
