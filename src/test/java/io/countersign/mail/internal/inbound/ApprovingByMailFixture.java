@@ -258,11 +258,19 @@ abstract class ApprovingByMailFixture {
         return request(id).get("decisions").get(0).get("comment").asString();
     }
 
+    /** The note of the one audit event, once sealed: the sealer links it into the chain after the commit. */
     String auditNote(String requestId, String action) {
+        MailAwait.patiently().until(() -> !auditNotes(requestId, action).isEmpty());
+        List<String> notes = auditNotes(requestId, action);
+        assertThat(notes).hasSize(1);
+        return notes.get(0);
+    }
+
+    private List<String> auditNotes(String requestId, String action) {
         return jdbc.sql("select note from audit_events where request_id = ? and action = ?")
                 .params(requestId, action)
                 .query(String.class)
-                .single();
+                .list();
     }
 
     List<String> refusals(String requestId) {
