@@ -43,7 +43,11 @@ class RefusalAudit {
 
     void refused(Reading reading, String requestId, String reason) {
         // reasons are the service's own words and never carry the reply code
-        log.info("Refused a reply by mail from {} about {}: {}", reading.sender(), requestId, reason);
+        log.info(
+                "Refused a reply by mail from {}{}: {}",
+                reading.sender() == null ? "an unreadable sender" : reading.sender(),
+                requestId == null ? "" : " about " + requestId,
+                reason);
         OptionalLong heldBack = limiter.admit(source(reading), reason);
         if (heldBack.isPresent()) {
             events.publishEvent(

@@ -11,13 +11,33 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Replies that must decide nothing: from another address, with a forged or replayed reply code, from
  * an address that is shared or has changed hands, from an approver who has left, or about a request
  * that is no longer pending. Each refusal is audited and leaves the request as it was.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RefusedMailRepliesTests extends ApprovingByMailFixture {
+
+    @Test
+    void aReplyThatNamesNoRequestIsLoggedWithoutOne(CapturedOutput output) throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+
+        file(reply(mailAbout(lisa, id), lisa, "Approve")
+                .subject("Re: access")
+                .inReplyTo(null)
+                .bytes());
+
+        MailAwait.patiently().until(() -> waiting() == 0 && output.getOut().contains("names no request"));
+        assertThat(output.getOut())
+                .contains("Refused a reply by mail from " + email(lisa) + ": the reply names no request")
+                .doesNotContain("about null");
+        assertThat(status(id)).isEqualTo("PENDING");
+    }
 
     @Test
     void aReplyFromAnotherUsersAddressIsRefusedAuditedAndAnswered() throws Exception {
