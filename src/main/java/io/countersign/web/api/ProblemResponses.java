@@ -9,6 +9,7 @@ import io.countersign.shared.NotFoundException;
 import io.countersign.shared.RefusedException;
 import io.countersign.shared.database.DatabaseUnavailableException;
 import io.countersign.web.DecisionLinkPaths;
+import io.countersign.web.ExpectedValues;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -65,10 +67,25 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
+    /** A parameter of the wrong type: what it takes, in words, never the Java type it was read into. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return invalid(new FieldIssue(
-                e.getName(), "invalid_value", Echo.quoted(String.valueOf(e.getValue())) + " is not a valid value"));
+        return invalid(mismatch(e.getName(), e.getValue(), e.getRequiredType()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(invalid(mismatch(e.getPropertyName(), e.getValue(), e.getRequiredType()))
+                        .getBody());
+    }
+
+    private static FieldIssue mismatch(String field, Object value, Class<?> type) {
+        return new FieldIssue(
+                field == null ? "value" : field,
+                "invalid_value",
+                ExpectedValues.mustBe(type) + "; " + Echo.quoted(String.valueOf(value)) + " is not");
     }
 
     /**
@@ -133,7 +150,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldIssue> issues = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldIssue(error.getField(), "invalid_value", error.getDefaultMessage()))
+                .map(error -> error.contains(TypeMismatchException.class)
+                        ? mismatch(
+                                error.getField(),
+                                error.getRejectedValue(),
+                                error.unwrap(TypeMismatchException.class).getRequiredType())
+                        : new FieldIssue(error.getField(), "invalid_value", error.getDefaultMessage()))
                 .toList();
         return ResponseEntity.badRequest()
                 .body(problemFor(new InvalidInputException(issues)).getBody());

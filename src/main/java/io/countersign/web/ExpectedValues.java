@@ -1,0 +1,48 @@
+package io.countersign.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * What a parameter or form field of a given type takes, in the words of the person who typed it:
+ * a refusal says "must be a whole number", never the Java type the value was converted to.
+ */
+public final class ExpectedValues {
+
+    private ExpectedValues() {}
+
+    /** "must be …" for {@code type}, or a plain "is not a valid value" for a type without words of its own. */
+    public static String mustBe(Class<?> type) {
+        if (type == null) {
+            return "is not a valid value";
+        }
+        if (type == Integer.class || type == int.class || type == Short.class || type == short.class) {
+            return "must be a whole number (at most " + Integer.MAX_VALUE + ")";
+        }
+        if (type == Long.class || type == long.class) {
+            return "must be a whole number (at most " + Long.MAX_VALUE + ")";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == UUID.class) {
+            return "must be a UUID";
+        }
+        if (type == Instant.class) {
+            return "must be an ISO-8601 instant such as 2025-01-31T09:30:00Z";
+        }
+        if (type == Duration.class) {
+            return "must be an ISO-8601 duration such as PT1H";
+        }
+        if (type.isEnum()) {
+            return "must be one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(constant -> ((Enum<?>) constant).name())
+                            .collect(Collectors.joining(", "));
+        }
+        return "is not a valid value";
+    }
+}

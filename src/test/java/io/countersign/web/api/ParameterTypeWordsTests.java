@@ -1,0 +1,104 @@
+package io.countersign.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.MutablePropertyValues;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.validation.DataBinder;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.context.request.ServletWebRequest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A query parameter of the wrong type is refused by saying what it takes ("must be a whole number"),
+ * never by the Java type the service reads it into.
+ */
+@CountersignTest
+class ParameterTypeWordsTests {
+
+    @Autowired
+    Api api;
+
+    @Test
+    void aNumberParameterSaysItTakesAWholeNumber() {
+        for (String limit : new String[] {"abc", "1.5", "99999999999"}) {
+            JsonNode problem = api.asAdmin()
+                    .get("/api/v1/requests?limit=" + limit)
+                    .expect(400)
+                    .json();
+
+            assertThat(problem.get("errors").get(0).get("message").asString())
+                    .startsWith("must be a whole number")
+                    .endsWith("'" + limit + "' is not");
+            assertThat(problem.toString()).doesNotContain("java.", "Integer");
+        }
+    }
+
+    @Test
+    void aSwitchSaysItTakesTrueOrFalseAndAChoiceNamesItsChoices() {
+        JsonNode active =
+                api.asAdmin().get("/api/v1/grants?active=maybe").expect(400).json();
+        JsonNode state = api.asAdmin()
+                .get("/api/v1/webhooks/any/deliveries?state=NOPE")
+                .expect(400)
+                .json();
+
+        assertThat(active.get("detail").asString()).isEqualTo("active: must be true or false; 'maybe' is not");
+        assertThat(state.get("detail").asString())
+                .startsWith("state: must be one of ")
+                .contains("PENDING, DELIVERED, DEAD");
+    }
+
+    /** No API operation binds a query object today; one that does must say the same. */
+    @Test
+    void aBoundFieldOfTheWrongTypeIsSaidInWordsToo() throws Exception {
+        DataBinder binder = new DataBinder(new Lookup(), "lookup");
+        binder.bind(new MutablePropertyValues(Map.of("id", "nope", "count", "many")));
+        MethodArgumentNotValidException invalid = new MethodArgumentNotValidException(
+                new MethodParameter(Lookup.class.getMethod("setId", UUID.class), 0), binder.getBindingResult());
+
+        var answer = new ProblemResponses()
+                .handleMethodArgumentNotValid(
+                        invalid,
+                        new HttpHeaders(),
+                        HttpStatus.BAD_REQUEST,
+                        new ServletWebRequest(new MockHttpServletRequest()));
+
+        ProblemDetail problem = (ProblemDetail) answer.getBody();
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(problem.getProperties().get("errors").toString())
+                .contains("must be a UUID; 'nope' is not", "must be a whole number")
+                .doesNotContain("java.");
+    }
+
+    public static class Lookup {
+        private UUID id;
+        private int count;
+
+        public UUID getId() {
+            return id;
+        }
+
+        public void setId(UUID id) {
+            this.id = id;
+        }
+
+        public int getCount() {
+            return count;
+        }
+
+        public void setCount(int count) {
+            this.count = count;
+        }
+    }
+}
