@@ -3,16 +3,20 @@ package io.countersign.web.pages;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
+import io.countersign.web.ExpectedValues;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -70,12 +74,17 @@ class PageErrors {
 
     /**
      * A filter or form field the service refuses where no form is there to show it beside (a hidden
-     * field tampered with, a filter typed into the address, an export asked without its format): a
-     * browser is shown a page naming the problem, with the status as its title, rather than the API's
-     * problem document; anything else gets the container's problem document, as for a method a page
-     * does not take.
+     * field tampered with, a filter typed into the address, an export asked without its format, a
+     * field the form cannot hold such as a step far beyond the last): a browser is shown a page naming
+     * the problem, with the status as its title, rather than the API's problem document; anything else
+     * gets the container's problem document, as for a method a page does not take.
      */
-    @ExceptionHandler({InvalidInputException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({
+        InvalidInputException.class,
+        MethodArgumentTypeMismatchException.class,
+        BindException.class,
+        InvalidPropertyException.class
+    })
     ModelAndView invalid(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!browser(request)) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
@@ -89,15 +98,35 @@ class PageErrors {
 
     private static String problem(Exception e) {
         if (e instanceof MethodArgumentTypeMismatchException mismatch) {
-            String value = String.valueOf(mismatch.getValue());
-            // the page escapes it; the length is only kept to a line
-            String shown = value.length() > 80 ? value.substring(0, 80) + "…" : value;
-            return mismatch.getName() + ": '" + shown + "' is not a valid value";
+            return mismatch(mismatch.getName(), mismatch.getValue(), mismatch.getRequiredType());
+        }
+        if (e instanceof BindException binding) {
+            return binding.getFieldErrors().stream()
+                    .map(error -> error.contains(TypeMismatchException.class)
+                            ? mismatch(
+                                    error.getField(),
+                                    error.getRejectedValue(),
+                                    error.unwrap(TypeMismatchException.class).getRequiredType())
+                            : shortened(error.getField()) + ": is not a valid value")
+                    .collect(Collectors.joining("; "));
+        }
+        if (e instanceof InvalidPropertyException property) {
+            return shortened(property.getPropertyName()) + ": this form has no such field";
         }
         return ((InvalidInputException) e)
                 .issues().stream()
                         .map(issue -> issue.field() + ": " + issue.message())
                         .collect(Collectors.joining("; "));
+    }
+
+    private static String mismatch(String field, Object value, Class<?> type) {
+        return shortened(field) + ": " + ExpectedValues.mustBe(type) + "; '" + shortened(String.valueOf(value))
+                + "' is not";
+    }
+
+    /** The page escapes what was sent; its length is only kept to a line. */
+    private static String shortened(String sent) {
+        return sent.length() > 80 ? sent.substring(0, 80) + "…" : sent;
     }
 
     /** The same test as the container's own error answers make: a browser says it takes HTML. */

@@ -152,10 +152,13 @@ class UnknownAddressesTests {
 
         Map<HttpResponse<String>, String> refusals = new LinkedHashMap<>();
         refusals.put(
-                admin.open(base + "/admin/webhooks/" + webhook + "/deliveries?state=BOGUS"), "state: &#39;BOGUS&#39;");
+                admin.open(base + "/admin/webhooks/" + webhook + "/deliveries?state=BOGUS"),
+                "state: must be one of PENDING, DELIVERED, DEAD; &#39;BOGUS&#39; is not");
         refusals.put(admin.open(base + "/audit/export"), "format");
         refusals.put(admin.open(base + "/audit/export?format=csv&from=bad"), "from");
-        refusals.put(admin.post(base + "/", request + "/approve", "step=abc"), "step: &#39;abc&#39;");
+        refusals.put(
+                admin.post(base + "/", request + "/approve", "step=abc"),
+                "step: must be a whole number (at most 2147483647); &#39;abc&#39; is not");
         refusals.forEach((seen, naming) -> {
             assertThat(seen.statusCode()).as(seen.uri().toString()).isEqualTo(400);
             assertThat(seen.headers().firstValue("Content-Type"))

@@ -7,13 +7,16 @@ import io.countersign.notify.WebhookDeliveries;
 import io.countersign.notify.Webhooks;
 import io.countersign.shared.Actor;
 import io.countersign.shared.NotFoundException;
+import io.countersign.web.pages.IndexedFields;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -32,6 +35,12 @@ class WebhookAdminPages {
     WebhookAdminPages(Webhooks webhooks, WebhookDeliveries deliveries) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
+    }
+
+    /** The form sends its ticked events by name alone; an index names no more than there are event types. */
+    @InitBinder("webhookForm")
+    void events(WebRequest request) {
+        IndexedFields.requireBelow(request, EventType.wireNames().size());
     }
 
     @GetMapping("/admin/webhooks")

@@ -9,6 +9,7 @@ import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.RefusedException;
+import io.countersign.web.pages.IndexedFields;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -41,11 +43,14 @@ class PolicyPages {
         this.drafts = drafts;
     }
 
-    /** The draft's fields are public; binding writes them directly, and only them. */
+    /**
+     * The draft's fields are public; binding writes them directly, and only them. One step more than
+     * the most a policy may have is read, so that the draft is refused for its length, beside its steps.
+     */
     @InitBinder("policy")
-    void fields(WebDataBinder binder) {
+    void fields(WebDataBinder binder, WebRequest request) {
+        IndexedFields.requireBelow(request, StepMoves.MAX_STEPS + 1);
         binder.initDirectFieldAccess();
-        binder.setAutoGrowCollectionLimit(StepMoves.MAX_STEPS + 1);
     }
 
     @GetMapping(LIST)
