@@ -121,11 +121,24 @@ public class Requests {
      * open while the step was completed elsewhere must not decide the next one, which its reader
      * never saw. Otherwise as {@link #approve(Actor, String, String)} and {@link #reject}.
      *
-     * @throws ConflictException when the request has moved on to another step
+     * @throws InvalidInputException when the request has no such step
+     * @throws ConflictException when the request has moved on to another step, or not yet reached this one
      */
     @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest decideShownStep(Actor actor, String id, String comment, int shownStep, boolean approve) {
         return decide(actor, id, comment, true, (request, me, text, at) -> {
+            if (shownStep < 0 || shownStep >= request.steps().size()) {
+                // only a tampered form names such a step: said as such, not as a request that moved on
+                throw InvalidInputException.of(
+                        "step",
+                        "no_such_step",
+                        "request " + id + " has no step " + (shownStep + 1) + "; its steps are 1 to "
+                                + request.steps().size());
+            }
+            if (request.status() == RequestStatus.PENDING && shownStep > request.currentStep()) {
+                throw new ConflictException("Step " + (shownStep + 1) + " of request " + id + " has not begun: step "
+                        + (request.currentStep() + 1) + " waits for a decision first, and only it can be decided.");
+            }
             if (request.status() == RequestStatus.PENDING && request.currentStep() != shownStep) {
                 throw new ConflictException("Request " + id + " has moved on to step " + (request.currentStep() + 1)
                         + " since the page showed step " + (shownStep + 1) + "; look at it again before deciding.");

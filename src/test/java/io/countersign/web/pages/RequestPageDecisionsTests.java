@@ -166,6 +166,52 @@ class RequestPageDecisionsTests {
     }
 
     @Test
+    void aStepNotYetBegunIsNamedAsSuchAndDecidesNothing() {
+        String lisa = api.person("lisa", "USER", PASSWORD);
+        String resource = resourceGovernedBy(Map.of(
+                "distinctApproversAcrossSteps",
+                false,
+                "steps",
+                List.of(
+                        Map.of("approvers", List.of(Map.of("user", lisa))),
+                        Map.of("approvers", List.of(Map.of("user", lisa))))));
+        String id = request(resource, Map.of());
+        String page = base + "/requests/" + id;
+
+        HttpResponse<String> answer =
+                Visitor.signedIn(base, lisa, PASSWORD).post(page, page + "/approve", "step=1&comment=");
+
+        assertThat(answer.body())
+                .contains("Step 2 of request " + id + " has not begun: step 1 waits for a decision first")
+                .doesNotContain("has moved on");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/requests/" + id)
+                        .expect(200)
+                        .json()
+                        .get("decisions"))
+                .isEmpty();
+    }
+
+    @Test
+    void aStepTheRequestDoesNotHaveIsNamedAsSuchAndDecidesNothing() {
+        String lisa = api.person("lisa", "USER", PASSWORD);
+        String resource =
+                resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", lisa))))));
+        String id = request(resource, Map.of());
+        String page = base + "/requests/" + id;
+        Visitor browser = Visitor.signedIn(base, lisa, PASSWORD);
+
+        for (String step : List.of("7", "-1")) {
+            HttpResponse<String> answer = browser.post(page, page + "/reject", "step=" + step + "&comment=no");
+
+            assertThat(answer.body())
+                    .contains("has no step " + (Integer.parseInt(step) + 1) + "; its steps are 1 to 1")
+                    .doesNotContain("has moved on");
+        }
+        assertThat(api.status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
     void aDelegateIsToldWhomTheyDecideFor() {
         String lisa = api.person("lisa", "USER", PASSWORD);
         String sam = api.person("sam", "USER", PASSWORD);
