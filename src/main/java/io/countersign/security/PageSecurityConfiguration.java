@@ -18,11 +18,13 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfException;
@@ -66,6 +68,7 @@ class PageSecurityConfiguration {
                 .addFilterBefore(new SignedInUserCheck(users, passwordSessions), AuthorizationFilter.class)
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.loginPage("/login")
+                        .successHandler(new LocalContinuation())
                         .failureHandler(new PasswordSignInFailure())
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
@@ -80,7 +83,8 @@ class PageSecurityConfiguration {
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentPolicy(singleSignOn.formTargets()))))
                 // a refusal is shown as a page, forwarded to inside the server; the refused request changed nothing
-                .exceptionHandling(denied -> denied.accessDeniedHandler(refusalPage(new ServedOperations(mappings))))
+                .exceptionHandling(denied -> denied.accessDeniedHandler(refusalPage(new ServedOperations(mappings)))
+                        .authenticationEntryPoint(signInFirst()))
                 // the error page answers the container's error dispatches; asked for directly it is no page
                 .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
                         .permitAll()
@@ -117,6 +121,16 @@ class PageSecurityConfiguration {
                         .anyRequest()
                         .denyAll());
         return http.build();
+    }
+
+    /**
+     * A visitor not signed in is sent to the sign-in page by its path: the entry point's own absolute
+     * address would be built from the Host header, which the client chooses.
+     */
+    private static AuthenticationEntryPoint signInFirst() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     /**

@@ -10,7 +10,6 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
@@ -22,7 +21,7 @@ final class SingleSignOnSuccess implements AuthenticationSuccessHandler {
 
     private final SecurityContextRepository contexts;
     private final SignInAudit audit;
-    private final AuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
+    private final AuthenticationSuccessHandler next = new LocalContinuation();
 
     SingleSignOnSuccess(SecurityContextRepository contexts, SignInAudit audit) {
         this.contexts = contexts;

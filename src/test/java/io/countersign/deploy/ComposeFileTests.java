@@ -91,6 +91,18 @@ class ComposeFileTests {
         assertThat(nginx).doesNotContain("non_idempotent");
     }
 
+    @Test
+    void theProxySetsEveryForwardedHeaderItselfRatherThanPassingOnTheClients() {
+        String nginx = DeploymentFiles.read(Path.of("deploy/compose/nginx.conf"));
+        assertThat(nginx)
+                .contains(
+                        "proxy_set_header X-Forwarded-For $remote_addr;",
+                        "proxy_set_header X-Forwarded-Proto $scheme;",
+                        "proxy_set_header X-Forwarded-Host $host;",
+                        "proxy_set_header X-Forwarded-Port $server_port;")
+                .doesNotContain("$proxy_add_x_forwarded_for", "$http_x_forwarded");
+    }
+
     private static Duration seconds(String value) {
         assertThat(value).matches("\\d+s");
         return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));

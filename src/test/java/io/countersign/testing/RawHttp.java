@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
@@ -28,11 +29,23 @@ public final class RawHttp {
             return "";
         }
 
+        /** The first value of header {@code name}, or null. */
+        public String header(String name) {
+            for (String line : headers.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return null;
+        }
+
         public JsonNode json() {
             return Api.JSON_READER.readTree(body);
         }
     }
 
+    /** A header given as {@code Host: …} replaces the loopback address this sends otherwise. */
     public static Answer send(int port, String method, String target, String... headers) throws Exception {
         return sendBody(port, method, target, null, headers);
     }
@@ -42,7 +55,10 @@ public final class RawHttp {
             throws Exception {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
-            StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.0\r\nHost: 127.0.0.1\r\n");
+            StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.0\r\n");
+            if (Arrays.stream(headers).noneMatch(header -> header.regionMatches(true, 0, "Host:", 0, 5))) {
+                request.append("Host: 127.0.0.1\r\n");
+            }
             for (String header : headers) {
                 request.append(header).append("\r\n");
             }
