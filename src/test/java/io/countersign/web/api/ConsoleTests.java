@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,29 @@ class ConsoleTests {
         assertThat(script).contains("requestInterceptor").contains("'Bearer ' + token");
         assertThat(script).contains("sessionStorage").doesNotContain("localStorage");
         assertThat(script).contains("/api/v1/openapi/swagger-config");
+    }
+
+    @Test
+    void theConsolePageAndItsScriptsCarryAStrictContentPolicy() throws Exception {
+        String page = anonymous("/console").getResponse().getRedirectedUrl();
+
+        for (String path : List.of(page, page.replace("index.html", "swagger-initializer.js"))) {
+            String policy = anonymous(path).getResponse().getHeader("Content-Security-Policy");
+
+            assertThat(policy)
+                    .as(path)
+                    .contains("default-src 'self'", "script-src 'self'", "object-src 'none'")
+                    .contains("frame-ancestors 'none'", "base-uri 'none'")
+                    .doesNotContain("unsafe-inline", "unsafe-eval");
+        }
+    }
+
+    @Test
+    void theConsoleCallsNoOutsideValidator() throws Exception {
+        String config =
+                anonymous("/api/v1/openapi/swagger-config").getResponse().getContentAsString();
+
+        assertThat(config).contains("\"validatorUrl\":\"none\"");
     }
 
     @Test
