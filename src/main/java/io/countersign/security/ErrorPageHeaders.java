@@ -21,11 +21,7 @@ class ErrorPageHeaders {
     FilterRegistrationBean<Filter> errorPageHeadersRegistration() {
         Filter filter = (request, response, chain) -> {
             if (response instanceof HttpServletResponse http) {
-                setIfAbsent(http, "Content-Security-Policy", PageSecurityConfiguration.contentPolicy(""));
-                setIfAbsent(http, "X-Content-Type-Options", "nosniff");
-                setIfAbsent(http, "X-Frame-Options", "DENY");
-                setIfAbsent(http, "Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
-                setIfAbsent(http, "Referrer-Policy", "same-origin");
+                ProtectiveHeaders.setIfAbsent(http);
             }
             chain.doFilter(request, response);
         };
@@ -33,11 +29,5 @@ class ErrorPageHeaders {
         registration.setDispatcherTypes(DispatcherType.ERROR);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
-    }
-
-    private static void setIfAbsent(HttpServletResponse response, String name, String value) {
-        if (!response.containsHeader(name)) {
-            response.setHeader(name, value);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.countersign.web.api;
 
+import io.countersign.security.ProtectiveHeaders;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,7 +24,8 @@ import org.springframework.http.MediaType;
  * {@code \} in the path, a malformed request line, headers above the size limit. Its own answer is an
  * HTML page, which an enforcement point or script calling the API cannot read; they get an RFC 9457
  * problem document like every other refusal.
- * A browser asking for a page still gets Tomcat's short HTML page. Neither names the server.
+ * A browser asking for a page still gets Tomcat's short HTML page, with the headers every page carries
+ * (the content policy, no framing, no caching). Neither names the server.
  */
 @Configuration(proxyBeanMethods = false)
 class ContainerRefusals {
@@ -83,6 +85,8 @@ class ContainerRefusals {
                 return;
             }
             if (!wantsProblemDocument(request)) {
+                // no filter ran, so nothing else gives this page the headers every page carries
+                ProtectiveHeaders.setIfAbsent(response);
                 super.report(request, response, throwable);
                 return;
             }

@@ -59,6 +59,19 @@ class ContainerRefusalsTests {
     }
 
     @Test
+    void aPathTheContainerRefusesComesWithTheHeadersEveryPageCarries() throws Exception {
+        for (String path : new String[] {"/requests/a%2Fb", "/requests/a%5Cb", "/requests/a%00b"}) {
+            Answer answer = get(path, "Accept: text/html,application/xhtml+xml");
+
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.header("Content-Security-Policy")).as(path).contains("default-src 'self'");
+            assertThat(answer.header("X-Frame-Options")).as(path).isEqualTo("DENY");
+            assertThat(answer.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(answer.header("Cache-Control")).as(path).contains("no-store");
+        }
+    }
+
+    @Test
     void aQueryThatCannotBeDecodedIsRefusedAsInvalidInput() throws Exception {
         Answer answer = get("/api/v1/requests?status=PENDING&x=%zz", "Authorization: Bearer " + Api.ADMIN_TOKEN);
 
