@@ -59,6 +59,8 @@ class OutgoingMailTests {
         assertThat(composed.messageId()).matches("<countersign\\.req-84a2\\.2\\.[0-9a-f]{20}@example\\.com>");
         assertThat(received.getHeader("Auto-Submitted")).containsExactly("auto-generated");
         assertThat(received.getHeader("X-Auto-Response-Suppress")).containsExactly("All");
+        // the greeting names the public address's host, not the machine
+        assertThat(received.getHeader("Received")[0]).contains("(HELO countersign.example.com)");
 
         String text = part(received, "text/plain");
         String html = part(received, "text/html");

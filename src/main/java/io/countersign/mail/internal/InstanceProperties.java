@@ -1,6 +1,7 @@
 package io.countersign.mail.internal;
 
 import java.net.URI;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -24,6 +25,19 @@ public record InstanceProperties(
                     "countersign.base-url (COUNTERSIGN_BASE_URL) must be an absolute http or https address, not '"
                             + baseUrl + "'");
         }
+    }
+
+    /**
+     * The host name of the public address, when it is a fully qualified name: what this installation
+     * calls itself when it greets a mail server, which may refuse a bare name or {@code localhost}.
+     */
+    public Optional<String> qualifiedHostName() {
+        String host = baseUrl.getHost();
+        boolean qualified = host.contains(".")
+                && !host.startsWith("[")
+                && !host.matches("[0-9.]+")
+                && !"localhost".equalsIgnoreCase(host);
+        return qualified ? Optional.of(host) : Optional.empty();
     }
 
     /** The base address without a trailing slash, so that paths can be appended. */

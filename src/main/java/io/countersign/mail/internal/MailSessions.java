@@ -16,15 +16,20 @@ import org.springframework.stereotype.Component;
 public class MailSessions {
 
     private final MailProperties properties;
+    private final InstanceProperties instance;
 
-    public MailSessions(MailProperties properties) {
+    public MailSessions(MailProperties properties, InstanceProperties instance) {
         this.properties = properties;
+        this.instance = instance;
     }
 
     public Session smtp(MailSettings.Smtp smtp) {
         Properties props = base("smtp", smtp.security(), smtp.trustedCertificate());
         props.put("mail.smtp.auth", String.valueOf(smtp.login()));
         props.put("mail.smtp.from", Addresses.parse(smtp.from()).getAddress());
+        // without it the greeting names the machine, often a bare container name or localhost, which
+        // a server that checks HELO names (reject_non_fqdn_helo_hostname) refuses
+        instance.qualifiedHostName().ifPresent(host -> props.put("mail.smtp.localhost", host));
         return Session.getInstance(props);
     }
 

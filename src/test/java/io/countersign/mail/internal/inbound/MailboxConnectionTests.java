@@ -3,9 +3,11 @@ package io.countersign.mail.internal.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.countersign.mail.internal.InstanceProperties;
 import io.countersign.mail.internal.MailProperties;
 import io.countersign.mail.internal.MailSessions;
 import jakarta.mail.MessagingException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -78,7 +80,10 @@ class MailboxConnectionTests {
 
     private static MailboxConnection open(UnfinishedIdleServer server, Duration refresh) throws MessagingException {
         MailboxConnection connection = MailboxConnection.open(
-                new MailSessions(new MailProperties(TIMEOUT, TIMEOUT)).watching(server.endpoint(), refresh),
+                new MailSessions(
+                                new MailProperties(TIMEOUT, TIMEOUT),
+                                new InstanceProperties("Countersign", URI.create("http://localhost:8080")))
+                        .watching(server.endpoint(), refresh),
                 server.endpoint(),
                 1024,
                 refresh);
