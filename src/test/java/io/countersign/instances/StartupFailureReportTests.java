@@ -155,6 +155,7 @@ class StartupFailureReportTests {
             countersign.mail.poll-interval=0         | COUNTERSIGN_MAIL_POLL_INTERVAL (countersign.mail.poll-interval) must be positive
             spring.lifecycle.timeout-per-shutdown-phase=-5s | COUNTERSIGN_SHUTDOWN_GRACE_PERIOD (spring.lifecycle.timeout-per-shutdown-phase) must be positive
             server.servlet.session.timeout=-1m       | COUNTERSIGN_SESSION_TIMEOUT (server.servlet.session.timeout) must be at least 1m
+            spring.datasource.hikari.connection-timeout=0 | COUNTERSIGN_DB_CONNECTION_TIMEOUT_MS (spring.datasource.hikari.connection-timeout) must be at least 250
             countersign.oidc.issuer=not-a-url        | COUNTERSIGN_OIDC_ISSUER (countersign.oidc.issuer) must be an absolute http or https address
             countersign.bootstrap.admin-email=admin  | COUNTERSIGN_BOOTSTRAP_ADMIN_EMAIL (countersign.bootstrap.admin-email) must be an e-mail address
             """)
