@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -64,6 +65,9 @@ class PageSecurityConfiguration {
             SingleSignOn singleSignOn)
             throws Exception {
         singleSignOn.applyTo(http);
+        // no fallback to the application-wide manager, which would check every refused password a
+        // second time, unthrottled and unaudited: the providers of this chain have the last word
+        http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
         http.authenticationProvider(new PasswordSignIn(details, encoder, attempts, users, audit))
                 .addFilterBefore(new SignedInUserCheck(users, passwordSessions), AuthorizationFilter.class)
                 .httpBasic(basic -> basic.disable())
