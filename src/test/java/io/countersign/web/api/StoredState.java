@@ -25,8 +25,13 @@ record StoredState(Map<String, Long> rows, long auditEvents, String headHash) {
 
     /** What leaves out the rows of a table that record or report a change the service made itself. */
     private static final Map<String, String> CALLERS_ONLY = Map.of(
-            "audit_journal", " where channel <> 'SYSTEM'",
-            "webhook_deliveries", " where payload not like '%\"channel\":\"SYSTEM\"%'");
+            "audit_journal",
+            " where channel <> 'SYSTEM'",
+            // webhook events name their actor; notifications do not, and the service's own timers send
+            // them too (escalations, expiries, grants ending): a change by a caller also writes its
+            // audit event and its webhook events, which are counted
+            "webhook_deliveries",
+            " where channel = 'WEBHOOK' and payload not like '%\"channel\":\"SYSTEM\"%'");
 
     static StoredState of(JdbcClient jdbc) {
         List<String> tables = jdbc.sql("select lower(table_name) from information_schema.tables"
