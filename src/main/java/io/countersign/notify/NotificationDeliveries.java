@@ -1,12 +1,12 @@
 package io.countersign.notify;
 
 import io.countersign.directory.Directory;
-import io.countersign.notify.internal.ChannelPauses;
 import io.countersign.notify.internal.DeliveryFilter;
 import io.countersign.notify.internal.DeliveryLists;
 import io.countersign.notify.internal.DeliveryStore;
 import io.countersign.notify.internal.NotificationQueue;
 import io.countersign.notify.internal.NotificationSenders;
+import io.countersign.notify.internal.ServerPauses;
 import io.countersign.shared.Actor;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.Names;
@@ -32,7 +32,7 @@ public class NotificationDeliveries {
     private final DeliveryLists lists;
     private final DeliveryStore deliveries;
     private final NotificationQueue queue;
-    private final ChannelPauses pauses;
+    private final ServerPauses pauses;
     private final Directory directory;
     private final NotificationSenders senders;
     private final ApplicationEventPublisher events;
@@ -42,7 +42,7 @@ public class NotificationDeliveries {
             DeliveryLists lists,
             DeliveryStore deliveries,
             NotificationQueue queue,
-            ChannelPauses pauses,
+            ServerPauses pauses,
             Directory directory,
             // lazy: the mail sender, one of the senders, reads mail settings, which resume deliveries here
             @Lazy NotificationSenders senders,

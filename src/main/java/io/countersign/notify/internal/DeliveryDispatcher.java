@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * inside a db-scheduler execution of its own, which exactly one instance executes at a time, so two
  * instances never attempt the same delivery at once and no locking of our own is needed; the
  * conditional update in {@link DeliveryStore#recordAttempt} guards what remains (an endpoint deleted
- * mid-attempt). Each channel has its own sender threads and its own {@link ChannelPause}, so a
+ * mid-attempt). Each channel has its own sender threads and its own {@link ServerPause}, so a
  * channel whose server is slow or unreachable holds up none but its own deliveries.
  */
 @Component
@@ -61,7 +61,7 @@ public class DeliveryDispatcher implements DisposableBean {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Map<String, ExecutorService> lanes = new ConcurrentHashMap<>();
-    private final ChannelPauses pauses;
+    private final ServerPauses pauses;
     private final Counter signingFailures;
     private final NotificationSenders notificationSenders;
     private final JsonMapper json;
@@ -82,7 +82,7 @@ public class DeliveryDispatcher implements DisposableBean {
             JsonMapper json,
             OutboxLag lag,
             NotificationFence fence,
-            ChannelPauses pauses) {
+            ServerPauses pauses) {
         this.pauses = pauses;
         this.lag = lag;
         this.fence = fence;
@@ -108,7 +108,7 @@ public class DeliveryDispatcher implements DisposableBean {
      * returns how many were attempted.
      */
     public int deliverDue(String channel) throws InterruptedException {
-        ChannelPause pause = pauses.of(channel);
+        ServerPause pause = pauses.of(channel);
         AtomicInteger attempted = new AtomicInteger();
         for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
             Instant now = clock.instant();

@@ -4,22 +4,22 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Whether a channel may attempt its deliveries now. A channel whose server could not be reached rests
- * for a while instead of spending a sender thread and a timeout on every queued delivery; once the
- * rest is over, one delivery at a time probes the server until one gets an answer, and then the
- * channel sends as before. The deliveries keep their own retry schedule throughout: those not
- * attempted meanwhile simply stay due.
+ * Whether the deliveries to one server may be attempted now: a notification channel's server, or one
+ * webhook's endpoint. A server that could not be reached rests for a while instead of spending a
+ * sender thread and a timeout on every queued delivery; once the rest is over, one delivery at a time
+ * probes the server until one gets an answer, and then its deliveries are sent as before. The
+ * deliveries keep their own retry schedule throughout: those not attempted meanwhile simply stay due.
  */
-final class ChannelPause {
+final class ServerPause {
 
     private final Duration length;
     private Instant until;
 
-    ChannelPause(Duration length) {
+    ServerPause(Duration length) {
         this.length = length;
     }
 
-    /** Whether a delivery of the channel may be attempted at {@code now}. */
+    /** Whether a delivery to the server may be attempted at {@code now}. */
     synchronized boolean allows(Instant now) {
         return until == null || !now.isBefore(until);
     }

@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class ChannelPauseTests {
+class ServerPauseTests {
 
     static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
     static final Duration PAUSE = Duration.ofSeconds(30);
 
-    final ChannelPause pause = new ChannelPause(PAUSE);
+    final ServerPause pause = new ServerPause(PAUSE);
 
     @Test
     void aChannelThatReachesItsServerIsNeverPaused() {

@@ -8,23 +8,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * This instance's {@link ChannelPause} of each channel. Each instance keeps its own: one that has not
+ * This instance's {@link ServerPause} of each channel. Each instance keeps its own: one that has not
  * yet met the unreachable server finds out with one attempt of its own.
  */
 @Component
-public class ChannelPauses {
+public class ServerPauses {
 
-    private static final Logger log = LoggerFactory.getLogger(ChannelPauses.class);
+    private static final Logger log = LoggerFactory.getLogger(ServerPauses.class);
 
     private final NotificationProperties properties;
-    private final Map<String, ChannelPause> byChannel = new ConcurrentHashMap<>();
+    private final Map<String, ServerPause> byChannel = new ConcurrentHashMap<>();
 
-    ChannelPauses(NotificationProperties properties) {
+    ServerPauses(NotificationProperties properties) {
         this.properties = properties;
     }
 
-    ChannelPause of(String channel) {
-        return byChannel.computeIfAbsent(channel, c -> new ChannelPause(properties.unreachablePause()));
+    ServerPause of(String channel) {
+        return byChannel.computeIfAbsent(channel, c -> new ServerPause(properties.unreachablePause()));
     }
 
     /**
@@ -33,7 +33,7 @@ public class ChannelPauses {
      * answer of its own).
      */
     void afterAttempt(String channel, boolean unreachable, boolean answered, String error, Instant ended) {
-        ChannelPause pause = of(channel);
+        ServerPause pause = of(channel);
         if (unreachable) {
             if (pause.unreachable(ended)) {
                 log.warn(
