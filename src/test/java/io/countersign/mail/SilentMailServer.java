@@ -1,108 +1,37 @@
 package io.countersign.mail;
 
+import io.countersign.testing.SilentServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A mail server that accepts connections and never answers them, as one that hangs: every client
- * waits out its read timeout. Once {@link #answering} a real server, it passes each new connection
- * through to it, as the same server at the same address coming back.
+ * A mail server that accepts connections and never answers them, as one that hangs (see {@link
+ * SilentServer}); once {@link #answering} a real server, it is that server coming back.
  */
 public final class SilentMailServer implements AutoCloseable {
 
-    private final ServerSocket server;
-    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger unanswered = new AtomicInteger();
-    private volatile Integer realPort;
+    private final SilentServer server;
 
     public SilentMailServer() throws IOException {
-        server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
-        daemon("silent-mail-server", this::accept);
+        server = new SilentServer();
     }
 
     public MailSettingsInput.Smtp smtp() {
         return new MailSettingsInput.Smtp(
-                MailServers.HOST,
-                server.getLocalPort(),
-                MailSecurity.NONE,
-                null,
-                null,
-                "countersign@example.com",
-                null);
+                MailServers.HOST, server.port(), MailSecurity.NONE, null, null, "countersign@example.com", null);
     }
 
     /** How many connections were held without an answer. */
     public int unanswered() {
-        return unanswered.get();
+        return server.unanswered();
     }
 
     /** From now on, connections are passed through to the server on this loopback port. */
     public void answering(int port) {
-        realPort = port;
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                sockets.add(client);
-                Integer port = realPort;
-                if (port == null) {
-                    unanswered.incrementAndGet();
-                } else {
-                    Socket real = new Socket(InetAddress.getLoopbackAddress(), port);
-                    sockets.add(real);
-                    pipe(client, real);
-                    pipe(real, client);
-                }
-            } catch (IOException closed) {
-                return;
-            }
-        }
-    }
-
-    private static void pipe(Socket from, Socket to) {
-        daemon("silent-mail-server-relay", () -> {
-            try (InputStream in = from.getInputStream();
-                    OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException gone) {
-                // either side went away
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        });
-    }
-
-    private static void daemon(String name, Runnable work) {
-        Thread thread = new Thread(work, name);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing is all that is left to do
-        }
+        server.answering(port);
     }
 
     @Override
     public void close() {
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // the sockets below are closed regardless
-        }
-        sockets.forEach(SilentMailServer::closeQuietly);
+        server.close();
     }
 }
