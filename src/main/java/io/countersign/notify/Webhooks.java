@@ -2,6 +2,7 @@ package io.countersign.notify;
 
 import io.countersign.notify.internal.DeliveryStore;
 import io.countersign.notify.internal.SecretContext;
+import io.countersign.notify.internal.ServerPauses;
 import io.countersign.notify.internal.WebhookStore;
 import io.countersign.notify.internal.WebhookUrls;
 import io.countersign.shared.Actor;
@@ -42,13 +43,16 @@ public class Webhooks {
     private final SecretCipher cipher;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ServerPauses pauses;
 
     Webhooks(
             WebhookStore store,
             DeliveryStore deliveries,
             SecretCipher cipher,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ServerPauses pauses) {
+        this.pauses = pauses;
         this.store = store;
         this.deliveries = deliveries;
         this.cipher = cipher;
@@ -105,6 +109,7 @@ public class Webhooks {
         int pending = deliveries.countPending(id);
         deliveries.deleteForWebhook(id);
         store.delete(id);
+        pauses.forgetWebhook(id);
         events.publishEvent(new WebhookDeleted(actor, id, WebhookUrls.redacted(url), pending));
     }
 

@@ -7,7 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.context.TestComponent;
 
-/** Counts the finished runs of each notification channel's delivery execution, so tests can wait for the next one. */
+/**
+ * Counts the finished runs of each notification channel's delivery execution, and of the webhooks'
+ * task (as channel {@code WEBHOOK}), so tests can wait for the next one.
+ */
 @TestComponent
 public class DeliveryRuns extends AbstractSchedulerListener {
 
@@ -15,10 +18,16 @@ public class DeliveryRuns extends AbstractSchedulerListener {
 
     @Override
     public void onExecutionComplete(ExecutionComplete complete) {
-        if (complete.getExecution().getTaskName().equals("notification-delivery")) {
-            finished.computeIfAbsent(complete.getExecution().getId(), c -> new AtomicInteger())
-                    .incrementAndGet();
+        String task = complete.getExecution().getTaskName();
+        if (task.equals("notification-delivery")) {
+            count(complete.getExecution().getId());
+        } else if (task.equals("webhook-delivery")) {
+            count(Delivery.WEBHOOK);
         }
+    }
+
+    private void count(String channel) {
+        finished.computeIfAbsent(channel, c -> new AtomicInteger()).incrementAndGet();
     }
 
     public int finished(String channel) {

@@ -1,5 +1,6 @@
 package io.countersign.notify.internal;
 
+import io.countersign.notify.Delivery;
 import io.countersign.notify.DeliveryState;
 import io.countersign.notify.Notification;
 import io.countersign.notify.NotificationDeliveryDead;
@@ -14,10 +15,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -39,8 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  * inside a db-scheduler execution of its own, which exactly one instance executes at a time, so two
  * instances never attempt the same delivery at once and no locking of our own is needed; the
  * conditional update in {@link DeliveryStore#recordAttempt} guards what remains (an endpoint deleted
- * mid-attempt). Each channel has its own sender threads and its own {@link ServerPause}, so a
- * channel whose server is slow or unreachable holds up none but its own deliveries.
+ * mid-attempt). Each channel has its own sender threads and its own {@link ServerPause}, and each
+ * webhook endpoint its own pause, so a server that is slow or unreachable holds up none but its own
+ * deliveries.
  */
 @Component
 public class DeliveryDispatcher implements DisposableBean {
@@ -105,10 +109,11 @@ public class DeliveryDispatcher implements DisposableBean {
 
     /**
      * Attempts the channel's deliveries due now, a batch at a time, unless the channel is paused;
-     * returns how many were attempted.
+     * returns how many were attempted. Webhooks are never paused as a channel, but each endpoint is.
      */
     public int deliverDue(String channel) throws InterruptedException {
         ServerPause pause = pauses.of(channel);
+        boolean webhooks = Delivery.WEBHOOK.equals(channel);
         AtomicInteger attempted = new AtomicInteger();
         for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
             Instant now = clock.instant();
@@ -117,16 +122,22 @@ public class DeliveryDispatcher implements DisposableBean {
             }
             // after a pause, one delivery finds out whether the server answers again, not a whole batch
             int limit = pause.probing(now) ? 1 : properties.batchSize();
-            List<DeliveryStore.Due> due = deliveries.dueOn(channel, now, limit);
+            List<DeliveryStore.Due> due = webhooks
+                    ? deliveries.dueOnWebhooks(now, limit, pauses.webhooksResting(now))
+                    : deliveries.dueOn(channel, now, limit);
             if (!due.isEmpty()) {
                 // a delivery may have committed a moment ago: what it tells of (a revoke) must already be
                 // what every instance's access checks answer (docs/adr/0029)
                 fence.waitOutHold();
             }
+            Set<String> probed = new HashSet<>();
             List<Callable<Void>> attempts = due.stream()
+                    // an endpoint whose rest is over is probed by one delivery only; the others stay due
+                    .filter(d ->
+                            !d.isWebhook() || !pauses.webhookProbing(d.webhookId(), now) || probed.add(d.webhookId()))
                     .map(d -> (Callable<Void>) () -> {
                         // the rest of a batch whose server proved unreachable stays due, untouched
-                        if (pause.allows(clock.instant())) {
+                        if (allows(pause, d, clock.instant())) {
                             attemptSafely(d);
                             attempted.incrementAndGet();
                         }
@@ -139,6 +150,10 @@ public class DeliveryDispatcher implements DisposableBean {
             }
         }
         return attempted.get();
+    }
+
+    private boolean allows(ServerPause channelPause, DeliveryStore.Due due, Instant now) {
+        return due.isWebhook() ? pauses.webhookAllows(due.webhookId(), now) : channelPause.allows(now);
     }
 
     private ExecutorService lane(String channel) {
@@ -169,8 +184,18 @@ public class DeliveryDispatcher implements DisposableBean {
         Result result = due.isWebhook() ? post(due, at) : send(due);
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         transactions.executeWithoutResult(tx -> record(due, at, result, durationMs));
-        // webhooks are never unreachable as a channel: each endpoint is a server of its own
-        pauses.afterAttempt(due.channel(), result.unreachable(), result.answered(), result.error(), clock.instant());
+        if (due.isWebhook()) {
+            // each endpoint is a server of its own; any status it sent is an answer
+            pauses.afterWebhookAttempt(
+                    due.webhookId(),
+                    result.unreachable(),
+                    result.statusCode() != null,
+                    result.error(),
+                    clock.instant());
+        } else {
+            pauses.afterAttempt(
+                    due.channel(), result.unreachable(), result.answered(), result.error(), clock.instant());
+        }
     }
 
     /** What an attempt came to, for webhooks and notifications alike. */
@@ -202,7 +227,8 @@ public class DeliveryDispatcher implements DisposableBean {
             outcome = new WebhookSender.Outcome(
                     null, WebhookSender.truncate(e.getClass().getSimpleName()));
         }
-        return new Result(outcome.succeeded(), outcome.statusCode(), outcome.error(), false);
+        return new Result(
+                outcome.succeeded(), outcome.statusCode(), outcome.error(), false, null, outcome.unreachable());
     }
 
     private WebhookSender.Outcome signedPost(DeliveryStore.Due due, Instant at) {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -54,6 +55,16 @@ public class DeliveryStore {
                 and (d.webhook_id is null or w.id is not null)
             order by d.next_attempt_at, d.seq
             limit ?""";
+
+    /**
+     * As {@link #DUE_ON_CHANNEL} for webhooks, without the deliveries of the endpoints that rest (ADR
+     * 0037): a backlog of theirs, left due, would otherwise fill every batch and hold up the others.
+     */
+    static final String DUE_WEBHOOKS_EXCEPT = DUE_COLUMNS + """
+            where d.state = 'PENDING' and d.channel = 'WEBHOOK' and d.next_attempt_at <= :now
+                and w.id is not null and d.webhook_id not in (:resting)
+            order by d.next_attempt_at, d.seq
+            limit :limit""";
 
     /**
      * One attempt's outcome, on the delivery's own row found by its id. The expected state is a
@@ -163,6 +174,19 @@ public class DeliveryStore {
     public List<Due> dueOn(String channel, Instant now, int limit) {
         return jdbc.sql(DUE_ON_CHANNEL)
                 .params(channel, Timestamps.toDb(now), limit)
+                .query(DeliveryStore::due)
+                .list();
+    }
+
+    /** As {@link #dueOn} for webhooks, leaving out the deliveries to the resting endpoints. */
+    public List<Due> dueOnWebhooks(Instant now, int limit, Set<String> resting) {
+        if (resting.isEmpty()) {
+            return dueOn(Delivery.WEBHOOK, now, limit);
+        }
+        return jdbc.sql(DUE_WEBHOOKS_EXCEPT)
+                .param("now", Timestamps.toDb(now))
+                .param("resting", resting)
+                .param("limit", limit)
                 .query(DeliveryStore::due)
                 .list();
     }

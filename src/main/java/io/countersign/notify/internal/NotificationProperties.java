@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Notification settings ({@code countersign.notifications.*}).
  *
  * @param grantEndingLeadTime how long before a grant's end its holder is told that it ends
- * @param unreachablePause how long a channel whose server could not be reached rests before one of
- *     its deliveries tries again
+ * @param unreachablePause how long a channel whose server, or a webhook whose endpoint, could not be
+ *     reached rests before one of its deliveries tries again
  */
 @ConfigurationProperties("countersign.notifications")
 public record NotificationProperties(

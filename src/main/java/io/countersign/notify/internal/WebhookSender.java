@@ -35,8 +35,21 @@ public class WebhookSender {
                 .build();
     }
 
-    /** What the receiver answered: a status code, or an error when no answer came. */
-    public record Outcome(Integer statusCode, String error) {
+    /**
+     * What the receiver answered: a status code, or an error when no answer came. {@code unreachable}
+     * when the endpoint could not be reached or did not answer in time (refused or timed-out
+     * connection, unknown host, no answer within the read timeout), as {@code
+     * SendResult.unreachable(..)} tells of a channel's server: the endpoint then rests for a while.
+     */
+    public record Outcome(Integer statusCode, String error, boolean unreachable) {
+
+        public Outcome(Integer statusCode, String error) {
+            this(statusCode, error, false);
+        }
+
+        static Outcome unreachable(String error) {
+            return new Outcome(null, truncate(error), true);
+        }
 
         public boolean succeeded() {
             return statusCode != null && statusCode >= 200 && statusCode < 300;
@@ -65,13 +78,14 @@ public class WebhookSender {
                 return new Outcome(status, status >= 200 && status < 300 ? null : describe(status));
             }
         } catch (HttpConnectTimeoutException e) {
-            return new Outcome(null, "no connection within " + human(properties.connectTimeout()));
+            return Outcome.unreachable("no connection within " + human(properties.connectTimeout()));
         } catch (HttpTimeoutException e) {
-            return new Outcome(null, "no answer within " + human(properties.readTimeout()));
+            return Outcome.unreachable("no answer within " + human(properties.readTimeout()));
         } catch (ConnectException e) {
-            return new Outcome(
-                    null, truncate("connection failed" + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+            // refused, or a host name that does not resolve
+            return Outcome.unreachable("connection failed" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (IOException e) {
+            // the endpoint took the request and closed the connection without a status: an answer of sorts
             return new Outcome(null, truncate(e.getClass().getSimpleName() + ": " + e.getMessage()));
         } catch (IllegalArgumentException e) {
             // an address stored before its port was checked ("port out of range"): a failed attempt,

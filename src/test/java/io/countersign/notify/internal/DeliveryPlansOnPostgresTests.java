@@ -36,6 +36,13 @@ class DeliveryPlansOnPostgresTests {
     }
 
     @Test
+    void webhookDeliveriesDueBesideRestingEndpointsAreReadInIndexOrderWithoutASort() {
+        String plan = genericPlan(DeliveryStore.DUE_WEBHOOKS_EXCEPT.replaceAll(":\\w+", "?"));
+
+        assertThat(plan).contains("webhook_deliveries_channel_due").doesNotContain("Sort");
+    }
+
+    @Test
     void anAttemptIsRecordedOnTheDeliveryFoundByItsId() {
         String plan = genericPlan(DeliveryStore.RECORD_ATTEMPT);
 

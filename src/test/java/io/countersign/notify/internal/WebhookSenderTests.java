@@ -70,6 +70,7 @@ class WebhookSenderTests {
         assertThat(outcome.succeeded()).isTrue();
         assertThat(outcome.statusCode()).isEqualTo(204);
         assertThat(outcome.error()).isNull();
+        assertThat(outcome.unreachable()).isFalse();
     }
 
     @Test
@@ -79,6 +80,7 @@ class WebhookSenderTests {
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.statusCode()).isEqualTo(302);
         assertThat(outcome.error()).contains("redirects are not followed");
+        assertThat(outcome.unreachable()).as("the endpoint answered").isFalse();
     }
 
     @Test
@@ -88,6 +90,7 @@ class WebhookSenderTests {
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.statusCode()).isNull();
         assertThat(outcome.error()).isEqualTo("no answer within 300 ms");
+        assertThat(outcome.unreachable()).isTrue();
     }
 
     @Test
@@ -102,6 +105,7 @@ class WebhookSenderTests {
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.statusCode()).isNull();
         assertThat(outcome.error()).startsWith("connection failed");
+        assertThat(outcome.unreachable()).isTrue();
     }
 
     @Test
@@ -111,6 +115,7 @@ class WebhookSenderTests {
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.statusCode()).isNull();
         assertThat(outcome.error()).startsWith("the URL cannot be used");
+        assertThat(outcome.unreachable()).as("no server was tried").isFalse();
     }
 
     private String url(String path) {
