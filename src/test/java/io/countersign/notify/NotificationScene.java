@@ -2,7 +2,7 @@ package io.countersign.notify;
 
 import static org.awaitility.Awaitility.await;
 
-import io.countersign.notify.internal.DeliveryStore;
+import io.countersign.notify.internal.DueDeliveries;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
@@ -31,10 +31,10 @@ public class NotificationScene {
     private final Api api;
     private final JdbcClient jdbc;
     private final MutableClock clock;
-    private final DeliveryStore deliveries;
+    private final DueDeliveries deliveries;
     private final RecordingSender sender;
 
-    NotificationScene(Api api, JdbcClient jdbc, MutableClock clock, DeliveryStore deliveries, RecordingSender sender) {
+    NotificationScene(Api api, JdbcClient jdbc, MutableClock clock, DueDeliveries deliveries, RecordingSender sender) {
         this.api = api;
         this.jdbc = jdbc;
         this.clock = clock;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import io.countersign.notify.internal.DeliveryStore;
+import io.countersign.notify.internal.DueDeliveries;
 import io.countersign.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -28,7 +28,7 @@ class OutboxLagTests extends WebhookReceiverTestBase {
     Scheduler scheduler;
 
     @Autowired
-    DeliveryStore deliveries;
+    DueDeliveries deliveries;
 
     @Autowired
     MeterRegistry meters;

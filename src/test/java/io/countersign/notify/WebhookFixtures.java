@@ -2,7 +2,7 @@ package io.countersign.notify;
 
 import static org.awaitility.Awaitility.await;
 
-import io.countersign.notify.internal.DeliveryStore;
+import io.countersign.notify.internal.DueDeliveries;
 import io.countersign.shared.AuditableEvent;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
@@ -27,7 +27,7 @@ class WebhookFixtures {
     private final MutableClock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
-    private final DeliveryStore deliveries;
+    private final DueDeliveries deliveries;
     private final JdbcClient jdbc;
 
     WebhookFixtures(
@@ -35,7 +35,7 @@ class WebhookFixtures {
             MutableClock clock,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
-            DeliveryStore deliveries,
+            DueDeliveries deliveries,
             JdbcClient jdbc) {
         this.api = api;
         this.clock = clock;

@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * notification is handed to the sender of its channel, outside any transaction. Each channel runs
  * inside a db-scheduler execution of its own, which exactly one instance executes at a time, so two
  * instances never attempt the same delivery at once and no locking of our own is needed; the
- * conditional update in {@link DeliveryStore#recordAttempt} guards what remains (an endpoint deleted
+ * conditional update in {@link DueDeliveries#recordAttempt} guards what remains (an endpoint deleted
  * mid-attempt). Each channel has its own sender threads and its own {@link ServerPause}, and each
  * webhook endpoint its own pause, so a server that is slow or unreachable holds up none but its own
  * deliveries.
@@ -55,7 +55,7 @@ public class DeliveryDispatcher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
     private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
 
-    private final DeliveryStore deliveries;
+    private final DueDeliveries deliveries;
     private final WebhookStore webhooks;
     private final SecretCipher cipher;
     private final WebhookSender sender;
@@ -73,7 +73,7 @@ public class DeliveryDispatcher implements DisposableBean {
     private final NotificationFence fence;
 
     public DeliveryDispatcher(
-            DeliveryStore deliveries,
+            DueDeliveries deliveries,
             WebhookStore webhooks,
             SecretCipher cipher,
             WebhookSender sender,
@@ -122,7 +122,7 @@ public class DeliveryDispatcher implements DisposableBean {
             }
             // after a pause, one delivery finds out whether the server answers again, not a whole batch
             int limit = pause.probing(now) ? 1 : properties.batchSize();
-            List<DeliveryStore.Due> due = webhooks
+            List<DueDeliveries.Due> due = webhooks
                     ? deliveries.dueOnWebhooks(now, limit, pauses.webhooksResting(now))
                     : deliveries.dueOn(channel, now, limit);
             if (!due.isEmpty()) {
@@ -152,7 +152,7 @@ public class DeliveryDispatcher implements DisposableBean {
         return attempted.get();
     }
 
-    private boolean allows(ServerPause channelPause, DeliveryStore.Due due, Instant now) {
+    private boolean allows(ServerPause channelPause, DueDeliveries.Due due, Instant now) {
         return due.isWebhook() ? pauses.webhookAllows(due.webhookId(), now) : channelPause.allows(now);
     }
 
@@ -168,7 +168,7 @@ public class DeliveryDispatcher implements DisposableBean {
         });
     }
 
-    private void attemptSafely(DeliveryStore.Due due) {
+    private void attemptSafely(DueDeliveries.Due due) {
         try {
             attempt(due);
         } catch (RuntimeException e) {
@@ -177,7 +177,7 @@ public class DeliveryDispatcher implements DisposableBean {
         }
     }
 
-    private void attempt(DeliveryStore.Due due) {
+    private void attempt(DueDeliveries.Due due) {
         Instant at = clock.instant();
         lag.attempting(due, at);
         long started = System.nanoTime();
@@ -217,7 +217,7 @@ public class DeliveryDispatcher implements DisposableBean {
         }
     }
 
-    private Result post(DeliveryStore.Due due, Instant at) {
+    private Result post(DueDeliveries.Due due, Instant at) {
         WebhookSender.Outcome outcome;
         try {
             outcome = signedPost(due, at);
@@ -231,7 +231,7 @@ public class DeliveryDispatcher implements DisposableBean {
                 outcome.succeeded(), outcome.statusCode(), outcome.error(), false, null, outcome.unreachable());
     }
 
-    private WebhookSender.Outcome signedPost(DeliveryStore.Due due, Instant at) {
+    private WebhookSender.Outcome signedPost(DueDeliveries.Due due, Instant at) {
         return signedSecrets(due)
                 .map(secrets -> sender.send(
                         due.url(),
@@ -243,7 +243,7 @@ public class DeliveryDispatcher implements DisposableBean {
     }
 
     /** Hands a notification to its channel's sender; a sender that throws has failed this attempt. */
-    private Result send(DeliveryStore.Due due) {
+    private Result send(DueDeliveries.Due due) {
         Optional<NotificationSender> channelSender = notificationSenders.forChannel(due.channel());
         if (channelSender.isEmpty()) {
             return new Result(false, null, "no sender is installed for channel " + due.channel(), false);
@@ -260,7 +260,7 @@ public class DeliveryDispatcher implements DisposableBean {
         return new Result(sent.delivered(), null, error, sent.permanent(), sent.retryAfter(), sent.unreachable());
     }
 
-    private Notification notificationOf(DeliveryStore.Due due) {
+    private Notification notificationOf(DueDeliveries.Due due) {
         Map<String, Object> data = json.readValue(due.payload(), DATA);
         return new Notification(
                 due.id(),
@@ -274,7 +274,7 @@ public class DeliveryDispatcher implements DisposableBean {
                 data);
     }
 
-    private Optional<List<String>> signedSecrets(DeliveryStore.Due due) {
+    private Optional<List<String>> signedSecrets(DueDeliveries.Due due) {
         try {
             List<String> secrets = webhooks.secrets(due.webhookId()).stream()
                     .map(s -> cipher.decrypt(s.ciphertext(), SecretContext.of(due.webhookId(), s.number())))
@@ -295,7 +295,7 @@ public class DeliveryDispatcher implements DisposableBean {
         }
     }
 
-    private void record(DeliveryStore.Due due, Instant at, Result result, long durationMs) {
+    private void record(DueDeliveries.Due due, Instant at, Result result, long durationMs) {
         if (result.succeeded()) {
             deliveries.recordAttempt(due, at, DeliveryState.DELIVERED, result.statusCode(), null, durationMs, null);
             return;

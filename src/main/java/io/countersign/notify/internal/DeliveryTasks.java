@@ -33,7 +33,7 @@ class DeliveryTasks {
 
     @Bean
     NotificationDeliveryTask notificationDeliveryTask(
-            DeliveryDispatcher dispatcher, NotificationSenders senders, DeliveryStore deliveries) {
+            DeliveryDispatcher dispatcher, NotificationSenders senders, DueDeliveries deliveries) {
         return new NotificationDeliveryTask(dispatcher, senders, deliveries);
     }
 

@@ -26,9 +26,9 @@ class NotificationDeliveryTask extends CustomTask<Void> {
 
     private final DeliveryDispatcher dispatcher;
     private final NotificationSenders senders;
-    private final DeliveryStore deliveries;
+    private final DueDeliveries deliveries;
 
-    NotificationDeliveryTask(DeliveryDispatcher dispatcher, NotificationSenders senders, DeliveryStore deliveries) {
+    NotificationDeliveryTask(DeliveryDispatcher dispatcher, NotificationSenders senders, DueDeliveries deliveries) {
         super(
                 NAME,
                 Void.class,

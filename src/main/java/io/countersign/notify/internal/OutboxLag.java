@@ -41,7 +41,7 @@ class OutboxLag {
     }
 
     /** Records the lag of a delivery's first attempt, started at {@code at}; later attempts are not lag. */
-    void attempting(DeliveryStore.Due due, Instant at) {
+    void attempting(DueDeliveries.Due due, Instant at) {
         if (due.attempts() > 0 || due.dueAt() == null) {
             return;
         }

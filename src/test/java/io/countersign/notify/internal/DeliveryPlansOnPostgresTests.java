@@ -30,21 +30,21 @@ class DeliveryPlansOnPostgresTests {
 
     @Test
     void aChannelsDueDeliveriesAreReadInIndexOrderWithoutASort() {
-        String plan = genericPlan(DeliveryStore.DUE_ON_CHANNEL);
+        String plan = genericPlan(DueDeliveries.DUE_ON_CHANNEL);
 
         assertThat(plan).contains("webhook_deliveries_channel_due").doesNotContain("Sort");
     }
 
     @Test
     void webhookDeliveriesDueBesideRestingEndpointsAreReadInIndexOrderWithoutASort() {
-        String plan = genericPlan(DeliveryStore.DUE_WEBHOOKS_EXCEPT.replaceAll(":\\w+", "?"));
+        String plan = genericPlan(DueDeliveries.DUE_WEBHOOKS_EXCEPT.replaceAll(":\\w+", "?"));
 
         assertThat(plan).contains("webhook_deliveries_channel_due").doesNotContain("Sort");
     }
 
     @Test
     void anAttemptIsRecordedOnTheDeliveryFoundByItsId() {
-        String plan = genericPlan(DeliveryStore.RECORD_ATTEMPT);
+        String plan = genericPlan(DueDeliveries.RECORD_ATTEMPT);
 
         assertThat(plan).contains("webhook_deliveries_id_key").doesNotContain("webhook_deliveries_channel_due");
     }

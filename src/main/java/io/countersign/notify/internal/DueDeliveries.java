@@ -1,0 +1,205 @@
+package io.countersign.notify.internal;
+
+import io.countersign.notify.Delivery;
+import io.countersign.notify.DeliveryState;
+import io.countersign.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The sender's side of the outbox ({@link DeliveryStore} holds the rest): which deliveries are due on a
+ * channel, and the outcome of each attempt, written as a conditional update on the state and the
+ * number of attempts, so that a stale run changes nothing.
+ */
+@Repository
+public class DueDeliveries {
+
+    private static final String DUE_COLUMNS = """
+            select d.id, d.webhook_id, w.url, d.event_id, d.event_type, d.payload, d.attempts,
+                d.round_started_at, d.round_attempts, d.channel, d.recipient_id, d.request_id,
+                d.grant_id, d.step, d.occurred_at, d.next_attempt_at
+            from webhook_deliveries d left join webhooks w on w.id = d.webhook_id
+            """;
+
+    /** The deliveries due on every channel at once, longest waiting first. */
+    static final String DUE = DUE_COLUMNS + """
+            where d.state = 'PENDING' and d.next_attempt_at <= ?
+                and (d.webhook_id is null or w.id is not null)
+            order by d.next_attempt_at, d.seq
+            limit ?""";
+
+    /**
+     * One channel's deliveries due, longest waiting first: served in order by the index {@code
+     * webhook_deliveries_channel_due}, so a backlog on another channel is never read and none costs a
+     * sort (DeliveryPlansOnPostgresTests).
+     */
+    static final String DUE_ON_CHANNEL = DUE_COLUMNS + """
+            where d.state = 'PENDING' and d.channel = ? and d.next_attempt_at <= ?
+                and (d.webhook_id is null or w.id is not null)
+            order by d.next_attempt_at, d.seq
+            limit ?""";
+
+    /**
+     * As {@link #DUE_ON_CHANNEL} for webhooks, without the deliveries of the endpoints that rest (ADR
+     * 0037): a backlog of theirs, left due, would otherwise fill every batch and hold up the others.
+     */
+    static final String DUE_WEBHOOKS_EXCEPT = DUE_COLUMNS + """
+            where d.state = 'PENDING' and d.channel = 'WEBHOOK' and d.next_attempt_at <= :now
+                and w.id is not null and d.webhook_id not in (:resting)
+            order by d.next_attempt_at, d.seq
+            limit :limit""";
+
+    /**
+     * One attempt's outcome, on the delivery's own row found by its id. The expected state is a
+     * parameter, not a literal: a literal {@code 'PENDING'} would let PostgreSQL plan the update as a
+     * scan of the pending-only index, and without statistics it costed that scan like the look-up by
+     * id (DeliveryPlansOnPostgresTests).
+     */
+    static final String RECORD_ATTEMPT = """
+            update webhook_deliveries set state = ?, attempts = attempts + 1,
+                round_attempts = round_attempts + 1, next_attempt_at = ?, last_attempt_at = ?,
+                last_status_code = ?, last_error = ?, delivered_at = ?
+            where id = ? and state = ? and attempts = ?""";
+
+    private final JdbcClient jdbc;
+
+    DueDeliveries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A pending delivery whose next attempt is due, with what the sender needs: the endpoint's URL for a
+     * webhook, the recipient and what the notification is about otherwise.
+     */
+    public record Due(
+            String id,
+            String webhookId,
+            String url,
+            String eventId,
+            String type,
+            String payload,
+            int attempts,
+            Instant roundStartedAt,
+            int roundAttempts,
+            String channel,
+            String recipientId,
+            String requestId,
+            String grantId,
+            Integer step,
+            Instant occurredAt,
+            Instant dueAt) {
+
+        public boolean isWebhook() {
+            return Delivery.WEBHOOK.equals(channel);
+        }
+    }
+
+    /**
+     * Pending deliveries due at {@code now} on every channel, longest waiting first; the join skips the
+     * deliveries of deleted endpoints.
+     */
+    public List<Due> due(Instant now, int limit) {
+        return jdbc.sql(DUE)
+                .params(Timestamps.toDb(now), limit)
+                .query(DueDeliveries::due)
+                .list();
+    }
+
+    /** As {@link #due(Instant, int)}, for one channel only: what that channel's sender works through. */
+    public List<Due> dueOn(String channel, Instant now, int limit) {
+        return jdbc.sql(DUE_ON_CHANNEL)
+                .params(channel, Timestamps.toDb(now), limit)
+                .query(DueDeliveries::due)
+                .list();
+    }
+
+    /** As {@link #dueOn} for webhooks, leaving out the deliveries to the resting endpoints. */
+    public List<Due> dueOnWebhooks(Instant now, int limit, Set<String> resting) {
+        if (resting.isEmpty()) {
+            return dueOn(Delivery.WEBHOOK, now, limit);
+        }
+        return jdbc.sql(DUE_WEBHOOKS_EXCEPT)
+                .param("now", Timestamps.toDb(now))
+                .param("resting", resting)
+                .param("limit", limit)
+                .query(DueDeliveries::due)
+                .list();
+    }
+
+    /** The channels with deliveries waiting to be sent, webhooks aside. */
+    public List<String> notificationChannelsPending() {
+        return jdbc.sql(
+                        "select distinct channel from webhook_deliveries where state = 'PENDING' and channel <> 'WEBHOOK'")
+                .query(String.class)
+                .list();
+    }
+
+    private static Due due(ResultSet rs, int row) throws SQLException {
+        return new Due(
+                rs.getString("id"),
+                rs.getString("webhook_id"),
+                rs.getString("url"),
+                rs.getString("event_id"),
+                rs.getString("event_type"),
+                rs.getString("payload"),
+                rs.getInt("attempts"),
+                DeliveryStore.instant(rs, "round_started_at"),
+                rs.getInt("round_attempts"),
+                rs.getString("channel"),
+                rs.getString("recipient_id"),
+                rs.getString("request_id"),
+                rs.getString("grant_id"),
+                rs.getObject("step", Integer.class),
+                DeliveryStore.instant(rs, "occurred_at"),
+                DeliveryStore.instant(rs, "next_attempt_at"));
+    }
+
+    /**
+     * Records the outcome of an attempt on {@code due}. {@code nextAttemptAt} is null when the
+     * delivery leaves the pending state. Returns false, writing nothing, when the delivery changed
+     * meanwhile (deleted with its endpoint, or already attempted by a stale run).
+     */
+    public boolean recordAttempt(
+            Due due,
+            Instant at,
+            DeliveryState newState,
+            Integer statusCode,
+            String error,
+            long durationMs,
+            Instant nextAttemptAt) {
+        int updated = jdbc.sql(RECORD_ATTEMPT)
+                .params(
+                        newState.name(),
+                        DeliveryStore.dueAt(nextAttemptAt),
+                        Timestamps.toDb(at),
+                        statusCode,
+                        error,
+                        Timestamps.toDb(newState == DeliveryState.DELIVERED ? at : null),
+                        due.id(),
+                        DeliveryState.PENDING.name(),
+                        due.attempts())
+                .update();
+        if (updated == 0) {
+            return false;
+        }
+        jdbc.sql("""
+                        insert into webhook_attempts (delivery_id, attempted_at, succeeded, status_code, error,
+                            duration_ms, next_attempt_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        due.id(),
+                        Timestamps.toDb(at),
+                        newState == DeliveryState.DELIVERED,
+                        statusCode,
+                        error,
+                        durationMs,
+                        Timestamps.toDb(nextAttemptAt))
+                .update();
+        return true;
+    }
+}
