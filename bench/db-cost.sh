@@ -13,13 +13,16 @@
 # statistics, then runs the benchmark's phases again (COST_REQUESTS creations, their decisions and as
 # many whole lifecycles) and divides by the requests created meanwhile. Needs pg_stat_statements in
 # the server's shared_preload_libraries. Knobs: COST_CLIENTS (16), COST_REQUESTS (1000),
-# COST_WARMUP (1000 lifecycles), BENCH_DB_SERVER, BENCH_PORT (18091). See BENCHMARKS.md.
+# COST_WARMUP (1000 lifecycles), COST_NOTIFICATIONS (on; off sets every kind of notification to no
+# channel before the warm-up, as an administrator may, which shows what the notification outbox costs),
+# BENCH_DB_SERVER, BENCH_PORT (18091). See BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 clients=${COST_CLIENTS:-16}
 requests=${COST_REQUESTS:-1000}
 warmup=${COST_WARMUP:-1000}
+notifications=${COST_NOTIFICATIONS:-on}
 server="${BENCH_DB_SERVER:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
 port=${BENCH_PORT:-18091}
 db="countersign_cost_$(date +%s)"
@@ -57,6 +60,12 @@ bench() {
   java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" io.countersign.bench.PeerComparisonBenchmark \
     "http://127.0.0.1:$port" "$token" "$clients" "$1" "$2" | grep --line-buffered -v '^CHECK_'
 }
+if [ "$notifications" = off ]; then
+  curl -sf -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d '{"step_opened":[],"step_escalated":[],"request_decided":[],"grant_ending":[]}' \
+    "http://127.0.0.1:$port/api/v1/settings/subscriptions" >/dev/null
+  echo "notifications: off (no channel for any kind a lifecycle sends)"
+fi
 bench 1 "$warmup" >/dev/null
 # CPU ticks used so far, one "group<TAB>ticks" line per thread or process (bench/cpu-ticks.py)
 cpu_ticks() { python3 bench/cpu-ticks.py "$server_pid"; }
