@@ -23,6 +23,10 @@ clients=${COST_CLIENTS:-16}
 requests=${COST_REQUESTS:-1000}
 warmup=${COST_WARMUP:-1000}
 notifications=${COST_NOTIFICATIONS:-on}
+case "$notifications" in
+  on | off) ;;
+  *) echo "db-cost.sh: COST_NOTIFICATIONS must be on or off, not '$notifications'" >&2; exit 2 ;;
+esac
 server="${BENCH_DB_SERVER:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
 port=${BENCH_PORT:-18091}
 db="countersign_cost_$(date +%s)"
