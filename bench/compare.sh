@@ -80,11 +80,13 @@ echo "service ready after ${start_seconds} s (JVM options: $java_opts; class dat
 # JIT to settle shows here, and its compiling is then measured as the service's slowness. Two figures:
 # jstat's compile time is elapsed time summed over the compiler threads, which on a busy 2-core host
 # counts the time they wait for a core and overstates what they cost; the compiler threads' own CPU
-# time (from /proc) is what the JIT takes from the service
+# time (from /proc) is what the JIT takes from the service. The JVM stops compiler threads it added
+# for a long queue once they are idle, so the time of threads that have ended counts with it
 jit_seconds() { { jstat -compiler "$server_pid" 2>/dev/null || true; } | awk 'NR == 2 { print $4 }'; }
 jit_cpu_seconds() {
   python3 bench/cpu-ticks.py "$server_pid" | awk -F '\t' -v hz="$(getconf CLK_TCK)" \
-    '$1 == "service: JIT compiler" { ticks += $2 } END { printf "%.1f\n", ticks / hz }'
+    '$1 == "service: JIT compiler" || $1 ~ /^service: threads that have ended/ { ticks += $2 }
+     END { printf "%.1f\n", ticks / hz }'
 }
 # emptied before the benchmark starts: the loop below must not find the last run's warm-up line
 : >target/compare-countersign.txt

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """CPU ticks used so far on this host, one "group<TAB>ticks" line per thread or process.
 
-The service's threads (argument: its pid) are grouped by what they do; every PostgreSQL process of
-the host is one group. A PostgreSQL process that has ended (an autovacuum worker, a backend whose
+The service's threads (argument: its pid) are grouped by what they do; the time of its threads that
+have ended is one group of its own, read from the process's total, which keeps the time of every
+thread it ever had (the JVM stops compiler threads it started for a long compile queue once they are
+idle, and Tomcat its surplus request threads). Every PostgreSQL process of the host is one group. A PostgreSQL process that has ended (an autovacuum worker, a backend whose
 connection closed) is counted through the postmaster's children's time, so that the difference of
 two snapshots misses none of them. Used by db-cost.sh and compare.sh; one call, so that taking a
 snapshot costs the host little.
@@ -35,12 +37,16 @@ def group(comm):
     return "service: other threads (sealer, outbox, listeners, timers)"
 
 
+running = 0
 for task in glob.glob(f"/proc/{sys.argv[1]}/task/*"):
     try:
         with open(f"{task}/comm") as f:
-            print(f"{group(f.read().strip())}\t{ticks(stat_fields(task + '/stat'))}")
+            used = ticks(stat_fields(task + "/stat"))
+            print(f"{group(f.read().strip())}\t{used}")
+            running += used
     except OSError:
-        pass  # the thread ended meanwhile
+        pass  # the thread ended meanwhile, and is counted below
+print(f"service: threads that have ended (compilers stopped when idle, surplus request threads)\t{ticks(stat_fields(f'/proc/{sys.argv[1]}/stat')) - running}")
 
 pids = subprocess.run(["pgrep", "-x", "postgres"], capture_output=True, text=True).stdout.split()
 for pid in pids:

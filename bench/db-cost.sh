@@ -15,6 +15,7 @@
 # the server's shared_preload_libraries. Knobs: COST_CLIENTS (16), COST_REQUESTS (1000),
 # COST_WARMUP (1000 lifecycles), COST_NOTIFICATIONS (on; off sets every kind of notification to no
 # channel before the warm-up, as an administrator may, which shows what the notification outbox costs),
+# COST_JAVA_OPTS (the service's JVM options; compare.sh's by default),
 # BENCH_DB_SERVER, BENCH_PORT (18091). See BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,7 @@ clients=${COST_CLIENTS:-16}
 requests=${COST_REQUESTS:-1000}
 warmup=${COST_WARMUP:-1000}
 notifications=${COST_NOTIFICATIONS:-on}
+java_opts=${COST_JAVA_OPTS:--Xms256m -Xmx384m -XX:+UseG1GC}
 case "$notifications" in
   on | off) ;;
   *) echo "db-cost.sh: COST_NOTIFICATIONS must be on or off, not '$notifications'" >&2; exit 2 ;;
@@ -43,9 +45,10 @@ esac
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test >/dev/null
 mkdir -p target
 psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $db"
+# shellcheck disable=SC2086
 COUNTERSIGN_DB_URL="${server%%/test*}/$db?user=postgres" COUNTERSIGN_BOOTSTRAP_ADMIN_TOKEN="$token" \
 COUNTERSIGN_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" COUNTERSIGN_PORT="$port" \
-java -Xms256m -Xmx384m -XX:+UseG1GC -jar "$(ls target/countersign-*-SNAPSHOT.jar)" >target/db-cost-server.log 2>&1 &
+java $java_opts -jar "$(ls target/countersign-*-SNAPSHOT.jar)" >target/db-cost-server.log 2>&1 &
 server_pid=$!
 stop() {
   kill "$server_pid" 2>/dev/null || true
@@ -125,9 +128,12 @@ def totals(snapshot):
             sums[group] += int(ticks)
     return sums
 snapshots = [totals(i) for i in range(4)]
-# a service thread that ended within a phase is missed; one that started within it counts whole
-phases = [{g: t * 1000 / hz for g, t in (snapshots[i + 1] - snapshots[i]).items()} for i in range(3)]
-whole = {g: t * 1000 / hz for g, t in (snapshots[3] - snapshots[0]).items()}
+# a thread that ends within a phase moves its time from its group to the ended threads' group, so a
+# group may fall within a phase; the sum over groups stays right
+def between(a, b):
+    return {g: (b[g] - a[g]) * 1000 / hz for g in set(a) | set(b)}
+phases = [between(snapshots[i], snapshots[i + 1]) for i in range(3)]
+whole = between(snapshots[0], snapshots[3])
 groups = sorted(set(whole) | {g for p in phases for g in p}, key=lambda g: (not g.startswith("service:"), g))
 print(f"{'':60} {'creation':>9} {'decided':>9} {'lifecycle':>9} {'whole run':>9}")
 def row(name, values):
