@@ -4,10 +4,11 @@
 The service's threads (argument: its pid) are grouped by what they do; the time of its threads that
 have ended is one group of its own, read from the process's total, which keeps the time of every
 thread it ever had (the JVM stops compiler threads it started for a long compile queue once they are
-idle, and Tomcat its surplus request threads). Every PostgreSQL process of the host is one group. A PostgreSQL process that has ended (an autovacuum worker, a backend whose
-connection closed) is counted through the postmaster's children's time, so that the difference of
-two snapshots misses none of them. Used by db-cost.sh and compare.sh; one call, so that taking a
-snapshot costs the host little.
+idle, and Tomcat its surplus request threads). Every PostgreSQL process of the host is one group. A
+PostgreSQL process that has ended (an autovacuum worker, a backend whose connection closed) is
+counted through the postmaster's children's time, so that the difference of two snapshots misses
+none of them. Used by db-cost.sh and compare.sh; one call, so that taking a snapshot costs the host
+little.
 """
 import glob
 import subprocess
@@ -46,7 +47,7 @@ for task in glob.glob(f"/proc/{sys.argv[1]}/task/*"):
             running += used
     except OSError:
         pass  # the thread ended meanwhile, and is counted below
-print(f"service: threads that have ended (compilers stopped when idle, surplus request threads)\t{ticks(stat_fields(f'/proc/{sys.argv[1]}/stat')) - running}")
+print(f"service: threads that have ended\t{ticks(stat_fields(f'/proc/{sys.argv[1]}/stat')) - running}")
 
 pids = subprocess.run(["pgrep", "-x", "postgres"], capture_output=True, text=True).stdout.split()
 for pid in pids:
