@@ -11,7 +11,9 @@
 # read by check.sh), CHECK_WARMUP (60s of unmeasured check load first), PEERS_DIR (the peers' directory, ../shared/peers from the repository),
 # COMPARE_JAVA_OPTS (the service's JVM options), COMPARE_CDS (1: start from the class data archive
 # that deploy/cds/archive.sh makes, as the README advises; 0: from the jar), BENCH_DB_SERVER, BENCH_PORT (18090),
-# COMPARE_SKIP_FLOWABLE=1 (reuse the figures of the last Flowable run, target/compare-flowable.txt).
+# COMPARE_SKIP_FLOWABLE=1 (reuse the figures of the last Flowable run, target/compare-flowable.txt),
+# COMPARE_CHECK_ON (listener: the check load goes to the listener for enforcement points, on
+# BENCH_PORT + 1, as the README advises since 4 December 2026; main: to the main port, as before).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -26,6 +28,13 @@ java_opts=${COMPARE_JAVA_OPTS:--Xms256m -Xmx384m -XX:+UseG1GC}
 cds=${COMPARE_CDS:-1}
 server="${BENCH_DB_SERVER:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
 port=${BENCH_PORT:-18090}
+check_port=$((port + 1))
+check_on=${COMPARE_CHECK_ON:-listener}
+case "$check_on" in
+  listener) check_base="http://127.0.0.1:$check_port" ;;
+  main) check_base="http://127.0.0.1:$port" ;;
+  *) echo "compare.sh: COMPARE_CHECK_ON must be listener or main, not '$check_on'" >&2; exit 2 ;;
+esac
 db="countersign_compare_$(date +%s)"
 token="compare-admin-token-$(date +%s)-0123456789"
 mkdir -p target
@@ -58,7 +67,7 @@ psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $db"
 # shellcheck disable=SC2086
 COUNTERSIGN_DB_URL="${server%%/test*}/$db?user=postgres" COUNTERSIGN_BOOTSTRAP_ADMIN_TOKEN="$token" \
 COUNTERSIGN_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" \
-COUNTERSIGN_PORT="$port" java $java_opts "${launch[@]}" >target/compare-server.log 2>&1 &
+COUNTERSIGN_PORT="$port" COUNTERSIGN_CHECK_PORT="$check_port" java $java_opts "${launch[@]}" >target/compare-server.log 2>&1 &
 server_pid=$!
 stop() {
   kill "$server_pid" 2>/dev/null || true
@@ -110,16 +119,16 @@ echo "service: compiler threads' CPU since start ${jit_cpu_before:-unknown} s af
 countersign=$(grep '^countersign ' target/compare-countersign.txt | tail -n 1)
 value() { sed -n "s/^$1=//p" target/compare-countersign.txt | tail -n 1; }
 
-echo "== 3/4 access checks against Countersign (check.sh)"
+echo "== 3/4 access checks against Countersign (check.sh), on the $check_on port ($check_base)"
 # the same load once unmeasured first: the JIT compiles the check's path under load, as it has the
 # creation and decision paths during their warm-up, and a service in production is always warm; on
 # 2 cores 10 s left the check at about half its warm rate (10.7k/s after 10 s, 17.5k-19.5k/s after 50 s)
-CHECK_DURATION=${CHECK_WARMUP:-60s} bash "$peers/jdk-http/check.sh" "http://127.0.0.1:$port" "$(value CHECK_TOKEN)" \
+CHECK_DURATION=${CHECK_WARMUP:-60s} bash "$peers/jdk-http/check.sh" "$check_base" "$(value CHECK_TOKEN)" \
   "$(value CHECK_USER)" "$(value CHECK_RESOURCE)" "$(value CHECK_ACCOUNT)" >/dev/null 2>&1 || true
 rss_peak=0
 ( while kill -0 "$server_pid" 2>/dev/null; do ps -o rss= -p "$server_pid"; sleep 1; done ) >target/compare-rss.txt &
 rss_pid=$!
-check=$(bash "$peers/jdk-http/check.sh" "http://127.0.0.1:$port" "$(value CHECK_TOKEN)" "$(value CHECK_USER)" \
+check=$(bash "$peers/jdk-http/check.sh" "$check_base" "$(value CHECK_TOKEN)" "$(value CHECK_USER)" \
   "$(value CHECK_RESOURCE)" "$(value CHECK_ACCOUNT)" | tee >(cat >&2) | tail -n 1) || true
 kill "$rss_pid" 2>/dev/null || true
 rss_peak=$(sort -n target/compare-rss.txt | tail -n 1)
@@ -147,6 +156,7 @@ printf '%-26s %12s %12s %8s\n' "access checks/s (JDK)" "$b" "$c" "$(ratio "${c:-
 printf '%-26s %12s %12s\n' "check p50/p99 ms" \
   "$(sed -n 's/.*p50_ms=\([^ ]*\).*/\1/p' <<<"$baseline")/$(sed -n 's/.*p99_ms=\([^ ]*\).*/\1/p' <<<"$baseline")" \
   "$(sed -n 's/.*p50_ms=\([^ ]*\).*/\1/p' <<<"$check")/$(sed -n 's/.*p99_ms=\([^ ]*\).*/\1/p' <<<"$check")"
+echo "service: access checks on the $check_on port"
 echo "service: start ${start_seconds} s, peak resident memory under the check load $((rss_peak / 1024)) MiB"
 echo "service: during the measured creations, decisions and lifecycles (after $warmup warm-up lifecycles)," \
   "JIT compile time ${jit_measured} (jstat, elapsed), compiler threads' CPU ${jit_cpu_measured}"

@@ -1,0 +1,150 @@
+package io.countersign.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.TestClockConfiguration;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Enforcement points given a listener of their own: it answers the check and the health probes only,
+ * and goes on answering while every thread of the main port is held by other calls.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "countersign.check-listener.port=0",
+            "countersign.check-listener.threads=2",
+            // two threads on the main port, so that two stalled calls hold all of them
+            "server.tomcat.threads.max=2",
+            "server.tomcat.threads.min-spare=1"
+        })
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class CheckListenerTests {
+
+    private static final String CHECK = "/api/v1/access/check?user=dev&resource=db&account=root";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<Socket> stalled = new ArrayList<>();
+
+    @LocalServerPort
+    int mainPort;
+
+    @Autowired
+    CheckListener listener;
+
+    @AfterEach
+    void releaseStalledCalls() throws Exception {
+        for (Socket socket : stalled) {
+            socket.close();
+        }
+    }
+
+    @Test
+    void theCheckIsAnsweredOnBothPorts() throws Exception {
+        assertThat(listener.port()).isPositive().isNotEqualTo(mainPort);
+
+        HttpResponse<String> there = get(listener.port(), CHECK, Api.ADMIN_TOKEN, Duration.ofSeconds(10));
+        HttpResponse<String> main = get(mainPort, CHECK, Api.ADMIN_TOKEN, Duration.ofSeconds(10));
+
+        assertThat(there.statusCode()).isEqualTo(200);
+        assertThat(there.body()).contains("\"allowed\":false");
+        assertThat(there.body()).isEqualTo(main.body());
+        assertThat(get(listener.port(), CHECK, "not-a-token-of-anyone-0123456789", Duration.ofSeconds(10))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(get(listener.port(), "/actuator/health/readiness", null, Duration.ofSeconds(10))
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void nothingElseIsServedOnTheCheckListener() throws Exception {
+        for (String path : List.of(
+                "/api/v1/requests",
+                "/api/v1/users",
+                "/",
+                "/login",
+                "/console",
+                "/actuator/prometheus",
+                "/api/v1/access/check/../requests",
+                "/api/v1/access/checks")) {
+            HttpResponse<String> answer = get(listener.port(), path, Api.ADMIN_TOKEN, Duration.ofSeconds(10));
+
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.body()).as(path).contains("Nothing is served at this path.");
+        }
+        HttpResponse<String> creation = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listener.port() + "/api/v1/requests"))
+                        .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"resource\":\"db\",\"account\":\"root\",\"justification\":\"x\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(creation.statusCode()).isEqualTo(404);
+        assertThat(get(mainPort, "/api/v1/requests", Api.ADMIN_TOKEN, Duration.ofSeconds(10))
+                        .statusCode())
+                .as("the main port serves the API as ever")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void checksAreAnsweredWhileEveryThreadOfTheMainPortIsHeld() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            stalled.add(stallCreation());
+        }
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThatThrownBy(() -> get(mainPort, CHECK, Api.ADMIN_TOKEN, Duration.ofMillis(500)))
+                                .as("a check on the main port waits for a free thread")
+                                .isInstanceOf(HttpTimeoutException.class));
+
+        HttpResponse<String> there = get(listener.port(), CHECK, Api.ADMIN_TOKEN, Duration.ofSeconds(5));
+        assertThat(there.statusCode()).isEqualTo(200);
+        assertThat(there.body()).contains("\"allowed\":false");
+    }
+
+    /** A creation whose body never arrives in full: its request thread waits, reading it. */
+    private Socket stallCreation() throws Exception {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), mainPort);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /api/v1/requests HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + Api.ADMIN_TOKEN
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"resource\":")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return socket;
+    }
+
+    private HttpResponse<String> get(int port, String path, String token, Duration timeout) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(timeout)
+                .header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
