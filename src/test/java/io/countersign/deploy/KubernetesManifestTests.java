@@ -52,6 +52,19 @@ class KubernetesManifestTests {
     }
 
     @Test
+    void theEnforcementPointsPortIsTheCheckListeners() {
+        List<Map<String, Object>> env = at(container, "env");
+        String checkPort = (String) env.stream()
+                .filter(e -> "COUNTERSIGN_CHECK_PORT".equals(e.get("name")))
+                .findFirst()
+                .orElseThrow()
+                .get("value");
+        assertThat((Object) at(container, "ports.1.name")).isEqualTo("check");
+        assertThat((Object) at(container, "ports.1.containerPort")).isEqualTo(Integer.parseInt(checkPort));
+        assertThat(Integer.parseInt(checkPort)).isNotEqualTo(at(container, "ports.0.containerPort"));
+    }
+
+    @Test
     void secretsComeFromASecretAndThePodOutlivesItsGracePeriod() {
         List<Map<String, Object>> env = at(container, "env");
         for (String name : List.of(
@@ -82,6 +95,9 @@ class KubernetesManifestTests {
         Map<String, Object> budget = DeploymentFiles.yaml(DIR.resolve("poddisruptionbudget.yaml"));
         assertThat((Map<String, Object>) at(service, "spec.selector")).isEqualTo(labels);
         assertThat((Object) at(service, "spec.ports.0.targetPort")).isEqualTo("http");
+        Map<String, Object> checkService = DeploymentFiles.yaml(DIR.resolve("check-service.yaml"));
+        assertThat((Map<String, Object>) at(checkService, "spec.selector")).isEqualTo(labels);
+        assertThat((Object) at(checkService, "spec.ports.0.targetPort")).isEqualTo("check");
         assertThat((Map<String, Object>) at(budget, "spec.selector.matchLabels"))
                 .isEqualTo(labels);
         assertThat((Map<String, Object>) at(deployment, "spec.selector.matchLabels"))
