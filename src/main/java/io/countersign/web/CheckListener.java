@@ -26,6 +26,7 @@ public class CheckListener implements WebServerFactoryCustomizer<TomcatServletWe
 
     private final CheckListenerProperties properties;
     private volatile Connector connector;
+    // kept once known: asking the server socket takes its lock, on every call the gate looks at
     private volatile int boundPort = -1;
 
     CheckListener(CheckListenerProperties properties) {
