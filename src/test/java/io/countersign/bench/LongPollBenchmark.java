@@ -15,9 +15,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * Holds 1,000 long polls (10 on each of 100 pending requests) against a running instance, then
  * approves the 100 requests and reports how long after each approval its waiters were answered, and
- * the server's heap while they waited. Arguments: base URL, an administrator's API token, and
- * optionally the base URL of a second instance on the same database: then the approvals are sent
- * there, and the figures are how long a decision on one instance takes to reach waiters on another.
+ * the server's heap while they waited. Arguments: base URL, an administrator's API token, optionally
+ * the base URL of a second instance on the same database (then the approvals are sent there, and the
+ * figures are how long a decision on one instance takes to reach waiters on another; empty for the
+ * first instance) and optionally a number of rounds (1 by default). Each round is printed; with more
+ * than one, the first is taken as warm-up and the others are also reported together, since 1,000
+ * answers are too few for the JIT to have compiled the wake-up path in a first round.
  */
 public final class LongPollBenchmark {
 
@@ -39,10 +42,12 @@ public final class LongPollBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        new LongPollBenchmark(args[0], args[1], args.length > 2 ? args[2] : args[0]).run();
+        String approvingBase = args.length > 2 && !args[2].isEmpty() ? args[2] : args[0];
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        new LongPollBenchmark(args[0], args[1], approvingBase).run(rounds);
     }
 
-    private void run() throws Exception {
+    private void run(int rounds) throws Exception {
         String suffix = Long.toString(System.currentTimeMillis(), 36);
         String requester = "lp-dev-" + suffix;
         String approver = "lp-lisa-" + suffix;
@@ -73,6 +78,22 @@ public final class LongPollBenchmark {
                                 1,
                                 "approvers",
                                 List.of(Map.of("user", approver))))));
+        List<double[]> measured = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            System.out.printf("round %d of %d%n", round, rounds);
+            double[] latencies = round(requesterToken, approverToken, resource);
+            if (round > 1) {
+                measured.add(latencies);
+            }
+        }
+        if (!measured.isEmpty()) {
+            System.out.printf("rounds 2 to %d together: ", rounds);
+            print(measured.stream().flatMapToDouble(Arrays::stream).toArray());
+        }
+    }
+
+    /** One round: 100 requests, 10 waiters on each, then the approvals; returns every waiter's latency. */
+    private double[] round(String requesterToken, String approverToken, String resource) throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
             ids.add(call(requesterToken, "POST", "/api/v1/requests", Map.of("resource", resource, "account", "admin"))
@@ -124,13 +145,20 @@ public final class LongPollBenchmark {
                 latencies[r * WAITERS_PER_REQUEST + w] = (answeredAt[r][w] - approvedAt[r]) / 1e6;
             }
         }
-        Arrays.sort(latencies);
+        print(latencies);
+        return latencies;
+    }
+
+    private static void print(double[] latencies) {
+        double[] sorted = latencies.clone();
+        Arrays.sort(sorted);
         System.out.printf(
-                "answer after approval (ms): min %.1f, p50 %.1f, p99 %.1f, max %.1f%n",
-                latencies[0],
-                latencies[latencies.length / 2],
-                latencies[(int) (latencies.length * 0.99) - 1],
-                latencies[latencies.length - 1]);
+                "answer after approval (ms): min %.1f, p50 %.1f, p99 %.1f, max %.1f (%d answers)%n",
+                sorted[0],
+                sorted[sorted.length / 2],
+                sorted[(int) (sorted.length * 0.99) - 1],
+                sorted[sorted.length - 1],
+                sorted.length);
     }
 
     private String user(String name) throws Exception {
