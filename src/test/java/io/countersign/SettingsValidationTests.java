@@ -31,6 +31,8 @@ class SettingsValidationTests {
         "countersign.grant, timer-interval, 0s, countersign.grant.timer-interval",
         "countersign.request, timer-interval, -1m, countersign.request.timer-interval",
         "countersign.notifications, grant-ending-lead-time, -PT5M, countersign.notifications.grant-ending-lead-time",
+        "countersign.notifications, delivery-interval, 50ms, countersign.notifications.delivery-interval must be at least 100 ms",
+        "countersign.notifications, delivery-interval, 0s, countersign.notifications.delivery-interval must be at least 100 ms",
         "countersign.notify.webhooks, threads, 0, countersign.notify.webhooks.batch-size and threads",
         "countersign.notify.webhooks, read-timeout, 0s, countersign.notify.webhooks durations",
         "countersign.web, max-body-size, -1MB, countersign.web.max-body-size (COUNTERSIGN_MAX_BODY_SIZE)",

@@ -21,20 +21,24 @@ class DeliveryTasks {
     static final String RETENTION_TASK = "webhook-retention";
 
     @Bean
-    RecurringTask<Void> webhookDeliveryTask(DeliveryDispatcher dispatcher) {
-        return Tasks.recurring(DELIVERY_TASK, FixedDelay.ofSeconds(1)).execute((instance, context) -> {
-            try {
-                dispatcher.deliverDue(Delivery.WEBHOOK);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+    RecurringTask<Void> webhookDeliveryTask(DeliveryDispatcher dispatcher, NotificationProperties properties) {
+        return Tasks.recurring(DELIVERY_TASK, FixedDelay.of(properties.deliveryInterval()))
+                .execute((instance, context) -> {
+                    try {
+                        dispatcher.deliverDue(Delivery.WEBHOOK);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
     }
 
     @Bean
     NotificationDeliveryTask notificationDeliveryTask(
-            DeliveryDispatcher dispatcher, NotificationSenders senders, DueDeliveries deliveries) {
-        return new NotificationDeliveryTask(dispatcher, senders, deliveries);
+            DeliveryDispatcher dispatcher,
+            NotificationSenders senders,
+            DueDeliveries deliveries,
+            NotificationProperties properties) {
+        return new NotificationDeliveryTask(dispatcher, senders, deliveries, properties.deliveryInterval());
     }
 
     @Bean

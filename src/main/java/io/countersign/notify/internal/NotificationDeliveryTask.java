@@ -9,33 +9,36 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Sends one notification channel's deliveries: an execution per channel (its instance id is the
- * channel, such as {@code EMAIL}), each run by one instance at a time and due again a second after it
- * ends, like a recurring task. Executions are added on startup for every installed sender and for
+ * channel, such as {@code EMAIL}), each run by one instance at a time and due again {@code
+ * countersign.notifications.delivery-interval} after it ends, like a recurring task. Executions are added on startup for every installed sender and for
  * any channel that still has deliveries waiting, so that those of a sender no longer installed still
  * run out their retries.
  */
 class NotificationDeliveryTask extends CustomTask<Void> {
 
     static final String NAME = "notification-delivery";
-    private static final FixedDelay EVERY_SECOND = FixedDelay.ofSeconds(1);
+    private final FixedDelay interval;
 
     private final DeliveryDispatcher dispatcher;
     private final NotificationSenders senders;
     private final DueDeliveries deliveries;
 
-    NotificationDeliveryTask(DeliveryDispatcher dispatcher, NotificationSenders senders, DueDeliveries deliveries) {
+    NotificationDeliveryTask(
+            DeliveryDispatcher dispatcher, NotificationSenders senders, DueDeliveries deliveries, Duration interval) {
         super(
                 NAME,
                 Void.class,
                 null,
                 now -> now,
-                new FailureHandler.OnFailureReschedule<>(EVERY_SECOND),
+                new FailureHandler.OnFailureReschedule<>(FixedDelay.of(interval)),
                 new DeadExecutionHandler.ReviveDeadExecution<>());
+        this.interval = FixedDelay.of(interval);
         this.dispatcher = dispatcher;
         this.senders = senders;
         this.deliveries = deliveries;
@@ -48,7 +51,7 @@ class NotificationDeliveryTask extends CustomTask<Void> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new CompletionHandler.OnCompleteReschedule<>(EVERY_SECOND);
+        return new CompletionHandler.OnCompleteReschedule<>(interval);
     }
 
     @Override
