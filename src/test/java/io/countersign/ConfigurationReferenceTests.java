@@ -32,6 +32,7 @@ class ConfigurationReferenceTests {
     private static final Path METADATA = Path.of("target/classes/META-INF/spring-configuration-metadata.json");
     private static final String START = "<!-- configuration-reference:start -->";
     private static final String END = "<!-- configuration-reference:end -->";
+    private static final Pattern JAVADOC_CODE = Pattern.compile("\\{@(?:code|literal) ([^{}]*)}");
     private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{([A-Z][A-Z0-9_]*):(.*)}$");
 
     private final Map<String, JsonNode> properties = countersignProperties();
@@ -117,9 +118,14 @@ class ConfigurationReferenceTests {
                             name,
                             environmentVariable(name),
                             fallback,
-                            property.get("description").asString()));
+                            markdown(property.get("description").asString())));
         });
         return table.toString();
+    }
+
+    /** The javadoc a description is taken from, as the README shows it: {@code x} as `x`. */
+    private static String markdown(String javadoc) {
+        return JAVADOC_CODE.matcher(javadoc).replaceAll("`$1`");
     }
 
     /** A list's default as its environment variable takes it ("a,b"), not as the metadata writes it ("[a, b]"). */
