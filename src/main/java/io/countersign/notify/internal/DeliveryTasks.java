@@ -38,7 +38,8 @@ class DeliveryTasks {
             NotificationSenders senders,
             DueDeliveries deliveries,
             NotificationProperties properties) {
-        return new NotificationDeliveryTask(dispatcher, senders, deliveries, properties.deliveryInterval());
+        return new NotificationDeliveryTask(
+                dispatcher, senders, deliveries, FixedDelay.of(properties.deliveryInterval()));
     }
 
     @Bean

@@ -9,36 +9,35 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Sends one notification channel's deliveries: an execution per channel (its instance id is the
  * channel, such as {@code EMAIL}), each run by one instance at a time and due again {@code
- * countersign.notifications.delivery-interval} after it ends, like a recurring task. Executions are added on startup for every installed sender and for
- * any channel that still has deliveries waiting, so that those of a sender no longer installed still
- * run out their retries.
+ * countersign.notifications.delivery-interval} after it ends, like a recurring task. Executions are
+ * added on startup for every installed sender and for any channel that still has deliveries waiting,
+ * so that those of a sender no longer installed still run out their retries.
  */
 class NotificationDeliveryTask extends CustomTask<Void> {
 
     static final String NAME = "notification-delivery";
-    private final FixedDelay interval;
 
+    private final FixedDelay interval;
     private final DeliveryDispatcher dispatcher;
     private final NotificationSenders senders;
     private final DueDeliveries deliveries;
 
     NotificationDeliveryTask(
-            DeliveryDispatcher dispatcher, NotificationSenders senders, DueDeliveries deliveries, Duration interval) {
+            DeliveryDispatcher dispatcher, NotificationSenders senders, DueDeliveries deliveries, FixedDelay interval) {
         super(
                 NAME,
                 Void.class,
                 null,
                 now -> now,
-                new FailureHandler.OnFailureReschedule<>(FixedDelay.of(interval)),
+                new FailureHandler.OnFailureReschedule<>(interval),
                 new DeadExecutionHandler.ReviveDeadExecution<>());
-        this.interval = FixedDelay.of(interval);
+        this.interval = interval;
         this.dispatcher = dispatcher;
         this.senders = senders;
         this.deliveries = deliveries;

@@ -30,7 +30,7 @@ public record NotificationProperties(
             throw new IllegalArgumentException("countersign.notifications.unreachable-pause must be positive");
         }
         if (deliveryInterval.compareTo(MIN_DELIVERY_INTERVAL) < 0) {
-            // each look is a few statements per channel on every instance's scheduler
+            // every look costs a few statements per channel, however few deliveries are due
             throw new IllegalArgumentException("countersign.notifications.delivery-interval must be at least "
                     + MIN_DELIVERY_INTERVAL.toMillis() + " ms");
         }
