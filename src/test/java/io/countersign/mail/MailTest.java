@@ -2,6 +2,7 @@ package io.countersign.mail;
 
 import io.countersign.notify.RecordedEvents;
 import io.countersign.testing.CountersignTest;
+import io.countersign.testing.PromptDeliveries;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -16,6 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @CountersignTest
+@PromptDeliveries
 @TestPropertySource(
         properties = {
             "countersign.encryption-key=vz7yMsa4D+8DwWlZixIfA9wuIVAcblbbe9Fsi7swKi4=",

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The webhooks and each notification channel look for due deliveries again {@code
- * countersign.notifications.delivery-interval} after each look ends (200 ms in the tests' settings,
- * against 1 s by default): the scheduler's row of each shows it as the time from its last success to
+ * countersign.notifications.delivery-interval} after each look ends (200 ms with {@link
+ * io.countersign.testing.PromptDeliveries}, against 1 s by default): the scheduler's row of each shows it as the time from its last success to
  * its next execution.
  */
 @WebhookTest

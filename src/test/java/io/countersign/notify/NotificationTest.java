@@ -1,6 +1,7 @@
 package io.countersign.notify;
 
 import io.countersign.testing.CountersignTest;
+import io.countersign.testing.PromptDeliveries;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -14,5 +15,6 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @CountersignTest
+@PromptDeliveries
 @Import({RecordingSender.class, NotificationScene.class, RecordedEvents.class})
 public @interface NotificationTest {}

@@ -1,6 +1,7 @@
 package io.countersign.notify;
 
 import io.countersign.testing.CountersignTest;
+import io.countersign.testing.PromptDeliveries;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -15,6 +16,7 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @CountersignTest
+@PromptDeliveries
 @TestPropertySource(properties = "countersign.encryption-key=" + WebhookTest.ENCRYPTION_KEY)
 @Import({RecordedEvents.class, WebhookFixtures.class})
 public @interface WebhookTest {
