@@ -48,9 +48,14 @@ class DatabaseOutageTests {
         proxy = TcpProxy.to(
                 hostPort.group(1), hostPort.group(2).isEmpty() ? 5432 : Integer.parseInt(hostPort.group(2)));
         String proxied = hostPort.replaceFirst("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/");
-        // the production pool wait, not the test profile's longer one
+        // the production pool wait, not the test profile's longer one; deliveries looked for every
+        // 200 ms keep more pooled connections open, so that the outage meets broken ones first
         instance = Instance.start(
-                "outage", proxied, new MutableClock(), "--spring.datasource.hikari.connection-timeout=5000");
+                "outage",
+                proxied,
+                new MutableClock(),
+                "--spring.datasource.hikari.connection-timeout=5000",
+                "--countersign.notifications.delivery-interval=200ms");
         enforcer = instance.user("gateway-" + UUID.randomUUID().toString().substring(0, 8), "ENFORCER");
         unusedEnforcer = instance.user("proxy-" + UUID.randomUUID().toString().substring(0, 8), "ENFORCER");
         instance.get(enforcer, check).expect(200);
@@ -112,18 +117,23 @@ class DatabaseOutageTests {
             assertThat(answer.json().get("allowed").asBoolean(true)).isFalse();
             assertThat(answer.json().get("detail").asString()).contains("Access is denied");
         }
-        long readinessStarted = System.nanoTime();
-        assertThat(instance.get(null, "/actuator/health/readiness").status()).isEqualTo(503);
-        long readinessMillis =
-                Duration.ofNanos(System.nanoTime() - readinessStarted).toMillis();
-        System.out.println("check during outage (ms): " + millis + "; readiness (ms): " + readinessMillis);
+        System.out.println("check during outage (ms): " + millis);
         assertThat(millis).allMatch(ms -> ms < GENEROUS.toMillis());
-        assertThat(readinessMillis).isLessThan(GENEROUS.toMillis());
+
+        // readiness reuses its answer for half a second, and the checks above may all have failed
+        // fast on broken pooled connections within that time after the last UP
+        long readinessStarted = System.nanoTime();
+        await().dontCatchUncaughtExceptions()
+                .atMost(GENEROUS)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> instance.get(null, "/actuator/health/readiness").status() == 503);
+        System.out.println("readiness DOWN after (ms): "
+                + Duration.ofNanos(System.nanoTime() - readinessStarted).toMillis());
 
         long restored = System.nanoTime();
         proxy.restore();
         // the scheduler's threads fail while the database is away, and may still be failing as it
-        // comes back; what counts is that the check and readiness recover
+        // comes back (so neither wait here counts their errors); what counts is that the check and readiness recover
         await().dontCatchUncaughtExceptions()
                 .atMost(Duration.ofSeconds(5))
                 .pollInterval(Duration.ofMillis(100))
