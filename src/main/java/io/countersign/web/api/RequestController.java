@@ -94,8 +94,10 @@ class RequestController {
             HttpServletRequest request) {
         ResponseEntity<RequestResponse> created = create(actor, body, idempotencyKey, request);
         String id = created.getBody().id();
+        // not shared: the status and headers are this call's own (a replayed creation answers 200)
         return waiter.await(
                 id,
+                null,
                 RequestWaiter.preferredWait(prefer),
                 created,
                 () -> ResponseEntity.status(created.getStatusCode())
@@ -200,8 +202,10 @@ class RequestController {
                     "must be 0 or more seconds; a wait above " + RequestWaiter.MAX_WAIT_SECONDS + " is capped");
         }
         RequestResponse first = get(actor, id);
+        // what a caller may see depends on nothing but who it is
         return waiter.await(
                 first.id(),
+                actor,
                 RequestWaiter.capped(wait),
                 first,
                 () -> get(actor, id),

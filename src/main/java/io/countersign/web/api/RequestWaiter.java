@@ -9,6 +9,7 @@ import io.countersign.shared.database.DatabaseNotifications;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +47,8 @@ import org.springframework.web.context.request.async.DeferredResult;
  * countersign.requests.waiter-poll} (250 ms by default) that finds the waited requests another instance decided (on H2, and for
  * notifications missed while the listening connection was down), so the database load does not grow
  * with the number of waiters; or by their own deadline. A woken waiter reads its request once more,
- * with the caller's visibility.
+ * with the caller's visibility; waiters of one request woken together that ask for the same answer
+ * (the same caller, see {@link #await}) share one read.
  *
  * <p>When the instance shuts down, every waiter is answered at once with its request's current state,
  * before the web server's graceful shutdown waits for open calls (a later lifecycle phase), and a
@@ -105,14 +107,18 @@ class RequestWaiter implements DisposableBean, SmartLifecycle {
     /**
      * Completes with {@code first} when it is already {@code done} or no wait is asked; otherwise with
      * the answer {@code read} gives once the request leaves PENDING or {@code seconds} have passed.
+     * Waiters of one request woken together with equal, non-null {@code sameAnswer} keys are all given
+     * the answer of one of their reads, so a key must stand for everything the answer depends on
+     * (its type and the caller's visibility); {@code null} reads alone.
      */
-    <T> DeferredResult<T> await(String requestId, int seconds, T first, Supplier<T> read, Predicate<T> done) {
+    <T> DeferredResult<T> await(
+            String requestId, Object sameAnswer, int seconds, T first, Supplier<T> read, Predicate<T> done) {
         DeferredResult<T> result = new DeferredResult<>((seconds + 10) * 1000L);
         if (seconds <= 0 || closing || done.test(first)) {
             result.setResult(first);
             return result;
         }
-        Waiter<T> waiter = new Waiter<>(requestId, result, read);
+        Waiter<T> waiter = new Waiter<>(requestId, sameAnswer, result, read);
         unwritten.add(waiter);
         waiting.compute(requestId, (id, waiters) -> {
             Set<Waiter<?>> set = waiters == null ? ConcurrentHashMap.newKeySet() : waiters;
@@ -225,9 +231,25 @@ class RequestWaiter implements DisposableBean, SmartLifecycle {
 
     private void wake(String requestId) {
         Set<Waiter<?>> waiters = waiting.remove(requestId);
-        if (waiters != null) {
-            waiters.forEach(this::answer);
+        if (waiters == null) {
+            return;
         }
+        // ten enforcement point threads waiting for one request are one read, not ten transactions
+        Map<Object, List<Waiter<?>>> bySameAnswer = new HashMap<>();
+        for (Waiter<?> waiter : waiters) {
+            if (!waiter.claim()) {
+                continue;
+            }
+            forget(waiter);
+            if (waiter.sameAnswer == null) {
+                readers.execute(waiter::readAndAnswer);
+            } else {
+                bySameAnswer
+                        .computeIfAbsent(waiter.sameAnswer, key -> new ArrayList<>())
+                        .add(waiter);
+            }
+        }
+        bySameAnswer.values().forEach(group -> readers.execute(() -> Waiter.readAndAnswer(group)));
     }
 
     private void pollOtherInstances() {
@@ -281,16 +303,42 @@ class RequestWaiter implements DisposableBean, SmartLifecycle {
 
     private static final class Waiter<T> {
         private final String requestId;
+        private final Object sameAnswer;
         private final DeferredResult<T> result;
         private final Supplier<T> read;
         private final AtomicBoolean claimed = new AtomicBoolean();
         private final CompletableFuture<Void> written = new CompletableFuture<>();
         private volatile ScheduledFuture<?> deadline;
 
-        Waiter(String requestId, DeferredResult<T> result, Supplier<T> read) {
+        Waiter(String requestId, Object sameAnswer, DeferredResult<T> result, Supplier<T> read) {
             this.requestId = requestId;
+            this.sameAnswer = sameAnswer;
             this.result = result;
             this.read = read;
+        }
+
+        /** Answers every waiter of {@code group}, which share one key, from the first open one's read. */
+        static void readAndAnswer(List<Waiter<?>> group) {
+            List<Waiter<?>> open = group.stream()
+                    .filter(waiter -> !waiter.result.isSetOrExpired())
+                    .toList();
+            if (open.isEmpty()) {
+                return;
+            }
+            Object answer;
+            try {
+                answer = open.get(0).read.get();
+            } catch (RuntimeException e) {
+                open.forEach(waiter -> waiter.result.setErrorResult(e));
+                return;
+            }
+            open.forEach(waiter -> waiter.answer(answer));
+        }
+
+        /** Equal keys promise answers of one type (see {@link RequestWaiter#await}). */
+        @SuppressWarnings("unchecked")
+        private void answer(Object answer) {
+            result.setResult((T) answer);
         }
 
         boolean claim() {

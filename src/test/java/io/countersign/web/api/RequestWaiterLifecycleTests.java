@@ -40,8 +40,10 @@ class RequestWaiterLifecycleTests {
     @Test
     void stoppingAnswersEveryWaiterWithWhatItReadsNow() throws Exception {
         waiter.start();
-        DeferredResult<String> first = waiter.await("req-a", 60, "PENDING", () -> "PENDING now", "APPROVED"::equals);
-        DeferredResult<String> second = waiter.await("req-b", 60, "PENDING", () -> "PENDING too", "APPROVED"::equals);
+        DeferredResult<String> first =
+                waiter.await("req-a", null, 60, "PENDING", () -> "PENDING now", "APPROVED"::equals);
+        DeferredResult<String> second =
+                waiter.await("req-b", null, 60, "PENDING", () -> "PENDING too", "APPROVED"::equals);
         servedByAContainerThatWritesAtOnce(first);
         servedByAContainerThatWritesAtOnce(second);
         assertThat(first.hasResult()).isFalse();
@@ -57,7 +59,8 @@ class RequestWaiterLifecycleTests {
     @Test
     void stoppingReturnsOnlyOnceEveryAnswerIsWritten() throws Exception {
         waiter.start();
-        DeferredResult<String> slow = waiter.await("req-e", 60, "PENDING", () -> "PENDING still", "APPROVED"::equals);
+        DeferredResult<String> slow =
+                waiter.await("req-e", null, 60, "PENDING", () -> "PENDING still", "APPROVED"::equals);
         MockAsyncContext connection = servedBy(slow);
 
         CompletableFuture<Void> stopped = CompletableFuture.runAsync(waiter::stop);
@@ -75,12 +78,13 @@ class RequestWaiterLifecycleTests {
         waiter.start();
         waiter.stop();
 
-        DeferredResult<String> whileStopped = waiter.await("req-c", 60, "PENDING", () -> "read", "APPROVED"::equals);
+        DeferredResult<String> whileStopped =
+                waiter.await("req-c", null, 60, "PENDING", () -> "read", "APPROVED"::equals);
         assertThat(whileStopped.getResult()).isEqualTo("PENDING");
 
         waiter.start();
         DeferredResult<String> afterRestart =
-                waiter.await("req-d", 1, "PENDING", () -> "after its deadline", "APPROVED"::equals);
+                waiter.await("req-d", null, 1, "PENDING", () -> "after its deadline", "APPROVED"::equals);
         assertThat(afterRestart.hasResult()).isFalse();
         await().atMost(Duration.ofSeconds(5)).until(afterRestart::hasResult);
         assertThat(afterRestart.getResult()).isEqualTo("after its deadline");
