@@ -167,11 +167,19 @@ class MailboxWatcher implements SmartLifecycle {
                 }
                 failures++;
                 Duration backoff = backoff(failures);
-                log.warn(
-                        "Cannot read replies from {} ({}); trying again in {}s",
-                        current.endpoint(),
-                        describe(e),
-                        backoff.toSeconds());
+                if (current.endpoint() == null) {
+                    // the settings themselves could not be read, typically while the database is away
+                    log.warn(
+                            "Cannot read the settings of replies by mail ({}); trying again in {}s",
+                            describe(e),
+                            backoff.toSeconds());
+                } else {
+                    log.warn(
+                            "Cannot read replies from {} ({}); trying again in {}s",
+                            current.endpoint(),
+                            describe(e),
+                            backoff.toSeconds());
+                }
                 if (pauseUnlessChanged(backoff, current)) {
                     failures = 0;
                 }
