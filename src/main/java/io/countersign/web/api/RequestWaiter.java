@@ -241,13 +241,9 @@ class RequestWaiter implements DisposableBean, SmartLifecycle {
                 continue;
             }
             forget(waiter);
-            if (waiter.sameAnswer == null) {
-                readers.execute(waiter::readAndAnswer);
-            } else {
-                bySameAnswer
-                        .computeIfAbsent(waiter.sameAnswer, key -> new ArrayList<>())
-                        .add(waiter);
-            }
+            // a waiter without a key is a group of its own
+            Object key = waiter.sameAnswer == null ? waiter : waiter.sameAnswer;
+            bySameAnswer.computeIfAbsent(key, k -> new ArrayList<>()).add(waiter);
         }
         bySameAnswer.values().forEach(group -> readers.execute(() -> Waiter.readAndAnswer(group)));
     }
@@ -346,14 +342,7 @@ class RequestWaiter implements DisposableBean, SmartLifecycle {
         }
 
         void readAndAnswer() {
-            if (result.isSetOrExpired()) {
-                return;
-            }
-            try {
-                result.setResult(read.get());
-            } catch (RuntimeException e) {
-                result.setErrorResult(e);
-            }
+            readAndAnswer(List.of(this));
         }
     }
 }
