@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     Authentication-Results} header says its sender's domain passed DMARC, SPF or DKIM
  * @param decisionThreads how many replies of one fetched batch are decided at once, each in its own
  *     transaction and on its own database connection
+ * @param settingsCheck how often an instance that is not watching the folder, or pauses after a
+ *     failure, looks at the settings again; a save wakes the instance it was made on at once, so this
+ *     is how soon the other instances notice it
  */
 @ConfigurationProperties("countersign.mail")
 public record InboundMailProperties(
@@ -31,7 +34,8 @@ public record InboundMailProperties(
         @DefaultValue("1MB") org.springframework.util.unit.DataSize maxMessageSize,
         @DefaultValue("500") int maxCommentLength,
         String trustedAuthservId,
-        @DefaultValue("4") int decisionThreads) {
+        @DefaultValue("4") int decisionThreads,
+        @DefaultValue("5s") Duration settingsCheck) {
 
     public InboundMailProperties {
         Setting.of("countersign.mail.poll-interval").requirePositive(pollInterval);
@@ -41,5 +45,6 @@ public record InboundMailProperties(
         Setting.of("countersign.mail.max-message-size").requirePositive(maxMessageSize);
         Setting.of("countersign.mail.max-comment-length").requireAtLeast(1, maxCommentLength);
         Setting.of("countersign.mail.decision-threads").requireAtLeast(1, decisionThreads);
+        Setting.of("countersign.mail.settings-check").requirePositive(settingsCheck);
     }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -42,6 +43,7 @@ final class MailboxConnection implements AutoCloseable {
     private final CuttableSockets sockets;
     private final ScheduledThreadPoolExecutor heartbeat;
     private volatile boolean idling;
+    private volatile boolean woken;
     private long selectedAt;
 
     private MailboxConnection(
@@ -198,11 +200,30 @@ final class MailboxConnection implements AutoCloseable {
         var cut = heartbeat.schedule(this::cutIfIdling, asked + timeout.toMillis(), TimeUnit.MILLISECONDS);
         idling = true;
         try {
+            if (woken) {
+                return;
+            }
             folder.idle(true);
         } finally {
             idling = false;
+            woken = false;
             noop.cancel(false);
             cut.cancel(false);
+        }
+    }
+
+    /**
+     * Ends a running IDLE now, or the next one before it starts; asked from another thread, which
+     * must not wait for the server, so the command that ends it is sent from the heartbeat's.
+     */
+    void wake() {
+        woken = true;
+        if (idling) {
+            try {
+                heartbeat.execute(this::interruptIdle);
+            } catch (RejectedExecutionException closed) {
+                // the connection is closed and the watcher reconnects
+            }
         }
     }
 

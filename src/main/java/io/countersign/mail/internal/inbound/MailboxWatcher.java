@@ -1,6 +1,7 @@
 package io.countersign.mail.internal.inbound;
 
 import io.countersign.mail.MailSettings;
+import io.countersign.mail.MailSettingsUpdated;
 import io.countersign.mail.internal.MailSessions;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -19,12 +20,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Watches the reply folder while "Approve by Mail" is on, on one instance at a time (the one holding
  * the {@link WatchLease}): reads every message in it a batch at a time, has {@link ReplyDecisions}
  * apply or refuse each one and delete it, then waits for more with IDLE or, where the server cannot IDLE, by polling. A lost connection is
- * reopened with a growing pause. Logs say which message and why, never a body or a token.
+ * reopened with a growing pause. Saved settings end any wait at once on the instance they were saved
+ * on, and within {@code settings-check} on the others. Logs say which message and why, never a body
+ * or a token.
  */
 @Component
 class MailboxWatcher implements SmartLifecycle {
@@ -33,8 +37,6 @@ class MailboxWatcher implements SmartLifecycle {
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     /** How long stopping waits for the watching thread, which closing the connection wakes at once. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
-    /** While reading is off or pausing after a failure, how soon a change of the settings takes effect. */
-    private static final Duration SETTINGS_CHECK = Duration.ofSeconds(5);
     /** Messages fetched in one command; small enough to hold in memory at the size limit each. */
     private static final int BATCH = 20;
 
@@ -56,6 +58,9 @@ class MailboxWatcher implements SmartLifecycle {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
+    /** Set by a save that came while the watcher was not pausing, so that its next pause is skipped. */
+    private boolean woken;
+
     private volatile boolean running;
     private volatile MailboxConnection connection;
     private Thread thread;
@@ -129,6 +134,24 @@ class MailboxWatcher implements SmartLifecycle {
         return running;
     }
 
+    /** After the save commits, so that the settings read next are the saved ones. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void settingsSaved(MailSettingsUpdated saved) {
+        settingsChanged();
+    }
+
+    /**
+     * Ends a pause or an IDLE so that the settings are read again now: reading switched on starts at
+     * once, and reading switched off, or moved to another server or folder, stops at once.
+     */
+    void settingsChanged() {
+        signal();
+        MailboxConnection open = connection;
+        if (open != null) {
+            open.wake();
+        }
+    }
+
     private void watch() {
         int failures = 0;
         MailSettings.Imap connectedTo = null;
@@ -138,7 +161,7 @@ class MailboxWatcher implements SmartLifecycle {
                 current = settings.getObject().current();
                 if (!current.reading() || !lease.acquire(holder, leaseDuration())) {
                     closeConnection();
-                    pause(current.reading() ? leaseDuration().dividedBy(3) : SETTINGS_CHECK);
+                    pause(current.reading() ? leaseDuration().dividedBy(3) : properties.settingsCheck());
                     continue;
                 }
                 if (connection == null || !Objects.equals(connectedTo, current.endpoint())) {
@@ -234,7 +257,7 @@ class MailboxWatcher implements SmartLifecycle {
             if (left <= 0) {
                 return false;
             }
-            pause(Duration.ofNanos(Math.min(left, SETTINGS_CHECK.toNanos())));
+            pause(Duration.ofNanos(Math.min(left, properties.settingsCheck().toNanos())));
             if (changedSince(failed)) {
                 return true;
             }
@@ -253,9 +276,10 @@ class MailboxWatcher implements SmartLifecycle {
     private void pause(Duration duration) {
         lock.lock();
         try {
-            if (running) {
+            if (running && !woken) {
                 wake.await(duration.toMillis(), TimeUnit.MILLISECONDS);
             }
+            woken = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -267,6 +291,7 @@ class MailboxWatcher implements SmartLifecycle {
     private void signal() {
         lock.lock();
         try {
+            woken = true;
             wake.signalAll();
         } finally {
             lock.unlock();

@@ -59,6 +59,8 @@ import tools.jackson.databind.JsonNode;
             "countersign.mail.idle-refresh=1s",
             "countersign.mail.max-backoff=1s",
             "countersign.mail.lease-duration=10s",
+            // settings are seen only when a save wakes the watcher: a lost wake-up fails every test
+            "countersign.mail.settings-check=10m",
             // the test server now and then leaves an IDLE unanswered; the watcher gives a silent
             // connection up after this long and reconnects, well within the tests' patience
             "countersign.mail.timeout=10s"
@@ -122,10 +124,18 @@ abstract class ApprovingByMailFixture {
     // --- the mail servers
 
     void configure(MailSettingsInput.Smtp smtp) {
+        configure(smtp, true);
+    }
+
+    void configure(MailSettingsInput.Smtp smtp, boolean approveByMail) {
         settings.update(
                 ADMIN,
                 new MailSettingsInput(
-                        smtp, MailServers.imaps(mail, MailServers.PASSWORD, FOLDER), true, List.of("lgtm"), null));
+                        smtp,
+                        MailServers.imaps(mail, MailServers.PASSWORD, FOLDER),
+                        approveByMail,
+                        List.of("lgtm"),
+                        null));
     }
 
     static MailSettingsInput.Smtp unreachableSmtp() throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import io.countersign.mail.MailServers;
 import io.countersign.mail.MailTest;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -49,6 +50,20 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
         assertThat(auditNote(id, "request.approval_recorded")).startsWith("By email: ");
         MailAwait.patiently().until(() -> waiting() == 0);
         assertThat(mailTo(dev, "Access Request Approved").getSubject()).endsWith("#" + id);
+    }
+
+    @Test
+    void approveByMailSwitchedOffAndOnAgainReadsTheWaitingReply() throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        MimeMessage asked = mailTo(lisa, "Access Approval Notification");
+        configure(MailServers.plainSmtp(mail), false);
+        file(reply(asked, lisa, "Approve").bytes());
+
+        // the watcher, which sees a change of the settings only when a save wakes it, reads at once
+        configure(MailServers.plainSmtp(mail), true);
+
+        awaitStatus(id, "APPROVED");
+        MailAwait.patiently().until(() -> waiting() == 0);
     }
 
     @Test

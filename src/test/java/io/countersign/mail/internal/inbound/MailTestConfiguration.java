@@ -1,5 +1,6 @@
 package io.countersign.mail.internal.inbound;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -14,8 +15,8 @@ class MailTestConfiguration {
 
     @Bean
     @Primary
-    TestMailSettings testMailSettings() {
-        return new TestMailSettings();
+    TestMailSettings testMailSettings(ObjectProvider<MailboxWatcher> watcher) {
+        return new TestMailSettings(watcher);
     }
 
     @Bean

@@ -37,7 +37,8 @@ class MailboxWatcherSettingsFailureTests {
                         DataSize.ofMegabytes(1),
                         500,
                         null,
-                        4),
+                        4,
+                        Duration.ofSeconds(5)),
                 mock(MailSessions.class),
                 new StaticListableBeanFactory(Map.of("settings", unreadable))
                         .getBeanProvider(InboundSettingsSource.class),

@@ -32,7 +32,9 @@ import org.springframework.test.context.TestPropertySource;
             "countersign.mail.poll-interval=1s",
             "countersign.mail.idle-refresh=1s",
             "countersign.mail.max-backoff=1s",
-            "countersign.mail.lease-duration=10s"
+            "countersign.mail.lease-duration=10s",
+            // how soon a change made on another instance is seen; this instance's own are seen at once
+            "countersign.mail.settings-check=1s"
         })
 class MailboxWatcherTests {
 
@@ -277,6 +279,37 @@ class MailboxWatcherTests {
             assertThat(broken.connections()).isEqualTo(1);
         } finally {
             patient.stop();
+            standIn.restart();
+        }
+    }
+
+    @Test
+    void aSaveIsSeenAtOnceWhetherTheWatcherPausesOrIdles() {
+        settings.off();
+        MailboxWatcher slow = standIn.slowToLook(Duration.ofMinutes(10));
+        settings.tell(slow);
+        try (TestMailbox elsewhere = TestMailbox.start()) {
+            // each reply is filed before its server is named, so that it is read on connecting,
+            // whatever the test server announces to a session that is about to IDLE
+            String first = request();
+            elsewhere.deliver(
+                    ReplyMail.answering(first, issue(first, LISA), "Approve").bytes());
+            String second = request();
+            mailbox.deliver(
+                    ReplyMail.answering(second, issue(second, LISA), "Approve").bytes());
+
+            // reading was off: only the save ends the watcher's pause
+            settings.reading(elsewhere.endpoint());
+            MailAwait.patiently().until(() -> decider.decisions().size() == 1);
+
+            // watching the other server, with an IDLE of up to ten minutes: only the save ends it
+            settings.reading(mailbox.endpoint());
+
+            MailAwait.patiently().until(() -> decider.decisions().size() == 2 && mailbox.waiting() == 0);
+            assertThat(decider.decisions()).extracting(Decision::requestId).containsExactly(first, second);
+        } finally {
+            settings.forget(slow);
+            slow.stop();
             standIn.restart();
         }
     }

@@ -80,20 +80,34 @@ class StandInWatcher {
      * first failure on; stop it, then {@link #restart()} the application's.
      */
     MailboxWatcher pausingAfterAFailureFor(Duration firstPause) {
+        return standIn(properties.idleRefresh(), firstPause, properties.settingsCheck());
+    }
+
+    /**
+     * Starts a watcher that on its own looks at the settings and ends an IDLE only every {@code
+     * longWhile}: it notices a change sooner only when told of it. Stop it, then {@link #restart()}
+     * the application's.
+     */
+    MailboxWatcher slowToLook(Duration longWhile) {
+        return standIn(longWhile, Duration.ofSeconds(1), longWhile);
+    }
+
+    private MailboxWatcher standIn(Duration idleRefresh, Duration firstPause, Duration settingsCheck) {
         watcher.stop();
-        InboundMailProperties longPauses = new InboundMailProperties(
+        InboundMailProperties changed = new InboundMailProperties(
                 properties.pollInterval(),
-                properties.idleRefresh(),
+                idleRefresh,
                 properties.leaseDuration(),
                 firstPause,
                 properties.maxMessageSize(),
                 properties.maxCommentLength(),
                 properties.trustedAuthservId(),
-                properties.decisionThreads());
-        MailboxWatcher patient = new MailboxWatcher(
-                longPauses, sessions, settings, processor, decisions, lease, clock, message -> {}, firstPause);
-        patient.start();
-        return patient;
+                properties.decisionThreads(),
+                settingsCheck);
+        MailboxWatcher standIn = new MailboxWatcher(
+                changed, sessions, settings, processor, decisions, lease, clock, message -> {}, firstPause);
+        standIn.start();
+        return standIn;
     }
 
     /** The application's watcher takes over, as a restarted process would. */

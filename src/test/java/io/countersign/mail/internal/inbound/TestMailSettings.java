@@ -2,11 +2,23 @@ package io.countersign.mail.internal.inbound;
 
 import io.countersign.mail.MailSettings;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.ObjectProvider;
 
-/** Settings a test turns on and off; off until a test says otherwise. */
+/**
+ * Settings a test turns on and off; off until a test says otherwise. Each change tells the
+ * application's watcher, and the stand-ins a test names, as a save tells the watcher of its instance.
+ */
 class TestMailSettings implements InboundSettingsSource {
 
+    private final ObjectProvider<MailboxWatcher> watcher;
+    private final Set<MailboxWatcher> standIns = ConcurrentHashMap.newKeySet();
     private volatile InboundSettings current = InboundSettings.off();
+
+    TestMailSettings(ObjectProvider<MailboxWatcher> watcher) {
+        this.watcher = watcher;
+    }
 
     @Override
     public InboundSettings current() {
@@ -15,9 +27,25 @@ class TestMailSettings implements InboundSettingsSource {
 
     void reading(MailSettings.Imap endpoint, String... keywords) {
         current = new InboundSettings(true, endpoint, List.of(keywords));
+        changed();
     }
 
     void off() {
         current = InboundSettings.off();
+        changed();
+    }
+
+    /** Tells this stand-in of each change too, until {@link #forget}. */
+    void tell(MailboxWatcher standIn) {
+        standIns.add(standIn);
+    }
+
+    void forget(MailboxWatcher standIn) {
+        standIns.remove(standIn);
+    }
+
+    private void changed() {
+        watcher.ifAvailable(MailboxWatcher::settingsChanged);
+        standIns.forEach(MailboxWatcher::settingsChanged);
     }
 }
