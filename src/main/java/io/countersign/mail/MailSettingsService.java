@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -68,6 +69,16 @@ public class MailSettingsService {
                         saved.approveKeywords(),
                         Objects.requireNonNullElse(saved.instanceName(), instance.instanceName())))
                 .orElseGet(() -> new MailSettings(null, null, false, List.of(), instance.instanceName()));
+    }
+
+    /**
+     * Whether a reply by mail may be applied, asked in the reply's own transaction. A save that switches
+     * Approve by Mail off waits for the replies being applied, and no reply is applied after it, on
+     * any instance, whether or not its reader has noticed the change yet.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean repliesMayDecide() {
+        return store.approveByMailHeld();
     }
 
     /** Whether an SMTP server is saved, so that mail can leave. */

@@ -3,6 +3,7 @@ package io.countersign.mail.internal;
 import io.countersign.mail.MailSecurity;
 import io.countersign.mail.MailSettings;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.ShareLock;
 import io.countersign.shared.secrets.SealedSecrets;
 import io.countersign.shared.secrets.SecretCipher;
 import java.sql.ResultSet;
@@ -32,10 +33,12 @@ public class MailSettingsStore implements SealedSecrets {
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
+    private final ShareLock shareLock;
 
-    public MailSettingsStore(JdbcClient jdbc, SecretCipher cipher) {
+    public MailSettingsStore(JdbcClient jdbc, SecretCipher cipher, ShareLock shareLock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.shareLock = shareLock;
     }
 
     /**
@@ -54,6 +57,17 @@ public class MailSettingsStore implements SealedSecrets {
                         .query(Long.class)
                         .single()
                 > 0;
+    }
+
+    /**
+     * Whether Approve by Mail is on, read under a shared lock of the row until the caller's transaction
+     * ends: a save, which locks the row for update, waits for it; false while nothing is saved.
+     */
+    public boolean approveByMailHeld() {
+        return jdbc.sql("select approve_by_mail from mail_settings where id = 1 " + shareLock.clause())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /** Takes the row lock that serialises concurrent saves; false while nothing is saved. */

@@ -8,4 +8,12 @@ package io.countersign.mail.internal.inbound;
 public interface InboundSettingsSource {
 
     InboundSettings current();
+
+    /**
+     * Whether reading is still on, asked in each reply's transaction before the reply is applied or
+     * refused; the answer must hold until that transaction ends.
+     */
+    default boolean stillReading() {
+        return current().reading();
+    }
 }

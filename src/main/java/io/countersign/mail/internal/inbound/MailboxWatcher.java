@@ -183,6 +183,11 @@ class MailboxWatcher implements SmartLifecycle {
                 if (open != null && running) {
                     open.await(() -> pause(properties.pollInterval()));
                 }
+            } catch (ApproveByMailOff off) {
+                closeConnection();
+                log.info("Approve by Mail was switched off; the replies not yet applied stay in the folder");
+                // a save on this instance ends this at once; others' saves are seen by then
+                pause(properties.settingsCheck());
             } catch (Exception e) {
                 closeConnection();
                 if (!running) {

@@ -37,16 +37,19 @@ class ReplyProcessor {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final InboundMailProperties properties;
+    private final ObjectProvider<InboundSettingsSource> settings;
 
     ReplyProcessor(
             ProcessedReplies processed,
             ObjectProvider<ReplyDecider> decider,
+            ObjectProvider<InboundSettingsSource> settings,
             RefusalAudit audit,
             PlatformTransactionManager transactions,
             Clock clock,
             InboundMailProperties properties) {
         this.processed = processed;
         this.decider = decider;
+        this.settings = settings;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -63,8 +66,8 @@ class ReplyProcessor {
     }
 
     /**
-     * Applies the message. Throws only when the database could not record it; then the message stays
-     * in the folder for the next pass.
+     * Applies the message. Throws only when the database could not record it, or when Approve by Mail
+     * has been switched off ({@link ApproveByMailOff}); then the message stays in the folder.
      */
     Result process(String key, byte[] raw, InboundSettings settings) {
         ReplyParser parser = new ReplyParser(
@@ -76,8 +79,8 @@ class ReplyProcessor {
             return transaction.execute(status -> apply(key, reading));
         } catch (DuplicateKeyException recordedMeanwhile) {
             return Result.ALREADY_PROCESSED;
-        } catch (DataAccessException databaseTrouble) {
-            throw databaseTrouble;
+        } catch (DataAccessException | ApproveByMailOff leftInTheFolder) {
+            throw leftInTheFolder;
         } catch (RuntimeException failed) {
             // the decision was rolled back; the message is refused rather than retried for ever
             String reason = failed instanceof CountersignException known && known.getMessage() != null
@@ -94,6 +97,9 @@ class ReplyProcessor {
     }
 
     private Result apply(String key, Reading reading) {
+        if (!settings.getObject().stillReading()) {
+            throw new ApproveByMailOff();
+        }
         processed.claim(key, clock.instant());
         if (reading.reply() == null) {
             return refuse(key, reading, reading.requestId(), reading.refusal());

@@ -19,4 +19,9 @@ class SavedInboundSettings implements InboundSettingsSource {
         MailSettings saved = settings.current();
         return new InboundSettings(saved.approveByMail(), saved.imap(), saved.approveKeywords());
     }
+
+    @Override
+    public boolean stillReading() {
+        return settings.repliesMayDecide();
+    }
 }

@@ -2,6 +2,7 @@ package io.countersign.mail.internal.inbound;
 
 import static io.countersign.notify.NotificationScene.step;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +27,9 @@ import tools.jackson.databind.JsonNode;
  * through the link in the mail, whatever the mail program makes of the reply.
  */
 class ApprovingByMailTests extends ApprovingByMailFixture {
+
+    @Autowired
+    ReplyProcessor processor;
 
     @Test
     void theApproverIsMailedWhenAStepOpensAndApprovesByReplying() throws Exception {
@@ -64,6 +69,29 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
 
         awaitStatus(id, "APPROVED");
         MailAwait.patiently().until(() -> waiting() == 0);
+    }
+
+    @Test
+    void noReplyIsAppliedOnceApproveByMailIsSwitchedOffThoughTheReaderHasNotSeenIt() throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        byte[] raw = reply(mailTo(lisa, "Access Approval Notification"), lisa, "Approve")
+                .bytes();
+        InboundSettings asTheReaderSawThem =
+                new InboundSettings(true, settings.current().imap(), List.of("lgtm"));
+        configure(MailServers.plainSmtp(mail), false);
+
+        assertThatThrownBy(() -> processor.process("switched-off-" + id, raw, asTheReaderSawThem))
+                .isInstanceOf(ApproveByMailOff.class);
+        assertThat(status(id)).isEqualTo("PENDING");
+        assertThat(refusals(id)).isEmpty();
+
+        // nothing was recorded of it: read again once Approve by Mail is on, it is applied
+        configure(MailServers.plainSmtp(mail), true);
+        assertThat(processor
+                        .process("switched-off-" + id, raw, asTheReaderSawThem)
+                        .applied())
+                .isTrue();
+        assertThat(status(id)).isEqualTo("APPROVED");
     }
 
     @Test

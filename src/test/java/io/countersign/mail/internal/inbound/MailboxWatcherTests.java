@@ -20,12 +20,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 @CountersignTest
+@ExtendWith(OutputCaptureExtension.class)
 @Import({MailTestConfiguration.class, StandInWatcher.class})
 @TestPropertySource(
         properties = {
@@ -312,6 +316,22 @@ class MailboxWatcherTests {
             slow.stop();
             standIn.restart();
         }
+    }
+
+    @Test
+    void aReplyReadAfterApproveByMailWasSwitchedOffStaysInTheFolder(CapturedOutput output) {
+        settings.switchedOffUnseen();
+        String requestId = request();
+        mailbox.deliver(ReplyMail.answering(requestId, issue(requestId, LISA), "Approve")
+                .bytes());
+
+        MailAwait.patiently().until(() -> output.getOut().contains("Approve by Mail was switched off"));
+        assertThat(decider.decisions()).isEmpty();
+        assertThat(refusals.sent()).isEmpty();
+        assertThat(mailbox.waiting()).isEqualTo(1);
+
+        settings.reading(mailbox.endpoint(), "lgtm");
+        MailAwait.patiently().until(() -> decider.decisions().size() == 1 && mailbox.waiting() == 0);
     }
 
     @Test

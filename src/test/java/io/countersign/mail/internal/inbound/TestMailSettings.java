@@ -15,6 +15,7 @@ class TestMailSettings implements InboundSettingsSource {
     private final ObjectProvider<MailboxWatcher> watcher;
     private final Set<MailboxWatcher> standIns = ConcurrentHashMap.newKeySet();
     private volatile InboundSettings current = InboundSettings.off();
+    private volatile boolean switchedOffUnseen;
 
     TestMailSettings(ObjectProvider<MailboxWatcher> watcher) {
         this.watcher = watcher;
@@ -25,12 +26,27 @@ class TestMailSettings implements InboundSettingsSource {
         return current;
     }
 
+    @Override
+    public boolean stillReading() {
+        return current.reading() && !switchedOffUnseen;
+    }
+
     void reading(MailSettings.Imap endpoint, String... keywords) {
+        switchedOffUnseen = false;
         current = new InboundSettings(true, endpoint, List.of(keywords));
         changed();
     }
 
+    /**
+     * Reading switched off by a save the watcher has not seen yet: the settings it reads still say on,
+     * but a reply's transaction finds reading off.
+     */
+    void switchedOffUnseen() {
+        switchedOffUnseen = true;
+    }
+
     void off() {
+        switchedOffUnseen = false;
         current = InboundSettings.off();
         changed();
     }
