@@ -8,6 +8,7 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.database.DatabaseNotifications;
 import io.countersign.shared.database.SharedCache;
 import io.countersign.shared.database.SharedCaches;
 import java.time.Clock;
@@ -29,11 +30,15 @@ public class MailSettingsService {
     /** The notification channel mail is sent on. */
     public static final String MAIL_CHANNEL = "EMAIL";
 
+    /** The database notification channel on which each save's commit is announced. */
+    private static final String SAVED = "mail_settings";
+
     private final MailSettingsStore store;
     private final InstanceProperties instance;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final NotificationDeliveries deliveries;
+    private final DatabaseNotifications notifications;
 
     /**
      * Whether an SMTP server is saved, asked each time a notification is queued. Stale for the
@@ -49,9 +54,12 @@ public class MailSettingsService {
             Clock clock,
             ApplicationEventPublisher events,
             NotificationDeliveries deliveries,
-            SharedCaches caches) {
+            SharedCaches caches,
+            DatabaseNotifications notifications) {
         this.deliveries = deliveries;
-        this.serverSaved = caches.create("mail_settings", Duration.ofSeconds(10));
+        this.notifications = notifications;
+        // the cache's changes announce each save: serverSaved.changed() is part of every one
+        this.serverSaved = caches.create(SAVED, Duration.ofSeconds(10));
         this.store = store;
         this.instance = instance;
         this.clock = clock;
@@ -79,6 +87,17 @@ public class MailSettingsService {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean repliesMayDecide() {
         return store.approveByMailHeld();
+    }
+
+    /**
+     * Calls {@code action} when a save of the settings on any instance sharing this one's PostgreSQL
+     * database commits (this one's included), and whenever such news may have been missed (listening
+     * started again). Does nothing on H2, which no other instance shares. Call while the application
+     * starts; {@code action} runs on the thread that listens, so it must not wait.
+     */
+    public void whenSavedAnywhere(Runnable action) {
+        notifications.listen(SAVED, payload -> action.run());
+        notifications.onListening(action);
     }
 
     /** Whether an SMTP server is saved, so that mail can leave. */

@@ -22,8 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param decisionThreads how many replies of one fetched batch are decided at once, each in its own
  *     transaction and on its own database connection
  * @param settingsCheck how often an instance that is not watching the folder, or pauses after a
- *     failure, looks at the settings again; a save wakes the instance it was made on at once, so this
- *     is how soon the other instances notice it
+ *     failure, looks at the settings again; a save wakes every instance at once (the others through a
+ *     PostgreSQL notification), so this only bounds how late a lost notification is made up for
  */
 @ConfigurationProperties("countersign.mail")
 public record InboundMailProperties(

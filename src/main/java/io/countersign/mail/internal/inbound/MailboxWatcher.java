@@ -1,6 +1,7 @@
 package io.countersign.mail.internal.inbound;
 
 import io.countersign.mail.MailSettings;
+import io.countersign.mail.MailSettingsService;
 import io.countersign.mail.MailSettingsUpdated;
 import io.countersign.mail.internal.MailSessions;
 import jakarta.mail.Message;
@@ -26,9 +27,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Watches the reply folder while "Approve by Mail" is on, on one instance at a time (the one holding
  * the {@link WatchLease}): reads every message in it a batch at a time, has {@link ReplyDecisions}
  * apply or refuse each one and delete it, then waits for more with IDLE or, where the server cannot IDLE, by polling. A lost connection is
- * reopened with a growing pause. Saved settings end any wait at once on the instance they were saved
- * on, and within {@code settings-check} on the others. Logs say which message and why, never a body
- * or a token.
+ * reopened with a growing pause. Saved settings end any wait at once: on the instance they were saved
+ * on, and on the others through a database notification where there is one (PostgreSQL); failing
+ * that, within {@code settings-check}. Logs say which message and why, never a body or a token.
  */
 @Component
 class MailboxWatcher implements SmartLifecycle {
@@ -73,8 +74,10 @@ class MailboxWatcher implements SmartLifecycle {
             ReplyProcessor processor,
             ReplyDecisions decisions,
             WatchLease lease,
-            Clock clock) {
+            Clock clock,
+            MailSettingsService saves) {
         this(properties, sessions, settings, processor, decisions, lease, clock, message -> {}, FIRST_BACKOFF);
+        saves.whenSavedAnywhere(this::settingsChanged);
     }
 
     MailboxWatcher(
@@ -180,7 +183,7 @@ class MailboxWatcher implements SmartLifecycle {
                 readFolder(connection, current);
                 failures = 0;
                 MailboxConnection open = connection;
-                if (open != null && running) {
+                if (open != null && running && !wokenSinceLastLook()) {
                     open.await(() -> pause(properties.pollInterval()));
                 }
             } catch (ApproveByMailOff off) {
@@ -288,6 +291,21 @@ class MailboxWatcher implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether a save came since the settings were read, before there was a connection to wake; then
+     * the watcher looks at the settings again instead of waiting. Clears it.
+     */
+    private boolean wokenSinceLastLook() {
+        lock.lock();
+        try {
+            boolean was = woken;
+            woken = false;
+            return was;
         } finally {
             lock.unlock();
         }
