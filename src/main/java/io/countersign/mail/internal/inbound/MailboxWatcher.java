@@ -59,7 +59,10 @@ class MailboxWatcher implements SmartLifecycle {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
-    /** Set by a save that came while the watcher was not pausing, so that its next pause is skipped. */
+    /**
+     * Set by a save (and by stopping); the watcher's next pause, or its next IDLE, is then skipped and
+     * the settings read again, so that a save that came while it was busy is not waited out.
+     */
     private boolean woken;
 
     private volatile boolean running;
