@@ -53,7 +53,7 @@ class MailSettingsAcrossInstancesTests {
                                     .single()
                             == 1);
             b = Instance.start("b", url, clock, SLOW_TO_LOOK);
-            fileInto(MailServers.NESTED_FOLDER);
+            fileIntoTheNestedFolder();
 
             save(b, NESTED);
 
@@ -82,21 +82,16 @@ class MailSettingsAcrossInstancesTests {
     }
 
     /** A message that is no reply at all: read, it is refused and recorded, then deleted. */
-    private static void fileInto(String nestedFolder) throws Exception {
+    private static void fileIntoTheNestedFolder() throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         message.setFrom(new InternetAddress("someone@example.com"));
         message.setSubject("Hello");
         message.setText("Nothing to decide here.");
         message.saveChanges();
-        folder(nestedFolder).appendMessage(message, new Flags(), new Date());
+        MailServers.nestedFolder(mail).appendMessage(message, new Flags(), new Date());
     }
 
     private static int nestedFolderMessages() throws Exception {
-        return folder(MailServers.NESTED_FOLDER).getMessageCount();
-    }
-
-    private static com.icegreen.greenmail.store.MailFolder folder(String nestedFolder) throws Exception {
-        var user = mail.getUserManager().getUserByEmail(MailServers.MAILBOX);
-        return mail.getManagers().getImapHostManager().getFolder(user, "INBOX." + nestedFolder);
+        return MailServers.nestedFolder(mail).getMessageCount();
     }
 }

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.base.GreenMailOperations;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
@@ -57,6 +58,12 @@ public final class MailServers {
         } catch (FolderException | com.icegreen.greenmail.imap.AuthorizationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The folder made by {@link #createNestedFolder}, as GreenMail keeps it, to file into or count. */
+    public static MailFolder nestedFolder(GreenMailOperations mail) throws FolderException {
+        var user = mail.getUserManager().getUserByEmail(MAILBOX);
+        return mail.getManagers().getImapHostManager().getFolder(user, "INBOX" + '.' + NESTED_FOLDER);
     }
 
     public static String certificate() {

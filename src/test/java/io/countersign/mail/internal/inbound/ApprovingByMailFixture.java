@@ -154,8 +154,7 @@ abstract class ApprovingByMailFixture {
     }
 
     static MailFolder replyFolder() throws Exception {
-        var user = mail.getUserManager().getUserByEmail(MailServers.MAILBOX);
-        return mail.getManagers().getImapHostManager().getFolder(user, "INBOX." + MailServers.NESTED_FOLDER);
+        return MailServers.nestedFolder(mail);
     }
 
     /** Files replies into the folder the reader watches, as the mail server's rule would. */

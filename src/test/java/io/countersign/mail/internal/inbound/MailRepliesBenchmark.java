@@ -217,9 +217,7 @@ public final class MailRepliesBenchmark {
     }
 
     private void file(List<byte[]> replies) throws Exception {
-        var user = mail.getUserManager().getUserByEmail(MailServers.MAILBOX);
-        MailFolder folder =
-                mail.getManagers().getImapHostManager().getFolder(user, "INBOX." + MailServers.NESTED_FOLDER);
+        MailFolder folder = MailServers.nestedFolder(mail);
         for (byte[] reply : replies) {
             folder.appendMessage(new MimeMessage(PARSING, new ByteArrayInputStream(reply)), new Flags(), new Date());
         }
