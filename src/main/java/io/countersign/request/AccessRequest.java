@@ -20,7 +20,8 @@ import java.util.function.Function;
  * The rules behind the transitions live beside it: {@link DecisionGuard} (who may decide now, and
  * whom the request awaits), {@link StepTally} (the m-of-n count), {@link DueTimer} and
  * {@link StepTimeout} (what a due timer does), {@link ApproverWithdrawal} (an approver who can no
- * longer approve) and {@link BreakGlassOpening} (emergency access, approved at once).
+ * longer approve) and {@link BreakGlassOpening} (emergency access, approved at once); what the
+ * repository writes is kept by {@link UnsavedChanges}.
  */
 public final class AccessRequest {
 
@@ -29,12 +30,8 @@ public final class AccessRequest {
     private final List<RequestStep> steps;
     private final List<Decision> decisions;
     private final List<AuditableEvent> events = new ArrayList<>();
-    private final List<String> withdrawn = new ArrayList<>();
-    private final List<Decision> withdrawnApprovals = new ArrayList<>();
+    private final UnsavedChanges unsaved;
     private List<Delegation> delegations = List.of();
-    private final int persistedDecisions;
-    // the steps as read, to tell which ones a change touched
-    private final List<RequestStep> persistedSteps;
     private final long version;
     private RequestStatus status;
     private int currentStep;
@@ -56,9 +53,8 @@ public final class AccessRequest {
         this.details = Objects.requireNonNull(details);
         this.rules = Objects.requireNonNull(rules);
         this.steps = new ArrayList<>(steps);
-        this.persistedSteps = List.copyOf(steps);
         this.decisions = new ArrayList<>(decisions);
-        this.persistedDecisions = decisions.size();
+        this.unsaved = new UnsavedChanges(this.steps, this.decisions);
         this.status = status;
         this.currentStep = currentStep;
         this.closedAt = closedAt;
@@ -229,14 +225,14 @@ public final class AccessRequest {
         for (int i : from) {
             steps.set(i, steps.get(i).without(userId));
         }
-        withdrawn.add(userId);
+        unsaved.approverWithdrawn(userId);
         boolean approvalWithdrawn = false;
         for (int i = 0; i < decisions.size(); i++) {
             Decision decision = decisions.get(i);
             if (ApproverWithdrawal.voids(decision, userId, currentStep)) {
                 Decision voided = decision.withdrawnBecause(reason);
                 decisions.set(i, voided);
-                withdrawnApprovals.add(voided);
+                unsaved.approvalWithdrawn(voided);
                 approvalWithdrawn = true;
             }
         }
@@ -267,30 +263,9 @@ public final class AccessRequest {
         return pulled;
     }
 
-    /** The ids of the users withdrawn since the request was loaded, for the repository to drop their places. */
-    List<String> withdrawnApprovers() {
-        return List.copyOf(withdrawn);
-    }
-
-    /** The approvals withdrawn since the request was loaded, for the repository to mark. */
-    List<Decision> withdrawnApprovals() {
-        return List.copyOf(withdrawnApprovals);
-    }
-
-    /** The steps that differ from the ones the request was loaded or opened with, for the repository to update. */
-    List<RequestStep> changedSteps() {
-        List<RequestStep> changed = new ArrayList<>();
-        for (int i = 0; i < steps.size(); i++) {
-            if (!steps.get(i).equals(persistedSteps.get(i))) {
-                changed.add(steps.get(i));
-            }
-        }
-        return changed;
-    }
-
-    /** Decisions added since the request was loaded or opened, for the repository to insert. */
-    List<Decision> newDecisions() {
-        return List.copyOf(decisions.subList(persistedDecisions, decisions.size()));
+    /** What changed since the request was loaded or opened, for the repository to write. */
+    UnsavedChanges unsaved() {
+        return unsaved;
     }
 
     private void requirePending() {

@@ -134,7 +134,7 @@ class RequestRepository {
                 "insert into request_step_approvers (request_id, step_index, username, user_id)",
                 "(?, ?, ?, ?)",
                 places));
-        writes.addAll(decisionInserts(d.id(), request.newDecisions()));
+        writes.addAll(decisionInserts(d.id(), request.unsaved().newDecisions()));
         // with the last writes too: a duplicate idempotency key then fails the commit, which the
         // caller handles as it handled the insert failing
         commitWrites.add(writes);
@@ -163,7 +163,7 @@ class RequestRepository {
                         request.version()));
         writes.add(header);
         // a decision on one step leaves the others as they were: they are not written again
-        for (RequestStep step : request.changedSteps()) {
+        for (RequestStep step : request.unsaved().changedSteps()) {
             writes.add(Pipelined.change(
                     """
                     update request_steps set status = ?, started_at = ?, deadline = ?, escalated = ?,
@@ -199,18 +199,18 @@ class RequestRepository {
                 }
             }
         }
-        for (String withdrawn : request.withdrawnApprovers()) {
+        for (String withdrawn : request.unsaved().withdrawnApprovers()) {
             // only the steps still to be decided lose the place; decided steps keep it as history
             writes.add(Pipelined.change(
                     "delete from request_step_approvers where request_id = ? and user_id = ? and step_index >= ?",
                     Arrays.asList(request.id(), withdrawn, request.currentStep())));
         }
-        for (Decision approval : request.withdrawnApprovals()) {
+        for (Decision approval : request.unsaved().withdrawnApprovals()) {
             writes.add(Pipelined.change(
                     "update decisions set withdrawn = ? where request_id = ? and step_index = ? and approver_id = ?",
                     Arrays.asList(approval.withdrawn(), request.id(), approval.step(), approval.approverId())));
         }
-        writes.addAll(decisionInserts(request.id(), request.newDecisions()));
+        writes.addAll(decisionInserts(request.id(), request.unsaved().newDecisions()));
         header.expecting(
                 1, () -> new ConflictException("Request " + request.id() + " changed at the same time; try again."));
         // with the transaction's last writes, or before this transaction locks the request again

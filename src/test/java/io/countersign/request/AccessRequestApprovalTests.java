@@ -187,7 +187,9 @@ class AccessRequestApprovalTests {
 
         request.approve(person("lisa"), "lisa", null, AT);
 
-        assertThat(request.newDecisions()).extracting(Decision::approver).containsExactly("lisa");
+        assertThat(request.unsaved().newDecisions())
+                .extracting(Decision::approver)
+                .containsExactly("lisa");
     }
 
     @Test
@@ -196,17 +198,19 @@ class AccessRequestApprovalTests {
 
         read.approve(person("lisa"), "lisa", null, AT);
 
-        assertThat(read.changedSteps()).extracting(RequestStep::index).containsExactly(0, 1);
+        assertThat(read.unsaved().changedSteps()).extracting(RequestStep::index).containsExactly(0, 1);
 
         AccessRequest again = stored(read);
         again.approve(person("carol"), "carol", null, AT);
 
-        assertThat(again.changedSteps()).isEmpty();
+        assertThat(again.unsaved().changedSteps()).isEmpty();
 
         again.approve(person("sam"), "sam", null, AT);
 
-        assertThat(again.changedSteps()).extracting(RequestStep::index).containsExactly(1);
-        assertThat(again.changedSteps().get(0).status()).isEqualTo(StepStatus.APPROVED);
+        assertThat(again.unsaved().changedSteps())
+                .extracting(RequestStep::index)
+                .containsExactly(1);
+        assertThat(again.unsaved().changedSteps().get(0).status()).isEqualTo(StepStatus.APPROVED);
     }
 
     private static AccessRequest stored(AccessRequest request) {

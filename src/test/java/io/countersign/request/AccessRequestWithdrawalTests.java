@@ -35,7 +35,7 @@ class AccessRequestWithdrawalTests {
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
         assertThat(request.steps().get(0).eligibleApprovers()).containsExactly("lisa");
         assertThat(request.steps().get(1).eligibleApprovers()).containsExactly("carol");
-        assertThat(request.withdrawnApprovers()).containsExactly("tom");
+        assertThat(request.unsaved().withdrawnApprovers()).containsExactly("tom");
         assertThat(request.awaits("tom", AT)).isFalse();
         assertThat(actions(request)).containsExactly("request.approver_withdrawn");
     }
@@ -47,7 +47,7 @@ class AccessRequestWithdrawalTests {
         assertThat(ApproverWithdrawal.withdraw(request, "carol", "carol", "user deleted", AT))
                 .isFalse();
 
-        assertThat(request.withdrawnApprovers()).isEmpty();
+        assertThat(request.unsaved().withdrawnApprovers()).isEmpty();
         assertThat(actions(request)).isEmpty();
     }
 
