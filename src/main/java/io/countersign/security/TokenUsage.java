@@ -2,6 +2,8 @@ package io.countersign.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.countersign.shared.database.BoundedDatabaseCalls;
+import io.countersign.shared.database.DatabaseUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +24,14 @@ class TokenUsage {
 
     private final TokenStore store;
     private final Clock clock;
+    private final BoundedDatabaseCalls calls;
     private final Cache<String, Instant> written =
             Caffeine.newBuilder().maximumSize(100_000).build();
 
-    TokenUsage(TokenStore store, Clock clock) {
+    TokenUsage(TokenStore store, Clock clock, BoundedDatabaseCalls calls) {
         this.store = store;
         this.clock = clock;
+        this.calls = calls;
     }
 
     /** What the database already holds for a token, so that a fresh look-up does not write it again. */
@@ -46,9 +50,17 @@ class TokenUsage {
         });
         if (due[0]) {
             try {
-                store.markUsed(tokenId, now);
+                // bounded like the look-up: a call answered from the token cache must not wait out the
+                // pool's connection timeout when the database has just gone
+                calls.call(() -> {
+                    store.markUsed(tokenId, now);
+                    return null;
+                });
+            } catch (DatabaseUnavailableException e) {
+                // bookkeeping only: the caller is authenticated, so the call goes on; the next use
+                // retries, and the outage is logged where calls are answered 503
+                written.invalidate(tokenId);
             } catch (DataAccessException e) {
-                // bookkeeping only: the caller is authenticated, so the call goes on; the next use retries
                 written.invalidate(tokenId);
                 log.warn("Could not record the use of token {}: {}", tokenId, e.getMessage());
             }

@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,6 +78,34 @@ class DatabaseOutageTests {
     @Test
     void withTheDatabaseSilentTheCheckDeniesAtOnceAndTheServiceRecoversByItself() {
         outageAndRecovery(TcpProxy::silence);
+    }
+
+    @Test
+    void concurrentChecksWhileTheDatabaseIsDownAreAllDeniedAtOnce() throws Exception {
+        proxy.cut();
+        ExecutorService gateway = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<Long>> checks = new ArrayList<>();
+            for (int i = 0; i < 96; i++) {
+                checks.add(gateway.submit(() -> {
+                    long started = System.nanoTime();
+                    Instance.Answer answer = instance.get(enforcer, check);
+                    assertThat(answer.status()).isEqualTo(503);
+                    assertThat(answer.json().get("allowed").asBoolean(true)).isFalse();
+                    return Duration.ofNanos(System.nanoTime() - started).toMillis();
+                }));
+            }
+            List<Long> millis = new ArrayList<>();
+            for (Future<Long> check : checks) {
+                millis.add(check.get());
+            }
+            System.out.println("concurrent checks during outage, slowest (ms): "
+                    + millis.stream().mapToLong(m -> m).max().orElseThrow());
+            // each waiting out the bounded call's timeout in turn took 96 × 600 ms / 32 threads
+            assertThat(millis).allMatch(ms -> ms < GENEROUS.toMillis());
+        } finally {
+            gateway.shutdownNow();
+        }
     }
 
     @Test

@@ -2,12 +2,17 @@ package io.countersign.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.countersign.shared.database.BoundedDatabaseCalls;
+import io.countersign.shared.database.DatabaseCallProperties;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 
@@ -26,7 +31,14 @@ class TokenUsageTests {
             writes.add(at);
         }
     };
-    private final TokenUsage usage = new TokenUsage(store, clock);
+    private final BoundedDatabaseCalls calls =
+            new BoundedDatabaseCalls(new DatabaseCallProperties(Duration.ofMillis(200), 1, 1, Duration.ZERO));
+    private final TokenUsage usage = new TokenUsage(store, clock, calls);
+
+    @AfterEach
+    void stop() {
+        calls.destroy();
+    }
 
     @Test
     void aTokenUsedOftenIsWrittenOncePerMinute() {
@@ -58,5 +70,24 @@ class TokenUsageTests {
         usage.used("tok-1");
 
         assertThat(writes).containsExactly(clock.instant());
+    }
+
+    @Test
+    void aWriteTheDatabaseDoesNotAnswerIsGivenUpAfterTheBoundedWait() {
+        CountDownLatch never = new CountDownLatch(1);
+        TokenStore silent = new TokenStore(null) {
+            @Override
+            void markUsed(String id, Instant at) {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        TokenUsage bounded = new TokenUsage(silent, clock, calls);
+
+        // the pool's connection wait is 5 s, and a silent socket holds a thread for longer
+        assertTimeoutPreemptively(Duration.ofSeconds(3), () -> bounded.used("tok-1"));
     }
 }

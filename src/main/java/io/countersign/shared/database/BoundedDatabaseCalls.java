@@ -8,8 +8,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -21,15 +24,32 @@ import org.springframework.stereotype.Component;
  * however the database fails: refusing connections, exhausting the pool or not answering at all.
  * A call still stuck in the driver keeps only one of these threads, and when all are taken further
  * calls are refused at once instead of queueing without end.
+ *
+ * <p>Once a call has found the database out of reach, further calls are refused at once for
+ * {@code retry-after}; then one call at a time tries the database again, until one reaches it. So
+ * during an outage a gateway's checks are denied at once instead of each waiting out the timeout.
  */
 @Component
 public class BoundedDatabaseCalls implements DisposableBean {
 
     private final DatabaseCallProperties properties;
     private final ThreadPoolExecutor executor;
+    private final LongSupplier nanoTime;
+    // set by a call that found the database out of reach, cleared by one that reached it
+    private volatile boolean unreachable;
+    private volatile long failedAt;
+    private final AtomicBoolean retrying = new AtomicBoolean();
+    // the pool's own threads: a call made by a call already bounded runs where it is
+    private final ThreadLocal<Boolean> bounding = ThreadLocal.withInitial(() -> false);
 
+    @Autowired
     public BoundedDatabaseCalls(DatabaseCallProperties properties) {
+        this(properties, System::nanoTime);
+    }
+
+    BoundedDatabaseCalls(DatabaseCallProperties properties, LongSupplier nanoTime) {
         this.properties = properties;
+        this.nanoTime = nanoTime;
         AtomicInteger counter = new AtomicInteger();
         int threads = Math.max(1, properties.threads());
         this.executor = new ThreadPoolExecutor(
@@ -39,7 +59,11 @@ public class BoundedDatabaseCalls implements DisposableBean {
                 TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, properties.queue())),
                 task -> {
-                    Thread thread = new Thread(task, "bounded-db-call-" + counter.incrementAndGet());
+                    Runnable marked = () -> {
+                        bounding.set(true);
+                        task.run();
+                    };
+                    Thread thread = new Thread(marked, "bounded-db-call-" + counter.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });
@@ -48,9 +72,46 @@ public class BoundedDatabaseCalls implements DisposableBean {
 
     /**
      * The call's result, or {@link DatabaseUnavailableException} when it did not finish in time, the
-     * pool is saturated or the database could not be reached. Other failures pass through unchanged.
+     * pool is saturated or the database could not be reached, and without trying when it was out of
+     * reach at the last try. Other failures pass through unchanged.
      */
     public <T> T call(Callable<T> call) {
+        if (bounding.get()) {
+            // part of a call that is bounded already, and that this one must not hold up or refuse
+            return inline(call);
+        }
+        boolean retry = unreachable;
+        if (retry
+                && (nanoTime.getAsLong() - failedAt < properties.retryAfter().toNanos()
+                        || !retrying.compareAndSet(false, true))) {
+            throw new DatabaseUnavailableException("the database could not be reached at the last try");
+        }
+        try {
+            T result = bounded(call);
+            unreachable = false;
+            return result;
+        } catch (DatabaseUnavailableException e) {
+            failedAt = nanoTime.getAsLong();
+            unreachable = true;
+            throw e;
+        } finally {
+            if (retry) {
+                retrying.set(false);
+            }
+        }
+    }
+
+    private static <T> T inline(Callable<T> call) {
+        try {
+            return call.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T bounded(Callable<T> call) {
         Future<T> future;
         try {
             future = executor.submit(call);

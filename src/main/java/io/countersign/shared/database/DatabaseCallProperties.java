@@ -12,16 +12,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout longest wait of the access check, token look-ups and the readiness probe for their query
  * @param threads how many of those queries run at once, on a pool of their own
  * @param queue how many more wait for a thread before further calls are refused at once
+ * @param retryAfter how long, after one of those queries found the database out of reach, further ones
+ *     are refused at once before one tries it again
  */
 @ConfigurationProperties("countersign.database.bounded-calls")
 public record DatabaseCallProperties(
         @DefaultValue("600ms") Duration timeout,
         @DefaultValue("16") int threads,
-        @DefaultValue("256") int queue) {
+        @DefaultValue("256") int queue,
+        @DefaultValue("1s") Duration retryAfter) {
 
     public DatabaseCallProperties {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("countersign.database.bounded-calls.timeout must be positive");
+        }
+        if (retryAfter.isNegative()) {
+            throw new IllegalArgumentException("countersign.database.bounded-calls.retry-after must not be negative");
         }
         if (threads < 1 || queue < 0) {
             throw new IllegalArgumentException(

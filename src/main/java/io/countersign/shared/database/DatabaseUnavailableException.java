@@ -6,4 +6,9 @@ public class DatabaseUnavailableException extends RuntimeException {
     public DatabaseUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** A call refused without trying the database: cheap, as refusals come as fast as calls do. */
+    public DatabaseUnavailableException(String message) {
+        super(message, null, false, false);
+    }
 }

@@ -6,8 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +23,6 @@ class DatabaseOutageFilter {
     /** Spring Security's filter chain is registered at -100, the access check's lean path between the two. */
     static final int BEFORE_SECURITY = -102;
 
-    private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
-
     private static final String PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503,"
             + "\"detail\":\"" + DatabaseOutage.problem().getDetail() + "\"}";
     private static final String CHECK_PROBLEM =
@@ -34,8 +30,9 @@ class DatabaseOutageFilter {
                     + DatabaseOutage.accessCheckProblem().getDetail() + "\",\"allowed\":false}";
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> databaseOutageFilterRegistration() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter());
+    FilterRegistrationBean<OncePerRequestFilter> databaseOutageFilterRegistration(UnavailableAnswers unavailable) {
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new Filter(unavailable));
         // every path: a bearer token is looked up wherever it is sent, the actuator's and pages' too
         registration.addUrlPatterns("/*");
         registration.setOrder(BEFORE_SECURITY);
@@ -43,6 +40,12 @@ class DatabaseOutageFilter {
     }
 
     private static final class Filter extends OncePerRequestFilter {
+
+        private final UnavailableAnswers unavailable;
+
+        Filter(UnavailableAnswers unavailable) {
+            this.unavailable = unavailable;
+        }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -53,7 +56,7 @@ class DatabaseOutageFilter {
                 if (!BoundedDatabaseCalls.isUnavailability(e) || response.isCommitted()) {
                     throw e;
                 }
-                log.warn("Database unavailable: {}", e.getMessage());
+                unavailable.answered(e);
                 response.resetBuffer();
                 response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                 response.setHeader("Retry-After", "1");

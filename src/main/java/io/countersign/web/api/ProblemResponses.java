@@ -41,6 +41,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
+    private final UnavailableAnswers unavailable;
+
+    ProblemResponses(UnavailableAnswers unavailable) {
+        this.unavailable = unavailable;
+    }
+
     @ExceptionHandler(CountersignException.class)
     ResponseEntity<ProblemDetail> domain(CountersignException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(statusOf(e), Echo.safe(e.getMessage()));
@@ -164,7 +170,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** A database out of reach is the service's trouble, not the caller's: 503, never a slow 500. */
     @ExceptionHandler({DatabaseUnavailableException.class, DataAccessResourceFailureException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
-        log.warn("Database unavailable: {}", e.getMessage());
+        unavailable.answered(e);
         ProblemDetail problem = DatabaseOutage.problem();
         return ResponseEntity.status(problem.getStatus())
                 .header("Retry-After", "1")

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -14,8 +16,9 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 class BoundedDatabaseCallsTests {
 
     final CountDownLatch released = new CountDownLatch(1);
-    final BoundedDatabaseCalls calls =
-            new BoundedDatabaseCalls(new DatabaseCallProperties(Duration.ofMillis(200), 1, 1));
+    final AtomicLong nanos = new AtomicLong();
+    final BoundedDatabaseCalls calls = new BoundedDatabaseCalls(
+            new DatabaseCallProperties(Duration.ofMillis(200), 1, 1, Duration.ofSeconds(1)), nanos::get);
 
     @AfterEach
     void release() {
@@ -52,10 +55,86 @@ class BoundedDatabaseCallsTests {
                     throw new CannotGetJdbcConnectionException("refused");
                 }))
                 .isInstanceOf(DatabaseUnavailableException.class);
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
         assertThatThrownBy(() -> calls.call(() -> {
                     throw new DataIntegrityViolationException("duplicate");
                 }))
                 .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void afterTheDatabaseWasOutOfReachCallsAreRefusedWithoutTryingUntilTheRetryInterval() {
+        outOfReach(calls);
+        AtomicBoolean ran = new AtomicBoolean();
+
+        nanos.addAndGet(Duration.ofMillis(999).toNanos());
+        assertThatThrownBy(() -> calls.call(() -> ran.getAndSet(true)))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("could not be reached at the last try");
+        assertThat(ran).isFalse();
+
+        nanos.addAndGet(Duration.ofMillis(1).toNanos());
+        assertThat(calls.call(() -> 42)).isEqualTo(42);
+        assertThat(calls.call(() -> ran.getAndSet(true))).isFalse();
+        assertThat(ran).isTrue();
+    }
+
+    @Test
+    void aRetryThatFindsTheDatabaseStillOutOfReachStartsTheIntervalAgain() {
+        outOfReach(calls);
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        outOfReach(calls);
+
+        nanos.addAndGet(Duration.ofMillis(500).toNanos());
+        assertThatThrownBy(() -> calls.call(() -> 42)).hasMessageContaining("at the last try");
+        nanos.addAndGet(Duration.ofMillis(500).toNanos());
+        assertThat(calls.call(() -> 42)).isEqualTo(42);
+    }
+
+    @Test
+    void oneCallAtATimeTriesTheDatabaseAgainWhileTheOthersAreRefused() throws Exception {
+        BoundedDatabaseCalls patient = new BoundedDatabaseCalls(
+                new DatabaseCallProperties(Duration.ofSeconds(30), 4, 4, Duration.ZERO), nanos::get);
+        try {
+            outOfReach(patient);
+            CountDownLatch retryRuns = new CountDownLatch(1);
+            CompletableFuture<Integer> retry = CompletableFuture.supplyAsync(() -> patient.call(() -> {
+                retryRuns.countDown();
+                return blockUntilReleased() + 6;
+            }));
+            retryRuns.await();
+
+            AtomicBoolean ran = new AtomicBoolean();
+            assertThatThrownBy(() -> patient.call(() -> ran.getAndSet(true)))
+                    .isInstanceOf(DatabaseUnavailableException.class)
+                    .hasMessageContaining("could not be reached at the last try");
+            assertThat(ran).isFalse();
+
+            released.countDown();
+            assertThat(retry.get()).isEqualTo(7);
+            assertThat(patient.call(() -> 42)).isEqualTo(42);
+        } finally {
+            patient.destroy();
+        }
+    }
+
+    @Test
+    void aCallMadeWithinABoundedCallRunsInItEvenWhileOthersAreRefused() {
+        outOfReach(calls);
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+
+        String thread = calls.call(() -> calls.call(() -> Thread.currentThread().getName()));
+
+        assertThat(thread).startsWith("bounded-db-call-");
+        assertThat(calls.call(() -> 42)).isEqualTo(42);
+    }
+
+    private static void outOfReach(BoundedDatabaseCalls calls) {
+        assertThatThrownBy(() -> calls.call(() -> {
+                    throw new CannotGetJdbcConnectionException("refused");
+                }))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("cannot be reached");
     }
 
     /** Like a driver stuck on a silent socket: an interrupt does not free the thread. */

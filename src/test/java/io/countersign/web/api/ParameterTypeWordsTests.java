@@ -67,7 +67,7 @@ class ParameterTypeWordsTests {
         MethodArgumentNotValidException invalid = new MethodArgumentNotValidException(
                 new MethodParameter(Lookup.class.getMethod("setId", UUID.class), 0), binder.getBindingResult());
 
-        var answer = new ProblemResponses()
+        var answer = new ProblemResponses(new UnavailableAnswers(java.time.Clock.systemUTC()))
                 .handleMethodArgumentNotValid(
                         invalid,
                         new HttpHeaders(),

@@ -1,0 +1,55 @@
+package io.countersign.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.countersign.shared.database.DatabaseUnavailableException;
+import io.countersign.testing.MutableClock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class UnavailableAnswersTests {
+
+    private final MutableClock clock = new MutableClock();
+    private final UnavailableAnswers answers = new UnavailableAnswers(clock);
+    private final Logger logger = (Logger) LoggerFactory.getLogger(UnavailableAnswers.class);
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
+    @BeforeEach
+    void listen() {
+        logged.start();
+        logger.addAppender(logged);
+    }
+
+    @AfterEach
+    void stopListening() {
+        logger.detachAppender(logged);
+    }
+
+    @Test
+    void anOutageIsWarnedOfOnceAMinuteWithTheAnswersCountedInBetween() {
+        DatabaseUnavailableException outage = new DatabaseUnavailableException("the database cannot be reached");
+
+        for (int i = 0; i < 500; i++) {
+            answers.answered(outage);
+        }
+        clock.advance(Duration.ofSeconds(59));
+        answers.answered(outage);
+        assertThat(logged.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("Database unavailable, answered 503: the database cannot be reached");
+
+        clock.advance(Duration.ofSeconds(1));
+        answers.answered(outage);
+
+        assertThat(logged.list).hasSize(2);
+        assertThat(logged.list.get(1).getFormattedMessage())
+                .isEqualTo("Database unavailable, answered 503: the database cannot be reached"
+                        + " (500 more like it since the last one recorded were not recorded)");
+    }
+}
