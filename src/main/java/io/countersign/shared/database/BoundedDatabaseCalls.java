@@ -88,7 +88,10 @@ public class BoundedDatabaseCalls implements DisposableBean {
         }
         try {
             T result = bounded(call);
-            unreachable = false;
+            // any call that reached the database ends it: one timeout under load refuses little
+            if (unreachable) {
+                unreachable = false;
+            }
             return result;
         } catch (DatabaseUnavailableException e) {
             failedAt = nanoTime.getAsLong();

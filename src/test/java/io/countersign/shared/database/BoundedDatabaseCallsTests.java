@@ -129,6 +129,28 @@ class BoundedDatabaseCallsTests {
         assertThat(calls.call(() -> 42)).isEqualTo(42);
     }
 
+    @Test
+    void aCallThatReachesTheDatabaseAfterAnotherFailedEndsTheRefusals() throws Exception {
+        BoundedDatabaseCalls patient = new BoundedDatabaseCalls(
+                new DatabaseCallProperties(Duration.ofSeconds(30), 4, 4, Duration.ofSeconds(1)), nanos::get);
+        try {
+            CountDownLatch running = new CountDownLatch(1);
+            CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(() -> patient.call(() -> {
+                running.countDown();
+                return blockUntilReleased();
+            }));
+            running.await();
+            outOfReach(patient);
+
+            released.countDown();
+            assertThat(slow.get()).isEqualTo(1);
+
+            assertThat(patient.call(() -> 42)).isEqualTo(42);
+        } finally {
+            patient.destroy();
+        }
+    }
+
     private static void outOfReach(BoundedDatabaseCalls calls) {
         assertThatThrownBy(() -> calls.call(() -> {
                     throw new CannotGetJdbcConnectionException("refused");
