@@ -12,7 +12,8 @@ import java.util.OptionalLong;
  * refused call backs, a decision link's refused uses). The hash-chained log is written and sealed one
  * row at a time, so a stranger posting forged calls as fast as they can must not be able to grow it,
  * or slow it down, at their pace. Refusals held back are counted, and the next row recorded for that
- * source and reason says how many there were.
+ * source and reason says how many there were. The same thinning keeps a flood of like warnings out of
+ * the service's log (calls answered 503 while the database is out of reach).
  *
  * <p>The count lives in this instance's memory: with several instances each lets its own row through
  * a minute, and a restart forgets what was held back. Callers key it only by configured names, the
