@@ -149,7 +149,15 @@ final class TestMailbox implements AutoCloseable {
             Folder folder = store.getFolder("INBOX").getFolder("PAM Workflow Approvals");
             work.run(folder);
         } catch (Exception e) {
-            throw new IllegalStateException("The test mailbox failed", e);
+            throw new Unreachable(e);
+        }
+    }
+
+    /** The test's own IMAP client could not read or file into the mailbox. */
+    static final class Unreachable extends IllegalStateException {
+
+        private Unreachable(Exception cause) {
+            super("The test mailbox failed: " + cause, cause);
         }
     }
 
