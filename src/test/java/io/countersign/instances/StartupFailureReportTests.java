@@ -89,15 +89,20 @@ class StartupFailureReportTests {
     void aDatabaseTheServerDoesNotHaveIsReportedByName(CapturedOutput output) {
         String name = "cs_missing_" + UUID.randomUUID().toString().replace("-", "");
         String url = withPassword(PostgresDatabases.urlFor(name));
+        // the driver connects as the URL's user, whatever COUNTERSIGN_DB_USER says
+        String urlUser =
+                org.postgresql.Driver.parseURL(url, new java.util.Properties()).getProperty("user");
+        assertThat(urlUser).as("the test server's URL names its user").isNotBlank();
 
-        assertRefused(() -> start(url, "", "", WITH_KEY));
+        assertRefused(() -> start(url, "cs_configured", "", WITH_KEY));
 
         assertThat(output.getOut())
                 // the server's own words quote the name, which a structured log escapes
-                .contains("Could not connect to the database " + withoutQuery(url)
-                        + ": the server has no database of that name (database ")
+                .contains("Could not connect to the database " + withoutQuery(url) + " as user '" + urlUser
+                        + "': the server has no database of that name (database ")
                 .containsAnyOf(name + "\\\" does not exist).", name + "\" does not exist).")
                 .contains("Create the database COUNTERSIGN_DB_URL names on that server")
+                .doesNotContain("cs_configured")
                 .doesNotContain(SECRET);
         assertShort(output);
     }

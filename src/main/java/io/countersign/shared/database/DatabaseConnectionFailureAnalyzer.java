@@ -1,6 +1,7 @@
 package io.countersign.shared.database;
 
 import java.sql.SQLException;
+import java.util.Properties;
 import org.flywaydb.core.api.FlywayException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -9,7 +10,8 @@ import org.springframework.core.env.Environment;
 /**
  * Explains a start that stopped because the database could not be reached or refused the connection:
  * which database was tried, as which user, why, and what to check, instead of the driver's exception
- * at the end of a long stack trace. The URL is shown without credentials or parameters, so a password
+ * at the end of a long stack trace. The user is the one the driver connected as, from the URL when it
+ * names one. The URL is shown without credentials or parameters, so a password
  * given in it never reaches the log. Migrations connect as {@code spring.flyway.user} when it is set,
  * so a failure while migrating names that user.
  */
@@ -41,12 +43,29 @@ class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQLExcep
             url = environment.getProperty("spring.flyway.url", url);
             user = environment.getProperty("spring.flyway.user", user);
         }
+        user = connectingUser(url, user);
         String description = refusal == ConnectionRefusal.EMBEDDED_IN_USE
                 ? "The database " + embeddedDirectory(url) + " " + refusal.why() + " (" + driverSays(refused) + ")."
                 : "Could not connect to the database " + RedactedDatabaseUrl.of(url)
                         + (user.isBlank() ? "" : " as user '" + user + "'") + ": " + refusal.why() + " ("
                         + driverSays(refused) + ").";
         return new FailureAnalysis(description, refusal.action(), refused);
+    }
+
+    /**
+     * The user the driver connected as: PostgreSQL's driver takes a {@code user=} in the URL over the
+     * configured one, so naming the configured user would send the reader to the wrong account.
+     */
+    private static String connectingUser(String url, String configured) {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            return configured;
+        }
+        Properties given = new Properties();
+        if (!configured.isBlank()) {
+            given.setProperty("user", configured);
+        }
+        Properties parsed = org.postgresql.Driver.parseURL(url, given);
+        return parsed == null ? configured : parsed.getProperty("user", configured);
     }
 
     /** The directory of an embedded database, as the URL names it: ./data for jdbc:h2:file:./data/countersign. */
