@@ -151,11 +151,21 @@ public class BoundedDatabaseCalls implements DisposableBean {
                     || t instanceof TransientDataAccessResourceException
                     || t instanceof QueryTimeoutException
                     || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || (t instanceof java.sql.SQLException sql && isConnectionState(sql.getSQLState()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * SQLSTATE class 08 (connection exception) and the server's shutting down or starting up (57P01 to
+     * 57P03): what drivers raise without a subclass of their own when the connection failed or was cut.
+     */
+    private static boolean isConnectionState(String state) {
+        return state != null
+                && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.countersign.shared.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -60,6 +61,20 @@ class BoundedDatabaseCallsTests {
                     throw new DataIntegrityViolationException("duplicate");
                 }))
                 .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void aDriverExceptionForALostOrRefusedConnectionIsAnUnavailabilityAndOtherStatesAreNot() {
+        // what db-scheduler, which calls the driver without Spring's translation, rethrows
+        assertThat(BoundedDatabaseCalls.isUnavailability(
+                        new RuntimeException("Failed to rollback.", new SQLException("Connection refused", "08001"))))
+                .isTrue();
+        assertThat(BoundedDatabaseCalls.isUnavailability(new SQLException("terminating connection", "57P01")))
+                .isTrue();
+        assertThat(BoundedDatabaseCalls.isUnavailability(new SQLException("duplicate key", "23505")))
+                .isFalse();
+        assertThat(BoundedDatabaseCalls.isUnavailability(new SQLException("no state")))
+                .isFalse();
     }
 
     @Test

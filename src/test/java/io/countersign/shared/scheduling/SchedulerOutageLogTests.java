@@ -1,0 +1,123 @@
+package io.countersign.shared.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import io.countersign.shared.RefusalAuditLimiter;
+import io.countersign.testing.MutableClock;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+@ExtendWith(OutputCaptureExtension.class)
+class SchedulerOutageLogTests {
+
+    private static final Logger POLLING = LoggerFactory.getLogger("com.github.kagkarlsson.scheduler.RunUntilShutdown");
+    private static final Logger HOUSEKEEPING =
+            LoggerFactory.getLogger("com.github.kagkarlsson.scheduler.RunAndLogErrors");
+
+    final MutableClock clock = new MutableClock();
+    final SchedulerOutageLog outageLog = new SchedulerOutageLog(clock);
+    List<TurboFilter> others = List.of();
+
+    /** Test contexts still open in this JVM registered filters of their own, which would warn too. */
+    @BeforeEach
+    void setOthersAside() {
+        List<TurboFilter> registered = logback().getTurboFilterList();
+        others = registered.stream()
+                .filter(filter -> filter instanceof SchedulerOutageLog && filter != outageLog)
+                .toList();
+        registered.removeAll(others);
+    }
+
+    @AfterEach
+    void restoreOthers() {
+        outageLog.destroy();
+        logback().getTurboFilterList().addAll(others);
+    }
+
+    private static LoggerContext logback() {
+        return (LoggerContext) LoggerFactory.getILoggerFactory();
+    }
+
+    @Test
+    void aFailedPassForAnUnreachableDatabaseIsOneLineAMinuteWithoutItsStackTrace(CapturedOutput output) {
+        POLLING.error("Unhandled exception. Will keep running.", refused());
+        HOUSEKEEPING.error("Unhandled exception. Will keep running.", poolTimedOut());
+        POLLING.error("Unhandled exception. Will keep running.", refused());
+
+        assertThat(output.getOut())
+                .contains("Timers and deliveries wait: the scheduler cannot reach the database"
+                        + " (ConnectException: Connection refused)")
+                .doesNotContain("Unhandled exception")
+                .doesNotContain("\tat ");
+        assertThat(output.getOut().lines().filter(line -> line.contains("Timers and deliveries wait")))
+                .hasSize(1);
+
+        clock.advance(RefusalAuditLimiter.WINDOW);
+        POLLING.error("Unhandled exception. Will keep running.", poolTimedOut());
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("Timers and deliveries wait")))
+                .hasSize(2)
+                .last()
+                .asString()
+                .contains("Connection is not available")
+                .contains("2 more like it");
+    }
+
+    @Test
+    void anyOtherFailureOfTheSchedulerIsLoggedInFull(CapturedOutput output) {
+        POLLING.error("Unhandled exception. Will keep running.", new IllegalStateException("a bug"));
+
+        assertThat(output.getOut())
+                .contains("Unhandled exception. Will keep running.")
+                .contains("java.lang.IllegalStateException: a bug")
+                .contains("\tat ")
+                .doesNotContain("Timers and deliveries wait");
+    }
+
+    @Test
+    void otherLoggersAreLeftAloneEvenForAnUnreachableDatabase(CapturedOutput output) {
+        LoggerFactory.getLogger(SchedulerOutageLogTests.class).error("The sealer failed", refused());
+
+        assertThat(output.getOut())
+                .contains("The sealer failed")
+                .contains("Connection refused")
+                .doesNotContain("Timers and deliveries wait");
+    }
+
+    @Test
+    void onceRemovedItNoLongerFilters(CapturedOutput output) {
+        outageLog.destroy();
+
+        POLLING.error("Unhandled exception. Will keep running.", refused());
+
+        assertThat(output.getOut()).contains("Unhandled exception. Will keep running.");
+    }
+
+    /** As db-scheduler rethrows a refused connection: the driver's exception, untranslated. */
+    private static RuntimeException refused() {
+        return new RuntimeException(
+                "Failed to rollback.",
+                new SQLException(
+                        "Connection to 127.0.0.1:5432 refused.",
+                        "08001",
+                        new java.net.ConnectException("Connection refused")));
+    }
+
+    private static RuntimeException poolTimedOut() {
+        return new RuntimeException(
+                "Failed to fetch due executions.",
+                new SQLTransientConnectionException(
+                        "HikariPool-1 - Connection is not available, request timed out after 5000ms"));
+    }
+}
