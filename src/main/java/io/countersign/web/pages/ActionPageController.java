@@ -58,7 +58,7 @@ class ActionPageController {
     @GetMapping
     String show(@PathVariable String token, Model model, HttpServletResponse response) {
         protect(model, response);
-        Optional<ActionTokenView> view = tokens.peek(token, Channel.WEB);
+        Optional<ActionTokenView> view = asSent(token) ? tokens.peek(token, Channel.WEB) : Optional.empty();
         if (view.isEmpty()) {
             return refused(Reason.UNKNOWN, model, response);
         }
@@ -84,6 +84,10 @@ class ActionPageController {
             Model model,
             HttpServletResponse response) {
         protect(model, response);
+        if (!asSent(token)) {
+            refusals.refused(token, Reason.UNKNOWN, request.getRemoteAddr());
+            return refused(Reason.UNKNOWN, model, response);
+        }
         if (!"approve".equals(decision) && !"reject".equals(decision)) {
             return again(token, comment, "Choose Approve or Reject.", model, response);
         }
@@ -99,6 +103,15 @@ class ActionPageController {
         } catch (InvalidInputException invalid) {
             return again(token, comment, invalid.getMessage(), model, response);
         }
+    }
+
+    /**
+     * Whether the address holds the token and nothing around it. Decision tokens forgive the spaces
+     * and upper case a mail system may add to a reply code; a link's address is not retyped on the
+     * way, so a space or tab escaped into it makes another address, which decides nothing.
+     */
+    private static boolean asSent(String token) {
+        return token.equals(token.strip());
     }
 
     /** The decision page again, with what was typed and what was wrong with it; nothing was decided. */

@@ -130,6 +130,33 @@ class DecisionLinkVariantsTests {
     }
 
     @Test
+    void aLinkWithASpaceOrTabEscapedIntoItShowsNothingAndDecidesNothing() throws Exception {
+        for (String variant :
+                List.of("/actions/" + token + "%20", "/actions/" + token + "%09", "/actions/%20" + token)) {
+            Answer page = RawHttp.send(port, "GET", variant, BROWSER);
+            Answer post = RawHttp.sendBody(
+                    port,
+                    "POST",
+                    variant,
+                    "decision=approve",
+                    "Content-Type: application/x-www-form-urlencoded",
+                    BROWSER);
+
+            assertThat(page.status()).as(variant).isEqualTo(404);
+            assertThat(page.body())
+                    .as(variant)
+                    .contains("This link is not valid")
+                    .doesNotContain("<form", id)
+                    .doesNotContainIgnoringCase(token);
+            assertThat(post.status()).as(variant).isEqualTo(404);
+            assertThat(post.body()).as(variant).contains("This link is not valid");
+        }
+
+        assertThat(api.status(id)).isEqualTo("PENDING");
+        assertThat(tokens.peek(token).orElseThrow().used()).isFalse();
+    }
+
+    @Test
     void anUnknownLinkRepeatsNoToken() throws Exception {
         String unknown = "a".repeat(32);
         for (String accept : new String[] {SCRIPT, BROWSER}) {
