@@ -6,7 +6,8 @@ import io.countersign.shared.ForbiddenException;
 public class DecisionChannelNotAllowed extends ForbiddenException {
 
     DecisionChannelNotAllowed(String requestId, int step, String channel, java.util.List<String> allowed) {
-        super("Step " + step + " of request " + requestId + " may not be decided through " + channel
+        // people count steps from 1, as the pages and the other refusals do
+        super("Step " + (step + 1) + " of request " + requestId + " may not be decided through " + channel
                 + "; it may be decided through " + String.join(", ", allowed) + ".");
     }
 }

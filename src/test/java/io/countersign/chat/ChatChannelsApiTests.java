@@ -288,7 +288,9 @@ class ChatChannelsApiTests {
                 .post("/api/v1/requests/" + id + "/approve", Api.json(Map.of("comment", "ok")))
                 .expect(403);
 
-        assertThat(refused.body()).contains("may not be decided through API");
+        assertThat(refused.body())
+                .contains(
+                        "Step 1 of request " + id + " may not be decided through API; it may be decided through WEB.");
         JsonNode request =
                 api.asAdmin().get("/api/v1/requests/" + id).expect(200).json();
         assertThat(request.get("status").asString()).isEqualTo("PENDING");

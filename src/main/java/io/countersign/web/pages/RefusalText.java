@@ -1,6 +1,8 @@
 package io.countersign.web.pages;
 
 import io.countersign.request.ActionTokenRefused.Reason;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Why a decision link did not work, said to the person who followed it. */
 final class RefusalText {
@@ -18,6 +20,29 @@ final class RefusalText {
             case OWN_REQUEST -> "This is your own request; somebody else must decide it.";
             case NOT_ELIGIBLE -> "You are not an approver of the current step.";
             default -> of(reason);
+        };
+    }
+
+    /**
+     * Why the request page offers no Approve button, for the request's current step: a step kept off
+     * the pages names where it is decided, so that its approver knows where to go.
+     */
+    static String ofPage(Reason reason, List<String> allowedChannels) {
+        if (reason != Reason.CHANNEL_NOT_ALLOWED || allowedChannels.isEmpty()) {
+            return ofPage(reason);
+        }
+        return "This step may not be decided here; its policy lets it be decided only "
+                + allowedChannels.stream().map(RefusalText::where).collect(Collectors.joining(" or ")) + ".";
+    }
+
+    private static String where(String channel) {
+        return switch (channel) {
+            case "API" -> "through the API";
+            case "WEB" -> "on these pages";
+            case "EMAIL" -> "by mail";
+            case "SLACK" -> "in Slack";
+            case "TELEGRAM" -> "in Telegram";
+            default -> "through " + channel;
         };
     }
 

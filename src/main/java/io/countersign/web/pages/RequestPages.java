@@ -4,6 +4,7 @@ import io.countersign.grant.Grant;
 import io.countersign.grant.Grants;
 import io.countersign.notify.NotificationDeliveries;
 import io.countersign.request.AccessRequest;
+import io.countersign.request.ActionTokenRefused;
 import io.countersign.request.BreakGlassReviews;
 import io.countersign.request.RequestQuery;
 import io.countersign.request.Requests;
@@ -74,7 +75,7 @@ class RequestPages {
         // the same rule as the request page: a step waiting on me may still be one I may not decide here
         Map<String, String> whyNot = new HashMap<>();
         waiting.forEach(r ->
-                requests.whyNotDecide(actor, r).ifPresent(reason -> whyNot.put(r.id(), RefusalText.ofPage(reason))));
+                requests.whyNotDecide(actor, r).ifPresent(reason -> whyNot.put(r.id(), whyNot(reason, r))));
         model.addAttribute("whyNot", whyNot);
         return "pages/approvals";
     }
@@ -88,7 +89,7 @@ class RequestPages {
         model.addAttribute("notified", deliveries.about(request.id()));
         model.addAttribute("mayCancel", actor.username().equals(request.requester()));
         requests.whyNotDecide(actor, request)
-                .ifPresentOrElse(reason -> model.addAttribute("whyNot", RefusalText.ofPage(reason)), () -> {
+                .ifPresentOrElse(reason -> model.addAttribute("whyNot", whyNot(reason, request)), () -> {
                     model.addAttribute("mayDecide", true);
                     requests.decidesOnBehalfOf(actor, request)
                             .ifPresent(delegator -> model.addAttribute("onBehalfOf", delegator));
@@ -172,5 +173,12 @@ class RequestPages {
             return "redirect:/approvals";
         }
         return "mine".equals(from) ? "redirect:/" : "redirect:/requests/" + id;
+    }
+
+    private static String whyNot(ActionTokenRefused.Reason reason, AccessRequest request) {
+        List<String> allowed = request.currentStep() < request.steps().size()
+                ? request.steps().get(request.currentStep()).allowedDecisionChannels()
+                : List.of();
+        return RefusalText.ofPage(reason, allowed);
     }
 }

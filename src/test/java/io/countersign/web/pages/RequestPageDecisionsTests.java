@@ -114,7 +114,7 @@ class RequestPageDecisionsTests {
         assertThat(approvals)
                 .contains(id)
                 .doesNotContain("/requests/" + id + "/approve", "/requests/" + id + "/reject")
-                .contains("This step may not be decided here; its policy names where it is decided.");
+                .contains("This step may not be decided here; its policy lets it be decided only through the API.");
     }
 
     @Test
