@@ -5,8 +5,9 @@ import io.countersign.request.RequestPage;
 import io.countersign.request.RequestQuery;
 import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
-import io.countersign.shared.CountersignException;
+import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Problems;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +50,8 @@ class AllRequestsPage {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String cursor,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
         String chosen = status == null ? "" : status.trim().toLowerCase(Locale.ROOT);
         Problems problems = new Problems();
         problems.check(
@@ -75,7 +78,9 @@ class AllRequestsPage {
                             PAGE_SIZE));
             found = page.items();
             next = page.nextCursor();
-        } catch (CountersignException e) {
+        } catch (InvalidInputException e) {
+            // the list page again, its form holding what was asked, named as the refusal it is
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("error", e.getMessage());
         }
         UriComponentsBuilder filters = UriComponentsBuilder.fromPath("/requests")

@@ -3,13 +3,15 @@ package io.countersign.web.pages;
 import io.countersign.audit.AuditLog;
 import io.countersign.audit.AuditPage;
 import io.countersign.audit.AuditQuery;
-import io.countersign.shared.CountersignException;
+import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Problems;
 import io.countersign.web.AuditDownloads;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,7 +45,8 @@ class AuditLogPage {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String verify,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("requestId", requestId);
         filters.put("actor", actor);
@@ -67,7 +70,9 @@ class AuditLogPage {
             });
             model.addAttribute("exportFilters", exported);
             PageLinks.add(model, here, cursor, page.nextCursor());
-        } catch (CountersignException e) {
+        } catch (InvalidInputException e) {
+            // the list page again, its form holding what was asked, named as the refusal it is
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("error", e.getMessage());
         }
         if (verify != null) {

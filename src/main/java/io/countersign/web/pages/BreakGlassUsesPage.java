@@ -5,9 +5,11 @@ import io.countersign.request.BreakGlassReview;
 import io.countersign.request.BreakGlassReviews;
 import io.countersign.request.RequestPage;
 import io.countersign.shared.Actor;
-import io.countersign.shared.CountersignException;
+import io.countersign.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +37,8 @@ class BreakGlassUsesPage {
             Actor actor,
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(required = false) String cursor,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
         List<Row> rows = List.of();
         String next = null;
         try {
@@ -46,7 +49,9 @@ class BreakGlassUsesPage {
                     .map(r -> new Row(r, reviewed.get(r.id())))
                     .toList();
             next = page.nextCursor();
-        } catch (CountersignException e) {
+        } catch (InvalidInputException e) {
+            // the list page again, its form holding what was asked, named as the refusal it is
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("error", e.getMessage());
         }
         UriComponentsBuilder here = UriComponentsBuilder.fromPath("/breakglass");

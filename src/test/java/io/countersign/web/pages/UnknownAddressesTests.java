@@ -171,6 +171,21 @@ class UnknownAddressesTests {
     }
 
     @Test
+    void aFilterAListPageRefusesIsNamedAboveItsFormAsABadRequest() {
+        Visitor admin = signedIn("ADMIN");
+
+        Map<HttpResponse<String>, String> refusals = new LinkedHashMap<>();
+        refusals.put(admin.open(base + "/requests?status=BOGUS"), "status: must be one of");
+        refusals.put(admin.open(base + "/audit?from=garbage"), "from");
+        refusals.put(admin.open(base + "/breakglass?cursor=garbage"), "cursor");
+        refusals.forEach((seen, naming) -> {
+            assertThat(seen.statusCode()).as(seen.uri().toString()).isEqualTo(400);
+            assertThat(seen.body()).as(seen.uri().toString()).contains(naming).contains("<form");
+        });
+        assertThat(admin.open(base + "/requests?status=open").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void signingInWithAFormFromASessionThatEndedShowsTheSignInPageAgain() {
         HttpResponse<String> form = new Visitor().open(base + "/login");
         assertThat(form.body()).doesNotContain(";COUNTERSIGN_SESSION").doesNotContain(";jsessionid");
