@@ -170,6 +170,11 @@ public class ActionTokens {
         if (store.find(hash).map(Binding::used).orElse(true)) {
             throw used();
         }
+        ensureStepOpen(request, binding);
+    }
+
+    /** The request is pending and still at the token's step. */
+    private static void ensureStepOpen(AccessRequest request, Binding binding) {
         if (request.status() == RequestStatus.EXPIRED) {
             throw new ActionTokenRefused(Reason.EXPIRED, "Request " + request.id() + " has expired.");
         }
@@ -186,6 +191,8 @@ public class ActionTokens {
     /** The approver the token speaks for, as they are now: active, the same person, allowed to approve. */
     private Actor actorOf(Binding binding, String sourceAddress) {
         AccessRequest request = repository.find(binding.requestId()).orElseThrow(ActionTokens::unknown);
+        // a delegate speaks for nobody once the step has closed: that, not the delegation, is the reason
+        ensureStepOpen(request, binding);
         Optional<User> user = speaksFor(request, binding.step(), binding.approverId(), clock.instant())
                 .filter(name -> directory
                         .idOf(name)

@@ -39,6 +39,19 @@ class ActionTokenRefusalTests extends ActionTokensTestBase {
     }
 
     @Test
+    void aDelegatesTokenForAStepTheDelegatorClosedIsRefusedAsAClosedStep() {
+        delegate(lisa, sam);
+        String id = org.pendingRequest(
+                dev, List.of(Organisation.step("Manager", 1, lisa), Organisation.step("Security", 1, org.person("x"))));
+        String sams = tokens.issue(id, 0, idOf(sam), Channel.WEB);
+        api.as(lisa.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+
+        // the delegation still stands; what ended sam's say is that the step is over
+        assertRefused(() -> tokens.redeem(sams, Channel.WEB, true, null, null, null), Reason.STEP_CLOSED);
+        assertThat(tokens.peek(sams).orElseThrow().refusalAt(clock.instant())).contains(Reason.STEP_CLOSED);
+    }
+
+    @Test
     void aTokenForARequestThatEndedIsRefused() {
         String id = org.pendingRequest(dev, List.of(Organisation.step("Review", 1, lisa)));
         String token = tokens.issue(id, 0, idOf(lisa), Channel.EMAIL);
