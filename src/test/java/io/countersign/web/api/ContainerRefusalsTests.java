@@ -108,10 +108,24 @@ class ContainerRefusalsTests {
         Answer answer = send("TRACE", "/api/v1/requests", "Authorization: Bearer " + Api.ADMIN_TOKEN);
 
         assertThat(answer.status()).isEqualTo(405);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.json().get("title").asString()).isEqualTo("Method Not Allowed");
         assertThat(answer.json().get("status").asInt()).isEqualTo(405);
         assertThat(answer.json().get("detail").asString()).contains("nothing was changed");
         assertThat(answer.json().has("timestamp")).isFalse();
+    }
+
+    @Test
+    void aPathTheFirewallRefusesIsAProblemDocumentWhateverTheCallerAccepts() throws Exception {
+        for (String path : new String[] {"/api/v1/users/admin;x=1", "//api/v1/users", "/api/v1/%2e%2e/api/v1/users"}) {
+            for (String accept : new String[] {"Accept: application/json", "Accept: */*"}) {
+                Answer answer = get(path, "Authorization: Bearer " + Api.ADMIN_TOKEN, accept);
+
+                assertThat(answer.status()).as(path).isEqualTo(400);
+                assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
+                assertThat(answer.json().get("status").asInt()).as(path).isEqualTo(400);
+            }
+        }
     }
 
     @Test
