@@ -65,7 +65,7 @@ public class GrantExtensionRequests {
         if (input.duration() == null) {
             problems.add("duration", "required", "must be given, e.g. PT1H");
         } else {
-            RequestValidation.checkDuration(problems, input.duration());
+            problems.positiveWholeSeconds(input.duration(), "duration");
         }
         problems.multiLineText(input.justification(), "justification", RequestValidation.MAX_TEXT);
         problems.throwIfAny();

@@ -36,7 +36,7 @@ final class PartialApproval {
      */
     static void checkPositive(Problems problems, Duration allowed) {
         if (allowed != null) {
-            RequestValidation.checkDuration(problems, allowed);
+            problems.positiveWholeSeconds(allowed, "duration");
         }
     }
 

@@ -28,24 +28,12 @@ final class RequestValidation {
 
     private RequestValidation() {}
 
-    /**
-     * A duration a request, an extension or an approval names: positive, and in whole seconds, as
-     * requests and decisions store it; a fraction would be cut off silently (PT0.5S would become none).
-     */
-    static void checkDuration(Problems problems, Duration duration) {
-        if (duration.isNegative() || duration.isZero()) {
-            problems.add("duration", "not_positive", "must be positive, e.g. PT1H");
-        } else if (duration.getNano() != 0) {
-            problems.add("duration", "not_whole_seconds", "must be a whole number of seconds, e.g. PT90S or PT1H");
-        }
-    }
-
     /** Checks the input on its own; returns whether resource and account are usable for planning. */
     static boolean checkInput(Problems problems, RequestInput input, Instant now) {
         boolean resource = Names.check(problems, Names.canonical(input.resource()), "resource");
         boolean account = Names.check(problems, Names.canonical(input.account()), "account");
         if (input.duration() != null) {
-            checkDuration(problems, input.duration());
+            problems.positiveWholeSeconds(input.duration(), "duration");
         }
         problems.multiLineText(input.justification(), "justification", MAX_TEXT);
         problems.maxLength(input.ticket(), "ticket", MAX_TICKET);

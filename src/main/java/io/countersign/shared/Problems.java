@@ -1,5 +1,6 @@
 package io.countersign.shared;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,6 +66,19 @@ public final class Problems {
                         ? ""
                         : "must not contain control characters, direction overrides or unpaired surrogates ("
                                 + Text.describe(value, bad) + " at position " + bad + ")");
+    }
+
+    /**
+     * A duration as requests, grants and policies keep it: positive and in whole seconds, since a
+     * fraction would be cut off where it is stored or counted (PT1.5S would grant one second).
+     */
+    public boolean positiveWholeSeconds(Duration value, String field) {
+        return check(!value.isNegative() && !value.isZero(), field, "not_positive", "must be positive, e.g. PT1H")
+                && check(
+                        value.getNano() == 0,
+                        field,
+                        "not_whole_seconds",
+                        "must be a whole number of seconds, e.g. PT90S or PT1H");
     }
 
     public boolean isEmpty() {

@@ -111,6 +111,17 @@ class BundlePolicyImportTests extends BundleImporterTestBase {
     }
 
     @Test
+    void aStepTimeoutWithAFractionOfASecondIsRefusedAndNothingIsWritten() {
+        var response = importer.yaml(bundle("PT0.5S"));
+
+        assertThat(issues(response.expect(400).json()))
+                .containsExactly("policies[0].steps[0].timeout:not_whole_seconds");
+        assertThat(api.asAdmin().get("/api/v1/users/" + id + "-dev").status()).isEqualTo(404);
+        assertThat(api.asAdmin().get("/api/v1/policies/" + id + "-db-approval").status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void thePolicyModuleRecordsItsOwnChangesNextToTheImport() {
         importer.yaml(bundle("PT30M")).expect(200);
 

@@ -205,6 +205,26 @@ class PolicyApiTests {
     }
 
     @Test
+    void aDurationWithAFractionOfASecondIsRefusedAndNothingIsStored() {
+        String name = Api.unique("fraction");
+        long before = revision();
+        String body = policy(name, "fraction-*", 0)
+                .replace(
+                        "\"priority\"",
+                        "\"defaultDuration\": \"PT1.5S\", \"maxDuration\": \"PT2.5S\", \"requestTtl\": \"PT0.5S\", \"priority\"");
+
+        var answer = api.asAdmin().post("/api/v1/policies", body).expect(400).json();
+
+        assertThat(Api.issues(answer))
+                .containsExactlyInAnyOrder(
+                        "defaultDuration:not_whole_seconds",
+                        "maxDuration:not_whole_seconds",
+                        "requestTtl:not_whole_seconds");
+        assertThat(api.asAdmin().get("/api/v1/policies/" + name).status()).isEqualTo(404);
+        assertThat(revision()).isEqualTo(before);
+    }
+
+    @Test
     void unknownFieldsAndEnumValuesAreBadRequests() {
         String name = Api.unique("strict");
         var unknown = api.asAdmin()

@@ -76,13 +76,13 @@ class RequestValidationTests {
     void aDurationIsAPositiveWholeNumberOfSeconds() {
         for (String text : List.of("PT0.5S", "PT1.5S", "PT0.000001S")) {
             Problems problems = new Problems();
-            RequestValidation.checkDuration(problems, Duration.parse(text));
+            problems.positiveWholeSeconds(Duration.parse(text), "duration");
             assertThat(codes(problems)).as(text).containsExactly("duration:not_whole_seconds");
         }
         Problems negative = new Problems();
-        RequestValidation.checkDuration(negative, Duration.ofSeconds(-1));
+        negative.positiveWholeSeconds(Duration.ofSeconds(-1), "duration");
         Problems second = new Problems();
-        RequestValidation.checkDuration(second, Duration.ofSeconds(1));
+        second.positiveWholeSeconds(Duration.ofSeconds(1), "duration");
 
         assertThat(codes(negative)).containsExactly("duration:not_positive");
         assertThat(codes(second)).isEmpty();

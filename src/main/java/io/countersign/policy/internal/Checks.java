@@ -76,7 +76,7 @@ final class Checks {
     }
 
     boolean duration(Duration value, String field) {
-        return require(!value.isNegative() && !value.isZero(), field, "not_positive", "must be a positive duration")
+        return problems.positiveWholeSeconds(value, path(field))
                 && require(
                         value.compareTo(PolicyValidator.MAX_LIMIT) <= 0,
                         field,
