@@ -307,6 +307,23 @@ class RequestWorkflowTests extends DevLisaAndCarolTestBase {
     }
 
     @Test
+    void aWaitPreferenceThatIsNegativeOrNotANumberIsRefusedAndCreatesNothing() {
+        String body = Api.json(Map.of("resource", resource, "account", "admin"));
+
+        var negative = as(dev).call(HttpMethod.POST, "/api/v1/requests", body, "Prefer", "wait=-5");
+        var unreadable = as(dev).call(HttpMethod.POST, "/api/v1/requests", body, "Prefer", "wait=abc");
+
+        assertThat(Api.issues(negative.expect(400))).containsExactly("Prefer:out_of_range");
+        assertThat(Api.issues(unreadable.expect(400))).containsExactly("Prefer:invalid_value");
+        assertThat(as(dev).get("/api/v1/requests?resource=" + resource)
+                        .expect(200)
+                        .json()
+                        .get("items")
+                        .isEmpty())
+                .isTrue();
+    }
+
+    @Test
     void aLongPollDoesNotRevealARequestToSomeoneUninvolved() {
         String id = org.request(dev, resource).get("id").asString();
         Person stranger = org.person("stranger");

@@ -113,7 +113,8 @@ class OpenApiConfiguration {
                                 parameter
                                         .required(false)
                                         .description("`wait=N`: hold the answer up to N seconds (at most 60)"
-                                                + " until the request is decided")
+                                                + " until the request is decided; a negative N or one that is"
+                                                + " not a whole number is refused (400) and creates nothing")
                                         .example("wait=30");
                             }
                             if ("wait".equals(parameter.getName()) && "query".equals(parameter.getIn())) {

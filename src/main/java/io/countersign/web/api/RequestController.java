@@ -92,13 +92,15 @@ class RequestController {
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestHeader("Prefer") String prefer,
             HttpServletRequest request) {
+        // read before anything is created: a refused header must leave no request behind
+        int seconds = RequestWaiter.preferredWait(prefer);
         ResponseEntity<RequestResponse> created = create(actor, body, idempotencyKey, request);
         String id = created.getBody().id();
         // not shared: the status and headers are this call's own (a replayed creation answers 200)
         return waiter.await(
                 id,
                 null,
-                RequestWaiter.preferredWait(prefer),
+                seconds,
                 created,
                 () -> ResponseEntity.status(created.getStatusCode())
                         .headers(created.getHeaders())
@@ -195,11 +197,7 @@ class RequestController {
     @GetMapping(value = "/{id}", params = "wait")
     DeferredResult<RequestResponse> getAndWait(Actor actor, @PathVariable String id, @RequestParam int wait) {
         if (wait < 0) {
-            // a negative wait is a client's mistake, as a negative limit is, not a wish to wait none
-            throw InvalidInputException.of(
-                    "wait",
-                    "out_of_range",
-                    "must be 0 or more seconds; a wait above " + RequestWaiter.MAX_WAIT_SECONDS + " is capped");
+            throw RequestWaiter.negativeWait("wait");
         }
         RequestResponse first = get(actor, id);
         // what a caller may see depends on nothing but who it is

@@ -5,9 +5,11 @@ import io.countersign.request.RequestCancelled;
 import io.countersign.request.RequestExpired;
 import io.countersign.request.RequestRejected;
 import io.countersign.shared.AuditableEvent;
+import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.database.DatabaseNotifications;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,7 +63,8 @@ class RequestWaiter implements DisposableBean, SmartLifecycle {
     static final int MAX_WAIT_SECONDS = 60;
     static final int CHUNK = 500;
     static final int SHUTDOWN_ANSWER_SECONDS = 10;
-    private static final Pattern PREFER_WAIT = Pattern.compile("(?i)(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,6})");
+    /** The {@code wait} preference and its value as given, up to the next preference or parameter. */
+    private static final Pattern PREFER_WAIT = Pattern.compile("(?i)(?:^|[,;\\s])wait\\s*(?:=([^,;]*))?(?=[,;]|$)");
     /** The notification channel whose payload is the id of a request that left PENDING. */
     static final String DECIDED = "countersign_request_decided";
 
@@ -91,13 +94,39 @@ class RequestWaiter implements DisposableBean, SmartLifecycle {
         timer.scheduleWithFixedDelay(this::pollOtherInstances, poll, poll, TimeUnit.MILLISECONDS);
     }
 
-    /** The seconds asked for by {@code Prefer: wait=N}, capped; 0 when the header asks no wait. */
+    /**
+     * The seconds asked for by {@code Prefer: wait=N}, capped; 0 when the header asks no wait. A wait
+     * that is negative or not a number is refused, as {@code ?wait=} is: the client meant something by
+     * it, and silently not waiting would leave it polling for an answer it thinks it asked for.
+     */
     static int preferredWait(String prefer) {
         if (prefer == null) {
             return 0;
         }
         Matcher matcher = PREFER_WAIT.matcher(prefer);
-        return matcher.find() ? capped(Integer.parseInt(matcher.group(1))) : 0;
+        if (!matcher.find()) {
+            return 0;
+        }
+        String value = matcher.group(1) == null ? "" : matcher.group(1).strip();
+        if (value.length() > 1 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        if (value.matches("-[0-9]+")) {
+            throw negativeWait("Prefer");
+        }
+        if (!value.matches("[0-9]+")) {
+            throw InvalidInputException.of(
+                    "Prefer",
+                    "invalid_value",
+                    "wait must be a whole number of seconds, such as wait=30; " + Echo.quoted(value) + " is not");
+        }
+        return new BigInteger(value).min(BigInteger.valueOf(MAX_WAIT_SECONDS)).intValue();
+    }
+
+    /** A negative wait is a client's mistake, as a negative limit is, not a wish to wait none. */
+    static InvalidInputException negativeWait(String field) {
+        return InvalidInputException.of(
+                field, "out_of_range", "must be 0 or more seconds; a wait above " + MAX_WAIT_SECONDS + " is capped");
     }
 
     static int capped(int seconds) {
