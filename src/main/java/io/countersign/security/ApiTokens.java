@@ -66,6 +66,13 @@ public class ApiTokens {
     @Transactional
     public IssuedToken issue(Actor actor, String username, String name, Instant expiresAt) {
         String owner = ownerVisibleTo(actor, username);
+        // locked until the token is stored: a deactivation at the same moment then either waits and
+        // deletes the new token with the others, or commits first and is seen here
+        users.revision(owner, true);
+        if (!users.find(owner).map(User::active).orElse(false)) {
+            throw new ConflictException("'" + owner + "' is deactivated: reactivating a user revives no token,"
+                    + " so issue one after the user is active again.");
+        }
         Instant callerExpiry =
                 AuthenticatedToken.current().map(AuthenticatedToken::expiresAt).orElse(null);
         Problems problems = new Problems();

@@ -273,6 +273,26 @@ class TokenLifecycleTests {
     }
 
     @Test
+    void noTokenIsIssuedToADeactivatedUserSoReactivationBringsNone() {
+        String dev = people.user("dev");
+        Map<String, Object> body = People.body(dev, Role.USER);
+        body.put("active", false);
+        api.asAdmin().put("/api/v1/users/" + dev, Api.json(body)).expect(200);
+
+        var refused = api.asAdmin()
+                .post("/api/v1/users/" + dev + "/tokens", "{\"name\":\"laptop\"}")
+                .expect(409)
+                .json();
+
+        assertThat(refused.get("title").asString()).isEqualTo("Conflict");
+        assertThat(refused.get("detail").asString()).contains("deactivated");
+        assertThat(audited("token.issued", "user:" + dev)).isZero();
+        body.put("active", true);
+        api.asAdmin().put("/api/v1/users/" + dev, Api.json(body)).expect(200);
+        assertThat(tokenNames(Api.ADMIN_TOKEN, dev)).isEmpty();
+    }
+
+    @Test
     void anImportThatDeactivatesAUserRevokesTheirTokensAsAPutDoes() {
         String dev = people.user("dev");
         String devToken = people.tokenFor(dev);
