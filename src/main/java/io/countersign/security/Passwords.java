@@ -77,14 +77,18 @@ public class Passwords {
             throw new NotFoundException("user", username);
         }
         Problems problems = new Problems();
-        if (own || current != null) {
+        boolean missing = current == null || current.isEmpty();
+        if (own && missing) {
+            // no password was tried, so nothing counts towards the lockout
+            problems.add("current", "required", "must be given to change your own password");
+        } else if (!missing) {
             // guessing the current password here is limited as at sign-in, and counts towards it
             if (attempts.isLocked(user.username())) {
                 throw InvalidInputException.of(
                         "current", "locked", "too many wrong passwords were tried; try again later");
             }
             String hash = credentials.hash(user.username()).orElse(null);
-            boolean right = current != null && hash != null && encoder.matches(current, hash);
+            boolean right = hash != null && encoder.matches(current, hash);
             if (!right) {
                 attempts.recordFailure(user.username(), actor.sourceAddress());
             }

@@ -233,6 +233,25 @@ class PasswordSignInTests {
     }
 
     @Test
+    void aUserWhoLeavesOutTheCurrentPasswordIsToldItIsRequiredAndIsNotLockedOut() throws Exception {
+        String username = userWithPassword(Role.USER);
+        String token = people.tokenFor(username);
+        String path = "/api/v1/users/" + username + "/password";
+
+        for (int i = 0; i < 6; i++) {
+            assertThat(Api.issues(api.as(token)
+                            .put(path, "{\"new\":\"a brand new secret\"}")
+                            .expect(400)))
+                    .containsExactly("current:required");
+        }
+
+        mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(authenticated());
+        api.as(token)
+                .put(path, "{\"current\":\"" + PASSWORD + "\",\"new\":\"a brand new secret\"}")
+                .expect(204);
+    }
+
+    @Test
     void anAdministratorMayOmitTheCurrentPasswordAndOthersSeeNoSuchUser() throws Exception {
         String username = userWithPassword(Role.USER);
         String other = people.tokenFor(people.user("other"));
