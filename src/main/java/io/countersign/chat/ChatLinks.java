@@ -40,12 +40,14 @@ public class ChatLinks {
         this.events = events;
     }
 
-    /** A fresh code for the user; {@code body.type} names the platform (TELEGRAM). */
+    /** A fresh code for the user on the platform {@code type} (only TELEGRAM links by a code). */
     @Transactional
-    public Map<String, String> createCode(Actor actor, String username, Map<String, Object> body) {
+    public Map<String, String> createCode(Actor actor, String username, String type) {
         String name = Names.canonical(username);
         String userId = userIdFor(actor, username);
-        Object type = body == null ? null : body.get("type");
+        if (type == null) {
+            throw InvalidInputException.of("type", "required", "must be given: TELEGRAM");
+        }
         if (!ChatType.TELEGRAM.name().equals(type)) {
             throw InvalidInputException.of("type", "invalid_value", "Only TELEGRAM identities are linked by a code.");
         }

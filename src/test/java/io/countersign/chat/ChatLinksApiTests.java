@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
 import io.countersign.testing.Api;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,37 @@ class ChatLinksApiTests {
                         .expect(200)
                         .json())
                 .hasSize(1);
+    }
+
+    @Test
+    void aBodyThatIsNotExactlyATypeIsRefusedAsElsewhereAndIssuesNoCode() {
+        String path = "/api/v1/users/" + lisa.name() + "/chat-links";
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("{\"type\":\"TELEGRAM\",\"x\":1}", "x:unknown_field");
+        expected.put("{}", "type:required");
+        expected.put("{\"type\":\"SLACK\"}", "type:invalid_value");
+
+        expected.forEach((body, issue) -> {
+            var answer = api.as(lisa.token()).post(path, body).expect(400);
+            assertThat(Api.issues(answer)).as(body + " → " + answer.body()).containsExactly(issue);
+        });
+        // a number where text belongs is said as for any other text field, not as a wrong platform
+        JsonNode number = api.as(lisa.token())
+                .post(path, "{\"type\":5}")
+                .expect(400)
+                .json()
+                .get("errors");
+        JsonNode elsewhere = api.as(lisa.token())
+                .post("/api/v1/users/" + lisa.name() + "/tokens", "{\"name\":5}")
+                .expect(400)
+                .json()
+                .get("errors");
+        assertThat(number).singleElement().satisfies(issue -> {
+            assertThat(issue.get("field").asString()).isEqualTo("type");
+            assertThat(issue.get("code")).isEqualTo(elsewhere.get(0).get("code"));
+            assertThat(issue.get("message")).isEqualTo(elsewhere.get(0).get("message"));
+        });
+        assertThat(links(lisa, lisa.name())).isEmpty();
     }
 
     @Test

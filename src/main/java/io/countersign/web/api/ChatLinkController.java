@@ -4,6 +4,7 @@ import io.countersign.chat.ChatLinkView;
 import io.countersign.chat.ChatLinks;
 import io.countersign.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ChatLinkController {
 
+    record ChatLinkBody(
+            @Schema(allowableValues = "TELEGRAM") String type) {}
+
     private final ChatLinks links;
 
     ChatLinkController(ChatLinks links) {
@@ -30,8 +34,8 @@ class ChatLinkController {
             summary = "Issue a one-time code the user sends to the Telegram bot as /link <code>")
     @PostMapping("/api/v1/users/{username}/chat-links")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, String> create(Actor actor, @PathVariable String username, @RequestBody Map<String, Object> body) {
-        return links.createCode(actor, username, body);
+    Map<String, String> create(Actor actor, @PathVariable String username, @RequestBody ChatLinkBody body) {
+        return links.createCode(actor, username, body.type());
     }
 
     @Operation(

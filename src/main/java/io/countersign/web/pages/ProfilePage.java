@@ -113,7 +113,7 @@ class ProfilePage {
                 () -> redirect.addFlashAttribute(
                         "linkCode",
                         chatLinks
-                                .createCode(actor, actor.username(), Map.of("type", "TELEGRAM"))
+                                .createCode(actor, actor.username(), "TELEGRAM")
                                 .get("code")));
     }
 

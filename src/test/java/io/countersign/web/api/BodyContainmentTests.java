@@ -90,9 +90,8 @@ class BodyContainmentTests extends ContainmentTestBase {
 
     @Test
     void aBrokenParsingLimitIsSaidInTheProductsWordsInTheApiAndInBundles() {
-        // a body read as a map of anything, so that the data binding follows the nesting to its limit
-        String deep = "{\"type\":" + "[".repeat(40) + "]".repeat(40) + "}";
-        var nested = api.asAdmin().call(HttpMethod.POST, "/api/v1/users/admin/chat-links", deep);
+        // every token of a YAML bundle is read before the data binding, which gives up at a wrong type
+        var nested = importYaml("levels: " + "[".repeat(40) + "]".repeat(40) + "\n");
         var huge = api.asAdmin()
                 .put(
                         "/api/v1/policies/" + scene.policy,
