@@ -2,6 +2,7 @@ package io.countersign.policy.internal;
 
 import io.countersign.policy.PolicyDefinition;
 import io.countersign.policy.PolicyDefinition.Conditions;
+import io.countersign.shared.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,10 @@ public final class CompiledPolicy {
         this.resourceGroups = Set.copyOf(c.resourceGroups());
         this.resourceTypes = Set.copyOf(c.resourceTypes());
         this.requesterGroups = Set.copyOf(c.requesterGroups());
-        this.labels = Map.copyOf(c.labels());
+        // policies saved before their label keys were lower-cased keep them as they were written
+        Map<String, String> keys = new java.util.HashMap<>();
+        c.labels().forEach((key, value) -> keys.put(Names.canonical(key), value));
+        this.labels = Map.copyOf(keys);
         // an absent pattern matches any name, exactly as '*' would, and counts as one wildcard
         this.wildcards = (resource == null ? 1 : resource.wildcards()) + (account == null ? 1 : account.wildcards());
         this.literalLength =

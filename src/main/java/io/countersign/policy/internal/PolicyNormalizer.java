@@ -74,7 +74,26 @@ public final class PolicyNormalizer {
                 names(in.resourceGroups()),
                 names(in.resourceTypes()),
                 names(in.requesterGroups()),
-                in.labels() == null ? Map.of() : new LinkedHashMap<>(in.labels()));
+                labels(in.labels()));
+    }
+
+    /**
+     * Label keys lower-cased, as a resource's are, so that a condition matches however its key was
+     * written. Keys that differ only in case are left as sent, for the validator to name the repeat.
+     */
+    private static Map<String, String> labels(Map<String, String> in) {
+        if (in == null) {
+            return Map.of();
+        }
+        Map<String, String> canonical = new LinkedHashMap<>();
+        for (Map.Entry<String, String> label : in.entrySet()) {
+            String key = Names.canonical(label.getKey());
+            if (canonical.containsKey(key)) {
+                return new LinkedHashMap<>(in);
+            }
+            canonical.put(key, label.getValue());
+        }
+        return canonical;
     }
 
     private static AutoApprove autoApprove(AutoApprove in) {

@@ -11,8 +11,10 @@ import io.countersign.policy.TicketPattern;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.Names;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks a normalized policy (see {@link PolicyNormalizer}) and reports every problem at once, each
@@ -82,13 +84,18 @@ public final class PolicyValidator {
         }
         Map<String, String> labels = conditions.labels();
         if (checks.bounded(labels.size(), MAX_LIST, "conditions.labels")) {
+            Set<String> seen = new HashSet<>();
             labels.forEach((key, value) -> {
                 String path = "conditions.labels." + key;
-                checks.require(
-                        key != null && !key.isBlank() && key.length() <= 128,
-                        path,
-                        "invalid_label",
-                        "a label key must be 1 to 128 characters");
+                // a key no resource can have would be a condition that never holds
+                String canonical = Names.canonical(key);
+                if (Names.check(checks.problems, canonical, checks.path(path))) {
+                    checks.require(
+                            seen.add(canonical),
+                            path,
+                            "duplicate",
+                            "keys are case-insensitive; '" + canonical + "' repeats");
+                }
                 checks.require(
                         value != null && value.length() <= 256,
                         path,

@@ -3,6 +3,7 @@ package io.countersign.policy.internal;
 import static io.countersign.policy.internal.PolicyBuilder.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.policy.PolicyDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -150,6 +151,37 @@ class PolicyMatchingTests {
                 .isEqualTo("labelled");
         assertThat(governing(withLabels(Map.of("env", "prod")), p)).isNull();
         assertThat(governing(withLabels(Map.of("env", "prod", "tier", "2")), p)).isNull();
+    }
+
+    @Test
+    void aLabelConditionMatchesWhateverTheCaseOfItsKey() {
+        // as saved before label keys were lower-cased: the resource's keys always were
+        PolicyDefinition saved = policy("labelled").resource("*").build();
+        PolicyDefinition.Conditions on = saved.conditions();
+        CompiledPolicy compiled = CompiledPolicy.of(new PolicyDefinition(
+                saved.name(),
+                saved.enabled(),
+                saved.priority(),
+                new PolicyDefinition.Conditions(
+                        on.resourceName(), on.accountName(), List.of(), List.of(), List.of(), Map.of("Env", "prod")),
+                saved.defaultDuration(),
+                saved.maxDuration(),
+                saved.requestTtl(),
+                saved.requireJustification(),
+                saved.ticketPattern(),
+                saved.allowSelfApproval(),
+                saved.distinctApproversAcrossSteps(),
+                saved.autoApprove(),
+                saved.steps(),
+                saved.extension(),
+                saved.startOnFirstUse(),
+                saved.claimWindow()));
+
+        assertThat(compiled.matches(withLabels(Map.of("env", "prod")))).isTrue();
+        assertThat(governing(
+                        withLabels(Map.of("env", "prod")),
+                        policy("new").resource("*").label("Env", "prod")))
+                .isEqualTo("new");
     }
 
     @Test

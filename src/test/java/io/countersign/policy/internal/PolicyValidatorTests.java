@@ -38,6 +38,37 @@ class PolicyValidatorTests {
                 List.of(Step.of("Review", 1, ApproverSelector.ofGroup("security"))));
     }
 
+    private static PolicyDefinition labelled(Map<String, String> labels) {
+        PolicyDefinition p = valid();
+        Conditions on = p.conditions();
+        return PolicyDefinition.of(
+                p.name(),
+                new Conditions(on.resourceName(), on.accountName(), List.of(), List.of(), List.of(), labels),
+                p.steps());
+    }
+
+    @Test
+    void labelKeysAreLowerCasedAsAResourcesAre() {
+        PolicyDefinition normal = PolicyNormalizer.normalize(labelled(Map.of("Env", "Prod")));
+
+        assertThat(normal.conditions().labels()).containsExactly(Map.entry("env", "Prod"));
+        assertThat(validate(labelled(Map.of("Env", "Prod")))).isEmpty();
+    }
+
+    @Test
+    void labelKeysThatRepeatInAnotherCaseOrNoResourceCanHaveAreRefused() {
+        Map<String, String> repeated = new java.util.LinkedHashMap<>();
+        repeated.put("env", "prod");
+        repeated.put("ENV", "dev");
+
+        assertThat(validate(labelled(repeated)))
+                .extracting(FieldIssue::field, FieldIssue::code)
+                .containsExactly(tuple("conditions.labels.ENV", "duplicate"));
+        assertThat(validate(labelled(Map.of("app.kubernetes.io/name", "pg"))))
+                .extracting(FieldIssue::field, FieldIssue::code)
+                .containsExactly(tuple("conditions.labels.app.kubernetes.io/name", "invalid_name"));
+    }
+
     @Test
     void acceptsAValidPolicy() {
         assertThat(validate(valid())).isEmpty();
