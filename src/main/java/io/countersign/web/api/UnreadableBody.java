@@ -48,6 +48,11 @@ final class UnreadableBody {
         if (json instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
             String allowed = target != null && target.isEnum() ? "; one of " + List.of(target.getEnumConstants()) : "";
+            if (wrongScalar(format)) {
+                // never repeated: a number where text belongs may be a password or a token that the
+                // caller means never to be shown again
+                return new FieldIssue(field, "invalid_type", "must be " + shape(target) + allowed);
+            }
             String name = target == null ? "value" : target.getSimpleName();
             return new FieldIssue(
                     field,
@@ -96,6 +101,14 @@ final class UnreadableBody {
         String message = String.valueOf(e.getOriginalMessage());
         return e.getTargetType() != null
                 && (message.startsWith("Cannot deserialize value of type") || message.startsWith("Cannot coerce"));
+    }
+
+    /** A number or a boolean where the field takes another kind of value. */
+    private static boolean wrongScalar(InvalidFormatException e) {
+        Object value = e.getValue();
+        return e.getTargetType() != null
+                && (value instanceof Number || value instanceof Boolean)
+                && !shape(e.getTargetType()).equals(shape(value.getClass()));
     }
 
     /** What a value read as {@code target} must be, in JSON's words rather than the class's name. */

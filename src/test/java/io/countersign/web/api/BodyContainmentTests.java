@@ -159,6 +159,34 @@ class BodyContainmentTests extends ContainmentTestBase {
     }
 
     @Test
+    void aSecretSentAsANumberIsRefusedWithoutRepeatingIt() {
+        String secret = "12345678901234";
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put(
+                "POST /api/v1/users {\"username\":\"" + Api.unique("u") + "\",\"email\":\"u@example.com\","
+                        + "\"displayName\":\"u\",\"password\":" + secret + "}",
+                "password");
+        expected.put(
+                "PUT /api/v1/users/" + scene.lisa + "/password {\"current\":" + secret + ",\"new\":\"x\"}", "current");
+        expected.put("PUT /api/v1/users/" + scene.lisa + "/password {\"new\":" + secret + "}", "new");
+        expected.put(
+                "POST /api/v1/webhooks {\"url\":\"https://hooks.example.com/x\",\"secret\":" + secret + "}", "secret");
+        expected.put("POST /api/v1/webhooks/whk-none/secrets {\"secret\":" + secret + ".5}", "secret");
+        expected.put("PUT /api/v1/settings/mail {\"smtp\":{\"password\":" + secret + "}}", "smtp.password");
+        expected.put(
+                "POST /api/v1/channels {\"name\":\"c\",\"type\":\"SLACK\",\"botToken\":" + secret + "}", "botToken");
+        expected.forEach((call, field) -> {
+            String[] parts = call.split(" ", 3);
+            var answer = api.asAdmin().call(HttpMethod.valueOf(parts[0]), parts[1], parts[2]);
+            assertThat(answer.status()).as(call + " → " + answer.body()).isEqualTo(400);
+            assertThat(issues(answer)).as(call).containsExactly(field + ":invalid_type");
+            assertThat(answer.json().get("detail").asString()).as(call).isEqualTo(field + ": must be a JSON string");
+            assertThat(answer.body()).as(call).doesNotContain(secret);
+        });
+        nothingChanged();
+    }
+
+    @Test
     void aFractionWhereAWholeNumberBelongsIsRefusedRatherThanCut() {
         String fewerApprovals = "{\"conditions\":{\"resourceName\":\"x\"},\"steps\":[{\"approvers\":[{\"user\":\""
                 + scene.lisa + "\"}],\"requiredApprovals\":1.9}]}";
