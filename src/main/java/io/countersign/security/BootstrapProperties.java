@@ -1,6 +1,7 @@
 package io.countersign.security;
 
 import io.countersign.directory.EmailAddresses;
+import io.countersign.shared.Problems;
 import io.countersign.shared.secrets.HiddenValueFailureAnalyzer;
 import io.countersign.shared.settings.Setting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,8 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * They are checked at every start, before the schema is migrated, even though they are used only on
  * an empty database: a value that would be refused there stops the start before anything is written.
  *
- * @param adminPassword password of the first administrator, 12 to 128 characters, created only on an
- *     empty database (generated and printed once when unset)
+ * @param adminPassword password of the first administrator, 12 to 128 characters and no control
+ *     characters, created only on an empty database (generated and printed once when unset)
  * @param adminToken API token of the first administrator, at least 24 characters (generated and
  *     printed once when unset)
  * @param adminEmail e-mail address of the first administrator (admin@localhost when unset)
@@ -30,6 +31,12 @@ public record BootstrapProperties(String adminPassword, String adminToken, Strin
                     HiddenValueFailureAnalyzer.HIDDEN,
                     "must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_LENGTH
                             + " characters long, as every user's password (it has " + adminPassword.length() + ")");
+        }
+        Problems characters = new Problems();
+        if (isSet(adminPassword) && !Passwords.characters(characters, adminPassword, "password")) {
+            throw password.refused(
+                    HiddenValueFailureAnalyzer.HIDDEN,
+                    characters.issues().get(0).message() + ", as every user's password");
         }
         if (isSet(adminToken) && adminToken.length() < MIN_TOKEN_LENGTH) {
             throw Setting.of("countersign.bootstrap.admin-token")

@@ -5,6 +5,7 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
+import io.countersign.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -39,7 +40,10 @@ public class Passwords {
         this.events = events;
     }
 
-    /** Refuses a password that is too short or too long, naming {@code field} in the problem. */
+    /**
+     * Refuses a password that is too short, too long or holds a character no text field takes, naming
+     * {@code field} in the problem.
+     */
     public static void check(String password, String field) {
         Problems problems = new Problems();
         checkInto(problems, password, field);
@@ -51,11 +55,21 @@ public class Passwords {
             problems.add(field, "required", "must not be blank");
             return;
         }
-        problems.check(
+        if (problems.check(
                 password.length() >= MIN_LENGTH && password.length() <= MAX_LENGTH,
                 field,
                 "out_of_range",
-                "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long");
+                "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long")) {
+            characters(problems, password, field);
+        }
+    }
+
+    /**
+     * The characters every text field refuses: a password holding a NUL or a direction override could
+     * not be typed at the sign-in form.
+     */
+    static boolean characters(Problems problems, String password, String field) {
+        return problems.text(password, field, MAX_LENGTH, Text.Lines.SINGLE);
     }
 
     /** An administrator sets a user's password (on creation or replacement of the user). */

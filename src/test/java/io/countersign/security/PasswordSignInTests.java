@@ -16,6 +16,7 @@ import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,6 +152,30 @@ class PasswordSignInTests {
                 api.asAdmin().post("/api/v1/users", Api.json(body)).expect(400).json();
         assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("password");
         api.asAdmin().get("/api/v1/users/" + username).expect(404);
+    }
+
+    @Test
+    void aPasswordWithAControlOrDirectionCharacterIsRefusedWhereverItIsSet() throws Exception {
+        String username = Api.unique("ctl");
+        Map<String, Object> body = People.body(username, Role.USER);
+        body.put("password", "abc\u0000defghijklm\u202e\u0007");
+        var created = api.asAdmin().post("/api/v1/users", Api.json(body)).expect(400);
+        assertThat(Api.issues(created)).containsExactly("password:invalid_character");
+        api.asAdmin().get("/api/v1/users/" + username).expect(404);
+
+        String holder = userWithPassword(Role.USER);
+        Map<String, Object> replaced = People.body(holder, Role.USER);
+        replaced.put("password", "a brand new\u0000secret");
+        var replacing = api.asAdmin().put("/api/v1/users/" + holder, Api.json(replaced));
+        assertThat(Api.issues(replacing.expect(400))).containsExactly("password:invalid_character");
+        String path = "/api/v1/users/" + holder + "/password";
+        for (String replacement :
+                List.of("a brand new\u0000secret", "a brand new secret\u202e", "a brand\tnew secret")) {
+            var changed = api.as(people.tokenFor(holder))
+                    .put(path, Api.json(Map.of("current", PASSWORD, "new", replacement)));
+            assertThat(Api.issues(changed.expect(400))).containsExactly("new:invalid_character");
+        }
+        mvc.perform(formLogin("/login").user(holder).password(PASSWORD)).andExpect(authenticated());
     }
 
     @Test
