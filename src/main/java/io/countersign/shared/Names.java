@@ -1,6 +1,5 @@
 package io.countersign.shared;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +15,22 @@ public final class Names {
 
     public static String canonical(String raw) {
         // only spaces are forgiven: a control character at either end is refused by isValid, not dropped
-        return raw == null ? null : Text.strip(raw).toLowerCase(Locale.ROOT);
+        return raw == null ? null : asciiLowerCase(Text.strip(raw));
+    }
+
+    /**
+     * Lower-cases A to Z only. Unicode lower-casing turns some letters outside ASCII into ASCII ones
+     * (the Kelvin sign U+212A becomes "k"), so a name spelled with one would pass as another name and
+     * reach its user, grants and sign-in; left as it is, such a name is refused or matches nothing.
+     */
+    private static String asciiLowerCase(String value) {
+        char[] chars = value.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] = (char) (chars[i] + ('a' - 'A'));
+            }
+        }
+        return new String(chars);
     }
 
     public static boolean isValid(String canonical) {

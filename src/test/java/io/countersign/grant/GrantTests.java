@@ -159,6 +159,31 @@ class GrantTests extends DevWithATokenTestBase {
     }
 
     @Test
+    void aNameWithALetterThatLowerCasesToAsciiIsCheckedAsAnUnknownName() {
+        String box = Api.unique("k-box");
+        setup.database(box, "admin");
+        setup.openPolicy(box);
+        api.as(devToken)
+                .post("/api/v1/requests", Api.json(Map.of("resource", box, "account", "admin")))
+                .expect(201);
+        String check = "/api/v1/access/check?user=" + dev + "&account=admin&resource=";
+        assertThat(api.as(gatewayToken).get(check + box).json().get("allowed").asBoolean())
+                .isTrue();
+
+        JsonNode kelvin = api.as(gatewayToken)
+                .get(check + "\u212A" + box.substring(1))
+                .expect(200)
+                .json();
+        JsonNode unknown = api.as(gatewayToken)
+                .get(check + Api.unique("no-box"))
+                .expect(200)
+                .json();
+
+        assertThat(kelvin.get("allowed").asBoolean()).isFalse();
+        assertThat(kelvin).isEqualTo(unknown);
+    }
+
+    @Test
     void aCheckWithoutItsParametersIsABadRequestNamingEachOne() {
         var answer = api.as(gatewayToken).get("/api/v1/access/check");
 

@@ -17,6 +17,7 @@ import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -141,6 +142,19 @@ class PasswordSignInTests {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void aUsernameTypedWithALetterThatLowerCasesToAsciiIsAWrongSignIn() throws Exception {
+        String username = Api.unique("kate");
+        Map<String, Object> body = People.body(username, Role.USER);
+        body.put("password", PASSWORD);
+        api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
+
+        mvc.perform(formLogin("/login").user("\u212A" + username.substring(1)).password(PASSWORD))
+                .andExpect(unauthenticated());
+        mvc.perform(formLogin("/login").user(username.toUpperCase(Locale.ROOT)).password(PASSWORD))
+                .andExpect(authenticated().withUsername(username));
     }
 
     @Test

@@ -140,6 +140,37 @@ class TextFieldContainmentTests extends ContainmentTestBase {
     }
 
     @Test
+    void aNameWithALetterThatLowerCasesToAsciiIsRefusedRatherThanFolded() {
+        String kelvin = "\u212A" + Api.unique("elvin");
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("POST /api/v1/users " + Api.json(userBody(kelvin, "Kelvin")), "username:invalid_name");
+        expected.put("POST /api/v1/groups " + Api.json(Map.of("name", kelvin)), "name:invalid_name");
+        expected.put(
+                "POST /api/v1/resources "
+                        + Api.json(Map.of("name", kelvin, "type", "database", "accounts", List.of("root"))),
+                "name:invalid_name");
+        expected.put(
+                "PUT /api/v1/resources/" + scene.resource + " "
+                        + Api.json(Map.of("type", "database", "accounts", List.of("admin", "\u212Aey"))),
+                "accounts[1]:invalid_name");
+        expected.put(
+                "POST /api/v1/policies "
+                        + Api.json(
+                                Map.of("name", kelvin, "conditions", Map.of("resourceName", "x"), "steps", List.of())),
+                "name:invalid_name");
+        expected.put("PUT /api/v1/levels " + Api.json(List.of("\u212Aing")), "levels[0]:invalid_name");
+        expected.forEach((call, issue) -> {
+            String[] parts = call.split(" ", 3);
+            var answer = api.asAdmin().call(HttpMethod.valueOf(parts[0]), parts[1], parts[2]);
+            assertThat(issues(answer.expect(400))).as(call).containsExactly(issue);
+        });
+        assertThat(issues(importJson(Api.json(Map.of("users", List.of(userBody(kelvin, "Kelvin")))))
+                        .expect(400)))
+                .containsExactly("users[0].username:invalid_name");
+        nothingChanged();
+    }
+
+    @Test
     void multiLineTextsKeepLineBreaksAndTabsButNoOtherControlCharacter() {
         var bell = api.as(scene.lisaToken)
                 .post("/api/v1/requests/" + scene.pendingRequest + "/approve", Api.json(Map.of("comment", "ok\u0007")));
