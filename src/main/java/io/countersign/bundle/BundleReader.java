@@ -154,6 +154,10 @@ final class BundleReader {
     }
 
     static FieldIssue issue(JacksonException e, BundleFormat format) {
+        if (ParserRefusals.notUtf8(e)) {
+            return new FieldIssue(
+                    "body", "malformed_bundle", "is not valid UTF-8: save the bundle as UTF-8 and send it again");
+        }
         String path = path(e);
         if (e instanceof UnrecognizedPropertyException) {
             return new FieldIssue(path, "unknown_field", "is not a known field");

@@ -1,5 +1,6 @@
 package io.countersign.shared;
 
+import java.io.CharConversionException;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +21,9 @@ public final class ParserRefusals {
             Set.of(Integer.class, int.class, Long.class, long.class, Short.class, short.class, BigInteger.class);
 
     private static final Pattern MAXIMUM = Pattern.compile("maximum allowed \\((\\d+)");
+
+    /** Java exception names heading a message that wraps another failure's ("java.io.EOFException: …"). */
+    private static final Pattern EXCEPTION_NAMES = Pattern.compile("^(?:(?:[A-Za-z_$][\\w$]*\\.)+[A-Z][\\w$]*: )+");
 
     /** Where the parser's explanation turns to its own settings: cut there, the rest names its classes. */
     private static final List<String> SETTING_HINTS =
@@ -67,11 +71,16 @@ public final class ParserRefusals {
 
     /**
      * The parser's own explanation of malformed input (an unexpected character, a missing quote),
-     * first line only, without the source excerpt it appends or the setting it suggests enabling.
+     * first line only, without the names of Java exceptions it wraps, the source excerpt it appends or
+     * the setting it suggests enabling.
      */
     public static String reason(JacksonException e) {
-        String message =
-                String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        String message = EXCEPTION_NAMES
+                .matcher(String.valueOf(e.getOriginalMessage())
+                        .lines()
+                        .findFirst()
+                        .orElse(""))
+                .replaceFirst("");
         int end = message.indexOf(" (start marker");
         for (String hint : SETTING_HINTS) {
             int at = message.indexOf(hint);
@@ -80,6 +89,19 @@ public final class ParserRefusals {
             }
         }
         return end < 0 ? message : message.substring(0, end);
+    }
+
+    /**
+     * Whether the document stopped at bytes that are not UTF-8: the YAML reader says so in Java's words,
+     * the JSON parser in its own, and neither tells a person what to do about it.
+     */
+    public static boolean notUtf8(JacksonException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CharConversionException) {
+                return true;
+            }
+        }
+        return String.valueOf(e.getOriginalMessage()).startsWith("Invalid UTF-8");
     }
 
     /**

@@ -39,6 +39,10 @@ final class UnreadableBody {
             path = parserPath(read);
         }
         String field = path.isEmpty() ? "body" : path;
+        if (ParserRefusals.notUtf8(json)) {
+            return new FieldIssue(
+                    "body", "malformed_json", "the request body is not valid UTF-8: send it encoded as UTF-8");
+        }
         if (json instanceof UnrecognizedPropertyException) {
             return new FieldIssue(field, "unknown_field", "is not a known field");
         }
@@ -100,7 +104,9 @@ final class UnreadableBody {
     private static boolean wrongType(MismatchedInputException e) {
         String message = String.valueOf(e.getOriginalMessage());
         return e.getTargetType() != null
-                && (message.startsWith("Cannot deserialize value of type") || message.startsWith("Cannot coerce"));
+                && (message.startsWith("Cannot deserialize value of type")
+                        || message.startsWith("Cannot coerce")
+                        || message.startsWith("Cannot construct instance of"));
     }
 
     /** A number or a boolean where the field takes another kind of value. */

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Request bodies and bundles with duplicate keys, huge numbers, deep nesting, unknown values or wrong
@@ -184,6 +186,52 @@ class BodyContainmentTests extends ContainmentTestBase {
             assertThat(answer.body()).as(call).doesNotContain(secret);
         });
         nothingChanged();
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8IsRefusedAsSuchWithoutTheServicesClassNames() throws Exception {
+        byte[] notUtf8 = {(byte) 0xff, (byte) 0xfe};
+        byte[] cutShort = "{\"levels\":[\"a\u00e9\"]}".getBytes(StandardCharsets.ISO_8859_1);
+        for (String type : List.of("application/yaml", "application/json")) {
+            for (byte[] body : List.of(notUtf8, cutShort)) {
+                assertThat(send("/api/v1/import?dryRun=true", type, body))
+                        .contains("\"detail\":\"body: is not valid UTF-8: save the bundle as UTF-8 and send it again\"")
+                        .doesNotContain("java.")
+                        .doesNotContain("Exception");
+                assertThat(send("/api/v1/users", type, body))
+                        .contains("\"detail\":\"body: the request body is not valid UTF-8: send it encoded as UTF-8\"")
+                        .doesNotContain("java.")
+                        .doesNotContain("Exception");
+            }
+        }
+        nothingChanged();
+    }
+
+    @Test
+    void anObjectGivenAsTextOrANumberIsNamedInJsonTermsWithoutRepeatingTheValue() {
+        var smtp = api.asAdmin().put("/api/v1/settings/mail", "{\"smtp\":\"hunter2-secret\"}");
+        var step = api.asAdmin()
+                .put("/api/v1/policies/" + scene.policy, "{\"conditions\":{\"resourceName\":\"x\"},\"steps\":[12345]}");
+
+        assertThat(smtp.expect(400).json().get("detail").asString()).isEqualTo("smtp: must be a JSON object");
+        assertThat(step.expect(400).json().get("detail").asString()).isEqualTo("steps[0]: must be a JSON object");
+        assertThat(smtp.body() + step.body())
+                .doesNotContain("hunter2")
+                .doesNotContain("12345")
+                .doesNotContain("io.countersign")
+                .doesNotContain("Creator");
+        nothingChanged();
+    }
+
+    private String send(String path, String type, byte[] body) throws Exception {
+        var answer = mvc.perform(MockMvcRequestBuilders.post(path)
+                        .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+                        .contentType(type)
+                        .content(body))
+                .andReturn()
+                .getResponse();
+        assertThat(answer.getStatus()).as(path + " " + type).isEqualTo(400);
+        return answer.getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
