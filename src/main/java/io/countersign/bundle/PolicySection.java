@@ -4,10 +4,7 @@ import io.countersign.directory.Upserted;
 import io.countersign.policy.Policies;
 import io.countersign.policy.PolicyDefinition;
 import io.countersign.shared.Actor;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,22 +25,16 @@ class PolicySection {
 
     /**
      * Creates or replaces the policies; an invalid one throws with every issue under
-     * {@code policies[i]}, which rolls the whole import back. A policy counts as unchanged when its
-     * stored definition is the same before and after.
+     * {@code policies[i]}, which rolls the whole import back.
      */
     Upserted apply(Actor actor, List<PolicyDefinition> definitions) {
         if (definitions == null || definitions.isEmpty()) {
             return Upserted.NONE;
         }
-        Map<String, PolicyDefinition> before = new HashMap<>();
-        policies.list().forEach(policy -> before.put(policy.name(), policy));
         var result = policies.upsertAll(actor, definitions, PATH);
-        int unchanged = 0;
-        for (String name : result.replaced()) {
-            if (Objects.equals(before.get(name), policies.get(name))) {
-                unchanged++;
-            }
-        }
-        return new Upserted(result.created().size(), result.replaced().size() - unchanged, unchanged);
+        return new Upserted(
+                result.created().size(),
+                result.replaced().size(),
+                result.unchanged().size());
     }
 }

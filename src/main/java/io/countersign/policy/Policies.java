@@ -186,7 +186,7 @@ public class Policies {
     /**
      * Creates or replaces each of the given policies, all or nothing: when any is invalid, nothing
      * changes and an {@link InvalidInputException} lists every problem under {@code pathPrefix}.
-     * Policies not in the list are left alone.
+     * Policies not in the list are left alone, and so is one given exactly as it is stored.
      */
     @Transactional
     public ImportResult upsertAll(Actor actor, List<PolicyDefinition> policies, String pathPrefix) {
@@ -195,19 +195,24 @@ public class Policies {
         startChange();
         List<String> created = new ArrayList<>();
         List<String> replaced = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
         for (PolicyDefinition input : policies) {
             PolicyDefinition policy = PolicyNormalizer.normalize(input);
-            if (store.exists(policy.name())) {
-                store.update(policy, clock.instant());
-                replaced.add(policy.name());
-                events.publishEvent(new PolicyUpdated(actor, policy));
-            } else {
+            Optional<PolicyDefinition> stored = store.find(policy.name());
+            if (stored.isEmpty()) {
                 store.insert(policy, clock.instant());
                 created.add(policy.name());
                 events.publishEvent(new PolicyCreated(actor, policy));
+            } else if (stored.get().equals(policy)) {
+                // as for users, groups and resources: an export imported again keeps every ETag and audits nothing
+                unchanged.add(policy.name());
+            } else {
+                store.update(policy, clock.instant());
+                replaced.add(policy.name());
+                events.publishEvent(new PolicyUpdated(actor, policy));
             }
         }
-        return new ImportResult(List.copyOf(created), List.copyOf(replaced));
+        return new ImportResult(List.copyOf(created), List.copyOf(replaced), List.copyOf(unchanged));
     }
 
     /**

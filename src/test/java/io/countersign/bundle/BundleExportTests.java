@@ -55,6 +55,39 @@ class BundleExportTests extends BundleImporterTestBase {
     }
 
     @Test
+    void anExportImportedAgainKeepsEveryPolicyVersionAndAuditsOnlyTheImport() {
+        GeneratedOrganisation org = new GeneratedOrganisation(Api.unique("keep"), 20, 4, 10, 12);
+        importer.json(Api.json(org.bundle())).expect(200);
+        api.asAdmin()
+                .post("/api/v1/policies", """
+                        {"name": "%s", "conditions": {"resourceName": "%s"},
+                         "startOnFirstUse": true, "claimWindow": "PT15M",
+                         "steps": [{"approvers": [{"user": "%s"}]}],
+                         "extension": {"maxTotalDuration": "PT12H", "steps": [{"approvers": [{"minLevel": "manager"}]}]},
+                         "breakGlass": {"maxDuration": "PT1H", "notify": [{"user": "%s"}],
+                                        "reviewers": [{"group": "%s"}], "reviewWithin": "P1D"}}""".formatted(
+                                org.policy(12), org.resource(0), org.user(1), org.user(2), org.group(0)))
+                .expect(201);
+        String exported = export(JSON);
+        List<String> policies = Api.JSON_READER
+                .readTree(exported)
+                .get("policies")
+                .valueStream()
+                .map(policy -> policy.get("name").asString())
+                .toList();
+        Map<String, String> tags = policyTags(policies);
+        long updates = auditRows("policy.updated");
+        long imports = auditRows("bundle.imported");
+
+        JsonNode again = importer.json(exported).expect(200).json();
+
+        assertThat(ImportCounts.counts(again, "policies")).containsExactly(0, 0, policies.size());
+        assertThat(policyTags(policies)).isEqualTo(tags);
+        assertThat(auditRows("policy.updated")).isEqualTo(updates);
+        assertThat(auditRows("bundle.imported")).isEqualTo(imports + 1);
+    }
+
+    @Test
     void theJsonExportRoundTripsToo() {
         GeneratedOrganisation org = new GeneratedOrganisation(Api.unique("json"), 30, 5, 20, 12);
         importer.json(Api.json(org.bundle())).expect(200);
@@ -201,6 +234,21 @@ class BundleExportTests extends BundleImporterTestBase {
 
     private long auditRows() {
         return jdbc.sql("select (select count(*) from audit_journal) + (select count(*) from audit_events)")
+                .query(Long.class)
+                .single();
+    }
+
+    private Map<String, String> policyTags(List<String> names) {
+        Map<String, String> tags = new java.util.HashMap<>();
+        names.forEach(name -> tags.put(
+                name, api.asAdmin().get("/api/v1/policies/" + name).expect(200).header("ETag")));
+        return tags;
+    }
+
+    private long auditRows(String action) {
+        return jdbc.sql("select (select count(*) from audit_journal where action = :action)"
+                        + " + (select count(*) from audit_events where action = :action)")
+                .param("action", action)
                 .query(Long.class)
                 .single();
     }

@@ -6,6 +6,7 @@ import static io.countersign.testing.Api.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.policy.PolicyCreated;
+import io.countersign.policy.PolicyUpdated;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,14 +60,22 @@ class BundlePolicyImportTests extends BundleImporterTestBase {
     }
 
     @Test
-    void reimportingTheSamePoliciesCountsThemUnchangedAndAChangedOneUpdated() {
+    void reimportingTheSamePoliciesLeavesThemAsTheyWereAndAChangedOneIsUpdated() {
         importer.yaml(bundle("PT30M")).expect(200);
+        String imported = policyTag();
 
         var same = importer.yaml(bundle("PT30M")).expect(200).json();
+        String reimported = policyTag();
         var changed = importer.yaml(bundle("PT45M")).expect(200).json();
 
         assertThat(counts(same, "policies")).containsExactly(0, 0, 1);
+        assertThat(reimported).isEqualTo(imported);
         assertThat(counts(changed, "policies")).containsExactly(0, 1, 0);
+        assertThat(policyTag()).isNotEqualTo(imported);
+        assertThat(events.stream(PolicyUpdated.class))
+                .singleElement()
+                .satisfies(event -> assertThat(event.policy().steps().get(0).timeout())
+                        .isEqualTo(java.time.Duration.ofMinutes(45)));
         assertThat(api.asAdmin()
                         .get("/api/v1/policies/" + id + "-db-approval")
                         .json()
@@ -129,6 +138,13 @@ class BundlePolicyImportTests extends BundleImporterTestBase {
                 .singleElement()
                 .satisfies(event -> assertThat(event.note()).contains("policies 1 created"));
         assertThat(events.stream(PolicyCreated.class)).hasSize(1);
+    }
+
+    private String policyTag() {
+        return api.asAdmin()
+                .get("/api/v1/policies/" + id + "-db-approval")
+                .expect(200)
+                .header("ETag");
     }
 
     /** A team, a resource and a policy that routes the resource's requests to the team's manager. */
