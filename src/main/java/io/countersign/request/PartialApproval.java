@@ -40,11 +40,14 @@ final class PartialApproval {
         }
     }
 
-    /** The shortest duration any approval allowed, or what was asked when nobody allowed less. */
+    /**
+     * The shortest duration any approval that still counts allowed, or what was asked when none of
+     * them allowed less: an approval withdrawn when its approver left no longer speaks for anyone.
+     */
     static Duration granted(Duration asked, List<Decision> decisions) {
         Duration granted = asked;
         for (Decision decision : decisions) {
-            if (decision.isApproval()
+            if (decision.counts()
                     && decision.allowed() != null
                     && decision.allowed().compareTo(granted) < 0) {
                 granted = decision.allowed();

@@ -9,6 +9,7 @@ import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -225,6 +226,31 @@ class ApproverWithdrawalTests extends DevLisaAndCarolTestBase {
                         .asString())
                 .contains("approval of step 0", "no longer counts", "user deactivated");
         assertThat(approve(sam, id).get("status").asString()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aWithdrawnApprovalNoLongerShortensTheGrant() {
+        org.policy(resource, List.of(groupStep("Two of three", 2, org.group(lisa, carol, sam))));
+        String id =
+                org.request(dev, resource, Map.of("duration", "PT2H")).get("id").asString();
+        api.as(lisa.token())
+                .post("/api/v1/requests/" + id + "/approve", "{\"duration\":\"PT10M\"}")
+                .expect(200);
+
+        deactivate(lisa, "USER");
+        approve(carol, id);
+        JsonNode approved = approve(sam, id);
+
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(decisionBy(approved, lisa).get("duration").asString()).isEqualTo("PT10M");
+        assertThat(decisionBy(approved, lisa).get("withdrawn").asString()).isEqualTo("user deactivated");
+        assertThat(approved.get("grantedDuration").asString()).isEqualTo("PT2H");
+        JsonNode grant = approved.get("grant");
+        assertThat(Duration.between(
+                        Instant.parse(grant.get("startsAt").asString()),
+                        Instant.parse(grant.get("endsAt").asString())))
+                .isEqualTo(Duration.ofHours(2));
+        assertThat(asAdmin(id).get("grantedDuration").asString()).isEqualTo("PT2H");
     }
 
     @Test
