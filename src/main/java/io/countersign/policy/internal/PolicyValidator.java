@@ -1,6 +1,7 @@
 package io.countersign.policy.internal;
 
 import io.countersign.directory.Directory;
+import io.countersign.inventory.ResourceTypes;
 import io.countersign.policy.NotifyChannels;
 import io.countersign.policy.PolicyDefinition;
 import io.countersign.policy.PolicyDefinition.AutoApprove;
@@ -79,7 +80,16 @@ public final class PolicyValidator {
         List<String> types = conditions.resourceTypes();
         if (checks.bounded(types.size(), MAX_LIST, "conditions.resourceTypes")) {
             for (int i = 0; i < types.size(); i++) {
-                Names.check(checks.problems, types.get(i), checks.path("conditions.resourceTypes[" + i + "]"));
+                String field = "conditions.resourceTypes[" + i + "]";
+                if (Names.check(checks.problems, types.get(i), checks.path(field))) {
+                    // a type no resource can have would be a condition that never holds
+                    checks.require(
+                            ResourceTypes.isKnown(types.get(i)),
+                            field,
+                            "unknown_type",
+                            "'" + types.get(i) + "' is not a resource type; use one of "
+                                    + String.join(", ", ResourceTypes.ALL));
+                }
             }
         }
         Map<String, String> labels = conditions.labels();

@@ -328,7 +328,13 @@ class PolicyValidatorTests {
                 "p",
                 null,
                 null,
-                new Conditions("x", null, List.of(), List.of("SSH", "bad type"), List.of("ghosts"), Map.of("env", "")),
+                new Conditions(
+                        "x",
+                        null,
+                        List.of(),
+                        List.of("SSH", "bad type", "mainframe"),
+                        List.of("ghosts"),
+                        Map.of("env", "")),
                 null,
                 null,
                 null,
@@ -344,6 +350,7 @@ class PolicyValidatorTests {
                 .containsExactly(
                         tuple("conditions.requesterGroups[0]", "unknown_group"),
                         tuple("conditions.resourceTypes[1]", "invalid_name"),
+                        tuple("conditions.resourceTypes[2]", "unknown_type"),
                         tuple("autoApprove.requesterGroups[1]", "unknown_group"));
     }
 
