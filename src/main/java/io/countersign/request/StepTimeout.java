@@ -21,9 +21,12 @@ final class StepTimeout {
         if (step.onTimeout() == OnTimeout.ESCALATE && !step.escalated()) {
             String requesterId = request.details().requesterId();
             ApprovalRules rules = request.rules();
+            // only those who could approve: the requester without self-approval, or whoever approved an
+            // earlier step under distinct approvers, would be asked in vain and hold the step open
             List<Participant> added = step.escalation().stream()
                     .filter(person -> !step.isEligible(person.id()))
-                    .filter(person -> rules.allowSelfApproval() || !person.id().equals(requesterId))
+                    .filter(person -> SeparationOfDuties.letsApprove(
+                            rules, requesterId, request.decisions(), person.id(), request.currentStep()))
                     .toList();
             if (!added.isEmpty()) {
                 RequestStep widened = step.escalatedTo(added, at);

@@ -96,6 +96,38 @@ class StepTimeoutTests {
     }
 
     @Test
+    void anEscalationLeavesOutWhoeverApprovedAnEarlierStep() {
+        PlannedStep security = new PlannedStep(
+                "Security", 1, List.of("sam"), TIMEOUT, OnTimeout.ESCALATE, List.of("lisa", "dora"), null);
+        AccessRequest request = open(Plans.plan(Plans.step("Manager", 1, "lisa"), security));
+        Instant opened = CREATED.plusSeconds(5);
+        request.approve(person("lisa"), "lisa", null, opened);
+        request.pullEvents();
+
+        DueTimer.timeOutIfDue(request, opened.plus(TIMEOUT));
+
+        assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
+        assertThat(request.steps().get(1).eligibleApprovers()).containsExactly("dora", "sam");
+        assertThat(request.pullEvents())
+                .filteredOn(RequestStepEscalated.class::isInstance)
+                .extracting(event -> ((RequestStepEscalated) event).addedApprovers())
+                .containsExactly(List.of("dora"));
+    }
+
+    @Test
+    void anEscalationOnlyToWhoeverApprovedAnEarlierStepRejects() {
+        PlannedStep security =
+                new PlannedStep("Security", 1, List.of("sam"), TIMEOUT, OnTimeout.ESCALATE, List.of("lisa"), null);
+        AccessRequest request = open(Plans.plan(Plans.step("Manager", 1, "lisa"), security));
+        Instant opened = CREATED.plusSeconds(5);
+        request.approve(person("lisa"), "lisa", null, opened);
+
+        DueTimer.timeOutIfDue(request, opened.plus(TIMEOUT));
+
+        assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
+    }
+
+    @Test
     void anEndedRequestDoesNotTimeOut() {
         AccessRequest request = open(Plans.plan(step(OnTimeout.REJECT, List.of())));
         request.approve(person("lisa"), "lisa", null, CREATED.plusSeconds(5));
