@@ -1,5 +1,7 @@
 package io.countersign;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.countersign.grant.GrantProperties;
@@ -11,7 +13,9 @@ import io.countersign.request.RequestProperties;
 import io.countersign.shared.database.DatabaseCallProperties;
 import io.countersign.web.api.WaiterProperties;
 import io.countersign.web.api.WebLimits;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -25,23 +29,32 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class SettingsValidationTests {
 
     @ParameterizedTest
-    @CsvSource({
-        "countersign.database.bounded-calls, timeout, -1s, countersign.database.bounded-calls.timeout",
-        "countersign.database.bounded-calls, threads, 0, countersign.database.bounded-calls.threads",
-        "countersign.grant, timer-interval, 0s, countersign.grant.timer-interval",
-        "countersign.request, timer-interval, -1m, countersign.request.timer-interval",
-        "countersign.notifications, grant-ending-lead-time, -PT5M, countersign.notifications.grant-ending-lead-time",
-        "countersign.notifications, delivery-interval, 50ms, countersign.notifications.delivery-interval must be at least 100 ms",
-        "countersign.notifications, delivery-interval, 0s, countersign.notifications.delivery-interval must be at least 100 ms",
-        "countersign.notify.webhooks, threads, 0, countersign.notify.webhooks.batch-size and threads",
-        "countersign.notify.webhooks, read-timeout, 0s, countersign.notify.webhooks durations",
-        "countersign.web, max-body-size, -1MB, countersign.web.max-body-size (COUNTERSIGN_MAX_BODY_SIZE)",
-        "countersign.web, max-body-size, 0, countersign.web.max-body-size (COUNTERSIGN_MAX_BODY_SIZE)",
-        "countersign.web, max-import-size, 0KB, countersign.web.max-import-size (COUNTERSIGN_MAX_IMPORT_SIZE)",
-        "countersign.requests, waiter-poll, -PT1S, countersign.requests.waiter-poll (COUNTERSIGN_REQUESTS_WAITER_POLL)",
-        "countersign.requests, waiter-poll, 0s, countersign.requests.waiter-poll (COUNTERSIGN_REQUESTS_WAITER_POLL)",
-    })
-    void aSettingThatCannotWorkIsRefusedByName(String prefix, String key, String value, String named) {
+    @CsvSource(delimiter = '|', textBlock = """
+            countersign.database.bounded-calls | timeout                | -1s   | COUNTERSIGN_DATABASE_BOUNDED_CALLS_TIMEOUT (countersign.database.bounded-calls.timeout) must be positive, e.g. 30s.
+            countersign.database.bounded-calls | retry-after            | -1s   | COUNTERSIGN_DATABASE_BOUNDED_CALLS_RETRY_AFTER (countersign.database.bounded-calls.retry-after) must not be negative.
+            countersign.database.bounded-calls | threads                | 0     | COUNTERSIGN_DATABASE_BOUNDED_CALLS_THREADS (countersign.database.bounded-calls.threads) must be at least 1.
+            countersign.database.bounded-calls | queue                  | -1    | COUNTERSIGN_DATABASE_BOUNDED_CALLS_QUEUE (countersign.database.bounded-calls.queue) must not be negative.
+            countersign.grant                  | timer-interval         | 0s    | COUNTERSIGN_GRANT_TIMER_INTERVAL (countersign.grant.timer-interval) must be positive, e.g. 30s.
+            countersign.request                | timer-interval         | -1m   | COUNTERSIGN_REQUEST_TIMER_INTERVAL (countersign.request.timer-interval) must be positive, e.g. 30s.
+            countersign.notifications          | grant-ending-lead-time | -PT5M | COUNTERSIGN_NOTIFICATIONS_GRANT_ENDING_LEAD_TIME (countersign.notifications.grant-ending-lead-time) must not be negative.
+            countersign.notifications          | unreachable-pause      | 0s    | COUNTERSIGN_NOTIFICATIONS_UNREACHABLE_PAUSE (countersign.notifications.unreachable-pause) must be positive, e.g. 30s.
+            countersign.notifications          | delivery-interval      | 50ms  | COUNTERSIGN_NOTIFICATIONS_DELIVERY_INTERVAL (countersign.notifications.delivery-interval) must be at least 100 ms.
+            countersign.notifications          | delivery-interval      | 0s    | COUNTERSIGN_NOTIFICATIONS_DELIVERY_INTERVAL (countersign.notifications.delivery-interval) must be at least 100 ms.
+            countersign.notify.webhooks        | initial-backoff        | 0s    | COUNTERSIGN_NOTIFY_WEBHOOKS_INITIAL_BACKOFF (countersign.notify.webhooks.initial-backoff) must be positive, e.g. 30s.
+            countersign.notify.webhooks        | max-backoff            | -1h   | COUNTERSIGN_NOTIFY_WEBHOOKS_MAX_BACKOFF (countersign.notify.webhooks.max-backoff) must be positive, e.g. 30s.
+            countersign.notify.webhooks        | retry-for              | 0s    | COUNTERSIGN_NOTIFY_WEBHOOKS_RETRY_FOR (countersign.notify.webhooks.retry-for) must be positive, e.g. 30s.
+            countersign.notify.webhooks        | connect-timeout        | 0s    | COUNTERSIGN_NOTIFY_WEBHOOKS_CONNECT_TIMEOUT (countersign.notify.webhooks.connect-timeout) must be positive, e.g. 30s.
+            countersign.notify.webhooks        | read-timeout           | 0s    | COUNTERSIGN_NOTIFY_WEBHOOKS_READ_TIMEOUT (countersign.notify.webhooks.read-timeout) must be positive, e.g. 30s.
+            countersign.notify.webhooks        | retention              | -1d   | COUNTERSIGN_NOTIFY_WEBHOOKS_RETENTION (countersign.notify.webhooks.retention) must be positive, e.g. 30s.
+            countersign.notify.webhooks        | batch-size             | 0     | COUNTERSIGN_NOTIFY_WEBHOOKS_BATCH_SIZE (countersign.notify.webhooks.batch-size) must be at least 1.
+            countersign.notify.webhooks        | threads                | 0     | COUNTERSIGN_NOTIFY_WEBHOOKS_THREADS (countersign.notify.webhooks.threads) must be at least 1.
+            countersign.web                    | max-body-size          | -1MB  | COUNTERSIGN_MAX_BODY_SIZE (countersign.web.max-body-size) must be positive, e.g. 1MB.
+            countersign.web                    | max-body-size          | 0     | COUNTERSIGN_MAX_BODY_SIZE (countersign.web.max-body-size) must be positive, e.g. 1MB.
+            countersign.web                    | max-import-size        | 0KB   | COUNTERSIGN_MAX_IMPORT_SIZE (countersign.web.max-import-size) must be positive, e.g. 64MB.
+            countersign.requests               | waiter-poll            | -PT1S | COUNTERSIGN_REQUESTS_WAITER_POLL (countersign.requests.waiter-poll) must be at least 1 ms, e.g. PT0.25S.
+            countersign.requests               | waiter-poll            | 0s    | COUNTERSIGN_REQUESTS_WAITER_POLL (countersign.requests.waiter-poll) must be at least 1 ms, e.g. PT0.25S.
+            """)
+    void aSettingThatCannotWorkIsRefusedWithItsVariable(String prefix, String key, String value, String reason) {
         Class<?> target = switch (prefix) {
             case "countersign.database.bounded-calls" -> DatabaseCallProperties.class;
             case "countersign.grant" -> GrantProperties.class;
@@ -55,8 +68,26 @@ class SettingsValidationTests {
 
         assertThatThrownBy(() -> binder.bindOrCreate(prefix, target))
                 .rootCause()
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(named);
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageEndingWith(reason)
+                .satisfies(refusal -> assertThat(((InvalidConfigurationPropertyValueException) refusal).getName())
+                        .isEqualTo(prefix + "." + key));
+    }
+
+    @Test
+    void theDefaultsPass() {
+        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of()));
+
+        for (Class<?> target : List.of(
+                DatabaseCallProperties.class,
+                GrantProperties.class,
+                RequestProperties.class,
+                NotificationProperties.class,
+                WaiterProperties.class,
+                WebLimits.class,
+                WebhookProperties.class)) {
+            assertThatCode(() -> binder.bindOrCreate("countersign.x", target)).doesNotThrowAnyException();
+        }
     }
 
     /** The mail settings name the variable to change as well; StartupFailureReportTests shows the report. */

@@ -1,5 +1,6 @@
 package io.countersign.audit;
 
+import io.countersign.shared.settings.Setting;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,18 +28,13 @@ record AuditProperties(
         @DefaultValue("PT0S") Duration sealWait) {
 
     AuditProperties {
-        if (verifyBatchSize < 1) {
-            throw new IllegalArgumentException("countersign.audit.verify-batch-size must be at least 1");
-        }
-        if (sealBatchSize < 1) {
-            throw new IllegalArgumentException("countersign.audit.seal-batch-size must be at least 1");
-        }
-        if (sealInterval.toMillis() < 1 || sealWait.isNegative()) {
-            throw new IllegalArgumentException(
-                    "countersign.audit.seal-interval must be positive and countersign.audit.seal-wait not negative");
-        }
-        if (checkpointInterval.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("countersign.audit.checkpoint-interval must be at least one second");
-        }
+        Setting.of("countersign.audit.verify-batch-size").requireAtLeast(1, verifyBatchSize);
+        Setting.of("countersign.audit.seal-batch-size").requireAtLeast(1, sealBatchSize);
+        // a shorter wait between its passes would have the sealer query the journal almost without pause
+        Setting.of("countersign.audit.seal-interval")
+                .requireAtLeast(Duration.ofMillis(1), "1 ms, e.g. PT0.5S", sealInterval);
+        Setting.of("countersign.audit.seal-wait").requireNotNegative(sealWait);
+        Setting.of("countersign.audit.checkpoint-interval")
+                .requireAtLeast(Duration.ofSeconds(1), "one second", checkpointInterval);
     }
 }

@@ -1,5 +1,6 @@
 package io.countersign.grant;
 
+import io.countersign.shared.settings.Setting;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,8 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record GrantProperties(@DefaultValue("1m") Duration timerInterval) {
 
     public GrantProperties {
-        if (timerInterval.isNegative() || timerInterval.isZero()) {
-            throw new IllegalArgumentException("countersign.grant.timer-interval must be positive");
-        }
+        Setting.of("countersign.grant.timer-interval").requirePositive(timerInterval);
     }
 }

@@ -1,5 +1,6 @@
 package io.countersign.request;
 
+import io.countersign.shared.settings.Setting;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,8 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RequestProperties(@DefaultValue("1m") Duration timerInterval) {
 
     public RequestProperties {
-        if (timerInterval.isNegative() || timerInterval.isZero()) {
-            throw new IllegalArgumentException("countersign.request.timer-interval must be positive");
-        }
+        Setting.of("countersign.request.timer-interval").requirePositive(timerInterval);
     }
 }

@@ -43,8 +43,8 @@ public record OidcProperties(
         }
         scopes = List.copyOf(asked);
         if (issuer != null && blankToNull(clientId) == null) {
-            throw new IllegalArgumentException(
-                    "countersign.oidc.client-id must be set when countersign.oidc.issuer is");
+            throw Setting.of("countersign.oidc.client-id")
+                    .refused(null, "must be set when COUNTERSIGN_OIDC_ISSUER (countersign.oidc.issuer) is");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.countersign.security;
 
+import io.countersign.shared.settings.Setting;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,15 +21,13 @@ public record SignInProperties(
         @DefaultValue("30") int maxFailuresPerAddress) {
 
     public SignInProperties {
-        if (maxFailures < 1) {
-            throw new IllegalArgumentException("countersign.security.sign-in.max-failures must be at least 1");
-        }
-        if (maxFailuresPerAddress < 1) {
-            throw new IllegalArgumentException(
-                    "countersign.security.sign-in.max-failures-per-address must be at least 1");
-        }
-        if (lockoutWindow.isNegative() || lockoutWindow.isZero()) {
-            throw new IllegalArgumentException("countersign.security.sign-in.lockout-window must be positive");
-        }
+        new Setting("countersign.security.sign-in.max-failures", "COUNTERSIGN_SIGN_IN_MAX_FAILURES")
+                .requireAtLeast(1, maxFailures);
+        new Setting(
+                        "countersign.security.sign-in.max-failures-per-address",
+                        "COUNTERSIGN_SIGN_IN_MAX_FAILURES_PER_ADDRESS")
+                .requireAtLeast(1, maxFailuresPerAddress);
+        new Setting("countersign.security.sign-in.lockout-window", "COUNTERSIGN_SIGN_IN_LOCKOUT_WINDOW")
+                .requirePositive(lockoutWindow);
     }
 }

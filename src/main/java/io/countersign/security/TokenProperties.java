@@ -1,5 +1,6 @@
 package io.countersign.security;
 
+import io.countersign.shared.settings.Setting;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -13,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record TokenProperties(Duration tokenMaxLifetime) {
 
     public TokenProperties {
-        if (tokenMaxLifetime != null && (tokenMaxLifetime.isNegative() || tokenMaxLifetime.isZero())) {
-            throw new IllegalArgumentException("countersign.security.token-max-lifetime must be positive");
+        if (tokenMaxLifetime != null) {
+            Setting.of("countersign.security.token-max-lifetime").requirePositive(tokenMaxLifetime);
         }
     }
 }

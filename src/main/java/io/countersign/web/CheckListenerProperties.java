@@ -1,5 +1,6 @@
 package io.countersign.web;
 
+import io.countersign.shared.settings.Setting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,19 +16,18 @@ public record CheckListenerProperties(
         Integer port, @DefaultValue("8") int threads) {
 
     static final int MOST_THREADS = 200;
+    // application.yml reads these shorter variables, not the property's own spelling
+    static final Setting PORT = new Setting("countersign.check-listener.port", "COUNTERSIGN_CHECK_PORT");
+    static final Setting THREADS = new Setting("countersign.check-listener.threads", "COUNTERSIGN_CHECK_THREADS");
 
     public CheckListenerProperties {
         if (port != null && (port < 0 || port > ServerPortCheck.HIGHEST)) {
-            throw new IllegalArgumentException(
-                    "countersign.check-listener.port (COUNTERSIGN_CHECK_PORT) must be between 1"
-                            + " and " + ServerPortCheck.HIGHEST
-                            + " (or 0 for any free port), or unset for no check listener;"
-                            + " it is " + port);
+            throw PORT.refused(
+                    port,
+                    "must be between 1 and " + ServerPortCheck.HIGHEST
+                            + " (or 0 for any free port), or unset for no check listener");
         }
-        if (threads < 1 || threads > MOST_THREADS) {
-            throw new IllegalArgumentException("countersign.check-listener.threads (COUNTERSIGN_CHECK_THREADS) must be"
-                    + " between 1 and " + MOST_THREADS + "; it is " + threads);
-        }
+        THREADS.requireBetween(1, MOST_THREADS, threads);
     }
 
     boolean enabled() {

@@ -1,6 +1,6 @@
 package io.countersign.web;
 
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import io.countersign.shared.settings.Setting;
 import org.springframework.boot.web.server.AbstractConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -15,15 +15,13 @@ import org.springframework.stereotype.Component;
 class ServerPortCheck implements WebServerFactoryCustomizer<AbstractConfigurableWebServerFactory>, Ordered {
 
     static final int HIGHEST = 65_535;
+    static final Setting PORT = new Setting("server.port", "COUNTERSIGN_PORT");
 
     @Override
     public void customize(AbstractConfigurableWebServerFactory factory) {
         int port = factory.getPort();
         if (port < 0 || port > HIGHEST) {
-            throw new InvalidConfigurationPropertyValueException(
-                    "server.port",
-                    port,
-                    "COUNTERSIGN_PORT must be between 1 and " + HIGHEST + " (or 0 for any free port).");
+            throw PORT.refused(port, "must be between 1 and " + HIGHEST + " (or 0 for any free port)");
         }
     }
 

@@ -179,6 +179,50 @@ class StartupFailureReportTests {
         assertThat(data).doesNotExist();
     }
 
+    /**
+     * Each is set the way an operator would: through application.yml's own variable where it reads one
+     * (the command line stands in for the environment), otherwise by the property.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            countersign.audit.checkpoint-interval=500ms | COUNTERSIGN_AUDIT_CHECKPOINT_INTERVAL (countersign.audit.checkpoint-interval) must be at least one second.
+            countersign.grant.timer-interval=0s         | COUNTERSIGN_GRANT_TIMER_INTERVAL (countersign.grant.timer-interval) must be positive, e.g. 30s.
+            countersign.notify.webhooks.threads=0       | COUNTERSIGN_NOTIFY_WEBHOOKS_THREADS (countersign.notify.webhooks.threads) must be at least 1.
+            countersign.database.bounded-calls.queue=-1 | COUNTERSIGN_DATABASE_BOUNDED_CALLS_QUEUE (countersign.database.bounded-calls.queue) must not be negative.
+            COUNTERSIGN_SIGN_IN_LOCKOUT_WINDOW=0s       | COUNTERSIGN_SIGN_IN_LOCKOUT_WINDOW (countersign.security.sign-in.lockout-window) must be positive, e.g. 30s.
+            COUNTERSIGN_CHECK_THREADS=0                 | COUNTERSIGN_CHECK_THREADS (countersign.check-listener.threads) must be between 1 and 200.
+            COUNTERSIGN_PORT=70000                      | COUNTERSIGN_PORT (server.port) must be between 1 and 65535 (or 0 for any free port).
+            countersign.oidc.issuer=https://idp.example.com | COUNTERSIGN_OIDC_CLIENT_ID (countersign.oidc.client-id) must be set when COUNTERSIGN_OIDC_ISSUER (countersign.oidc.issuer) is.
+            """)
+    void aSettingOutOfRangeIsReportedWithTheVariableToChange(String setting, String reason, CapturedOutput output) {
+        assertRefused(() -> start(embeddedDatabase(), "sa", "", "--" + setting));
+
+        assertThat(output.getOut())
+                .contains("Description:" + System.lineSeparator() + System.lineSeparator() + "Configuration property '")
+                .contains(reason)
+                .contains("Action:" + System.lineSeparator() + System.lineSeparator()
+                        + "Change the setting as the reason above says.");
+        assertShort(output);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            COUNTERSIGN_PORT=abc                  | COUNTERSIGN_PORT (server.port) is 'abc', which is not a whole number. | Set COUNTERSIGN_PORT to a whole number, or unset it for the default, 8080.
+            COUNTERSIGN_SHUTDOWN_GRACE_PERIOD=abc | COUNTERSIGN_SHUTDOWN_GRACE_PERIOD (spring.lifecycle.timeout-per-shutdown-phase) is 'abc', which is not a duration such as 30s, 5m or PT15M. | Set COUNTERSIGN_SHUTDOWN_GRACE_PERIOD to a duration such as 30s, 5m or PT15M, or unset it for the default, 30s.
+            COUNTERSIGN_CHECK_PORT=8o81           | COUNTERSIGN_CHECK_PORT (countersign.check-listener.port) is '8o81', which is not a whole number. | Set COUNTERSIGN_CHECK_PORT to a whole number, or unset it.
+            COUNTERSIGN_MAX_BODY_SIZE=lots        | COUNTERSIGN_MAX_BODY_SIZE (countersign.web.max-body-size) is 'lots', which is not a size such as 512KB or 1MB. | Set COUNTERSIGN_MAX_BODY_SIZE to a size such as 512KB or 1MB, or unset it for the default, 1MB.
+            """)
+    void aVariableThatIsNotEvenOfItsSettingsKindIsReportedByName(
+            String setting, String description, String action, CapturedOutput output) {
+        assertRefused(() -> start(embeddedDatabase(), "sa", "", "--" + setting));
+
+        assertThat(output.getOut())
+                .contains("Description:" + System.lineSeparator() + System.lineSeparator() + description)
+                .contains("Action:" + System.lineSeparator() + System.lineSeparator() + action)
+                .doesNotContain("${");
+        assertShort(output);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             countersign.bootstrap.admin-password | short-pw-1       | COUNTERSIGN_BOOTSTRAP_ADMIN_PASSWORD (countersign.bootstrap.admin-password) must be 12 to 128 characters long, as every user's password (it has 10)
@@ -253,14 +297,18 @@ class StartupFailureReportTests {
     }
 
     private static void start(String url, String user, String password, String... more) {
+        // server.port would override the port a test gives through application.yml's variable
+        boolean portGiven =
+                java.util.stream.Stream.of(more).anyMatch(setting -> setting.startsWith("--COUNTERSIGN_PORT="));
         String[] arguments = java.util.stream.Stream.concat(
                         java.util.stream.Stream.of(
-                                "--spring.datasource.url=" + url,
-                                "--spring.datasource.username=" + user,
-                                "--spring.datasource.password=" + password,
-                                "--spring.datasource.hikari.maximum-pool-size=2",
-                                "--spring.datasource.hikari.minimum-idle=0",
-                                "--server.port=0"),
+                                        "--spring.datasource.url=" + url,
+                                        "--spring.datasource.username=" + user,
+                                        "--spring.datasource.password=" + password,
+                                        "--spring.datasource.hikari.maximum-pool-size=2",
+                                        "--spring.datasource.hikari.minimum-idle=0",
+                                        "--server.port=0")
+                                .filter(setting -> !(portGiven && setting.startsWith("--server.port="))),
                         java.util.stream.Stream.of(more))
                 .toArray(String[]::new);
         new SpringApplicationBuilder(CountersignApplication.class)

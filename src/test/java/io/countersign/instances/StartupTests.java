@@ -86,7 +86,7 @@ class StartupTests {
 
         assertThat(output.getOut())
                 .contains("APPLICATION FAILED TO START")
-                .contains("COUNTERSIGN_PORT must be between 1 and 65535 (or 0 for any free port).")
+                .contains("COUNTERSIGN_PORT (server.port) must be between 1 and 65535 (or 0 for any free port).")
                 .doesNotContain("created the first administrator");
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class OidcPropertiesTests {
@@ -21,7 +22,9 @@ class OidcPropertiesTests {
     @Test
     void anIssuerNeedsAClientId() {
         assertThatThrownBy(() -> new OidcProperties("https://idp.example.com", " ", null, List.of(), null, null, false))
-                .hasMessageContaining("countersign.oidc.client-id");
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageEndingWith("COUNTERSIGN_OIDC_CLIENT_ID (countersign.oidc.client-id) must be set when"
+                        + " COUNTERSIGN_OIDC_ISSUER (countersign.oidc.issuer) is.");
     }
 
     @Test

@@ -15,10 +15,14 @@ class CheckListenerConfigurationTests {
     @Test
     void aPortOutsideTheRangeOrTooFewThreadsAreRefused() {
         assertThatThrownBy(() -> new CheckListenerProperties(-1, 8))
-                .hasMessageContaining("(COUNTERSIGN_CHECK_PORT) must be between 1 and 65535");
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining(
+                        "COUNTERSIGN_CHECK_PORT (countersign.check-listener.port) must be between 1 and 65535");
         assertThatThrownBy(() -> new CheckListenerProperties(65_536, 8)).hasMessageContaining("COUNTERSIGN_CHECK_PORT");
         assertThatThrownBy(() -> new CheckListenerProperties(8081, 0))
-                .hasMessageContaining("COUNTERSIGN_CHECK_THREADS) must be between 1 and 200");
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageEndingWith(
+                        "COUNTERSIGN_CHECK_THREADS (countersign.check-listener.threads) must be between 1 and 200.");
         assertThat(new CheckListenerProperties(null, 8).enabled()).isFalse();
     }
 

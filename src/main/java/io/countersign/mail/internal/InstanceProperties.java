@@ -1,5 +1,6 @@
 package io.countersign.mail.internal;
 
+import io.countersign.shared.settings.Setting;
 import java.net.URI;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,9 +22,9 @@ public record InstanceProperties(
     public InstanceProperties {
         String scheme = baseUrl.getScheme();
         if (!("http".equals(scheme) || "https".equals(scheme)) || baseUrl.getHost() == null) {
-            throw new IllegalArgumentException(
-                    "countersign.base-url (COUNTERSIGN_BASE_URL) must be an absolute http or https address, not '"
-                            + baseUrl + "'");
+            throw Setting.of("countersign.base-url")
+                    .refused(
+                            baseUrl, "must be an absolute http or https address, e.g. https://countersign.example.com");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.countersign.notify.internal;
 
+import io.countersign.shared.settings.Setting;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,16 +24,10 @@ public record NotificationProperties(
     static final Duration MIN_DELIVERY_INTERVAL = Duration.ofMillis(100);
 
     public NotificationProperties {
-        if (grantEndingLeadTime.isNegative()) {
-            throw new IllegalArgumentException("countersign.notifications.grant-ending-lead-time must not be negative");
-        }
-        if (unreachablePause.isNegative() || unreachablePause.isZero()) {
-            throw new IllegalArgumentException("countersign.notifications.unreachable-pause must be positive");
-        }
-        if (deliveryInterval.compareTo(MIN_DELIVERY_INTERVAL) < 0) {
-            // every look costs a few statements per channel, however few deliveries are due
-            throw new IllegalArgumentException("countersign.notifications.delivery-interval must be at least "
-                    + MIN_DELIVERY_INTERVAL.toMillis() + " ms");
-        }
+        Setting.of("countersign.notifications.grant-ending-lead-time").requireNotNegative(grantEndingLeadTime);
+        Setting.of("countersign.notifications.unreachable-pause").requirePositive(unreachablePause);
+        // every look costs a few statements per channel, however few deliveries are due
+        Setting.of("countersign.notifications.delivery-interval")
+                .requireAtLeast(MIN_DELIVERY_INTERVAL, MIN_DELIVERY_INTERVAL.toMillis() + " ms", deliveryInterval);
     }
 }

@@ -1,7 +1,7 @@
 package io.countersign.notify.internal;
 
+import io.countersign.shared.settings.Setting;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -30,15 +30,14 @@ public record WebhookProperties(
         @DefaultValue("30d") Duration retention) {
 
     public WebhookProperties {
-        for (Duration duration :
-                List.of(initialBackoff, maxBackoff, retryFor, connectTimeout, readTimeout, retention)) {
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException("countersign.notify.webhooks durations must be positive");
-            }
-        }
-        if (batchSize < 1 || threads < 1) {
-            throw new IllegalArgumentException("countersign.notify.webhooks.batch-size and threads must be at least 1");
-        }
+        Setting.of("countersign.notify.webhooks.initial-backoff").requirePositive(initialBackoff);
+        Setting.of("countersign.notify.webhooks.max-backoff").requirePositive(maxBackoff);
+        Setting.of("countersign.notify.webhooks.retry-for").requirePositive(retryFor);
+        Setting.of("countersign.notify.webhooks.connect-timeout").requirePositive(connectTimeout);
+        Setting.of("countersign.notify.webhooks.read-timeout").requirePositive(readTimeout);
+        Setting.of("countersign.notify.webhooks.retention").requirePositive(retention);
+        Setting.of("countersign.notify.webhooks.batch-size").requireAtLeast(1, batchSize);
+        Setting.of("countersign.notify.webhooks.threads").requireAtLeast(1, threads);
     }
 
     public RetrySchedule retrySchedule() {

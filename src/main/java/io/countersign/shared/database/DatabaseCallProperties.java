@@ -1,5 +1,6 @@
 package io.countersign.shared.database;
 
+import io.countersign.shared.settings.Setting;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,15 +24,9 @@ public record DatabaseCallProperties(
         @DefaultValue("1s") Duration retryAfter) {
 
     public DatabaseCallProperties {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("countersign.database.bounded-calls.timeout must be positive");
-        }
-        if (retryAfter.isNegative()) {
-            throw new IllegalArgumentException("countersign.database.bounded-calls.retry-after must not be negative");
-        }
-        if (threads < 1 || queue < 0) {
-            throw new IllegalArgumentException(
-                    "countersign.database.bounded-calls.threads must be at least 1 and queue not negative");
-        }
+        Setting.of("countersign.database.bounded-calls.timeout").requirePositive(timeout);
+        Setting.of("countersign.database.bounded-calls.retry-after").requireNotNegative(retryAfter);
+        Setting.of("countersign.database.bounded-calls.threads").requireAtLeast(1, threads);
+        Setting.of("countersign.database.bounded-calls.queue").requireNotNegative(queue);
     }
 }

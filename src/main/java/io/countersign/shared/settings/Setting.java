@@ -35,6 +35,13 @@ public record Setting(String property, String variable) {
         return value;
     }
 
+    public Duration requireNotNegative(Duration value) {
+        if (value.isNegative()) {
+            throw refused(value, "must not be negative");
+        }
+        return value;
+    }
+
     public DataSize requirePositive(DataSize value) {
         if (value.toBytes() < 1) {
             throw refused(value, "must be positive, e.g. 1MB");
@@ -45,6 +52,20 @@ public record Setting(String property, String variable) {
     public int requireAtLeast(int minimum, int value) {
         if (value < minimum) {
             throw refused(value, "must be at least " + minimum);
+        }
+        return value;
+    }
+
+    public int requireNotNegative(int value) {
+        if (value < 0) {
+            throw refused(value, "must not be negative");
+        }
+        return value;
+    }
+
+    public int requireBetween(int minimum, int maximum, int value) {
+        if (value < minimum || value > maximum) {
+            throw refused(value, "must be between " + minimum + " and " + maximum);
         }
         return value;
     }

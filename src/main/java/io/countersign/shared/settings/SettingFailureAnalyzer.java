@@ -20,16 +20,18 @@ class SettingFailureAnalyzer extends AbstractFailureAnalyzer<InvalidConfiguratio
         if (HiddenValueFailureAnalyzer.HIDDEN.equals(cause.getValue())) {
             return null;
         }
+        String setting = cause.getValue() == null
+                ? "Configuration property '" + cause.getName() + "' is not set."
+                : "Configuration property '" + cause.getName() + "' is '" + cause.getValue() + "', which is not valid.";
         return new FailureAnalysis(
-                "Configuration property '" + cause.getName() + "' is '" + cause.getValue() + "', which is not valid."
-                        + System.lineSeparator() + System.lineSeparator() + cause.getReason(),
+                setting + System.lineSeparator() + System.lineSeparator() + cause.getReason(),
                 "Change the setting as the reason above says.",
                 cause);
     }
 
-    /** Right after the analyzer of hidden values, and before any of Spring Boot's. */
+    /** After the analyzers of hidden values and of variables of the wrong kind, and before any of Spring Boot's. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 1;
+        return Ordered.HIGHEST_PRECEDENCE + 2;
     }
 }

@@ -1,5 +1,6 @@
 package io.countersign.web.api;
 
+import io.countersign.shared.settings.Setting;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,10 +17,7 @@ public record WaiterProperties(@DefaultValue("PT0.25S") Duration waiterPoll) {
 
     public WaiterProperties {
         // the poll's period is whole milliseconds: less than one would schedule it with none at all
-        if (waiterPoll.toMillis() < 1) {
-            throw new IllegalArgumentException(
-                    "countersign.requests.waiter-poll (COUNTERSIGN_REQUESTS_WAITER_POLL) must be at least 1 ms,"
-                            + " e.g. PT0.25S");
-        }
+        Setting.of("countersign.requests.waiter-poll")
+                .requireAtLeast(Duration.ofMillis(1), "1 ms, e.g. PT0.25S", waiterPoll);
     }
 }

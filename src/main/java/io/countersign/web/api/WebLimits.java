@@ -1,5 +1,6 @@
 package io.countersign.web.api;
 
+import io.countersign.shared.settings.Setting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -18,13 +19,10 @@ public record WebLimits(
 
     /** A limit of 0 or less would refuse every body, and so every call, the health probes' included. */
     public WebLimits {
-        if (maxBodySize.toBytes() < 1) {
-            throw new IllegalArgumentException(
-                    "countersign.web.max-body-size (COUNTERSIGN_MAX_BODY_SIZE) must be positive, e.g. 1MB");
-        }
+        new Setting("countersign.web.max-body-size", "COUNTERSIGN_MAX_BODY_SIZE").requirePositive(maxBodySize);
         if (maxImportSize.toBytes() < 1) {
-            throw new IllegalArgumentException(
-                    "countersign.web.max-import-size (COUNTERSIGN_MAX_IMPORT_SIZE) must be positive, e.g. 64MB");
+            throw new Setting("countersign.web.max-import-size", "COUNTERSIGN_MAX_IMPORT_SIZE")
+                    .refused(maxImportSize, "must be positive, e.g. 64MB");
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 class InstancePropertiesTests {
 
@@ -26,7 +27,10 @@ class InstancePropertiesTests {
 
     @Test
     void aPublicAddressThatIsNotAnHttpAddressIsRefused() {
-        assertThatThrownBy(() -> at("ftp://countersign.example.com")).hasMessageContaining("COUNTERSIGN_BASE_URL");
+        assertThatThrownBy(() -> at("ftp://countersign.example.com"))
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining(
+                        "COUNTERSIGN_BASE_URL (countersign.base-url) must be an absolute http or https" + " address");
     }
 
     private static InstanceProperties at(String baseUrl) {
