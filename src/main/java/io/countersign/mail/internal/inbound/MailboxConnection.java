@@ -181,6 +181,14 @@ final class MailboxConnection implements AutoCloseable {
     }
 
     /**
+     * Whether the folder holds messages, as the server last said: after an expunge, those it
+     * announced while the ones listed were being settled.
+     */
+    boolean holdsMessages() throws MessagingException {
+        return folder.getMessageCount() > 0;
+    }
+
+    /**
      * Waits until new mail may have arrived, at most the refresh: with IDLE until the server says so,
      * otherwise by sleeping (the caller polls). Either way it returns at least every refresh, so that
      * the watcher renews its lease, notices changed settings and selects the folder again.

@@ -183,10 +183,12 @@ class MailboxWatcher implements SmartLifecycle {
                             current.endpoint(),
                             connection.idles() ? "IDLE" : "polling");
                 }
-                readFolder(connection, current);
+                int read = readFolder(connection, current);
                 failures = 0;
                 MailboxConnection open = connection;
-                if (open != null && running && !wokenSinceLastLook()) {
+                // a reply that arrived while these were settled was announced on this connection: it is
+                // read now rather than after the next refresh; a pass that read nothing waits, whatever
+                if (open != null && running && !wokenSinceLastLook() && !(read > 0 && open.holdsMessages())) {
                     open.await(() -> pause(properties.pollInterval()));
                 }
             } catch (ApproveByMailOff off) {
@@ -221,15 +223,18 @@ class MailboxWatcher implements SmartLifecycle {
         }
     }
 
-    /** One pass over the folder: every message applied or refused, then deleted, a batch at a time. */
-    private void readFolder(MailboxConnection open, InboundSettings current) throws Exception {
+    /**
+     * One pass over the folder: every message applied or refused, then deleted, a batch at a time.
+     * Returns how many messages the pass found.
+     */
+    private int readFolder(MailboxConnection open, InboundSettings current) throws Exception {
         Instant renewed = clock.instant();
         List<Message> messages = open.messages();
         try {
             for (int from = 0; from < messages.size() && running; from += BATCH) {
                 if (clock.instant().isAfter(renewed.plus(leaseDuration().dividedBy(3)))) {
                     if (!lease.acquire(holder, leaseDuration())) {
-                        return;
+                        return messages.size();
                     }
                     renewed = clock.instant();
                 }
@@ -241,6 +246,7 @@ class MailboxWatcher implements SmartLifecycle {
                 open.expunge();
             }
         }
+        return messages.size();
     }
 
     private Duration leaseDuration() {

@@ -38,7 +38,7 @@ public final class MailReaderBenchmark {
             List<byte[]> replies = new ArrayList<>();
             for (int i = 0; i < backlog; i++) {
                 String requestId = ShortIds.next("req");
-                String token = MailboxWatcherTests.token();
+                String token = MailboxWatcherFixture.token();
                 decider.issue(token, requestId, "lisa@example.com");
                 replies.add(ReplyMail.answering(requestId, token, i % 3 == 0 ? "Reject, not now" : "Approve")
                         .bytes());

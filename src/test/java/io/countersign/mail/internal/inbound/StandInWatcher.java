@@ -80,7 +80,7 @@ class StandInWatcher {
      * first failure on; stop it, then {@link #restart()} the application's.
      */
     MailboxWatcher pausingAfterAFailureFor(Duration firstPause) {
-        return standIn(properties.idleRefresh(), firstPause, properties.settingsCheck());
+        return standIn(properties.idleRefresh(), firstPause, properties.settingsCheck(), message -> {});
     }
 
     /**
@@ -89,10 +89,22 @@ class StandInWatcher {
      * the application's.
      */
     MailboxWatcher slowToLook(Duration longWhile) {
-        return standIn(longWhile, Duration.ofSeconds(1), longWhile);
+        return standIn(longWhile, Duration.ofSeconds(1), longWhile, message -> {});
     }
 
-    private MailboxWatcher standIn(Duration idleRefresh, Duration firstPause, Duration settingsCheck) {
+    /**
+     * As {@link #slowToLook}, running {@code whileSettling} after applying each message it reads and
+     * before deleting it.
+     */
+    MailboxWatcher slowToLook(Duration longWhile, MailboxWatcher.BeforeDelete whileSettling) {
+        return standIn(longWhile, Duration.ofSeconds(1), longWhile, whileSettling);
+    }
+
+    private MailboxWatcher standIn(
+            Duration idleRefresh,
+            Duration firstPause,
+            Duration settingsCheck,
+            MailboxWatcher.BeforeDelete beforeDelete) {
         watcher.stop();
         InboundMailProperties changed = new InboundMailProperties(
                 properties.pollInterval(),
@@ -105,7 +117,7 @@ class StandInWatcher {
                 properties.decisionThreads(),
                 settingsCheck);
         MailboxWatcher standIn = new MailboxWatcher(
-                changed, sessions, settings, processor, decisions, lease, clock, message -> {}, firstPause);
+                changed, sessions, settings, processor, decisions, lease, clock, beforeDelete, firstPause);
         standIn.start();
         return standIn;
     }
