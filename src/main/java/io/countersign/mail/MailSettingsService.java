@@ -107,12 +107,21 @@ public class MailSettingsService {
 
     @Transactional
     public MailSettings update(Actor actor, MailSettingsInput input) {
+        return update(actor, input, List.of());
+    }
+
+    /**
+     * Saves the settings unless the caller met {@code unread} issues reading them (a value left null in
+     * {@code input} because it could not be read) or the rules find any: then refuses with all of them.
+     */
+    @Transactional
+    public MailSettings update(Actor actor, MailSettingsInput input, List<FieldIssue> unread) {
         if (!actor.isAdmin()) {
             throw new ForbiddenException("Only administrators configure mail.");
         }
         store.lock();
         MailSettings before = store.load().orElse(null);
-        MailSettings next = MailSettingsRules.apply(input, before);
+        MailSettings next = MailSettingsRules.apply(input, before, unread);
         store.save(next, actor.username(), clock.instant());
         serverSaved.changed();
         // mail that waited for a server, or for this one to answer again, is tried now

@@ -157,6 +157,38 @@ class MailSettingsApiTests {
     }
 
     @Test
+    void anUnknownSecurityIsReportedWithTheOtherIssuesAndChangesNothing() {
+        api.asAdmin().put("/api/v1/settings/mail", Api.json(full())).expect(200);
+        Map<String, Object> body = full();
+        smtp(body).remove("host");
+        smtp(body).put("port", 0);
+        smtp(body).put("security", "BOGUS");
+        // a password pasted into the wrong field must not come back in the answer
+        imap(body).put("security", "pasted-secret-5c2e");
+
+        var response = api.asAdmin().put("/api/v1/settings/mail", Api.json(body));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(issues(response.json()))
+                .containsExactlyInAnyOrder(
+                        "smtp.host:required",
+                        "smtp.port:out_of_range",
+                        "smtp.security:invalid_value",
+                        "imap.security:invalid_value");
+        assertThat(response.json().get("errors").valueStream())
+                .filteredOn(issue -> issue.get("code").asString().equals("invalid_value"))
+                .allSatisfy(issue ->
+                        assertThat(issue.get("message").asString()).isEqualTo("must be one of NONE, STARTTLS, TLS"));
+        assertThat(response.body()).doesNotContain("BOGUS").doesNotContain("pasted-secret-5c2e");
+        JsonNode read = api.asAdmin().get("/api/v1/settings/mail").expect(200).json();
+        assertThat(read.get("smtp").get("host").asString()).isEqualTo("smtp.example.com");
+        assertThat(read.get("smtp").get("port").asInt()).isEqualTo(587);
+        assertThat(read.get("smtp").get("security").asString()).isEqualTo("STARTTLS");
+        assertThat(read.get("imap").get("security").asString()).isEqualTo("TLS");
+    }
+
+    @Test
     void wordsThatRejectAreNoApproveKeywords() {
         api.asAdmin().put("/api/v1/settings/mail", Api.json(full())).expect(200);
         Map<String, Object> body = full();

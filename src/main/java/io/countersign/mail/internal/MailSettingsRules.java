@@ -3,6 +3,7 @@ package io.countersign.mail.internal;
 import io.countersign.mail.MailSecurity;
 import io.countersign.mail.MailSettings;
 import io.countersign.mail.MailSettingsInput;
+import io.countersign.shared.FieldIssue;
 import io.countersign.shared.Problems;
 import io.countersign.shared.Text;
 import java.security.cert.CertificateException;
@@ -41,7 +42,16 @@ public final class MailSettingsRules {
 
     /** The settings to store, or {@link io.countersign.shared.InvalidInputException} with every issue. */
     public static MailSettings apply(MailSettingsInput input, MailSettings stored) {
-        Problems problems = new Problems();
+        return apply(input, stored, List.of());
+    }
+
+    /**
+     * As {@link #apply(MailSettingsInput, MailSettings)}, refusing also what the caller could not read
+     * (a value such as an unknown security, for which {@code input} holds null), so that those issues
+     * are reported with every other one.
+     */
+    public static MailSettings apply(MailSettingsInput input, MailSettings stored, List<FieldIssue> unread) {
+        Problems problems = new Problems().addAll(unread);
         MailSettings.Smtp smtp = smtp(problems, input.smtp(), stored == null ? null : stored.smtp());
         MailSettings.Imap imap = imap(problems, input.imap(), stored == null ? null : stored.imap());
         boolean approveByMail = Boolean.TRUE.equals(input.approveByMail());

@@ -7,7 +7,9 @@ import io.countersign.mail.MailSettings;
 import io.countersign.mail.MailSettingsInput;
 import io.countersign.mail.MailSettingsService;
 import io.countersign.shared.Actor;
+import io.countersign.shared.FieldIssue;
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -94,8 +96,10 @@ class MailSettingsController {
 
     @Operation(operationId = "replaceMailSettings", summary = "Replace the mail settings")
     @PutMapping
-    MailSettingsResponse put(Actor actor, @RequestBody MailSettingsInput body) {
-        return MailSettingsResponse.of(settings.update(actor, body));
+    MailSettingsResponse put(Actor actor, @RequestBody MailSettingsRequest body) {
+        List<FieldIssue> unread = new ArrayList<>();
+        MailSettingsInput input = body.input(unread);
+        return MailSettingsResponse.of(settings.update(actor, input, unread));
     }
 
     @Operation(operationId = "testMailSettings", summary = "Send a test mail and open the IMAP folder")
