@@ -189,6 +189,52 @@ class MailSettingsApiTests {
     }
 
     @Test
+    void imapSettingsWithoutAnImapHostAreRefusedOneByOneAndChangeNothing() {
+        api.asAdmin().put("/api/v1/settings/mail", Api.json(full())).expect(200);
+        Map<String, Object> body = full();
+        body.put("approveByMail", false);
+        Map<String, Object> imap = imap(body);
+        imap.put("host", " ");
+        imap.put("port", 70000);
+        imap.put("username", "someone-else");
+        imap.put("password", "new-imap-password-93d1");
+        imap.put("security", "STARTTLS");
+
+        var response = api.asAdmin().put("/api/v1/settings/mail", Api.json(body));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(issues(response.json()))
+                .containsExactlyInAnyOrder(
+                        "imap.port:out_of_range",
+                        "imap.security:not_applicable",
+                        "imap.username:not_applicable",
+                        "imap.password:not_applicable",
+                        "imap.folder:not_applicable");
+        assertThat(response.body()).doesNotContain("new-imap-password-93d1");
+        JsonNode read = api.asAdmin().get("/api/v1/settings/mail").expect(200).json();
+        assertThat(read.get("imap").get("host").asString()).isEqualTo("imap.example.com");
+        assertThat(read.get("imap").get("username").asString()).isEqualTo("countersign");
+        assertThat(read.get("approveByMail").asBoolean()).isTrue();
+        assertThat(settings.current().imap().password()).isEqualTo(IMAP_PASSWORD);
+    }
+
+    @Test
+    void settingsWithoutAnImapServerCanBeSentBackAsReadAndAHostLeftOutRemovesTheServer() {
+        api.asAdmin().put("/api/v1/settings/mail", Api.json(full())).expect(200);
+        Map<String, Object> body = full();
+        body.put("approveByMail", false);
+        body.put("imap", Map.of("host", ""));
+
+        api.asAdmin().put("/api/v1/settings/mail", Api.json(body)).expect(200);
+        JsonNode asRead = api.asAdmin().get("/api/v1/settings/mail").expect(200).json();
+        api.asAdmin().put("/api/v1/settings/mail", asRead.toString()).expect(200);
+
+        assertThat(settings.current().imap()).isNull();
+        assertThat(asRead.get("imap").get("port").asInt()).isEqualTo(993);
+        assertThat(asRead.get("imap").get("folder").asString()).isEqualTo("INBOX");
+    }
+
+    @Test
     void wordsThatRejectAreNoApproveKeywords() {
         api.asAdmin().put("/api/v1/settings/mail", Api.json(full())).expect(200);
         Map<String, Object> body = full();

@@ -104,11 +104,15 @@ public final class MailSettingsRules {
     }
 
     private static MailSettings.Imap imap(Problems problems, MailSettingsInput.Imap in, MailSettings.Imap stored) {
-        if (in == null || in.host() == null || in.host().isBlank()) {
+        if (in == null) {
             return null;
         }
         MailSecurity security = in.security() == null ? MailSecurity.TLS : in.security();
-        int port = port(problems, in.port(), "imap.port", security == MailSecurity.TLS ? DEFAULT_IMAP_PORT : 143);
+        int port = port(problems, in.port(), "imap.port", imapPort(security));
+        if (in.host() == null || in.host().isBlank()) {
+            withoutHost(problems, in, security);
+            return null;
+        }
         host(problems, in.host(), "imap.host");
         String folder = blankToNull(in.folder());
         if (problems.maxLength(folder, "imap.folder", 400) && folder != null) {
@@ -122,6 +126,39 @@ public final class MailSettingsRules {
                 password(problems, in.password(), stored == null ? null : stored.password(), "imap.password"),
                 folder == null ? DEFAULT_FOLDER : folder,
                 certificate(problems, in.trustedCertificate(), "imap.trustedCertificate"));
+    }
+
+    /**
+     * Without a host no IMAP server is saved, and whatever else was sent for one would be lost: each
+     * field that holds more than its default is refused instead. The defaults are what the settings
+     * read while no server is saved, so that a client may send them back as read.
+     */
+    private static void withoutHost(Problems problems, MailSettingsInput.Imap in, MailSecurity security) {
+        notApplicable(problems, security != MailSecurity.TLS, "imap.security", "TLS");
+        notApplicable(
+                problems,
+                in.port() != null && inRange(in.port()) && in.port() != imapPort(security),
+                "imap.port",
+                String.valueOf(imapPort(security)));
+        notApplicable(problems, blankToNull(in.username()) != null, "imap.username", null);
+        // "" removes a stored password, which removing the server does anyway
+        notApplicable(problems, in.password() != null && !in.password().isEmpty(), "imap.password", null);
+        String folder = blankToNull(in.folder());
+        notApplicable(problems, folder != null && !folder.equals(DEFAULT_FOLDER), "imap.folder", DEFAULT_FOLDER);
+        notApplicable(problems, blankToNull(in.trustedCertificate()) != null, "imap.trustedCertificate", null);
+    }
+
+    private static void notApplicable(Problems problems, boolean set, String field, String fallback) {
+        problems.check(
+                !set,
+                field,
+                "not_applicable",
+                "is used only with an IMAP server: name one in imap.host, or leave this out"
+                        + (fallback == null ? "" : " (default " + fallback + ")"));
+    }
+
+    private static int imapPort(MailSecurity security) {
+        return security == MailSecurity.TLS ? DEFAULT_IMAP_PORT : 143;
     }
 
     private static void host(Problems problems, String host, String field) {
@@ -139,8 +176,12 @@ public final class MailSettingsRules {
         if (port == null) {
             return fallback;
         }
-        problems.check(port >= 1 && port <= 65535, field, "out_of_range", "must be between 1 and 65535");
+        problems.check(inRange(port), field, "out_of_range", "must be between 1 and 65535");
         return port;
+    }
+
+    private static boolean inRange(int port) {
+        return port >= 1 && port <= 65535;
     }
 
     private static String username(Problems problems, String username, String field) {

@@ -1,10 +1,12 @@
 package io.countersign.mail.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.countersign.mail.MailSecurity;
 import io.countersign.mail.MailSettings;
 import io.countersign.mail.MailSettingsInput;
+import io.countersign.shared.InvalidInputException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +34,49 @@ class MailSettingsRulesTests {
 
     @Test
     void withoutAnImapHostThereIsNoImapServer() {
-        var blankHost = new MailSettingsInput.Imap(" ", 993, null, "u", "p", "INBOX", null);
+        // what the settings read while no IMAP server is saved, sent back
+        var asRead = new MailSettingsInput.Imap(null, 993, MailSecurity.TLS, null, null, "INBOX", null);
+        var blankHost = new MailSettingsInput.Imap(" ", 993, MailSecurity.TLS, " ", "", "  ", " ");
+        var bare = new MailSettingsInput.Imap("", null, null, null, null, null, null);
 
-        assertThat(MailSettingsRules.apply(new MailSettingsInput(smtp(null), blankHost, false, null, null), null)
-                        .imap())
-                .isNull();
+        for (var imap : List.of(asRead, blankHost, bare)) {
+            assertThat(MailSettingsRules.apply(new MailSettingsInput(smtp(null), imap, false, null, null), null)
+                            .imap())
+                    .isNull();
+        }
+    }
+
+    @Test
+    void imapSettingsWithoutAnImapHostAreRefusedRatherThanDropped() {
+        var noHost = new MailSettingsInput.Imap(
+                null, 1143, MailSecurity.NONE, "u", "p", "Approvals", "-----BEGIN CERTIFICATE-----");
+
+        assertThatThrownBy(() ->
+                        MailSettingsRules.apply(new MailSettingsInput(smtp(null), noHost, false, null, null), null))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues())
+                                .extracting(issue -> issue.field() + ":" + issue.code())
+                                .containsExactlyInAnyOrder(
+                                        "imap.security:not_applicable",
+                                        "imap.port:not_applicable",
+                                        "imap.username:not_applicable",
+                                        "imap.password:not_applicable",
+                                        "imap.folder:not_applicable",
+                                        "imap.trustedCertificate:not_applicable"));
+    }
+
+    @Test
+    void aPortOutOfRangeIsRefusedWithOrWithoutAnImapHost() {
+        var noHost = new MailSettingsInput.Imap(null, 0, null, null, null, null, null);
+
+        assertThatThrownBy(() ->
+                        MailSettingsRules.apply(new MailSettingsInput(smtp(null), noHost, false, null, null), null))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues())
+                                .extracting(issue -> issue.field() + ":" + issue.code())
+                                .containsExactly("imap.port:out_of_range"));
     }
 
     private static int smtpPort(MailSecurity security) {

@@ -57,9 +57,12 @@ public class MailForm {
 
     /** What the mail service saves; reading problems (a port that is no number) go to {@code issues}. */
     MailSettingsInput read(MailSettings stored, List<FieldIssue> issues) {
-        // the page does not edit trusted certificates (the API sets them): saving keeps them as they are
+        // the page does not edit trusted certificates (the API sets them): saving keeps them as they are,
+        // except that clearing the IMAP server removes its certificate, which the page cannot clear itself
         String smtpCertificate = stored.smtp() == null ? null : stored.smtp().trustedCertificate();
-        String imapCertificate = stored.imap() == null ? null : stored.imap().trustedCertificate();
+        String imapCertificate = stored.imap() == null || imapHost == null || imapHost.isBlank()
+                ? null
+                : stored.imap().trustedCertificate();
         return new MailSettingsInput(
                 new MailSettingsInput.Smtp(
                         smtpHost,

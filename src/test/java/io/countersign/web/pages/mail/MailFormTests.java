@@ -1,0 +1,44 @@
+package io.countersign.web.pages.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.mail.MailSecurity;
+import io.countersign.mail.MailSettings;
+import io.countersign.shared.FieldIssue;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MailFormTests {
+
+    static final String PEM = "-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----";
+
+    final MailSettings stored = new MailSettings(
+            new MailSettings.Smtp("smtp.example.com", 587, MailSecurity.STARTTLS, null, null, "cs@example.com", PEM),
+            new MailSettings.Imap("imap.example.com", 993, MailSecurity.TLS, "cs", "secret", "INBOX", PEM),
+            false,
+            List.of(),
+            "Acme PAM");
+
+    @Test
+    void savingKeepsTheTrustedCertificatesThePageDoesNotShow() {
+        var input = MailForm.of(stored).read(stored, new ArrayList<>());
+
+        assertThat(input.smtp().trustedCertificate()).isEqualTo(PEM);
+        assertThat(input.imap().trustedCertificate()).isEqualTo(PEM);
+    }
+
+    @Test
+    void clearingTheImapServerLetsItsCertificateGoWithIt() {
+        MailForm form = MailForm.of(stored);
+        form.imapHost = " ";
+        form.imapUsername = "";
+        List<FieldIssue> issues = new ArrayList<>();
+
+        var input = form.read(stored, issues);
+
+        assertThat(issues).isEmpty();
+        assertThat(input.imap().trustedCertificate()).isNull();
+        assertThat(input.smtp().trustedCertificate()).isEqualTo(PEM);
+    }
+}
