@@ -26,8 +26,8 @@ import org.eclipse.angus.mail.imap.IMAPStore;
  * limit, deletes, and waits for new mail with IDLE where the server offers it. Every network wait is
  * bounded by a timeout, so a server that stops answering ends the connection instead of the watcher,
  * and so does one that never ends an IDLE when asked to.
- * The folder is selected again once per refresh, so that mail the server failed to announce, or
- * announced with a wrong count, is read within one refresh instead of never.
+ * The folder is selected again once per refresh, on the same connection, so that mail the server
+ * failed to announce, or announced with a wrong count, is read within one refresh instead of never.
  */
 final class MailboxConnection implements AutoCloseable {
 
@@ -47,10 +47,16 @@ final class MailboxConnection implements AutoCloseable {
     private long selectedAt;
 
     private MailboxConnection(
-            Store store, IMAPFolder folder, int maxBytes, Duration refresh, Duration timeout, CuttableSockets sockets) {
+            Store store,
+            IMAPFolder folder,
+            boolean idle,
+            int maxBytes,
+            Duration refresh,
+            Duration timeout,
+            CuttableSockets sockets) {
         this.store = store;
         this.folder = folder;
-        this.idle = store instanceof IMAPStore imap && hasIdle(imap);
+        this.idle = idle;
         this.maxBytes = maxBytes;
         this.refresh = refresh;
         this.timeout = timeout;
@@ -83,8 +89,12 @@ final class MailboxConnection implements AutoCloseable {
             if (!folder.exists()) {
                 throw new MessagingException("the folder " + imap.folder() + " does not exist");
             }
+            // asked before the folder takes the store's one connection over: asked after, the store logs
+            // in a second connection to answer, which then sits unused until the server drops it, and
+            // the next refresh selects the folder on that dead connection
+            boolean idle = store instanceof IMAPStore imapStore && hasIdle(imapStore);
             folder.open(Folder.READ_WRITE);
-            return new MailboxConnection(store, (IMAPFolder) folder, maxBytes, refresh, timeout, sockets);
+            return new MailboxConnection(store, (IMAPFolder) folder, idle, maxBytes, refresh, timeout, sockets);
         } catch (MessagingException | RuntimeException e) {
             closeQuietly(store);
             throw e;
@@ -162,11 +172,17 @@ final class MailboxConnection implements AutoCloseable {
 
     /**
      * Closes and opens the folder: the server then states afresh how many messages it holds, which
-     * repairs a count that a missed or miscounted EXISTS response left behind.
+     * repairs a count that a missed or miscounted EXISTS response left behind. Closing hands the one
+     * connection back to the store and opening takes it again, so the folder is selected anew on the
+     * same connection. The folder is held meanwhile (the library locks on it) so that a NOOP sent from
+     * the heartbeat cannot find it closed and borrow that connection for the store, which would make
+     * the opening log in another.
      */
     private void reselect() throws MessagingException {
-        folder.close(false);
-        folder.open(Folder.READ_WRITE);
+        synchronized (folder) {
+            folder.close(false);
+            folder.open(Folder.READ_WRITE);
+        }
         selectedAt = System.nanoTime();
     }
 

@@ -45,6 +45,35 @@ class MailboxWatcherTests extends MailboxWatcherFixture {
     }
 
     @Test
+    void aWatcherKeepsItsOneConnectionAcrossRefreshesAndReadsAReplyAfterThem(CapturedOutput output) throws Exception {
+        settings.off();
+        // refreshes further apart than the server lets a connection that says nothing live, which is
+        // still long enough for settling a reply between two commands on a busy machine
+        MailboxWatcher refreshing = standIn.slowToLook(Duration.ofSeconds(4));
+        settings.tell(refreshing);
+        try (TestMailbox strict = TestMailbox.droppingConnectionsSilentFor(Duration.ofSeconds(3));
+                CountingRelay relay = new CountingRelay(strict.endpoint())) {
+            settings.reading(relay.endpoint(), "lgtm");
+
+            MailAwait.patiently()
+                    .alias("one connection through three refreshes")
+                    .during(Duration.ofSeconds(12))
+                    .until(() -> relay.connections() == 1);
+            String requestId = request();
+            strict.deliver(ReplyMail.answering(requestId, issue(requestId, LISA), "Approve")
+                    .bytes());
+
+            MailAwait.patiently().until(() -> decider.decisions().size() == 1 && strict.waiting() == 0);
+            assertThat(relay.connections()).isEqualTo(1);
+            assertThat(output.getOut()).doesNotContain("Cannot read replies");
+        } finally {
+            settings.forget(refreshing);
+            refreshing.stop();
+            standIn.restart();
+        }
+    }
+
+    @Test
     void aReplyThatArrivesWhileAnotherIsSettledIsReadWithoutWaitingForARefresh() {
         settings.off();
         String first = request();

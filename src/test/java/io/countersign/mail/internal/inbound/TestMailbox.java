@@ -14,6 +14,7 @@ import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.Field;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -37,13 +38,31 @@ final class TestMailbox implements AutoCloseable {
      */
     private static final String CERTIFICATE = MailServers.certificate();
 
+    /** GreenMail's own: how long a client may say nothing, outside an IDLE, before it is logged out. */
+    private static final Duration GREENMAIL_SILENCE = Duration.ofSeconds(30);
+
+    private final Duration silence;
     private GreenMail server;
     private int port;
 
-    private TestMailbox() {}
+    private TestMailbox(Duration silence) {
+        this.silence = silence;
+    }
 
     static TestMailbox start() {
-        TestMailbox mailbox = new TestMailbox();
+        return start(GREENMAIL_SILENCE);
+    }
+
+    /**
+     * A mailbox whose server drops a connection that has sent nothing for {@code silence} outside an
+     * IDLE, as every IMAP server does after a while of its own (GreenMail after 30 seconds).
+     */
+    static TestMailbox droppingConnectionsSilentFor(Duration silence) {
+        return start(silence);
+    }
+
+    private static TestMailbox start(Duration silence) {
+        TestMailbox mailbox = new TestMailbox(silence);
         mailbox.startServer(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS).dynamicPort());
         return mailbox;
     }
@@ -51,6 +70,7 @@ final class TestMailbox implements AutoCloseable {
     private void startServer(ServerSetup setup) {
         server = new GreenMail(MailServers.patient(setup));
         server.start();
+        server.getImaps().setClientSocketTimeout((int) silence.toMillis());
         port = server.getImaps().getPort();
         server.setUser(USER + "@example.com", USER, PASSWORD);
         withFolder(folder -> {
