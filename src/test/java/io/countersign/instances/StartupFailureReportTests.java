@@ -255,6 +255,27 @@ class StartupFailureReportTests {
         assertShort(output);
     }
 
+    /** An upgrade started while the old version still listens must not migrate the schema under it. */
+    @ParameterizedTest
+    @CsvSource({"COUNTERSIGN_PORT, server.port", "COUNTERSIGN_CHECK_PORT, countersign.check-listener.port"})
+    void aPortAnotherProcessListensOnStopsTheStartBeforeTheDatabaseIsCreated(
+            String variable, String property, CapturedOutput output, @TempDir Path dir) throws IOException {
+        Path data = dir.resolve("data");
+
+        try (ServerSocket taken = new ServerSocket(0)) {
+            int port = taken.getLocalPort();
+            assertRefused(() -> start(embeddedDatabaseIn(data), "sa", "", "--" + variable + "=" + port));
+
+            assertThat(output.getOut())
+                    .contains(variable + " (" + property + ") is " + port + ", but the service cannot listen there: ")
+                    .contains("Stop the process that listens on port " + port)
+                    .contains("or set " + variable + " to a port that is free on this host.")
+                    .contains("The start stopped before the database was touched.");
+        }
+        assertShort(output);
+        assertThat(data).doesNotExist();
+    }
+
     /** The product still fails closed: a better message, and no running service. */
     private static void assertRefused(Runnable start) {
         assertThatThrownBy(start::run).isInstanceOf(RuntimeException.class);
