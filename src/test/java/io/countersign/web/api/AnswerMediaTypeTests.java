@@ -1,0 +1,64 @@
+package io.countersign.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * An answer says by its media type whether it is a refusal: a client that asks for problem documents
+ * (or any other {@code +json} type) still gets its successes as {@code application/json}.
+ */
+@CountersignTest
+class AnswerMediaTypeTests {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void aSuccessAskedForAsAProblemDocumentIsLabelledJson() throws Exception {
+        MockHttpServletResponse answer = call(get("/api/v1/users/admin"), PROBLEM);
+
+        assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(answer.getContentType()).startsWith("application/json");
+        assertThat(answer.getContentAsString()).contains("\"username\":\"admin\"");
+    }
+
+    @Test
+    void aCreationAskedForAsAnotherJsonTypeIsLabelledJson() throws Exception {
+        String name = Api.unique("media");
+        MockHttpServletResponse answer = call(
+                post("/api/v1/users")
+                        .contentType("application/json")
+                        .content(Api.json(Map.of("username", name, "email", name + "@example.com"))),
+                "application/vnd.example+json");
+
+        assertThat(answer.getStatus()).as(answer.getContentAsString()).isEqualTo(201);
+        assertThat(answer.getContentType()).startsWith("application/json");
+    }
+
+    @Test
+    void aRefusalAskedForAsAProblemDocumentStaysOne() throws Exception {
+        MockHttpServletResponse answer = call(get("/api/v1/users/nobody-here"), PROBLEM);
+
+        assertThat(answer.getStatus()).isEqualTo(404);
+        assertThat(answer.getContentType()).startsWith(PROBLEM);
+    }
+
+    private MockHttpServletResponse call(MockHttpServletRequestBuilder request, String accept) throws Exception {
+        return mvc.perform(request.header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+                        .header("Accept", accept))
+                .andReturn()
+                .getResponse();
+    }
+}
