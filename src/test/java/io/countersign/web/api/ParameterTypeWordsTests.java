@@ -31,7 +31,7 @@ class ParameterTypeWordsTests {
 
     @Test
     void aNumberParameterSaysItTakesAWholeNumber() {
-        for (String limit : new String[] {"abc", "1.5", "99999999999"}) {
+        for (String limit : new String[] {"abc", "1.5", "99999999999", "0x10"}) {
             JsonNode problem = api.asAdmin()
                     .get("/api/v1/requests?limit=" + limit)
                     .expect(400)

@@ -81,6 +81,16 @@ class FormBindingTests {
         assertRefusedPage(send("/requests/req-1/approve", "step", "99999999999"), "step: must be a whole number");
     }
 
+    /** Spring's own reading took these as step 0 (or 12), so a tampered form decided another step. */
+    @Test
+    void aStepNumberThatIsNotPlainDecimalDigitsIsRefusedInWords() throws Exception {
+        for (String step : new String[] {"0x0", "0X1", "#0", "+0", " 0", "1 2", "\u0660", "-"}) {
+            assertRefusedPage(send("/requests/req-1/approve", "step", step), "step: must be a whole number");
+            assertRefusedPage(
+                    send("/requests/req-1/reject", "step", step, "comment", "no"), "step: must be a whole number");
+        }
+    }
+
     @Test
     void aScriptSendingSuchAFormGetsA400NotAFailure() throws Exception {
         MockHttpServletResponse answer = mvc.perform(MockMvcRequestBuilders.post("/admin/policies/new")

@@ -1,0 +1,55 @@
+package io.countersign.web;
+
+import org.springframework.beans.propertyeditors.CustomNumberEditor;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+
+/**
+ * Reads a whole number from a query parameter, form field or path as plain decimal digits, with an
+ * optional leading minus. Spring's own reading also takes hexadecimal ({@code 0x0}, {@code #0}), a
+ * plus sign, digits of other scripts and blanks anywhere ({@code "1 2"} is 12), so a tampered or
+ * mistyped value reached the service as some other number instead of being refused: a decision form's
+ * step {@code 0x0} decided step 0. Anything else is refused in the words of {@link ExpectedValues}.
+ * An editor rather than a converter: Spring falls back to its own reading when a converter refuses.
+ */
+@ControllerAdvice
+class DecimalNumbers {
+
+    @InitBinder
+    void decimalOnly(WebDataBinder binder) {
+        binder.registerCustomEditor(Integer.class, new Editor(Integer.class, true));
+        binder.registerCustomEditor(int.class, new Editor(Integer.class, false));
+        binder.registerCustomEditor(Long.class, new Editor(Long.class, true));
+        binder.registerCustomEditor(long.class, new Editor(Long.class, false));
+    }
+
+    private static final class Editor extends CustomNumberEditor {
+
+        Editor(Class<? extends Number> type, boolean allowEmpty) {
+            super(type, allowEmpty);
+        }
+
+        /** An empty value stays no value, as Spring has it; a blank one is not a number. */
+        @Override
+        public void setAsText(String text) {
+            if (text != null && !text.isEmpty() && !decimal(text)) {
+                throw new IllegalArgumentException("not a decimal whole number");
+            }
+            super.setAsText(text);
+        }
+
+        private static boolean decimal(String text) {
+            int start = text.startsWith("-") ? 1 : 0;
+            if (text.length() == start) {
+                return false;
+            }
+            for (int i = start; i < text.length(); i++) {
+                if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
