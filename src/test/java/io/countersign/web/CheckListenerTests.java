@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.countersign.testing.Api;
+import io.countersign.testing.RawHttp;
+import io.countersign.testing.RawHttp.Answer;
 import io.countersign.testing.TestClockConfiguration;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -108,6 +110,24 @@ class CheckListenerTests {
                         .statusCode())
                 .as("the main port serves the API as ever")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aPathTheContainerRefusesGetsCountersignsAnswersOnTheCheckListenerToo() throws Exception {
+        for (String path : List.of("/requests/a%2Fb", "/requests/a%5Cb", "/requests/a%00b")) {
+            Answer problem = RawHttp.send(listener.port(), "GET", path, "Accept: application/json");
+            Answer page = RawHttp.send(listener.port(), "GET", path, "Accept: text/html");
+
+            assertThat(problem.status()).as(path).isEqualTo(400);
+            assertThat(problem.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(problem.json().get("instance").asString()).as(path).isEqualTo(path);
+            assertThat(page.contentType()).as(path).startsWith("text/html");
+            assertThat(page.body()).as(path).contains("<title>Bad Request - Countersign</title>");
+            assertThat(problem.headers() + problem.body() + page.headers() + page.body())
+                    .as(path)
+                    .doesNotContainIgnoringCase("tomcat")
+                    .doesNotContain("HTTP Status");
+        }
     }
 
     @Test

@@ -16,16 +16,16 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * Tomcat refuses some requests before any filter or controller runs: an encoded {@code /} or
- * {@code \} in the path, a malformed request line, headers above the size limit. Its own answer is an
- * HTML page, which an enforcement point or script calling the API cannot read; they get an RFC 9457
- * problem document like every other refusal.
- * A browser asking for a page still gets Tomcat's short HTML page, with the headers every page carries
- * (the content policy, no framing, no caching). Neither names the server.
+ * Tomcat refuses some requests before any filter or controller runs: an encoded {@code /}, {@code \}
+ * or NUL in the path, a malformed request line, headers above the size limit. Its own answer is an
+ * HTML page, which an enforcement point or script calling the API cannot read, and which names the
+ * server's software by its look alone. The API gets an RFC 9457 problem document and a browser asking
+ * for a page gets Countersign's error page, with the headers every page carries (the content policy,
+ * no framing, no caching), as for every other refusal. This report is the host's, so it answers for
+ * every listener, the check listener's too.
  */
 @Configuration(proxyBeanMethods = false)
 class ContainerRefusals {
@@ -69,7 +69,7 @@ class ContainerRefusals {
         }
     }
 
-    /** The host's error report: a problem document for the API, Tomcat's bare page for a browser. */
+    /** The host's error report: a problem document for the API, Countersign's error page for a browser. */
     static final class ProblemReportValve extends ErrorReportValve {
 
         ProblemReportValve() {
@@ -84,11 +84,10 @@ class ContainerRefusals {
             if (status < 400 || response.getContentWritten() > 0 || !response.isErrorReportRequired()) {
                 return;
             }
-            if (!wantsProblemDocument(request)) {
+            boolean page = !wantsProblemDocument(request);
+            if (page) {
                 // no filter ran, so nothing else gives this page the headers every page carries
                 ProtectiveHeaders.setIfAbsent(response);
-                super.report(request, response, throwable);
-                return;
             }
             if (!response.setErrorReported()) {
                 return;
@@ -99,11 +98,14 @@ class ContainerRefusals {
                 return;
             }
             try {
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                response.setContentType(page ? MediaType.TEXT_HTML_VALUE : MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");
                 PrintWriter writer = response.getReporter();
                 if (writer != null) {
-                    writer.write(problem(status));
+                    writer.write(
+                            page
+                                    ? ContainerAnswers.page(status)
+                                    : ContainerAnswers.problem(status, request.getRequestURI()));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {
@@ -118,19 +120,6 @@ class ContainerRefusals {
             }
             String accept = request.getHeader("Accept");
             return accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE);
-        }
-
-        /** Only fixed text: the request Tomcat could not read is not echoed back. */
-        static String problem(int status) {
-            HttpStatus known = HttpStatus.resolve(status);
-            String title = known == null ? "Error" : known.getReasonPhrase();
-            String detail = status == HttpStatus.BAD_REQUEST.value()
-                    ? "The request could not be read: its path, request line or headers are malformed (an encoded"
-                            + " '/' or '\\\\' in the path, for example), or its headers are larger than the service"
-                            + " accepts. Nothing was changed."
-                    : "The request was refused before it reached the service. Nothing was changed.";
-            return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                    + detail + "\"}";
         }
     }
 }

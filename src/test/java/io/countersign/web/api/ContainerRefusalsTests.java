@@ -16,7 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Requests the container refuses or cannot decode, sent over a real socket as written (an HTTP
  * client would correct or refuse them first): the API answers each with a problem document and a
- * 4xx, never an HTML page or a 500, and names no server software.
+ * 4xx, never an HTML page or a 500, a browser gets Countersign's error page, and neither names the
+ * server software.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -36,7 +37,28 @@ class ContainerRefusalsTests {
         assertThat(answer.json().get("status").asInt()).isEqualTo(400);
         assertThat(answer.json().get("title").asString()).isEqualTo("Bad Request");
         assertThat(answer.json().get("detail").asString()).contains("Nothing was changed");
+        assertThat(answer.json().get("instance").asString()).isEqualTo("/api/v1/users/a%2Fb");
         assertThat(answer.body()).doesNotContainIgnoringCase("tomcat");
+    }
+
+    @Test
+    void everyPathTheContainerRefusesIsAProblemDocumentNamingItsPath() throws Exception {
+        for (String path : new String[] {"/requests/a%2Fb", "/requests/a%5Cb", "/requests/a%00b"}) {
+            Answer answer = get(path, "Accept: application/json");
+
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(answer.json().get("instance").asString()).as(path).isEqualTo(path);
+        }
+    }
+
+    @Test
+    void aDecisionLinkTheContainerRefusesIsNotRepeatedInTheProblem() throws Exception {
+        Answer answer = get("/actions/secret-token%2Fpart", "Accept: application/json");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().has("instance")).isFalse();
+        assertThat(answer.body()).doesNotContain("secret-token");
     }
 
     @Test
@@ -50,12 +72,27 @@ class ContainerRefusalsTests {
     }
 
     @Test
-    void aBrowserAskingForAPageGetsTheContainersPageWithoutItsName() throws Exception {
-        Answer answer = get("/requests/a%2Fb", "Accept: text/html,application/xhtml+xml");
+    void aBrowserAskingForAPathTheContainerRefusesGetsCountersignsErrorPage() throws Exception {
+        for (String path : new String[] {"/requests/a%2Fb", "/requests/a%5Cb", "/requests/a%00b"}) {
+            Answer answer = get(path, "Accept: text/html,application/xhtml+xml");
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.contentType()).startsWith("text/html");
-        assertThat(answer.body()).contains("400").doesNotContainIgnoringCase("apache tomcat");
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.contentType()).as(path).startsWith("text/html");
+            assertThat(answer.body())
+                    .as(path)
+                    .contains("<title>Bad Request - Countersign</title>", "Nothing was changed", "Back to Countersign")
+                    .doesNotContain("HTTP Status")
+                    .doesNotContainIgnoringCase("tomcat");
+        }
+    }
+
+    @Test
+    void aBrowsersPageForAPathTheContainerRefusesLooksLikeTheFirewallsRefusal() throws Exception {
+        Answer container = get("/requests/a%2Fb", "Accept: text/html");
+        Answer firewall = get("/requests/a;jsessionid=1", "Accept: text/html");
+
+        assertThat(container.status()).isEqualTo(firewall.status());
+        assertThat(headOf(container.body())).isEqualTo(headOf(firewall.body()));
     }
 
     @Test
@@ -132,6 +169,10 @@ class ContainerRefusalsTests {
     void anAnonymousCallerWithAnUndecodableQueryIsAskedToAuthenticateFirst() throws Exception {
         assertThat(get("/api/v1/requests?x=%zz").status()).isEqualTo(401);
         assertThat(get("/api/v1/access/check?user=%zz").status()).isEqualTo(401);
+    }
+
+    private static String headOf(String page) {
+        return page.substring(0, page.indexOf("</head>")).replaceAll("\\s+", " ");
     }
 
     private Answer get(String target, String... headers) throws Exception {

@@ -1,0 +1,63 @@
+package io.countersign.web.api;
+
+import io.countersign.web.DecisionLinkPaths;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.core.io.JsonStringEncoder;
+
+/**
+ * What the host's error report ({@link ContainerRefusals}) answers a request Tomcat refused before the
+ * service saw it: the same problem fields and the same page as every other refusal. The text is fixed;
+ * of the request only its path is repeated, as {@code instance}, and not a decision link's, whose
+ * token is its credential.
+ */
+final class ContainerAnswers {
+
+    private ContainerAnswers() {}
+
+    static String problem(int status, String path) {
+        StringBuilder document = new StringBuilder("{\"type\":\"about:blank\",\"title\":\"")
+                .append(title(status))
+                .append("\",\"status\":")
+                .append(status)
+                .append(",\"detail\":\"");
+        JsonStringEncoder.getInstance().quoteAsString(detail(status), document);
+        document.append('"');
+        if (path != null && path.startsWith("/") && !DecisionLinkPaths.isDecisionLink(path)) {
+            document.append(",\"instance\":\"");
+            JsonStringEncoder.getInstance().quoteAsString(path, document);
+            document.append('"');
+        }
+        return document.append('}').toString();
+    }
+
+    /**
+     * The error page ({@code templates/error.html}) as it renders, without the template engine: this
+     * answer is written outside the application, by the container. The addresses are the root's, as
+     * the pages' are.
+     */
+    static String page(int status) {
+        String title = HtmlUtils.htmlEscape(title(status));
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n"
+                + "  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "  <meta name=\"robots\" content=\"noindex, nofollow\">\n"
+                + "  <title>" + title + " - Countersign</title>\n"
+                + "  <link rel=\"stylesheet\" href=\"/css/countersign.css\">\n</head>\n<body>\n<main>\n"
+                + "  <h1>" + title + "</h1>\n"
+                + "  <p role=\"alert\">" + HtmlUtils.htmlEscape(detail(status)) + "</p>\n"
+                + "  <p><a href=\"/\">Back to Countersign</a></p>\n</main>\n</body>\n</html>\n";
+    }
+
+    private static String title(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return known == null ? "Error" : known.getReasonPhrase();
+    }
+
+    static String detail(int status) {
+        return status == HttpStatus.BAD_REQUEST.value()
+                ? "The request could not be read: its path, request line or headers are malformed (an encoded"
+                        + " '/', '\\' or NUL in the path, for example), or its headers are larger than the service"
+                        + " accepts. Nothing was changed."
+                : "The request was refused before it reached the service. Nothing was changed.";
+    }
+}
