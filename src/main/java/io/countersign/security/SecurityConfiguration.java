@@ -253,22 +253,24 @@ class SecurityConfiguration {
 
     /**
      * Chat platforms calling back: each handler checks the platform's own secret, so these POSTs need
-     * no bearer token, no session and no CSRF token. Everything else under {@code /chat} is refused.
+     * no bearer token, no session and no CSRF token. Everything else under {@code /chat} is refused, as
+     * a method or path nothing serves ({@link ChatCallbackAddresses}).
      */
     @Bean
     @Order(3)
     SecurityFilterChain chatCallbacks(HttpSecurity http) throws Exception {
+        ChatCallbackAddresses unserved = new ChatCallbackAddresses();
         http.securityMatcher("/chat/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
-                .authorizeHttpRequests(
-                        auth -> auth.requestMatchers(POST, "/chat/telegram/*/updates", "/chat/slack/*/interactions")
-                                .permitAll()
-                                .anyRequest()
-                                .denyAll());
+                .exceptionHandling(e -> e.authenticationEntryPoint(unserved).accessDeniedHandler(unserved))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(POST, ChatCallbackAddresses.PATHS)
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll());
         return http.build();
     }
 

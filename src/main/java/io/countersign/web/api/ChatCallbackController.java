@@ -7,11 +7,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,7 +34,9 @@ class ChatCallbackController {
     /**
      * The body as {@link RawSlackBody} kept it, not a {@code @RequestBody}: for a form post Spring
      * rebuilds that from the parsed parameters in its own encoding, while the signature covers the
-     * bytes exactly as Slack sent them.
+     * bytes exactly as Slack sent them. Taken whatever its {@code Content-Type}: a mapping that named
+     * one refused a forged call without it ({@code 415}) before its signature was checked, rather than
+     * with the {@code 401} every refused call back gets; the signature alone says whether Slack sent it.
      */
     @Operation(
             operationId = "receiveSlackInteraction",
@@ -42,7 +44,7 @@ class ChatCallbackController {
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE)))
-    @PostMapping(path = "/chat/slack/{channel}/interactions", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping("/chat/slack/{channel}/interactions")
     ResponseEntity<String> slack(
             @PathVariable String channel,
             @RequestHeader(name = "X-Slack-Request-Timestamp", required = false) String timestamp,
@@ -53,14 +55,25 @@ class ChatCallbackController {
         return answer(slack.receive(channel, timestamp, signature, body, request.getRemoteAddr()));
     }
 
-    @Operation(operationId = "receiveTelegramUpdate", summary = "Telegram bot webhook (secret token header)")
+    /**
+     * The body read as it came, not as a {@code @RequestBody}, whose converter refused a {@code
+     * Content-Type} it could not parse ({@code 415}) before the secret token was looked at. Telegram sends
+     * JSON, which is UTF-8.
+     */
+    @Operation(
+            operationId = "receiveTelegramUpdate",
+            summary = "Telegram bot webhook (secret token header)",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE)))
     @PostMapping("/chat/telegram/{channel}/updates")
     ResponseEntity<String> telegram(
             @PathVariable String channel,
             @RequestHeader(name = "X-Telegram-Bot-Api-Secret-Token", required = false) String secret,
-            @RequestBody(required = false) String body,
-            HttpServletRequest request) {
-        return answer(telegram.receive(channel, secret, body == null ? "" : body, request.getRemoteAddr()));
+            HttpServletRequest request)
+            throws IOException {
+        String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return answer(telegram.receive(channel, secret, body, request.getRemoteAddr()));
     }
 
     private static ResponseEntity<String> answer(ChatCallbackAnswer answer) {
