@@ -69,14 +69,14 @@ public class DeliveryLists {
      * are the original ones. Refused unless the delivery is dead. Runs in the caller's transaction.
      */
     public Delivery revive(String deliveryId, Predicate<Delivery> listed) {
-        get(deliveryId, listed);
+        Delivery dead = get(deliveryId, listed);
         DeliveryState state =
                 deliveries.lockState(deliveryId).orElseThrow(() -> new NotFoundException("delivery", deliveryId));
         if (state != DeliveryState.DEAD) {
             throw new ConflictException(
                     "Delivery '" + deliveryId + "' is " + state + "; only dead deliveries can be sent again.");
         }
-        deliveries.revive(deliveryId, clock.instant());
+        deliveries.revive(deliveryId, dead.channel(), clock.instant());
         return get(deliveryId, listed);
     }
 

@@ -43,17 +43,20 @@ public class DeliveryStore {
             "select count(*) from webhook_deliveries where webhook_id = ? and state = 'PENDING'";
 
     private final JdbcClient jdbc;
+    private final DeliveryWakes wakes;
 
-    public DeliveryStore(JdbcClient jdbc) {
+    DeliveryStore(JdbcClient jdbc, DeliveryWakes wakes) {
         this.jdbc = jdbc;
+        this.wakes = wakes;
     }
 
     /** A delivery as it stands, with the sequence number that orders and pages the list. */
     public record Stored(long seq, Delivery delivery) {}
 
     /**
-     * Queues one event for one webhook, due at once; {@code requestId} and {@code grantId} (either may
-     * be null) let an administrator find the deliveries of one request or grant.
+     * Queues one event for one webhook, due at once and sent as soon as the transaction commits;
+     * {@code requestId} and {@code grantId} (either may be null) let an administrator find the
+     * deliveries of one request or grant.
      */
     public String enqueue(
             String webhookId,
@@ -82,6 +85,7 @@ public class DeliveryStore {
                         requestId,
                         grantId)
                 .update();
+        wakes.afterCommit(Delivery.WEBHOOK);
         return id;
     }
 
@@ -102,12 +106,17 @@ public class DeliveryStore {
                 .optional();
     }
 
-    /** Starts a new round of retries for a dead delivery, due at once. */
-    public boolean revive(String id, Instant now) {
-        return jdbc.sql("""
+    /** Starts a new round of retries for a dead delivery of the channel, due at once. */
+    public boolean revive(String id, String channel, Instant now) {
+        boolean revived =
+                jdbc.sql("""
                         update webhook_deliveries set state = 'PENDING', round_started_at = ?, round_attempts = 0,
                             next_attempt_at = ?
                         where id = ? and state = 'DEAD'""").params(Timestamps.toDb(now), dueAt(now), id).update() == 1;
+        if (revived) {
+            wakes.afterCommit(channel);
+        }
+        return revived;
     }
 
     /** Newest first; {@code beforeSeq} continues a previous page. */

@@ -1,5 +1,6 @@
 package io.countersign.notify.internal;
 
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -12,13 +13,22 @@ import org.springframework.context.annotation.Configuration;
  * whichever instance picks it runs it, the others skip it, so each due delivery is attempted by one
  * instance only. Webhooks have a recurring task of their own, and each notification channel an
  * execution of {@link NotificationDeliveryTask}, so that no channel waits behind another. Due times
- * live in the delivery rows and follow the service's clock.
+ * live in the delivery rows and follow the service's clock. A commit that queues deliveries brings
+ * its channels' executions forward ({@link DeliveryWakes}); the fixed delay is what is left when none
+ * does: retries, and deliveries whose wake was lost.
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryTasks {
 
     static final String DELIVERY_TASK = "webhook-delivery";
     static final String RETENTION_TASK = "webhook-retention";
+
+    /** The execution that sends the channel's deliveries: the webhooks' recurring task, or the channel's own. */
+    static TaskInstanceId runOf(String channel) {
+        return Delivery.WEBHOOK.equals(channel)
+                ? TaskInstanceId.of(DELIVERY_TASK, RecurringTask.INSTANCE)
+                : TaskInstanceId.of(NotificationDeliveryTask.NAME, channel);
+    }
 
     @Bean
     RecurringTask<Void> webhookDeliveryTask(DeliveryDispatcher dispatcher, NotificationProperties properties) {

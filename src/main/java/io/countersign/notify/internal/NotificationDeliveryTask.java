@@ -15,7 +15,8 @@ import java.util.TreeSet;
 /**
  * Sends one notification channel's deliveries: an execution per channel (its instance id is the
  * channel, such as {@code EMAIL}), each run by one instance at a time and due again {@code
- * countersign.notifications.delivery-interval} after it ends, like a recurring task. Executions are
+ * countersign.notifications.delivery-interval} after it ends, like a recurring task, or sooner when a
+ * commit queues deliveries for the channel ({@link DeliveryWakes}). Executions are
  * added on startup for every installed sender and for any channel that still has deliveries waiting,
  * so that those of a sender no longer installed still run out their retries.
  */

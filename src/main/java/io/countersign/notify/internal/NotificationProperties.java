@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unreachablePause how long a channel whose server, or a webhook whose endpoint, could not be
  *     reached rests before one of its deliveries tries again
  * @param deliveryInterval how long the webhooks and each notification channel wait, after looking for
- *     due deliveries, before they look again; a delivery goes out within about this interval and the
- *     scheduler's polling interval (db-scheduler.polling-interval, 1 s) after it is due
+ *     due deliveries, before they look again. A change's deliveries are sent as soon as it commits; a
+ *     retry, or a delivery whose commit found its channel busy for long, goes out within about this
+ *     interval and the scheduler's polling interval (db-scheduler.polling-interval, 1 s) after it is due
  */
 @ConfigurationProperties("countersign.notifications")
 public record NotificationProperties(

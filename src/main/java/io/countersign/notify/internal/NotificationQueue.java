@@ -7,8 +7,10 @@ import io.countersign.shared.database.CommitWrites;
 import io.countersign.shared.database.Pipelined;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,24 +34,31 @@ public class NotificationQueue {
 
     private final JdbcClient jdbc;
     private final CommitWrites commitWrites;
+    private final DeliveryWakes wakes;
 
-    public NotificationQueue(JdbcClient jdbc, CommitWrites commitWrites) {
+    NotificationQueue(JdbcClient jdbc, CommitWrites commitWrites, DeliveryWakes wakes) {
         this.jdbc = jdbc;
         this.commitWrites = commitWrites;
+        this.wakes = wakes;
     }
 
     /**
      * Queues notifications, written just before the transaction commits, each due at once; one whose channel waits for something
      * ({@code waitingFor} says what) carries that as its last error and is due only after {@link
-     * SendResult#WAITING}, or when {@link #resume} is called for its channel.
+     * SendResult#WAITING}, or when {@link #resume} is called for its channel. The others are sent
+     * as soon as the transaction commits.
      */
     public void enqueueAll(List<Addressed> notifications, Instant now, Function<String, Optional<String>> waitingFor) {
         if (notifications.isEmpty()) {
             return;
         }
         List<Object[]> rows = new ArrayList<>(notifications.size());
+        Set<String> due = new LinkedHashSet<>();
         for (Addressed notification : notifications) {
             Optional<String> waiting = waitingFor.apply(notification.channel());
+            if (waiting.isEmpty()) {
+                due.add(notification.channel());
+            }
             rows.add(new Object[] {
                 ShortIds.next("dlv"),
                 notification.eventId(),
@@ -73,6 +82,7 @@ public class NotificationQueue {
                 insert into webhook_deliveries (id, event_id, event_type, occurred_at, payload, state, attempts,
                     round_started_at, round_attempts, next_attempt_at, last_error, created_at, channel, recipient_id,
                     recipient, request_id, grant_id, step)""", "(?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
+        due.forEach(wakes::afterCommit);
     }
 
     /**
@@ -81,10 +91,14 @@ public class NotificationQueue {
      * one more attempt.
      */
     public int resume(String channel, Instant now) {
-        return jdbc.sql("""
+        int resumed = jdbc.sql("""
                         update webhook_deliveries set next_attempt_at = ?
                         where channel = ? and state = 'PENDING' and next_attempt_at > ?""")
                 .params(DeliveryStore.dueAt(now), channel, DeliveryStore.dueAt(now))
                 .update();
+        if (resumed > 0) {
+            wakes.afterCommit(channel);
+        }
+        return resumed;
     }
 }
