@@ -41,13 +41,21 @@ class BoundedDatabaseCallsTests {
 
     @Test
     void whenEveryThreadAndQueuePlaceIsTakenTheNextCallIsRefusedAtOnce() {
-        CompletableFuture.runAsync(() -> swallow(() -> calls.call(this::blockUntilReleased)));
-        CompletableFuture.runAsync(() -> swallow(() -> calls.call(this::blockUntilReleased)));
-        org.awaitility.Awaitility.await()
-                .atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThatThrownBy(() -> calls.call(() -> 1))
-                        .isInstanceOf(DatabaseUnavailableException.class)
-                        .hasMessageContaining("too many"));
+        // blocked calls that timed out would mark the database out of reach and hide the refusal looked for
+        BoundedDatabaseCalls patient = new BoundedDatabaseCalls(
+                new DatabaseCallProperties(Duration.ofMinutes(1), 1, 1, Duration.ofSeconds(1)), nanos::get);
+        try {
+            CompletableFuture.runAsync(() -> swallow(() -> patient.call(this::blockUntilReleased)));
+            CompletableFuture.runAsync(() -> swallow(() -> patient.call(this::blockUntilReleased)));
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThatThrownBy(() -> patient.call(() -> 1))
+                            .isInstanceOf(DatabaseUnavailableException.class)
+                            .hasMessageContaining("too many"));
+        } finally {
+            released.countDown();
+            patient.destroy();
+        }
     }
 
     @Test
