@@ -4,6 +4,7 @@ import io.countersign.chat.internal.CallbackRefusals;
 import io.countersign.chat.internal.CallbackRefusals.Reason;
 import io.countersign.chat.internal.ChatChannelStore;
 import io.countersign.chat.internal.SlackInteractionHandler;
+import io.countersign.shared.CountersignException;
 import io.countersign.shared.Names;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -27,10 +30,14 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code v0:<X-Slack-Request-Timestamp>:<raw body>}; a signed timestamp more than five minutes away
  * is a replay. A request failing either changes nothing; it is answered {@code 401} as any refused
  * call back is, counted, and audited with the reason within a small allowance per channel and reason
- * ({@link CallbackRefusals}), so that strangers cannot fill the log.
+ * ({@link CallbackRefusals}), so that strangers cannot fill the log. A signed request is answered
+ * {@code 200} whatever it holds, the only status Slack takes from an interaction: what decides nothing
+ * is told to the clicker; only a fault of the service itself answers {@code 5xx}.
  */
 @Service
 public class SlackInteractions {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackInteractions.class);
 
     static final Duration FRESHNESS = Duration.ofMinutes(5);
 
@@ -83,7 +90,16 @@ public class SlackInteractions {
         } catch (JacksonException | IllegalArgumentException unreadable) {
             return ChatCallbackAnswer.ok();
         }
-        return handler.handle(channel.get(), payload);
+        try {
+            return handler.handle(channel.get(), payload);
+        } catch (CountersignException refused) {
+            // input no rule of the handler's own foresaw: Slack would show the clicker an error of its own
+            log.warn(
+                    "Slack channel {}: an interaction changed nothing: {}",
+                    channel.get().name(),
+                    refused.getMessage());
+            return ChatCallbackAnswer.ok();
+        }
     }
 
     private boolean fresh(String timestamp) {

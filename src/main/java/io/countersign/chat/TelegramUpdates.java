@@ -4,10 +4,13 @@ import io.countersign.chat.internal.CallbackRefusals;
 import io.countersign.chat.internal.CallbackRefusals.Reason;
 import io.countersign.chat.internal.ChatChannelStore;
 import io.countersign.chat.internal.TelegramWebhook;
+import io.countersign.shared.CountersignException;
 import io.countersign.shared.Names;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -18,10 +21,14 @@ import tools.jackson.databind.json.JsonMapper;
  * in {@code X-Telegram-Bot-Api-Secret-Token}, is the only credential: an update without it does
  * nothing; it is answered {@code 401} as any refused call back is, counted, and audited with the
  * reason within a small allowance per channel and reason ({@link CallbackRefusals}), so that anyone on
- * the internet cannot fill the log.
+ * the internet cannot fill the log. An authenticated update is answered {@code 200} whatever it holds:
+ * Telegram sends an update again until it is answered {@code 2xx}, so one that decides nothing is told
+ * in the chat, never answered with an error; only a fault of the service itself answers {@code 5xx}.
  */
 @Service
 public class TelegramUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramUpdates.class);
 
     private final ChatChannelStore channels;
     private final TelegramWebhook webhook;
@@ -57,7 +64,15 @@ public class TelegramUpdates {
         } catch (JacksonException unreadable) {
             return ChatCallbackAnswer.ok();
         }
-        webhook.handle(channel.get(), update);
+        try {
+            webhook.handle(channel.get(), update);
+        } catch (CountersignException refused) {
+            // input no rule of the webhook's own foresaw: sent again, it would be refused again, forever
+            log.warn(
+                    "Telegram channel {}: an update changed nothing: {}",
+                    channel.get().name(),
+                    refused.getMessage());
+        }
         return ChatCallbackAnswer.ok();
     }
 }

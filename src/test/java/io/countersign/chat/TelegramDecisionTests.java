@@ -127,6 +127,29 @@ class TelegramDecisionTests {
     }
 
     @Test
+    void aReasonThatBreaksTheRulesOfEveryCommentIsExplainedInTheChatAndDecidesNothing() {
+        bot.link(lisa, 5001);
+        String id = requestFor(lisa, null);
+        String reject = bot.buttons().get(1);
+
+        bot.click(5001, reject).expect(200);
+        bot.write(5001, "x".repeat(2001), 77L).expect(200);
+        assertThat(bot.lastSent().get("text").asString())
+                .isEqualTo("Not rejected: the reason must be at most 2000 characters. Press Reject again.");
+        bot.click(5001, reject).expect(200);
+        bot.write(5001, "see INC-\u202E321", 77L).expect(200);
+        assertThat(bot.lastSent().get("text").asString())
+                .startsWith("Not rejected: the reason must not contain")
+                .contains("U+202E")
+                .endsWith("Press Reject again.");
+        assertThat(api.status(id)).isEqualTo("PENDING");
+
+        bot.click(5001, reject).expect(200);
+        bot.write(5001, "not during the freeze", 77L).expect(200);
+        assertThat(api.status(id)).isEqualTo("REJECTED");
+    }
+
+    @Test
     void aWrongSecretDecidesNothingAndIsExplainedAndAuditedOnceAMinute() {
         bot.link(lisa, 5001);
         String id = requestFor(lisa, null);

@@ -11,6 +11,7 @@ import io.countersign.request.ActionTokenView;
 import io.countersign.request.ActionTokens;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
+import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Role;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -175,6 +176,11 @@ public class TelegramWebhook {
             String why = ChatRefusals.reason(e.refusal());
             refused(from, requestId, why);
             outcome = "Not " + (approve ? "approved" : "rejected") + ": " + why + ".";
+            refused = true;
+        } catch (InvalidInputException e) {
+            // the reason broke a rule every comment keeps (its length, its characters); nothing was used
+            outcome = "Not " + (approve ? "approved" : "rejected") + ": the reason "
+                    + e.issues().get(0).message() + ". Press " + (approve ? "Approve" : "Reject") + " again.";
             refused = true;
         }
         if (queryId != null) {
