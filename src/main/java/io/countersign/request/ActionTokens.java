@@ -28,6 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ActionTokens {
 
+    /** The longest comment (a rejection's reason) a redemption takes, as a decision through the API does. */
+    public static final int MAX_COMMENT = RequestValidation.MAX_TEXT;
+
     private final ActionTokenStore store;
     private final RequestRepository repository;
     private final Requests requests;

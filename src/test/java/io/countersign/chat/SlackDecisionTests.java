@@ -277,6 +277,53 @@ class SlackDecisionTests {
                 .contains("already used");
     }
 
+    private MockHttpServletResponse submit(String token, String reason) throws Exception {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("callback_id", "reject_request");
+        view.put("private_metadata", token);
+        view.put("state", Map.of("values", Map.of("reason", Map.of("reason", Map.of("value", reason)))));
+        return send(
+                Map.of("type", "view_submission", "user", Map.of("id", "U1"), "view", view),
+                clock.instant().getEpochSecond(),
+                SIGNING);
+    }
+
+    @Test
+    void aReasonThatBreaksTheRulesOfEveryCommentIsShownUnderItAndDecidesNothing() throws Exception {
+        String id = request();
+        String token = token();
+
+        click("reject_request", token);
+        JsonNode input = platform.seen("/api/views.open")
+                .get(0)
+                .json()
+                .get("view")
+                .get("blocks")
+                .get(0)
+                .get("element");
+        assertThat(input.get("max_length").asInt()).isEqualTo(2000);
+
+        MockHttpServletResponse tooLong = submit(token, "x".repeat(2001));
+        assertThat(tooLong.getStatus()).isEqualTo(200);
+        assertThat(tooLong.getContentType()).startsWith("application/json");
+        JsonNode errors = Api.JSON_READER.readTree(tooLong.getContentAsString());
+        assertThat(errors.get("response_action").asString()).isEqualTo("errors");
+        assertThat(errors.get("errors").get("reason").asString())
+                .isEqualTo("Not rejected: the reason must be at most 2000 characters.");
+        MockHttpServletResponse override = submit(token, "see INC-\u202E321");
+        assertThat(override.getStatus()).isEqualTo(200);
+        assertThat(Api.JSON_READER
+                        .readTree(override.getContentAsString())
+                        .get("errors")
+                        .get("reason")
+                        .asString())
+                .contains("U+202E");
+        assertThat(request(id).get("status").asString()).isEqualTo("PENDING");
+
+        assertThat(submit(token, "change freeze").getStatus()).isEqualTo(200);
+        assertThat(request(id).get("status").asString()).isEqualTo("REJECTED");
+    }
+
     @Test
     void aBadSignatureAndAnOldTimestampDecideNothingAndAreAnsweredAlikeAndAuditedOnceAMinute() throws Exception {
         String id = request();

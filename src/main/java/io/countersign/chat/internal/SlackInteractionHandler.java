@@ -11,6 +11,7 @@ import io.countersign.request.ActionTokenView;
 import io.countersign.request.ActionTokens;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
+import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Role;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ public class SlackInteractionHandler {
             return;
         }
         if (actionId.equals(SlackBlocks.APPROVE)) {
-            ephemeral(responseUrl, decide(slackUser, check, token, true, null));
+            ephemeral(responseUrl, decide(slackUser, check, token, true, null).text());
             return;
         }
         Map<String, Object> view = Map.of(
@@ -105,7 +106,15 @@ public class SlackInteractionHandler {
                                 "label",
                                 plain("Why do you reject " + check.requestId() + "?"),
                                 "element",
-                                Map.of("type", "plain_text_input", "action_id", "reason", "multiline", true))));
+                                Map.of(
+                                        "type",
+                                        "plain_text_input",
+                                        "action_id",
+                                        "reason",
+                                        "multiline",
+                                        true,
+                                        "max_length",
+                                        ActionTokens.MAX_COMMENT))));
         SlackPlatform.Call opened = slack.call(
                 channel,
                 "views.open",
@@ -132,11 +141,13 @@ public class SlackInteractionHandler {
                 ? refusedNow(slackUser, check, check.refusal())
                 : reason.isEmpty() ? "Nothing was decided: a rejection needs a reason." : null;
         if (outcome == null) {
-            outcome = decide(slackUser, check, token, false, reason);
-            if (!outcome.startsWith("Nothing")) {
+            Outcome decided = decide(slackUser, check, token, false, reason);
+            if (decided.decided()) {
                 return ChatCallbackAnswer.ok();
             }
+            outcome = decided.text();
         }
+        // Slack takes nothing but 200 from a submission: an error shows under the reason, the dialog stays
         return new ChatCallbackAnswer(
                 200, json.writeValueAsString(Map.of("response_action", "errors", "errors", Map.of("reason", outcome))));
     }
@@ -168,12 +179,20 @@ public class SlackInteractionHandler {
         return new Check(userId.get(), requestId, null);
     }
 
-    private String decide(String slackUser, Check check, String token, boolean approve, String reason) {
+    private record Outcome(String text, boolean decided) {}
+
+    private Outcome decide(String slackUser, Check check, String token, boolean approve, String reason) {
         try {
             tokens.redeem(token, Channel.SLACK, approve, reason, check.userId(), "slack:" + slackUser);
-            return (approve ? "Approved " : "Rejected ") + check.requestId() + ".";
+            return new Outcome((approve ? "Approved " : "Rejected ") + check.requestId() + ".", true);
         } catch (ActionTokenRefused e) {
-            return refusedNow(slackUser, check, ChatRefusals.reason(e.refusal()));
+            return new Outcome(refusedNow(slackUser, check, ChatRefusals.reason(e.refusal())), false);
+        } catch (InvalidInputException e) {
+            // the reason broke a rule every comment keeps (its length, its characters); nothing was used
+            return new Outcome(
+                    "Not " + (approve ? "approved" : "rejected") + ": the reason "
+                            + e.issues().get(0).message() + ".",
+                    false);
         }
     }
 
