@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -268,6 +269,52 @@ class ChatDeliveryTests {
         JsonNode edit = platform.seen("/bot7:bot-token/editMessageText").get(0).json();
         assertThat(edit.get("message_id").asLong()).isEqualTo(42);
         assertThat(edit.get("text").asString()).contains("rejected by " + lisa.name());
+    }
+
+    @Test
+    void aTelegramMessageIsCutToTelegramsLimitAndKeepsItsLink() {
+        String send = "/bot8:bot-token/sendMessage";
+        platform.answer(send, 200, "{\"ok\":true,\"result\":{\"message_id\":43,\"chat\":{\"id\":-1001235}}}");
+        String name = channel(Map.of(
+                "type",
+                "TELEGRAM",
+                "botToken",
+                "8:bot-token",
+                "chatId",
+                "-1001235",
+                "webhookSecret",
+                "hook_secret-of-sixteen",
+                "apiBaseUrl",
+                platform.url()));
+        Person[] approvers = IntStream.range(0, 40)
+                .mapToObj(i -> scene.person("approver-with-a-rather-long-name-for-telegram"))
+                .toArray(Person[]::new);
+        Map<String, Object> first = step(1, approvers);
+        first.put("notify", List.of(name));
+        String resource = scene.resource(List.of(first), Map.of());
+        String id = api.as(dev.token())
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of(
+                                "resource",
+                                resource,
+                                "account",
+                                "admin",
+                                "duration",
+                                "PT1H",
+                                "justification",
+                                "w".repeat(2000))))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        scene.awaitNothingDue();
+
+        String text = platform.seen(send).get(0).json().get("text").asString();
+        assertThat(text)
+                .hasSizeLessThanOrEqualTo(4096)
+                .contains("\nWho may approve (1 needed): approver-with-a-rather-long-name-for-telegram-", "…")
+                .endsWith("\nhttps://countersign.example.com/requests/" + id);
     }
 
     @Test

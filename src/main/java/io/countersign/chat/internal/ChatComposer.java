@@ -70,9 +70,10 @@ class ChatComposer {
         RequestStep step = request.steps().get(request.currentStep());
         String stepName = step.name() == null ? "" : ": " + step.name();
         facts.add(new Fact("Step", (step.index() + 1) + " of " + request.steps().size() + stepName));
+        // the count in the label: a long list is what a platform's limit cuts short
         facts.add(new Fact(
-                "Who may approve",
-                String.join(", ", step.eligibleApprovers()) + " (" + step.requiredApprovals() + " needed)"));
+                "Who may approve (" + step.requiredApprovals() + " needed)",
+                String.join(", ", step.eligibleApprovers())));
         Instant until = step.deadline() == null
                         || step.deadline().isAfter(request.details().expiresAt())
                 ? request.details().expiresAt()

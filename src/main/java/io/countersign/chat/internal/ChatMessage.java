@@ -14,12 +14,15 @@ record ChatMessage(String headline, List<Fact> facts, String link, boolean open,
     /** The open step an approver may decide from the message itself, where the platform and policy allow. */
     record Ask(String requestId, RequestStep step) {}
 
-    /** The message as plain text lines, for platforms' fallback text. */
-    String plainText() {
-        StringBuilder text = new StringBuilder(headline);
-        for (Fact fact : facts) {
-            text.append('\n').append(fact.label()).append(": ").append(fact.value());
+    /** At most {@code max} characters, ending in "…" when cut, never in half a surrogate pair. */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
         }
-        return text.append('\n').append(link).toString();
+        int end = max - 1;
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
     }
 }

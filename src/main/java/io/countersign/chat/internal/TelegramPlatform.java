@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * editMessageText} once the request moves on. An approver who linked their Telegram account is written
  * to directly, with Approve and Reject buttons whose callback data carry a single-use action token
  * (never a bare request id) unless the step allows no decision from Telegram. Plain text, no parse
- * mode, so that nothing a requester writes is read as markup. A {@code 429} carries its wait in
- * {@code parameters.retry_after}.
+ * mode, so that nothing a requester writes is read as markup, and cut to Telegram's 4096 characters
+ * ({@link TelegramText}). A {@code 429} carries its wait in {@code parameters.retry_after}.
  */
 @Component
 class TelegramPlatform implements ChatPlatform {
@@ -78,7 +78,7 @@ class TelegramPlatform implements ChatPlatform {
 
     private static Map<String, Object> content(ChatMessage message, Recipient person) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("text", (person == null ? "" : "For " + person.username() + "\n") + message.plainText());
+        body.put("text", TelegramText.of(person == null ? "" : "For " + person.username() + "\n", message));
         body.put("link_preview_options", Map.of("is_disabled", true));
         body.put(
                 "reply_markup",

@@ -233,10 +233,16 @@ public class TelegramWebhook {
         bot.call(
                 channel,
                 "answerCallbackQuery",
-                Map.of("callback_query_id", queryId, "text", text, "show_alert", alert));
+                Map.of(
+                        "callback_query_id",
+                        queryId,
+                        "text",
+                        ChatMessage.cut(text, TelegramText.CALLBACK_ANSWER),
+                        "show_alert",
+                        alert));
     }
 
     private void say(ChatChannel channel, String chat, String text) {
-        bot.call(channel, "sendMessage", Map.of("chat_id", chat, "text", text));
+        bot.call(channel, "sendMessage", Map.of("chat_id", chat, "text", ChatMessage.cut(text, TelegramText.MESSAGE)));
     }
 }
