@@ -119,6 +119,33 @@ class ChatDeliveryTests {
     }
 
     @Test
+    void whatTheRequesterWroteGoesToSlackAsPlainTextSoThatNoMarkupMentionOrEmojiCodeTakesEffect() {
+        platform.answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.3\"}");
+        String name = slackChannelPostingTo("C1");
+        Map<String, Object> first = step(1, lisa);
+        first.put("notify", List.of(name));
+        String resource = scene.resource(List.of(first), Map.of());
+        String why = "*now* _please_ ~not~ `rm` <https://evil.example|docs> #general @here :fire: &amp;";
+        api.as(dev.token())
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of(
+                                "resource", resource, "account", "admin", "duration", "PT1H", "justification", why)))
+                .expect(201);
+        scene.awaitNothingDue();
+
+        JsonNode fields = platform.seen("/api/chat.postMessage")
+                .get(0)
+                .json()
+                .get("blocks")
+                .get(1)
+                .get("fields");
+        assertThat(fields.valueStream().map(f -> f.get("type").asString())).containsOnly("plain_text");
+        assertThat(fields.valueStream().map(f -> f.get("emoji").asBoolean())).containsOnly(false);
+        assertThat(fields.valueStream().map(f -> f.get("text").asString())).contains("Why: " + why);
+    }
+
+    @Test
     void aSlackChannelOfDirectMessagesWritesToEachApproverFoundByTheirEmail() {
         platform.answer("/api/users.lookupByEmail", 200, "{\"ok\":true,\"user\":{\"id\":\"U777\"}}")
                 .answer("/api/conversations.open", 200, "{\"ok\":true,\"channel\":{\"id\":\"D777\"}}")

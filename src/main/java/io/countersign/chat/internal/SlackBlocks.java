@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * A message in Slack's Block Kit: a header, the facts as section fields, and a button to the request
- * page; {@code text} is the fallback Slack shows in notifications. Slack's mrkdwn treats {@code &},
- * {@code <} and {@code >} as control characters, so every value is escaped.
+ * page; {@code text} is the fallback Slack shows in notifications. Every text is {@code plain_text}
+ * with emoji codes off: requesters write the justification and the ticket, and mrkdwn has no escape
+ * for {@code *}, {@code _}, {@code ~} or a backtick, and links addresses, channels and mentions
+ * unless told otherwise; plain text shows as it was written.
  */
 final class SlackBlocks {
 
@@ -30,8 +32,7 @@ final class SlackBlocks {
         List<Object> fields = new ArrayList<>();
         for (ChatMessage.Fact fact :
                 message.facts().subList(0, Math.min(FIELDS, message.facts().size()))) {
-            fields.add(Map.of(
-                    "type", "mrkdwn", "text", cut("*" + escape(fact.label()) + "*\n" + escape(fact.value()), FIELD)));
+            fields.add(plain(cut(fact.label() + ": " + fact.value(), FIELD)));
         }
         blocks.add(Map.of("type", "section", "fields", fields));
         List<Object> buttons = new ArrayList<>();
@@ -67,14 +68,10 @@ final class SlackBlocks {
     }
 
     private static Map<String, Object> plain(String text) {
-        return Map.of("type", "plain_text", "text", text);
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return Map.of("type", "plain_text", "text", text, "emoji", false);
     }
 
     private static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        return ChatMessage.cut(text, max);
     }
 }
