@@ -42,7 +42,7 @@ class ChatLinksApiTests {
         scene.startFresh();
         lisa = scene.person("lisa");
         mark = scene.person("mark");
-        bot = new TelegramBot(api);
+        bot = new TelegramBot(api, jdbc);
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,10 +25,12 @@ public final class TelegramBot implements AutoCloseable {
     final FakePlatform platform;
     public final String channel;
     private final Api api;
+    private final JdbcClient jdbc;
     private int updates;
 
-    public TelegramBot(Api api) throws IOException {
+    public TelegramBot(Api api, JdbcClient jdbc) throws IOException {
         this.api = api;
+        this.jdbc = jdbc;
         platform = new FakePlatform();
         platform.answer(SEND, 200, "{\"ok\":true,\"result\":{\"message_id\":77,\"chat\":{\"id\":5001}}}")
                 .answer(ANSWER, 200, "{\"ok\":true,\"result\":true}")
@@ -65,10 +68,19 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     public Api.Response write(long from, String text, Long replyTo) {
+        return write(from, Map.of("id", from, "type", "private"), text, replyTo);
+    }
+
+    /** A message {@code from} writes in a group the bot is a member of. */
+    Api.Response writeInGroup(long from, long group, String text) {
+        return write(from, Map.of("id", group, "type", "supergroup"), text, null);
+    }
+
+    private Api.Response write(long from, Map<String, Object> chat, String text, Long replyTo) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("message_id", 900 + updates);
         message.put("from", Map.of("id", from));
-        message.put("chat", Map.of("id", from, "type", "private"));
+        message.put("chat", chat);
         message.put("text", text);
         if (replyTo != null) {
             message.put("reply_to_message", Map.of("message_id", replyTo));
@@ -103,8 +115,25 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     void link(Person person, long telegramUser) {
+        release(telegramUser);
         write(telegramUser, "/link " + code(person), null).expect(200);
         assertThat(lastSent().get("text").asString()).isEqualTo("Linked to Countersign user " + person.name() + ".");
+    }
+
+    /**
+     * Unlinks the Telegram account from whoever an earlier test linked it to, as an administrator
+     * would: an account links to one user at a time.
+     */
+    void release(long telegramUser) {
+        jdbc.sql("""
+                        select u.username from chat_links l join users u on u.id = l.user_id
+                        where l.type = 'TELEGRAM' and l.external_id = ?""")
+                .param(String.valueOf(telegramUser))
+                .query(String.class)
+                .optional()
+                .ifPresent(holder -> api.asAdmin()
+                        .delete("/api/v1/users/" + holder + "/chat-links/telegram-" + telegramUser)
+                        .expect(204));
     }
 
     public JsonNode lastSent() {

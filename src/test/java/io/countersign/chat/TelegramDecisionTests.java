@@ -53,7 +53,7 @@ class TelegramDecisionTests {
         dev = scene.person("dev");
         lisa = scene.person("lisa");
         mark = scene.person("mark");
-        bot = new TelegramBot(api);
+        bot = new TelegramBot(api, jdbc);
     }
 
     @AfterEach

@@ -44,10 +44,13 @@ public class ChatLinkStore {
                 .optional();
     }
 
-    /** Links the chat identity to the user, replacing the user's and the identity's earlier links. */
+    /**
+     * Links the chat identity to the user, replacing the user's earlier link; an identity linked to
+     * another user is the caller's to refuse (its key makes the insert fail rather than move it).
+     */
     void link(ChatType type, String externalId, String userId, Instant at) {
-        jdbc.sql("delete from chat_links where type = ? and (external_id = ? or user_id = ?)")
-                .params(type.name(), externalId, userId)
+        jdbc.sql("delete from chat_links where type = ? and user_id = ?")
+                .params(type.name(), userId)
                 .update();
         jdbc.sql("insert into chat_links (type, external_id, user_id, linked_at) values (?, ?, ?, ?)")
                 .params(type.name(), externalId, userId, Timestamps.toDb(at))

@@ -2,7 +2,6 @@ package io.countersign.chat.internal;
 
 import io.countersign.chat.ChatChannel;
 import io.countersign.chat.ChatDecisionRefused;
-import io.countersign.chat.ChatLinked;
 import io.countersign.chat.ChatType;
 import io.countersign.directory.Directory;
 import io.countersign.directory.User;
@@ -25,8 +24,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What a Telegram bot's updates do, once their secret token was checked: {@code /link <code>} links
- * the sender's Telegram account; an Approve button decides; a Reject button asks for the reason with a
- * ForceReply message, and the reply to it decides. Whatever decides nothing is answered and audited.
+ * the sender's Telegram account ({@link TelegramLinking}); an Approve button decides; a Reject button
+ * asks for the reason with a ForceReply message, and the reply to it decides. Whatever decides nothing
+ * is answered and audited.
  */
 @Component
 public class TelegramWebhook {
@@ -34,6 +34,7 @@ public class TelegramWebhook {
     private static final Actor BOT = new Actor("system", Role.ADMIN, Channel.TELEGRAM, null);
 
     private final TelegramPlatform bot;
+    private final TelegramLinking linking;
     private final ChatLinkStore links;
     private final ActionTokens tokens;
     private final TelegramRejections rejections;
@@ -44,6 +45,7 @@ public class TelegramWebhook {
 
     TelegramWebhook(
             TelegramPlatform bot,
+            TelegramLinking linking,
             ChatLinkStore links,
             ActionTokens tokens,
             TelegramRejections rejections,
@@ -52,6 +54,7 @@ public class TelegramWebhook {
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager) {
         this.bot = bot;
+        this.linking = linking;
         this.links = links;
         this.tokens = tokens;
         this.rejections = rejections;
@@ -127,8 +130,16 @@ public class TelegramWebhook {
         String from = message.path("from").path("id").asString("");
         String chat = message.path("chat").path("id").asString(from);
         String text = message.path("text").asString("").strip();
-        if (text.startsWith("/link")) {
-            link(channel, chat, from, text.substring("/link".length()).strip());
+        // in a group a command may name the bot it is for: /link@countersign_bot
+        String command = text.split("\\s+", 2)[0];
+        if (command.equals("/link") || command.startsWith("/link@")) {
+            boolean direct = "private".equals(message.path("chat").path("type").asString(""));
+            linking.link(
+                    channel,
+                    chat,
+                    direct,
+                    from,
+                    text.substring(command.length()).strip());
             return;
         }
         JsonNode repliedTo = message.path("reply_to_message");
@@ -188,28 +199,6 @@ public class TelegramWebhook {
         } else {
             say(channel, chat, outcome);
         }
-    }
-
-    private void link(ChatChannel channel, String chat, String from, String code) {
-        Optional<User> user = transactions.execute(tx -> {
-            Optional<String> userId =
-                    code.isEmpty() ? Optional.empty() : links.useCode(code, ChatType.TELEGRAM, clock.instant());
-            Optional<User> linked = userId.flatMap(directory::findUserById).filter(User::active);
-            if (linked.isPresent()) {
-                links.link(ChatType.TELEGRAM, from, userId.get(), clock.instant());
-                events.publishEvent(new ChatLinked(
-                        new Actor(linked.get().username(), linked.get().role(), Channel.TELEGRAM, null),
-                        ChatType.TELEGRAM,
-                        from));
-            }
-            return linked;
-        });
-        if (user.isEmpty()) {
-            refused(from, null, "the link code is unknown, used or expired");
-            say(channel, chat, "That code is unknown, used or expired. Ask Countersign for a new one.");
-            return;
-        }
-        say(channel, chat, "Linked to Countersign user " + user.get().username() + ".");
     }
 
     /** The active Countersign user the Telegram account is linked to. */

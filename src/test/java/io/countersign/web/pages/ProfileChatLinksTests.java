@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,13 +34,16 @@ class ProfileChatLinksTests {
     @Autowired
     Api api;
 
+    @Autowired
+    JdbcClient jdbc;
+
     AdminBrowsing browsing;
     TelegramBot bot;
 
     @BeforeEach
     void start() throws Exception {
         browsing = new AdminBrowsing(mvc, api);
-        bot = new TelegramBot(api);
+        bot = new TelegramBot(api, jdbc);
     }
 
     @AfterEach
