@@ -276,6 +276,56 @@ class ChatChannelsApiTests {
     }
 
     @Test
+    void theTestMessageOffersNoButtonToARequestPageSinceItIsAboutNone() throws Exception {
+        slack = new FakePlatform()
+                .answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"C0123456789\",\"ts\":\"1.1\"}")
+                .answer(
+                        "/bot5:bot-token/sendMessage",
+                        200,
+                        "{\"ok\":true,\"result\":{\"message_id\":1,\"chat\":{\"id\":-1001}}}");
+        String slackChannel = Api.unique("ops");
+        api.asAdmin()
+                .post("/api/v1/channels", Api.json(slackChannel(slackChannel, slack.url() + "/api")))
+                .expect(201);
+        String telegram = Api.unique("tg");
+        api.asAdmin()
+                .post(
+                        "/api/v1/channels",
+                        Api.json(Map.of(
+                                "name",
+                                telegram,
+                                "type",
+                                "TELEGRAM",
+                                "botToken",
+                                "5:bot-token",
+                                "chatId",
+                                "-1001",
+                                "webhookSecret",
+                                "hook_secret-of-sixteen",
+                                "apiBaseUrl",
+                                slack.url())))
+                .expect(201);
+
+        for (String name : java.util.List.of(slackChannel, telegram)) {
+            assertThat(api.asAdmin()
+                            .post("/api/v1/channels/" + name + "/test", "")
+                            .expect(200)
+                            .json()
+                            .get("sent")
+                            .asBoolean())
+                    .isTrue();
+        }
+
+        JsonNode posted = slack.seen("/api/chat.postMessage").get(0).json();
+        assertThat(posted.toString()).contains("Countersign test message").doesNotContain("/requests/", "button");
+        JsonNode sent = slack.seen("/bot5:bot-token/sendMessage").get(0).json();
+        assertThat(sent.get("text").asString())
+                .startsWith("Countersign test message")
+                .doesNotContain("/requests/");
+        assertThat(sent.has("reply_markup")).isFalse();
+    }
+
+    @Test
     void aStepThatMayBeDecidedOnlyOnTheWebRefusesADecisionThroughTheApiAndChangesNothing() {
         scene.startFresh();
         var dev = scene.person("dev");

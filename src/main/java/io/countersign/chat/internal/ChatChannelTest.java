@@ -10,11 +10,9 @@ import org.springframework.stereotype.Component;
 public class ChatChannelTest {
 
     private final List<ChatPlatform> platforms;
-    private final ChatComposer composer;
 
-    ChatChannelTest(List<ChatPlatform> platforms, ChatComposer composer) {
+    ChatChannelTest(List<ChatPlatform> platforms) {
         this.platforms = platforms;
-        this.composer = composer;
     }
 
     public ChatTestResult test(ChatChannel channel) {
@@ -23,7 +21,7 @@ public class ChatChannelTest {
                 .findFirst()
                 .orElseThrow();
         try {
-            ChatPlatform.Posted posted = platform.post(channel, null, TestMessage.of(composer.link("")));
+            ChatPlatform.Posted posted = platform.post(channel, null, TestMessage.of());
             return posted.ok()
                     ? new ChatTestResult(true, null)
                     : new ChatTestResult(false, posted.failure().error());

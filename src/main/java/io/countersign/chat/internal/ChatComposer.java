@@ -31,7 +31,7 @@ class ChatComposer {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
-    String link(String requestId) {
+    private String link(String requestId) {
         return baseUrl + "/requests/" + requestId;
     }
 

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What a chat message says, before a platform gives it its own format: a headline, labelled facts,
- * the request page, the step it asks about, and whether the request is still open (an open one is something to act on).
+ * the request page (null for a message about no request, which then has no button to it), the step
+ * it asks about, and whether the request is still open (an open one is something to act on).
  */
 record ChatMessage(String headline, List<Fact> facts, String link, boolean open, String outcome, Ask ask) {
 

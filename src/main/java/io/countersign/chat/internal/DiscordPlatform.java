@@ -73,7 +73,9 @@ class DiscordPlatform implements ChatPlatform {
     static Map<String, Object> body(ChatMessage message, Recipient person) {
         Map<String, Object> embed = new LinkedHashMap<>();
         embed.put("title", cut(message.headline(), 256));
-        embed.put("url", message.link());
+        if (message.link() != null) {
+            embed.put("url", message.link());
+        }
         embed.put("color", message.open() ? OPEN : CLOSED);
         embed.put(
                 "fields",

@@ -51,16 +51,20 @@ final class SlackBlocks {
             buttons.add(Map.of(
                     "type", "button", "action_id", REJECT, "style", "danger", "text", plain("Reject"), "value", token));
         }
-        buttons.add(Map.of(
-                "type",
-                "button",
-                "action_id",
-                "open_request",
-                "text",
-                plain(message.open() ? "Open request" : "View request"),
-                "url",
-                message.link()));
-        blocks.add(Map.of("type", "actions", "elements", buttons));
+        if (message.link() != null) {
+            buttons.add(Map.of(
+                    "type",
+                    "button",
+                    "action_id",
+                    "open_request",
+                    "text",
+                    plain(message.open() ? "Open request" : "View request"),
+                    "url",
+                    message.link()));
+        }
+        if (!buttons.isEmpty()) {
+            blocks.add(Map.of("type", "actions", "elements", buttons));
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", message.headline());
         body.put("blocks", blocks);

@@ -81,15 +81,17 @@ class TeamsPlatform implements ChatPlatform {
         content.put("type", "AdaptiveCard");
         content.put("version", "1.4");
         content.put("body", body);
-        content.put(
-                "actions",
-                List.of(Map.of(
-                        "type",
-                        "Action.OpenUrl",
-                        "title",
-                        message.open() ? "Open request" : "View request",
-                        "url",
-                        message.link())));
+        if (message.link() != null) {
+            content.put(
+                    "actions",
+                    List.of(Map.of(
+                            "type",
+                            "Action.OpenUrl",
+                            "title",
+                            message.open() ? "Open request" : "View request",
+                            "url",
+                            message.link())));
+        }
         Map<String, Object> attachment = new LinkedHashMap<>();
         attachment.put("contentType", "application/vnd.microsoft.card.adaptive");
         attachment.put("contentUrl", null);

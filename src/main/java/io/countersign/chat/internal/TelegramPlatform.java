@@ -80,12 +80,17 @@ class TelegramPlatform implements ChatPlatform {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", TelegramText.of(person == null ? "" : "For " + person.username() + "\n", message));
         body.put("link_preview_options", Map.of("is_disabled", true));
-        body.put(
-                "reply_markup",
-                Map.of(
-                        "inline_keyboard",
-                        List.of(List.of(Map.of(
-                                "text", message.open() ? "Open request" : "View request", "url", message.link())))));
+        if (message.link() != null) {
+            body.put(
+                    "reply_markup",
+                    Map.of(
+                            "inline_keyboard",
+                            List.of(List.of(Map.of(
+                                    "text",
+                                    message.open() ? "Open request" : "View request",
+                                    "url",
+                                    message.link())))));
+        }
         return body;
     }
 
