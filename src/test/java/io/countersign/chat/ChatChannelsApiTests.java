@@ -6,6 +6,8 @@ import io.countersign.notify.NotificationScene;
 import io.countersign.shared.secrets.EncryptionProperties;
 import io.countersign.shared.secrets.SecretCipher;
 import io.countersign.testing.Api;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -273,6 +275,38 @@ class ChatChannelsApiTests {
         assertThat(call.header("Authorization")).isEqualTo("Bearer " + BOT_TOKEN);
         assertThat(call.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
         assertThat(call.json().get("channel").asString()).isEqualTo("C0123456789");
+    }
+
+    @Test
+    void theTestMessageSaysInWordsWhyThePlatformCouldNotBeReachedOrNotBeRead() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        slack = new FakePlatform().answer("/api/chat.postMessage", 200, "<html>502 Bad Gateway</html>");
+        String unreachable = Api.unique("ops");
+        String proxied = Api.unique("ops");
+        api.asAdmin()
+                .post("/api/v1/channels", Api.json(slackChannel(unreachable, "http://127.0.0.1:" + closed + "/api")))
+                .expect(201);
+        api.asAdmin()
+                .post("/api/v1/channels", Api.json(slackChannel(proxied, slack.url() + "/api")))
+                .expect(201);
+
+        assertThat(api.asAdmin()
+                        .post("/api/v1/channels/" + unreachable + "/test", "")
+                        .expect(200)
+                        .json()
+                        .get("error")
+                        .asString())
+                .isEqualTo("Slack chat.postMessage: could not reach the platform: connection refused");
+        assertThat(api.asAdmin()
+                        .post("/api/v1/channels/" + proxied + "/test", "")
+                        .expect(200)
+                        .json()
+                        .get("error")
+                        .asString())
+                .isEqualTo("Slack chat.postMessage: the answer was not JSON, such as a proxy's error page");
     }
 
     @Test

@@ -28,7 +28,7 @@ public class ChatChannelTest {
         } catch (RuntimeException e) {
             // an answer that was not what the platform documents, such as a proxy's HTML page
             return new ChatTestResult(
-                    false, "unexpected answer: " + e.getClass().getSimpleName());
+                    false, channel.type().name() + ": the platform's answer was not what it documents");
         }
     }
 }

@@ -40,12 +40,7 @@ public class ChatHttp {
                     client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.body(), retryAfter(response), null);
         } catch (IOException | IllegalArgumentException e) {
-            // never the URL: a webhook URL is a credential
-            return new Answer(
-                    null,
-                    null,
-                    null,
-                    "could not reach the platform: " + e.getClass().getSimpleName());
+            return new Answer(null, null, null, "could not reach the platform: " + ChatHttpErrors.of(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(null, null, null, "interrupted");

@@ -43,7 +43,11 @@ class DiscordPlatform implements ChatPlatform {
         SendResult failure = PlatformAnswers.failure("Discord", answer);
         return failure != null
                 ? Posted.failed(failure)
-                : Posted.at("webhook", json.readTree(answer.body()).path("id").asString("-"));
+                : Posted.at(
+                        "webhook",
+                        PlatformAnswers.json(json, answer)
+                                .map(body -> body.path("id").asString("-"))
+                                .orElse("-"));
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.countersign.chat.internal;
 
 import io.countersign.notify.SendResult;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How a platform's HTTP answer counts for the outbox: a {@code 429} waits as long as {@code
@@ -26,6 +30,21 @@ final class PlatformAnswers {
             return SendResult.refused(platform + " answered " + answer.status() + ": " + snippet(answer.body()));
         }
         return null;
+    }
+
+    /** The answer's JSON; empty when it is none, such as a proxy's error page. */
+    static Optional<JsonNode> json(JsonMapper json, ChatHttp.Answer answer) {
+        try {
+            JsonNode body = json.readTree(answer.body() == null ? "" : answer.body());
+            return body.isMissingNode() ? Optional.empty() : Optional.of(body);
+        } catch (JacksonException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    /** An answer without the JSON the platform documents: tried again, as a proxy's page may pass. */
+    static SendResult notJson(String platform) {
+        return SendResult.failed(platform + ": the answer was not JSON, such as a proxy's error page");
     }
 
     static String snippet(String body) {

@@ -6,6 +6,7 @@ import io.countersign.notify.SendResult;
 import io.countersign.shared.Channel;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,7 +93,11 @@ class SlackPlatform implements ChatPlatform {
         if (failure != null) {
             return new Call(null, failure);
         }
-        JsonNode body = json.readTree(answer.body());
+        Optional<JsonNode> parsed = PlatformAnswers.json(json, answer);
+        if (parsed.isEmpty()) {
+            return new Call(null, PlatformAnswers.notJson("Slack " + method));
+        }
+        JsonNode body = parsed.get();
         if (!body.path("ok").asBoolean(false)) {
             String error = body.path("error").asString("unknown_error");
             SendResult result = "ratelimited".equals(error)

@@ -111,21 +111,22 @@ class TelegramPlatform implements ChatPlatform {
     Answered call(ChatChannel channel, String method, Map<String, Object> body) {
         String url = channel.telegramApi() + "/bot" + channel.botToken() + "/" + method;
         ChatHttp.Answer answer = http.postJson(url, Map.of(), json.writeValueAsString(body));
+        Optional<JsonNode> parsed = PlatformAnswers.json(json, answer);
+        JsonNode said = parsed.orElse(json.missingNode());
         if (answer.status() != null && answer.status() == 429 && answer.retryAfter() == null) {
-            long seconds = json.readTree(answer.body())
-                    .path("parameters")
-                    .path("retry_after")
-                    .asLong(0);
+            long seconds = said.path("parameters").path("retry_after").asLong(0);
             answer = new ChatHttp.Answer(429, answer.body(), Duration.ofSeconds(seconds), null);
         }
         SendResult failure = PlatformAnswers.failure("Telegram " + method, answer);
         if (failure != null && failure.permanent()) {
             // Telegram's own words ("Bad Request: chat not found"), never the URL, which holds the token
-            String description =
-                    json.readTree(answer.body()).path("description").asString("");
+            String description = said.path("description").asString("");
             return new Answered(
                     null, SendResult.refused("Telegram " + method + ": " + answer.status() + " " + description));
         }
-        return failure != null ? new Answered(null, failure) : new Answered(json.readTree(answer.body()), null);
+        if (failure == null && parsed.isEmpty()) {
+            failure = PlatformAnswers.notJson("Telegram " + method);
+        }
+        return failure != null ? new Answered(null, failure) : new Answered(said, null);
     }
 }
