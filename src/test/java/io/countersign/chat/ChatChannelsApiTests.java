@@ -181,6 +181,23 @@ class ChatChannelsApiTests {
     }
 
     @Test
+    void aNewTelegramWebhookSecretIsSixteenToTwoHundredFiftySixOfTelegramsCharacters() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", Api.unique("tg"));
+        body.put("type", "TELEGRAM");
+        body.put("botToken", "1:bot-token");
+        body.put("chatId", "-1001");
+        body.put("webhookSecret", "fifteen-chars-x");
+
+        var refused = api.asAdmin().post("/api/v1/channels", Api.json(body)).expect(400);
+        assertThat(Api.issues(refused)).containsExactly("webhookSecret:invalid");
+        assertThat(refused.body()).contains("must be 16 to 256 characters").doesNotContain("fifteen-chars-x");
+
+        body.put("webhookSecret", "sixteen-chars-xy");
+        api.asAdmin().post("/api/v1/channels", Api.json(body)).expect(201);
+    }
+
+    @Test
     void addressesWithCredentialsOrUnusablePortsAndBotTokensThatWouldChangeThePathAreRefused() {
         String slack = Api.unique("slack");
         var withCredentials = api.asAdmin()
@@ -210,7 +227,7 @@ class ChatChannelsApiTests {
                                 "chatId",
                                 "-1001",
                                 "webhookSecret",
-                                "hook_secret")))
+                                "hook_secret-of-sixteen")))
                 .expect(400);
 
         assertThat(withCredentials.body()).contains("credentials_in_url").doesNotContain("secret@");

@@ -267,7 +267,7 @@ class ChatDeliveryTests {
                 "chatId",
                 "-1001234",
                 "webhookSecret",
-                "hook_secret",
+                "hook_secret-of-sixteen",
                 "apiBaseUrl",
                 platform.url()));
 

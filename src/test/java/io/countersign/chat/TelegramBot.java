@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class TelegramBot implements AutoCloseable {
 
-    static final String SECRET = "hook_secret-1";
+    static final String SECRET = "hook_secret-of-the-bot";
     static final String SEND = "/bot9:bot-token/sendMessage";
     static final String ANSWER = "/bot9:bot-token/answerCallbackQuery";
 

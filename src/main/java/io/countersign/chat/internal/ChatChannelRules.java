@@ -3,6 +3,7 @@ package io.countersign.chat.internal;
 import io.countersign.chat.ChatChannel;
 import io.countersign.chat.ChatChannelInput;
 import io.countersign.chat.ChatType;
+import io.countersign.notify.Webhooks;
 import io.countersign.shared.HttpUrls;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
@@ -75,12 +76,14 @@ public final class ChatChannelRules {
                                     + " a-z, 0-9, _ and -");
                 }
                 if (webhookSecret != null) {
-                    // Telegram's own rule for secret_token
+                    // Telegram's own rule for secret_token; a new one also as long as a webhook's secret
+                    // must be, so that it cannot be guessed. One kept as stored was checked when given
+                    int least = in.webhookSecret() != null ? Webhooks.MIN_SECRET_LENGTH : 1;
                     problems.check(
-                            webhookSecret.matches("[A-Za-z0-9_-]{1,256}"),
+                            webhookSecret.matches("[A-Za-z0-9_-]{" + least + ",256}"),
                             "webhookSecret",
                             "invalid",
-                            "must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -");
+                            "must be " + Webhooks.MIN_SECRET_LENGTH + " to 256 characters of A-Z, a-z, 0-9, _ and -");
                 }
                 problems.check(
                         chatId != null && chatId.matches("-?[0-9]{1,20}|@[A-Za-z0-9_]{5,32}"),

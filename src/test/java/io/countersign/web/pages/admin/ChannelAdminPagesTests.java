@@ -149,7 +149,7 @@ class ChannelAdminPagesTests extends AdminPagesTestBase {
                 "botToken",
                 "1:bot-token",
                 "webhookSecret",
-                "hook_secret",
+                "hook_secret-of-sixteen",
                 "chatId",
                 "-100200");
 
