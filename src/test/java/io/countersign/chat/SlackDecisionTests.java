@@ -325,6 +325,20 @@ class SlackDecisionTests {
     }
 
     @Test
+    void rejectOnAButtonThatCanDecideNothingAnymoreSaysSoWithoutOpeningTheDialog() throws Exception {
+        String id = request();
+        String token = token();
+        scene.approve(lisa, id);
+        scene.awaitNothingDue();
+
+        click("reject_request", token);
+
+        assertThat(platform.seen("/api/views.open")).isEmpty();
+        assertThat(lastEphemeral()).isEqualTo("Nothing was decided: the request is no longer pending.");
+        assertThat(refusals()).anyMatch(note -> note.contains("U1") && note.contains("no longer pending"));
+    }
+
+    @Test
     void aBadSignatureAndAnOldTimestampDecideNothingAndAreAnsweredAlikeAndAuditedOnceAMinute() throws Exception {
         String id = request();
         String token = token();

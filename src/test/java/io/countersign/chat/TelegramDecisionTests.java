@@ -150,6 +150,23 @@ class TelegramDecisionTests {
     }
 
     @Test
+    void rejectOnAButtonThatCanDecideNothingAnymoreSaysSoWithoutAskingForAReason() {
+        bot.link(lisa, 5001);
+        String id = requestFor(lisa, null);
+        String reject = bot.buttons().get(1);
+        scene.approve(lisa, id);
+        scene.awaitNothingDue();
+        int sent = bot.platform.seen(TelegramBot.SEND).size();
+
+        bot.click(5001, reject).expect(200);
+
+        assertThat(bot.lastAnswer().get("text").asString())
+                .isEqualTo("Nothing was decided: the request is no longer pending.");
+        assertThat(bot.platform.seen(TelegramBot.SEND)).hasSize(sent);
+        assertThat(refusals()).anyMatch(note -> note.contains("5001") && note.contains("no longer pending"));
+    }
+
+    @Test
     void aWrongSecretDecidesNothingAndIsExplainedAndAuditedOnceAMinute() {
         bot.link(lisa, 5001);
         String id = requestFor(lisa, null);

@@ -13,6 +13,7 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Role;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public class SlackInteractionHandler {
     private final JsonMapper json;
     private final ActionTokens tokens;
     private final Directory directory;
+    private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
@@ -49,6 +51,7 @@ public class SlackInteractionHandler {
             JsonMapper json,
             ActionTokens tokens,
             Directory directory,
+            Clock clock,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager) {
         this.slack = slack;
@@ -56,6 +59,7 @@ public class SlackInteractionHandler {
         this.json = json;
         this.tokens = tokens;
         this.directory = directory;
+        this.clock = clock;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -88,6 +92,12 @@ public class SlackInteractionHandler {
         }
         if (actionId.equals(SlackBlocks.APPROVE)) {
             ephemeral(responseUrl, decide(slackUser, check, token, true, null).text());
+            return;
+        }
+        // a dialog asking for a reason that could decide nothing would only waste the approver's time
+        Optional<ActionTokenRefused.Reason> dead = check.token().refusalAt(clock.instant());
+        if (dead.isPresent()) {
+            ephemeral(responseUrl, refusedNow(slackUser, check, ChatRefusals.reason(dead.get())));
             return;
         }
         Map<String, Object> view = Map.of(
@@ -139,7 +149,7 @@ public class SlackInteractionHandler {
         Check check = check(channel, slackUser, token);
         String outcome = check.refusal() != null
                 ? refusedNow(slackUser, check, check.refusal())
-                : reason.isEmpty() ? "Nothing was decided: a rejection needs a reason." : null;
+                : reason.isEmpty() ? "Not rejected: a rejection needs a reason." : null;
         if (outcome == null) {
             Outcome decided = decide(slackUser, check, token, false, reason);
             if (decided.decided()) {
@@ -157,7 +167,12 @@ public class SlackInteractionHandler {
         return "Nothing was decided: " + why + ".";
     }
 
-    private record Check(String userId, String requestId, String refusal) {}
+    private record Check(String userId, String requestId, String refusal, ActionTokenView token) {
+
+        Check(String userId, String requestId, String refusal) {
+            this(userId, requestId, refusal, null);
+        }
+    }
 
     /** The clicking user, as Countersign knows them, may use this token now; else why not. */
     private Check check(ChatChannel channel, String slackUser, String token) {
@@ -176,7 +191,7 @@ public class SlackInteractionHandler {
         if (view.get().used()) {
             return new Check(null, requestId, ChatRefusals.reason(ActionTokenRefused.Reason.USED));
         }
-        return new Check(userId.get(), requestId, null);
+        return new Check(userId.get(), requestId, null, view.get());
     }
 
     private record Outcome(String text, boolean decided) {}

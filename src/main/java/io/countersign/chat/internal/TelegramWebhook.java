@@ -111,6 +111,12 @@ public class TelegramWebhook {
             decide(channel, from, userId, callback.get().token(), true, null, requestId, queryId, null);
             return;
         }
+        // asking for a reason that could decide nothing would only waste the approver's time
+        Optional<ActionTokenRefused.Reason> dead = token.get().refusalAt(clock.instant());
+        if (dead.isPresent()) {
+            refuse(channel, queryId, from, requestId, ChatRefusals.reason(dead.get()));
+            return;
+        }
         String chat = query.path("message").path("chat").path("id").asString(from);
         Map<String, Object> ask = new LinkedHashMap<>();
         ask.put("chat_id", chat);
@@ -122,7 +128,7 @@ public class TelegramWebhook {
             rejections.hold(chat, messageId, callback.get().token(), from);
             answer(channel, queryId, "Reply with your reason to reject " + requestId + ".", false);
         } else {
-            answer(channel, queryId, "Countersign could not ask for a reason; try again.", true);
+            answer(channel, queryId, "Countersign could not ask for a reason; press Reject again.", true);
         }
     }
 
@@ -157,7 +163,10 @@ public class TelegramWebhook {
                 .orElse(null);
         if (userId.isEmpty()) {
             refused(from, requestId, "your Telegram account is not linked to an active Countersign user");
-            say(channel, chat, "Not rejected: your Telegram account is not linked to an active Countersign user.");
+            say(
+                    channel,
+                    chat,
+                    "Nothing was decided: your Telegram account is not linked to an active Countersign user.");
             return;
         }
         if (text.isEmpty()) {
@@ -186,7 +195,7 @@ public class TelegramWebhook {
         } catch (ActionTokenRefused e) {
             String why = ChatRefusals.reason(e.refusal());
             refused(from, requestId, why);
-            outcome = "Not " + (approve ? "approved" : "rejected") + ": " + why + ".";
+            outcome = "Nothing was decided: " + why + ".";
             refused = true;
         } catch (InvalidInputException e) {
             // the reason broke a rule every comment keeps (its length, its characters); nothing was used
