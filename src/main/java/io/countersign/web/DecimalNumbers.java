@@ -18,6 +18,11 @@ class DecimalNumbers {
 
     @InitBinder
     void decimalOnly(WebDataBinder binder) {
+        if (binder.getTarget() != null) {
+            // a form object bound field by field keeps its numbers as text and reads them itself; an editor
+            // here would fix the binder's access before a page could ask for direct field access
+            return;
+        }
         binder.registerCustomEditor(Integer.class, new Editor(Integer.class, true));
         binder.registerCustomEditor(int.class, new Editor(Integer.class, false));
         binder.registerCustomEditor(Long.class, new Editor(Long.class, true));
