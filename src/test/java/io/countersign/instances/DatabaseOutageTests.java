@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.countersign.testing.MutableClock;
 import io.countersign.testing.PostgresDatabases;
+import io.countersign.testing.TcpProxy;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,7 +51,7 @@ class DatabaseOutageTests {
         assertThat(hostPort.find()).isTrue();
         proxy = TcpProxy.to(
                 hostPort.group(1), hostPort.group(2).isEmpty() ? 5432 : Integer.parseInt(hostPort.group(2)));
-        String proxied = hostPort.replaceFirst("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/");
+        String proxied = hostPort.replaceFirst("jdbc:postgresql://" + hostPort.group(1) + ":" + proxy.port() + "/");
         // the production pool wait, not the test profile's longer one; deliveries looked for every
         // 200 ms keep more pooled connections open, so that the outage meets broken ones first
         instance = Instance.start(

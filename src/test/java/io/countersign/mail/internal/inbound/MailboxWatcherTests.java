@@ -2,7 +2,9 @@ package io.countersign.mail.internal.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.mail.MailSettings;
 import io.countersign.mail.internal.inbound.TokenTableDecider.Decision;
+import io.countersign.testing.TcpProxy;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
@@ -52,8 +54,9 @@ class MailboxWatcherTests extends MailboxWatcherFixture {
         MailboxWatcher refreshing = standIn.slowToLook(Duration.ofSeconds(4));
         settings.tell(refreshing);
         try (TestMailbox strict = TestMailbox.droppingConnectionsSilentFor(Duration.ofSeconds(3));
-                CountingRelay relay = new CountingRelay(strict.endpoint())) {
-            settings.reading(relay.endpoint(), "lgtm");
+                TcpProxy relay =
+                        TcpProxy.to(strict.endpoint().host(), strict.endpoint().port())) {
+            settings.reading(through(relay, strict.endpoint()), "lgtm");
 
             MailAwait.patiently()
                     .alias("one connection through three refreshes")
@@ -205,5 +208,17 @@ class MailboxWatcherTests extends MailboxWatcherFixture {
         settings.reading(mailbox.endpoint());
         MailAwait.patiently()
                 .until(() -> mailbox.waiting() == 0 && decider.decisions().size() == 1);
+    }
+
+    /** The server's settings with the relay in its place. */
+    private static MailSettings.Imap through(TcpProxy relay, MailSettings.Imap server) {
+        return new MailSettings.Imap(
+                server.host(),
+                relay.port(),
+                server.security(),
+                server.username(),
+                server.password(),
+                server.folder(),
+                server.trustedCertificate());
     }
 }

@@ -1,4 +1,4 @@
-package io.countersign.instances;
+package io.countersign.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,15 +9,17 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A plain TCP relay between the service and its database that a test can break: {@link #cut()}
- * resets every connection and refuses new ones (the database is down), {@link #silence()} keeps
- * connections open but passes no byte either way (the network drops packets); {@link #restore()}
- * heals both.
+ * A plain TCP relay between the service and a server it uses (its database, a mailbox), passing
+ * every byte unchanged, TLS and all, that a test can break: {@link #cut()} resets every connection
+ * and refuses new ones (the server is down), {@link #silence()} keeps connections open but passes no
+ * byte either way (the network drops packets); {@link #restore()} heals both. It counts the
+ * connections clients open through it.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private enum Mode {
         OPEN,
@@ -29,26 +31,33 @@ final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger connections = new AtomicInteger();
     private volatile Mode mode = Mode.OPEN;
 
     private TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        // on the server's own address, so that a certificate naming the server names the relay too
+        this.server = new ServerSocket(0, 50, InetAddress.getByName(targetHost));
         Thread acceptor = new Thread(this::acceptLoop, "tcp-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    static TcpProxy to(String host, int port) throws IOException {
+    public static TcpProxy to(String host, int port) throws IOException {
         return new TcpProxy(host, port);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    void cut() {
+    /** How many connections clients have opened through the relay. */
+    public int connections() {
+        return connections.get();
+    }
+
+    public void cut() {
         mode = Mode.CUT;
         for (Socket socket : sockets) {
             closeQuietly(socket);
@@ -56,11 +65,11 @@ final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
-    void silence() {
+    public void silence() {
         mode = Mode.SILENT;
     }
 
-    void restore() {
+    public void restore() {
         mode = Mode.OPEN;
     }
 
@@ -72,6 +81,7 @@ final class TcpProxy implements AutoCloseable {
                     closeQuietly(client);
                     continue;
                 }
+                connections.incrementAndGet();
                 Socket upstream = new Socket();
                 upstream.connect(new InetSocketAddress(targetHost, targetPort), 2000);
                 sockets.add(client);
