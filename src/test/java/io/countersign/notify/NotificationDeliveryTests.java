@@ -167,6 +167,29 @@ class NotificationDeliveryTests extends NotificationSceneTestBase {
     }
 
     @Test
+    void aSenderThatThrowsFailsTheAttemptInWordsWithoutItsClassOrAddress() {
+        sender.set(RecordingSender.Mode.THROW);
+        scene.pending(dev, List.of(step(1, lisa)));
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> scene.deliveriesTo(lisa).stream().anyMatch(d -> d.hasNonNull("lastError")));
+
+        assertThat(onlyDeliveryTo(lisa).get("lastError").asString())
+                .isEqualTo("the TEST sender failed unexpectedly; see the service log");
+    }
+
+    @Test
+    void aSenderThatThrowsARefusedConnectionSaysSoWithoutItsClassOrAddress() {
+        sender.set(RecordingSender.Mode.THROW_REFUSED);
+        scene.pending(dev, List.of(step(1, lisa)));
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> scene.deliveriesTo(lisa).stream().anyMatch(d -> d.hasNonNull("lastError")));
+
+        String lastError = onlyDeliveryTo(lisa).get("lastError").asString();
+        assertThat(lastError).isEqualTo("the TEST sender failed: connection refused");
+        assertThat(lastError).doesNotContain("Exception", RecordingSender.ADDRESS);
+    }
+
+    @Test
     void onlyAdministratorsListAndRedeliverNotifications() {
         assertThat(api.as(lisa.token()).get("/api/v1/notifications/deliveries").status())
                 .isEqualTo(403);

@@ -1,5 +1,7 @@
 package io.countersign.notify;
 
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +24,14 @@ public class RecordingSender implements NotificationSender {
         FAIL,
         REFUSE,
         /** Waits for its configuration, as mail does before a server is saved. */
-        WAIT
+        WAIT,
+        /** Throws what a careless sender might: a message that names the server's address. */
+        THROW,
+        /** Throws a refused connection wrapped as a careless sender might. */
+        THROW_REFUSED
     }
+
+    static final String ADDRESS = "https://hooks.example/secret-path";
 
     static final String WAITING_FOR = "the test channel is not set up";
 
@@ -47,6 +55,13 @@ public class RecordingSender implements NotificationSender {
         attempted.add(notification);
         if (mode.get() == Mode.WAIT) {
             return SendResult.waiting(WAITING_FOR);
+        }
+        if (mode.get() == Mode.THROW) {
+            throw new IllegalStateException("posting to " + ADDRESS + " failed");
+        }
+        if (mode.get() == Mode.THROW_REFUSED) {
+            throw new UncheckedIOException(
+                    "posting to " + ADDRESS + " failed", new ConnectException("Connection refused"));
         }
         if (mode.get() == Mode.REFUSE) {
             return SendResult.refused("no address for " + notification.recipientId());

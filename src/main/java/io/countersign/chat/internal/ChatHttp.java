@@ -1,5 +1,6 @@
 package io.countersign.chat.internal;
 
+import io.countersign.shared.ConnectionFailures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,7 +41,7 @@ public class ChatHttp {
                     client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.body(), retryAfter(response), null);
         } catch (IOException | IllegalArgumentException e) {
-            return new Answer(null, null, null, "could not reach the platform: " + ChatHttpErrors.of(e));
+            return new Answer(null, null, null, "could not reach the platform: " + ConnectionFailures.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(null, null, null, "interrupted");

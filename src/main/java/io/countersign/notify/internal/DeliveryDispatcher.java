@@ -9,6 +9,7 @@ import io.countersign.notify.NotificationSender;
 import io.countersign.notify.SendResult;
 import io.countersign.notify.WebhookDeliveryDead;
 import io.countersign.shared.Actor;
+import io.countersign.shared.ConnectionFailures;
 import io.countersign.shared.database.NotificationFence;
 import io.countersign.shared.secrets.SecretCipher;
 import io.micrometer.core.instrument.Counter;
@@ -224,8 +225,7 @@ public class DeliveryDispatcher implements DisposableBean {
         } catch (RuntimeException e) {
             // a failed attempt like any other: left due, the delivery would be tried on every run forever
             log.warn("Posting delivery {} to webhook {} failed", due.id(), due.webhookId(), e);
-            outcome = new WebhookSender.Outcome(
-                    null, WebhookSender.truncate(e.getClass().getSimpleName()));
+            outcome = new WebhookSender.Outcome(null, unexpected(e));
         }
         return new Result(
                 outcome.succeeded(), outcome.statusCode(), outcome.error(), false, null, outcome.unreachable());
@@ -253,11 +253,20 @@ public class DeliveryDispatcher implements DisposableBean {
             sent = channelSender.get().send(notificationOf(due));
         } catch (RuntimeException e) {
             log.warn("The {} sender failed on delivery {}", due.channel(), due.id(), e);
-            sent = SendResult.failed(
-                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            sent = SendResult.failed("the " + due.channel() + " sender " + unexpected(e));
         }
         String error = sent.delivered() ? null : WebhookSender.truncate(sent.error() == null ? "failed" : sent.error());
         return new Result(sent.delivered(), null, error, sent.permanent(), sent.retryAfter(), sent.unreachable());
+    }
+
+    /**
+     * A thrown failure in words: its class and message are for the log, as the message may hold a
+     * server's address or a webhook's URL, and the class means nothing to an administrator.
+     */
+    private static String unexpected(RuntimeException e) {
+        return ConnectionFailures.named(e)
+                .map(words -> "failed: " + words)
+                .orElse("failed unexpectedly; see the service log");
     }
 
     private Notification notificationOf(DueDeliveries.Due due) {

@@ -1,8 +1,8 @@
 package io.countersign.notify.internal;
 
+import io.countersign.shared.ConnectionFailures;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 public class WebhookSender {
 
     static final int MAX_ERROR_LENGTH = 500;
+
+    // never the exception's message, which quotes the URL, a credential
+    private static final String UNUSABLE_URL = "the URL cannot be used";
 
     private final HttpClient client;
     private final WebhookProperties properties;
@@ -69,7 +72,7 @@ public class WebhookSender {
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                     .build();
         } catch (IllegalArgumentException e) {
-            return new Outcome(null, truncate("the URL cannot be used: " + e.getMessage()));
+            return new Outcome(null, UNUSABLE_URL);
         }
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -81,20 +84,22 @@ public class WebhookSender {
             return Outcome.unreachable("no connection within " + human(properties.connectTimeout()));
         } catch (HttpTimeoutException e) {
             return Outcome.unreachable("no answer within " + human(properties.readTimeout()));
-        } catch (ConnectException e) {
-            // refused, or a host name that does not resolve
-            return Outcome.unreachable("connection failed" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (IOException e) {
-            // the endpoint took the request and closed the connection without a status: an answer of sorts
-            return new Outcome(null, truncate(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            // refused, an unknown host: unreachable; closed without a status: an answer of sorts
+            String words = ConnectionFailures.describe(e);
+            return ConnectionFailures.unreachable(e) ? Outcome.unreachable(words) : new Outcome(null, words);
         } catch (IllegalArgumentException e) {
             // an address stored before its port was checked ("port out of range"): a failed attempt,
             // so that the delivery runs out its retries instead of staying due forever
-            return new Outcome(null, truncate("the URL cannot be used: " + e.getMessage()));
+            return new Outcome(null, portOutOfRange(e) ? UNUSABLE_URL + ": its port is out of range" : UNUSABLE_URL);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(null, "interrupted while sending (the service is stopping)");
         }
+    }
+
+    private static boolean portOutOfRange(IllegalArgumentException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("port out of range");
     }
 
     private static String describe(int status) {

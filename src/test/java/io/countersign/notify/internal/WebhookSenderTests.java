@@ -94,17 +94,28 @@ class WebhookSenderTests {
     }
 
     @Test
-    void aRefusedConnectionIsAFailureWithoutStatus() throws IOException {
+    void aRefusedConnectionIsSaidInWordsWithoutTheUrl() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
 
-        WebhookSender.Outcome outcome = sender.send("http://127.0.0.1:" + closedPort + "/hook", "e1", 1, "{}", "v1=00");
+        WebhookSender.Outcome outcome =
+                sender.send("http://127.0.0.1:" + closedPort + "/secret-path", "e1", 1, "{}", "v1=00");
 
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.statusCode()).isNull();
-        assertThat(outcome.error()).startsWith("connection failed");
+        assertThat(outcome.error()).isEqualTo("connection refused");
+        assertThat(outcome.unreachable()).isTrue();
+    }
+
+    @Test
+    void aHostNameThatDoesNotResolveIsSaidInWordsWithoutTheUrl() {
+        // .invalid never resolves (RFC 2606)
+        WebhookSender.Outcome outcome = sender.send("https://hooks.invalid/secret-path", "e1", 1, "{}", "v1=00");
+
+        assertThat(outcome.statusCode()).isNull();
+        assertThat(outcome.error()).isEqualTo("name not resolved");
         assertThat(outcome.unreachable()).isTrue();
     }
 
@@ -114,8 +125,15 @@ class WebhookSenderTests {
 
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.statusCode()).isNull();
-        assertThat(outcome.error()).startsWith("the URL cannot be used");
+        assertThat(outcome.error()).isEqualTo("the URL cannot be used: its port is out of range");
         assertThat(outcome.unreachable()).as("no server was tried").isFalse();
+    }
+
+    @Test
+    void anAddressThatIsNoUriIsAFailedAttemptThatDoesNotQuoteIt() {
+        WebhookSender.Outcome outcome = sender.send("http://127.0.0.1/secret path", "e1", 1, "{}", "v1=00");
+
+        assertThat(outcome.error()).isEqualTo("the URL cannot be used");
     }
 
     private String url(String path) {
