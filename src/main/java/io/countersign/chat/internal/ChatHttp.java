@@ -15,16 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChatHttp {
 
-    /**
-     * What a platform answered; {@code status} is null when it could not be reached at all, and {@code
-     * unreachable} says whether it was not there (refused, unknown host, timed out) rather than
-     * unusable (such as a TLS handshake that failed).
-     */
-    public record Answer(Integer status, String body, Duration retryAfter, String error, boolean unreachable) {
-
-        public Answer(Integer status, String body, Duration retryAfter, String error) {
-            this(status, body, retryAfter, error, false);
-        }
+    /** What a platform answered; {@code status} is null when it could not be reached at all. */
+    public record Answer(Integer status, String body, Duration retryAfter, String error) {
 
         boolean ok() {
             return status != null && status >= 200 && status < 300;
@@ -49,12 +41,7 @@ public class ChatHttp {
                     client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.body(), retryAfter(response), null);
         } catch (IOException | IllegalArgumentException e) {
-            return new Answer(
-                    null,
-                    null,
-                    null,
-                    "could not reach the platform: " + ConnectionFailures.describe(e),
-                    ConnectionFailures.unreachable(e));
+            return new Answer(null, null, null, "could not reach the platform: " + ConnectionFailures.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(null, null, null, "interrupted");

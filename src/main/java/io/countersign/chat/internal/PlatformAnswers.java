@@ -32,19 +32,6 @@ final class PlatformAnswers {
         return null;
     }
 
-    /**
-     * As {@link #failure}, for the one API every channel of a platform calls (Slack's, Telegram's): a
-     * platform that cannot be reached pauses its channel, as a mail server does, instead of each
-     * delivery waiting out the same timeout. Teams and Discord post to each channel's own webhook
-     * URL, so one unreachable URL must not pause the others, as with webhook endpoints.
-     */
-    static SendResult apiFailure(String platform, ChatHttp.Answer answer) {
-        if (answer.status() == null && answer.unreachable()) {
-            return SendResult.unreachable(platform + ": " + answer.error());
-        }
-        return failure(platform, answer);
-    }
-
     /** The answer's JSON; empty when it is none, such as a proxy's error page. */
     static Optional<JsonNode> json(JsonMapper json, ChatHttp.Answer answer) {
         try {

@@ -89,7 +89,7 @@ class SlackPlatform implements ChatPlatform {
         ChatHttp.Answer answer = jsonBody != null
                 ? http.postJson(url, auth, json.writeValueAsString(jsonBody))
                 : http.send("POST", url, auth, Forms.encode(form), "application/x-www-form-urlencoded");
-        SendResult failure = PlatformAnswers.apiFailure("Slack " + method, answer);
+        SendResult failure = PlatformAnswers.failure("Slack " + method, answer);
         if (failure != null) {
             return new Call(null, failure);
         }

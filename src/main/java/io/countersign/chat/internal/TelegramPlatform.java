@@ -117,7 +117,7 @@ class TelegramPlatform implements ChatPlatform {
             long seconds = said.path("parameters").path("retry_after").asLong(0);
             answer = new ChatHttp.Answer(429, answer.body(), Duration.ofSeconds(seconds), null);
         }
-        SendResult failure = PlatformAnswers.apiFailure("Telegram " + method, answer);
+        SendResult failure = PlatformAnswers.failure("Telegram " + method, answer);
         if (failure != null && failure.permanent()) {
             // Telegram's own words ("Bad Request: chat not found"), never the URL, which holds the token
             String description = said.path("description").asString("");
