@@ -1,0 +1,73 @@
+package io.countersign.chat;
+
+import static io.countersign.notify.NotificationScene.step;
+
+import io.countersign.notify.NotificationScene;
+import io.countersign.notify.NotificationScene.Person;
+import io.countersign.testing.Api;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What the tests of chat delivery share: a fake platform on loopback, a requester and an approver, and
+ * channels and requests that notify through that platform.
+ */
+@ChatTest
+abstract class ChatDeliveryFixture {
+
+    @Autowired
+    NotificationScene scene;
+
+    @Autowired
+    Api api;
+
+    FakePlatform platform;
+    Person dev;
+    Person lisa;
+
+    @BeforeEach
+    void start() throws Exception {
+        scene.startFresh();
+        platform = new FakePlatform();
+        dev = scene.person("dev");
+        lisa = scene.person("lisa");
+    }
+
+    @AfterEach
+    void stop() {
+        platform.close();
+    }
+
+    String channel(Map<String, Object> settings) {
+        String name = Api.unique("chan");
+        Map<String, Object> body = new LinkedHashMap<>(settings);
+        body.put("name", name);
+        api.asAdmin().post("/api/v1/channels", Api.json(body)).expect(201);
+        return name;
+    }
+
+    /** A Slack channel posting to the platform's channel {@code slackChannel} through the fake platform. */
+    String slackChannelPostingTo(String slackChannel) {
+        return channel(Map.of(
+                "type",
+                "SLACK",
+                "botToken",
+                "xoxb-1",
+                "signingSecret",
+                "s",
+                "channel",
+                slackChannel,
+                "apiBaseUrl",
+                platform.url() + "/api"));
+    }
+
+    String requestNotifying(String channel) {
+        Map<String, Object> first = step(1, lisa);
+        first.put("notify", List.of(channel));
+        return scene.pending(dev, List.of(first));
+    }
+}
