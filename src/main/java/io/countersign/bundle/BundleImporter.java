@@ -9,6 +9,7 @@ import io.countersign.inventory.InventoryPlan;
 import io.countersign.shared.Actor;
 import io.countersign.shared.ConflictException;
 import io.countersign.shared.Problems;
+import io.countersign.shared.UnreadValues;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -49,7 +50,9 @@ public class BundleImporter {
 
     /** Reads a bundle written in {@code format} and imports it. */
     public ImportSummary importBundle(Actor actor, byte[] body, BundleFormat format) {
-        return importBundle(actor, BundleReader.read(body, format));
+        UnreadValues unread = new UnreadValues();
+        Bundle bundle = BundleReader.read(body, format, unread);
+        return unread.refuseOr(transactions, () -> importBundle(actor, bundle));
     }
 
     public ImportSummary importBundle(Actor actor, Bundle bundle) {
@@ -64,7 +67,9 @@ public class BundleImporter {
 
     /** Reads a bundle written in {@code format} and answers what importing it would change. */
     public ImportPreview preview(Actor actor, byte[] body, BundleFormat format) {
-        return preview(actor, BundleReader.read(body, format));
+        UnreadValues unread = new UnreadValues();
+        Bundle bundle = BundleReader.read(body, format, unread);
+        return unread.refuseOr(transactions, () -> preview(actor, bundle));
     }
 
     /**

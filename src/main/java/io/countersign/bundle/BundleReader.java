@@ -1,9 +1,12 @@
 package io.countersign.bundle;
 
 import io.countersign.shared.FieldIssue;
+import io.countersign.shared.FieldPaths;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.ParserRefusals;
 import io.countersign.shared.TimesAsText;
+import io.countersign.shared.UnknownEnumValues;
+import io.countersign.shared.UnreadValues;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,6 +63,7 @@ final class BundleReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .withCoercionConfig(LogicalType.Textual, BundleReader::scalarsKeepTheirTypes)
             .addModule(TimesAsText.module())
+            .addHandler(UnknownEnumValues.inReaderAttribute())
             .build();
 
     private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
@@ -74,6 +78,7 @@ final class BundleReader {
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .addModule(TimesAsText.module())
+            .addHandler(UnknownEnumValues.inReaderAttribute())
             .build();
 
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"", Pattern.DOTALL);
@@ -92,7 +97,8 @@ final class BundleReader {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 
-    static Bundle read(byte[] body, BundleFormat format) {
+    /** The bundle, with each name that is none of its field's values null here and noted in {@code unread}. */
+    static Bundle read(byte[] body, BundleFormat format, UnreadValues unread) {
         if (body == null || body.length == 0) {
             throw InvalidInputException.of(
                     "body", "required", "send a bundle: {levels, users, groups, resources, policies}");
@@ -102,7 +108,9 @@ final class BundleReader {
             if (format == BundleFormat.YAML) {
                 refuseTags(body);
             }
-            Bundle bundle = mapper.readValue(body, Bundle.class);
+            Bundle bundle = mapper.readerFor(Bundle.class)
+                    .withAttribute(UnreadValues.ATTRIBUTE, unread)
+                    .readValue(body);
             if (bundle == null) {
                 throw InvalidInputException.of("body", "required", "the bundle is empty");
             }
@@ -123,34 +131,20 @@ final class BundleReader {
             while (parser.nextToken() != null) {
                 if (parser.getTypeId() != null) {
                     throw InvalidInputException.of(
-                            fieldPath(parser.streamReadContext().pathAsPointer().toString()),
+                            FieldPaths.fromPointer(
+                                    parser.streamReadContext().pathAsPointer().toString()),
                             "invalid_value",
                             "explicit YAML tags (!tag, !!type) are not accepted in a bundle");
                 }
                 if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
                     throw InvalidInputException.of(
-                            fieldPath(parser.streamReadContext().pathAsPointer().toString()),
+                            FieldPaths.fromPointer(
+                                    parser.streamReadContext().pathAsPointer().toString()),
                             "invalid_value",
                             "YAML aliases (*name) are not accepted in a bundle; write the value out");
                 }
             }
         }
-    }
-
-    /** {@code /users/0/username} as the API names fields: {@code users[0].username}. */
-    private static String fieldPath(String pointer) {
-        StringBuilder path = new StringBuilder();
-        for (String segment : pointer.split("/")) {
-            if (segment.isEmpty()) {
-                continue;
-            }
-            if (segment.chars().allMatch(Character::isDigit)) {
-                path.append('[').append(segment).append(']');
-            } else {
-                path.append(path.length() == 0 ? "" : ".").append(segment);
-            }
-        }
-        return path.length() == 0 ? "body" : path.toString();
     }
 
     static FieldIssue issue(JacksonException e, BundleFormat format) {
@@ -161,14 +155,6 @@ final class BundleReader {
         String path = path(e);
         if (e instanceof UnrecognizedPropertyException) {
             return new FieldIssue(path, "unknown_field", "is not a known field");
-        }
-        if (e instanceof InvalidFormatException invalid
-                && invalid.getTargetType().isEnum()) {
-            return new FieldIssue(
-                    path,
-                    "invalid_value",
-                    "'" + invalid.getValue() + "' is not one of "
-                            + List.of(invalid.getTargetType().getEnumConstants()));
         }
         if (e instanceof InvalidFormatException fraction && ParserRefusals.fractionForWholeNumber(fraction)) {
             return new FieldIssue(path, "invalid_type", "must be a whole number");
@@ -187,7 +173,7 @@ final class BundleReader {
             String key = duplicate.group(1);
             if (path.isEmpty() && e instanceof StreamReadException read && read.processor() != null) {
                 // raised while reading the key, below the data binding that knows paths
-                String where = fieldPath(
+                String where = FieldPaths.fromPointer(
                         read.processor().streamReadContext().pathAsPointer().toString());
                 path = where.equals("body") ? "" : where;
             }

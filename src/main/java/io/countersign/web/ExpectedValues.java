@@ -1,10 +1,9 @@
 package io.countersign.web;
 
+import io.countersign.shared.UnknownEnumValues;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * What a parameter or form field of a given type takes, in the words of the person who typed it:
@@ -38,10 +37,7 @@ public final class ExpectedValues {
             return "must be an ISO-8601 duration such as PT1H";
         }
         if (type.isEnum()) {
-            return "must be one of "
-                    + Arrays.stream(type.getEnumConstants())
-                            .map(constant -> ((Enum<?>) constant).name())
-                            .collect(Collectors.joining(", "));
+            return UnknownEnumValues.mustBeOneOf(type);
         }
         return "is not a valid value";
     }

@@ -109,14 +109,27 @@ class BundlePolicyImportTests extends BundleImporterTestBase {
     }
 
     @Test
-    void aBadValueInAPolicyIsReportedWithItsPathBeforeAnythingIsWritten() {
+    void unknownNamesInAPolicyAndAUserAreReportedWithEveryOtherIssueWithoutThemselvesAndNothingIsWritten() {
         String bundle = """
-                {"policies": [{"name": "%s-x", "conditions": {"resourceName": "x-*"},
-                               "steps": [{"approvers": [{"requesterManager": true}], "onTimeout": "SHRUG"}]}]}""".formatted(id);
+                {"users": [{"username": "%s-role", "email": "r@example.com", "role": "pasted-secret-2e9d"},
+                           {"username": "%s-mail"}],
+                 "policies": [{"name": "%s-x", "conditions": {"resourceName": "x-*"},
+                               "steps": [{"approvers": [{"requesterManager": true}], "onTimeout": "SHRUG"}]}]}""".formatted(id, id, id);
 
         var response = importer.json(bundle);
 
-        assertThat(issues(response.expect(400).json())).containsExactly("policies[0].steps[0].onTimeout:invalid_value");
+        assertThat(issues(response.expect(400).json()))
+                .containsExactlyInAnyOrder(
+                        "users[0].role:invalid_value",
+                        "users[1].email:required",
+                        "policies[0].steps[0].onTimeout:invalid_value");
+        assertThat(response.body())
+                .contains("must be one of REJECT, ESCALATE")
+                .doesNotContain("pasted-secret-2e9d")
+                .doesNotContain("SHRUG");
+        assertThat(api.asAdmin().get("/api/v1/users/" + id + "-role").status()).isEqualTo(404);
+        assertThat(api.asAdmin().get("/api/v1/policies/" + id + "-x").status()).isEqualTo(404);
+        assertThat(events.stream(BundleImported.class)).isEmpty();
     }
 
     @Test

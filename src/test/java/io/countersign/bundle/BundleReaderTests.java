@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Role;
+import io.countersign.shared.UnreadValues;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -117,11 +118,18 @@ class BundleReaderTests {
     }
 
     @Test
-    void aBadEnumValueNamesTheAllowedOnes() {
-        FieldIssue issue = issueOf("{\"users\": [{\"username\": \"a\", \"role\": \"ROOT\"}]}", BundleFormat.JSON);
+    void aBadEnumValueIsReadAsNoneAndNotedWithTheAllowedOnesButNotItself() {
+        UnreadValues unread = new UnreadValues();
 
-        assertThat(issue.field()).isEqualTo("users[0].role");
-        assertThat(issue.message()).contains("ADMIN", "AUDITOR", "USER", "ENFORCER");
+        Bundle bundle = BundleReader.read(
+                "{\"users\": [{\"username\": \"a\", \"role\": \"ROOT\"}]}".getBytes(StandardCharsets.UTF_8),
+                BundleFormat.JSON,
+                unread);
+
+        assertThat(bundle.users().get(0).role()).isNull();
+        assertThat(unread.issues())
+                .containsExactly(new FieldIssue(
+                        "users[0].role", "invalid_value", "must be one of ADMIN, AUDITOR, USER, ENFORCER"));
     }
 
     @Test
@@ -206,7 +214,7 @@ class BundleReaderTests {
     }
 
     private static Bundle read(String text, BundleFormat format) {
-        return BundleReader.read(text.getBytes(StandardCharsets.UTF_8), format);
+        return BundleReader.read(text.getBytes(StandardCharsets.UTF_8), format, new UnreadValues());
     }
 
     private static FieldIssue issueOf(String text, BundleFormat format) {

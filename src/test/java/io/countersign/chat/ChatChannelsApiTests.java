@@ -91,6 +91,33 @@ class ChatChannelsApiTests extends ChatChannelsApiFixture {
     }
 
     @Test
+    void anUnknownTypeIsReportedWithTheOtherIssuesWithoutItselfAndSavesNothing() {
+        String name = Api.unique("ops");
+        var created = api.asAdmin()
+                .post("/api/v1/channels", Api.json(Map.of("name", name + " !", "type", "pasted-secret-4d0c")))
+                .expect(400);
+
+        assertThat(Api.issues(created)).containsExactlyInAnyOrder("name:invalid_name", "type:invalid_value");
+        assertThat(created.body())
+                .contains("must be one of SLACK, TEAMS, DISCORD, TELEGRAM")
+                .doesNotContain("pasted-secret-4d0c");
+
+        api.asAdmin()
+                .post("/api/v1/channels", Api.json(slackChannel(name, null)))
+                .expect(201);
+        var replaced = api.asAdmin()
+                .put("/api/v1/channels/" + name, Api.json(Map.of("type", "SLACKER", "channel", "C".repeat(201))))
+                .expect(400);
+
+        assertThat(Api.issues(replaced)).containsExactlyInAnyOrder("type:invalid_value", "channel:too_long");
+        assertThat(replaced.body()).doesNotContain("SLACKER");
+        JsonNode kept =
+                api.asAdmin().get("/api/v1/channels/" + name).expect(200).json();
+        assertThat(kept.get("type").asString()).isEqualTo("SLACK");
+        assertThat(kept.get("channel").asString()).isEqualTo("C0123456789");
+    }
+
+    @Test
     void aNewTelegramWebhookSecretIsSixteenToTwoHundredFiftySixOfTelegramsCharacters() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", Api.unique("tg"));

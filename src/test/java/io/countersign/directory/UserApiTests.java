@@ -127,14 +127,46 @@ class UserApiTests {
     }
 
     @Test
-    void aRoleOutsideTheToolRolesIsABadRequestNamingTheField() {
+    void aRoleOutsideTheToolRolesIsReportedWithTheOtherIssuesWithoutItselfAndCreatesNothing() {
+        String username = Api.unique("r");
         var response = api.asAdmin()
                 .post(
                         "/api/v1/users",
-                        Api.json(Map.of("username", Api.unique("r"), "email", "r@example.com", "role", "ROOT")));
+                        Api.json(
+                                Map.of("username", username, "email", "not-an-address", "role", "pasted-secret-7f3a")));
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(issues(response.json())).containsExactly("role:invalid_value");
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(issues(response.json())).containsExactlyInAnyOrder("role:invalid_value", "email:invalid_email");
+        assertThat(response.body())
+                .contains("must be one of ADMIN, AUDITOR, USER, ENFORCER")
+                .doesNotContain("pasted-secret-7f3a");
+        assertThat(api.asAdmin().get("/api/v1/users/" + username).status()).isEqualTo(404);
+
+        var alone = api.asAdmin()
+                .post(
+                        "/api/v1/users",
+                        Api.json(Map.of("username", username, "email", "r@example.com", "role", "ROOT")));
+        assertThat(issues(alone.expect(400).json())).containsExactly("role:invalid_value");
+        assertThat(api.asAdmin().get("/api/v1/users/" + username).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aReplacementWithARoleOutsideTheToolRolesIsReportedWithTheOtherIssuesAndChangesNothing() {
+        String username = people.user("kept");
+
+        var response = api.asAdmin()
+                .put(
+                        "/api/v1/users/" + username,
+                        Api.json(Map.of("email", "not-an-address", "displayName", "Renamed", "role", "ROOT")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(issues(response.json())).containsExactlyInAnyOrder("role:invalid_value", "email:invalid_email");
+        assertThat(response.body()).doesNotContain("ROOT");
+        JsonNode kept =
+                api.asAdmin().get("/api/v1/users/" + username).expect(200).json();
+        assertThat(kept.get("role").asString()).isEqualTo("USER");
+        assertThat(kept.get("displayName").asString()).isNotEqualTo("Renamed");
     }
 
     @Test

@@ -246,6 +246,40 @@ class PolicyApiTests {
     }
 
     @Test
+    void anUnknownOnTimeoutIsReportedWithTheOtherIssuesWithoutItselfAndStoresNothing() {
+        String name = Api.unique("on-timeout");
+        long before = revision();
+        String body = policy(name, "ot-*", 0)
+                .replace("\"approvers\"", "\"timeout\": \"PT1M\", \"onTimeout\": \"pasted-secret-91b4\", \"approvers\"")
+                .replace("\"priority\"", "\"ticketPattern\": \"([\", \"priority\"");
+
+        var created = api.asAdmin().post("/api/v1/policies", body);
+
+        assertThat(created.status()).isEqualTo(400);
+        assertThat(Api.issues(created.json()))
+                .containsExactlyInAnyOrder("steps[0].onTimeout:invalid_value", "ticketPattern:invalid_pattern");
+        assertThat(created.body()).contains("must be one of REJECT, ESCALATE").doesNotContain("pasted-secret-91b4");
+        assertThat(api.asAdmin().get("/api/v1/policies/" + name).status()).isEqualTo(404);
+        assertThat(revision()).isEqualTo(before);
+
+        api.asAdmin().post("/api/v1/policies", policy(name, "ot-*", 0)).expect(201);
+        long stored = revision();
+        var replaced = api.asAdmin().put("/api/v1/policies/" + name, body.replace("ot-*", "other-*"));
+
+        assertThat(replaced.status()).isEqualTo(400);
+        assertThat(Api.issues(replaced.json()))
+                .containsExactlyInAnyOrder("steps[0].onTimeout:invalid_value", "ticketPattern:invalid_pattern");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/policies/" + name)
+                        .json()
+                        .get("conditions")
+                        .get("resourceName")
+                        .asString())
+                .isEqualTo("ot-*");
+        assertThat(revision()).isEqualTo(stored);
+    }
+
+    @Test
     void theListComesInOrderOfPrecedence() {
         String low = Api.unique("order-low");
         String exact = Api.unique("order-exact");

@@ -27,8 +27,11 @@ class ChannelController {
 
     private final ChatChannels channels;
 
-    ChannelController(ChatChannels channels) {
+    private final UnreadBodyValues unread;
+
+    ChannelController(ChatChannels channels, UnreadBodyValues unread) {
         this.channels = channels;
+        this.unread = unread;
     }
 
     @Operation(operationId = "listChannels", summary = "List chat channels")
@@ -40,7 +43,7 @@ class ChannelController {
     @Operation(operationId = "createChannel", summary = "Create a chat channel")
     @PostMapping
     ResponseEntity<ChatChannelView> create(Actor actor, @RequestBody ChatChannelInput body) {
-        ChatChannelView created = channels.create(actor, body);
+        ChatChannelView created = unread.refuseOr(() -> channels.create(actor, body));
         return ResponseEntity.created(URI.create("/api/v1/channels/" + created.name()))
                 .body(created);
     }
@@ -54,7 +57,7 @@ class ChannelController {
     @Operation(operationId = "replaceChannel", summary = "Replace a chat channel; secrets left out are kept")
     @PutMapping("/{name}")
     ChatChannelView replace(Actor actor, @PathVariable String name, @RequestBody ChatChannelInput body) {
-        return channels.replace(actor, name, body);
+        return unread.refuseOr(() -> channels.replace(actor, name, body));
     }
 
     @Operation(operationId = "deleteChannel", summary = "Delete a chat channel no policy names")

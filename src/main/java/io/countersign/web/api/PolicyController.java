@@ -45,8 +45,15 @@ class PolicyController {
     private final Revised revised;
     private final Delegations delegations;
     private final EnforcerScopes scopes;
+    private final UnreadBodyValues unread;
 
-    PolicyController(Policies policies, Revised revised, Delegations delegations, EnforcerScopes scopes) {
+    PolicyController(
+            Policies policies,
+            Revised revised,
+            Delegations delegations,
+            EnforcerScopes scopes,
+            UnreadBodyValues unread) {
+        this.unread = unread;
         this.policies = policies;
         this.revised = revised;
         this.delegations = delegations;
@@ -58,7 +65,10 @@ class PolicyController {
     @PostMapping
     ResponseEntity<PolicyDefinition> create(Actor actor, @RequestBody PolicyDefinition body) {
         return revised.create(
-                policies::revision, "/api/v1/policies/", PolicyDefinition::name, () -> policies.create(actor, body));
+                policies::revision,
+                "/api/v1/policies/",
+                PolicyDefinition::name,
+                () -> unread.refuseOr(() -> policies.create(actor, body)));
     }
 
     /**
@@ -100,7 +110,8 @@ class PolicyController {
             @PathVariable String name,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody PolicyDefinition body) {
-        return revised.replace(policies::revision, name, ifMatch, () -> policies.replace(actor, name, body));
+        return revised.replace(
+                policies::revision, name, ifMatch, () -> unread.refuseOr(() -> policies.replace(actor, name, body)));
     }
 
     @Operation(operationId = "deletePolicy", summary = "Delete a policy")

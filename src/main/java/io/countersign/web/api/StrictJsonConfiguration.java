@@ -1,6 +1,7 @@
 package io.countersign.web.api;
 
 import io.countersign.shared.TimesAsText;
+import io.countersign.shared.UnknownEnumValues;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,8 @@ import tools.jackson.databind.type.LogicalType;
  * A value of the wrong JSON type is an error, not something to convert: {@code {"comment": 12}} or
  * {@code {"name": true}} would otherwise become the strings "12" and "true" and be stored, and
  * {@code {"duration": 7200}} a duration of seconds ({@link TimesAsText}). Duplicate
- * keys, numbers for enums and parsing limits are set in application.yml.
+ * keys, numbers for enums and parsing limits are set in application.yml. An unknown enum name in a
+ * request body is noted for {@link UnreadBodyValues} instead of ending the reading.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {
@@ -20,6 +22,7 @@ class StrictJsonConfiguration {
     @Bean
     JsonMapperBuilderCustomizer scalarsKeepTheirTypes() {
         return builder -> builder.addModule(TimesAsText.module())
+                .addHandler(new UnknownEnumValues(context -> UnreadBodyValues.whileReading()))
                 .withCoercionConfig(
                         LogicalType.Textual,
                         config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -2,6 +2,7 @@ package io.countersign.web.api;
 
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.ParserRefusals;
+import io.countersign.web.ExpectedValues;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayDeque;
@@ -56,6 +57,10 @@ final class UnreadableBody {
                 // never repeated: a number where text belongs may be a password or a token that the
                 // caller means never to be shown again
                 return new FieldIssue(field, "invalid_type", "must be " + shape(target) + allowed);
+            }
+            if (target != null && target.isEnum()) {
+                // never repeated either: an unknown name may be a secret pasted into the wrong field
+                return new FieldIssue(field, "invalid_value", ExpectedValues.mustBe(target));
             }
             String name = target == null ? "value" : target.getSimpleName();
             return new FieldIssue(

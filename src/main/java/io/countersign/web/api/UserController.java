@@ -91,8 +91,16 @@ class UserController {
     private final Revised revised;
     private final Passwords passwords;
     private final UserAccounts accounts;
+    private final UnreadBodyValues unread;
 
-    UserController(Users users, EnforcerScopes scopes, Revised revised, Passwords passwords, UserAccounts accounts) {
+    UserController(
+            Users users,
+            EnforcerScopes scopes,
+            Revised revised,
+            Passwords passwords,
+            UserAccounts accounts,
+            UnreadBodyValues unread) {
+        this.unread = unread;
         this.users = users;
         this.scopes = scopes;
         this.revised = revised;
@@ -129,7 +137,8 @@ class UserController {
                 users::revision,
                 "/api/v1/users/",
                 UserResponse::username,
-                () -> withScope(accounts.create(actor, body.toInput(), body.scope(), body.password())));
+                () -> unread.refuseOr(
+                        () -> withScope(accounts.create(actor, body.toInput(), body.scope(), body.password()))));
     }
 
     /** A page with {@code limit} or {@code cursor}; without either, every user as a plain array. */
@@ -178,7 +187,8 @@ class UserController {
                 users::revision,
                 username,
                 ifMatch,
-                () -> withScope(accounts.replace(actor, username, body.toInput(), body.scope(), body.password())));
+                () -> unread.refuseOr(() ->
+                        withScope(accounts.replace(actor, username, body.toInput(), body.scope(), body.password()))));
     }
 
     @Operation(operationId = "deleteUser", summary = "Delete a user")
