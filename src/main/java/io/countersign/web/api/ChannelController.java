@@ -40,6 +40,7 @@ class ChannelController {
         return channels.list(actor);
     }
 
+    @ReportsUnreadValues
     @Operation(operationId = "createChannel", summary = "Create a chat channel")
     @PostMapping
     ResponseEntity<ChatChannelView> create(Actor actor, @RequestBody ChatChannelInput body) {
@@ -54,6 +55,7 @@ class ChannelController {
         return channels.get(actor, name);
     }
 
+    @ReportsUnreadValues
     @Operation(operationId = "replaceChannel", summary = "Replace a chat channel; secrets left out are kept")
     @PutMapping("/{name}")
     ChatChannelView replace(Actor actor, @PathVariable String name, @RequestBody ChatChannelInput body) {

@@ -60,6 +60,7 @@ class PolicyController {
         this.scopes = scopes;
     }
 
+    @ReportsUnreadValues
     @Operation(operationId = "createPolicy", summary = "Create a policy")
     @ApiResponse(responseCode = "201", description = "Created; `Location` names the new object and `ETag` its version")
     @PostMapping
@@ -103,6 +104,7 @@ class PolicyController {
         return revised.get(policies::revision, name, () -> policies.get(name));
     }
 
+    @ReportsUnreadValues
     @Operation(operationId = "replacePolicy", summary = "Replace a policy")
     @PutMapping("/{name}")
     ResponseEntity<PolicyDefinition> replace(

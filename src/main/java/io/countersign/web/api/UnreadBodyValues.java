@@ -16,7 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 /**
  * The values of a JSON request body that could not be read, such as an unknown enum name, which the
  * reader leaves null so that the operation's own rules still run and report their issues with them.
- * Only the body is read so leniently: any other JSON the service reads stays strict.
+ * Only the body of an operation marked {@link ReportsUnreadValues} is read so leniently: any other
+ * body, and any other JSON the service reads, stays strict.
  */
 @ControllerAdvice
 class UnreadBodyValues extends RequestBodyAdviceAdapter {
@@ -47,7 +48,8 @@ class UnreadBodyValues extends RequestBodyAdviceAdapter {
     @Override
     public boolean supports(
             MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
-        return AbstractJacksonHttpMessageConverter.class.isAssignableFrom(converterType);
+        return parameter.hasMethodAnnotation(ReportsUnreadValues.class)
+                && AbstractJacksonHttpMessageConverter.class.isAssignableFrom(converterType);
     }
 
     @Override

@@ -129,6 +129,7 @@ class UserController {
 
     record UserPage(List<UserResponse> items, String nextCursor) {}
 
+    @ReportsUnreadValues
     @Operation(operationId = "createUser", summary = "Create a user")
     @ApiResponse(responseCode = "201", description = "Created; `Location` names the new object and `ETag` its version")
     @PostMapping
@@ -176,6 +177,7 @@ class UserController {
         return revised.get(users::revision, username, () -> withScope(users.view(actor, username)));
     }
 
+    @ReportsUnreadValues
     @Operation(operationId = "replaceUser", summary = "Replace a user")
     @PutMapping("/{username}")
     ResponseEntity<UserResponse> replace(

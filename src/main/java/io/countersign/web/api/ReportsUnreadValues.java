@@ -1,0 +1,15 @@
+package io.countersign.web.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks an operation whose write goes through {@link UnreadBodyValues#refuseOr}, so that its body may be
+ * read with an unknown enum name left null. Any other body is refused at such a name, as a body read
+ * leniently and then saved would store null where the caller meant something.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@interface ReportsUnreadValues {}
