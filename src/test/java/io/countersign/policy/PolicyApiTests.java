@@ -241,8 +241,20 @@ class PolicyApiTests {
                 .expect(400)
                 .json();
 
+        var both = api.asAdmin()
+                .post(
+                        "/api/v1/policies",
+                        policy(name, "a-*", 0)
+                                .replace("\"approvers\"", "\"onTimeout\": \"SHRUG\", \"colour\": 1, \"approvers\""))
+                .expect(400)
+                .json();
+
         assertThat(unknown.get("errors").get(0).get("code").asString()).isEqualTo("unknown_field");
         assertThat(badEnum.get("errors").get(0).get("field").asString()).isEqualTo("steps[0].onTimeout");
+        // the reader stops at the unknown field, after it noted the unknown name before it
+        assertThat(Api.issues(both))
+                .containsExactly("steps[0].onTimeout:invalid_value", "steps[0].colour:unknown_field");
+        assertThat(api.asAdmin().get("/api/v1/policies/" + name).status()).isEqualTo(404);
     }
 
     @Test

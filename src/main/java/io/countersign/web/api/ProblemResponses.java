@@ -13,6 +13,7 @@ import io.countersign.web.ExpectedValues;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -140,7 +141,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge.limit()));
         }
-        return ResponseEntity.badRequest().body(invalid(UnreadableBody.issue(e)).getBody());
+        // what the reader noted before it stopped is reported too, as it would be had it read on
+        List<FieldIssue> issues = new ArrayList<>(UnreadBodyValues.notedBeforeFailure());
+        issues.add(UnreadableBody.issue(e));
+        return ResponseEntity.badRequest()
+                .body(problemFor(new InvalidInputException(issues)).getBody());
     }
 
     /** The answer to a body above its cap; also written by {@link BodySizeFilter} before any controller runs. */

@@ -1,7 +1,9 @@
 package io.countersign.web.api;
 
+import io.countersign.shared.FieldIssue;
 import io.countersign.shared.UnreadValues;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
@@ -35,6 +37,12 @@ class UnreadBodyValues extends RequestBodyAdviceAdapter {
     static UnreadValues whileReading() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         return request == null ? null : (UnreadValues) request.getAttribute(READING, RequestAttributes.SCOPE_REQUEST);
+    }
+
+    /** What the body being read had noted when its reading failed: nothing unless a body was being read. */
+    static List<FieldIssue> notedBeforeFailure() {
+        UnreadValues reading = whileReading();
+        return reading == null ? List.of() : reading.issues();
     }
 
     /**
