@@ -2,7 +2,6 @@ package io.countersign.grant;
 
 import io.countersign.request.RequestApproved;
 import io.countersign.shared.NotFoundException;
-import io.countersign.shared.ShortIds;
 import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -36,14 +35,14 @@ class GrantIssuer {
             extend(approved);
             return;
         }
-        Grant grant = grantFor(approved, ShortIds.next("grt"));
+        Grant grant = grantFor(approved);
         repository.insert(grant);
         schedule.scheduleForNew(grant);
         events.publishEvent(issued(approved, grant));
     }
 
     /** The grant an approval issues, as of the approval. */
-    static Grant grantFor(RequestApproved approved, String id) {
+    static Grant grantFor(RequestApproved approved) {
         Instant at = approved.approvedAt();
         Instant startsAt = approved.startsAt() != null && approved.startsAt().isAfter(at) ? approved.startsAt() : at;
         boolean onFirstUse = approved.claimWindow() != null;
@@ -55,7 +54,7 @@ class GrantIssuer {
             status = startsAt.isAfter(at) ? GrantStatus.SCHEDULED : GrantStatus.ACTIVE;
         }
         return new Grant(
-                id,
+                approved.grantId(),
                 approved.requestId(),
                 approved.requester(),
                 approved.resource(),

@@ -87,11 +87,11 @@ public final class AccessRequest {
 
     /**
      * Approves the new request at once as emergency access, for {@code reason}, then registers the
-     * break-glass {@code use} after the approval.
+     * break-glass use of the grant the approval issues after the approval.
      */
-    void approveAsBreakGlass(String reason, BreakGlassUsed use) {
-        approveWhole(reason, details.createdAt());
-        register(use);
+    void approveAsBreakGlass(String reason, Function<String, BreakGlassUsed> useOfGrant) {
+        RequestApproved approved = approveWhole(reason, details.createdAt());
+        register(useOfGrant.apply(approved.grantId()));
     }
 
     /**
@@ -304,11 +304,13 @@ public final class AccessRequest {
     }
 
     /** The whole plan is approved automatically: its steps are not needed and are skipped. */
-    private void approveWhole(String reason, Instant at) {
+    private RequestApproved approveWhole(String reason, Instant at) {
         skipFrom(0);
         decisions.add(systemDecision(0, Verdict.APPROVE, reason, at));
         close(RequestStatus.APPROVED, at);
-        register(RequestApproved.of(Actor.system(), details, grantedDuration(), at, reason));
+        RequestApproved approved = RequestApproved.of(Actor.system(), details, grantedDuration(), at, reason);
+        register(approved);
+        return approved;
     }
 
     private static Decision systemDecision(int step, Verdict verdict, String reason, Instant at) {

@@ -28,7 +28,7 @@ final class BreakGlassOpening {
         AccessRequest request = AccessRequest.created(details, plan, List.of(), creator);
         request.approveAsBreakGlass(
                 "break-glass access under policy '" + plan.policyName() + "'",
-                BreakGlassUsed.of(creator, details, plan.policyName(), plan.breakGlass(), idOf));
+                grantId -> BreakGlassUsed.of(creator, details, grantId, plan.policyName(), plan.breakGlass(), idOf));
         return request;
     }
 }

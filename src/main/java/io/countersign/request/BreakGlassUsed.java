@@ -14,7 +14,7 @@ import java.util.function.Function;
  * A request was approved at once as emergency access under policy {@code policy}'s break-glass block;
  * {@code notified} are the users of the policy's emergency list told of it. {@code reviewDueAt} is when
  * one of {@code reviewers} must have reviewed the use; null (and no reviewers) under a block stored
- * before reviews existed.
+ * before reviews existed. {@code grantId} is the grant the use was given.
  */
 public record BreakGlassUsed(
         Actor actor,
@@ -28,16 +28,22 @@ public record BreakGlassUsed(
         List<Participant> notified,
         String justification,
         List<Participant> reviewers,
-        Instant reviewDueAt)
+        Instant reviewDueAt,
+        String grantId)
         implements AuditableEvent {
 
     public BreakGlassUsed {
         reviewers = reviewers == null ? List.of() : List.copyOf(reviewers);
     }
 
-    /** The use of break-glass access that {@code details} describes, under {@code plan}. */
+    /** The use of break-glass access that {@code details} describes, under {@code plan}, given grant {@code grantId}. */
     static BreakGlassUsed of(
-            Actor creator, RequestDetails details, String policy, BreakGlassPlan plan, Function<String, String> idOf) {
+            Actor creator,
+            RequestDetails details,
+            String grantId,
+            String policy,
+            BreakGlassPlan plan,
+            Function<String, String> idOf) {
         return new BreakGlassUsed(
                 creator,
                 details.id(),
@@ -50,7 +56,8 @@ public record BreakGlassUsed(
                 participants(plan.notified(), idOf),
                 details.justification(),
                 participants(plan.reviewers(), idOf),
-                plan.isReviewed() ? details.createdAt().plus(plan.reviewWithin()) : null);
+                plan.isReviewed() ? details.createdAt().plus(plan.reviewWithin()) : null,
+                grantId);
     }
 
     /** Everyone a use under {@code plan} names, whose user ids the use needs. */

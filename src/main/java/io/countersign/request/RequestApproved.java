@@ -2,6 +2,7 @@ package io.countersign.request;
 
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
+import io.countersign.shared.ShortIds;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -12,7 +13,8 @@ import java.time.Instant;
  * what was requested, {@code grantedDuration} what the grant gets: the shortest any approver allowed.
  * {@code extendsGrant} is set when the request extends that grant instead of granting anew.
  * {@code claimWindow} is set when the grant's clock starts at its first use: how long the grant waits
- * for it.
+ * for it. {@code grantId} is the grant the approval issues, or the one it extends: chosen here rather
+ * than when the grant is written, so that everything told of the approval names the grant it made.
  */
 public record RequestApproved(
         Actor actor,
@@ -27,7 +29,8 @@ public record RequestApproved(
         String requesterId,
         Duration grantedDuration,
         String extendsGrant,
-        Duration claimWindow)
+        Duration claimWindow,
+        String grantId)
         implements AuditableEvent {
 
     static RequestApproved of(
@@ -45,7 +48,8 @@ public record RequestApproved(
                 details.requesterId(),
                 granted,
                 details.extendsGrant(),
-                details.claimWindow());
+                details.claimWindow(),
+                details.isExtension() ? details.extendsGrant() : ShortIds.next("grt"));
     }
 
     @Override

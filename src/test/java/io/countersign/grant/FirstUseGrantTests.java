@@ -113,13 +113,15 @@ class FirstUseGrantTests extends DevWithATokenTestBase {
 
         clock.advance(Duration.ofMinutes(30));
         assertThat(Instant.parse(check().get("clockStartedAt").asString())).isEqualTo(started);
-        assertThat(auditActions(id)).containsExactly("grant.awaiting_first_use", "grant.first_used");
+        assertThat(auditActions(id))
+                .containsExactly("request.approved", "grant.awaiting_first_use", "grant.first_used");
 
         clock.advance(Duration.ofMinutes(31));
         assertThat(check().get("allowed").asBoolean()).isFalse();
         timers.sweep();
         assertThat(grant(id).get("status").asString()).isEqualTo("EXPIRED");
-        assertThat(auditActions(id)).containsExactly("grant.awaiting_first_use", "grant.first_used", "grant.expired");
+        assertThat(auditActions(id))
+                .containsExactly("request.approved", "grant.awaiting_first_use", "grant.first_used", "grant.expired");
         assertThat(reasonOf(id, "grant.expired")).isNull();
     }
 
@@ -204,7 +206,7 @@ class FirstUseGrantTests extends DevWithATokenTestBase {
         assertThat(grant(id).get("status").asString()).isEqualTo("EXPIRED");
         timers.sweep();
         timers.sweep();
-        assertThat(auditActions(id)).containsExactly("grant.awaiting_first_use", "grant.expired");
+        assertThat(auditActions(id)).containsExactly("request.approved", "grant.awaiting_first_use", "grant.expired");
         assertThat(reasonOf(id, "grant.expired")).isEqualTo("unclaimed");
         assertThat(grant(id).get("clockStartedAt").isNull()).isTrue();
     }
@@ -274,7 +276,8 @@ class FirstUseGrantTests extends DevWithATokenTestBase {
         }
 
         assertThat(starts).containsOnly(grant(id).get("clockStartedAt").asString());
-        assertThat(auditActions(id)).containsExactly("grant.awaiting_first_use", "grant.first_used");
+        assertThat(auditActions(id))
+                .containsExactly("request.approved", "grant.awaiting_first_use", "grant.first_used");
     }
 
     @Test

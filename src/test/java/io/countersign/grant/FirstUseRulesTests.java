@@ -33,12 +33,13 @@ class FirstUseRulesTests {
                 "usr-1",
                 granted,
                 null,
-                claimWindow);
+                claimWindow,
+                "grt-1");
     }
 
     @Test
     void aFirstUseGrantWaitsUnusedFromApprovalToTheEndOfItsClaimWindow() {
-        Grant grant = GrantIssuer.grantFor(approval(null, ONE_DAY), "grt-1");
+        Grant grant = GrantIssuer.grantFor(approval(null, ONE_DAY));
 
         assertThat(grant.status()).isEqualTo(GrantStatus.APPROVED_UNUSED);
         assertThat(grant.startsAt()).isEqualTo(APPROVED);
@@ -51,7 +52,7 @@ class FirstUseRulesTests {
     @Test
     void aPartialApprovalIsTheDurationTheFirstUseStarts() {
         Duration granted = Duration.ofMinutes(20);
-        Grant waiting = GrantIssuer.grantFor(approval(null, ONE_DAY, granted), "grt-1");
+        Grant waiting = GrantIssuer.grantFor(approval(null, ONE_DAY, granted));
 
         assertThat(waiting.firstUseDuration()).isEqualTo(granted);
         assertThat(waiting.endsAt()).isEqualTo(APPROVED.plus(ONE_DAY));
@@ -62,7 +63,7 @@ class FirstUseRulesTests {
     @Test
     void withoutAClaimWindowAPartialApprovalEndsTheGrantEarlier() {
         Duration granted = Duration.ofMinutes(20);
-        Grant grant = GrantIssuer.grantFor(approval(null, null, granted), "grt-1");
+        Grant grant = GrantIssuer.grantFor(approval(null, null, granted));
 
         assertThat(grant.status()).isEqualTo(GrantStatus.ACTIVE);
         assertThat(grant.endsAt()).isEqualTo(APPROVED.plus(granted));
@@ -71,7 +72,7 @@ class FirstUseRulesTests {
     @Test
     void aRequestedStartOpensTheClaimWindowThen() {
         Instant start = APPROVED.plus(Duration.ofHours(3));
-        Grant grant = GrantIssuer.grantFor(approval(start, ONE_DAY), "grt-1");
+        Grant grant = GrantIssuer.grantFor(approval(start, ONE_DAY));
 
         assertThat(grant.startsAt()).isEqualTo(start);
         assertThat(grant.endsAt()).isEqualTo(start.plus(ONE_DAY));
@@ -83,7 +84,7 @@ class FirstUseRulesTests {
 
     @Test
     void withoutAClaimWindowTheClockStartsOnApprovalAsBefore() {
-        Grant grant = GrantIssuer.grantFor(approval(null, null), "grt-1");
+        Grant grant = GrantIssuer.grantFor(approval(null, null));
 
         assertThat(grant.status()).isEqualTo(GrantStatus.ACTIVE);
         assertThat(grant.endsAt()).isEqualTo(APPROVED.plus(ONE_HOUR));
@@ -93,7 +94,7 @@ class FirstUseRulesTests {
 
     @Test
     void theFirstUseStartsTheClockForTheGrantsDurationWhateverWasLeftOfTheWindow() {
-        Grant waiting = GrantIssuer.grantFor(approval(null, ONE_DAY), "grt-1");
+        Grant waiting = GrantIssuer.grantFor(approval(null, ONE_DAY));
         Instant firstUse = APPROVED.plus(ONE_DAY).minusSeconds(60);
 
         Grant started = waiting.startedAt(firstUse);
@@ -107,7 +108,7 @@ class FirstUseRulesTests {
 
     @Test
     void anUnusedGrantReadsExpiredOnceItsClaimWindowHasClosed() {
-        Grant grant = GrantIssuer.grantFor(approval(null, ONE_DAY), "grt-1");
+        Grant grant = GrantIssuer.grantFor(approval(null, ONE_DAY));
 
         assertThat(GrantStatus.at(
                         grant.status(),

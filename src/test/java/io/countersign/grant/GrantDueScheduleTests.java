@@ -72,11 +72,12 @@ class GrantDueScheduleTests extends DevWithATokenTestBase {
         clock.advance(Duration.ofHours(2));
         timers.fire(id);
         assertThat(timers.fire(id)).isZero();
-        assertThat(auditActions(id)).containsExactly("grant.scheduled", "grant.started");
+        assertThat(auditActions(id)).containsExactly("request.approved", "grant.scheduled", "grant.started");
         clock.advance(Duration.ofHours(1));
         timers.fire(id);
         assertThat(timers.fire(id)).isZero();
-        assertThat(auditActions(id)).containsExactly("grant.scheduled", "grant.started", "grant.expired");
+        assertThat(auditActions(id))
+                .containsExactly("request.approved", "grant.scheduled", "grant.started", "grant.expired");
     }
 
     @Test

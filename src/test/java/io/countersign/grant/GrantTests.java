@@ -250,13 +250,14 @@ class GrantTests extends DevWithATokenTestBase {
         clock.advance(Duration.ofHours(2));
         timers.sweep();
         assertThat(stored(id)).isEqualTo("ACTIVE");
-        assertThat(auditActions(id)).containsExactly("grant.scheduled", "grant.started");
+        assertThat(auditActions(id)).containsExactly("request.approved", "grant.scheduled", "grant.started");
 
         clock.advance(Duration.ofHours(1));
         timers.sweep();
         timers.sweep();
         assertThat(stored(id)).isEqualTo("EXPIRED");
-        assertThat(auditActions(id)).containsExactly("grant.scheduled", "grant.started", "grant.expired");
+        assertThat(auditActions(id))
+                .containsExactly("request.approved", "grant.scheduled", "grant.started", "grant.expired");
         assertThat(api.as(devToken)
                         .get("/api/v1/grants/" + id)
                         .json()

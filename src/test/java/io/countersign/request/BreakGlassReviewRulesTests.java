@@ -216,7 +216,7 @@ class BreakGlassReviewRulesTests {
                 new BreakGlassPlan(Duration.ofHours(2), List.of("carol"), List.of("rita", "gone"), Duration.ofHours(8));
 
         BreakGlassUsed used = BreakGlassUsed.of(
-                person("dev"), details, "prod-db", plan, name -> name.equals("gone") ? null : "id-" + name);
+                person("dev"), details, "grt-1", "prod-db", plan, name -> name.equals("gone") ? null : "id-" + name);
 
         assertThat(used.reviewDueAt()).isEqualTo(CREATED.plus(Duration.ofHours(8)));
         assertThat(used.reviewers()).containsExactly(RITA);
@@ -248,6 +248,7 @@ class BreakGlassReviewRulesTests {
         BreakGlassUsed used = BreakGlassUsed.of(
                 person("dev"),
                 details,
+                "grt-1",
                 "prod-db",
                 new BreakGlassPlan(Duration.ofHours(2), List.of("carol")),
                 n -> "id-" + n);

@@ -1,5 +1,7 @@
 package io.countersign.notify.internal;
 
+import io.countersign.grant.Grant;
+import io.countersign.grant.Grants;
 import io.countersign.notify.EventType;
 import io.countersign.notify.NotificationKind;
 import io.countersign.notify.internal.NotificationOutbox.About;
@@ -19,17 +21,19 @@ import org.springframework.stereotype.Component;
  * The webhook events of break-glass access ({@code breakglass.used}, {@code breakglass.reviewed},
  * {@code breakglass.review_overdue}), and the notifications of its review: each reviewer is asked when
  * access is taken, and the policy's emergency list is told when nobody reviewed it in time. All in the
- * transaction of the change.
+ * transaction of the change. Every one names the grant the use was given.
  */
 @Component
 class BreakGlassEvents {
 
     private final Outbox webhooks;
     private final NotificationOutbox notifications;
+    private final Grants grants;
 
-    BreakGlassEvents(Outbox webhooks, NotificationOutbox notifications) {
+    BreakGlassEvents(Outbox webhooks, NotificationOutbox notifications, Grants grants) {
         this.webhooks = webhooks;
         this.notifications = notifications;
+        this.grants = grants;
     }
 
     @EventListener
@@ -50,7 +54,7 @@ class BreakGlassEvents {
             notifications.notify(
                     NotificationKind.BREAK_GLASS_REVIEW,
                     recipients(event.reviewers()),
-                    new About(event.requestId(), null, null),
+                    new About(event.requestId(), event.grantId(), null),
                     NotificationOutbox.data(
                             "requester", event.requester(),
                             "resource", event.resource(),
@@ -84,7 +88,7 @@ class BreakGlassEvents {
         notifications.notify(
                 NotificationKind.BREAK_GLASS_REVIEW_OVERDUE,
                 recipients(review.notified()),
-                new About(review.requestId(), null, null),
+                new About(review.requestId(), (String) data.get("grantId"), null),
                 NotificationOutbox.data(
                         "requester", review.requester(),
                         "resource", review.resource(),
@@ -93,8 +97,14 @@ class BreakGlassEvents {
                         "dueAt", review.dueAt()));
     }
 
-    private static Map<String, Object> about(BreakGlassReview review) {
+    /**
+     * What every event about a review says. A review does not keep its grant, which is looked up: it
+     * was issued with the use, long before the review's events.
+     */
+    private Map<String, Object> about(BreakGlassReview review) {
         Map<String, Object> data = new LinkedHashMap<>();
+        // replaces the event's own grant id, which it does not know, in the place the outbox gave it
+        data.put("grantId", grants.forRequest(review.requestId()).map(Grant::id).orElse(null));
         data.put("requester", review.requester());
         data.put("resource", review.resource());
         data.put("account", review.account());

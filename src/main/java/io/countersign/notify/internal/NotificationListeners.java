@@ -169,6 +169,7 @@ class NotificationListeners {
         decided(
                 event.actor(),
                 event.requestId(),
+                event.grantId(),
                 "APPROVED",
                 comment,
                 "grantedDuration",
@@ -190,7 +191,7 @@ class NotificationListeners {
             outbox.notify(
                     NotificationKind.BREAK_GLASS_USED,
                     told,
-                    new About(request.id(), null, null),
+                    new About(request.id(), event.grantId(), null),
                     NotificationOutbox.data(
                             "requester", event.requester(),
                             "resource", event.resource(),
@@ -204,24 +205,25 @@ class NotificationListeners {
 
     @EventListener
     void on(RequestRejected event) {
-        decided(event.actor(), event.requestId(), "REJECTED", event.comment());
+        decided(event.actor(), event.requestId(), null, "REJECTED", event.comment());
     }
 
     @EventListener
     void on(RequestExpired event) {
-        decided(event.actor(), event.requestId(), "EXPIRED", null);
+        decided(event.actor(), event.requestId(), null, "EXPIRED", null);
     }
 
     @EventListener
     void on(RequestCancelled event) {
-        decided(event.actor(), event.requestId(), "CANCELLED", event.comment());
+        decided(event.actor(), event.requestId(), null, "CANCELLED", event.comment());
     }
 
     /**
-     * The requester learns how their request ended, unless they ended it themself; {@code more} adds
-     * keys and values to the notification's data.
+     * The requester learns how their request ended, unless they ended it themself; {@code grantId} is
+     * the grant an approval issued (null for the other ends), and {@code more} adds keys and values to
+     * the notification's data.
      */
-    private void decided(Actor by, String requestId, String outcome, String comment, Object... more) {
+    private void decided(Actor by, String requestId, String grantId, String outcome, String comment, Object... more) {
         if (!senders.any()) {
             return;
         }
@@ -239,7 +241,7 @@ class NotificationListeners {
         outbox.notify(
                 NotificationKind.REQUEST_DECIDED,
                 told,
-                new About(request.id(), null, request.currentStep()),
+                new About(request.id(), grantId, request.currentStep()),
                 data,
                 routes(NotificationKind.REQUEST_DECIDED, request, request.currentStep(), told));
     }

@@ -1,0 +1,189 @@
+package io.countersign.notify;
+
+import static io.countersign.notify.NotificationScene.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.countersign.notify.NotificationScene.Person;
+import io.countersign.request.BreakGlassReviews;
+import io.countersign.testing.Api;
+import io.countersign.testing.MutableClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every event about a request that has a grant names that grant, as the API shows it, from the
+ * approval on: on the webhooks a receiver gets and on the notifications people get.
+ */
+@NotificationTest
+class EventGrantIdTests extends NotificationSceneTestBase {
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    BreakGlassReviews reviews;
+
+    Receiver receiver;
+    String webhook;
+
+    @BeforeEach
+    void aReceiverOfRequestAndBreakGlassEvents() throws Exception {
+        receiver = new Receiver();
+        webhook = api.asAdmin()
+                .post(
+                        "/api/v1/webhooks",
+                        Api.json(Map.of(
+                                "url",
+                                receiver.url(),
+                                "events",
+                                List.of(
+                                        "request.approved",
+                                        "grant.started",
+                                        "breakglass.used",
+                                        "breakglass.reviewed",
+                                        "breakglass.review_overdue"),
+                                "secret",
+                                "0123456789abcdef0123456789abcdef")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+    }
+
+    @AfterEach
+    void removeTheReceiver() {
+        api.asAdmin().delete("/api/v1/webhooks/" + webhook).expect(204);
+        receiver.close();
+    }
+
+    private JsonNode received(String type, String requestId) {
+        await().atMost(NotificationScene.PATIENCE).until(() -> find(type, requestId) != null);
+        return find(type, requestId).get("data");
+    }
+
+    private JsonNode find(String type, String requestId) {
+        return receiver.accepted().stream()
+                .map(Receiver.Received::json)
+                .filter(json -> json.get("type").asString().equals(type))
+                .filter(json -> json.get("data").get("requestId").asString().equals(requestId))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private String grantToldTo(Person person, NotificationKind kind, String requestId) {
+        await().atMost(NotificationScene.PATIENCE).until(() -> told(person, kind, requestId) != null);
+        return told(person, kind, requestId).grantId();
+    }
+
+    private Notification told(Person person, NotificationKind kind, String requestId) {
+        return sender.acceptedFor(person.id()).stream()
+                .filter(n -> n.kind() == kind && requestId.equals(n.requestId()))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private String grantOf(String requestId) {
+        return api.as(dev.token())
+                .get("/api/v1/requests/" + requestId)
+                .expect(200)
+                .json()
+                .get("grant")
+                .get("id")
+                .asString();
+    }
+
+    @Test
+    void anApprovalNamesTheGrantItIssuedToTheReceiverAndTheRequester() {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        scene.approve(lisa, id);
+        String grant = grantOf(id);
+
+        assertThat(received("request.approved", id).get("grantId").asString()).isEqualTo(grant);
+        assertThat(received("grant.started", id).get("grantId").asString()).isEqualTo(grant);
+        assertThat(grantToldTo(dev, NotificationKind.REQUEST_DECIDED, id)).isEqualTo(grant);
+    }
+
+    @Test
+    void anApprovalOfAccessThatStartsLaterNamesTheGrantThatWaitsForItsStart() {
+        String resource = scene.resource(List.of(step(1, lisa)), Map.of());
+        String id = api.as(dev.token())
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of(
+                                "resource",
+                                resource,
+                                "account",
+                                "admin",
+                                "startsAt",
+                                clock.instant().plus(Duration.ofHours(2)).toString())))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        scene.approve(lisa, id);
+        String grant = grantOf(id);
+
+        assertThat(received("request.approved", id).get("grantId").asString()).isEqualTo(grant);
+    }
+
+    @Test
+    void aBreakGlassUseItsReviewAndItsOverdueReviewNameTheGrantTheUseWasGiven() {
+        Person carol = scene.person("carol");
+        Person rita = scene.person("rita");
+        String resource = scene.resource(
+                List.of(step(1, lisa)),
+                Map.of(
+                        "breakGlass",
+                        Map.of(
+                                "maxDuration",
+                                "PT1H",
+                                "notify",
+                                List.of(Map.of("user", carol.name())),
+                                "reviewers",
+                                List.of(Map.of("user", rita.name())),
+                                "reviewWithin",
+                                "PT8H")));
+        Map<String, Object> breakGlass =
+                Map.of("resource", resource, "account", "admin", "breakGlass", true, "justification", "db down");
+        JsonNode used = api.as(dev.token())
+                .post("/api/v1/requests", Api.json(breakGlass))
+                .expect(201)
+                .json();
+        String reviewed = used.get("id").asString();
+        String grant = used.get("grant").get("id").asString();
+        String overdue = api.as(dev.token())
+                .post("/api/v1/requests", Api.json(breakGlass))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+
+        api.as(rita.token())
+                .post("/api/v1/requests/" + reviewed + "/review", Api.json(Map.of("comment", "fine")))
+                .expect(200);
+        clock.advance(Duration.ofHours(8));
+        assertThat(reviews.fire(overdue)).isTrue();
+
+        assertThat(received("request.approved", reviewed).get("grantId").asString())
+                .isEqualTo(grant);
+        assertThat(received("breakglass.used", reviewed).get("grantId").asString())
+                .isEqualTo(grant);
+        assertThat(received("breakglass.reviewed", reviewed).get("grantId").asString())
+                .isEqualTo(grant);
+        assertThat(received("breakglass.review_overdue", overdue).get("grantId").asString())
+                .isEqualTo(grantOf(overdue));
+        assertThat(grantToldTo(carol, NotificationKind.BREAK_GLASS_USED, reviewed))
+                .isEqualTo(grant);
+        assertThat(grantToldTo(rita, NotificationKind.BREAK_GLASS_REVIEW, reviewed))
+                .isEqualTo(grant);
+        assertThat(grantToldTo(carol, NotificationKind.BREAK_GLASS_REVIEW_OVERDUE, overdue))
+                .isEqualTo(grantOf(overdue));
+    }
+}
