@@ -73,8 +73,9 @@ public class BreakGlassReviews {
     }
 
     /**
-     * A request as the caller may read it: as {@link Requests#get} allows, or as a reviewer (or a
-     * delegate of one) of its break-glass use, who is not otherwise involved in it.
+     * A request as the caller may read it: as {@link Requests#get} allows, or, for a break-glass use,
+     * as one of its reviewers (or a delegate of one) or one of the people told of it when it was
+     * taken, who are not otherwise involved in it. Reading it gives them no say in it.
      *
      * @throws NotFoundException when the request does not exist or the caller may not see it
      */
@@ -84,7 +85,7 @@ public class BreakGlassReviews {
             return requests.get(actor, id);
         } catch (NotFoundException hidden) {
             return store.find(id)
-                    .filter(review -> reviews(actor, review))
+                    .filter(review -> reviews(actor, review) || toldOf(actor, review))
                     .flatMap(review -> repository.find(id))
                     .orElseThrow(() -> hidden);
         }
@@ -118,7 +119,7 @@ public class BreakGlassReviews {
                     BreakGlassReviewRules.review(review, actor, me, mine, RequestValidation.trimToNull(comment), now);
         } catch (ForbiddenException refused) {
             // someone who may not even see the request learns nothing of it
-            requests.get(actor, id);
+            get(actor, id);
             throw refused;
         }
         store.update(reviewed.review());
@@ -192,6 +193,15 @@ public class BreakGlassReviews {
             events.publishEvent(new BreakGlassReviewOverdue(Actor.system(), late));
         });
         return overdue;
+    }
+
+    /**
+     * Whether the caller was on the policy's emergency list when the use was taken, and so was told of
+     * it: the list the review kept then, by user id, not the policy as it reads now.
+     */
+    private boolean toldOf(Actor actor, BreakGlassReview review) {
+        String me = directory.idOf(actor.username()).orElse("");
+        return !me.isEmpty() && review.notified().stream().anyMatch(p -> p.id().equals(me));
     }
 
     /** Whether the caller is a reviewer of this use, or a delegate in force of one. */

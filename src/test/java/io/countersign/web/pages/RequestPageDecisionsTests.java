@@ -18,9 +18,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The request page decides as the API does and no more: it shows a break-glass use to its reviewer,
- * offers no decision (nor does the approvals page) where the step's policy takes none from the
- * pages, and a form left open while its step was completed elsewhere does not decide the next step.
+ * The request page decides as the API does and no more: it shows a break-glass use to its reviewer
+ * and to the people told of it, offers no decision (nor does the approvals page) where the step's
+ * policy takes none from the pages, and a form left open while its step was completed elsewhere does
+ * not decide the next step.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -95,6 +96,37 @@ class RequestPageDecisionsTests {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(id, "primary down");
+    }
+
+    @Test
+    void thePeopleToldOfABreakGlassUseReadItsPageAndNobodyElseDoes() {
+        String told = api.person("told", "USER", PASSWORD);
+        String reviewer = api.person("reviewer", "USER", PASSWORD);
+        String stranger = api.person("stranger", "USER", PASSWORD);
+        String resource = resourceGovernedBy(Map.of(
+                "steps",
+                List.of(Map.of("approvers", List.of(Map.of("user", stranger)))),
+                "breakGlass",
+                Map.of(
+                        "maxDuration",
+                        "PT1H",
+                        "notify",
+                        List.of(Map.of("user", told)),
+                        "reviewers",
+                        List.of(Map.of("user", reviewer)),
+                        "reviewWithin",
+                        "P1D")));
+        String id = request(resource, Map.of("breakGlass", true, "justification", "primary down"));
+
+        HttpResponse<String> page = Visitor.signedIn(base, told, PASSWORD).open(base + "/requests/" + id);
+        HttpResponse<String> hidden = Visitor.signedIn(base, stranger, PASSWORD).open(base + "/requests/" + id);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains(id, "primary down")
+                .doesNotContain("/requests/" + id + "/approve", "/requests/" + id + "/review");
+        assertThat(hidden.statusCode()).isEqualTo(404);
+        assertThat(hidden.body()).doesNotContain("primary down");
     }
 
     @Test

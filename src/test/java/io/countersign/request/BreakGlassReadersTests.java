@@ -1,0 +1,102 @@
+package io.countersign.request;
+
+import static io.countersign.request.Organisation.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.request.Organisation.Person;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who reads a break-glass use through the API besides those involved in it: its reviewers, and the
+ * people told of it when it was taken, who read it without any say in it.
+ */
+@CountersignTest
+class BreakGlassReadersTests extends DevLisaAndCarolTestBase {
+
+    Person rita;
+    String resource;
+    String policy;
+
+    @BeforeEach
+    void aPolicyThatTellsCarolOfEachUseAndHasRitaReviewIt() {
+        rita = org.person("rita");
+        resource = org.resource();
+        policy = org.policy(resource, List.of(step("Leads", 1, lisa)), breakGlassTelling(carol));
+    }
+
+    private Map<String, Object> breakGlassTelling(Person notified) {
+        return Map.of(
+                "breakGlass",
+                Map.of(
+                        "maxDuration",
+                        "PT2H",
+                        "notify",
+                        List.of(Map.of("user", notified.name())),
+                        "reviewers",
+                        List.of(Map.of("user", rita.name())),
+                        "reviewWithin",
+                        "P1D"));
+    }
+
+    private String breakGlass() {
+        return org.request(dev, resource, Map.of("breakGlass", true, "justification", "database down"))
+                .get("id")
+                .asString();
+    }
+
+    private Api.Response read(Person who, String id) {
+        return api.as(who.token()).get("/api/v1/requests/" + id);
+    }
+
+    @Test
+    void thePeopleToldOfAUseReadItButMayNotReviewIt() {
+        String id = breakGlass();
+
+        assertThat(read(carol, id).expect(200).json().get("breakGlass").asBoolean())
+                .isTrue();
+        assertThat(api.as(carol.token())
+                        .post("/api/v1/requests/" + id + "/review", Api.json(Map.of("comment", "seen")))
+                        .expect(403)
+                        .json()
+                        .get("detail")
+                        .asString())
+                .contains("not among the reviewers");
+        assertThat(read(rita, id).expect(200).json().get("review").get("status").asString())
+                .isEqualTo("PENDING");
+    }
+
+    @Test
+    void someoneNeitherToldOfAUseNorReviewingItLearnsNothingOfIt() {
+        String id = breakGlass();
+
+        read(lisa, id).expect(404);
+        api.as(lisa.token())
+                .post("/api/v1/requests/" + id + "/review", Api.json(Map.of("comment", "seen")))
+                .expect(404);
+    }
+
+    @Test
+    void whoWasToldIsTheEmergencyListAsItWasWhenTheUseWasTaken() {
+        Person tom = org.person("tom");
+        String before = breakGlass();
+        Map<String, Object> revised = new LinkedHashMap<>();
+        revised.put("name", policy);
+        revised.put("priority", 10);
+        revised.put("conditions", Map.of("resourceName", resource));
+        revised.put("steps", List.of(step("Leads", 1, lisa)));
+        revised.putAll(breakGlassTelling(tom));
+        api.asAdmin().put("/api/v1/policies/" + policy, Api.json(revised)).expect(200);
+        String after = breakGlass();
+
+        read(carol, before).expect(200);
+        read(tom, before).expect(404);
+        read(tom, after).expect(200);
+        read(carol, after).expect(404);
+    }
+}
