@@ -217,8 +217,8 @@ public class Policies {
 
     /**
      * Which policy would govern a request and who would approve it, without committing anything.
-     * A USER may explain only their own requests; the other roles may explain anyone's. The
-     * requester defaults to the caller.
+     * A USER may explain only their own requests; the other roles may explain anyone's, an ENFORCER
+     * never its own. The requester defaults to the caller.
      */
     @Transactional(readOnly = true)
     public PolicyExplanation explain(Actor actor, String requester, String resource, String account) {
@@ -241,6 +241,11 @@ public class Policies {
         String who = requester == null || requester.isBlank() ? actor.username() : Names.canonical(requester);
         if (actor.is(Role.USER) && !who.equals(actor.username())) {
             throw new ForbiddenException("You may explain only your own access; leave 'requester' out.");
+        }
+        if (actor.is(Role.ENFORCER) && who.equals(actor.username())) {
+            // the scope check sees only a requester that is named; left out, it would be the gateway itself
+            throw new ForbiddenException("An enforcement point never explains access for its own account, which"
+                    + " holds none; name the user in 'requester'.");
         }
         String resourceName = Names.canonical(resource);
         String accountName = Names.canonical(account);

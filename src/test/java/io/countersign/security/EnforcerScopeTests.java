@@ -305,6 +305,29 @@ class EnforcerScopeTests {
     }
 
     @Test
+    void noEnforcerExplainsForItsOwnAccountEvenWithTheRequesterLeftOut() {
+        setup.openPolicy(prodDb);
+        String unscopedName = people.user("gateway", Role.ENFORCER);
+
+        for (String gateway : List.of(people.tokenFor(unscopedName), scopedEnforcer())) {
+            for (Map<String, String> body : List.of(
+                    Map.of("resource", prodDb, "account", "admin"),
+                    Map.of("resource", prodDb, "account", "admin", "requester", ""))) {
+                var refused = api.as(gateway).post("/api/v1/policies/explain", Api.json(body));
+
+                assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.body()).doesNotContain("\"matched\"");
+            }
+            var forAUser = api.as(gateway)
+                    .post(
+                            "/api/v1/policies/explain",
+                            Api.json(Map.of("resource", prodDb, "account", "admin", "requester", dev)));
+            assertThat(forAUser.status()).as(forAUser.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aGroupNamedByAScopeCannotBeDeleted() {
         scopedEnforcer();
 
