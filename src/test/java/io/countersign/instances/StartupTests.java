@@ -74,6 +74,26 @@ class StartupTests {
         assertThat(missing).doesNotExist();
     }
 
+    @Test
+    void onTheEmbeddedDatabaseAKeyFileTheOperatorNamesMustExistAndIsNeverCreated(CapturedOutput output) {
+        Path missing = dir.resolve("mistyped/encryption.key");
+
+        assertThatThrownBy(() -> start(
+                                embeddedDatabase(),
+                                "--server.port=0",
+                                "--countersign.encryption-key=",
+                                "--countersign.encryption-key-file=" + missing)
+                        .close())
+                .rootCause()
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("does not exist");
+        assertThat(output.getOut())
+                .contains("APPLICATION FAILED TO START")
+                .contains("countersign.encryption-key-file")
+                .contains("that COUNTERSIGN_ENCRYPTION_KEY_FILE names does not exist");
+        assertThat(missing.getParent()).doesNotExist();
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {-1, 65_536})
     void aPortNoServerCanListenOnStopsTheStartWithItsReasonBeforeAnAdministratorIsMade(

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 
 /**
  * Finds the AES key: the configured one, else a key file. Only the embedded database's default file is
- * generated when missing; a file named for several instances must already exist.
+ * generated when missing; a file the operator names must already exist.
  */
 final class EncryptionKeySource {
 
@@ -48,9 +48,10 @@ final class EncryptionKeySource {
         if (!Files.exists(path)) {
             throw unusableFile(
                     file,
-                    "The file " + path + " that COUNTERSIGN_ENCRYPTION_KEY_FILE names does not exist. Instances"
-                            + " sharing a PostgreSQL database must share one key: create the file holding "
-                            + HOW_TO_MAKE_ONE + ", or set COUNTERSIGN_ENCRYPTION_KEY instead.");
+                    "The file " + path + " that COUNTERSIGN_ENCRYPTION_KEY_FILE names does not exist. A named"
+                            + " key file is never generated, so that a mistyped path cannot replace the key"
+                            + " that stored secrets need: correct the path, or create the file holding "
+                            + HOW_TO_MAKE_ONE + ".");
         }
         if (!Files.isRegularFile(path)) {
             throw unusableFile(

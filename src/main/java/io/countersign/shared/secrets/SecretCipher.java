@@ -1,6 +1,7 @@
 package io.countersign.shared.secrets;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -35,7 +36,7 @@ public class SecretCipher {
             + " (head -c 32 /dev/urandom | base64), or set COUNTERSIGN_ENCRYPTION_KEY_FILE"
             + " (countersign.encryption-key-file) to a file holding it that every instance shares.";
 
-    private final EncryptionProperties properties;
+    private final Path defaultKeyFile;
     private volatile SecretKey key;
 
     @Autowired
@@ -48,16 +49,23 @@ public class SecretCipher {
         this(properties, false);
     }
 
+    SecretCipher(EncryptionProperties properties, boolean sharedDatabase) {
+        this(properties, sharedDatabase, EncryptionProperties.DEFAULT_KEY_FILE);
+    }
+
     /**
      * On a database that several instances may share, a key generated here would be one no other
      * instance can read: the deliveries they pick up could not be signed. So it must be configured, or
-     * come from a file the operator names (and so asserts is shared), and it is read at start.
+     * come from a file the operator names (and so asserts is shared), and it is read at start. A named
+     * file must exist on every database: generating one at a mistyped path would leave the secrets
+     * stored under the real key unreadable. Only {@code defaultKeyFile}, on the embedded database, is
+     * generated, on first use.
      */
-    SecretCipher(EncryptionProperties properties, boolean sharedDatabase) {
-        this.properties = properties;
+    SecretCipher(EncryptionProperties properties, boolean sharedDatabase, Path defaultKeyFile) {
+        this.defaultKeyFile = defaultKeyFile;
         if (properties.hasKey()) {
             this.key = EncryptionKeySource.configured(properties.encryptionKey());
-        } else if (sharedDatabase && properties.hasKeyFile()) {
+        } else if (properties.hasKeyFile()) {
             this.key = EncryptionKeySource.existingFile(properties.encryptionKeyFile());
         } else if (sharedDatabase) {
             throw new InvalidConfigurationPropertyValueException(
@@ -142,10 +150,7 @@ public class SecretCipher {
         if (current == null) {
             synchronized (this) {
                 if (key == null) {
-                    key = EncryptionKeySource.fromFile(
-                            properties.hasKeyFile()
-                                    ? properties.encryptionKeyFile()
-                                    : EncryptionProperties.DEFAULT_KEY_FILE);
+                    key = EncryptionKeySource.fromFile(defaultKeyFile);
                 }
                 current = key;
             }

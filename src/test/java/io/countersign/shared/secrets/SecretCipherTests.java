@@ -44,7 +44,7 @@ class SecretCipherTests {
     @Test
     void withoutAConfiguredKeyOneIsGeneratedOnceIntoAFileOnlyItsOwnerCanRead() throws Exception {
         Path file = dir.resolve("data/encryption.key");
-        SecretCipher first = new SecretCipher(new EncryptionProperties(null, file));
+        SecretCipher first = new SecretCipher(new EncryptionProperties(null, null), false, file);
         assertThat(file).doesNotExist();
 
         String stored = first.encrypt("generated-key-secret", "c");
@@ -53,8 +53,34 @@ class SecretCipherTests {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                 .isEqualTo("rw-------");
         assertThat(Base64.getDecoder().decode(Files.readString(file).trim())).hasSize(32);
-        SecretCipher restarted = new SecretCipher(new EncryptionProperties("", file));
+        SecretCipher restarted = new SecretCipher(new EncryptionProperties("", null), false, file);
         assertThat(restarted.decrypt(stored, "c")).isEqualTo("generated-key-secret");
+    }
+
+    @Test
+    void onTheEmbeddedDatabaseANamedKeyFileMustExistAndIsNeverCreated() {
+        Path typo = dir.resolve("mistyped/encryption.key");
+        Path generated = dir.resolve("data/encryption.key");
+
+        assertThatThrownBy(() -> new SecretCipher(new EncryptionProperties(null, typo), false, generated))
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasFieldOrPropertyWithValue("name", EncryptionKeySource.KEY_FILE_PROPERTY)
+                .hasMessageContaining("COUNTERSIGN_ENCRYPTION_KEY_FILE")
+                .hasMessageContaining("does not exist");
+        assertThat(typo.getParent()).doesNotExist();
+        assertThat(generated).doesNotExist();
+    }
+
+    @Test
+    void onTheEmbeddedDatabaseANamedKeyFileIsReadAtStart() throws Exception {
+        Path file = dir.resolve("mounted.key");
+        Files.writeString(file, OTHER_KEY + "\n");
+        String stored = configured(OTHER_KEY).encrypt("named-file-secret", "c");
+
+        SecretCipher cipher = new SecretCipher(new EncryptionProperties(null, file));
+
+        assertThat(cipher.derivedKey("p")).as("read at start, not on first use").isPresent();
+        assertThat(cipher.decrypt(stored, "c")).isEqualTo("named-file-secret");
     }
 
     @Test
