@@ -290,10 +290,11 @@ public class Grants {
 
     /**
      * Grants newest start first: all of them for administrators and auditors, one's own for anyone
-     * else; with {@code activeOnly} only those in force now.
+     * else. {@code active} true keeps those in force now (ACTIVE, or APPROVED_UNUSED within its claim
+     * window); false keeps exactly the others (SCHEDULED, EXPIRED, REVOKED); null keeps every grant.
      */
     @Transactional(readOnly = true)
-    public GrantPage list(Actor actor, boolean activeOnly, String cursor, Integer limit) {
+    public GrantPage list(Actor actor, Boolean active, String cursor, Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         Problems problems = new Problems();
         problems.check(size >= 1 && size <= MAX_LIMIT, "limit", "out_of_range", "must be between 1 and " + MAX_LIMIT);
@@ -306,8 +307,10 @@ public class Grants {
             where.append(" and holder_id = :me");
             params.put("me", idOf(actor));
         }
-        if (activeOnly) {
-            where.append(" and status <> 'REVOKED' and starts_at <= :now and ends_at > :now");
+        if (active != null) {
+            String inForce = "status <> 'REVOKED' and starts_at <= :now and ends_at > :now";
+            // the two filters split every grant between them, so none is listed under both or neither
+            where.append(active ? " and " + inForce : " and not (" + inForce + ")");
             params.put("now", Timestamps.toDb(now));
         }
         if (after != null) {

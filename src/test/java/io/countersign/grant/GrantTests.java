@@ -6,6 +6,7 @@ import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,38 @@ class GrantTests extends DevWithATokenTestBase {
         clock.advance(Duration.ofHours(1));
         assertThat(ids(api.as(devToken).get("/api/v1/grants?active=true").json()))
                 .doesNotContain(active);
+    }
+
+    @Test
+    void inactiveGrantsAreExactlyTheOnesNotInForce() {
+        String revoked = grantFor(devToken, "readonly").get("id").asString();
+        api.as(devToken).post("/api/v1/grants/" + revoked + "/revoke", null).expect(200);
+        String active = grantFor(devToken, "admin").get("id").asString();
+        String startsAt = clock.instant()
+                .plus(Duration.ofDays(1))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        String scheduled = api.as(devToken)
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of("resource", resource, "account", "readonly", "startsAt", startsAt)))
+                .expect(201)
+                .json()
+                .get("grant")
+                .get("id")
+                .asString();
+
+        assertThat(ids(api.as(devToken)
+                        .get("/api/v1/grants?active=false")
+                        .expect(200)
+                        .json()))
+                .contains(revoked, scheduled)
+                .doesNotContain(active);
+        assertThat(ids(api.as(devToken).get("/api/v1/grants").json())).contains(revoked, scheduled, active);
+        clock.advance(Duration.ofHours(1));
+        assertThat(ids(api.as(devToken).get("/api/v1/grants?active=false").json()))
+                .as("an expired grant")
+                .contains(active);
     }
 
     @Test

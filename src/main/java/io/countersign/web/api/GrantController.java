@@ -5,6 +5,7 @@ import io.countersign.grant.Grants;
 import io.countersign.request.AccessRequest;
 import io.countersign.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.List;
@@ -54,7 +55,12 @@ class GrantController {
     @GetMapping
     Page list(
             Actor actor,
-            @RequestParam(defaultValue = "false") boolean active,
+            @Parameter(
+                            description = "true: only grants in force now (`ACTIVE`, or `APPROVED_UNUSED` within its"
+                                    + " claim window); false: only the others (`SCHEDULED`, `EXPIRED`, `REVOKED`);"
+                                    + " left out: every grant")
+                    @RequestParam(required = false)
+                    Boolean active,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         GrantPage page = grants.list(actor, active, cursor, limit);
