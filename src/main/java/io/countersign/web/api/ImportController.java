@@ -60,7 +60,9 @@ class ImportController {
             summary = "Import a bundle of levels, users, groups, resources and policies, all or nothing")
     @ApiResponse(
             responseCode = "200",
-            description = "Without `dryRun`: how many entries of each kind were created, updated or left unchanged."
+            description = "Without `dryRun`: how many entries of each kind were created, updated or left unchanged;"
+                    + " `levels` is the number of levels the bundle's `levels` section set (it replaces the whole"
+                    + " ordered list), 0 without that section."
                     + " With `dryRun=true`: the names each kind would have created, updated, deleted or unchanged;"
                     + " nothing was committed.",
             content =
