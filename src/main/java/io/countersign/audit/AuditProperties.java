@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * could be deleted unnoticed by anyone who keeps the checkpoints outside the database.
  *
  * @param verifyBatchSize rows read per query when verifying the audit chain (at least 1)
- * @param checkpointInterval how often the audit chain head is signed as a checkpoint (at least 1 s)
+ * @param checkpointInterval how often the audit chain head is signed as a checkpoint (at least 1 s);
+ *     the same on every instance, whose timer it shares
  * @param sealBatchSize how many journal entries one sealing transaction chains at most
  * @param sealInterval how often the sealer looks for entries no change on this instance asked it to
  *     seal (entries left by an instance that stopped)

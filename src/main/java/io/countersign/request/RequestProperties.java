@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Request timers.
  *
  * @param timerInterval how often a safety-net sweep looks for request expiries and step timeouts that
- *     no timer handled (each deadline has its own timer that fires on time)
+ *     no timer handled (each deadline has its own timer that fires on time); the same on every
+ *     instance, whose timer it shares
  */
 @ConfigurationProperties("countersign.request")
 public record RequestProperties(@DefaultValue("1m") Duration timerInterval) {

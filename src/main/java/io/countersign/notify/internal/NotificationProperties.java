@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryInterval how long the webhooks and each notification channel wait, after looking for
  *     due deliveries, before they look again. A change's deliveries are sent as soon as it commits; a
  *     retry, or a delivery whose commit found its channel busy for long, goes out within about this
- *     interval and the scheduler's polling interval (db-scheduler.polling-interval, 1 s) after it is due
+ *     interval and the scheduler's polling interval (db-scheduler.polling-interval, 1 s) after it is due;
+ *     the same on every instance, whose timers it shares
  */
 @ConfigurationProperties("countersign.notifications")
 public record NotificationProperties(
