@@ -9,6 +9,7 @@ import io.countersign.shared.ConflictException;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
+import io.countersign.shared.outbound.OutboundAddresses;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,13 +28,16 @@ public class ChatChannels {
     private final Policies policies;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final OutboundAddresses addresses;
 
     ChatChannels(
             ChatChannelStore store,
             ChatChannelTest tester,
             Policies policies,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            OutboundAddresses addresses) {
+        this.addresses = addresses;
         this.store = store;
         this.tester = tester;
         this.policies = policies;
@@ -54,7 +58,7 @@ public class ChatChannels {
     @Transactional
     public ChatChannelView create(Actor actor, ChatChannelInput input) {
         requireAdmin(actor);
-        ChatChannel channel = ChatChannelRules.validated(input, null);
+        ChatChannel channel = ChatChannelRules.validated(input, null, addresses);
         if (store.exists(channel.name())) {
             throw new ConflictException("A channel named '" + channel.name() + "' already exists.");
         }
@@ -70,7 +74,7 @@ public class ChatChannels {
         if (!store.lock(key)) {
             throw new NotFoundException("channel", key);
         }
-        ChatChannel channel = ChatChannelRules.validated(input, find(key));
+        ChatChannel channel = ChatChannelRules.validated(input, find(key), addresses);
         store.update(channel, actor.username(), clock.instant());
         events.publishEvent(new ChatChannelSaved(actor, channel.name(), channel.type(), false));
         return ChatChannelView.of(channel);

@@ -15,6 +15,7 @@ import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.Revision;
 import io.countersign.shared.ShortIds;
+import io.countersign.shared.outbound.OutboundAddresses;
 import io.countersign.shared.secrets.SecretCipher;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +45,7 @@ public class Webhooks {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ServerPauses pauses;
+    private final OutboundAddresses addresses;
 
     Webhooks(
             WebhookStore store,
@@ -51,7 +53,9 @@ public class Webhooks {
             SecretCipher cipher,
             Clock clock,
             ApplicationEventPublisher events,
-            ServerPauses pauses) {
+            ServerPauses pauses,
+            OutboundAddresses addresses) {
+        this.addresses = addresses;
         this.pauses = pauses;
         this.store = store;
         this.deliveries = deliveries;
@@ -65,6 +69,7 @@ public class Webhooks {
         requireAdmin(actor);
         Problems problems = new Problems();
         HttpUrls.check(problems, input.url(), "url");
+        addresses.check(problems, input.url(), "url");
         List<String> types = checkEvents(problems, input.events());
         checkSecret(problems, input.secret(), "secret");
         problems.throwIfAny();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.notify.NotificationScene;
 import io.countersign.testing.Api;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -171,6 +172,53 @@ class ChatChannelsApiTests extends ChatChannelsApiFixture {
         assertThat(discord.body()).contains("webhookUrl", "invalid_url");
         assertThat(telegram.body()).contains("botToken", "invalid").doesNotContain("a/../../x");
         api.asAdmin().get("/api/v1/channels/" + slack).expect(404);
+    }
+
+    @Test
+    void linkLocalAndUnspecifiedAddressesAreRefusedForEveryAddressAChannelPostsTo() {
+        for (String address : List.of(
+                "http://169.254.169.254/",
+                "https://[fe80::1]:8443/",
+                "http://[::ffff:169.254.169.254]/",
+                "http://0.0.0.0/")) {
+            String slack = Api.unique("slack");
+            var proxy = api.asAdmin()
+                    .post("/api/v1/channels", Api.json(slackChannel(slack, address + "api")))
+                    .expect(400);
+            var teams = api.asAdmin()
+                    .post(
+                            "/api/v1/channels",
+                            Api.json(Map.of(
+                                    "name", Api.unique("teams"), "type", "TEAMS", "webhookUrl", address + "webhook")))
+                    .expect(400);
+
+            assertThat(Api.issues(proxy)).as(address).containsExactly("apiBaseUrl:refused_address");
+            assertThat(Api.issues(teams)).as(address).containsExactly("webhookUrl:refused_address");
+            api.asAdmin().get("/api/v1/channels/" + slack).expect(404);
+        }
+    }
+
+    @Test
+    void aReplacementThatPointsAChannelAtALinkLocalAddressIsRefused() {
+        String name = Api.unique("tg");
+        Map<String, Object> channel = new LinkedHashMap<>();
+        channel.put("name", name);
+        channel.put("type", "TELEGRAM");
+        channel.put("botToken", "1:bot-token");
+        channel.put("chatId", "-1001");
+        channel.put("webhookSecret", "hook_secret-of-sixteen");
+        api.asAdmin().post("/api/v1/channels", Api.json(channel)).expect(201);
+
+        channel.put("apiBaseUrl", "http://[fe80::a9fe:a9fe]/bot");
+        var refused =
+                api.asAdmin().put("/api/v1/channels/" + name, Api.json(channel)).expect(400);
+
+        assertThat(Api.issues(refused)).containsExactly("apiBaseUrl:refused_address");
+        JsonNode after =
+                api.asAdmin().get("/api/v1/channels/" + name).expect(200).json();
+        assertThat(after.hasNonNull("apiBaseUrl"))
+                .as("the stored channel is unchanged")
+                .isFalse();
     }
 
     @Test

@@ -115,6 +115,28 @@ class WebhookConfigurationTests {
     }
 
     @Test
+    void linkLocalAndUnspecifiedAddressesAreRefusedAsReceiversWithoutSayingWhatTheyResolveTo() {
+        long before = count();
+        for (String url : List.of(
+                "http://169.254.169.254/latest/meta-data",
+                "http://[fe80::a9fe:a9fe]:8080/hook",
+                "http://[::ffff:169.254.169.254]/latest/meta-data",
+                "http://[::ffff:a9fe:a9fe]/latest/meta-data",
+                "http://0.0.0.0:8080/hook",
+                "http://[::]/hook")) {
+            var response = api.asAdmin().post("/api/v1/webhooks", body(url, List.of("request.created"), SECRET));
+
+            assertThat(response.status()).as(url).isEqualTo(400);
+            assertThat(issues(response.json())).as(url).containsExactly("url:refused_address");
+            assertThat(response.body())
+                    .contains("never a receiver")
+                    .doesNotContain("169.254")
+                    .doesNotContain("a9fe");
+        }
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
     void unknownFieldsAreRefused() {
         var response = api.asAdmin()
                 .post(

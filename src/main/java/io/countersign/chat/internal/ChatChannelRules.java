@@ -8,6 +8,7 @@ import io.countersign.shared.HttpUrls;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
+import io.countersign.shared.outbound.OutboundAddresses;
 
 /**
  * Checks a channel as sent and merges it with the stored one: every problem is reported at once, and a
@@ -19,8 +20,11 @@ public final class ChatChannelRules {
 
     private ChatChannelRules() {}
 
-    /** @param stored the channel being replaced, or null for a new one */
-    public static ChatChannel validated(ChatChannelInput in, ChatChannel stored) {
+    /**
+     * @param stored the channel being replaced, or null for a new one
+     * @param addresses where the channel's addresses may point
+     */
+    public static ChatChannel validated(ChatChannelInput in, ChatChannel stored, OutboundAddresses addresses) {
         Problems problems = new Problems();
         String name = stored != null ? stored.name() : Names.canonical(in.name());
         if (stored == null) {
@@ -57,11 +61,11 @@ public final class ChatChannelRules {
                         "required",
                         "must name the channel to post to (its id, such as C0123456789), unless directMessages is true");
                 problems.maxLength(slackChannel, "channel", 200);
-                url(problems, apiBaseUrl, "apiBaseUrl");
+                url(problems, addresses, apiBaseUrl, "apiBaseUrl");
             }
             case TEAMS, DISCORD -> {
                 required(problems, webhookUrl, "webhookUrl");
-                url(problems, webhookUrl, "webhookUrl");
+                url(problems, addresses, webhookUrl, "webhookUrl");
             }
             case TELEGRAM -> {
                 required(problems, botToken, "botToken");
@@ -90,7 +94,7 @@ public final class ChatChannelRules {
                         "chatId",
                         "invalid",
                         "must be the numeric id of the chat (such as -1001234567890) or @channelusername");
-                url(problems, apiBaseUrl, "apiBaseUrl");
+                url(problems, addresses, apiBaseUrl, "apiBaseUrl");
             }
         }
         problems.throwIfAny();
@@ -124,9 +128,10 @@ public final class ChatChannelRules {
         problems.check(value != null, field, "required", "must be given");
     }
 
-    private static void url(Problems problems, String value, String field) {
+    private static void url(Problems problems, OutboundAddresses addresses, String value, String field) {
         if (value != null) {
             HttpUrls.check(problems, value, field);
+            addresses.check(problems, value, field);
         }
     }
 

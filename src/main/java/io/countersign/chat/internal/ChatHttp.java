@@ -1,6 +1,7 @@
 package io.countersign.chat.internal;
 
 import io.countersign.shared.ConnectionFailures;
+import io.countersign.shared.outbound.OutboundAddresses;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,14 +10,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** The one HTTP client every platform is called through, with bounded waits. */
+/**
+ * The one HTTP client every platform is called through, with bounded waits. A platform's address this
+ * service does not send to ({@link OutboundAddresses}) is not connected to at all.
+ */
 @Component
 public class ChatHttp {
 
-    /** What a platform answered; {@code status} is null when it could not be reached at all. */
-    public record Answer(Integer status, String body, Duration retryAfter, String error) {
+    /**
+     * What a platform answered; {@code status} is null when it could not be reached at all, and {@code
+     * refused} tells that it was not even tried, as its address may not be sent to.
+     */
+    public record Answer(Integer status, String body, Duration retryAfter, String error, boolean refused) {
+
+        public Answer(Integer status, String body, Duration retryAfter, String error) {
+            this(status, body, retryAfter, error, false);
+        }
 
         boolean ok() {
             return status != null && status >= 200 && status < 300;
@@ -29,8 +41,17 @@ public class ChatHttp {
             .connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    private final OutboundAddresses addresses;
+
+    public ChatHttp(OutboundAddresses addresses) {
+        this.addresses = addresses;
+    }
 
     public Answer send(String method, String url, Map<String, String> headers, String body, String contentType) {
+        Optional<String> refusal = addresses.refusal(url);
+        if (refusal.isPresent()) {
+            return new Answer(null, null, null, refusal.get(), true);
+        }
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(TIMEOUT)

@@ -9,7 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * How a platform's HTTP answer counts for the outbox: a {@code 429} waits as long as {@code
  * Retry-After} asks, a {@code 5xx} or an unreachable platform is tried again, and any other refusal
- * is final, since sending the same message again cannot change it.
+ * is final, since sending the same message again cannot change it; so is an address this service does
+ * not send to.
  */
 final class PlatformAnswers {
 
@@ -17,6 +18,9 @@ final class PlatformAnswers {
 
     /** Null when the answer is a success. */
     static SendResult failure(String platform, ChatHttp.Answer answer) {
+        if (answer.refused()) {
+            return SendResult.refused(platform + ": " + answer.error());
+        }
         if (answer.status() == null) {
             return SendResult.failed(platform + ": " + answer.error());
         }

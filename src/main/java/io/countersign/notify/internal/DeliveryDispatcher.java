@@ -228,7 +228,12 @@ public class DeliveryDispatcher implements DisposableBean {
             outcome = new WebhookSender.Outcome(null, unexpected(e));
         }
         return new Result(
-                outcome.succeeded(), outcome.statusCode(), outcome.error(), false, null, outcome.unreachable());
+                outcome.succeeded(),
+                outcome.statusCode(),
+                outcome.error(),
+                outcome.refused(),
+                null,
+                outcome.unreachable());
     }
 
     private WebhookSender.Outcome signedPost(DueDeliveries.Due due, Instant at) {

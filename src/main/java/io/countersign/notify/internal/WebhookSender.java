@@ -1,6 +1,7 @@
 package io.countersign.notify.internal;
 
 import io.countersign.shared.ConnectionFailures;
+import io.countersign.shared.outbound.OutboundAddresses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -11,12 +12,14 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * POSTs one signed event. Redirects are not followed (a receiver that moved must be reconfigured,
  * and a redirect must not steer signed events elsewhere), and the answer's body is never read, so a
- * receiver that trickles it cannot hold a sender thread.
+ * receiver that trickles it cannot hold a sender thread. An endpoint whose address this service does
+ * not send to ({@link OutboundAddresses}) is not connected to at all.
  */
 @Component
 public class WebhookSender {
@@ -28,9 +31,11 @@ public class WebhookSender {
 
     private final HttpClient client;
     private final WebhookProperties properties;
+    private final OutboundAddresses addresses;
 
-    public WebhookSender(WebhookProperties properties) {
+    public WebhookSender(WebhookProperties properties, OutboundAddresses addresses) {
         this.properties = properties;
+        this.addresses = addresses;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout())
@@ -43,15 +48,20 @@ public class WebhookSender {
      * when the endpoint could not be reached or did not answer in time (refused or timed-out
      * connection, unknown host, no answer within the read timeout), as {@code
      * SendResult.unreachable(..)} tells of a channel's server: the endpoint then rests for a while.
+     * {@code refused} when the endpoint's address may not be sent to: trying again cannot help.
      */
-    public record Outcome(Integer statusCode, String error, boolean unreachable) {
+    public record Outcome(Integer statusCode, String error, boolean unreachable, boolean refused) {
 
         public Outcome(Integer statusCode, String error) {
-            this(statusCode, error, false);
+            this(statusCode, error, false, false);
         }
 
         static Outcome unreachable(String error) {
-            return new Outcome(null, truncate(error), true);
+            return new Outcome(null, truncate(error), true, false);
+        }
+
+        static Outcome refused(String error) {
+            return new Outcome(null, truncate(error), false, true);
         }
 
         public boolean succeeded() {
@@ -73,6 +83,10 @@ public class WebhookSender {
                     .build();
         } catch (IllegalArgumentException e) {
             return new Outcome(null, UNUSABLE_URL);
+        }
+        Optional<String> refusal = addresses.refusal(url);
+        if (refusal.isPresent()) {
+            return Outcome.refused(refusal.get());
         }
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());

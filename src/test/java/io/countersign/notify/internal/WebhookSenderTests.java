@@ -3,14 +3,18 @@ package io.countersign.notify.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.countersign.shared.outbound.OutboundAddresses;
+import io.countersign.shared.outbound.OutboundProperties;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +31,8 @@ class WebhookSenderTests {
             2,
             Duration.ofDays(30));
 
-    final WebhookSender sender = new WebhookSender(SHORT_TIMEOUTS);
+    final WebhookSender sender = new WebhookSender(SHORT_TIMEOUTS, new OutboundAddresses(new OutboundProperties(null)));
+    final AtomicInteger received = new AtomicInteger();
     final CountDownLatch release = new CountDownLatch(1);
     final ExecutorService handlers = Executors.newCachedThreadPool();
     HttpServer server;
@@ -36,6 +41,7 @@ class WebhookSenderTests {
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/ok", exchange -> {
+            received.incrementAndGet();
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -71,6 +77,24 @@ class WebhookSenderTests {
         assertThat(outcome.statusCode()).isEqualTo(204);
         assertThat(outcome.error()).isNull();
         assertThat(outcome.unreachable()).isFalse();
+        assertThat(received).as("loopback receivers are allowed unless denied").hasValue(1);
+    }
+
+    @Test
+    void aNameThatResolvesIntoADeniedNetworkIsRefusedForGoodWithoutAConnection() {
+        WebhookSender denying = new WebhookSender(
+                SHORT_TIMEOUTS, new OutboundAddresses(new OutboundProperties(List.of("127.0.0.0/8"))));
+
+        WebhookSender.Outcome outcome =
+                denying.send("http://localhost:" + server.getAddress().getPort() + "/ok", "e1", 1, "{}", "v1=00");
+
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.refused()).as("final: trying again cannot help").isTrue();
+        assertThat(outcome.unreachable()).isFalse();
+        assertThat(outcome.error())
+                .isEqualTo("destination address refused by countersign.outbound.denied-networks"
+                        + " (COUNTERSIGN_OUTBOUND_DENIED_NETWORKS)");
+        assertThat(received).hasValue(0);
     }
 
     @Test

@@ -1,0 +1,123 @@
+package io.countersign.shared.outbound;
+
+import io.countersign.shared.Problems;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The addresses Countersign posts to on an administrator's say-so: webhook receivers, chat platforms
+ * and their proxies. Link-local and unspecified addresses are never a receiver: a cloud's metadata
+ * service answers at 169.254.169.254 with the instance's credentials, and 0.0.0.0 reaches this very
+ * host. So they are always refused, as are the metadata services' two addresses outside that range
+ * (AWS's fd00:ec2::254, Alibaba's 100.100.100.200), and an operator may refuse more, such as the private
+ * networks, with {@code countersign.outbound.denied-networks}.
+ *
+ * <p>A literal address is refused when the URL is configured. A name is checked when something is
+ * sent, by resolving it and refusing the send if any of its addresses is refused, so a name that points
+ * at such an address, or is re-pointed there later, is caught where it matters. The HTTP client then
+ * resolves the name again; the JVM's address cache (30 s unless {@code networkaddress.cache.ttl} says
+ * otherwise) answers it with the addresses just checked, so only an entry that expires between the two
+ * lookups leaves a rebinding window.
+ */
+@Component
+public class OutboundAddresses {
+
+    /** How every refusal at send time starts, so that an administrator can search for it. */
+    public static final String REFUSED = "destination address refused";
+
+    private static final List<Network> NEVER_RECEIVERS = List.of(
+            Network.parse("169.254.0.0/16"),
+            Network.parse("fe80::/10"),
+            Network.parse("0.0.0.0/8"),
+            Network.parse("::/128"),
+            Network.parse("fd00:ec2::254/128"),
+            Network.parse("100.100.100.200/32"));
+
+    private final List<Network> denied;
+
+    public OutboundAddresses(OutboundProperties properties) {
+        this.denied = properties.networks();
+    }
+
+    /**
+     * Adds a problem to {@code problems} when the host of {@code url} is an address this service does not
+     * send to. A name is not resolved here: what it resolves to is checked when something is sent.
+     */
+    public void check(Problems problems, String url, String field) {
+        Optional<InetAddress> literal = host(url).flatMap(AddressLiterals::parse);
+        if (literal.isEmpty()) {
+            return;
+        }
+        if (neverAReceiver(literal.get())) {
+            problems.add(
+                    field,
+                    "refused_address",
+                    "must not be a link-local or unspecified address, nor a cloud's metadata service:"
+                            + " such an address is never a receiver");
+        } else if (inDeniedNetwork(literal.get())) {
+            problems.add(
+                    field,
+                    "refused_address",
+                    "is in a network this service does not send to (" + OutboundProperties.DENIED_NETWORKS.property()
+                            + ")");
+        }
+    }
+
+    /**
+     * Why nothing may be sent to {@code url} now, once its host is resolved; empty when it may, or when
+     * the URL or its name cannot be used at all, which the sender reports in its own words.
+     */
+    public Optional<String> refusal(String url) {
+        Optional<String> host = host(url);
+        if (host.isEmpty()) {
+            return Optional.empty();
+        }
+        InetAddress[] addresses;
+        try {
+            // a literal is read as the connection will read it: zone ids such as %25eth0 would fail a lookup
+            Optional<InetAddress> literal = AddressLiterals.parse(host.get());
+            addresses = literal.isPresent() ? new InetAddress[] {literal.get()} : InetAddress.getAllByName(host.get());
+        } catch (UnknownHostException unresolved) {
+            return Optional.empty();
+        }
+        // the words name the rule, never the address found, which is the resolver's business
+        for (InetAddress address : addresses) {
+            if (neverAReceiver(address)) {
+                return Optional.of(
+                        REFUSED + ": the host resolves to a link-local or unspecified address, or to a cloud's"
+                                + " metadata service, which is never a receiver");
+            }
+        }
+        for (InetAddress address : addresses) {
+            if (inDeniedNetwork(address)) {
+                return Optional.of(REFUSED + " by " + OutboundProperties.DENIED_NETWORKS.property() + " ("
+                        + OutboundProperties.DENIED_NETWORKS.variable() + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean neverAReceiver(InetAddress address) {
+        return NEVER_RECEIVERS.stream().anyMatch(network -> network.contains(address));
+    }
+
+    private boolean inDeniedNetwork(InetAddress address) {
+        return denied.stream().anyMatch(network -> network.contains(address));
+    }
+
+    private static Optional<String> host(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(new URI(url.strip()).getHost()).filter(host -> !host.isEmpty());
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+}
