@@ -11,6 +11,7 @@ import io.countersign.notify.internal.NotificationProperties;
 import io.countersign.notify.internal.WebhookProperties;
 import io.countersign.request.RequestProperties;
 import io.countersign.shared.database.DatabaseCallProperties;
+import io.countersign.shared.outbound.OutboundProperties;
 import io.countersign.web.api.WaiterProperties;
 import io.countersign.web.api.WebLimits;
 import java.util.List;
@@ -53,6 +54,8 @@ class SettingsValidationTests {
             countersign.web                    | max-import-size        | 0KB   | COUNTERSIGN_MAX_IMPORT_SIZE (countersign.web.max-import-size) must be positive, e.g. 64MB.
             countersign.requests               | waiter-poll            | -PT1S | COUNTERSIGN_REQUESTS_WAITER_POLL (countersign.requests.waiter-poll) must be at least 1 ms, e.g. PT0.25S.
             countersign.requests               | waiter-poll            | 0s    | COUNTERSIGN_REQUESTS_WAITER_POLL (countersign.requests.waiter-poll) must be at least 1 ms, e.g. PT0.25S.
+            countersign.outbound               | denied-networks        | 10.0.0.0/33 | COUNTERSIGN_OUTBOUND_DENIED_NETWORKS (countersign.outbound.denied-networks) must list networks such as 10.0.0.0/8 or fc00::/7, separated by commas: the prefix length after '/' must be 0 to 32.
+            countersign.outbound               | denied-networks        | intranet.example.org | COUNTERSIGN_OUTBOUND_DENIED_NETWORKS (countersign.outbound.denied-networks) must list networks such as 10.0.0.0/8 or fc00::/7, separated by commas: 'intranet.example.org' is not an IPv4 or IPv6 address.
             """)
     void aSettingThatCannotWorkIsRefusedWithItsVariable(String prefix, String key, String value, String reason) {
         Class<?> target = switch (prefix) {
@@ -62,6 +65,7 @@ class SettingsValidationTests {
             case "countersign.notifications" -> NotificationProperties.class;
             case "countersign.web" -> WebLimits.class;
             case "countersign.requests" -> WaiterProperties.class;
+            case "countersign.outbound" -> OutboundProperties.class;
             default -> WebhookProperties.class;
         };
         Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(prefix + "." + key, value)));
@@ -85,7 +89,8 @@ class SettingsValidationTests {
                 NotificationProperties.class,
                 WaiterProperties.class,
                 WebLimits.class,
-                WebhookProperties.class)) {
+                WebhookProperties.class,
+                OutboundProperties.class)) {
             assertThatCode(() -> binder.bindOrCreate("countersign.x", target)).doesNotThrowAnyException();
         }
     }
