@@ -73,6 +73,22 @@ class WebhookAdminPagesTests extends AdminPagesTestBase {
     }
 
     @Test
+    void aWebhookToTheMetadataServiceIsRefusedBesideItsUrl() throws Exception {
+        MockHttpServletResponse refused = browsing.post(
+                admin,
+                "/admin/webhooks",
+                "url",
+                "http://169.254.169.254/latest/meta-data",
+                "events",
+                "request.created",
+                "secret",
+                SECRET);
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("id=\"url-error\"", "never a receiver");
+    }
+
+    @Test
     void aDeadDeliveryIsListedWithItsStateAndRedeliveredOnce() throws Exception {
         // nothing listens on the discard port: every attempt fails until the delivery is dead
         String id = api.asAdmin()
