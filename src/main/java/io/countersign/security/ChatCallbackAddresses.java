@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -25,9 +26,16 @@ final class ChatCallbackAddresses implements AuthenticationEntryPoint, AccessDen
 
     static final String[] PATHS = {"/chat/telegram/*/updates", "/chat/slack/*/interactions"};
 
-    private final RequestMatcher callbacks = new OrRequestMatcher(Arrays.stream(PATHS)
+    /** What a call-back address takes: a platform only ever posts, so HEAD and OPTIONS are refused too. */
+    static final Set<String> METHODS = Set.of("POST");
+
+    private static final RequestMatcher CALL_BACKS = new OrRequestMatcher(Arrays.stream(PATHS)
             .map(path -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(path))
             .toList());
+
+    static boolean isCallBack(HttpServletRequest request) {
+        return CALL_BACKS.matches(request);
+    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
@@ -42,8 +50,8 @@ final class ChatCallbackAddresses implements AuthenticationEntryPoint, AccessDen
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (callbacks.matches(request)) {
-            response.setHeader("Allow", "POST");
+        if (isCallBack(request)) {
+            response.setHeader("Allow", TakenMethods.allow(METHODS));
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);

@@ -40,13 +40,13 @@ final class DeniedOperations implements AccessDeniedHandler {
                     "Not Found",
                     "No operation has this path; /api/v1/openapi describes them all.");
         } else {
-            response.setHeader("Allow", String.join(", ", otherMethods));
+            response.setHeader("Allow", TakenMethods.allow(otherMethods));
             ProblemWriter.write(
                     request,
                     response,
                     HttpServletResponse.SC_METHOD_NOT_ALLOWED,
                     "Method Not Allowed",
-                    "This path does not take that method; it takes " + String.join(", ", otherMethods) + ".");
+                    "This path does not take that method; it takes " + TakenMethods.allow(otherMethods) + ".");
         }
     }
 }

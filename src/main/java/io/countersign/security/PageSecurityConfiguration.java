@@ -6,6 +6,7 @@ import static org.springframework.http.HttpMethod.POST;
 
 import io.countersign.directory.Users;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,11 @@ class PageSecurityConfiguration {
 
     /** Forms that security filters answer, which no controller mapping knows about. */
     private static final Map<String, Set<String>> FILTER_FORMS = Map.of("/logout", Set.of("POST"));
+
+    /** The methods a form that a security filter answers takes, or {@code null} for any other path. */
+    static Set<String> filterForm(HttpServletRequest request) {
+        return FILTER_FORMS.get(request.getServletPath());
+    }
 
     /** The pages' content policy; the sign-in chain adds its provider's address to {@code form-action}. */
     static String contentPolicy(String formTargets) {
@@ -158,12 +164,11 @@ class PageSecurityConfiguration {
                 forbidden.handle(request, response, denied);
                 return;
             }
-            Set<String> otherMethods = FILTER_FORMS.containsKey(request.getServletPath())
-                    ? FILTER_FORMS.get(request.getServletPath())
-                    : served.otherMethods(request);
+            Set<String> filterForm = filterForm(request);
+            Set<String> otherMethods = filterForm != null ? filterForm : served.otherMethods(request);
             if (otherMethods != null && !otherMethods.isEmpty() && !otherMethods.contains(request.getMethod())) {
                 // the address is a page or form, just not for this method: say that, as OPTIONS does
-                response.setHeader("Allow", String.join(", ", otherMethods));
+                response.setHeader("Allow", TakenMethods.allow(otherMethods));
                 response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
                 return;
             }

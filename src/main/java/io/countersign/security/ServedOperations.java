@@ -28,7 +28,8 @@ final class ServedOperations {
 
     /**
      * {@code null} when a controller serves this method and path (or it cannot be told); otherwise the
-     * methods the path takes, none when no controller has the path.
+     * methods the path takes, HEAD and OPTIONS included ({@link TakenMethods}), none when no controller
+     * has the path.
      */
     Set<String> otherMethods(HttpServletRequest request) {
         RequestMappingHandlerMapping mapping = mappings.getIfAvailable();
@@ -48,7 +49,7 @@ final class ServedOperations {
             if (supported != null) {
                 supported.forEach(method -> methods.add(method.name()));
             }
-            return methods.isEmpty() ? null : methods;
+            return methods.isEmpty() ? null : TakenMethods.withImplied(methods);
         } catch (Exception e) {
             // the method and path are served; what else the request lacks is the controller's to say
             return null;

@@ -35,13 +35,15 @@ class ChatCallbackAddressesTests {
     @Test
     void anotherMethodOnACallBackAddressIsNotAllowedAndPostIsNamed() throws Exception {
         for (String path : CALL_BACKS) {
-            for (String method : List.of("GET", "PUT", "DELETE", "PATCH", "OPTIONS")) {
+            for (String method : List.of("GET", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE")) {
                 Answer answer = RawHttp.send(port, method, path, "Accept: application/json");
 
                 assertThat(answer.status()).as(method + " " + path).isEqualTo(405);
                 assertThat(answer.header("Allow")).as(method + " " + path).isEqualTo("POST");
-                assertThat(answer.contentType()).as(method + " " + path).startsWith("application/problem+json");
-                assertThat(answer.json().get("instance").asString()).isEqualTo(path);
+                if (!method.equals("HEAD")) {
+                    assertThat(answer.contentType()).as(method + " " + path).startsWith("application/problem+json");
+                    assertThat(answer.json().get("instance").asString()).isEqualTo(path);
+                }
             }
         }
     }

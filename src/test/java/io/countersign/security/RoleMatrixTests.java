@@ -181,8 +181,23 @@ class RoleMatrixTests {
         for (Role role : Role.values()) {
             Api.Response response = api.as(tokens.get(role)).delete("/api/v1/requests");
             assertThat(response.status()).as("%s", role).isEqualTo(405);
-            assertThat(response.header("Allow")).isEqualTo("GET, POST");
+            assertThat(response.header("Allow")).isEqualTo("GET, HEAD, OPTIONS, POST");
         }
+    }
+
+    @Test
+    void aRefusedMethodsAllowNamesWhatOptionsNames() {
+        Api.Caller admin = api.as(tokens.get(Role.ADMIN));
+        Api.Response refused = admin.call(HttpMethod.PATCH, "/api/v1/users/admin", "{}");
+        Api.Response options = admin.call(HttpMethod.OPTIONS, "/api/v1/users/admin", null);
+
+        assertThat(refused.status()).isEqualTo(405);
+        assertThat(refused.header("Allow").split(", "))
+                .containsExactlyInAnyOrder(options.header("Allow").split(","))
+                .contains("HEAD", "OPTIONS");
+        assertThat(refused.json().get("detail").asString()).contains("HEAD");
+        assertThat(admin.call(HttpMethod.HEAD, "/api/v1/users/admin", null).status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -82,6 +82,31 @@ class CheckListenerTests {
     }
 
     @Test
+    void aMethodTheCheckDoesNotTakeNamesTheMethodsItDoesOnTheCheckListener() throws Exception {
+        Answer post = RawHttp.sendBody(
+                listener.port(), "POST", "/api/v1/access/check", "", "Authorization: Bearer " + Api.ADMIN_TOKEN);
+        Answer options = RawHttp.send(
+                listener.port(), "OPTIONS", "/api/v1/access/check", "Authorization: Bearer " + Api.ADMIN_TOKEN);
+
+        assertThat(post.status()).isEqualTo(405);
+        assertThat(post.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
+        assertThat(options.status()).isEqualTo(200);
+        assertThat(options.header("Allow").split(",")).containsExactlyInAnyOrder("GET", "HEAD", "OPTIONS");
+    }
+
+    @Test
+    void traceOnTheCheckListenerNamesOnlyWhatTheListenerServes() throws Exception {
+        Answer check = RawHttp.send(listener.port(), "TRACE", "/api/v1/access/check");
+        Answer elsewhere = RawHttp.send(listener.port(), "TRACE", "/api/v1/requests");
+
+        assertThat(check.status()).isEqualTo(405);
+        assertThat(check.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
+        assertThat(check.contentType()).startsWith("application/problem+json");
+        assertThat(elsewhere.status()).isEqualTo(405);
+        assertThat(elsewhere.header("Allow")).isEmpty();
+    }
+
+    @Test
     void nothingElseIsServedOnTheCheckListener() throws Exception {
         for (String path : List.of(
                 "/api/v1/requests",

@@ -1,5 +1,6 @@
 package io.countersign.web.api;
 
+import io.countersign.security.TakenMethods;
 import io.countersign.shared.ConflictException;
 import io.countersign.shared.CountersignException;
 import io.countersign.shared.FieldIssue;
@@ -15,12 +16,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -114,11 +117,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /**
      * A page address asked with a method it does not take: the browser gets the container's error
      * page (status as its title, the methods in {@code Allow}) rather than a problem document it
-     * cannot show. The API's addresses keep their problem documents.
+     * cannot show. The API's addresses keep their problem documents. Either way {@code Allow} names
+     * HEAD and OPTIONS where they are answered, as the path's OPTIONS answer does.
      */
     @Override
     protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
-            HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+            HttpRequestMethodNotSupportedException e, HttpHeaders declared, HttpStatusCode status, WebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(declared);
+        Set<HttpMethod> supported = e.getSupportedHttpMethods();
+        if (supported != null) {
+            headers.set(
+                    HttpHeaders.ALLOW,
+                    TakenMethods.allow(TakenMethods.withImplied(
+                            supported.stream().map(HttpMethod::name).toList())));
+        }
         if (request instanceof ServletWebRequest servlet
                 && !servlet.getRequest().getRequestURI().startsWith("/api/")
                 && servlet.getResponse() != null) {

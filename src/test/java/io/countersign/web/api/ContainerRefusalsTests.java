@@ -153,6 +153,38 @@ class ContainerRefusalsTests {
     }
 
     @Test
+    void traceIsRefusedWithoutATokenTooNamingTheMethodsThePathTakes() throws Exception {
+        Answer answer = send("TRACE", "/api/v1/requests");
+
+        assertThat(answer.status()).isEqualTo(405);
+        assertThat(answer.header("Allow")).isEqualTo("GET, HEAD, OPTIONS, POST");
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("type").asString()).isEqualTo("about:blank");
+        assertThat(answer.json().get("instance").asString()).isEqualTo("/api/v1/requests");
+        assertThat(answer.body()).doesNotContainIgnoringCase("tomcat");
+    }
+
+    @Test
+    void traceOnAPathNothingServesAllowsNoMethod() throws Exception {
+        Answer answer = send("TRACE", "/api/v1/internals");
+
+        assertThat(answer.status()).isEqualTo(405);
+        assertThat(answer.header("Allow")).isEmpty();
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void traceOnAPageIsCountersignsErrorPageNamingThePagesMethods() throws Exception {
+        Answer answer = send("TRACE", "/requests/new", "Accept: text/html");
+
+        assertThat(answer.status()).isEqualTo(405);
+        assertThat(answer.header("Allow")).isEqualTo("GET, HEAD, OPTIONS, POST");
+        assertThat(answer.body())
+                .contains("<title>Method Not Allowed - Countersign</title>")
+                .doesNotContainIgnoringCase("tomcat");
+    }
+
+    @Test
     void aPathTheFirewallRefusesIsAProblemDocumentWhateverTheCallerAccepts() throws Exception {
         for (String path : new String[] {"/api/v1/users/admin;x=1", "//api/v1/users", "/api/v1/%2e%2e/api/v1/users"}) {
             for (String accept : new String[] {"Accept: application/json", "Accept: */*"}) {
