@@ -17,6 +17,19 @@ public record ChatChannel(
         String webhookSecret,
         String webhookUrl) {
 
+    /**
+     * Where the channel's messages go: the API it calls (Slack's or Telegram's, or the proxy {@code
+     * apiBaseUrl} names) or its own webhook URL (Teams, Discord). A credential for the latter: never
+     * shown or logged.
+     */
+    public String address() {
+        return switch (type) {
+            case SLACK -> slackApi();
+            case TELEGRAM -> telegramApi();
+            case TEAMS, DISCORD -> webhookUrl;
+        };
+    }
+
     /** Slack's Web API unless the administrator points elsewhere (a proxy, a test). */
     public String slackApi() {
         return base(apiBaseUrl, "https://slack.com/api");

@@ -3,6 +3,7 @@ package io.countersign.chat;
 import io.countersign.chat.internal.ChatChannelRules;
 import io.countersign.chat.internal.ChatChannelStore;
 import io.countersign.chat.internal.ChatChannelTest;
+import io.countersign.notify.NotificationDeliveries;
 import io.countersign.policy.Policies;
 import io.countersign.shared.Actor;
 import io.countersign.shared.ConflictException;
@@ -12,6 +13,7 @@ import io.countersign.shared.NotFoundException;
 import io.countersign.shared.outbound.OutboundAddresses;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +28,7 @@ public class ChatChannels {
     private final ChatChannelStore store;
     private final ChatChannelTest tester;
     private final Policies policies;
+    private final NotificationDeliveries deliveries;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final OutboundAddresses addresses;
@@ -34,11 +37,13 @@ public class ChatChannels {
             ChatChannelStore store,
             ChatChannelTest tester,
             Policies policies,
+            NotificationDeliveries deliveries,
             Clock clock,
             ApplicationEventPublisher events,
             OutboundAddresses addresses) {
         this.addresses = addresses;
         this.store = store;
+        this.deliveries = deliveries;
         this.tester = tester;
         this.policies = policies;
         this.clock = clock;
@@ -74,8 +79,13 @@ public class ChatChannels {
         if (!store.lock(key)) {
             throw new NotFoundException("channel", key);
         }
-        ChatChannel channel = ChatChannelRules.validated(input, find(key), addresses);
+        ChatChannel old = find(key);
+        ChatChannel channel = ChatChannelRules.validated(input, old, addresses);
         store.update(channel, actor.username(), clock.instant());
+        if (old.type() != channel.type() || !Objects.equals(old.address(), channel.address())) {
+            // a pause found the old address unreachable; the new one gets a chance at once
+            deliveries.destinationChanged(old.type().name(), key);
+        }
         events.publishEvent(new ChatChannelSaved(actor, channel.name(), channel.type(), false));
         return ChatChannelView.of(channel);
     }
@@ -89,9 +99,11 @@ public class ChatChannels {
             throw new ConflictException(
                     "Channel '" + key + "' is named by the steps of policies " + naming + "; remove it there first.");
         }
+        ChatType type = find(key).type();
         if (!store.delete(key)) {
             throw new NotFoundException("channel", key);
         }
+        deliveries.destinationChanged(type.name(), key);
         events.publishEvent(new ChatChannelDeleted(actor, key));
     }
 

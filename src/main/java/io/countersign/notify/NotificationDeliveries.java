@@ -118,6 +118,15 @@ public class NotificationDeliveries {
         return queue.resume(channel, clock.instant());
     }
 
+    /**
+     * Forgets this instance's pause of one destination of the channel (see {@link
+     * NotificationSender#destination}), once it was deleted or names another address: what waited for
+     * it is tried again on the channel's next run rather than after the pause.
+     */
+    public void destinationChanged(String channel, String destination) {
+        pauses.forget(channel, destination);
+    }
+
     /** Who was told what about the request, oldest first; the caller has checked it may see the request. */
     @Transactional(readOnly = true)
     public List<RequestNotification> about(String requestId) {

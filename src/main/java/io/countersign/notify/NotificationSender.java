@@ -15,6 +15,17 @@ public interface NotificationSender {
     SendResult send(Notification notification);
 
     /**
+     * Which of the channel's servers the notification goes to, when each of its destinations is a
+     * server of its own (a configured chat channel names its own API address or webhook URL): one that
+     * cannot be reached then pauses its own deliveries only, not the channel's (docs/adr/0037). Empty
+     * for a channel with one server, such as mail's, whose pause is the channel's. Asked before each
+     * attempt, so it must be cheap (cached).
+     */
+    default Optional<String> destination(Notification notification) {
+        return Optional.empty();
+    }
+
+    /**
      * Whether anything can be sent now: a channel whose destinations are configured by an administrator
      * (chat) gets no deliveries while none is, rather than dead letters for everybody subscribed to it.
      * Asked in the transaction that queues a notification.

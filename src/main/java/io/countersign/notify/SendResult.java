@@ -9,7 +9,8 @@ import java.time.Duration;
  * asked to be left alone, as a {@code 429} with {@code Retry-After} says: the next attempt waits at
  * least that long. An {@code unreachable} failure (no connection to the channel's server, or no
  * answer from it) is retried like any other, and also pauses the whole channel for a moment, so that
- * its other deliveries do not each wait out the same timeout.
+ * its other deliveries do not each wait out the same timeout; only the notification's destination
+ * pauses when the sender names one ({@link NotificationSender#destination}).
  */
 public record SendResult(boolean delivered, String error, boolean permanent, Duration retryAfter, boolean unreachable) {
 
@@ -56,7 +57,8 @@ public record SendResult(boolean delivered, String error, boolean permanent, Dur
 
     /**
      * The channel's server could not be reached, or did not answer in time: retried like {@link
-     * #failed(String)}, and the channel pauses before its next attempt.
+     * #failed(String)}, and the channel (or the notification's destination) pauses before its next
+     * attempt.
      */
     public static SendResult unreachable(String error) {
         return new SendResult(false, error, false, null, true);

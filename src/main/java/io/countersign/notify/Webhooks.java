@@ -114,7 +114,7 @@ public class Webhooks {
         int pending = deliveries.countPending(id);
         deliveries.deleteForWebhook(id);
         store.delete(id);
-        pauses.forgetWebhook(id);
+        pauses.forget(Delivery.WEBHOOK, id);
         events.publishEvent(new WebhookDeleted(actor, id, WebhookUrls.redacted(url), pending));
     }
 

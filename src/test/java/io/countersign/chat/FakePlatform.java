@@ -43,7 +43,12 @@ public final class FakePlatform implements AutoCloseable {
     private final Map<String, Answer> defaults = new ConcurrentHashMap<>();
 
     public FakePlatform() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(0);
+    }
+
+    /** On {@code port}, such as one a test found closed and now wants answered. */
+    FakePlatform(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::handle);
         server.start();
     }

@@ -22,12 +22,15 @@ public class ChatHttp {
 
     /**
      * What a platform answered; {@code status} is null when it could not be reached at all, and {@code
-     * refused} tells that it was not even tried, as its address may not be sent to.
+     * unreachable} says whether it was not there (refused, unknown host, timed out) rather than
+     * unusable (such as a TLS handshake that failed), and {@code refused} that it was not even tried, as
+     * its address may not be sent to.
      */
-    public record Answer(Integer status, String body, Duration retryAfter, String error, boolean refused) {
+    public record Answer(
+            Integer status, String body, Duration retryAfter, String error, boolean unreachable, boolean refused) {
 
         public Answer(Integer status, String body, Duration retryAfter, String error) {
-            this(status, body, retryAfter, error, false);
+            this(status, body, retryAfter, error, false, false);
         }
 
         boolean ok() {
@@ -50,7 +53,7 @@ public class ChatHttp {
     public Answer send(String method, String url, Map<String, String> headers, String body, String contentType) {
         Optional<String> refusal = addresses.refusal(url);
         if (refusal.isPresent()) {
-            return new Answer(null, null, null, refusal.get(), true);
+            return new Answer(null, null, null, refusal.get(), false, true);
         }
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
@@ -62,7 +65,13 @@ public class ChatHttp {
                     client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.body(), retryAfter(response), null);
         } catch (IOException | IllegalArgumentException e) {
-            return new Answer(null, null, null, "could not reach the platform: " + ConnectionFailures.describe(e));
+            return new Answer(
+                    null,
+                    null,
+                    null,
+                    "could not reach the platform: " + ConnectionFailures.describe(e),
+                    ConnectionFailures.unreachable(e),
+                    false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(null, null, null, "interrupted");

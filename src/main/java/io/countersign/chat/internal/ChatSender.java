@@ -14,7 +14,10 @@ import io.countersign.request.RequestStatus;
 import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The notification sender of one platform. A notification routed to a channel goes there; one a
@@ -59,6 +62,20 @@ class ChatSender implements NotificationSender {
     @Override
     public boolean configured() {
         return channels.anyOf(platform.type());
+    }
+
+    /**
+     * The configured chat channel the notification goes to: each names its own address, so one that
+     * cannot be reached pauses its own messages only, not the platform's.
+     */
+    @Override
+    public Optional<String> destination(Notification notification) {
+        Object target = notification.data().get(NotificationRoutes.TARGET);
+        if (target != null) {
+            return Optional.of(target.toString());
+        }
+        return personal(channels.outlines(), ChatChannelStore.Outline::type, ChatChannelStore.Outline::isDefault)
+                .map(ChatChannelStore.Outline::name);
     }
 
     @Override
@@ -125,10 +142,14 @@ class ChatSender implements NotificationSender {
 
     /** The default channel of this platform, else its only one, for what people subscribed to themselves. */
     private Optional<ChatChannel> personalChannel() {
-        var ofType =
-                channels.all().stream().filter(c -> c.type() == platform.type()).toList();
+        return personal(channels.all(), ChatChannel::type, ChatChannel::isDefault);
+    }
+
+    private <C> Optional<C> personal(List<C> all, Function<C, ChatType> type, Predicate<C> isDefault) {
+        List<C> ofType =
+                all.stream().filter(c -> type.apply(c) == platform.type()).toList();
         return ofType.stream()
-                .filter(ChatChannel::isDefault)
+                .filter(isDefault)
                 .findFirst()
                 .or(() -> ofType.size() == 1 ? Optional.of(ofType.get(0)) : Optional.empty());
     }

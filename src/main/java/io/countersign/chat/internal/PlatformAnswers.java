@@ -10,7 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
  * How a platform's HTTP answer counts for the outbox: a {@code 429} waits as long as {@code
  * Retry-After} asks, a {@code 5xx} or an unreachable platform is tried again, and any other refusal
  * is final, since sending the same message again cannot change it; so is an address this service does
- * not send to.
+ * not send to. A platform that could not be reached at all (refused, unknown host, timed out) also
+ * pauses the chat channel that called it, as a mail server or webhook endpoint does: each chat channel
+ * names its own address (Slack's or Telegram's API or a proxy in front of it, a Teams or Discord
+ * webhook URL), so one that cannot be reached holds back its own messages only (docs/adr/0037).
  */
 final class PlatformAnswers {
 
@@ -22,7 +25,8 @@ final class PlatformAnswers {
             return SendResult.refused(platform + ": " + answer.error());
         }
         if (answer.status() == null) {
-            return SendResult.failed(platform + ": " + answer.error());
+            String error = platform + ": " + answer.error();
+            return answer.unreachable() ? SendResult.unreachable(error) : SendResult.failed(error);
         }
         if (answer.status() == 429) {
             return SendResult.failed(platform + " answered 429 Too Many Requests", answer.retryAfter());

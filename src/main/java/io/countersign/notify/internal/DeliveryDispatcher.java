@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,8 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * instances never attempt the same delivery at once and no locking of our own is needed; the
  * conditional update in {@link DueDeliveries#recordAttempt} guards what remains (an endpoint deleted
  * mid-attempt). Each channel has its own sender threads and its own {@link ServerPause}, and each
- * webhook endpoint its own pause, so a server that is slow or unreachable holds up none but its own
- * deliveries.
+ * webhook endpoint and each chat channel its own pause, so a server that is slow or unreachable holds
+ * up none but its own deliveries.
  */
 @Component
 public class DeliveryDispatcher implements DisposableBean {
@@ -110,11 +111,14 @@ public class DeliveryDispatcher implements DisposableBean {
 
     /**
      * Attempts the channel's deliveries due now, a batch at a time, unless the channel is paused;
-     * returns how many were attempted. Webhooks are never paused as a channel, but each endpoint is.
+     * returns how many were attempted. Webhooks are never paused as a channel, but each endpoint is,
+     * as is each destination of a channel whose sender names them (a chat channel).
      */
     public int deliverDue(String channel) throws InterruptedException {
         ServerPause pause = pauses.of(channel);
         boolean webhooks = Delivery.WEBHOOK.equals(channel);
+        Optional<NotificationSender> channelSender =
+                webhooks ? Optional.empty() : notificationSenders.forChannel(channel);
         AtomicInteger attempted = new AtomicInteger();
         for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
             Instant now = clock.instant();
@@ -124,27 +128,35 @@ public class DeliveryDispatcher implements DisposableBean {
             // after a pause, one delivery finds out whether the server answers again, not a whole batch
             int limit = pause.probing(now) ? 1 : properties.batchSize();
             List<DueDeliveries.Due> due = webhooks
-                    ? deliveries.dueOnWebhooks(now, limit, pauses.webhooksResting(now))
-                    : deliveries.dueOn(channel, now, limit);
+                    ? deliveries.dueOnWebhooks(now, limit, pauses.resting(channel, now))
+                    : deliveries.dueOn(channel, now, limit, pauses.held(channel, now));
             if (!due.isEmpty()) {
                 // a delivery may have committed a moment ago: what it tells of (a revoke) must already be
                 // what every instance's access checks answer (docs/adr/0029)
                 fence.waitOutHold();
             }
             Set<String> probed = new HashSet<>();
-            List<Callable<Void>> attempts = due.stream()
-                    // an endpoint whose rest is over is probed by one delivery only; the others stay due
-                    .filter(d ->
-                            !d.isWebhook() || !pauses.webhookProbing(d.webhookId(), now) || probed.add(d.webhookId()))
-                    .map(d -> (Callable<Void>) () -> {
-                        // the rest of a batch whose server proved unreachable stays due, untouched
-                        if (allows(pause, d, clock.instant())) {
-                            attemptSafely(d);
-                            attempted.incrementAndGet();
-                        }
-                        return null;
-                    })
-                    .toList();
+            List<Callable<Void>> attempts = new ArrayList<>();
+            for (DueDeliveries.Due d : due) {
+                String destination = destinationOf(d, channelSender);
+                if (destination != null && !pauses.allows(channel, destination, now)) {
+                    pauses.hold(channel, destination, d.id());
+                    continue;
+                }
+                // a destination whose rest is over is probed by one delivery only; the others stay due
+                if (destination != null && pauses.probing(channel, destination, now) && !probed.add(destination)) {
+                    continue;
+                }
+                attempts.add(() -> {
+                    // the rest of a batch whose server proved unreachable stays due, untouched
+                    Instant at = clock.instant();
+                    if (pause.allows(at) && (destination == null || pauses.allows(channel, destination, at))) {
+                        attemptSafely(d, destination);
+                        attempted.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
             lane(channel).invokeAll(attempts);
             if (due.size() < limit) {
                 break;
@@ -153,8 +165,22 @@ public class DeliveryDispatcher implements DisposableBean {
         return attempted.get();
     }
 
-    private boolean allows(ServerPause channelPause, DueDeliveries.Due due, Instant now) {
-        return due.isWebhook() ? pauses.webhookAllows(due.webhookId(), now) : channelPause.allows(now);
+    /**
+     * The server of its channel the delivery goes to, when each has its own: a webhook's endpoint, a
+     * chat channel; null when the channel has one server.
+     */
+    private String destinationOf(DueDeliveries.Due due, Optional<NotificationSender> channelSender) {
+        if (due.isWebhook()) {
+            return due.webhookId();
+        }
+        try {
+            return channelSender
+                    .flatMap(s -> s.destination(notificationOf(due)))
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            // an unreadable delivery: its attempt meets the same failure and records it
+            return null;
+        }
     }
 
     private ExecutorService lane(String channel) {
@@ -169,28 +195,29 @@ public class DeliveryDispatcher implements DisposableBean {
         });
     }
 
-    private void attemptSafely(DueDeliveries.Due due) {
+    private void attemptSafely(DueDeliveries.Due due, String destination) {
         try {
-            attempt(due);
+            attempt(due, destination);
         } catch (RuntimeException e) {
             // the delivery stays due and is tried again on the next run
             log.warn("Could not record an attempt of delivery {} to webhook {}", due.id(), due.webhookId(), e);
         }
     }
 
-    private void attempt(DueDeliveries.Due due) {
+    private void attempt(DueDeliveries.Due due, String destination) {
         Instant at = clock.instant();
         lag.attempting(due, at);
         long started = System.nanoTime();
         Result result = due.isWebhook() ? post(due, at) : send(due);
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         transactions.executeWithoutResult(tx -> record(due, at, result, durationMs));
-        if (due.isWebhook()) {
-            // each endpoint is a server of its own; any status it sent is an answer
-            pauses.afterWebhookAttempt(
-                    due.webhookId(),
+        if (destination != null) {
+            // each destination is a server of its own; any status a webhook endpoint sent is an answer
+            pauses.afterAttempt(
+                    due.channel(),
+                    destination,
                     result.unreachable(),
-                    result.statusCode() != null,
+                    due.isWebhook() ? result.statusCode() != null : result.answered(),
                     result.error(),
                     clock.instant());
         } else {
@@ -321,7 +348,7 @@ public class DeliveryDispatcher implements DisposableBean {
                                 at,
                                 due.roundAttempts() + 1,
                                 ThreadLocalRandom.current().nextDouble())
-                        .map(scheduled -> notBefore(
+                        .map(scheduled -> RetrySchedule.notBefore(
                                 scheduled,
                                 at,
                                 result.retryAfter(),
@@ -362,23 +389,6 @@ public class DeliveryDispatcher implements DisposableBean {
                         result.error()));
             }
         }
-    }
-
-    /**
-     * The later of the backoff's next attempt and what the receiver asked for with Retry-After, but no
-     * later than the end of the round's retry window: a receiver asking for longer (a year, or 1e300
-     * seconds) gets one last attempt then rather than holding the delivery past its window.
-     */
-    static Instant notBefore(Instant scheduled, Instant at, java.time.Duration retryAfter, Instant windowEnd) {
-        if (retryAfter == null || retryAfter.isNegative()) {
-            return scheduled;
-        }
-        Instant last = windowEnd.isAfter(scheduled) ? windowEnd : scheduled;
-        if (retryAfter.compareTo(java.time.Duration.between(at, last)) >= 0) {
-            return last;
-        }
-        Instant asked = at.plus(retryAfter);
-        return asked.isAfter(scheduled) ? asked : scheduled;
     }
 
     @Override

@@ -55,6 +55,16 @@ public class DueDeliveries {
             limit :limit""";
 
     /**
+     * As {@link #DUE_ON_CHANNEL} for a notification channel, without the deliveries held on its resting
+     * destinations (ADR 0037), for the same reason as {@link #DUE_WEBHOOKS_EXCEPT}.
+     */
+    static final String DUE_ON_CHANNEL_EXCEPT = DUE_COLUMNS + """
+            where d.state = 'PENDING' and d.channel = :channel and d.next_attempt_at <= :now
+                and d.webhook_id is null and d.id not in (:held)
+            order by d.next_attempt_at, d.seq
+            limit :limit""";
+
+    /**
      * One attempt's outcome, on the delivery's own row found by its id. The expected state is a
      * parameter, not a literal: a literal {@code 'PENDING'} would let PostgreSQL plan the update as a
      * scan of the pending-only index, and without statistics it costed that scan like the look-up by
@@ -114,6 +124,20 @@ public class DueDeliveries {
     public List<Due> dueOn(String channel, Instant now, int limit) {
         return jdbc.sql(DUE_ON_CHANNEL)
                 .params(channel, Timestamps.toDb(now), limit)
+                .query(DueDeliveries::due)
+                .list();
+    }
+
+    /** As {@link #dueOn}, leaving out the {@code held} deliveries, which wait for their destinations. */
+    public List<Due> dueOn(String channel, Instant now, int limit, Set<String> held) {
+        if (held.isEmpty()) {
+            return dueOn(channel, now, limit);
+        }
+        return jdbc.sql(DUE_ON_CHANNEL_EXCEPT)
+                .param("channel", channel)
+                .param("now", Timestamps.toDb(now))
+                .param("held", held)
+                .param("limit", limit)
                 .query(DueDeliveries::due)
                 .list();
     }

@@ -37,4 +37,21 @@ public record RetrySchedule(Duration initial, Duration max, Duration retryFor) {
         }
         return wait.compareTo(max) > 0 ? max : wait;
     }
+
+    /**
+     * The later of the backoff's next attempt and what the receiver asked for with Retry-After, but no
+     * later than the end of the round's retry window: a receiver asking for longer (a year, or 1e300
+     * seconds) gets one last attempt then rather than holding the delivery past its window.
+     */
+    static Instant notBefore(Instant scheduled, Instant at, Duration retryAfter, Instant windowEnd) {
+        if (retryAfter == null || retryAfter.isNegative()) {
+            return scheduled;
+        }
+        Instant last = windowEnd.isAfter(scheduled) ? windowEnd : scheduled;
+        if (retryAfter.compareTo(Duration.between(at, last)) >= 0) {
+            return last;
+        }
+        Instant asked = at.plus(retryAfter);
+        return asked.isAfter(scheduled) ? asked : scheduled;
+    }
 }

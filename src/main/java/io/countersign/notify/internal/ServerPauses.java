@@ -1,6 +1,8 @@
 package io.countersign.notify.internal;
 
+import io.countersign.notify.Delivery;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,47 +12,98 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * This instance's {@link ServerPause} of each notification channel and of each webhook endpoint.
- * Webhooks are paused one endpoint at a time, by webhook id: each endpoint is a server of its own, so a
- * dead one must not hold up the others (docs/adr/0037). Each instance keeps its own pauses: one that
- * has not yet met the unreachable server finds out with one attempt of its own.
+ * This instance's {@link ServerPause} of each notification channel and of each destination that is a
+ * server of its own: a webhook's endpoint, by webhook id, and a configured chat channel, by its name
+ * (see {@link io.countersign.notify.NotificationSender#destination}). A dead destination must not hold
+ * up the others of its channel (docs/adr/0037). Each instance keeps its own pauses: one that has not
+ * yet met the unreachable server finds out with one attempt of its own.
  */
 @Component
 public class ServerPauses {
+
+    /**
+     * The most deliveries of one destination left out of its channel's reads while it rests: each one is
+     * a parameter of the query, and a backlog past this is read, and passed over, again.
+     */
+    static final int MAX_HELD = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(ServerPauses.class);
 
     private final NotificationProperties properties;
     private final Map<String, ServerPause> byChannel = new ConcurrentHashMap<>();
-    // only endpoints that were found unreachable: an answer removes the entry, so the map stays small
-    private final Map<String, ServerPause> byWebhook = new ConcurrentHashMap<>();
+    // only destinations that were found unreachable: an answer removes the entry, so the map stays small
+    private final Map<Destination, Rest> byDestination = new ConcurrentHashMap<>();
 
     ServerPauses(NotificationProperties properties) {
         this.properties = properties;
     }
 
+    /** One server among a channel's: a webhook's endpoint, or a chat channel of a chat platform. */
+    private record Destination(String channel, String name) {
+
+        /** Names the server without its address: a webhook's URL is a credential. */
+        @Override
+        public String toString() {
+            return Delivery.WEBHOOK.equals(channel)
+                    ? "Webhook " + name + "'s endpoint"
+                    : "The " + channel + " destination " + name;
+        }
+    }
+
+    /** A destination's pause, and the deliveries due on it that its channel's reads leave out meanwhile. */
+    private record Rest(ServerPause pause, Set<String> held) {}
+
     ServerPause of(String channel) {
         return byChannel.computeIfAbsent(channel, c -> new ServerPause(properties.unreachablePause()));
     }
 
-    /** Whether a delivery to the webhook may be attempted at {@code now}. */
-    boolean webhookAllows(String webhookId, Instant now) {
-        ServerPause pause = byWebhook.get(webhookId);
-        return pause == null || pause.allows(now);
+    /** Whether a delivery to the channel's {@code destination} may be attempted at {@code now}. */
+    boolean allows(String channel, String destination, Instant now) {
+        Rest rest = byDestination.get(new Destination(channel, destination));
+        return rest == null || rest.pause().allows(now);
     }
 
-    /** Whether the webhook's rest is over and one of its deliveries should find out if it answers again. */
-    boolean webhookProbing(String webhookId, Instant now) {
-        ServerPause pause = byWebhook.get(webhookId);
-        return pause != null && pause.probing(now);
+    /** Whether the destination's rest is over and one of its deliveries should find out if it answers again. */
+    boolean probing(String channel, String destination, Instant now) {
+        Rest rest = byDestination.get(new Destination(channel, destination));
+        return rest != null && rest.pause().probing(now);
     }
 
-    /** The webhooks resting at {@code now}, whose deliveries are not even read. */
-    Set<String> webhooksResting(Instant now) {
-        return byWebhook.entrySet().stream()
-                .filter(e -> !e.getValue().allows(now))
-                .map(Map.Entry::getKey)
+    /** The channel's destinations resting at {@code now}, whose deliveries are not even read. */
+    Set<String> resting(String channel, Instant now) {
+        return byDestination.entrySet().stream()
+                .filter(e -> e.getKey().channel().equals(channel)
+                        && !e.getValue().pause().allows(now))
+                .map(e -> e.getKey().name())
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Leaves a delivery found due on a resting destination out of its channel's next reads, until the
+     * rest is over: a backlog of such deliveries, left due, would otherwise fill every batch and hold
+     * up the channel's other destinations.
+     */
+    void hold(String channel, String destination, String deliveryId) {
+        Rest rest = byDestination.get(new Destination(channel, destination));
+        if (rest != null && rest.held().size() < MAX_HELD) {
+            rest.held().add(deliveryId);
+        }
+    }
+
+    /** The deliveries to leave out of the channel's reads at {@code now}: those held on destinations that rest. */
+    Set<String> held(String channel, Instant now) {
+        Set<String> held = new HashSet<>();
+        byDestination.forEach((destination, rest) -> {
+            if (!destination.channel().equals(channel)) {
+                return;
+            }
+            if (rest.pause().allows(now)) {
+                rest.held().clear();
+            } else {
+                held.addAll(rest.held());
+            }
+        });
+        return held;
     }
 
     /**
@@ -75,32 +128,39 @@ public class ServerPauses {
     }
 
     /**
-     * As {@link #afterAttempt}, for one webhook's endpoint; {@code answered} when it answered with a
-     * status, whichever. Its URL is a credential and is never logged: the webhook's id names it.
+     * As {@link #afterAttempt}, for one destination of the channel; {@code answered} when it answered,
+     * whatever it said. Only its name is logged, never its address.
      */
-    void afterWebhookAttempt(String webhookId, boolean unreachable, boolean answered, String error, Instant ended) {
+    void afterAttempt(
+            String channel, String destination, boolean unreachable, boolean answered, String error, Instant ended) {
+        Destination server = new Destination(channel, destination);
         if (unreachable) {
-            ServerPause pause =
-                    byWebhook.computeIfAbsent(webhookId, w -> new ServerPause(properties.unreachablePause()));
-            if (pause.unreachable(ended)) {
+            Rest rest = byDestination.computeIfAbsent(
+                    server,
+                    d -> new Rest(new ServerPause(properties.unreachablePause()), ConcurrentHashMap.newKeySet()));
+            if (rest.pause().unreachable(ended)) {
                 log.warn(
-                        "Webhook {} cannot reach its endpoint ({}); its deliveries wait {} s before one of them"
-                                + " tries again",
-                        webhookId,
+                        "{} cannot be reached ({}); its deliveries wait {} s before one of them tries again",
+                        server,
                         error,
                         properties.unreachablePause().toSeconds());
             }
         } else if (answered) {
-            ServerPause pause = byWebhook.remove(webhookId);
-            if (pause != null && pause.end()) {
-                log.info("Webhook {} reaches its endpoint again; its waiting deliveries are sent", webhookId);
+            Rest rest = byDestination.remove(server);
+            if (rest != null && rest.pause().end()) {
+                log.info("{} answers again; its waiting deliveries are sent", server);
             }
         }
     }
 
-    /** Forgets a deleted webhook's pause. */
-    public void forgetWebhook(String webhookId) {
-        byWebhook.remove(webhookId);
+    /**
+     * Forgets the pause of a destination that was deleted, or that now names another address: its
+     * deliveries are tried again at once.
+     */
+    public void forget(String channel, String destination) {
+        if (byDestination.remove(new Destination(channel, destination)) != null) {
+            log.info("{} was changed or removed; its pause is over", new Destination(channel, destination));
+        }
     }
 
     /** Ends the channel's pause, as when its server's settings are saved; returns true when one ended. */

@@ -43,6 +43,13 @@ class DeliveryPlansOnPostgresTests {
     }
 
     @Test
+    void notificationsDueBesideThoseHeldOnRestingDestinationsAreReadInIndexOrderWithoutASort() {
+        String plan = genericPlan(DueDeliveries.DUE_ON_CHANNEL_EXCEPT.replaceAll(":\\w+", "?"));
+
+        assertThat(plan).contains("webhook_deliveries_channel_due").doesNotContain("Sort");
+    }
+
+    @Test
     void anAttemptIsRecordedOnTheDeliveryFoundByItsId() {
         String plan = genericPlan(DueDeliveries.RECORD_ATTEMPT);
 
