@@ -3,6 +3,7 @@ package io.countersign.shared;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -15,7 +16,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 /**
- * Why a server Countersign posts to (a webhook receiver, a chat platform) could not be reached, in
+ * Why a server Countersign sends to (a webhook receiver, a chat platform, a mail server) could not be reached, in
  * words an administrator reads in a delivery's error or a test message's answer: never an
  * exception's class, nor its message, which may hold the address (a webhook URL is a credential).
  */
@@ -27,6 +28,8 @@ public final class ConnectionFailures {
     private static final List<Map.Entry<Class<? extends Throwable>, String>> WORDS = List.of(
             Map.entry(HttpConnectTimeoutException.class, "timed out connecting"),
             Map.entry(HttpTimeoutException.class, "timed out waiting for an answer"),
+            // a plain socket's (a mail server's), connecting or reading alike
+            Map.entry(SocketTimeoutException.class, "timed out"),
             Map.entry(UnresolvedAddressException.class, "name not resolved"),
             Map.entry(UnknownHostException.class, "name not resolved"),
             Map.entry(SSLException.class, "TLS handshake failed"),

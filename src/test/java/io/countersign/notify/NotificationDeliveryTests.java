@@ -9,11 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Notifications go through the webhooks' outbox: retries with backoff, dead letters, redelivery. */
 @NotificationTest
+@ExtendWith(OutputCaptureExtension.class)
 class NotificationDeliveryTests extends NotificationSceneTestBase {
 
     @Autowired
@@ -167,7 +171,7 @@ class NotificationDeliveryTests extends NotificationSceneTestBase {
     }
 
     @Test
-    void aSenderThatThrowsFailsTheAttemptInWordsWithoutItsClassOrAddress() {
+    void aSenderThatThrowsFailsTheAttemptInWordsWithoutItsClassOrAddress(CapturedOutput output) {
         sender.set(RecordingSender.Mode.THROW);
         scene.pending(dev, List.of(step(1, lisa)));
         await().atMost(NotificationScene.PATIENCE)
@@ -175,10 +179,13 @@ class NotificationDeliveryTests extends NotificationSceneTestBase {
 
         assertThat(onlyDeliveryTo(lisa).get("lastError").asString())
                 .isEqualTo("the TEST sender failed unexpectedly; see the service log");
+        assertOneWarningWithoutTrace(
+                output,
+                "the TEST sender failed (unexpected IllegalStateException); its stack trace is logged at DEBUG");
     }
 
     @Test
-    void aSenderThatThrowsARefusedConnectionSaysSoWithoutItsClassOrAddress() {
+    void aSenderThatThrowsARefusedConnectionSaysSoWithoutItsClassOrAddress(CapturedOutput output) {
         sender.set(RecordingSender.Mode.THROW_REFUSED);
         scene.pending(dev, List.of(step(1, lisa)));
         await().atMost(NotificationScene.PATIENCE)
@@ -187,6 +194,16 @@ class NotificationDeliveryTests extends NotificationSceneTestBase {
         String lastError = onlyDeliveryTo(lisa).get("lastError").asString();
         assertThat(lastError).isEqualTo("the TEST sender failed: connection refused");
         assertThat(lastError).doesNotContain("Exception", RecordingSender.ADDRESS);
+        assertOneWarningWithoutTrace(output, "the TEST sender failed (connection refused)");
+    }
+
+    /** The log names the delivery and says why, without the exception's message or its stack frames. */
+    private void assertOneWarningWithoutTrace(CapturedOutput output, String why) {
+        String delivery = onlyDeliveryTo(lisa).get("id").asString();
+        assertThat(output.getAll())
+                .contains("WARN", "Delivery " + delivery + " on TEST: " + why)
+                .doesNotContain(RecordingSender.ADDRESS)
+                .doesNotContain("at io.countersign.notify.RecordingSender.send(");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
@@ -35,6 +36,10 @@ class ConnectionFailuresTests {
                 .isEqualTo("timed out connecting");
         assertThat(ConnectionFailures.describe(new HttpTimeoutException("request timed out")))
                 .isEqualTo("timed out waiting for an answer");
+        assertThat(ConnectionFailures.describe(
+                        causedBy(new ConnectException("Connect timed out"), new SocketTimeoutException())))
+                .as("a plain socket's timeout, not a refusal, though wrapped as a failure to connect")
+                .isEqualTo("timed out");
         assertThat(ConnectionFailures.describe(new SSLHandshakeException("PKIX path building failed")))
                 .isEqualTo("TLS handshake failed");
         assertThat(ConnectionFailures.describe(new IOException("Connection reset")))

@@ -10,6 +10,7 @@ import io.countersign.mail.ComposedMail;
 import io.countersign.mail.GrantEndingNotice;
 import io.countersign.mail.MailComposer;
 import io.countersign.mail.MailNotSent;
+import io.countersign.mail.MailSettings;
 import io.countersign.mail.MailSettingsService;
 import io.countersign.mail.Mailer;
 import io.countersign.mail.OutcomeNotice;
@@ -92,7 +93,8 @@ class EmailNotificationSender implements NotificationSender {
 
     @Override
     public SendResult send(Notification notification) {
-        if (settings.current().smtp() == null) {
+        MailSettings.Smtp smtp = settings.current().smtp();
+        if (smtp == null) {
             // before anything is issued or read: mail queued before the server is saved waits for it
             return SendResult.waiting(NO_SERVER);
         }
@@ -114,9 +116,8 @@ class EmailNotificationSender implements NotificationSender {
                 case BREAK_GLASS_REVIEW_OVERDUE -> tellBreakGlass(BreakGlassNotice.Why.OVERDUE, notification, user);
             };
         } catch (MailNotSent e) {
-            return UnreachableServers.isCause(e)
-                    ? SendResult.unreachable(e.getMessage())
-                    : SendResult.failed(e.getMessage());
+            String error = MailFailures.describe(e, smtp.host());
+            return UnreachableServers.isCause(e) ? SendResult.unreachable(error) : SendResult.failed(error);
         } catch (ActionTokenRefused e) {
             // the step moved on, or this approver may no longer decide it, before the mail left
             return SendResult.refused("Not sent: " + e.getMessage());

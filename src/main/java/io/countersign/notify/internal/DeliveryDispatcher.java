@@ -9,7 +9,6 @@ import io.countersign.notify.NotificationSender;
 import io.countersign.notify.SendResult;
 import io.countersign.notify.WebhookDeliveryDead;
 import io.countersign.shared.Actor;
-import io.countersign.shared.ConnectionFailures;
 import io.countersign.shared.database.NotificationFence;
 import io.countersign.shared.secrets.SecretCipher;
 import io.micrometer.core.instrument.Counter;
@@ -251,8 +250,8 @@ public class DeliveryDispatcher implements DisposableBean {
             outcome = signedPost(due, at);
         } catch (RuntimeException e) {
             // a failed attempt like any other: left due, the delivery would be tried on every run forever
-            log.warn("Posting delivery {} to webhook {} failed", due.id(), due.webhookId(), e);
-            outcome = new WebhookSender.Outcome(null, unexpected(e));
+            ThrownFailures.warn(log, due, "posting to webhook " + due.webhookId(), e);
+            outcome = new WebhookSender.Outcome(null, ThrownFailures.inWords(e));
         }
         return new Result(
                 outcome.succeeded(),
@@ -284,21 +283,11 @@ public class DeliveryDispatcher implements DisposableBean {
         try {
             sent = channelSender.get().send(notificationOf(due));
         } catch (RuntimeException e) {
-            log.warn("The {} sender failed on delivery {}", due.channel(), due.id(), e);
-            sent = SendResult.failed("the " + due.channel() + " sender " + unexpected(e));
+            ThrownFailures.warn(log, due, "the " + due.channel() + " sender", e);
+            sent = SendResult.failed("the " + due.channel() + " sender " + ThrownFailures.inWords(e));
         }
         String error = sent.delivered() ? null : WebhookSender.truncate(sent.error() == null ? "failed" : sent.error());
         return new Result(sent.delivered(), null, error, sent.permanent(), sent.retryAfter(), sent.unreachable());
-    }
-
-    /**
-     * A thrown failure in words: its class and message are for the log, as the message may hold a
-     * server's address or a webhook's URL, and the class means nothing to an administrator.
-     */
-    private static String unexpected(RuntimeException e) {
-        return ConnectionFailures.named(e)
-                .map(words -> "failed: " + words)
-                .orElse("failed unexpectedly; see the service log");
     }
 
     private Notification notificationOf(DueDeliveries.Due due) {

@@ -1,0 +1,40 @@
+package io.countersign.notify.internal;
+
+import io.countersign.shared.ConnectionFailures;
+import org.slf4j.Logger;
+
+/**
+ * A sender, or a webhook's post, that threw instead of answering a result. Neither the exception's
+ * message, which may hold a server's address or a URL with a credential, nor its stack trace reach the
+ * log at WARN: a sender that throws on every delivery of a backlog would fill it with traces.
+ */
+final class ThrownFailures {
+
+    private ThrownFailures() {}
+
+    /**
+     * One line naming the delivery, its channel and the cause in words, or the exception's class when
+     * no words fit; the stack trace is logged at DEBUG.
+     */
+    static void warn(Logger log, DueDeliveries.Due due, String what, RuntimeException e) {
+        String cause = ConnectionFailures.named(e)
+                .orElseGet(() -> "unexpected " + e.getClass().getSimpleName());
+        log.warn(
+                "Delivery {} on {}: {} failed ({}); its stack trace is logged at DEBUG",
+                due.id(),
+                due.channel(),
+                what,
+                cause);
+        log.debug("Delivery {} on {}: {} failed", due.id(), due.channel(), what, e);
+    }
+
+    /**
+     * The failure in words for the delivery's error, which administrators read: the exception's class
+     * means nothing to them.
+     */
+    static String inWords(RuntimeException e) {
+        return ConnectionFailures.named(e)
+                .map(words -> "failed: " + words)
+                .orElse("failed unexpectedly; see the service log");
+    }
+}
