@@ -68,6 +68,7 @@ class PageSecurityConfiguration {
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings,
             Users users,
             PasswordSessions passwordSessions,
+            ProviderSignOuts providerSignOuts,
             SingleSignOn singleSignOn)
             throws Exception {
         singleSignOn.applyTo(http);
@@ -75,7 +76,9 @@ class PageSecurityConfiguration {
         // second time, unthrottled and unaudited: the providers of this chain have the last word
         http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
         http.authenticationProvider(new PasswordSignIn(details, encoder, attempts, users, audit))
-                .addFilterBefore(new SignedInUserCheck(users, passwordSessions), AuthorizationFilter.class)
+                .addFilterBefore(
+                        new SignedInUserCheck(users, passwordSessions, providerSignOuts, audit),
+                        AuthorizationFilter.class)
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(new LocalContinuation())

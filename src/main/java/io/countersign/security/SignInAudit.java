@@ -71,6 +71,16 @@ class SignInAudit {
         events.publishEvent(new SignedIn(principal.toActor(sourceAddress), method));
     }
 
+    /** A single sign-on session met the provider's sign-out on its next page and was ended. */
+    @Transactional
+    void signedOutByProvider(CountersignPrincipal principal, String sourceAddress) {
+        log.atInfo()
+                .addKeyValue("event.action", "user.signed_out")
+                .addKeyValue("client.address", sourceAddress)
+                .log("{} was signed out by the single sign-on provider", principal.username());
+        events.publishEvent(new SignedOutByProvider(principal.toActor(sourceAddress)));
+    }
+
     private String allowance(String username) {
         return username != null && users.find(username).isPresent() ? "user:" + username : ANY_NAME;
     }

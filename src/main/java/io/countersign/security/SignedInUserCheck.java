@@ -14,17 +14,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A session outlives what it was opened with: a user deactivated, deleted or given another tool role
- * since signing in, or whose password was changed elsewhere ({@link PasswordSessions}), is signed out
- * on their next page, instead of acting on as before.
+ * since signing in, whose password was changed elsewhere ({@link PasswordSessions}), or whose single
+ * sign-on session the provider has ended ({@link ProviderSignOuts}), is signed out on their next page,
+ * instead of acting on as before.
  */
 class SignedInUserCheck extends OncePerRequestFilter {
 
     private final Users users;
     private final PasswordSessions passwords;
+    private final ProviderSignOuts providerSignOuts;
+    private final SignInAudit audit;
 
-    SignedInUserCheck(Users users, PasswordSessions passwords) {
+    SignedInUserCheck(Users users, PasswordSessions passwords, ProviderSignOuts providerSignOuts, SignInAudit audit) {
         this.users = users;
         this.passwords = passwords;
+        this.providerSignOuts = providerSignOuts;
+        this.audit = audit;
     }
 
     @Override
@@ -35,13 +40,21 @@ class SignedInUserCheck extends OncePerRequestFilter {
                 && authentication.getPrincipal() instanceof CountersignPrincipal principal
                 && principal.channel() == Channel.WEB
                 && !stillValid(principal, request.getSession(false))) {
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
-            }
-            SecurityContextHolder.clearContext();
+            end(request);
+        } else if (authentication instanceof SingleSignOnAuthentication signedIn
+                && providerSignOuts.covers(signedIn.idToken())) {
+            end(request);
+            audit.signedOutByProvider(signedIn.getPrincipal(), ClientAddress.of(request.getRemoteAddr()));
         }
         chain.doFilter(request, response);
+    }
+
+    private static void end(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
     }
 
     private boolean stillValid(CountersignPrincipal principal, HttpSession session) {

@@ -6,12 +6,14 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.stereotype.Component;
 
 /**
  * OpenID Connect sign-in as a second way into the pages, present only when an issuer is configured.
  * It starts at {@code /oauth2/authorization/oidc} and returns to {@code /login/oauth2/code/oidc} under
- * the public address ({@code countersign.base-url}), which is the redirect URI to register.
+ * the public address ({@code countersign.base-url}), which is the redirect URI to register. The provider
+ * ends sessions by posting a logout token to {@link BackChannelLogoutRefusals#PATH}.
  */
 @Component
 class SingleSignOn {
@@ -19,12 +21,19 @@ class SingleSignOn {
     private final OidcProperties properties;
     private final SingleSignOnAccounts accounts;
     private final SignInAudit audit;
+    private final ProviderSignOutReceiver signOuts;
     private final String baseUrl;
 
-    SingleSignOn(OidcProperties properties, SingleSignOnAccounts accounts, SignInAudit audit, Environment environment) {
+    SingleSignOn(
+            OidcProperties properties,
+            SingleSignOnAccounts accounts,
+            SignInAudit audit,
+            ProviderSignOutReceiver signOuts,
+            Environment environment) {
         this.properties = properties;
         this.accounts = accounts;
         this.audit = audit;
+        this.signOuts = signOuts;
         String configured = environment.getProperty("countersign.base-url", "http://localhost:8080");
         this.baseUrl = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
     }
@@ -64,6 +73,12 @@ class SingleSignOn {
                                 return filter;
                             }
                         }))
-                .logout(logout -> logout.logoutSuccessHandler(new SingleSignOnLogout(registrations, baseUrl)));
+                .logout(logout -> logout.logoutSuccessHandler(new SingleSignOnLogout(registrations, baseUrl)))
+                // the provider's back-channel logout, at /logout/connect/back-channel/oidc: Spring checks the
+                // token, and the sign-out is recorded for every instance rather than looked up in this one
+                .oidcLogout(logout -> logout.clientRegistrationRepository(registrations)
+                        .oidcSessionRegistry(new NoProviderSessionRegistry())
+                        .backChannel(backChannel -> backChannel.logoutHandler(signOuts)))
+                .addFilterAfter(new BackChannelLogoutRefusals(), HeaderWriterFilter.class);
     }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.security.SingleSignOnDirectory;
 import io.countersign.testing.Api;
+import io.countersign.testing.SingleSignOnProvider;
 import io.countersign.testing.TestClockConfiguration;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,10 +42,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 @ExtendWith(OutputCaptureExtension.class)
 class SingleSignOnTests {
 
-    static final String ISSUER_ID = "countersign";
-    static final String CLIENT_ID = "countersign-web";
-    static final MockOAuth2Server provider = new MockOAuth2Server();
-    static final int PORT = freePort();
+    static final String ISSUER_ID = SingleSignOnProvider.ISSUER_ID;
+    static final SingleSignOnProvider sso = new SingleSignOnProvider();
+    static final MockOAuth2Server provider = sso.server();
+    static final int PORT = SingleSignOnProvider.freePort();
     static final String BASE = "http://localhost:" + PORT;
 
     @Autowired
@@ -63,20 +60,16 @@ class SingleSignOnTests {
 
     @DynamicPropertySource
     static void singleSignOn(DynamicPropertyRegistry registry) {
-        provider.start();
+        sso.start();
         registry.add("server.port", () -> PORT);
-        registry.add("countersign.base-url", () -> BASE);
-        registry.add(
-                "countersign.oidc.issuer", () -> provider.issuerUrl(ISSUER_ID).toString());
-        registry.add("countersign.oidc.client-id", () -> CLIENT_ID);
-        registry.add("countersign.oidc.client-secret", () -> "the provider's secret for countersign");
+        sso.settingsFor(BASE).forEach((name, value) -> registry.add(name, () -> value));
         registry.add("countersign.oidc.groups-claim", () -> "groups");
         registry.add("countersign.oidc.create-users", () -> "true");
     }
 
     @AfterAll
     static void stopProvider() {
-        provider.shutdown();
+        sso.shutdown();
     }
 
     @Test
@@ -302,27 +295,11 @@ class SingleSignOnTests {
         }
     }
 
-    /** The claims the provider puts in the next ID token it issues. */
     private static void providerSays(Map<String, Object> claims) {
-        provider.enqueueCallback(new DefaultOAuth2TokenCallback(
-                ISSUER_ID, "subject-" + claims.get("preferred_username"), "JWT", List.of(CLIENT_ID), claims, 3600));
+        sso.says(claims);
     }
 
     private static Map<String, Object> claims(String username, List<String> groups) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("preferred_username", username);
-        claims.put("email", username.toLowerCase() + "@example.com");
-        claims.put("email_verified", true);
-        claims.put("name", "Person " + username);
-        claims.put("groups", groups);
-        return claims;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SingleSignOnProvider.claims(username, groups);
     }
 }
