@@ -16,8 +16,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -122,17 +125,29 @@ final class Instance implements AutoCloseable {
         }
     }
 
-    /** Starts an instance on {@code databaseUrl}; its clock is {@code clock}. */
+    /**
+     * Starts an instance on {@code databaseUrl}; its clock is {@code clock}. {@code moreArguments} replace
+     * the defaults of the same name ({@code --server.port=8123}, say), since a name given twice would
+     * bind as both values joined.
+     */
     static Instance start(String name, String databaseUrl, MutableClock clock, String... moreArguments) {
-        String[] arguments = java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(arguments(name, databaseUrl)),
-                        java.util.stream.Stream.of(moreArguments))
+        Set<String> replaced =
+                Stream.of(moreArguments).map(Instance::optionName).collect(Collectors.toSet());
+        String[] arguments = Stream.concat(
+                        Stream.of(arguments(name, databaseUrl))
+                                .filter(argument -> !replaced.contains(optionName(argument))),
+                        Stream.of(moreArguments))
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CountersignApplication.class)
                 .profiles("test")
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
                 .run(arguments);
         return new Instance(context);
+    }
+
+    private static String optionName(String argument) {
+        int equals = argument.indexOf('=');
+        return equals < 0 ? argument : argument.substring(0, equals);
     }
 
     private static String[] arguments(String name, String databaseUrl) {
