@@ -21,17 +21,10 @@ import org.junit.jupiter.api.Test;
 
 class WebhookSenderTests {
 
-    static final WebhookProperties SHORT_TIMEOUTS = new WebhookProperties(
-            Duration.ofSeconds(10),
-            Duration.ofHours(1),
-            Duration.ofHours(24),
-            Duration.ofSeconds(2),
-            Duration.ofMillis(300),
-            100,
-            2,
-            Duration.ofDays(30));
+    // generous limits, so that a loaded machine does not turn an answer into a timeout
+    static final WebhookProperties TIMEOUTS = timeouts(Duration.ofSeconds(10));
 
-    final WebhookSender sender = new WebhookSender(SHORT_TIMEOUTS, new OutboundAddresses(new OutboundProperties(null)));
+    final WebhookSender sender = new WebhookSender(TIMEOUTS, new OutboundAddresses(new OutboundProperties(null)));
     final AtomicInteger received = new AtomicInteger();
     final CountDownLatch release = new CountDownLatch(1);
     final ExecutorService handlers = Executors.newCachedThreadPool();
@@ -82,8 +75,8 @@ class WebhookSenderTests {
 
     @Test
     void aNameThatResolvesIntoADeniedNetworkIsRefusedForGoodWithoutAConnection() {
-        WebhookSender denying = new WebhookSender(
-                SHORT_TIMEOUTS, new OutboundAddresses(new OutboundProperties(List.of("127.0.0.0/8"))));
+        WebhookSender denying =
+                new WebhookSender(TIMEOUTS, new OutboundAddresses(new OutboundProperties(List.of("127.0.0.0/8"))));
 
         WebhookSender.Outcome outcome =
                 denying.send("http://localhost:" + server.getAddress().getPort() + "/ok", "e1", 1, "{}", "v1=00");
@@ -109,7 +102,10 @@ class WebhookSenderTests {
 
     @Test
     void aReceiverThatDoesNotAnswerInTimeIsAFailureWithoutStatus() {
-        WebhookSender.Outcome outcome = sender.send(url("/stuck"), "e1", 1, "{}", "v1=00");
+        WebhookSender impatient = new WebhookSender(
+                timeouts(Duration.ofMillis(300)), new OutboundAddresses(new OutboundProperties(null)));
+
+        WebhookSender.Outcome outcome = impatient.send(url("/stuck"), "e1", 1, "{}", "v1=00");
 
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.statusCode()).isNull();
@@ -158,6 +154,18 @@ class WebhookSenderTests {
         WebhookSender.Outcome outcome = sender.send("http://127.0.0.1/secret path", "e1", 1, "{}", "v1=00");
 
         assertThat(outcome.error()).isEqualTo("the URL cannot be used");
+    }
+
+    static WebhookProperties timeouts(Duration read) {
+        return new WebhookProperties(
+                Duration.ofSeconds(10),
+                Duration.ofHours(1),
+                Duration.ofHours(24),
+                Duration.ofSeconds(10),
+                read,
+                100,
+                2,
+                Duration.ofDays(30));
     }
 
     private String url(String path) {
