@@ -71,8 +71,12 @@ class RoleMatrixTests {
             new Endpoint(GET, "/api/v1/policies/nothing-here", null, READERS),
             new Endpoint(PUT, "/api/v1/policies/nothing-here", "{}", ADMIN_ONLY),
             new Endpoint(DELETE, "/api/v1/policies/nothing-here", null, ADMIN_ONLY),
+            // without a requester the explanation is for the caller, which an enforcement point never is
             new Endpoint(
-                    POST, "/api/v1/policies/explain", "{\"resource\":\"nothing-here\",\"account\":\"root\"}", EVERYONE),
+                    POST,
+                    "/api/v1/policies/explain",
+                    "{\"resource\":\"nothing-here\",\"account\":\"root\"}",
+                    EnumSet.of(ADMIN, AUDITOR, USER)),
             new Endpoint(
                     POST,
                     "/api/v1/requests",

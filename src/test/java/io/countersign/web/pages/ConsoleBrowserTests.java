@@ -44,7 +44,8 @@ class ConsoleBrowserTests {
                                         + " window.refused.push(e.violatedDirective + ' ' + e.blockedURI));"));
 
         browser.at(port).open("/console");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        // the console's script renders the whole API description, which takes long on a loaded machine
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(90))
                 .until(d -> !d.findElements(By.cssSelector(".opblock")).isEmpty());
 
         assertThat(browser.text()).contains("Countersign API", "/api/v1/requests");
