@@ -176,7 +176,7 @@ public final class AccessRequest {
         }
         DecisionGuard.ensurePending(this, at);
         end(RequestStatus.CANCELLED, at);
-        register(new RequestCancelled(by, id(), requester(), comment));
+        register(new RequestCancelled(by, id(), requester(), comment, details.extendsGrant()));
     }
 
     /**
@@ -189,7 +189,7 @@ public final class AccessRequest {
             return false;
         }
         end(RequestStatus.CANCELLED, at);
-        register(new RequestCancelled(Actor.system(), id(), requester(), reason));
+        register(new RequestCancelled(Actor.system(), id(), requester(), reason, details.extendsGrant()));
         return true;
     }
 
@@ -205,8 +205,8 @@ public final class AccessRequest {
         requirePending();
         steps.set(currentStep, widened);
         List<String> names = added.stream().map(Participant::username).toList();
-        register(
-                new RequestStepEscalated(Actor.system(), id(), currentStep, widened.name(), names, widened.deadline()));
+        register(new RequestStepEscalated(
+                Actor.system(), id(), currentStep, widened.name(), names, widened.deadline(), details.extendsGrant()));
     }
 
     /** Rejects the pending request at its current {@code step} with a SYSTEM decision. */
@@ -280,7 +280,7 @@ public final class AccessRequest {
             currentStep = next;
             RequestStep step = steps.get(next).startedAt(at);
             steps.set(next, step);
-            register(RequestStepStarted.of(cause, id(), next, step));
+            register(RequestStepStarted.of(cause, details, next, step));
             if (step.autoApprovedBecause() == null
                     && step.requiredApprovals() > 0
                     && !StepTally.canStillComplete(step, next, rules, details.requesterId(), decisions)) {
@@ -323,7 +323,8 @@ public final class AccessRequest {
         steps.set(currentStep, step.with(StepStatus.REJECTED));
         skipFrom(currentStep + 1);
         close(RequestStatus.REJECTED, rejection.at());
-        register(new RequestRejected(by, id(), requester(), currentStep, rejection.comment(), means));
+        register(new RequestRejected(
+                by, id(), requester(), currentStep, rejection.comment(), means, details.extendsGrant()));
     }
 
     /** Ends the request in a final status, skipping the steps not yet decided. */

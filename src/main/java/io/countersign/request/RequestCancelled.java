@@ -7,8 +7,9 @@ import io.countersign.shared.Channel;
 /**
  * The requester withdrew a pending request, or the service cancelled it because it can no longer be
  * granted (the requester left, the resource or account is gone); then the comment says why.
+ * {@code extendsGrant} is the grant an extension request would have extended; null for new access.
  */
-public record RequestCancelled(Actor actor, String requestId, String requester, String comment)
+public record RequestCancelled(Actor actor, String requestId, String requester, String comment, String extendsGrant)
         implements AuditableEvent {
 
     @Override

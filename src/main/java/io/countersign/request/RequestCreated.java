@@ -7,7 +7,9 @@ import java.time.Instant;
 
 /**
  * A request was created; {@code actor} is the requester or the enforcement point that asked for them.
- * The justification and ticket are audited in their own hashed fields.
+ * The justification and ticket are audited in their own hashed fields. {@code extendsGrant} is the
+ * grant an extension request asks more time on (null for new access), named for receivers that follow
+ * that grant; the audit row names the request only.
  */
 public record RequestCreated(
         Actor actor,
@@ -20,7 +22,8 @@ public record RequestCreated(
         String policyName,
         Instant expiresAt,
         String justification,
-        String ticket)
+        String ticket,
+        String extendsGrant)
         implements AuditableEvent {
 
     static RequestCreated of(Actor creator, RequestDetails details) {
@@ -35,7 +38,8 @@ public record RequestCreated(
                 details.policyName(),
                 details.expiresAt(),
                 details.justification(),
-                details.ticket());
+                details.ticket(),
+                details.extendsGrant());
     }
 
     @Override

@@ -6,14 +6,21 @@ import java.time.Instant;
 
 /**
  * A request was still pending when its time-to-live ran out; {@code reason} says why it ended then
- * when that was not the time-to-live itself (an extension request ends with its grant).
+ * when that was not the time-to-live itself (an extension request ends with its grant). {@code
+ * extendsGrant} is the grant an extension request would have extended; null for new access.
  */
 public record RequestExpired(
-        Actor actor, String requestId, String requester, int step, Instant expiresAt, String reason)
+        Actor actor,
+        String requestId,
+        String requester,
+        int step,
+        Instant expiresAt,
+        String reason,
+        String extendsGrant)
         implements AuditableEvent {
 
     public RequestExpired(Actor actor, String requestId, String requester, int step, Instant expiresAt) {
-        this(actor, requestId, requester, step, expiresAt, null);
+        this(actor, requestId, requester, step, expiresAt, null, null);
     }
 
     /** The request {@code details} describes ran out of time while waiting on {@code step}. */
@@ -27,7 +34,8 @@ public record RequestExpired(
                 details.isExtension()
                         ? "its time-to-live, which ends no later than the grant " + details.extendsGrant()
                                 + " it would extend, ran out"
-                        : null);
+                        : null,
+                details.extendsGrant());
     }
 
     @Override

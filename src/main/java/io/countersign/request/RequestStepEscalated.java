@@ -5,9 +5,18 @@ import io.countersign.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.List;
 
-/** A step timed out and now also waits on its escalation approvers, until a fresh deadline. */
+/**
+ * A step timed out and now also waits on its escalation approvers, until a fresh deadline. {@code
+ * extendsGrant} is the grant an extension request asks more time on; null for new access.
+ */
 public record RequestStepEscalated(
-        Actor actor, String requestId, int step, String stepName, List<String> addedApprovers, Instant deadline)
+        Actor actor,
+        String requestId,
+        int step,
+        String stepName,
+        List<String> addedApprovers,
+        Instant deadline,
+        String extendsGrant)
         implements AuditableEvent {
 
     public RequestStepEscalated {

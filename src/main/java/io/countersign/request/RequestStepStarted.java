@@ -5,7 +5,10 @@ import io.countersign.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.List;
 
-/** A step began waiting on its approvers; {@code deadline} is null when the step has no timeout. */
+/**
+ * A step began waiting on its approvers; {@code deadline} is null when the step has no timeout.
+ * {@code extendsGrant} is the grant an extension request asks more time on; null for new access.
+ */
 public record RequestStepStarted(
         Actor actor,
         String requestId,
@@ -13,18 +16,20 @@ public record RequestStepStarted(
         String stepName,
         int requiredApprovals,
         List<String> eligibleApprovers,
-        Instant deadline)
+        Instant deadline,
+        String extendsGrant)
         implements AuditableEvent {
 
-    static RequestStepStarted of(Actor cause, String requestId, int step, RequestStep started) {
+    static RequestStepStarted of(Actor cause, RequestDetails details, int step, RequestStep started) {
         return new RequestStepStarted(
                 cause,
-                requestId,
+                details.id(),
                 step,
                 started.name(),
                 started.requiredApprovals(),
                 started.eligibleApprovers(),
-                started.deadline());
+                started.deadline(),
+                details.extendsGrant());
     }
 
     public RequestStepStarted {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.countersign.notify.NotificationScene.Person;
 import io.countersign.request.BreakGlassReviews;
+import io.countersign.request.RequestTimers;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
@@ -19,7 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every event about a request that has a grant names that grant, as the API shows it, from the
- * approval on: on the webhooks a receiver gets and on the notifications people get.
+ * approval on, and every event about an extension request names the grant it would extend, from its
+ * creation on: on the webhooks a receiver gets and on the notifications people get. A request for new
+ * access names none before its approval.
  */
 @NotificationTest
 class EventGrantIdTests extends NotificationSceneTestBase {
@@ -29,6 +32,9 @@ class EventGrantIdTests extends NotificationSceneTestBase {
 
     @Autowired
     BreakGlassReviews reviews;
+
+    @Autowired
+    RequestTimers timers;
 
     Receiver receiver;
     String webhook;
@@ -44,7 +50,12 @@ class EventGrantIdTests extends NotificationSceneTestBase {
                                 receiver.url(),
                                 "events",
                                 List.of(
+                                        "request.created",
+                                        "request.step_started",
                                         "request.approved",
+                                        "request.rejected",
+                                        "request.cancelled",
+                                        "request.expired",
                                         "grant.started",
                                         "breakglass.used",
                                         "breakglass.reviewed",
@@ -185,5 +196,110 @@ class EventGrantIdTests extends NotificationSceneTestBase {
                 .isEqualTo(grant);
         assertThat(grantToldTo(carol, NotificationKind.BREAK_GLASS_REVIEW_OVERDUE, overdue))
                 .isEqualTo(grantOf(overdue));
+    }
+
+    /**
+     * A resource whose policy lets lisa approve each request, and each extension (within its
+     * maxDuration), and makes a request wait an hour at most.
+     */
+    private String aResourceWithExtensions() {
+        return scene.resource(List.of(step(1, lisa)), Map.of("requestTtl", "PT1H"));
+    }
+
+    private String requestFor(String resource) {
+        return api.as(dev.token())
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of("resource", resource, "account", "admin", "duration", "PT1H")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+    }
+
+    private String extensionOf(String grant) {
+        return api.as(dev.token())
+                .post("/api/v1/grants/" + grant + "/extend", Api.json(Map.of("duration", "PT1H")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+    }
+
+    private void reject(String requestId) {
+        api.as(lisa.token())
+                .post("/api/v1/requests/" + requestId + "/reject", Api.json(Map.of("comment", "not now")))
+                .expect(200);
+    }
+
+    private void cancel(String requestId) {
+        api.as(dev.token())
+                .post("/api/v1/requests/" + requestId + "/cancel", null)
+                .expect(200);
+    }
+
+    /** Moves time past the hour a request here may wait, and lets {@code requestId} expire if nothing did yet. */
+    private void expire(String requestId) {
+        clock.advance(Duration.ofHours(1));
+        timers.fire(requestId);
+    }
+
+    @Test
+    void everyEventOfAnExtensionRequestNamesTheGrantItWouldExtendFromItsCreationOn() {
+        String approved = requestFor(aResourceWithExtensions());
+        scene.approve(lisa, approved);
+        String grant = grantOf(approved);
+
+        String rejected = extensionOf(grant);
+        reject(rejected);
+        String cancelled = extensionOf(grant);
+        cancel(cancelled);
+        String expired = extensionOf(grant);
+        expire(expired);
+
+        for (String extension : List.of(rejected, cancelled, expired)) {
+            assertThat(received("request.created", extension).get("grantId").asString())
+                    .isEqualTo(grant);
+            assertThat(received("request.step_started", extension)
+                            .get("grantId")
+                            .asString())
+                    .isEqualTo(grant);
+            assertThat(grantToldTo(lisa, NotificationKind.STEP_OPENED, extension))
+                    .isEqualTo(grant);
+        }
+        assertThat(received("request.rejected", rejected).get("grantId").asString())
+                .isEqualTo(grant);
+        assertThat(received("request.cancelled", cancelled).get("grantId").asString())
+                .isEqualTo(grant);
+        assertThat(received("request.expired", expired).get("grantId").asString())
+                .isEqualTo(grant);
+        assertThat(grantToldTo(dev, NotificationKind.REQUEST_DECIDED, rejected)).isEqualTo(grant);
+        assertThat(grantToldTo(dev, NotificationKind.REQUEST_DECIDED, expired)).isEqualTo(grant);
+    }
+
+    @Test
+    void theEventsOfARequestForNewAccessNameNoGrantBeforeItsApproval() {
+        String resource = aResourceWithExtensions();
+        String rejected = requestFor(resource);
+        reject(rejected);
+        String cancelled = requestFor(resource);
+        cancel(cancelled);
+        String expired = requestFor(resource);
+        expire(expired);
+
+        for (String request : List.of(rejected, cancelled, expired)) {
+            assertThat(received("request.created", request).get("grantId").isNull())
+                    .isTrue();
+            assertThat(received("request.step_started", request).get("grantId").isNull())
+                    .isTrue();
+            assertThat(grantToldTo(lisa, NotificationKind.STEP_OPENED, request)).isNull();
+        }
+        assertThat(received("request.rejected", rejected).get("grantId").isNull())
+                .isTrue();
+        assertThat(received("request.cancelled", cancelled).get("grantId").isNull())
+                .isTrue();
+        assertThat(received("request.expired", expired).get("grantId").isNull()).isTrue();
+        assertThat(grantToldTo(dev, NotificationKind.REQUEST_DECIDED, rejected)).isNull();
+        assertThat(grantToldTo(dev, NotificationKind.REQUEST_DECIDED, expired)).isNull();
     }
 }

@@ -33,10 +33,22 @@ final class TestEvent {
         return switch (action) {
             case "request.created" ->
                 new RequestCreated(
-                        DEV, requestId, "dev", "prod-db", "admin", Duration.ofHours(1), null, "test", null, null, null);
-            case "request.step_started" -> new RequestStepStarted(DEV, requestId, 0, "test", 1, List.of("lisa"), null);
+                        DEV,
+                        requestId,
+                        "dev",
+                        "prod-db",
+                        "admin",
+                        Duration.ofHours(1),
+                        null,
+                        "test",
+                        null,
+                        null,
+                        null,
+                        null);
+            case "request.step_started" ->
+                new RequestStepStarted(DEV, requestId, 0, "test", 1, List.of("lisa"), null, null);
             case "request.rejected" -> new RequestRejected(DEV, requestId, "dev", 0, "test");
-            case "request.cancelled" -> new RequestCancelled(DEV, requestId, "dev", "test");
+            case "request.cancelled" -> new RequestCancelled(DEV, requestId, "dev", "test", null);
             case "request.expired" -> new RequestExpired(DEV, requestId, "dev", 0, END);
             default -> throw new IllegalArgumentException(action);
         };

@@ -78,7 +78,7 @@ class NotificationListeners {
             outbox.notify(
                     NotificationKind.STEP_OPENED,
                     told,
-                    new About(request.id(), null, event.step()),
+                    new About(request.id(), event.extendsGrant(), event.step()),
                     NotificationOutbox.data(
                             "stepName", event.stepName(),
                             "requiredApprovals", event.requiredApprovals(),
@@ -100,7 +100,7 @@ class NotificationListeners {
             outbox.notify(
                     NotificationKind.STEP_OPENED,
                     told,
-                    new About(request.id(), null, event.step()),
+                    new About(request.id(), request.details().extendsGrant(), event.step()),
                     NotificationOutbox.data(
                             "stepName", step.name(),
                             "requiredApprovals", step.requiredApprovals(),
@@ -149,7 +149,7 @@ class NotificationListeners {
             outbox.notify(
                     NotificationKind.STEP_ESCALATED,
                     told,
-                    new About(request.id(), null, event.step()),
+                    new About(request.id(), event.extendsGrant(), event.step()),
                     NotificationOutbox.data("stepName", event.stepName(), "deadline", event.deadline()),
                     told.isEmpty() ? List.of() : routes(NotificationKind.STEP_ESCALATED, request, event.step(), told));
         });
@@ -205,23 +205,23 @@ class NotificationListeners {
 
     @EventListener
     void on(RequestRejected event) {
-        decided(event.actor(), event.requestId(), null, "REJECTED", event.comment());
+        decided(event.actor(), event.requestId(), event.extendsGrant(), "REJECTED", event.comment());
     }
 
     @EventListener
     void on(RequestExpired event) {
-        decided(event.actor(), event.requestId(), null, "EXPIRED", null);
+        decided(event.actor(), event.requestId(), event.extendsGrant(), "EXPIRED", null);
     }
 
     @EventListener
     void on(RequestCancelled event) {
-        decided(event.actor(), event.requestId(), null, "CANCELLED", event.comment());
+        decided(event.actor(), event.requestId(), event.extendsGrant(), "CANCELLED", event.comment());
     }
 
     /**
      * The requester learns how their request ended, unless they ended it themself; {@code grantId} is
-     * the grant an approval issued (null for the other ends), and {@code more} adds keys and values to
-     * the notification's data.
+     * the grant an approval issued or an extension request would extend (null for the other ends of a
+     * request for new access), and {@code more} adds keys and values to the notification's data.
      */
     private void decided(Actor by, String requestId, String grantId, String outcome, String comment, Object... more) {
         if (!senders.any()) {

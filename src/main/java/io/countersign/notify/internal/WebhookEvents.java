@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * ends become one {@code grant.ended} with a reason, and a revocation is also {@code grant.revoked},
  * so that a receiver can follow revocations alone. A grant's first use starts its access: it is
  * {@code grant.first_used} and also {@code grant.started}, so that a receiver following starts sees
- * every one.
+ * every one. The events of an extension request name the grant it would extend from its creation on,
+ * so that a receiver following a grant sees every request about it; those of a request for new access
+ * name none until its approval issues one.
  */
 @Component
 class WebhookEvents {
@@ -37,17 +39,17 @@ class WebhookEvents {
 
     @EventListener
     void on(RequestCreated event) {
-        outbox.publish(EventType.REQUEST_CREATED, event, null);
+        outbox.publish(EventType.REQUEST_CREATED, event, null, extending(event.extendsGrant()));
     }
 
     @EventListener
     void on(RequestStepStarted event) {
-        outbox.publish(EventType.REQUEST_STEP_STARTED, event, null);
+        outbox.publish(EventType.REQUEST_STEP_STARTED, event, null, extending(event.extendsGrant()));
     }
 
     @EventListener
     void on(RequestStepEscalated event) {
-        outbox.publish(EventType.REQUEST_STEP_ESCALATED, event, null);
+        outbox.publish(EventType.REQUEST_STEP_ESCALATED, event, null, extending(event.extendsGrant()));
     }
 
     @EventListener
@@ -57,17 +59,17 @@ class WebhookEvents {
 
     @EventListener
     void on(RequestRejected event) {
-        outbox.publish(EventType.REQUEST_REJECTED, event, null);
+        outbox.publish(EventType.REQUEST_REJECTED, event, null, extending(event.extendsGrant()));
     }
 
     @EventListener
     void on(RequestCancelled event) {
-        outbox.publish(EventType.REQUEST_CANCELLED, event, null);
+        outbox.publish(EventType.REQUEST_CANCELLED, event, null, extending(event.extendsGrant()));
     }
 
     @EventListener
     void on(RequestExpired event) {
-        outbox.publish(EventType.REQUEST_EXPIRED, event, null);
+        outbox.publish(EventType.REQUEST_EXPIRED, event, null, extending(event.extendsGrant()));
     }
 
     @EventListener
@@ -108,5 +110,13 @@ class WebhookEvents {
     @EventListener
     void on(GrantExpired event) {
         outbox.publish(EventType.GRANT_ENDED, event, event.reason() == null ? "expired" : event.reason());
+    }
+
+    /**
+     * The grant an extension request would extend, in place of the request event's own grant id: the
+     * audit row of a request's event names the request only.
+     */
+    private static Map<String, Object> extending(String grantId) {
+        return grantId == null ? Map.of() : Map.of("grantId", grantId);
     }
 }
