@@ -30,7 +30,12 @@ class TypedProblems {
                 new SimpleModule("typed-problems").setMixInAnnotation(ProblemDetail.class, AlwaysTyped.class));
     }
 
-    /** Spring's mix-in (extra properties at the top level, empty fields left out) with a type always. */
+    /**
+     * Spring's mix-in (extra properties at the top level, empty fields left out) with a type always. A
+     * mix-in's class annotations are not inherited from the interface it extends, so leaving out empty
+     * fields is said again here.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     interface AlwaysTyped extends ProblemDetailJacksonMixin {
 
         @JsonInclude(JsonInclude.Include.ALWAYS)
