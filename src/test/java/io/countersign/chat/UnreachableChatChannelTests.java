@@ -19,7 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -31,6 +34,7 @@ import org.springframework.test.context.TestPropertySource;
  * same platform keeps delivering meanwhile.
  */
 @Import(DeliveryRuns.class)
+@ExtendWith(OutputCaptureExtension.class)
 // batches smaller than the backlog: a batch filled with the resting channel's messages would hide the rest
 @TestPropertySource(properties = "countersign.notify.webhooks.batch-size=2")
 class UnreachableChatChannelTests extends ChatDeliveryFixture {
@@ -111,6 +115,18 @@ class UnreachableChatChannelTests extends ChatDeliveryFixture {
     }
 
     @Test
+    void theLogSaysOnceThatTheChannelPausesAndWhy(CapturedOutput output) {
+        awaitRefused(requestNotifying(dead));
+
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> output.getAll()
+                        .contains("The SLACK destination " + dead + " pauses for 30 s, then one of its deliveries"
+                                + " tries again: Slack chat.postMessage: could not reach the platform:"
+                                + " connection refused"));
+        assertThat(output.getAll()).doesNotContain("cannot be reached (");
+    }
+
+    @Test
     void aPausedChannelGivenAnotherApiAddressIsTriedThereAtOnce() {
         awaitRefused(requestNotifying(dead));
         String second = requestNotifying(dead);
@@ -126,7 +142,7 @@ class UnreachableChatChannelTests extends ChatDeliveryFixture {
     }
 
     @Test
-    void theMessagesWaitingForADeletedChannelAreSettledAtOnce() {
+    void theMessagesWaitingForADeletedChannelAreSettledAtOnce(CapturedOutput output) {
         String gone = channel(slackAt("http://127.0.0.1:" + deadPort + "/api", true));
         removeAfterwards.add(gone);
         awaitRefused(requestNotifyingTheDefaultChannels());
@@ -138,6 +154,9 @@ class UnreachableChatChannelTests extends ChatDeliveryFixture {
 
         await().atMost(NotificationScene.PATIENCE).until(() -> state(second).equals("DEAD"));
         assertThat(lastError(second)).isEqualTo("no SLACK channel named " + gone);
+        assertThat(output.getAll())
+                .contains("notification " + eventOf(second) + " to chat channel " + gone + " on SLACK after 1 attempts")
+                .doesNotContain("to user null");
     }
 
     private static Map<String, Object> slackAt(String apiBaseUrl, boolean isDefault) {
@@ -159,6 +178,10 @@ class UnreachableChatChannelTests extends ChatDeliveryFixture {
     private void awaitTwoMoreSlackRuns() {
         int runsBefore = runs.finished("SLACK");
         await().atMost(NotificationScene.PATIENCE).until(() -> runs.finished("SLACK") >= runsBefore + 2);
+    }
+
+    private String eventOf(String requestId) {
+        return slackDelivery(requestId, "event_id", String.class);
     }
 
     private int attempts(String requestId) {

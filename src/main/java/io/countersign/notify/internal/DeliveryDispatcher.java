@@ -199,7 +199,7 @@ public class DeliveryDispatcher implements DisposableBean {
             attempt(due, destination);
         } catch (RuntimeException e) {
             // the delivery stays due and is tried again on the next run
-            log.warn("Could not record an attempt of delivery {} to webhook {}", due.id(), due.webhookId(), e);
+            log.warn("Could not record an attempt of delivery {} {}", due.id(), whereTo(due, destination), e);
         }
     }
 
@@ -209,7 +209,7 @@ public class DeliveryDispatcher implements DisposableBean {
         long started = System.nanoTime();
         Result result = due.isWebhook() ? post(due, at) : send(due);
         long durationMs = (System.nanoTime() - started) / 1_000_000;
-        transactions.executeWithoutResult(tx -> record(due, at, result, durationMs));
+        transactions.executeWithoutResult(tx -> record(due, at, result, durationMs, destination));
         if (destination != null) {
             // each destination is a server of its own; any status a webhook endpoint sent is an answer
             pauses.afterAttempt(
@@ -325,7 +325,7 @@ public class DeliveryDispatcher implements DisposableBean {
         }
     }
 
-    private void record(DueDeliveries.Due due, Instant at, Result result, long durationMs) {
+    private void record(DueDeliveries.Due due, Instant at, Result result, long durationMs, String destination) {
         if (result.succeeded()) {
             deliveries.recordAttempt(due, at, DeliveryState.DELIVERED, result.statusCode(), null, durationMs, null);
             return;
@@ -359,11 +359,10 @@ public class DeliveryDispatcher implements DisposableBean {
                         Actor.system(), due.webhookId(), due.id(), due.eventId(), due.type(), attempts));
             } else {
                 log.warn(
-                        "Gave up delivering {} notification {} to user {} on {} after {} attempts: {}",
+                        "Gave up delivering {} notification {} {} after {} attempts: {}",
                         due.type(),
                         due.eventId(),
-                        due.recipientId(),
-                        due.channel(),
+                        whereTo(due, destination),
                         attempts,
                         result.error());
                 events.publishEvent(new NotificationDeliveryDead(
@@ -378,6 +377,20 @@ public class DeliveryDispatcher implements DisposableBean {
                         result.error()));
             }
         }
+    }
+
+    /**
+     * Where the delivery goes, for the log: a webhook, a person, or a chat channel for a message posted
+     * where everybody sees it, which has no person.
+     */
+    private static String whereTo(DueDeliveries.Due due, String destination) {
+        if (due.isWebhook()) {
+            return "to webhook " + due.webhookId();
+        }
+        if (due.recipientId() != null) {
+            return "to user " + due.recipientId() + " on " + due.channel();
+        }
+        return destination != null ? "to chat channel " + destination + " on " + due.channel() : "on " + due.channel();
     }
 
     @Override

@@ -116,11 +116,10 @@ public class ServerPauses {
         if (unreachable) {
             if (pause.unreachable(ended)) {
                 log.warn(
-                        "The {} channel cannot reach its server ({}); its deliveries wait {} s before one of them"
-                                + " tries again",
+                        "The {} channel pauses for {} s, then one of its deliveries tries again: {}",
                         channel,
-                        error,
-                        properties.unreachablePause().toSeconds());
+                        properties.unreachablePause().toSeconds(),
+                        error);
             }
         } else if (answered && pause.end()) {
             log.info("The {} channel reaches its server again; its waiting deliveries are sent", channel);
@@ -140,10 +139,10 @@ public class ServerPauses {
                     d -> new Rest(new ServerPause(properties.unreachablePause()), ConcurrentHashMap.newKeySet()));
             if (rest.pause().unreachable(ended)) {
                 log.warn(
-                        "{} cannot be reached ({}); its deliveries wait {} s before one of them tries again",
+                        "{} pauses for {} s, then one of its deliveries tries again: {}",
                         server,
-                        error,
-                        properties.unreachablePause().toSeconds());
+                        properties.unreachablePause().toSeconds(),
+                        error);
             }
         } else if (answered) {
             Rest rest = byDestination.remove(server);
