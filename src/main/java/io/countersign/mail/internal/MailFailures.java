@@ -14,6 +14,28 @@ import java.util.regex.Pattern;
  */
 final class MailFailures {
 
+    private static final String SERVER = "the mail server";
+
+    /** The address a host name resolved to, as Java writes it after the name: {@code /10.0.0.5:25}. */
+    private static final Pattern RESOLVED = Pattern.compile(
+            "\\Q" + SERVER + "\\E/(?:(?:\\d{1,3}\\.){3}\\d{1,3}|\\[?[0-9A-Fa-f]*:[0-9A-Fa-f:.]*[0-9A-Fa-f]\\]?)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** An IPv4 address, or an IPv6 one in brackets as SMTP writes it ({@code [IPv6:2001:db8::5]}). */
+    private static final Pattern IP_ADDRESS = Pattern.compile(
+            "\\[?\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b\\]?|\\[(?:IPv6:)?[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*\\]",
+            Pattern.CASE_INSENSITIVE);
+
+    /** A greeting names the server and then its address: {@code mx.corp.example [10.0.0.5]}. */
+    private static final Pattern NAMED_TWICE =
+            Pattern.compile("\\Q" + SERVER + "\\E \\Q" + SERVER + "\\E", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern SERVER_PORT =
+            Pattern.compile("\\Q" + SERVER + "\\E(?::\\d{1,5}\\b|,\\s*\\d{1,5}\\b(?=;|$))", Pattern.CASE_INSENSITIVE);
+
+    /** Jakarta Mail's {@code , port: 25}, and a plain {@code port 25}. */
+    private static final Pattern PORT = Pattern.compile(",?\\s*\\bport[:=]?\\s*\\d{1,5}\\b", Pattern.CASE_INSENSITIVE);
+
     private MailFailures() {}
 
     static String describe(MailNotSent failure, String host) {
@@ -25,11 +47,25 @@ final class MailFailures {
         }
         String said =
                 failure.getMessage() == null || failure.getMessage().isBlank() ? "not sent" : failure.getMessage();
-        return host == null || host.isBlank()
+        return withoutAddress(said, host);
+    }
+
+    /**
+     * The server's answer with its address said as "the mail server": the configured host, the IP
+     * address it resolved to (Java writes {@code host/10.0.0.5:25}) or one the server names itself by,
+     * and the port, which Jakarta Mail adds ({@code , port: 25}). Its reply code and text stay.
+     */
+    static String withoutAddress(String said, String host) {
+        String named = host == null || host.isBlank()
                 ? said
                 : Pattern.compile(Pattern.quote(host), Pattern.CASE_INSENSITIVE)
                         .matcher(said)
-                        .replaceAll("the mail server");
+                        .replaceAll(SERVER);
+        named = RESOLVED.matcher(named).replaceAll(SERVER);
+        named = IP_ADDRESS.matcher(named).replaceAll(SERVER);
+        named = NAMED_TWICE.matcher(named).replaceAll(SERVER);
+        named = SERVER_PORT.matcher(named).replaceAll(SERVER);
+        return PORT.matcher(named).replaceAll("");
     }
 
     private static boolean among(Throwable failure, Class<? extends Throwable> type) {

@@ -59,16 +59,35 @@ class MailFailuresTests {
     }
 
     @Test
-    void theServersOwnAnswerIsKeptWithoutItsHost() {
+    void theServersOwnAnswerIsKeptWithoutItsHostOrPort() {
         String error = MailFailures.describe(
                 notSent(new MessagingException(
                         "Got bad greeting from SMTP host: SMTP.corp.example, port: 25, response: 421 too busy")),
                 HOST);
 
-        assertThat(error)
-                .isEqualTo("Got bad greeting from SMTP host: the mail server, port: 25, response: 421 too busy");
+        assertThat(error).isEqualTo("Got bad greeting from SMTP host: the mail server, response: 421 too busy");
         assertThat(MailFailures.describe(notSent(new MessagingException("535 5.7.8 Authentication failed")), HOST))
                 .isEqualTo("535 5.7.8 Authentication failed");
+    }
+
+    @Test
+    void theServersAnswerLosesTheAddressesItCarriesButNotItsCodeAndText() {
+        assertThat(MailFailures.describe(
+                        notSent(new MessagingException(
+                                "421 4.7.0 mx.corp.example [10.0.0.5] Too many connections, port 2525")),
+                        HOST))
+                .isEqualTo("421 4.7.0 mx.corp.example the mail server Too many connections");
+        assertThat(MailFailures.describe(
+                        notSent(new MessagingException(
+                                "Could not send to " + HOST + "/10.0.0.5:2525: 554 5.7.1 Denied")),
+                        HOST))
+                .isEqualTo("Could not send to the mail server: 554 5.7.1 Denied");
+        assertThat(MailFailures.describe(
+                        notSent(new MessagingException("421 4.3.2 " + HOST + " [10.0.0.5] closing")), HOST))
+                .isEqualTo("421 4.3.2 the mail server closing");
+        assertThat(MailFailures.describe(
+                        notSent(new MessagingException("421 4.3.2 [IPv6:2001:db8::5]:587 closing")), HOST))
+                .isEqualTo("421 4.3.2 the mail server closing");
     }
 
     private static MailNotSent notSent(MessagingException cause) {
