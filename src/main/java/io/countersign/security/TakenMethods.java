@@ -5,9 +5,8 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
  * Which methods an address takes, as a {@code 405}'s {@code Allow} names them: the same methods its
@@ -19,7 +18,7 @@ public class TakenMethods {
 
     private final ServedOperations served;
 
-    TakenMethods(@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+    TakenMethods(ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
         this.served = new ServedOperations(mappings);
     }
 

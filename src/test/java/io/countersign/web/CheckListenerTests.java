@@ -98,12 +98,15 @@ class CheckListenerTests {
     void traceOnTheCheckListenerNamesOnlyWhatTheListenerServes() throws Exception {
         Answer check = RawHttp.send(listener.port(), "TRACE", "/api/v1/access/check");
         Answer elsewhere = RawHttp.send(listener.port(), "TRACE", "/api/v1/requests");
+        Answer health = RawHttp.send(listener.port(), "TRACE", "/actuator/health");
 
         assertThat(check.status()).isEqualTo(405);
         assertThat(check.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
         assertThat(check.contentType()).startsWith("application/problem+json");
         assertThat(elsewhere.status()).isEqualTo(405);
         assertThat(elsewhere.header("Allow")).isEmpty();
+        assertThat(health.status()).isEqualTo(405);
+        assertThat(health.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
     }
 
     @Test

@@ -165,6 +165,16 @@ class ContainerRefusalsTests {
     }
 
     @Test
+    void traceOnAHealthProbeNamesTheMethodsItTakes() throws Exception {
+        for (String path : new String[] {"/actuator/health", "/actuator/health/liveness"}) {
+            Answer answer = send("TRACE", path);
+
+            assertThat(answer.status()).as(path).isEqualTo(405);
+            assertThat(answer.header("Allow")).as(path).isEqualTo("GET, HEAD, OPTIONS");
+        }
+    }
+
+    @Test
     void traceOnAPathNothingServesAllowsNoMethod() throws Exception {
         Answer answer = send("TRACE", "/api/v1/internals");
 
