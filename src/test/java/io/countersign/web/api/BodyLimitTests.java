@@ -71,7 +71,7 @@ class BodyLimitTests {
 
     private Answer post(String path, String contentType, BodyPublisher body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(Duration.ofSeconds(90))
                 .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
                 .header("Content-Type", contentType)
                 .POST(body)
