@@ -5,8 +5,9 @@ import io.countersign.shared.FieldPaths;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.ParserRefusals;
 import io.countersign.shared.TimesAsText;
-import io.countersign.shared.UnknownEnumValues;
 import io.countersign.shared.UnreadValues;
+import io.countersign.shared.UnreadValuesModule;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,9 @@ import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Reads a bundle from JSON or YAML. Both are strict: unknown fields and repeated keys are errors, so
- * that a typo cannot silently drop part of an import. Errors carry the path of the offending field.
+ * that a typo cannot silently drop part of an import. Errors carry the path of the offending field; an
+ * unknown field, an unknown name or a value of the wrong type is noted and the reading goes on, so that
+ * the import reports it with every other issue of the bundle.
  */
 final class BundleReader {
 
@@ -62,8 +65,8 @@ final class BundleReader {
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .withCoercionConfig(LogicalType.Textual, BundleReader::scalarsKeepTheirTypes)
+            .addModule(UnreadValuesModule.inReaderAttribute((e, field) -> issue(e, field, BundleFormat.JSON)))
             .addModule(TimesAsText.module())
-            .addHandler(UnknownEnumValues.inReaderAttribute())
             .build();
 
     private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
@@ -77,8 +80,8 @@ final class BundleReader {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .addModule(UnreadValuesModule.inReaderAttribute((e, field) -> issue(e, field, BundleFormat.YAML)))
             .addModule(TimesAsText.module())
-            .addHandler(UnknownEnumValues.inReaderAttribute())
             .build();
 
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"", Pattern.DOTALL);
@@ -116,7 +119,10 @@ final class BundleReader {
             }
             return bundle;
         } catch (JacksonException e) {
-            throw new InvalidInputException(List.of(issue(e, format)));
+            // what was noted before the reading stopped is reported too, as it would be had it read on
+            List<FieldIssue> issues = new ArrayList<>(unread.issues());
+            issues.add(issue(e, format));
+            throw new InvalidInputException(issues);
         }
     }
 
@@ -148,11 +154,15 @@ final class BundleReader {
     }
 
     static FieldIssue issue(JacksonException e, BundleFormat format) {
+        return issue(e, path(e), format);
+    }
+
+    /** What {@code e} refused at {@code path}, the empty path standing for the whole bundle. */
+    private static FieldIssue issue(JacksonException e, String path, BundleFormat format) {
         if (ParserRefusals.notUtf8(e)) {
             return new FieldIssue(
                     "body", "malformed_bundle", "is not valid UTF-8: save the bundle as UTF-8 and send it again");
         }
-        String path = path(e);
         if (e instanceof UnrecognizedPropertyException) {
             return new FieldIssue(path, "unknown_field", "is not a known field");
         }

@@ -1,5 +1,9 @@
 package io.countersign.shared;
 
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
+
 /** Field names as problems give them: {@code users[0].role} rather than the pointer {@code /users/0/role}. */
 public final class FieldPaths {
 
@@ -20,5 +24,16 @@ public final class FieldPaths {
             }
         }
         return path.length() == 0 ? "body" : path.toString();
+    }
+
+    /** The field whose value {@code parser} stands on, an object or array value included. */
+    public static String ofValue(JsonParser parser) {
+        TokenStreamContext context = parser.streamReadContext();
+        JsonToken token = parser.currentToken();
+        if (token != null && token.isStructStart() && context.getParent() != null) {
+            // the parser has already stepped inside the value it starts
+            context = context.getParent();
+        }
+        return fromPointer(context.pathAsPointer().toString());
     }
 }

@@ -17,14 +17,8 @@ public final class UnknownEnumValues extends DeserializationProblemHandler {
     private final Function<DeserializationContext, UnreadValues> unread;
 
     /** Notes issues in whatever {@code unread} finds for the reading under way (null: refuse as usual). */
-    public UnknownEnumValues(Function<DeserializationContext, UnreadValues> unread) {
+    UnknownEnumValues(Function<DeserializationContext, UnreadValues> unread) {
         this.unread = unread;
-    }
-
-    /** Notes issues in the {@link UnreadValues} given to the reader as its attribute {@link UnreadValues#ATTRIBUTE}. */
-    public static UnknownEnumValues inReaderAttribute() {
-        return new UnknownEnumValues(
-                context -> context.getAttribute(UnreadValues.ATTRIBUTE) instanceof UnreadValues found ? found : null);
     }
 
     /** "must be one of A, B, C" for an enum. */

@@ -9,12 +9,12 @@ import java.util.stream.Stream;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The issues met while an input was read, such as an unknown enum name left null in its place
- * ({@link UnknownEnumValues}). They refuse the input together with every issue its own rules find.
+ * The issues met while an input was read, such as an unknown enum name or a value of the wrong type
+ * left null in its place, or an unknown field skipped ({@link UnreadValuesModule}). They refuse the input together with every issue its own rules find.
  */
 public final class UnreadValues {
 
-    /** The reader attribute under which {@link UnknownEnumValues#inReaderAttribute()} finds these. */
+    /** The reader attribute under which {@link UnreadValuesModule#inReaderAttribute} finds these. */
     public static final String ATTRIBUTE = UnreadValues.class.getName();
 
     private final List<FieldIssue> issues = new ArrayList<>();

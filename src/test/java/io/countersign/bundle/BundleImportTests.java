@@ -229,7 +229,8 @@ class BundleImportTests extends BundleImporterTestBase {
         var badRole = importer.yaml("users:\n  - username: x\n    email: x@example.com\n    role: root\n");
         var unknownSection = importer.json("{\"teams\": []}");
 
-        assertThat(issues(unknown.expect(400).json())).containsExactly("users[0].emial:unknown_field");
+        assertThat(issues(unknown.expect(400).json()))
+                .containsExactly("users[0].emial:unknown_field", "users[0].email:required");
         assertThat(issues(badRole.expect(400).json())).containsExactly("users[0].role:invalid_value");
         assertThat(issues(unknownSection.expect(400).json())).containsExactly("teams:unknown_field");
     }

@@ -109,6 +109,25 @@ class BundlePolicyImportTests extends BundleImporterTestBase {
     }
 
     @Test
+    void anUnknownFieldAndAValueOfTheWrongTypeAreReportedTogetherWithoutTheValueAndNothingIsWritten() {
+        String bundle = """
+                {"users": [{"username": "%s-typed", "email": "t@example.com", "active": "pasted-secret-77c1"}],
+                 "policies": [{"name": "%s-y", "conditions": {"resourceName": "y-*"}, "colour": "blue",
+                               "steps": [{"approvers": [{"requesterManager": true}], "requiredApprovals": "two"}]}]}""".formatted(id, id);
+
+        var response = importer.json(bundle);
+
+        assertThat(issues(response.expect(400).json()))
+                .containsExactlyInAnyOrder(
+                        "users[0].active:invalid_type",
+                        "policies[0].colour:unknown_field",
+                        "policies[0].steps[0].requiredApprovals:invalid_type");
+        assertThat(response.body()).doesNotContain("pasted-secret-77c1").doesNotContain("\"two\"");
+        assertThat(api.asAdmin().get("/api/v1/users/" + id + "-typed").status()).isEqualTo(404);
+        assertThat(api.asAdmin().get("/api/v1/policies/" + id + "-y").status()).isEqualTo(404);
+    }
+
+    @Test
     void unknownNamesInAPolicyAndAUserAreReportedWithEveryOtherIssueWithoutThemselvesAndNothingIsWritten() {
         String bundle = """
                 {"users": [{"username": "%s-role", "email": "r@example.com", "role": "pasted-secret-2e9d"},

@@ -98,6 +98,60 @@ class UserApiTests {
     }
 
     @Test
+    void anUnknownFieldAndAnUnknownRoleAreReportedWithEveryOtherProblemInOneAnswer() {
+        var response = api.asAdmin()
+                .post(
+                        "/api/v1/users",
+                        "{\"username\":\"b c\",\"email\":\"notmail\",\"role\":\"KING\",\"level\":\"nope\","
+                                + "\"manager\":\"ghost\",\"extra\":1}");
+
+        assertThat(issues(response.expect(400).json()))
+                .containsExactlyInAnyOrder(
+                        "extra:unknown_field",
+                        "role:invalid_value",
+                        "username:invalid_name",
+                        "email:invalid_email",
+                        "level:unknown_level",
+                        "manager:unknown_user");
+    }
+
+    @Test
+    void valuesOfTheWrongTypeAreReportedWithEveryOtherProblemWithoutThemselvesAndCreateNothing() {
+        String name = Api.unique("typed");
+        var response = api.asAdmin()
+                .post(
+                        "/api/v1/users",
+                        "{\"username\":\"" + name + "\",\"email\":\"notmail\",\"displayName\":{\"a\":[1,2]},"
+                                + "\"active\":\"pasted-secret-41f0\",\"level\":12,\"manager\":\"ghost\"}");
+
+        assertThat(issues(response.expect(400).json()))
+                .containsExactlyInAnyOrder(
+                        "email:invalid_email",
+                        "displayName:invalid_type",
+                        "active:invalid_type",
+                        "level:invalid_type",
+                        "manager:unknown_user");
+        assertThat(response.body()).doesNotContain("pasted-secret-41f0");
+        api.asAdmin().get("/api/v1/users/" + name).expect(404);
+    }
+
+    @Test
+    void aBodyWhoseOnlyProblemIsAnUnknownFieldGetsThatAloneAndCreatesNothing() {
+        String name = Api.unique("extra");
+        var response = api.asAdmin()
+                .post(
+                        "/api/v1/users",
+                        "{\"username\":\"" + name + "\",\"email\":\"" + name + "@example.com\",\"extra\":{\"x\":1}}");
+
+        JsonNode problem = response.expect(400).json();
+        assertThat(problem.get("errors")).hasSize(1);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("extra");
+        assertThat(problem.get("errors").get(0).get("code").asString()).isEqualTo("unknown_field");
+        assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo("is not a known field");
+        api.asAdmin().get("/api/v1/users/" + name).expect(404);
+    }
+
+    @Test
     void aBadPasswordIsReportedWithTheOtherProblemsAndAloneCreatesNothing() {
         var withOthers = api.asAdmin()
                 .post(

@@ -18,7 +18,8 @@ class UnknownEnumValuesTests {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .addHandler(UnknownEnumValues.inReaderAttribute())
+            .addModule(
+                    UnreadValuesModule.inReaderAttribute((refusal, field) -> new FieldIssue(field, "invalid_type", "")))
             .build();
 
     @Test

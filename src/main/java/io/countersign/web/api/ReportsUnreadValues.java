@@ -7,8 +7,9 @@ import java.lang.annotation.Target;
 
 /**
  * Marks an operation whose write goes through {@link UnreadBodyValues#refuseOr}, so that its body may be
- * read with an unknown enum name left null. Any other body is refused at such a name, as a body read
- * leniently and then saved would store null where the caller meant something.
+ * read with an unknown enum name or a value of the wrong type left null and an unknown field skipped.
+ * Any other body is refused at the first of them, as a body read leniently and then saved would store
+ * null where the caller meant something.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

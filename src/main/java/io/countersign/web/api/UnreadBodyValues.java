@@ -16,8 +16,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * The values of a JSON request body that could not be read, such as an unknown enum name, which the
- * reader leaves null so that the operation's own rules still run and report their issues with them.
+ * The values of a JSON request body that could not be read, such as an unknown enum name or a value of
+ * the wrong type, which the reader leaves null, or an unknown field, which it skips, so that the
+ * operation's own rules still run and report their issues with them.
  * Only the body of an operation marked {@link ReportsUnreadValues} is read so leniently: any other
  * body, and any other JSON the service reads, stays strict.
  */

@@ -39,6 +39,11 @@ final class UnreadableBody {
         if (path.isEmpty() && json instanceof StreamReadException read) {
             path = parserPath(read);
         }
+        return issue(json, path);
+    }
+
+    /** What {@code json} refused at {@code path}, the empty path standing for the whole body. */
+    static FieldIssue issue(JacksonException json, String path) {
         String field = path.isEmpty() ? "body" : path;
         if (ParserRefusals.notUtf8(json)) {
             return new FieldIssue(

@@ -56,8 +56,7 @@ class BodyContainmentTests extends ContainmentTestBase {
         expected.put("PUT " + policy + " {\"priority\":" + "9".repeat(5000) + steps, "body:too_large");
         expected.put("PUT " + policy + " {\"enabled\":\"yes\"" + steps, "enabled:");
         expected.put("PUT " + policy + " {\"maxDuration\":\"PT99999999999999999999H\"" + steps, "maxDuration:");
-        expected.put(
-                "PUT " + policy + " {\"name\":" + "[".repeat(2000) + "]".repeat(2000) + steps, "name:invalid_type");
+        expected.put("PUT " + policy + " {\"name\":" + "[".repeat(2000) + "]".repeat(2000) + steps, "name:too_large");
         expected.put(
                 "POST /api/v1/users {\"username\":\"x\",\"email\":\"x@example.com\",\"role\":\"GOD\"}",
                 "role:invalid_value");
@@ -110,7 +109,7 @@ class BodyContainmentTests extends ContainmentTestBase {
         assertThat(issues(longBundle.expect(400))).containsExactly("body:too_large");
         assertThat(longBundle.json().get("errors").get(0).get("message").asString())
                 .isEqualTo("holds a number that is too long (at most 1000 digits)");
-        assertThat(issues(hugeBundle.expect(400))).containsExactly("policies[0].priority:out_of_range");
+        assertThat(issues(hugeBundle.expect(400))).contains("policies[0].priority:out_of_range");
         assertThat(nested.body()
                         + huge.body()
                         + longBundle.body()
@@ -181,8 +180,11 @@ class BodyContainmentTests extends ContainmentTestBase {
             String[] parts = call.split(" ", 3);
             var answer = api.asAdmin().call(HttpMethod.valueOf(parts[0]), parts[1], parts[2]);
             assertThat(answer.status()).as(call + " → " + answer.body()).isEqualTo(400);
-            assertThat(issues(answer)).as(call).containsExactly(field + ":invalid_type");
-            assertThat(answer.json().get("detail").asString()).as(call).isEqualTo(field + ": must be a JSON string");
+            // listed first, before what the operation's rules find in the rest of the body
+            assertThat(issues(answer)).as(call).first().isEqualTo(field + ":invalid_type");
+            assertThat(answer.json().get("errors").get(0).get("message").asString())
+                    .as(call)
+                    .isEqualTo("must be a JSON string");
             assertThat(answer.body()).as(call).doesNotContain(secret);
         });
         nothingChanged();

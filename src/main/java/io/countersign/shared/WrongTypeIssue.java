@@ -1,0 +1,10 @@
+package io.countersign.shared;
+
+import tools.jackson.core.JacksonException;
+
+/** How a reader words a value it could not read at {@code field}, in the codes its clients know. */
+@FunctionalInterface
+public interface WrongTypeIssue {
+
+    FieldIssue of(JacksonException refusal, String field);
+}
