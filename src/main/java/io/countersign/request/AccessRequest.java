@@ -130,7 +130,8 @@ public final class AccessRequest {
                 comment,
                 DecisionGuard.noteOf(means, onBehalfOf),
                 cut,
-                details.duration()));
+                details.duration(),
+                details.extendsGrant()));
         if (approvals >= step.requiredApprovals()) {
             steps.set(currentStep, step.with(StepStatus.APPROVED));
             advanceFrom(currentStep, approver, at);
@@ -236,8 +237,9 @@ public final class AccessRequest {
                 approvalWithdrawn = true;
             }
         }
+        Integer withdrawnAt = approvalWithdrawn ? currentStep : null;
         register(new RequestApproverWithdrawn(
-                Actor.system(), id(), username, from, approvalWithdrawn ? currentStep : null, reason));
+                Actor.system(), id(), username, from, withdrawnAt, reason, details.extendsGrant()));
     }
 
     /**
@@ -292,8 +294,7 @@ public final class AccessRequest {
             if (because != null) {
                 decisions.add(systemDecision(next, Verdict.APPROVE, because, at));
                 int approvals = StepTally.approvals(decisions, next);
-                register(new ApprovalRecorded(
-                        Actor.system(), id(), next, step.name(), approvals, step.requiredApprovals(), because));
+                register(ApprovalRecorded.automatic(details, next, step, approvals, because));
             } else if (step.requiredApprovals() > 0) {
                 return;
             }

@@ -10,6 +10,7 @@ import java.time.Duration;
  * {@code means} says how an approval that came with an action token arrived ("By email"); null
  * otherwise. {@code allowed} is the shorter duration the approver allowed of the {@code requested} one
  * (null when they allowed what was asked).
+ * {@code extendsGrant} is the grant an extension request asks more time on; null for new access.
  */
 public record ApprovalRecorded(
         Actor actor,
@@ -21,18 +22,25 @@ public record ApprovalRecorded(
         String comment,
         String means,
         Duration allowed,
-        Duration requested)
+        Duration requested,
+        String extendsGrant)
         implements AuditableEvent {
 
-    public ApprovalRecorded(
-            Actor actor,
-            String requestId,
-            int step,
-            String stepName,
-            int approvals,
-            int requiredApprovals,
-            String comment) {
-        this(actor, requestId, step, stepName, approvals, requiredApprovals, comment, null, null, null);
+    /** An approval the policy gave on its own, such as a step that a rule approves at once. */
+    static ApprovalRecorded automatic(
+            RequestDetails details, int stepIndex, RequestStep step, int approvals, String because) {
+        return new ApprovalRecorded(
+                Actor.system(),
+                details.id(),
+                stepIndex,
+                step.name(),
+                approvals,
+                step.requiredApprovals(),
+                because,
+                null,
+                null,
+                null,
+                details.extendsGrant());
     }
 
     @Override
@@ -51,5 +59,11 @@ public record ApprovalRecorded(
                 + ": " + approvals + " of " + requiredApprovals + " approvals"
                 + (allowed == null ? "" : "; allowed " + allowed + " of the " + requested + " requested")
                 + (comment == null ? "" : "; " + comment);
+    }
+
+    /** The grant an extension request concerns, so that its audit row names that grant. */
+    @Override
+    public String grantId() {
+        return extendsGrant;
     }
 }

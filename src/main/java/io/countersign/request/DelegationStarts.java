@@ -76,7 +76,8 @@ class DelegationStarts {
                             r.currentStep(),
                             r.steps().get(r.currentStep()).name(),
                             delegation.delegate(),
-                            delegation.delegator())));
+                            delegation.delegator(),
+                            r.details().extendsGrant())));
         }
     }
 

@@ -7,10 +7,17 @@ import java.util.List;
 /**
  * A user who can no longer approve was taken out of the steps of a pending request still to be decided;
  * {@code approvalWithdrawnAt} is the open step whose approval by them (or on their behalf) no longer
- * counts, null when they had given none.
+ * counts, null when they had given none. {@code extendsGrant} is the grant an extension request asks
+ * more time on; null for new access.
  */
 public record RequestApproverWithdrawn(
-        Actor actor, String requestId, String approver, List<Integer> steps, Integer approvalWithdrawnAt, String reason)
+        Actor actor,
+        String requestId,
+        String approver,
+        List<Integer> steps,
+        Integer approvalWithdrawnAt,
+        String reason,
+        String extendsGrant)
         implements AuditableEvent {
 
     public RequestApproverWithdrawn {
@@ -37,5 +44,11 @@ public record RequestApproverWithdrawn(
                 ? ""
                 : "; the approval of step " + approvalWithdrawnAt + " given by or for them no longer counts";
         return places + approval + ": " + reason;
+    }
+
+    /** The grant an extension request concerns, so that its audit row names that grant. */
+    @Override
+    public String grantId() {
+        return extendsGrant;
     }
 }

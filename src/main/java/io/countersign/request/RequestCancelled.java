@@ -27,4 +27,10 @@ public record RequestCancelled(Actor actor, String requestId, String requester, 
         String by = actor.channel() == Channel.SYSTEM ? "cancelled by the service" : "cancelled by the requester";
         return by + (comment == null ? "" : ": " + comment);
     }
+
+    /** The grant an extension request concerns, so that its audit row and events name that grant. */
+    @Override
+    public String grantId() {
+        return extendsGrant;
+    }
 }

@@ -8,8 +8,7 @@ import java.time.Instant;
 /**
  * A request was created; {@code actor} is the requester or the enforcement point that asked for them.
  * The justification and ticket are audited in their own hashed fields. {@code extendsGrant} is the
- * grant an extension request asks more time on (null for new access), named for receivers that follow
- * that grant; the audit row names the request only.
+ * grant an extension request asks more time on (null for new access).
  */
 public record RequestCreated(
         Actor actor,
@@ -56,5 +55,11 @@ public record RequestCreated(
     public String note() {
         return requester + " asks for " + account + "@" + resource + " for " + duration
                 + (startsAt == null ? "" : " from " + startsAt) + " under policy " + policyName;
+    }
+
+    /** The grant an extension request concerns, so that its audit row and events name that grant. */
+    @Override
+    public String grantId() {
+        return extendsGrant;
     }
 }

@@ -54,4 +54,10 @@ public record RequestExpired(
                 ? "still pending at step " + step + " when " + reason + " at " + expiresAt
                 : "still pending at step " + step + " when its time-to-live ended at " + expiresAt;
     }
+
+    /** The grant an extension request concerns, so that its audit row and events name that grant. */
+    @Override
+    public String grantId() {
+        return extendsGrant;
+    }
 }

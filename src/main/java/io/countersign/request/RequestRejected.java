@@ -31,4 +31,10 @@ public record RequestRejected(
         return (means == null ? "" : means + ": ") + "rejected at step " + step
                 + (comment == null ? "" : ": " + comment);
     }
+
+    /** The grant an extension request concerns, so that its audit row and events name that grant. */
+    @Override
+    public String grantId() {
+        return extendsGrant;
+    }
 }

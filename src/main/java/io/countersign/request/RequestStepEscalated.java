@@ -38,4 +38,10 @@ public record RequestStepEscalated(
         return "step " + step + (stepName == null ? "" : " '" + stepName + "'") + " timed out and now also waits on "
                 + addedApprovers;
     }
+
+    /** The grant an extension request concerns, so that its audit row and events name that grant. */
+    @Override
+    public String grantId() {
+        return extendsGrant;
+    }
 }

@@ -51,4 +51,10 @@ public record RequestStepStarted(
         return "step " + step + (stepName == null ? "" : " '" + stepName + "'") + " needs " + requiredApprovals + " of "
                 + eligibleApprovers;
     }
+
+    /** The grant an extension request concerns, so that its audit row and events name that grant. */
+    @Override
+    public String grantId() {
+        return extendsGrant;
+    }
 }

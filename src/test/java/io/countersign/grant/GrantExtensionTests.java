@@ -197,6 +197,22 @@ class GrantExtensionTests extends DevWithATokenTestBase {
                 .expect(200);
 
         assertThat(Instant.parse(check().get("expiresAt").asString())).isEqualTo(end.plus(Duration.ofMinutes(30)));
+        assertThat(auditRowsOf(extension))
+                .as("every audit row of an extension request names the grant it extends")
+                .contains("request.approval_recorded " + grant.get("id").asString())
+                .allMatch(row -> row.endsWith(" " + grant.get("id").asString()));
+    }
+
+    /** Each audit row of a request as its action and the grant it names. */
+    private List<String> auditRowsOf(String requestId) {
+        return api.asAdmin()
+                .get("/api/v1/audit?requestId=" + requestId + "&limit=100")
+                .expect(200)
+                .json()
+                .get("items")
+                .valueStream()
+                .map(i -> i.get("action").asString() + " " + i.get("grantId").asString())
+                .toList();
     }
 
     @Test
@@ -210,6 +226,11 @@ class GrantExtensionTests extends DevWithATokenTestBase {
 
         assertThat(check().get("expiresAt").asString())
                 .isEqualTo(grant.get("endsAt").asString());
+        assertThat(auditRowsOf(extension))
+                .as("every audit row of an extension request names the grant it would extend")
+                .contains("request.created " + grant.get("id").asString())
+                .contains("request.rejected " + grant.get("id").asString())
+                .allMatch(row -> row.endsWith(" " + grant.get("id").asString()));
     }
 
     @Test

@@ -39,17 +39,17 @@ class WebhookEvents {
 
     @EventListener
     void on(RequestCreated event) {
-        outbox.publish(EventType.REQUEST_CREATED, event, null, extending(event.extendsGrant()));
+        outbox.publish(EventType.REQUEST_CREATED, event, null);
     }
 
     @EventListener
     void on(RequestStepStarted event) {
-        outbox.publish(EventType.REQUEST_STEP_STARTED, event, null, extending(event.extendsGrant()));
+        outbox.publish(EventType.REQUEST_STEP_STARTED, event, null);
     }
 
     @EventListener
     void on(RequestStepEscalated event) {
-        outbox.publish(EventType.REQUEST_STEP_ESCALATED, event, null, extending(event.extendsGrant()));
+        outbox.publish(EventType.REQUEST_STEP_ESCALATED, event, null);
     }
 
     @EventListener
@@ -59,17 +59,17 @@ class WebhookEvents {
 
     @EventListener
     void on(RequestRejected event) {
-        outbox.publish(EventType.REQUEST_REJECTED, event, null, extending(event.extendsGrant()));
+        outbox.publish(EventType.REQUEST_REJECTED, event, null);
     }
 
     @EventListener
     void on(RequestCancelled event) {
-        outbox.publish(EventType.REQUEST_CANCELLED, event, null, extending(event.extendsGrant()));
+        outbox.publish(EventType.REQUEST_CANCELLED, event, null);
     }
 
     @EventListener
     void on(RequestExpired event) {
-        outbox.publish(EventType.REQUEST_EXPIRED, event, null, extending(event.extendsGrant()));
+        outbox.publish(EventType.REQUEST_EXPIRED, event, null);
     }
 
     @EventListener
@@ -110,13 +110,5 @@ class WebhookEvents {
     @EventListener
     void on(GrantExpired event) {
         outbox.publish(EventType.GRANT_ENDED, event, event.reason() == null ? "expired" : event.reason());
-    }
-
-    /**
-     * The grant an extension request would extend, in place of the request event's own grant id: the
-     * audit row of a request's event names the request only.
-     */
-    private static Map<String, Object> extending(String grantId) {
-        return grantId == null ? Map.of() : Map.of("grantId", grantId);
     }
 }
