@@ -11,21 +11,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores break-glass reviews in {@code break_glass_reviews}, their reviewers and emergency list in
- * {@code break_glass_review_people}.
+ * Stores break-glass reviews in {@code break_glass_reviews}, their reviewers in {@code
+ * break_glass_review_people}, and whom each use told, reviewed or not, in {@code break_glass_notified}.
  */
 @Component
 class BreakGlassReviewStore {
 
     private static final String REVIEWER = "REVIEWER";
-    private static final String NOTIFIED = "NOTIFIED";
 
     private static final String SELECT = """
             select request_id, requester, requester_id, resource_name, account_name, policy_name, used_at, due_at,
@@ -60,12 +61,37 @@ class BreakGlassReviewStore {
                         review.status().name())));
         List<Object[]> people = new ArrayList<>();
         review.reviewers().forEach(p -> people.add(new Object[] {review.requestId(), REVIEWER, p.id(), p.username()}));
-        review.notified().forEach(p -> people.add(new Object[] {review.requestId(), NOTIFIED, p.id(), p.username()}));
         writes.addAll(Pipelined.insert(
                 "insert into break_glass_review_people (request_id, person_role, user_id, username)",
                 "(?, ?, ?, ?)",
                 people));
+        writes.addAll(notifiedRows(review.requestId(), review.notified()));
         commitWrites.runAfterHeld(writes);
+    }
+
+    /** Inserts whom a use that opened no review told, after the transaction's held writes. */
+    void insertNotified(String requestId, List<Participant> notified) {
+        commitWrites.runAfterHeld(notifiedRows(requestId, notified));
+    }
+
+    /** Those of these requests whose use told the user with this id. */
+    Set<String> toldOf(String userId, Collection<String> requestIds) {
+        if (userId.isEmpty() || requestIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select request_id from break_glass_notified
+                        where user_id = :me and request_id in (:ids)""")
+                .param("me", userId)
+                .param("ids", requestIds)
+                .query(String.class)
+                .list());
+    }
+
+    private static List<Pipelined<?>> notifiedRows(String requestId, List<Participant> notified) {
+        List<Object[]> rows = new ArrayList<>();
+        notified.forEach(p -> rows.add(new Object[] {requestId, p.id(), p.username()}));
+        return Pipelined.insert("insert into break_glass_notified (request_id, user_id, username)", "(?, ?, ?)", rows);
     }
 
     /** Writes what a review or a deadline changed. */
@@ -105,15 +131,12 @@ class BreakGlassReviewStore {
         if (requestIds.isEmpty()) {
             return Map.of();
         }
-        Map<String, List<Participant>> reviewers = new HashMap<>();
-        Map<String, List<Participant>> notified = new HashMap<>();
-        jdbc.sql("""
-                        select request_id, person_role, user_id, username from break_glass_review_people
-                        where request_id in (:ids) order by request_id, username""").param("ids", requestIds).query(rs -> {
-            Map<String, List<Participant>> into = REVIEWER.equals(rs.getString("person_role")) ? reviewers : notified;
-            into.computeIfAbsent(rs.getString("request_id"), k -> new ArrayList<>())
-                    .add(new Participant(rs.getString("user_id"), rs.getString("username")));
-        });
+        Map<String, List<Participant>> reviewers = people("""
+                select request_id, user_id, username from break_glass_review_people
+                where person_role = 'REVIEWER' and request_id in (:ids) order by request_id, username""", requestIds);
+        Map<String, List<Participant>> notified = people("""
+                select request_id, user_id, username from break_glass_notified
+                where request_id in (:ids) order by request_id, username""", requestIds);
         Map<String, BreakGlassReview> found = new HashMap<>();
         jdbc.sql(SELECT + " where request_id in (:ids)")
                 .param("ids", requestIds)
@@ -131,6 +154,15 @@ class BreakGlassReviewStore {
                 .params(Timestamps.toDb(at), limit)
                 .query(String.class)
                 .list();
+    }
+
+    private Map<String, List<Participant>> people(String select, Collection<String> requestIds) {
+        Map<String, List<Participant>> people = new HashMap<>();
+        jdbc.sql(select).param("ids", requestIds).query(rs -> {
+            people.computeIfAbsent(rs.getString("request_id"), k -> new ArrayList<>())
+                    .add(new Participant(rs.getString("user_id"), rs.getString("username")));
+        });
+        return people;
     }
 
     private static BreakGlassReview row(

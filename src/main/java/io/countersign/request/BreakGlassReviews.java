@@ -62,10 +62,14 @@ public class BreakGlassReviews {
         this.transactions = transactions;
     }
 
-    /** Opens the review of a use, in the transaction that grants it, with its deadline task. */
+    /**
+     * Keeps whom a use told and opens its review, in the transaction that grants it, with its deadline
+     * task; a use under a block stored before reviews existed opens none but keeps whom it told.
+     */
     @EventListener
     void on(BreakGlassUsed used) {
         if (used.reviewDueAt() == null) {
+            store.insertNotified(used.requestId(), used.notified());
             return;
         }
         store.insert(BreakGlassReview.opened(used, clock.instant().truncatedTo(ChronoUnit.MICROS)));
@@ -84,10 +88,12 @@ public class BreakGlassReviews {
         try {
             return requests.get(actor, id);
         } catch (NotFoundException hidden) {
-            return store.find(id)
-                    .filter(review -> reviews(actor, review) || toldOf(actor, review))
-                    .flatMap(review -> repository.find(id))
-                    .orElseThrow(() -> hidden);
+            String me = directory.idOf(actor.username()).orElse("");
+            if (!store.toldOf(me, List.of(id)).isEmpty()
+                    || store.find(id).filter(review -> reviews(actor, review)).isPresent()) {
+                return repository.find(id).orElseThrow(() -> hidden);
+            }
+            throw hidden;
         }
     }
 
@@ -193,15 +199,6 @@ public class BreakGlassReviews {
             events.publishEvent(new BreakGlassReviewOverdue(Actor.system(), late));
         });
         return overdue;
-    }
-
-    /**
-     * Whether the caller was on the policy's emergency list when the use was taken, and so was told of
-     * it: the list the review kept then, by user id, not the policy as it reads now.
-     */
-    private boolean toldOf(Actor actor, BreakGlassReview review) {
-        String me = directory.idOf(actor.username()).orElse("");
-        return !me.isEmpty() && review.notified().stream().anyMatch(p -> p.id().equals(me));
     }
 
     /** Whether the caller is a reviewer of this use, or a delegate in force of one. */

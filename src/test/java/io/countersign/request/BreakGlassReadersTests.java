@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.request.Organisation.Person;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Who reads a break-glass use through the API besides those involved in it: its reviewers, and the
@@ -18,6 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 @CountersignTest
 class BreakGlassReadersTests extends DevLisaAndCarolTestBase {
+
+    @Autowired
+    JdbcClient jdbc;
 
     Person rita;
     String resource;
@@ -30,14 +37,16 @@ class BreakGlassReadersTests extends DevLisaAndCarolTestBase {
         policy = org.policy(resource, List.of(step("Leads", 1, lisa)), breakGlassTelling(carol));
     }
 
-    private Map<String, Object> breakGlassTelling(Person notified) {
+    private Map<String, Object> breakGlassTelling(Person... notified) {
         return Map.of(
                 "breakGlass",
                 Map.of(
                         "maxDuration",
                         "PT2H",
                         "notify",
-                        List.of(Map.of("user", notified.name())),
+                        Arrays.stream(notified)
+                                .map(p -> Map.of("user", p.name()))
+                                .toList(),
                         "reviewers",
                         List.of(Map.of("user", rita.name())),
                         "reviewWithin",
@@ -98,5 +107,31 @@ class BreakGlassReadersTests extends DevLisaAndCarolTestBase {
         read(tom, before).expect(404);
         read(tom, after).expect(200);
         read(carol, after).expect(404);
+    }
+
+    @Test
+    void aUseUnderABlockStoredBeforeReviewsExistedStillLetsThoseItToldReadIt() {
+        String before = jdbc.sql("select definition from policies where name = ?")
+                .param(policy)
+                .query(String.class)
+                .single();
+        String unreviewed =
+                before.replace(",\"reviewers\":[{\"user\":\"" + rita.name() + "\"}],\"reviewWithin\":\"PT24H\"", "");
+        assertThat(unreviewed).doesNotContain("reviewWithin");
+        jdbc.sql("update policies set definition = ? where name = ?")
+                .params(unreviewed, policy)
+                .update();
+        // any policy change has every instance read the stored policies again
+        org.policy(org.resource(), List.of(step("Leads", 1, lisa)));
+        JsonNode use = org.request(dev, resource, Map.of("breakGlass", true, "justification", "database down"));
+        String id = use.get("id").asString();
+        assertThat(use.get("review").isNull())
+                .as("a use under such a block opens no review")
+                .isTrue();
+
+        assertThat(read(carol, id).expect(200).json().get("breakGlass").asBoolean())
+                .isTrue();
+        read(rita, id).expect(404);
+        read(lisa, id).expect(404);
     }
 }

@@ -1,0 +1,76 @@
+package io.countersign.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.PostgresDatabases;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The people a reviewed break-glass use told, kept by its review before every use kept its own list,
+ * are still the ones told after the upgrade, on both databases; its reviewers stay its reviewers.
+ */
+class BreakGlassNotifiedUpgradeTests {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void theListAReviewKeptBecomesTheListOfItsUse(String database) {
+        DataSource dataSource = dataSource(database);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        migrate(dataSource, "114");
+        OffsetDateTime at = OffsetDateTime.of(2026, 11, 2, 9, 0, 0, 0, ZoneOffset.UTC);
+        jdbc.sql("""
+                        insert into access_requests (id, requester, resource_name, account_name, duration_seconds,
+                            policy_snapshot, status, current_step, created_by, created_at, expires_at, version,
+                            break_glass)
+                        values ('req-used', 'dev', 'prod-db', 'admin', 1800, '{}', 'APPROVED', 0, 'dev', ?, ?, 0, true)""").params(at, at.plusDays(1)).update();
+        jdbc.sql("""
+                        insert into break_glass_reviews (request_id, requester, resource_name, account_name,
+                            policy_name, used_at, due_at, status)
+                        values ('req-used', 'dev', 'prod-db', 'admin', 'emergency', ?, ?, 'PENDING')""").params(at, at.plusDays(1)).update();
+        jdbc.sql("""
+                        insert into break_glass_review_people (request_id, person_role, user_id, username)
+                        values ('req-used', 'REVIEWER', 'usr-rita', 'rita'), ('req-used', 'NOTIFIED', 'usr-carol', 'carol'),
+                               ('req-used', 'NOTIFIED', 'usr-sam', 'sam')""").update();
+
+        migrate(dataSource, "latest");
+
+        assertThat(jdbc.sql("select user_id || ':' || username from break_glass_notified where request_id = 'req-used'")
+                        .query(String.class)
+                        .list())
+                .containsExactlyInAnyOrder("usr-carol:carol", "usr-sam:sam");
+        assertThat(jdbc.sql("select person_role || ':' || user_id from break_glass_review_people")
+                        .query(String.class)
+                        .list())
+                .isEqualTo(List.of("REVIEWER:usr-rita"));
+    }
+
+    private static void migrate(DataSource dataSource, String target) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .target(target)
+                .load()
+                .migrate();
+    }
+
+    private static DataSource dataSource(String database) {
+        String name = "upgrade_" + UUID.randomUUID().toString().replace("-", "");
+        if (database.equals("h2")) {
+            return new DriverManagerDataSource(
+                    "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                            + "DB_CLOSE_DELAY=-1",
+                    "sa",
+                    "");
+        }
+        return new DriverManagerDataSource(PostgresDatabases.createDatabase(name));
+    }
+}
