@@ -148,13 +148,13 @@ public class BreakGlassReviews {
     /**
      * One page of break-glass uses, newest first, each with its review: every use for administrators
      * and auditors, for anyone else the uses they review, themselves or for someone who delegated to
-     * them; {@code overdue} keeps those whose deadline passed unreviewed.
+     * them, and the uses that told them; {@code overdue} keeps those whose deadline passed unreviewed.
      */
     @Transactional(readOnly = true)
     public RequestPage list(Actor actor, boolean overdue, String cursor, Integer limit) {
         Instant now = clock.instant();
         if (actor.canReadEverything()) {
-            return BreakGlassUses.page(repository, overdue, null, cursor, limit, now);
+            return BreakGlassUses.page(repository, overdue, null, null, cursor, limit, now);
         }
         String me = directory.idOf(actor.username()).orElse("");
         List<Delegation> mine = me.isEmpty() ? List.of() : delegations.inForceTo(me, now);
@@ -163,12 +163,14 @@ public class BreakGlassReviews {
             reviewers.add(me);
         }
         mine.forEach(d -> reviewers.add(d.delegator().id()));
-        RequestPage page = BreakGlassUses.page(repository, overdue, reviewers, cursor, limit, now);
+        RequestPage page = BreakGlassUses.page(repository, overdue, reviewers, me, cursor, limit, now);
+        List<String> ids = page.items().stream().map(AccessRequest::id).toList();
+        Set<String> told = store.toldOf(me, ids);
         // a delegation covers some resources only: a use of another one is not the delegate's to review
-        Map<String, BreakGlassReview> reviews =
-                store.forRequests(page.items().stream().map(AccessRequest::id).toList());
+        Map<String, BreakGlassReview> reviews = store.forRequests(ids);
         List<AccessRequest> theirs = page.items().stream()
-                .filter(use -> reviews.containsKey(use.id()) && reviews(actor, reviews.get(use.id())))
+                .filter(use -> told.contains(use.id())
+                        || (reviews.containsKey(use.id()) && reviews(actor, reviews.get(use.id()))))
                 .toList();
         return new RequestPage(theirs, page.nextCursor());
     }

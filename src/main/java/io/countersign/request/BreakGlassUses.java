@@ -15,12 +15,14 @@ final class BreakGlassUses {
 
     /**
      * One page; {@code overdue} keeps uses whose review deadline passed without a review, and {@code
-     * reviewers}, when not null, those that one of these users reviews.
+     * reviewers}, when not null, those that one of these users reviews or that told the user with id
+     * {@code told} (empty for nobody).
      */
     static RequestPage page(
             RequestRepository repository,
             boolean overdue,
             Collection<String> reviewers,
+            String told,
             String cursor,
             Integer limit,
             Instant now) {
@@ -45,10 +47,13 @@ final class BreakGlassUses {
         }
         if (reviewers != null) {
             where.append(" ").append("""
-                     and exists (select 1 from break_glass_review_people p where p.request_id = r.id
-                       and p.person_role = 'REVIEWER' and p.user_id in (:reviewers))""");
+                     and (exists (select 1 from break_glass_review_people p where p.request_id = r.id
+                       and p.person_role = 'REVIEWER' and p.user_id in (:reviewers))
+                     or exists (select 1 from break_glass_notified n where n.request_id = r.id
+                       and n.user_id = :told))""");
             // an empty in () is not SQL; no user has an empty id
             params.put("reviewers", reviewers.isEmpty() ? List.of("") : List.copyOf(reviewers));
+            params.put("told", told == null ? "" : told);
         }
         if (after != null) {
             where.append(" and (r.created_at < :afterAt or (r.created_at = :afterAt and r.id < :afterId))");

@@ -9,11 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Lists requests newest first with keyset pagination. Callers who may not read everything see only
- * requests they are involved in; {@code awaiting=me} finds by index what waits on the caller now.
+ * requests they are involved in and the break-glass uses that told them; {@code awaiting=me} finds by
+ * index what waits on the caller now.
  */
 @Component
 class RequestSearch {
@@ -23,10 +25,12 @@ class RequestSearch {
 
     private final RequestRepository repository;
     private final DelegationStore delegations;
+    private final BreakGlassReviewStore breakGlass;
 
-    RequestSearch(RequestRepository repository, DelegationStore delegations) {
+    RequestSearch(RequestRepository repository, DelegationStore delegations, BreakGlassReviewStore breakGlass) {
         this.repository = repository;
         this.delegations = delegations;
+        this.breakGlass = breakGlass;
     }
 
     /** One page of the requests {@code actor}, whose user id is {@code me}, may see. */
@@ -79,12 +83,16 @@ class RequestSearch {
         }
         if (!actor.canReadEverything()) {
             // text blocks drop their leading indentation: the separating space is explicit
-            where.append(" ").append("""
+            where.append(" ")
+                    .append(
+                            """
                      and (r.requester_id = :me or r.created_by_id = :me or exists (
                         select 1 from request_step_approvers v where v.request_id = r.id and v.user_id = :me)
                       or exists (
                         select 1 from request_step_approvers v join delegations g on g.delegator_id = v.user_id
-                        where v.request_id = r.id and g.delegate_id = :me""" + " and " + DELEGATION_IN_FORCE + "))");
+                        where v.request_id = r.id and g.delegate_id = :me""" + " and " + DELEGATION_IN_FORCE + ")"
+                                    // read-only: a use told the people on its emergency list, as it was resolved then
+                                    + " or exists (select 1 from break_glass_notified n where n.request_id = r.id and n.user_id = :me))");
         }
         if (awaiting) {
             where.append(" ").append(AWAITING_ME);
@@ -99,14 +107,17 @@ class RequestSearch {
 
         List<AccessRequest> found = repository.query(where.toString(), params);
         List<Delegation> mine = delegations.inForceTo(me, now);
+        List<AccessRequest> items = found.size() <= limit ? found : found.subList(0, limit);
+        Set<String> told = actor.canReadEverything()
+                ? Set.of()
+                : breakGlass.toldOf(me, items.stream().map(AccessRequest::id).toList());
         if (found.size() <= limit) {
-            return new RequestPage(keep(found, actor, me, awaiting, mine, now), null);
+            return new RequestPage(keep(items, actor, me, awaiting, mine, told, now), null);
         }
-        List<AccessRequest> items = found.subList(0, limit);
         AccessRequest last = items.get(limit - 1);
         // the cursor follows the last row read, so a row the resource globs filter out skips nothing
         return new RequestPage(
-                keep(items, actor, me, awaiting, mine, now),
+                keep(items, actor, me, awaiting, mine, told, now),
                 new PageCursor(last.details().createdAt(), last.id()).encode(PageCursor.REQUESTS));
     }
 
@@ -115,10 +126,17 @@ class RequestSearch {
      * duties are checked here, so a page may hold fewer rows than its limit.
      */
     private static List<AccessRequest> keep(
-            List<AccessRequest> rows, Actor actor, String me, boolean awaiting, List<Delegation> mine, Instant now) {
+            List<AccessRequest> rows,
+            Actor actor,
+            String me,
+            boolean awaiting,
+            List<Delegation> mine,
+            Set<String> told,
+            Instant now) {
         return rows.stream()
                 .filter(r -> !awaiting || r.awaits(me, now, mine))
                 .filter(r -> actor.canReadEverything()
+                        || told.contains(r.id())
                         || me.equals(r.details().requesterId())
                         || me.equals(r.details().createdById())
                         || r.involves(me)

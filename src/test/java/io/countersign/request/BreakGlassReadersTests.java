@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.request.Organisation.Person;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import io.countersign.testing.MutableClock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,13 +21,16 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Who reads a break-glass use through the API besides those involved in it: its reviewers, and the
- * people told of it when it was taken, who read it without any say in it.
+ * people told of it when it was taken, who read it and find it in their lists without any say in it.
  */
 @CountersignTest
 class BreakGlassReadersTests extends DevLisaAndCarolTestBase {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
 
     Person rita;
     String resource;
@@ -61,6 +67,30 @@ class BreakGlassReadersTests extends DevLisaAndCarolTestBase {
 
     private Api.Response read(Person who, String id) {
         return api.as(who.token()).get("/api/v1/requests/" + id);
+    }
+
+    private JsonNode page(Person who, String path) {
+        return api.as(who.token()).get(path).expect(200).json();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.get("items").valueStream().map(i -> i.get("id").asString()).toList();
+    }
+
+    /** Every id a list holds for {@code who}, following its cursors a row at a time. */
+    private List<String> everyPage(Person who, String path) {
+        List<String> all = new ArrayList<>();
+        String separator = path.contains("?") ? "&" : "?";
+        JsonNode page = page(who, path + separator + "limit=1");
+        all.addAll(ids(page));
+        while (page.hasNonNull("nextCursor")) {
+            page = page(
+                    who,
+                    path + separator + "limit=1&cursor="
+                            + page.get("nextCursor").asString());
+            all.addAll(ids(page));
+        }
+        return all;
     }
 
     @Test
@@ -110,7 +140,44 @@ class BreakGlassReadersTests extends DevLisaAndCarolTestBase {
     }
 
     @Test
-    void aUseUnderABlockStoredBeforeReviewsExistedStillLetsThoseItToldReadIt() {
+    void thePeopleToldOfAUseFindItInTheirListsOnceWithTheFiltersAndCursorsAtWork() {
+        String told = org.resource();
+        org.policy(told, List.of(step("Leads", 1, lisa)), breakGlassTelling(carol, rita));
+        String first = org.request(dev, told, Map.of("breakGlass", true, "justification", "database down"))
+                .get("id")
+                .asString();
+        clock.advance(Duration.ofSeconds(1));
+        String second = org.request(dev, told, Map.of("breakGlass", true, "justification", "still down"))
+                .get("id")
+                .asString();
+        String mine = "/api/v1/requests?resource=" + told;
+
+        assertThat(everyPage(carol, mine)).containsExactly(second, first);
+        assertThat(everyPage(carol, "/api/v1/breakglass")).containsExactly(second, first);
+        assertThat(everyPage(carol, mine + "&requester=" + dev.name())).containsExactly(second, first);
+        assertThat(ids(page(carol, mine + "&status=PENDING"))).isEmpty();
+        assertThat(ids(page(carol, mine + "&awaiting=me"))).isEmpty();
+        assertThat(ids(page(carol, "/api/v1/breakglass?overdue=true"))).isEmpty();
+        assertThat(everyPage(rita, mine))
+                .as("told of the uses and reviewing them, each use once")
+                .containsExactly(second, first);
+        assertThat(everyPage(rita, "/api/v1/breakglass")).containsExactly(second, first);
+    }
+
+    @Test
+    void someoneNotToldOfAUseDoesNotFindItInAnyList() {
+        Person tom = org.person("tom");
+        String id = breakGlass();
+
+        assertThat(ids(page(carol, "/api/v1/requests"))).containsExactly(id);
+        assertThat(ids(page(lisa, "/api/v1/requests"))).doesNotContain(id);
+        assertThat(ids(page(lisa, "/api/v1/breakglass"))).doesNotContain(id);
+        assertThat(ids(page(tom, "/api/v1/requests"))).isEmpty();
+        assertThat(ids(page(tom, "/api/v1/breakglass"))).isEmpty();
+    }
+
+    @Test
+    void aUseUnderABlockStoredBeforeReviewsExistedStillLetsThoseItToldReadAndListIt() {
         String before = jdbc.sql("select definition from policies where name = ?")
                 .param(policy)
                 .query(String.class)
@@ -131,7 +198,11 @@ class BreakGlassReadersTests extends DevLisaAndCarolTestBase {
 
         assertThat(read(carol, id).expect(200).json().get("breakGlass").asBoolean())
                 .isTrue();
+        assertThat(ids(page(carol, "/api/v1/requests"))).containsExactly(id);
+        assertThat(ids(page(carol, "/api/v1/breakglass"))).containsExactly(id);
         read(rita, id).expect(404);
         read(lisa, id).expect(404);
+        assertThat(ids(page(rita, "/api/v1/breakglass"))).isEmpty();
+        assertThat(ids(page(lisa, "/api/v1/requests"))).doesNotContain(id);
     }
 }
