@@ -71,7 +71,10 @@ class BreakGlassReviewStore {
 
     /** Inserts whom a use that opened no review told, after the transaction's held writes. */
     void insertNotified(String requestId, List<Participant> notified) {
-        commitWrites.runAfterHeld(notifiedRows(requestId, notified));
+        // nothing to write need not flush what the transaction holds
+        if (!notified.isEmpty()) {
+            commitWrites.runAfterHeld(notifiedRows(requestId, notified));
+        }
     }
 
     /** Those of these requests whose use told the user with this id. */

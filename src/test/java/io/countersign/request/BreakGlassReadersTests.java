@@ -176,8 +176,8 @@ class BreakGlassReadersTests extends DevLisaAndCarolTestBase {
         assertThat(ids(page(tom, "/api/v1/breakglass"))).isEmpty();
     }
 
-    @Test
-    void aUseUnderABlockStoredBeforeReviewsExistedStillLetsThoseItToldReadAndListIt() {
+    /** Takes the review out of the stored policy, as it was stored before reviews existed. */
+    private void storedBeforeReviews(String policy) {
         String before = jdbc.sql("select definition from policies where name = ?")
                 .param(policy)
                 .query(String.class)
@@ -190,6 +190,11 @@ class BreakGlassReadersTests extends DevLisaAndCarolTestBase {
                 .update();
         // any policy change has every instance read the stored policies again
         org.policy(org.resource(), List.of(step("Leads", 1, lisa)));
+    }
+
+    @Test
+    void aUseUnderABlockStoredBeforeReviewsExistedStillLetsThoseItToldReadAndListIt() {
+        storedBeforeReviews(policy);
         JsonNode use = org.request(dev, resource, Map.of("breakGlass", true, "justification", "database down"));
         String id = use.get("id").asString();
         assertThat(use.get("review").isNull())
@@ -204,5 +209,30 @@ class BreakGlassReadersTests extends DevLisaAndCarolTestBase {
         read(lisa, id).expect(404);
         assertThat(ids(page(rita, "/api/v1/breakglass"))).isEmpty();
         assertThat(ids(page(lisa, "/api/v1/requests"))).doesNotContain(id);
+    }
+
+    @Test
+    void aUseUnderABlockStoredBeforeReviewsThatTellsNobodyStillGoesThrough() {
+        String nobody = org.resource();
+        String unreviewed = org.policy(
+                nobody,
+                List.of(step("Leads", 1, lisa)),
+                Map.of(
+                        "breakGlass",
+                        Map.of(
+                                "maxDuration",
+                                "PT2H",
+                                "notify",
+                                List.of(Map.of("group", org.group())),
+                                "reviewers",
+                                List.of(Map.of("user", rita.name())),
+                                "reviewWithin",
+                                "P1D")));
+        storedBeforeReviews(unreviewed);
+
+        JsonNode use = org.request(dev, nobody, Map.of("breakGlass", true, "justification", "database down"));
+
+        assertThat(use.get("status").asString()).isEqualTo("APPROVED");
+        read(carol, use.get("id").asString()).expect(404);
     }
 }
