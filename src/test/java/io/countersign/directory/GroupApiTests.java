@@ -61,6 +61,41 @@ class GroupApiTests {
     }
 
     @Test
+    void anUnknownFieldAndAValueOfTheWrongTypeAreReportedWithTheOtherProblemsAndCreateNothing() {
+        String name = Api.unique("typed");
+
+        var response = api.asAdmin()
+                .post(
+                        "/api/v1/groups",
+                        "{\"name\":\"" + name + "\",\"members\":{\"pasted-secret-5d2e\":1},"
+                                + "\"managers\":[\"ghost-one\"],\"colour\":\"red\"}");
+
+        assertThat(issues(response.expect(400).json()))
+                .containsExactlyInAnyOrder("colour:unknown_field", "members:invalid_type", "managers[0]:unknown_user");
+        assertThat(response.body()).doesNotContain("pasted-secret-5d2e");
+        api.asAdmin().get("/api/v1/groups/" + name).expect(404);
+    }
+
+    @Test
+    void aReplacementWhoseOnlyProblemIsAnUnknownFieldChangesNothing() {
+        String member = people.user("kept");
+        String name = Api.unique("steady");
+        api.asAdmin()
+                .post("/api/v1/groups", Api.json(Map.of("name", name, "members", List.of(member))))
+                .expect(201);
+
+        var response = api.asAdmin().put("/api/v1/groups/" + name, "{\"members\":[],\"colour\":\"red\"}");
+
+        assertThat(issues(response.expect(400).json())).containsExactly("colour:unknown_field");
+        assertThat(strings(api.asAdmin()
+                        .get("/api/v1/groups/" + name)
+                        .expect(200)
+                        .json()
+                        .get("members")))
+                .containsExactly(member);
+    }
+
+    @Test
     void aSecondGroupWithTheSameNameIsAConflict() {
         String name = Api.unique("dup");
         api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", name))).expect(201);

@@ -83,6 +83,45 @@ class ResourceApiTests {
     }
 
     @Test
+    void anUnknownFieldAndAValueOfTheWrongTypeAreReportedWithTheOtherProblemsAndCreateNothing() {
+        String name = Api.unique("typed");
+
+        var response = api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        "{\"name\":\"" + name + "\",\"type\":\"mainframe\",\"groups\":{\"pasted-secret-9b3f\":1},"
+                                + "\"owners\":[\"no-such-user\"],\"accounts\":[\"root\"],\"colour\":\"red\"}");
+
+        assertThat(issues(response.expect(400).json()))
+                .containsExactlyInAnyOrder(
+                        "colour:unknown_field", "type:unknown_type", "groups:invalid_type", "owners[0]:unknown_user");
+        assertThat(response.body()).doesNotContain("pasted-secret-9b3f");
+        api.asAdmin().get("/api/v1/resources/" + name).expect(404);
+    }
+
+    @Test
+    void aReplacementWithUnreadValuesIsReportedWholeAndChangesNothing() {
+        String name = Api.unique("steady");
+        api.asAdmin().post("/api/v1/resources", Api.json(minimal(name))).expect(201);
+
+        var everything = api.asAdmin()
+                .put(
+                        "/api/v1/resources/" + name,
+                        "{\"type\":7,\"owners\":[\"no-such-user\"],\"accounts\":[],\"colour\":\"red\"}");
+        // an account taken away on trial ends nothing: the trial is rolled back
+        var unknownAlone = api.asAdmin()
+                .put("/api/v1/resources/" + name, "{\"type\":\"web\",\"accounts\":[\"viewer\"],\"colour\":1}");
+
+        assertThat(issues(everything.expect(400).json()))
+                .containsExactlyInAnyOrder(
+                        "type:invalid_type", "owners[0]:unknown_user", "accounts:required", "colour:unknown_field");
+        assertThat(issues(unknownAlone.expect(400).json())).containsExactly("colour:unknown_field");
+        var stored = api.asAdmin().get("/api/v1/resources/" + name).expect(200).json();
+        assertThat(stored.get("type").asString()).isEqualTo("ssh");
+        assertThat(strings(stored.get("accounts"))).containsExactly("root");
+    }
+
+    @Test
     void labelsAreBoundedInNumber() {
         Map<String, String> labels = new HashMap<>();
         for (int i = 0; i < 65; i++) {

@@ -51,12 +51,15 @@ class GroupController {
 
     private final Groups groups;
     private final Revised revised;
+    private final UnreadBodyValues unread;
 
-    GroupController(Groups groups, Revised revised) {
+    GroupController(Groups groups, Revised revised, UnreadBodyValues unread) {
         this.groups = groups;
         this.revised = revised;
+        this.unread = unread;
     }
 
+    @ReportsUnreadValues
     @Operation(operationId = "createGroup", summary = "Create a group")
     @ApiResponse(responseCode = "201", description = "Created; `Location` names the new object and `ETag` its version")
     @PostMapping
@@ -65,7 +68,7 @@ class GroupController {
                 groups::revision,
                 "/api/v1/groups/",
                 GroupResponse::name,
-                () -> GroupResponse.of(groups.create(actor, body.toInput())));
+                () -> unread.refuseOr(() -> GroupResponse.of(groups.create(actor, body.toInput()))));
     }
 
     /** A page with {@code limit} or {@code cursor}; without either, every group as a plain array. */
@@ -98,6 +101,7 @@ class GroupController {
         return revised.get(groups::revision, name, () -> GroupResponse.of(groups.get(name)));
     }
 
+    @ReportsUnreadValues
     @Operation(operationId = "replaceGroup", summary = "Replace a group")
     @PutMapping("/{name}")
     ResponseEntity<GroupResponse> replace(
@@ -106,7 +110,10 @@ class GroupController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody GroupRequest body) {
         return revised.replace(
-                groups::revision, name, ifMatch, () -> GroupResponse.of(groups.replace(actor, name, body.toInput())));
+                groups::revision,
+                name,
+                ifMatch,
+                () -> unread.refuseOr(() -> GroupResponse.of(groups.replace(actor, name, body.toInput()))));
     }
 
     @Operation(operationId = "deleteGroup", summary = "Delete a group")

@@ -71,12 +71,15 @@ class ResourceController {
 
     private final Resources resources;
     private final Revised revised;
+    private final UnreadBodyValues unread;
 
-    ResourceController(Resources resources, Revised revised) {
+    ResourceController(Resources resources, Revised revised, UnreadBodyValues unread) {
         this.resources = resources;
         this.revised = revised;
+        this.unread = unread;
     }
 
+    @ReportsUnreadValues
     @Operation(operationId = "createResource", summary = "Create a resource")
     @ApiResponse(responseCode = "201", description = "Created; `Location` names the new object and `ETag` its version")
     @PostMapping
@@ -85,7 +88,7 @@ class ResourceController {
                 resources::revision,
                 "/api/v1/resources/",
                 ResourceResponse::name,
-                () -> ResourceResponse.of(resources.create(actor, body.toInput())));
+                () -> unread.refuseOr(() -> ResourceResponse.of(resources.create(actor, body.toInput()))));
     }
 
     /** A page with {@code limit} or {@code cursor}; without either, every resource as a plain array. */
@@ -118,6 +121,7 @@ class ResourceController {
         return revised.get(resources::revision, name, () -> ResourceResponse.of(resources.get(name)));
     }
 
+    @ReportsUnreadValues
     @Operation(operationId = "replaceResource", summary = "Replace a resource")
     @PutMapping("/{name}")
     ResponseEntity<ResourceResponse> replace(
@@ -129,7 +133,7 @@ class ResourceController {
                 resources::revision,
                 name,
                 ifMatch,
-                () -> ResourceResponse.of(resources.replace(actor, name, body.toInput())));
+                () -> unread.refuseOr(() -> ResourceResponse.of(resources.replace(actor, name, body.toInput()))));
     }
 
     @Operation(operationId = "deleteResource", summary = "Delete a resource")
