@@ -149,6 +149,46 @@ class WebhookConfigurationTests {
     }
 
     @Test
+    void anUnknownFieldAndAValueOfTheWrongTypeAreReportedWithTheOtherProblemsAndCreateNothing() {
+        long before = count();
+
+        var everything = api.asAdmin()
+                .post(
+                        "/api/v1/webhooks",
+                        "{\"url\":\"" + URL + "\",\"events\":[\"request.created\",\"lunch.served\"],"
+                                + "\"secret\":{\"pasted-secret-2f7a\":1},\"id\":\"x\"}");
+        var unknownAlone = api.asAdmin()
+                .post(
+                        "/api/v1/webhooks",
+                        Api.json(
+                                Map.of("url", URL, "events", List.of("request.created"), "secret", SECRET, "id", "x")));
+
+        assertThat(issues(everything.expect(400).json()))
+                .containsExactlyInAnyOrder("id:unknown_field", "events[1]:unknown_event", "secret:invalid_type");
+        assertThat(everything.body()).doesNotContain("pasted-secret-2f7a");
+        assertThat(issues(unknownAlone.expect(400).json())).containsExactly("id:unknown_field");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void aSecretWithAnUnknownFieldIsReportedWithItsOtherProblemsAndAddsNothing() {
+        String id = create(List.of("request.created"));
+        String secrets = "/api/v1/webhooks/" + id + "/secrets";
+
+        var tooShort = api.asAdmin().post(secrets, "{\"secret\":\"tiny\",\"note\":1}");
+        var unknownAlone = api.asAdmin().post(secrets, "{\"secret\":\"second-" + SECRET + "\",\"note\":1}");
+
+        assertThat(issues(tooShort.expect(400).json()))
+                .containsExactlyInAnyOrder("secret:too_short", "note:unknown_field");
+        assertThat(issues(unknownAlone.expect(400).json())).containsExactly("note:unknown_field");
+        assertThat(jdbc.sql("select count(*) from webhook_secrets where webhook_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aDeletedWebhookIsGone() {
         String id = create(List.of("request.created"));
 

@@ -42,15 +42,18 @@ class WebhookController {
     private final WebhookDeliveries deliveries;
 
     private final Revised revised;
+    private final UnreadBodyValues unread;
 
-    WebhookController(Webhooks webhooks, WebhookDeliveries deliveries, Revised revised) {
+    WebhookController(Webhooks webhooks, WebhookDeliveries deliveries, Revised revised, UnreadBodyValues unread) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.revised = revised;
+        this.unread = unread;
     }
 
     record WebhookPage(List<WebhookResponse> items, String nextCursor) {}
 
+    @ReportsUnreadValues
     @Operation(operationId = "createWebhook", summary = "Create a webhook")
     @ApiResponse(responseCode = "201", description = "Created; `Location` names the new object and `ETag` its version")
     @PostMapping
@@ -59,8 +62,8 @@ class WebhookController {
                 webhooks::revision,
                 "/api/v1/webhooks/",
                 WebhookResponse::id,
-                () -> WebhookResponse.of(
-                        webhooks.create(actor, new WebhookInput(body.url(), body.events(), body.secret()))));
+                () -> unread.refuseOr(() -> WebhookResponse.of(
+                        webhooks.create(actor, new WebhookInput(body.url(), body.events(), body.secret())))));
     }
 
     /**
@@ -106,6 +109,7 @@ class WebhookController {
         revised.delete(webhooks::revision, id, ifMatch, () -> webhooks.delete(actor, id));
     }
 
+    @ReportsUnreadValues
     @Operation(operationId = "addWebhookSecret", summary = "Add a signing secret (rotation)")
     @PostMapping("/{id}/secrets")
     ResponseEntity<WebhookResponse> addSecret(
@@ -118,7 +122,7 @@ class WebhookController {
                 webhooks::revision,
                 id,
                 ifMatch,
-                () -> WebhookResponse.of(webhooks.addSecret(actor, id, body.secret())));
+                () -> unread.refuseOr(() -> WebhookResponse.of(webhooks.addSecret(actor, id, body.secret()))));
     }
 
     @Operation(operationId = "removeWebhookSecret", summary = "Retire a signing secret")

@@ -172,7 +172,7 @@ class BodyContainmentTests extends ContainmentTestBase {
         expected.put("PUT /api/v1/users/" + scene.lisa + "/password {\"new\":" + secret + "}", "new");
         expected.put(
                 "POST /api/v1/webhooks {\"url\":\"https://hooks.example.com/x\",\"secret\":" + secret + "}", "secret");
-        expected.put("POST /api/v1/webhooks/whk-none/secrets {\"secret\":" + secret + ".5}", "secret");
+        expected.put("POST /api/v1/webhooks/" + scene.webhook + "/secrets {\"secret\":" + secret + ".5}", "secret");
         expected.put("PUT /api/v1/settings/mail {\"smtp\":{\"password\":" + secret + "}}", "smtp.password");
         expected.put(
                 "POST /api/v1/channels {\"name\":\"c\",\"type\":\"SLACK\",\"botToken\":" + secret + "}", "botToken");
