@@ -120,6 +120,21 @@ class ChatLinksApiTests {
     }
 
     @Test
+    void anUnknownFieldIsReportedWithTheTypesProblemAndIssuesNoCode() {
+        String path = "/api/v1/users/" + lisa.name() + "/chat-links";
+
+        var wrongPlatform = api.as(lisa.token()).post(path, "{\"type\":\"SLACK\",\"chatId\":\"pasted-secret-1d9b\"}");
+        var unknownAlone = api.as(lisa.token()).post(path, "{\"type\":\"TELEGRAM\",\"chatId\":5}");
+
+        assertThat(Api.issues(wrongPlatform.expect(400)))
+                .containsExactlyInAnyOrder("type:invalid_value", "chatId:unknown_field");
+        assertThat(wrongPlatform.body()).doesNotContain("pasted-secret-1d9b");
+        assertThat(Api.issues(unknownAlone.expect(400))).containsExactly("chatId:unknown_field");
+        assertThat(unknownAlone.json().has("code")).isFalse();
+        assertThat(links(lisa, lisa.name())).isEmpty();
+    }
+
+    @Test
     void unlinkingIsAuditedAndTheAccountsButtonsNoLongerDecide() {
         bot.link(lisa, 5102);
         var first = step(1, lisa);

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Delegations that would loop, overlap, name nobody, start in the past or come from someone who may
@@ -17,6 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 @CountersignTest
 class DelegationRefusalTests extends DelegationTestBase {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void loopsSelfDelegationUnknownDelegatesAndBadGlobsAreRefused() {
@@ -73,6 +78,54 @@ class DelegationRefusalTests extends DelegationTestBase {
                                 "until",
                                 clock.instant().plus(Duration.ofDays(5)).toString()))
                 .expect(201);
+    }
+
+    @Test
+    void anUnknownFieldAndValuesOfTheWrongTypeAreReportedWithTheOtherProblemsAndDelegateNothing() {
+        Api.Response response = api.as(lisa.token())
+                .post(
+                        "/api/v1/users/" + lisa.name() + "/delegations",
+                        "{\"delegate\":\"nobody-" + lisa.name() + "\",\"from\":true,\"until\":\""
+                                + clock.instant().plus(Duration.ofDays(3)) + "\","
+                                + "\"resources\":{\"pasted-secret-6e0d\":1},\"reason\":\"holiday\"}");
+
+        assertThat(Api.issues(response.expect(400)))
+                .containsExactlyInAnyOrder(
+                        "delegate:unknown_user", "from:invalid_type", "resources:invalid_type", "reason:unknown_field");
+        assertThat(response.body()).doesNotContain("pasted-secret-6e0d");
+        assertThat(delegations(lisa)).isEmpty();
+    }
+
+    @Test
+    void aDelegationWhoseOnlyProblemIsAnUnknownFieldIsNeitherSavedNorScheduled() {
+        int timers = delegationStartTimers();
+
+        Api.Response response = delegate(
+                lisa,
+                sam,
+                Map.of("from", clock.instant().plus(Duration.ofDays(1)).toString(), "reason", "holiday"));
+
+        assertThat(Api.issues(response.expect(400))).containsExactly("reason:unknown_field");
+        assertThat(delegations(lisa)).isEmpty();
+        assertThat(delegationStartTimers()).isEqualTo(timers);
+    }
+
+    private List<?> delegations(Person person) {
+        return api
+                .as(person.token())
+                .get("/api/v1/users/" + person.name() + "/delegations")
+                .expect(200)
+                .json()
+                .values()
+                .stream()
+                .toList();
+    }
+
+    private int delegationStartTimers() {
+        return jdbc.sql("select count(*) from scheduled_tasks where task_name = ?")
+                .param(DelegationStarts.TASK)
+                .query(Integer.class)
+                .single();
     }
 
     @Test

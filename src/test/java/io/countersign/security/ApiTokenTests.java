@@ -92,6 +92,30 @@ class ApiTokenTests {
     }
 
     @Test
+    void anUnknownFieldAndAValueOfTheWrongTypeAreReportedWithTheOtherProblemsAndIssueNothing() {
+        int tokens =
+                jdbc.sql("select count(*) from api_tokens").query(Integer.class).single();
+
+        var everything = api.asAdmin()
+                .post(
+                        "/api/v1/users/admin/tokens",
+                        "{\"name\":{\"pasted-secret-3c8a\":1},\"expiresAt\":\"2001-01-01T00:00:00Z\",\"scope\":\"all\"}");
+        // a token issued on trial is rolled back and its secret never answered
+        var unknownAlone = api.asAdmin()
+                .post("/api/v1/users/admin/tokens", "{\"name\":\"" + Api.unique("trial") + "\",\"scope\":\"all\"}");
+
+        assertThat(Api.issues(everything.expect(400)))
+                .containsExactlyInAnyOrder("name:invalid_type", "expiresAt:in_past", "scope:unknown_field");
+        assertThat(everything.body()).doesNotContain("pasted-secret-3c8a");
+        assertThat(Api.issues(unknownAlone.expect(400))).containsExactly("scope:unknown_field");
+        assertThat(unknownAlone.body()).doesNotContain("cs_");
+        assertThat(jdbc.sql("select count(*) from api_tokens")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(tokens);
+    }
+
+    @Test
     void aTokenNameMayNotRepeatForTheSameUser() {
         String body = "{\"name\":\"" + Api.unique("ci") + "\"}";
         api.asAdmin().post("/api/v1/users/admin/tokens", body).expect(201);

@@ -24,18 +24,21 @@ class ChatLinkController {
             @Schema(allowableValues = "TELEGRAM") String type) {}
 
     private final ChatLinks links;
+    private final UnreadBodyValues unread;
 
-    ChatLinkController(ChatLinks links) {
+    ChatLinkController(ChatLinks links, UnreadBodyValues unread) {
         this.links = links;
+        this.unread = unread;
     }
 
+    @ReportsUnreadValues
     @Operation(
             operationId = "createChatLink",
             summary = "Issue a one-time code the user sends to the Telegram bot as /link <code>")
     @PostMapping("/api/v1/users/{username}/chat-links")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> create(Actor actor, @PathVariable String username, @RequestBody ChatLinkBody body) {
-        return links.createCode(actor, username, body.type());
+        return unread.refuseOr(() -> links.createCode(actor, username, body.type()));
     }
 
     @Operation(

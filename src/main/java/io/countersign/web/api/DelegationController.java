@@ -51,9 +51,11 @@ class DelegationController {
     }
 
     private final Delegations delegations;
+    private final UnreadBodyValues unread;
 
-    DelegationController(Delegations delegations) {
+    DelegationController(Delegations delegations, UnreadBodyValues unread) {
         this.delegations = delegations;
+        this.unread = unread;
     }
 
     @Operation(operationId = "listDelegations", summary = "List a user's delegations, latest first")
@@ -64,14 +66,15 @@ class DelegationController {
                 .toList();
     }
 
+    @ReportsUnreadValues
     @Operation(
             operationId = "createDelegation",
             summary = "Delegate a user's approvals to another user for a period, optionally for some resources")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     DelegationResponse create(Actor actor, @PathVariable String username, @RequestBody DelegationBody body) {
-        return DelegationResponse.of(delegations.create(
-                actor, username, new DelegationInput(body.delegate(), body.from(), body.until(), body.resources())));
+        return unread.refuseOr(() -> DelegationResponse.of(delegations.create(
+                actor, username, new DelegationInput(body.delegate(), body.from(), body.until(), body.resources()))));
     }
 
     @Operation(operationId = "endDelegation", summary = "End a delegation now")

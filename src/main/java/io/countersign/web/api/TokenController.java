@@ -35,16 +35,20 @@ class TokenController {
     }
 
     private final ApiTokens tokens;
+    private final UnreadBodyValues unread;
 
-    TokenController(ApiTokens tokens) {
+    TokenController(ApiTokens tokens, UnreadBodyValues unread) {
         this.tokens = tokens;
+        this.unread = unread;
     }
 
+    @ReportsUnreadValues
     @Operation(operationId = "issueToken", summary = "Issue an API token; its secret is shown once")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     TokenResponse issue(Actor actor, @PathVariable String username, @RequestBody TokenRequest body) {
-        return TokenResponse.of(tokens.issue(actor, username, body.name(), body.expiresAt()));
+        // a token issued on trial is rolled back with its hash and never answered
+        return unread.refuseOr(() -> TokenResponse.of(tokens.issue(actor, username, body.name(), body.expiresAt())));
     }
 
     @Operation(operationId = "listTokens", summary = "List a user's API tokens, never their secrets")
