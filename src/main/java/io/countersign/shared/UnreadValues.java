@@ -56,6 +56,19 @@ public final class UnreadValues {
         throw new InvalidInputException(withRulesIssues(found));
     }
 
+    /**
+     * These issues as the rules of an input that is a bare array name them, the array being {@code
+     * field}: the reader calls its first element {@code [0]}, the rules {@code field[0]}.
+     */
+    public UnreadValues asArray(String field) {
+        UnreadValues named = new UnreadValues();
+        issues.forEach(issue -> named.add(
+                issue.field().startsWith("[")
+                        ? new FieldIssue(field + issue.field(), issue.code(), issue.message())
+                        : issue));
+        return named;
+    }
+
     /** These issues and {@code found}, without a rule's issue on a field that could not be read at all. */
     private List<FieldIssue> withRulesIssues(List<FieldIssue> found) {
         Set<String> unreadFields = issues.stream().map(FieldIssue::field).collect(Collectors.toSet());

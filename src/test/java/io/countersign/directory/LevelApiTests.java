@@ -99,6 +99,23 @@ class LevelApiTests {
     }
 
     @Test
+    void aNameOfTheWrongTypeIsReportedWithTheOtherProblemsAndChangesNothing() {
+        List<String> before = current();
+        String levels =
+                "[" + String.join(",", before.stream().map(l -> "\"" + l + "\"").toList())
+                        + ",{\"pasted-secret-7e1c\":1},\"Not Valid\"]";
+
+        var response = api.asAdmin().put("/api/v1/levels", levels);
+
+        assertThat(issues(response.expect(400).json()))
+                .containsExactlyInAnyOrder(
+                        "levels[" + before.size() + "]:invalid_type",
+                        "levels[" + (before.size() + 1) + "]:invalid_name");
+        assertThat(response.body()).doesNotContain("pasted-secret-7e1c");
+        assertThat(current()).isEqualTo(before);
+    }
+
+    @Test
     void everyoneSignedInReadsTheLevelsButOnlyAdministratorsChangeThem() {
         String token = people.tokenFor(people.user("reader", Role.USER));
 

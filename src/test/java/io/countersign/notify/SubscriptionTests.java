@@ -186,6 +186,35 @@ class SubscriptionTests extends NotificationSceneTestBase {
     }
 
     @Test
+    void valuesOfTheWrongTypeAreReportedWithTheOtherProblemsAndChangeNothing() {
+        JsonNode before = api.as(lisa.token()).get(path(lisa)).expect(200).json();
+        JsonNode defaultsBefore =
+                api.asAdmin().get("/api/v1/settings/subscriptions").expect(200).json();
+        var mine = api.as(lisa.token())
+                .put(
+                        path(lisa),
+                        "{\"step_opened\":[\"EMAIL\",{\"pasted-secret-4b6e\":1}],\"grant_ending\":\"EMAIL\","
+                                + "\"lunch_served\":[\"EMAIL\"],\"request_decided\":[\"PIGEON\"]}");
+        var defaults = api.asAdmin()
+                .put("/api/v1/settings/subscriptions", "{\"step_opened\":[7],\"grant_ending\":[\"EMAIL\"]}");
+
+        assertThat(Api.issues(mine.expect(400)))
+                .containsExactlyInAnyOrder(
+                        "step_opened[1]:invalid_type",
+                        "grant_ending:invalid_type",
+                        "lunch_served:unknown_kind",
+                        "request_decided[0]:unknown_channel");
+        assertThat(mine.body()).doesNotContain("pasted-secret-4b6e");
+        assertThat(Api.issues(defaults.expect(400))).containsExactly("step_opened[0]:invalid_type");
+        assertThat(api.as(lisa.token()).get(path(lisa)).expect(200).json()).isEqualTo(before);
+        assertThat(api.asAdmin()
+                        .get("/api/v1/settings/subscriptions")
+                        .expect(200)
+                        .json())
+                .isEqualTo(defaultsBefore);
+    }
+
+    @Test
     void changesAreAudited() {
         put(lisa, lisa, Map.of("grant_ending", List.of()));
 

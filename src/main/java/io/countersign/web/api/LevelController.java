@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LevelController {
 
     private final Levels levels;
+    private final UnreadBodyValues unread;
 
-    LevelController(Levels levels) {
+    LevelController(Levels levels, UnreadBodyValues unread) {
         this.levels = levels;
+        this.unread = unread;
     }
 
     @Operation(operationId = "listLevels", summary = "List the levels, lowest first")
@@ -29,9 +31,10 @@ class LevelController {
         return levels.list();
     }
 
+    @ReportsUnreadValues
     @Operation(operationId = "replaceLevels", summary = "Replace the ordered levels")
     @PutMapping
     List<String> replace(Actor actor, @RequestBody List<String> ordered) {
-        return levels.replace(actor, ordered);
+        return unread.refuseOr("levels", () -> levels.replace(actor, ordered));
     }
 }

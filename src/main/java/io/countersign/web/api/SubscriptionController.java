@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SubscriptionController {
 
     private final Subscriptions subscriptions;
+    private final UnreadBodyValues unread;
 
-    SubscriptionController(Subscriptions subscriptions) {
+    SubscriptionController(Subscriptions subscriptions, UnreadBodyValues unread) {
         this.subscriptions = subscriptions;
+        this.unread = unread;
     }
 
     @Operation(operationId = "getSubscriptions", summary = "Read a user's subscriptions")
@@ -30,11 +32,12 @@ class SubscriptionController {
         return subscriptions.of(actor, username);
     }
 
+    @ReportsUnreadValues
     @Operation(operationId = "replaceSubscriptions", summary = "Change a user's subscriptions")
     @PutMapping("/api/v1/users/{username}/subscriptions")
     Map<String, List<String>> replace(
             Actor actor, @PathVariable String username, @RequestBody Map<String, List<String>> body) {
-        return subscriptions.replace(actor, username, body);
+        return unread.refuseOr(() -> subscriptions.replace(actor, username, body));
     }
 
     @Operation(operationId = "getDefaultSubscriptions", summary = "Read the default subscriptions")
@@ -43,9 +46,10 @@ class SubscriptionController {
         return subscriptions.defaults(actor);
     }
 
+    @ReportsUnreadValues
     @Operation(operationId = "replaceDefaultSubscriptions", summary = "Change the default subscriptions")
     @PutMapping("/api/v1/settings/subscriptions")
     Map<String, List<String>> replaceDefaults(Actor actor, @RequestBody Map<String, List<String>> body) {
-        return subscriptions.replaceDefaults(actor, body);
+        return unread.refuseOr(() -> subscriptions.replaceDefaults(actor, body));
     }
 }

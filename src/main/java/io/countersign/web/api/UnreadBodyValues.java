@@ -54,6 +54,11 @@ class UnreadBodyValues extends RequestBodyAdviceAdapter {
         return read().refuseOr(transactions, write);
     }
 
+    /** As {@link #refuseOr(Supplier)} for a body that is a bare array whose rules call it {@code field}. */
+    <T> T refuseOr(String field, Supplier<T> write) {
+        return read().asArray(field).refuseOr(transactions, write);
+    }
+
     @Override
     public boolean supports(
             MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
