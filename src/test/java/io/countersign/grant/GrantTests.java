@@ -132,6 +132,33 @@ class GrantTests extends DevWithATokenTestBase {
     }
 
     @Test
+    void aRevocationWithAnUnknownFieldIsReportedWithItsOtherProblemsAndRevokesNothing() {
+        String grant = grantFor(devToken, "admin").get("id").asString();
+        String path = "/api/v1/grants/" + grant + "/revoke";
+
+        var tooLong = api.asAdmin().post(path, "{\"reason\":\"" + "x".repeat(2001) + "\",\"notify\":true}");
+        var wrongType = api.asAdmin().post(path, "{\"reason\":{\"pasted-secret-8a4c\":1},\"notify\":true}");
+        var unknownAlone = api.asAdmin().post(path, "{\"reason\":\"left the team\",\"notify\":true}");
+
+        assertThat(Api.issues(tooLong.expect(400)))
+                .containsExactlyInAnyOrder("reason:too_long", "notify:unknown_field");
+        assertThat(Api.issues(wrongType.expect(400)))
+                .containsExactlyInAnyOrder("reason:invalid_type", "notify:unknown_field");
+        assertThat(wrongType.body()).doesNotContain("pasted-secret-8a4c");
+        assertThat(Api.issues(unknownAlone.expect(400))).containsExactly("notify:unknown_field");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/grants/" + grant)
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("ACTIVE");
+        String check = "/api/v1/access/check?user=" + dev + "&resource=" + resource + "&account=admin";
+        assertThat(api.as(gatewayToken).get(check).json().get("allowed").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void aRevocationIsSeenByTheVeryNextCheck() {
         String grant = grantFor(devToken, "admin").get("id").asString();
         String path = "/api/v1/access/check?user=" + dev + "&resource=" + resource + "&account=admin";

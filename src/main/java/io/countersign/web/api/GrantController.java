@@ -32,9 +32,11 @@ class GrantController {
     record Page(List<GrantResponse> items, String nextCursor) {}
 
     private final Grants grants;
+    private final UnreadBodyValues unread;
 
-    GrantController(Grants grants) {
+    GrantController(Grants grants, UnreadBodyValues unread) {
         this.grants = grants;
+        this.unread = unread;
     }
 
     @Operation(
@@ -43,6 +45,7 @@ class GrantController {
             description = "Opens an extension request, decided under the policy that governs the grant's resource and"
                     + " account today (its extension steps, or its own steps) within its maximum total duration."
                     + " Once approved the grant's end moves; a grant that ends first ends, and the request with it.")
+    // read strictly, as a new request's body is: an extension opens an access request
     @PostMapping("/{id}/extend")
     @ResponseStatus(HttpStatus.CREATED)
     RequestResponse extend(Actor actor, @PathVariable String id, @RequestBody(required = false) ExtendBody body) {
@@ -73,9 +76,10 @@ class GrantController {
         return GrantResponse.of(grants.get(actor, id));
     }
 
+    @ReportsUnreadValues
     @Operation(operationId = "revokeGrant", summary = "End a grant at once")
     @PostMapping("/{id}/revoke")
     GrantResponse revoke(Actor actor, @PathVariable String id, @RequestBody(required = false) RevokeBody body) {
-        return GrantResponse.of(grants.revoke(actor, id, body == null ? null : body.reason()));
+        return unread.refuseOr(() -> GrantResponse.of(grants.revoke(actor, id, body == null ? null : body.reason())));
     }
 }
