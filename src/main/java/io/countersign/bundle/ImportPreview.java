@@ -22,14 +22,18 @@ public record ImportPreview(Changes levels, Changes users, Changes groups, Chang
      */
     public record Changes(List<String> created, List<String> updated, List<String> deleted, List<String> unchanged) {
 
-        public boolean isEmpty() {
+        public boolean changesNothing() {
             return created.isEmpty() && updated.isEmpty() && deleted.isEmpty();
         }
     }
 
     /** Whether applying the bundle would change nothing at all. */
     public boolean changesNothing() {
-        return levels.isEmpty() && users.isEmpty() && groups.isEmpty() && resources.isEmpty() && policies.isEmpty();
+        return levels.changesNothing()
+                && users.changesNothing()
+                && groups.changesNothing()
+                && resources.changesNothing()
+                && policies.changesNothing();
     }
 
     static ImportPreview between(Bundle before, Bundle after, Bundle given) {

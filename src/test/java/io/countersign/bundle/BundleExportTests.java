@@ -42,6 +42,9 @@ class BundleExportTests extends BundleImporterTestBase {
             assertThat(names(preview, kind, "created")).as(kind).isEmpty();
             assertThat(names(preview, kind, "updated")).as(kind).isEmpty();
             assertThat(names(preview, kind, "deleted")).as(kind).isEmpty();
+            assertThat(preview.get(kind).propertyNames())
+                    .as("the preview of %s holds its four lists only", kind)
+                    .containsExactlyInAnyOrder("created", "updated", "deleted", "unchanged");
         }
         assertThat(names(preview, "users", "unchanged")).hasSizeGreaterThanOrEqualTo(400);
         assertThat(names(preview, "policies", "unchanged")).contains(org.policy(0), org.policy(149));
