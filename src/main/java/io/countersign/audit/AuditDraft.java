@@ -39,7 +39,7 @@ record AuditDraft(
         }
         return new AuditDraft(
                 fitting(event, "actor", actor.username(), 128),
-                actor.role().name(),
+                actor.auditedRole(),
                 actor.channel().name(),
                 fitting(event, "source address", actor.sourceAddress(), 64),
                 fitting(event, "action", action, 64),

@@ -19,6 +19,15 @@ public record Actor(String username, Role role, Channel channel, String sourceAd
         return new Actor("system", Role.ADMIN, Channel.SYSTEM, null);
     }
 
+    /**
+     * The role the audit log names: {@code SYSTEM} for the service itself (the reserved user
+     * {@code system}), whose {@code ADMIN} role only lets it act, so that rows written for timers or for
+     * refused call backs from strangers are never taken for an administrator's.
+     */
+    public String auditedRole() {
+        return username.equals("system") ? "SYSTEM" : role.name();
+    }
+
     public boolean is(Role candidate) {
         return role == candidate;
     }

@@ -3,6 +3,9 @@ package io.countersign.audit;
 import static io.countersign.testing.Api.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.shared.Actor;
+import io.countersign.shared.Channel;
+import io.countersign.shared.Role;
 import io.countersign.shared.ShortIds;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
@@ -50,6 +53,31 @@ class AuditApiTests {
         assertThat(api.as(user).get("/api/v1/audit").status()).isEqualTo(403);
         assertThat(api.as(user).get("/api/v1/audit/verify").status()).isEqualTo(403);
         assertThat(api.anonymous().get("/api/v1/audit").status()).isEqualTo(401);
+    }
+
+    @Test
+    void rowsTheServiceWritesNameTheRoleSystemNotAdministrator() {
+        String target = "sample:" + Api.unique("forged");
+        changes.publish(new SampleEvent(
+                new Actor("system", Role.ADMIN, Channel.TELEGRAM, "198.51.100.7"),
+                "sample.refused",
+                target,
+                "a call back nobody signed",
+                null,
+                null));
+        changes.publish(new SampleEvent(Actor.system(), "sample.timed", target, "a timer fired", null, null));
+
+        JsonNode items = list("?actor=system&action=sample.refused").get("items");
+        assertThat(items.get(0).get("actorRole").asString()).isEqualTo("SYSTEM");
+        items = list("?actor=system&action=sample.timed").get("items");
+        assertThat(items.get(0).get("actorRole").asString()).isEqualTo("SYSTEM");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/audit/verify")
+                        .expect(200)
+                        .json()
+                        .get("valid")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
