@@ -8,6 +8,7 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -35,13 +36,19 @@ class BreakGlassUsesPage {
     @GetMapping("/breakglass")
     String list(
             Actor actor,
-            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(name = "overdue", required = false) String overdueAsked,
             @RequestParam(required = false) String cursor,
             Model model,
             HttpServletResponse response) {
         List<Row> rows = List.of();
         String next = null;
+        Boolean asked = flag(overdueAsked);
+        boolean overdue = Boolean.TRUE.equals(asked);
         try {
+            if (asked == null) {
+                throw InvalidInputException.of(
+                        "overdue", "invalid_value", "must be true or false; '" + overdueAsked.trim() + "' is not");
+            }
             RequestPage page = reviews.list(actor, overdue, cursor, AllRequestsPage.PAGE_SIZE);
             Map<String, BreakGlassReview> reviewed = reviews.forRequests(
                     page.items().stream().map(AccessRequest::id).toList());
@@ -62,5 +69,20 @@ class BreakGlassUsesPage {
         model.addAttribute("uses", rows);
         PageLinks.add(model, here, cursor, next);
         return "pages/breakglass";
+    }
+
+    /**
+     * The filter as the address gives it, read with the words Spring reads a boolean by, so that links
+     * made before keep working; null when it is none of them.
+     */
+    private static Boolean flag(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return false;
+        }
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "on", "yes", "1" -> true;
+            case "false", "off", "no", "0" -> false;
+            default -> null;
+        };
     }
 }

@@ -178,11 +178,18 @@ class UnknownAddressesTests {
         refusals.put(admin.open(base + "/requests?status=BOGUS"), "status: must be one of");
         refusals.put(admin.open(base + "/audit?from=garbage"), "from");
         refusals.put(admin.open(base + "/breakglass?cursor=garbage"), "cursor");
+        refusals.put(
+                admin.open(base + "/breakglass?overdue=maybe"),
+                "overdue: must be true or false; &#39;maybe&#39; is not");
         refusals.forEach((seen, naming) -> {
             assertThat(seen.statusCode()).as(seen.uri().toString()).isEqualTo(400);
+            assertThat(seen.headers().firstValue("Content-Type"))
+                    .as(seen.uri().toString())
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
             assertThat(seen.body()).as(seen.uri().toString()).contains(naming).contains("<form");
         });
         assertThat(admin.open(base + "/requests?status=open").statusCode()).isEqualTo(200);
+        assertThat(admin.open(base + "/breakglass?overdue=true").statusCode()).isEqualTo(200);
     }
 
     @Test
