@@ -31,7 +31,8 @@ final class LevelRules {
             }
             Integer earlier = firstIndex.putIfAbsent(name, i);
             if (earlier != null) {
-                problems.add(path, "duplicate", "'" + name + "' is already at " + field + "[" + earlier + "]");
+                problems.add(
+                        path, "duplicate", "'" + name + "' is already entry " + (earlier + 1) + " of the " + field);
                 continue;
             }
             names.add(name);

@@ -78,21 +78,23 @@ public class ActionTokens {
         AccessRequest request =
                 repository.find(requestId).orElseThrow(() -> new NotFoundException("request", requestId));
         if (step < 0 || step >= request.steps().size()) {
-            throw new IllegalArgumentException("Request " + requestId + " has no step " + step + ".");
+            throw new IllegalArgumentException("Request " + requestId + " has no step " + (step + 1) + ".");
         }
         if (request.status() != RequestStatus.PENDING) {
             throw new ActionTokenRefused(Reason.NOT_PENDING, "Request " + requestId + " is " + request.status() + ".");
         }
         if (step < request.currentStep()) {
-            throw new ActionTokenRefused(Reason.STEP_CLOSED, "Step " + step + " of " + requestId + " is over.");
+            throw new ActionTokenRefused(Reason.STEP_CLOSED, "Step " + (step + 1) + " of " + requestId + " is over.");
         }
         if (speaksFor(request, step, approverId, clock.instant()).isEmpty()) {
             throw new ActionTokenRefused(
-                    Reason.NOT_ELIGIBLE, "That user is not an approver of step " + step + " of " + requestId + ".");
+                    Reason.NOT_ELIGIBLE,
+                    "That user is not an approver of step " + (step + 1) + " of " + requestId + ".");
         }
         if (SeparationOfDuties.hasDecided(request.decisions(), approverId, step)) {
             throw new ActionTokenRefused(
-                    Reason.ALREADY_DECIDED, "That user has already decided step " + step + " of " + requestId + ".");
+                    Reason.ALREADY_DECIDED,
+                    "That user has already decided step " + (step + 1) + " of " + requestId + ".");
         }
         String token = ActionTokenText.random();
         store.insert(ActionTokenText.hash(token), requestId, step, approverId, via, clock.instant());
@@ -187,7 +189,7 @@ public class ActionTokens {
         }
         if (request.currentStep() != binding.step()) {
             throw new ActionTokenRefused(
-                    Reason.STEP_CLOSED, "Step " + binding.step() + " of " + request.id() + " is no longer open.");
+                    Reason.STEP_CLOSED, "Step " + (binding.step() + 1) + " of " + request.id() + " is no longer open.");
         }
     }
 

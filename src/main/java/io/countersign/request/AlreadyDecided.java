@@ -6,6 +6,6 @@ import io.countersign.shared.ConflictException;
 public class AlreadyDecided extends ConflictException {
 
     AlreadyDecided(String username, String requestId, int step) {
-        super("'" + username + "' has already decided step " + step + " of request " + requestId + ".");
+        super("'" + username + "' has already decided step " + (step + 1) + " of request " + requestId + ".");
     }
 }

@@ -55,7 +55,8 @@ public record ApprovalRecorded(
 
     @Override
     public String note() {
-        return (means == null ? "" : means + ": ") + "step " + step + (stepName == null ? "" : " '" + stepName + "'")
+        return (means == null ? "" : means + ": ") + "step " + (step + 1)
+                + (stepName == null ? "" : " '" + stepName + "'")
                 + ": " + approvals + " of " + requiredApprovals + " approvals"
                 + (allowed == null ? "" : "; allowed " + allowed + " of the " + requested + " requested")
                 + (comment == null ? "" : "; " + comment);

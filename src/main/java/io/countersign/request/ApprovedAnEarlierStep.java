@@ -6,7 +6,7 @@ import io.countersign.shared.ForbiddenException;
 public class ApprovedAnEarlierStep extends ForbiddenException {
 
     ApprovedAnEarlierStep(String username, String requestId, int earlierStep) {
-        super("'" + username + "' approved step " + earlierStep + " of request " + requestId
+        super("'" + username + "' approved step " + (earlierStep + 1) + " of request " + requestId
                 + " and may not approve a later step; its policy requires distinct approvers across steps.");
     }
 }

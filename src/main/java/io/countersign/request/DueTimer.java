@@ -36,7 +36,7 @@ final class DueTimer {
             return false;
         }
         int index = request.currentStep();
-        StepTimeout.apply(request, step, "step " + index + " timed out at " + step.deadline(), false, at);
+        StepTimeout.apply(request, step, "step " + (index + 1) + " timed out at " + step.deadline(), false, at);
         return true;
     }
 

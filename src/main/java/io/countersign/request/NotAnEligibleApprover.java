@@ -6,6 +6,7 @@ import io.countersign.shared.ForbiddenException;
 public class NotAnEligibleApprover extends ForbiddenException {
 
     NotAnEligibleApprover(String username, String requestId, int step) {
-        super("'" + username + "' is not an eligible approver of step " + step + " of request " + requestId + ".");
+        super("'" + username + "' is not an eligible approver of step " + (step + 1) + " of request " + requestId
+                + ".");
     }
 }

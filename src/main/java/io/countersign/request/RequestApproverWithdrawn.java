@@ -39,10 +39,14 @@ public record RequestApproverWithdrawn(
         String places = steps.isEmpty()
                 ? approver + " no longer approves"
                 : approver + " is no longer an approver of step" + (steps.size() == 1 ? " " : "s ")
-                        + String.join(", ", steps.stream().map(String::valueOf).toList());
+                        + String.join(
+                                ", ",
+                                steps.stream()
+                                        .map(step -> String.valueOf(step + 1))
+                                        .toList());
         String approval = approvalWithdrawnAt == null
                 ? ""
-                : "; the approval of step " + approvalWithdrawnAt + " given by or for them no longer counts";
+                : "; the approval of step " + (approvalWithdrawnAt + 1) + " given by or for them no longer counts";
         return places + approval + ": " + reason;
     }
 

@@ -30,7 +30,7 @@ public record RequestDelegateJoined(
 
     @Override
     public String note() {
-        return "step " + step + (stepName == null ? "" : " '" + stepName + "'") + " also waits on "
+        return "step " + (step + 1) + (stepName == null ? "" : " '" + stepName + "'") + " also waits on "
                 + delegate.username() + " on behalf of " + onBehalfOf.username();
     }
 

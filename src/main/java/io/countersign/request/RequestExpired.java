@@ -51,8 +51,8 @@ public record RequestExpired(
     @Override
     public String note() {
         return reason != null
-                ? "still pending at step " + step + " when " + reason + " at " + expiresAt
-                : "still pending at step " + step + " when its time-to-live ended at " + expiresAt;
+                ? "still pending at step " + (step + 1) + " when " + reason + " at " + expiresAt
+                : "still pending at step " + (step + 1) + " when its time-to-live ended at " + expiresAt;
     }
 
     /** The grant an extension request concerns, so that its audit row and events name that grant. */

@@ -28,7 +28,7 @@ public record RequestRejected(
 
     @Override
     public String note() {
-        return (means == null ? "" : means + ": ") + "rejected at step " + step
+        return (means == null ? "" : means + ": ") + "rejected at step " + (step + 1)
                 + (comment == null ? "" : ": " + comment);
     }
 

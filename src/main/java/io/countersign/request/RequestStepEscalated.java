@@ -35,8 +35,8 @@ public record RequestStepEscalated(
 
     @Override
     public String note() {
-        return "step " + step + (stepName == null ? "" : " '" + stepName + "'") + " timed out and now also waits on "
-                + addedApprovers;
+        return "step " + (step + 1) + (stepName == null ? "" : " '" + stepName + "'")
+                + " timed out and now also waits on " + addedApprovers;
     }
 
     /** The grant an extension request concerns, so that its audit row and events name that grant. */

@@ -48,8 +48,8 @@ public record RequestStepStarted(
 
     @Override
     public String note() {
-        return "step " + step + (stepName == null ? "" : " '" + stepName + "'") + " needs " + requiredApprovals + " of "
-                + eligibleApprovers;
+        return "step " + (step + 1) + (stepName == null ? "" : " '" + stepName + "'") + " needs " + requiredApprovals
+                + " of " + eligibleApprovers;
     }
 
     /** The grant an extension request concerns, so that its audit row and events name that grant. */

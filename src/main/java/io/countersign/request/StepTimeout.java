@@ -43,6 +43,6 @@ final class StepTimeout {
 
     /** The reason given when a step has lost the approvers it needs. */
     static String infeasible(int step) {
-        return "step " + step + " can no longer get its approvals";
+        return "step " + (step + 1) + " can no longer get its approvals";
     }
 }

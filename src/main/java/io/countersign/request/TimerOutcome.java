@@ -18,7 +18,7 @@ record TimerOutcome(String reason, boolean ended) {
     }
 
     static TimerOutcome stepTimedOut(String requestId, RequestStep before, RequestStep after, RequestStatus status) {
-        String step = "step " + before.index() + (before.name() == null ? "" : " '" + before.name() + "'");
+        String step = "step " + (before.index() + 1) + (before.name() == null ? "" : " '" + before.name() + "'");
         String passed = "The step deadline passed at " + before.deadline() + ": " + step + " of request " + requestId;
         if (status == RequestStatus.PENDING) {
             List<String> added = after.eligibleApprovers().stream()

@@ -120,7 +120,7 @@ class AccessRequestApprovalTests {
 
         assertThatThrownBy(() -> request.approve(person("mallory"), "mallory", null, AT))
                 .isInstanceOf(NotAnEligibleApprover.class)
-                .hasMessageContaining("step 0");
+                .hasMessageContaining("step 1 ");
         assertThat(request.decisions()).isEmpty();
         assertThat(request.pullEvents()).isEmpty();
     }

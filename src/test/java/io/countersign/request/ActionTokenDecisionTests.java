@@ -39,7 +39,7 @@ class ActionTokenDecisionTests extends ActionTokensTestBase {
                 .containsEntry("actor", lisa.name())
                 .containsEntry("channel", "EMAIL")
                 .containsEntry("source_address", "192.0.2.7");
-        assertThat((String) audit.get("note")).startsWith("By email: step 0 'Review': 1 of 1 approvals");
+        assertThat((String) audit.get("note")).startsWith("By email: step 1 'Review': 1 of 1 approvals");
         assertThat(webhookPayload(webhook, "request.approved", id)).contains("\"channel\":\"EMAIL\"");
     }
 
@@ -53,7 +53,7 @@ class ActionTokenDecisionTests extends ActionTokensTestBase {
 
         assertThat(read(id).get("status").asString()).isEqualTo("REJECTED");
         assertThat(read(id).get("decisions").get(0).get("channel").asString()).isEqualTo("SLACK");
-        assertThat(auditNote(id, "request.rejected")).isEqualTo("via Slack: rejected at step 0: not now");
+        assertThat(auditNote(id, "request.rejected")).isEqualTo("via Slack: rejected at step 1: not now");
         assertThat(webhookPayload(webhook, "request.rejected", id)).contains("\"channel\":\"SLACK\"");
     }
 
@@ -75,7 +75,7 @@ class ActionTokenDecisionTests extends ActionTokensTestBase {
         String id = org.pendingRequest(dev, List.of(Organisation.step("Review", 1, lisa)));
         api.as(lisa.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
 
-        assertThat(auditNote(id, "request.approval_recorded")).isEqualTo("step 0 'Review': 1 of 1 approvals");
+        assertThat(auditNote(id, "request.approval_recorded")).isEqualTo("step 1 'Review': 1 of 1 approvals");
     }
 
     @Test

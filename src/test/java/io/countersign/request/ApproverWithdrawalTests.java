@@ -224,7 +224,7 @@ class ApproverWithdrawalTests extends DevLisaAndCarolTestBase {
                         .get(0)
                         .get("note")
                         .asString())
-                .contains("approval of step 0", "no longer counts", "user deactivated");
+                .contains("approval of step 1", "no longer counts", "user deactivated");
         assertThat(approve(sam, id).get("status").asString()).isEqualTo("APPROVED");
     }
 

@@ -39,7 +39,7 @@ class DelegatedApprovalTests extends DelegationTestBase {
         assertThat(read.get("decisions").get(0).get("onBehalfOf").asString()).isEqualTo(lisa.name());
         JsonNode recorded = audit(id, "request.approval_recorded").get(0);
         assertThat(recorded.get("actor").asString()).isEqualTo(sam.name());
-        assertThat(recorded.get("note").asString()).startsWith("On behalf of " + lisa.name() + ": step 0");
+        assertThat(recorded.get("note").asString()).startsWith("On behalf of " + lisa.name() + ": step 1");
     }
 
     @Test

@@ -50,7 +50,7 @@ class DelegationEligibilityTests {
                 .map(e -> e.note())
                 .singleElement()
                 .asString()
-                .startsWith("On behalf of lisa: step 0");
+                .startsWith("On behalf of lisa: step 1");
     }
 
     @Test
@@ -179,7 +179,7 @@ class DelegationEligibilityTests {
 
         assertThatThrownBy(() -> approveAs(request, "mallory", delegation("lisa", "mallory")))
                 .isInstanceOf(ApprovedAnEarlierStep.class)
-                .hasMessageStartingWith("'lisa' approved step 0");
+                .hasMessageStartingWith("'lisa' approved step 1 ");
     }
 
     @Test

@@ -56,7 +56,7 @@ class DueTimerTests {
         assertThat(outcome.ended()).isTrue();
         assertThat(outcome.reason())
                 .contains("step deadline passed at " + DUE)
-                .contains("step 0 'Manager'")
+                .contains("step 1 'Manager'")
                 .contains("REJECTED");
         assertThat(request.pullEvents()).extracting(AuditableEvent::action).containsExactly("request.rejected");
     }

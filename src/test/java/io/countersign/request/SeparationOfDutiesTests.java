@@ -53,7 +53,7 @@ class SeparationOfDutiesTests {
 
         assertThatThrownBy(() -> request.approve(person("lisa"), "lisa", null, AT))
                 .isInstanceOf(ApprovedAnEarlierStep.class)
-                .hasMessageContaining("step 0");
+                .hasMessageContaining("approved step 1 ");
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
         request.approve(person("sam"), "sam", null, AT);
         assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);

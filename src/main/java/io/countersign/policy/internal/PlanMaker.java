@@ -272,7 +272,8 @@ public final class PlanMaker {
     }
 
     static String label(int index, Step step) {
-        return step.name() == null ? "step " + index : "step " + index + " ('" + step.name() + "')";
+        int number = index + 1;
+        return step.name() == null ? "step " + number : "step " + number + " ('" + step.name() + "')";
     }
 
     private static String plural(int count) {

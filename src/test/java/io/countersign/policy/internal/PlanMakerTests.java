@@ -226,7 +226,7 @@ class PlanMakerTests {
 
         assertThat(plan.autoApprovedBecause()).isNull();
         assertThat(plan.steps().get(0).autoApprovedBecause())
-                .contains("requester 'lisa' is an approver of step 0 ('Team')");
+                .contains("requester 'lisa' is an approver of step 1 ('Team')");
         assertThat(plan.steps().get(0).eligibleApprovers()).containsExactly("tom");
         assertThat(plan.steps().get(1).autoApprovedBecause()).isNull();
     }
@@ -250,7 +250,7 @@ class PlanMakerTests {
         ApprovalPlan plan = plan("dev", policy("p").resource("prod-*").step("Managers", 2, ofGroup("managers")));
         assertThat(plan.isFeasible()).isFalse();
         assertThat(plan.problems())
-                .containsExactly("step 0 ('Managers') needs 2 approvals but has 1 eligible approver");
+                .containsExactly("step 1 ('Managers') needs 2 approvals but has 1 eligible approver");
     }
 
     @Test
@@ -259,7 +259,7 @@ class PlanMakerTests {
 
         assertThat(plan.isFeasible()).isFalse();
         assertThat(plan.problems())
-                .containsExactly("step 0 ('Security Review') needs 4 approvals but has 3 eligible approvers");
+                .containsExactly("step 1 ('Security Review') needs 4 approvals but has 3 eligible approvers");
     }
 
     @Test
@@ -270,7 +270,7 @@ class PlanMakerTests {
 
         assertThat(plan.problems())
                 .containsExactly(
-                        "step 0, step 1 need 2 approvals from different people (one person may approve only one"
+                        "step 1, step 2 need 2 approvals from different people (one person may approve only one"
                                 + " step), but only 1 can be given by distinct eligible approvers");
     }
 

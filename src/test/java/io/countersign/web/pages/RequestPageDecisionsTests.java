@@ -225,6 +225,30 @@ class RequestPageDecisionsTests {
     }
 
     @Test
+    void aPersonNotAnApproverOfTheShownStepIsToldItsNumberAsThePageCountsIt() {
+        String lisa = api.person("lisa", "USER", PASSWORD);
+        String carol = api.person("carol", "USER", PASSWORD);
+        String resource = resourceGovernedBy(Map.of(
+                "steps",
+                List.of(
+                        Map.of("name", "Manager Review", "approvers", List.of(Map.of("user", lisa))),
+                        Map.of("approvers", List.of(Map.of("user", carol))))));
+        String id = request(resource, Map.of());
+        String page = base + "/requests/" + id;
+
+        HttpResponse<String> answer =
+                Visitor.signedIn(base, carol, PASSWORD).post(page, page + "/approve", "step=0&comment=");
+        var problem = api.as(api.tokenFor(carol))
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(403)
+                .json();
+
+        assertThat(answer.body()).contains("is not an eligible approver of step 1 of request " + id);
+        assertThat(problem.get("detail").asString()).contains("is not an eligible approver of step 1 of request");
+        assertThat(api.status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
     void aStepTheRequestDoesNotHaveIsNamedAsSuchAndDecidesNothing() {
         String lisa = api.person("lisa", "USER", PASSWORD);
         String resource =

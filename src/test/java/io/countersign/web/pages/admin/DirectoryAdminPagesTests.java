@@ -92,4 +92,22 @@ class DirectoryAdminPagesTests extends AdminPagesTestBase {
         assertThat(strings(api.asAdmin().get("/api/v1/levels").expect(200).json()))
                 .containsExactlyElementsOf(after);
     }
+
+    @Test
+    void aRepeatedLevelIsNamedByTheLinesAsPeopleCountThem() throws Exception {
+        List<String> levels = new ArrayList<>(
+                strings(api.asAdmin().get("/api/v1/levels").expect(200).json()));
+        String first = levels.isEmpty() ? Api.unique("base") : levels.get(0);
+        if (levels.isEmpty()) {
+            levels.add(first);
+        }
+        levels.add(first);
+
+        MockHttpServletResponse refused = browsing.post(admin, "/admin/levels", "levels", String.join("\n", levels));
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString())
+                .contains("entry " + levels.size() + ": &#39;" + first + "&#39; is already entry 1 of the levels")
+                .doesNotContain("levels[");
+    }
 }
