@@ -31,13 +31,19 @@ record FormErrors(Map<String, String> fields, List<String> general) {
         if (!(e instanceof InvalidInputException invalid)) {
             return new FormErrors(Map.of(), List.of(e.getMessage()));
         }
+        return of(invalid.issues(), List.of());
+    }
+
+    /** The issues next to their fields, and {@code refusals} of the whole request above the form. */
+    static FormErrors of(List<FieldIssue> issues, List<String> refusals) {
         Map<String, String> fields = new LinkedHashMap<>();
-        List<String> general = new ArrayList<>();
-        for (FieldIssue issue : invalid.issues()) {
+        List<String> general = new ArrayList<>(refusals);
+        for (FieldIssue issue : issues) {
+            String message = "duration".equals(issue.field()) ? FormDurations.inText(issue.message()) : issue.message();
             if (FORM_FIELDS.contains(issue.field())) {
-                fields.merge(issue.field(), sentence(issue.message()), (a, b) -> a + " " + b);
+                fields.merge(issue.field(), sentence(message), (a, b) -> a + " " + b);
             } else {
-                general.add(issue.field() + ": " + issue.message());
+                general.add(issue.field() + ": " + message);
             }
         }
         return new FormErrors(fields, general);
@@ -56,7 +62,7 @@ record FormErrors(Map<String, String> fields, List<String> general) {
         return fields.get(field);
     }
 
-    /** "must be at most PT4H, …" reads as a sentence next to its label: "Must be at most PT4H, …." */
+    /** "must be at most 4h, …" reads as a sentence next to its label: "Must be at most 4h, …." */
     private static String sentence(String message) {
         String text = Character.toUpperCase(message.charAt(0)) + message.substring(1);
         return text.endsWith(".") ? text : text + ".";

@@ -49,9 +49,18 @@ record NewRequestForm(
      */
     RequestInput toInput() {
         Problems problems = new Problems();
+        RequestInput input = read(problems);
+        problems.throwIfAny();
+        return input;
+    }
+
+    /**
+     * The request the form asks for, without the duration or start that could not be read: {@code
+     * problems} names them, so that the rest can still be judged with them.
+     */
+    RequestInput read(Problems problems) {
         Duration asked = duration(problems);
         Instant from = startsAt(problems);
-        problems.throwIfAny();
         return new RequestInput(resource, account, asked, justification, ticket, from, null);
     }
 

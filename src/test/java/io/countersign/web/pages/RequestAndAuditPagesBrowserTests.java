@@ -94,7 +94,7 @@ class RequestAndAuditPagesBrowserTests {
         assertThat(browser.field("preview-policy").getText()).isEqualTo(scene.policy);
         assertThat(browser.field("preview-steps").getText())
                 .contains("Lead review: 1 of " + scene.lead, "Security review: 1 of " + scene.security);
-        assertThat(browser.field("max-duration").getText()).isEqualTo("PT4H");
+        assertThat(browser.field("max-duration").getText()).isEqualTo("4h");
         assertThat(requestsOf(scene.requester)).isEmpty();
 
         browser.clickButton("Request access");
@@ -123,7 +123,7 @@ class RequestAndAuditPagesBrowserTests {
         browser.field("account").sendKeys("admin");
         browser.field("duration").sendKeys("9h");
         browser.clickButton("Preview");
-        assertThat(browser.field("duration-error").getText()).contains("at most PT4H");
+        assertThat(browser.field("duration-error").getText()).contains("at most 4h");
         assertThat(browser.field("form-errors").getText()).contains("would be refused");
         assertThat(browser.driver().findElements(By.xpath("//button[normalize-space()='Request access']")))
                 .isEmpty();
@@ -134,7 +134,7 @@ class RequestAndAuditPagesBrowserTests {
                         + " b.textContent = 'Send anyway'; document.querySelector('main form').appendChild(b);");
         browser.clickButton("Send anyway");
         assertThat(browser.path()).isEqualTo("/requests/new");
-        assertThat(browser.field("duration-error").getText()).contains("at most PT4H");
+        assertThat(browser.field("duration-error").getText()).contains("at most 4h");
         assertThat(browser.field("form-errors").getText()).contains("Nothing was requested");
         assertThat(requestsOf(scene.requester)).isEmpty();
 

@@ -1,0 +1,119 @@
+package io.countersign.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.TestClockConfiguration;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The request form tells every reason a request would be refused at once, each next to the field at
+ * fault and in the notation the form takes, and answers a refused request as the other forms do.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Api.class})
+class NewRequestPageTests {
+
+    private static final String PASSWORD = "a long enough password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Api api;
+
+    String base;
+    String form;
+    String resource;
+    Visitor ivy;
+
+    /** A requester without a manager, under a policy whose only step the requester's manager approves. */
+    @BeforeEach
+    void scene() {
+        base = "http://localhost:" + port;
+        form = base + "/requests/new";
+        resource = Api.unique("db");
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
+                .expect(201);
+        api.asAdmin()
+                .post(
+                        "/api/v1/policies",
+                        Api.json(Map.of(
+                                "name", Api.unique("policy"),
+                                "conditions", Map.of("resourceName", resource),
+                                "maxDuration", "PT4H",
+                                "requireJustification", true,
+                                "steps",
+                                        List.of(Map.of(
+                                                "name",
+                                                "Manager Review",
+                                                "approvers",
+                                                List.of(Map.of("requesterManager", true)))))))
+                .expect(201);
+        ivy = Visitor.signedIn(base, api.person("ivy", "USER", PASSWORD), PASSWORD);
+    }
+
+    private HttpResponse<String> send(String button, String account, String duration) {
+        return ivy.post(
+                form,
+                form,
+                button + "=1&key=k-" + Api.unique("form") + "&resource=" + resource + "&account=" + account
+                        + "&duration=" + duration + "&start=now&justification=&ticket=");
+    }
+
+    @Test
+    void thePreviewGivesEveryReasonAtOnceInTheFormsOwnNotation() {
+        HttpResponse<String> preview = send("preview", "admin", "5h");
+
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body())
+                .contains("id=\"duration-error\">Must be at most 4h, the maximum of the governing policy.")
+                .contains("id=\"justification-error\">The governing policy requires a justification.")
+                .contains("step 1 (&#39;Manager Review&#39;) needs 1 approval but has 0 eligible approvers")
+                .contains("<span id=\"max-duration\">4h</span>")
+                .doesNotContain("PT4H")
+                .doesNotContain("The policy accepts this request");
+    }
+
+    @Test
+    void anUnknownAccountIsNamedNextToItsField() {
+        HttpResponse<String> preview = send("preview", "nosuch", "");
+
+        assertThat(preview.body())
+                .contains("id=\"account-error\">No account &#39;nosuch&#39; exists or you may not see it.")
+                .contains("value=\"nosuch\" aria-describedby=\"account-error\" aria-invalid=\"true\"");
+    }
+
+    @Test
+    void aRefusedRequestAnswersAsABadRequestWithEveryReasonAndCreatesNothing() {
+        HttpResponse<String> sent = send("send", "admin", "5h");
+
+        assertThat(sent.statusCode()).isEqualTo(400);
+        assertThat(sent.body())
+                .contains("Nothing was requested")
+                .contains("id=\"duration-error\">Must be at most 4h")
+                .contains("id=\"justification-error\"")
+                .contains("has 0 eligible approvers");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/requests?resource=" + resource)
+                        .expect(200)
+                        .json()
+                        .get("items"))
+                .isEmpty();
+    }
+}
