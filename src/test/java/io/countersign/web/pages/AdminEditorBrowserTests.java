@@ -114,6 +114,11 @@ class AdminEditorBrowserTests {
                         .findElement(By.xpath("//p[@id='error-ticketPattern']/preceding-sibling::input[1]"))
                         .getAttribute("id"))
                 .isEqualTo("ticketPattern");
+        // and the field says so to a screen reader, naming its message
+        assertThat(browser.field("ticketPattern").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.field("ticketPattern").getAttribute("aria-describedby"))
+                .isEqualTo("error-ticketPattern");
+        assertThat(browser.field("priority").getAttribute("aria-invalid")).isNull();
         assertThat(value("steps[1].name")).isEqualTo("Security review");
         api.asAdmin().get("/api/v1/policies/" + policy).expect(404);
 
@@ -297,7 +302,15 @@ class AdminEditorBrowserTests {
         assertThat(browser.field("error-smtp.port").getText()).contains("port");
         assertThat(browser.field("error-smtp.from").getText()).contains("mail address");
         assertThat(browser.field("error-imap.port").getText()).contains("between 1 and 65535");
+        assertThat(browser.field("smtpPort").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.field("smtpPort").getAttribute("aria-describedby")).isEqualTo("error-smtp.port");
+        assertThat(browser.field("smtpHost").getAttribute("aria-invalid")).isNull();
+        assertThat(browser.field("approveKeywords").getAttribute("aria-describedby"))
+                .isEqualTo("error-approveKeywords");
+        // each of a field's messages is an element of its own, and no two share an id
         assertThat(browser.driver().findElements(By.id("error-approveKeywords")))
+                .hasSize(1);
+        assertThat(browser.driver().findElements(By.cssSelector("[id^='error-approveKeywords']")))
                 .extracting(WebElement::getText)
                 .anySatisfy(text -> assertThat(text).contains("a word that rejects"))
                 .anySatisfy(text -> assertThat(text).contains("a single word"));

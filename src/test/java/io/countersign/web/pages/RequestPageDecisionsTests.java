@@ -249,6 +249,18 @@ class RequestPageDecisionsTests {
     }
 
     @Test
+    void aRequestsPageIsTitledWithTheRequest() {
+        String lisa = api.person("lisa", "USER", PASSWORD);
+        String resource =
+                resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", lisa))))));
+        String id = request(resource, Map.of());
+
+        HttpResponse<String> page = Visitor.signedIn(base, lisa, PASSWORD).open(base + "/requests/" + id);
+
+        assertThat(page.body()).contains("<title>admin on " + resource + " (" + id + ") - Countersign</title>");
+    }
+
+    @Test
     void aStepTheRequestDoesNotHaveIsNamedAsSuchAndDecidesNothing() {
         String lisa = api.person("lisa", "USER", PASSWORD);
         String resource =

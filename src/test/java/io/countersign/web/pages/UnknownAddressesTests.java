@@ -229,6 +229,15 @@ class UnknownAddressesTests {
     }
 
     @Test
+    void theIconIsServedToAnyoneSoThatNoPageLogsAMissingOne() {
+        HttpResponse<String> icon = new Visitor().open(base + "/favicon.ico");
+
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("image/"));
+    }
+
+    @Test
     void theErrorPageIsNoAddressOfItsOwn() {
         HttpResponse<String> signedIn = signedIn("USER").open(base + "/error");
         assertThat(signedIn.statusCode()).isEqualTo(404);
