@@ -20,15 +20,18 @@ final class FormOutcome {
             redirect.addFlashAttribute("message", done);
         } catch (NotFoundException e) {
             throw e;
-        } catch (InvalidInputException e) {
-            // every problem, each with the field it is about, rather than a count of them
-            redirect.addFlashAttribute(
-                    "error",
-                    e.issues().stream()
-                            .map(issue -> issue.field() + ": " + issue.message())
-                            .collect(Collectors.joining("; ")));
         } catch (CountersignException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", refusal(e));
         }
+    }
+
+    /** Why a form was refused: every problem, each with the field it is about, rather than a count of them. */
+    static String refusal(CountersignException e) {
+        if (e instanceof InvalidInputException invalid) {
+            return invalid.issues().stream()
+                    .map(issue -> issue.field() + ": " + issue.message())
+                    .collect(Collectors.joining("; "));
+        }
+        return e.getMessage();
     }
 }

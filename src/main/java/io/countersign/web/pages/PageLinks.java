@@ -4,7 +4,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The links of a list page that pages by cursor: on to the next page, back to the first. */
-final class PageLinks {
+public final class PageLinks {
 
     private PageLinks() {}
 
@@ -12,7 +12,7 @@ final class PageLinks {
      * Adds {@code nextPage} (when there is a {@code next} cursor) and {@code firstPage} (when this is not
      * the first page) to the model, both keeping the filters already on {@code here}.
      */
-    static void add(Model model, UriComponentsBuilder here, String cursor, String next) {
+    public static void add(Model model, UriComponentsBuilder here, String cursor, String next) {
         model.addAttribute(
                 "nextPage",
                 next == null

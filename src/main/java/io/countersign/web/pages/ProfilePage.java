@@ -6,11 +6,15 @@ import io.countersign.security.ApiTokens;
 import io.countersign.security.PasswordSessions;
 import io.countersign.security.Passwords;
 import io.countersign.shared.Actor;
+import io.countersign.shared.CountersignException;
+import io.countersign.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -62,21 +66,32 @@ class ProfilePage {
             @RequestParam(name = "new", required = false) String replacement,
             @RequestParam(required = false) String repeated,
             HttpServletRequest request,
-            RedirectAttributes redirect) {
-        return act(redirect, "Your password is changed.", () -> {
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        try {
             if (replacement != null && !replacement.equals(repeated)) {
                 throw io.countersign.shared.InvalidInputException.of(
                         "repeated", "mismatch", "The two new passwords differ.");
             }
             passwords.change(actor, actor.username(), current == null ? "" : current, replacement);
-            // the other sessions are signed out; this one, which knew the old password, stays
-            passwordSessions.keep(request, actor.username());
-        });
+        } catch (CountersignException e) {
+            return refused(actor, model, response, e);
+        }
+        // the other sessions are signed out; this one, which knew the old password, stays
+        passwordSessions.keep(request, actor.username());
+        redirect.addFlashAttribute("message", "Your password is changed.");
+        return "redirect:/profile";
     }
 
     /** Each kind's field holds its channels, separated by commas or spaces; empty means none. */
     @PostMapping("/profile/subscriptions")
-    String subscriptions(Actor actor, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+    String subscriptions(
+            Actor actor,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         Map<String, List<String>> body = new LinkedHashMap<>();
         form.forEach((field, values) -> {
             if (field.startsWith(SUBSCRIPTION_FIELD)) {
@@ -88,15 +103,17 @@ class ProfilePage {
                                 .toList());
             }
         });
-        String page = act(
-                redirect, "Your subscriptions are saved.", () -> subscriptions.replace(actor, actor.username(), body));
-        if (redirect.getFlashAttributes().containsKey("error")) {
+        try {
+            subscriptions.replace(actor, actor.username(), body);
+        } catch (CountersignException e) {
             // shown again as typed, so that the mistake can be seen and mended
             Map<String, List<String>> typed = new LinkedHashMap<>(subscriptions.of(actor, actor.username()));
             typed.putAll(body);
-            redirect.addFlashAttribute("subscriptions", typed);
+            model.addAttribute("subscriptions", typed);
+            return refused(actor, model, response, e);
         }
-        return page;
+        redirect.addFlashAttribute("message", "Your subscriptions are saved.");
+        return "redirect:/profile";
     }
 
     @PostMapping("/profile/tokens/{id}/revoke")
@@ -120,6 +137,16 @@ class ProfilePage {
     @PostMapping("/profile/chat-links/{id}/delete")
     String unlink(Actor actor, @PathVariable String id, RedirectAttributes redirect) {
         return act(redirect, "The chat link is removed.", () -> chatLinks.unlink(actor, actor.username(), id));
+    }
+
+    /** The profile again with why a form was refused, answered as every refused form is: 400. */
+    private String refused(Actor actor, Model model, HttpServletResponse response, CountersignException e) {
+        if (e instanceof NotFoundException) {
+            throw e;
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("error", FormOutcome.refusal(e));
+        return show(actor, model);
     }
 
     private static String act(RedirectAttributes redirect, String done, Runnable change) {

@@ -6,15 +6,19 @@ import io.countersign.notify.NotificationDeliveries;
 import io.countersign.request.AccessRequest;
 import io.countersign.request.ActionTokenRefused;
 import io.countersign.request.BreakGlassReviews;
+import io.countersign.request.RequestPage;
 import io.countersign.request.RequestQuery;
 import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
+import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Problems;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * My requests, my approvals and one request's timeline, over the same services and rules as the API:
@@ -29,6 +34,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class RequestPages {
+
+    /** As many as the list of all requests shows at once. */
+    static final int PAGE_SIZE = AllRequestsPage.PAGE_SIZE;
 
     private final Requests requests;
     private final BreakGlassReviews reviews;
@@ -50,9 +58,9 @@ class RequestPages {
     }
 
     @GetMapping("/")
-    String mine(Actor actor, Model model) {
-        List<AccessRequest> mine = requests.list(actor, new RequestQuery(null, actor.username(), null, null, null, 200))
-                .items();
+    String mine(Actor actor, @RequestParam(required = false) String cursor, Model model, HttpServletResponse response) {
+        List<AccessRequest> mine = page(
+                actor, new RequestQuery(null, actor.username(), null, null, cursor, PAGE_SIZE), "/", model, response);
         Map<String, Grant> granted =
                 grants.forRequests(mine.stream().map(AccessRequest::id).toList());
         Instant now = clock.instant();
@@ -65,10 +73,11 @@ class RequestPages {
     }
 
     @GetMapping("/approvals")
-    String approvals(Actor actor, Model model) {
+    String approvals(
+            Actor actor, @RequestParam(required = false) String cursor, Model model, HttpServletResponse response) {
         Instant now = clock.instant();
-        List<AccessRequest> waiting = requests.list(actor, new RequestQuery(null, null, null, "me", null, 200))
-                .items();
+        List<AccessRequest> waiting =
+                page(actor, new RequestQuery(null, null, null, "me", cursor, PAGE_SIZE), "/approvals", model, response);
         model.addAttribute(
                 "requests",
                 waiting.stream().map(r -> RequestView.of(r, null, now)).toList());
@@ -78,6 +87,26 @@ class RequestPages {
                 requests.whyNotDecide(actor, r).ifPresent(reason -> whyNot.put(r.id(), whyNot(reason, r))));
         model.addAttribute("whyNot", whyNot);
         return "pages/approvals";
+    }
+
+    /**
+     * One page of the list, newest first, with the links on to the next and back to the first; a cursor
+     * this list did not give is named above it, with the status 400, as on the other lists.
+     */
+    private List<AccessRequest> page(
+            Actor actor, RequestQuery query, String path, Model model, HttpServletResponse response) {
+        List<AccessRequest> found = List.of();
+        String next = null;
+        try {
+            RequestPage page = requests.list(actor, query);
+            found = page.items();
+            next = page.nextCursor();
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", e.getMessage());
+        }
+        PageLinks.add(model, UriComponentsBuilder.fromPath(path), query.cursor(), next);
+        return found;
     }
 
     @GetMapping("/requests/{id}")

@@ -61,7 +61,8 @@ class ForgedHostTests {
         String cookie = "Cookie: COUNTERSIGN_SESSION=" + session(signIn(null, FORGED));
         String token = csrf(RawHttp.send(port, "GET", "/profile", cookie, FORGED));
 
-        Answer saved = post("/profile/subscriptions", "_csrf=" + encode(token), cookie, FORGED);
+        Answer saved =
+                post("/profile/subscriptions", "_csrf=" + encode(token) + "&kind.step_opened=email", cookie, FORGED);
         Answer signedOut = post("/logout", "_csrf=" + encode(token), cookie, "X-Forwarded-Host: evil.example");
 
         assertThat(saved.status()).isEqualTo(302);

@@ -29,6 +29,23 @@ class ProfilePageTests {
     Api api;
 
     @Test
+    void aRefusedPasswordChangeAnswersABadRequestAndChangesNothing() {
+        String base = "http://localhost:" + port;
+        String user = api.person("changer", "USER", PASSWORD);
+        Visitor browser = Visitor.signedIn(base, user, PASSWORD);
+
+        HttpResponse<String> answer = browser.post(
+                base + "/profile", base + "/profile/password", "current=wrong&new=another+long+password&repeated=x");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("The two new passwords differ.");
+        assertThat(Visitor.signedIn(base, user, PASSWORD)
+                        .open(base + "/profile")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void refusedSubscriptionsNameEachProblemAndStayAsTyped() {
         String base = "http://localhost:" + port;
         String user = api.person("subscriber", "USER", PASSWORD);
@@ -37,6 +54,7 @@ class ProfilePageTests {
         HttpResponse<String> answer =
                 browser.post(base + "/profile", base + "/profile/subscriptions", "kind.step_opened=email%2C+FAX");
 
+        assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("step_opened", "FAX").doesNotContain("see errors");
         assertThat(answer.body()).contains("value=\"email, FAX\"");
         assertThat(api.asAdmin()

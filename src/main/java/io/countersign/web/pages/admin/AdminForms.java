@@ -1,8 +1,6 @@
 package io.countersign.web.pages.admin;
 
-import io.countersign.shared.ConflictException;
 import io.countersign.shared.CountersignException;
-import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -31,7 +29,8 @@ final class AdminForms {
         } catch (NotFoundException e) {
             throw e;
         } catch (CountersignException e) {
-            ModelAndView again = new ModelAndView(view, model, status(e));
+            // every refused form answers 400, whatever the service called the refusal
+            ModelAndView again = new ModelAndView(view, model, HttpStatus.BAD_REQUEST);
             again.addObject("errors", FormErrors.of(e));
             return again;
         }
@@ -48,12 +47,5 @@ final class AdminForms {
             redirect.addFlashAttribute("error", "Nothing was changed: " + e.getMessage());
         }
         return "redirect:" + next;
-    }
-
-    private static HttpStatus status(CountersignException e) {
-        if (e instanceof InvalidInputException) {
-            return HttpStatus.BAD_REQUEST;
-        }
-        return e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
     }
 }

@@ -12,8 +12,11 @@ import io.countersign.shared.NameQuery;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Role;
+import io.countersign.web.pages.PageLinks;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Users: a searchable, paged list, a form to create one and a form to edit one. Writes go through
@@ -45,16 +49,28 @@ class UserAdminPages {
 
     /** {@code q} finds usernames starting with it; {@code cursor} is the "next page" link's. */
     @GetMapping("/admin/users")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String cursor, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String cursor,
+            Model model,
+            HttpServletResponse response) {
         model.addAttribute("q", q);
+        String next = null;
         try {
             NamePage<User> page = users.page(NameQuery.of("users", Names.canonical(q), cursor, PAGE_SIZE));
             model.addAttribute("users", page.items());
-            model.addAttribute("nextCursor", page.nextCursor());
+            next = page.nextCursor();
         } catch (CountersignException refused) {
+            // the list again with the search as typed, the refusal named above it, as on the other lists
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("users", java.util.List.of());
             model.addAttribute("error", refused.getMessage());
         }
+        UriComponentsBuilder here = UriComponentsBuilder.fromPath("/admin/users");
+        if (q != null && !q.isBlank()) {
+            here.queryParam("q", q);
+        }
+        PageLinks.add(model, here, cursor, next);
         return "pages/admin/users";
     }
 

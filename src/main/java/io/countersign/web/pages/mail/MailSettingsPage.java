@@ -8,10 +8,12 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.WebDataBinder;
@@ -54,7 +56,12 @@ class MailSettingsPage {
     }
 
     @PostMapping(PATH)
-    String save(Actor actor, @ModelAttribute("mail") MailForm form, Model model, RedirectAttributes redirect) {
+    String save(
+            Actor actor,
+            @ModelAttribute("mail") MailForm form,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         requireAdmin(actor);
         MailSettings stored = settings.current();
         List<FieldIssue> reading = new ArrayList<>();
@@ -63,12 +70,12 @@ class MailSettingsPage {
             // what could not be read is left out of the check (a default stands in), so nothing is said twice
             List<FieldIssue> all = new ArrayList<>(reading);
             all.addAll(settings.problemsWith(input));
-            return page(model, form, stored, all);
+            return refused(response, model, form, stored, all);
         }
         try {
             settings.update(actor, input);
         } catch (InvalidInputException e) {
-            return page(model, form, stored, e.issues());
+            return refused(response, model, form, stored, e.issues());
         }
         redirect.addFlashAttribute("message", "The mail settings are saved.");
         return "redirect:" + PATH;
@@ -76,16 +83,23 @@ class MailSettingsPage {
 
     /** Tests the saved settings, as the API's test does; the answer is drawn on the page at once. */
     @PostMapping(PATH + "/test")
-    String test(Actor actor, @RequestParam(defaultValue = "") String to, Model model) {
+    String test(Actor actor, @RequestParam(defaultValue = "") String to, Model model, HttpServletResponse response) {
         requireAdmin(actor);
         MailSettings current = settings.current();
         try {
             model.addAttribute("check", check.run(actor, to));
             model.addAttribute("testedTo", to);
         } catch (InvalidInputException e) {
-            return page(model, MailForm.of(current), current, e.issues());
+            return refused(response, model, MailForm.of(current), current, e.issues());
         }
         return page(model, MailForm.of(current), current, List.of());
+    }
+
+    /** The page again with why the form was refused, answered as every refused form is: 400. */
+    private static String refused(
+            HttpServletResponse response, Model model, MailForm form, MailSettings stored, List<FieldIssue> issues) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return page(model, form, stored, issues);
     }
 
     private static String page(Model model, MailForm form, MailSettings stored, List<FieldIssue> issues) {

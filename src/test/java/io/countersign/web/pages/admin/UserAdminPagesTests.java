@@ -229,13 +229,26 @@ class UserAdminPagesTests extends AdminPagesTestBase {
         String first = browsing.get(admin, "/admin/users?q=" + prefix).getContentAsString();
 
         assertThat(first).contains(prefix + "00", prefix + "24").doesNotContain(prefix + "25");
-        String next = first.substring(first.indexOf("cursor="), first.indexOf("\">Next page"))
+        assertThat(first).doesNotContain("First page");
+        String next = first.substring(first.indexOf("cursor="), first.indexOf("\" rel=\"next\">Next page"))
                 .substring("cursor=".length());
         String second = browsing.get(admin, "/admin/users?q=" + prefix + "&cursor=" + next)
                 .getContentAsString();
         assertThat(second).contains(prefix + "25", prefix + "26").doesNotContain(prefix + "24", "Next page");
+        assertThat(second).contains("<a href=\"/admin/users?q=" + prefix + "\">First page</a>");
         assertThat(browsing.get(admin, "/admin/users/nobody-" + prefix).getStatus())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aCursorTheListDidNotGiveIsNamedAboveItAsABadRequest() throws Exception {
+        var refused = browsing.get(admin, "/admin/users?q=ad&cursor=garbage");
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString())
+                .contains("cursor: is not a cursor this service returned")
+                .contains("id=\"q\" name=\"q\" value=\"ad\"")
+                .contains("First page");
     }
 
     private String userWithPassword() {

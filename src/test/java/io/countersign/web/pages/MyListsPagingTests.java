@@ -1,0 +1,87 @@
+package io.countersign.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.TestClockConfiguration;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/** My requests and my approvals show a page at a time, as the list of all requests does. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Api.class})
+class MyListsPagingTests {
+
+    private static final String PASSWORD = "a long enough password";
+    private static final Pattern NEXT = Pattern.compile("<a href=\"([^\"]+)\" rel=\"next\">Next page</a>");
+    private static final Pattern CARD = Pattern.compile("<section class=\"card\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Api api;
+
+    @Test
+    void myRequestsAndMyApprovalsGoOnPageByPage() {
+        String base = "http://localhost:" + port;
+        String lisa = api.person("lisa", "USER", PASSWORD);
+        String asker = api.person("asker", "USER", PASSWORD);
+        String resource = Api.unique("db");
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
+                .expect(201);
+        api.asAdmin()
+                .post(
+                        "/api/v1/policies",
+                        Api.json(Map.of(
+                                "name", Api.unique("policy"),
+                                "conditions", Map.of("resourceName", resource),
+                                "steps", List.of(Map.of("approvers", List.of(Map.of("user", lisa)))))))
+                .expect(201);
+        String token = api.tokenFor(asker);
+        int made = RequestPages.PAGE_SIZE + 1;
+        for (int i = 0; i < made; i++) {
+            api.as(token)
+                    .post("/api/v1/requests", Api.json(Map.of("resource", resource, "account", "admin")))
+                    .expect(201);
+        }
+
+        for (var list : List.of(Map.entry(asker, "/"), Map.entry(lisa, "/approvals"))) {
+            Visitor browser = Visitor.signedIn(base, list.getKey(), PASSWORD);
+            HttpResponse<String> first = browser.open(base + list.getValue());
+            assertThat(cards(first)).as(list.getValue()).isEqualTo(RequestPages.PAGE_SIZE);
+            assertThat(first.body()).doesNotContain("First page");
+
+            Matcher next = NEXT.matcher(first.body());
+            assertThat(next.find()).as(list.getValue()).isTrue();
+            HttpResponse<String> second = browser.open(base + next.group(1).replace("&amp;", "&"));
+            assertThat(cards(second)).as(list.getValue()).isEqualTo(made - RequestPages.PAGE_SIZE);
+            assertThat(second.body())
+                    .contains("<a href=\"" + list.getValue() + "\">First page</a>")
+                    .doesNotContain("Next page");
+
+            HttpResponse<String> refused = browser.open(base + list.getValue() + "?cursor=garbage");
+            assertThat(refused.statusCode()).as(list.getValue()).isEqualTo(400);
+            assertThat(refused.body()).contains("cursor: is not a cursor this service returned");
+        }
+    }
+
+    private static long cards(HttpResponse<String> page) {
+        return CARD.matcher(page.body()).results().count();
+    }
+}
