@@ -23,10 +23,20 @@ public interface NotificationRoutes {
     /**
      * One delivery on {@code channel} (the sender's, such as {@code SLACK}) through the configured
      * {@code target} (a channel name the sender reads back from {@link Notification#data()} under
-     * {@link #TARGET}); {@code person} is null for a message posted where everybody sees it.
+     * {@link #TARGET}); {@code person} is null for a message posted where everybody sees it. A route
+     * that {@code updatesOnly} posts nothing new: it brings what the target already shows about the
+     * request up to date (its data holds {@link #UPDATES_ONLY}).
      */
-    record Route(String channel, String target, Person person) {}
+    record Route(String channel, String target, Person person, boolean updatesOnly) {
+
+        public Route(String channel, String target, Person person) {
+            this(channel, target, person, false);
+        }
+    }
 
     /** The data key a routed notification carries its target under. */
     String TARGET = "route";
+
+    /** The data key, set to {@code true}, of a routed notification that only updates what was posted. */
+    String UPDATES_ONLY = "updatesOnly";
 }

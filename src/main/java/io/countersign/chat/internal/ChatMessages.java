@@ -81,6 +81,17 @@ class ChatMessages {
                 .update();
     }
 
+    /**
+     * The channels that hold messages about a request's steps before {@code step} (or posted before
+     * steps were recorded) which still offer something to do.
+     */
+    List<String> channelsOpenBefore(String requestId, int step) {
+        return jdbc.sql("""
+                        select distinct channel_name from chat_messages
+                        where request_id = ? and closed_at is null and (step is null or step < ?)
+                        order by channel_name""").params(requestId, step).query(String.class).list();
+    }
+
     /** The channels that hold messages about a request. */
     List<String> channelsAbout(String requestId) {
         return jdbc.sql("select distinct channel_name from chat_messages where request_id = ? order by channel_name")

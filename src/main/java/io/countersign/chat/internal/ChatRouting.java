@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which chat channels hear of a request: for an opened or escalated step, the channels the step
- * names and the default ones (a Slack channel set to direct messages writes to each approver; a Telegram one also writes to each approver who linked their account); for a
- * decided request, the channels that hold messages about it, so that those change, and the default
- * ones.
+ * names and the default ones (a Slack channel set to direct messages writes to each approver; a
+ * Telegram one also writes to each approver who linked their account); for a decided request, the
+ * channels that hold messages about it, so that those change, and the default ones. Once a step
+ * opens, every channel that can edit and still shows an earlier step as open also gets a delivery
+ * that only rewrites those messages, whether or not the new step names it.
  */
 @Component
 class ChatRouting implements NotificationRoutes, NotifyChannels {
@@ -78,6 +80,21 @@ class ChatRouting implements NotificationRoutes, NotifyChannels {
                         .forEach(p -> routes.add(new Route(channel.type().name(), name, p)));
             }
         }
+        if (kind == NotificationKind.STEP_OPENED) {
+            routes.addAll(rewrites(request, step, all));
+        }
         return routes;
+    }
+
+    /** A Teams webhook cannot edit: its channel hears of the outcome once the request is decided. */
+    private List<Route> rewrites(AccessRequest request, int step, Map<String, ChatChannelStore.Outline> all) {
+        List<Route> rewrites = new ArrayList<>();
+        for (String name : messages.channelsOpenBefore(request.id(), step)) {
+            ChatChannelStore.Outline channel = all.get(name);
+            if (channel != null && channel.type() != ChatType.TEAMS) {
+                rewrites.add(new Route(channel.type().name(), name, null, true));
+            }
+        }
+        return rewrites;
     }
 }

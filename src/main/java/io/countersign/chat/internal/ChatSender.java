@@ -18,15 +18,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The notification sender of one platform. A notification routed to a channel goes there; one a
  * person subscribed to goes through the platform's default channel (as a direct message where the
- * platform allows). Before a message about a request is posted, the open messages about it in the
- * same channel are changed to say how it moved on, and a decided request changes them all; a
- * delivery whose message was posted already posts nothing again.
+ * platform allows). A delivery whose message was posted already posts nothing again.
+ *
+ * <p>Rewriting the messages that went before is a delivery of its own ({@link
+ * NotificationRoutes#UPDATES_ONLY}, and a decided request's delivery to a channel that can edit):
+ * an earlier message that cannot be rewritten, say because somebody deleted it, must never keep the
+ * next step from being announced. Such a delivery is retried while the platform fails for a while,
+ * and dies with the platform's words once it refuses for good.
  */
 class ChatSender implements NotificationSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatSender.class);
 
     private final ChatPlatform platform;
     private final ChatChannelStore channels;
@@ -94,14 +102,15 @@ class ChatSender implements NotificationSender {
         }
         AccessRequest request = requests.get(Actor.system(), notification.requestId());
         ChatPlatform.Recipient person = person(notification, channel.get());
-        SendResult closed = closeEarlier(channel.get(), request);
-        if (closed != null) {
-            return closed;
-        }
         boolean decided = notification.kind() == NotificationKind.REQUEST_DECIDED;
-        if (decided && target != null && person == null && !platform.type().equals(ChatType.TEAMS)) {
-            // the request's own messages now say how it ended; a new one would only repeat it
-            return SendResult.ok();
+        boolean updatesOnly = Boolean.TRUE.equals(notification.data().get(NotificationRoutes.UPDATES_ONLY));
+        // a decided request's own messages now say how it ended; a new one would only repeat it
+        if (updatesOnly
+                || (decided
+                        && target != null
+                        && person == null
+                        && !platform.type().equals(ChatType.TEAMS))) {
+            return closeEarlier(channel.get(), request);
         }
         ChatPlatform.Posted posted = platform.post(channel.get(), person, composer.compose(notification, request));
         if (!posted.ok()) {
@@ -121,23 +130,43 @@ class ChatSender implements NotificationSender {
 
     /**
      * Edits the open messages about the request's earlier steps (all of them once it is decided) to show
-     * where it stands now; null when all went well. A message about the current step stays open: another
-     * delivery of this step may have just posted it.
+     * where it stands now. A message about the current step stays open: another delivery of this step
+     * may have just posted it. Every message is tried, whatever became of the others: one the platform
+     * failed to edit for a while is opened again and the delivery retried; one it refused for good stays
+     * closed, since trying again cannot help, and the delivery dies with the platform's words.
      */
     private SendResult closeEarlier(ChatChannel channel, AccessRequest request) {
         ChatMessage now = composer.closed(request);
         Integer beforeStep = request.status() == RequestStatus.PENDING ? request.currentStep() : null;
+        SendResult retry = null;
+        SendResult refused = null;
         for (ChatMessages.Stored earlier : messages.open(channel.name(), request.id(), beforeStep)) {
             if (!messages.claimClosing(earlier.deliveryId(), clock.instant())) {
                 continue;
             }
-            ChatPlatform.Posted edited = platform.edit(channel, earlier.conversation(), earlier.messageId(), now);
-            if (edited.failure() != null) {
+            SendResult failure = platform.edit(channel, earlier.conversation(), earlier.messageId(), now)
+                    .failure();
+            if (failure == null) {
+                continue;
+            }
+            if (failure.permanent()) {
+                // retries are recorded with their delivery; this is the one failure nothing will repeat
+                LOG.warn(
+                        "The {} channel {} cannot rewrite its message about request {}: {}",
+                        platform.type(),
+                        channel.name(),
+                        request.id(),
+                        failure.error());
+                refused = refused == null ? failure : refused;
+            } else {
                 messages.reopen(earlier.deliveryId());
-                return edited.failure();
+                retry = retry == null ? failure : retry;
             }
         }
-        return null;
+        if (retry != null) {
+            return retry;
+        }
+        return refused != null ? refused : SendResult.ok();
     }
 
     /** The default channel of this platform, else its only one, for what people subscribed to themselves. */

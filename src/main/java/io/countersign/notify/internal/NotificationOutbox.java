@@ -99,6 +99,9 @@ public class NotificationOutbox {
             }
             Map<String, Object> routed = new LinkedHashMap<>(data);
             routed.put(NotificationRoutes.TARGET, route.target());
+            if (route.updatesOnly()) {
+                routed.put(NotificationRoutes.UPDATES_ONLY, true);
+            }
             queued.add(addressed(
                     eventId,
                     kind,
