@@ -118,11 +118,16 @@ class TelegramPlatform implements ChatPlatform {
             answer = new ChatHttp.Answer(429, answer.body(), Duration.ofSeconds(seconds), null);
         }
         SendResult failure = PlatformAnswers.failure("Telegram " + method, answer);
-        if (failure != null && failure.permanent()) {
-            // Telegram's own words ("Bad Request: chat not found"), never the URL, which holds the token
-            String description = said.path("description").asString("");
+        if (failure != null && failure.permanent() && answer.status() != null) {
+            // Telegram's own words ("Bad Request: chat not found"), never the URL, which holds the token;
+            // nor a body without them, which a proxy in front may have filled with that URL
+            String description = said.path("description").asString("").strip();
             return new Answered(
-                    null, SendResult.refused("Telegram " + method + ": " + answer.status() + " " + description));
+                    null,
+                    SendResult.refused(
+                            description.isEmpty()
+                                    ? "Telegram " + method + " answered " + answer.status()
+                                    : "Telegram " + method + ": " + answer.status() + " " + description));
         }
         if (failure == null && parsed.isEmpty()) {
             failure = PlatformAnswers.notJson("Telegram " + method);

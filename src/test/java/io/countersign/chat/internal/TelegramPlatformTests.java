@@ -1,0 +1,96 @@
+package io.countersign.chat.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.countersign.chat.ChatChannel;
+import io.countersign.chat.ChatType;
+import io.countersign.notify.SendResult;
+import io.countersign.shared.outbound.OutboundAddresses;
+import io.countersign.shared.outbound.OutboundProperties;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What a Telegram call that failed for good says: Telegram's own words, else why, never the token. */
+class TelegramPlatformTests {
+
+    HttpServer api;
+    int status;
+    String body;
+
+    @BeforeEach
+    void aBotApiOnLoopback() throws IOException {
+        api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        api.createContext("/", exchange -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders()
+                    .set("Location", exchange.getRequestURI().toString());
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        api.start();
+    }
+
+    @AfterEach
+    void stop() {
+        api.stop(0);
+    }
+
+    private SendResult send(List<String> deniedNetworks) {
+        ChatHttp http = new ChatHttp(new OutboundAddresses(new OutboundProperties(deniedNetworks)));
+        TelegramPlatform telegram =
+                new TelegramPlatform(http, JsonMapper.builder().build(), null, null);
+        ChatChannel channel = new ChatChannel(
+                "oncall-tg",
+                ChatType.TELEGRAM,
+                false,
+                null,
+                false,
+                "-100",
+                "http://localhost:" + api.getAddress().getPort(),
+                "123:secret-token",
+                null,
+                "hook_secret-of-sixteen",
+                null);
+        return telegram.call(channel, "sendMessage", Map.of("chat_id", "-100", "text", "hi"))
+                .failure();
+    }
+
+    @Test
+    void aRefusedDestinationSaysWhyAsEveryOtherPlatformDoes() {
+        SendResult failure = send(List.of("127.0.0.0/8", "::1/128"));
+
+        assertThat(failure.permanent()).isTrue();
+        assertThat(failure.error())
+                .isEqualTo("Telegram sendMessage: destination address refused by"
+                        + " countersign.outbound.denied-networks (COUNTERSIGN_OUTBOUND_DENIED_NETWORKS)");
+    }
+
+    @Test
+    void anAnswerWithoutTelegramsDescriptionGivesItsStatusAndNothingOfItsBody() {
+        status = 302;
+        body = "moved to /bot123:secret-token/sendMessage";
+
+        SendResult failure = send(null);
+
+        assertThat(failure.permanent()).isTrue();
+        assertThat(failure.error()).isEqualTo("Telegram sendMessage answered 302");
+    }
+
+    @Test
+    void telegramsOwnDescriptionFollowsTheStatus() {
+        status = 400;
+        body = "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}";
+
+        assertThat(send(null).error()).isEqualTo("Telegram sendMessage: 400 Bad Request: chat not found");
+    }
+}
