@@ -164,4 +164,22 @@ class SlackDecisionTests extends SlackDecisionFixture {
                 .anyMatch(note -> note.contains("somebody else"))
                 .anyMatch(note -> note.contains("exactly one"));
     }
+
+    @Test
+    void slackFailingToSayWhoClickedIsToldAsSuchAndDecidesNothing() throws Exception {
+        String id = request();
+        String token = token();
+
+        platform.answer("/api/users.info", 500, "{}");
+        click("approve_request", token);
+
+        String why = "Countersign could not ask Slack who you are (Slack users.info answered 500); try again";
+        assertThat(lastEphemeral()).isEqualTo("Nothing was decided: " + why + ".");
+        assertThat(refusals()).anyMatch(note -> note.equals("SLACK user U1: " + why));
+        assertThat(request(id).get("status").asString()).isEqualTo("PENDING");
+
+        profile(lisa.name() + "@example.com");
+        click("approve_request", token);
+        assertThat(lastEphemeral()).isEqualTo("Approved " + id + ".");
+    }
 }

@@ -35,6 +35,7 @@ public class SlackInteractionHandler {
 
     private static final Actor BOT = new Actor("system", Role.ADMIN, Channel.SLACK, null);
     private static final String MODAL = "reject_request";
+    private static final String NO_SINGLE_USER = "your Slack e-mail is not that of exactly one active Countersign user";
 
     private final SlackPlatform slack;
     private final ChatHttp http;
@@ -178,10 +179,11 @@ public class SlackInteractionHandler {
     private Check check(ChatChannel channel, String slackUser, String token) {
         Optional<ActionTokenView> view = tokens.peek(token, Channel.SLACK);
         String requestId = view.map(ActionTokenView::requestId).orElse(null);
-        Optional<String> userId = userOf(channel, slackUser);
-        if (userId.isEmpty()) {
-            return new Check(null, requestId, "your Slack e-mail is not that of exactly one active Countersign user");
+        Clicker clicker = userOf(channel, slackUser);
+        if (clicker.unknown() != null) {
+            return new Check(null, requestId, clicker.unknown());
         }
+        Optional<String> userId = clicker.userId();
         if (view.isEmpty()) {
             return new Check(null, null, ChatRefusals.reason(ActionTokenRefused.Reason.UNKNOWN));
         }
@@ -211,17 +213,31 @@ public class SlackInteractionHandler {
         }
     }
 
-    /** The one active user whose e-mail is the Slack user's verified profile e-mail. */
-    private Optional<String> userOf(ChatChannel channel, String slackUser) {
+    /** Who clicked, as Countersign knows them; else why that is not known. */
+    private record Clicker(Optional<String> userId, String unknown) {}
+
+    /**
+     * The one active user whose e-mail is the Slack user's verified profile e-mail. Slack failing to
+     * answer says nothing about who clicked, so the clicker is told to try again rather than that their
+     * e-mail matches nobody.
+     */
+    private Clicker userOf(ChatChannel channel, String slackUser) {
         if (slackUser.isEmpty()) {
-            return Optional.empty();
+            return new Clicker(Optional.empty(), NO_SINGLE_USER);
         }
         SlackPlatform.Call info = slack.call(channel, "users.info", null, Map.of("user", slackUser));
+        if (info.failure() != null && !info.failure().error().endsWith(": user_not_found")) {
+            String why = "Countersign could not ask Slack who you are ("
+                    + info.failure().error() + ")";
+            return new Clicker(Optional.empty(), info.failure().permanent() ? why : why + "; try again");
+        }
         String email = info.failure() != null
                 ? ""
                 : info.body().path("user").path("profile").path("email").asString("");
         List<User> owners = email.isEmpty() ? List.of() : directory.activeUsersWithEmail(email);
-        return owners.size() == 1 ? directory.idOf(owners.get(0).username()) : Optional.empty();
+        Optional<String> userId =
+                owners.size() == 1 ? directory.idOf(owners.get(0).username()) : Optional.empty();
+        return new Clicker(userId, userId.isEmpty() ? NO_SINGLE_USER : null);
     }
 
     private void refused(String slackUser, String requestId, String why) {
