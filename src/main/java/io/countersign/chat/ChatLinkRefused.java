@@ -2,13 +2,16 @@ package io.countersign.chat;
 
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
+import io.countersign.shared.RefusalAuditLimiter;
 import java.util.Locale;
 
 /**
- * A {@code /link} message linked nothing; the note names the platform's user and why, never the code.
- * {@code username} is the user the code was issued for, when it was a valid code.
+ * A {@code /link} message linked nothing; the note names the platform's user and why, never the code,
+ * and how many refusals like it on the same channel were left out of the log since the last one
+ * recorded. {@code username} is the user the code was issued for, when it was a valid code.
  */
-public record ChatLinkRefused(Actor actor, ChatType platform, String chatUser, String username, String reason)
+public record ChatLinkRefused(
+        Actor actor, ChatType platform, String chatUser, String username, String reason, long suppressed)
         implements AuditableEvent {
 
     @Override
@@ -23,6 +26,6 @@ public record ChatLinkRefused(Actor actor, ChatType platform, String chatUser, S
 
     @Override
     public String note() {
-        return platform.name() + " user " + chatUser + ": " + reason;
+        return RefusalAuditLimiter.noted(platform.name() + " user " + chatUser + ": " + reason, suppressed);
     }
 }

@@ -6,7 +6,9 @@ import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
 import io.countersign.testing.Api;
 import io.countersign.testing.AuditNotes;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,5 +115,29 @@ class TelegramLinkingTests {
         assertThat(linkedTo(lisa)).containsExactly("5304");
         assertThat(audited("chat.unlinked", lisa)).containsExactly("TELEGRAM user 5303");
         assertThat(audited("chat.linked", lisa)).containsExactly("TELEGRAM user 5303", "TELEGRAM user 5304");
+    }
+
+    @Test
+    void aStrangerSendingCodesAgainAndAgainIsAuditedOnceAMinuteAndAnsweredAFewTimes() {
+        // a stranger of this run only: the audit log outlives a test database's other tables
+        long stranger = 7_000_000 + ThreadLocalRandom.current().nextInt(1_000_000);
+        for (int i = 0; i < 20; i++) {
+            bot.write(stranger, "/link AAAAAAAA" + i, null).expect(200);
+        }
+
+        String refusal = "TELEGRAM user " + stranger + ": the link code is unknown, used or expired";
+        assertThat(audit.of("chat.link_refused"))
+                .filteredOn(n -> n.startsWith(refusal))
+                .containsExactly(refusal);
+        assertThat(bot.platform.seen(TelegramBot.SEND)).hasSize(3);
+
+        scene.advanceAndSettle(Duration.ofMinutes(1));
+        bot.write(stranger, "/link AAAAAAAB", null).expect(200);
+
+        assertThat(audit.of("chat.link_refused"))
+                .filteredOn(n -> n.startsWith(refusal))
+                .containsExactly(refusal, refusal + " (19 more like it since the last one recorded were not recorded)");
+        assertThat(bot.platform.seen(TelegramBot.SEND)).hasSize(4);
+        assertThat(bot.lastSent().get("text").asString()).contains("unknown, used or expired");
     }
 }

@@ -9,11 +9,13 @@ import io.countersign.directory.Directory;
 import io.countersign.directory.User;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
+import io.countersign.shared.RefusalAuditLimiter;
 import io.countersign.shared.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * issued for. Only in a direct chat with the bot: a code sent to a group is spent, since everybody
  * there has read it. A Telegram account linked to another user is refused until that link is
  * removed, so that an account never silently changes whom it decides for; a user's own earlier
- * account is replaced, and that is audited as {@code chat.unlinked}. Every refusal is answered and
- * audited as {@code chat.link_refused}.
+ * account is replaced, and that is audited as {@code chat.unlinked}. A refusal is answered and
+ * audited as {@code chat.link_refused}, both within an allowance ({@link RefusalAuditLimiter}, {@link
+ * ReplyAllowance}), so that nobody can make the bot fill the audit log or a chat.
  */
 @Component
 class TelegramLinking {
@@ -38,6 +41,8 @@ class TelegramLinking {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final RefusalAuditLimiter audits;
+    private final ReplyAllowance replies;
 
     TelegramLinking(
             TelegramPlatform bot,
@@ -52,17 +57,20 @@ class TelegramLinking {
         this.clock = clock;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.audits = new RefusalAuditLimiter(clock);
+        this.replies = new ReplyAllowance(clock);
     }
 
     void link(ChatChannel channel, String chat, boolean direct, String from, String code) {
         // the code is spent, the link stored and the audit written together, before anyone is answered
-        String answer = transactions.execute(tx -> {
+        Reply answer = transactions.execute(tx -> {
             Instant now = clock.instant();
             Optional<String> userId = code.isEmpty() ? Optional.empty() : links.useCode(code, ChatType.TELEGRAM, now);
             Optional<User> user = userId.flatMap(directory::findUserById).filter(User::active);
             String username = user.map(User::username).orElse(null);
             if (!direct) {
                 return refused(
+                        channel,
                         from,
                         username,
                         "the code was sent in a group chat",
@@ -71,6 +79,7 @@ class TelegramLinking {
             }
             if (user.isEmpty()) {
                 return refused(
+                        channel,
                         from,
                         null,
                         "the link code is unknown, used or expired",
@@ -81,6 +90,7 @@ class TelegramLinking {
                 String other =
                         directory.findUserById(holder.get()).map(User::username).orElse(holder.get());
                 return refused(
+                        channel,
                         from,
                         username,
                         "the Telegram account is linked to user " + other,
@@ -93,14 +103,24 @@ class TelegramLinking {
             links.link(ChatType.TELEGRAM, from, userId.get(), now);
             earlier.ifPresent(old -> events.publishEvent(new ChatUnlinked(actor, username, ChatType.TELEGRAM, old)));
             events.publishEvent(new ChatLinked(actor, ChatType.TELEGRAM, from));
-            return "Linked to Countersign user " + username + ".";
+            return new Reply("Linked to Countersign user " + username + ".", false);
         });
-        bot.call(channel, "sendMessage", Map.of("chat_id", chat, "text", answer));
+        if (!answer.refusal() || replies.admit(channel.name(), chat)) {
+            bot.call(channel, "sendMessage", Map.of("chat_id", chat, "text", answer.text()));
+        }
     }
 
-    /** Audits the refusal; answers what the sender is told. */
-    private String refused(String from, String username, String why, String answer) {
-        events.publishEvent(new ChatLinkRefused(BOT, ChatType.TELEGRAM, from, username, why));
-        return answer;
+    private record Reply(String text, boolean refusal) {}
+
+    /**
+     * Audits the refusal within the allowance of one row per channel and reason a minute, as refused
+     * call backs are: anybody can write to the bot, and must not grow the hash-chained log at their pace.
+     */
+    private Reply refused(ChatChannel channel, String from, String username, String why, String answer) {
+        OptionalLong heldBack = audits.admit(channel.name(), why);
+        if (heldBack.isPresent()) {
+            events.publishEvent(new ChatLinkRefused(BOT, ChatType.TELEGRAM, from, username, why, heldBack.getAsLong()));
+        }
+        return new Reply(answer, true);
     }
 }
