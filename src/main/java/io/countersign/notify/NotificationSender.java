@@ -35,6 +35,15 @@ public interface NotificationSender {
     }
 
     /**
+     * Whether a person who subscribed to the channel themselves can be told on it now; their deliveries
+     * are not queued otherwise, rather than each dying for the same reason. A chat platform tells them
+     * through its default channel (or its only one), so several channels with no default tell nobody.
+     */
+    default boolean configuredForSubscribers() {
+        return configured();
+    }
+
+    /**
      * What a channel that queues notifications waits for before it can send any, such as a mail server
      * nobody has saved yet; empty when it can send. A notification queued meanwhile carries this as
      * its last error and is first tried after {@link SendResult#WAITING}, or as soon as {@link

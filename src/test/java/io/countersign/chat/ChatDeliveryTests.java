@@ -250,4 +250,41 @@ class ChatDeliveryTests extends ChatDeliveryFixture {
         assertThat(edit.json().get("embeds").get(0).get("title").asString()).contains("approved by " + lisa.name());
         assertThat(platform.seen("/workflows/run")).hasSize(2);
     }
+
+    @Test
+    void aSubscriptionToAPlatformOfSeveralChannelsAndNoDefaultQueuesNothingUntilOneIsTheDefault() {
+        platform.answer("/api/webhooks/1/a", 200, "{\"id\":\"7\"}").answer("/api/webhooks/2/b", 200, "{\"id\":\"8\"}");
+        String first = channel(Map.of("type", "DISCORD", "webhookUrl", platform.url() + "/api/webhooks/1/a"));
+        String second = channel(Map.of("type", "DISCORD", "webhookUrl", platform.url() + "/api/webhooks/2/b"));
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + lisa.name() + "/subscriptions",
+                        Api.json(Map.of("step_opened", List.of("DISCORD"))))
+                .expect(200);
+        try {
+            scene.pending(dev, List.of(step(1, lisa)));
+            scene.awaitNothingDue();
+
+            assertThat(scene.deliveriesTo(lisa))
+                    .noneMatch(d -> d.get("channel").asString().equals("DISCORD"));
+            assertThat(platform.seen()).isEmpty();
+
+            api.asAdmin()
+                    .put("/api/v1/channels/" + first, Api.json(Map.of("type", "DISCORD", "default", true)))
+                    .expect(200);
+            scene.pending(dev, List.of(step(1, lisa)));
+            scene.awaitNothingDue();
+
+            assertThat(scene.deliveriesTo(lisa))
+                    .filteredOn(d -> d.get("channel").asString().equals("DISCORD"))
+                    .extracting(d -> d.get("state").asString())
+                    .containsExactly("DELIVERED");
+            assertThat(platform.seen("/api/webhooks/1/a")).isNotEmpty();
+            assertThat(platform.seen("/api/webhooks/2/b")).isEmpty();
+        } finally {
+            // a default channel would hear of the requests of the tests that follow
+            api.asAdmin().delete("/api/v1/channels/" + first).expect(204);
+            api.asAdmin().delete("/api/v1/channels/" + second).expect(204);
+        }
+    }
 }

@@ -72,6 +72,13 @@ class ChatSender implements NotificationSender {
         return channels.anyOf(platform.type());
     }
 
+    /** The people subscribed to the platform are told through its default channel, or its only one. */
+    @Override
+    public boolean configuredForSubscribers() {
+        return personal(channels.outlines(), ChatChannelStore.Outline::type, ChatChannelStore.Outline::isDefault)
+                .isPresent();
+    }
+
     /**
      * The configured chat channel the notification goes to: each names its own address, so one that
      * cannot be reached pauses its own messages only, not the platform's.
@@ -94,8 +101,7 @@ class ChatSender implements NotificationSender {
         Object target = notification.data().get(NotificationRoutes.TARGET);
         Optional<ChatChannel> channel = target == null ? personalChannel() : channels.find(target.toString());
         if (channel.isEmpty() || channel.get().type() != platform.type()) {
-            return SendResult.refused(
-                    "no " + platform.type() + " channel " + (target == null ? "is configured" : "named " + target));
+            return SendResult.refused(refusal(target));
         }
         if (notification.requestId() == null) {
             return SendResult.refused("chat channels tell about requests only");
@@ -167,6 +173,15 @@ class ChatSender implements NotificationSender {
             return retry;
         }
         return refused != null ? refused : SendResult.ok();
+    }
+
+    private String refusal(Object target) {
+        if (target != null) {
+            return "no " + platform.type() + " channel named " + target;
+        }
+        return channels.anyOf(platform.type())
+                ? "no default " + platform.type() + " channel: several are configured and none is the default"
+                : "no " + platform.type() + " channel is configured";
     }
 
     /** The default channel of this platform, else its only one, for what people subscribed to themselves. */

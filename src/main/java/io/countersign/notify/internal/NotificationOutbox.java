@@ -85,7 +85,7 @@ public class NotificationOutbox {
                 continue;
             }
             for (String channel : subscriptions.channelsFor(recipient.id(), kind)) {
-                if (senders.ready(channel) && !routedTo(routes, channel, recipient.id())) {
+                if (senders.readyForSubscribers(channel) && !routedTo(routes, channel, recipient.id())) {
                     queued.add(addressed(
                             eventId, kind, channel, recipient.id(), recipient.username(), about, now, payload));
                 }

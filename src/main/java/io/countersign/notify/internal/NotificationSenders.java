@@ -56,6 +56,12 @@ public class NotificationSenders {
         return sender != null && sender.configured();
     }
 
+    /** Whether a person subscribed to the channel themselves can be told on it now. */
+    public boolean readyForSubscribers(String channel) {
+        NotificationSender sender = byChannel.get(channel);
+        return sender != null && sender.configuredForSubscribers();
+    }
+
     /** What the channel's sender waits for before it can send, if anything (see {@link NotificationSender#waitingFor}). */
     public Optional<String> waitingFor(String channel) {
         NotificationSender sender = byChannel.get(channel);
