@@ -5,7 +5,9 @@ import io.countersign.shared.AuditableEvent;
 
 /**
  * Retries of a notification ran out, or its sender refused it for good (a recipient without an
- * address): the person was not told, and the delivery waits as a dead letter.
+ * address): the person was not told, and the delivery waits as a dead letter. {@code recipient} is
+ * who the note names: the person's username, or the chat channel a message for everybody there went
+ * to ({@code recipientId} is then null).
  */
 public record NotificationDeliveryDead(
         Actor actor,
@@ -13,6 +15,7 @@ public record NotificationDeliveryDead(
         String kind,
         String channel,
         String recipientId,
+        String recipient,
         String requestId,
         String grantId,
         int attempts,
@@ -31,7 +34,8 @@ public record NotificationDeliveryDead(
 
     @Override
     public String note() {
-        return kind + " notification to " + recipientId + " on " + channel + " gave up after " + attempts
-                + " attempts: " + error;
+        String to = recipientId == null ? "chat channel " + recipient : recipient != null ? recipient : recipientId;
+        return kind + " notification to " + to + " on " + channel + " gave up after " + attempts + " attempt"
+                + (attempts == 1 ? "" : "s") + ": " + error;
     }
 }

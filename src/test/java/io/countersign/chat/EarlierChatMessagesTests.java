@@ -68,7 +68,9 @@ class EarlierChatMessagesTests extends ChatDeliveryFixture {
                 .findFirst()
                 .orElseThrow();
         assertThat(rewrite.get("lastError").asString()).isEqualTo("Slack chat.update: message_not_found");
-        assertThat(audit.of("notification.delivery_dead")).anyMatch(n -> n.contains("message_not_found"));
+        assertThat(audit.of("notification.delivery_dead"))
+                .contains("STEP_OPENED notification to chat channel " + name
+                        + " on SLACK gave up after 1 attempt: Slack chat.update: message_not_found");
     }
 
     @Test

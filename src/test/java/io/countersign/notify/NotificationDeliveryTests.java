@@ -89,6 +89,9 @@ class NotificationDeliveryTests extends NotificationSceneTestBase {
                 .get("items");
         assertThat(dead.valueStream().map(d -> d.get("id").asString())).containsExactly(deliveryId);
         assertThat(recorded.actionsAbout("notification:" + deliveryId)).containsExactly("notification.delivery_dead");
+        assertThat(recorded.about("notification:" + deliveryId).get(0).note())
+                .startsWith("STEP_OPENED notification to " + lisa.name() + " on ")
+                .endsWith(" attempts: the test channel is down");
         assertThat(scene.notifiedAbout(id).get(0).get("state").asString()).isEqualTo("DEAD");
         assertThat(api.asAdmin()
                         .post("/api/v1/webhooks/deliveries/" + deliveryId + "/redeliver", null)

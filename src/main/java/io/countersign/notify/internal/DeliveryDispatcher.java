@@ -371,6 +371,7 @@ public class DeliveryDispatcher implements DisposableBean {
                         due.type(),
                         due.channel(),
                         due.recipientId(),
+                        due.recipient(),
                         due.requestId(),
                         due.grantId(),
                         attempts,

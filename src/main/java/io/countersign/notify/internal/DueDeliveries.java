@@ -21,7 +21,7 @@ public class DueDeliveries {
 
     private static final String DUE_COLUMNS = """
             select d.id, d.webhook_id, w.url, d.event_id, d.event_type, d.payload, d.attempts,
-                d.round_started_at, d.round_attempts, d.channel, d.recipient_id, d.request_id,
+                d.round_started_at, d.round_attempts, d.channel, d.recipient_id, d.recipient, d.request_id,
                 d.grant_id, d.step, d.occurred_at, d.next_attempt_at
             from webhook_deliveries d left join webhooks w on w.id = d.webhook_id
             """;
@@ -84,7 +84,9 @@ public class DueDeliveries {
 
     /**
      * A pending delivery whose next attempt is due, with what the sender needs: the endpoint's URL for a
-     * webhook, the recipient and what the notification is about otherwise.
+     * webhook, the recipient and what the notification is about otherwise. {@code recipient} names the
+     * recipient for people to read: a username, or the chat channel of a message nobody in particular
+     * is sent.
      */
     public record Due(
             String id,
@@ -98,6 +100,7 @@ public class DueDeliveries {
             int roundAttempts,
             String channel,
             String recipientId,
+            String recipient,
             String requestId,
             String grantId,
             Integer step,
@@ -176,6 +179,7 @@ public class DueDeliveries {
                 rs.getInt("round_attempts"),
                 rs.getString("channel"),
                 rs.getString("recipient_id"),
+                rs.getString("recipient"),
                 rs.getString("request_id"),
                 rs.getString("grant_id"),
                 rs.getObject("step", Integer.class),
