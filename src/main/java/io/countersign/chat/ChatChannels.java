@@ -110,7 +110,7 @@ public class ChatChannels {
     /** Posts a test message; the answer carries the platform's own error when it failed. */
     public ChatTestResult test(Actor actor, String name) {
         requireAdmin(actor);
-        return tester.test(find(name));
+        return tester.test(find(name), actor.username());
     }
 
     private ChatChannel find(String name) {

@@ -8,6 +8,7 @@ import io.countersign.testing.Api;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,34 @@ class ChatChannelReadingApiTests extends ChatChannelsApiFixture {
         assertThat(call.header("Authorization")).isEqualTo("Bearer " + BOT_TOKEN);
         assertThat(call.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
         assertThat(call.json().get("channel").asString()).isEqualTo("C0123456789");
+    }
+
+    @Test
+    void aSlackChannelOfDirectMessagesOnlySendsItsTestMessageToTheCallerFoundByTheirEmail() throws Exception {
+        slack = new FakePlatform()
+                .answer("/api/users.lookupByEmail", 200, "{\"ok\":true,\"user\":{\"id\":\"U9\"}}")
+                .answer("/api/conversations.open", 200, "{\"ok\":true,\"channel\":{\"id\":\"D9\"}}")
+                .answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"D9\",\"ts\":\"9.9\"}");
+        String name = Api.unique("dm");
+        Map<String, Object> body = slackChannel(name, slack.url() + "/api");
+        body.remove("channel");
+        body.put("directMessages", true);
+        api.asAdmin().post("/api/v1/channels", Api.json(body)).expect(201);
+        String caller = api.tokenHolder("boss", "ADMIN");
+
+        JsonNode result = api.as(caller)
+                .post("/api/v1/channels/" + name + "/test", "")
+                .expect(200)
+                .json();
+
+        assertThat(result.get("sent").asBoolean()).isTrue();
+        assertThat(slack.seen("/api/users.lookupByEmail").get(0).body())
+                .startsWith("email=boss")
+                .endsWith("%40example.com");
+        List<FakePlatform.Seen> posts = slack.seen("/api/chat.postMessage");
+        assertThat(posts).hasSize(1);
+        assertThat(posts.get(0).json().get("channel").asString()).isEqualTo("D9");
+        assertThat(posts.get(0).json().toString()).contains("Countersign test message");
     }
 
     @Test
