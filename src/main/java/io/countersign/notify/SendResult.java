@@ -10,9 +10,20 @@ import java.time.Duration;
  * least that long. An {@code unreachable} failure (no connection to the channel's server, or no
  * answer from it) is retried like any other, and also pauses the whole channel for a moment, so that
  * its other deliveries do not each wait out the same timeout; only the notification's destination
- * pauses when the sender names one ({@link NotificationSender#destination}).
+ * pauses when the sender names one ({@link NotificationSender#destination}). {@code statusCode} is the
+ * HTTP status the channel's server answered, where it answered one; null otherwise.
  */
-public record SendResult(boolean delivered, String error, boolean permanent, Duration retryAfter, boolean unreachable) {
+public record SendResult(
+        boolean delivered,
+        String error,
+        boolean permanent,
+        Duration retryAfter,
+        boolean unreachable,
+        Integer statusCode) {
+
+    public SendResult(boolean delivered, String error, boolean permanent, Duration retryAfter, boolean unreachable) {
+        this(delivered, error, permanent, retryAfter, unreachable, null);
+    }
 
     /**
      * How long a delivery on a channel that waits for its configuration rests before it is looked at
@@ -31,6 +42,11 @@ public record SendResult(boolean delivered, String error, boolean permanent, Dur
 
     public SendResult(boolean delivered, String error) {
         this(delivered, error, false);
+    }
+
+    /** The same outcome, as answered with this HTTP status. */
+    public SendResult withStatus(Integer status) {
+        return new SendResult(delivered, error, permanent, retryAfter, unreachable, status);
     }
 
     public static SendResult ok() {

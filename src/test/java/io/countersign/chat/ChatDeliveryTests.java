@@ -143,10 +143,22 @@ class ChatDeliveryTests extends ChatDeliveryFixture {
                 .answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}");
         String name = slackChannelPostingTo("C1");
 
-        requestNotifying(name);
+        String id = requestNotifying(name);
         scene.awaitNothingDue();
         scene.advanceAndSettle(Duration.ofMinutes(5));
         assertThat(platform.seen("/api/chat.postMessage")).hasSize(1);
+        JsonNode attempt = api.asAdmin()
+                .get("/api/v1/notifications/deliveries?limit=100&channel=SLACK")
+                .expect(200)
+                .json()
+                .get("items")
+                .valueStream()
+                .filter(d -> d.get("requestId").asString().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .get("attempts")
+                .get(0);
+        assertThat(attempt.get("statusCode").asInt()).isEqualTo(429);
 
         scene.advanceAndSettle(Duration.ofMinutes(6));
         assertThat(platform.seen("/api/chat.postMessage")).hasSize(2);

@@ -29,13 +29,15 @@ final class PlatformAnswers {
             return answer.unreachable() ? SendResult.unreachable(error) : SendResult.failed(error);
         }
         if (answer.status() == 429) {
-            return SendResult.failed(platform + " answered 429 Too Many Requests", answer.retryAfter());
+            return SendResult.failed(platform + " answered 429 Too Many Requests", answer.retryAfter())
+                    .withStatus(429);
         }
         if (answer.status() >= 500) {
-            return SendResult.failed(platform + " answered " + answer.status());
+            return SendResult.failed(platform + " answered " + answer.status()).withStatus(answer.status());
         }
         if (answer.status() >= 300) {
-            return SendResult.refused(platform + " answered " + answer.status() + ": " + snippet(answer.body()));
+            return SendResult.refused(platform + " answered " + answer.status() + ": " + snippet(answer.body()))
+                    .withStatus(answer.status());
         }
         return null;
     }

@@ -103,7 +103,7 @@ class SlackPlatform implements ChatPlatform {
             SendResult result = "ratelimited".equals(error)
                     ? SendResult.failed("Slack " + method + ": " + error, answer.retryAfter())
                     : SendResult.refused("Slack " + method + ": " + error);
-            return new Call(null, result);
+            return new Call(null, result.withStatus(answer.status()));
         }
         return new Call(body, null);
     }

@@ -125,9 +125,10 @@ class TelegramPlatform implements ChatPlatform {
             return new Answered(
                     null,
                     SendResult.refused(
-                            description.isEmpty()
-                                    ? "Telegram " + method + " answered " + answer.status()
-                                    : "Telegram " + method + ": " + answer.status() + " " + description));
+                                    description.isEmpty()
+                                            ? "Telegram " + method + " answered " + answer.status()
+                                            : "Telegram " + method + ": " + answer.status() + " " + description)
+                            .withStatus(answer.status()));
         }
         if (failure == null && parsed.isEmpty()) {
             failure = PlatformAnswers.notJson("Telegram " + method);

@@ -287,7 +287,8 @@ public class DeliveryDispatcher implements DisposableBean {
             sent = SendResult.failed("the " + due.channel() + " sender " + ThrownFailures.inWords(e));
         }
         String error = sent.delivered() ? null : WebhookSender.truncate(sent.error() == null ? "failed" : sent.error());
-        return new Result(sent.delivered(), null, error, sent.permanent(), sent.retryAfter(), sent.unreachable());
+        return new Result(
+                sent.delivered(), sent.statusCode(), error, sent.permanent(), sent.retryAfter(), sent.unreachable());
     }
 
     private Notification notificationOf(DueDeliveries.Due due) {
