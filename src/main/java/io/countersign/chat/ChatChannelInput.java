@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * A channel as an administrator sends it. Which fields apply depends on {@code type}: Slack {@code
  * botToken, signingSecret, channel?, directMessages, apiBaseUrl?}; Teams and Discord {@code
- * webhookUrl}; Telegram {@code botToken, chatId, webhookSecret, apiBaseUrl?}. A replacement is the
+ * webhookUrl}; Telegram {@code botToken, chatId, webhookSecret, apiBaseUrl?}; another type's field
+ * with a value is refused. A replacement is the
  * whole channel: a field it leaves out takes its default, except a secret, which keeps the stored
  * one (a client never reads it back to send it again). {@code isDefault} ({@code default} on the wire) makes the
  * channel tell every request's approvers whatever the policy names.

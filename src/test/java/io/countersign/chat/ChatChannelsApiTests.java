@@ -284,4 +284,80 @@ class ChatChannelsApiTests extends ChatChannelsApiFixture {
     void channelsAreForAdministratorsOnly() {
         api.anonymous().get("/api/v1/channels").expect(401);
     }
+
+    @Test
+    void aFieldOfAnotherTypeOfChannelIsReportedWithTheOtherIssuesAndSavesNothing() {
+        String name = Api.unique("teams");
+        var created = api.asAdmin()
+                .post(
+                        "/api/v1/channels",
+                        Api.json(Map.of(
+                                "name",
+                                name,
+                                "type",
+                                "TEAMS",
+                                "botToken",
+                                "xoxb-1",
+                                "signingSecret",
+                                "s",
+                                "chatId",
+                                "-100",
+                                "apiBaseUrl",
+                                "https://proxy.example.com",
+                                "channel",
+                                "")))
+                .expect(400);
+
+        assertThat(Api.issues(created))
+                .containsExactlyInAnyOrder(
+                        "webhookUrl:required",
+                        "botToken:not_applicable",
+                        "signingSecret:not_applicable",
+                        "chatId:not_applicable",
+                        "apiBaseUrl:not_applicable");
+        assertThat(created.body()).contains("does not apply to a TEAMS channel").doesNotContain("xoxb-1");
+        api.asAdmin().get("/api/v1/channels/" + name).expect(404);
+
+        String telegram = Api.unique("tg");
+        api.asAdmin()
+                .post(
+                        "/api/v1/channels",
+                        Api.json(Map.of(
+                                "name",
+                                telegram,
+                                "type",
+                                "TELEGRAM",
+                                "botToken",
+                                "1:bot-token",
+                                "chatId",
+                                "-100",
+                                "webhookSecret",
+                                "hook_secret-of-sixteen")))
+                .expect(201);
+        var replaced = api.asAdmin()
+                .put(
+                        "/api/v1/channels/" + telegram,
+                        Api.json(Map.of(
+                                "type",
+                                "TELEGRAM",
+                                "chatId",
+                                "-100",
+                                "channel",
+                                "C1",
+                                "webhookUrl",
+                                "https://example.com/hook",
+                                "directMessages",
+                                true)))
+                .expect(400);
+
+        assertThat(Api.issues(replaced))
+                .containsExactlyInAnyOrder(
+                        "channel:not_applicable", "webhookUrl:not_applicable", "directMessages:not_applicable");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/channels/" + telegram)
+                        .expect(200)
+                        .json()
+                        .hasNonNull("channel"))
+                .isFalse();
+    }
 }

@@ -97,6 +97,7 @@ public final class ChatChannelRules {
                 url(problems, addresses, apiBaseUrl, "apiBaseUrl");
             }
         }
+        notApplying(problems, in, type);
         problems.throwIfAny();
         boolean slack = type == ChatType.SLACK;
         boolean telegram = type == ChatType.TELEGRAM;
@@ -113,6 +114,36 @@ public final class ChatChannelRules {
                 slack ? signingSecret : null,
                 telegram ? webhookSecret : null,
                 hook ? webhookUrl : null);
+    }
+
+    /**
+     * A field of another type's channel, given with a value, is refused rather than dropped: whoever
+     * sent it believes it does something. Blank counts as not given, as a form sends every field.
+     */
+    private static void notApplying(Problems problems, ChatChannelInput in, ChatType type) {
+        boolean slack = type == ChatType.SLACK;
+        boolean telegram = type == ChatType.TELEGRAM;
+        boolean hook = !slack && !telegram;
+        notFor(problems, type, hook, in.botToken(), "botToken");
+        notFor(problems, type, !slack, in.signingSecret(), "signingSecret");
+        notFor(problems, type, !slack, in.channel(), "channel");
+        problems.check(
+                slack || !Boolean.TRUE.equals(in.directMessages()),
+                "directMessages",
+                "not_applicable",
+                "does not apply to a " + type + " channel");
+        notFor(problems, type, hook, in.apiBaseUrl(), "apiBaseUrl");
+        notFor(problems, type, !hook, in.webhookUrl(), "webhookUrl");
+        notFor(problems, type, !telegram, in.chatId(), "chatId");
+        notFor(problems, type, !telegram, in.webhookSecret(), "webhookSecret");
+    }
+
+    private static void notFor(Problems problems, ChatType type, boolean foreign, String value, String field) {
+        problems.check(
+                !foreign || value == null || value.isBlank(),
+                field,
+                "not_applicable",
+                "does not apply to a " + type + " channel");
     }
 
     /** The given secret; absent keeps the stored one, empty removes it. */
