@@ -54,6 +54,7 @@ public final class RefusalAuditLimiter {
     public static String noted(String note, long heldBack) {
         return heldBack == 0
                 ? note
-                : note + " (" + heldBack + " more like it since the last one recorded were not recorded)";
+                : note + " (" + heldBack + " more like it since the last one recorded "
+                        + (heldBack == 1 ? "was" : "were") + " not recorded)";
     }
 }

@@ -166,7 +166,7 @@ class ActionPageRefusalTests extends ActionPageTestBase {
         assertThat(linkRefusals(id)).containsExactly("used", "a token sent by EMAIL was used as a decision link");
         clock.advance(RefusalAuditLimiter.WINDOW.plusSeconds(1));
         decide(token, "reject", null);
-        assertThat(linkRefusals(id)).contains("used (1 more like it since the last one recorded were not recorded)");
+        assertThat(linkRefusals(id)).contains("used (1 more like it since the last one recorded was not recorded)");
     }
 
     private List<String> linkRefusals(String requestId) {
