@@ -2,6 +2,7 @@ package io.countersign.web.pages.admin;
 
 import io.countersign.shared.CountersignException;
 import io.countersign.shared.NotFoundException;
+import io.countersign.web.pages.StaleForm;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,10 @@ final class AdminForms {
             // every refused form answers 400, whatever the service called the refusal
             ModelAndView again = new ModelAndView(view, model, HttpStatus.BAD_REQUEST);
             again.addObject("errors", FormErrors.of(e));
+            if (!(e instanceof StaleForm)) {
+                // the way to the current version is offered only when the form is older than it
+                again.getModel().remove("current");
+            }
             return again;
         }
     }

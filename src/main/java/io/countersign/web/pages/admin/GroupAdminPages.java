@@ -3,12 +3,15 @@ package io.countersign.web.pages.admin;
 import io.countersign.directory.Group;
 import io.countersign.directory.Groups;
 import io.countersign.shared.Actor;
+import io.countersign.web.pages.OpenedVersions;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -19,9 +22,11 @@ class GroupAdminPages {
     private static final String FORM = "pages/admin/group";
 
     private final Groups groups;
+    private final OpenedVersions versions;
 
-    GroupAdminPages(Groups groups) {
+    GroupAdminPages(Groups groups, OpenedVersions versions) {
         this.groups = groups;
+        this.versions = versions;
     }
 
     @GetMapping("/admin/groups")
@@ -45,15 +50,30 @@ class GroupAdminPages {
 
     @GetMapping("/admin/groups/{name}")
     ModelAndView editForm(@PathVariable String name) {
-        return new ModelAndView(FORM, Map.of("form", GroupForm.of(groups.get(name)), "editing", true));
+        String version = OpenedVersions.of(groups::revision, name);
+        return new ModelAndView(
+                FORM, Map.of("form", GroupForm.of(groups.get(name)), "editing", true, "version", version));
     }
 
     @PostMapping("/admin/groups/{name}")
-    ModelAndView edit(Actor actor, @PathVariable String name, GroupForm form, RedirectAttributes redirect) {
+    ModelAndView edit(
+            Actor actor,
+            @PathVariable String name,
+            GroupForm form,
+            @RequestParam(required = false) String version,
+            RedirectAttributes redirect) {
         String fixed = groups.get(name).name();
         GroupForm shown = form.named(fixed);
-        return AdminForms.save(redirect, FORM, Map.of("form", shown, "editing", true), () -> {
-            groups.replace(actor, fixed, shown.toInput());
+        Map<String, Object> model =
+                new HashMap<>(Map.of("form", shown, "editing", true, "current", "/admin/groups/" + fixed));
+        model.put("version", version);
+        return AdminForms.save(redirect, FORM, model, () -> {
+            versions.write(
+                    groups::revision,
+                    fixed,
+                    version,
+                    "Group " + fixed,
+                    () -> groups.replace(actor, fixed, shown.toInput()));
             return new AdminForms.Done("/admin/groups/" + fixed, "Group " + fixed + " is saved.");
         });
     }

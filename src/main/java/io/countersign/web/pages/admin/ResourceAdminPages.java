@@ -4,12 +4,15 @@ import io.countersign.inventory.Resource;
 import io.countersign.inventory.ResourceTypes;
 import io.countersign.inventory.Resources;
 import io.countersign.shared.Actor;
+import io.countersign.web.pages.OpenedVersions;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -20,9 +23,11 @@ class ResourceAdminPages {
     private static final String FORM = "pages/admin/resource";
 
     private final Resources resources;
+    private final OpenedVersions versions;
 
-    ResourceAdminPages(Resources resources) {
+    ResourceAdminPages(Resources resources, OpenedVersions versions) {
         this.resources = resources;
+        this.versions = versions;
     }
 
     @GetMapping("/admin/resources")
@@ -47,15 +52,31 @@ class ResourceAdminPages {
 
     @GetMapping("/admin/resources/{name}")
     ModelAndView editForm(@PathVariable String name) {
-        return new ModelAndView(FORM, form(ResourceForm.of(resources.get(name)), true));
+        String version = OpenedVersions.of(resources::revision, name);
+        Map<String, Object> model = form(ResourceForm.of(resources.get(name)), true);
+        model.put("version", version);
+        return new ModelAndView(FORM, model);
     }
 
     @PostMapping("/admin/resources/{name}")
-    ModelAndView edit(Actor actor, @PathVariable String name, ResourceForm form, RedirectAttributes redirect) {
+    ModelAndView edit(
+            Actor actor,
+            @PathVariable String name,
+            ResourceForm form,
+            @RequestParam(required = false) String version,
+            RedirectAttributes redirect) {
         String fixed = resources.get(name).name();
         ResourceForm shown = form.named(fixed);
-        return AdminForms.save(redirect, FORM, form(shown, true), () -> {
-            resources.replace(actor, fixed, shown.toInput());
+        Map<String, Object> model = form(shown, true);
+        model.put("version", version);
+        model.put("current", "/admin/resources/" + fixed);
+        return AdminForms.save(redirect, FORM, model, () -> {
+            versions.write(
+                    resources::revision,
+                    fixed,
+                    version,
+                    "Resource " + fixed,
+                    () -> resources.replace(actor, fixed, shown.toInput()));
             return new AdminForms.Done("/admin/resources/" + fixed, "Resource " + fixed + " is saved.");
         });
     }
@@ -67,6 +88,6 @@ class ResourceAdminPages {
     }
 
     private static Map<String, Object> form(ResourceForm form, boolean editing) {
-        return Map.of("form", form, "editing", editing, "types", ResourceTypes.ALL);
+        return new HashMap<>(Map.of("form", form, "editing", editing, "types", ResourceTypes.ALL));
     }
 }

@@ -12,6 +12,7 @@ import io.countersign.shared.NameQuery;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Role;
+import io.countersign.web.pages.OpenedVersions;
 import io.countersign.web.pages.PageLinks;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
@@ -40,11 +41,13 @@ class UserAdminPages {
     private final Users users;
     private final UserAccounts accounts;
     private final Levels levels;
+    private final OpenedVersions versions;
 
-    UserAdminPages(Users users, UserAccounts accounts, Levels levels) {
+    UserAdminPages(Users users, UserAccounts accounts, Levels levels, OpenedVersions versions) {
         this.users = users;
         this.accounts = accounts;
         this.levels = levels;
+        this.versions = versions;
     }
 
     /** {@code q} finds usernames starting with it; {@code cursor} is the "next page" link's. */
@@ -89,16 +92,30 @@ class UserAdminPages {
 
     @GetMapping("/admin/users/{username}")
     ModelAndView editForm(Actor actor, @PathVariable String username) {
-        return new ModelAndView("pages/admin/user", form(UserForm.of(users.view(actor, username)), true));
+        String version = OpenedVersions.of(users::revision, Names.canonical(username));
+        Map<String, Object> model = form(UserForm.of(users.view(actor, username)), true);
+        model.put("version", version);
+        return new ModelAndView("pages/admin/user", model);
     }
 
     @PostMapping("/admin/users/{username}")
-    ModelAndView edit(Actor actor, @PathVariable String username, UserForm form, RedirectAttributes redirect) {
+    ModelAndView edit(
+            Actor actor,
+            @PathVariable String username,
+            UserForm form,
+            @RequestParam(required = false) String version,
+            RedirectAttributes redirect) {
         String name = existing(username);
         UserForm shown = new UserForm(
                 name, form.email(), form.displayName(), form.level(), form.manager(), form.role(), form.active(), null);
-        return AdminForms.save(redirect, "pages/admin/user", form(shown, true), () -> {
-            accounts.update(actor, name, shown.toInput(), form.newPassword());
+        Map<String, Object> model = form(shown, true);
+        model.put("version", version);
+        model.put("current", "/admin/users/" + name);
+        return AdminForms.save(redirect, "pages/admin/user", model, () -> {
+            versions.write(users::revision, name, version, "User " + name, () -> {
+                accounts.update(actor, name, shown.toInput(), form.newPassword());
+                return name;
+            });
             return new AdminForms.Done("/admin/users/" + name, "User " + name + " is saved.");
         });
     }

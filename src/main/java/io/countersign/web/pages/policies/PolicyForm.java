@@ -16,6 +16,9 @@ import java.util.List;
  */
 public class PolicyForm {
 
+    /** The stored policy's version when the editor was opened ({@code ETag}); empty for a new one. */
+    public String version = "";
+
     // 1. configuration
     public String name = "";
     public boolean enabled = true;

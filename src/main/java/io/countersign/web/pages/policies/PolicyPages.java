@@ -10,6 +10,8 @@ import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.RefusedException;
 import io.countersign.web.pages.IndexedFields;
+import io.countersign.web.pages.OpenedVersions;
+import io.countersign.web.pages.StaleForm;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -37,10 +39,12 @@ class PolicyPages {
 
     private final Policies policies;
     private final PolicyDrafts drafts;
+    private final OpenedVersions versions;
 
-    PolicyPages(Policies policies, PolicyDrafts drafts) {
+    PolicyPages(Policies policies, PolicyDrafts drafts, OpenedVersions versions) {
         this.policies = policies;
         this.drafts = drafts;
+        this.versions = versions;
     }
 
     /**
@@ -69,8 +73,13 @@ class PolicyPages {
     @GetMapping(LIST + "/{name}/edit")
     String edit(Actor actor, @PathVariable String name, Model model) {
         requireAdmin(actor);
+        // the version is read before the policy: a change in between makes it older than the fields shown,
+        // so that saving them is refused rather than overwriting a change nobody saw
+        String version = OpenedVersions.of(policies::revision, name);
         PolicyDefinition stored = policies.get(name);
-        return editor(model, PolicyForm.of(stored), stored.name(), List.of());
+        PolicyForm form = PolicyForm.of(stored);
+        form.version = version;
+        return editor(model, form, stored.name(), List.of());
     }
 
     @PostMapping(LIST + "/new")
@@ -133,8 +142,14 @@ class PolicyPages {
         }
         try {
             if ("save".equals(action)) {
-                PolicyDefinition saved =
-                        stored == null ? policies.create(actor, draft) : policies.replace(actor, editing, draft);
+                PolicyDefinition saved = stored == null
+                        ? policies.create(actor, draft)
+                        : versions.write(
+                                policies::revision,
+                                editing,
+                                form.version,
+                                "The policy '" + editing + "'",
+                                () -> policies.replace(actor, editing, draft));
                 redirect.addFlashAttribute("message", "The policy '" + saved.name() + "' is saved.");
                 return "redirect:" + LIST;
             }
@@ -145,6 +160,12 @@ class PolicyPages {
             return editor(model, form, editing, List.of());
         } catch (InvalidInputException e) {
             return editor(model, form, editing, e.issues());
+        } catch (StaleForm e) {
+            // the draft stays as typed, beside what the policy holds now; the form keeps its old version,
+            // so saving again is refused until the editor is opened at the current one
+            model.addAttribute("changedMeanwhile", e.getMessage());
+            model.addAttribute("currentValues", PolicyDifferences.between(PolicyForm.of(policies.get(editing)), form));
+            return editor(model, form, editing, List.of());
         } catch (ConflictException e) {
             return editor(model, form, editing, List.of(new FieldIssue("name", "conflict", e.getMessage())));
         } catch (NotFoundException e) {

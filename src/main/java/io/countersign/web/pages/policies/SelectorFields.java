@@ -33,6 +33,19 @@ public class SelectorFields {
         return selectors;
     }
 
+    /** The selectors in words, for telling a stored step from a draft's. */
+    String summary() {
+        List<String> parts = new ArrayList<>();
+        addIf(parts, !FormText.blank(users), "users " + users.trim());
+        addIf(parts, !FormText.blank(groups), "groups " + groups.trim());
+        addIf(parts, !FormText.blank(minLevel), "level " + minLevel.trim() + " or above");
+        addIf(parts, requesterManager, "the requester's manager");
+        addIf(parts, requesterGroupManagers, "managers of the requester's groups");
+        addIf(parts, resourceGroupManagers, "managers of the resource's groups");
+        addIf(parts, resourceOwners, "the resource's owners");
+        return parts.isEmpty() ? "nobody" : String.join(", ", parts);
+    }
+
     static SelectorFields of(List<ApproverSelector> selectors) {
         SelectorFields fields = new SelectorFields();
         List<String> userNames = new ArrayList<>();
@@ -55,7 +68,7 @@ public class SelectorFields {
         return fields;
     }
 
-    private static void addIf(List<ApproverSelector> selectors, boolean on, ApproverSelector selector) {
+    private static <T> void addIf(List<T> selectors, boolean on, T selector) {
         if (on) {
             selectors.add(selector);
         }

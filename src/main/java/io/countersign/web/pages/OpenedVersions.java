@@ -1,0 +1,54 @@
+package io.countersign.web.pages;
+
+import io.countersign.shared.Revision;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The version an edit form was opened at, as the API's {@code ETag}: the form carries it in a hidden
+ * field and a save compares it with the stored one under a row lock, in the same transaction as the
+ * write. Of two people editing the same object the second learns of the first's change instead of
+ * silently overwriting it. A form that carries no version (sent by a script) is saved as a PUT without
+ * {@code If-Match} is.
+ */
+@Component
+public class OpenedVersions {
+
+    /** How a module reads the revision of one of its objects: a service's {@code revision(key, lock)}. */
+    public interface Lookup {
+        Optional<Revision> revision(String key, boolean lock);
+    }
+
+    private final TransactionTemplate transactions;
+
+    OpenedVersions(TransactionTemplate transactions) {
+        this.transactions = transactions;
+    }
+
+    /** The version to put in the form as it is opened; empty for an object that has none. */
+    public static String of(Lookup lookup, String key) {
+        return lookup.revision(key, false).map(Revision::etag).orElse("");
+    }
+
+    /**
+     * Runs {@code write} if the object is still at the version {@code opened} names.
+     *
+     * @throws StaleForm when it changed (or was deleted and made again) since; nothing is written
+     */
+    public <T> T write(Lookup lookup, String key, String opened, String what, Supplier<T> write) {
+        return transactions.execute(tx -> {
+            if (opened != null && !opened.isBlank()) {
+                // compared exactly: a form holds one tag, never If-Match's "*" or a list
+                boolean current = lookup.revision(key, true)
+                        .map(stored -> stored.etag().equals(opened.trim()))
+                        .orElse(false);
+                if (!current) {
+                    throw new StaleForm(what);
+                }
+            }
+            return write.get();
+        });
+    }
+}

@@ -1,0 +1,203 @@
+package io.countersign.web.pages.admin;
+
+import static io.countersign.testing.Api.strings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.directory.People;
+import io.countersign.shared.Role;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An edit form carries the version it was opened at: saved after someone else changed the object, it
+ * saves nothing, says so with the draft kept, and leaves the other change in place; opened again, it
+ * saves.
+ */
+@CountersignTest
+class StaleFormsTests extends AdminPagesTestBase {
+
+    private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"([^\"]*)\"");
+
+    @Test
+    void thePolicyEditorDoesNotOverwriteAChangeMadeSinceItWasOpened() throws Exception {
+        String approver = people.user("approver");
+        String name = Api.unique("policy");
+        Map<String, Object> policy = new HashMap<>(Map.of(
+                "name",
+                name,
+                "conditions",
+                Map.of("resourceName", Api.unique("db")),
+                "steps",
+                List.of(Map.of("approvers", List.of(Map.of("user", approver))))));
+        api.asAdmin().post("/api/v1/policies", Api.json(policy)).expect(201);
+        String opened = version("/admin/policies/" + name + "/edit");
+        assertThat(opened).isNotBlank();
+
+        policy.put("priority", 3);
+        policy.put("requireJustification", true);
+        api.asAdmin().put("/api/v1/policies/" + name, Api.json(policy)).expect(200);
+        MockHttpServletResponse stale = saveDraft(name, opened);
+
+        assertThat(stale.getRedirectedUrl()).isNull();
+        assertThat(stale.getContentAsString())
+                .contains("The policy &#39;" + name + "&#39; was changed by someone else after this form was opened")
+                .contains("<dt>Priority</dt><dd>3</dd>", "<dt>Justification required</dt><dd>yes</dd>")
+                .contains("value=\"PT30M\"", "Open the current version")
+                .doesNotContain("The policy &#39;" + name + "&#39; is saved.");
+        JsonNode stored =
+                api.asAdmin().get("/api/v1/policies/" + name).expect(200).json();
+        assertThat(stored.get("priority").asInt()).isEqualTo(3);
+        assertThat(stored.get("requireJustification").asBoolean()).isTrue();
+        assertThat(stored.get("defaultDuration").asString()).isEqualTo("PT1H");
+
+        MockHttpServletResponse saved = saveDraft(name, version("/admin/policies/" + name + "/edit"));
+
+        assertThat(browsing.follow(admin, saved)).contains("The policy &#39;" + name + "&#39; is saved.");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/policies/" + name)
+                        .expect(200)
+                        .json()
+                        .get("defaultDuration")
+                        .asString())
+                .isEqualTo("PT30M");
+    }
+
+    @Test
+    void aUserFormOpenedBeforeAnotherChangeSavesNothing() throws Exception {
+        String name = people.user("edited");
+        String opened = version("/admin/users/" + name);
+        Map<String, Object> changed = new HashMap<>(People.body(name, Role.USER));
+        changed.put("displayName", "Set elsewhere");
+        api.asAdmin().put("/api/v1/users/" + name, Api.json(changed)).expect(200);
+
+        MockHttpServletResponse stale = browsing.post(
+                admin,
+                "/admin/users/" + name,
+                "version",
+                opened,
+                "email",
+                String.valueOf(changed.get("email")),
+                "displayName",
+                "Typed here",
+                "role",
+                "USER",
+                "active",
+                "true");
+
+        assertStale(stale, "User " + name, "/admin/users/" + name, "Typed here");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/users/" + name)
+                        .expect(200)
+                        .json()
+                        .get("displayName")
+                        .asString())
+                .isEqualTo("Set elsewhere");
+    }
+
+    @Test
+    void aResourceOrGroupFormOpenedBeforeAnotherChangeSavesNothing() throws Exception {
+        String resource = Api.unique("db");
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
+                .expect(201);
+        String openedResource = version("/admin/resources/" + resource);
+        api.asAdmin()
+                .put(
+                        "/api/v1/resources/" + resource,
+                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin", "ro"))))
+                .expect(200);
+        String dev = people.user("dev");
+        String group = Api.unique("team");
+        api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", group))).expect(201);
+        String openedGroup = version("/admin/groups/" + group);
+        api.asAdmin()
+                .put("/api/v1/groups/" + group, Api.json(Map.of("name", group, "members", List.of(dev))))
+                .expect(200);
+
+        MockHttpServletResponse staleResource = browsing.post(
+                admin,
+                "/admin/resources/" + resource,
+                "version",
+                openedResource,
+                "type",
+                "database",
+                "accounts",
+                "admin, typed");
+        MockHttpServletResponse staleGroup =
+                browsing.post(admin, "/admin/groups/" + group, "version", openedGroup, "members", "", "managers", "");
+
+        assertStale(staleResource, "Resource " + resource, "/admin/resources/" + resource, "admin, typed");
+        assertStale(staleGroup, "Group " + group, "/admin/groups/" + group, "Nothing was saved");
+        assertThat(strings(api.asAdmin()
+                        .get("/api/v1/resources/" + resource)
+                        .expect(200)
+                        .json()
+                        .get("accounts")))
+                .containsExactlyInAnyOrder("admin", "ro");
+        assertThat(strings(api.asAdmin()
+                        .get("/api/v1/groups/" + group)
+                        .expect(200)
+                        .json()
+                        .get("members")))
+                .containsExactly(dev);
+
+        MockHttpServletResponse saved = browsing.post(
+                admin, "/admin/groups/" + group, "version", version("/admin/groups/" + group), "members", "");
+        assertThat(browsing.follow(admin, saved)).contains("Group " + group + " is saved.");
+    }
+
+    private MockHttpServletResponse saveDraft(String name, String version) {
+        return browsing.post(
+                admin,
+                "/admin/policies/" + name + "/edit",
+                "version",
+                version,
+                "action",
+                "save",
+                "resourceName",
+                api.asAdmin()
+                        .get("/api/v1/policies/" + name)
+                        .expect(200)
+                        .json()
+                        .get("conditions")
+                        .get("resourceName")
+                        .asString(),
+                "priority",
+                "0",
+                "defaultDuration",
+                "PT30M",
+                "maxDuration",
+                "PT8H",
+                "requestTtl",
+                "PT24H",
+                "steps[0].approvers.users",
+                people.user("another"),
+                "steps[0].requiredApprovals",
+                "1");
+    }
+
+    private String version(String page) throws Exception {
+        Matcher version = VERSION.matcher(browsing.get(admin, page).getContentAsString());
+        assertThat(version.find()).as("a version on " + page).isTrue();
+        return HtmlUtils.htmlUnescape(version.group(1));
+    }
+
+    private static void assertStale(MockHttpServletResponse answer, String what, String current, String kept)
+            throws Exception {
+        assertThat(answer.getStatus()).isEqualTo(409);
+        assertThat(answer.getContentAsString())
+                .contains(what + " was changed by someone else after this form was opened")
+                .contains("href=\"" + current + "\"", "Open the current version", kept);
+    }
+}
