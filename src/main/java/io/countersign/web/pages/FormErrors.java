@@ -17,7 +17,7 @@ import java.util.Set;
 record FormErrors(Map<String, String> fields, List<String> general) {
 
     private static final Set<String> FORM_FIELDS =
-            Set.of("resource", "account", "duration", "startsAt", "justification", "ticket");
+            Set.of("resource", "account", "duration", "start", "startsAt", "justification", "ticket");
 
     static FormErrors none() {
         return new FormErrors(Map.of(), List.of());

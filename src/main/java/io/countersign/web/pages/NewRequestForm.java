@@ -89,6 +89,11 @@ record NewRequestForm(
 
     private Instant startsAt(Problems problems) {
         if (!later()) {
+            // only a form that says nothing of the start means now; another word is no choice the form offers
+            if (start != null && !start.isBlank() && !"now".equals(start)) {
+                problems.add(
+                        "start", "invalid_choice", "choose whether access starts as soon as it is approved or later");
+            }
             return null;
         }
         if (startsAt == null || startsAt.isBlank()) {

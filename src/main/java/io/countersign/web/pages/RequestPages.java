@@ -12,6 +12,7 @@ import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -133,14 +134,17 @@ class RequestPages {
             @RequestParam(required = false) String comment,
             @RequestParam(required = false) Integer step,
             @RequestParam(required = false) String from,
+            HttpServletRequest form,
             RedirectAttributes redirect) {
-        return act(id, from, redirect, "Approved.", comment, "approveComment", () -> {
-            if (step == null) {
-                requests.approve(actor, id, comment);
-            } else {
-                requests.decideShownStep(actor, id, comment, step, true);
-            }
-        });
+        int shown = DecisionForms.shownStep(form, step);
+        return act(
+                id,
+                from,
+                redirect,
+                "Approved.",
+                comment,
+                "approveComment",
+                () -> requests.decideShownStep(actor, id, comment, shown, true));
     }
 
     @PostMapping("/requests/{id}/reject")
@@ -150,16 +154,14 @@ class RequestPages {
             @RequestParam(required = false) String comment,
             @RequestParam(required = false) Integer step,
             @RequestParam(required = false) String from,
+            HttpServletRequest form,
             RedirectAttributes redirect) {
+        int shown = DecisionForms.shownStep(form, step);
         return act(id, from, redirect, "Rejected.", comment, "rejectComment", () -> {
             Problems problems = new Problems();
             problems.check(comment != null && !comment.isBlank(), "comment", "required", "Say why you reject.");
             problems.throwIfAny();
-            if (step == null) {
-                requests.reject(actor, id, comment);
-            } else {
-                requests.decideShownStep(actor, id, comment, step, false);
-            }
+            requests.decideShownStep(actor, id, comment, shown, false);
         });
     }
 

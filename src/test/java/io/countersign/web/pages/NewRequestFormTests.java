@@ -42,6 +42,18 @@ class NewRequestFormTests {
     }
 
     @Test
+    void aStartThatIsNeitherNowNorLaterIsNamedNotTakenAsNow() {
+        for (String start : new String[] {"bogus", "NOW", "soon"}) {
+            assertThatThrownBy(() -> form("1h", start, "2026-12-01T09:30").toInput())
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
+                            e -> assertThat(e.issues().stream().map(i -> i.field()))
+                                    .containsExactly("start"));
+        }
+        assertThat(form("1h", null, null).toInput().startsAt()).isNull();
+    }
+
+    @Test
     void aLaterStartIsReadAsUtcAndIgnoredWhenStartingNow() {
         assertThat(form("1h", "later", "2026-12-01T09:30").toInput().startsAt())
                 .isEqualTo(Instant.parse("2026-12-01T09:30:00Z"));

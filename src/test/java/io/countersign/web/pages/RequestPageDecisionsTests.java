@@ -280,6 +280,38 @@ class RequestPageDecisionsTests {
     }
 
     @Test
+    void aDecisionThatNamesNoStepOrIsNoFormIsRefusedWithAPageAndDecidesNothing() {
+        String lisa = api.person("lisa", "USER", PASSWORD);
+        String resource =
+                resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", lisa))))));
+        String id = request(resource, Map.of());
+        String page = base + "/requests/" + id;
+        Visitor browser = Visitor.signedIn(base, lisa, PASSWORD);
+
+        HttpResponse<String> noStep = browser.post(page, page + "/approve", "comment=x");
+        HttpResponse<String> noStepReject = browser.post(page, page + "/reject", "comment=no");
+        HttpResponse<String> json =
+                browser.postWithTokenInQuery(page, page + "/approve", "application/json", "{\"step\":0}");
+        HttpResponse<String> jsonWithStep =
+                browser.postWithTokenInQuery(page, page + "/approve?step=0", "text/plain", "step=0");
+
+        for (HttpResponse<String> refused : List.of(noStep, noStepReject, json)) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("nothing was changed").doesNotContain("Approved.");
+        }
+        assertThat(noStep.body()).contains("the form names no step to decide");
+        assertThat(json.body()).contains("this body was no form");
+        assertThat(jsonWithStep.statusCode()).isEqualTo(400);
+        assertThat(api.status(id)).isEqualTo("PENDING");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/requests/" + id)
+                        .expect(200)
+                        .json()
+                        .get("decisions"))
+                .isEmpty();
+    }
+
+    @Test
     void aDelegateIsToldWhomTheyDecideFor() {
         String lisa = api.person("lisa", "USER", PASSWORD);
         String sam = api.person("sam", "USER", PASSWORD);

@@ -106,6 +106,31 @@ final class Visitor {
                 .build());
     }
 
+    /**
+     * Posts {@code body} as {@code contentType}, with the CSRF token of the page at {@code page} in the
+     * address's query as a script might send it, following no redirect.
+     */
+    HttpResponse<String> postWithTokenInQuery(String page, String address, String contentType, String body) {
+        String token = csrfToken(page);
+        visited.clear();
+        HttpRequest request = request(URI.create(address + (address.contains("?") ? "&" : "?") + "_csrf="
+                        + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        visited.add(request.uri());
+        return send(request);
+    }
+
+    /** The CSRF token of the form on the page at {@code page}. */
+    String csrfToken(String page) {
+        Matcher token = CSRF.matcher(open(page).body());
+        if (!token.find()) {
+            throw new AssertionError("no CSRF token on " + page);
+        }
+        return token.group(1);
+    }
+
     /** Posts a form ({@code fields} as {@code name=value&...}) as it is, adding no token, following no redirect. */
     HttpResponse<String> submit(String address, String fields) {
         visited.clear();
