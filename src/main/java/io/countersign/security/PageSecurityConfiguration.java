@@ -16,8 +16,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.DefaultRedirectStrategy;
@@ -147,9 +150,11 @@ class PageSecurityConfiguration {
 
     /**
      * Someone signed in who may not open a page, or a form without its CSRF token: a readable 403 page;
-     * an address no page has: the 404 page, since no role would open it. The sign-in form without a
-     * valid token means the session it was shown in has ended (it expired, or the service restarted):
-     * the form is shown again, saying so.
+     * an address no page has: the 404 page, since no role would open it; a method the address does not
+     * take: the 405 page naming those it does. The sign-in form without a valid token means the session
+     * it was shown in has ended (it expired, or the service restarted): the form is shown again, saying
+     * so; any other form sent by nobody signed in was shown in a session that has ended since, and its
+     * sender is asked to sign in again rather than told they may not.
      */
     private static AccessDeniedHandler refusalPage(ServedOperations served) {
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
@@ -158,23 +163,38 @@ class PageSecurityConfiguration {
         notFound.setErrorPage("/not-found");
         DefaultRedirectStrategy redirects = new DefaultRedirectStrategy();
         return (request, response, denied) -> {
+            Set<String> filterForm = filterForm(request);
+            Set<String> otherMethods = filterForm != null ? filterForm : served.otherMethods(request);
+            if (otherMethods != null && !otherMethods.isEmpty() && !otherMethods.contains(request.getMethod())) {
+                // the address is a page or form, just not for this method: say that, as OPTIONS does. Before
+                // the CSRF check's word too, which would call a method nothing takes "not allowed"; nothing
+                // runs either way, so a method a page does take still needs its token
+                response.setHeader("Allow", TakenMethods.allow(otherMethods));
+                response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+                return;
+            }
             if (denied instanceof CsrfException) {
                 if (POST.matches(request.getMethod()) && "/login".equals(request.getServletPath())) {
                     redirects.sendRedirect(request, response, "/login?expired");
                     return;
                 }
+                if (!signedIn()) {
+                    // the session the form was shown in has ended: the token went with it
+                    redirects.sendRedirect(request, response, "/login?ended");
+                    return;
+                }
                 forbidden.handle(request, response, denied);
-                return;
-            }
-            Set<String> filterForm = filterForm(request);
-            Set<String> otherMethods = filterForm != null ? filterForm : served.otherMethods(request);
-            if (otherMethods != null && !otherMethods.isEmpty() && !otherMethods.contains(request.getMethod())) {
-                // the address is a page or form, just not for this method: say that, as OPTIONS does
-                response.setHeader("Allow", TakenMethods.allow(otherMethods));
-                response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
                 return;
             }
             (otherMethods != null && otherMethods.isEmpty() ? notFound : forbidden).handle(request, response, denied);
         };
+    }
+
+    /** Whether the request comes from someone signed in: the CSRF check runs before anyone is made anonymous. */
+    private static boolean signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -40,5 +41,15 @@ class SignInPage {
                             failure, "Single sign-on did not succeed. Try again, or sign in with your password."));
         }
         return "pages/login";
+    }
+
+    /**
+     * Spring Security's sign-in filter answers the form's POST before any controller would; declared here
+     * so that the address's OPTIONS answer and a 405's {@code Allow} name it with GET. Should the filter
+     * ever let one through, nobody is signed in by it: the form is shown again.
+     */
+    @PostMapping("/login")
+    String signIn() {
+        return "redirect:/login";
     }
 }

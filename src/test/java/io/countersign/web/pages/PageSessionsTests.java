@@ -118,6 +118,48 @@ class PageSessionsTests {
         assertThat(bystander.ask("GET", base + "/profile").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aFormSentAfterTheSessionEndedAsksToSignInAgainAndChangesNothing() {
+        String name = api.person("idle", "USER", PASSWORD);
+        Visitor browser = Visitor.signedIn(base, name, PASSWORD);
+        String token = browser.csrfToken(base + "/profile");
+        // the session ends under the open page, as after the idle timeout
+        browser.post(base + "/profile", base + "/logout", "");
+
+        HttpResponse<String> sent = browser.submit(
+                base + "/profile/password",
+                "_csrf=" + form(token) + "&current=" + form(PASSWORD) + "&new=" + form(REPLACEMENT) + "&repeated="
+                        + form(REPLACEMENT));
+
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(sent.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login?ended"));
+        assertThat(browser.open(base + "/login?ended").body())
+                .contains("Your session ended before the form was sent, so nothing was")
+                .doesNotContain("Not allowed");
+        assertThat(Visitor.signedIn(base, name, PASSWORD)
+                        .ask("GET", base + "/profile")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aSignedInBrowserSendingAFormWithAForeignTokenIsStillRefused() {
+        String name = api.person("forged", "USER", PASSWORD);
+        Visitor browser = Visitor.signedIn(base, name, PASSWORD);
+
+        HttpResponse<String> sent = browser.submit(
+                base + "/profile/password",
+                "_csrf=not-the-token&current=" + form(PASSWORD) + "&new=" + form(REPLACEMENT) + "&repeated="
+                        + form(REPLACEMENT));
+
+        assertThat(sent.statusCode()).isEqualTo(403);
+        assertThat(Visitor.signedIn(base, name, PASSWORD)
+                        .ask("GET", base + "/profile")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
     private static void assertSentToSignIn(HttpResponse<String> seen) {
         assertThat(seen.statusCode()).isEqualTo(302);
         assertThat(seen.headers().firstValue("Location"))
