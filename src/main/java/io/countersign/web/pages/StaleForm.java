@@ -6,7 +6,7 @@ import io.countersign.shared.ConflictException;
 public class StaleForm extends ConflictException {
 
     StaleForm(String what) {
-        super(what + " was changed by someone else after this form was opened. Your changes are kept below;"
+        super("someone else changed " + what + " after this form was opened. Your changes are kept below;"
                 + " open the current version, then make them again.");
     }
 }

@@ -72,7 +72,7 @@ class GroupAdminPages {
                     groups::revision,
                     fixed,
                     version,
-                    "Group " + fixed,
+                    "group " + fixed,
                     () -> groups.replace(actor, fixed, shown.toInput()));
             return new AdminForms.Done("/admin/groups/" + fixed, "Group " + fixed + " is saved.");
         });

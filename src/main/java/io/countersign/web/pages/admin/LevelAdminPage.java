@@ -2,7 +2,9 @@ package io.countersign.web.pages.admin;
 
 import io.countersign.directory.Levels;
 import io.countersign.shared.Actor;
+import io.countersign.web.pages.OpenedVersions;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,23 +20,37 @@ class LevelAdminPage {
     private static final String VIEW = "pages/admin/levels";
 
     private final Levels levels;
+    private final OpenedVersions versions;
 
-    LevelAdminPage(Levels levels) {
+    LevelAdminPage(Levels levels, OpenedVersions versions) {
         this.levels = levels;
+        this.versions = versions;
     }
 
     @GetMapping("/admin/levels")
     ModelAndView show() {
-        return new ModelAndView(VIEW, Map.of("levels", String.join("\n", levels.list())));
+        var stored = levels.list();
+        return new ModelAndView(
+                VIEW, Map.of("levels", String.join("\n", stored), "version", OpenedVersions.digest(stored)));
     }
 
     @PostMapping("/admin/levels")
-    ModelAndView save(Actor actor, @RequestParam(defaultValue = "") String levels, RedirectAttributes redirect) {
+    ModelAndView save(
+            Actor actor,
+            @RequestParam(defaultValue = "") String levels,
+            @RequestParam(required = false) String version,
+            RedirectAttributes redirect) {
         var ordered = Arrays.stream(levels.split("\\R"))
                 .filter(line -> !line.isBlank())
                 .toList();
-        return AdminForms.save(redirect, VIEW, Map.of("levels", levels), () -> {
-            this.levels.replace(actor, ordered);
+        Map<String, Object> model = new HashMap<>(Map.of("levels", levels, "current", "/admin/levels"));
+        model.put("version", version);
+        return AdminForms.save(redirect, VIEW, model, () -> {
+            versions.write(
+                    version,
+                    opened -> OpenedVersions.digest(this.levels.list()).equals(opened),
+                    "the list of levels",
+                    () -> this.levels.replace(actor, ordered));
             return new AdminForms.Done("/admin/levels", "The levels are saved.");
         });
     }

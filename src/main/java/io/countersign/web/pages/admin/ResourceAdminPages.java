@@ -75,7 +75,7 @@ class ResourceAdminPages {
                     resources::revision,
                     fixed,
                     version,
-                    "Resource " + fixed,
+                    "resource " + fixed,
                     () -> resources.replace(actor, fixed, shown.toInput()));
             return new AdminForms.Done("/admin/resources/" + fixed, "Resource " + fixed + " is saved.");
         });

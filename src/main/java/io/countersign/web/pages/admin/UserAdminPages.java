@@ -112,7 +112,7 @@ class UserAdminPages {
         model.put("version", version);
         model.put("current", "/admin/users/" + name);
         return AdminForms.save(redirect, "pages/admin/user", model, () -> {
-            versions.write(users::revision, name, version, "User " + name, () -> {
+            versions.write(users::revision, name, version, "user " + name, () -> {
                 accounts.update(actor, name, shown.toInput(), form.newPassword());
                 return name;
             });

@@ -4,6 +4,8 @@ import io.countersign.mail.MailSecurity;
 import io.countersign.mail.MailSettings;
 import io.countersign.mail.MailSettingsInput;
 import io.countersign.shared.FieldIssue;
+import io.countersign.web.pages.OpenedVersions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -30,6 +32,36 @@ public class MailForm {
     public boolean approveByMail;
     public String approveKeywords = "";
     public String instanceName = "";
+
+    /** The form's own copy of the version it was opened at ({@link #version(MailSettings)}). */
+    public String version = "";
+
+    /**
+     * The settings are stored without a version: what the form shows of them stands for one, with
+     * whether each password is set and the trusted certificates, which it does not show.
+     */
+    static String version(MailSettings settings) {
+        MailForm shown = of(settings);
+        List<String> values = new ArrayList<>(Arrays.asList(
+                shown.smtpHost,
+                shown.smtpPort,
+                shown.smtpSecurity,
+                shown.smtpUsername,
+                shown.smtpFrom,
+                shown.imapHost,
+                shown.imapPort,
+                shown.imapSecurity,
+                shown.imapUsername,
+                shown.imapFolder,
+                String.valueOf(shown.approveByMail),
+                shown.approveKeywords,
+                shown.instanceName));
+        values.add(String.valueOf(settings.smtp() != null && settings.smtp().password() != null));
+        values.add(String.valueOf(settings.imap() != null && settings.imap().password() != null));
+        values.add(settings.smtp() == null ? null : settings.smtp().trustedCertificate());
+        values.add(settings.imap() == null ? null : settings.imap().trustedCertificate());
+        return OpenedVersions.digest(values);
+    }
 
     static MailForm of(MailSettings settings) {
         MailForm form = new MailForm();

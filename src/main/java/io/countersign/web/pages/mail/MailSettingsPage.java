@@ -8,6 +8,8 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.web.pages.OpenedVersions;
+import io.countersign.web.pages.StaleForm;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,10 +39,12 @@ class MailSettingsPage {
 
     private final MailSettingsService settings;
     private final MailServerCheck check;
+    private final OpenedVersions versions;
 
-    MailSettingsPage(MailSettingsService settings, MailServerCheck check) {
+    MailSettingsPage(MailSettingsService settings, MailServerCheck check, OpenedVersions versions) {
         this.settings = settings;
         this.check = check;
+        this.versions = versions;
     }
 
     @InitBinder("mail")
@@ -52,7 +56,7 @@ class MailSettingsPage {
     String show(Actor actor, Model model) {
         requireAdmin(actor);
         MailSettings current = settings.current();
-        return page(model, MailForm.of(current), current, List.of());
+        return page(model, opened(current), current, List.of());
     }
 
     @PostMapping(PATH)
@@ -73,9 +77,18 @@ class MailSettingsPage {
             return refused(response, model, form, stored, all);
         }
         try {
-            settings.update(actor, input);
+            versions.write(
+                    form.version,
+                    opened -> MailForm.version(settings.current()).equals(opened),
+                    "the mail settings",
+                    () -> settings.update(actor, input));
         } catch (InvalidInputException e) {
             return refused(response, model, form, stored, e.issues());
+        } catch (StaleForm e) {
+            // what was typed stays; the form keeps its old version until it is opened again
+            model.addAttribute("changedMeanwhile", "Nothing was saved: " + e.getMessage());
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return page(model, form, stored, List.of());
         }
         redirect.addFlashAttribute("message", "The mail settings are saved.");
         return "redirect:" + PATH;
@@ -90,9 +103,15 @@ class MailSettingsPage {
             model.addAttribute("check", check.run(actor, to));
             model.addAttribute("testedTo", to);
         } catch (InvalidInputException e) {
-            return refused(response, model, MailForm.of(current), current, e.issues());
+            return refused(response, model, opened(current), current, e.issues());
         }
-        return page(model, MailForm.of(current), current, List.of());
+        return page(model, opened(current), current, List.of());
+    }
+
+    private static MailForm opened(MailSettings current) {
+        MailForm form = MailForm.of(current);
+        form.version = MailForm.version(current);
+        return form;
     }
 
     /** The page again with why the form was refused, answered as every refused form is: 400. */

@@ -148,7 +148,7 @@ class PolicyPages {
                                 policies::revision,
                                 editing,
                                 form.version,
-                                "The policy '" + editing + "'",
+                                "the policy '" + editing + "'",
                                 () -> policies.replace(actor, editing, draft));
                 redirect.addFlashAttribute("message", "The policy '" + saved.name() + "' is saved.");
                 return "redirect:" + LIST;
@@ -163,7 +163,7 @@ class PolicyPages {
         } catch (StaleForm e) {
             // the draft stays as typed, beside what the policy holds now; the form keeps its old version,
             // so saving again is refused until the editor is opened at the current one
-            model.addAttribute("changedMeanwhile", e.getMessage());
+            model.addAttribute("changedMeanwhile", "Nothing was saved: " + e.getMessage());
             model.addAttribute("currentValues", PolicyDifferences.between(PolicyForm.of(policies.get(editing)), form));
             return editor(model, form, editing, List.of());
         } catch (ConflictException e) {

@@ -49,7 +49,8 @@ class StaleFormsTests extends AdminPagesTestBase {
 
         assertThat(stale.getRedirectedUrl()).isNull();
         assertThat(stale.getContentAsString())
-                .contains("The policy &#39;" + name + "&#39; was changed by someone else after this form was opened")
+                .contains("Nothing was saved: someone else changed the policy &#39;" + name
+                        + "&#39; after this form was opened")
                 .contains("<dt>Priority</dt><dd>3</dd>", "<dt>Justification required</dt><dd>yes</dd>")
                 .contains("value=\"PT30M\"", "Open the current version")
                 .doesNotContain("The policy &#39;" + name + "&#39; is saved.");
@@ -93,7 +94,7 @@ class StaleFormsTests extends AdminPagesTestBase {
                 "active",
                 "true");
 
-        assertStale(stale, "User " + name, "/admin/users/" + name, "Typed here");
+        assertStale(stale, "user " + name, "/admin/users/" + name, "Typed here");
         assertThat(api.asAdmin()
                         .get("/api/v1/users/" + name)
                         .expect(200)
@@ -137,8 +138,8 @@ class StaleFormsTests extends AdminPagesTestBase {
         MockHttpServletResponse staleGroup =
                 browsing.post(admin, "/admin/groups/" + group, "version", openedGroup, "members", "", "managers", "");
 
-        assertStale(staleResource, "Resource " + resource, "/admin/resources/" + resource, "admin, typed");
-        assertStale(staleGroup, "Group " + group, "/admin/groups/" + group, "Nothing was saved");
+        assertStale(staleResource, "resource " + resource, "/admin/resources/" + resource, "admin, typed");
+        assertStale(staleGroup, "group " + group, "/admin/groups/" + group, "Nothing was saved");
         assertThat(strings(api.asAdmin()
                         .get("/api/v1/resources/" + resource)
                         .expect(200)
@@ -155,6 +156,26 @@ class StaleFormsTests extends AdminPagesTestBase {
         MockHttpServletResponse saved = browsing.post(
                 admin, "/admin/groups/" + group, "version", version("/admin/groups/" + group), "members", "");
         assertThat(browsing.follow(admin, saved)).contains("Group " + group + " is saved.");
+    }
+
+    @Test
+    void theLevelsFormOpenedBeforeAnotherChangeSavesNothing() throws Exception {
+        List<String> before =
+                strings(api.asAdmin().get("/api/v1/levels").expect(200).json());
+        String opened = version("/admin/levels");
+        List<String> elsewhere = new java.util.ArrayList<>(before);
+        elsewhere.add(Api.unique("elsewhere"));
+        api.asAdmin().put("/api/v1/levels", Api.json(elsewhere)).expect(200);
+
+        MockHttpServletResponse stale = browsing.post(
+                admin, "/admin/levels", "version", opened, "levels", String.join("\n", before) + "\ntyped");
+
+        assertStale(stale, "the list of levels", "/admin/levels", "typed");
+        assertThat(strings(api.asAdmin().get("/api/v1/levels").expect(200).json()))
+                .containsExactlyElementsOf(elsewhere);
+        MockHttpServletResponse saved = browsing.post(
+                admin, "/admin/levels", "version", version("/admin/levels"), "levels", String.join("\n", before));
+        assertThat(browsing.follow(admin, saved)).contains("The levels are saved.");
     }
 
     private MockHttpServletResponse saveDraft(String name, String version) {
@@ -197,7 +218,7 @@ class StaleFormsTests extends AdminPagesTestBase {
             throws Exception {
         assertThat(answer.getStatus()).isEqualTo(409);
         assertThat(answer.getContentAsString())
-                .contains(what + " was changed by someone else after this form was opened")
+                .contains("Nothing was saved: someone else changed " + what + " after this form was opened")
                 .contains("href=\"" + current + "\"", "Open the current version", kept);
     }
 }
