@@ -30,8 +30,10 @@ final class AdminForms {
         } catch (NotFoundException e) {
             throw e;
         } catch (CountersignException e) {
-            // every refused form answers 400, whatever the service called the refusal
-            ModelAndView again = new ModelAndView(view, model, HttpStatus.BAD_REQUEST);
+            // every refused form answers 400, whatever the service called the refusal, except one opened
+            // before someone else's change: that is a conflict, which sending it again will not mend
+            HttpStatus status = e instanceof StaleForm ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+            ModelAndView again = new ModelAndView(view, model, status);
             again.addObject("errors", FormErrors.of(e));
             if (!(e instanceof StaleForm)) {
                 // the way to the current version is offered only when the form is older than it

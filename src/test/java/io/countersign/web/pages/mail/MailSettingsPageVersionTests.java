@@ -49,6 +49,7 @@ class MailSettingsPageVersionTests {
         MockHttpServletResponse stale = send(browsing, admin, opened, "Typed");
 
         assertThat(stale.getRedirectedUrl()).isNull();
+        assertThat(stale.getStatus()).isEqualTo(409);
         assertThat(stale.getContentAsString())
                 .contains("Nothing was saved: someone else changed the mail settings after this form was opened")
                 .contains("value=\"Typed\"", "Open the current version");
