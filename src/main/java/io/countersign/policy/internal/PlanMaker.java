@@ -99,7 +99,7 @@ public final class PlanMaker {
         PolicyDefinition policy = governing.definition();
         if (extension) {
             reasons.add(
-                    policy.extension() != null && policy.extension().steps() != null
+                    hasExtensionSteps(policy)
                             ? "an extension is approved by the policy's extension steps, up to "
                                     + maxTotalDuration(policy) + " in all"
                             : "an extension is approved by the policy's own steps, up to " + maxTotalDuration(policy)
@@ -265,10 +265,20 @@ public final class PlanMaker {
                 : policy.maxDuration();
     }
 
-    /** The steps that approve an extension of a grant under this policy. */
+    /**
+     * The steps that approve an extension of a grant under this policy. An empty {@code extension.steps}
+     * counts as none given, so that it falls back to the policy's own steps rather than approving every
+     * extension unasked.
+     */
     private static List<Step> extensionSteps(PolicyDefinition policy) {
+        return hasExtensionSteps(policy) ? policy.extension().steps() : policy.steps();
+    }
+
+    private static boolean hasExtensionSteps(PolicyDefinition policy) {
         Extension extension = policy.extension();
-        return extension != null && extension.steps() != null ? extension.steps() : policy.steps();
+        return extension != null
+                && extension.steps() != null
+                && !extension.steps().isEmpty();
     }
 
     static String label(int index, Step step) {
