@@ -53,6 +53,10 @@ public record RequestCreated(
 
     @Override
     public String note() {
+        if (extendsGrant != null) {
+            return requester + " asks to extend grant " + extendsGrant + " of " + account + "@" + resource + " by "
+                    + duration + " under policy " + policyName;
+        }
         return requester + " asks for " + account + "@" + resource + " for " + duration
                 + (startsAt == null ? "" : " from " + startsAt) + " under policy " + policyName;
     }
