@@ -234,15 +234,16 @@ public class Grants {
     }
 
     /**
-     * The holder asks for {@code duration} more on their grant in force: opens the extension request,
-     * which the policy governing the grant's resource and account today decides. Only the holder may
-     * ask; anyone else learns nothing of the grant.
+     * The holder asks for {@code duration} more on their grant in force, giving a justification and a
+     * ticket reference when the policy asks for them: opens the extension request, which the policy
+     * governing the grant's resource and account today decides. Only the holder may ask; anyone else
+     * learns nothing of the grant.
      *
      * @throws NotFoundException when the grant does not exist or is not the caller's
      * @throws GrantNotActive when the grant has ended or was revoked, or still waits for its first use
      */
     @Transactional
-    public AccessRequest extend(Actor actor, String id, Duration duration, String justification) {
+    public AccessRequest extend(Actor actor, String id, Duration duration, String justification, String ticket) {
         Instant now = clock.instant();
         Grant grant = repository
                 .find(id, now)
@@ -258,7 +259,13 @@ public class Grants {
         return extensions.extend(
                 actor,
                 new ExtensionInput(
-                        grant.id(), grant.resource(), grant.account(), () -> term(id), duration, justification));
+                        grant.id(),
+                        grant.resource(),
+                        grant.account(),
+                        () -> term(id),
+                        duration,
+                        justification,
+                        ticket));
     }
 
     /** The grant's term as it stands now; a grant that ended or was revoked meanwhile is not extended. */

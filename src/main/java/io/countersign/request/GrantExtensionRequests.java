@@ -68,6 +68,7 @@ public class GrantExtensionRequests {
             problems.positiveWholeSeconds(input.duration(), "duration");
         }
         problems.multiLineText(input.justification(), "justification", RequestValidation.MAX_TEXT);
+        problems.maxLength(input.ticket(), "ticket", RequestValidation.MAX_TICKET);
         problems.throwIfAny();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // resource, then requester: the order every request transition takes the locks in (docs/adr/0008).
@@ -85,16 +86,20 @@ public class GrantExtensionRequests {
         Duration total = term.lastsSoFar().plus(input.duration());
         Duration limit = plan.limits().maxTotalDuration();
         if (limit != null && total.compareTo(limit) > 0) {
-            Duration left = term.lastsSoFar().compareTo(limit) >= 0 ? Duration.ZERO : limit.minus(term.lastsSoFar());
+            boolean atMaximum = term.lastsSoFar().compareTo(limit) >= 0;
             problems.add(
                     "duration",
                     "above_maximum",
                     "the grant would last " + total + " in all, more than the " + limit + " policy '"
-                            + plan.policyName() + "' allows; at most " + left + " more may be asked");
+                            + plan.policyName() + "' allows; "
+                            + (atMaximum
+                                    ? "it already lasts that long and cannot be extended further"
+                                    : "at most " + limit.minus(term.lastsSoFar()) + " more may be asked"));
         }
         if (plan.limits().requireJustification() && RequestValidation.trimToNull(input.justification()) == null) {
             problems.add("justification", "required", "the governing policy requires a justification");
         }
+        RequestValidation.checkTicket(problems, input.ticket(), plan.limits());
         problems.throwIfAny();
         if (!plan.isFeasible()) {
             throw new RefusedException("too_few_approvers", String.join(" ", plan.problems()));
@@ -109,7 +114,7 @@ public class GrantExtensionRequests {
                 input.duration(),
                 null,
                 RequestValidation.trimToNull(input.justification()),
-                null,
+                RequestValidation.trimToNull(input.ticket()),
                 plan.policyName(),
                 requester,
                 now,

@@ -64,11 +64,16 @@ final class RequestValidation {
         if (limits.requireJustification() && isBlank(input.justification())) {
             problems.add("justification", "required", "the governing policy requires a justification");
         }
+        checkTicket(problems, input.ticket(), limits);
+    }
+
+    /** Checks a ticket reference against the policy's pattern: one is required when the policy has one. */
+    static void checkTicket(Problems problems, String ticket, Limits limits) {
         String pattern = limits.ticketPattern();
         if (pattern != null && !pattern.isBlank()) {
-            if (isBlank(input.ticket())) {
+            if (isBlank(ticket)) {
                 problems.add("ticket", "required", "the governing policy requires a ticket reference");
-            } else if (!TicketPattern.matches(pattern, input.ticket().trim())) {
+            } else if (!TicketPattern.matches(pattern, ticket.trim())) {
                 problems.add("ticket", "invalid_format", "must match " + pattern);
             }
         }

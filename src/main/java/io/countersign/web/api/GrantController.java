@@ -27,7 +27,7 @@ class GrantController {
     record RevokeBody(String reason) {}
 
     /** More time on a grant: {@code duration} more, from its current end. */
-    record ExtendBody(Duration duration, String justification) {}
+    record ExtendBody(Duration duration, String justification, String ticket) {}
 
     record Page(List<GrantResponse> items, String nextCursor) {}
 
@@ -49,8 +49,8 @@ class GrantController {
     @PostMapping("/{id}/extend")
     @ResponseStatus(HttpStatus.CREATED)
     RequestResponse extend(Actor actor, @PathVariable String id, @RequestBody(required = false) ExtendBody body) {
-        AccessRequest request = grants.extend(
-                actor, id, body == null ? null : body.duration(), body == null ? null : body.justification());
+        ExtendBody ask = body == null ? new ExtendBody(null, null, null) : body;
+        AccessRequest request = grants.extend(actor, id, ask.duration(), ask.justification(), ask.ticket());
         return RequestResponse.of(request, null);
     }
 

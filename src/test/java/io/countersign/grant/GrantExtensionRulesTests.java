@@ -1,0 +1,149 @@
+package io.countersign.grant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An extension is held to the rules of the policy that governs the grant as any request is: its
+ * ticket reference, its steps (an empty list of extension steps is none), its total maximum. The
+ * policy here wants a ticket and lets a grant last three hours in all, approved by lisa.
+ */
+@CountersignTest
+class GrantExtensionRulesTests extends DevWithATokenTestBase {
+
+    String lisa;
+    String lisaToken;
+    String policy;
+
+    @BeforeEach
+    void organisation() {
+        lisa = Api.unique("lisa");
+        api.asAdmin()
+                .post("/api/v1/users", Api.json(Map.of("username", lisa, "email", lisa + "@example.com")))
+                .expect(201);
+        lisaToken = api.tokenFor(lisa);
+        setup.database(resource, "admin");
+        policy = Api.unique("ticketed");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", policy);
+        body.put("conditions", Map.of("resourceName", resource));
+        body.put("maxDuration", "PT2H");
+        body.put("ticketPattern", "^INC-[0-9]+$");
+        body.put("extension", Map.of("maxTotalDuration", "PT3H", "steps", List.of()));
+        body.put("steps", List.of(Map.of("approvers", List.of(Map.of("user", lisa)))));
+        api.asAdmin().post("/api/v1/policies", Api.json(body)).expect(201);
+    }
+
+    /** A two-hour grant of dev's, approved by lisa. */
+    private String grant() {
+        String id = api.as(devToken)
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of(
+                                "resource", resource, "account", "admin", "duration", "PT2H", "ticket", "INC-1")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        return api.as(lisaToken)
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(200)
+                .json()
+                .get("grant")
+                .get("id")
+                .asString();
+    }
+
+    private Api.Response extend(String grantId, Map<String, Object> body) {
+        return api.as(devToken).post("/api/v1/grants/" + grantId + "/extend", Api.json(body));
+    }
+
+    @Test
+    void anExtensionNeedsTheTicketThePolicyRequires() {
+        String grantId = grant();
+
+        JsonNode missing =
+                extend(grantId, Map.of("duration", "PT1H")).expect(400).json();
+        JsonNode malformed = extend(grantId, Map.of("duration", "PT1H", "ticket", "see chat"))
+                .expect(400)
+                .json();
+        JsonNode extension = extend(grantId, Map.of("duration", "PT1H", "ticket", " INC-7 "))
+                .expect(201)
+                .json();
+
+        assertThat(missing.get("errors").get(0).get("field").asString()).isEqualTo("ticket");
+        assertThat(missing.get("errors").get(0).get("code").asString()).isEqualTo("required");
+        assertThat(malformed.get("errors").get(0).get("code").asString()).isEqualTo("invalid_format");
+        assertThat(extension.get("ticket").asString()).isEqualTo("INC-7");
+    }
+
+    @Test
+    void anEmptyListOfExtensionStepsLeavesTheExtensionToThePolicysOwnSteps() {
+        String grantId = grant();
+
+        JsonNode extension = extend(grantId, Map.of("duration", "PT1H", "ticket", "INC-7"))
+                .expect(201)
+                .json();
+        JsonNode explained = api.as(devToken)
+                .post(
+                        "/api/v1/policies/explain",
+                        Api.json(Map.of("resource", resource, "account", "admin", "extension", true)))
+                .expect(200)
+                .json();
+
+        assertThat(extension.get("status").asString()).isEqualTo("PENDING");
+        assertThat(explained.get("steps")).hasSize(1);
+        assertThat(explained.get("reasons").valueStream().map(JsonNode::asString))
+                .anyMatch(reason -> reason.contains("extension is approved by the policy's own steps"))
+                .noneMatch(reason -> reason.contains("has no approval steps"));
+    }
+
+    @Test
+    void aGrantAtItsMaximumIsSaidToBeBeyondExtending() {
+        String grantId = grant();
+        String extension = extend(grantId, Map.of("duration", "PT1H", "ticket", "INC-7"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        api.as(lisaToken)
+                .post("/api/v1/requests/" + extension + "/approve", null)
+                .expect(200);
+
+        JsonNode problem = extend(grantId, Map.of("duration", "PT1H", "ticket", "INC-8"))
+                .expect(400)
+                .json();
+
+        assertThat(problem.get("errors").get(0).get("code").asString()).isEqualTo("above_maximum");
+        assertThat(problem.get("errors").get(0).get("message").asString())
+                .contains("cannot be extended further")
+                .doesNotContain("PT0S");
+    }
+
+    @Test
+    void theAuditNoteOfAnExtensionNamesTheGrantItExtends() {
+        String grantId = grant();
+        String extension = extend(grantId, Map.of("duration", "PT1H", "ticket", "INC-7"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+
+        JsonNode created = api.asAdmin()
+                .get("/api/v1/audit?requestId=" + extension + "&action=request.created")
+                .expect(200)
+                .json()
+                .get("items")
+                .get(0);
+
+        assertThat(created.get("note").asString()).contains("extend grant " + grantId);
+    }
+}
