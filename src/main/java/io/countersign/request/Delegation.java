@@ -9,7 +9,7 @@ import java.util.Objects;
  * One user's approvals handed to another for a period: while it runs the delegate is eligible
  * wherever the delegator is, for the resources its globs name (all of them when there are none).
  * {@code endedAt} is set when it was ended before {@code until}: by the delegator, an administrator,
- * or because either person left.
+ * or because either person left; or, equal to {@code until}, once it was recorded as having reached it.
  */
 public record Delegation(
         String id,

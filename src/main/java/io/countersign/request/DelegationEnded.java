@@ -3,7 +3,10 @@ package io.countersign.request;
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
 
-/** A delegation was ended before its time: by its delegator, an administrator, or because a person left. */
+/**
+ * A delegation ended: before its time, by its delegator, an administrator or because a person left, or
+ * at its {@code until}; {@code reason} says which.
+ */
 public record DelegationEnded(Actor actor, Delegation delegation, String reason) implements AuditableEvent {
 
     @Override

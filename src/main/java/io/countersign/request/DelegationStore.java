@@ -171,6 +171,16 @@ class DelegationStore {
                 > 0;
     }
 
+    /** Records a delegation past its {@code until} as ended then; false when it is not over or already ended. */
+    boolean endAtUntil(String id, Instant now) {
+        running.changed();
+        return jdbc.sql(
+                                "update delegations set ended_at = until_at where id = ? and ended_at is null and until_at <= ?")
+                        .params(id, Timestamps.toDb(now))
+                        .update()
+                > 0;
+    }
+
     private static final String IN_FORCE = "ended_at is null and starts_at <= ? and until_at > ?";
 
     private static Delegation row(ResultSet rs, int n) throws SQLException {

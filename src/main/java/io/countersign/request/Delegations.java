@@ -29,8 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Delegation and out-of-office: a user, or an administrator for them, hands the user's approvals to
  * another user for a period. Eligibility is decided against the clock when someone decides, so a
- * delegation ends with its {@code until} without a timer; its start has one ({@link DelegationStarts})
- * so that the steps already waiting on the delegator tell the delegate then.
+ * delegation stops with its {@code until} without waiting for a timer; its start has one
+ * ({@link DelegationStarts}) so that the steps already waiting on the delegator tell the delegate then,
+ * and its end one ({@link DelegationEnds}) so that the audit records it.
  */
 @Service
 public class Delegations {
@@ -41,6 +42,8 @@ public class Delegations {
     private final DelegationStarts starts;
     private final SchedulerClient scheduler;
     private final OneTimeTask<Void> startTask;
+    private final DelegationEnds ends;
+    private final OneTimeTask<Void> endTask;
     private final Directory directory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -50,6 +53,8 @@ public class Delegations {
             DelegationStarts starts,
             SchedulerClient scheduler,
             @Qualifier("delegationStartTask") OneTimeTask<Void> delegationStartTask,
+            DelegationEnds ends,
+            @Qualifier("delegationEndTask") OneTimeTask<Void> delegationEndTask,
             Directory directory,
             Clock clock,
             ApplicationEventPublisher events) {
@@ -57,6 +62,8 @@ public class Delegations {
         this.starts = starts;
         this.scheduler = scheduler;
         this.startTask = delegationStartTask;
+        this.ends = ends;
+        this.endTask = delegationEndTask;
         this.directory = directory;
         this.clock = clock;
         this.events = events;
@@ -129,11 +136,17 @@ public class Delegations {
         } else {
             scheduler.scheduleIfNotExists(startTask.instance(delegation.id()), from);
         }
+        scheduler.scheduleIfNotExists(endTask.instance(delegation.id()), until);
         return delegation;
     }
 
-    /** Ends a delegation now; the user or an administrator, 404 for anyone else or an unknown id. */
-    @Transactional
+    /**
+     * Ends a delegation now; the user or an administrator, 404 for anyone else or an unknown id.
+     *
+     * @throws ConflictException when it has already ended, early or by reaching its {@code until}
+     */
+    // the refusal keeps the end it has just recorded of a delegation past its until
+    @Transactional(noRollbackFor = ConflictException.class)
     public Delegation end(Actor actor, String username, String id) {
         Participant delegator = ownerVisibleTo(actor, username);
         Delegation delegation = store.find(id)
@@ -144,7 +157,11 @@ public class Delegations {
             events.publishEvent(new DelegationEnded(actor, delegation, "ended by " + actor.username()));
             return store.find(id).orElseThrow();
         }
-        return delegation;
+        // past its until without its end recorded yet (its timer has not run): record it now
+        ends.recordIfOver(id, now);
+        Delegation ended = store.find(id).orElseThrow();
+        throw new ConflictException("Delegation " + id + " already ended"
+                + (ended.endedAt() == null ? "" : " at " + ended.endedAt()) + "; there is nothing left to end.");
     }
 
     /**

@@ -8,6 +8,8 @@ import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +27,9 @@ class DelegationLifetimeTests extends DelegationTestBase {
 
     @Autowired
     DelegationStarts starts;
+
+    @Autowired
+    DelegationEnds ends;
 
     @Test
     void anEndedDelegationNoLongerLetsTheDelegateDecideOrSee() {
@@ -61,6 +66,82 @@ class DelegationLifetimeTests extends DelegationTestBase {
 
         assertThat(awaiting(sam)).doesNotContain(id);
         api.as(sam.token()).post("/api/v1/requests/" + id + "/approve", null).expect(404);
+    }
+
+    @Test
+    void aDelegationThatReachesItsUntilIsRecordedAsEndedByItsTimer() {
+        Instant until = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        String delegation = delegate(lisa, sam, Map.of("until", until.toString()))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        assertThat(scheduler.getScheduledExecutionsForTask(DelegationEnds.TASK).stream()
+                        .filter(e -> e.getTaskInstance().getId().equals(delegation))
+                        .map(ScheduledExecution::getExecutionTime))
+                .containsExactly(until);
+
+        clock.advance(Duration.ofHours(1));
+        ends.end(delegation);
+        ends.end(delegation);
+
+        JsonNode listed = api.as(lisa.token())
+                .get("/api/v1/users/" + lisa.name() + "/delegations")
+                .expect(200)
+                .json();
+        assertThat(listed.get(0).get("endedAt").asString()).isEqualTo(until.toString());
+        assertThat(delegationEnded())
+                .singleElement()
+                .satisfies(e -> assertThat(e.get("reason").asString()).isEqualTo("it reached its end"))
+                .satisfies(e -> assertThat(e.get("note").asString()).contains(delegation));
+    }
+
+    @Test
+    void endingADelegationThatReachedItsUntilIsAConflictAndRecordsItsEnd() {
+        Instant until = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        String delegation = delegate(lisa, sam, Map.of("until", until.toString()))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        clock.advance(Duration.ofHours(2));
+
+        JsonNode problem = api.as(lisa.token())
+                .delete("/api/v1/users/" + lisa.name() + "/delegations/" + delegation)
+                .expect(409)
+                .json();
+
+        assertThat(problem.get("detail").asString()).contains("already ended at " + until);
+        assertThat(delegationEnded()).singleElement();
+        api.as(lisa.token())
+                .delete("/api/v1/users/" + lisa.name() + "/delegations/" + delegation)
+                .expect(409);
+        assertThat(delegationEnded()).singleElement();
+    }
+
+    @Test
+    void endingADelegationTwiceIsAConflict() {
+        String delegation =
+                delegate(lisa, sam, Map.of()).expect(201).json().get("id").asString();
+        api.as(lisa.token())
+                .delete("/api/v1/users/" + lisa.name() + "/delegations/" + delegation)
+                .expect(204);
+
+        api.as(lisa.token())
+                .delete("/api/v1/users/" + lisa.name() + "/delegations/" + delegation)
+                .expect(409);
+    }
+
+    /** The audit's delegation.ended rows of lisa's delegations. */
+    private List<JsonNode> delegationEnded() {
+        return api.asAdmin()
+                .get("/api/v1/audit?action=delegation.ended&limit=100")
+                .expect(200)
+                .json()
+                .get("items")
+                .valueStream()
+                .filter(i -> i.get("target").asString().equals("user:" + lisa.name()))
+                .toList();
     }
 
     @Test
