@@ -155,10 +155,19 @@ public class Grants {
 
     private static Problems checkParameters(String user, String resource, String account) {
         Problems problems = new Problems();
-        problems.requireText(user, "user", Names.MAX_LENGTH);
-        problems.requireText(resource, "resource", Names.MAX_LENGTH);
-        problems.requireText(account, "account", Names.MAX_LENGTH);
+        name(problems, user, "user");
+        name(problems, resource, "resource");
+        name(problems, account, "account");
         return problems;
+    }
+
+    /** A name too long to exist is refused with the code every other name field uses. */
+    private static void name(Problems problems, String value, String field) {
+        if (value != null && value.length() > Names.MAX_LENGTH) {
+            problems.add(field, "invalid_name", "must be at most " + Names.MAX_LENGTH + " characters");
+        } else {
+            problems.requireText(value, field, Names.MAX_LENGTH);
+        }
     }
 
     private static GrantIndex.Key keyOf(String user, String resource, String account) {

@@ -205,6 +205,17 @@ public record PolicyDefinition(
             @JsonProperty("notify") List<String> notifyChannels,
             List<String> allowedDecisionChannels) {
 
+        /** The most approvals a step may require. */
+        public static final int MAX_REQUIRED_APPROVALS = 100;
+
+        /**
+         * What a body is told whose number at {@code path} does not fit even the type it is read as:
+         * the range of the step's field when the path is a step's {@code requiredApprovals}, else null.
+         */
+        public static String rangeAt(String path) {
+            return path.endsWith("requiredApprovals") ? "must be between 1 and " + MAX_REQUIRED_APPROVALS : null;
+        }
+
         /** Policies stored before these fields existed read back with none. */
         public Step {
             notifyChannels = notifyChannels == null ? List.of() : notifyChannels;

@@ -85,7 +85,7 @@ final class DecisionGuard {
                             .orElseThrow());
         }
         if (SeparationOfDuties.hasDecided(request.decisions(), userId, current)) {
-            throw new AlreadyDecided(username, request.id(), current);
+            throw AlreadyDecided.of(request, userId, username);
         }
         return new Decider(step, null);
     }
@@ -105,7 +105,7 @@ final class DecisionGuard {
         OptionalInt earlier = SeparationOfDuties.earlierApprovedStep(
                 request.rules(), request.decisions(), userId, request.currentStep());
         if (earlier.isPresent()) {
-            throw new ApprovedAnEarlierStep(username, request.id(), earlier.getAsInt());
+            throw ApprovedAnEarlierStep.of(request, userId, username, earlier.getAsInt());
         }
         return decider;
     }

@@ -41,7 +41,7 @@ final class RequestValidation {
             problems.check(
                     !input.startsAt().isBefore(now.minus(CLOCK_SKEW)),
                     "startsAt",
-                    "in_past",
+                    "in_the_past",
                     "must not be in the past");
             problems.check(
                     !input.startsAt().isAfter(now.plus(MAX_LEAD)),

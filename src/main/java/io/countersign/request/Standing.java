@@ -93,14 +93,18 @@ final class Standing {
         }
         if (SeparationOfDuties.hasDecided(decisions, userId, current)
                 || SeparationOfDuties.hasDecided(decisions, delegator.id(), current)) {
-            return Optional.of(new AlreadyDecided(username, request.id(), current));
+            return Optional.of(
+                    SeparationOfDuties.hasDecided(decisions, userId, current)
+                            ? AlreadyDecided.of(request, userId, username)
+                            : AlreadyDecided.of(request, delegator.id(), delegator.username()));
         }
         for (Participant person :
                 approving ? List.of(new Participant(userId, username), delegator) : List.<Participant>of()) {
             var earlier = SeparationOfDuties.earlierApprovedStep(rules, decisions, person.id(), current);
             if (earlier.isPresent()) {
                 // name whoever approved it: the delegate themself, or the delegator they would act for
-                return Optional.of(new ApprovedAnEarlierStep(person.username(), request.id(), earlier.getAsInt()));
+                return Optional.of(
+                        ApprovedAnEarlierStep.of(request, person.id(), person.username(), earlier.getAsInt()));
             }
         }
         return Optional.empty();

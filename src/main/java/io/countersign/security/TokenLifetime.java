@@ -25,7 +25,7 @@ final class TokenLifetime {
         if (asked == null) {
             return earlier(callerExpiry, maxExpiry);
         }
-        if (!problems.check(asked.isAfter(now), "expiresAt", "in_past", "must be in the future")) {
+        if (!problems.check(asked.isAfter(now), "expiresAt", "in_the_past", "must be in the future")) {
             return null;
         }
         if (callerExpiry != null) {

@@ -256,6 +256,17 @@ class GrantTests extends DevWithATokenTestBase {
     }
 
     @Test
+    void aNameTooLongToExistIsRefusedAsEveryOtherNameFieldRefusesIt() {
+        var answer = api.as(gatewayToken)
+                .get("/api/v1/access/check?user=" + "u".repeat(129) + "&resource=" + resource + "&account=admin")
+                .expect(400)
+                .json();
+
+        assertThat(answer.get("errors").get(0).get("field").asString()).isEqualTo("user");
+        assertThat(answer.get("errors").get(0).get("code").asString()).isEqualTo("invalid_name");
+    }
+
+    @Test
     void onlyEnforcersAndAdministratorsMayCheckAccess() {
         String path = "/api/v1/access/check?user=" + dev + "&resource=" + resource + "&account=admin";
 

@@ -183,6 +183,23 @@ class DelegationEligibilityTests {
     }
 
     @Test
+    void refusalsNameTheDelegateWhoDecidedAndOnWhoseBehalf() {
+        AccessRequest oneStep = open(plan(step("Team", 2, "sam", "tom")));
+        approveAs(oneStep, "carol", delegation("sam", "carol"));
+        AccessRequest twoSteps = open(plan(step("Manager", 1, "lisa"), step("Security", 1, "lisa", "carol")));
+        approveAs(twoSteps, "sam", delegation("lisa", "sam"));
+
+        assertThatThrownBy(() -> approveAs(oneStep, "sam"))
+                .isInstanceOf(AlreadyDecided.class)
+                .hasMessageStartingWith("'carol' has already decided step 0")
+                .hasMessageContaining("on behalf of 'sam'");
+        assertThatThrownBy(() -> approveAs(twoSteps, "lisa"))
+                .isInstanceOf(ApprovedAnEarlierStep.class)
+                .hasMessageStartingWith("'sam' approved step 0")
+                .hasMessageContaining("on behalf of 'lisa'");
+    }
+
+    @Test
     void aDelegateMayRejectOnBehalfOfTheDelegator() {
         AccessRequest request = open(plan(step("Team", 1, "lisa")));
         request.considering(List.of(delegation("lisa", "sam")));

@@ -99,7 +99,7 @@ class RequestCreationTests extends DevAndLisaTestBase {
                         "duration:above_maximum",
                         "justification:required",
                         "ticket:invalid_format",
-                        "startsAt:in_past");
+                        "startsAt:in_the_past");
         assertThat(requestsOf(dev)).isZero();
     }
 

@@ -96,7 +96,7 @@ class RequestValidationTests {
         RequestValidation.checkInput(hourAgo, input(null, null, null, NOW.minus(Duration.ofHours(1))), NOW);
 
         assertThat(slight.isEmpty()).isTrue();
-        assertThat(codes(hourAgo)).containsExactly("startsAt:in_past");
+        assertThat(codes(hourAgo)).containsExactly("startsAt:in_the_past");
     }
 
     @Test

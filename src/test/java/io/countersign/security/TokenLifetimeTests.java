@@ -58,6 +58,6 @@ class TokenLifetimeTests {
     void anExpiryNotInTheFutureIsRefused() {
         TokenLifetime.expiry(NOW, null, null, NOW, problems);
 
-        assertThat(problems.issues()).extracting(FieldIssue::code).containsExactly("in_past");
+        assertThat(problems.issues()).extracting(FieldIssue::code).containsExactly("in_the_past");
     }
 }

@@ -25,7 +25,7 @@ public final class PolicyValidator {
 
     public static final Duration MAX_LIMIT = Duration.ofDays(30);
     public static final int MAX_STEPS = 20;
-    public static final int MAX_REQUIRED_APPROVALS = 100;
+    public static final int MAX_REQUIRED_APPROVALS = PolicyDefinition.Step.MAX_REQUIRED_APPROVALS;
     public static final int MAX_SELECTORS = 50;
     public static final int MAX_LIST = 100;
     public static final int MAX_PRIORITY = 1_000_000;

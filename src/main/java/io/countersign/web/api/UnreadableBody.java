@@ -1,5 +1,6 @@
 package io.countersign.web.api;
 
+import io.countersign.policy.PolicyDefinition.Step;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.ParserRefusals;
 import io.countersign.web.ExpectedValues;
@@ -63,22 +64,17 @@ final class UnreadableBody {
                 // caller means never to be shown again
                 return new FieldIssue(field, "invalid_type", "must be " + shape(target) + allowed);
             }
-            if (target != null && target.isEnum()) {
-                // never repeated either: an unknown name may be a secret pasted into the wrong field
-                return new FieldIssue(field, "invalid_value", ExpectedValues.mustBe(target));
-            }
-            String name = target == null ? "value" : target.getSimpleName();
-            return new FieldIssue(
-                    field,
-                    "invalid_value",
-                    Echo.quoted(String.valueOf(format.getValue())) + " is not a valid " + name + allowed);
+            // never repeated either: an unknown name or a mistyped time may be a secret pasted into the
+            // wrong field; and said in the words of the person who typed it, not the class it was read as
+            return new FieldIssue(field, "invalid_value", ExpectedValues.mustBe(target));
         }
         if (json instanceof StreamConstraintsException limit) {
             // raised by the tokenizer, which knows no field: the message says which limit and where
             return new FieldIssue(field, "too_large", ParserRefusals.limitBroken(limit));
         }
-        if (json instanceof InputCoercionException range) {
-            return new FieldIssue(field, "out_of_range", ParserRefusals.outOfRange(range));
+        if (json instanceof InputCoercionException number) {
+            String range = Step.rangeAt(field);
+            return new FieldIssue(field, "out_of_range", range != null ? range : ParserRefusals.outOfRange(number));
         }
         Matcher duplicate = DUPLICATE.matcher(String.valueOf(json.getOriginalMessage()));
         if (duplicate.find()) {
