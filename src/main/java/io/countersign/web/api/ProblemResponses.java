@@ -26,10 +26,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -145,6 +147,26 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             }
         }
         return super.handleHttpRequestMethodNotSupported(e, headers, status, request);
+    }
+
+    /**
+     * A body of a type the operation does not take. A body sent without {@code Content-Type} is told
+     * so, rather than that "application/octet-stream", which the client never named, is not taken.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<MediaType> supported = e.getSupportedMediaTypes();
+        String wanted = supported.isEmpty() || supported.contains(MediaType.APPLICATION_JSON)
+                ? MediaType.APPLICATION_JSON_VALUE
+                : MediaType.toString(supported);
+        String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        e.getBody()
+                .setDetail(
+                        sent == null || sent.isBlank()
+                                ? "The request body needs Content-Type " + wanted + "; none was given."
+                                : "This operation takes a body of Content-Type " + wanted + ", not the one given.");
+        return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
     }
 
     @Override

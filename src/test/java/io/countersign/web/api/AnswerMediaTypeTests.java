@@ -55,6 +55,23 @@ class AnswerMediaTypeTests {
         assertThat(answer.getContentType()).startsWith(PROBLEM);
     }
 
+    @Test
+    void aBodySentWithoutContentTypeIsToldToNameJsonNotATypeItNeverSent() throws Exception {
+        String name = Api.unique("typeless");
+        String body = Api.json(Map.of("username", name, "email", name + "@example.com"));
+
+        MockHttpServletResponse typeless = call(post("/api/v1/users").content(body), PROBLEM);
+        MockHttpServletResponse text =
+                call(post("/api/v1/users").contentType("text/plain").content(body), PROBLEM);
+
+        assertThat(typeless.getStatus()).isEqualTo(415);
+        assertThat(typeless.getContentAsString())
+                .contains("needs Content-Type application/json")
+                .doesNotContain("octet-stream");
+        assertThat(text.getStatus()).isEqualTo(415);
+        assertThat(text.getContentAsString()).contains("takes a body of Content-Type application/json");
+    }
+
     private MockHttpServletResponse call(MockHttpServletRequestBuilder request, String accept) throws Exception {
         return mvc.perform(request.header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
                         .header("Accept", accept))

@@ -81,6 +81,18 @@ class CursorContainmentTests {
         });
     }
 
+    @Test
+    void anEmptyCursorOrLimitIsRefusedRatherThanReadAsLeftOut() {
+        for (String list : List.of("/api/v1/requests", "/api/v1/grants", "/api/v1/audit", "/api/v1/users")) {
+            assertThat(issues(api.asAdmin().get(list + "?cursor=").expect(400)))
+                    .as(list)
+                    .containsExactly("cursor:invalid_cursor");
+            assertThat(issues(api.asAdmin().get(list + "?limit=").expect(400)))
+                    .as(list)
+                    .containsExactly("limit:invalid_value");
+        }
+    }
+
     static List<String> craftedCursors() {
         return List.of(
                 base64("9223372036854775807.0.req-abcdefgh"),
