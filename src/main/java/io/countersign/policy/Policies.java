@@ -1,6 +1,7 @@
 package io.countersign.policy;
 
 import io.countersign.directory.Directory;
+import io.countersign.directory.User;
 import io.countersign.policy.internal.CompiledPolicy;
 import io.countersign.policy.internal.PlanMaker;
 import io.countersign.policy.internal.PolicyCatalog;
@@ -44,6 +45,7 @@ public class Policies {
     private final PolicyCatalog catalog;
     private final PolicyValidator validator;
     private final ApprovalPlanner planner;
+    private final Directory directory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
@@ -61,6 +63,7 @@ public class Policies {
         this.validator = new PolicyValidator(
                 directory, name -> channels.getIfAvailable(() -> n -> false).exists(name));
         this.planner = planner;
+        this.directory = directory;
         this.clock = clock;
         this.events = events;
     }
@@ -253,13 +256,43 @@ public class Policies {
             ApprovalPlan plan = extension
                     ? planner.planExtension(who, resourceName, accountName)
                     : planner.plan(who, resourceName, accountName);
-            return new PolicyExplanation(true, who, resourceName, accountName, plan, null);
+            return new PolicyExplanation(true, who, resourceName, accountName, withRoleProblem(plan, who), null);
         } catch (RefusedException e) {
             if (!PlanMaker.NO_MATCHING_POLICY.equals(e.reason())) {
                 throw e;
             }
             return new PolicyExplanation(false, who, resourceName, accountName, null, e.getMessage());
         }
+    }
+
+    /**
+     * The plan, with a problem added when the requester's role may not ask for access at all: the
+     * dry run should not promise what the request itself would refuse.
+     */
+    private ApprovalPlan withRoleProblem(ApprovalPlan plan, String requester) {
+        Role role = directory.findUser(requester).map(User::role).orElse(null);
+        String problem;
+        if (role == Role.AUDITOR) {
+            problem = "'" + requester + "' is an auditor: auditors read requests but do not create them";
+        } else if (role == Role.ENFORCER) {
+            problem = "'" + requester + "' is an enforcement point: it asks for access on behalf of users,"
+                    + " naming them in 'requester', and holds none itself";
+        } else {
+            return plan;
+        }
+        List<String> problems = new ArrayList<>(plan.problems());
+        problems.add(problem);
+        return new ApprovalPlan(
+                plan.policyName(),
+                plan.priority(),
+                plan.reasons(),
+                plan.limits(),
+                plan.allowSelfApproval(),
+                plan.distinctApproversAcrossSteps(),
+                plan.autoApprovedBecause(),
+                plan.steps(),
+                List.copyOf(problems),
+                plan.breakGlass());
     }
 
     private PolicyDefinition validated(PolicyDefinition input) {

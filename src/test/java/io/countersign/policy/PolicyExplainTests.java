@@ -137,9 +137,16 @@ class PolicyExplainTests {
                 .expect(201);
 
         JsonNode answer = explain(new Identities(api).tokenFor(auditor), dev, "rw-admin");
+        JsonNode own = explain(new Identities(api).tokenFor(auditor), null, "rw-admin");
 
         assertThat(answer.get("requester").asString()).isEqualTo(dev);
         assertThat(answer.get("matched").asBoolean()).isTrue();
+        assertThat(answer.get("problems")).isEmpty();
+        assertThat(own.get("feasible").asBoolean())
+                .as("an auditor creates no requests")
+                .isFalse();
+        assertThat(own.get("problems").valueStream().map(JsonNode::asString))
+                .anyMatch(problem -> problem.contains("auditors read requests but do not create them"));
     }
 
     @Test
