@@ -191,11 +191,11 @@ class DelegationEligibilityTests {
 
         assertThatThrownBy(() -> approveAs(oneStep, "sam"))
                 .isInstanceOf(AlreadyDecided.class)
-                .hasMessageStartingWith("'carol' has already decided step 0")
+                .hasMessageStartingWith("'carol' has already decided step 1")
                 .hasMessageContaining("on behalf of 'sam'");
         assertThatThrownBy(() -> approveAs(twoSteps, "lisa"))
                 .isInstanceOf(ApprovedAnEarlierStep.class)
-                .hasMessageStartingWith("'sam' approved step 0")
+                .hasMessageStartingWith("'sam' approved step 1")
                 .hasMessageContaining("on behalf of 'lisa'");
     }
 
