@@ -3,6 +3,7 @@ package io.countersign.audit;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
+import io.countersign.shared.Timestamps;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -90,7 +91,8 @@ public record AuditQuery(
             return null;
         }
         try {
-            return DateTimeFormatter.ISO_INSTANT.parse(value, Instant::from);
+            Instant read = DateTimeFormatter.ISO_INSTANT.parse(value, Instant::from);
+            return Timestamps.checkStorable(problems, read, field) ? read : null;
         } catch (DateTimeParseException e) {
             problems.add(field, "invalid_instant", "must be an ISO-8601 instant such as 2025-01-31T09:30:00Z");
             return null;

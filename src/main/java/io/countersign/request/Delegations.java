@@ -13,6 +13,7 @@ import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.ShortIds;
+import io.countersign.shared.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -105,6 +106,7 @@ public class Delegations {
         } else {
             problems.check(until.isAfter(from), "until", "not_after_from", "must be after 'from'");
             problems.check(until.isAfter(now), "until", "in_the_past", "must be in the future");
+            Timestamps.checkNotTooFarAhead(problems, until, now, "until");
         }
         List<String> resources = resourcesOf(problems, input.resources());
         problems.throwIfAny();

@@ -45,6 +45,8 @@ class RequestSearch {
                 "the only supported value is 'me'");
         int limit = query.limit() == null ? DEFAULT_LIMIT : query.limit();
         problems.check(limit >= 1 && limit <= MAX_LIMIT, "limit", "out_of_range", "must be between 1 and " + MAX_LIMIT);
+        Timestamps.checkStorable(problems, query.createdFrom(), "from");
+        Timestamps.checkStorable(problems, query.createdTo(), "to");
         problems.check(
                 query.createdFrom() == null
                         || query.createdTo() == null

@@ -1,6 +1,7 @@
 package io.countersign.security;
 
 import io.countersign.shared.Problems;
+import io.countersign.shared.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -28,6 +29,7 @@ final class TokenLifetime {
         if (!problems.check(asked.isAfter(now), "expiresAt", "in_the_past", "must be in the future")) {
             return null;
         }
+        Timestamps.checkNotTooFarAhead(problems, asked, now, "expiresAt");
         if (callerExpiry != null) {
             problems.check(
                     !asked.isAfter(callerExpiry),

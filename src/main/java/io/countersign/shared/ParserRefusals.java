@@ -2,6 +2,7 @@ package io.countersign.shared;
 
 import java.io.CharConversionException;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -65,6 +66,9 @@ public final class ParserRefusals {
         }
         if (target == short.class || target == Short.class) {
             return "is out of range (from " + Short.MIN_VALUE + " to " + Short.MAX_VALUE + ")";
+        }
+        if (target == Instant.class) {
+            return Timestamps.RANGE;
         }
         return "is out of range";
     }

@@ -11,11 +11,6 @@ import java.util.regex.Pattern;
  */
 public record TimeCursor(Instant at, String id) {
 
-    /** The range a stored timestamp can take on every supported database. */
-    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
-
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern SECONDS = Pattern.compile("-?[0-9]{1,18}");
     private static final Pattern NANOS = Pattern.compile("[0-9]{1,9}");
@@ -36,7 +31,7 @@ public record TimeCursor(Instant at, String id) {
             throw invalid();
         }
         Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+        if (!Timestamps.storable(at)) {
             throw invalid();
         }
         return new TimeCursor(at, parts[2]);

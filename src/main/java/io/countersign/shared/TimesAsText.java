@@ -1,9 +1,11 @@
 package io.countersign.shared;
 
+import java.time.Instant;
 import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAmount;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
@@ -16,7 +18,8 @@ import tools.jackson.databind.module.SimpleModule;
  * Instants and durations are read from ISO-8601 text only. Jackson would otherwise take a number as
  * seconds ({@code "duration": 7200} as two hours, {@code 1.5} as one and a half seconds) or as an
  * epoch second, and a client that meant minutes or milliseconds would get something else without a
- * word.
+ * word. An instant outside what the database stores ({@link Timestamps#storable}) is out of range,
+ * as a number too large for its field is, rather than a failure once it reaches a query.
  */
 public final class TimesAsText {
 
@@ -56,7 +59,13 @@ public final class TimesAsText {
                         handledType().getName(),
                         parser.currentToken());
             }
-            return super.deserialize(parser, context);
+            Object read = super.deserialize(parser, context);
+            if (read instanceof Instant instant && !Timestamps.storable(instant)) {
+                // a range issue like a number too large for its field: named on the field, never echoed
+                throw new InputCoercionException(
+                        parser, "instant out of the storable range", JsonToken.VALUE_STRING, Instant.class);
+            }
+            return read;
         }
     }
 }
