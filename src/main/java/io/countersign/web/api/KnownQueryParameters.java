@@ -1,0 +1,106 @@
+package io.countersign.web.api;
+
+import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * A query parameter the operation does not take is refused, naming it and those the operation takes,
+ * before anything runs. Ignored, a misspelt or unsupported filter ({@code /grants?user=carol}) would
+ * answer the whole unfiltered list, and a script acting on every item of it would act on everyone's.
+ * What an operation takes is read from its handler method's {@link RequestParam}s, so a new parameter
+ * is known the moment it is declared. Only the service's own operations are checked.
+ */
+class KnownQueryParameters implements HandlerInterceptor {
+
+    private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
+
+    /** Null: the operation takes any parameter (it binds them all as a map). */
+    private final Map<Method, Set<String>> taken = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method)
+                || !method.getBeanType().getName().startsWith("io.countersign.")
+                || request.getQueryString() == null) {
+            return true;
+        }
+        Set<String> known = taken.computeIfAbsent(method.getMethod(), KnownQueryParameters::parametersOf);
+        if (known.contains("*")) {
+            return true;
+        }
+        Problems problems = new Problems();
+        for (String name : namesIn(request.getQueryString())) {
+            problems.check(
+                    known.contains(name),
+                    name,
+                    "unknown_parameter",
+                    known.isEmpty()
+                            ? "is not a parameter of this operation, which takes none"
+                            : "is not a parameter of this operation, which takes " + String.join(", ", known));
+        }
+        problems.throwIfAny();
+        return true;
+    }
+
+    /** The names of the query string, decoded, in their order, each once. */
+    private static Set<String> namesIn(String query) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String raw = equals < 0 ? pair : pair.substring(0, equals);
+            try {
+                names.add(URLDecoder.decode(raw, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                // already refused as unreadable by the query text check, which runs first
+                throw InvalidInputException.of("query", "unreadable_query", "the query string cannot be read");
+            }
+        }
+        return names;
+    }
+
+    private static Set<String> parametersOf(Method method) {
+        String[] discovered = NAMES.getParameterNames(method);
+        Set<String> names = new TreeSet<>();
+        var parameters = method.getParameters();
+        for (int i = 0; i < parameters.length; i++) {
+            RequestParam param = AnnotatedElementUtils.findMergedAnnotation(parameters[i], RequestParam.class);
+            if (param == null) {
+                continue;
+            }
+            if (Map.class.isAssignableFrom(parameters[i].getType())) {
+                return Set.of("*");
+            }
+            String name = param.name().isEmpty() && discovered != null ? discovered[i] : param.name();
+            names.add(name);
+        }
+        // a mapping's params condition (params = "wait") names a parameter the method may not bind
+        var mapping = MergedAnnotations.from(method).get(org.springframework.web.bind.annotation.RequestMapping.class);
+        if (mapping.isPresent()) {
+            Arrays.stream(mapping.getStringArray("params"))
+                    .map(condition -> condition.replaceFirst("^!", "").replaceFirst("!?=.*$", ""))
+                    .forEach(names::add);
+        }
+        return names;
+    }
+}
