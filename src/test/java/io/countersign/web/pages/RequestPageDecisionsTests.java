@@ -3,9 +3,10 @@ package io.countersign.web.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
+import io.countersign.testing.MutableClock;
 import io.countersign.testing.TestClockConfiguration;
 import java.net.http.HttpResponse;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,9 @@ class RequestPageDecisionsTests {
 
     @Autowired
     Api api;
+
+    @Autowired
+    MutableClock clock;
 
     String base;
     String requester;
@@ -317,7 +321,8 @@ class RequestPageDecisionsTests {
         String sam = api.person("sam", "USER", PASSWORD);
         String resource =
                 resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", lisa))))));
-        api.delegate(api.tokenFor(lisa), lisa, sam, Instant.parse("2099-01-01T00:00:00Z"));
+        // a year from the clock the service reads, however long this test is kept
+        api.delegate(api.tokenFor(lisa), lisa, sam, clock.instant().plus(Duration.ofDays(365)));
         String page = base + "/requests/" + request(resource, Map.of());
 
         String samsView = Visitor.signedIn(base, sam, PASSWORD).open(page).body();
