@@ -235,6 +235,14 @@ class RequestRepository {
         return read;
     }
 
+    /** The request's current step as committed, as a query to run before its lock is waited for. */
+    Pipelined<Optional<Integer>> currentStep(String id) {
+        return Pipelined.query(
+                "select current_step from access_requests where id = ?",
+                List.of(id),
+                rs -> rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty());
+    }
+
     /** The extension requests pending for this grant: at most one, as asks are taken one at a time. */
     List<String> pendingExtensionsOf(String grantId) {
         return jdbc.sql(PENDING_EXTENSION).param(grantId).query(String.class).list();

@@ -87,62 +87,49 @@ public class Requests {
     }
 
     /**
-     * Records an approval of the current step.
+     * Records an approval of the current step, as it was when the call arrived ({@link DecidedStep}).
      *
      * @throws DeadlinePassed when the request's time-to-live or the step's deadline has passed: the
      *     timeout is applied and committed (the transaction is not rolled back) and the decision is not
      */
     @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest approve(Actor actor, String id, String comment) {
-        return approve(actor, id, comment, null);
+        return approve(actor, id, comment, null, null);
     }
 
     /**
      * As {@link #approve(Actor, String, String)}, allowing at most {@code allowed} of the requested
-     * duration (null: all of it).
+     * duration (null: all of it), and for the step numbered {@code step} from 0 when one is named.
      *
-     * @throws InvalidInputException when {@code allowed} is not positive or longer than was asked
+     * @throws InvalidInputException when {@code allowed} is not positive or longer than was asked, or
+     *     the request has no step {@code step}
+     * @throws ConflictException when the request is not at {@code step}, or moved on while the call waited
      */
     @Transactional(noRollbackFor = DeadlinePassed.class)
-    public AccessRequest approve(Actor actor, String id, String comment, Duration allowed) {
+    public AccessRequest approve(Actor actor, String id, String comment, Duration allowed, Integer step) {
         Problems problems = new Problems();
         PartialApproval.checkPositive(problems, allowed);
-        return decide(
+        return decideStep(
                 actor,
                 id,
                 comment,
                 problems,
-                true,
+                step,
+                0,
                 (request, me, text, at) -> request.approve(actor, me, text, allowed, at, null));
     }
 
     /**
-     * Approves ({@code approve}) or rejects the step a page showed, and only that step: a page left
-     * open while the step was completed elsewhere must not decide the next one, which its reader
-     * never saw. Otherwise as {@link #approve(Actor, String, String)} and {@link #reject}.
+     * Approves ({@code approve}) or rejects the step a page showed, numbered from 0, and only that
+     * step: a page left open while the step was completed elsewhere must not decide the next one,
+     * which its reader never saw. Refusals number steps from 1, as the page does.
      *
      * @throws InvalidInputException when the request has no such step
      * @throws ConflictException when the request has moved on to another step, or not yet reached this one
      */
     @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest decideShownStep(Actor actor, String id, String comment, int shownStep, boolean approve) {
-        return decide(actor, id, comment, true, (request, me, text, at) -> {
-            if (shownStep < 0 || shownStep >= request.steps().size()) {
-                // only a tampered form names such a step: said as such, not as a request that moved on
-                throw InvalidInputException.of(
-                        "step",
-                        "no_such_step",
-                        "request " + id + " has no step " + (shownStep + 1) + "; its steps are 1 to "
-                                + request.steps().size());
-            }
-            if (request.status() == RequestStatus.PENDING && shownStep > request.currentStep()) {
-                throw new ConflictException("Step " + (shownStep + 1) + " of request " + id + " has not begun: step "
-                        + (request.currentStep() + 1) + " waits for a decision first, and only it can be decided.");
-            }
-            if (request.status() == RequestStatus.PENDING && request.currentStep() != shownStep) {
-                throw new ConflictException("Request " + id + " has moved on to step " + (request.currentStep() + 1)
-                        + " since the page showed step " + (shownStep + 1) + "; look at it again before deciding.");
-            }
+        return decideStep(actor, id, comment, new Problems(), shownStep, 1, (request, me, text, at) -> {
             if (approve) {
                 request.approve(actor, me, text, null, at, null);
             } else {
@@ -154,7 +141,20 @@ public class Requests {
     /** Records a rejection of the current step; past a deadline, as {@link #approve}. */
     @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest reject(Actor actor, String id, String comment) {
-        return decide(actor, id, comment, true, (request, me, text, at) -> request.reject(actor, me, text, at));
+        return reject(actor, id, comment, null);
+    }
+
+    /** As {@link #reject(Actor, String, String)}, for the step numbered {@code step} from 0 when one is named. */
+    @Transactional(noRollbackFor = DeadlinePassed.class)
+    public AccessRequest reject(Actor actor, String id, String comment, Integer step) {
+        return decideStep(
+                actor,
+                id,
+                comment,
+                new Problems(),
+                step,
+                0,
+                (request, me, text, at) -> request.reject(actor, me, text, at));
     }
 
     /**
@@ -302,12 +302,39 @@ public class Requests {
      * they obey every rule the API does.
      */
     AccessRequest decide(Actor actor, String id, String comment, boolean decidesTheStep, Transition transition) {
-        return decide(actor, id, comment, new Problems(), decidesTheStep, transition);
+        return decide(actor, id, comment, new Problems(), decidesTheStep, null, transition);
+    }
+
+    /**
+     * A decision on a step: the step named ({@code step}, numbered from {@code firstNumber} in
+     * refusals), or without one the step current when the call arrived ({@link DecidedStep}).
+     */
+    private AccessRequest decideStep(
+            Actor actor,
+            String id,
+            String comment,
+            Problems problems,
+            Integer step,
+            int firstNumber,
+            Transition transition) {
+        if (step != null) {
+            return decide(actor, id, comment, problems, true, null, (request, me, text, at) -> {
+                DecidedStep.ensureNamed(request, step, firstNumber);
+                transition.apply(request, me, text, at);
+            });
+        }
+        return decide(actor, id, comment, problems, true, repository.currentStep(id), transition);
     }
 
     /** As above, reporting the comment's problems together with those the caller found in its other input. */
     private AccessRequest decide(
-            Actor actor, String id, String comment, Problems problems, boolean decidesTheStep, Transition transition) {
+            Actor actor,
+            String id,
+            String comment,
+            Problems problems,
+            boolean decidesTheStep,
+            Pipelined<Optional<Integer>> arrived,
+            Transition transition) {
         problems.multiLineText(comment, "comment", RequestValidation.MAX_TEXT);
         problems.throwIfAny();
         meters.timeDecision();
@@ -320,6 +347,10 @@ public class Requests {
         // them in, so a decision and either of those never both commit with the grant alive. One
         // round trip takes all three and reads the request's steps and decisions after them
         List<Pipelined<?>> before = new ArrayList<>();
+        if (arrived != null) {
+            // takes no lock, so it reads the step as it was when the call arrived, before any lock is waited for
+            before.add(arrived);
+        }
         before.add(inventory.resourceLock(found.resource()));
         if (found.requesterId() != null) {
             before.add(directory.activeLock(found.requesterId()));
@@ -330,11 +361,15 @@ public class Requests {
                 .orElseThrow(() -> notFound(id));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // read before the lock, judged at the time after it
-        request.considering(mine.stream().filter(d -> d.inForceAt(now)).toList());
+        List<Delegation> inForce = mine.stream().filter(d -> d.inForceAt(now)).toList();
+        request.considering(inForce);
         Optional<TimerOutcome> overtaken = DueTimer.apply(request, now);
         if (overtaken.isPresent() && (decidesTheStep || overtaken.get().ended())) {
             save(request);
             throw new DeadlinePassed(overtaken.get());
+        }
+        if (arrived != null) {
+            arrived.answer().ifPresent(step -> DecidedStep.ensureNotOvertaken(request, step, me, inForce, now));
         }
         transition.apply(request, me, RequestValidation.trimToNull(comment), now);
         save(request);

@@ -58,8 +58,14 @@ class RequestController {
 
     record CommentBody(String comment) {}
 
-    /** An approval; {@code duration}, when given, is the most the approver allows (never more than asked). */
-    record ApproveBody(String comment, Duration duration) {}
+    /**
+     * An approval; {@code duration}, when given, is the most the approver allows (never more than
+     * asked); {@code step}, when given, the step (from 0) it is for, refused if the request is elsewhere.
+     */
+    record ApproveBody(String comment, Duration duration, Integer step) {}
+
+    /** A rejection; {@code step} as for an approval. */
+    record RejectBody(String comment, Integer step) {}
 
     private final Requests requests;
     private final TransactionTemplate transactions;
@@ -257,7 +263,8 @@ class RequestController {
                                 actor,
                                 id,
                                 body == null ? null : body.comment(),
-                                body == null ? null : body.duration())),
+                                body == null ? null : body.duration(),
+                                body == null ? null : body.step())),
                         null);
             } catch (DeadlinePassed passed) {
                 return new Approval(null, passed);
@@ -271,8 +278,9 @@ class RequestController {
 
     @Operation(operationId = "rejectRequest", summary = "Reject a request")
     @PostMapping("/{id}/reject")
-    RequestResponse reject(Actor actor, @PathVariable String id, @RequestBody(required = false) CommentBody body) {
-        return withGrant(requests.reject(actor, id, comment(body)));
+    RequestResponse reject(Actor actor, @PathVariable String id, @RequestBody(required = false) RejectBody body) {
+        return withGrant(
+                requests.reject(actor, id, body == null ? null : body.comment(), body == null ? null : body.step()));
     }
 
     @Operation(operationId = "cancelRequest", summary = "Cancel your own pending request")

@@ -1,0 +1,85 @@
+package io.countersign.request;
+
+import io.countersign.shared.ConflictException;
+import io.countersign.shared.InvalidInputException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Which step an approval or a rejection is for. A decision names the step its maker saw (a page's
+ * form, the API's {@code step}) or, without one, is for the step current when it arrived: either way
+ * it never lands on a later step because another approval completed the one its maker meant while
+ * the decision waited for the request's lock.
+ */
+final class DecidedStep {
+
+    private DecidedStep() {}
+
+    /**
+     * The request, locked, is still at the step the decision names; {@code firstNumber} is how its
+     * reader numbers steps (1 on the pages, 0 in the API), so refusals speak their numbers.
+     *
+     * @throws InvalidInputException when the request has no such step
+     * @throws ConflictException when the request has moved on past that step, or not yet reached it
+     */
+    static void ensureNamed(AccessRequest request, int step, int firstNumber) {
+        String id = request.id();
+        int count = request.steps().size();
+        if (step < 0 || step >= count) {
+            throw InvalidInputException.of(
+                    "step",
+                    "no_such_step",
+                    "request " + id + " has no step " + (step + firstNumber) + "; its steps are " + firstNumber + " to "
+                            + (count - 1 + firstNumber));
+        }
+        if (request.status() != RequestStatus.PENDING) {
+            return; // refused as no longer pending, in the words every decision uses
+        }
+        int current = request.currentStep();
+        if (step > current) {
+            throw new ConflictException("Step " + (step + firstNumber) + " of request " + id + " has not begun: step "
+                    + (current + firstNumber) + " waits for a decision first, and only it can be decided.");
+        }
+        if (step < current) {
+            throw new ConflictException("Request " + id + " has moved on to step " + (current + firstNumber)
+                    + " since step " + (step + firstNumber) + ", which this decision names; nothing was decided."
+                    + " Look at it again before deciding.");
+        }
+    }
+
+    /**
+     * A decision that names no step is for the step current when it arrived ({@code arrived}, read
+     * before the lock was waited for). When another approval completed that step meanwhile, and the
+     * person could have decided it, the decision was meant for it: refused rather than recorded on the
+     * next step. A person who could not have decided the step they arrived at can only mean the next.
+     *
+     * @throws ConflictException when the request moved on past the step current when the decision arrived
+     */
+    static void ensureNotOvertaken(
+            AccessRequest request, int arrived, String userId, List<Delegation> inForce, Instant at) {
+        if (request.status() != RequestStatus.PENDING
+                || arrived >= request.currentStep()
+                || arrived < 0
+                || !couldDecide(request, arrived, userId, inForce, at)) {
+            return;
+        }
+        throw new ConflictException("Request " + request.id() + " moved on to step " + request.currentStep()
+                + " while this decision waited: another approval completed step " + arrived
+                + ", the current step when it arrived. Nothing was decided; read the request again, and send"
+                + " \"step\": " + request.currentStep() + " to decide the new step.");
+    }
+
+    /** Whether the person is an approver of the step, in their own right or by a delegation in force. */
+    private static boolean couldDecide(
+            AccessRequest request, int step, String userId, List<Delegation> inForce, Instant at) {
+        RequestStep decided = request.steps().get(step);
+        if (decided.isEligible(userId)) {
+            return true;
+        }
+        return inForce.stream()
+                .anyMatch(d -> d.delegate().id().equals(userId)
+                        && d.inForceAt(at)
+                        && d.covers(request.details().resource())
+                        && decided.isEligible(d.delegator().id()));
+    }
+}
