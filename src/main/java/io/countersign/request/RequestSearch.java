@@ -90,9 +90,10 @@ class RequestSearch {
                             """
                      and (r.requester_id = :me or r.created_by_id = :me or exists (
                         select 1 from request_step_approvers v where v.request_id = r.id and v.user_id = :me)
-                      or exists (
+                      or exists (select 1 from decisions e where e.request_id = r.id and e.approver_id = :me)
+                      or (r.status = 'PENDING' and exists (
                         select 1 from request_step_approvers v join delegations g on g.delegator_id = v.user_id
-                        where v.request_id = r.id and g.delegate_id = :me""" + " and " + DELEGATION_IN_FORCE + ")"
+                        where v.request_id = r.id and v.step_index >= r.current_step and g.delegate_id = :me""" + " and " + DELEGATION_IN_FORCE + "))"
                                     // read-only: a use told the people on its emergency list, as it was resolved then
                                     + " or exists (select 1 from break_glass_notified n where n.request_id = r.id and n.user_id = :me))");
         }

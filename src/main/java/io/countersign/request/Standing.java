@@ -117,12 +117,28 @@ final class Standing {
                 .anyMatch(d -> whyNot(request, username, userId, d, true).isEmpty());
     }
 
-    /** Whether one of these delegations to the person makes them an approver of some step now. */
+    /**
+     * Whether the person may see the request through a delegation: they decided it for someone, or one
+     * of these delegations to them makes them an approver of its current step or one still to come.
+     * A delegation opens what the delegate may decide while it runs, never the delegator's closed or
+     * past requests.
+     */
     static boolean involvesThrough(AccessRequest request, String userId, List<Delegation> inForce, Instant at) {
+        if (request.decisions().stream().anyMatch(d -> userId.equals(d.approverId()))) {
+            return true;
+        }
+        if (request.status() != RequestStatus.PENDING) {
+            return false;
+        }
+        List<RequestStep> ahead = request.steps()
+                .subList(
+                        Math.min(request.currentStep(), request.steps().size()),
+                        request.steps().size());
         return inForce.stream()
                 .anyMatch(d -> d.delegate().id().equals(userId)
                         && d.inForceAt(at)
                         && d.covers(request.details().resource())
-                        && request.involves(d.delegator().id()));
+                        && ahead.stream()
+                                .anyMatch(step -> step.isEligible(d.delegator().id())));
     }
 }
