@@ -241,6 +241,12 @@ public class Requests {
                 .map(Participant::username);
     }
 
+    /** Whether the user with this id created a request sending this {@code Idempotency-Key}. */
+    @Transactional(readOnly = true)
+    public boolean createdWithKey(String userId, String key) {
+        return repository.findByIdempotencyKey(userId, key).isPresent();
+    }
+
     @Transactional(readOnly = true)
     public RequestPage list(Actor actor, RequestQuery query) {
         return search.page(actor, idOf(actor), query, clock.instant());

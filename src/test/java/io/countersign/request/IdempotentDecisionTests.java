@@ -280,4 +280,40 @@ class IdempotentDecisionTests extends DevAndLisaTestBase {
                         .status())
                 .isEqualTo(200);
     }
+
+    @Test
+    void aCreationsKeyIsNotADecisionsKeyNorTheOtherWayRound() {
+        String resource = org.resource();
+        org.policy(resource, List.of(step("Review", 1, lisa)));
+        String body = Api.json(Map.of("resource", resource, "account", "admin", "justification", "INC-1"));
+        String creationKey = Api.unique("create");
+        String created = api.as(dev.token())
+                .call(HttpMethod.POST, "/api/v1/requests", body, "Idempotency-Key", creationKey)
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+
+        var cancel = decide(dev, "/api/v1/requests/" + created + "/cancel", null, creationKey);
+
+        assertThat(cancel.status()).isEqualTo(422);
+        assertThat(cancel.json().get("reason").asString()).isEqualTo("idempotency_key_reused");
+        assertThat(api.status(created)).isEqualTo("PENDING");
+
+        String other = org.pendingRequest(dev, List.of(step("Review", 1, lisa)));
+        String cancelKey = Api.unique("cancel");
+        decide(dev, "/api/v1/requests/" + other + "/cancel", null, cancelKey).expect(200);
+        long before = jdbc.sql("select count(*) from access_requests")
+                .query(Long.class)
+                .single();
+
+        var create = api.as(dev.token()).call(HttpMethod.POST, "/api/v1/requests", body, "Idempotency-Key", cancelKey);
+
+        assertThat(create.status()).isEqualTo(422);
+        assertThat(create.json().get("reason").asString()).isEqualTo("idempotency_key_reused");
+        assertThat(jdbc.sql("select count(*) from access_requests")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
 }

@@ -76,6 +76,17 @@ class IdempotentAnswers {
         }
     }
 
+    /** Whether the user's key stands for a decision, answered or still running, within the retention. */
+    boolean holds(String userId, String key) {
+        return jdbc.sql("""
+                        select count(*) from idempotent_answers
+                        where user_id = ? and idempotency_key = ? and created_at >= ?""")
+                        .params(userId, key, Timestamps.toDb(clock.instant().minus(RETENTION)))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     void answer(String userId, String key, int status, String contentType, String body) {
         jdbc.sql("""
                         update idempotent_answers set status = ?, content_type = ?, body = ?

@@ -1,6 +1,7 @@
 package io.countersign.web.api;
 
 import io.countersign.directory.Directory;
+import io.countersign.request.Requests;
 import io.countersign.security.CountersignPrincipal;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.Text;
@@ -32,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Idempotency-Key} on the decisions (approve, reject, cancel, revoke): the first answer to a
  * key, status and body, is stored and given again to every retry with the same path and body, so a
  * client that lost an answer learns what happened instead of "already decided". The same key with
- * another path or body answers 422; a retry while the first call still runs answers 409. Answers the
+ * another path or body answers 422, and so does a key one call used on a creation or a decision when
+ * the other sends it (a creation keeps its key with the request it opened); a retry while the first call still runs answers 409. Answers the
  * service failed to give (5xx) are not stored: the retry runs the call again. Runs after the security
  * filters, so only an authenticated caller's keys are looked up, and they are scoped to that user.
  */
@@ -48,13 +50,16 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
             HEADER, "invalid_value", "must be 1 to " + MAX_KEY + " characters without control characters");
     private static final Pattern DECISION =
             Pattern.compile("/api/v1/(requests/[^/]+/(approve|reject|cancel)|grants/[^/]+/revoke)");
+    private static final String CREATION = "/api/v1/requests";
 
     private final IdempotentAnswers answers;
+    private final Requests requests;
     private final Directory directory;
     private final JsonMapper json;
 
-    IdempotentDecisionFilter(IdempotentAnswers answers, Directory directory, JsonMapper json) {
+    IdempotentDecisionFilter(IdempotentAnswers answers, Requests requests, Directory directory, JsonMapper json) {
         this.answers = answers;
+        this.requests = requests;
         this.directory = directory;
         this.json = json;
     }
@@ -73,7 +78,7 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod())
                 || request.getHeader(HEADER) == null
-                || !DECISION.matcher(path(request)).matches();
+                || !(DECISION.matcher(path(request)).matches() || CREATION.equals(path(request)));
     }
 
     @Override
@@ -85,6 +90,15 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
             return;
         }
         String key = request.getHeader(HEADER).trim();
+        if (CREATION.equals(path(request))) {
+            // a creation keeps its key with the request it opened: only a key a decision holds is refused here
+            if (!repeated(request) && !key.isEmpty() && answers.holds(userId.get(), key)) {
+                write(request, response, reused());
+            } else {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
         if (repeated(request)
                 || key.isEmpty()
                 || key.length() > MAX_KEY
@@ -98,7 +112,9 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        IdempotentAnswers.Claim claim = answers.claim(userId.get(), key, fingerprint(path(request), body));
+        IdempotentAnswers.Claim claim = requests.createdWithKey(userId.get(), key)
+                ? new IdempotentAnswers.Mismatch()
+                : answers.claim(userId.get(), key, fingerprint(path(request), body));
         if (claim instanceof IdempotentAnswers.Replay replay) {
             response.setStatus(replay.status());
             response.setHeader(REPLAYED, "true");
@@ -109,13 +125,7 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
                 response.getOutputStream().write(replay.body().getBytes(StandardCharsets.UTF_8));
             }
         } else if (claim instanceof IdempotentAnswers.Mismatch) {
-            // the words and the reason of a reused key on POST /api/v1/requests, so clients handle one shape
-            ProblemDetail reused = problem(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "Refused",
-                    "This Idempotency-Key was already used for a different call; use a new key.");
-            reused.setProperty("reason", "idempotency_key_reused");
-            write(request, response, reused);
+            write(request, response, reused());
         } else if (claim instanceof IdempotentAnswers.Running) {
             response.setHeader("Retry-After", "1");
             write(
@@ -165,6 +175,16 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+
+    /** The words and the reason of a reused key on POST /api/v1/requests, so clients handle one shape. */
+    private static ProblemDetail reused() {
+        ProblemDetail reused = problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "Refused",
+                "This Idempotency-Key was already used for a different call; use a new key.");
+        reused.setProperty("reason", "idempotency_key_reused");
+        return reused;
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
