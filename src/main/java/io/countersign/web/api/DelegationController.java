@@ -6,10 +6,14 @@ import io.countersign.request.Delegations;
 import io.countersign.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /** A user's delegations (out-of-office): the user or an administrator; anyone else gets 404. */
 @Tag(name = "Delegations", description = "A user's approvals handed to another user for a period.")
@@ -71,10 +76,15 @@ class DelegationController {
             operationId = "createDelegation",
             summary = "Delegate a user's approvals to another user for a period, optionally for some resources")
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    DelegationResponse create(Actor actor, @PathVariable String username, @RequestBody DelegationBody body) {
-        return unread.refuseOr(() -> DelegationResponse.of(delegations.create(
+    @ApiResponse(responseCode = "201", description = "Created; `Location` names the new delegation")
+    ResponseEntity<DelegationResponse> create(
+            Actor actor, @PathVariable String username, @RequestBody DelegationBody body) {
+        DelegationResponse created = unread.refuseOr(() -> DelegationResponse.of(delegations.create(
                 actor, username, new DelegationInput(body.delegate(), body.from(), body.until(), body.resources()))));
+        return ResponseEntity.created(URI.create(
+                        "/api/v1/users/" + UriUtils.encodePathSegment(created.delegator(), StandardCharsets.UTF_8)
+                                + "/delegations/" + created.id()))
+                .body(created);
     }
 
     @Operation(operationId = "endDelegation", summary = "End a delegation now")

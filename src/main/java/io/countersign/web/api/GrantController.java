@@ -6,17 +6,19 @@ import io.countersign.request.AccessRequest;
 import io.countersign.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Grants", description = "Access granted by approved requests.")
@@ -29,6 +31,7 @@ class GrantController {
     /** More time on a grant: {@code duration} more, from its current end. */
     record ExtendBody(Duration duration, String justification, String ticket) {}
 
+    @Schema(name = "GrantPage")
     record Page(List<GrantResponse> items, String nextCursor) {}
 
     private final Grants grants;
@@ -47,11 +50,13 @@ class GrantController {
                     + " Once approved the grant's end moves; a grant that ends first ends, and the request with it.")
     // read strictly, as a new request's body is: an extension opens an access request
     @PostMapping("/{id}/extend")
-    @ResponseStatus(HttpStatus.CREATED)
-    RequestResponse extend(Actor actor, @PathVariable String id, @RequestBody(required = false) ExtendBody body) {
+    @ApiResponse(responseCode = "201", description = "Created; `Location` names the new request")
+    ResponseEntity<RequestResponse> extend(
+            Actor actor, @PathVariable String id, @RequestBody(required = false) ExtendBody body) {
         ExtendBody ask = body == null ? new ExtendBody(null, null, null) : body;
         AccessRequest request = grants.extend(actor, id, ask.duration(), ask.justification(), ask.ticket());
-        return RequestResponse.of(request, null);
+        return ResponseEntity.created(URI.create("/api/v1/requests/" + request.id()))
+                .body(RequestResponse.of(request, null));
     }
 
     @Operation(operationId = "listGrants", summary = "List grants, newest first")

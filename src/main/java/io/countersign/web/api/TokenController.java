@@ -6,10 +6,14 @@ import io.countersign.security.IssuedToken;
 import io.countersign.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /** A user's API tokens: issue, list and revoke; the owner or an administrator, anyone else gets 404. */
 @Tag(name = "Tokens", description = "API tokens of a user.")
@@ -45,10 +50,15 @@ class TokenController {
     @ReportsUnreadValues
     @Operation(operationId = "issueToken", summary = "Issue an API token; its secret is shown once")
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    TokenResponse issue(Actor actor, @PathVariable String username, @RequestBody TokenRequest body) {
+    @ApiResponse(responseCode = "201", description = "Created; `Location` names the new token")
+    ResponseEntity<TokenResponse> issue(Actor actor, @PathVariable String username, @RequestBody TokenRequest body) {
         // a token issued on trial is rolled back with its hash and never answered
-        return unread.refuseOr(() -> TokenResponse.of(tokens.issue(actor, username, body.name(), body.expiresAt())));
+        TokenResponse issued =
+                unread.refuseOr(() -> TokenResponse.of(tokens.issue(actor, username, body.name(), body.expiresAt())));
+        return ResponseEntity.created(URI.create(
+                        "/api/v1/users/" + UriUtils.encodePathSegment(issued.username(), StandardCharsets.UTF_8)
+                                + "/tokens/" + issued.id()))
+                .body(issued);
     }
 
     @Operation(operationId = "listTokens", summary = "List a user's API tokens, never their secrets")
