@@ -6,6 +6,8 @@ import io.countersign.chat.ChatChannels;
 import io.countersign.chat.ChatTestResult;
 import io.countersign.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Chat channels (Slack, Teams, Discord, Telegram). Administrators only; secrets are write-only. */
+@Tag(name = "Chat channels", description = "Slack, Teams, Discord and Telegram destinations of notifications.")
 @RestController
 @RequestMapping("/api/v1/channels")
 class ChannelController {
@@ -42,6 +45,7 @@ class ChannelController {
 
     @ReportsUnreadValues
     @Operation(operationId = "createChannel", summary = "Create a chat channel")
+    @ApiResponse(responseCode = "201", description = "Created; `Location` names the new channel")
     @PostMapping
     ResponseEntity<ChatChannelView> create(Actor actor, @RequestBody ChatChannelInput body) {
         ChatChannelView created = unread.refuseOr(() -> channels.create(actor, body));

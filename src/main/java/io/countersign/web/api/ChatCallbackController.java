@@ -5,6 +5,10 @@ import io.countersign.chat.SlackInteractions;
 import io.countersign.chat.TelegramUpdates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +24,16 @@ import org.springframework.web.bind.annotation.RestController;
  * TelegramUpdates} and {@link SlackInteractions}). A refused call is answered 401 with one short
  * plain-text sentence, the same whatever the reason.
  */
+@Tag(
+        name = "Chat call-backs",
+        description = "What chat platforms call to deliver button presses and messages; no bearer token.")
 @RestController
+@SecurityRequirements
+@ApiResponse(
+        responseCode = "401",
+        description = "Refused: the platform's secret or signature is missing or wrong, or the channel is unknown;"
+                + " one short sentence, the same whatever the reason",
+        content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")))
 class ChatCallbackController {
 
     private final TelegramUpdates telegram;
@@ -44,6 +57,10 @@ class ChatCallbackController {
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Taken; a message Slack shows in place of the one clicked, or no body",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
     @PostMapping("/chat/slack/{channel}/interactions")
     ResponseEntity<String> slack(
             @PathVariable String channel,
@@ -66,6 +83,7 @@ class ChatCallbackController {
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE)))
+    @ApiResponse(responseCode = "200", description = "Taken; no body")
     @PostMapping("/chat/telegram/{channel}/updates")
     ResponseEntity<String> telegram(
             @PathVariable String channel,

@@ -5,6 +5,7 @@ import io.countersign.chat.ChatLinks;
 import io.countersign.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A user's chat links, and the one-time codes that link a user's chat identity (Telegram) to their Countersign account. */
+@Tag(name = "Chat links", description = "A user's chat identities, linked by a one-time code.")
 @RestController
 class ChatLinkController {
 

@@ -1,5 +1,6 @@
 package io.countersign.web.api;
 
+import io.countersign.bundle.Bundle;
 import io.countersign.bundle.BundleFormat;
 import io.countersign.bundle.BundleImporter;
 import io.countersign.bundle.ImportPreview;
@@ -8,6 +9,7 @@ import io.countersign.directory.Upserted;
 import io.countersign.shared.Actor;
 import io.countersign.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -57,7 +59,18 @@ class ImportController {
     /** With {@code dryRun=true}: what the import would change, by kind and name; nothing is committed. */
     @Operation(
             operationId = "importBundle",
-            summary = "Import a bundle of levels, users, groups, resources and policies, all or nothing")
+            summary = "Import a bundle of levels, users, groups, resources and policies, all or nothing",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "The bundle, as `GET /export` answers it, in JSON or YAML",
+                            required = true,
+                            content = {
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(implementation = Bundle.class)),
+                                @Content(mediaType = YAML, schema = @Schema(implementation = Bundle.class)),
+                                @Content(mediaType = X_YAML, schema = @Schema(implementation = Bundle.class))
+                            }))
     @ApiResponse(
             responseCode = "200",
             description = "Without `dryRun`: how many entries of each kind were created, updated or left unchanged;"
@@ -74,7 +87,8 @@ class ImportController {
             consumes = {MediaType.APPLICATION_JSON_VALUE, YAML, X_YAML})
     Object importBundle(
             Actor actor,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            // the media type of the body, which the description gives as the request body's content
+            @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestBody(required = false) byte[] body) {
         MediaType type;

@@ -9,6 +9,7 @@ import io.countersign.mail.MailSettingsService;
 import io.countersign.shared.Actor;
 import io.countersign.shared.FieldIssue;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The mail server settings and their test. Administrators only; passwords are write-only. */
+@Tag(name = "Mail settings", description = "The SMTP and IMAP servers and approval by mail.")
 @RestController
 @RequestMapping("/api/v1/settings/mail")
 class MailSettingsController {

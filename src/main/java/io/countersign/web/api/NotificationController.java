@@ -6,6 +6,7 @@ import io.countersign.notify.RequestNotification;
 import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Notification deliveries for administrators (the webhook deliveries' shape, with dead letters and
  * redelivery), and who was notified about a request, for whoever may see the request.
  */
+@Tag(name = "Notifications", description = "What was sent to whom on which channel, and sending it again.")
 @RestController
 class NotificationController {
 

@@ -50,17 +50,25 @@ class OpenApiConfiguration {
     /** Operations a business rule may refuse with 422 ({@link io.countersign.shared.RefusedException}). */
     private static final Set<String> REFUSABLE = Set.of("createRequest", "importBundle");
 
-    private static final Map<String, String> PROBLEMS = Map.of(
-            "400", "Invalid input: `errors` lists every field that is wrong and why; nothing was changed",
-            "401", "No valid API token was sent",
-            "403", "The caller's role may not perform this operation",
-            "404", "No such object, or the caller may not see it",
-            "409", "The operation contradicts the current state (a duplicate name, a request no longer pending)",
-            "412", "`If-Match` names a version other than the current one; read the object again",
-            "413", "The request body is larger than this endpoint accepts",
-            "422", "Refused by a rule (`reason` says which), or an `Idempotency-Key` reused for another call",
-            "500", "The service failed; nothing was changed",
-            "503", "The database is unreachable; retry after the `Retry-After` seconds");
+    private static final Map<String, String> PROBLEMS = Map.ofEntries(
+            Map.entry("400", "Invalid input: `errors` lists every field that is wrong and why; nothing was changed"),
+            Map.entry("401", "No valid API token was sent"),
+            Map.entry("403", "The caller's role may not perform this operation"),
+            Map.entry("404", "No such object, or the caller may not see it"),
+            Map.entry("406", "`Accept` names no media type this operation answers in"),
+            Map.entry(
+                    "409",
+                    "The operation contradicts the current state (a duplicate name, a request no longer pending)"),
+            Map.entry(
+                    "412",
+                    "`If-Match` names a version other than the current one (or the object has no versions);"
+                            + " read the object again"),
+            Map.entry("413", "The request body is larger than this endpoint accepts"),
+            Map.entry("415", "The body's `Content-Type` is not one this operation reads"),
+            Map.entry(
+                    "422", "Refused by a rule (`reason` says which), or an `Idempotency-Key` reused for another call"),
+            Map.entry("500", "The service failed; nothing was changed"),
+            Map.entry("503", "The database is unreachable; retry after the `Retry-After` seconds"));
 
     static {
         // the caller is resolved from the token, never sent as a parameter
@@ -89,8 +97,10 @@ class OpenApiConfiguration {
                 .info(new Info()
                         .title("Countersign API")
                         .version("v1")
-                        .description("Approval workflows for privileged access. Every call needs an API token;"
-                                + " errors are RFC 9457 problem details."))
+                        .description("Approval workflows for privileged access. Every call needs an API token"
+                                + " (but the chat platforms' call-backs); errors are RFC 9457 problem details."
+                                + " A method that a path does not take is answered 405 with `Allow`, listing the"
+                                + " methods it takes in the order its `OPTIONS` answer gives."))
                 .servers(List.of(new Server().url("/").description("This Countersign instance")))
                 .components(components)
                 .addSecurityItem(new SecurityRequirement().addList("token"));
@@ -131,14 +141,25 @@ class OpenApiConfiguration {
                 }));
     }
 
-    /** The answer of the access check is a record of the grant module, which knows nothing of OpenAPI. */
+    /**
+     * What the records of other modules, which know nothing of OpenAPI, cannot say; then the rules of
+     * every field ({@link OpenApiSchemas}), last, since they go by the required fields set here.
+     */
     @Bean
-    OpenApiCustomizer accessDecisionFields() {
+    OpenApiCustomizer schemaRules() {
         return openApi -> {
             Schema<?> decision = openApi.getComponents().getSchemas().get("AccessDecision");
             if (decision != null) {
                 decision.required(List.of("allowed"));
             }
+            // only Telegram identities are linked (by a code); the other platforms have no links
+            Schema<?> link = openApi.getComponents().getSchemas().get("ChatLinkView");
+            if (link != null
+                    && link.getProperties() != null
+                    && link.getProperties().get("type") != null) {
+                link.getProperties().put("type", new StringSchema()._enum(List.of("TELEGRAM")));
+            }
+            OpenApiSchemas.applyFieldRules(openApi);
         };
     }
 
@@ -171,6 +192,15 @@ class OpenApiConfiguration {
                         .schema(new StringSchema().maxLength(200)));
             }
             ApiResponses responses = operation.getResponses();
+            if (handler.getBeanType() == ChatCallbackController.class) {
+                // a platform's call is refused with the plain 401 the controller declares, whatever the reason
+                if ("receiveTelegramUpdate".equals(operation.getOperationId())) {
+                    responses.get("200").setContent(null); // Telegram is answered with an empty 200
+                }
+                add(responses, "500");
+                add(responses, "503");
+                return operation;
+            }
             add(responses, "400");
             add(responses, "401");
             add(responses, "403");
@@ -178,14 +208,19 @@ class OpenApiConfiguration {
             if (has(handler, PathVariable.class) || has(handler, RequestBody.class)) {
                 add(responses, "404");
             }
+            if (answersContent(responses)) {
+                add(responses, "406");
+            }
             if (writes(handler)) {
                 add(responses, "409");
             }
-            if (Revised.takesIfMatch(handler)) {
+            // an If-Match on an operation whose object has no versions cannot hold ({@link UnversionedPreconditions})
+            if (Revised.takesIfMatch(handler) || writes(handler)) {
                 add(responses, "412");
             }
             if (has(handler, RequestBody.class)) {
                 add(responses, "413");
+                add(responses, "415");
             }
             if (REFUSABLE.contains(operation.getOperationId())
                     || IDEMPOTENT_DECISIONS.contains(operation.getOperationId())
@@ -209,6 +244,13 @@ class OpenApiConfiguration {
             }
         }
         return false;
+    }
+
+    private static boolean answersContent(ApiResponses responses) {
+        return responses.entrySet().stream()
+                .anyMatch(answer -> answer.getKey().startsWith("2")
+                        && answer.getValue().getContent() != null
+                        && !answer.getValue().getContent().isEmpty());
     }
 
     private static boolean writes(HandlerMethod handler) {

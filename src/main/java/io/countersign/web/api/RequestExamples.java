@@ -15,7 +15,8 @@ final class RequestExamples {
 
     static final String PENDING = """
             {"id": "req-84a2", "status": "PENDING", "requester": "dev", "resource": "prod-postgresql",
-             "account": "rw-admin", "duration": "PT2H", "grantedDuration": "PT2H", "justification": "INC-123 failover",
+             "account": "rw-admin", "duration": "PT2H", "grantedDuration": "PT2H", "breakGlass": false,
+             "justification": "INC-123 failover",
              "policy": "production-db-approval", "createdBy": "dev", "createdAt": "2026-11-30T09:00:00Z",
              "expiresAt": "2026-12-01T09:00:00Z", "currentStep": 0,
              "steps": [
@@ -27,7 +28,8 @@ final class RequestExamples {
 
     static final String APPROVED = """
             {"id": "req-84a2", "status": "APPROVED", "requester": "dev", "resource": "prod-postgresql",
-             "account": "rw-admin", "duration": "PT2H", "grantedDuration": "PT2H", "justification": "INC-123 failover",
+             "account": "rw-admin", "duration": "PT2H", "grantedDuration": "PT2H", "breakGlass": false,
+             "justification": "INC-123 failover",
              "policy": "production-db-approval", "createdBy": "dev", "createdAt": "2026-11-30T09:00:00Z",
              "expiresAt": "2026-12-01T09:00:00Z", "currentStep": 1,
              "steps": [

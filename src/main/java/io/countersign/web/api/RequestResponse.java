@@ -131,7 +131,10 @@ record RequestResponse(
             int step,
             Verdict verdict,
             String comment,
+            // CHAT and AUTO are values of the audit only: a decision names its platform, and auto-approval is SYSTEM
+            @Schema(allowableValues = {"API", "WEB", "EMAIL", "SLACK", "TELEGRAM", "SYSTEM"})
             Channel channel,
+
             Instant at,
             Duration duration,
             String onBehalfOf,
@@ -151,6 +154,7 @@ record RequestResponse(
         }
     }
 
+    @Schema(name = "RequestPage")
     record Page(List<RequestResponse> items, String nextCursor) {
 
         /** A page of requests, each with its grant and its break-glass review from these maps, by request id. */

@@ -3,6 +3,7 @@ package io.countersign.web.api;
 import io.countersign.notify.Subscriptions;
 import io.countersign.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Subscriptions: a user's own (the user or an administrator; anyone else gets 404) and the
  * administrator's defaults, each {@code {"step_opened": ["EMAIL"], ...}}.
  */
+@Tag(name = "Subscriptions", description = "Which notifications go to which channels, per user and by default.")
 @RestController
 class SubscriptionController {
 

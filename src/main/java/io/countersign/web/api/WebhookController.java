@@ -111,6 +111,7 @@ class WebhookController {
 
     @ReportsUnreadValues
     @Operation(operationId = "addWebhookSecret", summary = "Add a signing secret (rotation)")
+    @ApiResponse(responseCode = "201", description = "Added; `ETag` names the webhook's new version")
     @PostMapping("/{id}/secrets")
     ResponseEntity<WebhookResponse> addSecret(
             Actor actor,
