@@ -3,6 +3,7 @@ package io.countersign.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import tools.jackson.core.io.JsonStringEncoder;
 
 /** Writes the few fixed problem documents the security layer answers with before any controller runs. */
@@ -13,20 +14,21 @@ final class ProblemWriter {
     static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
             throws IOException {
         response.setStatus(status);
+        // the type and field order of the problems controllers answer: no charset parameter (JSON is
+        // UTF-8), the fields sorted by name
         response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
         if (status == HttpServletResponse.SC_UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
         // title and detail are constants of this package; the path is the caller's, so it is escaped
-        StringBuilder document = new StringBuilder("{\"type\":\"about:blank\",\"title\":\"")
-                .append(title)
-                .append("\",\"status\":")
-                .append(status)
-                .append(",\"detail\":\"")
-                .append(detail)
-                .append("\",\"instance\":\"");
+        StringBuilder document =
+                new StringBuilder("{\"detail\":\"").append(detail).append("\",\"instance\":\"");
         JsonStringEncoder.getInstance().quoteAsString(request.getRequestURI(), document);
-        response.getWriter().write(document.append("\"}").toString());
+        document.append("\",\"status\":")
+                .append(status)
+                .append(",\"title\":\"")
+                .append(title)
+                .append("\",\"type\":\"about:blank\"}");
+        response.getOutputStream().write(document.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -296,9 +296,7 @@ class UnknownAddressesTests {
 
         HttpResponse<String> form = user.ask("OPTIONS", base + "/requests/new");
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.headers().firstValue("Allow"))
-                .hasValueSatisfying(allow ->
-                        assertThat(allow.split(",")).containsExactlyInAnyOrder("GET", "HEAD", "POST", "OPTIONS"));
+        assertThat(form.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS, POST");
         // what an address takes, not what the role may do there: the same as the API's Allow
         assertThat(user.ask("OPTIONS", base + "/admin/users").statusCode()).isEqualTo(200);
         assertThat(user.ask("OPTIONS", base + "/no-such-page").statusCode()).isEqualTo(404);
