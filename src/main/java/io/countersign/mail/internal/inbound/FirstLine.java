@@ -4,13 +4,16 @@ import java.util.regex.Pattern;
 
 /**
  * The first line a person typed: the first non-empty line above whatever the mail program put below
- * it (the quoted notification, an "On … wrote:" attribution, an Outlook header block, a signature).
+ * it (the quoted notification, an attribution such as "On … wrote:", an Outlook header block, a
+ * signature), leaving out a typed {@code Reply code:} line, which says where the reply belongs and
+ * decides nothing.
  */
 final class FirstLine {
 
     private static final Pattern ATTRIBUTION = Pattern.compile("(?i)^(on|am|le|el|il|op)\\s.*");
     private static final Pattern WROTE =
             Pattern.compile("(?i).*(wrote|schrieb|a écrit|escribió|ha scritto|schreef)\\s*:$");
+    private static final Pattern REPLY_CODE_LINE = Pattern.compile("(?i)^reply\\s*code\\s*:.*");
     private static final Pattern OUTLOOK =
             Pattern.compile("(?i)^(-{2,}\\s*original message\\s*-{2,}|_{10,}|(from|von|de):\\s.*)");
 
@@ -24,10 +27,13 @@ final class FirstLine {
         String[] lines = text.split("\r\n|\r|\n", 200);
         for (int i = 0; i < lines.length; i++) {
             String line = trim(lines[i]);
-            if (line.isEmpty()) {
+            if (startsWhatWasAdded(lines, i)) {
+                return null;
+            }
+            if (line.isEmpty() || REPLY_CODE_LINE.matcher(line).matches()) {
                 continue;
             }
-            return startsWhatWasAdded(lines, i) ? null : line;
+            return line;
         }
         return null;
     }
@@ -56,7 +62,26 @@ final class FirstLine {
                 || raw.equals("-- ")
                 || line.equals("--")
                 || OUTLOOK.matcher(line).matches()
-                || (!line.isEmpty() && isAttribution(line, i + 1 < lines.length ? trim(lines[i + 1]) : ""));
+                || (!line.isEmpty() && isAttribution(line, i + 1 < lines.length ? trim(lines[i + 1]) : ""))
+                || introducesTheQuote(lines, i);
+    }
+
+    /**
+     * A line ending with ':' right above the quote is the attribution of a mail program in whatever
+     * language it speaks ("Am Sa., 5. Dez. 2026 um 20:10 Uhr schrieb …:"): taking it for what the
+     * person typed would turn an empty reply into a decision.
+     */
+    private static boolean introducesTheQuote(String[] lines, int i) {
+        if (!trim(lines[i]).endsWith(":")) {
+            return false;
+        }
+        for (int next = i + 1; next < lines.length; next++) {
+            String line = trim(lines[next]);
+            if (!line.isEmpty()) {
+                return line.startsWith(">");
+            }
+        }
+        return false;
     }
 
     /** "On Mon, 30 Nov 2026, Countersign <…> wrote:", which mail programs often wrap over two lines. */

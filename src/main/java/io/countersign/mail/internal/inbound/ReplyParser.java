@@ -154,9 +154,9 @@ final class ReplyParser {
     }
 
     /**
-     * The reply codes the reply carries, from the first place that has any: the plus address it was
-     * sent to, the lines the person typed, the quoted notification. The quote also holds what the
-     * requester wrote, so a code there must not outvote the one the reply was addressed with.
+     * The reply codes the reply carries: those of the plus address it was sent to and of the lines the
+     * person typed, else those of the quoted notification. The quote also holds what the requester
+     * wrote, so a code there must not outvote the one the reply was addressed with.
      */
     private static Set<String> tokens(MimeMessage message, String body) throws MessagingException {
         Set<String> tokens = new LinkedHashSet<>();
@@ -168,9 +168,8 @@ final class ReplyParser {
                 }
             }
         }
-        if (tokens.isEmpty()) {
-            collect(REPLY_CODE, FirstLine.typed(body), tokens);
-        }
+        // a typed code that is not the plus address's leaves it unclear which request the reply decides
+        collect(REPLY_CODE, FirstLine.typed(body), tokens);
         if (tokens.isEmpty()) {
             collect(REPLY_CODE, body, tokens);
         }

@@ -4,13 +4,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What the first line says. Its first word, case-insensitive and without trailing punctuation,
  * approves when it is a built-in approve word or one of the administrator's keywords; any other word
- * rejects. The whole line is the comment, without control characters and within a length limit.
+ * rejects. The whole line is the comment, without control characters and within a length limit, and
+ * without anything that looks like a reply code: a comment is shown to the requester, mailed and
+ * audited, and a code in it would let whoever reads it decide in the approver's name.
  */
 final class ReplyWords {
+
+    /** A run of a token's letters as long as a token: it may hold one, so it goes whole. */
+    private static final Pattern CODE_LIKE = Pattern.compile("(?i)[a-z2-7]{32,}");
+
+    static final String CODE_REMOVED = "[reply code removed]";
 
     static final Set<String> BUILT_IN = Set.of("yes", "approve", "approved", "ok");
 
@@ -43,7 +51,15 @@ final class ReplyWords {
     }
 
     String comment(String firstLine) {
-        return withoutControls(firstLine, maxCommentLength);
+        String line = withoutControls(firstLine, firstLine.length());
+        String comment = CODE_LIKE.matcher(line).replaceAll(CODE_REMOVED);
+        if (comment.length() <= maxCommentLength) {
+            return comment;
+        }
+        int end = Character.isHighSurrogate(comment.charAt(maxCommentLength - 1))
+                ? maxCommentLength - 1
+                : maxCommentLength;
+        return comment.substring(0, end).trim();
     }
 
     /** Control characters become spaces: a hidden one must neither glue words together nor reach the log. */

@@ -143,6 +143,30 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
     }
 
     @Test
+    void aTypedReplyCodeLineIsSkippedAndNoCodeReachesTheCommentTheAuditOrTheRequester() throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        MimeMessage asked = mailAbout(lisa, id);
+        String token = tokenOf(asked);
+
+        file(reply(asked, lisa, null)
+                .to("countersign@example.com")
+                .body(
+                        "text/plain; charset=utf-8",
+                        StandardCharsets.UTF_8,
+                        "Reply code: " + token + "\nReject, ask again with " + token + "\n\n" + quoted(asked))
+                .bytes());
+
+        awaitStatus(id, "REJECTED");
+        assertThat(comment(id)).isEqualTo("Reject, ask again with [reply code removed]");
+        assertThat(auditNote(id, "request.rejected"))
+                .contains("Reject, ask again")
+                .doesNotContain(token);
+        assertThat(text(mailTo(dev, "Access Request Rejected")))
+                .contains("Reject, ask again")
+                .doesNotContain(token);
+    }
+
+    @Test
     void rejectCustomKeywordPunctuationAndMixedCaseDecideAsTheFirstWordSays() throws Exception {
         String rejected = scene.pending(dev, List.of(step(1, lisa)));
         String keyword = scene.pending(dev, List.of(step(1, lisa)));

@@ -127,7 +127,7 @@ class ReplyParserTests {
     @Test
     void theCommentLosesControlCharactersAndIsShortened() {
         ParsedReply reply =
-                reply(ReplyMail.answering(REQUEST, TOKEN, "Approve\u0007 \u001b[31mnow " + "x".repeat(200)));
+                reply(ReplyMail.answering(REQUEST, TOKEN, "Approve\u0007 \u001b[31mnow " + "xxxxxxxxx ".repeat(20)));
 
         assertThat(reply.approve()).isTrue();
         assertThat(reply.comment())
@@ -172,6 +172,91 @@ class ReplyParserTests {
 
         assertThat(reading.reply()).isNull();
         assertThat(reading.refusal()).isEqualTo("the reply carries more than one reply code");
+    }
+
+    @Test
+    void aTypedReplyCodeLineAboveTheDecisionIsWhereTheCodeIsReadNotTheDecision() {
+        ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "")
+                .to("countersign@example.com")
+                .body(
+                        "text/plain; charset=utf-8",
+                        StandardCharsets.UTF_8,
+                        "Reply code: " + TOKEN + "\nApprove\n\n> Reply code: " + TOKEN + "\n"));
+
+        assertThat(reply.token()).isEqualTo(TOKEN);
+        assertThat(reply.approve()).isTrue();
+        assertThat(reply.comment()).isEqualTo("Approve");
+    }
+
+    @Test
+    void aTypedCodeOtherThanThePlusAddresssLeavesTheReplyAmbiguous() {
+        Reading reading = parser.read(ReplyMail.answering(REQUEST, TOKEN, "")
+                .body(
+                        "text/plain; charset=utf-8",
+                        StandardCharsets.UTF_8,
+                        "Reply code: " + OTHER + "\nApprove\n\n> Reply code: " + TOKEN + "\n")
+                .bytes());
+
+        assertThat(reading.reply()).isNull();
+        assertThat(reading.refusal()).isEqualTo("the reply carries more than one reply code");
+    }
+
+    @Test
+    void nothingThatLooksLikeAReplyCodeReachesTheComment() {
+        ParsedReply reply = reply(ReplyMail.answering(
+                REQUEST, TOKEN, "No: " + OTHER.toUpperCase() + ", +" + OTHER + "@ x" + OTHER + "9"));
+
+        assertThat(reply.approve()).isFalse();
+        assertThat(reply.comment())
+                .isEqualTo("No: [reply code removed], +[reply code removed]@ [reply code removed]9")
+                .doesNotContainIgnoringCase(OTHER);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Am Sa., 5. Dez. 2026 um 20:10 Uhr schrieb Acme PAM <countersign@example.com>:",
+                "Le sam. 5 déc. 2026 à 20:10, Acme PAM <countersign@example.com> a écrit :",
+                "2026年12月5日(土) 20:10 Acme PAM <countersign@example.com>:",
+                "W dniu 5.12.2026 o 20:10, Acme PAM pisze:"
+            })
+    void anEmptyReplyDecidesNothingWhateverLanguageItsAttributionIsIn(String attribution) {
+        Reading reading = parser.read(ReplyMail.answering(REQUEST, TOKEN, "")
+                .body(
+                        "text/plain; charset=utf-8",
+                        StandardCharsets.UTF_8,
+                        "\n" + attribution + "\n\n> Reply code: " + TOKEN + "\n")
+                .bytes());
+
+        assertThat(reading.reply()).isNull();
+        assertThat(reading.refusal()).isEqualTo("the reply has no first line to read");
+    }
+
+    @Test
+    void aLineTypedAboveAnAttributionInAnyLanguageDecides() {
+        ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "")
+                .body(
+                        "text/plain; charset=utf-8",
+                        StandardCharsets.UTF_8,
+                        "Genehmigt\nAm Sa., 5. Dez. 2026 um 20:10 Uhr schrieb Acme PAM:\n> Reply code: " + TOKEN
+                                + "\n"));
+
+        assertThat(reply.approve()).isTrue();
+        assertThat(reply.comment()).isEqualTo("Genehmigt");
+    }
+
+    @Test
+    void aBottomPostedReplyIsRefused() {
+        Reading reading = parser.read(ReplyMail.answering(REQUEST, TOKEN, "")
+                .body(
+                        "text/plain; charset=utf-8",
+                        StandardCharsets.UTF_8,
+                        "On Sat, Acme PAM wrote:\n> Reply code: " + TOKEN + "\n\nApprove\n")
+                .bytes());
+
+        assertThat(reading.reply()).isNull();
+        assertThat(reading.refusal()).isEqualTo("the reply has no first line to read");
     }
 
     /** The notification as a mail program quotes it, with a requester's justification holding a code. */
