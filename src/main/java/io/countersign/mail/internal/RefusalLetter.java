@@ -1,8 +1,15 @@
 package io.countersign.mail.internal;
 
 import io.countersign.mail.RefusalNotice;
+import io.countersign.shared.Channel;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The short answer to a reply that was not taken as a decision. */
+/**
+ * The short answer to a reply that was not taken as a decision. It tells the sender they can still
+ * decide only when they can, and only through what the step takes: the reply was refused for how it
+ * was written, its code is still theirs to use, and the step is still open.
+ */
 public final class RefusalLetter {
 
     private RefusalLetter() {}
@@ -10,8 +17,21 @@ public final class RefusalLetter {
     public static Letter write(RefusalNotice notice, Letterhead head) {
         return new Letter()
                 .paragraph("Your reply was not taken as a decision: " + notice.reason())
-                .paragraph("Nothing was changed. You can still decide from the link in the original mail or at "
-                        + head.baseUrl() + ".")
+                .paragraph("Nothing was changed." + stillDecide(notice, head))
                 .paragraph("This answer was sent automatically by " + head.instanceName() + ".");
+    }
+
+    private static String stillDecide(RefusalNotice notice, Letterhead head) {
+        List<String> ways = new ArrayList<>();
+        if (notice.stillDecideThrough().contains(Channel.WEB)) {
+            ways.add("from the link in the original mail");
+        }
+        if (notice.stillDecideThrough().contains(Channel.EMAIL)) {
+            ways.add("by replying to it again with Approve or Reject on the first line, above the quoted mail");
+        }
+        if (notice.requestId() != null && notice.stillDecideThrough().contains(Channel.API)) {
+            ways.add("on the request's page, " + head.requestLink(notice.requestId()));
+        }
+        return ways.isEmpty() ? "" : " You can still decide " + String.join(", or ", ways) + ".";
     }
 }

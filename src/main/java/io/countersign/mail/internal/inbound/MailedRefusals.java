@@ -40,7 +40,13 @@ class MailedRefusals implements RefusalReplies {
             return;
         }
         mailer.send(composer.refusal(new RefusalNotice(
-                        reply.to(), reply.subject(), reply.inReplyTo(), null, sentence(reply.reason())))
+                        reply.to(),
+                        reply.subject(),
+                        reply.inReplyTo(),
+                        null,
+                        sentence(reply.reason()),
+                        reply.requestId(),
+                        reply.stillDecideThrough()))
                 .message());
     }
 

@@ -10,6 +10,8 @@ package io.countersign.mail.internal.inbound;
  * @param unanswered refused without answering: automatic, or its sender's domain was not authenticated,
  *     so its From address is likely forged and an answer would go to someone who never wrote
  * @param authenticated the trusted authentication service vouched for the sender's domain
+ * @param token the reply code of a reply refused for how it was written, so the answer can say
+ *     whether its sender can still decide; null otherwise
  */
 record Reading(
         String sender,
@@ -20,26 +22,40 @@ record Reading(
         String refusal,
         boolean automatic,
         boolean unanswered,
-        boolean authenticated) {
+        boolean authenticated,
+        String token) {
 
     static Reading reply(String subject, String messageId, ParsedReply reply) {
-        return new Reading(reply.sender(), subject, messageId, reply.requestId(), reply, null, false, false, false);
+        return new Reading(
+                reply.sender(), subject, messageId, reply.requestId(), reply, null, false, false, false, null);
     }
 
     static Reading refused(String sender, String subject, String messageId, String requestId, String reason) {
-        return new Reading(sender, subject, messageId, requestId, null, reason, false, false, false);
+        return new Reading(sender, subject, messageId, requestId, null, reason, false, false, false, null);
+    }
+
+    /** A reply with a reply code that says nothing the rules can read. */
+    static Reading unreadable(
+            String sender, String subject, String messageId, String requestId, String token, String reason) {
+        return new Reading(sender, subject, messageId, requestId, null, reason, false, false, false, token);
     }
 
     static Reading unauthenticated(String sender, String subject, String messageId, String requestId, String reason) {
-        return new Reading(sender, subject, messageId, requestId, null, reason, false, true, false);
+        return new Reading(sender, subject, messageId, requestId, null, reason, false, true, false, null);
     }
 
     static Reading automatic(String sender, String subject, String messageId, String requestId, String reason) {
-        return new Reading(sender, subject, messageId, requestId, null, reason, true, true, false);
+        return new Reading(sender, subject, messageId, requestId, null, reason, true, true, false, null);
     }
 
     /** This reading, of a message whose sender the trusted authentication service vouched for. */
     Reading asAuthenticated() {
-        return new Reading(sender, subject, messageId, requestId, reply, refusal, automatic, unanswered, true);
+        return new Reading(sender, subject, messageId, requestId, reply, refusal, automatic, unanswered, true, token);
+    }
+
+    @Override
+    public String toString() {
+        // the token decides a request: keep it out of logs and exception messages
+        return "Reading[" + requestId + " from " + sender + (refusal == null ? "" : ": " + refusal) + "]";
     }
 }

@@ -1,5 +1,8 @@
 package io.countersign.mail.internal.inbound;
 
+import io.countersign.shared.Channel;
+import java.util.List;
+
 /**
  * Tells the sender of a refused reply why nothing happened. Called after the refusal is committed;
  * never for auto-replies or bounces. Implementations mark the mail {@code Auto-Submitted:
@@ -14,14 +17,26 @@ public interface RefusalReplies {
      * @param subject a subject of the service's own, naming the request when the reply named one
      * @param inReplyTo the refused reply's Message-ID, null when it had none
      * @param reason why it was refused
+     * @param requestId the request the reply was about, when known
+     * @param stillDecideThrough the channels through which the sender can still decide its step;
+     *     empty when they cannot
      */
-    record RefusalReply(String to, String subject, String inReplyTo, String reason) {
+    record RefusalReply(
+            String to,
+            String subject,
+            String inReplyTo,
+            String reason,
+            String requestId,
+            List<Channel> stillDecideThrough) {
 
-        /** The mail's text: what went wrong and what to do instead. */
+        public RefusalReply {
+            stillDecideThrough = stillDecideThrough == null ? List.of() : List.copyOf(stillDecideThrough);
+        }
+
+        /** The mail's text: what went wrong, and whether the sender can still decide. */
         public String text() {
-            return "Your reply was not applied: " + reason + ".\n\nNothing was changed. Reply to the notification "
-                    + "itself from the address it was sent to, with Approve or Reject on the first line, "
-                    + "or decide on the request's page.\n";
+            return "Your reply was not applied: " + reason + ".\n\nNothing was changed."
+                    + (stillDecideThrough.isEmpty() ? "" : " You can still decide this step.") + "\n";
         }
     }
 }

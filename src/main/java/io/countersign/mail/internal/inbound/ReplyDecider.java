@@ -1,5 +1,8 @@
 package io.countersign.mail.internal.inbound;
 
+import io.countersign.shared.Channel;
+import java.util.List;
+
 /**
  * Applies a reply to its request: redeems the token as the approver it was issued to, provided the
  * sender is that approver's address and the address belongs to exactly one active user. Runs inside
@@ -10,6 +13,15 @@ package io.countersign.mail.internal.inbound;
 public interface ReplyDecider {
 
     Outcome decide(ParsedReply reply);
+
+    /**
+     * The channels through which {@code sender} can still decide the step {@code token} was mailed
+     * for, once a reply carrying it was refused for how it was written; empty when the token is not
+     * theirs or no longer usable.
+     */
+    default List<Channel> stillOpenTo(String token, String requestId, String sender) {
+        return List.of();
+    }
 
     /**
      * What became of a reply.

@@ -116,7 +116,13 @@ final class ReplyParser {
         }
         String line = FirstLine.of(body);
         if (line == null) {
-            return Reading.refused(sender, subject, messageId, requestId, "the reply has no first line to read");
+            return Reading.unreadable(
+                    sender,
+                    subject,
+                    messageId,
+                    requestId,
+                    tokens.iterator().next(),
+                    "the reply has no first line to read");
         }
         ParsedReply reply = new ParsedReply(
                 requestId, tokens.iterator().next(), sender, references, words.approves(line), words.comment(line));

@@ -2,9 +2,11 @@ package io.countersign.mail.internal.inbound;
 
 import io.countersign.mail.internal.inbound.RefusalReplies.RefusalReply;
 import io.countersign.mail.internal.inbound.ReplyDecider.Outcome;
+import io.countersign.shared.Channel;
 import io.countersign.shared.CountersignException;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,6 +125,10 @@ class ReplyProcessor {
         }
         // a subject of our own: whoever wrote to the mailbox must not choose what it sends in its name
         String subject = "Your reply was not applied" + (requestId == null ? "" : " (" + requestId + ")");
-        return new Result(true, false, new RefusalReply(reading.sender(), subject, reading.messageId(), reason));
+        List<Channel> open = reading.token() == null || requestId == null
+                ? List.of()
+                : decider.getObject().stillOpenTo(reading.token(), requestId, reading.sender());
+        return new Result(
+                true, false, new RefusalReply(reading.sender(), subject, reading.messageId(), reason, requestId, open));
     }
 }

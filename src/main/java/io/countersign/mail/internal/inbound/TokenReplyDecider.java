@@ -6,9 +6,14 @@ import io.countersign.mail.internal.MailNotifications;
 import io.countersign.request.ActionTokenRefused;
 import io.countersign.request.ActionTokenView;
 import io.countersign.request.ActionTokens;
+import io.countersign.request.RequestStep;
+import io.countersign.request.Requests;
+import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +31,16 @@ class TokenReplyDecider implements ReplyDecider {
     private final ActionTokens tokens;
     private final MailNotifications sent;
     private final Directory directory;
+    private final Requests requests;
+    private final Clock clock;
 
-    TokenReplyDecider(ActionTokens tokens, MailNotifications sent, Directory directory) {
+    TokenReplyDecider(
+            ActionTokens tokens, MailNotifications sent, Directory directory, Requests requests, Clock clock) {
         this.tokens = tokens;
         this.sent = sent;
         this.directory = directory;
+        this.requests = requests;
+        this.clock = clock;
     }
 
     @Override
@@ -44,31 +54,61 @@ class TokenReplyDecider implements ReplyDecider {
         if (!requestId.equalsIgnoreCase(reply.requestId())) {
             return Outcome.refused(reply.requestId(), "the reply code belongs to another request");
         }
-        if (!sent.addressesAsked(requestId, token.step(), token.approverId()).contains(reply.sender())) {
-            return Outcome.refused(requestId, "the reply did not come from the address the notification went to");
-        }
-        if (departed(token.approverId())) {
-            // the audit says why; the approver is sent nothing, as no inactive user's address is answered
-            return Outcome.refused(requestId, reason(ActionTokenRefused.Reason.NOT_ELIGIBLE));
-        }
-        List<User> owners = directory.activeUsersWithEmail(reply.sender());
-        if (owners.size() > 1) {
-            return Outcome.refused(requestId, "the sender's address belongs to more than one user");
-        }
-        Optional<String> ownerId = owners.stream()
-                .findFirst()
-                .flatMap(owner -> directory.idOf(owner.username()))
-                .filter(token.approverId()::equals);
-        if (ownerId.isEmpty()) {
-            return Outcome.refused(requestId, "the sender's address is not that of the approver the mail went to");
+        String notTheApprover = notTheApprover(token, reply.sender());
+        if (notTheApprover != null) {
+            return Outcome.refused(requestId, notTheApprover);
         }
         try {
             tokens.redeem(
-                    reply.token(), Channel.EMAIL, reply.approve(), reply.comment(), ownerId.get(), reply.sender());
+                    reply.token(), Channel.EMAIL, reply.approve(), reply.comment(), token.approverId(), reply.sender());
             return Outcome.decided(requestId);
         } catch (ActionTokenRefused refused) {
             return Outcome.refused(requestId, reason(refused.refusal()));
         }
+    }
+
+    /**
+     * Only the approver the token was mailed to, replying from that address, may still decide; and
+     * only through what the step takes: the link ({@code WEB}), a reply ({@code EMAIL}), the request's
+     * page ({@code API}).
+     */
+    @Override
+    public List<Channel> stillOpenTo(String token, String requestId, String sender) {
+        Optional<ActionTokenView> found = tokens.peek(token, Channel.EMAIL);
+        if (found.isEmpty()
+                || !found.get().requestId().equalsIgnoreCase(requestId)
+                || found.get().refusalAt(clock.instant()).isPresent()
+                || notTheApprover(found.get(), sender) != null) {
+            return List.of();
+        }
+        RequestStep step = requests.get(Actor.system(), found.get().requestId())
+                .steps()
+                .get(found.get().step());
+        return Stream.of(Channel.WEB, Channel.EMAIL, Channel.API)
+                .filter(channel -> step.allowsDecisionFrom(channel.name()))
+                .toList();
+    }
+
+    /** Why the sender does not speak for the token's approver, or null when they do. */
+    private String notTheApprover(ActionTokenView token, String sender) {
+        if (!sent.addressesAsked(token.requestId(), token.step(), token.approverId())
+                .contains(sender)) {
+            return "the reply did not come from the address the notification went to";
+        }
+        if (departed(token.approverId())) {
+            // the audit says why; the approver is sent nothing, as no inactive user's address is answered
+            return reason(ActionTokenRefused.Reason.NOT_ELIGIBLE);
+        }
+        List<User> owners = directory.activeUsersWithEmail(sender);
+        if (owners.size() > 1) {
+            return "the sender's address belongs to more than one user";
+        }
+        boolean theApprover = owners.stream()
+                .findFirst()
+                .flatMap(owner -> directory.idOf(owner.username()))
+                .filter(token.approverId()::equals)
+                .isPresent();
+        return theApprover ? null : "the sender's address is not that of the approver the mail went to";
     }
 
     /** The approver was deactivated or deleted since the mail went out. */

@@ -51,11 +51,54 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
         assertThat(answer.getSubject()).isEqualTo("Re: Your reply was not applied (" + id + ")");
         assertThat(text(answer))
                 .contains("The reply did not come from the address the notification went to.")
+                .contains("Nothing was changed.")
+                .doesNotContain("still decide")
                 .doesNotContainPattern("[a-z2-7]{32}");
         assertThat(answer.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
         assertThat(refusals(id))
                 .containsExactly("from " + email(carol) + ": the reply did not come from the address the notification"
                         + " went to");
+        assertThat(status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void anApproverWhoseReplyCouldNotBeReadIsToldHowTheStepLetsThemStillDecide() throws Exception {
+        Map<String, Object> linkOrMail = step(1, lisa);
+        linkOrMail.put("allowedDecisionChannels", List.of("WEB", "EMAIL"));
+        String id = scene.pending(dev, List.of(linkOrMail));
+        MimeMessage asked = mailAbout(lisa, id);
+
+        file(reply(asked, lisa, null)
+                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, quoted(asked))
+                .bytes());
+
+        MimeMessage answer = mailTo(lisa, "Your reply was not applied (" + id + ")");
+        assertThat(text(answer))
+                .contains("The reply has no first line to read.")
+                .contains("You can still decide from the link in the original mail, or by replying to it again")
+                .doesNotContain("request's page", "/requests/");
+        assertThat(status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aReplyToAStepTakenOnlyThroughTheApiOffersNoOtherWayToDecide() throws Exception {
+        Map<String, Object> apiOnly = step(1, lisa);
+        apiOnly.put("allowedDecisionChannels", List.of("API"));
+        String id = scene.pending(dev, List.of(apiOnly));
+        MimeMessage asked = mailAbout(lisa, id);
+
+        file(ReplyMail.answering(id, "unused", "")
+                .from(email(lisa))
+                .to(asked.getReplyTo()[0].toString())
+                .subject("Re: " + asked.getSubject())
+                .inReplyTo(asked.getMessageID())
+                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n\n" + quoted(asked))
+                .bytes());
+
+        MimeMessage answer = mailTo(lisa, "Your reply was not applied (" + id + ")");
+        assertThat(text(answer))
+                .contains("The reply carries no reply code.", "Nothing was changed.")
+                .doesNotContain("still decide", "/actions/");
         assertThat(status(id)).isEqualTo("PENDING");
     }
 
@@ -184,7 +227,7 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
         file(reply(asked, lisa, "Reject").bytes());
 
         MimeMessage answer = mailTo(lisa, "Your reply was not applied");
-        assertThat(text(answer)).contains("The request is no longer pending.");
+        assertThat(text(answer)).contains("The request is no longer pending.").doesNotContain("still decide");
         assertThat(refusals(id)).containsExactly("from " + email(lisa) + ": the request is no longer pending");
         assertThat(status(id)).isEqualTo("APPROVED");
         assertThat(request(id).get("decisions").size()).isEqualTo(1);
