@@ -167,6 +167,19 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
     }
 
     @Test
+    void aRequesterThePolicyLetsApproveTheirOwnRequestIsMailedAsAnApproverAndMayReply() throws Exception {
+        String id = scene.request(lisa, List.of(step(1, lisa, carol)), Map.of("allowSelfApproval", true))
+                .get("id")
+                .asString();
+
+        file(reply(mailAbout(lisa, id), lisa, "Approve, my own").bytes());
+
+        awaitStatus(id, "APPROVED");
+        assertThat(request(id).get("decisions").get(0).get("approver").asString())
+                .isEqualTo(lisa.name());
+    }
+
+    @Test
     void rejectCustomKeywordPunctuationAndMixedCaseDecideAsTheFirstWordSays() throws Exception {
         String rejected = scene.pending(dev, List.of(step(1, lisa)));
         String keyword = scene.pending(dev, List.of(step(1, lisa)));
