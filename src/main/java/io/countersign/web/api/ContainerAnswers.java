@@ -37,15 +37,32 @@ final class ContainerAnswers {
      * the pages' are.
      */
     static String page(int status) {
-        String title = HtmlUtils.htmlEscape(title(status));
+        return page(title(status), detail(status), true);
+    }
+
+    /**
+     * The page a decision link with something added shows wherever it is refused (the link's own
+     * page, {@code actions/outcome}, in the same words): that the link is not valid and nothing was
+     * decided, with no way onwards and nothing of the address.
+     */
+    static String linkPage() {
+        return page(NOTHING_DECIDED, LINK_NOT_VALID, false);
+    }
+
+    static final String NOTHING_DECIDED = "Nothing was decided";
+    static final String LINK_NOT_VALID = "This link is not valid. It may have been cut off or mistyped.";
+
+    private static String page(String heading, String text, boolean backLink) {
+        String title = HtmlUtils.htmlEscape(heading);
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n"
                 + "  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "  <meta name=\"robots\" content=\"noindex, nofollow\">\n"
                 + "  <title>" + title + " - Countersign</title>\n"
                 + "  <link rel=\"stylesheet\" href=\"/css/countersign.css\">\n</head>\n<body>\n<main>\n"
                 + "  <h1>" + title + "</h1>\n"
-                + "  <p role=\"alert\">" + HtmlUtils.htmlEscape(detail(status)) + "</p>\n"
-                + "  <p><a href=\"/\">Back to Countersign</a></p>\n</main>\n</body>\n</html>\n";
+                + "  <p role=\"alert\">" + HtmlUtils.htmlEscape(text) + "</p>\n"
+                + (backLink ? "  <p><a href=\"/\">Back to Countersign</a></p>\n" : "")
+                + "</main>\n</body>\n</html>\n";
     }
 
     private static String title(int status) {

@@ -1,6 +1,7 @@
 package io.countersign.web.api;
 
 import io.countersign.security.ProtectiveHeaders;
+import io.countersign.web.DecisionLinkPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -104,13 +105,20 @@ class ContainerRefusals {
                 if (writer != null) {
                     writer.write(
                             page
-                                    ? ContainerAnswers.page(status)
+                                    ? pageFor(request, status)
                                     : ContainerAnswers.problem(status, request.getRequestURI()));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {
                 // the client has gone or the response was committed meanwhile: nothing left to tell
             }
+        }
+
+        /** A decision link's address gets the link's own page, as every other refusal of it does. */
+        private static String pageFor(Request request, int status) {
+            return status < 500 && DecisionLinkPaths.isDecisionLink(request.getRequestURI())
+                    ? ContainerAnswers.linkPage()
+                    : ContainerAnswers.page(status);
         }
 
         private static boolean wantsProblemDocument(Request request) {

@@ -121,12 +121,32 @@ class DecisionLinkVariantsTests {
                 assertThat(answer.body()).as(unreadable).doesNotContainIgnoringCase(token);
             }
         }
-        // the container's own refusals above are bare; an unreadable query reaches the link's page
+        // an unreadable query reaches the link's page too, past the container
         Answer page = RawHttp.send(port, "GET", "/actions/" + token + "?x=%zz", BROWSER);
         assertThat(page.body()).contains("Nothing was decided", "This link is not valid");
         Answer problem = RawHttp.send(port, "GET", "/actions/" + token + "?x=%zz", SCRIPT);
         assertThat(problem.json().get("detail").asString()).contains("could not be read");
         assertThat(problem.json().has("instance")).isFalse();
+    }
+
+    @Test
+    void aBrowserIsShownTheLinksOwnPageForALinkTheServerCannotRead() throws Exception {
+        for (String unreadable :
+                List.of("/actions/" + token + "%2F", "/actions/" + token + "%2Fmore", "/actions/" + token + "%5C")) {
+            Answer answer = RawHttp.send(port, "GET", unreadable, BROWSER);
+
+            assertThat(answer.status()).as(unreadable).isEqualTo(400);
+            assertThat(answer.contentType()).as(unreadable).startsWith("text/html");
+            assertThat(answer.body())
+                    .as(unreadable)
+                    .contains("<title>Nothing was decided - Countersign", "This link is not valid")
+                    .doesNotContain("could not be read", "<form", "<a ")
+                    .doesNotContainIgnoringCase(token);
+        }
+        // any other address the server cannot read still gets the error page
+        assertThat(RawHttp.send(port, "GET", "/requests/a%2Fb", BROWSER).body())
+                .contains("could not be read")
+                .doesNotContain("This link is not valid");
     }
 
     @Test
