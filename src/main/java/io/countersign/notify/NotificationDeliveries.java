@@ -11,6 +11,7 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
+import io.countersign.shared.UnknownEnumValues;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -61,14 +62,17 @@ public class NotificationDeliveries {
     /**
      * Newest first, each with its attempts. Every filter may be null.
      *
+     * @param state a {@link DeliveryState} by name; read here, with the other filters, so that one
+     *     answer names every filter that is wrong
      * @param recipient a username; a user who does not exist has no deliveries
      * @param channel a channel name such as {@code EMAIL}
      */
     @Transactional(readOnly = true)
     public DeliveryPage list(
-            Actor actor, DeliveryState state, String recipient, String channel, String cursor, Integer limit) {
+            Actor actor, String state, String recipient, String channel, String cursor, Integer limit) {
         requireAdmin(actor);
         Problems problems = new Problems();
+        DeliveryState stateValue = state(problems, state);
         DeliveryLists.Page page = lists.checkPage(problems, "notifications", cursor, limit);
         String channelName =
                 channel == null || channel.isBlank() ? null : channel.trim().toUpperCase(Locale.ROOT);
@@ -88,7 +92,19 @@ public class NotificationDeliveries {
         if (recipient != null && !recipient.isBlank()) {
             recipientId = directory.idOf(Names.canonical(recipient)).orElse("(none)");
         }
-        return lists.page(DeliveryFilter.notifications(state, recipientId, channelName), page);
+        return lists.page(DeliveryFilter.notifications(stateValue, recipientId, channelName), page);
+    }
+
+    private static DeliveryState state(Problems problems, String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return DeliveryState.valueOf(state.trim());
+        } catch (IllegalArgumentException unknown) {
+            problems.add("state", "invalid_value", UnknownEnumValues.mustBeOneOf(DeliveryState.class));
+            return null;
+        }
     }
 
     @Transactional(readOnly = true)

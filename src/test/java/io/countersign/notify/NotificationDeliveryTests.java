@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.countersign.notify.NotificationScene.Person;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -234,6 +235,30 @@ class NotificationDeliveryTests extends NotificationSceneTestBase {
                         .post("/api/v1/notifications/deliveries/dlv-unknown0/redeliver", null)
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void anUnknownStateIsReportedWithEveryOtherWrongFilter() {
+        JsonNode errors = api.asAdmin()
+                .get("/api/v1/notifications/deliveries?state=BOGUS&channel=FAX")
+                .expect(400)
+                .json()
+                .get("errors");
+
+        List<String> fields = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        errors.forEach(error -> {
+            fields.add(error.get("field").asString());
+            messages.add(error.get("message").asString());
+        });
+        assertThat(fields).containsExactlyInAnyOrder("state", "channel");
+        assertThat(messages)
+                .contains("must be one of PENDING, DELIVERED, DEAD")
+                .noneMatch(message -> message.contains("BOGUS"));
+        assertThat(api.asAdmin()
+                        .get("/api/v1/notifications/deliveries?state=DEAD&channel=EMAIL")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test

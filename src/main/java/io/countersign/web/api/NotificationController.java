@@ -6,6 +6,8 @@ import io.countersign.notify.RequestNotification;
 import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -53,7 +55,8 @@ class NotificationController {
     @GetMapping("/api/v1/notifications/deliveries")
     DeliveryPageResponse list(
             Actor actor,
-            @RequestParam(required = false) DeliveryState state,
+            @Parameter(schema = @Schema(implementation = DeliveryState.class)) @RequestParam(required = false)
+                    String state,
             @RequestParam(required = false) String recipient,
             @RequestParam(required = false) String channel,
             @RequestParam(required = false) String cursor,
