@@ -105,7 +105,8 @@ record RequestResponse(
         }
     }
 
-    @Schema(requiredProperties = {"name", "requiredApprovals", "status", "eligibleApprovers"})
+    // a step's name is optional in a policy, so it is null on the steps of those that leave it out
+    @Schema(requiredProperties = {"requiredApprovals", "status", "eligibleApprovers"})
     record StepResponse(
             String name,
             int requiredApprovals,
