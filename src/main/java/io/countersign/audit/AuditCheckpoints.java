@@ -101,13 +101,7 @@ public class AuditCheckpoints {
         Optional<AuditCheckpoint> last = checkpoints.newest();
         ChainVerification verdict = last.map(this::sinceCheckpoint).orElseGet(() -> reader.walkToHead(new ChainWalk()));
         if (!verdict.valid()) {
-            log.error(
-                    "Not signing an audit checkpoint: the chain does not extend the last checkpoint ({}), it breaks at"
-                            + " event {} ({}). Verify it against the checkpoints kept outside the database.",
-                    last.map(c -> c.events() + "/" + c.headHash()).orElse("none"),
-                    verdict.firstBrokenEventId(),
-                    verdict.reason().code());
-            refused.increment();
+            refuse(last, verdict);
             return Optional.empty();
         }
         if (verdict.events() == 0 || (last.isPresent() && last.get().events() == verdict.events())) {
@@ -122,16 +116,47 @@ public class AuditCheckpoints {
         return Optional.of(checkpoint);
     }
 
+    /**
+     * Logs why the chain no longer extends {@code last}. The check since it stops at the last
+     * checkpoint; a walk of the whole chain against every checkpoint names the earliest one the chain
+     * contradicts, which narrows where it was changed. Its cost is paid only on a refusal.
+     */
+    private void refuse(Optional<AuditCheckpoint> last, ChainVerification sinceLast) {
+        ChainVerification whole = reader.walkAgainstCheckpoints(new ChainWalk());
+        ChainVerification verdict = whole.valid() ? sinceLast : whole;
+        if (verdict.checkpoint() != null) {
+            log.error(
+                    "Not signing an audit checkpoint: the chain no longer contains the checkpoint {}/{} ({}), the"
+                            + " earliest one it contradicts; events from {} on, after the last checkpoint that still"
+                            + " holds, may have been rewritten or deleted. Verify the chain against the checkpoints kept"
+                            + " outside the database.",
+                    verdict.checkpoint().events(),
+                    verdict.checkpoint().headHash(),
+                    verdict.reason().code(),
+                    verdict.firstBrokenEventId());
+        } else {
+            log.error(
+                    "Not signing an audit checkpoint: the chain does not extend the last checkpoint ({}), it breaks"
+                            + " at event {} ({}). Verify it against the checkpoints kept outside the database.",
+                    last.map(c -> c.events() + "/" + c.headHash()).orElse("none"),
+                    verdict.firstBrokenEventId(),
+                    verdict.reason().code());
+        }
+        refused.increment();
+    }
+
     /** Checks the event the last checkpoint names, then walks only the events after it. */
     private ChainVerification sinceCheckpoint(AuditCheckpoint last) {
         List<AuditRecord> named = rows.chainSlice(last.events() - 1, last.events(), 1);
         String headHash = rows.head().lastHash();
         if (named.isEmpty()) {
-            return ChainVerification.brokenAt(last.events(), ChainBreak.CHECKPOINT_MISSING, headHash);
+            return ChainVerification.brokenAt(last.events(), ChainBreak.CHECKPOINT_MISSING, headHash)
+                    .contradicting(last.anchor());
         }
         AuditRecord event = named.get(0);
         if (!ChainHash.matches(event) || !event.hash().equals(last.headHash())) {
-            return ChainVerification.brokenAt(last.events(), ChainBreak.CHECKPOINT_MISMATCH, headHash);
+            return ChainVerification.brokenAt(last.events(), ChainBreak.CHECKPOINT_MISMATCH, headHash)
+                    .contradicting(last.anchor());
         }
         return reader.walkToHead(ChainWalk.after(last.events(), last.headHash()));
     }

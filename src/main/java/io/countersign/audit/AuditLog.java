@@ -39,14 +39,15 @@ public class AuditLog {
     }
 
     /**
-     * Walks the whole chain in id order, a batch at a time, recomputing every hash and link, and
-     * checks that the head records the last event, and reports the committed events not yet sealed
+     * Walks the whole chain in id order, a batch at a time, recomputing every hash and link, checks
+     * that the head records the last event and that the chain still contains every stored checkpoint
+     * (the event each names carries its hash), and reports the committed events not yet sealed
      * into the chain (after a sealing pass it waits for first). Appends may continue meanwhile.
      */
     @Transactional(readOnly = true)
     public ChainVerification verify() {
         sealer.awaitSealedForReading();
-        return reader.walkToHead(new ChainWalk()).withUnsealed(rows.unsealedTail());
+        return reader.walkAgainstCheckpoints(new ChainWalk()).withUnsealed(rows.unsealedTail());
     }
 
     /**
@@ -56,6 +57,6 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public ChainVerification verify(ChainAnchor anchor) {
         sealer.awaitSealedForReading();
-        return reader.walkToHead(ChainWalk.against(anchor)).withUnsealed(rows.unsealedTail());
+        return reader.walkAgainstCheckpoints(ChainWalk.against(anchor)).withUnsealed(rows.unsealedTail());
     }
 }

@@ -1,39 +1,63 @@
 package io.countersign.audit;
 
+import java.util.Comparator;
+import java.util.PriorityQueue;
+
 /**
  * Checks audit events one by one in id order, holding only the last good event's id and hash, so
  * that a chain of any length is verified in constant memory. Plain Java, no I/O.
  *
- * <p>A walk may be checked against an {@link ChainAnchor anchor} kept outside the database: the
- * event it names must carry its hash, and the chain must reach it.
+ * <p>A walk may also be checked against {@link ChainAnchor heads kept outside the chain}: signed
+ * checkpoints and a head an auditor kept. The event each names must carry its hash, and the chain
+ * must reach it. Anchors are {@link #expect expected} before the walk passes their event, so only
+ * those of the events about to be walked need be held.
  */
 final class ChainWalk {
 
-    private final ChainAnchor anchor;
+    private final PriorityQueue<ChainAnchor> expected =
+            new PriorityQueue<>(Comparator.comparingLong(ChainAnchor::events));
     private long lastId;
     private String lastHash;
+    private long lastAnchored;
     private long brokenAt;
     private ChainBreak reason;
+    private ChainAnchor contradicted;
 
-    private ChainWalk(long lastId, String lastHash, ChainAnchor anchor) {
+    private ChainWalk(long lastId, String lastHash) {
         this.lastId = lastId;
         this.lastHash = lastHash;
-        this.anchor = anchor;
     }
 
     /** A walk of the whole chain from its first event. */
     ChainWalk() {
-        this(0, ChainHash.GENESIS, null);
+        this(0, ChainHash.GENESIS);
     }
 
     /** A walk of the whole chain that must also contain {@code anchor}; null checks no anchor. */
     static ChainWalk against(ChainAnchor anchor) {
-        return new ChainWalk(0, ChainHash.GENESIS, anchor);
+        ChainWalk walk = new ChainWalk();
+        if (anchor != null) {
+            walk.expect(anchor);
+        }
+        return walk;
     }
 
     /** A walk that continues after event {@code id}, already known to be intact with hash {@code hash}. */
     static ChainWalk after(long id, String hash) {
-        return new ChainWalk(id, hash, null);
+        ChainWalk walk = new ChainWalk(id, hash);
+        walk.lastAnchored = id;
+        return walk;
+    }
+
+    /**
+     * Adds a head the chain must contain. It must name an event the walk has not passed yet: the
+     * caller gives the anchors of each batch before the batch.
+     */
+    void expect(ChainAnchor anchor) {
+        if (anchor.events() <= lastId) {
+            throw new IllegalArgumentException("Anchors must be expected before the walk passes their event");
+        }
+        expected.add(anchor);
     }
 
     /** Checks the next event; returns false, and accepts nothing more, once the chain is broken. */
@@ -41,12 +65,12 @@ final class ChainWalk {
         if (isBroken()) {
             return false;
         }
-        long expected = lastId + 1;
-        if (event.id() < expected) {
+        long expectedId = lastId + 1;
+        if (event.id() < expectedId) {
             throw new IllegalArgumentException("Events must be given in increasing id order");
         }
-        if (event.id() != expected) {
-            return breakAt(expected, ChainBreak.MISSING_EVENT);
+        if (event.id() != expectedId) {
+            return breakAt(expectedId, ChainBreak.MISSING_EVENT);
         }
         if (!lastHash.equals(event.previousHash())) {
             return breakAt(event.id(), ChainBreak.PREVIOUS_HASH_MISMATCH);
@@ -54,10 +78,12 @@ final class ChainWalk {
         if (!ChainHash.matches(event)) {
             return breakAt(event.id(), ChainBreak.HASH_MISMATCH);
         }
-        if (anchor != null
-                && anchor.events() == event.id()
-                && !anchor.headHash().equals(event.hash())) {
-            return breakAt(event.id(), ChainBreak.CHECKPOINT_MISMATCH);
+        while (!expected.isEmpty() && expected.peek().events() == event.id()) {
+            ChainAnchor anchor = expected.poll();
+            if (!anchor.headHash().equals(event.hash())) {
+                return contradicts(anchor, ChainBreak.CHECKPOINT_MISMATCH);
+            }
+            lastAnchored = event.id();
         }
         lastId = event.id();
         lastHash = event.hash();
@@ -75,11 +101,11 @@ final class ChainWalk {
 
     /**
      * The verdict once every event up to the head has been given: the last event must be the one the
-     * head records, with the hash the head records, and the chain must reach the anchor.
+     * head records, with the hash the head records, and the chain must reach every anchor.
      */
     ChainVerification finish(long headId, String headHash) {
         if (isBroken()) {
-            return ChainVerification.brokenAt(brokenAt, reason, headHash);
+            return ChainVerification.brokenAt(brokenAt, reason, headHash).contradicting(contradicted);
         }
         if (headId < lastId) {
             return ChainVerification.brokenAt(headId + 1, ChainBreak.EVENT_BEYOND_HEAD, headHash);
@@ -90,12 +116,22 @@ final class ChainWalk {
         if (!lastHash.equals(headHash)) {
             return ChainVerification.brokenAt(Math.max(lastId, 1), ChainBreak.HEAD_MISMATCH, headHash);
         }
-        if (anchor != null && anchor.events() > lastId) {
+        if (!expected.isEmpty()) {
             // The head was moved back along with the deletion, so the chain is consistent in itself;
             // only the outside copy shows that it used to be longer.
-            return ChainVerification.brokenAt(lastId + 1, ChainBreak.CHECKPOINT_MISSING, headHash);
+            contradicts(expected.peek(), ChainBreak.CHECKPOINT_MISSING);
+            return ChainVerification.brokenAt(brokenAt, reason, headHash).contradicting(contradicted);
         }
         return ChainVerification.intact(lastId, headHash);
+    }
+
+    /**
+     * A consistent rewrite or truncation can begin anywhere after the last anchor that still holds,
+     * so the first event after it is the first one the walk can no longer vouch for.
+     */
+    private boolean contradicts(ChainAnchor anchor, ChainBreak why) {
+        contradicted = anchor;
+        return breakAt(lastAnchored + 1, why);
     }
 
     private boolean breakAt(long id, ChainBreak why) {

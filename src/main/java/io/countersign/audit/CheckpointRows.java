@@ -27,6 +27,21 @@ class CheckpointRows {
                 .optional();
     }
 
+    /** The id of the newest checkpoint, 0 before the first. */
+    long lastId() {
+        return jdbc.sql("select coalesce(max(id), 0) from audit_checkpoints")
+                .query(Long.class)
+                .single();
+    }
+
+    /** At most {@code limit} checkpoints after {@code afterId} up to {@code upToId}, oldest first. */
+    List<AuditCheckpoint> oldest(long afterId, long upToId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from audit_checkpoints where id > ? and id <= ? order by id limit ?")
+                .params(afterId, upToId, limit)
+                .query(CheckpointRows::map)
+                .list();
+    }
+
     long nextId() {
         return jdbc.sql("select coalesce(max(id), 0) + 1 from audit_checkpoints")
                 .query(Long.class)

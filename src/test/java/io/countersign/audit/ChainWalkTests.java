@@ -144,8 +144,24 @@ class ChainWalkTests {
         var truncated = chain.subList(0, 3);
 
         assertThat(walk(truncated, 3, chain.get(2).hash()).valid()).isTrue();
-        assertBroken(
-                walk(ChainWalk.against(anchor), truncated, 3, chain.get(2).hash()), 4, ChainBreak.CHECKPOINT_MISSING);
+        var verdict = walk(ChainWalk.against(anchor), truncated, 3, chain.get(2).hash());
+        assertBroken(verdict, 1, ChainBreak.CHECKPOINT_MISSING);
+        assertThat(verdict.checkpoint()).isEqualTo(anchor);
+    }
+
+    @Test
+    void aTruncationIsPlacedAfterTheLastAnchorThatStillHolds() {
+        var chain = Chains.of(6);
+        var holds = new ChainAnchor(2, chain.get(1).hash());
+        var gone = new ChainAnchor(5, chain.get(4).hash());
+        var truncated = chain.subList(0, 3);
+        var walk = ChainWalk.against(gone);
+        walk.expect(holds);
+
+        var verdict = walk(walk, truncated, 3, chain.get(2).hash());
+
+        assertBroken(verdict, 3, ChainBreak.CHECKPOINT_MISSING);
+        assertThat(verdict.checkpoint()).isEqualTo(gone);
     }
 
     @Test
@@ -162,7 +178,45 @@ class ChainWalkTests {
         }
 
         assertThat(walk(forged, 5, previous).valid()).isTrue();
-        assertBroken(walk(ChainWalk.against(anchor), forged, 5, previous), 4, ChainBreak.CHECKPOINT_MISMATCH);
+        var verdict = walk(ChainWalk.against(anchor), forged, 5, previous);
+        assertBroken(verdict, 1, ChainBreak.CHECKPOINT_MISMATCH);
+        assertThat(verdict.checkpoint()).isEqualTo(anchor);
+    }
+
+    @Test
+    void aRewriteIsNarrowedToTheEventsBetweenTheLastAnchorThatHoldsAndTheFirstItContradicts() {
+        var chain = Chains.of(8);
+        List<AuditRecord> forged = new ArrayList<>(chain.subList(0, 3));
+        String previous = chain.get(2).hash();
+        for (AuditRecord event : chain.subList(3, 8)) {
+            String note = event.id() == 5 ? "nothing happened" : event.note();
+            AuditRecord copy = Chains.hashed(Chains.unhashed(event.id(), previous, note));
+            forged.add(copy);
+            previous = copy.hash();
+        }
+        var first = new ChainAnchor(3, chain.get(2).hash());
+        var contradicted = new ChainAnchor(6, chain.get(5).hash());
+        var later = new ChainAnchor(8, chain.get(7).hash());
+        var walk = new ChainWalk();
+        walk.expect(later);
+        walk.expect(contradicted);
+        walk.expect(first);
+
+        var verdict = walk(walk, forged, 8, previous);
+
+        assertBroken(verdict, 4, ChainBreak.CHECKPOINT_MISMATCH);
+        assertThat(verdict.checkpoint()).isEqualTo(contradicted);
+    }
+
+    @Test
+    void anAnchorMustBeExpectedBeforeTheWalkPassesItsEvent() {
+        var chain = Chains.of(3);
+        var walk = new ChainWalk();
+        walk.accept(chain.get(0));
+        walk.accept(chain.get(1));
+
+        assertThatThrownBy(() -> walk.expect(new ChainAnchor(2, chain.get(1).hash())))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -72,8 +72,12 @@ class AuditController {
         }
     }
 
+    /** A head kept outside the chain: event number {@code events} carried {@code headHash}. */
+    record CheckpointHeadResponse(long events, String headHash) {}
+
     /**
      * {@code firstBrokenEventId} and {@code reason} appear only when the chain is broken, {@code
+     * checkpoint} only when a checkpoint or a kept head contradicts it (the earliest one), {@code
      * oldestUnsealedAt} only when events wait to be sealed into the chain.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -84,6 +88,7 @@ class AuditController {
             Long firstBrokenEventId,
             String reason,
             String headHash,
+            CheckpointHeadResponse checkpoint,
             long unsealedEvents,
             Instant oldestUnsealedAt) {
 
@@ -94,6 +99,11 @@ class AuditController {
                     verification.firstBrokenEventId(),
                     verification.reason() == null ? null : verification.reason().code(),
                     verification.headHash(),
+                    verification.checkpoint() == null
+                            ? null
+                            : new CheckpointHeadResponse(
+                                    verification.checkpoint().events(),
+                                    verification.checkpoint().headHash()),
                     verification.unsealedEvents(),
                     verification.oldestUnsealedAt());
         }
@@ -120,8 +130,9 @@ class AuditController {
     }
 
     /**
-     * With {@code events} and {@code headHash} (a checkpoint kept outside the database), the chain
-     * must also still contain that head: event number {@code events} carrying {@code headHash}.
+     * The chain must contain every checkpoint stored in the database and, with {@code events} and
+     * {@code headHash} (a checkpoint kept outside the database), that head too: event number {@code
+     * events} carrying {@code headHash}.
      */
     @Operation(operationId = "verifyAudit", summary = "Verify the hash chain of the audit log")
     @GetMapping("/api/v1/audit/verify")
