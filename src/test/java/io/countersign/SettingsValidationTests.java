@@ -42,6 +42,8 @@ class SettingsValidationTests {
             countersign.notifications          | delivery-interval      | 50ms  | COUNTERSIGN_NOTIFICATIONS_DELIVERY_INTERVAL (countersign.notifications.delivery-interval) must be at least 100 ms.
             countersign.notifications          | delivery-interval      | 0s    | COUNTERSIGN_NOTIFICATIONS_DELIVERY_INTERVAL (countersign.notifications.delivery-interval) must be at least 100 ms.
             countersign.notify.webhooks        | initial-backoff        | 0s    | COUNTERSIGN_NOTIFY_WEBHOOKS_INITIAL_BACKOFF (countersign.notify.webhooks.initial-backoff) must be positive, e.g. 30s.
+            countersign.notify.webhooks        | initial-backoff        | 2h    | COUNTERSIGN_NOTIFY_WEBHOOKS_INITIAL_BACKOFF (countersign.notify.webhooks.initial-backoff) must not exceed COUNTERSIGN_NOTIFY_WEBHOOKS_MAX_BACKOFF (countersign.notify.webhooks.max-backoff), 1h.
+            countersign.notify.webhooks        | initial-backoff        | 3601s | COUNTERSIGN_NOTIFY_WEBHOOKS_INITIAL_BACKOFF (countersign.notify.webhooks.initial-backoff) must not exceed COUNTERSIGN_NOTIFY_WEBHOOKS_MAX_BACKOFF (countersign.notify.webhooks.max-backoff), 1h.
             countersign.notify.webhooks        | max-backoff            | -1h   | COUNTERSIGN_NOTIFY_WEBHOOKS_MAX_BACKOFF (countersign.notify.webhooks.max-backoff) must be positive, e.g. 30s.
             countersign.notify.webhooks        | retry-for              | 0s    | COUNTERSIGN_NOTIFY_WEBHOOKS_RETRY_FOR (countersign.notify.webhooks.retry-for) must be positive, e.g. 30s.
             countersign.notify.webhooks        | connect-timeout        | 0s    | COUNTERSIGN_NOTIFY_WEBHOOKS_CONNECT_TIMEOUT (countersign.notify.webhooks.connect-timeout) must be positive, e.g. 30s.

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Webhook delivery settings ({@code countersign.notify.webhooks.*}). The defaults retry for a day:
  * 10 s, 20 s, 40 s … then hourly.
  *
- * @param initialBackoff wait before the first retry of a failed delivery; doubled on each further one
+ * @param initialBackoff wait before the first retry of a failed delivery; doubled on each further one;
+ *     at most {@code max-backoff} (a longer one refuses the start)
  * @param maxBackoff longest wait between two retries
  * @param retryFor how long a delivery is retried before it is given up as dead
  * @param connectTimeout how long to wait for a TCP/TLS connection
@@ -32,6 +33,8 @@ public record WebhookProperties(
     public WebhookProperties {
         Setting.of("countersign.notify.webhooks.initial-backoff").requirePositive(initialBackoff);
         Setting.of("countersign.notify.webhooks.max-backoff").requirePositive(maxBackoff);
+        Setting.of("countersign.notify.webhooks.initial-backoff")
+                .requireAtMost(Setting.of("countersign.notify.webhooks.max-backoff"), maxBackoff, initialBackoff);
         Setting.of("countersign.notify.webhooks.retry-for").requirePositive(retryFor);
         Setting.of("countersign.notify.webhooks.connect-timeout").requirePositive(connectTimeout);
         Setting.of("countersign.notify.webhooks.read-timeout").requirePositive(readTimeout);

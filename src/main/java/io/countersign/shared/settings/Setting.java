@@ -35,6 +35,18 @@ public record Setting(String property, String variable) {
         return value;
     }
 
+    /**
+     * Refuses a value above {@code maximum}, the value of the setting {@code bound}, such as a first
+     * wait longer than the longest one.
+     */
+    public Duration requireAtMost(Setting bound, Duration maximum, Duration value) {
+        if (value.compareTo(maximum) > 0) {
+            throw refused(
+                    value, "must not exceed " + bound.variable() + " (" + bound.property() + "), " + spelled(maximum));
+        }
+        return value;
+    }
+
     public Duration requireNotNegative(Duration value) {
         if (value.isNegative()) {
             throw refused(value, "must not be negative");
@@ -87,6 +99,18 @@ public record Setting(String property, String variable) {
             // refused below, with the same words as any other address that is not absolute
         }
         throw refused(value, "must be an absolute http or https address, e.g. https://idp.example.com/realms/corp");
+    }
+
+    /** A duration as an operator writes it, such as 1h or 90s. */
+    private static String spelled(Duration value) {
+        if (value.toMillis() % 1000 != 0) {
+            return value.toMillis() + "ms";
+        }
+        long seconds = value.toSeconds();
+        if (seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
     }
 
     /** Refuses {@code value}; {@code rule} completes "VARIABLE (property) ...". */
