@@ -1,0 +1,119 @@
+package io.countersign.shared.database;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
+import io.countersign.shared.RefusalAuditLimiter;
+import java.time.Clock;
+import java.util.Set;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
+import org.slf4j.helpers.MessageFormatter;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps what the connection pools and transactions write about an unreachable database to one line
+ * each. HikariCP warns once a minute per pool that it cannot connect, and a transaction whose rollback
+ * fails as well logs the failure that caused it, each with a stack trace of some 35 lines that says no
+ * more than its innermost cause; the line itself, with that cause, stays, so the first sign of an
+ * outage is as clear as before. The pool's "Failed to validate connection" warnings, one per pooled
+ * connection when the database goes away, become one a minute per pool, counting the others.
+ * Failures of any other kind, which may be bugs, keep their stack traces.
+ */
+@Component
+class PoolOutageLog extends TurboFilter implements DisposableBean {
+
+    /** The loggers whose failures are shortened when they say the database is out of reach. */
+    static final Set<String> SHORTENED = Set.of(
+            "com.zaxxer.hikari.pool.PoolBase",
+            "com.zaxxer.hikari.pool.HikariPool",
+            "org.springframework.transaction.support.TransactionTemplate");
+
+    private static final String VALIDATION_FAILED = "{} - Failed to validate connection";
+
+    private final RefusalAuditLimiter validations;
+    private final LoggerContext context;
+
+    PoolOutageLog(Clock clock) {
+        this.validations = new RefusalAuditLimiter(clock);
+        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+        // with another logging backend the lines are left as they are
+        this.context = factory instanceof LoggerContext logback ? logback : null;
+        if (context != null) {
+            start();
+            context.addTurboFilter(this);
+        }
+    }
+
+    @Override
+    public FilterReply decide(
+            Marker marker,
+            ch.qos.logback.classic.Logger logger,
+            Level level,
+            String format,
+            Object[] params,
+            Throwable failure) {
+        if (format == null || !level.isGreaterOrEqual(Level.WARN) || !SHORTENED.contains(logger.getName())) {
+            return FilterReply.NEUTRAL;
+        }
+        if (format.startsWith(VALIDATION_FAILED) && params != null && params.length > 0) {
+            return thinned(logger, level, format, params);
+        }
+        // a throwable given after the arguments reaches a turbo filter as the last argument
+        Throwable cause = failure != null
+                ? failure
+                : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last
+                        ? last
+                        : null;
+        if (cause == null || !BoundedDatabaseCalls.isUnavailability(cause)) {
+            return FilterReply.NEUTRAL;
+        }
+        String message = MessageFormatter.arrayFormat(format, params).getMessage();
+        logger.log(
+                null,
+                PoolOutageLog.class.getName(),
+                Level.toLocationAwareLoggerInteger(level),
+                message + ": " + causes(cause),
+                null,
+                null);
+        return FilterReply.DENY;
+    }
+
+    private FilterReply thinned(ch.qos.logback.classic.Logger logger, Level level, String format, Object[] params) {
+        var admitted = validations.admit(logger.getName() + " " + params[0], "validation failed");
+        if (admitted.isEmpty()) {
+            return FilterReply.DENY;
+        }
+        if (admitted.getAsLong() == 0) {
+            return FilterReply.NEUTRAL;
+        }
+        String message = MessageFormatter.arrayFormat(format, params).getMessage();
+        logger.log(
+                null,
+                PoolOutageLog.class.getName(),
+                Level.toLocationAwareLoggerInteger(level),
+                RefusalAuditLimiter.noted(message, admitted.getAsLong()),
+                null,
+                null);
+        return FilterReply.DENY;
+    }
+
+    /** The failure and, when it differs, its innermost cause, which names what was refused. */
+    private static String causes(Throwable failure) {
+        Throwable deepest = failure;
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+        }
+        return deepest == failure ? failure.toString() : failure + " (" + deepest + ")";
+    }
+
+    @Override
+    public void destroy() {
+        if (context != null) {
+            context.getTurboFilterList().remove(this);
+        }
+    }
+}

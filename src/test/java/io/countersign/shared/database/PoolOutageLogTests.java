@@ -1,0 +1,119 @@
+package io.countersign.shared.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import io.countersign.shared.RefusalAuditLimiter;
+import io.countersign.testing.MutableClock;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.util.List;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** The lines the pools and transactions write while the database is out of reach, as they write them. */
+@ExtendWith(OutputCaptureExtension.class)
+class PoolOutageLogTests {
+
+    private static final Logger POOL = LoggerFactory.getLogger("com.zaxxer.hikari.pool.PoolBase");
+    private static final Log TRANSACTIONS =
+            LogFactory.getLog("org.springframework.transaction.support.TransactionTemplate");
+
+    final MutableClock clock = new MutableClock();
+    final PoolOutageLog outageLog = new PoolOutageLog(clock);
+    List<TurboFilter> others = List.of();
+
+    /** Test contexts still open in this JVM registered filters of their own, which would log too. */
+    @BeforeEach
+    void setOthersAside() {
+        List<TurboFilter> registered = logback().getTurboFilterList();
+        others = registered.stream()
+                .filter(filter -> filter instanceof PoolOutageLog && filter != outageLog)
+                .toList();
+        registered.removeAll(others);
+    }
+
+    @AfterEach
+    void restoreOthers() {
+        outageLog.destroy();
+        logback().getTurboFilterList().addAll(others);
+    }
+
+    private static LoggerContext logback() {
+        return (LoggerContext) LoggerFactory.getILoggerFactory();
+    }
+
+    @Test
+    void aPoolThatCannotConnectSaysSoInOneLineWithTheCause(CapturedOutput output) {
+        POOL.warn("{} - Pool is empty, failed to create/setup connection ({})", "audit-sealer", "conn7", refused());
+
+        assertThat(output.getOut())
+                .contains("WARN")
+                .contains("audit-sealer - Pool is empty, failed to create/setup connection (conn7): ")
+                .contains("Connection to 127.0.0.1:5432 refused")
+                .contains("ConnectException: Connection refused")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aRollbackThatFailsAfterAnOutageLogsTheFirstFailureInOneLine(CapturedOutput output) {
+        TRANSACTIONS.error("Application exception overridden by rollback exception", refused());
+
+        assertThat(output.getOut())
+                .contains("ERROR")
+                .contains("Application exception overridden by rollback exception: ")
+                .contains("ConnectException: Connection refused")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void failedValidationsOfEveryPooledConnectionBecomeOneLineAMinutePerPool(CapturedOutput output) {
+        for (int i = 0; i < 20; i++) {
+            POOL.warn(
+                    "{} - Failed to validate connection {} ({}). Possibly consider using a shorter maxLifetime value.",
+                    "HikariPool-1",
+                    "conn" + i,
+                    "This connection has been closed.");
+        }
+        assertThat(output.getOut().lines().filter(line -> line.contains("Failed to validate connection")))
+                .hasSize(1);
+
+        clock.advance(RefusalAuditLimiter.WINDOW);
+        POOL.warn(
+                "{} - Failed to validate connection {} ({}). Possibly consider using a shorter maxLifetime value.",
+                "HikariPool-1",
+                "conn20",
+                "This connection has been closed.");
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("Failed to validate connection")))
+                .hasSize(2)
+                .last()
+                .asString()
+                .contains("conn20")
+                .contains("19 more like it");
+    }
+
+    @Test
+    void anyOtherFailureIsLoggedInFull(CapturedOutput output) {
+        TRANSACTIONS.error(
+                "Application exception overridden by rollback exception", new IllegalStateException("a bug"));
+
+        assertThat(output.getOut())
+                .contains("java.lang.IllegalStateException: a bug")
+                .contains("\tat ");
+    }
+
+    private static SQLException refused() {
+        return new SQLException(
+                "Connection to 127.0.0.1:5432 refused.", "08001", new ConnectException("Connection refused"));
+    }
+}
