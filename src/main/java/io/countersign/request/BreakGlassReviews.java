@@ -133,6 +133,24 @@ public class BreakGlassReviews {
         return reviewed.review();
     }
 
+    /**
+     * Why the caller may not acknowledge this review now, by the rules {@link #review} applies (not a
+     * reviewer nor a delegate of one, the requester, a role that reviews nothing, reviewed already);
+     * empty when they may. Changes nothing.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> whyNotReview(Actor actor, BreakGlassReview review) {
+        String me = directory.idOf(actor.username()).orElse("");
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<Delegation> mine = me.isEmpty() ? List.of() : delegations.inForceTo(me, now);
+        try {
+            BreakGlassReviewRules.review(review, actor, me, mine, null, now);
+            return Optional.empty();
+        } catch (ForbiddenException | ConflictException refused) {
+            return Optional.of(refused.getMessage());
+        }
+    }
+
     /** The review of request {@code id}, if its break-glass use opened one. */
     @Transactional(readOnly = true)
     public Optional<BreakGlassReview> of(String id) {

@@ -114,8 +114,13 @@ class PageSecurityConfiguration {
                         .hasAnyRole("ADMIN", "USER")
                         .requestMatchers(POST, "/requests/new")
                         .hasAnyRole("ADMIN", "USER")
-                        .requestMatchers(GET, "/requests", "/breakglass", "/audit", "/audit/export")
+                        .requestMatchers(GET, "/requests", "/audit", "/audit/export")
                         .hasAnyRole("ADMIN", "AUDITOR")
+                        // as GET /api/v1/breakglass: a user finds the uses they review or were told of
+                        .requestMatchers(GET, "/breakglass")
+                        .hasAnyRole("ADMIN", "AUDITOR", "USER")
+                        .requestMatchers(POST, "/requests/*/review")
+                        .hasAnyRole("ADMIN", "USER")
                         .requestMatchers(GET, "/", "/approvals", "/requests/*", "/profile")
                         .authenticated()
                         .requestMatchers(

@@ -26,6 +26,13 @@ class NavigationModel {
         return role == Role.ADMIN || role == Role.USER;
     }
 
+    /** The break-glass uses: every one for administrators and auditors, a user's own to review or told of. */
+    @ModelAttribute("readsBreakGlass")
+    boolean readsBreakGlass(Principal principal) {
+        Role role = roleOf(principal);
+        return role == Role.ADMIN || role == Role.AUDITOR || role == Role.USER;
+    }
+
     @ModelAttribute("administrator")
     boolean administrator(Principal principal) {
         return roleOf(principal) == Role.ADMIN;

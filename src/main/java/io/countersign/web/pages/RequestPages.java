@@ -117,6 +117,13 @@ class RequestPages {
         model.addAttribute(
                 "view", RequestView.of(request, grants.forRequest(request.id()).orElse(null), clock.instant()));
         model.addAttribute("notified", deliveries.about(request.id()));
+        if (request.details().breakGlass()) {
+            reviews.of(request.id())
+                    .ifPresent(review -> model.addAttribute(
+                            "review",
+                            ReviewView.of(
+                                    review, reviews.whyNotReview(actor, review).orElse(null), clock.instant())));
+        }
         model.addAttribute("mayCancel", actor.username().equals(request.requester()));
         requests.whyNotDecide(actor, request)
                 .ifPresentOrElse(reason -> model.addAttribute("whyNot", whyNot(reason, request)), () -> {
