@@ -107,6 +107,9 @@ class AdminPagesBrowserTests {
         browser.open("/admin/tokens");
         assertThat(browser.text()).contains("laptop", user).doesNotContain(secret);
         browser.click("Revoke token laptop of " + user);
+        assertThat(browser.text()).contains("Revoke token", "of " + user + "?");
+        api.as(secret).get("/api/v1/users/" + user).expect(200);
+        browser.clickButton("Revoke the token");
         assertThat(browser.text()).contains("The token is revoked.");
         api.as(secret).get("/api/v1/users/" + user).expect(401);
     }

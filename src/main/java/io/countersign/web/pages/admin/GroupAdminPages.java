@@ -78,6 +78,19 @@ class GroupAdminPages {
         });
     }
 
+    @GetMapping("/admin/groups/{name}/delete")
+    ModelAndView confirmDelete(@PathVariable String name) {
+        String fixed = groups.get(name).name();
+        return Confirmation.page(
+                "Delete group " + fixed + "?",
+                "Its members and managers lose what they were given through it, and it cannot be restored; a group"
+                        + " still linked to a resource or named by a policy cannot be deleted.",
+                "/admin/groups/{name}/delete",
+                "Delete the group",
+                "/admin/groups",
+                fixed);
+    }
+
     @PostMapping("/admin/groups/{name}/delete")
     String delete(Actor actor, @PathVariable String name, RedirectAttributes redirect) {
         return AdminForms.act(

@@ -81,6 +81,19 @@ class ResourceAdminPages {
         });
     }
 
+    @GetMapping("/admin/resources/{name}/delete")
+    ModelAndView confirmDelete(@PathVariable String name) {
+        String fixed = resources.get(name).name();
+        return Confirmation.page(
+                "Delete resource " + fixed + "?",
+                "Its grants are revoked at once and its pending requests are cancelled; access to it can no"
+                        + " longer be asked for.",
+                "/admin/resources/{name}/delete",
+                "Delete the resource",
+                "/admin/resources",
+                fixed);
+    }
+
     @PostMapping("/admin/resources/{name}/delete")
     String delete(Actor actor, @PathVariable String name, RedirectAttributes redirect) {
         return AdminForms.act(

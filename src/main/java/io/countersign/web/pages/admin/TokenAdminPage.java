@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Every user's API tokens (never their secrets), each of which an administrator may revoke. */
@@ -23,6 +24,18 @@ class TokenAdminPage {
     String list(Actor actor, Model model) {
         model.addAttribute("tokens", tokens.all(actor));
         return "pages/admin/tokens";
+    }
+
+    @GetMapping("/admin/tokens/{owner}/{id}/revoke")
+    ModelAndView confirmRevoke(@PathVariable String owner, @PathVariable String id) {
+        return Confirmation.page(
+                "Revoke token " + id + " of " + owner + "?",
+                "Every call made with it is refused from now on, on every instance; it cannot be restored.",
+                "/admin/tokens/{owner}/{id}/revoke",
+                "Revoke the token",
+                "/admin/tokens",
+                owner,
+                id);
     }
 
     /** Revoked at once on every instance, exactly as the API's DELETE. */

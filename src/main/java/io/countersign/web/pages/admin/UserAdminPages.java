@@ -120,6 +120,19 @@ class UserAdminPages {
         });
     }
 
+    @GetMapping("/admin/users/{username}/deactivate")
+    ModelAndView confirmDeactivate(@PathVariable String username) {
+        String name = existing(username);
+        return Confirmation.page(
+                "Deactivate user " + name + "?",
+                "They can no longer sign in or use their tokens; their grants are revoked and their pending"
+                        + " requests end.",
+                "/admin/users/{username}/deactivate",
+                "Deactivate the user",
+                "/admin/users/{username}",
+                name);
+    }
+
     /** The same write as the form with "active" unticked; the user's grants and pending requests end. */
     @PostMapping("/admin/users/{username}/deactivate")
     String deactivate(Actor actor, @PathVariable String username, RedirectAttributes redirect) {

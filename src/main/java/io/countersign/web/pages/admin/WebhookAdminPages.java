@@ -63,6 +63,17 @@ class WebhookAdminPages {
         });
     }
 
+    @GetMapping("/admin/webhooks/{id}/delete")
+    ModelAndView confirmDelete(@PathVariable String id) {
+        return Confirmation.page(
+                "Delete webhook " + id + "?",
+                "No more events are sent to it, and its deliveries, dead letters included, are deleted with it.",
+                "/admin/webhooks/{id}/delete",
+                "Delete the webhook",
+                "/admin/webhooks",
+                id);
+    }
+
     @PostMapping("/admin/webhooks/{id}/delete")
     String delete(Actor actor, @PathVariable String id, RedirectAttributes redirect) {
         return AdminForms.act(

@@ -1,0 +1,133 @@
+package io.countersign.web.pages.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * Deleting a resource, group or webhook, deactivating a user and revoking a token ask first, as
+ * deleting a policy does: the page that offers it links to a page that asks, opening which changes
+ * nothing, and whose button posts the change with the form's CSRF token.
+ */
+@CountersignTest
+class ConfirmationPagesTests extends AdminPagesTestBase {
+
+    private void asksFirst(String offeredOn, String confirm, String question, String button) throws Exception {
+        String offering = browsing.get(admin, offeredOn).getContentAsString();
+        assertThat(offering).contains("href=\"" + confirm + "\"").doesNotContain("action=\"" + confirm + "\"");
+
+        MockHttpServletResponse asking = browsing.get(admin, confirm);
+
+        assertThat(asking.getStatus()).isEqualTo(200);
+        assertThat(asking.getContentAsString())
+                .contains(question)
+                .contains("action=\"" + confirm + "\"")
+                .contains("name=\"_csrf\"")
+                .contains(button)
+                .contains("Keep it");
+    }
+
+    @Test
+    void deletingAResourceAsksFirstAndAskingDeletesNothing() throws Exception {
+        String name = Api.unique("prod-db");
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(Map.of("name", name, "type", "database", "accounts", List.of("admin"))))
+                .expect(201);
+
+        asksFirst(
+                "/admin/resources",
+                "/admin/resources/" + name + "/delete",
+                "Delete resource " + name + "?",
+                "Delete the resource");
+
+        api.asAdmin().get("/api/v1/resources/" + name).expect(200);
+        assertThat(browsing.get(admin, "/admin/resources/no-such-resource/delete")
+                        .getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void deletingAGroupAsksFirst() throws Exception {
+        String name = Api.unique("dbas");
+        api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", name))).expect(201);
+
+        asksFirst(
+                "/admin/groups", "/admin/groups/" + name + "/delete", "Delete group " + name + "?", "Delete the group");
+
+        api.asAdmin().get("/api/v1/groups/" + name).expect(200);
+    }
+
+    @Test
+    void deactivatingAUserAsksFirst() throws Exception {
+        String user = people.user("leaver");
+
+        asksFirst(
+                "/admin/users/" + user,
+                "/admin/users/" + user + "/deactivate",
+                "Deactivate user " + user + "?",
+                "Deactivate the user");
+
+        assertThat(api.asAdmin()
+                        .get("/api/v1/users/" + user)
+                        .expect(200)
+                        .json()
+                        .get("active")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void deletingAWebhookAsksFirst() throws Exception {
+        MockHttpServletResponse created = browsing.post(
+                admin,
+                "/admin/webhooks",
+                "url",
+                "https://hooks.example.com/" + Api.unique("in"),
+                "events",
+                "request.created",
+                "secret",
+                "a signing secret long enough");
+        String id = created.getRedirectedUrl().split("/")[3];
+
+        asksFirst(
+                "/admin/webhooks",
+                "/admin/webhooks/" + id + "/delete",
+                "Delete webhook " + id + "?",
+                "Delete the webhook");
+
+        api.asAdmin().get("/api/v1/webhooks/" + id).expect(200);
+    }
+
+    @Test
+    void revokingATokenAsksFirst() throws Exception {
+        String user = people.user("holder");
+        String secret = api.asAdmin()
+                .post("/api/v1/users/" + user + "/tokens", Api.json(Map.of("name", "laptop")))
+                .expect(201)
+                .json()
+                .get("token")
+                .asString();
+        String id = api.asAdmin()
+                .get("/api/v1/users/" + user + "/tokens")
+                .expect(200)
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
+
+        asksFirst(
+                "/admin/tokens",
+                "/admin/tokens/" + user + "/" + id + "/revoke",
+                "Revoke token " + id + " of " + user + "?",
+                "Revoke the token");
+
+        api.as(secret).get("/api/v1/users/" + user).expect(200);
+    }
+}
