@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import java.time.Instant;
+import io.countersign.testing.MutableClock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +18,10 @@ class CreatedLocationTests {
 
     @Autowired
     Api api;
+
+    // the service's clock, which other tests of the same context may have moved on
+    @Autowired
+    MutableClock clock;
 
     @Test
     void anExtensionNamesTheRequestItOpened() {
@@ -65,7 +69,7 @@ class CreatedLocationTests {
                                 "delegate",
                                 to,
                                 "until",
-                                Instant.now().plus(1, ChronoUnit.DAYS).toString())))
+                                clock.instant().plus(1, ChronoUnit.DAYS).toString())))
                 .expect(201);
         var token = api.asAdmin()
                 .post("/api/v1/users/" + from + "/tokens", Api.json(Map.of("name", "ci")))

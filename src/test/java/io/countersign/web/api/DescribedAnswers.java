@@ -1,6 +1,7 @@
 package io.countersign.web.api;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +35,13 @@ final class DescribedAnswers {
         }
         List<String> problems = new ArrayList<>();
         check(answer, schema, "$", problems);
+        return problems;
+    }
+
+    /** The problems of {@code value} as an instance of {@code schema}; none when it matches. */
+    List<String> problems(JsonNode value, JsonNode schema) {
+        List<String> problems = new ArrayList<>();
+        check(value, schema, "$", problems);
         return problems;
     }
 
@@ -92,6 +100,13 @@ final class DescribedAnswers {
                 }
             }
         }
+        if (value.isObject()
+                && !schema.has("properties")
+                && schema.path("additionalProperties").isObject()) {
+            for (String field : value.propertyNames()) {
+                check(value.get(field), schema.get("additionalProperties"), at + "." + field, problems);
+            }
+        }
         if (value.isArray() && schema.has("items")) {
             for (int i = 0; i < value.size(); i++) {
                 check(value.get(i), schema.get("items"), at + "[" + i + "]", problems);
@@ -105,7 +120,7 @@ final class DescribedAnswers {
             return Set.of();
         }
         if (type.isArray()) {
-            Set<String> types = new java.util.HashSet<>();
+            Set<String> types = new HashSet<>();
             type.forEach(t -> types.add(t.asString()));
             return types;
         }
