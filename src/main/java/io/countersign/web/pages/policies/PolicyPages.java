@@ -14,6 +14,7 @@ import io.countersign.web.pages.OpenedVersions;
 import io.countersign.web.pages.StaleForm;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.WebDataBinder;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -83,7 +85,7 @@ class PolicyPages {
     }
 
     @PostMapping(LIST + "/new")
-    String submitNew(
+    ModelAndView submitNew(
             Actor actor,
             @ModelAttribute("policy") PolicyForm form,
             @RequestParam(defaultValue = "preview") String action,
@@ -94,7 +96,7 @@ class PolicyPages {
     }
 
     @PostMapping(LIST + "/{name}/edit")
-    String submitEdit(
+    ModelAndView submitEdit(
             Actor actor,
             @PathVariable String name,
             @ModelAttribute("policy") PolicyForm form,
@@ -122,7 +124,7 @@ class PolicyPages {
         return "redirect:" + LIST;
     }
 
-    private String submit(
+    private ModelAndView submit(
             Actor actor,
             PolicyForm form,
             PolicyDefinition stored,
@@ -131,17 +133,21 @@ class PolicyPages {
             RedirectAttributes redirect) {
         String editing = stored == null ? null : stored.name();
         // a preview saves nothing, so its problems must not be reported as a failed save
-        model.addAttribute("saving", "save".equals(action));
+        boolean saving = "save".equals(action);
+        model.addAttribute("saving", saving);
+        // a preview or a step button answers with the page as a report; only a save can be refused,
+        // and as every other form: 400, or 409 when the form is older than the policy
+        HttpStatus refused = saving ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
         if (StepMoves.apply(form, action)) {
-            return editor(model, form, editing, List.of());
+            return page(model, form, editing, List.of(), HttpStatus.OK);
         }
         DraftIssues reading = new DraftIssues();
         PolicyDefinition draft = form.read(reading, stored);
         if (!reading.issues.isEmpty()) {
-            return editor(model, form, editing, drafts.issues(reading, draft));
+            return page(model, form, editing, drafts.issues(reading, draft), refused);
         }
         try {
-            if ("save".equals(action)) {
+            if (saving) {
                 PolicyDefinition saved = stored == null
                         ? policies.create(actor, draft)
                         : versions.write(
@@ -151,23 +157,23 @@ class PolicyPages {
                                 "the policy '" + editing + "'",
                                 () -> policies.replace(actor, editing, draft));
                 redirect.addFlashAttribute("message", "The policy '" + saved.name() + "' is saved.");
-                return "redirect:" + LIST;
+                return new ModelAndView("redirect:" + LIST);
             }
             model.addAttribute(
                     "explanation",
                     drafts.preview(actor, draft, form.sampleRequester, form.sampleResource, form.sampleAccount));
             model.addAttribute("previewed", true);
-            return editor(model, form, editing, List.of());
+            return page(model, form, editing, List.of(), HttpStatus.OK);
         } catch (InvalidInputException e) {
-            return editor(model, form, editing, e.issues());
+            return page(model, form, editing, e.issues(), refused);
         } catch (StaleForm e) {
             // the draft stays as typed, beside what the policy holds now; the form keeps its old version,
             // so saving again is refused until the editor is opened at the current one
             model.addAttribute("changedMeanwhile", "Nothing was saved: " + e.getMessage());
             model.addAttribute("currentValues", PolicyDifferences.between(PolicyForm.of(policies.get(editing)), form));
-            return editor(model, form, editing, List.of());
+            return page(model, form, editing, List.of(), HttpStatus.CONFLICT);
         } catch (ConflictException e) {
-            return editor(model, form, editing, List.of(new FieldIssue("name", "conflict", e.getMessage())));
+            return page(model, form, editing, List.of(new FieldIssue("name", "conflict", e.getMessage())), refused);
         } catch (NotFoundException e) {
             // a sample naming nobody or nothing: said beside it, and the draft stays on the page
             String field = switch (e.kind()) {
@@ -175,11 +181,22 @@ class PolicyPages {
                 case "resource" -> "sampleResource";
                 default -> "sampleAccount";
             };
-            return editor(model, form, editing, List.of(new FieldIssue(field, "not_found", e.getMessage())));
+            return page(model, form, editing, List.of(new FieldIssue(field, "not_found", e.getMessage())), refused);
         } catch (RefusedException e) {
-            return editor(
-                    model, form, editing, List.of(new FieldIssue(FieldErrors.GENERAL, e.reason(), e.getMessage())));
+            return page(
+                    model,
+                    form,
+                    editing,
+                    List.of(new FieldIssue(FieldErrors.GENERAL, e.reason(), e.getMessage())),
+                    refused);
         }
+    }
+
+    private static ModelAndView page(
+            Model model, PolicyForm form, String editing, List<FieldIssue> issues, HttpStatus status) {
+        ModelAndView page = new ModelAndView(editor(model, form, editing, issues));
+        page.setStatus(status);
+        return page;
     }
 
     private static String editor(Model model, PolicyForm form, String editing, List<FieldIssue> issues) {

@@ -48,6 +48,7 @@ class StaleFormsTests extends AdminPagesTestBase {
         MockHttpServletResponse stale = saveDraft(name, opened);
 
         assertThat(stale.getRedirectedUrl()).isNull();
+        assertThat(stale.getStatus()).isEqualTo(409);
         assertThat(stale.getContentAsString())
                 .contains("Nothing was saved: someone else changed the policy &#39;" + name
                         + "&#39; after this form was opened")
