@@ -123,6 +123,9 @@ class PageSecurityConfiguration {
                         .hasAnyRole("ADMIN", "USER")
                         .requestMatchers(GET, "/", "/approvals", "/requests/*", "/profile")
                         .authenticated()
+                        // asks before revoking one of the user's own tokens; the page finds no other
+                        .requestMatchers(GET, "/profile/tokens/*/revoke")
+                        .authenticated()
                         .requestMatchers(
                                 POST,
                                 "/requests/*/approve",

@@ -2,6 +2,7 @@ package io.countersign.web.pages;
 
 import io.countersign.chat.ChatLinks;
 import io.countersign.notify.Subscriptions;
+import io.countersign.security.ApiToken;
 import io.countersign.security.ApiTokens;
 import io.countersign.security.PasswordSessions;
 import io.countersign.security.Passwords;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** My password, my notification subscriptions, my API tokens and my chat links. */
@@ -114,6 +116,21 @@ class ProfilePage {
         }
         redirect.addFlashAttribute("message", "Your subscriptions are saved.");
         return "redirect:/profile";
+    }
+
+    /** Only a token of the signed-in user's own is found: any other id is not found, whoever holds it. */
+    @GetMapping("/profile/tokens/{id}/revoke")
+    ModelAndView confirmRevoke(Actor actor, @PathVariable String id) {
+        ApiToken token = tokens.list(actor, actor.username()).stream()
+                .filter(t -> t.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("token", id));
+        return Confirmation.onProfile(
+                "Revoke your token " + token.name() + "?",
+                "Every call made with it is refused from now on, on every instance; it cannot be restored.",
+                "/profile/tokens/{id}/revoke",
+                "Revoke the token",
+                token.id());
     }
 
     @PostMapping("/profile/tokens/{id}/revoke")

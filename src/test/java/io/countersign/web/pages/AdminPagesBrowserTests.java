@@ -149,6 +149,8 @@ class AdminPagesBrowserTests {
                     .isEqualTo("Bearer xoxb-typed-in-the-browser");
 
             browser.click("Delete channel " + name);
+            assertThat(browser.text()).contains("Delete channel " + name + "?", "Keep it");
+            browser.clickButton("Delete the channel");
             assertThat(browser.text())
                     .contains("Channel " + name + " is deleted.")
                     .doesNotContain(HOSTILE);

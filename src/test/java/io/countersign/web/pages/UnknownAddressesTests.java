@@ -93,7 +93,7 @@ class UnknownAddressesTests {
 
     @Test
     void anAdministratorsPageAddressAskedWithTheWrongMethodIsAPageToo() {
-        HttpResponse<String> seen = signedIn("ADMIN").open(base + "/admin/channels/nobody/delete");
+        HttpResponse<String> seen = signedIn("ADMIN").open(base + "/admin/channels/nobody/test");
 
         assertThat(seen.statusCode()).isEqualTo(405);
         assertThat(seen.headers().firstValue("Allow"))

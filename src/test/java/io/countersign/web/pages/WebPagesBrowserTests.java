@@ -228,6 +228,9 @@ class WebPagesBrowserTests {
         browser.open("/profile");
         assertThat(browser.text()).contains("laptop");
         browser.click("Revoke token laptop");
+        assertThat(browser.text()).contains("Revoke your token laptop?", "Keep it");
+        api.as(scene.requesterToken).get("/api/v1/users/" + scene.requester).expect(200);
+        browser.clickButton("Revoke the token");
         assertThat(browser.text()).contains("The token is revoked.", "You have no API tokens.");
         api.as(scene.requesterToken).get("/api/v1/users/" + scene.requester).expect(401);
 

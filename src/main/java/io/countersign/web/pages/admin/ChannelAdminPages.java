@@ -5,6 +5,7 @@ import io.countersign.chat.ChatChannels;
 import io.countersign.chat.ChatTestResult;
 import io.countersign.chat.ChatType;
 import io.countersign.shared.Actor;
+import io.countersign.web.pages.Confirmation;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -77,6 +78,19 @@ class ChannelAdminPages {
             channels.replace(actor, stored.name(), sent.toInput());
             return new AdminForms.Done(LIST, "Channel " + stored.name() + " is saved.");
         });
+    }
+
+    @GetMapping("/admin/channels/{name}/delete")
+    ModelAndView confirmDelete(Actor actor, @PathVariable String name) {
+        String fixed = channels.get(actor, name).name();
+        return Confirmation.page(
+                "Delete channel " + fixed + "?",
+                "Nothing more is posted through it and its secrets are deleted with it; it cannot be restored."
+                        + " A channel that a policy's steps name cannot be deleted.",
+                "/admin/channels/{name}/delete",
+                "Delete the channel",
+                LIST,
+                fixed);
     }
 
     @PostMapping("/admin/channels/{name}/delete")

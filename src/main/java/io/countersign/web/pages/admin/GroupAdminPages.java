@@ -3,6 +3,7 @@ package io.countersign.web.pages.admin;
 import io.countersign.directory.Group;
 import io.countersign.directory.Groups;
 import io.countersign.shared.Actor;
+import io.countersign.web.pages.Confirmation;
 import io.countersign.web.pages.OpenedVersions;
 import java.util.HashMap;
 import java.util.Map;

@@ -4,6 +4,7 @@ import io.countersign.inventory.Resource;
 import io.countersign.inventory.ResourceTypes;
 import io.countersign.inventory.Resources;
 import io.countersign.shared.Actor;
+import io.countersign.web.pages.Confirmation;
 import io.countersign.web.pages.OpenedVersions;
 import java.util.HashMap;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.countersign.web.pages.admin;
 
 import io.countersign.security.ApiTokens;
 import io.countersign.shared.Actor;
+import io.countersign.web.pages.Confirmation;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

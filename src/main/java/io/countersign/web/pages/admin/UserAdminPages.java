@@ -12,6 +12,7 @@ import io.countersign.shared.NameQuery;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Role;
+import io.countersign.web.pages.Confirmation;
 import io.countersign.web.pages.OpenedVersions;
 import io.countersign.web.pages.PageLinks;
 import jakarta.servlet.http.HttpServletResponse;

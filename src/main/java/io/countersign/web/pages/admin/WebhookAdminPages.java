@@ -7,6 +7,7 @@ import io.countersign.notify.WebhookDeliveries;
 import io.countersign.notify.Webhooks;
 import io.countersign.shared.Actor;
 import io.countersign.shared.NotFoundException;
+import io.countersign.web.pages.Confirmation;
 import io.countersign.web.pages.IndexedFields;
 import java.util.Map;
 import org.springframework.stereotype.Controller;

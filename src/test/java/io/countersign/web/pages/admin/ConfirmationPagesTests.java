@@ -2,15 +2,19 @@ package io.countersign.web.pages.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.directory.People;
+import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 
 /**
- * Deleting a resource, group or webhook, deactivating a user and revoking a token ask first, as
+ * Deleting a resource, group, webhook or chat channel, deactivating a user and revoking a token (an
+ * administrator's or one's own) ask first, as
  * deleting a policy does: the page that offers it links to a page that asks, opening which changes
  * nothing, and whose button posts the change with the form's CSRF token.
  */
@@ -18,10 +22,15 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class ConfirmationPagesTests extends AdminPagesTestBase {
 
     private void asksFirst(String offeredOn, String confirm, String question, String button) throws Exception {
-        String offering = browsing.get(admin, offeredOn).getContentAsString();
+        asksFirst(admin, offeredOn, confirm, question, button);
+    }
+
+    private void asksFirst(MockHttpSession session, String offeredOn, String confirm, String question, String button)
+            throws Exception {
+        String offering = browsing.get(session, offeredOn).getContentAsString();
         assertThat(offering).contains("href=\"" + confirm + "\"").doesNotContain("action=\"" + confirm + "\"");
 
-        MockHttpServletResponse asking = browsing.get(admin, confirm);
+        MockHttpServletResponse asking = browsing.get(session, confirm);
 
         assertThat(asking.getStatus()).isEqualTo(200);
         assertThat(asking.getContentAsString())
@@ -129,5 +138,92 @@ class ConfirmationPagesTests extends AdminPagesTestBase {
                 "Revoke the token");
 
         api.as(secret).get("/api/v1/users/" + user).expect(200);
+    }
+
+    @Test
+    void deletingAChatChannelAsksFirst() throws Exception {
+        String name = Api.unique("oncall-tg");
+        api.asAdmin()
+                .post(
+                        "/api/v1/channels",
+                        Api.json(Map.of(
+                                "name",
+                                name,
+                                "type",
+                                "TELEGRAM",
+                                "botToken",
+                                "123456:ABC-DEF1234ghIkl",
+                                "chatId",
+                                "-1001234567890",
+                                "webhookSecret",
+                                "a-long-random-string")))
+                .expect(201);
+
+        asksFirst(
+                "/admin/channels",
+                "/admin/channels/" + name + "/delete",
+                "Delete channel " + name + "?",
+                "Delete the channel");
+
+        api.asAdmin().get("/api/v1/channels/" + name).expect(200);
+        assertThat(browsing.get(admin, "/admin/channels/no-such-channel/delete").getStatus())
+                .isEqualTo(404);
+        MockHttpServletResponse deleted = browsing.post(admin, "/admin/channels/" + name + "/delete");
+        assertThat(browsing.follow(admin, deleted)).contains("Channel " + name + " is deleted.");
+        api.asAdmin().get("/api/v1/channels/" + name).expect(404);
+    }
+
+    @Test
+    void revokingOnesOwnTokenAsksFirstAndNobodyElsesTokenIsAskedAbout() throws Exception {
+        String user = signedUpUser("holder");
+        String other = people.user("other");
+        String secret = token(user, "laptop");
+        String othersSecret = token(other, "desktop");
+        String id = firstTokenId(user);
+        String othersId = firstTokenId(other);
+        MockHttpSession session = browsing.signIn(user, AdminBrowsing.PASSWORD);
+
+        asksFirst(
+                session,
+                "/profile",
+                "/profile/tokens/" + id + "/revoke",
+                "Revoke your token laptop?",
+                "Revoke the token");
+
+        api.as(secret).get("/api/v1/users/" + user).expect(200);
+        MockHttpServletResponse others = browsing.get(session, "/profile/tokens/" + othersId + "/revoke");
+        assertThat(others.getStatus()).isEqualTo(404);
+        assertThat(others.getContentAsString()).doesNotContain("desktop", other);
+        MockHttpServletResponse revoked = browsing.post(session, "/profile/tokens/" + id + "/revoke");
+        assertThat(browsing.follow(session, revoked)).contains("The token is revoked.");
+        api.as(secret).get("/api/v1/users/" + user).expect(401);
+        api.as(othersSecret).get("/api/v1/users/" + other).expect(200);
+    }
+
+    private String signedUpUser(String prefix) {
+        String username = Api.unique(prefix);
+        Map<String, Object> body = People.body(username, Role.USER);
+        body.put("password", AdminBrowsing.PASSWORD);
+        api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
+        return username;
+    }
+
+    private String token(String user, String name) {
+        return api.asAdmin()
+                .post("/api/v1/users/" + user + "/tokens", Api.json(Map.of("name", name)))
+                .expect(201)
+                .json()
+                .get("token")
+                .asString();
+    }
+
+    private String firstTokenId(String user) {
+        return api.asAdmin()
+                .get("/api/v1/users/" + user + "/tokens")
+                .expect(200)
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
     }
 }
