@@ -17,7 +17,8 @@ final class DecidedStep {
 
     /**
      * The request, locked, is still at the step the decision names; {@code firstNumber} is how its
-     * reader numbers steps (1 on the pages, 0 in the API), so refusals speak their numbers.
+     * reader numbers the step it sends (1 on the pages, 0 in the API's {@code step}). Refusals count
+     * steps from 1, as every text people read does, and tell an API caller the values it may send.
      *
      * @throws InvalidInputException when the request has no such step
      * @throws ConflictException when the request has moved on past that step, or not yet reached it
@@ -26,23 +27,24 @@ final class DecidedStep {
         String id = request.id();
         int count = request.steps().size();
         if (step < 0 || step >= count) {
+            String named = firstNumber == 0 ? "such step" : "step " + (step + 1);
+            String values = firstNumber == 0 ? " (\"step\" 0 to " + (count - 1) + ")" : "";
             throw InvalidInputException.of(
                     "step",
                     "no_such_step",
-                    "request " + id + " has no step " + (step + firstNumber) + "; its steps are " + firstNumber + " to "
-                            + (count - 1 + firstNumber));
+                    "request " + id + " has no " + named + "; its steps are 1 to " + count + values);
         }
         if (request.status() != RequestStatus.PENDING) {
             return; // refused as no longer pending, in the words every decision uses
         }
         int current = request.currentStep();
         if (step > current) {
-            throw new ConflictException("Step " + (step + firstNumber) + " of request " + id + " has not begun: step "
-                    + (current + firstNumber) + " waits for a decision first, and only it can be decided.");
+            throw new ConflictException("Step " + (step + 1) + " of request " + id + " has not begun: step "
+                    + (current + 1) + " waits for a decision first, and only it can be decided.");
         }
         if (step < current) {
-            throw new ConflictException("Request " + id + " has moved on to step " + (current + firstNumber)
-                    + " since step " + (step + firstNumber) + ", which this decision names; nothing was decided."
+            throw new ConflictException("Request " + id + " has moved on to step " + (current + 1) + " since step "
+                    + (step + 1) + ", which this decision names; nothing was decided."
                     + " Look at it again before deciding.");
         }
     }
@@ -63,8 +65,8 @@ final class DecidedStep {
                 || !couldDecide(request, arrived, userId, inForce, at)) {
             return;
         }
-        throw new ConflictException("Request " + request.id() + " moved on to step " + request.currentStep()
-                + " while this decision waited: another approval completed step " + arrived
+        throw new ConflictException("Request " + request.id() + " moved on to step " + (request.currentStep() + 1)
+                + " while this decision waited: another approval completed step " + (arrived + 1)
                 + ", the current step when it arrived. Nothing was decided; read the request again, and send"
                 + " \"step\": " + request.currentStep() + " to decide the new step.");
     }

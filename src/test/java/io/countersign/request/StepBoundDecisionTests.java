@@ -55,7 +55,7 @@ class StepBoundDecisionTests extends DevAndLisaTestBase {
         JsonNode refused = approve(carol, Map.of("step", 0)).expect(409).json();
 
         assertThat(refused.get("detail").asString())
-                .contains("has moved on to step 1 since step 0")
+                .contains("has moved on to step 2 since step 1")
                 .contains("nothing was decided");
         JsonNode request = request();
         assertThat(request.get("status").asString()).isEqualTo("PENDING");
@@ -69,7 +69,7 @@ class StepBoundDecisionTests extends DevAndLisaTestBase {
                         .json()
                         .get("detail")
                         .asString())
-                .contains("Step 1 of request " + id + " has not begun: step 0 waits");
+                .contains("Step 2 of request " + id + " has not begun: step 1 waits");
         assertThat(Api.issues(approve(carol, Map.of("step", 2)).expect(400))).containsExactly("step:no_such_step");
         assertThat(Api.issues(approve(carol, Map.of("step", -1)).expect(400))).containsExactly("step:no_such_step");
         api.as(carol.token())

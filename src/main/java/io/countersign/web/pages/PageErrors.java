@@ -32,6 +32,8 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(
         assignableTypes = {
             RequestPages.class,
+            BreakGlassReviewForm.class,
+            BreakGlassUsesPage.class,
             ProfilePage.class,
             NewRequestPage.class,
             AllRequestsPage.class,

@@ -215,6 +215,9 @@ class BreakGlassUsesPageTests {
                 signedIn(stranger).post(base + "/", base + "/requests/" + id + "/review", "comment=x");
 
         assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(refused.body()).contains("Not found").doesNotContain("\"detail\"");
         assertThat(reviewStatus(id)).isEqualTo("PENDING");
     }
 
