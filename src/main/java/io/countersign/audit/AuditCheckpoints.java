@@ -66,7 +66,10 @@ public class AuditCheckpoints {
 
     /**
      * Signs the current head and stores and publishes the checkpoint ({@link AuditCheckpointed}).
-     * Records nothing when the head has not moved since the last checkpoint, and nothing, with an
+     * Records nothing when the head has not moved since the last checkpoint, or moved only by events
+     * that report a checkpoint's own webhook delivery dying ({@link CheckpointEcho}): signing those
+     * would be delivered, die and be reported again, one checkpoint per interval for ever on an
+     * otherwise idle system. They are signed with the next event that is activity. Nothing, with an
      * error in the log and the {@code countersign.audit.checkpoints.refused} counter, when the chain
      * no longer extends the last checkpoint (checkpoints then stop until the log is repaired) or when
      * this instance's encryption key cannot decrypt the stored signing key.
@@ -104,7 +107,8 @@ public class AuditCheckpoints {
             refuse(last, verdict);
             return Optional.empty();
         }
-        if (verdict.events() == 0 || (last.isPresent() && last.get().events() == verdict.events())) {
+        long signed = last.map(AuditCheckpoint::events).orElse(0L);
+        if (verdict.events() == signed || !rows.anyActivity(signed, verdict.events())) {
             return Optional.empty();
         }
         Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);

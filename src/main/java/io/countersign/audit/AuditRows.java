@@ -178,6 +178,26 @@ class AuditRows {
         }
     }
 
+    /**
+     * Whether an event with {@code afterId < id <= upToId} is activity, that is anything but a report
+     * of a checkpoint's own delivery dying ({@link CheckpointEcho}).
+     */
+    boolean anyActivity(long afterId, long upToId) {
+        return jdbc.sql(
+                                "select count(*) from (select id from audit_events where id > ? and id <= ?"
+                                        + " and not (action = ? and actor = ? and channel = ? and note like ?) limit 1) activity")
+                        .params(
+                                afterId,
+                                upToId,
+                                CheckpointEcho.ACTION,
+                                CheckpointEcho.ACTOR,
+                                CheckpointEcho.CHANNEL,
+                                CheckpointEcho.NOTE_PATTERN)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** At most {@code limit} events with {@code afterId < id <= upToId}, oldest first. */
     List<AuditRecord> chainSlice(long afterId, long upToId, int limit) {
         return jdbc.sql("select " + COLUMNS + " from audit_events where id > ? and id <= ? order by id limit ?")

@@ -1,6 +1,8 @@
 package io.countersign.notify;
 
+import static io.countersign.notify.WebhookFixtures.inState;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.countersign.audit.AuditCheckpoint;
 import io.countersign.audit.AuditCheckpoints;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,5 +72,43 @@ class CheckpointWebhookTests extends WebhookReceiverTestBase {
         checkpoints.record().orElseThrow();
 
         assertThat(fixtures.rows(requestsOnly)).isEqualTo(1);
+    }
+
+    @Test
+    void aCheckpointWhoseDeliveryDiesIsNotByItselfAReasonForTheNext() {
+        receiver.down();
+        String webhook = fixtures.create(receiver.url(), SECRET, "audit.checkpoint");
+        fixtures.publish(TestEvent.request("request.created", "req-cccc0003"));
+        AuditCheckpoint first = checkpoints.record().orElseThrow();
+        fixtures.awaitReceived(receiver, 1);
+        fixtures.awaitNothingDue();
+
+        fixtures.advanceAndSettle(Duration.ofHours(25));
+        fixtures.awaitEveryDelivery(webhook, inState("DEAD"));
+        await().atMost(WebhookFixtures.PATIENCE)
+                .until(() -> deadLetterReported(
+                        fixtures.onlyDelivery(webhook).get("id").asString()));
+
+        assertThat(checkpoints.record()).isEmpty();
+        fixtures.advanceAndSettle(Duration.ofHours(1));
+        assertThat(checkpoints.list(null, "10").items()).first().isEqualTo(first);
+        assertThat(fixtures.rows(webhook)).isEqualTo(1);
+
+        fixtures.publish(TestEvent.request("request.created", "req-cccc0004"));
+        checkpoints.record();
+        JsonNode verified =
+                api.asAdmin().get("/api/v1/audit/verify").expect(200).json();
+        assertThat(verified.get("valid").asBoolean()).isTrue();
+        AuditCheckpoint next = checkpoints.list(null, "1").items().get(0);
+        assertThat(next.events()).isEqualTo(verified.get("events").asLong()).isGreaterThan(first.events() + 1);
+    }
+
+    private boolean deadLetterReported(String deliveryId) {
+        JsonNode items = api.asAdmin()
+                .get("/api/v1/audit?action=webhook.delivery_dead&limit=100")
+                .expect(200)
+                .json()
+                .get("items");
+        return items.valueStream().anyMatch(e -> e.get("note").asString().startsWith("delivery " + deliveryId + " "));
     }
 }
