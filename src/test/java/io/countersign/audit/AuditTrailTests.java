@@ -70,7 +70,7 @@ class AuditTrailTests {
         assertThat(admin).extracting(AuditRecord::action).contains("user.created", "token.issued");
         assertThat(admin).allSatisfy(e -> {
             assertThat(e.channel()).isEqualTo("SYSTEM");
-            assertThat(e.actorRole()).isEqualTo("ADMIN");
+            assertThat(e.actorRole()).isEqualTo("SYSTEM");
         });
     }
 

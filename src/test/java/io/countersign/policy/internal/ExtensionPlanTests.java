@@ -68,7 +68,7 @@ class ExtensionPlanTests {
     }
 
     @Test
-    void emptyExtensionStepsApproveExtensionsAutomatically() {
+    void emptyExtensionStepsFallBackToTheOwnSteps() {
         PolicyBuilder policy = policy("p").resource("prod-*").step(1, ofUser("lisa"));
         ApprovalPlan plan = planner.planExtension(
                 "dev",
@@ -77,7 +77,8 @@ class ExtensionPlanTests {
                 PolicyIndex.of(List.of(CompiledPolicy.of(withExtension(
                         policy.build(), new PolicyDefinition.Extension(Duration.ofHours(12), List.of()))))));
 
-        assertThat(plan.autoApprovedBecause()).isNotNull();
+        assertThat(plan.autoApprovedBecause()).isNull();
+        assertThat(plan.steps().get(0).eligibleApprovers()).containsExactly("lisa");
     }
 
     @Test
