@@ -3,22 +3,16 @@ package io.countersign.web.api;
 import io.countersign.shared.Text;
 
 /**
- * Makes caller input safe to repeat in a problem document: characters {@link Text} refuses become
- * U+FFFD (a lone surrogate cannot even be written as UTF-8) and long values are cut, so that an
- * error about a hostile value is never itself a failure or a megabyte long.
+ * Makes a message or field path that holds caller input safe to repeat in a problem document:
+ * characters {@link Text} refuses become U+FFFD (a lone surrogate cannot even be written as UTF-8)
+ * and long ones are cut, so that an error about hostile input is never itself a failure or a
+ * megabyte long. A value itself is not repeated at all: it may be a secret in the wrong place.
  */
 final class Echo {
 
-    static final int MAX_QUOTED = 100;
     static final int MAX_MESSAGE = 2000;
 
     private Echo() {}
-
-    /** A value as it appears inside a message: {@code 'value'}, shortened when long. */
-    static String quoted(String value) {
-        String clean = clean(value);
-        return "'" + (clean.length() > MAX_QUOTED ? clean.substring(0, MAX_QUOTED) + "…" : clean) + "'";
-    }
 
     /** A whole message or field path that may contain caller input. */
     static String safe(String message) {

@@ -79,25 +79,25 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
-    /** A parameter of the wrong type: what it takes, in words, never the Java type it was read into. */
+    /**
+     * A parameter of the wrong type: what it takes, in words, never the Java type it was read into,
+     * and never the value sent, which may be a secret pasted into the wrong place.
+     */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return invalid(mismatch(e.getName(), e.getValue(), e.getRequiredType()));
+        return invalid(mismatch(e.getName(), e.getRequiredType()));
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest()
-                .body(invalid(mismatch(e.getPropertyName(), e.getValue(), e.getRequiredType()))
+                .body(invalid(mismatch(e.getPropertyName(), e.getRequiredType()))
                         .getBody());
     }
 
-    private static FieldIssue mismatch(String field, Object value, Class<?> type) {
-        return new FieldIssue(
-                field == null ? "value" : field,
-                "invalid_value",
-                ExpectedValues.mustBe(type) + "; " + Echo.quoted(String.valueOf(value)) + " is not");
+    private static FieldIssue mismatch(String field, Class<?> type) {
+        return new FieldIssue(field == null ? "value" : field, "invalid_value", ExpectedValues.mustBe(type));
     }
 
     /**
@@ -199,7 +199,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 .map(error -> error.contains(TypeMismatchException.class)
                         ? mismatch(
                                 error.getField(),
-                                error.getRejectedValue(),
                                 error.unwrap(TypeMismatchException.class).getRequiredType())
                         : new FieldIssue(error.getField(), "invalid_value", error.getDefaultMessage()))
                 .toList();

@@ -116,9 +116,7 @@ class RequestWaiter implements DisposableBean, SmartLifecycle {
         }
         if (!value.matches("[0-9]+")) {
             throw InvalidInputException.of(
-                    "Prefer",
-                    "invalid_value",
-                    "wait must be a whole number of seconds, such as wait=30; " + Echo.quoted(value) + " is not");
+                    "Prefer", "invalid_value", "wait must be a whole number of seconds, such as wait=30");
         }
         return new BigInteger(value).min(BigInteger.valueOf(MAX_WAIT_SECONDS)).intValue();
     }

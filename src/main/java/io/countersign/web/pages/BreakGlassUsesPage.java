@@ -6,6 +6,7 @@ import io.countersign.request.BreakGlassReviews;
 import io.countersign.request.RequestPage;
 import io.countersign.shared.Actor;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.web.ExpectedValues;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +47,7 @@ class BreakGlassUsesPage {
         boolean overdue = Boolean.TRUE.equals(asked);
         try {
             if (asked == null) {
-                throw InvalidInputException.of(
-                        "overdue", "invalid_value", "must be true or false; '" + overdueAsked.trim() + "' is not");
+                throw InvalidInputException.of("overdue", "invalid_value", ExpectedValues.mustBe(Boolean.class));
             }
             RequestPage page = reviews.list(actor, overdue, cursor, AllRequestsPage.PAGE_SIZE);
             Map<String, BreakGlassReview> reviewed = reviews.forRequests(

@@ -100,14 +100,13 @@ class PageErrors {
 
     private static String problem(Exception e) {
         if (e instanceof MethodArgumentTypeMismatchException mismatch) {
-            return mismatch(mismatch.getName(), mismatch.getValue(), mismatch.getRequiredType());
+            return mismatch(mismatch.getName(), mismatch.getRequiredType());
         }
         if (e instanceof BindException binding) {
             return binding.getFieldErrors().stream()
                     .map(error -> error.contains(TypeMismatchException.class)
                             ? mismatch(
                                     error.getField(),
-                                    error.getRejectedValue(),
                                     error.unwrap(TypeMismatchException.class).getRequiredType())
                             : shortened(error.getField()) + ": is not a valid value")
                     .collect(Collectors.joining("; "));
@@ -121,12 +120,12 @@ class PageErrors {
                         .collect(Collectors.joining("; "));
     }
 
-    private static String mismatch(String field, Object value, Class<?> type) {
-        return shortened(field) + ": " + ExpectedValues.mustBe(type) + "; '" + shortened(String.valueOf(value))
-                + "' is not";
+    /** What the field takes, never what was sent: a value may be a secret pasted into the wrong place. */
+    private static String mismatch(String field, Class<?> type) {
+        return shortened(field) + ": " + ExpectedValues.mustBe(type);
     }
 
-    /** The page escapes what was sent; its length is only kept to a line. */
+    /** The page escapes a field name it repeats; its length is only kept to a line. */
     private static String shortened(String sent) {
         return sent.length() > 80 ? sent.substring(0, 80) + "…" : sent;
     }

@@ -153,12 +153,12 @@ class UnknownAddressesTests {
         Map<HttpResponse<String>, String> refusals = new LinkedHashMap<>();
         refusals.put(
                 admin.open(base + "/admin/webhooks/" + webhook + "/deliveries?state=BOGUS"),
-                "state: must be one of PENDING, DELIVERED, DEAD; &#39;BOGUS&#39; is not");
+                "state: must be one of PENDING, DELIVERED, DEAD");
         refusals.put(admin.open(base + "/audit/export"), "format");
         refusals.put(admin.open(base + "/audit/export?format=csv&from=bad"), "from");
         refusals.put(
                 admin.post(base + "/", request + "/approve", "step=abc"),
-                "step: must be a whole number (at most 2147483647); &#39;abc&#39; is not");
+                "step: must be a whole number (at most 2147483647); nothing was changed");
         refusals.forEach((seen, naming) -> {
             assertThat(seen.statusCode()).as(seen.uri().toString()).isEqualTo(400);
             assertThat(seen.headers().firstValue("Content-Type"))
@@ -166,7 +166,7 @@ class UnknownAddressesTests {
             assertThat(seen.body())
                     .as(seen.uri().toString())
                     .contains("<title>Bad Request - Countersign", naming, "nothing was changed")
-                    .doesNotContain("\"detail\"");
+                    .doesNotContain("\"detail\"", "BOGUS", "&#39; is not");
         });
     }
 
@@ -178,15 +178,17 @@ class UnknownAddressesTests {
         refusals.put(admin.open(base + "/requests?status=BOGUS"), "status: must be one of");
         refusals.put(admin.open(base + "/audit?from=garbage"), "from");
         refusals.put(admin.open(base + "/breakglass?cursor=garbage"), "cursor");
-        refusals.put(
-                admin.open(base + "/breakglass?overdue=maybe"),
-                "overdue: must be true or false; &#39;maybe&#39; is not");
+        refusals.put(admin.open(base + "/breakglass?overdue=maybe"), "overdue: must be true or false");
         refusals.forEach((seen, naming) -> {
             assertThat(seen.statusCode()).as(seen.uri().toString()).isEqualTo(400);
             assertThat(seen.headers().firstValue("Content-Type"))
                     .as(seen.uri().toString())
                     .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-            assertThat(seen.body()).as(seen.uri().toString()).contains(naming).contains("<form");
+            assertThat(seen.body())
+                    .as(seen.uri().toString())
+                    .contains(naming)
+                    .contains("<form")
+                    .doesNotContain("&#39; is not");
         });
         assertThat(admin.open(base + "/requests?status=open").statusCode()).isEqualTo(200);
         assertThat(admin.open(base + "/breakglass?overdue=true").statusCode()).isEqualTo(200);
