@@ -11,7 +11,8 @@ import java.time.Duration;
  * answer from it) is retried like any other, and also pauses the whole channel for a moment, so that
  * its other deliveries do not each wait out the same timeout; only the notification's destination
  * pauses when the sender names one ({@link NotificationSender#destination}). {@code statusCode} is the
- * HTTP status the channel's server answered, where it answered one; null otherwise.
+ * HTTP status the channel's server answered, where it answered one; null otherwise. A {@code skipped}
+ * notification was not sent because it is no longer needed (see {@link #skipped(String)}).
  */
 public record SendResult(
         boolean delivered,
@@ -19,7 +20,18 @@ public record SendResult(
         boolean permanent,
         Duration retryAfter,
         boolean unreachable,
-        Integer statusCode) {
+        Integer statusCode,
+        boolean skipped) {
+
+    public SendResult(
+            boolean delivered,
+            String error,
+            boolean permanent,
+            Duration retryAfter,
+            boolean unreachable,
+            Integer statusCode) {
+        this(delivered, error, permanent, retryAfter, unreachable, statusCode, false);
+    }
 
     public SendResult(boolean delivered, String error, boolean permanent, Duration retryAfter, boolean unreachable) {
         this(delivered, error, permanent, retryAfter, unreachable, null);
@@ -46,7 +58,7 @@ public record SendResult(
 
     /** The same outcome, as answered with this HTTP status. */
     public SendResult withStatus(Integer status) {
-        return new SendResult(delivered, error, permanent, retryAfter, unreachable, status);
+        return new SendResult(delivered, error, permanent, retryAfter, unreachable, status, skipped);
     }
 
     public static SendResult ok() {
@@ -82,5 +94,14 @@ public record SendResult(
 
     public static SendResult refused(String error) {
         return new SendResult(false, error, true);
+    }
+
+    /**
+     * Not sent, and not to be: what it would say no longer holds (the step it asks about ended, the
+     * request was decided). The delivery becomes {@link DeliveryState#SKIPPED} with {@code why} as its
+     * last error, rather than a dead letter an administrator would look into.
+     */
+    public static SendResult skipped(String why) {
+        return new SendResult(false, why, true, null, false, null, true);
     }
 }

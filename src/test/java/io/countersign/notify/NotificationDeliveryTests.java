@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.countersign.notify.NotificationScene.Person;
+import io.countersign.notify.internal.DeliveryRetention;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,9 @@ class NotificationDeliveryTests extends NotificationSceneTestBase {
 
     @Autowired
     NotificationDeliveries deliveries;
+
+    @Autowired
+    DeliveryRetention retention;
 
     private JsonNode onlyDeliveryTo(Person person) {
         List<JsonNode> deliveries = scene.deliveriesTo(person);
@@ -114,6 +118,46 @@ class NotificationDeliveryTests extends NotificationSceneTestBase {
                         .post("/api/v1/notifications/deliveries/" + deliveryId + "/redeliver", null)
                         .status())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void aNotificationNoLongerNeededIsSkippedWithoutADeadLetterOrAnAuditEntry(CapturedOutput output) {
+        sender.set(RecordingSender.Mode.SKIP);
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        awaitState(lisa, "SKIPPED");
+
+        JsonNode skipped = onlyDeliveryTo(lisa);
+        String deliveryId = skipped.get("id").asString();
+        assertThat(skipped.get("lastError").asString()).isEqualTo(RecordingSender.NOT_NEEDED);
+        assertThat(skipped.get("nextAttemptAt").isNull()).isTrue();
+        assertThat(scene.notifiedAbout(id).get(0).get("state").asString()).isEqualTo("SKIPPED");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/notifications/deliveries?state=DEAD&recipient=" + lisa.name())
+                        .expect(200)
+                        .json()
+                        .get("items"))
+                .isEmpty();
+        assertThat(api.asAdmin()
+                        .get("/api/v1/notifications/deliveries?state=SKIPPED&recipient=" + lisa.name())
+                        .expect(200)
+                        .json()
+                        .get("items")
+                        .valueStream()
+                        .map(d -> d.get("id").asString()))
+                .containsExactly(deliveryId);
+        assertThat(recorded.about("notification:" + deliveryId)).isEmpty();
+        assertThat(output.getOut()).doesNotContain("Gave up delivering STEP_OPENED notification");
+
+        scene.advanceAndSettle(Duration.ofHours(1));
+        assertThat(sender.attemptedFor(lisa.id())).hasSize(1);
+        assertThat(api.asAdmin()
+                        .post("/api/v1/notifications/deliveries/" + deliveryId + "/redeliver", null)
+                        .status())
+                .isEqualTo(409);
+
+        scene.advanceAndSettle(Duration.ofDays(31));
+        retention.purge();
+        assertThat(scene.deliveriesTo(lisa)).isEmpty();
     }
 
     @Test
@@ -253,7 +297,7 @@ class NotificationDeliveryTests extends NotificationSceneTestBase {
         });
         assertThat(fields).containsExactlyInAnyOrder("state", "channel");
         assertThat(messages)
-                .contains("must be one of PENDING, DELIVERED, DEAD")
+                .contains("must be one of PENDING, DELIVERED, DEAD, SKIPPED")
                 .noneMatch(message -> message.contains("BOGUS"));
         assertThat(api.asAdmin()
                         .get("/api/v1/notifications/deliveries?state=DEAD&channel=EMAIL")

@@ -23,6 +23,8 @@ public class RecordingSender implements NotificationSender {
         ACCEPT,
         FAIL,
         REFUSE,
+        /** Finds the notification no longer needed, as mail does for a step that ended meanwhile. */
+        SKIP,
         /** Waits for its configuration, as mail does before a server is saved. */
         WAIT,
         /** Throws what a careless sender might: a message that names the server's address. */
@@ -34,6 +36,8 @@ public class RecordingSender implements NotificationSender {
     static final String ADDRESS = "https://hooks.example/secret-path";
 
     static final String WAITING_FOR = "the test channel is not set up";
+
+    static final String NOT_NEEDED = "Not sent: the step is over";
 
     private final List<Notification> accepted = new CopyOnWriteArrayList<>();
     private final List<Notification> attempted = new CopyOnWriteArrayList<>();
@@ -62,6 +66,9 @@ public class RecordingSender implements NotificationSender {
         if (mode.get() == Mode.THROW_REFUSED) {
             throw new UncheckedIOException(
                     "posting to " + ADDRESS + " failed", new ConnectException("Connection refused"));
+        }
+        if (mode.get() == Mode.SKIP) {
+            return SendResult.skipped(NOT_NEEDED);
         }
         if (mode.get() == Mode.REFUSE) {
             return SendResult.refused("no address for " + notification.recipientId());

@@ -24,6 +24,7 @@ import io.countersign.request.ActionTokens;
 import io.countersign.request.Decision;
 import io.countersign.request.Participant;
 import io.countersign.request.RequestDetails;
+import io.countersign.request.RequestStatus;
 import io.countersign.request.RequestStep;
 import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
@@ -34,6 +35,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +51,12 @@ import org.springframework.stereotype.Component;
 class EmailNotificationSender implements NotificationSender {
 
     private static final String NO_SERVER = "No SMTP server is configured (settings › mail).";
+
+    /** Refusals that mean the mail's question was answered meanwhile: nothing is wrong, nothing to send. */
+    private static final Set<ActionTokenRefused.Reason> NO_LONGER_ASKED = Set.of(
+            ActionTokenRefused.Reason.NOT_PENDING,
+            ActionTokenRefused.Reason.STEP_CLOSED,
+            ActionTokenRefused.Reason.ALREADY_DECIDED);
 
     private final Directory directory;
     private final Requests requests;
@@ -120,7 +128,9 @@ class EmailNotificationSender implements NotificationSender {
             return UnreachableServers.isCause(e) ? SendResult.unreachable(error) : SendResult.failed(error);
         } catch (ActionTokenRefused e) {
             // the step moved on, or this approver may no longer decide it, before the mail left
-            return SendResult.refused("Not sent: " + e.getMessage());
+            return NO_LONGER_ASKED.contains(e.refusal())
+                    ? SendResult.skipped("Not sent: " + e.getMessage())
+                    : SendResult.refused("Not sent: " + e.getMessage());
         } catch (NotFoundException e) {
             return SendResult.refused("Not sent: " + e.getMessage());
         }
@@ -130,6 +140,13 @@ class EmailNotificationSender implements NotificationSender {
         String requestId = notification.requestId();
         int step = Objects.requireNonNull(notification.step(), "a step notification names its step");
         AccessRequest request = requests.get(Actor.system(), requestId);
+        if (request.status() != RequestStatus.PENDING) {
+            // checked here too, as a step that takes no decision by mail or page issues no token
+            return SendResult.skipped("Not sent: Request " + requestId + " is " + request.status() + ".");
+        }
+        if (step < request.currentStep()) {
+            return SendResult.skipped("Not sent: Step " + (step + 1) + " of " + requestId + " is over.");
+        }
         RequestDetails details = request.details();
         RequestStep current = request.steps().get(step);
         // no token for a channel the step refuses: the mail offers only what will work

@@ -232,10 +232,11 @@ public class DeliveryDispatcher implements DisposableBean {
             String error,
             boolean permanent,
             java.time.Duration retryAfter,
-            boolean unreachable) {
+            boolean unreachable,
+            boolean skipped) {
 
         Result(boolean succeeded, Integer statusCode, String error, boolean permanent) {
-            this(succeeded, statusCode, error, permanent, null, false);
+            this(succeeded, statusCode, error, permanent, null, false, false);
         }
 
         /** Whether the channel's server answered: delivered, or failed by its own answer. */
@@ -259,7 +260,8 @@ public class DeliveryDispatcher implements DisposableBean {
                 outcome.error(),
                 outcome.refused(),
                 null,
-                outcome.unreachable());
+                outcome.unreachable(),
+                false);
     }
 
     private WebhookSender.Outcome signedPost(DueDeliveries.Due due, Instant at) {
@@ -288,7 +290,13 @@ public class DeliveryDispatcher implements DisposableBean {
         }
         String error = sent.delivered() ? null : WebhookSender.truncate(sent.error() == null ? "failed" : sent.error());
         return new Result(
-                sent.delivered(), sent.statusCode(), error, sent.permanent(), sent.retryAfter(), sent.unreachable());
+                sent.delivered(),
+                sent.statusCode(),
+                error,
+                sent.permanent(),
+                sent.retryAfter(),
+                sent.unreachable(),
+                sent.skipped());
     }
 
     private Notification notificationOf(DueDeliveries.Due due) {
@@ -329,6 +337,12 @@ public class DeliveryDispatcher implements DisposableBean {
     private void record(DueDeliveries.Due due, Instant at, Result result, long durationMs, String destination) {
         if (result.succeeded()) {
             deliveries.recordAttempt(due, at, DeliveryState.DELIVERED, result.statusCode(), null, durationMs, null);
+            return;
+        }
+        if (result.skipped()) {
+            // nothing failed: no dead letter, no warning and no audit entry, only the delivery's own record
+            deliveries.recordAttempt(
+                    due, at, DeliveryState.SKIPPED, result.statusCode(), result.error(), durationMs, null);
             return;
         }
         Optional<Instant> next = result.permanent()

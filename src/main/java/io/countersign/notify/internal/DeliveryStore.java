@@ -174,12 +174,16 @@ public class DeliveryStore {
     }
 
     /**
-     * Forgets delivered events older than the retention, and deliveries left behind by an endpoint
-     * deleted while they were being written. Dead letters stay until an administrator acts.
+     * Forgets delivered events older than the retention, skipped notifications as old, and deliveries
+     * left behind by an endpoint deleted while they were being written. Dead letters stay until an
+     * administrator acts.
      */
     public int purge(Instant deliveredBefore) {
-        int delivered = jdbc.sql("delete from webhook_deliveries where state = 'DELIVERED' and delivered_at < ?")
-                .param(Timestamps.toDb(deliveredBefore))
+        int delivered = jdbc.sql("""
+                        delete from webhook_deliveries
+                        where (state = 'DELIVERED' and delivered_at < ?)
+                            or (state = 'SKIPPED' and last_attempt_at < ?)""")
+                .params(Timestamps.toDb(deliveredBefore), Timestamps.toDb(deliveredBefore))
                 .update();
         int orphans = jdbc.sql("""
                         delete from webhook_deliveries

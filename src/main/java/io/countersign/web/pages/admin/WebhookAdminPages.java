@@ -9,6 +9,7 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.NotFoundException;
 import io.countersign.web.pages.Confirmation;
 import io.countersign.web.pages.IndexedFields;
+import java.util.Arrays;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -93,7 +94,12 @@ class WebhookAdminPages {
             Model model) {
         model.addAttribute("webhook", webhooks.get(id));
         model.addAttribute("state", state);
-        model.addAttribute("states", DeliveryState.values());
+        // an event for an endpoint is never found no longer needed, so the list offers no SKIPPED
+        model.addAttribute(
+                "states",
+                Arrays.stream(DeliveryState.values())
+                        .filter(s -> s != DeliveryState.SKIPPED)
+                        .toList());
         model.addAttribute("page", deliveries.list(id, state, cursor, null));
         return "pages/admin/webhook-deliveries";
     }

@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Getting the approval mail out and the replies in despite trouble: a watcher that crashes between
- * deciding and deleting, a mail server that is down or not yet configured, an approver who opted out
- * of mail and one without an address.
+ * deciding and deleting, a mail server that is down or not yet configured, a mail no longer needed by
+ * the time it could leave, an approver who opted out of mail and one without an address.
  */
 class ApprovalMailDeliveryTests extends ApprovingByMailFixture {
 
@@ -76,6 +76,37 @@ class ApprovalMailDeliveryTests extends ApprovingByMailFixture {
         scene.advanceAndSettle(Duration.ofMinutes(5));
         file(reply(mailAbout(lisa, id), lisa, "Approve").bytes());
         awaitStatus(id, "APPROVED");
+    }
+
+    @Test
+    void anApprovalMailStillWaitingWhenTheRequestIsDecidedIsSkippedNotDead() throws Exception {
+        jdbc.sql("delete from mail_settings").update();
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        MailAwait.patiently().until(() -> stepOpenedTo(lisa).hasNonNull("lastError"));
+        api.as(lisa.token())
+                .post("/api/v1/requests/" + id + "/approve", Api.json(Map.of("comment", "seen in the queue")))
+                .expect(200);
+
+        configure(MailServers.plainSmtp(mail));
+        scene.advanceAndSettle(Duration.ofMinutes(5));
+
+        MailAwait.patiently()
+                .until(() -> !stepOpenedTo(lisa).get("state").asString().equals("PENDING"));
+        JsonNode skipped = stepOpenedTo(lisa);
+        assertThat(skipped.get("state").asString()).isEqualTo("SKIPPED");
+        assertThat(skipped.get("lastError").asString()).isEqualTo("Not sent: Request " + id + " is APPROVED.");
+        assertThat(received(email(lisa))).isEmpty();
+        assertThat(api.asAdmin()
+                        .get("/api/v1/notifications/deliveries?state=DEAD&channel=EMAIL&recipient=" + lisa.name())
+                        .expect(200)
+                        .json()
+                        .get("items"))
+                .isEmpty();
+        assertThat(jdbc.sql("select count(*) from audit_events where target = ?")
+                        .param("notification:" + skipped.get("id").asString())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
