@@ -105,7 +105,7 @@ class ApiTokenTests {
                 .post("/api/v1/users/admin/tokens", "{\"name\":\"" + Api.unique("trial") + "\",\"scope\":\"all\"}");
 
         assertThat(Api.issues(everything.expect(400)))
-                .containsExactlyInAnyOrder("name:invalid_type", "expiresAt:in_past", "scope:unknown_field");
+                .containsExactlyInAnyOrder("name:invalid_type", "expiresAt:in_the_past", "scope:unknown_field");
         assertThat(everything.body()).doesNotContain("pasted-secret-3c8a");
         assertThat(Api.issues(unknownAlone.expect(400))).containsExactly("scope:unknown_field");
         assertThat(unknownAlone.body()).doesNotContain("cs_");
