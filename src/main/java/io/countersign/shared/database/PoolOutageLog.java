@@ -1,17 +1,13 @@
 package io.countersign.shared.database;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import io.countersign.shared.InstalledLogFilter;
 import io.countersign.shared.RefusalAuditLimiter;
 import java.time.Clock;
 import java.util.Set;
-import org.slf4j.ILoggerFactory;
-import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.slf4j.helpers.MessageFormatter;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Failures of any other kind, which may be bugs, keep their stack traces.
  */
 @Component
-class PoolOutageLog extends TurboFilter implements DisposableBean {
+class PoolOutageLog extends InstalledLogFilter {
 
     /** The loggers whose failures are shortened when they say the database is out of reach. */
     static final Set<String> SHORTENED = Set.of(
@@ -35,17 +31,10 @@ class PoolOutageLog extends TurboFilter implements DisposableBean {
     private static final String VALIDATION_FAILED = "{} - Failed to validate connection";
 
     private final RefusalAuditLimiter validations;
-    private final LoggerContext context;
 
     PoolOutageLog(Clock clock) {
         this.validations = new RefusalAuditLimiter(clock);
-        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-        // with another logging backend the lines are left as they are
-        this.context = factory instanceof LoggerContext logback ? logback : null;
-        if (context != null) {
-            start();
-            context.addTurboFilter(this);
-        }
+        install();
     }
 
     @Override
@@ -103,17 +92,7 @@ class PoolOutageLog extends TurboFilter implements DisposableBean {
 
     /** The failure and, when it differs, its innermost cause, which names what was refused. */
     private static String causes(Throwable failure) {
-        Throwable deepest = failure;
-        while (deepest.getCause() != null && deepest.getCause() != deepest) {
-            deepest = deepest.getCause();
-        }
+        Throwable deepest = innermost(failure);
         return deepest == failure ? failure.toString() : failure + " (" + deepest + ")";
-    }
-
-    @Override
-    public void destroy() {
-        if (context != null) {
-            context.getTurboFilterList().remove(this);
-        }
     }
 }

@@ -1,18 +1,15 @@
 package io.countersign.shared.scheduling;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import io.countersign.shared.InstalledLogFilter;
 import io.countersign.shared.RefusalAuditLimiter;
 import io.countersign.shared.database.BoundedDatabaseCalls;
 import java.time.Clock;
 import java.util.Set;
-import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +20,7 @@ import org.springframework.stereotype.Component;
  * kind, which may be bugs, pass through untouched, as does everything other loggers write.
  */
 @Component
-class SchedulerOutageLog extends TurboFilter implements DisposableBean {
+class SchedulerOutageLog extends InstalledLogFilter {
 
     /** The scheduler's loops that log a failed pass and try again. */
     static final Set<String> LOOPS = Set.of(
@@ -32,17 +29,10 @@ class SchedulerOutageLog extends TurboFilter implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SchedulerOutageLog.class);
 
     private final RefusalAuditLimiter warnings;
-    private final LoggerContext context;
 
     SchedulerOutageLog(Clock clock) {
         this.warnings = new RefusalAuditLimiter(clock);
-        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-        // with another logging backend the scheduler's lines are left as they are
-        this.context = factory instanceof LoggerContext logback ? logback : null;
-        if (context != null) {
-            start();
-            context.addTurboFilter(this);
-        }
+        install();
     }
 
     @Override
@@ -67,17 +57,7 @@ class SchedulerOutageLog extends TurboFilter implements DisposableBean {
     }
 
     private static String deepest(Throwable failure) {
-        Throwable deepest = failure;
-        while (deepest.getCause() != null && deepest.getCause() != deepest) {
-            deepest = deepest.getCause();
-        }
+        Throwable deepest = innermost(failure);
         return deepest.getClass().getSimpleName() + (deepest.getMessage() == null ? "" : ": " + deepest.getMessage());
-    }
-
-    @Override
-    public void destroy() {
-        if (context != null) {
-            context.getTurboFilterList().remove(this);
-        }
     }
 }
