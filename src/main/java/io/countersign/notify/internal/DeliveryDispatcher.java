@@ -1,18 +1,11 @@
 package io.countersign.notify.internal;
 
 import io.countersign.notify.Delivery;
-import io.countersign.notify.DeliveryState;
 import io.countersign.notify.Notification;
-import io.countersign.notify.NotificationDeliveryDead;
 import io.countersign.notify.NotificationKind;
 import io.countersign.notify.NotificationSender;
 import io.countersign.notify.SendResult;
-import io.countersign.notify.WebhookDeliveryDead;
-import io.countersign.shared.Actor;
 import io.countersign.shared.database.NotificationFence;
-import io.countersign.shared.secrets.SecretCipher;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,12 +19,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
@@ -57,17 +48,13 @@ public class DeliveryDispatcher implements DisposableBean {
     private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
 
     private final DueDeliveries deliveries;
-    private final WebhookStore webhooks;
-    private final SecretCipher cipher;
-    private final WebhookSender sender;
+    private final SignedWebhookPost webhookPost;
+    private final AttemptRecords records;
     private final WebhookProperties properties;
-    private final RetrySchedule schedule;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    private final ApplicationEventPublisher events;
     private final Map<String, ExecutorService> lanes = new ConcurrentHashMap<>();
     private final ServerPauses pauses;
-    private final Counter signingFailures;
     private final NotificationSenders notificationSenders;
     private final JsonMapper json;
     private final OutboxLag lag;
@@ -75,37 +62,27 @@ public class DeliveryDispatcher implements DisposableBean {
 
     public DeliveryDispatcher(
             DueDeliveries deliveries,
-            WebhookStore webhooks,
-            SecretCipher cipher,
-            WebhookSender sender,
+            SignedWebhookPost webhookPost,
+            AttemptRecords records,
             WebhookProperties properties,
             Clock clock,
             TransactionTemplate transactions,
-            ApplicationEventPublisher events,
-            MeterRegistry meters,
             NotificationSenders notificationSenders,
             JsonMapper json,
             OutboxLag lag,
             NotificationFence fence,
             ServerPauses pauses) {
-        this.pauses = pauses;
-        this.lag = lag;
-        this.fence = fence;
-        this.notificationSenders = notificationSenders;
-        this.json = json;
         this.deliveries = deliveries;
-        this.webhooks = webhooks;
-        this.cipher = cipher;
-        this.sender = sender;
+        this.webhookPost = webhookPost;
+        this.records = records;
         this.properties = properties;
-        this.schedule = properties.retrySchedule();
         this.clock = clock;
         this.transactions = transactions;
-        this.events = events;
-        this.signingFailures = Counter.builder("countersign.webhooks.signing.failures")
-                .description("Delivery attempts that could not be signed because no secret of the webhook"
-                        + " could be decrypted with this instance's key")
-                .register(meters);
+        this.notificationSenders = notificationSenders;
+        this.json = json;
+        this.lag = lag;
+        this.fence = fence;
+        this.pauses = pauses;
     }
 
     /**
@@ -199,7 +176,11 @@ public class DeliveryDispatcher implements DisposableBean {
             attempt(due, destination);
         } catch (RuntimeException e) {
             // the delivery stays due and is tried again on the next run
-            log.warn("Could not record an attempt of delivery {} {}", due.id(), whereTo(due, destination), e);
+            log.warn(
+                    "Could not record an attempt of delivery {} {}",
+                    due.id(),
+                    AttemptRecords.whereTo(due, destination),
+                    e);
         }
     }
 
@@ -207,9 +188,9 @@ public class DeliveryDispatcher implements DisposableBean {
         Instant at = clock.instant();
         lag.attempting(due, at);
         long started = System.nanoTime();
-        Result result = due.isWebhook() ? post(due, at) : send(due);
+        AttemptResult result = due.isWebhook() ? webhookPost.post(due, at) : send(due);
         long durationMs = (System.nanoTime() - started) / 1_000_000;
-        transactions.executeWithoutResult(tx -> record(due, at, result, durationMs, destination));
+        transactions.executeWithoutResult(tx -> records.record(due, at, result, durationMs, destination));
         if (destination != null) {
             // each destination is a server of its own; any status a webhook endpoint sent is an answer
             pauses.afterAttempt(
@@ -225,61 +206,11 @@ public class DeliveryDispatcher implements DisposableBean {
         }
     }
 
-    /** What an attempt came to, for webhooks and notifications alike. */
-    private record Result(
-            boolean succeeded,
-            Integer statusCode,
-            String error,
-            boolean permanent,
-            java.time.Duration retryAfter,
-            boolean unreachable,
-            boolean skipped) {
-
-        Result(boolean succeeded, Integer statusCode, String error, boolean permanent) {
-            this(succeeded, statusCode, error, permanent, null, false, false);
-        }
-
-        /** Whether the channel's server answered: delivered, or failed by its own answer. */
-        boolean answered() {
-            return succeeded || (!permanent && !unreachable);
-        }
-    }
-
-    private Result post(DueDeliveries.Due due, Instant at) {
-        WebhookSender.Outcome outcome;
-        try {
-            outcome = signedPost(due, at);
-        } catch (RuntimeException e) {
-            // a failed attempt like any other: left due, the delivery would be tried on every run forever
-            ThrownFailures.warn(log, due, "posting to webhook " + due.webhookId(), e);
-            outcome = new WebhookSender.Outcome(null, ThrownFailures.inWords(e));
-        }
-        return new Result(
-                outcome.succeeded(),
-                outcome.statusCode(),
-                outcome.error(),
-                outcome.refused(),
-                null,
-                outcome.unreachable(),
-                false);
-    }
-
-    private WebhookSender.Outcome signedPost(DueDeliveries.Due due, Instant at) {
-        return signedSecrets(due)
-                .map(secrets -> sender.send(
-                        due.url(),
-                        due.eventId(),
-                        at.getEpochSecond(),
-                        due.payload(),
-                        Signatures.header(secrets, at.getEpochSecond(), due.payload())))
-                .orElseGet(() -> new WebhookSender.Outcome(null, "no signing secret can be read; see the service log"));
-    }
-
     /** Hands a notification to its channel's sender; a sender that throws has failed this attempt. */
-    private Result send(DueDeliveries.Due due) {
+    private AttemptResult send(DueDeliveries.Due due) {
         Optional<NotificationSender> channelSender = notificationSenders.forChannel(due.channel());
         if (channelSender.isEmpty()) {
-            return new Result(false, null, "no sender is installed for channel " + due.channel(), false);
+            return new AttemptResult(false, null, "no sender is installed for channel " + due.channel(), false);
         }
         SendResult sent;
         try {
@@ -289,7 +220,7 @@ public class DeliveryDispatcher implements DisposableBean {
             sent = SendResult.failed("the " + due.channel() + " sender " + ThrownFailures.inWords(e));
         }
         String error = sent.delivered() ? null : WebhookSender.truncate(sent.error() == null ? "failed" : sent.error());
-        return new Result(
+        return new AttemptResult(
                 sent.delivered(),
                 sent.statusCode(),
                 error,
@@ -311,102 +242,6 @@ public class DeliveryDispatcher implements DisposableBean {
                 due.step(),
                 due.occurredAt(),
                 data);
-    }
-
-    private Optional<List<String>> signedSecrets(DueDeliveries.Due due) {
-        try {
-            List<String> secrets = webhooks.secrets(due.webhookId()).stream()
-                    .map(s -> cipher.decrypt(s.ciphertext(), SecretContext.of(due.webhookId(), s.number())))
-                    .toList();
-            if (secrets.isEmpty()) {
-                signingFailures.increment();
-                return Optional.empty();
-            }
-            return Optional.of(secrets);
-        } catch (SecretCipher.UndecryptableSecretException e) {
-            signingFailures.increment();
-            log.error(
-                    "Cannot sign deliveries to webhook {}: {}. Every instance must use the same"
-                            + " COUNTERSIGN_ENCRYPTION_KEY.",
-                    due.webhookId(),
-                    e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private void record(DueDeliveries.Due due, Instant at, Result result, long durationMs, String destination) {
-        if (result.succeeded()) {
-            deliveries.recordAttempt(due, at, DeliveryState.DELIVERED, result.statusCode(), null, durationMs, null);
-            return;
-        }
-        if (result.skipped()) {
-            // nothing failed: no dead letter, no warning and no audit entry, only the delivery's own record
-            deliveries.recordAttempt(
-                    due, at, DeliveryState.SKIPPED, result.statusCode(), result.error(), durationMs, null);
-            return;
-        }
-        Optional<Instant> next = result.permanent()
-                ? Optional.empty()
-                : schedule.nextAttempt(
-                                due.roundStartedAt(),
-                                at,
-                                due.roundAttempts() + 1,
-                                ThreadLocalRandom.current().nextDouble())
-                        .map(scheduled -> RetrySchedule.notBefore(
-                                scheduled,
-                                at,
-                                result.retryAfter(),
-                                due.roundStartedAt().plus(schedule.retryFor())));
-        DeliveryState state = next.isPresent() ? DeliveryState.PENDING : DeliveryState.DEAD;
-        boolean recorded = deliveries.recordAttempt(
-                due, at, state, result.statusCode(), result.error(), durationMs, next.orElse(null));
-        if (recorded && state == DeliveryState.DEAD) {
-            int attempts = due.attempts() + 1;
-            if (due.isWebhook()) {
-                log.warn(
-                        "Gave up delivering {} event {} to webhook {} after {} attempts: {}",
-                        due.type(),
-                        due.eventId(),
-                        due.webhookId(),
-                        attempts,
-                        result.error());
-                events.publishEvent(new WebhookDeliveryDead(
-                        Actor.system(), due.webhookId(), due.id(), due.eventId(), due.type(), attempts));
-            } else {
-                log.warn(
-                        "Gave up delivering {} notification {} {} after {} attempts: {}",
-                        due.type(),
-                        due.eventId(),
-                        whereTo(due, destination),
-                        attempts,
-                        result.error());
-                events.publishEvent(new NotificationDeliveryDead(
-                        Actor.system(),
-                        due.id(),
-                        due.type(),
-                        due.channel(),
-                        due.recipientId(),
-                        due.recipient(),
-                        due.requestId(),
-                        due.grantId(),
-                        attempts,
-                        result.error()));
-            }
-        }
-    }
-
-    /**
-     * Where the delivery goes, for the log: a webhook, a person, or a chat channel for a message posted
-     * where everybody sees it, which has no person.
-     */
-    private static String whereTo(DueDeliveries.Due due, String destination) {
-        if (due.isWebhook()) {
-            return "to webhook " + due.webhookId();
-        }
-        if (due.recipientId() != null) {
-            return "to user " + due.recipientId() + " on " + due.channel();
-        }
-        return destination != null ? "to chat channel " + destination + " on " + due.channel() : "on " + due.channel();
     }
 
     @Override
