@@ -114,6 +114,36 @@ public class Api {
         return name;
     }
 
+    /**
+     * A new database resource with one account, {@code admin}, governed by a new policy of the given
+     * fields (steps, break-glass...); answers the resource's name.
+     */
+    public String resourceGovernedBy(Map<String, Object> policy) {
+        String resource = unique("db");
+        asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
+                .expect(201);
+        Map<String, Object> body = new LinkedHashMap<>(policy);
+        body.put("name", unique("policy"));
+        body.put("conditions", Map.of("resourceName", resource));
+        asAdmin().post("/api/v1/policies", json(body)).expect(201);
+        return resource;
+    }
+
+    /** Asks, as the token's holder, for the resource's {@code admin} account; answers the request's id. */
+    public String ask(String token, String resource, Map<String, Object> extra) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("resource", resource, "account", "admin"));
+        body.putAll(extra);
+        return as(token)
+                .post("/api/v1/requests", json(body))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+    }
+
     /** A request's status as the administrator sees it: {@code PENDING}, {@code APPROVED}... */
     public String status(String requestId) {
         return asAdmin()

@@ -1,0 +1,101 @@
+package io.countersign.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.TestClockConfiguration;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A break-glass use's page is read by its reviewer and by the people told of it, and by nobody
+ * else.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Api.class})
+class RequestPageBreakGlassTests {
+
+    private static final String PASSWORD = "a long enough password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Api api;
+
+    String base;
+    String requesterToken;
+
+    @BeforeEach
+    void scene() {
+        base = "http://localhost:" + port;
+        requesterToken = api.tokenFor(api.person("asker", "USER", PASSWORD));
+    }
+
+    @Test
+    void aBreakGlassReviewerReadsTheUseOnItsPage() {
+        String reviewer = api.person("reviewer", "USER", PASSWORD);
+        String approver = api.person("approver", "USER", PASSWORD);
+        String resource = api.resourceGovernedBy(Map.of(
+                "steps",
+                List.of(Map.of("approvers", List.of(Map.of("user", approver)))),
+                "breakGlass",
+                Map.of(
+                        "maxDuration",
+                        "PT1H",
+                        "notify",
+                        List.of(Map.of("user", approver)),
+                        "reviewers",
+                        List.of(Map.of("user", reviewer)),
+                        "reviewWithin",
+                        "P1D")));
+        String id = api.ask(requesterToken, resource, Map.of("breakGlass", true, "justification", "primary down"));
+
+        HttpResponse<String> page = Visitor.signedIn(base, reviewer, PASSWORD).open(base + "/requests/" + id);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(id, "primary down");
+    }
+
+    @Test
+    void thePeopleToldOfABreakGlassUseReadItsPageAndNobodyElseDoes() {
+        String told = api.person("told", "USER", PASSWORD);
+        String reviewer = api.person("reviewer", "USER", PASSWORD);
+        String stranger = api.person("stranger", "USER", PASSWORD);
+        String resource = api.resourceGovernedBy(Map.of(
+                "steps",
+                List.of(Map.of("approvers", List.of(Map.of("user", stranger)))),
+                "breakGlass",
+                Map.of(
+                        "maxDuration",
+                        "PT1H",
+                        "notify",
+                        List.of(Map.of("user", told)),
+                        "reviewers",
+                        List.of(Map.of("user", reviewer)),
+                        "reviewWithin",
+                        "P1D")));
+        String id = api.ask(requesterToken, resource, Map.of("breakGlass", true, "justification", "primary down"));
+
+        HttpResponse<String> page = Visitor.signedIn(base, told, PASSWORD).open(base + "/requests/" + id);
+        HttpResponse<String> hidden = Visitor.signedIn(base, stranger, PASSWORD).open(base + "/requests/" + id);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains(id, "primary down")
+                .doesNotContain("/requests/" + id + "/approve", "/requests/" + id + "/review");
+        assertThat(hidden.statusCode()).isEqualTo(404);
+        assertThat(hidden.body()).doesNotContain("primary down");
+    }
+}
