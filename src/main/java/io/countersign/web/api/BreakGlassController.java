@@ -7,6 +7,7 @@ import io.countersign.request.RequestPage;
 import io.countersign.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,12 +33,14 @@ class BreakGlassController {
     @GetMapping
     RequestResponse.Page list(
             Actor actor,
-            @Parameter(description = "only uses whose review deadline passed without a review")
-                    @RequestParam(defaultValue = "false")
-                    boolean overdue,
+            @Parameter(
+                            description = "only uses whose review deadline passed without a review",
+                            schema = @Schema(type = "boolean", defaultValue = "false"))
+                    @RequestParam(required = false)
+                    Boolean overdue,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        RequestPage page = reviews.list(actor, overdue, cursor, limit);
+        RequestPage page = reviews.list(actor, Boolean.TRUE.equals(overdue), cursor, limit);
         List<String> ids = page.items().stream().map(AccessRequest::id).toList();
         return RequestResponse.Page.of(page, grants.forRequests(ids), reviews.forRequests(ids));
     }

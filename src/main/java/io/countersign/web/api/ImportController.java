@@ -89,7 +89,8 @@ class ImportController {
             Actor actor,
             // the media type of the body, which the description gives as the request body's content
             @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-            @RequestParam(defaultValue = "false") boolean dryRun,
+            @Parameter(schema = @Schema(type = "boolean", defaultValue = "false")) @RequestParam(required = false)
+                    Boolean dryRun,
             @RequestBody(required = false) byte[] body) {
         MediaType type;
         try {
@@ -102,7 +103,7 @@ class ImportController {
                     "send one Content-Type: application/json or application/yaml; nothing was changed");
         }
         BundleFormat format = type.isCompatibleWith(MediaType.APPLICATION_JSON) ? BundleFormat.JSON : BundleFormat.YAML;
-        if (dryRun) {
+        if (Boolean.TRUE.equals(dryRun)) {
             return importer.preview(actor, body, format);
         }
         return ImportResponse.of(importer.importBundle(actor, body, format));

@@ -63,6 +63,35 @@ class ParameterTypeWordsTests {
     }
 
     @Test
+    void aSwitchTakesOnlyTrueOrFalseAndAnEmptyOneIsRefusedRatherThanReadAsLeftOut() {
+        String name = Api.unique("dry");
+        String bundle =
+                "{\"users\":[{\"username\":\"" + name + "\",\"email\":\"d@example.com\",\"displayName\":\"D\"}]}";
+        for (String value : new String[] {"", "yes", "on", "1", "TRUE", "no", "0"}) {
+            JsonNode imported = api.asAdmin()
+                    .post("/api/v1/import?dryRun=" + value, bundle)
+                    .expect(400)
+                    .json();
+            JsonNode grants = api.asAdmin()
+                    .get("/api/v1/grants?active=" + value)
+                    .expect(400)
+                    .json();
+            JsonNode uses = api.asAdmin()
+                    .get("/api/v1/breakglass?overdue=" + value)
+                    .expect(400)
+                    .json();
+
+            assertThat(imported.get("detail").asString()).isEqualTo("dryRun: must be true or false");
+            assertThat(grants.get("detail").asString()).isEqualTo("active: must be true or false");
+            assertThat(uses.get("detail").asString()).isEqualTo("overdue: must be true or false");
+        }
+        api.asAdmin().get("/api/v1/users/" + name).expect(404);
+        api.asAdmin().post("/api/v1/import?dryRun=true", bundle).expect(200);
+        api.asAdmin().get("/api/v1/breakglass?overdue=false").expect(200);
+        api.asAdmin().get("/api/v1/users/" + name).expect(404);
+    }
+
+    @Test
     void aTimeParameterShowsItsFormWithoutRepeatingTheValue() {
         JsonNode from = api.asAdmin()
                 .get("/api/v1/audit?from=sk-live-pasted-by-mistake")
