@@ -10,7 +10,9 @@ package io.countersign.shared;
  * U+2066–U+2069). Those last are invisible and reorder what follows them, so a justification or a
  * ticket holding one shows approvers other text than was written ("INC-\u202E321" reads "INC-123");
  * right-to-left text needs none of them to be shown in its own direction. A multi-line field (justification, comment, reason) may also hold line
- * feeds, tabs and a carriage return that starts a CR LF line break; a single-line field never does.
+ * feeds, tabs, a carriage return that starts a CR LF line break and the line and paragraph separators
+ * (U+2028, U+2029); a single-line field never does, since a line break there lets the text pass for
+ * another line of the mail or message that shows it.
  */
 public final class Text {
 
@@ -81,6 +83,10 @@ public final class Text {
         char c = value.charAt(i);
         if (c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
             return true;
+        }
+        if (c == 0x2028 || c == 0x2029) {
+            // the line and paragraph separators break a line in mail and chat as a line feed does
+            return lines == Lines.SINGLE;
         }
         if (c >= 0x20 && c < 0x7F || c > 0x9F) {
             return false;

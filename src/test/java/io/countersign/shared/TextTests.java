@@ -28,6 +28,18 @@ class TextTests {
     }
 
     @Test
+    void lineAndParagraphSeparatorsBreakLinesOnlyInAMultiLineField() {
+        for (char c : "\u2028\u2029".toCharArray()) {
+            assertThat(Text.firstForbidden("INC-1" + c + "approved", Lines.SINGLE))
+                    .as("U+%04X", (int) c)
+                    .isEqualTo(5);
+            assertThat(Text.isClean("line one" + c + "line two", Lines.MULTI))
+                    .as("U+%04X", (int) c)
+                    .isTrue();
+        }
+    }
+
+    @Test
     void directionEmbeddingsOverridesAndIsolatesAreRefusedButRightToLeftTextAndItsMarksAreKept() {
         for (char c : "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069".toCharArray()) {
             assertThat(Text.firstForbidden("INC-" + c + "321", Lines.MULTI))

@@ -66,16 +66,39 @@ class TextFieldContainmentTests extends ContainmentTestBase {
                         "deploy",
                         "ticket",
                         "INC-\u202E321")));
+        var separated = asDev(
+                HttpMethod.POST,
+                "/api/v1/requests",
+                Api.json(Map.of(
+                        "resource",
+                        scene.resource,
+                        "account",
+                        "admin",
+                        "justification",
+                        "deploy",
+                        "ticket",
+                        "INC-1\u2028INC-2")));
 
         assertThat(issues(answer.expect(400))).containsExactly("ticket:invalid_character");
         assertThat(answer.json().get("errors").get(0).get("message").asString()).contains("U+202E at position 4");
+        assertThat(issues(separated.expect(400))).containsExactly("ticket:invalid_character");
+        assertThat(separated.json().get("errors").get(0).get("message").asString())
+                .contains("U+2028 at position 5");
         nothingChanged();
     }
 
     @Test
     void displayNamesRefuseNulEscapeDeleteC1AndLoneSurrogates() {
         for (String hostile : List.of(
-                "Eve\u0000", "\u0000Eve", "Eve\u001b[31m", "Eve\u007f", "Eve\u0085", "Eve\ud800", "Eve\udc00x")) {
+                "Eve\u2028Approved by the CISO",
+                "Eve\u2029",
+                "Eve\u0000",
+                "\u0000Eve",
+                "Eve\u001b[31m",
+                "Eve\u007f",
+                "Eve\u0085",
+                "Eve\ud800",
+                "Eve\udc00x")) {
             var answer = api.asAdmin().post("/api/v1/users", escaped(userBody(Api.unique("eve"), hostile)));
             assertThat(issues(answer.expect(400))).as(hostile).containsExactly("displayName:invalid_character");
         }
