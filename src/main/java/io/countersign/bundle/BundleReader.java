@@ -7,6 +7,7 @@ import io.countersign.shared.ParserRefusals;
 import io.countersign.shared.TimesAsText;
 import io.countersign.shared.UnreadValues;
 import io.countersign.shared.UnreadValuesModule;
+import io.countersign.shared.Utf8;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -84,6 +85,9 @@ final class BundleReader {
             .addModule(TimesAsText.module())
             .build();
 
+    private static final FieldIssue NOT_UTF8 = new FieldIssue(
+            "body", "malformed_bundle", "is not valid UTF-8: save the bundle as UTF-8 and send it again");
+
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"", Pattern.DOTALL);
 
     private BundleReader() {}
@@ -105,6 +109,9 @@ final class BundleReader {
         if (body == null || body.length == 0) {
             throw InvalidInputException.of(
                     "body", "required", "send a bundle: {levels, users, groups, resources, policies}");
+        }
+        if (!Utf8.isText(body)) {
+            throw new InvalidInputException(List.of(NOT_UTF8));
         }
         ObjectMapper mapper = format == BundleFormat.YAML ? YAML : JSON;
         try {
@@ -160,8 +167,7 @@ final class BundleReader {
     /** What {@code e} refused at {@code path}, the empty path standing for the whole bundle. */
     private static FieldIssue issue(JacksonException e, String path, BundleFormat format) {
         if (ParserRefusals.notUtf8(e)) {
-            return new FieldIssue(
-                    "body", "malformed_bundle", "is not valid UTF-8: save the bundle as UTF-8 and send it again");
+            return NOT_UTF8;
         }
         if (e instanceof UnrecognizedPropertyException) {
             return new FieldIssue(path, "unknown_field", "is not a known field");
@@ -205,10 +211,7 @@ final class BundleReader {
                             "body", "invalid_type", "must be one object: {levels, users, groups, resources, policies}");
         }
         if (e instanceof StreamReadException || path.isEmpty()) {
-            var location = e.getLocation();
-            String where = location == null || location.getLineNr() < 0
-                    ? ""
-                    : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            String where = ParserRefusals.position(e);
             String inside = path.isEmpty() ? "" : " (in " + path + ")";
             return new FieldIssue(
                     "body",

@@ -34,7 +34,7 @@ final class GroupRules {
             String name = Names.canonical(usernames.get(i));
             String path = field + "[" + i + "]";
             if (Names.check(problems, name, path)) {
-                problems.check(isUser.test(name), path, "unknown_user", "'" + name + "' is not a known user");
+                problems.check(isUser.test(name), path, "unknown_user", "is not a known user");
             }
         }
     }

@@ -77,11 +77,7 @@ final class UserRules {
         problems.maxLength(user.displayName(), prefix + "displayName", DISPLAY_NAME_MAX);
         // names are checked before they are looked up: a NUL byte must not reach the database
         if (user.level() != null && Names.check(problems, user.level(), prefix + "level")) {
-            problems.check(
-                    known.isLevel(user.level()),
-                    prefix + "level",
-                    "unknown_level",
-                    "'" + user.level() + "' is not a configured level");
+            problems.check(known.isLevel(user.level()), prefix + "level", "unknown_level", "is not a configured level");
         }
         if (user.manager() != null && Names.check(problems, user.manager(), prefix + "manager")) {
             checkManager(problems, prefix + "manager", user, known);
@@ -100,7 +96,7 @@ final class UserRules {
             return;
         }
         if (!known.isUser(user.manager())) {
-            problems.add(field, "unknown_user", "'" + user.manager() + "' is not a known user");
+            problems.add(field, "unknown_user", "is not a known user");
             return;
         }
         List<String> chain = chainAbove(user, known);

@@ -51,7 +51,7 @@ final class ResourceRules {
                     ResourceTypes.isKnown(type),
                     prefix + "type",
                     "unknown_type",
-                    "'" + type + "' is not a resource type; use one of " + String.join(", ", ResourceTypes.ALL));
+                    "is not a resource type; use one of " + String.join(", ", ResourceTypes.ALL));
         }
         checkNames(problems, prefix + "groups", input.groups(), isGroup, "unknown_group", "is not a known group");
         checkNames(problems, prefix + "owners", input.owners(), isUser, "unknown_user", "is not a known user");
@@ -77,7 +77,7 @@ final class ResourceRules {
             String name = Names.canonical(names.get(i));
             String path = field + "[" + i + "]";
             if (Names.check(problems, name, path)) {
-                problems.check(exists.test(name), path, code, "'" + name + "' " + message);
+                problems.check(exists.test(name), path, code, message);
             }
         }
     }

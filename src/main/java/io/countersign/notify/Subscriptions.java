@@ -147,7 +147,7 @@ public class Subscriptions {
                 problems.add(
                         field,
                         "unknown_channel",
-                        "'" + channel + "' is not a channel; use one of "
+                        "is not a channel; use one of "
                                 + String.join(
                                         ", ",
                                         NotificationSenders.USER_CHANNELS.stream()

@@ -174,7 +174,7 @@ public class Webhooks {
                 problems.add(
                         "events[" + i + "]",
                         "unknown_event",
-                        "'" + type + "' is not an event type; use one of " + String.join(", ", EventType.wireNames()));
+                        "is not an event type; use one of " + String.join(", ", EventType.wireNames()));
             } else {
                 types.add(type.trim());
             }

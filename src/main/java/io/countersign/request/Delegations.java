@@ -215,7 +215,7 @@ public class Delegations {
         }
         User user = directory.findUser(name).filter(User::active).orElse(null);
         if (user == null) {
-            problems.add("delegate", "unknown_user", "no active user '" + name + "'");
+            problems.add("delegate", "unknown_user", "is not an active user");
             return null;
         }
         if (!user.role().approves()) {

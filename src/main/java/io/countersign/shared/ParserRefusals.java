@@ -30,6 +30,9 @@ public final class ParserRefusals {
     private static final List<String> SETTING_HINTS =
             List.of(": enable `", " (not recognized as one since", " (from `", "; enable `");
 
+    /** Where the parser starts quoting the document: a quote, or a parenthesis around a quoted character. */
+    private static final Pattern QUOTED = Pattern.compile("['\"(]");
+
     private ParserRefusals() {}
 
     /** Which parsing limit a document broke, and the limit. */
@@ -76,7 +79,8 @@ public final class ParserRefusals {
     /**
      * The parser's own explanation of malformed input (an unexpected character, a missing quote),
      * first line only, without the names of Java exceptions it wraps, the source excerpt it appends or
-     * the setting it suggests enabling.
+     * the setting it suggests enabling, and without the text it found there: that is quoted from the
+     * document, and a password sent without quotes is the unrecognized token it would quote.
      */
     public static String reason(JacksonException e) {
         String message = EXCEPTION_NAMES
@@ -92,7 +96,27 @@ public final class ParserRefusals {
                 end = at;
             }
         }
-        return end < 0 ? message : message.substring(0, end);
+        message = end < 0 ? message : message.substring(0, end);
+        if (message.startsWith("Unrecognized token")) {
+            return "a word that is not a JSON value; text goes in double quotes";
+        }
+        Matcher quoted = QUOTED.matcher(message);
+        if (!quoted.find()) {
+            return message;
+        }
+        // what the parser expected is its own words; what it found is the document's
+        int expected = message.indexOf(": was expecting ", quoted.start());
+        String head = message.substring(0, quoted.start()).strip();
+        head = head.endsWith(":") ? head.substring(0, head.length() - 1) : head;
+        return expected < 0 ? head : head + message.substring(expected);
+    }
+
+    /** Where the parser stopped, as " at line 3, column 14", or nothing when it does not know. */
+    public static String position(JacksonException e) {
+        var location = e.getLocation();
+        return location == null || location.getLineNr() < 0
+                ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     /**

@@ -87,8 +87,7 @@ public final class PolicyValidator {
                             ResourceTypes.isKnown(types.get(i)),
                             field,
                             "unknown_type",
-                            "'" + types.get(i) + "' is not a resource type; use one of "
-                                    + String.join(", ", ResourceTypes.ALL));
+                            "is not a resource type; use one of " + String.join(", ", ResourceTypes.ALL));
                 }
             }
         }

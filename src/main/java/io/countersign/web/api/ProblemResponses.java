@@ -156,10 +156,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
             HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<MediaType> supported = e.getSupportedMediaTypes();
-        String wanted = supported.isEmpty() || supported.contains(MediaType.APPLICATION_JSON)
+        // the JSON reader's own application/*+json is no type a client would send
+        List<String> named = e.getSupportedMediaTypes().stream()
+                .filter(type -> !type.getSubtype().contains("*"))
+                .map(MediaType::toString)
+                .distinct()
+                .toList();
+        String wanted = named.isEmpty()
                 ? MediaType.APPLICATION_JSON_VALUE
-                : MediaType.toString(supported);
+                : named.size() == 1
+                        ? named.get(0)
+                        : String.join(", ", named.subList(0, named.size() - 1)) + " or " + named.get(named.size() - 1);
         String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
         e.getBody()
                 .setDetail(

@@ -30,6 +30,9 @@ final class UnreadableBody {
 
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"", Pattern.DOTALL);
 
+    static final FieldIssue NOT_UTF8 =
+            new FieldIssue("body", "malformed_json", "the request body is not valid UTF-8: send it encoded as UTF-8");
+
     private UnreadableBody() {}
 
     static FieldIssue issue(HttpMessageNotReadableException e) {
@@ -47,8 +50,7 @@ final class UnreadableBody {
     static FieldIssue issue(JacksonException json, String path) {
         String field = path.isEmpty() ? "body" : path;
         if (ParserRefusals.notUtf8(json)) {
-            return new FieldIssue(
-                    "body", "malformed_json", "the request body is not valid UTF-8: send it encoded as UTF-8");
+            return NOT_UTF8;
         }
         if (json instanceof UnrecognizedPropertyException) {
             return new FieldIssue(field, "unknown_field", "is not a known field");
@@ -85,6 +87,11 @@ final class UnreadableBody {
         if (json instanceof UnexpectedEndOfInputException) {
             return new FieldIssue("body", "malformed_json", "the request body ends before the JSON document does");
         }
+        if (json instanceof MismatchedInputException
+                && String.valueOf(json.getOriginalMessage()).startsWith("Trailing token")) {
+            return new FieldIssue(
+                    "body", "malformed_json", "the request body holds more after its JSON value; send one value");
+        }
         if (json instanceof MismatchedInputException mismatch) {
             // well-formed JSON of the wrong type, such as an array where an object belongs: said in JSON's
             // words, since the parser's own names the service's classes
@@ -102,7 +109,9 @@ final class UnreadableBody {
         }
         if (json instanceof StreamReadException || path.isEmpty()) {
             return new FieldIssue(
-                    "body", "malformed_json", "the request body is not well-formed JSON: " + reason(json));
+                    "body",
+                    "malformed_json",
+                    "the request body is not well-formed JSON" + ParserRefusals.position(json) + ": " + reason(json));
         }
         return new FieldIssue(field, "invalid_value", "has the wrong type or format");
     }
