@@ -9,7 +9,7 @@ import java.util.Objects;
  * when access was taken, never the requester), by when ({@code dueAt}), and, once acknowledged, by whom
  * ({@code onBehalfOf} is the reviewer a delegate acknowledged for), when, with what comment, and whether
  * that was after the deadline ({@code late}). {@code notified} is the policy's emergency list, told
- * again when the review goes overdue. Plain data; {@link BreakGlassReviewRules} moves it on.
+ * again when the review goes overdue. {@code grantId} is the grant the use was given. Plain data; {@link BreakGlassReviewRules} moves it on.
  */
 public record BreakGlassReview(
         String requestId,
@@ -18,6 +18,7 @@ public record BreakGlassReview(
         String resource,
         String account,
         String policy,
+        String grantId,
         Instant usedAt,
         List<Participant> reviewers,
         List<Participant> notified,
@@ -46,6 +47,7 @@ public record BreakGlassReview(
                 used.resource(),
                 used.account(),
                 used.policy(),
+                used.grantId(),
                 usedAt,
                 used.reviewers(),
                 used.notified(),
@@ -86,6 +88,7 @@ public record BreakGlassReview(
                 resource,
                 account,
                 policy,
+                grantId,
                 usedAt,
                 reviewers,
                 notified,

@@ -22,6 +22,11 @@ public record BreakGlassReviewOverdue(Actor actor, BreakGlassReview review) impl
     }
 
     @Override
+    public String grantId() {
+        return review.grantId();
+    }
+
+    @Override
     public String note() {
         return "break-glass access of " + review.requester() + " to " + review.account() + "@" + review.resource()
                 + " was not reviewed by " + review.dueAt()

@@ -29,7 +29,7 @@ class BreakGlassReviewStore {
     private static final String REVIEWER = "REVIEWER";
 
     private static final String SELECT = """
-            select request_id, requester, requester_id, resource_name, account_name, policy_name, used_at, due_at,
+            select request_id, requester, requester_id, resource_name, account_name, policy_name, grant_id, used_at, due_at,
                    status, reviewed_by, reviewed_by_id, on_behalf_of, on_behalf_of_id, reviewed_at, review_comment, late
             from break_glass_reviews""";
 
@@ -47,8 +47,8 @@ class BreakGlassReviewStore {
         writes.add(Pipelined.change(
                 """
                 insert into break_glass_reviews (request_id, requester, requester_id, resource_name,
-                    account_name, policy_name, used_at, due_at, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    account_name, policy_name, grant_id, used_at, due_at, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 Arrays.asList(
                         review.requestId(),
                         review.requester(),
@@ -56,6 +56,7 @@ class BreakGlassReviewStore {
                         review.resource(),
                         review.account(),
                         review.policy(),
+                        review.grantId(),
                         Timestamps.toDb(review.usedAt()),
                         Timestamps.toDb(review.dueAt()),
                         review.status().name())));
@@ -179,6 +180,7 @@ class BreakGlassReviewStore {
                 rs.getString("resource_name"),
                 rs.getString("account_name"),
                 rs.getString("policy_name"),
+                rs.getString("grant_id"),
                 instant(rs, "used_at"),
                 reviewers.getOrDefault(id, List.of()),
                 notified.getOrDefault(id, List.of()),

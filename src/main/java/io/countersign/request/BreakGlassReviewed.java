@@ -22,6 +22,11 @@ public record BreakGlassReviewed(Actor actor, BreakGlassReview review) implement
     }
 
     @Override
+    public String grantId() {
+        return review.grantId();
+    }
+
+    @Override
     public String comment() {
         return review.comment();
     }

@@ -80,6 +80,23 @@ class BreakGlassReviewTests extends DevLisaAndCarolTestBase {
                 .toList();
     }
 
+    /** The grant the audit row of {@code action} names, and the grant the request was given. */
+    private List<String> auditedAndIssuedGrant(String id, String action) {
+        String audited = api.asAdmin()
+                .get("/api/v1/audit?requestId=" + id + "&action=" + action + "&limit=100")
+                .expect(200)
+                .json()
+                .get("items")
+                .get(0)
+                .get("grantId")
+                .asString();
+        String issued = jdbc.sql("select id from grants where request_id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
+        return List.of(audited, issued);
+    }
+
     private long webhookDeliveries(String webhook, String type, String id) {
         return jdbc.sql("""
                         select count(*) from webhook_deliveries
@@ -139,6 +156,8 @@ class BreakGlassReviewTests extends DevLisaAndCarolTestBase {
         assertThat(review.get("comment").asString()).isEqualTo("restart was needed");
         assertThat(review.get("late").asBoolean()).isFalse();
         assertThat(auditActions(id)).contains("breakglass.reviewed");
+        List<String> grants = auditedAndIssuedGrant(id, "breakglass.reviewed");
+        assertThat(grants.get(0)).startsWith("grt-").isEqualTo(grants.get(1));
         assertThat(webhookDeliveries(webhook, "breakglass.reviewed", id)).isEqualTo(1);
         JsonNode again = review(rita, id, "twice").expect(409).json();
         assertThat(again.get("detail").asString()).contains("already reviewed by " + rita.name());
@@ -253,6 +272,8 @@ class BreakGlassReviewTests extends DevLisaAndCarolTestBase {
                 api.as(dev.token()).get("/api/v1/requests/" + id).expect(200).json();
         assertThat(overdue.get("review").get("status").asString()).isEqualTo("OVERDUE");
         assertThat(auditActions(id)).contains("breakglass.review_overdue");
+        List<String> grants = auditedAndIssuedGrant(id, "breakglass.review_overdue");
+        assertThat(grants.get(0)).startsWith("grt-").isEqualTo(grants.get(1));
         assertThat(webhookDeliveries(webhook, "breakglass.review_overdue", id)).isEqualTo(1);
         assertThat(idsListed("?overdue=true&limit=200")).contains(id).doesNotContain(reviewedInTime);
         assertThat(idsListed("?limit=200")).contains(id, reviewedInTime);
