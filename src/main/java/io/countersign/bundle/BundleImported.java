@@ -3,7 +3,10 @@ package io.countersign.bundle;
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
 
-/** One audit event for a whole import; the entries it created or replaced get no event of their own. */
+/**
+ * One audit event for a whole import, naming what it created, updated and deactivated; the users,
+ * groups and resources it wrote get no event of their own (its policies do, as through the API).
+ */
 public record BundleImported(Actor actor, ImportSummary summary) implements AuditableEvent {
 
     @Override

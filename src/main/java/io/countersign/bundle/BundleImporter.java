@@ -18,10 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports a bundle all or nothing, in one transaction: every section is checked against the state the
  * import itself produces (users may name managers defined later, groups may name the bundle's users,
- * resources its groups, policies all of them), every issue is reported with its path, and nothing is
- * written while any exists. Policies are checked by the policy module once the other sections are
- * valid and written, so their issues are reported after those of the other sections are fixed. Entries are created or replaced by name, so importing the same bundle twice changes
- * nothing the second time.
+ * resources its groups, policies all of them), every issue of every section is reported at once with
+ * its path, and nothing is written while any exists. Entries are created or replaced by name, so
+ * importing the same bundle twice changes nothing the second time.
  */
 @Service
 public class BundleImporter {
@@ -98,16 +97,21 @@ public class BundleImporter {
         Problems problems = new Problems();
         DirectoryPlan directoryPlan = directory.prepare(bundle.levels(), bundle.users(), bundle.groups(), problems);
         InventoryPlan inventoryPlan = inventory.prepare(bundle.resources(), directoryPlan, problems);
-        // policies are checked when they are applied: they may name what the sections above create
+        // against the directory as the sections above leave it: policies may name what they create
+        policies.check(bundle.policies(), directoryPlan, problems);
         problems.throwIfAny();
 
         DirectoryImported directoryDone = directory.apply(actor, directoryPlan);
         Upserted resourcesDone = inventory.apply(actor, inventoryPlan);
-        // policies last, checked against users, groups, levels and resources as the import leaves them;
-        // their issues roll everything back
+        // policies last: the policy module checks them again against what is now written
         Upserted policiesDone = policies.apply(actor, bundle.policies());
         ImportSummary summary = new ImportSummary(
-                directoryDone.levels(), directoryDone.users(), directoryDone.groups(), resourcesDone, policiesDone);
+                directoryDone.levels(),
+                directoryDone.users(),
+                directoryDone.groups(),
+                resourcesDone,
+                policiesDone,
+                directoryDone.usersDeactivated());
         events.publishEvent(new BundleImported(actor, summary));
         return summary;
     }

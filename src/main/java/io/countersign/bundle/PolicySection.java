@@ -1,16 +1,18 @@
 package io.countersign.bundle;
 
+import io.countersign.directory.DirectoryNames;
 import io.countersign.directory.Upserted;
 import io.countersign.policy.Policies;
 import io.countersign.policy.PolicyDefinition;
 import io.countersign.shared.Actor;
+import io.countersign.shared.Problems;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The policies of a bundle, handed to the policy module's own upsert once users, groups, levels and
- * resources are written in the same transaction: the policy module checks its references against the
- * directory and inventory as they are, so that order lets policies name entries of the same bundle.
+ * The policies of a bundle: checked with the other sections against the directory as the import will
+ * leave it, then handed to the policy module's own upsert once users, groups, levels and resources are
+ * written in the same transaction, which checks them again against the directory as it then is.
  */
 @Component
 class PolicySection {
@@ -23,18 +25,20 @@ class PolicySection {
         this.policies = policies;
     }
 
-    /**
-     * Creates or replaces the policies; an invalid one throws with every issue under
-     * {@code policies[i]}, which rolls the whole import back.
-     */
+    /** Records every issue of the policies under {@code policies[i]}; reads only. */
+    void check(List<PolicyDefinition> definitions, DirectoryNames directory, Problems problems) {
+        if (definitions != null && !definitions.isEmpty()) {
+            problems.addAll(policies.check(definitions, PATH, directory));
+        }
+    }
+
+    /** Creates or replaces the policies; an invalid one throws, which rolls the whole import back. */
     Upserted apply(Actor actor, List<PolicyDefinition> definitions) {
         if (definitions == null || definitions.isEmpty()) {
             return Upserted.NONE;
         }
         var result = policies.upsertAll(actor, definitions, PATH);
         return new Upserted(
-                result.created().size(),
-                result.replaced().size(),
-                result.unchanged().size());
+                result.created(), result.replaced(), result.unchanged().size());
     }
 }

@@ -11,7 +11,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /** Read access to identities, groups and levels for the other modules. Names are canonical (lower case). */
-public interface Directory {
+public interface Directory extends DirectoryNames {
 
     Optional<User> findUser(String username);
 
@@ -87,5 +87,21 @@ public interface Directory {
     OptionalInt rankOf(String level);
 
     /** Configured level names, lowest first. */
+    @Override
     List<String> levels();
+
+    @Override
+    default boolean isUser(String username) {
+        return findUser(username).isPresent();
+    }
+
+    @Override
+    default boolean isGroup(String group) {
+        return groupExists(group);
+    }
+
+    @Override
+    default boolean isLevel(String level) {
+        return rankOf(level).isPresent();
+    }
 }

@@ -4,6 +4,7 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
 import io.countersign.shared.Role;
+import io.countersign.shared.Summaries;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -139,8 +140,22 @@ public class DirectoryImport {
         }
         return new DirectoryImported(
                 plan.levelsGiven ? plan.levelsAfter.size() : 0,
-                new Upserted(plan.usersCreated.size(), plan.usersUpdated.size(), plan.usersUnchanged),
-                new Upserted(plan.groupsCreated.size(), plan.groupsUpdated.size(), plan.groupsUnchanged));
+                new Upserted(
+                        plan.usersCreated.stream()
+                                .map(user -> user.username() + " (" + user.role() + ")")
+                                .toList(),
+                        plan.usersUpdated.stream()
+                                .map(after -> after.username() + " ("
+                                        + UserUpdated.changes(plan.usersBefore.get(after.username()), after)
+                                                .changes()
+                                        + ")")
+                                .toList(),
+                        plan.usersUnchanged),
+                new Upserted(
+                        plan.groupsCreated.stream().map(Group::name).toList(),
+                        plan.groupsUpdated.stream().map(Group::name).toList(),
+                        plan.groupsUnchanged),
+                plan.usersDeactivated);
     }
 
     /** The valid, first-named users of the section; later duplicates are reported. */

@@ -6,10 +6,10 @@ import java.util.Set;
 
 /**
  * What an import will change in the directory, checked but not yet written. Other modules validate
- * their part of the same import against it: {@link #isUser} and {@link #isGroup} answer for the
- * directory as it will be once the import is applied.
+ * their part of the same import against it: its {@link DirectoryNames} answer for the directory as
+ * it will be once the import is applied.
  */
-public final class DirectoryPlan {
+public final class DirectoryPlan implements DirectoryNames {
 
     final List<String> levelsBefore;
     final List<String> levelsAfter;
@@ -53,16 +53,24 @@ public final class DirectoryPlan {
         this.groupsAfter = groupsAfter;
     }
 
+    @Override
     public boolean isUser(String username) {
         return usersAfter.containsKey(username);
     }
 
+    @Override
     public boolean isGroup(String group) {
         return groupsAfter.contains(group);
     }
 
+    @Override
     public boolean isLevel(String level) {
         return levelsAfter.contains(level);
+    }
+
+    @Override
+    public List<String> levels() {
+        return levelsAfter;
     }
 
     /** Entries split by what applying the import does to them. */

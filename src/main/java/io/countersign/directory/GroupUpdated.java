@@ -2,8 +2,9 @@ package io.countersign.directory;
 
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
+import io.countersign.shared.ChangeNote;
 
-public record GroupUpdated(Actor actor, Group group) implements AuditableEvent {
+public record GroupUpdated(Actor actor, Group before, Group group) implements AuditableEvent {
 
     @Override
     public String action() {
@@ -15,8 +16,12 @@ public record GroupUpdated(Actor actor, Group group) implements AuditableEvent {
         return "group:" + group.name();
     }
 
+    /** The members and managers added and removed, by name. */
     @Override
     public String note() {
-        return group.members().size() + " members, " + group.managers().size() + " managers";
+        return new ChangeNote()
+                .names("members", before.members(), group.members())
+                .names("managers", before.managers(), group.managers())
+                .toString();
     }
 }

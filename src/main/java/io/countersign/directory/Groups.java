@@ -9,6 +9,7 @@ import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.Revision;
+import io.countersign.shared.Summaries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +83,7 @@ public class Groups {
             return before;
         }
         store.update(List.of(after));
-        events.publishEvent(new GroupUpdated(actor, after));
+        events.publishEvent(new GroupUpdated(actor, before, after));
         return after;
     }
 

@@ -3,6 +3,7 @@ package io.countersign.directory;
 import io.countersign.shared.Actor;
 import io.countersign.shared.ConflictException;
 import io.countersign.shared.Problems;
+import io.countersign.shared.Summaries;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

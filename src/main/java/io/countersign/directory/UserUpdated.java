@@ -2,9 +2,7 @@ package io.countersign.directory;
 
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
+import io.countersign.shared.ChangeNote;
 
 public record UserUpdated(Actor actor, User before, User after) implements AuditableEvent {
 
@@ -21,23 +19,17 @@ public record UserUpdated(Actor actor, User before, User after) implements Audit
     /** The fields that changed; old and new values for those that decide what the user may do. */
     @Override
     public String note() {
-        List<String> changes = new ArrayList<>();
-        change(changes, "role", before.role(), after.role());
-        change(changes, "active", before.active(), after.active());
-        change(changes, "level", before.level(), after.level());
-        change(changes, "manager", before.manager(), after.manager());
-        if (!Objects.equals(before.email(), after.email())) {
-            changes.add("email");
-        }
-        if (!Objects.equals(before.displayName(), after.displayName())) {
-            changes.add("displayName");
-        }
-        return changes.isEmpty() ? "no change" : "changed " + String.join(", ", changes);
+        return changes(before, after).toString();
     }
 
-    private static void change(List<String> changes, String field, Object from, Object to) {
-        if (!Objects.equals(from, to)) {
-            changes.add(field + " " + from + " → " + to);
-        }
+    /** What changed between two versions of a user; an import names the users it changed with it too. */
+    public static ChangeNote changes(User before, User after) {
+        return new ChangeNote()
+                .value("role", before.role(), after.role())
+                .value("active", before.active(), after.active())
+                .value("level", before.level(), after.level())
+                .value("manager", before.manager(), after.manager())
+                .field("email", before.email(), after.email())
+                .field("displayName", before.displayName(), after.displayName());
     }
 }

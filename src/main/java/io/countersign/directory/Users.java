@@ -10,6 +10,7 @@ import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.Revision;
 import io.countersign.shared.Role;
+import io.countersign.shared.Summaries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

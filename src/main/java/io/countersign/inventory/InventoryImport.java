@@ -104,6 +104,14 @@ public class InventoryImport {
                 events.publishEvent(new ResourceAccountsRemoved(actor, after.name(), after.accounts()));
             }
         }
-        return new Upserted(plan.created.size(), plan.updated.size(), plan.unchanged);
+        return new Upserted(
+                plan.created.stream().map(Resource::name).toList(),
+                plan.updated.stream()
+                        .map(after -> after.name() + " ("
+                                + ResourceUpdated.changes(plan.before.get(after.name()), after)
+                                        .changes()
+                                + ")")
+                        .toList(),
+                plan.unchanged);
     }
 }

@@ -85,7 +85,7 @@ public class Resources {
             // before the audited event: what ends locks its rows before the audit chain's head
             events.publishEvent(new ResourceAccountsRemoved(actor, after.name(), after.accounts()));
         }
-        events.publishEvent(new ResourceUpdated(actor, after));
+        events.publishEvent(new ResourceUpdated(actor, before, after));
         return after;
     }
 

@@ -1,6 +1,7 @@
 package io.countersign.policy;
 
 import io.countersign.directory.Directory;
+import io.countersign.directory.DirectoryNames;
 import io.countersign.directory.User;
 import io.countersign.policy.internal.CompiledPolicy;
 import io.countersign.policy.internal.PlanMaker;
@@ -96,12 +97,10 @@ public class Policies {
                     "name", "name_mismatch", "must be '" + key + "' as in the path, or be left out");
         }
         startChange();
-        if (!store.exists(key)) {
-            throw new NotFoundException("policy", key);
-        }
+        PolicyDefinition before = store.find(key).orElseThrow(() -> new NotFoundException("policy", key));
         PolicyDefinition policy = validated(input.withName(key));
         store.update(policy, clock.instant());
-        events.publishEvent(new PolicyUpdated(actor, policy));
+        events.publishEvent(new PolicyUpdated(actor, before, policy));
         return policy;
     }
 
@@ -168,6 +167,15 @@ public class Policies {
      * creates those first in the same transaction.
      */
     public List<FieldIssue> check(List<PolicyDefinition> policies, String pathPrefix) {
+        return check(policies, pathPrefix, directory);
+    }
+
+    /**
+     * As {@link #check(List, String)}, with users, groups and levels looked up in {@code names}: an
+     * importer passes the directory as its import will leave it, so that the policies' problems are
+     * reported with those of the other sections, before anything is written.
+     */
+    public List<FieldIssue> check(List<PolicyDefinition> policies, String pathPrefix, DirectoryNames names) {
         List<FieldIssue> issues = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < policies.size(); i++) {
@@ -178,7 +186,7 @@ public class Policies {
                 continue;
             }
             PolicyDefinition policy = PolicyNormalizer.normalize(input);
-            issues.addAll(validator.validate(policy, path));
+            issues.addAll(validator.validate(policy, path, names));
             if (policy.name() != null && !seen.add(policy.name())) {
                 issues.add(new FieldIssue(path + ".name", "duplicate", "names a policy given earlier in the list"));
             }
@@ -212,7 +220,7 @@ public class Policies {
             } else {
                 store.update(policy, clock.instant());
                 replaced.add(policy.name());
-                events.publishEvent(new PolicyUpdated(actor, policy));
+                events.publishEvent(new PolicyUpdated(actor, stored.get(), policy));
             }
         }
         return new ImportResult(List.copyOf(created), List.copyOf(replaced), List.copyOf(unchanged));

@@ -3,7 +3,7 @@ package io.countersign.policy;
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
 
-public record PolicyUpdated(Actor actor, PolicyDefinition policy) implements AuditableEvent {
+public record PolicyUpdated(Actor actor, PolicyDefinition before, PolicyDefinition policy) implements AuditableEvent {
 
     @Override
     public String action() {
@@ -15,8 +15,9 @@ public record PolicyUpdated(Actor actor, PolicyDefinition policy) implements Aud
         return "policy:" + policy.name();
     }
 
+    /** What changed, field by field; a summary of the policy after the change would hide a step's new approvers. */
     @Override
     public String note() {
-        return PolicyNotes.summary(policy);
+        return PolicyChanges.between(before, policy).toString();
     }
 }

@@ -1,15 +1,15 @@
-package io.countersign.directory;
+package io.countersign.shared;
 
 import java.util.List;
 
 /** Short lists of names for messages: a conflict about thousands of users names a few and counts the rest. */
-final class Summaries {
+public final class Summaries {
 
     private static final int SHOWN = 10;
 
     private Summaries() {}
 
-    static String names(List<String> names) {
+    public static String names(List<String> names) {
         if (names.size() <= SHOWN) {
             return String.join(", ", names);
         }

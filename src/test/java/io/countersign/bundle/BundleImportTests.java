@@ -281,9 +281,33 @@ class BundleImportTests extends BundleImporterTestBase {
         assertThat(recorded.get("target").asString()).isEqualTo("bundle");
         assertThat(recorded.get("note").asString())
                 .isEqualTo(
-                        "levels 0; users 3 created, 0 updated, 0 unchanged; groups 1 created, 0 updated, 0 unchanged;"
-                                + " resources 1 created, 0 updated, 0 unchanged; policies 0 created, 0 updated, 0 unchanged");
+                        ("levels 0; users 3 created, 0 updated, 0 unchanged; groups 1 created, 0 updated, 0 unchanged;"
+                                        + " resources 1 created, 0 updated, 0 unchanged; policies 0 created, 0 updated,"
+                                        + " 0 unchanged; users created: %1$s-dev (USER), %1$s-lead (USER), %1$s-boss (USER);"
+                                        + " groups created: %1$s-team; resources created: %1$s-db")
+                                .formatted(id));
         assertThat(newestImportInTheAuditLog().get("id")).isEqualTo(recorded.get("id"));
+    }
+
+    @Test
+    void theAuditLogNamesTheUsersAnImportCreatesWithTheirRoleAndThoseItChangesOrDeactivates() {
+        importer.json(teamBundle()).expect(200);
+
+        importer.json("""
+                        {"users": [
+                           {"username": "%1$s-root", "email": "root@example.com", "role": "ADMIN"},
+                           {"username": "%1$s-lead", "email": "lead@example.com", "manager": "%1$s-boss", "role": "ADMIN"},
+                           {"username": "%1$s-dev", "email": "dev@example.com", "manager": "%1$s-lead", "active": false}],
+                         "resources": [{"name": "%1$s-db", "type": "database", "groups": ["%1$s-team"],
+                                        "labels": {"env": "prod"}, "owners": ["%1$s-lead"], "accounts": ["rw-admin"]}]}""".formatted(id)).expect(200);
+
+        assertThat(newestImportInTheAuditLog().get("note").asString())
+                .contains(
+                        "users created: " + id + "-root (ADMIN)",
+                        "users updated: " + id + "-lead (role USER → ADMIN), " + id + "-dev (active true → false",
+                        "resources updated: " + id + "-db (owners (added " + id + "-lead; removed " + id
+                                + "-boss), accounts (removed readonly))",
+                        "users deactivated: " + id + "-dev");
     }
 
     /** A lead defined after the developer who reports to them, a group and a resource built on them. */

@@ -74,8 +74,9 @@ class BundlePolicyImportTests extends BundleImporterTestBase {
         assertThat(policyTag()).isNotEqualTo(imported);
         assertThat(events.stream(PolicyUpdated.class))
                 .singleElement()
-                .satisfies(event -> assertThat(event.policy().steps().get(0).timeout())
-                        .isEqualTo(java.time.Duration.ofMinutes(45)));
+                .satisfies(event -> assertThat(event.note()).isEqualTo("changed step 1 timeout: PT30M → PT45M"));
+        assertThat(events.stream(BundleImported.class).toList().get(2).note())
+                .endsWith("policies updated: " + id + "-db-approval");
         assertThat(api.asAdmin()
                         .get("/api/v1/policies/" + id + "-db-approval")
                         .json()
@@ -149,6 +150,30 @@ class BundlePolicyImportTests extends BundleImporterTestBase {
         assertThat(api.asAdmin().get("/api/v1/users/" + id + "-role").status()).isEqualTo(404);
         assertThat(api.asAdmin().get("/api/v1/policies/" + id + "-x").status()).isEqualTo(404);
         assertThat(events.stream(BundleImported.class)).isEmpty();
+    }
+
+    @Test
+    void theProblemsOfThePoliciesAreReportedWithThoseOfTheOtherSectionsAtOnce() {
+        String bundle = """
+                {"users": [{"username": "bad name", "email": "x"}],
+                 "groups": [{"name": "%1$s-new", "members": []}],
+                 "policies": [
+                   {"name": "%1$s-px", "conditions": {"resourceName": "zzz"},
+                    "steps": [{"approvers": [{"group": "%1$s-nog2"}]}]},
+                   {"name": "%1$s-px", "conditions": {"resourceName": "zzz"},
+                    "steps": [{"approvers": [{"group": "%1$s-new"}]}]}]}""".formatted(id);
+
+        var response = importer.dryRun(Api.ADMIN_TOKEN, "application/json", bundle);
+
+        assertThat(issues(response.expect(400).json()).stream()
+                        .map(issue -> issue.substring(0, issue.lastIndexOf(':')))
+                        .toList())
+                .containsExactlyInAnyOrder(
+                        "users[0].username",
+                        "users[0].email",
+                        "policies[0].steps[0].approvers[0].group",
+                        "policies[1].name");
+        assertThat(api.asAdmin().get("/api/v1/groups/" + id + "-new").status()).isEqualTo(404);
     }
 
     @Test

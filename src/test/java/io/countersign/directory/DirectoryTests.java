@@ -102,6 +102,8 @@ class DirectoryTests {
                         "user.deleted user:" + username);
         assertThat(events.stream(UserUpdated.class).findFirst().orElseThrow().note())
                 .contains("role USER → AUDITOR", "email");
+        assertThat(events.stream(GroupUpdated.class).findFirst().orElseThrow().note())
+                .isEqualTo("changed members (removed " + username + "), managers (added " + username + ")");
     }
 
     @Test

@@ -327,7 +327,7 @@ class PolicyApiTests {
             assertThat(e.actor().username()).isEqualTo("admin");
         });
         assertThat(events.stream(PolicyUpdated.class))
-                .anySatisfy(e -> assertThat(e.note()).contains("priority 3"));
+                .anySatisfy(e -> assertThat(e.note()).isEqualTo("changed priority 0 → 3"));
         assertThat(events.stream(PolicyDeleted.class))
                 .anySatisfy(e -> assertThat(e.target()).isEqualTo("policy:" + name));
     }

@@ -1,6 +1,6 @@
 package io.countersign.policy.internal;
 
-import io.countersign.directory.Directory;
+import io.countersign.directory.DirectoryNames;
 import io.countersign.policy.NotifyChannels;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
@@ -15,10 +15,10 @@ final class Checks {
 
     final Problems problems = new Problems();
     private final String prefix;
-    private final Directory directory;
+    private final DirectoryNames directory;
     final NotifyChannels channels;
 
-    Checks(String prefix, Directory directory, NotifyChannels channels) {
+    Checks(String prefix, DirectoryNames directory, NotifyChannels channels) {
         this.prefix = prefix == null || prefix.isEmpty() ? "" : prefix + ".";
         this.directory = directory;
         this.channels = channels;
@@ -51,14 +51,14 @@ final class Checks {
 
     void group(String group, String field) {
         if (Names.check(problems, group, path(field))) {
-            require(directory.groupExists(group), field, "unknown_group", "no group '" + group + "' exists");
+            require(directory.isGroup(group), field, "unknown_group", "no group '" + group + "' exists");
         }
     }
 
     void level(String level, String field) {
         if (Names.check(problems, level, path(field))) {
             require(
-                    directory.rankOf(level).isPresent(),
+                    directory.isLevel(level),
                     field,
                     "unknown_level",
                     "no level '" + level + "' is configured; levels are " + directory.levels());
@@ -67,11 +67,7 @@ final class Checks {
 
     void user(String username, String field) {
         if (Names.check(problems, username, path(field))) {
-            require(
-                    directory.findUser(username).isPresent(),
-                    field,
-                    "unknown_user",
-                    "no user '" + username + "' exists");
+            require(directory.isUser(username), field, "unknown_user", "no user '" + username + "' exists");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.countersign.policy.internal;
 
 import io.countersign.directory.Directory;
+import io.countersign.directory.DirectoryNames;
 import io.countersign.inventory.ResourceTypes;
 import io.countersign.policy.NotifyChannels;
 import io.countersign.policy.PolicyDefinition;
@@ -46,7 +47,12 @@ public final class PolicyValidator {
     }
 
     public List<FieldIssue> validate(PolicyDefinition policy, String prefix) {
-        Checks checks = new Checks(prefix, directory, channels);
+        return validate(policy, prefix, directory);
+    }
+
+    /** As {@link #validate(PolicyDefinition, String)}, its users, groups and levels looked up in {@code names}. */
+    public List<FieldIssue> validate(PolicyDefinition policy, String prefix, DirectoryNames names) {
+        Checks checks = new Checks(prefix, names, channels);
         Names.check(checks.problems, policy.name(), checks.path("name"));
         checks.require(
                 Math.abs(policy.priority()) <= MAX_PRIORITY,
