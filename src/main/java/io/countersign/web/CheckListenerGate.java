@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class CheckListenerGate {
 
-    private static final String HEALTH = "/actuator/health";
+    private static final Set<String> HEALTH =
+            Set.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness");
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> checkListenerGateRegistration(
@@ -33,7 +35,8 @@ class CheckListenerGate {
     }
 
     static boolean served(String path) {
-        return AccessCheckCallers.PATH.equals(path) || HEALTH.equals(path) || path.startsWith(HEALTH + "/");
+        // the probes only: a component's own health (secrets, the database) is for the people's port
+        return AccessCheckCallers.PATH.equals(path) || HEALTH.contains(path);
     }
 
     private static final class Filter extends OncePerRequestFilter {

@@ -118,6 +118,8 @@ class CheckListenerTests {
                 "/login",
                 "/console",
                 "/actuator/prometheus",
+                "/actuator/health/secrets",
+                "/actuator/health/db",
                 "/api/v1/access/check/../requests",
                 "/api/v1/access/checks")) {
             HttpResponse<String> answer = get(listener.port(), path, Api.ADMIN_TOKEN, Duration.ofSeconds(10));
