@@ -1,0 +1,119 @@
+package io.countersign.web;
+
+import io.countersign.shared.RefusalAuditLimiter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets a request in only when the client address the servlet container settled on is an IP address.
+ * Behind a trusted proxy that address is whatever the proxy wrote in {@code X-Forwarded-For}, and it
+ * goes into the audit trail and the sign-in failure counts: text that names no address, or is longer
+ * than any address, would be recorded as the client or would make the change fail to be audited. A
+ * port after the address, which some load balancers add, is dropped.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class ForwardedClientAddress extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(ForwardedClientAddress.class);
+    private static final Pattern IPV4 = Pattern.compile("((?:[0-9]{1,3}\\.){3}[0-9]{1,3})(?::[0-9]{1,5})?");
+    private static final Pattern BRACKETED_IPV6 = Pattern.compile("\\[([0-9A-Fa-f:.]+)](?::[0-9]{1,5})?");
+    // a link-local address names the interface it was reached on: fe80::1%eth0
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}(%[0-9A-Za-z_.-]{1,16})?");
+    private static final byte[] PROBLEM = ("{\"detail\":\"The client address the proxy in front of Countersign"
+                    + " gave in X-Forwarded-For is not an IP address; nothing was changed. The proxy must set"
+                    + " X-Forwarded-For to the address of the client it serves.\",\"status\":400,"
+                    + "\"title\":\"Bad Request\",\"type\":\"about:blank\"}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    private final RefusalAuditLimiter warnings;
+
+    ForwardedClientAddress(Clock clock) {
+        this.warnings = new RefusalAuditLimiter(clock);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String given = request.getRemoteAddr();
+        if (given == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<String> address = address(given);
+        if (address.isEmpty()) {
+            warnings.admit("x-forwarded-for", "not_an_address")
+                    .ifPresent(heldBack -> log.warn(
+                            "Refused a request whose X-Forwarded-For names no IP address; the proxy in front of"
+                                    + " Countersign must set it to the client's address ({} more held back)",
+                            heldBack));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("application/problem+json");
+            response.getOutputStream().write(PROBLEM);
+            return;
+        }
+        chain.doFilter(address.get().equals(given) ? request : new WithAddress(request, address.get()), response);
+    }
+
+    /** The address alone, when the text is an IPv4 or IPv6 address with or without a port. */
+    static Optional<String> address(String text) {
+        Matcher v4 = IPV4.matcher(text);
+        if (v4.matches()) {
+            for (String octet : v4.group(1).split("\\.")) {
+                if (Integer.parseInt(octet) > 255) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(v4.group(1));
+        }
+        Matcher bracketed = BRACKETED_IPV6.matcher(text);
+        String v6 = bracketed.matches() ? bracketed.group(1) : text;
+        if (!v6.contains(":") || !IPV6.matcher(v6).matches()) {
+            return Optional.empty();
+        }
+        try {
+            // a text with a colon is read as an IPv6 literal or refused, never looked up by name
+            InetAddress.getByName(v6);
+            return Optional.of(v6);
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static final class WithAddress extends HttpServletRequestWrapper {
+
+        private final String address;
+
+        WithAddress(HttpServletRequest request, String address) {
+            super(request);
+            this.address = address;
+        }
+
+        @Override
+        public String getRemoteAddr() {
+            return address;
+        }
+
+        @Override
+        public String getRemoteHost() {
+            return address;
+        }
+    }
+}
