@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps what the connection pools and transactions write about an unreachable database to one line
  * each. HikariCP warns once a minute per pool that it cannot connect, and a transaction whose rollback
- * fails as well logs the failure that caused it, each with a stack trace of some 35 lines that says no
+ * fails as well logs the failure that caused it, and a connection that breaks mid-call is marked as
+ * broken, each with a stack trace of some 35 lines that says no
  * more than its innermost cause; the line itself, with that cause, stays, so the first sign of an
  * outage is as clear as before. The pool's "Failed to validate connection" warnings, one per pooled
  * connection when the database goes away, become one a minute per pool, counting the others.
@@ -26,6 +27,7 @@ class PoolOutageLog extends InstalledLogFilter {
     static final Set<String> SHORTENED = Set.of(
             "com.zaxxer.hikari.pool.PoolBase",
             "com.zaxxer.hikari.pool.HikariPool",
+            "com.zaxxer.hikari.pool.ProxyConnection",
             "org.springframework.transaction.support.TransactionTemplate");
 
     private static final String VALIDATION_FAILED = "{} - Failed to validate connection";

@@ -65,6 +65,23 @@ class PoolOutageLogTests {
     }
 
     @Test
+    void aConnectionThatBreaksMidCallIsMarkedBrokenInOneLine(CapturedOutput output) {
+        LoggerFactory.getLogger("com.zaxxer.hikari.pool.ProxyConnection")
+                .warn(
+                        "{} - Connection {} marked as broken because of SQLSTATE({}), ErrorCode({})",
+                        "notifications",
+                        "PgConnection@1",
+                        "08006",
+                        0,
+                        new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+
+        assertThat(output.getOut())
+                .contains("notifications - Connection PgConnection@1 marked as broken because of SQLSTATE(08006)")
+                .contains("An I/O error occurred while sending to the backend.")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void aRollbackThatFailsAfterAnOutageLogsTheFirstFailureInOneLine(CapturedOutput output) {
         TRANSACTIONS.error("Application exception overridden by rollback exception", refused());
 
