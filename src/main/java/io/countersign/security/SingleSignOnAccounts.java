@@ -46,17 +46,16 @@ class SingleSignOnAccounts {
         if (!Names.isValid(username)) {
             return refuse(null, SignInRefusal.UNUSABLE_ACCOUNT, sourceAddress);
         }
-        Optional<User> found = users.find(username).or(() -> byVerifiedEmail(identity));
-        if (found.isEmpty() && properties.createUsers()) {
-            found = create(identity, sourceAddress);
+        Outcome known = users.find(username)
+                .or(() -> byVerifiedEmail(identity))
+                .map(match -> new Outcome(match, null))
+                .orElseGet(() -> properties.createUsers()
+                        ? create(identity, sourceAddress)
+                        : new Outcome(null, SignInRefusal.UNKNOWN_USER));
+        if (known.refusal() != null) {
+            return refuse(username, known.refusal(), sourceAddress);
         }
-        if (found.isEmpty()) {
-            return refuse(
-                    username,
-                    properties.createUsers() ? SignInRefusal.UNUSABLE_ACCOUNT : SignInRefusal.UNKNOWN_USER,
-                    sourceAddress);
-        }
-        User user = found.get();
+        User user = known.user();
         if (!user.active()) {
             return refuse(user.username(), SignInRefusal.INACTIVE_USER, sourceAddress);
         }
@@ -81,30 +80,31 @@ class SingleSignOnAccounts {
      * colleague's, and would later match them and receive their notifications. A display name that
      * Countersign cannot keep is dropped (the username stands in) rather than refusing the person.
      */
-    private Optional<User> create(SingleSignOnIdentity identity, String sourceAddress) {
+    private Outcome create(SingleSignOnIdentity identity, String sourceAddress) {
         String username = identity.username();
         if (identity.email() == null || !identity.emailVerified()) {
             log.warn("Single sign-on did not create user {}: the provider gives no verified e-mail address", username);
-            return Optional.empty();
+            return new Outcome(null, SignInRefusal.NO_VERIFIED_EMAIL);
         }
         try {
-            return create(username, identity.email(), identity.displayName(), sourceAddress);
+            return new Outcome(create(username, identity.email(), identity.displayName(), sourceAddress), null);
         } catch (InvalidInputException unusable) {
             if (identity.displayName() != null && onlyAbout("displayName", unusable)) {
-                return create(username, identity.email(), null, sourceAddress);
+                return new Outcome(create(username, identity.email(), null, sourceAddress), null);
             }
             log.warn("Single sign-on did not create user {}: {}", username, reasons(unusable));
-            return Optional.empty();
+            return new Outcome(
+                    null, onlyAbout("email", unusable) ? SignInRefusal.INVALID_EMAIL : SignInRefusal.UNUSABLE_ACCOUNT);
         }
     }
 
-    private Optional<User> create(String username, String email, String displayName, String sourceAddress) {
+    private User create(String username, String email, String displayName, String sourceAddress) {
         try {
-            return Optional.of(users.create(
+            return users.create(
                     actor(username, Role.USER, sourceAddress),
-                    new UserInput(username, email, displayName, null, null, Role.USER, true)));
+                    new UserInput(username, email, displayName, null, null, Role.USER, true));
         } catch (ConflictException createdMeanwhile) {
-            return users.find(username);
+            return users.find(username).orElseThrow(() -> createdMeanwhile);
         }
     }
 
@@ -120,7 +120,7 @@ class SingleSignOnAccounts {
     }
 
     private Outcome refuse(String username, SignInRefusal refusal, String sourceAddress) {
-        refusals.record(Names.isValid(username) ? username : "unknown", refusal, sourceAddress);
+        refusals.record(username, refusal, sourceAddress);
         return new Outcome(null, refusal);
     }
 

@@ -9,8 +9,10 @@ import java.util.Map;
  * Who the provider says signed in, read from the ID token and user-info claims.
  *
  * @param username the canonical username from the configured claim, or from {@code email} when that
- *     claim is missing; an e-mail address names a user only when the provider has verified it (anyone
- *     can type an address they do not own into an unverified profile); null when there is none
+ *     claim is missing; an e-mail address stands in only when the provider has verified it (anyone can
+ *     type an address they do not own into an unverified profile). An administrator who names {@code
+ *     email} as the username claim vouches for it as for any other claim (Entra ID never sends {@code
+ *     email_verified}), so it is taken as it is; null when there is none
  * @param email the e-mail address, if any
  * @param emailVerified whether the provider vouches for the address ({@code email_verified: true})
  * @param displayName the {@code name} claim, if any
@@ -22,12 +24,9 @@ record SingleSignOnIdentity(
     static SingleSignOnIdentity from(Map<String, Object> claims, OidcProperties properties) {
         String email = text(claims.get("email"));
         boolean emailVerified = "true".equals(String.valueOf(claims.get("email_verified")));
-        String verifiedEmail = emailVerified ? email : null;
-        String username = "email".equals(properties.usernameClaim())
-                ? verifiedEmail
-                : text(claims.get(properties.usernameClaim()));
+        String username = text(claims.get(properties.usernameClaim()));
         return new SingleSignOnIdentity(
-                Names.canonical(username != null ? username : verifiedEmail),
+                Names.canonical(username != null || !emailVerified ? username : email),
                 email,
                 emailVerified,
                 text(claims.get("name")),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
+import io.countersign.directory.People;
 import io.countersign.directory.Users;
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Who a provider-vouched person becomes, against the real directory and audit trail: matched,
@@ -116,12 +118,33 @@ class SingleSignOnAccountsTests {
     @Test
     void aNewPersonWithAnUnverifiedEmailIsNotCreatedSoNobodyCanClaimAColleaguesAddress() {
         String username = Api.unique("squatter");
+        String address = SignInForms.uniqueAddress();
         var unverified = new SingleSignOnIdentity(username, "colleague@example.com", false, null, null);
 
-        var outcome = accounts(true).signIn(unverified, SOURCE);
+        var outcome = accounts(true).signIn(unverified, address);
 
-        assertThat(outcome.refusal()).isEqualTo(SignInRefusal.UNUSABLE_ACCOUNT);
+        assertThat(outcome.refusal()).isEqualTo(SignInRefusal.NO_VERIFIED_EMAIL);
+        assertThat(outcome.refusal().code()).isEqualTo("unusable_account");
         api.asAdmin().get("/api/v1/users/" + username).expect(404);
+        assertThat(refusalNotesFrom(address))
+                .containsExactly(
+                        "single sign-on: the single sign-on account gives no verified e-mail address to create the user with");
+    }
+
+    @Test
+    void anEmailClaimNamedAsTheUsernameClaimSignsInTheUserOfThatNameThoughUnverified() {
+        String username = Api.unique("alice") + "@contoso.com";
+        Map<String, Object> user = People.body(username, Role.USER);
+        user.put("email", username);
+        api.asAdmin().post("/api/v1/users", Api.json(user)).expect(201);
+        var byEmail =
+                new OidcProperties("https://idp.example.com", "countersign", null, List.of(), "email", null, false);
+        Map<String, Object> entra = Map.of("preferred_username", username, "email", username, "name", "Alice");
+
+        var outcome = accounts(byEmail).signIn(SingleSignOnIdentity.from(entra, byEmail), SOURCE);
+
+        assertThat(outcome.refusal()).isNull();
+        assertThat(outcome.user().username()).isEqualTo(username);
     }
 
     @Test
@@ -144,15 +167,18 @@ class SingleSignOnAccountsTests {
     }
 
     @Test
-    void aNewPersonWhoseEmailCountersignCannotUseIsRefusedWithTheReasonInTheLog(CapturedOutput log) {
+    void aNewPersonWhoseEmailCountersignCannotUseIsRefusedSayingSo(CapturedOutput log) {
         String username = Api.unique("odd");
+        String address = SignInForms.uniqueAddress();
 
         var outcome =
-                accounts(true).signIn(new SingleSignOnIdentity(username, "not an address", true, null, null), SOURCE);
+                accounts(true).signIn(new SingleSignOnIdentity(username, "not an address", true, null, null), address);
 
-        assertThat(outcome.refusal()).isEqualTo(SignInRefusal.UNUSABLE_ACCOUNT);
+        assertThat(outcome.refusal()).isEqualTo(SignInRefusal.INVALID_EMAIL);
         api.asAdmin().get("/api/v1/users/" + username).expect(404);
         assertThat(log.getOut()).contains("did not create user " + username + ": email invalid_email");
+        assertThat(refusalNotesFrom(address))
+                .containsExactly("single sign-on: the single sign-on account's e-mail address is not valid");
     }
 
     @Test
@@ -166,21 +192,50 @@ class SingleSignOnAccountsTests {
     }
 
     @Test
-    void anAccountWithoutAUsableNameIsRefused() {
-        var outcome = accounts(true).signIn(new SingleSignOnIdentity("-no good-", null, false, null, null), SOURCE);
+    void anAccountWithoutAUsableNameIsRefusedAndAuditedUnderANameNoUserCanHave() {
+        String address = SignInForms.uniqueAddress();
+
+        var outcome = accounts(true).signIn(new SingleSignOnIdentity("-no good-", null, false, null, null), address);
 
         assertThat(outcome.refusal()).isEqualTo(SignInRefusal.UNUSABLE_ACCOUNT);
         api.asAdmin().get("/api/v1/users/-no good-").expect(404);
+        var refused = refusalsFrom(address);
+        assertThat(refused).hasSize(1);
+        assertThat(refused.get(0).get("actor").asString()).isEqualTo("(not a username)");
+        assertThat(refused.get(0).get("target").asString()).isEqualTo("user:(not a username)");
+        api.asAdmin()
+                .post("/api/v1/users", Api.json(People.body("(not a username)", Role.USER)))
+                .expect(400);
     }
 
     private SingleSignOnAccounts accounts(boolean createUsers) {
-        var properties = new OidcProperties(
-                "https://idp.example.com", "countersign", null, List.of(), null, "groups", createUsers);
+        return accounts(new OidcProperties(
+                "https://idp.example.com", "countersign", null, List.of(), null, "groups", createUsers));
+    }
+
+    private SingleSignOnAccounts accounts(OidcProperties properties) {
         return new SingleSignOnAccounts(users, memberships, refusals, properties);
     }
 
     private static SingleSignOnIdentity identity(String username, String email, List<String> groups) {
         return new SingleSignOnIdentity(username, email, true, "Person " + username, groups);
+    }
+
+    private List<JsonNode> refusalsFrom(String address) {
+        return api.asAdmin()
+                .get("/api/v1/audit?limit=500&action=user.sign_in_refused")
+                .expect(200)
+                .json()
+                .get("items")
+                .valueStream()
+                .filter(item -> address.equals(item.get("sourceAddress").asString()))
+                .toList();
+    }
+
+    private List<String> refusalNotesFrom(String address) {
+        return refusalsFrom(address).stream()
+                .map(item -> item.get("note").asString())
+                .toList();
     }
 
     private String refusalsAudited() {

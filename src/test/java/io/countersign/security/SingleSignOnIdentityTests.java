@@ -26,21 +26,32 @@ class SingleSignOnIdentityTests {
     }
 
     @Test
-    void anUnverifiedEmailNeverNamesTheUser() {
-        var byEmail = new OidcProperties("https://idp", "cs", null, List.of(), "email", null, false);
-
+    void anUnverifiedEmailNeverStandsInForAMissingUsername() {
         assertThat(SingleSignOnIdentity.from(Map.of("email", "zed@example.com", "email_verified", false), GROUPS)
                         .username())
                 .isNull();
         assertThat(SingleSignOnIdentity.from(Map.of("email", "zed@example.com"), GROUPS)
                         .username())
                 .isNull();
-        assertThat(SingleSignOnIdentity.from(Map.of("email", "zed@example.com", "email_verified", "false"), byEmail)
-                        .username())
-                .isNull();
+    }
+
+    @Test
+    void anEmailClaimNamedAsTheUsernameClaimIsTheUsernameVerifiedOrNot() {
+        var byEmail = new OidcProperties("https://idp", "cs", null, List.of(), "email", null, false);
+        // as Entra ID sends it: no email_verified
+        var entra = Map.<String, Object>of(
+                "preferred_username", "alice@contoso.com", "email", "Alice@Contoso.com", "name", "Alice");
+
+        var alice = SingleSignOnIdentity.from(entra, byEmail);
+
+        assertThat(alice.username()).isEqualTo("alice@contoso.com");
+        assertThat(alice.emailVerified()).isFalse();
         assertThat(SingleSignOnIdentity.from(Map.of("email", "Zed@example.com", "email_verified", true), byEmail)
                         .username())
                 .isEqualTo("zed@example.com");
+        assertThat(SingleSignOnIdentity.from(Map.of("preferred_username", "zed"), byEmail)
+                        .username())
+                .isNull();
     }
 
     @Test
