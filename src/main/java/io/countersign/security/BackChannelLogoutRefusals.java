@@ -9,24 +9,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Spring Security's back-channel logout endpoint fails with a 500 when a correctly signed logout token
- * lacks a claim its checks read unguarded ({@code events}, {@code iss}): the token is what is wrong,
- * so the provider is told so with a 400, as for any other refused token. Failures with another cause,
- * such as the provider's keys being unreachable, stay server errors.
+ * Answers what Spring Security's back-channel logout endpoint gets wrong. A correctly signed logout
+ * token that lacks a claim its checks read unguarded ({@code events}, {@code iss}) fails there with a
+ * 500: the token is what is wrong, so the provider is told so with a 400, as for any other refused
+ * token. A provider that cannot be reached is no fault of the token: Spring would answer a bare 400 when
+ * the discovery document cannot be read, and a provider takes a 400 as final, so the sign-out would be
+ * lost; that, and a key set that cannot be read, are a 500 the provider may retry, with one log line
+ * saying why rather than a stack trace.
  */
 final class BackChannelLogoutRefusals extends OncePerRequestFilter {
 
     static final String PATH = "/logout/connect/back-channel/" + ProviderRegistration.ID;
 
+    private static final int MAX_CAUSE = 300;
+
     private static final Logger log = LoggerFactory.getLogger(BackChannelLogoutRefusals.class);
 
+    private final ClientRegistrationRepository registrations;
     private final OAuth2ErrorHttpMessageConverter errors = new OAuth2ErrorHttpMessageConverter();
+
+    BackChannelLogoutRefusals(ClientRegistrationRepository registrations) {
+        this.registrations = registrations;
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -36,20 +47,46 @@ final class BackChannelLogoutRefusals extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // read, or read again, here: Spring's endpoint reads the same registration right after
+        if (registrations.findByRegistrationId(ProviderRegistration.ID) == null) {
+            log.warn("Back-channel logout not taken, the provider may send it again: single sign-on is unavailable");
+            answer(
+                    response,
+                    HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                    OAuth2ErrorCodes.SERVER_ERROR,
+                    "the provider's discovery document could not be read");
+            return;
+        }
         try {
             chain.doFilter(request, response);
         } catch (AuthenticationServiceException failed) {
-            if (!(failed.getCause() instanceof IllegalArgumentException
-                            || failed.getCause() instanceof NullPointerException)
-                    || response.isCommitted()) {
+            if (response.isCommitted()) {
                 throw failed;
             }
-            log.warn("Back-channel logout refused: the logout token lacks a claim it must have");
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            errors.write(
-                    new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, "the logout token lacks a required claim", null),
-                    null,
-                    new ServletServerHttpResponse(response));
+            if (failed.getCause() instanceof IllegalArgumentException
+                    || failed.getCause() instanceof NullPointerException) {
+                log.warn("Back-channel logout refused: the logout token lacks a claim it must have");
+                answer(
+                        response,
+                        HttpServletResponse.SC_BAD_REQUEST,
+                        OAuth2ErrorCodes.INVALID_REQUEST,
+                        "the logout token lacks a required claim");
+                return;
+            }
+            log.warn(
+                    "Back-channel logout not taken, the provider may send it again: the logout token could not be"
+                            + " checked: {}",
+                    LoggedText.printable(failed.getMessage(), MAX_CAUSE));
+            answer(
+                    response,
+                    HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                    OAuth2ErrorCodes.SERVER_ERROR,
+                    "the logout token could not be checked against the provider's keys");
         }
+    }
+
+    private void answer(HttpServletResponse response, int status, String code, String description) throws IOException {
+        response.setStatus(status);
+        errors.write(new OAuth2Error(code, description, null), null, new ServletServerHttpResponse(response));
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.client.oidc.authentication.logout.Oid
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +23,9 @@ import org.springframework.stereotype.Component;
  * Takes a logout token the provider sent to the back-channel endpoint, once Spring Security has checked
  * its signature against the provider's keys and its claims (issuer, audience, expiry, the logout event,
  * a subject or session, no nonce), and records the sign-out for every instance to act on ({@link
- * ProviderSignOuts}, {@link SignedInUserCheck}). It adds what Spring does not check: a token issued
- * long ago or in the future is refused, and so are ids too long to keep. The token itself is never
- * logged.
+ * ProviderSignOuts}, {@link SignedInUserCheck}). It adds what Spring does not check: a token without an
+ * expiry (Spring checks {@code exp} only when present; Back-Channel Logout requires it), or issued long
+ * ago or in the future, is refused, and so are ids too long to keep. The token itself is never logged.
  */
 @Component
 class ProviderSignOutReceiver implements LogoutHandler {
@@ -72,6 +73,9 @@ class ProviderSignOutReceiver implements LogoutHandler {
 
     private String refusal(OidcLogoutToken token) {
         Instant now = clock.instant();
+        if (!token.hasClaim(JwtClaimNames.EXP)) {
+            return "the logout token has no exp claim";
+        }
         if (token.getIssuedAt().isBefore(now.minus(LONGEST_AGE))) {
             return "the logout token was issued more than " + LONGEST_AGE.toMinutes() + " minutes ago";
         }

@@ -79,6 +79,6 @@ class SingleSignOn {
                 .oidcLogout(logout -> logout.clientRegistrationRepository(registrations)
                         .oidcSessionRegistry(new NoProviderSessionRegistry())
                         .backChannel(backChannel -> backChannel.logoutHandler(signOuts)))
-                .addFilterAfter(new BackChannelLogoutRefusals(), HeaderWriterFilter.class);
+                .addFilterAfter(new BackChannelLogoutRefusals(registrations), HeaderWriterFilter.class);
     }
 }

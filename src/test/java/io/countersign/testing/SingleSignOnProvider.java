@@ -81,13 +81,13 @@ public final class SingleSignOnProvider {
     /**
      * A logout token about {@code subject} signed with the provider's key, with the back-channel logout
      * event and {@code claims} (a {@code sid}, say); for Countersign's client unless {@code claims} names
-     * another {@code aud}, and a {@code null} value leaves a claim out.
+     * another {@code aud}, and a {@code null} value leaves a claim out, even one the provider always
+     * sets ({@code exp}, say).
      */
     public String logoutToken(String subject, Map<String, Object> claims) {
         Map<String, Object> logout = new LinkedHashMap<>();
         logout.put("events", Map.of(BACK_CHANNEL_EVENT, Map.of()));
         logout.putAll(claims);
-        logout.values().removeIf(java.util.Objects::isNull);
         @SuppressWarnings("unchecked")
         List<String> audience = (List<String>) logout.remove("aud");
         if (audience == null) {

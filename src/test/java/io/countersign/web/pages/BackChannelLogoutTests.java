@@ -165,6 +165,17 @@ class BackChannelLogoutTests {
         assertThat(browser.open(BASE + "/").body()).contains(person);
     }
 
+    @Test
+    void aLogoutTokenWithoutAnExpiryIsRefused() {
+        Visitor browser = signedIn(person, "no-exp-" + person);
+
+        HttpResponse<String> answered = backChannel(token(person, withNull("exp")));
+
+        assertThat(answered.statusCode()).isEqualTo(400);
+        assertThat(answered.body()).contains("invalid_request").contains("the logout token has no exp claim");
+        assertThat(browser.open(BASE + "/").body()).contains(person);
+    }
+
     /** A browser signed in through the provider as {@code username}, in the provider's session {@code sid}. */
     private static Visitor signedIn(String username, String sid) {
         Map<String, Object> claims = SingleSignOnProvider.claims(username, List.of());
