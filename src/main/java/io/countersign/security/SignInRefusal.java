@@ -4,16 +4,15 @@ import java.util.Arrays;
 
 /**
  * Why a person the provider vouched for is not let in; the code travels to the sign-in page, and the
- * note to the audit trail. A new user who cannot be created is, to the person, an account Countersign
- * cannot use; the note says why, naming no value the provider sent.
+ * note to the audit trail. Neither names a value the provider sent.
  */
 enum SignInRefusal {
     UNKNOWN_USER("unknown_user", "no Countersign user for this single sign-on account"),
     INACTIVE_USER("inactive_user", "the user is deactivated"),
     UNUSABLE_ACCOUNT("unusable_account", "the single sign-on account gives no usable username or e-mail"),
     NO_VERIFIED_EMAIL(
-            "unusable_account", "the single sign-on account gives no verified e-mail address to create the user with"),
-    INVALID_EMAIL("unusable_account", "the single sign-on account's e-mail address is not valid");
+            "unverified_email", "the single sign-on account gives no verified e-mail address to create the user with"),
+    INVALID_EMAIL("invalid_email", "the single sign-on account's e-mail address is not valid");
 
     private final String code;
     private final String note;

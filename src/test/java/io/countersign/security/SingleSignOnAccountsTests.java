@@ -124,7 +124,7 @@ class SingleSignOnAccountsTests {
         var outcome = accounts(true).signIn(unverified, address);
 
         assertThat(outcome.refusal()).isEqualTo(SignInRefusal.NO_VERIFIED_EMAIL);
-        assertThat(outcome.refusal().code()).isEqualTo("unusable_account");
+        assertThat(outcome.refusal().code()).isEqualTo("unverified_email");
         api.asAdmin().get("/api/v1/users/" + username).expect(404);
         assertThat(refusalNotesFrom(address))
                 .containsExactly(

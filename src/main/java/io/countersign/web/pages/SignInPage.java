@@ -23,7 +23,13 @@ class SignInPage {
             "Your Countersign user is deactivated. Ask an administrator if you need access again.",
             "unusable_account",
             "Your single sign-on account gives no username or e-mail address Countersign can use."
-                    + " Ask an administrator.");
+                    + " Ask an administrator.",
+            "unverified_email",
+            "Your single sign-on account gives no verified e-mail address, which Countersign needs to create"
+                    + " your user. Ask an administrator to add you.",
+            "invalid_email",
+            "The e-mail address your single sign-on account gives is not one Countersign can use."
+                    + " Ask an administrator to add you.");
 
     private final OidcProperties singleSignOn;
 

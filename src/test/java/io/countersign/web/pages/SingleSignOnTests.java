@@ -174,6 +174,20 @@ class SingleSignOnTests {
     }
 
     @Test
+    void aNewPersonWithoutAVerifiedEmailIsToldWhyNoUserWasCreated() {
+        String username = Api.unique("newcomer");
+        Map<String, Object> claims = claims(username, List.of());
+        claims.put("email_verified", false);
+        providerSays(claims);
+
+        HttpResponse<String> landed = new Visitor().open(BASE + "/oauth2/authorization/oidc");
+
+        assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/login?sso=unverified_email"));
+        assertThat(landed.body()).contains("gives no verified e-mail address");
+        api.asAdmin().get("/api/v1/users/" + username).expect(404);
+    }
+
+    @Test
     void aDeactivatedUserIsRefusedWithAReadableMessageAndTheRefusalIsAudited() {
         String username = directory.person(false);
         providerSays(claims(username, List.of()));
