@@ -17,7 +17,8 @@ final class BreakGlassRules {
 
     /**
      * Adds every problem of the input to {@code problems} and throws them, also when the governing
-     * policy allows no break-glass access (a problem of the input's {@code breakGlass}).
+     * policy allows no break-glass access (a problem of the input's {@code breakGlass}); a valid input
+     * is then refused when its use would be reviewed and has nobody to review it.
      */
     static void check(Problems problems, RequestInput input, ApprovalPlan plan) {
         BreakGlassPlan allowed = plan.breakGlass();
@@ -28,13 +29,6 @@ final class BreakGlassRules {
                     "policy '" + plan.policyName() + "' allows no break-glass access; ask through its approval"
                             + " steps instead");
             problems.throwIfAny();
-        }
-        if (allowed.isReviewed() && allowed.reviewers().isEmpty()) {
-            // as a step nobody can approve refuses the request: a use nobody may review is unreviewable
-            throw new RefusedException(
-                    "no_reviewer",
-                    "Policy '" + plan.policyName() + "' has every break-glass use reviewed, and nobody but the"
-                            + " requester could review this one; an administrator must name other reviewers first.");
         }
         if (RequestValidation.trimToNull(input.justification()) == null) {
             problems.add("justification", "required", "break-glass access requires a justification");
@@ -50,6 +44,15 @@ final class BreakGlassRules {
                             + "' allows for break-glass access");
         }
         problems.throwIfAny();
+        if (allowed.isReviewed() && allowed.reviewers().isEmpty()) {
+            // as a step nobody can approve refuses the request: a use nobody may review is unreviewable;
+            // checked after the input so that a caller fixes what is theirs to fix in one round
+            throw new RefusedException(
+                    "no_reviewer",
+                    "Policy '" + plan.policyName() + "' has every break-glass use reviewed, and no active"
+                            + " reviewer other than the requester could review this one; an administrator must"
+                            + " name other reviewers or reactivate one first.");
+        }
     }
 
     /** The duration asked, or the policy's default duration capped at the emergency maximum. */

@@ -12,6 +12,7 @@ import io.countersign.policy.BreakGlassPlan;
 import io.countersign.shared.AuditableEvent;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Problems;
+import io.countersign.shared.RefusedException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,10 @@ import org.junit.jupiter.api.Test;
 class BreakGlassRulesTests {
 
     private static ApprovalPlan allowing(Duration max, String... notified) {
+        return withBlock(new BreakGlassPlan(max, List.of(notified)));
+    }
+
+    private static ApprovalPlan withBlock(BreakGlassPlan block) {
         ApprovalPlan plain = Plans.plan(Plans.step("Leads", 1, "lisa"));
         return new ApprovalPlan(
                 plain.policyName(),
@@ -31,7 +36,7 @@ class BreakGlassRulesTests {
                 null,
                 plain.steps(),
                 List.of(),
-                new BreakGlassPlan(max, List.of(notified)));
+                block);
     }
 
     private static RequestInput input(Duration duration, String justification) {
@@ -75,6 +80,24 @@ class BreakGlassRulesTests {
                         e -> assertThat(e.issues())
                                 .extracting(i -> i.field(), i -> i.code())
                                 .containsExactly(tuple("justification", "required"), tuple("startsAt", "not_allowed")));
+    }
+
+    @Test
+    void aReviewedUseWithoutAnActiveReviewerListsTheInputsProblemsFirst() {
+        ApprovalPlan unreviewable =
+                withBlock(new BreakGlassPlan(Duration.ofHours(1), List.of(), List.of(), Duration.ofDays(1)));
+
+        assertThatThrownBy(() -> check(input(Duration.ofHours(2), null), unreviewable))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues())
+                                .extracting(i -> i.field(), i -> i.code())
+                                .containsExactly(
+                                        tuple("justification", "required"), tuple("duration", "above_maximum")));
+        assertThatThrownBy(() -> check(input(Duration.ofHours(1), "outage"), unreviewable))
+                .isInstanceOfSatisfying(
+                        RefusedException.class, e -> assertThat(e.reason()).isEqualTo("no_reviewer"))
+                .hasMessageContaining("no active reviewer other than the requester");
     }
 
     @Test
