@@ -246,18 +246,23 @@ public class Grants {
      * The holder asks for {@code duration} more on their grant in force, giving a justification and a
      * ticket reference when the policy asks for them: opens the extension request, which the policy
      * governing the grant's resource and account today decides. Only the holder may ask; anyone else
-     * learns nothing of the grant.
+     * who may not see the grant learns nothing of it.
      *
-     * @throws NotFoundException when the grant does not exist or is not the caller's
+     * @throws NotFoundException when the grant does not exist or the caller may not see it
+     * @throws NotTheHolder when the caller may see the grant but does not hold it
      * @throws GrantNotActive when the grant has ended or was revoked, or still waits for its first use
      */
     @Transactional
     public AccessRequest extend(Actor actor, String id, Duration duration, String justification, String ticket) {
         Instant now = clock.instant();
+        String me = idOf(actor);
         Grant grant = repository
                 .find(id, now)
-                .filter(g -> idOf(actor).equals(g.holderId()))
+                .filter(g -> visibleTo(actor, me, g))
                 .orElseThrow(() -> new NotFoundException("grant", id));
+        if (!me.equals(grant.holderId())) {
+            throw new NotTheHolder(id);
+        }
         if (grant.status() == GrantStatus.EXPIRED || grant.status() == GrantStatus.REVOKED) {
             throw new GrantNotActive(id, grant.status(), "extended");
         }

@@ -327,6 +327,25 @@ class GrantExtensionTests extends DevWithATokenTestBase {
     }
 
     @Test
+    void anAdministratorWhoSeesTheGrantIsToldOnlyTheHolderMayExtendIt() {
+        String grantId = grant().get("id").asString();
+
+        JsonNode refused = api.asAdmin()
+                .post("/api/v1/grants/" + grantId + "/extend", Api.json(Map.of("duration", "PT1H")))
+                .expect(403)
+                .json();
+
+        assertThat(refused.get("detail").asString()).contains("only its holder may ask to extend it");
+        assertThat(api.asAdmin()
+                        .post("/api/v1/grants/grt-unknown1/extend", Api.json(Map.of("duration", "PT1H")))
+                        .expect(404)
+                        .json()
+                        .get("detail")
+                        .asString())
+                .contains("exists or you may not see it");
+    }
+
+    @Test
     void aRevokedGrantCancelsItsPendingExtensionAndCannotBeExtended() {
         String grantId = grant().get("id").asString();
         String extension = extensionOf(grantId, "PT1H");
