@@ -21,6 +21,13 @@ enum ConnectionRefusal {
             "Check COUNTERSIGN_DB_USER and COUNTERSIGN_DB_PASSWORD (SPRING_FLYWAY_USER and"
                     + " SPRING_FLYWAY_PASSWORD when migrations run as a user of their own), and that the server"
                     + " lets that user connect to the database from this host."),
+    /** PostgreSQL's "sorry, too many clients already": every connection max_connections allows is taken. */
+    TOO_MANY_CONNECTIONS(
+            "53300",
+            "the server has no connection left for it",
+            "Lower COUNTERSIGN_DB_POOL_SIZE on this and the other instances (each also holds two connections of"
+                    + " its own) or stop other clients of that server, or raise max_connections in the server's"
+                    + " postgresql.conf and restart it."),
     /** H2's "Database may be already in use": another process holds the embedded database's file lock. */
     EMBEDDED_IN_USE(
             "90020",

@@ -1,0 +1,41 @@
+package io.countersign.shared.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.context.ApplicationContextException;
+import org.springframework.mock.env.MockEnvironment;
+
+/** A database that refuses while the service starts is reported in a few lines, by what refused. */
+class DatabaseConnectionFailureAnalyzerTests {
+
+    private final DatabaseConnectionFailureAnalyzer analyzer =
+            new DatabaseConnectionFailureAnalyzer(new MockEnvironment()
+                    .withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/countersign")
+                    .withProperty("spring.datasource.username", "countersign"));
+
+    @Test
+    void aServerWithNoConnectionLeftIsReportedWithWhatToLowerOrRaise() {
+        SQLException tooMany = new SQLException("FATAL: sorry, too many clients already", "53300");
+
+        FailureAnalysis analysis = analyzer.analyze(new ApplicationContextException(
+                "Unable to start web server",
+                new IllegalStateException("Failed to initialize pool", new RuntimeException("pool", tooMany))));
+
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription())
+                .isEqualTo("Could not connect to the database jdbc:postgresql://db.example:5432/countersign as user"
+                        + " 'countersign': the server has no connection left for it (sorry, too many clients"
+                        + " already).");
+        assertThat(analysis.getAction()).contains("COUNTERSIGN_DB_POOL_SIZE").contains("max_connections");
+        assertThat(analysis.getCause()).isSameAs(tooMany);
+    }
+
+    @Test
+    void aStatementErrorIsLeftToTheUsualReport() {
+        assertThat(analyzer.analyze(new IllegalStateException(new SQLException("duplicate key", "23505"))))
+                .isNull();
+    }
+}
