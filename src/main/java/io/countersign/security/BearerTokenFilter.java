@@ -29,6 +29,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
         this.bearer = bearer;
     }
 
+    /**
+     * The answer of a long poll is written by an async dispatch, up to a minute after the call was
+     * authenticated: the token is checked again then, so that one revoked, or whose user was
+     * deactivated or given another role meanwhile, gets the refusal a fresh call would, not the answer.
+     */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -44,12 +54,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String header = headers.isEmpty() ? null : headers.get(0);
-        if (!BearerAuthentication.presentsToken(header)) {
+        // a streamed download has written its answer before its dispatch: nothing is left to withhold
+        boolean answered = isAsyncDispatch(request) && response.isCommitted();
+        if (!BearerAuthentication.presentsToken(header) || answered) {
             chain.doFilter(request, response);
             return;
         }
         var authenticated = bearer.authenticate(header);
         if (authenticated.isEmpty()) {
+            response.resetBuffer();
             ProblemWriter.write(
                     request,
                     response,
@@ -59,6 +72,17 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         CountersignPrincipal principal = authenticated.get().principal();
+        if (isAsyncDispatch(request) && !principal.equals(callerOf(request))) {
+            // the answer was read with the rights the call began with, which the user no longer has
+            response.resetBuffer();
+            ProblemWriter.write(
+                    request,
+                    response,
+                    HttpServletResponse.SC_UNAUTHORIZED,
+                    "Unauthorized",
+                    "The API token's user was given another role while this call waited; ask again.");
+            return;
+        }
         var authentication = new UsernamePasswordAuthenticationToken(
                 principal, null, List.of(new SimpleGrantedAuthority("ROLE_" + principal.role())));
         // which token it was, and when it expires: tokens it mints may not outlive it
@@ -67,13 +91,19 @@ class BearerTokenFilter extends OncePerRequestFilter {
                 SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.getContextHolderStrategy().setContext(context);
-        // an async dispatch (the answer of a long poll) skips this filter and is authorised again:
-        // the context kept on the request lets it pass as the same caller
+        // a streamed download's async dispatch passes above and is authorised again: the context kept
+        // on the request lets it pass as the same caller
         CALLERS.saveContext(context, request, response);
         try {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.getContextHolderStrategy().clearContext();
         }
+    }
+
+    /** Who the call was authenticated as when it began, kept on the request for its async dispatch. */
+    private static Object callerOf(HttpServletRequest request) {
+        var authentication = CALLERS.loadDeferredContext(request).get().getAuthentication();
+        return authentication == null ? null : authentication.getPrincipal();
     }
 }

@@ -11,6 +11,7 @@ import io.countersign.testing.CountersignTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,5 +81,42 @@ class LongPollTests extends DevAndLisaTestBase {
         await().atMost(WITHIN_A_SECOND).until(polled::isDone);
         assertThat(polled.get().status()).isEqualTo(200);
         assertThat(polled.get().json().get("status").asString()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aWaiterWhoseTokenIsRevokedMeanwhileIsRefusedInsteadOfAnswered() throws Exception {
+        String id = org.request(dev, resource).get("id").asString();
+        var polled = waitFor(id);
+
+        api.as(dev.token()).delete("/api/v1/users/" + dev.name() + "/tokens").expect(204);
+        requests.approve(new Actor(lisa.name(), Role.USER, Channel.API, "127.0.0.1"), id, "fine");
+
+        await().atMost(WITHIN_A_SECOND).until(polled::isDone);
+        assertRefusedWithoutTheRequest(polled.get(), id);
+    }
+
+    @Test
+    void aWaiterDeactivatedMeanwhileIsRefusedInsteadOfAnswered() throws Exception {
+        String id = org.request(dev, resource).get("id").asString();
+        var polled = waitFor(id);
+
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + dev.name(),
+                        Api.json(Map.of("email", dev.name() + "@example.com", "role", "USER", "active", false)))
+                .expect(200);
+
+        // the deactivation withdraws the request, which answers the wait
+        await().atMost(WITHIN_A_SECOND).until(polled::isDone);
+        assertRefusedWithoutTheRequest(polled.get(), id);
+    }
+
+    private static void assertRefusedWithoutTheRequest(Api.Response answer, String id) {
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.json().get("detail").asString()).isEqualTo("The API token is unknown or expired.");
+        // the problem names the path asked, and nothing of the request
+        assertThat(answer.json().propertyNames())
+                .containsExactlyInAnyOrder("detail", "instance", "status", "title", "type");
+        assertThat(answer.json().get("instance").asString()).isEqualTo("/api/v1/requests/" + id);
     }
 }

@@ -47,6 +47,12 @@ class DatabaseOutageFilter {
             this.unavailable = unavailable;
         }
 
+        /** A long poll's answer authenticates its token again (see the bearer filter), which may need the database. */
+        @Override
+        protected boolean shouldNotFilterAsyncDispatch() {
+            return false;
+        }
+
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
