@@ -84,7 +84,20 @@ final class GrantIndex {
         }
         return inForce(entry.grants(), now)
                 .<Answer>map(grant -> grant.awaitsFirstUse() ? UNKNOWN : new InForce(grant))
-                .orElse(NONE);
+                .orElseGet(() -> claimMayBeInFlight(entry.grants(), now).isPresent() ? UNKNOWN : NONE);
+    }
+
+    /**
+     * A grant never claimed whose claim window has closed by {@code now}: a check just before the close
+     * may be claiming it, its claim not yet committed, so only the database can tell whether it is in
+     * force (see {@link Grants#check}).
+     */
+    static Optional<Grant> claimMayBeInFlight(Collection<Grant> grants, Instant now) {
+        return grants.stream()
+                .filter(grant -> grant.awaitsFirstUse()
+                        && grant.status() != GrantStatus.REVOKED
+                        && !grant.endsAt().isAfter(now))
+                .findFirst();
     }
 
     /**

@@ -28,12 +28,21 @@ class GrantRepository {
                    revoked_at, revoked_by, revoke_reason, clock_started_at, first_use_seconds
             from grants""";
 
-    private static final String NOT_ENDED = """
+    private static final String HELD_NOT_REVOKED = """
             select g.id, g.request_id, u.username, g.holder_id, g.resource_name, g.account_name,
                    g.starts_at, g.ends_at, g.status, g.revoked_at, g.revoked_by, g.revoke_reason,
                    g.clock_started_at, g.first_use_seconds
             from grants g join users u on u.id = g.holder_id
-            where g.ends_at > ? and g.status <> 'REVOKED'""";
+            where g.status <> 'REVOKED'""";
+
+    private static final String NOT_ENDED = HELD_NOT_REVOKED + " and g.ends_at > ?";
+
+    /**
+     * How long after its claim window closed a grant never claimed is still read for its key: a check
+     * just before the close may have claimed it and not yet committed (see {@link #awaitClaim}). A
+     * claim is one short transaction, run within the access check's bounded-call deadline.
+     */
+    static final Duration CLAIM_IN_FLIGHT = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
 
@@ -159,13 +168,30 @@ class GrantRepository {
      * The grants not yet ended nor revoked of the user who has this name now (by id, so a later user
      * given a deleted user's name holds nothing) for this account, in one query: the access check
      * picks the one in force at {@code now} among them (see {@link GrantIndex#inForce}), and keeps them
-     * in its index. A range scan of the {@code grants_holder_lookup} index.
+     * in its index. A range scan of the {@code grants_holder_lookup} index. Grants never claimed whose
+     * claim window closed within {@link #CLAIM_IN_FLIGHT} come with them, ended as of {@code now}.
      */
     List<Grant> notEndedFor(String username, String resource, String account, Instant now) {
-        return jdbc.sql(NOT_ENDED + " and u.username = ? and g.resource_name = ? and g.account_name = ?")
-                .params(Timestamps.toDb(now), username, resource, account)
+        return jdbc.sql(HELD_NOT_REVOKED + """
+                         and u.username = ? and g.resource_name = ? and g.account_name = ?
+                         and g.ends_at > ?
+                         and (g.ends_at > ? or (g.status = 'APPROVED_UNUSED' and g.clock_started_at is null))""")
+                .params(username, resource, account, Timestamps.toDb(now.minus(CLAIM_IN_FLIGHT)), Timestamps.toDb(now))
                 .query((rs, n) -> grant(rs, now))
                 .list();
+    }
+
+    /**
+     * Returns once no transaction holds the claim of this grant uncommitted: a claim's conditional
+     * update keeps the row locked until it commits or rolls back, and a lock taken here waits for
+     * that. The lock is released at once, the statement being a transaction of its own (FOR UPDATE
+     * rather than FOR SHARE, which H2 does not know).
+     */
+    void awaitClaim(String id) {
+        jdbc.sql("select id from grants where id = ? for update")
+                .param(id)
+                .query(String.class)
+                .optional();
     }
 
     /** Every grant not yet ended nor revoked whose holder still has the name it was granted under: the index's full load. */

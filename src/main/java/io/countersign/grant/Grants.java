@@ -185,6 +185,16 @@ public class Grants {
                 .call(() -> {
                     GrantIndex.Stamp stamp = indexKeeper.index().stampOf(key);
                     List<Grant> notEnded = repository.notEndedFor(key.user(), key.resource(), key.account(), now);
+                    Optional<Grant> unclaimed =
+                            GrantIndex.inForce(notEnded, now).isPresent()
+                                    ? Optional.empty()
+                                    : GrantIndex.claimMayBeInFlight(notEnded, now);
+                    if (unclaimed.isPresent()) {
+                        // a claim stamped before the window closed is in force when it commits:
+                        // answer from it rather than deny what the next check would allow
+                        repository.awaitClaim(unclaimed.get().id());
+                        notEnded = repository.notEndedFor(key.user(), key.resource(), key.account(), now);
+                    }
                     indexKeeper.install(key, stamp, notEnded);
                     return GrantIndex.inForce(notEnded, now)
                             .flatMap(grant ->

@@ -134,6 +134,13 @@ class GrantIndexMemoryTests {
     }
 
     @Test
+    void aGrantWhoseClaimWindowJustClosedIsLeftToTheDatabaseThatMayBeStartingIt() {
+        load(awaitingFirstUse("g1", NOW.plusSeconds(15)));
+
+        assertThat(at(NOW.plusSeconds(15).plusMillis(1))).isInstanceOf(GrantIndex.Unknown.class);
+    }
+
+    @Test
     void aChangedKeyIsLeftToTheDatabaseUntilItIsReadAgainAndOtherKeysStillAnswer() {
         Grant grant = grant("g1", NOW.minusSeconds(60), NOW.plusSeconds(600));
         load(grant);
