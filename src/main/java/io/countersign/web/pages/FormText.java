@@ -8,10 +8,11 @@ import java.util.stream.Collectors;
 
 /**
  * Lists and labels typed into one text control, and written back into one. Names are separated by
- * commas, spaces or lines. Labels are {@code key=value} entries: one per line where a value may hold a
- * comma (a resource's labels), separated by commas in a one-line selector (a policy's). An entry without
- * {@code =} has no value, so the services' rules refuse it instead of keeping an empty one. What a
- * form sends is otherwise passed on as typed, so those rules judge it.
+ * commas, spaces or lines. Labels are {@code key=value} lines, split at the first {@code =} only: a key
+ * is a name and never holds one, while a value may hold anything a single line can (commas, {@code =},
+ * spaces at either end), so every label the services accept comes back from the form as it was. A line
+ * without {@code =} has no value, so the services' rules refuse it instead of keeping an empty one. What
+ * a form sends is otherwise passed on as typed, so those rules judge it.
  */
 public final class FormText {
 
@@ -38,38 +39,21 @@ public final class FormText {
     }
 
     public static Map<String, String> labelLines(String typed) {
-        return labels(typed, "\\R");
-    }
-
-    public static String labelLines(Map<String, String> labels) {
-        return written(labels, "\n") + (labels.isEmpty() ? "" : "\n");
-    }
-
-    public static Map<String, String> labelList(String typed) {
-        return labels(typed, ",");
-    }
-
-    public static String labelList(Map<String, String> labels) {
-        return written(labels, ", ");
-    }
-
-    private static Map<String, String> labels(String typed, String separator) {
         Map<String, String> labels = new LinkedHashMap<>();
-        for (String entry : blank(typed) ? new String[0] : typed.split(separator)) {
-            if (entry.isBlank()) {
+        for (String line : blank(typed) ? new String[0] : typed.split("\\R")) {
+            if (line.isBlank()) {
                 continue;
             }
-            int equals = entry.indexOf('=');
-            labels.put(
-                    (equals < 0 ? entry : entry.substring(0, equals)).trim(),
-                    equals < 0 ? null : entry.substring(equals + 1).trim());
+            // the key's spaces are the services' to strip, as they strip a name's anywhere
+            int equals = line.indexOf('=');
+            labels.put(equals < 0 ? line : line.substring(0, equals), equals < 0 ? null : line.substring(equals + 1));
         }
         return labels;
     }
 
-    private static String written(Map<String, String> labels, String separator) {
+    public static String labelLines(Map<String, String> labels) {
         return labels.entrySet().stream()
-                .map(label -> label.getKey() + "=" + label.getValue())
-                .collect(Collectors.joining(separator));
+                .map(label -> label.getKey() + "=" + label.getValue() + "\n")
+                .collect(Collectors.joining());
     }
 }

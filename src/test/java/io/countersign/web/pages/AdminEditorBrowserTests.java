@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -186,6 +188,42 @@ class AdminEditorBrowserTests {
         browser.clickButton("Delete the policy");
         assertThat(browser.text()).contains("The policy '" + policy + "' is deleted.");
         api.asAdmin().get("/api/v1/policies/" + policy).expect(404);
+    }
+
+    @Test
+    void aPolicySavedUnchangedKeepsItsLabelsAndEveryMinimumLevel() {
+        List<String> levels = new ArrayList<>();
+        api.asAdmin().get("/api/v1/levels").expect(200).json().forEach(level -> levels.add(level.asString()));
+        String manager = Api.unique("manager");
+        String director = Api.unique("director");
+        levels.addAll(List.of(manager, director));
+        api.asAdmin().put("/api/v1/levels", Api.json(levels)).expect(200);
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("team", "x, owner=evil");
+        labels.put("tier", "a,b");
+        labels.put("note", "  spaced  ");
+        String policy = Api.unique("labelled");
+        List<Map<String, String>> approvers =
+                List.of(Map.of("user", lead), Map.of("minLevel", manager), Map.of("minLevel", director));
+        api.asAdmin()
+                .post(
+                        "/api/v1/policies",
+                        Api.json(Map.of(
+                                "name", policy,
+                                "conditions", Map.of("resourceName", "lab2-*", "labels", labels),
+                                "steps", List.of(Map.of("name", "one", "approvers", approvers)))))
+                .expect(201);
+
+        browser.signIn(admin, PASSWORD);
+        browser.open("/admin/policies/" + policy + "/edit");
+        browser.clickButton("Save policy");
+
+        assertThat(browser.text()).contains("The policy '" + policy + "' is saved.");
+        var saved = api.asAdmin().get("/api/v1/policies/" + policy).expect(200).json();
+        assertThat(saved.get("conditions").get("labels").properties())
+                .extracting(label -> Map.entry(label.getKey(), label.getValue().asString()))
+                .containsExactlyInAnyOrderElementsOf(labels.entrySet());
+        assertThat(saved.get("steps").get(0).get("approvers").toString()).isEqualTo(Api.json(approvers));
     }
 
     @Test

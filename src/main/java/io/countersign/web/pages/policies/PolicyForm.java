@@ -65,7 +65,7 @@ public class PolicyForm {
         form.resourceGroups = FormText.names(conditions.resourceGroups());
         form.resourceTypes = FormText.names(conditions.resourceTypes());
         form.requesterGroups = FormText.names(conditions.requesterGroups());
-        form.labels = FormText.labelList(conditions.labels());
+        form.labels = FormText.labelLines(conditions.labels());
         form.defaultDuration = policy.defaultDuration().toString();
         form.maxDuration = policy.maxDuration().toString();
         form.requestTtl = policy.requestTtl().toString();
@@ -100,7 +100,7 @@ public class PolicyForm {
                         FormText.names(resourceGroups),
                         FormText.names(resourceTypes),
                         FormText.names(requesterGroups),
-                        FormText.labelList(labels)),
+                        FormText.labelLines(labels)),
                 issues.duration(defaultDuration, "defaultDuration"),
                 issues.duration(maxDuration, "maxDuration"),
                 issues.duration(requestTtl, "requestTtl"),

@@ -6,14 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Who approves, as the editor shows it: named users and groups, a minimum level, and the four
- * relative selectors as switches. Turned into the API's one-key selectors in a fixed order.
+ * Who approves, as the editor shows it: named users, groups and minimum levels, and the four relative
+ * selectors as switches. Turned into the API's one-key selectors in a fixed order. A list may name
+ * several minimum levels (the API takes it), so they are a list too: one field holding a single level
+ * would drop the others when a policy is saved unchanged.
  */
 public class SelectorFields {
 
     public String users = "";
     public String groups = "";
+    /** Level names, separated by commas or spaces. */
     public String minLevel = "";
+
     public boolean requesterManager;
     public boolean requesterGroupManagers;
     public boolean resourceGroupManagers;
@@ -23,9 +27,7 @@ public class SelectorFields {
         List<ApproverSelector> selectors = new ArrayList<>();
         FormText.names(users).forEach(user -> selectors.add(ApproverSelector.ofUser(user)));
         FormText.names(groups).forEach(group -> selectors.add(ApproverSelector.ofGroup(group)));
-        if (!FormText.blank(minLevel)) {
-            selectors.add(ApproverSelector.atOrAbove(minLevel.trim()));
-        }
+        FormText.names(minLevel).forEach(level -> selectors.add(ApproverSelector.atOrAbove(level)));
         addIf(selectors, requesterManager, ApproverSelector.REQUESTER_MANAGER);
         addIf(selectors, requesterGroupManagers, ApproverSelector.REQUESTER_GROUP_MANAGERS);
         addIf(selectors, resourceGroupManagers, ApproverSelector.RESOURCE_GROUP_MANAGERS);
@@ -50,13 +52,14 @@ public class SelectorFields {
         SelectorFields fields = new SelectorFields();
         List<String> userNames = new ArrayList<>();
         List<String> groupNames = new ArrayList<>();
+        List<String> levels = new ArrayList<>();
         for (ApproverSelector selector : selectors == null ? List.<ApproverSelector>of() : selectors) {
             if (selector.user() != null) {
                 userNames.add(selector.user());
             } else if (selector.group() != null) {
                 groupNames.add(selector.group());
             } else if (selector.minLevel() != null) {
-                fields.minLevel = selector.minLevel();
+                levels.add(selector.minLevel());
             }
             fields.requesterManager |= Boolean.TRUE.equals(selector.requesterManager());
             fields.requesterGroupManagers |= Boolean.TRUE.equals(selector.requesterGroupManagers());
@@ -65,6 +68,7 @@ public class SelectorFields {
         }
         fields.users = String.join(", ", userNames);
         fields.groups = String.join(", ", groupNames);
+        fields.minLevel = String.join(", ", levels);
         return fields;
     }
 

@@ -36,7 +36,7 @@ class ResourceAdminPagesTests extends AdminPagesTestBase {
                 "owners",
                 owner,
                 "labels",
-                "env=prod\nteam = payments\n");
+                "env=prod\nteam= payments, billing \n");
 
         assertThat(browsing.follow(admin, created)).contains("Resource " + name + " is created.", "env=prod");
         JsonNode resource =
@@ -45,7 +45,7 @@ class ResourceAdminPagesTests extends AdminPagesTestBase {
         assertThat(strings(resource.get("accounts"))).containsExactly("readonly", "root");
         assertThat(strings(resource.get("groups"))).containsExactly(group);
         assertThat(strings(resource.get("owners"))).containsExactly(owner);
-        assertThat(resource.get("labels").get("team").asString()).isEqualTo("payments");
+        assertThat(resource.get("labels").get("team").asString()).isEqualTo(" payments, billing ");
 
         browsing.post(admin, "/admin/resources/" + name, "type", "ssh", "accounts", "admin", "labels", "env=dev");
         resource = api.asAdmin().get("/api/v1/resources/" + name).expect(200).json();

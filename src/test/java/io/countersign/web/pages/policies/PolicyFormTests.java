@@ -7,7 +7,9 @@ import io.countersign.policy.OnTimeout;
 import io.countersign.policy.PolicyDefinition;
 import io.countersign.shared.FieldIssue;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The editor's draft: how its text fields become a policy, where issues are shown, and the step buttons. */
@@ -52,6 +54,57 @@ class PolicyFormTests {
 
         assertThat(issues.issues).isEmpty();
         assertThat(read.withName("prod")).isEqualTo(stored);
+    }
+
+    @Test
+    void labelsWithCommasEqualsSignsAndSpacesComeBackFromTheFormAsTheyWere() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("team", "x, owner=evil");
+        labels.put("tier", "a,b");
+        labels.put("note", "  spaced  ");
+        labels.put("empty", "");
+        PolicyDefinition stored = withOneStep(
+                new PolicyDefinition.Conditions("lab-*", null, List.of(), List.of(), List.of(), labels),
+                ApproverSelector.ofUser("lisa"));
+
+        PolicyDefinition read = PolicyForm.of(stored).read(new DraftIssues(), stored);
+
+        assertThat(read.conditions().labels()).containsExactlyEntriesOf(labels);
+    }
+
+    @Test
+    void everyMinimumLevelOfAListOfApproversIsKept() {
+        PolicyDefinition stored = withOneStep(
+                new PolicyDefinition.Conditions("lab-*", null, List.of(), List.of(), List.of(), Map.of()),
+                ApproverSelector.ofUser("lisa"),
+                ApproverSelector.atOrAbove("manager"),
+                ApproverSelector.atOrAbove("director"));
+
+        PolicyDefinition read = PolicyForm.of(stored).read(new DraftIssues(), stored);
+
+        assertThat(read.steps().get(0).approvers())
+                .containsExactly(
+                        ApproverSelector.ofUser("lisa"),
+                        ApproverSelector.atOrAbove("manager"),
+                        ApproverSelector.atOrAbove("director"));
+    }
+
+    /** A stored policy as the service answers it: every default filled in. */
+    private static PolicyDefinition withOneStep(PolicyDefinition.Conditions conditions, ApproverSelector... approvers) {
+        return new PolicyDefinition(
+                "p",
+                true,
+                0,
+                conditions,
+                Duration.ofHours(1),
+                Duration.ofHours(8),
+                Duration.ofHours(24),
+                false,
+                null,
+                false,
+                true,
+                PolicyDefinition.AutoApprove.off(),
+                List.of(PolicyDefinition.Step.of("one", 1, approvers)));
     }
 
     @Test
