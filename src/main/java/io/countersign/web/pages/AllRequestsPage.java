@@ -42,6 +42,7 @@ class AllRequestsPage {
     }
 
     @GetMapping("/requests")
+    @KnownParametersOnly
     String list(
             Actor actor,
             @RequestParam(required = false) String status,

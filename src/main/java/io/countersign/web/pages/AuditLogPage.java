@@ -37,6 +37,7 @@ class AuditLogPage {
     }
 
     @GetMapping("/audit")
+    @KnownParametersOnly
     String show(
             @RequestParam(required = false) String requestId,
             @RequestParam(required = false) String actor,
@@ -83,6 +84,7 @@ class AuditLogPage {
 
     /** The filtered range as a file; the filters come from the page's own export form. */
     @GetMapping("/audit/export")
+    @KnownParametersOnly
     ResponseEntity<StreamingResponseBody> export(
             @RequestParam(required = false) String format,
             @RequestParam(required = false) String requestId,

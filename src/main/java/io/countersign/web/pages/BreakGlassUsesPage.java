@@ -35,6 +35,7 @@ class BreakGlassUsesPage {
     }
 
     @GetMapping("/breakglass")
+    @KnownParametersOnly
     String list(
             Actor actor,
             @RequestParam(name = "overdue", required = false) String overdueAsked,

@@ -76,10 +76,11 @@ class PageErrors {
 
     /**
      * A filter or form field the service refuses where no form is there to show it beside (a hidden
-     * field tampered with, a filter typed into the address, an export asked without its format, a
-     * field the form cannot hold such as a step far beyond the last): a browser is shown a page naming
-     * the problem, with the status as its title, rather than the API's problem document; anything else
-     * gets the container's problem document, as for a method a page does not take.
+     * field tampered with, a filter typed into the address or one the page does not take, an export
+     * asked without its format, a field the form cannot hold such as a step far beyond the last): a
+     * browser is shown a page naming the problem, with the status as its title, rather than the API's
+     * problem document; anything else gets the container's problem document, as for a method a page
+     * does not take.
      */
     @ExceptionHandler({
         InvalidInputException.class,
@@ -116,7 +117,7 @@ class PageErrors {
         }
         return ((InvalidInputException) e)
                 .issues().stream()
-                        .map(issue -> issue.field() + ": " + issue.message())
+                        .map(issue -> shortened(issue.field()) + ": " + issue.message())
                         .collect(Collectors.joining("; "));
     }
 

@@ -59,6 +59,7 @@ class RequestPages {
     }
 
     @GetMapping("/")
+    @KnownParametersOnly
     String mine(Actor actor, @RequestParam(required = false) String cursor, Model model, HttpServletResponse response) {
         List<AccessRequest> mine = page(
                 actor, new RequestQuery(null, actor.username(), null, null, cursor, PAGE_SIZE), "/", model, response);
@@ -74,6 +75,7 @@ class RequestPages {
     }
 
     @GetMapping("/approvals")
+    @KnownParametersOnly
     String approvals(
             Actor actor, @RequestParam(required = false) String cursor, Model model, HttpServletResponse response) {
         Instant now = clock.instant();

@@ -195,6 +195,46 @@ class UnknownAddressesTests {
     }
 
     @Test
+    void aParameterAListDoesNotTakeIsRefusedNamingTheOnesItTakes() {
+        Visitor admin = signedIn("ADMIN");
+        String takes = "is not a parameter of this page, which takes ";
+
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put("/audit?actorr=v4lue", "actorr: " + takes + "action, actor, cursor, from, requestId, to, verify");
+        refusals.put("/audit/export?format=csv&actorr=v4lue", "actorr: " + takes + "action, actor, format, from,");
+        refusals.put(
+                "/requests?requestr=v4lue", "requestr: " + takes + "cursor, from, requester, resource, status, to");
+        refusals.put("/approvals?zzz=v4lue", "zzz: " + takes + "cursor;");
+        refusals.put("/?zzz=v4lue&yyy", "zzz: " + takes + "cursor; yyy: " + takes + "cursor;");
+        refusals.put("/breakglass?zzz=v4lue", "zzz: " + takes + "cursor, overdue;");
+        refusals.put("/admin/users?name=v4lue", "name: " + takes + "cursor, q;");
+        refusals.forEach((address, naming) -> {
+            HttpResponse<String> seen = admin.open(base + address);
+            assertThat(seen.statusCode()).as(address).isEqualTo(400);
+            assertThat(seen.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(seen.body())
+                    .as(address)
+                    .contains("<title>Bad Request - Countersign", naming)
+                    .doesNotContain("v4lue");
+        });
+        assertThat(admin.open(base + "/audit?actor=admin&cursor=").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void signingInGoesOnToAFilteredListAsked() {
+        String name = api.person("auditor", "AUDITOR", PASSWORD);
+        Visitor returning = new Visitor();
+        returning.open(base + "/audit?actor=" + name);
+
+        HttpResponse<String> landed = returning.post(
+                base + "/login", base + "/login", "username=" + name + "&password=" + PASSWORD.replace(' ', '+'));
+
+        assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(returning.visited()).last().hasToString(base + "/audit?actor=" + name + "&continue");
+    }
+
+    @Test
     void signingInWithAFormFromASessionThatEndedShowsTheSignInPageAgain() {
         HttpResponse<String> form = new Visitor().open(base + "/login");
         assertThat(form.body()).doesNotContain(";COUNTERSIGN_SESSION").doesNotContain(";jsessionid");

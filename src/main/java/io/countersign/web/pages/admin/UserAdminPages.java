@@ -13,6 +13,7 @@ import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Role;
 import io.countersign.web.pages.Confirmation;
+import io.countersign.web.pages.KnownParametersOnly;
 import io.countersign.web.pages.OpenedVersions;
 import io.countersign.web.pages.PageLinks;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,6 +54,7 @@ class UserAdminPages {
 
     /** {@code q} finds usernames starting with it; {@code cursor} is the "next page" link's. */
     @GetMapping("/admin/users")
+    @KnownParametersOnly
     String list(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String cursor,

@@ -9,6 +9,7 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.NotFoundException;
 import io.countersign.web.pages.Confirmation;
 import io.countersign.web.pages.IndexedFields;
+import io.countersign.web.pages.KnownParametersOnly;
 import java.util.Arrays;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -87,6 +88,7 @@ class WebhookAdminPages {
 
     /** Newest first; {@code state=DEAD} lists the dead letters. */
     @GetMapping("/admin/webhooks/{id}/deliveries")
+    @KnownParametersOnly
     String deliveries(
             @PathVariable String id,
             @RequestParam(required = false) DeliveryState state,
