@@ -48,12 +48,12 @@ class PasswordSignIn implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String typed = authentication.getName() == null ? "" : authentication.getName();
-        String canonical = Names.canonical(typed);
-        // a username is at most 128 characters: longer input counts against its first 128
-        String username = canonical.length() > 128 ? canonical.substring(0, 128) : canonical;
+        String username = Names.canonical(typed);
         String source = sourceOf(authentication);
         if (!Names.isValid(username)) {
-            // no user has such a name, so no lockout can concern it; and a NUL byte must not reach the database
+            // no user has such a name (too long, or a character no name takes), so no lockout can concern
+            // it, nor may it count against the user whose name it starts with; and a NUL byte must not
+            // reach the database
             audit.refused(typed, null, PasswordRefusal.NOT_A_USERNAME, source);
             throw new BadCredentialsException(WRONG);
         }

@@ -1,5 +1,6 @@
 package io.countersign.security;
 
+import io.countersign.directory.Users;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,12 +23,15 @@ class SignInAttempts {
     private final SignInProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Users users;
 
-    SignInAttempts(JdbcClient jdbc, SignInProperties properties, ApplicationEventPublisher events, Clock clock) {
+    SignInAttempts(
+            JdbcClient jdbc, SignInProperties properties, ApplicationEventPublisher events, Clock clock, Users users) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.users = users;
     }
 
     @Transactional(readOnly = true)
@@ -62,7 +66,8 @@ class SignInAttempts {
                 .update();
         int failures = failuresSince(username, start);
         if (failures == properties.maxFailures()) {
-            events.publishEvent(new SignInLockedOut(username, failures, sourceAddress));
+            events.publishEvent(
+                    new SignInLockedOut(SignInActor.of(users.find(username), username, sourceAddress), failures));
         }
     }
 

@@ -1,12 +1,12 @@
 package io.countersign.security;
 
+import io.countersign.directory.User;
 import io.countersign.directory.Users;
 import io.countersign.shared.Actor;
-import io.countersign.shared.Channel;
 import io.countersign.shared.Names;
 import io.countersign.shared.RefusalAuditLimiter;
-import io.countersign.shared.Role;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,6 @@ class SignInAudit {
 
     private static final Logger log = LoggerFactory.getLogger(SignInAudit.class);
     /** The actor of a refusal whose name cannot be anybody's; it is no valid username either. */
-    private static final String NOBODY = "(not a username)";
     /** The allowance shared by every name that is no user's. */
     private static final String ANY_NAME = "any name";
 
@@ -55,9 +54,10 @@ class SignInAudit {
                 .addKeyValue("client.address", sourceAddress)
                 .addKeyValue("countersign.sign_in.username", shown)
                 .log("Password sign-in refused ({}): username '{}' from {}", refusal.code(), shown, sourceAddress);
-        OptionalLong heldBack = limiter.admit(allowance(username), refusal.code());
+        Optional<User> user = username == null ? Optional.empty() : users.find(username);
+        OptionalLong heldBack = limiter.admit(user.isPresent() ? "user:" + username : ANY_NAME, refusal.code());
         if (heldBack.isPresent()) {
-            Actor actor = new Actor(username == null ? NOBODY : username, Role.USER, Channel.WEB, sourceAddress);
+            Actor actor = SignInActor.of(user, username == null ? SignInActor.NOBODY : username, sourceAddress);
             events.publishEvent(new SignInFailed(actor, shown, refusal.code(), refusal.note(), heldBack.getAsLong()));
         }
     }
@@ -79,9 +79,5 @@ class SignInAudit {
                 .addKeyValue("client.address", sourceAddress)
                 .log("{} was signed out by the single sign-on provider", principal.username());
         events.publishEvent(new SignedOutByProvider(principal.toActor(sourceAddress)));
-    }
-
-    private String allowance(String username) {
-        return username != null && users.find(username).isPresent() ? "user:" + username : ANY_NAME;
     }
 }

@@ -2,16 +2,9 @@ package io.countersign.security;
 
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
-import io.countersign.shared.Channel;
-import io.countersign.shared.Role;
 
 /** A username reached the allowed number of failed sign-ins and is refused until the window passes. */
-public record SignInLockedOut(String username, int failures, String sourceAddress) implements AuditableEvent {
-
-    @Override
-    public Actor actor() {
-        return new Actor(username, Role.USER, Channel.WEB, sourceAddress);
-    }
+public record SignInLockedOut(Actor actor, int failures) implements AuditableEvent {
 
     @Override
     public String action() {
@@ -20,7 +13,7 @@ public record SignInLockedOut(String username, int failures, String sourceAddres
 
     @Override
     public String target() {
-        return "user:" + username;
+        return "user:" + actor.username();
     }
 
     @Override

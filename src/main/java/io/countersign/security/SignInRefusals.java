@@ -1,6 +1,8 @@
 package io.countersign.security;
 
+import io.countersign.directory.Users;
 import io.countersign.shared.Names;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,22 +11,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SignInRefusals {
 
-    /**
-     * The actor of a refusal that names no usable username: the placeholder a refused password sign-in
-     * is audited under too, which no user can have, so that such refusals stay out of every user's trail.
-     */
-    static final String NOBODY = "(not a username)";
-
     private final ApplicationEventPublisher events;
+    private final Users users;
 
-    SignInRefusals(ApplicationEventPublisher events) {
+    SignInRefusals(ApplicationEventPublisher events, Users users) {
         this.events = events;
+        this.users = users;
     }
 
     /** {@code username} is the canonical one the provider gave, if any. */
     @Transactional
     public void record(String username, SignInRefusal refusal, String sourceAddress) {
         events.publishEvent(
-                new SingleSignOnRefused(Names.isValid(username) ? username : NOBODY, refusal.note(), sourceAddress));
+                new SingleSignOnRefused(
+                        Names.isValid(username)
+                                ? SignInActor.of(users.find(username), username, sourceAddress)
+                                : SignInActor.of(Optional.empty(), SignInActor.NOBODY, sourceAddress),
+                        refusal.note()));
     }
 }

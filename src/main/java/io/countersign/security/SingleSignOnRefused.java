@@ -2,16 +2,9 @@ package io.countersign.security;
 
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
-import io.countersign.shared.Channel;
-import io.countersign.shared.Role;
 
 /** The provider vouched for a person, but Countersign did not let them in. */
-public record SingleSignOnRefused(String username, String reason, String sourceAddress) implements AuditableEvent {
-
-    @Override
-    public Actor actor() {
-        return new Actor(username, Role.USER, Channel.WEB, sourceAddress);
-    }
+public record SingleSignOnRefused(Actor actor, String reason) implements AuditableEvent {
 
     @Override
     public String action() {
@@ -20,7 +13,7 @@ public record SingleSignOnRefused(String username, String reason, String sourceA
 
     @Override
     public String target() {
-        return "user:" + username;
+        return "user:" + actor.username();
     }
 
     @Override

@@ -130,6 +130,43 @@ class SignInAuditTests {
     }
 
     @Test
+    void anOverLongNameIsAuditedAsNotAUsernameRatherThanAsTheUserItStartsWith() throws Exception {
+        String address = SignInForms.uniqueAddress();
+
+        forms.signIn("u".repeat(5000), PASSWORD, address).andExpect(redirectedUrl("/login?error"));
+
+        JsonNode failure = forms.audited("user.sign_in_failed", address).get(0);
+        assertThat(failure.get("actor").asString()).isEqualTo("(not a username)");
+        assertThat(failure.get("actorRole").asString()).isEqualTo("NONE");
+        assertThat(failure.get("reason").asString()).isEqualTo("not_a_username");
+        assertThat(failure.get("target").asString())
+                .startsWith("user:uuu")
+                .endsWith("\u2026")
+                .hasSizeLessThan(140);
+    }
+
+    @Test
+    void refusalsNameTheRoleTheUserHoldsAndNoneForANameThatIsNobodys() throws Exception {
+        String admin = api.person("signer", "ADMIN", PASSWORD);
+        String address = SignInForms.uniqueAddress();
+        for (int i = 0; i < 5; i++) {
+            forms.signIn(admin, "mistyped " + i, address).andExpect(unauthenticated());
+        }
+        String stranger = SignInForms.uniqueAddress();
+        forms.signIn(Api.unique("nobody"), PASSWORD, stranger).andExpect(unauthenticated());
+
+        assertThat(forms.audited("user.sign_in_failed", address))
+                .extracting(event -> event.get("actorRole").asString())
+                .containsOnly("ADMIN");
+        assertThat(forms.audited("user.locked_out", address))
+                .extracting(event -> event.get("actorRole").asString())
+                .containsExactly("ADMIN");
+        assertThat(forms.audited("user.sign_in_failed", stranger))
+                .extracting(event -> event.get("actorRole").asString())
+                .containsExactly("NONE");
+    }
+
+    @Test
     void aLockedUsernameIsAuditedAsLockedEvenWithTheRightPassword() throws Exception {
         String username = user(PASSWORD);
         String address = SignInForms.uniqueAddress();

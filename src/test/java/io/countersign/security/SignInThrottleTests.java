@@ -70,6 +70,20 @@ class SignInThrottleTests {
     }
 
     @Test
+    void aThrottledSignInAsAnAdministratorIsAuditedWithTheAdministratorsRole() throws Exception {
+        String admin = api.person("sprayed-admin", "ADMIN", PASSWORD);
+        String spraying = SignInForms.uniqueAddress();
+
+        sprayFrom(spraying);
+
+        forms.signIn(admin, PASSWORD, spraying).andExpect(redirectedUrl("/login?throttled"));
+        assertThat(forms.audited("user.sign_in_failed", spraying)).first().satisfies(event -> {
+            assertThat(event.get("actor").asString()).isEqualTo(admin);
+            assertThat(event.get("actorRole").asString()).isEqualTo("ADMIN");
+        });
+    }
+
+    @Test
     void aThrottledAddressMaySignInAgainOnceItsFailuresAreOlderThanTheWindow() throws Exception {
         String username = api.person("patient", "USER", PASSWORD);
         String address = SignInForms.uniqueAddress();
