@@ -58,17 +58,12 @@ class ActionPageController {
     @GetMapping
     String show(@PathVariable String token, Model model, HttpServletResponse response) {
         protect(model, response);
-        Optional<ActionTokenView> view = asSent(token) ? tokens.peek(token, Channel.WEB) : Optional.empty();
-        if (view.isEmpty()) {
-            return refused(Reason.UNKNOWN, model, response);
-        }
-        Optional<Reason> refusal = view.get().refusalAt(clock.instant());
+        Optional<ActionTokenView> view = view(token);
+        Optional<Reason> refusal = refusal(view);
         if (refusal.isPresent() && refusal.get() != Reason.CHANNEL_NOT_ALLOWED) {
-            // a link that can no longer decide is no window on the request either: not for whoever
-            // finds an old mail, nor for an approver who has left
             return refused(refusal.get(), model, response);
         }
-        model.addAttribute("page", ActionPage.of(view.get(), directory));
+        model.addAttribute("page", ActionPage.of(view.orElseThrow(), directory));
         refusal.ifPresentOrElse(
                 reason -> model.addAttribute("refusal", RefusalText.of(reason)),
                 () -> model.addAttribute("formToken", token));
@@ -89,7 +84,7 @@ class ActionPageController {
             return refused(Reason.UNKNOWN, model, response);
         }
         if (!"approve".equals(decision) && !"reject".equals(decision)) {
-            return again(token, comment, "Choose Approve or Reject.", model, response);
+            return again(token, comment, "Choose Approve or Reject.", request, model, response);
         }
         boolean approve = decision.equals("approve");
         try {
@@ -101,8 +96,23 @@ class ActionPageController {
             refusals.refused(token, refused.refusal(), request.getRemoteAddr());
             return refused(refused.refusal(), model, response);
         } catch (InvalidInputException invalid) {
-            return again(token, comment, invalid.getMessage(), model, response);
+            return again(token, comment, invalid.getMessage(), request, model, response);
         }
+    }
+
+    /** The link's token and request, read without using it; empty for an address that holds no link. */
+    private Optional<ActionTokenView> view(String token) {
+        return asSent(token) ? tokens.peek(token, Channel.WEB) : Optional.empty();
+    }
+
+    /**
+     * Why the link cannot decide now, if it cannot. A link that can no longer decide is no window on the
+     * request either: not for whoever finds an old mail, nor for an approver who has left. Only a step
+     * kept off the web ({@code CHANNEL_NOT_ALLOWED}) is still shown, without buttons, and only on GET. A
+     * well-formed decision is left to {@code redeem}, which also commits a timeout it finds overdue.
+     */
+    private Optional<Reason> refusal(Optional<ActionTokenView> view) {
+        return view.isEmpty() ? Optional.of(Reason.UNKNOWN) : view.get().refusalAt(clock.instant());
     }
 
     /**
@@ -114,11 +124,22 @@ class ActionPageController {
         return token.equals(token.strip());
     }
 
-    /** The decision page again, with what was typed and what was wrong with it; nothing was decided. */
-    private String again(String token, String comment, String error, Model model, HttpServletResponse response) {
-        Optional<ActionTokenView> view = tokens.peek(token, Channel.WEB);
-        if (view.isEmpty()) {
-            return refused(Reason.UNKNOWN, model, response);
+    /**
+     * The decision page again, with what was typed and what was wrong with it; nothing was decided. A
+     * link that can no longer decide is refused here as on GET, and as a refused decision.
+     */
+    private String again(
+            String token,
+            String comment,
+            String error,
+            HttpServletRequest request,
+            Model model,
+            HttpServletResponse response) {
+        Optional<ActionTokenView> view = view(token);
+        Optional<Reason> refusal = refusal(view);
+        if (refusal.isPresent()) {
+            refusals.refused(token, refusal.get(), request.getRemoteAddr());
+            return refused(refusal.get(), model, response);
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("page", ActionPage.of(view.get(), directory));

@@ -2,16 +2,20 @@ package io.countersign.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.countersign.shared.Channel;
 import io.countersign.shared.RefusalAuditLimiter;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * A link that cannot decide (unknown, a mail's reply code, a request that ended or ran out of time, an
@@ -167,6 +171,124 @@ class ActionPageRefusalTests extends ActionPageTestBase {
         clock.advance(RefusalAuditLimiter.WINDOW.plusSeconds(1));
         decide(token, "reject", null);
         assertThat(linkRefusals(id)).contains("used (1 more like it since the last one recorded was not recorded)");
+    }
+
+    @Test
+    void noFormShowsTheRequestOfAUsedLinkOrOneOfARequestThatEnded() throws Exception {
+        String used = request();
+        String usedToken = token(used);
+        decide(usedToken, "approve", null);
+        String cancelled = request();
+        String cancelledToken = token(cancelled);
+        api.as(tokenOf(dev))
+                .post("/api/v1/requests/" + cancelled + "/cancel", null)
+                .expect(200);
+
+        assertNoFormShowsTheRequest(usedToken, used, "used");
+        assertNoFormShowsTheRequest(cancelledToken, cancelled, "not pending");
+    }
+
+    @Test
+    void noFormShowsTheRequestOfALinkWhoseStepIsOver() throws Exception {
+        String mark = user("mark", "Mark Manager");
+        String id = requestOf(List.of(approvedBy(lisa, mark), approvedBy(user("olga", "Olga Owner"))));
+        String lisaToken = token(id);
+        decide(tokens.issue(id, 0, directory.idOf(mark).orElseThrow(), Channel.WEB), "approve", null);
+
+        assertNoFormShowsTheRequest(lisaToken, id, "step closed");
+    }
+
+    @Test
+    void noFormShowsTheRequestOfALinkOfAnApproverWhoLeft() throws Exception {
+        String id = requestOf(List.of(approvedBy(lisa, user("mark", "Mark Manager"))));
+        String token = token(id);
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + lisa,
+                        Api.json(Map.of("email", lisa + "@example.com", "role", "USER", "active", false)))
+                .expect(200);
+
+        assertNoFormShowsTheRequest(token, id, "not eligible");
+    }
+
+    @Test
+    void noFormShowsTheRequestOfAnExpiredLink() throws Exception {
+        String id = request();
+        String token = token(id);
+        clock.advance(Duration.ofMinutes(31));
+
+        assertNoFormShowsTheRequest(token, id, "expired");
+    }
+
+    /** A form without a readable decision is refused like any other, before anything of it is read. */
+    private void assertNoFormShowsTheRequest(String token, String id, String reason) throws Exception {
+        clock.advance(RefusalAuditLimiter.WINDOW.plusSeconds(1));
+        long decisions = decisionsThroughTheWeb(id);
+        List<MockHttpServletRequestBuilder> forms = List.of(
+                form(token).param("comment", "x"),
+                form(token).param("decision", "APPROVE"),
+                form(token).param("decision", "approve", "reject"),
+                post("/actions/" + token + "?decision=approve")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("comment=x"));
+        for (MockHttpServletRequestBuilder form : forms) {
+            MockHttpServletResponse posted = mvc.perform(form).andReturn().getResponse();
+            assertThat(posted.getStatus()).isEqualTo(409);
+            assertThat(posted.getContentAsString())
+                    .contains("Nothing was decided")
+                    .doesNotContain("<form", "INC-7", dev, id, "Lisa Lead");
+        }
+        assertThat(linkRefusals(id)).anySatisfy(note -> assertThat(note).startsWith(reason));
+        assertThat(decisionsThroughTheWeb(id)).isEqualTo(decisions);
+        // one more, recorded, so that no count of left-out refusals is carried into another test
+        clock.advance(RefusalAuditLimiter.WINDOW.plusSeconds(1));
+        mvc.perform(forms.get(0));
+    }
+
+    /** The timers may record a timeout meanwhile; a link decides through the web. */
+    private long decisionsThroughTheWeb(String id) {
+        return read(id).get("decisions")
+                .valueStream()
+                .filter(decision -> decision.get("channel").asString().equals("WEB"))
+                .count();
+    }
+
+    /** A request of Dev's for a resource of its own, under a policy with these steps. */
+    private String requestOf(List<Map<String, Object>> steps) {
+        String own = Api.unique("db");
+        setup.database(own, "admin");
+        api.asAdmin()
+                .post(
+                        "/api/v1/policies",
+                        Api.json(Map.of(
+                                "name",
+                                Api.unique("policy"),
+                                "conditions",
+                                Map.of("resourceName", own),
+                                "steps",
+                                steps)))
+                .expect(201);
+        return api.as(tokenOf(dev))
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of(
+                                "resource", own, "account", "admin", "duration", "PT1H", "justification", HOSTILE)))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+    }
+
+    private static Map<String, Object> approvedBy(String... approvers) {
+        return Map.of(
+                "requiredApprovals",
+                1,
+                "approvers",
+                Arrays.stream(approvers).map(name -> Map.of("user", name)).toList());
+    }
+
+    private static MockHttpServletRequestBuilder form(String token) {
+        return post("/actions/" + token).contentType(MediaType.APPLICATION_FORM_URLENCODED);
     }
 
     private List<String> linkRefusals(String requestId) {
