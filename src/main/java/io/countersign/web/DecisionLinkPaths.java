@@ -11,7 +11,8 @@ import java.util.Locale;
  * credential: such an address is never repeated in an answer or a log line. Every spelling a browser or
  * a hand-edited link may send counts, whether it reaches the page or not: {@code /actions/<token>/},
  * {@code /actions/<token>;x}, {@code /actions;x/<token>}, {@code /%61ctions/<token>},
- * {@code /actions//<token>}, {@code /x/../actions/<token>} and any case; {@code /actions} alone names none. Nothing else carries a secret
+ * {@code /actions//<token>}, {@code /x/../actions/<token>}, {@code /actions/<token>/..} and any case; anything
+ * after {@code /actions/} may be a token, and {@code /actions} alone names none. Nothing else carries a secret
  * in its path: ids of requests, grants, API tokens and chat channels are not credentials.
  */
 public final class DecisionLinkPaths {
@@ -31,22 +32,34 @@ public final class DecisionLinkPaths {
                 || isDecisionLink((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
     }
 
-    /** Whether the path, as sent or decoded, names something under {@code /actions}. */
+    /**
+     * Whether the path, as sent or decoded, names something under {@code /actions}: as it reads before
+     * {@code ..} is resolved (which drops the token from {@code /actions/<token>/..}) or after.
+     */
     public static boolean isDecisionLink(String path) {
         if (path == null) {
             return false;
         }
-        Deque<String> segments = new ArrayDeque<>();
+        Deque<String> sent = new ArrayDeque<>();
+        Deque<String> resolved = new ArrayDeque<>();
         for (String segment : decoded(path).toLowerCase(Locale.ROOT).split("/")) {
             String name = withoutParameters(segment);
+            if (segment.isEmpty() || name.equals(".")) {
+                continue;
+            }
+            sent.addLast(segment);
             if (name.equals("..")) {
-                segments.pollLast();
-            } else if (!segment.isEmpty() && !name.equals(".")) {
-                segments.addLast(segment);
+                resolved.pollLast();
+            } else {
+                resolved.addLast(segment);
             }
         }
+        return underActions(sent) || underActions(resolved);
+    }
+
+    /** "/actions;<token>" hides one as well as "/actions/<token>" does. */
+    private static boolean underActions(Deque<String> segments) {
         String first = segments.peekFirst();
-        // "/actions;<token>" hides one as well as "/actions/<token>" does
         return first != null
                 && withoutParameters(first).equals(ACTIONS)
                 && (segments.size() > 1 || !first.equals(ACTIONS));

@@ -30,7 +30,13 @@ class DecisionLinkPathsTests {
                 "/actions%2Ftok",
                 "/actions%3Btok",
                 "/actions/tok%zz",
-                "/actions/tok/more"
+                "/actions/tok/more",
+                "/actions/tok/..",
+                "/actions/tok/..;/",
+                "/actions/tok/%2e%2e/",
+                "/actions/tok/..;x",
+                "/actions/tok/../..",
+                "/actions/../requests/req-1"
             })
     void aDecisionLinkInAnySpellingIsOne(String path) {
         assertThat(DecisionLinkPaths.isDecisionLink(path)).isTrue();
@@ -47,7 +53,7 @@ class DecisionLinkPathsTests {
                 "/actionsx/tok",
                 "/act%2Fions/tok",
                 "/api/v1/requests/req-1/actions/tok",
-                "/actions/../requests/req-1",
+                "/actions/.",
                 "/chat/telegram/ops/updates"
             })
     void noOtherAddressIs(String path) {

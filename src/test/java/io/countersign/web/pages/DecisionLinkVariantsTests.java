@@ -68,7 +68,11 @@ class DecisionLinkVariantsTests {
                 "/actions/" + token + "/.",
                 "/%61ctions/" + token + "/",
                 "/actions/" + token.toUpperCase() + "/",
-                "/actions/" + token + "/more");
+                "/actions/" + token + "/more",
+                "/actions/" + token + "/..",
+                "/actions/" + token + "/..;/",
+                "/actions/" + token + "/%2e%2e/",
+                "/actions/" + token + "/..;x");
     }
 
     @Test
