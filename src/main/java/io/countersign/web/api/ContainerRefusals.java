@@ -4,6 +4,7 @@ import io.countersign.security.ProtectiveHeaders;
 import io.countersign.web.DecisionLinkPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
@@ -99,16 +100,22 @@ class ContainerRefusals {
                 return;
             }
             try {
-                response.setContentType(page ? MediaType.TEXT_HTML_VALUE : MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.setCharacterEncoding("UTF-8");
-                PrintWriter writer = response.getReporter();
-                if (writer != null) {
-                    writer.write(
-                            page
-                                    ? pageFor(request, status)
-                                    : ContainerAnswers.problem(status, request.getRequestURI()));
-                    response.finishResponse();
+                if (page) {
+                    response.setContentType(MediaType.TEXT_HTML_VALUE);
+                    response.setCharacterEncoding("UTF-8");
+                    PrintWriter writer = response.getReporter();
+                    if (writer == null) {
+                        return;
+                    }
+                    writer.write(pageFor(request, status));
+                } else {
+                    // JSON is UTF-8 by definition: a problem document names no charset, as every other one
+                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                    response.getOutputStream()
+                            .write(ContainerAnswers.problem(status, request.getRequestURI())
+                                    .getBytes(StandardCharsets.UTF_8));
                 }
+                response.finishResponse();
             } catch (IOException | IllegalStateException e) {
                 // the client has gone or the response was committed meanwhile: nothing left to tell
             }

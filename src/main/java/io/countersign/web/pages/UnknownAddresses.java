@@ -6,7 +6,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -32,8 +31,7 @@ class UnknownAddresses {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
         }
         ModelAndView page = new ModelAndView("pages/not-found", HttpStatus.NOT_FOUND);
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        page.addObject("me", authentication == null ? null : authentication.getName());
+        page.addObject("me", SignedIn.name());
         return page;
     }
 }

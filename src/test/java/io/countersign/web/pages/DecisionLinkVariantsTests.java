@@ -115,6 +115,7 @@ class DecisionLinkVariantsTests {
         for (String unreadable : List.of(
                 "/actions/" + token + "%2F",
                 "/actions/" + token + "%2Fmore",
+                "/actions/" + token + "%00",
                 "/actions/" + token + "%zz",
                 "/actions/" + token + "|",
                 "/actions/" + token + "?x=%zz")) {
@@ -123,6 +124,10 @@ class DecisionLinkVariantsTests {
 
                 assertThat(answer.status()).as(unreadable).isEqualTo(400);
                 assertThat(answer.body()).as(unreadable).doesNotContainIgnoringCase(token);
+                if (accept.equals(SCRIPT)) {
+                    // as every other problem document: JSON is UTF-8, so no charset is named
+                    assertThat(answer.contentType()).as(unreadable).isEqualTo("application/problem+json");
+                }
             }
         }
         // an unreadable query reaches the link's page too, past the container
@@ -178,6 +183,16 @@ class DecisionLinkVariantsTests {
 
         assertThat(api.status(id)).isEqualTo("PENDING");
         assertThat(tokens.peek(token).orElseThrow().used()).isFalse();
+    }
+
+    @Test
+    void aBrowserAskingForNoLinkAtAllIsShownNobodySignedIn() throws Exception {
+        Answer answer = RawHttp.send(port, "GET", "/actions/", BROWSER);
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.body())
+                .contains("<title>Not found")
+                .doesNotContain("anonymousUser", "Sign out", "My requests");
     }
 
     @Test

@@ -67,7 +67,8 @@ class UnknownAddressesTests {
             admin.open(base + "/admin/no-such-page")
         }) {
             assertThat(seen.statusCode()).as(seen.uri().toString()).isEqualTo(404);
-            assertThat((String) seen.body()).contains("<title>Not found").contains("There is nothing here");
+            assertThat((String) seen.body())
+                    .contains("<title>Not found", "There is nothing here", "My requests", "Sign out");
         }
     }
 
