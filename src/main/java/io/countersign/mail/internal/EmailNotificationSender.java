@@ -52,11 +52,16 @@ class EmailNotificationSender implements NotificationSender {
 
     private static final String NO_SERVER = "No SMTP server is configured (settings › mail).";
 
-    /** Refusals that mean the mail's question was answered meanwhile: nothing is wrong, nothing to send. */
+    /**
+     * Refusals that mean the mail's question is no longer this approver's to answer: it was answered
+     * meanwhile, or the approver may no longer decide (deactivated, taken off the step). Nothing is
+     * wrong and sending again would not help, so these are no dead letters.
+     */
     private static final Set<ActionTokenRefused.Reason> NO_LONGER_ASKED = Set.of(
             ActionTokenRefused.Reason.NOT_PENDING,
             ActionTokenRefused.Reason.STEP_CLOSED,
-            ActionTokenRefused.Reason.ALREADY_DECIDED);
+            ActionTokenRefused.Reason.ALREADY_DECIDED,
+            ActionTokenRefused.Reason.NOT_ELIGIBLE);
 
     private final Directory directory;
     private final Requests requests;
