@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,6 +36,9 @@ public class MailSettingsStore implements SealedSecrets {
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
     private final ShareLock shareLock;
+
+    /** The stored password, by context, last found undecryptable and already warned about. */
+    private final Map<String, String> unreadable = new ConcurrentHashMap<>();
 
     public MailSettingsStore(JdbcClient jdbc, SecretCipher cipher, ShareLock shareLock) {
         this.jdbc = jdbc;
@@ -185,16 +190,22 @@ public class MailSettingsStore implements SealedSecrets {
     /**
      * A password sealed with another key (instances started with different keys) reads as none: the
      * settings stay readable and savable, so an administrator can enter it again, and the health
-     * component {@code secrets} reports it.
+     * component {@code secrets} reports it. The settings are read every few seconds (the reply watcher),
+     * so the warning is logged once per stored password, again only once it changes or was readable.
      */
     private String open(String stored, String context) {
         if (stored == null) {
+            unreadable.remove(context);
             return null;
         }
         try {
-            return cipher.decrypt(stored, context);
+            String password = cipher.decrypt(stored, context);
+            unreadable.remove(context);
+            return password;
         } catch (SecretCipher.UndecryptableSecretException e) {
-            log.warn("The stored {} cannot be decrypted with this instance's key: {}", context, e.getMessage());
+            if (!stored.equals(unreadable.put(context, stored))) {
+                log.warn("The stored {} cannot be decrypted with this instance's key: {}", context, e.getMessage());
+            }
             return null;
         }
     }
