@@ -1,5 +1,6 @@
 package io.countersign.web.api;
 
+import io.countersign.security.FirewallRefusals;
 import io.countersign.web.DecisionLinkPaths;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 
 /**
@@ -15,8 +17,9 @@ import org.springframework.web.context.request.WebRequest;
  * failure in a filter before any controller ran): the fields of an RFC 9457 problem document, as
  * every controller answers, rather than Spring Boot's {@code timestamp}, {@code error} and
  * {@code path}. Browsers get the same fields as a page ({@code templates/error.html}). The detail is
- * fixed text: nothing of the failed request or the exception is echoed, and the path only when it is
- * not a decision link's, whose token is its credential.
+ * fixed text, the firewall's reason where it refused the request ({@link FirewallRefusals}): nothing of
+ * the failed request or the exception is echoed, and the path only when it is not a decision link's,
+ * whose token is its credential.
  */
 @Component
 class ProblemErrorAttributes extends DefaultErrorAttributes {
@@ -30,7 +33,11 @@ class ProblemErrorAttributes extends DefaultErrorAttributes {
         problem.put("type", "about:blank");
         problem.put("title", known == null ? "Error" : known.getReasonPhrase());
         problem.put("status", status);
-        problem.put("detail", detail(status, getError(request)));
+        problem.put(
+                "detail",
+                request.getAttribute(FirewallRefusals.REASON, RequestAttributes.SCOPE_REQUEST) instanceof String reason
+                        ? reason
+                        : detail(status, getError(request)));
         if (boot.get("path") instanceof String path && !DecisionLinkPaths.isDecisionLink(path)) {
             problem.put("instance", path);
         }
