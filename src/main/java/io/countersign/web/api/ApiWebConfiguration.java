@@ -16,6 +16,7 @@ class ApiWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ReadableAccept()).addPathPatterns("/api/**");
         registry.addInterceptor(new QueryTextInterceptor()).addPathPatterns("/api/**");
         registry.addInterceptor(new KnownQueryParameters()).addPathPatterns("/api/**");
         registry.addInterceptor(new UnversionedPreconditions()).addPathPatterns("/api/**");

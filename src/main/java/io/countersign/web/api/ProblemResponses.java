@@ -31,6 +31,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -174,6 +175,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                 ? "The request body needs Content-Type " + wanted + "; none was given."
                                 : "This operation takes a body of Content-Type " + wanted + ", not the one given.");
         return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
+    }
+
+    /** An unreadable {@code Accept} cannot choose the refusal's media type, so the type is set here. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            HttpMediaTypeNotAcceptableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && !ReadableAccept.readable(servlet.getRequest())) {
+            return ResponseEntity.status(status)
+                    .headers(headers)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ReadableAccept.problem());
+        }
+        return super.handleHttpMediaTypeNotAcceptable(e, headers, status, request);
     }
 
     @Override

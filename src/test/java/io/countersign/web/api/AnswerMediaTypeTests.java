@@ -72,6 +72,32 @@ class AnswerMediaTypeTests {
         assertThat(text.getContentAsString()).contains("takes a body of Content-Type application/json");
     }
 
+    @Test
+    void anAcceptHeaderThatCannotBeReadIsAProblemDocumentSayingSo() throws Exception {
+        MockHttpServletResponse answer = call(get("/api/v1/users/admin"), ";;;garbage/");
+
+        assertThat(answer.getStatus()).isEqualTo(406);
+        assertThat(answer.getHeader("Content-Type")).isEqualTo(PROBLEM);
+        assertThat(answer.getContentAsString())
+                .contains("\"status\":406", "The Accept header cannot be read", "nothing was changed")
+                .doesNotContain("garbage");
+    }
+
+    @Test
+    void anAcceptHeaderThatCannotBeReadRefusesACreationBeforeItRuns() throws Exception {
+        String name = Api.unique("acceptless");
+        MockHttpServletResponse refused = call(
+                post("/api/v1/users")
+                        .contentType("application/json")
+                        .content(Api.json(Map.of("username", name, "email", name + "@example.com"))),
+                ";;;garbage/");
+
+        assertThat(refused.getStatus()).isEqualTo(406);
+        assertThat(refused.getHeader("Location")).isNull();
+        assertThat(call(get("/api/v1/users/" + name), "application/json").getStatus())
+                .isEqualTo(404);
+    }
+
     private MockHttpServletResponse call(MockHttpServletRequestBuilder request, String accept) throws Exception {
         return mvc.perform(request.header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
                         .header("Accept", accept))
