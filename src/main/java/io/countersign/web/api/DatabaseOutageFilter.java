@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,13 +67,11 @@ class DatabaseOutageFilter {
                 response.resetBuffer();
                 response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                 response.setHeader("Retry-After", "1");
+                // without a charset parameter, as every problem is labelled: JSON is UTF-8 by definition
                 response.setContentType("application/problem+json");
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter()
-                        .write(
-                                DatabaseOutage.ACCESS_CHECK_PATH.equals(request.getRequestURI())
-                                        ? CHECK_PROBLEM
-                                        : PROBLEM);
+                String problem =
+                        DatabaseOutage.ACCESS_CHECK_PATH.equals(request.getRequestURI()) ? CHECK_PROBLEM : PROBLEM;
+                response.getOutputStream().write(problem.getBytes(StandardCharsets.UTF_8));
             }
         }
     }

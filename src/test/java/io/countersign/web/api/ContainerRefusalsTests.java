@@ -33,7 +33,7 @@ class ContainerRefusalsTests {
         Answer answer = get("/api/v1/users/a%2Fb", "Authorization: Bearer " + Api.ADMIN_TOKEN);
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
         assertThat(answer.json().get("status").asInt()).isEqualTo(400);
         assertThat(answer.json().get("title").asString()).isEqualTo("Bad Request");
         assertThat(answer.json().get("detail").asString()).contains("Nothing was changed");

@@ -1,0 +1,37 @@
+package io.countersign.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.shared.database.DatabaseUnavailableException;
+import io.countersign.testing.MutableClock;
+import jakarta.servlet.Filter;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/** The 503 written when the database fails before any controller runs, as every problem is labelled. */
+class DatabaseOutageFilterTests {
+
+    private final Filter filter = new DatabaseOutageFilter()
+            .databaseOutageFilterRegistration(new UnavailableAnswers(new MutableClock()))
+            .getFilter();
+
+    @Test
+    void anOutageBeforeAnyControllerIsAProblemDocumentWithoutACharsetParameter() throws Exception {
+        for (String path : new String[] {"/api/v1/levels", DatabaseOutage.ACCESS_CHECK_PATH}) {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+
+            filter.doFilter(new MockHttpServletRequest("GET", path), response, (request, answer) -> {
+                throw new DatabaseUnavailableException("the database cannot be reached");
+            });
+
+            assertThat(response.getStatus()).as(path).isEqualTo(503);
+            assertThat(response.getHeader("Retry-After")).as(path).isEqualTo("1");
+            assertThat(response.getHeader("Content-Type")).as(path).isEqualTo("application/problem+json");
+            assertThat(response.getContentAsString(StandardCharsets.UTF_8))
+                    .as(path)
+                    .contains("\"status\":503", "cannot reach its database");
+        }
+    }
+}
