@@ -22,11 +22,10 @@ class SignInRefusals {
     /** {@code username} is the canonical one the provider gave, if any. */
     @Transactional
     public void record(String username, SignInRefusal refusal, String sourceAddress) {
-        events.publishEvent(
-                new SingleSignOnRefused(
-                        Names.isValid(username)
-                                ? SignInActor.of(users.find(username), username, sourceAddress)
-                                : SignInActor.of(Optional.empty(), SignInActor.NOBODY, sourceAddress),
-                        refusal.note()));
+        events.publishEvent(new SingleSignOnRefused(
+                Names.isValid(username)
+                        ? SignInActor.of(users.find(username), username, sourceAddress)
+                        : SignInActor.of(Optional.empty(), SignInActor.NOBODY, sourceAddress),
+                refusal.note()));
     }
 }
