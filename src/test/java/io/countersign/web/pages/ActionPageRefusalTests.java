@@ -60,36 +60,15 @@ class ActionPageRefusalTests extends ActionPageTestBase {
 
     @Test
     void aLinkToAStepNotDecidedOnTheWebSaysSoWithoutButtons() throws Exception {
-        String apiOnly = Api.unique("db");
-        setup.database(apiOnly, "admin");
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name",
-                                Api.unique("policy"),
-                                "conditions",
-                                Map.of("resourceName", apiOnly),
-                                "steps",
-                                List.of(Map.of(
-                                        "name",
-                                        "Review",
-                                        "requiredApprovals",
-                                        1,
-                                        "approvers",
-                                        List.of(Map.of("user", lisa)),
-                                        "allowedDecisionChannels",
-                                        List.of("API"))))))
-                .expect(201);
-        String id = api.as(tokenOf(dev))
-                .post(
-                        "/api/v1/requests",
-                        Api.json(Map.of(
-                                "resource", apiOnly, "account", "admin", "duration", "PT1H", "justification", "why")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String id = requestOf(List.of(Map.of(
+                "name",
+                "Review",
+                "requiredApprovals",
+                1,
+                "approvers",
+                List.of(Map.of("user", lisa)),
+                "allowedDecisionChannels",
+                List.of("API"))));
         String token = token(id);
 
         MockHttpServletResponse shown =
