@@ -16,7 +16,6 @@ import java.util.function.Predicate;
 final class ResourceRules {
 
     static final int MAX_LABELS = 64;
-    static final int MAX_LABEL_VALUE = 256;
 
     private ResourceRules() {}
 
@@ -98,11 +97,7 @@ final class ResourceRules {
                         "duplicate",
                         "keys are case-insensitive; '" + canonical + "' repeats");
             }
-            if (value == null) {
-                problems.add(path, "required", "must have a value");
-            } else {
-                problems.maxLength(value, path, MAX_LABEL_VALUE);
-            }
+            Labels.checkValue(problems, value, path);
         });
     }
 

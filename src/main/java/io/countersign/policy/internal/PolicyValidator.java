@@ -2,6 +2,7 @@ package io.countersign.policy.internal;
 
 import io.countersign.directory.Directory;
 import io.countersign.directory.DirectoryNames;
+import io.countersign.inventory.Labels;
 import io.countersign.inventory.ResourceTypes;
 import io.countersign.policy.NotifyChannels;
 import io.countersign.policy.PolicyDefinition;
@@ -111,11 +112,7 @@ public final class PolicyValidator {
                             "duplicate",
                             "keys are case-insensitive; '" + canonical + "' repeats");
                 }
-                checks.require(
-                        value != null && value.length() <= 256,
-                        path,
-                        "invalid_label",
-                        "a label value must be given and be at most 256 characters");
+                Labels.checkValue(checks.problems, value, checks.path(path));
             });
         }
     }

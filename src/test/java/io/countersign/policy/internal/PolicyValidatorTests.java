@@ -68,6 +68,21 @@ class PolicyValidatorTests {
     }
 
     @Test
+    void aLabelValueNoResourceCanHaveIsRefusedAsOnAResource() {
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        labels.put("env", "prod\nstaging");
+        labels.put("tier", "x".repeat(257));
+        labels.put("zone", null);
+
+        assertThat(validate(labelled(labels)))
+                .extracting(FieldIssue::field, FieldIssue::code)
+                .containsExactly(
+                        tuple("conditions.labels.env", "invalid_character"),
+                        tuple("conditions.labels.tier", "too_long"),
+                        tuple("conditions.labels.zone", "required"));
+    }
+
+    @Test
     void acceptsAValidPolicy() {
         assertThat(validate(valid())).isEmpty();
     }
