@@ -3,6 +3,7 @@ package io.countersign.web.pages;
 import io.countersign.audit.AuditLog;
 import io.countersign.audit.AuditPage;
 import io.countersign.audit.AuditQuery;
+import io.countersign.audit.ChainVerification;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Problems;
 import io.countersign.web.AuditDownloads;
@@ -77,7 +78,9 @@ class AuditLogPage {
             model.addAttribute("error", e.getMessage());
         }
         if (verify != null) {
-            model.addAttribute("verification", log.verify());
+            ChainVerification verification = log.verify();
+            model.addAttribute("verification", verification);
+            model.addAttribute("verdict", ChainVerdict.of(verification));
         }
         return "pages/audit";
     }

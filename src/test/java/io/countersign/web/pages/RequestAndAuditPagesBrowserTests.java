@@ -187,6 +187,20 @@ class RequestAndAuditPagesBrowserTests {
         browser.field("requestId").sendKeys(id);
         browser.clickButton("Filter");
         assertThat(browser.field("events").getText()).contains("request.created", scene.requester);
+        assertThat(browser.driver().findElements(By.cssSelector("#events thead th")).stream()
+                        .map(WebElement::getText))
+                .containsSubsequence("What", "Target", "Request");
+
+        // an event with no request says what it changed only by its target
+        browser.field("requestId").clear();
+        browser.field("action").sendKeys("resource.created");
+        browser.clickButton("Filter");
+        assertThat(browser.driver().findElements(By.cssSelector("#events tbody tr td:nth-child(6)")).stream()
+                        .map(WebElement::getText))
+                .contains("resource:" + scene.resource);
+        browser.field("action").clear();
+        browser.field("requestId").sendKeys(id);
+        browser.clickButton("Filter");
 
         WebElement export = browser.driver().findElement(By.cssSelector("form.export"));
         StringBuilder query = new StringBuilder("format=csv");
