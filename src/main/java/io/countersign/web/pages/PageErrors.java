@@ -1,5 +1,6 @@
 package io.countersign.web.pages;
 
+import io.countersign.shared.FieldIssue;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
@@ -15,6 +16,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -73,8 +76,8 @@ class PageErrors {
      * field tampered with, a filter typed into the address or one the page does not take, an export
      * asked without its format, a field the form cannot hold such as a step far beyond the last): a
      * browser is shown a page naming the problem, with the status as its title, rather than the API's
-     * problem document; anything else gets the container's problem document, as for a method a page
-     * does not take.
+     * problem document. Anything else, such as a script fetching the audit export with a session, gets
+     * a problem document naming the same fields, with the coded {@code errors} the API gives.
      */
     @ExceptionHandler({
         InvalidInputException.class,
@@ -82,14 +85,24 @@ class PageErrors {
         BindException.class,
         InvalidPropertyException.class
     })
-    ModelAndView invalid(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Object invalid(Exception e, HttpServletRequest request) {
+        String detail = problem(e) + "; nothing was changed.";
         if (!browser(request)) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-            return null;
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+            problem.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
+            if (e instanceof InvalidInputException invalid) {
+                problem.setTitle(invalid.title());
+                problem.setProperty(
+                        "errors",
+                        invalid.issues().stream()
+                                .map(issue -> new FieldIssue(shortened(issue.field()), issue.code(), issue.message()))
+                                .toList());
+            }
+            return ResponseEntity.badRequest().body(problem);
         }
         ModelAndView page = new ModelAndView("error", HttpStatus.BAD_REQUEST);
         page.addObject("title", HttpStatus.BAD_REQUEST.getReasonPhrase());
-        page.addObject("detail", problem(e) + "; nothing was changed.");
+        page.addObject("detail", detail);
         return page;
     }
 

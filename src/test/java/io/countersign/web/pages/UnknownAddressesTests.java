@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Someone signed in who opens an address no page has is shown the "Not found" page with status 404,
@@ -168,6 +169,30 @@ class UnknownAddressesTests {
                     .as(seen.uri().toString())
                     .contains("<title>Bad Request - Countersign", naming, "nothing was changed")
                     .doesNotContain("\"detail\"", "BOGUS", "&#39; is not");
+        });
+    }
+
+    @Test
+    void aScriptFetchingTheAuditExportIsToldWhichFilterIsWrongAsTheApiTellsIt() {
+        Visitor admin = signedIn("ADMIN");
+
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put("/audit/export?format=xml", "format:invalid_value:must be 'csv' or 'jsonl'");
+        refusals.put("/audit/export?format=csv&from=garbage", "from:invalid_instant:must be a date and time");
+        refusals.put("/audit/export?format=csv&actorr=v4lue", "actorr:unknown_parameter:is not a parameter");
+        refusals.forEach((address, naming) -> {
+            HttpResponse<String> seen = admin.ask("GET", base + address, "Accept", "*/*");
+            assertThat(seen.statusCode()).as(address).isEqualTo(400);
+            assertThat(seen.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            JsonNode problem = Api.JSON_READER.readTree(seen.body());
+            assertThat(problem.get("detail").asString()).as(address).contains(naming.split(":")[0] + ": ");
+            JsonNode issue = problem.get("errors").get(0);
+            assertThat(issue.get("field").asString() + ":" + issue.get("code").asString() + ":"
+                            + issue.get("message").asString())
+                    .as(address)
+                    .startsWith(naming);
+            assertThat(seen.body()).doesNotContain("xml\"", "garbage", "v4lue");
         });
     }
 

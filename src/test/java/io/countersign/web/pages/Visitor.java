@@ -75,13 +75,13 @@ final class Visitor {
 
     /**
      * Sends one request with {@code method}, no body and any extra {@code headers} (name, value, ...),
-     * following no redirect.
+     * each in place of a browser's own (an {@code Accept} of a script's), following no redirect.
      */
     HttpResponse<String> ask(String method, String address, String... headers) {
         visited.clear();
         HttpRequest.Builder builder = request(URI.create(address)).method(method, HttpRequest.BodyPublishers.noBody());
-        if (headers.length > 0) {
-            builder.headers(headers);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.setHeader(headers[i], headers[i + 1]);
         }
         HttpRequest request = builder.build();
         visited.add(request.uri());
