@@ -28,6 +28,15 @@ enum ConnectionRefusal {
             "Lower COUNTERSIGN_DB_POOL_SIZE on this and the other instances (each also holds two connections of"
                     + " its own) or stop other clients of that server, or raise max_connections in the server's"
                     + " postgresql.conf and restart it."),
+    /**
+     * PostgreSQL's "the database system is starting up" or "shutting down" (57P03), or a connection cut
+     * by an administrator's command or a server shutting down (57P01, 57P02) while the service started.
+     */
+    SERVER_NOT_READY(
+            "57P0",
+            "the server is starting up, shutting down or in recovery",
+            "Start Countersign again once the database server accepts connections; an orchestrator that"
+                    + " restarts the service does so by itself."),
     /** H2's "Database may be already in use": another process holds the embedded database's file lock. */
     EMBEDDED_IN_USE(
             "90020",

@@ -34,6 +34,19 @@ class DatabaseConnectionFailureAnalyzerTests {
     }
 
     @Test
+    void aServerStillStartingIsReportedAsNotReady() {
+        SQLException starting = new SQLException("FATAL: the database system is starting up", "57P03");
+
+        FailureAnalysis analysis = analyzer.analyze(new IllegalStateException("Failed to initialize pool", starting));
+
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription())
+                .contains("the server is starting up, shutting down or in recovery")
+                .contains("(the database system is starting up)");
+        assertThat(analysis.getAction()).contains("accepts connections");
+    }
+
+    @Test
     void aStatementErrorIsLeftToTheUsualReport() {
         assertThat(analyzer.analyze(new IllegalStateException(new SQLException("duplicate key", "23505"))))
                 .isNull();
