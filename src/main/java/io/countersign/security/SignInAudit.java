@@ -27,7 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 class SignInAudit {
 
     private static final Logger log = LoggerFactory.getLogger(SignInAudit.class);
-    /** The actor of a refusal whose name cannot be anybody's; it is no valid username either. */
     /** The allowance shared by every name that is no user's. */
     private static final String ANY_NAME = "any name";
 

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.catalina.Globals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -53,7 +54,8 @@ class ForwardedClientAddress extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getRemoteAddr();
-        if (given == null) {
+        // an address the container did not take from a proxy's header is the socket's own
+        if (given == null || request.getAttribute(Globals.REQUEST_FORWARDED_ATTRIBUTE) == null) {
             chain.doFilter(request, response);
             return;
         }

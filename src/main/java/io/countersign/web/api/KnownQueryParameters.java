@@ -2,21 +2,16 @@ package io.countersign.web.api;
 
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Problems;
+import io.countersign.web.HandlerParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Method;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.core.DefaultParameterNameDiscoverer;
-import org.springframework.core.ParameterNameDiscoverer;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -30,9 +25,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 class KnownQueryParameters implements HandlerInterceptor {
 
-    private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
-
-    /** Null: the operation takes any parameter (it binds them all as a map). */
+    /** What each operation takes; {@link HandlerParameters#ANY} when it binds them all as a map. */
     private final Map<Method, Set<String>> taken = new ConcurrentHashMap<>();
 
     @Override
@@ -42,8 +35,8 @@ class KnownQueryParameters implements HandlerInterceptor {
                 || request.getQueryString() == null) {
             return true;
         }
-        Set<String> known = taken.computeIfAbsent(method.getMethod(), KnownQueryParameters::parametersOf);
-        if (known.contains("*")) {
+        Set<String> known = taken.computeIfAbsent(method.getMethod(), HandlerParameters::of);
+        if (known == HandlerParameters.ANY) {
             return true;
         }
         Problems problems = new Problems();
@@ -75,31 +68,6 @@ class KnownQueryParameters implements HandlerInterceptor {
                 // already refused as unreadable by the query text check, which runs first
                 throw InvalidInputException.of("query", "unreadable_query", "the query string cannot be read");
             }
-        }
-        return names;
-    }
-
-    private static Set<String> parametersOf(Method method) {
-        String[] discovered = NAMES.getParameterNames(method);
-        Set<String> names = new TreeSet<>();
-        var parameters = method.getParameters();
-        for (int i = 0; i < parameters.length; i++) {
-            RequestParam param = AnnotatedElementUtils.findMergedAnnotation(parameters[i], RequestParam.class);
-            if (param == null) {
-                continue;
-            }
-            if (Map.class.isAssignableFrom(parameters[i].getType())) {
-                return Set.of("*");
-            }
-            String name = param.name().isEmpty() && discovered != null ? discovered[i] : param.name();
-            names.add(name);
-        }
-        // a mapping's params condition (params = "wait") names a parameter the method may not bind
-        var mapping = MergedAnnotations.from(method).get(org.springframework.web.bind.annotation.RequestMapping.class);
-        if (mapping.isPresent()) {
-            Arrays.stream(mapping.getStringArray("params"))
-                    .map(condition -> condition.replaceFirst("^!", "").replaceFirst("!?=.*$", ""))
-                    .forEach(names::add);
         }
         return names;
     }

@@ -71,9 +71,11 @@ class SlowBodies implements WebServerFactoryCustomizer<ConfigurableTomcatWebServ
         public void invoke(Request request, Response response) throws IOException, ServletException {
             org.apache.coyote.Request coyote = request.getCoyoteRequest();
             InputBuffer body = coyote.getInputBuffer();
-            // a length of 0 says there is no body; -1 (chunked, or no length given) leaves it to the reads
-            boolean bounded =
-                    coyote.getContentLengthLong() != 0 && !WebLimits.IMPORT_PATH.equals(request.getDecodedRequestURI());
+            // an HTTP/1.1 request has a body only when it gives its length or is chunked: a plain GET, the
+            // access check's included, is left unwrapped
+            boolean hasBody =
+                    coyote.getContentLengthLong() > 0 || coyote.getMimeHeaders().getHeader("transfer-encoding") != null;
+            boolean bounded = hasBody && !WebLimits.IMPORT_PATH.equals(request.getDecodedRequestURI());
             if (bounded) {
                 coyote.setInputBuffer(new Deadline(body, System.nanoTime() + timeoutNanos));
             }

@@ -1,16 +1,13 @@
 package io.countersign.web.pages;
 
 import io.countersign.shared.Problems;
+import io.countersign.web.HandlerParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -43,7 +40,10 @@ class KnownPageParameters implements WebMvcConfigurer, HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method) || !method.hasMethodAnnotation(KnownParametersOnly.class)) {
             return true;
         }
-        Set<String> known = taken.computeIfAbsent(method.getMethod(), any -> parametersOf(method));
+        Set<String> known = taken.computeIfAbsent(method.getMethod(), HandlerParameters::of);
+        if (known == HandlerParameters.ANY) {
+            return true;
+        }
         Problems problems = new Problems();
         for (String name : request.getParameterMap().keySet()) {
             problems.check(
@@ -54,18 +54,5 @@ class KnownPageParameters implements WebMvcConfigurer, HandlerInterceptor {
         }
         problems.throwIfAny();
         return true;
-    }
-
-    private static Set<String> parametersOf(HandlerMethod method) {
-        return Arrays.stream(method.getMethodParameters())
-                .map(parameter -> {
-                    RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-                    if (param == null) {
-                        return null;
-                    }
-                    return param.name().isEmpty() ? parameter.getParameter().getName() : param.name();
-                })
-                .filter(Objects::nonNull)
-                .collect(Collectors.toCollection(TreeSet::new));
     }
 }
