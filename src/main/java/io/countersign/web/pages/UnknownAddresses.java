@@ -30,8 +30,6 @@ class UnknownAddresses {
             problem.setTitle("Not found");
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
         }
-        ModelAndView page = new ModelAndView("pages/not-found", HttpStatus.NOT_FOUND);
-        page.addObject("me", SignedIn.name());
-        return page;
+        return new ModelAndView("pages/not-found", HttpStatus.NOT_FOUND);
     }
 }

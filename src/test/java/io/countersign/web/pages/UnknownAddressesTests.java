@@ -74,6 +74,18 @@ class UnknownAddressesTests {
     }
 
     @Test
+    void aRequestOrUserThatDoesNotExistKeepsTheNavigationOfWhoeverIsSignedIn() {
+        Visitor admin = signedIn("ADMIN");
+
+        for (var seen : new HttpResponse[] {
+            admin.open(base + "/requests/req-zzzzzzzzzzzzzzzz"), admin.open(base + "/admin/users/nobody")
+        }) {
+            assertThat(seen.statusCode()).as(seen.uri().toString()).isEqualTo(404);
+            assertThat((String) seen.body()).as(seen.uri().toString()).contains("My requests", "Sign out");
+        }
+    }
+
+    @Test
     void aPageTheRoleMayNotOpenIsStillNotAllowed() {
         HttpResponse<String> seen = signedIn("USER").open(base + "/admin/users");
 
