@@ -88,7 +88,8 @@ public class PolicyForm {
     PolicyDefinition read(DraftIssues issues, PolicyDefinition kept) {
         List<Step> stepList = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
-            stepList.add(steps.get(i).toStep(issues, "steps[" + i + "]"));
+            Step stored = kept != null && i < kept.steps().size() ? kept.steps().get(i) : null;
+            stepList.add(steps.get(i).toStep(issues, "steps[" + i + "]", stored));
         }
         return new PolicyDefinition(
                 name,

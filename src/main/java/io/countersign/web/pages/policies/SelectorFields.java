@@ -35,6 +35,23 @@ public class SelectorFields {
         return selectors;
     }
 
+    /**
+     * The drafted selectors, in the stored order when they are the stored ones: the editor writes them
+     * in its fixed order, and a policy saved unchanged must not change, nor be audited as changed.
+     */
+    static List<ApproverSelector> inStoredOrder(List<ApproverSelector> drafted, List<ApproverSelector> stored) {
+        if (stored == null || stored.size() != drafted.size()) {
+            return drafted;
+        }
+        List<ApproverSelector> unmatched = new ArrayList<>(stored);
+        for (ApproverSelector selector : drafted) {
+            if (!unmatched.remove(selector)) {
+                return drafted;
+            }
+        }
+        return stored;
+    }
+
     /** The selectors in words, for telling a stored step from a draft's. */
     String summary() {
         List<String> parts = new ArrayList<>();

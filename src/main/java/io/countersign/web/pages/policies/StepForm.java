@@ -33,14 +33,15 @@ public class StepForm {
         return form;
     }
 
-    Step toStep(DraftIssues issues, String path) {
+    /** The step this form describes; {@code stored}, the stored step at its place if any, keeps its order. */
+    Step toStep(DraftIssues issues, String path, Step stored) {
         return new Step(
                 FormText.blank(name) ? null : name.trim(),
-                approvers.toSelectors(),
+                SelectorFields.inStoredOrder(approvers.toSelectors(), stored == null ? null : stored.approvers()),
                 issues.integer(requiredApprovals, path + ".requiredApprovals"),
                 issues.duration(timeout, path + ".timeout"),
                 issues.onTimeout(onTimeout, path + ".onTimeout"),
-                escalateTo.toSelectors(),
+                SelectorFields.inStoredOrder(escalateTo.toSelectors(), stored == null ? null : stored.escalateTo()),
                 FormText.names(notify),
                 FormText.names(allowedDecisionChannels).stream()
                         .map(channel -> channel.toUpperCase(Locale.ROOT))

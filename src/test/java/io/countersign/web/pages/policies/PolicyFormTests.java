@@ -89,6 +89,28 @@ class PolicyFormTests {
                         ApproverSelector.atOrAbove("director"));
     }
 
+    @Test
+    void approversInAnOrderTheEditorDoesNotWriteKeepItWhenNothingChanged() {
+        PolicyDefinition stored = withOneStep(
+                new PolicyDefinition.Conditions("lab-*", null, List.of(), List.of(), List.of(), Map.of()),
+                ApproverSelector.atOrAbove("manager"),
+                ApproverSelector.ofGroup("security"),
+                ApproverSelector.ofUser("lisa"));
+
+        PolicyDefinition unchanged = PolicyForm.of(stored).read(new DraftIssues(), stored);
+        PolicyForm edited = PolicyForm.of(stored);
+        edited.steps.get(0).approvers.users = "lisa, carol";
+        PolicyDefinition changed = edited.read(new DraftIssues(), stored);
+
+        assertThat(unchanged).isEqualTo(stored);
+        assertThat(changed.steps().get(0).approvers())
+                .containsExactly(
+                        ApproverSelector.ofUser("lisa"),
+                        ApproverSelector.ofUser("carol"),
+                        ApproverSelector.ofGroup("security"),
+                        ApproverSelector.atOrAbove("manager"));
+    }
+
     /** A stored policy as the service answers it: every default filled in. */
     private static PolicyDefinition withOneStep(PolicyDefinition.Conditions conditions, ApproverSelector... approvers) {
         return new PolicyDefinition(
