@@ -166,9 +166,6 @@ final class BundleReader {
 
     /** What {@code e} refused at {@code path}, the empty path standing for the whole bundle. */
     private static FieldIssue issue(JacksonException e, String path, BundleFormat format) {
-        if (ParserRefusals.notUtf8(e)) {
-            return NOT_UTF8;
-        }
         if (e instanceof UnrecognizedPropertyException) {
             return new FieldIssue(path, "unknown_field", "is not a known field");
         }

@@ -145,10 +145,8 @@ public class DirectoryImport {
                                 .map(user -> user.username() + " (" + user.role() + ")")
                                 .toList(),
                         plan.usersUpdated.stream()
-                                .map(after -> after.username() + " ("
-                                        + UserUpdated.changes(plan.usersBefore.get(after.username()), after)
-                                                .changes()
-                                        + ")")
+                                .map(after -> UserUpdated.changes(plan.usersBefore.get(after.username()), after)
+                                        .of(after.username()))
                                 .toList(),
                         plan.usersUnchanged),
                 new Upserted(

@@ -107,10 +107,8 @@ public class InventoryImport {
         return new Upserted(
                 plan.created.stream().map(Resource::name).toList(),
                 plan.updated.stream()
-                        .map(after -> after.name() + " ("
-                                + ResourceUpdated.changes(plan.before.get(after.name()), after)
-                                        .changes()
-                                + ")")
+                        .map(after -> ResourceUpdated.changes(plan.before.get(after.name()), after)
+                                .of(after.name()))
                         .toList(),
                 plan.unchanged);
     }

@@ -83,6 +83,11 @@ public final class ChangeNote {
         return String.join(", ", changes);
     }
 
+    /** One entry of a list of changes, as an import's note gives it: {@code alice (role ADMIN → USER)}. */
+    public String of(String name) {
+        return name + " (" + changes() + ")";
+    }
+
     /** The note: {@code changed …}, or {@code no change}. */
     @Override
     public String toString() {

@@ -1,6 +1,5 @@
 package io.countersign.shared;
 
-import java.io.CharConversionException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
@@ -117,19 +116,6 @@ public final class ParserRefusals {
         return location == null || location.getLineNr() < 0
                 ? ""
                 : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-
-    /**
-     * Whether the document stopped at bytes that are not UTF-8: the YAML reader says so in Java's words,
-     * the JSON parser in its own, and neither tells a person what to do about it.
-     */
-    public static boolean notUtf8(JacksonException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CharConversionException) {
-                return true;
-            }
-        }
-        return String.valueOf(e.getOriginalMessage()).startsWith("Invalid UTF-8");
     }
 
     /**

@@ -3,15 +3,12 @@ package io.countersign.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.shared.Timestamps;
-import io.countersign.testing.PostgresDatabases;
+import io.countersign.testing.UpgradedDatabase;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A log written before the audit record covered why (encoding version 1) still verifies after the
@@ -22,9 +19,9 @@ class AuditEncodingUpgradeTests {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void eventsHashedBeforeTheUpgradeStillVerifyAfterIt(String database) {
-        DataSource dataSource = dataSource(database);
+        DataSource dataSource = UpgradedDatabase.fresh(database);
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        migrate(dataSource, "64?"); // "?": the last migration before V65, whatever its number
+        UpgradedDatabase.migrate(dataSource, "64?"); // "?": the last migration before V65, whatever its number
         assertThat(hashVersionColumns(jdbc)).as("not yet upgraded").isZero();
         String previous = ChainHash.GENESIS;
         for (long id = 1; id <= 3; id++) {
@@ -56,7 +53,7 @@ class AuditEncodingUpgradeTests {
                 .param(previous)
                 .update();
 
-        migrate(dataSource, "latest");
+        UpgradedDatabase.migrate(dataSource, "latest");
         assertThat(hashVersionColumns(jdbc)).isEqualTo(1);
 
         List<AuditRecord> events = jdbc.sql("select * from audit_events order by id")
@@ -73,26 +70,5 @@ class AuditEncodingUpgradeTests {
                         + " where table_name = 'audit_events' and column_name = 'hash_version'")
                 .query(Long.class)
                 .single();
-    }
-
-    private static void migrate(DataSource dataSource, String target) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .target(target)
-                .load()
-                .migrate();
-    }
-
-    private static DataSource dataSource(String database) {
-        String name = "upgrade_" + UUID.randomUUID().toString().replace("-", "");
-        if (database.equals("h2")) {
-            return new DriverManagerDataSource(
-                    "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-                            + "DB_CLOSE_DELAY=-1",
-                    "sa",
-                    "");
-        }
-        return new DriverManagerDataSource(PostgresDatabases.createDatabase(name));
     }
 }

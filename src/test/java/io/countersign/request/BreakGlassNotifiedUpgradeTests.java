@@ -2,17 +2,14 @@ package io.countersign.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.testing.PostgresDatabases;
+import io.countersign.testing.UpgradedDatabase;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The people a reviewed break-glass use told, kept by its review before every use kept its own list,
@@ -23,9 +20,9 @@ class BreakGlassNotifiedUpgradeTests {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void theListAReviewKeptBecomesTheListOfItsUse(String database) {
-        DataSource dataSource = dataSource(database);
+        DataSource dataSource = UpgradedDatabase.fresh(database);
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        migrate(dataSource, "114");
+        UpgradedDatabase.migrate(dataSource, "114");
         OffsetDateTime at = OffsetDateTime.of(2026, 11, 2, 9, 0, 0, 0, ZoneOffset.UTC);
         jdbc.sql("""
                         insert into access_requests (id, requester, resource_name, account_name, duration_seconds,
@@ -41,7 +38,7 @@ class BreakGlassNotifiedUpgradeTests {
                         values ('req-used', 'REVIEWER', 'usr-rita', 'rita'), ('req-used', 'NOTIFIED', 'usr-carol', 'carol'),
                                ('req-used', 'NOTIFIED', 'usr-sam', 'sam')""").update();
 
-        migrate(dataSource, "latest");
+        UpgradedDatabase.migrate(dataSource, "latest");
 
         assertThat(jdbc.sql("select user_id || ':' || username from break_glass_notified where request_id = 'req-used'")
                         .query(String.class)
@@ -51,26 +48,5 @@ class BreakGlassNotifiedUpgradeTests {
                         .query(String.class)
                         .list())
                 .isEqualTo(List.of("REVIEWER:usr-rita"));
-    }
-
-    private static void migrate(DataSource dataSource, String target) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .target(target)
-                .load()
-                .migrate();
-    }
-
-    private static DataSource dataSource(String database) {
-        String name = "upgrade_" + UUID.randomUUID().toString().replace("-", "");
-        if (database.equals("h2")) {
-            return new DriverManagerDataSource(
-                    "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-                            + "DB_CLOSE_DELAY=-1",
-                    "sa",
-                    "");
-        }
-        return new DriverManagerDataSource(PostgresDatabases.createDatabase(name));
     }
 }

@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import io.countersign.testing.PostgresDatabases;
+import io.countersign.testing.UpgradedDatabase;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A delegation created before its end was a timer gets the timer it would have had when the service
@@ -31,9 +28,9 @@ class DelegationEndsUpgradeTests {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void everyDelegationNotRecordedAsEndedIsGivenItsEndTimer(String database) {
-        DataSource dataSource = dataSource(database);
+        DataSource dataSource = UpgradedDatabase.fresh(database);
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        migrate(dataSource, "115");
+        UpgradedDatabase.migrate(dataSource, "115");
         delegation(jdbc, "dlg-running", CREATED.plusDays(30), null);
         delegation(jdbc, "dlg-overdue", CREATED.plusDays(1), null);
         delegation(jdbc, "dlg-ended", CREATED.plusDays(30), CREATED.plusDays(2));
@@ -43,7 +40,7 @@ class DelegationEndsUpgradeTests {
                             priority)
                         values ('delegation-end', 'dlg-timed', null, ?, false, 1, 50)""").param(CREATED.plusDays(30)).update();
 
-        migrate(dataSource, "latest");
+        UpgradedDatabase.migrate(dataSource, "latest");
 
         SchedulerClient scheduler = SchedulerClient.Builder.create(
                         dataSource, Tasks.oneTime(DelegationEnds.TASK).execute((instance, context) -> {}))
@@ -62,26 +59,5 @@ class DelegationEndsUpgradeTests {
                         insert into delegations (id, delegator_id, delegator, delegate_id, delegate, starts_at, until_at,
                             resources, created_by, created_at, ended_at)
                         values (?, 'usr-lisa', 'lisa', 'usr-sam', 'sam', ?, ?, null, 'lisa', ?, ?)""").params(id, CREATED, until, CREATED, endedAt).update();
-    }
-
-    private static void migrate(DataSource dataSource, String target) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .target(target)
-                .load()
-                .migrate();
-    }
-
-    private static DataSource dataSource(String database) {
-        String name = "upgrade_" + UUID.randomUUID().toString().replace("-", "");
-        if (database.equals("h2")) {
-            return new DriverManagerDataSource(
-                    "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-                            + "DB_CLOSE_DELAY=-1",
-                    "sa",
-                    "");
-        }
-        return new DriverManagerDataSource(PostgresDatabases.createDatabase(name));
     }
 }

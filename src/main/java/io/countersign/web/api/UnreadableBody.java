@@ -49,9 +49,6 @@ final class UnreadableBody {
     /** What {@code json} refused at {@code path}, the empty path standing for the whole body. */
     static FieldIssue issue(JacksonException json, String path) {
         String field = path.isEmpty() ? "body" : path;
-        if (ParserRefusals.notUtf8(json)) {
-            return NOT_UTF8;
-        }
         if (json instanceof UnrecognizedPropertyException) {
             return new FieldIssue(field, "unknown_field", "is not a known field");
         }
