@@ -2,6 +2,7 @@ package io.countersign.chat.internal;
 
 import io.countersign.notify.SendResult;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,8 +15,14 @@ import tools.jackson.databind.json.JsonMapper;
  * pauses the chat channel that called it, as a mail server or webhook endpoint does: each chat channel
  * names its own address (Slack's or Telegram's API or a proxy in front of it, a Teams or Discord
  * webhook URL), so one that cannot be reached holds back its own messages only (docs/adr/0037).
+ *
+ * <p>What a platform wrote back is never quoted: a proxy's or a webhook's error page may repeat the
+ * secret URL it was called at, or the bot token it was sent. A failure says the status, and at most
+ * the short error code a platform's JSON documents ({@link #errorCode}).
  */
 final class PlatformAnswers {
+
+    private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,64}");
 
     private PlatformAnswers() {}
 
@@ -36,8 +43,7 @@ final class PlatformAnswers {
             return SendResult.failed(platform + " answered " + answer.status()).withStatus(answer.status());
         }
         if (answer.status() >= 300) {
-            return SendResult.refused(platform + " answered " + answer.status() + ": " + snippet(answer.body()))
-                    .withStatus(answer.status());
+            return SendResult.refused(platform + " answered " + answer.status()).withStatus(answer.status());
         }
         return null;
     }
@@ -57,11 +63,11 @@ final class PlatformAnswers {
         return SendResult.failed(platform + ": the answer was not JSON, such as a proxy's error page");
     }
 
-    static String snippet(String body) {
-        if (body == null) {
-            return "";
-        }
-        String flat = body.replaceAll("\\s+", " ").strip();
-        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    /**
+     * A platform's documented error code ({@code invalid_auth}, {@code channel_not_found}) when the text
+     * is one: a short lower-case word, which cannot hold a URL or a token.
+     */
+    static Optional<String> errorCode(String text) {
+        return text != null && ERROR_CODE.matcher(text).matches() ? Optional.of(text) : Optional.empty();
     }
 }

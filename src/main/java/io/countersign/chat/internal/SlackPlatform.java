@@ -90,16 +90,23 @@ class SlackPlatform implements ChatPlatform {
                 ? http.postJson(url, auth, json.writeValueAsString(jsonBody))
                 : http.send("POST", url, auth, Forms.encode(form), "application/x-www-form-urlencoded");
         SendResult failure = PlatformAnswers.failure("Slack " + method, answer);
+        Optional<JsonNode> parsed = PlatformAnswers.json(json, answer);
+        Optional<String> code = parsed.flatMap(
+                said -> PlatformAnswers.errorCode(said.path("error").asString(null)));
+        if (failure != null && failure.permanent() && answer.status() != null && code.isPresent()) {
+            return new Call(
+                    null,
+                    SendResult.refused(failure.error() + ": " + code.get()).withStatus(answer.status()));
+        }
         if (failure != null) {
             return new Call(null, failure);
         }
-        Optional<JsonNode> parsed = PlatformAnswers.json(json, answer);
         if (parsed.isEmpty()) {
             return new Call(null, PlatformAnswers.notJson("Slack " + method));
         }
         JsonNode body = parsed.get();
         if (!body.path("ok").asBoolean(false)) {
-            String error = body.path("error").asString("unknown_error");
+            String error = code.orElse("unknown_error");
             SendResult result = "ratelimited".equals(error)
                     ? SendResult.failed("Slack " + method + ": " + error, answer.retryAfter())
                     : SendResult.refused("Slack " + method + ": " + error);

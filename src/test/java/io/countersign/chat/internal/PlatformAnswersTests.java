@@ -61,4 +61,28 @@ class PlatformAnswersTests {
         assertThat(result.unreachable()).isTrue();
         assertThat(result.error()).isEqualTo("Teams: could not reach the platform: connection refused");
     }
+
+    @Test
+    void aWebhookThatRefusesGivesItsStatusAndNothingOfItsBodyWhichMayQuoteTheSecretUrl() {
+        SendResult teams = PlatformAnswers.failure(
+                "Teams", new ChatHttp.Answer(404, "<html>Cannot POST /teams/webhookb2/SECRETPATH</html>", null, null));
+        SendResult discord = PlatformAnswers.failure(
+                "Discord",
+                new ChatHttp.Answer(401, "{\"message\": \"401: /api/webhooks/123/SECRETPATH\"}", null, null));
+
+        assertThat(teams.permanent()).isTrue();
+        assertThat(teams.error()).isEqualTo("Teams answered 404");
+        assertThat(teams.statusCode()).isEqualTo(404);
+        assertThat(discord.error()).isEqualTo("Discord answered 401");
+    }
+
+    @Test
+    void onlyAShortLowerCaseWordPassesAsAPlatformsErrorCode() {
+        assertThat(PlatformAnswers.errorCode("invalid_auth")).contains("invalid_auth");
+        assertThat(PlatformAnswers.errorCode("Bearer xoxb-SECRETBOT-2222")).isEmpty();
+        assertThat(PlatformAnswers.errorCode("https://hooks.example/SECRET")).isEmpty();
+        assertThat(PlatformAnswers.errorCode("")).isEmpty();
+        assertThat(PlatformAnswers.errorCode(null)).isEmpty();
+        assertThat(PlatformAnswers.errorCode("a".repeat(65))).isEmpty();
+    }
 }

@@ -93,4 +93,12 @@ class TelegramPlatformTests {
 
         assertThat(send(null).error()).isEqualTo("Telegram sendMessage: 400 Bad Request: chat not found");
     }
+
+    @Test
+    void aDescriptionThatRepeatsTheTokenIsNotQuoted() {
+        status = 404;
+        body = "{\"ok\":false,\"description\":\"Not Found: /bot123:secret-token/sendMessage\"}";
+
+        assertThat(send(null).error()).isEqualTo("Telegram sendMessage answered 404");
+    }
 }
