@@ -264,6 +264,43 @@ class ChatDeliveryTests extends ChatDeliveryFixture {
     }
 
     @Test
+    void eachPostAndRewriteRecordsTheStatusThePlatformAnswered() {
+        platform.answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"C5\",\"ts\":\"5.5\"}")
+                .answer("/api/chat.update", 200, "{\"ok\":true}")
+                .answer("/workflows/run", 202, "");
+        String slack = slackChannelPostingTo("C5");
+        String teams = channel(Map.of("type", "TEAMS", "webhookUrl", platform.url() + "/workflows/run"));
+        Map<String, Object> first = step(1, lisa);
+        first.put("notify", List.of(slack, teams));
+
+        String id = scene.pending(dev, List.of(first));
+        scene.awaitNothingDue();
+        scene.approve(lisa, id);
+        scene.awaitNothingDue();
+
+        List<JsonNode> deliveries = deliveriesAbout(id);
+        assertThat(deliveries)
+                .extracting(d -> d.get("channel").asString() + " "
+                        + d.get("lastStatusCode").asInt())
+                .containsExactlyInAnyOrder("SLACK 200", "SLACK 200", "TEAMS 202", "TEAMS 202");
+        assertThat(deliveries)
+                .extracting(d -> d.get("attempts").get(0).get("statusCode").asInt())
+                .containsOnly(200, 202);
+    }
+
+    private List<JsonNode> deliveriesAbout(String requestId) {
+        return api.asAdmin()
+                .get("/api/v1/notifications/deliveries?limit=100")
+                .expect(200)
+                .json()
+                .get("items")
+                .valueStream()
+                .filter(d -> requestId.equals(d.get("requestId").asString(null)))
+                .filter(d -> List.of("SLACK", "TEAMS").contains(d.get("channel").asString()))
+                .toList();
+    }
+
+    @Test
     void aSubscriptionToAPlatformOfSeveralChannelsAndNoDefaultQueuesNothingUntilOneIsTheDefault() {
         platform.answer("/api/webhooks/1/a", 200, "{\"id\":\"7\"}").answer("/api/webhooks/2/b", 200, "{\"id\":\"8\"}");
         String first = channel(Map.of("type", "DISCORD", "webhookUrl", platform.url() + "/api/webhooks/1/a"));

@@ -21,19 +21,26 @@ interface ChatPlatform {
     /** A person a message may be addressed to. */
     record Recipient(String id, String username, String email) {}
 
-    /** Where a message went, or why it did not. */
-    record Posted(String conversation, String messageId, SendResult failure, boolean unsupported) {
+    /**
+     * Where a message went, or why it did not; {@code status} is the HTTP status the platform answered
+     * the call that posted or changed it, recorded with the delivery's attempt as a webhook's is.
+     */
+    record Posted(String conversation, String messageId, SendResult failure, boolean unsupported, Integer status) {
 
         static Posted at(String conversation, String messageId) {
-            return new Posted(conversation, messageId, null, false);
+            return new Posted(conversation, messageId, null, false, null);
         }
 
         static Posted failed(SendResult failure) {
-            return new Posted(null, null, failure, false);
+            return new Posted(null, null, failure, false, null);
         }
 
         static Posted notEditable() {
-            return new Posted(null, null, null, true);
+            return new Posted(null, null, null, true, null);
+        }
+
+        Posted answered(Integer status) {
+            return new Posted(conversation, messageId, failure, unsupported, status);
         }
 
         boolean ok() {

@@ -131,7 +131,7 @@ class ChatSender implements NotificationSender {
                 posted.conversation(),
                 posted.messageId(),
                 clock.instant());
-        return SendResult.ok();
+        return SendResult.ok().withStatus(posted.status());
     }
 
     /**
@@ -146,13 +146,15 @@ class ChatSender implements NotificationSender {
         Integer beforeStep = request.status() == RequestStatus.PENDING ? request.currentStep() : null;
         SendResult retry = null;
         SendResult refused = null;
+        Integer answered = null;
         for (ChatMessages.Stored earlier : messages.open(channel.name(), request.id(), beforeStep)) {
             if (!messages.claimClosing(earlier.deliveryId(), clock.instant())) {
                 continue;
             }
-            SendResult failure = platform.edit(channel, earlier.conversation(), earlier.messageId(), now)
-                    .failure();
+            ChatPlatform.Posted edited = platform.edit(channel, earlier.conversation(), earlier.messageId(), now);
+            SendResult failure = edited.failure();
             if (failure == null) {
+                answered = edited.status() != null ? edited.status() : answered;
                 continue;
             }
             if (failure.permanent()) {
@@ -172,7 +174,7 @@ class ChatSender implements NotificationSender {
         if (retry != null) {
             return retry;
         }
-        return refused != null ? refused : SendResult.ok();
+        return refused != null ? refused : SendResult.ok().withStatus(answered);
     }
 
     private String refusal(Object target) {

@@ -44,10 +44,11 @@ class DiscordPlatform implements ChatPlatform {
         return failure != null
                 ? Posted.failed(failure)
                 : Posted.at(
-                        "webhook",
-                        PlatformAnswers.json(json, answer)
-                                .map(body -> body.path("id").asString("-"))
-                                .orElse("-"));
+                                "webhook",
+                                PlatformAnswers.json(json, answer)
+                                        .map(body -> body.path("id").asString("-"))
+                                        .orElse("-"))
+                        .answered(answer.status());
     }
 
     @Override
@@ -62,7 +63,9 @@ class DiscordPlatform implements ChatPlatform {
                 json.writeValueAsString(body(message, null)),
                 "application/json; charset=utf-8");
         SendResult failure = PlatformAnswers.failure("Discord", answer);
-        return failure != null ? Posted.failed(failure) : Posted.at(conversation, messageId);
+        return failure != null
+                ? Posted.failed(failure)
+                : Posted.at(conversation, messageId).answered(answer.status());
     }
 
     /** The webhook URL with a path appended and a query added, wherever its own query is. */

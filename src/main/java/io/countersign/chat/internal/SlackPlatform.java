@@ -66,8 +66,9 @@ class SlackPlatform implements ChatPlatform {
         return posted.failure() != null
                 ? Posted.failed(posted.failure())
                 : Posted.at(
-                        posted.body().get("channel").asString(),
-                        posted.body().get("ts").asString());
+                                posted.body().get("channel").asString(),
+                                posted.body().get("ts").asString())
+                        .answered(posted.status());
     }
 
     @Override
@@ -77,10 +78,17 @@ class SlackPlatform implements ChatPlatform {
         body.put("ts", messageId);
         body.putAll(SlackBlocks.of(message, null));
         Call updated = call(channel, "chat.update", body, null);
-        return updated.failure() != null ? Posted.failed(updated.failure()) : Posted.at(conversation, messageId);
+        return updated.failure() != null
+                ? Posted.failed(updated.failure())
+                : Posted.at(conversation, messageId).answered(updated.status());
     }
 
-    record Call(JsonNode body, SendResult failure) {}
+    record Call(JsonNode body, SendResult failure, Integer status) {
+
+        Call(JsonNode body, SendResult failure) {
+            this(body, failure, null);
+        }
+    }
 
     /** A JSON body, or a form for the read methods that take no JSON; interactions call through here too. */
     Call call(ChatChannel channel, String method, Map<String, Object> jsonBody, Map<String, String> form) {
@@ -102,7 +110,7 @@ class SlackPlatform implements ChatPlatform {
             return new Call(null, failure);
         }
         if (parsed.isEmpty()) {
-            return new Call(null, PlatformAnswers.notJson("Slack " + method));
+            return new Call(null, PlatformAnswers.notJson("Slack " + method).withStatus(answer.status()));
         }
         JsonNode body = parsed.get();
         if (!body.path("ok").asBoolean(false)) {
@@ -112,6 +120,6 @@ class SlackPlatform implements ChatPlatform {
                     : SendResult.refused("Slack " + method + ": " + error);
             return new Call(null, result.withStatus(answer.status()));
         }
-        return new Call(body, null);
+        return new Call(body, null, answer.status());
     }
 }

@@ -36,7 +36,9 @@ class TeamsPlatform implements ChatPlatform {
                 http.postJson(channel.webhookUrl(), Map.of(), json.writeValueAsString(card(message, person)));
         SendResult failure = PlatformAnswers.failure("Teams", answer);
         // the webhook answers no id: the message can be neither found nor changed again
-        return failure != null ? Posted.failed(failure) : Posted.at("webhook", "-");
+        return failure != null
+                ? Posted.failed(failure)
+                : Posted.at("webhook", "-").answered(answer.status());
     }
 
     @Override

@@ -56,8 +56,9 @@ class TelegramPlatform implements ChatPlatform {
         }
         JsonNode result = sent.body().get("result");
         return Posted.at(
-                result.get("chat").get("id").asString(),
-                result.get("message_id").asString());
+                        result.get("chat").get("id").asString(),
+                        result.get("message_id").asString())
+                .answered(sent.status());
     }
 
     @Override
@@ -73,7 +74,7 @@ class TelegramPlatform implements ChatPlatform {
                 && edited.failure().error().contains("message is not modified");
         return edited.failure() != null && !unchanged
                 ? Posted.failed(edited.failure())
-                : Posted.at(conversation, messageId);
+                : Posted.at(conversation, messageId).answered(edited.status());
     }
 
     private static Map<String, Object> content(ChatMessage message, Recipient person) {
@@ -105,7 +106,12 @@ class TelegramPlatform implements ChatPlatform {
                         List.of(Map.of("text", "Open request", "url", message.link()))));
     }
 
-    record Answered(JsonNode body, SendResult failure) {}
+    record Answered(JsonNode body, SendResult failure, Integer status) {
+
+        Answered(JsonNode body, SendResult failure) {
+            this(body, failure, null);
+        }
+    }
 
     /** Calls a Bot API method; the bot's own requests (answers to updates) go through here too. */
     Answered call(ChatChannel channel, String method, Map<String, Object> body) {
@@ -135,8 +141,8 @@ class TelegramPlatform implements ChatPlatform {
                             .withStatus(answer.status()));
         }
         if (failure == null && parsed.isEmpty()) {
-            failure = PlatformAnswers.notJson("Telegram " + method);
+            failure = PlatformAnswers.notJson("Telegram " + method).withStatus(answer.status());
         }
-        return failure != null ? new Answered(null, failure) : new Answered(said, null);
+        return failure != null ? new Answered(null, failure) : new Answered(said, null, answer.status());
     }
 }
