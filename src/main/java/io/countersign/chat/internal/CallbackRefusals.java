@@ -71,7 +71,8 @@ public class CallbackRefusals {
                 .tag("reason", reason.name().toLowerCase(Locale.ROOT))
                 .register(meters)
                 .increment();
-        OptionalLong heldBack = limiter.admit(channel, reason.name());
+        // keyed by platform too: calls to unknown channels of Slack and of Telegram share the one name
+        OptionalLong heldBack = limiter.admit(platform.name() + " " + channel, reason.name());
         if (heldBack.isPresent()) {
             Channel via = platform == ChatType.TELEGRAM ? Channel.TELEGRAM : Channel.SLACK;
             Actor actor = new Actor("system", Role.ADMIN, via, sourceAddress);
