@@ -166,6 +166,25 @@ class SlackDecisionTests extends SlackDecisionFixture {
     }
 
     @Test
+    void aRefusedClickIsAuditedFromTheSlackAccountItsDecisionIsAuditedFrom() throws Exception {
+        String id = request();
+        String token = token();
+
+        profile(mark.name() + "@example.com");
+        click("approve_request", token);
+        profile(lisa.name() + "@example.com");
+        click("approve_request", token);
+
+        assertThat(request(id).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(jdbc.sql("select action, source_address from audit_events where request_id = ?"
+                                + " and action in ('chat.decision_refused', 'request.approval_recorded') order by id")
+                        .param(id)
+                        .query((row, n) -> row.getString(1) + " " + row.getString(2))
+                        .list())
+                .containsExactly("chat.decision_refused slack:U1", "request.approval_recorded slack:U1");
+    }
+
+    @Test
     void slackFailingToSayWhoClickedIsToldAsSuchAndDecidesNothing() throws Exception {
         String id = request();
         String token = token();

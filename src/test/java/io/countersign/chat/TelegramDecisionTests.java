@@ -101,6 +101,13 @@ class TelegramDecisionTests {
         assertThat(bot.lastAnswer().get("text").asString()).contains("already used");
         assertThat(bot.lastAnswer().get("show_alert").asBoolean()).isTrue();
         assertThat(refusals()).anyMatch(note -> note.contains("5001") && note.contains("already used"));
+        assertThat(jdbc.sql("select action, source_address from audit_events where request_id = ?"
+                                + " and action in ('chat.decision_refused', 'request.approval_recorded') order by id")
+                        .param(id)
+                        .query((row, n) -> row.getString(1) + " " + row.getString(2))
+                        .list())
+                .as("the refusal comes from the Telegram account the decision came from")
+                .containsExactly("request.approval_recorded telegram:5001", "chat.decision_refused telegram:5001");
     }
 
     @Test

@@ -65,6 +65,14 @@ class TelegramLinkingTests {
                 .list();
     }
 
+    /** Which Telegram account each row came from. */
+    private List<String> sourcesOf(String action, Person person) {
+        return jdbc.sql("select source_address from audit_events where action = ? and target = ? order by id")
+                .params(action, "user:" + person.name())
+                .query(String.class)
+                .list();
+    }
+
     @Test
     void aCodeSentInAGroupLinksNobodyIsSpentAndTheSenderIsToldToWriteToTheBot() {
         bot.release(5301);
@@ -97,6 +105,7 @@ class TelegramLinkingTests {
         assertThat(linkedTo(sam)).isEmpty();
         assertThat(audited("chat.link_refused", sam))
                 .containsExactly("TELEGRAM user 5302: the Telegram account is linked to user " + lisa.name());
+        assertThat(sourcesOf("chat.link_refused", sam)).containsExactly("telegram:5302");
         assertThat(audited("chat.unlinked", lisa)).isEmpty();
 
         api.as(lisa.token())
@@ -115,6 +124,8 @@ class TelegramLinkingTests {
         assertThat(linkedTo(lisa)).containsExactly("5304");
         assertThat(audited("chat.unlinked", lisa)).containsExactly("TELEGRAM user 5303");
         assertThat(audited("chat.linked", lisa)).containsExactly("TELEGRAM user 5303", "TELEGRAM user 5304");
+        assertThat(sourcesOf("chat.linked", lisa)).containsExactly("telegram:5303", "telegram:5304");
+        assertThat(sourcesOf("chat.unlinked", lisa)).containsExactly("telegram:5304");
     }
 
     @Test

@@ -1,11 +1,32 @@
 package io.countersign.chat.internal;
 
+import io.countersign.chat.ChatType;
 import io.countersign.request.ActionTokenRefused;
+import io.countersign.shared.Actor;
+import io.countersign.shared.Channel;
+import io.countersign.shared.Role;
+import java.util.Locale;
 
 /** What a chat user reads when a button or reply decided nothing, and what the audit log keeps. */
 final class ChatRefusals {
 
     private ChatRefusals() {}
+
+    /**
+     * The source address a chat user's click or reply is audited with, whether it decided ({@code
+     * slack:U0123}, {@code telegram:5001}) or not: the platform calls from its own servers, so the
+     * account that acted says more than the caller's IP address does, and one account's decisions and
+     * refusals read alike.
+     */
+    static String sourceOf(ChatType platform, String chatUser) {
+        return platform.name().toLowerCase(Locale.ROOT) + ":" + chatUser;
+    }
+
+    /** The service itself, recording what a chat user's click or reply did not do. */
+    static Actor system(ChatType platform, String chatUser) {
+        Channel via = platform == ChatType.TELEGRAM ? Channel.TELEGRAM : Channel.SLACK;
+        return new Actor("system", Role.ADMIN, via, sourceOf(platform, chatUser));
+    }
 
     static String reason(ActionTokenRefused.Reason refusal) {
         return switch (refusal) {

@@ -9,10 +9,8 @@ import io.countersign.directory.User;
 import io.countersign.request.ActionTokenRefused;
 import io.countersign.request.ActionTokenView;
 import io.countersign.request.ActionTokens;
-import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
 import io.countersign.shared.InvalidInputException;
-import io.countersign.shared.Role;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class SlackInteractionHandler {
 
-    private static final Actor BOT = new Actor("system", Role.ADMIN, Channel.SLACK, null);
     private static final String MODAL = "reject_request";
     private static final String NO_SINGLE_USER = "your Slack e-mail is not that of exactly one active Countersign user";
 
@@ -200,7 +197,13 @@ public class SlackInteractionHandler {
 
     private Outcome decide(String slackUser, Check check, String token, boolean approve, String reason) {
         try {
-            tokens.redeem(token, Channel.SLACK, approve, reason, check.userId(), "slack:" + slackUser);
+            tokens.redeem(
+                    token,
+                    Channel.SLACK,
+                    approve,
+                    reason,
+                    check.userId(),
+                    ChatRefusals.sourceOf(ChatType.SLACK, slackUser));
             return new Outcome((approve ? "Approved " : "Rejected ") + check.requestId() + ".", true);
         } catch (ActionTokenRefused e) {
             return new Outcome(refusedNow(slackUser, check, ChatRefusals.reason(e.refusal())), false);
@@ -241,8 +244,8 @@ public class SlackInteractionHandler {
     }
 
     private void refused(String slackUser, String requestId, String why) {
-        transactions.executeWithoutResult(
-                tx -> events.publishEvent(new ChatDecisionRefused(BOT, ChatType.SLACK, requestId, slackUser, why)));
+        transactions.executeWithoutResult(tx -> events.publishEvent(new ChatDecisionRefused(
+                ChatRefusals.system(ChatType.SLACK, slackUser), ChatType.SLACK, requestId, slackUser, why)));
     }
 
     private void ephemeral(String responseUrl, String text) {

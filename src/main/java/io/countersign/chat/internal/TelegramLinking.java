@@ -10,7 +10,6 @@ import io.countersign.directory.User;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
 import io.countersign.shared.RefusalAuditLimiter;
-import io.countersign.shared.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -32,8 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class TelegramLinking {
-
-    private static final Actor BOT = new Actor("system", Role.ADMIN, Channel.TELEGRAM, null);
 
     private final TelegramPlatform bot;
     private final ChatLinkStore links;
@@ -97,7 +94,8 @@ class TelegramLinking {
                         "Not linked: this Telegram account is linked to another Countersign user. That link must"
                                 + " be removed first (Profile, My chat links); then ask Countersign for a new code.");
             }
-            Actor actor = new Actor(username, user.get().role(), Channel.TELEGRAM, null);
+            Actor actor = new Actor(
+                    username, user.get().role(), Channel.TELEGRAM, ChatRefusals.sourceOf(ChatType.TELEGRAM, from));
             Optional<String> earlier =
                     links.externalIdOf(ChatType.TELEGRAM, userId.get()).filter(id -> !id.equals(from));
             links.link(ChatType.TELEGRAM, from, userId.get(), now);
@@ -119,7 +117,13 @@ class TelegramLinking {
     private Reply refused(ChatChannel channel, String from, String username, String why, String answer) {
         OptionalLong heldBack = audits.admit(channel.name(), why);
         if (heldBack.isPresent()) {
-            events.publishEvent(new ChatLinkRefused(BOT, ChatType.TELEGRAM, from, username, why, heldBack.getAsLong()));
+            events.publishEvent(new ChatLinkRefused(
+                    ChatRefusals.system(ChatType.TELEGRAM, from),
+                    ChatType.TELEGRAM,
+                    from,
+                    username,
+                    why,
+                    heldBack.getAsLong()));
         }
         return new Reply(answer, true);
     }

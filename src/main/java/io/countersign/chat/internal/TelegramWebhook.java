@@ -8,10 +8,8 @@ import io.countersign.directory.User;
 import io.countersign.request.ActionTokenRefused;
 import io.countersign.request.ActionTokenView;
 import io.countersign.request.ActionTokens;
-import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
 import io.countersign.shared.InvalidInputException;
-import io.countersign.shared.Role;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,8 +28,6 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 public class TelegramWebhook {
-
-    private static final Actor BOT = new Actor("system", Role.ADMIN, Channel.TELEGRAM, null);
 
     private final TelegramPlatform bot;
     private final TelegramLinking linking;
@@ -190,7 +186,8 @@ public class TelegramWebhook {
         String outcome;
         boolean refused = false;
         try {
-            tokens.redeem(token, Channel.TELEGRAM, approve, reason, userId, "telegram:" + from);
+            tokens.redeem(
+                    token, Channel.TELEGRAM, approve, reason, userId, ChatRefusals.sourceOf(ChatType.TELEGRAM, from));
             outcome = (approve ? "Approved " : "Rejected ") + requestId + ".";
         } catch (ActionTokenRefused e) {
             String why = ChatRefusals.reason(e.refusal());
@@ -223,8 +220,8 @@ public class TelegramWebhook {
     }
 
     private void refused(String from, String requestId, String why) {
-        transactions.executeWithoutResult(
-                tx -> events.publishEvent(new ChatDecisionRefused(BOT, ChatType.TELEGRAM, requestId, from, why)));
+        transactions.executeWithoutResult(tx -> events.publishEvent(new ChatDecisionRefused(
+                ChatRefusals.system(ChatType.TELEGRAM, from), ChatType.TELEGRAM, requestId, from, why)));
     }
 
     private void answer(ChatChannel channel, String queryId, String text, boolean alert) {
