@@ -1,9 +1,11 @@
 package io.countersign.shared;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.MessageFormatter;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -35,6 +37,32 @@ public abstract class InstalledLogFilter extends TurboFilter implements Disposab
             deepest = deepest.getCause();
         }
         return deepest;
+    }
+
+    /** The failure a line carries: given apart, or, as a turbo filter sees it, after the arguments. */
+    protected static Throwable thrown(Object[] params, Throwable failure) {
+        if (failure != null) {
+            return failure;
+        }
+        return params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last ? last : null;
+    }
+
+    /**
+     * Writes the line {@code format} and {@code params} make, with the failure and its innermost cause
+     * in place of its stack trace, at the same level on the same logger; the caller then denies the
+     * original line.
+     */
+    protected final void logInOneLine(
+            ch.qos.logback.classic.Logger logger, Level level, String format, Object[] params, Throwable failure) {
+        Throwable deepest = innermost(failure);
+        String causes = deepest == failure ? failure.toString() : failure + " (" + deepest + ")";
+        logger.log(
+                null,
+                getClass().getName(),
+                Level.toLocationAwareLoggerInteger(level),
+                MessageFormatter.arrayFormat(format, params).getMessage() + ": " + causes,
+                null,
+                null);
     }
 
     @Override

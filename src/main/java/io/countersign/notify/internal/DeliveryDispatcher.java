@@ -5,6 +5,7 @@ import io.countersign.notify.Notification;
 import io.countersign.notify.NotificationKind;
 import io.countersign.notify.NotificationSender;
 import io.countersign.notify.SendResult;
+import io.countersign.shared.database.BoundedDatabaseCalls;
 import io.countersign.shared.database.NotificationFence;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
@@ -175,12 +177,21 @@ public class DeliveryDispatcher implements DisposableBean {
         try {
             attempt(due, destination);
         } catch (RuntimeException e) {
-            // the delivery stays due and is tried again on the next run
-            log.warn(
-                    "Could not record an attempt of delivery {} {}",
-                    due.id(),
-                    AttemptRecords.whereTo(due, destination),
-                    e);
+            // the delivery stays due and is tried again on the next run; an unreachable database is
+            // said in one line, since its stack trace, one per delivery in flight, tells no more
+            if (BoundedDatabaseCalls.isUnavailability(e)) {
+                log.warn(
+                        "Could not record an attempt of delivery {} {}: the database cannot be reached ({})",
+                        due.id(),
+                        AttemptRecords.whereTo(due, destination),
+                        NestedExceptionUtils.getMostSpecificCause(e).toString());
+            } else {
+                log.warn(
+                        "Could not record an attempt of delivery {} {}",
+                        due.id(),
+                        AttemptRecords.whereTo(due, destination),
+                        e);
+            }
         }
     }
 

@@ -53,23 +53,11 @@ class PoolOutageLog extends InstalledLogFilter {
         if (format.startsWith(VALIDATION_FAILED) && params != null && params.length > 0) {
             return thinned(logger, level, format, params);
         }
-        // a throwable given after the arguments reaches a turbo filter as the last argument
-        Throwable cause = failure != null
-                ? failure
-                : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last
-                        ? last
-                        : null;
+        Throwable cause = thrown(params, failure);
         if (cause == null || !BoundedDatabaseCalls.isUnavailability(cause)) {
             return FilterReply.NEUTRAL;
         }
-        String message = MessageFormatter.arrayFormat(format, params).getMessage();
-        logger.log(
-                null,
-                PoolOutageLog.class.getName(),
-                Level.toLocationAwareLoggerInteger(level),
-                message + ": " + causes(cause),
-                null,
-                null);
+        logInOneLine(logger, level, format, params, cause);
         return FilterReply.DENY;
     }
 
@@ -90,11 +78,5 @@ class PoolOutageLog extends InstalledLogFilter {
                 null,
                 null);
         return FilterReply.DENY;
-    }
-
-    /** The failure and, when it differs, its innermost cause, which names what was refused. */
-    private static String causes(Throwable failure) {
-        Throwable deepest = innermost(failure);
-        return deepest == failure ? failure.toString() : failure + " (" + deepest + ")";
     }
 }

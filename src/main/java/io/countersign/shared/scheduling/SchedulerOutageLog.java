@@ -18,6 +18,10 @@ import org.springframework.stereotype.Component;
  * lines every few seconds for as long as the outage lasts: in a 45 s outage, 568 of the 670 lines
  * written. They say nothing the first did not, and bury what else is logged. Failures of any other
  * kind, which may be bugs, pass through untouched, as does everything other loggers write.
+ *
+ * <p>What it logs about one execution when the database is out of reach (a heartbeat of a long
+ * delivery, the completion of a run, a timer's run that failed) stays, one line each with the cause
+ * instead of a stack trace of some 80 lines: it names the execution, which may run again late.
  */
 @Component
 class SchedulerOutageLog extends InstalledLogFilter {
@@ -25,6 +29,12 @@ class SchedulerOutageLog extends InstalledLogFilter {
     /** The scheduler's loops that log a failed pass and try again. */
     static final Set<String> LOOPS = Set.of(
             "com.github.kagkarlsson.scheduler.RunUntilShutdown", "com.github.kagkarlsson.scheduler.RunAndLogErrors");
+
+    /** The scheduler's loggers of one execution's heartbeat, completion and failure. */
+    static final Set<String> EXECUTIONS = Set.of(
+            "com.github.kagkarlsson.scheduler.jdbc.JdbcTaskRepository",
+            "com.github.kagkarlsson.scheduler.ExecutePicked",
+            "com.github.kagkarlsson.scheduler.Scheduler");
 
     private static final Logger log = LoggerFactory.getLogger(SchedulerOutageLog.class);
 
@@ -43,17 +53,45 @@ class SchedulerOutageLog extends InstalledLogFilter {
             String format,
             Object[] params,
             Throwable failure) {
-        if (level != Level.ERROR
-                || failure == null
-                || !LOOPS.contains(logger.getName())
-                || !BoundedDatabaseCalls.isUnavailability(failure)) {
+        if (EXECUTIONS.contains(logger.getName())) {
+            Throwable thrown = thrown(params, failure);
+            Throwable outage = thrown == null || format == null ? null : outage(thrown);
+            if (outage == null) {
+                return FilterReply.NEUTRAL;
+            }
+            logInOneLine(logger, level, format, params, outage);
+            return FilterReply.DENY;
+        }
+        Throwable outage =
+                level == Level.ERROR && failure != null && LOOPS.contains(logger.getName()) ? outage(failure) : null;
+        if (outage == null) {
             return FilterReply.NEUTRAL;
         }
         warnings.admit("scheduler", "database unavailable")
                 .ifPresent(heldBack -> log.warn(
                         "Timers and deliveries wait: the scheduler cannot reach the database ({})",
-                        RefusalAuditLimiter.noted(deepest(failure), heldBack)));
+                        RefusalAuditLimiter.noted(deepest(outage), heldBack)));
         return FilterReply.DENY;
+    }
+
+    /**
+     * The failure itself when it says the database is out of reach, or the failure it carries that
+     * does: the scheduler's statements that fail on a broken connection throw the failed rollback
+     * ("Connection is closed", which says nothing) and carry the statement's own failure as a
+     * suppressed exception. Null for any other failure.
+     */
+    private static Throwable outage(Throwable failure) {
+        if (BoundedDatabaseCalls.isUnavailability(failure)) {
+            return failure;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (BoundedDatabaseCalls.isUnavailability(suppressed)) {
+                    return suppressed;
+                }
+            }
+        }
+        return null;
     }
 
     private static String deepest(Throwable failure) {

@@ -75,6 +75,57 @@ class SchedulerOutageLogTests {
     }
 
     @Test
+    void aPassWhoseRollbackFailedOnTheBrokenConnectionCountsAsTheOutageItCarries(CapturedOutput output) {
+        POLLING.error("Unhandled exception. Will keep running.", rollbackFailedAfter(refused()));
+
+        assertThat(output.getOut())
+                .contains("Timers and deliveries wait: the scheduler cannot reach the database"
+                        + " (ConnectException: Connection refused)")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void anExecutionsHeartbeatCompletionOrFailureForAnUnreachableDatabaseIsOneLineEach(CapturedOutput output) {
+        LoggerFactory.getLogger("com.github.kagkarlsson.scheduler.jdbc.JdbcTaskRepository")
+                .warn("Failed to update heartbeat. No more retries.", rollbackFailedAfter(refused()));
+        LoggerFactory.getLogger("com.github.kagkarlsson.scheduler.ExecutePicked")
+                .error(
+                        "Failed while completing execution {}, because {}.",
+                        "Execution: task=webhook-delivery",
+                        "SQLRuntimeException",
+                        poolTimedOut());
+        LoggerFactory.getLogger("com.github.kagkarlsson.scheduler.Scheduler")
+                .warn(
+                        "{} {} during execution of task with name '{}'. Treating as failure.",
+                        "Unhandled exception",
+                        "DatabaseUnavailableException",
+                        "request-deadline",
+                        refused());
+
+        assertThat(output.getOut())
+                .contains("Failed to update heartbeat. No more retries.: ")
+                .contains("Failed while completing execution Execution: task=webhook-delivery, because"
+                        + " SQLRuntimeException.: ")
+                .contains("Connection is not available, request timed out after 5000ms")
+                .contains("during execution of task with name 'request-deadline'. Treating as failure.: ")
+                .contains("ConnectException: Connection refused")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void anExecutionsOtherFailureIsLoggedInFull(CapturedOutput output) {
+        LoggerFactory.getLogger("com.github.kagkarlsson.scheduler.ExecutePicked")
+                .error(
+                        "Failed while completing execution {}.",
+                        "Execution: task=x",
+                        new IllegalStateException("a bug"));
+
+        assertThat(output.getOut())
+                .contains("java.lang.IllegalStateException: a bug")
+                .contains("\tat ");
+    }
+
+    @Test
     void anyOtherFailureOfTheSchedulerIsLoggedInFull(CapturedOutput output) {
         POLLING.error("Unhandled exception. Will keep running.", new IllegalStateException("a bug"));
 
@@ -112,6 +163,14 @@ class SchedulerOutageLogTests {
                         "Connection to 127.0.0.1:5432 refused.",
                         "08001",
                         new java.net.ConnectException("Connection refused")));
+    }
+
+    /** As db-scheduler throws a statement's failure on a broken connection: the rollback's, carrying it. */
+    private static RuntimeException rollbackFailedAfter(RuntimeException statement) {
+        RuntimeException rollback =
+                new RuntimeException("Failed to rollback.", new SQLException("Connection is closed"));
+        rollback.addSuppressed(statement);
+        return rollback;
     }
 
     private static RuntimeException poolTimedOut() {
