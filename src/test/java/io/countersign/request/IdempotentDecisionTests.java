@@ -125,6 +125,71 @@ class IdempotentDecisionTests extends DevAndLisaTestBase {
     }
 
     @Test
+    void aRetryWithTheSameJsonSpacedOrOrderedOtherwiseGetsTheFirstAnswer() {
+        String id = org.pendingRequest(dev, List.of(step("Review", 1, lisa)));
+        String resource = org.resource();
+        org.policy(resource, List.of());
+        String grant = org.request(dev, resource).get("grant").get("id").asString();
+        String approveKey = Api.unique("approve");
+        String revokeKey = Api.unique("revoke");
+
+        var approved = decide(lisa, "/api/v1/requests/" + id + "/approve", "{\"comment\":\"ok\"}", approveKey)
+                .expect(200);
+        var approvedAgain =
+                decide(lisa, "/api/v1/requests/" + id + "/approve", "{ \"comment\": \"ok\" }\n", approveKey);
+        var revoked = decide(dev, "/api/v1/grants/" + grant + "/revoke", "{\"reason\":\"done\"}", revokeKey)
+                .expect(200);
+        var revokedAgain =
+                decide(dev, "/api/v1/grants/" + grant + "/revoke", "{\n  \"reason\" : \"done\"\n}", revokeKey);
+
+        assertThat(approvedAgain.status()).isEqualTo(200);
+        assertThat(approvedAgain.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(approvedAgain.body()).isEqualTo(approved.body());
+        assertThat(revokedAgain.status()).isEqualTo(200);
+        assertThat(revokedAgain.body()).isEqualTo(revoked.body());
+        assertThat(decisionsOn(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsComparedByteForByte() {
+        String id = org.pendingRequest(dev, List.of(step("Review", 1, lisa)));
+        String key = Api.unique("approve");
+        var first = decide(lisa, "/api/v1/requests/" + id + "/approve", "comment ok", key);
+
+        var same = decide(lisa, "/api/v1/requests/" + id + "/approve", "comment ok", key);
+        var spaced = decide(lisa, "/api/v1/requests/" + id + "/approve", "comment  ok", key);
+
+        assertThat(first.status()).isEqualTo(400);
+        assertThat(same.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(spaced.status()).isEqualTo(422);
+    }
+
+    @Test
+    void aKeyStoredWhenBodiesWereComparedByteForByteStillAnswersItsRetry() throws Exception {
+        String id = org.pendingRequest(dev, List.of(step("Review", 1, lisa)));
+        String key = Api.unique("upgraded");
+        String path = "/api/v1/requests/" + id + "/approve";
+        String body = "{ \"comment\": \"ok\" }";
+        String userId = jdbc.sql("select id from users where username = ?")
+                .param(lisa.name())
+                .query(String.class)
+                .single();
+        jdbc.sql("""
+                        insert into idempotent_answers (user_id, idempotency_key, fingerprint, created_at, status,
+                                                        content_type, body)
+                        values (?, ?, ?, ?, 200, 'application/json', '{"stored":true}')""")
+                .params(userId, key, fingerprintOf(path, body), Timestamps.toDb(clock.instant()))
+                .update();
+
+        var retry = decide(lisa, path, body, key);
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo("{\"stored\":true}");
+        assertThat(decisionsOn(id)).isZero();
+    }
+
+    @Test
     void aRefusedDecisionIsAnsweredTheSameOnRetry() {
         String id = org.pendingRequest(dev, List.of(step("Review", 1, lisa)));
         Person stranger = org.person("stranger");
@@ -177,9 +242,15 @@ class IdempotentDecisionTests extends DevAndLisaTestBase {
 
     /** What the service stores for a call to {@code path} without a body: the claim of that very call. */
     private static String fingerprintOf(String path) throws Exception {
+        return fingerprintOf(path, "");
+    }
+
+    /** The fingerprint of a call as earlier versions stored it, path and body byte for byte. */
+    private static String fingerprintOf(String path, String body) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         digest.update(path.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
+        digest.update(body.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest.digest());
     }
 

@@ -43,7 +43,12 @@ class IdempotentAnswers {
         this.clock = clock;
     }
 
-    Claim claim(String userId, String key, String fingerprint) {
+    /**
+     * Claims the user's key for the call {@code fingerprint} stands for; an earlier claim matches it when
+     * it stored that fingerprint or {@code formerFingerprint}, what an earlier version stored for the
+     * same call.
+     */
+    Claim claim(String userId, String key, String fingerprint, String formerFingerprint) {
         Instant now = clock.instant();
         jdbc.sql("delete from idempotent_answers where user_id = ? and created_at < ?")
                 .params(userId, Timestamps.toDb(now.minus(RETENTION)))
@@ -62,7 +67,8 @@ class IdempotentAnswers {
                             where user_id = ? and idempotency_key = ?""")
                     .params(userId, key)
                     .query((rs, row) -> {
-                        if (!rs.getString("fingerprint").equals(fingerprint)) {
+                        String stored = rs.getString("fingerprint");
+                        if (!stored.equals(fingerprint) && !stored.equals(formerFingerprint)) {
                             return (Claim) new Mismatch();
                         }
                         int status = rs.getInt("status");

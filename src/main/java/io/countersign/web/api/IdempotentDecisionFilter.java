@@ -27,6 +27,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,12 +59,14 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
     private final Requests requests;
     private final Directory directory;
     private final JsonMapper json;
+    private final ObjectWriter sorted;
 
     IdempotentDecisionFilter(IdempotentAnswers answers, Requests requests, Directory directory, JsonMapper json) {
         this.answers = answers;
         this.requests = requests;
         this.directory = directory;
         this.json = json;
+        this.sorted = json.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     }
 
     /** Whether the call carries more than one Idempotency-Key header. */
@@ -114,7 +119,8 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readAllBytes();
         IdempotentAnswers.Claim claim = requests.createdWithKey(userId.get(), key)
                 ? new IdempotentAnswers.Mismatch()
-                : answers.claim(userId.get(), key, fingerprint(path(request), body));
+                : answers.claim(
+                        userId.get(), key, fingerprint(path(request), body), fingerprintOf(path(request), body));
         if (claim instanceof IdempotentAnswers.Replay replay) {
             response.setStatus(replay.status());
             response.setHeader(REPLAYED, "true");
@@ -204,8 +210,26 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
-    /** The call a key stands for: its path and its body, byte for byte. */
-    private static String fingerprint(String path, byte[] body) {
+    /**
+     * The call a key stands for: its path and its body, a JSON body by what it says, as a creation's key
+     * is compared, so that a retry serialised anew (other spacing, fields in another order) still
+     * matches; any other body byte for byte.
+     */
+    private String fingerprint(String path, byte[] body) {
+        byte[] canonical;
+        try {
+            canonical = sorted.writeValueAsBytes(json.readValue(body, Object.class));
+        } catch (JacksonException notJson) {
+            canonical = body;
+        }
+        return fingerprintOf(path, canonical);
+    }
+
+    /**
+     * The path and {@code body} byte for byte: what versions before JSON bodies were compared by meaning
+     * stored, so that a key they claimed still matches the retry that sends the same bytes.
+     */
+    private static String fingerprintOf(String path, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(path.getBytes(StandardCharsets.UTF_8));
