@@ -1,6 +1,7 @@
 package io.countersign.audit;
 
 import io.countersign.shared.Problems;
+import io.countersign.shared.WholeNumbers;
 import io.countersign.shared.secrets.SecretCipher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -186,11 +188,12 @@ public class AuditCheckpoints {
         }
         int size = DEFAULT_LIMIT;
         if (limit != null && !limit.isBlank()) {
-            try {
-                size = Integer.parseInt(limit.trim());
+            OptionalInt read = WholeNumbers.parseInt(limit.trim());
+            if (read.isPresent()) {
+                size = read.getAsInt();
                 problems.check(
                         size >= 1 && size <= MAX_LIMIT, "limit", "out_of_range", "must be between 1 and " + MAX_LIMIT);
-            } catch (NumberFormatException e) {
+            } else {
                 problems.add("limit", "invalid_number", "must be a whole number between 1 and " + MAX_LIMIT);
             }
         }

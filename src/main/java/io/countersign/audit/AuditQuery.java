@@ -4,10 +4,12 @@ import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.WholeNumbers;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -104,12 +106,12 @@ public record AuditQuery(
         if (value == null) {
             return DEFAULT_LIMIT;
         }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
+        OptionalInt read = WholeNumbers.parseInt(value);
+        if (read.isEmpty()) {
             problems.add("limit", "invalid_number", "must be a whole number between 1 and " + MAX_LIMIT);
             return DEFAULT_LIMIT;
         }
+        return read.getAsInt();
     }
 
     private static String lowerCase(String value) {

@@ -1,7 +1,9 @@
 package io.countersign.audit;
 
 import io.countersign.shared.Problems;
+import io.countersign.shared.WholeNumbers;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * A chain head kept outside the database, such as a signed checkpoint: event number {@code events}
@@ -12,7 +14,7 @@ public record ChainAnchor(long events, String headHash) {
 
     /**
      * Reads an anchor from request parameters: both or neither must be given; {@code events} is a
-     * positive whole number and {@code headHash} 64 hexadecimal digits. Every problem is reported at
+     * positive whole number in decimal digits and {@code headHash} 64 hexadecimal digits. Every problem is reported at
      * once.
      *
      * @return null when neither is given
@@ -29,10 +31,11 @@ public record ChainAnchor(long events, String headHash) {
         if (count == null) {
             problems.add("events", "required", "must be given with 'headHash'");
         } else {
-            try {
-                parsed = Long.parseLong(count);
+            OptionalLong read = WholeNumbers.parseLong(count);
+            if (read.isPresent()) {
+                parsed = read.getAsLong();
                 problems.check(parsed >= 1, "events", "out_of_range", "must be at least 1");
-            } catch (NumberFormatException e) {
+            } else {
                 problems.add("events", "invalid_number", "must be the whole number of events of a checkpoint");
             }
         }

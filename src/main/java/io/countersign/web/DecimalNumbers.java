@@ -1,5 +1,6 @@
 package io.countersign.web;
 
+import io.countersign.shared.WholeNumbers;
 import org.springframework.beans.propertyeditors.CustomNumberEditor;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.InitBinder;
  * mistyped value reached the service as some other number instead of being refused: a decision form's
  * step {@code 0x0} decided step 0. Anything else is refused in the words of {@link ExpectedValues}.
  * An editor rather than a converter: Spring falls back to its own reading when a converter refuses.
+ * The digits are those of {@link WholeNumbers}, which the lists that read their numbers themselves use too.
  */
 @ControllerAdvice
 class DecimalNumbers {
@@ -38,23 +40,10 @@ class DecimalNumbers {
         /** An empty value stays no value, as Spring has it; a blank one is not a number. */
         @Override
         public void setAsText(String text) {
-            if (text != null && !text.isEmpty() && !decimal(text)) {
+            if (text != null && !text.isEmpty() && !WholeNumbers.isDecimal(text)) {
                 throw new IllegalArgumentException("not a decimal whole number");
             }
             super.setAsText(text);
-        }
-
-        private static boolean decimal(String text) {
-            int start = text.startsWith("-") ? 1 : 0;
-            if (text.length() == start) {
-                return false;
-            }
-            for (int i = start; i < text.length(); i++) {
-                if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

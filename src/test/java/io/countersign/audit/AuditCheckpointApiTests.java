@@ -57,6 +57,19 @@ class AuditCheckpointApiTests extends AuditCheckpointTestBase {
                 .containsExactlyInAnyOrder("limit", "cursor");
     }
 
+    /** A sign, a non-ASCII digit or a blank inside is refused as on every other list, not read as a number. */
+    @Test
+    void numbersAreDecimalDigitsOnly() {
+        String hash = "a".repeat(64);
+        assertThat(problemFields("/api/v1/audit?limit=%2B5")).containsExactly("limit");
+        assertThat(problemFields("/api/v1/audit/checkpoints?limit=%2B5")).containsExactly("limit");
+        assertThat(problemFields("/api/v1/audit/checkpoints?limit=%D9%A5")).containsExactly("limit");
+        assertThat(problemFields("/api/v1/audit/verify?events=%2B132&headHash=" + hash))
+                .containsExactly("events");
+        assertThat(problemFields("/api/v1/audit/verify?events=1%202&headHash=" + hash))
+                .containsExactly("events");
+    }
+
     @Test
     void auditorsAndAdministratorsReadCheckpointsAndTheKeyAndNobodyElseDoes() {
         String auditor = api.tokenHolder("reader", "AUDITOR");

@@ -83,6 +83,13 @@ class AuditQueryTests {
     }
 
     @Test
+    void theLimitIsDecimalDigitsOnlyAsEveryOtherListsIs() {
+        for (String limit : new String[] {"+5", "0x10", "1 2", "\u0665", "5.0"}) {
+            assertRejected(limit, "limit", "invalid_number");
+        }
+    }
+
+    @Test
     void theEndOfTheWindowMustBeLaterThanItsStart() {
         assertThatThrownBy(() -> AuditQuery.fromParameters(
                         null, null, null, "2025-01-31T10:00:00Z", "2025-01-31T10:00:00Z", null, null))
