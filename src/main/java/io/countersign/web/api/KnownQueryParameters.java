@@ -21,7 +21,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * before anything runs. Ignored, a misspelt or unsupported filter ({@code /grants?user=carol}) would
  * answer the whole unfiltered list, and a script acting on every item of it would act on everyone's.
  * What an operation takes is read from its handler method's {@link RequestParam}s, so a new parameter
- * is known the moment it is declared. Only the service's own operations are checked.
+ * is known the moment it is declared. The service's own operations are checked, and the API description
+ * springdoc serves under {@code /api/v1/openapi}, which takes no parameter either.
  */
 class KnownQueryParameters implements HandlerInterceptor {
 
@@ -31,7 +32,8 @@ class KnownQueryParameters implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)
-                || !method.getBeanType().getName().startsWith("io.countersign.")
+                || !(method.getBeanType().getName().startsWith("io.countersign.")
+                        || method.getBeanType().getName().startsWith("org.springdoc."))
                 || request.getQueryString() == null) {
             return true;
         }

@@ -83,6 +83,16 @@ class QueryParameterContainmentTests extends ContainmentTestBase {
     }
 
     @Test
+    void theApiDescriptionTakesNoParameterEither() {
+        for (String path : new String[] {"/api/v1/openapi", "/api/v1/openapi.yaml"}) {
+            var refused = rawGet(path + "?x=1").expect(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(issues(refused)).containsExactly("x:unknown_parameter");
+            rawGet(path).expect(200);
+        }
+    }
+
+    @Test
     void aRefusedParameterChangesNothing() {
         var revoke = api.as(scene.devToken)
                 .call(
