@@ -15,20 +15,21 @@ final class ProblemWriter {
             throws IOException {
         response.setStatus(status);
         // the type and field order of the problems controllers answer: no charset parameter (JSON is
-        // UTF-8), the fields sorted by name
+        // UTF-8), RFC 9457's order of fields
         response.setContentType("application/problem+json");
         if (status == HttpServletResponse.SC_UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
         // title and detail are constants of this package; the path is the caller's, so it is escaped
-        StringBuilder document =
-                new StringBuilder("{\"detail\":\"").append(detail).append("\",\"instance\":\"");
-        JsonStringEncoder.getInstance().quoteAsString(request.getRequestURI(), document);
-        document.append("\",\"status\":")
-                .append(status)
-                .append(",\"title\":\"")
+        StringBuilder document = new StringBuilder("{\"type\":\"about:blank\",\"title\":\"")
                 .append(title)
-                .append("\",\"type\":\"about:blank\"}");
+                .append("\",\"status\":")
+                .append(status)
+                .append(",\"detail\":\"")
+                .append(detail)
+                .append("\",\"instance\":\"");
+        JsonStringEncoder.getInstance().quoteAsString(request.getRequestURI(), document);
+        document.append("\"}");
         response.getOutputStream().write(document.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -38,10 +38,10 @@ class ForwardedClientAddress extends OncePerRequestFilter {
     private static final Pattern BRACKETED_IPV6 = Pattern.compile("\\[([0-9A-Fa-f:.]+)](?::[0-9]{1,5})?");
     // a link-local address names the interface it was reached on: fe80::1%eth0
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}(%[0-9A-Za-z_.-]{1,16})?");
-    private static final byte[] PROBLEM = ("{\"detail\":\"The client address the proxy in front of Countersign"
-                    + " gave in X-Forwarded-For is not an IP address; nothing was changed. The proxy must set"
-                    + " X-Forwarded-For to the address of the client it serves.\",\"status\":400,"
-                    + "\"title\":\"Bad Request\",\"type\":\"about:blank\"}")
+    private static final byte[] PROBLEM = ("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                    + "\"detail\":\"The client address the proxy in front of Countersign gave in X-Forwarded-For"
+                    + " is not an IP address; nothing was changed. The proxy must set X-Forwarded-For to the address"
+                    + " of the client it serves.\"}")
             .getBytes(StandardCharsets.UTF_8);
 
     private final RefusalAuditLimiter warnings;

@@ -1,6 +1,7 @@
 package io.countersign.web.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.net.URI;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,12 @@ import tools.jackson.databind.ser.std.StdSerializer;
  * leaves its type unset, and Spring's serialisation then omits it, so controllers' problems lacked the
  * field while the filters' carried it. This holds for every problem the service's JSON mapper writes,
  * the filters' included.
+ *
+ * <p>The fields come in RFC 9457's order, {@code type}, {@code title}, {@code status}, {@code detail},
+ * {@code instance}, then any extension ({@code errors}, {@code reason}): the order of the documents
+ * written by hand before any operation runs ({@link ContainerAnswers}, {@link ProblemErrorAttributes},
+ * the security filters'). Left to the mapper, which sorts properties by name, a client saw one order
+ * for a refusal of the container and another for a refusal of the operation.
  */
 @Configuration(proxyBeanMethods = false)
 class TypedProblems {
@@ -36,6 +43,7 @@ class TypedProblems {
      * fields is said again here.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonPropertyOrder({"type", "title", "status", "detail", "instance"})
     interface AlwaysTyped extends ProblemDetailJacksonMixin {
 
         @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.testing.Api;
 import io.countersign.testing.RawHttp;
 import io.countersign.testing.TestClockConfiguration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,35 @@ class ProblemTypeTests {
         for (RawHttp.Answer answer : answers) {
             JsonNode problem = JsonMapper.builder().build().readTree(answer.body());
             assertThat(problem.get("type").asString()).as(answer.headers()).isEqualTo("about:blank");
+        }
+    }
+
+    /**
+     * One field order, whoever writes the problem: the container before the service runs, the security
+     * filters, or a controller after its operation ran. Extensions such as {@code errors} follow.
+     */
+    @Test
+    void everyProblemWritesItsFieldsInOneOrder() throws Exception {
+        String admin = "Authorization: Bearer " + Api.ADMIN_TOKEN;
+        List<RawHttp.Answer> answers = List.of(
+                RawHttp.send(port, "GET", "/api/v1/users;a=b", admin),
+                RawHttp.send(port, "GET", "//api/v1/users", admin),
+                RawHttp.send(port, "GET", "/api/v1/users/a%2Fb", admin),
+                RawHttp.send(port, "TRACE", "/api/v1/users", admin),
+                RawHttp.send(port, "GET", "/api/v1/users", admin, "X-Big: " + "a".repeat(9000)),
+                RawHttp.send(port, "GET", "/api/v1/users"),
+                RawHttp.send(port, "GET", "/api/v1/users/" + Api.unique("nobody"), admin),
+                RawHttp.send(port, "GET", "/api/v1/users?limit=0x10", admin),
+                RawHttp.sendBody(port, "POST", "/api/v1/users", "{}", admin, "Content-Type: application/json"));
+
+        for (RawHttp.Answer answer : answers) {
+            assertThat(answer.status()).as(answer.headers()).isBetween(400, 499);
+            List<String> fields = new ArrayList<>();
+            JsonMapper.builder().build().readTree(answer.body()).propertyNames().forEach(fields::add);
+            assertThat(fields.subList(0, 4)).as(answer.body()).containsExactly("type", "title", "status", "detail");
+            if (fields.contains("instance")) {
+                assertThat(fields.indexOf("instance")).as(answer.body()).isEqualTo(4);
+            }
         }
     }
 }
