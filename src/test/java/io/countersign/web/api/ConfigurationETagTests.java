@@ -64,6 +64,46 @@ class ConfigurationETagTests extends ConfigurationObjectsTestBase {
         assertThat(api.asAdmin().get(path).status()).isEqualTo(404);
     }
 
+    /** A stale If-Match is judged before anything else: the caller must read the object again either way. */
+    @Test
+    void aStaleETagOnAGroupStillInUseIsRefusedWith412NotWithTheConflict() {
+        String group = create("groups", Api.unique("used"));
+        String path = "/api/v1/groups/" + group;
+        String old = api.asAdmin().get(path).header("ETag");
+        api.asAdmin()
+                .put(path, Api.json(Map.of("name", group, "members", List.of("admin"), "managers", List.of())))
+                .expect(200);
+        Map<String, Object> policy = policy(Api.unique("uses"), 10);
+        policy.put("steps", List.of(Map.of("approvers", List.of(Map.of("group", group)))));
+        api.asAdmin().post("/api/v1/policies", Api.json(policy)).expect(201);
+
+        var stale = api.asAdmin().call(HttpMethod.DELETE, path, null, "If-Match", old);
+        var current = api.asAdmin()
+                .call(
+                        HttpMethod.DELETE,
+                        path,
+                        null,
+                        "If-Match",
+                        api.asAdmin().get(path).header("ETag"));
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(current.status()).isEqualTo(409);
+        assertThat(api.asAdmin().get(path).status()).isEqualTo(200);
+    }
+
+    /** Nothing stored, nothing changed: a tag read before a write that changed nothing still holds. */
+    @Test
+    void aWriteThatChangesNothingKeepsTheETag() {
+        String group = create("groups", Api.unique("same"));
+        String path = "/api/v1/groups/" + group;
+        var read = api.asAdmin().get(path).expect(200);
+
+        var unchanged = api.asAdmin().call(HttpMethod.PUT, path, read.body(), "If-Match", read.header("ETag"));
+
+        assertThat(unchanged.status()).isEqualTo(200);
+        assertThat(unchanged.header("ETag")).isEqualTo(read.header("ETag"));
+    }
+
     /** The object as read, with one field changed, ready to PUT. */
     private static String changed(String kind, JsonNode read) {
         Map<String, Object> body = new LinkedHashMap<>(Api.JSON_READER.convertValue(read, Map.class));
