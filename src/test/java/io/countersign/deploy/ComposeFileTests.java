@@ -41,6 +41,7 @@ class ComposeFileTests {
             assertThat(env.get("COUNTERSIGN_DB_USER"))
                     .isEqualTo(at(compose, "services.postgres.environment.POSTGRES_USER"));
             assertThat(env.get("COUNTERSIGN_ENCRYPTION_KEY")).startsWith("${COUNTERSIGN_ENCRYPTION_KEY:?");
+            assertThat(env.get("COUNTERSIGN_BASE_URL")).isEqualTo("${COUNTERSIGN_BASE_URL:-http://localhost:8080}");
             assertThat((String) at(compose, "services." + name + ".depends_on.postgres.condition"))
                     .isEqualTo("service_healthy");
         }

@@ -65,6 +65,17 @@ class KubernetesManifestTests {
     }
 
     @Test
+    void linksStartWithAPublicAddressToReplaceNotWithTheDefaultLocalOne() {
+        List<Map<String, Object>> env = at(container, "env");
+        String baseUrl = (String) env.stream()
+                .filter(e -> "COUNTERSIGN_BASE_URL".equals(e.get("name")))
+                .findFirst()
+                .orElseThrow()
+                .get("value");
+        assertThat(baseUrl).startsWith("https://").doesNotContain("localhost");
+    }
+
+    @Test
     void secretsComeFromASecretAndThePodOutlivesItsGracePeriod() {
         List<Map<String, Object>> env = at(container, "env");
         for (String name : List.of(
