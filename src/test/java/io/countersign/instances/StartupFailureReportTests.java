@@ -163,6 +163,7 @@ class StartupFailureReportTests {
             spring.datasource.hikari.connection-timeout=0 | COUNTERSIGN_DB_CONNECTION_TIMEOUT_MS (spring.datasource.hikari.connection-timeout) must be at least 250
             countersign.oidc.issuer=not-a-url        | COUNTERSIGN_OIDC_ISSUER (countersign.oidc.issuer) must be an absolute http or https address
             countersign.bootstrap.admin-email=admin  | COUNTERSIGN_BOOTSTRAP_ADMIN_EMAIL (countersign.bootstrap.admin-email) must be an e-mail address
+            server.tomcat.remoteip.internal-proxies=( | SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES (server.tomcat.remoteip.internal-proxies) must be a regular expression or a comma-separated list of CIDR ranges
             """)
     void aSettingTheServiceCannotRunWithStopsTheStartBeforeTheDatabaseIsCreated(
             String setting, String reason, CapturedOutput output, @TempDir Path dir) {

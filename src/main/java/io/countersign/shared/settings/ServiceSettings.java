@@ -1,13 +1,18 @@
 package io.countersign.shared.settings;
 
 import java.time.Duration;
+import java.util.function.BiConsumer;
+import java.util.regex.PatternSyntaxException;
+import org.apache.catalina.valves.RemoteIpValve;
 import org.springframework.boot.context.properties.bind.Binder;
 
 /**
  * Spring Boot's settings that Countersign's own variables set (application.yml), which Boot takes
  * whatever their value: a negative grace period ended every open call at once, a session timeout
  * of zero or less kept signed-in browsers signed in for ever, a connection timeout of 0 let calls wait
- * for a database connection for ever, and a pool size below 1 silently became 10.
+ * for a database connection for ever, and a pool size below 1 silently became 10. The trusted proxies
+ * are Spring Boot's own variables, but a pattern Tomcat cannot read stopped the start with a stack
+ * trace that never named the variable.
  */
 final class ServiceSettings {
 
@@ -18,6 +23,9 @@ final class ServiceSettings {
             new Setting("spring.datasource.hikari.connection-timeout", "COUNTERSIGN_DB_CONNECTION_TIMEOUT_MS");
     static final Setting DB_POOL_SIZE =
             new Setting("spring.datasource.hikari.maximum-pool-size", "COUNTERSIGN_DB_POOL_SIZE");
+
+    static final Setting INTERNAL_PROXIES = Setting.of("server.tomcat.remoteip.internal-proxies");
+    static final Setting TRUSTED_PROXIES = Setting.of("server.tomcat.remoteip.trusted-proxies");
 
     private ServiceSettings() {}
 
@@ -30,5 +38,28 @@ final class ServiceSettings {
         binder.bind(DB_CONNECTION_TIMEOUT.property(), Integer.class)
                 .ifBound(millis -> DB_CONNECTION_TIMEOUT.requireAtLeast(250, millis));
         binder.bind(DB_POOL_SIZE.property(), Integer.class).ifBound(size -> DB_POOL_SIZE.requireAtLeast(1, size));
+        binder.bind(INTERNAL_PROXIES.property(), String.class)
+                .ifBound(proxies -> requireProxies(INTERNAL_PROXIES, proxies, RemoteIpValve::setInternalProxies));
+        binder.bind(TRUSTED_PROXIES.property(), String.class)
+                .ifBound(proxies -> requireProxies(TRUSTED_PROXIES, proxies, RemoteIpValve::setTrustedProxies));
+    }
+
+    /**
+     * Read as Tomcat will read it, by Tomcat's own valve: a value with a {@code /} is a list of CIDR
+     * ranges, anything else a regular expression.
+     */
+    private static void requireProxies(Setting setting, String value, BiConsumer<RemoteIpValve, String> apply) {
+        try {
+            apply.accept(new RemoteIpValve(), value);
+        } catch (IllegalArgumentException e) {
+            // Tomcat's words for a bad range end in a semicolon
+            String why = e instanceof PatternSyntaxException syntax
+                    ? syntax.getDescription()
+                    : e.getMessage().strip().replaceAll(";$", "");
+            throw setting.refused(
+                    value,
+                    "must be a regular expression or a comma-separated list of CIDR ranges, e.g. 10\\.0\\.3\\.7 or"
+                            + " 10.0.3.0/24 (" + why + ")");
+        }
     }
 }

@@ -26,6 +26,27 @@ class ServiceSettingsTests {
     }
 
     @Test
+    void trustedProxiesTomcatCannotReadAreRefusedByTheirVariableWithTomcatsReason() {
+        assertThatThrownBy(() -> check(Map.of("server.tomcat.remoteip.internal-proxies", "(")))
+                .hasMessageEndingWith(
+                        "SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES (server.tomcat.remoteip.internal-proxies)"
+                                + " must be a regular expression or a comma-separated list of CIDR ranges, e.g. 10\\.0\\.3\\.7"
+                                + " or 10.0.3.0/24 (Unclosed group).");
+        assertThatThrownBy(() -> check(Map.of("server.tomcat.remoteip.trusted-proxies", "10.0.0.0/99")))
+                .hasMessageContaining("SERVER_TOMCAT_REMOTEIP_TRUSTED_PROXIES (server.tomcat.remoteip.trusted-proxies)")
+                .hasMessageEndingWith("(One or more netmasks provided are invalid: 10.0.0.0/99: The CIDR [99] is"
+                        + " greater than the address length [32]).");
+    }
+
+    @Test
+    void trustedProxiesGivenAsAPatternOrAsRangesPass() {
+        assertThatCode(() -> check(Map.of(
+                        "server.tomcat.remoteip.internal-proxies", "10\\.0\\.3\\.7",
+                        "server.tomcat.remoteip.trusted-proxies", "10.0.3.0/24, 192.168.0.0/16")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void theDefaultsAndUnsetSettingsPass() {
         assertThatCode(() -> check(Map.of(
                         "spring.datasource.hikari.maximum-pool-size", "20",
