@@ -11,6 +11,9 @@ public record Webhook(String id, String url, List<String> events, List<SigningSe
         secrets = List.copyOf(secrets);
     }
 
-    /** One active signing secret; {@code number} names it for removal during a rotation. */
-    public record SigningSecret(int number, Instant createdAt) {}
+    /**
+     * One active signing secret; {@code number} names it for removal during a rotation. {@code readable}
+     * is false for one sealed with another encryption key than this instance's, which signs nothing.
+     */
+    public record SigningSecret(int number, Instant createdAt, boolean readable) {}
 }

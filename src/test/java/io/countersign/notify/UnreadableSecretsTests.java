@@ -8,6 +8,7 @@ import io.countersign.shared.secrets.EncryptionProperties;
 import io.countersign.shared.secrets.SecretCipher;
 import io.countersign.testing.Api;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,6 +64,28 @@ class UnreadableSecretsTests extends WebhookReceiverTestBase {
 
         assertThat(failures()).isGreaterThanOrEqualTo(before + 1);
         assertThat(receiver.received()).isEmpty();
+    }
+
+    @Test
+    void theWebhookSaysWhichOfItsSecretsThisInstanceCannotReadSoThatTheyCanBeDeleted() {
+        String webhook = fixtures.create(receiver.url(), SECRET, "request.created");
+        storedByAnotherInstance(webhook);
+        api.asAdmin()
+                .post(
+                        "/api/v1/webhooks/" + webhook + "/secrets",
+                        Api.json(Map.of("secret", "second-secret-0123456789")))
+                .expect(201);
+
+        var secrets = api.asAdmin()
+                .get("/api/v1/webhooks/" + webhook)
+                .expect(200)
+                .json()
+                .get("secrets");
+
+        assertThat(secrets.get(0).get("number").asInt()).isEqualTo(1);
+        assertThat(secrets.get(0).get("readable").asBoolean()).isFalse();
+        assertThat(secrets.get(1).get("number").asInt()).isEqualTo(2);
+        assertThat(secrets.get(1).get("readable").asBoolean()).isTrue();
     }
 
     private void storedByAnotherInstance(String webhook) {

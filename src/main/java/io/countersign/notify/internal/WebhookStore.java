@@ -9,6 +9,7 @@ import io.countersign.shared.Timestamps;
 import io.countersign.shared.database.SharedCache;
 import io.countersign.shared.database.SharedCaches;
 import io.countersign.shared.secrets.SealedSecrets;
+import io.countersign.shared.secrets.SecretCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -34,6 +35,7 @@ public class WebhookStore implements SealedSecrets {
     static final Duration SUBSCRIBERS_MAX_AGE = Duration.ofSeconds(10);
 
     private final JdbcClient jdbc;
+    private final SecretCipher cipher;
 
     /**
      * The endpoints subscribed to each event type, read once rather than once per event. Stale for
@@ -43,8 +45,9 @@ public class WebhookStore implements SealedSecrets {
      */
     private final SharedCache<String, List<String>> subscribers;
 
-    public WebhookStore(JdbcClient jdbc, SharedCaches caches) {
+    public WebhookStore(JdbcClient jdbc, SharedCaches caches, SecretCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
         this.subscribers = caches.create("webhook_subscriptions", SUBSCRIBERS_MAX_AGE);
     }
 
@@ -188,13 +191,31 @@ public class WebhookStore implements SealedSecrets {
                     rows.get(rs.getString("webhook_id")).events.add(rs.getString("event_type"));
                 });
         jdbc.sql("""
-                        select webhook_id, secret_number, created_at from webhook_secrets
+                        select webhook_id, secret_number, ciphertext, created_at from webhook_secrets
                         where webhook_id in (:ids) order by secret_number""").params(ids).query(rs -> {
-            rows.get(rs.getString("webhook_id"))
+            String webhookId = rs.getString("webhook_id");
+            int number = rs.getInt("secret_number");
+            rows.get(webhookId)
                     .secrets
-                    .add(new Webhook.SigningSecret(rs.getInt("secret_number"), instant(rs, "created_at")));
+                    .add(new Webhook.SigningSecret(
+                            number,
+                            instant(rs, "created_at"),
+                            readable(webhookId, number, rs.getString("ciphertext"))));
         });
         return rows.values().stream().map(Row::toWebhook).toList();
+    }
+
+    /**
+     * Whether this instance's key opens the secret: after the encryption key was changed, the ones
+     * still sealed with the old key are those to delete once the secret was added again.
+     */
+    private boolean readable(String webhookId, int number, String ciphertext) {
+        try {
+            cipher.decrypt(ciphertext, SecretContext.of(webhookId, number));
+            return true;
+        } catch (SecretCipher.UndecryptableSecretException e) {
+            return false;
+        }
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
