@@ -36,6 +36,10 @@ class DiscordPlatform implements ChatPlatform {
 
     @Override
     public Posted post(ChatChannel channel, Recipient person, ChatMessage message) {
+        SendResult unreadable = UnreadableCredential.of(channel);
+        if (unreadable != null) {
+            return Posted.failed(unreadable);
+        }
         ChatHttp.Answer answer = http.postJson(
                 withQuery(channel.webhookUrl(), "", "wait=true"),
                 Map.of(),
@@ -55,6 +59,10 @@ class DiscordPlatform implements ChatPlatform {
     public Posted edit(ChatChannel channel, String conversation, String messageId, ChatMessage message) {
         if ("-".equals(messageId)) {
             return Posted.notEditable();
+        }
+        SendResult unreadable = UnreadableCredential.of(channel);
+        if (unreadable != null) {
+            return Posted.failed(unreadable);
         }
         ChatHttp.Answer answer = http.send(
                 "PATCH",

@@ -92,6 +92,10 @@ class SlackPlatform implements ChatPlatform {
 
     /** A JSON body, or a form for the read methods that take no JSON; interactions call through here too. */
     Call call(ChatChannel channel, String method, Map<String, Object> jsonBody, Map<String, String> form) {
+        SendResult unreadable = UnreadableCredential.of(channel);
+        if (unreadable != null) {
+            return new Call(null, unreadable);
+        }
         String url = channel.slackApi() + "/" + method;
         Map<String, String> auth = Map.of("Authorization", "Bearer " + channel.botToken());
         ChatHttp.Answer answer = jsonBody != null

@@ -32,6 +32,10 @@ class TeamsPlatform implements ChatPlatform {
 
     @Override
     public Posted post(ChatChannel channel, Recipient person, ChatMessage message) {
+        SendResult unreadable = UnreadableCredential.of(channel);
+        if (unreadable != null) {
+            return Posted.failed(unreadable);
+        }
         ChatHttp.Answer answer =
                 http.postJson(channel.webhookUrl(), Map.of(), json.writeValueAsString(card(message, person)));
         SendResult failure = PlatformAnswers.failure("Teams", answer);

@@ -115,6 +115,10 @@ class TelegramPlatform implements ChatPlatform {
 
     /** Calls a Bot API method; the bot's own requests (answers to updates) go through here too. */
     Answered call(ChatChannel channel, String method, Map<String, Object> body) {
+        SendResult unreadable = UnreadableCredential.of(channel);
+        if (unreadable != null) {
+            return new Answered(null, unreadable);
+        }
         String url = channel.telegramApi() + "/bot" + channel.botToken() + "/" + method;
         ChatHttp.Answer answer = http.postJson(url, Map.of(), json.writeValueAsString(body));
         Optional<JsonNode> parsed = PlatformAnswers.json(json, answer);
