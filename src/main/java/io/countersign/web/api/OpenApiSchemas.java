@@ -1,5 +1,6 @@
 package io.countersign.web.api;
 
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Schema;
@@ -20,15 +21,53 @@ import java.util.function.Consumer;
  */
 final class OpenApiSchemas {
 
-    /** Fields that carry a secret: sent, never answered. */
+    /** Fields that carry a secret: sent, never answered (a Teams or Discord webhook URL is one). */
     private static final Set<String> SECRETS =
-            Set.of("password", "botToken", "signingSecret", "webhookSecret", "secret", "current", "new");
+            Set.of("password", "botToken", "signingSecret", "webhookSecret", "webhookUrl", "secret", "current", "new");
 
-    /** The fields without which the operation refuses the body (400 {@code required}). */
-    private static final Map<String, List<String>> REQUIRED = Map.of(
-            "CreateBody", List.of("resource", "account"),
-            "DelegationBody", List.of("delegate", "until"),
-            "WebhookRequest", List.of("url", "events"));
+    /**
+     * The fields without which the service refuses the body, each named in the 400's {@code errors}.
+     * Fields required only with others (a Slack channel's bot token, a password's {@code current} when
+     * people change their own) are left to the descriptions: a schema cannot say when.
+     */
+    private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
+            Map.entry("CreateBody", List.of("resource", "account")),
+            Map.entry("ExplainRequest", List.of("resource", "account")),
+            Map.entry("ExtendBody", List.of("duration")),
+            Map.entry("DelegationBody", List.of("delegate", "until")),
+            Map.entry("UserRequest", List.of("username", "email")),
+            Map.entry("UserReplacement", List.of("email")),
+            Map.entry("UserInput", List.of("username", "email")),
+            Map.entry("PasswordChange", List.of("new")),
+            Map.entry("TokenRequest", List.of("name")),
+            Map.entry("ChatLinkBody", List.of("type")),
+            Map.entry("GroupRequest", List.of("name")),
+            Map.entry("GroupInput", List.of("name")),
+            Map.entry("ResourceRequest", List.of("name", "type", "accounts")),
+            Map.entry("ResourceReplacement", List.of("type", "accounts")),
+            Map.entry("ResourceInput", List.of("name", "type", "accounts")),
+            Map.entry("PolicyDefinition", List.of("name", "conditions", "steps")),
+            Map.entry("PolicyReplacement", List.of("conditions", "steps")),
+            Map.entry("Step", List.of("approvers")),
+            Map.entry("Extension", List.of("maxTotalDuration")),
+            Map.entry("BreakGlass", List.of("maxDuration", "notify", "reviewers", "reviewWithin")),
+            Map.entry("WebhookRequest", List.of("url", "events", "secret")),
+            Map.entry("SecretRequest", List.of("secret")),
+            Map.entry("ChatChannelInput", List.of("name", "type")),
+            Map.entry("MailSettingsInput", List.of("smtp")),
+            Map.entry("Smtp", List.of("host", "from")),
+            Map.entry("TestRequest", List.of("to")));
+
+    /**
+     * A replacement ({@code PUT}) takes the object's name from its path, and a channel's type from the
+     * stored channel: its body is the creation's under another name, without those required.
+     */
+    private static final Map<String, String> REPLACEMENTS = Map.of(
+            "UserRequest", "UserReplacement",
+            "GroupRequest", "GroupReplacement",
+            "ResourceRequest", "ResourceReplacement",
+            "PolicyDefinition", "PolicyReplacement",
+            "ChatChannelInput", "ChatChannelReplacement");
 
     private static final String REF = "#/components/schemas/";
 
@@ -47,6 +86,7 @@ final class OpenApiSchemas {
 
     @SuppressWarnings("rawtypes")
     private static void requestBodyRules(OpenAPI openApi) {
+        separateReplacements(openApi);
         Map<String, Schema> schemas = openApi.getComponents().getSchemas();
         Set<String> sent = reachable(openApi, schemas, true);
         Set<String> answered = reachable(openApi, schemas, false);
@@ -68,6 +108,38 @@ final class OpenApiSchemas {
                 });
             }
         }
+    }
+
+    /** Points each replacement's body at a copy of the creation's schema, made before any rule is applied. */
+    @SuppressWarnings("rawtypes")
+    private static void separateReplacements(OpenAPI openApi) {
+        Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+        openApi.getPaths().values().forEach(path -> {
+            if (path.getPut() == null || path.getPut().getRequestBody() == null) {
+                return;
+            }
+            path.getPut().getRequestBody().getContent().values().forEach(media -> {
+                Schema<?> body = media.getSchema();
+                String name = body == null || body.get$ref() == null
+                        ? null
+                        : body.get$ref().substring(REF.length());
+                String replacement = name == null ? null : REPLACEMENTS.get(name);
+                if (replacement != null && schemas.containsKey(name)) {
+                    schemas.computeIfAbsent(
+                            replacement,
+                            unused -> copy(schemas.get(name))
+                                    .description("As " + name + ", but the name (and a channel's type) comes from the"
+                                            + " path"));
+                    // a new reference: the creation's body may be the very same object
+                    media.setSchema(new Schema<>().$ref(REF + replacement));
+                }
+            });
+        });
+    }
+
+    /** A deep copy: the rules below change properties in place, which the two schemas must not share. */
+    private static Schema<?> copy(Schema<?> schema) {
+        return Json31.mapper().convertValue(schema, Schema.class);
     }
 
     /**
