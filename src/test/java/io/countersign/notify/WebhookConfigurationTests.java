@@ -247,6 +247,29 @@ class WebhookConfigurationTests {
     }
 
     @Test
+    void anAddedSecretIsAnsweredWithTheAddressThatRetiresIt() {
+        String id = create(List.of("request.created"));
+        String secrets = "/api/v1/webhooks/" + id + "/secrets";
+        api.asAdmin()
+                .post(secrets, Api.json(Map.of("secret", "second-" + SECRET)))
+                .expect(201);
+        api.asAdmin().delete(secrets + "/1").expect(200);
+
+        var added = api.asAdmin()
+                .post(secrets, Api.json(Map.of("secret", "third-" + SECRET)))
+                .expect(201);
+
+        assertThat(added.header("Location")).isEqualTo(secrets + "/3");
+        var retired = api.asAdmin().delete(secrets + "/2").expect(200);
+        assertThat(retired.json()
+                        .get("secrets")
+                        .valueStream()
+                        .map(s -> s.get("number").asInt()))
+                .containsExactly(3);
+        assertThat(api.asAdmin().delete(added.header("Location")).status()).isEqualTo(409);
+    }
+
+    @Test
     void administrativeChangesAreAuditedWithoutTheSecretOrTheUrlQuery() {
         String id = create(List.of("request.created"));
         api.asAdmin()

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,17 +64,29 @@ class Revised {
     }
 
     <T> ResponseEntity<T> replace(Lookup lookup, String key, String ifMatch, Supplier<T> write) {
-        return change(HttpStatus.OK, lookup, key, ifMatch, write);
+        return change(lookup, key, ifMatch, write, body -> ResponseEntity.ok());
     }
 
-    /** A change to part of the object (a webhook's secrets) that moves its version as a replacement does. */
-    <T> ResponseEntity<T> change(HttpStatus status, Lookup lookup, String key, String ifMatch, Supplier<T> write) {
+    /**
+     * An addition to the object (a webhook's signing secret) that moves its version as a replacement
+     * does: 201 with the address of what was added, which {@code locationOf} reads from the answer.
+     */
+    <T> ResponseEntity<T> add(
+            Lookup lookup, String key, String ifMatch, Function<T, String> locationOf, Supplier<T> write) {
+        return change(lookup, key, ifMatch, write, body -> ResponseEntity.created(URI.create(locationOf.apply(body))));
+    }
+
+    private <T> ResponseEntity<T> change(
+            Lookup lookup,
+            String key,
+            String ifMatch,
+            Supplier<T> write,
+            Function<T, ResponseEntity.BodyBuilder> answer) {
         return transactions.execute(tx -> {
             check(lookup, key, ifMatch);
             T body = write.get();
             // locked: the tag answered is the one of the body written, not of a later change
-            return withTag(ResponseEntity.status(status), lookup.revision(key, true))
-                    .body(body);
+            return withTag(answer.apply(body), lookup.revision(key, true)).body(body);
         });
     }
 

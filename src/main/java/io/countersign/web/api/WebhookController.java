@@ -111,19 +111,31 @@ class WebhookController {
 
     @ReportsUnreadValues
     @Operation(operationId = "addWebhookSecret", summary = "Add a signing secret (rotation)")
-    @ApiResponse(responseCode = "201", description = "Added; `ETag` names the webhook's new version")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Added; `Location` names the new secret (where `DELETE` retires it) and `ETag` the"
+                    + " webhook's new version")
     @PostMapping("/{id}/secrets")
     ResponseEntity<WebhookResponse> addSecret(
             Actor actor,
             @PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody SecretRequest body) {
-        return revised.change(
-                HttpStatus.CREATED,
+        return revised.add(
                 webhooks::revision,
                 id,
                 ifMatch,
+                WebhookController::newestSecret,
                 () -> unread.refuseOr(() -> WebhookResponse.of(webhooks.addSecret(actor, id, body.secret()))));
+    }
+
+    /** A secret added is numbered after every other the webhook had: the highest number is the new one. */
+    private static String newestSecret(WebhookResponse webhook) {
+        int number = webhook.secrets().stream()
+                .mapToInt(WebhookResponse.SecretResponse::number)
+                .max()
+                .orElseThrow();
+        return "/api/v1/webhooks/" + webhook.id() + "/secrets/" + number;
     }
 
     @Operation(operationId = "removeWebhookSecret", summary = "Retire a signing secret")
