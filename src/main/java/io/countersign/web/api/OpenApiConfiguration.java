@@ -47,15 +47,18 @@ class OpenApiConfiguration {
     private static final Set<String> IDEMPOTENT_DECISIONS =
             Set.of("approveRequest", "rejectRequest", "cancelRequest", "revokeGrant");
 
-    /** Operations a business rule may refuse with 422 ({@link io.countersign.shared.RefusedException}). */
-    private static final Set<String> REFUSABLE = Set.of("createRequest", "importBundle");
+    /**
+     * Operations a business rule may refuse with 422 ({@link io.countersign.shared.RefusedException}): an
+     * extension, like a request, when no policy governs the access any more or too few can approve it.
+     */
+    private static final Set<String> REFUSABLE = Set.of("createRequest", "extendGrant", "importBundle");
 
     private static final Map<String, String> PROBLEMS = Map.ofEntries(
             Map.entry("400", "Invalid input: `errors` lists every field that is wrong and why; nothing was changed"),
             Map.entry("401", "No valid API token was sent"),
             Map.entry("403", "The caller's role may not perform this operation"),
             Map.entry("404", "No such object, or the caller may not see it"),
-            Map.entry("406", "`Accept` names no media type this operation answers in"),
+            Map.entry("406", "`Accept` cannot be read, or names no media type this operation answers in"),
             Map.entry(
                     "409",
                     "The operation contradicts the current state (a duplicate name, a request no longer pending)"),
@@ -197,6 +200,8 @@ class OpenApiConfiguration {
                 if ("receiveTelegramUpdate".equals(operation.getOperationId())) {
                     responses.get("200").setContent(null); // Telegram is answered with an empty 200
                 }
+                // the body's size is capped before anything, a platform's call included
+                add(responses, "413");
                 add(responses, "500");
                 add(responses, "503");
                 return operation;
@@ -208,9 +213,8 @@ class OpenApiConfiguration {
             if (has(handler, PathVariable.class) || has(handler, RequestBody.class)) {
                 add(responses, "404");
             }
-            if (answersContent(responses)) {
-                add(responses, "406");
-            }
+            // an Accept that cannot be read is refused before any operation runs, one that answers nothing too
+            add(responses, "406");
             if (writes(handler)) {
                 add(responses, "409");
             }
@@ -244,13 +248,6 @@ class OpenApiConfiguration {
             }
         }
         return false;
-    }
-
-    private static boolean answersContent(ApiResponses responses) {
-        return responses.entrySet().stream()
-                .anyMatch(answer -> answer.getKey().startsWith("2")
-                        && answer.getValue().getContent() != null
-                        && !answer.getValue().getContent().isEmpty());
     }
 
     private static boolean writes(HandlerMethod handler) {
