@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -142,6 +143,14 @@ class OpenApiConfiguration {
                         operation.getResponses().remove("200");
                     }
                 }));
+    }
+
+    /** The headers of the answers ({@link OpenApiHeaders}): a request's creation takes a key as the decisions do. */
+    @Bean
+    OpenApiCustomizer answerHeaders() {
+        Set<String> keyed = new HashSet<>(IDEMPOTENT_DECISIONS);
+        keyed.add("createRequest");
+        return openApi -> OpenApiHeaders.describe(openApi, keyed, IDEMPOTENT_DECISIONS);
     }
 
     /**

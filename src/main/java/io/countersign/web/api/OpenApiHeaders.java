@@ -1,0 +1,123 @@
+package io.countersign.web.api;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The headers of the answers, described here by status and operation rather than on each controller,
+ * so that a client that follows {@code Location}, sends an {@code ETag} back or waits out
+ * {@code Retry-After} finds each one where the service sends it.
+ */
+final class OpenApiHeaders {
+
+    private static final String HEADERS = "#/components/headers/";
+
+    /** A chat link's code has no address of its own; the user's list of links shows it, pending. */
+    private static final Set<String> CREATED_WITHOUT_ADDRESS = Set.of("createChatLink");
+
+    /** The reads and writes of the objects that have versions: users, groups, resources, policies, webhooks. */
+    private static final Set<String> VERSIONED = Set.of(
+            "getUser",
+            "createUser",
+            "replaceUser",
+            "getGroup",
+            "createGroup",
+            "replaceGroup",
+            "getResource",
+            "createResource",
+            "replaceResource",
+            "getPolicy",
+            "createPolicy",
+            "replacePolicy",
+            "getWebhook",
+            "createWebhook",
+            "addWebhookSecret",
+            "removeWebhookSecret");
+
+    /** Downloads, named for saving. */
+    private static final Set<String> DOWNLOADS = Set.of("exportAuditEvents", "exportBundle");
+
+    private OpenApiHeaders() {}
+
+    /**
+     * Adds the headers to the answers: {@code keyed} are the operations that take an
+     * {@code Idempotency-Key}, {@code decisions} those of them that answer a retry made while the
+     * first call still runs with 409 and {@code Retry-After}.
+     */
+    static void describe(OpenAPI openApi, Set<String> keyed, Set<String> decisions) {
+        Components components = openApi.getComponents();
+        components
+                .addHeaders(
+                        "Location",
+                        header("Where the created object is: read there, or ended there with `DELETE` (a token, a"
+                                + " delegation, a webhook's secret)"))
+                .addHeaders("ETag", header("The object's version: send it in `If-Match` to write only that version"))
+                .addHeaders(
+                        "Retry-After",
+                        header("Seconds to wait before calling again").schema(new IntegerSchema()))
+                .addHeaders(
+                        "Idempotent-Replayed",
+                        new Header()
+                                .description("`true`: the answer first given to this `Idempotency-Key`, given again"
+                                        + " (a replayed refusal carries it too); absent from a first answer")
+                                .schema(new StringSchema()._enum(List.of("true"))))
+                .addHeaders("Content-Disposition", header("The name to save the download under"));
+        components.getResponses().get("Problem503").addHeaderObject("Retry-After", ref("Retry-After"));
+        components.addResponses(
+                "Problem409Retry", stillRunning(components.getResponses().get("Problem409")));
+        openApi.getPaths()
+                .values()
+                .forEach(path -> path.readOperations().forEach(operation -> {
+                    String id = operation.getOperationId();
+                    operation.getResponses().forEach((status, answer) -> {
+                        if (!status.startsWith("2") || answer.get$ref() != null) {
+                            return;
+                        }
+                        if ("201".equals(status) && !CREATED_WITHOUT_ADDRESS.contains(id)) {
+                            answer.addHeaderObject("Location", ref("Location"));
+                        }
+                        if (VERSIONED.contains(id)) {
+                            answer.addHeaderObject("ETag", ref("ETag"));
+                        }
+                        if (keyed.contains(id)) {
+                            answer.addHeaderObject("Idempotent-Replayed", ref("Idempotent-Replayed"));
+                        }
+                        if (DOWNLOADS.contains(id)) {
+                            answer.addHeaderObject("Content-Disposition", ref("Content-Disposition"));
+                        }
+                    });
+                    if (decisions.contains(id)) {
+                        operation
+                                .getResponses()
+                                .put("409", new ApiResponse().$ref("#/components/responses/Problem409Retry"));
+                    }
+                }));
+    }
+
+    /** The 409 of a decision, which also answers a retry made while the first call with its key still runs. */
+    private static ApiResponse stillRunning(ApiResponse conflict) {
+        return new ApiResponse()
+                .description(conflict.getDescription() + "; or a call with this `Idempotency-Key` is still running:"
+                        + " retry after `Retry-After` seconds to get its answer")
+                .content(conflict.getContent())
+                .addHeaderObject(
+                        "Retry-After",
+                        new Header()
+                                .description("Sent only while a call with the same key runs: seconds to wait")
+                                .schema(new IntegerSchema()));
+    }
+
+    private static Header header(String description) {
+        return new Header().description(description).required(true).schema(new StringSchema());
+    }
+
+    private static Header ref(String name) {
+        return new Header().$ref(HEADERS + name);
+    }
+}
