@@ -16,9 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The version an edit form was opened at, as the API's {@code ETag}: the form carries it in a hidden
  * field and a save compares it with the stored one under a row lock, in the same transaction as the
  * write. Of two people editing the same object the second learns of the first's change instead of
- * silently overwriting it. A form that carries no version (sent by a script) is saved as a PUT without
- * {@code If-Match} is. What is stored without a version (the levels, the mail settings) stands for one
- * by a digest of what its form shows.
+ * silently overwriting it. A form that carries no version is refused: unlike an API client, which may
+ * choose to write without {@code If-Match}, a form always has one, so a form without it is not one the
+ * page drew. What is stored without a version (the levels, the mail settings) stands for one by a
+ * digest of what its form shows.
  */
 @Component
 public class OpenedVersions {
@@ -55,6 +56,7 @@ public class OpenedVersions {
     /**
      * Runs {@code write} if the object is still at the version {@code opened} names.
      *
+     * @throws FormWithoutVersion when the form names no version; nothing is written
      * @throws StaleForm when it changed (or was deleted and made again) since; nothing is written
      */
     public <T> T write(Lookup lookup, String key, String opened, String what, Supplier<T> write) {
@@ -71,11 +73,15 @@ public class OpenedVersions {
     /**
      * Runs {@code write} if {@code current} says the version {@code opened} is still the stored one.
      *
+     * @throws FormWithoutVersion when the form names no version; nothing is written
      * @throws StaleForm when it is not; nothing is written
      */
     public <T> T write(String opened, Predicate<String> current, String what, Supplier<T> write) {
+        if (opened == null || opened.isBlank()) {
+            throw new FormWithoutVersion(what);
+        }
         return transactions.execute(tx -> {
-            if (opened != null && !opened.isBlank() && !current.test(opened.trim())) {
+            if (!current.test(opened.trim())) {
                 throw new StaleForm(what);
             }
             return write.get();

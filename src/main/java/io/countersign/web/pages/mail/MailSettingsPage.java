@@ -8,6 +8,7 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.web.pages.FormWithoutVersion;
 import io.countersign.web.pages.OpenedVersions;
 import io.countersign.web.pages.StaleForm;
 import jakarta.servlet.http.HttpServletResponse;
@@ -89,6 +90,10 @@ class MailSettingsPage {
             model.addAttribute("changedMeanwhile", "Nothing was saved: " + e.getMessage());
             response.setStatus(HttpStatus.CONFLICT.value());
             return page(model, form, stored, List.of());
+        } catch (FormWithoutVersion e) {
+            // said where a stale form's refusal is, as the way out is the same: open the page again
+            model.addAttribute("changedMeanwhile", "Nothing was saved: " + e.getMessage());
+            return refused(response, model, form, stored, List.of());
         }
         redirect.addFlashAttribute("message", "The mail settings are saved.");
         return "redirect:" + PATH;

@@ -9,6 +9,7 @@ import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.RefusedException;
+import io.countersign.web.pages.FormWithoutVersion;
 import io.countersign.web.pages.IndexedFields;
 import io.countersign.web.pages.OpenedVersions;
 import io.countersign.web.pages.StaleForm;
@@ -172,6 +173,11 @@ class PolicyPages {
             model.addAttribute("changedMeanwhile", "Nothing was saved: " + e.getMessage());
             model.addAttribute("currentValues", PolicyDifferences.between(PolicyForm.of(policies.get(editing)), form));
             return page(model, form, editing, List.of(), HttpStatus.CONFLICT);
+        } catch (FormWithoutVersion e) {
+            // said where a stale form's refusal is, as the way out is the same: open the editor again
+            model.addAttribute("changedMeanwhile", "Nothing was saved: " + e.getMessage());
+            model.addAttribute("currentValues", List.of());
+            return page(model, form, editing, List.of(), HttpStatus.BAD_REQUEST);
         } catch (ConflictException e) {
             return page(model, form, editing, List.of(new FieldIssue("name", "conflict", e.getMessage())), refused);
         } catch (NotFoundException e) {

@@ -6,12 +6,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import io.countersign.directory.People;
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * A browser for the administration pages in MockMvc: people sign in through the sign-in form, and
@@ -21,6 +25,8 @@ public final class AdminBrowsing {
 
     static final String ADMIN_PASSWORD = "test-admin-password";
     static final String PASSWORD = "a long enough password";
+
+    private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"([^\"]*)\"");
 
     private final MockMvc mvc;
     private final Api api;
@@ -71,6 +77,26 @@ public final class AdminBrowsing {
     /** Sends a form with its CSRF token; {@code fields} are name, value, name, value… */
     public MockHttpServletResponse post(MockHttpSession session, String path, String... fields) {
         return perform(form(session, path, fields).with(csrf()));
+    }
+
+    /**
+     * Sends an edit form as its page does: with the version the form shows when {@code path} is opened
+     * now, so that the save is not refused as one from an older form.
+     */
+    public MockHttpServletResponse edit(MockHttpSession session, String path, String... fields) {
+        Matcher version;
+        try {
+            version = VERSION.matcher(get(session, path).getContentAsString());
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!version.find()) {
+            throw new AssertionError("no version on " + path);
+        }
+        String[] versioned = Arrays.copyOf(fields, fields.length + 2);
+        versioned[fields.length] = "version";
+        versioned[fields.length + 1] = HtmlUtils.htmlUnescape(version.group(1));
+        return post(session, path, versioned);
     }
 
     /** Sends a form whose CSRF token is not the session's, as a page on another site would. */

@@ -43,7 +43,7 @@ class AdminPagesEscapingTests extends AdminPagesTestBase {
         assertEscaped(browsing.get(admin, "/admin/users/" + name));
         assertEscaped(browsing.get(admin, "/admin/users?q=" + HOSTILE));
         assertEscaped(browsing.post(admin, "/admin/users", "username", HOSTILE, "displayName", HOSTILE));
-        assertEscaped(browsing.post(admin, "/admin/users/" + name, "email", HOSTILE, "displayName", HOSTILE));
+        assertEscaped(browsing.edit(admin, "/admin/users/" + name, "email", HOSTILE, "displayName", HOSTILE));
     }
 
     @Test
@@ -51,8 +51,8 @@ class AdminPagesEscapingTests extends AdminPagesTestBase {
         assertEscaped(browsing.post(admin, "/admin/groups", "name", HOSTILE, "members", HOSTILE));
         String group = Api.unique("team");
         api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", group))).expect(201);
-        assertEscaped(browsing.post(admin, "/admin/groups/" + group, "managers", HOSTILE));
-        assertEscaped(browsing.post(admin, "/admin/levels", "levels", HOSTILE));
+        assertEscaped(browsing.edit(admin, "/admin/groups/" + group, "managers", HOSTILE));
+        assertEscaped(browsing.edit(admin, "/admin/levels", "levels", HOSTILE));
         assertThat(browsing.get(admin, "/admin/groups").getContentAsString()).doesNotContain(SCRIPT);
     }
 

@@ -30,7 +30,7 @@ class DirectoryAdminPagesTests extends AdminPagesTestBase {
         assertThat(strings(group.get("members"))).containsExactlyInAnyOrder(dev, ops);
         assertThat(strings(group.get("managers"))).containsExactly(lead);
 
-        browsing.post(admin, "/admin/groups/" + name, "members", dev, "managers", "");
+        browsing.edit(admin, "/admin/groups/" + name, "members", dev, "managers", "");
         group = api.asAdmin().get("/api/v1/groups/" + name).expect(200).json();
         assertThat(strings(group.get("members"))).containsExactly(dev);
         assertThat(strings(group.get("managers"))).isEmpty();
@@ -58,7 +58,7 @@ class DirectoryAdminPagesTests extends AdminPagesTestBase {
         api.asAdmin()
                 .post("/api/v1/groups", Api.json(java.util.Map.of("name", name, "members", List.of(dev))))
                 .expect(201);
-        MockHttpServletResponse edit = browsing.post(admin, "/admin/groups/" + name, "managers", "ghost-" + name);
+        MockHttpServletResponse edit = browsing.edit(admin, "/admin/groups/" + name, "managers", "ghost-" + name);
         assertThat(edit.getStatus()).isEqualTo(400);
         assertThat(edit.getContentAsString()).contains("id=\"managers-error\"");
         assertThat(strings(api.asAdmin()
@@ -79,14 +79,14 @@ class DirectoryAdminPagesTests extends AdminPagesTestBase {
         String top = Api.unique("top");
         after.add(top);
 
-        MockHttpServletResponse saved = browsing.post(admin, "/admin/levels", "levels", String.join("\n", after));
+        MockHttpServletResponse saved = browsing.edit(admin, "/admin/levels", "levels", String.join("\n", after));
 
         assertThat(browsing.follow(admin, saved)).contains("The levels are saved.", top);
         assertThat(strings(api.asAdmin().get("/api/v1/levels").expect(200).json()))
                 .containsExactlyElementsOf(after);
 
         MockHttpServletResponse refused =
-                browsing.post(admin, "/admin/levels", "levels", String.join("\n", after) + "\nNot A Level!");
+                browsing.edit(admin, "/admin/levels", "levels", String.join("\n", after) + "\nNot A Level!");
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString()).contains("Nothing was saved", "Not A Level!", "field-error");
         assertThat(strings(api.asAdmin().get("/api/v1/levels").expect(200).json()))
@@ -103,7 +103,7 @@ class DirectoryAdminPagesTests extends AdminPagesTestBase {
         }
         levels.add(first);
 
-        MockHttpServletResponse refused = browsing.post(admin, "/admin/levels", "levels", String.join("\n", levels));
+        MockHttpServletResponse refused = browsing.edit(admin, "/admin/levels", "levels", String.join("\n", levels));
 
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString())

@@ -47,7 +47,7 @@ class ResourceAdminPagesTests extends AdminPagesTestBase {
         assertThat(strings(resource.get("owners"))).containsExactly(owner);
         assertThat(resource.get("labels").get("team").asString()).isEqualTo(" payments, billing ");
 
-        browsing.post(admin, "/admin/resources/" + name, "type", "ssh", "accounts", "admin", "labels", "env=dev");
+        browsing.edit(admin, "/admin/resources/" + name, "type", "ssh", "accounts", "admin", "labels", "env=dev");
         resource = api.asAdmin().get("/api/v1/resources/" + name).expect(200).json();
         assertThat(resource.get("type").asString()).isEqualTo("ssh");
         assertThat(strings(resource.get("accounts"))).containsExactly("admin");
@@ -78,7 +78,7 @@ class ResourceAdminPagesTests extends AdminPagesTestBase {
                         Api.json(Map.of("name", name, "type", "database", "accounts", List.of("root"))))
                 .expect(201);
         MockHttpServletResponse edit =
-                browsing.post(admin, "/admin/resources/" + name, "type", "database", "accounts", "");
+                browsing.edit(admin, "/admin/resources/" + name, "type", "database", "accounts", "");
         assertThat(edit.getStatus()).isEqualTo(400);
         assertThat(strings(api.asAdmin()
                         .get("/api/v1/resources/" + name)

@@ -179,6 +179,90 @@ class StaleFormsTests extends AdminPagesTestBase {
         assertThat(browsing.follow(admin, saved)).contains("The levels are saved.");
     }
 
+    @Test
+    void anEditFormWithoutItsVersionSavesNothing() throws Exception {
+        String name = people.user("unversioned");
+        String resource = Api.unique("db");
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
+                .expect(201);
+        String group = Api.unique("team");
+        api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", group))).expect(201);
+        String policy = Api.unique("policy");
+        api.asAdmin()
+                .post(
+                        "/api/v1/policies",
+                        Api.json(Map.of(
+                                "name",
+                                policy,
+                                "conditions",
+                                Map.of("resourceName", Api.unique("db")),
+                                "steps",
+                                List.of(Map.of("approvers", List.of(Map.of("user", people.user("approver"))))))))
+                .expect(201);
+        List<String> levels =
+                strings(api.asAdmin().get("/api/v1/levels").expect(200).json());
+
+        assertUnversioned(
+                browsing.post(
+                        admin,
+                        "/admin/users/" + name,
+                        "email",
+                        name + "@example.com",
+                        "displayName",
+                        "Typed here",
+                        "role",
+                        "USER",
+                        "active",
+                        "true"),
+                "user " + name,
+                "Typed here");
+        assertUnversioned(
+                browsing.post(admin, "/admin/resources/" + resource, "type", "database", "accounts", "admin, typed"),
+                "resource " + resource,
+                "admin, typed");
+        assertUnversioned(
+                browsing.post(admin, "/admin/groups/" + group, "members", people.user("member"), "managers", ""),
+                "group " + group,
+                "Nothing was saved");
+        assertUnversioned(
+                browsing.post(admin, "/admin/levels", "levels", String.join("\n", levels) + "\ntyped"),
+                "the list of levels",
+                "typed");
+        assertUnversioned(saveDraft(policy, " "), "the policy &#39;" + policy + "&#39;", "value=\"PT30M\"");
+
+        assertThat(api.asAdmin()
+                        .get("/api/v1/users/" + name)
+                        .expect(200)
+                        .json()
+                        .get("displayName")
+                        .asString())
+                .isNotEqualTo("Typed here");
+        assertThat(strings(api.asAdmin()
+                        .get("/api/v1/resources/" + resource)
+                        .expect(200)
+                        .json()
+                        .get("accounts")))
+                .containsExactly("admin");
+        assertThat(strings(api.asAdmin()
+                        .get("/api/v1/groups/" + group)
+                        .expect(200)
+                        .json()
+                        .get("members")))
+                .isEmpty();
+        assertThat(strings(api.asAdmin().get("/api/v1/levels").expect(200).json()))
+                .containsExactlyElementsOf(levels);
+        assertThat(api.asAdmin()
+                        .get("/api/v1/policies/" + policy)
+                        .expect(200)
+                        .json()
+                        .get("defaultDuration")
+                        .asString())
+                .isEqualTo("PT1H");
+    }
+
     private MockHttpServletResponse saveDraft(String name, String version) {
         return browsing.post(
                 admin,
@@ -213,6 +297,14 @@ class StaleFormsTests extends AdminPagesTestBase {
         Matcher version = VERSION.matcher(browsing.get(admin, page).getContentAsString());
         assertThat(version.find()).as("a version on " + page).isTrue();
         return HtmlUtils.htmlUnescape(version.group(1));
+    }
+
+    private static void assertUnversioned(MockHttpServletResponse answer, String what, String kept) throws Exception {
+        assertThat(answer.getRedirectedUrl()).isNull();
+        assertThat(answer.getStatus()).isEqualTo(400);
+        assertThat(answer.getContentAsString())
+                .contains("Nothing was saved: this form does not say which version of " + what + " it was opened at")
+                .contains(kept);
     }
 
     private static void assertStale(MockHttpServletResponse answer, String what, String current, String kept)

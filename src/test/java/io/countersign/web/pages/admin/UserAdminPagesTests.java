@@ -111,7 +111,7 @@ class UserAdminPagesTests extends AdminPagesTestBase {
         String name = userWithPassword();
         String level = people.level("lvl");
 
-        MockHttpServletResponse saved = browsing.post(
+        MockHttpServletResponse saved = browsing.edit(
                 admin,
                 "/admin/users/" + name,
                 "email",
@@ -137,7 +137,7 @@ class UserAdminPagesTests extends AdminPagesTestBase {
         MockHttpSession signedIn = browsing.signIn(name, AdminBrowsing.PASSWORD);
         assertThat(browsing.get(signedIn, "/admin").getStatus()).isEqualTo(200);
 
-        browsing.post(
+        browsing.edit(
                 admin,
                 "/admin/users/" + name,
                 "email",
@@ -156,7 +156,7 @@ class UserAdminPagesTests extends AdminPagesTestBase {
         String name = userWithPassword();
 
         MockHttpServletResponse refused =
-                browsing.post(admin, "/admin/users/" + name, "email", "broken", "role", "ADMIN", "active", "true");
+                browsing.edit(admin, "/admin/users/" + name, "email", "broken", "role", "ADMIN", "active", "true");
 
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString()).contains("id=\"email-error\"");

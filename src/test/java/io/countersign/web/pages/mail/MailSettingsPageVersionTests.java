@@ -60,6 +60,25 @@ class MailSettingsPageVersionTests {
         assertThat(keywords()).containsExactly("Typed");
     }
 
+    @Test
+    void aFormWithoutItsVersionSavesNothing() throws Exception {
+        AdminBrowsing browsing = new AdminBrowsing(mvc, api);
+        MockHttpSession admin = browsing.as(Role.ADMIN);
+        api.asAdmin()
+                .put("/api/v1/settings/mail", Api.json(settings(List.of("Granted"))))
+                .expect(200);
+
+        MockHttpServletResponse unversioned = send(browsing, admin, "", "Typed");
+
+        assertThat(unversioned.getRedirectedUrl()).isNull();
+        assertThat(unversioned.getStatus()).isEqualTo(400);
+        assertThat(unversioned.getContentAsString())
+                .contains("Nothing was saved: this form does not say which version of the mail settings it was"
+                        + " opened at")
+                .contains("value=\"Typed\"");
+        assertThat(keywords()).containsExactly("Granted");
+    }
+
     private static MockHttpServletResponse send(
             AdminBrowsing browsing, MockHttpSession admin, String version, String keywords) {
         return browsing.post(
