@@ -58,6 +58,10 @@ class ProfilePage {
         }
         model.addAttribute("tokens", tokens.list(actor, actor.username()));
         model.addAttribute("chatLinks", chatLinks.list(actor, actor.username()));
+        if (!model.containsAttribute("errors")) {
+            // marked as the administration forms mark a refused field, by the same fragment
+            model.addAttribute("errors", io.countersign.web.pages.admin.FormErrors.NONE);
+        }
         return "pages/profile";
     }
 
@@ -163,6 +167,8 @@ class ProfilePage {
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("error", FormOutcome.refusal(e));
+        // each field's problems beside it too, as the administration forms say theirs
+        model.addAttribute("errors", io.countersign.web.pages.admin.FormErrors.of(e));
         return show(actor, model);
     }
 

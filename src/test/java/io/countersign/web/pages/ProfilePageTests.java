@@ -46,6 +46,24 @@ class ProfilePageTests {
     }
 
     @Test
+    void aRefusedPasswordChangeMarksEachFieldItRefusedWithItsMessage() {
+        String base = "http://localhost:" + port;
+        String user = api.person("marked", "USER", PASSWORD);
+        Visitor browser = Visitor.signedIn(base, user, PASSWORD);
+
+        HttpResponse<String> answer =
+                browser.post(base + "/profile", base + "/profile/password", "current=wrong&new=abc&repeated=abc");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body())
+                .containsPattern("<input id=\"current\" [^>]*aria-describedby=\"current-error\" aria-invalid=\"true\"")
+                .containsPattern("<input id=\"new\" [^>]*aria-describedby=\"new-error\" aria-invalid=\"true\"")
+                .containsPattern("<input id=\"repeated\" [^>]*aria-invalid=\"false\"")
+                .containsPattern("id=\"current-error\">[^<]*is not the current password")
+                .containsPattern("id=\"new-error\">[^<]*12 to 128 characters");
+    }
+
+    @Test
     void refusedSubscriptionsNameEachProblemAndStayAsTyped() {
         String base = "http://localhost:" + port;
         String user = api.person("subscriber", "USER", PASSWORD);

@@ -13,9 +13,9 @@ import java.util.Map;
  */
 public record FormErrors(Map<String, String> fields, String summary) {
 
-    static final FormErrors NONE = new FormErrors(Map.of(), null);
+    public static final FormErrors NONE = new FormErrors(Map.of(), null);
 
-    static FormErrors of(CountersignException refused) {
+    public static FormErrors of(CountersignException refused) {
         if (!(refused instanceof InvalidInputException invalid)) {
             return new FormErrors(Map.of(), "Nothing was saved: " + refused.getMessage());
         }

@@ -21,6 +21,31 @@ class UserAdminPagesTests extends AdminPagesTestBase {
     AccessSetup setup;
 
     @Test
+    void aRefusedLevelIsMarkedOnItsSelect() throws Exception {
+        String name = Api.unique("leveled");
+
+        MockHttpServletResponse refused = browsing.post(
+                admin,
+                "/admin/users",
+                "username",
+                name,
+                "email",
+                name + "@example.com",
+                "role",
+                "USER",
+                "level",
+                "nolevel",
+                "active",
+                "true");
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString())
+                .containsPattern("<select id=\"level\" [^>]*aria-describedby=\"level-error\" aria-invalid=\"true\"")
+                .containsPattern("<select id=\"role\" [^>]*aria-invalid=\"false\"")
+                .containsPattern("id=\"level-error\">[^<]*is not a configured level");
+    }
+
+    @Test
     void anAdministratorCreatesAUserWhoThenSignsInWithTheGivenPassword() throws Exception {
         String name = Api.unique("newcomer");
         String level = people.level("lvl");
