@@ -27,9 +27,11 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
                             .filter(d -> d.step() == step.index())
                             .toList();
                     boolean current = pending && step.index() == request.currentStep();
+                    // those the engine would let approve it now: not who decided it, nor who the
+                    // separation of duties keeps from it (an earlier step's approver, the requester)
                     List<String> waitingOn = current
                             ? step.approvers().stream()
-                                    .filter(p -> decisions.stream().noneMatch(d -> d.takesUp(p.id())))
+                                    .filter(p -> request.awaits(p.id(), now))
                                     .map(p -> p.username())
                                     .toList()
                             : List.of();
