@@ -218,6 +218,16 @@ public class Grants {
         return Optional.ofNullable(forRequests(List.of(requestId)).get(requestId));
     }
 
+    /**
+     * The grant an extension request asks more time on, as it stands now; empty for a request for new
+     * access. The caller has already checked it may see the request: its approvers see what it would
+     * lengthen without being allowed to read the grant itself.
+     */
+    public Optional<Grant> extendedBy(AccessRequest request) {
+        String id = request.details().extendsGrant();
+        return id == null ? Optional.empty() : repository.find(id, clock.instant());
+    }
+
     /** @throws NotFoundException when the grant does not exist or the caller may not see it */
     @Transactional(readOnly = true)
     public Grant get(Actor actor, String id) {

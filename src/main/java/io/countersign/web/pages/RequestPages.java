@@ -117,7 +117,12 @@ class RequestPages {
         // a reviewer of a break-glass use reads it without being otherwise involved, as in the API
         AccessRequest request = reviews.get(actor, id);
         model.addAttribute(
-                "view", RequestView.of(request, grants.forRequest(request.id()).orElse(null), clock.instant()));
+                "view",
+                RequestView.of(
+                        request,
+                        grants.forRequest(request.id()).orElse(null),
+                        grants.extendedBy(request).orElse(null),
+                        clock.instant()));
         model.addAttribute("notified", deliveries.about(request.id()));
         if (request.details().breakGlass()) {
             reviews.of(request.id())

@@ -10,8 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** A request as the pages show it: its details, each step with its decisions, and its grant. */
-record RequestView(AccessRequest request, List<StepView> steps, GrantView grant, boolean pending) {
+/**
+ * A request as the pages show it: its details, each step with its decisions, its grant, and for an
+ * extension request what it does to the grant it lengthens (null for a request for new access).
+ */
+record RequestView(AccessRequest request, List<StepView> steps, GrantView grant, boolean pending, String extension) {
 
     record StepView(
             RequestStep step, boolean current, List<Decision> decisions, List<String> waitingOn, String timeLeft) {}
@@ -20,6 +23,11 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
     record GrantView(Grant grant, boolean active, String when) {}
 
     static RequestView of(AccessRequest request, Grant grant, Instant now) {
+        return of(request, grant, null, now);
+    }
+
+    /** {@code extended} is the grant an extension request lengthens, as it stands now. */
+    static RequestView of(AccessRequest request, Grant grant, Grant extended, Instant now) {
         boolean pending = request.status() == RequestStatus.PENDING;
         List<StepView> steps = request.steps().stream()
                 .map(step -> {
@@ -47,7 +55,32 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
                         grant,
                         grant.status() == GrantStatus.ACTIVE || grant.status() == GrantStatus.SCHEDULED,
                         when(grant, now));
-        return new RequestView(request, steps, grantView, pending);
+        return new RequestView(request, steps, grantView, pending, extension(request, extended, now));
+    }
+
+    /**
+     * What an extension request does, in words: which grant it lengthens, how long that runs now and,
+     * while the request waits, until when it would run once approved: approving moves the grant's end
+     * by the duration granted, as the grant issuer does. Null for a request for new access.
+     */
+    static String extension(AccessRequest request, Grant extended, Instant now) {
+        if (!request.details().isExtension()) {
+            return null;
+        }
+        String grant = "grant " + request.details().extendsGrant();
+        if (extended == null) {
+            return grant;
+        }
+        if (extended.status() == GrantStatus.EXPIRED || extended.status() == GrantStatus.REVOKED) {
+            return grant + ", which has " + (extended.status() == GrantStatus.EXPIRED ? "ended" : "been revoked");
+        }
+        String runs = grant + ", which runs " + when(extended, now);
+        if (request.status() != RequestStatus.PENDING) {
+            return runs;
+        }
+        Duration more = request.grantedDuration();
+        return runs + ". Approving adds " + ActionPage.duration(more) + " to it: it would then run until "
+                + extended.endsAt().plus(more) + " (less if an approver allows a shorter time).";
     }
 
     /**

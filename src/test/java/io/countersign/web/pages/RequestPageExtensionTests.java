@@ -1,0 +1,85 @@
+package io.countersign.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.TestClockConfiguration;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An extension request says on its page and in the approvals list that it lengthens a grant already
+ * in force, not that it grants access anew: its approver learns which grant, and until when that grant
+ * would run once approved.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Api.class})
+class RequestPageExtensionTests {
+
+    private static final String PASSWORD = "a long enough password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Api api;
+
+    @Test
+    void anExtensionNamesTheGrantItLengthensAndUntilWhenItWouldThenRun() {
+        String base = "http://localhost:" + port;
+        String dev = api.person("dev", "USER", PASSWORD);
+        String devToken = api.tokenFor(dev);
+        String approver = api.person("approver", "USER", PASSWORD);
+        String resource = api.resourceGovernedBy(Map.of(
+                "maxDuration", "PT8H", "steps", List.of(Map.of("approvers", List.of(Map.of("user", approver))))));
+        String asked = api.ask(devToken, resource, Map.of("duration", "PT1H"));
+        api.as(api.tokenFor(approver))
+                .post("/api/v1/requests/" + asked + "/approve", null)
+                .expect(200);
+        JsonNode grant = api.asAdmin()
+                .get("/api/v1/requests/" + asked)
+                .expect(200)
+                .json()
+                .get("grant");
+        String grantId = grant.get("id").asString();
+        Instant end = Instant.parse(grant.get("endsAt").asString());
+
+        String extension = api.as(devToken)
+                .post(
+                        "/api/v1/grants/" + grantId + "/extend",
+                        Api.json(Map.of("duration", "PT1H", "justification", "the migration runs long")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+
+        Visitor approversBrowser = Visitor.signedIn(base, approver, PASSWORD);
+        String forApprover =
+                approversBrowser.open(base + "/requests/" + extension).body();
+        String forDev = Visitor.signedIn(base, dev, PASSWORD)
+                .open(base + "/requests/" + extension)
+                .body();
+        for (String page : List.of(forApprover, forDev)) {
+            assertThat(page)
+                    .contains("<strong>Extension:</strong>")
+                    .contains("grant " + grantId + ", which runs until " + end)
+                    .contains("it would then run until " + end.plus(Duration.ofHours(1)))
+                    .doesNotContain("when approved");
+        }
+        assertThat(approversBrowser.open(base + "/approvals").body())
+                .contains("id=\"extends-" + extension + "\"")
+                .contains("More time on grant " + grantId);
+    }
+}
