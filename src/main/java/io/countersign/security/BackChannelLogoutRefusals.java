@@ -1,5 +1,6 @@
 package io.countersign.security;
 
+import io.countersign.shared.LoggedText;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -3,6 +3,7 @@ package io.countersign.security;
 import io.countersign.directory.User;
 import io.countersign.directory.Users;
 import io.countersign.shared.Actor;
+import io.countersign.shared.LoggedText;
 import io.countersign.shared.Names;
 import io.countersign.shared.RefusalAuditLimiter;
 import java.time.Clock;

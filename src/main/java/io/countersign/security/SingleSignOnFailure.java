@@ -1,5 +1,6 @@
 package io.countersign.security;
 
+import io.countersign.shared.LoggedText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.countersign.mail.internal.inbound;
 
+import io.countersign.shared.LoggedText;
 import java.util.List;
 
 /**
@@ -24,6 +25,7 @@ public record ParsedReply(
     @Override
     public String toString() {
         // the token decides a request: keep it out of logs and exception messages
-        return "ParsedReply[" + requestId + " from " + sender + (approve ? " approves" : " rejects") + "]";
+        return "ParsedReply[" + requestId + " from " + LoggedText.printable(sender, ReplyParser.MAX_ADDRESS)
+                + (approve ? " approves" : " rejects") + "]";
     }
 }

@@ -1,5 +1,7 @@
 package io.countersign.mail.internal.inbound;
 
+import io.countersign.shared.LoggedText;
+
 /**
  * What the parser made of one message: a reply for the decider, or a refusal with its reason.
  *
@@ -56,6 +58,7 @@ record Reading(
     @Override
     public String toString() {
         // the token decides a request: keep it out of logs and exception messages
-        return "Reading[" + requestId + " from " + sender + (refusal == null ? "" : ": " + refusal) + "]";
+        return "Reading[" + requestId + " from " + LoggedText.printable(sender, ReplyParser.MAX_ADDRESS)
+                + (refusal == null ? "" : ": " + refusal) + "]";
     }
 }

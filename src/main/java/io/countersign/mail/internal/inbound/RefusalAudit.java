@@ -4,6 +4,7 @@ import io.countersign.directory.Directory;
 import io.countersign.directory.User;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
+import io.countersign.shared.LoggedText;
 import io.countersign.shared.RefusalAuditLimiter;
 import io.countersign.shared.Role;
 import java.time.Clock;
@@ -42,16 +43,18 @@ class RefusalAudit {
     }
 
     void refused(Reading reading, String requestId, String reason) {
+        // whoever wrote the message chose its From address, terminal escapes and line breaks included
+        String sender =
+                reading.sender() == null ? null : LoggedText.printable(reading.sender(), ReplyParser.MAX_ADDRESS);
         // reasons are the service's own words and never carry the reply code
         log.info(
                 "Refused a reply by mail from {}{}: {}",
-                reading.sender() == null ? "an unreadable sender" : reading.sender(),
+                sender == null ? "an unreadable sender" : sender,
                 requestId == null ? "" : " about " + requestId,
                 reason);
         OptionalLong heldBack = limiter.admit(source(reading), reason);
         if (heldBack.isPresent()) {
-            events.publishEvent(
-                    new MailReplyRefused(MAIL_READER, requestId, reading.sender(), reason, heldBack.getAsLong()));
+            events.publishEvent(new MailReplyRefused(MAIL_READER, requestId, sender, reason, heldBack.getAsLong()));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.countersign.mail.internal.inbound;
 
 import io.countersign.mail.internal.inbound.ReplyProcessor.Result;
+import io.countersign.shared.LoggedText;
 import jakarta.mail.Message;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -153,7 +154,7 @@ class ReplyDecisions implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn(
                     "Could not tell {} why a reply was refused: {}",
-                    result.answer().to(),
+                    LoggedText.printable(result.answer().to(), ReplyParser.MAX_ADDRESS),
                     e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }

@@ -32,6 +32,8 @@ final class ReplyParser {
     private static final Pattern REPLY_CODE = Pattern.compile("(?i)reply code:\\s*([a-z2-7]{32})(?![a-z0-9])");
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,500}>");
     private static final String[] RECIPIENT_HEADERS = {"To", "Cc", "Delivered-To", "X-Original-To"};
+    /** The longest address a mail server accepts (RFC 5321's path limit less its brackets). */
+    static final int MAX_ADDRESS = 254;
 
     private static final Session SESSION = session();
 
@@ -199,7 +201,9 @@ final class ReplyParser {
                 return null;
             }
             String email = address.getAddress();
-            if (email == null || email.length() > 254 || !email.matches("[^@\\s<>()\",;:]+@[^@\\s<>()\",;:]+")) {
+            if (email == null
+                    || email.length() > MAX_ADDRESS
+                    || !email.matches("[^@\\s<>()\",;:]+@[^@\\s<>()\",;:]+")) {
                 return null;
             }
             return email.toLowerCase(Locale.ROOT);
@@ -237,6 +241,9 @@ final class ReplyParser {
         properties.setProperty("mail.mime.address.strict", "false");
         properties.setProperty("mail.mime.decodetext.strict", "false");
         properties.setProperty("mail.mime.parameters.strict", "false");
+        // headers written in raw UTF-8 (RFC 6532, as mail programs now send them) are read as UTF-8,
+        // not byte by byte as Latin-1, so that an address reads in logs and answers as it was written
+        properties.setProperty("mail.mime.allowutf8", "true");
         return Session.getInstance(properties);
     }
 }

@@ -73,7 +73,8 @@ final class ReplyMail {
                 + (inReplyTo == null ? "" : "\nIn-Reply-To: " + inReplyTo) + "\nDate: Mon, 30 Nov 2026 07:05:00 +0000\n"
                 + extraHeaders + "MIME-Version: 1.0\nContent-Type: " + contentType
                 + "\nContent-Transfer-Encoding: 8bit\n\n";
-        byte[] head = headers.getBytes(StandardCharsets.US_ASCII);
+        // headers in UTF-8 as RFC 6532 allows; plain ASCII ones are the same bytes either way
+        byte[] head = headers.getBytes(StandardCharsets.UTF_8);
         byte[] text = body.getBytes(charset);
         byte[] all = new byte[head.length + text.length];
         System.arraycopy(head, 0, all, 0, head.length);

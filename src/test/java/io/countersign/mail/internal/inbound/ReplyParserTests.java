@@ -77,6 +77,13 @@ class ReplyParserTests {
     }
 
     @Test
+    void aSenderWrittenInUtf8IsReadAsWritten() {
+        ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "Approve").from("Лиза <Lisa@Exаmple.com>"));
+
+        assertThat(reply.sender()).isEqualTo("lisa@exаmple.com");
+    }
+
+    @Test
     void theQuotedOriginalBelowTheFirstLineIsIgnored() {
         String body = "\n\n  Rejected: not during the freeze  \nThanks\n-- \nLisa\n\n> Approve\n> Reply code: " + TOKEN
                 + "\n";

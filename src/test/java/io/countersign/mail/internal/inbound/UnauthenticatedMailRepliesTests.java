@@ -8,6 +8,9 @@ import io.countersign.testing.Api;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -16,8 +19,11 @@ import org.springframework.test.context.TestPropertySource;
  * never wrote. Whoever writes, forged or unknown, grows the audit log by one row per reason a minute
  * at most, and never hides the refusals of a user the service vouched for.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "countersign.mail.trusted-authserv-id=mx.example.com")
 class UnauthenticatedMailRepliesTests extends ApprovingByMailFixture {
+
+    private static final String NOT_VOUCHED_FOR = "the sender's domain was not authenticated by mx.example.com";
 
     @Test
     void aReplyNothingVouchesForIsRefusedAndAuditedButNotAnswered() throws Exception {
@@ -36,6 +42,38 @@ class UnauthenticatedMailRepliesTests extends ApprovingByMailFixture {
         assertThat(received(email(lisa)).stream().map(ApprovingByMailFixture::subjectOf))
                 .noneMatch(subject -> subject.contains("not applied"));
         assertThat(status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aForgedSendersTerminalEscapesReachNeitherTheApplicationLogNorTheAuditLog(CapturedOutput output)
+            throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+
+        file(reply(mailAbout(lisa, id), lisa, "Approve")
+                .from("mallory\u001b[2J\u001b[31mFAKE@evil.com")
+                .bytes());
+
+        MailAwait.patiently().until(() -> waiting() == 0 && !refusals(id).isEmpty());
+        String shown = "mallory?[2j?[31mfake@evil.com";
+        assertThat(refusals(id)).containsExactly("from " + shown + ": " + NOT_VOUCHED_FOR);
+        assertThat(output.getOut())
+                .contains("Refused a reply by mail from " + shown + " about " + id + ": " + NOT_VOUCHED_FOR)
+                .doesNotContain("\u001b[2j");
+        assertThat(status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aSenderWrittenInUtf8IsShownAsWrittenButForItsLineBreaks(CapturedOutput output) throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+
+        file(reply(mailAbout(lisa, id), lisa, "Approve")
+                .from("li\u0085sa\u2028@ex\u0430mple.com")
+                .bytes());
+
+        MailAwait.patiently().until(() -> waiting() == 0 && !refusals(id).isEmpty());
+        String shown = "li?sa?@ex\u0430mple.com";
+        assertThat(refusals(id)).containsExactly("from " + shown + ": " + NOT_VOUCHED_FOR);
+        assertThat(output.getOut()).contains("Refused a reply by mail from " + shown + " about " + id);
     }
 
     @Test

@@ -1,16 +1,17 @@
-package io.countersign.security;
+package io.countersign.shared;
 
 /**
- * Text a stranger chose (a provider's error description, a username typed at sign-in), made safe to
- * write into a log line or an audit note: every control or line-breaking character becomes {@code ?},
- * so that it cannot forge a line, and it is cut short, so that it cannot fill one.
+ * Text a stranger chose (a provider's error description, a username typed at sign-in, a mail's From
+ * address), made safe to write into a log line or an audit note: every control, line-breaking or
+ * invisible formatting character (a bidirectional override among them) becomes {@code ?}, so that
+ * it cannot forge a line or reorder what follows it, and it is cut short, so that it cannot fill one.
  */
-final class LoggedText {
+public final class LoggedText {
 
     private LoggedText() {}
 
     /** At most {@code longest} code points of {@code text}, with {@code …} when more were cut; "" for null. */
-    static String printable(String text, int longest) {
+    public static String printable(String text, int longest) {
         if (text == null) {
             return "";
         }
