@@ -4,8 +4,9 @@ import io.countersign.mail.internal.inbound.ReplyProcessor.Result;
 import io.countersign.shared.LoggedText;
 import jakarta.mail.Message;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,12 +25,13 @@ import org.springframework.stereotype.Component;
 /**
  * Settles one fetched batch of the reply folder: decides its new messages on a few threads of its own
  * ({@code countersign.mail.decision-threads}), each message in its own transaction as {@link
- * ReplyProcessor} applies it, then deletes every settled message in one command. The messages of a
- * batch are independent: two replies about one request meet at that request's row lock, as two
- * approvers deciding from the web do, and a message's record ({@link ProcessedReplies#claim}) still
- * lets only one reading of it apply. Part of each decision is waiting on the database (the request
- * lock, the commit, the audit seal after it); a few at once overlap those waits, which helps as long
- * as the CPU is not already saturated (see ADR 0022).
+ * ReplyProcessor} applies it, then deletes every settled message in one command. Replies about one
+ * request are decided one after another in the order the folder holds them (the order the mailbox
+ * received them, which is IMAP UID order), so that of an approver's two replies with one single-use
+ * reply code the first sent counts; replies about different requests are independent and decided at
+ * once. Part of each decision is waiting on the database (the request lock, the commit, the audit
+ * seal after it); a few at once overlap those waits, which helps as long as the CPU is not already
+ * saturated (see ADR 0022).
  */
 @Component
 class ReplyDecisions implements DisposableBean {
@@ -38,7 +40,7 @@ class ReplyDecisions implements DisposableBean {
     /** How long stopping waits for the decisions under way, which then commit or roll back whole. */
     private static final long STOP_WAIT_SECONDS = 10;
 
-    private record Letter(Message message, String key, byte[] raw) {}
+    private record Letter(Message message, String key, Reading reading) {}
 
     private final ReplyProcessor processor;
     private final ObjectProvider<RefusalReplies> refusals;
@@ -74,10 +76,11 @@ class ReplyDecisions implements DisposableBean {
         List<Letter> fresh = new ArrayList<>(batch.size());
         for (Letter letter : letters) {
             if (!processed.contains(letter.key())) {
-                fresh.add(new Letter(letter.message(), letter.key(), open.read(letter.message())));
+                Reading reading = processor.read(open.read(letter.message()), settings);
+                fresh.add(new Letter(letter.message(), letter.key(), reading));
             }
         }
-        Map<Message, Decided> outcomes = decide(fresh, settings);
+        Map<Message, Decided> outcomes = decide(fresh);
         List<Message> done = new ArrayList<>(batch.size());
         RuntimeException failure = null;
         try {
@@ -104,44 +107,63 @@ class ReplyDecisions implements DisposableBean {
     /** What became of one message: its result, or why it stays in the folder. */
     private record Decided(Result result, RuntimeException failure) {}
 
-    private Map<Message, Decided> decide(List<Letter> letters, InboundSettings settings) throws InterruptedException {
-        Map<Message, Decided> outcomes = new IdentityHashMap<>();
-        // A message filed twice in one batch is decided once the first copy has committed, so that the
-        // second finds its record instead of racing an uncommitted one.
-        List<Letter> first = new ArrayList<>(letters.size());
-        List<Letter> copies = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
+    private Map<Message, Decided> decide(List<Letter> letters) throws InterruptedException {
+        Map<String, List<Letter>> queues = new LinkedHashMap<>();
         for (Letter letter : letters) {
-            (keys.add(letter.key()) ? first : copies).add(letter);
+            queues.computeIfAbsent(queueOf(letter), queue -> new ArrayList<>()).add(letter);
         }
-        run(first, settings, outcomes);
-        run(copies, settings, outcomes);
+        List<Callable<List<Decided>>> tasks = new ArrayList<>(queues.size());
+        for (List<Letter> queue : queues.values()) {
+            tasks.add(() -> decideInTurn(queue));
+        }
+        var results = pool.invokeAll(tasks);
+        Map<Message, Decided> outcomes = new IdentityHashMap<>();
+        int i = 0;
+        for (List<Letter> queue : queues.values()) {
+            List<Decided> decided;
+            try {
+                decided = results.get(i++).get();
+            } catch (ExecutionException impossible) {
+                // decideInTurn returns every failure; nothing else can escape it
+                Decided failed = new Decided(null, new IllegalStateException(impossible));
+                decided = Collections.nCopies(queue.size(), failed);
+            }
+            for (int j = 0; j < queue.size(); j++) {
+                outcomes.put(queue.get(j).message(), decided.get(j));
+            }
+        }
         return outcomes;
     }
 
-    private void run(List<Letter> letters, InboundSettings settings, Map<Message, Decided> outcomes)
-            throws InterruptedException {
-        List<Callable<Decided>> tasks = new ArrayList<>(letters.size());
-        for (Letter letter : letters) {
-            tasks.add(() -> decideOne(letter, settings));
-        }
-        var results = pool.invokeAll(tasks);
-        for (int i = 0; i < letters.size(); i++) {
-            try {
-                outcomes.put(letters.get(i).message(), results.get(i).get());
-            } catch (ExecutionException impossible) {
-                // decideOne returns every failure; nothing else can escape it
-                outcomes.put(letters.get(i).message(), new Decided(null, new IllegalStateException(impossible)));
-            }
-        }
+    /**
+     * The replies that must be decided one after another. A reply code decides only the request the
+     * reply names, so replies about one request share a queue; so do copies of one message filed twice,
+     * the second then finding the first's committed record instead of racing an uncommitted one.
+     */
+    private static String queueOf(Letter letter) {
+        String requestId = letter.reading().requestId();
+        return requestId != null ? "request " + requestId : "message " + letter.key();
     }
 
-    private Decided decideOne(Letter letter, InboundSettings settings) {
-        try {
-            return new Decided(processor.process(letter.key(), letter.raw(), settings), null);
-        } catch (RuntimeException failed) {
-            return new Decided(null, failed);
+    /**
+     * Decides the replies in their order. Once one stays in the folder, so do those after it: decided
+     * now, a later reply would take the place of an earlier one that the next pass then refuses.
+     */
+    private List<Decided> decideInTurn(List<Letter> queue) {
+        List<Decided> decided = new ArrayList<>(queue.size());
+        RuntimeException failure = null;
+        for (Letter letter : queue) {
+            if (failure == null) {
+                try {
+                    decided.add(new Decided(processor.process(letter.key(), letter.reading()), null));
+                    continue;
+                } catch (RuntimeException failed) {
+                    failure = failed;
+                }
+            }
+            decided.add(new Decided(null, failure));
         }
+        return decided;
     }
 
     private void answer(Result result) {

@@ -67,16 +67,20 @@ class ReplyProcessor {
         return processed.processedAmong(keys);
     }
 
-    /**
-     * Applies the message. Throws only when the database could not record it, or when Approve by Mail
-     * has been switched off ({@link ApproveByMailOff}); then the message stays in the folder.
-     */
-    Result process(String key, byte[] raw, InboundSettings settings) {
+    /** What the message says, read with the settings of this pass; whatever it holds is at worst refused. */
+    Reading read(byte[] raw, InboundSettings settings) {
         ReplyParser parser = new ReplyParser(
                 new ReplyWords(settings.approveKeywords(), properties.maxCommentLength()),
                 (int) properties.maxMessageSize().toBytes(),
                 properties.trustedAuthservId());
-        Reading reading = parser.read(raw);
+        return parser.read(raw);
+    }
+
+    /**
+     * Applies the message. Throws only when the database could not record it, or when Approve by Mail
+     * has been switched off ({@link ApproveByMailOff}); then the message stays in the folder.
+     */
+    Result process(String key, Reading reading) {
         try {
             return transaction.execute(status -> apply(key, reading));
         } catch (DuplicateKeyException recordedMeanwhile) {

@@ -80,17 +80,15 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
                 new InboundSettings(true, settings.current().imap(), List.of("lgtm"));
         configure(MailServers.plainSmtp(mail), false);
 
-        assertThatThrownBy(() -> processor.process("switched-off-" + id, raw, asTheReaderSawThem))
+        Reading reading = processor.read(raw, asTheReaderSawThem);
+        assertThatThrownBy(() -> processor.process("switched-off-" + id, reading))
                 .isInstanceOf(ApproveByMailOff.class);
         assertThat(status(id)).isEqualTo("PENDING");
         assertThat(refusals(id)).isEmpty();
 
         // nothing was recorded of it: read again once Approve by Mail is on, it is applied
         configure(MailServers.plainSmtp(mail), true);
-        assertThat(processor
-                        .process("switched-off-" + id, raw, asTheReaderSawThem)
-                        .applied())
-                .isTrue();
+        assertThat(processor.process("switched-off-" + id, reading).applied()).isTrue();
         assertThat(status(id)).isEqualTo("APPROVED");
     }
 

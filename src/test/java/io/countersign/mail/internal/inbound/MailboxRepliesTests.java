@@ -38,6 +38,25 @@ class MailboxRepliesTests extends MailboxWatcherFixture {
     }
 
     @Test
+    void anApproversRepliesWithOneReplyCodeCountInTheOrderTheyArrived() {
+        List<byte[]> replies = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String requestId = request();
+            String token = issue(requestId, LISA);
+            replies.add(ReplyMail.answering(requestId, token, "Approve").bytes());
+            replies.add(ReplyMail.answering(requestId, token, "Reject, sent by mistake")
+                    .bytes());
+        }
+
+        mailbox.deliver(replies);
+
+        MailAwait.patiently()
+                .until(() -> mailbox.waiting() == 0 && refusals.sent().size() == 4);
+        assertThat(decider.decisions()).hasSize(4).allMatch(Decision::approve);
+        assertThat(refusals.sent()).extracting(RefusalReply::reason).containsOnly("the reply code was already used");
+    }
+
+    @Test
     void aReplyFromAnotherAddressIsRefusedAuditedAndAnswered() {
         String requestId = request();
         String token = issue(requestId, LISA);
