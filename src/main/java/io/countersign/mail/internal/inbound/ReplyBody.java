@@ -8,6 +8,7 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -73,17 +74,22 @@ final class ReplyBody {
         return isFlowed(part) ? Unflowed.of(text) : text;
     }
 
-    /** The part's declared charset when Java knows it; otherwise UTF-8, with undecodable bytes replaced. */
-    private static Charset charset(Part part) {
-        try {
-            String declared = new ContentType(part.getContentType()).getParameter("charset");
-            if (declared != null) {
-                return Charset.forName(MimeUtility.javaCharset(declared.trim()));
-            }
-        } catch (Exception unknownOrMalformed) {
-            // falls through to UTF-8: a wrong guess garbles a word, which then rejects, never approves
+    /**
+     * The part's declared charset, or UTF-8 (which holds ASCII, the MIME default) when it declares none.
+     * A charset Java cannot decode, or a {@code Content-Type} too malformed to say which one is meant,
+     * makes the message unreadable: read as UTF-8 instead, a UTF-7 {@code +AEE-pprove} would be taken
+     * for a word that rejects, and a rejection is a decision too.
+     */
+    private static Charset charset(Part part) throws MessagingException, UnsupportedEncodingException {
+        String declared = new ContentType(part.getContentType()).getParameter("charset");
+        if (declared == null || declared.isBlank()) {
+            return StandardCharsets.UTF_8;
         }
-        return StandardCharsets.UTF_8;
+        try {
+            return Charset.forName(MimeUtility.javaCharset(declared.trim()));
+        } catch (IllegalArgumentException unknown) {
+            throw new UnsupportedEncodingException("undecodable charset");
+        }
     }
 
     private static boolean isFlowed(Part part) {

@@ -81,6 +81,22 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
     }
 
     @Test
+    void aReplyInACharsetThatCannotBeDecodedIsRefusedAuditedAndAnsweredNotReadAsItsBytes() throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        MimeMessage asked = mailAbout(lisa, id);
+
+        file(reply(asked, lisa, null)
+                .body("text/plain; charset=UTF-7", StandardCharsets.US_ASCII, "+AEE-pprove utf7\n\n" + quoted(asked))
+                .bytes());
+
+        MimeMessage answer = mailTo(lisa, "Your reply was not applied (" + id + ")");
+        assertThat(text(answer)).contains("The message could not be read.", "Nothing was changed.");
+        MailAwait.patiently().until(() -> waiting() == 0);
+        assertThat(refusals(id)).containsExactly("from " + email(lisa) + ": the message could not be read");
+        assertThat(status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
     void aReplyToAStepTakenOnlyThroughTheApiOffersNoOtherWayToDecide() throws Exception {
         Map<String, Object> apiOnly = step(1, lisa);
         apiOnly.put("allowedDecisionChannels", List.of("API"));

@@ -120,6 +120,31 @@ class ReplyParserTests {
         assertThat(reply.comment()).isEqualTo("Genehmigt, schöne Grüße");
     }
 
+    @ParameterizedTest
+    @CsvSource({"UTF-7", "x-no-such-charset", "\"utf 8\""})
+    void aReplyInACharsetThatCannotBeDecodedIsRefusedUnread(String charset) {
+        Reading reading = parser.read(ReplyMail.answering(REQUEST, TOKEN, "")
+                .body(
+                        "text/plain; charset=" + charset,
+                        StandardCharsets.US_ASCII,
+                        "+AEE-pprove utf7\n\n> Reply code: " + TOKEN + "\n")
+                .bytes());
+
+        assertThat(reading.reply()).isNull();
+        assertThat(reading.refusal()).isEqualTo("the message could not be read");
+    }
+
+    @Test
+    void aReplyThatDeclaresNoCharsetIsReadAsUtf8() {
+        ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "")
+                .body(
+                        "text/plain",
+                        StandardCharsets.UTF_8,
+                        "Genehmigt, schöne Grüße\n\n> Reply code: " + TOKEN + "\n"));
+
+        assertThat(reply.comment()).isEqualTo("Genehmigt, schöne Grüße");
+    }
+
     @Test
     void aFlowedFirstLineStaysOneComment() {
         ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "")
