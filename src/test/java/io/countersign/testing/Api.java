@@ -3,11 +3,13 @@ package io.countersign.testing;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -190,7 +192,10 @@ public class Api {
         }
 
         public Response call(HttpMethod method, String path, String body, String... headers) {
-            MockHttpServletRequestBuilder builder = request(method, path).accept(MediaType.APPLICATION_JSON);
+            MockHttpServletRequestBuilder builder = request(method, path);
+            if (!names(headers).contains(HttpHeaders.ACCEPT.toLowerCase(Locale.ROOT))) {
+                builder.accept(MediaType.APPLICATION_JSON);
+            }
             if (token != null) {
                 builder.header("Authorization", "Bearer " + token);
             }
@@ -198,7 +203,10 @@ public class Api {
                 builder.header(headers[i], headers[i + 1]);
             }
             if (body != null) {
-                builder.contentType(MediaType.APPLICATION_JSON).content(body);
+                builder.content(body);
+                if (!names(headers).contains(HttpHeaders.CONTENT_TYPE.toLowerCase(Locale.ROOT))) {
+                    builder.contentType(MediaType.APPLICATION_JSON);
+                }
             }
             try {
                 var result = mvc.perform(builder).andReturn();
@@ -218,6 +226,14 @@ public class Api {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    private static List<String> names(String... headers) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < headers.length; i += 2) {
+            names.add(headers[i].toLowerCase(Locale.ROOT));
+        }
+        return names;
     }
 
     /** An HTTP answer; {@link #json()} parses the body. */

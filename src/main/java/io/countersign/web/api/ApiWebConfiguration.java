@@ -1,13 +1,22 @@
 package io.countersign.web.api;
 
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 @Configuration(proxyBeanMethods = false)
 class ApiWebConfiguration implements WebMvcConfigurer {
+
+    // asked for per call: the adapter is made after the interceptors are registered
+    private final ObjectProvider<RequestMappingHandlerAdapter> adapter;
+
+    ApiWebConfiguration(ObjectProvider<RequestMappingHandlerAdapter> adapter) {
+        this.adapter = adapter;
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -17,6 +26,8 @@ class ApiWebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new ReadableAccept()).addPathPatterns("/api/**");
+        registry.addInterceptor(new AcceptableAnswer(() -> adapter.getObject().getMessageConverters()))
+                .addPathPatterns("/api/**");
         registry.addInterceptor(new QueryTextInterceptor()).addPathPatterns("/api/**");
         registry.addInterceptor(new KnownQueryParameters()).addPathPatterns("/api/**");
         registry.addInterceptor(new UnversionedPreconditions()).addPathPatterns("/api/**");

@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * client that lost an answer learns what happened instead of "already decided". The same key with
  * another path or body answers 422, and so does a key one call used on a creation or a decision when
  * the other sends it (a creation keeps its key with the request it opened); a retry while the first call still runs answers 409. Answers the
- * service failed to give (5xx) are not stored: the retry runs the call again. Runs after the security
+ * service failed to give (5xx) are not stored: the retry runs the call again; nor are refusals given
+ * before the decision ran ({@link OperationCalls}). Runs after the security
  * filters, so only an authenticated caller's keys are looked up, and they are scoped to that user.
  */
 @Component
@@ -158,7 +159,7 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
         boolean answered = false;
         try {
             chain.doFilter(new ReplayedBody(request, body), captured);
-            if (captured.getStatus() < 500) {
+            if (remembered(request, captured.getStatus())) {
                 answers.answer(
                         userId,
                         key,
@@ -173,6 +174,15 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
             }
             captured.copyBodyToResponse();
         }
+    }
+
+    /**
+     * The answers a retry is given again. Not a failure of the service (5xx), which the retry runs
+     * again, nor a refusal of how the call was sent, given before the decision ran and changing
+     * nothing; nor a 406 ever: it is about the Accept header, which the key does not cover.
+     */
+    private static boolean remembered(HttpServletRequest request, int status) {
+        return status < 500 && status != HttpStatus.NOT_ACCEPTABLE.value() && OperationCalls.called(request);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)

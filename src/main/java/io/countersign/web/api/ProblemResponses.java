@@ -157,17 +157,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
             HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        // the JSON reader's own application/*+json is no type a client would send
-        List<String> named = e.getSupportedMediaTypes().stream()
-                .filter(type -> !type.getSubtype().contains("*"))
-                .map(MediaType::toString)
-                .distinct()
-                .toList();
-        String wanted = named.isEmpty()
-                ? MediaType.APPLICATION_JSON_VALUE
-                : named.size() == 1
-                        ? named.get(0)
-                        : String.join(", ", named.subList(0, named.size() - 1)) + " or " + named.get(named.size() - 1);
+        String wanted = named(e.getSupportedMediaTypes());
         String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
         e.getBody()
                 .setDetail(
@@ -177,7 +167,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
     }
 
-    /** An unreadable {@code Accept} cannot choose the refusal's media type, so the type is set here. */
+    /**
+     * An unreadable {@code Accept} cannot choose the refusal's media type, so the type is set here. A
+     * readable one admitted nothing the operation answers, which is found before the operation runs
+     * ({@link AcceptableAnswer}).
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
             HttpMediaTypeNotAcceptableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -187,7 +181,27 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ReadableAccept.problem());
         }
+        e.getBody()
+                .setDetail("This operation answers " + named(e.getSupportedMediaTypes())
+                        + ", which the Accept header does not admit: name it there, or leave the header out;"
+                        + " nothing was changed.");
         return super.handleHttpMediaTypeNotAcceptable(e, headers, status, request);
+    }
+
+    /** The types a client would name, leaving out the JSON converter's own application/*+json. */
+    private static List<MediaType> nameable(List<MediaType> types) {
+        List<MediaType> named = types.stream()
+                .filter(type -> !type.getSubtype().contains("*"))
+                .distinct()
+                .toList();
+        return named.isEmpty() ? List.of(MediaType.APPLICATION_JSON) : named;
+    }
+
+    private static String named(List<MediaType> types) {
+        List<String> named = nameable(types).stream().map(MediaType::toString).toList();
+        return named.size() == 1
+                ? named.get(0)
+                : String.join(", ", named.subList(0, named.size() - 1)) + " or " + named.get(named.size() - 1);
     }
 
     @Override

@@ -1,16 +1,19 @@
 package io.countersign.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -98,10 +101,60 @@ class AnswerMediaTypeTests {
                 .isEqualTo(404);
     }
 
+    @Test
+    void aCreationWhoseAnswerTheCallerWouldNotTakeIsRefusedBeforeItRuns() throws Exception {
+        for (String accept : List.of("text/html", "text/plain", "application/xml")) {
+            String name = Api.unique("unanswered");
+            MockHttpServletResponse user = call(
+                    post("/api/v1/users")
+                            .contentType("application/json")
+                            .content(Api.json(Map.of("username", name, "email", name + "@example.com"))),
+                    accept);
+            MockHttpServletResponse group = call(
+                    post("/api/v1/groups").contentType("application/json").content(Api.json(Map.of("name", name))),
+                    accept);
+
+            for (MockHttpServletResponse refused : List.of(user, group)) {
+                assertThat(refused.getStatus()).as(accept).isEqualTo(406);
+                assertThat(refused.getHeader("Content-Type")).isEqualTo(PROBLEM);
+                assertThat(refused.getContentAsString()).contains("answers application/json", "nothing was changed");
+            }
+            assertThat(call(get("/api/v1/users/" + name), "application/json").getStatus())
+                    .isEqualTo(404);
+            assertThat(call(get("/api/v1/groups/" + name), "application/json").getStatus())
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void anAcceptThatAdmitsJsonAmongOtherTypesIsAnswered() throws Exception {
+        for (String accept : List.of("text/html, */*;q=0.8", "application/*", "text/html, application/json;q=0.1")) {
+            assertThat(call(get("/api/v1/users/admin"), accept).getStatus())
+                    .as(accept)
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void operationsAnsweringOtherTypesKeepThem() throws Exception {
+        MockHttpServletResponse csv = call(get("/api/v1/audit/export?format=csv"), "text/csv");
+        MockHttpServletResponse bundle = call(get("/api/v1/export"), "application/yaml");
+        MockHttpServletResponse description = call(get("/api/v1/openapi.yaml"), "*/*");
+
+        assertThat(csv.getStatus()).isEqualTo(200);
+        assertThat(csv.getContentType()).startsWith("text/csv");
+        assertThat(bundle.getStatus()).isEqualTo(200);
+        assertThat(bundle.getContentType()).startsWith("application/yaml");
+        assertThat(description.getStatus()).isEqualTo(200);
+        assertThat(description.getContentAsString()).startsWith("openapi:");
+    }
+
     private MockHttpServletResponse call(MockHttpServletRequestBuilder request, String accept) throws Exception {
-        return mvc.perform(request.header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+        MvcResult result = mvc.perform(request.header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
                         .header("Accept", accept))
-                .andReturn()
-                .getResponse();
+                .andReturn();
+        return result.getRequest().isAsyncStarted()
+                ? mvc.perform(asyncDispatch(result)).andReturn().getResponse()
+                : result.getResponse();
     }
 }

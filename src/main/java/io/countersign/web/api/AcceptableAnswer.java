@@ -1,0 +1,85 @@
+package io.countersign.web.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.accept.HeaderContentNegotiationStrategy;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * An {@code Accept} header that admits nothing the operation answers is refused before the operation
+ * runs. Spring MVC compares the two only when it writes the answer, after the operation has changed
+ * what it changes, so a client sending {@code Accept: text/html} was refused a user it had just
+ * created. The types are the ones Spring MVC would offer for the operation's answer; as there, a
+ * {@code +json} type admits a JSON answer (labelled {@code application/json}, see {@link AnswersAsJson}).
+ * An operation that names its types ({@code produces}) is matched against {@code Accept} by Spring
+ * MVC before it runs, and one that writes its own answer (a stream) or none is not asked.
+ */
+class AcceptableAnswer implements HandlerInterceptor {
+
+    private static final HeaderContentNegotiationStrategy HEADER = new HeaderContentNegotiationStrategy();
+    private static final List<Class<?>> WRAPPERS =
+            List.of(HttpEntity.class, DeferredResult.class, Callable.class, CompletionStage.class);
+    // no body (an OPTIONS answer is headers only), or one the operation writes itself
+    private static final List<Class<?>> NOT_NEGOTIATED =
+            List.of(void.class, Void.class, HttpHeaders.class, StreamingResponseBody.class, ResponseBodyEmitter.class);
+
+    private final Supplier<List<HttpMessageConverter<?>>> converters;
+
+    AcceptableAnswer(Supplier<List<HttpMessageConverter<?>>> converters) {
+        this.converters = converters;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws HttpMediaTypeNotAcceptableException {
+        if (!(handler instanceof HandlerMethod operation)
+                || request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE) != null) {
+            return true;
+        }
+        Class<?> answer = answerOf(operation);
+        if (NOT_NEGOTIATED.stream().anyMatch(type -> type.isAssignableFrom(answer))) {
+            return true;
+        }
+        List<MediaType> answered = converters.get().stream()
+                .filter(converter -> converter.canWrite(answer, null))
+                .flatMap(converter -> converter.getSupportedMediaTypes(answer).stream())
+                .toList();
+        List<MediaType> accepted = HEADER.resolveMediaTypes(new ServletWebRequest(request));
+        if (accepted.stream().noneMatch(wanted -> answered.stream().anyMatch(wanted::isCompatibleWith))) {
+            throw new HttpMediaTypeNotAcceptableException(answered);
+        }
+        return true;
+    }
+
+    /** What the operation answers, out of the entity, deferred result or future it comes in. */
+    private static Class<?> answerOf(HandlerMethod operation) {
+        ResolvableType type = ResolvableType.forMethodParameter(operation.getReturnType());
+        for (Class<?> wrapper = wrapperOf(type); wrapper != null; wrapper = wrapperOf(type)) {
+            type = type.as(wrapper).getGeneric(0);
+        }
+        return type.toClass();
+    }
+
+    private static Class<?> wrapperOf(ResolvableType type) {
+        return WRAPPERS.stream()
+                .filter(wrapper -> wrapper.isAssignableFrom(type.toClass()))
+                .findFirst()
+                .orElse(null);
+    }
+}
