@@ -3,6 +3,9 @@ package io.countersign.web.api;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.AbstractJacksonHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -16,6 +19,19 @@ class ApiWebConfiguration implements WebMvcConfigurer {
 
     ApiWebConfiguration(ObjectProvider<RequestMappingHandlerAdapter> adapter) {
         this.adapter = adapter;
+    }
+
+    /**
+     * Bodies and answers are JSON. A Jackson converter for another format, such as the YAML one the
+     * bundle's reader brings onto the class path, would read bodies past every check the JSON reader
+     * makes (duplicate keys, types, unknown fields) and write answers no client was promised; the
+     * bundle reads and writes its YAML itself.
+     */
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+        builder.configureMessageConvertersList(converters ->
+                converters.removeIf(converter -> converter instanceof AbstractJacksonHttpMessageConverter<?>
+                        && !(converter instanceof JacksonJsonHttpMessageConverter)));
     }
 
     @Override

@@ -164,7 +164,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                         sent == null || sent.isBlank()
                                 ? "The request body needs Content-Type " + wanted + "; none was given."
                                 : "This operation takes a body of Content-Type " + wanted + ", not the one given.");
-        return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
+        // Accept names what the detail names: not the JSON reader's application/*+json, which is not taken
+        HttpHeaders answered = new HttpHeaders();
+        answered.addAll(headers);
+        answered.setAccept(nameable(e.getSupportedMediaTypes()));
+        return super.handleHttpMediaTypeNotSupported(e, answered, status, request);
     }
 
     /**

@@ -1,0 +1,89 @@
+package io.countersign.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.TestClockConfiguration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * A JSON operation takes and answers JSON, not YAML, whose reader knows none of the checks the JSON
+ * reader makes (duplicate keys, types, unknown fields); only a bundle is YAML.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Api.class})
+class BodyMediaTypeTests {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Autowired
+    MockMvc mvc;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aYamlBodyIsRefusedAsATypeTheOperationDoesNotTake() throws Exception {
+        String group = Api.unique("yamlgroup");
+        String user = Api.unique("yamluser");
+
+        MockHttpServletResponse groupAnswer = call(post("/api/v1/groups")
+                .contentType("application/yaml")
+                .content("name: " + group + "\nname: !!str " + group + "\nsneaky: &a x\nother: *a\n"));
+        MockHttpServletResponse userAnswer = call(post("/api/v1/users")
+                .contentType("application/yaml")
+                .content("username: " + user + "\nemail: " + user + "@example.com\nactive: \"false\"\nnotAField: x\n"));
+
+        for (MockHttpServletResponse refused : List.of(groupAnswer, userAnswer)) {
+            assertThat(refused.getStatus()).isEqualTo(415);
+            assertThat(refused.getContentType()).isEqualTo(PROBLEM);
+            assertThat(refused.getHeader("Accept")).isEqualTo("application/json");
+            assertThat(refused.getContentAsString())
+                    .contains("takes a body of Content-Type application/json,")
+                    .doesNotContain("yaml");
+        }
+        assertThat(call(get("/api/v1/groups/" + group)).getStatus()).isEqualTo(404);
+        assertThat(call(get("/api/v1/users/" + user)).getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void anAnswerIsNeverYaml() throws Exception {
+        MockHttpServletResponse answer = call(get("/api/v1/users/admin").header("Accept", "application/yaml"));
+
+        assertThat(answer.getStatus()).isEqualTo(406);
+        assertThat(answer.getContentType()).isEqualTo(PROBLEM);
+    }
+
+    @Test
+    void aBundleIsStillReadAsYaml() throws Exception {
+        String group = Api.unique("bundlegroup");
+        MockHttpServletResponse preview = call(post("/api/v1/import?dryRun=true")
+                .contentType("application/yaml")
+                .content("groups:\n  - {name: " + group + ", members: [], managers: []}\n"));
+
+        assertThat(preview.getStatus()).as(preview.getContentAsString()).isEqualTo(200);
+        assertThat(preview.getContentAsString()).contains(group);
+    }
+
+    private MockHttpServletResponse call(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.header("Authorization", "Bearer " + Api.ADMIN_TOKEN))
+                .andReturn()
+                .getResponse();
+    }
+}
