@@ -44,6 +44,7 @@ class ApiWebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new ReadableAccept()).addPathPatterns("/api/**");
         registry.addInterceptor(new AcceptableAnswer(() -> adapter.getObject().getMessageConverters()))
                 .addPathPatterns("/api/**");
+        registry.addInterceptor(new JsonBodyType()).addPathPatterns("/api/**");
         registry.addInterceptor(new QueryTextInterceptor()).addPathPatterns("/api/**");
         registry.addInterceptor(new KnownQueryParameters()).addPathPatterns("/api/**");
         registry.addInterceptor(new UnversionedPreconditions()).addPathPatterns("/api/**");

@@ -3,9 +3,9 @@ package io.countersign.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import io.countersign.testing.Api;
+import io.countersign.testing.RawHttp;
 import io.countersign.testing.TestClockConfiguration;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +79,34 @@ class BodyMediaTypeTests {
 
         assertThat(preview.getStatus()).as(preview.getContentAsString()).isEqualTo(200);
         assertThat(preview.getContentAsString()).contains(group);
+    }
+
+    /** On the server: Spring MVC read the header there with the request's charset, and failed on a wildcard. */
+    @Test
+    void aWildcardContentTypeIsRefusedAsATypeNotTaken() throws Exception {
+        for (String type : List.of("*/*", "application/*")) {
+            String group = Api.unique("wildgroup");
+            Map<String, String> bodies = Map.of(
+                    "/api/v1/groups", Api.json(Map.of("name", group)),
+                    "/api/v1/requests", Api.json(Map.of("resource", "nothing", "account", "admin")),
+                    "/api/v1/users", Api.json(Map.of("username", group, "email", group + "@example.com")));
+
+            for (var body : bodies.entrySet()) {
+                RawHttp.Answer refused = RawHttp.sendBody(
+                        port,
+                        "POST",
+                        body.getKey(),
+                        body.getValue(),
+                        "Authorization: Bearer " + Api.ADMIN_TOKEN,
+                        "Content-Type: " + type);
+
+                assertThat(refused.status()).as(type + " " + body.getKey()).isEqualTo(415);
+                assertThat(refused.contentType()).isEqualTo(PROBLEM);
+                assertThat(refused.header("Accept")).isEqualTo("application/json");
+                assertThat(refused.body()).contains("takes a body of Content-Type application/json,");
+            }
+            assertThat(call(get("/api/v1/groups/" + group)).getStatus()).isEqualTo(404);
+        }
     }
 
     private MockHttpServletResponse call(MockHttpServletRequestBuilder request) throws Exception {

@@ -1,0 +1,53 @@
+package io.countersign.web.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * A body the JSON reader reads is refused with 415 before anything reads it when its
+ * {@code Content-Type} is a wildcard ({@code *}{@code /*}, {@code application/*}): it names no type at
+ * all, and Spring MVC failed (500) adding the request's character encoding to it before reading. An
+ * operation naming the types it takes ({@code consumes}, as the import does) is matched against them
+ * by Spring MVC.
+ */
+class JsonBodyType implements HandlerInterceptor {
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws HttpMediaTypeNotSupportedException {
+        String sent = request.getContentType();
+        if (sent == null || !(handler instanceof HandlerMethod operation) || !readsJson(operation)) {
+            return true;
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(sent);
+        } catch (InvalidMediaTypeException unreadable) {
+            return true; // refused by Spring MVC as it reads the body, saying why
+        }
+        if (type.isWildcardType() || type.isWildcardSubtype()) {
+            throw new HttpMediaTypeNotSupportedException(
+                    type, List.of(MediaType.APPLICATION_JSON), HttpMethod.valueOf(request.getMethod()));
+        }
+        return true;
+    }
+
+    private static boolean readsJson(HandlerMethod operation) {
+        RequestMapping mapping =
+                AnnotatedElementUtils.findMergedAnnotation(operation.getMethod(), RequestMapping.class);
+        return (mapping == null || mapping.consumes().length == 0)
+                && Arrays.stream(operation.getMethodParameters())
+                        .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class));
+    }
+}
