@@ -15,11 +15,13 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * A body the JSON reader reads is refused with 415 before anything reads it when its
- * {@code Content-Type} is a wildcard ({@code *}{@code /*}, {@code application/*}): it names no type at
- * all, and Spring MVC failed (500) adding the request's character encoding to it before reading. An
- * operation naming the types it takes ({@code consumes}, as the import does) is matched against them
- * by Spring MVC.
+ * A JSON body is sent as {@code application/json}, its charset as {@link Utf8Bodies} says, or is
+ * refused with 415 before anything reads it. The JSON reader would take any {@code application/*+json}
+ * too, but such a type promises what the operation does not do: a {@code merge-patch+json} body would
+ * replace a whole object, and a problem document is an answer, not a request. A wildcard
+ * ({@code *}{@code /*}, {@code application/*}) names no type at all, and Spring MVC failed (500) adding
+ * the request's character encoding to it before reading. An operation naming the types it takes
+ * ({@code consumes}, as the import does) is matched against them by Spring MVC.
  */
 class JsonBodyType implements HandlerInterceptor {
 
@@ -36,7 +38,7 @@ class JsonBodyType implements HandlerInterceptor {
         } catch (InvalidMediaTypeException unreadable) {
             return true; // refused by Spring MVC as it reads the body, saying why
         }
-        if (type.isWildcardType() || type.isWildcardSubtype()) {
+        if (!MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
             throw new HttpMediaTypeNotSupportedException(
                     type, List.of(MediaType.APPLICATION_JSON), HttpMethod.valueOf(request.getMethod()));
         }

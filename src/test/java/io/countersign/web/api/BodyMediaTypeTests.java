@@ -3,6 +3,7 @@ package io.countersign.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import io.countersign.testing.Api;
 import io.countersign.testing.RawHttp;
@@ -21,8 +22,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * A JSON operation takes and answers JSON, not YAML, whose reader knows none of the checks the JSON
- * reader makes (duplicate keys, types, unknown fields); only a bundle is YAML.
+ * A JSON operation takes {@code application/json} and nothing else: not YAML, whose reader knows none
+ * of the checks the JSON reader makes, not another {@code +json} type, which would promise a meaning
+ * (a merge patch) the operation does not have, and not a wildcard, which names no type at all.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -106,6 +108,45 @@ class BodyMediaTypeTests {
                 assertThat(refused.body()).contains("takes a body of Content-Type application/json,");
             }
             assertThat(call(get("/api/v1/groups/" + group)).getStatus()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void anotherJsonTypeIsRefusedAsATypeNotTaken() throws Exception {
+        String kept = Api.unique("keptgroup");
+        assertThat(call(post("/api/v1/groups")
+                                .contentType("application/json")
+                                .content(Api.json(Map.of("name", kept, "members", List.of("admin")))))
+                        .getStatus())
+                .isEqualTo(201);
+        for (String type :
+                List.of("application/vnd.evil+json", "application/problem+json", "application/merge-patch+json")) {
+            String group = Api.unique("jsonish");
+            MockHttpServletResponse created =
+                    call(post("/api/v1/groups").contentType(type).content(Api.json(Map.of("name", group))));
+            MockHttpServletResponse patched = call(put("/api/v1/groups/" + kept)
+                    .contentType(type)
+                    .content(Api.json(Map.of("name", kept, "managers", List.of("admin")))));
+
+            for (MockHttpServletResponse refused : List.of(created, patched)) {
+                assertThat(refused.getStatus()).as(type).isEqualTo(415);
+                assertThat(refused.getHeader("Accept")).isEqualTo("application/json");
+                assertThat(refused.getContentAsString()).contains("takes a body of Content-Type application/json,");
+            }
+            assertThat(call(get("/api/v1/groups/" + group)).getStatus()).isEqualTo(404);
+        }
+        assertThat(call(get("/api/v1/groups/" + kept)).getContentAsString())
+                .contains("\"members\":[\"admin\"]", "\"managers\":[]");
+    }
+
+    @Test
+    void jsonIsTakenWithOrWithoutItsCharset() throws Exception {
+        for (String type :
+                List.of("application/json", "application/json;charset=utf-8", "Application/JSON; charset=UTF-8")) {
+            MockHttpServletResponse created = call(
+                    post("/api/v1/groups").contentType(type).content(Api.json(Map.of("name", Api.unique("typed")))));
+
+            assertThat(created.getStatus()).as(type).isEqualTo(201);
         }
     }
 
