@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.countersign.notify.NotificationScene;
 import io.countersign.shared.secrets.EncryptionProperties;
 import io.countersign.shared.secrets.SecretCipher;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +29,21 @@ class UnreadableChatCredentialTests extends ChatDeliveryFixture {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SecretCipher currentKey;
+
+    /** What each test sealed with the previous key, to seal again with the current one afterwards. */
+    private final List<String[]> sealed = new ArrayList<>();
+
+    /**
+     * The database is shared with the other tests, and a credential this instance cannot read turns
+     * the {@code secrets} health component down for all of them.
+     */
+    @AfterEach
+    void sealAgainWithTheCurrentKey() {
+        sealed.forEach(entry -> seal(currentKey, entry[0], entry[1], entry[2]));
+    }
 
     @Test
     void aSlackChannelWhoseBotTokenCannotBeReadCallsNothingAndIsRetried() {
@@ -98,8 +116,13 @@ class UnreadableChatCredentialTests extends ChatDeliveryFixture {
     }
 
     private void sealedWithThePreviousKey(String channel, String column, String secret) {
+        sealed.add(new String[] {channel, column, secret});
+        seal(PREVIOUS_KEY, channel, column, secret);
+    }
+
+    private void seal(SecretCipher key, String channel, String column, String secret) {
         jdbc.sql("update chat_channels set " + column + " = ? where name = ?")
-                .params(PREVIOUS_KEY.encrypt(secret, "chat_channels:" + channel + ":" + column), channel)
+                .params(key.encrypt(secret, "chat_channels:" + channel + ":" + column), channel)
                 .update();
     }
 
