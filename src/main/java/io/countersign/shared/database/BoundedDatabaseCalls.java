@@ -17,6 +17,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Runs a database call on a small, bounded pool of its own and waits for it no longer than the
@@ -153,6 +154,13 @@ public class BoundedDatabaseCalls implements DisposableBean {
                     || t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException
                     || (t instanceof java.sql.SQLException sql && isConnectionState(sql.getSQLState()))) {
+                return true;
+            }
+            // a rollback that failed on the connection the failure had broken ("Connection is closed",
+            // with no state) names the failure only as the one it was rolling back for
+            if (t instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && isUnavailability(rollback.getApplicationException())) {
                 return true;
             }
         }

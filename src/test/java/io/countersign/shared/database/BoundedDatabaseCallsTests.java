@@ -11,8 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class BoundedDatabaseCallsTests {
 
@@ -83,6 +85,17 @@ class BoundedDatabaseCallsTests {
                 .isFalse();
         assertThat(BoundedDatabaseCalls.isUnavailability(new SQLException("no state")))
                 .isFalse();
+    }
+
+    @Test
+    void aRollbackThatFailedOnTheBrokenConnectionIsAnUnavailabilityOfTheFailureItRolledBackFor() {
+        var lost = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        lost.initApplicationException(new DataAccessResourceFailureException("I/O error"));
+        var refused = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        refused.initApplicationException(new IllegalStateException("a programming error"));
+
+        assertThat(BoundedDatabaseCalls.isUnavailability(lost)).isTrue();
+        assertThat(BoundedDatabaseCalls.isUnavailability(refused)).isFalse();
     }
 
     @Test
