@@ -206,61 +206,6 @@ class IdempotentDecisionTests extends DevAndLisaTestBase {
     }
 
     @Test
-    void aDecisionWhoseAnswerTheCallerWouldNotTakeChangesNothingAndIsNotRemembered() {
-        String id = org.pendingRequest(dev, List.of(step("Review", 1, lisa)));
-        String key = Api.unique("approve");
-        String path = "/api/v1/requests/" + id + "/approve";
-
-        var refused =
-                api.as(lisa.token()).call(HttpMethod.POST, path, null, "Idempotency-Key", key, "Accept", "text/html");
-
-        assertThat(refused.status()).isEqualTo(406);
-        assertThat(decisionsOn(id)).isZero();
-        var retry = decide(lisa, path, null, key);
-        assertThat(retry.status()).as(retry.body()).isEqualTo(200);
-        assertThat(retry.header("Idempotent-Replayed")).isNull();
-        assertThat(decisionsOn(id)).isEqualTo(1);
-    }
-
-    @Test
-    void aCallRefusedForHowItWasSentIsNotRemembered() {
-        String id = org.pendingRequest(dev, List.of(step("Review", 1, lisa)));
-        String key = Api.unique("approve");
-        String path = "/api/v1/requests/" + id + "/approve";
-
-        String body = Api.json(Map.of("comment", "ok"));
-
-        var unknownParameter = decide(lisa, path + "?comment=ok", body, key);
-        var notJson = api.as(lisa.token())
-                .call(HttpMethod.POST, path, body, "Idempotency-Key", key, "Content-Type", "text/plain");
-
-        assertThat(unknownParameter.status()).isEqualTo(400);
-        assertThat(notJson.status()).isEqualTo(415);
-        assertThat(notJson.header("Idempotent-Replayed")).isNull();
-        assertThat(decisionsOn(id)).isZero();
-        var sentProperly = decide(lisa, path, body, key);
-        assertThat(sentProperly.status()).isEqualTo(200);
-        assertThat(sentProperly.header("Idempotent-Replayed")).isNull();
-    }
-
-    @Test
-    void aCreationWhoseAnswerTheCallerWouldNotTakeOpensNoRequest() {
-        String resource = org.resource();
-        org.policy(resource, List.of(step("Review", 1, lisa)));
-        String body = Api.json(Map.of("resource", resource, "account", "admin", "justification", "INC-1"));
-
-        var refused = api.as(dev.token()).call(HttpMethod.POST, "/api/v1/requests", body, "Accept", "text/plain");
-
-        assertThat(refused.status()).isEqualTo(406);
-        assertThat(api.as(dev.token())
-                        .get("/api/v1/requests?resource=" + resource)
-                        .expect(200)
-                        .json()
-                        .get("items"))
-                .isEmpty();
-    }
-
-    @Test
     void keysBelongToTheirCaller() {
         String id = org.pendingRequest(dev, List.of(step("Review", 2, lisa, org.person("sam"))));
         Person sam = org.person("sam");
