@@ -80,7 +80,7 @@ class SchedulerOutageLog extends InstalledLogFilter {
      * ("Connection is closed", which says nothing) and carry the statement's own failure as a
      * suppressed exception. Null for any other failure.
      */
-    private static Throwable outage(Throwable failure) {
+    static Throwable outage(Throwable failure) {
         if (BoundedDatabaseCalls.isUnavailability(failure)) {
             return failure;
         }
@@ -94,7 +94,7 @@ class SchedulerOutageLog extends InstalledLogFilter {
         return null;
     }
 
-    private static String deepest(Throwable failure) {
+    static String deepest(Throwable failure) {
         Throwable deepest = innermost(failure);
         return deepest.getClass().getSimpleName() + (deepest.getMessage() == null ? "" : ": " + deepest.getMessage());
     }
