@@ -18,11 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>What a platform wrote back is never quoted: a proxy's or a webhook's error page may repeat the
  * secret URL it was called at, or the bot token it was sent. A failure says the status, and at most
- * the short error code a platform's JSON documents ({@link #errorCode}).
+ * the short error code or sentence a platform's JSON documents ({@link #errorCode}, {@link #description}).
  */
 final class PlatformAnswers {
 
     private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,64}");
+    private static final Pattern DESCRIPTION = Pattern.compile("[A-Za-z0-9 :;,.'()_-]{1,200}");
 
     private PlatformAnswers() {}
 
@@ -69,5 +70,14 @@ final class PlatformAnswers {
      */
     static Optional<String> errorCode(String text) {
         return text != null && ERROR_CODE.matcher(text).matches() ? Optional.of(text) : Optional.empty();
+    }
+
+    /**
+     * A platform's documented sentence about an error ({@code Bad Request: chat not found}) when the
+     * text is one: a short line of words without a slash, so no URL, path or control character; the
+     * caller still drops one that repeats the credential it was sent.
+     */
+    static Optional<String> description(String text) {
+        return text != null && DESCRIPTION.matcher(text).matches() ? Optional.of(text) : Optional.empty();
     }
 }

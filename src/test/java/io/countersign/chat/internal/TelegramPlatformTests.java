@@ -101,4 +101,14 @@ class TelegramPlatformTests {
 
         assertThat(send(null).error()).isEqualTo("Telegram sendMessage answered 404");
     }
+
+    @Test
+    void aDescriptionHoldingAnAddressOrControlCharactersIsNotQuoted() {
+        status = 403;
+        body = "{\"ok\":false,\"description\":\"Forbidden: see https://proxy.internal/hook?key=k-secret\"}";
+        assertThat(send(null).error()).isEqualTo("Telegram sendMessage answered 403");
+
+        body = "{\"ok\":false,\"description\":\"Forbidden: \\u001b[2Jwiped\"}";
+        assertThat(send(null).error()).isEqualTo("Telegram sendMessage answered 403");
+    }
 }
