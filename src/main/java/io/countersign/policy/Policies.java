@@ -85,7 +85,8 @@ public class Policies {
 
     /**
      * Replaces the whole definition of an existing policy; omitted fields take their defaults. The
-     * body's name may be omitted, and must otherwise be the name in the path (no renaming).
+     * body's name may be omitted, and must otherwise be the name in the path (no renaming). A body that
+     * says what is stored changes nothing: no write, no audit event, the same ETag.
      */
     @Transactional
     public PolicyDefinition replace(Actor actor, String name, PolicyDefinition input) {
@@ -96,9 +97,15 @@ public class Policies {
             throw InvalidInputException.of(
                     "name", "name_mismatch", "must be '" + key + "' as in the path, or be left out");
         }
-        startChange();
-        PolicyDefinition before = store.find(key).orElseThrow(() -> new NotFoundException("policy", key));
+        PolicyDefinition stored = store.find(key).orElseThrow(() -> new NotFoundException("policy", key));
         PolicyDefinition policy = validated(input.withName(key));
+        if (policy.equals(stored)) {
+            // as for users, groups and resources: nothing stored, so the ETag read before still holds
+            return stored;
+        }
+        startChange();
+        // read again under the revision's lock, so that the event tells the change from what it replaced
+        PolicyDefinition before = store.find(key).orElseThrow(() -> new NotFoundException("policy", key));
         store.update(policy, clock.instant());
         events.publishEvent(new PolicyUpdated(actor, before, policy));
         return policy;
