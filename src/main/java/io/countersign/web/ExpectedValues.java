@@ -34,7 +34,7 @@ public final class ExpectedValues {
             return "must be an ISO-8601 instant such as 2025-01-31T09:30:00Z";
         }
         if (type == Duration.class) {
-            return "must be an ISO-8601 duration such as PT1H";
+            return "must be an ISO-8601 duration in days, hours, minutes or seconds, such as PT1H or P1D";
         }
         if (type.isEnum()) {
             return UnknownEnumValues.mustBeOneOf(type);

@@ -37,9 +37,21 @@ class UnreadableBodyTests {
     }
 
     @Test
+    void aDurationInWeeksIsToldWhichUnitsAreTaken() {
+        assertThat(issueOf("{\"duration\": \"P1W\"}", Times.class))
+                .isEqualTo(new FieldIssue(
+                        "duration",
+                        "invalid_value",
+                        "must be an ISO-8601 duration in days, hours, minutes or seconds, such as PT1H or P1D"));
+    }
+
+    @Test
     void aMistypedDurationOrInstantIsSaidByExampleWithoutTheTypeOrTheValue() {
         assertThat(issueOf("{\"duration\": \"2h-secret\"}", Times.class))
-                .isEqualTo(new FieldIssue("duration", "invalid_value", "must be an ISO-8601 duration such as PT1H"));
+                .isEqualTo(new FieldIssue(
+                        "duration",
+                        "invalid_value",
+                        "must be an ISO-8601 duration in days, hours, minutes or seconds, such as PT1H or P1D"));
         assertThat(issueOf("{\"until\": \"2029-07-01-secret\"}", Times.class))
                 .isEqualTo(new FieldIssue(
                         "until", "invalid_value", "must be an ISO-8601 instant such as 2025-01-31T09:30:00Z"));
