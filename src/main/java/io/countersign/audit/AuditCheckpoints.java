@@ -194,7 +194,7 @@ public class AuditCheckpoints {
                 problems.check(
                         size >= 1 && size <= MAX_LIMIT, "limit", "out_of_range", "must be between 1 and " + MAX_LIMIT);
             } else {
-                problems.add("limit", "invalid_number", "must be a whole number between 1 and " + MAX_LIMIT);
+                problems.add("limit", "invalid_value", "must be a whole number between 1 and " + MAX_LIMIT);
             }
         }
         problems.throwIfAny();

@@ -108,7 +108,7 @@ public record AuditQuery(
         }
         OptionalInt read = WholeNumbers.parseInt(value);
         if (read.isEmpty()) {
-            problems.add("limit", "invalid_number", "must be a whole number between 1 and " + MAX_LIMIT);
+            problems.add("limit", "invalid_value", "must be a whole number between 1 and " + MAX_LIMIT);
             return DEFAULT_LIMIT;
         }
         return read.getAsInt();

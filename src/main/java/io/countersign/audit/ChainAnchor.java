@@ -36,7 +36,7 @@ public record ChainAnchor(long events, String headHash) {
                 parsed = read.getAsLong();
                 problems.check(parsed >= 1, "events", "out_of_range", "must be at least 1");
             } else {
-                problems.add("events", "invalid_number", "must be the whole number of events of a checkpoint");
+                problems.add("events", "invalid_value", "must be the whole number of events of a checkpoint");
             }
         }
         if (hash == null) {

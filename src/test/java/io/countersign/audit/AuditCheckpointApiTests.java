@@ -70,6 +70,16 @@ class AuditCheckpointApiTests extends AuditCheckpointTestBase {
                 .containsExactly("events");
     }
 
+    /** The code a script checks for a parameter of the wrong type, the same as on every other list. */
+    @Test
+    void aNumberThatIsNoneIsAnInvalidValueAsOnEveryOtherList() {
+        String hash = "a".repeat(64);
+        assertThat(problemCodes("/api/v1/audit?limit=ten")).containsExactly("limit: invalid_value");
+        assertThat(problemCodes("/api/v1/audit/checkpoints?limit=%2B5")).containsExactly("limit: invalid_value");
+        assertThat(problemCodes("/api/v1/audit/verify?events=many&headHash=" + hash))
+                .containsExactly("events: invalid_value");
+    }
+
     @Test
     void auditorsAndAdministratorsReadCheckpointsAndTheKeyAndNobodyElseDoes() {
         String auditor = api.tokenHolder("reader", "AUDITOR");
@@ -83,6 +93,17 @@ class AuditCheckpointApiTests extends AuditCheckpointTestBase {
             assertThat(api.as(enforcer).get(path).status()).isEqualTo(403);
             assertThat(api.anonymous().get(path).status()).isEqualTo(401);
         }
+    }
+
+    private Set<String> problemCodes(String path) {
+        var response = api.asAdmin().get(path);
+        assertThat(response.status()).as(path).isEqualTo(400);
+        Set<String> codes = new HashSet<>();
+        response.json()
+                .get("errors")
+                .forEach(error -> codes.add(
+                        error.get("field").asString() + ": " + error.get("code").asString()));
+        return codes;
     }
 
     private Set<String> problemFields(String path) {

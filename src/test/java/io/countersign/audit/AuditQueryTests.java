@@ -62,7 +62,7 @@ class AuditQueryTests {
                                 .containsExactlyInAnyOrder(
                                         tuple("from", "invalid_instant"),
                                         tuple("to", "invalid_instant"),
-                                        tuple("limit", "invalid_number"),
+                                        tuple("limit", "invalid_value"),
                                         tuple("requestId", "too_long"),
                                         tuple("actor", "too_long"),
                                         tuple("action", "too_long"),
@@ -85,7 +85,7 @@ class AuditQueryTests {
     @Test
     void theLimitIsDecimalDigitsOnlyAsEveryOtherListsIs() {
         for (String limit : new String[] {"+5", "0x10", "1 2", "\u0665", "5.0"}) {
-            assertRejected(limit, "limit", "invalid_number");
+            assertRejected(limit, "limit", "invalid_value");
         }
     }
 
