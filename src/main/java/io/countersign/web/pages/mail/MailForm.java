@@ -4,10 +4,12 @@ import io.countersign.mail.MailSecurity;
 import io.countersign.mail.MailSettings;
 import io.countersign.mail.MailSettingsInput;
 import io.countersign.shared.FieldIssue;
+import io.countersign.shared.WholeNumbers;
 import io.countersign.web.pages.OpenedVersions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The mail settings as the page shows them. Passwords are write-only: the page never fills them in,
@@ -132,12 +134,14 @@ public class MailForm {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            issues.add(new FieldIssue(field, "invalid_number", "must be a port number between 1 and 65535"));
+        // read as the API reads it, so "+587" or another script's digits are not saved as port 587
+        OptionalInt read = WholeNumbers.parseInt(value.trim());
+        if (read.isEmpty()) {
+            issues.add(new FieldIssue(
+                    field, "invalid_number", "must be a port number between 1 and 65535, in the digits 0-9"));
             return null;
         }
+        return read.getAsInt();
     }
 
     private static MailSecurity security(String value, String field, List<FieldIssue> issues) {

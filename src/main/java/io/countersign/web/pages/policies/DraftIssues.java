@@ -2,12 +2,14 @@ package io.countersign.web.pages.policies;
 
 import io.countersign.policy.OnTimeout;
 import io.countersign.shared.FieldIssue;
+import io.countersign.shared.WholeNumbers;
 import io.countersign.web.pages.FormText;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,12 +27,13 @@ final class DraftIssues {
         if (FormText.blank(value)) {
             return null;
         }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            issues.add(new FieldIssue(field, "invalid_number", "must be a whole number"));
+        // the editor reads a number as the API does, so "+5" or another script's digits are not saved as 5
+        OptionalInt read = WholeNumbers.parseInt(value.trim());
+        if (read.isEmpty()) {
+            issues.add(new FieldIssue(field, "invalid_number", "must be a whole number in the digits 0-9, such as 2"));
             return null;
         }
+        return read.getAsInt();
     }
 
     /** ISO-8601 ({@code PT1H30M}) or a short form ({@code 90m}, {@code 2h}, {@code 1d}). */

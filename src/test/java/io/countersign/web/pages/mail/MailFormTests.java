@@ -1,6 +1,7 @@
 package io.countersign.web.pages.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.countersign.mail.MailSecurity;
 import io.countersign.mail.MailSettings;
@@ -26,6 +27,22 @@ class MailFormTests {
 
         assertThat(input.smtp().trustedCertificate()).isEqualTo(PEM);
         assertThat(input.imap().trustedCertificate()).isEqualTo(PEM);
+    }
+
+    @Test
+    void aPortIsDecimalDigitsOnlyAsInTheApi() {
+        MailForm form = MailForm.of(stored);
+        form.smtpPort = "+587";
+        form.imapPort = "\u0669\u0669\u0663";
+        List<FieldIssue> issues = new ArrayList<>();
+
+        var input = form.read(stored, issues);
+
+        assertThat(input.smtp().port()).isNull();
+        assertThat(input.imap().port()).isNull();
+        assertThat(issues)
+                .extracting(FieldIssue::field, FieldIssue::code)
+                .containsExactlyInAnyOrder(tuple("smtp.port", "invalid_number"), tuple("imap.port", "invalid_number"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.countersign.web.pages.policies;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.countersign.policy.ApproverSelector;
 import io.countersign.policy.OnTimeout;
@@ -156,6 +157,23 @@ class PolicyFormTests {
         assertThat(issues.issues)
                 .extracting(FieldIssue::field)
                 .containsExactlyInAnyOrder("maxDuration", "priority", "steps[0].requiredApprovals");
+    }
+
+    @Test
+    void aNumberIsDecimalDigitsOnlyAsInTheApi() {
+        PolicyForm form = PolicyForm.blank();
+        form.priority = "+5";
+        form.steps.get(0).requiredApprovals = "\u0662";
+        DraftIssues issues = new DraftIssues();
+
+        PolicyDefinition read = form.read(issues, null);
+
+        assertThat(read.priority()).isNull();
+        assertThat(issues.issues)
+                .extracting(FieldIssue::field, FieldIssue::code)
+                .containsExactlyInAnyOrder(
+                        tuple("priority", "invalid_number"), tuple("steps[0].requiredApprovals", "invalid_number"));
+        assertThat(issues.issues).extracting(FieldIssue::message).allMatch(message -> message.contains("0-9"));
     }
 
     @Test
