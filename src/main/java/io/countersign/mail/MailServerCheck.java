@@ -35,7 +35,11 @@ public class MailServerCheck {
         if (!actor.isAdmin()) {
             throw new ForbiddenException("Only administrators test the mail settings.");
         }
-        if (to == null || to.length() > 320 || !Addresses.isValid(to)) {
+        if (to == null || to.isBlank()) {
+            // a recipient left out is a missing field, as everywhere else, not a malformed address
+            throw InvalidInputException.of("to", "required", "must be given: one mail address such as ops@example.com");
+        }
+        if (to.length() > 320 || !Addresses.isValid(to)) {
             throw InvalidInputException.of("to", "invalid_address", "must be one mail address such as ops@example.com");
         }
         MailSettings current = settings.current();

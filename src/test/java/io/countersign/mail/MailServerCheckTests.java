@@ -149,6 +149,19 @@ class MailServerCheckTests {
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("to");
     }
 
+    @Test
+    void aMissingRecipientIsRequiredNotAnInvalidAddress() {
+        for (String body : List.of("{}", "{\"to\":null}", "{\"to\":\"  \"}")) {
+            var response = api.asAdmin().post("/api/v1/settings/mail/test", body);
+
+            assertThat(response.status()).as(body).isEqualTo(400);
+            JsonNode issue = response.json().get("errors").get(0);
+            assertThat(issue.get("field").asString()).isEqualTo("to");
+            assertThat(issue.get("code").asString()).as(body).isEqualTo("required");
+        }
+        assertThat(mail.getReceivedMessages()).isEmpty();
+    }
+
     private void save(MailSettingsInput.Imap imap) {
         api.asAdmin()
                 .put(
