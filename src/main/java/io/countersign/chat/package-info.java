@@ -3,6 +3,7 @@
  * ({@link io.countersign.chat.ChatChannels}); each platform is one sender of the notification seam,
  * and the channels a policy step names, together with the default ones, tell the step's approvers
  * through the seam's routes. Messages about a request are changed once it is decided. Depends on the
- * shared kernel, directory, policy, request and the notification seam.
+ * shared kernel, directory, policy, request, grant (the end of the grant an
+ * extension lengthens) and the notification seam.
  */
 package io.countersign.chat;

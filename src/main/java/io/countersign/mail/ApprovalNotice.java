@@ -19,6 +19,8 @@ import java.util.List;
  *     decide as themself
  * @param decidedThrough the only channels the step's policy takes decisions from; empty when it takes
  *     them from every one
+ * @param extending the grant an extension request asks more time on, or null for new access; the
+ *     approver must see that they lengthen access already in force, not grant it afresh
  */
 public record ApprovalNotice(
         String requestId,
@@ -40,7 +42,11 @@ public record ApprovalNotice(
         List<Person> otherApprovers,
         Instant deadline,
         Person onBehalfOf,
-        List<String> decidedThrough) {
+        List<String> decidedThrough,
+        Extension extending) {
+
+    /** The grant an extension lengthens, and when it ends as things stand; {@code endsAt} null when unknown. */
+    public record Extension(String grantId, Instant endsAt) {}
 
     public ApprovalNotice {
         otherApprovers = List.copyOf(otherApprovers);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.notify.NotificationScene.Person;
 import io.countersign.testing.Api;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -42,6 +43,57 @@ class ChatMessageContentTests extends ChatDeliveryFixture {
         assertThat(fields.valueStream().map(f -> f.get("type").asString())).containsOnly("plain_text");
         assertThat(fields.valueStream().map(f -> f.get("emoji").asBoolean())).containsOnly(false);
         assertThat(fields.valueStream().map(f -> f.get("text").asString())).contains("Why: " + why);
+    }
+
+    @Test
+    void anExtensionSaysWhichGrantItLengthensWhenThatEndsAndHowMuchMoreIsAsked() {
+        String send = "/bot9:bot-token/sendMessage";
+        platform.answer(send, 200, "{\"ok\":true,\"result\":{\"message_id\":44,\"chat\":{\"id\":-1001236}}}")
+                .answer("/bot9:bot-token/editMessageText", 200, "{\"ok\":true,\"result\":{}}");
+        String name = channel(Map.of(
+                "type",
+                "TELEGRAM",
+                "botToken",
+                "9:bot-token",
+                "chatId",
+                "-1001236",
+                "webhookSecret",
+                "hook_secret-of-sixteen",
+                "apiBaseUrl",
+                platform.url()));
+        String id = requestNotifying(name);
+        scene.approve(lisa, id);
+        String grant = api.as(dev.token())
+                .get("/api/v1/requests/" + id)
+                .expect(200)
+                .json()
+                .get("grant")
+                .get("id")
+                .asString();
+        Instant end = Instant.parse(api.as(dev.token())
+                .get("/api/v1/grants/" + grant)
+                .expect(200)
+                .json()
+                .get("endsAt")
+                .asString());
+
+        String extension = api.as(dev.token())
+                .post("/api/v1/grants/" + grant + "/extend", Api.json(Map.of("duration", "PT30M")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        scene.awaitNothingDue();
+
+        String text = platform.seen(send).get(1).json().get("text").asString();
+        assertThat(text)
+                .contains(dev.name() + " asks to extend grant " + grant + " (admin on db-")
+                .contains(") by 30m (" + extension + ")")
+                .contains("\nExtends: grant " + grant + ", ending at " + end + " (in 1h)\n")
+                .contains("\nDuration: 30m more\n");
+        assertThat(platform.seen(send).get(0).json().get("text").asString())
+                .as("a request for new access extends nothing")
+                .doesNotContain("extend", "Extends");
     }
 
     @Test

@@ -104,6 +104,46 @@ class OutgoingMailTests {
     }
 
     @Test
+    void anExtensionMailSaysWhichGrantItLengthensWhenThatEndsAndHowMuchMoreIsAsked() throws Exception {
+        plainSmtp(List.of());
+        Instant end = clock.instant().plus(Duration.ofMinutes(30));
+
+        mailer.send(composer.approvalRequest(extensionNotice("R&D <db>", new ApprovalNotice.Extension("grt-7c1d", end)))
+                .message());
+
+        MimeMessage received = receivedOne();
+        String text = part(received, "text/plain");
+        String html = part(received, "text/html");
+        assertThat(text)
+                .contains("Dana Dev (dev) asks to extend grant grt-7c1d, their access to the account rw-admin on "
+                        + "R&D <db> ending at " + end.truncatedTo(ChronoUnit.SECONDS))
+                .contains("by 2 h (PT2H) more, and you may approve it.")
+                .contains("Extends: grant grt-7c1d, ending at " + end.truncatedTo(ChronoUnit.SECONDS))
+                .contains("in 30 min")
+                .contains("Duration: 2 h (PT2H) more");
+        assertThat(html)
+                .contains("asks to extend grant grt-7c1d, their access to the account rw-admin on R&amp;D &lt;db&gt;")
+                .contains("<th align=\"left\" valign=\"top\">Extends</th><td>grant grt-7c1d, ending at "
+                        + end.truncatedTo(ChronoUnit.SECONDS))
+                .contains("<td>2 h (PT2H) more</td>")
+                .doesNotContain("R&D <db>");
+    }
+
+    @Test
+    void aRequestForNewAccessIsNoExtension() throws Exception {
+        plainSmtp(List.of());
+
+        mailer.send(
+                composer.approvalRequest(notice("why", "prod-postgresql", null)).message());
+
+        assertThat(part(receivedOne(), "text/plain"))
+                .contains("asks for access to the account rw-admin on prod-postgresql")
+                .doesNotContain("(PT2H) more")
+                .doesNotContain("extend")
+                .doesNotContain("Extends");
+    }
+
+    @Test
     void withoutApprovingByMailTheMailOffersOnlyTheLinks() throws Exception {
         saveSmtp(MailServers.plainSmtp(mail));
 
@@ -300,6 +340,15 @@ class OutgoingMailTests {
     }
 
     private static ApprovalNotice notice(String justification, String resource, Instant deadline) {
+        return notice(justification, resource, deadline, null);
+    }
+
+    private static ApprovalNotice extensionNotice(String resource, ApprovalNotice.Extension extending) {
+        return notice("INC-123 runs long", resource, null, extending);
+    }
+
+    private static ApprovalNotice notice(
+            String justification, String resource, Instant deadline, ApprovalNotice.Extension extending) {
         return new ApprovalNotice(
                 "req-84a2",
                 new Person("lisa", "Lisa Lead"),
@@ -320,7 +369,8 @@ class OutgoingMailTests {
                 List.of(new Person("carol", "Carol Sec"), new Person("sam", "Sam Sec")),
                 deadline,
                 null,
-                List.of());
+                List.of(),
+                extending);
     }
 
     private static MimeMessage receivedOne() {

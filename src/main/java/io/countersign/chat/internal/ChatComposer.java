@@ -1,6 +1,8 @@
 package io.countersign.chat.internal;
 
 import io.countersign.chat.internal.ChatMessage.Fact;
+import io.countersign.grant.Grant;
+import io.countersign.grant.Grants;
 import io.countersign.notify.Notification;
 import io.countersign.notify.NotificationKind;
 import io.countersign.request.AccessRequest;
@@ -18,16 +20,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Says what a request is about the same way on every platform: who asks for which account on which
- * resource, for how long and why, which step waits on whom, the time left, and the request page.
+ * resource, for how long and why, which step waits on whom, the time left, and the request page. An
+ * extension says which grant it lengthens and when that ends, so that nobody approves it as new access.
  */
 @Component
 class ChatComposer {
 
     private final Clock clock;
+    private final Grants grants;
     private final String baseUrl;
 
-    ChatComposer(Clock clock, @Value("${countersign.base-url:http://localhost:8080}") String baseUrl) {
+    ChatComposer(Clock clock, Grants grants, @Value("${countersign.base-url:http://localhost:8080}") String baseUrl) {
         this.clock = clock;
+        this.grants = grants;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
@@ -50,7 +55,7 @@ class ChatComposer {
     /** A message about the request as it stands once nothing more is asked of its readers at this step. */
     ChatMessage closed(AccessRequest request) {
         String outcome = outcome(request);
-        List<Fact> facts = new ArrayList<>(basics(request.details()));
+        List<Fact> facts = basics(request);
         facts.add(new Fact("Outcome", outcome));
         return new ChatMessage(
                 asks(request.details()) + " (" + request.id() + "): " + outcome,
@@ -62,11 +67,14 @@ class ChatComposer {
     }
 
     private static String asks(RequestDetails d) {
-        return d.requester() + " asks for " + d.account() + " on " + d.resource();
+        return d.isExtension()
+                ? d.requester() + " asks to extend grant " + d.extendsGrant() + " (" + d.account() + " on "
+                        + d.resource() + ") by " + human(d.duration())
+                : d.requester() + " asks for " + d.account() + " on " + d.resource();
     }
 
     private List<Fact> openFacts(AccessRequest request) {
-        List<Fact> facts = new ArrayList<>(basics(request.details()));
+        List<Fact> facts = basics(request);
         RequestStep step = request.steps().get(request.currentStep());
         String stepName = step.name() == null ? "" : ": " + step.name();
         facts.add(new Fact("Step", (step.index() + 1) + " of " + request.steps().size() + stepName));
@@ -82,12 +90,16 @@ class ChatComposer {
         return facts;
     }
 
-    private static List<Fact> basics(RequestDetails d) {
+    private List<Fact> basics(AccessRequest request) {
+        RequestDetails d = request.details();
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Requester", d.requester()));
         facts.add(new Fact("Resource", d.resource()));
         facts.add(new Fact("Account", d.account()));
-        facts.add(new Fact("Duration", human(d.duration())));
+        if (d.isExtension()) {
+            facts.add(new Fact("Extends", extended(request)));
+        }
+        facts.add(new Fact("Duration", human(d.duration()) + (d.isExtension() ? " more" : "")));
         if (d.justification() != null) {
             facts.add(new Fact("Why", d.justification()));
         }
@@ -95,6 +107,19 @@ class ChatComposer {
             facts.add(new Fact("Ticket", d.ticket()));
         }
         return facts;
+    }
+
+    /** The grant an extension lengthens, with its end as it stands now: after approval, the new end. */
+    private String extended(AccessRequest request) {
+        String grant = "grant " + request.details().extendsGrant();
+        Instant end = grants.extendedBy(request).map(Grant::endsAt).orElse(null);
+        if (end == null) {
+            return grant;
+        }
+        Duration left = Duration.between(clock.instant(), end);
+        return left.isNegative() || left.isZero()
+                ? grant + ", which ended at " + end
+                : grant + ", ending at " + end + " (in " + human(left) + ")";
     }
 
     private static String outcome(AccessRequest request) {

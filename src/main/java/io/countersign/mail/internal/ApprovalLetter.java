@@ -17,8 +17,7 @@ public final class ApprovalLetter {
                         : notice.stepName())
                 + " (step " + notice.stepNumber() + " of " + notice.stepCount() + ")";
         Letter letter = new Letter()
-                .paragraph(notice.requester().label() + " asks for access to the account " + notice.account() + " on "
-                        + notice.resource() + ", and you may approve it"
+                .paragraph(asks(notice, head) + ", and you may approve it"
                         + (notice.onBehalfOf() == null
                                 ? "."
                                 : " on behalf of " + notice.onBehalfOf().label()
@@ -27,7 +26,8 @@ public final class ApprovalLetter {
                 .field("Requester", notice.requester().label())
                 .field("Resource", notice.resource())
                 .field("Account", notice.account())
-                .field("Duration", Letterhead.period(notice.duration()))
+                .field("Extends", extended(notice.extending(), head))
+                .field("Duration", Letterhead.period(notice.duration()) + (notice.extending() == null ? "" : " more"))
                 .field("Justification", notice.justification())
                 .field("Ticket", notice.ticket())
                 .field("Step", step)
@@ -52,6 +52,32 @@ public final class ApprovalLetter {
                     .paragraph("Reply code: " + notice.actionToken());
         }
         return letter;
+    }
+
+    /** What is asked: an extension says so, lest the approver take it for access not yet in force. */
+    private static String asks(ApprovalNotice notice, Letterhead head) {
+        String account = "the account " + notice.account() + " on " + notice.resource();
+        if (notice.extending() == null) {
+            return notice.requester().label() + " asks for access to " + account;
+        }
+        ApprovalNotice.Extension extending = notice.extending();
+        return notice.requester().label() + " asks to extend grant " + extending.grantId() + ", their access to "
+                + account + (extending.endsAt() == null ? "" : " " + ending(extending, head)) + ", by "
+                + Letterhead.period(notice.duration()) + " more";
+    }
+
+    private static String extended(ApprovalNotice.Extension extending, Letterhead head) {
+        if (extending == null) {
+            return null;
+        }
+        String grant = "grant " + extending.grantId();
+        return extending.endsAt() == null ? grant : grant + ", " + ending(extending, head);
+    }
+
+    /** "ending at …", or "which ended at …" should the grant run out before the mail leaves. */
+    private static String ending(ApprovalNotice.Extension extending, Letterhead head) {
+        return (extending.endsAt().isAfter(head.now()) ? "ending at " : "which ended at ")
+                + head.time(extending.endsAt());
     }
 
     private static String others(List<Person> others) {

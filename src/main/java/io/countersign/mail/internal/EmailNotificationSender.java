@@ -196,11 +196,22 @@ class EmailNotificationSender implements NotificationSender {
                         .toList(),
                 deadline,
                 onBehalfOf,
-                current.allowedDecisionChannels());
+                current.allowedDecisionChannels(),
+                extending(request));
         ComposedMail mail = composer.approvalRequest(notice);
         sent.record(mail.messageId(), requestId, step, notification.recipientId(), user.email(), clock.instant());
         mailer.send(mail.message());
         return SendResult.ok();
+    }
+
+    /** The grant an extension lengthens, with its end as it stands when the mail leaves. */
+    private ApprovalNotice.Extension extending(AccessRequest request) {
+        if (!request.details().isExtension()) {
+            return null;
+        }
+        return new ApprovalNotice.Extension(
+                request.details().extendsGrant(),
+                grants.extendedBy(request).map(Grant::endsAt).orElse(null));
     }
 
     private SendResult tellOutcome(Notification notification, User user) {

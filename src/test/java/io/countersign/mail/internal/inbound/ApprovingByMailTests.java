@@ -8,10 +8,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import io.countersign.mail.MailServers;
 import io.countersign.mail.MailTest;
+import io.countersign.testing.Api;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -55,6 +58,33 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
         assertThat(auditNote(id, "request.approval_recorded")).startsWith("By email: ");
         MailAwait.patiently().until(() -> waiting() == 0);
         assertThat(mailTo(dev, "Access Request Approved").getSubject()).endsWith("#" + id);
+    }
+
+    @Test
+    void anExtensionIsMailedAsMoreTimeOnTheGrantInForceSayingWhenThatEnds() throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        scene.approve(lisa, id);
+        String grant = request(id).get("grant").get("id").asString();
+        Instant end = Instant.parse(api.as(dev.token())
+                .get("/api/v1/grants/" + grant)
+                .expect(200)
+                .json()
+                .get("endsAt")
+                .asString());
+
+        String extension = api.as(dev.token())
+                .post("/api/v1/grants/" + grant + "/extend", Api.json(Map.of("duration", "PT30M")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+
+        assertThat(text(mailAbout(lisa, extension)))
+                .contains(dev.name() + " asks to extend grant " + grant + ", their access to the account admin on db-")
+                .contains(" ending at " + end.truncatedTo(ChronoUnit.SECONDS) + " (")
+                .contains("by 30 min (PT30M) more, and you may approve it.")
+                .contains("Extends: grant " + grant + ", ending at " + end.truncatedTo(ChronoUnit.SECONDS))
+                .contains("Duration: 30 min (PT30M) more");
     }
 
     @Test
