@@ -34,17 +34,6 @@ class IdempotentDecisionTests extends DevAndLisaTestBase {
     @Autowired
     MutableClock clock;
 
-    private Api.Response decide(Person caller, String path, String body, String key) {
-        return api.as(caller.token()).call(HttpMethod.POST, path, body, "Idempotency-Key", key);
-    }
-
-    private long decisionsOn(String requestId) {
-        return jdbc.sql("select count(*) from decisions where request_id = ?")
-                .param(requestId)
-                .query(Long.class)
-                .single();
-    }
-
     @Test
     void aRetriedApprovalGetsTheFirstAnswerInsteadOfAlreadyDecided() {
         String id = org.pendingRequest(dev, List.of(step("Review", 1, lisa)));

@@ -3,15 +3,12 @@ package io.countersign.request;
 import static io.countersign.request.Organisation.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.request.Organisation.Person;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A call refused for how it was sent (an answer the caller would not take, a body of another type, an
@@ -19,20 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @CountersignTest
 class RetriedCallsRefusedAsSentTests extends DevAndLisaTestBase {
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private Api.Response decide(Person caller, String path, String body, String key) {
-        return api.as(caller.token()).call(HttpMethod.POST, path, body, "Idempotency-Key", key);
-    }
-
-    private long decisionsOn(String requestId) {
-        return jdbc.sql("select count(*) from decisions where request_id = ?")
-                .param(requestId)
-                .query(Long.class)
-                .single();
-    }
 
     @Test
     void aDecisionWhoseAnswerTheCallerWouldNotTakeChangesNothingAndIsNotRemembered() {
