@@ -94,6 +94,11 @@ public final class FakePlatform implements AutoCloseable {
         if (answer.retryAfter() != null) {
             exchange.getResponseHeaders().set("Retry-After", answer.retryAfter());
         }
+        if (answer.status() / 100 == 3) {
+            // a redirect names the path asked, bot token and all, which nothing may follow or quote
+            exchange.getResponseHeaders()
+                    .set("Location", exchange.getRequestURI().toString());
+        }
         exchange.sendResponseHeaders(answer.status(), bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();

@@ -2,16 +2,13 @@ package io.countersign.chat.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.countersign.chat.ChatChannel;
 import io.countersign.chat.ChatType;
+import io.countersign.chat.FakePlatform;
 import io.countersign.notify.SendResult;
 import io.countersign.shared.outbound.OutboundAddresses;
 import io.countersign.shared.outbound.OutboundProperties;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,31 +18,21 @@ import tools.jackson.databind.json.JsonMapper;
 /** What a Slack call that failed says: the status and Slack's own error code, never the answer's text. */
 class SlackPlatformTests {
 
-    HttpServer api;
-    int status;
-    String body;
+    FakePlatform slack;
 
     @BeforeEach
     void aWebApiOnLoopback() throws IOException {
-        api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        api.createContext("/", exchange -> {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        api.start();
+        slack = new FakePlatform();
     }
 
     @AfterEach
     void stop() {
-        api.stop(0);
+        slack.close();
     }
 
     private SendResult call() {
         ChatHttp http = new ChatHttp(new OutboundAddresses(new OutboundProperties(null)));
-        SlackPlatform slack = new SlackPlatform(http, JsonMapper.builder().build(), null);
+        SlackPlatform platform = new SlackPlatform(http, JsonMapper.builder().build(), null);
         ChatChannel channel = new ChatChannel(
                 "oncall-slack",
                 ChatType.SLACK,
@@ -53,19 +40,18 @@ class SlackPlatformTests {
                 "C1",
                 false,
                 null,
-                "http://localhost:" + api.getAddress().getPort(),
+                slack.url(),
                 "xoxb-SECRETBOT-2222",
                 "signing-secret",
                 null,
                 null);
-        return slack.call(channel, "chat.postMessage", Map.of("channel", "C1"), null)
+        return platform.call(channel, "chat.postMessage", Map.of("channel", "C1"), null)
                 .failure();
     }
 
     @Test
     void aRefusalWhoseBodyIsNotSlacksGivesItsStatusOnly() {
-        status = 403;
-        body = "<html>Forbidden: Authorization: Bearer xoxb-SECRETBOT-2222</html>";
+        slack.answer("/chat.postMessage", 403, "<html>Forbidden: Authorization: Bearer xoxb-SECRETBOT-2222</html>");
 
         SendResult failure = call();
 
@@ -76,16 +62,14 @@ class SlackPlatformTests {
 
     @Test
     void aRefusalWithSlacksErrorCodeNamesIt() {
-        status = 403;
-        body = "{\"ok\":false,\"error\":\"invalid_auth\"}";
+        slack.answer("/chat.postMessage", 403, "{\"ok\":false,\"error\":\"invalid_auth\"}");
 
         assertThat(call().error()).isEqualTo("Slack chat.postMessage answered 403: invalid_auth");
     }
 
     @Test
     void anErrorFieldThatIsNoErrorCodeIsNotQuoted() {
-        status = 200;
-        body = "{\"ok\":false,\"error\":\"Bearer xoxb-SECRETBOT-2222\"}";
+        slack.answer("/chat.postMessage", 200, "{\"ok\":false,\"error\":\"Bearer xoxb-SECRETBOT-2222\"}");
 
         SendResult failure = call();
 
@@ -95,8 +79,7 @@ class SlackPlatformTests {
 
     @Test
     void slacksOwnErrorCodeFollowsTheMethod() {
-        status = 200;
-        body = "{\"ok\":false,\"error\":\"channel_not_found\"}";
+        slack.answer("/chat.postMessage", 200, "{\"ok\":false,\"error\":\"channel_not_found\"}");
 
         assertThat(call().error()).isEqualTo("Slack chat.postMessage: channel_not_found");
     }

@@ -2,16 +2,13 @@ package io.countersign.chat.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.countersign.chat.ChatChannel;
 import io.countersign.chat.ChatType;
+import io.countersign.chat.FakePlatform;
 import io.countersign.notify.SendResult;
 import io.countersign.shared.outbound.OutboundAddresses;
 import io.countersign.shared.outbound.OutboundProperties;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -22,32 +19,23 @@ import tools.jackson.databind.json.JsonMapper;
 /** What a Telegram call that failed for good says: Telegram's own words, else why, never the token. */
 class TelegramPlatformTests {
 
-    HttpServer api;
-    int status;
-    String body;
+    static final String SEND_MESSAGE = "/bot123:secret-token/sendMessage";
+
+    FakePlatform telegram;
 
     @BeforeEach
     void aBotApiOnLoopback() throws IOException {
-        api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        api.createContext("/", exchange -> {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders()
-                    .set("Location", exchange.getRequestURI().toString());
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        api.start();
+        telegram = new FakePlatform();
     }
 
     @AfterEach
     void stop() {
-        api.stop(0);
+        telegram.close();
     }
 
     private SendResult send(List<String> deniedNetworks) {
         ChatHttp http = new ChatHttp(new OutboundAddresses(new OutboundProperties(deniedNetworks)));
-        TelegramPlatform telegram =
+        TelegramPlatform platform =
                 new TelegramPlatform(http, JsonMapper.builder().build(), null, null);
         ChatChannel channel = new ChatChannel(
                 "oncall-tg",
@@ -56,12 +44,12 @@ class TelegramPlatformTests {
                 null,
                 false,
                 "-100",
-                "http://localhost:" + api.getAddress().getPort(),
+                telegram.url(),
                 "123:secret-token",
                 null,
                 "hook_secret-of-sixteen",
                 null);
-        return telegram.call(channel, "sendMessage", Map.of("chat_id", "-100", "text", "hi"))
+        return platform.call(channel, "sendMessage", Map.of("chat_id", "-100", "text", "hi"))
                 .failure();
     }
 
@@ -77,8 +65,7 @@ class TelegramPlatformTests {
 
     @Test
     void anAnswerWithoutTelegramsDescriptionGivesItsStatusAndNothingOfItsBody() {
-        status = 302;
-        body = "moved to /bot123:secret-token/sendMessage";
+        telegram.answer(SEND_MESSAGE, 302, "moved to /bot123:secret-token/sendMessage");
 
         SendResult failure = send(null);
 
@@ -88,16 +75,16 @@ class TelegramPlatformTests {
 
     @Test
     void telegramsOwnDescriptionFollowsTheStatus() {
-        status = 400;
-        body = "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}";
+        telegram.answer(
+                SEND_MESSAGE, 400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
 
         assertThat(send(null).error()).isEqualTo("Telegram sendMessage: 400 Bad Request: chat not found");
     }
 
     @Test
     void aDescriptionThatRepeatsTheTokenIsNotQuoted() {
-        status = 404;
-        body = "{\"ok\":false,\"description\":\"Not Found: /bot123:secret-token/sendMessage\"}";
+        telegram.answer(
+                SEND_MESSAGE, 404, "{\"ok\":false,\"description\":\"Not Found: /bot123:secret-token/sendMessage\"}");
 
         assertThat(send(null).error()).isEqualTo("Telegram sendMessage answered 404");
     }
