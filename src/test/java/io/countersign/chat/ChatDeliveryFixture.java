@@ -65,6 +65,21 @@ abstract class ChatDeliveryFixture {
                 platform.url() + "/api"));
     }
 
+    /** A Telegram channel whose bot {@code 7:bot-token} posts to chat {@code -1001234} through the fake platform. */
+    String telegramChannel() {
+        return channel(Map.of(
+                "type",
+                "TELEGRAM",
+                "botToken",
+                "7:bot-token",
+                "chatId",
+                "-1001234",
+                "webhookSecret",
+                "hook_secret-of-sixteen",
+                "apiBaseUrl",
+                platform.url()));
+    }
+
     String requestNotifying(String channel) {
         Map<String, Object> first = step(1, lisa);
         first.put("notify", List.of(channel));

@@ -188,17 +188,7 @@ class ChatDeliveryTests extends ChatDeliveryFixture {
         platform.once(send, 502, "{}", null)
                 .answer(send, 200, "{\"ok\":true,\"result\":{\"message_id\":42,\"chat\":{\"id\":-1001234}}}")
                 .answer("/bot7:bot-token/editMessageText", 200, "{\"ok\":true,\"result\":{}}");
-        String name = channel(Map.of(
-                "type",
-                "TELEGRAM",
-                "botToken",
-                "7:bot-token",
-                "chatId",
-                "-1001234",
-                "webhookSecret",
-                "hook_secret-of-sixteen",
-                "apiBaseUrl",
-                platform.url()));
+        String name = telegramChannel();
 
         String id = requestNotifying(name);
         scene.awaitNothingDue();

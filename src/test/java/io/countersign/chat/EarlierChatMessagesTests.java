@@ -81,17 +81,7 @@ class EarlierChatMessagesTests extends ChatDeliveryFixture {
         platform.answer(send, 200, "{\"ok\":true,\"result\":{\"message_id\":42,\"chat\":{\"id\":-1001234}}}")
                 .once(edit, 502, "{}", null)
                 .answer(edit, 200, "{\"ok\":true,\"result\":{}}");
-        String name = channel(Map.of(
-                "type",
-                "TELEGRAM",
-                "botToken",
-                "7:bot-token",
-                "chatId",
-                "-1001234",
-                "webhookSecret",
-                "hook_secret-of-sixteen",
-                "apiBaseUrl",
-                platform.url()));
+        String name = telegramChannel();
         String id = twoSteps(carol, name, name);
         scene.awaitNothingDue();
 

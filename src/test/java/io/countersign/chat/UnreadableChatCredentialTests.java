@@ -63,17 +63,7 @@ class UnreadableChatCredentialTests extends ChatDeliveryFixture {
 
     @Test
     void aTelegramChannelWhoseBotTokenCannotBeReadCallsNothing() {
-        String name = channel(Map.of(
-                "type",
-                "TELEGRAM",
-                "botToken",
-                "7:bot-token",
-                "chatId",
-                "-1001234",
-                "webhookSecret",
-                "hook_secret-of-sixteen",
-                "apiBaseUrl",
-                platform.url()));
+        String name = telegramChannel();
         sealedWithThePreviousKey(name, "bot_token", "7:bot-token");
 
         String request = requestNotifying(name);
