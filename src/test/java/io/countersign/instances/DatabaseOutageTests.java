@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.countersign.testing.MutableClock;
-import io.countersign.testing.PostgresDatabases;
 import io.countersign.testing.TcpProxy;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,19 +41,13 @@ class DatabaseOutageTests {
 
     @BeforeEach
     void start() throws Exception {
-        String url = PostgresDatabases.createDatabase(
-                "cs_" + UUID.randomUUID().toString().replace("-", ""));
-        Matcher hostPort =
-                Pattern.compile("^jdbc:postgresql://([^:/]+):?(\\d*)/").matcher(url);
-        assertThat(hostPort.find()).isTrue();
-        proxy = TcpProxy.to(
-                hostPort.group(1), hostPort.group(2).isEmpty() ? 5432 : Integer.parseInt(hostPort.group(2)));
-        String proxied = hostPort.replaceFirst("jdbc:postgresql://" + hostPort.group(1) + ":" + proxy.port() + "/");
+        ProxiedDatabase database = ProxiedDatabase.create();
+        proxy = database.proxy();
         // the production pool wait, not the test profile's longer one; deliveries looked for every
         // 200 ms keep more pooled connections open, so that the outage meets broken ones first
         instance = Instance.start(
                 "outage",
-                proxied,
+                database.url(),
                 new MutableClock(),
                 "--spring.datasource.hikari.connection-timeout=5000",
                 "--countersign.notifications.delivery-interval=200ms");

@@ -6,19 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
-import io.countersign.testing.PostgresDatabases;
 import io.countersign.testing.TcpProxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,14 +38,8 @@ class DeliveryOutageLogTests {
 
     @BeforeEach
     void start() throws Exception {
-        String url = PostgresDatabases.createDatabase(
-                "cs_" + UUID.randomUUID().toString().replace("-", ""));
-        Matcher hostPort =
-                Pattern.compile("^jdbc:postgresql://([^:/]+):?(\\d*)/").matcher(url);
-        assertThat(hostPort.find()).isTrue();
-        proxy = TcpProxy.to(
-                hostPort.group(1), hostPort.group(2).isEmpty() ? 5432 : Integer.parseInt(hostPort.group(2)));
-        String proxied = hostPort.replaceFirst("jdbc:postgresql://" + hostPort.group(1) + ":" + proxy.port() + "/");
+        ProxiedDatabase database = ProxiedDatabase.create();
+        proxy = database.proxy();
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hook", exchange -> {
             arrived.incrementAndGet();
@@ -65,7 +55,7 @@ class DeliveryOutageLogTests {
         receiver.start();
         instance = Instance.start(
                 "delivery-outage",
-                proxied,
+                database.url(),
                 new MutableClock(),
                 "--spring.datasource.hikari.connection-timeout=1000",
                 "--db-scheduler.heartbeat-interval=1s",
