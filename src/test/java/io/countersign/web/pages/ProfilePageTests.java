@@ -2,35 +2,14 @@ package io.countersign.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.testing.Api;
-import io.countersign.testing.TestClockConfiguration;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The profile page says what was wrong with a form it refused, and shows it as it was typed. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Api.class})
-class ProfilePageTests {
-
-    private static final String PASSWORD = "a long enough password";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Api api;
+class ProfilePageTests extends ServedPagesTestBase {
 
     @Test
     void aRefusedPasswordChangeAnswersABadRequestAndChangesNothing() {
-        String base = "http://localhost:" + port;
         String user = api.person("changer", "USER", PASSWORD);
         Visitor browser = Visitor.signedIn(base, user, PASSWORD);
 
@@ -47,7 +26,6 @@ class ProfilePageTests {
 
     @Test
     void aRefusedPasswordChangeMarksEachFieldItRefusedWithItsMessage() {
-        String base = "http://localhost:" + port;
         String user = api.person("marked", "USER", PASSWORD);
         Visitor browser = Visitor.signedIn(base, user, PASSWORD);
 
@@ -65,7 +43,6 @@ class ProfilePageTests {
 
     @Test
     void refusedSubscriptionsNameEachProblemAndStayAsTyped() {
-        String base = "http://localhost:" + port;
         String user = api.person("subscriber", "USER", PASSWORD);
         Visitor browser = Visitor.signedIn(base, user, PASSWORD);
 

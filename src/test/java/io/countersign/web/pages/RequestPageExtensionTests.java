@@ -3,18 +3,11 @@ package io.countersign.web.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
-import io.countersign.testing.TestClockConfiguration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,23 +15,10 @@ import tools.jackson.databind.JsonNode;
  * in force, not that it grants access anew: its approver learns which grant, and until when that grant
  * would run once approved.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Api.class})
-class RequestPageExtensionTests {
-
-    private static final String PASSWORD = "a long enough password";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Api api;
+class RequestPageExtensionTests extends ServedPagesTestBase {
 
     @Test
     void anExtensionNamesTheGrantItLengthensAndUntilWhenItWouldThenRun() {
-        String base = "http://localhost:" + port;
         String dev = api.person("dev", "USER", PASSWORD);
         String devToken = api.tokenFor(dev);
         String approver = api.person("approver", "USER", PASSWORD);

@@ -1,0 +1,37 @@
+package io.countersign.web.pages;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.TestClockConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Pages served on a real port and visited as a browser does, sessions, cookies and all: the address
+ * they are served at, and the password the people a test creates sign in with.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Api.class})
+abstract class ServedPagesTestBase {
+
+    static final String PASSWORD = "a long enough password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Api api;
+
+    String base;
+
+    @BeforeEach
+    void address() {
+        base = "http://localhost:" + port;
+    }
+}
