@@ -91,11 +91,13 @@ class TelegramPlatformTests {
 
     @Test
     void aDescriptionHoldingAnAddressOrControlCharactersIsNotQuoted() {
-        status = 403;
-        body = "{\"ok\":false,\"description\":\"Forbidden: see https://proxy.internal/hook?key=k-secret\"}";
+        telegram.answer(
+                SEND_MESSAGE,
+                403,
+                "{\"ok\":false,\"description\":\"Forbidden: see https://proxy.internal/hook?key=k-secret\"}");
         assertThat(send(null).error()).isEqualTo("Telegram sendMessage answered 403");
 
-        body = "{\"ok\":false,\"description\":\"Forbidden: \\u001b[2Jwiped\"}";
+        telegram.answer(SEND_MESSAGE, 403, "{\"ok\":false,\"description\":\"Forbidden: \\u001b[2Jwiped\"}");
         assertThat(send(null).error()).isEqualTo("Telegram sendMessage answered 403");
     }
 }
