@@ -96,6 +96,28 @@ class FirewallRefusalsTests {
                 .doesNotContain("secret");
     }
 
+    @Test
+    void aParameterNameWithAControlCharacterIsInvalidInputOnEveryOperation() throws Exception {
+        for (String name : new String[] {"%01", "%0A", "%09", "%7F", "%C2%85", "%EF%BF%BF", "%00"}) {
+            for (String[] call : new String[][] {
+                {"GET", "/api/v1/users?" + name + "=1"},
+                {"GET", "/api/v1/access/check?" + name + "=1&user=admin&resource=db&account=app"},
+                {"POST", "/api/v1/requests?" + name + "=1"}
+            }) {
+                Answer answer = RawHttp.sendBody(port, call[0], call[1], "{}", ADMIN, "Content-Type: application/json");
+
+                assertThat(answer.status()).as(call[1]).isEqualTo(400);
+                assertThat(answer.contentType()).as(call[1]).isEqualTo("application/problem+json");
+                assertThat(answer.json().get("errors").get(0).get("field").asString())
+                        .as(call[1])
+                        .isEqualTo("query");
+                assertThat(answer.json().get("errors").get(0).get("code").asString())
+                        .as(call[1])
+                        .isEqualTo("invalid_character");
+            }
+        }
+    }
+
     private Answer send(String method, String target, String... headers) throws Exception {
         return RawHttp.send(port, method, target, headers);
     }
