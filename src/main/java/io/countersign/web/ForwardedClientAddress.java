@@ -1,5 +1,6 @@
 package io.countersign.web;
 
+import io.countersign.security.ProtectiveHeaders;
 import io.countersign.shared.RefusalAuditLimiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,6 +22,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * Lets a request in only when the client address the servlet container settled on is an IP address.
@@ -38,11 +40,10 @@ class ForwardedClientAddress extends OncePerRequestFilter {
     private static final Pattern BRACKETED_IPV6 = Pattern.compile("\\[([0-9A-Fa-f:.]+)](?::[0-9]{1,5})?");
     // a link-local address names the interface it was reached on: fe80::1%eth0
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}(%[0-9A-Za-z_.-]{1,16})?");
-    private static final byte[] PROBLEM = ("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-                    + "\"detail\":\"The client address the proxy in front of Countersign gave in X-Forwarded-For"
-                    + " is not an IP address; nothing was changed. The proxy must set X-Forwarded-For to the address"
-                    + " of the client it serves.\"}")
-            .getBytes(StandardCharsets.UTF_8);
+    private static final String PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+            + "\"detail\":\"The client address the proxy in front of Countersign gave in X-Forwarded-For"
+            + " is not an IP address; nothing was changed. The proxy must set X-Forwarded-For to the address"
+            + " of the client it serves.\"";
 
     private final RefusalAuditLimiter warnings;
 
@@ -66,12 +67,25 @@ class ForwardedClientAddress extends OncePerRequestFilter {
                             "Refused a request whose X-Forwarded-For names no IP address; the proxy in front of"
                                     + " Countersign must set it to the client's address ({} more held back)",
                             heldBack));
+            // answered before any other filter runs: nothing else adds the headers every answer carries
+            ProtectiveHeaders.setIfAbsent(response);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType("application/problem+json");
-            response.getOutputStream().write(PROBLEM);
+            response.getOutputStream().write(problem(request.getRequestURI()));
             return;
         }
         chain.doFilter(address.get().equals(given) ? request : new WithAddress(request, address.get()), response);
+    }
+
+    /** The refusal with the path as its instance, as every problem has, unless the path is a decision link's. */
+    private static byte[] problem(String path) {
+        StringBuilder document = new StringBuilder(PROBLEM);
+        if (path != null && !DecisionLinkPaths.isDecisionLink(path)) {
+            document.append(",\"instance\":\"");
+            JsonStringEncoder.getInstance().quoteAsString(path, document);
+            document.append('"');
+        }
+        return document.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The address alone, when the text is an IPv4 or IPv6 address with or without a port. */

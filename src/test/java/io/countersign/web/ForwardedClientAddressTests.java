@@ -86,6 +86,11 @@ class ForwardedClientAddressTests {
         assertThat(refused.body())
                 .contains("X-Forwarded-For is not an IP address")
                 .doesNotContain(forwardedFor);
+        assertThat(Api.JSON_READER.readTree(refused.body()).get("instance").asString())
+                .isEqualTo("/api/v1/groups");
+        assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(refused.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(refused.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
         api.asAdmin().get("/api/v1/groups/" + group).expect(404);
     }
 
