@@ -46,7 +46,7 @@ final class DeniedOperations implements AccessDeniedHandler {
                     response,
                     HttpServletResponse.SC_METHOD_NOT_ALLOWED,
                     "Method Not Allowed",
-                    "This path does not take that method; it takes " + TakenMethods.allow(otherMethods) + ".");
+                    TakenMethods.notTaken(otherMethods));
         }
     }
 }

@@ -50,6 +50,11 @@ public class TakenMethods {
         return methods;
     }
 
+    /** What a {@code 405} of the API says, whether the rules or the operations refused the method. */
+    public static String notTaken(Collection<String> methods) {
+        return "This path does not take that method; it takes " + allow(methods) + ".";
+    }
+
     /** The value of an {@code Allow} header: empty when the address takes no method at all. */
     public static String allow(Collection<String> methods) {
         return String.join(", ", methods);

@@ -206,6 +206,35 @@ class RoleMatrixTests {
     }
 
     @Test
+    void aMethodThePathDoesNotTakeIsToldInTheServicesOwnWordsWhateverTheRole() {
+        List<String[]> calls = List.of(
+                new String[] {"PUT", "/api/v1/webhooks"},
+                new String[] {"PUT", "/api/v1/channels"},
+                new String[] {"DELETE", "/api/v1/settings/mail"},
+                new String[] {"DELETE", "/api/v1/settings/subscriptions"},
+                new String[] {"PUT", "/api/v1/notifications/deliveries"});
+        for (String[] call : calls) {
+            String allow = api.asAdmin()
+                    .call(HttpMethod.OPTIONS, call[1], null)
+                    .expect(200)
+                    .header("Allow");
+            for (Role role : Role.values()) {
+                Api.Response refused = api.as(tokens.get(role)).call(HttpMethod.valueOf(call[0]), call[1], "{}");
+
+                assertThat(refused.status())
+                        .as("%s %s as %s", call[0], call[1], role)
+                        .isEqualTo(405);
+                assertThat(refused.header("Allow"))
+                        .as("%s %s as %s", call[0], call[1], role)
+                        .isEqualTo(allow);
+                assertThat(refused.json().get("detail").asString())
+                        .as("%s %s as %s", call[0], call[1], role)
+                        .isEqualTo("This path does not take that method; it takes " + allow + ".");
+            }
+        }
+    }
+
+    @Test
     void theSecurityLayersProblemsHaveTheTypeAndFieldOrderOfTheControllers() {
         Api.Caller admin = api.as(tokens.get(Role.ADMIN));
         Api.Response noOperation = admin.get("/api/v1/no-such-thing");

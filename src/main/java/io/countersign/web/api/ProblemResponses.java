@@ -129,11 +129,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         headers.addAll(declared);
         Set<HttpMethod> supported = e.getSupportedHttpMethods();
-        if (supported != null) {
-            headers.set(
-                    HttpHeaders.ALLOW,
-                    TakenMethods.allow(TakenMethods.withImplied(
-                            supported.stream().map(HttpMethod::name).toList())));
+        Set<String> taken = supported == null
+                ? Set.of()
+                : TakenMethods.withImplied(
+                        supported.stream().map(HttpMethod::name).toList());
+        if (!taken.isEmpty()) {
+            headers.set(HttpHeaders.ALLOW, TakenMethods.allow(taken));
         }
         if (request instanceof ServletWebRequest servlet
                 && !servlet.getRequest().getRequestURI().startsWith("/api/")
@@ -147,7 +148,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 // the browser went away; the problem document below is written to nobody either
             }
         }
-        return super.handleHttpRequestMethodNotSupported(e, headers, status, request);
+        // the words a role the rules refuse is told, and no warning in the log: Spring's own handler
+        // logs every such call, which is the caller's mistake, not the service's
+        if (!taken.isEmpty()) {
+            e.getBody().setDetail(TakenMethods.notTaken(taken));
+        }
+        return handleExceptionInternal(e, null, headers, status, request);
     }
 
     /**
