@@ -37,7 +37,8 @@ final class DeniedOperations implements AccessDeniedHandler {
                     request,
                     response,
                     HttpServletResponse.SC_NOT_FOUND,
-                    "Not Found",
+                    // the title every other 404 of the service has, the domain's own "Not found"
+                    "Not found",
                     "No operation has this path; /api/v1/openapi describes them all.");
         } else {
             response.setHeader("Allow", TakenMethods.allow(otherMethods));

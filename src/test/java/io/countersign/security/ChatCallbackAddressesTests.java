@@ -66,6 +66,7 @@ class ChatCallbackAddressesTests {
 
                 assertThat(answer.status()).as(method + " " + path).isEqualTo(404);
                 assertThat(answer.contentType()).as(method + " " + path).startsWith("application/problem+json");
+                assertThat(answer.json().get("title").asString()).isEqualTo("Not found");
                 assertThat(answer.header("Allow")).as(method + " " + path).isNull();
             }
         }

@@ -235,6 +235,23 @@ class RoleMatrixTests {
     }
 
     @Test
+    void everyNotFoundHasTheSameTitle() {
+        Api.Caller admin = api.as(tokens.get(Role.ADMIN));
+
+        assertThat(admin.get("/api/v1/no-such-thing").json().get("title").asString())
+                .isEqualTo(admin.get("/api/v1/requests/req-none")
+                        .json()
+                        .get("title")
+                        .asString())
+                .isEqualTo(api.as(tokens.get(USER))
+                        .get("/api/v1/internals")
+                        .json()
+                        .get("title")
+                        .asString())
+                .isEqualTo("Not found");
+    }
+
+    @Test
     void theSecurityLayersProblemsHaveTheTypeAndFieldOrderOfTheControllers() {
         Api.Caller admin = api.as(tokens.get(Role.ADMIN));
         Api.Response noOperation = admin.get("/api/v1/no-such-thing");

@@ -65,7 +65,11 @@ final class ContainerAnswers {
                 + "</main>\n</body>\n</html>\n";
     }
 
-    private static String title(int status) {
+    /** HTTP's reason phrase, but for 404 the domain's "Not found", which most 404s of the service carry. */
+    static String title(int status) {
+        if (status == HttpStatus.NOT_FOUND.value()) {
+            return "Not found";
+        }
         HttpStatus known = HttpStatus.resolve(status);
         return known == null ? "Error" : known.getReasonPhrase();
     }

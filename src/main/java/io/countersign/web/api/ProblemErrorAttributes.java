@@ -28,10 +28,9 @@ class ProblemErrorAttributes extends DefaultErrorAttributes {
     public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
         Map<String, Object> boot = super.getErrorAttributes(request, ErrorAttributeOptions.defaults());
         int status = boot.get("status") instanceof Integer code ? code : 500;
-        HttpStatus known = HttpStatus.resolve(status);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", known == null ? "Error" : known.getReasonPhrase());
+        problem.put("title", ContainerAnswers.title(status));
         problem.put("status", status);
         problem.put(
                 "detail",
