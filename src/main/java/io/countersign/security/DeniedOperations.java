@@ -21,10 +21,16 @@ final class DeniedOperations implements AccessDeniedHandler {
         this.served = served;
     }
 
+    /** An address under {@code /api/} in any case: the operations' paths are lower case, the rest is not found. */
+    static boolean isApiPath(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path != null && path.regionMatches(true, 0, "/api/", 0, "/api/".length());
+    }
+
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        Set<String> otherMethods = request.getRequestURI().startsWith("/api/") ? served.otherMethods(request) : null;
+        Set<String> otherMethods = isApiPath(request) ? served.otherMethods(request) : null;
         if (otherMethods == null) {
             ProblemWriter.write(
                     request,

@@ -252,6 +252,19 @@ class RoleMatrixTests {
     }
 
     @Test
+    void anApiPathInAnotherCaseIsNotFoundRatherThanSentToSignIn() {
+        for (String path : List.of("/API/V1/users/admin", "/Api/v1/users", "/api/V1/requests")) {
+            for (Role role : Role.values()) {
+                Api.Response response = api.as(tokens.get(role)).get(path);
+
+                assertThat(response.status()).as("%s as %s", path, role).isEqualTo(404);
+                assertThat(response.contentType()).as("%s as %s", path, role).startsWith("application/problem+json");
+            }
+            assertThat(api.anonymous().get(path).status()).as(path).isEqualTo(401);
+        }
+    }
+
+    @Test
     void theSecurityLayersProblemsHaveTheTypeAndFieldOrderOfTheControllers() {
         Api.Caller admin = api.as(tokens.get(Role.ADMIN));
         Api.Response noOperation = admin.get("/api/v1/no-such-thing");
