@@ -258,7 +258,8 @@ class SecurityConfiguration {
 
     /**
      * Chat platforms calling back: each handler checks the platform's own secret, so these POSTs need
-     * no bearer token, no session and no CSRF token. Everything else under {@code /chat} is refused, as
+     * no bearer token, no session and no CSRF token, and OPTIONS names the methods they take, as on every
+     * other path. Everything else under {@code /chat} is refused, as
      * a method or path nothing serves ({@link ChatCallbackAddresses}).
      */
     @Bean
@@ -273,6 +274,9 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(unserved).accessDeniedHandler(unserved))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(POST, ChatCallbackAddresses.PATHS)
+                        .permitAll()
+                        // which methods the address takes: what the README already says, to anyone
+                        .requestMatchers(OPTIONS, ChatCallbackAddresses.PATHS)
                         .permitAll()
                         .anyRequest()
                         .denyAll());
