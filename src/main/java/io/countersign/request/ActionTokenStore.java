@@ -8,12 +8,15 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code action_tokens} table: hashed tokens and the (request, step, approver) each is bound to. */
+/**
+ * The {@code action_tokens} table: hashed tokens and the (request, step, approver) each is bound to,
+ * with the approver a delegate's token decides for when its mail named one.
+ */
 @Repository
 class ActionTokenStore {
 
-    /** One stored token. */
-    record Binding(String requestId, int step, String approverId, Channel via, boolean used) {}
+    /** One stored token; {@code onBehalfOfId} null unless a delegate's token names whom it decides for. */
+    record Binding(String requestId, int step, String approverId, Channel via, boolean used, String onBehalfOfId) {}
 
     private final JdbcClient jdbc;
 
@@ -21,17 +24,19 @@ class ActionTokenStore {
         this.jdbc = jdbc;
     }
 
-    void insert(String hash, String requestId, int step, String approverId, Channel via, Instant at) {
+    void insert(
+            String hash, String requestId, int step, String approverId, String onBehalfOfId, Channel via, Instant at) {
         jdbc.sql("""
-                        insert into action_tokens (token_hash, request_id, step_index, approver_id, via, created_at)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(hash, requestId, step, approverId, via.name(), Timestamps.toDb(at))
+                        insert into action_tokens
+                            (token_hash, request_id, step_index, approver_id, on_behalf_of_id, via, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(hash, requestId, step, approverId, onBehalfOfId, via.name(), Timestamps.toDb(at))
                 .update();
     }
 
     Optional<Binding> find(String hash) {
         return jdbc.sql("""
-                        select request_id, step_index, approver_id, via, used_at from action_tokens
+                        select request_id, step_index, approver_id, via, used_at, on_behalf_of_id from action_tokens
                         where token_hash = ?""")
                 .param(hash)
                 .query((rs, n) -> new Binding(
@@ -39,7 +44,8 @@ class ActionTokenStore {
                         rs.getInt("step_index"),
                         rs.getString("approver_id"),
                         Channel.valueOf(rs.getString("via")),
-                        rs.getObject("used_at", OffsetDateTime.class) != null))
+                        rs.getObject("used_at", OffsetDateTime.class) != null,
+                        rs.getString("on_behalf_of_id")))
                 .optional();
     }
 

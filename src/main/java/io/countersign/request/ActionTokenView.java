@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * What an action token is for, read without using it: the request and step it decides, the approver
  * it speaks for and how it travels. {@code approver} is that approver's username (null once they have
- * been withdrawn from the step); {@code viaAllowed} whether the step takes decisions through the
+ * been withdrawn from the step); {@code onBehalfOf} the approver a delegate's token decides for when
+ * its mail named one (null otherwise); {@code viaAllowed} whether the step takes decisions through the
  * token's channel; {@code deadline} is when the step (or else the request) runs out.
  */
 public record ActionTokenView(
@@ -17,6 +18,7 @@ public record ActionTokenView(
         int stepCount,
         String approverId,
         String approver,
+        String onBehalfOf,
         Channel via,
         boolean viaAllowed,
         boolean used,

@@ -9,6 +9,7 @@ import io.countersign.shared.Channel;
 import io.countersign.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -74,6 +75,20 @@ public class ActionTokens {
      */
     @Transactional
     public String issue(String requestId, int step, String approverId, Channel via) {
+        return issue(requestId, step, approverId, null, via);
+    }
+
+    /**
+     * As {@link #issue(String, int, String, Channel)}, for a delegate whose mail names the approver
+     * ({@code onBehalfOf}, a username; null: nobody) they decide for: the token decides for that
+     * approver only, so that a delegate of several approvers decides for the one the mail said. It is
+     * ignored for an approver the step lists.
+     *
+     * @throws ActionTokenRefused also when the approver named has no delegation in force to this one
+     *     that lets them decide the step
+     */
+    @Transactional
+    public String issue(String requestId, int step, String approverId, String onBehalfOf, Channel via) {
         meansOf(via);
         AccessRequest request =
                 repository.find(requestId).orElseThrow(() -> new NotFoundException("request", requestId));
@@ -86,7 +101,11 @@ public class ActionTokens {
         if (step < request.currentStep()) {
             throw new ActionTokenRefused(Reason.STEP_CLOSED, "Step " + (step + 1) + " of " + requestId + " is over.");
         }
-        if (speaksFor(request, step, approverId, clock.instant()).isEmpty()) {
+        boolean listed = request.steps().get(step).approvers().stream().anyMatch(p -> p.id().equals(approverId));
+        // a name no user has any more stands for nobody's delegation, which speaksFor refuses
+        String onBehalfOfId =
+                listed || onBehalfOf == null ? null : directory.idOf(onBehalfOf).orElse("");
+        if (speaksFor(request, step, approverId, onBehalfOfId, clock.instant()).isEmpty()) {
             throw new ActionTokenRefused(
                     Reason.NOT_ELIGIBLE,
                     "That user is not an approver of step " + (step + 1) + " of " + requestId + ".");
@@ -97,7 +116,7 @@ public class ActionTokens {
                     "That user has already decided step " + (step + 1) + " of " + requestId + ".");
         }
         String token = ActionTokenText.random();
-        store.insert(ActionTokenText.hash(token), requestId, step, approverId, via, clock.instant());
+        store.insert(ActionTokenText.hash(token), requestId, step, approverId, onBehalfOfId, via, clock.instant());
         return token;
     }
 
@@ -127,6 +146,9 @@ public class ActionTokens {
         String means = meansOf(binding.via());
         Requests.Transition decision = (request, me, text, at) -> {
             ensureOpen(request, binding, hash);
+            if (binding.onBehalfOfId() != null) {
+                request.considering(namedDelegation(request, binding, at));
+            }
             if (approve) {
                 request.approve(actor, me, text, null, at, means);
             } else {
@@ -193,18 +215,47 @@ public class ActionTokens {
         }
     }
 
+    /**
+     * The delegation in force from the approver the token's mail named, alone: the decision counts for
+     * them or is refused, never for another approver who also delegated to the token's holder.
+     */
+    private List<Delegation> namedDelegation(AccessRequest request, Binding binding, Instant at) {
+        List<Delegation> named = delegations.inForceTo(binding.approverId(), at).stream()
+                .filter(d -> d.delegator().id().equals(binding.onBehalfOfId()))
+                .toList();
+        if (Standing.delegators(request, binding.approverId(), named, at).isEmpty()) {
+            throw noLongerDelegated(request, binding);
+        }
+        return named;
+    }
+
+    private ActionTokenRefused noLongerDelegated(AccessRequest request, Binding binding) {
+        String delegator = directory
+                .findUserById(binding.onBehalfOfId())
+                .map(User::username)
+                .orElse("the approver it names");
+        return new ActionTokenRefused(
+                Reason.NOT_ELIGIBLE,
+                "This token decides " + request.id() + " on behalf of " + delegator
+                        + " only, and that delegation is no longer in force.");
+    }
+
     /** The approver the token speaks for, as they are now: active, the same person, allowed to approve. */
     private Actor actorOf(Binding binding, String sourceAddress) {
         AccessRequest request = repository.find(binding.requestId()).orElseThrow(ActionTokens::unknown);
         // a delegate speaks for nobody once the step has closed: that, not the delegation, is the reason
         ensureStepOpen(request, binding);
-        Optional<User> user = speaksFor(request, binding.step(), binding.approverId(), clock.instant())
+        Optional<User> user = speaksFor(
+                        request, binding.step(), binding.approverId(), binding.onBehalfOfId(), clock.instant())
                 .filter(name -> directory
                         .idOf(name)
                         .filter(binding.approverId()::equals)
                         .isPresent())
                 .flatMap(directory::findUser)
                 .filter(u -> u.active() && u.role().approves());
+        if (user.isEmpty() && binding.onBehalfOfId() != null) {
+            throw noLongerDelegated(request, binding);
+        }
         if (user.isEmpty()) {
             throw new ActionTokenRefused(
                     Reason.NOT_ELIGIBLE, "The approver of this token may no longer decide " + request.id() + ".");
@@ -215,9 +266,10 @@ public class ActionTokens {
     /**
      * The username of the approver a token of this step speaks for: listed by the step, or the
      * delegate now of someone it lists while the step is open ({@link Standing#delegators}, the rule
-     * deciding follows); empty when neither.
+     * deciding follows), of the approver {@code onBehalfOfId} when the token names one; empty when neither.
      */
-    private Optional<String> speaksFor(AccessRequest request, int step, String approverId, Instant at) {
+    private Optional<String> speaksFor(
+            AccessRequest request, int step, String approverId, String onBehalfOfId, Instant at) {
         Optional<String> listed = request.steps().get(step).approvers().stream()
                 .filter(p -> p.id().equals(approverId))
                 .map(Participant::username)
@@ -225,8 +277,8 @@ public class ActionTokens {
         if (listed.isPresent()
                 || request.status() != RequestStatus.PENDING
                 || request.currentStep() != step
-                || Standing.delegators(request, approverId, delegations.inForceTo(approverId, at), at)
-                        .isEmpty()) {
+                || Standing.delegators(request, approverId, delegations.inForceTo(approverId, at), at).stream()
+                        .noneMatch(d -> onBehalfOfId == null || d.id().equals(onBehalfOfId))) {
             return listed;
         }
         return directory.findUserById(approverId).map(User::username);
@@ -242,8 +294,14 @@ public class ActionTokens {
                 step.name(),
                 request.steps().size(),
                 binding.approverId(),
-                speaksFor(request, binding.step(), binding.approverId(), clock.instant())
+                speaksFor(request, binding.step(), binding.approverId(), binding.onBehalfOfId(), clock.instant())
                         .orElse(null),
+                binding.onBehalfOfId() == null
+                        ? null
+                        : directory
+                                .findUserById(binding.onBehalfOfId())
+                                .map(User::username)
+                                .orElse(null),
                 binding.via(),
                 step.allowsDecisionFrom(binding.via().name()),
                 binding.used(),

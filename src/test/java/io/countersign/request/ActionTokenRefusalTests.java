@@ -1,8 +1,10 @@
 package io.countersign.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.countersign.request.ActionTokenRefused.Reason;
+import io.countersign.request.Organisation.Person;
 import io.countersign.shared.Channel;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
@@ -146,6 +148,26 @@ class ActionTokenRefusalTests extends ActionTokensTestBase {
 
         assertRefused(() -> tokens.redeem(token, Channel.WEB, true, null, null, null), Reason.NOT_ELIGIBLE);
         assertRefused(() -> tokens.issue(id, 0, idOf(sam), Channel.EMAIL), Reason.NOT_ELIGIBLE);
+        assertUnchanged(id, token);
+    }
+
+    @Test
+    void aTokenNamingOneDelegatorIsRefusedOnceTheirDelegationEndsThoughAnotherStillRuns() {
+        Person tom = org.person("tom");
+        String fromSam = delegate(sam, tom);
+        delegate(lisa, tom);
+        String id = org.pendingRequest(dev, List.of(Organisation.step("Review", 1, lisa, sam)));
+        String token = tokens.issue(id, 0, idOf(tom), sam.name(), Channel.EMAIL);
+        assertThat(tokens.peek(token).orElseThrow().onBehalfOf()).isEqualTo(sam.name());
+
+        api.as(sam.token())
+                .delete("/api/v1/users/" + sam.name() + "/delegations/" + fromSam)
+                .expect(204);
+
+        assertThatThrownBy(() -> tokens.redeem(token, Channel.EMAIL, true, null, idOf(tom), null))
+                .isInstanceOfSatisfying(
+                        ActionTokenRefused.class, e -> assertThat(e.refusal()).isEqualTo(Reason.NOT_ELIGIBLE))
+                .hasMessageContaining("on behalf of " + sam.name() + " only");
         assertUnchanged(id, token);
     }
 }

@@ -154,12 +154,18 @@ class EmailNotificationSender implements NotificationSender {
         }
         RequestDetails details = request.details();
         RequestStep current = request.steps().get(step);
+        // a delegation that started names its delegator; the mail's tokens decide for whom it names
+        String named = notification.data().get("onBehalfOf") instanceof String name ? name : null;
+        String decidesFor = requests.decidesOnBehalfOf(
+                        new Actor(user.username(), user.role(), Channel.EMAIL, null), request)
+                .map(rule -> named == null ? rule : named)
+                .orElse(null);
         // no token for a channel the step refuses: the mail offers only what will work
         String replyToken = current.allowsDecisionFrom(Channel.EMAIL.name())
-                ? tokens.issue(requestId, step, notification.recipientId(), Channel.EMAIL)
+                ? tokens.issue(requestId, step, notification.recipientId(), decidesFor, Channel.EMAIL)
                 : null;
         String linkToken = current.allowsDecisionFrom(Channel.WEB.name())
-                ? tokens.issue(requestId, step, notification.recipientId(), Channel.WEB)
+                ? tokens.issue(requestId, step, notification.recipientId(), decidesFor, Channel.WEB)
                 : null;
         Instant deadline = current.deadline() != null && current.deadline().isBefore(details.expiresAt())
                 ? current.deadline()
@@ -167,10 +173,7 @@ class EmailNotificationSender implements NotificationSender {
         long approvalsGiven = request.decisions().stream()
                 .filter(d -> d.step() == step && d.counts())
                 .count();
-        Person onBehalfOf = requests.decidesOnBehalfOf(
-                        new Actor(user.username(), user.role(), Channel.EMAIL, null), request)
-                .map(this::person)
-                .orElse(null);
+        Person onBehalfOf = decidesFor == null ? null : person(decidesFor);
         ApprovalNotice notice = new ApprovalNotice(
                 requestId,
                 person(user),

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import io.countersign.mail.MailServers;
 import io.countersign.mail.MailTest;
+import io.countersign.notify.NotificationScene.Person;
 import io.countersign.testing.Api;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -272,6 +273,27 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
         assertThat(decision.get("approver").asString()).isEqualTo(carol.name());
         assertThat(decision.get("channel").asString()).isEqualTo("EMAIL");
         assertThat(auditNote(id, "request.approval_recorded")).startsWith("By email, on behalf of " + lisa.name());
+    }
+
+    @Test
+    void aDelegateOfTwoApproversDecidesForTheOneTheMailTheyRepliedToNamed() throws Exception {
+        Person sam = scene.person("sam");
+        Person tom = scene.person("tom");
+        api.delegate(sam.token(), sam.name(), tom.name(), scene.now().plus(Duration.ofDays(1)));
+        String id = scene.pending(dev, List.of(step(2, carol, sam, lisa)));
+        MimeMessage forSam = mailAbout(tom, id);
+        assertThat(text(forSam)).contains("on behalf of " + sam.name());
+
+        // carol sorts before sam: the later mail names her, and the earlier one must still mean sam
+        api.delegate(carol.token(), carol.name(), tom.name(), scene.now().plus(Duration.ofDays(1)));
+        MailAwait.patiently().until(() -> text(mailAbout(tom, id)).contains("on behalf of " + carol.name()));
+        file(reply(forSam, tom, "Approve, for sam").bytes());
+
+        MailAwait.patiently().until(() -> request(id).get("decisions").size() == 1);
+        assertThat(request(id).get("decisions").get(0).get("onBehalfOf").asString())
+                .isEqualTo(sam.name());
+        api.as(carol.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+        awaitStatus(id, "APPROVED");
     }
 
     @Test
