@@ -89,8 +89,12 @@ public class BreakGlassReviews {
             return requests.get(actor, id);
         } catch (NotFoundException hidden) {
             String me = directory.idOf(actor.username()).orElse("");
+            Instant now = clock.instant();
+            List<Delegation> mine = me.isEmpty() ? List.of() : delegations.inForceTo(me, now);
             if (!store.toldOf(me, List.of(id)).isEmpty()
-                    || store.find(id).filter(review -> reviews(actor, review)).isPresent()) {
+                    || store.find(id)
+                            .filter(review -> reviews(me, mine, review, now))
+                            .isPresent()) {
                 return repository.find(id).orElseThrow(() -> hidden);
             }
             throw hidden;
@@ -166,13 +170,14 @@ public class BreakGlassReviews {
     /**
      * One page of break-glass uses, newest first, each with its review: every use for administrators
      * and auditors, for anyone else the uses they review, themselves or for someone who delegated to
-     * them, and the uses that told them; {@code overdue} keeps those whose deadline passed unreviewed.
+     * them, reviewed, and the uses that told them; {@code overdue} keeps those whose deadline passed
+     * unreviewed.
      */
     @Transactional(readOnly = true)
     public RequestPage list(Actor actor, boolean overdue, String cursor, Integer limit) {
         Instant now = clock.instant();
         if (actor.canReadEverything()) {
-            return BreakGlassUses.page(repository, overdue, null, null, cursor, limit, now);
+            return BreakGlassUses.page(repository, overdue, null, null, cursor, limit, now, found -> found);
         }
         String me = directory.idOf(actor.username()).orElse("");
         List<Delegation> mine = me.isEmpty() ? List.of() : delegations.inForceTo(me, now);
@@ -181,16 +186,16 @@ public class BreakGlassReviews {
             reviewers.add(me);
         }
         mine.forEach(d -> reviewers.add(d.delegator().id()));
-        RequestPage page = BreakGlassUses.page(repository, overdue, reviewers, me, cursor, limit, now);
-        List<String> ids = page.items().stream().map(AccessRequest::id).toList();
-        Set<String> told = store.toldOf(me, ids);
-        // a delegation covers some resources only: a use of another one is not the delegate's to review
-        Map<String, BreakGlassReview> reviews = store.forRequests(ids);
-        List<AccessRequest> theirs = page.items().stream()
-                .filter(use -> told.contains(use.id())
-                        || (reviews.containsKey(use.id()) && reviews(actor, reviews.get(use.id()))))
-                .toList();
-        return new RequestPage(theirs, page.nextCursor());
+        return BreakGlassUses.page(repository, overdue, reviewers, me, cursor, limit, now, found -> {
+            List<String> ids = found.stream().map(AccessRequest::id).toList();
+            Set<String> told = store.toldOf(me, ids);
+            // a delegation covers some resources only: a use of another one is not the delegate's to review
+            Map<String, BreakGlassReview> reviews = store.forRequests(ids);
+            return found.stream()
+                    .filter(use -> told.contains(use.id())
+                            || (reviews.containsKey(use.id()) && reviews(me, mine, reviews.get(use.id()), now)))
+                    .toList();
+        });
     }
 
     /** Marks request {@code id}'s review overdue if its deadline has passed; its deadline task calls this. */
@@ -221,14 +226,22 @@ public class BreakGlassReviews {
         return overdue;
     }
 
-    /** Whether the caller is a reviewer of this use, or a delegate in force of one. */
-    private boolean reviews(Actor actor, BreakGlassReview review) {
-        String me = directory.idOf(actor.username()).orElse("");
-        Instant now = clock.instant();
-        return !me.isEmpty()
+    /**
+     * Whether the user with id {@code me} reviews this use: one of its reviewers, or a delegate in
+     * force ({@code mine}) of one, never its requester (as {@link BreakGlassReviewRules} decides); or
+     * whoever reviewed it, for good, as a delegate who decided a request keeps reading it.
+     */
+    private static boolean reviews(String me, List<Delegation> mine, BreakGlassReview review, Instant now) {
+        if (me.isEmpty()) {
+            return false;
+        }
+        if (review.reviewedBy() != null && review.reviewedBy().id().equals(me)) {
+            return true;
+        }
+        return !me.equals(review.requesterId())
                 && (review.reviewers().stream().anyMatch(p -> p.id().equals(me))
-                        || delegations.inForceTo(me, now).stream()
-                                .filter(d -> d.covers(review.resource()))
+                        || mine.stream()
+                                .filter(d -> d.inForceAt(now) && d.covers(review.resource()))
                                 .anyMatch(d -> review.reviewers().stream()
                                         .anyMatch(
                                                 p -> p.id().equals(d.delegator().id()))));

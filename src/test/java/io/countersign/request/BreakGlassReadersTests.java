@@ -176,6 +176,63 @@ class BreakGlassReadersTests extends DevLisaAndCarolTestBase {
         assertThat(ids(page(tom, "/api/v1/breakglass"))).isEmpty();
     }
 
+    @Test
+    void aDelegateWhoReviewedAUseKeepsReadingAndListingItOnceTheDelegationEnds() {
+        Person tom = org.person("tom");
+        String delegation = api.delegate(
+                rita.token(), rita.name(), tom.name(), clock.instant().plus(Duration.ofDays(2)));
+        String id = breakGlass();
+        api.as(tom.token())
+                .post("/api/v1/requests/" + id + "/review", Api.json(Map.of("comment", "for rita")))
+                .expect(200);
+
+        api.as(rita.token())
+                .delete("/api/v1/users/" + rita.name() + "/delegations/" + delegation)
+                .expect(204);
+
+        assertThat(read(tom, id)
+                        .expect(200)
+                        .json()
+                        .get("review")
+                        .get("reviewedBy")
+                        .asString())
+                .isEqualTo(tom.name());
+        assertThat(everyPage(tom, "/api/v1/breakglass")).containsExactly(id);
+    }
+
+    @Test
+    void aDelegatesPageHoldsTheUsesTheirDelegationCoversThoughNewerOnesItDoesNotCoverCameFirst() {
+        Person tom = org.person("tom");
+        api.as(rita.token())
+                .post(
+                        "/api/v1/users/" + rita.name() + "/delegations",
+                        Api.json(Map.of(
+                                "delegate", tom.name(),
+                                "until",
+                                        clock.instant().plus(Duration.ofDays(2)).toString(),
+                                "resources", List.of(resource))))
+                .expect(201);
+        String covered = breakGlass();
+        String other = org.resource();
+        org.policy(other, List.of(step("Leads", 1, lisa)), breakGlassTelling(carol));
+        clock.advance(Duration.ofSeconds(1));
+        org.request(dev, other, Map.of("breakGlass", true, "justification", "database down"));
+
+        JsonNode first = page(tom, "/api/v1/breakglass?limit=1");
+
+        assertThat(ids(first)).containsExactly(covered);
+        assertThat(first.get("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void theRequesterDoesNotFindTheirOwnUseAmongThoseTheyReviewForADelegator() {
+        api.delegate(rita.token(), rita.name(), dev.name(), clock.instant().plus(Duration.ofDays(2)));
+        String id = breakGlass();
+
+        assertThat(ids(page(dev, "/api/v1/breakglass"))).doesNotContain(id);
+        assertThat(ids(page(rita, "/api/v1/breakglass"))).contains(id);
+    }
+
     /** Takes the review out of the stored policy, as it was stored before reviews existed. */
     private void storedBeforeReviews(String policy) {
         String before = jdbc.sql("select definition from policies where name = ?")
