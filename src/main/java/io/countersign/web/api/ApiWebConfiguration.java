@@ -7,6 +7,7 @@ import org.springframework.http.converter.AbstractJacksonHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
@@ -32,6 +33,12 @@ class ApiWebConfiguration implements WebMvcConfigurer {
         builder.configureMessageConvertersList(converters ->
                 converters.removeIf(converter -> converter instanceof AbstractJacksonHttpMessageConverter<?>
                         && !(converter instanceof JacksonJsonHttpMessageConverter)));
+    }
+
+    /** Every answer's type is the service's own, whatever parameters {@code Accept} names. */
+    @Override
+    public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+        configurer.strategies(List.of(new AcceptedTypes()));
     }
 
     @Override

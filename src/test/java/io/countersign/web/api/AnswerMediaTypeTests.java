@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -27,6 +28,9 @@ class AnswerMediaTypeTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    Api api;
 
     @Test
     void aSuccessAskedForAsAProblemDocumentIsLabelledJson() throws Exception {
@@ -147,6 +151,36 @@ class AnswerMediaTypeTests {
         assertThat(bundle.getContentType()).startsWith("application/yaml");
         assertThat(description.getStatus()).isEqualTo(200);
         assertThat(description.getContentAsString()).startsWith("openapi:");
+    }
+
+    @Test
+    void writesAskedForInAnotherCharsetAreAnsweredAsUtf8JsonOnce() {
+        Scene scene = new Scene(api);
+        String accept = "application/json;charset=iso-8859-1";
+        String group = Api.unique("latin");
+
+        Api.Response created = api.asAdmin()
+                .call(HttpMethod.POST, "/api/v1/groups", Api.json(Map.of("name", group)), "Accept", accept);
+        Api.Response asked = api.as(scene.devToken)
+                .call(
+                        HttpMethod.POST,
+                        "/api/v1/requests",
+                        Api.json(Map.of("resource", scene.resource, "account", "admin", "justification", "INC-7")),
+                        "Accept",
+                        accept);
+        String approve = "/api/v1/requests/" + scene.pendingRequest + "/approve";
+        String key = Api.unique("approve");
+        Api.Response approved =
+                api.as(scene.lisaToken).call(HttpMethod.POST, approve, "{}", "Accept", accept, "Idempotency-Key", key);
+        Api.Response retried =
+                api.as(scene.lisaToken).call(HttpMethod.POST, approve, "{}", "Accept", accept, "Idempotency-Key", key);
+
+        for (Api.Response answer : List.of(created, asked, approved, retried)) {
+            assertThat(answer.status()).as(answer.body()).isBetween(200, 201);
+            assertThat(answer.header("Content-Type")).isEqualTo("application/json");
+        }
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(api.status(scene.pendingRequest)).isEqualTo("APPROVED");
     }
 
     private MockHttpServletResponse call(MockHttpServletRequestBuilder request, String accept) throws Exception {
