@@ -183,6 +183,17 @@ class AnswerMediaTypeTests {
         assertThat(api.status(scene.pendingRequest)).isEqualTo("APPROVED");
     }
 
+    @Test
+    void anAnswerIsLabelledWithTheServicesOwnTypeWhateverParametersAcceptNames() throws Exception {
+        MockHttpServletResponse user = call(get("/api/v1/users/admin"), "application/json;version=2");
+        MockHttpServletResponse problem = call(get("/api/v1/users/nobody-here"), PROBLEM + ";charset=utf-8;profile=x");
+
+        assertThat(user.getStatus()).isEqualTo(200);
+        assertThat(user.getHeader("Content-Type")).isEqualTo("application/json");
+        assertThat(problem.getStatus()).isEqualTo(404);
+        assertThat(problem.getHeader("Content-Type")).isEqualTo(PROBLEM);
+    }
+
     private MockHttpServletResponse call(MockHttpServletRequestBuilder request, String accept) throws Exception {
         MvcResult result = mvc.perform(request.header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
                         .header("Accept", accept))
