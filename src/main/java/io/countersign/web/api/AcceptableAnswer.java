@@ -3,6 +3,7 @@ package io.countersign.web.api;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -25,10 +26,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * An {@code Accept} header that admits nothing the operation answers is refused before the operation
  * runs. Spring MVC compares the two only when it writes the answer, after the operation has changed
  * what it changes, so a client sending {@code Accept: text/html} was refused a user it had just
- * created. The types are the ones Spring MVC would offer for the operation's answer; as there, a
- * {@code +json} type admits a JSON answer (labelled {@code application/json}, see {@link AnswersAsJson}).
- * An operation that names its types ({@code produces}) is matched against {@code Accept} by Spring
- * MVC before it runs, and one that writes its own answer (a stream) or none is not asked.
+ * created. The types are the ones Spring MVC would offer for the operation's answer, or those it
+ * names ({@code produces}), read as {@link AcceptedTypes} reads them: Spring MVC matches the latter
+ * before the operation runs but takes no account of a range of quality 0. An operation that writes
+ * its own answer (a stream) checks its type itself; one that writes none is not asked.
  */
 class AcceptableAnswer implements HandlerInterceptor {
 
@@ -48,23 +49,33 @@ class AcceptableAnswer implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws HttpMediaTypeNotAcceptableException {
-        if (!(handler instanceof HandlerMethod operation)
-                || request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE) != null) {
+        if (!(handler instanceof HandlerMethod operation)) {
             return true;
         }
-        Class<?> answer = answerOf(operation);
-        if (NOT_NEGOTIATED.stream().anyMatch(type -> type.isAssignableFrom(answer))) {
+        List<MediaType> answered = answeredBy(operation, request);
+        if (answered.isEmpty()) {
             return true;
         }
-        List<MediaType> answered = converters.get().stream()
-                .filter(converter -> converter.canWrite(answer, null))
-                .flatMap(converter -> converter.getSupportedMediaTypes(answer).stream())
-                .toList();
         List<MediaType> accepted = HEADER.resolveMediaTypes(new ServletWebRequest(request));
-        if (accepted.stream().noneMatch(wanted -> answered.stream().anyMatch(wanted::isCompatibleWith))) {
+        if (answered.stream().noneMatch(type -> AcceptedTypes.quality(accepted, type) > 0)) {
             throw new HttpMediaTypeNotAcceptableException(answered);
         }
         return true;
+    }
+
+    /** The types the operation may answer; none when it writes its own answer or none at all. */
+    private List<MediaType> answeredBy(HandlerMethod operation, HttpServletRequest request) {
+        if (request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE) instanceof Set<?> named) {
+            return named.stream().map(MediaType.class::cast).toList();
+        }
+        Class<?> answer = answerOf(operation);
+        if (NOT_NEGOTIATED.stream().anyMatch(type -> type.isAssignableFrom(answer))) {
+            return List.of();
+        }
+        return converters.get().stream()
+                .filter(converter -> converter.canWrite(answer, null))
+                .flatMap(converter -> converter.getSupportedMediaTypes(answer).stream())
+                .toList();
     }
 
     /** What the operation answers, out of the entity, deferred result or future it comes in. */

@@ -194,6 +194,25 @@ class AnswerMediaTypeTests {
         assertThat(problem.getHeader("Content-Type")).isEqualTo(PROBLEM);
     }
 
+    @Test
+    void aTypeAcceptGivesNoQualityIsNotAnsweredAndNothingIsChanged() throws Exception {
+        for (String accept : List.of("application/json;q=0", "application/json;q=0, */*", "*/*;q=0")) {
+            String name = Api.unique("unwanted");
+            MockHttpServletResponse read = call(get("/api/v1/users/admin"), accept);
+            MockHttpServletResponse group = call(
+                    post("/api/v1/groups").contentType("application/json").content(Api.json(Map.of("name", name))),
+                    accept);
+
+            assertThat(read.getStatus()).as(accept).isEqualTo(406);
+            assertThat(group.getStatus()).as(accept).isEqualTo(406);
+            assertThat(group.getContentAsString()).contains("answers application/json", "nothing was changed");
+            assertThat(call(get("/api/v1/groups/" + name), "application/json").getStatus())
+                    .isEqualTo(404);
+        }
+        assertThat(call(get("/api/v1/users/admin"), "text/html;q=0, */*").getStatus())
+                .isEqualTo(200);
+    }
+
     private MockHttpServletResponse call(MockHttpServletRequestBuilder request, String accept) throws Exception {
         MvcResult result = mvc.perform(request.header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
                         .header("Accept", accept))
