@@ -1,5 +1,6 @@
 package io.countersign.web.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -7,6 +8,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.accept.ContentNegotiationStrategy;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * The {@code Accept} header as the service reads it. Spring MVC took a range's parameters as the
@@ -56,6 +58,11 @@ final class AcceptedTypes implements ContentNegotiationStrategy {
             }
         }
         return quality;
+    }
+
+    /** Whether the header of {@code request} admits an answer of {@code answer}, read as {@link #quality} reads it. */
+    static boolean admits(HttpServletRequest request, MediaType answer) throws HttpMediaTypeNotAcceptableException {
+        return quality(HEADER.resolveMediaTypes(new ServletWebRequest(request)), answer) > 0;
     }
 
     /** How closely {@code range} names {@code answer}; -1 when it does not admit it at all. */

@@ -1,5 +1,6 @@
 package io.countersign.web.api;
 
+import io.countersign.audit.AuditExportFormat;
 import io.countersign.audit.AuditQuery;
 import io.countersign.web.AuditDownloads;
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,7 +9,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,7 +50,17 @@ class AuditExportController {
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) String action,
             @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        return downloads.download(format, AuditQuery.fromParameters(requestId, actor, action, from, to, null, null));
+            @RequestParam(required = false) String to,
+            HttpServletRequest request)
+            throws HttpMediaTypeNotAcceptableException {
+        AuditQuery filters = AuditQuery.fromParameters(requestId, actor, action, from, to, null, null);
+        // the answer streams as it is written, so Spring MVC never compares its type with Accept
+        MediaType written =
+                MediaType.parseMediaType(AuditExportFormat.parse(format).contentType());
+        MediaType answered = new MediaType(written.getType(), written.getSubtype());
+        if (!AcceptedTypes.admits(request, answered)) {
+            throw new HttpMediaTypeNotAcceptableException(List.of(answered));
+        }
+        return downloads.download(format, filters);
     }
 }

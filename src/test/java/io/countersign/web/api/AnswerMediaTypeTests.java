@@ -213,6 +213,24 @@ class AnswerMediaTypeTests {
                 .isEqualTo(200);
     }
 
+    @Test
+    void theAuditExportRefusesAnAcceptThatAdmitsNotItsFormat() throws Exception {
+        for (String accept : List.of("text/html", "image/png", "application/json")) {
+            MockHttpServletResponse refused = call(get("/api/v1/audit/export?format=csv"), accept);
+
+            assertThat(refused.getStatus()).as(accept).isEqualTo(406);
+            assertThat(refused.getHeader("Content-Type")).isEqualTo(PROBLEM);
+            assertThat(refused.getContentAsString()).contains("answers text/csv");
+        }
+        assertThat(call(get("/api/v1/audit/export?format=jsonl"), "text/csv").getStatus())
+                .isEqualTo(406);
+        assertThat(call(get("/api/v1/audit/export?format=jsonl"), "application/jsonl, text/csv;q=0.5")
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(call(get("/api/v1/audit/export?format=csv"), "*/*").getStatus())
+                .isEqualTo(200);
+    }
+
     private MockHttpServletResponse call(MockHttpServletRequestBuilder request, String accept) throws Exception {
         MvcResult result = mvc.perform(request.header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
                         .header("Accept", accept))
