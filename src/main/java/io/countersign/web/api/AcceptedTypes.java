@@ -16,11 +16,16 @@ import org.springframework.web.context.request.ServletWebRequest;
  * writer does not write was refused only when the answer was written, after a write had committed.
  * So a range is read for its type and its quality alone, and the answer always carries the
  * service's own type, JSON in UTF-8. A range of quality 0 admits nothing (RFC 9110, 12.4.2), and
- * any {@code +json} range admits JSON, which is how every JSON answer is labelled.
+ * any {@code +json} range admits JSON, which is how every JSON answer is labelled; a YAML range
+ * admits the OpenAPI description's YAML, whose registered type few clients name, and the older
+ * {@code application/x-yaml}, which an import takes, admits the bundle's {@code application/yaml}.
  */
 final class AcceptedTypes implements ContentNegotiationStrategy {
 
+    private static final MediaType OPENAPI_YAML = MediaType.parseMediaType("application/vnd.oai.openapi");
+
     private static final HeaderContentNegotiationStrategy HEADER = new HeaderContentNegotiationStrategy();
+    private static final MediaType X_YAML = MediaType.parseMediaType("application/x-yaml");
     private static final String JSON_SUFFIX = "json";
 
     @Override
@@ -33,6 +38,7 @@ final class AcceptedTypes implements ContentNegotiationStrategy {
         for (MediaType range : named) {
             if (range.getQualityValue() > 0) {
                 ranges.add(new MediaType(range.getType(), range.getSubtype()).copyQualityValue(range));
+                standsFor(range).forEach(type -> ranges.add(type.copyQualityValue(range)));
             }
         }
         // a header admitting nothing is refused before the operation runs (AcceptableAnswer); the
@@ -87,6 +93,12 @@ final class AcceptedTypes implements ContentNegotiationStrategy {
     private static List<MediaType> standsFor(MediaType range) {
         if (!range.isWildcardSubtype() && JSON_SUFFIX.equals(range.getSubtypeSuffix())) {
             return List.of(MediaType.APPLICATION_JSON);
+        }
+        if (range.equalsTypeAndSubtype(X_YAML)) {
+            return List.of(MediaType.APPLICATION_YAML, OPENAPI_YAML);
+        }
+        if (range.equalsTypeAndSubtype(MediaType.APPLICATION_YAML)) {
+            return List.of(OPENAPI_YAML);
         }
         return List.of();
     }

@@ -30,7 +30,10 @@ class ExportController {
         this.exporter = exporter;
     }
 
-    /** YAML unless the caller asks for JSON, which it does by naming it before any YAML type in {@code Accept}. */
+    /**
+     * YAML unless the caller asks for JSON, which it does by naming it, or any {@code +json} type, before
+     * any YAML type in {@code Accept}, or by giving YAML quality 0.
+     */
     @Operation(
             operationId = "exportBundle",
             summary = "Export levels, users, groups, resources and policies as a bundle, without any secret")
@@ -64,14 +67,20 @@ class ExportController {
         if (accept == null || accept.isBlank()) {
             return false;
         }
-        List<MediaType> types = MediaType.parseMediaTypes(accept).stream()
+        List<MediaType> named = MediaType.parseMediaTypes(accept);
+        double json = AcceptedTypes.quality(named, MediaType.APPLICATION_JSON);
+        double yaml = AcceptedTypes.quality(named, MediaType.APPLICATION_YAML);
+        if (json == 0 || yaml == 0) {
+            return yaml == 0;
+        }
+        List<MediaType> types = named.stream()
                 .sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
                 .toList();
         for (MediaType type : types) {
             if (type.isWildcardType()) {
                 return false;
             }
-            if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+            if (type.isCompatibleWith(MediaType.APPLICATION_JSON) || "json".equals(type.getSubtypeSuffix())) {
                 return true;
             }
             if (type.getSubtype().contains("yaml")) {

@@ -231,6 +231,35 @@ class AnswerMediaTypeTests {
                 .isEqualTo(200);
     }
 
+    @Test
+    void everyJsonTypeAdmitsTheJsonOfOperationsThatNameTheirTypes() throws Exception {
+        for (String accept : List.of(PROBLEM, "application/vnd.example+json")) {
+            MockHttpServletResponse bundle = call(get("/api/v1/export"), accept);
+
+            assertThat(bundle.getStatus()).as(accept).isEqualTo(200);
+            assertThat(bundle.getHeader("Content-Type")).isEqualTo("application/json");
+            assertThat(bundle.getContentAsString()).startsWith("{");
+        }
+        MockHttpServletResponse description = call(get("/api/v1/openapi"), "application/vnd.oai.openapi+json");
+        MockHttpServletResponse yaml = call(get("/api/v1/openapi.yaml"), "application/yaml");
+
+        assertThat(description.getStatus()).isEqualTo(200);
+        assertThat(description.getHeader("Content-Type")).isEqualTo("application/json");
+        assertThat(yaml.getStatus()).isEqualTo(200);
+        assertThat(yaml.getContentAsString()).startsWith("openapi:");
+    }
+
+    @Test
+    void theBundleExportExcludesTheTypeAcceptGivesNoQuality() throws Exception {
+        MockHttpServletResponse json = call(get("/api/v1/export"), "application/yaml;q=0, */*");
+        MockHttpServletResponse yaml = call(get("/api/v1/export"), "application/json;q=0, */*");
+
+        assertThat(json.getHeader("Content-Type")).isEqualTo("application/json");
+        assertThat(yaml.getHeader("Content-Type")).startsWith("application/yaml");
+        assertThat(call(get("/api/v1/openapi"), "application/json;q=0, */*").getStatus())
+                .isEqualTo(406);
+    }
+
     private MockHttpServletResponse call(MockHttpServletRequestBuilder request, String accept) throws Exception {
         MvcResult result = mvc.perform(request.header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
                         .header("Accept", accept))
