@@ -24,7 +24,8 @@ record ActionPage(
         String ticket,
         String step,
         String deadline,
-        String approver) {
+        String approver,
+        String onBehalfOf) {
 
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -44,7 +45,8 @@ record ActionPage(
                 request.ticket(),
                 step,
                 WHEN.format(view.deadline()),
-                view.approver() == null ? null : person(view.approver(), directory));
+                view.approver() == null ? null : person(view.approver(), directory),
+                view.onBehalfOf() == null ? null : person(view.onBehalfOf(), directory));
     }
 
     /** "Dana Dev (dev)", or the username alone when there is no display name or no such user. */

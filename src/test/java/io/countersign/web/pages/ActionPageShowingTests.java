@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import io.countersign.shared.Channel;
+import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,29 @@ class ActionPageShowingTests extends ActionPageTestBase {
         assertThat(read(id).get("status").asString()).isEqualTo("PENDING");
         assertThat(read(id).get("decisions")).isEmpty();
         assertThat(tokens.peek(token).orElseThrow().used()).isFalse();
+    }
+
+    @Test
+    void aDelegatesLinkSaysWhomTheDecisionCountsFor() throws Exception {
+        String ed = user("ed", "Ed <u>Delegate</u>");
+        api.asAdmin()
+                .post(
+                        "/api/v1/users/" + lisa + "/delegations",
+                        Api.json(Map.of(
+                                "delegate",
+                                ed,
+                                "until",
+                                clock.instant().plus(Duration.ofDays(1)).toString())))
+                .expect(201);
+        String id = request();
+        String token = tokens.issue(id, 0, directory.idOf(ed).orElseThrow(), lisa, Channel.WEB);
+
+        String html =
+                mvc.perform(get("/actions/" + token)).andReturn().getResponse().getContentAsString();
+
+        assertThat(html)
+                .contains("<dt>Deciding as</dt><dd>Ed &lt;u&gt;Delegate&lt;/u&gt; (" + ed + ")</dd>")
+                .contains("<dt>On behalf of</dt><dd>Lisa Lead (" + lisa + ")</dd>");
     }
 
     @Test
