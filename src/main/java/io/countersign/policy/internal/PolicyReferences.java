@@ -72,9 +72,14 @@ class PolicyReferences implements DirectoryReferences {
                 selectors(policy).map(ApproverSelector::minLevel));
     }
 
-    /** Every selector of the policy: its steps' approvers and escalations, and whom break-glass tells and asks to review. */
+    /**
+     * Every selector of the policy: the approvers and escalations of its steps and of its extension
+     * steps, and whom break-glass tells and asks to review.
+     */
     private static Stream<ApproverSelector> selectors(PolicyDefinition policy) {
-        Stream<ApproverSelector> steps = listed(policy.steps())
+        PolicyDefinition.Extension extension = policy.extension();
+        Stream<ApproverSelector> steps = Stream.concat(
+                        listed(policy.steps()), extension == null ? Stream.empty() : listed(extension.steps()))
                 .flatMap(step -> Stream.concat(listed(step.approvers()), listed(step.escalateTo())));
         PolicyDefinition.BreakGlass breakGlass = policy.breakGlass();
         return breakGlass == null
