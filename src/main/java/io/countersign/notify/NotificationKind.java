@@ -12,8 +12,8 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code STEP_OPENED}: a step began waiting on the recipient; {@code stepName} (may be absent),
  *       {@code requiredApprovals}, {@code deadline} (absent without a timeout).
- *   <li>{@code STEP_ESCALATED}: a step timed out and now also waits on the recipient; {@code stepName},
- *       {@code deadline}.
+ *   <li>{@code STEP_ESCALATED}: a step timed out, or can no longer get its approvals, and now also
+ *       waits on the recipient; {@code stepName}, {@code deadline}.
  *   <li>{@code REQUEST_DECIDED}: the recipient's request ended; {@code outcome} is {@code APPROVED},
  *       {@code REJECTED}, {@code EXPIRED} or {@code CANCELLED}, {@code comment} what the decider wrote.
  *   <li>{@code GRANT_ENDING}: the recipient's access ends soon; {@code endsAt}, {@code resource},

@@ -202,12 +202,10 @@ public final class AccessRequest {
     }
 
     /** Widens the pending request's current step to more approvers, with the step's fresh deadline. */
-    void escalateCurrent(RequestStep widened, List<Participant> added) {
+    void escalateCurrent(RequestStep widened, List<Participant> added, boolean timedOut) {
         requirePending();
         steps.set(currentStep, widened);
-        List<String> names = added.stream().map(Participant::username).toList();
-        register(new RequestStepEscalated(
-                Actor.system(), id(), currentStep, widened.name(), names, widened.deadline(), details.extendsGrant()));
+        register(RequestStepEscalated.of(details, currentStep, widened, added, timedOut));
     }
 
     /** Rejects the pending request at its current {@code step} with a SYSTEM decision. */

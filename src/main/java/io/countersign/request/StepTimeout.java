@@ -33,7 +33,7 @@ final class StepTimeout {
                 if (!mustComplete
                         || StepTally.canStillComplete(
                                 widened, request.currentStep(), rules, requesterId, request.decisions())) {
-                    request.escalateCurrent(widened, added);
+                    request.escalateCurrent(widened, added, !mustComplete);
                     return;
                 }
             }

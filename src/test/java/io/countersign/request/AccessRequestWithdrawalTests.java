@@ -90,6 +90,12 @@ class AccessRequestWithdrawalTests {
         assertThat(request.steps().get(0).eligibleApprovers()).containsExactly("dora", "lisa");
         assertThat(request.steps().get(0).deadline()).isEqualTo(AT.plus(Duration.ofHours(1)));
 
+        assertThat(request.pullEvents())
+                .filteredOn(RequestStepEscalated.class::isInstance)
+                .extracting(AuditableEvent::note)
+                .as("the deadline has not passed")
+                .containsExactly("step 1 'Both' can no longer get its approvals and now also waits on [dora]");
+
         ApproverWithdrawal.withdraw(request, "dora", "dora", "user deleted", AT);
 
         assertThat(request.status()).as("it escalates once only").isEqualTo(RequestStatus.REJECTED);

@@ -71,6 +71,7 @@ class StepTimeoutTests {
         RequestStepEscalated escalated =
                 (RequestStepEscalated) request.pullEvents().get(0);
         assertThat(escalated.addedApprovers()).containsExactly("dora");
+        assertThat(escalated.note()).isEqualTo("step 1 'Manager' timed out and now also waits on [dora]");
 
         request.approve(person("dora"), "dora", null, DUE.plusSeconds(60));
         assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
