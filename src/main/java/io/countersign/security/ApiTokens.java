@@ -15,6 +15,7 @@ import io.countersign.shared.database.BoundedDatabaseCalls;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -181,9 +182,12 @@ public class ApiTokens {
             throw new ConflictException("User '" + username + "' already has a token named '" + name + "'.");
         }
         String id = ShortIds.next("tok");
-        store.insert(id, username, name, TokenHash.of(token), clock.instant(), expiresAt);
+        // the database keeps microseconds and would round the rest: the answer must be what is stored,
+        // and truncating never lets a token outlive the ceiling it was checked against
+        Instant expiry = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS);
+        store.insert(id, username, name, TokenHash.of(token), clock.instant(), expiry);
         events.publishEvent(new TokenIssued(actor, id, username, name));
-        return new IssuedToken(id, name, username, token, expiresAt);
+        return new IssuedToken(id, name, username, token, expiry);
     }
 
     private static String generate() {

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 @CountersignTest
 class ApiTokenTests {
@@ -113,6 +118,31 @@ class ApiTokenTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(tokens);
+    }
+
+    @Test
+    void anExpiryFinerThanAMicrosecondIsAnsweredAsItIsStored() {
+        String name = Api.unique("nanos");
+        Instant asked = Instant.now()
+                .plus(Duration.ofDays(7))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .plusNanos(123_456_789);
+
+        var issued = api.asAdmin()
+                .post("/api/v1/users/admin/tokens", Api.json(Map.of("name", name, "expiresAt", asked.toString())))
+                .expect(201)
+                .json();
+
+        String listed = null;
+        for (JsonNode token :
+                api.asAdmin().get("/api/v1/users/admin/tokens").expect(200).json()) {
+            if (token.get("name").asString().equals(name)) {
+                listed = token.get("expiresAt").asString();
+            }
+        }
+        assertThat(Instant.parse(issued.get("expiresAt").asString()))
+                .isEqualTo(asked.truncatedTo(ChronoUnit.MICROS))
+                .isEqualTo(Instant.parse(listed));
     }
 
     @Test
