@@ -247,10 +247,14 @@ public class DirectoryImport {
         }
         for (int i = 0; i < input.size(); i++) {
             UserInput entry = input.get(i);
-            User previous = entry == null ? null : before.get(Names.canonical(entry.username()));
+            String username = entry == null ? null : Names.canonical(entry.username());
+            User previous = username == null ? null : before.get(username);
             if (previous != null && isActiveAdmin(previous)) {
+                // the field at fault: an administrator kept as ADMIN but deactivated is wrong in active
+                User next = after.get(username);
+                boolean deactivated = next != null && next.role() == Role.ADMIN;
                 problems.add(
-                        "users[" + i + "].role",
+                        "users[" + i + "]." + (deactivated ? "active" : "role"),
                         "last_admin",
                         "would leave no active administrator; keep at least one user an active ADMIN");
                 return;

@@ -224,6 +224,18 @@ class BundleImportTests extends BundleImporterTestBase {
     }
 
     @Test
+    void aBundleThatDeactivatesTheLastAdministratorNamesItsActiveField() {
+        onlyTheBootstrapAdministratorIsAnActiveAdmin();
+
+        var response = importer.json("{\"users\": [{\"username\": \"admin\", \"email\": \"admin@localhost\","
+                + " \"role\": \"ADMIN\", \"active\": false}]}");
+
+        assertThat(issues(response.expect(400).json())).containsExactly("users[0].active:last_admin");
+        assertThat(api.asAdmin().get("/api/v1/users/admin").json().get("active").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void unknownFieldsAndBadValuesAreReportedWithTheirPath() {
         var unknown = importer.json("{\"users\": [{\"username\": \"x\", \"emial\": \"x@example.com\"}]}");
         var badRole = importer.yaml("users:\n  - username: x\n    email: x@example.com\n    role: root\n");
