@@ -171,6 +171,7 @@ class OutgoingMailTests {
                         "rw-admin",
                         OutcomeNotice.Outcome.APPROVED,
                         new Person("carol", "Carol Sec"),
+                        null,
                         "looks fine",
                         start,
                         start.plus(Duration.ofHours(2))))

@@ -236,11 +236,25 @@ class EmailNotificationSender implements NotificationSender {
                         request.details().account(),
                         outcome,
                         decidedBy,
+                        decidedBy == null ? null : onBehalfOf(request, by.toString(), outcome),
                         comment == null ? null : comment.toString(),
                         grant.map(Grant::startsAt).orElse(null),
                         grant.map(Grant::endsAt).orElse(null)))
                 .message());
         return SendResult.ok();
+    }
+
+    /** Whom the decider's deciding decision counted for, when they decided as someone's delegate. */
+    private Person onBehalfOf(AccessRequest request, String decider, OutcomeNotice.Outcome outcome) {
+        if (outcome != OutcomeNotice.Outcome.APPROVED && outcome != OutcomeNotice.Outcome.REJECTED) {
+            return null;
+        }
+        return request.decisions().stream()
+                .filter(decision -> decision.approver().equals(decider) && decision.withdrawn() == null)
+                .reduce((earlier, later) -> later)
+                .map(Decision::onBehalfOf)
+                .map(approver -> person(approver.username()))
+                .orElse(null);
     }
 
     private SendResult warnGrantEnding(Notification notification, User user) {

@@ -9,8 +9,12 @@ public final class OutcomeLetter {
 
     public static Letter write(OutcomeNotice notice, Letterhead head) {
         String what = "the account " + notice.account() + " on " + notice.resource();
-        String by =
-                notice.decidedBy() == null ? "" : " by " + notice.decidedBy().label();
+        String by = notice.decidedBy() == null
+                ? ""
+                : " by " + notice.decidedBy().label()
+                        + (notice.onBehalfOf() == null
+                                ? ""
+                                : " on behalf of " + notice.onBehalfOf().label());
         String opening = switch (notice.outcome()) {
             case APPROVED -> "Your request for " + what + " was approved" + by + ".";
             case REJECTED -> "Your request for " + what + " was rejected" + by + ".";
@@ -24,6 +28,9 @@ public final class OutcomeLetter {
                 .field(
                         "Decided by",
                         notice.decidedBy() == null ? null : notice.decidedBy().label())
+                .field(
+                        "On behalf of",
+                        notice.onBehalfOf() == null ? null : notice.onBehalfOf().label())
                 .field("Comment", notice.comment())
                 .field("Access from", head.time(notice.grantStart()))
                 .field("Access until", head.time(notice.grantEnd()))

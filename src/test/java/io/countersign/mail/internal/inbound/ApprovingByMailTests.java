@@ -273,6 +273,8 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
         assertThat(decision.get("approver").asString()).isEqualTo(carol.name());
         assertThat(decision.get("channel").asString()).isEqualTo("EMAIL");
         assertThat(auditNote(id, "request.approval_recorded")).startsWith("By email, on behalf of " + lisa.name());
+        assertThat(text(mailTo(dev, "Access Request Approved")))
+                .containsPattern("was approved by [^\n]*" + carol.name() + "[^\n]* on behalf of [^\n]*" + lisa.name());
     }
 
     @Test
