@@ -1,6 +1,7 @@
 package io.countersign.directory;
 
 import io.countersign.shared.NameQuery;
+import io.countersign.shared.Names;
 import io.countersign.shared.Revision;
 import io.countersign.shared.Revisions;
 import io.countersign.shared.Role;
@@ -20,7 +21,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -141,10 +141,13 @@ class UserStore {
                 .optional();
     }
 
-    /** Active users whose address is this one, compared without regard to case. */
+    /**
+     * Active users whose address is this one, compared without regard to the case of A to Z: stored
+     * addresses are ASCII, and Unicode lower-casing would make the Kelvin sign in an address a "k".
+     */
     List<User> activeWithEmail(String address) {
         return jdbc.sql("select " + COLUMNS + " from users where lower(email) = ? and active = ? order by username")
-                .params(address.toLowerCase(Locale.ROOT), true)
+                .params(Names.asciiLowerCase(address), true)
                 .query((rs, row) -> map(rs))
                 .list();
     }

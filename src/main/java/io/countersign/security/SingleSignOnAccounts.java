@@ -69,8 +69,10 @@ class SingleSignOnAccounts {
         if (identity.email() == null || !identity.emailVerified()) {
             return Optional.empty();
         }
+        // ASCII letters only: Unicode case rules would let "alıce@" (dotless i) stand for alice
+        String address = Names.asciiLowerCase(identity.email());
         List<User> owners = users.list().stream()
-                .filter(user -> identity.email().equalsIgnoreCase(user.email()))
+                .filter(user -> address.equals(Names.asciiLowerCase(user.email())))
                 .toList();
         return owners.size() == 1 ? Optional.of(owners.get(0)) : Optional.empty();
     }

@@ -22,8 +22,13 @@ public final class Names {
      * Lower-cases A to Z only. Unicode lower-casing turns some letters outside ASCII into ASCII ones
      * (the Kelvin sign U+212A becomes "k"), so a name spelled with one would pass as another name and
      * reach its user, grants and sign-in; left as it is, such a name is refused or matches nothing.
+     * {@link String#equalsIgnoreCase} has the same hole (the dotless i U+0131 and the long s U+017F
+     * equal "i" and "s" there), so names and e-mail addresses are compared in this form instead.
      */
-    private static String asciiLowerCase(String value) {
+    public static String asciiLowerCase(String value) {
+        if (value == null) {
+            return null;
+        }
         char[] chars = value.toCharArray();
         for (int i = 0; i < chars.length; i++) {
             if (chars[i] >= 'A' && chars[i] <= 'Z') {

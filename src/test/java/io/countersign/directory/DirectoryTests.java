@@ -13,6 +13,7 @@ import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -206,6 +207,19 @@ class DirectoryTests {
         assertThat(directory.findUsers(List.of(username, manager))).containsOnlyKeys(username);
         assertThat(directory.findUser(username).orElseThrow().manager()).isNull();
         assertThat(directory.findUser(manager)).isEmpty();
+    }
+
+    @Test
+    void anAddressFindsItsActiveUserInAnyAsciiCaseButALookAlikeFindsNobody() {
+        String username = user("kate", null, null, true);
+        String address = username + "@example.com";
+
+        assertThat(directory.activeUsersWithEmail(address.toUpperCase(Locale.ROOT)))
+                .extracting(User::username)
+                .containsExactly(username);
+        assertThat(directory.activeUsersWithEmail(address.replaceFirst("k", "\u212A")))
+                .as("the Kelvin sign lower-cases to k outside ASCII")
+                .isEmpty();
     }
 
     private String user(String base, String level, String manager, boolean active) {

@@ -10,11 +10,14 @@ import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -113,6 +116,28 @@ class SingleSignOnAccountsTests {
         var unverified = new SingleSignOnIdentity(claimed, username + "@example.com", false, null, null);
 
         assertThat(accounts(false).signIn(unverified, SOURCE).refusal()).isEqualTo(SignInRefusal.UNKNOWN_USER);
+    }
+
+    @Test
+    void aVerifiedEmailSignsInItsOwnerWhateverTheCaseOfItsAsciiLetters() {
+        String username = directory.person(true);
+        var shouting = new SingleSignOnIdentity(
+                Api.unique("claimed"), (username + "@example.com").toUpperCase(Locale.ROOT), true, null, null);
+
+        assertThat(accounts(false).signIn(shouting, SOURCE).user().username()).isEqualTo(username);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"i, \u0131", "i, \u0130", "k, \u212A", "s, \u017F"})
+    void aVerifiedEmailThatOnlyLooksLikeAUsersSignsInNobody(String letter, String lookAlike) {
+        String username = Api.unique("kiss");
+        api.asAdmin()
+                .post("/api/v1/users", Api.json(People.body(username, Role.USER)))
+                .expect(201);
+        String address = (username + "@example.com").replaceFirst(letter, lookAlike);
+        var lookingAlike = new SingleSignOnIdentity(Api.unique("attacker"), address, true, null, null);
+
+        assertThat(accounts(false).signIn(lookingAlike, SOURCE).refusal()).isEqualTo(SignInRefusal.UNKNOWN_USER);
     }
 
     @Test

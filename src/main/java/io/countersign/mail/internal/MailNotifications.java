@@ -1,9 +1,9 @@
 package io.countersign.mail.internal;
 
+import io.countersign.shared.Names;
 import io.countersign.shared.Timestamps;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,7 +25,7 @@ public class MailNotifications {
         jdbc.sql("""
                         insert into mail_notifications (message_id, request_id, step, approver_id, address, sent_at)
                         values (?, ?, ?, ?, ?, ?)""")
-                .params(messageId, requestId, step, approverId, address.toLowerCase(Locale.ROOT), Timestamps.toDb(at))
+                .params(messageId, requestId, step, approverId, Names.asciiLowerCase(address), Timestamps.toDb(at))
                 .update();
     }
 

@@ -1,5 +1,6 @@
 package io.countersign.mail.internal.inbound;
 
+import io.countersign.shared.Names;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -206,7 +207,8 @@ final class ReplyParser {
                     || !email.matches("[^@\\s<>()\",;:]+@[^@\\s<>()\",;:]+")) {
                 return null;
             }
-            return email.toLowerCase(Locale.ROOT);
+            // A to Z only, as the directory compares: Unicode would read a Kelvin sign in the address as a "k"
+            return Names.asciiLowerCase(email);
         } catch (MessagingException | RuntimeException malformed) {
             return null;
         }

@@ -1,9 +1,9 @@
 package io.countersign.mail.internal.inbound;
 
+import io.countersign.shared.Names;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,14 +24,16 @@ final class SenderAuthentication {
         if (headers == null || sender == null || sender.indexOf('@') < 0) {
             return false;
         }
-        String domain = sender.substring(sender.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        // A to Z only: Unicode lower-casing would let a look-alike id or domain (a Kelvin sign for a "k")
+        // pass for the trusted server's or the sender's
+        String domain = Names.asciiLowerCase(sender.substring(sender.lastIndexOf('@') + 1));
         for (String header : headers) {
             if (!stampedFirst(header)) {
                 continue;
             }
             String[] statements = withoutComments(header).split(";");
-            String authservId = statements[0].trim().split("\\s+")[0].toLowerCase(Locale.ROOT);
-            if (!authservId.equals(trustedAuthservId.toLowerCase(Locale.ROOT))) {
+            String authservId = Names.asciiLowerCase(statements[0].trim().split("\\s+")[0]);
+            if (!authservId.equals(Names.asciiLowerCase(trustedAuthservId))) {
                 continue;
             }
             for (int i = 1; i < statements.length; i++) {
@@ -75,7 +77,7 @@ final class SenderAuthentication {
         for (String pair : statement.trim().split("\\s+")) {
             int equals = pair.indexOf('=');
             if (equals > 0) {
-                values.put(pair.substring(0, equals).toLowerCase(Locale.ROOT), unquote(pair.substring(equals + 1)));
+                values.put(Names.asciiLowerCase(pair.substring(0, equals)), unquote(pair.substring(equals + 1)));
             }
         }
         if (values.containsKey("dmarc")) {
@@ -100,7 +102,7 @@ final class SenderAuthentication {
     }
 
     private static String unquote(String value) {
-        return value.replace("\"", "").toLowerCase(Locale.ROOT);
+        return Names.asciiLowerCase(value.replace("\"", ""));
     }
 
     private static String withoutComments(String header) {

@@ -84,6 +84,13 @@ class ReplyParserTests {
     }
 
     @Test
+    void aSenderSpelledWithALetterThatLowerCasesToAsciiIsNotReadAsTheAsciiAddress() {
+        ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "Approve").from("Kate <\u212Aate@Example.com>"));
+
+        assertThat(reply.sender()).isEqualTo("\u212Aate@example.com");
+    }
+
+    @Test
     void theQuotedOriginalBelowTheFirstLineIsIgnored() {
         String body = "\n\n  Rejected: not during the freeze  \nThanks\n-- \nLisa\n\n> Approve\n> Reply code: " + TOKEN
                 + "\n";

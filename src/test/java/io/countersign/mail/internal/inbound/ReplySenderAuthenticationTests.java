@@ -35,6 +35,18 @@ class ReplySenderAuthenticationTests {
     }
 
     @Test
+    void aVerdictForADomainVouchesForNoLookAlikeOfIt() {
+        ReplyParser strict = ReplyParserTests.parser(List.of(), "mx.example.com");
+        String verdict = "Authentication-Results: mx.example.com; dmarc=pass header.from=kitchen.example.com";
+
+        assertThat(strict.read(from("lisa@kitchen.example.com", verdict)).reply())
+                .isNotNull();
+        assertThat(strict.read(from("lisa@\u212Aitchen.example.com", verdict)).refusal())
+                .as("the Kelvin sign lower-cases to k outside ASCII")
+                .contains("not authenticated");
+    }
+
+    @Test
     void aTrustedIdThatTheReceivingServersRuleWouldNotStripSaysNothing() {
         ReplyParser strict = ReplyParserTests.parser(List.of(), "mx.example.com");
         String behindAComment = "Authentication-Results: (forged) mx.example.com; dmarc=pass header.from=example.com";
@@ -67,6 +79,13 @@ class ReplySenderAuthenticationTests {
         assertThat(parser.read(withHeader(trustedPass)).authenticated())
                 .as("without a trusted service nothing vouches for a sender")
                 .isFalse();
+    }
+
+    private static byte[] from(String sender, String header) {
+        return ReplyMail.answering(ReplyParserTests.REQUEST, ReplyParserTests.TOKEN, "Approve")
+                .from(sender)
+                .header(header)
+                .bytes();
     }
 
     private static byte[] withHeader(String header) {
