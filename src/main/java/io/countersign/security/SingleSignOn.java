@@ -79,6 +79,7 @@ class SingleSignOn {
                 .oidcLogout(logout -> logout.clientRegistrationRepository(registrations)
                         .oidcSessionRegistry(new NoProviderSessionRegistry())
                         .backChannel(backChannel -> backChannel.logoutHandler(signOuts)))
+                .addFilterAfter(new SingleSignOnAddresses(), HeaderWriterFilter.class)
                 .addFilterAfter(new BackChannelLogoutRefusals(registrations), HeaderWriterFilter.class);
     }
 }

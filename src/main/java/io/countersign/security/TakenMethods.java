@@ -17,9 +17,11 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 public class TakenMethods {
 
     private final ServedOperations served;
+    private final OidcProperties singleSignOn;
 
-    TakenMethods(ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
+    TakenMethods(ObjectProvider<RequestMappingInfoHandlerMapping> mappings, OidcProperties singleSignOn) {
         this.served = new ServedOperations(mappings);
+        this.singleSignOn = singleSignOn;
     }
 
     /**
@@ -29,6 +31,10 @@ public class TakenMethods {
     public Set<String> of(HttpServletRequest request) {
         if (ChatCallbackAddresses.isCallBack(request)) {
             return ChatCallbackAddresses.METHODS;
+        }
+        Set<String> signIn = singleSignOn.enabled() ? SingleSignOnAddresses.methods(request) : null;
+        if (signIn != null) {
+            return signIn;
         }
         Set<String> filterForm = PageSecurityConfiguration.filterForm(request);
         if (filterForm != null) {

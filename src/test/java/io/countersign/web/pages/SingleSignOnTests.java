@@ -139,6 +139,39 @@ class SingleSignOnTests {
     }
 
     @Test
+    void aMethodASingleSignOnAddressDoesNotTakeIsAnswered405AndStartsNothing() {
+        Map<String, List<String>> refused = Map.of(
+                "/oauth2/authorization/oidc", List.of("POST", "PUT", "DELETE", "TRACE"),
+                "/login/oauth2/code/oidc", List.of("POST", "PUT", "DELETE"),
+                "/logout/connect/back-channel/oidc", List.of("GET", "HEAD", "PUT", "DELETE", "TRACE"));
+        Map<String, String> allowed = Map.of(
+                "/oauth2/authorization/oidc", "GET, HEAD, OPTIONS",
+                "/login/oauth2/code/oidc", "GET, HEAD, OPTIONS",
+                "/logout/connect/back-channel/oidc", "OPTIONS, POST");
+
+        refused.forEach((path, methods) -> methods.forEach(method -> {
+            HttpResponse<String> answered = new Visitor().ask(method, BASE + path);
+            assertThat(answered.statusCode()).as(method + " " + path).isEqualTo(405);
+            assertThat(answered.headers().firstValue("Allow"))
+                    .as(method + " " + path)
+                    .contains(allowed.get(path));
+        }));
+        allowed.forEach((path, methods) -> {
+            HttpResponse<String> options = new Visitor().ask("OPTIONS", BASE + path);
+            assertThat(options.statusCode()).as("OPTIONS " + path).isEqualTo(200);
+            assertThat(options.headers().firstValue("Allow"))
+                    .as("OPTIONS " + path)
+                    .contains(methods);
+            assertThat(options.headers().firstValue("Location"))
+                    .as("OPTIONS " + path)
+                    .isEmpty();
+            assertThat(options.headers().firstValue("Set-Cookie"))
+                    .as("OPTIONS " + path)
+                    .isEmpty();
+        });
+    }
+
+    @Test
     void aSingleSignOnIsAuditedWithTheUserTheAddressAndTheMethod() {
         String username = directory.person(true);
         providerSays(claims(username, List.of()));
