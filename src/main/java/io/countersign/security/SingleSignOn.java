@@ -4,6 +4,8 @@ import java.net.URI;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -51,6 +53,14 @@ class SingleSignOn {
         return " " + issuer.getScheme() + "://" + issuer.getRawAuthority();
     }
 
+    /** ID tokens checked as Spring Security checks them, their {@code email_verified} read as sent. */
+    private static OidcIdTokenDecoderFactory idTokens() {
+        var idTokens = new OidcIdTokenDecoderFactory();
+        var claims = SingleSignOnIdentity.claimTypes(OidcIdTokenDecoderFactory.createDefaultClaimTypeConverters());
+        idTokens.setClaimTypeConverterFactory(registration -> claims);
+        return idTokens;
+    }
+
     void applyTo(HttpSecurity http) throws Exception {
         if (!properties.enabled()) {
             return;
@@ -72,7 +82,16 @@ class SingleSignOn {
                                 filter.setAuthenticationFailureHandler(failure);
                                 return filter;
                             }
-                        }))
+                        })
+                        .withObjectPostProcessor(
+                                new ObjectPostProcessor<OidcAuthorizationCodeAuthenticationProvider>() {
+                                    @Override
+                                    public <O extends OidcAuthorizationCodeAuthenticationProvider> O postProcess(
+                                            O provider) {
+                                        provider.setJwtDecoderFactory(idTokens());
+                                        return provider;
+                                    }
+                                }))
                 .logout(logout -> logout.logoutSuccessHandler(new SingleSignOnLogout(registrations, baseUrl)))
                 // the provider's back-channel logout, at /logout/connect/back-channel/oidc: Spring checks the
                 // token, and the sign-out is recorded for every instance rather than looked up in this one

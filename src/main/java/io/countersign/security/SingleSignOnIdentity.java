@@ -2,8 +2,12 @@ package io.countersign.security;
 
 import io.countersign.shared.Names;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.oauth2.core.converter.ClaimTypeConverter;
+import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 
 /**
  * Who the provider says signed in, read from the ID token and user-info claims.
@@ -14,7 +18,8 @@ import java.util.Map;
  *     email} as the username claim vouches for it as for any other claim (Entra ID never sends {@code
  *     email_verified}), so it is taken as it is; null when there is none
  * @param email the e-mail address, if any
- * @param emailVerified whether the provider vouches for the address ({@code email_verified: true})
+ * @param emailVerified whether the provider vouches for the address with the JSON {@code true}: a string
+ *     {@code "true"} is not the claim the specification defines, so it vouches for nothing
  * @param displayName the {@code name} claim, if any
  * @param groups the group names from the groups claim; null when no groups claim is configured
  */
@@ -23,7 +28,7 @@ record SingleSignOnIdentity(
 
     static SingleSignOnIdentity from(Map<String, Object> claims, OidcProperties properties) {
         String email = text(claims.get("email"));
-        boolean emailVerified = "true".equals(String.valueOf(claims.get("email_verified")));
+        boolean emailVerified = Boolean.TRUE.equals(claims.get(StandardClaimNames.EMAIL_VERIFIED));
         String username = text(claims.get(properties.usernameClaim()));
         return new SingleSignOnIdentity(
                 Names.canonical(username != null || !emailVerified ? username : email),
@@ -31,6 +36,16 @@ record SingleSignOnIdentity(
                 emailVerified,
                 text(claims.get("name")),
                 properties.groupsClaim() == null ? null : names(claims.get(properties.groupsClaim())));
+    }
+
+    /**
+     * The claims as Spring Security types them ({@code defaults}), but {@code email_verified} as the
+     * provider sent it: Spring would turn the string {@code "true"} into the boolean.
+     */
+    static Converter<Map<String, Object>, Map<String, Object>> claimTypes(Map<String, Converter<Object, ?>> defaults) {
+        Map<String, Converter<Object, ?>> converters = new HashMap<>(defaults);
+        converters.remove(StandardClaimNames.EMAIL_VERIFIED);
+        return new ClaimTypeConverter(converters);
     }
 
     /** A groups claim is a list of names, or one name; a missing claim means no groups. */

@@ -23,6 +23,8 @@ final class SingleSignOnUsers implements OAuth2UserService<OidcUserRequest, Oidc
     SingleSignOnUsers(SingleSignOnAccounts accounts, OidcProperties properties) {
         this.accounts = accounts;
         this.properties = properties;
+        var userInfoClaims = SingleSignOnIdentity.claimTypes(OidcUserService.createDefaultClaimTypeConverters());
+        provider.setClaimTypeConverterFactory(registration -> userInfoClaims);
     }
 
     @Override

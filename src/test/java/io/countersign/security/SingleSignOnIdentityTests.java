@@ -61,7 +61,8 @@ class SingleSignOnIdentityTests {
                 .isTrue();
         assertThat(SingleSignOnIdentity.from(Map.of("email", "a@x.org", "email_verified", "true"), GROUPS)
                         .emailVerified())
-                .isTrue();
+                .as("a string is not the JSON true")
+                .isFalse();
         assertThat(SingleSignOnIdentity.from(Map.of("email", "a@x.org"), GROUPS).emailVerified())
                 .isFalse();
     }

@@ -139,6 +139,21 @@ class SingleSignOnTests {
     }
 
     @Test
+    void anEmailMarkedVerifiedInWordsRatherThanAsTrueMatchesNobody() {
+        String username = directory.person(true);
+        String claimed = Api.unique("upn");
+        Map<String, Object> claims = claims(claimed, List.of());
+        claims.put("email", username + "@example.com");
+        claims.put("email_verified", "true");
+        providerSays(claims);
+
+        HttpResponse<String> landed = new Visitor().open(BASE + "/oauth2/authorization/oidc");
+
+        assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/login?sso=unverified_email"));
+        api.asAdmin().get("/api/v1/users/" + claimed).expect(404);
+    }
+
+    @Test
     void aMethodASingleSignOnAddressDoesNotTakeIsAnswered405AndStartsNothing() {
         Map<String, List<String>> refused = Map.of(
                 "/oauth2/authorization/oidc", List.of("POST", "PUT", "DELETE", "TRACE"),
