@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
  * a subject or session, no nonce), and records the sign-out for every instance to act on ({@link
  * ProviderSignOuts}, {@link SignedInUserCheck}). It adds what Spring does not check: a token without an
  * expiry (Spring checks {@code exp} only when present; Back-Channel Logout requires it), or issued long
- * ago or in the future, is refused, and so are ids too long to keep. The token itself is never logged.
+ * ago or in the future, is refused, and so are ids too long to keep and a token whose {@code sub} and
+ * {@code sid} are both empty: Spring checks only that one is present, and an empty one names nobody. The
+ * token itself is never logged.
  */
 @Component
 class ProviderSignOutReceiver implements LogoutHandler {
@@ -65,7 +67,7 @@ class ProviderSignOutReceiver implements LogoutHandler {
                 .log(
                         "The single sign-on provider signed out subject '{}'{}",
                         LoggedText.printable(token.getSubject(), ProviderSignOuts.MAX_ID_LENGTH),
-                        token.getSessionId() == null
+                        ProviderSignOuts.id(token.getSessionId()) == null
                                 ? " in every session"
                                 : " in session '"
                                         + LoggedText.printable(token.getSessionId(), ProviderSignOuts.MAX_ID_LENGTH)
@@ -82,6 +84,9 @@ class ProviderSignOutReceiver implements LogoutHandler {
         }
         if (token.getIssuedAt().isAfter(now.plus(CLOCK_SKEW))) {
             return "the logout token was issued in the future";
+        }
+        if (ProviderSignOuts.id(token.getSubject()) == null && ProviderSignOuts.id(token.getSessionId()) == null) {
+            return "the logout token names neither a subject nor a session (sub and sid are empty)";
         }
         if (tooLong(token.getSubject()) || tooLong(token.getSessionId())) {
             return "the sub or sid claim is longer than " + ProviderSignOuts.MAX_ID_LENGTH + " characters";

@@ -49,11 +49,19 @@ class ProviderSignOuts {
                         + " values (?, ?, ?, ?, ?)")
                 .params(
                         token.getIssuer().toExternalForm(),
-                        token.getSubject(),
-                        token.getSessionId(),
+                        id(token.getSubject()),
+                        id(token.getSessionId()),
                         Timestamp.from(token.getIssuedAt()),
                         Timestamp.from(now))
                 .update();
+    }
+
+    /**
+     * A {@code sub} or {@code sid} as it counts: an empty one names no subject or session, and kept as
+     * it is it would match none, so a sign-out naming it would end nothing.
+     */
+    static String id(String claim) {
+        return claim == null || claim.isEmpty() ? null : claim;
     }
 
     /**
@@ -65,7 +73,7 @@ class ProviderSignOuts {
     boolean covers(OidcIdToken signIn) {
         String issuer = signIn.getIssuer().toExternalForm();
         Timestamp issued = Timestamp.from(signIn.getIssuedAt());
-        String sid = signIn.getClaimAsString("sid");
+        String sid = id(signIn.getClaimAsString("sid"));
         if (sid == null) {
             return jdbc.sql(
                                     "select count(*) from provider_sign_outs where subject = ? and issuer = ? and issued_at >= ?")

@@ -176,6 +176,41 @@ class BackChannelLogoutTests {
         assertThat(browser.open(BASE + "/").body()).contains(person);
     }
 
+    @Test
+    void anEmptySessionIdCountsAsNoneSoTheSubjectsEverySessionEnds() {
+        Visitor laptop = signedIn(person, "laptop-" + person);
+        Visitor phone = signedIn(person, "phone-" + person);
+
+        assertThat(backChannel(logoutToken(person, "")).statusCode()).isEqualTo(200);
+
+        assertThat(laptop.open(BASE + "/").uri().getPath()).isEqualTo("/login");
+        assertThat(phone.open(BASE + "/").uri().getPath()).isEqualTo("/login");
+    }
+
+    @Test
+    void anEmptySubjectCountsAsNoneSoTheNamedSessionEnds() {
+        Visitor ended = signedIn(person, "tablet-" + person);
+        Visitor kept = signedIn(person, "desktop-" + person);
+
+        assertThat(backChannel(provider.logoutToken("", Map.of("sid", "tablet-" + person)))
+                        .statusCode())
+                .isEqualTo(200);
+
+        assertThat(ended.open(BASE + "/").uri().getPath()).isEqualTo("/login");
+        assertThat(kept.open(BASE + "/").body()).contains(person);
+    }
+
+    @Test
+    void aLogoutTokenWhoseSubjectAndSessionAreEmptyIsRefused() {
+        Visitor browser = signedIn(person, "empty-" + person);
+
+        HttpResponse<String> answered = backChannel(provider.logoutToken("", Map.of("sid", "")));
+
+        assertThat(answered.statusCode()).isEqualTo(400);
+        assertThat(answered.body()).contains("invalid_request").contains("neither a subject nor a session");
+        assertThat(browser.open(BASE + "/").body()).contains(person);
+    }
+
     /** A browser signed in through the provider as {@code username}, in the provider's session {@code sid}. */
     private static Visitor signedIn(String username, String sid) {
         Map<String, Object> claims = SingleSignOnProvider.claims(username, List.of());
