@@ -136,6 +136,7 @@ class BackChannelLogoutTests {
                 "without the logout event", token(person, withNull("events")),
                 "with another event", token(person, Map.of("events", Map.of("urn:example:other", Map.of()))),
                 "with a nonce", token(person, Map.of("nonce", "n-0S6_WzA2Mj")),
+                "without a jti", token(person, withNull("jti")),
                 "with a forged signature", valid.substring(0, valid.lastIndexOf('.') + 1) + otherSignature,
                 "not a token at all", "not-a-jwt");
 
