@@ -1,13 +1,14 @@
 package io.countersign.shared.scheduling;
 
+import static io.countersign.shared.scheduling.OutageFailures.poolTimedOut;
+import static io.countersign.shared.scheduling.OutageFailures.refused;
+import static io.countersign.shared.scheduling.OutageFailures.rollbackFailedAfter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import io.countersign.shared.RefusalAuditLimiter;
 import io.countersign.testing.MutableClock;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,30 +154,5 @@ class SchedulerOutageLogTests {
         POLLING.error("Unhandled exception. Will keep running.", refused());
 
         assertThat(output.getOut()).contains("Unhandled exception. Will keep running.");
-    }
-
-    /** As db-scheduler rethrows a refused connection: the driver's exception, untranslated. */
-    private static RuntimeException refused() {
-        return new RuntimeException(
-                "Failed to rollback.",
-                new SQLException(
-                        "Connection to 127.0.0.1:5432 refused.",
-                        "08001",
-                        new java.net.ConnectException("Connection refused")));
-    }
-
-    /** As db-scheduler throws a statement's failure on a broken connection: the rollback's, carrying it. */
-    private static RuntimeException rollbackFailedAfter(RuntimeException statement) {
-        RuntimeException rollback =
-                new RuntimeException("Failed to rollback.", new SQLException("Connection is closed"));
-        rollback.addSuppressed(statement);
-        return rollback;
-    }
-
-    private static RuntimeException poolTimedOut() {
-        return new RuntimeException(
-                "Failed to fetch due executions.",
-                new SQLTransientConnectionException(
-                        "HikariPool-1 - Connection is not available, request timed out after 5000ms"));
     }
 }

@@ -1,10 +1,11 @@
 package io.countersign.shared.scheduling;
 
+import static io.countersign.shared.scheduling.OutageFailures.refused;
+import static io.countersign.shared.scheduling.OutageFailures.rollbackFailedAfter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.shared.RefusalAuditLimiter;
 import io.countersign.testing.MutableClock;
-import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,21 +67,5 @@ class UncaughtFailureLogTests {
                 name);
         thread.start();
         thread.join();
-    }
-
-    private static RuntimeException refused() {
-        return new RuntimeException(
-                "Failed to fetch due executions.",
-                new SQLException(
-                        "Connection to 127.0.0.1:5432 refused.",
-                        "08001",
-                        new java.net.ConnectException("Connection refused")));
-    }
-
-    private static RuntimeException rollbackFailedAfter(RuntimeException statement) {
-        RuntimeException rollback =
-                new RuntimeException("Failed to rollback.", new SQLException("Connection is closed"));
-        rollback.addSuppressed(statement);
-        return rollback;
     }
 }
