@@ -1,17 +1,21 @@
 package io.countersign.directory;
 
+import io.countersign.shared.DistinctNames;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
-/** The rules for a group, shared by the API and imports: a valid name, members and managers who exist. */
+/**
+ * The rules for a group, shared by the API and imports: a valid name, members and managers who exist,
+ * each named once.
+ */
 final class GroupRules {
 
     private GroupRules() {}
 
-    /** The canonical group with sorted, distinct lists. */
+    /** The canonical group with sorted lists. */
     static Group normalize(GroupInput input) {
         return new Group(Names.canonical(input.name()), canonical(input.members()), canonical(input.managers()));
     }
@@ -30,10 +34,11 @@ final class GroupRules {
         if (usernames == null) {
             return;
         }
+        DistinctNames distinct = new DistinctNames(field);
         for (int i = 0; i < usernames.size(); i++) {
             String name = Names.canonical(usernames.get(i));
             String path = field + "[" + i + "]";
-            if (Names.check(problems, name, path)) {
+            if (Names.check(problems, name, path) && distinct.first(problems, name, i)) {
                 problems.check(isUser.test(name), path, "unknown_user", "is not a known user");
             }
         }

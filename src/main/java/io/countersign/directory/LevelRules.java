@@ -1,11 +1,10 @@
 package io.countersign.directory;
 
+import io.countersign.shared.DistinctNames;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The rules for the ordered list of levels: valid, distinct names. */
 final class LevelRules {
@@ -22,20 +21,16 @@ final class LevelRules {
         }
         problems.check(raw.size() <= MAX_LEVELS, field, "too_many", "must have at most " + MAX_LEVELS + " levels");
         List<String> names = new ArrayList<>();
-        Map<String, Integer> firstIndex = new HashMap<>();
+        DistinctNames distinct = new DistinctNames(field);
         for (int i = 0; i < raw.size(); i++) {
             String name = Names.canonical(raw.get(i));
             String path = field + "[" + i + "]";
             if (!Names.check(problems, name, path)) {
                 continue;
             }
-            Integer earlier = firstIndex.putIfAbsent(name, i);
-            if (earlier != null) {
-                problems.add(
-                        path, "duplicate", "'" + name + "' is already entry " + (earlier + 1) + " of the " + field);
-                continue;
+            if (distinct.first(problems, name, i)) {
+                names.add(name);
             }
-            names.add(name);
         }
         return names;
     }

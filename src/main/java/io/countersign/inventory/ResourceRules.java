@@ -1,5 +1,6 @@
 package io.countersign.inventory;
 
+import io.countersign.shared.DistinctNames;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
 import java.util.Collections;
@@ -72,10 +73,11 @@ final class ResourceRules {
         if (names == null) {
             return;
         }
+        DistinctNames distinct = new DistinctNames(field);
         for (int i = 0; i < names.size(); i++) {
             String name = Names.canonical(names.get(i));
             String path = field + "[" + i + "]";
-            if (Names.check(problems, name, path)) {
+            if (Names.check(problems, name, path) && distinct.first(problems, name, i)) {
                 problems.check(exists.test(name), path, code, message);
             }
         }

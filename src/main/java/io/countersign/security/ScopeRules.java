@@ -1,12 +1,12 @@
 package io.countersign.security;
 
 import io.countersign.policy.NamePattern;
+import io.countersign.shared.DistinctNames;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
 import io.countersign.shared.Role;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** What makes an enforcer scope acceptable; plain rules, every problem reported at once. */
@@ -16,7 +16,7 @@ final class ScopeRules {
 
     private ScopeRules() {}
 
-    /** Canonical names, duplicates dropped, order kept. */
+    /** Canonical names in the given order; a repeated one stays for {@link #check} to refuse. */
     static EnforcerScope normalize(EnforcerScope scope) {
         return scope == null
                 ? null
@@ -43,15 +43,21 @@ final class ScopeRules {
         }
         checkSize(problems, scope.resources(), "scope.resources");
         checkSize(problems, scope.resourceGroups(), "scope.resourceGroups");
+        DistinctNames globs = new DistinctNames("scope.resources");
         for (int i = 0; i < scope.resources().size(); i++) {
-            String field = "scope.resources[" + i + "]";
-            NamePattern.syntaxError(scope.resources().get(i))
-                    .ifPresent(error -> problems.add(field, "invalid_glob", error));
+            String glob = scope.resources().get(i);
+            Optional<String> error = NamePattern.syntaxError(glob);
+            if (error.isPresent()) {
+                problems.add("scope.resources[" + i + "]", "invalid_glob", error.get());
+            } else {
+                globs.first(problems, glob, i);
+            }
         }
+        DistinctNames groupNames = new DistinctNames("scope.resourceGroups");
         for (int i = 0; i < scope.resourceGroups().size(); i++) {
             String group = scope.resourceGroups().get(i);
             String field = "scope.resourceGroups[" + i + "]";
-            if (Names.check(problems, group, field)) {
+            if (Names.check(problems, group, field) && groupNames.first(problems, group, i)) {
                 problems.check(groupExists.test(group), field, "unknown_group", "no group '" + group + "' exists");
             }
         }
@@ -63,8 +69,8 @@ final class ScopeRules {
     }
 
     private static List<String> canonical(List<String> names) {
-        Set<String> unique = new LinkedHashSet<>();
-        names.forEach(name -> unique.add(name == null ? "" : Names.canonical(name)));
-        return List.copyOf(unique);
+        return names.stream()
+                .map(name -> name == null ? "" : Names.canonical(name))
+                .toList();
     }
 }

@@ -160,6 +160,23 @@ class BundleImportTests extends BundleImporterTestBase {
     }
 
     @Test
+    void aNameRepeatedWithinAListOfTheBundleIsRefusedAndNothingIsWritten() {
+        String bundle = """
+                {"users": [{"username": "%1$s-ok", "email": "ok@example.com"}],
+                 "groups": [{"name": "%1$s-g", "members": ["%1$s-ok", "%1$s-OK"], "managers": []}],
+                 "resources": [{"name": "%1$s-r", "type": "ssh", "accounts": ["a", "A"]}]}""".formatted(id);
+
+        var response = importer.json(bundle);
+
+        assertThat(issues(response.expect(400).json()))
+                .containsExactly("groups[0].members[1]:duplicate", "resources[0].accounts[1]:duplicate");
+        assertThat(response.json().get("errors").get(1).get("message").asString())
+                .isEqualTo("'a' is already entry 1 of the accounts");
+        assertThat(api.asAdmin().get("/api/v1/users/" + id + "-ok").status()).isEqualTo(404);
+        assertThat(api.asAdmin().get("/api/v1/resources/" + id + "-r").status()).isEqualTo(404);
+    }
+
+    @Test
     void aManagementCycleWithinTheBundleIsRefused() {
         String bundle = """
                 {"users": [

@@ -22,7 +22,7 @@ class GroupApiTests {
     People people;
 
     @Test
-    void aGroupIsCreatedWithSortedDistinctMembersAndManagers() {
+    void aGroupIsCreatedWithSortedMembersAndManagers() {
         String zed = people.user("zed");
         String amy = people.user("amy");
         String name = Api.unique("sre");
@@ -32,7 +32,7 @@ class GroupApiTests {
                         "/api/v1/groups",
                         Api.json(Map.of(
                                 "name", name.toUpperCase(),
-                                "members", List.of(zed, amy, zed.toUpperCase()),
+                                "members", List.of(zed.toUpperCase(), amy),
                                 "managers", List.of(amy))))
                 .expect(201)
                 .json();
@@ -45,6 +45,36 @@ class GroupApiTests {
     }
 
     @Test
+    void aMemberOrManagerNamedTwiceInAnyCaseIsRefusedWhereItRepeatsAndNothingIsWritten() {
+        String amy = people.user("amy");
+        String zed = people.user("zed");
+        String name = Api.unique("twice");
+        api.asAdmin()
+                .post("/api/v1/groups", Api.json(Map.of("name", name, "members", List.of(amy))))
+                .expect(201);
+
+        var replaced = api.asAdmin()
+                .put(
+                        "/api/v1/groups/" + name,
+                        Api.json(Map.of(
+                                "members", List.of(zed, amy, amy.toUpperCase()), "managers", List.of(amy, " " + amy))));
+        var created = api.asAdmin()
+                .post(
+                        "/api/v1/groups",
+                        Api.json(Map.of("name", Api.unique("twice"), "members", List.of("ghost", "GHOST"))));
+
+        assertThat(issues(replaced.expect(400).json()))
+                .containsExactly("members[2]:duplicate", "managers[1]:duplicate");
+        assertThat(replaced.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("'" + amy + "' is already entry 2 of the members");
+        assertThat(issues(created.expect(400).json()))
+                .containsExactly("members[0]:unknown_user", "members[1]:duplicate");
+        var stored = api.asAdmin().get("/api/v1/groups/" + name).expect(200).json();
+        assertThat(strings(stored.get("members"))).containsExactly(amy);
+        assertThat(strings(stored.get("managers"))).isEmpty();
+    }
+
+    @Test
     void unknownUsersAreReportedWhereTheyWereWritten() {
         String known = people.user("known");
 
@@ -53,11 +83,11 @@ class GroupApiTests {
                         "/api/v1/groups",
                         Api.json(Map.of(
                                 "name", "bad name",
-                                "members", List.of(known, known, "ghost-one"),
+                                "members", List.of(known, "ghost-one"),
                                 "managers", List.of("ghost-two"))));
 
         assertThat(issues(response.expect(400).json()))
-                .containsExactly("name:invalid_name", "members[2]:unknown_user", "managers[0]:unknown_user");
+                .containsExactly("name:invalid_name", "members[1]:unknown_user", "managers[0]:unknown_user");
     }
 
     @Test

@@ -39,7 +39,7 @@ class ResourceApiTests {
                                 "Database",
                                 List.of(group),
                                 List.of(owner),
-                                List.of("rw-admin", "readonly", "RW-ADMIN"))))
+                                List.of("RW-ADMIN", "readonly"))))
                 .expect(201)
                 .json();
 
@@ -80,6 +80,32 @@ class ResourceApiTests {
                         "labels.note:too_long");
         assertThat(response.json().get("errors").get(1).get("message").asString())
                 .contains("ssh, rdp, vnc, database, kubernetes, web, sftp, http, vpn, cloud, application");
+    }
+
+    @Test
+    void aGroupOwnerOrAccountNamedTwiceInAnyCaseIsRefusedWhereItRepeatsAndNothingIsWritten() {
+        String owner = people.user("owner");
+        String group = group();
+        String name = Api.unique("twice");
+        api.asAdmin().post("/api/v1/resources", Api.json(minimal(name))).expect(201);
+
+        var refused = api.asAdmin()
+                .put(
+                        "/api/v1/resources/" + name,
+                        Api.json(resource(
+                                name,
+                                "ssh",
+                                List.of(group, group.toUpperCase()),
+                                List.of(owner, owner),
+                                List.of("root", "a", "A"))));
+
+        assertThat(issues(refused.expect(400).json()))
+                .containsExactly("groups[1]:duplicate", "owners[1]:duplicate", "accounts[2]:duplicate");
+        assertThat(refused.json().get("errors").get(2).get("message").asString())
+                .isEqualTo("'a' is already entry 2 of the accounts");
+        var stored = api.asAdmin().get("/api/v1/resources/" + name).expect(200).json();
+        assertThat(strings(stored.get("accounts"))).containsExactly("root");
+        assertThat(strings(stored.get("owners"))).isEmpty();
     }
 
     @Test

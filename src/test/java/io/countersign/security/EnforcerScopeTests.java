@@ -93,7 +93,8 @@ class EnforcerScopeTests {
     @Test
     void anEnforcerCarriesAScopeThatIsReturnedAndAudited() {
         String gateway = Api.unique("gateway");
-        Map<String, Object> scope = Map.of("resources", List.of("Prod-*", "prod-*"), "resourceGroups", List.of(group));
+        Map<String, Object> scope =
+                Map.of("resources", List.of("Prod-*"), "resourceGroups", List.of(group.toUpperCase()));
 
         JsonNode created = api.asAdmin()
                 .post("/api/v1/users", Api.json(enforcer(gateway, scope)))
@@ -139,6 +140,24 @@ class EnforcerScopeTests {
         body.put("email", gateway + "@example.com");
         var stillRefused = api.asAdmin().post("/api/v1/users", Api.json(body));
         assertThat(stillRefused.status()).isEqualTo(400);
+        assertThat(api.asAdmin().get("/api/v1/users/" + gateway).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aScopeNamingAGlobOrGroupTwiceInAnyCaseIsRefusedAndNothingIsCreated() {
+        String gateway = Api.unique("gateway");
+        Map<String, Object> scope = Map.of(
+                "resources",
+                List.of("prod-*", "stage-*", "Prod-*"),
+                "resourceGroups",
+                List.of(group, group.toUpperCase()));
+
+        var refused = api.asAdmin().post("/api/v1/users", Api.json(enforcer(gateway, scope)));
+
+        assertThat(issues(refused.expect(400).json()))
+                .containsExactly("scope.resources[2]:duplicate", "scope.resourceGroups[1]:duplicate");
+        assertThat(refused.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("'prod-*' is already entry 1 of the resources");
         assertThat(api.asAdmin().get("/api/v1/users/" + gateway).status()).isEqualTo(404);
     }
 

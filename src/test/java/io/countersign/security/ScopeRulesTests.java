@@ -22,11 +22,23 @@ class ScopeRulesTests {
     }
 
     @Test
-    void namesAreCanonicalAndDuplicatesDropped() {
-        EnforcerScope scope = ScopeRules.normalize(new EnforcerScope(List.of(" Prod-* ", "prod-*"), List.of("OPS")));
+    void namesAreCanonicalInTheGivenOrder() {
+        EnforcerScope scope = ScopeRules.normalize(new EnforcerScope(List.of(" Prod-* ", "lab-?"), List.of("OPS")));
 
-        assertThat(scope.resources()).containsExactly("prod-*");
+        assertThat(scope.resources()).containsExactly("prod-*", "lab-?");
         assertThat(scope.resourceGroups()).containsExactly("ops");
+    }
+
+    @Test
+    void aNameRepeatedInAnotherCaseIsRefusedWhereItRepeats() {
+        assertThat(check(
+                        new EnforcerScope(List.of("prod-*", " Prod-* ", "lab-?"), List.of("ops", "OPS", "ops")),
+                        Role.ENFORCER))
+                .containsExactly(
+                        "scope.resources[1]:duplicate",
+                        "scope.resourceGroups[1]:duplicate",
+                        "scope.resourceGroups[2]:duplicate");
+        assertThat(problems.issues().get(2).message()).isEqualTo("'ops' is already entry 1 of the resourceGroups");
     }
 
     @Test
