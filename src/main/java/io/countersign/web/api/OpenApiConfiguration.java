@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,11 @@ class OpenApiConfiguration {
     private static final Set<String> REFUSABLE = Set.of("createRequest", "extendGrant", "importBundle");
 
     private static final Map<String, String> PROBLEMS = Map.ofEntries(
-            Map.entry("400", "Invalid input: `errors` lists every field that is wrong and why; nothing was changed"),
+            Map.entry(
+                    "400",
+                    "Invalid input: `errors` lists every field that is wrong and why (the first "
+                            + ProblemResponses.MAX_LISTED_ISSUES
+                            + ", with `errorsOmitted` counting the rest); nothing was changed"),
             Map.entry("401", "No valid API token was sent"),
             Map.entry("403", "The caller's role may not perform this operation"),
             Map.entry("404", "No such object, or the caller may not see it"),
@@ -188,7 +193,19 @@ class OpenApiConfiguration {
                 .addProperty("status", new IntegerSchema().example(400))
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema())
-                .addProperty("errors", new ArraySchema().items(issue).description("Every invalid field, for 400"))
+                .addProperty(
+                        "errors",
+                        new ArraySchema()
+                                .items(issue)
+                                .maxItems(ProblemResponses.MAX_LISTED_ISSUES)
+                                .description("Every invalid field, for 400; the first "
+                                        + ProblemResponses.MAX_LISTED_ISSUES + " when there are more"))
+                .addProperty(
+                        "errorsOmitted",
+                        new IntegerSchema()
+                                .minimum(BigDecimal.ONE)
+                                .description("How many invalid fields `errors` leaves out; present only"
+                                        + " when there are more than it lists"))
                 .addProperty("reason", new StringSchema().description("A stable code of the refusing rule, for 422"))
                 .required(List.of("title", "status"));
     }

@@ -48,6 +48,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
+    /** The issues a refusal lists; those past it are counted in {@code errorsOmitted}. */
+    static final int MAX_LISTED_ISSUES = 100;
+
     private final UnavailableAnswers unavailable;
 
     ProblemResponses(UnavailableAnswers unavailable) {
@@ -59,12 +62,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(statusOf(e), Echo.safe(e.getMessage()));
         problem.setTitle(e.title());
         if (e instanceof InvalidInputException invalid) {
+            List<FieldIssue> issues = invalid.issues();
             problem.setProperty(
                     "errors",
-                    invalid.issues().stream()
+                    issues.stream()
+                            .limit(MAX_LISTED_ISSUES)
                             .map(issue ->
                                     new FieldIssue(Echo.safe(issue.field()), issue.code(), Echo.safe(issue.message())))
                             .toList());
+            if (issues.size() > MAX_LISTED_ISSUES) {
+                // a body of thousands of bad entries would otherwise be answered with megabytes of issues
+                problem.setDetail(issues.size() + " fields are invalid; the first " + MAX_LISTED_ISSUES
+                        + " are listed in errors.");
+                problem.setProperty("errorsOmitted", issues.size() - MAX_LISTED_ISSUES);
+            }
         }
         if (e instanceof RefusedException refused) {
             problem.setProperty("reason", refused.reason());
