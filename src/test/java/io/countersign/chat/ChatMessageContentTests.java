@@ -70,19 +70,9 @@ class ChatMessageContentTests extends ChatDeliveryFixture {
                 .get("grant")
                 .get("id")
                 .asString();
-        Instant end = Instant.parse(api.as(dev.token())
-                .get("/api/v1/grants/" + grant)
-                .expect(200)
-                .json()
-                .get("endsAt")
-                .asString());
+        Instant end = scene.grantEnd(dev, grant);
 
-        String extension = api.as(dev.token())
-                .post("/api/v1/grants/" + grant + "/extend", Api.json(Map.of("duration", "PT30M")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String extension = scene.extend(dev, grant, "PT30M");
         scene.awaitNothingDue();
 
         String text = platform.seen(send).get(1).json().get("text").asString();

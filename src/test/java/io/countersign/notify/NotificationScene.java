@@ -112,6 +112,26 @@ public class NotificationScene {
                 .expect(200);
     }
 
+    /** When the grant {@code grantId}, held by {@code holder}, ends. */
+    public Instant grantEnd(Person holder, String grantId) {
+        return Instant.parse(api.as(holder.token())
+                .get("/api/v1/grants/" + grantId)
+                .expect(200)
+                .json()
+                .get("endsAt")
+                .asString());
+    }
+
+    /** The holder asks for {@code duration} more on their grant; returns the extension request's id. */
+    public String extend(Person holder, String grantId, String duration) {
+        return api.as(holder.token())
+                .post("/api/v1/grants/" + grantId + "/extend", Api.json(Map.of("duration", duration)))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+    }
+
     /** A webhook subscribed to these events, delivering to a port nothing listens on; returns its id. */
     String webhook(String path, String... events) {
         return api.asAdmin()

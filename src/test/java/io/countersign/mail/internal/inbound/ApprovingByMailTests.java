@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.countersign.mail.MailServers;
 import io.countersign.mail.MailTest;
 import io.countersign.notify.NotificationScene.Person;
-import io.countersign.testing.Api;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -66,19 +65,9 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
         String id = scene.pending(dev, List.of(step(1, lisa)));
         scene.approve(lisa, id);
         String grant = request(id).get("grant").get("id").asString();
-        Instant end = Instant.parse(api.as(dev.token())
-                .get("/api/v1/grants/" + grant)
-                .expect(200)
-                .json()
-                .get("endsAt")
-                .asString());
+        Instant end = scene.grantEnd(dev, grant);
 
-        String extension = api.as(dev.token())
-                .post("/api/v1/grants/" + grant + "/extend", Api.json(Map.of("duration", "PT30M")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String extension = scene.extend(dev, grant, "PT30M");
 
         assertThat(text(mailAbout(lisa, extension)))
                 .contains(dev.name() + " asks to extend grant " + grant + ", their access to the account admin on db-")
