@@ -19,6 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
@@ -77,7 +79,12 @@ class SignInAuditTests {
         assertThat(failure.get("reason").asString()).isEqualTo("wrong_password");
         assertThat(failure.get("note").asString()).isEqualTo("password sign-in: wrong password");
         assertThat(api.asAdmin()
-                        .get("/api/v1/audit/export?format=jsonl&action=user.sign_in_failed")
+                        .call(
+                                HttpMethod.GET,
+                                "/api/v1/audit/export?format=jsonl&action=user.sign_in_failed",
+                                null,
+                                HttpHeaders.ACCEPT,
+                                "application/jsonl")
                         .expect(200)
                         .body())
                 .doesNotContain(guess);
