@@ -6,7 +6,9 @@ import java.time.Instant;
 /**
  * What someone is told of a break-glass use: on the policy's emergency list when access is taken
  * ({@code USED}) or when nobody reviewed it in time ({@code OVERDUE}), or as one of its reviewers
- * ({@code REVIEW}). {@code reviewDueAt} is when the review is due (null without one).
+ * ({@code REVIEW}), or as the delegate of one who may review it for them ({@code REVIEW} with
+ * {@code onBehalfOf}, the reviewer; null for anyone else). {@code reviewDueAt} is when the review is
+ * due (null without one).
  */
 public record BreakGlassNotice(
         Why why,
@@ -19,7 +21,8 @@ public record BreakGlassNotice(
         Duration duration,
         String policy,
         String justification,
-        Instant reviewDueAt) {
+        Instant reviewDueAt,
+        Person onBehalfOf) {
 
     public enum Why {
         USED,

@@ -5,7 +5,9 @@ import io.countersign.shared.ConflictException;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.Role;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,7 +36,7 @@ final class BreakGlassReviewRules {
             throw new ForbiddenException("Nobody reviews their own break-glass access.");
         }
         Participant forReviewer = null;
-        if (review.reviewers().stream().noneMatch(p -> p.id().equals(me))) {
+        if (!isReviewer(review, me)) {
             forReviewer = delegator(review, me, mine, at)
                     .orElseThrow(() -> new ForbiddenException(
                             "You are not among the reviewers of this break-glass access: " + review.reviewerNames()));
@@ -52,11 +54,57 @@ final class BreakGlassReviewRules {
             BreakGlassReview review, String me, List<Delegation> mine, Instant at) {
         return mine.stream()
                 .filter(d -> d.delegate().id().equals(me))
-                .filter(d -> d.inForceAt(at) && d.covers(review.resource()))
-                .map(Delegation::delegator)
-                .filter(delegator -> !delegator.id().equals(review.requesterId()))
-                .filter(delegator -> review.reviewers().stream().anyMatch(p -> p.id().equals(delegator.id())))
+                .flatMap(d -> reviewerFor(review, d, at).stream())
                 .findFirst();
+    }
+
+    /**
+     * The reviewer {@code delegation} lets its delegate review this use for at {@code at}: one in
+     * force there, for the use's resource, from one of its reviewers; never to its requester.
+     */
+    static Optional<Participant> reviewerFor(BreakGlassReview review, Delegation delegation, Instant at) {
+        boolean lets = delegation.inForceAt(at)
+                && delegation.covers(review.resource())
+                && !delegation.delegate().id().equals(review.requesterId())
+                && !delegation.delegator().id().equals(review.requesterId())
+                && isReviewer(review, delegation.delegator().id());
+        return lets ? Optional.of(delegation.delegator()) : Optional.empty();
+    }
+
+    /**
+     * The delegations whose delegates are asked to review this use besides its reviewers, one for each
+     * such person (the first reviewer's, in the order of the reviewers): those of {@code inForce} that
+     * let someone who is not a reviewer review it at {@code at}.
+     */
+    static List<Delegation> delegatesToAsk(BreakGlassReview review, List<Delegation> inForce, Instant at) {
+        Map<String, Delegation> byDelegate = new LinkedHashMap<>();
+        for (Participant reviewer : review.reviewers()) {
+            inForce.stream()
+                    .filter(d -> d.delegator().id().equals(reviewer.id()))
+                    .filter(d -> !isReviewer(review, d.delegate().id()))
+                    .filter(d -> reviewerFor(review, d, at).isPresent())
+                    .forEach(d -> byDelegate.putIfAbsent(d.delegate().id(), d));
+        }
+        return List.copyOf(byDelegate.values());
+    }
+
+    /**
+     * Whether {@code started}, a delegation that has just started, lets its delegate review this use
+     * where they could not before: it is not reviewed yet, they are not a reviewer, and none of
+     * {@code theirs} (the delegations to them in force) lets them already.
+     */
+    static boolean newlyLetsReview(BreakGlassReview review, Delegation started, List<Delegation> theirs, Instant at) {
+        return review.status() != BreakGlassReviewStatus.REVIEWED
+                && !isReviewer(review, started.delegate().id())
+                && reviewerFor(review, started, at).isPresent()
+                && theirs.stream()
+                        .filter(d -> !d.id().equals(started.id()))
+                        .filter(d -> d.delegate().id().equals(started.delegate().id()))
+                        .noneMatch(d -> reviewerFor(review, d, at).isPresent());
+    }
+
+    private static boolean isReviewer(BreakGlassReview review, String userId) {
+        return review.reviewers().stream().anyMatch(p -> p.id().equals(userId));
     }
 
     /** The review gone overdue at {@code at}; empty when it is reviewed or not yet due. */

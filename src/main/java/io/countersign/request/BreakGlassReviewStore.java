@@ -150,6 +150,17 @@ class BreakGlassReviewStore {
         return found;
     }
 
+    /** The reviews not reviewed yet (pending or overdue) that name this user a reviewer, soonest due first. */
+    List<BreakGlassReview> unreviewedFor(String reviewerId) {
+        List<String> ids = jdbc.sql("""
+                        select r.request_id from break_glass_reviews r
+                        join break_glass_review_people p on p.request_id = r.request_id and p.person_role = 'REVIEWER'
+                        where p.user_id = ? and r.status <> 'REVIEWED'
+                        order by r.due_at, r.request_id""").param(reviewerId).query(String.class).list();
+        Map<String, BreakGlassReview> found = forRequests(ids);
+        return ids.stream().map(found::get).toList();
+    }
+
     /** The ids of reviews still pending at their deadline, soonest first, up to {@code limit}. */
     List<String> pendingDueBy(Instant at, int limit) {
         return jdbc.sql("""

@@ -36,6 +36,7 @@ public class BreakGlassReviews {
     private final Requests requests;
     private final RequestRepository repository;
     private final DelegationStore delegations;
+    private final BreakGlassReviewDelegates delegates;
     private final Directory directory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -47,6 +48,7 @@ public class BreakGlassReviews {
             Requests requests,
             RequestRepository repository,
             DelegationStore delegations,
+            BreakGlassReviewDelegates delegates,
             Directory directory,
             Clock clock,
             ApplicationEventPublisher events,
@@ -56,6 +58,7 @@ public class BreakGlassReviews {
         this.requests = requests;
         this.repository = repository;
         this.delegations = delegations;
+        this.delegates = delegates;
         this.directory = directory;
         this.clock = clock;
         this.events = events;
@@ -74,6 +77,19 @@ public class BreakGlassReviews {
         }
         store.insert(BreakGlassReview.opened(used, clock.instant().truncatedTo(ChronoUnit.MICROS)));
         schedule.at(used.requestId(), used.reviewDueAt());
+    }
+
+    /**
+     * The delegations in force now whose delegates are asked to review {@code used} besides its
+     * reviewers, one for each such person: those who may review it on a reviewer's behalf (as {@link
+     * BreakGlassReviewRules} decides), never its requester. None for a use that opens no review.
+     */
+    public List<Delegation> delegatesToAsk(BreakGlassUsed used) {
+        if (used.reviewDueAt() == null) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return delegates.toAsk(BreakGlassReview.opened(used, now), now);
     }
 
     /**

@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * When a delegation starts, the steps already waiting on its delegator also wait on the delegate, who
- * is told then ({@link RequestDelegateJoined}). A delegation that starts later is started by a
+ * is told then ({@link RequestDelegateJoined}), and so are the break-glass reviews still waiting on
+ * its delegator ({@link BreakGlassReviewDelegates}). A delegation that starts later is started by a
  * db-scheduler one-time task at its {@code from}, which runs once across instances; one in force at
  * once is started in the transaction that creates it. Nothing about the request changes: eligibility
  * is decided against the clock when someone decides.
@@ -30,6 +31,7 @@ class DelegationStarts {
     private final JdbcClient jdbc;
     private final DelegationStore store;
     private final RequestRepository repository;
+    private final BreakGlassReviewDelegates reviews;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -38,25 +40,30 @@ class DelegationStarts {
             JdbcClient jdbc,
             DelegationStore store,
             RequestRepository repository,
+            BreakGlassReviewDelegates reviews,
             Clock clock,
             ApplicationEventPublisher events,
             TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.store = store;
         this.repository = repository;
+        this.reviews = reviews;
         this.clock = clock;
         this.events = events;
         this.transactions = transactions;
     }
 
-    /** The task's work: tells the delegate of the steps waiting on the delegator, when still in force. */
+    /**
+     * The task's work: tells the delegate of the steps and break-glass reviews waiting on the delegator,
+     * when still in force.
+     */
     void start(String delegationId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         transactions.executeWithoutResult(
                 tx -> store.find(delegationId).filter(d -> d.inForceAt(now)).ifPresent(d -> join(d, now)));
     }
 
-    /** Tells the delegate of the steps waiting on the delegator, in the caller's transaction. */
+    /** Tells the delegate of the steps and break-glass reviews waiting on the delegator, in the caller's transaction. */
     void join(Delegation delegation, Instant now) {
         List<String> ids = jdbc.sql("""
                         select distinct r.id from access_requests r
@@ -79,6 +86,7 @@ class DelegationStarts {
                             delegation.delegator(),
                             r.details().extendsGrant())));
         }
+        reviews.join(delegation, now);
     }
 
     @Configuration(proxyBeanMethods = false)

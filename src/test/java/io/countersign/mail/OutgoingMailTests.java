@@ -230,7 +230,8 @@ class OutgoingMailTests {
                         Duration.ofHours(1),
                         "prod-db",
                         "primary down",
-                        due))
+                        due,
+                        null))
                 .message());
 
         MimeMessage received = receivedOne();

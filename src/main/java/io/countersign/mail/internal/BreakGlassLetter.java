@@ -4,7 +4,7 @@ import io.countersign.mail.BreakGlassNotice;
 
 /**
  * The body of the mails about a break-glass use: to the emergency list of a policy when access was
- * taken or its review went overdue, and to its reviewers.
+ * taken or its review went overdue, and to its reviewers and the delegates who may review it for them.
  */
 public final class BreakGlassLetter {
 
@@ -16,8 +16,7 @@ public final class BreakGlassLetter {
         String why = switch (notice.why()) {
             case USED ->
                 taken + "you are told because policy '" + notice.policy() + "' lists you for emergency access.";
-            case REVIEW ->
-                taken + "policy '" + notice.policy() + "' names you as a reviewer. Please review it before it is due.";
+            case REVIEW -> taken + reviewer(notice) + pleaseReview(notice, head);
             case OVERDUE ->
                 "Nobody reviewed the break-glass access " + notice.requester().label()
                         + " took to the account " + notice.account() + " on " + notice.resource()
@@ -33,5 +32,22 @@ public final class BreakGlassLetter {
                 .link(
                         notice.why() == BreakGlassNotice.Why.REVIEW ? "Review the request" : "Open the request",
                         head.requestLink(notice.requestId()));
+    }
+
+    /** Who the policy names as a reviewer: the recipient, or the reviewer who delegated to them. */
+    private static String reviewer(BreakGlassNotice notice) {
+        if (notice.onBehalfOf() == null) {
+            return "policy '" + notice.policy() + "' names you as a reviewer.";
+        }
+        return "policy '" + notice.policy() + "' names " + notice.onBehalfOf().label()
+                + " as a reviewer, who delegated to you: you may review it on behalf of "
+                + notice.onBehalfOf().label() + ".";
+    }
+
+    /** A delegate asked once the deadline has passed may still review it, late. */
+    private static String pleaseReview(BreakGlassNotice notice, Letterhead head) {
+        return notice.reviewDueAt() != null && !notice.reviewDueAt().isAfter(head.now())
+                ? " Its review is overdue: please review it now."
+                : " Please review it before it is due.";
     }
 }

@@ -285,7 +285,8 @@ class EmailNotificationSender implements NotificationSender {
                         details.duration(),
                         details.policyName(),
                         details.justification(),
-                        instant(notification.data().get("dueAt"))))
+                        instant(notification.data().get("dueAt")),
+                        notification.data().get("onBehalfOf") instanceof String reviewer ? person(reviewer) : null))
                 .message());
         return SendResult.ok();
     }

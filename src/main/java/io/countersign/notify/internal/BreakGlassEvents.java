@@ -7,9 +7,12 @@ import io.countersign.notify.NotificationKind;
 import io.countersign.notify.internal.NotificationOutbox.About;
 import io.countersign.notify.internal.NotificationOutbox.Recipient;
 import io.countersign.request.BreakGlassReview;
+import io.countersign.request.BreakGlassReviewDelegateJoined;
 import io.countersign.request.BreakGlassReviewOverdue;
 import io.countersign.request.BreakGlassReviewed;
+import io.countersign.request.BreakGlassReviews;
 import io.countersign.request.BreakGlassUsed;
+import io.countersign.request.Delegation;
 import io.countersign.request.Participant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The webhook events of break-glass access ({@code breakglass.used}, {@code breakglass.reviewed},
- * {@code breakglass.review_overdue}), and the notifications of its review: each reviewer is asked when
- * access is taken, and the policy's emergency list is told when nobody reviewed it in time. All in the
+ * {@code breakglass.review_overdue}), and the notifications of its review: each reviewer, and each
+ * delegate in force who may review it for one (told for whom, each person once), is asked when access
+ * is taken, a delegate also when their delegation starts while the review waits on their delegator,
+ * and the policy's emergency list is told when nobody reviewed it in time. All in the
  * transaction of the change. Every one names the grant the use was given.
  */
 @Component
@@ -29,11 +34,13 @@ class BreakGlassEvents {
     private final Outbox webhooks;
     private final NotificationOutbox notifications;
     private final Grants grants;
+    private final BreakGlassReviews reviews;
 
-    BreakGlassEvents(Outbox webhooks, NotificationOutbox notifications, Grants grants) {
+    BreakGlassEvents(Outbox webhooks, NotificationOutbox notifications, Grants grants, BreakGlassReviews reviews) {
         this.webhooks = webhooks;
         this.notifications = notifications;
         this.grants = grants;
+        this.reviews = reviews;
     }
 
     @EventListener
@@ -51,19 +58,48 @@ class BreakGlassEvents {
                 event.reviewDueAt() == null ? null : event.reviewDueAt().toString());
         webhooks.publish(EventType.BREAKGLASS_USED, event, null, data);
         if (event.reviewDueAt() != null) {
-            notifications.notify(
-                    NotificationKind.BREAK_GLASS_REVIEW,
-                    recipients(event.reviewers()),
-                    new About(event.requestId(), event.grantId(), null),
-                    NotificationOutbox.data(
-                            "requester", event.requester(),
-                            "resource", event.resource(),
-                            "account", event.account(),
-                            "duration", event.duration(),
-                            "policy", event.policy(),
-                            "justification", event.justification(),
-                            "dueAt", event.reviewDueAt()));
+            About about = new About(event.requestId(), event.grantId(), null);
+            Map<String, Object> asked = NotificationOutbox.data(
+                    "requester", event.requester(),
+                    "resource", event.resource(),
+                    "account", event.account(),
+                    "duration", event.duration(),
+                    "policy", event.policy(),
+                    "justification", event.justification(),
+                    "dueAt", event.reviewDueAt());
+            notifications.notify(NotificationKind.BREAK_GLASS_REVIEW, recipients(event.reviewers()), about, asked);
+            // a reviewer away who handed on their reviews would otherwise leave nobody told who can act
+            for (Delegation delegation : reviews.delegatesToAsk(event)) {
+                askDelegate(delegation.delegate(), delegation.delegator(), about, asked);
+            }
         }
+    }
+
+    /** A delegation started while a review waited on its delegator: the delegate is asked as reviewers are. */
+    @EventListener
+    void on(BreakGlassReviewDelegateJoined event) {
+        BreakGlassReview review = event.review();
+        askDelegate(
+                event.delegate(),
+                event.onBehalfOf(),
+                new About(review.requestId(), review.grantId(), null),
+                NotificationOutbox.data(
+                        "requester", review.requester(),
+                        "resource", review.resource(),
+                        "account", review.account(),
+                        "policy", review.policy(),
+                        "dueAt", review.dueAt()));
+    }
+
+    /** Asks a delegate to review a use, naming the reviewer they review it for. */
+    private void askDelegate(Participant delegate, Participant reviewer, About about, Map<String, Object> asked) {
+        Map<String, Object> data = new LinkedHashMap<>(asked);
+        data.put("onBehalfOf", reviewer.username());
+        notifications.notify(
+                NotificationKind.BREAK_GLASS_REVIEW,
+                List.of(new Recipient(delegate.id(), delegate.username())),
+                about,
+                data);
     }
 
     @EventListener
