@@ -1,5 +1,7 @@
 package io.countersign.shared;
 
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalAmount;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -88,8 +90,9 @@ final class WrongTypesSkipped extends ValueDeserializerModifier {
     }
 
     /**
-     * Whether {@code refusal} is of a value's type or range rather than of its text: a string in the
-     * wrong format for a time or a name (wording that may repeat the value) still stops the reading.
+     * Whether {@code refusal} is of a value's type or range, or of the text of a time or a duration,
+     * which every reader words by what the field takes and never with the text: a string in the
+     * wrong format for anything else still stops the reading.
      */
     private static boolean wrongType(JacksonException refusal) {
         if (refusal instanceof InputCoercionException) {
@@ -100,7 +103,13 @@ final class WrongTypesSkipped extends ValueDeserializerModifier {
         }
         return !(refusal instanceof InvalidFormatException format)
                 || !(format.getValue() instanceof String)
-                || String.valueOf(format.getOriginalMessage()).startsWith("Cannot coerce");
+                || String.valueOf(format.getOriginalMessage()).startsWith("Cannot coerce")
+                || isTime(format.getTargetType());
+    }
+
+    private static boolean isTime(Class<?> type) {
+        return type != null
+                && (TemporalAccessor.class.isAssignableFrom(type) || TemporalAmount.class.isAssignableFrom(type));
     }
 
     /** One value's reader that, for a noting reader, skips a value of the wrong type instead of failing. */

@@ -97,6 +97,30 @@ class DelegationRefusalTests extends DelegationTestBase {
     }
 
     @Test
+    void aBodyWithSeveralProblemsListsEveryOneOfThemAndDelegatesNothing() {
+        int timers = delegationStartTimers();
+
+        Api.Response response = api.as(lisa.token())
+                .post(
+                        "/api/v1/users/" + lisa.name() + "/delegations",
+                        "{\"until\":\"next week\",\"reason\":\"holiday\"}");
+
+        assertThat(Api.issues(response.expect(400)))
+                .containsExactlyInAnyOrder("delegate:required", "until:invalid_value", "reason:unknown_field");
+        assertThat(response.body()).doesNotContain("next week");
+        assertThat(delegations(lisa)).isEmpty();
+        assertThat(delegationStartTimers()).isEqualTo(timers);
+    }
+
+    @Test
+    void aTimeThatCannotBeReadIsReportedWithTheChecksOfTheNamedDelegate() {
+        Api.Response self = delegate(lisa, lisa, Map.of("from", "tomorrow"));
+
+        assertThat(Api.issues(self.expect(400))).containsExactlyInAnyOrder("delegate:self", "from:invalid_value");
+        assertThat(delegations(lisa)).isEmpty();
+    }
+
+    @Test
     void aDelegationWhoseOnlyProblemIsAnUnknownFieldIsNeitherSavedNorScheduled() {
         int timers = delegationStartTimers();
 

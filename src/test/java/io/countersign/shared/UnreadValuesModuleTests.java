@@ -3,13 +3,17 @@ package io.countersign.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +23,8 @@ class UnreadValuesModuleTests {
     record Step(String name, int weight) {}
 
     record Body(String title, List<Step> steps, List<String> tags) {}
+
+    record Window(Instant from, Duration length, UUID id) {}
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -55,6 +61,24 @@ class UnreadValuesModuleTests {
         assertThat(body.title()).isNull();
         assertThat(body.tags()).isNull();
         assertThat(body.steps()).containsExactly(new Step(null, 0), new Step("b", 0));
+    }
+
+    @Test
+    void timesAndDurationsThatCannotBeReadAreNotedWhileAnyOtherTextInTheWrongFormatStopsTheReading() {
+        UnreadValues unread = new UnreadValues();
+
+        Window window = MAPPER.readerFor(Window.class)
+                .withAttribute(UnreadValues.ATTRIBUTE, unread)
+                .readValue("{\"from\": \"tomorrow\", \"length\": \"a while\"}");
+
+        assertThat(unread.issues())
+                .extracting(issue -> issue.field() + ":" + issue.code())
+                .containsExactly("from:invalid_type", "length:invalid_type");
+        assertThat(window).isEqualTo(new Window(null, null, null));
+        assertThatThrownBy(() -> MAPPER.readerFor(Window.class)
+                        .withAttribute(UnreadValues.ATTRIBUTE, new UnreadValues())
+                        .readValue("{\"id\": \"not-a-uuid\"}"))
+                .isInstanceOf(InvalidFormatException.class);
     }
 
     @Test
