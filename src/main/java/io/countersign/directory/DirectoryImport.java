@@ -250,13 +250,7 @@ public class DirectoryImport {
             String username = entry == null ? null : Names.canonical(entry.username());
             User previous = username == null ? null : before.get(username);
             if (previous != null && isActiveAdmin(previous)) {
-                // the field at fault: an administrator kept as ADMIN but deactivated is wrong in active
-                User next = after.get(username);
-                boolean deactivated = next != null && next.role() == Role.ADMIN;
-                problems.add(
-                        "users[" + i + "]." + (deactivated ? "active" : "role"),
-                        "last_admin",
-                        "would leave no active administrator; keep at least one user an active ADMIN");
+                problems.addAll(List.of(LastAdministrator.issue("users[" + i + "].", after.get(username))));
                 return;
             }
         }

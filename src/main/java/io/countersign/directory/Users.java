@@ -150,8 +150,11 @@ public class Users {
         }
         List<String> admins = store.lockActiveAdmins();
         if (admins.size() <= 1 && admins.contains(before.username())) {
-            throw new ConflictException("'" + before.username()
-                    + "' is the last active administrator; make another user an active ADMIN first.");
+            // a deletion has no field to name; a replacement names the one that removes the administrator
+            throw new ConflictException(
+                    "'" + before.username()
+                            + "' is the last active administrator; make another user an active ADMIN first.",
+                    after == null ? List.of() : List.of(LastAdministrator.issue("", after)));
         }
     }
 

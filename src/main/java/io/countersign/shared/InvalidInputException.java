@@ -5,19 +5,12 @@ import java.util.List;
 /** Input that breaks one or more rules; carries every issue found, not only the first. */
 public class InvalidInputException extends CountersignException {
 
-    private final List<FieldIssue> issues;
-
     public InvalidInputException(List<FieldIssue> issues) {
-        super(summary(issues));
-        this.issues = List.copyOf(issues);
+        super(summary(issues), issues);
     }
 
     public static InvalidInputException of(String field, String code, String message) {
         return new InvalidInputException(List.of(new FieldIssue(field, code, message)));
-    }
-
-    public List<FieldIssue> issues() {
-        return issues;
     }
 
     @Override

@@ -362,36 +362,4 @@ class UserApiTests {
         assertThat(team.get("managers").isEmpty()).isTrue();
         assertThat(api.asAdmin().delete("/api/v1/users/" + leaving).status()).isEqualTo(404);
     }
-
-    @Test
-    void theLastActiveAdministratorCanBeNeitherDeletedNorDemotedNorDeactivated() {
-        people.onlyTheBootstrapAdministratorIsAnActiveAdmin();
-
-        var deleted = api.asAdmin().delete("/api/v1/users/admin");
-        var demoted =
-                api.asAdmin().put("/api/v1/users/admin", Api.json(Map.of("email", "admin@localhost", "role", "USER")));
-        var deactivated = api.asAdmin()
-                .put(
-                        "/api/v1/users/admin",
-                        Api.json(Map.of("email", "admin@localhost", "role", "ADMIN", "active", false)));
-
-        assertThat(deleted.status()).isEqualTo(409);
-        assertThat(deleted.json().get("detail").asString()).contains("last active administrator");
-        assertThat(demoted.status()).isEqualTo(409);
-        assertThat(deactivated.status()).isEqualTo(409);
-        var admin = api.asAdmin().get("/api/v1/users/admin").expect(200).json();
-        assertThat(admin.get("role").asString()).isEqualTo("ADMIN");
-        assertThat(admin.get("active").asBoolean()).isTrue();
-    }
-
-    @Test
-    void anAdministratorMayBeDemotedOrDeletedWhileAnotherActiveOneRemains() {
-        String first = people.user("admin-a", Role.ADMIN);
-        String second = people.user("admin-b", Role.ADMIN);
-
-        api.asAdmin()
-                .put("/api/v1/users/" + first, Api.json(Map.of("email", "a@example.com", "role", "USER")))
-                .expect(200);
-        api.asAdmin().delete("/api/v1/users/" + second).expect(204);
-    }
 }

@@ -199,7 +199,8 @@ class OpenApiConfiguration {
                                 .items(issue)
                                 .maxItems(ProblemResponses.MAX_LISTED_ISSUES)
                                 .description("Every invalid field, for 400; the first "
-                                        + ProblemResponses.MAX_LISTED_ISSUES + " when there are more"))
+                                        + ProblemResponses.MAX_LISTED_ISSUES + " when there are more. A 409"
+                                        + " caused by one field's value names it here too (`last_admin`)"))
                 .addProperty(
                         "errorsOmitted",
                         new IntegerSchema()

@@ -61,8 +61,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> domain(CountersignException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(statusOf(e), Echo.safe(e.getMessage()));
         problem.setTitle(e.title());
-        if (e instanceof InvalidInputException invalid) {
-            List<FieldIssue> issues = invalid.issues();
+        // invalid input always lists its fields; another refusal when it can point at the one at fault
+        List<FieldIssue> issues = e.issues();
+        if (e instanceof InvalidInputException || !issues.isEmpty()) {
             problem.setProperty(
                     "errors",
                     issues.stream()
