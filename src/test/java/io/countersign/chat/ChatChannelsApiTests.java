@@ -182,6 +182,7 @@ class ChatChannelsApiTests extends ChatChannelsApiFixture {
                 "http://169.254.169.254/",
                 "https://[fe80::1]:8443/",
                 "http://[::ffff:169.254.169.254]/",
+                "http://[64:ff9b::a9fe:a9fe]/",
                 "http://0.0.0.0/")) {
             String slack = Api.unique("slack");
             var proxy = api.asAdmin()

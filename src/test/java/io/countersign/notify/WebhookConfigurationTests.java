@@ -122,6 +122,8 @@ class WebhookConfigurationTests {
                 "http://[fe80::a9fe:a9fe]:8080/hook",
                 "http://[::ffff:169.254.169.254]/latest/meta-data",
                 "http://[::ffff:a9fe:a9fe]/latest/meta-data",
+                "http://[64:ff9b::a9fe:a9fe]/hook",
+                "http://[2002:a9fe:a9fe::1]/hook",
                 "http://0.0.0.0:8080/hook",
                 "http://[::]/hook")) {
             var response = api.asAdmin().post("/api/v1/webhooks", body(url, List.of("request.created"), SECRET));

@@ -1,6 +1,5 @@
 package io.countersign.shared.outbound;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -41,30 +40,6 @@ final class AddressLiterals {
             return ipv4(Long.parseLong(bare));
         }
         return Optional.empty();
-    }
-
-    /**
-     * The address as it is reached: an IPv4-compatible IPv6 address (::a.b.c.d) as its IPv4 address,
-     * like the IPv4-mapped form, which the JDK already reads so. {@code ::} and {@code ::1} stay.
-     */
-    static InetAddress canonical(InetAddress address) {
-        if (!(address instanceof Inet6Address)) {
-            return address;
-        }
-        byte[] bytes = address.getAddress();
-        for (int i = 0; i < 12; i++) {
-            if (bytes[i] != 0) {
-                return address;
-            }
-        }
-        if (bytes[12] == 0 && bytes[13] == 0 && bytes[14] == 0 && (bytes[15] == 0 || bytes[15] == 1)) {
-            return address;
-        }
-        try {
-            return InetAddress.getByAddress(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]});
-        } catch (UnknownHostException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     private static Optional<InetAddress> ipv6(String text) {

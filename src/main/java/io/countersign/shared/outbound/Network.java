@@ -40,7 +40,7 @@ final class Network {
     }
 
     boolean contains(InetAddress address) {
-        byte[] bytes = AddressLiterals.canonical(address).getAddress();
+        byte[] bytes = address.getAddress();
         return bytes.length == base.length && Arrays.equals(masked(bytes, length), base);
     }
 

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,14 +16,18 @@ import org.springframework.stereotype.Component;
  * service answers at 169.254.169.254 with the instance's credentials, and 0.0.0.0 reaches this very
  * host. So they are always refused, as are the metadata services' two addresses outside that range
  * (AWS's fd00:ec2::254, Alibaba's 100.100.100.200), and an operator may refuse more, such as the private
- * networks, with {@code countersign.outbound.denied-networks}.
+ * networks, with {@code countersign.outbound.denied-networks}. An IPv6 address that carries an IPv4
+ * address a gateway delivers to (NAT64, 6to4, Teredo, IPv4-compatible; see {@link EmbeddedIpv4}) is
+ * refused when either address is.
  *
  * <p>A literal address is refused when the URL is configured. A name is checked when something is
  * sent, by resolving it and refusing the send if any of its addresses is refused, so a name that points
  * at such an address, or is re-pointed there later, is caught where it matters. The HTTP client then
  * resolves the name again; the JVM's address cache (30 s unless {@code networkaddress.cache.ttl} says
  * otherwise) answers it with the addresses just checked, so only an entry that expires between the two
- * lookups leaves a rebinding window.
+ * lookups leaves a rebinding window. Closing it would mean connecting to the checked address while
+ * naming the host in the Host header and for TLS, which the JDK's HTTP client allows only through
+ * JVM-wide settings (restricted headers, host name verification), so an egress policy is the answer.
  */
 @Component
 public class OutboundAddresses {
@@ -103,11 +108,17 @@ public class OutboundAddresses {
     }
 
     private static boolean neverAReceiver(InetAddress address) {
-        return NEVER_RECEIVERS.stream().anyMatch(network -> network.contains(address));
+        return within(NEVER_RECEIVERS, address);
     }
 
     private boolean inDeniedNetwork(InetAddress address) {
-        return denied.stream().anyMatch(network -> network.contains(address));
+        return within(denied, address);
+    }
+
+    /** Whether {@code address}, or an IPv4 address it carries and is delivered to, is in one of them. */
+    private static boolean within(List<Network> networks, InetAddress address) {
+        return Stream.concat(Stream.of(address), EmbeddedIpv4.in(address).stream())
+                .anyMatch(form -> networks.stream().anyMatch(network -> network.contains(form)));
     }
 
     private static Optional<String> host(String url) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.Problems;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,6 +84,93 @@ class OutboundAddressesTests {
         assertThat(denyingPrivate.refusal(url))
                 .hasValue("destination address refused by countersign.outbound.denied-networks"
                         + " (COUNTERSIGN_OUTBOUND_DENIED_NETWORKS)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://[64:ff9b::a9fe:a9fe]/hook",
+                "http://[64:ff9b::169.254.169.254]/hook",
+                "http://[64:ff9b::100.100.100.200]/hook",
+                "http://[64:ff9b:1::a9fe:a9fe]/hook",
+                "http://[64:ff9b:1:a9fe:a9:fe00::]/hook",
+                "http://[64:ff9b:1:ffa9:fe:a9fe::]/hook",
+                "http://[64:ff9b:1:ffff:a9:fea9:fe00:0]/hook",
+                "http://[2002:a9fe:a9fe::1]/hook",
+                "http://[2001:0:4136:e378:8000:63bf:5601:5601]/hook",
+                "http://[::a9fe:a9fe]/hook"
+            })
+    void anIpv6AddressThatCarriesALinkLocalOrMetadataAddressIsNeverAReceiver(String url) {
+        assertThat(issues(byDefault, url)).singleElement().satisfies(issue -> {
+            assertThat(issue.code()).isEqualTo("refused_address");
+            assertThat(issue.message()).contains("link-local or unspecified");
+        });
+        assertThat(byDefault.refusal(url))
+                .hasValueSatisfying(words -> assertThat(words)
+                        .startsWith(OutboundAddresses.REFUSED + ": the host resolves to a link-local"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://[64:ff9b::a00:1]/hook",
+                "http://[64:ff9b::127.0.0.1]/hook",
+                "http://[64:ff9b:1::a00:1]/hook",
+                "http://[64:ff9b:1:ffff:a:1:100:0]/hook",
+                "http://[2002:a00:1::1]/hook",
+                "http://[2001:0:4136:e378:8000:63bf:f5ff:fffe]/hook",
+                "http://[::10.1.2.3]/hook"
+            })
+    void anIpv6AddressThatCarriesAnAddressInADeniedNetworkIsRefused(String url) {
+        assertThat(issues(byDefault, url)).as("allowed where nothing is denied").isEmpty();
+        assertThat(issues(denyingPrivate, url))
+                .singleElement()
+                .satisfies(issue -> assertThat(issue.message()).contains("countersign.outbound.denied-networks"));
+        assertThat(denyingPrivate.refusal(url))
+                .hasValue("destination address refused by countersign.outbound.denied-networks"
+                        + " (COUNTERSIGN_OUTBOUND_DENIED_NETWORKS)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://[64:ff9b::808:808]/hook",
+                "http://[64:ff9b:1::808:808]/hook",
+                "http://[64:ff9b:1:ffff:8:808:800:0]/hook",
+                "http://[2002:808:808::1]/hook",
+                "http://[2001:0:4136:e378:8000:63bf:f7f7:f7f7]/hook",
+                "http://[::8.8.8.8]/hook",
+                "http://[2001:db8::a9fe:a9fe]/hook"
+            })
+    void anIpv6AddressThatCarriesAPublicAddressIsAllowed(String url) {
+        assertThat(issues(denyingPrivate, url)).isEmpty();
+        assertThat(denyingPrivate.refusal(url)).isEmpty();
+    }
+
+    @Test
+    void anAddressThatCarriesAnotherIsRefusedWhenItsOwnNetworkIsDenied() {
+        OutboundAddresses denying6to4 = new OutboundAddresses(new OutboundProperties(List.of("2002::/16")));
+
+        assertThat(issues(denying6to4, "http://[2002:808:808::1]/hook")).hasSize(1);
+        assertThat(denying6to4.refusal("http://[2002:808:808::1]/hook")).isPresent();
+        assertThat(denying6to4.refusal("http://8.8.8.8/hook")).isEmpty();
+    }
+
+    @Test
+    void anIpv4MappedAddressIsReadAsTheIpv4AddressItMaps() throws Exception {
+        assertThat(AddressLiterals.parse("[::ffff:a9fe:a9fe]"))
+                .hasValueSatisfying(address -> assertThat(address).isInstanceOf(Inet4Address.class));
+        assertThat(InetAddress.getByName("::ffff:10.1.2.3")).isInstanceOf(Inet4Address.class);
+        byte[] mapped = InetAddress.getByName("::ffff:169.254.169.254").getAddress();
+        assertThat(mapped).as("the JDK keeps only the IPv4 address").hasSize(4);
+
+        // an Inet6Address built from the bytes keeps the mapped form, and is still read as its IPv4 address
+        byte[] bytes = new byte[16];
+        bytes[10] = (byte) 0xff;
+        bytes[11] = (byte) 0xff;
+        System.arraycopy(mapped, 0, bytes, 12, 4);
+        assertThat(EmbeddedIpv4.in(Inet6Address.getByAddress(null, bytes, -1)))
+                .containsExactly(InetAddress.getByName("169.254.169.254"));
     }
 
     @Test
