@@ -11,6 +11,7 @@ import io.countersign.shared.RefusedException;
 import io.countersign.shared.database.DatabaseUnavailableException;
 import io.countersign.web.DecisionLinkPaths;
 import io.countersign.web.ExpectedValues;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -31,6 +32,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -52,9 +55,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     static final int MAX_LISTED_ISSUES = 100;
 
     private final UnavailableAnswers unavailable;
+    private final RequestRejectedHandler firewallRefusal;
 
-    ProblemResponses(UnavailableAnswers unavailable) {
+    ProblemResponses(UnavailableAnswers unavailable, RequestRejectedHandler firewallRefusal) {
         this.unavailable = unavailable;
+        this.firewallRefusal = firewallRefusal;
     }
 
     @ExceptionHandler(CountersignException.class)
@@ -111,6 +116,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static FieldIssue mismatch(String field, Class<?> type) {
         return new FieldIssue(field == null ? "value" : field, "invalid_value", ExpectedValues.mustBe(type));
+    }
+
+    /**
+     * A header the firewall refuses (one holding bytes 0x80 to 0x9F, which Tomcat passes on as control
+     * characters), read first by an operation: the firewall looks at a header only when it is read, so
+     * its refusal reaches here rather than the firewall's own handler, and without this was answered as
+     * a failure of the service's. It is answered as the firewall answers the refusals it sees itself.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    void firewallRefused(RequestRejectedException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        firewallRefusal.handle(request, response, e);
     }
 
     /**

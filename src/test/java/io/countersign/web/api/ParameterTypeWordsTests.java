@@ -111,7 +111,8 @@ class ParameterTypeWordsTests {
         MethodArgumentNotValidException invalid = new MethodArgumentNotValidException(
                 new MethodParameter(Lookup.class.getMethod("setId", UUID.class), 0), binder.getBindingResult());
 
-        var answer = new ProblemResponses(new UnavailableAnswers(java.time.Clock.systemUTC()))
+        var answer = new ProblemResponses(
+                        new UnavailableAnswers(java.time.Clock.systemUTC()), (request, response, rejected) -> {})
                 .handleMethodArgumentNotValid(
                         invalid,
                         new HttpHeaders(),

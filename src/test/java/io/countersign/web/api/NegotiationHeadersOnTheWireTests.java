@@ -1,0 +1,71 @@
+package io.countersign.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.RawHttp;
+import io.countersign.testing.RawHttp.Answer;
+import io.countersign.testing.TestClockConfiguration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The headers that say how a call is sent and answered ({@code Content-Type}, {@code Accept},
+ * {@code Accept-Language}, {@code Prefer}), sent over a socket as written: a value the service cannot
+ * read is a problem document and changes nothing, never a failure of the service's.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Api.class})
+class NegotiationHeadersOnTheWireTests {
+
+    private static final String ADMIN = "Authorization: Bearer " + Api.ADMIN_TOKEN;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Api api;
+
+    @Test
+    void aPreferHoldingAControlCharacterIsRefusedWith400AndCreatesNoRequest() throws Exception {
+        String resource = api.resourceGovernedBy(Map.of("steps", java.util.List.of()));
+        String body = Api.json(Map.of("resource", resource, "account", "admin"));
+
+        Answer answer = RawHttp.sendBody(
+                port, "POST", "/api/v1/requests", body, ADMIN, "Content-Type: application/json", "Prefer: wait=\u0085");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        assertThat(RawHttp.send(port, "GET", "/api/v1/requests?resource=" + resource, ADMIN)
+                        .json()
+                        .get("items"))
+                .isEmpty();
+    }
+
+    @Test
+    void aContentTypeHoldingAControlCharacterIsRefusedWith400AndCreatesNothing() throws Exception {
+        String name = Api.unique("ctype");
+
+        Answer answer = RawHttp.sendBody(
+                port,
+                "POST",
+                "/api/v1/users",
+                Api.json(Map.of("username", name, "email", name + "@example.com")),
+                ADMIN,
+                "Content-Type: application/json\u0085");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        assertThat(answer.json().get("detail").asString()).startsWith("A header or parameter holds characters");
+        assertThat(RawHttp.send(port, "GET", "/api/v1/users/" + name, ADMIN).status())
+                .isEqualTo(404);
+    }
+}
