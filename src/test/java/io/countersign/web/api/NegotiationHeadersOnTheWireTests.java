@@ -68,4 +68,25 @@ class NegotiationHeadersOnTheWireTests {
         assertThat(RawHttp.send(port, "GET", "/api/v1/users/" + name, ADMIN).status())
                 .isEqualTo(404);
     }
+
+    /**
+     * The service answers in one language, so {@code Accept-Language} is a wish it may pass over: one
+     * naming more languages than the server parses (ten) is passed over too, on the API and the pages.
+     */
+    @Test
+    void anAcceptLanguageNamingManyLanguagesIsPassedOver() throws Exception {
+        String many = "Accept-Language: " + "en,".repeat(11) + "de;q=0.5";
+
+        Answer api = RawHttp.send(port, "GET", "/api/v1/users/admin", ADMIN, many);
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.json().get("username").asString()).isEqualTo("admin");
+
+        Answer page = RawHttp.send(port, "GET", "/login", "Accept: text/html", many);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+
+        Answer refused = RawHttp.send(port, "GET", "/api/v1/users/nobody-here", ADMIN, many);
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+    }
 }
