@@ -37,7 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Grants {
 
     static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
+    /** The largest page of grants. */
+    public static final int MAX_LIMIT = 200;
+
     static final int MAX_REASON = 2000;
     private static final GrantIndex.Answer UNKNOWN = new GrantIndex.Unknown();
     static final String EXTENSION_WITHDRAWN = "the grant it would extend was revoked";

@@ -28,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NotificationDeliveries {
 
+    /** The largest page of deliveries. */
+    public static final int MAX_LIMIT = DeliveryLists.MAX_LIMIT;
+
     private static final Predicate<Delivery> NOTIFICATION = d -> !d.isWebhook();
 
     private final DeliveryLists lists;

@@ -30,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Requests {
 
+    /** The largest page of requests or of break-glass uses. */
+    public static final int MAX_LIMIT = RequestSearch.MAX_LIMIT;
+
     private final RequestRepository repository;
     private final RequestOpening opening;
     private final RequestSearch search;

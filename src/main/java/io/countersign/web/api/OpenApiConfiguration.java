@@ -158,6 +158,12 @@ class OpenApiConfiguration {
         return openApi -> OpenApiHeaders.describe(openApi, keyed, IDEMPOTENT_DECISIONS);
     }
 
+    /** What the query parameters take ({@link OpenApiParameters}). */
+    @Bean
+    OpenApiCustomizer queryParameters() {
+        return OpenApiParameters::describe;
+    }
+
     /**
      * What the records of other modules, which know nothing of OpenAPI, cannot say; then the rules of
      * every field ({@link OpenApiSchemas}), last, since they go by the required fields set here.
