@@ -2,9 +2,11 @@ package io.countersign.web.api;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +19,8 @@ import java.util.Set;
 final class OpenApiHeaders {
 
     private static final String HEADERS = "#/components/headers/";
+
+    private static final String NOT_MODIFIED = "NotModified";
 
     /** A chat link's code has no address of its own; the user's list of links shows it, pending. */
     private static final Set<String> CREATED_WITHOUT_ADDRESS = Set.of("createChatLink");
@@ -57,7 +61,10 @@ final class OpenApiHeaders {
                         "Location",
                         header("Where the created object is: read there, or ended there with `DELETE` (a token, a"
                                 + " delegation, a webhook's secret)"))
-                .addHeaders("ETag", header("The object's version: send it in `If-Match` to write only that version"))
+                .addHeaders(
+                        "ETag",
+                        header("The object's version: send it in `If-Match` to write only that version, or in"
+                                + " `If-None-Match` to read the object only once it has changed"))
                 .addHeaders(
                         "Retry-After",
                         header("Seconds to wait before calling again").schema(new IntegerSchema()))
@@ -71,6 +78,11 @@ final class OpenApiHeaders {
         components.getResponses().get("Problem503").addHeaderObject("Retry-After", ref("Retry-After"));
         components.addResponses(
                 "Problem409Retry", stillRunning(components.getResponses().get("Problem409")));
+        components.addResponses(
+                NOT_MODIFIED,
+                new ApiResponse()
+                        .description("The object still has the version `If-None-Match` names: no body")
+                        .addHeaderObject("ETag", ref("ETag")));
         openApi.getPaths()
                 .values()
                 .forEach(path -> path.readOperations().forEach(operation -> {
@@ -92,12 +104,32 @@ final class OpenApiHeaders {
                             answer.addHeaderObject("Content-Disposition", ref("Content-Disposition"));
                         }
                     });
+                    if (VERSIONED.contains(id) && operation == path.getGet()) {
+                        conditional(operation);
+                    }
                     if (decisions.contains(id)) {
                         operation
                                 .getResponses()
                                 .put("409", new ApiResponse().$ref("#/components/responses/Problem409Retry"));
                     }
                 }));
+    }
+
+    /**
+     * A read of an object with versions answers 304 while {@code If-None-Match} names its current
+     * version: Spring MVC compares the tag of every {@code GET} that answers one.
+     */
+    private static void conditional(Operation read) {
+        if (read.getParameters() != null
+                && read.getParameters().stream().anyMatch(p -> "If-None-Match".equals(p.getName()))) {
+            return;
+        }
+        read.addParametersItem(new HeaderParameter()
+                .name("If-None-Match")
+                .description("An `ETag` read before: while it is still the object's version the answer is `304`"
+                        + " without a body")
+                .schema(new StringSchema()));
+        read.getResponses().addApiResponse("304", new ApiResponse().$ref("#/components/responses/" + NOT_MODIFIED));
     }
 
     /** The 409 of a decision, which also answers a retry made while the first call with its key still runs. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -127,6 +128,37 @@ class OpenApiContractTests {
 
         assertThat(described).isEqualTo(expected);
         assertThat(refusedWrongly).isEmpty();
+    }
+
+    @Test
+    void readsThatAnswerAnETagDescribeTheNotModifiedAnswer() {
+        JsonNode document = api.asAdmin().get("/api/v1/openapi").expect(200).json();
+        JsonNode paths = document.get("paths");
+        List<String> tagged = new ArrayList<>();
+        paths.propertyStream().forEach(path -> {
+            JsonNode get = path.getValue().get("get");
+            if (get != null && get.at("/responses/200/headers").has("ETag")) {
+                tagged.add(path.getKey());
+                assertThat(get.get("parameters").toString()).as(path.getKey()).contains("\"If-None-Match\"");
+                String notModified = get.at("/responses/304/$ref").asString();
+                assertThat(document.at(notModified.substring(1) + "/headers").has("ETag"))
+                        .as(path.getKey())
+                        .isTrue();
+            }
+        });
+        assertThat(tagged)
+                .contains(
+                        "/api/v1/users/{username}",
+                        "/api/v1/groups/{name}",
+                        "/api/v1/resources/{name}",
+                        "/api/v1/policies/{name}",
+                        "/api/v1/webhooks/{id}");
+
+        String etag = api.asAdmin().get("/api/v1/users/admin").expect(200).header("ETag");
+        Api.Response unchanged = api.asAdmin().call(HttpMethod.GET, "/api/v1/users/admin", null, "If-None-Match", etag);
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(unchanged.header("ETag")).isEqualTo(etag);
     }
 
     private static JsonNode parameter(JsonNode paths, String path, String name) {
