@@ -26,8 +26,10 @@ import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -162,6 +164,15 @@ class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer queryParameters() {
         return OpenApiParameters::describe;
+    }
+
+    /**
+     * Who may call each operation ({@link OpenApiRoles}), asked of the security rules when the
+     * document is first served, once they are all in place.
+     */
+    @Bean
+    OpenApiCustomizer callerRoles(ObjectProvider<WebInvocationPrivilegeEvaluator> rules) {
+        return openApi -> OpenApiRoles.describe(openApi, rules.getObject());
     }
 
     /**

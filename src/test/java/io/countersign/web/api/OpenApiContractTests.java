@@ -2,11 +2,14 @@ package io.countersign.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -159,6 +162,48 @@ class OpenApiContractTests {
         assertThat(unchanged.status()).isEqualTo(304);
         assertThat(unchanged.body()).isEmpty();
         assertThat(unchanged.header("ETag")).isEqualTo(etag);
+    }
+
+    /**
+     * Each operation's {@code x-roles} and description name exactly the roles that reach it: the
+     * others are refused with 403 before it runs. Bodies are unreadable and path variables name
+     * nothing, so that a call that is let through changes nothing.
+     */
+    @Test
+    void everyOperationNamesExactlyTheRolesThatMayCallIt() {
+        Map<Role, Api.Caller> callers = new EnumMap<>(Role.class);
+        callers.put(Role.ADMIN, api.asAdmin());
+        for (Role role : List.of(Role.AUDITOR, Role.USER, Role.ENFORCER)) {
+            callers.put(role, api.as(api.tokenHolder(role.name().toLowerCase(Locale.ROOT), role.name())));
+        }
+        JsonNode paths = api.asAdmin().get("/api/v1/openapi").expect(200).json().get("paths");
+        List<String> violations = new ArrayList<>();
+
+        paths.propertyStream()
+                .forEach(path -> path.getValue().propertyStream().forEach(entry -> {
+                    JsonNode operation = entry.getValue();
+                    String call = entry.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                    if (operation.has("security") && operation.get("security").isEmpty()) {
+                        assertThat(operation.has("x-roles")).as(call).isFalse(); // the chat platforms' call-backs
+                        return;
+                    }
+                    List<String> roles = Api.strings(operation.get("x-roles"));
+                    assertThat(roles).as(call).isNotEmpty();
+                    assertThat(operation.get("description").asString()).as(call).contains(String.join(", ", roles));
+                    String address = path.getKey().replaceAll("\\{[^}]+}", NOTHING);
+                    HttpMethod method = HttpMethod.valueOf(entry.getKey().toUpperCase(Locale.ROOT));
+                    String body = method == HttpMethod.GET || method == HttpMethod.DELETE ? null : "{";
+                    callers.forEach((role, caller) -> {
+                        Api.Response answer = caller.call(method, address, body);
+                        boolean refused = answer.status() == 403
+                                && answer.body().contains("Your role may not perform this operation.");
+                        if (roles.contains(role.name()) == refused || answer.status() == 401) {
+                            violations.add(call + " as " + role + ": " + answer.status() + " " + answer.body());
+                        }
+                    });
+                }));
+
+        assertThat(violations).isEmpty();
     }
 
     private static JsonNode parameter(JsonNode paths, String path, String name) {
