@@ -1,5 +1,6 @@
 package io.countersign.notify;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,5 +25,20 @@ public record Notification(
 
     public Notification {
         data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    }
+
+    /** The instant {@code data} holds under {@code key}, or null: as the outbox's JSON keeps it, ISO-8601 text or seconds since the epoch. */
+    public Instant instant(String key) {
+        Object value = data.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number number) {
+            BigDecimal seconds = new BigDecimal(number.toString());
+            return Instant.ofEpochSecond(
+                    seconds.longValue(),
+                    seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+        }
+        return Instant.parse(value.toString());
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
  * Says what a request is about the same way on every platform: who asks for which account on which
  * resource, for how long and why, which step waits on whom, the time left, and the request page. An
  * extension says which grant it lengthens and when that ends, so that nobody approves it as new access.
+ * A break-glass use to review says what its mail says ({@link #toReview}).
  */
 @Component
 class ChatComposer {
@@ -42,6 +43,9 @@ class ChatComposer {
 
     /** The message a notification posts. */
     ChatMessage compose(Notification notification, AccessRequest request) {
+        if (notification.kind() == NotificationKind.BREAK_GLASS_REVIEW) {
+            return toReview(notification, request);
+        }
         if (notification.kind() == NotificationKind.REQUEST_DECIDED || request.status() != RequestStatus.PENDING) {
             return closed(request);
         }
@@ -64,6 +68,40 @@ class ChatComposer {
                 false,
                 outcome,
                 null);
+    }
+
+    /**
+     * A break-glass use its reader is asked to review, as its mail asks: access granted at once leaves
+     * nothing to approve, only a review to record on the request page (or through the API), which no
+     * chat button records. A delegate reads for which reviewer they review it.
+     */
+    private ChatMessage toReview(Notification notification, AccessRequest request) {
+        RequestDetails d = request.details();
+        Instant due = notification.instant("dueAt");
+        boolean overdue = due != null && !due.isAfter(clock.instant());
+        String headline = (overdue ? "Overdue review: " : "To review: ") + d.requester()
+                + " took break-glass access to " + d.account() + " on " + d.resource() + " without approval ("
+                + request.id() + ")";
+        List<Fact> facts = basics(request);
+        String policy = "policy '" + d.policyName() + "' names ";
+        facts.add(new Fact(
+                "Reviewer",
+                notification.data().get("onBehalfOf") instanceof String reviewer
+                        ? policy + reviewer + " as a reviewer, who delegated to you: you may review it on behalf of "
+                                + reviewer
+                        : policy + "you as a reviewer"));
+        if (due != null) {
+            facts.add(new Fact(
+                    "Review due",
+                    due
+                            + (overdue
+                                    ? " (overdue: please review it now)"
+                                    : " (in " + human(Duration.between(clock.instant(), due)) + ")")));
+        }
+        facts.add(new Fact(
+                "How to review",
+                "record the review on the request page, or POST /api/v1/requests/" + request.id() + "/review"));
+        return new ChatMessage(headline, facts, link(request.id()), true, null, null);
     }
 
     private static String asks(RequestDetails d) {

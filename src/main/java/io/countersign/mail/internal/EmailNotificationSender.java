@@ -30,7 +30,6 @@ import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
 import io.countersign.shared.NotFoundException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -266,7 +265,7 @@ class EmailNotificationSender implements NotificationSender {
                         user.email(),
                         String.valueOf(data.get("resource")),
                         String.valueOf(data.get("account")),
-                        instant(data.get("endsAt"))))
+                        notification.instant("endsAt")))
                 .message());
         return SendResult.ok();
     }
@@ -285,7 +284,7 @@ class EmailNotificationSender implements NotificationSender {
                         details.duration(),
                         details.policyName(),
                         details.justification(),
-                        instant(notification.data().get("dueAt")),
+                        notification.instant("dueAt"),
                         notification.data().get("onBehalfOf") instanceof String reviewer ? person(reviewer) : null))
                 .message());
         return SendResult.ok();
@@ -300,19 +299,5 @@ class EmailNotificationSender implements NotificationSender {
 
     private static Person person(User user) {
         return new Person(user.username(), user.displayName());
-    }
-
-    /** An instant as the outbox's JSON keeps it: ISO-8601 text, or seconds since the epoch. */
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Number number) {
-            BigDecimal seconds = new BigDecimal(number.toString());
-            return Instant.ofEpochSecond(
-                    seconds.longValue(),
-                    seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
-        }
-        return Instant.parse(value.toString());
     }
 }
