@@ -49,12 +49,18 @@ final class BreakGlassReviewRules {
         return new BreakGlassReviewed(actor, done);
     }
 
-    /** The reviewer a delegation in force at {@code at} lets {@code me} act for, if any. */
-    private static Optional<Participant> delegator(
-            BreakGlassReview review, String me, List<Delegation> mine, Instant at) {
-        return mine.stream()
-                .filter(d -> d.delegate().id().equals(me))
-                .flatMap(d -> reviewerFor(review, d, at).stream())
+    /**
+     * The reviewer a delegation to {@code me} in force at {@code at} lets them act for, if any: of
+     * several, the first in the review's list of reviewers, the one {@link #delegatesToAsk} named when
+     * they were asked, whatever order {@code mine} comes in.
+     */
+    static Optional<Participant> delegator(BreakGlassReview review, String me, List<Delegation> mine, Instant at) {
+        return review.reviewers().stream()
+                .flatMap(reviewer -> mine.stream()
+                        .filter(d -> d.delegate().id().equals(me))
+                        .filter(d -> d.delegator().id().equals(reviewer.id()))
+                        .flatMap(d -> reviewerFor(review, d, at).stream())
+                        .limit(1))
                 .findFirst();
     }
 

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -137,10 +138,10 @@ class BreakGlassReviewStore {
         }
         Map<String, List<Participant>> reviewers = people("""
                 select request_id, user_id, username from break_glass_review_people
-                where person_role = 'REVIEWER' and request_id in (:ids) order by request_id, username""", requestIds);
+                where person_role = 'REVIEWER' and request_id in (:ids)""", requestIds);
         Map<String, List<Participant>> notified = people("""
                 select request_id, user_id, username from break_glass_notified
-                where request_id in (:ids) order by request_id, username""", requestIds);
+                where request_id in (:ids)""", requestIds);
         Map<String, BreakGlassReview> found = new HashMap<>();
         jdbc.sql(SELECT + " where request_id in (:ids)")
                 .param("ids", requestIds)
@@ -177,6 +178,9 @@ class BreakGlassReviewStore {
             people.computeIfAbsent(rs.getString("request_id"), k -> new ArrayList<>())
                     .add(new Participant(rs.getString("user_id"), rs.getString("username")));
         });
+        // in the order the use listed them (by username, as Java compares), not the database collation's:
+        // the first reviewer a delegate may stand in for is the one they were asked for
+        people.values().forEach(list -> list.sort(Comparator.comparing(Participant::username)));
         return people;
     }
 

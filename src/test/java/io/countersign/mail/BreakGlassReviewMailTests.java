@@ -17,6 +17,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A break-glass use's review is asked by mail of its reviewers and of the delegates in force who may
@@ -146,18 +148,42 @@ class BreakGlassReviewMailTests {
         assertThat(text(asked)).contains("on behalf of " + rita.name()).contains("overdue");
     }
 
+    @Test
+    void aDelegateOfTwoReviewersRecordsTheirReviewOnBehalfOfTheReviewerTheirMailNamed() throws Exception {
+        // created in the opposite order to the reviewers'
+        delegate(rosa, sam);
+        delegate(rita, sam);
+        String id = breakGlass(resourceReviewedBy(rita, rosa));
+        MimeMessage asked = await().atMost(NotificationScene.PATIENCE)
+                .until(() -> toReview(sam), mails -> !mails.isEmpty())
+                .get(0);
+        assertThat(text(asked)).contains("on behalf of " + rita.name());
+
+        JsonNode review = api.as(sam.token())
+                .post("/api/v1/requests/" + id + "/review", Api.json(Map.of("comment", "seen")))
+                .expect(200)
+                .json()
+                .get("review");
+
+        assertThat(review.get("reviewedBy").asString()).isEqualTo(sam.name());
+        assertThat(review.get("onBehalfOf").asString()).isEqualTo(rita.name());
+    }
+
     private void delegate(Person from, Person to, String... resources) {
-        api.as(from.token())
-                .post(
-                        "/api/v1/users/" + from.name() + "/delegations",
-                        Api.json(Map.of(
-                                "delegate",
-                                to.name(),
-                                "until",
-                                clock.instant().plus(Duration.ofDays(1)).toString(),
-                                "resources",
-                                List.of(resources))))
-                .expect(201);
+        delegate(from, to, Map.of("resources", List.of(resources)));
+    }
+
+    /** A delegation from {@code from} to {@code to} until a day from now, with these fields; its id. */
+    private String delegate(Person from, Person to, Map<String, Object> fields) {
+        Map<String, Object> body = new LinkedHashMap<>(fields);
+        body.put("delegate", to.name());
+        body.put("until", clock.instant().plus(Duration.ofDays(1)).toString());
+        return api.as(from.token())
+                .post("/api/v1/users/" + from.name() + "/delegations", Api.json(body))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
     }
 
     /** A resource whose policy lets dev take break-glass access, told to tom and reviewed by these. */

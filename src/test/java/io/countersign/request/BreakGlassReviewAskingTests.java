@@ -3,6 +3,9 @@ package io.countersign.request;
 import static io.countersign.request.RequestFixtures.CREATED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.shared.Actor;
+import io.countersign.shared.Channel;
+import io.countersign.shared.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -105,5 +108,23 @@ class BreakGlassReviewAskingTests {
         assertThat(BreakGlassReviewRules.newlyLetsReview(
                         pending, delegation("dlg-5", RITA, UNA, "staging-*"), List.of(), CREATED))
                 .isFalse();
+    }
+
+    @Test
+    void aDelegateOfTwoReviewersReviewsForTheOneTheyWereAskedForWhateverOrderTheirDelegationsComeIn() {
+        Delegation rosaToSam = delegation("dlg-1", ROSA, SAM);
+        Delegation ritaToSam = delegation("dlg-2", RITA, SAM);
+        BreakGlassReview pending = review(BreakGlassReviewStatus.PENDING);
+        Actor sam = new Actor(SAM.username(), Role.USER, Channel.API, null);
+
+        for (List<Delegation> theirs : List.of(List.of(rosaToSam, ritaToSam), List.of(ritaToSam, rosaToSam))) {
+            assertThat(BreakGlassReviewRules.delegatesToAsk(pending, theirs, CREATED))
+                    .singleElement()
+                    .satisfies(asked -> assertThat(asked.delegator()).isEqualTo(RITA));
+            assertThat(BreakGlassReviewRules.review(pending, sam, SAM.id(), theirs, null, CREATED)
+                            .review()
+                            .onBehalfOf())
+                    .isEqualTo(RITA);
+        }
     }
 }
