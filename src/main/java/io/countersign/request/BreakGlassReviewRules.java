@@ -50,11 +50,22 @@ final class BreakGlassReviewRules {
     }
 
     /**
+     * Whether the user with id {@code me} may review this use, whatever their role and whether it was
+     * reviewed already: one of its reviewers, or a delegate of one by {@code mine} at {@code at}; never
+     * its requester.
+     */
+    static boolean mayReview(BreakGlassReview review, String me, List<Delegation> mine, Instant at) {
+        return !me.equals(review.requesterId())
+                && (isReviewer(review, me) || delegator(review, me, mine, at).isPresent());
+    }
+
+    /**
      * The reviewer a delegation to {@code me} in force at {@code at} lets them act for, if any: of
      * several, the first in the review's list of reviewers, the one {@link #delegatesToAsk} named when
      * they were asked, whatever order {@code mine} comes in.
      */
-    static Optional<Participant> delegator(BreakGlassReview review, String me, List<Delegation> mine, Instant at) {
+    private static Optional<Participant> delegator(
+            BreakGlassReview review, String me, List<Delegation> mine, Instant at) {
         return review.reviewers().stream()
                 .flatMap(reviewer -> mine.stream()
                         .filter(d -> d.delegate().id().equals(me))

@@ -244,8 +244,8 @@ public class BreakGlassReviews {
 
     /**
      * Whether the user with id {@code me} reviews this use: one of its reviewers, or a delegate in
-     * force ({@code mine}) of one, never its requester (as {@link BreakGlassReviewRules} decides); or
-     * whoever reviewed it, for good, as a delegate who decided a request keeps reading it.
+     * force ({@code mine}) of one, never its requester (as {@link BreakGlassReviewRules#mayReview}
+     * decides); or whoever reviewed it, for good, as a delegate who decided a request keeps reading it.
      */
     private static boolean reviews(String me, List<Delegation> mine, BreakGlassReview review, Instant now) {
         if (me.isEmpty()) {
@@ -254,12 +254,6 @@ public class BreakGlassReviews {
         if (review.reviewedBy() != null && review.reviewedBy().id().equals(me)) {
             return true;
         }
-        return !me.equals(review.requesterId())
-                && (review.reviewers().stream().anyMatch(p -> p.id().equals(me))
-                        || mine.stream()
-                                .filter(d -> d.inForceAt(now) && d.covers(review.resource()))
-                                .anyMatch(d -> review.reviewers().stream()
-                                        .anyMatch(
-                                                p -> p.id().equals(d.delegator().id()))));
+        return BreakGlassReviewRules.mayReview(review, me, mine, now);
     }
 }
