@@ -3,6 +3,8 @@ package io.countersign.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
@@ -16,6 +18,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +33,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A break-glass use's review is asked by mail of its reviewers and of the delegates in force who may
  * review it for them, each person once, the delegates told for whom; a delegation that starts while a
- * review waits on its delegator asks the delegate then, of each review they may now do.
+ * review waits on its delegator asks the delegate then, of each review they may now do, also when it
+ * starts later than it was created.
  */
 @MailTest
 @Import({NotificationScene.class, RecordingSender.class})
@@ -53,6 +57,9 @@ class BreakGlassReviewMailTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    SchedulerClient scheduler;
 
     Person dev;
     Person rita;
@@ -167,6 +174,28 @@ class BreakGlassReviewMailTests {
 
         assertThat(review.get("reviewedBy").asString()).isEqualTo(sam.name());
         assertThat(review.get("onBehalfOf").asString()).isEqualTo(rita.name());
+    }
+
+    @Test
+    void aDelegationThatStartsLaterAsksTheDelegateWhenItStarts() throws Exception {
+        String id = breakGlass(resourceReviewedBy(rita));
+        await().atMost(NotificationScene.PATIENCE).until(() -> toReview(rita).size() == 1);
+        Instant from = clock.instant().plus(Duration.ofHours(2));
+        String delegation = delegate(rita, sam, Map.of("from", from.toString()));
+        scene.awaitNothingDue();
+        assertThat(toReview(sam)).isEmpty();
+
+        clock.set(from);
+        // the scheduler keeps the wall clock: its task is made due there, the service's clock reads its start
+        scheduler.reschedule(TaskInstanceId.of("delegation-start", delegation), Instant.now());
+
+        MimeMessage asked = await().atMost(NotificationScene.PATIENCE)
+                .until(() -> toReview(sam), mails -> !mails.isEmpty())
+                .get(0);
+        scene.awaitNothingDue();
+        assertThat(asked.getSubject()).endsWith("#" + id);
+        assertThat(text(asked)).contains("on behalf of " + rita.name()).doesNotContain("overdue");
+        assertThat(toReview(sam)).hasSize(1);
     }
 
     private void delegate(Person from, Person to, String... resources) {
