@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.ParameterNameDiscoverer;
@@ -27,8 +28,17 @@ public final class HandlerParameters {
     private HandlerParameters() {}
 
     public static Set<String> of(Method method) {
+        Map<String, Class<?>> types = typesOf(method);
+        return types == null ? ANY : new TreeSet<>(types.keySet());
+    }
+
+    /**
+     * What each query parameter of the method is read into, by name ({@code String} for one its
+     * mapping's {@code params} condition names); null when the method binds every parameter as a map.
+     */
+    public static Map<String, Class<?>> typesOf(Method method) {
         String[] discovered = NAMES.getParameterNames(method);
-        Set<String> names = new TreeSet<>();
+        Map<String, Class<?>> types = new TreeMap<>();
         var parameters = method.getParameters();
         for (int i = 0; i < parameters.length; i++) {
             RequestParam param = AnnotatedElementUtils.findMergedAnnotation(parameters[i], RequestParam.class);
@@ -36,18 +46,18 @@ public final class HandlerParameters {
                 continue;
             }
             if (Map.class.isAssignableFrom(parameters[i].getType())) {
-                return ANY;
+                return null;
             }
             String name = param.name().isEmpty() && discovered != null ? discovered[i] : param.name();
-            names.add(name);
+            types.put(name, parameters[i].getType());
         }
         // a mapping's params condition (params = "wait") names a parameter the method may not bind
         var mapping = MergedAnnotations.from(method).get(RequestMapping.class);
         if (mapping.isPresent()) {
             Arrays.stream(mapping.getStringArray("params"))
                     .map(condition -> condition.replaceFirst("^!", "").replaceFirst("!?=.*$", ""))
-                    .forEach(names::add);
+                    .forEach(name -> types.putIfAbsent(name, String.class));
         }
-        return names;
+        return types;
     }
 }

@@ -1,7 +1,6 @@
 package io.countersign.web.api;
 
 import io.countersign.shared.Problems;
-import io.countersign.web.ExpectedValues;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -28,19 +27,6 @@ class QueryTextInterceptor implements HandlerInterceptor {
             for (String value : values) {
                 problems.maxLength(value, name, MAX_LENGTH);
             }
-            // an empty cursor or limit is refused rather than read as left out: some lists read the one as
-            // a first page and the other as every row unpaged, and neither is the caller's guess to make
-            boolean empty = values.length == 1 && values[0] != null && values[0].isEmpty();
-            problems.check(
-                    !(empty && name.equals("limit")),
-                    name,
-                    "invalid_value",
-                    ExpectedValues.mustBe(Integer.class) + ", or be left out");
-            problems.check(
-                    !(empty && name.equals("cursor")),
-                    name,
-                    "invalid_cursor",
-                    "must be a nextCursor this service returned, or be left out for the first page");
         });
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
             variables.forEach(
