@@ -96,7 +96,7 @@ public record AuditQuery(
             Instant read = DateTimeFormatter.ISO_INSTANT.parse(value, Instant::from);
             return Timestamps.checkStorable(problems, read, field) ? read : null;
         } catch (DateTimeParseException e) {
-            problems.add(field, "invalid_instant", "must be an ISO-8601 instant such as 2025-01-31T09:30:00Z");
+            problems.add(field, "invalid_value", "must be an ISO-8601 instant such as 2025-01-31T09:30:00Z");
             return null;
         }
     }

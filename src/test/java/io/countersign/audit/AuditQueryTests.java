@@ -60,8 +60,8 @@ class AuditQueryTests {
                         e -> assertThat(e.issues())
                                 .extracting(FieldIssue::field, FieldIssue::code)
                                 .containsExactlyInAnyOrder(
-                                        tuple("from", "invalid_instant"),
-                                        tuple("to", "invalid_instant"),
+                                        tuple("from", "invalid_value"),
+                                        tuple("to", "invalid_value"),
                                         tuple("limit", "invalid_value"),
                                         tuple("requestId", "too_long"),
                                         tuple("actor", "too_long"),

@@ -103,6 +103,17 @@ class ParameterTypeWordsTests {
         assertThat(from.toString()).doesNotContain("sk-live");
     }
 
+    @Test
+    void anUnreadableInstantIsTheSameRefusalOnEveryList() {
+        JsonNode requests =
+                api.asAdmin().get("/api/v1/requests?from=bad").expect(400).json();
+
+        for (String path : new String[] {"/api/v1/audit?from=bad", "/api/v1/audit/export?format=csv&from=bad"}) {
+            JsonNode audit = api.asAdmin().get(path).expect(400).json();
+            assertThat(audit.get("errors")).as(path).isEqualTo(requests.get("errors"));
+        }
+    }
+
     /** No API operation binds a query object today; one that does must say the same. */
     @Test
     void aBoundFieldOfTheWrongTypeIsSaidInWordsToo() throws Exception {
