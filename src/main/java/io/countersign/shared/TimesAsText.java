@@ -1,5 +1,6 @@
 package io.countersign.shared;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAmount;
@@ -15,7 +16,8 @@ import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Instants and durations are read from ISO-8601 text only. Jackson would otherwise take a number as
+ * Instants and durations are read from ISO-8601 text only, durations without a sign ({@link
+ * IsoDurations}). Jackson would otherwise take a number as
  * seconds ({@code "duration": 7200} as two hours, {@code 1.5} as one and a half seconds) or as an
  * epoch second, and a client that meant minutes or milliseconds would get something else without a
  * word. An instant outside what the database stores ({@link Timestamps#storable}) is out of range,
@@ -58,6 +60,10 @@ public final class TimesAsText {
                         "Cannot deserialize value of type `%s` from %s: only ISO-8601 text is read",
                         handledType().getName(),
                         parser.currentToken());
+            }
+            if (Duration.class.equals(handledType()) && IsoDurations.signed(parser.getString())) {
+                // refused as any other duration that cannot be read, never echoed
+                return context.handleWeirdStringValue(Duration.class, parser.getString(), "a duration has no sign");
             }
             Object read = super.deserialize(parser, context);
             if (read instanceof Instant instant && !Timestamps.storable(instant)) {

@@ -4,6 +4,7 @@ import static io.countersign.request.Organisation.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.request.Organisation.Person;
+import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,7 +105,7 @@ class PartialApprovalTests extends DevAndLisaTestBase {
 
     @Test
     void aBadDurationIsReportedWithABadComment() {
-        JsonNode problem = approve(lisa, "{\"duration\":\"-PT1H\",\"comment\":\"" + "x".repeat(2001) + "\"}", 400);
+        JsonNode problem = approve(lisa, "{\"duration\":\"PT0S\",\"comment\":\"" + "x".repeat(2001) + "\"}", 400);
 
         assertThat(problem.get("errors")
                         .valueStream()
@@ -112,6 +113,44 @@ class PartialApprovalTests extends DevAndLisaTestBase {
                                 e.get("field").asString() + ":" + e.get("code").asString())
                         .toList())
                 .containsExactlyInAnyOrder("duration:not_positive", "comment:too_long");
+    }
+
+    @Test
+    void aSignedDurationIsUnreadableWhereverADurationIsTaken() {
+        String resource = org.resource();
+        org.policy(resource, List.of(step("Leads", 1, lisa)), Map.of("maxDuration", "PT8H"));
+        for (String signed : new String[] {"PT1H-30M", "-PT-1H", "P1DT-23H", "+PT1H"}) {
+            JsonNode asked = api.as(dev.token())
+                    .post(
+                            "/api/v1/requests",
+                            Api.json(Map.of("resource", resource, "account", "admin", "duration", signed)))
+                    .expect(400)
+                    .json();
+            JsonNode decided = approve(lisa, "{\"duration\":\"" + signed + "\"}", 400);
+            JsonNode policy = api.asAdmin()
+                    .post(
+                            "/api/v1/policies",
+                            Api.json(Map.of(
+                                    "name", Api.unique("signed"),
+                                    "conditions", Map.of("resourceName", resource),
+                                    "steps", List.of(),
+                                    "maxDuration", signed)))
+                    .expect(400)
+                    .json();
+
+            for (JsonNode problem : List.of(asked, decided, policy)) {
+                assertThat(problem.get("errors")
+                                .valueStream()
+                                .map(e -> e.get("code").asString() + ": "
+                                        + e.get("message").asString()))
+                        .as(signed)
+                        .containsExactly("invalid_value: must be an ISO-8601 duration in days, hours, minutes or"
+                                + " seconds, such as PT1H or P1D");
+            }
+        }
+        JsonNode read =
+                api.as(dev.token()).get("/api/v1/requests/" + id).expect(200).json();
+        assertThat(read.get("decisions")).isEmpty();
     }
 
     @Test

@@ -105,7 +105,7 @@ class RequestCreationTests extends DevAndLisaTestBase {
 
     @Test
     void missingResourceAndAccountAreBothReported() {
-        var answer = create(dev, Map.of("duration", "-PT1H"));
+        var answer = create(dev, Map.of("duration", "PT0S"));
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(fields(answer))

@@ -2,6 +2,7 @@ package io.countersign.web.pages;
 
 import io.countersign.request.RequestInput;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.IsoDurations;
 import io.countersign.shared.Problems;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +72,7 @@ record NewRequestForm(
         String text = duration.trim().toLowerCase(Locale.ROOT);
         if (text.startsWith("pt")) {
             try {
-                return Duration.parse(text);
+                return IsoDurations.parse(text);
             } catch (DateTimeParseException e) {
                 problems.add("duration", "invalid_duration", "write it as 2h, 90m or 1h30m");
                 return null;

@@ -2,6 +2,7 @@ package io.countersign.web.pages.policies;
 
 import io.countersign.policy.OnTimeout;
 import io.countersign.shared.FieldIssue;
+import io.countersign.shared.IsoDurations;
 import io.countersign.shared.WholeNumbers;
 import io.countersign.web.pages.FormText;
 import java.time.Duration;
@@ -53,7 +54,7 @@ final class DraftIssues {
             };
         }
         try {
-            return Duration.parse(text.toUpperCase(Locale.ROOT));
+            return IsoDurations.parse(text.toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
             issues.add(new FieldIssue(field, "invalid_duration", "must be a duration such as PT1H, 90m, 4h or 1d"));
             return null;
