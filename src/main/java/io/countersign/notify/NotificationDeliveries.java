@@ -103,7 +103,8 @@ public class NotificationDeliveries {
             return null;
         }
         try {
-            return DeliveryState.valueOf(state.trim());
+            // in any case, as the other choices of the API
+            return DeliveryState.valueOf(state.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             problems.add("state", "invalid_value", UnknownEnumValues.mustBeOneOf(DeliveryState.class));
             return null;

@@ -4,6 +4,7 @@ import io.countersign.directory.Directory;
 import io.countersign.notify.internal.NotificationSenders;
 import io.countersign.notify.internal.SubscriptionStore;
 import io.countersign.shared.Actor;
+import io.countersign.shared.DistinctNames;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
@@ -133,6 +134,7 @@ public class Subscriptions {
 
     private List<String> checkChannels(Problems problems, String key, List<String> channels) {
         Set<String> names = new LinkedHashSet<>();
+        DistinctNames distinct = new DistinctNames(key);
         for (int i = 0; i < channels.size(); i++) {
             String field = key + "[" + i + "]";
             String channel = channels.get(i);
@@ -142,7 +144,9 @@ public class Subscriptions {
             }
             String name = channel.trim().toUpperCase(Locale.ROOT);
             if (senders.known(name)) {
-                names.add(name);
+                if (distinct.first(problems, name, i)) {
+                    names.add(name);
+                }
             } else {
                 problems.add(
                         field,

@@ -9,6 +9,7 @@ import io.countersign.directory.UserChanged;
 import io.countersign.policy.NamePattern;
 import io.countersign.shared.Actor;
 import io.countersign.shared.ConflictException;
+import io.countersign.shared.DistinctNames;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
@@ -235,6 +236,7 @@ public class Delegations {
             return globs;
         }
         problems.check(raw.size() <= MAX_RESOURCES, "resources", "too_many", "at most " + MAX_RESOURCES + " globs");
+        DistinctNames distinct = new DistinctNames("resources");
         for (int i = 0; i < raw.size(); i++) {
             String glob = Names.canonical(raw.get(i));
             String field = "resources[" + i + "]";
@@ -243,6 +245,7 @@ public class Delegations {
                 continue;
             }
             NamePattern.syntaxError(glob).ifPresent(error -> problems.add(field, "invalid_glob", error));
+            distinct.first(problems, glob, i);
             globs.add(glob);
         }
         return globs;

@@ -90,7 +90,7 @@ class SubscriptionTests extends NotificationSceneTestBase {
     @Test
     void aUsersChoiceOverridesTheDefaultForItsKindOnly() {
         scene.defaultsTo(List.of());
-        JsonNode answered = put(tom, tom, Map.of("step_opened", List.of("test", "DISCORD", "TEST")));
+        JsonNode answered = put(tom, tom, Map.of("step_opened", List.of("test", "DISCORD")));
 
         assertThat(answered.get("step_opened").valueStream())
                 .extracting(JsonNode::asString)
@@ -183,6 +183,23 @@ class SubscriptionTests extends NotificationSceneTestBase {
                         .put(path(lisa), Api.json(Map.of("step_opened", "EMAIL")))
                         .status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void aChannelGivenTwiceIsRefusedRatherThanMerged() {
+        var answer = api.as(lisa.token())
+                .put(path(lisa), Api.json(Map.of("step_opened", List.of("EMAIL", "email"))))
+                .expect(400);
+
+        assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("step_opened[1]");
+        assertThat(answer.json().get("errors").get(0).get("code").asString()).isEqualTo("duplicate");
+        assertThat(api.as(lisa.token())
+                        .get(path(lisa))
+                        .json()
+                        .get("step_opened")
+                        .valueStream())
+                .extracting(JsonNode::asString)
+                .containsExactly("TEST");
     }
 
     @Test

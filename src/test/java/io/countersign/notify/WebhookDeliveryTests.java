@@ -128,6 +128,13 @@ class WebhookDeliveryTests extends WebhookReceiverTestBase {
                 .json()
                 .get("items");
         assertThat(dead).hasSize(1);
+        // a choice is read in any case, as a request's status or an export's format is
+        assertThat(api.asAdmin()
+                        .get("/api/v1/webhooks/" + webhook + "/deliveries?state=dead")
+                        .expect(200)
+                        .json()
+                        .get("items"))
+                .isEqualTo(dead);
         assertThat(dead.get(0).get("attempts")).hasSize(3);
         assertThat(dead.get(0).get("nextAttemptAt").isNull()).isTrue();
         assertThat(api.asAdmin()

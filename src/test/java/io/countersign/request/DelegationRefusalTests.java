@@ -41,6 +41,19 @@ class DelegationRefusalTests extends DelegationTestBase {
     }
 
     @Test
+    void aResourceGlobGivenTwiceInAnyCaseIsRefused() {
+        Api.Response twice = delegate(lisa, sam, Map.of("resources", List.of("k8s-*", "K8S-*")))
+                .expect(400);
+
+        assertThat(twice.json().get("errors").get(0).get("field").asString()).isEqualTo("resources[1]");
+        assertThat(twice.json().get("errors").get(0).get("code").asString()).isEqualTo("duplicate");
+        assertThat(api.as(lisa.token())
+                        .get("/api/v1/users/" + lisa.name() + "/delegations")
+                        .json())
+                .isEmpty();
+    }
+
+    @Test
     void delegationsSentTogetherNeverFormALoop() throws Exception {
         List<Integer> answers;
         try (Race race = new Race(2)) {

@@ -104,6 +104,17 @@ class ParameterTypeWordsTests {
     }
 
     @Test
+    void aChoiceIsReadInAnyCaseOnEveryList() {
+        for (String path : new String[] {
+            "/api/v1/requests?status=pending",
+            "/api/v1/requests?awaiting=ME",
+            "/api/v1/notifications/deliveries?state=dead&channel=email"
+        }) {
+            api.asAdmin().get(path).expect(200);
+        }
+    }
+
+    @Test
     void anUnreadableInstantIsTheSameRefusalOnEveryList() {
         JsonNode requests =
                 api.asAdmin().get("/api/v1/requests?from=bad").expect(400).json();
