@@ -6,6 +6,7 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
+import io.countersign.shared.UserOwned;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,12 +77,9 @@ public class ChatLinks {
         events.publishEvent(new ChatUnlinked(actor, Names.canonical(username), key.type(), key.chatUserId()));
     }
 
-    /** The user's id when the actor may manage their links; someone else's are not even known to exist. */
+    /** The user's id when the actor may manage their links ({@link UserOwned}). */
     private String userIdFor(Actor actor, String username) {
         String name = Names.canonical(username);
-        if (!actor.isAdmin() && !actor.username().equals(name)) {
-            throw new NotFoundException("user", username);
-        }
-        return directory.idOf(name).orElseThrow(() -> new NotFoundException("user", username));
+        return UserOwned.managedBy(actor, name, directory.idOf(name), "chat links");
     }
 }

@@ -7,8 +7,8 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.DistinctNames;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.Names;
-import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
+import io.countersign.shared.UserOwned;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -83,10 +83,7 @@ public class Subscriptions {
 
     private String userId(Actor actor, String username) {
         String name = Names.canonical(username);
-        if (!actor.isAdmin() && !actor.username().equals(name)) {
-            throw new NotFoundException("user", username);
-        }
-        return directory.idOf(name).orElseThrow(() -> new NotFoundException("user", username));
+        return UserOwned.managedBy(actor, name, directory.idOf(name), "subscriptions");
     }
 
     private Map<String, List<String>> effective(String userId) {

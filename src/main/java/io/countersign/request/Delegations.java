@@ -15,6 +15,7 @@ import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.ShortIds;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.UserOwned;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -94,7 +95,7 @@ public class Delegations {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Problems problems = new Problems();
-        Participant delegate = delegateOf(problems, input.delegate(), delegator);
+        Participant delegate = delegateOf(problems, input.delegate(), delegator, actor);
         Instant from = input.from() == null ? now : input.from().truncatedTo(ChronoUnit.MICROS);
         problems.check(
                 !from.isBefore(now.minus(RequestValidation.CLOCK_SKEW)),
@@ -204,7 +205,7 @@ public class Delegations {
         }
     }
 
-    private Participant delegateOf(Problems problems, String raw, Participant delegator) {
+    private Participant delegateOf(Problems problems, String raw, Participant delegator, Actor actor) {
         String name = Names.canonical(raw);
         if (name == null || name.isEmpty()) {
             problems.add("delegate", "required", "must name the user who approves in your place");
@@ -215,8 +216,10 @@ public class Delegations {
             return null;
         }
         User user = directory.findUser(name).filter(User::active).orElse(null);
-        if (user == null) {
-            problems.add("delegate", "unknown_user", "is not an active user");
+        // another user's role is told only to a caller who may read it: to anyone else a user who
+        // cannot take the place is one, whatever the reason
+        if (user == null || (!user.role().approves() && !actor.canReadEverything())) {
+            problems.add("delegate", "unknown_user", "is not an active user who may approve requests");
             return null;
         }
         if (!user.role().approves()) {
@@ -251,13 +254,9 @@ public class Delegations {
         return globs;
     }
 
-    /** The user named by the path when the actor may manage their delegations; 404 otherwise, as if unknown. */
+    /** The user named by the path when the actor may manage their delegations ({@link UserOwned}). */
     private Participant ownerVisibleTo(Actor actor, String username) {
         String owner = Names.canonical(username);
-        if (!actor.isAdmin() && !actor.username().equals(owner)) {
-            throw new NotFoundException("user", owner);
-        }
-        String id = directory.idOf(owner).orElseThrow(() -> new NotFoundException("user", owner));
-        return new Participant(id, owner);
+        return new Participant(UserOwned.managedBy(actor, owner, directory.idOf(owner), "delegations"), owner);
     }
 }

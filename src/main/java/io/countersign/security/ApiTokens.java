@@ -11,6 +11,7 @@ import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.ShortIds;
 import io.countersign.shared.Text;
+import io.countersign.shared.UserOwned;
 import io.countersign.shared.database.BoundedDatabaseCalls;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -167,13 +168,10 @@ public class ApiTokens {
         cache.evictUser(row.username());
     }
 
-    /** The owner named by the path when the actor may manage their tokens; 404 otherwise, as if unknown. */
+    /** The owner named by the path when the actor may manage their tokens ({@link UserOwned}). */
     private String ownerVisibleTo(Actor actor, String username) {
         String owner = Names.canonical(username);
-        if (!actor.isAdmin() && !actor.username().equals(owner)) {
-            throw new NotFoundException("user", owner);
-        }
-        users.find(owner).orElseThrow(() -> new NotFoundException("user", owner));
+        UserOwned.managedBy(actor, owner, users.find(owner), "API tokens");
         return owner;
     }
 

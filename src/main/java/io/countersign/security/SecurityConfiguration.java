@@ -109,8 +109,8 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers(DELETE, "/api/v1/users/*/tokens", "/api/v1/users/*/tokens/*")
                         .authenticated()
-                        // delegations: whose a caller may manage is the rule of Delegations (the user or an admin,
-                        // 404 for anyone else), as for tokens and subscriptions; a role that cannot approve is
+                        // delegations: whose a caller may manage is the rule of Delegations (the user or an admin;
+                        // UserOwned), as for tokens and subscriptions; a role that cannot approve is
                         // refused there (409) when it delegates
                         .requestMatchers(GET, "/api/v1/users/*/delegations")
                         .authenticated()

@@ -54,6 +54,24 @@ class DelegationRefusalTests extends DelegationTestBase {
     }
 
     @Test
+    void aUserLearnsNoOtherUsersRoleFromARefusedDelegate() {
+        Person auditor = org.person("auditor", "AUDITOR");
+        Api.Response toAuditor = delegate(lisa, auditor, Map.of()).expect(400);
+        Api.Response toNobody = api.as(lisa.token())
+                .post(
+                        "/api/v1/users/" + lisa.name() + "/delegations",
+                        Api.json(Map.of(
+                                "delegate",
+                                "nobody-" + lisa.name(),
+                                "until",
+                                clock.instant().plus(Duration.ofDays(1)).toString())))
+                .expect(400);
+
+        assertThat(toAuditor.json().get("errors")).isEqualTo(toNobody.json().get("errors"));
+        assertThat(toAuditor.body()).doesNotContain("role");
+    }
+
+    @Test
     void delegationsSentTogetherNeverFormALoop() throws Exception {
         List<Integer> answers;
         try (Race race = new Race(2)) {
@@ -193,16 +211,22 @@ class DelegationRefusalTests extends DelegationTestBase {
         api.as(tom.token())
                 .delete("/api/v1/users/" + lisa.name() + "/delegations/" + delegation)
                 .expect(404);
-        // whatever the caller's role: someone else's delegations are not theirs to see, as tokens and
-        // subscriptions are not
+        // someone else's delegations are not theirs to manage, as tokens and subscriptions are not: an
+        // auditor, who sees lisa, is told so; to an enforcement point lisa is unknown
         for (String role : List.of("AUDITOR", "ENFORCER")) {
             Person other = org.person(role.toLowerCase(), role);
-            api.as(other.token())
+            int refused = role.equals("AUDITOR") ? 403 : 404;
+            Api.Response read = api.as(other.token())
                     .get("/api/v1/users/" + lisa.name() + "/delegations")
-                    .expect(404);
+                    .expect(refused);
             api.as(other.token())
                     .delete("/api/v1/users/" + lisa.name() + "/delegations/" + delegation)
-                    .expect(404);
+                    .expect(refused);
+            if (refused == 403) {
+                assertThat(read.json().get("detail").asString())
+                        .isEqualTo("Only '" + lisa.name() + "' and administrators manage the delegations of '"
+                                + lisa.name() + "'.");
+            }
             api.as(other.token())
                     .get("/api/v1/users/" + other.name() + "/delegations")
                     .expect(200);

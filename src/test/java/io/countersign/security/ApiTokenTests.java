@@ -45,6 +45,27 @@ class ApiTokenTests {
     }
 
     @Test
+    void anAuditorWhoSeesAUserIsToldTheirTokensAreNotTheirsToManage() {
+        String carol = Api.unique("carol");
+        api.asAdmin()
+                .post("/api/v1/users", Api.json(Map.of("username", carol, "email", carol + "@example.com")))
+                .expect(201);
+        String auditor = api.tokenHolder("auditor", "AUDITOR");
+        String user = api.tokenHolder("user", "USER");
+
+        api.as(auditor).get("/api/v1/users/" + carol).expect(200);
+        JsonNode refused = api.as(auditor)
+                .get("/api/v1/users/" + carol + "/tokens")
+                .expect(403)
+                .json();
+
+        assertThat(refused.get("detail").asString())
+                .isEqualTo("Only '" + carol + "' and administrators manage the API tokens of '" + carol + "'.");
+        api.as(user).get("/api/v1/users/" + carol + "/tokens").expect(404);
+        api.as(auditor).get("/api/v1/users/nobody-" + carol + "/tokens").expect(404);
+    }
+
+    @Test
     void anUnknownTokenIsRefused() {
         var response =
                 api.as("cs_not-a-real-token-at-all-000000").post("/api/v1/users/admin/tokens", "{\"name\":\"x\"}");
