@@ -107,6 +107,51 @@ class GrantExtensionRulesTests extends DevWithATokenTestBase {
     }
 
     @Test
+    void aRequesterTrustedForAccessStillWaitsForTheExtensionApprovers() {
+        String ops = Api.unique("ops");
+        api.asAdmin()
+                .post("/api/v1/groups", Api.json(Map.of("name", ops, "members", List.of(dev))))
+                .expect(201);
+        String trusted = Api.unique("db");
+        setup.database(trusted, "admin");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", Api.unique("trusted"));
+        body.put("conditions", Map.of("resourceName", trusted));
+        body.put("maxDuration", "PT2H");
+        body.put("autoApprove", Map.of("requesterGroups", List.of(ops)));
+        body.put("steps", List.of(Map.of("approvers", List.of(Map.of("user", lisa)))));
+        body.put(
+                "extension",
+                Map.of(
+                        "maxTotalDuration",
+                        "PT3H",
+                        "steps",
+                        List.of(Map.of("approvers", List.of(Map.of("user", lisa))))));
+        api.asAdmin().post("/api/v1/policies", Api.json(body)).expect(201);
+        JsonNode granted = api.as(devToken)
+                .post("/api/v1/requests", Api.json(Map.of("resource", trusted, "account", "admin", "duration", "PT1H")))
+                .expect(201)
+                .json();
+
+        JsonNode extension = extend(granted.get("grant").get("id").asString(), Map.of("duration", "PT30M"))
+                .expect(201)
+                .json();
+        JsonNode explained = api.as(devToken)
+                .post(
+                        "/api/v1/policies/explain",
+                        Api.json(Map.of("resource", trusted, "account", "admin", "extension", true)))
+                .expect(200)
+                .json();
+
+        assertThat(granted.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(extension.get("status").asString()).isEqualTo("PENDING");
+        assertThat(extension.get("steps").get(0).get("status").asString()).isEqualTo("PENDING");
+        assertThat(explained.get("autoApproved").asBoolean()).isFalse();
+        assertThat(explained.get("steps").get(0).get("eligibleApprovers").get(0).asString())
+                .isEqualTo(lisa);
+    }
+
+    @Test
     void aGrantAtItsMaximumIsSaidToBeBeyondExtending() {
         String grantId = grant();
         String extension = extend(grantId, Map.of("duration", "PT1H", "ticket", "INC-7"))

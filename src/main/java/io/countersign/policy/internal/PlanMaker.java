@@ -105,13 +105,17 @@ public final class PlanMaker {
                             : "an extension is approved by the policy's own steps, up to " + maxTotalDuration(policy)
                                     + " in all");
         }
+        // extension steps are the people the policy names for extensions: its auto-approval rules,
+        // written for its own steps, do not stand in for them
+        boolean autoApprovalApplies = !(extension && hasExtensionSteps(policy));
         List<Step> planned = extension ? extensionSteps(policy) : policy.steps();
-        return assemble(policy, planned, reasons, requester, requesterGroups, resource);
+        return assemble(policy, planned, autoApprovalApplies, reasons, requester, requesterGroups, resource);
     }
 
     private ApprovalPlan assemble(
             PolicyDefinition policy,
             List<Step> planned,
+            boolean autoApprovalApplies,
             List<String> reasons,
             User requester,
             Set<String> requesterGroups,
@@ -128,7 +132,7 @@ public final class PlanMaker {
         resolver.lookUpAll(everyone);
         String me = requester.username();
         boolean selfAllowed = policy.allowSelfApproval();
-        boolean whenApprover = policy.autoApprove().whenRequesterIsApprover();
+        boolean whenApprover = autoApprovalApplies && policy.autoApprove().whenRequesterIsApprover();
         List<PlannedStep> steps = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < planned.size(); i++) {
@@ -161,7 +165,7 @@ public final class PlanMaker {
                         + ": nobody approves their own request");
             }
         }
-        String autoApproved = autoApproval(policy, planned, requester, requesterGroups);
+        String autoApproved = autoApprovalApplies ? autoApproval(policy, planned, requester, requesterGroups) : null;
         if (autoApproved == null) {
             problems.addAll(feasibility(policy, planned, steps));
         }

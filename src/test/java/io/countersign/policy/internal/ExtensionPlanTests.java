@@ -82,6 +82,26 @@ class ExtensionPlanTests {
     }
 
     @Test
+    void theExtensionStepsDecideEvenForARequesterTheAutoApprovalRulesTrust() {
+        PolicyBuilder policy = policy("p")
+                .resource("prod-*")
+                .autoApprove(List.of(), "engineer", true)
+                .step(1, ofUser("lisa"))
+                .extension(Duration.ofHours(12), Step.of(null, 1, ofUser("carol"), ofUser("dev")));
+
+        ApprovalPlan extension = extension(policy);
+        ApprovalPlan access = planner.plan("dev", "prod-pg", "rw-admin", PolicyIndex.of(List.of(policy.compile())));
+
+        assertThat(access.autoApprovedBecause()).contains("at or above 'engineer'");
+        assertThat(extension.autoApprovedBecause()).isNull();
+        assertThat(extension.steps()).singleElement().satisfies(s -> {
+            assertThat(s.autoApprovedBecause()).isNull();
+            assertThat(s.eligibleApprovers()).containsExactly("carol");
+        });
+        assertThat(extension.problems()).isEmpty();
+    }
+
+    @Test
     void aRequestForNewAccessStillFollowsTheOwnSteps() {
         ApprovalPlan plan = planner.plan(
                 "dev",
