@@ -32,6 +32,11 @@ public class ActionTokenRefused extends RefusedException {
         ALREADY_DECIDED,
         /** The approver approved an earlier step and the policy wants different people on each step. */
         APPROVED_EARLIER_STEP,
+        /**
+         * The approval would leave a later step only people who already decided, and the policy wants
+         * different people on each step.
+         */
+        LATER_STEP_WITHOUT_APPROVER,
         /** The step's policy does not take decisions through the channel the approver is using. */
         CHANNEL_NOT_ALLOWED
     }

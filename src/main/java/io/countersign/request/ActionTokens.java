@@ -343,6 +343,8 @@ public class ActionTokens {
             reason = Reason.ALREADY_DECIDED;
         } else if (e instanceof ApprovedAnEarlierStep) {
             reason = Reason.APPROVED_EARLIER_STEP;
+        } else if (e instanceof LaterStepWithoutApprover) {
+            reason = Reason.LATER_STEP_WITHOUT_APPROVER;
         } else if (e instanceof DecisionChannelNotAllowed) {
             reason = Reason.CHANNEL_NOT_ALLOWED;
         } else {

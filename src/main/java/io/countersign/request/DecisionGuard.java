@@ -8,7 +8,7 @@ import java.util.OptionalInt;
  * Who may decide a request's current step now, as checks that reject with a business-named exception
  * before anything changes: the request is still pending, the person is no forbidden self-approver, an
  * eligible approver of the step who has not decided it, and (to approve) has not approved an earlier
- * step when the policy wants distinct approvers.
+ * step when the policy wants distinct approvers, nor would leave a later step without approvers then.
  */
 final class DecisionGuard {
 
@@ -106,6 +106,10 @@ final class DecisionGuard {
                 request.rules(), request.decisions(), userId, request.currentStep());
         if (earlier.isPresent()) {
             throw ApprovedAnEarlierStep.of(request, userId, username, earlier.getAsInt());
+        }
+        OptionalInt stranded = RemainingApprovers.strandedBy(request, userId, username, decider.onBehalfOf());
+        if (stranded.isPresent()) {
+            throw new LaterStepWithoutApprover(request.id(), request.currentStep(), stranded.getAsInt());
         }
         return decider;
     }

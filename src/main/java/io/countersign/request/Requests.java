@@ -225,6 +225,8 @@ public class Requests {
             return Optional.of(ActionTokenRefused.Reason.ALREADY_DECIDED);
         } catch (ApprovedAnEarlierStep e) {
             return Optional.of(ActionTokenRefused.Reason.APPROVED_EARLIER_STEP);
+        } catch (LaterStepWithoutApprover e) {
+            return Optional.of(ActionTokenRefused.Reason.LATER_STEP_WITHOUT_APPROVER);
         }
     }
 

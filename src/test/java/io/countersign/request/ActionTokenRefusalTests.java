@@ -118,6 +118,42 @@ class ActionTokenRefusalTests extends ActionTokensTestBase {
     }
 
     @Test
+    void anApprovalThatWouldLeaveALaterStepNobodyToApproveIsRefusedAndChangesNothing() {
+        Person carol = org.person("carol");
+        String id = org.pendingRequest(
+                dev, List.of(Organisation.step("Manager", 1, carol, sam), Organisation.step("Security", 1, sam)));
+        String token = tokens.issue(id, 0, idOf(sam), Channel.EMAIL);
+
+        JsonNode refused = api.as(sam.token())
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(409)
+                .json();
+        assertRefused(
+                () -> tokens.redeem(token, Channel.EMAIL, true, null, null, null), Reason.LATER_STEP_WITHOUT_APPROVER);
+
+        assertThat(refused.get("detail").asString())
+                .contains("Approving step 1")
+                .contains("step 2 without an approver");
+        assertUnchanged(id, token);
+        api.as(carol.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+        api.as(sam.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+        assertThat(read(id).get("status").asString()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aDelegatesApprovalThatWouldLeaveALaterStepNobodyToApproveIsRefused() {
+        Person carol = org.person("carol");
+        delegate(carol, sam);
+        String id = org.pendingRequest(
+                dev, List.of(Organisation.step("Manager", 1, carol), Organisation.step("Security", 1, sam)));
+
+        api.as(sam.token()).post("/api/v1/requests/" + id + "/approve", null).expect(409);
+
+        assertThat(read(id).get("status").asString()).isEqualTo("PENDING");
+        assertThat(read(id).get("decisions")).isEmpty();
+    }
+
+    @Test
     void aRefusalInsideACallersTransactionLeavesTheRestOfItFreeToCommit() {
         String decided = org.pendingRequest(dev, List.of(Organisation.step("Review", 2, lisa, sam)));
         String stale = tokens.issue(decided, 0, idOf(lisa), Channel.EMAIL);

@@ -40,6 +40,9 @@ final class ChatRefusals {
             case NOT_ELIGIBLE -> "you may not decide this request";
             case ALREADY_DECIDED -> "you have already decided this step";
             case APPROVED_EARLIER_STEP -> "you approved an earlier step, and the policy asks someone else for this one";
+            case LATER_STEP_WITHOUT_APPROVER ->
+                "your approval would leave a later step nobody left to approve it; another approver of this step must"
+                        + " approve it";
             case CHANNEL_NOT_ALLOWED -> "this step is not decided in chat";
         };
     }

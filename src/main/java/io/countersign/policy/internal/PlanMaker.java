@@ -13,6 +13,7 @@ import io.countersign.policy.PolicyDefinition;
 import io.countersign.policy.PolicyDefinition.AutoApprove;
 import io.countersign.policy.PolicyDefinition.Extension;
 import io.countersign.policy.PolicyDefinition.Step;
+import io.countersign.shared.DistinctApprovers;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.RefusedException;

@@ -59,6 +59,9 @@ final class RefusalText {
             case ALREADY_DECIDED -> "You have already decided this step.";
             case APPROVED_EARLIER_STEP ->
                 "You approved an earlier step of this request; this step needs somebody else.";
+            case LATER_STEP_WITHOUT_APPROVER ->
+                "Your approval would leave a later step of this request nobody left to approve it; another approver"
+                        + " of this step must approve it.";
             case CHANNEL_NOT_ALLOWED -> "This step may not be decided here; its policy names where it is decided.";
         };
     }

@@ -129,6 +129,9 @@ class TokenReplyDecider implements ReplyDecider {
             case NOT_ELIGIBLE -> "you may no longer decide this request";
             case ALREADY_DECIDED -> "you have already decided this step";
             case APPROVED_EARLIER_STEP -> "you approved an earlier step, and the policy asks someone else for this one";
+            case LATER_STEP_WITHOUT_APPROVER ->
+                "your approval would leave a later step nobody left to approve it; another approver of this step must"
+                        + " approve it";
             case CHANNEL_NOT_ALLOWED -> "this step is not decided by mail";
         };
     }

@@ -1,4 +1,4 @@
-package io.countersign.policy.internal;
+package io.countersign.shared;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,12 +12,12 @@ import java.util.Set;
  * bipartite matching between approval slots (step i has {@code required[i]} of them) and people,
  * found with augmenting paths. Small inputs (at most 20 steps of at most 100 approvals).
  */
-final class DistinctApprovers {
+public final class DistinctApprovers {
 
     private DistinctApprovers() {}
 
     /** The largest number of slots that can be filled by different people. */
-    static int assignable(List<Integer> required, List<Set<String>> eligible) {
+    public static int assignable(List<Integer> required, List<Set<String>> eligible) {
         Map<String, Integer> people = new HashMap<>();
         List<int[]> candidatesPerStep = new ArrayList<>();
         for (Set<String> step : eligible) {

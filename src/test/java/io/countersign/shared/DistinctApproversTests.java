@@ -1,4 +1,4 @@
-package io.countersign.policy.internal;
+package io.countersign.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
