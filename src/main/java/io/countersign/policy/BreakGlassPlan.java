@@ -13,6 +13,9 @@ import java.util.List;
 public record BreakGlassPlan(
         Duration maxDuration, List<String> notified, List<String> reviewers, Duration reviewWithin) {
 
+    /** Why a use is refused when it would be reviewed and nobody could review it. */
+    public static final String NO_REVIEWER = "no_reviewer";
+
     public BreakGlassPlan {
         reviewers = reviewers == null ? List.of() : List.copyOf(reviewers);
     }
@@ -25,5 +28,10 @@ public record BreakGlassPlan(
     /** Whether each use opens a review. */
     public boolean isReviewed() {
         return reviewWithin != null;
+    }
+
+    /** Whether each use would be reviewed and nobody other than the requester could review it now. */
+    public boolean lacksReviewer() {
+        return isReviewed() && reviewers.isEmpty();
     }
 }

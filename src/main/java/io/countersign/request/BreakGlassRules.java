@@ -44,11 +44,11 @@ final class BreakGlassRules {
                             + "' allows for break-glass access");
         }
         problems.throwIfAny();
-        if (allowed.isReviewed() && allowed.reviewers().isEmpty()) {
+        if (allowed.lacksReviewer()) {
             // as a step nobody can approve refuses the request: a use nobody may review is unreviewable;
             // checked after the input so that a caller fixes what is theirs to fix in one round
             throw new RefusedException(
-                    "no_reviewer",
+                    BreakGlassPlan.NO_REVIEWER,
                     "Policy '" + plan.policyName() + "' has every break-glass use reviewed, and no active"
                             + " reviewer other than the requester could review this one; an administrator must"
                             + " name other reviewers or reactivate one first.");

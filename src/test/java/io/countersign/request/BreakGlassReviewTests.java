@@ -219,7 +219,15 @@ class BreakGlassReviewTests extends DevLisaAndCarolTestBase {
                                 "database down")))
                 .expect(422);
 
+        JsonNode explained = api.as(dev.token())
+                .post("/api/v1/policies/explain", Api.json(Map.of("resource", alone, "account", "admin")))
+                .expect(200)
+                .json()
+                .get("breakGlass");
+
         assertThat(refused.json().get("reason").asString()).isEqualTo("no_reviewer");
+        assertThat(explained.get("allowed").asBoolean()).isFalse();
+        assertThat(explained.get("code").asString()).isEqualTo("no_reviewer");
         assertThat(api.asAdmin()
                         .get("/api/v1/requests?resource=" + alone)
                         .expect(200)

@@ -43,13 +43,16 @@ record PolicyExplainResponse(
      * Whether the governing policy allows break-glass access and, when it does, for how long at most,
      * who would be told of its use now, who would review it ({@code reviewers}) and within how long
      * ({@code reviewWithin}); {@code review} says so in words, also when uses go unreviewed because
-     * the block was stored before reviews existed. Named apart from the policy's own block.
+     * the block was stored before reviews existed. A use nobody could review is not allowed: {@code
+     * code} is then what a creation's refusal carries ({@code no_reviewer}), as it is {@code
+     * not_allowed} without a block. Named apart from the policy's own block.
      */
     @Schema(
             name = "ExplainedBreakGlass",
             requiredProperties = {"allowed", "notify", "reviewers"})
     record BreakGlass(
             boolean allowed,
+            String code,
             Duration maxDuration,
             @JsonProperty("notify") List<String> notified,
             List<String> reviewers,
@@ -58,17 +61,24 @@ record PolicyExplainResponse(
 
         static BreakGlass of(BreakGlassPlan plan) {
             if (plan == null) {
-                return new BreakGlass(false, null, List.of(), List.of(), null, null);
+                return new BreakGlass(false, "not_allowed", null, List.of(), List.of(), null, null);
             }
             String review = !plan.isReviewed()
                     ? "uses are not reviewed: the policy's break-glass block names no reviewers and no reviewWithin"
-                    : plan.reviewers().isEmpty()
+                    : plan.lacksReviewer()
                             ? "each use is to be reviewed within " + plan.reviewWithin()
-                                    + ", but no active user other than the requester would review it now"
+                                    + ", but no active user other than the requester would review it now, so"
+                                    + " it would be refused"
                             : "each use is to be reviewed within " + plan.reviewWithin() + " by one of "
                                     + plan.reviewers();
             return new BreakGlass(
-                    true, plan.maxDuration(), plan.notified(), plan.reviewers(), plan.reviewWithin(), review);
+                    !plan.lacksReviewer(),
+                    plan.lacksReviewer() ? BreakGlassPlan.NO_REVIEWER : null,
+                    plan.maxDuration(),
+                    plan.notified(),
+                    plan.reviewers(),
+                    plan.reviewWithin(),
+                    review);
         }
     }
 
