@@ -265,6 +265,9 @@ public class Policies {
             throw new ForbiddenException("An enforcement point never explains access for its own account, which"
                     + " holds none; name the user in 'requester'.");
         }
+        if (actor.canReadEverything()) {
+            refuseIfDeactivated(who);
+        }
         String resourceName = Names.canonical(resource);
         String accountName = Names.canonical(account);
         try {
@@ -277,6 +280,18 @@ public class Policies {
                 throw e;
             }
             return new PolicyExplanation(false, who, resourceName, accountName, null, e.getMessage());
+        }
+    }
+
+    /**
+     * Says that the requester is deactivated, to a caller who may read users anyway; anyone else is
+     * told, as of a name nobody has, that no such user exists or they may not see it.
+     */
+    private void refuseIfDeactivated(String requester) {
+        if (directory.findUser(requester).filter(user -> !user.active()).isPresent()) {
+            String message =
+                    "'" + requester + "' is deactivated and can be given no access; reactivate the user" + " first.";
+            throw new ConflictException(message, List.of(new FieldIssue("requester", "inactive_user", message)));
         }
     }
 

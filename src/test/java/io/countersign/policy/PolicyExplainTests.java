@@ -150,6 +150,43 @@ class PolicyExplainTests {
     }
 
     @Test
+    void aDeactivatedRequesterIsSaidToBeDeactivatedOnlyToThoseWhoMaySeeUsers() {
+        api.asAdmin()
+                .post("/api/v1/policies", twoStepPolicy(Api.unique("left")))
+                .expect(201);
+        Identities ids = new Identities(api);
+        String eve = ids.user("eve");
+        String gateway = Api.unique("gateway");
+        api.asAdmin()
+                .post(
+                        "/api/v1/users",
+                        Api.json(Map.of("username", gateway, "email", gateway + "@example.com", "role", "ENFORCER")))
+                .expect(201);
+        String gatewayToken = ids.tokenFor(gateway);
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + eve,
+                        Api.json(Map.of("email", eve + "@example.com", "role", "USER", "active", false)))
+                .expect(200);
+        String body = Api.json(Map.of("requester", eve, "resource", resource, "account", "rw-admin"));
+
+        JsonNode toAdmin =
+                api.asAdmin().post("/api/v1/policies/explain", body).expect(409).json();
+        JsonNode toGateway = api.as(gatewayToken)
+                .post("/api/v1/policies/explain", body)
+                .expect(404)
+                .json();
+        JsonNode asked =
+                api.as(gatewayToken).post("/api/v1/requests", body).expect(404).json();
+
+        assertThat(toAdmin.get("detail").asString()).contains("'" + eve + "' is deactivated");
+        assertThat(toAdmin.get("errors").get(0).get("field").asString()).isEqualTo("requester");
+        assertThat(toAdmin.get("errors").get(0).get("code").asString()).isEqualTo("inactive_user");
+        assertThat(toGateway.get("detail").asString()).isEqualTo("No user '" + eve + "' exists or you may not see it.");
+        assertThat(asked.get("detail")).isEqualTo(toGateway.get("detail"));
+    }
+
+    @Test
     void explainOfAnUnknownResourceOrAccountIsNotFound() {
         api.asAdmin()
                 .post(
