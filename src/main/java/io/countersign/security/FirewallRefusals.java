@@ -1,6 +1,7 @@
 package io.countersign.security;
 
 import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -53,16 +54,37 @@ public class FirewallRefusals {
     /** Marks the request's observation as refused too, as Spring Security's own handler does. */
     @Bean
     RequestRejectedHandler firewallRefusal(
-            HttpFirewall firewall, TakenMethods taken, ObjectProvider<ObservationRegistry> observations) {
+            HttpFirewall firewall,
+            TakenMethods taken,
+            ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<FirewallRefusalAnswer> answers) {
         return new CompositeRequestRejectedHandler(
                 new ObservationMarkingRequestRejectedHandler(observations.getIfUnique(() -> ObservationRegistry.NOOP)),
-                (request, response, rejected) -> refuse(request, response, firewall, taken));
+                (request, response, rejected) -> refuse(request, response, firewall, taken, answers));
     }
 
     private static void refuse(
-            HttpServletRequest request, HttpServletResponse response, HttpFirewall firewall, TakenMethods taken)
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpFirewall firewall,
+            TakenMethods taken,
+            ObjectProvider<FirewallRefusalAnswer> answers)
             throws IOException {
         if (response.isCommitted()) {
+            return;
+        }
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // the error answer itself read what was refused: a second error dispatch would answer nothing
+            // at all, so the answer is written here, for the request's first refusal where there was one
+            FirewallRefusalAnswer answer = answers.getIfAvailable();
+            if (answer != null) {
+                boolean refusedBefore = request.getAttribute(REASON) instanceof String;
+                answer.write(
+                        request,
+                        response,
+                        refusedBefore ? response.getStatus() : HttpServletResponse.SC_BAD_REQUEST,
+                        refusedBefore ? (String) request.getAttribute(REASON) : HEADER_OR_PARAMETER);
+            }
             return;
         }
         String method = request.getMethod();

@@ -2,6 +2,7 @@ package io.countersign.web.api;
 
 import io.countersign.web.DecisionLinkPaths;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.core.io.JsonStringEncoder;
 
@@ -9,19 +10,24 @@ import tools.jackson.core.io.JsonStringEncoder;
  * What the host's error report ({@link ContainerRefusals}) answers a request Tomcat refused before the
  * service saw it: the same problem fields and the same page as every other refusal. The text is fixed;
  * of the request only its path is repeated, as {@code instance}, and not a decision link's, whose
- * token is its credential.
+ * token is its credential. The firewall's refusals its error page cannot give
+ * ({@link FirewallRefusalDocuments}) are written with them too.
  */
 final class ContainerAnswers {
 
     private ContainerAnswers() {}
 
     static String problem(int status, String path) {
+        return problem(status, detail(status), path);
+    }
+
+    static String problem(int status, String detail, String path) {
         StringBuilder document = new StringBuilder("{\"type\":\"about:blank\",\"title\":\"")
                 .append(title(status))
                 .append("\",\"status\":")
                 .append(status)
                 .append(",\"detail\":\"");
-        JsonStringEncoder.getInstance().quoteAsString(detail(status), document);
+        JsonStringEncoder.getInstance().quoteAsString(detail, document);
         document.append('"');
         if (path != null && path.startsWith("/") && !DecisionLinkPaths.isDecisionLink(path)) {
             document.append(",\"instance\":\"");
@@ -34,10 +40,18 @@ final class ContainerAnswers {
     /**
      * The error page ({@code templates/error.html}) as it renders, without the template engine: this
      * answer is written outside the application, by the container. The addresses are the root's, as
-     * the pages' are.
+     * the pages' are. A decision link's address gets the link's own page, as wherever it is refused.
      */
-    static String page(int status) {
-        return page(title(status), detail(status), true);
+    static String page(int status, String detail, String path) {
+        return status < 500 && DecisionLinkPaths.isDecisionLink(path) ? linkPage() : page(title(status), detail, true);
+    }
+
+    /** The API's addresses answer problem documents; any other a page when {@code Accept} names HTML. */
+    static boolean wantsProblemDocument(String path, String accept) {
+        if (path != null && path.startsWith("/api/")) {
+            return true;
+        }
+        return accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE);
     }
 
     /**

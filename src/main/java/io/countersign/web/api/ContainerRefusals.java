@@ -1,7 +1,6 @@
 package io.countersign.web.api;
 
 import io.countersign.security.ProtectiveHeaders;
-import io.countersign.web.DecisionLinkPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +85,7 @@ class ContainerRefusals {
             if (status < 400 || response.getContentWritten() > 0 || !response.isErrorReportRequired()) {
                 return;
             }
-            boolean page = !wantsProblemDocument(request);
+            boolean page = !ContainerAnswers.wantsProblemDocument(request.getRequestURI(), request.getHeader("Accept"));
             if (page) {
                 // no filter ran, so nothing else gives this page the headers every page carries
                 ProtectiveHeaders.setIfAbsent(response);
@@ -107,7 +106,8 @@ class ContainerRefusals {
                     if (writer == null) {
                         return;
                     }
-                    writer.write(pageFor(request, status));
+                    writer.write(
+                            ContainerAnswers.page(status, ContainerAnswers.detail(status), request.getRequestURI()));
                 } else {
                     // JSON is UTF-8 by definition: a problem document names no charset, as every other one
                     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -119,22 +119,6 @@ class ContainerRefusals {
             } catch (IOException | IllegalStateException e) {
                 // the client has gone or the response was committed meanwhile: nothing left to tell
             }
-        }
-
-        /** A decision link's address gets the link's own page, as every other refusal of it does. */
-        private static String pageFor(Request request, int status) {
-            return status < 500 && DecisionLinkPaths.isDecisionLink(request.getRequestURI())
-                    ? ContainerAnswers.linkPage()
-                    : ContainerAnswers.page(status);
-        }
-
-        private static boolean wantsProblemDocument(Request request) {
-            String uri = request.getRequestURI();
-            if (uri != null && uri.startsWith("/api/")) {
-                return true;
-            }
-            String accept = request.getHeader("Accept");
-            return accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE);
         }
     }
 }

@@ -89,4 +89,46 @@ class NegotiationHeadersOnTheWireTests {
         assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.contentType()).isEqualTo("application/problem+json");
     }
+
+    @Test
+    void anAcceptHoldingAControlCharacterIsAProblemDocumentNamingThePath() throws Exception {
+        for (String[] call : new String[][] {{"GET", "/api/v1/users", ADMIN}, {"GET", "/requests", "X-None: 1"}}) {
+            Answer answer = RawHttp.send(port, call[0], call[1], call[2], "Accept: application/json\u0085");
+
+            assertThat(answer.status()).as(call[1]).isEqualTo(400);
+            assertThat(answer.contentType()).as(call[1]).isEqualTo("application/problem+json");
+            assertThat(answer.json().get("title").asString()).isEqualTo("Bad Request");
+            assertThat(answer.json().get("detail").asString()).startsWith("A header or parameter holds characters");
+            assertThat(answer.json().get("instance").asString()).isEqualTo(call[1]);
+            assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(answer.header("Cache-Control")).contains("no-store");
+        }
+    }
+
+    @Test
+    void anAcceptHoldingAControlCharacterWithoutATokenIsStillAProblemDocument() throws Exception {
+        Answer answer = RawHttp.send(port, "GET", "/api/v1/users", "Accept: application/json\u0085");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        assertThat(answer.json().get("instance").asString()).isEqualTo("/api/v1/users");
+    }
+
+    @Test
+    void anAcceptHoldingAControlCharacterAtADecisionLinkDoesNotRepeatTheLink() throws Exception {
+        Answer answer = RawHttp.send(port, "GET", "/actions/secret-token", "Accept: text/html\u0085");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).isEqualTo("text/html;charset=UTF-8");
+        assertThat(answer.body()).contains("Nothing was decided").doesNotContain("secret-token");
+    }
+
+    @Test
+    void aBrowsersAcceptHoldingAControlCharacterGetsAnErrorPageOrAProblemDocument() throws Exception {
+        Answer answer = RawHttp.send(port, "GET", "/requests", "Accept: text/html,\u0085");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).isIn("application/problem+json", "text/html;charset=UTF-8");
+        assertThat(answer.body()).contains("A header or parameter holds characters");
+    }
 }
