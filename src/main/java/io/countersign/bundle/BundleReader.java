@@ -215,7 +215,9 @@ final class BundleReader {
                     "malformed_bundle",
                     "is not well-formed " + format + where + inside + ": " + ParserRefusals.reason(e));
         }
-        return new FieldIssue(path, "invalid_value", "has the wrong type or format");
+        String expected =
+                e instanceof InvalidFormatException unreadable ? TimesAsText.mustBe(unreadable.getTargetType()) : null;
+        return new FieldIssue(path, "invalid_value", expected != null ? expected : "has the wrong type or format");
     }
 
     private static boolean textForScalar(MismatchedInputException e) {

@@ -27,6 +27,20 @@ public final class TimesAsText {
 
     private TimesAsText() {}
 
+    /**
+     * What a field of {@code type} takes, by example, when it is an instant or a duration; null for any
+     * other type. Said without the value sent, which may be a secret pasted into the wrong field.
+     */
+    public static String mustBe(Class<?> type) {
+        if (type == Instant.class) {
+            return "must be an ISO-8601 instant such as 2025-01-31T09:30:00Z";
+        }
+        if (type == Duration.class) {
+            return "must be an ISO-8601 duration in days, hours, minutes or seconds, such as PT1H or P1D";
+        }
+        return null;
+    }
+
     public static SimpleModule module() {
         return new SimpleModule("times-as-text").setDeserializerModifier(new ValueDeserializerModifier() {
             @Override

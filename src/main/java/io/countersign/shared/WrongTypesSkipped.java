@@ -22,11 +22,11 @@ import tools.jackson.databind.type.MapType;
 import tools.jackson.databind.type.ReferenceType;
 
 /**
- * Reads a field's value of the wrong JSON type, or a number its field cannot hold, as null and notes
- * it in the reader's {@link UnreadValues}, so that the rest of the input is still read and checked.
- * Only a wrong type or range is noted: malformed input, a broken limit, a repeated key or a wrong
- * type for the whole document still stop the reading, as does any refusal for a reader given no
- * {@link UnreadValues}.
+ * Reads a field's value of the wrong JSON type, a number its field cannot hold, or a text it cannot
+ * read as a time or a duration, as null and notes it in the reader's {@link UnreadValues}, so that the
+ * rest of the input is still read and checked. Only one value's issue is noted: malformed input, a
+ * broken limit, a repeated key or a wrong type for the whole document still stop the reading, as does
+ * any refusal for a reader given no {@link UnreadValues}.
  */
 final class WrongTypesSkipped extends ValueDeserializerModifier {
 

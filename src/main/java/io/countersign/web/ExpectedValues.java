@@ -1,8 +1,7 @@
 package io.countersign.web;
 
+import io.countersign.shared.TimesAsText;
 import io.countersign.shared.UnknownEnumValues;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -30,11 +29,8 @@ public final class ExpectedValues {
         if (type == UUID.class) {
             return "must be a UUID";
         }
-        if (type == Instant.class) {
-            return "must be an ISO-8601 instant such as 2025-01-31T09:30:00Z";
-        }
-        if (type == Duration.class) {
-            return "must be an ISO-8601 duration in days, hours, minutes or seconds, such as PT1H or P1D";
+        if (TimesAsText.mustBe(type) != null) {
+            return TimesAsText.mustBe(type);
         }
         if (type.isEnum()) {
             return UnknownEnumValues.mustBeOneOf(type);

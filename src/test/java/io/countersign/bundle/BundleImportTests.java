@@ -265,6 +265,26 @@ class BundleImportTests extends BundleImporterTestBase {
     }
 
     @Test
+    void aDurationThatCannotBeReadIsReportedWithTheOtherIssuesOfTheBundle() {
+        var json = importer.json("{\"users\": [{\"username\": \"x\", \"emial\": \"x@example.com\"}],"
+                + " \"policies\": [{\"name\": \"p\", \"defaultDuration\": \"P1W\", \"steps\": []}]}");
+        var yaml = importer.yaml("users:\n  - username: x\n    emial: x@example.com\n"
+                + "policies:\n  - name: p\n    maxDuration: 4h\n    steps: []\n");
+
+        assertThat(issues(json.expect(400).json()))
+                .contains(
+                        "users[0].emial:unknown_field",
+                        "users[0].email:required",
+                        "policies[0].defaultDuration:invalid_value");
+        assertThat(issues(yaml.expect(400).json()))
+                .contains(
+                        "users[0].emial:unknown_field",
+                        "users[0].email:required",
+                        "policies[0].maxDuration:invalid_value");
+        assertThat(yaml.body()).contains("days, hours, minutes or seconds");
+    }
+
+    @Test
     void malformedDocumentsAreReportedWithTheirPosition() {
         var yaml = importer.yaml("users:\n  - username: \"unterminated\n");
         var json = importer.json("{\"users\": [");

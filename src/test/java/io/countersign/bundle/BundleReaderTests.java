@@ -195,6 +195,31 @@ class BundleReaderTests {
     }
 
     @Test
+    void aDurationThatCannotBeReadIsNotedWithTheUnitsItTakesAndTheRestIsRead() {
+        UnreadValues json = new UnreadValues();
+        UnreadValues yaml = new UnreadValues();
+
+        BundleReader.read(
+                ("{\"policies\": [{\"name\": \"p\", \"defaultDuration\": \"P1W\"}],"
+                                + " \"users\": [{\"username\": \"x\", \"emial\": \"x@example.com\"}]}")
+                        .getBytes(StandardCharsets.UTF_8),
+                BundleFormat.JSON,
+                json);
+        Bundle fromYaml = BundleReader.read(
+                "policies:\n  - {name: p, maxDuration: 4h, priority: 3}\n".getBytes(StandardCharsets.UTF_8),
+                BundleFormat.YAML,
+                yaml);
+
+        String units = "must be an ISO-8601 duration in days, hours, minutes or seconds, such as PT1H or P1D";
+        assertThat(json.issues())
+                .containsExactly(
+                        new FieldIssue("policies[0].defaultDuration", "invalid_value", units),
+                        new FieldIssue("users[0].emial", "unknown_field", "is not a known field"));
+        assertThat(yaml.issues()).containsExactly(new FieldIssue("policies[0].maxDuration", "invalid_value", units));
+        assertThat(fromYaml.policies().get(0).priority()).isEqualTo(3);
+    }
+
+    @Test
     void aYamlBundleLargerThanTheParsersDefaultCapIsRead() {
         StringBuilder yaml = new StringBuilder("users:\n");
         String longName = "n".repeat(1000);
