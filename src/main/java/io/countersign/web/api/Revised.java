@@ -2,14 +2,18 @@ package io.countersign.web.api;
 
 import io.countersign.shared.Revision;
 import java.net.URI;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -51,7 +55,19 @@ class Revised {
     <T> ResponseEntity<T> get(Lookup lookup, String key, Supplier<T> read) {
         Optional<Revision> revision = lookup.revision(key, false);
         T body = read.get();
+        if (revision.isPresent() && asksForNoVersion()) {
+            // "*" fails whenever the object exists (RFC 9110, 13.1.2); a listed tag is compared by Spring MVC
+            return withTag(ResponseEntity.status(HttpStatus.NOT_MODIFIED), revision)
+                    .build();
+        }
         return withTag(ResponseEntity.ok(), revision).body(body);
+    }
+
+    /** Whether the call is conditional on no version of the object existing: {@code If-None-Match: *}. */
+    private static boolean asksForNoVersion() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && Collections.list(attributes.getRequest().getHeaders(HttpHeaders.IF_NONE_MATCH)).stream()
+                        .anyMatch(value -> value.strip().equals("*"));
     }
 
     <T> ResponseEntity<T> create(Lookup lookup, String location, Function<T, String> keyOf, Supplier<T> write) {
@@ -83,28 +99,38 @@ class Revised {
             Supplier<T> write,
             Function<T, ResponseEntity.BodyBuilder> answer) {
         return transactions.execute(tx -> {
-            check(lookup, key, ifMatch);
-            T body = write.get();
+            T body = checked(lookup, key, ifMatch, write);
             // locked: the tag answered is the one of the body written, not of a later change
             return withTag(answer.apply(body), lookup.revision(key, true)).body(body);
         });
     }
 
     void delete(Lookup lookup, String key, String ifMatch, Runnable delete) {
-        transactions.executeWithoutResult(tx -> {
-            check(lookup, key, ifMatch);
+        transactions.executeWithoutResult(tx -> checked(lookup, key, ifMatch, () -> {
             delete.run();
-        });
+            return null;
+        }));
     }
 
-    private static void check(Lookup lookup, String key, String ifMatch) {
+    /**
+     * Runs {@code write} if {@code ifMatch} holds. On an object that does not exist the condition is
+     * not judged: the write answers 404 as it would without it (RFC 9110, 13.2.1), which is what the
+     * caller needs to hear, rather than 412 saying the object changed. A write that gets past that met
+     * an object created meanwhile, which no tag read before can name: it is undone with 412.
+     */
+    private static <T> T checked(Lookup lookup, String key, String ifMatch, Supplier<T> write) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            return;
+            return write.get();
         }
-        // an object that no longer exists matches no tag, not even "*" (RFC 9110, 13.1.1)
-        if (!lookup.revision(key, true).map(current -> current.matches(ifMatch)).orElse(false)) {
+        Optional<Revision> current = lookup.revision(key, true);
+        if (current.isPresent() && !current.get().matches(ifMatch)) {
             throw new StaleVersion();
         }
+        T written = write.get();
+        if (current.isEmpty()) {
+            throw new StaleVersion();
+        }
+        return written;
     }
 
     private static ResponseEntity.BodyBuilder withTag(ResponseEntity.BodyBuilder builder, Optional<Revision> revision) {
