@@ -209,6 +209,13 @@ public class ActionTokens {
             throw new ActionTokenRefused(
                     Reason.NOT_PENDING, "Request " + request.id() + " is " + request.status() + " already.");
         }
+        if (request.currentStep() != binding.step()
+                && SeparationOfDuties.hasDecided(request.decisions(), binding.approverId(), binding.step())) {
+            // the approver decided the step elsewhere (the API, another link): said as a second decision is
+            throw new ActionTokenRefused(
+                    Reason.ALREADY_DECIDED,
+                    "Step " + (binding.step() + 1) + " of " + request.id() + " was already decided by its approver.");
+        }
         if (request.currentStep() != binding.step()) {
             throw new ActionTokenRefused(
                     Reason.STEP_CLOSED, "Step " + (binding.step() + 1) + " of " + request.id() + " is no longer open.");

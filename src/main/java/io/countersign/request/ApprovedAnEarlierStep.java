@@ -1,12 +1,16 @@
 package io.countersign.request;
 
-import io.countersign.shared.ForbiddenException;
+import io.countersign.shared.ConflictException;
+import java.util.Optional;
 
 /**
- * Separation of duties: with distinct approvers across steps, one person cannot satisfy two steps.
- * The refusal names who approved the earlier step, and for whom when a delegate did.
+ * The person already approved an earlier step of the request, and the current one is not theirs to
+ * approve: with distinct approvers across steps one person cannot satisfy two, and an approval sent
+ * again once the first moved the request on (a retry after a lost answer) finds a step that waits on
+ * others. A conflict, as a second decision on one step is: the person has decided. The refusal names
+ * who approved the earlier step, and for whom when a delegate did.
  */
-public class ApprovedAnEarlierStep extends ForbiddenException {
+public class ApprovedAnEarlierStep extends ConflictException {
 
     private ApprovedAnEarlierStep(String message) {
         super(message);
@@ -25,5 +29,18 @@ public class ApprovedAnEarlierStep extends ForbiddenException {
                         + rule))
                 .orElseGet(() -> new ApprovedAnEarlierStep("'" + username + "' approved step " + (earlierStep + 1)
                         + " of request " + request.id() + " and may not approve a later step" + rule));
+    }
+
+    /**
+     * The refusal for the person {@code userId} whose approval of an earlier step, their own or made
+     * for them by a delegate, already counts; empty when none does.
+     */
+    static Optional<ApprovedAnEarlierStep> ofMovedOn(AccessRequest request, String userId) {
+        return request.decisions().stream()
+                .filter(d -> d.step() < request.currentStep() && d.uses(userId) && d.counts() && d.byPerson())
+                .findFirst()
+                .map(d -> new ApprovedAnEarlierStep("'" + d.approver() + "' already approved step " + (d.step() + 1)
+                        + " of request " + request.id() + AlreadyDecided.onBehalf(d)
+                        + ", which has moved on to step " + (request.currentStep() + 1) + ". Nothing was decided."));
     }
 }

@@ -65,6 +65,11 @@ final class DecidedStep {
                 || !couldDecide(request, arrived, userId, inForce, at)) {
             return;
         }
+        // the approval that completed the step may have been this person's own, sent before: said as
+        // a call that waited for none would hear it
+        ApprovedAnEarlierStep.ofMovedOn(request, userId).ifPresent(approved -> {
+            throw approved;
+        });
         throw new ConflictException("Request " + request.id() + " moved on to step " + (request.currentStep() + 1)
                 + " while this decision waited: another approval completed step " + (arrived + 1)
                 + ", the current step when it arrived. Nothing was decided; read the request again, and send"

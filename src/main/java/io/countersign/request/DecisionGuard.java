@@ -78,11 +78,21 @@ final class DecisionGuard {
         int current = request.currentStep();
         RequestStep step = request.steps().get(current);
         if (!step.isEligible(userId)) {
-            // a delegate: every rule is checked for both people by the standing itself
-            return new Decider(
-                    step,
-                    Standing.of(request, username, userId, delegations, at, approving)
-                            .orElseThrow());
+            try {
+                // a delegate: every rule is checked for both people by the standing itself
+                return new Decider(
+                        step,
+                        Standing.of(request, username, userId, delegations, at, approving)
+                                .orElseThrow());
+            } catch (NotAnEligibleApprover notAnApprover) {
+                // an approval sent again after the first moved the request on is told it was taken
+                if (approving) {
+                    ApprovedAnEarlierStep.ofMovedOn(request, userId).ifPresent(approved -> {
+                        throw approved;
+                    });
+                }
+                throw notAnApprover;
+            }
         }
         if (SeparationOfDuties.hasDecided(request.decisions(), userId, current)) {
             throw AlreadyDecided.of(request, userId, username);

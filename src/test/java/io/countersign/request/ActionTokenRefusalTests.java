@@ -41,6 +41,17 @@ class ActionTokenRefusalTests extends ActionTokensTestBase {
     }
 
     @Test
+    void aTokenForAStepItsApproverAlreadyApprovedElsewhereIsRefusedAsDecided() {
+        String id = org.pendingRequest(
+                dev, List.of(Organisation.step("Manager", 1, lisa), Organisation.step("Security", 1, org.person("x"))));
+        String lisas = tokens.issue(id, 0, idOf(lisa), Channel.EMAIL);
+        api.as(lisa.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+
+        // as the API answers her approval sent again: she decided, rather than the step closed on her
+        assertRefused(() -> tokens.redeem(lisas, Channel.EMAIL, true, null, null, null), Reason.ALREADY_DECIDED);
+    }
+
+    @Test
     void aDelegatesTokenForAStepTheDelegatorClosedIsRefusedAsAClosedStep() {
         delegate(lisa, sam);
         String id = org.pendingRequest(

@@ -88,7 +88,7 @@ class RequestWorkflowTests extends DevLisaAndCarolTestBase {
         assertThat(afterFirst.get("steps").get(1).get("status").asString()).isEqualTo("PENDING");
         assertThat(as(lisa).post("/api/v1/requests/" + id + "/approve", null).status())
                 .as("lisa approved the first step")
-                .isEqualTo(403);
+                .isEqualTo(409);
 
         JsonNode approved = as(carol)
                 .post("/api/v1/requests/" + id + "/approve", null)
