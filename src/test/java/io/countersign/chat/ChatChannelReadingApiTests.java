@@ -222,4 +222,39 @@ class ChatChannelReadingApiTests extends ChatChannelsApiFixture {
                 .doesNotContain("/requests/");
         assertThat(sent.has("reply_markup")).isFalse();
     }
+
+    @Test
+    void theTestMessageNeverRepeatsTheSecretOfTheBotTokenThatTelegramQuoted() throws Exception {
+        slack = new FakePlatform()
+                .answer(
+                        "/bot123456:TGSECRETBOTTOKEN/sendMessage",
+                        400,
+                        "{\"ok\":false,\"description\":\"Unauthorized TGSECRETBOTTOKEN\"}");
+        String telegram = Api.unique("tg");
+        api.asAdmin()
+                .post(
+                        "/api/v1/channels",
+                        Api.json(Map.of(
+                                "name",
+                                telegram,
+                                "type",
+                                "TELEGRAM",
+                                "botToken",
+                                "123456:TGSECRETBOTTOKEN",
+                                "chatId",
+                                "-1001",
+                                "webhookSecret",
+                                "hook_secret-of-sixteen",
+                                "apiBaseUrl",
+                                slack.url())))
+                .expect(201);
+
+        JsonNode result = api.asAdmin()
+                .post("/api/v1/channels/" + telegram + "/test", "")
+                .expect(200)
+                .json();
+
+        assertThat(result.get("sent").asBoolean()).isFalse();
+        assertThat(result.get("error").asString()).isEqualTo("Telegram sendMessage answered 400");
+    }
 }

@@ -1,6 +1,7 @@
 package io.countersign.chat.internal;
 
 import io.countersign.notify.SendResult;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -24,6 +25,9 @@ final class PlatformAnswers {
 
     private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,64}");
     private static final Pattern DESCRIPTION = Pattern.compile("[A-Za-z0-9 :;,.'()_-]{1,200}");
+
+    /** Words sharing this many characters in a row with the credential may be quoting a piece of it. */
+    static final int FRAGMENT = 8;
 
     private PlatformAnswers() {}
 
@@ -66,18 +70,49 @@ final class PlatformAnswers {
 
     /**
      * A platform's documented error code ({@code invalid_auth}, {@code channel_not_found}) when the text
-     * is one: a short lower-case word, which cannot hold a URL or a token.
+     * is one: a short lower-case word, which cannot hold a URL, and none that repeats a piece of the
+     * credential the call was sent ({@link #repeats}).
      */
-    static Optional<String> errorCode(String text) {
-        return text != null && ERROR_CODE.matcher(text).matches() ? Optional.of(text) : Optional.empty();
+    static Optional<String> errorCode(String text, String credential) {
+        return text != null && ERROR_CODE.matcher(text).matches() && !repeats(text, credential)
+                ? Optional.of(text)
+                : Optional.empty();
     }
 
     /**
      * A platform's documented sentence about an error ({@code Bad Request: chat not found}) when the
-     * text is one: a short line of words without a slash, so no URL, path or control character; the
-     * caller still drops one that repeats the credential it was sent.
+     * text is one: a short line of words without a slash, so no URL, path or control character, and
+     * none that repeats a piece of the credential the call was sent ({@link #repeats}).
      */
-    static Optional<String> description(String text) {
-        return text != null && DESCRIPTION.matcher(text).matches() ? Optional.of(text) : Optional.empty();
+    static Optional<String> description(String text, String credential) {
+        return text != null && DESCRIPTION.matcher(text).matches() && !repeats(text, credential)
+                ? Optional.of(text)
+                : Optional.empty();
+    }
+
+    /**
+     * Whether the text holds the credential, its secret part (what follows the colon of a Telegram bot
+     * token, the public bot id before it being no secret), or any {@value #FRAGMENT} characters in a row
+     * of either, whatever their case: a proxy or a platform that echoes a token, or cuts it, or
+     * upper-cases it, must not get it into a delivery's error, the audit log or the service log.
+     */
+    static boolean repeats(String text, String credential) {
+        if (credential == null || credential.isEmpty()) {
+            return false;
+        }
+        String said = text.toLowerCase(Locale.ROOT);
+        String secret = credential.toLowerCase(Locale.ROOT);
+        String afterColon = secret.substring(secret.indexOf(':') + 1);
+        return holdsAPieceOf(said, secret) || (!afterColon.isEmpty() && holdsAPieceOf(said, afterColon));
+    }
+
+    private static boolean holdsAPieceOf(String said, String secret) {
+        int length = Math.min(FRAGMENT, secret.length());
+        for (int start = 0; start + length <= secret.length(); start++) {
+            if (said.contains(secret.substring(start, start + length))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -104,7 +104,7 @@ class SlackPlatform implements ChatPlatform {
         SendResult failure = PlatformAnswers.failure("Slack " + method, answer);
         Optional<JsonNode> parsed = PlatformAnswers.json(json, answer);
         Optional<String> code = parsed.flatMap(
-                said -> PlatformAnswers.errorCode(said.path("error").asString(null)));
+                said -> PlatformAnswers.errorCode(said.path("error").asString(null), channel.botToken()));
         if (failure != null && failure.permanent() && answer.status() != null && code.isPresent()) {
             return new Call(
                     null,

@@ -131,11 +131,10 @@ class TelegramPlatform implements ChatPlatform {
         if (failure != null && failure.permanent() && answer.status() != null) {
             // Telegram's own words ("Bad Request: chat not found"), never the URL, which holds the token;
             // nor a body without them, which a proxy in front may have filled with that URL, nor words
-            // that repeat the token or hold an address or control characters, as a proxy imitating
-            // Telegram's answer might
+            // that repeat the token or a piece of it or hold an address or control characters, as a
+            // proxy imitating Telegram's answer might
             String description = PlatformAnswers.description(
-                            said.path("description").asString("").strip())
-                    .filter(words -> !words.contains(channel.botToken()))
+                            said.path("description").asString("").strip(), channel.botToken())
                     .orElse("");
             return new Answered(
                     null,

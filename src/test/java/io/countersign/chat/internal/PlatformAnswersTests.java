@@ -78,11 +78,13 @@ class PlatformAnswersTests {
 
     @Test
     void onlyAShortLowerCaseWordPassesAsAPlatformsErrorCode() {
-        assertThat(PlatformAnswers.errorCode("invalid_auth")).contains("invalid_auth");
-        assertThat(PlatformAnswers.errorCode("Bearer xoxb-SECRETBOT-2222")).isEmpty();
-        assertThat(PlatformAnswers.errorCode("https://hooks.example/SECRET")).isEmpty();
-        assertThat(PlatformAnswers.errorCode("")).isEmpty();
-        assertThat(PlatformAnswers.errorCode(null)).isEmpty();
-        assertThat(PlatformAnswers.errorCode("a".repeat(65))).isEmpty();
+        assertThat(PlatformAnswers.errorCode("invalid_auth", "xoxb-1")).contains("invalid_auth");
+        assertThat(PlatformAnswers.errorCode("Bearer xoxb-SECRETBOT-2222", "xoxb-1"))
+                .isEmpty();
+        assertThat(PlatformAnswers.errorCode("https://hooks.example/SECRET", "xoxb-1"))
+                .isEmpty();
+        assertThat(PlatformAnswers.errorCode("", "xoxb-1")).isEmpty();
+        assertThat(PlatformAnswers.errorCode(null, "xoxb-1")).isEmpty();
+        assertThat(PlatformAnswers.errorCode("a".repeat(65), "xoxb-1")).isEmpty();
     }
 }

@@ -41,7 +41,7 @@ class SlackPlatformTests {
                 false,
                 null,
                 slack.url(),
-                "xoxb-SECRETBOT-2222",
+                "xoxb-2222-secretbotword",
                 "signing-secret",
                 null,
                 null);
@@ -51,7 +51,7 @@ class SlackPlatformTests {
 
     @Test
     void aRefusalWhoseBodyIsNotSlacksGivesItsStatusOnly() {
-        slack.answer("/chat.postMessage", 403, "<html>Forbidden: Authorization: Bearer xoxb-SECRETBOT-2222</html>");
+        slack.answer("/chat.postMessage", 403, "<html>Forbidden: Authorization: Bearer xoxb-2222-secretbotword</html>");
 
         SendResult failure = call();
 
@@ -69,12 +69,21 @@ class SlackPlatformTests {
 
     @Test
     void anErrorFieldThatIsNoErrorCodeIsNotQuoted() {
-        slack.answer("/chat.postMessage", 200, "{\"ok\":false,\"error\":\"Bearer xoxb-SECRETBOT-2222\"}");
+        slack.answer("/chat.postMessage", 200, "{\"ok\":false,\"error\":\"Bearer xoxb-2222-secretbotword\"}");
 
         SendResult failure = call();
 
         assertThat(failure.permanent()).isTrue();
         assertThat(failure.error()).isEqualTo("Slack chat.postMessage: unknown_error");
+    }
+
+    @Test
+    void anErrorCodeThatRepeatsAPieceOfTheBotTokenIsNotQuoted() {
+        slack.answer("/chat.postMessage", 200, "{\"ok\":false,\"error\":\"no_secretbot\"}");
+        assertThat(call().error()).isEqualTo("Slack chat.postMessage: unknown_error");
+
+        slack.answer("/chat.postMessage", 403, "{\"ok\":false,\"error\":\"retbotword_revoked\"}");
+        assertThat(call().error()).isEqualTo("Slack chat.postMessage answered 403");
     }
 
     @Test

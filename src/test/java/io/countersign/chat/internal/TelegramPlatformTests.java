@@ -90,6 +90,19 @@ class TelegramPlatformTests {
     }
 
     @Test
+    void aDescriptionThatRepeatsTheSecretPartOfTheTokenOrAPieceOfItIsNotQuoted() {
+        for (String said : List.of(
+                "Unauthorized secret-token",
+                "Unauthorized: token secret-to was revoked",
+                "Unauthorized CRET-TOKEN",
+                "Unauthorized 123:secret")) {
+            telegram.answer(SEND_MESSAGE, 400, "{\"ok\":false,\"description\":\"" + said + "\"}");
+
+            assertThat(send(null).error()).as(said).isEqualTo("Telegram sendMessage answered 400");
+        }
+    }
+
+    @Test
     void aDescriptionHoldingAnAddressOrControlCharactersIsNotQuoted() {
         telegram.answer(
                 SEND_MESSAGE,

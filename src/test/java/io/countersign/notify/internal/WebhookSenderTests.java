@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +42,15 @@ class WebhookSenderTests {
         server.createContext("/moved", exchange -> {
             exchange.getResponseHeaders().add("Location", "http://127.0.0.1:1/elsewhere");
             exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.createContext("/refuses", exchange -> {
+            // a receiver's error page may quote what it was sent: the address, its credentials, the signature
+            byte[] page = ("bad signature v1=00 for " + exchange.getRequestURI() + " as "
+                            + exchange.getRequestHeaders().getFirst("Authorization"))
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(401, page.length);
+            exchange.getResponseBody().write(page);
             exchange.close();
         });
         server.createContext("/stuck", exchange -> {
@@ -88,6 +98,19 @@ class WebhookSenderTests {
                 .isEqualTo("destination address refused by countersign.outbound.denied-networks"
                         + " (COUNTERSIGN_OUTBOUND_DENIED_NETWORKS)");
         assertThat(received).hasValue(0);
+    }
+
+    @Test
+    void aRefusalSaysItsStatusAndNothingOfTheAddressItsCredentialsOrTheAnswer() {
+        String address = "http://hook-user:HOOKPASSWORD@127.0.0.1:"
+                + server.getAddress().getPort() + "/refuses?key=HOOKQUERYKEY";
+
+        WebhookSender.Outcome outcome = sender.send(address, "e1", 1, "{}", "v1=00");
+
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.error())
+                .isEqualTo("answered HTTP 401")
+                .doesNotContain("HOOKPASSWORD", "HOOKQUERYKEY", "v1=00");
     }
 
     @Test
