@@ -1,0 +1,68 @@
+package io.countersign.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.RawHttp;
+import io.countersign.testing.RawHttp.Answer;
+import io.countersign.testing.TestClockConfiguration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * What {@code OPTIONS} answers on a real server: the methods the path takes, whoever asks how. The
+ * service allows no other origin anything, so a browser's CORS preflight gets the answer a plain
+ * {@code OPTIONS} gets and nothing that would let another site's page call it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Api.class})
+class OptionsAnswersTests {
+
+    private static final String ADMIN = "Authorization: Bearer " + Api.ADMIN_TOKEN;
+
+    /** A path, and the headers that let its OPTIONS be answered at all. */
+    private static final Map<String, List<String>> PATHS = Map.of(
+            "/chat/slack/ops/interactions", List.of(),
+            "/chat/telegram/ops/updates", List.of(),
+            "/api/v1/webhooks", List.of(ADMIN),
+            "/api/v1/users", List.of(ADMIN),
+            "/login", List.of(),
+            "/actions/no-such-token", List.of());
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aPreflightIsAnsweredAsAPlainOptionsIsAndAllowsNoOtherOrigin() throws Exception {
+        for (var path : PATHS.entrySet()) {
+            Answer plain = options(path.getKey(), path.getValue());
+            for (String method : List.of("PUT", "POST", "GET", "DELETE")) {
+                String what = method + " preflight to " + path.getKey();
+                List<String> headers = new java.util.ArrayList<>(path.getValue());
+                headers.add("Origin: https://evil.example");
+                headers.add("Access-Control-Request-Method: " + method);
+                headers.add("Access-Control-Request-Headers: content-type");
+
+                Answer preflight = options(path.getKey(), headers);
+
+                assertThat(preflight.status()).as(what).isEqualTo(plain.status());
+                assertThat(preflight.header("Allow")).as(what).isEqualTo(plain.header("Allow"));
+                assertThat(preflight.headers().toLowerCase()).as(what).doesNotContain("access-control-allow");
+            }
+        }
+        assertThat(options("/chat/slack/ops/interactions", List.of()).header("Allow"))
+                .isEqualTo("OPTIONS, POST");
+    }
+
+    private Answer options(String path, List<String> headers) throws Exception {
+        return RawHttp.send(port, "OPTIONS", path, headers.toArray(String[]::new));
+    }
+}
