@@ -31,7 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>The {@code Allow}, written by Spring in the order the controllers declare their methods
  * ({@code PUT,DELETE,GET,…}), is rewritten in the one order and spelling a {@code 405} uses ({@link
- * TakenMethods#allow}): a client comparing the two sees the same list.
+ * TakenMethods#allow}): a client comparing the two sees the same list. No answer carries an empty
+ * {@code Accept-Patch} ({@link #emptyAcceptPatch}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -50,14 +51,27 @@ class OptionsAnswers extends OncePerRequestFilter {
         chain.doFilter(new PlainOptions(request), new HttpServletResponseWrapper(response) {
             @Override
             public void setHeader(String name, String value) {
-                super.setHeader(name, ordered(name, value));
+                if (!emptyAcceptPatch(name, value)) {
+                    super.setHeader(name, ordered(name, value));
+                }
             }
 
             @Override
             public void addHeader(String name, String value) {
-                super.addHeader(name, ordered(name, value));
+                if (!emptyAcceptPatch(name, value)) {
+                    super.addHeader(name, ordered(name, value));
+                }
             }
         });
+    }
+
+    /**
+     * Spring names the patch formats a path takes in {@code Accept-Patch} on every {@code OPTIONS} answer,
+     * as an empty header where the path takes no PATCH, which is every path here; RFC 5789 wants at
+     * least one media type in it, and no header where nothing is patched.
+     */
+    static boolean emptyAcceptPatch(String name, String value) {
+        return HttpHeaders.ACCEPT_PATCH.equalsIgnoreCase(name) && (value == null || value.isBlank());
     }
 
     static String ordered(String name, String value) {

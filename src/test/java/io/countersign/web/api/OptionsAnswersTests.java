@@ -62,6 +62,16 @@ class OptionsAnswersTests {
                 .isEqualTo("OPTIONS, POST");
     }
 
+    @Test
+    void noOptionsAnswerCarriesAnAcceptPatchSinceNoPathTakesPatch() throws Exception {
+        for (var path : PATHS.entrySet()) {
+            Answer answer = options(path.getKey(), path.getValue());
+
+            assertThat(answer.header("Accept-Patch")).as(path.getKey()).isNull();
+        }
+        assertThat(options("/api/v1/webhooks", List.of(ADMIN)).status()).isEqualTo(200);
+    }
+
     private Answer options(String path, List<String> headers) throws Exception {
         return RawHttp.send(port, "OPTIONS", path, headers.toArray(String[]::new));
     }
