@@ -14,7 +14,7 @@ final class CheckpointEcho {
     static final String ACTOR = "system";
     static final String CHANNEL = "SYSTEM";
     /** The note {@code io.countersign.notify.WebhookDeliveryDead} writes for a checkpoint's delivery. */
-    static final String NOTE_PATTERN = "delivery % of audit.checkpoint event % gave up after % attempts";
+    static final String NOTE_PATTERN = "delivery % of audit.checkpoint event % gave up after % attempt%";
 
     private CheckpointEcho() {}
 }

@@ -2,6 +2,7 @@ package io.countersign.notify;
 
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
+import io.countersign.shared.Counted;
 
 /**
  * Retries of a notification ran out, or its sender refused it for good (a recipient without an
@@ -35,7 +36,7 @@ public record NotificationDeliveryDead(
     @Override
     public String note() {
         String to = recipientId == null ? "chat channel " + recipient : recipient != null ? recipient : recipientId;
-        return kind + " notification to " + to + " on " + channel + " gave up after " + attempts + " attempt"
-                + (attempts == 1 ? "" : "s") + ": " + error;
+        return kind + " notification to " + to + " on " + channel + " gave up after " + Counted.of(attempts, "attempt")
+                + ": " + error;
     }
 }

@@ -2,6 +2,7 @@ package io.countersign.notify;
 
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
+import io.countersign.shared.Counted;
 
 /** An endpoint was removed together with its secrets and deliveries, delivered or not. */
 public record WebhookDeleted(Actor actor, String webhookId, String destination, int discardedPendingDeliveries)
@@ -19,6 +20,7 @@ public record WebhookDeleted(Actor actor, String webhookId, String destination, 
 
     @Override
     public String note() {
-        return destination + "; " + discardedPendingDeliveries + " pending deliveries discarded";
+        return destination + "; " + Counted.of(discardedPendingDeliveries, "pending delivery", "pending deliveries")
+                + " discarded";
     }
 }

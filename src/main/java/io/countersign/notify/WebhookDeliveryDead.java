@@ -2,6 +2,7 @@ package io.countersign.notify;
 
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
+import io.countersign.shared.Counted;
 
 /** Retries ran out: the event was never acknowledged by the endpoint and waits as a dead letter. */
 public record WebhookDeliveryDead(
@@ -20,7 +21,7 @@ public record WebhookDeliveryDead(
 
     @Override
     public String note() {
-        return "delivery " + deliveryId + " of " + type + " event " + eventId + " gave up after " + attempts
-                + " attempts";
+        return "delivery " + deliveryId + " of " + type + " event " + eventId + " gave up after "
+                + Counted.of(attempts, "attempt");
     }
 }

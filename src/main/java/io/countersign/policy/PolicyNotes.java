@@ -1,5 +1,7 @@
 package io.countersign.policy;
 
+import io.countersign.shared.Counted;
+
 /** The one-line audit note of a policy change: enough to see what changed at a glance. */
 final class PolicyNotes {
 
@@ -10,6 +12,6 @@ final class PolicyNotes {
         return (p.enabled() ? "enabled" : "disabled") + ", priority " + p.priority()
                 + ", resource " + (c.resourceName() == null ? "any" : "'" + c.resourceName() + "'")
                 + ", account " + (c.accountName() == null ? "any" : "'" + c.accountName() + "'")
-                + ", " + p.steps().size() + " step" + (p.steps().size() == 1 ? "" : "s");
+                + ", " + Counted.of(p.steps().size(), "step");
     }
 }

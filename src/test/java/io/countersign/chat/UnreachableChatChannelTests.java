@@ -155,7 +155,7 @@ class UnreachableChatChannelTests extends ChatDeliveryFixture {
         await().atMost(NotificationScene.PATIENCE).until(() -> state(second).equals("DEAD"));
         assertThat(lastError(second)).isEqualTo("no SLACK channel named " + gone);
         assertThat(output.getAll())
-                .contains("notification " + eventOf(second) + " to chat channel " + gone + " on SLACK after 1 attempts")
+                .contains("notification " + eventOf(second) + " to chat channel " + gone + " on SLACK after 1 attempt:")
                 .doesNotContain("to user null");
     }
 

@@ -26,6 +26,9 @@ class DeniedNetworkWebhookTests extends WebhookReceiverTestBase {
     @Autowired
     Api api;
 
+    @Autowired
+    RecordedEvents recorded;
+
     @Test
     void aLiteralAddressInADeniedNetworkIsRefusedWhenTheWebhookIsConfigured() {
         var response = api.asAdmin()
@@ -55,5 +58,18 @@ class DeniedNetworkWebhookTests extends WebhookReceiverTestBase {
                 .as("not retried")
                 .isTrue();
         assertThat(receiver.received()).isEmpty();
+    }
+
+    @Test
+    void aDeliveryRefusedAtItsFirstAttemptGaveUpAfterOneAttempt() {
+        String webhook = fixtures.create("http://localhost:" + receiver.port() + "/hook", SECRET, "request.created");
+
+        fixtures.publish(TestEvent.request("request.created", "req-d3n1ed02"));
+        fixtures.awaitEveryDelivery(webhook, inState("DEAD"));
+
+        assertThat(recorded.about("webhook:" + webhook))
+                .filteredOn(event -> event.action().equals("webhook.delivery_dead"))
+                .singleElement()
+                .satisfies(event -> assertThat(event.note()).endsWith(" gave up after 1 attempt"));
     }
 }

@@ -4,6 +4,7 @@ import io.countersign.notify.DeliveryState;
 import io.countersign.notify.NotificationDeliveryDead;
 import io.countersign.notify.WebhookDeliveryDead;
 import io.countersign.shared.Actor;
+import io.countersign.shared.Counted;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -66,22 +67,22 @@ class AttemptRecords {
         int attempts = due.attempts() + 1;
         if (due.isWebhook()) {
             log.warn(
-                    "Gave up delivering {} event {} to webhook {} after {} attempts: {}",
+                    "Gave up delivering {} event {} to webhook {} after {}: {}",
                     due.type(),
                     due.eventId(),
                     due.webhookId(),
-                    attempts,
+                    Counted.of(attempts, "attempt"),
                     result.error());
             events.publishEvent(new WebhookDeliveryDead(
                     Actor.system(), due.webhookId(), due.id(), due.eventId(), due.type(), attempts));
             return;
         }
         log.warn(
-                "Gave up delivering {} notification {} {} after {} attempts: {}",
+                "Gave up delivering {} notification {} {} after {}: {}",
                 due.type(),
                 due.eventId(),
                 whereTo(due, destination),
-                attempts,
+                Counted.of(attempts, "attempt"),
                 result.error());
         events.publishEvent(new NotificationDeliveryDead(
                 Actor.system(),

@@ -13,6 +13,7 @@ import io.countersign.policy.PolicyDefinition;
 import io.countersign.policy.PolicyDefinition.AutoApprove;
 import io.countersign.policy.PolicyDefinition.Extension;
 import io.countersign.policy.PolicyDefinition.Step;
+import io.countersign.shared.Counted;
 import io.countersign.shared.DistinctApprovers;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
@@ -242,9 +243,9 @@ public final class PlanMaker {
             }
             int have = step.eligibleApprovers().size();
             if (have < step.requiredApprovals()) {
-                problems.add(label(i, planned.get(i)) + " needs " + step.requiredApprovals() + " approval"
-                        + plural(step.requiredApprovals()) + " but has " + have + " eligible approver"
-                        + plural(have));
+                problems.add(label(i, planned.get(i)) + " needs "
+                        + Counted.of(step.requiredApprovals(), "approval") + " but has "
+                        + Counted.of(have, "eligible approver"));
             }
             required.add(step.requiredApprovals());
             eligible.add(Set.copyOf(step.eligibleApprovers()));
@@ -289,9 +290,5 @@ public final class PlanMaker {
     static String label(int index, Step step) {
         int number = index + 1;
         return step.name() == null ? "step " + number : "step " + number + " ('" + step.name() + "')";
-    }
-
-    private static String plural(int count) {
-        return count == 1 ? "" : "s";
     }
 }

@@ -4,6 +4,7 @@ import io.countersign.directory.Directory;
 import io.countersign.directory.User;
 import io.countersign.request.ActionTokenView;
 import io.countersign.request.RequestDetails;
+import io.countersign.shared.Counted;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -69,16 +70,12 @@ record ActionPage(
         append(text, duration.toDaysPart(), "day");
         append(text, duration.toHoursPart(), "hour");
         append(text, duration.toMinutesPart(), "minute");
-        return text.isEmpty() ? duration.toSeconds() + " seconds" : text.toString();
+        return text.isEmpty() ? Counted.of(duration.toSeconds(), "second") : text.toString();
     }
 
     private static void append(StringBuilder text, long amount, String unit) {
         if (amount > 0) {
-            text.append(text.isEmpty() ? "" : " ")
-                    .append(amount)
-                    .append(' ')
-                    .append(unit)
-                    .append(amount == 1 ? "" : "s");
+            text.append(text.isEmpty() ? "" : " ").append(Counted.of(amount, unit));
         }
     }
 }
