@@ -105,17 +105,21 @@ public class Webhooks {
         return store.find(id).orElseThrow(() -> new NotFoundException("webhook", id));
     }
 
-    /** Removes the endpoint with its secrets and every delivery, including pending ones. */
+    /**
+     * Removes the endpoint with its secrets and every delivery, pending ones and dead letters included:
+     * a delivery is read and redelivered through its webhook, and the audit note counts what went.
+     */
     @Transactional
     public void delete(Actor actor, String id) {
         requireAdmin(actor);
         lock(id);
         String url = store.url(id).orElseThrow();
-        int pending = deliveries.countPending(id);
+        DeliveryStore.Undelivered undelivered = deliveries.countUndelivered(id);
         deliveries.deleteForWebhook(id);
         store.delete(id);
         pauses.forget(Delivery.WEBHOOK, id);
-        events.publishEvent(new WebhookDeleted(actor, id, WebhookUrls.redacted(url), pending));
+        events.publishEvent(
+                new WebhookDeleted(actor, id, WebhookUrls.redacted(url), undelivered.pending(), undelivered.dead()));
     }
 
     /** Adds a signing secret; refused while two are active (remove the old one first). */

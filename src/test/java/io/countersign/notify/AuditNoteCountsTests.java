@@ -18,9 +18,9 @@ class AuditNoteCountsTests {
 
     @Test
     void aDeletedWebhookCountsItsDiscardedDeliveriesInWords() {
-        assertThat(new WebhookDeleted(Actor.system(), "wh-1", "https://hooks.example/x", 1).note())
-                .isEqualTo("https://hooks.example/x; 1 pending delivery discarded");
-        assertThat(new WebhookDeleted(Actor.system(), "wh-1", "https://hooks.example/x", 2).note())
-                .isEqualTo("https://hooks.example/x; 2 pending deliveries discarded");
+        assertThat(new WebhookDeleted(Actor.system(), "wh-1", "https://hooks.example/x", 1, 2).note())
+                .isEqualTo("https://hooks.example/x; 1 pending delivery and 2 dead deliveries discarded");
+        assertThat(new WebhookDeleted(Actor.system(), "wh-1", "https://hooks.example/x", 2, 1).note())
+                .isEqualTo("https://hooks.example/x; 2 pending deliveries and 1 dead delivery discarded");
     }
 }

@@ -72,4 +72,29 @@ class DeniedNetworkWebhookTests extends WebhookReceiverTestBase {
                 .singleElement()
                 .satisfies(event -> assertThat(event.note()).endsWith(" gave up after 1 attempt"));
     }
+
+    @Test
+    void deletingAWebhookDiscardsItsDeadLettersAndSaysHowMany() {
+        String webhook = fixtures.create("http://localhost:" + receiver.port() + "/hook", SECRET, "request.created");
+        fixtures.publish(TestEvent.request("request.created", "req-d3n1ed03"));
+        fixtures.publish(TestEvent.request("request.created", "req-d3n1ed04"));
+        fixtures.awaitEveryDelivery(webhook, inState("DEAD"));
+        JsonNode dead = fixtures.deliveries(webhook);
+        assertThat(dead).hasSize(2);
+
+        api.asAdmin().delete("/api/v1/webhooks/" + webhook).expect(204);
+
+        assertThat(recorded.about("webhook:" + webhook))
+                .filteredOn(event -> event.action().equals("webhook.deleted"))
+                .singleElement()
+                .satisfies(event ->
+                        assertThat(event.note()).endsWith("; 0 pending deliveries and 2 dead deliveries discarded"));
+        for (JsonNode delivery : dead) {
+            assertThat(api.asAdmin()
+                            .get("/api/v1/webhooks/deliveries/"
+                                    + delivery.get("id").asString())
+                            .status())
+                    .isEqualTo(404);
+        }
+    }
 }

@@ -39,8 +39,9 @@ public class DeliveryStore {
             "select " + COLUMNS + " from webhook_deliveries where request_id = ? and channel <> 'WEBHOOK' order by seq";
 
     /** Served by {@code webhook_deliveries_webhook_state}, which holds webhook deliveries only. */
-    static final String PENDING_OF_WEBHOOK =
-            "select count(*) from webhook_deliveries where webhook_id = ? and state = 'PENDING'";
+    static final String UNDELIVERED_OF_WEBHOOK = "select count(case when state = 'PENDING' then 1 end),"
+            + " count(case when state = 'DEAD' then 1 end)"
+            + " from webhook_deliveries where webhook_id = ? and state in ('PENDING', 'DEAD')";
 
     private final JdbcClient jdbc;
     private final DeliveryWakes wakes;
@@ -160,10 +161,13 @@ public class DeliveryStore {
                 .toList();
     }
 
-    public int countPending(String webhookId) {
-        return jdbc.sql(PENDING_OF_WEBHOOK)
+    /** How many of a webhook's deliveries wait for an attempt, and how many are dead letters. */
+    public record Undelivered(int pending, int dead) {}
+
+    public Undelivered countUndelivered(String webhookId) {
+        return jdbc.sql(UNDELIVERED_OF_WEBHOOK)
                 .param(webhookId)
-                .query(Integer.class)
+                .query((rs, row) -> new Undelivered(rs.getInt(1), rs.getInt(2)))
                 .single();
     }
 

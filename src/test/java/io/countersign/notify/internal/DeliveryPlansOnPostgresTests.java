@@ -64,8 +64,8 @@ class DeliveryPlansOnPostgresTests {
     }
 
     @Test
-    void aWebhooksPendingDeliveriesAreCountedFromTheIndexOfWebhookDeliveriesOnly() {
-        String plan = genericPlan(DeliveryStore.PENDING_OF_WEBHOOK);
+    void aWebhooksUndeliveredDeliveriesAreCountedFromTheIndexOfWebhookDeliveriesOnly() {
+        String plan = genericPlan(DeliveryStore.UNDELIVERED_OF_WEBHOOK);
 
         assertThat(plan).contains("webhook_deliveries_webhook_state");
     }
