@@ -69,7 +69,7 @@ class PageSecurityConfiguration {
             SignInAudit audit,
             ObjectProvider<RequestMappingInfoHandlerMapping> mappings,
             Users users,
-            PasswordSessions passwordSessions,
+            SessionStamps sessionStamps,
             ProviderSignOuts providerSignOuts,
             SingleSignOn singleSignOn)
             throws Exception {
@@ -79,8 +79,7 @@ class PageSecurityConfiguration {
         http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
         http.authenticationProvider(new PasswordSignIn(details, encoder, attempts, users, audit))
                 .addFilterBefore(
-                        new SignedInUserCheck(users, passwordSessions, providerSignOuts, audit),
-                        AuthorizationFilter.class)
+                        new SignedInUserCheck(users, sessionStamps, providerSignOuts, audit), AuthorizationFilter.class)
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(new LocalContinuation())
@@ -90,10 +89,10 @@ class PageSecurityConfiguration {
                         .logoutSuccessUrl("/login?signedOut")
                         .invalidateHttpSession(true)
                         .deleteCookies("COUNTERSIGN_SESSION"))
-                // a new session id at every sign-in, then the password it was signed in with
+                // a new session id at every sign-in, then the stamps that end it (see SessionStamps)
                 .sessionManagement(
                         session -> session.sessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(
-                                List.of(new ChangeSessionIdAuthenticationStrategy(), passwordSessions))))
+                                List.of(new ChangeSessionIdAuthenticationStrategy(), sessionStamps))))
                 .headers(headers -> headers.referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentPolicy(singleSignOn.formTargets()))))

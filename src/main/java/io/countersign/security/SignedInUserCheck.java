@@ -14,20 +14,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A session outlives what it was opened with: a user deactivated, deleted or given another tool role
- * since signing in, whose password was changed elsewhere ({@link PasswordSessions}), or whose single
- * sign-on session the provider has ended ({@link ProviderSignOuts}), is signed out on their next page,
- * instead of acting on as before.
+ * since signing in, even if that was undone since, or whose password was changed elsewhere ({@link
+ * SessionStamps}), or whose single sign-on session the provider has ended ({@link ProviderSignOuts}),
+ * is signed out on their next page, instead of acting on as before.
  */
 class SignedInUserCheck extends OncePerRequestFilter {
 
     private final Users users;
-    private final PasswordSessions passwords;
+    private final SessionStamps stamps;
     private final ProviderSignOuts providerSignOuts;
     private final SignInAudit audit;
 
-    SignedInUserCheck(Users users, PasswordSessions passwords, ProviderSignOuts providerSignOuts, SignInAudit audit) {
+    SignedInUserCheck(Users users, SessionStamps stamps, ProviderSignOuts providerSignOuts, SignInAudit audit) {
         this.users = users;
-        this.passwords = passwords;
+        this.stamps = stamps;
         this.providerSignOuts = providerSignOuts;
         this.audit = audit;
     }
@@ -62,6 +62,6 @@ class SignedInUserCheck extends OncePerRequestFilter {
                         .filter(User::active)
                         .filter(user -> user.role() == principal.role())
                         .isPresent()
-                && (session == null || passwords.current(session, principal.username()));
+                && (session == null || stamps.current(session, principal.username()));
     }
 }

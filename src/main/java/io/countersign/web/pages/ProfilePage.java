@@ -4,8 +4,8 @@ import io.countersign.chat.ChatLinks;
 import io.countersign.notify.Subscriptions;
 import io.countersign.security.ApiToken;
 import io.countersign.security.ApiTokens;
-import io.countersign.security.PasswordSessions;
 import io.countersign.security.Passwords;
+import io.countersign.security.SessionStamps;
 import io.countersign.shared.Actor;
 import io.countersign.shared.CountersignException;
 import io.countersign.shared.NotFoundException;
@@ -33,18 +33,18 @@ class ProfilePage {
     private static final String SUBSCRIPTION_FIELD = "kind.";
 
     private final Passwords passwords;
-    private final PasswordSessions passwordSessions;
+    private final SessionStamps sessionStamps;
     private final Subscriptions subscriptions;
     private final ApiTokens tokens;
     private final ChatLinks chatLinks;
 
     ProfilePage(
             Passwords passwords,
-            PasswordSessions passwordSessions,
+            SessionStamps sessionStamps,
             Subscriptions subscriptions,
             ApiTokens tokens,
             ChatLinks chatLinks) {
-        this.passwordSessions = passwordSessions;
+        this.sessionStamps = sessionStamps;
         this.passwords = passwords;
         this.subscriptions = subscriptions;
         this.tokens = tokens;
@@ -85,7 +85,7 @@ class ProfilePage {
             return refused(actor, model, response, e);
         }
         // the other sessions are signed out; this one, which knew the old password, stays
-        passwordSessions.keep(request, actor.username());
+        sessionStamps.keep(request, actor.username());
         redirect.addFlashAttribute("message", "Your password is changed.");
         return "redirect:/profile";
     }

@@ -7,6 +7,7 @@ import io.countersign.testing.TestClockConfiguration;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,73 @@ class PageSessionsTests {
 
         assertSentToSignIn(user.ask("GET", base + "/profile"));
         assertThat(bystander.ask("GET", base + "/profile").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aDeactivationUndoneBeforeTheNextPageStillSignsTheBrowserOutForGood() {
+        String name = api.person("rosa", "USER", PASSWORD);
+        String other = api.person("bystander", "USER", PASSWORD);
+        Visitor browser = Visitor.signedIn(base, name, PASSWORD);
+        Visitor bystander = Visitor.signedIn(base, other, PASSWORD);
+
+        api.asAdmin()
+                .put("/api/v1/users/" + name, Api.json(user(name, "USER", false)))
+                .expect(200);
+        api.asAdmin()
+                .put("/api/v1/users/" + name, Api.json(user(name, "USER", true)))
+                .expect(200);
+
+        assertSentToSignIn(browser.ask("GET", base + "/profile"));
+        assertSentToSignIn(browser.ask("GET", base + "/profile"));
+        assertThat(bystander.ask("GET", base + "/profile").statusCode()).isEqualTo(200);
+        assertThat(Visitor.signedIn(base, name, PASSWORD)
+                        .ask("GET", base + "/profile")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anAdministratorDemotedAndPromotedBackIsSignedOutForGood() {
+        String name = api.person("chief", "ADMIN", PASSWORD);
+        Visitor browser = Visitor.signedIn(base, name, PASSWORD);
+        assertThat(browser.ask("GET", base + "/admin/users").statusCode()).isEqualTo(200);
+
+        api.asAdmin()
+                .put("/api/v1/users/" + name, Api.json(user(name, "USER", true)))
+                .expect(200);
+        api.asAdmin()
+                .put("/api/v1/users/" + name, Api.json(user(name, "ADMIN", true)))
+                .expect(200);
+
+        assertSentToSignIn(browser.ask("GET", base + "/admin/users"));
+    }
+
+    @Test
+    void aDeactivationByTheAdministrationPageOrByABundleEndsTheSessionsAsThroughTheApi() {
+        String name = api.person("paged", "USER", PASSWORD);
+        String imported = api.person("imported", "USER", PASSWORD);
+        Visitor browser = Visitor.signedIn(base, name, PASSWORD);
+        Visitor importedBrowser = Visitor.signedIn(base, imported, PASSWORD);
+        Visitor admin = Visitor.signedIn(base, api.person("keeper", "ADMIN", PASSWORD), PASSWORD);
+
+        admin.post(base + "/admin/users/" + name + "/deactivate", base + "/admin/users/" + name + "/deactivate", "");
+        api.asAdmin()
+                .put("/api/v1/users/" + name, Api.json(user(name, "USER", true)))
+                .expect(200);
+        api.asAdmin()
+                .post("/api/v1/import", Api.json(Map.of("users", List.of(user(imported, "AUDITOR", true)))))
+                .expect(200);
+        api.asAdmin()
+                .post("/api/v1/import", Api.json(Map.of("users", List.of(user(imported, "USER", true)))))
+                .expect(200);
+
+        assertSentToSignIn(browser.ask("GET", base + "/profile"));
+        assertSentToSignIn(importedBrowser.ask("GET", base + "/profile"));
+        assertThat(admin.ask("GET", base + "/admin/users").statusCode()).isEqualTo(200);
+    }
+
+    private static Map<String, Object> user(String name, String role, boolean active) {
+        return Map.of("username", name, "email", name + "@example.com", "role", role, "active", active);
     }
 
     @Test

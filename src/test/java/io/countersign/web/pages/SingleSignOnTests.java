@@ -321,6 +321,22 @@ class SingleSignOnTests {
     }
 
     @Test
+    void aDeactivationUndoneBeforeTheNextPageStillSignsTheSessionOut() {
+        String username = directory.person(true);
+        providerSays(claims(username, List.of()));
+        Visitor browser = new Visitor();
+        assertThat(browser.open(BASE + "/oauth2/authorization/oidc").body()).contains(username);
+
+        Map<String, Object> user = new LinkedHashMap<>(
+                Map.of("username", username, "email", username + "@example.com", "role", "USER", "active", false));
+        api.asAdmin().put("/api/v1/users/" + username, Api.json(user)).expect(200);
+        user.put("active", true);
+        api.asAdmin().put("/api/v1/users/" + username, Api.json(user)).expect(200);
+
+        assertThat(browser.open(BASE + "/").uri().getPath()).isEqualTo("/login");
+    }
+
+    @Test
     void passwordSignInAndSignOutWorkBesideIt() {
         Visitor browser = new Visitor();
         HttpResponse<String> signedIn =
