@@ -102,6 +102,15 @@ public class ApiTokens {
         return store.list(ownerVisibleTo(actor, username));
     }
 
+    /** One token of {@code username}, without its secret; not found unless the owner is visible and has it. */
+    @Transactional(readOnly = true)
+    public ApiToken get(Actor actor, String username, String tokenId) {
+        return list(actor, username).stream()
+                .filter(token -> token.id().equals(tokenId))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("token", tokenId));
+    }
+
     /** Every user's tokens, by owner then age, without their secrets; administrators only. */
     @Transactional(readOnly = true)
     public List<OwnedApiToken> all(Actor actor) {

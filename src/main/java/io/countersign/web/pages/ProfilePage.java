@@ -125,10 +125,7 @@ class ProfilePage {
     /** Only a token of the signed-in user's own is found: any other id is not found, whoever holds it. */
     @GetMapping("/profile/tokens/{id}/revoke")
     ModelAndView confirmRevoke(Actor actor, @PathVariable String id) {
-        ApiToken token = tokens.list(actor, actor.username()).stream()
-                .filter(t -> t.id().equals(id))
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("token", id));
+        ApiToken token = tokens.get(actor, actor.username(), id);
         return Confirmation.onProfile(
                 "Revoke your token " + token.name() + "?",
                 "Every call made with it is refused from now on, on every instance; it cannot be restored.",

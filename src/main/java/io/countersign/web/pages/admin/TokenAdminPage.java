@@ -27,8 +27,10 @@ class TokenAdminPage {
         return "pages/admin/tokens";
     }
 
+    /** Asks only about a token the owner has: an unknown owner or token is the not-found page. */
     @GetMapping("/admin/tokens/{owner}/{id}/revoke")
-    ModelAndView confirmRevoke(@PathVariable String owner, @PathVariable String id) {
+    ModelAndView confirmRevoke(Actor actor, @PathVariable String owner, @PathVariable String id) {
+        tokens.get(actor, owner, id);
         return Confirmation.page(
                 "Revoke token " + id + " of " + owner + "?",
                 "Every call made with it is refused from now on, on every instance; it cannot be restored.",

@@ -68,6 +68,7 @@ class WebhookAdminPages {
 
     @GetMapping("/admin/webhooks/{id}/delete")
     ModelAndView confirmDelete(@PathVariable String id) {
+        webhooks.get(id);
         return Confirmation.page(
                 "Delete webhook " + id + "?",
                 "No more events are sent to it, and its deliveries, dead letters included, are deleted with it.",

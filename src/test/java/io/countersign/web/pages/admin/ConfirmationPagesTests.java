@@ -112,6 +112,8 @@ class ConfirmationPagesTests extends AdminPagesTestBase {
                 "Delete the webhook");
 
         api.asAdmin().get("/api/v1/webhooks/" + id).expect(200);
+        assertThat(browsing.get(admin, "/admin/webhooks/wh-nope/delete").getStatus())
+                .isEqualTo(404);
     }
 
     @Test
@@ -138,6 +140,12 @@ class ConfirmationPagesTests extends AdminPagesTestBase {
                 "Revoke the token");
 
         api.as(secret).get("/api/v1/users/" + user).expect(200);
+        for (String unknown : List.of(
+                "/admin/tokens/nobody/" + id + "/revoke",
+                "/admin/tokens/" + user + "/tok-bad/revoke",
+                "/admin/tokens/" + people.user("other") + "/" + id + "/revoke")) {
+            assertThat(browsing.get(admin, unknown).getStatus()).as(unknown).isEqualTo(404);
+        }
     }
 
     @Test
