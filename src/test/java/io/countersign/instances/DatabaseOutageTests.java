@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +20,9 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The service on PostgreSQL reached through a relay the test breaks: while the database is out of
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * once it is back. Latency bounds here are deliberately generous; the measured figures are in
  * BENCHMARKS.md.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageTests {
 
     /**
@@ -36,6 +41,7 @@ class DatabaseOutageTests {
     static final Duration GENEROUS = Duration.ofSeconds(10);
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String PASSWORD = "a long enough password";
 
     TcpProxy proxy;
     Instance instance;
@@ -125,6 +131,41 @@ class DatabaseOutageTests {
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(answer.body()).as(path).contains("\"status\":503", "cannot reach its database");
         }
+    }
+
+    @Test
+    void aSignedInBrowserIsShownTheOutagePageAndAScriptItsProblemNeverAFailure(CapturedOutput log) {
+        String name = "rosa-" + UUID.randomUUID().toString().substring(0, 8);
+        instance.asAdmin(
+                        "POST",
+                        "/api/v1/users",
+                        Map.of("username", name, "email", name + "@example.com", "role", "USER", "password", PASSWORD))
+                .expect(201);
+        SignedInBrowser browser = SignedInBrowser.at(instance, name, PASSWORD);
+        proxy.cut();
+
+        // the session check reads the user first: the database is out of reach before any page runs
+        for (String path : List.of("/profile", "/approvals", "/no/such/page")) {
+            HttpResponse<String> page = browser.page(path);
+
+            assertThat(page.statusCode()).as(path).isEqualTo(503);
+            assertThat(page.headers().firstValue("Retry-After")).as(path).contains("1");
+            assertThat(page.headers().firstValue("Content-Type"))
+                    .as(path)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(page.body()).as(path).contains("<html", "cannot reach its database");
+        }
+        // refused before any page runs, and answered by the container's error dispatch with the session
+        HttpResponse<String> refused = browser.page("/profile;x=1");
+        assertThat(refused.statusCode()).isIn(400, 503);
+        assertThat(refused.body()).contains("<html");
+        HttpResponse<String> script = browser.ask("/profile", "application/json");
+        assertThat(script.statusCode()).isEqualTo(503);
+        assertThat(script.headers().firstValue("Retry-After")).contains("1");
+        assertThat(script.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(script.body()).contains("\"status\":503", "cannot reach its database");
+        assertThat(log.getAll()).doesNotContain("threw exception");
     }
 
     private void outageAndRecovery(Consumer<TcpProxy> outage) {

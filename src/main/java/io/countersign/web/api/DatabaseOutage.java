@@ -9,6 +9,9 @@ final class DatabaseOutage {
 
     static final String ACCESS_CHECK_PATH = AccessCheckCallers.PATH;
 
+    /** Marks a request whose page is answered by the error page because the database was out of reach. */
+    static final String UNREACHABLE = DatabaseOutage.class.getName() + ".unreachable";
+
     private DatabaseOutage() {}
 
     static ProblemDetail problem() {

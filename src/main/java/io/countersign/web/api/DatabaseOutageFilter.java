@@ -1,6 +1,7 @@
 package io.countersign.web.api;
 
 import io.countersign.shared.database.BoundedDatabaseCalls;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,10 +14,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Turns a database failure raised before any controller runs (looking up the caller's API token)
- * into the same 503 the controllers answer, instead of the container's 500, on every path (the actuator's
- * endpoints and the pages take a token too); for the access check the answer says access is denied. It wraps the security filters and the access check's lean path, so it is
- * registered just before them.
+ * Turns a database failure raised before any controller runs (looking up the caller's API token, or
+ * the signed-in user a page session belongs to) into the same 503 the controllers answer, instead of
+ * the container's 500, on every path (the actuator's endpoints and the pages take a token too); for
+ * the access check the answer says access is denied. A page is answered as every other refusal a
+ * browser meets, by the error page (a problem document for a script that asks for no HTML), with the
+ * same {@code Retry-After}. It wraps the security filters and the access check's lean path, so it is
+ * registered just before them, and it wraps the container's error dispatches too, whose failure would
+ * otherwise escape as an unhandled exception.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseOutageFilter {
@@ -40,6 +45,12 @@ class DatabaseOutageFilter {
         return registration;
     }
 
+    /** Anything but the machine-read paths: the API, the actuator's endpoints and the chat platforms' call backs. */
+    static boolean isPage(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !path.startsWith("/api/") && !path.startsWith("/actuator/") && !path.startsWith("/chat/");
+    }
+
     private static final class Filter extends OncePerRequestFilter {
 
         private final UnavailableAnswers unavailable;
@@ -51,6 +62,12 @@ class DatabaseOutageFilter {
         /** A long poll's answer authenticates its token again (see the bearer filter), which may need the database. */
         @Override
         protected boolean shouldNotFilterAsyncDispatch() {
+            return false;
+        }
+
+        /** The error page of a refusal runs the security filters again, which may need the database. */
+        @Override
+        protected boolean shouldNotFilterErrorDispatch() {
             return false;
         }
 
@@ -67,6 +84,13 @@ class DatabaseOutageFilter {
                 response.resetBuffer();
                 response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                 response.setHeader("Retry-After", "1");
+                if (isPage(request) && request.getDispatcherType() != DispatcherType.ERROR) {
+                    // the error page, which reads nothing from the database; an error dispatch that
+                    // failed itself cannot dispatch again, and answers the problem document below
+                    request.setAttribute(DatabaseOutage.UNREACHABLE, true);
+                    response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                    return;
+                }
                 // without a charset parameter, as every problem is labelled: JSON is UTF-8 by definition
                 response.setContentType("application/problem+json");
                 String problem =

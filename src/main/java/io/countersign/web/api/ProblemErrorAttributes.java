@@ -17,7 +17,8 @@ import org.springframework.web.context.request.WebRequest;
  * failure in a filter before any controller ran): the fields of an RFC 9457 problem document, as
  * every controller answers, rather than Spring Boot's {@code timestamp}, {@code error} and
  * {@code path}. Browsers get the same fields as a page ({@code templates/error.html}). The detail is
- * fixed text, the firewall's reason where it refused the request ({@link FirewallRefusals}): nothing of
+ * fixed text, the firewall's reason where it refused the request ({@link FirewallRefusals}) or the
+ * outage's where a page met a database out of reach ({@link DatabaseOutageFilter}): nothing of
  * the failed request or the exception is echoed, and the path only when it is not a decision link's,
  * whose token is its credential.
  */
@@ -30,13 +31,20 @@ class ProblemErrorAttributes extends DefaultErrorAttributes {
         int status = boot.get("status") instanceof Integer code ? code : 500;
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", ContainerAnswers.title(status));
-        problem.put("status", status);
-        problem.put(
-                "detail",
-                request.getAttribute(FirewallRefusals.REASON, RequestAttributes.SCOPE_REQUEST) instanceof String reason
-                        ? reason
-                        : detail(status, getError(request)));
+        if (request.getAttribute(DatabaseOutage.UNREACHABLE, RequestAttributes.SCOPE_REQUEST) != null) {
+            problem.put("title", DatabaseOutage.problem().getTitle());
+            problem.put("status", status);
+            problem.put("detail", DatabaseOutage.problem().getDetail());
+        } else {
+            problem.put("title", ContainerAnswers.title(status));
+            problem.put("status", status);
+            problem.put(
+                    "detail",
+                    request.getAttribute(FirewallRefusals.REASON, RequestAttributes.SCOPE_REQUEST)
+                                    instanceof String reason
+                            ? reason
+                            : detail(status, getError(request)));
+        }
         if (boot.get("path") instanceof String path && !DecisionLinkPaths.isDecisionLink(path)) {
             problem.put("instance", path);
         }
