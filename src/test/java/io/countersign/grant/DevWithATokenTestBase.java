@@ -1,8 +1,11 @@
 package io.countersign.grant;
 
+import static org.awaitility.Awaitility.await;
+
 import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,11 +46,23 @@ abstract class DevWithATokenTestBase {
      * What happened to the grant itself: a delivery of its events, to a webhook another test of the
      * same context left behind, is audited against it too and says nothing of its course.
      */
+    /** The grant's audited actions once sealed: the sealer chains a change's events after it commits. */
     List<String> auditActions(String grantId) {
+        awaitSealed(grantId);
         return jdbc.sql("select action from audit_events where grant_id = ? and action not like 'notification.%'"
                         + " order by id")
                 .param(grantId)
                 .query(String.class)
                 .list();
+    }
+
+    void awaitSealed(String grantId) {
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.sql("select count(*) from audit_journal where grant_id = ?")
+                                .param(grantId)
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 }

@@ -189,6 +189,7 @@ class FirstUseGrantTests extends DevWithATokenTestBase {
 
         check();
 
+        awaitSealed(id);
         assertThat(jdbc.sql("select actor from audit_events where grant_id = ? and action = 'grant.first_used'")
                         .param(id)
                         .query(String.class)
@@ -374,6 +375,7 @@ class FirstUseGrantTests extends DevWithATokenTestBase {
     }
 
     private String reasonOf(String grantId, String action) {
+        awaitSealed(grantId);
         return jdbc.sql("select reason from audit_events where grant_id = ? and action = ?")
                 .params(grantId, action)
                 .query((rs, n) -> rs.getString(1))
