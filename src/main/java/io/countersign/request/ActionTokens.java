@@ -34,7 +34,7 @@ public class ActionTokens {
 
     private final ActionTokenStore store;
     private final RequestRepository repository;
-    private final Requests requests;
+    private final RequestDecisions decisions;
     private final Directory directory;
     private final DelegationStore delegations;
     private final Clock clock;
@@ -43,14 +43,14 @@ public class ActionTokens {
     ActionTokens(
             ActionTokenStore store,
             RequestRepository repository,
-            Requests requests,
+            RequestDecisions decisions,
             Directory directory,
             DelegationStore delegations,
             Clock clock,
             PlatformTransactionManager transactionManager) {
         this.store = store;
         this.repository = repository;
-        this.requests = requests;
+        this.decisions = decisions;
         this.directory = directory;
         this.delegations = delegations;
         this.clock = clock;
@@ -144,7 +144,7 @@ public class ActionTokens {
         }
         Actor actor = actorOf(binding, sourceAddress);
         String means = meansOf(binding.via());
-        Requests.Transition decision = (request, me, text, at) -> {
+        RequestDecisions.Transition decision = (request, me, text, at) -> {
             ensureOpen(request, binding, hash);
             if (binding.onBehalfOfId() != null) {
                 request.considering(namedDelegation(request, binding, at));
@@ -158,7 +158,7 @@ public class ActionTokens {
         };
         Redemption redemption = transactions.execute(tx -> {
             try {
-                return new Redemption(requests.decide(actor, binding.requestId(), comment, true, decision), null);
+                return new Redemption(decisions.decide(actor, binding.requestId(), comment, true, decision), null);
             } catch (DeadlinePassed passed) {
                 // returned rather than thrown, so that the timeout the redemption overtook commits
                 return new Redemption(null, new ActionTokenRefused(Reason.EXPIRED, passed.getMessage()));

@@ -1,7 +1,6 @@
 package io.countersign.request;
 
 import io.countersign.directory.Directory;
-import io.countersign.inventory.Inventory;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
 import io.countersign.shared.ConflictException;
@@ -9,16 +8,12 @@ import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.RefusedException;
-import io.countersign.shared.database.Pipelined;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,32 +31,26 @@ public class Requests {
     private final RequestRepository repository;
     private final RequestOpening opening;
     private final RequestSearch search;
+    private final RequestDecisions decisions;
     private final DelegationStore delegations;
     private final Directory directory;
-    private final Inventory inventory;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
-    private final RequestMeters meters;
 
     Requests(
             RequestRepository repository,
             RequestOpening opening,
             RequestSearch search,
+            RequestDecisions decisions,
             DelegationStore delegations,
             Directory directory,
-            Inventory inventory,
-            Clock clock,
-            ApplicationEventPublisher events,
-            RequestMeters meters) {
+            Clock clock) {
         this.repository = repository;
         this.opening = opening;
         this.search = search;
+        this.decisions = decisions;
         this.delegations = delegations;
         this.directory = directory;
-        this.inventory = inventory;
         this.clock = clock;
-        this.events = events;
-        this.meters = meters;
     }
 
     /**
@@ -112,7 +101,7 @@ public class Requests {
     public AccessRequest approve(Actor actor, String id, String comment, Duration allowed, Integer step) {
         Problems problems = new Problems();
         PartialApproval.checkPositive(problems, allowed);
-        return decideStep(
+        return decisions.decideStep(
                 actor,
                 id,
                 comment,
@@ -132,7 +121,7 @@ public class Requests {
      */
     @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest decideShownStep(Actor actor, String id, String comment, int shownStep, boolean approve) {
-        return decideStep(actor, id, comment, new Problems(), shownStep, 1, (request, me, text, at) -> {
+        return decisions.decideStep(actor, id, comment, new Problems(), shownStep, 1, (request, me, text, at) -> {
             if (approve) {
                 request.approve(actor, me, text, null, at, null);
             } else {
@@ -150,7 +139,7 @@ public class Requests {
     /** As {@link #reject(Actor, String, String)}, for the step numbered {@code step} from 0 when one is named. */
     @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest reject(Actor actor, String id, String comment, Integer step) {
-        return decideStep(
+        return decisions.decideStep(
                 actor,
                 id,
                 comment,
@@ -167,7 +156,8 @@ public class Requests {
      */
     @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest cancel(Actor actor, String id, String comment) {
-        return decide(actor, id, comment, false, (request, me, text, at) -> request.cancel(actor, me, text, at));
+        return decisions.decide(
+                actor, id, comment, false, (request, me, text, at) -> request.cancel(actor, me, text, at));
     }
 
     /**
@@ -261,8 +251,7 @@ public class Requests {
      * Whether the caller, whose user id is {@code me}, may see the request: involved in it, or an
      * administrator or auditor. Involvement is by id, so a later user given the same name sees nothing.
      */
-    private static boolean visibleTo(
-            Actor actor, String me, AccessRequest request, List<Delegation> mine, Instant now) {
+    static boolean visibleTo(Actor actor, String me, AccessRequest request, List<Delegation> mine, Instant now) {
         return actor.canReadEverything()
                 || me.equals(request.details().requesterId())
                 || me.equals(request.details().createdById())
@@ -300,103 +289,7 @@ public class Requests {
         return directory.idOf(actor.username()).orElse("");
     }
 
-    /** A change to a request made under its row lock by the acting user {@code actorId}. */
-    interface Transition {
-        void apply(AccessRequest request, String actorId, String comment, Instant at);
-    }
-
-    /**
-     * Applies a write under the request's row lock. Time is enforced here rather than left to the
-     * timers: whatever timeout is due is applied first, as the timers would apply it, and a decision
-     * on a step (or a cancellation of a request that thereby ended) is refused; the caller's
-     * transaction commits the timeout all the same. Action tokens decide through here too, so that
-     * they obey every rule the API does.
-     */
-    AccessRequest decide(Actor actor, String id, String comment, boolean decidesTheStep, Transition transition) {
-        return decide(actor, id, comment, new Problems(), decidesTheStep, null, transition);
-    }
-
-    /**
-     * A decision on a step: the step named ({@code step}, numbered from {@code firstNumber} in
-     * refusals), or without one the step current when the call arrived ({@link DecidedStep}).
-     */
-    private AccessRequest decideStep(
-            Actor actor,
-            String id,
-            String comment,
-            Problems problems,
-            Integer step,
-            int firstNumber,
-            Transition transition) {
-        if (step != null) {
-            return decide(actor, id, comment, problems, true, null, (request, me, text, at) -> {
-                DecidedStep.ensureNamed(request, step, firstNumber);
-                transition.apply(request, me, text, at);
-            });
-        }
-        return decide(actor, id, comment, problems, true, repository.currentStep(id), transition);
-    }
-
-    /** As above, reporting the comment's problems together with those the caller found in its other input. */
-    private AccessRequest decide(
-            Actor actor,
-            String id,
-            String comment,
-            Problems problems,
-            boolean decidesTheStep,
-            Pipelined<Optional<Integer>> arrived,
-            Transition transition) {
-        problems.multiLineText(comment, "comment", RequestValidation.MAX_TEXT);
-        problems.throwIfAny();
-        meters.timeDecision();
-        String me = idOf(actor);
-        // only what the locks need: whether the caller may see the request is known once it is locked
-        RequestRepository.Header found = repository.header(id).orElseThrow(() -> notFound(id));
-        List<Delegation> mine = delegations.inForceTo(me, clock.instant());
-        // the resource's row first, then the requester's, then the request's: the order deleting a
-        // resource or removing an account (resource, request) and offboarding (user, request) take
-        // them in, so a decision and either of those never both commit with the grant alive. One
-        // round trip takes all three and reads the request's steps and decisions after them
-        List<Pipelined<?>> before = new ArrayList<>();
-        if (arrived != null) {
-            // takes no lock, so it reads the step as it was when the call arrived, before any lock is waited for
-            before.add(arrived);
-        }
-        before.add(inventory.resourceLock(found.resource()));
-        if (found.requesterId() != null) {
-            before.add(directory.activeLock(found.requesterId()));
-        }
-        AccessRequest request = repository
-                .lock(id, before)
-                .filter(r -> visibleTo(actor, me, r, mine, clock.instant()))
-                .orElseThrow(() -> notFound(id));
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        // read before the lock, judged at the time after it
-        List<Delegation> inForce = mine.stream().filter(d -> d.inForceAt(now)).toList();
-        request.considering(inForce);
-        Optional<TimerOutcome> overtaken = DueTimer.apply(request, now);
-        if (overtaken.isPresent() && (decidesTheStep || overtaken.get().ended())) {
-            save(request);
-            throw new DeadlinePassed(overtaken.get());
-        }
-        if (arrived != null) {
-            arrived.answer().ifPresent(step -> DecidedStep.ensureNotOvertaken(request, step, me, inForce, now));
-        }
-        transition.apply(request, me, RequestValidation.trimToNull(comment), now);
-        save(request);
-        return request;
-    }
-
-    private void save(AccessRequest request) {
-        repository.update(request);
-        publish(request);
-    }
-
-    private void publish(AccessRequest request) {
-        request.pullEvents().forEach(events::publishEvent);
-    }
-
-    private static NotFoundException notFound(String id) {
+    static NotFoundException notFound(String id) {
         return new NotFoundException("request", id);
     }
 }

@@ -6,35 +6,19 @@ import static io.countersign.testing.Api.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.directory.People;
-import io.countersign.directory.UserCreated;
-import io.countersign.shared.AuditableEvent;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 import tools.jackson.databind.JsonNode;
 
 @CountersignTest
-@RecordApplicationEvents
 class BundleImportTests extends BundleImporterTestBase {
 
     @Autowired
-    ApplicationEvents events;
-
-    @Autowired
     People people;
-
-    String id;
-
-    @BeforeEach
-    void setUp() {
-        id = Api.unique("b");
-    }
 
     @Test
     void aJsonBundleCreatesEverythingWithReferencesForwardWithinTheBundle() {
@@ -302,82 +286,6 @@ class BundleImportTests extends BundleImporterTestBase {
 
         assertThat(importer.send(token, "application/json", "{}").status()).isEqualTo(403);
         assertThat(importer.send(Api.ADMIN_TOKEN, "text/plain", "{}").status()).isEqualTo(415);
-    }
-
-    @Test
-    void anImportIsRecordedAsOneAuditableEventWithItsCounts() {
-        importer.json(teamBundle()).expect(200);
-
-        assertThat(events.stream(BundleImported.class)).singleElement().satisfies(event -> {
-            assertThat(event.action()).isEqualTo("bundle.imported");
-            assertThat(event.actor().username()).isEqualTo("admin");
-            assertThat(event.note()).contains("users 3 created, 0 updated, 0 unchanged");
-        });
-        assertThat(events.stream(UserCreated.class)).isEmpty();
-        assertThat(events.stream(AuditableEvent.class)).hasSize(1);
-    }
-
-    @Test
-    void theAuditLogGetsOneEntryForAnImportAndNoneForARefusedOne() {
-        importer.json(teamBundle()).expect(200);
-        JsonNode recorded = newestImportInTheAuditLog();
-
-        importer.json("{\"users\": [{\"username\": \"" + id + "-x\", \"email\": \"bad\"}]}")
-                .expect(400);
-
-        assertThat(recorded.get("actor").asString()).isEqualTo("admin");
-        assertThat(recorded.get("channel").asString()).isEqualTo("API");
-        assertThat(recorded.get("target").asString()).isEqualTo("bundle");
-        assertThat(recorded.get("note").asString())
-                .isEqualTo(
-                        ("levels 0; users 3 created, 0 updated, 0 unchanged; groups 1 created, 0 updated, 0 unchanged;"
-                                        + " resources 1 created, 0 updated, 0 unchanged; policies 0 created, 0 updated,"
-                                        + " 0 unchanged; users created: %1$s-dev (USER), %1$s-lead (USER), %1$s-boss (USER);"
-                                        + " groups created: %1$s-team; resources created: %1$s-db")
-                                .formatted(id));
-        assertThat(newestImportInTheAuditLog().get("id")).isEqualTo(recorded.get("id"));
-    }
-
-    @Test
-    void theAuditLogNamesTheUsersAnImportCreatesWithTheirRoleAndThoseItChangesOrDeactivates() {
-        importer.json(teamBundle()).expect(200);
-
-        importer.json("""
-                        {"users": [
-                           {"username": "%1$s-root", "email": "root@example.com", "role": "ADMIN"},
-                           {"username": "%1$s-lead", "email": "lead@example.com", "manager": "%1$s-boss", "role": "ADMIN"},
-                           {"username": "%1$s-dev", "email": "dev@example.com", "manager": "%1$s-lead", "active": false}],
-                         "resources": [{"name": "%1$s-db", "type": "database", "groups": ["%1$s-team"],
-                                        "labels": {"env": "prod"}, "owners": ["%1$s-lead"], "accounts": ["rw-admin"]}]}""".formatted(id)).expect(200);
-
-        assertThat(newestImportInTheAuditLog().get("note").asString())
-                .contains(
-                        "users created: " + id + "-root (ADMIN)",
-                        "users updated: " + id + "-lead (role USER → ADMIN), " + id + "-dev (active true → false",
-                        "resources updated: " + id + "-db (owners (added " + id + "-lead; removed " + id
-                                + "-boss), accounts (removed readonly))",
-                        "users deactivated: " + id + "-dev");
-    }
-
-    /** A lead defined after the developer who reports to them, a group and a resource built on them. */
-    private String teamBundle() {
-        return """
-                {"users": [
-                   {"username": "%1$s-dev", "email": "dev@example.com", "displayName": "Dev", "manager": "%1$s-lead"},
-                   {"username": "%1$s-lead", "email": "lead@example.com", "manager": "%1$s-boss"},
-                   {"username": "%1$s-boss", "email": "boss@example.com"}],
-                 "groups": [{"name": "%1$s-team", "members": ["%1$s-lead", "%1$s-dev"], "managers": ["%1$s-boss"]}],
-                 "resources": [{"name": "%1$s-db", "type": "database", "groups": ["%1$s-team"],
-                                "labels": {"env": "prod"}, "owners": ["%1$s-boss"], "accounts": ["rw-admin", "readonly"]}]}""".formatted(id);
-    }
-
-    private JsonNode newestImportInTheAuditLog() {
-        return api.asAdmin()
-                .get("/api/v1/audit?action=bundle.imported&limit=1")
-                .expect(200)
-                .json()
-                .get("items")
-                .get(0);
     }
 
     private List<String> currentLevels() {

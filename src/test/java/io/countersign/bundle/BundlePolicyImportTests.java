@@ -9,7 +9,6 @@ import io.countersign.policy.PolicyCreated;
 import io.countersign.policy.PolicyUpdated;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -22,13 +21,6 @@ class BundlePolicyImportTests extends BundleImporterTestBase {
 
     @Autowired
     ApplicationEvents events;
-
-    String id;
-
-    @BeforeEach
-    void setUp() {
-        id = Api.unique("p");
-    }
 
     @Test
     void policiesMayNameTheUsersGroupsAndResourcesOfTheSameBundle() {

@@ -1,0 +1,6 @@
+package io.countersign.bundle;
+
+import io.countersign.testing.OnPostgres;
+
+@OnPostgres
+class BundleImportAuditOnPostgresTests extends BundleImportAuditTests {}
