@@ -41,12 +41,11 @@ abstract class DevWithATokenTestBase {
         resource = Api.unique("db");
     }
 
-    /** The audit actions recorded against a grant, oldest first. */
     /**
-     * What happened to the grant itself: a delivery of its events, to a webhook another test of the
+     * The audit actions recorded against a grant, oldest first, once the sealer has chained them. What
+     * happened to the grant itself only: a delivery of its events, to a webhook another test of the
      * same context left behind, is audited against it too and says nothing of its course.
      */
-    /** The grant's audited actions once sealed: the sealer chains a change's events after it commits. */
     List<String> auditActions(String grantId) {
         awaitSealed(grantId);
         return jdbc.sql("select action from audit_events where grant_id = ? and action not like 'notification.%'"
