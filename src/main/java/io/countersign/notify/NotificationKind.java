@@ -27,7 +27,8 @@ import java.util.Optional;
  *       delegation starts while the review waits (then without {@code duration} and {@code justification}).
  *   <li>{@code BREAK_GLASS_REVIEW_OVERDUE}: nobody reviewed a break-glass use in time and the
  *       recipient is on the policy's emergency list; {@code requester}, {@code resource},
- *       {@code account}, {@code policy}, {@code dueAt}.
+ *       {@code account}, {@code policy}, {@code dueAt}, {@code reviewers} (the usernames of those
+ *       asked to review it, comma-separated; absent from notifications queued before it was added).
  * </ul>
  */
 public enum NotificationKind {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
+import io.countersign.request.BreakGlassReviews;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
@@ -20,7 +21,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A break-glass use's reviewers and the delegates who may review it for them, asked in chat, read what
  * the mail says: who took access to what, for how long and why, when the review is due, for whom a
- * delegate reviews, and where to record the review; never that the request waits to be approved.
+ * delegate reviews, and where to record the review; never that the request waits to be approved. The
+ * emergency list, told that nobody reviewed it in time, reads what is overdue, since when and who was
+ * asked, never that a request was decided.
  */
 class BreakGlassReviewChatTests extends ChatDeliveryFixture {
 
@@ -28,6 +31,9 @@ class BreakGlassReviewChatTests extends ChatDeliveryFixture {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    BreakGlassReviews reviews;
 
     Person rita;
     Person sam;
@@ -89,13 +95,7 @@ class BreakGlassReviewChatTests extends ChatDeliveryFixture {
         delegate(rita, sam);
         String id = breakGlass();
         scene.awaitNothingDue();
-        Instant due = Instant.parse(api.as(rita.token())
-                .get("/api/v1/requests/" + id)
-                .expect(200)
-                .json()
-                .get("review")
-                .get("dueAt")
-                .asString());
+        Instant due = dueAt(id);
 
         String toRita = telegramTextFor(rita);
         assertThat(toRita)
@@ -144,6 +144,51 @@ class BreakGlassReviewChatTests extends ChatDeliveryFixture {
                 .contains("on behalf of " + rita.name());
     }
 
+    @Test
+    void theEmergencyListReadsThatTheReviewIsOverdueSinceWhenAndWhoWasAskedNeverThatARequestWasDecided() {
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + tom.name() + "/subscriptions",
+                        Api.json(Map.of("break_glass_review_overdue", List.of("TELEGRAM", "SLACK"))))
+                .expect(200);
+        String id = breakGlass();
+        scene.awaitNothingDue();
+        Instant due = dueAt(id);
+        clock.advance(Duration.ofHours(9));
+
+        assertThat(reviews.fire(id)).isTrue();
+        scene.awaitNothingDue();
+
+        String link = "https://countersign.example.com/requests/" + id;
+        assertThat(telegramTextFor(tom))
+                .startsWith("For " + tom.name() + "\nReview overdue: nobody reviewed the break-glass access "
+                        + dev.name() + " took to admin on db-")
+                .contains(" in time (" + id + ")\n")
+                .contains("\nDuration: 1h\n", "\nWhy: the primary is down\n")
+                .contains("\nOverdue since: " + due + " (1h ago)\n")
+                .contains("\nAsked to review: " + rita.name() + "\n")
+                .contains("' lists you for emergency access")
+                .contains("/api/v1/requests/" + id + "/review")
+                .endsWith("\n" + link)
+                .doesNotContain("approved", "Outcome", "Who may approve");
+        assertThat(platform.seen(SEND).stream()
+                        .map(FakePlatform.Seen::json)
+                        .filter(json -> json.get("text").asString().startsWith("For " + tom.name() + "\n"))
+                        .map(json -> json.get("reply_markup").toString()))
+                .singleElement()
+                .satisfies(buttons -> assertThat(buttons).contains("Open request", link));
+
+        List<JsonNode> slack = platform.seen("/api/chat.postMessage").stream()
+                .map(FakePlatform.Seen::json)
+                .filter(message -> message.get("text").asString().startsWith("Review overdue: "))
+                .toList();
+        assertThat(slack)
+                .singleElement()
+                .satisfies(message -> assertThat(message.get("blocks").toString())
+                        .contains("Overdue since: " + due, "Asked to review: " + rita.name(), "open_request", link)
+                        .doesNotContain("approve_request", "reject_request", "approved", "Outcome"));
+    }
+
     /** The one Telegram message for this person, posted to the group chat since they linked no account. */
     private String telegramTextFor(Person person) {
         List<String> texts = platform.seen(SEND).stream()
@@ -152,6 +197,16 @@ class BreakGlassReviewChatTests extends ChatDeliveryFixture {
                 .toList();
         assertThat(texts).hasSize(1);
         return texts.get(0);
+    }
+
+    private Instant dueAt(String id) {
+        return Instant.parse(api.as(rita.token())
+                .get("/api/v1/requests/" + id)
+                .expect(200)
+                .json()
+                .get("review")
+                .get("dueAt")
+                .asString());
     }
 
     private void delegate(Person from, Person to) {

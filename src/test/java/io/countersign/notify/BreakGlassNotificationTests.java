@@ -93,6 +93,7 @@ class BreakGlassNotificationTests extends NotificationSceneTestBase {
         Notification overdue = sender.acceptedFor(carol.id()).get(1);
         assertThat(overdue.kind()).isEqualTo(NotificationKind.BREAK_GLASS_REVIEW_OVERDUE);
         assertThat(overdue.requestId()).isEqualTo(id);
+        assertThat(overdue.data()).containsEntry("reviewers", rita.name()).containsKey("dueAt");
         assertThat(sender.acceptedFor(rita.id())).hasSize(1);
     }
 }

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Says what a request is about the same way on every platform: who asks for which account on which
  * resource, for how long and why, which step waits on whom, the time left, and the request page. An
  * extension says which grant it lengthens and when that ends, so that nobody approves it as new access.
- * A break-glass use to review says what its mail says ({@link #toReview}).
+ * A break-glass use to review, or whose review went overdue, says what its mail says ({@link #toReview},
+ * {@link #overdue}).
  */
 @Component
 class ChatComposer {
@@ -45,6 +46,9 @@ class ChatComposer {
     ChatMessage compose(Notification notification, AccessRequest request) {
         if (notification.kind() == NotificationKind.BREAK_GLASS_REVIEW) {
             return toReview(notification, request);
+        }
+        if (notification.kind() == NotificationKind.BREAK_GLASS_REVIEW_OVERDUE) {
+            return overdue(notification, request);
         }
         if (notification.kind() == NotificationKind.REQUEST_DECIDED || request.status() != RequestStatus.PENDING) {
             return closed(request);
@@ -101,6 +105,32 @@ class ChatComposer {
         facts.add(new Fact(
                 "How to review",
                 "record the review on the request page, or POST /api/v1/requests/" + request.id() + "/review"));
+        return new ChatMessage(headline, facts, link(request.id()), true, null, null);
+    }
+
+    /**
+     * A break-glass use nobody reviewed in time, told to the policy's emergency list as its mail tells
+     * them: the access was granted long ago, so the request is no news; what is news is the review
+     * missing since its deadline, and who was asked for it, so that the reader knows whom to chase.
+     */
+    private ChatMessage overdue(Notification notification, AccessRequest request) {
+        RequestDetails d = request.details();
+        Instant due = notification.instant("dueAt");
+        String headline = "Review overdue: nobody reviewed the break-glass access " + d.requester() + " took to "
+                + d.account() + " on " + d.resource() + " in time (" + request.id() + ")";
+        List<Fact> facts = basics(request);
+        if (due != null) {
+            facts.add(new Fact("Overdue since", due + " (" + human(Duration.between(due, clock.instant())) + " ago)"));
+        }
+        // absent from a notice queued before it named them; the request page still shows them
+        if (notification.data().get("reviewers") instanceof String reviewers && !reviewers.isBlank()) {
+            facts.add(new Fact("Asked to review", reviewers));
+        }
+        facts.add(new Fact("Told because", "policy '" + d.policyName() + "' lists you for emergency access"));
+        facts.add(new Fact(
+                "How to review",
+                "a reviewer records the review on the request page, or POST /api/v1/requests/" + request.id()
+                        + "/review"));
         return new ChatMessage(headline, facts, link(request.id()), true, null, null);
     }
 

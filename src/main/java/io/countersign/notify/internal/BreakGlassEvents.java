@@ -130,7 +130,9 @@ class BreakGlassEvents {
                         "resource", review.resource(),
                         "account", review.account(),
                         "policy", review.policy(),
-                        "dueAt", review.dueAt()));
+                        "dueAt", review.dueAt(),
+                        // whom the emergency list may chase: the reviewers resolved when access was taken
+                        "reviewers", String.join(", ", review.reviewerNames())));
     }
 
     /**
