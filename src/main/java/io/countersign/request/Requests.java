@@ -188,36 +188,15 @@ public class Requests {
      * Changes nothing: a deadline that has passed is applied by the timers or by the next decision.
      */
     public Optional<ActionTokenRefused.Reason> whyNotDecide(Actor actor, AccessRequest request) {
-        Instant now = clock.instant();
-        if (request.status() == RequestStatus.PENDING) {
-            RequestStep step = request.steps().get(request.currentStep());
-            if (step.deadline() != null && !now.isBefore(step.deadline())) {
-                return Optional.of(ActionTokenRefused.Reason.EXPIRED);
-            }
-            if (!step.allowsDecisionFrom(actor.channel().name())) {
-                return Optional.of(ActionTokenRefused.Reason.CHANNEL_NOT_ALLOWED);
-            }
-        }
-        try {
-            String me = idOf(actor);
-            DecisionGuard.mayApprove(request, actor.username(), me, delegations.inForceTo(me, now), now);
-            return Optional.empty();
-        } catch (RequestNotPending e) {
-            return Optional.of(
-                    request.status() == RequestStatus.PENDING
-                            ? ActionTokenRefused.Reason.EXPIRED
-                            : ActionTokenRefused.Reason.NOT_PENDING);
-        } catch (SelfApprovalNotAllowed e) {
-            return Optional.of(ActionTokenRefused.Reason.OWN_REQUEST);
-        } catch (NotAnEligibleApprover e) {
-            return Optional.of(ActionTokenRefused.Reason.NOT_ELIGIBLE);
-        } catch (AlreadyDecided e) {
-            return Optional.of(ActionTokenRefused.Reason.ALREADY_DECIDED);
-        } catch (ApprovedAnEarlierStep e) {
-            return Optional.of(ActionTokenRefused.Reason.APPROVED_EARLIER_STEP);
-        } catch (LaterStepWithoutApprover e) {
-            return Optional.of(ActionTokenRefused.Reason.LATER_STEP_WITHOUT_APPROVER);
-        }
+        return Optional.ofNullable(standing(actor, request, true).refusal());
+    }
+
+    /**
+     * As {@link #whyNotDecide}, to reject: an approver kept from approving by separation of duties
+     * across steps may still reject (see {@link DecisionStanding}).
+     */
+    public Optional<ActionTokenRefused.Reason> whyNotReject(Actor actor, AccessRequest request) {
+        return Optional.ofNullable(standing(actor, request, false).refusal());
     }
 
     /**
@@ -225,15 +204,18 @@ public class Requests {
      * only as that approver's delegate; empty when they decide as themself or may not decide.
      */
     public Optional<String> decidesOnBehalfOf(Actor actor, AccessRequest request) {
-        if (whyNotDecide(actor, request).isPresent()) {
-            return Optional.empty();
-        }
+        return standing(actor, request, true).onBehalfOf();
+    }
+
+    /** As {@link #decidesOnBehalfOf}, for a rejection. */
+    public Optional<String> rejectsOnBehalfOf(Actor actor, AccessRequest request) {
+        return standing(actor, request, false).onBehalfOf();
+    }
+
+    private DecisionStanding standing(Actor actor, AccessRequest request, boolean approving) {
         Instant now = clock.instant();
         String me = idOf(actor);
-        return Optional.ofNullable(
-                        DecisionGuard.mayApprove(request, actor.username(), me, delegations.inForceTo(me, now), now)
-                                .onBehalfOf())
-                .map(Participant::username);
+        return DecisionStanding.of(request, actor, me, delegations.inForceTo(me, now), now, approving);
     }
 
     /** Whether the user with this id created a request sending this {@code Idempotency-Key}. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** What the request page says when it offers no Approve button. */
+/** What the request page says when it offers no Approve button, and when it still offers Reject. */
 @CountersignTest
 class WhyNotDecideTests {
 
@@ -63,6 +63,43 @@ class WhyNotDecideTests {
                 .post("/api/v1/requests/" + id + "/reject", "{\"comment\":\"no\"}")
                 .expect(200);
         assertThat(whyNot(later, id)).contains(Reason.NOT_PENDING);
+    }
+
+    private Optional<Reason> whyNotReject(Person person, String id) {
+        Actor actor = new Actor(person.name(), Role.USER, Channel.WEB, null);
+        return requests.whyNotReject(actor, requests.get(Actor.system(), id));
+    }
+
+    @Test
+    void distinctApproversKeepAnApproverFromApprovingTwiceNeverFromRejecting() {
+        Person requester = org.person("dev");
+        Person lisa = org.person("lisa");
+        Person carol = org.person("carol");
+        String stranding = org.pendingRequest(
+                requester, List.of(Organisation.step("Lead", 1, lisa, carol), Organisation.step("Owner", 1, lisa)));
+        String twice = org.pendingRequest(
+                requester, List.of(Organisation.step("Lead", 1, lisa), Organisation.step("Owner", 1, lisa, carol)));
+        String movedOn = org.pendingRequest(
+                requester, List.of(Organisation.step("Lead", 1, lisa), Organisation.step("Owner", 1, carol)));
+        api.as(lisa.token())
+                .post("/api/v1/requests/" + twice + "/approve", "{}")
+                .expect(200);
+        api.as(lisa.token())
+                .post("/api/v1/requests/" + movedOn + "/approve", "{}")
+                .expect(200);
+
+        assertThat(whyNot(lisa, stranding)).contains(Reason.LATER_STEP_WITHOUT_APPROVER);
+        assertThat(whyNotReject(lisa, stranding)).isEmpty();
+        assertThat(whyNot(lisa, twice)).contains(Reason.APPROVED_EARLIER_STEP);
+        assertThat(whyNotReject(lisa, twice)).isEmpty();
+        assertThat(whyNot(lisa, movedOn)).contains(Reason.APPROVED_EARLIER_STEP);
+        assertThat(whyNotReject(lisa, movedOn)).contains(Reason.NOT_ELIGIBLE);
+        assertThat(whyNotReject(requester, twice)).contains(Reason.OWN_REQUEST);
+
+        api.as(lisa.token())
+                .post("/api/v1/requests/" + twice + "/reject", "{\"comment\":\"no\"}")
+                .expect(200);
+        assertThat(whyNotReject(carol, twice)).contains(Reason.NOT_PENDING);
     }
 
     @Test

@@ -24,6 +24,17 @@ final class RefusalText {
     }
 
     /**
+     * Why the request page offers Reject but no Approve: distinct approvers across steps keep one
+     * person from counting twice towards access, never from stopping it.
+     */
+    static String ofPageRejectOnly(Reason reason) {
+        String why = reason == Reason.APPROVED_EARLIER_STEP
+                ? "You approved an earlier step of this request; this step needs somebody else to approve it."
+                : ofPage(reason);
+        return why + " You may still reject it.";
+    }
+
+    /**
      * Why the request page offers no Approve button, for the request's current step: a step kept off
      * the pages names where it is decided, so that its approver knows where to go.
      */

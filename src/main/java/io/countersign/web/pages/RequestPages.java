@@ -17,8 +17,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -86,9 +89,16 @@ class RequestPages {
                 waiting.stream().map(r -> RequestView.of(r, null, now)).toList());
         // the same rule as the request page: a step waiting on me may still be one I may not decide here
         Map<String, String> whyNot = new HashMap<>();
-        waiting.forEach(r ->
-                requests.whyNotDecide(actor, r).ifPresent(reason -> whyNot.put(r.id(), whyNot(reason, r))));
+        Set<String> mayReject = new HashSet<>();
+        waiting.forEach(r -> {
+            boolean rejects = requests.whyNotReject(actor, r).isEmpty();
+            if (rejects) {
+                mayReject.add(r.id());
+            }
+            requests.whyNotDecide(actor, r).ifPresent(reason -> whyNot.put(r.id(), whyNot(reason, r, rejects)));
+        });
         model.addAttribute("whyNot", whyNot);
+        model.addAttribute("mayReject", mayReject);
         return "pages/approvals";
     }
 
@@ -132,12 +142,16 @@ class RequestPages {
                                     review, reviews.whyNotReview(actor, review).orElse(null), clock.instant())));
         }
         model.addAttribute("mayCancel", actor.username().equals(request.requester()));
-        requests.whyNotDecide(actor, request)
-                .ifPresentOrElse(reason -> model.addAttribute("whyNot", whyNot(reason, request)), () -> {
-                    model.addAttribute("mayDecide", true);
-                    requests.decidesOnBehalfOf(actor, request)
-                            .ifPresent(delegator -> model.addAttribute("onBehalfOf", delegator));
-                });
+        // exactly what the service would take: an approver kept from approving may still reject
+        Optional<ActionTokenRefused.Reason> notApproving = requests.whyNotDecide(actor, request);
+        boolean mayReject = requests.whyNotReject(actor, request).isEmpty();
+        notApproving.ifPresent(reason -> model.addAttribute("whyNot", whyNot(reason, request, mayReject)));
+        model.addAttribute("mayApprove", notApproving.isEmpty());
+        model.addAttribute("mayDecide", mayReject);
+        (notApproving.isEmpty()
+                        ? requests.decidesOnBehalfOf(actor, request)
+                        : requests.rejectsOnBehalfOf(actor, request))
+                .ifPresent(delegator -> model.addAttribute("onBehalfOf", delegator));
         return "pages/request";
     }
 
@@ -220,7 +234,11 @@ class RequestPages {
         return "mine".equals(from) ? "redirect:/" : "redirect:/requests/" + id;
     }
 
-    private static String whyNot(ActionTokenRefused.Reason reason, AccessRequest request) {
+    /** Why there is no Approve; {@code mayReject} when Reject is offered all the same. */
+    private static String whyNot(ActionTokenRefused.Reason reason, AccessRequest request, boolean mayReject) {
+        if (mayReject) {
+            return RefusalText.ofPageRejectOnly(reason);
+        }
         List<String> allowed = request.currentStep() < request.steps().size()
                 ? request.steps().get(request.currentStep()).allowedDecisionChannels()
                 : List.of();

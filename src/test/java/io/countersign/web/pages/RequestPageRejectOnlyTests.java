@@ -1,0 +1,136 @@
+package io.countersign.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.TestClockConfiguration;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The pages offer exactly the decisions the service would take: an approver whom distinct approvers
+ * across steps keep from approving (they approved an earlier step, or their approval would leave a
+ * later step nobody) is told why there is no Approve, and may still reject, since that rule keeps one
+ * person from counting twice towards access, never from stopping it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Api.class})
+class RequestPageRejectOnlyTests {
+
+    private static final String PASSWORD = "a long enough password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Api api;
+
+    String base;
+    String requesterToken;
+    String lisa;
+    String carol;
+
+    @BeforeEach
+    void scene() {
+        base = "http://localhost:" + port;
+        requesterToken = api.tokenFor(api.person("asker", "USER", PASSWORD));
+        lisa = api.person("lisa", "USER", PASSWORD);
+        carol = api.person("carol", "USER", PASSWORD);
+    }
+
+    @Test
+    void anApproverOfAnEarlierStepIsToldWhyNotApproveAndMayStillReject() {
+        String id = api.ask(
+                requesterToken,
+                api.resourceGovernedBy(Map.of(
+                        "distinctApproversAcrossSteps",
+                        true,
+                        "steps",
+                        List.of(
+                                Map.of("approvers", List.of(Map.of("user", lisa))),
+                                Map.of("approvers", List.of(Map.of("user", lisa), Map.of("user", carol)))))),
+                Map.of());
+        api.as(api.tokenFor(lisa))
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(200);
+        Visitor lisasBrowser = Visitor.signedIn(base, lisa, PASSWORD);
+        String page = base + "/requests/" + id;
+
+        assertThat(lisasBrowser.open(page).body())
+                .doesNotContain("/requests/" + id + "/approve")
+                .contains("/requests/" + id + "/reject", "name=\"step\" value=\"1\"")
+                .contains("You approved an earlier step of this request; this step needs somebody else to approve"
+                        + " it. You may still reject it.");
+
+        HttpResponse<String> answer = lisasBrowser.post(page, page + "/reject", "step=1&comment=not+needed+after+all");
+
+        assertThat(answer.body()).contains("Rejected.");
+        assertThat(api.status(id)).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void anApproverWhoseApprovalWouldLeaveALaterStepNobodyMayStillRejectOnTheRequestAndApprovalsPages() {
+        String id = api.ask(
+                requesterToken,
+                api.resourceGovernedBy(Map.of(
+                        "distinctApproversAcrossSteps",
+                        true,
+                        "steps",
+                        List.of(
+                                Map.of("approvers", List.of(Map.of("user", lisa), Map.of("user", carol))),
+                                Map.of("approvers", List.of(Map.of("user", lisa)))))),
+                Map.of());
+        Visitor lisasBrowser = Visitor.signedIn(base, lisa, PASSWORD);
+        String page = base + "/requests/" + id;
+
+        assertThat(lisasBrowser.open(page).body())
+                .doesNotContain("/requests/" + id + "/approve")
+                .contains("/requests/" + id + "/reject")
+                .contains("Your approval would leave a later step of this request nobody left to approve it;"
+                        + " another approver of this step must approve it. You may still reject it.");
+        assertThat(lisasBrowser.open(base + "/approvals").body())
+                .contains("/requests/" + id + "/reject", "You may still reject it.")
+                .doesNotContain("/requests/" + id + "/approve");
+        assertThat(Visitor.signedIn(base, carol, PASSWORD).open(page).body())
+                .contains("/requests/" + id + "/approve", "/requests/" + id + "/reject")
+                .doesNotContain("You may still reject it.");
+
+        HttpResponse<String> answer = lisasBrowser.post(page, page + "/reject", "step=0&comment=not+needed");
+
+        assertThat(answer.body()).contains("Rejected.");
+        assertThat(api.status(id)).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void anApproverWhoseStepMovedOnIsOfferedNeither() {
+        String id = api.ask(
+                requesterToken,
+                api.resourceGovernedBy(Map.of(
+                        "distinctApproversAcrossSteps",
+                        true,
+                        "steps",
+                        List.of(
+                                Map.of("approvers", List.of(Map.of("user", lisa))),
+                                Map.of("approvers", List.of(Map.of("user", carol)))))),
+                Map.of());
+        api.as(api.tokenFor(lisa))
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(200);
+
+        assertThat(Visitor.signedIn(base, lisa, PASSWORD)
+                        .open(base + "/requests/" + id)
+                        .body())
+                .doesNotContain("/requests/" + id + "/approve", "/requests/" + id + "/reject", "You may still reject");
+    }
+}
