@@ -5,6 +5,7 @@ import static org.springframework.http.HttpMethod.OPTIONS;
 import static org.springframework.http.HttpMethod.POST;
 
 import io.countersign.directory.Users;
+import io.countersign.shared.database.BoundedDatabaseCalls;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -71,6 +72,7 @@ class PageSecurityConfiguration {
             Users users,
             SessionStamps sessionStamps,
             ProviderSignOuts providerSignOuts,
+            BoundedDatabaseCalls boundedCalls,
             SingleSignOn singleSignOn)
             throws Exception {
         singleSignOn.applyTo(http);
@@ -79,7 +81,8 @@ class PageSecurityConfiguration {
         http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
         http.authenticationProvider(new PasswordSignIn(details, encoder, attempts, users, audit))
                 .addFilterBefore(
-                        new SignedInUserCheck(users, sessionStamps, providerSignOuts, audit), AuthorizationFilter.class)
+                        new SignedInUserCheck(users, sessionStamps, providerSignOuts, audit, boundedCalls),
+                        AuthorizationFilter.class)
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(new LocalContinuation())

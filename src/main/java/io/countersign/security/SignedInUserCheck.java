@@ -3,12 +3,14 @@ package io.countersign.security;
 import io.countersign.directory.User;
 import io.countersign.directory.Users;
 import io.countersign.shared.Channel;
+import io.countersign.shared.database.BoundedDatabaseCalls;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -17,36 +19,75 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * since signing in, even if that was undone since, or whose password was changed elsewhere ({@link
  * SessionStamps}), or whose single sign-on session the provider has ended ({@link ProviderSignOuts}),
  * is signed out on their next page, instead of acting on as before.
+ *
+ * <p>This is the first thing every signed-in page reads from the database, so it is a bounded call as
+ * the access check and token look-ups are: while the database is out of reach the page is refused with
+ * 503 within the same bound, never after the pool's wait, and never let through unchecked. A check that
+ * could not be made ends no session either; the page is simply refused until it can be.
  */
 class SignedInUserCheck extends OncePerRequestFilter {
+
+    /** What the check found: the session goes on, ends, or ends because the provider ended it. */
+    private enum Verdict {
+        VALID,
+        ENDED,
+        SIGNED_OUT_BY_PROVIDER
+    }
 
     private final Users users;
     private final SessionStamps stamps;
     private final ProviderSignOuts providerSignOuts;
     private final SignInAudit audit;
+    private final BoundedDatabaseCalls calls;
 
-    SignedInUserCheck(Users users, SessionStamps stamps, ProviderSignOuts providerSignOuts, SignInAudit audit) {
+    SignedInUserCheck(
+            Users users,
+            SessionStamps stamps,
+            ProviderSignOuts providerSignOuts,
+            SignInAudit audit,
+            BoundedDatabaseCalls calls) {
         this.users = users;
         this.stamps = stamps;
         this.providerSignOuts = providerSignOuts;
         this.audit = audit;
+        this.calls = calls;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null
-                && authentication.getPrincipal() instanceof CountersignPrincipal principal
-                && principal.channel() == Channel.WEB
-                && !stillValid(principal, request.getSession(false))) {
+        // a failed check throws before the page runs: the outage filter answers it 503
+        Verdict verdict = verdict(authentication, request.getSession(false));
+        if (verdict != Verdict.VALID) {
             end(request);
-        } else if (authentication instanceof SingleSignOnAuthentication signedIn
-                && providerSignOuts.covers(signedIn.idToken())) {
-            end(request);
-            audit.signedOutByProvider(signedIn.getPrincipal(), ClientAddress.of(request.getRemoteAddr()));
+        }
+        if (verdict == Verdict.SIGNED_OUT_BY_PROVIDER) {
+            audit.signedOutByProvider(
+                    ((SingleSignOnAuthentication) authentication).getPrincipal(),
+                    ClientAddress.of(request.getRemoteAddr()));
         }
         chain.doFilter(request, response);
+    }
+
+    private Verdict verdict(Authentication authentication, HttpSession session) {
+        boolean pageSession = authentication != null
+                && authentication.getPrincipal() instanceof CountersignPrincipal principal
+                && principal.channel() == Channel.WEB;
+        if (!pageSession && !(authentication instanceof SingleSignOnAuthentication)) {
+            // nobody signed in to a page: nothing to look up
+            return Verdict.VALID;
+        }
+        return calls.call(() -> {
+            if (pageSession && !stillValid((CountersignPrincipal) authentication.getPrincipal(), session)) {
+                return Verdict.ENDED;
+            }
+            if (authentication instanceof SingleSignOnAuthentication signedIn
+                    && providerSignOuts.covers(signedIn.idToken())) {
+                return Verdict.SIGNED_OUT_BY_PROVIDER;
+            }
+            return Verdict.VALID;
+        });
     }
 
     private static void end(HttpServletRequest request) {

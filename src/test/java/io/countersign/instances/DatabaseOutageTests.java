@@ -3,11 +3,13 @@ package io.countersign.instances;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.countersign.testing.MutableClock;
 import io.countersign.testing.TcpProxy;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,13 +138,7 @@ class DatabaseOutageTests {
 
     @Test
     void aSignedInBrowserIsShownTheOutagePageAndAScriptItsProblemNeverAFailure(CapturedOutput log) {
-        String name = "rosa-" + UUID.randomUUID().toString().substring(0, 8);
-        instance.asAdmin(
-                        "POST",
-                        "/api/v1/users",
-                        Map.of("username", name, "email", name + "@example.com", "role", "USER", "password", PASSWORD))
-                .expect(201);
-        SignedInBrowser browser = SignedInBrowser.at(instance, name, PASSWORD);
+        SignedInBrowser browser = SignedInBrowser.at(instance, user("rosa"), PASSWORD);
         proxy.cut();
 
         // the session check reads the user first: the database is out of reach before any page runs
@@ -166,6 +163,67 @@ class DatabaseOutageTests {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(script.body()).contains("\"status\":503", "cannot reach its database");
         assertThat(log.getAll()).doesNotContain("threw exception");
+    }
+
+    @Test
+    void withTheDatabaseDownASignedInBrowsersFirstPageIsRefusedAtOnceAndItsSessionOutlivesTheOutage() {
+        firstPageOfASignedInBrowser(database -> {
+            database.cut();
+            // down for long enough that the pool has let its broken connections go: the page's check
+            // needs a new one, which it would wait for the pool's 30 s for
+            try {
+                instance.bean(DataSource.class)
+                        .unwrap(HikariDataSource.class)
+                        .getHikariPoolMXBean()
+                        .softEvictConnections();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void withTheDatabaseSilentASignedInBrowsersFirstPageIsRefusedAtOnceAndItsSessionOutlivesTheOutage() {
+        firstPageOfASignedInBrowser(TcpProxy::silence);
+    }
+
+    /**
+     * The session check is the first thing a page reads from the database, and its first call after the
+     * outage began: it waits no longer than the access check, and never lets the page through unchecked.
+     */
+    private void firstPageOfASignedInBrowser(Consumer<TcpProxy> outage) {
+        String name = user("ines");
+        SignedInBrowser browser = SignedInBrowser.at(instance, name, PASSWORD);
+        outage.accept(proxy);
+
+        long started = System.nanoTime();
+        HttpResponse<String> page = browser.page("/profile");
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+
+        System.out.println("first page during outage (ms): " + millis);
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.headers().firstValue("Retry-After")).contains("1");
+        assertThat(page.body()).contains("<html", "cannot reach its database").doesNotContain(name);
+        assertThat(millis).isLessThan(GENEROUS.toMillis());
+
+        proxy.restore();
+        // refused, not signed out: the same session opens its page again once the database is back
+        await().dontCatchUncaughtExceptions()
+                .atMost(GENEROUS)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> browser.page("/profile").statusCode() == 200);
+        assertThat(browser.page("/profile").body()).contains(name);
+    }
+
+    /** A user with a password, under a name of its own. */
+    private String user(String prefix) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        instance.asAdmin(
+                        "POST",
+                        "/api/v1/users",
+                        Map.of("username", name, "email", name + "@example.com", "role", "USER", "password", PASSWORD))
+                .expect(201);
+        return name;
     }
 
     private void outageAndRecovery(Consumer<TcpProxy> outage) {

@@ -56,7 +56,7 @@ final class SignedInBrowser {
                 .GET());
     }
 
-    /** As long as {@link Instance}'s calls wait: a page during an outage waits out the pool's connection timeout. */
+    /** As long as {@link Instance}'s calls wait: a page held up by the database fails on its test's own bound. */
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.ofString());

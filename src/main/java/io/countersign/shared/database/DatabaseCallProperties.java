@@ -7,10 +7,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Bounds on the calls that must answer fast even when the database does not (the access check,
- * the readiness probe): each waits at most {@code timeout}, at most {@code threads} run at once and
+ * token look-ups, a page's signed-in user check, the readiness probe): each waits at most {@code timeout}, at most {@code threads} run at once and
  * at most {@code queue} more wait for a thread; beyond that the call is refused at once.
  *
- * @param timeout longest wait of the access check, token look-ups and the readiness probe for their query
+ * @param timeout longest wait of the access check, token look-ups, a page's signed-in user check and the
+ *     readiness probe for their query
  * @param threads how many of those queries run at once, on a pool of their own
  * @param queue how many more wait for a thread before further calls are refused at once
  * @param retryAfter how long, after one of those queries found the database out of reach, further ones
