@@ -234,7 +234,9 @@ class SecurityConfiguration {
     /**
      * Decision links from mail: the action token in the address is the credential, so these two paths
      * need no bearer token, no session and no CSRF token (a forger would need the action token itself;
-     * see the page's controller). Everything else under {@code /actions} is refused.
+     * see the page's controller), and OPTIONS names the methods they take, as on every other path: that
+     * answer reads no token, so it tells nothing of one and uses nothing. Everything else under
+     * {@code /actions} is refused.
      */
     @Bean
     @Order(2)
@@ -250,6 +252,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth.requestMatchers(GET, "/actions/*")
                         .permitAll()
                         .requestMatchers(POST, "/actions/*")
+                        .permitAll()
+                        // which methods a link takes: what the README already says, to anyone
+                        .requestMatchers(OPTIONS, "/actions/*")
                         .permitAll()
                         .anyRequest()
                         .denyAll());

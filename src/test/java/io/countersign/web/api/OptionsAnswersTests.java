@@ -2,6 +2,9 @@ package io.countersign.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.directory.Directory;
+import io.countersign.request.ActionTokens;
+import io.countersign.shared.Channel;
 import io.countersign.testing.Api;
 import io.countersign.testing.RawHttp;
 import io.countersign.testing.RawHttp.Answer;
@@ -9,6 +12,7 @@ import io.countersign.testing.TestClockConfiguration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -40,6 +44,15 @@ class OptionsAnswersTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    Api api;
+
+    @Autowired
+    ActionTokens tokens;
+
+    @Autowired
+    Directory directory;
+
     @Test
     void aPreflightIsAnsweredAsAPlainOptionsIsAndAllowsNoOtherOrigin() throws Exception {
         for (var path : PATHS.entrySet()) {
@@ -70,6 +83,36 @@ class OptionsAnswersTests {
             assertThat(answer.header("Accept-Patch")).as(path.getKey()).isNull();
         }
         assertThat(options("/api/v1/webhooks", List.of(ADMIN)).status()).isEqualTo(200);
+    }
+
+    /**
+     * A decision link's address names its methods to anyone, as the link itself needs no sign-in; the
+     * answer is the same for a live token and an unknown one, and the token stays unused.
+     */
+    @Test
+    void optionsOnADecisionLinkNamesItsMethodsWithoutUsingOrRevealingTheToken() throws Exception {
+        String lead = api.person("lead", "USER", "a long enough password");
+        String resource = api.resourceGovernedBy(Map.of(
+                "priority",
+                10,
+                "steps",
+                List.of(Map.of("name", "Lead", "requiredApprovals", 1, "approvers", List.of(Map.of("user", lead))))));
+        String id = api.ask(
+                api.tokenHolder("asker", "USER"), resource, Map.of("duration", "PT1H", "justification", "INC-7"));
+        String token = tokens.issue(id, 0, directory.idOf(lead).orElseThrow(), Channel.WEB);
+
+        Answer live = options("/actions/" + token, List.of());
+        Answer unknown = options("/actions/" + "a".repeat(32), List.of());
+
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.header("Allow")).isEqualTo("GET, HEAD, OPTIONS, POST");
+        assertThat(live.headers()).doesNotContainIgnoringCase(token);
+        assertThat(live.body()).doesNotContainIgnoringCase(token);
+        assertThat(unknown.status()).isEqualTo(live.status());
+        assertThat(unknown.header("Allow")).isEqualTo(live.header("Allow"));
+        assertThat(unknown.body()).isEqualTo(live.body());
+        assertThat(tokens.peek(token).orElseThrow().used()).isFalse();
+        assertThat(api.status(id)).isEqualTo("PENDING");
     }
 
     private Answer options(String path, List<String> headers) throws Exception {
