@@ -72,8 +72,9 @@ class OpenApiConfiguration {
                     "The operation contradicts the current state (a duplicate name, a request no longer pending)"),
             Map.entry(
                     "412",
-                    "`If-Match` names a version other than the current one (or the object has no versions);"
-                            + " read the object again"),
+                    "`If-Match` names a version other than the current one (or the object has no versions),"
+                            + " or `If-None-Match` names the current one (`*`: the object exists); read the object"
+                            + " again"),
             Map.entry("413", "The request body is larger than this endpoint accepts"),
             Map.entry("415", "The body's `Content-Type` is not one this operation reads"),
             Map.entry(

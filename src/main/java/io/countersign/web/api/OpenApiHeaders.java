@@ -107,6 +107,9 @@ final class OpenApiHeaders {
                     if (VERSIONED.contains(id) && operation == path.getGet()) {
                         conditional(operation);
                     }
+                    if (operation != path.getGet() && takes(operation, "If-Match")) {
+                        conditionalWrite(operation);
+                    }
                     if (decisions.contains(id)) {
                         operation
                                 .getResponses()
@@ -120,8 +123,7 @@ final class OpenApiHeaders {
      * version: Spring MVC compares the tag of every {@code GET} that answers one.
      */
     private static void conditional(Operation read) {
-        if (read.getParameters() != null
-                && read.getParameters().stream().anyMatch(p -> "If-None-Match".equals(p.getName()))) {
+        if (takes(read, "If-None-Match")) {
             return;
         }
         read.addParametersItem(new HeaderParameter()
@@ -130,6 +132,28 @@ final class OpenApiHeaders {
                         + " without a body")
                 .schema(new StringSchema()));
         read.getResponses().addApiResponse("304", new ApiResponse().$ref("#/components/responses/" + NOT_MODIFIED));
+    }
+
+    /**
+     * A write of an object with versions judges {@code If-None-Match} after {@code If-Match} ({@link
+     * Revised}); no write creates, so {@code *} holds only where the write answers 404.
+     */
+    private static void conditionalWrite(Operation write) {
+        if (takes(write, "If-None-Match")) {
+            return;
+        }
+        write.addParametersItem(new HeaderParameter()
+                .name("If-None-Match")
+                .description("`*`, or `ETag`s: write only if the object does not exist, or has none of these"
+                        + " versions; otherwise `412` and nothing is changed. No write creates the object, so"
+                        + " `*` answers `412` wherever the object exists")
+                .schema(new StringSchema()));
+    }
+
+    private static boolean takes(Operation operation, String header) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> "header".equals(p.getIn()) && header.equalsIgnoreCase(p.getName()));
     }
 
     /** The 409 of a decision, which also answers a retry made while the first call with its key still runs. */

@@ -2,7 +2,6 @@ package io.countersign.web.api;
 
 import io.countersign.shared.Revision;
 import java.net.URI;
-import java.util.Collections;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -12,16 +11,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * {@code ETag} and {@code If-Match} for the configuration objects (users, groups, resources,
- * policies, webhooks), whose rows carry a version. A write with If-Match runs in one transaction that
- * first locks the row and compares its revision, so of two administrators who read the same version
- * only the first write succeeds and the second gets 412. Without If-Match a write behaves as it always
- * has (last write wins).
+ * {@code ETag}, {@code If-Match} and {@code If-None-Match} for the configuration objects (users, groups,
+ * resources, policies, webhooks), whose rows carry a version. A write with If-Match runs in one
+ * transaction that first locks the row and compares its revision, so of two administrators who read the
+ * same version only the first write succeeds and the second gets 412; a write with If-None-Match is
+ * checked in the same way ({@link IfNoneMatch}). Without either a write behaves as it always has (last
+ * write wins).
  */
 @Component
 class Revised {
@@ -55,19 +53,12 @@ class Revised {
     <T> ResponseEntity<T> get(Lookup lookup, String key, Supplier<T> read) {
         Optional<Revision> revision = lookup.revision(key, false);
         T body = read.get();
-        if (revision.isPresent() && asksForNoVersion()) {
+        if (revision.isPresent() && IfNoneMatch.any(IfNoneMatch.sent())) {
             // "*" fails whenever the object exists (RFC 9110, 13.1.2); a listed tag is compared by Spring MVC
             return withTag(ResponseEntity.status(HttpStatus.NOT_MODIFIED), revision)
                     .build();
         }
         return withTag(ResponseEntity.ok(), revision).body(body);
-    }
-
-    /** Whether the call is conditional on no version of the object existing: {@code If-None-Match: *}. */
-    private static boolean asksForNoVersion() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                && Collections.list(attributes.getRequest().getHeaders(HttpHeaders.IF_NONE_MATCH)).stream()
-                        .anyMatch(value -> value.strip().equals("*"));
     }
 
     <T> ResponseEntity<T> create(Lookup lookup, String location, Function<T, String> keyOf, Supplier<T> write) {
@@ -113,21 +104,28 @@ class Revised {
     }
 
     /**
-     * Runs {@code write} if {@code ifMatch} holds. On an object that does not exist the condition is
-     * not judged: the write answers 404 as it would without it (RFC 9110, 13.2.1), which is what the
-     * caller needs to hear, rather than 412 saying the object changed. A write that gets past that met
-     * an object created meanwhile, which no tag read before can name: it is undone with 412.
+     * Runs {@code write} if {@code ifMatch} and the call's {@code If-None-Match} hold, judged in that order
+     * (RFC 9110, 13.2.2). On an object that does not exist the conditions are not judged: the write
+     * answers 404 as it would without them (RFC 9110, 13.2.1), which is what the caller needs to hear,
+     * rather than 412 saying the object changed. A write that gets past that met an object created
+     * meanwhile, which no tag read before can name and {@code If-None-Match: *} rules out: it is undone
+     * with 412.
      */
     private static <T> T checked(Lookup lookup, String key, String ifMatch, Supplier<T> write) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+        boolean matching = ifMatch != null && !ifMatch.isBlank();
+        String ifNoneMatch = IfNoneMatch.sent();
+        if (!matching && ifNoneMatch.isEmpty()) {
             return write.get();
         }
         Optional<Revision> current = lookup.revision(key, true);
-        if (current.isPresent() && !current.get().matches(ifMatch)) {
+        if (current.isPresent() && matching && !current.get().matches(ifMatch)) {
             throw new StaleVersion();
         }
+        if (current.isPresent() && !ifNoneMatch.isEmpty() && IfNoneMatch.failsOn(ifNoneMatch, current.get())) {
+            throw IfNoneMatch.refused();
+        }
         T written = write.get();
-        if (current.isEmpty()) {
+        if (current.isEmpty() && (matching || IfNoneMatch.any(ifNoneMatch))) {
             throw new StaleVersion();
         }
         return written;
