@@ -60,7 +60,7 @@ class ApiWebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new JsonBodyType()).addPathPatterns("/api/**");
         registry.addInterceptor(new QueryTextInterceptor()).addPathPatterns("/api/**");
         registry.addInterceptor(new KnownQueryParameters()).addPathPatterns("/api/**");
-        registry.addInterceptor(new ReadableIfMatch()).addPathPatterns("/api/**");
+        registry.addInterceptor(new ReadableConditions()).addPathPatterns("/api/**");
         registry.addInterceptor(new UnversionedPreconditions()).addPathPatterns("/api/**");
     }
 }

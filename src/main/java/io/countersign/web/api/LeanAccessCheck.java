@@ -23,6 +23,7 @@ import java.util.Set;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -145,6 +146,11 @@ class LeanAccessCheck {
             if (!"GET".equals(request.getMethod())
                     || !request.getContextPath().isEmpty()
                     || !AccessCheckCallers.PATH.equals(request.getRequestURI())) {
+                return false;
+            }
+            // a condition is judged (or refused as unreadable) by the full path, as on every operation
+            if (request.getHeader(HttpHeaders.IF_MATCH) != null
+                    || request.getHeader(HttpHeaders.IF_NONE_MATCH) != null) {
                 return false;
             }
             List<String> accept = Collections.list(request.getHeaders("Accept"));

@@ -129,7 +129,8 @@ final class OpenApiHeaders {
         read.addParametersItem(new HeaderParameter()
                 .name("If-None-Match")
                 .description("An `ETag` read before: while it is still the object's version the answer is `304`"
-                        + " without a body")
+                        + " without a body (so is `*`, while the object exists); a value that is neither `*` nor"
+                        + " tags in their quotes is `400`")
                 .schema(new StringSchema()));
         read.getResponses().addApiResponse("304", new ApiResponse().$ref("#/components/responses/" + NOT_MODIFIED));
     }
@@ -146,7 +147,8 @@ final class OpenApiHeaders {
                 .name("If-None-Match")
                 .description("`*`, or `ETag`s: write only if the object does not exist, or has none of these"
                         + " versions; otherwise `412` and nothing is changed. No write creates the object, so"
-                        + " `*` answers `412` wherever the object exists")
+                        + " `*` answers `412` wherever the object exists; a value that is neither `*` nor tags in"
+                        + " their quotes is `400`")
                 .schema(new StringSchema()));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpMethod;
@@ -29,6 +30,43 @@ class PreconditionAnswersTests extends ConfigurationObjectsTestBase {
         assertThat(garbage.body()).doesNotContain("changed since");
         assertThat(unquoted.status()).isEqualTo(400);
         assertThat(api.asAdmin().get(path).expect(200).header("ETag")).isEqualTo(etag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"garbage", "\"unclosed", "3-lw5k2q", "*, \"1-1\""})
+    void anIfNoneMatchThatIsNoEntityTagIsABadRequestOnEveryMethodAndChangesNothing(String value) {
+        String path = "/api/v1/resources/" + create("resources", Api.unique("garbledinm"));
+        var read = api.asAdmin().get(path).expect(200);
+
+        var got = api.asAdmin().call(HttpMethod.GET, path, null, "If-None-Match", value);
+        var put = api.asAdmin().call(HttpMethod.PUT, path, read.body(), "If-None-Match", value);
+        var deleted = api.asAdmin().call(HttpMethod.DELETE, path, null, "If-None-Match", value);
+        var listed = api.asAdmin().call(HttpMethod.GET, "/api/v1/levels", null, "If-None-Match", value);
+        var checked = api.asAdmin()
+                .call(
+                        HttpMethod.GET,
+                        "/api/v1/access/check?user=admin&resource="
+                                + read.json().get("name").asString() + "&account=admin",
+                        null,
+                        "If-None-Match",
+                        value);
+
+        for (var answer : List.of(got, put, deleted, listed, checked)) {
+            assertThat(Api.issues(answer.expect(400))).as(value).containsExactly("If-None-Match:invalid_value");
+            assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        }
+        assertThat(api.asAdmin().get(path).expect(200).header("ETag")).isEqualTo(read.header("ETag"));
+    }
+
+    @Test
+    void bothConditionsUnreadableAreNamedTogether() {
+        String levels = api.asAdmin().get("/api/v1/levels").expect(200).body();
+
+        var refused = api.asAdmin()
+                .call(HttpMethod.PUT, "/api/v1/levels", levels, "If-Match", "garbage", "If-None-Match", "garbage");
+
+        assertThat(Api.issues(refused.expect(400)))
+                .containsExactlyInAnyOrder("If-Match:invalid_value", "If-None-Match:invalid_value");
     }
 
     @ParameterizedTest
