@@ -10,15 +10,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A session outlives what it was opened with: a user deactivated, deleted or given another tool role
  * since signing in, even if that was undone since, or whose password was changed elsewhere ({@link
  * SessionStamps}), or whose single sign-on session the provider has ended ({@link ProviderSignOuts}),
- * is signed out on their next page, instead of acting on as before.
+ * is signed out on their next page, instead of acting on as before. A form sent from a page of that
+ * session is not acted on: its sender is told so on the sign-in page ({@code /login?ended}).
  *
  * <p>This is the first thing every signed-in page reads from the database, so it is a bounded call as
  * the access check and token look-ups are: while the database is out of reach the page is refused with
@@ -34,6 +38,10 @@ class SignedInUserCheck extends OncePerRequestFilter {
         SIGNED_OUT_BY_PROVIDER
     }
 
+    /** The methods that only read: a page asked for anew after its session ended needs no word. */
+    private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final RedirectStrategy redirects = new DefaultRedirectStrategy();
     private final Users users;
     private final SessionStamps stamps;
     private final ProviderSignOuts providerSignOuts;
@@ -66,6 +74,12 @@ class SignedInUserCheck extends OncePerRequestFilter {
             audit.signedOutByProvider(
                     ((SingleSignOnAuthentication) authentication).getPrincipal(),
                     ClientAddress.of(request.getRemoteAddr()));
+        }
+        if (verdict != Verdict.VALID && !READING.contains(request.getMethod())) {
+            // a form sent from a page of the session just ended: say that it changed nothing, as for a
+            // session that expired, rather than show a bare sign-in form its sender would take for success
+            redirects.sendRedirect(request, response, "/login?ended");
+            return;
         }
         chain.doFilter(request, response);
     }

@@ -212,6 +212,33 @@ class PageSessionsTests {
     }
 
     @Test
+    void aFormSentAfterARoleChangeEndedTheSessionSaysSoAndChangesNothing() {
+        String name = api.person("switched", "USER", PASSWORD);
+        Visitor browser = Visitor.signedIn(base, name, PASSWORD);
+        String token = browser.csrfToken(base + "/profile");
+        api.asAdmin()
+                .put("/api/v1/users/" + name, Api.json(user(name, "AUDITOR", true)))
+                .expect(200);
+        api.asAdmin()
+                .put("/api/v1/users/" + name, Api.json(user(name, "USER", true)))
+                .expect(200);
+
+        HttpResponse<String> sent = browser.submit(
+                base + "/profile/password",
+                "_csrf=" + form(token) + "&current=" + form(PASSWORD) + "&new=" + form(REPLACEMENT) + "&repeated="
+                        + form(REPLACEMENT));
+
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(sent.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login?ended"));
+        assertThat(Visitor.signedIn(base, name, PASSWORD)
+                        .ask("GET", base + "/profile")
+                        .statusCode())
+                .as("the password the form would have changed still signs in")
+                .isEqualTo(200);
+    }
+
+    @Test
     void aSignedInBrowserSendingAFormWithAForeignTokenIsStillRefused() {
         String name = api.person("forged", "USER", PASSWORD);
         Visitor browser = Visitor.signedIn(base, name, PASSWORD);
