@@ -85,6 +85,7 @@ class PageSecurityConfiguration {
                         AuthorizationFilter.class)
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.loginPage("/login")
+                        .authenticationDetailsSource(SignInFormDetails.SOURCE)
                         .successHandler(new LocalContinuation())
                         .failureHandler(new PasswordSignInFailure())
                         .permitAll())

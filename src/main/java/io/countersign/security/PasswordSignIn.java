@@ -47,7 +47,7 @@ class PasswordSignIn implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        String typed = authentication.getName() == null ? "" : authentication.getName();
+        String typed = typedUsername(authentication);
         String username = Names.canonical(typed);
         String source = sourceOf(authentication);
         if (!Names.isValid(username)) {
@@ -82,6 +82,13 @@ class PasswordSignIn implements AuthenticationProvider {
         signedIn.setDetails(authentication.getDetails());
         audit.signedIn(principal, source, SignedIn.Method.PASSWORD);
         return signedIn;
+    }
+
+    private static String typedUsername(Authentication authentication) {
+        if (authentication.getDetails() instanceof SignInFormDetails form && form.typedUsername() != null) {
+            return form.typedUsername();
+        }
+        return authentication.getName() == null ? "" : authentication.getName();
     }
 
     private static String sourceOf(Authentication authentication) {

@@ -1,6 +1,7 @@
 package io.countersign.security;
 
 import io.countersign.shared.Names;
+import io.countersign.shared.Text;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 /**
  * Who the provider says signed in, read from the ID token and user-info claims.
  *
- * @param username the canonical username from the configured claim, or from {@code email} when that
+ * @param username the username from the configured claim, lower-cased in ASCII and nothing else, or from {@code email} when that
  *     claim is missing; an e-mail address stands in only when the provider has verified it (anyone can
  *     type an address they do not own into an unverified profile). An administrator who names {@code
  *     email} as the username claim vouches for it as for any other claim (Entra ID never sends {@code
@@ -26,12 +27,17 @@ import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 record SingleSignOnIdentity(
         String username, String email, boolean emailVerified, String displayName, List<String> groups) {
 
+    /**
+     * The username and e-mail claims are taken exactly as sent, only lower-cased in ASCII: trimming
+     * {@code "admin\n"} or {@code " admin"} would make a provider account other than {@code admin}'s
+     * into admin, so such a claim names no user and is refused as unusable.
+     */
     static SingleSignOnIdentity from(Map<String, Object> claims, OidcProperties properties) {
-        String email = text(claims.get("email"));
+        String email = exact(claims.get("email"));
         boolean emailVerified = Boolean.TRUE.equals(claims.get(StandardClaimNames.EMAIL_VERIFIED));
-        String username = text(claims.get(properties.usernameClaim()));
+        String username = exact(claims.get(properties.usernameClaim()));
         return new SingleSignOnIdentity(
-                Names.canonical(username != null || !emailVerified ? username : email),
+                Names.asciiLowerCase(username != null || !emailVerified ? username : email),
                 email,
                 emailVerified,
                 text(claims.get("name")),
@@ -60,9 +66,13 @@ record SingleSignOnIdentity(
         return one == null ? List.of() : List.of(one);
     }
 
+    /** A claim that identifies the person, as sent; an empty one counts as missing. */
+    private static String exact(Object claim) {
+        return claim == null || String.valueOf(claim).isEmpty() ? null : String.valueOf(claim);
+    }
+
+    /** A claim that only describes the person: spaces are trimmed, as in any text field, and nothing else. */
     private static String text(Object claim) {
-        return claim == null || String.valueOf(claim).isBlank()
-                ? null
-                : String.valueOf(claim).strip();
+        return claim == null || String.valueOf(claim).isBlank() ? null : Text.strip(String.valueOf(claim));
     }
 }

@@ -137,6 +137,25 @@ class SignInAuditTests {
     }
 
     @Test
+    void aNameWithALineBreakTabOrWideSpaceAtEitherEndIsNotAUsernameEvenWithTheRightPassword() throws Exception {
+        String username = user(PASSWORD);
+        for (String typed :
+                List.of(username + "\n", username + "\t", "\t" + username, username + "\r\n", "\u3000" + username)) {
+            String address = SignInForms.uniqueAddress();
+            clock.advance(RefusalAuditLimiter.WINDOW);
+
+            forms.signIn(typed, PASSWORD, address)
+                    .andExpect(unauthenticated())
+                    .andExpect(redirectedUrl("/login?error"));
+
+            JsonNode failure = forms.audited("user.sign_in_failed", address).get(0);
+            assertThat(failure.get("reason").asString()).as(typed).isEqualTo("not_a_username");
+        }
+        forms.signIn(" " + username + " ", PASSWORD, SignInForms.uniqueAddress())
+                .andExpect(authenticated().withUsername(username));
+    }
+
+    @Test
     void anOverLongNameIsAuditedAsNotAUsernameRatherThanAsTheUserItStartsWith() throws Exception {
         String address = SignInForms.uniqueAddress();
 

@@ -2,9 +2,12 @@ package io.countersign.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.shared.Names;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Reading the person from the provider's claims. */
 class SingleSignOnIdentityTests {
@@ -15,7 +18,7 @@ class SingleSignOnIdentityTests {
 
     @Test
     void theUsernameClaimIsCanonicalAndTheEmailStandsInWhenItIsMissing() {
-        assertThat(SingleSignOnIdentity.from(Map.of("preferred_username", " Alice ", "email", "a@x.org"), GROUPS)
+        assertThat(SingleSignOnIdentity.from(Map.of("preferred_username", "Alice", "email", "a@x.org"), GROUPS)
                         .username())
                 .isEqualTo("alice");
         assertThat(SingleSignOnIdentity.from(Map.of("email", "Alice@Example.org", "email_verified", true), GROUPS)
@@ -23,6 +26,36 @@ class SingleSignOnIdentityTests {
                 .isEqualTo("alice@example.org");
         assertThat(SingleSignOnIdentity.from(Map.of("sub", "123"), GROUPS).username())
                 .isNull();
+    }
+
+    /** Distinct provider identities must not become one user: nothing is trimmed from the claim. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "admin\n",
+                "admin\t",
+                " admin",
+                "admin ",
+                "\u3000admin",
+                "admin\u00a0",
+                "admin\u200b",
+                "\u0000admin"
+            })
+    void aUsernameClaimWithWhitespaceOrAControlCharacterIsKeptAsSentAndNamesNoUser(String claimed) {
+        String username = SingleSignOnIdentity.from(Map.of("preferred_username", claimed), GROUPS)
+                .username();
+
+        assertThat(Names.isValid(username)).as(claimed).isFalse();
+        String email = SingleSignOnIdentity.from(Map.of("email", claimed + "@x.org", "email_verified", true), GROUPS)
+                .username();
+        assertThat(Names.isValid(email)).as(claimed).isFalse();
+    }
+
+    @Test
+    void anEmailClaimIsKeptAsSentSoThatItMatchesOnlyTheAddressItIs() {
+        assertThat(SingleSignOnIdentity.from(Map.of("email", "eve@x.org\n", "email_verified", true), GROUPS)
+                        .email())
+                .isEqualTo("eve@x.org\n");
     }
 
     @Test

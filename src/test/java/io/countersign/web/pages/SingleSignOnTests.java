@@ -222,6 +222,27 @@ class SingleSignOnTests {
     }
 
     @Test
+    void aUsernameClaimWithALineBreakOrAWideSpaceSignsNobodyInAndIsAudited() {
+        String username = directory.person(true);
+        for (String claimed : List.of(username + "\n", username + "\t", " " + username, "\u3000" + username)) {
+            Map<String, Object> claims = claims(claimed, List.of());
+            claims.put("email", Api.unique("other") + "@example.com");
+            providerSays(claims);
+
+            HttpResponse<String> landed = new Visitor().open(BASE + "/oauth2/authorization/oidc");
+
+            assertThat(landed.uri()).as(claimed).isEqualTo(URI.create(BASE + "/login?sso=unusable_account"));
+        }
+        assertThat(api.asAdmin()
+                        .get("/api/v1/audit?action=user.signed_in&actor=" + username)
+                        .expect(200)
+                        .json()
+                        .get("items")
+                        .size())
+                .isZero();
+    }
+
+    @Test
     void aNewPersonWithoutAVerifiedEmailIsToldWhyNoUserWasCreated() {
         String username = Api.unique("newcomer");
         Map<String, Object> claims = claims(username, List.of());
