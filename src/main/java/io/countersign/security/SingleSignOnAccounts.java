@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -100,12 +101,17 @@ class SingleSignOnAccounts {
         }
     }
 
+    /**
+     * Two first sign-ins of one person at once (a double click, two tabs) both find no user and both
+     * create it; the one whose insert loses to the other's unique key finds the user just created, in
+     * a transaction of its own since the failed one is rolled back with its audit record.
+     */
     private User create(String username, String email, String displayName, String sourceAddress) {
         try {
             return users.create(
                     actor(username, Role.USER, sourceAddress),
                     new UserInput(username, email, displayName, null, null, Role.USER, true));
-        } catch (ConflictException createdMeanwhile) {
+        } catch (ConflictException | DuplicateKeyException createdMeanwhile) {
             return users.find(username).orElseThrow(() -> createdMeanwhile);
         }
     }
