@@ -14,7 +14,8 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 /**
  * After the session has ended: a person who came through single sign-on is sent to the provider's
  * {@code end_session_endpoint}, when it advertises one, to end their session there too and come back to
- * the sign-in page; everyone else goes straight to the sign-in page.
+ * the sign-in page; everyone else goes straight to the sign-in page. Both land on {@code
+ * /login?signedOut}, which says that they are signed out.
  */
 final class SingleSignOnLogout implements LogoutSuccessHandler {
 
@@ -22,7 +23,7 @@ final class SingleSignOnLogout implements LogoutSuccessHandler {
 
     SingleSignOnLogout(ClientRegistrationRepository registrations, String baseUrl) {
         provider = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        provider.setPostLogoutRedirectUri(baseUrl + "/login");
+        provider.setPostLogoutRedirectUri(baseUrl + "/login?signedOut");
         provider.setDefaultTargetUrl("/login?signedOut");
     }
 

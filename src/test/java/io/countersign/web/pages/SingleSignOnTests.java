@@ -334,10 +334,15 @@ class SingleSignOnTests {
         URI endSession = browser.visited().get(1);
         assertThat(endSession.toString())
                 .startsWith(provider.endSessionEndpointUrl(ISSUER_ID).toString())
-                .contains("id_token_hint=")
-                .contains("post_logout_redirect_uri=" + BASE + "/login");
-        assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/login"));
+                .contains("id_token_hint=");
+        assertThat(UriComponentsBuilder.fromUri(endSession)
+                        .build()
+                        .getQueryParams()
+                        .getFirst("post_logout_redirect_uri"))
+                .isIn(BASE + "/login?signedOut", BASE + "/login%3FsignedOut");
+        assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/login?signedOut"));
         assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(landed.body()).contains("You are signed out.");
         assertThat(browser.open(BASE + "/").uri().getPath()).isEqualTo("/login");
     }
 
@@ -388,7 +393,8 @@ class SingleSignOnTests {
             browser.clickButton("Sign out");
 
             new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                    .until(ExpectedConditions.urlToBe(BASE + "/login"));
+                    .until(ExpectedConditions.urlToBe(BASE + "/login?signedOut"));
+            assertThat(browser.text()).contains("You are signed out.");
             browser.open("/");
             assertThat(browser.path()).startsWith("/login");
         }
