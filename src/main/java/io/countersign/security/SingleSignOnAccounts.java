@@ -48,11 +48,11 @@ class SingleSignOnAccounts {
             return refuse(null, SignInRefusal.UNUSABLE_ACCOUNT, sourceAddress);
         }
         Outcome known = users.find(username)
-                .or(() -> byVerifiedEmail(identity))
                 .map(match -> new Outcome(match, null))
-                .orElseGet(() -> properties.createUsers()
-                        ? create(identity, sourceAddress)
-                        : new Outcome(null, SignInRefusal.UNKNOWN_USER));
+                .orElseGet(() -> byVerifiedEmail(identity)
+                        .orElseGet(() -> properties.createUsers()
+                                ? create(identity, sourceAddress)
+                                : new Outcome(null, SignInRefusal.UNKNOWN_USER)));
         if (known.refusal() != null) {
             return refuse(username, known.refusal(), sourceAddress);
         }
@@ -66,7 +66,11 @@ class SingleSignOnAccounts {
         return new Outcome(user, null);
     }
 
-    private Optional<User> byVerifiedEmail(SingleSignOnIdentity identity) {
+    /**
+     * The one user with the verified address; refused when several users have it, since the provider
+     * vouches for the address and not for which of them the person is (nor is another user created).
+     */
+    private Optional<Outcome> byVerifiedEmail(SingleSignOnIdentity identity) {
         if (identity.email() == null || !identity.emailVerified()) {
             return Optional.empty();
         }
@@ -75,7 +79,10 @@ class SingleSignOnAccounts {
         List<User> owners = users.list().stream()
                 .filter(user -> address.equals(Names.asciiLowerCase(user.email())))
                 .toList();
-        return owners.size() == 1 ? Optional.of(owners.get(0)) : Optional.empty();
+        if (owners.size() > 1) {
+            return Optional.of(new Outcome(null, SignInRefusal.SHARED_EMAIL));
+        }
+        return owners.stream().findFirst().map(owner -> new Outcome(owner, null));
     }
 
     /**

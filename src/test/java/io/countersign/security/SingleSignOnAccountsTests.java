@@ -127,6 +127,32 @@ class SingleSignOnAccountsTests {
         assertThat(accounts(false).signIn(shouting, SOURCE).user().username()).isEqualTo(username);
     }
 
+    @Test
+    void aVerifiedEmailThatTwoUsersShareSignsInNeitherAndSaysWhy() throws Exception {
+        String eve = Api.unique("eve");
+        for (String[] user : new String[][] {{eve + "-a", "Eve.Mail@Example.com"}, {eve + "-b", "eve.mail@EXAMPLE.com"}}) {
+            Map<String, Object> body = People.body(user[0], Role.USER);
+            body.put("email", eve + "." + user[1]);
+            api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
+        }
+        String address = SignInForms.uniqueAddress();
+        var shared = new SingleSignOnIdentity(Api.unique("upn"), eve + ".eve.mail@example.com", true, null, null);
+
+        for (boolean createUsers : List.of(false, true)) {
+            var outcome = accounts(createUsers).signIn(shared, address);
+
+            assertThat(outcome.refusal()).isEqualTo(SignInRefusal.SHARED_EMAIL);
+        }
+        api.asAdmin().get("/api/v1/users/" + shared.username()).expect(404);
+        assertThat(refusalNotesFrom(address))
+                .containsOnly(
+                        "single sign-on: more than one user has the single sign-on account's verified e-mail address");
+        mvc.perform(get("/login").param("sso", "shared_email"))
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "More than one Countersign user has your single sign-on account's e-mail address")));
+    }
+
     @ParameterizedTest
     @CsvSource({"i, \u0131", "i, \u0130", "k, \u212A", "s, \u017F"})
     void aVerifiedEmailThatOnlyLooksLikeAUsersSignsInNobody(String letter, String lookAlike) {

@@ -21,6 +21,9 @@ class SignInPage {
             "Your single sign-on account has no Countersign user. Ask an administrator to add you.",
             "inactive_user",
             "Your Countersign user is deactivated. Ask an administrator if you need access again.",
+            "shared_email",
+            "More than one Countersign user has your single sign-on account's e-mail address, so Countersign"
+                    + " cannot tell which one is yours. Ask an administrator.",
             "unusable_account",
             "Your single sign-on account gives no username or e-mail address Countersign can use."
                     + " Ask an administrator.",
