@@ -90,6 +90,7 @@ class PageSecurityConfiguration {
                         .failureHandler(new PasswordSignInFailure())
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
+                        .addLogoutHandler(new SignOutAudit(audit))
                         .logoutSuccessUrl("/login?signedOut")
                         .invalidateHttpSession(true)
                         .deleteCookies("COUNTERSIGN_SESSION"))

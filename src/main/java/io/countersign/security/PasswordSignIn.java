@@ -80,7 +80,7 @@ class PasswordSignIn implements AuthenticationProvider {
         var signedIn = UsernamePasswordAuthenticationToken.authenticated(
                 principal, null, List.of(new SimpleGrantedAuthority("ROLE_" + user.role())));
         signedIn.setDetails(authentication.getDetails());
-        audit.signedIn(principal, source, SignedIn.Method.PASSWORD);
+        audit.signedIn(principal, source, SignedIn.Method.PASSWORD, null);
         return signedIn;
     }
 

@@ -62,13 +62,25 @@ class SignInAudit {
         }
     }
 
+    /** @param detail how a single sign-on matched the user, with the provider's subject; null for a password */
     @Transactional
-    void signedIn(CountersignPrincipal principal, String sourceAddress, SignedIn.Method method) {
+    void signedIn(CountersignPrincipal principal, String sourceAddress, SignedIn.Method method, String detail) {
+        SignedIn signedIn = new SignedIn(principal.toActor(sourceAddress), method, detail);
         log.atInfo()
                 .addKeyValue("event.action", "user.signed_in")
                 .addKeyValue("client.address", sourceAddress)
-                .log("{} signed in ({}) from {}", principal.username(), method, sourceAddress);
-        events.publishEvent(new SignedIn(principal.toActor(sourceAddress), method));
+                .log("{} signed in ({}) from {}", principal.username(), signedIn.note(), sourceAddress);
+        events.publishEvent(signedIn);
+    }
+
+    /** The person signed out themselves, with Sign out. */
+    @Transactional
+    void signedOut(CountersignPrincipal principal, String sourceAddress, SignedIn.Method method) {
+        log.atInfo()
+                .addKeyValue("event.action", "user.signed_out")
+                .addKeyValue("client.address", sourceAddress)
+                .log("{} signed out ({}) from {}", principal.username(), method, sourceAddress);
+        events.publishEvent(new SignedOut(principal.toActor(sourceAddress), method));
     }
 
     /** A single sign-on session met the provider's sign-out on its next page and was ended. */

@@ -9,8 +9,7 @@ import java.util.Arrays;
 enum SignInRefusal {
     UNKNOWN_USER("unknown_user", "no Countersign user for this single sign-on account"),
     INACTIVE_USER("inactive_user", "the user is deactivated"),
-    SHARED_EMAIL(
-            "shared_email", "more than one user has the single sign-on account's verified e-mail address"),
+    SHARED_EMAIL("shared_email", "more than one user has the single sign-on account's verified e-mail address"),
     UNUSABLE_ACCOUNT("unusable_account", "the single sign-on account gives no usable username or e-mail"),
     NO_VERIFIED_EMAIL(
             "unverified_email", "the single sign-on account gives no verified e-mail address to create the user with"),

@@ -19,13 +19,16 @@ class SignInRefusals {
         this.users = users;
     }
 
-    /** {@code username} is the canonical one the provider gave, if any. */
+    /**
+     * {@code username} is the canonical one the provider gave, if any; {@code detail} the provider's
+     * subject and how it matched ({@link SingleSignOnMatch#describe}), or null.
+     */
     @Transactional
-    public void record(String username, SignInRefusal refusal, String sourceAddress) {
+    public void record(String username, SignInRefusal refusal, String detail, String sourceAddress) {
         events.publishEvent(new SingleSignOnRefused(
                 Names.isValid(username)
                         ? SignInActor.of(users.find(username), username, sourceAddress)
                         : SignInActor.of(Optional.empty(), SignInActor.NOBODY, sourceAddress),
-                refusal.note()));
+                detail == null ? refusal.note() : refusal.note() + " (" + detail + ")"));
     }
 }

@@ -3,8 +3,11 @@ package io.countersign.security;
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
 
-/** A person signed in to the pages, with their password or through single sign-on. */
-public record SignedIn(Actor actor, Method method) implements AuditableEvent {
+/**
+ * A person signed in to the pages, with their password or through single sign-on; {@code detail} is
+ * the provider's subject and how it matched for a single sign-on, null otherwise.
+ */
+public record SignedIn(Actor actor, Method method, String detail) implements AuditableEvent {
 
     /** How a person signed in, as the audit note names it. */
     public enum Method {
@@ -35,6 +38,6 @@ public record SignedIn(Actor actor, Method method) implements AuditableEvent {
 
     @Override
     public String note() {
-        return method.note;
+        return detail == null ? method.note : method.note + ": " + detail;
     }
 }

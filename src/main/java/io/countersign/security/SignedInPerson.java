@@ -8,14 +8,21 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 final class SignedInPerson extends DefaultOidcUser {
 
     private final CountersignPrincipal principal;
+    private final String match;
 
-    SignedInPerson(OidcUser person, CountersignPrincipal principal) {
+    /** @param match the provider's subject and how it matched, for the audit note */
+    SignedInPerson(OidcUser person, CountersignPrincipal principal, String match) {
         super(List.of(), person.getIdToken(), person.getUserInfo());
         this.principal = principal;
+        this.match = match;
     }
 
     CountersignPrincipal principal() {
         return principal;
+    }
+
+    String match() {
+        return match;
     }
 
     @Override

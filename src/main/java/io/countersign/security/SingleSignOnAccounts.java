@@ -45,25 +45,29 @@ class SingleSignOnAccounts {
     Outcome signIn(SingleSignOnIdentity identity, String sourceAddress) {
         String username = identity.username();
         if (!Names.isValid(username)) {
-            return refuse(null, SignInRefusal.UNUSABLE_ACCOUNT, sourceAddress);
+            return refuse(identity, null, new Outcome(null, SignInRefusal.UNUSABLE_ACCOUNT, null), sourceAddress);
         }
         Outcome known = users.find(username)
-                .map(match -> new Outcome(match, null))
+                .map(match -> new Outcome(match, null, SingleSignOnMatch.USERNAME))
                 .orElseGet(() -> byVerifiedEmail(identity)
                         .orElseGet(() -> properties.createUsers()
                                 ? create(identity, sourceAddress)
-                                : new Outcome(null, SignInRefusal.UNKNOWN_USER)));
+                                : new Outcome(null, SignInRefusal.UNKNOWN_USER, null)));
         if (known.refusal() != null) {
-            return refuse(username, known.refusal(), sourceAddress);
+            return refuse(identity, username, known, sourceAddress);
         }
         User user = known.user();
         if (!user.active()) {
-            return refuse(user.username(), SignInRefusal.INACTIVE_USER, sourceAddress);
+            return refuse(
+                    identity,
+                    user.username(),
+                    new Outcome(null, SignInRefusal.INACTIVE_USER, known.match()),
+                    sourceAddress);
         }
         if (identity.groups() != null) {
             memberships.set(user.username(), identity.groups(), actor(user.username(), user.role(), sourceAddress));
         }
-        return new Outcome(user, null);
+        return known;
     }
 
     /**
@@ -80,9 +84,9 @@ class SingleSignOnAccounts {
                 .filter(user -> address.equals(Names.asciiLowerCase(user.email())))
                 .toList();
         if (owners.size() > 1) {
-            return Optional.of(new Outcome(null, SignInRefusal.SHARED_EMAIL));
+            return Optional.of(new Outcome(null, SignInRefusal.SHARED_EMAIL, null));
         }
-        return owners.stream().findFirst().map(owner -> new Outcome(owner, null));
+        return owners.stream().findFirst().map(owner -> new Outcome(owner, null, SingleSignOnMatch.EMAIL));
     }
 
     /**
@@ -94,17 +98,23 @@ class SingleSignOnAccounts {
         String username = identity.username();
         if (identity.email() == null || !identity.emailVerified()) {
             log.warn("Single sign-on did not create user {}: the provider gives no verified e-mail address", username);
-            return new Outcome(null, SignInRefusal.NO_VERIFIED_EMAIL);
+            return new Outcome(null, SignInRefusal.NO_VERIFIED_EMAIL, null);
         }
         try {
-            return new Outcome(create(username, identity.email(), identity.displayName(), sourceAddress), null);
+            return new Outcome(
+                    create(username, identity.email(), identity.displayName(), sourceAddress),
+                    null,
+                    SingleSignOnMatch.CREATED);
         } catch (InvalidInputException unusable) {
             if (identity.displayName() != null && onlyAbout("displayName", unusable)) {
-                return new Outcome(create(username, identity.email(), null, sourceAddress), null);
+                return new Outcome(
+                        create(username, identity.email(), null, sourceAddress), null, SingleSignOnMatch.CREATED);
             }
             log.warn("Single sign-on did not create user {}: {}", username, reasons(unusable));
             return new Outcome(
-                    null, onlyAbout("email", unusable) ? SignInRefusal.INVALID_EMAIL : SignInRefusal.UNUSABLE_ACCOUNT);
+                    null,
+                    onlyAbout("email", unusable) ? SignInRefusal.INVALID_EMAIL : SignInRefusal.UNUSABLE_ACCOUNT,
+                    null);
         }
     }
 
@@ -134,9 +144,9 @@ class SingleSignOnAccounts {
                 .collect(Collectors.joining(", "));
     }
 
-    private Outcome refuse(String username, SignInRefusal refusal, String sourceAddress) {
-        refusals.record(username, refusal, sourceAddress);
-        return new Outcome(null, refusal);
+    private Outcome refuse(SingleSignOnIdentity identity, String username, Outcome refused, String sourceAddress) {
+        refusals.record(username, refused.refusal(), refused.describe(identity), sourceAddress);
+        return refused;
     }
 
     /** The person creates their own user and sets their own memberships, through the pages. */
@@ -144,6 +154,15 @@ class SingleSignOnAccounts {
         return new Actor(username, role, Channel.WEB, sourceAddress);
     }
 
-    /** Exactly one of the two is set. */
-    record Outcome(User user, SignInRefusal refusal) {}
+    /**
+     * Exactly one of user and refusal is set; {@code match} says how the person was found to be the
+     * user, when they were.
+     */
+    record Outcome(User user, SignInRefusal refusal, SingleSignOnMatch match) {
+
+        /** The provider's subject and how it matched, for the audit note and the log. */
+        String describe(SingleSignOnIdentity identity) {
+            return SingleSignOnMatch.describe(identity.subject(), match);
+        }
+    }
 }

@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 /**
  * Who the provider says signed in, read from the ID token and user-info claims.
  *
+ * @param subject the provider's {@code sub} claim, which names the account there; null when missing
  * @param username the username from the configured claim, lower-cased in ASCII and nothing else, or from {@code email} when that
  *     claim is missing; an e-mail address stands in only when the provider has verified it (anyone can
  *     type an address they do not own into an unverified profile). An administrator who names {@code
@@ -25,7 +26,7 @@ import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
  * @param groups the group names from the groups claim; null when no groups claim is configured
  */
 record SingleSignOnIdentity(
-        String username, String email, boolean emailVerified, String displayName, List<String> groups) {
+        String subject, String username, String email, boolean emailVerified, String displayName, List<String> groups) {
 
     /**
      * The username and e-mail claims are taken exactly as sent, only lower-cased in ASCII: trimming
@@ -37,6 +38,7 @@ record SingleSignOnIdentity(
         boolean emailVerified = Boolean.TRUE.equals(claims.get(StandardClaimNames.EMAIL_VERIFIED));
         String username = exact(claims.get(properties.usernameClaim()));
         return new SingleSignOnIdentity(
+                exact(claims.get(StandardClaimNames.SUB)),
                 Names.asciiLowerCase(username != null || !emailVerified ? username : email),
                 email,
                 emailVerified,

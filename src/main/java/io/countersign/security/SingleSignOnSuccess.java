@@ -42,7 +42,11 @@ final class SingleSignOnSuccess implements AuthenticationSuccessHandler {
         context.setAuthentication(signedIn);
         holder.setContext(context);
         contexts.saveContext(context, request, response);
-        audit.signedIn(person.principal(), ClientAddress.of(request.getRemoteAddr()), SignedIn.Method.SINGLE_SIGN_ON);
+        audit.signedIn(
+                person.principal(),
+                ClientAddress.of(request.getRemoteAddr()),
+                SignedIn.Method.SINGLE_SIGN_ON,
+                person.match());
         next.onAuthenticationSuccess(request, response, signedIn);
     }
 }

@@ -30,13 +30,17 @@ final class SingleSignOnUsers implements OAuth2UserService<OidcUserRequest, Oidc
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser person = provider.loadUser(request);
-        var outcome = accounts.signIn(SingleSignOnIdentity.from(person.getClaims(), properties), sourceAddress());
+        var identity = SingleSignOnIdentity.from(person.getClaims(), properties);
+        var outcome = accounts.signIn(identity, sourceAddress());
+        String detail = outcome.describe(identity);
         if (outcome.refusal() != null) {
-            throw new OAuth2AuthenticationException(
-                    new OAuth2Error(outcome.refusal().code(), outcome.refusal().note(), null));
+            // the description is what the refusal's log line says
+            String note = outcome.refusal().note();
+            throw new OAuth2AuthenticationException(new OAuth2Error(
+                    outcome.refusal().code(), detail == null ? note : note + " (" + detail + ")", null));
         }
         var user = outcome.user();
-        return new SignedInPerson(person, new CountersignPrincipal(user.username(), user.role(), Channel.WEB));
+        return new SignedInPerson(person, new CountersignPrincipal(user.username(), user.role(), Channel.WEB), detail);
     }
 
     private static String sourceAddress() {

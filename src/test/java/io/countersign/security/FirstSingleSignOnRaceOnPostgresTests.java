@@ -66,7 +66,7 @@ class FirstSingleSignOnRaceOnPostgresTests {
                 memberships,
                 refusals,
                 new OidcProperties("https://idp.example.com", "countersign", null, List.of(), null, null, true));
-        var identity = new SingleSignOnIdentity(username, username + "@example.com", true, "Twin", null);
+        var identity = new SingleSignOnIdentity(null, username, username + "@example.com", true, "Twin", null);
         // an uncommitted row of the same name holds both inserts at the unique key, after both found no user
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -95,16 +95,23 @@ class FirstSingleSignOnRaceOnPostgresTests {
             assertThat(outcome.refusal()).isNull();
             assertThat(outcome.user().username()).isEqualTo(username);
         }
-        assertThat(api.asAdmin().get("/api/v1/users/" + username).expect(200).json().get("email").asString())
-                .isEqualTo(username + "@example.com");
-        await().atMost(A_WHILE).untilAsserted(() -> assertThat(api.asAdmin()
-                        .get("/api/v1/audit?action=user.created&limit=500")
+        assertThat(api.asAdmin()
+                        .get("/api/v1/users/" + username)
                         .expect(200)
                         .json()
-                        .get("items")
-                        .valueStream()
-                        .filter(item -> ("user:" + username).equals(item.get("target").asString())))
-                .hasSize(1));
+                        .get("email")
+                        .asString())
+                .isEqualTo(username + "@example.com");
+        await().atMost(A_WHILE)
+                .untilAsserted(() -> assertThat(api.asAdmin()
+                                .get("/api/v1/audit?action=user.created&limit=500")
+                                .expect(200)
+                                .json()
+                                .get("items")
+                                .valueStream()
+                                .filter(item -> ("user:" + username)
+                                        .equals(item.get("target").asString())))
+                        .hasSize(1));
     }
 
     private long statementsWaitingForALock() {

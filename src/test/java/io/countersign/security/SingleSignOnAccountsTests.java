@@ -113,7 +113,7 @@ class SingleSignOnAccountsTests {
     void anUnverifiedEmailMatchesNobody() {
         String username = directory.person(true);
         String claimed = Api.unique("claimed");
-        var unverified = new SingleSignOnIdentity(claimed, username + "@example.com", false, null, null);
+        var unverified = new SingleSignOnIdentity(null, claimed, username + "@example.com", false, null, null);
 
         assertThat(accounts(false).signIn(unverified, SOURCE).refusal()).isEqualTo(SignInRefusal.UNKNOWN_USER);
     }
@@ -122,7 +122,7 @@ class SingleSignOnAccountsTests {
     void aVerifiedEmailSignsInItsOwnerWhateverTheCaseOfItsAsciiLetters() {
         String username = directory.person(true);
         var shouting = new SingleSignOnIdentity(
-                Api.unique("claimed"), (username + "@example.com").toUpperCase(Locale.ROOT), true, null, null);
+                null, Api.unique("claimed"), (username + "@example.com").toUpperCase(Locale.ROOT), true, null, null);
 
         assertThat(accounts(false).signIn(shouting, SOURCE).user().username()).isEqualTo(username);
     }
@@ -130,13 +130,14 @@ class SingleSignOnAccountsTests {
     @Test
     void aVerifiedEmailThatTwoUsersShareSignsInNeitherAndSaysWhy() throws Exception {
         String eve = Api.unique("eve");
-        for (String[] user : new String[][] {{eve + "-a", "Eve.Mail@Example.com"}, {eve + "-b", "eve.mail@EXAMPLE.com"}}) {
+        for (String[] user :
+                new String[][] {{eve + "-a", "Eve.Mail@Example.com"}, {eve + "-b", "eve.mail@EXAMPLE.com"}}) {
             Map<String, Object> body = People.body(user[0], Role.USER);
             body.put("email", eve + "." + user[1]);
             api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
         }
         String address = SignInForms.uniqueAddress();
-        var shared = new SingleSignOnIdentity(Api.unique("upn"), eve + ".eve.mail@example.com", true, null, null);
+        var shared = new SingleSignOnIdentity(null, Api.unique("upn"), eve + ".eve.mail@example.com", true, null, null);
 
         for (boolean createUsers : List.of(false, true)) {
             var outcome = accounts(createUsers).signIn(shared, address);
@@ -150,7 +151,7 @@ class SingleSignOnAccountsTests {
         mvc.perform(get("/login").param("sso", "shared_email"))
                 .andExpect(content()
                         .string(Matchers.containsString(
-                                "More than one Countersign user has your single sign-on account's e-mail address")));
+                                "More than one Countersign user has your single sign-on account")));
     }
 
     @ParameterizedTest
@@ -161,7 +162,7 @@ class SingleSignOnAccountsTests {
                 .post("/api/v1/users", Api.json(People.body(username, Role.USER)))
                 .expect(201);
         String address = (username + "@example.com").replaceFirst(letter, lookAlike);
-        var lookingAlike = new SingleSignOnIdentity(Api.unique("attacker"), address, true, null, null);
+        var lookingAlike = new SingleSignOnIdentity(null, Api.unique("attacker"), address, true, null, null);
 
         assertThat(accounts(false).signIn(lookingAlike, SOURCE).refusal()).isEqualTo(SignInRefusal.UNKNOWN_USER);
     }
@@ -170,7 +171,7 @@ class SingleSignOnAccountsTests {
     void aNewPersonWithAnUnverifiedEmailIsNotCreatedSoNobodyCanClaimAColleaguesAddress() {
         String username = Api.unique("squatter");
         String address = SignInForms.uniqueAddress();
-        var unverified = new SingleSignOnIdentity(username, "colleague@example.com", false, null, null);
+        var unverified = new SingleSignOnIdentity(null, username, "colleague@example.com", false, null, null);
 
         var outcome = accounts(true).signIn(unverified, address);
 
@@ -205,11 +206,12 @@ class SingleSignOnAccountsTests {
 
         var first = accounts(true)
                 .signIn(
-                        new SingleSignOnIdentity(tooLong, tooLong + "@example.com", true, "x".repeat(201), null),
+                        new SingleSignOnIdentity(null, tooLong, tooLong + "@example.com", true, "x".repeat(201), null),
                         SOURCE);
         var second = accounts(true)
                 .signIn(
-                        new SingleSignOnIdentity(controlled, controlled + "@example.com", true, "Eve\nAdmin", null),
+                        new SingleSignOnIdentity(
+                                null, controlled, controlled + "@example.com", true, "Eve\nAdmin", null),
                         SOURCE);
 
         assertThat(first.user().displayName()).isEqualTo(tooLong);
@@ -222,14 +224,29 @@ class SingleSignOnAccountsTests {
         String username = Api.unique("odd");
         String address = SignInForms.uniqueAddress();
 
-        var outcome =
-                accounts(true).signIn(new SingleSignOnIdentity(username, "not an address", true, null, null), address);
+        var outcome = accounts(true)
+                .signIn(new SingleSignOnIdentity(null, username, "not an address", true, null, null), address);
 
         assertThat(outcome.refusal()).isEqualTo(SignInRefusal.INVALID_EMAIL);
         api.asAdmin().get("/api/v1/users/" + username).expect(404);
         assertThat(log.getOut()).contains("did not create user " + username + ": email invalid_email");
         assertThat(refusalNotesFrom(address))
                 .containsExactly("single sign-on: the single sign-on account's e-mail address is not valid");
+    }
+
+    @Test
+    void aRefusalForAnUnusableUsernameNamesTheProvidersSubject() {
+        String address = SignInForms.uniqueAddress();
+        var identity = SingleSignOnIdentity.from(
+                Map.of("sub", "a1b2\nforged", "preferred_username", "admin\n"),
+                new OidcProperties("https://idp.example.com", "countersign", null, List.of(), null, null, false));
+
+        var outcome = accounts(false).signIn(identity, address);
+
+        assertThat(outcome.refusal()).isEqualTo(SignInRefusal.UNUSABLE_ACCOUNT);
+        assertThat(refusalNotesFrom(address))
+                .containsExactly("single sign-on: the single sign-on account gives no usable username or e-mail"
+                        + " (subject 'a1b2?forged')");
     }
 
     @Test
@@ -246,7 +263,8 @@ class SingleSignOnAccountsTests {
     void anAccountWithoutAUsableNameIsRefusedAndAuditedUnderANameNoUserCanHave() {
         String address = SignInForms.uniqueAddress();
 
-        var outcome = accounts(true).signIn(new SingleSignOnIdentity("-no good-", null, false, null, null), address);
+        var outcome =
+                accounts(true).signIn(new SingleSignOnIdentity(null, "-no good-", null, false, null, null), address);
 
         assertThat(outcome.refusal()).isEqualTo(SignInRefusal.UNUSABLE_ACCOUNT);
         api.asAdmin().get("/api/v1/users/-no good-").expect(404);
@@ -269,7 +287,7 @@ class SingleSignOnAccountsTests {
     }
 
     private static SingleSignOnIdentity identity(String username, String email, List<String> groups) {
-        return new SingleSignOnIdentity(username, email, true, "Person " + username, groups);
+        return new SingleSignOnIdentity(null, username, email, true, "Person " + username, groups);
     }
 
     private List<JsonNode> refusalsFrom(String address) {

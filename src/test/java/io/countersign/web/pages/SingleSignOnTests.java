@@ -136,6 +136,16 @@ class SingleSignOnTests {
         assertThat(new Visitor().open(BASE + "/oauth2/authorization/oidc").body())
                 .contains(username);
         api.asAdmin().get("/api/v1/users/" + claimed).expect(404);
+        assertThat(api.asAdmin()
+                        .get("/api/v1/audit?action=user.signed_in&actor=" + username)
+                        .expect(200)
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("note")
+                        .asString())
+                .isEqualTo("single sign-on: subject '" + SingleSignOnProvider.subjectOf(claimed)
+                        + "', matched by the verified e-mail address");
     }
 
     @Test
@@ -200,7 +210,9 @@ class SingleSignOnTests {
                 .json()
                 .get("items");
         assertThat(signedIn.size()).isEqualTo(1);
-        assertThat(signedIn.get(0).get("note").asString()).isEqualTo("single sign-on");
+        assertThat(signedIn.get(0).get("note").asString())
+                .isEqualTo("single sign-on: subject '" + SingleSignOnProvider.subjectOf(username)
+                        + "', matched by the username claim");
         assertThat(signedIn.get(0).get("channel").asString()).isEqualTo("WEB");
         assertThat(signedIn.get(0).get("sourceAddress").asString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
     }
@@ -257,7 +269,7 @@ class SingleSignOnTests {
     }
 
     @Test
-    void aDeactivatedUserIsRefusedWithAReadableMessageAndTheRefusalIsAudited() {
+    void aDeactivatedUserIsRefusedWithAReadableMessageAndTheRefusalIsAudited(CapturedOutput log) {
         String username = directory.person(false);
         providerSays(claims(username, List.of()));
 
@@ -272,7 +284,12 @@ class SingleSignOnTests {
                         .expect(200)
                         .body())
                 .contains("user:" + username)
-                .contains("single sign-on: the user is deactivated");
+                .contains("single sign-on: the user is deactivated (subject '"
+                        + SingleSignOnProvider.subjectOf(username) + "', matched by the username claim)");
+        assertThat(log.getOut())
+                .contains("Single sign-on did not succeed (inactive_user): [inactive_user] the user is deactivated"
+                        + " (subject '" + SingleSignOnProvider.subjectOf(username)
+                        + "', matched by the username claim)");
     }
 
     @Test
@@ -344,6 +361,7 @@ class SingleSignOnTests {
         assertThat(landed.statusCode()).isEqualTo(200);
         assertThat(landed.body()).contains("You are signed out.");
         assertThat(browser.open(BASE + "/").uri().getPath()).isEqualTo("/login");
+        assertThat(signOutNotes(username)).containsExactly("single sign-on: they signed out");
     }
 
     @Test
@@ -375,6 +393,7 @@ class SingleSignOnTests {
         assertThat(browser.visited())
                 .noneMatch(address -> address.getPort() == provider.baseUrl().port());
         assertThat(signedOut.uri()).isEqualTo(URI.create(BASE + "/login?signedOut"));
+        assertThat(signOutNotes("admin")).contains("password: they signed out");
     }
 
     @Test
@@ -398,6 +417,17 @@ class SingleSignOnTests {
             browser.open("/");
             assertThat(browser.path()).startsWith("/login");
         }
+    }
+
+    private List<String> signOutNotes(String username) {
+        return api.asAdmin()
+                .get("/api/v1/audit?action=user.signed_out&actor=" + username)
+                .expect(200)
+                .json()
+                .get("items")
+                .valueStream()
+                .map(item -> item.get("note").asString())
+                .toList();
     }
 
     private static void providerSays(Map<String, Object> claims) {
