@@ -72,6 +72,11 @@ public class Passwords {
         return problems.text(password, field, MAX_LENGTH, Text.Lines.SINGLE);
     }
 
+    /** Whether the user has a password to sign in with; one created by single sign-on has none. */
+    public boolean exists(String username) {
+        return credentials.hash(username).isPresent();
+    }
+
     /** An administrator sets a user's password (on creation or replacement of the user). */
     @Transactional
     public void set(Actor actor, String username, String password) {

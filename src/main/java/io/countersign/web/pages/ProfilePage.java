@@ -56,6 +56,7 @@ class ProfilePage {
         if (!model.containsAttribute("subscriptions")) {
             model.addAttribute("subscriptions", subscriptions.of(actor, actor.username()));
         }
+        model.addAttribute("hasPassword", passwords.exists(actor.username()));
         model.addAttribute("tokens", tokens.list(actor, actor.username()));
         model.addAttribute("chatLinks", chatLinks.list(actor, actor.username()));
         if (!model.containsAttribute("errors")) {
@@ -76,6 +77,11 @@ class ProfilePage {
             RedirectAttributes redirect,
             HttpServletResponse response) {
         try {
+            if (!passwords.exists(actor.username())) {
+                // nothing could be given as the current password: an administrator sets the first one
+                throw io.countersign.shared.InvalidInputException.of(
+                        "current", "no_password", "You have no password to change. Ask an administrator to set one.");
+            }
             if (replacement != null && !replacement.equals(repeated)) {
                 throw io.countersign.shared.InvalidInputException.of(
                         "repeated", "mismatch", "The two new passwords differ.");

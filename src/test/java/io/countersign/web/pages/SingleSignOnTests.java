@@ -126,6 +126,27 @@ class SingleSignOnTests {
     }
 
     @Test
+    void aUserWithoutAPasswordIsToldSoOnTheProfileAndOfferedNoFormThatCannotSucceed() {
+        String username = Api.unique("nopass");
+        providerSays(claims(username, List.of()));
+        Visitor browser = new Visitor();
+        browser.open(BASE + "/oauth2/authorization/oidc");
+
+        HttpResponse<String> profile = browser.open(BASE + "/profile");
+
+        assertThat(profile.body())
+                .contains("You have no password")
+                .contains("ask an administrator to set one")
+                .doesNotContain("action=\"/profile/password\"");
+        HttpResponse<String> tried = browser.post(
+                BASE + "/profile",
+                BASE + "/profile/password",
+                "current=anything&new=a+long+new+password&repeated=a+long+new+password");
+        assertThat(tried.statusCode()).isEqualTo(400);
+        assertThat(tried.body()).contains("You have no password to change.");
+    }
+
+    @Test
     void anExistingUserIsMatchedByTheirVerifiedEmailWhenNoUserHasTheClaimedName() {
         String username = directory.person(true);
         String claimed = Api.unique("upn");
