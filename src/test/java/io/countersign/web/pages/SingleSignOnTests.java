@@ -2,75 +2,22 @@ package io.countersign.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.security.SingleSignOnDirectory;
 import io.countersign.testing.Api;
 import io.countersign.testing.SingleSignOnProvider;
-import io.countersign.testing.TestClockConfiguration;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/**
- * Single sign-on end to end: a real OpenID provider runs beside the service, and a cookie-keeping
- * HTTP client walks the authorization code flow through both, as a browser would.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Api.class})
+/** Signing in through the provider: who is matched, created or refused, and what is audited. */
 @ExtendWith(OutputCaptureExtension.class)
-class SingleSignOnTests {
-
-    static final String ISSUER_ID = SingleSignOnProvider.ISSUER_ID;
-    static final SingleSignOnProvider sso = new SingleSignOnProvider();
-    static final MockOAuth2Server provider = sso.server();
-    static final int PORT = SingleSignOnProvider.freePort();
-    static final String BASE = "http://localhost:" + PORT;
-
-    @Autowired
-    Api api;
-
-    SingleSignOnDirectory directory;
-
-    @BeforeEach
-    void directory() {
-        directory = new SingleSignOnDirectory(api);
-    }
-
-    @DynamicPropertySource
-    static void singleSignOn(DynamicPropertyRegistry registry) {
-        sso.start();
-        registry.add("server.port", () -> PORT);
-        sso.settingsFor(BASE).forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("countersign.oidc.groups-claim", () -> "groups");
-        registry.add("countersign.oidc.create-users", () -> "true");
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        sso.shutdown();
-    }
+class SingleSignOnTests extends SingleSignOnPagesTestBase {
 
     @Test
     void theSignInPageOffersSingleSignOn() {
@@ -358,104 +305,5 @@ class SingleSignOnTests {
 
         assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/login?sso=failed"));
         api.asAdmin().get("/api/v1/users/" + username).expect(404);
-    }
-
-    @Test
-    void signingOutEndsTheSessionHereAndAtTheProvider() {
-        String username = directory.person(true);
-        providerSays(claims(username, List.of()));
-        Visitor browser = new Visitor();
-        browser.open(BASE + "/oauth2/authorization/oidc");
-
-        HttpResponse<String> landed = browser.post(BASE + "/", BASE + "/logout", "");
-
-        URI endSession = browser.visited().get(1);
-        assertThat(endSession.toString())
-                .startsWith(provider.endSessionEndpointUrl(ISSUER_ID).toString())
-                .contains("id_token_hint=");
-        assertThat(UriComponentsBuilder.fromUri(endSession)
-                        .build()
-                        .getQueryParams()
-                        .getFirst("post_logout_redirect_uri"))
-                .isIn(BASE + "/login?signedOut", BASE + "/login%3FsignedOut");
-        assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/login?signedOut"));
-        assertThat(landed.statusCode()).isEqualTo(200);
-        assertThat(landed.body()).contains("You are signed out.");
-        assertThat(browser.open(BASE + "/").uri().getPath()).isEqualTo("/login");
-        assertThat(signOutNotes(username)).containsExactly("single sign-on: they signed out");
-    }
-
-    @Test
-    void aDeactivationUndoneBeforeTheNextPageStillSignsTheSessionOut() {
-        String username = directory.person(true);
-        providerSays(claims(username, List.of()));
-        Visitor browser = new Visitor();
-        assertThat(browser.open(BASE + "/oauth2/authorization/oidc").body()).contains(username);
-
-        Map<String, Object> user = new LinkedHashMap<>(
-                Map.of("username", username, "email", username + "@example.com", "role", "USER", "active", false));
-        api.asAdmin().put("/api/v1/users/" + username, Api.json(user)).expect(200);
-        user.put("active", true);
-        api.asAdmin().put("/api/v1/users/" + username, Api.json(user)).expect(200);
-
-        assertThat(browser.open(BASE + "/").uri().getPath()).isEqualTo("/login");
-    }
-
-    @Test
-    void passwordSignInAndSignOutWorkBesideIt() {
-        Visitor browser = new Visitor();
-        HttpResponse<String> signedIn =
-                browser.post(BASE + "/login", BASE + "/login", "username=admin&password=test-admin-password");
-        assertThat(signedIn.uri()).isEqualTo(URI.create(BASE + "/"));
-        assertThat(signedIn.body()).contains("admin");
-
-        HttpResponse<String> signedOut = browser.post(BASE + "/", BASE + "/logout", "");
-
-        assertThat(browser.visited())
-                .noneMatch(address -> address.getPort() == provider.baseUrl().port());
-        assertThat(signedOut.uri()).isEqualTo(URI.create(BASE + "/login?signedOut"));
-        assertThat(signOutNotes("admin")).contains("password: they signed out");
-    }
-
-    @Test
-    void inARealBrowserTheButtonSignsInAndSignOutEndsTheProvidersSessionToo() throws Exception {
-        String username = directory.person(true);
-        providerSays(claims(username, List.of()));
-        try (Browser browser = new Browser().at(PORT)) {
-            browser.open("/login");
-            browser.driver()
-                    .findElement(By.linkText("Sign in with single sign-on"))
-                    .click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(BASE + "/"));
-            assertThat(browser.text()).contains(username);
-
-            // the form's redirect to the provider must be allowed by the page's form-action
-            browser.clickButton("Sign out");
-
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                    .until(ExpectedConditions.urlToBe(BASE + "/login?signedOut"));
-            assertThat(browser.text()).contains("You are signed out.");
-            browser.open("/");
-            assertThat(browser.path()).startsWith("/login");
-        }
-    }
-
-    private List<String> signOutNotes(String username) {
-        return api.asAdmin()
-                .get("/api/v1/audit?action=user.signed_out&actor=" + username)
-                .expect(200)
-                .json()
-                .get("items")
-                .valueStream()
-                .map(item -> item.get("note").asString())
-                .toList();
-    }
-
-    private static void providerSays(Map<String, Object> claims) {
-        sso.says(claims);
-    }
-
-    private static Map<String, Object> claims(String username, List<String> groups) {
-        return SingleSignOnProvider.claims(username, groups);
     }
 }
