@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 /**
  * Creates or replaces levels, users and groups in bulk, for imports. {@link #prepare} checks a whole
  * bundle against the directory as it will be (users may name managers defined later in the same
- * bundle, groups may name its users); {@link #apply} writes it with a few batched statements.
+ * bundle, groups may name its users); {@link #apply} writes it with a few batched statements. A users
+ * section locks the active administrators' rows first, in the order a single user's write does.
  */
 @Service
 public class DirectoryImport {
@@ -51,6 +52,11 @@ public class DirectoryImport {
      */
     public DirectoryPlan prepare(
             List<String> levelInput, List<UserInput> userInput, List<GroupInput> groupInput, Problems problems) {
+        if (!userInput(userInput).isEmpty()) {
+            // as a single user's demotion does, before the users are read: the check that an active
+            // administrator remains then sees every demotion committed before, and one started after waits
+            users.lockActiveAdmins();
+        }
         List<String> levelsBefore = levels.all();
         List<String> levelsAfter = levelInput == null ? levelsBefore : LevelRules.check(problems, "levels", levelInput);
         Set<String> removed = new LinkedHashSet<>(levelsBefore);

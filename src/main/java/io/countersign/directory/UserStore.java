@@ -272,7 +272,10 @@ class UserStore {
                 .orElse(null);
     }
 
-    /** Locks the rows of the active administrators so that two callers cannot demote the last two at once. */
+    /**
+     * Locks the rows of the active administrators, in username order, so that two callers (two writes of
+     * users, or one and an import) cannot demote the last two at once.
+     */
     List<String> lockActiveAdmins() {
         return jdbc.sql("select username from users where role = ? and active = ? order by username for update")
                 .params(Role.ADMIN.name(), true)
