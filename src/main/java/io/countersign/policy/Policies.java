@@ -74,7 +74,7 @@ public class Policies {
     public PolicyDefinition create(Actor actor, PolicyDefinition input) {
         requireAdmin(actor);
         PolicyDefinition policy = validated(input);
-        startChange();
+        startChange(List.of());
         if (store.exists(policy.name())) {
             throw new ConflictException("A policy named '" + policy.name() + "' already exists.");
         }
@@ -103,7 +103,7 @@ public class Policies {
             // as for users, groups and resources: nothing stored, so the ETag read before still holds
             return stored;
         }
-        startChange();
+        startChange(List.of(key));
         // read again under the revision's lock, so that the event tells the change from what it replaced
         PolicyDefinition before = store.find(key).orElseThrow(() -> new NotFoundException("policy", key));
         store.update(policy, clock.instant());
@@ -115,7 +115,7 @@ public class Policies {
     public void delete(Actor actor, String name) {
         requireAdmin(actor);
         String key = Names.canonical(name);
-        startChange();
+        startChange(List.of(key));
         if (!store.delete(key)) {
             throw new NotFoundException("policy", key);
         }
@@ -210,7 +210,8 @@ public class Policies {
     public ImportResult upsertAll(Actor actor, List<PolicyDefinition> policies, String pathPrefix) {
         requireAdmin(actor);
         new Problems().addAll(check(policies, pathPrefix)).throwIfAny();
-        startChange();
+        startChange(
+                policies.stream().map(policy -> Names.canonical(policy.name())).toList());
         List<String> created = new ArrayList<>();
         List<String> replaced = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
@@ -331,7 +332,10 @@ public class Policies {
         return policy;
     }
 
-    private void startChange() {
+    /** Starts a change of the policies named, none for a creation: their rows first, then the revision. */
+    private void startChange(List<String> changed) {
+        // the order a write with If-Match takes them in, having locked the row to compare its version
+        store.lock(changed);
         store.bumpRevision();
         catalog.forgetAfterTransaction();
     }

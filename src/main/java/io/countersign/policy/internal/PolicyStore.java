@@ -9,8 +9,10 @@ import io.countersign.shared.database.FreshCache;
 import io.countersign.shared.database.SharedCaches;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PolicyStore {
+
+    /** Names per locking statement: a bundle may replace thousands of policies. */
+    private static final int LOCK_SLICE = 1000;
 
     private final JdbcClient jdbc;
     private final FreshCache<String, Long> revisions;
@@ -96,6 +101,21 @@ public class PolicyStore {
         return jdbc.sql("delete from policies where name = ?").param(name).update() > 0;
     }
 
+    /**
+     * Locks the rows of the named policies that exist, in name order. Every change locks the rows it
+     * changes before the revision ({@link #bumpRevision}), as a write with If-Match does when it reads
+     * the version, so that an import and a single write of the same policy cannot deadlock.
+     */
+    public void lock(Collection<String> names) {
+        List<String> sorted = List.copyOf(new TreeSet<>(names));
+        for (int from = 0; from < sorted.size(); from += LOCK_SLICE) {
+            jdbc.sql("select name from policies where name in (:names) order by name for update")
+                    .param("names", sorted.subList(from, Math.min(sorted.size(), from + LOCK_SLICE)))
+                    .query(String.class)
+                    .list();
+        }
+    }
+
     public long revision() {
         return revisions.get(
                 "",
@@ -105,8 +125,9 @@ public class PolicyStore {
     }
 
     /**
-     * Moves the revision on. Called first in every policy change: the row lock it takes serializes
-     * policy writers, so a change never races another one (two creations of the same name, say).
+     * Moves the revision on. Called in every policy change after the policy rows are locked
+     * ({@link #lock}) and before anything is written: the row lock it takes serializes policy writers,
+     * so a change never races another one (two creations of the same name, say).
      */
     public void bumpRevision() {
         revisions.changed();
