@@ -70,12 +70,11 @@ final class BundleReader {
             .addModule(TimesAsText.module())
             .build();
 
-    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+    private static final YAMLMapper YAML = YAMLMapper.builder(new CoreSchemaYamlFactory(YAMLFactory.builder()
                     .loadSettings(LoadSettings.builder()
                             .setCodePointLimit(MAX_YAML_CODE_POINTS)
                             .build())
-                    .streamReadConstraints(LIMITS)
-                    .build())
+                    .streamReadConstraints(LIMITS)))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -174,6 +173,12 @@ final class BundleReader {
         }
         if (e instanceof MismatchedInputException mismatch && !path.isEmpty() && textForScalar(mismatch)) {
             Class<?> target = mismatch.getTargetType();
+            if (format == BundleFormat.YAML
+                    && e.processor() instanceof JsonParser parser
+                    && CoreSchemaYamlParser.notANumber(parser.getString())) {
+                return new FieldIssue(
+                        path, "invalid_type", "must be a whole number; .inf and .nan are not numbers a bundle takes");
+            }
             return new FieldIssue(
                     path,
                     "invalid_type",

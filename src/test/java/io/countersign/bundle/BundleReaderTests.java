@@ -181,6 +181,43 @@ class BundleReaderTests {
     }
 
     @Test
+    void everyYamlSpellingOfNullIsReadAsNullAndAQuotedOneAsText() {
+        for (String nothing : List.of("~", "null", "Null", "NULL")) {
+            Bundle bundle = read(
+                    "users:\n  - {username: a, email: a@example.com, manager: " + nothing + "}\n"
+                            + "policies:\n  - name: p\n    ticketPattern: " + nothing + "\n"
+                            + "    conditions: {resourceName: db, accountName: " + nothing + "}\n",
+                    BundleFormat.YAML);
+
+            assertThat(bundle.users().get(0).manager()).as(nothing).isNull();
+            assertThat(bundle.policies().get(0).ticketPattern()).as(nothing).isNull();
+            assertThat(bundle.policies().get(0).conditions().accountName())
+                    .as(nothing)
+                    .isNull();
+        }
+        Bundle quoted = read("policies:\n  - {name: p, ticketPattern: '~'}\n", BundleFormat.YAML);
+        assertThat(quoted.policies().get(0).ticketPattern()).isEqualTo("~");
+    }
+
+    @Test
+    void anInfinityOrNaNForANumberIsATypeErrorOnItsField() {
+        for (String notANumber : List.of(".inf", "-.inf", "+.Inf", ".INF", ".nan", ".NaN", ".NAN")) {
+            FieldIssue issue = issueOf("policies:\n  - {name: p, priority: " + notANumber + "}\n", BundleFormat.YAML);
+
+            assertThat(issue)
+                    .as(notANumber)
+                    .isEqualTo(new FieldIssue(
+                            "policies[0].priority",
+                            "invalid_type",
+                            "must be a whole number; .inf and .nan are not numbers a bundle takes"));
+        }
+        // text where text belongs, as any other plain scalar
+        Bundle labelled =
+                read("resources:\n  - {name: db, type: database, labels: {limit: .inf}}\n", BundleFormat.YAML);
+        assertThat(labelled.resources().get(0).labels()).containsEntry("limit", ".inf");
+    }
+
+    @Test
     void aDurationWrittenAsANumberIsRefusedRatherThanReadAsSeconds() {
         FieldIssue json = issueOf("{\"policies\": [{\"name\": \"p\", \"maxDuration\": 3600}]}", BundleFormat.JSON);
         FieldIssue yaml = issueOf("policies:\n  - {name: p, maxDuration: 3600}\n", BundleFormat.YAML);
