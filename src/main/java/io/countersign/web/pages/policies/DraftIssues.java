@@ -30,6 +30,14 @@ final class DraftIssues {
         }
         // the editor reads a number as the API does, so "+5" or another script's digits are not saved as 5
         OptionalInt read = WholeNumbers.parseInt(value.trim());
+        if (read.isEmpty() && WholeNumbers.isDecimal(value.trim())) {
+            // digits, but more than a policy's numbers hold: the range is what helps, as in the API
+            issues.add(new FieldIssue(
+                    field,
+                    "out_of_range",
+                    "is out of range (from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")"));
+            return null;
+        }
         if (read.isEmpty()) {
             issues.add(new FieldIssue(field, "invalid_number", "must be a whole number in the digits 0-9, such as 2"));
             return null;

@@ -7,6 +7,7 @@ import io.countersign.shared.ConflictException;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.RefusedException;
 import io.countersign.web.pages.FormWithoutVersion;
@@ -105,7 +106,12 @@ class PolicyPages {
             Model model,
             RedirectAttributes redirect) {
         requireAdmin(actor);
-        PolicyDefinition stored = policies.get(name);
+        PolicyDefinition stored;
+        try {
+            stored = policies.get(name);
+        } catch (NotFoundException gone) {
+            return deletedMeanwhile(model, form, Names.canonical(name), "save".equals(action));
+        }
         form.name = stored.name();
         return submit(actor, form, stored, action, model, redirect);
     }
@@ -181,6 +187,9 @@ class PolicyPages {
         } catch (ConflictException e) {
             return page(model, form, editing, List.of(new FieldIssue("name", "conflict", e.getMessage())), refused);
         } catch (NotFoundException e) {
+            if (editing != null && "policy".equals(e.kind())) {
+                return deletedMeanwhile(model, form, editing, saving);
+            }
             // a sample naming nobody or nothing: said beside it, and the draft stays on the page
             String field = switch (e.kind()) {
                 case "user" -> "sampleRequester";
@@ -196,6 +205,22 @@ class PolicyPages {
                     List.of(new FieldIssue(FieldErrors.GENERAL, e.reason(), e.getMessage())),
                     refused);
         }
+    }
+
+    /**
+     * The draft of a policy deleted since the editor was opened: kept on the page as a new policy's,
+     * under its old name, so that saving it creates the policy anew rather than losing what was typed.
+     */
+    private static ModelAndView deletedMeanwhile(Model model, PolicyForm form, String name, boolean saving) {
+        form.name = name;
+        form.version = null;
+        model.addAttribute("saving", saving);
+        model.addAttribute(
+                "changedMeanwhile",
+                "Nothing was saved: the policy '" + name + "' was deleted meanwhile. Your draft is kept below;"
+                        + " save it to create the policy anew.");
+        model.addAttribute("currentValues", List.of());
+        return page(model, form, null, List.of(), saving ? HttpStatus.CONFLICT : HttpStatus.OK);
     }
 
     private static ModelAndView page(

@@ -1,0 +1,116 @@
+package io.countersign.web.pages.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.util.HtmlUtils;
+
+/** The policy editor keeps a draft it cannot save and says why in words that help to save it. */
+@CountersignTest
+class PolicyEditorDraftTests extends AdminPagesTestBase {
+
+    private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"([^\"]*)\"");
+
+    @Test
+    void aPriorityBeyondWhatAPolicyHoldsIsToldWithTheRange() throws Exception {
+        String name = policy();
+
+        MockHttpServletResponse refused = save(name, version(name), "99999999999");
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString())
+                .contains("is out of range (from -2147483648 to 2147483647)")
+                .doesNotContain("in the digits 0-9")
+                .contains("value=\"99999999999\"");
+    }
+
+    @Test
+    void aDraftOfAPolicyDeletedMeanwhileStaysOnThePageAndCanCreateItAnew() throws Exception {
+        String name = policy();
+        String opened = version(name);
+        api.asAdmin().delete("/api/v1/policies/" + name).expect(204);
+
+        MockHttpServletResponse gone = save(name, opened, "4");
+
+        assertThat(gone.getStatus()).isEqualTo(409);
+        assertThat(gone.getContentAsString())
+                .contains("Nothing was saved: the policy &#39;" + name + "&#39; was deleted meanwhile")
+                .contains("value=\"PT30M\"", "value=\"4\"", "value=\"" + name + "\"")
+                .contains("action=\"/admin/policies/new\"")
+                .doesNotContain("Open the current version");
+        api.asAdmin().get("/api/v1/policies/" + name).expect(404);
+
+        MockHttpServletResponse created = browsing.post(admin, "/admin/policies/new", draft(name, null, "4"));
+
+        assertThat(browsing.follow(admin, created)).contains("The policy &#39;" + name + "&#39; is saved.");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/policies/" + name)
+                        .expect(200)
+                        .json()
+                        .get("priority")
+                        .asInt())
+                .isEqualTo(4);
+    }
+
+    private String policy() {
+        String name = Api.unique("policy");
+        api.asAdmin()
+                .post(
+                        "/api/v1/policies",
+                        Api.json(Map.of(
+                                "name",
+                                name,
+                                "conditions",
+                                Map.of("resourceName", name + "-db"),
+                                "steps",
+                                List.of(Map.of("approvers", List.of(Map.of("user", "admin")))))))
+                .expect(201);
+        return name;
+    }
+
+    private MockHttpServletResponse save(String name, String version, String priority) {
+        return browsing.post(admin, "/admin/policies/" + name + "/edit", draft(name, version, priority));
+    }
+
+    /** The editor's fields for a policy on {@code name-db} approved by the administrator. */
+    private static String[] draft(String name, String version, String priority) {
+        List<String> fields = new ArrayList<>(List.of(
+                "name",
+                name,
+                "action",
+                "save",
+                "resourceName",
+                name + "-db",
+                "priority",
+                priority,
+                "defaultDuration",
+                "PT30M",
+                "maxDuration",
+                "PT8H",
+                "requestTtl",
+                "PT24H",
+                "steps[0].approvers.users",
+                "admin",
+                "steps[0].requiredApprovals",
+                "1"));
+        if (version != null) {
+            fields.addAll(List.of("version", version));
+        }
+        return fields.toArray(String[]::new);
+    }
+
+    private String version(String name) throws Exception {
+        String page = "/admin/policies/" + name + "/edit";
+        Matcher version = VERSION.matcher(browsing.get(admin, page).getContentAsString());
+        assertThat(version.find()).as("a version on " + page).isTrue();
+        return HtmlUtils.htmlUnescape(version.group(1));
+    }
+}
