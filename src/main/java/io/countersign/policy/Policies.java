@@ -25,10 +25,10 @@ import io.countersign.shared.Revision;
 import io.countersign.shared.Role;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -184,7 +184,7 @@ public class Policies {
      */
     public List<FieldIssue> check(List<PolicyDefinition> policies, String pathPrefix, DirectoryNames names) {
         List<FieldIssue> issues = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, Integer> firstIndex = new HashMap<>();
         for (int i = 0; i < policies.size(); i++) {
             String path = pathPrefix + "[" + i + "]";
             PolicyDefinition input = policies.get(i);
@@ -194,8 +194,13 @@ public class Policies {
             }
             PolicyDefinition policy = PolicyNormalizer.normalize(input);
             issues.addAll(validator.validate(policy, path, names));
-            if (policy.name() != null && !seen.add(policy.name())) {
-                issues.add(new FieldIssue(path + ".name", "duplicate", "names a policy given earlier in the list"));
+            Integer earlier = policy.name() == null ? null : firstIndex.putIfAbsent(policy.name(), i);
+            if (earlier != null) {
+                // worded as the other sections of a bundle word it
+                issues.add(new FieldIssue(
+                        path + ".name",
+                        "duplicate",
+                        "'" + policy.name() + "' is already defined at " + pathPrefix + "[" + earlier + "]"));
             }
         }
         return issues;

@@ -197,6 +197,36 @@ class BundlePolicyImportTests extends BundleImporterTestBase {
     }
 
     /** A team, a resource and a policy that routes the resource's requests to the team's manager. */
+    @Test
+    void anUnknownDecisionChannelIsAnInvalidValueAndARepeatedNameIsToldAsInEverySection() {
+        var refused = importer.yaml("""
+                        groups:
+                          - {name: %1$s-g}
+                          - {name: %1$s-g}
+                        policies:
+                          - name: %1$s-p
+                            conditions: {resourceName: "%1$s-db*"}
+                            steps: [{name: Review, approvers: [{user: admin}], allowedDecisionChannels: [WEB, FAX]}]
+                          - name: %1$s-p
+                            conditions: {resourceName: "%1$s-db*"}
+                            steps: [{name: Review, approvers: [{user: admin}]}]
+                        """.formatted(id)).expect(400).json();
+
+        var messages = new java.util.LinkedHashMap<String, String>();
+        refused.get("errors")
+                .forEach(issue -> messages.put(
+                        issue.get("field").asString() + ":" + issue.get("code").asString(),
+                        issue.get("message").asString()));
+        assertThat(messages)
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                        "groups[1].name:duplicate",
+                        "'" + id + "-g' is already defined at groups[0]",
+                        "policies[0].steps[0].allowedDecisionChannels[1]:invalid_value",
+                        "must be one of API, WEB, EMAIL, SLACK, TELEGRAM",
+                        "policies[1].name:duplicate",
+                        "'" + id + "-p' is already defined at policies[0]"));
+    }
+
     private String bundle(String timeout) {
         return """
                 users:

@@ -94,8 +94,8 @@ final class StepValidator {
             checks.require(
                     channels.get(i) != null && DECISION_CHANNELS.contains(channels.get(i)),
                     path + "[" + i + "]",
-                    "unknown_channel",
-                    "must be one of " + DECISION_CHANNELS);
+                    "invalid_value",
+                    "must be one of " + String.join(", ", DECISION_CHANNELS));
         }
     }
 
