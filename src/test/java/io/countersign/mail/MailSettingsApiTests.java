@@ -253,6 +253,21 @@ class MailSettingsApiTests {
     }
 
     @Test
+    void aKeywordRepeatedInAnyCaseIsRefusedAndNothingChanges() {
+        api.asAdmin().put("/api/v1/settings/mail", Api.json(full())).expect(200);
+        Map<String, Object> body = full();
+        body.put("approveKeywords", List.of("lgtm", "LGTM", "yes", "Ja"));
+
+        var response = api.asAdmin().put("/api/v1/settings/mail", Api.json(body));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(issues(response.json())).containsExactly("approveKeywords[1]:duplicate");
+        assertThat(response.body()).contains("'LGTM' repeats word 1 ('lgtm')");
+        assertThat(settings.current().approveKeywords()).containsExactly("Granted", "Go");
+    }
+
+    @Test
     void approvingByMailNeedsAnImapMailboxAndSmtpIsRequired() {
         Map<String, Object> body = full();
         body.remove("imap");
@@ -329,7 +344,7 @@ class MailSettingsApiTests {
         body.put("smtp", smtp);
         body.put("imap", imap);
         body.put("approveByMail", true);
-        body.put("approveKeywords", List.of("Granted", "Go", "granted"));
+        body.put("approveKeywords", List.of("Granted", "Go"));
         body.put("instanceName", "Acme PAM");
         return body;
     }

@@ -220,7 +220,10 @@ public final class MailSettingsRules {
                 "approveKeywords",
                 "too_many",
                 "must hold at most " + MAX_KEYWORDS + " words");
-        Map<String, String> distinct = new LinkedHashMap<>();
+        // a repeat is refused rather than merged, as lists of names are: a word typed twice is often a
+        // slip for another one, which would then go missing without a word
+        Map<String, Integer> firstIndex = new LinkedHashMap<>();
+        List<String> kept = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String word = trim(words.get(i));
             if (word == null || !WORD.matcher(word).matches()) {
@@ -228,16 +231,30 @@ public final class MailSettingsRules {
                         "approveKeywords[" + i + "]",
                         "not_a_word",
                         "must be a single word of letters and digits (at most 40), without spaces or commas");
-            } else if (REJECTING.contains(word.toLowerCase(Locale.ROOT).replaceAll("[_'-]+$", ""))) {
+            } else if (REJECTING.contains(compared(word))) {
                 problems.add(
                         "approveKeywords[" + i + "]",
                         "rejecting_word",
                         "must not be a word that rejects (" + String.join(", ", new TreeSet<>(REJECTING)) + ")");
             } else {
-                distinct.putIfAbsent(word.toLowerCase(Locale.ROOT), word);
+                Integer earlier = firstIndex.putIfAbsent(compared(word), i);
+                if (earlier == null) {
+                    kept.add(word);
+                } else {
+                    problems.add(
+                            "approveKeywords[" + i + "]",
+                            "duplicate",
+                            "'" + word + "' repeats word " + (earlier + 1) + " ('" + trim(words.get(earlier))
+                                    + "'): words are compared in any case, so give each once");
+                }
             }
         }
-        return new ArrayList<>(distinct.values());
+        return kept;
+    }
+
+    /** A keyword as a reply's first word is compared with it: lower case, without trailing punctuation. */
+    private static String compared(String word) {
+        return word.toLowerCase(Locale.ROOT).replaceAll("[_'-]+$", "");
     }
 
     private static String trim(String value) {

@@ -2,10 +2,12 @@ package io.countersign.mail.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.countersign.mail.MailSecurity;
 import io.countersign.mail.MailSettings;
 import io.countersign.mail.MailSettingsInput;
+import io.countersign.shared.FieldIssue;
 import io.countersign.shared.InvalidInputException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,9 +27,32 @@ class MailSettingsRulesTests {
     }
 
     @Test
-    void keywordsAreKeptOnceInTheirFirstSpelling() {
+    void aKeywordRepeatedInAnyCaseIsRefusedWhereItRepeats() {
+        var input =
+                new MailSettingsInput(smtp(null), null, false, List.of(" Granted ", "lgtm", "GRANTED", "LGTM-"), null);
+
+        assertThatThrownBy(() -> MailSettingsRules.apply(input, null))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues())
+                                .extracting(FieldIssue::field, FieldIssue::code, FieldIssue::message)
+                                .containsExactly(
+                                        tuple(
+                                                "approveKeywords[2]",
+                                                "duplicate",
+                                                "'GRANTED' repeats word 1 ('Granted'): words are compared in any case, so"
+                                                        + " give each once"),
+                                        tuple(
+                                                "approveKeywords[3]",
+                                                "duplicate",
+                                                "'LGTM-' repeats word 2 ('lgtm'): words are compared in any case, so give"
+                                                        + " each once")));
+    }
+
+    @Test
+    void keywordsAreKeptTrimmedInTheirOrder() {
         MailSettings settings = MailSettingsRules.apply(
-                new MailSettingsInput(smtp(null), null, false, List.of(" Granted ", "GRANTED", "ja"), null), null);
+                new MailSettingsInput(smtp(null), null, false, List.of(" Granted ", "ja"), null), null);
 
         assertThat(settings.approveKeywords()).containsExactly("Granted", "ja");
     }
