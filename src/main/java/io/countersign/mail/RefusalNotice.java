@@ -11,8 +11,8 @@ import java.util.List;
  * @param reason one sentence saying why, such as "This request was already decided."
  * @param requestId the request the reply was about, when known
  * @param stillDecideThrough how the sender can still decide the step the reply was about: {@code
- *     WEB} (the link in the notification), {@code EMAIL} (replying again), {@code API} (the
- *     request's page); empty when they cannot, or when that is not known
+ *     WEB} (the link in the notification or the request's page), {@code EMAIL} (replying to the
+ *     notification), {@code API} (Countersign's API); empty when they cannot, or when that is not known
  */
 public record RefusalNotice(
         String to,

@@ -341,7 +341,7 @@ class OutgoingMailTests {
                         null));
     }
 
-    private static ApprovalNotice notice(String justification, String resource, Instant deadline) {
+    static ApprovalNotice notice(String justification, String resource, Instant deadline) {
         return notice(justification, resource, deadline, null);
     }
 
@@ -380,7 +380,7 @@ class OutgoingMailTests {
         return mail.getReceivedMessages()[0];
     }
 
-    private static String part(Part message, String type) throws Exception {
+    static String part(Part message, String type) throws Exception {
         Multipart alternatives = (Multipart) message.getContent();
         for (int i = 0; i < alternatives.getCount(); i++) {
             var part = alternatives.getBodyPart(i);

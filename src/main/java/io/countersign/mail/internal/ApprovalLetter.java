@@ -40,15 +40,18 @@ public final class ApprovalLetter {
         if (notice.linkToken() != null) {
             letter.link("Approve or reject", head.actionLink(notice.linkToken()));
         }
-        if (notice.actionToken() == null || notice.linkToken() == null) {
-            letter.paragraph("The policy takes decisions on this step only through "
-                    + String.join(", ", notice.decidedThrough()) + ".");
+        if (!notice.decidedThrough().isEmpty() && (notice.actionToken() == null || notice.linkToken() == null)) {
+            letter.paragraph(DecisionChannels.onlyThrough(notice.decidedThrough(), head.approveByMail()));
         }
         if (head.approveByMail() && notice.actionToken() != null) {
-            letter.paragraph("You can also answer by mail. Reply with Approve or Reject on the first line. "
-                            + "These words approve: " + String.join(", ", approveWords(head)) + "; anything else "
-                            + "rejects, and the whole first line becomes your comment. Reply from the address this "
-                            + "mail was sent to and keep the reply code below.")
+            // "also" only beside the link: where a reply is the one way offered here, it is no extra
+            letter.paragraph((notice.linkToken() == null
+                                    ? "To answer by mail, reply"
+                                    : "You can also answer by mail. Reply")
+                            + " with Approve or Reject on the first line. These words approve: "
+                            + String.join(", ", approveWords(head)) + "; anything else rejects, and the whole first"
+                            + " line becomes your comment. Reply from the address this mail was sent to and keep the"
+                            + " reply code below.")
                     .paragraph("Reply code: " + notice.actionToken());
         }
         return letter;

@@ -21,16 +21,25 @@ public final class RefusalLetter {
                 .paragraph("This answer was sent automatically by " + head.instanceName() + ".");
     }
 
+    /**
+     * Each way names the mail it means, as any may be the only one: "replying to it" would point at
+     * nothing once the link before it is left out. {@code WEB} is the link and the request's page alike.
+     */
     private static String stillDecide(RefusalNotice notice, Letterhead head) {
         List<String> ways = new ArrayList<>();
         if (notice.stillDecideThrough().contains(Channel.WEB)) {
-            ways.add("from the link in the original mail");
+            ways.add(
+                    notice.requestId() == null
+                            ? "from the link in the original mail"
+                            : "from the link in the original mail or on the request's page, "
+                                    + head.requestLink(notice.requestId()));
         }
         if (notice.stillDecideThrough().contains(Channel.EMAIL)) {
-            ways.add("by replying to it again with Approve or Reject on the first line, above the quoted mail");
+            ways.add("by replying to the original mail with Approve or Reject on the first line, above the quoted"
+                    + " mail");
         }
-        if (notice.requestId() != null && notice.stillDecideThrough().contains(Channel.API)) {
-            ways.add("on the request's page, " + head.requestLink(notice.requestId()));
+        if (notice.stillDecideThrough().contains(Channel.API)) {
+            ways.add("through Countersign's API");
         }
         return ways.isEmpty() ? "" : " You can still decide " + String.join(", or ", ways) + ".";
     }

@@ -69,8 +69,8 @@ class TokenReplyDecider implements ReplyDecider {
 
     /**
      * Only the approver the token was mailed to, replying from that address, may still decide; and
-     * only through what the step takes: the link ({@code WEB}), a reply ({@code EMAIL}), the request's
-     * page ({@code API}).
+     * only through what the step takes: the link or the request's page ({@code WEB}), a reply ({@code
+     * EMAIL}), the API ({@code API}).
      */
     @Override
     public List<Channel> stillOpenTo(String token, String requestId, String sender) {

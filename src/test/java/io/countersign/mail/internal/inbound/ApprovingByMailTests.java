@@ -154,7 +154,7 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
 
         assertThat(text(asked))
                 .contains("https://countersign.example.com/requests/" + id)
-                .contains("The policy takes decisions on this step only through API.")
+                .contains("The policy takes decisions on this step only through Countersign's API.")
                 .doesNotContain("/actions/", "Reply code", "answer by mail");
         assertThat(((InternetAddress) asked.getReplyTo()[0]).getAddress()).isEqualTo("countersign@example.com");
         assertThat(status(id)).isEqualTo("PENDING");

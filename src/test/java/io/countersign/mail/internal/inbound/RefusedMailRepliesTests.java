@@ -75,8 +75,34 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
         MimeMessage answer = mailTo(lisa, "Your reply was not applied (" + id + ")");
         assertThat(text(answer))
                 .contains("The reply has no first line to read.")
-                .contains("You can still decide from the link in the original mail, or by replying to it again")
-                .doesNotContain("request's page", "/requests/");
+                .contains("You can still decide from the link in the original mail or on the request's page,"
+                        + " https://countersign.example.com/requests/" + id + ", or by replying to the original mail"
+                        + " with Approve or Reject on the first line, above the quoted mail.")
+                .doesNotContain("API");
+        assertThat(status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void anEmptyReplyToAStepDecidedOnlyByMailIsToldToReplyToTheOriginalMailAgain() throws Exception {
+        Map<String, Object> mailOnly = step(1, lisa);
+        mailOnly.put("allowedDecisionChannels", List.of("EMAIL"));
+        String id = scene.pending(dev, List.of(mailOnly));
+        MimeMessage asked = mailAbout(lisa, id);
+        assertThat(text(asked))
+                .contains("The policy takes decisions on this step only by mail.")
+                .contains("To answer by mail, reply with Approve or Reject on the first line.")
+                .doesNotContain("EMAIL", "You can also answer by mail", "/actions/");
+
+        file(reply(asked, lisa, null)
+                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, quoted(asked))
+                .bytes());
+
+        MimeMessage answer = mailTo(lisa, "Your reply was not applied (" + id + ")");
+        assertThat(text(answer))
+                .contains("The reply has no first line to read.")
+                .contains("Nothing was changed. You can still decide by replying to the original mail with Approve or"
+                        + " Reject on the first line, above the quoted mail.")
+                .doesNotContain("replying to it", "/requests/", "link");
         assertThat(status(id)).isEqualTo("PENDING");
     }
 
