@@ -13,6 +13,8 @@ import java.util.List;
  * @param stillDecideThrough how the sender can still decide the step the reply was about: {@code
  *     WEB} (the link in the notification or the request's page), {@code EMAIL} (replying to the
  *     notification), {@code API} (Countersign's API); empty when they cannot, or when that is not known
+ * @param howToReply the reply did not say which request or step it answers: the answer says how to
+ *     reply so that it does
  */
 public record RefusalNotice(
         String to,
@@ -21,7 +23,8 @@ public record RefusalNotice(
         String originalReferences,
         String reason,
         String requestId,
-        List<Channel> stillDecideThrough) {
+        List<Channel> stillDecideThrough,
+        boolean howToReply) {
 
     public RefusalNotice {
         stillDecideThrough = stillDecideThrough == null ? List.of() : List.copyOf(stillDecideThrough);
@@ -30,6 +33,18 @@ public record RefusalNotice(
     /** A refusal that offers no other way to decide. */
     public RefusalNotice(
             String to, String originalSubject, String originalMessageId, String originalReferences, String reason) {
-        this(to, originalSubject, originalMessageId, originalReferences, reason, null, List.of());
+        this(to, originalSubject, originalMessageId, originalReferences, reason, null, List.of(), false);
+    }
+
+    /** A refusal of a reply that said which request and step it answers. */
+    public RefusalNotice(
+            String to,
+            String originalSubject,
+            String originalMessageId,
+            String originalReferences,
+            String reason,
+            String requestId,
+            List<Channel> stillDecideThrough) {
+        this(to, originalSubject, originalMessageId, originalReferences, reason, requestId, stillDecideThrough, false);
     }
 }

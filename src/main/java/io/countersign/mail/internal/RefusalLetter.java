@@ -17,8 +17,20 @@ public final class RefusalLetter {
     public static Letter write(RefusalNotice notice, Letterhead head) {
         return new Letter()
                 .paragraph("Your reply was not taken as a decision: " + notice.reason())
-                .paragraph("Nothing was changed." + stillDecide(notice, head))
+                .paragraph("Nothing was changed." + stillDecide(notice, head) + howToReply(notice))
                 .paragraph("This answer was sent automatically by " + head.instanceName() + ".");
+    }
+
+    /**
+     * Said only when the reply's own code did not name its request and step: the sender may have a way
+     * left, and this is how a reply names both.
+     */
+    private static String howToReply(RefusalNotice notice) {
+        return notice.howToReply()
+                ? " Countersign could not tell which approval your reply answers. To decide by mail, reply to the"
+                        + " approval mail itself (one that shows a reply code), keeping its subject, which names the"
+                        + " request, and sending to its reply address, which carries your reply code."
+                : "";
     }
 
     /**

@@ -46,7 +46,8 @@ class MailedRefusals implements RefusalReplies {
                         null,
                         sentence(reply.reason()),
                         reply.requestId(),
-                        reply.stillDecideThrough()))
+                        reply.stillDecideThrough(),
+                        reply.howToReply()))
                 .message());
     }
 

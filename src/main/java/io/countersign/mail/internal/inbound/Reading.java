@@ -13,7 +13,10 @@ import io.countersign.shared.LoggedText;
  *     so its From address is likely forged and an answer would go to someone who never wrote
  * @param authenticated the trusted authentication service vouched for the sender's domain
  * @param token the reply code of a reply refused for how it was written, so the answer can say
- *     whether its sender can still decide; null otherwise
+ *     whether its sender can still decide; null otherwise, or when it held none or several
+ * @param unplaced refused because it does not say which request or step it answers (no request
+ *     named, two named, no reply code or several): unless its reply code says so, the answer tells
+ *     the sender how to reply so that it does
  */
 record Reading(
         String sender,
@@ -25,34 +28,42 @@ record Reading(
         boolean automatic,
         boolean unanswered,
         boolean authenticated,
-        String token) {
+        String token,
+        boolean unplaced) {
 
     static Reading reply(String subject, String messageId, ParsedReply reply) {
         return new Reading(
-                reply.sender(), subject, messageId, reply.requestId(), reply, null, false, false, false, null);
+                reply.sender(), subject, messageId, reply.requestId(), reply, null, false, false, false, null, false);
     }
 
     static Reading refused(String sender, String subject, String messageId, String requestId, String reason) {
-        return new Reading(sender, subject, messageId, requestId, null, reason, false, false, false, null);
+        return new Reading(sender, subject, messageId, requestId, null, reason, false, false, false, null, false);
     }
 
-    /** A reply with a reply code that says nothing the rules can read. */
+    /** A reply that does not say which request or step it answers; {@code token} is its one reply code, if any. */
+    static Reading unplaced(
+            String sender, String subject, String messageId, String requestId, String token, String reason) {
+        return new Reading(sender, subject, messageId, requestId, null, reason, false, false, false, token, true);
+    }
+
+    /** A reply that says nothing the rules can read; {@code token} is its one reply code, if any. */
     static Reading unreadable(
             String sender, String subject, String messageId, String requestId, String token, String reason) {
-        return new Reading(sender, subject, messageId, requestId, null, reason, false, false, false, token);
+        return new Reading(sender, subject, messageId, requestId, null, reason, false, false, false, token, false);
     }
 
     static Reading unauthenticated(String sender, String subject, String messageId, String requestId, String reason) {
-        return new Reading(sender, subject, messageId, requestId, null, reason, false, true, false, null);
+        return new Reading(sender, subject, messageId, requestId, null, reason, false, true, false, null, false);
     }
 
     static Reading automatic(String sender, String subject, String messageId, String requestId, String reason) {
-        return new Reading(sender, subject, messageId, requestId, null, reason, true, true, false, null);
+        return new Reading(sender, subject, messageId, requestId, null, reason, true, true, false, null, false);
     }
 
     /** This reading, of a message whose sender the trusted authentication service vouched for. */
     Reading asAuthenticated() {
-        return new Reading(sender, subject, messageId, requestId, reply, refusal, automatic, unanswered, true, token);
+        return new Reading(
+                sender, subject, messageId, requestId, reply, refusal, automatic, unanswered, true, token, unplaced);
     }
 
     @Override

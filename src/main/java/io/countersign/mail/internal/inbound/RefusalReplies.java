@@ -20,6 +20,8 @@ public interface RefusalReplies {
      * @param requestId the request the reply was about, when known
      * @param stillDecideThrough the channels through which the sender can still decide its step;
      *     empty when they cannot
+     * @param howToReply the reply did not say which request or step it answers, nor did a code of
+     *     the sender's: the answer says how to reply so that it does
      */
     record RefusalReply(
             String to,
@@ -27,7 +29,8 @@ public interface RefusalReplies {
             String inReplyTo,
             String reason,
             String requestId,
-            List<Channel> stillDecideThrough) {
+            List<Channel> stillDecideThrough,
+            boolean howToReply) {
 
         public RefusalReply {
             stillDecideThrough = stillDecideThrough == null ? List.of() : List.copyOf(stillDecideThrough);

@@ -2,6 +2,7 @@ package io.countersign.mail.internal.inbound;
 
 import io.countersign.shared.Channel;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies a reply to its request: redeems the token as the approver it was issued to, provided the
@@ -21,6 +22,14 @@ public interface ReplyDecider {
      */
     default List<Channel> stillOpenTo(String token, String requestId, String sender) {
         return List.of();
+    }
+
+    /**
+     * The request {@code token} was mailed for, when it was mailed to {@code sender}: what a reply
+     * naming no request of its own is about. Empty when the token is unknown or not theirs.
+     */
+    default Optional<String> requestOf(String token, String sender) {
+        return Optional.empty();
     }
 
     /**

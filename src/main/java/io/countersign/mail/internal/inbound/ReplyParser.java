@@ -98,37 +98,44 @@ final class ReplyParser {
 
     /** Reads what a person wrote, once the sender is known and, where it can be, authenticated. */
     private Reading readReply(MimeMessage message, String sender, String subject, String messageId, String requestId)
-            throws MessagingException, IOException {
+            throws MessagingException {
         List<String> references = references(message);
         String subjectId = first(SUBJECT_REQUEST, subject);
         String referencedId = referencedRequest(references);
+        String body = null;
+        boolean undecodable = false;
+        try {
+            body = ReplyBody.of(message);
+        } catch (MessagingException | IOException | RuntimeException unreadable) {
+            // the plus address may still say whose reply code it carries, for the answer to say so
+            undecodable = true;
+        }
+        Set<String> tokens = tokens(message, body);
+        String token = tokens.size() == 1 ? tokens.iterator().next() : null;
         if (subjectId != null && referencedId != null && !subjectId.equalsIgnoreCase(referencedId)) {
-            return Reading.refused(
-                    sender, subject, messageId, null, "the subject and the references name different requests");
+            return Reading.unplaced(
+                    sender, subject, messageId, null, token, "the subject and the references name different requests");
         }
         if (requestId == null) {
-            return Reading.refused(sender, subject, messageId, null, "the reply names no request");
+            return Reading.unplaced(sender, subject, messageId, null, token, "the reply names no request");
         }
-        String body = ReplyBody.of(message);
-        Set<String> tokens = tokens(message, body);
+        if (undecodable) {
+            return Reading.unreadable(sender, subject, messageId, requestId, token, "the message could not be read");
+        }
         if (tokens.isEmpty()) {
-            return Reading.refused(sender, subject, messageId, requestId, "the reply carries no reply code");
+            return Reading.unplaced(sender, subject, messageId, requestId, null, "the reply carries no reply code");
         }
-        if (tokens.size() > 1) {
-            return Reading.refused(sender, subject, messageId, requestId, "the reply carries more than one reply code");
+        if (token == null) {
+            return Reading.unplaced(
+                    sender, subject, messageId, requestId, null, "the reply carries more than one reply code");
         }
         String line = FirstLine.of(body);
         if (line == null) {
             return Reading.unreadable(
-                    sender,
-                    subject,
-                    messageId,
-                    requestId,
-                    tokens.iterator().next(),
-                    "the reply has no first line to read");
+                    sender, subject, messageId, requestId, token, "the reply has no first line to read");
         }
-        ParsedReply reply = new ParsedReply(
-                requestId, tokens.iterator().next(), sender, references, words.approves(line), words.comment(line));
+        ParsedReply reply =
+                new ParsedReply(requestId, token, sender, references, words.approves(line), words.comment(line));
         return Reading.reply(subject, messageId, reply);
     }
 

@@ -127,12 +127,21 @@ class ReplyProcessor {
         if (reading.unanswered() || reading.sender() == null) {
             return new Result(true, false, null);
         }
+        // a reply that names no request may still carry the sender's own code, which names it
+        String about = requestId == null && reading.token() != null
+                ? decider.getObject()
+                        .requestOf(reading.token(), reading.sender())
+                        .orElse(null)
+                : requestId;
         // a subject of our own: whoever wrote to the mailbox must not choose what it sends in its name
-        String subject = "Your reply was not applied" + (requestId == null ? "" : " (" + requestId + ")");
-        List<Channel> open = reading.token() == null || requestId == null
+        String subject = "Your reply was not applied" + (about == null ? "" : " (" + about + ")");
+        List<Channel> open = reading.token() == null || about == null
                 ? List.of()
-                : decider.getObject().stillOpenTo(reading.token(), requestId, reading.sender());
+                : decider.getObject().stillOpenTo(reading.token(), about, reading.sender());
+        boolean howToReply = reading.unplaced() && (reading.token() == null || about == null);
         return new Result(
-                true, false, new RefusalReply(reading.sender(), subject, reading.messageId(), reason, requestId, open));
+                true,
+                false,
+                new RefusalReply(reading.sender(), subject, reading.messageId(), reason, about, open, howToReply));
     }
 }

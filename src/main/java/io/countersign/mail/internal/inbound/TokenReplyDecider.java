@@ -89,6 +89,13 @@ class TokenReplyDecider implements ReplyDecider {
                 .toList();
     }
 
+    @Override
+    public Optional<String> requestOf(String token, String sender) {
+        return tokens.peek(token, Channel.EMAIL)
+                .filter(found -> notTheApprover(found, sender) == null)
+                .map(ActionTokenView::requestId);
+    }
+
     /** Why the sender does not speak for the token's approver, or null when they do. */
     private String notTheApprover(ActionTokenView token, String sender) {
         if (!sent.addressesAsked(token.requestId(), token.step(), token.approverId())

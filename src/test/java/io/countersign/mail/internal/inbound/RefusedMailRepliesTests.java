@@ -40,6 +40,56 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
     }
 
     @Test
+    void aReplyThatNamesNoRequestButCarriesTheApproversOwnCodeSaysTheyCanStillDecide() throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        MimeMessage asked = mailAbout(lisa, id);
+
+        file(reply(asked, lisa, null)
+                .to("countersign@example.com")
+                .subject("Re: hello")
+                .inReplyTo(null)
+                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n\n" + quoted(asked))
+                .bytes());
+
+        MimeMessage answer = mailTo(lisa, "Your reply was not applied (" + id + ")");
+        assertThat(text(answer))
+                .contains(
+                        "The reply names no request.",
+                        "Nothing was changed. You can still decide from the link in the original mail or on the"
+                                + " request's page, https://countersign.example.com/requests/" + id + ", or by"
+                                + " replying to the original mail with Approve or Reject on the first line")
+                .doesNotContain("could not tell")
+                .doesNotContainPattern("[a-z2-7]{32}");
+        assertThat(status(id)).isEqualTo("PENDING");
+        assertThat(request(id).get("decisions")).isEmpty();
+    }
+
+    @Test
+    void aReplyThatNamesNoRequestNorCarriesACodeIsToldHowToReplySoThatItDoes() throws Exception {
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        MimeMessage asked = mailAbout(lisa, id);
+
+        file(reply(asked, lisa, null)
+                .to("countersign@example.com")
+                .subject("Re: hello")
+                .inReplyTo(null)
+                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n")
+                .bytes());
+
+        MimeMessage answer = mailTo(lisa, "Your reply was not applied");
+        assertThat(answer.getSubject()).isEqualTo("Re: Your reply was not applied");
+        assertThat(text(answer))
+                .contains(
+                        "The reply names no request.",
+                        "Nothing was changed. Countersign could not tell which approval your reply answers. To decide"
+                                + " by mail, reply to the approval mail itself (one that shows a reply code), keeping"
+                                + " its subject, which names the request, and sending to its reply address, which"
+                                + " carries your reply code.")
+                .doesNotContain("still decide");
+        assertThat(status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
     void aReplyFromAnotherUsersAddressIsRefusedAuditedAndAnswered() throws Exception {
         String id = scene.pending(dev, List.of(step(1, lisa)));
 
@@ -116,7 +166,14 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
                 .bytes());
 
         MimeMessage answer = mailTo(lisa, "Your reply was not applied (" + id + ")");
-        assertThat(text(answer)).contains("The message could not be read.", "Nothing was changed.");
+        // the plus address still says the code is lisa's, unused, and the step open
+        assertThat(text(answer))
+                .contains(
+                        "The message could not be read.",
+                        "Nothing was changed. You can still decide from the link in the original mail or on the"
+                                + " request's page, https://countersign.example.com/requests/" + id + ", or by"
+                                + " replying to the original mail with Approve or Reject on the first line")
+                .doesNotContain("could not tell");
         MailAwait.patiently().until(() -> waiting() == 0);
         assertThat(refusals(id)).containsExactly("from " + email(lisa) + ": the message could not be read");
         assertThat(status(id)).isEqualTo("PENDING");
