@@ -125,12 +125,13 @@ public class Users {
     public void delete(Actor actor, String username) {
         String name = Names.canonical(username);
         User user = store.find(name).orElseThrow(() -> new NotFoundException("user", name));
+        // first: removing what names the last administrator would not let them be deleted either
+        keepAnAdministrator(user, null);
         List<String> uses = new ArrayList<>();
         references.forEach(module -> uses.addAll(module.usesOfUser(name)));
         if (!uses.isEmpty()) {
             throw new ConflictException("User '" + name + "' is still named by " + Summaries.names(uses) + ".");
         }
-        keepAnAdministrator(user, null);
         String id = store.idOf(name).orElseThrow();
         List<String> reports = store.reportsOf(name);
         references.forEach(module -> module.forgetUser(name));

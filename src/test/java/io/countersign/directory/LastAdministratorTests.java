@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,37 @@ class LastAdministratorTests {
         var admin = api.asAdmin().get("/api/v1/users/admin").expect(200).json();
         assertThat(admin.get("role").asString()).isEqualTo("ADMIN");
         assertThat(admin.get("active").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theLastAdministratorNamedByAPolicyIsToldTheyAreTheLastBeforeWhatNamesThem() {
+        people.onlyTheBootstrapAdministratorIsAnActiveAdmin();
+        String policy = Api.unique("names-admin");
+        api.asAdmin()
+                .post(
+                        "/api/v1/policies",
+                        Api.json(Map.of(
+                                "name",
+                                policy,
+                                "conditions",
+                                Map.of("resourceName", Api.unique("db")),
+                                "steps",
+                                List.of(Map.of(
+                                        "name",
+                                        "Admin",
+                                        "requiredApprovals",
+                                        1,
+                                        "approvers",
+                                        List.of(Map.of("user", "admin")))))))
+                .expect(201);
+
+        var deleted = api.asAdmin().delete("/api/v1/users/admin");
+
+        assertThat(deleted.status()).isEqualTo(409);
+        assertThat(deleted.json().get("detail").asString())
+                .contains("last active administrator")
+                .doesNotContain(policy);
+        api.asAdmin().delete("/api/v1/policies/" + policy).expect(204);
     }
 
     @Test
