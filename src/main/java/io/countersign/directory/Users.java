@@ -60,9 +60,22 @@ public class Users {
         return query.page(store.page(query), User::username);
     }
 
-    /** The stored revision of a user; {@code lock} holds the row until the transaction ends. */
+    /**
+     * The stored revision of a user; {@code lock} holds the row until the transaction ends, and an active
+     * administrator's together with every other active administrator's.
+     */
     public Optional<Revision> revision(String username, boolean lock) {
-        return store.revision(Names.canonical(username), lock);
+        String name = Names.canonical(username);
+        if (lock
+                && store.find(name)
+                        .filter(User::active)
+                        .filter(user -> user.role() == Role.ADMIN)
+                        .isPresent()) {
+            // an administrator's row is taken with every administrator's, in their order, as the check that
+            // one remains takes them: locked alone first, two versioned changes could wait on each other
+            store.lockActiveAdmins();
+        }
+        return store.revision(name, lock);
     }
 
     /** A user as {@code actor} may see it: administrators and auditors see everyone, others only themselves. */

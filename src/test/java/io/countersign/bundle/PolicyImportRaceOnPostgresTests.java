@@ -9,6 +9,7 @@ import io.countersign.shared.Channel;
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import io.countersign.testing.HeldWrites;
 import io.countersign.testing.OnPostgres;
 import io.countersign.testing.Race;
 import java.util.List;

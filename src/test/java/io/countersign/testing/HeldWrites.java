@@ -1,4 +1,4 @@
-package io.countersign.bundle;
+package io.countersign.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the second, started meanwhile, is seen waiting behind its locks; then the first commits. Close it
  * after the test.
  */
-final class HeldWrites implements AutoCloseable {
+public final class HeldWrites implements AutoCloseable {
 
     /** The sessions waiting, directly or behind another waiter, for the locks {@code pid} holds. */
     private static final String WAITING_BEHIND = """
@@ -32,13 +32,13 @@ final class HeldWrites implements AutoCloseable {
     private final TransactionTemplate transactions;
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
-    HeldWrites(JdbcClient jdbc, TransactionTemplate transactions) {
+    public HeldWrites(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
 
     /** Runs {@code first}, then {@code second} once it waits for {@code first}; answers what {@code second} answered. */
-    <T> T firstThenSecond(Runnable first, Callable<T> second) throws Exception {
+    public <T> T firstThenSecond(Runnable first, Callable<T> second) throws Exception {
         return firstThenSecond(first, () -> {}, second);
     }
 
@@ -46,7 +46,7 @@ final class HeldWrites implements AutoCloseable {
      * As {@link #firstThenSecond(Runnable, Callable)}, with {@code thenFirst} run in the first's
      * transaction after the second is seen waiting, before the first commits.
      */
-    <T> T firstThenSecond(Runnable first, Runnable thenFirst, Callable<T> second) throws Exception {
+    public <T> T firstThenSecond(Runnable first, Runnable thenFirst, Callable<T> second) throws Exception {
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch secondWaits = new CountDownLatch(1);
         AtomicInteger pid = new AtomicInteger();

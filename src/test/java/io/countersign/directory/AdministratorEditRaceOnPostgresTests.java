@@ -1,0 +1,88 @@
+package io.countersign.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.shared.Actor;
+import io.countersign.shared.Channel;
+import io.countersign.shared.Role;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import io.countersign.testing.HeldWrites;
+import io.countersign.testing.OnPostgres;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Two administrators demoted at once, each by a write that names the version it read (If-Match): each
+ * write locks its user's row to compare the version, and the check that an administrator remains locks
+ * every administrator's. Taken in that order, two such writes could each hold what the other waits for.
+ */
+@CountersignTest
+@OnPostgres
+class AdministratorEditRaceOnPostgresTests {
+
+    private static final Actor ADMIN = new Actor("admin", Role.ADMIN, Channel.API, "127.0.0.1");
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    Users users;
+
+    private HeldWrites held;
+
+    @AfterEach
+    void stopThreads() {
+        if (held != null) {
+            held.close();
+        }
+    }
+
+    @Test
+    void twoVersionedDemotionsOfAdministratorsAtOnceBothGoThroughInTurn() throws Exception {
+        People people = new People(api);
+        people.onlyTheBootstrapAdministratorIsAnActiveAdmin();
+        String first = people.user("edit-a", Role.ADMIN);
+        String second = people.user("edit-b", Role.ADMIN);
+        String version =
+                api.asAdmin().get("/api/v1/users/" + second).expect(200).header("ETag");
+        held = new HeldWrites(jdbc, transactions);
+
+        Api.Response answered = held.firstThenSecond(
+                // as a versioned write does: its user's version first, read under lock
+                () -> users.revision(first, true),
+                () -> users.replace(ADMIN, first, demoted(first)),
+                () -> api.asAdmin()
+                        .call(
+                                HttpMethod.PUT,
+                                "/api/v1/users/" + second,
+                                Api.json(Map.of("email", second + "@example.com", "role", "USER")),
+                                "If-Match",
+                                version));
+
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(activeAdmins()).containsExactly("admin");
+    }
+
+    private static UserInput demoted(String username) {
+        return new UserInput(username, username + "@example.com", null, null, null, Role.USER, true);
+    }
+
+    private List<String> activeAdmins() {
+        return jdbc.sql("select username from users where role = 'ADMIN' and active order by username")
+                .query(String.class)
+                .list();
+    }
+}
