@@ -76,6 +76,42 @@ class AdministratorEditRaceOnPostgresTests {
         assertThat(activeAdmins()).containsExactly("admin");
     }
 
+    @Test
+    void aChangeTheDatabaseUndoesToBreakADeadlockIsAnsweredAsOneToSendAgainAfterASecond() throws Exception {
+        People people = new People(api);
+        people.onlyTheBootstrapAdministratorIsAnActiveAdmin();
+        String held = people.user("edit-a", Role.ADMIN);
+        String demoted = people.user("edit-b", Role.ADMIN);
+        this.held = new HeldWrites(jdbc, transactions);
+
+        // another writer that takes two administrators' rows against their order; it waits the longest
+        // before looking for a deadlock, so the database undoes the call, not it
+        Api.Response answered = this.held.firstThenSecond(
+                () -> {
+                    jdbc.sql("set local deadlock_timeout = '60s'").update();
+                    lockUser(held);
+                },
+                () -> lockUser("admin"),
+                () -> api.asAdmin()
+                        .put(
+                                "/api/v1/users/" + demoted,
+                                Api.json(Map.of("email", demoted + "@example.com", "role", "USER"))));
+
+        assertThat(answered.status()).isEqualTo(503);
+        assertThat(answered.header("Retry-After")).isEqualTo("1");
+        assertThat(answered.json().get("detail").asString())
+                .isEqualTo("The change met another made at the same moment and was undone; nothing was changed."
+                        + " Send it again.");
+        assertThat(activeAdmins()).contains(demoted);
+    }
+
+    private void lockUser(String username) {
+        jdbc.sql("select username from users where username = ? for update")
+                .param(username)
+                .query(String.class)
+                .single();
+    }
+
     private static UserInput demoted(String username) {
         return new UserInput(username, username + "@example.com", null, null, null, Role.USER, true);
     }

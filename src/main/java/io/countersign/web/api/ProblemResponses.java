@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -278,6 +279,26 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 .toList();
         return ResponseEntity.badRequest()
                 .body(problemFor(new InvalidInputException(issues)).getBody());
+    }
+
+    /**
+     * Two changes that met at the same moment and took the same rows in opposite orders: the database
+     * undid one of them whole to let the other go on. Nothing of it stays, and sent again it meets no
+     * other: 503 with Retry-After, which a retry with the same Idempotency-Key runs again rather than
+     * being answered from memory, as a refusal would be.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> undoneForAnother(PessimisticLockingFailureException e) {
+        log.warn(
+                "A change met another at the same moment and was undone: {}",
+                e.getMostSpecificCause().getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "The change met another made at the same moment and was undone; nothing was changed. Send it again.");
+        problem.setTitle("Undone for another change");
+        return ResponseEntity.status(problem.getStatus())
+                .header("Retry-After", "1")
+                .body(problem);
     }
 
     /** A database out of reach is the service's trouble, not the caller's: 503, never a slow 500. */
