@@ -80,7 +80,7 @@ class SignInAudit {
                 .addKeyValue("event.action", "user.signed_out")
                 .addKeyValue("client.address", sourceAddress)
                 .log("{} signed out ({}) from {}", principal.username(), method, sourceAddress);
-        events.publishEvent(new SignedOut(principal.toActor(sourceAddress), method));
+        events.publishEvent(SignedOut.byThemselves(principal.toActor(sourceAddress), method));
     }
 
     /** A single sign-on session met the provider's sign-out on its next page and was ended. */
@@ -90,6 +90,6 @@ class SignInAudit {
                 .addKeyValue("event.action", "user.signed_out")
                 .addKeyValue("client.address", sourceAddress)
                 .log("{} was signed out by the single sign-on provider", principal.username());
-        events.publishEvent(new SignedOutByProvider(principal.toActor(sourceAddress)));
+        events.publishEvent(SignedOut.byTheProvider(principal.toActor(sourceAddress)));
     }
 }

@@ -4,10 +4,19 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
 
 /**
- * A person ended their own session with Sign out, which they had signed in to with their password or
- * through single sign-on; the same action as a sign-out the provider reports ({@link SignedOutByProvider}).
+ * A session ended by a sign-out: the person pressed Sign out, having signed in with their password or
+ * through single sign-on, or the provider said they signed out there (back-channel logout), recorded
+ * when the session met it, as the person who held it. One action for both, told apart by the note.
  */
-public record SignedOut(Actor actor, SignedIn.Method method) implements AuditableEvent {
+public record SignedOut(Actor actor, String note) implements AuditableEvent {
+
+    static SignedOut byThemselves(Actor actor, SignedIn.Method method) {
+        return new SignedOut(actor, method + ": they signed out");
+    }
+
+    static SignedOut byTheProvider(Actor actor) {
+        return new SignedOut(actor, "single sign-on: the provider signed them out");
+    }
 
     @Override
     public String action() {
@@ -17,10 +26,5 @@ public record SignedOut(Actor actor, SignedIn.Method method) implements Auditabl
     @Override
     public String target() {
         return "user:" + actor.username();
-    }
-
-    @Override
-    public String note() {
-        return method + ": they signed out";
     }
 }

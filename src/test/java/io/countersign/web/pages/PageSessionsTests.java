@@ -194,10 +194,7 @@ class PageSessionsTests {
         // the session ends under the open page, as after the idle timeout
         browser.post(base + "/profile", base + "/logout", "");
 
-        HttpResponse<String> sent = browser.submit(
-                base + "/profile/password",
-                "_csrf=" + form(token) + "&current=" + form(PASSWORD) + "&new=" + form(REPLACEMENT) + "&repeated="
-                        + form(REPLACEMENT));
+        HttpResponse<String> sent = changePassword(browser, token);
 
         assertThat(sent.statusCode()).isEqualTo(302);
         assertThat(sent.headers().firstValue("Location"))
@@ -223,10 +220,7 @@ class PageSessionsTests {
                 .put("/api/v1/users/" + name, Api.json(user(name, "USER", true)))
                 .expect(200);
 
-        HttpResponse<String> sent = browser.submit(
-                base + "/profile/password",
-                "_csrf=" + form(token) + "&current=" + form(PASSWORD) + "&new=" + form(REPLACEMENT) + "&repeated="
-                        + form(REPLACEMENT));
+        HttpResponse<String> sent = changePassword(browser, token);
 
         assertThat(sent.statusCode()).isEqualTo(302);
         assertThat(sent.headers().firstValue("Location"))
@@ -259,6 +253,13 @@ class PageSessionsTests {
         assertThat(seen.statusCode()).isEqualTo(302);
         assertThat(seen.headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+    }
+
+    private HttpResponse<String> changePassword(Visitor browser, String token) {
+        return browser.submit(
+                base + "/profile/password",
+                "_csrf=" + form(token) + "&current=" + form(PASSWORD) + "&new=" + form(REPLACEMENT) + "&repeated="
+                        + form(REPLACEMENT));
     }
 
     private static String form(String value) {
