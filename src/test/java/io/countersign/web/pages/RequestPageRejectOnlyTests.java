@@ -51,16 +51,7 @@ class RequestPageRejectOnlyTests {
 
     @Test
     void anApproverOfAnEarlierStepIsToldWhyNotApproveAndMayStillReject() {
-        String id = api.ask(
-                requesterToken,
-                api.resourceGovernedBy(Map.of(
-                        "distinctApproversAcrossSteps",
-                        true,
-                        "steps",
-                        List.of(
-                                Map.of("approvers", List.of(Map.of("user", lisa))),
-                                Map.of("approvers", List.of(Map.of("user", lisa), Map.of("user", carol)))))),
-                Map.of());
+        String id = askUnderDistinctSteps(List.of(lisa), List.of(lisa, carol));
         api.as(api.tokenFor(lisa))
                 .post("/api/v1/requests/" + id + "/approve", null)
                 .expect(200);
@@ -81,16 +72,7 @@ class RequestPageRejectOnlyTests {
 
     @Test
     void anApproverWhoseApprovalWouldLeaveALaterStepNobodyMayStillRejectOnTheRequestAndApprovalsPages() {
-        String id = api.ask(
-                requesterToken,
-                api.resourceGovernedBy(Map.of(
-                        "distinctApproversAcrossSteps",
-                        true,
-                        "steps",
-                        List.of(
-                                Map.of("approvers", List.of(Map.of("user", lisa), Map.of("user", carol))),
-                                Map.of("approvers", List.of(Map.of("user", lisa)))))),
-                Map.of());
+        String id = askUnderDistinctSteps(List.of(lisa, carol), List.of(lisa));
         Visitor lisasBrowser = Visitor.signedIn(base, lisa, PASSWORD);
         String page = base + "/requests/" + id;
 
@@ -114,16 +96,7 @@ class RequestPageRejectOnlyTests {
 
     @Test
     void anApproverWhoseStepMovedOnIsOfferedNeither() {
-        String id = api.ask(
-                requesterToken,
-                api.resourceGovernedBy(Map.of(
-                        "distinctApproversAcrossSteps",
-                        true,
-                        "steps",
-                        List.of(
-                                Map.of("approvers", List.of(Map.of("user", lisa))),
-                                Map.of("approvers", List.of(Map.of("user", carol)))))),
-                Map.of());
+        String id = askUnderDistinctSteps(List.of(lisa), List.of(carol));
         api.as(api.tokenFor(lisa))
                 .post("/api/v1/requests/" + id + "/approve", null)
                 .expect(200);
@@ -132,5 +105,20 @@ class RequestPageRejectOnlyTests {
                         .open(base + "/requests/" + id)
                         .body())
                 .doesNotContain("/requests/" + id + "/approve", "/requests/" + id + "/reject", "You may still reject");
+    }
+
+    /** A request under two steps that one person may not both approve, each step approved by one of its users. */
+    private String askUnderDistinctSteps(List<String> first, List<String> second) {
+        return api.ask(
+                requesterToken,
+                api.resourceGovernedBy(
+                        Map.of("distinctApproversAcrossSteps", true, "steps", List.of(step(first), step(second)))),
+                Map.of());
+    }
+
+    private static Map<String, Object> step(List<String> approvers) {
+        return Map.of(
+                "approvers",
+                approvers.stream().map(user -> Map.of("user", user)).toList());
     }
 }
