@@ -97,6 +97,11 @@ public class Passwords {
         }
         Problems problems = new Problems();
         boolean missing = current == null || current.isEmpty();
+        if (own && !exists(user.username())) {
+            // nothing could be given as the current one, and none is guessed: an administrator sets the first
+            throw InvalidInputException.of(
+                    "current", "no_password", "you have no password to change; an administrator sets a first one");
+        }
         if (own && missing) {
             // no password was tried, so nothing counts towards the lockout
             problems.add("current", "required", "must be given to change your own password");

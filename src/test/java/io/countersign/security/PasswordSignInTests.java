@@ -291,6 +291,24 @@ class PasswordSignInTests {
     }
 
     @Test
+    void aUserWithoutAPasswordIsToldTheyHaveNoneToChangeAndAnAdministratorSetsTheFirst() throws Exception {
+        String username = people.user("nopass");
+        String token = people.tokenFor(username);
+        String path = "/api/v1/users/" + username + "/password";
+
+        for (String body : List.of(
+                "{\"new\":\"a brand new secret\"}", "{\"current\":\"a guess\",\"new\":\"a brand new secret\"}")) {
+            assertThat(Api.issues(api.as(token).put(path, body).expect(400))).containsExactly("current:no_password");
+        }
+        mvc.perform(formLogin("/login").user(username).password("a brand new secret"))
+                .andExpect(unauthenticated());
+
+        api.asAdmin().put(path, "{\"new\":\"a first secret 123\"}").expect(204);
+        mvc.perform(formLogin("/login").user(username).password("a first secret 123"))
+                .andExpect(authenticated());
+    }
+
+    @Test
     void anAdministratorMayOmitTheCurrentPasswordAndOthersSeeNoSuchUser() throws Exception {
         String username = userWithPassword(Role.USER);
         String other = people.tokenFor(people.user("other"));
