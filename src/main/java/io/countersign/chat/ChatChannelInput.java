@@ -2,6 +2,7 @@ package io.countersign.chat;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.countersign.shared.Redacted;
 
 /**
  * A channel as an administrator sends it. Which fields apply depends on {@code type}: Slack {@code
@@ -25,4 +26,11 @@ public record ChatChannelInput(
         String apiBaseUrl,
         String webhookUrl,
         String chatId,
-        String webhookSecret) {}
+        String webhookSecret) {
+
+    // a Teams or Discord webhook URL holds its own credential
+    @Override
+    public String toString() {
+        return Redacted.toString(this, "botToken", "signingSecret", "webhookUrl", "webhookSecret");
+    }
+}

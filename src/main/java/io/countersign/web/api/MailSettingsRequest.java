@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.countersign.mail.MailSecurity;
 import io.countersign.mail.MailSettingsInput;
 import io.countersign.shared.FieldIssue;
+import io.countersign.shared.Redacted;
 import io.countersign.web.ExpectedValues;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -26,7 +27,13 @@ record MailSettingsRequest(
             String username,
             String password,
             String from,
-            String trustedCertificate) {}
+            String trustedCertificate) {
+
+        @Override
+        public String toString() {
+            return Redacted.toString(this, "password");
+        }
+    }
 
     @JsonIgnoreProperties("passwordSet")
     record Imap(
@@ -36,7 +43,13 @@ record MailSettingsRequest(
             String username,
             String password,
             String folder,
-            String trustedCertificate) {}
+            String trustedCertificate) {
+
+        @Override
+        public String toString() {
+            return Redacted.toString(this, "password");
+        }
+    }
 
     /** What the mail service checks; a security that names none goes to {@code unread}, and null in its place. */
     MailSettingsInput input(List<FieldIssue> unread) {

@@ -4,6 +4,7 @@ import io.countersign.security.ApiToken;
 import io.countersign.security.ApiTokens;
 import io.countersign.security.IssuedToken;
 import io.countersign.shared.Actor;
+import io.countersign.shared.Redacted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -36,6 +37,11 @@ class TokenController {
     record TokenResponse(String id, String name, String username, String token, Instant expiresAt) {
         static TokenResponse of(IssuedToken issued) {
             return new TokenResponse(issued.id(), issued.name(), issued.username(), issued.token(), issued.expiresAt());
+        }
+
+        @Override
+        public String toString() {
+            return Redacted.toString(this, "token");
         }
     }
 

@@ -13,6 +13,7 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.NamePage;
 import io.countersign.shared.NameQuery;
 import io.countersign.shared.Names;
+import io.countersign.shared.Redacted;
 import io.countersign.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -58,6 +59,11 @@ class UserController {
 
         UserInput toInput() {
             return new UserInput(username, email, displayName, level, manager, role, active);
+        }
+
+        @Override
+        public String toString() {
+            return Redacted.toString(this, "password");
         }
     }
 
@@ -109,7 +115,12 @@ class UserController {
     }
 
     record PasswordChange(
-            String current, @JsonProperty("new") String replacement) {}
+            String current, @JsonProperty("new") String replacement) {
+        @Override
+        public String toString() {
+            return Redacted.toString(this, "current", "replacement");
+        }
+    }
 
     @Operation(
             operationId = "changePassword",

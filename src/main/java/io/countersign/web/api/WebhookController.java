@@ -8,6 +8,7 @@ import io.countersign.notify.Webhooks;
 import io.countersign.shared.Actor;
 import io.countersign.shared.NamePage;
 import io.countersign.shared.NameQuery;
+import io.countersign.shared.Redacted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,9 +35,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/webhooks")
 class WebhookController {
 
-    record WebhookRequest(String url, List<String> events, String secret) {}
+    record WebhookRequest(String url, List<String> events, String secret) {
 
-    record SecretRequest(String secret) {}
+        @Override
+        public String toString() {
+            return Redacted.toString(this, "secret");
+        }
+    }
+
+    record SecretRequest(String secret) {
+
+        @Override
+        public String toString() {
+            return Redacted.toString(this, "secret");
+        }
+    }
 
     private final Webhooks webhooks;
     private final WebhookDeliveries deliveries;

@@ -3,6 +3,7 @@ package io.countersign.web.pages.admin;
 import io.countersign.chat.ChatChannelInput;
 import io.countersign.chat.ChatChannelView;
 import io.countersign.chat.ChatType;
+import io.countersign.shared.Redacted;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -74,5 +75,10 @@ public record ChannelForm(
                 .filter(t -> t.name().equals(wanted))
                 .findFirst()
                 .orElse(null);
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this, "botToken", "signingSecret", "webhookUrl", "webhookSecret");
     }
 }

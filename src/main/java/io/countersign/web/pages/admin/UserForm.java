@@ -2,6 +2,7 @@ package io.countersign.web.pages.admin;
 
 import io.countersign.directory.User;
 import io.countersign.directory.UserInput;
+import io.countersign.shared.Redacted;
 import io.countersign.shared.Role;
 import io.countersign.web.pages.FormText;
 
@@ -53,5 +54,10 @@ public record UserForm(
     /** What the page shows again after a refusal: never the typed password. */
     UserForm withoutPassword() {
         return new UserForm(username, email, displayName, level, manager, role, active, null);
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this, "password");
     }
 }

@@ -1,6 +1,7 @@
 package io.countersign.web.pages.admin;
 
 import io.countersign.notify.WebhookInput;
+import io.countersign.shared.Redacted;
 import java.util.List;
 
 /** What the webhook form sends: the ticked event types; the secret is never shown again, even after a refusal. */
@@ -16,5 +17,10 @@ public record WebhookForm(String url, List<String> events, String secret) {
 
     WebhookForm withoutSecret() {
         return new WebhookForm(url, events == null ? List.of() : events, null);
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this, "secret");
     }
 }

@@ -1,0 +1,82 @@
+package io.countersign.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * An operator who turns Spring's web logging up to trace to follow a call sees the bodies' text, never
+ * a password, token or secret in them (README, Logs).
+ */
+@CountersignTest
+@ExtendWith(OutputCaptureExtension.class)
+class SecretsInDebugLogsTests {
+
+    private static final String WEB = "org.springframework.web";
+
+    @Autowired
+    Api api;
+
+    private final LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+
+    @BeforeEach
+    void traceTheWebLayer() {
+        logging.setLogLevel(WEB, LogLevel.TRACE);
+    }
+
+    @AfterEach
+    void quietTheWebLayerAgain() {
+        logging.setLogLevel(WEB, null);
+    }
+
+    @Test
+    void aPasswordChangeAWebhookAndAnIssuedTokenLeaveNoSecretInTheLog(CapturedOutput output) {
+        String first = "FirstPassword-4f1e9a";
+        String second = "SecondPassword-8b2c7d";
+        String user = api.person("logged", "USER", first);
+        api.asAdmin()
+                .put("/api/v1/users/" + user + "/password", Api.json(Map.of("current", first, "new", second)))
+                .expect(204);
+        String secret = "WebhookSigningSecret-3d5e6f";
+        api.asAdmin()
+                .post(
+                        "/api/v1/webhooks",
+                        Api.json(Map.of(
+                                "url",
+                                "https://hooks.example.org/" + Api.unique("logged"),
+                                "events",
+                                List.of("request.created"),
+                                "secret",
+                                secret)))
+                .expect(201);
+        String token = api.asAdmin()
+                .post("/api/v1/users/" + user + "/tokens", Api.json(Map.of("name", "logged")))
+                .expect(201)
+                .json()
+                .get("token")
+                .asString();
+
+        assertThat(output.getAll())
+                .as("the bodies were logged, by their text")
+                .contains("PasswordChange[current=<redacted>, replacement=<redacted>]")
+                .contains("secret=<redacted>")
+                .contains("token=<redacted>")
+                .doesNotContain(first)
+                .doesNotContain(second)
+                .doesNotContain(secret)
+                .doesNotContain(token)
+                .doesNotContain(token.substring(0, 12));
+    }
+}
