@@ -11,7 +11,6 @@ import io.countersign.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -139,8 +138,7 @@ class AuditCheckpointSigningTests extends AuditCheckpointTestBase {
         var sameKey = new CheckpointSigner(jdbc, cipher, clock, transactions);
         var otherKey = new CheckpointSigner(
                 jdbc,
-                new SecretCipher(new EncryptionProperties(
-                        "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", Path.of("unused.key"))),
+                new SecretCipher(new EncryptionProperties("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", null)),
                 clock,
                 transactions);
 
@@ -162,8 +160,7 @@ class AuditCheckpointSigningTests extends AuditCheckpointTestBase {
         checkpoints.publicKey();
         var rotated = new CheckpointSigner(
                 jdbc,
-                new SecretCipher(new EncryptionProperties(
-                        "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", Path.of("unused.key"))),
+                new SecretCipher(new EncryptionProperties("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", null)),
                 clock,
                 transactions);
         MeterRegistry ownMeters = new SimpleMeterRegistry();

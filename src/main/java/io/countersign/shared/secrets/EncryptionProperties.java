@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The key that encrypts stored secrets: base64 of 32 bytes in {@code countersign.encryption-key}
  * ({@code COUNTERSIGN_ENCRYPTION_KEY}), or a file holding it in {@code countersign.encryption-key-file}
- * ({@code COUNTERSIGN_ENCRYPTION_KEY_FILE}), which must exist. On the embedded database, with neither
+ * ({@code COUNTERSIGN_ENCRYPTION_KEY_FILE}), which must exist; not both. On the embedded database, with neither
  * set, a key is generated once into {@link #DEFAULT_KEY_FILE}; on PostgreSQL one of them must be set,
  * because instances sharing the database must share the key.
  *
@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     ./data/encryption.key when unset; PostgreSQL: this or the key file is required
  * @param encryptionKeyFile a file holding the key instead (a mounted secret); it must exist, on every
  *     database (a missing one stops the start; only the embedded database's default file is generated);
- *     on PostgreSQL every instance must share it
+ *     on PostgreSQL every instance must share it; set only one of the key and the key file (both stop the
+ *     start)
  */
 @ConfigurationProperties("countersign")
 public record EncryptionProperties(String encryptionKey, Path encryptionKeyFile) {

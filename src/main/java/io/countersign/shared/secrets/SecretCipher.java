@@ -36,6 +36,10 @@ public class SecretCipher {
             + " (head -c 32 /dev/urandom | base64), or set COUNTERSIGN_ENCRYPTION_KEY_FILE"
             + " (countersign.encryption-key-file) to a file holding it that every instance shares.";
 
+    static final String BOTH_KEYS = "COUNTERSIGN_ENCRYPTION_KEY and COUNTERSIGN_ENCRYPTION_KEY_FILE are both set"
+            + " (countersign.encryption-key and countersign.encryption-key-file), so the key is not known:"
+            + " set only one of them.";
+
     private final Path defaultKeyFile;
     private volatile SecretKey key;
 
@@ -63,6 +67,11 @@ public class SecretCipher {
      */
     SecretCipher(EncryptionProperties properties, boolean sharedDatabase, Path defaultKeyFile) {
         this.defaultKeyFile = defaultKeyFile;
+        if (properties.hasKey() && properties.hasKeyFile()) {
+            // which one the operator meant cannot be told, and the other one may be what stored secrets need
+            throw new InvalidConfigurationPropertyValueException(
+                    EncryptionKeySource.KEY_FILE_PROPERTY, properties.encryptionKeyFile(), BOTH_KEYS);
+        }
         if (properties.hasKey()) {
             this.key = EncryptionKeySource.configured(properties.encryptionKey());
         } else if (properties.hasKeyFile()) {

@@ -72,6 +72,25 @@ class SecretCipherTests {
     }
 
     @Test
+    void aKeyAndAKeyFileTogetherStopTheStartNamingBoth() throws Exception {
+        Path missing = dir.resolve("missing.key");
+        Path present = dir.resolve("present.key");
+        Files.writeString(present, KEY + "\n");
+
+        for (Path file : new Path[] {missing, present}) {
+            for (boolean shared : new boolean[] {false, true}) {
+                assertThatThrownBy(() -> new SecretCipher(new EncryptionProperties(KEY, file), shared))
+                        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasFieldOrPropertyWithValue("name", EncryptionKeySource.KEY_FILE_PROPERTY)
+                        .hasMessageContaining(
+                                "COUNTERSIGN_ENCRYPTION_KEY and COUNTERSIGN_ENCRYPTION_KEY_FILE are both set")
+                        .hasMessageNotContaining(KEY);
+            }
+        }
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
     void onTheEmbeddedDatabaseANamedKeyFileIsReadAtStart() throws Exception {
         Path file = dir.resolve("mounted.key");
         Files.writeString(file, OTHER_KEY + "\n");
@@ -86,7 +105,7 @@ class SecretCipherTests {
     @Test
     void aConfiguredKeyWritesNoFile() {
         Path file = dir.resolve("data/encryption.key");
-        SecretCipher cipher = new SecretCipher(new EncryptionProperties(KEY, file));
+        SecretCipher cipher = new SecretCipher(new EncryptionProperties(KEY, null), false, file);
 
         cipher.encrypt("configured-key-secret", "c");
 
@@ -140,7 +159,7 @@ class SecretCipherTests {
     }
 
     private SecretCipher configured(String key) {
-        return new SecretCipher(new EncryptionProperties(key, dir.resolve("unused.key")));
+        return new SecretCipher(new EncryptionProperties(key, null), false, dir.resolve("unused.key"));
     }
 
     @Test
