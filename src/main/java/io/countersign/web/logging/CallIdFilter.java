@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -34,9 +35,13 @@ class CallIdFilter extends OncePerRequestFilter {
     private static final Logger access = LoggerFactory.getLogger("io.countersign.access");
 
     private final LoggingProperties properties;
+    private final boolean plain;
 
-    CallIdFilter(LoggingProperties properties) {
+    CallIdFilter(
+            LoggingProperties properties, @Value("${logging.structured.format.console:}") String structuredFormat) {
         this.properties = properties;
+        // a structured line carries the call's id and actor as fields of its own
+        this.plain = structuredFormat.isBlank();
     }
 
     @Override
@@ -61,8 +66,10 @@ class CallIdFilter extends OncePerRequestFilter {
         } finally {
             if (properties.accessLog() && !request.isAsyncStarted()) {
                 long millis = (System.nanoTime() - (long) request.getAttribute(STARTED)) / 1_000_000;
+                String line = request.getMethod() + " " + LoggedPaths.of(request) + " " + response.getStatus() + " "
+                        + millis + "ms";
                 access.info(
-                        "{} {} {} {}ms", request.getMethod(), LoggedPaths.of(request), response.getStatus(), millis);
+                        plain ? line + " id=" + id + " user=" + AccessLineActor.of(MDC.get(LogFields.ACTOR)) : line);
             }
             MDC.remove(LogFields.CALL_ID);
             MDC.remove(LogFields.ACTOR);
