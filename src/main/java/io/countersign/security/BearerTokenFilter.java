@@ -1,5 +1,6 @@
 package io.countersign.security;
 
+import io.countersign.shared.database.DatabaseUnavailableException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,21 +8,30 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>}; a presented but unknown token is refused outright,
- * and so is a request with more than one {@code Authorization} header.
+ * and so is a request with more than one {@code Authorization} header. Not on the open probes: a probe
+ * configured with a token revoked since must not fail and get a healthy instance restarted or taken out
+ * of rotation. Liveness ignores the header (and so never waits on the database for a token); readiness
+ * takes a valid token (an administrator's shows what it waits for) and answers any other as if none
+ * was sent.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final SecurityContextRepository CALLERS = new RequestAttributeSecurityContextRepository();
+    private static final RequestMatcher LIVENESS = PathPatternRequestMatcher.pathPattern("/actuator/health/liveness");
+    private static final RequestMatcher READINESS = PathPatternRequestMatcher.pathPattern("/actuator/health/readiness");
 
     private final BearerAuthentication bearer;
 
@@ -40,9 +50,19 @@ class BearerTokenFilter extends OncePerRequestFilter {
     }
 
     @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return LIVENESS.matches(request);
+    }
+
+    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         List<String> headers = Collections.list(request.getHeaders("Authorization"));
+        boolean readiness = READINESS.matches(request);
+        if (headers.size() > 1 && readiness) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (headers.size() > 1) {
             // which credential counts would depend on the order proxies kept: none does
             ProblemWriter.write(
@@ -60,7 +80,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var authenticated = bearer.authenticate(header);
+        var authenticated = readiness ? probing(header) : bearer.authenticate(header);
+        if (authenticated.isEmpty() && readiness) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (authenticated.isEmpty()) {
             response.resetBuffer();
             ProblemWriter.write(
@@ -98,6 +122,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.getContextHolderStrategy().clearContext();
+        }
+    }
+
+    // an unreachable database is what readiness is there to report, not a reason to refuse the probe
+    private Optional<AuthenticatedToken> probing(String header) {
+        try {
+            return bearer.authenticate(header);
+        } catch (DatabaseUnavailableException e) {
+            return Optional.empty();
         }
     }
 
