@@ -29,6 +29,7 @@ class EmbeddedDatabaseSettings implements BeanPostProcessor {
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource pool && embedded(pool.getJdbcUrl())) {
             String url = pool.getJdbcUrl();
+            EmbeddedDatabaseDirectory.secure(url);
             url = unlessNamed(url, CLOSE_ON_EXIT, "FALSE");
             url = unlessNamed(url, WRITE_DELAY, "0");
             pool.setJdbcUrl(url);

@@ -107,9 +107,17 @@ final class EncryptionKeySource {
     private static void generate(Path path) throws IOException {
         byte[] bytes = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(bytes);
-        Files.createDirectories(path.getParent());
+        boolean posix = path.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (posix) {
+            // the embedded database's directory too, when the key comes first: the service's user's only
+            Files.createDirectories(
+                    path.getParent(),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(path.getParent());
+        }
         try {
-            if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            if (posix) {
                 Files.createFile(
                         path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } else {

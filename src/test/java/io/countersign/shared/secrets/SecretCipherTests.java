@@ -52,6 +52,8 @@ class SecretCipherTests {
         assertThat(file).exists();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                 .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
         assertThat(Base64.getDecoder().decode(Files.readString(file).trim())).hasSize(32);
         SecretCipher restarted = new SecretCipher(new EncryptionProperties("", null), false, file);
         assertThat(restarted.decrypt(stored, "c")).isEqualTo("generated-key-secret");
