@@ -7,11 +7,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a database failure raised before any controller runs (looking up the caller's API token, or
@@ -29,11 +32,7 @@ class DatabaseOutageFilter {
     /** Spring Security's filter chain is registered at -100, the access check's lean path between the two. */
     static final int BEFORE_SECURITY = -102;
 
-    private static final String PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503,"
-            + "\"detail\":\"" + DatabaseOutage.problem().getDetail() + "\"}";
-    private static final String CHECK_PROBLEM =
-            "{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503," + "\"detail\":\""
-                    + DatabaseOutage.accessCheckProblem().getDetail() + "\",\"allowed\":false}";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> databaseOutageFilterRegistration(UnavailableAnswers unavailable) {
@@ -49,6 +48,22 @@ class DatabaseOutageFilter {
     static boolean isPage(HttpServletRequest request) {
         String path = request.getRequestURI();
         return !path.startsWith("/api/") && !path.startsWith("/actuator/") && !path.startsWith("/chat/");
+    }
+
+    /** The problem Spring MVC would write, with the path as its instance as every other problem has. */
+    static Map<String, Object> problem(String path) {
+        boolean check = DatabaseOutage.ACCESS_CHECK_PATH.equals(path);
+        ProblemDetail detail = check ? DatabaseOutage.accessCheckProblem() : DatabaseOutage.problem();
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank"); // what Spring writes for a problem of no type of its own
+        problem.put("title", detail.getTitle());
+        problem.put("status", detail.getStatus());
+        problem.put("detail", detail.getDetail());
+        problem.put("instance", path);
+        if (check) {
+            problem.put("allowed", false);
+        }
+        return problem;
     }
 
     private static final class Filter extends OncePerRequestFilter {
@@ -93,9 +108,7 @@ class DatabaseOutageFilter {
                 }
                 // without a charset parameter, as every problem is labelled: JSON is UTF-8 by definition
                 response.setContentType("application/problem+json");
-                String problem =
-                        DatabaseOutage.ACCESS_CHECK_PATH.equals(request.getRequestURI()) ? CHECK_PROBLEM : PROBLEM;
-                response.getOutputStream().write(problem.getBytes(StandardCharsets.UTF_8));
+                response.getOutputStream().write(JSON.writeValueAsBytes(problem(request.getRequestURI())));
             }
         }
     }

@@ -3,6 +3,7 @@ package io.countersign.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.shared.database.DatabaseUnavailableException;
+import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import jakarta.servlet.Filter;
 import java.nio.charset.StandardCharsets;
@@ -33,5 +34,30 @@ class DatabaseOutageFilterTests {
                     .as(path)
                     .contains("\"status\":503", "cannot reach its database");
         }
+    }
+
+    @Test
+    void anOutageBeforeAnyControllerNamesThePathAsTheInstanceAsEveryProblemDoes() throws Exception {
+        for (String path : new String[] {"/api/v1/levels", DatabaseOutage.ACCESS_CHECK_PATH, "/api/v1/x\"y"}) {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+
+            filter.doFilter(new MockHttpServletRequest("GET", path), response, (request, answer) -> {
+                throw new DatabaseUnavailableException("the database cannot be reached");
+            });
+
+            var problem = Api.JSON_READER.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+            assertThat(problem.get("instance").asString()).as(path).isEqualTo(path);
+            assertThat(problem.get("title").asString()).isEqualTo("Service unavailable");
+        }
+        MockHttpServletResponse check = new MockHttpServletResponse();
+        filter.doFilter(
+                new MockHttpServletRequest("GET", DatabaseOutage.ACCESS_CHECK_PATH), check, (request, answer) -> {
+                    throw new DatabaseUnavailableException("the database cannot be reached");
+                });
+        assertThat(Api.JSON_READER
+                        .readTree(check.getContentAsString(StandardCharsets.UTF_8))
+                        .get("allowed")
+                        .asBoolean(true))
+                .isFalse();
     }
 }
