@@ -71,7 +71,8 @@ enum ConnectionRefusal {
         return why;
     }
 
-    String action() {
-        return action;
+    /** What to check, naming the setting the URL was taken from (COUNTERSIGN_DB_URL in the text above). */
+    String action(String urlVariable) {
+        return action.replace("COUNTERSIGN_DB_URL", urlVariable);
     }
 }

@@ -47,6 +47,49 @@ class DatabaseConnectionFailureAnalyzerTests {
     }
 
     @Test
+    void anUnreachableDatabaseNamesTheVariableTheUrlCameFrom() {
+        SQLException unreachable = new SQLException("Connection to db.example:5432 refused.", "08001");
+        String url = "jdbc:postgresql://db.example:5432/countersign";
+
+        assertThat(actionFor(new MockEnvironment().withProperty("spring.datasource.url", url), unreachable))
+                .contains("COUNTERSIGN_DB_URL");
+        assertThat(actionFor(
+                        new MockEnvironment()
+                                .withProperty("spring.datasource.url", url)
+                                .withProperty("COUNTERSIGN_DB_URL", url),
+                        unreachable))
+                .contains("COUNTERSIGN_DB_URL");
+        assertThat(actionFor(
+                        new MockEnvironment()
+                                .withProperty("spring.datasource.url", url)
+                                .withProperty("SPRING_DATASOURCE_URL", url),
+                        unreachable))
+                .contains("SPRING_DATASOURCE_URL")
+                .doesNotContain("COUNTERSIGN_DB_URL");
+        assertThat(actionFor(
+                        new MockEnvironment()
+                                .withProperty("spring.datasource.url", url)
+                                .withProperty("spring.flyway.url", url),
+                        new SQLException("refused", "3D000"),
+                        true))
+                .contains("SPRING_FLYWAY_URL")
+                .doesNotContain("COUNTERSIGN_DB_URL");
+    }
+
+    private static String actionFor(MockEnvironment environment, SQLException refused) {
+        return actionFor(environment, refused, false);
+    }
+
+    private static String actionFor(MockEnvironment environment, SQLException refused, boolean migrating) {
+        Throwable failure = migrating
+                ? new org.flywaydb.core.api.FlywayException("Unable to obtain connection", refused)
+                : new IllegalStateException("Failed to initialize pool", refused);
+        return new DatabaseConnectionFailureAnalyzer(environment)
+                .analyze(new IllegalStateException(failure))
+                .getAction();
+    }
+
+    @Test
     void aStatementErrorIsLeftToTheUsualReport() {
         assertThat(analyzer.analyze(new IllegalStateException(new SQLException("duplicate key", "23505"))))
                 .isNull();
