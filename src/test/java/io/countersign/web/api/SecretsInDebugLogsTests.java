@@ -10,11 +10,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.web.servlet.mvc.method.annotation.HttpEntityMethodProcessor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestResponseBodyMethodProcessor;
 
 /**
  * An operator who turns Spring's web logging up to trace to follow a call sees the bodies' text, never
@@ -25,6 +28,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class SecretsInDebugLogsTests {
 
     private static final String WEB = "org.springframework.web";
+
+    /** Where Spring MVC writes the bodies it reads and writes, held at info unless an operator insists. */
+    private static final String BODIES = "org.springframework.web.servlet.mvc.method.annotation";
 
     @Autowired
     Api api;
@@ -39,10 +45,31 @@ class SecretsInDebugLogsTests {
     @AfterEach
     void quietTheWebLayerAgain() {
         logging.setLogLevel(WEB, null);
+        logging.setLogLevel(BODIES, LogLevel.INFO);
+    }
+
+    @Test
+    void theWebLayerTracedLogsNoBodyAtAll(CapturedOutput output) {
+        String user = api.person("unlogged", "USER", "FirstPassword-0a1b2c");
+
+        api.asAdmin()
+                .post("/api/v1/users/" + user + "/tokens", Api.json(Map.of("name", "unlogged")))
+                .expect(201);
+
+        assertThat(LoggerFactory.getLogger(WEB + ".servlet.DispatcherServlet").isTraceEnabled())
+                .isTrue();
+        assertThat(LoggerFactory.getLogger(RequestResponseBodyMethodProcessor.class)
+                        .isDebugEnabled())
+                .isFalse();
+        assertThat(LoggerFactory.getLogger(HttpEntityMethodProcessor.class).isDebugEnabled())
+                .isFalse();
+        assertThat(output.getAll()).doesNotContain("Writing [").doesNotContain("Read \"application/json");
     }
 
     @Test
     void aPasswordChangeAWebhookAndAnIssuedTokenLeaveNoSecretInTheLog(CapturedOutput output) {
+        // an operator who asks for the bodies too gets them without their secrets
+        logging.setLogLevel(BODIES, LogLevel.TRACE);
         String first = "FirstPassword-4f1e9a";
         String second = "SecondPassword-8b2c7d";
         String user = api.person("logged", "USER", first);
