@@ -67,9 +67,12 @@ class SingleSignOn {
         }
         var registrations = new ProviderRegistration(properties, baseUrl);
         var contexts = new HttpSessionSecurityContextRepository();
-        var failure = new SingleSignOnFailure();
+        var failure = new SingleSignOnFailure(contexts);
         http.oauth2Login(login -> login.loginPage("/login")
                         .clientRegistrationRepository(registrations)
+                        // one pending sign-in per tab, not one per browser (see PendingSignIns)
+                        .authorizationEndpoint(
+                                endpoint -> endpoint.authorizationRequestRepository(new PendingSignIns()))
                         .authorizedClientRepository(new NoAuthorizedClients())
                         .securityContextRepository(contexts)
                         .userInfoEndpoint(info -> info.oidcUserService(new SingleSignOnUsers(accounts, properties)))

@@ -6,36 +6,73 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
  * Back to the sign-in page with a code it explains: a refusal by Countersign says why; anything else
  * (the provider unreachable, an ID token from the wrong issuer or for another client) is one generic
- * failure for the person and the details in the log.
+ * failure for the person and the details in the log. A return from the provider for no sign-in pending
+ * in this browser, to a browser already signed in (its tab's sign-in was finished or outgrown by
+ * others, or the address was opened again), signs nobody in and goes on to the home page rather than
+ * tell someone signed in that their sign-in failed.
  */
 final class SingleSignOnFailure implements AuthenticationFailureHandler {
 
     static final String FAILED = "failed";
+
+    /** Spring Security's code for a return whose {@code state} names no sign-in pending in the session. */
+    private static final String NOT_PENDING = "authorization_request_not_found";
 
     private static final int MAX_REASON = 300;
 
     private static final Logger log = LoggerFactory.getLogger(SingleSignOnFailure.class);
 
     private final DefaultRedirectStrategy redirects = new DefaultRedirectStrategy();
+    private final SecurityContextRepository contexts;
+
+    SingleSignOnFailure(SecurityContextRepository contexts) {
+        this.contexts = contexts;
+    }
 
     @Override
     public void onAuthenticationFailure(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
+        if (isNotPending(exception) && isSignedIn(request)) {
+            log.info("Single sign-on return for no sign-in pending in this browser, which is signed in: on to /");
+            redirects.sendRedirect(request, response, "/");
+            return;
+        }
         String code = exception instanceof OAuth2AuthenticationException refused
                         && SignInRefusal.isCode(refused.getError().getErrorCode())
                 ? refused.getError().getErrorCode()
                 : FAILED;
         log.warn("Single sign-on did not succeed ({}): {}", code, reason(exception));
         redirects.sendRedirect(request, response, "/login?sso=" + code);
+    }
+
+    private static boolean isNotPending(AuthenticationException exception) {
+        return exception instanceof OAuth2AuthenticationException refused
+                && NOT_PENDING.equals(refused.getError().getErrorCode());
+    }
+
+    /**
+     * Read from the session, since the failed sign-in has emptied the request's context. Whether the
+     * session is still good is {@link SignedInUserCheck}'s to say on the page this leads to.
+     */
+    private boolean isSignedIn(HttpServletRequest request) {
+        if (!contexts.containsContext(request)) {
+            return false;
+        }
+        Authentication signedIn = contexts.loadDeferredContext(request).get().getAuthentication();
+        return signedIn != null
+                && signedIn.isAuthenticated()
+                && signedIn.getPrincipal() instanceof CountersignPrincipal;
     }
 
     /**

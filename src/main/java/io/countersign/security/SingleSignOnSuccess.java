@@ -3,25 +3,31 @@ package io.countersign.security;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
  * Replaces the provider's authentication in the session with a {@link SingleSignOnAuthentication}, so
  * that the session holds a {@link CountersignPrincipal} exactly as after a password sign-in, then goes
- * on to the page the person first asked for. The sign-in is audited as a password sign-in is.
+ * on to the page this sign-in was begun for ({@link PendingSignIns#pageOf}), which is not always the
+ * page the browser last asked for: another tab may have asked for one since. The sign-in is audited as
+ * a password sign-in is.
  */
 final class SingleSignOnSuccess implements AuthenticationSuccessHandler {
 
     private final SecurityContextRepository contexts;
     private final SignInAudit audit;
-    private final AuthenticationSuccessHandler next = new LocalContinuation();
+    private final RedirectStrategy redirects = new DefaultRedirectStrategy();
 
     SingleSignOnSuccess(SecurityContextRepository contexts, SignInAudit audit) {
         this.contexts = contexts;
@@ -47,6 +53,10 @@ final class SingleSignOnSuccess implements AuthenticationSuccessHandler {
                 ClientAddress.of(request.getRemoteAddr()),
                 SignedIn.Method.SINGLE_SIGN_ON,
                 person.match());
-        next.onAuthenticationSuccess(request, response, signedIn);
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        }
+        redirects.sendRedirect(request, response, PendingSignIns.pageOf(request));
     }
 }

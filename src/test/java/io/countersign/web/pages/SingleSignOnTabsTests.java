@@ -1,0 +1,138 @@
+package io.countersign.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Single sign-ons begun in several tabs of one browser (one cookie jar), as when a person opens two
+ * mail links: each tab's return from the provider finds its own sign-in and goes on to its own page,
+ * and a return to a browser that holds no such sign-in still signs nobody in.
+ */
+class SingleSignOnTabsTests extends SingleSignOnPagesTestBase {
+
+    private static final String CALLBACK = "/login/oauth2/code/oidc";
+    private static final Pattern SIGNED_IN_AS =
+            Pattern.compile("<form action=\"/logout\" method=\"post\">.*?<span>([^<]*)</span>", Pattern.DOTALL);
+
+    @Test
+    void twoTabsFinishedInTheOrderTheyBeganEachLandOnTheirOwnPage() {
+        String username = directory.person(true);
+        Visitor browser = new Visitor();
+        String tabA = begin(browser, "/requests/req-a1");
+        String tabB = begin(browser, "/requests/req-b2");
+
+        assertSignedInAt(browser, finish(browser, tabA, username), "/requests/req-a1", username);
+        assertSignedInAt(browser, finish(browser, tabB, username), "/requests/req-b2", username);
+    }
+
+    @Test
+    void twoTabsFinishedInTheReverseOrderEachLandOnTheirOwnPage() {
+        String username = directory.person(true);
+        Visitor browser = new Visitor();
+        String tabA = begin(browser, "/requests/req-a1");
+        String tabB = begin(browser, "/requests/req-b2");
+
+        assertSignedInAt(browser, finish(browser, tabB, username), "/requests/req-b2", username);
+        assertSignedInAt(browser, finish(browser, tabA, username), "/requests/req-a1", username);
+    }
+
+    @Test
+    void aReturnFromTheProviderOpenedAgainBySomeoneSignedInGoesOnWithoutAFailure() {
+        String username = directory.person(true);
+        Visitor browser = new Visitor();
+        String tab = begin(browser, "/requests/req-a1");
+        finish(browser, tab, username);
+        URI callback = browser.visited().stream()
+                .filter(address -> address.getPath().equals(CALLBACK))
+                .findFirst()
+                .orElseThrow();
+
+        HttpResponse<String> again = browser.open(callback.toString());
+
+        assertThat(again.uri()).isEqualTo(URI.create(BASE + "/"));
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).doesNotContain("Single sign-on did not succeed");
+        assertThat(signedInAs(browser)).isEqualTo(username);
+    }
+
+    @Test
+    void onlyTheLastFiveSignInsOfABrowserAreKept() {
+        String username = directory.person(true);
+        Visitor browser = new Visitor();
+        List<String> tabs = new ArrayList<>();
+        for (int tab = 1; tab <= 6; tab++) {
+            tabs.add(begin(browser, "/requests/req-" + tab));
+        }
+
+        HttpResponse<String> oldest = browser.open(tabs.get(0));
+
+        assertThat(oldest.uri()).isEqualTo(URI.create(BASE + "/login?sso=failed"));
+        assertSignedInAt(browser, finish(browser, tabs.get(1), username), "/requests/req-2", username);
+    }
+
+    @Test
+    void aSignInBegunInAnotherBrowserIsRefusedAndStaysItsOwn() {
+        String owner = directory.person(true);
+        Visitor begun = new Visitor();
+        String authorization = begin(begun, "/requests/req-a1");
+        Visitor other = new Visitor();
+
+        HttpResponse<String> refused = other.open(authorization);
+
+        assertThat(refused.uri()).isEqualTo(URI.create(BASE + "/login?sso=failed"));
+        assertThat(signedInAs(other)).isNull();
+        assertSignedInAt(begun, finish(begun, authorization, owner), "/requests/req-a1", owner);
+    }
+
+    @Test
+    void aSignInBegunInAnotherBrowserNeitherSignsInNorSignsOutSomeoneSignedInThere() {
+        String owner = directory.person(true);
+        String other = directory.person(true);
+        Visitor begun = new Visitor();
+        String authorization = begin(begun, "/requests/req-a1");
+        Visitor otherBrowser = new Visitor();
+        providerSays(claims(other, List.of()));
+        otherBrowser.open(BASE + "/oauth2/authorization/oidc");
+        assertThat(signedInAs(otherBrowser)).isEqualTo(other);
+
+        HttpResponse<String> landed = otherBrowser.open(authorization);
+
+        assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/"));
+        assertThat(landed.body()).doesNotContain("Single sign-on did not succeed");
+        assertThat(signedInAs(otherBrowser)).isEqualTo(other);
+        assertSignedInAt(begun, finish(begun, authorization, owner), "/requests/req-a1", owner);
+    }
+
+    /** Opens {@code page} signed out, which leads to the sign-in page, and begins a single sign-on there. */
+    private static String begin(Visitor browser, String page) {
+        assertThat(browser.open(BASE + page).uri().getPath()).isEqualTo("/login");
+        HttpResponse<String> started = browser.ask("GET", BASE + "/oauth2/authorization/oidc");
+        assertThat(started.statusCode()).isEqualTo(302);
+        return started.headers().firstValue("Location").orElseThrow();
+    }
+
+    /** The provider signs {@code username} in at {@code authorization} and sends the browser back. */
+    private static HttpResponse<String> finish(Visitor browser, String authorization, String username) {
+        providerSays(claims(username, List.of()));
+        return browser.open(authorization);
+    }
+
+    private static void assertSignedInAt(Visitor browser, HttpResponse<String> landed, String page, String username) {
+        assertThat(landed.uri().getPath()).as("landed at %s", landed.uri()).isEqualTo(page);
+        assertThat(landed.body()).doesNotContain("Single sign-on did not succeed");
+        assertThat(signedInAs(browser)).isEqualTo(username);
+    }
+
+    /** The username the page header names beside Sign out, or null when nobody is signed in. */
+    private static String signedInAs(Visitor browser) {
+        Matcher header = SIGNED_IN_AS.matcher(browser.open(BASE + "/").body());
+        return header.find() ? header.group(1) : null;
+    }
+}
