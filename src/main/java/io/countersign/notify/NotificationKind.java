@@ -20,9 +20,12 @@ import java.util.Optional;
  *       {@code account}.
  *   <li>{@code BREAK_GLASS_USED}: someone took emergency access and the recipient is on the
  *       policy's emergency list; {@code requester}, {@code resource}, {@code account}, {@code duration},
- *       {@code policy}, {@code justification}.
+ *       {@code policy}, {@code justification}, and for a use that opened a review {@code dueAt} and
+ *       {@code reviewers} (as {@code BREAK_GLASS_REVIEW_OVERDUE} has them; both absent from notifications
+ *       queued before they were added).
  *   <li>{@code BREAK_GLASS_REVIEW}: emergency access was taken and the recipient is one of its
- *       reviewers; as {@code BREAK_GLASS_USED}, with {@code dueAt}. A delegate in force who may review
+ *       reviewers; {@code requester}, {@code resource}, {@code account}, {@code duration}, {@code policy},
+ *       {@code justification}, {@code dueAt}. A delegate in force who may review
  *       it for a reviewer is asked too, with {@code onBehalfOf} naming that reviewer, also when their
  *       delegation starts while the review waits (then without {@code duration} and {@code justification}).
  *   <li>{@code BREAK_GLASS_REVIEW_OVERDUE}: nobody reviewed a break-glass use in time and the

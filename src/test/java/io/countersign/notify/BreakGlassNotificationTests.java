@@ -76,6 +76,7 @@ class BreakGlassNotificationTests extends NotificationSceneTestBase {
         assertThat(told.kind()).isEqualTo(NotificationKind.BREAK_GLASS_USED);
         assertThat(told.requestId()).isEqualTo(id);
         assertThat(told.data()).containsEntry("requester", dev.name()).containsEntry("justification", "database down");
+        assertThat(told.data()).containsEntry("reviewers", rita.name()).containsKey("dueAt");
         assertThat(sender.acceptedFor(lisa.id())).isEmpty();
 
         await().atMost(NotificationScene.PATIENCE)

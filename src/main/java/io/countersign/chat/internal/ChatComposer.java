@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * Says what a request is about the same way on every platform: who asks for which account on which
  * resource, for how long and why, which step waits on whom, the time left, and the request page. An
  * extension says which grant it lengthens and when that ends, so that nobody approves it as new access.
- * A break-glass use to review, or whose review went overdue, says what its mail says ({@link #toReview},
- * {@link #overdue}).
+ * A break-glass use, told to the emergency list, to review, or whose review went overdue, says what its
+ * mail says ({@link #used}, {@link #toReview}, {@link #overdue}).
  */
 @Component
 class ChatComposer {
@@ -44,6 +44,9 @@ class ChatComposer {
 
     /** The message a notification posts. */
     ChatMessage compose(Notification notification, AccessRequest request) {
+        if (notification.kind() == NotificationKind.BREAK_GLASS_USED) {
+            return used(notification, request);
+        }
         if (notification.kind() == NotificationKind.BREAK_GLASS_REVIEW) {
             return toReview(notification, request);
         }
@@ -75,6 +78,32 @@ class ChatComposer {
     }
 
     /**
+     * A break-glass use told to the policy's emergency list as its mail tells them: access was taken
+     * without approval, so the request is no news to approve or to read as approved "by system"; what
+     * is news is who took what, and the review that follows, by when and by whom, so that the reader
+     * knows whom to chase.
+     */
+    private ChatMessage used(Notification notification, AccessRequest request) {
+        RequestDetails d = request.details();
+        Instant due = notification.instant("dueAt");
+        String headline = "Break-glass access taken: " + d.requester() + " took break-glass access to " + d.account()
+                + " on " + d.resource() + " without approval (" + request.id() + ")";
+        List<Fact> facts = basics(request);
+        // both absent under a block without reviews, and from a notice queued before it named them
+        if (due != null) {
+            facts.add(new Fact("Review due", due + dueIn(due)));
+        }
+        if (notification.data().get("reviewers") instanceof String reviewers && !reviewers.isBlank()) {
+            facts.add(new Fact("Asked to review", reviewers));
+        }
+        facts.add(new Fact("Told because", "policy '" + d.policyName() + "' lists you for emergency access"));
+        if (due != null) {
+            facts.add(new Fact("How to review", reviewerRecords(request)));
+        }
+        return new ChatMessage(headline, facts, link(request.id()), true, null, null);
+    }
+
+    /**
      * A break-glass use its reader is asked to review, as its mail asks: access granted at once leaves
      * nothing to approve, only a review to record on the request page (or through the API), which no
      * chat button records. A delegate reads for which reviewer they review it.
@@ -95,12 +124,7 @@ class ChatComposer {
                                 + reviewer
                         : policy + "you as a reviewer"));
         if (due != null) {
-            facts.add(new Fact(
-                    "Review due",
-                    due
-                            + (overdue
-                                    ? " (overdue: please review it now)"
-                                    : " (in " + human(Duration.between(clock.instant(), due)) + ")")));
+            facts.add(new Fact("Review due", due + (overdue ? " (overdue: please review it now)" : dueIn(due))));
         }
         facts.add(new Fact(
                 "How to review",
@@ -127,11 +151,21 @@ class ChatComposer {
             facts.add(new Fact("Asked to review", reviewers));
         }
         facts.add(new Fact("Told because", "policy '" + d.policyName() + "' lists you for emergency access"));
-        facts.add(new Fact(
-                "How to review",
-                "a reviewer records the review on the request page, or POST /api/v1/requests/" + request.id()
-                        + "/review"));
+        facts.add(new Fact("How to review", reviewerRecords(request)));
         return new ChatMessage(headline, facts, link(request.id()), true, null, null);
+    }
+
+    /** " (in 4h)", or " (overdue)" once it has passed, as a delivery retried for long may find it. */
+    private String dueIn(Instant due) {
+        return due.isAfter(clock.instant())
+                ? " (in " + human(Duration.between(clock.instant(), due)) + ")"
+                : " (overdue)";
+    }
+
+    /** Where a reviewer records the review, told to someone who may not be one. */
+    private static String reviewerRecords(AccessRequest request) {
+        return "a reviewer records the review on the request page, or POST /api/v1/requests/" + request.id()
+                + "/review";
     }
 
     private static String asks(RequestDetails d) {

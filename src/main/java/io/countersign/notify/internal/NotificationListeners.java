@@ -198,9 +198,21 @@ class NotificationListeners {
                             "account", event.account(),
                             "duration", event.duration(),
                             "policy", event.policy(),
-                            "justification", event.justification()),
+                            "justification", event.justification(),
+                            // what the list may expect next: a review by then, by these, which they may chase
+                            "dueAt", event.reviewDueAt(),
+                            "reviewers", reviewers(event)),
                     routes(NotificationKind.BREAK_GLASS_USED, request, 0, told));
         });
+    }
+
+    /** The usernames of a use's reviewers, comma-separated; null for a use that opened no review. */
+    private static String reviewers(BreakGlassUsed event) {
+        return event.reviewDueAt() == null || event.reviewers().isEmpty()
+                ? null
+                : String.join(
+                        ", ",
+                        event.reviewers().stream().map(Participant::username).toList());
     }
 
     @EventListener

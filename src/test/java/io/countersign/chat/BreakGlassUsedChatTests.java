@@ -1,0 +1,184 @@
+package io.countersign.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.notify.NotificationScene;
+import io.countersign.notify.NotificationScene.Person;
+import io.countersign.testing.Api;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The emergency list, told in chat that break-glass access was taken, reads what its mail says on every
+ * platform: who took access to which account on which resource without approval, for how long, why and
+ * under which ticket, when the review is due and who is asked for it, why the reader is told, and where
+ * a reviewer records the review; never that a request was approved by the service.
+ */
+class BreakGlassUsedChatTests extends ChatDeliveryFixture {
+
+    static final String TELEGRAM = "/bot7:bot-token/sendMessage";
+    static final String DISCORD = "/api/webhooks/3/used";
+    static final String TEAMS = "/workflows/used";
+
+    Person rita;
+    Person sam;
+    Person tom;
+    final List<String> channels = new ArrayList<>();
+
+    @BeforeEach
+    void tomHearsOfBreakGlassOnEveryPlatform() {
+        platform.answer(TELEGRAM, 200, "{\"ok\":true,\"result\":{\"message_id\":45,\"chat\":{\"id\":-1001234}}}")
+                .answer("/api/users.lookupByEmail", 200, "{\"ok\":true,\"user\":{\"id\":\"U777\"}}")
+                .answer("/api/conversations.open", 200, "{\"ok\":true,\"channel\":{\"id\":\"D777\"}}")
+                .answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"D777\",\"ts\":\"5.6\"}")
+                .answer(DISCORD, 200, "{\"id\":\"7\"}")
+                .answer(TEAMS, 202, "");
+        channels.add(channel(Map.of(
+                "type",
+                "TELEGRAM",
+                "default",
+                true,
+                "botToken",
+                "7:bot-token",
+                "chatId",
+                "-1001234",
+                "webhookSecret",
+                "hook_secret-of-sixteen",
+                "apiBaseUrl",
+                platform.url())));
+        channels.add(channel(Map.of(
+                "type",
+                "SLACK",
+                "default",
+                true,
+                "botToken",
+                "xoxb-1",
+                "signingSecret",
+                "s",
+                "directMessages",
+                true,
+                "apiBaseUrl",
+                platform.url() + "/api")));
+        channels.add(channel(Map.of("type", "DISCORD", "default", true, "webhookUrl", platform.url() + DISCORD)));
+        channels.add(channel(Map.of("type", "TEAMS", "default", true, "webhookUrl", platform.url() + TEAMS)));
+        rita = scene.person("rita");
+        sam = scene.person("sam");
+        tom = scene.person("tom");
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + tom.name() + "/subscriptions",
+                        Api.json(Map.of("break_glass_used", List.of("TELEGRAM", "SLACK", "DISCORD", "TEAMS"))))
+                .expect(200);
+    }
+
+    @AfterEach
+    void noDefaultChannelHearsOfTheTestsThatFollow() {
+        channels.forEach(
+                name -> api.asAdmin().delete("/api/v1/channels/" + name).expect(204));
+    }
+
+    @Test
+    void theEmergencyListReadsWhoTookWhatUntilWhenItIsReviewedAndByWhomNeverThatTheServiceApprovedIt() {
+        String id = breakGlass();
+        scene.awaitNothingDue();
+        Instant due = dueAt(id);
+        String link = "https://countersign.example.com/requests/" + id;
+        String reviewers = rita.name() + ", " + sam.name();
+
+        List<String> telegram = platform.seen(TELEGRAM).stream()
+                .map(s -> s.json().get("text").asString())
+                .toList();
+        assertThat(telegram)
+                .singleElement()
+                .satisfies(text -> assertThat(text)
+                        .startsWith("For " + tom.name() + "\nBreak-glass access taken: " + dev.name()
+                                + " took break-glass access to admin on db-")
+                        .contains(" without approval (" + id + ")\n")
+                        .contains("\nDuration: 1h\n", "\nWhy: the primary is down\n", "\nTicket: INC-77\n")
+                        .contains("\nReview due: " + due + " (in 8h)\n")
+                        .contains("\nAsked to review: " + reviewers + "\n")
+                        .contains("' lists you for emergency access\n")
+                        .contains("/api/v1/requests/" + id + "/review")
+                        .endsWith("\n" + link)
+                        .doesNotContain("approved", "system", "Outcome", "Who may approve"));
+        assertThat(platform.seen(TELEGRAM).get(0).json().get("reply_markup").toString())
+                .contains("Open request", link);
+
+        assertThat(platform.seen("/api/chat.postMessage")).singleElement().satisfies(seen -> {
+            assertThat(seen.json().get("text").asString()).startsWith("Break-glass access taken: ");
+            assertThat(seen.json().get("blocks").toString())
+                    .contains("Review due: " + due, "Asked to review: " + reviewers, "Ticket: INC-77")
+                    .contains("lists you for emergency access", "open_request", link)
+                    .doesNotContain("approve_request", "reject_request", "approved", "Outcome");
+        });
+
+        assertThat(platform.seen(DISCORD)).singleElement().satisfies(seen -> {
+            assertThat(seen.json().get("content").asString()).isEqualTo("For " + tom.name());
+            JsonNode embed = seen.json().get("embeds").get(0);
+            assertThat(embed.get("title").asString()).startsWith("Break-glass access taken: ");
+            assertThat(embed.get("url").asString()).isEqualTo(link);
+            assertThat(embed.get("fields").toString())
+                    .contains("Review due", "Asked to review", reviewers, "emergency access")
+                    .doesNotContain("approved", "Outcome");
+        });
+
+        // the channel also hears how the request ended, as it does of every request: a webhook cannot edit
+        assertThat(platform.seen(TEAMS).stream().filter(seen -> seen.body().contains("For " + tom.name())))
+                .singleElement()
+                .satisfies(seen -> assertThat(seen.body())
+                        .contains("Break-glass access taken: ", "Review due", "Asked to review")
+                        .contains("Action.OpenUrl", link)
+                        .doesNotContain("approved", "Outcome"));
+    }
+
+    private Instant dueAt(String id) {
+        return Instant.parse(api.as(rita.token())
+                .get("/api/v1/requests/" + id)
+                .expect(200)
+                .json()
+                .get("review")
+                .get("dueAt")
+                .asString());
+    }
+
+    /** dev takes break-glass access to a resource whose policy tells tom, and rita and sam review within 8 hours. */
+    private String breakGlass() {
+        String resource = scene.resource(
+                List.of(NotificationScene.step(1, lisa)),
+                Map.of(
+                        "breakGlass",
+                        Map.of(
+                                "maxDuration",
+                                "PT1H",
+                                "notify",
+                                List.of(Map.of("user", tom.name())),
+                                "reviewers",
+                                List.of(Map.of("user", rita.name()), Map.of("user", sam.name())),
+                                "reviewWithin",
+                                "PT8H")));
+        return api.as(dev.token())
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of(
+                                "resource",
+                                resource,
+                                "account",
+                                "admin",
+                                "breakGlass",
+                                true,
+                                "justification",
+                                "the primary is down",
+                                "ticket",
+                                "INC-77")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+    }
+}
