@@ -2,13 +2,15 @@ package io.countersign.mail;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What someone is told of a break-glass use: on the policy's emergency list when access is taken
  * ({@code USED}) or when nobody reviewed it in time ({@code OVERDUE}), or as one of its reviewers
  * ({@code REVIEW}), or as the delegate of one who may review it for them ({@code REVIEW} with
  * {@code onBehalfOf}, the reviewer; null for anyone else). {@code reviewDueAt} is when the review is
- * due (null without one).
+ * due (null without one); {@code reviewers} are those asked to review it, told to the emergency list
+ * (empty when the notification did not name them).
  */
 public record BreakGlassNotice(
         Why why,
@@ -22,7 +24,12 @@ public record BreakGlassNotice(
         String policy,
         String justification,
         Instant reviewDueAt,
-        Person onBehalfOf) {
+        Person onBehalfOf,
+        List<Person> reviewers) {
+
+    public BreakGlassNotice {
+        reviewers = reviewers == null ? List.of() : List.copyOf(reviewers);
+    }
 
     public enum Why {
         USED,

@@ -231,7 +231,8 @@ class OutgoingMailTests {
                         "prod-db",
                         "primary down",
                         due,
-                        null))
+                        null,
+                        List.of()))
                 .message());
 
         MimeMessage received = receivedOne();

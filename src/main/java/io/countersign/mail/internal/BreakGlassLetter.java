@@ -1,10 +1,12 @@
 package io.countersign.mail.internal;
 
 import io.countersign.mail.BreakGlassNotice;
+import io.countersign.mail.Person;
 
 /**
  * The body of the mails about a break-glass use: to the emergency list of a policy when access was
- * taken or its review went overdue, and to its reviewers and the delegates who may review it for them.
+ * taken or its review went overdue, naming who was asked to review it, and to its reviewers and the
+ * delegates who may review it for them.
  */
 public final class BreakGlassLetter {
 
@@ -29,6 +31,12 @@ public final class BreakGlassLetter {
                 .field("Duration", Letterhead.period(notice.duration()))
                 .field("Justification", notice.justification())
                 .field("Review due", notice.reviewDueAt() == null ? null : head.time(notice.reviewDueAt()))
+                // whom the emergency list may chase; a reviewer's own mail names them already
+                .field(
+                        "Asked to review",
+                        String.join(
+                                ", ",
+                                notice.reviewers().stream().map(Person::label).toList()))
                 .link(
                         notice.why() == BreakGlassNotice.Why.REVIEW ? "Review the request" : "Open the request",
                         head.requestLink(notice.requestId()));

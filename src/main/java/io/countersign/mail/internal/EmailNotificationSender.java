@@ -32,6 +32,8 @@ import io.countersign.shared.Channel;
 import io.countersign.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -285,9 +287,22 @@ class EmailNotificationSender implements NotificationSender {
                         details.policyName(),
                         details.justification(),
                         notification.instant("dueAt"),
-                        notification.data().get("onBehalfOf") instanceof String reviewer ? person(reviewer) : null))
+                        notification.data().get("onBehalfOf") instanceof String reviewer ? person(reviewer) : null,
+                        reviewers(notification)))
                 .message());
         return SendResult.ok();
+    }
+
+    /** Those asked to review a use, as the directory names them now; none from a notice that did not name them. */
+    private List<Person> reviewers(Notification notification) {
+        if (!(notification.data().get("reviewers") instanceof String names) || names.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(names.split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .map(this::person)
+                .toList();
     }
 
     private Person person(String username) {
