@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ public class MailSettingsStore implements SealedSecrets {
     private final ShareLock shareLock;
 
     /** The stored password, by context, last found undecryptable and already warned about. */
-    private final Map<String, String> unreadable = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> unreadable = new ConcurrentHashMap<>();
 
     public MailSettingsStore(JdbcClient jdbc, SecretCipher cipher, ShareLock shareLock) {
         this.jdbc = jdbc;
@@ -191,7 +192,8 @@ public class MailSettingsStore implements SealedSecrets {
      * A password sealed with another key (instances started with different keys) reads as none: the
      * settings stay readable and savable, so an administrator can enter it again, and the health
      * component {@code secrets} reports it. The settings are read every few seconds (the reply watcher),
-     * so the warning is logged once per stored password, again only once it changes or was readable.
+     * so the warning is logged once per stored password, again only once it was readable in between: a
+     * reader that read the row just before it changed does not warn again of what was already warned of.
      */
     private String open(String stored, String context) {
         if (stored == null) {
@@ -203,7 +205,9 @@ public class MailSettingsStore implements SealedSecrets {
             unreadable.remove(context);
             return password;
         } catch (SecretCipher.UndecryptableSecretException e) {
-            if (!stored.equals(unreadable.put(context, stored))) {
+            if (unreadable
+                    .computeIfAbsent(context, warned -> ConcurrentHashMap.newKeySet())
+                    .add(stored)) {
                 log.warn("The stored {} cannot be decrypted with this instance's key: {}", context, e.getMessage());
             }
             return null;
