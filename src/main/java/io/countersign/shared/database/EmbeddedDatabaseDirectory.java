@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +28,10 @@ final class EmbeddedDatabaseDirectory {
 
     private EmbeddedDatabaseDirectory() {}
 
-    static void secure(String url) {
-        directoryOf(url).ifPresent(directory -> secure(directory, same(directory, DEFAULT)));
+    /** Secures the directory the URL names; {@code madeHere} tells whether the service's database made it. */
+    static void secure(String url, Predicate<Path> madeHere) {
+        directoryOf(url)
+                .ifPresent(directory -> secure(directory, same(directory, DEFAULT) || madeHere.test(directory)));
     }
 
     static void secure(Path directory, boolean own) {

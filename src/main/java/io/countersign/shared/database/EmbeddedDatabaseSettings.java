@@ -1,7 +1,11 @@
 package io.countersign.shared.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
@@ -25,16 +29,27 @@ class EmbeddedDatabaseSettings implements BeanPostProcessor {
     static final String CLOSE_ON_EXIT = "DB_CLOSE_ON_EXIT";
     static final String WRITE_DELAY = "WRITE_DELAY";
 
+    /** Directories of embedded databases that did not exist before their pool: the database makes them. */
+    private final Set<Path> madeByTheDatabase = ConcurrentHashMap.newKeySet();
+
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource pool && embedded(pool.getJdbcUrl())) {
             String url = pool.getJdbcUrl();
-            EmbeddedDatabaseDirectory.secure(url);
+            EmbeddedDatabaseDirectory.directoryOf(url)
+                    .filter(directory -> !Files.exists(directory))
+                    .ifPresent(directory ->
+                            madeByTheDatabase.add(directory.toAbsolutePath().normalize()));
             url = unlessNamed(url, CLOSE_ON_EXIT, "FALSE");
             url = unlessNamed(url, WRITE_DELAY, "0");
             pool.setJdbcUrl(url);
         }
         return bean;
+    }
+
+    /** Whether the directory did not exist before the pool opened the database in it. */
+    boolean madeByTheDatabase(Path directory) {
+        return madeByTheDatabase.contains(directory.toAbsolutePath().normalize());
     }
 
     static boolean embedded(String url) {

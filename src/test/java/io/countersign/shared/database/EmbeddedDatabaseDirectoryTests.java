@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,11 +22,20 @@ class EmbeddedDatabaseDirectoryTests {
 
     @Test
     void theDatabaseDirectoryIsCreatedForItsOwnerOnly() throws Exception {
+        Path missing = root.resolve("missing");
+        EmbeddedDatabaseDirectory.secure(missing, true);
+        assertThat(permissions(missing)).isEqualTo("rwx------");
+    }
+
+    @Test
+    void theDirectoryTheDatabaseCreatedIsItsOwnersOnlyOnceTheServiceStarted() throws Exception {
         Path data = root.resolve("data");
         try (HikariDataSource pool = new HikariDataSource()) {
             pool.setJdbcUrl("jdbc:h2:file:" + data.resolve("countersign") + ";MODE=PostgreSQL");
-            new EmbeddedDatabaseSettings().postProcessAfterInitialization(pool, "dataSource");
+            EmbeddedDatabaseSettings settings = new EmbeddedDatabaseSettings();
+            settings.postProcessAfterInitialization(pool, "dataSource");
             pool.getConnection().close();
+            new EmbeddedDatabaseDirectoryCheck(List.of(pool), settings).onApplicationEvent(null);
         }
 
         assertThat(permissions(data)).isEqualTo("rwx------");
