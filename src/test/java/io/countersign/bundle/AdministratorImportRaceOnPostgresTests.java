@@ -10,17 +10,12 @@ import io.countersign.shared.Channel;
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import io.countersign.testing.HeldWrites;
 import io.countersign.testing.OnPostgres;
-import io.countersign.testing.Race;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An import that demotes an administrator races a demotion of the other one through the API. With two
@@ -29,35 +24,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @CountersignTest
 @OnPostgres
-class AdministratorImportRaceOnPostgresTests extends BundleImporterTestBase {
-
-    private static final int ROUNDS = 6;
-
-    private static final Actor ADMIN = new Actor("admin", Role.ADMIN, Channel.API, "127.0.0.1");
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
+class AdministratorImportRaceOnPostgresTests extends BundleImportRaceTestBase {
 
     @Autowired
     BundleImporter bundles;
 
     @Autowired
     Users users;
-
-    private final Race race = new Race(2);
-
-    private HeldWrites held;
-
-    @AfterEach
-    void stopThreads() {
-        race.close();
-        if (held != null) {
-            held.close();
-        }
-    }
 
     @Test
     void anImportAndADemotionAtOnceNeverLeaveNoActiveAdministrator() throws Exception {
@@ -112,11 +85,6 @@ class AdministratorImportRaceOnPostgresTests extends BundleImporterTestBase {
         assertThat(Api.issues(imported)).containsExactly("users[0].role:last_admin");
         assertThat(activeAdmins()).containsExactly(other);
         restoreTheBootstrapAdministrator(otherToken);
-    }
-
-    private HeldWrites held() {
-        held = new HeldWrites(jdbc, transactions);
-        return held;
     }
 
     /** Leaves the bootstrap administrator and one new administrator as the only active ones; answers its name. */

@@ -4,21 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.policy.Policies;
 import io.countersign.policy.PolicyDefinition;
-import io.countersign.shared.Actor;
-import io.countersign.shared.Channel;
-import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import io.countersign.testing.HeldWrites;
 import io.countersign.testing.OnPostgres;
-import io.countersign.testing.Race;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An import that changes a policy races a replacement of the same policy through the API. Both take
@@ -26,32 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @CountersignTest
 @OnPostgres
-class PolicyImportRaceOnPostgresTests extends BundleImporterTestBase {
-
-    private static final int ROUNDS = 6;
-
-    private static final Actor ADMIN = new Actor("admin", Role.ADMIN, Channel.API, "127.0.0.1");
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
+class PolicyImportRaceOnPostgresTests extends BundleImportRaceTestBase {
 
     @Autowired
     Policies policies;
-
-    private final Race race = new Race(2);
-
-    private HeldWrites held;
-
-    @AfterEach
-    void stopThreads() {
-        race.close();
-        if (held != null) {
-            held.close();
-        }
-    }
 
     @Test
     void anImportAndAReplacementOfTheSamePolicyAtOnceBothAnswer() throws Exception {
@@ -101,11 +71,6 @@ class PolicyImportRaceOnPostgresTests extends BundleImporterTestBase {
 
         assertThat(imported.status()).isEqualTo(200);
         assertThat(priority(name)).isEqualTo(5);
-    }
-
-    private HeldWrites held() {
-        held = new HeldWrites(jdbc, transactions);
-        return held;
     }
 
     private int priority(String name) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
-import io.countersign.testing.TestClockConfiguration;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,32 +14,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The page of break-glass uses and their reviews, and a use's request page with its review, signed in
  * over real HTTP with a session: reviewers, the people told of a use and auditors each see what the API
  * lets them, and only a reviewer records the review.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Api.class})
-class BreakGlassUsesPageTests {
+class BreakGlassUsesPageTests extends ServedPagesTestBase {
 
-    static final String PASSWORD = "a long enough password";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Api api;
-
-    String base;
     String dev;
     String devToken;
     String rita;
@@ -52,7 +33,6 @@ class BreakGlassUsesPageTests {
 
     @BeforeEach
     void aPolicyAllowingReviewedBreakGlass() {
-        base = "http://localhost:" + port;
         dev = person("dev", "USER");
         rita = person("rita", "USER");
         lisa = person("lisa", "USER");

@@ -3,38 +3,18 @@ package io.countersign.web.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
-import io.countersign.testing.TestClockConfiguration;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The request form tells every reason a request would be refused at once, each next to the field at
  * fault and in the notation the form takes, and answers a refused request as the other forms do.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Api.class})
-class NewRequestPageTests {
+class NewRequestPageTests extends ServedPagesTestBase {
 
-    private static final String PASSWORD = "a long enough password";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Api api;
-
-    String base;
     String form;
     String resource;
     Visitor ivy;
@@ -42,7 +22,6 @@ class NewRequestPageTests {
     /** A requester without a manager, under a policy whose only step the requester's manager approves. */
     @BeforeEach
     void scene() {
-        base = "http://localhost:" + port;
         form = base + "/requests/new";
         resource = Api.unique("db");
         api.asAdmin()

@@ -2,43 +2,15 @@ package io.countersign.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.testing.Api;
-import io.countersign.testing.TestClockConfiguration;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A method a page does not take is named as such, with the methods it does take, before the CSRF
  * check would call it "not allowed"; the methods it does take still need their token. The sign-in
  * page names the POST its form sends.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Api.class})
-class PageMethodsTests {
-
-    private static final String PASSWORD = "a long enough password";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Api api;
-
-    String base;
-
-    @BeforeEach
-    void address() {
-        base = "http://localhost:" + port;
-    }
+class PageMethodsTests extends ServedPagesTestBase {
 
     @Test
     void aMethodAPageDoesNotTakeIsAnswered405NamingTheMethodsItTakes() {

@@ -3,20 +3,12 @@ package io.countersign.web.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
-import io.countersign.testing.TestClockConfiguration;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What happens to a signed-in browser's session. A browser that calls the API with a token (the
@@ -25,27 +17,9 @@ import org.springframework.test.context.ActiveProfiles;
  * reset signs out the user's other sessions; the one that changed it stays. A refused sign-in gives
  * the username typed back to the form, never the password.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Api.class})
-class PageSessionsTests {
+class PageSessionsTests extends ServedPagesTestBase {
 
-    private static final String PASSWORD = "a long enough password";
     private static final String REPLACEMENT = "another long enough password";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Api api;
-
-    String base;
-
-    @BeforeEach
-    void address() {
-        base = "http://localhost:" + port;
-    }
 
     @Test
     void aWrongPasswordKeepsTheUsernameTypedButNeverThePassword() {

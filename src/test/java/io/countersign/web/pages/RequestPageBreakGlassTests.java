@@ -2,44 +2,22 @@ package io.countersign.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.testing.Api;
-import io.countersign.testing.TestClockConfiguration;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A break-glass use's page is read by its reviewer and by the people told of it, and by nobody
  * else.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Api.class})
-class RequestPageBreakGlassTests {
+class RequestPageBreakGlassTests extends ServedPagesTestBase {
 
-    private static final String PASSWORD = "a long enough password";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Api api;
-
-    String base;
     String requesterToken;
 
     @BeforeEach
     void scene() {
-        base = "http://localhost:" + port;
         requesterToken = api.tokenFor(api.person("asker", "USER", PASSWORD));
     }
 

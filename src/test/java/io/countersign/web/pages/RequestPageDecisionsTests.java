@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
-import io.countersign.testing.TestClockConfiguration;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -12,41 +11,22 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The request page decides as the API does and no more: it offers no decision (nor does the approvals
  * page) where the step's policy takes none from the pages, and a form left open while its step was
  * completed elsewhere does not decide the next step.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Api.class})
-class RequestPageDecisionsTests {
-
-    private static final String PASSWORD = "a long enough password";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Api api;
+class RequestPageDecisionsTests extends ServedPagesTestBase {
 
     @Autowired
     MutableClock clock;
 
-    String base;
     String requester;
     String requesterToken;
 
     @BeforeEach
     void scene() {
-        base = "http://localhost:" + port;
         requester = api.person("asker", "USER", PASSWORD);
         requesterToken = api.tokenFor(requester);
     }

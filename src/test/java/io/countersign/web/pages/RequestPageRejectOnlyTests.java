@@ -2,19 +2,11 @@ package io.countersign.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.testing.Api;
-import io.countersign.testing.TestClockConfiguration;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The pages offer exactly the decisions the service would take: an approver whom distinct approvers
@@ -22,28 +14,14 @@ import org.springframework.test.context.ActiveProfiles;
  * later step nobody) is told why there is no Approve, and may still reject, since that rule keeps one
  * person from counting twice towards access, never from stopping it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Api.class})
-class RequestPageRejectOnlyTests {
+class RequestPageRejectOnlyTests extends ServedPagesTestBase {
 
-    private static final String PASSWORD = "a long enough password";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Api api;
-
-    String base;
     String requesterToken;
     String lisa;
     String carol;
 
     @BeforeEach
     void scene() {
-        base = "http://localhost:" + port;
         requesterToken = api.tokenFor(api.person("asker", "USER", PASSWORD));
         lisa = api.person("lisa", "USER", PASSWORD);
         carol = api.person("carol", "USER", PASSWORD);

@@ -3,7 +3,6 @@ package io.countersign.web.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
-import io.countersign.testing.TestClockConfiguration;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,14 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,26 +22,7 @@ import tools.jackson.databind.JsonNode;
  * {@code HEAD} is a page's {@code GET} without its body, admitted and refused by the same rules, and
  * {@code OPTIONS} tells anyone signed in which methods an address takes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Api.class})
-class UnknownAddressesTests {
-
-    private static final String PASSWORD = "a long enough password";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Api api;
-
-    String base;
-
-    @BeforeEach
-    void address() {
-        base = "http://localhost:" + port;
-    }
+class UnknownAddressesTests extends ServedPagesTestBase {
 
     private Visitor signedIn(String role) {
         String name = api.person(role.toLowerCase(), role, PASSWORD);
