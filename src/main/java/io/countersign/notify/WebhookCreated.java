@@ -4,7 +4,7 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
 import java.util.List;
 
-/** An endpoint was configured; {@code destination} is its URL without credentials or query. */
+/** An endpoint was configured; {@code destination} is its URL's scheme, host and port only (see WebhookUrls). */
 public record WebhookCreated(Actor actor, String webhookId, String destination, List<String> events)
         implements AuditableEvent {
 

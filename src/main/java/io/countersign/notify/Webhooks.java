@@ -7,6 +7,7 @@ import io.countersign.notify.internal.WebhookStore;
 import io.countersign.notify.internal.WebhookUrls;
 import io.countersign.shared.Actor;
 import io.countersign.shared.ConflictException;
+import io.countersign.shared.DistinctNames;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.HttpUrls;
 import io.countersign.shared.NamePage;
@@ -20,10 +21,8 @@ import io.countersign.shared.secrets.SecretCipher;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -169,7 +168,8 @@ public class Webhooks {
             problems.add("events", "required", "must name at least one event type");
             return List.of();
         }
-        Set<String> types = new LinkedHashSet<>();
+        List<String> types = new ArrayList<>();
+        DistinctNames distinct = new DistinctNames("events");
         for (int i = 0; i < events.size(); i++) {
             String type = events.get(i);
             if (type == null || type.isBlank()) {
@@ -179,11 +179,11 @@ public class Webhooks {
                         "events[" + i + "]",
                         "unknown_event",
                         "is not an event type; use one of " + String.join(", ", EventType.wireNames()));
-            } else {
+            } else if (distinct.first(problems, type.trim(), i)) {
                 types.add(type.trim());
             }
         }
-        return new ArrayList<>(types);
+        return types;
     }
 
     private static void checkSecret(Problems problems, String secret, String field) {

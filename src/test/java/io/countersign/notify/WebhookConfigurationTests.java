@@ -92,6 +92,21 @@ class WebhookConfigurationTests {
     }
 
     @Test
+    void anEventTypeNamedTwiceIsRefusedRatherThanMerged() {
+        long before = count();
+
+        var response = api.asAdmin()
+                .post(
+                        "/api/v1/webhooks",
+                        body(URL, List.of("request.created", "grant.revoked", "request.created"), SECRET));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(issues(response.json())).containsExactly("events[2]:duplicate");
+        assertThat(response.json().toString()).contains("'request.created' is already entry 1 of the events");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
     void missingFieldsAreEachReported() {
         var response = api.asAdmin().post("/api/v1/webhooks", "{}");
 
@@ -272,7 +287,7 @@ class WebhookConfigurationTests {
     }
 
     @Test
-    void administrativeChangesAreAuditedWithoutTheSecretOrTheUrlQuery() {
+    void administrativeChangesAreAuditedWithoutTheSecretOrTheUrlPathOrQuery() {
         String id = create(List.of("request.created"));
         api.asAdmin()
                 .post("/api/v1/webhooks/" + id + "/secrets", Api.json(Map.of("secret", "second-" + SECRET)))
@@ -291,9 +306,13 @@ class WebhookConfigurationTests {
                         "webhook.deleted");
         assertThat(events).allSatisfy(event -> {
             assertThat(event.actor().username()).isEqualTo("admin");
-            assertThat(event.note()).doesNotContain(SECRET).doesNotContain("token=abc");
+            // incoming-webhook URLs (Slack's, Teams', Discord's) carry their secret in the path
+            assertThat(event.note())
+                    .doesNotContain(SECRET)
+                    .doesNotContain("token=abc")
+                    .doesNotContain("hooks/countersign");
         });
-        assertThat(events.get(0).note()).contains("http://127.0.0.1:9/hooks/countersign");
+        assertThat(events.get(0).note()).startsWith("http://127.0.0.1:9/… for request.created");
     }
 
     @Test
