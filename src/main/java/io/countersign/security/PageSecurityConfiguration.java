@@ -79,7 +79,7 @@ class PageSecurityConfiguration {
         // no fallback to the application-wide manager, which would check every refused password a
         // second time, unthrottled and unaudited: the providers of this chain have the last word
         http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
-        http.authenticationProvider(new PasswordSignIn(details, encoder, attempts, users, audit))
+        http.authenticationProvider(new PasswordSignIn(details, encoder, attempts, users, audit, boundedCalls))
                 .addFilterBefore(
                         new SignedInUserCheck(users, sessionStamps, providerSignOuts, audit, boundedCalls),
                         AuthorizationFilter.class)

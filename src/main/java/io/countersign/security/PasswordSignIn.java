@@ -3,6 +3,8 @@ package io.countersign.security;
 import io.countersign.directory.Users;
 import io.countersign.shared.Channel;
 import io.countersign.shared.Names;
+import io.countersign.shared.database.BoundedDatabaseCalls;
+import io.countersign.shared.database.DatabaseUnavailableException;
 import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -20,6 +22,11 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * many recent failures is refused before the password is even checked, so that a correct guess during
  * a lockout gains nothing. Every refusal and every sign-in is logged and audited ({@link SignInAudit}).
  * The signed-in principal acts through the {@link Channel#WEB} channel.
+ *
+ * <p>Every database call it makes is a bounded call, as a signed-in page's check is ({@link
+ * SignedInUserCheck}): while the database is out of reach the form is answered 503 within that bound,
+ * never after the pool's wait, and never as a wrong password that would count against the user. The
+ * password itself is compared outside the bound, which holds the database calls only.
  */
 class PasswordSignIn implements AuthenticationProvider {
 
@@ -29,20 +36,24 @@ class PasswordSignIn implements AuthenticationProvider {
     private final SignInAttempts attempts;
     private final Users users;
     private final SignInAudit audit;
+    private final BoundedDatabaseCalls calls;
 
     PasswordSignIn(
             LocalUserDetailsService details,
             PasswordEncoder encoder,
             SignInAttempts attempts,
             Users users,
-            SignInAudit audit) {
-        this.passwords = new DaoAuthenticationProvider(details);
+            SignInAudit audit,
+            BoundedDatabaseCalls calls) {
+        this.passwords =
+                new DaoAuthenticationProvider(username -> calls.call(() -> details.loadUserByUsername(username)));
         this.passwords.setPasswordEncoder(encoder);
         // told apart for the audit only: every one of them reaches the person as the same BadCredentials
         this.passwords.setHideUserNotFoundExceptions(false);
         this.attempts = attempts;
         this.users = users;
         this.audit = audit;
+        this.calls = calls;
     }
 
     @Override
@@ -54,15 +65,15 @@ class PasswordSignIn implements AuthenticationProvider {
             // no user has such a name (too long, or a character no name takes), so no lockout can concern
             // it, nor may it count against the user whose name it starts with; and a NUL byte must not
             // reach the database
-            audit.refused(typed, null, PasswordRefusal.NOT_A_USERNAME, source);
+            bounded(() -> audit.refused(typed, null, PasswordRefusal.NOT_A_USERNAME, source));
             throw new BadCredentialsException(WRONG);
         }
-        if (attempts.isThrottled(source)) {
-            audit.refused(typed, username, PasswordRefusal.THROTTLED, source);
+        if (calls.call(() -> attempts.isThrottled(source))) {
+            bounded(() -> audit.refused(typed, username, PasswordRefusal.THROTTLED, source));
             throw new SignInThrottled();
         }
-        if (attempts.isLocked(username)) {
-            audit.refused(typed, username, PasswordRefusal.LOCKED, source);
+        if (calls.call(() -> attempts.isLocked(username))) {
+            bounded(() -> audit.refused(typed, username, PasswordRefusal.LOCKED, source));
             throw new LockedException("Too many failed sign-ins");
         }
         Authentication checked;
@@ -70,18 +81,35 @@ class PasswordSignIn implements AuthenticationProvider {
             checked = passwords.authenticate(
                     new UsernamePasswordAuthenticationToken(username, authentication.getCredentials()));
         } catch (AuthenticationException failed) {
-            attempts.recordFailure(username, source);
-            audit.refused(typed, username, PasswordRefusal.of(failed), source);
+            if (BoundedDatabaseCalls.isUnavailability(failed)) {
+                // the user could not be read, which says nothing of the password: answered 503, not counted
+                throw new DatabaseUnavailableException("the user signing in could not be read", failed);
+            }
+            bounded(() -> {
+                attempts.recordFailure(username, source);
+                audit.refused(typed, username, PasswordRefusal.of(failed), source);
+            });
             throw new BadCredentialsException(WRONG);
         }
-        attempts.clear(username);
-        var user = users.find(checked.getName()).orElseThrow(() -> new BadCredentialsException("Unknown user"));
-        var principal = new CountersignPrincipal(user.username(), user.role(), Channel.WEB);
+        CountersignPrincipal principal = calls.call(() -> {
+            attempts.clear(username);
+            var user = users.find(checked.getName()).orElseThrow(() -> new BadCredentialsException("Unknown user"));
+            var signedInAs = new CountersignPrincipal(user.username(), user.role(), Channel.WEB);
+            audit.signedIn(signedInAs, source, SignedIn.Method.PASSWORD, null);
+            return signedInAs;
+        });
         var signedIn = UsernamePasswordAuthenticationToken.authenticated(
-                principal, null, List.of(new SimpleGrantedAuthority("ROLE_" + user.role())));
+                principal, null, List.of(new SimpleGrantedAuthority("ROLE_" + principal.role())));
         signedIn.setDetails(authentication.getDetails());
-        audit.signedIn(principal, source, SignedIn.Method.PASSWORD, null);
         return signedIn;
+    }
+
+    /** Database work whose answer is not needed, held to the same bound as the rest. */
+    private void bounded(Runnable work) {
+        calls.call(() -> {
+            work.run();
+            return null;
+        });
     }
 
     private static String typedUsername(Authentication authentication) {

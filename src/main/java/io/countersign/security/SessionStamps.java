@@ -1,6 +1,7 @@
 package io.countersign.security;
 
 import io.countersign.shared.Channel;
+import io.countersign.shared.database.BoundedDatabaseCalls;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -27,24 +28,34 @@ public class SessionStamps implements SessionAuthenticationStrategy {
 
     private final SessionGenerations generations;
     private final LocalCredentials credentials;
+    private final BoundedDatabaseCalls calls;
 
-    SessionStamps(SessionGenerations generations, LocalCredentials credentials) {
+    SessionStamps(SessionGenerations generations, LocalCredentials credentials, BoundedDatabaseCalls calls) {
         this.generations = generations;
         this.credentials = credentials;
+        this.calls = calls;
     }
 
-    /** Called as a sign-in succeeds, with a password or through the provider, after the session got its new id. */
+    /**
+     * Called as a sign-in succeeds, with a password or through the provider, after the session got its new
+     * id. Its reads are bounded calls as the rest of a sign-in's are: the database gone meanwhile answers 503.
+     */
     @Override
     public void onAuthentication(
             Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
         if (authentication.getPrincipal() instanceof CountersignPrincipal principal
                 && principal.channel() == Channel.WEB) {
+            String username = principal.username();
+            long generation = calls.call(() -> generations.of(username));
+            Optional<String> password = calls.call(() -> credentials.stamp(username));
             HttpSession session = request.getSession();
-            session.setAttribute(GENERATION, generations.of(principal.username()));
-            stampPassword(session, principal.username());
+            session.setAttribute(GENERATION, generation);
+            password.ifPresentOrElse(
+                    stamp -> session.setAttribute(PASSWORD, stamp), () -> session.removeAttribute(PASSWORD));
         } else if (authentication.getPrincipal() instanceof SignedInPerson person) {
+            long generation = calls.call(() -> generations.of(person.principal().username()));
             HttpSession session = request.getSession();
-            session.setAttribute(GENERATION, generations.of(person.principal().username()));
+            session.setAttribute(GENERATION, generation);
             session.removeAttribute(PASSWORD);
         }
     }

@@ -167,19 +167,7 @@ class DatabaseOutageTests {
 
     @Test
     void withTheDatabaseDownASignedInBrowsersFirstPageIsRefusedAtOnceAndItsSessionOutlivesTheOutage() {
-        firstPageOfASignedInBrowser(database -> {
-            database.cut();
-            // down for long enough that the pool has let its broken connections go: the page's check
-            // needs a new one, which it would wait for the pool's 30 s for
-            try {
-                instance.bean(DataSource.class)
-                        .unwrap(HikariDataSource.class)
-                        .getHikariPoolMXBean()
-                        .softEvictConnections();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        firstPageOfASignedInBrowser(this::cutLongEnoughForThePoolToLetGo);
     }
 
     @Test
@@ -213,6 +201,63 @@ class DatabaseOutageTests {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> browser.page("/profile").statusCode() == 200);
         assertThat(browser.page("/profile").body()).contains(name);
+    }
+
+    @Test
+    void withTheDatabaseDownThePasswordSignInFormIsAnsweredWithTheOutagePageAtOnce() {
+        passwordSignInDuring(this::cutLongEnoughForThePoolToLetGo);
+    }
+
+    @Test
+    void withTheDatabaseSilentThePasswordSignInFormIsAnsweredWithTheOutagePageAtOnce() {
+        passwordSignInDuring(TcpProxy::silence);
+    }
+
+    /**
+     * A sign-in reads the user, the lockout counts and the password from the database: each of those a
+     * bounded call, so the form is answered the outage page as fast as a signed-in page, never after the
+     * pool's wait, and never as a wrong password that would count against the user.
+     */
+    private void passwordSignInDuring(Consumer<TcpProxy> outage) {
+        String name = user("noor");
+        SignedInBrowser browser = SignedInBrowser.showingSignInForm(instance);
+        outage.accept(proxy);
+
+        long started = System.nanoTime();
+        HttpResponse<String> answer = browser.signIn(name, PASSWORD);
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+
+        System.out.println("password sign-in during outage (ms): " + millis);
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).contains("1");
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(answer.body()).contains("<html", "cannot reach its database");
+        assertThat(millis).isLessThan(GENEROUS.toMillis());
+
+        proxy.restore();
+        await().dontCatchUncaughtExceptions()
+                .atMost(GENEROUS)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> instance.get(null, "/actuator/health/readiness").status() == 200);
+        assertThat(SignedInBrowser.at(instance, name, PASSWORD).page("/profile").body())
+                .contains(name);
+    }
+
+    /**
+     * Down for long enough that the pool has let its broken connections go: the next call needs a new
+     * one, which it would wait for the pool's 30 s for.
+     */
+    private void cutLongEnoughForThePoolToLetGo(TcpProxy database) {
+        database.cut();
+        try {
+            instance.bean(DataSource.class)
+                    .unwrap(HikariDataSource.class)
+                    .getHikariPoolMXBean()
+                    .softEvictConnections();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A user with a password, under a name of its own. */

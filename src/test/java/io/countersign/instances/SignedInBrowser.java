@@ -25,23 +25,37 @@ final class SignedInBrowser {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     private final Instance instance;
+    private String csrf;
 
     private SignedInBrowser(Instance instance) {
         this.instance = instance;
     }
 
     static SignedInBrowser at(Instance instance, String username, String password) {
-        SignedInBrowser browser = new SignedInBrowser(instance);
-        Matcher token = CSRF.matcher(browser.page("/login").body());
-        assertThat(token.find()).isTrue();
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(instance.uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(token.group(1)) + "&username="
-                        + encode(username) + "&password=" + encode(password))));
+        SignedInBrowser browser = showingSignInForm(instance);
+        HttpResponse<String> signedIn = browser.signIn(username, password);
         assertThat(signedIn.headers().firstValue("Location"))
                 .hasValueSatisfying(to -> assertThat(to).doesNotContain("/login"));
         assertThat(browser.page("/profile").statusCode()).isEqualTo(200);
         return browser;
+    }
+
+    /** A browser that has opened the sign-in form and not sent it yet. */
+    static SignedInBrowser showingSignInForm(Instance instance) {
+        SignedInBrowser browser = new SignedInBrowser(instance);
+        Matcher token = CSRF.matcher(browser.page("/login").body());
+        assertThat(token.find()).isTrue();
+        browser.csrf = token.group(1);
+        return browser;
+    }
+
+    /** The answer to the sign-in form, sent as a browser sends it. */
+    HttpResponse<String> signIn(String username, String password) {
+        return send(HttpRequest.newBuilder(instance.uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "_csrf=" + encode(csrf) + "&username=" + encode(username) + "&password=" + encode(password))));
     }
 
     /** The page as a browser asks for it. */

@@ -1,5 +1,6 @@
 package io.countersign.shared.database;
 
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -118,7 +120,7 @@ public class BoundedDatabaseCalls implements DisposableBean {
     private <T> T bounded(Callable<T> call) {
         Future<T> future;
         try {
-            future = executor.submit(call);
+            future = executor.submit(inLogContext(call));
         } catch (RejectedExecutionException e) {
             throw new DatabaseUnavailableException("too many database calls are waiting", e);
         }
@@ -142,6 +144,22 @@ public class BoundedDatabaseCalls implements DisposableBean {
             }
             throw new IllegalStateException(cause);
         }
+    }
+
+    /** The call with the caller's log context, so that what it logs (a refused sign-in) names the caller's call. */
+    private static <T> Callable<T> inLogContext(Callable<T> call) {
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        if (context == null) {
+            return call;
+        }
+        return () -> {
+            MDC.setContextMap(context);
+            try {
+                return call.call();
+            } finally {
+                MDC.clear();
+            }
+        };
     }
 
     /** True for failures that say the database is out of reach rather than that the call was wrong. */
