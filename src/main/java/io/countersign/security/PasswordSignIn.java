@@ -20,7 +20,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * Signs a person in to the pages with their local password. A client address or a username with too
  * many recent failures is refused before the password is even checked, so that a correct guess during
- * a lockout gains nothing. Every refusal and every sign-in is logged and audited ({@link SignInAudit}).
+ * a lockout gains nothing; each try is counted before its password is checked ({@link SignInAttempts}),
+ * so guesses sent at once get no further than guesses sent one after another. Every refusal and every sign-in is logged and audited ({@link SignInAudit}).
  * The signed-in principal acts through the {@link Channel#WEB} channel.
  *
  * <p>Every database call it makes is a bounded call, as a signed-in page's check is ({@link
@@ -68,11 +69,12 @@ class PasswordSignIn implements AuthenticationProvider {
             bounded(() -> audit.refused(typed, null, PasswordRefusal.NOT_A_USERNAME, source));
             throw new BadCredentialsException(WRONG);
         }
-        if (calls.call(() -> attempts.isThrottled(source))) {
+        SignInAttempts.Attempt attempt = calls.call(() -> attempts.begin(username, source));
+        if (attempt.verdict() == SignInAttempts.Verdict.THROTTLED) {
             bounded(() -> audit.refused(typed, username, PasswordRefusal.THROTTLED, source));
             throw new SignInThrottled();
         }
-        if (calls.call(() -> attempts.isLocked(username))) {
+        if (attempt.verdict() == SignInAttempts.Verdict.LOCKED) {
             bounded(() -> audit.refused(typed, username, PasswordRefusal.LOCKED, source));
             throw new LockedException("Too many failed sign-ins");
         }
@@ -82,17 +84,19 @@ class PasswordSignIn implements AuthenticationProvider {
                     new UsernamePasswordAuthenticationToken(username, authentication.getCredentials()));
         } catch (AuthenticationException failed) {
             if (BoundedDatabaseCalls.isUnavailability(failed)) {
-                // the user could not be read, which says nothing of the password: answered 503, not counted
+                // the user could not be read, which says nothing of the password: answered 503, and not
+                // counted once the database lets the try be taken back
+                bounded(() -> attempts.takeBack(attempt));
                 throw new DatabaseUnavailableException("the user signing in could not be read", failed);
             }
             bounded(() -> {
-                attempts.recordFailure(username, source);
+                attempts.failed(attempt, source);
                 audit.refused(typed, username, PasswordRefusal.of(failed), source);
             });
             throw new BadCredentialsException(WRONG);
         }
         CountersignPrincipal principal = calls.call(() -> {
-            attempts.clear(username);
+            attempts.succeeded(attempt);
             var user = users.find(checked.getName()).orElseThrow(() -> new BadCredentialsException("Unknown user"));
             var signedInAs = new CountersignPrincipal(user.username(), user.role(), Channel.WEB);
             audit.signedIn(signedInAs, source, SignedIn.Method.PASSWORD, null);

@@ -9,7 +9,9 @@ import io.countersign.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Local sign-in passwords: set by an administrator, changed by their owner. Only the adaptive hash
@@ -26,13 +28,16 @@ public class Passwords {
     private final Users users;
     private final SignInAttempts attempts;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
     Passwords(
             LocalCredentials credentials,
             PasswordEncoder encoder,
             Users users,
             SignInAttempts attempts,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.credentials = credentials;
         this.attempts = attempts;
         this.encoder = encoder;
@@ -87,8 +92,11 @@ public class Passwords {
     /**
      * Changes a password. The owner must give the current one; an administrator changing somebody
      * else's may omit it. Anybody else is told the user does not exist.
+     *
+     * <p>The current password is counted and checked before the change's transaction begins, so that
+     * no connection is held while the slow hash is compared, and the count, which commits on its own,
+     * never waits for a second connection while this one holds the first.
      */
-    @Transactional
     public void change(Actor actor, String username, String current, String replacement) {
         var user = users.find(username).orElseThrow(() -> new NotFoundException("user", username));
         boolean own = user.username().equals(actor.username());
@@ -107,20 +115,23 @@ public class Passwords {
             problems.add("current", "required", "must be given to change your own password");
         } else if (!missing) {
             // guessing the current password here is limited as at sign-in, and counts towards it
-            if (attempts.isLocked(user.username())) {
+            SignInAttempts.Attempt attempt = attempts.beginUnlimitedByAddress(user.username(), actor.sourceAddress());
+            if (attempt.verdict() != SignInAttempts.Verdict.ALLOWED) {
                 throw InvalidInputException.of(
                         "current", "locked", "too many wrong passwords were tried; try again later");
             }
             String hash = credentials.hash(user.username()).orElse(null);
             boolean right = hash != null && encoder.matches(current, hash);
-            if (!right) {
-                attempts.recordFailure(user.username(), actor.sourceAddress());
+            if (right) {
+                attempts.takeBack(attempt);
+            } else {
+                attempts.failed(attempt, actor.sourceAddress());
             }
             problems.check(right, "current", "wrong_password", "is not the current password");
         }
         checkInto(problems, replacement, "new");
         problems.throwIfAny();
-        store(actor, user.username(), replacement);
+        transactions.executeWithoutResult(status -> store(actor, user.username(), replacement));
     }
 
     private void store(Actor actor, String username, String password) {

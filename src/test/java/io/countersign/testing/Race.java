@@ -21,18 +21,18 @@ public final class Race implements AutoCloseable {
         this.threads = Executors.newFixedThreadPool(runners);
     }
 
-    public List<Integer> run(List<Callable<Integer>> calls) throws Exception {
+    public <T> List<T> run(List<Callable<T>> calls) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
-        for (Callable<Integer> call : calls) {
+        List<Future<T>> answers = new ArrayList<>();
+        for (Callable<T> call : calls) {
             answers.add(threads.submit(() -> {
                 start.await();
                 return call.call();
             }));
         }
         start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> answer : answers) {
+        List<T> statuses = new ArrayList<>();
+        for (Future<T> answer : answers) {
             statuses.add(answer.get());
         }
         return statuses;
