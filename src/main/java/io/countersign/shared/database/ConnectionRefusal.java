@@ -18,9 +18,8 @@ enum ConnectionRefusal {
     LOGIN_REFUSED(
             "28",
             "the server refused the user or its password",
-            "Check COUNTERSIGN_DB_USER and COUNTERSIGN_DB_PASSWORD (SPRING_FLYWAY_USER and"
-                    + " SPRING_FLYWAY_PASSWORD when migrations run as a user of their own), and that the server"
-                    + " lets that user connect to the database from this host."),
+            "Check COUNTERSIGN_DB_USER and COUNTERSIGN_DB_PASSWORD, and that the server lets that user connect to"
+                    + " the database from this host."),
     /** PostgreSQL's "sorry, too many clients already": every connection max_connections allows is taken. */
     TOO_MANY_CONNECTIONS(
             "53300",
@@ -43,6 +42,9 @@ enum ConnectionRefusal {
             "is in use by another Countersign process",
             "Stop the other Countersign process that uses this directory: only one process may use an embedded"
                     + " database. To run several instances, run them on PostgreSQL (COUNTERSIGN_DB_URL).");
+
+    /** Where the text names the user and password; replaced by where they came from ({@link LoginVariables}). */
+    private static final String LOGIN = "COUNTERSIGN_DB_USER and COUNTERSIGN_DB_PASSWORD";
 
     private final String stateClass;
     private final String why;
@@ -71,8 +73,12 @@ enum ConnectionRefusal {
         return why;
     }
 
-    /** What to check, naming the setting the URL was taken from (COUNTERSIGN_DB_URL in the text above). */
-    String action(String urlVariable) {
-        return action.replace("COUNTERSIGN_DB_URL", urlVariable);
+    /**
+     * What to check, naming the setting the URL was taken from (COUNTERSIGN_DB_URL in the text above) and
+     * where the user and password were ({@code login}, such as "SPRING_DATASOURCE_USERNAME and
+     * SPRING_DATASOURCE_PASSWORD").
+     */
+    String action(String urlVariable, String login) {
+        return action.replace(LOGIN, login).replace("COUNTERSIGN_DB_URL", urlVariable);
     }
 }

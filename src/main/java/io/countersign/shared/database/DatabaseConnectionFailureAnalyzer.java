@@ -39,7 +39,8 @@ class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQLExcep
         boolean migrating = findCause(rootFailure, FlywayException.class) != null;
         String url = environment.getProperty("spring.datasource.url", "");
         String user = environment.getProperty("spring.datasource.username", "");
-        String urlVariable = urlVariable(url);
+        String urlVariable = LoginVariables.variable(
+                environment, "spring.datasource.url", "COUNTERSIGN_DB_URL", "SPRING_DATASOURCE_URL");
         if (migrating) {
             if (environment.containsProperty("spring.flyway.url")) {
                 urlVariable = "SPRING_FLYWAY_URL";
@@ -53,21 +54,10 @@ class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQLExcep
                 : "Could not connect to the database " + RedactedDatabaseUrl.of(url)
                         + (user.isBlank() ? "" : " as user '" + user + "'") + ": " + refusal.why() + " ("
                         + driverSays(refused) + ").";
-        return new FailureAnalysis(description, refusal.action(urlVariable), refused);
-    }
-
-    /**
-     * The environment variable the URL came from: COUNTERSIGN_DB_URL, which the configuration reads, unless
-     * Spring's own SPRING_DATASOURCE_URL, which takes precedence over it, set another one.
-     */
-    private String urlVariable(String url) {
-        String countersign = environment.getProperty("COUNTERSIGN_DB_URL");
-        if (countersign != null && countersign.equals(url)) {
-            return "COUNTERSIGN_DB_URL";
-        }
-        return environment.getProperty("SPRING_DATASOURCE_URL") != null
-                ? "SPRING_DATASOURCE_URL"
-                : "COUNTERSIGN_DB_URL";
+        return new FailureAnalysis(
+                description,
+                refusal.action(urlVariable, LoginVariables.of(environment, url, urlVariable, migrating)),
+                refused);
     }
 
     /**

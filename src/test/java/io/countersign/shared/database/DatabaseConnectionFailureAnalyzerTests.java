@@ -76,6 +76,56 @@ class DatabaseConnectionFailureAnalyzerTests {
                 .doesNotContain("COUNTERSIGN_DB_URL");
     }
 
+    @Test
+    void aRefusedLoginNamesTheVariablesTheUserAndPasswordCameFrom() {
+        SQLException refused = new SQLException("FATAL: password authentication failed for user", "28P01");
+        String url = "jdbc:postgresql://db.example:5432/countersign";
+
+        assertThat(actionFor(configuredLogin(), refused))
+                .contains("Check COUNTERSIGN_DB_USER and COUNTERSIGN_DB_PASSWORD");
+        assertThat(actionFor(
+                        configuredLogin()
+                                .withProperty("SPRING_DATASOURCE_USERNAME", "countersign")
+                                .withProperty("SPRING_DATASOURCE_PASSWORD", "secret"),
+                        refused))
+                .contains("Check SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD")
+                .doesNotContain("COUNTERSIGN_DB_USER")
+                .doesNotContain("COUNTERSIGN_DB_PASSWORD");
+        // each from where it was set: Spring's variable takes precedence over the one the configuration reads
+        assertThat(actionFor(
+                        configuredLogin()
+                                .withProperty("COUNTERSIGN_DB_USER", "someone-else")
+                                .withProperty("SPRING_DATASOURCE_USERNAME", "countersign")
+                                .withProperty("COUNTERSIGN_DB_PASSWORD", "secret"),
+                        refused))
+                .contains("Check SPRING_DATASOURCE_USERNAME and COUNTERSIGN_DB_PASSWORD")
+                .doesNotContain("COUNTERSIGN_DB_USER");
+        assertThat(actionFor(
+                        configuredLogin()
+                                .withProperty("spring.flyway.user", "migrator")
+                                .withProperty("spring.flyway.password", "secret"),
+                        refused,
+                        true))
+                .contains("Check SPRING_FLYWAY_USER and SPRING_FLYWAY_PASSWORD")
+                .doesNotContain("COUNTERSIGN_DB_USER");
+        // the driver takes the URL's user and password over the configured ones
+        assertThat(actionFor(
+                        configuredLogin()
+                                .withProperty("spring.datasource.url", url + "?user=countersign&password=secret")
+                                .withProperty("SPRING_DATASOURCE_URL", url + "?user=countersign&password=secret"),
+                        refused))
+                .contains("Check the user and password in SPRING_DATASOURCE_URL")
+                .doesNotContain("COUNTERSIGN_DB_USER");
+    }
+
+    /** The settings a login is made with, whichever variables a case says they came from. */
+    private static MockEnvironment configuredLogin() {
+        return new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/countersign")
+                .withProperty("spring.datasource.username", "countersign")
+                .withProperty("spring.datasource.password", "secret");
+    }
+
     private static String actionFor(MockEnvironment environment, SQLException refused) {
         return actionFor(environment, refused, false);
     }
