@@ -75,6 +75,7 @@ class ChannelController {
 
     @Operation(operationId = "testChannel", summary = "Send a test message; answers the platform's own error")
     @PostMapping("/{name}/test")
+    @ActionOnObject
     ChatTestResult test(Actor actor, @PathVariable String name) {
         return channels.test(actor, name);
     }

@@ -50,6 +50,7 @@ class GrantController {
                     + " Once approved the grant's end moves; a grant that ends first ends, and the request with it.")
     // read strictly, as a new request's body is: an extension opens an access request
     @PostMapping("/{id}/extend")
+    @ActionOnObject
     @ApiResponse(responseCode = "201", description = "Created; `Location` names the new request")
     ResponseEntity<RequestResponse> extend(
             Actor actor, @PathVariable String id, @RequestBody(required = false) ExtendBody body) {
@@ -84,6 +85,7 @@ class GrantController {
     @ReportsUnreadValues
     @Operation(operationId = "revokeGrant", summary = "End a grant at once")
     @PostMapping("/{id}/revoke")
+    @ActionOnObject
     GrantResponse revoke(Actor actor, @PathVariable String id, @RequestBody(required = false) RevokeBody body) {
         return unread.refuseOr(() -> GrantResponse.of(grants.revoke(actor, id, body == null ? null : body.reason())));
     }

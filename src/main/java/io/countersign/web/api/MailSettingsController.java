@@ -106,6 +106,7 @@ class MailSettingsController {
 
     @Operation(operationId = "testMailSettings", summary = "Send a test mail and open the IMAP folder")
     @PostMapping("/test")
+    @ActionOnObject
     MailCheckResult test(Actor actor, @RequestBody TestRequest body) {
         return check.run(actor, body.to());
     }

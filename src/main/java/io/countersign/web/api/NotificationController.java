@@ -72,6 +72,7 @@ class NotificationController {
 
     @Operation(operationId = "redeliverNotification", summary = "Send a notification delivery again")
     @PostMapping("/api/v1/notifications/deliveries/{deliveryId}/redeliver")
+    @ActionOnObject
     @ResponseStatus(HttpStatus.ACCEPTED)
     DeliveryResponse redeliver(Actor actor, @PathVariable String deliveryId) {
         return DeliveryResponse.of(deliveries.redeliver(actor, deliveryId));

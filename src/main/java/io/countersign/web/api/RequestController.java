@@ -239,6 +239,7 @@ class RequestController {
             operationId = "reviewBreakGlass",
             summary = "Acknowledge a break-glass use as one of its reviewers (late after its deadline)")
     @PostMapping("/{id}/review")
+    @ActionOnObject
     RequestResponse review(Actor actor, @PathVariable String id, @RequestBody(required = false) CommentBody body) {
         reviews.review(actor, id, comment(body));
         return withGrant(reviews.get(actor, id));
@@ -251,6 +252,7 @@ class RequestController {
 
     @Operation(operationId = "approveRequest", summary = "Approve the current step of a request")
     @PostMapping("/{id}/approve")
+    @ActionOnObject
     RequestResponse approve(Actor actor, @PathVariable String id, @RequestBody(required = false) ApproveBody body) {
         // the decision and its answer in one transaction: a grant it issues is answered from the
         // transaction's own writes instead of read back after the commit. An approval refused because
@@ -278,6 +280,7 @@ class RequestController {
 
     @Operation(operationId = "rejectRequest", summary = "Reject a request")
     @PostMapping("/{id}/reject")
+    @ActionOnObject
     RequestResponse reject(Actor actor, @PathVariable String id, @RequestBody(required = false) RejectBody body) {
         return withGrant(
                 requests.reject(actor, id, body == null ? null : body.comment(), body == null ? null : body.step()));
@@ -285,6 +288,7 @@ class RequestController {
 
     @Operation(operationId = "cancelRequest", summary = "Cancel your own pending request")
     @PostMapping("/{id}/cancel")
+    @ActionOnObject
     RequestResponse cancel(Actor actor, @PathVariable String id, @RequestBody(required = false) CommentBody body) {
         return withGrant(requests.cancel(actor, id, comment(body)));
     }

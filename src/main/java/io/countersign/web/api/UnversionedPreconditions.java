@@ -18,9 +18,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * conditional, which would let a write they meant to guard overwrite someone else's. {@code *} holds,
  * since the operation answers 404 itself when its object does not exist.
  *
- * <p>{@code If-None-Match: *} on a {@code PUT} or {@code DELETE} asks that nothing exist there, and these
- * operations only change or remove what exists (none creates): it is refused with 412 before anything
- * runs, whether the object exists or not, so the answer tells nothing of it either. A listed tag there
+ * <p>{@code If-None-Match: *} on a {@code PUT}, a {@code DELETE} or a {@code POST} that acts on an object
+ * ({@link ActionOnObject}) asks that nothing exist there, and these operations only change, remove or act
+ * on what exists (none creates): it is refused with 412 before anything runs, whether the object exists
+ * or not, so the answer tells nothing of it either. A listed tag there
  * names no version such an object has, so it holds. Operations with versions read both headers
  * themselves ({@link Revised}) and are left to it.
  */
@@ -42,9 +43,10 @@ class UnversionedPreconditions implements HandlerInterceptor {
                     + " call without If-Match (or with If-Match: *). Nothing was changed.");
         }
         String ifNoneMatch = String.join(",", Collections.list(request.getHeaders(HttpHeaders.IF_NONE_MATCH)));
-        if (CHANGES.contains(request.getMethod()) && IfNoneMatch.any(ifNoneMatch)) {
-            throw new StaleVersion("If-None-Match: * asks that nothing exist here, and this call only changes or"
-                    + " removes what exists; send it without If-None-Match. Nothing was changed.");
+        if ((CHANGES.contains(request.getMethod()) || method.hasMethodAnnotation(ActionOnObject.class))
+                && IfNoneMatch.any(ifNoneMatch)) {
+            throw new StaleVersion("If-None-Match: * asks that nothing exist here, and this call only changes,"
+                    + " removes or acts on what exists; send it without If-None-Match. Nothing was changed.");
         }
         return true;
     }

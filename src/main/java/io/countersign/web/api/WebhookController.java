@@ -180,6 +180,7 @@ class WebhookController {
 
     @Operation(operationId = "redeliverWebhookDelivery", summary = "Send a dead-lettered delivery again")
     @PostMapping("/deliveries/{deliveryId}/redeliver")
+    @ActionOnObject
     @ResponseStatus(HttpStatus.ACCEPTED)
     DeliveryResponse redeliver(Actor actor, @PathVariable String deliveryId) {
         return DeliveryResponse.of(deliveries.redeliver(actor, deliveryId));
