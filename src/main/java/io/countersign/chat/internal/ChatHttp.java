@@ -2,20 +2,24 @@ package io.countersign.chat.internal;
 
 import io.countersign.shared.ConnectionFailures;
 import io.countersign.shared.outbound.OutboundAddresses;
+import io.countersign.shared.outbound.OutboundHttpClient;
+import io.countersign.shared.outbound.RefusedAddressException;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The one HTTP client every platform is called through, with bounded waits. A platform's address this
- * service does not send to ({@link OutboundAddresses}) is not connected to at all.
+ * service does not send to ({@link OutboundAddresses}) is not connected to at all, and the connection
+ * goes to the very addresses that were checked ({@link OutboundHttpClient}).
  */
 @Component
 public class ChatHttp {
@@ -40,31 +44,30 @@ public class ChatHttp {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    private final OutboundAddresses addresses;
+    private final OutboundHttpClient client;
 
+    @Autowired
     public ChatHttp(OutboundAddresses addresses) {
-        this.addresses = addresses;
+        this(new OutboundHttpClient(addresses, TIMEOUT, TIMEOUT));
+    }
+
+    ChatHttp(OutboundHttpClient client) {
+        this.client = client;
     }
 
     public Answer send(String method, String url, Map<String, String> headers, String body, String contentType) {
-        Optional<String> refusal = addresses.refusal(url);
-        if (refusal.isPresent()) {
-            return new Answer(null, null, null, refusal.get(), false, true);
-        }
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(TIMEOUT)
-                    .header("Content-Type", contentType)
-                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-            headers.forEach(request::header);
-            HttpResponse<String> response =
-                    client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(response.statusCode(), response.body(), retryAfter(response), null);
+            HttpUriRequestBase request = new HttpUriRequestBase(method, OutboundHttpClient.target(url));
+            request.setHeader("Content-Type", contentType);
+            headers.forEach(request::setHeader);
+            request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), null));
+            return client.send(request, ChatHttp::answer);
+        } catch (RefusedAddressException e) {
+            return new Answer(null, null, null, e.getMessage(), false, true);
         } catch (IOException | IllegalArgumentException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return new Answer(null, null, null, "interrupted");
+            }
             return new Answer(
                     null,
                     null,
@@ -72,9 +75,6 @@ public class ChatHttp {
                     "could not reach the platform: " + ConnectionFailures.describe(e),
                     ConnectionFailures.unreachable(e),
                     false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(null, null, null, "interrupted");
         }
     }
 
@@ -82,17 +82,22 @@ public class ChatHttp {
         return send("POST", url, headers, json, "application/json; charset=utf-8");
     }
 
+    private static Answer answer(ClassicHttpResponse response) throws IOException {
+        byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+        return new Answer(response.getCode(), new String(body, StandardCharsets.UTF_8), retryAfter(response), null);
+    }
+
     /** Retry-After in seconds, as Slack, Discord and Telegram send it; null when absent or unreadable. */
-    private static Duration retryAfter(HttpResponse<String> response) {
-        return response.headers()
-                .firstValue("Retry-After")
-                .map(value -> {
-                    try {
-                        return Duration.ofMillis((long) (Double.parseDouble(value.strip()) * 1000));
-                    } catch (NumberFormatException e) {
-                        return null;
-                    }
-                })
-                .orElse(null);
+    private static Duration retryAfter(ClassicHttpResponse response) {
+        Header header = response.getFirstHeader("Retry-After");
+        if (header == null || header.getValue() == null) {
+            return null;
+        }
+        try {
+            return Duration.ofMillis(
+                    (long) (Double.parseDouble(header.getValue().strip()) * 1000));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -2,24 +2,24 @@ package io.countersign.notify.internal;
 
 import io.countersign.shared.ConnectionFailures;
 import io.countersign.shared.outbound.OutboundAddresses;
+import io.countersign.shared.outbound.OutboundHttpClient;
+import io.countersign.shared.outbound.RefusedAddressException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * POSTs one signed event. Redirects are not followed (a receiver that moved must be reconfigured,
  * and a redirect must not steer signed events elsewhere), and the answer's body is never read, so a
  * receiver that trickles it cannot hold a sender thread. An endpoint whose address this service does
- * not send to ({@link OutboundAddresses}) is not connected to at all.
+ * not send to ({@link OutboundAddresses}) is not connected to at all, and the connection goes to the
+ * very addresses that were checked ({@link OutboundHttpClient}).
  */
 @Component
 public class WebhookSender {
@@ -29,18 +29,17 @@ public class WebhookSender {
     // never the exception's message, which quotes the URL, a credential
     private static final String UNUSABLE_URL = "the URL cannot be used";
 
-    private final HttpClient client;
+    private final OutboundHttpClient client;
     private final WebhookProperties properties;
-    private final OutboundAddresses addresses;
 
+    @Autowired
     public WebhookSender(WebhookProperties properties, OutboundAddresses addresses) {
+        this(properties, new OutboundHttpClient(addresses, properties.connectTimeout(), properties.readTimeout()));
+    }
+
+    WebhookSender(WebhookProperties properties, OutboundHttpClient client) {
         this.properties = properties;
-        this.addresses = addresses;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.client = client;
     }
 
     /**
@@ -70,45 +69,37 @@ public class WebhookSender {
     }
 
     public Outcome send(String url, String eventId, long timestamp, String body, String signature) {
-        HttpRequest request;
+        HttpPost request;
         try {
-            request = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(properties.readTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Countersign-Webhooks/1")
-                    .header("Countersign-Event-Id", eventId)
-                    .header("Countersign-Timestamp", Long.toString(timestamp))
-                    .header("Countersign-Signature", signature)
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                    .build();
+            request = new HttpPost(OutboundHttpClient.target(url));
         } catch (IllegalArgumentException e) {
-            return new Outcome(null, UNUSABLE_URL);
+            // an address stored before its port was checked ("port out of range"): a failed attempt,
+            // so that the delivery runs out its retries instead of staying due forever
+            return new Outcome(null, portOutOfRange(e) ? UNUSABLE_URL + ": its port is out of range" : UNUSABLE_URL);
         }
-        Optional<String> refusal = addresses.refusal(url);
-        if (refusal.isPresent()) {
-            return Outcome.refused(refusal.get());
-        }
+        request.setHeader("Content-Type", "application/json");
+        request.setHeader("User-Agent", "Countersign-Webhooks/1");
+        request.setHeader("Countersign-Event-Id", eventId);
+        request.setHeader("Countersign-Timestamp", Long.toString(timestamp));
+        request.setHeader("Countersign-Signature", signature);
+        request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), null));
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream ignored = response.body()) {
-                int status = response.statusCode();
-                return new Outcome(status, status >= 200 && status < 300 ? null : describe(status));
-            }
+            // the status is all that is read: the body is left, and its connection dropped
+            int status = client.send(request, response -> response.getCode());
+            return new Outcome(status, status >= 200 && status < 300 ? null : describe(status));
+        } catch (RefusedAddressException e) {
+            return Outcome.refused(e.getMessage());
         } catch (HttpConnectTimeoutException e) {
             return Outcome.unreachable("no connection within " + human(properties.connectTimeout()));
         } catch (HttpTimeoutException e) {
             return Outcome.unreachable("no answer within " + human(properties.readTimeout()));
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return new Outcome(null, "interrupted while sending (the service is stopping)");
+            }
             // refused, an unknown host: unreachable; closed without a status: an answer of sorts
             String words = ConnectionFailures.describe(e);
             return ConnectionFailures.unreachable(e) ? Outcome.unreachable(words) : new Outcome(null, words);
-        } catch (IllegalArgumentException e) {
-            // an address stored before its port was checked ("port out of range"): a failed attempt,
-            // so that the delivery runs out its retries instead of staying due forever
-            return new Outcome(null, portOutOfRange(e) ? UNUSABLE_URL + ": its port is out of range" : UNUSABLE_URL);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(null, "interrupted while sending (the service is stopping)");
         }
     }
 

@@ -22,12 +22,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>A literal address is refused when the URL is configured. A name is checked when something is
  * sent, by resolving it and refusing the send if any of its addresses is refused, so a name that points
- * at such an address, or is re-pointed there later, is caught where it matters. The HTTP client then
- * resolves the name again; the JVM's address cache (30 s unless {@code networkaddress.cache.ttl} says
- * otherwise) answers it with the addresses just checked, so only an entry that expires between the two
- * lookups leaves a rebinding window. Closing it would mean connecting to the checked address while
- * naming the host in the Host header and for TLS, which the JDK's HTTP client allows only through
- * JVM-wide settings (restricted headers, host name verification), so an egress policy is the answer.
+ * at such an address, or is re-pointed there later, is caught where it matters. The check is made by
+ * the HTTP client's own resolver ({@link OutboundHttpClient}), which resolves the name once and hands
+ * the connection exactly the addresses it checked, while the Host header and TLS keep the name: no
+ * second lookup, so no DNS-rebinding window between the check and the connection.
  */
 @Component
 public class OutboundAddresses {
@@ -75,21 +73,31 @@ public class OutboundAddresses {
 
     /**
      * Why nothing may be sent to {@code url} now, once its host is resolved; empty when it may, or when
-     * the URL or its name cannot be used at all, which the sender reports in its own words.
+     * the URL or its name cannot be used at all, which the sender reports in its own words. A post makes
+     * the same check in its connection's resolver ({@link CheckedAddressResolver}), on the addresses it
+     * then connects to.
      */
     public Optional<String> refusal(String url) {
         Optional<String> host = host(url);
         if (host.isEmpty()) {
             return Optional.empty();
         }
-        InetAddress[] addresses;
         try {
-            // a literal is read as the connection will read it: zone ids such as %25eth0 would fail a lookup
-            Optional<InetAddress> literal = AddressLiterals.parse(host.get());
-            addresses = literal.isPresent() ? new InetAddress[] {literal.get()} : InetAddress.getAllByName(host.get());
+            return refusalOf(addressesOf(host.get(), HostLookup.SYSTEM));
         } catch (UnknownHostException unresolved) {
             return Optional.empty();
         }
+    }
+
+    /** The addresses a connection to {@code host} would use, looked up once unless the host is a literal. */
+    InetAddress[] addressesOf(String host, HostLookup lookup) throws UnknownHostException {
+        // a literal is read as the connection will read it: zone ids such as %25eth0 would fail a lookup
+        Optional<InetAddress> literal = AddressLiterals.parse(host);
+        return literal.isPresent() ? new InetAddress[] {literal.get()} : lookup.addressesOf(host);
+    }
+
+    /** Why nothing may be sent to a host with these addresses; empty when it may. */
+    Optional<String> refusalOf(InetAddress[] addresses) {
         // the words name the rule, never the address found, which is the resolver's business
         for (InetAddress address : addresses) {
             if (neverAReceiver(address)) {

@@ -1,9 +1,12 @@
 package io.countersign.notify.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
+import io.countersign.shared.outbound.HostLookup;
 import io.countersign.shared.outbound.OutboundAddresses;
+import io.countersign.shared.outbound.OutboundHttpClient;
 import io.countersign.shared.outbound.OutboundProperties;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -53,6 +56,19 @@ class WebhookSenderTests {
             exchange.getResponseBody().write(page);
             exchange.close();
         });
+        server.createContext("/trickles", exchange -> {
+            received.incrementAndGet();
+            // a status at once, then a body that never comes
+            exchange.sendResponseHeaders(200, 1_000_000);
+            exchange.getResponseBody().write('{');
+            exchange.getResponseBody().flush();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
         server.createContext("/stuck", exchange -> {
             try {
                 release.await();
@@ -98,6 +114,41 @@ class WebhookSenderTests {
                 .isEqualTo("destination address refused by countersign.outbound.denied-networks"
                         + " (COUNTERSIGN_OUTBOUND_DENIED_NETWORKS)");
         assertThat(received).hasValue(0);
+    }
+
+    @Test
+    void aBodyThatTricklesIsNeverWaitedFor() {
+        WebhookSender.Outcome outcome = assertTimeoutPreemptively(
+                Duration.ofSeconds(5), () -> sender.send(url("/trickles"), "e1", 1, "{}", "v1=00"));
+
+        assertThat(outcome.succeeded()).isTrue();
+        assertThat(received).hasValue(1);
+    }
+
+    @Test
+    void aNameReboundToADeniedAddressAfterItsCheckIsPostedOnlyToTheAddressChecked() {
+        AtomicInteger lookups = new AtomicInteger();
+        InetAddress checked = InetAddress.getLoopbackAddress();
+        // allowed at the first answer, a denied address at every later one
+        HostLookup rebinding = host -> new InetAddress[] {
+            lookups.getAndIncrement() == 0
+                    ? checked
+                    : InetAddress.getByAddress(new byte[] {(byte) 169, (byte) 254, 0, 1})
+        };
+        WebhookSender rebound = new WebhookSender(
+                TIMEOUTS,
+                new OutboundHttpClient(
+                        new OutboundAddresses(new OutboundProperties(null)),
+                        rebinding,
+                        TIMEOUTS.connectTimeout(),
+                        TIMEOUTS.readTimeout()));
+
+        WebhookSender.Outcome outcome = rebound.send(
+                "http://hooks.rebinding.example:" + server.getAddress().getPort() + "/ok", "e1", 1, "{}", "v1=00");
+
+        assertThat(outcome.statusCode()).as("posted to the address checked").isEqualTo(204);
+        assertThat(received).hasValue(1);
+        assertThat(lookups).as("resolved once").hasValue(1);
     }
 
     @Test
