@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * read the log ({@link #awaitSealedForReading}), who waits for it; and otherwise every {@code
  * countersign.audit.seal-interval}, which picks up entries of instances that stopped before sealing
  * them. A change's thread waits for its pass only when {@code countersign.audit.seal-wait} says so.
+ *
+ * <p>On PostgreSQL a pass may not hold the head long ({@link ChainHeadHold}): if this instance is paused
+ * in the middle of one, the database ends its transaction, another instance's sealer goes on, and this
+ * one, once it resumes, finds its pass rolled back and its connection gone, and seals on with a new one.
  */
 @Component
 class AuditSealer implements SmartLifecycle, DisposableBean {
@@ -46,6 +51,8 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
 
     private final HikariDataSource pool;
     private final AuditRows rows;
+    private final JdbcClient jdbc;
+    private final boolean postgres;
     private final TransactionTemplate transactions;
     private final int batchSize;
     private final Duration interval;
@@ -77,6 +84,8 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
                 .register(meters);
         this.pool = pools.createForQueue("audit-sealer", 1);
         this.rows = new AuditRows(pool);
+        this.jdbc = JdbcClient.create(pool);
+        this.postgres = pool.getJdbcUrl() != null && pool.getJdbcUrl().startsWith("jdbc:postgresql:");
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
         this.batchSize = properties.sealBatchSize();
         this.interval = properties.sealInterval();
@@ -102,6 +111,8 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
 
     /** Seals one batch in the caller's transaction and returns the entries it chained. */
     private List<JournalEntry> sealBatch() {
+        // Before the head is locked: were this instance paused holding it, every instance's sealing would stop.
+        ChainHeadHold.limit(jdbc, postgres);
         // Taken before reading the journal: a sealer that waited here sees what the previous one removed.
         ChainHead head = rows.lockHead();
         List<JournalEntry> entries = rows.unsealed(batchSize);
