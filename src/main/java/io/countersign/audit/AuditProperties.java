@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sealWait how long a change's thread waits after commit for its record to be chained before
  *     answering anyway (the record is committed either way); 0, the default, only asks for a pass:
  *     readers of the log wait for one instead, so a call's own events are there when the log is read
+ * @param exportConcurrency how many audit exports may run at once on an instance (at least 1); one more
+ *     is refused with 429 and Retry-After until one of them ends
  */
 @ConfigurationProperties("countersign.audit")
 record AuditProperties(
@@ -26,7 +28,8 @@ record AuditProperties(
         @DefaultValue("PT15M") Duration checkpointInterval,
         @DefaultValue("500") int sealBatchSize,
         @DefaultValue("PT0.5S") Duration sealInterval,
-        @DefaultValue("PT0S") Duration sealWait) {
+        @DefaultValue("PT0S") Duration sealWait,
+        @DefaultValue("2") int exportConcurrency) {
 
     AuditProperties {
         Setting.of("countersign.audit.verify-batch-size").requireAtLeast(1, verifyBatchSize);
@@ -35,6 +38,7 @@ record AuditProperties(
         Setting.of("countersign.audit.seal-interval")
                 .requireAtLeast(Duration.ofMillis(1), "1 ms, e.g. PT0.5S", sealInterval);
         Setting.of("countersign.audit.seal-wait").requireNotNegative(sealWait);
+        Setting.of("countersign.audit.export-concurrency").requireAtLeast(1, exportConcurrency);
         Setting.of("countersign.audit.checkpoint-interval")
                 .requireAtLeast(Duration.ofSeconds(1), "one second", checkpointInterval);
     }

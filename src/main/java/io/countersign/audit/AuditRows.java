@@ -8,10 +8,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
@@ -29,10 +27,8 @@ class AuditRows {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
-    private final DataSource dataSource;
 
     AuditRows(DataSource dataSource) {
-        this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.batches = new JdbcTemplate(dataSource);
     }
@@ -216,17 +212,24 @@ class AuditRows {
         return jdbc.sql(sql.toString()).params(params).query(AuditRows::map).list();
     }
 
+    /** The id of the newest sealed event, 0 when there is none. */
+    long lastEventId() {
+        return jdbc.sql("select coalesce(max(id), 0) from audit_events")
+                .query(Long.class)
+                .single();
+    }
+
     /**
-     * Hands every event matching the filters to {@code each}, oldest first, one row at a time: the
-     * driver reads {@code fetchSize} rows per round trip through a cursor (PostgreSQL does so only
-     * inside a transaction), so memory stays bounded however many rows match.
+     * At most {@code limit} events matching the filters with {@code afterId < id <= upToId}, oldest
+     * first: one batch of an export, which walks the log by id in such batches.
      */
-    void eachMatching(AuditQuery query, int fetchSize, Consumer<AuditRecord> each) {
+    List<AuditRecord> matchingSlice(AuditQuery query, long afterId, long upToId, int limit) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = matching(query, params).append(" order by id");
-        JdbcTemplate cursor = new JdbcTemplate(dataSource);
-        cursor.setFetchSize(fetchSize);
-        cursor.query(sql.toString(), (RowCallbackHandler) rs -> each.accept(map(rs, rs.getRow())), params.toArray());
+        StringBuilder sql = matching(query, params).append(" and id > ? and id <= ? order by id limit ?");
+        params.add(afterId);
+        params.add(upToId);
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(AuditRows::map).list();
     }
 
     private static StringBuilder matching(AuditQuery query, List<Object> params) {

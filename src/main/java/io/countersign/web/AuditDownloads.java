@@ -16,12 +16,13 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * The download of an audit export, for the API and for the audit page alike: the filters and format
  * are checked before the answer starts (a bad one is an ordinary error), then the events stream out
- * as an attachment named after the moment of the export.
+ * as an attachment named after the moment of the export. The export's slot is taken before the answer
+ * starts, so that a busy instance refuses it with an ordinary error rather than a broken download.
  */
 @Component
 public class AuditDownloads {
 
-    /** How long one export may take to download; it holds a database connection meanwhile. */
+    /** How long one export may take to download; it holds one of the instance's export slots meanwhile. */
     static final Duration LONGEST = Duration.ofHours(1);
 
     private static final DateTimeFormatter STAMP =
@@ -39,6 +40,7 @@ public class AuditDownloads {
     public ResponseEntity<StreamingResponseBody> download(String format, AuditQuery filters) {
         AuditExportFormat chosen = AuditExportFormat.parse(format);
         filters.check();
+        AuditExport.Slot slot = export.reserve();
         DownloadTimeout.allow(LONGEST);
         String name = "countersign-audit-" + STAMP.format(clock.instant()) + "." + chosen.extension();
         return ResponseEntity.ok()
@@ -48,6 +50,6 @@ public class AuditDownloads {
                         ContentDisposition.attachment().filename(name).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("X-Content-Type-Options", "nosniff")
-                .body(out -> export.write(filters, chosen, out));
+                .body(out -> export.write(slot, filters, chosen, out));
     }
 }

@@ -192,6 +192,31 @@ class AuditExportTests {
         }
     }
 
+    @Test
+    void anExportOfManyBatchesHoldsEveryMatchingEventOnceOldestFirst() throws Exception {
+        int rows = AuditExport.BATCH_SIZE * 2 + 17;
+        String actor = Api.unique("batches");
+        insertBulk(actor, rows);
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            long written = export.write(
+                    AuditQuery.fromParameters(null, actor, null, null, null, null, null), AuditExportFormat.CSV, out);
+
+            StringBuilder expected = new StringBuilder(AuditCsv.HEADER);
+            jdbc.sql("select * from audit_events where actor = ? order by id")
+                    .param(actor)
+                    .query(AuditRows::map)
+                    .list()
+                    .forEach(event -> expected.append(AuditCsv.of(event)));
+            assertThat(written).isEqualTo(rows);
+            assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+        } finally {
+            jdbc.sql("delete from audit_events where id >= ?")
+                    .param(BULK_FIRST_ID)
+                    .update();
+        }
+    }
+
     private void insertBulk(String actor, int rows) throws MetaDataAccessException {
         String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
         String series = product.toLowerCase(Locale.ROOT).contains("postgres")

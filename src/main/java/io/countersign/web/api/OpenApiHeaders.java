@@ -110,6 +110,13 @@ final class OpenApiHeaders {
                     if (operation != path.getGet() && takes(operation, "If-Match")) {
                         conditionalWrite(operation);
                     }
+                    if ("exportAuditEvents".equals(id)) {
+                        operation
+                                .getResponses()
+                                .put(
+                                        "429",
+                                        exportsBusy(components.getResponses().get("Problem503")));
+                    }
                     if (decisions.contains(id)) {
                         operation
                                 .getResponses()
@@ -169,6 +176,15 @@ final class OpenApiHeaders {
                         new Header()
                                 .description("Sent only while a call with the same key runs: seconds to wait")
                                 .schema(new IntegerSchema()));
+    }
+
+    /** The 429 of an export refused because the instance already runs as many as it may at once. */
+    private static ApiResponse exportsBusy(ApiResponse unavailable) {
+        return new ApiResponse()
+                .description("The instance already runs as many audit exports as it may at once"
+                        + " (`countersign.audit.export-concurrency`); retry after `Retry-After` seconds")
+                .content(unavailable.getContent())
+                .addHeaderObject("Retry-After", ref("Retry-After"));
     }
 
     private static Header header(String description) {

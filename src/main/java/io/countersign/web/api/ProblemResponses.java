@@ -1,5 +1,6 @@
 package io.countersign.web.api;
 
+import io.countersign.audit.ExportsBusyException;
 import io.countersign.security.TakenMethods;
 import io.countersign.shared.ConflictException;
 import io.countersign.shared.CountersignException;
@@ -298,6 +299,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setTitle("Undone for another change");
         return ResponseEntity.status(problem.getStatus())
                 .header("Retry-After", "1")
+                .body(problem);
+    }
+
+    /** An instance runs a few audit exports at once, so that slow downloads cannot crowd out other calls. */
+    @ExceptionHandler(ExportsBusyException.class)
+    ResponseEntity<ProblemDetail> exportsBusy(ExportsBusyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setTitle("Too many audit exports");
+        return ResponseEntity.status(problem.getStatus())
+                .header("Retry-After", String.valueOf(ExportsBusyException.RETRY_AFTER_SECONDS))
                 .body(problem);
     }
 
