@@ -40,11 +40,12 @@ final class DeploymentFiles {
     /**
      * How long a stopping instance may still take once the calls in progress had their grace period:
      * running timers and deliveries {@value #SCHEDULER_STOP_SECONDS} s (twice {@code
-     * db-scheduler.shutdown-max-wait}: it waits that long, interrupts, then waits as long again), the mail reply
-     * watcher 10 s and the replies it is deciding 10 s more, the audit sealer 5 s. A platform's stop
-     * timeout must exceed the grace period and this together.
+     * db-scheduler.shutdown-max-wait}: it waits that long, interrupts, then waits as long again), the
+     * webhook events and notifications being sent 5 s, the mail reply watcher 10 s and the replies it is
+     * deciding 10 s more, the audit sealer 5 s. A platform's stop timeout must exceed the grace period
+     * and this together.
      */
-    static final int SECONDS_AFTER_GRACE_PERIOD = 35;
+    static final int SECONDS_AFTER_GRACE_PERIOD = 40;
 
     /** The share of {@link #SECONDS_AFTER_GRACE_PERIOD} that the scheduler's timers and deliveries get. */
     static final int SCHEDULER_STOP_SECONDS = 10;

@@ -2,6 +2,7 @@ package io.countersign.notify;
 
 import static org.awaitility.Awaitility.await;
 
+import io.countersign.notify.internal.DeliveryDispatcher;
 import io.countersign.notify.internal.DueDeliveries;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
@@ -32,13 +33,21 @@ public class NotificationScene {
     private final JdbcClient jdbc;
     private final MutableClock clock;
     private final DueDeliveries deliveries;
+    private final DeliveryDispatcher dispatcher;
     private final RecordingSender sender;
 
-    NotificationScene(Api api, JdbcClient jdbc, MutableClock clock, DueDeliveries deliveries, RecordingSender sender) {
+    NotificationScene(
+            Api api,
+            JdbcClient jdbc,
+            MutableClock clock,
+            DueDeliveries deliveries,
+            DeliveryDispatcher dispatcher,
+            RecordingSender sender) {
         this.api = api;
         this.jdbc = jdbc;
         this.clock = clock;
         this.deliveries = deliveries;
+        this.dispatcher = dispatcher;
         this.sender = sender;
     }
 
@@ -189,6 +198,6 @@ public class NotificationScene {
 
     public void awaitNothingDue() {
         await().atMost(PATIENCE)
-                .until(() -> deliveries.due(clock.instant(), 1000).isEmpty());
+                .until(() -> deliveries.due(clock.instant(), 1000).isEmpty() && dispatcher.sendsInFlight() == 0);
     }
 }

@@ -2,6 +2,7 @@ package io.countersign.notify;
 
 import static org.awaitility.Awaitility.await;
 
+import io.countersign.notify.internal.DeliveryDispatcher;
 import io.countersign.notify.internal.DueDeliveries;
 import io.countersign.shared.AuditableEvent;
 import io.countersign.testing.Api;
@@ -28,6 +29,7 @@ class WebhookFixtures {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final DueDeliveries deliveries;
+    private final DeliveryDispatcher dispatcher;
     private final JdbcClient jdbc;
 
     WebhookFixtures(
@@ -36,12 +38,14 @@ class WebhookFixtures {
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             DueDeliveries deliveries,
+            DeliveryDispatcher dispatcher,
             JdbcClient jdbc) {
         this.api = api;
         this.clock = clock;
         this.events = events;
         this.transactions = transactions;
         this.deliveries = deliveries;
+        this.dispatcher = dispatcher;
         this.jdbc = jdbc;
     }
 
@@ -111,7 +115,7 @@ class WebhookFixtures {
 
     void awaitNothingDue() {
         await().atMost(PATIENCE)
-                .until(() -> deliveries.due(clock.instant(), 1000).isEmpty());
+                .until(() -> deliveries.due(clock.instant(), 1000).isEmpty() && dispatcher.sendsInFlight() == 0);
     }
 
     void awaitReceived(Receiver receiver, int requests) {

@@ -1,25 +1,23 @@
 package io.countersign.notify.internal;
 
 import io.countersign.notify.Delivery;
-import io.countersign.notify.Notification;
-import io.countersign.notify.NotificationKind;
 import io.countersign.notify.NotificationSender;
-import io.countersign.notify.SendResult;
 import io.countersign.shared.database.BoundedDatabaseCalls;
 import io.countersign.shared.database.NotificationFence;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,18 +25,18 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Attempts the deliveries that are due, one channel at a time: a webhook event is signed and POSTed, a
  * notification is handed to the sender of its channel, outside any transaction. Each channel runs
- * inside a db-scheduler execution of its own, which exactly one instance executes at a time, so two
- * instances never attempt the same delivery at once and no locking of our own is needed; the
- * conditional update in {@link DueDeliveries#recordAttempt} guards what remains (an endpoint deleted
- * mid-attempt). Each channel has its own sender threads and its own {@link ServerPause}, and each
- * webhook endpoint and each chat channel its own pause, so a server that is slow or unreachable holds
- * up none but its own deliveries.
+ * inside a db-scheduler execution of its own, and a run never waits for a server (docs/adr/0041): it
+ * claims each delivery it starts with a lease in the database, hands the send to the channel's own
+ * sender threads and returns; a send that ends wakes the channel for what waits behind it. The lease,
+ * not the scheduler, is what keeps two runs (here or on another instance) from attempting one delivery
+ * at once, and a delivery whose sender died is attempted again once its lease runs out. Each webhook
+ * endpoint and each chat channel takes one send at a time on this instance and has its own {@link
+ * ServerPause}, as has each channel, so a server that is slow or unreachable holds up none but its own
+ * deliveries.
  */
 @Component
 public class DeliveryDispatcher implements DisposableBean {
@@ -46,8 +44,22 @@ public class DeliveryDispatcher implements DisposableBean {
     /** Full batches in a row before the task yields to the scheduler, which will call again at once. */
     static final int MAX_BATCHES_PER_RUN = 10;
 
+    /**
+     * How much longer than a webhook's connect and read timeouts its lease lasts: the time to sign, to
+     * wait out the acknowledgement hold and to record the outcome.
+     */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(15);
+
+    /**
+     * The lease of a notification, whose sender has timeouts of its own: longer than any of theirs
+     * (mail waits up to 10 s for a connection and 30 s for each answer).
+     */
+    static final Duration NOTIFICATION_LEASE = Duration.ofMinutes(2);
+
+    /** How long a stopping instance lets the sends in flight finish before it interrupts them. */
+    static final Duration SENDS_AT_STOP = Duration.ofSeconds(5);
+
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
-    private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
 
     private final DueDeliveries deliveries;
     private final SignedWebhookPost webhookPost;
@@ -56,11 +68,12 @@ public class DeliveryDispatcher implements DisposableBean {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final Map<String, ExecutorService> lanes = new ConcurrentHashMap<>();
+    private final SendsInFlight inFlight = new SendsInFlight();
     private final ServerPauses pauses;
-    private final NotificationSenders notificationSenders;
-    private final JsonMapper json;
+    private final NotificationAttempts notifications;
     private final OutboxLag lag;
     private final NotificationFence fence;
+    private final DeliveryWakes wakes;
 
     public DeliveryDispatcher(
             DueDeliveries deliveries,
@@ -69,95 +82,149 @@ public class DeliveryDispatcher implements DisposableBean {
             WebhookProperties properties,
             Clock clock,
             TransactionTemplate transactions,
-            NotificationSenders notificationSenders,
-            JsonMapper json,
+            NotificationAttempts notifications,
             OutboxLag lag,
             NotificationFence fence,
-            ServerPauses pauses) {
+            ServerPauses pauses,
+            DeliveryWakes wakes) {
         this.deliveries = deliveries;
         this.webhookPost = webhookPost;
         this.records = records;
         this.properties = properties;
         this.clock = clock;
         this.transactions = transactions;
-        this.notificationSenders = notificationSenders;
-        this.json = json;
+        this.notifications = notifications;
         this.lag = lag;
         this.fence = fence;
         this.pauses = pauses;
+        this.wakes = wakes;
     }
 
     /**
-     * Attempts the channel's deliveries due now, a batch at a time, unless the channel is paused;
-     * returns how many were attempted. Webhooks are never paused as a channel, but each endpoint is,
-     * as is each destination of a channel whose sender names them (a chat channel).
+     * Starts the sends of the channel's deliveries due now, as many as it has free sender threads,
+     * unless the channel is paused, and returns how many it started without waiting for any. Webhooks
+     * are never paused as a channel, but each endpoint is, as is each destination of a channel whose
+     * sender names them (a chat channel); a destination with a send in flight is left out until it ends.
      */
     public int deliverDue(String channel) throws InterruptedException {
         ServerPause pause = pauses.of(channel);
         boolean webhooks = Delivery.WEBHOOK.equals(channel);
-        Optional<NotificationSender> channelSender =
-                webhooks ? Optional.empty() : notificationSenders.forChannel(channel);
-        AtomicInteger attempted = new AtomicInteger();
+        Optional<NotificationSender> channelSender = webhooks ? Optional.empty() : notifications.senderOf(channel);
+        int started = 0;
         for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
             Instant now = clock.instant();
-            if (!pause.allows(now)) {
+            int free = properties.threads() - inFlight.count(channel);
+            // after a pause, one delivery finds out whether the server answers again, not a whole batch
+            boolean probing = pause.probing(now);
+            if (!pause.allows(now) || free <= 0 || (probing && inFlight.count(channel) > 0)) {
                 break;
             }
-            // after a pause, one delivery finds out whether the server answers again, not a whole batch
-            int limit = pause.probing(now) ? 1 : properties.batchSize();
+            int limit = probing ? 1 : properties.batchSize();
             List<DueDeliveries.Due> due = webhooks
-                    ? deliveries.dueOnWebhooks(now, limit, pauses.resting(channel, now))
-                    : deliveries.dueOn(channel, now, limit, pauses.held(channel, now));
+                    ? deliveries.dueOnWebhooks(
+                            now, limit, union(pauses.resting(channel, now), inFlight.busyDestinations(channel)))
+                    : deliveries.dueOn(
+                            channel, now, limit, union(pauses.held(channel, now), inFlight.excluded(channel)));
             if (!due.isEmpty()) {
                 // a delivery may have committed a moment ago: what it tells of (a revoke) must already be
                 // what every instance's access checks answer (docs/adr/0029)
                 fence.waitOutHold();
             }
-            Set<String> probed = new HashSet<>();
-            List<Callable<Void>> attempts = new ArrayList<>();
+            int startedNow = 0;
             for (DueDeliveries.Due d : due) {
-                String destination = destinationOf(d, channelSender);
+                if (startedNow >= free) {
+                    break;
+                }
+                String destination = d.isWebhook() ? d.webhookId() : notifications.destinationOf(d, channelSender);
                 if (destination != null && !pauses.allows(channel, destination, now)) {
                     pauses.hold(channel, destination, d.id());
-                    continue;
-                }
-                // a destination whose rest is over is probed by one delivery only; the others stay due
-                if (destination != null && pauses.probing(channel, destination, now) && !probed.add(destination)) {
-                    continue;
-                }
-                attempts.add(() -> {
-                    // the rest of a batch whose server proved unreachable stays due, untouched
-                    Instant at = clock.instant();
-                    if (pause.allows(at) && (destination == null || pauses.allows(channel, destination, at))) {
-                        attemptSafely(d, destination);
-                        attempted.incrementAndGet();
+                } else if (!inFlight.start(channel, d.id(), destination)) {
+                    // its destination takes one send at a time; a resting one's probe is that one send
+                    if (destination != null && !webhooks) {
+                        inFlight.behind(channel, destination, d.id());
                     }
-                    return null;
-                });
+                } else if (claimAndSend(d, destination, now)) {
+                    startedNow++;
+                }
             }
-            lane(channel).invokeAll(attempts);
-            if (due.size() < limit) {
+            started += startedNow;
+            if (due.size() < limit || startedNow == 0) {
                 break;
             }
         }
-        return attempted.get();
+        return started;
     }
 
-    /**
-     * The server of its channel the delivery goes to, when each has its own: a webhook's endpoint, a
-     * chat channel; null when the channel has one server.
-     */
-    private String destinationOf(DueDeliveries.Due due, Optional<NotificationSender> channelSender) {
-        if (due.isWebhook()) {
-            return due.webhookId();
+    /** How many sends this instance has in flight, on every channel. */
+    public int sendsInFlight() {
+        return inFlight.count();
+    }
+
+    private static Set<String> union(Set<String> some, Set<String> others) {
+        if (others.isEmpty()) {
+            return some;
+        }
+        Set<String> all = new HashSet<>(some);
+        all.addAll(others);
+        return all;
+    }
+
+    /** Claims a registered delivery and hands its send over; false, unregistering it, when that fails. */
+    private boolean claimAndSend(DueDeliveries.Due due, String destination, Instant now) {
+        Optional<DueDeliveries.Due> claimed;
+        try {
+            claimed = deliveries.claim(due, now, now.plus(leaseOf(due.channel())));
+        } catch (RuntimeException e) {
+            inFlight.end(due.channel(), due.id(), destination);
+            throw e;
+        }
+        if (claimed.isEmpty()) {
+            // claimed by another instance's run a moment ago
+            inFlight.end(due.channel(), due.id(), destination);
+            return false;
         }
         try {
-            return channelSender
-                    .flatMap(s -> s.destination(notificationOf(due)))
-                    .orElse(null);
+            lane(due.channel()).execute(() -> send(claimed.get(), destination));
+            return true;
+        } catch (RejectedExecutionException stopping) {
+            releaseSafely(claimed.get());
+            inFlight.end(due.channel(), due.id(), destination);
+            return false;
+        }
+    }
+
+    private Duration leaseOf(String channel) {
+        return Delivery.WEBHOOK.equals(channel)
+                ? properties.connectTimeout().plus(properties.readTimeout()).plus(LEASE_MARGIN)
+                : NOTIFICATION_LEASE;
+    }
+
+    /** One send on a sender thread; once it ends, the channel looks again for what waited behind it. */
+    private void send(DueDeliveries.Due claimed, String destination) {
+        String channel = claimed.channel();
+        try {
+            // the rest of a batch whose server proved unreachable stays due, untouched
+            Instant at = clock.instant();
+            if (pauses.of(channel).allows(at) && (destination == null || pauses.allows(channel, destination, at))) {
+                attemptSafely(claimed, destination);
+            } else {
+                releaseSafely(claimed);
+            }
+        } finally {
+            inFlight.end(channel, claimed.id(), destination);
+            wakes.afterCommit(channel);
+        }
+    }
+
+    private void releaseSafely(DueDeliveries.Due claimed) {
+        try {
+            deliveries.release(claimed);
         } catch (RuntimeException e) {
-            // an unreadable delivery: its attempt meets the same failure and records it
-            return null;
+            // its lease runs out instead
+            log.warn(
+                    "Could not give delivery {} back to be sent: {}",
+                    claimed.id(),
+                    NestedExceptionUtils.getMostSpecificCause(e).toString());
         }
     }
 
@@ -177,7 +244,7 @@ public class DeliveryDispatcher implements DisposableBean {
         try {
             attempt(due, destination);
         } catch (RuntimeException e) {
-            // the delivery stays due and is tried again on the next run; an unreachable database is
+            // the delivery is tried again once its lease runs out; an unreachable database is
             // said in one line, since its stack trace, one per delivery in flight, tells no more
             if (BoundedDatabaseCalls.isUnavailability(e)) {
                 log.warn(
@@ -199,8 +266,14 @@ public class DeliveryDispatcher implements DisposableBean {
         Instant at = clock.instant();
         lag.attempting(due, at);
         long started = System.nanoTime();
-        AttemptResult result = due.isWebhook() ? webhookPost.post(due, at) : send(due);
+        AttemptResult result = due.isWebhook() ? webhookPost.post(due, at) : notifications.send(due);
         long durationMs = (System.nanoTime() - started) / 1_000_000;
+        if (Thread.currentThread().isInterrupted()) {
+            // the instance is stopping: the delivery is due again at once, for another instance or a restart
+            Thread.interrupted();
+            releaseSafely(due);
+            return;
+        }
         transactions.executeWithoutResult(tx -> records.record(due, at, result, durationMs, destination));
         if (destination != null) {
             // each destination is a server of its own; any status a webhook endpoint sent is an answer
@@ -217,46 +290,18 @@ public class DeliveryDispatcher implements DisposableBean {
         }
     }
 
-    /** Hands a notification to its channel's sender; a sender that throws has failed this attempt. */
-    private AttemptResult send(DueDeliveries.Due due) {
-        Optional<NotificationSender> channelSender = notificationSenders.forChannel(due.channel());
-        if (channelSender.isEmpty()) {
-            return new AttemptResult(false, null, "no sender is installed for channel " + due.channel(), false);
-        }
-        SendResult sent;
-        try {
-            sent = channelSender.get().send(notificationOf(due));
-        } catch (RuntimeException e) {
-            ThrownFailures.warn(log, due, "the " + due.channel() + " sender", e);
-            sent = SendResult.failed("the " + due.channel() + " sender " + ThrownFailures.inWords(e));
-        }
-        String error = sent.delivered() ? null : WebhookSender.truncate(sent.error() == null ? "failed" : sent.error());
-        return new AttemptResult(
-                sent.delivered(),
-                sent.statusCode(),
-                error,
-                sent.permanent(),
-                sent.retryAfter(),
-                sent.unreachable(),
-                sent.skipped());
-    }
-
-    private Notification notificationOf(DueDeliveries.Due due) {
-        Map<String, Object> data = json.readValue(due.payload(), DATA);
-        return new Notification(
-                due.id(),
-                due.eventId(),
-                NotificationKind.valueOf(due.type()),
-                due.recipientId(),
-                due.requestId(),
-                due.grantId(),
-                due.step(),
-                due.occurredAt(),
-                data);
-    }
-
+    /**
+     * Lets the sends in flight finish for up to {@link #SENDS_AT_STOP}, then interrupts them: those
+     * interrupted give their deliveries back, which another instance (or this one after a restart)
+     * then sends. A send that cannot give its delivery back leaves it to its lease.
+     */
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
+        lanes.values().forEach(ExecutorService::shutdown);
+        long deadline = System.nanoTime() + SENDS_AT_STOP.toNanos();
+        for (ExecutorService lane : lanes.values()) {
+            lane.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
         lanes.values().forEach(ExecutorService::shutdownNow);
     }
 }

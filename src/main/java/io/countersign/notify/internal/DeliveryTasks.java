@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The db-scheduler tasks behind delivery. A recurring task has one row in {@code scheduled_tasks};
- * whichever instance picks it runs it, the others skip it, so each due delivery is attempted by one
- * instance only. Webhooks have a recurring task of their own, and each notification channel an
+ * whichever instance picks it runs it, the others skip it. A run only claims and hands over the sends it
+ * starts (docs/adr/0041): the claim keeps a delivery to one attempt at a time. Webhooks have a recurring task of their own, and each notification channel an
  * execution of {@link NotificationDeliveryTask}, so that no channel waits behind another. Due times
  * live in the delivery rows and follow the service's clock. A commit that queues deliveries brings
  * its channels' executions forward ({@link DeliveryWakes}); the fixed delay is what is left when none

@@ -6,7 +6,9 @@ import io.countersign.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -74,7 +76,21 @@ public class DueDeliveries {
             update webhook_deliveries set state = ?, attempts = attempts + 1,
                 round_attempts = round_attempts + 1, next_attempt_at = ?, last_attempt_at = ?,
                 last_status_code = ?, last_error = ?, delivered_at = ?
-            where id = ? and state = ? and attempts = ?""";
+            where id = ? and state = ? and attempts = ? and next_attempt_at = ?""";
+
+    /**
+     * Claims a due delivery for one attempt by moving its due time to the end of a lease: no other run,
+     * here or on another instance, reads it meanwhile, and only one of two runs that read it before
+     * can claim it. A lease is not an attempt: the attempts and the round are left as they are.
+     */
+    static final String CLAIM = """
+            update webhook_deliveries set next_attempt_at = ?
+            where id = ? and state = ? and attempts = ? and next_attempt_at <= ?""";
+
+    /** Gives a claimed delivery that was not attempted its due time back, unless another run claimed it since. */
+    static final String RELEASE = """
+            update webhook_deliveries set next_attempt_at = ?
+            where id = ? and state = ? and attempts = ? and next_attempt_at = ?""";
 
     private final JdbcClient jdbc;
 
@@ -86,7 +102,8 @@ public class DueDeliveries {
      * A pending delivery whose next attempt is due, with what the sender needs: the endpoint's URL for a
      * webhook, the recipient and what the notification is about otherwise. {@code recipient} names the
      * recipient for people to read: a username, or the chat channel of a message nobody in particular
-     * is sent.
+     * is sent. {@code leasedUntil} is the end of this run's claim on it ({@link #claim}), null until
+     * claimed.
      */
     public record Due(
             String id,
@@ -105,11 +122,65 @@ public class DueDeliveries {
             String grantId,
             Integer step,
             Instant occurredAt,
-            Instant dueAt) {
+            Instant dueAt,
+            Instant leasedUntil) {
 
         public boolean isWebhook() {
             return Delivery.WEBHOOK.equals(channel);
         }
+
+        Due leasedUntil(Instant end) {
+            return new Due(
+                    id,
+                    webhookId,
+                    url,
+                    eventId,
+                    type,
+                    payload,
+                    attempts,
+                    roundStartedAt,
+                    roundAttempts,
+                    channel,
+                    recipientId,
+                    recipient,
+                    requestId,
+                    grantId,
+                    step,
+                    occurredAt,
+                    dueAt,
+                    end);
+        }
+    }
+
+    /**
+     * Claims the delivery, still due at {@code now}, until {@code leaseEnd}: when its attempt has not
+     * been recorded by then (the instance sending it stopped or died), any run attempts it again.
+     * Empty when another run claimed or attempted it first.
+     */
+    public Optional<Due> claim(Due due, Instant now, Instant leaseEnd) {
+        Instant end = leaseEnd.truncatedTo(ChronoUnit.MILLIS);
+        int claimed = jdbc.sql(CLAIM)
+                .params(
+                        DeliveryStore.dueAt(end),
+                        due.id(),
+                        DeliveryState.PENDING.name(),
+                        due.attempts(),
+                        Timestamps.toDb(now))
+                .update();
+        return claimed == 1 ? Optional.of(due.leasedUntil(end)) : Optional.empty();
+    }
+
+    /** Ends this run's claim on a delivery it did not attempt: it is due again at its own time. */
+    public boolean release(Due claimed) {
+        return jdbc.sql(RELEASE)
+                        .params(
+                                DeliveryStore.dueAt(claimed.dueAt()),
+                                claimed.id(),
+                                DeliveryState.PENDING.name(),
+                                claimed.attempts(),
+                                DeliveryStore.dueAt(claimed.leasedUntil()))
+                        .update()
+                == 1;
     }
 
     /**
@@ -184,13 +255,14 @@ public class DueDeliveries {
                 rs.getString("grant_id"),
                 rs.getObject("step", Integer.class),
                 DeliveryStore.instant(rs, "occurred_at"),
-                DeliveryStore.instant(rs, "next_attempt_at"));
+                DeliveryStore.instant(rs, "next_attempt_at"),
+                null);
     }
 
     /**
-     * Records the outcome of an attempt on {@code due}. {@code nextAttemptAt} is null when the
-     * delivery leaves the pending state. Returns false, writing nothing, when the delivery changed
-     * meanwhile (deleted with its endpoint, or already attempted by a stale run).
+     * Records the outcome of an attempt on {@code due}, which this run claimed. {@code nextAttemptAt} is
+     * null when the delivery leaves the pending state. Returns false, writing nothing, when the delivery
+     * changed meanwhile (deleted with its endpoint, or claimed by another run once the lease ran out).
      */
     public boolean recordAttempt(
             Due due,
@@ -210,7 +282,8 @@ public class DueDeliveries {
                         Timestamps.toDb(newState == DeliveryState.DELIVERED ? at : null),
                         due.id(),
                         DeliveryState.PENDING.name(),
-                        due.attempts())
+                        due.attempts(),
+                        DeliveryStore.dueAt(due.leasedUntil()))
                 .update();
         if (updated == 0) {
             return false;
