@@ -7,6 +7,7 @@ import io.countersign.directory.Users;
 import io.countersign.security.UserAccounts;
 import io.countersign.shared.Actor;
 import io.countersign.shared.CountersignException;
+import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NamePage;
 import io.countersign.shared.NameQuery;
 import io.countersign.shared.Names;
@@ -33,12 +34,17 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Users: a searchable, paged list, a form to create one and a form to edit one. Writes go through
  * {@link UserAccounts} like the API's, so deactivating here ends grants and requests exactly as a PUT
- * with {@code active: false} does.
+ * with {@code active: false} does; it asks first on a page of its own, never from the edit form.
  */
 @Controller
 class UserAdminPages {
 
     static final int PAGE_SIZE = 25;
+
+    static final String DEACTIVATE_ELSEWHERE =
+            "is not changed by this form: deactivating asks first on a page of its own (Deactivate user, below)";
+    static final String REACTIVATE_ELSEWHERE =
+            "is not changed by this form: reactivate the user with Reactivate user, below";
 
     private final Users users;
     private final UserAccounts accounts;
@@ -101,6 +107,12 @@ class UserAdminPages {
         return new ModelAndView("pages/admin/user", model);
     }
 
+    /**
+     * Saves everything the form shows except whether the user is active, which only the deactivation
+     * page and the reactivation button change. A form whose {@code active} differs from the stored
+     * state was drawn when the form still had an "active" box: it is refused whole rather than
+     * deactivating without asking.
+     */
     @PostMapping("/admin/users/{username}")
     ModelAndView edit(
             Actor actor,
@@ -109,18 +121,37 @@ class UserAdminPages {
             @RequestParam(required = false) String version,
             RedirectAttributes redirect) {
         String name = existing(username);
+        boolean active = users.view(actor, name).active();
         UserForm shown = new UserForm(
-                name, form.email(), form.displayName(), form.level(), form.manager(), form.role(), form.active(), null);
+                name, form.email(), form.displayName(), form.level(), form.manager(), form.role(), active, null);
         Map<String, Object> model = form(shown, true);
         model.put("version", version);
         model.put("current", "/admin/users/" + name);
         return AdminForms.save(redirect, "pages/admin/user", model, () -> {
             versions.write(users::revision, name, version, "user " + name, () -> {
+                User stored = users.view(actor, name);
+                if (Boolean.TRUE.equals(form.active()) != stored.active()) {
+                    throw InvalidInputException.of(
+                            "active",
+                            "not_on_this_form",
+                            stored.active() ? DEACTIVATE_ELSEWHERE : REACTIVATE_ELSEWHERE);
+                }
                 accounts.update(actor, name, shown.toInput(), form.newPassword());
                 return name;
             });
             return new AdminForms.Done("/admin/users/" + name, "User " + name + " is saved.");
         });
+    }
+
+    /** Reactivating gives nothing back that deactivating ended, so it needs no page of its own. */
+    @PostMapping("/admin/users/{username}/reactivate")
+    String reactivate(Actor actor, @PathVariable String username, RedirectAttributes redirect) {
+        String name = existing(username);
+        return AdminForms.act(
+                redirect,
+                "/admin/users/" + name,
+                "User " + name + " is reactivated.",
+                () -> setActive(actor, name, true));
     }
 
     @GetMapping("/admin/users/{username}/deactivate")
@@ -136,19 +167,25 @@ class UserAdminPages {
                 name);
     }
 
-    /** The same write as the form with "active" unticked; the user's grants and pending requests end. */
+    /** The same write as a PUT with {@code active: false}; the user's grants and pending requests end. */
     @PostMapping("/admin/users/{username}/deactivate")
     String deactivate(Actor actor, @PathVariable String username, RedirectAttributes redirect) {
         String name = existing(username);
-        return AdminForms.act(redirect, "/admin/users/" + name, "User " + name + " is deactivated.", () -> {
-            User user = users.view(actor, name);
-            accounts.update(
-                    actor,
-                    name,
-                    new UserInput(
-                            name, user.email(), user.displayName(), user.level(), user.manager(), user.role(), false),
-                    null);
-        });
+        return AdminForms.act(
+                redirect,
+                "/admin/users/" + name,
+                "User " + name + " is deactivated.",
+                () -> setActive(actor, name, false));
+    }
+
+    private void setActive(Actor actor, String name, boolean active) {
+        User user = users.view(actor, name);
+        accounts.update(
+                actor,
+                name,
+                new UserInput(
+                        name, user.email(), user.displayName(), user.level(), user.manager(), user.role(), active),
+                null);
     }
 
     private String existing(String username) {

@@ -7,8 +7,10 @@ import io.countersign.shared.Role;
 import io.countersign.web.pages.FormText;
 
 /**
- * What the user form sends. An unticked "active" box sends nothing, so absent means inactive; an
- * empty password means "leave it as it is".
+ * What the user form sends. The create form's unticked "active" box sends nothing, so absent means
+ * inactive; the edit form sends the state it shows in a hidden field, and an edit form from before it
+ * stopped offering the box sends nothing when the box was unticked. An empty password means "leave it
+ * as it is".
  */
 public record UserForm(
         String username,
