@@ -32,12 +32,19 @@ class RequestWithdrawals {
     static final String ACCOUNT_REMOVED = "account removed";
 
     private final JdbcClient jdbc;
+    private final ApproverPlaces places;
     private final RequestRepository repository;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    RequestWithdrawals(JdbcClient jdbc, RequestRepository repository, Clock clock, ApplicationEventPublisher events) {
+    RequestWithdrawals(
+            JdbcClient jdbc,
+            ApproverPlaces places,
+            RequestRepository repository,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.places = places;
         this.repository = repository;
         this.clock = clock;
         this.events = events;
@@ -52,7 +59,7 @@ class RequestWithdrawals {
                         .param(ended.userId())
                         .query(String.class)
                         .list());
-        ids.addAll(pendingWithPlacesOf(ended.userId()));
+        ids.addAll(places.pendingWithPlacesOf(ended.userId()));
         change(
                 ids,
                 request -> ended.userId().equals(request.details().requesterId())
@@ -69,32 +76,9 @@ class RequestWithdrawals {
         }
         Instant now = now();
         change(
-                pendingWithPlacesOf(changed.userId()),
+                places.pendingWithPlacesOf(changed.userId()),
                 request -> ApproverWithdrawal.withdraw(
                         request, changed.userId(), changed.after().username(), UserChanged.NO_LONGER_APPROVES, now));
-    }
-
-    /**
-     * The pending requests where the user holds an approver's place, would be escalated to, or gave (or
-     * had given for them) an approval of the open step.
-     */
-    private Set<String> pendingWithPlacesOf(String userId) {
-        Set<String> ids =
-                new TreeSet<>(jdbc.sql("""
-                        select distinct r.id from access_requests r
-                        join request_step_approvers a on a.request_id = r.id
-                        where r.status = 'PENDING' and a.user_id = ?""").param(userId).query(String.class).list());
-        // an approval they gave, or a delegate gave for them, on a step still open: it stops counting
-        ids.addAll(jdbc.sql("""
-                        select distinct r.id from access_requests r
-                        join decisions d on d.request_id = r.id and d.step_index = r.current_step
-                        where r.status = 'PENDING' and (d.approver_id = ? or d.on_behalf_of_id = ?)""").params(userId, userId).query(String.class).list());
-        // ids are drawn from an alphabet without LIKE wildcards, so the pattern matches the id only
-        ids.addAll(jdbc.sql("""
-                        select distinct r.id from access_requests r
-                        join request_steps s on s.request_id = r.id
-                        where r.status = 'PENDING' and s.escalation_approver_ids like ?""").param("%" + userId + "%").query(String.class).list());
-        return ids;
     }
 
     @EventListener

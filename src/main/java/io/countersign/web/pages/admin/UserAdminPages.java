@@ -50,12 +50,19 @@ class UserAdminPages {
     private final UserAccounts accounts;
     private final Levels levels;
     private final OpenedVersions versions;
+    private final DeactivationConsequences consequences;
 
-    UserAdminPages(Users users, UserAccounts accounts, Levels levels, OpenedVersions versions) {
+    UserAdminPages(
+            Users users,
+            UserAccounts accounts,
+            Levels levels,
+            OpenedVersions versions,
+            DeactivationConsequences consequences) {
         this.users = users;
         this.accounts = accounts;
         this.levels = levels;
         this.versions = versions;
+        this.consequences = consequences;
     }
 
     /** {@code q} finds usernames starting with it; {@code cursor} is the "next page" link's. */
@@ -154,13 +161,13 @@ class UserAdminPages {
                 () -> setActive(actor, name, true));
     }
 
+    /** Asks first, saying what will follow with the counts of this moment. */
     @GetMapping("/admin/users/{username}/deactivate")
     ModelAndView confirmDeactivate(@PathVariable String username) {
         String name = existing(username);
         return Confirmation.page(
                 "Deactivate user " + name + "?",
-                "They can no longer sign in or use their tokens; their grants are revoked and their pending"
-                        + " requests end.",
+                consequences.of(name),
                 "/admin/users/{username}/deactivate",
                 "Deactivate the user",
                 "/admin/users/{username}",
