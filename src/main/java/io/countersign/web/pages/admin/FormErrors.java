@@ -15,18 +15,22 @@ public record FormErrors(Map<String, String> fields, String summary) {
 
     public static final FormErrors NONE = new FormErrors(Map.of(), null);
 
+    /**
+     * Invalid input is summed up above the form by pointing below. Any other refusal keeps its own
+     * words above the form (its field may not be one the form shows), and a field it names, as the
+     * last administrator's {@code last_admin} names {@code role}, is marked as well.
+     */
     public static FormErrors of(CountersignException refused) {
-        if (!(refused instanceof InvalidInputException invalid)) {
-            return new FormErrors(Map.of(), "Nothing was saved: " + refused.getMessage());
-        }
         Map<String, String> fields = new LinkedHashMap<>();
-        for (FieldIssue issue : invalid.issues()) {
+        for (FieldIssue issue : refused.issues()) {
             String control = control(issue.field());
             String where = where(issue.field().substring(control.length()));
             fields.merge(control, where + issue.message(), (a, b) -> a + "; " + b);
         }
-        return new FormErrors(
-                Map.copyOf(fields), "Nothing was saved: correct the fields marked below and send the form again.");
+        String summary = refused instanceof InvalidInputException
+                ? "Nothing was saved: correct the fields marked below and send the form again."
+                : "Nothing was saved: " + refused.getMessage();
+        return new FormErrors(Map.copyOf(fields), summary);
     }
 
     /** The problems of one control, or null; templates call it as {@code errors.of('name')}. */

@@ -32,4 +32,14 @@ class FormErrorsTests {
         assertThat(errors.fields()).isEmpty();
         assertThat(errors.summary()).isEqualTo("Nothing was saved: A user named 'dev' already exists.");
     }
+
+    @Test
+    void aConflictCausedByOneFieldIsShownAtThatFieldAndAboveTheForm() {
+        FormErrors errors = FormErrors.of(new ConflictException(
+                "The change would leave no active administrator.",
+                List.of(new FieldIssue("role", "last_admin", "would leave no active administrator"))));
+
+        assertThat(errors.of("role")).isEqualTo("would leave no active administrator");
+        assertThat(errors.summary()).isEqualTo("Nothing was saved: The change would leave no active administrator.");
+    }
 }

@@ -241,6 +241,26 @@ class UserAdminPagesTests extends AdminPagesTestBase {
     }
 
     @Test
+    void demotingTheLastAdministratorIsMarkedOnTheRoleSelect() throws Exception {
+        people.onlyTheBootstrapAdministratorIsAnActiveAdmin();
+
+        MockHttpServletResponse refused = browsing.edit(
+                admin, "/admin/users/admin", "email", "admin@example.com", "role", "AUDITOR", "active", "true");
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString())
+                .containsPattern("<select id=\"role\" [^>]*aria-describedby=\"role-error\" aria-invalid=\"true\"")
+                .containsPattern("id=\"role-error\">[^<]*would leave no active administrator");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/users/admin")
+                        .expect(200)
+                        .json()
+                        .get("role")
+                        .asString())
+                .isEqualTo("ADMIN");
+    }
+
+    @Test
     void theListFindsUsersByPrefixAndPagesOn() throws Exception {
         String prefix = Api.unique("page") + "-";
         for (int i = 0; i < UserAdminPages.PAGE_SIZE + 2; i++) {
