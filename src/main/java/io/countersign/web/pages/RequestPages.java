@@ -10,6 +10,7 @@ import io.countersign.request.RequestPage;
 import io.countersign.request.RequestQuery;
 import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
+import io.countersign.shared.CountersignException;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -163,15 +164,17 @@ class RequestPages {
             @RequestParam(required = false) Integer step,
             @RequestParam(required = false) String from,
             HttpServletRequest form,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         int shown = DecisionForms.shownStep(form, step);
-        return act(
-                id,
-                from,
-                redirect,
+        Decision decision = new Decision(actor, id, from, comment, "approve");
+        return decide(
+                decision,
                 "Approved.",
-                comment,
-                "approveComment",
+                model,
+                response,
+                redirect,
                 () -> requests.decideShownStep(actor, id, comment, shown, true));
     }
 
@@ -183,9 +186,12 @@ class RequestPages {
             @RequestParam(required = false) Integer step,
             @RequestParam(required = false) String from,
             HttpServletRequest form,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         int shown = DecisionForms.shownStep(form, step);
-        return act(id, from, redirect, "Rejected.", comment, "rejectComment", () -> {
+        Decision decision = new Decision(actor, id, from, comment, "reject");
+        return decide(decision, "Rejected.", model, response, redirect, () -> {
             Problems problems = new Problems();
             problems.check(comment != null && !comment.isBlank(), "comment", "required", "Say why you reject.");
             problems.throwIfAny();
@@ -208,6 +214,49 @@ class RequestPages {
                 null,
                 null,
                 () -> grants.revoke(actor, id, "relinquished by the holder"));
+    }
+
+    /** A decision as its form sent it: {@code form} is {@code approve} or {@code reject}. */
+    private record Decision(Actor actor, String id, String from, String comment, String form) {}
+
+    /**
+     * Decides, and goes back where the form was; a decision refused for its comment alone shows that
+     * page again (400) with the comment in its field and the message beside it, as the decision link's
+     * page does.
+     */
+    private String decide(
+            Decision decision,
+            String done,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect,
+            Runnable change) {
+        String id = decision.id();
+        String from = decision.from();
+        String field = decision.form() + "Comment";
+        try {
+            change.run();
+        } catch (InvalidInputException e) {
+            Optional<RefusedComment> refused = RefusedComment.of(e, id, decision.form(), decision.comment());
+            if (refused.isEmpty()) {
+                return act(id, from, redirect, done, decision.comment(), field, () -> {
+                    throw e;
+                });
+            }
+            model.addAttribute("refused", refused.get());
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            if ("approvals".equals(from)) {
+                return approvals(decision.actor(), null, model, response);
+            }
+            model.addAttribute(field, decision.comment());
+            return show(decision.actor(), id, model);
+        } catch (CountersignException e) {
+            // said in a banner on the page the form was on, as any other refusal of a form
+            return act(id, from, redirect, done, decision.comment(), field, () -> {
+                throw e;
+            });
+        }
+        return act(id, from, redirect, done, null, null, () -> {});
     }
 
     /**

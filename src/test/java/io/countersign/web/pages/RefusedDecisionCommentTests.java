@@ -1,0 +1,83 @@
+package io.countersign.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A decision refused for its comment is answered as the decision link's page answers it: the page
+ * again with the status 400, the comment kept in its field, the field marked invalid and naming its
+ * message, and on the approvals page the message beside the request it is about.
+ */
+class RefusedDecisionCommentTests extends ServedPagesTestBase {
+
+    String requesterToken;
+    String lisa;
+    String resource;
+
+    @BeforeEach
+    void scene() {
+        requesterToken = api.tokenFor(api.person("asker", "USER", PASSWORD));
+        lisa = api.person("lisa", "USER", PASSWORD);
+        resource = api.resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", lisa))))));
+    }
+
+    @Test
+    void aCommentTooLongIsKeptAndMarkedOnTheRequestPage() {
+        String id = api.ask(requesterToken, resource, Map.of());
+        String page = base + "/requests/" + id;
+        String comment = "my reasoning " + "y".repeat(2100);
+
+        HttpResponse<String> answer = Visitor.signedIn(base, lisa, PASSWORD)
+                .post(page, page + "/reject", "step=0&comment=" + comment.replace(" ", "+"));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body())
+                .contains(">" + comment + "</textarea>")
+                .contains("aria-invalid=\"true\"", "aria-describedby=\"reject-comment-error\"")
+                .contains("id=\"reject-comment-error\"", "at most 2000 characters");
+        assertThat(api.status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aRejectionWithoutItsReasonIsMarkedOnTheRequestPage() {
+        String id = api.ask(requesterToken, resource, Map.of());
+        String page = base + "/requests/" + id;
+
+        HttpResponse<String> answer =
+                Visitor.signedIn(base, lisa, PASSWORD).post(page, page + "/reject", "step=0&comment=");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body())
+                .contains("aria-invalid=\"true\"", "id=\"reject-comment-error\"", "Say why you reject.");
+        assertThat(api.status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aRefusalOnTheApprovalsPageStandsBesideItsRequest() {
+        String first = api.ask(requesterToken, resource, Map.of());
+        String refused = api.ask(requesterToken, resource, Map.of());
+        String comment = "too long " + "z".repeat(2100);
+
+        HttpResponse<String> answer = Visitor.signedIn(base, lisa, PASSWORD)
+                .post(
+                        base + "/approvals",
+                        base + "/requests/" + refused + "/reject",
+                        "step=0&from=approvals&comment=" + comment.replace(" ", "+"));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        String body = answer.body();
+        String section = body.substring(body.indexOf("id=\"reject-comment-" + refused + "\"") - 200);
+        assertThat(section)
+                .contains("aria-invalid=\"true\"", "aria-describedby=\"reject-comment-error-" + refused + "\"")
+                .contains(">" + comment + "</textarea>")
+                .contains("id=\"reject-comment-error-" + refused + "\"", "at most 2000 characters");
+        assertThat(body).doesNotContain("aria-describedby=\"reject-comment-error-" + first + "\"");
+        assertThat(api.status(refused)).isEqualTo("PENDING");
+        assertThat(api.status(first)).isEqualTo("PENDING");
+    }
+}
