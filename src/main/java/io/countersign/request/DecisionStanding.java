@@ -23,15 +23,29 @@ record DecisionStanding(ActionTokenRefused.Reason refusal, Optional<String> onBe
             List<Delegation> inForce,
             Instant at,
             boolean approving) {
+        boolean channelRefused = false;
         if (request.status() == RequestStatus.PENDING) {
             RequestStep step = request.steps().get(request.currentStep());
             if (step.deadline() != null && !at.isBefore(step.deadline())) {
                 return refused(ActionTokenRefused.Reason.EXPIRED);
             }
-            if (!step.allowsDecisionFrom(actor.channel().name())) {
-                return refused(ActionTokenRefused.Reason.CHANNEL_NOT_ALLOWED);
-            }
+            channelRefused = !step.allowsDecisionFrom(actor.channel().name());
         }
+        DecisionStanding guarded = guarded(request, actor, userId, inForce, at, approving);
+        // where a step is decided is for its approvers to learn; anyone else is told they are none
+        if (channelRefused && guarded.refusal() != ActionTokenRefused.Reason.NOT_ELIGIBLE) {
+            return refused(ActionTokenRefused.Reason.CHANNEL_NOT_ALLOWED);
+        }
+        return guarded;
+    }
+
+    private static DecisionStanding guarded(
+            AccessRequest request,
+            Actor actor,
+            String userId,
+            List<Delegation> inForce,
+            Instant at,
+            boolean approving) {
         try {
             DecisionGuard.Decider decider = approving
                     ? DecisionGuard.mayApprove(request, actor.username(), userId, inForce, at)

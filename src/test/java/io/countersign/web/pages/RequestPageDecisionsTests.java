@@ -60,6 +60,34 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
     }
 
     @Test
+    void someoneNotAnApproverIsToldSoWhateverTheStepsChannels() {
+        String approver = api.person("approver", "USER", PASSWORD);
+        String auditor = api.person("auditor", "AUDITOR", PASSWORD);
+        String resource = resourceGovernedBy(Map.of(
+                "steps",
+                List.of(Map.of(
+                        "approvers",
+                        List.of(Map.of("user", approver)),
+                        "allowedDecisionChannels",
+                        List.of("API", "EMAIL")))));
+        String id = request(resource, Map.of());
+
+        String auditorsView = Visitor.signedIn(base, auditor, PASSWORD)
+                .open(base + "/requests/" + id)
+                .body();
+        String approversView = Visitor.signedIn(base, approver, PASSWORD)
+                .open(base + "/requests/" + id)
+                .body();
+
+        assertThat(auditorsView)
+                .contains("You are not an approver of the current step.")
+                .doesNotContain("may not be decided here");
+        assertThat(approversView)
+                .contains("its policy lets it be decided only through the API or by mail")
+                .doesNotContain("You are not an approver");
+    }
+
+    @Test
     void aStepWithoutADeadlineOfItsOwnShowsWhenTheRequestExpires() {
         String approver = api.person("approver", "USER", PASSWORD);
         String resource =
