@@ -10,7 +10,8 @@ import java.util.List;
  * ({@code REVIEW}), or as the delegate of one who may review it for them ({@code REVIEW} with
  * {@code onBehalfOf}, the reviewer; null for anyone else). {@code reviewDueAt} is when the review is
  * due (null without one); {@code reviewers} are those asked to review it, told to the emergency list
- * (empty when the notification did not name them).
+ * (empty when the notification did not name them). {@code ticket} is the reference the requester gave,
+ * null without one.
  */
 public record BreakGlassNotice(
         Why why,
@@ -23,6 +24,7 @@ public record BreakGlassNotice(
         Duration duration,
         String policy,
         String justification,
+        String ticket,
         Instant reviewDueAt,
         Person onBehalfOf,
         List<Person> reviewers) {

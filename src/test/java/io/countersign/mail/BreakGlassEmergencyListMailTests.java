@@ -22,6 +22,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,6 +123,31 @@ class BreakGlassEmergencyListMailTests {
                 .contains("\nReview due: ")
                 .contains("\nAsked to review: Rita <R&D> (" + rita.name() + "), " + sam.name() + "\n");
         assertThat(part(used, "text/html")).contains("Rita &lt;R&amp;D&gt;").doesNotContain("Rita <R&D>");
+        // a use without a ticket has no line to show for one
+        assertThat(part(used, "text/plain")).doesNotContain("Ticket");
+    }
+
+    @Test
+    void everyBreakGlassMailShowsTheTicketInTextAndEscapedInHtml() throws Exception {
+        String id = breakGlass("INC-7 <db&down>");
+        MimeMessage used = await().atMost(NotificationScene.PATIENCE)
+                .until(() -> mailsTo(tom, USED), mails -> !mails.isEmpty())
+                .get(0);
+        MimeMessage toReview = await().atMost(NotificationScene.PATIENCE)
+                .until(() -> mailsTo(rita, "Break-Glass Access To Review"), mails -> !mails.isEmpty())
+                .get(0);
+        clock.advance(Duration.ofHours(9));
+        assertThat(reviews.fire(id)).isTrue();
+        MimeMessage overdue = await().atMost(NotificationScene.PATIENCE)
+                .until(() -> mailsTo(tom, OVERDUE), mails -> !mails.isEmpty())
+                .get(0);
+
+        for (MimeMessage message : List.of(used, toReview, overdue)) {
+            assertThat(part(message, "text/plain")).contains("\nTicket: INC-7 <db&down>\n");
+            assertThat(part(message, "text/html"))
+                    .contains("<th align=\"left\" valign=\"top\">Ticket</th><td>INC-7 &lt;db&amp;down&gt;</td>")
+                    .doesNotContain("<db&down>");
+        }
     }
 
     @Test
@@ -165,8 +191,15 @@ class BreakGlassEmergencyListMailTests {
                 .orElseThrow();
     }
 
-    /** dev takes break-glass access to a resource whose policy tells tom, and rita and sam review within 8 hours. */
     private String breakGlass() {
+        return breakGlass(null);
+    }
+
+    /**
+     * dev takes break-glass access to a resource whose policy tells tom, and rita and sam review within 8
+     * hours; under {@code ticket} when not null.
+     */
+    private String breakGlass(String ticket) {
         String resource = scene.resource(
                 List.of(NotificationScene.step(1, tom)),
                 Map.of(
@@ -180,11 +213,13 @@ class BreakGlassEmergencyListMailTests {
                                 List.of(Map.of("user", rita.name()), Map.of("user", sam.name())),
                                 "reviewWithin",
                                 "PT8H")));
+        Map<String, Object> body = new HashMap<>(
+                Map.of("resource", resource, "account", "admin", "breakGlass", true, "justification", "down"));
+        if (ticket != null) {
+            body.put("ticket", ticket);
+        }
         return api.as(dev.token())
-                .post(
-                        "/api/v1/requests",
-                        Api.json(Map.of(
-                                "resource", resource, "account", "admin", "breakGlass", true, "justification", "down")))
+                .post("/api/v1/requests", Api.json(body))
                 .expect(201)
                 .json()
                 .get("id")

@@ -230,6 +230,7 @@ class OutgoingMailTests {
                         Duration.ofHours(1),
                         "prod-db",
                         "primary down",
+                        null,
                         due,
                         null,
                         List.of()))

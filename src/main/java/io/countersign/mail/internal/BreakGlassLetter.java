@@ -30,6 +30,7 @@ public final class BreakGlassLetter {
                 .field("Request", "#" + notice.requestId())
                 .field("Duration", Letterhead.period(notice.duration()))
                 .field("Justification", notice.justification())
+                .field("Ticket", notice.ticket())
                 .field("Review due", notice.reviewDueAt() == null ? null : head.time(notice.reviewDueAt()))
                 // whom the emergency list may chase; a reviewer's own mail names them already
                 .field(

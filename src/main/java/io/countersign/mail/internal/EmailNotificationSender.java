@@ -286,6 +286,7 @@ class EmailNotificationSender implements NotificationSender {
                         details.duration(),
                         details.policyName(),
                         details.justification(),
+                        details.ticket(),
                         notification.instant("dueAt"),
                         notification.data().get("onBehalfOf") instanceof String reviewer ? person(reviewer) : null,
                         reviewers(notification)))
