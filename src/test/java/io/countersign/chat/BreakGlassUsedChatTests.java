@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
+import io.countersign.request.BreakGlassReviews;
 import io.countersign.testing.Api;
+import io.countersign.testing.MutableClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,19 +15,27 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The emergency list, told in chat that break-glass access was taken, reads what its mail says on every
  * platform: who took access to which account on which resource without approval, for how long, why and
  * under which ticket, when the review is due and who is asked for it, why the reader is told, and where
- * a reviewer records the review; never that a request was approved by the service.
+ * a reviewer records the review; never that a request was approved by the service. A Teams channel,
+ * which hears how each request ended, hears of the use as such.
  */
 class BreakGlassUsedChatTests extends ChatDeliveryFixture {
 
     static final String TELEGRAM = "/bot7:bot-token/sendMessage";
     static final String DISCORD = "/api/webhooks/3/used";
     static final String TEAMS = "/workflows/used";
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    BreakGlassReviews reviews;
 
     Person rita;
     Person sam;
@@ -128,13 +139,53 @@ class BreakGlassUsedChatTests extends ChatDeliveryFixture {
                     .doesNotContain("approved", "Outcome");
         });
 
-        // the channel also hears how the request ended, as it does of every request: a webhook cannot edit
         assertThat(platform.seen(TEAMS).stream().filter(seen -> seen.body().contains("For " + tom.name())))
                 .singleElement()
                 .satisfies(seen -> assertThat(seen.body())
                         .contains("Break-glass access taken: ", "Review due", "Asked to review")
                         .contains("Action.OpenUrl", link)
                         .doesNotContain("approved", "Outcome"));
+    }
+
+    @Test
+    void aTeamsChannelHearsOfTheUseAsABreakGlassUseNeverAsARequestTheServiceApproved() {
+        String id = breakGlass();
+        scene.awaitNothingDue();
+        Instant due = dueAt(id);
+
+        // the channel hears how every request ended, as a webhook cannot edit: this one, as the use it was
+        assertThat(platform.seen(TEAMS).stream().filter(seen -> !seen.body().contains("For " + tom.name())))
+                .singleElement()
+                .satisfies(seen -> assertThat(seen.body())
+                        .contains(
+                                "Break-glass access taken: " + dev.name() + " took break-glass access to admin on db-")
+                        .contains(" without approval (" + id + ")", "INC-77", due.toString())
+                        .contains("Asked to review", rita.name() + ", " + sam.name())
+                        .contains("/api/v1/requests/" + id + "/review")
+                        .doesNotContain("approved", "system", "Outcome", "emergency access"));
+    }
+
+    @Test
+    void aTeamsChannelTellsAnOverdueReviewAsItsOwnMessageNeverAsADecidedRequest() {
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + tom.name() + "/subscriptions",
+                        Api.json(Map.of("break_glass_review_overdue", List.of("TEAMS"))))
+                .expect(200);
+        String id = breakGlass();
+        scene.awaitNothingDue();
+        clock.advance(Duration.ofHours(9));
+
+        assertThat(reviews.fire(id)).isTrue();
+        scene.awaitNothingDue();
+
+        assertThat(platform.seen(TEAMS).stream().filter(seen -> seen.body().contains("Review overdue: ")))
+                .singleElement()
+                .satisfies(seen -> assertThat(seen.body())
+                        .contains("For " + tom.name(), "Overdue since", "Asked to review", "emergency access")
+                        .doesNotContain("approved", "Outcome"));
+        assertThat(platform.seen(TEAMS))
+                .noneSatisfy(seen -> assertThat(seen.body()).contains("approved"));
     }
 
     private Instant dueAt(String id) {

@@ -6,6 +6,8 @@ import io.countersign.grant.Grants;
 import io.countersign.notify.Notification;
 import io.countersign.notify.NotificationKind;
 import io.countersign.request.AccessRequest;
+import io.countersign.request.BreakGlassReview;
+import io.countersign.request.BreakGlassReviews;
 import io.countersign.request.RequestDetails;
 import io.countersign.request.RequestStatus;
 import io.countersign.request.RequestStep;
@@ -15,7 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,18 +27,27 @@ import org.springframework.stereotype.Component;
  * resource, for how long and why, which step waits on whom, the time left, and the request page. An
  * extension says which grant it lengthens and when that ends, so that nobody approves it as new access.
  * A break-glass use, told to the emergency list, to review, or whose review went overdue, says what its
- * mail says ({@link #used}, {@link #toReview}, {@link #overdue}).
+ * mail says ({@link #used}, {@link #toReview}, {@link #overdue}); its request's end, posted to a
+ * channel whose messages cannot be edited (Teams), is that use again ({@link #usedAsOutcome}), never an
+ * approval.
  */
 @Component
 class ChatComposer {
 
     private final Clock clock;
     private final Grants grants;
+    private final BreakGlassReviews reviews;
     private final String baseUrl;
 
-    ChatComposer(Clock clock, Grants grants, @Value("${countersign.base-url:http://localhost:8080}") String baseUrl) {
+    ChatComposer(
+            Clock clock,
+            Grants grants,
+            // the reviews' deadline scheduler runs the deliveries that reach this composer
+            @Lazy BreakGlassReviews reviews,
+            @Value("${countersign.base-url:http://localhost:8080}") String baseUrl) {
         this.clock = clock;
         this.grants = grants;
+        this.reviews = reviews;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
@@ -52,6 +65,12 @@ class ChatComposer {
         }
         if (notification.kind() == NotificationKind.BREAK_GLASS_REVIEW_OVERDUE) {
             return overdue(notification, request);
+        }
+        // to a channel, not to the requester: they read how their request ended, as their mail says it
+        if (notification.kind() == NotificationKind.REQUEST_DECIDED
+                && notification.recipientId() == null
+                && request.details().breakGlass()) {
+            return usedAsOutcome(request);
         }
         if (notification.kind() == NotificationKind.REQUEST_DECIDED || request.status() != RequestStatus.PENDING) {
             return closed(request);
@@ -84,19 +103,40 @@ class ChatComposer {
      * knows whom to chase.
      */
     private ChatMessage used(Notification notification, AccessRequest request) {
+        // both absent under a block without reviews, and from a notice queued before it named them
+        String reviewers =
+                notification.data().get("reviewers") instanceof String names && !names.isBlank() ? names : null;
+        String policy = "policy '" + request.details().policyName() + "' lists you for emergency access";
+        return taken(request, notification.instant("dueAt"), reviewers, policy);
+    }
+
+    /**
+     * A break-glass use told as its request's end, to whoever hears how requests end rather than to the
+     * emergency list: the use and its review as it stands, read from the review itself.
+     */
+    private ChatMessage usedAsOutcome(AccessRequest request) {
+        Optional<BreakGlassReview> review = reviews.of(request.id());
+        String reviewers = review.map(r -> String.join(", ", r.reviewerNames()))
+                .filter(names -> !names.isBlank())
+                .orElse(null);
+        return taken(request, review.map(BreakGlassReview::dueAt).orElse(null), reviewers, null);
+    }
+
+    /** Who took what without approval, and the review that follows; {@code toldBecause} null leaves that out. */
+    private ChatMessage taken(AccessRequest request, Instant due, String reviewers, String toldBecause) {
         RequestDetails d = request.details();
-        Instant due = notification.instant("dueAt");
         String headline = "Break-glass access taken: " + d.requester() + " took break-glass access to " + d.account()
                 + " on " + d.resource() + " without approval (" + request.id() + ")";
         List<Fact> facts = basics(request);
-        // both absent under a block without reviews, and from a notice queued before it named them
         if (due != null) {
             facts.add(new Fact("Review due", due + dueIn(due)));
         }
-        if (notification.data().get("reviewers") instanceof String reviewers && !reviewers.isBlank()) {
+        if (reviewers != null) {
             facts.add(new Fact("Asked to review", reviewers));
         }
-        facts.add(new Fact("Told because", "policy '" + d.policyName() + "' lists you for emergency access"));
+        if (toldBecause != null) {
+            facts.add(new Fact("Told because", toldBecause));
+        }
         if (due != null) {
             facts.add(new Fact("How to review", reviewerRecords(request)));
         }
