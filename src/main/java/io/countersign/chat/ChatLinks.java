@@ -11,7 +11,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +42,7 @@ public class ChatLinks {
 
     /** A fresh code for the user on the platform {@code type} (only TELEGRAM links by a code). */
     @Transactional
-    public Map<String, String> createCode(Actor actor, String username, String type) {
+    public ChatLinkCode createCode(Actor actor, String username, String type) {
         String name = Names.canonical(username);
         String userId = userIdFor(actor, username);
         if (type == null) {
@@ -59,7 +58,7 @@ public class ChatLinks {
         String text = new String(code);
         store.insertCode(text, ChatType.TELEGRAM, userId, clock.instant().plus(LIFETIME));
         events.publishEvent(new ChatLinkCodeIssued(actor, name, ChatType.TELEGRAM));
-        return Map.of("code", text);
+        return new ChatLinkCode(text);
     }
 
     /** The user's linked chat identities and the codes still waiting to be sent to a bot. */

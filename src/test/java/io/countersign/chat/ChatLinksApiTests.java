@@ -58,6 +58,17 @@ class ChatLinksApiTests {
     }
 
     @Test
+    void aNewCodeIsAnsweredAsItsOnlyField() {
+        JsonNode issued = api.as(lisa.token())
+                .post("/api/v1/users/" + lisa.name() + "/chat-links", Api.json(Map.of("type", "TELEGRAM")))
+                .expect(201)
+                .json();
+
+        assertThat(issued.propertyNames()).containsExactly("code");
+        assertThat(issued.get("code").asString()).matches("[A-HJ-NP-Z2-9]{10}");
+    }
+
+    @Test
     void aPendingCodeIsListedWithoutTheCodeAndALinkWithItsId() {
         String code = bot.code(lisa);
 

@@ -1,5 +1,6 @@
 package io.countersign.web.api;
 
+import io.countersign.chat.ChatLinkCode;
 import io.countersign.chat.ChatLinkView;
 import io.countersign.chat.ChatLinks;
 import io.countersign.shared.Actor;
@@ -7,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +39,7 @@ class ChatLinkController {
             summary = "Issue a one-time code the user sends to the Telegram bot as /link <code>")
     @PostMapping("/api/v1/users/{username}/chat-links")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, String> create(Actor actor, @PathVariable String username, @RequestBody ChatLinkBody body) {
+    ChatLinkCode create(Actor actor, @PathVariable String username, @RequestBody ChatLinkBody body) {
         return unread.refuseOr(() -> links.createCode(actor, username, body.type()));
     }
 

@@ -187,6 +187,10 @@ class OpenApiConfiguration {
             if (decision != null) {
                 decision.required(List.of("allowed"));
             }
+            Schema<?> code = openApi.getComponents().getSchemas().get("ChatLinkCode");
+            if (code != null) {
+                code.required(List.of("code"));
+            }
             // only Telegram identities are linked (by a code); the other platforms have no links
             Schema<?> link = openApi.getComponents().getSchemas().get("ChatLinkView");
             if (link != null

@@ -155,7 +155,7 @@ class ProfilePage {
                         "linkCode",
                         chatLinks
                                 .createCode(actor, actor.username(), "TELEGRAM")
-                                .get("code")));
+                                .code()));
     }
 
     @PostMapping("/profile/chat-links/{id}/delete")

@@ -133,6 +133,19 @@ class OpenApiDocumentTests {
     }
 
     @Test
+    void aChatLinkCodeIsAnsweredAsItsOneRequiredString() {
+        JsonNode document = document();
+
+        assertThat(document.at("/paths/~1api~1v1~1users~1{username}~1chat-links/post/responses/201/content"
+                                + "/application~1json/schema/$ref")
+                        .asString())
+                .isEqualTo("#/components/schemas/ChatLinkCode");
+        JsonNode code = document.at("/components/schemas/ChatLinkCode");
+        assertThat(Api.strings(code.get("required"))).containsExactly("code");
+        assertThat(code.at("/properties/code").toString()).doesNotContain("null");
+    }
+
+    @Test
     void enumsListOnlyWhatTheServiceProduces() {
         JsonNode schemas = document().at("/components/schemas");
 
