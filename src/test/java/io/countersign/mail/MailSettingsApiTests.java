@@ -253,10 +253,25 @@ class MailSettingsApiTests {
     }
 
     @Test
+    void wordsThatApproveAlreadyAreNoApproveKeywords() {
+        api.asAdmin().put("/api/v1/settings/mail", Api.json(full())).expect(200);
+        Map<String, Object> body = full();
+        body.put("approveKeywords", List.of("fine", "YES", "ok"));
+
+        var response = api.asAdmin().put("/api/v1/settings/mail", Api.json(body));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(issues(response.json()))
+                .containsExactly("approveKeywords[1]:invalid_value", "approveKeywords[2]:invalid_value");
+        assertThat(response.body()).contains("'YES' approves already");
+        assertThat(settings.current().approveKeywords()).containsExactly("Granted", "Go");
+    }
+
+    @Test
     void aKeywordRepeatedInAnyCaseIsRefusedAndNothingChanges() {
         api.asAdmin().put("/api/v1/settings/mail", Api.json(full())).expect(200);
         Map<String, Object> body = full();
-        body.put("approveKeywords", List.of("lgtm", "LGTM", "yes", "Ja"));
+        body.put("approveKeywords", List.of("lgtm", "LGTM", "sure", "Ja"));
 
         var response = api.asAdmin().put("/api/v1/settings/mail", Api.json(body));
 

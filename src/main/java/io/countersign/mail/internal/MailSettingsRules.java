@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Checks saved mail settings, reporting every issue at once, and fills in defaults: SMTP on 587 with
@@ -37,6 +38,15 @@ public final class MailSettingsRules {
      */
     static final Set<String> REJECTING =
             Set.of("no", "not", "nope", "reject", "rejected", "deny", "denied", "decline", "declined");
+
+    /**
+     * The words that approve whatever the keywords, compared as a reply's first word is. One given as a
+     * keyword would be listed twice in the mail, and an administrator who removed it to stop it approving
+     * would find that it still does, so it is refused like a repeat.
+     */
+    private static final Set<String> BUILT_IN_APPROVING = Letterhead.BUILT_IN_APPROVE_WORDS.stream()
+            .map(MailSettingsRules::compared)
+            .collect(Collectors.toUnmodifiableSet());
 
     private MailSettingsRules() {}
 
@@ -236,6 +246,12 @@ public final class MailSettingsRules {
                         "approveKeywords[" + i + "]",
                         "rejecting_word",
                         "must not be a word that rejects (" + String.join(", ", new TreeSet<>(REJECTING)) + ")");
+            } else if (BUILT_IN_APPROVING.contains(compared(word))) {
+                problems.add(
+                        "approveKeywords[" + i + "]",
+                        "invalid_value",
+                        "'" + word + "' approves already, as " + builtInApproveWords()
+                                + " always do: give only other words");
             } else {
                 Integer earlier = firstIndex.putIfAbsent(compared(word), i);
                 if (earlier == null) {
@@ -250,6 +266,12 @@ public final class MailSettingsRules {
             }
         }
         return kept;
+    }
+
+    /** "Yes, Approve, Approved and Ok". */
+    private static String builtInApproveWords() {
+        List<String> words = Letterhead.BUILT_IN_APPROVE_WORDS;
+        return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
     }
 
     /** A keyword as a reply's first word is compared with it: lower case, without trailing punctuation. */

@@ -50,6 +50,23 @@ class MailSettingsRulesTests {
     }
 
     @Test
+    void aKeywordThatIsABuiltInApproveWordIsRefusedWhereItStands() {
+        var input =
+                new MailSettingsInput(smtp(null), null, false, List.of("Granted", "OK", " Approved ", "yes-"), null);
+
+        String approveAlready = "' approves already, as Yes, Approve, Approved and Ok always do: give only other words";
+        assertThatThrownBy(() -> MailSettingsRules.apply(input, null))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues())
+                                .extracting(FieldIssue::field, FieldIssue::code, FieldIssue::message)
+                                .containsExactly(
+                                        tuple("approveKeywords[1]", "invalid_value", "'OK" + approveAlready),
+                                        tuple("approveKeywords[2]", "invalid_value", "'Approved" + approveAlready),
+                                        tuple("approveKeywords[3]", "invalid_value", "'yes-" + approveAlready)));
+    }
+
+    @Test
     void keywordsAreKeptTrimmedInTheirOrder() {
         MailSettings settings = MailSettingsRules.apply(
                 new MailSettingsInput(smtp(null), null, false, List.of(" Granted ", "ja"), null), null);

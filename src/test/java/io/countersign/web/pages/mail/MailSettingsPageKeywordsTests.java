@@ -51,7 +51,7 @@ class MailSettingsPageKeywordsTests {
                 "smtpFrom",
                 "countersign@example.com",
                 "approveKeywords",
-                "lgtm, LGTM, yes, Ja",
+                "lgtm, LGTM, sure, Ja",
                 "instanceName",
                 MailTest.INSTANCE_NAME);
 
@@ -61,7 +61,7 @@ class MailSettingsPageKeywordsTests {
                 .contains("Nothing was saved: one field needs a change.")
                 .contains("'LGTM' repeats word 1 ('lgtm'): words are compared in any case, so give each once")
                 .contains("id=\"error-approveKeywords\"")
-                .contains("value=\"lgtm, LGTM, yes, Ja\"");
+                .contains("value=\"lgtm, LGTM, sure, Ja\"");
         assertThat(settings.current().approveKeywords()).isEqualTo(before);
     }
 
