@@ -1,5 +1,6 @@
 package io.countersign.web.pages;
 
+import io.countersign.audit.ExportsBusyException;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
@@ -142,5 +143,23 @@ class PageErrors {
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden() {
         return "error/403";
+    }
+
+    /**
+     * Every audit export slot of this instance is taken: a browser is shown a page saying to try again
+     * shortly, anything else the API's problem document; both say when, in {@code Retry-After}.
+     */
+    @ExceptionHandler(ExportsBusyException.class)
+    Object exportsBusy(ExportsBusyException e, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader("Retry-After", String.valueOf(ExportsBusyException.RETRY_AFTER_SECONDS));
+        if (!browser(request)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+            problem.setTitle("Too many audit exports");
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(problem);
+        }
+        ModelAndView page = new ModelAndView("error", HttpStatus.TOO_MANY_REQUESTS);
+        page.addObject("title", "Too many audit exports");
+        page.addObject("detail", e.getMessage() + " Nothing was changed.");
+        return page;
     }
 }
