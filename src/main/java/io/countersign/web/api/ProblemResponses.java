@@ -46,6 +46,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /** The one place where the error vocabulary becomes RFC 9457 problem details. */
 @RestControllerAdvice
@@ -324,6 +325,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // the client closed the connection while its answer was written (an export cancelled): nobody
+            // is there to answer, and nothing failed on this side
+            log.debug("The client went away before its answer was written", e);
+            return null;
+        }
         log.error("Unexpected failure", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR, "The service failed to complete the operation; nothing was changed.");
