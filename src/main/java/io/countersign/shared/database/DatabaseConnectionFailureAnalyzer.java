@@ -78,7 +78,7 @@ class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQLExcep
 
     /** The directory of an embedded database, as the URL names it: ./data for jdbc:h2:file:./data/countersign. */
     private static String embeddedDirectory(String url) {
-        String path = RedactedDatabaseUrl.of(url).replaceFirst("^jdbc:h2:(file:)?", "");
+        String path = RedactedDatabaseUrl.of(url).replaceFirst("^jdbc:h2:(file:|async:)?", "");
         int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
         return slash > 0 ? path.substring(0, slash) : path;
     }

@@ -73,9 +73,10 @@ final class EmbeddedDatabaseDirectory {
         String name = url.substring("jdbc:h2:".length());
         int settings = name.indexOf(';');
         name = settings < 0 ? name : name.substring(0, settings);
-        if (name.toLowerCase(Locale.ROOT).startsWith("file:")) {
-            name = name.substring("file:".length());
-        } else if (name.matches("(?i)[a-z][a-z0-9]+:.*")) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("file:") || lower.startsWith("async:")) {
+            name = name.substring(name.indexOf(':') + 1);
+        } else if (namesAFileSystem(name)) {
             return Optional.empty(); // mem:, tcp:, ssl:, zip: and the other stores hold no directory of ours
         }
         if (name.startsWith("~")) {
@@ -83,6 +84,12 @@ final class EmbeddedDatabaseDirectory {
         }
         Path parent = Path.of(name).getParent();
         return Optional.ofNullable(parent);
+    }
+
+    /** Whether an H2 database name starts with a file system or a protocol ({@code mem:}, {@code tcp:}, …). */
+    static boolean namesAFileSystem(String name) {
+        // two letters at least, so that a Windows drive (C:\data) reads as a path
+        return name.matches("(?is)[a-z][a-z0-9]+:.*");
     }
 
     private static boolean same(Path one, Path other) {

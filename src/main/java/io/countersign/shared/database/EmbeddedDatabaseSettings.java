@@ -22,12 +22,20 @@ import org.springframework.stereotype.Component;
  * <p>It also writes each commit to the file before the commit returns ({@code WRITE_DELAY=0}): H2's own
  * default writes commits up to 500 ms later, so a {@code kill -9} lost writes already answered 201. A
  * commit costs a write to the file (not a sync of the disk), which a killed process cannot undo.
+ *
+ * <p>And it reads and writes the file through H2's {@code async:} file system: on the default one, a
+ * thread interrupted in the middle of a read or write (as executors interrupt their workers when the
+ * service stops) closes the file, and with it the database for every other thread, whose last writes
+ * then fail with "The database has been closed". An operator's URL that names another file system
+ * ({@code nio:}, {@code split:}, …) keeps it.
  */
 @Component
 class EmbeddedDatabaseSettings implements BeanPostProcessor {
 
     static final String CLOSE_ON_EXIT = "DB_CLOSE_ON_EXIT";
     static final String WRITE_DELAY = "WRITE_DELAY";
+    private static final String PREFIX = "jdbc:h2:";
+    private static final String ASYNC = "async:";
 
     /** Directories of embedded databases that did not exist before their pool: the database makes them. */
     private final Set<Path> madeByTheDatabase = ConcurrentHashMap.newKeySet();
@@ -40,6 +48,7 @@ class EmbeddedDatabaseSettings implements BeanPostProcessor {
                     .filter(directory -> !Files.exists(directory))
                     .ifPresent(directory ->
                             madeByTheDatabase.add(directory.toAbsolutePath().normalize()));
+            url = interruptSafe(url);
             url = unlessNamed(url, CLOSE_ON_EXIT, "FALSE");
             url = unlessNamed(url, WRITE_DELAY, "0");
             pool.setJdbcUrl(url);
@@ -58,6 +67,18 @@ class EmbeddedDatabaseSettings implements BeanPostProcessor {
         }
         String lower = url.toLowerCase(Locale.ROOT);
         return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
+    }
+
+    /** The URL of a file database on H2's default file system, read through {@code async:} instead. */
+    static String interruptSafe(String url) {
+        String name = url.substring(PREFIX.length());
+        if (name.regionMatches(true, 0, "file:", 0, "file:".length())) {
+            return PREFIX + ASYNC + name.substring("file:".length());
+        }
+        if (EmbeddedDatabaseDirectory.namesAFileSystem(name)) {
+            return url; // mem:, async:, nio: and the other file systems are the operator's choice
+        }
+        return PREFIX + ASYNC + name;
     }
 
     // a URL that names the setting keeps the operator's choice
