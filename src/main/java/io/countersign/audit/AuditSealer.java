@@ -19,7 +19,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * Links committed journal entries into the hash chain, in sequence order, on a thread and a
@@ -53,7 +55,7 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
     private final AuditRows rows;
     private final JdbcClient jdbc;
     private final boolean postgres;
-    private final TransactionTemplate transactions;
+    private final DataSourceTransactionManager transactions;
     private final int batchSize;
     private final Duration interval;
     private final Duration wait;
@@ -86,7 +88,7 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
         this.rows = new AuditRows(pool);
         this.jdbc = JdbcClient.create(pool);
         this.postgres = pool.getJdbcUrl() != null && pool.getJdbcUrl().startsWith("jdbc:postgresql:");
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
+        this.transactions = new DataSourceTransactionManager(pool);
         this.batchSize = properties.sealBatchSize();
         this.interval = properties.sealInterval();
         this.wait = properties.sealWait();
@@ -99,7 +101,7 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
     int sealCommitted() {
         int total = 0;
         while (true) {
-            List<JournalEntry> sealed = transactions.execute(status -> sealBatch());
+            List<JournalEntry> sealed = sealBatchAlone();
             Instant now = clock.instant();
             sealed.forEach(entry -> lag.record(Duration.between(entry.occurredAt(), now)));
             total += sealed.size();
@@ -107,6 +109,29 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
                 return total;
             }
         }
+    }
+
+    /**
+     * Seals one batch in a transaction of its own. A pass whose transaction the database ended (this
+     * instance was paused past {@link ChainHeadHold#IDLE}) cannot be rolled back either; that second
+     * failure says nothing new, so it is kept with the first, which the caller logs once, rather than
+     * logged on its own with a stack trace that would repeat the batch's values.
+     */
+    private List<JournalEntry> sealBatchAlone() {
+        TransactionStatus status = transactions.getTransaction(new DefaultTransactionDefinition());
+        List<JournalEntry> sealed;
+        try {
+            sealed = sealBatch();
+        } catch (RuntimeException | Error failure) {
+            try {
+                transactions.rollback(status);
+            } catch (TransactionException rollback) {
+                failure.addSuppressed(rollback);
+            }
+            throw failure;
+        }
+        transactions.commit(status);
+        return sealed;
     }
 
     /** Seals one batch in the caller's transaction and returns the entries it chained. */
@@ -201,7 +226,12 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
             } catch (RuntimeException e) {
                 // Nothing is lost: the entries stay in the journal for the next pass. Waiters are released
                 // below, since they only wait to read their own records and their changes committed.
-                log.warn("Sealing the audit journal failed; retrying in {}: {}", interval, e.toString());
+                // the innermost cause says why (the database is down, it ended the pass's transaction);
+                // the outer ones may quote the batch's statement with the events' values
+                log.warn(
+                        "Sealing the audit journal failed; retrying in {}: {}",
+                        interval,
+                        innermost(e).toString());
                 failed = true;
             }
             lock.lock();
@@ -217,6 +247,15 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
                 lock.unlock();
             }
         }
+    }
+
+    /** The innermost cause, looking a bounded depth deep so that a cycle of causes cannot hold the sealer. */
+    private static Throwable innermost(Throwable failure) {
+        Throwable deepest = failure;
+        for (int depth = 0; depth < 32 && deepest.getCause() != null; depth++) {
+            deepest = deepest.getCause();
+        }
+        return deepest;
     }
 
     /** Called holding the lock: waits until {@link #PACE} after the last pass started, unless a reader asks. */

@@ -1,0 +1,191 @@
+package io.countersign.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.countersign.shared.database.DedicatedPools;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import io.countersign.testing.OnPostgres;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
+
+/**
+ * An instance paused in the middle of a sealing pass resumes after the database ended its transaction
+ * and another instance sealed on: the resumed pass must fail whole, once, and the instance must seal
+ * on with a new connection, leaving a valid chain with every event in it exactly once.
+ */
+@CountersignTest
+@OnPostgres
+@Import(AuditFixtures.class)
+@ExtendWith(OutputCaptureExtension.class)
+class AuditResumedSealerOnPostgresTests {
+
+    private static final String FAILED_PASS = "Sealing the audit journal failed";
+
+    @Autowired
+    AuditSealer sealer;
+
+    @Autowired
+    AuditLog auditLog;
+
+    @Autowired
+    AuditTables tables;
+
+    @Autowired
+    AuditedChanges changes;
+
+    @Autowired
+    AuditProperties properties;
+
+    @Autowired
+    DataSource dataSource;
+
+    @AfterEach
+    void sealerRunsAgain() {
+        sealer.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+    }
+
+    @Test
+    void aSealerResumedAfterTheDatabaseEndedItsPassFailsThatPassOnceAndSealsOnAfterwards(CapturedOutput output)
+            throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+        sealer.stop(); // the other instance is not sealing yet: the paused one takes the head first
+        ChainHead head = tables.head();
+        String actor = Api.unique("resumed");
+        changes.publish(
+                SampleEvent.by(actor).withNote("one"), SampleEvent.by(actor).withNote("two"));
+
+        PausingPool pool = new PausingPool(dataSource, "insert into audit_events");
+        String afterResuming;
+        AuditSealer paused = new AuditSealer(pool.pools(), properties, Clock.systemUTC(), new SimpleMeterRegistry());
+        try {
+            paused.start();
+            // it holds the head, has read "one" and "two" and hashed them, and is about to chain them
+            assertThat(pool.paused.await(30, TimeUnit.SECONDS)).isTrue();
+
+            sealer.start();
+            changes.publish(SampleEvent.by(actor).withNote("three"));
+            await().atMost(ChainHeadHold.IDLE.plus(Duration.ofSeconds(10))).until(() -> tables.journalSize() == 0);
+            assertThat(chained(actor)).extracting(AuditRecord::note).containsExactly("one", "two", "three");
+
+            sealer.stop(); // from here on only the resumed instance seals
+            int resumedAt = output.getOut().length();
+            pool.resume.countDown();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> output.getOut().substring(resumedAt).contains(FAILED_PASS));
+
+            changes.publish(SampleEvent.by(actor).withNote("four"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+            afterResuming = output.getOut().substring(resumedAt);
+        } finally {
+            pool.resume.countDown();
+            paused.destroy();
+        }
+
+        assertThat(chained(actor)).extracting(AuditRecord::note).containsExactly("one", "two", "three", "four");
+        ChainVerification verdict = auditLog.verify();
+        assertThat(verdict.valid()).isTrue();
+        assertThat(verdict.events()).isEqualTo(head.lastId() + 4);
+        assertThat(verdict.unsealedEvents()).isZero();
+        assertThat(afterResuming.lines().filter(line -> line.contains(FAILED_PASS)))
+                .as("the failed pass is logged once, with why")
+                .singleElement()
+                .asString()
+                .contains("WARN")
+                .contains("terminating connection due to idle-in-transaction timeout");
+        assertThat(afterResuming.lines().filter(line -> line.contains("audit-sealer]")))
+                .as("what the sealer's thread logs")
+                .noneMatch(line -> line.contains("ERROR"));
+        assertThat(output.getOut())
+                .as("the events' contents stay out of the log")
+                .doesNotContain(actor);
+    }
+
+    private List<AuditRecord> chained(String actor) {
+        return tables.all().stream()
+                .filter(event -> actor.equals(event.actor()))
+                .toList();
+    }
+
+    /**
+     * The sealer's own pool, whose connection stops the first time it is about to run a statement
+     * starting with a given text, until resumed: as if the instance were paused there.
+     */
+    static final class PausingPool {
+
+        final CountDownLatch paused = new CountDownLatch(1);
+        final CountDownLatch resume = new CountDownLatch(1);
+        private final AtomicBoolean armed = new AtomicBoolean(true);
+        private final HikariConfig config = new HikariConfig();
+        private final String before;
+
+        PausingPool(DataSource requestPool, String before) throws SQLException {
+            requestPool.unwrap(HikariDataSource.class).copyStateTo(config);
+            config.setPoolName("audit-sealer");
+            config.setMaximumPoolSize(1);
+            config.setMinimumIdle(0);
+            this.before = before;
+        }
+
+        /** Pools that hand the sealer this pool. */
+        DedicatedPools pools() {
+            DedicatedPools pools = mock(DedicatedPools.class);
+            when(pools.createForQueue(anyString(), anyInt())).thenAnswer(call -> create());
+            return pools;
+        }
+
+        private HikariDataSource create() {
+            return new HikariDataSource(config) {
+                @Override
+                public Connection getConnection() throws SQLException {
+                    return pausing(super.getConnection());
+                }
+            };
+        }
+
+        private Connection pausing(Connection connection) {
+            InvocationHandler handler = (proxy, method, args) -> {
+                if (method.getName().equals("prepareStatement")
+                        && args[0] instanceof String sql
+                        && sql.startsWith(before)
+                        && armed.compareAndSet(true, false)) {
+                    paused.countDown();
+                    resume.await();
+                }
+                try {
+                    return method.invoke(connection, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getTargetException();
+                }
+            };
+            return (Connection) Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+        }
+    }
+}
