@@ -4,11 +4,6 @@ import io.countersign.directory.Directory;
 import io.countersign.directory.User;
 import io.countersign.request.ActionTokenView;
 import io.countersign.request.RequestDetails;
-import io.countersign.shared.Counted;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * What the decision page shows about a request, as display text; the template escapes every value.
@@ -28,9 +23,6 @@ record ActionPage(
         String approver,
         String onBehalfOf) {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
     static ActionPage of(ActionTokenView view, Directory directory) {
         RequestDetails request = view.request();
         String step = "Step " + (view.step() + 1) + " of " + view.stepCount()
@@ -40,12 +32,12 @@ record ActionPage(
                 person(request.requester(), directory),
                 request.account(),
                 request.resource(),
-                duration(request.duration()),
-                request.startsAt() == null ? "as soon as approved" : WHEN.format(request.startsAt()),
+                HumanTimes.duration(request.duration()),
+                request.startsAt() == null ? "as soon as approved" : HumanTimes.when(request.startsAt()),
                 request.justification(),
                 request.ticket(),
                 step,
-                WHEN.format(view.deadline()),
+                HumanTimes.when(view.deadline()),
                 view.approver() == null ? null : person(view.approver(), directory),
                 view.onBehalfOf() == null ? null : person(view.onBehalfOf(), directory));
     }
@@ -58,24 +50,5 @@ record ActionPage(
                 .filter(name -> !name.isBlank() && !name.equals(username))
                 .map(name -> name + " (" + username + ")")
                 .orElse(username);
-    }
-
-    static String when(Instant at) {
-        return WHEN.format(at);
-    }
-
-    /** "2 hours 30 minutes", "45 minutes", "1 day 4 hours". */
-    static String duration(Duration duration) {
-        StringBuilder text = new StringBuilder();
-        append(text, duration.toDaysPart(), "day");
-        append(text, duration.toHoursPart(), "hour");
-        append(text, duration.toMinutesPart(), "minute");
-        return text.isEmpty() ? Counted.of(duration.toSeconds(), "second") : text.toString();
-    }
-
-    private static void append(StringBuilder text, long amount, String unit) {
-        if (amount > 0) {
-            text.append(text.isEmpty() ? "" : " ").append(Counted.of(amount, unit));
-        }
     }
 }

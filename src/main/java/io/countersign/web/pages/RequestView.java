@@ -14,13 +14,13 @@ import java.util.List;
  * A request as the pages show it: its details, each step with its decisions, its grant, and for an
  * extension request what it does to the grant it lengthens (null for a request for new access).
  */
-record RequestView(AccessRequest request, List<StepView> steps, GrantView grant, boolean pending, String extension) {
+record RequestView(AccessRequest request, List<StepView> steps, GrantView grant, boolean pending, TimedText extension) {
 
     record StepView(
-            RequestStep step, boolean current, List<Decision> decisions, List<String> waitingOn, String timeLeft) {}
+            RequestStep step, boolean current, List<Decision> decisions, List<String> waitingOn, TimedText timeLeft) {}
 
     /** A grant and, in words, when it runs: {@code when} tells a scheduled or unused grant apart from one in force. */
-    record GrantView(Grant grant, boolean active, String when) {}
+    record GrantView(Grant grant, boolean active, TimedText when) {}
 
     static RequestView of(AccessRequest request, Grant grant, Instant now) {
         return of(request, grant, null, now);
@@ -43,7 +43,7 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
                                     .map(p -> p.username())
                                     .toList()
                             : List.of();
-                    String timeLeft = current
+                    TimedText timeLeft = current
                             ? timeLeft(step.deadline(), request.details().expiresAt(), now)
                             : null;
                     return new StepView(step, current, decisions, waitingOn, timeLeft);
@@ -63,54 +63,63 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
      * while the request waits, until when it would run once approved: approving moves the grant's end
      * by the duration granted, as the grant issuer does. Null for a request for new access.
      */
-    static String extension(AccessRequest request, Grant extended, Instant now) {
+    static TimedText extension(AccessRequest request, Grant extended, Instant now) {
         if (!request.details().isExtension()) {
             return null;
         }
         String grant = "grant " + request.details().extendsGrant();
         if (extended == null) {
-            return grant;
+            return TimedText.of(grant);
         }
         if (extended.status() == GrantStatus.EXPIRED || extended.status() == GrantStatus.REVOKED) {
-            return grant + ", which has " + (extended.status() == GrantStatus.EXPIRED ? "ended" : "been revoked");
+            return TimedText.of(
+                    grant + ", which has " + (extended.status() == GrantStatus.EXPIRED ? "ended" : "been revoked"));
         }
-        String runs = grant + ", which runs " + when(extended, now);
+        TimedText runs = TimedText.of(grant + ", which runs ").then(when(extended, now));
         if (request.status() != RequestStatus.PENDING) {
             return runs;
         }
         Duration more = request.grantedDuration();
-        return runs + ". Approving adds " + ActionPage.duration(more) + " to it: it would then run until "
-                + extended.endsAt().plus(more) + " (less if an approver allows a shorter time).";
+        return runs.then(". Approving adds " + HumanTimes.duration(more) + " to it: it would then run until ")
+                .then(extended.endsAt().plus(more))
+                .then(" (less if an approver allows a shorter time).");
     }
 
     /**
      * When the access runs, as a person reads it: a grant waiting for its first use holds its length,
      * not the claim window, and a scheduled one starts later than now.
      */
-    static String when(Grant grant, Instant now) {
+    static TimedText when(Grant grant, Instant now) {
         if (grant.status() == GrantStatus.APPROVED_UNUSED) {
-            return "for " + grant.firstUseDuration() + " from its first use, which must come before " + grant.endsAt()
-                    + " (" + left(now, grant.endsAt()).replace("remaining", "left to claim") + ")";
+            return TimedText.of("for " + HumanTimes.duration(grant.firstUseDuration())
+                            + " from its first use, which must come before ")
+                    .then(grant.endsAt())
+                    .then(" (" + left(now, grant.endsAt()).replace("remaining", "left to claim") + ")");
         }
         if (grant.status() == GrantStatus.SCHEDULED) {
-            return "from " + grant.startsAt() + " until " + grant.endsAt() + " (starts in "
-                    + left(now, grant.startsAt()).replace(" remaining", "") + ")";
+            return TimedText.of("from ")
+                    .then(grant.startsAt())
+                    .then(" until ")
+                    .then(grant.endsAt())
+                    .then(" (starts in " + left(now, grant.startsAt()).replace(" remaining", "") + ")");
         }
-        return "until " + grant.endsAt() + " (" + left(now, grant.endsAt()) + ")";
+        return TimedText.of("until ").then(grant.endsAt()).then(" (" + left(now, grant.endsAt()) + ")");
     }
 
     /**
      * How long the current step may still be decided, as the decision-link page says it: until the step's
      * deadline or the request's expiry, whichever comes first; null when neither is set.
      */
-    static String timeLeft(Instant stepDeadline, Instant requestExpiry, Instant now) {
+    static TimedText timeLeft(Instant stepDeadline, Instant requestExpiry, Instant now) {
         Instant by = stepDeadline == null || (requestExpiry != null && requestExpiry.isBefore(stepDeadline))
                 ? requestExpiry
                 : stepDeadline;
-        return by == null ? null : left(now, by) + " (decide by " + ActionPage.when(by) + ")";
+        return by == null
+                ? null
+                : TimedText.of(left(now, by) + " (decide by ").then(by).then(")");
     }
 
-    /** "1h 05m remaining", or "ended" once the moment has passed. */
+    /** "1 hour 5 minutes remaining", or "ended" once the moment has passed. */
     static String left(Instant now, Instant until) {
         Duration d = Duration.between(now, until);
         if (d.isNegative() || d.isZero()) {
@@ -120,8 +129,6 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
         if (minutes < 1) {
             return "less than a minute remaining";
         }
-        return minutes >= 60
-                ? String.format("%dh %02dm remaining", minutes / 60, minutes % 60)
-                : minutes + "m remaining";
+        return HumanTimes.duration(Duration.ofMinutes(minutes)) + " remaining";
     }
 }

@@ -101,7 +101,8 @@ class RequestAndAuditPagesBrowserTests {
         assertThat(browser.path()).startsWith("/requests/req-");
         String id = browser.path().substring("/requests/".length());
         assertThat(browser.text())
-                .contains("Your request is sent.", "PENDING", "Migrate the schema", "Waiting on: " + scene.lead);
+                .contains("Your request is sent.", "PENDING", "Migrate the schema", "Waiting on: " + scene.lead)
+                .contains("2 hours", startsAt.replace('T', ' ') + " UTC");
 
         JsonNode stored =
                 api.as(scene.requesterToken).get("/api/v1/requests/" + id).json();

@@ -99,7 +99,8 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
                 .json()
                 .get("expiresAt")
                 .asString());
-        String decideBy = "(decide by " + ActionPage.when(expires) + ")";
+        String decideBy = "(decide by <time datetime=\"" + expires + "\" title=\"" + expires + "\">"
+                + HumanTimes.when(expires) + "</time>)";
         Visitor browser = Visitor.signedIn(base, approver, PASSWORD);
 
         assertThat(browser.open(base + "/requests/" + id).body())

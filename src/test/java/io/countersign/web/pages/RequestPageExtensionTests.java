@@ -54,12 +54,17 @@ class RequestPageExtensionTests extends ServedPagesTestBase {
         for (String page : List.of(forApprover, forDev)) {
             assertThat(page)
                     .contains("<strong>Extension:</strong>")
-                    .contains("grant " + grantId + ", which runs until " + end)
-                    .contains("it would then run until " + end.plus(Duration.ofHours(1)))
+                    .contains("grant " + grantId + ", which runs until " + time(end))
+                    .contains("Approving adds 1 hour to it: it would then run until "
+                            + time(end.plus(Duration.ofHours(1))))
                     .doesNotContain("when approved");
         }
         assertThat(approversBrowser.open(base + "/approvals").body())
                 .contains("id=\"extends-" + extension + "\"")
                 .contains("More time on grant " + grantId);
+    }
+
+    private static String time(Instant at) {
+        return "<time datetime=\"" + at + "\" title=\"" + at + "\">" + HumanTimes.when(at) + "</time>";
     }
 }

@@ -80,11 +80,12 @@ class WebPagesBrowserTests {
         browser.open("/requests/" + id);
         assertThat(browser.text())
                 .contains("APPROVED")
-                .containsPattern("Approved by " + scene.lead + " at \\S+ via WEB")
-                .containsPattern("Approved by " + scene.security + " at \\S+ via WEB");
+                .containsPattern("Approved by " + scene.lead + " at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC via WEB")
+                .containsPattern(
+                        "Approved by " + scene.security + " at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC via WEB");
 
         browser.signIn(scene.requester, PASSWORD);
-        assertThat(browser.text()).contains("APPROVED", "ACTIVE", "1h 00m remaining");
+        assertThat(browser.text()).contains("APPROVED", "ACTIVE", "1 hour remaining");
         browser.click("End my access from " + id);
         assertThat(browser.text()).contains("Access ended.", "REVOKED");
     }

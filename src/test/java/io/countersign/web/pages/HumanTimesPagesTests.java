@@ -1,0 +1,50 @@
+package io.countersign.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The home page and the request page write instants and durations as people read them, the same way
+ * as the decision page, and keep each exact value in the {@code datetime} and {@code title} of a
+ * {@code <time>} element for machines and screen readers.
+ */
+class HumanTimesPagesTests extends ServedPagesTestBase {
+
+    @Test
+    void myRequestsAndTheRequestPageWriteTimesForPeople() {
+        String dev = api.person("dev", "USER", PASSWORD);
+        String devToken = api.tokenFor(dev);
+        String approver = api.person("approver", "USER", PASSWORD);
+        String resource = api.resourceGovernedBy(Map.of(
+                "maxDuration", "PT8H", "steps", List.of(Map.of("approvers", List.of(Map.of("user", approver))))));
+        String asked = api.ask(devToken, resource, Map.of("duration", "PT1H30M"));
+        api.as(api.tokenFor(approver))
+                .post("/api/v1/requests/" + asked + "/approve", null)
+                .expect(200);
+        JsonNode request =
+                api.asAdmin().get("/api/v1/requests/" + asked).expect(200).json();
+        Instant createdAt = Instant.parse(request.get("createdAt").asString());
+        Instant decidedAt =
+                Instant.parse(request.get("decisions").get(0).get("at").asString());
+        Instant endsAt = Instant.parse(request.get("grant").get("endsAt").asString());
+        Visitor browser = Visitor.signedIn(base, dev, PASSWORD);
+
+        String home = browser.open(base + "/").body();
+        String page = browser.open(base + "/requests/" + asked).body();
+
+        assertThat(home).contains("until " + time(endsAt)).doesNotContain(">" + endsAt);
+        assertThat(page)
+                .contains("<time datetime=\"PT1H30M\" title=\"PT1H30M\">1 hour 30 minutes</time>")
+                .contains(time(createdAt), time(decidedAt), "until " + time(endsAt))
+                .doesNotContain(">PT1H30M<", ">" + createdAt, ">" + decidedAt, ">" + endsAt);
+    }
+
+    private static String time(Instant at) {
+        return "<time datetime=\"" + at + "\" title=\"" + at + "\">" + HumanTimes.when(at) + "</time>";
+    }
+}
