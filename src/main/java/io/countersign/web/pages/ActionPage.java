@@ -4,9 +4,12 @@ import io.countersign.directory.Directory;
 import io.countersign.directory.User;
 import io.countersign.request.ActionTokenView;
 import io.countersign.request.RequestDetails;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
- * What the decision page shows about a request, as display text; the template escapes every value.
+ * What the decision page shows about a request, as display text; the template escapes every value and
+ * writes its times and durations as every page does ({@code startsAt} null: as soon as approved).
  * Steps are counted from one for people (the API counts from zero).
  */
 record ActionPage(
@@ -14,12 +17,12 @@ record ActionPage(
         String requester,
         String account,
         String resource,
-        String duration,
-        String startsAt,
+        Duration duration,
+        Instant startsAt,
         String justification,
         String ticket,
         String step,
-        String deadline,
+        Instant deadline,
         String approver,
         String onBehalfOf) {
 
@@ -32,12 +35,12 @@ record ActionPage(
                 person(request.requester(), directory),
                 request.account(),
                 request.resource(),
-                HumanTimes.duration(request.duration()),
-                request.startsAt() == null ? "as soon as approved" : HumanTimes.when(request.startsAt()),
+                request.duration(),
+                request.startsAt(),
                 request.justification(),
                 request.ticket(),
                 step,
-                HumanTimes.when(view.deadline()),
+                view.deadline(),
                 view.approver() == null ? null : person(view.approver(), directory),
                 view.onBehalfOf() == null ? null : person(view.onBehalfOf(), directory));
     }

@@ -34,7 +34,11 @@ class ActionPageShowingTests extends ActionPageTestBase {
         assertThat(page.getContentType()).startsWith("text/html");
         String html = page.getContentAsString();
         assertThat(html)
-                .contains(id, resource, "admin", "2 hours", "Step 1 of 1: Manager &lt;i&gt;Review&lt;/i&gt;")
+                .contains(id, resource, "admin", "Step 1 of 1: Manager &lt;i&gt;Review&lt;/i&gt;")
+                .contains("<time datetime=\"PT2H\" title=\"PT2H\">2 hours</time>")
+                .containsPattern(
+                        "<dd><time datetime=\"([^\"]+)\" title=\"\\1\">\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC</time>"
+                                + "</dd>")
                 .contains("Dana &lt;b&gt;Dev&lt;/b&gt; (" + dev + ")", "Lisa Lead (" + lisa + ")")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; INC-7")
                 .doesNotContain("<script", "<b>Dev", "<i>Review")
