@@ -2,20 +2,14 @@ package io.countersign.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
-import io.countersign.request.BreakGlassReviews;
 import io.countersign.testing.Api;
-import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,56 +19,10 @@ import tools.jackson.databind.JsonNode;
  * emergency list, told that nobody reviewed it in time, reads what is overdue, since when and who was
  * asked, never that a request was decided.
  */
-class BreakGlassReviewChatTests extends ChatDeliveryFixture {
-
-    static final String SEND = "/bot7:bot-token/sendMessage";
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    BreakGlassReviews reviews;
-
-    Person rita;
-    Person sam;
-    Person tom;
-    final List<String> channels = new ArrayList<>();
+class BreakGlassReviewChatTests extends BreakGlassChatFixture {
 
     @BeforeEach
     void ritaAndSamAreToldInTelegramAndSlack() {
-        platform.answer(SEND, 200, "{\"ok\":true,\"result\":{\"message_id\":45,\"chat\":{\"id\":-1001234}}}")
-                .answer("/api/users.lookupByEmail", 200, "{\"ok\":true,\"user\":{\"id\":\"U777\"}}")
-                .answer("/api/conversations.open", 200, "{\"ok\":true,\"channel\":{\"id\":\"D777\"}}")
-                .answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"D777\",\"ts\":\"5.6\"}");
-        channels.add(channel(Map.of(
-                "type",
-                "TELEGRAM",
-                "default",
-                true,
-                "botToken",
-                "7:bot-token",
-                "chatId",
-                "-1001234",
-                "webhookSecret",
-                "hook_secret-of-sixteen",
-                "apiBaseUrl",
-                platform.url())));
-        channels.add(channel(Map.of(
-                "type",
-                "SLACK",
-                "default",
-                true,
-                "botToken",
-                "xoxb-1",
-                "signingSecret",
-                "s",
-                "directMessages",
-                true,
-                "apiBaseUrl",
-                platform.url() + "/api")));
-        rita = scene.person("rita");
-        sam = scene.person("sam");
-        tom = scene.person("tom");
         for (Person person : List.of(rita, sam)) {
             api.asAdmin()
                     .put(
@@ -82,12 +30,6 @@ class BreakGlassReviewChatTests extends ChatDeliveryFixture {
                             Api.json(Map.of("break_glass_review", List.of("TELEGRAM", "SLACK"))))
                     .expect(200);
         }
-    }
-
-    @AfterEach
-    void noDefaultChannelHearsOfTheTestsThatFollow() {
-        channels.forEach(
-                name -> api.asAdmin().delete("/api/v1/channels/" + name).expect(204));
     }
 
     @Test
@@ -171,7 +113,7 @@ class BreakGlassReviewChatTests extends ChatDeliveryFixture {
                 .contains("/api/v1/requests/" + id + "/review")
                 .endsWith("\n" + link)
                 .doesNotContain("approved", "Outcome", "Who may approve");
-        assertThat(platform.seen(SEND).stream()
+        assertThat(platform.seen(TELEGRAM).stream()
                         .map(FakePlatform.Seen::json)
                         .filter(json -> json.get("text").asString().startsWith("For " + tom.name() + "\n"))
                         .map(json -> json.get("reply_markup").toString()))
@@ -191,22 +133,12 @@ class BreakGlassReviewChatTests extends ChatDeliveryFixture {
 
     /** The one Telegram message for this person, posted to the group chat since they linked no account. */
     private String telegramTextFor(Person person) {
-        List<String> texts = platform.seen(SEND).stream()
+        List<String> texts = platform.seen(TELEGRAM).stream()
                 .map(s -> s.json().get("text").asString())
                 .filter(text -> text.startsWith("For " + person.name() + "\n"))
                 .toList();
         assertThat(texts).hasSize(1);
         return texts.get(0);
-    }
-
-    private Instant dueAt(String id) {
-        return Instant.parse(api.as(rita.token())
-                .get("/api/v1/requests/" + id)
-                .expect(200)
-                .json()
-                .get("review")
-                .get("dueAt")
-                .asString());
     }
 
     private void delegate(Person from, Person to) {
@@ -223,34 +155,6 @@ class BreakGlassReviewChatTests extends ChatDeliveryFixture {
 
     /** dev takes break-glass access to a resource whose policy tells tom and rita reviews within 8 hours. */
     private String breakGlass() {
-        String resource = scene.resource(
-                List.of(NotificationScene.step(1, lisa)),
-                Map.of(
-                        "breakGlass",
-                        Map.of(
-                                "maxDuration",
-                                "PT1H",
-                                "notify",
-                                List.of(Map.of("user", tom.name())),
-                                "reviewers",
-                                List.of(Map.of("user", rita.name())),
-                                "reviewWithin",
-                                "PT8H")));
-        return api.as(dev.token())
-                .post(
-                        "/api/v1/requests",
-                        Api.json(Map.of(
-                                "resource",
-                                resource,
-                                "account",
-                                "admin",
-                                "breakGlass",
-                                true,
-                                "justification",
-                                "the primary is down")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        return breakGlassReviewedBy(List.of(rita), Map.of());
     }
 }

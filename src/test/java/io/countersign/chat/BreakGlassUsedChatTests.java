@@ -2,20 +2,13 @@ package io.countersign.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.notify.NotificationScene;
-import io.countersign.notify.NotificationScene.Person;
-import io.countersign.request.BreakGlassReviews;
 import io.countersign.testing.Api;
-import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,73 +18,21 @@ import tools.jackson.databind.JsonNode;
  * a reviewer records the review; never that a request was approved by the service. A Teams channel,
  * which hears how each request ended, hears of the use as such.
  */
-class BreakGlassUsedChatTests extends ChatDeliveryFixture {
+class BreakGlassUsedChatTests extends BreakGlassChatFixture {
 
-    static final String TELEGRAM = "/bot7:bot-token/sendMessage";
     static final String DISCORD = "/api/webhooks/3/used";
     static final String TEAMS = "/workflows/used";
 
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    BreakGlassReviews reviews;
-
-    Person rita;
-    Person sam;
-    Person tom;
-    final List<String> channels = new ArrayList<>();
-
     @BeforeEach
     void tomHearsOfBreakGlassOnEveryPlatform() {
-        platform.answer(TELEGRAM, 200, "{\"ok\":true,\"result\":{\"message_id\":45,\"chat\":{\"id\":-1001234}}}")
-                .answer("/api/users.lookupByEmail", 200, "{\"ok\":true,\"user\":{\"id\":\"U777\"}}")
-                .answer("/api/conversations.open", 200, "{\"ok\":true,\"channel\":{\"id\":\"D777\"}}")
-                .answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"D777\",\"ts\":\"5.6\"}")
-                .answer(DISCORD, 200, "{\"id\":\"7\"}")
-                .answer(TEAMS, 202, "");
-        channels.add(channel(Map.of(
-                "type",
-                "TELEGRAM",
-                "default",
-                true,
-                "botToken",
-                "7:bot-token",
-                "chatId",
-                "-1001234",
-                "webhookSecret",
-                "hook_secret-of-sixteen",
-                "apiBaseUrl",
-                platform.url())));
-        channels.add(channel(Map.of(
-                "type",
-                "SLACK",
-                "default",
-                true,
-                "botToken",
-                "xoxb-1",
-                "signingSecret",
-                "s",
-                "directMessages",
-                true,
-                "apiBaseUrl",
-                platform.url() + "/api")));
+        platform.answer(DISCORD, 200, "{\"id\":\"7\"}").answer(TEAMS, 202, "");
         channels.add(channel(Map.of("type", "DISCORD", "default", true, "webhookUrl", platform.url() + DISCORD)));
         channels.add(channel(Map.of("type", "TEAMS", "default", true, "webhookUrl", platform.url() + TEAMS)));
-        rita = scene.person("rita");
-        sam = scene.person("sam");
-        tom = scene.person("tom");
         api.asAdmin()
                 .put(
                         "/api/v1/users/" + tom.name() + "/subscriptions",
                         Api.json(Map.of("break_glass_used", List.of("TELEGRAM", "SLACK", "DISCORD", "TEAMS"))))
                 .expect(200);
-    }
-
-    @AfterEach
-    void noDefaultChannelHearsOfTheTestsThatFollow() {
-        channels.forEach(
-                name -> api.asAdmin().delete("/api/v1/channels/" + name).expect(204));
     }
 
     @Test
@@ -188,48 +129,8 @@ class BreakGlassUsedChatTests extends ChatDeliveryFixture {
                 .noneSatisfy(seen -> assertThat(seen.body()).contains("approved"));
     }
 
-    private Instant dueAt(String id) {
-        return Instant.parse(api.as(rita.token())
-                .get("/api/v1/requests/" + id)
-                .expect(200)
-                .json()
-                .get("review")
-                .get("dueAt")
-                .asString());
-    }
-
     /** dev takes break-glass access to a resource whose policy tells tom, and rita and sam review within 8 hours. */
     private String breakGlass() {
-        String resource = scene.resource(
-                List.of(NotificationScene.step(1, lisa)),
-                Map.of(
-                        "breakGlass",
-                        Map.of(
-                                "maxDuration",
-                                "PT1H",
-                                "notify",
-                                List.of(Map.of("user", tom.name())),
-                                "reviewers",
-                                List.of(Map.of("user", rita.name()), Map.of("user", sam.name())),
-                                "reviewWithin",
-                                "PT8H")));
-        return api.as(dev.token())
-                .post(
-                        "/api/v1/requests",
-                        Api.json(Map.of(
-                                "resource",
-                                resource,
-                                "account",
-                                "admin",
-                                "breakGlass",
-                                true,
-                                "justification",
-                                "the primary is down",
-                                "ticket",
-                                "INC-77")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        return breakGlassReviewedBy(List.of(rita, sam), Map.of("ticket", "INC-77"));
     }
 }
