@@ -3,61 +3,30 @@ package io.countersign.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.countersign.notify.Notification;
 import io.countersign.notify.NotificationKind;
 import io.countersign.notify.NotificationScene;
-import io.countersign.notify.NotificationScene.Person;
 import io.countersign.notify.NotificationSender;
-import io.countersign.notify.RecordingSender;
 import io.countersign.request.BreakGlassReviews;
-import io.countersign.shared.Actor;
-import io.countersign.shared.Channel;
-import io.countersign.shared.Role;
 import io.countersign.testing.Api;
-import io.countersign.testing.MutableClock;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /**
  * The policy's emergency list reads by mail who was asked to review a break-glass use, when access was
  * taken and when nobody reviewed it in time, so that they know whom to chase; a notice queued before
  * it named the reviewers leaves the line out rather than saying nobody was asked.
  */
-@MailTest
-@Import({NotificationScene.class, RecordingSender.class})
-class BreakGlassEmergencyListMailTests {
+class BreakGlassEmergencyListMailTests extends BreakGlassMailFixture {
 
-    static final Actor ADMIN = new Actor("admin", Role.ADMIN, Channel.API, null);
     static final String USED = "Break-Glass Access Used";
     static final String OVERDUE = "Break-Glass Review Overdue";
-
-    @RegisterExtension
-    static final GreenMailExtension mail = MailServers.extension();
-
-    @Autowired
-    NotificationScene scene;
-
-    @Autowired
-    MailSettingsService settings;
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    MutableClock clock;
 
     @Autowired
     BreakGlassReviews reviews;
@@ -65,20 +34,8 @@ class BreakGlassEmergencyListMailTests {
     @Autowired
     List<NotificationSender> senders;
 
-    Person dev;
-    Person rita;
-    Person sam;
-    Person tom;
-
     @BeforeEach
-    void everybodyIsToldByMail() {
-        settings.update(ADMIN, new MailSettingsInput(MailServers.plainSmtp(mail), null, false, List.of(), null));
-        scene.startFresh();
-        scene.defaultsTo(List.of("EMAIL"));
-        dev = scene.person("dev");
-        rita = scene.person("rita");
-        sam = scene.person("sam");
-        tom = scene.person("tom");
+    void ritaIsNamedInMarkup() {
         // a name that is markup in HTML, as a directory may hold
         api.asAdmin()
                 .put(
@@ -200,65 +157,6 @@ class BreakGlassEmergencyListMailTests {
      * hours; under {@code ticket} when not null.
      */
     private String breakGlass(String ticket) {
-        String resource = scene.resource(
-                List.of(NotificationScene.step(1, tom)),
-                Map.of(
-                        "breakGlass",
-                        Map.of(
-                                "maxDuration",
-                                "PT1H",
-                                "notify",
-                                List.of(Map.of("user", tom.name())),
-                                "reviewers",
-                                List.of(Map.of("user", rita.name()), Map.of("user", sam.name())),
-                                "reviewWithin",
-                                "PT8H")));
-        Map<String, Object> body = new HashMap<>(
-                Map.of("resource", resource, "account", "admin", "breakGlass", true, "justification", "down"));
-        if (ticket != null) {
-            body.put("ticket", ticket);
-        }
-        return api.as(dev.token())
-                .post("/api/v1/requests", Api.json(body))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
-    }
-
-    private static List<MimeMessage> mailsTo(Person person, String topic) {
-        return Arrays.stream(mail.getReceivedMessages())
-                .filter(m -> sentTo(m, person.name() + "@example.com"))
-                .filter(m -> subject(m).contains(topic))
-                .toList();
-    }
-
-    private static boolean sentTo(MimeMessage message, String address) {
-        try {
-            return message.getAllRecipients() != null
-                    && Arrays.stream(message.getAllRecipients())
-                            .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String part(MimeMessage message, String type) throws Exception {
-        Multipart alternatives = (Multipart) message.getContent();
-        for (int i = 0; i < alternatives.getCount(); i++) {
-            if (alternatives.getBodyPart(i).isMimeType(type)) {
-                // mail travels with CRLF line ends
-                return ((String) alternatives.getBodyPart(i).getContent()).replace("\r\n", "\n");
-            }
-        }
-        throw new AssertionError("no " + type + " part");
+        return breakGlassOn(resourceReviewedBy(rita, sam), ticket);
     }
 }

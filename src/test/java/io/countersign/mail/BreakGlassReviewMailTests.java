@@ -5,29 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
-import io.countersign.notify.RecordingSender;
-import io.countersign.shared.Actor;
-import io.countersign.shared.Channel;
-import io.countersign.shared.Role;
 import io.countersign.testing.Api;
-import io.countersign.testing.MutableClock;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,49 +25,20 @@ import tools.jackson.databind.JsonNode;
  * review waits on its delegator asks the delegate then, of each review they may now do, also when it
  * starts later than it was created.
  */
-@MailTest
-@Import({NotificationScene.class, RecordingSender.class})
-class BreakGlassReviewMailTests {
+class BreakGlassReviewMailTests extends BreakGlassMailFixture {
 
-    static final Actor ADMIN = new Actor("admin", Role.ADMIN, Channel.API, null);
     static final String TO_REVIEW = "Break-Glass Access To Review";
-
-    @RegisterExtension
-    static final GreenMailExtension mail = MailServers.extension();
-
-    @Autowired
-    NotificationScene scene;
-
-    @Autowired
-    MailSettingsService settings;
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    MutableClock clock;
 
     @Autowired
     SchedulerClient scheduler;
 
-    Person dev;
-    Person rita;
     Person rosa;
-    Person sam;
     Person una;
-    Person tom;
 
     @BeforeEach
-    void everybodyIsToldByMail() {
-        settings.update(ADMIN, new MailSettingsInput(MailServers.plainSmtp(mail), null, false, List.of(), null));
-        scene.startFresh();
-        scene.defaultsTo(List.of("EMAIL"));
-        dev = scene.person("dev");
-        rita = scene.person("rita");
+    void rosaAndUnaToo() {
         rosa = scene.person("rosa");
-        sam = scene.person("sam");
         una = scene.person("una");
-        tom = scene.person("tom");
     }
 
     @Test
@@ -215,70 +175,16 @@ class BreakGlassReviewMailTests {
                 .asString();
     }
 
-    /** A resource whose policy lets dev take break-glass access, told to tom and reviewed by these. */
-    private String resourceReviewedBy(Person... reviewers) {
-        return scene.resource(
-                List.of(NotificationScene.step(1, tom)),
-                Map.of(
-                        "breakGlass",
-                        Map.of(
-                                "maxDuration",
-                                "PT1H",
-                                "notify",
-                                List.of(Map.of("user", tom.name())),
-                                "reviewers",
-                                Arrays.stream(reviewers)
-                                        .map(p -> Map.of("user", p.name()))
-                                        .toList(),
-                                "reviewWithin",
-                                "PT8H")));
-    }
-
     private String breakGlass(String resource) {
-        return api.as(dev.token())
-                .post(
-                        "/api/v1/requests",
-                        Api.json(Map.of(
-                                "resource", resource, "account", "admin", "breakGlass", true, "justification", "down")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        return breakGlassOn(resource, null);
     }
 
     /** The mails asking this person to review a break-glass use. */
     private static List<MimeMessage> toReview(Person person) {
-        return Arrays.stream(mail.getReceivedMessages())
-                .filter(m -> sentTo(m, person.name() + "@example.com"))
-                .filter(m -> subject(m).contains(TO_REVIEW))
-                .toList();
-    }
-
-    private static boolean sentTo(MimeMessage message, String address) {
-        try {
-            return message.getAllRecipients() != null
-                    && Arrays.stream(message.getAllRecipients())
-                            .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return mailsTo(person, TO_REVIEW);
     }
 
     private static String text(MimeMessage message) throws Exception {
-        Multipart alternatives = (Multipart) message.getContent();
-        for (int i = 0; i < alternatives.getCount(); i++) {
-            if (alternatives.getBodyPart(i).isMimeType("text/plain")) {
-                return (String) alternatives.getBodyPart(i).getContent();
-            }
-        }
-        throw new AssertionError("no text part");
+        return part(message, "text/plain");
     }
 }
