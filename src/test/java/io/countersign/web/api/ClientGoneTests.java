@@ -3,16 +3,13 @@ package io.countersign.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import io.countersign.testing.LoggedEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.catalina.connector.ClientAbortException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client that goes away while its answer is written (an audit export cancelled in the browser) is
@@ -21,19 +18,9 @@ import org.slf4j.LoggerFactory;
 class ClientGoneTests {
 
     private final ProblemResponses problems = new ProblemResponses(null, null);
-    private final Logger logger = (Logger) LoggerFactory.getLogger(ProblemResponses.class);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
-    @BeforeEach
-    void listen() {
-        logged.start();
-        logger.addAppender(logged);
-    }
-
-    @AfterEach
-    void stopListening() {
-        logger.detachAppender(logged);
-    }
+    @RegisterExtension
+    final LoggedEvents logged = LoggedEvents.of(ProblemResponses.class);
 
     @Test
     void aClientThatWentAwayIsNotAnError() {

@@ -2,34 +2,21 @@ package io.countersign.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.countersign.shared.database.DatabaseUnavailableException;
+import io.countersign.testing.LoggedEvents;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UnavailableAnswersTests {
 
     private final MutableClock clock = new MutableClock();
     private final UnavailableAnswers answers = new UnavailableAnswers(clock);
-    private final Logger logger = (Logger) LoggerFactory.getLogger(UnavailableAnswers.class);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
-    @BeforeEach
-    void listen() {
-        logged.start();
-        logger.addAppender(logged);
-    }
-
-    @AfterEach
-    void stopListening() {
-        logger.detachAppender(logged);
-    }
+    @RegisterExtension
+    final LoggedEvents logged = LoggedEvents.of(UnavailableAnswers.class);
 
     @Test
     void anOutageIsWarnedOfOnceAMinuteWithTheAnswersCountedInBetween() {
