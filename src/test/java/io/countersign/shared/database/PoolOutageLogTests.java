@@ -2,19 +2,16 @@ package io.countersign.shared.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.turbo.TurboFilter;
 import io.countersign.shared.RefusalAuditLimiter;
 import io.countersign.testing.MutableClock;
+import io.countersign.testing.SoleLogFilter;
 import java.net.ConnectException;
 import java.sql.SQLException;
-import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -30,27 +27,9 @@ class PoolOutageLogTests {
 
     final MutableClock clock = new MutableClock();
     final PoolOutageLog outageLog = new PoolOutageLog(clock);
-    List<TurboFilter> others = List.of();
 
-    /** Test contexts still open in this JVM registered filters of their own, which would log too. */
-    @BeforeEach
-    void setOthersAside() {
-        List<TurboFilter> registered = logback().getTurboFilterList();
-        others = registered.stream()
-                .filter(filter -> filter instanceof PoolOutageLog && filter != outageLog)
-                .toList();
-        registered.removeAll(others);
-    }
-
-    @AfterEach
-    void restoreOthers() {
-        outageLog.destroy();
-        logback().getTurboFilterList().addAll(others);
-    }
-
-    private static LoggerContext logback() {
-        return (LoggerContext) LoggerFactory.getILoggerFactory();
-    }
+    @RegisterExtension
+    final SoleLogFilter alone = SoleLogFilter.of(outageLog);
 
     @Test
     void aPoolThatCannotConnectSaysSoInOneLineWithTheCause(CapturedOutput output) {

@@ -5,15 +5,12 @@ import static io.countersign.shared.scheduling.OutageFailures.refused;
 import static io.countersign.shared.scheduling.OutageFailures.rollbackFailedAfter;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.turbo.TurboFilter;
 import io.countersign.shared.RefusalAuditLimiter;
 import io.countersign.testing.MutableClock;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.countersign.testing.SoleLogFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -28,27 +25,9 @@ class SchedulerOutageLogTests {
 
     final MutableClock clock = new MutableClock();
     final SchedulerOutageLog outageLog = new SchedulerOutageLog(clock);
-    List<TurboFilter> others = List.of();
 
-    /** Test contexts still open in this JVM registered filters of their own, which would warn too. */
-    @BeforeEach
-    void setOthersAside() {
-        List<TurboFilter> registered = logback().getTurboFilterList();
-        others = registered.stream()
-                .filter(filter -> filter instanceof SchedulerOutageLog && filter != outageLog)
-                .toList();
-        registered.removeAll(others);
-    }
-
-    @AfterEach
-    void restoreOthers() {
-        outageLog.destroy();
-        logback().getTurboFilterList().addAll(others);
-    }
-
-    private static LoggerContext logback() {
-        return (LoggerContext) LoggerFactory.getILoggerFactory();
-    }
+    @RegisterExtension
+    final SoleLogFilter alone = SoleLogFilter.of(outageLog);
 
     @Test
     void aFailedPassForAnUnreachableDatabaseIsOneLineAMinuteWithoutItsStackTrace(CapturedOutput output) {
