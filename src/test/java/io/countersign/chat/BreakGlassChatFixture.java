@@ -3,11 +3,9 @@ package io.countersign.chat;
 import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
 import io.countersign.request.BreakGlassReviews;
-import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -95,27 +93,8 @@ abstract class BreakGlassChatFixture extends ChatDeliveryFixture {
      */
     String breakGlassReviewedBy(List<Person> reviewers, Map<String, Object> fields) {
         String resource = scene.resource(
-                List.of(NotificationScene.step(1, lisa)),
-                Map.of(
-                        "breakGlass",
-                        Map.of(
-                                "maxDuration",
-                                "PT1H",
-                                "notify",
-                                List.of(Map.of("user", tom.name())),
-                                "reviewers",
-                                reviewers.stream()
-                                        .map(person -> Map.of("user", person.name()))
-                                        .toList(),
-                                "reviewWithin",
-                                "PT8H")));
-        Map<String, Object> body = new LinkedHashMap<>(Map.of(
-                "resource", resource, "account", "admin", "breakGlass", true, "justification", "the primary is down"));
-        body.putAll(fields);
-        return api.as(dev.token())
-                .post("/api/v1/requests", Api.json(body))
-                .expect(201)
-                .json()
+                List.of(NotificationScene.step(1, lisa)), NotificationScene.breakGlassTelling(tom, reviewers));
+        return scene.breakGlass(dev, resource, "the primary is down", fields)
                 .get("id")
                 .asString();
     }

@@ -13,7 +13,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,33 +65,12 @@ abstract class BreakGlassMailFixture {
     /** A resource whose policy lets dev take break-glass access, told to tom and reviewed by these. */
     String resourceReviewedBy(Person... reviewers) {
         return scene.resource(
-                List.of(NotificationScene.step(1, tom)),
-                Map.of(
-                        "breakGlass",
-                        Map.of(
-                                "maxDuration",
-                                "PT1H",
-                                "notify",
-                                List.of(Map.of("user", tom.name())),
-                                "reviewers",
-                                Arrays.stream(reviewers)
-                                        .map(p -> Map.of("user", p.name()))
-                                        .toList(),
-                                "reviewWithin",
-                                "PT8H")));
+                List.of(NotificationScene.step(1, tom)), NotificationScene.breakGlassTelling(tom, List.of(reviewers)));
     }
 
     /** dev takes break-glass access to {@code resource}, under {@code ticket} when not null; the use's id. */
     String breakGlassOn(String resource, String ticket) {
-        Map<String, Object> body = new HashMap<>(
-                Map.of("resource", resource, "account", "admin", "breakGlass", true, "justification", "down"));
-        if (ticket != null) {
-            body.put("ticket", ticket);
-        }
-        return api.as(dev.token())
-                .post("/api/v1/requests", Api.json(body))
-                .expect(201)
-                .json()
+        return scene.breakGlass(dev, resource, "down", ticket == null ? Map.of() : Map.of("ticket", ticket))
                 .get("id")
                 .asString();
     }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.countersign.notify.NotificationScene.Person;
 import io.countersign.request.BreakGlassReviews;
-import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
@@ -39,34 +38,10 @@ class BreakGlassNotificationTests extends NotificationSceneTestBase {
 
     @Test
     void theEmergencyListIsToldTheReviewersAreAskedAndTheStepApproversAreNot() {
-        String resource = scene.resource(
-                List.of(step(1, lisa)),
-                Map.of(
-                        "breakGlass",
-                        Map.of(
-                                "maxDuration",
-                                "PT1H",
-                                "notify",
-                                List.of(Map.of("user", carol.name())),
-                                "reviewers",
-                                List.of(Map.of("user", rita.name())),
-                                "reviewWithin",
-                                "PT8H")));
+        String resource =
+                scene.resource(List.of(step(1, lisa)), NotificationScene.breakGlassTelling(carol, List.of(rita)));
 
-        String id = api.as(dev.token())
-                .post(
-                        "/api/v1/requests",
-                        Api.json(Map.of(
-                                "resource",
-                                resource,
-                                "account",
-                                "admin",
-                                "breakGlass",
-                                true,
-                                "justification",
-                                "database down")))
-                .expect(201)
-                .json()
+        String id = scene.breakGlass(dev, resource, "database down", Map.of())
                 .get("id")
                 .asString();
 

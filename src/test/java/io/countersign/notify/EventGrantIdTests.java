@@ -148,33 +148,13 @@ class EventGrantIdTests extends NotificationSceneTestBase {
     void aBreakGlassUseItsReviewAndItsOverdueReviewNameTheGrantTheUseWasGiven() {
         Person carol = scene.person("carol");
         Person rita = scene.person("rita");
-        String resource = scene.resource(
-                List.of(step(1, lisa)),
-                Map.of(
-                        "breakGlass",
-                        Map.of(
-                                "maxDuration",
-                                "PT1H",
-                                "notify",
-                                List.of(Map.of("user", carol.name())),
-                                "reviewers",
-                                List.of(Map.of("user", rita.name())),
-                                "reviewWithin",
-                                "PT8H")));
-        Map<String, Object> breakGlass =
-                Map.of("resource", resource, "account", "admin", "breakGlass", true, "justification", "db down");
-        JsonNode used = api.as(dev.token())
-                .post("/api/v1/requests", Api.json(breakGlass))
-                .expect(201)
-                .json();
+        String resource =
+                scene.resource(List.of(step(1, lisa)), NotificationScene.breakGlassTelling(carol, List.of(rita)));
+        JsonNode used = scene.breakGlass(dev, resource, "db down", Map.of());
         String reviewed = used.get("id").asString();
         String grant = used.get("grant").get("id").asString();
-        String overdue = api.as(dev.token())
-                .post("/api/v1/requests", Api.json(breakGlass))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String overdue =
+                scene.breakGlass(dev, resource, "db down", Map.of()).get("id").asString();
 
         api.as(rita.token())
                 .post("/api/v1/requests/" + reviewed + "/review", Api.json(Map.of("comment", "fine")))

@@ -101,6 +101,38 @@ public class NotificationScene {
         return resource;
     }
 
+    /**
+     * Policy fields that let a requester take access at once for up to an hour, telling {@code told} and
+     * asking {@code reviewers} to review the use within 8 hours.
+     */
+    public static Map<String, Object> breakGlassTelling(Person told, List<Person> reviewers) {
+        return Map.of(
+                "breakGlass",
+                Map.of(
+                        "maxDuration",
+                        "PT1H",
+                        "notify",
+                        List.of(Map.of("user", told.name())),
+                        "reviewers",
+                        reviewers.stream().map(p -> Map.of("user", p.name())).toList(),
+                        "reviewWithin",
+                        "PT8H"));
+    }
+
+    /**
+     * {@code requester} takes break-glass access to the admin account of {@code resource}, saying why,
+     * with {@code fields} besides; the request as the API answers it.
+     */
+    public JsonNode breakGlass(Person requester, String resource, String justification, Map<String, Object> fields) {
+        Map<String, Object> body = new LinkedHashMap<>(fields);
+        body.putAll(
+                Map.of("resource", resource, "account", "admin", "breakGlass", true, "justification", justification));
+        return api.as(requester.token())
+                .post("/api/v1/requests", Api.json(body))
+                .expect(201)
+                .json();
+    }
+
     /** The request {@code requester} makes for the admin account of a resource with these steps. */
     public JsonNode request(Person requester, List<Map<String, Object>> steps, Map<String, Object> extra) {
         return api.as(requester.token())
