@@ -2,8 +2,6 @@ package io.countersign.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.testing.AccessSetup;
-import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -36,32 +34,8 @@ class BreakGlassUsesPageTests extends ServedPagesTestBase {
         dev = person("dev", "USER");
         rita = person("rita", "USER");
         lisa = person("lisa", "USER");
-        devToken = api.asAdmin()
-                .post("/api/v1/users/" + dev + "/tokens", Api.json(Map.of("name", "laptop")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
-        resource = Api.unique("db");
-        new AccessSetup(api).database(resource, "admin");
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name", Api.unique("policy"),
-                                "conditions", Map.of("resourceName", resource),
-                                "steps", List.of(Map.of("approvers", List.of(Map.of("user", rita)))),
-                                "breakGlass",
-                                        Map.of(
-                                                "maxDuration",
-                                                "PT1H",
-                                                "notify",
-                                                List.of(Map.of("user", rita), Map.of("user", lisa)),
-                                                "reviewers",
-                                                List.of(Map.of("user", rita)),
-                                                "reviewWithin",
-                                                "PT8H"))))
-                .expect(201);
+        devToken = api.tokenFor(dev);
+        resource = breakGlassResource(rita, List.of(rita, lisa), rita, "PT8H");
     }
 
     private String person(String base, String role) {
@@ -73,22 +47,7 @@ class BreakGlassUsesPageTests extends ServedPagesTestBase {
     }
 
     private String breakGlassUse(String justification) {
-        return api.as(devToken)
-                .post(
-                        "/api/v1/requests",
-                        Api.json(Map.of(
-                                "resource",
-                                resource,
-                                "account",
-                                "admin",
-                                "breakGlass",
-                                true,
-                                "justification",
-                                justification)))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        return api.ask(devToken, resource, Map.of("breakGlass", true, "justification", justification));
     }
 
     private String reviewStatus(String id) {
@@ -104,22 +63,7 @@ class BreakGlassUsesPageTests extends ServedPagesTestBase {
     @Test
     void anAuditorSeesEachUseWithItsReviewAndEveryValueEscaped() {
         String auditor = person("audrey", "AUDITOR");
-        String id = api.as(devToken)
-                .post(
-                        "/api/v1/requests",
-                        Api.json(Map.of(
-                                "resource",
-                                resource,
-                                "account",
-                                "admin",
-                                "breakGlass",
-                                true,
-                                "justification",
-                                "<b>primary</b> down")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String id = breakGlassUse("<b>primary</b> down");
 
         HttpResponse<String> page = signedIn(auditor).open(base + "/breakglass");
 

@@ -25,19 +25,7 @@ class RequestPageBreakGlassTests extends ServedPagesTestBase {
     void aBreakGlassReviewerReadsTheUseOnItsPage() {
         String reviewer = api.person("reviewer", "USER", PASSWORD);
         String approver = api.person("approver", "USER", PASSWORD);
-        String resource = api.resourceGovernedBy(Map.of(
-                "steps",
-                List.of(Map.of("approvers", List.of(Map.of("user", approver)))),
-                "breakGlass",
-                Map.of(
-                        "maxDuration",
-                        "PT1H",
-                        "notify",
-                        List.of(Map.of("user", approver)),
-                        "reviewers",
-                        List.of(Map.of("user", reviewer)),
-                        "reviewWithin",
-                        "P1D")));
+        String resource = breakGlassResource(approver, List.of(approver), reviewer, "P1D");
         String id = api.ask(requesterToken, resource, Map.of("breakGlass", true, "justification", "primary down"));
 
         HttpResponse<String> page = Visitor.signedIn(base, reviewer, PASSWORD).open(base + "/requests/" + id);
@@ -51,19 +39,7 @@ class RequestPageBreakGlassTests extends ServedPagesTestBase {
         String told = api.person("told", "USER", PASSWORD);
         String reviewer = api.person("reviewer", "USER", PASSWORD);
         String stranger = api.person("stranger", "USER", PASSWORD);
-        String resource = api.resourceGovernedBy(Map.of(
-                "steps",
-                List.of(Map.of("approvers", List.of(Map.of("user", stranger)))),
-                "breakGlass",
-                Map.of(
-                        "maxDuration",
-                        "PT1H",
-                        "notify",
-                        List.of(Map.of("user", told)),
-                        "reviewers",
-                        List.of(Map.of("user", reviewer)),
-                        "reviewWithin",
-                        "P1D")));
+        String resource = breakGlassResource(stranger, List.of(told), reviewer, "P1D");
         String id = api.ask(requesterToken, resource, Map.of("breakGlass", true, "justification", "primary down"));
 
         HttpResponse<String> page = Visitor.signedIn(base, told, PASSWORD).open(base + "/requests/" + id);

@@ -2,6 +2,8 @@ package io.countersign.web.pages;
 
 import io.countersign.testing.Api;
 import io.countersign.testing.TestClockConfiguration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,5 +35,26 @@ abstract class ServedPagesTestBase {
     @BeforeEach
     void address() {
         base = "http://localhost:" + port;
+    }
+
+    /**
+     * A resource whose policy asks {@code approver} to approve a request and lets a requester take access
+     * at once for up to an hour instead, telling {@code told} and asking {@code reviewer} to review the
+     * use within {@code reviewWithin}.
+     */
+    String breakGlassResource(String approver, List<String> told, String reviewer, String reviewWithin) {
+        return api.resourceGovernedBy(Map.of(
+                "steps",
+                List.of(Map.of("approvers", List.of(Map.of("user", approver)))),
+                "breakGlass",
+                Map.of(
+                        "maxDuration",
+                        "PT1H",
+                        "notify",
+                        told.stream().map(user -> Map.of("user", user)).toList(),
+                        "reviewers",
+                        List.of(Map.of("user", reviewer)),
+                        "reviewWithin",
+                        reviewWithin)));
     }
 }
