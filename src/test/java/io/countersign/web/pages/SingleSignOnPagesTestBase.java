@@ -4,6 +4,7 @@ import io.countersign.security.SingleSignOnDirectory;
 import io.countersign.testing.Api;
 import io.countersign.testing.SingleSignOnProvider;
 import io.countersign.testing.TestClockConfiguration;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -76,6 +77,12 @@ abstract class SingleSignOnPagesTestBase {
 
     static void providerSays(Map<String, Object> claims) {
         sso.says(claims);
+    }
+
+    /** The provider signs {@code username} in, with no groups, as {@code browser} signs on; where it lands. */
+    static HttpResponse<String> signOn(Visitor browser, String username) {
+        providerSays(claims(username, List.of()));
+        return browser.open(BASE + "/oauth2/authorization/oidc");
     }
 
     static Map<String, Object> claims(String username, List<String> groups) {

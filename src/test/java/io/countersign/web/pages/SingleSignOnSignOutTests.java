@@ -21,9 +21,8 @@ class SingleSignOnSignOutTests extends SingleSignOnPagesTestBase {
     @Test
     void signingOutEndsTheSessionHereAndAtTheProvider() {
         String username = directory.person(true);
-        providerSays(claims(username, List.of()));
         Visitor browser = new Visitor();
-        browser.open(BASE + "/oauth2/authorization/oidc");
+        signOn(browser, username);
 
         HttpResponse<String> landed = browser.post(BASE + "/", BASE + "/logout", "");
 
@@ -46,9 +45,8 @@ class SingleSignOnSignOutTests extends SingleSignOnPagesTestBase {
     @Test
     void aDeactivationUndoneBeforeTheNextPageStillSignsTheSessionOut() {
         String username = directory.person(true);
-        providerSays(claims(username, List.of()));
         Visitor browser = new Visitor();
-        assertThat(browser.open(BASE + "/oauth2/authorization/oidc").body()).contains(username);
+        assertThat(signOn(browser, username).body()).contains(username);
 
         Map<String, Object> user = new LinkedHashMap<>(
                 Map.of("username", username, "email", username + "@example.com", "role", "USER", "active", false));

@@ -98,8 +98,7 @@ class SingleSignOnTabsTests extends SingleSignOnPagesTestBase {
         Visitor begun = new Visitor();
         String authorization = begin(begun, "/requests/req-a1");
         Visitor otherBrowser = new Visitor();
-        providerSays(claims(other, List.of()));
-        otherBrowser.open(BASE + "/oauth2/authorization/oidc");
+        signOn(otherBrowser, other);
         assertThat(signedInAs(otherBrowser)).isEqualTo(other);
 
         HttpResponse<String> landed = otherBrowser.open(authorization);

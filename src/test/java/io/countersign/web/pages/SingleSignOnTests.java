@@ -75,9 +75,8 @@ class SingleSignOnTests extends SingleSignOnPagesTestBase {
     @Test
     void aUserWithoutAPasswordIsToldSoOnTheProfileAndOfferedNoFormThatCannotSucceed() {
         String username = Api.unique("nopass");
-        providerSays(claims(username, List.of()));
         Visitor browser = new Visitor();
-        browser.open(BASE + "/oauth2/authorization/oidc");
+        signOn(browser, username);
 
         HttpResponse<String> profile = browser.open(BASE + "/profile");
 
@@ -167,10 +166,7 @@ class SingleSignOnTests extends SingleSignOnPagesTestBase {
     @Test
     void aSingleSignOnIsAuditedWithTheUserTheAddressAndTheMethod() {
         String username = directory.person(true);
-        providerSays(claims(username, List.of()));
-
-        assertThat(new Visitor().open(BASE + "/oauth2/authorization/oidc").body())
-                .contains(username);
+        assertThat(signOn(new Visitor(), username).body()).contains(username);
 
         var signedIn = api.asAdmin()
                 .get("/api/v1/audit?action=user.signed_in&actor=" + username)
@@ -239,10 +235,8 @@ class SingleSignOnTests extends SingleSignOnPagesTestBase {
     @Test
     void aDeactivatedUserIsRefusedWithAReadableMessageAndTheRefusalIsAudited(CapturedOutput log) {
         String username = directory.person(false);
-        providerSays(claims(username, List.of()));
-
         Visitor browser = new Visitor();
-        HttpResponse<String> landed = browser.open(BASE + "/oauth2/authorization/oidc");
+        HttpResponse<String> landed = signOn(browser, username);
 
         assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/login?sso=inactive_user"));
         assertThat(landed.body()).contains("Your Countersign user is deactivated.");
