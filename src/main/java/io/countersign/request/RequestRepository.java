@@ -254,11 +254,22 @@ class RequestRepository {
     }
 
     /**
+     * As {@link #lock(String)}, without waiting: empty when another transaction holds the row, as
+     * when the sweep and a request's own deadline task meet on it.
+     */
+    Optional<AccessRequest> lockUnlessHeld(String id) {
+        return lock(rows.lockingUnlessHeld(id), List.of());
+    }
+
+    /**
      * As {@link #lock(String)}, after the locks that must come before the request's (its resource's,
      * its requester's), all in one round trip.
      */
     Optional<AccessRequest> lock(String id, List<Pipelined<?>> before) {
-        RequestRows.Locking locking = rows.locking(id);
+        return lock(rows.locking(id), before);
+    }
+
+    private Optional<AccessRequest> lock(RequestRows.Locking locking, List<Pipelined<?>> before) {
         List<Pipelined<?>> queries = new ArrayList<>(before);
         queries.addAll(locking.queries());
         // after this transaction's held writes, which may hold a change to this request

@@ -110,9 +110,21 @@ class RequestRows {
     }
 
     Locking locking(String id) {
+        return locking(id, "for update");
+    }
+
+    /**
+     * As {@link #locking(String)}, reading no row when another transaction holds it: for a timer,
+     * which leaves a request someone else is handling to them and to the next sweep.
+     */
+    Locking lockingUnlessHeld(String id) {
+        return locking(id, "for update skip locked");
+    }
+
+    private Locking locking(String id, String lock) {
         return new Locking(
                 Pipelined.query(
-                        SELECT + " where r.id = ? for update",
+                        SELECT + " where r.id = ? " + lock,
                         List.of(id),
                         rs -> rs.next() ? Optional.of(row(rs, 0)) : Optional.empty()),
                 Pipelined.query(STEPS + " where s.request_id = ?" + STEPS_ORDER, List.of(id), RequestRows::stepRows),

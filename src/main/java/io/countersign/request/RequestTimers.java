@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * deadline escalate or reject. A one-time task per deadline ({@link #fire}) does it on time; the
  * recurring {@link #sweep} catches whatever such a task missed. Each request is handled in its own
  * transaction under its row lock, and rechecked there, so a timer racing a decision, the sweep or
- * another instance changes nothing twice.
+ * another instance changes nothing twice. A timer does not wait for a row another transaction holds:
+ * it passes over that request, which whoever holds it, or the next sweep, then settles.
  */
 @Component
 public class RequestTimers {
@@ -81,7 +82,7 @@ public class RequestTimers {
 
     private boolean handle(String id, Instant now) {
         return repository
-                .lock(id)
+                .lockUnlessHeld(id)
                 .map(request -> {
                     boolean changed = DueTimer.apply(request, now).isPresent();
                     if (changed) {

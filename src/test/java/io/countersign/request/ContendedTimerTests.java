@@ -1,0 +1,124 @@
+package io.countersign.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import io.countersign.testing.MutableClock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A timer that finds its request's row held by another task (the sweep and the request's own deadline
+ * task meet on an overdue request) leaves that request to whoever holds it, quietly: nothing fails,
+ * nothing of the row reaches the log, and the next sweep finishes what is still due.
+ */
+@CountersignTest
+@ExtendWith(OutputCaptureExtension.class)
+class ContendedTimerTests {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    RequestTimers timers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    final ExecutorService threads = Executors.newFixedThreadPool(2);
+    DeadlineScene scene;
+
+    @BeforeEach
+    void cast() {
+        scene = new DeadlineScene(api, jdbc);
+    }
+
+    @AfterEach
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    @Test
+    void theSweepPassesOverARequestAnotherTaskHoldsAndTheNextSweepEndsIt(CapturedOutput output) throws Exception {
+        String id = scene.requestLivingTwoHours();
+        clock.advance(Duration.ofHours(2));
+
+        int changed = whileHeld(id, timers::sweep);
+
+        assertThat(changed).isZero();
+        assertThat(scene.read(id).get("status").asString()).isEqualTo("PENDING");
+        assertThat(timers.sweep()).isEqualTo(1);
+        assertThat(scene.read(id).get("status").asString()).isEqualTo("EXPIRED");
+        assertNothingOfTheRowLogged(output, id);
+    }
+
+    @Test
+    void aDeadlineTaskThatFindsItsRequestHeldLeavesItToTheSweep(CapturedOutput output) throws Exception {
+        String id = scene.requestWhoseStepTimesOut("REJECT");
+        clock.advance(Duration.ofMinutes(30));
+
+        boolean fired = whileHeld(id, () -> timers.fire(id));
+
+        assertThat(fired).isFalse();
+        assertThat(scene.read(id).get("status").asString()).isEqualTo("PENDING");
+        assertThat(timers.sweep()).isEqualTo(1);
+        assertThat(scene.read(id).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(scene.systemActions(id)).containsExactly("request.rejected");
+        assertNothingOfTheRowLogged(output, id);
+    }
+
+    /** Runs {@code timer} while another transaction holds the request's row lock. */
+    private <T> T whileHeld(String id, Callable<T> timer) throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Future<?> holding = threads.submit(() -> transactions.executeWithoutResult(tx -> {
+            jdbc.sql("select id from access_requests where id = ? for update")
+                    .param(id)
+                    .query(String.class)
+                    .single();
+            held.countDown();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        held.await();
+        try {
+            // a timer that waited for the row would wait as long as it is held
+            return threads.submit(timer).get(10, TimeUnit.SECONDS);
+        } finally {
+            done.countDown();
+            holding.get();
+        }
+    }
+
+    private static void assertNothingOfTheRowLogged(CapturedOutput output, String id) {
+        assertThat(output.getAll())
+                .doesNotContain("Unhandled exception")
+                .doesNotContain("policy_snapshot")
+                .doesNotContain("\"steps\"")
+                .doesNotContain("Timeout trying to lock");
+    }
+}
