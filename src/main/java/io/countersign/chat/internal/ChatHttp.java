@@ -5,14 +5,15 @@ import io.countersign.shared.outbound.OutboundAddresses;
 import io.countersign.shared.outbound.OutboundHttpClient;
 import io.countersign.shared.outbound.RefusedAddressException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,8 @@ public class ChatHttp {
      * What a platform answered; {@code status} is null when it could not be reached at all, and {@code
      * unreachable} says whether it was not there (refused, unknown host, timed out) rather than
      * unusable (such as a TLS handshake that failed), and {@code refused} that it was not even tried, as
-     * its address may not be sent to.
+     * its address may not be sent to. An answer longer than {@link #MAX_ANSWER_BYTES} has its status and
+     * an {@code error} but no {@code body}.
      */
     public record Answer(
             Integer status, String body, Duration retryAfter, String error, boolean unreachable, boolean refused) {
@@ -41,6 +43,11 @@ public class ChatHttp {
             return status != null && status >= 200 && status < 300;
         }
     }
+
+    /** More than any answer a platform documents; a longer one is not read any further. */
+    static final int MAX_ANSWER_BYTES = 1024 * 1024;
+
+    static final String TOO_LONG = "the answer was longer than 1 MiB, which no platform documents";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -82,8 +89,20 @@ public class ChatHttp {
         return send("POST", url, headers, json, "application/json; charset=utf-8");
     }
 
+    /**
+     * Reads at most {@link #MAX_ANSWER_BYTES} of the answer. A longer one is not what any platform
+     * documents: it keeps its status and carries an error instead of its body, and what is left of it is
+     * never read (the connection is dropped), so a platform or a proxy that answers without end holds no
+     * more memory than the limit.
+     */
     private static Answer answer(ClassicHttpResponse response) throws IOException {
-        byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+        HttpEntity entity = response.getEntity();
+        // the stream is not closed here: closing it would read the rest of an overlong answer
+        InputStream content = entity == null ? null : entity.getContent();
+        byte[] body = content == null ? new byte[0] : content.readNBytes(MAX_ANSWER_BYTES + 1);
+        if (body.length > MAX_ANSWER_BYTES) {
+            return new Answer(response.getCode(), null, retryAfter(response), TOO_LONG);
+        }
         return new Answer(response.getCode(), new String(body, StandardCharsets.UTF_8), retryAfter(response), null);
     }
 

@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How a platform's HTTP answer counts for the outbox: a {@code 429} waits as long as {@code
- * Retry-After} asks, a {@code 5xx} or an unreachable platform is tried again, and any other refusal
+ * Retry-After} asks, a {@code 5xx}, an unreachable platform or a success whose answer is longer than any
+ * platform documents ({@link ChatHttp#MAX_ANSWER_BYTES}) is tried again, and any other refusal
  * is final, since sending the same message again cannot change it; so is an address this service does
  * not send to. A platform that could not be reached at all (refused, unknown host, timed out) also
  * pauses the chat channel that called it, as a mail server or webhook endpoint does: each chat channel
@@ -49,6 +50,10 @@ final class PlatformAnswers {
         }
         if (answer.status() >= 300) {
             return SendResult.refused(platform + " answered " + answer.status()).withStatus(answer.status());
+        }
+        if (answer.error() != null) {
+            // a success too long to read, say: tried again, as an answer that is not JSON is
+            return SendResult.failed(platform + ": " + answer.error()).withStatus(answer.status());
         }
         return null;
     }

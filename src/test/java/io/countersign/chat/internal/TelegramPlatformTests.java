@@ -3,6 +3,7 @@ package io.countersign.chat.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.chat.ChatChannel;
+import io.countersign.chat.ChatTestResult;
 import io.countersign.chat.ChatType;
 import io.countersign.chat.FakePlatform;
 import io.countersign.notify.SendResult;
@@ -37,7 +38,12 @@ class TelegramPlatformTests {
         ChatHttp http = new ChatHttp(new OutboundAddresses(new OutboundProperties(deniedNetworks)));
         TelegramPlatform platform =
                 new TelegramPlatform(http, JsonMapper.builder().build(), null, null);
-        ChatChannel channel = new ChatChannel(
+        return platform.call(channel(), "sendMessage", Map.of("chat_id", "-100", "text", "hi"))
+                .failure();
+    }
+
+    private ChatChannel channel() {
+        return new ChatChannel(
                 "oncall-tg",
                 ChatType.TELEGRAM,
                 false,
@@ -49,8 +55,24 @@ class TelegramPlatformTests {
                 null,
                 "hook_secret-of-sixteen",
                 null);
-        return platform.call(channel, "sendMessage", Map.of("chat_id", "-100", "text", "hi"))
-                .failure();
+    }
+
+    @Test
+    void aSuccessLongerThanAnyAnswerTelegramDocumentsFailsTheDeliveryForNowAndTheTestSaysWhy() {
+        telegram.answer(SEND_MESSAGE, 200, "{\"ok\":true,\"pad\":\"" + "x".repeat(ChatHttp.MAX_ANSWER_BYTES) + "\"}");
+        ChatHttp http = new ChatHttp(new OutboundAddresses(new OutboundProperties(null)));
+        TelegramPlatform platform =
+                new TelegramPlatform(http, JsonMapper.builder().build(), null, null);
+
+        SendResult failure = send(null);
+        ChatTestResult tested = new ChatChannelTest(List.of(platform), null).test(channel(), "alice");
+
+        assertThat(failure.permanent()).as("tried again, as other failures are").isFalse();
+        assertThat(failure.statusCode()).isEqualTo(200);
+        assertThat(failure.error())
+                .isEqualTo("Telegram sendMessage: the answer was longer than 1 MiB, which no platform documents");
+        assertThat(tested.sent()).isFalse();
+        assertThat(tested.error()).isEqualTo(failure.error());
     }
 
     @Test
