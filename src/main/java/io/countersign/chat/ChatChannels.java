@@ -103,8 +103,10 @@ public class ChatChannels {
         if (!store.delete(key)) {
             throw new NotFoundException("channel", key);
         }
-        deliveries.destinationChanged(type.name(), key);
-        events.publishEvent(new ChatChannelDeleted(actor, key));
+        // the messages waiting for it must never reach a later channel of the same name
+        NotificationDeliveries.Discarded discarded =
+                deliveries.discardRoutedTo(type.name(), key, "the chat channel " + key + " was deleted");
+        events.publishEvent(new ChatChannelDeleted(actor, key, discarded.pending(), discarded.dead()));
     }
 
     /** Posts a test message; the answer carries the platform's own error when it failed. */

@@ -6,6 +6,7 @@ import io.countersign.notify.internal.DeliveryLists;
 import io.countersign.notify.internal.DeliveryStore;
 import io.countersign.notify.internal.NotificationQueue;
 import io.countersign.notify.internal.NotificationSenders;
+import io.countersign.notify.internal.RoutedDeliveries;
 import io.countersign.notify.internal.ServerPauses;
 import io.countersign.shared.Actor;
 import io.countersign.shared.ForbiddenException;
@@ -37,6 +38,7 @@ public class NotificationDeliveries {
     private final DeliveryStore deliveries;
     private final NotificationQueue queue;
     private final ServerPauses pauses;
+    private final RoutedDeliveries routed;
     private final Directory directory;
     private final NotificationSenders senders;
     private final ApplicationEventPublisher events;
@@ -47,6 +49,7 @@ public class NotificationDeliveries {
             DeliveryStore deliveries,
             NotificationQueue queue,
             ServerPauses pauses,
+            RoutedDeliveries routed,
             Directory directory,
             // lazy: the mail sender, one of the senders, reads mail settings, which resume deliveries here
             @Lazy NotificationSenders senders,
@@ -58,6 +61,7 @@ public class NotificationDeliveries {
         this.deliveries = deliveries;
         this.queue = queue;
         this.pauses = pauses;
+        this.routed = routed;
         this.directory = directory;
         this.events = events;
     }
@@ -145,6 +149,22 @@ public class NotificationDeliveries {
      */
     public void destinationChanged(String channel, String destination) {
         pauses.forget(channel, destination);
+    }
+
+    /** How many notifications waiting for a destination that went away were discarded. */
+    public record Discarded(int pending, int dead) {}
+
+    /**
+     * Discards the channel's notifications routed to {@code destination} (a chat channel by name) that
+     * were not delivered, pending, in flight or dead, once it was deleted: each is settled as {@code
+     * SKIPPED} with {@code reason} as its error, so that none ever reaches a later destination of the
+     * same name, redelivered or not. Forgets this instance's pause of the destination too.
+     */
+    @Transactional
+    public Discarded discardRoutedTo(String channel, String destination, String reason) {
+        Discarded discarded = routed.discard(channel, destination, reason, clock.instant());
+        pauses.forget(channel, destination);
+        return discarded;
     }
 
     /** Who was told what about the request, oldest first; the caller has checked it may see the request. */

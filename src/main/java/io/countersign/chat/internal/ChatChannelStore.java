@@ -116,8 +116,13 @@ public class ChatChannelStore implements SealedSecrets {
                         where name = ?""").params(values).update();
     }
 
+    /**
+     * Deletes the channel and what it posted: a later channel of the same name, which may be another
+     * team's, must not rewrite or be told about those messages.
+     */
     public boolean delete(String name) {
         outlines.changed();
+        jdbc.sql("delete from chat_messages where channel_name = ?").param(name).update();
         return jdbc.sql("delete from chat_channels where name = ?").param(name).update() > 0;
     }
 

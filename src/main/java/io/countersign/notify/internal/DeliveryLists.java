@@ -73,8 +73,10 @@ public class DeliveryLists {
         DeliveryState state =
                 deliveries.lockState(deliveryId).orElseThrow(() -> new NotFoundException("delivery", deliveryId));
         if (state != DeliveryState.DEAD) {
+            String why =
+                    state == DeliveryState.SKIPPED && dead.lastError() != null ? " (" + dead.lastError() + ")" : "";
             throw new ConflictException(
-                    "Delivery '" + deliveryId + "' is " + state + "; only dead deliveries can be sent again.");
+                    "Delivery '" + deliveryId + "' is " + state + why + "; only dead deliveries can be sent again.");
         }
         deliveries.revive(deliveryId, dead.channel(), clock.instant());
         return get(deliveryId, listed);
