@@ -103,7 +103,8 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
         while (true) {
             List<JournalEntry> sealed = sealBatchAlone();
             Instant now = clock.instant();
-            sealed.forEach(entry -> lag.record(Duration.between(entry.occurredAt(), now)));
+            // an event written on an instance whose clock runs ahead would give a negative lag
+            sealed.forEach(entry -> lag.record(max(Duration.between(entry.occurredAt(), now), Duration.ZERO)));
             total += sealed.size();
             if (sealed.size() < batchSize) {
                 return total;
@@ -249,6 +250,10 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
         }
     }
 
+    private static Duration max(Duration one, Duration other) {
+        return one.compareTo(other) >= 0 ? one : other;
+    }
+
     /** The innermost cause, looking a bounded depth deep so that a cycle of causes cannot hold the sealer. */
     private static Throwable innermost(Throwable failure) {
         Throwable deepest = failure;
@@ -299,7 +304,8 @@ class AuditSealer implements SmartLifecycle, DisposableBean {
             lock.unlock();
         }
         if (stopping != null) {
-            stopping.interrupt();
+            // not interrupted: the signals above end its waits, and a pass interrupted in the middle
+            // would fail and leave the instance's last changes to another instance's sealer
             try {
                 stopping.join(5000);
             } catch (InterruptedException e) {

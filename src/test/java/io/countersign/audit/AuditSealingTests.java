@@ -9,9 +9,11 @@ import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -129,6 +131,24 @@ class AuditSealingTests {
         sealer.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
         assertThat(unsealedAge()).isZero();
+    }
+
+    @Test
+    void anEventFromAnInstanceWhoseClockRunsAheadIsSealedWithNoLag() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+        sealer.stop();
+        Instant sealersTime = clock.instant();
+        clock.advance(Duration.ofMinutes(2)); // the writing instance's clock
+        changes.publish(SampleEvent.by(Api.unique("ahead")).withNote("early"));
+        clock.set(sealersTime);
+        Timer lag = meters.get("countersign.audit.sealing.lag").timer();
+        long before = lag.count();
+
+        sealer.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+
+        assertThat(lag.count()).as("the event's lag is counted").isEqualTo(before + 1);
+        assertThat(lag.max(TimeUnit.SECONDS)).isGreaterThanOrEqualTo(0);
     }
 
     private double unsealedAge() {
