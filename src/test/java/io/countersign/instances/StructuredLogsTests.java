@@ -101,6 +101,31 @@ class StructuredLogsTests {
     }
 
     @Test
+    void aCallRefusedBySecurityAndAnActuatorCallCarryTheirAuthenticatedCaller(CapturedOutput output) {
+        String auditor = instance.user("auditor-logged", "AUDITOR");
+
+        assertThat(call("/api/v1/webhooks", auditor, "refused-1").statusCode()).isEqualTo(403);
+        assertThat(call("/actuator/env", auditor, "refused-2").statusCode()).isEqualTo(403);
+        assertThat(call("/actuator/prometheus", auditor, "scrape-1").statusCode())
+                .isEqualTo(200);
+        assertThat(call("/actuator/health", Api.ADMIN_TOKEN, "health-1").statusCode())
+                .isEqualTo(200);
+        assertThat(call("/actuator/health", null, "health-2").statusCode()).isEqualTo(200);
+
+        assertThat(field(accessLine(output, "/api/v1/webhooks", "refused-1"), "user.name"))
+                .isEqualTo("auditor-logged");
+        assertThat(field(accessLine(output, "/actuator/env", "refused-2"), "user.name"))
+                .isEqualTo("auditor-logged");
+        assertThat(field(accessLine(output, "/actuator/prometheus", "scrape-1"), "user.name"))
+                .isEqualTo("auditor-logged");
+        assertThat(field(accessLine(output, "/actuator/health", "health-1"), "user.name"))
+                .isEqualTo("admin");
+        assertThat(field(accessLine(output, "/actuator/health", "health-2"), "user.name"))
+                .isEmpty();
+        assertThat(output.getAll()).doesNotContain(auditor);
+    }
+
+    @Test
     void anIdThatCouldGarbleTheLogIsReplaced(CapturedOutput output) {
         String answered = call("/api/v1/levels", Api.ADMIN_TOKEN, "a b\"}{")
                 .headers()

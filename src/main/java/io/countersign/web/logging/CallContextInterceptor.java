@@ -1,27 +1,20 @@
 package io.countersign.web.logging;
 
-import io.countersign.security.CountersignPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.slf4j.MDC;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Adds who calls (once security has authenticated them) and which access request or grant the call is
- * about (from the path, by the ids' prefixes) to the log context the {@link CallIdFilter} opened.
+ * Adds which access request or grant the call is about (from the path, by the ids' prefixes) to the log
+ * context the {@link CallIdFilter} opened; who calls is already there ({@link CallerLogFilter}).
  */
 class CallContextInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof CountersignPrincipal principal) {
-            CallerLogContext.caller(principal.username());
-        }
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
             for (Object value : variables.values()) {
                 String text = String.valueOf(value);

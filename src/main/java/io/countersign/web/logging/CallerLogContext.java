@@ -3,8 +3,9 @@ package io.countersign.web.logging;
 import org.slf4j.MDC;
 
 /**
- * Names the authenticated caller in the log context the {@link CallIdFilter} opened, for the paths
- * that answer without Spring MVC's interceptors (the access check's lean path) as for those with them.
+ * Names the authenticated caller in the log context the {@link CallIdFilter} opened, for the path that
+ * answers before the security filter chain (the access check's lean path) as for those that pass it
+ * ({@link CallerLogFilter}).
  */
 public final class CallerLogContext {
 
