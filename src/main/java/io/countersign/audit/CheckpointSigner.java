@@ -1,6 +1,7 @@
 package io.countersign.audit;
 
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.secrets.SealedSecrets;
 import io.countersign.shared.secrets.SecretCipher;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -15,6 +16,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Signs checkpoints with the one Ed25519 key pair stored in {@code audit_signing_key}, so that every
  * instance signs with the same key. The first instance that needs it generates it; the private half
  * is stored encrypted with the service's encryption key, so an instance that cannot decrypt it
- * cannot sign, rather than signing with a key of its own.
+ * cannot sign, rather than signing with a key of its own; it is listed among the stored secrets this
+ * instance's key must decrypt.
  */
 @Component
-class CheckpointSigner {
+class CheckpointSigner implements SealedSecrets {
 
     static final String ALGORITHM = "Ed25519";
     private static final Logger log = LoggerFactory.getLogger(CheckpointSigner.class);
@@ -59,6 +62,18 @@ class CheckpointSigner {
      */
     CheckpointKey publicKey() {
         return key().published();
+    }
+
+    @Override
+    public String kind() {
+        return "audit signing key";
+    }
+
+    /** The stored private half, still encrypted; none before the first checkpoint generates it. */
+    @Override
+    public List<Sealed> sealedSecrets() {
+        return stored().map(row -> new Sealed(context(row.keyId()), row.privateKey())).stream()
+                .toList();
     }
 
     /** Base64 of the signature of {@code statement}. */

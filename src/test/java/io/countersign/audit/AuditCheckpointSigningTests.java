@@ -183,6 +183,21 @@ class AuditCheckpointSigningTests extends AuditCheckpointTestBase {
         assertThat(output.getAll()).doesNotContain(privateKey.substring(3));
     }
 
+    @Test
+    void theStoredSigningKeyIsListedAmongTheSecretsThisInstanceMustDecrypt() {
+        checkpoints.publicKey();
+        var signer = new CheckpointSigner(jdbc, cipher, clock, transactions);
+        var otherCipher =
+                new SecretCipher(new EncryptionProperties("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", null));
+
+        assertThat(signer.kind()).isEqualTo("audit signing key");
+        assertThat(signer.sealedSecrets()).singleElement().satisfies(secret -> {
+            assertThat(cipher.decrypt(secret.ciphertext(), secret.context())).isNotBlank();
+            assertThatThrownBy(() -> otherCipher.decrypt(secret.ciphertext(), secret.context()))
+                    .isInstanceOf(SecretCipher.UndecryptableSecretException.class);
+        });
+    }
+
     private static boolean verifies(PublicKey key, String statement, byte[] signature) throws Exception {
         Signature verifier = Signature.getInstance("Ed25519");
         verifier.initVerify(key);

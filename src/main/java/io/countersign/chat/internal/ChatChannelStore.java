@@ -195,6 +195,11 @@ public class ChatChannelStore implements SealedSecrets {
     }
 
     @Override
+    public String kind() {
+        return "chat channel secret";
+    }
+
+    @Override
     public List<Sealed> sealedSecrets() {
         List<Sealed> sealed = new ArrayList<>();
         jdbc.sql("select name, bot_token, signing_secret, webhook_secret, webhook_url from chat_channels")

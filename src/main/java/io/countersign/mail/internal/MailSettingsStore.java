@@ -142,6 +142,11 @@ public class MailSettingsStore implements SealedSecrets {
     }
 
     @Override
+    public String kind() {
+        return "mail password";
+    }
+
+    @Override
     public List<Sealed> sealedSecrets() {
         List<Sealed> sealed = new ArrayList<>();
         jdbc.sql("select smtp_password, imap_password from mail_settings").query(rs -> {

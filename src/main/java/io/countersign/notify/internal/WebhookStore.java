@@ -115,6 +115,11 @@ public class WebhookStore implements SealedSecrets {
                 .list();
     }
 
+    @Override
+    public String kind() {
+        return "webhook secret";
+    }
+
     /** Every webhook secret, still encrypted, for the health component that checks they can be read. */
     @Override
     public List<Sealed> sealedSecrets() {

@@ -1,16 +1,14 @@
 package io.countersign.shared.secrets;
 
-import io.countersign.shared.database.BoundedDatabaseCalls;
 import io.countersign.shared.database.DatabaseUnavailableException;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Health component {@code secrets}: DOWN, with the count, while stored secrets exist that this
- * instance's key cannot decrypt, the sign of instances sharing a database with different keys.
+ * Health component {@code secrets}: DOWN, with the count and its kinds, while stored secrets exist
+ * that this instance's key cannot decrypt, the sign of instances sharing a database with different
+ * keys.
  *
  * <p>It belongs to the overall health only, not to liveness (restarting does not change a key) nor
  * to readiness (an unreadable webhook secret is no reason to stop answering access checks; and when
@@ -19,43 +17,29 @@ import org.springframework.stereotype.Component;
 @Component("secrets")
 class SecretsHealthIndicator implements HealthIndicator {
 
-    private final SecretCipher cipher;
-    private final List<SealedSecrets> stores;
-    private final BoundedDatabaseCalls calls;
+    private final StoredSecrets secrets;
 
-    SecretsHealthIndicator(SecretCipher cipher, List<SealedSecrets> stores, BoundedDatabaseCalls calls) {
-        this.cipher = cipher;
-        this.stores = stores;
-        this.calls = calls;
+    SecretsHealthIndicator(StoredSecrets secrets) {
+        this.secrets = secrets;
     }
 
     @Override
     public Health health() {
-        List<SealedSecrets.Sealed> all;
+        StoredSecrets.Readability readability;
         try {
-            all = calls.call(() -> {
-                List<SealedSecrets.Sealed> sealed = new ArrayList<>();
-                stores.forEach(store -> sealed.addAll(store.sealedSecrets()));
-                return sealed;
-            });
+            readability = secrets.read();
         } catch (DatabaseUnavailableException e) {
             return Health.unknown().withDetail("reason", e.getMessage()).build();
         }
-        int unreadable = 0;
-        for (SealedSecrets.Sealed sealed : all) {
-            try {
-                cipher.decrypt(sealed.ciphertext(), sealed.context());
-            } catch (SecretCipher.UndecryptableSecretException e) {
-                unreadable++;
-            }
-        }
+        int unreadable = readability.undecryptableCount();
         Health.Builder health = unreadable == 0 ? Health.up() : Health.down();
-        health.withDetail("stored", all.size()).withDetail("undecryptable", unreadable);
+        health.withDetail("stored", readability.stored()).withDetail("undecryptable", unreadable);
         if (unreadable > 0) {
-            health.withDetail(
-                    "hint",
-                    "this instance's encryption key differs from the one that stored them; every instance"
-                            + " sharing the database must use the same COUNTERSIGN_ENCRYPTION_KEY");
+            health.withDetail("undecryptableKinds", readability.undecryptable())
+                    .withDetail(
+                            "hint",
+                            "this instance's encryption key differs from the one that stored them; every instance"
+                                    + " sharing the database must use the same COUNTERSIGN_ENCRYPTION_KEY");
         }
         return health.build();
     }
