@@ -53,6 +53,7 @@ public class Grants {
     private final FirstUse firstUse;
     private final Counter allowed;
     private final Counter denied;
+    private final Counter unavailable;
     private final Timer checkLatency;
     private final Counter databaseReads;
     private final GrantIndexKeeper indexKeeper;
@@ -76,6 +77,7 @@ public class Grants {
         this.firstUse = firstUse;
         this.allowed = checks(meters, "allowed");
         this.denied = checks(meters, "denied");
+        this.unavailable = checks(meters, "unavailable");
         this.indexKeeper = indexKeeper;
         this.databaseReads = Counter.builder("countersign.access.check.database.reads")
                 .description("Access checks the grant index could not answer, read from the database")
@@ -88,10 +90,18 @@ public class Grants {
 
     private static Counter checks(MeterRegistry meters, String outcome) {
         return Counter.builder("countersign.access.checks")
-                .description(
-                        "Access checks answered, by outcome (a check that could not be answered counts in neither)")
+                .description("Access checks answered, by outcome: allowed, denied, or unavailable (denied because the"
+                        + " database could not be reached)")
                 .tag("outcome", outcome)
                 .register(meters);
+    }
+
+    /**
+     * Counts a check that could not be answered because the database was out of reach: its caller was
+     * told to deny, and an alert on denials can include it.
+     */
+    public void countUnavailable() {
+        unavailable.increment();
     }
 
     /**

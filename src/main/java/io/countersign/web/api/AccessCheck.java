@@ -42,6 +42,17 @@ class AccessCheck {
      * @throws DatabaseUnavailableException when the database does not answer in time
      */
     AccessDecision ask(Actor actor, String user, String resource, String account) {
+        try {
+            return decide(actor, user, resource, account);
+        } catch (RuntimeException e) {
+            if (isOutage(e)) {
+                grants.countUnavailable();
+            }
+            throw e;
+        }
+    }
+
+    private AccessDecision decide(Actor actor, String user, String resource, String account) {
         if (fence.passedRecently() && scopes.allowsFromMemory(actor, user, resource)) {
             // an allowing answer needs no wait: a change that takes access away is acknowledged only once
             // a recent view here covers it (docs/adr/0029)

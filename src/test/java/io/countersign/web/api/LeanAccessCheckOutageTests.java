@@ -7,13 +7,17 @@ import io.countersign.shared.database.DatabaseUnavailableException;
 import io.countersign.shared.database.NotificationFence;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** While the database is out of reach, the lean path denies with the full path's 503, headers and body. */
+/**
+ * While the database is out of reach, the lean path denies with the full path's 503, headers and body,
+ * and both count the check as unavailable.
+ */
 @CountersignTest
 class LeanAccessCheckOutageTests {
 
@@ -31,6 +35,8 @@ class LeanAccessCheckOutageTests {
         when(fence.await()).thenThrow(new DatabaseUnavailableException("the database cannot be reached", null));
         LeanCalls calls = new LeanCalls(mvc, meters);
         String query = "user=dev&resource=db&account=root";
+        double unavailable = checks("unavailable");
+        double denied = checks("denied");
 
         LeanCalls.Answer lean = calls.lean(Api.ADMIN_TOKEN, query, false);
         LeanCalls.Answer full = calls.full(Api.ADMIN_TOKEN, query, false);
@@ -46,5 +52,15 @@ class LeanAccessCheckOutageTests {
                         .count())
                 .as("both timed as calls of the check")
                 .isEqualTo(2);
+        assertThat(checks("unavailable"))
+                .as("counted apart from the checks denied for want of a grant")
+                .isEqualTo(unavailable + 2);
+        assertThat(checks("denied")).isEqualTo(denied);
+    }
+
+    private double checks(String outcome) {
+        Counter counter =
+                meters.find("countersign.access.checks").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 }
