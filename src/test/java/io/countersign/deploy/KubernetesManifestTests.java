@@ -65,6 +65,14 @@ class KubernetesManifestTests {
     }
 
     @Test
+    void theServicesAddressesAreNotGivenToThePodsAsVariablesThatTheServiceReads() {
+        // Kubernetes would set COUNTERSIGN_PORT=tcp://10.…:8080 for the Service named countersign, which
+        // the service reads as its port, and COUNTERSIGN_CHECK_PORT likewise for countersign-check
+        assertThat((Object) at(deployment, "spec.template.spec.enableServiceLinks"))
+                .isEqualTo(false);
+    }
+
+    @Test
     void linksStartWithAPublicAddressToReplaceNotWithTheDefaultLocalOne() {
         List<Map<String, Object>> env = at(container, "env");
         String baseUrl = (String) env.stream()
