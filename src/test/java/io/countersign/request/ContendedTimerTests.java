@@ -64,11 +64,11 @@ class ContendedTimerTests {
         String id = scene.requestLivingTwoHours();
         clock.advance(Duration.ofHours(2));
 
-        int changed = whileHeld(id, timers::sweep);
+        // the sweep may settle other tests' requests, on a database they share: only this one is counted
+        whileHeld(id, timers::sweep);
 
-        assertThat(changed).isZero();
         assertThat(scene.read(id).get("status").asString()).isEqualTo("PENDING");
-        assertThat(timers.sweep()).isEqualTo(1);
+        timers.sweep();
         assertThat(scene.read(id).get("status").asString()).isEqualTo("EXPIRED");
         assertNothingOfTheRowLogged(output, id);
     }
@@ -82,7 +82,7 @@ class ContendedTimerTests {
 
         assertThat(fired).isFalse();
         assertThat(scene.read(id).get("status").asString()).isEqualTo("PENDING");
-        assertThat(timers.sweep()).isEqualTo(1);
+        timers.sweep();
         assertThat(scene.read(id).get("status").asString()).isEqualTo("REJECTED");
         assertThat(scene.systemActions(id)).containsExactly("request.rejected");
         assertNothingOfTheRowLogged(output, id);
