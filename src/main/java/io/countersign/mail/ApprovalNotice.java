@@ -3,6 +3,7 @@ package io.countersign.mail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What an approver is told when a step opens for them.
@@ -13,7 +14,7 @@ import java.util.List;
  *     do, but a token of its own records that the decision came through the link); null when the
  *     step's policy takes no decision on the web
  * @param approvalsGiven approvals already counted on this step, of {@code requiredApprovals}
- * @param otherApprovers the others who may decide this step
+ * @param otherApprovers the others who may decide this step now, delegates in force among them
  * @param deadline when the step (or the request) runs out, or null when it never does
  * @param onBehalfOf the approver the recipient decides for as their delegate, or null when they
  *     decide as themself
@@ -39,7 +40,7 @@ public record ApprovalNotice(
         int stepCount,
         int requiredApprovals,
         int approvalsGiven,
-        List<Person> otherApprovers,
+        List<Approver> otherApprovers,
         Instant deadline,
         Person onBehalfOf,
         List<String> decidedThrough,
@@ -47,6 +48,25 @@ public record ApprovalNotice(
 
     /** The grant an extension lengthens, and when it ends as things stand; {@code endsAt} null when unknown. */
     public record Extension(String grantId, Instant endsAt) {}
+
+    /**
+     * Someone who may decide the step: an approver ({@code standsInFor} empty), or a delegate who
+     * decides for the approvers {@code standsInFor} names.
+     */
+    public record Approver(Person person, List<Person> standsInFor) {
+
+        public Approver {
+            standsInFor = List.copyOf(standsInFor);
+        }
+
+        /** "Sam Sec (sam)", or for a delegate "Sam Sec (sam) for Lisa Lead (lisa)". */
+        public String label() {
+            return standsInFor.isEmpty()
+                    ? person.label()
+                    : person.label() + " for "
+                            + standsInFor.stream().map(Person::label).collect(Collectors.joining(" and "));
+        }
+    }
 
     public ApprovalNotice {
         otherApprovers = List.copyOf(otherApprovers);

@@ -218,6 +218,23 @@ public class Requests {
         return DecisionStanding.of(request, actor, me, delegations.inForceTo(me, now), now, approving);
     }
 
+    /**
+     * Who may approve the request's current step now: its approvers and the delegates in force who may
+     * decide it for them ({@link StepApprover}). Mail and chat name these, so that every message about
+     * a step names the same people.
+     */
+    @Transactional(readOnly = true)
+    public List<StepApprover> approversNow(AccessRequest request) {
+        if (request.status() != RequestStatus.PENDING || request.steps().isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<String> approverIds = request.steps().get(request.currentStep()).approvers().stream()
+                .map(Participant::id)
+                .toList();
+        return StepApprover.of(request, delegations.inForceFrom(approverIds, now), now);
+    }
+
     /** Whether the user with this id created a request sending this {@code Idempotency-Key}. */
     @Transactional(readOnly = true)
     public boolean createdWithKey(String userId, String key) {

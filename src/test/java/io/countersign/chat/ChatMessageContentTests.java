@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.notify.NotificationScene.Person;
 import io.countersign.testing.Api;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,21 @@ class ChatMessageContentTests extends ChatDeliveryFixture {
         assertThat(fields.valueStream().map(f -> f.get("type").asString())).containsOnly("plain_text");
         assertThat(fields.valueStream().map(f -> f.get("emoji").asBoolean())).containsOnly(false);
         assertThat(fields.valueStream().map(f -> f.get("text").asString())).contains("Why: " + why);
+    }
+
+    @Test
+    void whoMayApproveNamesTheDelegatesInForceAndForWhomTheyStandIn() {
+        Person carol = scene.person("carol");
+        api.delegate(lisa.token(), lisa.name(), carol.name(), scene.now().plus(Duration.ofDays(1)));
+        String send = "/bot7:bot-token/sendMessage";
+        platform.answer(send, 200, "{\"ok\":true,\"result\":{\"message_id\":45,\"chat\":{\"id\":-1001234}}}");
+
+        requestNotifying(telegramChannel());
+        scene.awaitNothingDue();
+
+        assertThat(platform.seen(send).get(0).json().get("text").asString())
+                .contains("\nWho may approve (1 needed): " + lisa.name() + ", " + carol.name() + " for " + lisa.name()
+                        + "\n");
     }
 
     @Test

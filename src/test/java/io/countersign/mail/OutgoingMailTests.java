@@ -370,7 +370,9 @@ class OutgoingMailTests {
                 3,
                 1,
                 0,
-                List.of(new Person("carol", "Carol Sec"), new Person("sam", "Sam Sec")),
+                List.of(
+                        new ApprovalNotice.Approver(new Person("carol", "Carol Sec"), List.of()),
+                        new ApprovalNotice.Approver(new Person("sam", "Sam Sec"), List.of())),
                 deadline,
                 null,
                 List.of(),

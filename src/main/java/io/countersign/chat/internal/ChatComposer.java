@@ -11,6 +11,8 @@ import io.countersign.request.BreakGlassReviews;
 import io.countersign.request.RequestDetails;
 import io.countersign.request.RequestStatus;
 import io.countersign.request.RequestStep;
+import io.countersign.request.Requests;
+import io.countersign.request.StepApprover;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -37,6 +40,7 @@ class ChatComposer {
     private final Clock clock;
     private final Grants grants;
     private final BreakGlassReviews reviews;
+    private final Requests requests;
     private final String baseUrl;
 
     ChatComposer(
@@ -44,10 +48,12 @@ class ChatComposer {
             Grants grants,
             // the reviews' deadline scheduler runs the deliveries that reach this composer
             @Lazy BreakGlassReviews reviews,
+            Requests requests,
             @Value("${countersign.base-url:http://localhost:8080}") String baseUrl) {
         this.clock = clock;
         this.grants = grants;
         this.reviews = reviews;
+        this.requests = requests;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
@@ -223,13 +229,22 @@ class ChatComposer {
         // the count in the label: a long list is what a platform's limit cuts short
         facts.add(new Fact(
                 "Who may approve (" + step.requiredApprovals() + " needed)",
-                String.join(", ", step.eligibleApprovers())));
+                requests.approversNow(request).stream()
+                        .map(ChatComposer::approver)
+                        .collect(Collectors.joining(", "))));
         Instant until = step.deadline() == null
                         || step.deadline().isAfter(request.details().expiresAt())
                 ? request.details().expiresAt()
                 : step.deadline();
         facts.add(new Fact("Time left", human(Duration.between(clock.instant(), until)) + " (until " + until + ")"));
         return facts;
+    }
+
+    /** "lisa", or for a delegate "carol for lisa". */
+    private static String approver(StepApprover approver) {
+        return approver.isDelegate()
+                ? approver.username() + " for " + String.join(" and ", approver.standsInFor())
+                : approver.username();
     }
 
     private List<Fact> basics(AccessRequest request) {

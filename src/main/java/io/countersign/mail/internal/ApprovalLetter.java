@@ -1,7 +1,6 @@
 package io.countersign.mail.internal;
 
 import io.countersign.mail.ApprovalNotice;
-import io.countersign.mail.Person;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -83,10 +82,10 @@ public final class ApprovalLetter {
                 + head.time(extending.endsAt());
     }
 
-    private static String others(List<Person> others) {
+    private static String others(List<ApprovalNotice.Approver> others) {
         return others.isEmpty()
                 ? "nobody else"
-                : others.stream().map(Person::label).collect(Collectors.joining(", "));
+                : others.stream().map(ApprovalNotice.Approver::label).collect(Collectors.joining(", "));
     }
 
     private static List<String> approveWords(Letterhead head) {

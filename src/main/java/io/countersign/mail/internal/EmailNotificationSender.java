@@ -22,7 +22,6 @@ import io.countersign.request.AccessRequest;
 import io.countersign.request.ActionTokenRefused;
 import io.countersign.request.ActionTokens;
 import io.countersign.request.Decision;
-import io.countersign.request.Participant;
 import io.countersign.request.RequestDetails;
 import io.countersign.request.RequestStatus;
 import io.countersign.request.RequestStep;
@@ -192,12 +191,7 @@ class EmailNotificationSender implements NotificationSender {
                 request.steps().size(),
                 current.requiredApprovals(),
                 (int) approvalsGiven,
-                current.approvers().stream()
-                        .filter(p -> !p.id().equals(notification.recipientId()))
-                        .map(Participant::username)
-                        .filter(name -> onBehalfOf == null || !name.equals(onBehalfOf.username()))
-                        .map(this::person)
-                        .toList(),
+                others(request, user),
                 deadline,
                 onBehalfOf,
                 current.allowedDecisionChannels(),
@@ -206,6 +200,19 @@ class EmailNotificationSender implements NotificationSender {
         sent.record(mail.messageId(), requestId, step, notification.recipientId(), user.email(), clock.instant());
         mailer.send(mail.message());
         return SendResult.ok();
+    }
+
+    /**
+     * Who else may decide the step as the mail leaves, delegates in force among them; a delegate's
+     * mail names the approver they stand in for, who keeps their own right to decide.
+     */
+    private List<ApprovalNotice.Approver> others(AccessRequest request, User recipient) {
+        return requests.approversNow(request).stream()
+                .filter(approver -> !approver.username().equals(recipient.username()))
+                .map(approver -> new ApprovalNotice.Approver(
+                        person(approver.username()),
+                        approver.standsInFor().stream().map(this::person).toList()))
+                .toList();
     }
 
     /** The grant an extension lengthens, with its end as it stands when the mail leaves. */

@@ -254,7 +254,10 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
         assertThat(text(asked))
                 .contains("Reply code: " + tokenOf(asked))
                 .contains("on behalf of " + lisa.name())
-                .contains("Others who may approve: nobody else");
+                .containsPattern("Others who may approve: " + lisa.name() + "\\R");
+        // the approver who delegated learns that the delegate was asked too, and for whom
+        assertThat(text(mailAbout(lisa, id)))
+                .contains("Others who may approve: " + carol.name() + " for " + lisa.name());
         file(reply(asked, carol, "Approve, covering for lisa").bytes());
 
         awaitStatus(id, "APPROVED");
