@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  *     them from every one
  * @param extending the grant an extension request asks more time on, or null for new access; the
  *     approver must see that they lengthen access already in force, not grant it afresh
+ * @param escalated how the step came to the recipient by escalation, or null when it was theirs from
+ *     the start
  */
 public record ApprovalNotice(
         String requestId,
@@ -44,10 +46,17 @@ public record ApprovalNotice(
         Instant deadline,
         Person onBehalfOf,
         List<String> decidedThrough,
-        Extension extending) {
+        Extension extending,
+        Escalation escalated) {
 
     /** The grant an extension lengthens, and when it ends as things stand; {@code endsAt} null when unknown. */
     public record Extension(String grantId, Instant endsAt) {}
+
+    /**
+     * A step escalated to the recipient after it waited {@code after} (null when unknown): because it
+     * timed out ({@code timedOut}), or because its approvers can no longer give the approvals it needs.
+     */
+    public record Escalation(Duration after, boolean timedOut) {}
 
     /**
      * Someone who may decide the step: an approver ({@code standsInFor} empty), or a delegate who

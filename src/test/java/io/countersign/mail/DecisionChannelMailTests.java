@@ -145,7 +145,8 @@ class DecisionChannelMailTests {
                 any.deadline(),
                 any.onBehalfOf(),
                 channels,
-                any.extending());
+                any.extending(),
+                any.escalated());
     }
 
     private void saveSmtp(MailSettingsInput.Smtp smtp) {

@@ -376,7 +376,8 @@ class OutgoingMailTests {
                 deadline,
                 null,
                 List.of(),
-                extending);
+                extending,
+                null);
     }
 
     private static MimeMessage receivedOne() {

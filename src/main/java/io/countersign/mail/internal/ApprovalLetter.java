@@ -20,8 +20,11 @@ public final class ApprovalLetter {
                         + (notice.onBehalfOf() == null
                                 ? "."
                                 : " on behalf of " + notice.onBehalfOf().label()
-                                        + ", who delegated their approvals to you: your decision counts as theirs."))
-                .field("Request", "#" + notice.requestId())
+                                        + ", who delegated their approvals to you: your decision counts as theirs."));
+        if (notice.escalated() != null) {
+            letter.paragraph(escalated(notice.escalated()));
+        }
+        letter.field("Request", "#" + notice.requestId())
                 .field("Requester", notice.requester().label())
                 .field("Resource", notice.resource())
                 .field("Account", notice.account())
@@ -54,6 +57,18 @@ public final class ApprovalLetter {
                     .paragraph("Reply code: " + notice.actionToken());
         }
         return letter;
+    }
+
+    /** Why the step reaches the reader only now. */
+    private static String escalated(ApprovalNotice.Escalation escalation) {
+        if (escalation.after() == null) {
+            return "This step was escalated to you: its approvers can no longer give the approvals it needs.";
+        }
+        return escalation.timedOut()
+                ? "This step was escalated to you: its approvers had not decided it after "
+                        + Letterhead.span(escalation.after()) + "."
+                : "This step was escalated to you after " + Letterhead.span(escalation.after())
+                        + ": its approvers can no longer give the approvals it needs.";
     }
 
     /** What is asked: an extension says so, lest the approver take it for access not yet in force. */

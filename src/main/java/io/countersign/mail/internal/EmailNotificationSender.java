@@ -16,6 +16,7 @@ import io.countersign.mail.Mailer;
 import io.countersign.mail.OutcomeNotice;
 import io.countersign.mail.Person;
 import io.countersign.notify.Notification;
+import io.countersign.notify.NotificationKind;
 import io.countersign.notify.NotificationSender;
 import io.countersign.notify.SendResult;
 import io.countersign.request.AccessRequest;
@@ -30,6 +31,7 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
 import io.countersign.shared.NotFoundException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -195,7 +197,8 @@ class EmailNotificationSender implements NotificationSender {
                 deadline,
                 onBehalfOf,
                 current.allowedDecisionChannels(),
-                extending(request));
+                extending(request),
+                notification.kind() == NotificationKind.STEP_ESCALATED ? escalation(current) : null);
         ComposedMail mail = composer.approvalRequest(notice);
         sent.record(mail.messageId(), requestId, step, notification.recipientId(), user.email(), clock.instant());
         mailer.send(mail.message());
@@ -213,6 +216,19 @@ class EmailNotificationSender implements NotificationSender {
                         person(approver.username()),
                         approver.standsInFor().stream().map(this::person).toList()))
                 .toList();
+    }
+
+    /**
+     * How long the step waited before it escalated: an escalation starts the step's timeout afresh, so
+     * it happened a timeout before the new deadline; a step that waited its whole timeout timed out, one
+     * escalated sooner lost the approvers it needed.
+     */
+    private static ApprovalNotice.Escalation escalation(RequestStep step) {
+        if (step.timeout() == null || step.deadline() == null || step.startedAt() == null) {
+            return new ApprovalNotice.Escalation(null, false);
+        }
+        Duration after = Duration.between(step.startedAt(), step.deadline().minus(step.timeout()));
+        return new ApprovalNotice.Escalation(after, after.compareTo(step.timeout()) >= 0);
     }
 
     /** The grant an extension lengthens, with its end as it stands when the mail leaves. */

@@ -36,7 +36,10 @@ public record Letterhead(
         return baseUrl + "/requests/new";
     }
 
-    /** "2026-11-30T10:00:00Z (Monday 30 November 2026, 10:00 UTC, in 3 h 59 min)". */
+    /**
+     * "2026-11-30T10:00:00Z (Monday 30 November 2026, 10:00 UTC, in 3 h 59 min)"; under a minute away,
+     * "in less than a minute".
+     */
     public String time(Instant at) {
         if (at == null) {
             return null;
@@ -46,6 +49,11 @@ public record Letterhead(
         return at.truncatedTo(ChronoUnit.SECONDS) + " (" + HUMAN.format(at) + ", " + relative + ")";
     }
 
+    /** "1 h 30 min", or "less than a minute". */
+    public static String span(Duration duration) {
+        return duration(duration);
+    }
+
     /** "1 h 30 min (PT1H30M)"; null for null. */
     public static String period(Duration duration) {
         return duration == null ? null : duration(duration) + " (" + duration + ")";
@@ -53,6 +61,9 @@ public record Letterhead(
 
     private static String duration(Duration d) {
         long minutes = Math.max(0, d.toMinutes());
+        if (minutes == 0) {
+            return "less than a minute";
+        }
         long days = minutes / (24 * 60);
         long hours = minutes / 60 % 24;
         long mins = minutes % 60;
@@ -63,7 +74,7 @@ public record Letterhead(
         if (hours > 0) {
             out.append(hours).append(" h ");
         }
-        if (mins > 0 || out.length() == 0) {
+        if (mins > 0) {
             out.append(mins).append(" min");
         }
         return out.toString().trim();
