@@ -60,7 +60,7 @@ abstract class BreakGlassChatFixture extends ChatDeliveryFixture {
                 "botToken",
                 "xoxb-1",
                 "signingSecret",
-                "s",
+                "slack-signing-secret",
                 "directMessages",
                 true,
                 "apiBaseUrl",

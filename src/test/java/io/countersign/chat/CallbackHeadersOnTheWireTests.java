@@ -61,8 +61,8 @@ class CallbackHeadersOnTheWireTests {
 
     @Test
     void aSlackSignatureOrTimestampHoldingAControlCharacterIsRefusedWith400() throws Exception {
-        String channel =
-                channel("SLACK", Map.of("botToken", "xoxb-1", "signingSecret", "signing-secret", "channel", "C1"));
+        String channel = channel(
+                "SLACK", Map.of("botToken", "xoxb-1", "signingSecret", "slack-signing-secret", "channel", "C1"));
 
         for (String[] headers : new String[][] {
             {"X-Slack-Request-Timestamp: 1", "X-Slack-Signature: v0=\u0085"},
@@ -78,8 +78,8 @@ class CallbackHeadersOnTheWireTests {
 
     @Test
     void aSlackSignatureThatIsWrongRepeatedOrLongIsRefusedWith401() throws Exception {
-        String channel =
-                channel("SLACK", Map.of("botToken", "xoxb-1", "signingSecret", "signing-secret", "channel", "C1"));
+        String channel = channel(
+                "SLACK", Map.of("botToken", "xoxb-1", "signingSecret", "slack-signing-secret", "channel", "C1"));
 
         for (String signature :
                 new String[] {"", "v0=caf\u00e9", "v0=" + "0".repeat(7_000), "v0=00\r\nX-Slack-Signature: v0=11"}) {

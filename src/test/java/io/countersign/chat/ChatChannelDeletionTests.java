@@ -27,8 +27,17 @@ class ChatChannelDeletionTests extends ChatDeliveryFixture {
         // the first platform refuses for good (dead) and then fails for a while (pending)
         platform.answer("/api/chat.postMessage", 403, "{}");
         // the default channel: a channel a policy names cannot be deleted
-        Map<String, Object> slack = new LinkedHashMap<>(
-                Map.of("type", "SLACK", "botToken", "xoxb-1", "signingSecret", "s", "channel", "C1", "default", true));
+        Map<String, Object> slack = new LinkedHashMap<>(Map.of(
+                "type",
+                "SLACK",
+                "botToken",
+                "xoxb-1",
+                "signingSecret",
+                "slack-signing-secret",
+                "channel",
+                "C1",
+                "default",
+                true));
         slack.put("apiBaseUrl", platform.url() + "/api");
         String name = channel(slack);
         String dead = requestNotifyingTheDefaultChannel();
@@ -51,8 +60,17 @@ class ChatChannelDeletionTests extends ChatDeliveryFixture {
 
         try (FakePlatform other = new FakePlatform()) {
             other.answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"C9\",\"ts\":\"1.2\"}");
-            Map<String, Object> again = new LinkedHashMap<>(
-                    Map.of("name", name, "type", "SLACK", "botToken", "xoxb-9", "signingSecret", "s", "channel", "C9"));
+            Map<String, Object> again = new LinkedHashMap<>(Map.of(
+                    "name",
+                    name,
+                    "type",
+                    "SLACK",
+                    "botToken",
+                    "xoxb-9",
+                    "signingSecret",
+                    "slack-signing-secret",
+                    "channel",
+                    "C9"));
             again.put("apiBaseUrl", other.url() + "/api");
             api.asAdmin().post("/api/v1/channels", Api.json(again)).expect(201);
             try {

@@ -138,6 +138,20 @@ class ChatChannelsApiTests extends ChatChannelsApiFixture {
     }
 
     @Test
+    void aNewSlackSigningSecretIsAtLeastSixteenCharactersLong() {
+        Map<String, Object> body = slackChannel(Api.unique("ops"), null);
+        body.put("signingSecret", "fifteen-chars-x");
+
+        var refused = api.asAdmin().post("/api/v1/channels", Api.json(body)).expect(400);
+        assertThat(Api.issues(refused)).containsExactly("signingSecret:too_short");
+        assertThat(refused.body()).contains("at least 16 characters").doesNotContain("fifteen-chars-x");
+
+        body.put("signingSecret", "sixteen-chars-xy");
+        api.asAdmin().post("/api/v1/channels", Api.json(body)).expect(201);
+        api.asAdmin().delete("/api/v1/channels/" + body.get("name")).expect(204);
+    }
+
+    @Test
     void addressesWithCredentialsOrUnusablePortsAndBotTokensThatWouldChangeThePathAreRefused() {
         String slack = Api.unique("slack");
         var withCredentials = api.asAdmin()

@@ -58,7 +58,7 @@ abstract class ChatDeliveryFixture {
                 "botToken",
                 "xoxb-1",
                 "signingSecret",
-                "s",
+                "slack-signing-secret",
                 "channel",
                 slackChannel,
                 "apiBaseUrl",

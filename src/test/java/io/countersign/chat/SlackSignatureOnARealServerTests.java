@@ -56,7 +56,7 @@ class SlackSignatureOnARealServerTests {
     private HttpResponse<String> interaction(String channel, String signedBody, String body) throws Exception {
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec("signing-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.init(new SecretKeySpec("slack-signing-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String signature = "v0="
                 + HexFormat.of()
                         .formatHex(
@@ -81,7 +81,7 @@ class SlackSignatureOnARealServerTests {
                                         "name", channel,
                                         "type", "SLACK",
                                         "botToken", "xoxb-1",
-                                        "signingSecret", "signing-secret",
+                                        "signingSecret", "slack-signing-secret",
                                         "channel", "C1",
                                         "apiBaseUrl", "http://127.0.0.1:9/api")),
                                 "Authorization",

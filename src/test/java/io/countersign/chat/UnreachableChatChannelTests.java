@@ -162,7 +162,16 @@ class UnreachableChatChannelTests extends ChatDeliveryFixture {
 
     private static Map<String, Object> slackAt(String apiBaseUrl, boolean isDefault) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of(
-                "type", "SLACK", "botToken", "xoxb-1", "signingSecret", "s", "channel", "C1", "default", isDefault));
+                "type",
+                "SLACK",
+                "botToken",
+                "xoxb-1",
+                "signingSecret",
+                "slack-signing-secret",
+                "channel",
+                "C1",
+                "default",
+                isDefault));
         body.put("apiBaseUrl", apiBaseUrl);
         return body;
     }

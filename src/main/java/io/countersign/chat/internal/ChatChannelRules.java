@@ -55,6 +55,15 @@ public final class ChatChannelRules {
             case SLACK -> {
                 required(problems, botToken, "botToken");
                 required(problems, signingSecret, "signingSecret");
+                if (in.signingSecret() != null && signingSecret != null) {
+                    // Slack's are 32 hex characters; a short one could be guessed and a click forged.
+                    // One kept as stored was checked when given
+                    problems.check(
+                            signingSecret.length() >= Webhooks.MIN_SECRET_LENGTH,
+                            "signingSecret",
+                            "too_short",
+                            "must be at least " + Webhooks.MIN_SECRET_LENGTH + " characters");
+                }
                 problems.check(
                         directMessages || slackChannel != null,
                         "channel",

@@ -129,7 +129,7 @@ class AdminPagesEscapingTests extends AdminPagesTestBase {
                                     "botToken",
                                     "xoxb-1",
                                     "signingSecret",
-                                    "signing",
+                                    "slack-signing-secret",
                                     "channel",
                                     HOSTILE,
                                     "apiBaseUrl",
