@@ -218,6 +218,30 @@ class ChatDeliveryTests extends ChatDeliveryFixture {
     }
 
     @Test
+    void aPostAnsweredWithoutWhereTheMessageWentIsDeliveredOnceAndNeverEdited() {
+        String send = "/bot7:bot-token/sendMessage";
+        platform.answer(send, 200, "{\"ok\":true,\"result\":{\"message_id\":42}}")
+                .answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"C1\"}");
+        String viaTelegram = requestNotifying(telegramChannel());
+        String viaSlack = requestNotifying(slackChannelPostingTo("C1"));
+        scene.awaitNothingDue();
+        scene.advanceAndSettle(Duration.ofMinutes(10));
+
+        for (String id : List.of(viaTelegram, viaSlack)) {
+            assertThat(scene.notifiedAbout(id).toString()).contains("DELIVERED");
+            api.as(lisa.token())
+                    .post("/api/v1/requests/" + id + "/reject", Api.json(Map.of("comment", "no")))
+                    .expect(200);
+        }
+        scene.awaitNothingDue();
+
+        assertThat(platform.seen(send)).hasSize(1);
+        assertThat(platform.seen("/api/chat.postMessage")).hasSize(1);
+        assertThat(platform.seen("/bot7:bot-token/editMessageText")).isEmpty();
+        assertThat(platform.seen("/api/chat.update")).isEmpty();
+    }
+
+    @Test
     void discordGetsAnEmbedItEditsLaterAndTeamsGetsAnAdaptiveCard() {
         platform.answer("/api/webhooks/1/abc", 200, "{\"id\":\"99\"}")
                 .answer("/api/webhooks/1/abc/messages/99", 200, "{\"id\":\"99\"}")

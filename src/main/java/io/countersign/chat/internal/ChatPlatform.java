@@ -27,8 +27,22 @@ interface ChatPlatform {
      */
     record Posted(String conversation, String messageId, SendResult failure, boolean unsupported, Integer status) {
 
+        private static final String UNKNOWN = "-";
+
         static Posted at(String conversation, String messageId) {
             return new Posted(conversation, messageId, null, false, null);
+        }
+
+        /**
+         * Posted, but the platform's answer did not say where: the message is delivered and never posted
+         * again, and cannot be changed later ({@link #unknown}).
+         */
+        static Posted somewhere() {
+            return at(UNKNOWN, UNKNOWN);
+        }
+
+        static boolean unknown(String messageId) {
+            return UNKNOWN.equals(messageId);
         }
 
         static Posted failed(SendResult failure) {

@@ -57,7 +57,7 @@ class DiscordPlatform implements ChatPlatform {
 
     @Override
     public Posted edit(ChatChannel channel, String conversation, String messageId, ChatMessage message) {
-        if ("-".equals(messageId)) {
+        if (Posted.unknown(messageId)) {
             return Posted.notEditable();
         }
         SendResult unreadable = UnreadableCredential.of(channel);

@@ -4,6 +4,8 @@ import io.countersign.notify.SendResult;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
  * the short error code or sentence a platform's JSON documents ({@link #errorCode}, {@link #description}).
  */
 final class PlatformAnswers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformAnswers.class);
+
+    /** As long as a stored message's conversation and id may be. */
+    private static final int MAX_ADDRESS = 200;
 
     private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,64}");
     private static final Pattern DESCRIPTION = Pattern.compile("[A-Za-z0-9 :;,.'()_-]{1,200}");
@@ -56,6 +63,31 @@ final class PlatformAnswers {
             return SendResult.failed(platform + ": " + answer.error()).withStatus(answer.status());
         }
         return null;
+    }
+
+    /** A string or whole number the platform answered, such as a message's id; empty when it is none. */
+    static Optional<String> address(JsonNode node) {
+        if (!node.isString() && !node.isIntegralNumber()) {
+            return Optional.empty();
+        }
+        String value = node.asString();
+        return value.isBlank() || value.length() > MAX_ADDRESS ? Optional.empty() : Optional.of(value);
+    }
+
+    /**
+     * A post the platform accepted without saying where the message went. It was posted, so it counts
+     * as delivered and is never posted again; it just cannot be changed once the request moves on. What
+     * the answer said is not logged: it is the platform's, or a proxy's, and may repeat a credential.
+     */
+    static ChatPlatform.Posted postedWithout(String call, String channel, String missing, Integer status) {
+        LOG.warn(
+                "{} for chat channel {} answered {} without {}: the message is posted but will not be changed"
+                        + " when the request moves on",
+                call,
+                channel,
+                status,
+                missing);
+        return ChatPlatform.Posted.somewhere().answered(status);
     }
 
     /** The answer's JSON; empty when it is none, such as a proxy's error page. */

@@ -63,16 +63,23 @@ class SlackPlatform implements ChatPlatform {
         Map<String, Object> body = new LinkedHashMap<>(SlackBlocks.of(message, token));
         body.put("channel", conversation);
         Call posted = call(channel, "chat.postMessage", body, null);
-        return posted.failure() != null
-                ? Posted.failed(posted.failure())
-                : Posted.at(
-                                posted.body().get("channel").asString(),
-                                posted.body().get("ts").asString())
-                        .answered(posted.status());
+        if (posted.failure() != null) {
+            return Posted.failed(posted.failure());
+        }
+        Optional<String> where = PlatformAnswers.address(posted.body().path("channel"));
+        Optional<String> ts = PlatformAnswers.address(posted.body().path("ts"));
+        if (where.isEmpty() || ts.isEmpty()) {
+            return PlatformAnswers.postedWithout(
+                    "Slack chat.postMessage", channel.name(), "channel and ts", posted.status());
+        }
+        return Posted.at(where.get(), ts.get()).answered(posted.status());
     }
 
     @Override
     public Posted edit(ChatChannel channel, String conversation, String messageId, ChatMessage message) {
+        if (Posted.unknown(messageId)) {
+            return Posted.notEditable();
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("channel", conversation);
         body.put("ts", messageId);

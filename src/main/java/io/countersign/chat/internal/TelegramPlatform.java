@@ -54,15 +54,21 @@ class TelegramPlatform implements ChatPlatform {
         if (sent.failure() != null) {
             return Posted.failed(sent.failure());
         }
-        JsonNode result = sent.body().get("result");
-        return Posted.at(
-                        result.get("chat").get("id").asString(),
-                        result.get("message_id").asString())
-                .answered(sent.status());
+        JsonNode result = sent.body().path("result");
+        Optional<String> chat = PlatformAnswers.address(result.path("chat").path("id"));
+        Optional<String> id = PlatformAnswers.address(result.path("message_id"));
+        if (chat.isEmpty() || id.isEmpty()) {
+            return PlatformAnswers.postedWithout(
+                    "Telegram sendMessage", channel.name(), "result.chat.id and result.message_id", sent.status());
+        }
+        return Posted.at(chat.get(), id.get()).answered(sent.status());
     }
 
     @Override
     public Posted edit(ChatChannel channel, String conversation, String messageId, ChatMessage message) {
+        if (Posted.unknown(messageId)) {
+            return Posted.notEditable();
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("chat_id", conversation);
         body.put("message_id", Long.parseLong(messageId));
