@@ -2,12 +2,15 @@ package io.countersign.chat;
 
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
+import io.countersign.shared.RefusalAuditLimiter;
 
 /**
  * A click or reply in a chat changed nothing; the note names the platform's user and why, never the
- * action token.
+ * action token, and how many like it were held back before it ({@code heldBack}: see {@link
+ * RefusalAuditLimiter}).
  */
-public record ChatDecisionRefused(Actor actor, ChatType platform, String requestId, String chatUser, String reason)
+public record ChatDecisionRefused(
+        Actor actor, ChatType platform, String requestId, String chatUser, String reason, long heldBack)
         implements AuditableEvent {
 
     @Override
@@ -24,6 +27,6 @@ public record ChatDecisionRefused(Actor actor, ChatType platform, String request
 
     @Override
     public String note() {
-        return platform.name() + " user " + chatUser + ": " + reason;
+        return RefusalAuditLimiter.noted(platform.name() + " user " + chatUser + ": " + reason, heldBack);
     }
 }

@@ -257,6 +257,25 @@ class TelegramDecisionTests {
     }
 
     @Test
+    void clicksOfAnUnlinkedAccountAreAuditedOnceAMinutePerChannelAndReason() {
+        bot.link(lisa, 5001);
+        String id = requestFor(lisa, null);
+        String approve = bot.buttons().get(0);
+        int audited = refusals().size();
+
+        for (int i = 0; i < 3; i++) {
+            bot.click(5999, approve).expect(200);
+            assertThat(bot.lastAnswer().get("text").asString()).contains("not linked");
+        }
+        assertThat(refusals()).hasSize(audited + 1);
+        clock.advance(Duration.ofMinutes(1));
+        bot.click(5999, approve).expect(200);
+
+        assertThat(api.status(id)).isEqualTo("PENDING");
+        assertThat(refusals()).hasSize(audited + 2).last().asString().contains("2 more like it");
+    }
+
+    @Test
     void aStepThatForbidsTelegramGetsALinkOnlyAndAUsedCodeLinksNobody() {
         bot.link(lisa, 5001);
         requestFor(lisa, List.of("WEB"));

@@ -2,7 +2,6 @@ package io.countersign.chat.internal;
 
 import io.countersign.chat.ChatCallbackAnswer;
 import io.countersign.chat.ChatChannel;
-import io.countersign.chat.ChatDecisionRefused;
 import io.countersign.chat.ChatType;
 import io.countersign.directory.Directory;
 import io.countersign.directory.User;
@@ -15,10 +14,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,8 +36,7 @@ public class SlackInteractionHandler {
     private final ActionTokens tokens;
     private final Directory directory;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate transactions;
+    private final DecisionRefusals refusals;
 
     SlackInteractionHandler(
             SlackPlatform slack,
@@ -50,16 +45,14 @@ public class SlackInteractionHandler {
             ActionTokens tokens,
             Directory directory,
             Clock clock,
-            ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager) {
+            DecisionRefusals refusals) {
         this.slack = slack;
         this.http = http;
         this.json = json;
         this.tokens = tokens;
         this.directory = directory;
         this.clock = clock;
-        this.events = events;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.refusals = refusals;
     }
 
     public ChatCallbackAnswer handle(ChatChannel channel, JsonNode payload) {
@@ -84,8 +77,7 @@ public class SlackInteractionHandler {
         String token = action.path("value").asString("");
         Check check = check(channel, slackUser, token);
         if (check.refusal() != null) {
-            refused(slackUser, check.requestId(), check.refusal());
-            ephemeral(responseUrl, "Nothing was decided: " + check.refusal() + ".");
+            ephemeral(responseUrl, refused(channel, slackUser, check));
             return;
         }
         if (actionId.equals(SlackBlocks.APPROVE)) {
@@ -146,7 +138,7 @@ public class SlackInteractionHandler {
                 .strip();
         Check check = check(channel, slackUser, token);
         String outcome = check.refusal() != null
-                ? refusedNow(slackUser, check, check.refusal())
+                ? refused(channel, slackUser, check)
                 : reason.isEmpty() ? "Not rejected: a rejection needs a reason." : null;
         if (outcome == null) {
             Outcome decided = decide(slackUser, check, token, false, reason);
@@ -161,14 +153,28 @@ public class SlackInteractionHandler {
     }
 
     private String refusedNow(String slackUser, Check check, String why) {
-        refused(slackUser, check.requestId(), why);
+        refusals.ofApprover(ChatType.SLACK, slackUser, check.requestId(), why);
         return "Nothing was decided: " + why + ".";
     }
 
-    private record Check(String userId, String requestId, String refusal, ActionTokenView token) {
+    /** A click that failed the {@link #check}; one of somebody Countersign does not know is thinned. */
+    private String refused(ChatChannel channel, String slackUser, Check check) {
+        if (!check.stranger()) {
+            return refusedNow(slackUser, check, check.refusal());
+        }
+        refusals.ofStranger(ChatType.SLACK, channel.name(), slackUser, check.requestId(), check.refusal());
+        return "Nothing was decided: " + check.refusal() + ".";
+    }
+
+    /** {@code stranger}: the clicker is no single active user, or the button is none Countersign made. */
+    private record Check(String userId, String requestId, String refusal, ActionTokenView token, boolean stranger) {
 
         Check(String userId, String requestId, String refusal) {
-            this(userId, requestId, refusal, null);
+            this(userId, requestId, refusal, null, false);
+        }
+
+        static Check ofStranger(String requestId, String refusal) {
+            return new Check(null, requestId, refusal, null, true);
         }
     }
 
@@ -178,11 +184,11 @@ public class SlackInteractionHandler {
         String requestId = view.map(ActionTokenView::requestId).orElse(null);
         Clicker clicker = userOf(channel, slackUser);
         if (clicker.unknown() != null) {
-            return new Check(null, requestId, clicker.unknown());
+            return Check.ofStranger(requestId, clicker.unknown());
         }
         Optional<String> userId = clicker.userId();
         if (view.isEmpty()) {
-            return new Check(null, null, ChatRefusals.reason(ActionTokenRefused.Reason.UNKNOWN));
+            return Check.ofStranger(null, ChatRefusals.reason(ActionTokenRefused.Reason.UNKNOWN));
         }
         if (!view.get().approverId().equals(userId.get())) {
             return new Check(null, requestId, ChatRefusals.reason(ActionTokenRefused.Reason.WRONG_APPROVER));
@@ -190,7 +196,7 @@ public class SlackInteractionHandler {
         if (view.get().used()) {
             return new Check(null, requestId, ChatRefusals.reason(ActionTokenRefused.Reason.USED));
         }
-        return new Check(userId.get(), requestId, null, view.get());
+        return new Check(userId.get(), requestId, null, view.get(), false);
     }
 
     private record Outcome(String text, boolean decided) {}
@@ -241,11 +247,6 @@ public class SlackInteractionHandler {
         Optional<String> userId =
                 owners.size() == 1 ? directory.idOf(owners.get(0).username()) : Optional.empty();
         return new Clicker(userId, userId.isEmpty() ? NO_SINGLE_USER : null);
-    }
-
-    private void refused(String slackUser, String requestId, String why) {
-        transactions.executeWithoutResult(tx -> events.publishEvent(new ChatDecisionRefused(
-                ChatRefusals.system(ChatType.SLACK, slackUser), ChatType.SLACK, requestId, slackUser, why)));
     }
 
     private void ephemeral(String responseUrl, String text) {

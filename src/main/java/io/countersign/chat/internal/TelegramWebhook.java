@@ -1,7 +1,6 @@
 package io.countersign.chat.internal;
 
 import io.countersign.chat.ChatChannel;
-import io.countersign.chat.ChatDecisionRefused;
 import io.countersign.chat.ChatType;
 import io.countersign.directory.Directory;
 import io.countersign.directory.User;
@@ -14,10 +13,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,8 +32,7 @@ public class TelegramWebhook {
     private final TelegramRejections rejections;
     private final Directory directory;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate transactions;
+    private final DecisionRefusals refusals;
 
     TelegramWebhook(
             TelegramPlatform bot,
@@ -47,8 +42,7 @@ public class TelegramWebhook {
             TelegramRejections rejections,
             Directory directory,
             Clock clock,
-            ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager) {
+            DecisionRefusals refusals) {
         this.bot = bot;
         this.linking = linking;
         this.links = links;
@@ -56,9 +50,7 @@ public class TelegramWebhook {
         this.rejections = rejections;
         this.directory = directory;
         this.clock = clock;
-        this.events = events;
-        // the platform is called outside any transaction; what is stored and audited commits on its own
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.refusals = refusals;
     }
 
     public void handle(ChatChannel channel, JsonNode update) {
@@ -75,14 +67,14 @@ public class TelegramWebhook {
         Optional<TelegramCallback> callback =
                 TelegramCallback.parse(query.path("data").asString(null));
         if (callback.isEmpty()) {
-            refuse(channel, queryId, from, null, "this button is not one Countersign made");
+            refuseStranger(channel, queryId, from, null, "this button is not one Countersign made");
             return;
         }
         Optional<User> user = linkedUser(from);
         Optional<ActionTokenView> token = tokens.peek(callback.get().token(), Channel.TELEGRAM);
         String requestId = token.map(ActionTokenView::requestId).orElse(null);
         if (user.isEmpty()) {
-            refuse(
+            refuseStranger(
                     channel,
                     queryId,
                     from,
@@ -91,7 +83,7 @@ public class TelegramWebhook {
             return;
         }
         if (token.isEmpty()) {
-            refuse(channel, queryId, from, null, ChatRefusals.reason(ActionTokenRefused.Reason.UNKNOWN));
+            refuseStranger(channel, queryId, from, null, ChatRefusals.reason(ActionTokenRefused.Reason.UNKNOWN));
             return;
         }
         String userId = directory.idOf(user.get().username()).orElseThrow();
@@ -158,7 +150,12 @@ public class TelegramWebhook {
                 .map(ActionTokenView::requestId)
                 .orElse(null);
         if (userId.isEmpty()) {
-            refused(from, requestId, "your Telegram account is not linked to an active Countersign user");
+            refusals.ofStranger(
+                    ChatType.TELEGRAM,
+                    channel.name(),
+                    from,
+                    requestId,
+                    "your Telegram account is not linked to an active Countersign user");
             say(
                     channel,
                     chat,
@@ -191,7 +188,7 @@ public class TelegramWebhook {
             outcome = (approve ? "Approved " : "Rejected ") + requestId + ".";
         } catch (ActionTokenRefused e) {
             String why = ChatRefusals.reason(e.refusal());
-            refused(from, requestId, why);
+            refusals.ofApprover(ChatType.TELEGRAM, from, requestId, why);
             outcome = "Nothing was decided: " + why + ".";
             refused = true;
         } catch (InvalidInputException e) {
@@ -214,14 +211,16 @@ public class TelegramWebhook {
                 .filter(User::active);
     }
 
+    /** A linked approver's click that decides nothing. */
     private void refuse(ChatChannel channel, String queryId, String from, String requestId, String why) {
-        refused(from, requestId, why);
+        refusals.ofApprover(ChatType.TELEGRAM, from, requestId, why);
         answer(channel, queryId, "Nothing was decided: " + why + ".", true);
     }
 
-    private void refused(String from, String requestId, String why) {
-        transactions.executeWithoutResult(tx -> events.publishEvent(new ChatDecisionRefused(
-                ChatRefusals.system(ChatType.TELEGRAM, from), ChatType.TELEGRAM, requestId, from, why)));
+    /** A click of an account linked to nobody, or on a button Countersign never made. */
+    private void refuseStranger(ChatChannel channel, String queryId, String from, String requestId, String why) {
+        refusals.ofStranger(ChatType.TELEGRAM, channel.name(), from, requestId, why);
+        answer(channel, queryId, "Nothing was decided: " + why + ".", true);
     }
 
     private void answer(ChatChannel channel, String queryId, String text, boolean alert) {
