@@ -3,6 +3,7 @@ package io.countersign.chat;
 import io.countersign.chat.internal.ChatChannelRules;
 import io.countersign.chat.internal.ChatChannelStore;
 import io.countersign.chat.internal.ChatChannelTest;
+import io.countersign.notify.DiscardedNotifications;
 import io.countersign.notify.NotificationDeliveries;
 import io.countersign.policy.Policies;
 import io.countersign.shared.Actor;
@@ -104,7 +105,7 @@ public class ChatChannels {
             throw new NotFoundException("channel", key);
         }
         // the messages waiting for it must never reach a later channel of the same name
-        NotificationDeliveries.Discarded discarded =
+        DiscardedNotifications discarded =
                 deliveries.discardRoutedTo(type.name(), key, "the chat channel " + key + " was deleted");
         events.publishEvent(new ChatChannelDeleted(actor, key, discarded.pending(), discarded.dead()));
     }

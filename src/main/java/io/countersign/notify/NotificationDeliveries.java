@@ -151,9 +151,6 @@ public class NotificationDeliveries {
         pauses.forget(channel, destination);
     }
 
-    /** How many notifications waiting for a destination that went away were discarded. */
-    public record Discarded(int pending, int dead) {}
-
     /**
      * Discards the channel's notifications routed to {@code destination} (a chat channel by name) that
      * were not delivered, pending, in flight or dead, once it was deleted: each is settled as {@code
@@ -161,8 +158,8 @@ public class NotificationDeliveries {
      * same name, redelivered or not. Forgets this instance's pause of the destination too.
      */
     @Transactional
-    public Discarded discardRoutedTo(String channel, String destination, String reason) {
-        Discarded discarded = routed.discard(channel, destination, reason, clock.instant());
+    public DiscardedNotifications discardRoutedTo(String channel, String destination, String reason) {
+        DiscardedNotifications discarded = routed.discard(channel, destination, reason, clock.instant());
         pauses.forget(channel, destination);
         return discarded;
     }

@@ -1,6 +1,6 @@
 package io.countersign.notify.internal;
 
-import io.countersign.notify.NotificationDeliveries;
+import io.countersign.notify.DiscardedNotifications;
 import io.countersign.notify.NotificationRoutes;
 import io.countersign.shared.Timestamps;
 import java.time.Instant;
@@ -36,7 +36,7 @@ public class RoutedDeliveries {
      * as their error: none is sent or can be redelivered, and a send in flight records nothing over it,
      * since an attempt is recorded only on a pending delivery.
      */
-    public NotificationDeliveries.Discarded discard(String channel, String route, String reason, Instant now) {
+    public DiscardedNotifications discard(String channel, String route, String reason, Instant now) {
         List<Undelivered> undelivered = jdbc.sql("""
                         select id, state, payload from webhook_deliveries
                         where channel = ? and state in ('PENDING', 'DEAD') for update""")
@@ -60,7 +60,7 @@ public class RoutedDeliveries {
                 dead += settled;
             }
         }
-        return new NotificationDeliveries.Discarded(pending, dead);
+        return new DiscardedNotifications(pending, dead);
     }
 
     private String routeOf(String payload) {
