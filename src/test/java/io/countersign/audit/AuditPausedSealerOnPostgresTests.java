@@ -2,48 +2,28 @@ package io.countersign.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.countersign.testing.Api;
-import io.countersign.testing.CountersignTest;
 import io.countersign.testing.OnPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /**
  * An instance paused while its sealer holds the chain head (stopped by {@code kill -STOP}, frozen by its
  * host) must not stop sealing on the instances that keep running: the database ends the paused
  * sealer's transaction and the others take over.
  */
-@CountersignTest
 @OnPostgres
-@Import(AuditFixtures.class)
-class AuditPausedSealerOnPostgresTests {
-
-    @Autowired
-    AuditLog auditLog;
-
-    @Autowired
-    AuditTables tables;
-
-    @Autowired
-    AuditedChanges changes;
-
-    @Autowired
-    DataSource dataSource;
+class AuditPausedSealerOnPostgresTests extends SealerTestBase {
 
     @Test
     void eventsCommittedWhileAPausedInstanceHoldsTheChainHeadAreSealedByTheOthers() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+        awaitJournalSealed();
         ChainHead head = tables.head();
         String actor = Api.unique("paused");
 
@@ -59,7 +39,7 @@ class AuditPausedSealerOnPostgresTests {
                     SampleEvent.by(actor).withNote("one"), SampleEvent.by(actor).withNote("two"));
             changes.publish(SampleEvent.by(actor).withNote("three"));
 
-            await().atMost(ChainHeadHold.IDLE.plus(Duration.ofSeconds(10))).until(() -> tables.journalSize() == 0);
+            awaitJournalSealed(ChainHeadHold.IDLE.plus(Duration.ofSeconds(10)));
 
             // the paused instance resumes: its transaction is gone and it can chain nothing more
             assertThatThrownBy(() -> {
@@ -70,10 +50,7 @@ class AuditPausedSealerOnPostgresTests {
                     .isInstanceOf(SQLException.class);
         }
 
-        List<AuditRecord> chained = tables.all().stream()
-                .filter(event -> actor.equals(event.actor()))
-                .toList();
-        assertThat(chained).extracting(AuditRecord::note).containsExactly("one", "two", "three");
+        assertThat(chained(actor)).extracting(AuditRecord::note).containsExactly("one", "two", "three");
         ChainVerification verdict = auditLog.verify();
         assertThat(verdict.valid()).isTrue();
         assertThat(verdict.events()).isEqualTo(head.lastId() + 3);

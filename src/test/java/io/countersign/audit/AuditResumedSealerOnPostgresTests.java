@@ -4,63 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.countersign.testing.Api;
-import io.countersign.testing.CountersignTest;
 import io.countersign.testing.OnPostgres;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Import;
 
 /**
  * An instance paused in the middle of a sealing pass resumes after the database ended its transaction
  * and another instance sealed on: the resumed pass must fail whole, once, and the instance must seal
  * on with a new connection, leaving a valid chain with every event in it exactly once.
  */
-@CountersignTest
 @OnPostgres
-@Import(AuditFixtures.class)
 @ExtendWith(OutputCaptureExtension.class)
-class AuditResumedSealerOnPostgresTests {
+class AuditResumedSealerOnPostgresTests extends SealerTestBase {
 
     private static final String FAILED_PASS = "Sealing the audit journal failed";
-
-    @Autowired
-    AuditSealer sealer;
-
-    @Autowired
-    AuditLog auditLog;
-
-    @Autowired
-    AuditTables tables;
-
-    @Autowired
-    AuditedChanges changes;
-
-    @Autowired
-    AuditProperties properties;
-
-    @Autowired
-    DataSource dataSource;
-
-    @AfterEach
-    void sealerRunsAgain() {
-        sealer.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
-    }
 
     @Test
     void aSealerResumedAfterTheDatabaseEndedItsPassFailsThatPassOnceAndSealsOnAfterwards(CapturedOutput output)
             throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+        awaitJournalSealed();
         sealer.stop(); // the other instance is not sealing yet: the paused one takes the head first
         ChainHead head = tables.head();
         String actor = Api.unique("resumed");
@@ -69,7 +35,7 @@ class AuditResumedSealerOnPostgresTests {
 
         PausingPool pool = new PausingPool(dataSource, "insert into audit_events");
         String afterResuming;
-        AuditSealer paused = new AuditSealer(pool.pools(), properties, Clock.systemUTC(), new SimpleMeterRegistry());
+        AuditSealer paused = sealerOf(pool);
         try {
             paused.start();
             // it holds the head, has read "one" and "two" and hashed them, and is about to chain them
@@ -77,7 +43,7 @@ class AuditResumedSealerOnPostgresTests {
 
             sealer.start();
             changes.publish(SampleEvent.by(actor).withNote("three"));
-            await().atMost(ChainHeadHold.IDLE.plus(Duration.ofSeconds(10))).until(() -> tables.journalSize() == 0);
+            awaitJournalSealed(ChainHeadHold.IDLE.plus(Duration.ofSeconds(10)));
             assertThat(chained(actor)).extracting(AuditRecord::note).containsExactly("one", "two", "three");
 
             sealer.stop(); // from here on only the resumed instance seals
@@ -87,7 +53,7 @@ class AuditResumedSealerOnPostgresTests {
                     .until(() -> output.getOut().substring(resumedAt).contains(FAILED_PASS));
 
             changes.publish(SampleEvent.by(actor).withNote("four"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+            awaitJournalSealed();
             afterResuming = output.getOut().substring(resumedAt);
         } finally {
             pool.resume.countDown();
@@ -111,11 +77,5 @@ class AuditResumedSealerOnPostgresTests {
         assertThat(output.getOut())
                 .as("the events' contents stay out of the log")
                 .doesNotContain(actor);
-    }
-
-    private List<AuditRecord> chained(String actor) {
-        return tables.all().stream()
-                .filter(event -> actor.equals(event.actor()))
-                .toList();
     }
 }

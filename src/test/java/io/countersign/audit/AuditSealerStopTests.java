@@ -4,55 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.countersign.testing.Api;
-import io.countersign.testing.CountersignTest;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /**
  * A stopping instance lets its sealer finish the pass it is in: interrupting it there failed the pass,
  * and on the embedded database's default file system closed the database for every other thread.
  */
-@CountersignTest
-@Import(AuditFixtures.class)
-class AuditSealerStopTests {
-
-    @Autowired
-    AuditSealer sealer;
-
-    @Autowired
-    AuditTables tables;
-
-    @Autowired
-    AuditedChanges changes;
-
-    @Autowired
-    AuditProperties properties;
-
-    @Autowired
-    DataSource dataSource;
-
-    @AfterEach
-    void sealerRunsAgain() {
-        sealer.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
-    }
+class AuditSealerStopTests extends SealerTestBase {
 
     @Test
     void aSealerStoppedInTheMiddleOfAPassFinishesThatPassBeforeItStops() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+        awaitJournalSealed();
         sealer.stop();
         String actor = Api.unique("stopping");
         changes.publish(SampleEvent.by(actor).withNote("last"));
 
         PausingPool pool = new PausingPool(dataSource, "insert into audit_events");
-        AuditSealer stopping = new AuditSealer(pool.pools(), properties, Clock.systemUTC(), new SimpleMeterRegistry());
+        AuditSealer stopping = sealerOf(pool);
         Thread stopper = new Thread(stopping::stop, "stopper");
         try {
             stopping.start();
@@ -70,8 +40,6 @@ class AuditSealerStopTests {
 
         assertThat(stopper.isAlive()).isFalse();
         assertThat(tables.journalSize()).isZero();
-        assertThat(tables.all().stream().filter(event -> actor.equals(event.actor())))
-                .extracting(AuditRecord::note)
-                .containsExactly("last");
+        assertThat(chained(actor)).extracting(AuditRecord::note).containsExactly("last");
     }
 }

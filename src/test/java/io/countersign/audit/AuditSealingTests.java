@@ -2,11 +2,9 @@ package io.countersign.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.countersign.shared.database.DedicatedPools;
 import io.countersign.testing.Api;
-import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -22,11 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,25 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Events reach the chain through the journal: what happens when nothing seals them for a while, when
  * several sealers run at once, and when transactions commit in another order than they wrote.
  */
-@CountersignTest
-@Import(AuditFixtures.class)
 @TestPropertySource(properties = "countersign.audit.seal-batch-size=7")
-class AuditSealingTests {
-
-    @Autowired
-    AuditSealer sealer;
-
-    @Autowired
-    AuditLog auditLog;
-
-    @Autowired
-    AuditTables tables;
+class AuditSealingTests extends SealerTestBase {
 
     @Autowired
     AuditRows rows;
-
-    @Autowired
-    AuditedChanges changes;
 
     @Autowired
     ApplicationEventPublisher publisher;
@@ -68,23 +50,14 @@ class AuditSealingTests {
     DedicatedPools pools;
 
     @Autowired
-    AuditProperties properties;
-
-    @Autowired
     MeterRegistry meters;
 
     @Autowired
     MutableClock clock;
 
-    @AfterEach
-    void sealerRunsAgain() {
-        sealer.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
-    }
-
     @Test
     void eventsCommittedWhileNoSealerRunsAreKeptReportedAndChainedByTheNextSealer() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+        awaitJournalSealed();
         sealer.stop(); // as if the instance died right after its changes committed
         ChainHead head = tables.head();
         String actor = Api.unique("crash");
@@ -102,7 +75,7 @@ class AuditSealingTests {
 
         sealer.start(); // the next instance to start, or another one already running
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+        awaitJournalSealed();
         ChainVerification sealed = auditLog.verify();
         assertThat(sealed.valid()).isTrue();
         assertThat(sealed.events()).isEqualTo(head.lastId() + 3);
@@ -116,7 +89,7 @@ class AuditSealingTests {
 
     @Test
     void theAgeOfTheOldestUnsealedEventGrowsWhileNothingSealsAndFallsToZeroOnceSealed() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+        awaitJournalSealed();
         sealer.stop();
         assertThat(unsealedAge()).isZero();
 
@@ -129,13 +102,13 @@ class AuditSealingTests {
         assertThat(unsealedAge()).isEqualTo(80.0);
 
         sealer.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+        awaitJournalSealed();
         assertThat(unsealedAge()).isZero();
     }
 
     @Test
     void anEventFromAnInstanceWhoseClockRunsAheadIsSealedWithNoLag() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+        awaitJournalSealed();
         sealer.stop();
         Instant sealersTime = clock.instant();
         clock.advance(Duration.ofMinutes(2)); // the writing instance's clock
@@ -145,7 +118,7 @@ class AuditSealingTests {
         long before = lag.count();
 
         sealer.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+        awaitJournalSealed();
 
         assertThat(lag.count()).as("the event's lag is counted").isEqualTo(before + 1);
         assertThat(lag.max(TimeUnit.SECONDS)).isGreaterThanOrEqualTo(0);
@@ -235,7 +208,7 @@ class AuditSealingTests {
 
     @Test
     void aPassThatFindsOneOfItsJournalEntriesAlreadyRemovedChainsNothing() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> tables.journalSize() == 0);
+        awaitJournalSealed();
         sealer.stop();
         ChainHead head = tables.head();
         String actor = Api.unique("raced");
@@ -310,9 +283,5 @@ class AuditSealingTests {
                 .list();
         assertThat(journalOrder.get(1)).isLessThan(journalOrder.get(0));
         assertThat(auditLog.verify().valid()).isTrue();
-    }
-
-    private List<AuditRecord> chained(String actor) {
-        return tables.all().stream().filter(e -> actor.equals(e.actor())).toList();
     }
 }

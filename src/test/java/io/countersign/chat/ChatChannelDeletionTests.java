@@ -1,17 +1,13 @@
 package io.countersign.chat;
 
-import static io.countersign.notify.NotificationScene.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.countersign.notify.NotificationScene;
 import io.countersign.testing.Api;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A deleted channel takes its undelivered messages with it: a later channel of the same name, which
@@ -19,31 +15,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ChatChannelDeletionTests extends ChatDeliveryFixture {
 
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void deletingAChannelDiscardsItsUndeliveredMessagesSoALaterChannelOfTheSameNameNeverGetsThem() throws Exception {
         // the first platform refuses for good (dead) and then fails for a while (pending)
         platform.answer("/api/chat.postMessage", 403, "{}");
         // the default channel: a channel a policy names cannot be deleted
-        Map<String, Object> slack = new LinkedHashMap<>(Map.of(
-                "type",
-                "SLACK",
-                "botToken",
-                "xoxb-1",
-                "signingSecret",
-                "slack-signing-secret",
-                "channel",
-                "C1",
-                "default",
-                true));
-        slack.put("apiBaseUrl", platform.url() + "/api");
-        String name = channel(slack);
-        String dead = requestNotifyingTheDefaultChannel();
+        String name = channel(slackAt(platform.url() + "/api", true));
+        String dead = requestNotifyingTheDefaultChannels();
         await().atMost(NotificationScene.PATIENCE).until(() -> "DEAD".equals(state(dead)));
         platform.answer("/api/chat.postMessage", 503, "{}");
-        String pending = requestNotifyingTheDefaultChannel();
+        String pending = requestNotifyingTheDefaultChannels();
         await().atMost(NotificationScene.PATIENCE).until(() -> attempts(pending) >= 1);
         assertThat(state(pending)).isEqualTo("PENDING");
 
@@ -87,30 +68,7 @@ class ChatChannelDeletionTests extends ChatDeliveryFixture {
         }
     }
 
-    private String requestNotifyingTheDefaultChannel() {
-        return scene.pending(dev, List.of(step(1, lisa)));
-    }
-
     private String deliveryOf(String requestId) {
         return slackDelivery(requestId, "id", String.class);
-    }
-
-    private String state(String requestId) {
-        return slackDelivery(requestId, "state", String.class);
-    }
-
-    private int attempts(String requestId) {
-        return slackDelivery(requestId, "attempts", Integer.class);
-    }
-
-    private String lastError(String requestId) {
-        return slackDelivery(requestId, "last_error", String.class);
-    }
-
-    private <T> T slackDelivery(String requestId, String column, Class<T> type) {
-        return jdbc.sql("select " + column + " from webhook_deliveries where request_id = ? and channel = 'SLACK'")
-                .param(requestId)
-                .query(type)
-                .single();
     }
 }

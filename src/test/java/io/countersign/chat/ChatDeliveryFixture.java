@@ -1,6 +1,7 @@
 package io.countersign.chat;
 
 import static io.countersign.notify.NotificationScene.step;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
@@ -11,10 +12,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the tests of chat delivery share: a fake platform on loopback, a requester and an approver, and
- * channels and requests that notify through that platform.
+ * What the tests of chat delivery share: a fake platform on loopback, a requester and an approver,
+ * channels and requests that notify through that platform, and the Slack deliveries of those requests
+ * as stored.
  */
 @ChatTest
 abstract class ChatDeliveryFixture {
@@ -24,6 +27,9 @@ abstract class ChatDeliveryFixture {
 
     @Autowired
     Api api;
+
+    @Autowired
+    JdbcClient jdbc;
 
     FakePlatform platform;
     Person dev;
@@ -84,5 +90,53 @@ abstract class ChatDeliveryFixture {
         Map<String, Object> first = step(1, lisa);
         first.put("notify", List.of(channel));
         return scene.pending(dev, List.of(first));
+    }
+
+    /** The settings of a Slack channel posting to {@code C1} through {@code apiBaseUrl}. */
+    static Map<String, Object> slackAt(String apiBaseUrl, boolean isDefault) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of(
+                "type",
+                "SLACK",
+                "botToken",
+                "xoxb-1",
+                "signingSecret",
+                "slack-signing-secret",
+                "channel",
+                "C1",
+                "default",
+                isDefault));
+        body.put("apiBaseUrl", apiBaseUrl);
+        return body;
+    }
+
+    /** A request whose step names no channel, so that the default channels hear of it. */
+    String requestNotifyingTheDefaultChannels() {
+        return scene.pending(dev, List.of(step(1, lisa)));
+    }
+
+    int attempts(String requestId) {
+        return slackDelivery(requestId, "attempts", Integer.class);
+    }
+
+    String state(String requestId) {
+        return slackDelivery(requestId, "state", String.class);
+    }
+
+    /** The error of the request's one Slack delivery, null while it has none. */
+    String lastError(String requestId) {
+        List<String> errors = jdbc.sql(
+                        "select last_error from webhook_deliveries where request_id = ? and channel = 'SLACK'")
+                .param(requestId)
+                .query(String.class)
+                .list();
+        assertThat(errors).hasSize(1);
+        return errors.get(0);
+    }
+
+    <T> T slackDelivery(String requestId, String column, Class<T> type) {
+        return jdbc.sql("select " + column + " from webhook_deliveries where request_id = ? and channel = 'SLACK'")
+                .param(requestId)
+                .query(type)
+                .single();
     }
 }

@@ -1,6 +1,5 @@
 package io.countersign.chat;
 
-import static io.countersign.notify.NotificationScene.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,7 +12,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -40,9 +37,6 @@ import org.springframework.test.context.TestPropertySource;
 class UnreachableChatChannelTests extends ChatDeliveryFixture {
 
     static final String POSTED = "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}";
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     MutableClock clock;
@@ -160,26 +154,6 @@ class UnreachableChatChannelTests extends ChatDeliveryFixture {
         assertThat(output.getAll()).doesNotContain("notification " + eventOf(second));
     }
 
-    private static Map<String, Object> slackAt(String apiBaseUrl, boolean isDefault) {
-        Map<String, Object> body = new LinkedHashMap<>(Map.of(
-                "type",
-                "SLACK",
-                "botToken",
-                "xoxb-1",
-                "signingSecret",
-                "slack-signing-secret",
-                "channel",
-                "C1",
-                "default",
-                isDefault));
-        body.put("apiBaseUrl", apiBaseUrl);
-        return body;
-    }
-
-    private String requestNotifyingTheDefaultChannels() {
-        return scene.pending(dev, List.of(step(1, lisa)));
-    }
-
     private void awaitRefused(String requestId) {
         await().atMost(NotificationScene.PATIENCE).ignoreExceptions().until(() -> attempts(requestId) == 1);
     }
@@ -192,28 +166,5 @@ class UnreachableChatChannelTests extends ChatDeliveryFixture {
 
     private String eventOf(String requestId) {
         return slackDelivery(requestId, "event_id", String.class);
-    }
-
-    private int attempts(String requestId) {
-        return slackDelivery(requestId, "attempts", Integer.class);
-    }
-
-    private String state(String requestId) {
-        return slackDelivery(requestId, "state", String.class);
-    }
-
-    private String lastError(String requestId) {
-        return jdbc.sql("select last_error from webhook_deliveries where request_id = ? and channel = 'SLACK'")
-                .param(requestId)
-                .query(String.class)
-                .list()
-                .get(0);
-    }
-
-    private <T> T slackDelivery(String requestId, String column, Class<T> type) {
-        return jdbc.sql("select " + column + " from webhook_deliveries where request_id = ? and channel = 'SLACK'")
-                .param(requestId)
-                .query(type)
-                .single();
     }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A channel whose credential was sealed with another encryption key (the key was rotated, and the
@@ -26,9 +25,6 @@ class UnreadableChatCredentialTests extends ChatDeliveryFixture {
 
     static final SecretCipher PREVIOUS_KEY = new SecretCipher(new EncryptionProperties(
             Base64.getEncoder().encodeToString("the-key-before-it-was-rotated-32".getBytes()), null));
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     SecretCipher currentKey;

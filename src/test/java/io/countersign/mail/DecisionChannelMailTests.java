@@ -2,35 +2,18 @@ package io.countersign.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.countersign.shared.Channel;
-import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Where a step is decided, as the mails say it to a person: the approval mail of a step its policy
  * keeps to some channels, and the ways a refusal answer says are left, each read as received.
  */
-@MailTest
-class DecisionChannelMailTests {
-
-    @RegisterExtension
-    static final GreenMailExtension mail = MailServers.extension();
-
-    @Autowired
-    MailSettingsService settings;
-
-    @Autowired
-    MailComposer composer;
-
-    @Autowired
-    Mailer mailer;
+class DecisionChannelMailTests extends OutgoingMailFixture {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(
@@ -52,17 +35,17 @@ class DecisionChannelMailTests {
         plainSmtp(List.of());
         List<String> allowed = List.of(channels.split(","));
 
-        mailer.send(composer.approvalRequest(restricted(allowed)).message());
+        mailer.send(composer.approvalRequest(decidedOnlyThrough(allowed)).message());
 
-        String text = OutgoingMailTests.part(receivedOne(), "text/plain");
+        String text = part(receivedOne(), "text/plain");
         // a step offered both by link and by reply needs no word on where else it is decided
         assertThat(text.contains("The policy takes decisions on this step " + where))
                 .isEqualTo(where != null);
         assertThat(text)
                 .doesNotContain("EMAIL", "WEB", "SLACK", "TELEGRAM", "through API", "switched off")
                 .doesNotContain(allowed.contains("WEB") ? "To answer by mail" : "also answer by mail");
-        assertThat(text.contains("/actions/" + OutgoingMailTests.TOKEN)).isEqualTo(allowed.contains("WEB"));
-        assertThat(text.contains("Reply code: " + OutgoingMailTests.TOKEN)).isEqualTo(allowed.contains("EMAIL"));
+        assertThat(text.contains("/actions/" + TOKEN)).isEqualTo(allowed.contains("WEB"));
+        assertThat(text.contains("Reply code: " + TOKEN)).isEqualTo(allowed.contains("EMAIL"));
         if (byMail != null) {
             assertThat(text).contains(byMail);
         }
@@ -72,9 +55,10 @@ class DecisionChannelMailTests {
     void aStepDecidedOnlyByMailSaysSoWhileRepliesAreNotRead() throws Exception {
         saveSmtp(MailServers.plainSmtp(mail));
 
-        mailer.send(composer.approvalRequest(restricted(List.of("EMAIL"))).message());
+        mailer.send(
+                composer.approvalRequest(decidedOnlyThrough(List.of("EMAIL"))).message());
 
-        assertThat(OutgoingMailTests.part(receivedOne(), "text/plain"))
+        assertThat(part(receivedOne(), "text/plain"))
                 .contains("The policy takes decisions on this step only by mail. Approving by mail is switched off at"
                         + " present, so a reply to this mail decides nothing.")
                 .doesNotContain("Reply code", "/actions/", "To answer by mail");
@@ -116,56 +100,8 @@ class DecisionChannelMailTests {
                         open))
                 .message());
 
-        assertThat(OutgoingMailTests.part(receivedOne(), "text/plain"))
+        assertThat(part(receivedOne(), "text/plain"))
                 .contains("Nothing was changed. You can still decide " + ways)
                 .doesNotContain("replying to it", "EMAIL", "WEB");
-    }
-
-    /** A notice as the sender writes it for a step its policy keeps to {@code channels}. */
-    private static ApprovalNotice restricted(List<String> channels) {
-        ApprovalNotice any = OutgoingMailTests.notice("why", "prod-postgresql", null);
-        return new ApprovalNotice(
-                any.requestId(),
-                any.recipient(),
-                any.recipientAddress(),
-                channels.contains("EMAIL") ? OutgoingMailTests.TOKEN : null,
-                channels.contains("WEB") ? OutgoingMailTests.TOKEN : null,
-                any.requester(),
-                any.resource(),
-                any.account(),
-                any.duration(),
-                any.justification(),
-                any.ticket(),
-                any.stepName(),
-                any.stepNumber(),
-                any.stepCount(),
-                any.requiredApprovals(),
-                any.approvalsGiven(),
-                any.otherApprovers(),
-                any.deadline(),
-                any.onBehalfOf(),
-                channels,
-                any.extending(),
-                any.escalated());
-    }
-
-    private void saveSmtp(MailSettingsInput.Smtp smtp) {
-        settings.update(OutgoingMailTests.ADMIN, new MailSettingsInput(smtp, null, false, List.of(), null));
-    }
-
-    private void plainSmtp(List<String> keywords) {
-        settings.update(
-                OutgoingMailTests.ADMIN,
-                new MailSettingsInput(
-                        MailServers.plainSmtp(mail),
-                        MailServers.imaps(mail, MailServers.PASSWORD, "INBOX"),
-                        true,
-                        keywords,
-                        null));
-    }
-
-    private static MimeMessage receivedOne() {
-        assertThat(mail.waitForIncomingEmail(5000, 1)).isTrue();
-        return mail.getReceivedMessages()[0];
     }
 }

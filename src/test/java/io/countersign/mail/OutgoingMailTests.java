@@ -3,43 +3,15 @@ package io.countersign.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import io.countersign.shared.Actor;
-import io.countersign.shared.Channel;
-import io.countersign.shared.Role;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 
-@MailTest
-class OutgoingMailTests {
-
-    static final String TOKEN = "k3jq7x2mfa5tzb4wr6ycn2dhe7vgu3pa";
-    static final Actor ADMIN = new Actor("admin", Role.ADMIN, Channel.API, null);
-
-    @RegisterExtension
-    static final GreenMailExtension mail = MailServers.extension();
-
-    @Autowired
-    MailSettingsService settings;
-
-    @Autowired
-    MailComposer composer;
-
-    @Autowired
-    Mailer mailer;
-
-    @Autowired
-    Clock clock;
+class OutgoingMailTests extends OutgoingMailFixture {
 
     @Test
     void theApprovalMailSaysWhoAsksForWhatAndHowToAnswer() throws Exception {
@@ -327,72 +299,7 @@ class OutgoingMailTests {
         assertThat(mail.getReceivedMessages()).isEmpty();
     }
 
-    /** Only an SMTP server: approving by mail is off. */
-    private void saveSmtp(MailSettingsInput.Smtp smtp) {
-        settings.update(ADMIN, new MailSettingsInput(smtp, null, false, List.of(), null));
-    }
-
-    private void plainSmtp(List<String> keywords) {
-        settings.update(
-                ADMIN,
-                new MailSettingsInput(
-                        MailServers.plainSmtp(mail),
-                        MailServers.imaps(mail, MailServers.PASSWORD, "INBOX"),
-                        true,
-                        keywords,
-                        null));
-    }
-
-    static ApprovalNotice notice(String justification, String resource, Instant deadline) {
-        return notice(justification, resource, deadline, null);
-    }
-
     private static ApprovalNotice extensionNotice(String resource, ApprovalNotice.Extension extending) {
         return notice("INC-123 runs long", resource, null, extending);
-    }
-
-    private static ApprovalNotice notice(
-            String justification, String resource, Instant deadline, ApprovalNotice.Extension extending) {
-        return new ApprovalNotice(
-                "req-84a2",
-                new Person("lisa", "Lisa Lead"),
-                "lisa@example.com",
-                TOKEN,
-                TOKEN,
-                new Person("dev", "Dana Dev"),
-                resource,
-                "rw-admin",
-                Duration.ofHours(2),
-                justification,
-                "CHG-42",
-                "Security Review",
-                2,
-                3,
-                1,
-                0,
-                List.of(
-                        new ApprovalNotice.Approver(new Person("carol", "Carol Sec"), List.of()),
-                        new ApprovalNotice.Approver(new Person("sam", "Sam Sec"), List.of())),
-                deadline,
-                null,
-                List.of(),
-                extending,
-                null);
-    }
-
-    private static MimeMessage receivedOne() {
-        assertThat(mail.waitForIncomingEmail(5000, 1)).isTrue();
-        return mail.getReceivedMessages()[0];
-    }
-
-    static String part(Part message, String type) throws Exception {
-        Multipart alternatives = (Multipart) message.getContent();
-        for (int i = 0; i < alternatives.getCount(); i++) {
-            var part = alternatives.getBodyPart(i);
-            if (part.isMimeType(type)) {
-                return (String) part.getContent();
-            }
-        }
-        throw new AssertionError("no " + type + " part");
     }
 }

@@ -2,9 +2,6 @@ package io.countersign.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.testing.Api;
-import io.countersign.testing.CountersignTest;
-import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,13 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,32 +22,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * task meet on an overdue request) leaves that request to whoever holds it, quietly: nothing fails,
  * nothing of the row reaches the log, and the next sweep finishes what is still due.
  */
-@CountersignTest
 @ExtendWith(OutputCaptureExtension.class)
-class ContendedTimerTests {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    RequestTimers timers;
-
-    @Autowired
-    JdbcClient jdbc;
+class ContendedTimerTests extends DeadlineTestBase {
 
     @Autowired
     TransactionTemplate transactions;
 
     final ExecutorService threads = Executors.newFixedThreadPool(2);
-    DeadlineScene scene;
-
-    @BeforeEach
-    void cast() {
-        scene = new DeadlineScene(api, jdbc);
-    }
 
     @AfterEach
     void stop() {

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.request.Organisation.Person;
 import io.countersign.testing.Api;
-import io.countersign.testing.CountersignTest;
-import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,24 +14,7 @@ import tools.jackson.databind.JsonNode;
  * overtook is committed in its place, with the same audit events and webhooks as the timers write.
  * No sweep runs in these tests: only the write enforces the deadline.
  */
-@CountersignTest
-class DecisionDeadlineTests {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    DeadlineScene scene;
-
-    @BeforeEach
-    void cast() {
-        scene = new DeadlineScene(api, jdbc);
-    }
+class DecisionDeadlineTests extends DeadlineTestBase {
 
     private Api.Response decide(Person who, String id, String verb) {
         return api.as(who.token()).post("/api/v1/requests/" + id + "/" + verb, Api.json(Map.of("comment", "late")));

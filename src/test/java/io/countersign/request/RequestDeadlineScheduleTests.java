@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.countersign.request.Organisation.Person;
-import io.countersign.testing.Api;
-import io.countersign.testing.CountersignTest;
-import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,30 +19,15 @@ import tools.jackson.databind.JsonNode;
  * instant, written in the transaction that set the deadline; the task applies what is due once and
  * does nothing for a request already decided.
  */
-@CountersignTest
-class RequestDeadlineScheduleTests {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    MutableClock clock;
+class RequestDeadlineScheduleTests extends DeadlineTestBase {
 
     @Autowired
     SchedulerClient scheduler;
 
-    @Autowired
-    RequestTimers timers;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    DeadlineScene scene;
     Person sam;
 
     @BeforeEach
-    void cast() {
-        scene = new DeadlineScene(api, jdbc);
+    void samToo() {
         sam = scene.org.person("sam");
     }
 

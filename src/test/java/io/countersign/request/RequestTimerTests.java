@@ -2,39 +2,13 @@ package io.countersign.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.testing.Api;
-import io.countersign.testing.CountersignTest;
-import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Time-to-live and step timeouts, driven by moving the clock and running the sweep the scheduler runs. */
-@CountersignTest
-class RequestTimerTests {
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    RequestTimers timers;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    DeadlineScene scene;
-
-    @BeforeEach
-    void cast() {
-        scene = new DeadlineScene(api, jdbc);
-    }
+class RequestTimerTests extends DeadlineTestBase {
 
     @Test
     void aPendingRequestExpiresAfterItsTimeToLive() {
