@@ -18,12 +18,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recurring {@link #sweep} catches whatever such a task missed. Each request is handled in its own
  * transaction under its row lock, and rechecked there, so a timer racing a decision, the sweep or
  * another instance changes nothing twice. A timer does not wait for a row another transaction holds:
- * it passes over that request, which whoever holds it, or the next sweep, then settles.
+ * it passes over that request, which whoever holds it, or the next sweep, then settles; a deadline task
+ * says so ({@link Fired#HELD}), and its task looks again soon (see {@link RequestTimerTask}).
  */
 @Component
 public class RequestTimers {
 
     static final int BATCH = 200;
+
+    /** What a deadline task found: something due that it applied, nothing due, or the row held. */
+    public enum Fired {
+        CHANGED,
+        UNCHANGED,
+        HELD
+    }
 
     private final JdbcClient jdbc;
     private final RequestRepository repository;
@@ -64,7 +72,7 @@ public class RequestTimers {
                 .list());
         int changed = 0;
         for (String id : due) {
-            if (Boolean.TRUE.equals(transactions.execute(tx -> handle(id, now)))) {
+            if (transactions.execute(tx -> handle(id, now)) == Fired.CHANGED) {
                 changed++;
             }
         }
@@ -75,22 +83,22 @@ public class RequestTimers {
      * Applies what is due on one request now; the one-time task scheduled for each of its deadlines
      * calls this. A request already decided, or not yet due, is left as it is.
      */
-    public boolean fire(String id) {
+    public Fired fire(String id) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return Boolean.TRUE.equals(transactions.execute(tx -> handle(id, now)));
+        return transactions.execute(tx -> handle(id, now));
     }
 
-    private boolean handle(String id, Instant now) {
+    private Fired handle(String id, Instant now) {
         return repository
                 .lockUnlessHeld(id)
                 .map(request -> {
-                    boolean changed = DueTimer.apply(request, now).isPresent();
-                    if (changed) {
-                        repository.update(request);
-                        List.copyOf(request.pullEvents()).forEach(events::publishEvent);
+                    if (DueTimer.apply(request, now).isEmpty()) {
+                        return Fired.UNCHANGED;
                     }
-                    return changed;
+                    repository.update(request);
+                    List.copyOf(request.pullEvents()).forEach(events::publishEvent);
+                    return Fired.CHANGED;
                 })
-                .orElse(false);
+                .orElse(Fired.HELD);
     }
 }

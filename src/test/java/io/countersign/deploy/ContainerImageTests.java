@@ -41,7 +41,7 @@ class ContainerImageTests {
 
     @BeforeAll
     static void readTheTarball() throws IOException {
-        String path = System.getProperty("countersign.image.tar");
+        String path = System.getProperty("built.image.tar");
         Assumptions.assumeTrue(path != null, "no image tarball given: run ./mvnw -B -Pimage verify");
         tarball = Path.of(path);
         try (InputStream in = Files.newInputStream(tarball)) {

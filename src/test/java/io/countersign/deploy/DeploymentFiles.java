@@ -69,6 +69,6 @@ final class DeploymentFiles {
 
     /** The image name the build tags, passed by Maven. */
     static String imageName() {
-        return System.getProperty("countersign.image.name", "countersign:0.1.0-SNAPSHOT");
+        return System.getProperty("built.image.name", "countersign:0.1.0-SNAPSHOT");
     }
 }

@@ -2,7 +2,12 @@ package io.countersign.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,13 +26,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A timer that finds its request's row held by another task (the sweep and the request's own deadline
  * task meet on an overdue request) leaves that request to whoever holds it, quietly: nothing fails,
- * nothing of the row reaches the log, and the next sweep finishes what is still due.
+ * nothing of the row reaches the log, and the next sweep, or the deadline task's own second look a
+ * moment later, finishes what is still due.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ContendedTimerTests extends DeadlineTestBase {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    @Qualifier("requestDeadlineTask")
+    OneTimeTask<Void> deadlineTask;
 
     final ExecutorService threads = Executors.newFixedThreadPool(2);
 
@@ -50,18 +61,40 @@ class ContendedTimerTests extends DeadlineTestBase {
     }
 
     @Test
-    void aDeadlineTaskThatFindsItsRequestHeldLeavesItToTheSweep(CapturedOutput output) throws Exception {
+    void aDeadlineTaskThatFindsItsRequestHeldLooksAgainSoonAndThenEndsIt(CapturedOutput output) throws Exception {
         String id = scene.requestWhoseStepTimesOut("REJECT");
         clock.advance(Duration.ofMinutes(30));
+        Instant due = clock.instant();
 
-        boolean fired = whileHeld(id, () -> timers.fire(id));
+        whileHeld(id, () -> runDeadlineTask(id, due));
 
-        assertThat(fired).isFalse();
         assertThat(scene.read(id).get("status").asString()).isEqualTo("PENDING");
-        timers.sweep();
+        Instant again = due.plus(RequestTimerTask.HELD_RETRY);
+        assertThat(timersOf(id)).contains(again);
+        clock.advance(RequestTimerTask.HELD_RETRY);
+        runDeadlineTask(id, again);
         assertThat(scene.read(id).get("status").asString()).isEqualTo("REJECTED");
         assertThat(scene.systemActions(id)).containsExactly("request.rejected");
         assertNothingOfTheRowLogged(output, id);
+    }
+
+    @Test
+    void aDeadlineTaskThatFindsNothingDueSchedulesNothing() {
+        String id = scene.requestWhoseStepTimesOut("REJECT");
+        List<Instant> before = timersOf(id);
+
+        runDeadlineTask(id, clock.instant());
+
+        assertThat(timersOf(id)).isEqualTo(before);
+        assertThat(scene.read(id).get("status").asString()).isEqualTo("PENDING");
+    }
+
+    /** Runs the deadline task's instance for this request and instant, as the scheduler would. */
+    private Void runDeadlineTask(String id, Instant due) {
+        deadlineTask.execute(
+                new TaskInstance<>(RequestTimerTask.DEADLINE_TASK, RequestTimerTask.instanceId(id, due)),
+                new ExecutionContext(null, null, scheduler, null));
+        return null;
     }
 
     /** Runs {@code timer} while another transaction holds the request's row lock. */

@@ -2,8 +2,6 @@ package io.countersign.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.kagkarlsson.scheduler.ScheduledExecution;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.countersign.request.Organisation.Person;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,23 +18,11 @@ import tools.jackson.databind.JsonNode;
  */
 class RequestDeadlineScheduleTests extends DeadlineTestBase {
 
-    @Autowired
-    SchedulerClient scheduler;
-
     Person sam;
 
     @BeforeEach
     void samToo() {
         sam = scene.org.person("sam");
-    }
-
-    /** The instants at which a timer of this request is scheduled, earliest first. */
-    private List<Instant> timersOf(String id) {
-        return scheduler.getScheduledExecutionsForTask(RequestTimerTask.DEADLINE_TASK).stream()
-                .filter(execution -> execution.getTaskInstance().getId().startsWith(id + "@"))
-                .map(ScheduledExecution::getExecutionTime)
-                .sorted()
-                .toList();
     }
 
     private static Instant instant(JsonNode node) {
@@ -103,8 +88,8 @@ class RequestDeadlineScheduleTests extends DeadlineTestBase {
         clock.advance(Duration.ofHours(5));
 
         timers.fire(expiring);
-        assertThat(timers.fire(expiring)).isFalse();
-        assertThat(timers.fire(decided)).isFalse();
+        assertThat(timers.fire(expiring)).isEqualTo(RequestTimers.Fired.UNCHANGED);
+        assertThat(timers.fire(decided)).isEqualTo(RequestTimers.Fired.UNCHANGED);
         assertThat(scene.read(expiring).get("status").asString()).isEqualTo("EXPIRED");
         assertThat(scene.read(decided).get("status").asString()).isEqualTo("REJECTED");
         assertThat(jdbc.sql("select count(*) from audit_events where actor = 'system' and request_id in (?, ?)")
@@ -118,7 +103,7 @@ class RequestDeadlineScheduleTests extends DeadlineTestBase {
     void aTimerBeforeItsDueTimeChangesNothing() {
         String id = twoTimedSteps();
 
-        assertThat(timers.fire(id)).isFalse();
+        assertThat(timers.fire(id)).isEqualTo(RequestTimers.Fired.UNCHANGED);
 
         assertThat(scene.read(id).get("status").asString()).isEqualTo("PENDING");
     }
