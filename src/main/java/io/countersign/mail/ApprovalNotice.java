@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  *     approver must see that they lengthen access already in force, not grant it afresh
  * @param escalated how the step came to the recipient by escalation, or null when it was theirs from
  *     the start
+ * @param startsAt when the access asked for would start, or null when it starts once approved; an
+ *     approver must see that they approve access for a later time
  */
 public record ApprovalNotice(
         String requestId,
@@ -47,7 +49,8 @@ public record ApprovalNotice(
         Person onBehalfOf,
         List<String> decidedThrough,
         Extension extending,
-        Escalation escalated) {
+        Escalation escalated,
+        Instant startsAt) {
 
     /** The grant an extension lengthens, and when it ends as things stand; {@code endsAt} null when unknown. */
     public record Extension(String grantId, Instant endsAt) {}

@@ -7,6 +7,8 @@ import io.countersign.notify.NotificationScene.Person;
 import io.countersign.testing.Api;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -59,6 +61,39 @@ class ChatMessageContentTests extends ChatDeliveryFixture {
         assertThat(platform.seen(send).get(0).json().get("text").asString())
                 .contains("\nWho may approve (1 needed): " + lisa.name() + ", " + carol.name() + " for " + lisa.name()
                         + "\n");
+    }
+
+    @Test
+    void aRequestForLaterAccessSaysWhenItWouldStartAndHowFarAheadAndOneForNowSaysNothingOfAStart() {
+        String send = "/bot7:bot-token/sendMessage";
+        platform.answer(send, 200, "{\"ok\":true,\"result\":{\"message_id\":46,\"chat\":{\"id\":-1001234}}}");
+        String name = telegramChannel();
+        Map<String, Object> first = step(1, lisa);
+        first.put("notify", List.of(name));
+        Instant startsAt = scene.now().plus(Duration.ofHours(3));
+        api.as(dev.token())
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of(
+                                "resource",
+                                scene.resource(List.of(first), Map.of()),
+                                "account",
+                                "admin",
+                                "duration",
+                                "PT1H",
+                                "startsAt",
+                                startsAt.toString())))
+                .expect(201);
+        scene.awaitNothingDue();
+        requestNotifying(name);
+        scene.awaitNothingDue();
+
+        String written = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(ZoneOffset.UTC)
+                .format(startsAt);
+        assertThat(platform.seen(send).get(0).json().get("text").asString())
+                .contains("\nStarts: " + written + " (in 3 hours)\n");
+        assertThat(platform.seen(send).get(1).json().get("text").asString()).doesNotContain("Starts");
     }
 
     @Test

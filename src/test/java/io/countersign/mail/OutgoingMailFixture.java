@@ -138,6 +138,7 @@ abstract class OutgoingMailFixture {
                 null,
                 decidedThrough,
                 extending,
-                escalation);
+                escalation,
+                null);
     }
 }

@@ -13,6 +13,7 @@ import io.countersign.request.RequestStatus;
 import io.countersign.request.RequestStep;
 import io.countersign.request.Requests;
 import io.countersign.request.StepApprover;
+import io.countersign.shared.TimesForPeople;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +28,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Says what a request is about the same way on every platform: who asks for which account on which
- * resource, for how long and why, which step waits on whom, the time left, and the request page. An
- * extension says which grant it lengthens and when that ends, so that nobody approves it as new access.
- * A break-glass use, told to the emergency list, to review, or whose review went overdue, says what its
+ * resource, for how long and why (and when, asked for a later time), which step waits on whom, the time
+ * left, and the request page. An extension says which grant it lengthens and when that ends, so that
+ * nobody approves it as new access. A break-glass use, told to the emergency list, to review, or whose review went overdue, says what its
  * mail says ({@link #used}, {@link #toReview}, {@link #overdue}); its request's end, posted to a
  * channel whose messages cannot be edited (Teams), is that use again ({@link #usedAsOutcome}), never an
  * approval.
@@ -223,6 +224,11 @@ class ChatComposer {
 
     private List<Fact> openFacts(AccessRequest request) {
         List<Fact> facts = basics(request);
+        // only while undecided: a start already passed then means approving starts the access at once
+        Instant startsAt = request.details().startsAt();
+        if (startsAt != null) {
+            facts.add(new Fact("Starts", TimesForPeople.starts(startsAt, clock.instant())));
+        }
         RequestStep step = request.steps().get(request.currentStep());
         String stepName = step.name() == null ? "" : ": " + step.name();
         facts.add(new Fact("Step", (step.index() + 1) + " of " + request.steps().size() + stepName));

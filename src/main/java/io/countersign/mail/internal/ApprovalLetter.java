@@ -1,6 +1,7 @@
 package io.countersign.mail.internal;
 
 import io.countersign.mail.ApprovalNotice;
+import io.countersign.shared.TimesForPeople;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -29,6 +30,9 @@ public final class ApprovalLetter {
                 .field("Resource", notice.resource())
                 .field("Account", notice.account())
                 .field("Extends", extended(notice.extending(), head))
+                .field(
+                        "Starts",
+                        notice.startsAt() == null ? null : TimesForPeople.starts(notice.startsAt(), head.now()))
                 .field("Duration", Letterhead.period(notice.duration()) + (notice.extending() == null ? "" : " more"))
                 .field("Justification", notice.justification())
                 .field("Ticket", notice.ticket())

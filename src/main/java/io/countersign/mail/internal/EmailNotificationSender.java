@@ -198,7 +198,8 @@ class EmailNotificationSender implements NotificationSender {
                 onBehalfOf,
                 current.allowedDecisionChannels(),
                 extending(request),
-                notification.kind() == NotificationKind.STEP_ESCALATED ? escalation(current) : null);
+                notification.kind() == NotificationKind.STEP_ESCALATED ? escalation(current) : null,
+                details.startsAt());
         ComposedMail mail = composer.approvalRequest(notice);
         sent.record(mail.messageId(), requestId, step, notification.recipientId(), user.email(), clock.instant());
         mailer.send(mail.message());

@@ -1,23 +1,18 @@
 package io.countersign.web.pages;
 
-import io.countersign.shared.Counted;
+import io.countersign.shared.TimesForPeople;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
- * Instants and durations as every page writes them for people: {@code 2026-12-07 14:55 UTC} and
- * {@code 1 hour 30 minutes}. Templates get it as {@code times} through the {@code at} and
- * {@code lasting} fragments of the layout, which keep the exact ISO-8601 value in the
- * {@code datetime} and {@code title} of a {@code <time>} element.
+ * Instants and durations as every page writes them for people ({@link TimesForPeople}):
+ * {@code 2026-12-07 14:55 UTC} and {@code 1 hour 30 minutes}. Templates get it as {@code times}
+ * through the {@code at} and {@code lasting} fragments of the layout, which keep the exact ISO-8601
+ * value in the {@code datetime} and {@code title} of a {@code <time>} element.
  */
 public final class HumanTimes {
 
     static final HumanTimes INSTANCE = new HumanTimes();
-
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private HumanTimes() {}
 
@@ -32,24 +27,11 @@ public final class HumanTimes {
     }
 
     static String when(Instant at) {
-        return at == null ? null : WHEN.format(at);
+        return TimesForPeople.at(at);
     }
 
     /** "2 hours 30 minutes", "45 minutes", "1 day 4 hours"; seconds only for less than a minute. */
     static String duration(Duration duration) {
-        if (duration == null) {
-            return null;
-        }
-        StringBuilder text = new StringBuilder();
-        append(text, duration.toDays(), "day");
-        append(text, duration.toHoursPart(), "hour");
-        append(text, duration.toMinutesPart(), "minute");
-        return text.isEmpty() ? Counted.of(duration.toSeconds(), "second") : text.toString();
-    }
-
-    private static void append(StringBuilder text, long amount, String unit) {
-        if (amount > 0) {
-            text.append(text.isEmpty() ? "" : " ").append(Counted.of(amount, unit));
-        }
+        return TimesForPeople.lasting(duration);
     }
 }

@@ -1,0 +1,100 @@
+package io.countersign.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.countersign.notify.NotificationScene;
+import io.countersign.notify.NotificationScene.Person;
+import io.countersign.notify.RecordingSender;
+import io.countersign.testing.Api;
+import io.countersign.testing.MutableClock;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The approval mail of a request for access at a later time says when that access would start, and how
+ * far ahead, so that the approver does not approve it as access wanted now.
+ */
+@MailTest
+@Import({NotificationScene.class, RecordingSender.class})
+class ScheduledRequestMailTests {
+
+    @RegisterExtension
+    static final GreenMailExtension mail = MailServers.extension();
+
+    @Autowired
+    NotificationScene scene;
+
+    @Autowired
+    MailSettingsService settings;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    MutableClock clock;
+
+    Person dev;
+    Person tom;
+
+    @BeforeEach
+    void everybodyIsToldByMail() {
+        settings.update(
+                OutgoingMailFixture.ADMIN,
+                new MailSettingsInput(MailServers.plainSmtp(mail), null, false, List.of(), null));
+        scene.startFresh();
+        scene.defaultsTo(List.of("EMAIL"));
+        dev = scene.person("dev");
+        tom = scene.person("tom");
+    }
+
+    @Test
+    void anApprovalMailSaysWhenScheduledAccessWouldStartAndHowFarAhead() throws Exception {
+        Instant startsAt = clock.instant().plus(Duration.ofHours(3));
+
+        requestToldToTom(Map.of("startsAt", startsAt.toString()));
+
+        String starts = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                        .withZone(ZoneOffset.UTC)
+                        .format(startsAt)
+                + " (in 3 hours)";
+        MimeMessage approval = receivedOne();
+        assertThat(OutgoingMailFixture.part(approval, "text/plain").replace("\r\n", "\n"))
+                .contains("\nStarts: " + starts + "\n");
+        assertThat(OutgoingMailFixture.part(approval, "text/html"))
+                .contains("<tr><th align=\"left\" valign=\"top\">Starts</th><td>" + starts + "</td></tr>");
+    }
+
+    @Test
+    void anApprovalMailForAccessWantedOnceApprovedSaysNothingOfAStart() throws Exception {
+        requestToldToTom(Map.of());
+
+        assertThat(OutgoingMailFixture.part(receivedOne(), "text/plain")).doesNotContain("Starts");
+    }
+
+    /** dev asks for an hour on a resource whose one step tom approves, with {@code fields} besides. */
+    private void requestToldToTom(Map<String, Object> fields) {
+        String resource = scene.resource(List.of(NotificationScene.step(1, tom)), Map.of());
+        Map<String, Object> body = new LinkedHashMap<>(fields);
+        body.putAll(Map.of("resource", resource, "account", "admin", "duration", "PT1H", "justification", "why"));
+        api.as(dev.token()).post("/api/v1/requests", Api.json(body)).expect(201);
+        scene.awaitNothingDue();
+    }
+
+    private static MimeMessage receivedOne() {
+        assertThat(mail.waitForIncomingEmail(5000, 1)).isTrue();
+        assertThat(mail.getReceivedMessages()).hasSize(1);
+        return mail.getReceivedMessages()[0];
+    }
+}

@@ -1,0 +1,24 @@
+package io.countersign.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class TimesForPeopleTests {
+
+    private static final Instant START = Instant.parse("2026-12-07T14:55:40Z");
+
+    @Test
+    void aStartAheadSaysWhenAndHowFarAhead() {
+        assertThat(TimesForPeople.starts(START, START.minus(Duration.ofMinutes(90))))
+                .isEqualTo("2026-12-07 14:55 UTC (in 1 hour 30 minutes)");
+    }
+
+    @Test
+    void aStartAlreadyPassedSaysThatApprovingStartsTheAccessAtOnce() {
+        assertThat(TimesForPeople.starts(START, START.plusSeconds(1)))
+                .isEqualTo("2026-12-07 14:55 UTC (passed: approving starts the access at once)");
+    }
+}
