@@ -1,18 +1,23 @@
 package io.countersign.mail;
 
+import static io.countersign.notify.NotificationScene.step;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
 import io.countersign.notify.RecordingSender;
+import io.countersign.request.RequestTimers;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +28,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 /**
- * The approval mail of a request for access at a later time says when that access would start, and how
- * far ahead, so that the approver does not approve it as access wanted now.
+ * Approval mail of requests made through the API and carried through the notification outbox to a real
+ * mail server. A request for access at a later time says when that access would start, and how far
+ * ahead, so that the approver does not approve it as access wanted now. A step that times out for real,
+ * with the clock moved on and its timer fired, reaches its escalation target, who is told why.
  */
 @MailTest
 @Import({NotificationScene.class, RecordingSender.class})
-class ScheduledRequestMailTests {
+class ApprovalMailOfRealRequestsTests {
 
     @RegisterExtension
     static final GreenMailExtension mail = MailServers.extension();
@@ -44,6 +51,9 @@ class ScheduledRequestMailTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    RequestTimers timers;
 
     Person dev;
     Person tom;
@@ -81,6 +91,47 @@ class ScheduledRequestMailTests {
         requestToldToTom(Map.of());
 
         assertThat(OutgoingMailFixture.part(receivedOne(), "text/plain")).doesNotContain("Starts");
+    }
+
+    @Test
+    void aStepThatTimesOutEscalatesAndItsTargetIsToldByMailThatItWasEscalatedToThemAndAfterHowLong() throws Exception {
+        Person lisa = scene.person("lisa");
+        Person carol = scene.person("carol");
+        Map<String, Object> escalating = step(1, lisa);
+        escalating.put("timeout", "PT30M");
+        escalating.put("onTimeout", "ESCALATE");
+        escalating.put("escalateTo", List.of(Map.of("user", carol.name())));
+        String id = scene.pending(dev, List.of(escalating));
+        await().atMost(NotificationScene.PATIENCE).until(() -> !mailsTo(lisa).isEmpty());
+
+        clock.advance(Duration.ofMinutes(31));
+        timers.fire(id);
+
+        MimeMessage escalated = await().atMost(NotificationScene.PATIENCE)
+                .until(() -> mailsTo(carol), mails -> !mails.isEmpty())
+                .get(0);
+        assertThat(escalated.getSubject()).endsWith("#" + id);
+        for (String body : List.of(
+                OutgoingMailFixture.part(escalated, "text/plain"), OutgoingMailFixture.part(escalated, "text/html"))) {
+            assertThat(body).contains("This step was escalated to you: its approvers had not decided it after 31 min.");
+        }
+        assertThat(OutgoingMailFixture.part(mailsTo(lisa).get(0), "text/plain")).doesNotContain("escalated");
+    }
+
+    /** The mails the server received for this person. */
+    private static List<MimeMessage> mailsTo(Person person) throws Exception {
+        String address = person.name() + "@example.com";
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(
+                                        a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     /** dev asks for an hour on a resource whose one step tom approves, with {@code fields} besides. */
