@@ -4,28 +4,20 @@ import static io.countersign.notify.NotificationScene.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
-import io.countersign.notify.RecordingSender;
 import io.countersign.request.RequestTimers;
 import io.countersign.testing.Api;
-import io.countersign.testing.MutableClock;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /**
  * Approval mail of requests made through the API and carried through the notification outbox to a real
@@ -33,41 +25,10 @@ import org.springframework.context.annotation.Import;
  * ahead, so that the approver does not approve it as access wanted now. A step that times out for real,
  * with the clock moved on and its timer fired, reaches its escalation target, who is told why.
  */
-@MailTest
-@Import({NotificationScene.class, RecordingSender.class})
-class ApprovalMailOfRealRequestsTests {
-
-    @RegisterExtension
-    static final GreenMailExtension mail = MailServers.extension();
-
-    @Autowired
-    NotificationScene scene;
-
-    @Autowired
-    MailSettingsService settings;
-
-    @Autowired
-    Api api;
-
-    @Autowired
-    MutableClock clock;
+class ApprovalMailOfRealRequestsTests extends ToldByMailFixture {
 
     @Autowired
     RequestTimers timers;
-
-    Person dev;
-    Person tom;
-
-    @BeforeEach
-    void everybodyIsToldByMail() {
-        settings.update(
-                OutgoingMailFixture.ADMIN,
-                new MailSettingsInput(MailServers.plainSmtp(mail), null, false, List.of(), null));
-        scene.startFresh();
-        scene.defaultsTo(List.of("EMAIL"));
-        dev = scene.person("dev");
-        tom = scene.person("tom");
-    }
 
     @Test
     void anApprovalMailSaysWhenScheduledAccessWouldStartAndHowFarAhead() throws Exception {
@@ -80,9 +41,8 @@ class ApprovalMailOfRealRequestsTests {
                         .format(startsAt)
                 + " (in 3 hours)";
         MimeMessage approval = receivedOne();
-        assertThat(OutgoingMailFixture.part(approval, "text/plain").replace("\r\n", "\n"))
-                .contains("\nStarts: " + starts + "\n");
-        assertThat(OutgoingMailFixture.part(approval, "text/html"))
+        assertThat(part(approval, "text/plain")).contains("\nStarts: " + starts + "\n");
+        assertThat(part(approval, "text/html"))
                 .contains("<tr><th align=\"left\" valign=\"top\">Starts</th><td>" + starts + "</td></tr>");
     }
 
@@ -90,7 +50,7 @@ class ApprovalMailOfRealRequestsTests {
     void anApprovalMailForAccessWantedOnceApprovedSaysNothingOfAStart() throws Exception {
         requestToldToTom(Map.of());
 
-        assertThat(OutgoingMailFixture.part(receivedOne(), "text/plain")).doesNotContain("Starts");
+        assertThat(part(receivedOne(), "text/plain")).doesNotContain("Starts");
     }
 
     @Test
@@ -102,36 +62,20 @@ class ApprovalMailOfRealRequestsTests {
         escalating.put("onTimeout", "ESCALATE");
         escalating.put("escalateTo", List.of(Map.of("user", carol.name())));
         String id = scene.pending(dev, List.of(escalating));
-        await().atMost(NotificationScene.PATIENCE).until(() -> !mailsTo(lisa).isEmpty());
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> !mailsTo(lisa, "").isEmpty());
 
         clock.advance(Duration.ofMinutes(31));
         timers.fire(id);
 
         MimeMessage escalated = await().atMost(NotificationScene.PATIENCE)
-                .until(() -> mailsTo(carol), mails -> !mails.isEmpty())
+                .until(() -> mailsTo(carol, ""), mails -> !mails.isEmpty())
                 .get(0);
         assertThat(escalated.getSubject()).endsWith("#" + id);
-        for (String body : List.of(
-                OutgoingMailFixture.part(escalated, "text/plain"), OutgoingMailFixture.part(escalated, "text/html"))) {
+        for (String body : List.of(part(escalated, "text/plain"), part(escalated, "text/html"))) {
             assertThat(body).contains("This step was escalated to you: its approvers had not decided it after 31 min.");
         }
-        assertThat(OutgoingMailFixture.part(mailsTo(lisa).get(0), "text/plain")).doesNotContain("escalated");
-    }
-
-    /** The mails the server received for this person. */
-    private static List<MimeMessage> mailsTo(Person person) throws Exception {
-        String address = person.name() + "@example.com";
-        return Arrays.stream(mail.getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return Arrays.stream(m.getAllRecipients())
-                                .anyMatch(
-                                        a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .toList();
+        assertThat(part(mailsTo(lisa, "").get(0), "text/plain")).doesNotContain("escalated");
     }
 
     /** dev asks for an hour on a resource whose one step tom approves, with {@code fields} besides. */

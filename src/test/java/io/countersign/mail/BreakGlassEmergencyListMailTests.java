@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * taken and when nobody reviewed it in time, so that they know whom to chase; a notice queued before
  * it named the reviewers leaves the line out rather than saying nobody was asked.
  */
-class BreakGlassEmergencyListMailTests extends BreakGlassMailFixture {
+class BreakGlassEmergencyListMailTests extends ToldByMailFixture {
 
     static final String USED = "Break-Glass Access Used";
     static final String OVERDUE = "Break-Glass Review Overdue";

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * review waits on its delegator asks the delegate then, of each review they may now do, also when it
  * starts later than it was created.
  */
-class BreakGlassReviewMailTests extends BreakGlassMailFixture {
+class BreakGlassReviewMailTests extends ToldByMailFixture {
 
     static final String TO_REVIEW = "Break-Glass Access To Review";
 

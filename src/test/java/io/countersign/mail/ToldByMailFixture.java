@@ -21,13 +21,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 /**
- * What the tests of break-glass mail share: a real mail server that everybody is told through, dev,
- * who takes break-glass access, rita, sam and tom, resources whose policy tells tom of a use and names
- * its reviewers, and the mails each person received.
+ * What the tests of mail carried through the notification outbox share: a real mail server that
+ * everybody is told through, dev, who asks for access or takes break-glass access, rita, sam and tom,
+ * resources whose policy tells tom of a break-glass use and names its reviewers, and the mails each
+ * person received.
  */
 @MailTest
 @Import({NotificationScene.class, RecordingSender.class})
-abstract class BreakGlassMailFixture {
+abstract class ToldByMailFixture {
 
     static final Actor ADMIN = new Actor("admin", Role.ADMIN, Channel.API, null);
 
