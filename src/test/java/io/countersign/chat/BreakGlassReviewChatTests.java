@@ -3,6 +3,7 @@ package io.countersign.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.notify.NotificationScene.Person;
+import io.countersign.shared.TimesForPeople;
 import io.countersign.testing.Api;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,9 +43,9 @@ class BreakGlassReviewChatTests extends BreakGlassChatFixture {
         String toRita = telegramTextFor(rita);
         assertThat(toRita)
                 .contains(dev.name() + " took break-glass access to admin on db-", "without approval (" + id + ")")
-                .contains("\nDuration: 1h\n", "\nWhy: the primary is down\n")
+                .contains("\nDuration: 1 hour\n", "\nWhy: the primary is down\n")
                 .contains("\nReviewer: policy '", "' names you as a reviewer\n")
-                .contains("\nReview due: " + due + " (in 8h)\n")
+                .contains("\nReview due: " + TimesForPeople.at(due) + " (in 8 hours)\n")
                 .contains("/api/v1/requests/" + id + "/review")
                 .endsWith("\nhttps://countersign.example.com/requests/" + id)
                 .doesNotContain("on behalf of", "approved", "Who may approve", "Outcome");
@@ -52,7 +53,7 @@ class BreakGlassReviewChatTests extends BreakGlassChatFixture {
                 .contains(dev.name() + " took break-glass access to admin on db-")
                 .contains("names " + rita.name()
                         + " as a reviewer, who delegated to you: you may review it on behalf of " + rita.name())
-                .contains("\nReview due: " + due + " (in 8h)\n")
+                .contains("\nReview due: " + TimesForPeople.at(due) + " (in 8 hours)\n")
                 .doesNotContain("approved");
 
         List<JsonNode> slack = platform.seen("/api/chat.postMessage").stream()
@@ -62,7 +63,7 @@ class BreakGlassReviewChatTests extends BreakGlassChatFixture {
         assertThat(slack).allSatisfy(message -> {
             assertThat(message.get("text").asString()).contains(" took break-glass access to admin on db-");
             assertThat(message.get("blocks").toString())
-                    .contains("Review due: " + due)
+                    .contains("Review due: " + TimesForPeople.at(due))
                     .doesNotContain("approve_request", "reject_request", "approved");
         });
         assertThat(slack)
@@ -106,8 +107,8 @@ class BreakGlassReviewChatTests extends BreakGlassChatFixture {
                 .startsWith("For " + tom.name() + "\nReview overdue: nobody reviewed the break-glass access "
                         + dev.name() + " took to admin on db-")
                 .contains(" in time (" + id + ")\n")
-                .contains("\nDuration: 1h\n", "\nWhy: the primary is down\n")
-                .contains("\nOverdue since: " + due + " (1h ago)\n")
+                .contains("\nDuration: 1 hour\n", "\nWhy: the primary is down\n")
+                .contains("\nOverdue since: " + TimesForPeople.at(due) + " (1 hour ago)\n")
                 .contains("\nAsked to review: " + rita.name() + "\n")
                 .contains("' lists you for emergency access")
                 .contains("/api/v1/requests/" + id + "/review")
@@ -127,7 +128,11 @@ class BreakGlassReviewChatTests extends BreakGlassChatFixture {
         assertThat(slack)
                 .singleElement()
                 .satisfies(message -> assertThat(message.get("blocks").toString())
-                        .contains("Overdue since: " + due, "Asked to review: " + rita.name(), "open_request", link)
+                        .contains(
+                                "Overdue since: " + TimesForPeople.at(due),
+                                "Asked to review: " + rita.name(),
+                                "open_request",
+                                link)
                         .doesNotContain("approve_request", "reject_request", "approved", "Outcome"));
     }
 

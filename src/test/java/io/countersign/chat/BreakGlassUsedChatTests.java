@@ -2,6 +2,7 @@ package io.countersign.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.shared.TimesForPeople;
 import io.countersign.testing.Api;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,8 +53,8 @@ class BreakGlassUsedChatTests extends BreakGlassChatFixture {
                         .startsWith("For " + tom.name() + "\nBreak-glass access taken: " + dev.name()
                                 + " took break-glass access to admin on db-")
                         .contains(" without approval (" + id + ")\n")
-                        .contains("\nDuration: 1h\n", "\nWhy: the primary is down\n", "\nTicket: INC-77\n")
-                        .contains("\nReview due: " + due + " (in 8h)\n")
+                        .contains("\nDuration: 1 hour\n", "\nWhy: the primary is down\n", "\nTicket: INC-77\n")
+                        .contains("\nReview due: " + TimesForPeople.at(due) + " (in 8 hours)\n")
                         .contains("\nAsked to review: " + reviewers + "\n")
                         .contains("' lists you for emergency access\n")
                         .contains("/api/v1/requests/" + id + "/review")
@@ -65,7 +66,8 @@ class BreakGlassUsedChatTests extends BreakGlassChatFixture {
         assertThat(platform.seen("/api/chat.postMessage")).singleElement().satisfies(seen -> {
             assertThat(seen.json().get("text").asString()).startsWith("Break-glass access taken: ");
             assertThat(seen.json().get("blocks").toString())
-                    .contains("Review due: " + due, "Asked to review: " + reviewers, "Ticket: INC-77")
+                    .contains(
+                            "Review due: " + TimesForPeople.at(due), "Asked to review: " + reviewers, "Ticket: INC-77")
                     .contains("lists you for emergency access", "open_request", link)
                     .doesNotContain("approve_request", "reject_request", "approved", "Outcome");
         });
@@ -100,7 +102,7 @@ class BreakGlassUsedChatTests extends BreakGlassChatFixture {
                 .satisfies(seen -> assertThat(seen.body())
                         .contains(
                                 "Break-glass access taken: " + dev.name() + " took break-glass access to admin on db-")
-                        .contains(" without approval (" + id + ")", "INC-77", due.toString())
+                        .contains(" without approval (" + id + ")", "INC-77", TimesForPeople.at(due))
                         .contains("Asked to review", rita.name() + ", " + sam.name())
                         .contains("/api/v1/requests/" + id + "/review")
                         .doesNotContain("approved", "system", "Outcome", "emergency access"));

@@ -44,8 +44,8 @@ class ChatDeliveryTests extends ChatDeliveryFixture {
         assertThat(body.get("blocks").get(1).toString())
                 .contains("Who may approve")
                 .contains(lisa.name())
-                .contains("Time left")
-                .contains("1h");
+                .contains("Time left: 1 day (until ")
+                .contains(" UTC)");
         assertThat(body.get("blocks").get(2).get("elements").get(0).get("url").asString())
                 .isEqualTo("https://countersign.example.com/requests/" + id);
 

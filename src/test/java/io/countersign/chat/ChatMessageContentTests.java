@@ -4,6 +4,7 @@ import static io.countersign.notify.NotificationScene.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.notify.NotificationScene.Person;
+import io.countersign.shared.TimesForPeople;
 import io.countersign.testing.Api;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,9 +130,9 @@ class ChatMessageContentTests extends ChatDeliveryFixture {
         String text = platform.seen(send).get(1).json().get("text").asString();
         assertThat(text)
                 .contains(dev.name() + " asks to extend grant " + grant + " (admin on db-")
-                .contains(") by 30m (" + extension + ")")
-                .contains("\nExtends: grant " + grant + ", ending at " + end + " (in 1h)\n")
-                .contains("\nDuration: 30m more\n");
+                .contains(") by 30 minutes (" + extension + ")")
+                .contains("\nExtends: grant " + grant + ", ending at " + TimesForPeople.at(end) + " (in 1 hour)\n")
+                .contains("\nDuration: 30 minutes more\n");
         assertThat(platform.seen(send).get(0).json().get("text").asString())
                 .as("a request for new access extends nothing")
                 .doesNotContain("extend", "Extends");

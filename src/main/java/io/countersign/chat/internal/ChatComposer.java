@@ -136,7 +136,7 @@ class ChatComposer {
                 + " on " + d.resource() + " without approval (" + request.id() + ")";
         List<Fact> facts = basics(request);
         if (due != null) {
-            facts.add(new Fact("Review due", due + dueIn(due)));
+            facts.add(new Fact("Review due", TimesForPeople.at(due) + dueIn(due)));
         }
         if (reviewers != null) {
             facts.add(new Fact("Asked to review", reviewers));
@@ -171,7 +171,9 @@ class ChatComposer {
                                 + reviewer
                         : policy + "you as a reviewer"));
         if (due != null) {
-            facts.add(new Fact("Review due", due + (overdue ? " (overdue: please review it now)" : dueIn(due))));
+            facts.add(new Fact(
+                    "Review due",
+                    TimesForPeople.at(due) + (overdue ? " (overdue: please review it now)" : dueIn(due))));
         }
         facts.add(new Fact(
                 "How to review",
@@ -191,7 +193,9 @@ class ChatComposer {
                 + d.account() + " on " + d.resource() + " in time (" + request.id() + ")";
         List<Fact> facts = basics(request);
         if (due != null) {
-            facts.add(new Fact("Overdue since", due + " (" + human(Duration.between(due, clock.instant())) + " ago)"));
+            facts.add(new Fact(
+                    "Overdue since",
+                    TimesForPeople.at(due) + " (" + human(Duration.between(due, clock.instant())) + " ago)"));
         }
         // absent from a notice queued before it named them; the request page still shows them
         if (notification.data().get("reviewers") instanceof String reviewers && !reviewers.isBlank()) {
@@ -202,7 +206,7 @@ class ChatComposer {
         return new ChatMessage(headline, facts, link(request.id()), true, null, null);
     }
 
-    /** " (in 4h)", or " (overdue)" once it has passed, as a delivery retried for long may find it. */
+    /** " (in 4 hours)", or " (overdue)" once it has passed, as a delivery retried for long may find it. */
     private String dueIn(Instant due) {
         return due.isAfter(clock.instant())
                 ? " (in " + human(Duration.between(clock.instant(), due)) + ")"
@@ -242,7 +246,9 @@ class ChatComposer {
                         || step.deadline().isAfter(request.details().expiresAt())
                 ? request.details().expiresAt()
                 : step.deadline();
-        facts.add(new Fact("Time left", human(Duration.between(clock.instant(), until)) + " (until " + until + ")"));
+        facts.add(new Fact(
+                "Time left",
+                human(Duration.between(clock.instant(), until)) + " (until " + TimesForPeople.at(until) + ")"));
         return facts;
     }
 
@@ -281,8 +287,8 @@ class ChatComposer {
         }
         Duration left = Duration.between(clock.instant(), end);
         return left.isNegative() || left.isZero()
-                ? grant + ", which ended at " + end
-                : grant + ", ending at " + end + " (in " + human(left) + ")";
+                ? grant + ", which ended at " + TimesForPeople.at(end)
+                : grant + ", ending at " + TimesForPeople.at(end) + " (in " + human(left) + ")";
     }
 
     private static String outcome(AccessRequest request) {
@@ -303,24 +309,8 @@ class ChatComposer {
         };
     }
 
-    /** 1d 2h, 4h, 29m, 0m: coarse on purpose, a reader needs the order of magnitude. */
+    /** As pages write a duration ("1 hour 30 minutes"); one already past reads as none left. */
     static String human(Duration d) {
-        if (d.isNegative()) {
-            return "0m";
-        }
-        long days = d.toDays();
-        long hours = d.toHoursPart();
-        long minutes = d.toMinutesPart();
-        StringBuilder text = new StringBuilder();
-        if (days > 0) {
-            text.append(days).append("d ");
-        }
-        if (hours > 0) {
-            text.append(hours).append("h ");
-        }
-        if (minutes > 0 || text.isEmpty()) {
-            text.append(minutes).append('m');
-        }
-        return text.toString().strip();
+        return TimesForPeople.lasting(d.isNegative() ? Duration.ZERO : d);
     }
 }
