@@ -99,6 +99,10 @@ final class UserRules {
             problems.add(field, "unknown_user", "is not a known user");
             return;
         }
+        if (user.username() == null) {
+            // a user without a name is already refused for it, and nobody can name them as manager
+            return;
+        }
         List<String> chain = chainAbove(user, known);
         if (chain.get(chain.size() - 1).equals(user.username())) {
             problems.add(field, "manager_cycle", "would make a management cycle: " + String.join(" → ", chain));

@@ -144,6 +144,28 @@ class BundleImportTests extends BundleImporterTestBase {
     }
 
     @Test
+    void anEntryWithAManagerButNoNameIsReportedWithTheOtherEntriesProblems() {
+        String manager = people.user("lisa");
+        String yaml = """
+                users:
+                  - {email: a@example.com, displayName: A, manager: %1$s}
+                  - {username: [1], email: b@example.com, manager: %1$s}
+                  - {username: "Bad Name", email: nope, displayName: B}
+                  - {username: %2$s-ok, email: ok@example.com, manager: %1$s}
+                """.formatted(manager, id);
+
+        var response = importer.yaml(yaml);
+
+        assertThat(issues(response.expect(400).json()))
+                .containsExactlyInAnyOrder(
+                        "users[0].username:required",
+                        "users[1].username:invalid_value",
+                        "users[2].username:invalid_name",
+                        "users[2].email:invalid_email");
+        assertThat(api.asAdmin().get("/api/v1/users/" + id + "-ok").status()).isEqualTo(404);
+    }
+
+    @Test
     void aNameRepeatedWithinAListOfTheBundleIsRefusedAndNothingIsWritten() {
         String bundle = """
                 {"users": [{"username": "%1$s-ok", "email": "ok@example.com"}],

@@ -136,6 +136,29 @@ class UserApiTests {
     }
 
     @Test
+    void aUserWithAManagerButNoUsableNameIsRefusedWithEveryProblem() {
+        String manager = people.user("lisa");
+        for (String username : List.of(
+                "",
+                "\"username\":null,",
+                "\"username\":7,",
+                "\"username\":true,",
+                "\"username\":[\"a\"],",
+                "\"username\":{\"a\":1},")) {
+            var response = api.asAdmin()
+                    .post("/api/v1/users", "{" + username + "\"email\":\"nope\",\"manager\":\"" + manager + "\"}");
+
+            assertThat(issues(response.expect(400).json()))
+                    .as(username)
+                    .containsExactlyInAnyOrder(
+                            username.contains(":") && !username.contains("null")
+                                    ? "username:invalid_type"
+                                    : "username:required",
+                            "email:invalid_email");
+        }
+    }
+
+    @Test
     void aBodyWhoseOnlyProblemIsAnUnknownFieldGetsThatAloneAndCreatesNothing() {
         String name = Api.unique("extra");
         var response = api.asAdmin()

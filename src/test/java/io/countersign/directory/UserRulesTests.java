@@ -117,6 +117,19 @@ class UserRulesTests {
     }
 
     @Test
+    void aUserWithoutANameButWithAManagerIsReportedAsMissingItsName() {
+        managers.put("lisa", null);
+        Problems problems = new Problems();
+
+        UserRules.check(
+                problems, "users[0].", new User(null, "a@example.com", "A", null, "lisa", Role.USER, true), known);
+
+        assertThat(problems.issues())
+                .extracting(FieldIssue::field, FieldIssue::code)
+                .containsExactly(tuple("users[0].username", "required"));
+    }
+
+    @Test
     void theServiceNameCannotBeTakenByAPerson() {
         Problems problems = new Problems();
 
