@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,9 +63,14 @@ public class Groups {
     public Group create(Actor actor, GroupInput input) {
         Group group = validated(input);
         if (store.exists(group.name())) {
-            throw new ConflictException("A group named '" + group.name() + "' already exists.");
+            throw alreadyExists(group.name());
         }
-        store.insert(List.of(group));
+        try {
+            store.insert(List.of(group));
+        } catch (DuplicateKeyException createdMeanwhile) {
+            // the same creation sent twice at once: the one that lost the race hears what it would a moment later
+            throw alreadyExists(group.name());
+        }
         events.publishEvent(new GroupCreated(actor, group));
         return group;
     }
@@ -73,6 +79,8 @@ public class Groups {
     @Transactional
     public Group replace(Actor actor, String name, GroupInput input) {
         String canonical = Names.canonical(name);
+        // locked before it is read: a deletion at the same moment then waits, or is done and answers 404
+        store.revision(canonical, true);
         Group before = get(canonical);
         if (input.name() != null && !canonical.equals(Names.canonical(input.name()))) {
             throw InvalidInputException.of(
@@ -98,6 +106,10 @@ public class Groups {
         }
         store.delete(group.name());
         events.publishEvent(new GroupDeleted(actor, group));
+    }
+
+    private static ConflictException alreadyExists(String name) {
+        return new ConflictException("A group named '" + name + "' already exists.");
     }
 
     private Group validated(GroupInput input) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -94,9 +95,14 @@ public class Users {
         UserRules.check(problems, "", user, known());
         problems.throwIfAny();
         if (store.exists(user.username())) {
-            throw new ConflictException("A user named '" + user.username() + "' already exists.");
+            throw alreadyExists(user.username());
         }
-        store.insert(user);
+        try {
+            store.insert(user);
+        } catch (DuplicateKeyException createdMeanwhile) {
+            // the same creation sent twice at once: the one that lost the race hears what it would a moment later
+            throw alreadyExists(user.username());
+        }
         events.publishEvent(new UserCreated(actor, user));
         return user;
     }
@@ -153,6 +159,10 @@ public class Users {
         // before the audited event: what ends locks its rows before the audit chain's head
         events.publishEvent(new UserAccessEnded(actor, id, name, UserAccessEnded.DELETED));
         events.publishEvent(new UserDeleted(actor, user, reports));
+    }
+
+    private static ConflictException alreadyExists(String username) {
+        return new ConflictException("A user named '" + username + "' already exists.");
     }
 
     /** Refuses to delete, demote or deactivate the last active administrator: nobody could administer any more. */

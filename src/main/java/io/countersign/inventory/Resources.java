@@ -13,6 +13,7 @@ import io.countersign.shared.Revision;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,9 +58,14 @@ public class Resources {
     public Resource create(Actor actor, ResourceInput input) {
         Resource resource = validated(input);
         if (store.exists(resource.name())) {
-            throw new ConflictException("A resource named '" + resource.name() + "' already exists.");
+            throw alreadyExists(resource.name());
         }
-        store.insert(List.of(resource));
+        try {
+            store.insert(List.of(resource));
+        } catch (DuplicateKeyException createdMeanwhile) {
+            // the same creation sent twice at once: the one that lost the race hears what it would a moment later
+            throw alreadyExists(resource.name());
+        }
         events.publishEvent(new ResourceCreated(actor, resource));
         return resource;
     }
@@ -95,6 +101,10 @@ public class Resources {
         Resource resource = get(name);
         store.delete(resource.name());
         events.publishEvent(new ResourceDeleted(actor, resource));
+    }
+
+    private static ConflictException alreadyExists(String name) {
+        return new ConflictException("A resource named '" + name + "' already exists.");
     }
 
     private Resource validated(ResourceInput input) {
