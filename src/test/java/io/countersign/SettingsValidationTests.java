@@ -53,7 +53,7 @@ class SettingsValidationTests {
             countersign.notify.webhooks        | threads                | 0     | COUNTERSIGN_NOTIFY_WEBHOOKS_THREADS (countersign.notify.webhooks.threads) must be at least 1.
             countersign.web                    | max-body-size          | -1MB  | COUNTERSIGN_MAX_BODY_SIZE (countersign.web.max-body-size) must be positive, e.g. 1MB.
             countersign.web                    | max-body-size          | 0     | COUNTERSIGN_MAX_BODY_SIZE (countersign.web.max-body-size) must be positive, e.g. 1MB.
-            countersign.web                    | max-import-size        | 0KB   | COUNTERSIGN_MAX_IMPORT_SIZE (countersign.web.max-import-size) must be positive, e.g. 64MB.
+            countersign.web                    | max-import-size        | 0KB   | COUNTERSIGN_MAX_IMPORT_SIZE (countersign.web.max-import-size) must be positive, e.g. 32MB.
             countersign.requests               | waiter-poll            | -PT1S | COUNTERSIGN_REQUESTS_WAITER_POLL (countersign.requests.waiter-poll) must be at least 1 ms, e.g. PT0.25S.
             countersign.requests               | waiter-poll            | 0s    | COUNTERSIGN_REQUESTS_WAITER_POLL (countersign.requests.waiter-poll) must be at least 1 ms, e.g. PT0.25S.
             countersign.outbound               | denied-networks        | 10.0.0.0/33 | COUNTERSIGN_OUTBOUND_DENIED_NETWORKS (countersign.outbound.denied-networks) must list networks such as 10.0.0.0/8 or fc00::/7, separated by commas: the prefix length after '/' must be 0 to 32.

@@ -1,7 +1,9 @@
 package io.countersign.shared;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -12,6 +14,8 @@ import java.nio.charset.StandardCharsets;
  * UTF-32 when its first bytes look so.
  */
 public final class Utf8 {
+
+    private static final int CHECKED_CHARS = 8 * 1024;
 
     private Utf8() {}
 
@@ -25,15 +29,23 @@ public final class Utf8 {
                 return false;
             }
         }
-        try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        // decoded a piece at a time into one small buffer: a bundle may be tens of megabytes, and its
+        // text decoded whole would take twice that again before the parser reads it
+        CharBuffer out = CharBuffer.allocate(CHECKED_CHARS);
+        CoderResult result;
+        do {
+            out.clear();
+            result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return false;
+            }
+        } while (result.isOverflow());
+        out.clear();
+        return !decoder.flush(out).isError();
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("countersign.web")
 public record WebLimits(
         @DefaultValue("1MB") DataSize maxBodySize,
-        @DefaultValue("64MB") DataSize maxImportSize,
+        @DefaultValue("32MB") DataSize maxImportSize,
         @DefaultValue("20s") Duration bodyTimeout) {
 
     /** A limit of 0 or less would refuse every body, and so every call, the health probes' included. */
@@ -27,7 +27,7 @@ public record WebLimits(
         new Setting("countersign.web.max-body-size", "COUNTERSIGN_MAX_BODY_SIZE").requirePositive(maxBodySize);
         if (maxImportSize.toBytes() < 1) {
             throw new Setting("countersign.web.max-import-size", "COUNTERSIGN_MAX_IMPORT_SIZE")
-                    .refused(maxImportSize, "must be positive, e.g. 64MB");
+                    .refused(maxImportSize, "must be positive, e.g. 32MB");
         }
         new Setting("countersign.web.body-timeout", "COUNTERSIGN_BODY_TIMEOUT")
                 .requireAtLeast(Duration.ofSeconds(1), "1s", bodyTimeout);

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Bodies are capped on a real server, with and without {@code Content-Length}. The caps are set
  * small here (512 KB for the API, 1500 KB for imports) to keep the test light; the defaults are
- * 1 MiB and 64 MiB.
+ * 1 MiB and 32 MiB.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
