@@ -40,7 +40,26 @@ final class DecisionGuard {
             return SeparationOfDuties.letsApprove(
                     request.rules(), request.details().requesterId(), request.decisions(), userId, current);
         }
-        return Standing.letsDecideForSomeone(request, "", userId, inForce, at);
+        return Standing.letsDecideForSomeone(request, "", userId, inForce, at, true);
+    }
+
+    /**
+     * As {@link #awaits}, also when the person may only reject: distinct approvers keep one person
+     * from counting twice towards access, never from stopping it, so the step still waits on them.
+     */
+    static boolean awaitsDecision(AccessRequest request, String userId, Instant at, List<Delegation> inForce) {
+        if (request.status() != RequestStatus.PENDING
+                || !at.isBefore(request.details().expiresAt())
+                || request.steps().isEmpty()) {
+            return false;
+        }
+        int current = request.currentStep();
+        if (request.steps().get(current).isEligible(userId)) {
+            return !SeparationOfDuties.isForbiddenSelfDecision(
+                            request.rules(), request.details().requesterId(), userId)
+                    && !SeparationOfDuties.hasDecided(request.decisions(), userId, current);
+        }
+        return Standing.letsDecideForSomeone(request, "", userId, inForce, at, false);
     }
 
     /** Checks that the person may decide the current step at all; returns that step. */

@@ -4,9 +4,9 @@ import java.time.Instant;
 
 /**
  * Filters of the request list; all optional. {@code awaiting} accepts only {@code "me"}: pending
- * requests whose current step waits on the caller. {@code createdFrom} (inclusive) and {@code
- * createdTo} (exclusive) bound when the requests were made. {@code limit} defaults to 50 and may be
- * at most 200.
+ * requests whose current step waits on the caller's decision, also one they may only reject. {@code
+ * createdFrom} (inclusive) and {@code createdTo} (exclusive) bound when the requests were made.
+ * {@code limit} defaults to 50 and may be at most 200.
  */
 public record RequestQuery(
         String status,

@@ -137,7 +137,7 @@ class RequestSearch {
             Set<String> told,
             Instant now) {
         return rows.stream()
-                .filter(r -> !awaiting || r.awaits(me, now, mine))
+                .filter(r -> !awaiting || DecisionGuard.awaitsDecision(r, me, now, mine))
                 .filter(r -> actor.canReadEverything()
                         || told.contains(r.id())
                         || me.equals(r.details().requesterId())
@@ -147,16 +147,14 @@ class RequestSearch {
                 .toList();
     }
 
-    /**
-     * Pending, in time, the current step lists the caller, the caller has not decided it, and
-     * separation of duties lets them approve it (the same rule as {@link AccessRequest#awaits}).
-     */
     private static final String DELEGATION_IN_FORCE =
             "g.ended_at is null and g.starts_at <= :now and g.until_at > :now";
 
     /**
-     * Delegates are found by their delegators' places and finished in Java ({@link AccessRequest#awaits(String,
-     * Instant, List)}), which also checks the delegator's side of separation of duties.
+     * Pending, in time, the current step lists the caller, they have not decided it, and they are no
+     * forbidden self-approver: a step they may only reject, under distinct approvers, waits on them too.
+     * Delegates are found by their delegators' places and finished in Java ({@link
+     * DecisionGuard#awaitsDecision}), which also checks the delegator's side of separation of duties.
      */
     private static final String AWAITING_ME = """
              and r.status = 'PENDING' and r.expires_at > :now
@@ -168,11 +166,7 @@ class RequestSearch {
              and not exists (select 1 from decisions d
                              where d.request_id = r.id and d.step_index = r.current_step
                                and (d.approver_id = :me or d.on_behalf_of_id = :me))
-             and (r.requester_id is null or r.requester_id <> :me or r.allow_self_approval)
-             and (not r.distinct_approvers or not exists (
-                     select 1 from decisions e
-                     where e.request_id = r.id and e.approver_id = :me and e.verdict = 'APPROVE'
-                       and e.channel <> 'SYSTEM' and e.step_index < r.current_step))""";
+             and (r.requester_id is null or r.requester_id <> :me or r.allow_self_approval)""";
 
     private static RequestStatus parseStatus(Problems problems, String raw) {
         if (raw == null || raw.isBlank()) {

@@ -110,11 +110,16 @@ final class Standing {
         return Optional.empty();
     }
 
-    /** Whether the person may decide the current step now for some delegator; never throws. */
+    /** Whether the person may decide (or, {@code approving}, approve) the current step now for some delegator; never throws. */
     static boolean letsDecideForSomeone(
-            AccessRequest request, String username, String userId, List<Delegation> delegations, Instant at) {
+            AccessRequest request,
+            String username,
+            String userId,
+            List<Delegation> delegations,
+            Instant at,
+            boolean approving) {
         return delegators(request, userId, delegations, at).stream()
-                .anyMatch(d -> whyNot(request, username, userId, d, true).isEmpty());
+                .anyMatch(d -> whyNot(request, username, userId, d, approving).isEmpty());
     }
 
     /**

@@ -3,10 +3,13 @@ package io.countersign.web.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The pages offer exactly the decisions the service would take: an approver whom distinct approvers
@@ -19,6 +22,9 @@ class RequestPageRejectOnlyTests extends ServedPagesTestBase {
     String requesterToken;
     String lisa;
     String carol;
+
+    @Autowired
+    Clock clock;
 
     @BeforeEach
     void scene() {
@@ -70,6 +76,45 @@ class RequestPageRejectOnlyTests extends ServedPagesTestBase {
 
         assertThat(answer.body()).contains("Rejected.");
         assertThat(api.status(id)).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void anApproverOfAnEarlierStepFindsTheStepTheyMayOnlyRejectAmongTheirApprovals() {
+        String sam = api.person("sam", "USER", PASSWORD);
+        String id = askUnderDistinctSteps(List.of(carol, sam), List.of(carol, sam));
+        String carolsToken = api.tokenFor(carol);
+        api.as(carolsToken).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+
+        assertThat(Visitor.signedIn(base, carol, PASSWORD)
+                        .open(base + "/approvals")
+                        .body())
+                .contains("/requests/" + id + "/reject", "You may still reject it.")
+                .doesNotContain("/requests/" + id + "/approve");
+        assertThat(api.as(carolsToken)
+                        .get("/api/v1/requests?awaiting=me")
+                        .expect(200)
+                        .body())
+                .contains(id);
+    }
+
+    @Test
+    void aDelegateWhoApprovedAnEarlierStepFindsTheStepTheyMayOnlyRejectAmongTheirApprovals() {
+        String eve = api.person("eve", "USER", PASSWORD);
+        api.delegate(api.tokenFor(lisa), lisa, eve, clock.instant().plus(Duration.ofDays(1)));
+        String id = askUnderDistinctSteps(List.of(lisa), List.of(eve, carol));
+        String evesToken = api.tokenFor(eve);
+        api.as(evesToken).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+
+        assertThat(Visitor.signedIn(base, eve, PASSWORD)
+                        .open(base + "/approvals")
+                        .body())
+                .contains("/requests/" + id + "/reject", "You may still reject it.")
+                .doesNotContain("/requests/" + id + "/approve");
+        assertThat(api.as(evesToken)
+                        .get("/api/v1/requests?awaiting=me")
+                        .expect(200)
+                        .body())
+                .contains(id);
     }
 
     @Test
