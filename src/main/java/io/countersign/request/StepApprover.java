@@ -22,6 +22,11 @@ public record StepApprover(String username, List<String> standsInFor) {
         return !standsInFor.isEmpty();
     }
 
+    /** "lisa", or for a delegate "carol for lisa", as messages and pages name them. */
+    public String named() {
+        return isDelegate() ? username + " for " + String.join(" and ", standsInFor) : username;
+    }
+
     /**
      * The approvers of the current step as the request lists them, then each delegate (by username) whom one of
      * these delegations in force lets decide it, with the approvers they would decide for; nobody once

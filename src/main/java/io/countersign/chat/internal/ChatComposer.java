@@ -239,9 +239,7 @@ class ChatComposer {
         // the count in the label: a long list is what a platform's limit cuts short
         facts.add(new Fact(
                 "Who may approve (" + step.requiredApprovals() + " needed)",
-                requests.approversNow(request).stream()
-                        .map(ChatComposer::approver)
-                        .collect(Collectors.joining(", "))));
+                requests.approversNow(request).stream().map(StepApprover::named).collect(Collectors.joining(", "))));
         Instant until = step.deadline() == null
                         || step.deadline().isAfter(request.details().expiresAt())
                 ? request.details().expiresAt()
@@ -250,13 +248,6 @@ class ChatComposer {
                 "Time left",
                 human(Duration.between(clock.instant(), until)) + " (until " + TimesForPeople.at(until) + ")"));
         return facts;
-    }
-
-    /** "lisa", or for a delegate "carol for lisa". */
-    private static String approver(StepApprover approver) {
-        return approver.isDelegate()
-                ? approver.username() + " for " + String.join(" and ", approver.standsInFor())
-                : approver.username();
     }
 
     private List<Fact> basics(AccessRequest request) {

@@ -133,6 +133,7 @@ class RequestPages {
                         request,
                         grants.forRequest(request.id()).orElse(null),
                         grants.extendedBy(request).orElse(null),
+                        requests.approversNow(request),
                         clock.instant()));
         model.addAttribute("notified", deliveries.about(request.id()));
         if (request.details().breakGlass()) {

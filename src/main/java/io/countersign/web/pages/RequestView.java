@@ -6,9 +6,11 @@ import io.countersign.request.AccessRequest;
 import io.countersign.request.Decision;
 import io.countersign.request.RequestStatus;
 import io.countersign.request.RequestStep;
+import io.countersign.request.StepApprover;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A request as the pages show it: its details, each step with its decisions, its grant, and for an
@@ -28,6 +30,15 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
 
     /** {@code extended} is the grant an extension request lengthens, as it stands now. */
     static RequestView of(AccessRequest request, Grant grant, Grant extended, Instant now) {
+        return of(request, grant, extended, List.of(), now);
+    }
+
+    /**
+     * As {@link #of(AccessRequest, Grant, Grant, Instant)}, with the delegates among {@code approversNow}
+     * ({@link io.countersign.request.Requests#approversNow}) named as mail and chat name them.
+     */
+    static RequestView of(
+            AccessRequest request, Grant grant, Grant extended, List<StepApprover> approversNow, Instant now) {
         boolean pending = request.status() == RequestStatus.PENDING;
         List<StepView> steps = request.steps().stream()
                 .map(step -> {
@@ -38,9 +49,13 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
                     // those the engine would let approve it now: not who decided it, nor who the
                     // separation of duties keeps from it (an earlier step's approver, the requester)
                     List<String> waitingOn = current
-                            ? step.approvers().stream()
-                                    .filter(p -> request.awaits(p.id(), now))
-                                    .map(p -> p.username())
+                            ? Stream.concat(
+                                            step.approvers().stream()
+                                                    .filter(p -> request.awaits(p.id(), now))
+                                                    .map(p -> p.username()),
+                                            approversNow.stream()
+                                                    .filter(StepApprover::isDelegate)
+                                                    .map(StepApprover::named))
                                     .toList()
                             : List.of();
                     TimedText timeLeft = current

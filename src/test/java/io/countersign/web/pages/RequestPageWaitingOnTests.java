@@ -20,7 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * "Waiting on" names who may still approve the current step, by the rules that decide whether they may:
- * not a listed approver whom separation of duties would refuse.
+ * not a listed approver whom separation of duties would refuse, and a delegate in force who may
+ * approve it for an approver, as mail and chat name them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -69,5 +70,27 @@ class RequestPageWaitingOnTests {
                 .as("the current step says whom it waits on")
                 .isTrue();
         assertThat(waitingOn.group(1)).isEqualTo(carol);
+    }
+
+    @Test
+    void aDelegateInForceIsWaitedOnForTheApproverTheyStandInFor() {
+        String base = "http://localhost:" + port;
+        String lisa = api.person("lisa", "USER", PASSWORD);
+        String eve = api.person("eve", "USER", PASSWORD);
+        String dev = api.person("dev", "USER", PASSWORD);
+        api.delegate(api.tokenFor(lisa), lisa, eve, clock.instant().plus(Duration.ofDays(30)));
+        String resource =
+                api.resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", lisa))))));
+        String id = api.ask(api.tokenFor(dev), resource, Map.of());
+
+        String page = Visitor.signedIn(base, lisa, PASSWORD)
+                .open(base + "/requests/" + id)
+                .body();
+
+        Matcher waitingOn = WAITING_ON.matcher(page);
+        assertThat(waitingOn.find())
+                .as("the current step says whom it waits on")
+                .isTrue();
+        assertThat(waitingOn.group(1)).isEqualTo(lisa + ", " + eve + " for " + lisa);
     }
 }
