@@ -95,7 +95,9 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
             return runs;
         }
         Duration more = request.grantedDuration();
-        return runs.then(". Approving adds " + HumanTimes.duration(more) + " to it: it would then run until ")
+        return runs.then(". Approving adds ")
+                .then(more)
+                .then(" to it: it would then run until ")
                 .then(extended.endsAt().plus(more))
                 .then(" (less if an approver allows a shorter time).");
     }
@@ -106,19 +108,28 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
      */
     static TimedText when(Grant grant, Instant now) {
         if (grant.status() == GrantStatus.APPROVED_UNUSED) {
-            return TimedText.of("for " + HumanTimes.duration(grant.firstUseDuration())
-                            + " from its first use, which must come before ")
+            return TimedText.of("for ")
+                    .then(grant.firstUseDuration())
+                    .then(" from its first use, which must come before ")
                     .then(grant.endsAt())
-                    .then(" (" + left(now, grant.endsAt()).replace("remaining", "left to claim") + ")");
+                    .then(" (")
+                    .then(left(now, grant.endsAt(), " left to claim"))
+                    .then(")");
         }
         if (grant.status() == GrantStatus.SCHEDULED) {
             return TimedText.of("from ")
                     .then(grant.startsAt())
                     .then(" until ")
                     .then(grant.endsAt())
-                    .then(" (starts in " + left(now, grant.startsAt()).replace(" remaining", "") + ")");
+                    .then(" (starts in ")
+                    .then(left(now, grant.startsAt(), ""))
+                    .then(")");
         }
-        return TimedText.of("until ").then(grant.endsAt()).then(" (" + left(now, grant.endsAt()) + ")");
+        return TimedText.of("until ")
+                .then(grant.endsAt())
+                .then(" (")
+                .then(left(now, grant.endsAt(), " remaining"))
+                .then(")");
     }
 
     /**
@@ -131,19 +142,20 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
                 : stepDeadline;
         return by == null
                 ? null
-                : TimedText.of(left(now, by) + " (decide by ").then(by).then(")");
+                : left(now, by, " remaining").then(" (decide by ").then(by).then(")");
     }
 
-    /** "1 hour 5 minutes remaining", or "ended" once the moment has passed. */
-    static String left(Instant now, Instant until) {
+    /**
+     * "1 hour 5 minutes" then {@code after} (" remaining"), in whole minutes for people while the page
+     * keeps the exact time left; "ended" once the moment has passed.
+     */
+    static TimedText left(Instant now, Instant until, String after) {
         Duration d = Duration.between(now, until);
         if (d.isNegative() || d.isZero()) {
-            return "ended";
+            return TimedText.of("ended");
         }
         long minutes = d.toMinutes();
-        if (minutes < 1) {
-            return "less than a minute remaining";
-        }
-        return HumanTimes.duration(Duration.ofMinutes(minutes)) + " remaining";
+        String words = minutes < 1 ? "less than a minute" : HumanTimes.duration(Duration.ofMinutes(minutes));
+        return new TimedText(List.of()).then(words, d).then(after);
     }
 }

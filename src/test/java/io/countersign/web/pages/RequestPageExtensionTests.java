@@ -55,8 +55,9 @@ class RequestPageExtensionTests extends ServedPagesTestBase {
             assertThat(page)
                     .contains("<strong>Extension:</strong>")
                     .contains("grant " + grantId + ", which runs until " + time(end))
-                    .contains("Approving adds 1 hour to it: it would then run until "
-                            + time(end.plus(Duration.ofHours(1))))
+                    .contains(
+                            "Approving adds <time datetime=\"PT1H\" title=\"PT1H\">1 hour</time> to it: it would then run until "
+                                    + time(end.plus(Duration.ofHours(1))))
                     .doesNotContain("when approved");
         }
         assertThat(approversBrowser.open(base + "/approvals").body())

@@ -46,12 +46,21 @@ class RequestViewTests {
     }
 
     @Test
-    void eachInstantKeepsItsExactValueForThePage() {
+    void eachInstantAndDurationKeepsItsExactValueForThePage() {
         Grant active = grant(GrantStatus.ACTIVE, NOW, Instant.parse("2026-12-03T11:05:30.25Z"), null);
 
         assertThat(RequestView.when(active, NOW).parts())
-                .extracting(TimedText.Part::at)
-                .containsExactly(null, Instant.parse("2026-12-03T11:05:30.25Z"), null);
+                .extracting(TimedText.Part::exact)
+                .containsExactly(null, "2026-12-03T11:05:30.250Z", null, "PT1H5M30.25S", null, null);
+    }
+
+    @Test
+    void theTimeLeftToDecideKeepsItsExactValueForThePage() {
+        Instant expiry = NOW.plus(Duration.ofHours(23)).plusSeconds(3599);
+
+        assertThat(RequestView.timeLeft(null, expiry, NOW).parts())
+                .extracting(TimedText.Part::exact)
+                .containsExactly("PT23H59M59S", null, null, expiry.toString(), null);
     }
 
     @Test
