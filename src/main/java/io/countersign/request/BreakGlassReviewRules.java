@@ -4,6 +4,8 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.ConflictException;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.Role;
+import io.countersign.shared.Summaries;
+import io.countersign.shared.TimesForPeople;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,12 +40,13 @@ final class BreakGlassReviewRules {
         Participant forReviewer = null;
         if (!isReviewer(review, me)) {
             forReviewer = delegator(review, me, mine, at)
-                    .orElseThrow(() -> new ForbiddenException(
-                            "You are not among the reviewers of this break-glass access: " + review.reviewerNames()));
+                    .orElseThrow(
+                            () -> new ForbiddenException("You are not among the reviewers of this break-glass access: "
+                                    + Summaries.inWords(review.reviewerNames()) + "."));
         }
         if (review.status() == BreakGlassReviewStatus.REVIEWED) {
             throw new ConflictException("This break-glass access was already reviewed by "
-                    + review.reviewedBy().username() + " at " + review.reviewedAt() + ".");
+                    + review.reviewedBy().username() + " at " + TimesForPeople.at(review.reviewedAt()) + ".");
         }
         BreakGlassReview done = review.acknowledged(new Participant(me, actor.username()), forReviewer, at, comment);
         return new BreakGlassReviewed(actor, done);

@@ -9,6 +9,14 @@ public final class Summaries {
 
     private Summaries() {}
 
+    /** Names as a sentence says them: "rosa", "rosa and sam", "rosa, sam and tom". */
+    public static String inWords(List<String> names) {
+        if (names.size() < 2) {
+            return String.join("", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
     public static String names(List<String> names) {
         if (names.size() <= SHOWN) {
             return String.join(", ", names);

@@ -123,6 +123,32 @@ class BreakGlassReviewRulesTests {
     }
 
     @Test
+    void someoneNotAmongTheReviewersIsToldWhoTheyAreInWords() {
+        BreakGlassReview twoReviewers = new BreakGlassReview(
+                "req-1",
+                DEV.username(),
+                DEV.id(),
+                "prod-postgresql",
+                "rw-admin",
+                "prod-db",
+                "grt-1",
+                CREATED,
+                List.of(new Participant("id-rosa", "rosa"), new Participant("id-sam", "sam")),
+                List.of(),
+                DUE,
+                BreakGlassReviewStatus.PENDING,
+                null,
+                null,
+                null,
+                null,
+                false);
+
+        assertThatThrownBy(() -> review(twoReviewers, CAROL, CREATED))
+                .isInstanceOf(ForbiddenException.class)
+                .hasMessage("You are not among the reviewers of this break-glass access: rosa and sam.");
+    }
+
+    @Test
     void onlyUsersAndAdministratorsReview() {
         Actor auditor = new Actor("rita", Role.AUDITOR, Channel.API, null);
         Actor enforcer = new Actor("rita", Role.ENFORCER, Channel.API, null);
@@ -142,7 +168,7 @@ class BreakGlassReviewRulesTests {
 
         assertThatThrownBy(() -> review(done, RITA, CREATED.plusSeconds(5)))
                 .isInstanceOf(ConflictException.class)
-                .hasMessageContaining("already reviewed by rita");
+                .hasMessage("This break-glass access was already reviewed by rita at 2030-01-01 09:00 UTC.");
     }
 
     @Test
