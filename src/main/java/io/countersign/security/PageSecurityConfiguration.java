@@ -164,10 +164,10 @@ class PageSecurityConfiguration {
     /**
      * Someone signed in who may not open a page, or a form without its CSRF token: a readable 403 page;
      * an address no page has: the 404 page, since no role would open it; a method the address does not
-     * take: the 405 page naming those it does. The sign-in form without a valid token means the session
-     * it was shown in has ended (it expired, or the service restarted): the form is shown again, saying
-     * so; any other form sent by nobody signed in was shown in a session that has ended since, and its
-     * sender is asked to sign in again rather than told they may not.
+     * take: the 405 page naming those it does. The sign-in form without a valid token and without a
+     * live session means the session it was shown in has ended (it expired, or the service restarted):
+     * the form is shown again, saying so; any other form sent by nobody signed in was shown in a session
+     * that has ended since, and its sender is asked to sign in again rather than told they may not.
      */
     private static AccessDeniedHandler refusalPage(ServedOperations served) {
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
@@ -188,7 +188,13 @@ class PageSecurityConfiguration {
             }
             if (denied instanceof CsrfException) {
                 if (POST.matches(request.getMethod()) && "/login".equals(request.getServletPath())) {
-                    redirects.sendRedirect(request, response, "/login?expired");
+                    // only a form whose session is gone was shown in a session that ended; on a live one
+                    // the token is missing or another browser's, and the form is refused as others are
+                    if (request.isRequestedSessionIdValid()) {
+                        forbidden.handle(request, response, denied);
+                    } else {
+                        redirects.sendRedirect(request, response, "/login?expired");
+                    }
                     return;
                 }
                 if (!signedIn()) {

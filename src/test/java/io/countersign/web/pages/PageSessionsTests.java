@@ -223,6 +223,26 @@ class PageSessionsTests extends ServedPagesTestBase {
                 .isEqualTo(200);
     }
 
+    @Test
+    void aSignInFormWithoutTheTokenOfItsLiveSessionIsRefusedRatherThanCalledExpired() {
+        String name = api.person("tokenless", "USER", PASSWORD);
+        Visitor visitor = new Visitor();
+        visitor.open(base + "/login");
+        String anotherBrowsersToken = new Visitor().csrfToken(base + "/login");
+        Visitor signedIn = Visitor.signedIn(base, name, PASSWORD);
+        String credentials = "&username=" + name + "&password=" + form(PASSWORD);
+
+        for (Visitor browser : List.of(visitor, signedIn)) {
+            for (String fields :
+                    List.of(credentials.substring(1), "_csrf=" + form(anotherBrowsersToken) + credentials)) {
+                HttpResponse<String> sent = browser.submit(base + "/login", fields);
+
+                assertThat(sent.statusCode()).as(fields).isEqualTo(403);
+                assertThat(sent.body()).contains("<title>Not allowed").doesNotContain("expired");
+            }
+        }
+    }
+
     private static void assertSentToSignIn(HttpResponse<String> seen) {
         assertThat(seen.statusCode()).isEqualTo(302);
         assertThat(seen.headers().firstValue("Location"))
