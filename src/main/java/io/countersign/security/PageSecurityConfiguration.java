@@ -47,7 +47,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 class PageSecurityConfiguration {
 
     /** Forms that security filters answer, which no controller mapping knows about. */
-    private static final Map<String, Set<String>> FILTER_FORMS = Map.of("/logout", Set.of("POST"));
+    private static final Map<String, Set<String>> FILTER_FORMS =
+            Map.of("/logout", TakenMethods.withImplied(Set.of("POST")));
 
     /** The methods a form that a security filter answers takes, or {@code null} for any other path. */
     static Set<String> filterForm(HttpServletRequest request) {
@@ -83,6 +84,7 @@ class PageSecurityConfiguration {
                 .addFilterBefore(
                         new SignedInUserCheck(users, sessionStamps, providerSignOuts, audit, boundedCalls),
                         AuthorizationFilter.class)
+                .addFilterAfter(new FilterFormOptions(), AuthorizationFilter.class)
                 .httpBasic(basic -> basic.disable())
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(new TokenFromTheForm()))
                 .formLogin(form -> form.loginPage("/login")

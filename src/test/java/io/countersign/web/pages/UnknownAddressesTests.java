@@ -273,7 +273,14 @@ class UnknownAddressesTests extends ServedPagesTestBase {
 
         HttpResponse<String> get = user.open(base + "/logout");
         assertThat(get.statusCode()).isEqualTo(405);
-        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(get.headers().firstValue("Allow")).hasValue("OPTIONS, POST");
+
+        HttpResponse<String> options = user.ask("OPTIONS", base + "/logout");
+        assertThat(options.statusCode()).isEqualTo(200);
+        assertThat(options.headers().firstValue("Allow")).hasValue("OPTIONS, POST");
+        assertThat(new Visitor().ask("OPTIONS", base + "/logout").statusCode())
+                .as("nobody signed in is told")
+                .isEqualTo(302);
 
         HttpResponse<String> tokenless = user.ask("POST", base + "/logout");
         assertThat(tokenless.statusCode()).isEqualTo(403);
