@@ -50,6 +50,9 @@ class PageSecurityConfiguration {
     private static final Map<String, Set<String>> FILTER_FORMS =
             Map.of("/logout", TakenMethods.withImplied(Set.of("POST")));
 
+    /** What a client that does not ask for HTML reads when its role may not use a page's address. */
+    private static final String NOT_YOURS = "Your role may not use this address.";
+
     /** The methods a form that a security filter answers takes, or {@code null} for any other path. */
     static Set<String> filterForm(HttpServletRequest request) {
         return FILTER_FORMS.get(request.getServletPath());
@@ -164,7 +167,8 @@ class PageSecurityConfiguration {
     }
 
     /**
-     * Someone signed in who may not open a page, or a form without its CSRF token: a readable 403 page;
+     * Someone signed in who may not open a page, or a form without its CSRF token: a readable 403 page,
+     * or for a client that does not ask for HTML the problem document the API would answer;
      * an address no page has: the 404 page, since no role would open it; a method the address does not
      * take: the 405 page naming those it does. The sign-in form without a valid token and without a
      * live session means the session it was shown in has ended (it expired, or the service restarted):
@@ -207,8 +211,26 @@ class PageSecurityConfiguration {
                 forbidden.handle(request, response, denied);
                 return;
             }
-            (otherMethods != null && otherMethods.isEmpty() ? notFound : forbidden).handle(request, response, denied);
+            if (otherMethods != null && otherMethods.isEmpty()) {
+                notFound.handle(request, response, denied);
+                return;
+            }
+            if (!asksForHtml(request)) {
+                // a script reading with the session, such as the request form's suggestions, reads the API's answer
+                ProblemWriter.write(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", NOT_YOURS);
+                return;
+            }
+            forbidden.handle(request, response, denied);
         };
+    }
+
+    /**
+     * Whether the client takes the page: a browser names HTML, and a client naming no type or any type
+     * takes it too; one that names only others, such as a script asking for JSON, reads a problem.
+     */
+    private static boolean asksForHtml(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept == null || accept.contains("text/html") || accept.contains("*/*");
     }
 
     /** Whether the request comes from someone signed in: the CSRF check runs before anyone is made anonymous. */

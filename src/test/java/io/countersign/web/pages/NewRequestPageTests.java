@@ -47,6 +47,16 @@ class NewRequestPageTests extends ServedPagesTestBase {
         ivy = Visitor.signedIn(base, api.person("ivy", "USER", PASSWORD), PASSWORD);
     }
 
+    @Test
+    void theSuggestionsAskedForAsJsonByARoleThatMakesNoRequestsAreAProblemDocument() {
+        HttpResponse<String> seen = Visitor.signedIn(base, api.person("auditor", "AUDITOR", PASSWORD), PASSWORD)
+                .ask("GET", base + "/requests/new/options?q=prod", "Accept", "application/json");
+
+        assertThat(seen.statusCode()).isEqualTo(403);
+        assertThat(seen.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(seen.body()).contains("\"status\":403").doesNotContain("<html");
+    }
+
     private HttpResponse<String> send(String button, String account, String duration) {
         return ivy.post(
                 form,
