@@ -27,12 +27,13 @@ final class DecidedStep {
         String id = request.id();
         int count = request.steps().size();
         if (step < 0 || step >= count) {
-            String named = firstNumber == 0 ? "such step" : "step " + (step + 1);
+            // the number sent is not one people read (the page's form counts from 0, its text from 1):
+            // repeating it either way would name a step the reader never saw
             String values = firstNumber == 0 ? " (\"step\" 0 to " + (count - 1) + ")" : "";
             throw InvalidInputException.of(
                     "step",
                     "no_such_step",
-                    "request " + id + " has no " + named + "; its steps are 1 to " + count + values);
+                    "request " + id + " has no such step; its steps are 1 to " + count + values);
         }
         if (request.status() != RequestStatus.PENDING) {
             return; // refused as no longer pending, in the words every decision uses

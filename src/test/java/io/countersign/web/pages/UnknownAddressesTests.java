@@ -67,6 +67,24 @@ class UnknownAddressesTests extends ServedPagesTestBase {
     }
 
     @Test
+    void theNotFoundAndNotAllowedPagesOfferTheSameMenuAsEveryOtherPage() {
+        Visitor user = signedIn("USER");
+        String menu = menu(user.open(base + "/").body());
+
+        assertThat(menu).contains("href=\"/requests/new\"", "href=\"/breakglass\"");
+        for (String address : List.of(
+                "/no-such-page", "/admin/no-such-page", "/requests/req-zzzzzzzzzzzzzzzz", "/audit", "/admin/users")) {
+            assertThat(menu(user.open(base + address).body())).as(address).isEqualTo(menu);
+        }
+    }
+
+    /** The page's main navigation, where it marks no link as the current page. */
+    private static String menu(String page) {
+        int start = page.indexOf("<nav aria-label=\"Main\"");
+        return page.substring(start, page.indexOf("</nav>", start)).replace(" aria-current=\"page\"", "");
+    }
+
+    @Test
     void aFormAddressOpenedWithTheWrongMethodSaysSoRatherThanNotAllowed() {
         HttpResponse<String> seen = signedIn("USER").open(base + "/requests/req-abcdefghjkmnpqrs/approve");
 
