@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * at once, and a delivery whose sender died is attempted again once its lease runs out. Each webhook
  * endpoint and each chat channel takes one send at a time on this instance and has its own {@link
  * ServerPause}, as has each channel, so a server that is slow or unreachable holds up none but its own
- * deliveries.
+ * deliveries; webhook endpoints take {@link Turns}, so neither does one with a long queue.
  */
 @Component
 public class DeliveryDispatcher implements DisposableBean {
@@ -69,6 +69,7 @@ public class DeliveryDispatcher implements DisposableBean {
     private final TransactionTemplate transactions;
     private final Map<String, ExecutorService> lanes = new ConcurrentHashMap<>();
     private final SendsInFlight inFlight = new SendsInFlight();
+    private final Turns turns = new Turns();
     private final ServerPauses pauses;
     private final NotificationAttempts notifications;
     private final OutboxLag lag;
@@ -121,8 +122,7 @@ public class DeliveryDispatcher implements DisposableBean {
             }
             int limit = probing ? 1 : properties.batchSize();
             List<DueDeliveries.Due> due = webhooks
-                    ? deliveries.dueOnWebhooks(
-                            now, limit, union(pauses.resting(channel, now), inFlight.busyDestinations(channel)))
+                    ? dueOnWebhooks(now, limit)
                     : deliveries.dueOn(
                             channel, now, limit, union(pauses.held(channel, now), inFlight.excluded(channel)));
             if (!due.isEmpty()) {
@@ -143,8 +143,13 @@ public class DeliveryDispatcher implements DisposableBean {
                     if (destination != null && !webhooks) {
                         inFlight.behind(channel, destination, d.id());
                     }
-                } else if (claimAndSend(d, destination, now)) {
-                    startedNow++;
+                } else {
+                    if (webhooks) {
+                        turns.take(channel, destination);
+                    }
+                    if (claimAndSend(d, destination, now)) {
+                        startedNow++;
+                    }
                 }
             }
             started += startedNow;
@@ -153,6 +158,22 @@ public class DeliveryDispatcher implements DisposableBean {
             }
         }
         return started;
+    }
+
+    /**
+     * The webhook deliveries due, leaving out the endpoints that rest, have a send in flight or have
+     * had their turn in this round; when only those have deliveries due, a new round begins.
+     */
+    private List<DueDeliveries.Due> dueOnWebhooks(Instant now, int limit) {
+        String channel = Delivery.WEBHOOK;
+        Set<String> unavailable = union(pauses.resting(channel, now), inFlight.busyDestinations(channel));
+        Set<String> taken = turns.taken(channel);
+        List<DueDeliveries.Due> due = deliveries.dueOnWebhooks(now, limit, union(unavailable, taken));
+        if (due.isEmpty() && !taken.isEmpty()) {
+            turns.newRound(channel);
+            due = deliveries.dueOnWebhooks(now, limit, unavailable);
+        }
+        return due;
     }
 
     /** How many sends this instance has in flight, on every channel. */
