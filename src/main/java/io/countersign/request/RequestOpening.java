@@ -163,7 +163,7 @@ class RequestOpening {
                 breakGlass
                         ? BreakGlassRules.duration(input, plan)
                         : RequestValidation.effectiveDuration(input, plan.limits()),
-                input.startsAt() == null ? null : input.startsAt().truncatedTo(ChronoUnit.MICROS),
+                RequestValidation.requestedStart(input.startsAt(), now),
                 RequestValidation.trimToNull(input.justification()),
                 RequestValidation.trimToNull(input.ticket()),
                 plan.policyName(),

@@ -12,6 +12,7 @@ import io.countersign.shared.RefusedException;
 import io.countersign.shared.Role;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The rules a new request must satisfy: first those of the input alone, then those of the governing
@@ -50,6 +51,18 @@ final class RequestValidation {
                     "must be at most " + MAX_LEAD.toDays() + " days ahead");
         }
         return resource && account;
+    }
+
+    /**
+     * The start the request keeps: none when the one asked for is not later than {@code now}, which the
+     * skew allowance lets through. Such a start means at once, as none does: kept, the request would show
+     * a moment its grant, starting at the approval, never had.
+     */
+    static Instant requestedStart(Instant startsAt, Instant now) {
+        if (startsAt == null || !startsAt.isAfter(now)) {
+            return null;
+        }
+        return startsAt.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Checks the input against the policy's limits. */

@@ -8,6 +8,8 @@ import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +102,60 @@ class RequestCreationTests extends DevAndLisaTestBase {
                         "justification:required",
                         "ticket:invalid_format",
                         "startsAt:in_the_past");
+        assertThat(requestsOf(dev)).isZero();
+    }
+
+    @Test
+    void aStartMomentsAgoMeansAtOnceSoTheRequestKeepsNoneAndAgreesWithItsGrant() {
+        var answer = create(
+                dev,
+                Map.of(
+                        "resource", resource,
+                        "account", "admin",
+                        "justification", "INC-7",
+                        "ticket", "INC-7",
+                        "startsAt",
+                                clock.instant()
+                                        .minus(RequestValidation.CLOCK_SKEW)
+                                        .toString()));
+
+        JsonNode created = answer.expect(201).json();
+        assertThat(created.path("startsAt").isNull())
+                .as("startsAt of " + created)
+                .isTrue();
+        clock.advance(Duration.ofMinutes(5));
+        Instant approvedAt = clock.instant();
+        JsonNode approved = api.as(lisa.token())
+                .post("/api/v1/requests/" + created.get("id").asString() + "/approve", null)
+                .expect(200)
+                .json();
+        assertThat(approved.path("startsAt").isNull()).isTrue();
+        assertThat(approved.get("grant").get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(Instant.parse(approved.get("grant").get("startsAt").asString()))
+                .isEqualTo(approvedAt.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    @Test
+    void aStartFurtherInThePastThanClocksDriftIsRefused() {
+        var answer = create(
+                dev,
+                Map.of(
+                        "resource",
+                        resource,
+                        "account",
+                        "admin",
+                        "justification",
+                        "INC-7",
+                        "ticket",
+                        "INC-7",
+                        "startsAt",
+                        clock.instant()
+                                .minus(RequestValidation.CLOCK_SKEW)
+                                .minusSeconds(1)
+                                .toString()));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(fields(answer)).containsExactly("startsAt:in_the_past");
         assertThat(requestsOf(dev)).isZero();
     }
 
