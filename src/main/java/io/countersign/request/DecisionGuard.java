@@ -30,17 +30,7 @@ final class DecisionGuard {
      * not decided it, and separation of duties would let them approve it.
      */
     static boolean awaits(AccessRequest request, String userId, Instant at, List<Delegation> inForce) {
-        if (request.status() != RequestStatus.PENDING
-                || !at.isBefore(request.details().expiresAt())
-                || request.steps().isEmpty()) {
-            return false;
-        }
-        int current = request.currentStep();
-        if (request.steps().get(current).isEligible(userId)) {
-            return SeparationOfDuties.letsApprove(
-                    request.rules(), request.details().requesterId(), request.decisions(), userId, current);
-        }
-        return Standing.letsDecideForSomeone(request, "", userId, inForce, at, true);
+        return waitsOn(request, userId, at, inForce, true);
     }
 
     /**
@@ -48,6 +38,11 @@ final class DecisionGuard {
      * from counting twice towards access, never from stopping it, so the step still waits on them.
      */
     static boolean awaitsDecision(AccessRequest request, String userId, Instant at, List<Delegation> inForce) {
+        return waitsOn(request, userId, at, inForce, false);
+    }
+
+    private static boolean waitsOn(
+            AccessRequest request, String userId, Instant at, List<Delegation> inForce, boolean toApprove) {
         if (request.status() != RequestStatus.PENDING
                 || !at.isBefore(request.details().expiresAt())
                 || request.steps().isEmpty()) {
@@ -55,11 +50,14 @@ final class DecisionGuard {
         }
         int current = request.currentStep();
         if (request.steps().get(current).isEligible(userId)) {
-            return !SeparationOfDuties.isForbiddenSelfDecision(
-                            request.rules(), request.details().requesterId(), userId)
-                    && !SeparationOfDuties.hasDecided(request.decisions(), userId, current);
+            return toApprove
+                    ? SeparationOfDuties.letsApprove(
+                            request.rules(), request.details().requesterId(), request.decisions(), userId, current)
+                    : !SeparationOfDuties.isForbiddenSelfDecision(
+                                    request.rules(), request.details().requesterId(), userId)
+                            && !SeparationOfDuties.hasDecided(request.decisions(), userId, current);
         }
-        return Standing.letsDecideForSomeone(request, "", userId, inForce, at, false);
+        return Standing.letsDecideForSomeone(request, "", userId, inForce, at, toApprove);
     }
 
     /** Checks that the person may decide the current step at all; returns that step. */
