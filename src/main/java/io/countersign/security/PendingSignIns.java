@@ -18,11 +18,12 @@ import org.springframework.web.util.WebUtils;
 
 /**
  * The single sign-ons a browser session has begun and not yet finished, by their {@code state}, each
- * with the page it was begun for. Spring Security keeps one per session, so a person who opens two mail
- * links in two tabs would find the first tab's return refused: its sign-in had been replaced by the
- * second's. Each kept sign-in holds its own nonce and PKCE verifier; it is found only by the state it
- * was issued with, in the session it was issued to, and only once. The last {@link #KEPT} are kept,
- * for as long as the session lasts, as the single one was before.
+ * with the page it was begun for (named by the sign-in page's link, see {@link SingleSignOnStart}).
+ * Spring Security keeps one per session, so a person who opens two mail links in two tabs would find
+ * the first tab's return refused: its sign-in had been replaced by the second's. Each kept sign-in
+ * holds its own nonce and PKCE verifier; it is found only by the state it was issued with, in the
+ * session it was issued to, and only once. The last {@link #KEPT} are kept, for as long as the session
+ * lasts, as the single one was before.
  */
 final class PendingSignIns implements AuthorizationRequestRepository<OAuth2AuthorizationRequest> {
 
@@ -65,9 +66,7 @@ final class PendingSignIns implements AuthorizationRequestRepository<OAuth2Autho
             removeAuthorizationRequest(request, response);
             return;
         }
-        SavedRequest asked = pages.getRequest(request, response);
-        Begun begun = new Begun(
-                authorizationRequest, asked == null ? "/" : LocalContinuation.localPath(asked.getRedirectUrl()));
+        Begun begun = new Begun(authorizationRequest, pageFor(request, response));
         HttpSession session = request.getSession();
         synchronized (WebUtils.getSessionMutex(session)) {
             Map<String, Begun> kept = new LinkedHashMap<>(pending(session));
@@ -80,6 +79,19 @@ final class PendingSignIns implements AuthorizationRequestRepository<OAuth2Autho
             }
             session.setAttribute(SESSION_ATTRIBUTE, kept);
         }
+    }
+
+    /**
+     * The page named by the sign-in page's link, which knows the page it was shown for; else the page the
+     * session last sent to sign in, which may be another tab's when several sign-in pages are open.
+     */
+    private String pageFor(HttpServletRequest request, HttpServletResponse response) {
+        String named = SingleSignOnStart.pageOf(request);
+        if (named != null) {
+            return named;
+        }
+        SavedRequest asked = pages.getRequest(request, response);
+        return asked == null ? "/" : LocalContinuation.localPath(asked.getRedirectUrl());
     }
 
     @Override

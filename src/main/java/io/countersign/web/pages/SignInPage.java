@@ -1,6 +1,9 @@
 package io.countersign.web.pages;
 
 import io.countersign.security.OidcProperties;
+import io.countersign.security.SingleSignOnStart;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,8 +44,14 @@ class SignInPage {
     }
 
     @GetMapping("/login")
-    String show(@RequestParam(name = "sso", required = false) String failure, Model model) {
+    String show(
+            @RequestParam(name = "sso", required = false) String failure,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         model.addAttribute("singleSignOn", singleSignOn.enabled());
+        // each tab's button goes on to the page that tab was sent here from, not the one opened last
+        model.addAttribute("singleSignOnStart", SingleSignOnStart.addressFor(request, response));
         if (failure != null) {
             model.addAttribute(
                     "singleSignOnError",

@@ -1,8 +1,10 @@
 package io.countersign.web.pages;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.Test;
 class SingleSignOnTabsTests extends SingleSignOnPagesTestBase {
 
     private static final String CALLBACK = "/login/oauth2/code/oidc";
+    private static final Pattern SINGLE_SIGN_ON_LINK =
+            Pattern.compile("<a class=\"button\" href=\"([^\"]*)\">Sign in with single sign-on</a>");
     private static final Pattern SIGNED_IN_AS =
             Pattern.compile("<form action=\"/logout\" method=\"post\">.*?<span>([^<]*)</span>", Pattern.DOTALL);
 
@@ -41,6 +45,44 @@ class SingleSignOnTabsTests extends SingleSignOnPagesTestBase {
 
         assertSignedInAt(browser, finish(browser, tabB, username), "/requests/req-b2", username);
         assertSignedInAt(browser, finish(browser, tabA, username), "/requests/req-a1", username);
+    }
+
+    @Test
+    void twoSignInPagesOpenedBeforeEitherIsUsedEachLeadToTheirOwnPage() {
+        String username = directory.person(true);
+        Visitor browser = new Visitor();
+        String linkA = signInPageFor(browser, "/requests/req-a1");
+        String linkB = signInPageFor(browser, "/requests/req-b2");
+        String tabA = click(browser, linkA);
+        String tabB = click(browser, linkB);
+
+        assertSignedInAt(browser, finish(browser, tabA, username), "/requests/req-a1", username);
+        assertSignedInAt(browser, finish(browser, tabB, username), "/requests/req-b2", username);
+    }
+
+    @Test
+    void twoSignInPagesOpenedBeforeEitherIsUsedAndUsedInTheReverseOrderEachLeadToTheirOwnPage() {
+        String username = directory.person(true);
+        Visitor browser = new Visitor();
+        String linkA = signInPageFor(browser, "/requests/req-a1");
+        String linkB = signInPageFor(browser, "/requests/req-b2");
+        String tabB = click(browser, linkB);
+        String tabA = click(browser, linkA);
+
+        assertSignedInAt(browser, finish(browser, tabB, username), "/requests/req-b2", username);
+        assertSignedInAt(browser, finish(browser, tabA, username), "/requests/req-a1", username);
+    }
+
+    @Test
+    void aSingleSignOnLinkNamingAnotherSiteLandsOnTheHomePage() {
+        String username = directory.person(true);
+        Visitor browser = new Visitor();
+        for (String elsewhere :
+                List.of("https://evil.example/", "//evil.example/", "/%2F%2Fevil.example/", "/\\evil")) {
+            String tab = click(browser, "/oauth2/authorization/oidc?page=" + URLEncoder.encode(elsewhere, UTF_8));
+
+            assertSignedInAt(browser, finish(browser, tab, username), "/", username);
+        }
     }
 
     @Test
@@ -113,6 +155,22 @@ class SingleSignOnTabsTests extends SingleSignOnPagesTestBase {
     private static String begin(Visitor browser, String page) {
         assertThat(browser.open(BASE + page).uri().getPath()).isEqualTo("/login");
         HttpResponse<String> started = browser.ask("GET", BASE + "/oauth2/authorization/oidc");
+        assertThat(started.statusCode()).isEqualTo(302);
+        return started.headers().firstValue("Location").orElseThrow();
+    }
+
+    /** Opens {@code page} signed out, which leads to the sign-in page; its single sign-on link. */
+    private static String signInPageFor(Visitor browser, String page) {
+        HttpResponse<String> signIn = browser.open(BASE + page);
+        assertThat(signIn.uri().getPath()).isEqualTo("/login");
+        Matcher link = SINGLE_SIGN_ON_LINK.matcher(signIn.body());
+        assertThat(link.find()).as("single sign-on link on %s", signIn.body()).isTrue();
+        return link.group(1).replace("&amp;", "&");
+    }
+
+    /** Follows a single sign-on link; the provider's address it leads to. */
+    private static String click(Visitor browser, String link) {
+        HttpResponse<String> started = browser.ask("GET", BASE + link);
         assertThat(started.statusCode()).isEqualTo(302);
         return started.headers().firstValue("Location").orElseThrow();
     }
