@@ -6,14 +6,19 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.oauth2.client.oidc.authentication.logout.OidcLogoutToken;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,21 +28,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * token. A provider that cannot be reached is no fault of the token: Spring would answer a bare 400 when
  * the discovery document cannot be read, and a provider takes a 400 as final, so the sign-out would be
  * lost; that, and a key set that cannot be read, are a 500 the provider may retry, with one log line
- * saying why rather than a stack trace.
+ * saying why rather than a stack trace. A checked token whose logout event has members, which Spring
+ * cannot build, signs out as the same token with an empty event would.
  */
 final class BackChannelLogoutRefusals extends OncePerRequestFilter {
 
     static final String PATH = "/logout/connect/back-channel/" + ProviderRegistration.ID;
+
+    static final String LOGOUT_TOKEN = "logout_token";
 
     private static final int MAX_CAUSE = 300;
 
     private static final Logger log = LoggerFactory.getLogger(BackChannelLogoutRefusals.class);
 
     private final ClientRegistrationRepository registrations;
+    private final LogoutHandler signOuts;
     private final OAuth2ErrorHttpMessageConverter errors = new OAuth2ErrorHttpMessageConverter();
 
-    BackChannelLogoutRefusals(ClientRegistrationRepository registrations) {
+    BackChannelLogoutRefusals(ClientRegistrationRepository registrations, LogoutHandler signOuts) {
         this.registrations = registrations;
+        this.signOuts = signOuts;
     }
 
     @Override
@@ -49,7 +59,8 @@ final class BackChannelLogoutRefusals extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         // read, or read again, here: Spring's endpoint reads the same registration right after
-        if (registrations.findByRegistrationId(ProviderRegistration.ID) == null) {
+        ClientRegistration provider = registrations.findByRegistrationId(ProviderRegistration.ID);
+        if (provider == null) {
             log.warn("Back-channel logout not taken, the provider may send it again: single sign-on is unavailable");
             answer(
                     response,
@@ -60,6 +71,15 @@ final class BackChannelLogoutRefusals extends OncePerRequestFilter {
         }
         try {
             chain.doFilter(request, response);
+        } catch (IllegalArgumentException unbuilt) {
+            // Spring refuses to build a checked token whose logout event has members (LogoutEventWithMembers)
+            OidcLogoutToken token = response.isCommitted()
+                    ? null
+                    : LogoutEventWithMembers.checked(provider, request.getParameter(LOGOUT_TOKEN));
+            if (token == null) {
+                throw unbuilt;
+            }
+            signOuts.logout(request, response, new PreAuthenticatedAuthenticationToken(token, null, List.of()));
         } catch (AuthenticationServiceException failed) {
             if (response.isCommitted()) {
                 throw failed;

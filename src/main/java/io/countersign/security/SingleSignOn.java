@@ -102,6 +102,6 @@ class SingleSignOn {
                         .oidcSessionRegistry(new NoProviderSessionRegistry())
                         .backChannel(backChannel -> backChannel.logoutHandler(signOuts)))
                 .addFilterAfter(new SingleSignOnAddresses(), HeaderWriterFilter.class)
-                .addFilterAfter(new BackChannelLogoutRefusals(registrations), HeaderWriterFilter.class);
+                .addFilterAfter(new BackChannelLogoutRefusals(registrations, signOuts), HeaderWriterFilter.class);
     }
 }

@@ -40,6 +40,7 @@ class BackChannelLogoutTests {
     static final int PORT = SingleSignOnProvider.freePort();
     static final String BASE = "http://localhost:" + PORT;
     static final String BACK_CHANNEL = BASE + "/logout/connect/back-channel/oidc";
+    static final String LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
 
     @Autowired
     Api api;
@@ -127,18 +128,47 @@ class BackChannelLogoutTests {
     }
 
     @Test
+    void aLogoutEventWithMembersEndsTheSessionsAsAnEmptyOneDoes() {
+        Visitor browser = signedIn(person, "reason-" + person);
+        Map<String, Object> withReason = Map.of("events", Map.of(LOGOUT_EVENT, Map.of("reason", "admin")));
+
+        HttpResponse<String> answered = backChannel(token(person, withReason));
+
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(browser.open(BASE + "/").uri().getPath()).isEqualTo("/login");
+    }
+
+    @Test
     void tokensThatAreNotTheProvidersValidLogoutForThisClientAreRefusedAndEndNothing() {
         Visitor browser = signedIn(person, "desk-" + person);
         String valid = logoutToken(person, null);
         String otherSignature = logoutToken("someone-else", null).split("\\.")[2];
+        String withReason = token(person, Map.of("events", Map.of(LOGOUT_EVENT, Map.of("reason", "admin"))));
         Map<String, String> refused = Map.of(
-                "for another client", token(person, Map.of("aud", List.of("another-client"))),
-                "without the logout event", token(person, withNull("events")),
-                "with another event", token(person, Map.of("events", Map.of("urn:example:other", Map.of()))),
-                "with a nonce", token(person, Map.of("nonce", "n-0S6_WzA2Mj")),
-                "without a jti", token(person, withNull("jti")),
-                "with a forged signature", valid.substring(0, valid.lastIndexOf('.') + 1) + otherSignature,
-                "not a token at all", "not-a-jwt");
+                "with a reason, for another client",
+                token(
+                        person,
+                        Map.of(
+                                "events",
+                                Map.of(LOGOUT_EVENT, Map.of("reason", "admin")),
+                                "aud",
+                                List.of("another-client"))),
+                "with a reason and a forged signature",
+                withReason.substring(0, withReason.lastIndexOf('.') + 1) + otherSignature,
+                "for another client",
+                token(person, Map.of("aud", List.of("another-client"))),
+                "without the logout event",
+                token(person, withNull("events")),
+                "with another event",
+                token(person, Map.of("events", Map.of("urn:example:other", Map.of()))),
+                "with a nonce",
+                token(person, Map.of("nonce", "n-0S6_WzA2Mj")),
+                "without a jti",
+                token(person, withNull("jti")),
+                "with a forged signature",
+                valid.substring(0, valid.lastIndexOf('.') + 1) + otherSignature,
+                "not a token at all",
+                "not-a-jwt");
 
         refused.forEach((why, token) -> {
             HttpResponse<String> answered = backChannel(token);
