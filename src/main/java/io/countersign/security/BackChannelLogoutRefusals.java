@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMe
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Answers what Spring Security's back-channel logout endpoint gets wrong. A correctly signed logout
@@ -29,7 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the discovery document cannot be read, and a provider takes a 400 as final, so the sign-out would be
  * lost; that, and a key set that cannot be read, are a 500 the provider may retry, with one log line
  * saying why rather than a stack trace. A checked token whose logout event has members, which Spring
- * cannot build, signs out as the same token with an empty event would.
+ * cannot build, signs out as the same token with an empty event would. A token in the address rather
+ * than the form is refused with a 400.
  */
 final class BackChannelLogoutRefusals extends OncePerRequestFilter {
 
@@ -59,6 +62,15 @@ final class BackChannelLogoutRefusals extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         // read, or read again, here: Spring's endpoint reads the same registration right after
+        if (tokenInAddress(request)) {
+            log.warn("Back-channel logout refused: the logout token was sent in the address, not the form");
+            answer(
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    OAuth2ErrorCodes.INVALID_REQUEST,
+                    "the logout token must be sent as the form parameter logout_token, not in the address");
+            return;
+        }
         ClientRegistration provider = registrations.findByRegistrationId(ProviderRegistration.ID);
         if (provider == null) {
             log.warn("Back-channel logout not taken, the provider may send it again: single sign-on is unavailable");
@@ -104,6 +116,28 @@ final class BackChannelLogoutRefusals extends OncePerRequestFilter {
                     OAuth2ErrorCodes.SERVER_ERROR,
                     "the logout token could not be checked against the provider's keys");
         }
+    }
+
+    /**
+     * Back-Channel Logout posts the token as a form parameter; one in the address is written to access
+     * logs on its way, so it is not taken even when the form carries one too.
+     */
+    private static boolean tokenInAddress(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return false;
+        }
+        for (String parameter : query.split("&")) {
+            String name = parameter.split("=", 2)[0];
+            try {
+                if (LOGOUT_TOKEN.equals(UriUtils.decode(name.replace('+', ' '), StandardCharsets.UTF_8))) {
+                    return true;
+                }
+            } catch (IllegalArgumentException malformed) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void answer(HttpServletResponse response, int status, String code, String description) throws IOException {

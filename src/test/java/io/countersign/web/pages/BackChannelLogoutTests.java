@@ -182,6 +182,24 @@ class BackChannelLogoutTests {
     }
 
     @Test
+    void aLogoutTokenInTheAddressRatherThanTheFormIsRefusedAndEndsNothing() {
+        Visitor browser = signedIn(person, "query-" + person);
+        String token = logoutToken(person, null);
+
+        HttpResponse<String> inQuery = new Visitor().submit(BACK_CHANNEL + "?logout_token=" + token, "");
+        HttpResponse<String> inBoth =
+                new Visitor().submit(BACK_CHANNEL + "?logout%5Ftoken=" + token, "logout_token=" + token);
+
+        for (HttpResponse<String> answered : List.of(inQuery, inBoth)) {
+            assertThat(answered.statusCode()).isEqualTo(400);
+            assertThat(answered.body())
+                    .contains("\"error\":\"invalid_request\"")
+                    .contains("form");
+        }
+        assertThat(browser.open(BASE + "/").body()).contains(person);
+    }
+
+    @Test
     void aLogoutTokenIssuedLongAgoIsRefused() {
         Visitor browser = signedIn(person, "old-" + person);
         String token = logoutToken(person, null);
