@@ -29,6 +29,7 @@ class SignInRefusals {
                 Names.isValid(username)
                         ? SignInActor.of(users.find(username), username, sourceAddress)
                         : SignInActor.of(Optional.empty(), SignInActor.NOBODY, sourceAddress),
+                refusal.code(),
                 detail == null ? refusal.note() : refusal.note() + " (" + detail + ")"));
     }
 }

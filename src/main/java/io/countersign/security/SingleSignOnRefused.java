@@ -3,8 +3,12 @@ package io.countersign.security;
 import io.countersign.shared.Actor;
 import io.countersign.shared.AuditableEvent;
 
-/** The provider vouched for a person, but Countersign did not let them in. */
-public record SingleSignOnRefused(Actor actor, String reason) implements AuditableEvent {
+/**
+ * The provider vouched for a person, but Countersign did not let them in: {@code refusal} is the code
+ * the sign-in page shows it by ({@code inactive_user}), which the audit keeps as the reason, and
+ * {@code why} the explanation, which it keeps as the note.
+ */
+public record SingleSignOnRefused(Actor actor, String refusal, String why) implements AuditableEvent {
 
     @Override
     public String action() {
@@ -18,6 +22,11 @@ public record SingleSignOnRefused(Actor actor, String reason) implements Auditab
 
     @Override
     public String note() {
-        return "single sign-on: " + reason;
+        return "single sign-on: " + why;
+    }
+
+    @Override
+    public String reason() {
+        return refusal;
     }
 }

@@ -255,6 +255,28 @@ class SingleSignOnTests extends SingleSignOnPagesTestBase {
     }
 
     @Test
+    void aRefusedSingleSignOnIsAuditedWithItsCodeAsTheReasonAndItsExplanationAsTheNote() {
+        String username = directory.person(false);
+        signOn(new Visitor(), username);
+
+        var audited = api.asAdmin()
+                .get("/api/v1/audit?limit=500&action=user.sign_in_refused")
+                .expect(200)
+                .json()
+                .get("items")
+                .valueStream()
+                .filter(item -> item.get("target").asString().equals("user:" + username))
+                .toList();
+
+        assertThat(audited).singleElement().satisfies(item -> {
+            assertThat(item.get("reason").asString()).isEqualTo("inactive_user");
+            assertThat(item.get("note").asString())
+                    .isEqualTo("single sign-on: the user is deactivated (subject '"
+                            + SingleSignOnProvider.subjectOf(username) + "', matched by the username claim)");
+        });
+    }
+
+    @Test
     void anIdTokenFromAnotherIssuerIsRefused() {
         String username = Api.unique("mallory");
         Map<String, Object> claims = claims(username, List.of());
