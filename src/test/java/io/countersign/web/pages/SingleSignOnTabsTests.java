@@ -7,10 +7,14 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Single sign-ons begun in several tabs of one browser (one cookie jar), as when a person opens two
@@ -47,30 +51,26 @@ class SingleSignOnTabsTests extends SingleSignOnPagesTestBase {
         assertSignedInAt(browser, finish(browser, tabA, username), "/requests/req-a1", username);
     }
 
-    @Test
-    void twoSignInPagesOpenedBeforeEitherIsUsedEachLeadToTheirOwnPage() {
+    @ParameterizedTest(name = "{0} first")
+    @ValueSource(strings = {"/requests/req-a1", "/requests/req-b2"})
+    void twoSignInPagesOpenedBeforeEitherIsUsedEachLeadToTheirOwnPageInEitherOrder(String first) {
         String username = directory.person(true);
         Visitor browser = new Visitor();
-        String linkA = signInPageFor(browser, "/requests/req-a1");
-        String linkB = signInPageFor(browser, "/requests/req-b2");
-        String tabA = click(browser, linkA);
-        String tabB = click(browser, linkB);
+        Map<String, String> links = new LinkedHashMap<>();
+        for (String page : List.of("/requests/req-a1", "/requests/req-b2")) {
+            links.put(page, signInPageFor(browser, page));
+        }
+        List<String> order = first.equals("/requests/req-a1")
+                ? List.of("/requests/req-a1", "/requests/req-b2")
+                : List.of("/requests/req-b2", "/requests/req-a1");
+        Map<String, String> tabs = new LinkedHashMap<>();
+        for (String page : order) {
+            tabs.put(page, click(browser, links.get(page)));
+        }
 
-        assertSignedInAt(browser, finish(browser, tabA, username), "/requests/req-a1", username);
-        assertSignedInAt(browser, finish(browser, tabB, username), "/requests/req-b2", username);
-    }
-
-    @Test
-    void twoSignInPagesOpenedBeforeEitherIsUsedAndUsedInTheReverseOrderEachLeadToTheirOwnPage() {
-        String username = directory.person(true);
-        Visitor browser = new Visitor();
-        String linkA = signInPageFor(browser, "/requests/req-a1");
-        String linkB = signInPageFor(browser, "/requests/req-b2");
-        String tabB = click(browser, linkB);
-        String tabA = click(browser, linkA);
-
-        assertSignedInAt(browser, finish(browser, tabB, username), "/requests/req-b2", username);
-        assertSignedInAt(browser, finish(browser, tabA, username), "/requests/req-a1", username);
+        for (String page : order) {
+            assertSignedInAt(browser, finish(browser, tabs.get(page), username), page, username);
+        }
     }
 
     @Test
