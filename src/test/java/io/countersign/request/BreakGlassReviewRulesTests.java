@@ -25,6 +25,11 @@ class BreakGlassReviewRulesTests {
     private static final Participant CAROL = new Participant("id-carol", "carol");
 
     private static BreakGlassReview pending() {
+        return pending(List.of(RITA), List.of(CAROL));
+    }
+
+    /** A use awaiting review by {@code reviewers}, told also to {@code notified}. */
+    private static BreakGlassReview pending(List<Participant> reviewers, List<Participant> notified) {
         return new BreakGlassReview(
                 "req-1",
                 DEV.username(),
@@ -34,8 +39,8 @@ class BreakGlassReviewRulesTests {
                 "prod-db",
                 "grt-1",
                 CREATED,
-                List.of(RITA),
-                List.of(CAROL),
+                reviewers,
+                notified,
                 DUE,
                 BreakGlassReviewStatus.PENDING,
                 null,
@@ -124,24 +129,8 @@ class BreakGlassReviewRulesTests {
 
     @Test
     void someoneNotAmongTheReviewersIsToldWhoTheyAreInWords() {
-        BreakGlassReview twoReviewers = new BreakGlassReview(
-                "req-1",
-                DEV.username(),
-                DEV.id(),
-                "prod-postgresql",
-                "rw-admin",
-                "prod-db",
-                "grt-1",
-                CREATED,
-                List.of(new Participant("id-rosa", "rosa"), new Participant("id-sam", "sam")),
-                List.of(),
-                DUE,
-                BreakGlassReviewStatus.PENDING,
-                null,
-                null,
-                null,
-                null,
-                false);
+        BreakGlassReview twoReviewers =
+                pending(List.of(new Participant("id-rosa", "rosa"), new Participant("id-sam", "sam")), List.of());
 
         assertThatThrownBy(() -> review(twoReviewers, CAROL, CREATED))
                 .isInstanceOf(ForbiddenException.class)
