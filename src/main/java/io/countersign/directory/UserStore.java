@@ -294,8 +294,9 @@ class UserStore {
         insert(List.of(user), true);
     }
 
-    void update(User user) {
-        update(List.of(user));
+    /** False when the row is gone: a deletion committed while this change was being checked. */
+    boolean update(User user) {
+        return update(List.of(user))[0] != 0;
     }
 
     /**
@@ -326,12 +327,12 @@ class UserStore {
                         .toList());
     }
 
-    void update(List<User> users) {
+    int[] update(List<User> users) {
         // a user made ADMIN or AUDITOR is no longer checked on behalf of by enforcement points: see ScopeStore
         named.changed();
         seen.clear();
         var now = Timestamps.toDb(clock.instant());
-        batch.batchUpdate(
+        return batch.batchUpdate(
                 """
                 update users set email = ?, display_name = ?, level_name = ?, manager = ?, role = ?,
                                  active = ?, version = version + 1, updated_at = ?

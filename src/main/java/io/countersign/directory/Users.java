@@ -124,7 +124,9 @@ public class Users {
             return before;
         }
         keepAnAdministrator(before, after);
-        store.update(after);
+        if (!store.update(after)) {
+            throw new NotFoundException("user", name);
+        }
         String id = store.idOf(name).orElseThrow();
         if (before.active() && !after.active()) {
             // before the audited event: what ends locks its rows before the audit chain's head

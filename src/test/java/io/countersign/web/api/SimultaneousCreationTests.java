@@ -53,21 +53,36 @@ class SimultaneousCreationTests {
 
     @Test
     void aGroupReplacedWhileItIsDeletedIsEitherReplacedFirstOrNotFound() throws Exception {
+        replacedWhileDeleted(
+                "/api/v1/groups",
+                name -> Map.of("name", name, "members", List.of("admin")),
+                Map.of("managers", List.of("admin")));
+    }
+
+    @Test
+    void aUserReplacedWhileTheyAreDeletedIsEitherReplacedFirstOrNotFound() throws Exception {
+        replacedWhileDeleted(
+                "/api/v1/users",
+                name -> Map.of("username", name, "email", name + "@example.com"),
+                Map.of("email", "renamed@example.com", "displayName", "Renamed"));
+    }
+
+    private void replacedWhileDeleted(
+            String path, Function<String, Map<String, Object>> created, Map<String, Object> replacement)
+            throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
-            String name = Api.unique("raced-group");
-            api.asAdmin()
-                    .post("/api/v1/groups", Api.json(Map.of("name", name, "members", List.of("admin"))))
-                    .expect(201);
+            String name = Api.unique("raced");
+            api.asAdmin().post(path, Api.json(created.apply(name))).expect(201);
 
             List<Integer> answers = race.run(List.of(
                     () -> api.asAdmin()
-                            .put("/api/v1/groups/" + name, Api.json(Map.of("managers", List.of("admin"))))
+                            .put(path + "/" + name, Api.json(replacement))
                             .status(),
-                    () -> api.asAdmin().delete("/api/v1/groups/" + name).status()));
+                    () -> api.asAdmin().delete(path + "/" + name).status()));
 
             assertThat(answers.get(0)).as("the replacement").isIn(200, 404);
             assertThat(answers.get(1)).as("the deletion").isEqualTo(204);
-            api.asAdmin().get("/api/v1/groups/" + name).expect(404);
+            api.asAdmin().get(path + "/" + name).expect(404);
         }
     }
 
