@@ -104,8 +104,8 @@ class AllRequestsPage {
         model.addAttribute("status", chosen);
         model.addAttribute("requester", requester);
         model.addAttribute("resource", resource);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
+        model.addAttribute("from", UtcTimes.field(from));
+        model.addAttribute("to", UtcTimes.field(to));
         model.addAttribute("requests", found);
         PageLinks.add(model, here, cursor, next);
         return "pages/all-requests";

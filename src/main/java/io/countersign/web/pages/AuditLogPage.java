@@ -54,8 +54,8 @@ class AuditLogPage {
         filters.put("actor", actor);
         filters.put("action", action);
         model.addAttribute("filters", filters);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
+        model.addAttribute("from", UtcTimes.field(from));
+        model.addAttribute("to", UtcTimes.field(to));
         model.addAttribute("events", List.of());
         try {
             AuditQuery query = query(requestId, actor, action, from, to, cursor);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Reads the times people pick in a {@code datetime-local} field, which carries no zone: the pages
@@ -31,10 +32,18 @@ final class UtcTimes {
         }
     }
 
-    /** The value a {@code datetime-local} field shows for an instant: minutes, UTC, no zone. */
-    static String local(Instant instant) {
+    /**
+     * What a {@code datetime-local} field shows for what was asked: the time in UTC without a zone, as
+     * the field takes it; a browser would show a value with a zone ({@code 2026-12-01T09:30:00Z}, as
+     * the pages' own links carry) as empty, and a later submit would drop the filter. What cannot be
+     * read is kept as typed, so that it can be corrected.
+     */
+    static String field(String raw) {
+        Instant instant = parse(raw, "field", new Problems());
+        // the field takes at most milliseconds
         return instant == null
-                ? null
-                : LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString();
+                ? raw
+                : LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC)
+                        .toString();
     }
 }
