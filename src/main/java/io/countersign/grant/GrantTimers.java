@@ -18,6 +18,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the recurring {@link #sweep} is the safety net. The access check never waits for this; it is for the
  * audit log, webhooks and lists. Each change is a conditional update, so two timers never report the
  * same start or end twice.
+ *
+ * <p>A scheduled grant whose start and end both passed while no instance ran is recorded as started
+ * and then as expired, in one transaction, when an instance catches up: its holder and the receivers
+ * of {@code grant.started} learn that access was given, and each record is made once however many
+ * instances catch up at the same time. Both are recorded at the catch-up, as every timer records
+ * what the clock decided when it runs; the events carry the grant's own start and end.
  */
 @Component
 public class GrantTimers {
@@ -93,38 +99,46 @@ public class GrantTimers {
 
     private int mark(String id, String from, String to, Instant now) {
         Integer changed = transactions.execute(tx -> {
-            // the end is checked again: a first use or an extension may have moved it since it was due
-            String guard = from == null ? ENDED : "status = '" + from + "'";
-            int updated = jdbc.sql("update grants set status = :to, version = version + 1 where id = :id and " + guard)
-                    .param("to", to)
-                    .param("id", id)
-                    .param("now", Timestamps.toDb(now))
-                    .update();
-            if (updated == 1) {
-                Grant grant = repository.find(id, now).orElseThrow();
-                events.publishEvent(
-                        "ACTIVE".equals(to)
-                                ? new GrantStarted(
-                                        Actor.system(),
-                                        grant.id(),
-                                        grant.requestId(),
-                                        grant.user(),
-                                        grant.resource(),
-                                        grant.account(),
-                                        grant.startsAt(),
-                                        grant.endsAt())
-                                : new GrantExpired(
-                                        Actor.system(),
-                                        grant.id(),
-                                        grant.requestId(),
-                                        grant.user(),
-                                        grant.resource(),
-                                        grant.account(),
-                                        grant.endsAt(),
-                                        grant.awaitsFirstUse() ? GrantExpired.UNCLAIMED : null));
+            if ("EXPIRED".equals(to)) {
+                // a start nobody recorded comes first: an end never goes out without the start before it
+                update(id, "ACTIVE", "status = 'SCHEDULED' and starts_at <= :now", now);
             }
-            return updated;
+            // the end is checked again: a first use or an extension may have moved it since it was due
+            return update(id, to, from == null ? ENDED : "status = '" + from + "'", now);
         });
         return changed == null ? 0 : changed;
+    }
+
+    /** Moves the grant to {@code to} when {@code guard} holds, and publishes what changed. */
+    private int update(String id, String to, String guard, Instant now) {
+        int updated = jdbc.sql("update grants set status = :to, version = version + 1 where id = :id and " + guard)
+                .param("to", to)
+                .param("id", id)
+                .param("now", Timestamps.toDb(now))
+                .update();
+        if (updated == 1) {
+            Grant grant = repository.find(id, now).orElseThrow();
+            events.publishEvent(
+                    "ACTIVE".equals(to)
+                            ? new GrantStarted(
+                                    Actor.system(),
+                                    grant.id(),
+                                    grant.requestId(),
+                                    grant.user(),
+                                    grant.resource(),
+                                    grant.account(),
+                                    grant.startsAt(),
+                                    grant.endsAt())
+                            : new GrantExpired(
+                                    Actor.system(),
+                                    grant.id(),
+                                    grant.requestId(),
+                                    grant.user(),
+                                    grant.resource(),
+                                    grant.account(),
+                                    grant.endsAt(),
+                                    grant.awaitsFirstUse() ? GrantExpired.UNCLAIMED : null));
+        }
+        return updated;
     }
 }

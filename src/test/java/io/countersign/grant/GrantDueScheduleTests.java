@@ -6,11 +6,13 @@ import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import io.countersign.testing.Race;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Issuing a grant schedules a one-time task at its start (when later) and at its end, in the
- * approval's transaction; each records its change once, and nothing for a revoked grant.
+ * approval's transaction; each records its change once, and nothing for a revoked grant. A grant
+ * whose start and end both passed while no instance ran is recorded as started, then as ended, once.
  */
 @CountersignTest
 class GrantDueScheduleTests extends DevWithATokenTestBase {
@@ -76,6 +79,76 @@ class GrantDueScheduleTests extends DevWithATokenTestBase {
         clock.advance(Duration.ofHours(1));
         timers.fire(id);
         assertThat(timers.fire(id)).isZero();
+        assertThat(auditActions(id))
+                .containsExactly("request.approved", "grant.scheduled", "grant.started", "grant.expired");
+    }
+
+    private String scheduledGrantThatHasAlreadyEnded() {
+        Instant startsAt = clock.instant().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        String id = grant(Map.of(
+                        "resource", resource, "account", "admin", "duration", "PT1H", "startsAt", startsAt.toString()))
+                .get("id")
+                .asString();
+        clock.advance(Duration.ofHours(4));
+        return id;
+    }
+
+    private List<String> webhookEventsOf(String grantId, String webhook) {
+        return jdbc.sql("select event_type from webhook_deliveries where grant_id = ? and webhook_id = ? order by seq")
+                .params(grantId, webhook)
+                .query(String.class)
+                .list();
+    }
+
+    @Test
+    void aGrantWhoseStartAndEndPassedUnseenIsRecordedAsStartedThenExpired() {
+        String webhook = api.asAdmin()
+                .post(
+                        "/api/v1/webhooks",
+                        Api.json(Map.of(
+                                "url",
+                                "https://hooks.example.org/" + resource,
+                                "events",
+                                List.of("grant.started", "grant.ended"),
+                                "secret",
+                                "0123456789abcdef0123456789abcdef")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        try {
+            String id = scheduledGrantThatHasAlreadyEnded();
+
+            assertThat(timers.fire(id)).isOne();
+            assertThat(timers.fire(id)).isZero();
+
+            assertThat(auditActions(id))
+                    .containsExactly("request.approved", "grant.scheduled", "grant.started", "grant.expired");
+            assertThat(webhookEventsOf(id, webhook)).containsExactly("grant.started", "grant.ended");
+        } finally {
+            api.asAdmin().delete("/api/v1/webhooks/" + webhook).expect(204);
+        }
+    }
+
+    @Test
+    void theSweepCatchingUpRecordsTheStartBeforeTheEnd() {
+        String id = scheduledGrantThatHasAlreadyEnded();
+
+        timers.sweep();
+
+        assertThat(auditActions(id))
+                .containsExactly("request.approved", "grant.scheduled", "grant.started", "grant.expired");
+    }
+
+    @Test
+    void instancesCatchingUpAtOnceRecordTheStartAndTheEndOnce() throws Exception {
+        String id = scheduledGrantThatHasAlreadyEnded();
+
+        List<Callable<Integer>> catchUps = List.of(() -> timers.fire(id), () -> timers.fire(id), timers::sweep);
+        try (Race race = new Race(catchUps.size())) {
+            race.run(catchUps);
+        }
+
         assertThat(auditActions(id))
                 .containsExactly("request.approved", "grant.scheduled", "grant.started", "grant.expired");
     }
