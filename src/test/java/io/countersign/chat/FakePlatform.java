@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +43,7 @@ public final class FakePlatform implements AutoCloseable {
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Answer>> scripted = new ConcurrentHashMap<>();
     private final Map<String, Answer> defaults = new ConcurrentHashMap<>();
+    private volatile CountDownLatch held = new CountDownLatch(0);
 
     public FakePlatform() throws IOException {
         this(0);
@@ -67,6 +70,16 @@ public final class FakePlatform implements AutoCloseable {
         return this;
     }
 
+    /** Answers nothing, each request waiting after it was seen, until {@link #answerAgain}. */
+    FakePlatform holdAnswers() {
+        held = new CountDownLatch(1);
+        return this;
+    }
+
+    void answerAgain() {
+        held.countDown();
+    }
+
     List<Seen> seen() {
         return List.copyOf(seen);
     }
@@ -88,6 +101,7 @@ public final class FakePlatform implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         seen.add(new Seen(
                 exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(), headers, body));
+        awaitAnswering();
         Answer answer = next(path);
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -104,8 +118,19 @@ public final class FakePlatform implements AutoCloseable {
         exchange.close();
     }
 
+    private void awaitAnswering() throws IOException {
+        try {
+            // bounded: a test that forgets to answer again fails on its sender's timeout, not by hanging
+            held.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("stopped while holding an answer", e);
+        }
+    }
+
     @Override
     public void close() {
+        held.countDown();
         server.stop(0);
     }
 }

@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * at once, and a delivery whose sender died is attempted again once its lease runs out. Each webhook
  * endpoint and each chat channel takes one send at a time on this instance and has its own {@link
  * ServerPause}, as has each channel, so a server that is slow or unreachable holds up none but its own
- * deliveries; webhook endpoints take {@link Turns}, so neither does one with a long queue.
+ * deliveries; webhook endpoints and chat channels take {@link Turns}, so neither does one with a long
+ * queue.
  */
 @Component
 public class DeliveryDispatcher implements DisposableBean {
@@ -121,10 +122,7 @@ public class DeliveryDispatcher implements DisposableBean {
                 break;
             }
             int limit = probing ? 1 : properties.batchSize();
-            List<DueDeliveries.Due> due = webhooks
-                    ? dueOnWebhooks(now, limit)
-                    : deliveries.dueOn(
-                            channel, now, limit, union(pauses.held(channel, now), inFlight.excluded(channel)));
+            List<DueDeliveries.Due> due = webhooks ? dueOnWebhooks(now, limit) : dueOnChannel(channel, now, limit);
             if (!due.isEmpty()) {
                 // a delivery may have committed a moment ago: what it tells of (a revoke) must already be
                 // what every instance's access checks answer (docs/adr/0029)
@@ -146,6 +144,8 @@ public class DeliveryDispatcher implements DisposableBean {
                 } else {
                     if (webhooks) {
                         turns.take(channel, destination);
+                    } else if (destination != null) {
+                        turns.take(channel, d.turn());
                     }
                     if (claimAndSend(d, destination, now)) {
                         startedNow++;
@@ -172,6 +172,24 @@ public class DeliveryDispatcher implements DisposableBean {
         if (due.isEmpty() && !taken.isEmpty()) {
             turns.newRound(channel);
             due = deliveries.dueOnWebhooks(now, limit, unavailable);
+        }
+        return due;
+    }
+
+    /**
+     * A notification channel's deliveries due, leaving out those held on resting destinations or waiting
+     * behind a send in flight and, as {@link #dueOnWebhooks} does, those of the destinations that have
+     * had their turn in this round. A chat destination is what the sender makes of a delivery, which no
+     * query can read; its route, written when it was queued, names it instead. A channel with one
+     * server (mail) takes no turns.
+     */
+    private List<DueDeliveries.Due> dueOnChannel(String channel, Instant now, int limit) {
+        Set<String> unavailable = union(pauses.held(channel, now), inFlight.excluded(channel));
+        Set<String> taken = turns.taken(channel);
+        List<DueDeliveries.Due> due = deliveries.dueOn(channel, now, limit, unavailable, taken);
+        if (due.isEmpty() && !taken.isEmpty()) {
+            turns.newRound(channel);
+            due = deliveries.dueOn(channel, now, limit, unavailable);
         }
         return due;
     }

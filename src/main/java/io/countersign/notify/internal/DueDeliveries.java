@@ -24,7 +24,7 @@ public class DueDeliveries {
     private static final String DUE_COLUMNS = """
             select d.id, d.webhook_id, w.url, d.event_id, d.event_type, d.payload, d.attempts,
                 d.round_started_at, d.round_attempts, d.channel, d.recipient_id, d.recipient, d.request_id,
-                d.grant_id, d.step, d.occurred_at, d.next_attempt_at
+                d.grant_id, d.step, d.route, d.occurred_at, d.next_attempt_at
             from webhook_deliveries d left join webhooks w on w.id = d.webhook_id
             """;
 
@@ -67,6 +67,16 @@ public class DueDeliveries {
             limit :limit""";
 
     /**
+     * As {@link #DUE_ON_CHANNEL_EXCEPT}, without the deliveries of the destinations that have had their
+     * turn in this round either ({@link Turns}), named by their route ({@link Due#turn}).
+     */
+    static final String DUE_ON_CHANNEL_EXCEPT_TAKEN = DUE_COLUMNS + """
+            where d.state = 'PENDING' and d.channel = :channel and d.next_attempt_at <= :now
+                and d.webhook_id is null and d.id not in (:held) and coalesce(d.route, '') not in (:taken)
+            order by d.next_attempt_at, d.seq
+            limit :limit""";
+
+    /**
      * One attempt's outcome, on the delivery's own row found by its id. The expected state is a
      * parameter, not a literal: a literal {@code 'PENDING'} would let PostgreSQL plan the update as a
      * scan of the pending-only index, and without statistics it costed that scan like the look-up by
@@ -102,7 +112,8 @@ public class DueDeliveries {
      * A pending delivery whose next attempt is due, with what the sender needs: the endpoint's URL for a
      * webhook, the recipient and what the notification is about otherwise. {@code recipient} names the
      * recipient for people to read: a username, or the chat channel of a message nobody in particular
-     * is sent. {@code leasedUntil} is the end of this run's claim on it ({@link #claim}), null until
+     * is sent. {@code route} is the configured destination a route sent a notification to (a chat
+     * channel by name), null for a person's own subscription. {@code leasedUntil} is the end of this run's claim on it ({@link #claim}), null until
      * claimed.
      */
     public record Due(
@@ -121,12 +132,21 @@ public class DueDeliveries {
             String requestId,
             String grantId,
             Integer step,
+            String route,
             Instant occurredAt,
             Instant dueAt,
             Instant leasedUntil) {
 
+        /** The turn of a notification whose channel has destinations of its own: those without a route share one. */
+        static final String UNROUTED = "";
+
         public boolean isWebhook() {
             return Delivery.WEBHOOK.equals(channel);
+        }
+
+        /** Which turn the notification takes among its channel's destinations ({@link Turns}). */
+        String turn() {
+            return route == null ? UNROUTED : route;
         }
 
         Due leasedUntil(Instant end) {
@@ -146,6 +166,7 @@ public class DueDeliveries {
                     requestId,
                     grantId,
                     step,
+                    route,
                     occurredAt,
                     dueAt,
                     end);
@@ -216,6 +237,25 @@ public class DueDeliveries {
                 .list();
     }
 
+    /**
+     * As {@link #dueOn(String, Instant, int, Set)}, leaving out the deliveries whose {@link Due#turn} is
+     * among {@code taken} too.
+     */
+    public List<Due> dueOn(String channel, Instant now, int limit, Set<String> held, Set<String> taken) {
+        if (taken.isEmpty()) {
+            return dueOn(channel, now, limit, held);
+        }
+        return jdbc.sql(DUE_ON_CHANNEL_EXCEPT_TAKEN)
+                .param("channel", channel)
+                .param("now", Timestamps.toDb(now))
+                // no delivery id is empty: one query plan whether any is held or not
+                .param("held", held.isEmpty() ? Set.of("") : held)
+                .param("taken", taken)
+                .param("limit", limit)
+                .query(DueDeliveries::due)
+                .list();
+    }
+
     /** As {@link #dueOn} for webhooks, leaving out the deliveries to the resting endpoints. */
     public List<Due> dueOnWebhooks(Instant now, int limit, Set<String> resting) {
         if (resting.isEmpty()) {
@@ -254,6 +294,7 @@ public class DueDeliveries {
                 rs.getString("request_id"),
                 rs.getString("grant_id"),
                 rs.getObject("step", Integer.class),
+                rs.getString("route"),
                 DeliveryStore.instant(rs, "occurred_at"),
                 DeliveryStore.instant(rs, "next_attempt_at"),
                 null);

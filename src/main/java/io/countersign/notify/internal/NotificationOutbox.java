@@ -87,7 +87,7 @@ public class NotificationOutbox {
             for (String channel : subscriptions.channelsFor(recipient.id(), kind)) {
                 if (senders.readyForSubscribers(channel) && !routedTo(routes, channel, recipient.id())) {
                     queued.add(addressed(
-                            eventId, kind, channel, recipient.id(), recipient.username(), about, now, payload));
+                            eventId, kind, channel, recipient.id(), recipient.username(), null, about, now, payload));
                 }
             }
         }
@@ -108,6 +108,7 @@ public class NotificationOutbox {
                     route.channel(),
                     person == null ? null : person.id(),
                     person == null ? route.target() : person.username(),
+                    route.target(),
                     about,
                     now,
                     json.writeValueAsString(routed)));
@@ -129,6 +130,7 @@ public class NotificationOutbox {
             String channel,
             String recipientId,
             String recipient,
+            String route,
             About about,
             Instant now,
             String payload) {
@@ -138,6 +140,7 @@ public class NotificationOutbox {
                 channel,
                 recipientId,
                 recipient,
+                route,
                 about.requestId(),
                 about.grantId(),
                 about.step(),

@@ -19,13 +19,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class NotificationQueue {
 
-    /** What a notification delivery is about and whom it goes to. */
+    /**
+     * What a notification delivery is about and whom it goes to; {@code route} is the configured
+     * destination a route sends it to (a chat channel by name), null for a person's own subscription.
+     */
     public record Addressed(
             String eventId,
             String kind,
             String channel,
             String recipientId,
             String recipient,
+            String route,
             String requestId,
             String grantId,
             Integer step,
@@ -74,14 +78,16 @@ public class NotificationQueue {
                 notification.recipient(),
                 notification.requestId(),
                 notification.grantId(),
-                notification.step()
+                notification.step(),
+                notification.route()
             });
         }
         // written with the transaction's last writes: nothing in it reads them back
-        commitWrites.add(Pipelined.insert("""
+        commitWrites.add(
+                Pipelined.insert("""
                 insert into webhook_deliveries (id, event_id, event_type, occurred_at, payload, state, attempts,
                     round_started_at, round_attempts, next_attempt_at, last_error, created_at, channel, recipient_id,
-                    recipient, request_id, grant_id, step)""", "(?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
+                    recipient, request_id, grant_id, step, route)""", "(?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
         due.forEach(wakes::afterCommit);
     }
 

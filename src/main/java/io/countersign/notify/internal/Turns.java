@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The destinations of each channel that have had their turn in the current round: a channel's reads
- * leave them out until every other destination with a delivery due has had one too, when a new round
- * begins. Read oldest first alone, an endpoint with a long queue that it answers quickly would be
- * first again as soon as each send ended, and a newer event for another endpoint would wait behind
- * the whole queue. Each destination's own deliveries still go out oldest first.
+ * The destinations of each channel that have had their turn in the current round (a webhook endpoint by
+ * its id, a chat channel by its route, see {@link DueDeliveries.Due#turn}): a channel's reads leave them
+ * out until every other destination with a delivery due has had one too, when a new round begins. Read
+ * oldest first alone, a destination with a long queue that it answers quickly would be first again as
+ * soon as each send ended, and a newer delivery to another destination would wait behind the whole
+ * queue. Each destination's own deliveries still go out oldest first.
  */
 final class Turns {
 

@@ -50,6 +50,13 @@ class DeliveryPlansOnPostgresTests {
     }
 
     @Test
+    void notificationsDueBesideTheDestinationsThatHadTheirTurnAreReadInIndexOrderWithoutASort() {
+        String plan = genericPlan(DueDeliveries.DUE_ON_CHANNEL_EXCEPT_TAKEN.replaceAll(":\\w+", "?"));
+
+        assertThat(plan).contains("webhook_deliveries_channel_due").doesNotContain("Sort");
+    }
+
+    @Test
     void anAttemptIsRecordedOnTheDeliveryFoundByItsId() {
         String plan = genericPlan(DueDeliveries.RECORD_ATTEMPT);
 
