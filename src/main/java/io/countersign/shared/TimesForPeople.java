@@ -35,6 +35,22 @@ public final class TimesForPeople {
     }
 
     /**
+     * {@code 2026-12-07 14:55 UTC (in 3 hours)}, or {@code (2 hours ago)} once passed, as seen at {@code
+     * now}; within a second of it, {@code (now)} rather than a count of no seconds. Null for null.
+     */
+    public static String relative(Instant at, Instant now) {
+        if (at == null) {
+            return null;
+        }
+        Duration until = Duration.between(now, at);
+        if (until.abs().compareTo(Duration.ofSeconds(1)) < 0) {
+            return at(at) + " (now)";
+        }
+        return at(at)
+                + (until.isNegative() ? " (" + lasting(until.negated()) + " ago)" : " (in " + lasting(until) + ")");
+    }
+
+    /**
      * When access asked for a later time would start: {@code 2026-12-07 14:55 UTC (in 3 hours)}; once
      * that time has passed, as a late delivery may find it, approving starts the access at once.
      */

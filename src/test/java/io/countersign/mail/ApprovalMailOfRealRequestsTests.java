@@ -73,7 +73,8 @@ class ApprovalMailOfRealRequestsTests extends ToldByMailFixture {
                 .get(0);
         assertThat(escalated.getSubject()).endsWith("#" + id);
         for (String body : List.of(part(escalated, "text/plain"), part(escalated, "text/html"))) {
-            assertThat(body).contains("This step was escalated to you: its approvers had not decided it after 31 min.");
+            assertThat(body)
+                    .contains("This step was escalated to you: its approvers had not decided it after 31 minutes.");
         }
         assertThat(part(mailsTo(lisa, "").get(0), "text/plain")).doesNotContain("escalated");
     }

@@ -2,6 +2,7 @@ package io.countersign.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.shared.TimesForPeople;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The approval mail of a step escalated to its reader: it says so, and after how long, so that the
- * reader knows the first approvers did not decide it; and a deadline under a minute away reads as such.
+ * reader knows the first approvers did not decide it; and a deadline under a minute away counts its seconds.
  */
 class EscalationMailTests extends OutgoingMailFixture {
 
@@ -26,9 +27,9 @@ class EscalationMailTests extends OutgoingMailFixture {
         MimeMessage received = receivedOne();
         for (String body : List.of(part(received, "text/plain"), part(received, "text/html"))) {
             assertThat(body)
-                    .contains("This step was escalated to you: its approvers had not decided it after 2 h.")
-                    .contains("UTC, in less than a minute)")
-                    .doesNotContain("in 0 min");
+                    .contains("This step was escalated to you: its approvers had not decided it after 2 hours.")
+                    .contains(TimesForPeople.at(deadline) + " (in 40 seconds)")
+                    .doesNotContain("in 0 minutes");
         }
     }
 
@@ -44,7 +45,7 @@ class EscalationMailTests extends OutgoingMailFixture {
 
         assertThat(mail.waitForIncomingEmail(5000, 2)).isTrue();
         assertThat(part(mail.getReceivedMessages()[0], "text/html"))
-                .contains("This step was escalated to you after 35 min: its approvers can no longer give the"
+                .contains("This step was escalated to you after 35 minutes: its approvers can no longer give the"
                         + " approvals it needs.");
         assertThat(part(mail.getReceivedMessages()[1], "text/plain")).doesNotContain("escalated");
     }

@@ -3,11 +3,11 @@ package io.countersign.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.countersign.shared.TimesForPeople;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,14 +41,13 @@ class OutgoingMailTests extends OutgoingMailFixture {
                     .contains("Dana Dev (dev)")
                     .contains("rw-admin")
                     .contains("prod-postgresql")
-                    .contains("2 h (PT2H)")
+                    .contains("2 hours")
                     .contains("INC-123 failover of the primary")
                     .contains("CHG-42")
                     .contains("Security Review (step 2 of 3)")
                     .contains("0 of 1 required approvals given")
                     .contains("Carol Sec (carol), Sam Sec (sam)")
-                    .contains(deadline.truncatedTo(ChronoUnit.SECONDS).toString())
-                    .contains("UTC, in 4 h")
+                    .contains(TimesForPeople.at(deadline) + " (in 4 hours)")
                     .contains("https://countersign.example.com/requests/req-84a2")
                     .contains("https://countersign.example.com/actions/" + TOKEN)
                     .contains("Reply with Approve or Reject on the first line")
@@ -88,16 +87,15 @@ class OutgoingMailTests extends OutgoingMailFixture {
         String html = part(received, "text/html");
         assertThat(text)
                 .contains("Dana Dev (dev) asks to extend grant grt-7c1d, their access to the account rw-admin on "
-                        + "R&D <db> ending at " + end.truncatedTo(ChronoUnit.SECONDS))
-                .contains("by 2 h (PT2H) more, and you may approve it.")
-                .contains("Extends: grant grt-7c1d, ending at " + end.truncatedTo(ChronoUnit.SECONDS))
-                .contains("in 30 min")
-                .contains("Duration: 2 h (PT2H) more");
+                        + "R&D <db> ending at " + TimesForPeople.at(end) + " (in 30 minutes)")
+                .contains("by 2 hours more, and you may approve it.")
+                .contains("Extends: grant grt-7c1d, ending at " + TimesForPeople.at(end) + " (in 30 minutes)")
+                .contains("Duration: 2 hours more");
         assertThat(html)
                 .contains("asks to extend grant grt-7c1d, their access to the account rw-admin on R&amp;D &lt;db&gt;")
                 .contains("<th align=\"left\" valign=\"top\">Extends</th><td>grant grt-7c1d, ending at "
-                        + end.truncatedTo(ChronoUnit.SECONDS))
-                .contains("<td>2 h (PT2H) more</td>")
+                        + TimesForPeople.at(end) + " (in 30 minutes)</td>")
+                .contains("<td>2 hours more</td>")
                 .doesNotContain("R&D <db>");
     }
 
@@ -110,7 +108,7 @@ class OutgoingMailTests extends OutgoingMailFixture {
 
         assertThat(part(receivedOne(), "text/plain"))
                 .contains("asks for access to the account rw-admin on prod-postgresql")
-                .doesNotContain("(PT2H) more")
+                .doesNotContain("2 hours more")
                 .doesNotContain("extend")
                 .doesNotContain("Extends");
     }
@@ -155,9 +153,8 @@ class OutgoingMailTests extends OutgoingMailFixture {
         assertThat(part(received, "text/plain"))
                 .contains("was approved by Carol Sec (carol)")
                 .contains("looks fine")
-                .contains(start.plus(Duration.ofHours(2))
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString())
+                .contains("Access from: " + TimesForPeople.at(start) + " (now)")
+                .contains("Access until: " + TimesForPeople.at(start.plus(Duration.ofHours(2))) + " (in 2 hours)")
                 .contains("https://countersign.example.com/requests/req-84a2");
     }
 
@@ -180,8 +177,7 @@ class OutgoingMailTests extends OutgoingMailFixture {
         assertThat(received.getSubject()).isEqualTo("Acme PAM - Access Ending Soon - #req-84a2");
         assertThat(part(received, "text/plain"))
                 .contains("grt-7c1d")
-                .contains(end.truncatedTo(ChronoUnit.SECONDS).toString())
-                .contains("in 15 min")
+                .contains("Ends at: " + TimesForPeople.at(end) + " (in 15 minutes)")
                 .contains("/api/v1/grants/grt-7c1d/extend")
                 .contains("https://countersign.example.com/requests/new");
     }
@@ -212,7 +208,7 @@ class OutgoingMailTests extends OutgoingMailFixture {
         assertThat(received.getSubject()).isEqualTo("Acme PAM - Break-Glass Access To Review - #req-84a2");
         assertThat(part(received, "text/plain"))
                 .contains("names you as a reviewer")
-                .contains("Review due: " + due.truncatedTo(ChronoUnit.SECONDS))
+                .contains("Review due: " + TimesForPeople.at(due) + " (in 8 hours)")
                 .contains("https://countersign.example.com/requests/req-84a2");
     }
 

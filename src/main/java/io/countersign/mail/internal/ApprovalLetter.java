@@ -33,7 +33,9 @@ public final class ApprovalLetter {
                 .field(
                         "Starts",
                         notice.startsAt() == null ? null : TimesForPeople.starts(notice.startsAt(), head.now()))
-                .field("Duration", Letterhead.period(notice.duration()) + (notice.extending() == null ? "" : " more"))
+                .field(
+                        "Duration",
+                        TimesForPeople.lasting(notice.duration()) + (notice.extending() == null ? "" : " more"))
                 .field("Justification", notice.justification())
                 .field("Ticket", notice.ticket())
                 .field("Step", step)
@@ -70,8 +72,8 @@ public final class ApprovalLetter {
         }
         return escalation.timedOut()
                 ? "This step was escalated to you: its approvers had not decided it after "
-                        + Letterhead.span(escalation.after()) + "."
-                : "This step was escalated to you after " + Letterhead.span(escalation.after())
+                        + TimesForPeople.lasting(escalation.after()) + "."
+                : "This step was escalated to you after " + TimesForPeople.lasting(escalation.after())
                         + ": its approvers can no longer give the approvals it needs.";
     }
 
@@ -84,7 +86,7 @@ public final class ApprovalLetter {
         ApprovalNotice.Extension extending = notice.extending();
         return notice.requester().label() + " asks to extend grant " + extending.grantId() + ", their access to "
                 + account + (extending.endsAt() == null ? "" : " " + ending(extending, head)) + ", by "
-                + Letterhead.period(notice.duration()) + " more";
+                + TimesForPeople.lasting(notice.duration()) + " more";
     }
 
     private static String extended(ApprovalNotice.Extension extending, Letterhead head) {

@@ -2,6 +2,7 @@ package io.countersign.mail.internal;
 
 import io.countersign.mail.BreakGlassNotice;
 import io.countersign.mail.Person;
+import io.countersign.shared.TimesForPeople;
 
 /**
  * The body of the mails about a break-glass use: to the emergency list of a policy when access was
@@ -28,7 +29,7 @@ public final class BreakGlassLetter {
         return new Letter()
                 .paragraph(why)
                 .field("Request", "#" + notice.requestId())
-                .field("Duration", Letterhead.period(notice.duration()))
+                .field("Duration", TimesForPeople.lasting(notice.duration()))
                 .field("Justification", notice.justification())
                 .field("Ticket", notice.ticket())
                 .field("Review due", notice.reviewDueAt() == null ? null : head.time(notice.reviewDueAt()))

@@ -9,12 +9,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.countersign.mail.MailServers;
 import io.countersign.mail.MailTest;
 import io.countersign.notify.NotificationScene.Person;
+import io.countersign.shared.TimesForPeople;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -71,10 +71,10 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
 
         assertThat(text(mailAbout(lisa, extension)))
                 .contains(dev.name() + " asks to extend grant " + grant + ", their access to the account admin on db-")
-                .contains(" ending at " + end.truncatedTo(ChronoUnit.SECONDS) + " (")
-                .contains("by 30 min (PT30M) more, and you may approve it.")
-                .contains("Extends: grant " + grant + ", ending at " + end.truncatedTo(ChronoUnit.SECONDS))
-                .contains("Duration: 30 min (PT30M) more");
+                .contains(" ending at " + TimesForPeople.at(end) + " (")
+                .contains("by 30 minutes more, and you may approve it.")
+                .contains("Extends: grant " + grant + ", ending at " + TimesForPeople.at(end) + " (")
+                .contains("Duration: 30 minutes more");
     }
 
     @Test
