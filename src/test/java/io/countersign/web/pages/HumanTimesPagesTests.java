@@ -21,12 +21,9 @@ class HumanTimesPagesTests extends ServedPagesTestBase {
         String dev = api.person("dev", "USER", PASSWORD);
         String devToken = api.tokenFor(dev);
         String approver = api.person("approver", "USER", PASSWORD);
-        String resource = api.resourceGovernedBy(Map.of(
-                "maxDuration", "PT8H", "steps", List.of(Map.of("approvers", List.of(Map.of("user", approver))))));
+        String resource = api.resourceGovernedBy(Map.of("maxDuration", "PT8H", "steps", List.of(step(approver))));
         String asked = api.ask(devToken, resource, Map.of("duration", "PT1H30M"));
-        api.as(api.tokenFor(approver))
-                .post("/api/v1/requests/" + asked + "/approve", null)
-                .expect(200);
+        approve(approver, asked);
         JsonNode request =
                 api.asAdmin().get("/api/v1/requests/" + asked).expect(200).json();
         Instant createdAt = Instant.parse(request.get("createdAt").asString());
@@ -52,8 +49,7 @@ class HumanTimesPagesTests extends ServedPagesTestBase {
     void theTimeLeftToDecideIsATimeOnTheApprovalsAndRequestPages() {
         String dev = api.person("dev", "USER", PASSWORD);
         String approver = api.person("approver", "USER", PASSWORD);
-        String resource = api.resourceGovernedBy(Map.of(
-                "steps", List.of(Map.of("approvers", List.of(Map.of("user", approver))))));
+        String resource = api.resourceGovernedBy(Map.of("steps", List.of(step(approver))));
         String asked = api.ask(api.tokenFor(dev), resource, Map.of());
         Visitor browser = Visitor.signedIn(base, approver, PASSWORD);
         Pattern timeLeft = Pattern.compile(

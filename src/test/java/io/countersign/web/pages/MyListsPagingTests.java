@@ -2,63 +2,28 @@ package io.countersign.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.testing.Api;
-import io.countersign.testing.TestClockConfiguration;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /** My requests and my approvals show a page at a time, as the list of all requests does. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Api.class})
-class MyListsPagingTests {
+class MyListsPagingTests extends ServedPagesTestBase {
 
-    private static final String PASSWORD = "a long enough password";
     private static final Pattern NEXT = Pattern.compile("<a href=\"([^\"]+)\" rel=\"next\">Next page</a>");
     private static final Pattern CARD = Pattern.compile("<section class=\"card\"");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Api api;
-
     @Test
     void myRequestsAndMyApprovalsGoOnPageByPage() {
-        String base = "http://localhost:" + port;
         String lisa = api.person("lisa", "USER", PASSWORD);
         String asker = api.person("asker", "USER", PASSWORD);
-        String resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name", Api.unique("policy"),
-                                "conditions", Map.of("resourceName", resource),
-                                "steps", List.of(Map.of("approvers", List.of(Map.of("user", lisa)))))))
-                .expect(201);
+        String resource = resourceApprovedBy(lisa);
         String token = api.tokenFor(asker);
         int made = RequestPages.PAGE_SIZE + 1;
         for (int i = 0; i < made; i++) {
-            api.as(token)
-                    .post("/api/v1/requests", Api.json(Map.of("resource", resource, "account", "admin")))
-                    .expect(201);
+            api.ask(token, resource, Map.of());
         }
 
         for (var list : List.of(Map.entry(asker, "/"), Map.entry(lisa, "/approvals"))) {

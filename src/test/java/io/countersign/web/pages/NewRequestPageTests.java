@@ -23,27 +23,13 @@ class NewRequestPageTests extends ServedPagesTestBase {
     @BeforeEach
     void scene() {
         form = base + "/requests/new";
-        resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name", Api.unique("policy"),
-                                "conditions", Map.of("resourceName", resource),
-                                "maxDuration", "PT4H",
-                                "requireJustification", true,
-                                "steps",
-                                        List.of(Map.of(
-                                                "name",
-                                                "Manager Review",
-                                                "approvers",
-                                                List.of(Map.of("requesterManager", true)))))))
-                .expect(201);
+        resource = api.resourceGovernedBy(Map.of(
+                "maxDuration",
+                "PT4H",
+                "requireJustification",
+                true,
+                "steps",
+                List.of(Map.of("name", "Manager Review", "approvers", List.of(Map.of("requesterManager", true))))));
         ivy = Visitor.signedIn(base, api.person("ivy", "USER", PASSWORD), PASSWORD);
     }
 

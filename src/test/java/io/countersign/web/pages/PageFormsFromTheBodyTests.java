@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,7 @@ class PageFormsFromTheBodyTests extends ServedPagesTestBase {
     void scene() {
         String requesterToken = api.tokenFor(api.person("asker", "USER", PASSWORD));
         lisa = api.person("lisa", "USER", PASSWORD);
-        String resource =
-                api.resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", lisa))))));
+        String resource = resourceApprovedBy(lisa);
         id = api.ask(requesterToken, resource, Map.of());
         page = base + "/requests/" + id;
     }

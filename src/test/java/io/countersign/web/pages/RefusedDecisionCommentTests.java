@@ -3,7 +3,6 @@ package io.countersign.web.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ class RefusedDecisionCommentTests extends ServedPagesTestBase {
     void scene() {
         requesterToken = api.tokenFor(api.person("asker", "USER", PASSWORD));
         lisa = api.person("lisa", "USER", PASSWORD);
-        resource = api.resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", lisa))))));
+        resource = resourceApprovedBy(lisa);
     }
 
     @Test

@@ -31,10 +31,6 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
         requesterToken = api.tokenFor(requester);
     }
 
-    private String resourceGovernedBy(Map<String, Object> policy) {
-        return api.resourceGovernedBy(policy);
-    }
-
     private String request(String resource, Map<String, Object> extra) {
         return api.ask(requesterToken, resource, extra);
     }
@@ -42,7 +38,7 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
     @Test
     void aStepThePoliciesKeepOffThePagesOffersNoDecisionOnTheRequestOrTheApprovalsPage() {
         String approver = api.person("approver", "USER", PASSWORD);
-        String resource = resourceGovernedBy(Map.of(
+        String resource = api.resourceGovernedBy(Map.of(
                 "steps",
                 List.of(Map.of(
                         "approvers", List.of(Map.of("user", approver)), "allowedDecisionChannels", List.of("API")))));
@@ -63,7 +59,7 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
     void someoneNotAnApproverIsToldSoWhateverTheStepsChannels() {
         String approver = api.person("approver", "USER", PASSWORD);
         String auditor = api.person("auditor", "AUDITOR", PASSWORD);
-        String resource = resourceGovernedBy(Map.of(
+        String resource = api.resourceGovernedBy(Map.of(
                 "steps",
                 List.of(Map.of(
                         "approvers",
@@ -90,8 +86,7 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
     @Test
     void aStepWithoutADeadlineOfItsOwnShowsWhenTheRequestExpires() {
         String approver = api.person("approver", "USER", PASSWORD);
-        String resource =
-                resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", approver))))));
+        String resource = resourceApprovedBy(approver);
         String id = request(resource, Map.of());
         java.time.Instant expires = java.time.Instant.parse(api.asAdmin()
                 .get("/api/v1/requests/" + id)
@@ -113,21 +108,14 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
     void aPageLeftOpenDecidesOnlyTheStepItShowed() {
         String lisa = api.person("lisa", "USER", PASSWORD);
         String carol = api.person("carol", "USER", PASSWORD);
-        String resource = resourceGovernedBy(Map.of(
-                "distinctApproversAcrossSteps",
-                false,
-                "steps",
-                List.of(
-                        Map.of("approvers", List.of(Map.of("user", lisa), Map.of("user", carol))),
-                        Map.of("approvers", List.of(Map.of("user", lisa))))));
+        String resource = api.resourceGovernedBy(
+                Map.of("distinctApproversAcrossSteps", false, "steps", List.of(step(lisa, carol), step(lisa))));
         String id = request(resource, Map.of());
         Visitor lisasBrowser = Visitor.signedIn(base, lisa, PASSWORD);
         String page = base + "/requests/" + id;
         assertThat(lisasBrowser.open(page).body()).contains("name=\"step\" value=\"0\"");
 
-        api.as(api.tokenFor(carol))
-                .post("/api/v1/requests/" + id + "/approve", null)
-                .expect(200);
+        approve(carol, id);
         HttpResponse<String> answer = lisasBrowser.post(page, page + "/approve", "step=0&comment=");
 
         assertThat(answer.body()).contains("has moved on to step 2");
@@ -139,13 +127,8 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
     @Test
     void aStepNotYetBegunIsNamedAsSuchAndDecidesNothing() {
         String lisa = api.person("lisa", "USER", PASSWORD);
-        String resource = resourceGovernedBy(Map.of(
-                "distinctApproversAcrossSteps",
-                false,
-                "steps",
-                List.of(
-                        Map.of("approvers", List.of(Map.of("user", lisa))),
-                        Map.of("approvers", List.of(Map.of("user", lisa))))));
+        String resource = api.resourceGovernedBy(
+                Map.of("distinctApproversAcrossSteps", false, "steps", List.of(step(lisa), step(lisa))));
         String id = request(resource, Map.of());
         String page = base + "/requests/" + id;
 
@@ -167,11 +150,9 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
     void aPersonNotAnApproverOfTheShownStepIsToldItsNumberAsThePageCountsIt() {
         String lisa = api.person("lisa", "USER", PASSWORD);
         String carol = api.person("carol", "USER", PASSWORD);
-        String resource = resourceGovernedBy(Map.of(
+        String resource = api.resourceGovernedBy(Map.of(
                 "steps",
-                List.of(
-                        Map.of("name", "Manager Review", "approvers", List.of(Map.of("user", lisa))),
-                        Map.of("approvers", List.of(Map.of("user", carol))))));
+                List.of(Map.of("name", "Manager Review", "approvers", List.of(Map.of("user", lisa))), step(carol))));
         String id = request(resource, Map.of());
         String page = base + "/requests/" + id;
 
@@ -190,8 +171,7 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
     @Test
     void aRequestsPageIsTitledWithTheRequest() {
         String lisa = api.person("lisa", "USER", PASSWORD);
-        String resource =
-                resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", lisa))))));
+        String resource = resourceApprovedBy(lisa);
         String id = request(resource, Map.of());
 
         HttpResponse<String> page = Visitor.signedIn(base, lisa, PASSWORD).open(base + "/requests/" + id);
@@ -202,8 +182,7 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
     @Test
     void aStepTheRequestDoesNotHaveIsNamedAsSuchAndDecidesNothing() {
         String lisa = api.person("lisa", "USER", PASSWORD);
-        String resource =
-                resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", lisa))))));
+        String resource = resourceApprovedBy(lisa);
         String id = request(resource, Map.of());
         String page = base + "/requests/" + id;
         Visitor browser = Visitor.signedIn(base, lisa, PASSWORD);
@@ -221,8 +200,7 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
     @Test
     void aDecisionThatNamesNoStepOrIsNoFormIsRefusedWithAPageAndDecidesNothing() {
         String lisa = api.person("lisa", "USER", PASSWORD);
-        String resource =
-                resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", lisa))))));
+        String resource = resourceApprovedBy(lisa);
         String id = request(resource, Map.of());
         String page = base + "/requests/" + id;
         Visitor browser = Visitor.signedIn(base, lisa, PASSWORD);
@@ -254,8 +232,7 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
     void aDelegateIsToldWhomTheyDecideFor() {
         String lisa = api.person("lisa", "USER", PASSWORD);
         String sam = api.person("sam", "USER", PASSWORD);
-        String resource =
-                resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", lisa))))));
+        String resource = resourceApprovedBy(lisa);
         // a year from the clock the service reads, however long this test is kept
         api.delegate(api.tokenFor(lisa), lisa, sam, clock.instant().plus(Duration.ofDays(365)));
         String page = base + "/requests/" + request(resource, Map.of());
@@ -270,8 +247,7 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
     @Test
     void aFormSentAgainWithOtherAnswersGetsAFreshKeyAndThenMakesANewRequest() {
         String approver = api.person("approver", "USER", PASSWORD);
-        String resource =
-                resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", approver))))));
+        String resource = resourceApprovedBy(approver);
         Visitor browser = Visitor.signedIn(base, requester, PASSWORD);
         String form = base + "/requests/new";
         String key = keyOf(browser.open(form).body());
@@ -293,8 +269,7 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
     @Test
     void aRefusedDecisionGivesTheTypedCommentBack() {
         String approver = api.person("approver", "USER", PASSWORD);
-        String resource =
-                resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", approver))))));
+        String resource = resourceApprovedBy(approver);
         String id = request(resource, Map.of());
         String page = base + "/requests/" + id;
         String comment = "my reasoning " + "y".repeat(2100);
@@ -318,7 +293,7 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
         String leaving = api.person("leaving", "USER", PASSWORD);
         String staying = api.person("staying", "USER", PASSWORD);
         String third = api.person("third", "USER", PASSWORD);
-        String resource = resourceGovernedBy(Map.of(
+        String resource = api.resourceGovernedBy(Map.of(
                 "steps",
                 List.of(Map.of(
                         "requiredApprovals",
@@ -326,9 +301,7 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
                         "approvers",
                         List.of(Map.of("user", leaving), Map.of("user", staying), Map.of("user", third))))));
         String id = request(resource, Map.of());
-        api.as(api.tokenFor(leaving))
-                .post("/api/v1/requests/" + id + "/approve", null)
-                .expect(200);
+        approve(leaving, id);
 
         api.asAdmin()
                 .put(

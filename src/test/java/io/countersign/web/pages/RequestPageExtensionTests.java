@@ -22,12 +22,9 @@ class RequestPageExtensionTests extends ServedPagesTestBase {
         String dev = api.person("dev", "USER", PASSWORD);
         String devToken = api.tokenFor(dev);
         String approver = api.person("approver", "USER", PASSWORD);
-        String resource = api.resourceGovernedBy(Map.of(
-                "maxDuration", "PT8H", "steps", List.of(Map.of("approvers", List.of(Map.of("user", approver))))));
+        String resource = api.resourceGovernedBy(Map.of("maxDuration", "PT8H", "steps", List.of(step(approver))));
         String asked = api.ask(devToken, resource, Map.of("duration", "PT1H"));
-        api.as(api.tokenFor(approver))
-                .post("/api/v1/requests/" + asked + "/approve", null)
-                .expect(200);
+        approve(approver, asked);
         JsonNode grant = api.asAdmin()
                 .get("/api/v1/requests/" + asked)
                 .expect(200)

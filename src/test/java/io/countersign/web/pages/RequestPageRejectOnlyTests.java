@@ -35,10 +35,8 @@ class RequestPageRejectOnlyTests extends ServedPagesTestBase {
 
     @Test
     void anApproverOfAnEarlierStepIsToldWhyNotApproveAndMayStillReject() {
-        String id = askUnderDistinctSteps(List.of(lisa), List.of(lisa, carol));
-        api.as(api.tokenFor(lisa))
-                .post("/api/v1/requests/" + id + "/approve", null)
-                .expect(200);
+        String id = askUnderDistinctSteps(step(lisa), step(lisa, carol));
+        approve(lisa, id);
         Visitor lisasBrowser = Visitor.signedIn(base, lisa, PASSWORD);
         String page = base + "/requests/" + id;
 
@@ -56,7 +54,7 @@ class RequestPageRejectOnlyTests extends ServedPagesTestBase {
 
     @Test
     void anApproverWhoseApprovalWouldLeaveALaterStepNobodyMayStillRejectOnTheRequestAndApprovalsPages() {
-        String id = askUnderDistinctSteps(List.of(lisa, carol), List.of(lisa));
+        String id = askUnderDistinctSteps(step(lisa, carol), step(lisa));
         Visitor lisasBrowser = Visitor.signedIn(base, lisa, PASSWORD);
         String page = base + "/requests/" + id;
 
@@ -81,48 +79,24 @@ class RequestPageRejectOnlyTests extends ServedPagesTestBase {
     @Test
     void anApproverOfAnEarlierStepFindsTheStepTheyMayOnlyRejectAmongTheirApprovals() {
         String sam = api.person("sam", "USER", PASSWORD);
-        String id = askUnderDistinctSteps(List.of(carol, sam), List.of(carol, sam));
-        String carolsToken = api.tokenFor(carol);
-        api.as(carolsToken).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+        String id = askUnderDistinctSteps(step(carol, sam), step(carol, sam));
 
-        assertThat(Visitor.signedIn(base, carol, PASSWORD)
-                        .open(base + "/approvals")
-                        .body())
-                .contains("/requests/" + id + "/reject", "You may still reject it.")
-                .doesNotContain("/requests/" + id + "/approve");
-        assertThat(api.as(carolsToken)
-                        .get("/api/v1/requests?awaiting=me")
-                        .expect(200)
-                        .body())
-                .contains(id);
+        approveThenFindOnlyRejectAmongApprovals(carol, id);
     }
 
     @Test
     void aDelegateWhoApprovedAnEarlierStepFindsTheStepTheyMayOnlyRejectAmongTheirApprovals() {
         String eve = api.person("eve", "USER", PASSWORD);
         api.delegate(api.tokenFor(lisa), lisa, eve, clock.instant().plus(Duration.ofDays(1)));
-        String id = askUnderDistinctSteps(List.of(lisa), List.of(eve, carol));
-        String evesToken = api.tokenFor(eve);
-        api.as(evesToken).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+        String id = askUnderDistinctSteps(step(lisa), step(eve, carol));
 
-        assertThat(Visitor.signedIn(base, eve, PASSWORD)
-                        .open(base + "/approvals")
-                        .body())
-                .contains("/requests/" + id + "/reject", "You may still reject it.")
-                .doesNotContain("/requests/" + id + "/approve");
-        assertThat(api.as(evesToken)
-                        .get("/api/v1/requests?awaiting=me")
-                        .expect(200)
-                        .body())
-                .contains(id);
+        approveThenFindOnlyRejectAmongApprovals(eve, id);
     }
 
     @Test
     void anApproverWhoseStepMovedOnIsOfferedNeither() {
-        String id = askUnderDistinctSteps(List.of(lisa), List.of(carol));
-        api.as(api.tokenFor(lisa))
-                .post("/api/v1/requests/" + id + "/approve", null)
-                .expect(200);
+        String id = askUnderDistinctSteps(step(lisa), step(carol));
+        approve(lisa, id);
 
         assertThat(Visitor.signedIn(base, lisa, PASSWORD)
                         .open(base + "/requests/" + id)
@@ -130,18 +104,28 @@ class RequestPageRejectOnlyTests extends ServedPagesTestBase {
                 .doesNotContain("/requests/" + id + "/approve", "/requests/" + id + "/reject", "You may still reject");
     }
 
-    /** A request under two steps that one person may not both approve, each step approved by one of its users. */
-    private String askUnderDistinctSteps(List<String> first, List<String> second) {
+    /** A request under two steps that one person may not both approve. */
+    private String askUnderDistinctSteps(Map<String, Object> first, Map<String, Object> second) {
         return api.ask(
                 requesterToken,
-                api.resourceGovernedBy(
-                        Map.of("distinctApproversAcrossSteps", true, "steps", List.of(step(first), step(second)))),
+                api.resourceGovernedBy(Map.of("distinctApproversAcrossSteps", true, "steps", List.of(first, second))),
                 Map.of());
     }
 
-    private static Map<String, Object> step(List<String> approvers) {
-        return Map.of(
-                "approvers",
-                approvers.stream().map(user -> Map.of("user", user)).toList());
+    /**
+     * {@code approver} approves the request's current step, then finds the next step among their
+     * approvals, on the page and in the API, with Reject offered and no Approve.
+     */
+    private void approveThenFindOnlyRejectAmongApprovals(String approver, String id) {
+        String token = api.tokenFor(approver);
+        api.as(token).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+
+        assertThat(Visitor.signedIn(base, approver, PASSWORD)
+                        .open(base + "/approvals")
+                        .body())
+                .contains("/requests/" + id + "/reject", "You may still reject it.")
+                .doesNotContain("/requests/" + id + "/approve");
+        assertThat(api.as(token).get("/api/v1/requests?awaiting=me").expect(200).body())
+                .contains(id);
     }
 }

@@ -2,6 +2,7 @@ package io.countersign.web.pages;
 
 import io.countersign.testing.Api;
 import io.countersign.testing.TestClockConfiguration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,25 @@ abstract class ServedPagesTestBase {
         base = "http://localhost:" + port;
     }
 
+    /** A step of a policy that any one of {@code approvers} may approve. */
+    static Map<String, Object> step(String... approvers) {
+        return Map.of(
+                "approvers",
+                Arrays.stream(approvers).map(user -> Map.of("user", user)).toList());
+    }
+
+    /** A resource whose policy has one step, which {@code approver} approves. */
+    String resourceApprovedBy(String approver) {
+        return api.resourceGovernedBy(Map.of("steps", List.of(step(approver))));
+    }
+
+    /** {@code approver} approves the current step of request {@code id} through the API. */
+    void approve(String approver, String id) {
+        api.as(api.tokenFor(approver))
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(200);
+    }
+
     /**
      * A resource whose policy asks {@code approver} to approve a request and lets a requester take access
      * at once for up to an hour instead, telling {@code told} and asking {@code reviewer} to review the
@@ -45,7 +65,7 @@ abstract class ServedPagesTestBase {
     String breakGlassResource(String approver, List<String> told, String reviewer, String reviewWithin) {
         return api.resourceGovernedBy(Map.of(
                 "steps",
-                List.of(Map.of("approvers", List.of(Map.of("user", approver)))),
+                List.of(step(approver)),
                 "breakGlass",
                 Map.of(
                         "maxDuration",
