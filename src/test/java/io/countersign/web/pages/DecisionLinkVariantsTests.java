@@ -5,19 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.directory.Directory;
 import io.countersign.request.ActionTokens;
 import io.countersign.shared.Channel;
-import io.countersign.testing.Api;
 import io.countersign.testing.RawHttp;
 import io.countersign.testing.RawHttp.Answer;
-import io.countersign.testing.TestClockConfiguration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A decision link with something added to it (a slash, {@code ;x}, an escaped character), changed
@@ -26,20 +19,10 @@ import org.springframework.test.context.ActiveProfiles;
  * document's {@code instance} nor in a page; a browser is told on the link's own page that nothing was
  * decided, and nothing is.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Api.class})
-class DecisionLinkVariantsTests {
+class DecisionLinkVariantsTests extends ServedPagesTestBase {
 
     private static final String BROWSER = "Accept: text/html,application/xhtml+xml,*/*;q=0.8";
     private static final String SCRIPT = "Accept: application/json";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Api api;
 
     @Autowired
     ActionTokens tokens;

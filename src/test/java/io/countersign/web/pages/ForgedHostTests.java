@@ -2,38 +2,24 @@ package io.countersign.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.testing.Api;
 import io.countersign.testing.RawHttp;
 import io.countersign.testing.RawHttp.Answer;
-import io.countersign.testing.TestClockConfiguration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The pages' redirects name a path on this service and nothing else: a client that sends another
  * Host, or an X-Forwarded-Host, never sees it come back in a Location header, whether it is sent to
  * sign in, goes on after signing in, sends a form, or signs out.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Api.class})
-class ForgedHostTests {
+class ForgedHostTests extends ServedPagesTestBase {
 
     private static final String FORGED = "Host: evil.example";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern SESSION = Pattern.compile("COUNTERSIGN_SESSION=([^;]+)");
-
-    @LocalServerPort
-    int port;
 
     @Test
     void aVisitorNotSignedInIsSentToSignInByPathWhateverHostTheySent() throws Exception {

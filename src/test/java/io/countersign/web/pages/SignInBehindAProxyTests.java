@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.security.SignInProperties;
 import io.countersign.testing.Api;
-import io.countersign.testing.TestClockConfiguration;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -12,11 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,26 +18,14 @@ import tools.jackson.databind.JsonNode;
  * for, not by the proxy: one client spraying a password over many usernames is stopped, and says so
  * on the page, while the others behind the same proxy sign in as before.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Api.class})
-class SignInBehindAProxyTests {
+class SignInBehindAProxyTests extends ServedPagesTestBase {
 
-    private static final String PASSWORD = "a long enough password";
     private static final String SPRAYING = "203.0.113.7";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Api api;
 
     @Autowired
     SignInProperties limits;
 
     private HttpResponse<String> signIn(Visitor browser, String username) {
-        String base = "http://localhost:" + port;
         return browser.post(
                 base + "/login",
                 base + "/login",
