@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,8 +46,23 @@ class RequestCreationTests extends DevAndLisaTestBase {
                         "ticketPattern", "^(INC|CHG)-[0-9]+$"));
     }
 
-    private Api.Response create(Person caller, Map<String, Object> body) {
-        return api.as(caller.token()).post("/api/v1/requests", Api.json(body));
+    /** {@code caller} asks with {@code body}, and the {@code headers} given as name and value pairs. */
+    private Api.Response create(Person caller, Map<String, Object> body, String... headers) {
+        return api.as(caller.token()).call(HttpMethod.POST, "/api/v1/requests", Api.json(body), headers);
+    }
+
+    /** A body asking for the governed resource's admin account, with the fields given as name and value pairs. */
+    private Map<String, Object> asking(Object... fields) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("resource", resource, "account", "admin"));
+        for (int i = 0; i < fields.length; i += 2) {
+            body.put((String) fields[i], fields[i + 1]);
+        }
+        return body;
+    }
+
+    /** A body that breaks none of the policy's limits, so that only when it asks access to start is judged. */
+    private Map<String, Object> startingAt(Instant start) {
+        return asking("justification", "INC-7", "ticket", "INC-7", "startsAt", start.toString());
     }
 
     private static List<String> fields(Api.Response answer) {
@@ -66,16 +82,15 @@ class RequestCreationTests extends DevAndLisaTestBase {
 
     @Test
     void aRequestWithinThePolicysLimitsIsCreatedWithItsDefaultsAndTimeToLive() {
-        var answer = create(
-                dev, Map.of("resource", resource, "account", "admin", "justification", "INC-7", "ticket", "INC-7"));
+        var answer = create(dev, asking("justification", "INC-7", "ticket", "INC-7"));
 
         JsonNode created = answer.expect(201).json();
         assertThat(created.get("duration").asString()).isEqualTo("PT1H");
         assertThat(created.get("ticket").asString()).isEqualTo("INC-7");
         assertThat(created.get("createdBy").asString()).isEqualTo(dev.name());
         assertThat(Duration.between(
-                        java.time.Instant.parse(created.get("createdAt").asString()),
-                        java.time.Instant.parse(created.get("expiresAt").asString())))
+                        Instant.parse(created.get("createdAt").asString()),
+                        Instant.parse(created.get("expiresAt").asString())))
                 .isEqualTo(Duration.ofHours(8));
     }
 
@@ -83,11 +98,7 @@ class RequestCreationTests extends DevAndLisaTestBase {
     void everyBrokenLimitIsReportedAtOnceAndNothingIsCreated() {
         var answer = create(
                 dev,
-                Map.of(
-                        "resource",
-                        resource,
-                        "account",
-                        "admin",
+                asking(
                         "duration",
                         "PT9H",
                         "ticket",
@@ -107,17 +118,7 @@ class RequestCreationTests extends DevAndLisaTestBase {
 
     @Test
     void aStartMomentsAgoMeansAtOnceSoTheRequestKeepsNoneAndAgreesWithItsGrant() {
-        var answer = create(
-                dev,
-                Map.of(
-                        "resource", resource,
-                        "account", "admin",
-                        "justification", "INC-7",
-                        "ticket", "INC-7",
-                        "startsAt",
-                                clock.instant()
-                                        .minus(RequestValidation.CLOCK_SKEW)
-                                        .toString()));
+        var answer = create(dev, startingAt(clock.instant().minus(RequestValidation.CLOCK_SKEW)));
 
         JsonNode created = answer.expect(201).json();
         assertThat(created.path("startsAt").isNull())
@@ -139,20 +140,7 @@ class RequestCreationTests extends DevAndLisaTestBase {
     void aStartFurtherInThePastThanClocksDriftIsRefused() {
         var answer = create(
                 dev,
-                Map.of(
-                        "resource",
-                        resource,
-                        "account",
-                        "admin",
-                        "justification",
-                        "INC-7",
-                        "ticket",
-                        "INC-7",
-                        "startsAt",
-                        clock.instant()
-                                .minus(RequestValidation.CLOCK_SKEW)
-                                .minusSeconds(1)
-                                .toString()));
+                startingAt(clock.instant().minus(RequestValidation.CLOCK_SKEW).minusSeconds(1)));
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(fields(answer)).containsExactly("startsAt:in_the_past");
@@ -172,11 +160,7 @@ class RequestCreationTests extends DevAndLisaTestBase {
     void aMissingTicketAndAStartTooFarAheadAreReported() {
         var answer = create(
                 dev,
-                Map.of(
-                        "resource",
-                        resource,
-                        "account",
-                        "admin",
+                asking(
                         "justification",
                         "x",
                         "startsAt",
@@ -187,12 +171,8 @@ class RequestCreationTests extends DevAndLisaTestBase {
 
     @Test
     void unknownFieldsAndMalformedDurationsAreBadRequests() {
-        assertThat(create(dev, Map.of("resource", resource, "account", "admin", "colour", "red"))
-                        .status())
-                .isEqualTo(400);
-        assertThat(create(dev, Map.of("resource", resource, "account", "admin", "duration", "two hours"))
-                        .status())
-                .isEqualTo(400);
+        assertThat(create(dev, asking("colour", "red")).status()).isEqualTo(400);
+        assertThat(create(dev, asking("duration", "two hours")).status()).isEqualTo(400);
     }
 
     @Test
@@ -220,15 +200,8 @@ class RequestCreationTests extends DevAndLisaTestBase {
 
     @Test
     void aUserMayOnlyRequestForThemself() {
-        var forOther = create(dev, Map.of("resource", resource, "account", "admin", "requester", lisa.name()));
-        var forSelf = create(
-                dev,
-                Map.of(
-                        "resource", resource,
-                        "account", "admin",
-                        "requester", dev.name(),
-                        "justification", "x",
-                        "ticket", "CHG-1"));
+        var forOther = create(dev, asking("requester", lisa.name()));
+        var forSelf = create(dev, asking("requester", dev.name(), "justification", "x", "ticket", "CHG-1"));
 
         assertThat(forOther.status()).isEqualTo(403);
         assertThat(forSelf.status()).isEqualTo(201);
@@ -237,23 +210,9 @@ class RequestCreationTests extends DevAndLisaTestBase {
     @Test
     void anEnforcerRequestsOnBehalfOfANamedUserAndMustNameOne() {
         Person gateway = org.person("gateway", "ENFORCER");
-        Map<String, Object> body =
-                Map.of("resource", resource, "account", "admin", "justification", "x", "ticket", "INC-2");
 
-        var unnamed = create(gateway, body);
-        var named = create(
-                gateway,
-                new java.util.HashMap<>(Map.of(
-                        "resource",
-                        resource,
-                        "account",
-                        "admin",
-                        "justification",
-                        "x",
-                        "ticket",
-                        "INC-2",
-                        "requester",
-                        dev.name())));
+        var unnamed = create(gateway, asking("justification", "x", "ticket", "INC-2"));
+        var named = create(gateway, asking("justification", "x", "ticket", "INC-2", "requester", dev.name()));
 
         assertThat(unnamed.status()).isEqualTo(400);
         assertThat(fields(unnamed)).containsExactly("requester:required");
@@ -270,7 +229,7 @@ class RequestCreationTests extends DevAndLisaTestBase {
     void aRequesterThatCannotBeAUsernameIsInvalidNotUnknown() {
         Person gateway = org.person("gateway", "ENFORCER");
         for (String requester : List.of("a b", "a".repeat(129), "-dev")) {
-            var answer = create(gateway, Map.of("resource", resource, "account", "admin", "requester", requester));
+            var answer = create(gateway, asking("requester", requester));
             assertThat(answer.status()).as(requester).isEqualTo(400);
             assertThat(fields(answer)).as(requester).containsExactly("requester:invalid_name");
         }
@@ -280,19 +239,16 @@ class RequestCreationTests extends DevAndLisaTestBase {
     void anAuditorMayNotCreateRequests() {
         Person auditor = org.person("auditor", "AUDITOR");
 
-        assertThat(create(auditor, Map.of("resource", resource, "account", "admin"))
-                        .status())
-                .isEqualTo(403);
+        assertThat(create(auditor, asking()).status()).isEqualTo(403);
     }
 
     @Test
     void theSameIdempotencyKeyReturnsTheSameRequestAndCreatesNothing() {
-        String body =
-                Api.json(Map.of("resource", resource, "account", "admin", "justification", "x", "ticket", "INC-3"));
+        Map<String, Object> body = asking("justification", "x", "ticket", "INC-3");
         String key = Api.unique("key");
 
-        var first = api.as(dev.token()).call(HttpMethod.POST, "/api/v1/requests", body, "Idempotency-Key", key);
-        var again = api.as(dev.token()).call(HttpMethod.POST, "/api/v1/requests", body, "Idempotency-Key", key);
+        var first = create(dev, body, "Idempotency-Key", key);
+        var again = create(dev, body, "Idempotency-Key", key);
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
@@ -305,12 +261,10 @@ class RequestCreationTests extends DevAndLisaTestBase {
 
     @Test
     void anEmptyIdempotencyKeyIsRefusedRatherThanTakenAsNone() {
-        String body =
-                Api.json(Map.of("resource", resource, "account", "admin", "justification", "x", "ticket", "INC-6"));
+        Map<String, Object> body = asking("justification", "x", "ticket", "INC-6");
 
-        var plain = api.as(dev.token()).call(HttpMethod.POST, "/api/v1/requests", body, "Idempotency-Key", "");
-        var waiting = api.as(dev.token())
-                .call(HttpMethod.POST, "/api/v1/requests", body, "Idempotency-Key", "", "Prefer", "wait=0");
+        var plain = create(dev, body, "Idempotency-Key", "");
+        var waiting = create(dev, body, "Idempotency-Key", "", "Prefer", "wait=0");
 
         for (var answer : List.of(plain, waiting)) {
             assertThat(answer.status()).isEqualTo(400);
@@ -325,24 +279,10 @@ class RequestCreationTests extends DevAndLisaTestBase {
     @Test
     void theSameIdempotencyKeyWithADifferentBodyIsRefused() {
         String key = Api.unique("key");
-        api.as(dev.token())
-                .call(
-                        HttpMethod.POST,
-                        "/api/v1/requests",
-                        Api.json(Map.of(
-                                "resource", resource, "account", "admin", "justification", "x", "ticket", "INC-4")),
-                        "Idempotency-Key",
-                        key)
+        create(dev, asking("justification", "x", "ticket", "INC-4"), "Idempotency-Key", key)
                 .expect(201);
 
-        var different = api.as(dev.token())
-                .call(
-                        HttpMethod.POST,
-                        "/api/v1/requests",
-                        Api.json(Map.of(
-                                "resource", resource, "account", "admin", "justification", "y", "ticket", "INC-4")),
-                        "Idempotency-Key",
-                        key);
+        var different = create(dev, asking("justification", "y", "ticket", "INC-4"), "Idempotency-Key", key);
 
         assertThat(different.status()).isEqualTo(422);
         assertThat(different.json().get("reason").asString()).isEqualTo("idempotency_key_reused");
@@ -353,14 +293,9 @@ class RequestCreationTests extends DevAndLisaTestBase {
     void idempotencyKeysBelongToTheirCaller() {
         Person other = org.person("other");
         String key = Api.unique("key");
-        String body =
-                Api.json(Map.of("resource", resource, "account", "admin", "justification", "x", "ticket", "INC-5"));
+        Map<String, Object> body = asking("justification", "x", "ticket", "INC-5");
 
-        api.as(dev.token())
-                .call(HttpMethod.POST, "/api/v1/requests", body, "Idempotency-Key", key)
-                .expect(201);
-        api.as(other.token())
-                .call(HttpMethod.POST, "/api/v1/requests", body, "Idempotency-Key", key)
-                .expect(201);
+        create(dev, body, "Idempotency-Key", key).expect(201);
+        create(other, body, "Idempotency-Key", key).expect(201);
     }
 }
