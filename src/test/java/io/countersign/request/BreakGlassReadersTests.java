@@ -1,6 +1,8 @@
 package io.countersign.request;
 
+import static io.countersign.request.Organisation.breakGlassBlock;
 import static io.countersign.request.Organisation.step;
+import static io.countersign.request.Organisation.usersNamed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.request.Organisation.Person;
@@ -9,7 +11,6 @@ import io.countersign.testing.CountersignTest;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,19 +45,7 @@ class BreakGlassReadersTests extends DevLisaAndCarolTestBase {
     }
 
     private Map<String, Object> breakGlassTelling(Person... notified) {
-        return Map.of(
-                "breakGlass",
-                Map.of(
-                        "maxDuration",
-                        "PT2H",
-                        "notify",
-                        Arrays.stream(notified)
-                                .map(p -> Map.of("user", p.name()))
-                                .toList(),
-                        "reviewers",
-                        List.of(Map.of("user", rita.name())),
-                        "reviewWithin",
-                        "P1D"));
+        return breakGlassBlock("PT2H", usersNamed(notified), usersNamed(rita));
     }
 
     private String breakGlass() {
@@ -274,17 +263,7 @@ class BreakGlassReadersTests extends DevLisaAndCarolTestBase {
         String unreviewed = org.policy(
                 nobody,
                 List.of(step("Leads", 1, lisa)),
-                Map.of(
-                        "breakGlass",
-                        Map.of(
-                                "maxDuration",
-                                "PT2H",
-                                "notify",
-                                List.of(Map.of("group", org.group())),
-                                "reviewers",
-                                List.of(Map.of("user", rita.name())),
-                                "reviewWithin",
-                                "P1D")));
+                breakGlassBlock("PT2H", List.of(Map.of("group", org.group())), usersNamed(rita)));
         storedBeforeReviews(unreviewed);
 
         JsonNode use = org.request(dev, nobody, Map.of("breakGlass", true, "justification", "database down"));

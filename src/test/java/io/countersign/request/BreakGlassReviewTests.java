@@ -1,6 +1,8 @@
 package io.countersign.request;
 
+import static io.countersign.request.Organisation.breakGlassBlock;
 import static io.countersign.request.Organisation.step;
+import static io.countersign.request.Organisation.usersNamed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
@@ -47,18 +49,8 @@ class BreakGlassReviewTests extends DevLisaAndCarolTestBase {
         org.policy(
                 resource,
                 List.of(step("Leads", 1, lisa)),
-                Map.of(
-                        "breakGlass",
-                        Map.of(
-                                "maxDuration",
-                                "PT2H",
-                                "notify",
-                                List.of(Map.of("user", carol.name())),
-                                // the requester is left out of the reviewers: nobody reviews their own use
-                                "reviewers",
-                                List.of(Map.of("user", rita.name()), Map.of("user", dev.name())),
-                                "reviewWithin",
-                                "P1D")));
+                // the requester is left out of the reviewers: nobody reviews their own use
+                breakGlassBlock("PT2H", usersNamed(carol), usersNamed(rita, dev)));
     }
 
     private JsonNode breakGlass() {
@@ -190,20 +182,7 @@ class BreakGlassReviewTests extends DevLisaAndCarolTestBase {
     @Test
     void aUseOnlyTheRequesterCouldReviewIsRefusedAndChangesNothing() {
         String alone = org.resource();
-        org.policy(
-                alone,
-                List.of(step("Leads", 1, lisa)),
-                Map.of(
-                        "breakGlass",
-                        Map.of(
-                                "maxDuration",
-                                "PT1H",
-                                "notify",
-                                List.of(Map.of("user", carol.name())),
-                                "reviewers",
-                                List.of(Map.of("user", dev.name())),
-                                "reviewWithin",
-                                "P1D")));
+        org.policy(alone, List.of(step("Leads", 1, lisa)), breakGlassBlock("PT1H", usersNamed(carol), usersNamed(dev)));
 
         var refused = api.as(dev.token())
                 .post(

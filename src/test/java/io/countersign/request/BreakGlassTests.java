@@ -1,6 +1,8 @@
 package io.countersign.request;
 
+import static io.countersign.request.Organisation.breakGlassBlock;
 import static io.countersign.request.Organisation.step;
+import static io.countersign.request.Organisation.usersNamed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.request.Organisation.Person;
@@ -32,17 +34,7 @@ class BreakGlassTests extends DevLisaAndCarolTestBase {
         org.policy(
                 resource,
                 List.of(step("Leads", 1, lisa)),
-                Map.of(
-                        "breakGlass",
-                        Map.of(
-                                "maxDuration",
-                                "PT2H",
-                                "notify",
-                                List.of(Map.of("user", carol.name())),
-                                "reviewers",
-                                List.of(Map.of("user", lisa.name())),
-                                "reviewWithin",
-                                "P1D")));
+                breakGlassBlock("PT2H", usersNamed(carol), usersNamed(lisa)));
     }
 
     private Api.Response breakGlass(Person who, String on, Map<String, Object> extra) {

@@ -1,7 +1,9 @@
 package io.countersign.request;
 
+import static io.countersign.request.Organisation.breakGlassBlock;
 import static io.countersign.request.Organisation.groupStep;
 import static io.countersign.request.Organisation.step;
+import static io.countersign.request.Organisation.usersNamed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.request.Organisation.Person;
@@ -224,17 +226,7 @@ class OffboardingTests extends RequesterReviewerGatewayTestBase {
         String policy = org.policy(
                 org.resource(),
                 List.of(step("Named", 1, lisa)),
-                Map.of(
-                        "breakGlass",
-                        Map.of(
-                                "maxDuration",
-                                "PT1H",
-                                "notify",
-                                List.of(Map.of("group", security)),
-                                "reviewers",
-                                List.of(Map.of("user", reviewer.name())),
-                                "reviewWithin",
-                                "P1D")));
+                breakGlassBlock("PT1H", List.of(Map.of("group", security)), usersNamed(reviewer)));
 
         JsonNode refused = api.asAdmin()
                 .delete("/api/v1/users/" + reviewer.name())

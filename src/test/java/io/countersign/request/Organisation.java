@@ -78,15 +78,7 @@ final class Organisation {
 
     /** A step whose approvers are the given people, {@code required} of them. */
     static Map<String, Object> step(String name, int required, Person... approvers) {
-        return Map.of(
-                "name",
-                name,
-                "requiredApprovals",
-                required,
-                "approvers",
-                java.util.Arrays.stream(approvers)
-                        .map(p -> Map.of("user", p.name()))
-                        .toList());
+        return Map.of("name", name, "requiredApprovals", required, "approvers", usersNamed(approvers));
     }
 
     /** A step {@code approver} alone decides, which ends as {@code onTimeout} says once {@code timeout} passes. */
@@ -102,6 +94,23 @@ final class Organisation {
         Map<String, Object> step = timedStep(name, approver, timeout, "ESCALATE");
         step.put("escalateTo", List.of(Map.of("user", escalateTo.name())));
         return step;
+    }
+
+    /**
+     * The policy fields of a break-glass block: access at once for up to {@code maxDuration}, telling
+     * {@code notify} of each use and asking {@code reviewers} to review it within a day.
+     */
+    static Map<String, Object> breakGlassBlock(String maxDuration, List<?> notify, List<?> reviewers) {
+        return Map.of(
+                "breakGlass",
+                Map.of("maxDuration", maxDuration, "notify", notify, "reviewers", reviewers, "reviewWithin", "P1D"));
+    }
+
+    /** The people, each as a policy names a user. */
+    static List<Map<String, Object>> usersNamed(Person... people) {
+        return java.util.Arrays.stream(people)
+                .map(p -> Map.<String, Object>of("user", p.name()))
+                .toList();
     }
 
     static Map<String, Object> groupStep(String name, int required, String group) {
