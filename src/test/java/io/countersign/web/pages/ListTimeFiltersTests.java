@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
-import io.countersign.testing.TestClockConfiguration;
 import java.net.http.HttpResponse;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -13,38 +12,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A time filter stays in its field from page to page: a {@code datetime-local} field shows a value
  * with a zone as empty, so a filter the pages' own links carry as an instant would look gone, and a
  * later press of Filter would drop it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Api.class})
-class ListTimeFiltersTests {
+class ListTimeFiltersTests extends ServedPagesTestBase {
 
-    private static final String PASSWORD = "a long enough password";
     private static final Pattern NEXT = Pattern.compile("<a href=\"([^\"]+)\" rel=\"next\">Next page</a>");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Api api;
 
     @Autowired
     MutableClock clock;
 
     @Test
     void theAuditLogKeepsItsTimeFilterInItsFieldsOnTheNextPage() {
-        String base = "http://localhost:" + port;
         String from = clock.instant()
                 .truncatedTo(ChronoUnit.MINUTES)
                 .minus(1, ChronoUnit.MINUTES)
@@ -72,7 +54,6 @@ class ListTimeFiltersTests {
 
     @Test
     void theListOfRequestsShowsATimeGivenWithItsZoneInItsField() {
-        String base = "http://localhost:" + port;
         String auditor = api.person("auditor", "AUDITOR", PASSWORD);
         Visitor browser = Visitor.signedIn(base, auditor, PASSWORD);
 
