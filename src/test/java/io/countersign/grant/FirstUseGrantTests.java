@@ -297,20 +297,12 @@ class FirstUseGrantTests extends DevWithATokenTestBase {
 
     @Test
     void theFirstUseIsAWebhookEventAndAStartAndAnUnclaimedEndIsAnEnd() {
-        String webhook = api.asAdmin()
-                .post(
-                        "/api/v1/webhooks",
-                        Api.json(Map.of(
-                                "url",
-                                "http://127.0.0.1:9/hook",
-                                "events",
-                                List.of("grant.awaiting_first_use", "grant.first_used", "grant.started", "grant.ended"),
-                                "secret",
-                                "0123456789abcdef0123456789abcdef")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String webhook = api.webhook(
+                "http://127.0.0.1:9/hook",
+                "grant.awaiting_first_use",
+                "grant.first_used",
+                "grant.started",
+                "grant.ended");
         String used = approvedGrant().get("id").asString();
         check();
         String unused = approvedGrant().get("id").asString();

@@ -102,20 +102,7 @@ class GrantDueScheduleTests extends DevWithATokenTestBase {
 
     @Test
     void aGrantWhoseStartAndEndPassedUnseenIsRecordedAsStartedThenExpired() {
-        String webhook = api.asAdmin()
-                .post(
-                        "/api/v1/webhooks",
-                        Api.json(Map.of(
-                                "url",
-                                "https://hooks.example.org/" + resource,
-                                "events",
-                                List.of("grant.started", "grant.ended"),
-                                "secret",
-                                "0123456789abcdef0123456789abcdef")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String webhook = api.webhook("https://hooks.example.org/" + resource, "grant.started", "grant.ended");
         try {
             String id = scheduledGrantThatHasAlreadyEnded();
 

@@ -56,20 +56,7 @@ class GrantExtensionTests extends DevWithATokenTestBase {
                                 "steps",
                                 List.of(Map.of("approvers", List.of(Map.of("user", lisa)))))))
                 .expect(201);
-        webhook = api.asAdmin()
-                .post(
-                        "/api/v1/webhooks",
-                        Api.json(Map.of(
-                                "url",
-                                "http://127.0.0.1:9/hook",
-                                "events",
-                                List.of("grant.extended"),
-                                "secret",
-                                "0123456789abcdef0123456789abcdef")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        webhook = api.webhook("http://127.0.0.1:9/hook", "grant.extended");
     }
 
     private String person(String base) {

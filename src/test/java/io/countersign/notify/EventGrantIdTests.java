@@ -42,30 +42,18 @@ class EventGrantIdTests extends NotificationSceneTestBase {
     @BeforeEach
     void aReceiverOfRequestAndBreakGlassEvents() throws Exception {
         receiver = new Receiver();
-        webhook = api.asAdmin()
-                .post(
-                        "/api/v1/webhooks",
-                        Api.json(Map.of(
-                                "url",
-                                receiver.url(),
-                                "events",
-                                List.of(
-                                        "request.created",
-                                        "request.step_started",
-                                        "request.approved",
-                                        "request.rejected",
-                                        "request.cancelled",
-                                        "request.expired",
-                                        "grant.started",
-                                        "breakglass.used",
-                                        "breakglass.reviewed",
-                                        "breakglass.review_overdue"),
-                                "secret",
-                                "0123456789abcdef0123456789abcdef")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        webhook = api.webhook(
+                receiver.url(),
+                "request.created",
+                "request.step_started",
+                "request.approved",
+                "request.rejected",
+                "request.cancelled",
+                "request.expired",
+                "grant.started",
+                "breakglass.used",
+                "breakglass.reviewed",
+                "breakglass.review_overdue");
     }
 
     @AfterEach

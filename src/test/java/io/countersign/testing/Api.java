@@ -79,6 +79,19 @@ public class Api {
                 .asString();
     }
 
+    /** A new webhook to {@code url} for {@code events}, registered by the administrator; answers its id. */
+    public String webhook(String url, String... events) {
+        return asAdmin()
+                .post(
+                        "/api/v1/webhooks",
+                        json(Map.of(
+                                "url", url, "events", List.of(events), "secret", "0123456789abcdef0123456789abcdef")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+    }
+
     /** A new API token for an existing user, issued by the administrator; answers the token. */
     public String tokenFor(String user) {
         return asAdmin()
