@@ -129,17 +129,20 @@ public class DeliveryDispatcher implements DisposableBean {
                 fence.waitOutHold();
             }
             int startedNow = 0;
+            int setAside = 0;
             for (DueDeliveries.Due d : due) {
                 if (startedNow >= free) {
                     break;
                 }
                 String destination = d.isWebhook() ? d.webhookId() : notifications.destinationOf(d, channelSender);
                 if (destination != null && !pauses.allows(channel, destination, now)) {
-                    pauses.hold(channel, destination, d.id());
+                    if (pauses.hold(channel, destination, d.id())) {
+                        setAside++;
+                    }
                 } else if (!inFlight.start(channel, d.id(), destination)) {
                     // its destination takes one send at a time; a resting one's probe is that one send
-                    if (destination != null && !webhooks) {
-                        inFlight.behind(channel, destination, d.id());
+                    if (destination != null && !webhooks && inFlight.behind(channel, destination, d.id())) {
+                        setAside++;
                     }
                 } else {
                     if (webhooks) {
@@ -153,7 +156,8 @@ public class DeliveryDispatcher implements DisposableBean {
                 }
             }
             started += startedNow;
-            if (due.size() < limit || startedNow == 0) {
+            // what was set aside is left out of the next read, which may find other destinations' behind it
+            if (due.size() < limit || startedNow + setAside == 0) {
                 break;
             }
         }
@@ -177,19 +181,22 @@ public class DeliveryDispatcher implements DisposableBean {
     }
 
     /**
-     * A notification channel's deliveries due, leaving out those held on resting destinations or waiting
-     * behind a send in flight and, as {@link #dueOnWebhooks} does, those of the destinations that have
-     * had their turn in this round. A chat destination is what the sender makes of a delivery, which no
-     * query can read; its route, written when it was queued, names it instead. A channel with one
-     * server (mail) takes no turns.
+     * A notification channel's deliveries due, leaving out, as {@link #dueOnWebhooks} does, those of the
+     * destinations that rest, have a send in flight or have had their turn in this round. A chat
+     * destination is what the sender makes of a delivery, which no query can read; its route, written
+     * when it was queued, names it instead. A delivery without a route (a person's own subscription, or
+     * one queued before routes were kept) is left out by its id once it has been read and held on its
+     * resting destination or set behind a send in flight. A channel with one server (mail) takes no
+     * turns and has no destinations to leave out.
      */
     private List<DueDeliveries.Due> dueOnChannel(String channel, Instant now, int limit) {
-        Set<String> unavailable = union(pauses.held(channel, now), inFlight.excluded(channel));
+        Set<String> setAside = union(pauses.held(channel, now), inFlight.excluded(channel));
+        Set<String> unavailable = union(pauses.resting(channel, now), inFlight.busyDestinations(channel));
         Set<String> taken = turns.taken(channel);
-        List<DueDeliveries.Due> due = deliveries.dueOn(channel, now, limit, unavailable, taken);
+        List<DueDeliveries.Due> due = deliveries.dueOn(channel, now, limit, setAside, union(unavailable, taken));
         if (due.isEmpty() && !taken.isEmpty()) {
             turns.newRound(channel);
-            due = deliveries.dueOn(channel, now, limit, unavailable);
+            due = deliveries.dueOn(channel, now, limit, setAside, unavailable);
         }
         return due;
     }

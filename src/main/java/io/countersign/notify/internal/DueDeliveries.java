@@ -67,12 +67,13 @@ public class DueDeliveries {
             limit :limit""";
 
     /**
-     * As {@link #DUE_ON_CHANNEL_EXCEPT}, without the deliveries of the destinations that have had their
-     * turn in this round either ({@link Turns}), named by their route ({@link Due#turn}).
+     * As {@link #DUE_ON_CHANNEL_EXCEPT}, without the deliveries of some destinations either, named by
+     * their route ({@link Due#turn}): those that rest or have a send in flight, whose backlog would
+     * otherwise fill every batch, and those that have had their turn in this round ({@link Turns}).
      */
-    static final String DUE_ON_CHANNEL_EXCEPT_TAKEN = DUE_COLUMNS + """
+    static final String DUE_ON_CHANNEL_EXCEPT_ROUTES = DUE_COLUMNS + """
             where d.state = 'PENDING' and d.channel = :channel and d.next_attempt_at <= :now
-                and d.webhook_id is null and d.id not in (:held) and coalesce(d.route, '') not in (:taken)
+                and d.webhook_id is null and d.id not in (:held) and coalesce(d.route, '') not in (:routes)
             order by d.next_attempt_at, d.seq
             limit :limit""";
 
@@ -239,18 +240,18 @@ public class DueDeliveries {
 
     /**
      * As {@link #dueOn(String, Instant, int, Set)}, leaving out the deliveries whose {@link Due#turn} is
-     * among {@code taken} too.
+     * among {@code routes} too.
      */
-    public List<Due> dueOn(String channel, Instant now, int limit, Set<String> held, Set<String> taken) {
-        if (taken.isEmpty()) {
+    public List<Due> dueOn(String channel, Instant now, int limit, Set<String> held, Set<String> routes) {
+        if (routes.isEmpty()) {
             return dueOn(channel, now, limit, held);
         }
-        return jdbc.sql(DUE_ON_CHANNEL_EXCEPT_TAKEN)
+        return jdbc.sql(DUE_ON_CHANNEL_EXCEPT_ROUTES)
                 .param("channel", channel)
                 .param("now", Timestamps.toDb(now))
                 // no delivery id is empty: one query plan whether any is held or not
                 .param("held", held.isEmpty() ? Set.of("") : held)
-                .param("taken", taken)
+                .param("routes", routes)
                 .param("limit", limit)
                 .query(DueDeliveries::due)
                 .list();

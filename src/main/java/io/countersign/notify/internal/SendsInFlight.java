@@ -56,13 +56,16 @@ final class SendsInFlight {
         }
     }
 
-    /** Leaves a delivery read while its destination is busy out of the channel's reads until the send ends. */
-    synchronized void behind(String channel, String destination, String deliveryId) {
+    /**
+     * Leaves a delivery read while its destination is busy out of the channel's reads until the send
+     * ends; returns whether it is left out, which it is not past {@link #MAX_BEHIND}.
+     */
+    synchronized boolean behind(String channel, String destination, String deliveryId) {
         Channel sends = channels.get(channel);
         if (sends == null || !sends.busy.containsKey(destination) || excluded(sends) >= MAX_BEHIND) {
-            return;
+            return false;
         }
-        sends.busy.get(destination).add(deliveryId);
+        return sends.busy.get(destination).add(deliveryId);
     }
 
     synchronized int count(String channel) {

@@ -81,13 +81,12 @@ public class ServerPauses {
     /**
      * Leaves a delivery found due on a resting destination out of its channel's next reads, until the
      * rest is over: a backlog of such deliveries, left due, would otherwise fill every batch and hold
-     * up the channel's other destinations.
+     * up the channel's other destinations. Returns whether it is left out, which it is not past {@link
+     * #MAX_HELD}.
      */
-    void hold(String channel, String destination, String deliveryId) {
+    boolean hold(String channel, String destination, String deliveryId) {
         Rest rest = byDestination.get(new Destination(channel, destination));
-        if (rest != null && rest.held().size() < MAX_HELD) {
-            rest.held().add(deliveryId);
-        }
+        return rest != null && rest.held().size() < MAX_HELD && rest.held().add(deliveryId);
     }
 
     /** The deliveries to leave out of the channel's reads at {@code now}: those held on destinations that rest. */

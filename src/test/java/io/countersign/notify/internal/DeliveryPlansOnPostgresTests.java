@@ -50,8 +50,8 @@ class DeliveryPlansOnPostgresTests {
     }
 
     @Test
-    void notificationsDueBesideTheDestinationsThatHadTheirTurnAreReadInIndexOrderWithoutASort() {
-        String plan = genericPlan(DueDeliveries.DUE_ON_CHANNEL_EXCEPT_TAKEN.replaceAll(":\\w+", "?"));
+    void notificationsDueBesideTheDestinationsLeftOutAreReadInIndexOrderWithoutASort() {
+        String plan = genericPlan(DueDeliveries.DUE_ON_CHANNEL_EXCEPT_ROUTES.replaceAll(":\\w+", "?"));
 
         assertThat(plan).contains("webhook_deliveries_channel_due").doesNotContain("Sort");
     }

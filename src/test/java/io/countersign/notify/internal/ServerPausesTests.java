@@ -28,8 +28,8 @@ class ServerPausesTests {
     @Test
     void deliveriesHeldOnARestingDestinationAreLeftOutOfReadsUntilItsRestIsOver() {
         pauses.afterAttempt("SLACK", "ops", true, false, "connection refused", T0);
-        pauses.hold("SLACK", "ops", "dlv-1");
-        pauses.hold("SLACK", "sre", "dlv-2");
+        assertThat(pauses.hold("SLACK", "ops", "dlv-1")).isTrue();
+        assertThat(pauses.hold("SLACK", "sre", "dlv-2")).as("not resting").isFalse();
 
         assertThat(pauses.held("SLACK", T0.plusSeconds(1))).containsExactly("dlv-1");
         assertThat(pauses.held("TEAMS", T0.plusSeconds(1))).isEmpty();
