@@ -1,7 +1,9 @@
 package io.countersign.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.countersign.notify.NotificationScene;
 import io.countersign.shared.TimesForPeople;
 import io.countersign.testing.Api;
 import java.time.Duration;
@@ -129,6 +131,28 @@ class BreakGlassUsedChatTests extends BreakGlassChatFixture {
                         .doesNotContain("approved", "Outcome"));
         assertThat(platform.seen(TEAMS))
                 .noneSatisfy(seen -> assertThat(seen.body()).contains("approved"));
+    }
+
+    @Test
+    void aUseToldOnlyOnceItsReviewWasDueReadsHowLongAgoAsItsMailDoes() {
+        platform.once(TELEGRAM, 500, "{\"ok\":false}", null);
+        String id = breakGlass();
+        await().atMost(NotificationScene.PATIENCE).until(() -> toldTom().size() == 1);
+        Instant due = dueAt(id);
+
+        // the platform failed until an hour after the review was due
+        clock.advance(Duration.ofHours(9));
+
+        await().atMost(NotificationScene.PATIENCE).until(() -> toldTom().size() == 2);
+        assertThat(toldTom().get(1)).contains("\nReview due: " + TimesForPeople.at(due) + " (1 hour ago)\n");
+    }
+
+    /** The texts of the Telegram messages telling tom of the use, each attempt's. */
+    private List<String> toldTom() {
+        return platform.seen(TELEGRAM).stream()
+                .map(seen -> seen.json().get("text").asString())
+                .filter(text -> text.startsWith("For " + tom.name() + "\nBreak-glass access taken: "))
+                .toList();
     }
 
     /** dev takes break-glass access to a resource whose policy tells tom, and rita and sam review within 8 hours. */

@@ -136,7 +136,7 @@ class ChatComposer {
                 + " on " + d.resource() + " without approval (" + request.id() + ")";
         List<Fact> facts = basics(request);
         if (due != null) {
-            facts.add(new Fact("Review due", TimesForPeople.at(due) + dueIn(due)));
+            facts.add(new Fact("Review due", TimesForPeople.relative(due, clock.instant())));
         }
         if (reviewers != null) {
             facts.add(new Fact("Asked to review", reviewers));
@@ -173,7 +173,9 @@ class ChatComposer {
         if (due != null) {
             facts.add(new Fact(
                     "Review due",
-                    TimesForPeople.at(due) + (overdue ? " (overdue: please review it now)" : dueIn(due))));
+                    overdue
+                            ? TimesForPeople.at(due) + " (overdue: please review it now)"
+                            : TimesForPeople.relative(due, clock.instant())));
         }
         facts.add(new Fact(
                 "How to review",
@@ -193,9 +195,7 @@ class ChatComposer {
                 + d.account() + " on " + d.resource() + " in time (" + request.id() + ")";
         List<Fact> facts = basics(request);
         if (due != null) {
-            facts.add(new Fact(
-                    "Overdue since",
-                    TimesForPeople.at(due) + " (" + human(Duration.between(due, clock.instant())) + " ago)"));
+            facts.add(new Fact("Overdue since", TimesForPeople.relative(due, clock.instant())));
         }
         // absent from a notice queued before it named them; the request page still shows them
         if (notification.data().get("reviewers") instanceof String reviewers && !reviewers.isBlank()) {
@@ -204,13 +204,6 @@ class ChatComposer {
         facts.add(new Fact("Told because", "policy '" + d.policyName() + "' lists you for emergency access"));
         facts.add(new Fact("How to review", reviewerRecords(request)));
         return new ChatMessage(headline, facts, link(request.id()), true, null, null);
-    }
-
-    /** " (in 4 hours)", or " (overdue)" once it has passed, as a delivery retried for long may find it. */
-    private String dueIn(Instant due) {
-        return due.isAfter(clock.instant())
-                ? " (in " + human(Duration.between(clock.instant(), due)) + ")"
-                : " (overdue)";
     }
 
     /** Where a reviewer records the review, told to someone who may not be one. */
@@ -276,10 +269,9 @@ class ChatComposer {
         if (end == null) {
             return grant;
         }
-        Duration left = Duration.between(clock.instant(), end);
-        return left.isNegative() || left.isZero()
-                ? grant + ", which ended at " + TimesForPeople.at(end)
-                : grant + ", ending at " + TimesForPeople.at(end) + " (in " + human(left) + ")";
+        Instant now = clock.instant();
+        // as mail writes it: a grant that ran out before a retried message left says how long ago
+        return grant + (end.isAfter(now) ? ", ending at " : ", which ended at ") + TimesForPeople.relative(end, now);
     }
 
     private static String outcome(AccessRequest request) {
