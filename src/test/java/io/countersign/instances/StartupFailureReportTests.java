@@ -140,6 +140,16 @@ class StartupFailureReportTests {
     }
 
     @Test
+    void anEmbeddedDatabaseInAnotherDialectIsReportedWithTheSettingToRemove(CapturedOutput output) {
+        assertRefused(() -> start("jdbc:h2:mem:cs-" + UUID.randomUUID() + ";MODE=MySQL", "sa", "", WITH_KEY));
+
+        assertThat(output.getOut())
+                .contains("Configuration property 'spring.datasource.url' is not valid; its value is not shown")
+                .contains("COUNTERSIGN_DB_URL sets MODE=MySQL, but Countersign runs on H2 only with MODE=PostgreSQL");
+        assertShort(output);
+    }
+
+    @Test
     void aBadKeyStopsTheStartBeforeTheSchemaIsMigrated(CapturedOutput output) throws SQLException {
         String url = PostgresDatabases.createDatabase(
                 "cs_" + UUID.randomUUID().toString().replace("-", ""));

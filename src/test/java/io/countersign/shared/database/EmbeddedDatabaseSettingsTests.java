@@ -1,12 +1,14 @@
 package io.countersign.shared.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -58,6 +60,48 @@ class EmbeddedDatabaseSettingsTests {
             assertThat(jdbc.sql("select count(*) from notes").query(Long.class).single())
                     .isEqualTo(1000L);
         }
+    }
+
+    @Test
+    void anOperatorsUrlWithoutTheDialectSpeaksItAllTheSame() {
+        try (HikariDataSource pool = settled("jdbc:h2:file:" + directory.resolve("own"))) {
+            JdbcClient jdbc = JdbcClient.create(pool);
+            jdbc.sql("create table Tasks (id int primary key, due int)").update();
+            jdbc.sql("insert into tasks (id, due) values (1, null), (2, 5)").update();
+
+            // the service's own statements: PostgreSQL's upsert, lower-case names, nulls last
+            assertThat(jdbc.sql("insert into tasks (id) values (1) on conflict do nothing")
+                            .update())
+                    .isZero();
+            assertThat(jdbc.sql("select table_name from information_schema.tables where table_name = 'tasks'")
+                            .query(String.class)
+                            .list())
+                    .containsExactly("tasks");
+            assertThat(jdbc.sql("select id from tasks order by due")
+                            .query(Integer.class)
+                            .list())
+                    .containsExactly(2, 1);
+        }
+    }
+
+    @Test
+    void anOperatorsUrlInTheDialectAlreadyIsKeptAsItIs() {
+        String url = "jdbc:h2:mem:own;mode=postgresql;DATABASE_TO_LOWER=true;DEFAULT_NULL_ORDERING=HIGH";
+        try (HikariDataSource pool = settled(url)) {
+            assertThat(pool.getJdbcUrl()).startsWith(url + ";");
+            assertThat(pool.getJdbcUrl().substring(url.length())).doesNotContain("MODE=", "LOWER=", "ORDERING=");
+        }
+    }
+
+    @Test
+    void anOperatorsUrlInAnotherDialectIsRefusedWithTheSettingToRemove() {
+        assertThatThrownBy(() -> settled("jdbc:h2:file:" + directory.resolve("own") + ";MODE=MySQL"))
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("COUNTERSIGN_DB_URL sets MODE=MySQL, but Countersign runs on H2 only with"
+                        + " MODE=PostgreSQL");
+        assertThatThrownBy(() -> settled("jdbc:h2:mem:own;DATABASE_TO_UPPER=TRUE"))
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("Remove DATABASE_TO_UPPER from the URL");
     }
 
     @Test
