@@ -10,7 +10,8 @@
 # The archive fits only the java that made it and this jar at this path: make it again after
 # upgrading either. A java that finds the archive does not fit starts without it and says so
 # (-Xshare:on makes that an error instead). The training start uses an in-memory database and a
-# throw-away key, so it touches neither the service's data nor its configuration.
+# throw-away key, so it touches neither the service's data nor its configuration, and asks for no
+# fixed port, so it runs beside a Countersign already serving on this host.
 set -euo pipefail
 
 [ $# -eq 2 ] || { echo "usage: $0 <countersign jar> <directory>" >&2; exit 2; }
@@ -24,9 +25,18 @@ rm -f "$dir/countersign.jsa"
 
 training=$(mktemp -d)
 trap 'rm -rf "$training"' EXIT
-# spring.context.exit=onRefresh ends the start once every bean exists, before the port is opened
+# the service's own database settings, in whichever form they are given, must never reach the training
+# start: Spring's names of them override COUNTERSIGN_DB_URL
+unset_settings=(-u COUNTERSIGN_DB_URL -u COUNTERSIGN_ENCRYPTION_KEY_FILE -u COUNTERSIGN_CHECK_PORT
+  -u SERVER_PORT -u MANAGEMENT_SERVER_PORT -u SPRING_APPLICATION_JSON)
+for name in $(compgen -e); do
+  case $name in SPRING_DATASOURCE_* | SPRING_FLYWAY_*) unset_settings+=(-u "$name") ;; esac
+done
+# spring.context.exit=onRefresh ends the start once every bean exists, before the port is opened; the
+# start still checks that its ports are free, so it asks for any free one (0)
 (cd "$training" \
-  && env -u COUNTERSIGN_DB_URL -u COUNTERSIGN_ENCRYPTION_KEY_FILE \
+  && env "${unset_settings[@]}" \
+    COUNTERSIGN_PORT=0 \
     COUNTERSIGN_DB_URL="jdbc:h2:mem:training;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
     COUNTERSIGN_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" \
     "$java" -XX:ArchiveClassesAtExit="$dir/countersign.jsa" -Xlog:cds=error -Xlog:cds+dynamic=error \

@@ -42,17 +42,27 @@ class ClassDataArchiveTests {
         Assumptions.assumeTrue(packaged != null, "no jar given: run ./mvnw -B verify");
         jar = Path.of(packaged);
         Path log = directory.resolve("archive.log");
-        Process archive = new ProcessBuilder(
+        ProcessBuilder script = new ProcessBuilder(
                         "bash",
                         "deploy/cds/archive.sh",
                         jar.toString(),
                         directory.resolve("app").toString())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        assertThat(archive.waitFor(3, TimeUnit.MINUTES))
-                .as("archive.sh finished")
-                .isTrue();
+                .redirectOutput(log.toFile());
+        Process archive;
+        // as on a host where Countersign already serves, with its settings in the environment
+        try (ServerSocket serving = new ServerSocket(0);
+                ServerSocket checks = new ServerSocket(0)) {
+            script.environment().put("COUNTERSIGN_PORT", Integer.toString(serving.getLocalPort()));
+            script.environment().put("SERVER_PORT", Integer.toString(serving.getLocalPort()));
+            script.environment().put("COUNTERSIGN_CHECK_PORT", Integer.toString(checks.getLocalPort()));
+            script.environment().put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:1/production");
+            script.environment().put("SPRING_FLYWAY_URL", "jdbc:postgresql://127.0.0.1:1/production");
+            archive = script.start();
+            assertThat(archive.waitFor(3, TimeUnit.MINUTES))
+                    .as("archive.sh finished")
+                    .isTrue();
+        }
         assertThat(archive.exitValue()).as(Files.readString(log)).isZero();
         assertThat(Files.readString(log)).contains("-XX:SharedArchiveFile=" + directory.resolve("app/countersign.jsa"));
     }
