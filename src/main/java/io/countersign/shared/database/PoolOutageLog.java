@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps what the connection pools and transactions write about an unreachable database to one line
- * each. HikariCP warns once a minute per pool that it cannot connect, and a transaction whose rollback
+ * each, at WARN. HikariCP warns once a minute per pool that it cannot connect, and a transaction whose rollback
  * fails as well logs the failure that caused it, and a connection that breaks mid-call is marked as
  * broken, each with a stack trace of some 35 lines that says no
  * more than its innermost cause; the line itself, with that cause, stays, so the first sign of an
@@ -28,7 +28,16 @@ class PoolOutageLog extends InstalledLogFilter {
             "com.zaxxer.hikari.pool.PoolBase",
             "com.zaxxer.hikari.pool.HikariPool",
             "com.zaxxer.hikari.pool.ProxyConnection",
-            "org.springframework.transaction.support.TransactionTemplate");
+            "org.springframework.transaction.support.TransactionTemplate",
+            "org.springframework.transaction.interceptor.TransactionInterceptor");
+
+    /**
+     * The loggers of transactions, which report a rollback that failed after an outage at ERROR: the
+     * outage is not a failure of the service, and the loops that met it warn of it themselves.
+     */
+    private static final Set<String> TRANSACTIONS = Set.of(
+            "org.springframework.transaction.support.TransactionTemplate",
+            "org.springframework.transaction.interceptor.TransactionInterceptor");
 
     private static final String VALIDATION_FAILED = "{} - Failed to validate connection";
 
@@ -57,7 +66,7 @@ class PoolOutageLog extends InstalledLogFilter {
         if (cause == null || !BoundedDatabaseCalls.isUnavailability(cause)) {
             return FilterReply.NEUTRAL;
         }
-        logInOneLine(logger, level, format, params, cause);
+        logInOneLine(logger, TRANSACTIONS.contains(logger.getName()) ? Level.WARN : level, format, params, cause);
         return FilterReply.DENY;
     }
 

@@ -65,9 +65,24 @@ class PoolOutageLogTests {
         TRANSACTIONS.error("Application exception overridden by rollback exception", refused());
 
         assertThat(output.getOut())
-                .contains("ERROR")
+                .contains("WARN")
                 .contains("Application exception overridden by rollback exception: ")
                 .contains("ConnectException: Connection refused")
+                .doesNotContain("ERROR")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aTransactionalMethodWhoseRollbackFailsInAnOutageWarnsInOneLine(CapturedOutput output) {
+        // the mail-reply watcher's calls are transactional methods, whose interceptor logs the failure
+        LogFactory.getLog("org.springframework.transaction.interceptor.TransactionInterceptor")
+                .error("Application exception overridden by rollback exception", refused());
+
+        assertThat(output.getOut())
+                .contains("WARN")
+                .contains("Application exception overridden by rollback exception: ")
+                .contains("ConnectException: Connection refused")
+                .doesNotContain("ERROR")
                 .doesNotContain("\tat ");
     }
 
