@@ -13,15 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,9 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * without a word: at start, each one is named in a warning, with the closest setting the service knows.
  * The known settings are those of the configuration metadata (the configuration reference is made from
  * it too) and the variables the service's own configuration names in {@code ${...}} placeholders
- * ({@code COUNTERSIGN_DB_URL}). Names only: a value is never logged. The start goes on.
+ * ({@code COUNTERSIGN_DB_URL}). Names only: a value is never logged. The start goes on; a start refused
+ * for another reason names them too ({@link UnknownSettingsListener}).
  */
-@Component
 class UnknownSettingsWarning {
 
     private static final Logger log = LoggerFactory.getLogger(UnknownSettingsWarning.class);
@@ -55,7 +52,6 @@ class UnknownSettingsWarning {
         this.environment = environment;
     }
 
-    @EventListener(ApplicationStartedEvent.class)
     void warn() {
         List<Known> known = known();
         Set<String> placeholders = placeholders();

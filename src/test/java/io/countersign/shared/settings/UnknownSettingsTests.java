@@ -1,11 +1,21 @@
 package io.countersign.shared.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.countersign.CountersignApplication;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.MapPropertySource;
@@ -14,7 +24,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * A misspelt {@code countersign.*} setting binds nothing: the service says so at start, with the
- * closest setting it knows, rather than run silently with the default.
+ * closest setting it knows, rather than run silently with the default; also when the start is refused
+ * for another setting, as the misspelt one may be the reason.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UnknownSettingsTests {
@@ -60,6 +71,42 @@ class UnknownSettingsTests {
         new UnknownSettingsWarning(environment(Map.of("countersign.zzzz", "1"), Map.of())).warn();
 
         assertThat(output.getOut()).contains("countersign.zzzz").doesNotContain("did you mean");
+    }
+
+    @Test
+    void aStartRefusedForAnotherSettingStillNamesTheMisspeltOneOnce(CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(CountersignApplication.class)
+                        .profiles("test")
+                        .run(
+                                "--countersign.audit.seal-intervall=PT1S",
+                                "--countersign.encryption-key=not base64",
+                                "--spring.datasource.url=jdbc:h2:mem:cs-" + UUID.randomUUID() + ";MODE=PostgreSQL",
+                                "--server.port=0")
+                        .close())
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(output.getOut()).contains("APPLICATION FAILED TO START");
+        assertThat(output.getOut().lines().filter(line -> line.contains("countersign.audit.seal-intervall")))
+                .singleElement()
+                .satisfies(
+                        line -> assertThat(line).contains(" WARN ", "did you mean countersign.audit.seal-interval?"));
+    }
+
+    @Test
+    void aStartThatFailsAfterItStartedNamesTheMisspeltSettingOnlyOnce(CapturedOutput output) {
+        SpringApplication application = new SpringApplication(CountersignApplication.class);
+        StandardEnvironment environment = environment(Map.of("countersign.zzzz", "1"), Map.of());
+        UnknownSettingsListener listener = new UnknownSettingsListener();
+
+        listener.onApplicationEvent(new ApplicationEnvironmentPreparedEvent(
+                new DefaultBootstrapContext(), application, new String[0], environment));
+        listener.onApplicationEvent(new ApplicationStartedEvent(application, new String[0], null, Duration.ZERO));
+        // a runner that fails after the start fails the start too
+        listener.onApplicationEvent(
+                new ApplicationFailedEvent(application, new String[0], null, new IllegalStateException("runner")));
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("countersign.zzzz")))
+                .hasSize(1);
     }
 
     private static StandardEnvironment environment(Map<String, Object> properties, Map<String, Object> variables) {
