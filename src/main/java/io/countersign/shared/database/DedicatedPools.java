@@ -2,8 +2,11 @@ package io.countersign.shared.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class DedicatedPools {
 
     private final HikariDataSource requestPool;
+    private final ObjectProvider<MeterRegistry> meters;
 
-    DedicatedPools(DataSource dataSource) throws SQLException {
+    DedicatedPools(DataSource dataSource, ObjectProvider<MeterRegistry> meters) throws SQLException {
         this.requestPool = dataSource.unwrap(HikariDataSource.class);
+        this.meters = meters;
     }
 
     /** A pool of at most {@code size} connections named {@code name}, opened on first use. */
@@ -49,6 +54,11 @@ public class DedicatedPools {
         config.setMinimumIdle(0);
         // opened lazily, so that a database that is down at start does not fail the start here
         config.setInitializationFailTimeout(-1);
+        // the request pool's meters are bound once every bean exists: a pool made before then has none
+        if (config.getMetricsTrackerFactory() == null && config.getMetricRegistry() == null) {
+            meters.ifAvailable(
+                    registry -> config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry)));
+        }
         return config;
     }
 }
