@@ -7,10 +7,17 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class ReadinessProbeTests {
 
@@ -45,5 +52,36 @@ class ReadinessProbeTests {
         assertThat(ReadinessProbe.isReady(readiness)).isFalse();
         server.stop(0);
         assertThat(ReadinessProbe.isReady(readiness)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "-", textBlock = """
+            -,    -,    8080
+            9001, -,    9001
+            -,    9002, 9002
+            9001, 9002, 9002
+            """)
+    void theCheckAsksThePortTheServiceListensOn(String countersignPort, String serverPort, int expected) {
+        Map<String, Object> variables = new HashMap<>();
+        if (countersignPort != null) {
+            variables.put("COUNTERSIGN_PORT", countersignPort);
+        }
+        if (serverPort != null) {
+            variables.put("SERVER_PORT", serverPort);
+        }
+        // the port as Spring binds it: variables before application.yml, whose server.port names COUNTERSIGN_PORT
+        StandardEnvironment spring = new StandardEnvironment();
+        spring.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        spring.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        spring.getPropertySources()
+                .addLast(new SystemEnvironmentPropertySource(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        spring.getPropertySources()
+                .addLast(new MapPropertySource("application.yml", Map.of("server.port", "${COUNTERSIGN_PORT:8080}")));
+        Map<String, String> strings = new HashMap<>();
+        variables.forEach((name, value) -> strings.put(name, (String) value));
+
+        assertThat(spring.getProperty("server.port", Integer.class)).isEqualTo(expected);
+        assertThat(ReadinessProbe.readiness(strings).getPort()).isEqualTo(expected);
     }
 }
