@@ -26,30 +26,13 @@ class LetterTimesTests {
 
     @Test
     void anApprovalMailWritesItsDeadlineTheGrantsEndItsDurationAndItsEscalationInWords() {
-        ApprovalNotice notice = new ApprovalNotice(
-                "req-84a2",
-                new Person("lisa", "Lisa Lead"),
-                "lisa@example.com",
-                null,
-                "link-token",
-                DEV,
-                "prod-postgresql",
-                "rw-admin",
+        ApprovalNotice notice = approvalNotice(
                 Duration.ofMinutes(90),
                 "INC-123 runs long",
-                null,
                 "Security Review",
-                1,
-                1,
-                1,
-                0,
-                List.of(),
                 NOW.plus(Duration.ofHours(3)),
-                null,
-                List.of(),
                 new ApprovalNotice.Extension("grt-7c1d", NOW.plus(Duration.ofHours(25))),
-                new ApprovalNotice.Escalation(Duration.ofDays(2).plusHours(4), true),
-                null);
+                new ApprovalNotice.Escalation(Duration.ofDays(2).plusHours(4), true));
 
         Letter letter = ApprovalLetter.write(notice, HEAD);
 
@@ -149,6 +132,18 @@ class LetterTimesTests {
     }
 
     private static ApprovalNotice escalatedAfter(Duration after) {
+        return approvalNotice(
+                Duration.ofHours(1), "why", null, null, null, new ApprovalNotice.Escalation(after, false));
+    }
+
+    /** lisa asked to approve dev's request for rw-admin on prod-postgresql, at the first of one step. */
+    private static ApprovalNotice approvalNotice(
+            Duration duration,
+            String justification,
+            String stepName,
+            Instant deadline,
+            ApprovalNotice.Extension extension,
+            ApprovalNotice.Escalation escalation) {
         return new ApprovalNotice(
                 "req-84a2",
                 new Person("lisa", "Lisa Lead"),
@@ -158,20 +153,20 @@ class LetterTimesTests {
                 DEV,
                 "prod-postgresql",
                 "rw-admin",
-                Duration.ofHours(1),
-                "why",
+                duration,
+                justification,
                 null,
-                null,
+                stepName,
                 1,
                 1,
                 1,
                 0,
                 List.of(),
-                null,
+                deadline,
                 null,
                 List.of(),
-                null,
-                new ApprovalNotice.Escalation(after, false),
+                extension,
+                escalation,
                 null);
     }
 }
