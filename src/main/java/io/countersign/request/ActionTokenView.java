@@ -9,7 +9,8 @@ import java.util.Optional;
  * it speaks for and how it travels. {@code approver} is that approver's username (null once they have
  * been withdrawn from the step); {@code onBehalfOf} the approver a delegate's token decides for when
  * its mail named one (null otherwise); {@code viaAllowed} whether the step takes decisions through the
- * token's channel; {@code deadline} is when the step (or else the request) runs out.
+ * token's channel; {@code timedOut} whether the request ended because the token's step ran out of
+ * time; {@code deadline} is when the step (or else the request) runs out.
  */
 public record ActionTokenView(
         String requestId,
@@ -23,6 +24,7 @@ public record ActionTokenView(
         boolean viaAllowed,
         boolean used,
         RequestStatus status,
+        boolean timedOut,
         int currentStep,
         Instant deadline,
         RequestDetails request) {
@@ -35,7 +37,7 @@ public record ActionTokenView(
         if (used) {
             return Optional.of(ActionTokenRefused.Reason.USED);
         }
-        if (status == RequestStatus.EXPIRED) {
+        if (status == RequestStatus.EXPIRED || timedOut) {
             return Optional.of(ActionTokenRefused.Reason.EXPIRED);
         }
         if (status != RequestStatus.PENDING) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import io.countersign.request.RequestTimers;
 import io.countersign.shared.Channel;
 import io.countersign.shared.RefusalAuditLimiter;
 import io.countersign.testing.Api;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -24,6 +26,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @CountersignTest
 class ActionPageRefusalTests extends ActionPageTestBase {
+
+    @Autowired
+    RequestTimers timers;
 
     @Test
     void anUnknownLinkSaysSoAndDecidesNothing() throws Exception {
@@ -196,6 +201,24 @@ class ActionPageRefusalTests extends ActionPageTestBase {
         String token = token(id);
         clock.advance(Duration.ofMinutes(31));
 
+        assertNoFormShowsTheRequest(token, id, "expired");
+    }
+
+    @Test
+    void aLinkWhoseStepTheTimersRejectedSaysItExpired() throws Exception {
+        String id = request();
+        String token = token(id);
+        clock.advance(Duration.ofMinutes(31));
+        timers.sweep();
+
+        MockHttpServletResponse shown =
+                mvc.perform(get("/actions/" + token)).andReturn().getResponse();
+        MockHttpServletResponse posted = decide(token, "approve", null);
+
+        assertThat(read(id).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(shown.getContentAsString()).contains("This link has expired");
+        assertThat(posted.getStatus()).isEqualTo(409);
+        assertThat(posted.getContentAsString()).contains("the time to decide this step has run out");
         assertNoFormShowsTheRequest(token, id, "expired");
     }
 
