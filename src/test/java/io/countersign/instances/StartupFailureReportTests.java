@@ -46,7 +46,8 @@ class StartupFailureReportTests {
         assertRefused(() -> start(embeddedDatabase(), "sa", "", "--countersign.encryption-key=" + key));
 
         assertThat(output.getOut())
-                .contains("Configuration property 'countersign.encryption-key' is not valid; its value is not shown")
+                .contains(
+                        "Configuration property 'countersign.encryption-key' is not valid; no secret it may hold is shown.")
                 .contains("COUNTERSIGN_ENCRYPTION_KEY is base64 of 16 bytes where 32 are needed")
                 .contains("head -c 32 /dev/urandom | base64")
                 .doesNotContain(key);
@@ -129,7 +130,8 @@ class StartupFailureReportTests {
                 start("jdbc:postgres://cs_admin:" + SECRET + "@127.0.0.1:5432/countersign?password=" + SECRET, "", ""));
 
         assertThat(output.getOut())
-                .contains("Configuration property 'spring.datasource.url' is not valid; its value is not shown")
+                .contains(
+                        "Configuration property 'spring.datasource.url' is not valid; no secret it may hold is shown.")
                 .contains("COUNTERSIGN_DB_URL must start with jdbc:postgresql: (PostgreSQL, e.g."
                         + " jdbc:postgresql://db.internal:5432/countersign) or jdbc:h2: (the embedded database),"
                         + " but it is jdbc:postgres://127.0.0.1:5432/countersign")
@@ -144,7 +146,8 @@ class StartupFailureReportTests {
         assertRefused(() -> start("jdbc:h2:mem:cs-" + UUID.randomUUID() + ";MODE=MySQL", "sa", "", WITH_KEY));
 
         assertThat(output.getOut())
-                .contains("Configuration property 'spring.datasource.url' is not valid; its value is not shown")
+                .contains(
+                        "Configuration property 'spring.datasource.url' is not valid; no secret it may hold is shown.")
                 .contains("COUNTERSIGN_DB_URL sets MODE=MySQL, but Countersign runs on H2 only with MODE=PostgreSQL");
         assertShort(output);
     }
@@ -245,7 +248,7 @@ class StartupFailureReportTests {
         assertRefused(() -> start(url, "", "", WITH_KEY, "--" + property + "=" + secret));
 
         assertThat(output.getOut())
-                .contains("Configuration property '" + property + "' is not valid; its value is not shown")
+                .contains("Configuration property '" + property + "' is not valid; no secret it may hold is shown.")
                 .contains(reason)
                 .doesNotContain(secret);
         assertShort(output);

@@ -32,7 +32,7 @@ public class HiddenValueFailureAnalyzer extends AbstractFailureAnalyzer<InvalidC
         String property = "Configuration property '" + cause.getName() + "'";
         String setting = environment.containsProperty(cause.getName())
                         && !environment.getProperty(cause.getName(), "").isBlank()
-                ? property + " is not valid; its value is not shown, as it may hold a secret."
+                ? property + " is not valid; no secret it may hold is shown."
                 : property + " is not set.";
         return new FailureAnalysis(
                 setting + System.lineSeparator() + System.lineSeparator() + cause.getReason(),
