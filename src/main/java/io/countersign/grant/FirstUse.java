@@ -65,15 +65,7 @@ class FirstUse {
                         .filter(grant -> grant.status() == GrantStatus.ACTIVE);
             }
             schedule.scheduleFor(started);
-            events.publishEvent(new GrantFirstUsed(
-                    asker,
-                    started.id(),
-                    started.requestId(),
-                    started.user(),
-                    started.resource(),
-                    started.account(),
-                    started.clockStartedAt(),
-                    started.endsAt()));
+            events.publishEvent(GrantSpanEvent.about(GrantFirstUsed::new, asker, started, started.clockStartedAt()));
             return Optional.of(started);
         });
     }

@@ -83,26 +83,8 @@ class GrantIssuer {
                         grant.startsAt(),
                         grant.endsAt(),
                         grant.firstUseDuration());
-            case ACTIVE ->
-                new GrantStarted(
-                        approved.actor(),
-                        grant.id(),
-                        grant.requestId(),
-                        grant.user(),
-                        grant.resource(),
-                        grant.account(),
-                        grant.startsAt(),
-                        grant.endsAt());
-            default ->
-                new GrantScheduled(
-                        approved.actor(),
-                        grant.id(),
-                        grant.requestId(),
-                        grant.user(),
-                        grant.resource(),
-                        grant.account(),
-                        grant.startsAt(),
-                        grant.endsAt());
+            case ACTIVE -> GrantSpanEvent.about(GrantStarted::new, approved.actor(), grant, grant.startsAt());
+            default -> GrantSpanEvent.about(GrantScheduled::new, approved.actor(), grant, grant.startsAt());
         };
     }
 

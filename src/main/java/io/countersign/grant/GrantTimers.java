@@ -120,15 +120,7 @@ public class GrantTimers {
             Grant grant = repository.find(id, now).orElseThrow();
             events.publishEvent(
                     "ACTIVE".equals(to)
-                            ? new GrantStarted(
-                                    Actor.system(),
-                                    grant.id(),
-                                    grant.requestId(),
-                                    grant.user(),
-                                    grant.resource(),
-                                    grant.account(),
-                                    grant.startsAt(),
-                                    grant.endsAt())
+                            ? GrantSpanEvent.about(GrantStarted::new, Actor.system(), grant, grant.startsAt())
                             : new GrantExpired(
                                     Actor.system(),
                                     grant.id(),
