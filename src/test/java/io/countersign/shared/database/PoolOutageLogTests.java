@@ -35,12 +35,9 @@ class PoolOutageLogTests {
     void aPoolThatCannotConnectSaysSoInOneLineWithTheCause(CapturedOutput output) {
         POOL.warn("{} - Pool is empty, failed to create/setup connection ({})", "audit-sealer", "conn7", refused());
 
-        assertThat(output.getOut())
-                .contains("WARN")
-                .contains("audit-sealer - Pool is empty, failed to create/setup connection (conn7): ")
-                .contains("Connection to 127.0.0.1:5432 refused")
-                .contains("ConnectException: Connection refused")
-                .doesNotContain("\tat ");
+        assertWarnsInOneLineWithTheRefusal(
+                output, "audit-sealer - Pool is empty, failed to create/setup connection (conn7)");
+        assertThat(output.getOut()).contains("Connection to 127.0.0.1:5432 refused");
     }
 
     @Test
@@ -64,12 +61,7 @@ class PoolOutageLogTests {
     void aRollbackThatFailsAfterAnOutageLogsTheFirstFailureInOneLine(CapturedOutput output) {
         TRANSACTIONS.error("Application exception overridden by rollback exception", refused());
 
-        assertThat(output.getOut())
-                .contains("WARN")
-                .contains("Application exception overridden by rollback exception: ")
-                .contains("ConnectException: Connection refused")
-                .doesNotContain("ERROR")
-                .doesNotContain("\tat ");
+        assertWarnsInOneLineWithTheRefusal(output, "Application exception overridden by rollback exception");
     }
 
     @Test
@@ -78,12 +70,7 @@ class PoolOutageLogTests {
         LogFactory.getLog("org.springframework.transaction.interceptor.TransactionInterceptor")
                 .error("Application exception overridden by rollback exception", refused());
 
-        assertThat(output.getOut())
-                .contains("WARN")
-                .contains("Application exception overridden by rollback exception: ")
-                .contains("ConnectException: Connection refused")
-                .doesNotContain("ERROR")
-                .doesNotContain("\tat ");
+        assertWarnsInOneLineWithTheRefusal(output, "Application exception overridden by rollback exception");
     }
 
     @Test
@@ -121,6 +108,16 @@ class PoolOutageLogTests {
         assertThat(output.getOut())
                 .contains("java.lang.IllegalStateException: a bug")
                 .contains("\tat ");
+    }
+
+    /** {@code message} as a WARN, never an ERROR, and the refusal that caused it after it on the same line. */
+    private static void assertWarnsInOneLineWithTheRefusal(CapturedOutput output, String message) {
+        assertThat(output.getOut())
+                .contains("WARN")
+                .contains(message + ": ")
+                .contains("ConnectException: Connection refused")
+                .doesNotContain("ERROR")
+                .doesNotContain("\tat ");
     }
 
     private static SQLException refused() {
