@@ -106,17 +106,11 @@ public class NotificationScene {
      * asking {@code reviewers} to review the use within 8 hours.
      */
     public static Map<String, Object> breakGlassTelling(Person told, List<Person> reviewers) {
-        return Map.of(
-                "breakGlass",
-                Map.of(
-                        "maxDuration",
-                        "PT1H",
-                        "notify",
-                        List.of(Map.of("user", told.name())),
-                        "reviewers",
-                        reviewers.stream().map(p -> Map.of("user", p.name())).toList(),
-                        "reviewWithin",
-                        "PT8H"));
+        return Api.breakGlassBlock(
+                "PT1H",
+                List.of(Map.of("user", told.name())),
+                reviewers.stream().map(p -> Map.of("user", p.name())).toList(),
+                "PT8H");
     }
 
     /**

@@ -101,9 +101,7 @@ final class Organisation {
      * {@code notify} of each use and asking {@code reviewers} to review it within a day.
      */
     static Map<String, Object> breakGlassBlock(String maxDuration, List<?> notify, List<?> reviewers) {
-        return Map.of(
-                "breakGlass",
-                Map.of("maxDuration", maxDuration, "notify", notify, "reviewers", reviewers, "reviewWithin", "P1D"));
+        return Api.breakGlassBlock(maxDuration, notify, reviewers, "P1D");
     }
 
     /** The people, each as a policy names a user. */

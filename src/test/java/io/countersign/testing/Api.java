@@ -130,6 +130,26 @@ public class Api {
     }
 
     /**
+     * The policy field of a break-glass block: access at once for up to {@code maxDuration}, telling
+     * {@code notify} of each use and asking {@code reviewers} (each as a policy names approvers) to
+     * review it within {@code reviewWithin}.
+     */
+    public static Map<String, Object> breakGlassBlock(
+            String maxDuration, List<?> notify, List<?> reviewers, String reviewWithin) {
+        return Map.of(
+                "breakGlass",
+                Map.of(
+                        "maxDuration",
+                        maxDuration,
+                        "notify",
+                        notify,
+                        "reviewers",
+                        reviewers,
+                        "reviewWithin",
+                        reviewWithin));
+    }
+
+    /**
      * A new database resource with one account, {@code admin}, governed by a new policy of the given
      * fields (steps, break-glass...); answers the resource's name.
      */

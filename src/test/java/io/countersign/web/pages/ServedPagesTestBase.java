@@ -3,6 +3,7 @@ package io.countersign.web.pages;
 import io.countersign.testing.Api;
 import io.countersign.testing.TestClockConfiguration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,18 +64,12 @@ abstract class ServedPagesTestBase {
      * use within {@code reviewWithin}.
      */
     String breakGlassResource(String approver, List<String> told, String reviewer, String reviewWithin) {
-        return api.resourceGovernedBy(Map.of(
-                "steps",
-                List.of(step(approver)),
-                "breakGlass",
-                Map.of(
-                        "maxDuration",
-                        "PT1H",
-                        "notify",
-                        told.stream().map(user -> Map.of("user", user)).toList(),
-                        "reviewers",
-                        List.of(Map.of("user", reviewer)),
-                        "reviewWithin",
-                        reviewWithin)));
+        Map<String, Object> policy = new LinkedHashMap<>(Api.breakGlassBlock(
+                "PT1H",
+                told.stream().map(user -> Map.of("user", user)).toList(),
+                List.of(Map.of("user", reviewer)),
+                reviewWithin));
+        policy.put("steps", List.of(step(approver)));
+        return api.resourceGovernedBy(policy);
     }
 }
