@@ -1,7 +1,6 @@
 package io.countersign.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
@@ -13,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * A page form whose fields cannot be bound (an index far beyond a list's end or no number at all, a
@@ -29,11 +27,13 @@ class FormBindingTests {
     @Autowired
     Api api;
 
+    AdminBrowsing browsing;
     MockHttpSession admin;
 
     @BeforeEach
     void signIn() {
-        admin = new AdminBrowsing(mvc, api).as(Role.ADMIN);
+        browsing = new AdminBrowsing(mvc, api);
+        admin = browsing.as(Role.ADMIN);
     }
 
     @Test
@@ -92,27 +92,15 @@ class FormBindingTests {
 
     @Test
     void aScriptSendingSuchAFormGetsA400NotAFailure() throws Exception {
-        MockHttpServletResponse answer = mvc.perform(MockMvcRequestBuilders.post("/admin/policies/new")
-                        .session(admin)
-                        .param("steps[abc].name", "x")
-                        .param("enabled", "maybe")
-                        .with(csrf()))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse answer =
+                browsing.post(admin, "/admin/policies/new", "steps[abc].name", "x", "enabled", "maybe");
 
         assertThat(answer.getStatus()).isEqualTo(400);
         assertThat(answer.getContentAsString()).doesNotContain("java.");
     }
 
-    private MockHttpServletResponse send(String path, String... fields) throws Exception {
-        var request = MockMvcRequestBuilders.post(path)
-                .session(admin)
-                .header("Accept", "text/html,application/xhtml+xml")
-                .with(csrf());
-        for (int i = 0; i < fields.length; i += 2) {
-            request.param(fields[i], fields[i + 1]);
-        }
-        return mvc.perform(request).andReturn().getResponse();
+    private MockHttpServletResponse send(String path, String... fields) {
+        return browsing.submit(admin, path, fields);
     }
 
     private static void assertRefusedPage(MockHttpServletResponse answer, String says) throws Exception {

@@ -80,6 +80,16 @@ public final class AdminBrowsing {
     }
 
     /**
+     * Sends a form as a browser does: with its CSRF token, and asking for a page rather than data, so
+     * that a refusal answers with the page a person reads.
+     */
+    public MockHttpServletResponse submit(MockHttpSession session, String path, String... fields) {
+        return perform(form(session, path, fields)
+                .header("Accept", "text/html,application/xhtml+xml")
+                .with(csrf()));
+    }
+
+    /**
      * Sends an edit form as its page does: with the version the form shows when {@code path} is opened
      * now, so that the save is not refused as one from an older form.
      */
