@@ -16,6 +16,14 @@ final class DecisionGuard {
 
     /** The request is pending and its time-to-live has not run out at {@code at}. */
     static void ensurePending(AccessRequest request, Instant at) {
+        // said alike whether the timers or this call applied the deadline first
+        if (request.status() == RequestStatus.EXPIRED) {
+            throw new RequestNotPending(request.id(), request.details().expiresAt());
+        }
+        if (request.timedOutAt(request.currentStep())) {
+            RequestStep step = request.steps().get(request.currentStep());
+            throw new RequestNotPending(TimerOutcome.stepTimedOut(request.id(), step, step, request.status()));
+        }
         if (request.status() != RequestStatus.PENDING) {
             throw new RequestNotPending(request.id(), request.status());
         }

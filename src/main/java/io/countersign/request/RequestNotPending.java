@@ -10,6 +10,11 @@ public class RequestNotPending extends ConflictException {
         super("Request " + requestId + " is " + status + " and can no longer be decided or cancelled.");
     }
 
+    /** The request was rejected by its step's timeout: worded as when the refused call applied it. */
+    RequestNotPending(TimerOutcome timedOut) {
+        super(timedOut.reason());
+    }
+
     RequestNotPending(String requestId, Instant expiredAt) {
         super("Request " + requestId + " expired at " + expiredAt + " and can no longer be decided or cancelled.");
     }

@@ -145,6 +145,30 @@ class DecisionDeadlineTests extends DeadlineTestBase {
     }
 
     @Test
+    void aDecisionOrCancellationAfterTheTimersExpiredTheRequestSaysWhenItExpired() {
+        String id = scene.requestLivingTwoHours();
+        String expiresAt = scene.read(id).get("expiresAt").asString();
+
+        clock.advance(Duration.ofHours(2));
+        timers.sweep();
+
+        assertRefusedSaying(decide(scene.lisa, id, "approve"), "expired at " + expiresAt);
+        assertRefusedSaying(decide(scene.dev, id, "cancel"), "expired at " + expiresAt);
+    }
+
+    @Test
+    void aDecisionOrCancellationAfterTheTimersRejectedTheStepSaysItsDeadlinePassed() {
+        String id = scene.requestWhoseStepTimesOut("REJECT");
+        String deadline = scene.read(id).get("steps").get(0).get("deadline").asString();
+
+        clock.advance(Duration.ofMinutes(31));
+        timers.sweep();
+
+        assertRefusedSaying(decide(scene.lisa, id, "approve"), "step deadline passed at " + deadline);
+        assertRefusedSaying(decide(scene.dev, id, "cancel"), "step deadline passed at " + deadline);
+    }
+
+    @Test
     void readingARequestPastItsDeadlinesShowsItAsStored() {
         String id = scene.requestWhoseStepTimesOut("REJECT");
 
@@ -152,5 +176,10 @@ class DecisionDeadlineTests extends DeadlineTestBase {
 
         assertThat(scene.read(id).get("status").asString()).isEqualTo("PENDING");
         assertThat(scene.systemActions(id)).isEmpty();
+    }
+
+    private static void assertRefusedSaying(Api.Response refused, String reason) {
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains(reason);
     }
 }
