@@ -99,7 +99,7 @@ class BreakGlassReviewChatTests extends BreakGlassChatFixture {
         Instant due = dueAt(id);
         clock.advance(Duration.ofHours(9));
 
-        assertThat(reviews.fire(id)).isTrue();
+        reviews.fire(id);
         scene.awaitNothingDue();
 
         String link = "https://countersign.example.com/requests/" + id;
