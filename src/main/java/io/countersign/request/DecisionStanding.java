@@ -53,10 +53,11 @@ record DecisionStanding(ActionTokenRefused.Reason refusal, Optional<String> onBe
             return new DecisionStanding(
                     null, Optional.ofNullable(decider.onBehalfOf()).map(Participant::username));
         } catch (RequestNotPending e) {
-            return refused(
-                    request.status() == RequestStatus.PENDING
-                            ? ActionTokenRefused.Reason.EXPIRED
-                            : ActionTokenRefused.Reason.NOT_PENDING);
+            // time that ran out is said alike whether the timers have applied it yet or not
+            boolean ranOut = request.status() == RequestStatus.PENDING
+                    || request.status() == RequestStatus.EXPIRED
+                    || request.timedOutAt(request.currentStep());
+            return refused(ranOut ? ActionTokenRefused.Reason.EXPIRED : ActionTokenRefused.Reason.NOT_PENDING);
         } catch (SelfApprovalNotAllowed e) {
             return refused(ActionTokenRefused.Reason.OWN_REQUEST);
         } catch (NotAnEligibleApprover e) {

@@ -30,6 +30,9 @@ class WhyNotDecideTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    RequestTimers timers;
+
     Organisation org;
 
     @BeforeEach
@@ -109,6 +112,16 @@ class WhyNotDecideTests {
         String id = org.pendingRequest(requester, List.of(Organisation.timedStep("Lead", approver, "PT30M", "REJECT")));
         assertThat(whyNot(approver, id)).isEmpty();
         clock.advance(Duration.ofMinutes(31));
+        assertThat(whyNot(approver, id)).contains(Reason.EXPIRED);
+    }
+
+    @Test
+    void aStepTheTimersRejectedHasTimedOutAsBeforeTheyRan() {
+        Person requester = org.person("dev");
+        Person approver = org.person("lisa");
+        String id = org.pendingRequest(requester, List.of(Organisation.timedStep("Lead", approver, "PT30M", "REJECT")));
+        clock.advance(Duration.ofMinutes(31));
+        timers.sweep();
         assertThat(whyNot(approver, id)).contains(Reason.EXPIRED);
     }
 }
