@@ -121,6 +121,7 @@ public class GrantTimers {
             events.publishEvent(
                     "ACTIVE".equals(to)
                             ? GrantSpanEvent.about(GrantStarted::new, Actor.system(), grant, grant.startsAt())
+                                    .recordedAt(now)
                             : new GrantExpired(
                                     Actor.system(),
                                     grant.id(),

@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.countersign.grant.GrantTimers;
 import io.countersign.notify.internal.GrantEndingNotices;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,9 @@ class GrantEndingNoticeTests extends NotificationSceneTestBase {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    GrantTimers timers;
 
     private JsonNode grantFor(String duration) {
         String id = scene.request(dev, List.of(step(1, lisa)), Map.of("maxDuration", "PT4H"))
@@ -77,6 +82,48 @@ class GrantEndingNoticeTests extends NotificationSceneTestBase {
                 .orElseThrow();
         assertThat(notice.grantId()).isEqualTo(grantId);
         assertThat(notice.data()).containsEntry("endsAt", endsAt.toString());
+    }
+
+    @Test
+    void aScheduledGrantWhoseEndPassedWhileNothingRanGetsNoNotice() {
+        String resource = scene.resource(List.of(step(1, lisa)), Map.of());
+        Instant startsAt = clock.instant().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        String id = api.as(dev.token())
+                .post(
+                        "/api/v1/requests",
+                        Api.json(Map.of(
+                                "resource",
+                                resource,
+                                "account",
+                                "admin",
+                                "duration",
+                                "PT1H",
+                                "startsAt",
+                                startsAt.toString())))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        scene.approve(lisa, id);
+        String grantId = api.as(dev.token())
+                .get("/api/v1/requests/" + id)
+                .expect(200)
+                .json()
+                .get("grant")
+                .get("id")
+                .asString();
+
+        clock.advance(Duration.ofHours(4));
+        timers.sweep();
+
+        assertThat(api.as(dev.token())
+                        .get("/api/v1/grants/" + grantId)
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("EXPIRED");
+        assertThat(noticesFor(grantId)).isEmpty();
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * When access begins, schedules the notice that it is about to end, in the transaction that starts
  * it; the grant module knows nothing of it. Access shorter than the lead time gets no notice: its
- * holder has just been given it and knows how long it lasts.
+ * holder has just been given it and knows how long it lasts. Nor does access whose start is recorded
+ * only after its end, at a catch-up: it has ended, and a notice due in the past would run at once.
  *
  * <p>Access begins once per grant (at issue, at its scheduled start or at its first use, never more
  * than one of them), so the notice scheduled then is the grant's first and is inserted without
@@ -46,7 +47,9 @@ class GrantEndingSchedule {
 
     @EventListener
     void on(GrantStarted started) {
-        scheduleFirst(started.grantId(), started.startsAt(), started.endsAt());
+        if (!started.alreadyEnded()) {
+            scheduleFirst(started.grantId(), started.startsAt(), started.endsAt());
+        }
     }
 
     @EventListener
