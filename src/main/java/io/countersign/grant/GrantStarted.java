@@ -51,6 +51,9 @@ public record GrantStarted(
 
     @Override
     public String note() {
-        return user + " may use " + account + "@" + resource + " until " + endsAt;
+        return alreadyEnded
+                ? "access of " + user + " to " + account + "@" + resource + " started at " + startsAt + " and ended at "
+                        + endsAt + " while Countersign was not running"
+                : user + " may use " + account + "@" + resource + " until " + endsAt;
     }
 }

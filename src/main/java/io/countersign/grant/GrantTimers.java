@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A scheduled grant whose start and end both passed while no instance ran is recorded as started
  * and then as expired, in one transaction, when an instance catches up: its holder and the receivers
- * of {@code grant.started} learn that access was given, and each record is made once however many
- * instances catch up at the same time. Both are recorded at the catch-up, as every timer records
+ * of {@code grant.started} learn that access was given, and that it has already ended (the start's
+ * note says so), and each record is made once however many instances catch up at the same time. Both are recorded at the catch-up, as every timer records
  * what the clock decided when it runs; the events carry the grant's own start and end.
  */
 @Component

@@ -81,6 +81,8 @@ class GrantDueScheduleTests extends DevWithATokenTestBase {
         assertThat(timers.fire(id)).isZero();
         assertThat(auditActions(id))
                 .containsExactly("request.approved", "grant.scheduled", "grant.started", "grant.expired");
+        assertThat(auditNote(id, "grant.started"))
+                .isEqualTo(dev + " may use admin@" + resource + " until " + startsAt.plus(Duration.ofHours(1)));
     }
 
     private String scheduledGrantThatHasAlreadyEnded() {
@@ -91,6 +93,14 @@ class GrantDueScheduleTests extends DevWithATokenTestBase {
                 .asString();
         clock.advance(Duration.ofHours(4));
         return id;
+    }
+
+    private String auditNote(String grantId, String action) {
+        awaitSealed(grantId);
+        return jdbc.sql("select note from audit_events where grant_id = ? and action = ?")
+                .params(grantId, action)
+                .query(String.class)
+                .single();
     }
 
     private List<String> webhookEventsOf(String grantId, String webhook) {
@@ -112,6 +122,13 @@ class GrantDueScheduleTests extends DevWithATokenTestBase {
             assertThat(auditActions(id))
                     .containsExactly("request.approved", "grant.scheduled", "grant.started", "grant.expired");
             assertThat(webhookEventsOf(id, webhook)).containsExactly("grant.started", "grant.ended");
+            String started = jdbc.sql("select payload from webhook_deliveries where grant_id = ? and webhook_id = ?"
+                            + " and event_type = 'grant.started'")
+                    .params(id, webhook)
+                    .query(String.class)
+                    .single();
+            assertThat(started).contains("\"note\":\"" + auditNote(id, "grant.started") + "\"");
+            assertThat(auditNote(id, "grant.started")).endsWith("while Countersign was not running");
         } finally {
             api.asAdmin().delete("/api/v1/webhooks/" + webhook).expect(204);
         }
@@ -125,6 +142,20 @@ class GrantDueScheduleTests extends DevWithATokenTestBase {
 
         assertThat(auditActions(id))
                 .containsExactly("request.approved", "grant.scheduled", "grant.started", "grant.expired");
+    }
+
+    @Test
+    void theStartRecordedAfterTheEndSaysTheAccessAlreadyEnded() {
+        String id = scheduledGrantThatHasAlreadyEnded();
+
+        timers.sweep();
+
+        JsonNode grant =
+                api.as(devToken).get("/api/v1/grants/" + id).expect(200).json();
+        assertThat(auditNote(id, "grant.started"))
+                .isEqualTo("access of " + dev + " to admin@" + resource + " started at "
+                        + Instant.parse(grant.get("startsAt").asString()) + " and ended at "
+                        + Instant.parse(grant.get("endsAt").asString()) + " while Countersign was not running");
     }
 
     @Test
