@@ -44,8 +44,8 @@ class ChatDeliveryTests extends ChatDeliveryFixture {
         assertThat(body.get("blocks").get(1).toString())
                 .contains("Who may approve")
                 .contains(lisa.name())
-                .contains("Time left: 1 day (until ")
-                .contains(" UTC)");
+                .contains("Deadline: ")
+                .contains(" UTC (in 1 day)");
         assertThat(body.get("blocks").get(2).get("elements").get(0).get("url").asString())
                 .isEqualTo("https://countersign.example.com/requests/" + id);
 

@@ -65,6 +65,25 @@ class ChatMessageContentTests extends ChatDeliveryFixture {
     }
 
     @Test
+    void theDeadlineReadsAsInTheApproversMailWithTheTimeLeftToIt() {
+        String send = "/bot7:bot-token/sendMessage";
+        platform.answer(send, 200, "{\"ok\":true,\"result\":{\"message_id\":47,\"chat\":{\"id\":-1001234}}}");
+
+        String id = requestNotifying(telegramChannel());
+        scene.awaitNothingDue();
+
+        Instant expiresAt = Instant.parse(api.as(dev.token())
+                .get("/api/v1/requests/" + id)
+                .expect(200)
+                .json()
+                .get("expiresAt")
+                .asString());
+        assertThat(platform.seen(send).get(0).json().get("text").asString())
+                .contains("\nDeadline: " + TimesForPeople.at(expiresAt) + " (in 1 day)\n")
+                .doesNotContain("Time left");
+    }
+
+    @Test
     void aRequestForLaterAccessSaysWhenItWouldStartAndHowFarAheadAndOneForNowSaysNothingOfAStart() {
         String send = "/bot7:bot-token/sendMessage";
         platform.answer(send, 200, "{\"ok\":true,\"result\":{\"message_id\":46,\"chat\":{\"id\":-1001234}}}");

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Says what a request is about the same way on every platform: who asks for which account on which
- * resource, for how long and why (and when, asked for a later time), which step waits on whom, the time
- * left, and the request page. An extension says which grant it lengthens and when that ends, so that
+ * resource, for how long and why (and when, asked for a later time), which step waits on whom, the
+ * deadline and the time left to it, and the request page. An extension says which grant it lengthens and when that ends, so that
  * nobody approves it as new access. A break-glass use, told to the emergency list, to review, or whose review went overdue, says what its
  * mail says ({@link #used}, {@link #toReview}, {@link #overdue}); its request's end, posted to a
  * channel whose messages cannot be edited (Teams), is that use again ({@link #usedAsOutcome}), never an
@@ -237,9 +237,8 @@ class ChatComposer {
                         || step.deadline().isAfter(request.details().expiresAt())
                 ? request.details().expiresAt()
                 : step.deadline();
-        facts.add(new Fact(
-                "Time left",
-                human(Duration.between(clock.instant(), until)) + " (until " + TimesForPeople.at(until) + ")"));
+        // as the approver's mail writes it, so that both say the same of the same deadline
+        facts.add(new Fact("Deadline", TimesForPeople.relative(until, clock.instant())));
         return facts;
     }
 
