@@ -71,7 +71,7 @@ class NewRequestPageTests extends ServedPagesTestBase {
 
         assertThat(preview.body())
                 .contains("id=\"account-error\">No account &#39;nosuch&#39; exists or you may not see it.")
-                .contains("value=\"nosuch\" aria-describedby=\"account-error\" aria-invalid=\"true\"");
+                .contains("value=\"nosuch\" aria-invalid=\"true\" aria-describedby=\"account-error\"");
     }
 
     @Test

@@ -34,8 +34,8 @@ class ProfilePageTests extends ServedPagesTestBase {
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body())
-                .containsPattern("<input id=\"current\" [^>]*aria-describedby=\"current-error\" aria-invalid=\"true\"")
-                .containsPattern("<input id=\"new\" [^>]*aria-describedby=\"new-error\" aria-invalid=\"true\"")
+                .containsPattern("<input id=\"current\" [^>]*aria-invalid=\"true\" aria-describedby=\"current-error\"")
+                .containsPattern("<input id=\"new\" [^>]*aria-invalid=\"true\" aria-describedby=\"new-error\"")
                 .containsPattern("<input id=\"repeated\" [^>]*aria-invalid=\"false\"")
                 .containsPattern("id=\"current-error\">[^<]*is not the current password")
                 .containsPattern("id=\"new-error\">[^<]*12 to 128 characters");

@@ -38,6 +38,14 @@ public record FormErrors(Map<String, String> fields, String summary) {
         return fields.get(control);
     }
 
+    /**
+     * The id of the control's message for its {@code aria-describedby} while the page shows one, else
+     * null, which leaves the attribute out: a name that points at nothing is read as nothing.
+     */
+    public String describedBy(String control) {
+        return fields.containsKey(control) ? control + "-error" : null;
+    }
+
     /** Which entry of a list ({@code [2]} is the third) or which key of labels the message is about. */
     private static String where(String rest) {
         if (rest.startsWith("[") && rest.indexOf(']') > 1) {

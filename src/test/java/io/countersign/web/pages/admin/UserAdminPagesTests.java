@@ -40,7 +40,7 @@ class UserAdminPagesTests extends AdminPagesTestBase {
 
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString())
-                .containsPattern("<select id=\"level\" [^>]*aria-describedby=\"level-error\" aria-invalid=\"true\"")
+                .containsPattern("<select id=\"level\" [^>]*aria-invalid=\"true\" aria-describedby=\"level-error\"")
                 .containsPattern("<select id=\"role\" [^>]*aria-invalid=\"false\"")
                 .containsPattern("id=\"level-error\">[^<]*is not a configured level");
     }
@@ -249,7 +249,7 @@ class UserAdminPagesTests extends AdminPagesTestBase {
 
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString())
-                .containsPattern("<select id=\"role\" [^>]*aria-describedby=\"role-error\" aria-invalid=\"true\"")
+                .containsPattern("<select id=\"role\" [^>]*aria-invalid=\"true\" aria-describedby=\"role-error\"")
                 .containsPattern("id=\"role-error\">[^<]*would leave no active administrator");
         assertThat(api.asAdmin()
                         .get("/api/v1/users/admin")
