@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
 /**
  * A sentence with instants and durations in it, such as "until 2026-12-07 14:55 UTC (2 hours
  * remaining)": each stays a part of its own, so that the page writes it as a {@code <time>} element
- * holding the exact value while people read it the way {@link HumanTimes} writes it.
+ * holding the exact value while people read it the way {@link HumanTimes} writes it. Public for the
+ * policy editor, which writes the durations of a policy so.
  */
-record TimedText(List<Part> parts) {
+public record TimedText(List<Part> parts) {
 
     /** Words, or an instant ({@code at}) or a length of time ({@code lasting}) with the words people read for it. */
     record Part(String text, Instant at, Duration lasting) {
@@ -22,15 +23,15 @@ record TimedText(List<Part> parts) {
         }
     }
 
-    TimedText {
+    public TimedText {
         parts = List.copyOf(parts);
     }
 
-    static TimedText of(String text) {
+    public static TimedText of(String text) {
         return new TimedText(List.of(new Part(text, null, null)));
     }
 
-    TimedText then(String text) {
+    public TimedText then(String text) {
         return with(new Part(text, null, null));
     }
 
@@ -38,7 +39,7 @@ record TimedText(List<Part> parts) {
         return with(new Part(HumanTimes.when(at), at, null));
     }
 
-    TimedText then(Duration lasting) {
+    public TimedText then(Duration lasting) {
         return then(HumanTimes.duration(lasting), lasting);
     }
 
@@ -47,7 +48,7 @@ record TimedText(List<Part> parts) {
         return with(new Part(words, null, lasting));
     }
 
-    TimedText then(TimedText more) {
+    public TimedText then(TimedText more) {
         List<Part> joined = new ArrayList<>(parts);
         joined.addAll(more.parts);
         return new TimedText(joined);

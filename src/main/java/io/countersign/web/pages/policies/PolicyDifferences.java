@@ -1,5 +1,7 @@
 package io.countersign.web.pages.policies;
 
+import io.countersign.web.pages.TimedText;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,32 +15,32 @@ import java.util.function.Function;
  */
 final class PolicyDifferences {
 
-    /** One field of the editor whose stored value is not the draft's. */
-    record Difference(String field, String current) {}
+    /** One field of the editor whose stored value is not the draft's, its durations in words as pages write them. */
+    record Difference(String field, TimedText current) {}
 
-    private static final Map<String, Function<PolicyForm, Object>> FIELDS = new LinkedHashMap<>();
+    private static final Map<String, Function<PolicyForm, TimedText>> FIELDS = new LinkedHashMap<>();
 
     static {
-        FIELDS.put("Enabled", form -> yesNo(form.enabled));
-        FIELDS.put("Priority", form -> form.priority);
-        FIELDS.put("Resource name", form -> form.resourceName);
-        FIELDS.put("Account name", form -> form.accountName);
-        FIELDS.put("Resource groups", form -> form.resourceGroups);
-        FIELDS.put("Resource types", form -> form.resourceTypes);
-        FIELDS.put("Requester groups", form -> form.requesterGroups);
-        FIELDS.put("Resource labels", form -> form.labels);
-        FIELDS.put("Default duration", form -> form.defaultDuration);
-        FIELDS.put("Maximum duration", form -> form.maxDuration);
-        FIELDS.put("A pending request expires after", form -> form.requestTtl);
-        FIELDS.put("Justification required", form -> yesNo(form.requireJustification));
-        FIELDS.put("Ticket pattern", form -> form.ticketPattern);
-        FIELDS.put("A requester may approve their own request", form -> yesNo(form.allowSelfApproval));
-        FIELDS.put("One person approves at most one step", form -> yesNo(form.distinctApproversAcrossSteps));
-        FIELDS.put("Approve automatically for members of", form -> form.autoApproveGroups);
-        FIELDS.put("Approve automatically for requesters at level or above", form -> form.autoApproveMinLevel);
+        FIELDS.put("Enabled", form -> words(yesNo(form.enabled)));
+        FIELDS.put("Priority", form -> words(form.priority));
+        FIELDS.put("Resource name", form -> words(form.resourceName));
+        FIELDS.put("Account name", form -> words(form.accountName));
+        FIELDS.put("Resource groups", form -> words(form.resourceGroups));
+        FIELDS.put("Resource types", form -> words(form.resourceTypes));
+        FIELDS.put("Requester groups", form -> words(form.requesterGroups));
+        FIELDS.put("Resource labels", form -> words(form.labels));
+        FIELDS.put("Default duration", form -> lasting(form, form.defaultDuration));
+        FIELDS.put("Maximum duration", form -> lasting(form, form.maxDuration));
+        FIELDS.put("A pending request expires after", form -> lasting(form, form.requestTtl));
+        FIELDS.put("Justification required", form -> words(yesNo(form.requireJustification)));
+        FIELDS.put("Ticket pattern", form -> words(form.ticketPattern));
+        FIELDS.put("A requester may approve their own request", form -> words(yesNo(form.allowSelfApproval)));
+        FIELDS.put("One person approves at most one step", form -> words(yesNo(form.distinctApproversAcrossSteps)));
+        FIELDS.put("Approve automatically for members of", form -> words(form.autoApproveGroups));
+        FIELDS.put("Approve automatically for requesters at level or above", form -> words(form.autoApproveMinLevel));
         FIELDS.put(
                 "Approve a step automatically when the requester is one of its approvers",
-                form -> yesNo(form.autoApproveWhenRequesterIsApprover));
+                form -> words(yesNo(form.autoApproveWhenRequesterIsApprover)));
         FIELDS.put("Approval sequence", PolicyDifferences::steps);
     }
 
@@ -46,28 +48,42 @@ final class PolicyDifferences {
 
     static List<Difference> between(PolicyForm current, PolicyForm draft) {
         List<Difference> differences = new ArrayList<>();
+        // compared as read, so a draft's 1h is the stored PT1H and is not listed as a difference
         FIELDS.forEach((label, value) -> {
-            String now = String.valueOf(value.apply(current)).trim();
-            if (!now.equals(String.valueOf(value.apply(draft)).trim())) {
-                differences.add(new Difference(label, now.isEmpty() ? "(empty)" : now));
+            TimedText now = value.apply(current);
+            if (!now.equals(value.apply(draft))) {
+                differences.add(new Difference(label, now.toString().isEmpty() ? words("(empty)") : now));
             }
         });
         return differences;
     }
 
     /** The steps as the review part of the editor sums them up, with their approvers. */
-    private static String steps(PolicyForm form) {
+    private static TimedText steps(PolicyForm form) {
         if (form.steps.isEmpty()) {
-            return "none: approved automatically";
+            return words("none: approved automatically");
         }
-        List<String> steps = new ArrayList<>();
+        TimedText steps = words("");
         for (int i = 0; i < form.steps.size(); i++) {
             StepForm step = form.steps.get(i);
-            steps.add("step " + (i + 1) + " " + (step.name.isBlank() ? "unnamed" : "'" + step.name.trim() + "'")
-                    + ": " + step.requiredApprovals.trim() + " approval(s) of " + step.approvers.summary()
-                    + (step.timeout.isBlank() ? "" : ", timeout " + step.timeout.trim()));
+            steps = steps.then((i == 0 ? "" : "; ") + "step " + (i + 1) + " "
+                    + (step.name.isBlank() ? "unnamed" : "'" + step.name.trim() + "'")
+                    + ": " + step.requiredApprovals.trim() + " approval(s) of " + step.approvers.summary());
+            if (!step.timeout.isBlank()) {
+                steps = steps.then(", timeout ").then(lasting(form, step.timeout));
+            }
         }
-        return String.join("; ", steps);
+        return steps;
+    }
+
+    private static TimedText words(String text) {
+        return TimedText.of(text.trim());
+    }
+
+    /** A duration field in words when it reads as one; otherwise as typed, for the editor to show as it is. */
+    private static TimedText lasting(PolicyForm form, String typed) {
+        Duration read = form.lasting(typed);
+        return read == null ? words(typed) : TimedText.of("").then(read);
     }
 
     private static String yesNo(boolean value) {

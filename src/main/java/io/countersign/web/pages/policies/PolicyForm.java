@@ -5,6 +5,7 @@ import io.countersign.policy.PolicyDefinition.AutoApprove;
 import io.countersign.policy.PolicyDefinition.Conditions;
 import io.countersign.policy.PolicyDefinition.Step;
 import io.countersign.web.pages.FormText;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -118,6 +119,14 @@ public class PolicyForm {
                 kept == null ? null : kept.startOnFirstUse(),
                 kept == null ? null : kept.claimWindow(),
                 kept == null ? null : kept.breakGlass());
+    }
+
+    /**
+     * A duration field read as saving reads it ({@code 90m} or {@code PT1H30M}), for the page to write in
+     * words as every page writes durations; null when empty or unreadable, which the page shows as typed.
+     */
+    public Duration lasting(String typed) {
+        return new DraftIssues().duration(typed, "");
     }
 
     private static String orEmpty(String value) {

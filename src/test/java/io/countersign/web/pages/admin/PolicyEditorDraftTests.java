@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -60,19 +61,47 @@ class PolicyEditorDraftTests extends AdminPagesTestBase {
                 .isEqualTo(4);
     }
 
+    @Test
+    void theReviewWritesDurationsInWordsKeepingTheExactValue() throws Exception {
+        String name = policy(Map.of("defaultDuration", "PT1H", "maxDuration", "PT4H", "requestTtl", "P1D"));
+
+        String summary = summary(browsing.get(admin, "/admin/policies/" + name + "/edit"));
+
+        assertThat(summary)
+                .contains("<time datetime=\"PT1H\" title=\"PT1H\">1 hour</time>\n          by default, at most"
+                        + " <time datetime=\"PT4H\" title=\"PT4H\">4 hours</time>")
+                .contains("<time datetime=\"PT24H\" title=\"PT24H\">1 day</time>")
+                .doesNotContain("PT1H by default", "at most PT4H");
+
+        List<String> typed = new ArrayList<>(List.of(draft(name, version(name), "0")));
+        typed.set(typed.indexOf("action") + 1, "preview");
+        typed.set(typed.indexOf("defaultDuration") + 1, "90m");
+        String previewed =
+                summary(browsing.post(admin, "/admin/policies/" + name + "/edit", typed.toArray(String[]::new)));
+        assertThat(previewed).contains("<time datetime=\"PT1H30M\" title=\"PT1H30M\">1 hour 30 minutes</time>");
+    }
+
+    private static String summary(MockHttpServletResponse page) throws Exception {
+        String html = page.getContentAsString();
+        return html.substring(html.indexOf("id=\"summary\""), html.indexOf("</dl>", html.indexOf("id=\"summary\"")));
+    }
+
     private String policy() {
+        return policy(Map.of());
+    }
+
+    /** A policy on {@code name-db} approved by the administrator, with {@code more} of its fields. */
+    private String policy(Map<String, Object> more) {
         String name = Api.unique("policy");
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name",
-                                name,
-                                "conditions",
-                                Map.of("resourceName", name + "-db"),
-                                "steps",
-                                List.of(Map.of("approvers", List.of(Map.of("user", "admin")))))))
-                .expect(201);
+        Map<String, Object> body = new HashMap<>(more);
+        body.putAll(Map.of(
+                "name",
+                name,
+                "conditions",
+                Map.of("resourceName", name + "-db"),
+                "steps",
+                List.of(Map.of("approvers", List.of(Map.of("user", "admin"))))));
+        api.asAdmin().post("/api/v1/policies", Api.json(body)).expect(201);
         return name;
     }
 

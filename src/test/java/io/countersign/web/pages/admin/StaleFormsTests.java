@@ -53,6 +53,7 @@ class StaleFormsTests extends AdminPagesTestBase {
                 .contains("Nothing was saved: someone else changed the policy &#39;" + name
                         + "&#39; after this form was opened")
                 .contains("<dt>Priority</dt><dd>3</dd>", "<dt>Justification required</dt><dd>yes</dd>")
+                .contains("<dt>Default duration</dt><dd><time datetime=\"PT1H\" title=\"PT1H\">1 hour</time></dd>")
                 .contains("value=\"PT30M\"", "Open the current version")
                 .doesNotContain("The policy &#39;" + name + "&#39; is saved.");
         JsonNode stored =
