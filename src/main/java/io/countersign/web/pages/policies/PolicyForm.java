@@ -41,6 +41,9 @@ public class PolicyForm {
     public String autoApproveMinLevel = "";
     public boolean autoApproveWhenRequesterIsApprover;
 
+    /** What the editor does not show, as {@link UnshownSettings} carries it; empty for none. */
+    public String unshown = "";
+
     // 2. approval sequence
     public List<StepForm> steps = new ArrayList<>();
 
@@ -84,9 +87,10 @@ public class PolicyForm {
 
     /**
      * The definition this draft describes. What the editor does not show (extension rules, break-glass, first-use
-     * grants) is taken from {@code kept}, the stored policy, so that editing never drops it.
+     * grants) is {@code unshown}: the stored policy's, or for a new one what the draft carries, so that editing
+     * never drops it. {@code kept}, the stored policy if any, keeps the order of its steps' selectors.
      */
-    PolicyDefinition read(DraftIssues issues, PolicyDefinition kept) {
+    PolicyDefinition read(DraftIssues issues, PolicyDefinition kept, UnshownSettings.Settings unshown) {
         List<Step> stepList = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Step stored = kept != null && i < kept.steps().size() ? kept.steps().get(i) : null;
@@ -115,10 +119,10 @@ public class PolicyForm {
                         blankToNull(autoApproveMinLevel),
                         autoApproveWhenRequesterIsApprover),
                 stepList,
-                kept == null ? null : kept.extension(),
-                kept == null ? null : kept.startOnFirstUse(),
-                kept == null ? null : kept.claimWindow(),
-                kept == null ? null : kept.breakGlass());
+                unshown.extension(),
+                unshown.startOnFirstUse(),
+                unshown.claimWindow(),
+                unshown.breakGlass());
     }
 
     /**

@@ -44,11 +44,13 @@ class PolicyPages {
     private final Policies policies;
     private final PolicyDrafts drafts;
     private final OpenedVersions versions;
+    private final UnshownSettings unshown;
 
-    PolicyPages(Policies policies, PolicyDrafts drafts, OpenedVersions versions) {
+    PolicyPages(Policies policies, PolicyDrafts drafts, OpenedVersions versions, UnshownSettings unshown) {
         this.policies = policies;
         this.drafts = drafts;
         this.versions = versions;
+        this.unshown = unshown;
     }
 
     /**
@@ -83,6 +85,7 @@ class PolicyPages {
         PolicyDefinition stored = policies.get(name);
         PolicyForm form = PolicyForm.of(stored);
         form.version = version;
+        form.unshown = unshown.write(stored);
         return editor(model, form, stored.name(), List.of());
     }
 
@@ -113,6 +116,8 @@ class PolicyPages {
             return deletedMeanwhile(model, form, Names.canonical(name), "save".equals(action));
         }
         form.name = stored.name();
+        // what saving keeps, so that a draft whose policy is deleted next still holds it
+        form.unshown = unshown.write(stored);
         return submit(actor, form, stored, action, model, redirect);
     }
 
@@ -149,7 +154,10 @@ class PolicyPages {
             return page(model, form, editing, List.of(), HttpStatus.OK);
         }
         DraftIssues reading = new DraftIssues();
-        PolicyDefinition draft = form.read(reading, stored);
+        PolicyDefinition draft = form.read(
+                reading,
+                stored,
+                stored == null ? unshown.read(form.unshown, reading) : UnshownSettings.Settings.of(stored));
         if (!reading.issues.isEmpty()) {
             return page(model, form, editing, drafts.issues(reading, draft), refused);
         }
@@ -211,14 +219,16 @@ class PolicyPages {
      * The draft of a policy deleted since the editor was opened: kept on the page as a new policy's,
      * under its old name, so that saving it creates the policy anew rather than losing what was typed.
      */
-    private static ModelAndView deletedMeanwhile(Model model, PolicyForm form, String name, boolean saving) {
+    private ModelAndView deletedMeanwhile(Model model, PolicyForm form, String name, boolean saving) {
         form.name = name;
         form.version = null;
+        String kept = unshown.read(form.unshown, new DraftIssues()).named();
         model.addAttribute("saving", saving);
         model.addAttribute(
                 "changedMeanwhile",
-                "Nothing was saved: the policy '" + name + "' was deleted meanwhile. Your draft is kept below;"
-                        + " save it to create the policy anew.");
+                "Nothing was saved: the policy '" + name + "' was deleted meanwhile. Your draft is kept below"
+                        + (kept.isEmpty() ? "" : " with its " + kept + ", which the editor does not show")
+                        + "; save it to create the policy anew.");
         model.addAttribute("currentValues", List.of());
         return page(model, form, null, List.of(), saving ? HttpStatus.CONFLICT : HttpStatus.OK);
     }

@@ -13,11 +13,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.JsonNode;
 
 /** The policy editor keeps a draft it cannot save and says why in words that help to save it. */
 @CountersignTest
 class PolicyEditorDraftTests extends AdminPagesTestBase {
 
+    private static final Map<String, String> ADMIN = Map.of("user", "admin");
     private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"([^\"]*)\"");
 
     @Test
@@ -59,6 +61,65 @@ class PolicyEditorDraftTests extends AdminPagesTestBase {
                         .get("priority")
                         .asInt())
                 .isEqualTo(4);
+    }
+
+    @Test
+    void aPolicyCreatedAnewFromADraftKeepsTheSettingsTheEditorDoesNotShow() throws Exception {
+        String name = policy(Map.of(
+                "startOnFirstUse",
+                true,
+                "claimWindow",
+                "P7D",
+                "extension",
+                Map.of("maxTotalDuration", "PT12H", "steps", List.of(Map.of("approvers", List.of(ADMIN)))),
+                "breakGlass",
+                Map.of(
+                        "maxDuration",
+                        "PT1H",
+                        "notify",
+                        List.of(ADMIN),
+                        "reviewers",
+                        List.of(ADMIN),
+                        "reviewWithin",
+                        "P1D")));
+        String opened = browsing.get(admin, "/admin/policies/" + name + "/edit").getContentAsString();
+        api.asAdmin().delete("/api/v1/policies/" + name).expect(204);
+
+        MockHttpServletResponse gone = browsing.post(
+                admin,
+                "/admin/policies/" + name + "/edit",
+                carried(opened, draft(name, hidden(opened, "version"), "4")));
+
+        assertThat(gone.getStatus()).isEqualTo(409);
+        assertThat(gone.getContentAsString())
+                .contains("with its break-glass, extension rules, grants that start on first use and claim window");
+        String page = gone.getContentAsString();
+        assertThat(browsing.follow(
+                        admin, browsing.post(admin, "/admin/policies/new", carried(page, draft(name, null, "4")))))
+                .contains("The policy &#39;" + name + "&#39; is saved.");
+        JsonNode created =
+                api.asAdmin().get("/api/v1/policies/" + name).expect(200).json();
+        assertThat(created.get("priority").asInt()).isEqualTo(4);
+        assertThat(created.get("startOnFirstUse").asBoolean()).isTrue();
+        assertThat(created.get("claimWindow").asString()).isEqualTo("PT168H");
+        assertThat(created.get("extension").get("maxTotalDuration").asString()).isEqualTo("PT12H");
+        assertThat(created.get("breakGlass").get("maxDuration").asString()).isEqualTo("PT1H");
+        assertThat(created.get("breakGlass").get("reviewers").get(0).get("user").asString())
+                .isEqualTo("admin");
+    }
+
+    /** The draft's fields together with the settings the page carries for them, as a browser sends the form. */
+    private static String[] carried(String page, String[] fields) {
+        List<String> all = new ArrayList<>(List.of(fields));
+        all.addAll(List.of("unshown", hidden(page, "unshown")));
+        return all.toArray(String[]::new);
+    }
+
+    private static String hidden(String page, String field) {
+        Matcher value =
+                Pattern.compile("name=\"" + field + "\" value=\"([^\"]*)\"").matcher(page);
+        assertThat(value.find()).as("a field " + field + " on the page").isTrue();
+        return HtmlUtils.htmlUnescape(value.group(1));
     }
 
     @Test

@@ -51,7 +51,7 @@ class PolicyFormTests {
                 .startingOnFirstUse(Duration.ofHours(1));
 
         DraftIssues issues = new DraftIssues();
-        PolicyDefinition read = PolicyForm.of(stored).read(issues, stored);
+        PolicyDefinition read = PolicyForm.of(stored).read(issues, stored, UnshownSettings.Settings.of(stored));
 
         assertThat(issues.issues).isEmpty();
         assertThat(read.withName("prod")).isEqualTo(stored);
@@ -68,7 +68,8 @@ class PolicyFormTests {
                 new PolicyDefinition.Conditions("lab-*", null, List.of(), List.of(), List.of(), labels),
                 ApproverSelector.ofUser("lisa"));
 
-        PolicyDefinition read = PolicyForm.of(stored).read(new DraftIssues(), stored);
+        PolicyDefinition read =
+                PolicyForm.of(stored).read(new DraftIssues(), stored, UnshownSettings.Settings.of(stored));
 
         assertThat(read.conditions().labels()).containsExactlyEntriesOf(labels);
     }
@@ -81,7 +82,8 @@ class PolicyFormTests {
                 ApproverSelector.atOrAbove("manager"),
                 ApproverSelector.atOrAbove("director"));
 
-        PolicyDefinition read = PolicyForm.of(stored).read(new DraftIssues(), stored);
+        PolicyDefinition read =
+                PolicyForm.of(stored).read(new DraftIssues(), stored, UnshownSettings.Settings.of(stored));
 
         assertThat(read.steps().get(0).approvers())
                 .containsExactly(
@@ -98,10 +100,11 @@ class PolicyFormTests {
                 ApproverSelector.ofGroup("security"),
                 ApproverSelector.ofUser("lisa"));
 
-        PolicyDefinition unchanged = PolicyForm.of(stored).read(new DraftIssues(), stored);
+        PolicyDefinition unchanged =
+                PolicyForm.of(stored).read(new DraftIssues(), stored, UnshownSettings.Settings.of(stored));
         PolicyForm edited = PolicyForm.of(stored);
         edited.steps.get(0).approvers.users = "lisa, carol";
-        PolicyDefinition changed = edited.read(new DraftIssues(), stored);
+        PolicyDefinition changed = edited.read(new DraftIssues(), stored, UnshownSettings.Settings.of(stored));
 
         assertThat(unchanged).isEqualTo(stored);
         assertThat(changed.steps().get(0).approvers())
@@ -136,7 +139,9 @@ class PolicyFormTests {
         form.steps.get(0).allowedDecisionChannels = "web, email";
         form.steps.get(0).notify = "sec-teams ops-discord";
 
-        PolicyDefinition.Step step = form.read(new DraftIssues(), null).steps().get(0);
+        PolicyDefinition.Step step = form.read(new DraftIssues(), null, UnshownSettings.Settings.NONE)
+                .steps()
+                .get(0);
 
         assertThat(step.allowedDecisionChannels()).containsExactly("WEB", "EMAIL");
         assertThat(step.notifyChannels()).containsExactly("sec-teams", "ops-discord");
@@ -151,7 +156,7 @@ class PolicyFormTests {
         form.steps.get(0).requiredApprovals = "two";
         DraftIssues issues = new DraftIssues();
 
-        PolicyDefinition read = form.read(issues, null);
+        PolicyDefinition read = form.read(issues, null, UnshownSettings.Settings.NONE);
 
         assertThat(read.defaultDuration()).isEqualTo(Duration.ofMinutes(90));
         assertThat(issues.issues)
@@ -166,7 +171,7 @@ class PolicyFormTests {
         form.steps.get(0).requiredApprovals = "\u0662";
         DraftIssues issues = new DraftIssues();
 
-        PolicyDefinition read = form.read(issues, null);
+        PolicyDefinition read = form.read(issues, null, UnshownSettings.Settings.NONE);
 
         assertThat(read.priority()).isNull();
         assertThat(issues.issues)
