@@ -19,8 +19,12 @@ record RefusedComment(String request, String decision, String comment, String me
         if (e.issues().isEmpty() || !e.issues().stream().allMatch(issue -> "comment".equals(issue.field()))) {
             return Optional.empty();
         }
-        String message = e.issues().stream().map(RefusedComment::sentence).collect(Collectors.joining(" "));
-        return Optional.of(new RefusedComment(request, decision, comment == null ? "" : comment, message));
+        return Optional.of(new RefusedComment(request, decision, comment == null ? "" : comment, sentences(e)));
+    }
+
+    /** Every issue as a sentence of its own, without the field name a person never sees on the form. */
+    static String sentences(InvalidInputException e) {
+        return e.issues().stream().map(RefusedComment::sentence).collect(Collectors.joining(" "));
     }
 
     // public, as the pages' templates call them
@@ -28,7 +32,7 @@ record RefusedComment(String request, String decision, String comment, String me
         return request.equals(id) && decision.equals(form);
     }
 
-    /** "must be at most 2000 characters" reads as a sentence under its field. */
+    /** "must be at most 2000 characters" reads as a sentence under its field, "request req-1 has…" alone. */
     private static String sentence(FieldIssue issue) {
         String text = Character.toUpperCase(issue.message().charAt(0))
                 + issue.message().substring(1);

@@ -221,9 +221,9 @@ class RequestPages {
     private record Decision(Actor actor, String id, String from, String comment, String form) {}
 
     /**
-     * Decides, and goes back where the form was; a decision refused for its comment alone shows that
-     * page again (400) with the comment in its field and the message beside it, as the decision link's
-     * page does.
+     * Decides, and goes back where the form was; a decision refused for what the form sent shows that
+     * page again (400) with the comment in its field, and the message beside the comment when it is
+     * about the comment alone, as the decision link's page does.
      */
     private String decide(
             Decision decision,
@@ -239,12 +239,12 @@ class RequestPages {
             change.run();
         } catch (InvalidInputException e) {
             Optional<RefusedComment> refused = RefusedComment.of(e, id, decision.form(), decision.comment());
-            if (refused.isEmpty()) {
-                return act(id, from, redirect, done, decision.comment(), field, () -> {
-                    throw e;
-                });
+            if (refused.isPresent()) {
+                model.addAttribute("refused", refused.get());
+            } else {
+                // a step the request does not have: the form was tampered with or is from another request
+                model.addAttribute("error", RefusedComment.sentences(e) + " Nothing was decided.");
             }
-            model.addAttribute("refused", refused.get());
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             if ("approvals".equals(from)) {
                 return approvals(decision.actor(), null, model, response);

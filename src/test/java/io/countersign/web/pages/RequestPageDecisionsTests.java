@@ -180,21 +180,38 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
     }
 
     @Test
-    void aStepTheRequestDoesNotHaveIsNamedAsSuchAndDecidesNothing() {
+    void aStepTheRequestDoesNotHaveIsRefusedWithThePageInASentenceAndDecidesNothing() {
         String lisa = api.person("lisa", "USER", PASSWORD);
-        String resource = resourceApprovedBy(lisa);
+        String resource = api.resourceGovernedBy(
+                Map.of("distinctApproversAcrossSteps", false, "steps", List.of(step(lisa), step(lisa))));
         String id = request(resource, Map.of());
         String page = base + "/requests/" + id;
         Visitor browser = Visitor.signedIn(base, lisa, PASSWORD);
 
-        for (String step : List.of("7", "-1")) {
-            HttpResponse<String> answer = browser.post(page, page + "/reject", "step=" + step + "&comment=no");
+        for (String decision : List.of("approve", "reject")) {
+            for (String step : List.of("7", "-1")) {
+                HttpResponse<String> answer =
+                        browser.post(page, page + "/" + decision, "step=" + step + "&comment=kept+for+" + decision);
 
-            assertThat(answer.body())
-                    .contains("has no such step; its steps are 1 to 1")
-                    .doesNotContain("has no step", "has moved on");
+                assertThat(answer.statusCode()).isEqualTo(400);
+                assertThat(answer.body())
+                        .contains("Request " + id + " has no such step; its steps are 1 to 2.")
+                        .contains(">kept for " + decision + "</textarea>")
+                        .doesNotContain("step: ", "has no step", "has moved on");
+            }
         }
-        assertThat(api.status(id)).isEqualTo("PENDING");
+        HttpResponse<String> fromApprovals =
+                browser.post(base + "/approvals", page + "/approve", "step=7&from=approvals&comment=");
+        assertThat(fromApprovals.statusCode()).isEqualTo(400);
+        assertThat(fromApprovals.body())
+                .contains("My approvals", "Request " + id + " has no such step")
+                .doesNotContain("step: ");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/requests/" + id)
+                        .expect(200)
+                        .json()
+                        .get("decisions"))
+                .isEmpty();
     }
 
     @Test
