@@ -8,6 +8,7 @@ import io.countersign.security.Passwords;
 import io.countersign.security.SessionStamps;
 import io.countersign.shared.Actor;
 import io.countersign.shared.CountersignException;
+import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -79,12 +80,11 @@ class ProfilePage {
         try {
             if (!passwords.exists(actor.username())) {
                 // nothing could be given as the current password: an administrator sets the first one
-                throw io.countersign.shared.InvalidInputException.of(
+                throw InvalidInputException.of(
                         "current", "no_password", "You have no password to change. Ask an administrator to set one.");
             }
             if (replacement != null && !replacement.equals(repeated)) {
-                throw io.countersign.shared.InvalidInputException.of(
-                        "repeated", "mismatch", "The two new passwords differ.");
+                throw InvalidInputException.of("repeated", "mismatch", "The two new passwords differ.");
             }
             passwords.change(actor, actor.username(), current == null ? "" : current, replacement);
         } catch (CountersignException e) {
@@ -122,7 +122,11 @@ class ProfilePage {
             Map<String, List<String>> typed = new LinkedHashMap<>(subscriptions.of(actor, actor.username()));
             typed.putAll(body);
             model.addAttribute("subscriptions", typed);
-            return refused(actor, model, response, e);
+            return refused(
+                    actor,
+                    model,
+                    response,
+                    e instanceof InvalidInputException invalid ? RefusedSubscriptions.worded(invalid, body) : e);
         }
         redirect.addFlashAttribute("message", "Your subscriptions are saved.");
         return "redirect:/profile";

@@ -60,4 +60,29 @@ class ProfilePageTests extends ServedPagesTestBase {
                         .toString())
                 .doesNotContain("FAX");
     }
+
+    @Test
+    void refusedSubscriptionsMarkEachKindTheyRefuseAndSayWhyInThePagesWords() {
+        String user = api.person("marker", "USER", PASSWORD);
+        Visitor browser = Visitor.signedIn(base, user, PASSWORD);
+
+        HttpResponse<String> answer = browser.post(
+                base + "/profile",
+                base + "/profile/subscriptions",
+                "kind.step_opened=FAX&kind.request_decided=EMAIL%2CEMAIL&kind.grant_ending=email");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        String body = answer.body();
+        for (String kind : new String[] {"step_opened", "request_decided"}) {
+            assertThat(body)
+                    .containsPattern("<input id=\"kind-" + kind + "\"[^>]*aria-invalid=\"true\"")
+                    .containsPattern("<input id=\"kind-" + kind + "\"[^>]*aria-describedby=\"" + kind + "-error\"");
+        }
+        assertThat(body)
+                .containsPattern("<input id=\"kind-grant_ending\"[^>]*aria-invalid=\"false\"")
+                .containsPattern("id=\"step_opened-error\">[^<]*FAX[^<]* is not a channel; use one of ")
+                .containsPattern("id=\"request_decided-error\">[^<]*EMAIL[^<]* is listed twice")
+                .containsPattern("role=\"alert\">[^<]*step_opened: [^<]*FAX[^<]* is not a channel")
+                .doesNotContain("[0]", "[1]", "already entry", "of the request_decided", "kind.step_opened:");
+    }
 }
