@@ -108,6 +108,8 @@ class MailSettingsPage {
             model.addAttribute("check", check.run(actor, to));
             model.addAttribute("testedTo", to);
         } catch (InvalidInputException e) {
+            // kept as typed, as every refused form keeps it, so that a slip can be mended rather than retyped
+            model.addAttribute("testedTo", to);
             return refused(response, model, opened(current), current, e.issues());
         }
         return page(model, opened(current), current, List.of());
