@@ -128,6 +128,22 @@ public class ApiTokens {
         delete(actor, row, "revoked");
     }
 
+    /**
+     * Revokes one token as {@link #revoke} does, but a token of the owner's that is already revoked is
+     * refused in words (a form sent again from the browser's history) rather than as not found.
+     *
+     * @throws ConflictException when the owner's token was revoked before
+     */
+    @Transactional
+    public void revokeOnce(Actor actor, String username, String tokenId) {
+        String owner = ownerVisibleTo(actor, username);
+        if (store.find(owner, tokenId).isEmpty() && store.revoked(owner, tokenId)) {
+            throw new ConflictException(
+                    "Token " + tokenId + " of " + owner + " is already revoked and can no longer be used.");
+        }
+        revoke(actor, owner, tokenId);
+    }
+
     /** Revokes every token of {@code username}; returns how many there were. */
     @Transactional
     public int revokeAll(Actor actor, String username) {
@@ -171,7 +187,7 @@ public class ApiTokens {
     }
 
     private void delete(Actor actor, TokenStore.Row row, String reason) {
-        if (store.delete(row.id())) {
+        if (store.delete(row.id(), row.username(), clock.instant())) {
             events.publishEvent(new TokenRevoked(actor, row.id(), row.username(), row.name(), reason));
         }
         cache.evictUser(row.username());

@@ -84,8 +84,23 @@ class TokenStore {
                 .update();
     }
 
-    boolean delete(String id) {
-        return jdbc.sql("delete from api_tokens where id = ?").param(id).update() > 0;
+    /** Deletes the token and keeps its id as revoked, in one statement each of the caller's transaction. */
+    boolean delete(String id, String username, Instant at) {
+        if (jdbc.sql("delete from api_tokens where id = ?").param(id).update() == 0) {
+            return false;
+        }
+        jdbc.sql("insert into revoked_api_tokens (id, username, revoked_at) values (?, ?, ?)")
+                .params(id, username, Timestamps.toDb(at))
+                .update();
+        return true;
+    }
+
+    boolean revoked(String username, String id) {
+        return jdbc.sql("select count(*) from revoked_api_tokens where username = ? and id = ?")
+                        .params(username, id)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /** Moves {@code last_used_at} forward only, so instances writing out of order never move it back. */

@@ -146,7 +146,8 @@ class ProfilePage {
 
     @PostMapping("/profile/tokens/{id}/revoke")
     String revoke(Actor actor, @PathVariable String id, RedirectAttributes redirect) {
-        return act(redirect, "The token is revoked.", () -> tokens.revoke(actor, actor.username(), id));
+        // sent again from the browser's history, it says the token is already revoked, not that none was found
+        return act(redirect, "The token is revoked.", () -> tokens.revokeOnce(actor, actor.username(), id));
     }
 
     /** The code is shown once, on the page this redirects to, and is kept nowhere but as its hash. */

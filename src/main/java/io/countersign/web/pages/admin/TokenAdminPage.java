@@ -41,10 +41,13 @@ class TokenAdminPage {
                 id);
     }
 
-    /** Revoked at once on every instance, exactly as the API's DELETE. */
+    /**
+     * Revoked at once on every instance, exactly as the API's DELETE; sent again, the form is told the
+     * token is already revoked, while a token the owner never had stays the not-found page.
+     */
     @PostMapping("/admin/tokens/{owner}/{id}/revoke")
     String revoke(Actor actor, @PathVariable String owner, @PathVariable String id, RedirectAttributes redirect) {
         return AdminForms.act(
-                redirect, "/admin/tokens", "The token is revoked.", () -> tokens.revoke(actor, owner, id));
+                redirect, "/admin/tokens", "The token is revoked.", () -> tokens.revokeOnce(actor, owner, id));
     }
 }

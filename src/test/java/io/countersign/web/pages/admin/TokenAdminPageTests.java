@@ -2,11 +2,14 @@ package io.countersign.web.pages.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.directory.People;
+import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import tools.jackson.databind.JsonNode;
 
 /** Every user's API tokens on one page, without their secrets, and revoking any of them at once. */
@@ -43,6 +46,46 @@ class TokenAdminPageTests extends AdminPagesTestBase {
                 .doesNotContain("doomed");
         api.as(secret).get("/api/v1/users/" + dev).expect(401);
         assertThat(browsing.post(admin, "/admin/tokens/" + dev + "/tok-unknown/revoke")
+                        .getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void revokingATokenAgainSaysItIsAlreadyRevokedAndAnUnknownOneStaysNotFound() throws Exception {
+        String dev = people.user("dev");
+        String id = issue(dev, "twice").get("id").asString();
+        String revoke = "/admin/tokens/" + dev + "/" + id + "/revoke";
+        browsing.follow(admin, browsing.post(admin, revoke));
+
+        MockHttpServletResponse again = browsing.post(admin, revoke);
+
+        assertThat(again.getStatus()).isEqualTo(302);
+        assertThat(browsing.follow(admin, again))
+                .contains("Token " + id + " of " + dev + " is already revoked")
+                .doesNotContain("The token is revoked.");
+        assertThat(browsing.post(admin, "/admin/tokens/" + people.user("ops") + "/" + id + "/revoke")
+                        .getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aPersonRevokingTheirOwnTokenAgainIsToldSoButAnotherUsersTokenIsNotFound() throws Exception {
+        String owner = Api.unique("holder");
+        Map<String, Object> body = People.body(owner, Role.USER);
+        body.put("password", AdminBrowsing.PASSWORD);
+        api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
+        MockHttpSession holder = browsing.signIn(owner, AdminBrowsing.PASSWORD);
+        String id = issue(owner, "mine").get("id").asString();
+        String revoke = "/profile/tokens/" + id + "/revoke";
+        browsing.follow(holder, browsing.post(holder, revoke));
+
+        MockHttpServletResponse again = browsing.post(holder, revoke);
+
+        assertThat(browsing.follow(holder, again)).contains("Token " + id + " of " + owner + " is already revoked");
+        String dev = people.user("dev");
+        String revokedElsewhere = issue(dev, "theirs").get("id").asString();
+        browsing.post(admin, "/admin/tokens/" + dev + "/" + revokedElsewhere + "/revoke");
+        assertThat(browsing.post(holder, "/profile/tokens/" + revokedElsewhere + "/revoke")
                         .getStatus())
                 .isEqualTo(404);
     }
