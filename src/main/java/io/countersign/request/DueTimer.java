@@ -1,5 +1,6 @@
 package io.countersign.request;
 
+import io.countersign.shared.TimesForPeople;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -36,7 +37,10 @@ final class DueTimer {
             return false;
         }
         int index = request.currentStep();
-        StepTimeout.apply(request, step, "step " + (index + 1) + " timed out at " + step.deadline(), false, at);
+        // the reason is the SYSTEM decision's comment, which mail, pages and chat show as it is: written
+        // as they write times, while the step's deadline keeps the exact instant for scripts
+        String reason = "step " + (index + 1) + " timed out at " + TimesForPeople.at(step.deadline());
+        StepTimeout.apply(request, step, reason, false, at);
         return true;
     }
 

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
 import io.countersign.request.RequestTimers;
+import io.countersign.shared.TimesForPeople;
 import io.countersign.testing.Api;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -77,6 +78,29 @@ class ApprovalMailOfRealRequestsTests extends ToldByMailFixture {
                     .contains("This step was escalated to you: its approvers had not decided it after 31 minutes.");
         }
         assertThat(part(mailsTo(lisa, "").get(0), "text/plain")).doesNotContain("escalated");
+    }
+
+    @Test
+    void aRequestRejectedByAStepTimeoutTellsTheRequesterWhenToTheMinuteAsEveryMailWritesTimes() throws Exception {
+        Map<String, Object> rejecting = step(1, tom);
+        rejecting.put("timeout", "PT30M");
+        rejecting.put("onTimeout", "REJECT");
+        String id = scene.pending(dev, List.of(rejecting));
+        Instant deadline = clock.instant().plus(Duration.ofMinutes(30));
+
+        clock.advance(Duration.ofMinutes(31));
+        timers.fire(id);
+
+        MimeMessage outcome = await().atMost(NotificationScene.PATIENCE)
+                .until(() -> mailsTo(dev, id), mails -> !mails.isEmpty())
+                .get(0);
+        String when = TimesForPeople.at(deadline);
+        assertThat(part(outcome, "text/plain"))
+                .contains("was rejected")
+                .contains("\nComment: step 1 timed out at " + when + "\n");
+        assertThat(part(outcome, "text/html"))
+                .contains("<th align=\"left\" valign=\"top\">Comment</th><td>step 1 timed out at " + when + "</td>")
+                .doesNotContain(deadline.toString());
     }
 
     /** dev asks for an hour on a resource whose one step tom approves, with {@code fields} besides. */

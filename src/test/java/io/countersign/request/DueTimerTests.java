@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.policy.OnTimeout;
 import io.countersign.policy.PlannedStep;
 import io.countersign.shared.AuditableEvent;
+import io.countersign.shared.Channel;
+import io.countersign.shared.TimesForPeople;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,6 +61,17 @@ class DueTimerTests {
                 .contains("step 1 'Manager'")
                 .contains("REJECTED");
         assertThat(request.pullEvents()).extracting(AuditableEvent::action).containsExactly("request.rejected");
+    }
+
+    @Test
+    void aStepTimeoutThatRejectsSaysWhenTheStepTimedOutAsPeopleReadTimes() {
+        AccessRequest request = requestWhoseStep(OnTimeout.REJECT);
+
+        DueTimer.apply(request, DUE.plusSeconds(90));
+
+        Decision rejection = request.decisions().get(request.decisions().size() - 1);
+        assertThat(rejection.channel()).isEqualTo(Channel.SYSTEM);
+        assertThat(rejection.comment()).isEqualTo("step 1 timed out at " + TimesForPeople.at(DUE));
     }
 
     @Test
