@@ -33,6 +33,14 @@ public interface ReplyDecider {
     }
 
     /**
+     * Whether the request exists: a subject may name any id, and a reply is audited and answered as
+     * about a request only when there is one. A decider that cannot tell takes every id for one.
+     */
+    default boolean knows(String requestId) {
+        return true;
+    }
+
+    /**
      * What became of a reply.
      *
      * @param requestId the request concerned, when known

@@ -119,7 +119,8 @@ class ReplyProcessor {
         return new Result(true, true, null);
     }
 
-    private Result refuse(String key, Reading reading, String requestId, String reason) {
+    private Result refuse(String key, Reading reading, String named, String reason) {
+        String requestId = named == null || decider.getObject().knows(named) ? named : null;
         ProcessedReplies.Outcome outcome =
                 reading.automatic() ? ProcessedReplies.Outcome.AUTOMATIC : ProcessedReplies.Outcome.REFUSED;
         processed.settle(key, requestId, outcome, reason);

@@ -96,6 +96,11 @@ class TokenReplyDecider implements ReplyDecider {
                 .map(ActionTokenView::requestId);
     }
 
+    @Override
+    public boolean knows(String requestId) {
+        return requests.find(requestId).isPresent();
+    }
+
     /** Why the sender does not speak for the token's approver, or null when they do. */
     private String notTheApprover(ActionTokenView token, String sender) {
         if (!sent.addressesAsked(token.requestId(), token.step(), token.approverId())
