@@ -17,7 +17,8 @@ public final class RefusalLetter {
     public static Letter write(RefusalNotice notice, Letterhead head) {
         return new Letter()
                 .paragraph("Your reply was not taken as a decision: " + notice.reason())
-                .paragraph("Nothing was changed." + stillDecide(notice, head) + howToReply(notice))
+                .paragraph(
+                        "Nothing was changed." + onlyElsewhere(notice) + stillDecide(notice, head) + howToReply(notice))
                 .paragraph("This answer was sent automatically by " + head.instanceName() + ".");
     }
 
@@ -31,6 +32,18 @@ public final class RefusalLetter {
                         + " approval mail itself (one that shows a reply code), keeping its subject, which names the"
                         + " request, and sending to its reply address, which carries your reply code."
                 : "";
+    }
+
+    /**
+     * Said when the step takes no mail, as its approval mail says it, lest the sender look for a way
+     * to decide by mail that the policy does not offer.
+     */
+    private static String onlyElsewhere(RefusalNotice notice) {
+        List<String> ways =
+                notice.stillDecideThrough().stream().map(Channel::name).toList();
+        return ways.isEmpty() || ways.contains(Channel.EMAIL.name())
+                ? ""
+                : " " + DecisionChannels.onlyThrough(ways, false);
     }
 
     /**

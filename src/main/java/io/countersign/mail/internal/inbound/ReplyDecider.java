@@ -41,6 +41,16 @@ public interface ReplyDecider {
     }
 
     /**
+     * Where the policy takes decisions on the open step of {@code requestId}, when {@code sender} is
+     * the address of one active user who may decide that step, but not by mail: what a reply without
+     * a reply code, which the step's approval mail rightly lacks, is told instead of how to reply with
+     * one. Empty otherwise, also when the step takes mail.
+     */
+    default List<Channel> decidedOnlyElsewhere(String requestId, String sender) {
+        return List.of();
+    }
+
+    /**
      * What became of a reply.
      *
      * @param requestId the request concerned, when known

@@ -140,6 +140,14 @@ class ReplyProcessor {
                 ? List.of()
                 : decider.getObject().stillOpenTo(reading.token(), about, reading.sender());
         boolean howToReply = reading.unplaced() && (reading.token() == null || about == null);
+        if (howToReply && about != null) {
+            // a step that takes no mail sends no reply code: how to reply with one would be no help
+            List<Channel> elsewhere = decider.getObject().decidedOnlyElsewhere(about, reading.sender());
+            if (!elsewhere.isEmpty()) {
+                open = elsewhere;
+                howToReply = false;
+            }
+        }
         return new Result(
                 true,
                 false,

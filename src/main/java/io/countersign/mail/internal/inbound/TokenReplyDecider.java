@@ -3,9 +3,11 @@ package io.countersign.mail.internal.inbound;
 import io.countersign.directory.Directory;
 import io.countersign.directory.User;
 import io.countersign.mail.internal.MailNotifications;
+import io.countersign.request.AccessRequest;
 import io.countersign.request.ActionTokenRefused;
 import io.countersign.request.ActionTokenView;
 import io.countersign.request.ActionTokens;
+import io.countersign.request.RequestStatus;
 import io.countersign.request.RequestStep;
 import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
@@ -99,6 +101,31 @@ class TokenReplyDecider implements ReplyDecider {
     @Override
     public boolean knows(String requestId) {
         return requests.find(requestId).isPresent();
+    }
+
+    /**
+     * Asked as the sender would decide on a channel the step takes, by the rules every decision
+     * follows: an approver, or a delegate, who may still reject the step may decide it there.
+     */
+    @Override
+    public List<Channel> decidedOnlyElsewhere(String requestId, String sender) {
+        List<User> owners = directory.activeUsersWithEmail(sender);
+        Optional<AccessRequest> found = requests.find(requestId);
+        if (owners.size() != 1
+                || found.isEmpty()
+                || found.get().status() != RequestStatus.PENDING
+                || found.get().steps().isEmpty()) {
+            return List.of();
+        }
+        RequestStep step = found.get().steps().get(found.get().currentStep());
+        if (step.allowsDecisionFrom(Channel.EMAIL.name())) {
+            return List.of();
+        }
+        List<Channel> ways =
+                step.allowedDecisionChannels().stream().map(Channel::valueOf).toList();
+        User owner = owners.get(0);
+        Actor elsewhere = new Actor(owner.username(), owner.role(), ways.get(0), null);
+        return requests.whyNotReject(elsewhere, found.get()).isEmpty() ? ways : List.of();
     }
 
     /** Why the sender does not speak for the token's approver, or null when they do. */

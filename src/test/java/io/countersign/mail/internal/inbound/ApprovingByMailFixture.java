@@ -214,13 +214,21 @@ abstract class ApprovingByMailFixture {
     }
 
     static String text(MimeMessage message) throws Exception {
+        return part(message, "text/plain");
+    }
+
+    static String html(MimeMessage message) throws Exception {
+        return part(message, "text/html");
+    }
+
+    private static String part(MimeMessage message, String type) throws Exception {
         Multipart alternatives = (Multipart) message.getContent();
         for (int i = 0; i < alternatives.getCount(); i++) {
-            if (alternatives.getBodyPart(i).isMimeType("text/plain")) {
+            if (alternatives.getBodyPart(i).isMimeType(type)) {
                 return (String) alternatives.getBodyPart(i).getContent();
             }
         }
-        throw new AssertionError("no text part");
+        throw new AssertionError("no " + type + " part");
     }
 
     static String tokenOf(MimeMessage asked) throws Exception {

@@ -196,8 +196,11 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
 
         MimeMessage answer = mailTo(lisa, "Your reply was not applied (" + id + ")");
         assertThat(text(answer))
-                .contains("The reply carries no reply code.", "Nothing was changed.")
-                .doesNotContain("still decide", "/actions/");
+                .contains(
+                        "The reply carries no reply code.",
+                        "Nothing was changed. The policy takes decisions on this step only through Countersign's API."
+                                + " You can still decide through Countersign's API.")
+                .doesNotContain("/actions/", "/requests/", "reply to the approval mail itself");
         assertThat(status(id)).isEqualTo("PENDING");
     }
 

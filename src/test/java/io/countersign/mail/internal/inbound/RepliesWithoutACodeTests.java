@@ -1,22 +1,61 @@
 package io.countersign.mail.internal.inbound;
 
+import static io.countersign.notify.NotificationScene.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.notify.NotificationScene.Person;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replies that carry no reply code but name a request in their subject: the answer names a request
- * only when there is one.
+ * Replies that carry no reply code but name a request in their subject: the answer advises only what
+ * the sender can do, and names a request only when there is one.
  */
 class RepliesWithoutACodeTests extends ApprovingByMailFixture {
 
     private static final String ID_LETTERS = "abcdefghijklmnopqrstuvwxyz23456789";
+
+    @Test
+    void aReplyAboutAStepDecidedOnlyOnThePagesIsToldToDecideThereWithTheRequestsLink() throws Exception {
+        Map<String, Object> pagesOnly = step(1, lisa);
+        pagesOnly.put("allowedDecisionChannels", List.of("WEB"));
+        String id = scene.pending(dev, List.of(pagesOnly));
+        MimeMessage asked = mailAbout(lisa, id);
+        assertThat(text(asked)).contains("only on Countersign's pages").doesNotContain("Reply code");
+
+        file(replyWithoutCode(asked, lisa).bytes());
+
+        MimeMessage answer = mailTo(lisa, "Your reply was not applied (" + id + ")");
+        assertThat(text(answer))
+                .contains(
+                        "The reply carries no reply code.",
+                        "Nothing was changed. The policy takes decisions on this step only on Countersign's pages."
+                                + " You can still decide from the link in the original mail or on the request's page,"
+                                + " https://countersign.example.com/requests/" + id + ".")
+                .doesNotContain("reply to the approval mail itself", "by replying");
+        assertThat(html(answer))
+                .contains("only on Countersign&#39;s pages")
+                .contains("https://countersign.example.com/requests/" + id);
+        assertThat(status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aReplyFromSomeoneWhoMayNotDecideTheStepIsNotSentToThePages() throws Exception {
+        Map<String, Object> pagesOnly = step(1, lisa);
+        pagesOnly.put("allowedDecisionChannels", List.of("WEB"));
+        String id = scene.pending(dev, List.of(pagesOnly));
+
+        file(replyWithoutCode(mailAbout(lisa, id), carol).bytes());
+
+        MimeMessage answer = mailTo(carol, "Your reply was not applied");
+        assertThat(text(answer)).contains("The reply carries no reply code.").doesNotContain("still decide", "pages");
+        assertThat(status(id)).isEqualTo("PENDING");
+    }
 
     @Test
     void aReplyNamingARequestThatDoesNotExistNamesNoRequestInItsAuditOrAnswer() throws Exception {
@@ -40,6 +79,16 @@ class RepliesWithoutACodeTests extends ApprovingByMailFixture {
         MailAwait.patiently().until(() -> !refusalsFrom(lisa).isEmpty());
         assertThat(refusalsFrom(lisa)).containsExactly("mail:reply");
         assertThat(refusals(missing)).isEmpty();
+    }
+
+    /** A reply to {@code asked} from this person as a mail program writes it, holding no reply code. */
+    private static ReplyMail replyWithoutCode(MimeMessage asked, Person from) throws Exception {
+        return ReplyMail.answering("", "unused", "")
+                .from(email(from))
+                .to(asked.getReplyTo()[0].toString())
+                .subject("Re: " + asked.getSubject())
+                .inReplyTo(asked.getMessageID())
+                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n\n" + quoted(asked));
     }
 
     /** The targets of the refusals audited for this person's replies. */
