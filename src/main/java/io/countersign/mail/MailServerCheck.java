@@ -2,6 +2,7 @@ package io.countersign.mail;
 
 import io.countersign.mail.internal.Addresses;
 import io.countersign.mail.internal.ImapFolders;
+import io.countersign.mail.internal.MailFailures;
 import io.countersign.mail.internal.MailSessions;
 import io.countersign.mail.internal.ServerMessages;
 import io.countersign.shared.Actor;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Tests the saved settings the way they will be used: sends a test mail through SMTP, and logs in
- * to IMAP and opens the folder replies arrive in. Each part answers with the server's own error.
+ * to IMAP and opens the folder replies arrive in. Each part answers with the server's own error, or
+ * with why the server could not be reached.
  */
 @Service
 public class MailServerCheck {
@@ -54,8 +56,17 @@ public class MailServerCheck {
             mailer.send(composer.test(current, to).message(), current.smtp());
             return MailCheckResult.Part.passed();
         } catch (MailNotSent e) {
-            return MailCheckResult.Part.failed(e.getMessage());
+            return failed(e, e.getMessage());
         }
+    }
+
+    /**
+     * A server that could not be reached is said as a delivery's error says it, not in Jakarta Mail's
+     * words, which name the host and port; one that answered is quoted as {@code said}.
+     */
+    private static MailCheckResult.Part failed(Exception failure, String said) {
+        String unreachable = MailFailures.unreachable(failure);
+        return MailCheckResult.Part.failed(unreachable == null ? said : unreachable);
     }
 
     private MailCheckResult.Part imap(MailSettings.Imap imap) {
@@ -72,7 +83,7 @@ public class MailServerCheck {
             folder.close(false);
             return MailCheckResult.Part.passed();
         } catch (MessagingException | RuntimeException e) {
-            return MailCheckResult.Part.failed(ServerMessages.of(e));
+            return failed(e, ServerMessages.of(e));
         }
     }
 }

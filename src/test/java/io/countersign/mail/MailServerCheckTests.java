@@ -137,8 +137,22 @@ class MailServerCheckTests {
         JsonNode result = test("ops@example.com");
 
         assertThat(result.get("smtp").get("ok").asBoolean()).isFalse();
-        assertThat(result.get("smtp").get("error").asString()).containsIgnoringCase("connect");
+        // the words a delivery's lastError uses, not Jakarta Mail's, which name the host and port
+        assertThat(result.get("smtp").get("error").asString())
+                .isEqualTo("could not reach the mail server: connection refused");
         assertThat(result.get("imap").get("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anImapServerThatIsDownAnswersWhyInTheSameWords() {
+        save(new MailSettingsInput.Imap(
+                MailServers.HOST, 9, MailSecurity.NONE, MailServers.LOGIN, MailServers.PASSWORD, "INBOX", null));
+
+        JsonNode result = test("ops@example.com");
+
+        assertThat(result.get("smtp").get("ok").asBoolean()).isTrue();
+        assertThat(result.get("imap").get("error").asString())
+                .isEqualTo("could not reach the mail server: connection refused");
     }
 
     @Test

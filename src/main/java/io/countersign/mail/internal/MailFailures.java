@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * said as a webhook's or a chat platform's is; a server's answer (such as {@code 535 5.7.8
  * Authentication failed}) is what an administrator needs, and is kept without the host's name.
  */
-final class MailFailures {
+public final class MailFailures {
 
     private static final String SERVER = "the mail server";
 
@@ -39,8 +39,9 @@ final class MailFailures {
     private MailFailures() {}
 
     static String describe(MailNotSent failure, String host) {
-        if (UnreachableServers.isCause(failure)) {
-            return "could not reach the mail server: " + ConnectionFailures.describe(failure);
+        String unreachable = unreachable(failure);
+        if (unreachable != null) {
+            return unreachable;
         }
         if (among(failure, IOException.class)) {
             return "the connection to the mail server failed: " + ConnectionFailures.describe(failure);
@@ -48,6 +49,16 @@ final class MailFailures {
         String said =
                 failure.getMessage() == null || failure.getMessage().isBlank() ? "not sent" : failure.getMessage();
         return withoutAddress(said, host);
+    }
+
+    /**
+     * Why a mail server could not be reached or did not answer in time, as a delivery's error and the
+     * settings' test say it alike; null when it was reached, as its own answer then says more.
+     */
+    public static String unreachable(Throwable failure) {
+        return UnreachableServers.isCause(failure)
+                ? "could not reach the mail server: " + ConnectionFailures.describe(failure)
+                : null;
     }
 
     /**
