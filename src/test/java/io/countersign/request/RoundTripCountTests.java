@@ -7,27 +7,13 @@ import io.countersign.request.Organisation.Person;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.OnPostgres;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.countersign.testing.RoundTrips;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.core.BaseConnection;
-import org.postgresql.core.TransactionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -38,13 +24,10 @@ import org.springframework.context.annotation.Import;
  */
 @OnPostgres
 @CountersignTest
-@Import(RoundTripCountTests.Counting.class)
+@Import(RoundTrips.class)
 class RoundTripCountTests {
 
     private static final Logger log = LoggerFactory.getLogger(RoundTripCountTests.class);
-    private static final AtomicInteger ROUND_TRIPS = new AtomicInteger();
-    private static final List<String> STATEMENTS = new CopyOnWriteArrayList<>();
-    private static final Set<String> EXECUTING = Set.of("execute", "executeQuery", "executeUpdate", "executeBatch");
 
     @Autowired
     Api api;
@@ -76,35 +59,35 @@ class RoundTripCountTests {
                 .post("/api/v1/requests/" + warm + "/approve", null)
                 .expect(200);
 
-        int before = ROUND_TRIPS.get();
-        STATEMENTS.clear();
+        int before = RoundTrips.count();
+        RoundTrips.clearStatements();
         String id = api.as(dev.token())
                 .post("/api/v1/requests", body)
                 .expect(201)
                 .json()
                 .get("id")
                 .asString();
-        int creation = ROUND_TRIPS.get() - before;
-        log.info("statements of a creation:\n{}", String.join("\n", STATEMENTS));
+        int creation = RoundTrips.count() - before;
+        log.info("statements of a creation:\n{}", String.join("\n", RoundTrips.statements()));
         // the four approver places and the two steps each in one statement
-        assertThat(occurrences("insert into request_step_approvers")).isEqualTo(1);
-        assertThat(occurrences("insert into request_steps")).isEqualTo(1);
-        STATEMENTS.clear();
-        before = ROUND_TRIPS.get();
+        assertThat(RoundTrips.occurrences("insert into request_step_approvers")).isEqualTo(1);
+        assertThat(RoundTrips.occurrences("insert into request_steps")).isEqualTo(1);
+        RoundTrips.clearStatements();
+        before = RoundTrips.count();
         api.as(lisa.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
-        int firstDecision = ROUND_TRIPS.get() - before;
-        log.info("statements of a decision:\n{}", String.join("\n", STATEMENTS));
+        int firstDecision = RoundTrips.count() - before;
+        log.info("statements of a decision:\n{}", String.join("\n", RoundTrips.statements()));
         // the approver by name, and one more if their token's cache lapsed; the three approvers the
         // opening step tells are read together, not one by one
-        assertThat(STATEMENTS.stream().filter(s -> s.contains("from users where username = ?")))
+        assertThat(RoundTrips.statements().stream().filter(s -> s.contains("from users where username = ?")))
                 .hasSizeLessThanOrEqualTo(2);
-        STATEMENTS.clear();
-        before = ROUND_TRIPS.get();
+        RoundTrips.clearStatements();
+        before = RoundTrips.count();
         api.as(carol.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
-        int lastDecision = ROUND_TRIPS.get() - before;
-        log.info("statements of the last decision:\n{}", String.join("\n", STATEMENTS));
+        int lastDecision = RoundTrips.count() - before;
+        log.info("statements of the last decision:\n{}", String.join("\n", RoundTrips.statements()));
         // the first step, decided earlier, is not written again
-        assertThat(occurrences("update request_steps")).isEqualTo(1);
+        assertThat(RoundTrips.occurrences("update request_steps")).isEqualTo(1);
 
         log.info(
                 "round trips on the request pool: creation {}, first decision {}, last decision (grant) {}",
@@ -120,67 +103,5 @@ class RoundTripCountTests {
         assertThat(creation).isPositive().isLessThanOrEqualTo(4);
         assertThat(firstDecision).isPositive().isLessThanOrEqualTo(4);
         assertThat(lastDecision).isPositive().isLessThanOrEqualTo(4);
-    }
-
-    private static long occurrences(String sql) {
-        return STATEMENTS.stream()
-                .mapToLong(statement -> statement.split(sql, -1).length - 1L)
-                .sum();
-    }
-
-    /** Wraps the request pool so that every statement executed and every commit or rollback counts. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Counting {
-
-        @Bean
-        static BeanPostProcessor countRoundTrips() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    return bean instanceof DataSource dataSource ? counting(DataSource.class, dataSource) : bean;
-                }
-            };
-        }
-
-        static <T> T counting(Class<T> type, T target) {
-            InvocationHandler handler = (proxy, method, args) -> {
-                String called = method.getName();
-                boolean foreground =
-                        !Thread.currentThread().getName().matches(".*(scheduler|waiter|delivery-sender).*");
-                if (foreground
-                        && (EXECUTING.contains(called)
-                                || ((called.equals("commit") || called.equals("rollback"))
-                                        && inTransaction((Connection) target)))) {
-                    ROUND_TRIPS.incrementAndGet();
-                    STATEMENTS.add(called);
-                }
-                if (foreground && called.equals("prepareStatement") && args[0] instanceof String sql) {
-                    STATEMENTS.add("prepared: " + sql.replaceAll("\\s+", " "));
-                }
-                try {
-                    Object result = method.invoke(target, args);
-                    if (result instanceof Connection connection && type != Connection.class) {
-                        return counting(Connection.class, connection);
-                    }
-                    if (result instanceof Statement && method.getReturnType().isInterface()) {
-                        return wrap(method.getReturnType(), result);
-                    }
-                    return result;
-                } catch (InvocationTargetException e) {
-                    throw e.getTargetException();
-                }
-            };
-            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
-        }
-
-        /** The driver sends no commit or rollback for a connection outside a transaction. */
-        private static boolean inTransaction(Connection connection) throws SQLException {
-            return connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
-        }
-
-        @SuppressWarnings("unchecked")
-        private static Object wrap(Class<?> type, Object target) {
-            return counting((Class<Object>) type, target);
-        }
     }
 }

@@ -5,6 +5,8 @@ import io.countersign.notify.DeliveryAttempt;
 import io.countersign.notify.DeliveryState;
 import io.countersign.shared.ShortIds;
 import io.countersign.shared.Timestamps;
+import io.countersign.shared.database.CommitWrites;
+import io.countersign.shared.database.Pipelined;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -44,10 +46,12 @@ public class DeliveryStore {
             + " from webhook_deliveries where webhook_id = ? and state in ('PENDING', 'DEAD')";
 
     private final JdbcClient jdbc;
+    private final CommitWrites commitWrites;
     private final DeliveryWakes wakes;
 
-    DeliveryStore(JdbcClient jdbc, DeliveryWakes wakes) {
+    DeliveryStore(JdbcClient jdbc, CommitWrites commitWrites, DeliveryWakes wakes) {
         this.jdbc = jdbc;
+        this.commitWrites = commitWrites;
         this.wakes = wakes;
     }
 
@@ -55,12 +59,14 @@ public class DeliveryStore {
     public record Stored(long seq, Delivery delivery) {}
 
     /**
-     * Queues one event for one webhook, due at once and sent as soon as the transaction commits;
-     * {@code requestId} and {@code grantId} (either may be null) let an administrator find the
-     * deliveries of one request or grant.
+     * Queues one event for each of these webhooks, due at once and sent as soon as the transaction
+     * commits; {@code requestId} and {@code grantId} (either may be null) let an administrator find
+     * the deliveries of one request or grant. The rows go with the transaction's last writes: nothing
+     * in it reads them back, and a change that ends many requests at once (a user leaving) then
+     * costs no round trip per event.
      */
-    public String enqueue(
-            String webhookId,
+    public void enqueue(
+            List<String> webhookIds,
             String eventId,
             String type,
             Instant occurredAt,
@@ -68,26 +74,25 @@ public class DeliveryStore {
             String requestId,
             String grantId,
             Instant now) {
-        String id = ShortIds.next("dlv");
-        jdbc.sql("""
-                        insert into webhook_deliveries (id, webhook_id, event_id, event_type, occurred_at, payload, state,
-                            attempts, round_started_at, round_attempts, next_attempt_at, created_at, request_id, grant_id)
-                        values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?, ?, ?, ?)""")
-                .params(
-                        id,
-                        webhookId,
-                        eventId,
-                        type,
-                        Timestamps.toDb(occurredAt),
-                        payload,
-                        Timestamps.toDb(now),
-                        dueAt(now),
-                        Timestamps.toDb(now),
-                        requestId,
-                        grantId)
-                .update();
+        List<Object[]> rows = webhookIds.stream()
+                .map(webhookId -> new Object[] {
+                    ShortIds.next("dlv"),
+                    webhookId,
+                    eventId,
+                    type,
+                    Timestamps.toDb(occurredAt),
+                    payload,
+                    Timestamps.toDb(now),
+                    dueAt(now),
+                    Timestamps.toDb(now),
+                    requestId,
+                    grantId
+                })
+                .toList();
+        commitWrites.add(Pipelined.insert("""
+                insert into webhook_deliveries (id, webhook_id, event_id, event_type, occurred_at, payload, state,
+                    attempts, round_started_at, round_attempts, next_attempt_at, created_at, request_id, grant_id)""", "(?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?, ?, ?, ?)", rows));
         wakes.afterCommit(Delivery.WEBHOOK);
-        return id;
     }
 
     public Optional<Stored> find(String id) {

@@ -87,16 +87,14 @@ class Outbox {
         body.put("occurredAt", now.toString());
         body.put("data", data);
         String payload = json.writeValueAsString(body);
-        for (String webhookId : subscribers) {
-            deliveries.enqueue(
-                    webhookId,
-                    eventId,
-                    type,
-                    now,
-                    payload,
-                    (String) data.get("requestId"),
-                    (String) data.get("grantId"),
-                    now);
-        }
+        deliveries.enqueue(
+                subscribers,
+                eventId,
+                type,
+                now,
+                payload,
+                (String) data.get("requestId"),
+                (String) data.get("grantId"),
+                now);
     }
 }

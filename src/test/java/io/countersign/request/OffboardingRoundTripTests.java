@@ -1,0 +1,80 @@
+package io.countersign.request;
+
+import static io.countersign.request.Organisation.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.request.Organisation.Person;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import io.countersign.testing.OnPostgres;
+import io.countersign.testing.RoundTrips;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Offboarding is the urgent path: deactivating a user costs about the same number of round trips
+ * whether they have a few pending requests and places as approver or many. Each request still gets
+ * its audit row and its events, written together rather than one request at a time.
+ */
+@OnPostgres
+@CountersignTest
+@Import(RoundTrips.class)
+class OffboardingRoundTripTests {
+
+    private static final Logger log = LoggerFactory.getLogger(OffboardingRoundTripTests.class);
+
+    @Autowired
+    Api api;
+
+    @Test
+    void deactivatingAUserTakesRoundTripsThatDoNotGrowWithWhatTheyHavePending() {
+        Organisation org = new Organisation(api);
+        Person dev = org.person("dev");
+        Person lisa = org.person("lisa");
+        String own = org.resource();
+        org.policy(own, List.of(step("Review", 1, lisa)));
+        org.webhook("/offboarding", "request.cancelled", "request.step_escalated", "request.rejected");
+        // once before counting, so that caches (tokens, policies, subscribers) are as they are under load
+        deactivation(org, dev, lisa, own, 1);
+
+        int few = deactivation(org, dev, lisa, own, 2);
+        int many = deactivation(org, dev, lisa, own, 8);
+
+        log.info("round trips of a deactivation: 2 + 2 pending {}, 8 + 8 pending {}", few, many);
+        // one round trip each before the requests were locked and their webhook deliveries queued
+        // together (19 more for 12 more requests); room for a token cache that lapses and a timer's check
+        assertThat(many - few)
+                .as("round trips added by 12 more pending requests")
+                .isLessThanOrEqualTo(3);
+    }
+
+    /**
+     * The round trips of deactivating a user who has {@code pending} requests of their own waiting on
+     * lisa and stands beside lisa as an approver of as many of dev's requests.
+     */
+    private int deactivation(Organisation org, Person dev, Person lisa, String own, int pending) {
+        Person leaver = org.person("leaver");
+        String others = org.resource();
+        org.policy(others, List.of(step("Review", 1, leaver, lisa)));
+        for (int i = 0; i < pending; i++) {
+            org.request(leaver, own);
+            org.request(dev, others);
+        }
+        String body = Api.json(Map.of("email", leaver.name() + "@example.com", "role", "USER", "active", false));
+        RoundTrips.clearStatements();
+        int before = RoundTrips.count();
+        api.asAdmin().put("/api/v1/users/" + leaver.name(), body).expect(200);
+        int trips = RoundTrips.count() - before;
+        log.info(
+                "statements of a deactivation with {} + {} pending:\n{}",
+                pending,
+                pending,
+                String.join("\n", RoundTrips.statements()));
+        return trips;
+    }
+}
