@@ -5,8 +5,8 @@ import io.countersign.inventory.Inventory;
 import io.countersign.policy.ApprovalPlan;
 import io.countersign.policy.ApprovalPlanner;
 import io.countersign.shared.Actor;
+import io.countersign.shared.CallerGoneException;
 import io.countersign.shared.InvalidInputException;
-import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.RefusedException;
 import io.countersign.shared.ShortIds;
@@ -76,8 +76,9 @@ public class GrantExtensionRequests {
         // sees the extension another one opened, or the end another one moved, and none passes the limit
         inventory.lockResource(input.resource());
         String requester = actor.username();
-        String requesterId =
-                directory.lockActiveNamedAlone(requester).orElseThrow(() -> new NotFoundException("user", requester));
+        String requesterId = directory
+                .lockActiveNamedAlone(requester)
+                .orElseThrow(() -> CallerGoneException.orUnknown(actor, requester));
         repository.pendingExtensionsOf(input.grantId()).stream().findFirst().ifPresent(pending -> {
             throw new ExtensionPending(input.grantId(), pending);
         });

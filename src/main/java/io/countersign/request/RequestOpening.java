@@ -6,6 +6,7 @@ import io.countersign.inventory.Resource;
 import io.countersign.policy.ApprovalPlan;
 import io.countersign.policy.ApprovalPlanner;
 import io.countersign.shared.Actor;
+import io.countersign.shared.CallerGoneException;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
@@ -147,7 +148,7 @@ class RequestOpening {
         Pipelined<Optional<String>> requesterLock = directory.activeNamedLock(requester);
         Pipelined<Optional<Resource>> locked = inventory.resourceRead(resource);
         pipeline.run(List.of(inventory.resourceLock(resource), requesterLock, locked));
-        String requesterId = requesterLock.answer().orElseThrow(() -> new NotFoundException("user", requester));
+        String requesterId = requesterLock.answer().orElseThrow(() -> CallerGoneException.orUnknown(actor, requester));
         // read after the lock, which has the row when the caller is the requester
         String actorId = Requests.userIdOf(directory, actor);
         ApprovalPlan plan = planner.plan(

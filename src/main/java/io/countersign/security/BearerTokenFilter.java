@@ -1,5 +1,6 @@
 package io.countersign.security;
 
+import io.countersign.shared.CallerGoneException;
 import io.countersign.shared.database.DatabaseUnavailableException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -88,11 +89,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (authenticated.isEmpty()) {
             response.resetBuffer();
             ProblemWriter.write(
-                    request,
-                    response,
-                    HttpServletResponse.SC_UNAUTHORIZED,
-                    "Unauthorized",
-                    "The API token is unknown or expired.");
+                    request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", CallerGoneException.DETAIL);
             return;
         }
         CountersignPrincipal principal = authenticated.get().principal();

@@ -2,6 +2,7 @@ package io.countersign.web.api;
 
 import io.countersign.audit.ExportsBusyException;
 import io.countersign.security.TakenMethods;
+import io.countersign.shared.CallerGoneException;
 import io.countersign.shared.ConflictException;
 import io.countersign.shared.CountersignException;
 import io.countersign.shared.FieldIssue;
@@ -88,6 +89,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (e instanceof RefusedException refused) {
             problem.setProperty("reason", refused.reason());
+        }
+        if (e instanceof CallerGoneException) {
+            // as the token filter answers a token that authenticates nobody
+            return ResponseEntity.status(problem.getStatus())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .body(problem);
         }
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
@@ -358,6 +365,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static HttpStatus statusOf(CountersignException e) {
         if (e instanceof NotFoundException) {
             return HttpStatus.NOT_FOUND;
+        }
+        if (e instanceof CallerGoneException) {
+            return HttpStatus.UNAUTHORIZED;
         }
         if (e instanceof InvalidInputException) {
             return HttpStatus.BAD_REQUEST;
