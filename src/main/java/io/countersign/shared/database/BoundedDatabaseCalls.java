@@ -1,5 +1,8 @@
 package io.countersign.shared.database;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
@@ -11,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import javax.sql.DataSource;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,14 +36,20 @@ import org.springframework.transaction.TransactionSystemException;
  *
  * <p>Once a call has found the database out of reach, further calls are refused at once for
  * {@code retry-after}; then one call at a time tries the database again, until one reaches it. So
- * during an outage a gateway's checks are denied at once instead of each waiting out the timeout.
+ * during an outage a gateway's checks are denied at once instead of each waiting out the timeout. A
+ * call that only waited for a connection while every connection the pool may open was in use, or for
+ * one of these threads, found the service busy ({@link DatabaseBusyException}): it fails alone, and
+ * the calls after it try the database as usual.
  */
 @Component
 public class BoundedDatabaseCalls implements DisposableBean {
 
+    private static final String HIKARI_WAIT = "com.zaxxer.hikari.util.ConcurrentBag";
+
     private final DatabaseCallProperties properties;
     private final ThreadPoolExecutor executor;
     private final LongSupplier nanoTime;
+    private final BooleanSupplier poolExhausted;
     // set by a call that found the database out of reach, cleared by one that reached it
     private volatile boolean unreachable;
     private volatile long failedAt;
@@ -46,13 +58,22 @@ public class BoundedDatabaseCalls implements DisposableBean {
     private final ThreadLocal<Boolean> bounding = ThreadLocal.withInitial(() -> false);
 
     @Autowired
+    BoundedDatabaseCalls(DatabaseCallProperties properties, DataSource dataSource) {
+        this(properties, System::nanoTime, exhausted(dataSource));
+    }
+
     public BoundedDatabaseCalls(DatabaseCallProperties properties) {
         this(properties, System::nanoTime);
     }
 
     BoundedDatabaseCalls(DatabaseCallProperties properties, LongSupplier nanoTime) {
+        this(properties, nanoTime, () -> false);
+    }
+
+    BoundedDatabaseCalls(DatabaseCallProperties properties, LongSupplier nanoTime, BooleanSupplier poolExhausted) {
         this.properties = properties;
         this.nanoTime = nanoTime;
+        this.poolExhausted = poolExhausted;
         AtomicInteger counter = new AtomicInteger();
         int threads = Math.max(1, properties.threads());
         this.executor = new ThreadPoolExecutor(
@@ -96,6 +117,9 @@ public class BoundedDatabaseCalls implements DisposableBean {
                 unreachable = false;
             }
             return result;
+        } catch (DatabaseBusyException e) {
+            // the database was not found out of reach: nothing to refuse the next call for
+            throw e;
         } catch (DatabaseUnavailableException e) {
             failedAt = nanoTime.getAsLong();
             unreachable = true;
@@ -119,15 +143,27 @@ public class BoundedDatabaseCalls implements DisposableBean {
 
     private <T> T bounded(Callable<T> call) {
         Future<T> future;
+        AtomicReference<Thread> runner = new AtomicReference<>();
         try {
-            future = executor.submit(inLogContext(call));
+            future = executor.submit(inLogContext(() -> {
+                runner.set(Thread.currentThread());
+                return call.call();
+            }));
         } catch (RejectedExecutionException e) {
-            throw new DatabaseUnavailableException("too many database calls are waiting", e);
+            throw new DatabaseBusyException("too many database calls are waiting", e);
         }
         try {
             return future.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            // looked at before the cancel frees the thread, which would leave the wait
+            boolean busy = waitedForAConnection(runner.get());
             future.cancel(true);
+            if (busy) {
+                throw new DatabaseBusyException(
+                        "every connection is in use: none was free within "
+                                + properties.timeout().toMillis() + " ms",
+                        e);
+            }
             throw new DatabaseUnavailableException(
                     "the database did not answer within " + properties.timeout().toMillis() + " ms", e);
         } catch (InterruptedException e) {
@@ -136,6 +172,9 @@ public class BoundedDatabaseCalls implements DisposableBean {
             throw new DatabaseUnavailableException("interrupted while waiting for the database", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (isBusy(cause)) {
+                throw new DatabaseBusyException("every connection is in use", cause);
+            }
             if (isUnavailability(cause)) {
                 throw new DatabaseUnavailableException("the database cannot be reached", cause);
             }
@@ -160,6 +199,68 @@ public class BoundedDatabaseCalls implements DisposableBean {
                 MDC.clear();
             }
         };
+    }
+
+    /**
+     * Whether a call that ran out of time spent it waiting for a connection, or for a thread, while
+     * every connection the pool may open was lent to other calls. A call that had its connection and
+     * got no answer met a database that does not answer.
+     */
+    private boolean waitedForAConnection(Thread runner) {
+        if (runner == null) {
+            // still queued: behind calls that hold every thread, this one never asked the database
+            return executor.getActiveCount() >= executor.getMaximumPoolSize();
+        }
+        if (!poolExhausted.getAsBoolean()) {
+            return false;
+        }
+        // waiting in the pool's bag, not checking a connection taken from it: a check that does not
+        // answer is the database not answering
+        for (StackTraceElement frame : runner.getStackTrace()) {
+            if (frame.getClassName().equals(HIKARI_WAIT)
+                    && frame.getMethodName().equals("borrow")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether every connection the pool may open is open and in use, so that a call waits for another
+     * to give one back; never for a pool that is not HikariCP's.
+     */
+    static BooleanSupplier exhausted(DataSource dataSource) {
+        HikariDataSource pool;
+        try {
+            if (dataSource == null || !dataSource.isWrapperFor(HikariDataSource.class)) {
+                return () -> false;
+            }
+            pool = dataSource.unwrap(HikariDataSource.class);
+        } catch (SQLException e) {
+            return () -> false;
+        }
+        return () -> {
+            HikariPoolMXBean state = pool.getHikariPoolMXBean();
+            return state != null
+                    && state.getIdleConnections() == 0
+                    && state.getTotalConnections() >= pool.getMaximumPoolSize();
+        };
+    }
+
+    /**
+     * True for HikariCP's answer that no connection became free in time when no attempt to open one had
+     * failed (it names such a failure as its cause): the pool is busy, and the database may be fine.
+     */
+    public static boolean isBusy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DatabaseBusyException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLTransientConnectionException timedOut) {
+                return timedOut.getCause() == null && timedOut.getSQLState() == null;
+            }
+        }
+        return false;
     }
 
     /** True for failures that say the database is out of reach rather than that the call was wrong. */

@@ -70,14 +70,14 @@ class AccessCheck {
         return grants.check(actor, user, resource, account, changesSeen);
     }
 
-    /** Whether a failure of {@link #ask} is answered by {@link #unavailable()}. */
+    /** Whether a failure of {@link #ask} is answered by {@link #unavailable}. */
     static boolean isOutage(RuntimeException failure) {
         return failure instanceof DatabaseUnavailableException || failure instanceof DataAccessResourceFailureException;
     }
 
     /** Fails closed: an enforcement point that cannot get an answer is told, in the body too, to deny. */
-    static ResponseEntity<ProblemDetail> unavailable() {
-        ProblemDetail problem = DatabaseOutage.accessCheckProblem();
+    static ResponseEntity<ProblemDetail> unavailable(RuntimeException failure) {
+        ProblemDetail problem = DatabaseOutage.accessCheckProblem(failure);
         return ResponseEntity.status(problem.getStatus())
                 .header("Retry-After", "1")
                 .body(problem);

@@ -56,6 +56,6 @@ class AccessCheckController {
     /** The failures {@link AccessCheck#isOutage} names. */
     @ExceptionHandler({DatabaseUnavailableException.class, DataAccessResourceFailureException.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
-        return AccessCheck.unavailable();
+        return AccessCheck.unavailable(e);
     }
 }

@@ -51,9 +51,9 @@ class DatabaseOutageFilter {
     }
 
     /** The problem Spring MVC would write, with the path as its instance as every other problem has. */
-    static Map<String, Object> problem(String path) {
+    static Map<String, Object> problem(String path, Throwable failure) {
         boolean check = DatabaseOutage.ACCESS_CHECK_PATH.equals(path);
-        ProblemDetail detail = check ? DatabaseOutage.accessCheckProblem() : DatabaseOutage.problem();
+        ProblemDetail detail = check ? DatabaseOutage.accessCheckProblem(failure) : DatabaseOutage.problem(failure);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank"); // what Spring writes for a problem of no type of its own
         problem.put("title", detail.getTitle());
@@ -102,13 +102,13 @@ class DatabaseOutageFilter {
                 if (isPage(request) && request.getDispatcherType() != DispatcherType.ERROR) {
                     // the error page, which reads nothing from the database; an error dispatch that
                     // failed itself cannot dispatch again, and answers the problem document below
-                    request.setAttribute(DatabaseOutage.UNREACHABLE, true);
+                    request.setAttribute(DatabaseOutage.UNREACHABLE, e);
                     response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                     return;
                 }
                 // without a charset parameter, as every problem is labelled: JSON is UTF-8 by definition
                 response.setContentType("application/problem+json");
-                response.getOutputStream().write(JSON.writeValueAsBytes(problem(request.getRequestURI())));
+                response.getOutputStream().write(JSON.writeValueAsBytes(problem(request.getRequestURI(), e)));
             }
         }
     }

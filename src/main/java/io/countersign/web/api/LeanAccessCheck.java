@@ -126,7 +126,7 @@ class LeanAccessCheck {
                 if (AccessCheck.isOutage(e)) {
                     // asking again on the full path would make the caller wait for the database twice
                     headers.around(
-                            request, response, (req, res) -> writeUnavailable(request, (HttpServletResponse) res));
+                            request, response, (req, res) -> writeUnavailable(request, (HttpServletResponse) res, e));
                     return;
                 }
                 // refused or invalid: the full path asks again and answers as it always has
@@ -172,9 +172,10 @@ class LeanAccessCheck {
             return true;
         }
 
-        /** {@link AccessCheck#unavailable()} as Spring MVC writes it, the request's path as the instance. */
-        private void writeUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            ResponseEntity<ProblemDetail> answer = AccessCheck.unavailable();
+        /** {@link AccessCheck#unavailable} as Spring MVC writes it, the request's path as the instance. */
+        private void writeUnavailable(
+                HttpServletRequest request, HttpServletResponse response, RuntimeException failure) throws IOException {
+            ResponseEntity<ProblemDetail> answer = AccessCheck.unavailable(failure);
             ProblemDetail problem = answer.getBody();
             problem.setInstance(URI.create(request.getRequestURI()));
             response.setStatus(answer.getStatusCode().value());

@@ -8,6 +8,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
@@ -31,10 +32,12 @@ class ProblemErrorAttributes extends DefaultErrorAttributes {
         int status = boot.get("status") instanceof Integer code ? code : 500;
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        if (request.getAttribute(DatabaseOutage.UNREACHABLE, RequestAttributes.SCOPE_REQUEST) != null) {
-            problem.put("title", DatabaseOutage.problem().getTitle());
+        if (request.getAttribute(DatabaseOutage.UNREACHABLE, RequestAttributes.SCOPE_REQUEST)
+                instanceof Throwable failure) {
+            ProblemDetail outage = DatabaseOutage.problem(failure);
+            problem.put("title", outage.getTitle());
             problem.put("status", status);
-            problem.put("detail", DatabaseOutage.problem().getDetail());
+            problem.put("detail", outage.getDetail());
         } else {
             problem.put("title", ContainerAnswers.title(status));
             problem.put("status", status);

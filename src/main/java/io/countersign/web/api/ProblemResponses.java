@@ -10,6 +10,7 @@ import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
 import io.countersign.shared.RefusedException;
+import io.countersign.shared.database.BoundedDatabaseCalls;
 import io.countersign.shared.database.DatabaseUnavailableException;
 import io.countersign.web.DecisionLinkPaths;
 import io.countersign.web.ExpectedValues;
@@ -324,7 +325,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DatabaseUnavailableException.class, DataAccessResourceFailureException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
         unavailable.answered(e);
-        ProblemDetail problem = DatabaseOutage.problem();
+        ProblemDetail problem = DatabaseOutage.problem(e);
         return ResponseEntity.status(problem.getStatus())
                 .header("Retry-After", "1")
                 .body(problem);
@@ -337,6 +338,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             // is there to answer, and nothing failed on this side
             log.debug("The client went away before its answer was written", e);
             return null;
+        }
+        if (BoundedDatabaseCalls.isUnavailability(e)) {
+            // a transaction that could not begin (no connection in time) says so only in its cause
+            return databaseUnavailable(e);
         }
         log.error("Unexpected failure", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(

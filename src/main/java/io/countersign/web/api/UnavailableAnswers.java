@@ -1,6 +1,7 @@
 package io.countersign.web.api;
 
 import io.countersign.shared.RefusalAuditLimiter;
+import io.countersign.shared.database.BoundedDatabaseCalls;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
  * Warns that calls were answered 503 because the database is out of reach: the first at once, then
  * at most one warning a minute, which counts the answers since the last. During an outage every call
  * fails alike and enforcement points ask hundreds of times a second: a line each would bury the rest
- * of the log, and take CPU from the answers.
+ * of the log, and take CPU from the answers. Calls answered 503 because every database connection was
+ * in use are counted and warned of apart, as {@code Database busy}: the database was not out of reach.
  */
 @Component
 class UnavailableAnswers {
@@ -24,9 +26,10 @@ class UnavailableAnswers {
     }
 
     void answered(Exception failure) {
-        warnings.admit("database", "unavailable")
+        boolean busy = BoundedDatabaseCalls.isBusy(failure);
+        warnings.admit("database", busy ? "busy" : "unavailable")
                 .ifPresent(heldBack -> log.warn(
-                        "Database unavailable, answered 503: {}",
+                        busy ? "Database busy, answered 503: {}" : "Database unavailable, answered 503: {}",
                         RefusalAuditLimiter.noted(failure.getMessage(), heldBack)));
     }
 }

@@ -3,12 +3,18 @@ package io.countersign.shared.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -184,6 +190,61 @@ class BoundedDatabaseCallsTests {
             assertThat(patient.call(() -> 42)).isEqualTo(42);
         } finally {
             patient.destroy();
+        }
+    }
+
+    @Test
+    void aPoolWhoseConnectionsAreAllInUseIsBusyAndRefusesNothingAfterwards() throws Exception {
+        try (HikariDataSource pool = tinyPool()) {
+            BoundedDatabaseCalls busy = new BoundedDatabaseCalls(
+                    new DatabaseCallProperties(Duration.ofMillis(200), 1, 1, Duration.ofHours(1)),
+                    nanos::get,
+                    BoundedDatabaseCalls.exhausted(pool));
+            try {
+                try (Connection held = pool.getConnection()) {
+                    assertThatThrownBy(() -> busy.call(() -> select(pool)))
+                            .isInstanceOf(DatabaseBusyException.class)
+                            .hasMessageContaining("every connection is in use");
+                }
+                assertThat(busy.call(() -> select(pool))).isEqualTo(1);
+            } finally {
+                busy.destroy();
+            }
+        }
+    }
+
+    @Test
+    void thePoolsTimeoutWithoutAConnectionFailureIsBusyAndRefusesNothingAfterwards() {
+        var poolTimedOut = new CannotGetJdbcConnectionException(
+                "Failed to obtain JDBC Connection",
+                new SQLTransientConnectionException(
+                        "main - Connection is not available, request timed out after 5000ms"));
+
+        assertThatThrownBy(() -> calls.call(() -> {
+                    throw poolTimedOut;
+                }))
+                .isInstanceOf(DatabaseBusyException.class);
+        assertThat(BoundedDatabaseCalls.isUnavailability(poolTimedOut)).isTrue();
+        assertThat(BoundedDatabaseCalls.isBusy(poolTimedOut)).isTrue();
+        assertThat(calls.call(() -> 42)).isEqualTo(42);
+        var refused = new SQLTransientConnectionException(
+                "main - Connection is not available", "08001", new SQLException("Connection refused", "08001"));
+        assertThat(BoundedDatabaseCalls.isBusy(refused)).isFalse();
+    }
+
+    private static HikariDataSource tinyPool() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:busy-" + UUID.randomUUID());
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(30_000);
+        return new HikariDataSource(config);
+    }
+
+    private static int select(DataSource pool) throws SQLException {
+        try (Connection connection = pool.getConnection();
+                var result = connection.createStatement().executeQuery("select 1")) {
+            result.next();
+            return result.getInt(1);
         }
     }
 

@@ -2,6 +2,7 @@ package io.countersign.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.shared.database.DatabaseBusyException;
 import io.countersign.shared.database.DatabaseUnavailableException;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
@@ -59,5 +60,22 @@ class DatabaseOutageFilterTests {
                         .get("allowed")
                         .asBoolean(true))
                 .isFalse();
+    }
+
+    @Test
+    void aCallThatFoundEveryConnectionInUseIsAnsweredBusyNotUnreachable() throws Exception {
+        for (String path : new String[] {"/api/v1/levels", DatabaseOutage.ACCESS_CHECK_PATH}) {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+
+            filter.doFilter(new MockHttpServletRequest("GET", path), response, (request, answer) -> {
+                throw new DatabaseBusyException("every connection is in use", null);
+            });
+
+            assertThat(response.getStatus()).as(path).isEqualTo(503);
+            assertThat(response.getHeader("Retry-After")).as(path).isEqualTo("1");
+            var problem = Api.JSON_READER.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+            assertThat(problem.get("title").asString()).as(path).isEqualTo("Service busy");
+            assertThat(problem.get("detail").asString()).as(path).contains("too busy");
+        }
     }
 }

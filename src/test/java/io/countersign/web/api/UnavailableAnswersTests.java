@@ -3,6 +3,7 @@ package io.countersign.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.countersign.shared.database.DatabaseBusyException;
 import io.countersign.shared.database.DatabaseUnavailableException;
 import io.countersign.testing.LoggedEvents;
 import io.countersign.testing.MutableClock;
@@ -38,5 +39,17 @@ class UnavailableAnswersTests {
         assertThat(logged.list.get(1).getFormattedMessage())
                 .isEqualTo("Database unavailable, answered 503: the database cannot be reached"
                         + " (500 more like it since the last one recorded were not recorded)");
+    }
+
+    @Test
+    void callsAnsweredBusyAreWarnedOfApartFromAnOutage() {
+        answers.answered(new DatabaseUnavailableException("the database cannot be reached"));
+        answers.answered(new DatabaseBusyException("every connection is in use", null));
+
+        assertThat(logged.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly(
+                        "Database unavailable, answered 503: the database cannot be reached",
+                        "Database busy, answered 503: every connection is in use");
     }
 }
