@@ -1,6 +1,8 @@
 package io.countersign.notify.internal;
 
 import io.countersign.shared.ConnectionFailures;
+import io.countersign.shared.database.BoundedDatabaseCalls;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
@@ -17,8 +19,7 @@ final class ThrownFailures {
      * no words fit; the stack trace is logged at DEBUG.
      */
     static void warn(Logger log, DueDeliveries.Due due, String what, RuntimeException e) {
-        String cause = ConnectionFailures.named(e)
-                .orElseGet(() -> "unexpected " + e.getClass().getSimpleName());
+        String cause = named(e).orElseGet(() -> "unexpected " + e.getClass().getSimpleName());
         log.warn(
                 "Delivery {} on {}: {} failed ({}); its stack trace is logged at DEBUG",
                 due.id(),
@@ -33,8 +34,21 @@ final class ThrownFailures {
      * means nothing to them.
      */
     static String inWords(RuntimeException e) {
-        return ConnectionFailures.named(e)
-                .map(words -> "failed: " + words)
-                .orElse("failed unexpectedly; see the service log");
+        return named(e).map(words -> "failed: " + words).orElse("failed unexpectedly; see the service log");
+    }
+
+    /**
+     * This side's database before the receiver's connection: an attempt that read its secrets or its
+     * address when the database was out of reach failed here, and a refused connection to the database
+     * must not read as the receiver's.
+     */
+    private static Optional<String> named(RuntimeException e) {
+        if (BoundedDatabaseCalls.isBusy(e)) {
+            return Optional.of("no database connection was free in time");
+        }
+        if (BoundedDatabaseCalls.isUnavailability(e)) {
+            return Optional.of("could not reach the database");
+        }
+        return ConnectionFailures.named(e);
     }
 }
