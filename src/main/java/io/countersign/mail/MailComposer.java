@@ -51,7 +51,7 @@ public class MailComposer {
         String replyTo = current.approveByMail() && notice.actionToken() != null
                 ? Addresses.withTag(Addresses.parse(current.smtp().from()).getAddress(), notice.actionToken())
                 : null;
-        return aboutRequest(
+        ComposedMail mail = aboutRequest(
                 current,
                 notice.requestId(),
                 String.valueOf(notice.stepNumber()),
@@ -60,6 +60,7 @@ public class MailComposer {
                 notice.recipient(),
                 replyTo,
                 head -> ApprovalLetter.write(notice, head));
+        return new ComposedMail(mail.message(), mail.messageId(), replyTo != null);
     }
 
     /** Tells a requester that their request was approved, rejected, cancelled or expired. */
@@ -167,7 +168,7 @@ public class MailComposer {
     }
 
     private ComposedMail compose(MimeMessages mime, String id, Letter letter, Letterhead head) {
-        return new ComposedMail(mime.build(id, letter, head.now()), id);
+        return new ComposedMail(mime.build(id, letter, head.now()), id, false);
     }
 
     private MailSettings configured() {

@@ -3,6 +3,7 @@ package io.countersign.mail;
 import io.countersign.mail.internal.InstanceProperties;
 import io.countersign.mail.internal.MailSettingsRules;
 import io.countersign.mail.internal.MailSettingsStore;
+import io.countersign.mail.internal.ReplyCodeResends;
 import io.countersign.notify.NotificationDeliveries;
 import io.countersign.shared.Actor;
 import io.countersign.shared.FieldIssue;
@@ -39,6 +40,7 @@ public class MailSettingsService {
     private final ApplicationEventPublisher events;
     private final NotificationDeliveries deliveries;
     private final DatabaseNotifications notifications;
+    private final ReplyCodeResends replyCodes;
 
     /**
      * Whether an SMTP server is saved, asked each time a notification is queued. Stale for the
@@ -55,8 +57,10 @@ public class MailSettingsService {
             ApplicationEventPublisher events,
             NotificationDeliveries deliveries,
             SharedCaches caches,
-            DatabaseNotifications notifications) {
+            DatabaseNotifications notifications,
+            ReplyCodeResends replyCodes) {
         this.deliveries = deliveries;
+        this.replyCodes = replyCodes;
         this.notifications = notifications;
         // the cache's changes announce each save: serverSaved.changed() is part of every one
         this.serverSaved = caches.create(SAVED, Duration.ofSeconds(10));
@@ -126,7 +130,16 @@ public class MailSettingsService {
         serverSaved.changed();
         // mail that waited for a server, or for this one to answer again, is tried now
         deliveries.resume(MAIL_CHANNEL);
-        events.publishEvent(new MailSettingsUpdated(actor, summary(before, next)));
+        String summary = summary(before, next);
+        if (next.approveByMail() && (before == null || !before.approveByMail())) {
+            // approvers mailed while replies decided nothing have no reply code to answer with
+            int mailed = replyCodes.queue(clock.instant());
+            if (mailed > 0) {
+                summary += "; approval mail with a reply code sent again to " + mailed
+                        + (mailed == 1 ? " approver" : " approvers");
+            }
+        }
+        events.publishEvent(new MailSettingsUpdated(actor, summary));
         return current();
     }
 

@@ -13,8 +13,7 @@ import java.util.List;
  * @param stillDecideThrough how the sender can still decide the step the reply was about: {@code
  *     WEB} (the link in the notification or the request's page), {@code EMAIL} (replying to the
  *     notification), {@code API} (Countersign's API); empty when they cannot, or when that is not known
- * @param howToReply the reply did not say which request or step it answers: the answer says how to
- *     reply so that it does
+ * @param advice what the answer adds on how to reply so that a reply decides
  */
 public record RefusalNotice(
         String to,
@@ -24,16 +23,29 @@ public record RefusalNotice(
         String reason,
         String requestId,
         List<Channel> stillDecideThrough,
-        boolean howToReply) {
+        Advice advice) {
+
+    /** What the answer adds on how to reply, besides the ways left to decide. */
+    public enum Advice {
+        NONE,
+        /** The reply did not say which request or step it answers: how to reply so that it does. */
+        HOW_TO_REPLY,
+        /**
+         * The reply carried no code, and every approval mail the sender had about the step left without
+         * one while approving by mail was off: a mail with a code follows, and a reply to it decides.
+         */
+        CODE_TO_FOLLOW
+    }
 
     public RefusalNotice {
         stillDecideThrough = stillDecideThrough == null ? List.of() : List.copyOf(stillDecideThrough);
+        advice = advice == null ? Advice.NONE : advice;
     }
 
     /** A refusal that offers no other way to decide. */
     public RefusalNotice(
             String to, String originalSubject, String originalMessageId, String originalReferences, String reason) {
-        this(to, originalSubject, originalMessageId, originalReferences, reason, null, List.of(), false);
+        this(to, originalSubject, originalMessageId, originalReferences, reason, null, List.of(), Advice.NONE);
     }
 
     /** A refusal of a reply that said which request and step it answers. */
@@ -45,6 +57,14 @@ public record RefusalNotice(
             String reason,
             String requestId,
             List<Channel> stillDecideThrough) {
-        this(to, originalSubject, originalMessageId, originalReferences, reason, requestId, stillDecideThrough, false);
+        this(
+                to,
+                originalSubject,
+                originalMessageId,
+                originalReferences,
+                reason,
+                requestId,
+                stillDecideThrough,
+                Advice.NONE);
     }
 }

@@ -4,6 +4,7 @@ import io.countersign.directory.Directory;
 import io.countersign.notify.internal.DeliveryFilter;
 import io.countersign.notify.internal.DeliveryLists;
 import io.countersign.notify.internal.DeliveryStore;
+import io.countersign.notify.internal.NotificationOutbox;
 import io.countersign.notify.internal.NotificationQueue;
 import io.countersign.notify.internal.NotificationSenders;
 import io.countersign.notify.internal.RoutedDeliveries;
@@ -14,8 +15,10 @@ import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
 import io.countersign.shared.UnknownEnumValues;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
@@ -41,6 +44,7 @@ public class NotificationDeliveries {
     private final RoutedDeliveries routed;
     private final Directory directory;
     private final NotificationSenders senders;
+    private final NotificationOutbox outbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -53,10 +57,12 @@ public class NotificationDeliveries {
             Directory directory,
             // lazy: the mail sender, one of the senders, reads mail settings, which resume deliveries here
             @Lazy NotificationSenders senders,
+            @Lazy NotificationOutbox outbox,
             ApplicationEventPublisher events,
             Clock clock) {
         this.clock = clock;
         this.senders = senders;
+        this.outbox = outbox;
         this.lists = lists;
         this.deliveries = deliveries;
         this.queue = queue;
@@ -140,6 +146,30 @@ public class NotificationDeliveries {
     public int resume(String channel) {
         pauses.end(channel);
         return queue.resume(channel, clock.instant());
+    }
+
+    /**
+     * Tells {@code people} about the request's step again, on {@code channel} alone, whatever they
+     * subscribe to: for a message that must follow one they were sent there. Inactive people are
+     * left out; returns how many were queued. {@code grantId} is the grant an extension lengthens.
+     */
+    @Transactional
+    public int tellAgain(
+            String channel,
+            NotificationKind kind,
+            String requestId,
+            String grantId,
+            int step,
+            Collection<NotificationRoutes.Person> people,
+            Map<String, ?> data) {
+        return outbox.notifyOn(
+                channel,
+                kind,
+                people.stream()
+                        .map(person -> new NotificationOutbox.Recipient(person.id(), person.username()))
+                        .toList(),
+                new NotificationOutbox.About(requestId, grantId, step),
+                data);
     }
 
     /**

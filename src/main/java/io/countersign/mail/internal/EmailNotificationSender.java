@@ -201,7 +201,14 @@ class EmailNotificationSender implements NotificationSender {
                 notification.kind() == NotificationKind.STEP_ESCALATED ? escalation(current) : null,
                 details.startsAt());
         ComposedMail mail = composer.approvalRequest(notice);
-        sent.record(mail.messageId(), requestId, step, notification.recipientId(), user.email(), clock.instant());
+        sent.record(
+                mail.messageId(),
+                requestId,
+                step,
+                notification.recipientId(),
+                user.email(),
+                mail.replyCode(),
+                clock.instant());
         mailer.send(mail.message());
         return SendResult.ok();
     }

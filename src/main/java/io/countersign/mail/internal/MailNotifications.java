@@ -21,12 +21,43 @@ public class MailNotifications {
     }
 
     /** Recorded before the mail leaves, so that no reply can arrive to a mail we have no record of. */
-    void record(String messageId, String requestId, int step, String approverId, String address, Instant at) {
+    void record(
+            String messageId,
+            String requestId,
+            int step,
+            String approverId,
+            String address,
+            boolean replyCode,
+            Instant at) {
         jdbc.sql("""
-                        insert into mail_notifications (message_id, request_id, step, approver_id, address, sent_at)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(messageId, requestId, step, approverId, Names.asciiLowerCase(address), Timestamps.toDb(at))
+                        insert into mail_notifications
+                            (message_id, request_id, step, approver_id, address, reply_code, sent_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        messageId,
+                        requestId,
+                        step,
+                        approverId,
+                        Names.asciiLowerCase(address),
+                        replyCode,
+                        Timestamps.toDb(at))
                 .update();
+    }
+
+    /**
+     * Whether every approval mail about this step that went to {@code address} left without a reply
+     * code, as approving by mail was off; false when none went there. A mail sent before the column
+     * was added counts as one that showed its code.
+     */
+    public boolean askedOnlyWithoutCode(String requestId, int step, String address) {
+        return jdbc.sql("""
+                        select count(*) from mail_notifications
+                        where request_id = ? and step = ? and address = ?
+                        having count(*) > 0 and max(case when coalesce(reply_code, true) then 1 else 0 end) = 0""")
+                .params(requestId, step, Names.asciiLowerCase(address))
+                .query(Long.class)
+                .optional()
+                .isPresent();
     }
 
     /** The addresses (lower case) that this approver was asked at about this step of the request. */

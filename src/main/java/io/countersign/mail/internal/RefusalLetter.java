@@ -23,15 +23,22 @@ public final class RefusalLetter {
     }
 
     /**
-     * Said only when the reply's own code did not name its request and step: the sender may have a way
-     * left, and this is how a reply names both.
+     * How to reply so that a reply decides. Pointing at a mail that shows a reply code helps only a
+     * sender who was sent one: an approver mailed while approving by mail was off is told that a mail
+     * with a code follows instead.
      */
     private static String howToReply(RefusalNotice notice) {
-        return notice.howToReply()
-                ? " Countersign could not tell which approval your reply answers. To decide by mail, reply to the"
+        return switch (notice.advice()) {
+            case NONE -> "";
+            case HOW_TO_REPLY ->
+                " Countersign could not tell which approval your reply answers. To decide by mail, reply to the"
                         + " approval mail itself (one that shows a reply code), keeping its subject, which names the"
-                        + " request, and sending to its reply address, which carries your reply code."
-                : "";
+                        + " request, and sending to its reply address, which carries your reply code.";
+            case CODE_TO_FOLLOW ->
+                " The approval mail you were sent about this step shows no reply code: it left while approving by"
+                        + " mail was switched off. Countersign mails you a new one with a reply code once approving"
+                        + " by mail is on; reply to that one.";
+        };
     }
 
     /**

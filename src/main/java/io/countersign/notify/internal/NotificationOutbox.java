@@ -117,6 +117,30 @@ public class NotificationOutbox {
         return queued.size();
     }
 
+    /**
+     * Queues the notification on {@code channel} alone, to each active recipient, whatever they
+     * subscribe to: for a message that must follow one they were sent there. Returns how many were
+     * queued.
+     */
+    @Transactional
+    public int notifyOn(
+            String channel, NotificationKind kind, Collection<Recipient> recipients, About about, Map<String, ?> data) {
+        if (!senders.ready(channel) || recipients.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String eventId = UUID.randomUUID().toString();
+        String payload = json.writeValueAsString(new LinkedHashMap<>(data));
+        directory.findUsers(usernames(recipients, List.of()));
+        List<NotificationQueue.Addressed> queued = recipients.stream()
+                .filter(this::isActive)
+                .map(recipient -> addressed(
+                        eventId, kind, channel, recipient.id(), recipient.username(), null, about, now, payload))
+                .toList();
+        queue.enqueueAll(queued, now, senders::waitingFor);
+        return queued.size();
+    }
+
     private static boolean routedTo(List<NotificationRoutes.Route> routes, String channel, String userId) {
         return routes.stream()
                 .anyMatch(r -> r.channel().equals(channel)

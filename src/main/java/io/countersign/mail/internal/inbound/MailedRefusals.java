@@ -47,7 +47,7 @@ class MailedRefusals implements RefusalReplies {
                         sentence(reply.reason()),
                         reply.requestId(),
                         reply.stillDecideThrough(),
-                        reply.howToReply()))
+                        reply.advice()))
                 .message());
     }
 

@@ -1,5 +1,6 @@
 package io.countersign.mail.internal.inbound;
 
+import io.countersign.mail.RefusalNotice.Advice;
 import io.countersign.shared.Channel;
 import java.util.List;
 
@@ -20,8 +21,7 @@ public interface RefusalReplies {
      * @param requestId the request the reply was about, when known
      * @param stillDecideThrough the channels through which the sender can still decide its step;
      *     empty when they cannot
-     * @param howToReply the reply did not say which request or step it answers, nor did a code of
-     *     the sender's: the answer says how to reply so that it does
+     * @param advice what the answer adds on how to reply so that a reply decides
      */
     record RefusalReply(
             String to,
@@ -30,10 +30,11 @@ public interface RefusalReplies {
             String reason,
             String requestId,
             List<Channel> stillDecideThrough,
-            boolean howToReply) {
+            Advice advice) {
 
         public RefusalReply {
             stillDecideThrough = stillDecideThrough == null ? List.of() : List.copyOf(stillDecideThrough);
+            advice = advice == null ? Advice.NONE : advice;
         }
 
         /** The mail's text: what went wrong, and whether the sender can still decide. */

@@ -51,6 +51,15 @@ public interface ReplyDecider {
     }
 
     /**
+     * Whether every approval mail that went to {@code sender} about the request's open step left
+     * without a reply code, approving by mail being off, where the step takes decisions by mail:
+     * pointing them at a mail that shows a code would point at nothing.
+     */
+    default boolean askedOnlyWithoutCode(String requestId, String sender) {
+        return false;
+    }
+
+    /**
      * What became of a reply.
      *
      * @param requestId the request concerned, when known

@@ -1,5 +1,6 @@
 package io.countersign.mail.internal.inbound;
 
+import io.countersign.mail.RefusalNotice.Advice;
 import io.countersign.mail.internal.inbound.RefusalReplies.RefusalReply;
 import io.countersign.mail.internal.inbound.ReplyDecider.Outcome;
 import io.countersign.shared.Channel;
@@ -139,18 +140,24 @@ class ReplyProcessor {
         List<Channel> open = reading.token() == null || about == null
                 ? List.of()
                 : decider.getObject().stillOpenTo(reading.token(), about, reading.sender());
-        boolean howToReply = reading.unplaced() && (reading.token() == null || about == null);
-        if (howToReply && about != null) {
+        Advice advice = Advice.NONE;
+        if (reading.unplaced() && (reading.token() == null || about == null)) {
             // a step that takes no mail sends no reply code: how to reply with one would be no help
-            List<Channel> elsewhere = decider.getObject().decidedOnlyElsewhere(about, reading.sender());
+            List<Channel> elsewhere =
+                    about == null ? List.of() : decider.getObject().decidedOnlyElsewhere(about, reading.sender());
             if (!elsewhere.isEmpty()) {
                 open = elsewhere;
-                howToReply = false;
+            } else {
+                advice = reading.token() == null
+                                && about != null
+                                && decider.getObject().askedOnlyWithoutCode(about, reading.sender())
+                        ? Advice.CODE_TO_FOLLOW
+                        : Advice.HOW_TO_REPLY;
             }
         }
         return new Result(
                 true,
                 false,
-                new RefusalReply(reading.sender(), subject, reading.messageId(), reason, about, open, howToReply));
+                new RefusalReply(reading.sender(), subject, reading.messageId(), reason, about, open, advice));
     }
 }

@@ -128,6 +128,15 @@ class TokenReplyDecider implements ReplyDecider {
         return requests.whyNotReject(elsewhere, found.get()).isEmpty() ? ways : List.of();
     }
 
+    @Override
+    public boolean askedOnlyWithoutCode(String requestId, String sender) {
+        return requests.find(requestId)
+                .filter(request -> request.status() == RequestStatus.PENDING)
+                .filter(request -> request.steps().get(request.currentStep()).allowsDecisionFrom(Channel.EMAIL.name()))
+                .filter(request -> sent.askedOnlyWithoutCode(request.id(), request.currentStep(), sender))
+                .isPresent();
+    }
+
     /** Why the sender does not speak for the token's approver, or null when they do. */
     private String notTheApprover(ActionTokenView token, String sender) {
         if (!sent.addressesAsked(token.requestId(), token.step(), token.approverId())
