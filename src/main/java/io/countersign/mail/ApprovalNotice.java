@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  *     the start
  * @param startsAt when the access asked for would start, or null when it starts once approved; an
  *     approver must see that they approve access for a later time
+ * @param approvalRefused why the recipient may not approve the step though they may reject it
+ *     (separation of duties across steps), said after "you may reject it but not approve it:"; null
+ *     when they may approve it
  */
 public record ApprovalNotice(
         String requestId,
@@ -50,7 +53,8 @@ public record ApprovalNotice(
         List<String> decidedThrough,
         Extension extending,
         Escalation escalated,
-        Instant startsAt) {
+        Instant startsAt,
+        String approvalRefused) {
 
     /** The grant an extension lengthens, and when it ends as things stand; {@code endsAt} null when unknown. */
     public record Extension(String grantId, Instant endsAt) {}
@@ -83,5 +87,57 @@ public record ApprovalNotice(
     public ApprovalNotice {
         otherApprovers = List.copyOf(otherApprovers);
         decidedThrough = decidedThrough == null ? List.of() : List.copyOf(decidedThrough);
+    }
+
+    /** The notice of a recipient who may approve the step. */
+    public ApprovalNotice(
+            String requestId,
+            Person recipient,
+            String recipientAddress,
+            String actionToken,
+            String linkToken,
+            Person requester,
+            String resource,
+            String account,
+            Duration duration,
+            String justification,
+            String ticket,
+            String stepName,
+            int stepNumber,
+            int stepCount,
+            int requiredApprovals,
+            int approvalsGiven,
+            List<Approver> otherApprovers,
+            Instant deadline,
+            Person onBehalfOf,
+            List<String> decidedThrough,
+            Extension extending,
+            Escalation escalated,
+            Instant startsAt) {
+        this(
+                requestId,
+                recipient,
+                recipientAddress,
+                actionToken,
+                linkToken,
+                requester,
+                resource,
+                account,
+                duration,
+                justification,
+                ticket,
+                stepName,
+                stepNumber,
+                stepCount,
+                requiredApprovals,
+                approvalsGiven,
+                otherApprovers,
+                deadline,
+                onBehalfOf,
+                decidedThrough,
+                extending,
+                escalated,
+                startsAt,
+                null);
     }
 }

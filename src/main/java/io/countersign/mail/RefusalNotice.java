@@ -14,6 +14,8 @@ import java.util.List;
  *     WEB} (the link in the notification or the request's page), {@code EMAIL} (replying to the
  *     notification), {@code API} (Countersign's API); empty when they cannot, or when that is not known
  * @param advice what the answer adds on how to reply so that a reply decides
+ * @param onlyReject the sender may no longer approve the step but may still reject it: the ways in
+ *     {@code stillDecideThrough} are offered to reject
  */
 public record RefusalNotice(
         String to,
@@ -23,7 +25,8 @@ public record RefusalNotice(
         String reason,
         String requestId,
         List<Channel> stillDecideThrough,
-        Advice advice) {
+        Advice advice,
+        boolean onlyReject) {
 
     /** What the answer adds on how to reply, besides the ways left to decide. */
     public enum Advice {
@@ -45,7 +48,7 @@ public record RefusalNotice(
     /** A refusal that offers no other way to decide. */
     public RefusalNotice(
             String to, String originalSubject, String originalMessageId, String originalReferences, String reason) {
-        this(to, originalSubject, originalMessageId, originalReferences, reason, null, List.of(), Advice.NONE);
+        this(to, originalSubject, originalMessageId, originalReferences, reason, null, List.of(), Advice.NONE, false);
     }
 
     /** A refusal of a reply that said which request and step it answers. */
@@ -65,6 +68,7 @@ public record RefusalNotice(
                 reason,
                 requestId,
                 stillDecideThrough,
-                Advice.NONE);
+                Advice.NONE,
+                false);
     }
 }

@@ -200,6 +200,17 @@ public class Requests {
     }
 
     /**
+     * Why the caller may not approve the request's current step though they may still reject it
+     * (separation of duties across steps, see {@link DecisionStanding}); empty when they may approve
+     * it, or may not reject it either. What every place that offers Approve and Reject asks, so that
+     * each offers only what the decision will take.
+     */
+    public Optional<ActionTokenRefused.Reason> whyOnlyReject(Actor actor, AccessRequest request) {
+        Optional<ActionTokenRefused.Reason> notApproving = whyNotDecide(actor, request);
+        return notApproving.isPresent() && whyNotReject(actor, request).isEmpty() ? notApproving : Optional.empty();
+    }
+
+    /**
      * The approver the caller would decide the request's current step for, when they may decide it
      * only as that approver's delegate; empty when they decide as themself or may not decide.
      */

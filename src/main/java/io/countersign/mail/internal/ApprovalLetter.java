@@ -16,12 +16,18 @@ public final class ApprovalLetter {
                         ? "Step " + notice.stepNumber()
                         : notice.stepName())
                 + " (step " + notice.stepNumber() + " of " + notice.stepCount() + ")";
+        boolean rejectOnly = notice.approvalRefused() != null;
         Letter letter = new Letter()
-                .paragraph(asks(notice, head) + ", and you may approve it"
-                        + (notice.onBehalfOf() == null
-                                ? "."
-                                : " on behalf of " + notice.onBehalfOf().label()
-                                        + ", who delegated their approvals to you: your decision counts as theirs."));
+                .paragraph(asks(notice, head)
+                        + (rejectOnly
+                                ? ", and you may reject it but not approve it: " + notice.approvalRefused() + "."
+                                : ", and you may approve it"
+                                        + (notice.onBehalfOf() == null
+                                                ? "."
+                                                : " on behalf of "
+                                                        + notice.onBehalfOf().label()
+                                                        + ", who delegated their approvals to you: your decision"
+                                                        + " counts as theirs.")));
         if (notice.escalated() != null) {
             letter.paragraph(escalated(notice.escalated()));
         }
@@ -46,23 +52,34 @@ public final class ApprovalLetter {
                 .field("Deadline", notice.deadline() == null ? "none" : head.time(notice.deadline()))
                 .link("Open the request", head.requestLink(notice.requestId()));
         if (notice.linkToken() != null) {
-            letter.link("Approve or reject", head.actionLink(notice.linkToken()));
+            letter.link(rejectOnly ? "Reject" : "Approve or reject", head.actionLink(notice.linkToken()));
         }
         if (!notice.decidedThrough().isEmpty() && (notice.actionToken() == null || notice.linkToken() == null)) {
             letter.paragraph(DecisionChannels.onlyThrough(notice.decidedThrough(), head.approveByMail()));
         }
         if (head.approveByMail() && notice.actionToken() != null) {
-            // "also" only beside the link: where a reply is the one way offered here, it is no extra
-            letter.paragraph((notice.linkToken() == null
-                                    ? "To answer by mail, reply"
-                                    : "You can also answer by mail. Reply")
-                            + " with Approve or Reject on the first line. These words approve: "
-                            + String.join(", ", approveWords(head)) + "; anything else rejects, and the whole first"
-                            + " line becomes your comment. Reply from the address this mail was sent to and keep the"
-                            + " reply code below.")
+            letter.paragraph(howToReply(notice, head, rejectOnly) + " Reply from the address this mail was sent to"
+                            + " and keep the reply code below.")
                     .paragraph("Reply code: " + notice.actionToken());
         }
         return letter;
+    }
+
+    /**
+     * The first line a reply needs. "also" only beside the link: where a reply is the one way offered
+     * here, it is no extra. An approver who may only reject is offered no words that approve, as a
+     * reply with one would be refused.
+     */
+    private static String howToReply(ApprovalNotice notice, Letterhead head, boolean rejectOnly) {
+        String verb = rejectOnly ? "reject" : "answer";
+        String reply = notice.linkToken() == null
+                ? "To " + verb + " by mail, reply"
+                : "You can also " + verb + " by mail. Reply";
+        return rejectOnly
+                ? reply + " with Reject on the first line; the whole first line becomes your comment."
+                : reply + " with Approve or Reject on the first line. These words approve: "
+                        + String.join(", ", approveWords(head))
+                        + "; anything else rejects, and the whole first line becomes your comment.";
     }
 
     /** Why the step reaches the reader only now. */

@@ -169,6 +169,12 @@ class EmailNotificationSender implements NotificationSender {
         String linkToken = current.allowsDecisionFrom(Channel.WEB.name())
                 ? tokens.issue(requestId, step, notification.recipientId(), decidesFor, Channel.WEB)
                 : null;
+        // the request page's rule: an approver kept from approving by separation of duties may reject
+        Actor asApprover =
+                new Actor(user.username(), user.role(), replyToken != null ? Channel.EMAIL : Channel.WEB, null);
+        String approvalRefused = requests.whyOnlyReject(asApprover, request)
+                .map(TokenRefusals::reason)
+                .orElse(null);
         Instant deadline = current.deadline() != null && current.deadline().isBefore(details.expiresAt())
                 ? current.deadline()
                 : details.expiresAt();
@@ -199,7 +205,8 @@ class EmailNotificationSender implements NotificationSender {
                 current.allowedDecisionChannels(),
                 extending(request),
                 notification.kind() == NotificationKind.STEP_ESCALATED ? escalation(current) : null,
-                details.startsAt());
+                details.startsAt(),
+                approvalRefused);
         ComposedMail mail = composer.approvalRequest(notice);
         sent.record(
                 mail.messageId(),

@@ -56,6 +56,7 @@ public final class RefusalLetter {
     /**
      * Each way names the mail it means, as any may be the only one: "replying to it" would point at
      * nothing once the link before it is left out. {@code WEB} is the link and the request's page alike.
+     * An approver who may only reject is offered the ways to reject, a reply with Reject among them.
      */
     private static String stillDecide(RefusalNotice notice, Letterhead head) {
         List<String> ways = new ArrayList<>();
@@ -67,12 +68,16 @@ public final class RefusalLetter {
                                     + head.requestLink(notice.requestId()));
         }
         if (notice.stillDecideThrough().contains(Channel.EMAIL)) {
-            ways.add("by replying to the original mail with Approve or Reject on the first line, above the quoted"
-                    + " mail");
+            ways.add("by replying to the original mail with " + (notice.onlyReject() ? "Reject" : "Approve or Reject")
+                    + " on the first line, above the quoted mail");
         }
         if (notice.stillDecideThrough().contains(Channel.API)) {
             ways.add("through Countersign's API");
         }
-        return ways.isEmpty() ? "" : " You can still decide " + String.join(", or ", ways) + ".";
+        if (ways.isEmpty()) {
+            return "";
+        }
+        return (notice.onlyReject() ? " You can still reject this step " : " You can still decide ")
+                + String.join(", or ", ways) + ".";
     }
 }

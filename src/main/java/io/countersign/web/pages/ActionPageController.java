@@ -1,12 +1,15 @@
 package io.countersign.web.pages;
 
 import io.countersign.directory.Directory;
+import io.countersign.directory.User;
 import io.countersign.request.AccessRequest;
 import io.countersign.request.ActionTokenRefused;
 import io.countersign.request.ActionTokenRefused.Reason;
 import io.countersign.request.ActionTokenView;
 import io.countersign.request.ActionTokens;
 import io.countersign.request.RequestStatus;
+import io.countersign.request.Requests;
+import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
 import io.countersign.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,12 +47,15 @@ class ActionPageController {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ActionTokens tokens;
+    private final Requests requests;
     private final Directory directory;
     private final LinkRefusals refusals;
     private final Clock clock;
 
-    ActionPageController(ActionTokens tokens, Directory directory, LinkRefusals refusals, Clock clock) {
+    ActionPageController(
+            ActionTokens tokens, Requests requests, Directory directory, LinkRefusals refusals, Clock clock) {
         this.tokens = tokens;
+        this.requests = requests;
         this.directory = directory;
         this.refusals = refusals;
         this.clock = clock;
@@ -65,8 +71,7 @@ class ActionPageController {
         }
         model.addAttribute("page", ActionPage.of(view.orElseThrow(), directory));
         refusal.ifPresentOrElse(
-                reason -> model.addAttribute("refusal", RefusalText.of(reason)),
-                () -> model.addAttribute("formToken", token));
+                reason -> model.addAttribute("refusal", RefusalText.of(reason)), () -> offer(token, view.get(), model));
         return "actions/decide";
     }
 
@@ -94,6 +99,15 @@ class ActionPageController {
             return "actions/outcome";
         } catch (ActionTokenRefused refused) {
             refusals.refused(token, refused.refusal(), request.getRemoteAddr());
+            Optional<ActionTokenView> view = approve ? view(token) : Optional.empty();
+            if (view.isPresent() && onlyReject(view.get()).isPresent()) {
+                // refused only for approving: the page again, offering the rejection that is still theirs
+                response.setStatus(HttpStatus.CONFLICT.value());
+                model.addAttribute("page", ActionPage.of(view.get(), directory));
+                model.addAttribute("comment", comment);
+                offer(token, view.get(), model);
+                return "actions/decide";
+            }
             return refused(refused.refusal(), model, response);
         } catch (InvalidInputException invalid) {
             return again(token, comment, invalid.getMessage(), request, model, response);
@@ -143,10 +157,27 @@ class ActionPageController {
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("page", ActionPage.of(view.get(), directory));
-        model.addAttribute("formToken", token);
+        offer(token, view.get(), model);
         model.addAttribute("comment", comment);
         model.addAttribute("error", error);
         return "actions/decide";
+    }
+
+    /**
+     * The form, with Approve only where the approver may approve: one kept from approving by
+     * separation of duties across steps is offered Reject alone, and told why, as the request page does.
+     */
+    private void offer(String token, ActionTokenView view, Model model) {
+        model.addAttribute("formToken", token);
+        onlyReject(view).ifPresent(reason -> model.addAttribute("rejectOnly", RefusalText.ofPageRejectOnly(reason)));
+    }
+
+    /** Why the link's approver may reject its step but not approve it; empty when they may approve it. */
+    private Optional<Reason> onlyReject(ActionTokenView view) {
+        Optional<User> approver = view.approver() == null ? Optional.empty() : directory.findUser(view.approver());
+        return approver.flatMap(user -> requests.find(view.requestId())
+                .flatMap(request ->
+                        requests.whyOnlyReject(new Actor(user.username(), user.role(), Channel.WEB, null), request)));
     }
 
     private static String refused(Reason reason, Model model, HttpServletResponse response) {

@@ -47,7 +47,8 @@ class MailedRefusals implements RefusalReplies {
                         sentence(reply.reason()),
                         reply.requestId(),
                         reply.stillDecideThrough(),
-                        reply.advice()))
+                        reply.advice(),
+                        reply.onlyReject()))
                 .message());
     }
 

@@ -22,6 +22,8 @@ public interface RefusalReplies {
      * @param stillDecideThrough the channels through which the sender can still decide its step;
      *     empty when they cannot
      * @param advice what the answer adds on how to reply so that a reply decides
+     * @param onlyReject the sender may still reject the step, through {@code stillDecideThrough},
+     *     but not approve it
      */
     record RefusalReply(
             String to,
@@ -30,7 +32,8 @@ public interface RefusalReplies {
             String reason,
             String requestId,
             List<Channel> stillDecideThrough,
-            Advice advice) {
+            Advice advice,
+            boolean onlyReject) {
 
         public RefusalReply {
             stillDecideThrough = stillDecideThrough == null ? List.of() : List.copyOf(stillDecideThrough);
@@ -40,7 +43,10 @@ public interface RefusalReplies {
         /** The mail's text: what went wrong, and whether the sender can still decide. */
         public String text() {
             return "Your reply was not applied: " + reason + ".\n\nNothing was changed."
-                    + (stillDecideThrough.isEmpty() ? "" : " You can still decide this step.") + "\n";
+                    + (stillDecideThrough.isEmpty()
+                            ? ""
+                            : onlyReject ? " You can still reject this step." : " You can still decide this step.")
+                    + "\n";
         }
     }
 }

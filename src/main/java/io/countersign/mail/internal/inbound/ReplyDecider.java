@@ -65,15 +65,25 @@ public interface ReplyDecider {
      * @param requestId the request concerned, when known
      * @param decided true when the reply approved or rejected its step
      * @param reason why nothing changed (null when decided): short, for the sender and the audit log
+     * @param stillRejectThrough where the sender, whose approval was refused, may still reject the
+     *     step; empty when they may not, or the reply was not refused for approving
      */
-    record Outcome(String requestId, boolean decided, String reason) {
+    record Outcome(String requestId, boolean decided, String reason, List<Channel> stillRejectThrough) {
+
+        public Outcome {
+            stillRejectThrough = List.copyOf(stillRejectThrough);
+        }
 
         public static Outcome decided(String requestId) {
-            return new Outcome(requestId, true, null);
+            return new Outcome(requestId, true, null, List.of());
         }
 
         public static Outcome refused(String requestId, String reason) {
-            return new Outcome(requestId, false, reason);
+            return new Outcome(requestId, false, reason, List.of());
+        }
+
+        public static Outcome refusedButMayReject(String requestId, String reason, List<Channel> rejectThrough) {
+            return new Outcome(requestId, false, reason, rejectThrough);
         }
     }
 }

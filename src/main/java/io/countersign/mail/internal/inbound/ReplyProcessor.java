@@ -114,13 +114,18 @@ class ReplyProcessor {
         Outcome outcome = decider.getObject().decide(reading.reply());
         String requestId = outcome.requestId() != null ? outcome.requestId() : reading.requestId();
         if (!outcome.decided()) {
-            return refuse(key, reading, requestId, outcome.reason());
+            return refuse(key, reading, requestId, outcome.reason(), outcome.stillRejectThrough());
         }
         processed.settle(key, requestId, ProcessedReplies.Outcome.DECIDED, null);
         return new Result(true, true, null);
     }
 
     private Result refuse(String key, Reading reading, String named, String reason) {
+        return refuse(key, reading, named, reason, List.of());
+    }
+
+    /** {@code stillRejectThrough} names where the sender may still reject, when their approval was refused. */
+    private Result refuse(String key, Reading reading, String named, String reason, List<Channel> stillRejectThrough) {
         String requestId = named == null || decider.getObject().knows(named) ? named : null;
         ProcessedReplies.Outcome outcome =
                 reading.automatic() ? ProcessedReplies.Outcome.AUTOMATIC : ProcessedReplies.Outcome.REFUSED;
@@ -137,8 +142,8 @@ class ReplyProcessor {
                 : requestId;
         // a subject of our own: whoever wrote to the mailbox must not choose what it sends in its name
         String subject = "Your reply was not applied" + (about == null ? "" : " (" + about + ")");
-        List<Channel> open = reading.token() == null || about == null
-                ? List.of()
+        List<Channel> open = !stillRejectThrough.isEmpty() || reading.token() == null || about == null
+                ? stillRejectThrough
                 : decider.getObject().stillOpenTo(reading.token(), about, reading.sender());
         Advice advice = Advice.NONE;
         if (reading.unplaced() && (reading.token() == null || about == null)) {
@@ -158,6 +163,14 @@ class ReplyProcessor {
         return new Result(
                 true,
                 false,
-                new RefusalReply(reading.sender(), subject, reading.messageId(), reason, about, open, advice));
+                new RefusalReply(
+                        reading.sender(),
+                        subject,
+                        reading.messageId(),
+                        reason,
+                        about,
+                        open,
+                        advice,
+                        !stillRejectThrough.isEmpty()));
     }
 }

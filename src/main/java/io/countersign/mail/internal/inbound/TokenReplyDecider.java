@@ -3,6 +3,7 @@ package io.countersign.mail.internal.inbound;
 import io.countersign.directory.Directory;
 import io.countersign.directory.User;
 import io.countersign.mail.internal.MailNotifications;
+import io.countersign.mail.internal.TokenRefusals;
 import io.countersign.request.AccessRequest;
 import io.countersign.request.ActionTokenRefused;
 import io.countersign.request.ActionTokenView;
@@ -65,7 +66,10 @@ class TokenReplyDecider implements ReplyDecider {
                     reply.token(), Channel.EMAIL, reply.approve(), reply.comment(), token.approverId(), reply.sender());
             return Outcome.decided(requestId);
         } catch (ActionTokenRefused refused) {
-            return Outcome.refused(requestId, reason(refused.refusal()));
+            List<Channel> rejectThrough = reply.approve() ? stillRejectThrough(token) : List.of();
+            return rejectThrough.isEmpty()
+                    ? Outcome.refused(requestId, reason(refused.refusal()))
+                    : Outcome.refusedButMayReject(requestId, reason(refused.refusal()), rejectThrough);
         }
     }
 
@@ -83,9 +87,28 @@ class TokenReplyDecider implements ReplyDecider {
                 || notTheApprover(found.get(), sender) != null) {
             return List.of();
         }
-        RequestStep step = requests.get(Actor.system(), found.get().requestId())
+        return waysToDecide(requests.get(Actor.system(), found.get().requestId())
                 .steps()
-                .get(found.get().step());
+                .get(found.get().step()));
+    }
+
+    /**
+     * Where the token's approver, whose approval was refused, may still reject its step: the request
+     * page's rule, as the approver; empty when they may not reject it either.
+     */
+    private List<Channel> stillRejectThrough(ActionTokenView token) {
+        AccessRequest request = requests.find(token.requestId()).orElse(null);
+        User approver = directory.findUserById(token.approverId()).orElse(null);
+        if (request == null || approver == null || request.currentStep() != token.step()) {
+            return List.of();
+        }
+        Actor actor = new Actor(approver.username(), approver.role(), Channel.EMAIL, null);
+        return requests.whyOnlyReject(actor, request).isPresent()
+                ? waysToDecide(request.steps().get(token.step()))
+                : List.of();
+    }
+
+    private static List<Channel> waysToDecide(RequestStep step) {
         return Stream.of(Channel.WEB, Channel.EMAIL, Channel.API)
                 .filter(channel -> step.allowsDecisionFrom(channel.name()))
                 .toList();
@@ -164,23 +187,7 @@ class TokenReplyDecider implements ReplyDecider {
         return directory.findUserById(approverId).filter(User::active).isEmpty();
     }
 
-    /** What the sender reads after "Your reply was not taken as a decision:", and the audit log keeps. */
     private static String reason(ActionTokenRefused.Reason refusal) {
-        return switch (refusal) {
-            case UNKNOWN -> "the reply code is unknown";
-            case USED -> "the reply code was already used";
-            case EXPIRED -> "the step's deadline has passed";
-            case WRONG_APPROVER -> "the reply code was sent to somebody else";
-            case NOT_PENDING -> "the request is no longer pending";
-            case STEP_CLOSED -> "the step this mail asked about is no longer open";
-            case OWN_REQUEST -> "you cannot decide your own request";
-            case NOT_ELIGIBLE -> "you may no longer decide this request";
-            case ALREADY_DECIDED -> "you have already decided this step";
-            case APPROVED_EARLIER_STEP -> "you approved an earlier step, and the policy asks someone else for this one";
-            case LATER_STEP_WITHOUT_APPROVER ->
-                "your approval would leave a later step nobody left to approve it; another approver of this step must"
-                        + " approve it";
-            case CHANNEL_NOT_ALLOWED -> "this step is not decided by mail";
-        };
+        return TokenRefusals.reason(refusal);
     }
 }
