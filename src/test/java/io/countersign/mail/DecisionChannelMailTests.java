@@ -101,7 +101,7 @@ class DecisionChannelMailTests extends OutgoingMailFixture {
                 .message());
 
         assertThat(part(receivedOne(), "text/plain"))
-                .contains("Nothing was changed. You can still decide " + ways)
+                .contains("Nothing was changed.", " You can still decide " + ways)
                 .doesNotContain("replying to it", "EMAIL", "WEB");
     }
 }

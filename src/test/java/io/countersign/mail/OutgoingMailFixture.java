@@ -139,6 +139,7 @@ abstract class OutgoingMailFixture {
                 decidedThrough,
                 extending,
                 escalation,
+                null,
                 null);
     }
 }

@@ -167,6 +167,7 @@ class LetterTimesTests {
                 List.of(),
                 extension,
                 escalation,
+                null,
                 null);
     }
 }
