@@ -208,16 +208,6 @@ public final class AccessRequest {
         register(RequestStepEscalated.of(details, currentStep, widened, added, timedOut));
     }
 
-    /**
-     * Whether the request ended because {@code step} ran out of time: the only rejection the system
-     * records is a step's timeout.
-     */
-    boolean timedOutAt(int step) {
-        return status == RequestStatus.REJECTED
-                && decisions.stream()
-                        .anyMatch(d -> d.step() == step && d.channel() == Channel.SYSTEM && !d.isApproval());
-    }
-
     /** Rejects the pending request at its current {@code step} with a SYSTEM decision. */
     void rejectBySystem(RequestStep step, String reason, Instant at) {
         requirePending();

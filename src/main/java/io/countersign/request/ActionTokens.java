@@ -202,7 +202,7 @@ public class ActionTokens {
 
     /** The request is pending and still at the token's step. */
     private static void ensureStepOpen(AccessRequest request, Binding binding) {
-        if (request.status() == RequestStatus.EXPIRED || request.timedOutAt(binding.step())) {
+        if (request.status() == RequestStatus.EXPIRED || StepTimeout.endedRequestAt(request, binding.step())) {
             // said alike whether the timers or this redemption applied the timeout first
             throw new ActionTokenRefused(Reason.EXPIRED, "Request " + request.id() + " has expired.");
         }
@@ -314,7 +314,7 @@ public class ActionTokens {
                 step.allowsDecisionFrom(binding.via().name()),
                 binding.used(),
                 request.status(),
-                request.timedOutAt(binding.step()),
+                StepTimeout.endedRequestAt(request, binding.step()),
                 request.currentStep(),
                 deadline,
                 request.details());

@@ -20,7 +20,7 @@ final class DecisionGuard {
         if (request.status() == RequestStatus.EXPIRED) {
             throw new RequestNotPending(request.id(), request.details().expiresAt());
         }
-        if (request.timedOutAt(request.currentStep())) {
+        if (StepTimeout.endedRequestAt(request, request.currentStep())) {
             RequestStep step = request.steps().get(request.currentStep());
             throw new RequestNotPending(TimerOutcome.stepTimedOut(request.id(), step, step, request.status()));
         }

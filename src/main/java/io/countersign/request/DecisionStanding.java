@@ -56,7 +56,7 @@ record DecisionStanding(ActionTokenRefused.Reason refusal, Optional<String> onBe
             // time that ran out is said alike whether the timers have applied it yet or not
             boolean ranOut = request.status() == RequestStatus.PENDING
                     || request.status() == RequestStatus.EXPIRED
-                    || request.timedOutAt(request.currentStep());
+                    || StepTimeout.endedRequestAt(request, request.currentStep());
             return refused(ranOut ? ActionTokenRefused.Reason.EXPIRED : ActionTokenRefused.Reason.NOT_PENDING);
         } catch (SelfApprovalNotAllowed e) {
             return refused(ActionTokenRefused.Reason.OWN_REQUEST);

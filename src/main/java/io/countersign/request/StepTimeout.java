@@ -1,6 +1,7 @@
 package io.countersign.request;
 
 import io.countersign.policy.OnTimeout;
+import io.countersign.shared.Channel;
 import java.time.Instant;
 import java.util.List;
 
@@ -39,6 +40,21 @@ final class StepTimeout {
             }
         }
         request.rejectBySystem(step, reason, at);
+    }
+
+    /**
+     * Whether the request ended because {@code step} ran out of time: rejected by the system once the
+     * step's deadline had passed, not because the step lost the approvers it needs before then.
+     */
+    static boolean endedRequestAt(AccessRequest request, int step) {
+        Instant deadline = request.steps().get(step).deadline();
+        return request.status() == RequestStatus.REJECTED
+                && deadline != null
+                && request.decisions().stream()
+                        .anyMatch(d -> d.step() == step
+                                && d.channel() == Channel.SYSTEM
+                                && !d.isApproval()
+                                && !d.at().isBefore(deadline));
     }
 
     /** The reason given when a step has lost the approvers it needs. */

@@ -9,6 +9,7 @@ import io.countersign.shared.Channel;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,24 @@ class ActionTokenRefusalTests extends ActionTokensTestBase {
         assertThat(read.get("decisions").get(0).get("channel").asString()).isEqualTo("SYSTEM");
         // the timeout now recorded is still the reason, as when the timers apply it first
         assertRefused(() -> tokens.redeem(token, Channel.EMAIL, true, null, null, null), Reason.EXPIRED);
+    }
+
+    @Test
+    void aTokenOfAStepThatLostItsApproversBeforeItsDeadlineIsRefusedAsEndedNotExpired() {
+        Map<String, Object> both = new LinkedHashMap<>(Organisation.step("Both", 2, lisa, sam));
+        both.put("timeout", "PT30M");
+        both.put("onTimeout", "REJECT");
+        String id = org.pendingRequest(dev, List.of(both));
+        String token = tokens.issue(id, 0, idOf(lisa), Channel.EMAIL);
+        api.asAdmin()
+                .put(
+                        "/api/v1/users/" + sam.name(),
+                        Api.json(Map.of("email", sam.name() + "@example.com", "role", "USER", "active", false)))
+                .expect(200);
+
+        assertThat(read(id).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(tokens.peek(token).orElseThrow().refusalAt(clock.instant())).contains(Reason.NOT_PENDING);
+        assertRefused(() -> tokens.redeem(token, Channel.EMAIL, true, null, null, null), Reason.NOT_PENDING);
     }
 
     @Test
