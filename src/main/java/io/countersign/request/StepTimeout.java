@@ -47,6 +47,10 @@ final class StepTimeout {
      * step's deadline had passed, not because the step lost the approvers it needs before then.
      */
     static boolean endedRequestAt(AccessRequest request, int step) {
+        // a request without steps (break-glass) has no step to run out of time
+        if (step >= request.steps().size()) {
+            return false;
+        }
         Instant deadline = request.steps().get(step).deadline();
         return request.status() == RequestStatus.REJECTED
                 && deadline != null
