@@ -83,6 +83,13 @@ public class NotificationScene {
                 List.of(approvers).stream().map(p -> Map.of("user", p.name())).toList()));
     }
 
+    /** A step {@code approver} alone decides, whose policy takes decisions only through these channels. */
+    public static Map<String, Object> stepDecidedOnlyThrough(Person approver, String... channels) {
+        Map<String, Object> step = step(1, approver);
+        step.put("allowedDecisionChannels", List.of(channels));
+        return step;
+    }
+
     /** A new resource governed by a policy with these steps and {@code extra} fields; returns the resource. */
     public String resource(List<Map<String, Object>> steps, Map<String, Object> extra) {
         String resource = Api.unique("db");

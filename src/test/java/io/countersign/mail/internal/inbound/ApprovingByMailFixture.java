@@ -25,7 +25,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
@@ -251,9 +250,19 @@ abstract class ApprovingByMailFixture {
                 .subject("Re: " + asked.getSubject())
                 .inReplyTo(asked.getMessageID());
         if (firstLine != null) {
-            reply.body("text/plain; charset=utf-8", StandardCharsets.UTF_8, firstLine + "\n\n" + quoted(asked));
+            reply.text(firstLine + "\n\n" + quoted(asked));
         }
         return reply;
+    }
+
+    /** A reply to {@code asked} from this person as a mail program writes it, holding no reply code. */
+    static ReplyMail replyWithoutCode(MimeMessage asked, Person from) throws Exception {
+        return ReplyMail.answering("", "unused", "")
+                .from(email(from))
+                .to(asked.getReplyTo()[0].toString())
+                .subject("Re: " + asked.getSubject())
+                .inReplyTo(asked.getMessageID())
+                .text("Approve\n\n" + quoted(asked));
     }
 
     static String email(Person person) {

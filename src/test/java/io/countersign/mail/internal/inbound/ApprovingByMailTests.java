@@ -1,6 +1,7 @@
 package io.countersign.mail.internal.inbound;
 
 import static io.countersign.notify.NotificationScene.step;
+import static io.countersign.notify.NotificationScene.stepDecidedOnlyThrough;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -146,9 +147,7 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
 
     @Test
     void aStepItsPolicyKeepsToOtherChannelsIsMailedWithoutAWayToDecideThatWouldBeRefused() throws Exception {
-        Map<String, Object> apiOnly = step(1, lisa);
-        apiOnly.put("allowedDecisionChannels", List.of("API"));
-        String id = scene.pending(dev, List.of(apiOnly));
+        String id = scene.pending(dev, List.of(stepDecidedOnlyThrough(lisa, "API")));
 
         MimeMessage asked = mailTo(lisa, "Access Approval Notification");
 
@@ -168,10 +167,7 @@ class ApprovingByMailTests extends ApprovingByMailFixture {
 
         file(reply(asked, lisa, null)
                 .to("countersign@example.com")
-                .body(
-                        "text/plain; charset=utf-8",
-                        StandardCharsets.UTF_8,
-                        "Reply code: " + token + "\nReject, ask again with " + token + "\n\n" + quoted(asked))
+                .text("Reply code: " + token + "\nReject, ask again with " + token + "\n\n" + quoted(asked))
                 .bytes());
 
         awaitStatus(id, "REJECTED");

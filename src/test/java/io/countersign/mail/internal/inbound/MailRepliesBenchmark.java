@@ -24,7 +24,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -209,10 +208,7 @@ public final class MailRepliesBenchmark {
                 .to(asked.getReplyTo()[0].toString())
                 .subject("Re: " + asked.getSubject())
                 .inReplyTo(asked.getMessageID())
-                .body(
-                        "text/plain; charset=utf-8",
-                        StandardCharsets.UTF_8,
-                        firstLine + "\n\nCountersign wrote:\n> " + original)
+                .text(firstLine + "\n\nCountersign wrote:\n> " + original)
                 .bytes();
     }
 

@@ -1,6 +1,7 @@
 package io.countersign.mail.internal.inbound;
 
 import static io.countersign.notify.NotificationScene.step;
+import static io.countersign.notify.NotificationScene.stepDecidedOnlyThrough;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
@@ -48,7 +49,7 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
                 .to("countersign@example.com")
                 .subject("Re: hello")
                 .inReplyTo(null)
-                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n\n" + quoted(asked))
+                .text("Approve\n\n" + quoted(asked))
                 .bytes());
 
         MimeMessage answer = mailTo(lisa, "Your reply was not applied (" + id + ")");
@@ -73,7 +74,7 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
                 .to("countersign@example.com")
                 .subject("Re: hello")
                 .inReplyTo(null)
-                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n")
+                .text("Approve\n")
                 .bytes());
 
         MimeMessage answer = mailTo(lisa, "Your reply was not applied");
@@ -113,14 +114,10 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
 
     @Test
     void anApproverWhoseReplyCouldNotBeReadIsToldHowTheStepLetsThemStillDecide() throws Exception {
-        Map<String, Object> linkOrMail = step(1, lisa);
-        linkOrMail.put("allowedDecisionChannels", List.of("WEB", "EMAIL"));
-        String id = scene.pending(dev, List.of(linkOrMail));
+        String id = scene.pending(dev, List.of(stepDecidedOnlyThrough(lisa, "WEB", "EMAIL")));
         MimeMessage asked = mailAbout(lisa, id);
 
-        file(reply(asked, lisa, null)
-                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, quoted(asked))
-                .bytes());
+        file(reply(asked, lisa, null).text(quoted(asked)).bytes());
 
         MimeMessage answer = mailTo(lisa, "Your reply was not applied (" + id + ")");
         assertThat(text(answer))
@@ -134,18 +131,14 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
 
     @Test
     void anEmptyReplyToAStepDecidedOnlyByMailIsToldToReplyToTheOriginalMailAgain() throws Exception {
-        Map<String, Object> mailOnly = step(1, lisa);
-        mailOnly.put("allowedDecisionChannels", List.of("EMAIL"));
-        String id = scene.pending(dev, List.of(mailOnly));
+        String id = scene.pending(dev, List.of(stepDecidedOnlyThrough(lisa, "EMAIL")));
         MimeMessage asked = mailAbout(lisa, id);
         assertThat(text(asked))
                 .contains("The policy takes decisions on this step only by mail.")
                 .contains("To answer by mail, reply with Approve or Reject on the first line.")
                 .doesNotContain("EMAIL", "You can also answer by mail", "/actions/");
 
-        file(reply(asked, lisa, null)
-                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, quoted(asked))
-                .bytes());
+        file(reply(asked, lisa, null).text(quoted(asked)).bytes());
 
         MimeMessage answer = mailTo(lisa, "Your reply was not applied (" + id + ")");
         assertThat(text(answer))
@@ -181,18 +174,10 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
 
     @Test
     void aReplyToAStepTakenOnlyThroughTheApiOffersNoOtherWayToDecide() throws Exception {
-        Map<String, Object> apiOnly = step(1, lisa);
-        apiOnly.put("allowedDecisionChannels", List.of("API"));
-        String id = scene.pending(dev, List.of(apiOnly));
+        String id = scene.pending(dev, List.of(stepDecidedOnlyThrough(lisa, "API")));
         MimeMessage asked = mailAbout(lisa, id);
 
-        file(ReplyMail.answering(id, "unused", "")
-                .from(email(lisa))
-                .to(asked.getReplyTo()[0].toString())
-                .subject("Re: " + asked.getSubject())
-                .inReplyTo(asked.getMessageID())
-                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n\n" + quoted(asked))
-                .bytes());
+        file(replyWithoutCode(asked, lisa).bytes());
 
         MimeMessage answer = mailTo(lisa, "Your reply was not applied (" + id + ")");
         assertThat(text(answer))
@@ -232,11 +217,11 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
         file(
                 reply(asked, lisa, "Approve")
                         .to("countersign@example.com")
-                        .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n")
+                        .text("Approve\n")
                         .bytes(),
                 reply(asked, lisa, "Approve")
                         .to("countersign+" + guessed + "@example.com")
-                        .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n")
+                        .text("Approve\n")
                         .bytes());
 
         MailAwait.patiently().until(() -> refusals(id).size() == 2 && waiting() == 0);
@@ -256,7 +241,7 @@ class RefusedMailRepliesTests extends ApprovingByMailFixture {
 
         file(reply(asked, lisa, "Approve")
                 .to("countersign@example.com")
-                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n\nReply code: " + link.group(1))
+                .text("Approve\n\nReply code: " + link.group(1))
                 .bytes());
 
         MailAwait.patiently().until(() -> !refusals(id).isEmpty());

@@ -1,13 +1,11 @@
 package io.countersign.mail.internal.inbound;
 
-import static io.countersign.notify.NotificationScene.step;
+import static io.countersign.notify.NotificationScene.stepDecidedOnlyThrough;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.notify.NotificationScene.Person;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -22,9 +20,7 @@ class RepliesWithoutACodeTests extends ApprovingByMailFixture {
 
     @Test
     void aReplyAboutAStepDecidedOnlyOnThePagesIsToldToDecideThereWithTheRequestsLink() throws Exception {
-        Map<String, Object> pagesOnly = step(1, lisa);
-        pagesOnly.put("allowedDecisionChannels", List.of("WEB"));
-        String id = scene.pending(dev, List.of(pagesOnly));
+        String id = scene.pending(dev, List.of(stepDecidedOnlyThrough(lisa, "WEB")));
         MimeMessage asked = mailAbout(lisa, id);
         assertThat(text(asked)).contains("only on Countersign's pages").doesNotContain("Reply code");
 
@@ -46,9 +42,7 @@ class RepliesWithoutACodeTests extends ApprovingByMailFixture {
 
     @Test
     void aReplyFromSomeoneWhoMayNotDecideTheStepIsNotSentToThePages() throws Exception {
-        Map<String, Object> pagesOnly = step(1, lisa);
-        pagesOnly.put("allowedDecisionChannels", List.of("WEB"));
-        String id = scene.pending(dev, List.of(pagesOnly));
+        String id = scene.pending(dev, List.of(stepDecidedOnlyThrough(lisa, "WEB")));
 
         file(replyWithoutCode(mailAbout(lisa, id), carol).bytes());
 
@@ -71,7 +65,7 @@ class RepliesWithoutACodeTests extends ApprovingByMailFixture {
                 .to("countersign@example.com")
                 .subject("Re: #" + missing)
                 .inReplyTo(null)
-                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n")
+                .text("Approve\n")
                 .bytes());
 
         MimeMessage answer = mailTo(lisa, "Your reply was not applied");
@@ -79,16 +73,6 @@ class RepliesWithoutACodeTests extends ApprovingByMailFixture {
         MailAwait.patiently().until(() -> !refusalsFrom(lisa).isEmpty());
         assertThat(refusalsFrom(lisa)).containsExactly("mail:reply");
         assertThat(refusals(missing)).isEmpty();
-    }
-
-    /** A reply to {@code asked} from this person as a mail program writes it, holding no reply code. */
-    private static ReplyMail replyWithoutCode(MimeMessage asked, Person from) throws Exception {
-        return ReplyMail.answering("", "unused", "")
-                .from(email(from))
-                .to(asked.getReplyTo()[0].toString())
-                .subject("Re: " + asked.getSubject())
-                .inReplyTo(asked.getMessageID())
-                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n\n" + quoted(asked));
     }
 
     /** The targets of the refusals audited for this person's replies. */

@@ -1,14 +1,13 @@
 package io.countersign.mail.internal.inbound;
 
 import static io.countersign.notify.NotificationScene.step;
+import static io.countersign.notify.NotificationScene.stepDecidedOnlyThrough;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.mail.MailServers;
 import io.countersign.shared.Timestamps;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +22,7 @@ class ReplyCodesOnceApprovingByMailIsOnTests extends ApprovingByMailFixture {
         String withCode = scene.pending(dev, List.of(step(1, carol)));
         mailAbout(carol, withCode);
         configure(MailServers.plainSmtp(mail), false);
-        String id = scene.pending(dev, List.of(mailOnly()));
+        String id = scene.pending(dev, List.of(stepDecidedOnlyThrough(lisa, "EMAIL")));
         assertThat(text(mailAbout(lisa, id)))
                 .contains("Approving by mail is switched off at present")
                 .doesNotContain("Reply code");
@@ -46,7 +45,7 @@ class ReplyCodesOnceApprovingByMailIsOnTests extends ApprovingByMailFixture {
     @Test
     void aReplyWithoutACodeToAMailThatHadNoneIsNotToldToReplyToAMailThatShowsOne() throws Exception {
         configure(MailServers.plainSmtp(mail), false);
-        String id = scene.pending(dev, List.of(mailOnly()));
+        String id = scene.pending(dev, List.of(stepDecidedOnlyThrough(lisa, "EMAIL")));
         MimeMessage asked = mailAbout(lisa, id);
         // as though another instance had queued lisa's new mail already: none is sent from here
         jdbc.sql("insert into mail_reply_code_resends (request_id, step, approver_id, mails, queued_at)"
@@ -55,13 +54,7 @@ class ReplyCodesOnceApprovingByMailIsOnTests extends ApprovingByMailFixture {
                 .update();
         configure(MailServers.plainSmtp(mail), true);
 
-        file(ReplyMail.answering(id, "", "")
-                .from(email(lisa))
-                .to("countersign@example.com")
-                .subject("Re: " + asked.getSubject())
-                .inReplyTo(asked.getMessageID())
-                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n\n" + quoted(asked))
-                .bytes());
+        file(replyWithoutCode(asked, lisa).to("countersign@example.com").bytes());
 
         MimeMessage answer = mailTo(lisa, "Your reply was not applied (" + id + ")");
         assertThat(text(answer))
@@ -74,12 +67,6 @@ class ReplyCodesOnceApprovingByMailIsOnTests extends ApprovingByMailFixture {
         assertThat(status(id)).isEqualTo("PENDING");
         scene.awaitNothingDue();
         assertThat(asked(email(lisa), id)).hasSize(1);
-    }
-
-    private Map<String, Object> mailOnly() {
-        Map<String, Object> step = step(1, lisa);
-        step.put("allowedDecisionChannels", List.of("EMAIL"));
-        return step;
     }
 
     private static List<MimeMessage> asked(String address, String requestId) {

@@ -64,6 +64,11 @@ final class ReplyMail {
         return this;
     }
 
+    /** A plain UTF-8 text body, as most mail programs send a reply. */
+    ReplyMail text(String body) {
+        return body("text/plain; charset=utf-8", StandardCharsets.UTF_8, body);
+    }
+
     String messageId() {
         return messageId;
     }

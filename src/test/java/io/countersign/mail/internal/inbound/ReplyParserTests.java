@@ -94,8 +94,7 @@ class ReplyParserTests {
     void theQuotedOriginalBelowTheFirstLineIsIgnored() {
         String body = "\n\n  Rejected: not during the freeze  \nThanks\n-- \nLisa\n\n> Approve\n> Reply code: " + TOKEN
                 + "\n";
-        ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "")
-                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, body));
+        ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "").text(body));
 
         assertThat(reply.approve()).isFalse();
         assertThat(reply.comment()).isEqualTo("Rejected: not during the freeze");
@@ -184,8 +183,8 @@ class ReplyParserTests {
 
     @Test
     void aReplyCodeQuotedFromTheJustificationDoesNotOutvoteThePlusAddress() {
-        ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "Approve")
-                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n\n" + quotedNotification(OTHER)));
+        ParsedReply reply =
+                reply(ReplyMail.answering(REQUEST, TOKEN, "Approve").text("Approve\n\n" + quotedNotification(OTHER)));
 
         assertThat(reply.token()).isEqualTo(TOKEN);
     }
@@ -194,10 +193,7 @@ class ReplyParserTests {
     void withoutAPlusAddressACodeTypedAboveTheQuoteIsTheOneRead() {
         ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "Approve")
                 .to("countersign@example.com")
-                .body(
-                        "text/plain; charset=utf-8",
-                        StandardCharsets.UTF_8,
-                        "Approve\nReply code: " + TOKEN + "\n\n" + quotedNotification(OTHER)));
+                .text("Approve\nReply code: " + TOKEN + "\n\n" + quotedNotification(OTHER)));
 
         assertThat(reply.token()).isEqualTo(TOKEN);
     }
@@ -206,7 +202,7 @@ class ReplyParserTests {
     void withoutAPlusAddressOrATypedCodeTwoCodesInTheQuoteAreRefused() {
         Reading reading = parser.read(ReplyMail.answering(REQUEST, TOKEN, "Approve")
                 .to("countersign@example.com")
-                .body("text/plain; charset=utf-8", StandardCharsets.UTF_8, "Approve\n\n" + quotedNotification(OTHER))
+                .text("Approve\n\n" + quotedNotification(OTHER))
                 .bytes());
 
         assertThat(reading.reply()).isNull();
@@ -217,10 +213,7 @@ class ReplyParserTests {
     void aTypedReplyCodeLineAboveTheDecisionIsWhereTheCodeIsReadNotTheDecision() {
         ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "")
                 .to("countersign@example.com")
-                .body(
-                        "text/plain; charset=utf-8",
-                        StandardCharsets.UTF_8,
-                        "Reply code: " + TOKEN + "\nApprove\n\n> Reply code: " + TOKEN + "\n"));
+                .text("Reply code: " + TOKEN + "\nApprove\n\n> Reply code: " + TOKEN + "\n"));
 
         assertThat(reply.token()).isEqualTo(TOKEN);
         assertThat(reply.approve()).isTrue();
@@ -230,10 +223,7 @@ class ReplyParserTests {
     @Test
     void aTypedCodeOtherThanThePlusAddresssLeavesTheReplyAmbiguous() {
         Reading reading = parser.read(ReplyMail.answering(REQUEST, TOKEN, "")
-                .body(
-                        "text/plain; charset=utf-8",
-                        StandardCharsets.UTF_8,
-                        "Reply code: " + OTHER + "\nApprove\n\n> Reply code: " + TOKEN + "\n")
+                .text("Reply code: " + OTHER + "\nApprove\n\n> Reply code: " + TOKEN + "\n")
                 .bytes());
 
         assertThat(reading.reply()).isNull();
@@ -262,10 +252,7 @@ class ReplyParserTests {
             })
     void anEmptyReplyDecidesNothingWhateverLanguageItsAttributionIsIn(String attribution) {
         Reading reading = parser.read(ReplyMail.answering(REQUEST, TOKEN, "")
-                .body(
-                        "text/plain; charset=utf-8",
-                        StandardCharsets.UTF_8,
-                        "\n" + attribution + "\n\n> Reply code: " + TOKEN + "\n")
+                .text("\n" + attribution + "\n\n> Reply code: " + TOKEN + "\n")
                 .bytes());
 
         assertThat(reading.reply()).isNull();
@@ -275,11 +262,7 @@ class ReplyParserTests {
     @Test
     void aLineTypedAboveAnAttributionInAnyLanguageDecides() {
         ParsedReply reply = reply(ReplyMail.answering(REQUEST, TOKEN, "")
-                .body(
-                        "text/plain; charset=utf-8",
-                        StandardCharsets.UTF_8,
-                        "Genehmigt\nAm Sa., 5. Dez. 2026 um 20:10 Uhr schrieb Acme PAM:\n> Reply code: " + TOKEN
-                                + "\n"));
+                .text("Genehmigt\nAm Sa., 5. Dez. 2026 um 20:10 Uhr schrieb Acme PAM:\n> Reply code: " + TOKEN + "\n"));
 
         assertThat(reply.approve()).isTrue();
         assertThat(reply.comment()).isEqualTo("Genehmigt");
@@ -288,10 +271,7 @@ class ReplyParserTests {
     @Test
     void aBottomPostedReplyIsRefused() {
         Reading reading = parser.read(ReplyMail.answering(REQUEST, TOKEN, "")
-                .body(
-                        "text/plain; charset=utf-8",
-                        StandardCharsets.UTF_8,
-                        "On Sat, Acme PAM wrote:\n> Reply code: " + TOKEN + "\n\nApprove\n")
+                .text("On Sat, Acme PAM wrote:\n> Reply code: " + TOKEN + "\n\nApprove\n")
                 .bytes());
 
         assertThat(reading.reply()).isNull();
