@@ -1,12 +1,9 @@
 package io.countersign.request;
 
-import static io.countersign.request.Organisation.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.request.Organisation.Person;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,21 +17,14 @@ import tools.jackson.databind.JsonNode;
  * someone unknown.
  */
 @CountersignTest
-class DeactivatedCallerTests {
-
-    @Autowired
-    Api api;
+class DeactivatedCallerTests extends DevAndLisaTestBase {
 
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void aCallerDeactivatedElsewhereIsRefusedAsUnauthenticatedWhileTheirTokenIsStillCached() {
-        Organisation org = new Organisation(api);
-        Person dev = org.person("dev");
-        Person lisa = org.person("lisa");
-        String resource = org.resource();
-        org.policy(resource, List.of(step("Review", 1, lisa)));
+        String resource = org.resourceReviewedBy(lisa);
         // the token is now in this instance's cache
         api.as(dev.token()).get("/api/v1/requests").expect(200);
         // as another instance's deactivation reaches this one: in the database, nothing evicted here

@@ -1,6 +1,5 @@
 package io.countersign.request;
 
-import static io.countersign.request.Organisation.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
@@ -35,8 +34,7 @@ class IdempotentCreationRaceOnPostgresTests extends DevAndLisaTestBase {
 
     @Test
     void racingCallsWithOneKeyCreateOneRequestAndAllAnswerWithIt() throws Exception {
-        String resource = org.resource();
-        org.policy(resource, List.of(step("Review", 1, lisa)));
+        String resource = org.resourceReviewedBy(lisa);
         String body = Api.json(Map.of("resource", resource, "account", "admin"));
         String key = Api.unique("race");
         CountDownLatch start = new CountDownLatch(1);

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -24,26 +23,19 @@ import org.springframework.context.annotation.Import;
 @OnPostgres
 @CountersignTest
 @Import(RoundTrips.class)
-class OffboardingRoundTripTests {
+class OffboardingRoundTripTests extends DevAndLisaTestBase {
 
     private static final Logger log = LoggerFactory.getLogger(OffboardingRoundTripTests.class);
 
-    @Autowired
-    Api api;
-
     @Test
     void deactivatingAUserTakesRoundTripsThatDoNotGrowWithWhatTheyHavePending() {
-        Organisation org = new Organisation(api);
-        Person dev = org.person("dev");
-        Person lisa = org.person("lisa");
-        String own = org.resource();
-        org.policy(own, List.of(step("Review", 1, lisa)));
+        String own = org.resourceReviewedBy(lisa);
         org.webhook("/offboarding", "request.cancelled", "request.step_escalated", "request.rejected");
         // once before counting, so that caches (tokens, policies, subscribers) are as they are under load
-        deactivation(org, dev, lisa, own, 1);
+        deactivation(own, 1);
 
-        int few = deactivation(org, dev, lisa, own, 2);
-        int many = deactivation(org, dev, lisa, own, 8);
+        int few = deactivation(own, 2);
+        int many = deactivation(own, 8);
 
         log.info("round trips of a deactivation: 2 + 2 pending {}, 8 + 8 pending {}", few, many);
         // one round trip each before the requests were locked and their webhook deliveries queued
@@ -57,7 +49,7 @@ class OffboardingRoundTripTests {
      * The round trips of deactivating a user who has {@code pending} requests of their own waiting on
      * lisa and stands beside lisa as an approver of as many of dev's requests.
      */
-    private int deactivation(Organisation org, Person dev, Person lisa, String own, int pending) {
+    private int deactivation(String own, int pending) {
         Person leaver = org.person("leaver");
         String others = org.resource();
         org.policy(others, List.of(step("Review", 1, leaver, lisa)));

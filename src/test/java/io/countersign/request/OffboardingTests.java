@@ -175,12 +175,7 @@ class OffboardingTests extends RequesterReviewerGatewayTestBase {
         String team = org.group(tom, carol);
         String other = org.resource();
         org.policy(other, List.of(groupStep("Team", 1, team)));
-        String waiting = api.as(dev.token())
-                .post("/api/v1/requests", Api.json(Map.of("resource", other, "account", "admin")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String waiting = org.request(dev, other).get("id").asString();
 
         api.asAdmin().delete("/api/v1/users/" + tom.name()).expect(204);
         Person newTom = org.recreate(tom.name());

@@ -132,6 +132,13 @@ final class Organisation {
         return policy(resource, steps, Map.of());
     }
 
+    /** A new resource whose policy has one step, Review, that {@code approver} alone decides. */
+    String resourceReviewedBy(Person approver) {
+        String resource = resource();
+        policy(resource, List.of(step("Review", 1, approver)));
+        return resource;
+    }
+
     /**
      * The id of a pending request by {@code requester} for a new resource whose own policy has these
      * steps; {@code extra} adds or overrides policy fields.

@@ -1,15 +1,12 @@
 package io.countersign.request;
 
-import static io.countersign.request.Organisation.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.countersign.shared.ConflictException;
-import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,14 +34,8 @@ class RequestWritesTests extends DevAndLisaTestBase {
 
     @BeforeEach
     void pendingRequest() {
-        String resource = org.resource();
-        org.policy(resource, List.of(step("Review", 1, lisa)));
-        id = api.as(dev.token())
-                .post("/api/v1/requests", Api.json(Map.of("resource", resource, "account", "admin")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String resource = org.resourceReviewedBy(lisa);
+        id = org.request(dev, resource).get("id").asString();
     }
 
     @Test

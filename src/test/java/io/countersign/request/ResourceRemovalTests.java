@@ -29,12 +29,7 @@ class ResourceRemovalTests extends RequesterReviewerGatewayTestBase {
     }
 
     private String request(String account) {
-        return api.as(dev.token())
-                .post("/api/v1/requests", Api.json(Map.of("resource", resource, "account", account)))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        return org.request(dev, resource, Map.of("account", account)).get("id").asString();
     }
 
     private String grantOf(String id) {

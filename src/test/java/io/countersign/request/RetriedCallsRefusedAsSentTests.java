@@ -57,8 +57,7 @@ class RetriedCallsRefusedAsSentTests extends DevAndLisaTestBase {
 
     @Test
     void aCreationWhoseAnswerTheCallerWouldNotTakeOpensNoRequest() {
-        String resource = org.resource();
-        org.policy(resource, List.of(step("Review", 1, lisa)));
+        String resource = org.resourceReviewedBy(lisa);
         String body = Api.json(Map.of("resource", resource, "account", "admin", "justification", "INC-1"));
 
         var refused = api.as(dev.token()).call(HttpMethod.POST, "/api/v1/requests", body, "Accept", "text/plain");
