@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.countersign.shared.Timestamps;
 import io.countersign.shared.database.NotificationFence;
-import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.OnPostgres;
 import java.time.Duration;
@@ -49,10 +48,7 @@ class GrantIndexKeeperOnPostgresTests extends DevWithATokenTestBase {
 
     @Test
     void aWriteOutsideTheServiceMarksTheKeyAndTheNextCheckReadsIt() {
-        String grant = api.as(devToken)
-                .post("/api/v1/requests", Api.json(Map.of("resource", resource, "account", "admin")))
-                .expect(201)
-                .json()
+        String grant = api.newRequest(devToken, resource, Map.of())
                 .get("grant")
                 .get("id")
                 .asString();

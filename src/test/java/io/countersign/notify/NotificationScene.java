@@ -62,12 +62,7 @@ public class NotificationScene {
         api.asAdmin()
                 .post("/api/v1/users", Api.json(Map.of("username", name, "email", name + "@example.com")))
                 .expect(201);
-        String token = api.asAdmin()
-                .post("/api/v1/users/" + name + "/tokens", Api.json(Map.of("name", "test")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
+        String token = api.tokenFor(name);
         String id = jdbc.sql("select id from users where username = ?")
                 .param(name)
                 .query(String.class)
@@ -136,12 +131,7 @@ public class NotificationScene {
 
     /** The request {@code requester} makes for the admin account of a resource with these steps. */
     public JsonNode request(Person requester, List<Map<String, Object>> steps, Map<String, Object> extra) {
-        return api.as(requester.token())
-                .post(
-                        "/api/v1/requests",
-                        Api.json(Map.of("resource", resource(steps, extra), "account", "admin", "duration", "PT1H")))
-                .expect(201)
-                .json();
+        return api.newRequest(requester.token(), resource(steps, extra), Map.of("duration", "PT1H"));
     }
 
     public String pending(Person requester, List<Map<String, Object>> steps) {
@@ -176,20 +166,7 @@ public class NotificationScene {
 
     /** A webhook subscribed to these events, delivering to a port nothing listens on; returns its id. */
     String webhook(String path, String... events) {
-        return api.asAdmin()
-                .post(
-                        "/api/v1/webhooks",
-                        Api.json(Map.of(
-                                "url",
-                                "http://127.0.0.1:9" + path,
-                                "events",
-                                List.of(events),
-                                "secret",
-                                "0123456789abcdef0123456789abcdef")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        return api.webhook("http://127.0.0.1:9" + path, events);
     }
 
     /** Every channel for every kind, as the administrator's default. */

@@ -38,13 +38,7 @@ final class Organisation {
         api.asAdmin()
                 .post("/api/v1/users", Api.json(Map.of("username", name, "email", name + "@example.com", "role", role)))
                 .expect(201);
-        String token = api.asAdmin()
-                .post("/api/v1/users/" + name + "/tokens", Api.json(Map.of("name", "test")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
-        return new Person(name, token);
+        return new Person(name, api.tokenFor(name));
     }
 
     String group(Person... members) {
@@ -155,20 +149,7 @@ final class Organisation {
 
     /** A webhook subscribed to these events, delivering to a port nothing listens on; returns its id. */
     String webhook(String path, String... events) {
-        return api.asAdmin()
-                .post(
-                        "/api/v1/webhooks",
-                        Api.json(Map.of(
-                                "url",
-                                "http://127.0.0.1:9" + path,
-                                "events",
-                                List.of(events),
-                                "secret",
-                                "0123456789abcdef0123456789abcdef")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        return api.webhook("http://127.0.0.1:9" + path, events);
     }
 
     JsonNode request(Person requester, String resource) {
@@ -177,11 +158,6 @@ final class Organisation {
 
     /** A request by {@code requester} for the admin account of {@code resource}; {@code extra} adds body fields. */
     JsonNode request(Person requester, String resource, Map<String, Object> extra) {
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("resource", resource, "account", "admin"));
-        body.putAll(extra);
-        return api.as(requester.token())
-                .post("/api/v1/requests", Api.json(body))
-                .expect(201)
-                .json();
+        return api.newRequest(requester.token(), resource, extra);
     }
 }

@@ -48,12 +48,7 @@ class StoredIdsTests {
                                 List.of(Map.of("name", "Review", "approvers", List.of(Map.of("user", lisa)))))))
                 .expect(201);
 
-        String request = api.as(devToken)
-                .post("/api/v1/requests", Api.json(Map.of("resource", resource, "account", "admin")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String request = api.ask(devToken, resource, Map.of());
         String grant = api.as(lisaToken)
                 .post("/api/v1/requests/" + request + "/approve", "{}")
                 .expect(200)
@@ -117,16 +112,6 @@ class StoredIdsTests {
     }
 
     private String user(String name) {
-        api.asAdmin()
-                .post(
-                        "/api/v1/users",
-                        Api.json(Map.of("username", name, "email", name + "@example.com", "role", "USER")))
-                .expect(201);
-        return api.asAdmin()
-                .post("/api/v1/users/" + name + "/tokens", Api.json(Map.of("name", "test")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
+        return setup.tokenForNewUser(name, "USER");
     }
 }

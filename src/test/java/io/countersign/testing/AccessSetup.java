@@ -44,11 +44,6 @@ public class AccessSetup {
     /** The user {@code user} describes, as the API takes it; returns an API token that acts as them. */
     public String tokenForNewUser(Map<String, ?> user) {
         api.asAdmin().post("/api/v1/users", Api.json(user)).expect(201);
-        return api.asAdmin()
-                .post("/api/v1/users/" + user.get("username") + "/tokens", Api.json(Map.of("name", "t")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
+        return api.tokenFor((String) user.get("username"));
     }
 }

@@ -71,12 +71,7 @@ public class Api {
         asAdmin()
                 .post("/api/v1/users", json(Map.of("username", name, "email", name + "@example.com", "role", role)))
                 .expect(201);
-        return asAdmin()
-                .post("/api/v1/users/" + name + "/tokens", json(Map.of("name", "t")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
+        return tokenFor(name);
     }
 
     /** A new webhook to {@code url} for {@code events}, registered by the administrator; answers its id. */
@@ -169,14 +164,17 @@ public class Api {
 
     /** Asks, as the token's holder, for the resource's {@code admin} account; answers the request's id. */
     public String ask(String token, String resource, Map<String, Object> extra) {
+        return newRequest(token, resource, extra).get("id").asString();
+    }
+
+    /**
+     * Asks, as the token's holder, for the resource's {@code admin} account, {@code extra} adding or
+     * overriding body fields; answers the request as created.
+     */
+    public JsonNode newRequest(String token, String resource, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("resource", resource, "account", "admin"));
         body.putAll(extra);
-        return as(token)
-                .post("/api/v1/requests", json(body))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        return as(token).post("/api/v1/requests", json(body)).expect(201).json();
     }
 
     /** A request's status as the administrator sees it: {@code PENDING}, {@code APPROVED}... */

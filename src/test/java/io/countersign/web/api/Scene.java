@@ -26,9 +26,9 @@ final class Scene {
 
     Scene(Api api) {
         dev = user(api, "dev");
-        devToken = token(api, dev);
+        devToken = api.tokenFor(dev);
         lisa = user(api, "lisa");
-        lisaToken = token(api, lisa);
+        lisaToken = api.tokenFor(lisa);
         group = Api.unique("team");
         api.asAdmin()
                 .post("/api/v1/groups", Api.json(Map.of("name", group, "members", List.of(dev), "managers", List.of())))
@@ -76,14 +76,7 @@ final class Scene {
     }
 
     String request(Api api) {
-        return api.as(devToken)
-                .post(
-                        "/api/v1/requests",
-                        Api.json(Map.of("resource", resource, "account", "admin", "justification", "INC-1")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        return api.ask(devToken, resource, Map.of("justification", "INC-1"));
     }
 
     private static String user(Api api, String base) {
@@ -92,14 +85,5 @@ final class Scene {
                 .post("/api/v1/users", Api.json(Map.of("username", name, "email", name + "@example.com")))
                 .expect(201);
         return name;
-    }
-
-    private static String token(Api api, String username) {
-        return api.asAdmin()
-                .post("/api/v1/users/" + username + "/tokens", Api.json(Map.of("name", "test")))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
     }
 }
