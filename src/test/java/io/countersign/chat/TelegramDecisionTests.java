@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.notify.NotificationScene;
 import io.countersign.notify.NotificationScene.Person;
+import io.countersign.shared.Timestamps;
 import io.countersign.testing.Api;
 import io.countersign.testing.AuditNotes;
 import io.countersign.testing.MutableClock;
@@ -224,7 +225,15 @@ class TelegramDecisionTests {
         assertThat(api.status(id)).isEqualTo("PENDING");
 
         bot.click(5001, reject).expect(200);
+        // the expired row would also count as one: only a fresh one shows the press asked again
+        assertThat(bot.lastAnswer().get("text").asString()).isEqualTo("Reply with your reason to reject " + id + ".");
         assertThat(pendingRejections()).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from telegram_pending_rejections"
+                                + " where chat_id = '5001' and message_id = '77' and expires_at > ?")
+                        .param(Timestamps.toDb(clock.instant()))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         bot.write(5002, "somebody else's reply", 77L).expect(200);
         assertThat(api.status(id)).isEqualTo("PENDING");
         bot.write(5001, "in time", 77L).expect(200);
