@@ -294,8 +294,6 @@ public class ActionTokens {
 
     private ActionTokenView view(Binding binding, AccessRequest request) {
         RequestStep step = request.steps().get(binding.step());
-        Instant expires = request.details().expiresAt();
-        Instant deadline = step.deadline() != null && step.deadline().isBefore(expires) ? step.deadline() : expires;
         return new ActionTokenView(
                 request.id(),
                 binding.step(),
@@ -316,7 +314,7 @@ public class ActionTokens {
                 request.status(),
                 StepTimeout.endedRequestAt(request, binding.step()),
                 request.currentStep(),
-                deadline,
+                step.decideBy(request.details().expiresAt()),
                 request.details());
     }
 

@@ -81,6 +81,18 @@ public record RequestStep(
         return escalation.stream().map(Participant::username).toList();
     }
 
+    /**
+     * By when the step must be decided: its deadline, or the request's expiry when that comes first or
+     * the step has none; null when neither is set. The token page, the mail, the chat message and the
+     * request page all ask this, so that they name the same moment.
+     */
+    public Instant decideBy(Instant requestExpiry) {
+        if (deadline == null) {
+            return requestExpiry;
+        }
+        return requestExpiry != null && requestExpiry.isBefore(deadline) ? requestExpiry : deadline;
+    }
+
     /** Whether the user with this id is an eligible approver of the step. */
     public boolean isEligible(String userId) {
         return approvers.stream().anyMatch(p -> p.id().equals(userId));

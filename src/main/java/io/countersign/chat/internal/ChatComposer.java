@@ -233,12 +233,10 @@ class ChatComposer {
         facts.add(new Fact(
                 "Who may approve (" + step.requiredApprovals() + " needed)",
                 requests.approversNow(request).stream().map(StepApprover::named).collect(Collectors.joining(", "))));
-        Instant until = step.deadline() == null
-                        || step.deadline().isAfter(request.details().expiresAt())
-                ? request.details().expiresAt()
-                : step.deadline();
         // as the approver's mail writes it, so that both say the same of the same deadline
-        facts.add(new Fact("Deadline", TimesForPeople.relative(until, clock.instant())));
+        facts.add(new Fact(
+                "Deadline",
+                TimesForPeople.relative(step.decideBy(request.details().expiresAt()), clock.instant())));
         return facts;
     }
 

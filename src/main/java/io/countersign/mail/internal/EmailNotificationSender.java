@@ -32,7 +32,6 @@ import io.countersign.shared.Channel;
 import io.countersign.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -175,9 +174,6 @@ class EmailNotificationSender implements NotificationSender {
         String approvalRefused = requests.whyOnlyReject(asApprover, request)
                 .map(TokenRefusals::reason)
                 .orElse(null);
-        Instant deadline = current.deadline() != null && current.deadline().isBefore(details.expiresAt())
-                ? current.deadline()
-                : details.expiresAt();
         long approvalsGiven = request.decisions().stream()
                 .filter(d -> d.step() == step && d.counts())
                 .count();
@@ -200,7 +196,7 @@ class EmailNotificationSender implements NotificationSender {
                 current.requiredApprovals(),
                 (int) approvalsGiven,
                 others(request, user),
-                deadline,
+                current.decideBy(details.expiresAt()),
                 onBehalfOf,
                 current.allowedDecisionChannels(),
                 extending(request),

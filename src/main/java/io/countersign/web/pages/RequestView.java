@@ -58,9 +58,8 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
                                                     .map(StepApprover::named))
                                     .toList()
                             : List.of();
-                    TimedText timeLeft = current
-                            ? timeLeft(step.deadline(), request.details().expiresAt(), now)
-                            : null;
+                    TimedText timeLeft =
+                            current ? timeLeft(step.decideBy(request.details().expiresAt()), now) : null;
                     return new StepView(step, current, decisions, waitingOn, timeLeft);
                 })
                 .toList();
@@ -133,13 +132,10 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
     }
 
     /**
-     * How long the current step may still be decided, as the decision-link page says it: until the step's
-     * deadline or the request's expiry, whichever comes first; null when neither is set.
+     * How long the current step may still be decided, as the decision-link page says it: until
+     * {@link io.countersign.request.RequestStep#decideBy}; null when there is no such moment.
      */
-    static TimedText timeLeft(Instant stepDeadline, Instant requestExpiry, Instant now) {
-        Instant by = stepDeadline == null || (requestExpiry != null && requestExpiry.isBefore(stepDeadline))
-                ? requestExpiry
-                : stepDeadline;
+    static TimedText timeLeft(Instant by, Instant now) {
         return by == null
                 ? null
                 : left(now, by, " remaining").then(" (decide by ").then(by).then(")");

@@ -58,28 +58,19 @@ class RequestViewTests {
     void theTimeLeftToDecideKeepsItsExactValueForThePage() {
         Instant expiry = NOW.plus(Duration.ofHours(23)).plusSeconds(3599);
 
-        assertThat(RequestView.timeLeft(null, expiry, NOW).parts())
+        assertThat(RequestView.timeLeft(expiry, NOW).parts())
                 .extracting(TimedText.Part::exact)
                 .containsExactly("PT23H59M59S", null, null, expiry.toString(), null);
     }
 
     @Test
-    void aStepWithoutADeadlineMayBeDecidedUntilTheRequestExpires() {
-        Instant expiry = NOW.plus(Duration.ofHours(24));
-
-        assertThat(RequestView.timeLeft(null, expiry, NOW))
-                .hasToString("1 day remaining (decide by 2026-12-04 10:00 UTC)");
+    void theTimeLeftToDecideSaysUntilWhen() {
+        assertThat(RequestView.timeLeft(NOW.plus(Duration.ofMinutes(90)), NOW))
+                .hasToString("1 hour 30 minutes remaining (decide by 2026-12-03 11:30 UTC)");
     }
 
     @Test
-    void theEarlierOfTheStepDeadlineAndTheRequestExpiryIsShown() {
-        Instant soon = NOW.plus(Duration.ofMinutes(90));
-        Instant later = NOW.plus(Duration.ofHours(24));
-
-        assertThat(RequestView.timeLeft(soon, later, NOW))
-                .hasToString("1 hour 30 minutes remaining (decide by 2026-12-03 11:30 UTC)");
-        assertThat(RequestView.timeLeft(later, soon, NOW))
-                .hasToString("1 hour 30 minutes remaining (decide by 2026-12-03 11:30 UTC)");
-        assertThat(RequestView.timeLeft(null, null, NOW)).isNull();
+    void nothingIsSaidOfTimeLeftWithoutAMomentToDecideBy() {
+        assertThat(RequestView.timeLeft(null, NOW)).isNull();
     }
 }
