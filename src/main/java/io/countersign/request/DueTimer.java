@@ -1,6 +1,5 @@
 package io.countersign.request;
 
-import io.countersign.shared.TimesForPeople;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -36,11 +35,7 @@ final class DueTimer {
         if (step == null || step.deadline() == null || at.isBefore(step.deadline())) {
             return false;
         }
-        int index = request.currentStep();
-        // the reason is the SYSTEM decision's comment, which mail, pages and chat show as it is: written
-        // as they write times, while the step's deadline keeps the exact instant for scripts
-        String reason = "step " + (index + 1) + " timed out at " + TimesForPeople.at(step.deadline());
-        StepTimeout.apply(request, step, reason, false, at);
+        StepTimeout.apply(request, step, StepTimeout.timedOut(request.currentStep(), step.deadline()), false, at);
         return true;
     }
 

@@ -275,7 +275,10 @@ class RequestRows {
                             rs.getString("approver_id"),
                             rs.getInt("step_index"),
                             Verdict.valueOf(rs.getString("verdict")),
-                            rs.getString("comment"),
+                            StepTimeout.asWrittenNow(
+                                    rs.getInt("step_index"),
+                                    Channel.valueOf(rs.getString("channel")),
+                                    rs.getString("comment")),
                             Channel.valueOf(rs.getString("channel")),
                             instant(rs, "decided_at"),
                             rs.getObject("allowed_seconds") == null

@@ -2,8 +2,12 @@ package io.countersign.request;
 
 import io.countersign.policy.OnTimeout;
 import io.countersign.shared.Channel;
+import io.countersign.shared.TimesForPeople;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a timeout does to the current step, also when the step can no longer gather its approvals:
@@ -11,6 +15,9 @@ import java.util.List;
  * anything else rejects the request with a SYSTEM decision.
  */
 final class StepTimeout {
+
+    private static final Pattern STORED_TIMEOUT =
+            Pattern.compile("step \\d+ timed out at (\\d{4}-\\d{2}-\\d{2}T\\S+Z)");
 
     private StepTimeout() {}
 
@@ -59,6 +66,34 @@ final class StepTimeout {
                                 && d.channel() == Channel.SYSTEM
                                 && !d.isApproval()
                                 && !d.at().isBefore(deadline));
+    }
+
+    /**
+     * The reason a step's timeout gives for rejecting the request, the SYSTEM decision's comment that
+     * mail, pages and chat show as it is: written as they write times, while the step's deadline keeps
+     * the exact instant for scripts.
+     */
+    static String timedOut(int step, Instant deadline) {
+        return "step " + (step + 1) + " timed out at " + TimesForPeople.at(deadline);
+    }
+
+    /**
+     * A stored decision's comment as {@link #timedOut} writes it now. Earlier versions wrote a timeout's
+     * reason with the deadline's exact instant, and earlier still counted its step from 0; read back,
+     * such a reason takes the form people read everywhere else, numbered from the decision's own step.
+     * Only a SYSTEM decision's comment is rewritten: what a person wrote is shown as they wrote it. The
+     * stored row and the audit log keep what was written then.
+     */
+    static String asWrittenNow(int step, Channel channel, String comment) {
+        Matcher stored = comment == null || channel != Channel.SYSTEM ? null : STORED_TIMEOUT.matcher(comment);
+        if (stored == null || !stored.matches()) {
+            return comment;
+        }
+        try {
+            return timedOut(step, Instant.parse(stored.group(1)));
+        } catch (DateTimeParseException e) {
+            return comment;
+        }
     }
 
     /** The reason given when a step has lost the approvers it needs. */
