@@ -43,6 +43,9 @@ class RequestPages {
     /** As many as the list of all requests shows at once. */
     static final int PAGE_SIZE = AllRequestsPage.PAGE_SIZE;
 
+    /** The request whose decision form a comment given back belongs to. */
+    private static final String COMMENT_OF = "commentOf";
+
     private final Requests requests;
     private final BreakGlassReviews reviews;
     private final Grants grants;
@@ -246,10 +249,11 @@ class RequestPages {
                 model.addAttribute("error", RefusedComment.sentences(e) + " Nothing was decided.");
             }
             response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute(field, decision.comment());
+            model.addAttribute(COMMENT_OF, id);
             if ("approvals".equals(from)) {
                 return approvals(decision.actor(), null, model, response);
             }
-            model.addAttribute(field, decision.comment());
             return show(decision.actor(), id, model);
         } catch (CountersignException e) {
             // said in a banner on the page the form was on, as any other refusal of a form
@@ -277,6 +281,8 @@ class RequestPages {
                 && !comment.isBlank()
                 && redirect.getFlashAttributes().containsKey("error")) {
             redirect.addFlashAttribute(form, comment);
+            // the approvals page has a form per request: the comment goes back to the one it came from
+            redirect.addFlashAttribute(COMMENT_OF, id);
         }
         if ("approvals".equals(from)) {
             return "redirect:/approvals";

@@ -3,6 +3,7 @@ package io.countersign.web.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,5 +79,29 @@ class RefusedDecisionCommentTests extends ServedPagesTestBase {
         assertThat(body).doesNotContain("aria-describedby=\"reject-comment-error-" + first + "\"");
         assertThat(api.status(refused)).isEqualTo("PENDING");
         assertThat(api.status(first)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aRejectionRefusedAsTheStepMovedOnKeepsItsCommentInItsRowOfTheApprovalsPage() {
+        String tom = api.person("tom", "USER", PASSWORD);
+        String twoSteps = api.resourceGovernedBy(Map.of("steps", List.of(step(lisa, tom), step(lisa))));
+        String other = api.ask(requesterToken, resource, Map.of());
+        String moved = api.ask(requesterToken, twoSteps, Map.of());
+        approve(tom, moved);
+        String comment = "the account is shared with the night shift";
+
+        HttpResponse<String> answer = Visitor.signedIn(base, lisa, PASSWORD)
+                .post(
+                        base + "/approvals",
+                        base + "/requests/" + moved + "/reject",
+                        "step=0&from=approvals&comment=" + comment.replace(" ", "+"));
+
+        String body = answer.body();
+        assertThat(body).contains("has moved on to step 2");
+        String row = body.substring(body.indexOf("id=\"reject-comment-" + moved + "\""));
+        assertThat(row.substring(0, row.indexOf("</textarea>"))).endsWith(">" + comment);
+        String otherRow = body.substring(body.indexOf("id=\"reject-comment-" + other + "\""));
+        assertThat(otherRow.substring(0, otherRow.indexOf("</textarea>"))).doesNotContain(comment);
+        assertThat(api.status(moved)).isEqualTo("PENDING");
     }
 }
