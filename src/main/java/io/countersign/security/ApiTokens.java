@@ -111,6 +111,15 @@ public class ApiTokens {
                 .orElseThrow(() -> new NotFoundException("token", tokenId));
     }
 
+    /**
+     * A token of {@code username}'s that was revoked, for a revoke page opened again to say so; empty when
+     * the owner never had it, and not found, as for {@link #get}, unless the actor may manage the owner's tokens.
+     */
+    @Transactional(readOnly = true)
+    public Optional<RevokedApiToken> revoked(Actor actor, String username, String tokenId) {
+        return store.findRevoked(ownerVisibleTo(actor, username), tokenId);
+    }
+
     /** Every user's tokens, by owner then age, without their secrets; administrators only. */
     @Transactional(readOnly = true)
     public List<OwnedApiToken> all(Actor actor) {
@@ -137,7 +146,8 @@ public class ApiTokens {
     @Transactional
     public void revokeOnce(Actor actor, String username, String tokenId) {
         String owner = ownerVisibleTo(actor, username);
-        if (store.find(owner, tokenId).isEmpty() && store.revoked(owner, tokenId)) {
+        if (store.find(owner, tokenId).isEmpty()
+                && store.findRevoked(owner, tokenId).isPresent()) {
             throw new ConflictException(
                     "Token " + tokenId + " of " + owner + " is already revoked and can no longer be used.");
         }
@@ -187,7 +197,7 @@ public class ApiTokens {
     }
 
     private void delete(Actor actor, TokenStore.Row row, String reason) {
-        if (store.delete(row.id(), row.username(), clock.instant())) {
+        if (store.delete(row, clock.instant(), actor.username())) {
             events.publishEvent(new TokenRevoked(actor, row.id(), row.username(), row.name(), reason));
         }
         cache.evictUser(row.username());

@@ -85,22 +85,25 @@ class TokenStore {
     }
 
     /** Deletes the token and keeps its id as revoked, in one statement each of the caller's transaction. */
-    boolean delete(String id, String username, Instant at) {
-        if (jdbc.sql("delete from api_tokens where id = ?").param(id).update() == 0) {
+    boolean delete(Row row, Instant at, String by) {
+        if (jdbc.sql("delete from api_tokens where id = ?").param(row.id()).update() == 0) {
             return false;
         }
-        jdbc.sql("insert into revoked_api_tokens (id, username, revoked_at) values (?, ?, ?)")
-                .params(id, username, Timestamps.toDb(at))
+        jdbc.sql("insert into revoked_api_tokens (id, username, name, revoked_at, revoked_by) values (?, ?, ?, ?, ?)")
+                .params(row.id(), row.username(), row.name(), Timestamps.toDb(at), by)
                 .update();
         return true;
     }
 
-    boolean revoked(String username, String id) {
-        return jdbc.sql("select count(*) from revoked_api_tokens where username = ? and id = ?")
-                        .params(username, id)
-                        .query(Integer.class)
-                        .single()
-                > 0;
+    Optional<RevokedApiToken> findRevoked(String username, String id) {
+        return jdbc.sql("select id, name, revoked_at, revoked_by from revoked_api_tokens where username = ? and id = ?")
+                .params(username, id)
+                .query((rs, n) -> new RevokedApiToken(
+                        rs.getString("id"),
+                        rs.getString("name"),
+                        instant(rs, "revoked_at"),
+                        rs.getString("revoked_by")))
+                .optional();
     }
 
     /** Moves {@code last_used_at} forward only, so instances writing out of order never move it back. */

@@ -5,6 +5,7 @@ import io.countersign.notify.Subscriptions;
 import io.countersign.security.ApiToken;
 import io.countersign.security.ApiTokens;
 import io.countersign.security.Passwords;
+import io.countersign.security.RevokedApiToken;
 import io.countersign.security.SessionStamps;
 import io.countersign.shared.Actor;
 import io.countersign.shared.CountersignException;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -132,9 +134,16 @@ class ProfilePage {
         return "redirect:/profile";
     }
 
-    /** Only a token of the signed-in user's own is found: any other id is not found, whoever holds it. */
+    /**
+     * Only a token of the signed-in user's own is found: any other id is not found, whoever holds it. One
+     * of theirs revoked already is said to be, for a page opened again after revoking it.
+     */
     @GetMapping("/profile/tokens/{id}/revoke")
     ModelAndView confirmRevoke(Actor actor, @PathVariable String id) {
+        Optional<RevokedApiToken> revoked = tokens.revoked(actor, actor.username(), id);
+        if (revoked.isPresent()) {
+            return AlreadyRevoked.onProfile(revoked.get());
+        }
         ApiToken token = tokens.get(actor, actor.username(), id);
         return Confirmation.onProfile(
                 "Revoke your token " + token.name() + "?",

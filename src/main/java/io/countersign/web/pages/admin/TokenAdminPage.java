@@ -1,8 +1,11 @@
 package io.countersign.web.pages.admin;
 
 import io.countersign.security.ApiTokens;
+import io.countersign.security.RevokedApiToken;
 import io.countersign.shared.Actor;
+import io.countersign.web.pages.AlreadyRevoked;
 import io.countersign.web.pages.Confirmation;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +30,16 @@ class TokenAdminPage {
         return "pages/admin/tokens";
     }
 
-    /** Asks only about a token the owner has: an unknown owner or token is the not-found page. */
+    /**
+     * Asks only about a token the owner has: an unknown owner or token is the not-found page. One the
+     * owner had and is revoked already is said to be, for a page opened again after revoking it.
+     */
     @GetMapping("/admin/tokens/{owner}/{id}/revoke")
     ModelAndView confirmRevoke(Actor actor, @PathVariable String owner, @PathVariable String id) {
+        Optional<RevokedApiToken> revoked = tokens.revoked(actor, owner, id);
+        if (revoked.isPresent()) {
+            return AlreadyRevoked.onAdministration(owner, revoked.get());
+        }
         tokens.get(actor, owner, id);
         return Confirmation.page(
                 "Revoke token " + id + " of " + owner + "?",

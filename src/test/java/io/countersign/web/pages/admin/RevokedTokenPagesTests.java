@@ -1,0 +1,92 @@
+package io.countersign.web.pages.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.directory.People;
+import io.countersign.shared.Role;
+import io.countersign.testing.Api;
+import io.countersign.testing.CountersignTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+
+/**
+ * A token's revoke page opened again after it was revoked (a second click, the browser's back button)
+ * says it is already revoked, when and by whom, offering nothing to press; a token the owner never had,
+ * or another user's, stays the not-found page.
+ */
+@CountersignTest
+class RevokedTokenPagesTests extends AdminPagesTestBase {
+
+    @Test
+    void ownTokenRevokePageOpenedAgainSaysItIsAlreadyRevokedAndByWhom() throws Exception {
+        String user = signedUpUser("holder");
+        String id = tokenId(user, "laptop");
+        MockHttpSession session = browsing.signIn(user, AdminBrowsing.PASSWORD);
+        browsing.post(session, "/profile/tokens/" + id + "/revoke");
+
+        MockHttpServletResponse again = browsing.get(session, "/profile/tokens/" + id + "/revoke");
+
+        assertThat(again.getStatus()).isEqualTo(200);
+        assertThat(again.getContentAsString())
+                .contains("Your token laptop is already revoked.")
+                .contains("by " + user)
+                .contains("<time")
+                .doesNotContain("action=\"/profile/tokens/" + id + "/revoke\"");
+    }
+
+    @Test
+    void anotherUsersRevokedTokenStaysNotFoundOnTheProfile() throws Exception {
+        String user = signedUpUser("holder");
+        String other = signedUpUser("other");
+        String othersId = tokenId(other, "desktop");
+        api.asAdmin().delete("/api/v1/users/" + other + "/tokens/" + othersId).expect(204);
+        MockHttpSession session = browsing.signIn(user, AdminBrowsing.PASSWORD);
+
+        MockHttpServletResponse others = browsing.get(session, "/profile/tokens/" + othersId + "/revoke");
+
+        assertThat(others.getStatus()).isEqualTo(404);
+        assertThat(others.getContentAsString()).doesNotContain("desktop", "already revoked");
+    }
+
+    @Test
+    void administratorsRevokePageOpenedAgainSaysItIsAlreadyRevoked() throws Exception {
+        String user = signedUpUser("dev");
+        String id = tokenId(user, "ci");
+        String revoke = "/admin/tokens/" + user + "/" + id + "/revoke";
+        browsing.post(admin, revoke);
+
+        MockHttpServletResponse again = browsing.get(admin, revoke);
+
+        assertThat(again.getStatus()).isEqualTo(200);
+        assertThat(again.getContentAsString())
+                .contains("Token ci of " + user + " is already revoked.")
+                .contains("by admin")
+                .doesNotContain("action=\"" + revoke + "\"");
+        assertThat(browsing.get(admin, "/admin/tokens/" + people.user("other") + "/" + id + "/revoke")
+                        .getStatus())
+                .isEqualTo(404);
+    }
+
+    private String signedUpUser(String prefix) {
+        String username = Api.unique(prefix);
+        Map<String, Object> body = People.body(username, Role.USER);
+        body.put("password", AdminBrowsing.PASSWORD);
+        api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
+        return username;
+    }
+
+    private String tokenId(String user, String name) {
+        api.asAdmin()
+                .post("/api/v1/users/" + user + "/tokens", Api.json(Map.of("name", name)))
+                .expect(201);
+        return api.asAdmin()
+                .get("/api/v1/users/" + user + "/tokens")
+                .expect(200)
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
+    }
+}
