@@ -2,25 +2,19 @@ package io.countersign.web.pages.policies;
 
 import io.countersign.policy.OnTimeout;
 import io.countersign.shared.FieldIssue;
-import io.countersign.shared.IsoDurations;
 import io.countersign.shared.WholeNumbers;
 import io.countersign.web.pages.FormText;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The problems of reading the editor's text fields (a number that is not one, a duration in no known
  * form), with the same field paths as the policy's own validation so both show beside their field.
  */
 final class DraftIssues {
-
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,6})\\s*([smhd])");
 
     final List<FieldIssue> issues = new ArrayList<>();
 
@@ -45,28 +39,16 @@ final class DraftIssues {
         return read.getAsInt();
     }
 
-    /** ISO-8601 ({@code PT1H30M}) or a short form ({@code 90m}, {@code 2h}, {@code 1d}). */
+    /** As people write it ({@code 4h}, {@code 1d 2h}, {@code 30m}) or ISO-8601 ({@code PT1H30M}). */
     Duration duration(String value, String field) {
         if (FormText.blank(value)) {
             return null;
         }
-        String text = value.trim().toLowerCase(Locale.ROOT);
-        Matcher shortForm = SHORT_DURATION.matcher(text);
-        if (shortForm.matches()) {
-            long amount = Long.parseLong(shortForm.group(1));
-            return switch (shortForm.group(2)) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
+        Optional<Duration> read = WrittenDurations.read(value);
+        if (read.isEmpty()) {
+            issues.add(new FieldIssue(field, "invalid_duration", "must be a duration such as 4h, 1d 2h or 30m"));
         }
-        try {
-            return IsoDurations.parse(text.toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            issues.add(new FieldIssue(field, "invalid_duration", "must be a duration such as PT1H, 90m, 4h or 1d"));
-            return null;
-        }
+        return read.orElse(null);
     }
 
     OnTimeout onTimeout(String value, String field) {

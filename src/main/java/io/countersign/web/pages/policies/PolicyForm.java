@@ -30,9 +30,9 @@ public class PolicyForm {
     public String resourceTypes = "";
     public String requesterGroups = "";
     public String labels = "";
-    public String defaultDuration = "PT1H";
-    public String maxDuration = "PT8H";
-    public String requestTtl = "PT24H";
+    public String defaultDuration = "1h";
+    public String maxDuration = "8h";
+    public String requestTtl = "1d";
     public boolean requireJustification;
     public String ticketPattern = "";
     public boolean allowSelfApproval;
@@ -70,9 +70,9 @@ public class PolicyForm {
         form.resourceTypes = FormText.names(conditions.resourceTypes());
         form.requesterGroups = FormText.names(conditions.requesterGroups());
         form.labels = FormText.labelLines(conditions.labels());
-        form.defaultDuration = policy.defaultDuration().toString();
-        form.maxDuration = policy.maxDuration().toString();
-        form.requestTtl = policy.requestTtl().toString();
+        form.defaultDuration = WrittenDurations.write(policy.defaultDuration());
+        form.maxDuration = WrittenDurations.write(policy.maxDuration());
+        form.requestTtl = WrittenDurations.write(policy.requestTtl());
         form.requireJustification = Boolean.TRUE.equals(policy.requireJustification());
         form.ticketPattern = orEmpty(policy.ticketPattern());
         form.allowSelfApproval = Boolean.TRUE.equals(policy.allowSelfApproval());

@@ -25,7 +25,7 @@ public class StepForm {
         form.name = step.name() == null ? "" : step.name();
         form.approvers = SelectorFields.of(step.approvers());
         form.requiredApprovals = String.valueOf(step.requiredApprovals());
-        form.timeout = step.timeout() == null ? "" : step.timeout().toString();
+        form.timeout = step.timeout() == null ? "" : WrittenDurations.write(step.timeout());
         form.onTimeout = step.onTimeout() == null ? "" : step.onTimeout().name();
         form.escalateTo = SelectorFields.of(step.escalateTo());
         form.notify = FormText.names(step.notifyChannels());

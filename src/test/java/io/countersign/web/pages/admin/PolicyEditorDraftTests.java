@@ -142,6 +142,61 @@ class PolicyEditorDraftTests extends AdminPagesTestBase {
         assertThat(previewed).contains("<time datetime=\"PT1H30M\" title=\"PT1H30M\">1 hour 30 minutes</time>");
     }
 
+    @Test
+    void theEditorWritesAStoredPolicysDurationsAsPeopleWriteThem() throws Exception {
+        String name = policy(Map.of("defaultDuration", "PT30M", "maxDuration", "P1DT2H", "requestTtl", "PT4H"));
+
+        String page = browsing.get(admin, "/admin/policies/" + name + "/edit").getContentAsString();
+
+        assertThat(page)
+                .containsPattern("id=\"defaultDuration\" name=\"defaultDuration\" value=\"30m\"")
+                .containsPattern("id=\"maxDuration\" name=\"maxDuration\" value=\"1d 2h\"")
+                .containsPattern("id=\"requestTtl\" name=\"requestTtl\" value=\"4h\"");
+    }
+
+    @Test
+    void durationsTypedAsPeopleWriteThemOrPastedAsIsoAreSavedAsTheApiHoldsThem() throws Exception {
+        String name = policy();
+
+        browsing.post(admin, "/admin/policies/" + name + "/edit", typed(name, "1h 30m", "1d 2h", "PT24H"));
+
+        JsonNode stored =
+                api.asAdmin().get("/api/v1/policies/" + name).expect(200).json();
+        assertThat(stored.get("defaultDuration").asString()).isEqualTo("PT1H30M");
+        assertThat(stored.get("maxDuration").asString()).isEqualTo("PT26H");
+        assertThat(stored.get("requestTtl").asString()).isEqualTo("PT24H");
+    }
+
+    @Test
+    void aDurationThatReadsAsNoneIsToldBesideItsFieldAndNothingIsSaved() throws Exception {
+        String name = policy(Map.of("maxDuration", "PT8H"));
+
+        MockHttpServletResponse refused =
+                browsing.post(admin, "/admin/policies/" + name + "/edit", typed(name, "1h", "2h 1d", "1d"));
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString())
+                .containsPattern("id=\"maxDuration\" name=\"maxDuration\" value=\"2h 1d\"[^>]*aria-invalid=\"true\"")
+                .containsPattern("id=\"error-maxDuration\"[^>]*>[^<]*must be a duration such as 4h, 1d 2h or 30m");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/policies/" + name)
+                        .expect(200)
+                        .json()
+                        .get("maxDuration")
+                        .asString())
+                .isEqualTo("PT8H");
+    }
+
+    /** The editor's fields for saving the policy {@code name} with these durations as typed. */
+    private String[] typed(String name, String defaultDuration, String maxDuration, String requestTtl)
+            throws Exception {
+        List<String> fields = new ArrayList<>(List.of(draft(name, version(name), "0")));
+        fields.set(fields.indexOf("defaultDuration") + 1, defaultDuration);
+        fields.set(fields.indexOf("maxDuration") + 1, maxDuration);
+        fields.set(fields.indexOf("requestTtl") + 1, requestTtl);
+        return fields.toArray(String[]::new);
+    }
+
     private static String summary(MockHttpServletResponse page) throws Exception {
         String html = page.getContentAsString();
         return html.substring(html.indexOf("id=\"summary\""), html.indexOf("</dl>", html.indexOf("id=\"summary\"")));
