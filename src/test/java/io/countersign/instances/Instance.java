@@ -175,6 +175,10 @@ final class Instance implements AutoCloseable {
         return context.getBean(type);
     }
 
+    <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     Answer get(String token, String path) {
         return join(send(token, "GET", path, null));
     }

@@ -10,6 +10,11 @@ import org.springframework.stereotype.Component;
  * readiness probe answers DOWN within a second while the database is unreachable instead of waiting
  * for the connection pool's timeout. The answer is reused for half a second: the health endpoints
  * are open, and callers hammering them must not take the bounded threads the access check needs.
+ *
+ * <p>A pool whose connections are all lent out is not an unreachable database: when the query on a
+ * connection of its own answers, the component stays UP, saying the pool is busy. Otherwise one
+ * burst that takes every connection would take every instance of a fleet out of rotation at once,
+ * and leave the survivors of the burst none to share it.
  */
 @Component("database")
 class DatabaseHealthIndicator implements HealthIndicator {
@@ -18,12 +23,14 @@ class DatabaseHealthIndicator implements HealthIndicator {
 
     private final BoundedDatabaseCalls calls;
     private final JdbcClient jdbc;
+    private final SeparateConnectionProbe separateConnection;
     private Health last;
     private long lastAt;
 
-    DatabaseHealthIndicator(BoundedDatabaseCalls calls, JdbcClient jdbc) {
+    DatabaseHealthIndicator(BoundedDatabaseCalls calls, JdbcClient jdbc, SeparateConnectionProbe separateConnection) {
         this.calls = calls;
         this.jdbc = jdbc;
+        this.separateConnection = separateConnection;
     }
 
     @Override
@@ -40,6 +47,16 @@ class DatabaseHealthIndicator implements HealthIndicator {
         try {
             calls.call(() -> jdbc.sql("select 1").query(Integer.class).single());
             return Health.up().build();
+        } catch (DatabaseBusyException e) {
+            return separateConnection
+                    .failure()
+                    .map(why -> Health.down()
+                            .withDetail("reason", e.getMessage() + ", and " + why)
+                            .build())
+                    .orElseGet(() -> Health.up()
+                            .withDetail("pool", "busy")
+                            .withDetail("reason", e.getMessage())
+                            .build());
         } catch (DatabaseUnavailableException e) {
             return Health.down().withDetail("reason", e.getMessage()).build();
         }
