@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * polling and housekeeping loops log every failed pass at ERROR with its whole stack trace, about 95
  * lines every few seconds for as long as the outage lasts: in a 45 s outage, 568 of the 670 lines
  * written. They say nothing the first did not, and bury what else is logged. Failures of any other
- * kind, which may be bugs, pass through untouched, as does everything other loggers write.
+ * kind, which may be bugs, pass through untouched, as does everything other loggers write. A pass
+ * that only waited out the pool while every connection was in use says so instead, counted apart.
  *
  * <p>What it logs about one execution when the database is out of reach (a heartbeat of a long
  * delivery, the completion of a run, a timer's run that failed) stays, one line each with the cause
@@ -67,10 +68,18 @@ class SchedulerOutageLog extends InstalledLogFilter {
         if (outage == null) {
             return FilterReply.NEUTRAL;
         }
-        warnings.admit("scheduler", "database unavailable")
-                .ifPresent(heldBack -> log.warn(
-                        "Timers and deliveries wait: the scheduler cannot reach the database ({})",
-                        RefusalAuditLimiter.noted(deepest(outage), heldBack)));
+        // a pool whose connections are all lent out is no outage, and an operator acts on it differently
+        if (BoundedDatabaseCalls.isBusy(outage)) {
+            warnings.admit("scheduler", "database busy")
+                    .ifPresent(heldBack -> log.warn(
+                            "Timers and deliveries wait: the scheduler found every database connection in use ({})",
+                            RefusalAuditLimiter.noted(deepest(outage), heldBack)));
+        } else {
+            warnings.admit("scheduler", "database unavailable")
+                    .ifPresent(heldBack -> log.warn(
+                            "Timers and deliveries wait: the scheduler cannot reach the database ({})",
+                            RefusalAuditLimiter.noted(deepest(outage), heldBack)));
+        }
         return FilterReply.DENY;
     }
 

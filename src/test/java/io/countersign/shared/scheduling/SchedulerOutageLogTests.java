@@ -1,5 +1,6 @@
 package io.countersign.shared.scheduling;
 
+import static io.countersign.shared.scheduling.OutageFailures.poolBusy;
 import static io.countersign.shared.scheduling.OutageFailures.poolTimedOut;
 import static io.countersign.shared.scheduling.OutageFailures.refused;
 import static io.countersign.shared.scheduling.OutageFailures.rollbackFailedAfter;
@@ -50,8 +51,28 @@ class SchedulerOutageLogTests {
                 .hasSize(2)
                 .last()
                 .asString()
-                .contains("Connection is not available")
+                .contains("ConnectException: Connection refused")
                 .contains("2 more like it");
+    }
+
+    @Test
+    void aFailedPassForABusyPoolSaysThePoolIsBusyOnceAMinuteApartFromAnOutage(CapturedOutput output) {
+        POLLING.error("Unhandled exception. Will keep running.", poolBusy());
+        HOUSEKEEPING.error("Unhandled exception. Will keep running.", poolBusy());
+        POLLING.error("Unhandled exception. Will keep running.", refused());
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("Timers and deliveries wait")))
+                .hasSize(2)
+                .satisfiesExactly(
+                        busy -> assertThat(busy)
+                                .contains("Timers and deliveries wait: the scheduler found every database"
+                                        + " connection in use (SQLTransientConnectionException: HikariPool-1 -"
+                                        + " Connection is not available, request timed out after 5000ms)")
+                                .doesNotContain("cannot reach"),
+                        outage -> assertThat(outage)
+                                .contains("Timers and deliveries wait: the scheduler cannot reach the database"
+                                        + " (ConnectException: Connection refused)"));
+        assertThat(output.getOut()).doesNotContain("Unhandled exception").doesNotContain("\tat ");
     }
 
     @Test
@@ -86,7 +107,7 @@ class SchedulerOutageLogTests {
                 .contains("Failed to update heartbeat. No more retries.: ")
                 .contains("Failed while completing execution Execution: task=webhook-delivery, because"
                         + " SQLRuntimeException.: ")
-                .contains("Connection is not available, request timed out after 5000ms")
+                .contains("Failed to fetch due executions. (java.net.ConnectException: Connection refused)")
                 .contains("during execution of task with name 'request-deadline'. Treating as failure.: ")
                 .contains("ConnectException: Connection refused")
                 .doesNotContain("\tat ");
