@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs several statements one after the other in the caller's transaction, in one round trip on
- * PostgreSQL. The server runs them in order, each with a snapshot taken when it starts, exactly as
+ * PostgreSQL (a few when they take more parameters together than one call may carry). The server runs them in order, each with a snapshot taken when it starts, exactly as
  * if they were sent one at a time: a row lock taken by one holds for those after it, and a change
  * made by one is seen by those after it. What it saves
  * is the wait for each answer before the next query is sent, which on a busy host costs more than
@@ -85,7 +85,39 @@ public class Pipeline {
         }
     }
 
+    /**
+     * Runs the statements in as few calls as the driver allows: it refuses a call whose statements
+     * take more than {@value #PARAMETERS_PER_CALL} parameters together, which a change to thousands of
+     * requests at once (a user leaving) reaches. Each call waits for the one before, so the order holds.
+     */
     private void runTogether(List<Pipelined<?>> statements) {
+        calls(statements).forEach(this::runInOneCall);
+    }
+
+    static final int PARAMETERS_PER_CALL = 65_535;
+
+    /** The statements in order, cut where the next one would take a call past the driver's limit. */
+    static List<List<Pipelined<?>>> calls(List<Pipelined<?>> statements) {
+        List<List<Pipelined<?>>> calls = new ArrayList<>();
+        List<Pipelined<?>> call = new ArrayList<>();
+        int parameters = 0;
+        for (Pipelined<?> statement : statements) {
+            int more = statement.params().size();
+            if (!call.isEmpty() && parameters + more > PARAMETERS_PER_CALL) {
+                calls.add(call);
+                call = new ArrayList<>();
+                parameters = 0;
+            }
+            call.add(statement);
+            parameters += more;
+        }
+        if (!call.isEmpty()) {
+            calls.add(call);
+        }
+        return calls;
+    }
+
+    private void runInOneCall(List<Pipelined<?>> statements) {
         String sql = statements.stream().map(Pipelined::sql).collect(Collectors.joining(";\n"));
         jdbc.execute(sql, (PreparedStatementCallback<Void>) ps -> {
             int index = 1;

@@ -90,6 +90,24 @@ class PipelineTests {
     }
 
     @Test
+    void lastWritesTakingMoreParametersThanOneCallCarriesAllLandWithTheCommit() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 40_000; i++) {
+            rows.add(new Object[] {String.format("row-%05d", i), "noted"});
+        }
+        List<Pipelined<?>> inserts = Pipelined.insert("insert into pipeline_probe (name, note)", "(?, ?)", rows);
+
+        transactions.executeWithoutResult(tx -> commitWrites.add(inserts));
+
+        assertThat(inserts.stream()
+                        .mapToInt(statement -> statement.params().size())
+                        .sum())
+                .isGreaterThan(Pipeline.PARAMETERS_PER_CALL);
+        assertThat(jdbc.queryForObject("select count(*) from pipeline_probe", Integer.class))
+                .isEqualTo(40_000);
+    }
+
+    @Test
     void lastWritesLandWithTheCommitAndNotBefore() {
         List<String> seenInside = transactions.execute(tx -> {
             commitWrites.add(List.of(insert("last", null)));
