@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
  * What deactivating a user would do to pending requests, read now, for the page that asks before
  * doing it: their own requests end, and they are taken out of other people's, where a step left unable
  * to gather its approvals is escalated or rejected as {@link ApproverWithdrawal} would settle it.
- * Nothing is written: each request is read, settled in memory and dropped.
+ * Nothing is written: the requests are read together, settled in memory and dropped, so the page
+ * costs a few queries however many requests the user stands in.
  */
 @Component
 public class DepartureOutlook {
@@ -46,9 +47,8 @@ public class DepartureOutlook {
         int approving = 0;
         int rejected = 0;
         int escalated = 0;
-        for (String id : places.pendingWithPlacesOf(userId)) {
-            AccessRequest request = repository.find(id).orElse(null);
-            if (request == null || userId.equals(request.details().requesterId())) {
+        for (AccessRequest request : repository.findAll(places.pendingWithPlacesOf(userId))) {
+            if (userId.equals(request.details().requesterId())) {
                 continue;
             }
             int step = request.currentStep();

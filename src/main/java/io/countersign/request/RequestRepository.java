@@ -318,6 +318,25 @@ class RequestRepository {
                 .map(row -> rows.attach(List.of(row)).get(0));
     }
 
+    /**
+     * The requests as stored, read {@value #READ_AT_ONCE} at a time with their steps and decisions in
+     * bulk (three queries each time), for a caller that reads many and changes none; those no longer
+     * stored are left out.
+     */
+    List<AccessRequest> findAll(Collection<String> ids) {
+        List<String> ordered = List.copyOf(ids);
+        List<AccessRequest> found = new ArrayList<>();
+        for (int from = 0; from < ordered.size(); from += READ_AT_ONCE) {
+            found.addAll(query(
+                    "where r.id in (:ids)",
+                    Map.of("ids", ordered.subList(from, Math.min(ordered.size(), from + READ_AT_ONCE)))));
+        }
+        return found;
+    }
+
+    // one parameter per id in each of the three queries: far below the protocol's limit per statement
+    private static final int READ_AT_ONCE = 1000;
+
     /** The request a caller created with an idempotency key, with the fingerprint of its body. */
     Optional<Map.Entry<String, String>> findByIdempotencyKey(String createdById, String key) {
         return jdbc.sql(BY_IDEMPOTENCY_KEY)

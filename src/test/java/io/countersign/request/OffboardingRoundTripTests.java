@@ -13,7 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Offboarding is the urgent path: deactivating a user costs about the same number of round trips
@@ -26,6 +28,12 @@ import org.springframework.context.annotation.Import;
 class OffboardingRoundTripTests extends DevAndLisaTestBase {
 
     private static final Logger log = LoggerFactory.getLogger(OffboardingRoundTripTests.class);
+
+    @Autowired
+    DepartureOutlook outlook;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void deactivatingAUserTakesRoundTripsThatDoNotGrowWithWhatTheyHavePending() {
@@ -43,6 +51,37 @@ class OffboardingRoundTripTests extends DevAndLisaTestBase {
         assertThat(many - few)
                 .as("round trips added by 12 more pending requests")
                 .isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void previewingADeactivationTakesRoundTripsThatDoNotGrowWithTheRequestsTheyApprove() {
+        outlook(1);
+
+        int few = outlook(2);
+        int many = outlook(8);
+
+        log.info("round trips of a deactivation's preview: 2 approving {}, 8 approving {}", few, many);
+        // the requests are read together, their steps and decisions in bulk
+        assertThat(many).as("round trips of the preview with 6 more requests").isEqualTo(few);
+    }
+
+    /** The round trips of previewing the deactivation of a user who approves {@code approving} of dev's requests. */
+    private int outlook(int approving) {
+        Person leaver = org.person("leaver");
+        String others = org.resource();
+        org.policy(others, List.of(step("Review", 1, leaver, lisa)));
+        for (int i = 0; i < approving; i++) {
+            org.request(dev, others);
+        }
+        String id = jdbc.sql("select id from users where username = ?")
+                .param(leaver.name())
+                .query(String.class)
+                .single();
+        int before = RoundTrips.count();
+        DepartureOutlook.Outlook seen = outlook.of(id, leaver.name());
+        int trips = RoundTrips.count() - before;
+        assertThat(seen.approving()).isEqualTo(approving);
+        return trips;
     }
 
     /**
