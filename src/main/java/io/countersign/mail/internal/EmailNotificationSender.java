@@ -38,6 +38,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@code EMAIL} channel: turns each notification into its mail, addressed to the recipient's
@@ -72,6 +73,8 @@ class EmailNotificationSender implements NotificationSender {
     private final Mailer mailer;
     private final MailSettingsService settings;
     private final MailNotifications sent;
+    private final MailSettingsStore store;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     EmailNotificationSender(
@@ -83,6 +86,8 @@ class EmailNotificationSender implements NotificationSender {
             Mailer mailer,
             MailSettingsService settings,
             MailNotifications sent,
+            MailSettingsStore store,
+            TransactionTemplate transactions,
             Clock clock) {
         this.directory = directory;
         this.requests = requests;
@@ -92,6 +97,8 @@ class EmailNotificationSender implements NotificationSender {
         this.mailer = mailer;
         this.settings = settings;
         this.sent = sent;
+        this.store = store;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -203,16 +210,22 @@ class EmailNotificationSender implements NotificationSender {
                 notification.kind() == NotificationKind.STEP_ESCALATED ? escalation(current) : null,
                 details.startsAt(),
                 approvalRefused);
-        ComposedMail mail = composer.approvalRequest(notice);
-        sent.record(
-                mail.messageId(),
-                requestId,
-                step,
-                notification.recipientId(),
-                user.email(),
-                mail.replyCode(),
-                clock.instant());
-        mailer.send(mail.message());
+        ComposedMail mail = transactions.execute(tx -> {
+            // a save switching approving by mail on waits until this mail is recorded, so that its look
+            // for mails without a reply code sees it; or this waits for the save and shows a code
+            store.approveByMailHeld();
+            ComposedMail composed = composer.approvalRequest(notice);
+            sent.record(
+                    composed.messageId(),
+                    requestId,
+                    step,
+                    notification.recipientId(),
+                    user.email(),
+                    composed.replyCode(),
+                    clock.instant());
+            return composed;
+        });
+        mailer.send(Objects.requireNonNull(mail).message());
         return SendResult.ok();
     }
 
