@@ -21,13 +21,15 @@ public final class ApprovalLetter {
                 .paragraph(asks(notice, head)
                         + (rejectOnly
                                 ? ", and you may reject it but not approve it: " + notice.approvalRefused() + "."
+                                        + (notice.onBehalfOf() == null
+                                                ? ""
+                                                : " You reject it on behalf of " + delegator(notice)
+                                                        + ": your rejection counts as theirs.")
                                 : ", and you may approve it"
                                         + (notice.onBehalfOf() == null
                                                 ? "."
-                                                : " on behalf of "
-                                                        + notice.onBehalfOf().label()
-                                                        + ", who delegated their approvals to you: your decision"
-                                                        + " counts as theirs.")));
+                                                : " on behalf of " + delegator(notice)
+                                                        + ": your decision counts as theirs.")));
         if (notice.escalated() != null) {
             letter.paragraph(escalated(notice.escalated()));
         }
@@ -63,6 +65,11 @@ public final class ApprovalLetter {
                     .paragraph("Reply code: " + notice.actionToken());
         }
         return letter;
+    }
+
+    /** Whom a delegate's decision counts for, named alike whatever they may decide. */
+    private static String delegator(ApprovalNotice notice) {
+        return notice.onBehalfOf().label() + ", who delegated their approvals to you";
     }
 
     /**
