@@ -32,12 +32,13 @@ public class ApprovedAnEarlierStep extends ConflictException {
     }
 
     /**
-     * The refusal for the person {@code userId} whose approval of an earlier step, their own or made
-     * for them by a delegate, already counts; empty when none does.
+     * The refusal for the person {@code userId} who sent an approval of an earlier step that already
+     * counts, for themselves or as a delegate; empty when none does. A delegator whose delegate approved
+     * for them sent nothing that could be sent again, so they are told they are no approver of the step.
      */
     static Optional<ApprovedAnEarlierStep> ofMovedOn(AccessRequest request, String userId) {
         return request.decisions().stream()
-                .filter(d -> d.step() < request.currentStep() && d.uses(userId) && d.counts() && d.byPerson())
+                .filter(d -> d.step() < request.currentStep() && d.by(userId) && d.counts() && d.byPerson())
                 .findFirst()
                 .map(d -> new ApprovedAnEarlierStep("'" + d.approver() + "' already approved step " + (d.step() + 1)
                         + " of request " + request.id() + AlreadyDecided.onBehalf(d)

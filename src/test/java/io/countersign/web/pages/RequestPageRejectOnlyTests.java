@@ -104,6 +104,29 @@ class RequestPageRejectOnlyTests extends ServedPagesTestBase {
                 .doesNotContain("/requests/" + id + "/approve", "/requests/" + id + "/reject", "You may still reject");
     }
 
+    @Test
+    void aDelegatorWhoseDelegateApprovedAnEarlierStepIsToldTheyAreNoApproverOfTheCurrentOne() {
+        String sam = api.person("sam", "USER", PASSWORD);
+        api.delegate(api.tokenFor(lisa), lisa, sam, clock.instant().plus(Duration.ofDays(1)));
+        String id = askUnderDistinctSteps(step(lisa), step(carol));
+        api.as(api.tokenFor(sam))
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(200);
+        Visitor lisasBrowser = Visitor.signedIn(base, lisa, PASSWORD);
+        String page = base + "/requests/" + id;
+
+        assertThat(lisasBrowser.open(page).body())
+                .contains("You are not an approver of the current step.")
+                .doesNotContain("You approved an earlier step", "/requests/" + id + "/approve");
+
+        HttpResponse<String> answer = lisasBrowser.post(page, page + "/approve", "step=1&comment=");
+
+        assertThat(answer.body())
+                .contains("is not an eligible approver of step 2 of request " + id)
+                .doesNotContain("already approved");
+        assertThat(api.status(id)).isEqualTo("PENDING");
+    }
+
     /** A request under two steps that one person may not both approve. */
     private String askUnderDistinctSteps(Map<String, Object> first, Map<String, Object> second) {
         return api.ask(
