@@ -28,12 +28,11 @@ final class DecidedStep {
         int count = request.steps().size();
         if (step < 0 || step >= count) {
             // the number sent is not one people read (the page's form counts from 0, its text from 1):
-            // repeating it either way would name a step the reader never saw
-            String values = firstNumber == 0 ? " (\"step\" 0 to " + (count - 1) + ")" : "";
-            throw InvalidInputException.of(
-                    "step",
-                    "no_such_step",
-                    "request " + id + " has no such step; its steps are 1 to " + count + values);
+            // repeating it, or a range of numbers, would name steps in a count the reader never saw
+            String message = firstNumber == 0
+                    ? "its steps are 1 to " + count + " (\"step\" 0 to " + (count - 1) + ")"
+                    : "open it again and decide the step its page shows";
+            throw InvalidInputException.of("step", "no_such_step", "request " + id + " has no such step; " + message);
         }
         if (request.status() != RequestStatus.PENDING) {
             return; // refused as no longer pending, in the words every decision uses

@@ -189,13 +189,16 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
         Visitor browser = Visitor.signedIn(base, lisa, PASSWORD);
 
         for (String decision : List.of("approve", "reject")) {
-            for (String step : List.of("7", "-1")) {
+            // the form counts from 0, the page from 1: the refusal names no number either could contradict
+            for (String step : List.of("7", "2", "-1")) {
                 HttpResponse<String> answer =
                         browser.post(page, page + "/" + decision, "step=" + step + "&comment=kept+for+" + decision);
 
                 assertThat(answer.statusCode()).isEqualTo(400);
                 assertThat(answer.body())
-                        .contains("Request " + id + " has no such step; its steps are 1 to 2.")
+                        .contains("Request " + id + " has no such step; open it again and decide the step its"
+                                + " page shows. Nothing was decided.")
+                        .doesNotContain("its steps are")
                         .contains(">kept for " + decision + "</textarea>")
                         .doesNotContain("step: ", "has no step", "has moved on");
             }
