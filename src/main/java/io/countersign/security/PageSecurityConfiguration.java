@@ -199,6 +199,8 @@ class PageSecurityConfiguration {
                     if (request.isRequestedSessionIdValid()) {
                         forbidden.handle(request, response, denied);
                     } else {
+                        // what was typed is given back as after any refused sign-in: the username only
+                        PasswordSignInFailure.keepTypedUsername(request, response);
                         redirects.sendRedirect(request, response, "/login?expired");
                     }
                     return;

@@ -25,21 +25,27 @@ final class PasswordSignInFailure implements AuthenticationFailureHandler {
     // longer than any username; enough to give back what was typed without holding a page of text
     private static final int LONGEST_KEPT = 320;
 
-    private final SessionFlashMapManager flash = new SessionFlashMapManager();
-
     @Override
     public void onAuthenticationFailure(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException, ServletException {
+        keepTypedUsername(request, response);
+        new SimpleUrlAuthenticationFailureHandler(page(exception))
+                .onAuthenticationFailure(request, response, exception);
+    }
+
+    /**
+     * Keeps the username the sign-in form sent for the sign-in page the browser is sent to next, as a
+     * flash attribute; also for a form refused because the session it was shown in had ended.
+     */
+    static void keepTypedUsername(HttpServletRequest request, HttpServletResponse response) {
         String typed = request.getParameter("username");
         if (typed != null && !typed.isBlank() && typed.length() <= LONGEST_KEPT) {
             FlashMap kept = new FlashMap();
             kept.put(USERNAME, typed);
             kept.setTargetRequestPath(request.getContextPath() + "/login");
-            flash.saveOutputFlashMap(kept, request, response);
+            new SessionFlashMapManager().saveOutputFlashMap(kept, request, response);
         }
-        new SimpleUrlAuthenticationFailureHandler(page(exception))
-                .onAuthenticationFailure(request, response, exception);
     }
 
     private static String page(AuthenticationException exception) {

@@ -286,6 +286,19 @@ class UnknownAddressesTests extends ServedPagesTestBase {
     }
 
     @Test
+    void aSignInFromASessionThatEndedKeepsTheTypedUsernameEscapedButNeverThePassword() {
+        Visitor returning = new Visitor();
+
+        HttpResponse<String> seen = returning.submit(base + "/login", "username=lisa%3Cb%3E&password=kept+nowhere");
+
+        assertThat(seen.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login?expired"));
+        assertThat(returning.open(base + "/login?expired").body())
+                .contains("Your session expired. Sign in again.", "value=\"lisa&lt;b&gt;\"")
+                .doesNotContain("lisa<b>", "kept nowhere");
+    }
+
+    @Test
     void signOutTakesOnlyAPostWithItsToken() {
         Visitor user = signedIn("USER");
 
