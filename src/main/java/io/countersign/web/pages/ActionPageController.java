@@ -12,12 +12,14 @@ import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.web.pages.admin.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -110,7 +112,12 @@ class ActionPageController {
             }
             return refused(refused.refusal(), model, response);
         } catch (InvalidInputException invalid) {
-            return again(token, comment, invalid.getMessage(), request, model, response);
+            // a problem of the comment alone is said beside it, as every refused field is
+            Optional<RefusedComment> aboutComment = RefusedComment.of(invalid, "", decision, comment);
+            aboutComment.ifPresent(refused ->
+                    model.addAttribute("errors", new FormErrors(Map.of("comment", refused.message()), null)));
+            String error = aboutComment.isPresent() ? null : invalid.getMessage();
+            return again(token, comment, error, request, model, response);
         }
     }
 

@@ -72,7 +72,12 @@ class ActionPageDecidingTests extends ActionPageTestBase {
                 .contains("Choose Approve or Reject.", "&lt;b&gt;typed&lt;/b&gt;")
                 .doesNotContain("<b>typed");
         assertThat(tooLong.getStatus()).isEqualTo(400);
-        assertThat(tooLong.getContentAsString()).contains("comment", "<form");
+        assertThat(tooLong.getContentAsString())
+                .contains("<form", "id=\"comment-error\"", "Must be at most 2000 characters.")
+                .containsPattern("<textarea id=\"comment\"[^>]*aria-invalid=\"true\"")
+                .containsPattern("<textarea id=\"comment\"[^>]*aria-describedby=\"comment-error\"")
+                .doesNotContain("comment: must");
+        assertThat(missing.getContentAsString()).doesNotContain("aria-invalid=\"true\"", "comment-error");
         assertThat(read(id).get("decisions")).isEmpty();
         assertThat(tokens.peek(token).orElseThrow().used()).isFalse();
     }

@@ -1,7 +1,11 @@
 package io.countersign.web.pages.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import io.countersign.directory.Directory;
+import io.countersign.request.ActionTokens;
+import io.countersign.shared.Channel;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.io.UnsupportedEncodingException;
@@ -13,6 +17,8 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
@@ -22,6 +28,12 @@ import org.springframework.mock.web.MockHttpServletResponse;
  */
 @CountersignTest
 class DescribedControlsTests extends AdminPagesTestBase {
+
+    @Autowired
+    ActionTokens actionTokens;
+
+    @Autowired
+    Directory directory;
 
     private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]+)\"");
     private static final Pattern NAMED = Pattern.compile("\\saria-(?:describedby|labelledby)=\"([^\"]*)\"");
@@ -85,6 +97,28 @@ class DescribedControlsTests extends AdminPagesTestBase {
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(body(refused)).contains("aria-describedby=\"reject-comment-error\"");
         assertNamesOnlyWhatItHolds(page + "/reject", refused);
+    }
+
+    @Test
+    void theDecisionLinkPageNamesItsCommentMessageWhileItShowsOne() throws Exception {
+        String requester = api.tokenFor(api.person("asker", "USER", AdminBrowsing.PASSWORD));
+        String resource =
+                api.resourceGovernedBy(Map.of("steps", List.of(Map.of("approvers", List.of(Map.of("user", "admin"))))));
+        String id = api.ask(requester, resource, Map.of());
+        String page =
+                "/actions/" + actionTokens.issue(id, 0, directory.idOf("admin").orElseThrow(), Channel.WEB);
+
+        assertNamesOnlyWhatItHolds(page, browsing.get(admin, page));
+        // a decision link is followed from a mail, signed in or not, and its form is sent as the browser sends it
+        MockHttpServletResponse refused = mvc.perform(post(page)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("decision", "approve")
+                        .param("comment", "x".repeat(2001)))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(body(refused)).contains("aria-describedby=\"comment-error\"", "aria-invalid=\"true\"");
+        assertNamesOnlyWhatItHolds(page, refused);
     }
 
     private static void assertNamesOnlyWhatItHolds(String page, MockHttpServletResponse response) {
