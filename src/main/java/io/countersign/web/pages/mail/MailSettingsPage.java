@@ -110,6 +110,8 @@ class MailSettingsPage {
         } catch (InvalidInputException e) {
             // kept as typed, as every refused form keeps it, so that a slip can be mended rather than retyped
             model.addAttribute("testedTo", to);
+            // a test saves nothing in any case: what the reader needs to know is that no mail left
+            model.addAttribute("refusedWhat", "No test mail was sent");
             return refused(response, model, opened(current), current, e.issues());
         }
         return page(model, opened(current), current, List.of());
@@ -136,7 +138,11 @@ class MailSettingsPage {
                         .add(issue));
         model.addAttribute("mail", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("issueCount", issues.size());
+        // several problems in one field (two keywords) are one field to mend
+        model.addAttribute("issueCount", errors.size());
+        if (!model.containsAttribute("refusedWhat")) {
+            model.addAttribute("refusedWhat", "Nothing was saved");
+        }
         model.addAttribute(
                 "smtpPasswordSet", stored.smtp() != null && stored.smtp().password() != null);
         model.addAttribute(

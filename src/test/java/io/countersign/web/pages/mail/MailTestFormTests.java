@@ -35,4 +35,40 @@ class MailTestFormTests {
                 .containsPattern("<input id=\"to\"[^>]*value=\"ops@exa mple.com&lt;b&gt;\"")
                 .doesNotContain("ops@exa mple.com<b>", "Test sent to");
     }
+
+    @Test
+    void aRefusedTestSaysNoTestMailWasSentRatherThanThatNothingWasSaved() throws Exception {
+        AdminBrowsing browsing = new AdminBrowsing(mvc, api);
+        MockHttpSession admin = browsing.as(Role.ADMIN);
+
+        MockHttpServletResponse refused = browsing.post(admin, "/admin/mail/test", "to", "ops, two@example.com");
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString())
+                .contains("No test mail was sent: one field needs a change.")
+                .doesNotContain("Nothing was saved");
+    }
+
+    @Test
+    void aRefusedSaveCountsTheFieldsThatNeedAChangeNotTheirProblems() throws Exception {
+        AdminBrowsing browsing = new AdminBrowsing(mvc, api);
+        MockHttpSession admin = browsing.as(Role.ADMIN);
+
+        MockHttpServletResponse refused = browsing.post(
+                admin,
+                "/admin/mail",
+                "smtpHost",
+                "smtp.example.com",
+                "smtpPort",
+                "99999x",
+                "smtpSecurity",
+                "STARTTLS",
+                "smtpFrom",
+                "not an address <x",
+                "approveKeywords",
+                "lgtm, LGTM, two words");
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("Nothing was saved: 3 fields need a change.");
+    }
 }
