@@ -154,6 +154,11 @@ class UserAdminPages {
     @PostMapping("/admin/users/{username}/reactivate")
     String reactivate(Actor actor, @PathVariable String username, RedirectAttributes redirect) {
         String name = existing(username);
+        // sent again from the browser's history, it says the user was already active, as revoking twice does
+        if (users.view(actor, name).active()) {
+            redirect.addFlashAttribute("message", "User " + name + " is already active.");
+            return "redirect:/admin/users/" + name;
+        }
         return AdminForms.act(
                 redirect,
                 "/admin/users/" + name,

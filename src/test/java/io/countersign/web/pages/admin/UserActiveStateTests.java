@@ -83,6 +83,18 @@ class UserActiveStateTests extends AdminPagesTestBase {
         assertThat(active(name)).isTrue();
     }
 
+    @Test
+    void reactivatingAnActiveUserSaysItWasAlreadyActive() throws Exception {
+        String name = people.user("stayer");
+
+        MockHttpServletResponse again = browsing.post(admin, "/admin/users/" + name + "/reactivate");
+
+        assertThat(browsing.follow(admin, again))
+                .contains("User " + name + " is already active.")
+                .doesNotContain("is reactivated");
+        assertThat(active(name)).isTrue();
+    }
+
     private boolean active(String name) {
         return api.asAdmin()
                 .get("/api/v1/users/" + name)
