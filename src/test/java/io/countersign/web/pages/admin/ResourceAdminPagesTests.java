@@ -60,6 +60,29 @@ class ResourceAdminPagesTests extends AdminPagesTestBase {
     }
 
     @Test
+    void aLabelLineWithoutItsKeyIsNamedByItsLineAndNothingIsCreated() throws Exception {
+        String name = Api.unique("db");
+
+        MockHttpServletResponse refused = browsing.post(
+                admin,
+                "/admin/resources",
+                "name",
+                name,
+                "type",
+                "database",
+                "accounts",
+                "root",
+                "labels",
+                "env=prod\n=novalue");
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString())
+                .contains("Line 2 has no key before its &#39;=&#39;: write it as key=value.")
+                .doesNotContain("&#39;&#39;: must not be blank");
+        api.asAdmin().get("/api/v1/resources/" + name).expect(404);
+    }
+
+    @Test
     void aRefusedResourceShowsEveryProblemAtItsFieldAndNothingChanges() throws Exception {
         String name = Api.unique("db");
 
