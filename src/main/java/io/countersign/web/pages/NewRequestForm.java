@@ -29,7 +29,9 @@ record NewRequestForm(
 
     // any length a person may type is read, so that one too long meets the policy's maximum, which
     // says what is allowed, rather than a hint about the format
-    private static final Pattern HUMAN = Pattern.compile("(?:(\\d{1,9})\\s*h)?\\s*(?:(\\d{1,9})\\s*m(?:in)?)?");
+    private static final String UNREADABLE = "write it as 2h, 90m, 1h30m or 1d";
+    private static final Pattern HUMAN =
+            Pattern.compile("(?:(\\d{1,9})\\s*d)?\\s*(?:(\\d{1,9})\\s*h)?\\s*(?:(\\d{1,9})\\s*m(?:in)?)?");
 
     static NewRequestForm empty(String key) {
         return new NewRequestForm(null, null, null, "now", null, null, null, key);
@@ -74,18 +76,20 @@ record NewRequestForm(
             try {
                 return IsoDurations.parse(text);
             } catch (DateTimeParseException e) {
-                problems.add("duration", "invalid_duration", "write it as 2h, 90m or 1h30m");
+                problems.add("duration", "invalid_duration", UNREADABLE);
                 return null;
             }
         }
         Matcher m = HUMAN.matcher(text);
-        if (!m.matches() || (m.group(1) == null && m.group(2) == null)) {
-            problems.add("duration", "invalid_duration", "write it as 2h, 90m or 1h30m");
+        if (!m.matches() || (m.group(1) == null && m.group(2) == null && m.group(3) == null)) {
+            problems.add("duration", "invalid_duration", UNREADABLE);
             return null;
         }
-        long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
-        long minutes = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
-        return Duration.ofHours(hours).plusMinutes(minutes);
+        return Duration.ofDays(number(m.group(1))).plusHours(number(m.group(2))).plusMinutes(number(m.group(3)));
+    }
+
+    private static long number(String digits) {
+        return digits == null ? 0 : Long.parseLong(digits);
     }
 
     private Instant startsAt(Problems problems) {

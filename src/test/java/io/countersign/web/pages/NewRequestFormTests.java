@@ -21,6 +21,9 @@ class NewRequestFormTests {
         assertThat(form("90m", "now", null).toInput().duration()).isEqualTo(Duration.ofMinutes(90));
         assertThat(form(" 1h 30m ", "now", null).toInput().duration()).isEqualTo(Duration.ofMinutes(90));
         assertThat(form("PT45M", "now", null).toInput().duration()).isEqualTo(Duration.ofMinutes(45));
+        // days, as the policy editor takes them; the policy's longest access still applies
+        assertThat(form("1d", "now", null).toInput().duration()).isEqualTo(Duration.ofDays(1));
+        assertThat(form("2d 3h", "now", null).toInput().duration()).isEqualTo(Duration.ofHours(51));
         assertThat(form("", "now", null).toInput().duration()).isNull();
         // read, so that the policy's maximum can say what is allowed
         assertThat(form("99999h", "now", null).toInput().duration()).isEqualTo(Duration.ofHours(99_999));

@@ -144,7 +144,7 @@ class RequestAndAuditPagesBrowserTests {
         browser.field("resource").clear();
         browser.field("resource").sendKeys("no-such-resource");
         browser.clickButton("Preview");
-        assertThat(browser.field("duration-error").getText()).contains("2h, 90m or 1h30m");
+        assertThat(browser.field("duration-error").getText()).contains("2h, 90m, 1h30m or 1d");
     }
 
     @Test
