@@ -1,5 +1,6 @@
 package io.countersign.chat;
 
+import io.countersign.chat.internal.ChatChannelStore;
 import io.countersign.chat.internal.ChatLinkStore;
 import io.countersign.directory.Directory;
 import io.countersign.shared.Actor;
@@ -29,12 +30,19 @@ public class ChatLinks {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ChatLinkStore store;
+    private final ChatChannelStore channels;
     private final Directory directory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    ChatLinks(ChatLinkStore store, Directory directory, Clock clock, ApplicationEventPublisher events) {
+    ChatLinks(
+            ChatLinkStore store,
+            ChatChannelStore channels,
+            Directory directory,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.store = store;
+        this.channels = channels;
         this.directory = directory;
         this.clock = clock;
         this.events = events;
@@ -59,6 +67,11 @@ public class ChatLinks {
         store.insertCode(text, ChatType.TELEGRAM, userId, clock.instant().plus(LIFETIME));
         events.publishEvent(new ChatLinkCodeIssued(actor, name, ChatType.TELEGRAM));
         return new ChatLinkCode(text);
+    }
+
+    /** Whether a Telegram channel exists, whose bot a link code could be sent to. */
+    public boolean telegramSetUp() {
+        return channels.anyOf(ChatType.TELEGRAM);
     }
 
     /** The user's linked chat identities and the codes still waiting to be sent to a bot. */

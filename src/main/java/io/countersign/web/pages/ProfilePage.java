@@ -62,6 +62,7 @@ class ProfilePage {
         model.addAttribute("hasPassword", passwords.exists(actor.username()));
         model.addAttribute("tokens", tokens.list(actor, actor.username()));
         model.addAttribute("chatLinks", chatLinks.list(actor, actor.username()));
+        model.addAttribute("telegramSetUp", chatLinks.telegramSetUp());
         if (!model.containsAttribute("errors")) {
             // marked as the administration forms mark a refused field, by the same fragment
             model.addAttribute("errors", io.countersign.web.pages.admin.FormErrors.NONE);
@@ -162,6 +163,11 @@ class ProfilePage {
     /** The code is shown once, on the page this redirects to, and is kept nowhere but as its hash. */
     @PostMapping("/profile/chat-links")
     String linkTelegram(Actor actor, RedirectAttributes redirect) {
+        if (!chatLinks.telegramSetUp()) {
+            // a code no bot can receive would only be a puzzle to the person holding it
+            redirect.addFlashAttribute("error", "No link code was issued: an administrator has not set up Telegram.");
+            return "redirect:/profile";
+        }
         return act(
                 redirect,
                 "Your link code is ready.",

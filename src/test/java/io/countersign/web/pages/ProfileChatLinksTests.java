@@ -94,4 +94,25 @@ class ProfileChatLinksTests {
         assertThat(browsing.forged(other, "/profile/chat-links").getStatus()).isEqualTo(403);
         assertThat(browsing.get(other, "/profile").getContentAsString()).doesNotContain("code not sent yet");
     }
+
+    @Test
+    void withoutATelegramChannelNoLinkIsOfferedAndAskingForACodeIsRefused() throws Exception {
+        for (var channel : api.asAdmin().get("/api/v1/channels").expect(200).json()) {
+            if ("TELEGRAM".equals(channel.get("type").asString())) {
+                api.asAdmin()
+                        .delete("/api/v1/channels/" + channel.get("name").asString())
+                        .expect(204);
+            }
+        }
+        MockHttpSession user = browsing.as(Role.USER);
+
+        assertThat(browsing.get(user, "/profile").getContentAsString())
+                .contains("An administrator has not set up Telegram, so no Telegram account can be linked yet.")
+                .doesNotContain("Link a Telegram account");
+        String refused = browsing.follow(user, browsing.post(user, "/profile/chat-links"));
+        assertThat(refused)
+                .contains("No link code was issued: an administrator has not set up Telegram.")
+                .doesNotContain("Send this message to the Countersign bot", "code not sent yet");
+        assertThat(COMMAND.matcher(refused).find()).isFalse();
+    }
 }
