@@ -2,18 +2,14 @@ package io.countersign.web.pages;
 
 import io.countersign.request.RequestInput;
 import io.countersign.shared.InvalidInputException;
-import io.countersign.shared.IsoDurations;
 import io.countersign.shared.Problems;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * What the request form sends, as typed. {@code duration} is written as people write it ({@code 2h},
- * {@code 90m}, {@code 1h30m}) or as ISO-8601 ({@code PT2H}); {@code start} is {@code now} or {@code
+ * {@code 90m}, {@code 1h30m}, {@code 1d}) or as ISO-8601 ({@code PT2H}); {@code start} is {@code now} or {@code
  * later}, and then {@code startsAt} is a local date and time read as UTC. {@code key} identifies one
  * filled-in form, so that pressing the button twice creates one request.
  */
@@ -27,11 +23,7 @@ record NewRequestForm(
         String ticket,
         String key) {
 
-    // any length a person may type is read, so that one too long meets the policy's maximum, which
-    // says what is allowed, rather than a hint about the format
     private static final String UNREADABLE = "write it as 2h, 90m, 1h30m or 1d";
-    private static final Pattern HUMAN =
-            Pattern.compile("(?:(\\d{1,9})\\s*d)?\\s*(?:(\\d{1,9})\\s*h)?\\s*(?:(\\d{1,9})\\s*m(?:in)?)?");
 
     static NewRequestForm empty(String key) {
         return new NewRequestForm(null, null, null, "now", null, null, null, key);
@@ -71,25 +63,11 @@ record NewRequestForm(
         if (duration == null || duration.isBlank()) {
             return null;
         }
-        String text = duration.trim().toLowerCase(Locale.ROOT);
-        if (text.startsWith("pt")) {
-            try {
-                return IsoDurations.parse(text);
-            } catch (DateTimeParseException e) {
-                problems.add("duration", "invalid_duration", UNREADABLE);
-                return null;
-            }
-        }
-        Matcher m = HUMAN.matcher(text);
-        if (!m.matches() || (m.group(1) == null && m.group(2) == null && m.group(3) == null)) {
+        Optional<Duration> read = WrittenDurations.read(duration);
+        if (read.isEmpty()) {
             problems.add("duration", "invalid_duration", UNREADABLE);
-            return null;
         }
-        return Duration.ofDays(number(m.group(1))).plusHours(number(m.group(2))).plusMinutes(number(m.group(3)));
-    }
-
-    private static long number(String digits) {
-        return digits == null ? 0 : Long.parseLong(digits);
+        return read.orElse(null);
     }
 
     private Instant startsAt(Problems problems) {

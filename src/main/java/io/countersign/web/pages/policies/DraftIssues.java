@@ -4,6 +4,7 @@ import io.countersign.policy.OnTimeout;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.WholeNumbers;
 import io.countersign.web.pages.FormText;
+import io.countersign.web.pages.WrittenDurations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

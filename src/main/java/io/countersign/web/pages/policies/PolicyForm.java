@@ -5,6 +5,7 @@ import io.countersign.policy.PolicyDefinition.AutoApprove;
 import io.countersign.policy.PolicyDefinition.Conditions;
 import io.countersign.policy.PolicyDefinition.Step;
 import io.countersign.web.pages.FormText;
+import io.countersign.web.pages.WrittenDurations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

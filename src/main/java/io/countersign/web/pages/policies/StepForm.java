@@ -2,6 +2,7 @@ package io.countersign.web.pages.policies;
 
 import io.countersign.policy.PolicyDefinition.Step;
 import io.countersign.web.pages.FormText;
+import io.countersign.web.pages.WrittenDurations;
 import java.util.Locale;
 
 /** One approval step as the editor shows it; numbers and durations stay text until the draft is read. */

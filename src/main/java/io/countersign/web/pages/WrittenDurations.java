@@ -1,4 +1,4 @@
-package io.countersign.web.pages.policies;
+package io.countersign.web.pages;
 
 import io.countersign.shared.IsoDurations;
 import java.time.Duration;
@@ -11,13 +11,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A policy's durations as people write them in the editor ({@code 4h}, {@code 1d 2h}, {@code 30m}); ISO-8601
- * ({@code PT4H}) is read too, for a value pasted from the API. A day is 24 hours, as the API counts one.
+ * Durations as people write them on the pages ({@code 4h}, {@code 1d 2h}, {@code 30m}), in the policy editor
+ * and the request form alike; ISO-8601 ({@code PT4H}) is read too, for a value pasted from the API. A day is
+ * 24 hours, as the API counts one.
  */
-final class WrittenDurations {
+public final class WrittenDurations {
 
+    // any length a person may type is read, so that one too long meets the policy's maximum, which says
+    // what is allowed, rather than a hint about the format
     private static final Pattern PART = Pattern.compile(
-            "(\\d{1,6})\\s*(days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\\s*", Pattern.CASE_INSENSITIVE);
+            "(\\d{1,9})\\s*(days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\\s*", Pattern.CASE_INSENSITIVE);
 
     /** Largest first: a unit may come once, after the larger ones, so "2h 1d" is no duration. */
     private static final List<Duration> UNITS =
@@ -26,7 +29,7 @@ final class WrittenDurations {
     private WrittenDurations() {}
 
     /** The duration {@code text} says; empty when it says none. */
-    static Optional<Duration> read(String text) {
+    public static Optional<Duration> read(String text) {
         String trimmed = text.trim();
         if (trimmed.toUpperCase(Locale.ROOT).startsWith("P")) {
             try {
@@ -55,7 +58,7 @@ final class WrittenDurations {
     }
 
     /** {@code 1d 2h}, {@code 30m}; ISO-8601 for what whole seconds do not hold, so nothing is rounded away. */
-    static String write(Duration duration) {
+    public static String write(Duration duration) {
         if (duration.isNegative() || duration.getNano() != 0) {
             return duration.toString();
         }
