@@ -42,11 +42,16 @@ public final class AdminBrowsing {
 
     /** A new user of {@code role} with a password, signed in. */
     public MockHttpSession as(Role role) {
-        String username = Api.unique(role.name().toLowerCase());
+        return signIn(userWithPassword(role.name().toLowerCase(), role), PASSWORD);
+    }
+
+    /** The name of a new user of {@code role}, named from {@code prefix}, who may sign in with {@link #PASSWORD}. */
+    String userWithPassword(String prefix, Role role) {
+        String username = Api.unique(prefix);
         Map<String, Object> body = People.body(username, role);
         body.put("password", PASSWORD);
         api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
-        return signIn(username, PASSWORD);
+        return username;
     }
 
     MockHttpSession signIn(String username, String password) {

@@ -2,7 +2,6 @@ package io.countersign.web.pages.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.directory.People;
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
@@ -183,7 +182,7 @@ class ConfirmationPagesTests extends AdminPagesTestBase {
 
     @Test
     void revokingOnesOwnTokenAsksFirstAndNobodyElsesTokenIsAskedAbout() throws Exception {
-        String user = signedUpUser("holder");
+        String user = browsing.userWithPassword("holder", Role.USER);
         String other = people.user("other");
         String secret = token(user, "laptop");
         String othersSecret = token(other, "desktop");
@@ -206,14 +205,6 @@ class ConfirmationPagesTests extends AdminPagesTestBase {
         assertThat(browsing.follow(session, revoked)).contains("The token is revoked.");
         api.as(secret).get("/api/v1/users/" + user).expect(401);
         api.as(othersSecret).get("/api/v1/users/" + other).expect(200);
-    }
-
-    private String signedUpUser(String prefix) {
-        String username = Api.unique(prefix);
-        Map<String, Object> body = People.body(username, Role.USER);
-        body.put("password", AdminBrowsing.PASSWORD);
-        api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
-        return username;
     }
 
     private String token(String user, String name) {

@@ -2,7 +2,6 @@ package io.countersign.web.pages.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.directory.People;
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
@@ -21,7 +20,7 @@ class RevokedTokenPagesTests extends AdminPagesTestBase {
 
     @Test
     void ownTokenRevokePageOpenedAgainSaysItIsAlreadyRevokedAndByWhom() throws Exception {
-        String user = signedUpUser("holder");
+        String user = browsing.userWithPassword("holder", Role.USER);
         String id = tokenId(user, "laptop");
         MockHttpSession session = browsing.signIn(user, AdminBrowsing.PASSWORD);
         browsing.post(session, "/profile/tokens/" + id + "/revoke");
@@ -38,8 +37,8 @@ class RevokedTokenPagesTests extends AdminPagesTestBase {
 
     @Test
     void anotherUsersRevokedTokenStaysNotFoundOnTheProfile() throws Exception {
-        String user = signedUpUser("holder");
-        String other = signedUpUser("other");
+        String user = browsing.userWithPassword("holder", Role.USER);
+        String other = browsing.userWithPassword("other", Role.USER);
         String othersId = tokenId(other, "desktop");
         api.asAdmin().delete("/api/v1/users/" + other + "/tokens/" + othersId).expect(204);
         MockHttpSession session = browsing.signIn(user, AdminBrowsing.PASSWORD);
@@ -52,7 +51,7 @@ class RevokedTokenPagesTests extends AdminPagesTestBase {
 
     @Test
     void administratorsRevokePageOpenedAgainSaysItIsAlreadyRevoked() throws Exception {
-        String user = signedUpUser("dev");
+        String user = browsing.userWithPassword("dev", Role.USER);
         String id = tokenId(user, "ci");
         String revoke = "/admin/tokens/" + user + "/" + id + "/revoke";
         browsing.post(admin, revoke);
@@ -67,14 +66,6 @@ class RevokedTokenPagesTests extends AdminPagesTestBase {
         assertThat(browsing.get(admin, "/admin/tokens/" + people.user("other") + "/" + id + "/revoke")
                         .getStatus())
                 .isEqualTo(404);
-    }
-
-    private String signedUpUser(String prefix) {
-        String username = Api.unique(prefix);
-        Map<String, Object> body = People.body(username, Role.USER);
-        body.put("password", AdminBrowsing.PASSWORD);
-        api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
-        return username;
     }
 
     private String tokenId(String user, String name) {

@@ -2,7 +2,6 @@ package io.countersign.web.pages.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.directory.People;
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
@@ -70,10 +69,7 @@ class TokenAdminPageTests extends AdminPagesTestBase {
 
     @Test
     void aPersonRevokingTheirOwnTokenAgainIsToldSoButAnotherUsersTokenIsNotFound() throws Exception {
-        String owner = Api.unique("holder");
-        Map<String, Object> body = People.body(owner, Role.USER);
-        body.put("password", AdminBrowsing.PASSWORD);
-        api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
+        String owner = browsing.userWithPassword("holder", Role.USER);
         MockHttpSession holder = browsing.signIn(owner, AdminBrowsing.PASSWORD);
         String id = issue(owner, "mine").get("id").asString();
         String revoke = "/profile/tokens/" + id + "/revoke";

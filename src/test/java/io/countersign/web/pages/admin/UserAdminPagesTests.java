@@ -133,7 +133,7 @@ class UserAdminPagesTests extends AdminPagesTestBase {
 
     @Test
     void editingChangesTheUserAndAnEmptyPasswordKeepsTheOldOne() throws Exception {
-        String name = userWithPassword();
+        String name = browsing.userWithPassword("member", io.countersign.shared.Role.USER);
         String level = people.level("lvl");
 
         MockHttpServletResponse saved = browsing.edit(
@@ -178,7 +178,7 @@ class UserAdminPagesTests extends AdminPagesTestBase {
 
     @Test
     void aRefusedEditChangesNothing() throws Exception {
-        String name = userWithPassword();
+        String name = browsing.userWithPassword("member", io.countersign.shared.Role.USER);
 
         MockHttpServletResponse refused =
                 browsing.edit(admin, "/admin/users/" + name, "email", "broken", "role", "ADMIN", "active", "true");
@@ -294,13 +294,5 @@ class UserAdminPagesTests extends AdminPagesTestBase {
                 .contains("cursor: is not a cursor this service returned")
                 .contains("id=\"q\" name=\"q\" value=\"ad\"")
                 .contains("First page");
-    }
-
-    private String userWithPassword() {
-        String name = Api.unique("member");
-        Map<String, Object> body = People.body(name, io.countersign.shared.Role.USER);
-        body.put("password", AdminBrowsing.PASSWORD);
-        api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
-        return name;
     }
 }

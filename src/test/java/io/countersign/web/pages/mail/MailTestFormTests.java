@@ -6,6 +6,7 @@ import io.countersign.mail.MailTest;
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.web.pages.admin.AdminBrowsing;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -22,11 +23,17 @@ class MailTestFormTests {
     @Autowired
     Api api;
 
+    AdminBrowsing browsing;
+    MockHttpSession admin;
+
+    @BeforeEach
+    void signInAsAdministrator() {
+        browsing = new AdminBrowsing(mvc, api);
+        admin = browsing.as(Role.ADMIN);
+    }
+
     @Test
     void aRefusedAddressStaysInItsFieldEscapedAndMarked() throws Exception {
-        AdminBrowsing browsing = new AdminBrowsing(mvc, api);
-        MockHttpSession admin = browsing.as(Role.ADMIN);
-
         MockHttpServletResponse refused = browsing.post(admin, "/admin/mail/test", "to", "ops@exa mple.com<b>");
 
         assertThat(refused.getStatus()).isEqualTo(400);
@@ -38,9 +45,6 @@ class MailTestFormTests {
 
     @Test
     void aRefusedTestSaysNoTestMailWasSentRatherThanThatNothingWasSaved() throws Exception {
-        AdminBrowsing browsing = new AdminBrowsing(mvc, api);
-        MockHttpSession admin = browsing.as(Role.ADMIN);
-
         MockHttpServletResponse refused = browsing.post(admin, "/admin/mail/test", "to", "ops, two@example.com");
 
         assertThat(refused.getStatus()).isEqualTo(400);
@@ -51,9 +55,6 @@ class MailTestFormTests {
 
     @Test
     void aRefusedSaveCountsTheFieldsThatNeedAChangeNotTheirProblems() throws Exception {
-        AdminBrowsing browsing = new AdminBrowsing(mvc, api);
-        MockHttpSession admin = browsing.as(Role.ADMIN);
-
         MockHttpServletResponse refused = browsing.post(
                 admin,
                 "/admin/mail",
