@@ -1,18 +1,12 @@
 package io.countersign.web.pages;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * Lists and labels typed into one text control, and written back into one. Names are separated by
- * commas, spaces or lines. Labels are {@code key=value} lines, split at the first {@code =} only: a key
- * is a name and never holds one, while a value may hold anything a single line can (commas, {@code =},
- * spaces at either end), so every label the services accept comes back from the form as it was. A line
- * without {@code =} has no value, so the services' rules refuse it instead of keeping an empty one. What
- * a form sends is otherwise passed on as typed, so those rules judge it.
+ * Lists typed into one text control, and written back into one. Names are separated by commas, spaces
+ * or lines; labels are {@link LabelLines}. What a form sends is otherwise passed on as typed, so the
+ * services' rules judge it.
  */
 public final class FormText {
 
@@ -36,24 +30,5 @@ public final class FormText {
 
     public static String names(List<String> names) {
         return names == null ? "" : String.join(", ", names);
-    }
-
-    public static Map<String, String> labelLines(String typed) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (String line : blank(typed) ? new String[0] : typed.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            // the key's spaces are the services' to strip, as they strip a name's anywhere
-            int equals = line.indexOf('=');
-            labels.put(equals < 0 ? line : line.substring(0, equals), equals < 0 ? null : line.substring(equals + 1));
-        }
-        return labels;
-    }
-
-    public static String labelLines(Map<String, String> labels) {
-        return labels.entrySet().stream()
-                .map(label -> label.getKey() + "=" + label.getValue() + "\n")
-                .collect(Collectors.joining());
     }
 }

@@ -5,6 +5,7 @@ import io.countersign.policy.PolicyDefinition.AutoApprove;
 import io.countersign.policy.PolicyDefinition.Conditions;
 import io.countersign.policy.PolicyDefinition.Step;
 import io.countersign.web.pages.FormText;
+import io.countersign.web.pages.LabelLines;
 import io.countersign.web.pages.WrittenDurations;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public class PolicyForm {
         form.resourceGroups = FormText.names(conditions.resourceGroups());
         form.resourceTypes = FormText.names(conditions.resourceTypes());
         form.requesterGroups = FormText.names(conditions.requesterGroups());
-        form.labels = FormText.labelLines(conditions.labels());
+        form.labels = LabelLines.write(conditions.labels());
         form.defaultDuration = WrittenDurations.write(policy.defaultDuration());
         form.maxDuration = WrittenDurations.write(policy.maxDuration());
         form.requestTtl = WrittenDurations.write(policy.requestTtl());
@@ -107,7 +108,8 @@ public class PolicyForm {
                         FormText.names(resourceGroups),
                         FormText.names(resourceTypes),
                         FormText.names(requesterGroups),
-                        FormText.labelLines(labels)),
+                        // the path the policy's own validation gives, so the editor shows it beside the labels
+                        LabelLines.read(labels, "conditions.labels", issues.issues)),
                 issues.duration(defaultDuration, "defaultDuration"),
                 issues.duration(maxDuration, "maxDuration"),
                 issues.duration(requestTtl, "requestTtl"),

@@ -187,6 +187,30 @@ class PolicyEditorDraftTests extends AdminPagesTestBase {
                 .isEqualTo("PT8H");
     }
 
+    @Test
+    void aLabelLineWithoutItsKeyIsNamedByItsLineBesideTheLabelsAndNothingIsSaved() throws Exception {
+        String name = policy();
+        List<String> fields = new ArrayList<>(List.of(draft(name, version(name), "0")));
+        fields.addAll(List.of("labels", "env=prod\n=novalue"));
+
+        MockHttpServletResponse refused =
+                browsing.post(admin, "/admin/policies/" + name + "/edit", fields.toArray(String[]::new));
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString())
+                .containsPattern("id=\"error-labels\"[^>]*>Line 2 has no key before its &#39;=&#39;: write it as"
+                        + " key=value.<")
+                .doesNotContain("&#39;&#39;: must not be blank");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/policies/" + name)
+                        .expect(200)
+                        .json()
+                        .get("conditions")
+                        .get("labels")
+                        .size())
+                .isZero();
+    }
+
     /** The editor's fields for saving the policy {@code name} with these durations as typed. */
     private String[] typed(String name, String defaultDuration, String maxDuration, String requestTtl)
             throws Exception {
