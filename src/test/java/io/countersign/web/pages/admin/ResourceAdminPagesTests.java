@@ -63,17 +63,7 @@ class ResourceAdminPagesTests extends AdminPagesTestBase {
     void aLabelLineWithoutItsKeyIsNamedByItsLineAndNothingIsCreated() throws Exception {
         String name = Api.unique("db");
 
-        MockHttpServletResponse refused = browsing.post(
-                admin,
-                "/admin/resources",
-                "name",
-                name,
-                "type",
-                "database",
-                "accounts",
-                "root",
-                "labels",
-                "env=prod\n=novalue");
+        MockHttpServletResponse refused = newDatabaseLabelled(name, "env=prod\n=novalue");
 
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString())
@@ -115,22 +105,18 @@ class ResourceAdminPagesTests extends AdminPagesTestBase {
     void aLabelLineWithoutAValueIsRefusedAtItsFieldInsteadOfKeptEmpty() throws Exception {
         String name = Api.unique("db");
 
-        MockHttpServletResponse refused = browsing.post(
-                admin,
-                "/admin/resources",
-                "name",
-                name,
-                "type",
-                "database",
-                "accounts",
-                "root",
-                "labels",
-                "env=prod\nproduction\n");
+        MockHttpServletResponse refused = newDatabaseLabelled(name, "env=prod\nproduction\n");
 
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString())
                 .contains("id=\"labels-error\"", "&#39;production&#39;: must have a value")
                 .contains("env=prod\nproduction");
         api.asAdmin().get("/api/v1/resources/" + name).expect(404);
+    }
+
+    /** The resource form sent for a database {@code name} with one account and these label lines. */
+    private MockHttpServletResponse newDatabaseLabelled(String name, String labels) {
+        return browsing.post(
+                admin, "/admin/resources", "name", name, "type", "database", "accounts", "root", "labels", labels);
     }
 }
