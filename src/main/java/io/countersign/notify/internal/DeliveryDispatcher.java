@@ -76,6 +76,7 @@ public class DeliveryDispatcher implements DisposableBean {
     private final OutboxLag lag;
     private final NotificationFence fence;
     private final DeliveryWakes wakes;
+    private final EndpointRests endpointRests;
 
     public DeliveryDispatcher(
             DueDeliveries deliveries,
@@ -88,7 +89,8 @@ public class DeliveryDispatcher implements DisposableBean {
             OutboxLag lag,
             NotificationFence fence,
             ServerPauses pauses,
-            DeliveryWakes wakes) {
+            DeliveryWakes wakes,
+            EndpointRests endpointRests) {
         this.deliveries = deliveries;
         this.webhookPost = webhookPost;
         this.records = records;
@@ -100,6 +102,7 @@ public class DeliveryDispatcher implements DisposableBean {
         this.fence = fence;
         this.pauses = pauses;
         this.wakes = wakes;
+        this.endpointRests = endpointRests;
     }
 
     /**
@@ -224,7 +227,7 @@ public class DeliveryDispatcher implements DisposableBean {
             inFlight.end(due.channel(), due.id(), destination);
             throw e;
         }
-        if (claimed.isEmpty()) {
+        if (claimed.isEmpty() || !claimProbe(claimed.get())) {
             // claimed by another instance's run a moment ago
             inFlight.end(due.channel(), due.id(), destination);
             return false;
@@ -237,6 +240,21 @@ public class DeliveryDispatcher implements DisposableBean {
             inFlight.end(due.channel(), due.id(), destination);
             return false;
         }
+    }
+
+    /**
+     * Claims the probe of a webhook endpoint whose rest is over for this delivery; true when it is no
+     * probe. A delivery that another run's probe beat is given back, due as it was.
+     */
+    private boolean claimProbe(DueDeliveries.Due claimed) {
+        if (!claimed.isWebhook() || claimed.endpointRestedUntil() == null) {
+            return true;
+        }
+        if (endpointRests.claimProbe(claimed.webhookId(), claimed.endpointRestedUntil(), claimed.leasedUntil())) {
+            return true;
+        }
+        releaseSafely(claimed);
+        return false;
     }
 
     private Duration leaseOf(String channel) {
@@ -320,7 +338,13 @@ public class DeliveryDispatcher implements DisposableBean {
             releaseSafely(due);
             return;
         }
-        transactions.executeWithoutResult(tx -> records.record(due, at, result, durationMs, destination));
+        Instant ended = clock.instant();
+        transactions.executeWithoutResult(tx -> {
+            records.record(due, at, result, durationMs, destination);
+            if (due.isWebhook()) {
+                restOrWake(due, result, ended);
+            }
+        });
         if (destination != null) {
             // each destination is a server of its own; any status a webhook endpoint sent is an answer
             pauses.afterAttempt(
@@ -329,10 +353,21 @@ public class DeliveryDispatcher implements DisposableBean {
                     result.unreachable(),
                     due.isWebhook() ? result.statusCode() != null : result.answered(),
                     result.error(),
-                    clock.instant());
+                    ended);
         } else {
-            pauses.afterAttempt(
-                    due.channel(), result.unreachable(), result.answered(), result.error(), clock.instant());
+            pauses.afterAttempt(due.channel(), result.unreachable(), result.answered(), result.error(), ended);
+        }
+    }
+
+    /**
+     * Tells every instance that a webhook endpoint rests, or that it answered its probe: with the
+     * attempt, so that no instance reads the endpoint's deliveries due in between.
+     */
+    private void restOrWake(DueDeliveries.Due due, AttemptResult result, Instant ended) {
+        if (result.unreachable()) {
+            endpointRests.begin(due.webhookId(), ended);
+        } else if (result.statusCode() != null && due.endpointRestedUntil() != null) {
+            endpointRests.end(due.webhookId());
         }
     }
 

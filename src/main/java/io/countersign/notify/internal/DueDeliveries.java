@@ -24,7 +24,7 @@ public class DueDeliveries {
     private static final String DUE_COLUMNS = """
             select d.id, d.webhook_id, w.url, d.event_id, d.event_type, d.payload, d.attempts,
                 d.round_started_at, d.round_attempts, d.channel, d.recipient_id, d.recipient, d.request_id,
-                d.grant_id, d.step, d.route, d.occurred_at, d.next_attempt_at
+                d.grant_id, d.step, d.route, d.occurred_at, d.next_attempt_at, w.rests_until
             from webhook_deliveries d left join webhooks w on w.id = d.webhook_id
             """;
 
@@ -48,11 +48,13 @@ public class DueDeliveries {
 
     /**
      * As {@link #DUE_ON_CHANNEL} for webhooks, without the deliveries of the endpoints that rest (ADR
-     * 0037): a backlog of theirs, left due, would otherwise fill every batch and hold up the others.
+     * 0037), by this instance's reckoning or any other's (ADR 0042): a backlog of theirs, left due,
+     * would otherwise fill every batch and hold up the others.
      */
     static final String DUE_WEBHOOKS_EXCEPT = DUE_COLUMNS + """
             where d.state = 'PENDING' and d.channel = 'WEBHOOK' and d.next_attempt_at <= :now
                 and w.id is not null and d.webhook_id not in (:resting)
+                and (w.rests_until is null or w.rests_until <= :now)
             order by d.next_attempt_at, d.seq
             limit :limit""";
 
@@ -114,7 +116,9 @@ public class DueDeliveries {
      * webhook, the recipient and what the notification is about otherwise. {@code recipient} names the
      * recipient for people to read: a username, or the chat channel of a message nobody in particular
      * is sent. {@code route} is the configured destination a route sent a notification to (a chat
-     * channel by name), null for a person's own subscription. {@code leasedUntil} is the end of this run's claim on it ({@link #claim}), null until
+     * channel by name), null for a person's own subscription. {@code endpointRestedUntil} is when the
+     * webhook endpoint's last rest ended, null unless it has not answered since: this delivery is then
+     * its probe ({@link EndpointRests}). {@code leasedUntil} is the end of this run's claim on it ({@link #claim}), null until
      * claimed.
      */
     public record Due(
@@ -136,6 +140,7 @@ public class DueDeliveries {
             String route,
             Instant occurredAt,
             Instant dueAt,
+            Instant endpointRestedUntil,
             Instant leasedUntil) {
 
         /** The turn of a notification whose channel has destinations of its own: those without a route share one. */
@@ -170,6 +175,7 @@ public class DueDeliveries {
                     route,
                     occurredAt,
                     dueAt,
+                    endpointRestedUntil,
                     end);
         }
     }
@@ -257,14 +263,15 @@ public class DueDeliveries {
                 .list();
     }
 
-    /** As {@link #dueOn} for webhooks, leaving out the deliveries to the resting endpoints. */
+    /**
+     * As {@link #dueOn} for webhooks, leaving out the deliveries to the endpoints that rest: those in
+     * {@code resting}, and those resting on any instance's account.
+     */
     public List<Due> dueOnWebhooks(Instant now, int limit, Set<String> resting) {
-        if (resting.isEmpty()) {
-            return dueOn(Delivery.WEBHOOK, now, limit);
-        }
         return jdbc.sql(DUE_WEBHOOKS_EXCEPT)
                 .param("now", Timestamps.toDb(now))
-                .param("resting", resting)
+                // no webhook id is empty: one query plan whether any endpoint rests here or not
+                .param("resting", resting.isEmpty() ? Set.of("") : resting)
                 .param("limit", limit)
                 .query(DueDeliveries::due)
                 .list();
@@ -298,6 +305,7 @@ public class DueDeliveries {
                 rs.getString("route"),
                 DeliveryStore.instant(rs, "occurred_at"),
                 DeliveryStore.instant(rs, "next_attempt_at"),
+                DeliveryStore.instant(rs, "rests_until"),
                 null);
     }
 

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * server of its own: a webhook's endpoint, by webhook id, and a configured chat channel, by its name
  * (see {@link io.countersign.notify.NotificationSender#destination}). A dead destination must not hold
  * up the others of its channel (docs/adr/0037). Each instance keeps its own pauses: one that has not
- * yet met the unreachable server finds out with one attempt of its own.
+ * yet met the unreachable server finds out with one attempt of its own. A webhook endpoint's rest is
+ * also kept on its row ({@link EndpointRests}), so every instance leaves it alone (docs/adr/0042).
  */
 @Component
 public class ServerPauses {
