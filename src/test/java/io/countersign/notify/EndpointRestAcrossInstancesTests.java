@@ -10,6 +10,8 @@ import io.countersign.shared.AuditableEvent;
 import io.countersign.testing.MutableClock;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +81,23 @@ class EndpointRestAcrossInstancesTests {
         }
 
         assertThat(attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void theEventsWaitingForTheEndpointShowTheEndOfItsRestAsTheirNextAttempt() {
+        Instant restEnd = jdbc.sql("select rests_until from webhooks where id = ?")
+                .param(dead)
+                .query(OffsetDateTime.class)
+                .single()
+                .toInstant();
+
+        assertThat(fixtures.deliveries(dead)
+                        .valueStream()
+                        .filter(d -> d.get("state").asString().equals("PENDING"))
+                        .map(d -> Instant.parse(d.get("nextAttemptAt").asString())))
+                .hasSize(5)
+                .allSatisfy(next -> assertThat(next).isAfterOrEqualTo(restEnd))
+                .contains(restEnd);
     }
 
     @Test

@@ -28,8 +28,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DeliveryStore {
 
+    /**
+     * When a delivery is next tried. A pending webhook delivery waits for its endpoint's rest to end
+     * (docs/adr/0042), whatever its own due time, and shows that end instead.
+     */
+    private static final String NEXT_ATTEMPT_AT = """
+            case when state = 'PENDING' and webhook_id is not null then coalesce(
+                (select w.rests_until from webhooks w
+                    where w.id = webhook_deliveries.webhook_id and w.rests_until > webhook_deliveries.next_attempt_at),
+                next_attempt_at) else next_attempt_at end as next_attempt_at""";
+
     private static final String COLUMNS = """
-            seq, id, webhook_id, event_id, event_type, occurred_at, state, created_at, next_attempt_at,
+            seq, id, webhook_id, event_id, event_type, occurred_at, state, created_at,
+            """ + NEXT_ATTEMPT_AT + """
+            ,
             delivered_at, last_status_code, last_error, channel, recipient_id, recipient, request_id, grant_id,
             step""";
 
