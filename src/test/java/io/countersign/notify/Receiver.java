@@ -6,19 +6,24 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real HTTP endpoint on loopback that records what it receives and answers 500 while it is told to
- * fail: for the next {@code n} requests, or until it is brought back up.
+ * fail: for the next {@code n} requests, or until it is brought back up. Told to hold, it records what
+ * arrives but answers nothing until released, so a test can act while a send is known to be under way.
  */
 final class Receiver implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration HOLD_AT_MOST = Duration.ofSeconds(30);
 
     /** One request as it arrived, and what the receiver answered. */
     record Received(String eventId, String timestamp, String signature, String contentType, String body, int answered) {
@@ -36,6 +41,7 @@ final class Receiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile boolean down;
+    private volatile CountDownLatch held = new CountDownLatch(0);
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -66,6 +72,15 @@ final class Receiver implements AutoCloseable {
         return this;
     }
 
+    Receiver hold() {
+        held = new CountDownLatch(1);
+        return this;
+    }
+
+    void release() {
+        held.countDown();
+    }
+
     List<Received> received() {
         return List.copyOf(received);
     }
@@ -86,6 +101,12 @@ final class Receiver implements AutoCloseable {
                 headers.getFirst("Content-Type"),
                 body,
                 status));
+        try {
+            // bounded, so that a test that never releases fails on its own assertions, not by hanging
+            held.await(HOLD_AT_MOST.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
     }
