@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A browser for the administration pages in MockMvc: people sign in through the sign-in form, and
@@ -52,6 +53,14 @@ public final class AdminBrowsing {
         body.put("password", PASSWORD);
         api.asAdmin().post("/api/v1/users", Api.json(body)).expect(201);
         return username;
+    }
+
+    /** An API token issued to {@code user} by an administrator, as the API answers it: its id and secret. */
+    JsonNode issuedToken(String user, String name) {
+        return api.asAdmin()
+                .post("/api/v1/users/" + user + "/tokens", Api.json(Map.of("name", name)))
+                .expect(201)
+                .json();
     }
 
     MockHttpSession signIn(String username, String password) {

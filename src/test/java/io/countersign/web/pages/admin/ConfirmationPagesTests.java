@@ -184,8 +184,9 @@ class ConfirmationPagesTests extends AdminPagesTestBase {
     void revokingOnesOwnTokenAsksFirstAndNobodyElsesTokenIsAskedAbout() throws Exception {
         String user = browsing.userWithPassword("holder", Role.USER);
         String other = people.user("other");
-        String secret = token(user, "laptop");
-        String othersSecret = token(other, "desktop");
+        String secret = browsing.issuedToken(user, "laptop").get("token").asString();
+        String othersSecret =
+                browsing.issuedToken(other, "desktop").get("token").asString();
         String id = firstTokenId(user);
         String othersId = firstTokenId(other);
         MockHttpSession session = browsing.signIn(user, AdminBrowsing.PASSWORD);
@@ -205,15 +206,6 @@ class ConfirmationPagesTests extends AdminPagesTestBase {
         assertThat(browsing.follow(session, revoked)).contains("The token is revoked.");
         api.as(secret).get("/api/v1/users/" + user).expect(401);
         api.as(othersSecret).get("/api/v1/users/" + other).expect(200);
-    }
-
-    private String token(String user, String name) {
-        return api.asAdmin()
-                .post("/api/v1/users/" + user + "/tokens", Api.json(Map.of("name", name)))
-                .expect(201)
-                .json()
-                .get("token")
-                .asString();
     }
 
     private String firstTokenId(String user) {

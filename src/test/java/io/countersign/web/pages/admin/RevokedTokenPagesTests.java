@@ -3,9 +3,7 @@ package io.countersign.web.pages.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.shared.Role;
-import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -21,7 +19,7 @@ class RevokedTokenPagesTests extends AdminPagesTestBase {
     @Test
     void ownTokenRevokePageOpenedAgainSaysItIsAlreadyRevokedAndByWhom() throws Exception {
         String user = browsing.userWithPassword("holder", Role.USER);
-        String id = tokenId(user, "laptop");
+        String id = browsing.issuedToken(user, "laptop").get("id").asString();
         MockHttpSession session = browsing.signIn(user, AdminBrowsing.PASSWORD);
         browsing.post(session, "/profile/tokens/" + id + "/revoke");
 
@@ -39,7 +37,7 @@ class RevokedTokenPagesTests extends AdminPagesTestBase {
     void anotherUsersRevokedTokenStaysNotFoundOnTheProfile() throws Exception {
         String user = browsing.userWithPassword("holder", Role.USER);
         String other = browsing.userWithPassword("other", Role.USER);
-        String othersId = tokenId(other, "desktop");
+        String othersId = browsing.issuedToken(other, "desktop").get("id").asString();
         api.asAdmin().delete("/api/v1/users/" + other + "/tokens/" + othersId).expect(204);
         MockHttpSession session = browsing.signIn(user, AdminBrowsing.PASSWORD);
 
@@ -52,7 +50,7 @@ class RevokedTokenPagesTests extends AdminPagesTestBase {
     @Test
     void administratorsRevokePageOpenedAgainSaysItIsAlreadyRevoked() throws Exception {
         String user = browsing.userWithPassword("dev", Role.USER);
-        String id = tokenId(user, "ci");
+        String id = browsing.issuedToken(user, "ci").get("id").asString();
         String revoke = "/admin/tokens/" + user + "/" + id + "/revoke";
         browsing.post(admin, revoke);
 
@@ -66,18 +64,5 @@ class RevokedTokenPagesTests extends AdminPagesTestBase {
         assertThat(browsing.get(admin, "/admin/tokens/" + people.user("other") + "/" + id + "/revoke")
                         .getStatus())
                 .isEqualTo(404);
-    }
-
-    private String tokenId(String user, String name) {
-        api.asAdmin()
-                .post("/api/v1/users/" + user + "/tokens", Api.json(Map.of("name", name)))
-                .expect(201);
-        return api.asAdmin()
-                .get("/api/v1/users/" + user + "/tokens")
-                .expect(200)
-                .json()
-                .get(0)
-                .get("id")
-                .asString();
     }
 }

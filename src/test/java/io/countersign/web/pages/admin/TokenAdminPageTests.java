@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -19,8 +18,8 @@ class TokenAdminPageTests extends AdminPagesTestBase {
     void anAdministratorSeesEveryUsersTokensButNeverASecret() throws Exception {
         String dev = people.user("dev");
         String ops = people.user("ops");
-        JsonNode devToken = issue(dev, "dev-laptop");
-        JsonNode opsToken = issue(ops, "ops-ci");
+        JsonNode devToken = browsing.issuedToken(dev, "dev-laptop");
+        JsonNode opsToken = browsing.issuedToken(ops, "ops-ci");
 
         String page = browsing.get(admin, "/admin/tokens").getContentAsString();
 
@@ -33,7 +32,7 @@ class TokenAdminPageTests extends AdminPagesTestBase {
     @Test
     void revokingAnotherUsersTokenStopsItAtOnce() throws Exception {
         String dev = people.user("dev");
-        JsonNode token = issue(dev, "doomed");
+        JsonNode token = browsing.issuedToken(dev, "doomed");
         String secret = token.get("token").asString();
         api.as(secret).get("/api/v1/users/" + dev).expect(200);
 
@@ -52,7 +51,7 @@ class TokenAdminPageTests extends AdminPagesTestBase {
     @Test
     void revokingATokenAgainSaysItIsAlreadyRevokedAndAnUnknownOneStaysNotFound() throws Exception {
         String dev = people.user("dev");
-        String id = issue(dev, "twice").get("id").asString();
+        String id = browsing.issuedToken(dev, "twice").get("id").asString();
         String revoke = "/admin/tokens/" + dev + "/" + id + "/revoke";
         browsing.follow(admin, browsing.post(admin, revoke));
 
@@ -71,7 +70,7 @@ class TokenAdminPageTests extends AdminPagesTestBase {
     void aPersonRevokingTheirOwnTokenAgainIsToldSoButAnotherUsersTokenIsNotFound() throws Exception {
         String owner = browsing.userWithPassword("holder", Role.USER);
         MockHttpSession holder = browsing.signIn(owner, AdminBrowsing.PASSWORD);
-        String id = issue(owner, "mine").get("id").asString();
+        String id = browsing.issuedToken(owner, "mine").get("id").asString();
         String revoke = "/profile/tokens/" + id + "/revoke";
         browsing.follow(holder, browsing.post(holder, revoke));
 
@@ -79,17 +78,10 @@ class TokenAdminPageTests extends AdminPagesTestBase {
 
         assertThat(browsing.follow(holder, again)).contains("Token " + id + " of " + owner + " is already revoked");
         String dev = people.user("dev");
-        String revokedElsewhere = issue(dev, "theirs").get("id").asString();
+        String revokedElsewhere = browsing.issuedToken(dev, "theirs").get("id").asString();
         browsing.post(admin, "/admin/tokens/" + dev + "/" + revokedElsewhere + "/revoke");
         assertThat(browsing.post(holder, "/profile/tokens/" + revokedElsewhere + "/revoke")
                         .getStatus())
                 .isEqualTo(404);
-    }
-
-    private JsonNode issue(String user, String name) {
-        return api.asAdmin()
-                .post("/api/v1/users/" + user + "/tokens", Api.json(Map.of("name", name)))
-                .expect(201)
-                .json();
     }
 }
