@@ -163,11 +163,7 @@ class PolicyExplainTests {
                         Api.json(Map.of("username", gateway, "email", gateway + "@example.com", "role", "ENFORCER")))
                 .expect(201);
         String gatewayToken = ids.tokenFor(gateway);
-        api.asAdmin()
-                .put(
-                        "/api/v1/users/" + eve,
-                        Api.json(Map.of("email", eve + "@example.com", "role", "USER", "active", false)))
-                .expect(200);
+        api.deactivate(eve);
         String body = Api.json(Map.of("requester", eve, "resource", resource, "account", "rw-admin"));
 
         JsonNode toAdmin =

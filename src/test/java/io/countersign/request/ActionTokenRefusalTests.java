@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.countersign.request.ActionTokenRefused.Reason;
 import io.countersign.request.Organisation.Person;
 import io.countersign.shared.Channel;
-import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -100,11 +99,7 @@ class ActionTokenRefusalTests extends ActionTokensTestBase {
         both.put("onTimeout", "REJECT");
         String id = org.pendingRequest(dev, List.of(both));
         String token = tokens.issue(id, 0, idOf(lisa), Channel.EMAIL);
-        api.asAdmin()
-                .put(
-                        "/api/v1/users/" + sam.name(),
-                        Api.json(Map.of("email", sam.name() + "@example.com", "role", "USER", "active", false)))
-                .expect(200);
+        api.deactivate(sam.name());
 
         assertThat(read(id).get("status").asString()).isEqualTo("REJECTED");
         assertThat(tokens.peek(token).orElseThrow().refusalAt(clock.instant())).contains(Reason.NOT_PENDING);
@@ -115,11 +110,7 @@ class ActionTokenRefusalTests extends ActionTokensTestBase {
     void anApproverWhoLeftCannotUseTheirToken() {
         String id = org.pendingRequest(dev, List.of(Organisation.step("Review", 1, lisa, sam)));
         String token = tokens.issue(id, 0, idOf(lisa), Channel.EMAIL);
-        api.asAdmin()
-                .put(
-                        "/api/v1/users/" + lisa.name(),
-                        Api.json(Map.of("email", lisa.name() + "@example.com", "role", "USER", "active", false)))
-                .expect(200);
+        api.deactivate(lisa.name());
 
         assertRefused(() -> tokens.redeem(token, Channel.EMAIL, true, null, null, null), Reason.NOT_ELIGIBLE);
         assertUnchanged(id, token);

@@ -174,11 +174,7 @@ class DelegationLifetimeTests extends DelegationTestBase {
         delegate(lisa, sam, Map.of()).expect(201);
         String id = request();
 
-        api.asAdmin()
-                .put(
-                        "/api/v1/users/" + sam.name(),
-                        Api.json(Map.of("email", sam.name() + "@example.com", "role", "USER", "active", false)))
-                .expect(200);
+        api.deactivate(sam.name());
 
         JsonNode listed = api.as(lisa.token())
                 .get("/api/v1/users/" + lisa.name() + "/delegations")

@@ -263,11 +263,7 @@ class DelegationRefusalTests extends DelegationTestBase {
                                 "until",
                                         clock.instant().plus(Duration.ofDays(1)).toString())))
                 .expect(409);
-        api.asAdmin()
-                .put(
-                        "/api/v1/users/" + tom.name(),
-                        Api.json(Map.of("email", tom.name() + "@example.com", "role", "USER", "active", false)))
-                .expect(200);
+        api.deactivate(tom.name());
         api.asAdmin()
                 .post(
                         "/api/v1/users/" + tom.name() + "/delegations",

@@ -8,7 +8,6 @@ import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.OnPostgres;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,11 +59,7 @@ class OffboardingAtScaleTests {
         copies(org.request(leaver, own).get("id").asString());
         copies(org.request(dev, others).get("id").asString());
 
-        api.asAdmin()
-                .put(
-                        "/api/v1/users/" + leaver.name(),
-                        Api.json(Map.of("email", leaver.name() + "@example.com", "role", "USER", "active", false)))
-                .expect(200);
+        api.deactivate(leaver.name());
 
         assertThat(count("select count(*) from access_requests where resource_name = ? and status = 'CANCELLED'", own))
                 .isEqualTo(PENDING + 1);

@@ -61,11 +61,7 @@ class OffboardingTests extends RequesterReviewerGatewayTestBase {
     }
 
     private void deactivate(String user) {
-        api.asAdmin()
-                .put(
-                        "/api/v1/users/" + user,
-                        Api.json(Map.of("email", user + "@example.com", "role", "USER", "active", false)))
-                .expect(200);
+        api.deactivate(user);
     }
 
     private List<JsonNode> audit(String action, String requestId) {

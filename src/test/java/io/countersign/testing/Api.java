@@ -187,6 +187,15 @@ public class Api {
                 .asString();
     }
 
+    /** Deactivates the user {@code username}, a {@code USER} at {@code <username>@example.com}, as an administrator. */
+    public void deactivate(String username) {
+        asAdmin()
+                .put(
+                        "/api/v1/users/" + username,
+                        json(Map.of("email", username + "@example.com", "role", "USER", "active", false)))
+                .expect(200);
+    }
+
     public Caller asAdmin() {
         return as(ADMIN_TOKEN);
     }

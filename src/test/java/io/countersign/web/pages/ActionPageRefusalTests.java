@@ -123,11 +123,7 @@ class ActionPageRefusalTests extends ActionPageTestBase {
         String id = request();
         String token = token(id);
 
-        api.asAdmin()
-                .put(
-                        "/api/v1/users/" + lisa,
-                        Api.json(Map.of("email", lisa + "@example.com", "role", "USER", "active", false)))
-                .expect(200);
+        api.deactivate(lisa);
 
         MockHttpServletResponse shown =
                 mvc.perform(get("/actions/" + token)).andReturn().getResponse();
@@ -186,11 +182,7 @@ class ActionPageRefusalTests extends ActionPageTestBase {
     void noFormShowsTheRequestOfALinkOfAnApproverWhoLeft() throws Exception {
         String id = requestOf(List.of(approvedBy(lisa, user("mark", "Mark Manager"))));
         String token = token(id);
-        api.asAdmin()
-                .put(
-                        "/api/v1/users/" + lisa,
-                        Api.json(Map.of("email", lisa + "@example.com", "role", "USER", "active", false)))
-                .expect(200);
+        api.deactivate(lisa);
 
         assertNoFormShowsTheRequest(token, id, "not eligible");
     }

@@ -2,7 +2,6 @@ package io.countersign.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -323,11 +322,7 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
         String id = request(resource, Map.of());
         approve(leaving, id);
 
-        api.asAdmin()
-                .put(
-                        "/api/v1/users/" + leaving,
-                        Api.json(Map.of("email", leaving + "@example.com", "role", "USER", "active", false)))
-                .expect(200);
+        api.deactivate(leaving);
 
         String page = Visitor.signedIn(base, staying, PASSWORD)
                 .open(base + "/requests/" + id)
