@@ -4,6 +4,8 @@ import io.countersign.chat.internal.ChatChannelStore;
 import io.countersign.chat.internal.ChatLinkStore;
 import io.countersign.directory.Directory;
 import io.countersign.shared.Actor;
+import io.countersign.shared.ConflictException;
+import io.countersign.shared.FieldIssue;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
 import io.countersign.shared.NotFoundException;
@@ -58,6 +60,12 @@ public class ChatLinks {
         }
         if (!ChatType.TELEGRAM.name().equals(type)) {
             throw InvalidInputException.of("type", "invalid_value", "Only TELEGRAM identities are linked by a code.");
+        }
+        if (!telegramSetUp()) {
+            // a code no bot can receive would only be a puzzle to the person holding it
+            String message = "No Telegram channel is configured, so no bot could receive a link code;"
+                    + " an administrator adds one first.";
+            throw new ConflictException(message, List.of(new FieldIssue("type", "no_channel", message)));
         }
         char[] code = new char[10];
         for (int i = 0; i < code.length; i++) {

@@ -69,6 +69,28 @@ class ChatLinksApiTests {
     }
 
     @Test
+    void withoutATelegramChannelNoCodeIsIssued() {
+        TelegramBot.removeAll(api);
+
+        JsonNode refused = api.as(lisa.token())
+                .post("/api/v1/users/" + lisa.name() + "/chat-links", Api.json(Map.of("type", "TELEGRAM")))
+                .expect(409)
+                .json();
+
+        assertThat(refused.get("title").asString()).isEqualTo("Conflict");
+        assertThat(refused.get("detail").asString()).contains("No Telegram channel is configured");
+        assertThat(refused.has("code")).isFalse();
+        assertThat(Api.issues(refused)).containsExactly("type:no_channel");
+        // nothing is waiting to be sent, and nothing was audited as issued
+        assertThat(links(lisa, lisa.name())).isEmpty();
+        assertThat(jdbc.sql("select count(*) from audit_events where action = 'chat.link_code_issued' and target = ?")
+                        .param("user:" + lisa.name())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void aPendingCodeIsListedWithoutTheCodeAndALinkWithItsId() {
         String code = bot.code(lisa);
 

@@ -55,6 +55,18 @@ public final class TelegramBot implements AutoCloseable {
                 .expect(201);
     }
 
+    /** Deletes every Telegram channel, so that no bot could receive a link code. */
+    public static void removeAll(Api api) {
+        for (JsonNode channel :
+                api.asAdmin().get("/api/v1/channels").expect(200).json()) {
+            if ("TELEGRAM".equals(channel.get("type").asString())) {
+                api.asAdmin()
+                        .delete("/api/v1/channels/" + channel.get("name").asString())
+                        .expect(204);
+            }
+        }
+    }
+
     Api.Response update(String secret, Map<String, Object> content) {
         Map<String, Object> body = new LinkedHashMap<>(content);
         body.put("update_id", ++updates);

@@ -36,7 +36,9 @@ class ChatLinkController {
     @ReportsUnreadValues
     @Operation(
             operationId = "createChatLink",
-            summary = "Issue a one-time code the user sends to the Telegram bot as /link <code>")
+            summary = "Issue a one-time code the user sends to the Telegram bot as /link <code>",
+            description = "Refused with 409 (`type`: `no_channel`) while no Telegram channel exists, since no"
+                    + " bot could receive the code; no code is issued then.")
     @PostMapping("/api/v1/users/{username}/chat-links")
     @ResponseStatus(HttpStatus.CREATED)
     ChatLinkCode create(Actor actor, @PathVariable String username, @RequestBody ChatLinkBody body) {

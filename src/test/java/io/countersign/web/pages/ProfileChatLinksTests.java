@@ -97,13 +97,7 @@ class ProfileChatLinksTests {
 
     @Test
     void withoutATelegramChannelNoLinkIsOfferedAndAskingForACodeIsRefused() throws Exception {
-        for (var channel : api.asAdmin().get("/api/v1/channels").expect(200).json()) {
-            if ("TELEGRAM".equals(channel.get("type").asString())) {
-                api.asAdmin()
-                        .delete("/api/v1/channels/" + channel.get("name").asString())
-                        .expect(204);
-            }
-        }
+        TelegramBot.removeAll(api);
         MockHttpSession user = browsing.as(Role.USER);
 
         assertThat(browsing.get(user, "/profile").getContentAsString())
