@@ -154,9 +154,7 @@ class UserAdminPages {
     @PostMapping("/admin/users/{username}/reactivate")
     String reactivate(Actor actor, @PathVariable String username, RedirectAttributes redirect) {
         String name = existing(username);
-        // sent again from the browser's history, it says the user was already active, as revoking twice does
-        if (users.view(actor, name).active()) {
-            redirect.addFlashAttribute("message", "User " + name + " is already active.");
+        if (alreadyIs(actor, name, true, redirect)) {
             return "redirect:/admin/users/" + name;
         }
         return AdminForms.act(
@@ -168,8 +166,11 @@ class UserAdminPages {
 
     /** Asks first, saying what will follow with the counts of this moment. */
     @GetMapping("/admin/users/{username}/deactivate")
-    ModelAndView confirmDeactivate(@PathVariable String username) {
+    ModelAndView confirmDeactivate(Actor actor, @PathVariable String username, RedirectAttributes redirect) {
         String name = existing(username);
+        if (alreadyIs(actor, name, false, redirect)) {
+            return new ModelAndView("redirect:/admin/users/" + name);
+        }
         return Confirmation.page(
                 "Deactivate user " + name + "?",
                 consequences.of(name),
@@ -183,11 +184,27 @@ class UserAdminPages {
     @PostMapping("/admin/users/{username}/deactivate")
     String deactivate(Actor actor, @PathVariable String username, RedirectAttributes redirect) {
         String name = existing(username);
+        if (alreadyIs(actor, name, false, redirect)) {
+            return "redirect:/admin/users/" + name;
+        }
         return AdminForms.act(
                 redirect,
                 "/admin/users/" + name,
                 "User " + name + " is deactivated.",
                 () -> setActive(actor, name, false));
+    }
+
+    /**
+     * Whether the user already is as asked, said on their page: a button sent again from the browser's
+     * history, or a deactivation page opened for a user already inactive, says so, as revoking twice
+     * does, rather than asking or reporting a change again. Their page then offers the way back.
+     */
+    private boolean alreadyIs(Actor actor, String name, boolean active, RedirectAttributes redirect) {
+        if (users.view(actor, name).active() != active) {
+            return false;
+        }
+        redirect.addFlashAttribute("message", "User " + name + " is already " + (active ? "active." : "inactive."));
+        return true;
     }
 
     private void setActive(Actor actor, String name, boolean active) {

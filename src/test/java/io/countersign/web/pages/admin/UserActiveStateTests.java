@@ -95,6 +95,25 @@ class UserActiveStateTests extends AdminPagesTestBase {
         assertThat(active(name)).isTrue();
     }
 
+    @Test
+    void theDeactivationPageOfAnInactiveUserSaysSoAndOffersNoDeactivation() throws Exception {
+        String name = people.user("gone");
+        assertThat(browsing.follow(admin, browsing.post(admin, "/admin/users/" + name + "/deactivate")))
+                .contains("User " + name + " is deactivated.");
+
+        String page = browsing.follow(admin, browsing.get(admin, "/admin/users/" + name + "/deactivate"));
+
+        assertThat(page)
+                .contains("User " + name + " is already inactive.", "action=\"/admin/users/" + name + "/reactivate\"")
+                .doesNotContain("Deactivate user " + name + "?", "action=\"/admin/users/" + name + "/deactivate\"");
+        // the confirmation sent again from the browser's history says the same
+        MockHttpServletResponse again = browsing.post(admin, "/admin/users/" + name + "/deactivate");
+        assertThat(browsing.follow(admin, again))
+                .contains("User " + name + " is already inactive.")
+                .doesNotContain("is deactivated.");
+        assertThat(active(name)).isFalse();
+    }
+
     private boolean active(String name) {
         return api.asAdmin()
                 .get("/api/v1/users/" + name)
