@@ -16,36 +16,39 @@ final class DecidedStep {
     private DecidedStep() {}
 
     /**
-     * The request, locked, is still at the step the decision names; {@code firstNumber} is how its
-     * reader numbers the step it sends (1 on the pages, 0 in the API's {@code step}). Refusals count
-     * steps from 1, as every text people read does, and tell an API caller the values it may send.
+     * The request, locked, is still at the step the decision names, numbered from 0 as both the API's
+     * {@code step} and the pages' forms send it. Refusals name steps as their {@code reader} does:
+     * from 1, and on the pages by name too; an API caller is also told the values it may send.
      *
      * @throws InvalidInputException when the request has no such step
      * @throws ConflictException when the request has moved on past that step, or not yet reached it
      */
-    static void ensureNamed(AccessRequest request, int step, int firstNumber) {
+    static void ensureNamed(AccessRequest request, int step, StepReader reader) {
         String id = request.id();
         int count = request.steps().size();
+        boolean pending = request.status() == RequestStatus.PENDING;
+        int current = request.currentStep();
         if (step < 0 || step >= count) {
             // the number sent is not one people read (the page's form counts from 0, its text from 1):
             // repeating it, or a range of numbers, would name steps in a count the reader never saw
-            String message = firstNumber == 0
+            String message = reader == StepReader.API
                     ? "its steps are 1 to " + count + " (\"step\" 0 to " + (count - 1) + ")"
-                    : "open it again and decide the step its page shows";
+                    : (pending && current < count ? "it waits on step " + reader.number(request, current) + ": " : "")
+                            + "open it again and decide the step its page shows";
             throw InvalidInputException.of("step", "no_such_step", "request " + id + " has no such step; " + message);
         }
-        if (request.status() != RequestStatus.PENDING) {
+        if (!pending) {
             return; // refused as no longer pending, in the words every decision uses
         }
-        int current = request.currentStep();
         if (step > current) {
-            throw new ConflictException("Step " + (step + 1) + " of request " + id + " has not begun: step "
-                    + (current + 1) + " waits for a decision first, and only it can be decided.");
+            throw new ConflictException("Step " + reader.number(request, step) + " of request " + id
+                    + " has not begun: step " + reader.number(request, current)
+                    + " waits for a decision first, and only it can be decided.");
         }
         if (step < current) {
-            throw new ConflictException("Request " + id + " has moved on to step " + (current + 1) + " since step "
-                    + (step + 1) + ", which this decision names; nothing was decided."
-                    + " Look at it again before deciding.");
+            throw new ConflictException("Request " + id + " has moved on to step " + reader.number(request, current)
+                    + " since step " + reader.number(request, step) + ", which this decision names; nothing was"
+                    + " decided. Look at it again before deciding.");
         }
     }
 

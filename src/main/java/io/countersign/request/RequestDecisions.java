@@ -64,8 +64,8 @@ class RequestDecisions {
     }
 
     /**
-     * A decision on a step: the step named ({@code step}, numbered from {@code firstNumber} in
-     * refusals), or without one the step current when the call arrived ({@link DecidedStep}).
+     * A decision on a step: the step named ({@code step}, numbered from 0; refusals name it as
+     * {@code reader} does), or without one the step current when the call arrived ({@link DecidedStep}).
      */
     AccessRequest decideStep(
             Actor actor,
@@ -73,11 +73,11 @@ class RequestDecisions {
             String comment,
             Problems problems,
             Integer step,
-            int firstNumber,
+            StepReader reader,
             Transition transition) {
         if (step != null) {
             return decide(actor, id, comment, problems, true, null, (request, me, text, at) -> {
-                DecidedStep.ensureNamed(request, step, firstNumber);
+                DecidedStep.ensureNamed(request, step, reader);
                 transition.apply(request, me, text, at);
             });
         }

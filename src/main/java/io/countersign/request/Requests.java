@@ -107,25 +107,31 @@ public class Requests {
                 comment,
                 problems,
                 step,
-                0,
+                StepReader.API,
                 (request, me, text, at) -> request.approve(actor, me, text, allowed, at, null));
     }
 
     /**
      * Approves ({@code approve}) or rejects the step a page showed, numbered from 0, and only that
      * step: a page left open while the step was completed elsewhere must not decide the next one,
-     * which its reader never saw. Refusals number steps from 1, as the page does.
+     * which its reader never saw. Refusals name steps as the pages show them ({@link StepReader#PAGES}).
      *
      * @throws InvalidInputException when the request has no such step
      * @throws ConflictException when the request has moved on to another step, or not yet reached this one
+     * @throws NotAnEligibleApprover when the person may not decide the step
      */
     @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest decideShownStep(Actor actor, String id, String comment, int shownStep, boolean approve) {
-        return decisions.decideStep(actor, id, comment, new Problems(), shownStep, 1, (request, me, text, at) -> {
-            if (approve) {
-                request.approve(actor, me, text, null, at, null);
-            } else {
-                request.reject(actor, me, text, at);
+        StepReader reader = StepReader.PAGES;
+        return decisions.decideStep(actor, id, comment, new Problems(), shownStep, reader, (request, me, text, at) -> {
+            try {
+                if (approve) {
+                    request.approve(actor, me, text, null, at, null);
+                } else {
+                    request.reject(actor, me, text, at);
+                }
+            } catch (NotAnEligibleApprover e) {
+                throw e.readBy(reader, request);
             }
         });
     }
@@ -145,7 +151,7 @@ public class Requests {
                 comment,
                 new Problems(),
                 step,
-                0,
+                StepReader.API,
                 (request, me, text, at) -> request.reject(actor, me, text, at));
     }
 

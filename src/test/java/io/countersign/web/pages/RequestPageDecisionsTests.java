@@ -162,7 +162,7 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
                 .expect(403)
                 .json();
 
-        assertThat(answer.body()).contains("is not an eligible approver of step 1 of request " + id);
+        assertThat(answer.body()).contains("is not an eligible approver of step 1 (Manager Review) of request " + id);
         assertThat(problem.get("detail").asString()).contains("is not an eligible approver of step 1 of request");
         assertThat(api.status(id)).isEqualTo("PENDING");
     }
@@ -188,15 +188,15 @@ class RequestPageDecisionsTests extends ServedPagesTestBase {
         Visitor browser = Visitor.signedIn(base, lisa, PASSWORD);
 
         for (String decision : List.of("approve", "reject")) {
-            // the form counts from 0, the page from 1: the refusal names no number either could contradict
+            // the form counts from 0, the page from 1: the refusal repeats no number the form sent
             for (String step : List.of("7", "2", "-1")) {
                 HttpResponse<String> answer =
                         browser.post(page, page + "/" + decision, "step=" + step + "&comment=kept+for+" + decision);
 
                 assertThat(answer.statusCode()).isEqualTo(400);
                 assertThat(answer.body())
-                        .contains("Request " + id + " has no such step; open it again and decide the step its"
-                                + " page shows. Nothing was decided.")
+                        .contains("Request " + id + " has no such step; it waits on step 1: open it again and"
+                                + " decide the step its page shows. Nothing was decided.")
                         .doesNotContain("its steps are")
                         .contains(">kept for " + decision + "</textarea>")
                         .doesNotContain("step: ", "has no step", "has moved on");
