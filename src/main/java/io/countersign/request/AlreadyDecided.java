@@ -1,15 +1,26 @@
 package io.countersign.request;
 
 import io.countersign.shared.ConflictException;
+import java.util.function.IntFunction;
 
 /**
  * One person counts once per step: a second approval or rejection by the same person is refused,
  * naming who decided, and for whom when a delegate did.
  */
-public class AlreadyDecided extends ConflictException {
+public class AlreadyDecided extends ConflictException implements NamesSteps {
 
-    private AlreadyDecided(String who, String requestId, int step, String forWhom) {
-        super(who + " has already decided step " + (step + 1) + " of request " + requestId + forWhom + ".");
+    private final Words words;
+
+    private AlreadyDecided(Words words, IntFunction<String> number) {
+        super(words.say(number));
+        this.words = words;
+    }
+
+    private static AlreadyDecided of(String who, String requestId, int step, String forWhom) {
+        return new AlreadyDecided(
+                number -> who + " has already decided step " + number.apply(step) + " of request " + requestId + forWhom
+                        + ".",
+                FROM_ONE);
     }
 
     /** The refusal for the person {@code userId}, called {@code username}, whom a decision on the current step took up. */
@@ -18,8 +29,13 @@ public class AlreadyDecided extends ConflictException {
         return request.decisions().stream()
                 .filter(d -> d.step() == step && d.takesUp(userId))
                 .findFirst()
-                .map(d -> new AlreadyDecided("'" + d.approver() + "'", request.id(), step, onBehalf(d)))
-                .orElseGet(() -> new AlreadyDecided("'" + username + "'", request.id(), step, ""));
+                .map(d -> of("'" + d.approver() + "'", request.id(), step, onBehalf(d)))
+                .orElseGet(() -> of("'" + username + "'", request.id(), step, ""));
+    }
+
+    @Override
+    public AlreadyDecided readBy(StepReader reader, AccessRequest request) {
+        return new AlreadyDecided(words, reader.steps(request));
     }
 
     static String onBehalf(Decision decision) {

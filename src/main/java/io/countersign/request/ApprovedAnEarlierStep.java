@@ -2,6 +2,7 @@ package io.countersign.request;
 
 import io.countersign.shared.ConflictException;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * The person already approved an earlier step of the request, and the current one is not theirs to
@@ -10,10 +11,22 @@ import java.util.Optional;
  * others. A conflict, as a second decision on one step is: the person has decided. The refusal names
  * who approved the earlier step, and for whom when a delegate did.
  */
-public class ApprovedAnEarlierStep extends ConflictException {
+public class ApprovedAnEarlierStep extends ConflictException implements NamesSteps {
 
-    private ApprovedAnEarlierStep(String message) {
-        super(message);
+    private final Words words;
+
+    private ApprovedAnEarlierStep(Words words, IntFunction<String> number) {
+        super(words.say(number));
+        this.words = words;
+    }
+
+    private static ApprovedAnEarlierStep of(Words words) {
+        return new ApprovedAnEarlierStep(words, FROM_ONE);
+    }
+
+    @Override
+    public ApprovedAnEarlierStep readBy(StepReader reader, AccessRequest request) {
+        return new ApprovedAnEarlierStep(words, reader.steps(request));
     }
 
     /** The refusal for the person {@code userId}, called {@code username}, whose approval counts at {@code earlierStep}. */
@@ -23,11 +36,11 @@ public class ApprovedAnEarlierStep extends ConflictException {
                 .filter(d -> d.step() == earlierStep && d.uses(userId) && d.counts() && d.byPerson())
                 .filter(d -> d.onBehalfOf() != null)
                 .findFirst()
-                .map(d -> new ApprovedAnEarlierStep("'" + d.approver() + "' approved step " + (earlierStep + 1)
+                .map(d -> of(number -> "'" + d.approver() + "' approved step " + number.apply(earlierStep)
                         + " of request " + request.id() + AlreadyDecided.onBehalf(d)
                         + ", so neither may approve a later step"
                         + rule))
-                .orElseGet(() -> new ApprovedAnEarlierStep("'" + username + "' approved step " + (earlierStep + 1)
+                .orElseGet(() -> of(number -> "'" + username + "' approved step " + number.apply(earlierStep)
                         + " of request " + request.id() + " and may not approve a later step" + rule));
     }
 
@@ -40,8 +53,9 @@ public class ApprovedAnEarlierStep extends ConflictException {
         return request.decisions().stream()
                 .filter(d -> d.step() < request.currentStep() && d.by(userId) && d.counts() && d.byPerson())
                 .findFirst()
-                .map(d -> new ApprovedAnEarlierStep("'" + d.approver() + "' already approved step " + (d.step() + 1)
+                .map(d -> of(number -> "'" + d.approver() + "' already approved step " + number.apply(d.step())
                         + " of request " + request.id() + AlreadyDecided.onBehalf(d)
-                        + ", which has moved on to step " + (request.currentStep() + 1) + ". Nothing was decided."));
+                        + ", which has moved on to step " + number.apply(request.currentStep())
+                        + ". Nothing was decided."));
     }
 }

@@ -1,25 +1,27 @@
 package io.countersign.request;
 
 import io.countersign.shared.ForbiddenException;
+import java.util.function.IntFunction;
 
 /** The caller is not among the eligible approvers of the step the request is waiting on. */
-public class NotAnEligibleApprover extends ForbiddenException {
+public class NotAnEligibleApprover extends ForbiddenException implements NamesSteps {
 
-    private final String username;
-    private final int step;
+    private final Words words;
 
     NotAnEligibleApprover(String username, String requestId, int step) {
-        this(username, requestId, step, String.valueOf(step + 1));
+        this(
+                number -> "'" + username + "' is not an eligible approver of step " + number.apply(step)
+                        + " of request " + requestId + ".",
+                FROM_ONE);
     }
 
-    private NotAnEligibleApprover(String username, String requestId, int step, String number) {
-        super("'" + username + "' is not an eligible approver of step " + number + " of request " + requestId + ".");
-        this.username = username;
-        this.step = step;
+    private NotAnEligibleApprover(Words words, IntFunction<String> number) {
+        super(words.say(number));
+        this.words = words;
     }
 
-    /** The same refusal, naming the step of {@code request} as {@code reader} knows it. */
-    NotAnEligibleApprover readBy(StepReader reader, AccessRequest request) {
-        return new NotAnEligibleApprover(username, request.id(), step, reader.number(request, step));
+    @Override
+    public NotAnEligibleApprover readBy(StepReader reader, AccessRequest request) {
+        return new NotAnEligibleApprover(words, reader.steps(request));
     }
 }

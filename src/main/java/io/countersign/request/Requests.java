@@ -114,11 +114,11 @@ public class Requests {
     /**
      * Approves ({@code approve}) or rejects the step a page showed, numbered from 0, and only that
      * step: a page left open while the step was completed elsewhere must not decide the next one,
-     * which its reader never saw. Refusals name steps as the pages show them ({@link StepReader#PAGES}).
+     * which its reader never saw. Its refusals, whichever rule refused, name steps as the pages show them
+     * ({@link StepReader#PAGES}, {@link NamesSteps}).
      *
      * @throws InvalidInputException when the request has no such step
      * @throws ConflictException when the request has moved on to another step, or not yet reached this one
-     * @throws NotAnEligibleApprover when the person may not decide the step
      */
     @Transactional(noRollbackFor = DeadlinePassed.class)
     public AccessRequest decideShownStep(Actor actor, String id, String comment, int shownStep, boolean approve) {
@@ -130,8 +130,11 @@ public class Requests {
                 } else {
                     request.reject(actor, me, text, at);
                 }
-            } catch (NotAnEligibleApprover e) {
-                throw e.readBy(reader, request);
+            } catch (RuntimeException refused) {
+                if (refused instanceof NamesSteps named) {
+                    throw named.readBy(reader, request);
+                }
+                throw refused;
             }
         });
     }

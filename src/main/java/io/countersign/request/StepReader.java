@@ -1,5 +1,7 @@
 package io.countersign.request;
 
+import java.util.function.IntFunction;
+
 /**
  * Who reads a refusal of a decision that named its step, and so how it names the request's steps.
  * Both count from 1, as every text people read does; the pages also show each step's name (the
@@ -15,11 +17,16 @@ enum StepReader {
 
     /** The step numbered from 1, and on the pages followed by its name when it has one: "2 (Security review)". */
     String number(AccessRequest request, int index) {
-        String number = String.valueOf(index + 1);
+        String number = NamesSteps.FROM_ONE.apply(index);
         if (this == API || index < 0 || index >= request.steps().size()) {
             return number;
         }
         String name = request.steps().get(index).name();
         return name == null || name.isBlank() ? number : number + " (" + name.strip() + ")";
+    }
+
+    /** How this reader numbers the steps of {@code request}, from a step's index. */
+    IntFunction<String> steps(AccessRequest request) {
+        return index -> number(request, index);
     }
 }

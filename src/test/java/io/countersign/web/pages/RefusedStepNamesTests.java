@@ -125,4 +125,73 @@ class RefusedStepNamesTests extends ServedPagesTestBase {
                         + " again and decide the step its page shows.")
                 .doesNotContain("step 7", "step 8");
     }
+
+    @Test
+    void aSecondDecisionOnTheShownStepNamesIt() {
+        String tom = api.person("tom", "USER", PASSWORD);
+        String id = requestUnder(List.of(Map.of(
+                "name",
+                "Manager review",
+                "requiredApprovals",
+                2,
+                "approvers",
+                step(lisa, carol, tom).get("approvers"))));
+        approve(lisa, id);
+        String page = base + "/requests/" + id;
+
+        HttpResponse<String> answer =
+                Visitor.signedIn(base, lisa, PASSWORD).post(page, page + "/reject", "step=0&comment=no");
+
+        assertThat(answer.body()).contains("has already decided step 1 (Manager review) of request " + id);
+    }
+
+    @Test
+    void aStepKeptOffThePagesIsNamedWhenAStaleFormDecidesIt() {
+        String id = requestUnder(List.of(Map.of(
+                "name",
+                "Manager review",
+                "approvers",
+                step(lisa).get("approvers"),
+                "allowedDecisionChannels",
+                List.of("API"))));
+        String page = base + "/requests/" + id;
+
+        HttpResponse<String> answer =
+                Visitor.signedIn(base, lisa, PASSWORD).post(page, page + "/reject", "step=0&comment=no");
+
+        assertThat(answer.body()).contains("Step 1 (Manager review) of request " + id + " may not be decided through");
+    }
+
+    @Test
+    void anApproverOfAnEarlierStepIsToldBothStepsByName() {
+        String id = distinctSteps(named("Manager review", lisa), named("Security review", lisa, carol));
+        approve(lisa, id);
+        String page = base + "/requests/" + id;
+
+        HttpResponse<String> answer =
+                Visitor.signedIn(base, lisa, PASSWORD).post(page, page + "/approve", "step=1&comment=");
+
+        assertThat(answer.body()).contains("approved step 1 (Manager review) of request " + id);
+    }
+
+    @Test
+    void anApprovalThatWouldStrandALaterStepNamesBothSteps() {
+        String id = distinctSteps(named("Manager review", lisa, carol), named("Security review", lisa));
+        String page = base + "/requests/" + id;
+
+        HttpResponse<String> answer =
+                Visitor.signedIn(base, lisa, PASSWORD).post(page, page + "/approve", "step=0&comment=");
+
+        assertThat(answer.body())
+                .contains("Approving step 1 (Manager review) of request " + id
+                        + " would leave step 2 (Security review) without an approver")
+                .contains("Another approver of step 1 (Manager review) may approve it");
+    }
+
+    private String distinctSteps(Map<String, Object> first, Map<String, Object> second) {
+        return api.ask(
+                requesterToken,
+                api.resourceGovernedBy(Map.of("distinctApproversAcrossSteps", true, "steps", List.of(first, second))),
+                Map.of());
+    }
 }
