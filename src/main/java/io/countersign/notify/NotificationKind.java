@@ -11,9 +11,13 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code STEP_OPENED}: a step began waiting on the recipient; {@code stepName} (may be absent),
- *       {@code requiredApprovals}, {@code deadline} (absent without a timeout).
+ *       {@code requiredApprovals}, {@code deadline} (the step's own; absent without a timeout),
+ *       {@code decideBy} (when the step can no longer be decided: its deadline or the request's expiry,
+ *       whichever comes first, as mail, chat and the request page name it; absent when neither is set,
+ *       and from notifications queued before it was added).
  *   <li>{@code STEP_ESCALATED}: a step timed out, or can no longer get its approvals, and now also
- *       waits on the recipient; {@code stepName}, {@code deadline}.
+ *       waits on the recipient; {@code stepName}, {@code deadline}, {@code decideBy} (as for
+ *       {@code STEP_OPENED}).
  *   <li>{@code REQUEST_DECIDED}: the recipient's request ended; {@code outcome} is {@code APPROVED},
  *       {@code REJECTED}, {@code EXPIRED} or {@code CANCELLED}, {@code comment} what the decider wrote.
  *   <li>{@code GRANT_ENDING}: the recipient's access ends soon; {@code endsAt}, {@code resource},

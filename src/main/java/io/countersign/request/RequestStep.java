@@ -83,10 +83,18 @@ public record RequestStep(
 
     /**
      * By when the step must be decided: its deadline, or the request's expiry when that comes first or
-     * the step has none; null when neither is set. The token page, the mail, the chat message and the
-     * request page all ask this, so that they name the same moment.
+     * the step has none; null when neither is set. The token page, the mail, the chat message, the
+     * request page and the approval notifications' data all ask this, so that they name the same moment.
      */
     public Instant decideBy(Instant requestExpiry) {
+        return decideBy(deadline, requestExpiry);
+    }
+
+    /**
+     * As {@link #decideBy(Instant)} for a step whose deadline is {@code deadline}, such as the one an
+     * event about the step carried, so that a notification's {@code decideBy} goes with its {@code deadline}.
+     */
+    public static Instant decideBy(Instant deadline, Instant requestExpiry) {
         if (deadline == null) {
             return requestExpiry;
         }

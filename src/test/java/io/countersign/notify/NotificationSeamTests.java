@@ -9,6 +9,7 @@ import io.countersign.request.RequestTimers;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,6 +171,48 @@ class NotificationSeamTests extends NotificationSceneTestBase {
         });
         scene.awaitNothingDue();
         assertThat(sender.acceptedFor(lisa.id())).hasSize(1);
+    }
+
+    @Test
+    void anApprovalNotificationSaysByWhenToDecideWhenTheRequestExpiresBeforeTheStepDeadline() {
+        Map<String, Object> escalating = step(1, lisa);
+        escalating.put("timeout", "PT30M");
+        escalating.put("onTimeout", "ESCALATE");
+        escalating.put("escalateTo", List.of(Map.of("user", carol.name())));
+        JsonNode request = scene.request(dev, List.of(escalating), Map.of("requestTtl", "PT45M"));
+        String id = request.get("id").asString();
+        String expiresAt = request.get("expiresAt").asString();
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> !sender.acceptedFor(lisa.id()).isEmpty());
+        // the step's deadline comes first: it is also the moment to decide by
+        Map<String, Object> opened = sender.acceptedFor(lisa.id()).get(0).data();
+        assertThat(opened).containsKey("deadline");
+        assertThat(opened).containsEntry("decideBy", opened.get("deadline"));
+
+        clock.advance(Duration.ofMinutes(31));
+        timers.fire(id);
+
+        // the fresh deadline falls after the request's expiry, which is then when to decide by
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> !sender.acceptedFor(carol.id()).isEmpty());
+        Map<String, Object> escalated = sender.acceptedFor(carol.id()).get(0).data();
+        assertThat(Instant.parse((String) escalated.get("deadline"))).isAfter(Instant.parse(expiresAt));
+        assertThat(escalated).containsEntry("decideBy", expiresAt);
+    }
+
+    @Test
+    void aStepWhoseDeadlineFallsAfterTheRequestsExpirySaysToDecideByThatExpiry() {
+        Map<String, Object> slow = step(1, lisa);
+        slow.put("timeout", "PT2H");
+        JsonNode request = scene.request(dev, List.of(slow), Map.of("requestTtl", "PT1H"));
+
+        await().atMost(NotificationScene.PATIENCE)
+                .until(() -> !sender.acceptedFor(lisa.id()).isEmpty());
+        Map<String, Object> opened = sender.acceptedFor(lisa.id()).get(0).data();
+        assertThat(opened)
+                .containsEntry(
+                        "deadline", request.get("steps").get(0).get("deadline").asString())
+                .containsEntry("decideBy", request.get("expiresAt").asString());
     }
 
     @Test

@@ -83,6 +83,10 @@ public class ReplyCodeResends {
             if (step.deadline() != null) {
                 data.put("deadline", step.deadline().toString());
             }
+            Instant decideBy = step.decideBy(request.details().expiresAt());
+            if (decideBy != null) {
+                data.put("decideBy", decideBy.toString());
+            }
             queued += deliveries.tellAgain(
                     Channel.EMAIL.name(),
                     NotificationKind.STEP_OPENED,

@@ -22,6 +22,7 @@ import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,8 @@ class NotificationListeners {
                     NotificationOutbox.data(
                             "stepName", event.stepName(),
                             "requiredApprovals", event.requiredApprovals(),
-                            "deadline", event.deadline()),
+                            "deadline", event.deadline(),
+                            "decideBy", decideBy(request, event.deadline())),
                     told.isEmpty() ? List.of() : routes(NotificationKind.STEP_OPENED, request, event.step(), told));
         });
     }
@@ -105,6 +107,7 @@ class NotificationListeners {
                             "stepName", step.name(),
                             "requiredApprovals", step.requiredApprovals(),
                             "deadline", step.deadline(),
+                            "decideBy", decideBy(request, step.deadline()),
                             "onBehalfOf", event.onBehalfOf().username()),
                     routes(NotificationKind.STEP_OPENED, request, event.step(), told));
         });
@@ -150,7 +153,10 @@ class NotificationListeners {
                     NotificationKind.STEP_ESCALATED,
                     told,
                     new About(request.id(), event.extendsGrant(), event.step()),
-                    NotificationOutbox.data("stepName", event.stepName(), "deadline", event.deadline()),
+                    NotificationOutbox.data(
+                            "stepName", event.stepName(),
+                            "deadline", event.deadline(),
+                            "decideBy", decideBy(request, event.deadline())),
                     told.isEmpty() ? List.of() : routes(NotificationKind.STEP_ESCALATED, request, event.step(), told));
         });
     }
@@ -266,6 +272,14 @@ class NotificationListeners {
         return routing.stream()
                 .flatMap(r -> r.routes(kind, request, step, people).stream())
                 .toList();
+    }
+
+    /**
+     * By when a step with this deadline must be decided, as mail, chat and the request page say it:
+     * {@code deadline} alone would name a time after the request may already have expired.
+     */
+    private static Instant decideBy(AccessRequest request, Instant deadline) {
+        return RequestStep.decideBy(deadline, request.details().expiresAt());
     }
 
     private List<Recipient> awaitingAt(AccessRequest request, int step, Predicate<Participant> among) {
