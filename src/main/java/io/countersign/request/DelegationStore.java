@@ -134,13 +134,28 @@ class DelegationStore {
                 .list();
     }
 
-    /** The delegations to or from this person that have not ended by {@code at}. */
-    List<Delegation> runningOrAheadFor(String userId, Instant at) {
-        return jdbc.sql("select " + COLUMNS + " from delegations"
-                        + " where (delegator_id = ? or delegate_id = ?) and ended_at is null and until_at > ?")
+    /**
+     * Ends at {@code at} every delegation to or from this person that has not ended by then, in one
+     * statement however many there are (a user who leaves), and answers those it ended. They are read
+     * locked first, so that none of them ends elsewhere in between: each one answered is one ended here.
+     */
+    List<Delegation> endAllFor(String userId, Instant at) {
+        List<Delegation> ending = jdbc.sql("select " + COLUMNS + " from delegations"
+                        + " where (delegator_id = ? or delegate_id = ?) and ended_at is null and until_at > ?"
+                        + " order by id for update")
                 .params(userId, userId, Timestamps.toDb(at))
                 .query(DelegationStore::row)
                 .list();
+        if (ending.isEmpty()) {
+            return List.of();
+        }
+        running.changed();
+        // the same rows, still locked; a person's delegations are far fewer than a statement's parameters
+        jdbc.sql("update delegations set ended_at = :at where id in (:ids) and ended_at is null and until_at > :at")
+                .param("at", Timestamps.toDb(at))
+                .param("ids", ending.stream().map(Delegation::id).toList())
+                .update();
+        return ending;
     }
 
     /**

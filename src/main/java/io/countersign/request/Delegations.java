@@ -198,10 +198,8 @@ public class Delegations {
 
     private void endAllOf(String userId, String reason) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        for (Delegation delegation : store.runningOrAheadFor(userId, now)) {
-            if (store.end(delegation.id(), now)) {
-                events.publishEvent(new DelegationEnded(Actor.system(), delegation, reason));
-            }
+        for (Delegation delegation : store.endAllFor(userId, now)) {
+            events.publishEvent(new DelegationEnded(Actor.system(), delegation, reason));
         }
     }
 

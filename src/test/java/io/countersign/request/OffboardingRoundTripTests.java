@@ -2,12 +2,17 @@ package io.countersign.request;
 
 import static io.countersign.request.Organisation.step;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.countersign.request.Organisation.Person;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import io.countersign.testing.OnPostgres;
 import io.countersign.testing.RoundTrips;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,6 +40,9 @@ class OffboardingRoundTripTests extends DevAndLisaTestBase {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Clock clock;
+
     @Test
     void deactivatingAUserTakesRoundTripsThatDoNotGrowWithWhatTheyHavePending() {
         String own = org.resourceReviewedBy(lisa);
@@ -51,6 +59,19 @@ class OffboardingRoundTripTests extends DevAndLisaTestBase {
         assertThat(many - few)
                 .as("round trips added by 12 more pending requests")
                 .isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void deactivatingAUserTakesRoundTripsThatDoNotGrowWithTheirDelegations() {
+        withDelegations(1);
+
+        int few = withDelegations(2);
+        int many = withDelegations(8);
+
+        log.info("round trips of a deactivation: 2 + 2 delegations {}, 8 + 8 delegations {}", few, many);
+        // the delegations to and from the leaver end in one statement, each still with its audit row;
+        // room for a token cache that lapses
+        assertThat(many - few).as("round trips added by 12 more delegations").isLessThanOrEqualTo(1);
     }
 
     @Test
@@ -82,6 +103,55 @@ class OffboardingRoundTripTests extends DevAndLisaTestBase {
         int trips = RoundTrips.count() - before;
         assertThat(seen.approving()).isEqualTo(approving);
         return trips;
+    }
+
+    /**
+     * The round trips of deactivating a user who delegates to lisa and whom dev delegates to, each
+     * {@code delegations} times over periods one after the other, the first in force now; every one ends.
+     */
+    private int withDelegations(int delegations) {
+        Person leaver = org.person("leaver");
+        Instant now = clock.instant();
+        for (int i = 0; i < delegations; i++) {
+            Map<String, Object> period = new LinkedHashMap<>();
+            if (i > 0) {
+                period.put("from", now.plus(Duration.ofHours(2L * i)).toString());
+            }
+            period.put("until", now.plus(Duration.ofHours(2L * i + 1)).toString());
+            delegate(leaver, lisa, period);
+            delegate(dev, leaver, period);
+        }
+        String body = Api.json(Map.of("email", leaver.name() + "@example.com", "role", "USER", "active", false));
+        int before = RoundTrips.count();
+        api.asAdmin().put("/api/v1/users/" + leaver.name(), body).expect(200);
+        int trips = RoundTrips.count() - before;
+        assertThat(jdbc.sql("""
+                        select count(*) from delegations
+                        where (delegator = :leaver or delegate = :leaver) and ended_at is null""")
+                        .param("leaver", leaver.name())
+                        .query(Long.class)
+                        .single())
+                .as("delegations to and from the leaver still running")
+                .isZero();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.sql("""
+                                        select count(*) from audit_events where action = 'delegation.ended'
+                                        and (note like :from or note like :to)""")
+                                .param("from", "%: " + leaver.name() + " no longer delegates to %")
+                                .param("to", "% no longer delegates to " + leaver.name())
+                                .query(Long.class)
+                                .single())
+                        .as("audit rows of the delegations ended")
+                        .isEqualTo(2L * delegations));
+        return trips;
+    }
+
+    private void delegate(Person from, Person to, Map<String, Object> period) {
+        Map<String, Object> body = new LinkedHashMap<>(period);
+        body.put("delegate", to.name());
+        api.as(from.token())
+                .post("/api/v1/users/" + from.name() + "/delegations", Api.json(body))
+                .expect(201);
     }
 
     /**
