@@ -131,11 +131,24 @@ class BreakGlassReviewStore {
                 .flatMap(this::find);
     }
 
-    /** The reviews of these requests, by request id; requests without one are left out. */
+    /**
+     * The reviews of these requests, by request id; requests without one are left out. They are read
+     * {@value #READ_AT_ONCE} at a time: a reviewer's reviews not yet done ({@link #unreviewedFor}) are
+     * as many as nobody did, and PostgreSQL takes at most 65,535 parameters in one statement.
+     */
     Map<String, BreakGlassReview> forRequests(Collection<String> requestIds) {
-        if (requestIds.isEmpty()) {
-            return Map.of();
+        List<String> ordered = List.copyOf(requestIds);
+        Map<String, BreakGlassReview> found = new HashMap<>();
+        for (int from = 0; from < ordered.size(); from += READ_AT_ONCE) {
+            found.putAll(readAtOnce(ordered.subList(from, Math.min(ordered.size(), from + READ_AT_ONCE))));
         }
+        return found;
+    }
+
+    // one parameter per id in each of the three queries
+    private static final int READ_AT_ONCE = 1000;
+
+    private Map<String, BreakGlassReview> readAtOnce(List<String> requestIds) {
         Map<String, List<Participant>> reviewers = people("""
                 select request_id, user_id, username from break_glass_review_people
                 where person_role = 'REVIEWER' and request_id in (:ids)""", requestIds);
