@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
@@ -14,23 +15,42 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A server that accepts connections and never answers them, as one that hangs: every client waits out
  * its read timeout. Once {@link #answering} a real server, it passes each new connection through to
  * it, as the same server at the same address coming back. It speaks no protocol, so it stands for a
- * mail server as well as a webhook endpoint.
+ * mail server as well as a webhook endpoint. {@link #refusing} stops it listening, as a server going
+ * away, while the connections it holds or passes through stay open and may still be answered.
  */
 public final class SilentServer implements AutoCloseable {
 
-    private final ServerSocket server;
+    private final int port;
+    private volatile ServerSocket server;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicInteger unanswered = new AtomicInteger();
     private volatile Integer realPort;
 
     public SilentServer() throws IOException {
         server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
-        daemon("silent-server", this::accept);
+        port = server.getLocalPort();
+        ServerSocket listening = server;
+        daemon("silent-server", () -> accept(listening));
     }
 
-    /** The loopback port it listens on. */
+    /** The loopback port it listens on, or listened on while it refuses. */
     public int port() {
-        return server.getLocalPort();
+        return port;
+    }
+
+    /** Stops listening: new connections are refused; those it holds or passes through stay open. */
+    public void refusing() throws IOException {
+        server.close();
+    }
+
+    /** Listens again on the same port, after {@link #refusing}. */
+    public void listening() throws IOException {
+        ServerSocket listening = new ServerSocket();
+        // the port's connections passed through before may linger in TIME_WAIT
+        listening.setReuseAddress(true);
+        listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
+        server = listening;
+        daemon("silent-server", () -> accept(listening));
     }
 
     /** How many connections were held without an answer. */
@@ -43,16 +63,16 @@ public final class SilentServer implements AutoCloseable {
         realPort = port;
     }
 
-    private void accept() {
+    private void accept(ServerSocket server) {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
                 sockets.add(client);
-                Integer port = realPort;
-                if (port == null) {
+                Integer to = realPort;
+                if (to == null) {
                     unanswered.incrementAndGet();
                 } else {
-                    Socket real = new Socket(InetAddress.getLoopbackAddress(), port);
+                    Socket real = new Socket(InetAddress.getLoopbackAddress(), to);
                     sockets.add(real);
                     pipe(client, real);
                     pipe(real, client);

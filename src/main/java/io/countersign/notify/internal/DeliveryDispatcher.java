@@ -34,10 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sender threads and returns; a send that ends wakes the channel for what waits behind it. The lease,
  * not the scheduler, is what keeps two runs (here or on another instance) from attempting one delivery
  * at once, and a delivery whose sender died is attempted again once its lease runs out. Each webhook
- * endpoint and each chat channel takes one send at a time on this instance and has its own {@link
- * ServerPause}, as has each channel, so a server that is slow or unreachable holds up none but its own
- * deliveries; webhook endpoints and chat channels take {@link Turns}, so neither does one with a long
- * queue.
+ * endpoint and each chat channel takes one send at a time on this instance and has its own rest (a
+ * {@link ServerPause}, as has each channel; an endpoint's is on its row too, {@link EndpointRests}), so a
+ * server that is slow or unreachable holds up none but its own deliveries; webhook endpoints and chat
+ * channels take {@link Turns}, so neither does one with a long queue.
  */
 @Component
 public class DeliveryDispatcher implements DisposableBean {
@@ -173,7 +173,7 @@ public class DeliveryDispatcher implements DisposableBean {
      */
     private List<DueDeliveries.Due> dueOnWebhooks(Instant now, int limit) {
         String channel = Delivery.WEBHOOK;
-        Set<String> unavailable = union(pauses.resting(channel, now), inFlight.busyDestinations(channel));
+        Set<String> unavailable = union(endpointRests.restingHere(pauses, now), inFlight.busyDestinations(channel));
         Set<String> taken = turns.taken(channel);
         List<DueDeliveries.Due> due = deliveries.dueOnWebhooks(now, limit, union(unavailable, taken));
         if (due.isEmpty() && !taken.isEmpty()) {
@@ -360,14 +360,17 @@ public class DeliveryDispatcher implements DisposableBean {
     }
 
     /**
-     * Tells every instance that a webhook endpoint rests, or that it answered its probe: with the
-     * attempt, so that no instance reads the endpoint's deliveries due in between.
+     * Tells every instance that a webhook endpoint rests, or that it answered: with the attempt, so
+     * that no instance reads the endpoint's deliveries due in between. Any answer to the probe ends the
+     * rest; a 2xx to another delivery, one in flight when the rest began, does too.
      */
     private void restOrWake(DueDeliveries.Due due, AttemptResult result, Instant ended) {
         if (result.unreachable()) {
             endpointRests.begin(due.webhookId(), ended);
         } else if (result.statusCode() != null && due.endpointRestedUntil() != null) {
             endpointRests.end(due.webhookId());
+        } else if (result.succeeded()) {
+            endpointRests.answered(due.webhookId(), ended);
         }
     }
 

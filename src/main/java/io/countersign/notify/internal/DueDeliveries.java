@@ -48,12 +48,13 @@ public class DueDeliveries {
 
     /**
      * As {@link #DUE_ON_CHANNEL} for webhooks, without the deliveries of the endpoints that rest (ADR
-     * 0037), by this instance's reckoning or any other's (ADR 0042): a backlog of theirs, left due,
-     * would otherwise fill every batch and hold up the others.
+     * 0037), as their rows tell every instance (ADR 0042): a backlog of theirs, left due, would
+     * otherwise fill every batch and hold up the others; and without those of the endpoints named
+     * (resting on this instance's account, busy, or that had their turn).
      */
     static final String DUE_WEBHOOKS_EXCEPT = DUE_COLUMNS + """
             where d.state = 'PENDING' and d.channel = 'WEBHOOK' and d.next_attempt_at <= :now
-                and w.id is not null and d.webhook_id not in (:resting)
+                and w.id is not null and d.webhook_id not in (:except)
                 and (w.rests_until is null or w.rests_until <= :now)
             order by d.next_attempt_at, d.seq
             limit :limit""";
@@ -264,14 +265,14 @@ public class DueDeliveries {
     }
 
     /**
-     * As {@link #dueOn} for webhooks, leaving out the deliveries to the endpoints that rest: those in
-     * {@code resting}, and those resting on any instance's account.
+     * As {@link #dueOn} for webhooks, leaving out the deliveries to the endpoints that rest on any
+     * instance's account, and to those in {@code except} (resting or busy here, or that had their turn).
      */
-    public List<Due> dueOnWebhooks(Instant now, int limit, Set<String> resting) {
+    public List<Due> dueOnWebhooks(Instant now, int limit, Set<String> except) {
         return jdbc.sql(DUE_WEBHOOKS_EXCEPT)
                 .param("now", Timestamps.toDb(now))
-                // no webhook id is empty: one query plan whether any endpoint rests here or not
-                .param("resting", resting.isEmpty() ? Set.of("") : resting)
+                // no webhook id is empty: one query plan whether any endpoint is left out or not
+                .param("except", except.isEmpty() ? Set.of("") : except)
                 .param("limit", limit)
                 .query(DueDeliveries::due)
                 .list();

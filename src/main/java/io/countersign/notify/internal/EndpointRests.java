@@ -1,7 +1,10 @@
 package io.countersign.notify.internal;
 
+import io.countersign.notify.Delivery;
+import io.countersign.shared.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,6 +37,41 @@ class EndpointRests {
         jdbc.sql("update webhooks set rests_until = null where id = ? and rests_until is not null")
                 .param(webhookId)
                 .update();
+    }
+
+    /**
+     * The endpoint accepted a delivery that was no probe, by an answer that came at {@code answered}:
+     * one sent before its rest began, by this instance or another. The rest ends, as after a probe,
+     * unless it began after that answer: the failure that began it is then the newer news. A rest
+     * began {@link #length} before it ends; a probe's lease ({@link #claimProbe}) is taken after the
+     * rest, so an answer during the probe ends it as well, unless the lease is longer than a rest.
+     */
+    void answered(String webhookId, Instant answered) {
+        jdbc.sql("update webhooks set rests_until = null where id = ? and rests_until <= ?")
+                .params(webhookId, DeliveryStore.dueAt(answered.plus(length)))
+                .update();
+    }
+
+    /**
+     * The endpoints that rest in this instance's {@code pauses} at {@code now}, less those whose row
+     * no longer rests: another instance's answer ended their rest ({@link #answered}), which ends this
+     * instance's pause too. The pause stays the guard against a read made just before this instance's
+     * own failure was recorded, which the row could not yet show.
+     */
+    Set<String> restingHere(ServerPauses pauses, Instant now) {
+        Set<String> resting = pauses.resting(Delivery.WEBHOOK, now);
+        if (resting.isEmpty()) {
+            return resting;
+        }
+        Set<String> onRows = Set.copyOf(jdbc.sql("select id from webhooks where id in (:ids) and rests_until > :now")
+                .param("ids", resting)
+                .param("now", Timestamps.toDb(now))
+                .query(String.class)
+                .list());
+        resting.stream()
+                .filter(id -> !onRows.contains(id))
+                .forEach(id -> pauses.afterAttempt(Delivery.WEBHOOK, id, false, true, null, now));
+        return onRows;
     }
 
     /**

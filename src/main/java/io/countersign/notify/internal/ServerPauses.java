@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * (see {@link io.countersign.notify.NotificationSender#destination}). A dead destination must not hold
  * up the others of its channel (docs/adr/0037). Each instance keeps its own pauses: one that has not
  * yet met the unreachable server finds out with one attempt of its own. A webhook endpoint's rest is
- * also kept on its row ({@link EndpointRests}), so every instance leaves it alone (docs/adr/0042).
+ * also kept on its row ({@link EndpointRests}), so every instance leaves it alone, and an answer
+ * recorded by any instance ends its pause here too (docs/adr/0042).
  */
 @Component
 public class ServerPauses {
