@@ -129,7 +129,7 @@ public class ApiTokens {
         return store.all();
     }
 
-    /** Revokes one token; it stops working at once on this instance and within a second on every other. */
+    /** Revokes one token; its caller is told once no instance accepts it ({@link AuthenticationCache#evictUser}). */
     @Transactional
     public void revoke(Actor actor, String username, String tokenId) {
         String owner = ownerVisibleTo(actor, username);

@@ -9,8 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Ends the tokens of a user who is deactivated or deleted, in the directory's transaction: a
- * deactivation deletes them, so reactivating the user later revives none. Any other change (a new
- * role) only evicts the cached authentications, so it applies to the next call.
+ * deactivation deletes them, so reactivating the user later revives none. A new role only evicts the
+ * cached authentications, so it applies to the next call on every instance; other changes leave them,
+ * since an authentication carries only the user's name and role.
  */
 @Component
 class DepartingUserTokens {
@@ -29,8 +30,9 @@ class DepartingUserTokens {
         String username = event.after().username();
         if (event.before().active() && !event.after().active()) {
             tokens.revokeAllOf(event.actor(), username, "user deactivated");
+        } else if (event.before().role() != event.after().role()) {
+            cache.evictUser(username);
         }
-        cache.evictUser(username);
     }
 
     @EventListener

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.countersign.CountersignApplication;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
+import io.countersign.web.CheckListener;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -202,10 +203,19 @@ final class Instance implements AutoCloseable {
                 .asDouble();
     }
 
+    /** {@code GET path} on this instance's listener for enforcement points, which it must have been given. */
+    Answer getFromCheckListener(String token, String path) {
+        int port = bean(CheckListener.class).port();
+        return join(send(URI.create("http://127.0.0.1:" + port + path), token, "GET", null));
+    }
+
     CompletableFuture<Answer> send(String token, String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(90))
-                .header("Accept", "application/json");
+        return send(URI.create(base + path), token, method, body);
+    }
+
+    private static CompletableFuture<Answer> send(URI uri, String token, String method, Object body) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(90)).header("Accept", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -3,9 +3,15 @@ package io.countersign.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import io.countersign.shared.Channel;
 import io.countersign.shared.Role;
+import io.countersign.shared.database.DatabaseNotifications;
+import io.countersign.shared.database.NotificationFence;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,14 +22,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 class AuthenticationCacheTests {
 
     private final AtomicLong nanos = new AtomicLong();
-    private final AuthenticationCache cache = new AuthenticationCache(nanos::get);
+    // as on H2: no notifications, so what is kept is used
+    private final DatabaseNotifications notifications = mock(DatabaseNotifications.class);
+    private final NotificationFence fence = mock(NotificationFence.class);
+    private final AuthenticationCache cache = new AuthenticationCache(nanos::get, notifications, fence);
     private final AtomicInteger lookups = new AtomicInteger();
 
     private AuthenticatedToken of(String username) {
@@ -49,6 +60,34 @@ class AuthenticationCacheTests {
 
         nanos.addAndGet(Duration.ofMillis(1).toNanos());
         cache.get("h", this::found);
+
+        assertThat(lookups).hasValue(2);
+    }
+
+    @Test
+    void onPostgresAKeptTokenIsUsedOnlyWhileTheFenceVouchesForIt() {
+        when(notifications.available()).thenReturn(true);
+        when(fence.vouchesForMemory()).thenReturn(true);
+        cache.get("h", this::found);
+        cache.get("h", this::found);
+        assertThat(lookups).hasValue(1);
+
+        when(fence.vouchesForMemory()).thenReturn(false);
+        cache.get("h", this::found);
+
+        assertThat(lookups).hasValue(2);
+    }
+
+    @Test
+    void aUserNamedByAnotherInstanceLosesTheirKeptTokensHere() {
+        ArgumentCaptor<Consumer<String>> listener = ArgumentCaptor.captor();
+        verify(notifications).listen(eq(AuthenticationCache.CHANNEL), listener.capture());
+        cache.get("dev-token", this::found);
+        cache.get("ops-token", hash -> of("ops"));
+
+        listener.getValue().accept("dev");
+        cache.get("dev-token", this::found);
+        cache.get("ops-token", hash -> of("unexpected"));
 
         assertThat(lookups).hasValue(2);
     }

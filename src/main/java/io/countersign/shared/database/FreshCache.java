@@ -1,6 +1,5 @@
 package io.countersign.shared.database;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +26,9 @@ public final class FreshCache<K, V> {
         this.fence = fence;
     }
 
-    /**
-     * How long a caller waits for a fence after a quiet spell before it reads the database instead: the
-     * wait costs the round trip the read would, and wakes the listening connection, which then keeps
-     * fences coming while callers keep asking.
-     */
-    static final Duration WAKE = Duration.ofMillis(50);
-
     /** The value for {@code key}: from memory while the fence vouches for it, else read with {@code loader}. */
     public V get(K key, Function<K, V> loader) {
-        if (vouched()) {
+        if (fence.vouchesForMemory()) {
             return values.get(key, loader);
         }
         return loader.apply(key);
@@ -44,27 +36,10 @@ public final class FreshCache<K, V> {
 
     /** As {@link #get}, for several keys: those not in memory are read together by one call of {@code loader}. */
     public Map<K, V> getAll(Collection<K> keys, Function<List<K>, Map<K, V>> loader) {
-        if (vouched()) {
+        if (fence.vouchesForMemory()) {
             return values.getAll(keys, loader);
         }
         return loader.apply(List.copyOf(keys));
-    }
-
-    /**
-     * Whether the fence vouches for what is kept. A fence the bounded calls did not send, because the
-     * database answered late (600 ms is the access check's bound, not a timer's or a decision's) or
-     * did so a moment ago, vouches for nothing: the caller reads the database instead, within its own
-     * limits, and fails only when that read does.
-     */
-    private boolean vouched() {
-        if (fence.passedRecently()) {
-            return true;
-        }
-        try {
-            return fence.await(WAKE);
-        } catch (DatabaseUnavailableException late) {
-            return false;
-        }
     }
 
     /**

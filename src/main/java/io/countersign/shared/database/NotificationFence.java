@@ -211,6 +211,32 @@ public class NotificationFence {
         return passedAny && now - passedAskedAt <= RECENT_NANOS;
     }
 
+    /**
+     * How long {@link #vouchesForMemory()} waits for a fence after a quiet spell before its caller reads
+     * the database instead: the wait costs the round trip the read would, and wakes the listening
+     * connection, which then keeps fences coming while callers keep asking.
+     */
+    static final Duration WAKE = Duration.ofMillis(50);
+
+    /**
+     * Whether a cache kept current by notifications, and forgotten by every change that holds its
+     * acknowledgement, may answer from memory now: {@link #passedRecently()}, or else a fence that came
+     * back within {@link #WAKE}. A fence the bounded calls did not send, because the database answered
+     * late (600 ms is the access check's bound, not a timer's or a decision's) or did so a moment ago,
+     * vouches for nothing: the caller reads the database instead, within its own limits, and fails only
+     * when that read does. False on H2 and while no connection listens.
+     */
+    public boolean vouchesForMemory() {
+        if (passedRecently()) {
+            return true;
+        }
+        try {
+            return await(WAKE);
+        } catch (DatabaseUnavailableException late) {
+            return false;
+        }
+    }
+
     private void askWithoutWaiting() {
         if (!available() || !lock.tryLock()) {
             // another caller is asking at this moment
