@@ -1,6 +1,7 @@
 package io.countersign.web.api;
 
 import io.countersign.shared.database.BoundedDatabaseCalls;
+import io.countersign.web.PageRequests;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -42,12 +43,6 @@ class DatabaseOutageFilter {
         registration.addUrlPatterns("/*");
         registration.setOrder(BEFORE_SECURITY);
         return registration;
-    }
-
-    /** Anything but the machine-read paths: the API, the actuator's endpoints and the chat platforms' call backs. */
-    static boolean isPage(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !path.startsWith("/api/") && !path.startsWith("/actuator/") && !path.startsWith("/chat/");
     }
 
     /** The problem Spring MVC would write, with the path as its instance as every other problem has. */
@@ -99,7 +94,7 @@ class DatabaseOutageFilter {
                 response.resetBuffer();
                 response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                 response.setHeader("Retry-After", "1");
-                if (isPage(request) && request.getDispatcherType() != DispatcherType.ERROR) {
+                if (PageRequests.isPage(request) && request.getDispatcherType() != DispatcherType.ERROR) {
                     // the error page, which reads nothing from the database; an error dispatch that
                     // failed itself cannot dispatch again, and answers the problem document below
                     request.setAttribute(DatabaseOutage.UNREACHABLE, e);

@@ -1,9 +1,8 @@
 package io.countersign.web.pages;
 
 import io.countersign.shared.InvalidInputException;
+import io.countersign.web.PageRequests;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 
 /**
  * What a decision form on the request and approvals pages must hold to decide anything: sent as a
@@ -21,7 +20,7 @@ final class DecisionForms {
      */
     static int shownStep(HttpServletRequest request, Integer step) {
         String type = request.getContentType();
-        if (type != null && !isForm(type)) {
+        if (type != null && !PageRequests.isForm(type)) {
             throw InvalidInputException.of(
                     "body", "unreadable", "a decision is sent as the page's form, and this body was no form");
         }
@@ -32,15 +31,5 @@ final class DecisionForms {
                     "the form names no step to decide; open the request again and decide the step it shows");
         }
         return step;
-    }
-
-    private static boolean isForm(String type) {
-        try {
-            MediaType media = MediaType.parseMediaType(type);
-            return MediaType.APPLICATION_FORM_URLENCODED.includes(media)
-                    || MediaType.MULTIPART_FORM_DATA.includes(media);
-        } catch (InvalidMediaTypeException unreadable) {
-            return false;
-        }
     }
 }

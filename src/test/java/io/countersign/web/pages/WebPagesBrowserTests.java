@@ -126,6 +126,29 @@ class WebPagesBrowserTests {
     }
 
     @Test
+    void aReasonAsLongAsTheFieldAllowsWithLineBreaksRejectsFromMyApprovals() {
+        String id = scene.request("Read the audit trail");
+        browser.signIn(scene.lead, PASSWORD);
+        browser.open("/approvals");
+        // the browser counts each line break as one character, and sends it as two (CR LF)
+        browser.field("reject-comment-" + id).sendKeys(FormLineBreaksTests.TYPED + "beyond the limit");
+        assertThat(browser.field("reject-comment-" + id).getDomProperty("value"))
+                .isEqualTo(FormLineBreaksTests.TYPED);
+
+        browser.click("Reject " + id);
+
+        assertThat(browser.text()).contains("Rejected.");
+        assertThat(api.as(scene.requesterToken)
+                        .get("/api/v1/requests/" + id)
+                        .json()
+                        .get("decisions")
+                        .get(0)
+                        .get("comment")
+                        .asString())
+                .isEqualTo(FormLineBreaksTests.TYPED);
+    }
+
+    @Test
     void theRequestPageSaysWhyIMayNotDecide() {
         String id = scene.request("Rotate keys");
         browser.signIn(scene.security, PASSWORD);
