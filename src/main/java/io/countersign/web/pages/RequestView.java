@@ -21,8 +21,12 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
     record StepView(
             RequestStep step, boolean current, List<Decision> decisions, List<String> waitingOn, TimedText timeLeft) {}
 
-    /** A grant and, in words, when it runs: {@code when} tells a scheduled or unused grant apart from one in force. */
-    record GrantView(Grant grant, boolean active, TimedText when) {}
+    /**
+     * A grant and, in words, when it runs: {@code when} tells a scheduled or unused grant apart from one
+     * in force. {@code endable} while its holder may still end it early: in force, scheduled, or waiting
+     * for its first use, as revoking takes any of them.
+     */
+    record GrantView(Grant grant, boolean endable, TimedText when) {}
 
     static RequestView of(AccessRequest request, Grant grant, Instant now) {
         return of(request, grant, null, now);
@@ -67,7 +71,9 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
                 ? null
                 : new GrantView(
                         grant,
-                        grant.status() == GrantStatus.ACTIVE || grant.status() == GrantStatus.SCHEDULED,
+                        grant.status() == GrantStatus.ACTIVE
+                                || grant.status() == GrantStatus.SCHEDULED
+                                || grant.status() == GrantStatus.APPROVED_UNUSED,
                         when(grant, now));
         return new RequestView(request, steps, grantView, pending, extension(request, extended, now));
     }
