@@ -16,7 +16,16 @@ import java.util.stream.Stream;
  * A request as the pages show it: its details, each step with its decisions, its grant, and for an
  * extension request what it does to the grant it lengthens (null for a request for new access).
  */
-record RequestView(AccessRequest request, List<StepView> steps, GrantView grant, boolean pending, TimedText extension) {
+record RequestView(
+        AccessRequest request,
+        List<StepView> steps,
+        GrantView grant,
+        boolean pending,
+        TimedText extension,
+        TimedText firstUse) {
+
+    /** How the pages word a first-use grant's start, in the request's details and in its access alike. */
+    private static final String FIRST_USE = "its first use, which must come ";
 
     record StepView(
             RequestStep step, boolean current, List<Decision> decisions, List<String> waitingOn, TimedText timeLeft) {}
@@ -75,7 +84,28 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
                                 || grant.status() == GrantStatus.SCHEDULED
                                 || grant.status() == GrantStatus.APPROVED_UNUSED,
                         when(grant, now));
-        return new RequestView(request, steps, grantView, pending, extension(request, extended, now));
+        return new RequestView(
+                request, steps, grantView, pending, extension(request, extended, now), firstUse(request, grant));
+    }
+
+    /**
+     * When access asked for under a policy that starts it at its first use starts, in words: within the
+     * claim window from approval, and once approved before the moment its grant waits for; null for any
+     * other request.
+     */
+    static TimedText firstUse(AccessRequest request, Grant grant) {
+        if (request.details().claimWindow() == null) {
+            return null;
+        }
+        if (grant == null) {
+            return TimedText.of("at " + FIRST_USE + "within ")
+                    .then(request.details().claimWindow())
+                    .then(" of approval");
+        }
+        if (grant.status() == GrantStatus.APPROVED_UNUSED) {
+            return TimedText.of("at " + FIRST_USE + "before ").then(grant.endsAt());
+        }
+        return TimedText.of("at its first use, ").then(grant.startsAt());
     }
 
     /**
@@ -115,7 +145,7 @@ record RequestView(AccessRequest request, List<StepView> steps, GrantView grant,
         if (grant.status() == GrantStatus.APPROVED_UNUSED) {
             return TimedText.of("for ")
                     .then(grant.firstUseDuration())
-                    .then(" from its first use, which must come before ")
+                    .then(" from " + FIRST_USE + "before ")
                     .then(grant.endsAt())
                     .then(" (")
                     .then(left(now, grant.endsAt(), " left to claim"))

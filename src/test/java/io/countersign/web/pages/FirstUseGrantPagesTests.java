@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A request under a policy whose grant starts at its first use, on the requester's pages: the grant
- * waiting for that use may be ended early as any other.
+ * waiting for that use may be ended early as any other, and the request says when its access starts. and the request says when its access starts.
  */
 class FirstUseGrantPagesTests extends ServedPagesTestBase {
 
@@ -54,6 +54,29 @@ class FirstUseGrantPagesTests extends ServedPagesTestBase {
                 .isEqualTo("REVOKED");
     }
 
+    @Test
+    void theRequestSaysItsAccessStartsAtItsFirstUseWhilePendingAndOnceApproved() {
+        String id = api.ask(api.tokenFor(dev), resource, Map.of());
+        Visitor visitor = Visitor.signedIn(base, dev, PASSWORD);
+
+        String pending = visitor.open(base + "/requests/" + id).body();
+
+        assertThat(pending).doesNotContain("when approved");
+        assertThat(between(pending, "id=\"starts\">", "</dd>"))
+                .startsWith("at its first use, which must come within <time datetime=\"PT24H\"")
+                .endsWith("</time> of approval");
+
+        approve(lisa, id);
+        String approved = visitor.open(base + "/requests/" + id).body();
+
+        assertThat(approved).doesNotContain("when approved");
+        assertThat(between(approved, "id=\"starts\">", "</dd>"))
+                .startsWith("at its first use, which must come before <time");
+        assertThat(between(approved, "id=\"grant-when\">", "</span>"))
+                .startsWith("for <time datetime=\"PT1H\"")
+                .contains("</time> from its first use, which must come before <time");
+    }
+
     private String grantOf(String id) {
         return api.asAdmin()
                 .get("/api/v1/requests/" + id)
@@ -62,5 +85,10 @@ class FirstUseGrantPagesTests extends ServedPagesTestBase {
                 .get("grant")
                 .get("id")
                 .asString();
+    }
+
+    private static String between(String body, String from, String to) {
+        String rest = body.substring(body.indexOf(from) + from.length());
+        return rest.substring(0, rest.indexOf(to));
     }
 }
