@@ -107,6 +107,9 @@ class MailSettingsPage {
         try {
             model.addAttribute("check", check.run(actor, to));
             model.addAttribute("testedTo", to);
+            // without an IMAP server the API's check says its part failed; the page says it was not
+            // tried, since only approving by mail needs one
+            model.addAttribute("imapConfigured", current.imap() != null);
         } catch (InvalidInputException e) {
             // kept as typed, as every refused form keeps it, so that a slip can be mended rather than retyped
             model.addAttribute("testedTo", to);
