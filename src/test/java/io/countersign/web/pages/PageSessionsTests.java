@@ -43,6 +43,22 @@ class PageSessionsTests extends ServedPagesTestBase {
     }
 
     @Test
+    void aLockedOutSignInKeepsTheUsernameTypedToo() {
+        String name = api.person("locky", "USER", PASSWORD);
+        Visitor browser = new Visitor();
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 7 && (refused == null || !refused.body().contains("Too many failed sign-ins")); i++) {
+            refused = browser.post(base + "/login", base + "/login", "username=" + name + "&password=wrong-" + i);
+        }
+
+        refused = browser.post(base + "/login", base + "/login", "username=" + name + "&password=" + form(PASSWORD));
+
+        assertThat(browser.visited().get(browser.visited().size() - 1).getQuery())
+                .isEqualTo("locked");
+        assertThat(refused.body()).contains("Too many failed sign-ins.", "value=\"" + name + "\"");
+    }
+
+    @Test
     void anApiCallWithATokenLeavesTheBrowsersSessionAlone() {
         String name = api.person("browsing", "USER", PASSWORD);
         Visitor user = Visitor.signedIn(base, name, PASSWORD);
