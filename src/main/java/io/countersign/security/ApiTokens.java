@@ -1,5 +1,6 @@
 package io.countersign.security;
 
+import io.countersign.directory.Directory;
 import io.countersign.directory.User;
 import io.countersign.directory.Users;
 import io.countersign.shared.Actor;
@@ -35,6 +36,7 @@ public class ApiTokens {
 
     private final TokenStore store;
     private final Users users;
+    private final Directory directory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final AuthenticationCache cache;
@@ -45,6 +47,7 @@ public class ApiTokens {
     ApiTokens(
             TokenStore store,
             Users users,
+            Directory directory,
             Clock clock,
             ApplicationEventPublisher events,
             AuthenticationCache cache,
@@ -53,6 +56,7 @@ public class ApiTokens {
             BoundedDatabaseCalls boundedCalls) {
         this.store = store;
         this.users = users;
+        this.directory = directory;
         this.clock = clock;
         this.events = events;
         this.cache = cache;
@@ -68,10 +72,14 @@ public class ApiTokens {
     @Transactional
     public IssuedToken issue(Actor actor, String username, String name, Instant expiresAt) {
         String owner = ownerVisibleTo(actor, username);
-        // locked until the token is stored: a deactivation at the same moment then either waits and
-        // deletes the new token with the others, or commits first and is seen here
-        users.revision(owner, true);
-        if (!users.find(owner).map(User::active).orElse(false)) {
+        // locked until the token is stored, and read under the lock rather than from a cache: a
+        // deactivation or deletion at the same moment, on any instance, then either waits and deletes
+        // the new token with the others, or commits first and is seen here. Alone, so that two tokens
+        // of one name asked for at once are taken in turn and the second is told the name is taken
+        if (directory.lockActiveNamedAlone(owner).isEmpty()) {
+            if (users.find(owner).isEmpty()) {
+                throw new NotFoundException("user", owner);
+            }
             throw new ConflictException("'" + owner + "' is deactivated: reactivating a user revives no token,"
                     + " so issue one after the user is active again.");
         }
