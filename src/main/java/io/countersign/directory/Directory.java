@@ -47,6 +47,14 @@ public interface Directory extends DirectoryNames {
      */
     Optional<String> lockActiveNamed(String username);
 
+    /**
+     * As {@link #lockActive}, for several users by name at once: each that exists, as the lock read it
+     * (not as a cache remembers it), by username. The rows are taken in username order, as the
+     * administrators' are, so that two callers locking some of the same users cannot each hold a row
+     * the other waits for.
+     */
+    Map<String, User> lockUsers(Collection<String> usernames);
+
     /** {@link #lockActiveNamed} as a query to run in a {@link Pipeline} with others. */
     Pipelined<Optional<String>> activeNamedLock(String username);
 

@@ -23,11 +23,13 @@ class JdbcDirectory implements Directory {
 
     private final JdbcClient jdbc;
     private final UserStore users;
+    private final UserLocks locks;
     private final GroupStore groups;
 
-    JdbcDirectory(JdbcClient jdbc, UserStore users, GroupStore groups) {
+    JdbcDirectory(JdbcClient jdbc, UserStore users, UserLocks locks, GroupStore groups) {
         this.jdbc = jdbc;
         this.users = users;
+        this.locks = locks;
         this.groups = groups;
     }
 
@@ -53,29 +55,34 @@ class JdbcDirectory implements Directory {
 
     @Override
     public boolean lockActive(String userId) {
-        return users.lockActive(userId);
+        return locks.lockActive(userId);
     }
 
     @Override
     public Pipelined<Boolean> activeLock(String userId) {
-        return users.activeLock(userId);
+        return locks.activeLock(userId);
     }
 
     @Override
     public Optional<String> lockActiveNamed(String username) {
-        return username == null ? Optional.empty() : users.lockActiveNamed(Names.canonical(username));
+        return username == null ? Optional.empty() : locks.lockActiveNamed(Names.canonical(username));
+    }
+
+    @Override
+    public Map<String, User> lockUsers(Collection<String> usernames) {
+        return locks.lockNamed(usernames.stream().map(Names::canonical).toList());
     }
 
     @Override
     public Optional<String> lockActiveNamedAlone(String username) {
-        return username == null ? Optional.empty() : users.lockActiveNamedAlone(Names.canonical(username));
+        return username == null ? Optional.empty() : locks.lockActiveNamedAlone(Names.canonical(username));
     }
 
     @Override
     public Pipelined<Optional<String>> activeNamedLock(String username) {
         return username == null
                 ? Pipelined.answered(Optional.empty())
-                : users.activeNamedLock(Names.canonical(username));
+                : locks.activeNamedLock(Names.canonical(username));
     }
 
     @Override

@@ -7,9 +7,6 @@ import io.countersign.shared.Revisions;
 import io.countersign.shared.Role;
 import io.countersign.shared.Timestamps;
 import io.countersign.shared.database.FreshCache;
-import io.countersign.shared.database.Pipeline;
-import io.countersign.shared.database.Pipelined;
-import io.countersign.shared.database.ShareLock;
 import io.countersign.shared.database.SharedCaches;
 import io.countersign.shared.database.TransactionCache;
 import java.sql.ResultSet;
@@ -24,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,13 +37,11 @@ class UserStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
-    private final ShareLock shareLock;
-    private final Pipeline pipeline;
 
     /**
      * The users this transaction looked up by name, found or not, so that a request creation reads
      * its requester and each approver once (docs/adr/0027). Every write here forgets them; a row
-     * locked by {@link #lockActive} is remembered as the lock read it.
+     * locked by {@link UserLocks} is remembered as the lock read it.
      */
     private final TransactionCache<String, Optional<Known>> seen = new TransactionCache<>("users by name");
 
@@ -62,18 +56,10 @@ class UserStore {
      */
     private final FreshCache<String, Known> named;
 
-    UserStore(
-            JdbcClient jdbc,
-            JdbcTemplate batch,
-            Clock clock,
-            ShareLock shareLock,
-            Pipeline pipeline,
-            SharedCaches caches) {
+    UserStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock, SharedCaches caches) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
-        this.shareLock = shareLock;
-        this.pipeline = pipeline;
         this.named = caches.createFresh("users_by_name", Duration.ofMinutes(1));
     }
 
@@ -206,55 +192,9 @@ class UserStore {
         return known(username).map(Known::id);
     }
 
-    /**
-     * Locks the user's row against change (an offboarding waits, or is seen); true when the user
-     * exists and is active.
-     */
-    boolean lockActive(String userId) {
-        return pipeline.one(activeLock(userId));
-    }
-
-    Pipelined<Boolean> activeLock(String userId) {
-        return lock(
-                "id",
-                userId,
-                locked -> locked.map(known -> known.user().active()).orElse(false));
-    }
-
-    /** As {@link #lockActive}, by username; the user's id when they exist and are active. */
-    Optional<String> lockActiveNamed(String username) {
-        return pipeline.one(activeNamedLock(username));
-    }
-
-    Pipelined<Optional<String>> activeNamedLock(String username) {
-        return lock("username", username, shareLock.clause(), activeId(username));
-    }
-
-    /** As {@link #lockActiveNamed}, excluding every other lock of the row but a reference's. */
-    Optional<String> lockActiveNamedAlone(String username) {
-        return pipeline.one(lock("username", username, shareLock.aloneClause(), activeId(username)));
-    }
-
-    private Function<Optional<Known>, Optional<String>> activeId(String username) {
-        return locked -> {
-            seen.map().put(username, locked);
-            return locked.filter(known -> known.user().active()).map(Known::id);
-        };
-    }
-
-    private <T> Pipelined<T> lock(String column, String value, Function<Optional<Known>, T> answer) {
-        return lock(column, value, shareLock.clause(), answer);
-    }
-
-    private <T> Pipelined<T> lock(String column, String value, String clause, Function<Optional<Known>, T> answer) {
-        return Pipelined.query(
-                "select id, " + COLUMNS + " from users where " + column + " = ? " + clause, List.of(value), rs -> {
-                    Optional<Known> locked =
-                            rs.next() ? Optional.of(new Known(rs.getString("id"), map(rs))) : Optional.empty();
-                    // what the lock read is what holds until the transaction ends: later lookups by name use it
-                    locked.ifPresent(known -> seen.map().put(known.user().username(), locked));
-                    return answer.apply(locked);
-                });
+    /** What a lock of this user's row read, found or not: it holds until the transaction ends. */
+    void remember(String username, Optional<Known> locked) {
+        seen.map().put(username, locked);
     }
 
     /** The internal ids of those of the given usernames that exist, by username. */

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -87,7 +88,19 @@ public class Delegations {
     @Transactional
     public Delegation create(Actor actor, String username, DelegationInput input) {
         Participant delegator = ownerVisibleTo(actor, username);
-        User owner = directory.findUser(delegator.username()).orElseThrow();
+        // both people locked until the delegation is stored, and read under the lock rather than from
+        // a cache: a deactivation, deletion or role change of either at the same moment, on any
+        // instance, then either waits and ends the new delegation with their others, or commits first
+        // and is seen here and by the checks of the delegate below
+        String delegateName = Names.canonical(input.delegate());
+        User owner = directory
+                .lockUsers(Stream.of(delegator.username(), delegateName)
+                        .filter(name -> name != null && Names.isValid(name))
+                        .toList())
+                .get(delegator.username());
+        if (owner == null) {
+            throw new NotFoundException("user", delegator.username());
+        }
         if (!owner.active() || !owner.role().approves()) {
             throw new ConflictException("'" + owner.username() + "' is "
                     + (owner.active() ? "a user whose role does not approve" : "deactivated")

@@ -120,6 +120,11 @@ public final class TestDirectory implements Directory {
     }
 
     @Override
+    public Map<String, User> lockUsers(Collection<String> usernames) {
+        return findUsers(usernames);
+    }
+
+    @Override
     public Optional<String> lockActiveNamedAlone(String username) {
         return lockActiveNamed(username);
     }
