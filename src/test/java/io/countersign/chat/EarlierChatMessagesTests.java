@@ -4,10 +4,13 @@ import static io.countersign.notify.NotificationScene.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.notify.NotificationScene.Person;
+import io.countersign.testing.Api;
 import io.countersign.testing.AuditNotes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +23,21 @@ class EarlierChatMessagesTests extends ChatDeliveryFixture {
 
     @Autowired
     AuditNotes audit;
+
+    private final List<String> defaults = new ArrayList<>();
+
+    /** A default channel, deleted after the test so that no later request is posted to it. */
+    private String defaultChannel(Map<String, Object> settings) {
+        String name = channel(settings);
+        defaults.add(name);
+        return name;
+    }
+
+    @AfterEach
+    void deleteDefaultChannels() {
+        defaults.forEach(
+                name -> api.asAdmin().delete("/api/v1/channels/" + name).expect(204));
+    }
 
     /** The deliveries about the request on the platform, with their errors. */
     private List<JsonNode> deliveriesAbout(String requestId, String platform) {
@@ -130,5 +148,108 @@ class EarlierChatMessagesTests extends ChatDeliveryFixture {
                         .get("status")
                         .asString())
                 .isEqualTo("PENDING");
+    }
+
+    @Test
+    void aDecidedRequestWhoseSlackMessageWasRefusedRewritesNothingAndSaysSo() {
+        platform.answer("/api/chat.postMessage", 200, "{\"ok\":false,\"error\":\"not_in_channel\"}")
+                .answer("/api/chat.update", 200, "{\"ok\":true}");
+        String name = defaultChannel(slackAt(platform.url() + "/api", true));
+        String id = requestNotifyingTheDefaultChannels();
+        scene.awaitNothingDue();
+
+        scene.approve(lisa, id);
+        scene.awaitNothingDue();
+
+        assertThat(platform.seen("/api/chat.postMessage")).hasSize(1);
+        assertThat(platform.seen("/api/chat.update")).isEmpty();
+        assertThat(statesByType(id, "SLACK"))
+                .as("the refused post is dead, and the decision's rewrite says it found nothing to rewrite")
+                .containsExactlyInAnyOrder("STEP_OPENED DEAD", "REQUEST_DECIDED SKIPPED");
+        assertThat(skippedError(id, "SLACK"))
+                .isEqualTo("Not sent: " + name + " holds no message about " + id
+                        + " to update, as none was posted there.");
+        assertThat(scene.notifiedAbout(id)
+                        .valueStream()
+                        .filter(n -> n.get("channel").asString().equals("SLACK"))
+                        .map(n ->
+                                n.get("kind").asString() + " " + n.get("state").asString()))
+                .as("the request's own list claims no Slack message")
+                .containsExactlyInAnyOrder("step_opened DEAD", "request_decided SKIPPED");
+    }
+
+    @Test
+    void aRejectedRequestWhoseTelegramMessageWasRefusedRewritesNothingAndSaysSo() {
+        String send = "/bot7:bot-token/sendMessage";
+        String edit = "/bot7:bot-token/editMessageText";
+        platform.answer(send, 400, "{\"ok\":false,\"description\":\"Bad Request: chat not found\"}")
+                .answer(edit, 200, "{\"ok\":true,\"result\":{}}");
+        String name = defaultChannel(Map.of(
+                "type",
+                "TELEGRAM",
+                "botToken",
+                "7:bot-token",
+                "chatId",
+                "-1001234",
+                "webhookSecret",
+                "hook_secret-of-sixteen",
+                "apiBaseUrl",
+                platform.url(),
+                "default",
+                true));
+        String id = requestNotifyingTheDefaultChannels();
+        scene.awaitNothingDue();
+
+        api.as(lisa.token())
+                .post("/api/v1/requests/" + id + "/reject", Api.json(Map.of("comment", "no")))
+                .expect(200);
+        scene.awaitNothingDue();
+
+        assertThat(platform.seen(send)).hasSize(1);
+        assertThat(platform.seen(edit)).isEmpty();
+        assertThat(statesByType(id, "TELEGRAM"))
+                .containsExactlyInAnyOrder("STEP_OPENED DEAD", "REQUEST_DECIDED SKIPPED");
+        assertThat(skippedError(id, "TELEGRAM"))
+                .isEqualTo("Not sent: " + name + " holds no message about " + id
+                        + " to update, as none was posted there.");
+    }
+
+    @Test
+    void aStepsMessagePostedWithoutSayingWhereIsNotRewrittenAndItsRewriteSaysSo() {
+        Person carol = scene.person("carol");
+        platform.answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"C1\"}")
+                .answer("/api/chat.update", 200, "{\"ok\":true}");
+        String name = slackChannelPostingTo("C1");
+        String id = twoSteps(carol, name, name);
+        scene.awaitNothingDue();
+
+        scene.approve(lisa, id);
+        scene.awaitNothingDue();
+
+        assertThat(platform.seen("/api/chat.postMessage")).hasSize(2);
+        assertThat(platform.seen("/api/chat.update")).isEmpty();
+        assertThat(statesByType(id, "SLACK"))
+                .as("each step posted, and the first one's rewrite found nothing it could rewrite")
+                .containsExactlyInAnyOrder("STEP_OPENED DELIVERED", "STEP_OPENED DELIVERED", "STEP_OPENED SKIPPED");
+        assertThat(skippedError(id, "SLACK"))
+                .isEqualTo("Not sent: " + name + " holds no message about " + id
+                        + " to update, as the platform did not say where it posted it.");
+        assertThat(scene.notifiedAbout(id).toString()).doesNotContain("DEAD");
+    }
+
+    /** Each delivery about the request on the platform as its kind and state. */
+    private List<String> statesByType(String requestId, String platformName) {
+        return deliveriesAbout(requestId, platformName).stream()
+                .map(d -> d.get("type").asString() + " " + d.get("state").asString())
+                .toList();
+    }
+
+    /** The error of the request's one skipped delivery on the platform. */
+    private String skippedError(String requestId, String platformName) {
+        return deliveriesAbout(requestId, platformName).stream()
+                .filter(d -> d.get("state").asString().equals("SKIPPED"))
+                .map(d -> d.get("lastError").asString())
+                .reduce((a, b) -> a + " | " + b)
+                .orElseThrow();
     }
 }

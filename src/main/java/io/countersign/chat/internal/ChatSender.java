@@ -139,7 +139,9 @@ class ChatSender implements NotificationSender {
      * where it stands now. A message about the current step stays open: another delivery of this step
      * may have just posted it. Every message is tried, whatever became of the others: one the platform
      * failed to edit for a while is opened again and the delivery retried; one it refused for good stays
-     * closed, since trying again cannot help, and the delivery dies with the platform's words.
+     * closed, since trying again cannot help, and the delivery dies with the platform's words. A delivery
+     * that found nothing to edit is skipped, never delivered: the request's notifications must not claim
+     * a message nobody was sent (the channel's first post died, say, or was posted without saying where).
      */
     private SendResult closeEarlier(ChatChannel channel, AccessRequest request) {
         ChatMessage now = composer.closed(request);
@@ -147,12 +149,19 @@ class ChatSender implements NotificationSender {
         SendResult retry = null;
         SendResult refused = null;
         Integer answered = null;
+        boolean edits = false;
+        boolean unplaced = false;
         for (ChatMessages.Stored earlier : messages.open(channel.name(), request.id(), beforeStep)) {
             if (!messages.claimClosing(earlier.deliveryId(), clock.instant())) {
                 continue;
             }
             ChatPlatform.Posted edited = platform.edit(channel, earlier.conversation(), earlier.messageId(), now);
             SendResult failure = edited.failure();
+            if (edited.unsupported()) {
+                unplaced = true;
+                continue;
+            }
+            edits = true;
             if (failure == null) {
                 answered = edited.status() != null ? edited.status() : answered;
                 continue;
@@ -174,7 +183,24 @@ class ChatSender implements NotificationSender {
         if (retry != null) {
             return retry;
         }
+        if (!edits) {
+            return SendResult.skipped(nothingToEdit(channel, request, unplaced));
+        }
         return refused != null ? refused : SendResult.ok().withStatus(answered);
+    }
+
+    /** Why a rewrite sent nothing: the channel holds no message about the request that it could edit. */
+    private String nothingToEdit(ChatChannel channel, AccessRequest request, boolean unplaced) {
+        String why;
+        if (unplaced) {
+            why = "the platform did not say where it posted it";
+        } else if (messages.channelsAbout(request.id()).contains(channel.name())) {
+            why = "its messages were rewritten already";
+        } else {
+            why = "none was posted there";
+        }
+        return "Not sent: " + channel.name() + " holds no message about " + request.id() + " to update, as " + why
+                + ".";
     }
 
     private String refusal(Object target) {
