@@ -6,6 +6,7 @@ import io.countersign.chat.internal.ChatChannelTest;
 import io.countersign.notify.DiscardedNotifications;
 import io.countersign.notify.NotificationDeliveries;
 import io.countersign.policy.Policies;
+import io.countersign.request.ActionTokens;
 import io.countersign.shared.Actor;
 import io.countersign.shared.ConflictException;
 import io.countersign.shared.ForbiddenException;
@@ -33,6 +34,7 @@ public class ChatChannels {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final OutboundAddresses addresses;
+    private final ActionTokens tokens;
 
     ChatChannels(
             ChatChannelStore store,
@@ -41,8 +43,10 @@ public class ChatChannels {
             NotificationDeliveries deliveries,
             Clock clock,
             ApplicationEventPublisher events,
-            OutboundAddresses addresses) {
+            OutboundAddresses addresses,
+            ActionTokens tokens) {
         this.addresses = addresses;
+        this.tokens = tokens;
         this.store = store;
         this.deliveries = deliveries;
         this.tester = tester;
@@ -104,7 +108,8 @@ public class ChatChannels {
         if (!store.delete(key)) {
             throw new NotFoundException("channel", key);
         }
-        // the messages waiting for it must never reach a later channel of the same name
+        // the messages waiting for it, and the buttons it sent, must never reach a later channel of the same name
+        tokens.forgetChatChannel(key);
         DiscardedNotifications discarded =
                 deliveries.discardRoutedTo(type.name(), key, "the chat channel " + key + " was deleted");
         events.publishEvent(new ChatChannelDeleted(actor, key, discarded.pending(), discarded.dead()));

@@ -1,5 +1,6 @@
 package io.countersign.request;
 
+import io.countersign.shared.NotFoundException;
 import io.countersign.shared.RefusedException;
 import java.util.Locale;
 
@@ -50,5 +51,30 @@ public class ActionTokenRefused extends RefusedException {
 
     public Reason refusal() {
         return refusal;
+    }
+
+    /** The decision path's refusals, as reasons a token's reader can act on. */
+    static RuntimeException translated(RuntimeException e) {
+        Reason reason;
+        if (e instanceof ActionTokenRefused) {
+            return e;
+        } else if (e instanceof RequestNotPending) {
+            reason = Reason.NOT_PENDING;
+        } else if (e instanceof SelfApprovalNotAllowed) {
+            reason = Reason.OWN_REQUEST;
+        } else if (e instanceof NotAnEligibleApprover || e instanceof NotFoundException) {
+            reason = Reason.NOT_ELIGIBLE;
+        } else if (e instanceof AlreadyDecided) {
+            reason = Reason.ALREADY_DECIDED;
+        } else if (e instanceof ApprovedAnEarlierStep) {
+            reason = Reason.APPROVED_EARLIER_STEP;
+        } else if (e instanceof LaterStepWithoutApprover) {
+            reason = Reason.LATER_STEP_WITHOUT_APPROVER;
+        } else if (e instanceof DecisionChannelNotAllowed) {
+            reason = Reason.CHANNEL_NOT_ALLOWED;
+        } else {
+            return e;
+        }
+        return new ActionTokenRefused(reason, e.getMessage());
     }
 }

@@ -15,8 +15,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ActionTokenStore {
 
-    /** One stored token; {@code onBehalfOfId} null unless a delegate's token names whom it decides for. */
-    record Binding(String requestId, int step, String approverId, Channel via, boolean used, String onBehalfOfId) {}
+    /**
+     * One stored token; {@code onBehalfOfId} null unless a delegate's token names whom it decides for,
+     * {@code chatChannel} the configured chat channel whose button carries it (null for mail and links).
+     */
+    record Binding(
+            String requestId,
+            int step,
+            String approverId,
+            Channel via,
+            boolean used,
+            String onBehalfOfId,
+            String chatChannel) {}
 
     private final JdbcClient jdbc;
 
@@ -24,19 +34,27 @@ class ActionTokenStore {
         this.jdbc = jdbc;
     }
 
-    void insert(
-            String hash, String requestId, int step, String approverId, String onBehalfOfId, Channel via, Instant at) {
+    void insert(String hash, Binding binding, Instant at) {
         jdbc.sql("""
-                        insert into action_tokens
-                            (token_hash, request_id, step_index, approver_id, on_behalf_of_id, via, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(hash, requestId, step, approverId, onBehalfOfId, via.name(), Timestamps.toDb(at))
+                        insert into action_tokens (token_hash, request_id, step_index, approver_id, on_behalf_of_id,
+                            via, chat_channel, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        hash,
+                        binding.requestId(),
+                        binding.step(),
+                        binding.approverId(),
+                        binding.onBehalfOfId(),
+                        binding.via().name(),
+                        binding.chatChannel(),
+                        Timestamps.toDb(at))
                 .update();
     }
 
     Optional<Binding> find(String hash) {
         return jdbc.sql("""
-                        select request_id, step_index, approver_id, via, used_at, on_behalf_of_id from action_tokens
+                        select request_id, step_index, approver_id, via, used_at, on_behalf_of_id, chat_channel
+                        from action_tokens
                         where token_hash = ?""")
                 .param(hash)
                 .query((rs, n) -> new Binding(
@@ -45,7 +63,8 @@ class ActionTokenStore {
                         rs.getString("approver_id"),
                         Channel.valueOf(rs.getString("via")),
                         rs.getObject("used_at", OffsetDateTime.class) != null,
-                        rs.getString("on_behalf_of_id")))
+                        rs.getString("on_behalf_of_id"),
+                        rs.getString("chat_channel")))
                 .optional();
     }
 
@@ -55,6 +74,13 @@ class ActionTokenStore {
                         update action_tokens set used_at = ?
                         where request_id = ? and step_index = ? and approver_id = ? and used_at is null""")
                 .params(Timestamps.toDb(at), binding.requestId(), binding.step(), binding.approverId())
+                .update();
+    }
+
+    /** Deletes the tokens the buttons of a chat channel carry; answers how many there were. */
+    int deleteSentBy(String chatChannel) {
+        return jdbc.sql("delete from action_tokens where chat_channel = ?")
+                .param(chatChannel)
                 .update();
     }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -89,6 +90,20 @@ public class ActionTokens {
      */
     @Transactional
     public String issue(String requestId, int step, String approverId, String onBehalfOf, Channel via) {
+        return issue(requestId, step, approverId, onBehalfOf, via, null);
+    }
+
+    /**
+     * As {@link #issue(String, int, String, Channel)}, for a button of the configured chat channel
+     * {@code chatChannel}: the token is then taken only through that channel's callbacks.
+     */
+    @Transactional
+    public String issueForChat(String requestId, int step, String approverId, Channel via, String chatChannel) {
+        return issue(requestId, step, approverId, null, via, chatChannel);
+    }
+
+    private String issue(
+            String requestId, int step, String approverId, String onBehalfOf, Channel via, String chatChannel) {
         meansOf(via);
         AccessRequest request =
                 repository.find(requestId).orElseThrow(() -> new NotFoundException("request", requestId));
@@ -116,7 +131,10 @@ public class ActionTokens {
                     "That user has already decided step " + (step + 1) + " of " + requestId + ".");
         }
         String token = ActionTokenText.random();
-        store.insert(ActionTokenText.hash(token), requestId, step, approverId, onBehalfOfId, via, clock.instant());
+        store.insert(
+                ActionTokenText.hash(token),
+                new Binding(requestId, step, approverId, via, false, onBehalfOfId, chatChannel),
+                clock.instant());
         return token;
     }
 
@@ -133,9 +151,26 @@ public class ActionTokens {
      */
     public AccessRequest redeem(
             String token, Channel through, boolean approve, String comment, String claimedBy, String sourceAddress) {
+        return redeem(token, through, null, approve, comment, claimedBy, sourceAddress);
+    }
+
+    /**
+     * As {@link #redeem(String, Channel, boolean, String, String, String)}, for a token that arrived
+     * through a callback of the configured chat channel {@code chatChannel}: one another channel sent
+     * is refused as {@code UNKNOWN}.
+     */
+    public AccessRequest redeem(
+            String token,
+            Channel through,
+            String chatChannel,
+            boolean approve,
+            String comment,
+            String claimedBy,
+            String sourceAddress) {
         String hash = hashOf(token).orElseThrow(ActionTokens::unknown);
-        Binding binding =
-                store.find(hash).filter(found -> found.via() == through).orElseThrow(ActionTokens::unknown);
+        Binding binding = store.find(hash)
+                .filter(found -> cameBy(found, through, chatChannel))
+                .orElseThrow(ActionTokens::unknown);
         if (claimedBy != null && !claimedBy.equals(binding.approverId())) {
             throw new ActionTokenRefused(Reason.WRONG_APPROVER, "This token was issued to somebody else.");
         }
@@ -163,7 +198,7 @@ public class ActionTokens {
                 // returned rather than thrown, so that the timeout the redemption overtook commits
                 return new Redemption(null, new ActionTokenRefused(Reason.EXPIRED, passed.getMessage()));
             } catch (RuntimeException refused) {
-                throw translated(refused);
+                throw ActionTokenRefused.translated(refused);
             }
         });
         if (redemption.refused() != null) {
@@ -184,10 +219,27 @@ public class ActionTokens {
     /** As {@link #peek(String)}, for a token that arrived through {@code through}: empty when issued for another. */
     @Transactional(readOnly = true)
     public Optional<ActionTokenView> peek(String token, Channel through) {
+        return peek(token, through, null);
+    }
+
+    /** As {@link #peek(String, Channel)}, through a callback of the chat channel {@code chatChannel}. */
+    @Transactional(readOnly = true)
+    public Optional<ActionTokenView> peek(String token, Channel through, String chatChannel) {
         return hashOf(token)
                 .flatMap(store::find)
-                .filter(binding -> through == null || binding.via() == through)
+                .filter(binding -> through == null || cameBy(binding, through, chatChannel))
                 .flatMap(binding -> repository.find(binding.requestId()).map(request -> view(binding, request)));
+    }
+
+    /** Forgets a deleted chat channel's tokens: a later channel of that name may be another team's. */
+    @Transactional
+    public int forgetChatChannel(String chatChannel) {
+        return store.deleteSentBy(chatChannel);
+    }
+
+    /** The token travelled as it was sent: its channel, and for a button the very chat channel. */
+    private static boolean cameBy(Binding binding, Channel through, String chatChannel) {
+        return binding.via() == through && Objects.equals(binding.chatChannel(), chatChannel);
     }
 
     private record Redemption(AccessRequest request, ActionTokenRefused refused) {}
@@ -333,31 +385,6 @@ public class ActionTokens {
             case WEB -> "via web link";
             default -> throw new IllegalArgumentException("Action tokens do not travel through " + via + ".");
         };
-    }
-
-    /** The decision path's refusals, as reasons a token's reader can act on. */
-    private static RuntimeException translated(RuntimeException e) {
-        Reason reason;
-        if (e instanceof ActionTokenRefused) {
-            return e;
-        } else if (e instanceof RequestNotPending) {
-            reason = Reason.NOT_PENDING;
-        } else if (e instanceof SelfApprovalNotAllowed) {
-            reason = Reason.OWN_REQUEST;
-        } else if (e instanceof NotAnEligibleApprover || e instanceof NotFoundException) {
-            reason = Reason.NOT_ELIGIBLE;
-        } else if (e instanceof AlreadyDecided) {
-            reason = Reason.ALREADY_DECIDED;
-        } else if (e instanceof ApprovedAnEarlierStep) {
-            reason = Reason.APPROVED_EARLIER_STEP;
-        } else if (e instanceof LaterStepWithoutApprover) {
-            reason = Reason.LATER_STEP_WITHOUT_APPROVER;
-        } else if (e instanceof DecisionChannelNotAllowed) {
-            reason = Reason.CHANNEL_NOT_ALLOWED;
-        } else {
-            return e;
-        }
-        return new ActionTokenRefused(reason, e.getMessage());
     }
 
     private static ActionTokenRefused unknown() {

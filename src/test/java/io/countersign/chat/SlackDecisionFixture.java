@@ -133,13 +133,19 @@ abstract class SlackDecisionFixture {
     }
 
     MockHttpServletResponse sendSigned(String signedBody, String body, long timestamp, String secret) throws Exception {
+        return sendSignedTo(channel, signedBody, body, timestamp, secret);
+    }
+
+    /** Signs and posts to the interactions address of the Slack channel {@code to}. */
+    MockHttpServletResponse sendSignedTo(String to, String signedBody, String body, long timestamp, String secret)
+            throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String signature = "v0="
                 + HexFormat.of()
                         .formatHex(
                                 mac.doFinal(("v0:" + timestamp + ":" + signedBody).getBytes(StandardCharsets.UTF_8)));
-        return mvc.perform(post("/chat/slack/" + channel + "/interactions")
+        return mvc.perform(post("/chat/slack/" + to + "/interactions")
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
                         .header("X-Slack-Signature", signature)

@@ -1,6 +1,7 @@
 package io.countersign.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.countersign.shared.Channel;
 import io.countersign.testing.CountersignTest;
@@ -55,6 +56,26 @@ class ActionTokenDecisionTests extends ActionTokensTestBase {
         assertThat(read(id).get("decisions").get(0).get("channel").asString()).isEqualTo("SLACK");
         assertThat(auditNote(id, "request.rejected")).isEqualTo("via Slack: rejected at step 1: not now");
         assertThat(webhookPayload(webhook, "request.rejected", id)).contains("\"channel\":\"SLACK\"");
+    }
+
+    @Test
+    void aChatTokenIsTakenOnlyThroughTheChatChannelThatSentItAndNoLongerOnceThatChannelIsDeleted() {
+        String id = org.pendingRequest(dev, List.of(Organisation.step("Review", 1, lisa)));
+        String token = tokens.issueForChat(id, 0, idOf(lisa), Channel.SLACK, "slack-dm");
+
+        assertThat(tokens.peek(token, Channel.SLACK, "slack-room")).isEmpty();
+        assertThat(tokens.peek(token, Channel.SLACK)).isEmpty();
+        for (String other : new String[] {"slack-room", null}) {
+            assertThatThrownBy(() -> tokens.redeem(token, Channel.SLACK, other, true, null, idOf(lisa), null))
+                    .isInstanceOfSatisfying(
+                            ActionTokenRefused.class,
+                            refused -> assertThat(refused.refusal()).isEqualTo(ActionTokenRefused.Reason.UNKNOWN));
+        }
+        assertThat(read(id).get("status").asString()).isEqualTo("PENDING");
+        assertThat(tokens.peek(token, Channel.SLACK, "slack-dm")).isPresent();
+
+        tokens.forgetChatChannel("slack-dm");
+        assertThat(tokens.peek(token, Channel.SLACK, "slack-dm")).isEmpty();
     }
 
     @Test

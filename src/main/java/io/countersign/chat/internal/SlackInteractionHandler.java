@@ -81,7 +81,9 @@ public class SlackInteractionHandler {
             return;
         }
         if (actionId.equals(SlackBlocks.APPROVE)) {
-            ephemeral(responseUrl, decide(slackUser, check, token, true, null).text());
+            ephemeral(
+                    responseUrl,
+                    decide(channel, slackUser, check, token, true, null).text());
             return;
         }
         // a dialog asking for a reason that could decide nothing would only waste the approver's time
@@ -141,7 +143,7 @@ public class SlackInteractionHandler {
                 ? refused(channel, slackUser, check)
                 : reason.isEmpty() ? "Not rejected: a rejection needs a reason." : null;
         if (outcome == null) {
-            Outcome decided = decide(slackUser, check, token, false, reason);
+            Outcome decided = decide(channel, slackUser, check, token, false, reason);
             if (decided.decided()) {
                 return ChatCallbackAnswer.ok();
             }
@@ -178,18 +180,22 @@ public class SlackInteractionHandler {
         }
     }
 
-    /** The clicking user, as Countersign knows them, may use this token now; else why not. */
+    /**
+     * The clicking user, as Countersign knows them, may use this token now; else why not. A button this
+     * channel did not send (forged, or another Slack channel's) is refused before Slack is asked who
+     * clicked: this channel's bot has no business looking up the users of another's clicks.
+     */
     private Check check(ChatChannel channel, String slackUser, String token) {
-        Optional<ActionTokenView> view = tokens.peek(token, Channel.SLACK);
-        String requestId = view.map(ActionTokenView::requestId).orElse(null);
+        Optional<ActionTokenView> view = tokens.peek(token, Channel.SLACK, channel.name());
+        if (view.isEmpty()) {
+            return Check.ofStranger(null, ChatRefusals.reason(ActionTokenRefused.Reason.UNKNOWN));
+        }
+        String requestId = view.get().requestId();
         Clicker clicker = userOf(channel, slackUser);
         if (clicker.unknown() != null) {
             return Check.ofStranger(requestId, clicker.unknown());
         }
         Optional<String> userId = clicker.userId();
-        if (view.isEmpty()) {
-            return Check.ofStranger(null, ChatRefusals.reason(ActionTokenRefused.Reason.UNKNOWN));
-        }
         if (!view.get().approverId().equals(userId.get())) {
             return new Check(null, requestId, ChatRefusals.reason(ActionTokenRefused.Reason.WRONG_APPROVER));
         }
@@ -201,11 +207,13 @@ public class SlackInteractionHandler {
 
     private record Outcome(String text, boolean decided) {}
 
-    private Outcome decide(String slackUser, Check check, String token, boolean approve, String reason) {
+    private Outcome decide(
+            ChatChannel channel, String slackUser, Check check, String token, boolean approve, String reason) {
         try {
             tokens.redeem(
                     token,
                     Channel.SLACK,
+                    channel.name(),
                     approve,
                     reason,
                     check.userId(),

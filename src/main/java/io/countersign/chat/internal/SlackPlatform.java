@@ -59,7 +59,8 @@ class SlackPlatform implements ChatPlatform {
         // a direct message to an approver carries Approve and Reject buttons holding an action token
         String token = person == null
                 ? null
-                : tokens.forApprover(message, person.id(), Channel.SLACK).orElse(null);
+                : tokens.forApprover(message, person.id(), Channel.SLACK, channel.name())
+                        .orElse(null);
         Map<String, Object> body = new LinkedHashMap<>(SlackBlocks.of(message, token));
         body.put("channel", conversation);
         Call posted = call(channel, "chat.postMessage", body, null);

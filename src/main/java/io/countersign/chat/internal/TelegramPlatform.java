@@ -48,7 +48,7 @@ class TelegramPlatform implements ChatPlatform {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("chat_id", direct.orElse(channel.chatId()));
         body.putAll(content(message, direct.isPresent() ? null : person));
-        direct.flatMap(chat -> tokens.forApprover(message, person.id(), Channel.TELEGRAM))
+        direct.flatMap(chat -> tokens.forApprover(message, person.id(), Channel.TELEGRAM, channel.name()))
                 .ifPresent(token -> body.put("reply_markup", buttons(message, token)));
         Answered sent = call(channel, "sendMessage", body);
         if (sent.failure() != null) {

@@ -71,7 +71,7 @@ public class TelegramWebhook {
             return;
         }
         Optional<User> user = linkedUser(from);
-        Optional<ActionTokenView> token = tokens.peek(callback.get().token(), Channel.TELEGRAM);
+        Optional<ActionTokenView> token = tokens.peek(callback.get().token(), Channel.TELEGRAM, channel.name());
         String requestId = token.map(ActionTokenView::requestId).orElse(null);
         if (user.isEmpty()) {
             refuseStranger(
@@ -146,7 +146,7 @@ public class TelegramWebhook {
             return;
         }
         Optional<String> userId = linkedUser(from).flatMap(u -> directory.idOf(u.username()));
-        String requestId = tokens.peek(pending.get().token(), Channel.TELEGRAM)
+        String requestId = tokens.peek(pending.get().token(), Channel.TELEGRAM, channel.name())
                 .map(ActionTokenView::requestId)
                 .orElse(null);
         if (userId.isEmpty()) {
@@ -184,7 +184,13 @@ public class TelegramWebhook {
         boolean refused = false;
         try {
             tokens.redeem(
-                    token, Channel.TELEGRAM, approve, reason, userId, ChatRefusals.sourceOf(ChatType.TELEGRAM, from));
+                    token,
+                    Channel.TELEGRAM,
+                    channel.name(),
+                    approve,
+                    reason,
+                    userId,
+                    ChatRefusals.sourceOf(ChatType.TELEGRAM, from));
             outcome = (approve ? "Approved " : "Rejected ") + requestId + ".";
         } catch (ActionTokenRefused e) {
             String why = ChatRefusals.reason(e.refusal());
