@@ -90,6 +90,10 @@ public class SlackInteractions {
         } catch (JacksonException | IllegalArgumentException unreadable) {
             return ChatCallbackAnswer.ok();
         }
+        // Slack names the user of every interaction; one without is no Slack user's click
+        if (payload.path("user").path("id").asString("").isBlank()) {
+            return refusals.malformed(ChatType.SLACK, channel.get().name(), Reason.NO_USER, sourceAddress);
+        }
         try {
             return handler.handle(channel.get(), payload);
         } catch (CountersignException refused) {

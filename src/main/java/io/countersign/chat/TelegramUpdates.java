@@ -64,6 +64,12 @@ public class TelegramUpdates {
         } catch (JacksonException unreadable) {
             return ChatCallbackAnswer.ok();
         }
+        // a click or a message in a chat always has its sender; one without is no Telegram user's
+        JsonNode acted = update.has("callback_query") ? update.get("callback_query") : update.path("message");
+        if ((update.has("callback_query") || update.has("message"))
+                && acted.path("from").path("id").asString("").isBlank()) {
+            return refusals.malformed(ChatType.TELEGRAM, channel.get().name(), Reason.NO_USER, sourceAddress);
+        }
         try {
             webhook.handle(channel.get(), update);
         } catch (CountersignException refused) {
