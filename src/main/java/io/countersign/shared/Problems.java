@@ -65,7 +65,8 @@ public final class Problems {
                 bad < 0
                         ? ""
                         : "must not contain control characters, direction overrides or unpaired surrogates ("
-                                + Text.describe(value, bad) + " at position " + bad + ")");
+                                // counted from 1, as a person counts the characters they wrote
+                                + Text.describe(value, bad) + " at position " + (bad + 1) + ")");
     }
 
     /**

@@ -89,7 +89,7 @@ class SlackRejectDialogTests extends SlackDecisionFixture {
                         .get("errors")
                         .get("reason")
                         .asString())
-                .contains("U+202E");
+                .contains("U+202E at position 9");
         assertThat(request(id).get("status").asString()).isEqualTo("PENDING");
 
         assertThat(submit(token, "change freeze").getStatus()).isEqualTo(200);

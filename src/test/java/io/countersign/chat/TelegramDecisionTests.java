@@ -148,7 +148,7 @@ class TelegramDecisionTests {
         bot.write(5001, "see INC-\u202E321", 77L).expect(200);
         assertThat(bot.lastSent().get("text").asString())
                 .startsWith("Not rejected: the reason must not contain")
-                .contains("U+202E")
+                .contains("U+202E at position 9")
                 .endsWith("Press Reject again.");
         assertThat(api.status(id)).isEqualTo("PENDING");
 

@@ -82,6 +82,6 @@ class TextTests {
                         tuple("name", "invalid_character"),
                         tuple("title", "too_long"),
                         tuple("comment", "invalid_character"));
-        assertThat(problems.issues().get(0).message()).contains("U+0000", "position 2");
+        assertThat(problems.issues().get(0).message()).contains("U+0000", "position 3");
     }
 }

@@ -80,10 +80,10 @@ class TextFieldContainmentTests extends ContainmentTestBase {
                         "INC-1\u2028INC-2")));
 
         assertThat(issues(answer.expect(400))).containsExactly("ticket:invalid_character");
-        assertThat(answer.json().get("errors").get(0).get("message").asString()).contains("U+202E at position 4");
+        assertThat(answer.json().get("errors").get(0).get("message").asString()).contains("U+202E at position 5");
         assertThat(issues(separated.expect(400))).containsExactly("ticket:invalid_character");
         assertThat(separated.json().get("errors").get(0).get("message").asString())
-                .contains("U+2028 at position 5");
+                .contains("U+2028 at position 6");
         nothingChanged();
     }
 
