@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.notify.NotificationScene.Person;
 import io.countersign.testing.Api;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,15 +56,33 @@ public final class TelegramBot implements AutoCloseable {
                 .expect(201);
     }
 
-    /** Deletes every Telegram channel, so that no bot could receive a link code. */
+    /**
+     * Deletes every Telegram channel, so that no bot could receive a link code; first the policies whose
+     * steps name one, since a channel a policy names cannot be deleted.
+     */
     public static void removeAll(Api api) {
+        List<String> telegram = new ArrayList<>();
         for (JsonNode channel :
                 api.asAdmin().get("/api/v1/channels").expect(200).json()) {
             if ("TELEGRAM".equals(channel.get("type").asString())) {
+                telegram.add(channel.get("name").asString());
+            }
+        }
+        for (JsonNode policy : api.asAdmin().get("/api/v1/policies").expect(200).json()) {
+            boolean namesOne = false;
+            for (JsonNode step : policy.path("steps")) {
+                for (JsonNode notified : step.path("notify")) {
+                    namesOne |= telegram.contains(notified.asString());
+                }
+            }
+            if (namesOne) {
                 api.asAdmin()
-                        .delete("/api/v1/channels/" + channel.get("name").asString())
+                        .delete("/api/v1/policies/" + policy.get("name").asString())
                         .expect(204);
             }
+        }
+        for (String name : telegram) {
+            api.asAdmin().delete("/api/v1/channels/" + name).expect(204);
         }
     }
 

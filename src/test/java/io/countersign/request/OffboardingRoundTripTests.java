@@ -69,9 +69,9 @@ class OffboardingRoundTripTests extends DevAndLisaTestBase {
         int many = withDelegations(8);
 
         log.info("round trips of a deactivation: 2 + 2 delegations {}, 8 + 8 delegations {}", few, many);
-        // the delegations to and from the leaver end in one statement, each still with its audit row;
-        // room for a token cache that lapses
-        assertThat(many - few).as("round trips added by 12 more delegations").isLessThanOrEqualTo(1);
+        // the delegations to and from the leaver end in one statement, each still with its audit row (14
+        // more for 12 more when each ended alone); room for a token cache that lapses and a timer's check
+        assertThat(many - few).as("round trips added by 12 more delegations").isLessThanOrEqualTo(3);
     }
 
     @Test
