@@ -27,6 +27,14 @@ public final class Problems {
         return ok;
     }
 
+    /**
+     * A parameter that takes one value, given at most once: which of two would count is not the
+     * caller's guess, and joined they would be a value nobody sent.
+     */
+    public boolean givenOnce(String[] values, String field) {
+        return check(values == null || values.length <= 1, field, "repeated", "must be given once");
+    }
+
     /** A required single-line text: not blank, at most {@code maxLength} characters, no control characters. */
     public boolean requireText(String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {

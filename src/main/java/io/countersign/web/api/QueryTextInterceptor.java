@@ -22,8 +22,8 @@ class QueryTextInterceptor implements HandlerInterceptor {
         Problems problems = new Problems();
         QueryParameters.of(request).forEach((name, values) -> {
             problems.maxLength(name, "query", MAX_LENGTH);
-            // every parameter of the API takes one value: which of two would count is not the caller's guess
-            problems.check(values.length <= 1, name, "repeated", "must be given once");
+            // every parameter of the API takes one value
+            problems.givenOnce(values, name);
             for (String value : values) {
                 problems.maxLength(value, name, MAX_LENGTH);
             }
