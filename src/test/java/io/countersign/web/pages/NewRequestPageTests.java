@@ -66,6 +66,21 @@ class NewRequestPageTests extends ServedPagesTestBase {
     }
 
     @Test
+    void aStepNobodyCanApproveSaysSoInThePreview() {
+        String steps = previewSteps(send("preview", "admin", "").body());
+
+        assertThat(steps)
+                .contains("Manager Review", "nobody can approve this step")
+                .doesNotContain(" of");
+    }
+
+    /** The preview's list of approval steps, its markup's whitespace folded. */
+    private static String previewSteps(String page) {
+        int start = page.indexOf("id=\"preview-steps\"");
+        return page.substring(start, page.indexOf("</ol>", start)).replaceAll("\\s+", " ");
+    }
+
+    @Test
     void anUnknownAccountIsNamedNextToItsField() {
         HttpResponse<String> preview = send("preview", "nosuch", "");
 
