@@ -9,7 +9,6 @@ import io.countersign.shared.InvalidInputException;
 import io.countersign.web.ExpectedValues;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -67,22 +66,24 @@ class BreakGlassUsesPage {
             here.queryParam("overdue", true);
         }
         model.addAttribute("overdue", overdue);
+        // a refused filter marks neither choice and lists nothing, rather than reading as "All"
+        model.addAttribute("refused", asked == null);
         model.addAttribute("uses", rows);
         PageLinks.add(model, here, cursor, next);
         return "pages/breakglass";
     }
 
     /**
-     * The filter as the address gives it, read with the words Spring reads a boolean by, so that links
-     * made before keep working; null when it is none of them.
+     * The filter as the address gives it, in the words the API takes it ({@code true} or
+     * {@code false}, as {@code GET /api/v1/breakglass}); left out, every use; null when it is neither.
      */
     private static Boolean flag(String raw) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null) {
             return false;
         }
-        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "on", "yes", "1" -> true;
-            case "false", "off", "no", "0" -> false;
+        return switch (raw) {
+            case "true" -> true;
+            case "false" -> false;
             default -> null;
         };
     }

@@ -189,4 +189,21 @@ class BreakGlassUsesPageTests extends ServedPagesTestBase {
         assertThat(neither.statusCode()).isEqualTo(200);
         assertThat(neither.body()).doesNotContain(id).contains("No break-glass use matches.");
     }
+
+    @Test
+    void theOverdueFilterTakesWhatTheApiTakesAndARefusedOneListsNothing() {
+        String id = breakGlassUse("primary down");
+        Visitor auditor = signedIn(person("auditor", "AUDITOR"));
+
+        assertThat(auditor.open(base + "/breakglass?overdue=false").body()).contains("href=\"/requests/" + id + "\"");
+        for (String value : List.of("1", "yes", "TRUE", "banana")) {
+            HttpResponse<String> refused = auditor.open(base + "/breakglass?overdue=" + value);
+
+            assertThat(refused.statusCode()).as(value).isEqualTo(400);
+            assertThat(refused.body())
+                    .as(value)
+                    .contains("overdue: must be true or false")
+                    .doesNotContain(id, "No break-glass use matches.", "aria-current=\"page\">All<");
+        }
+    }
 }

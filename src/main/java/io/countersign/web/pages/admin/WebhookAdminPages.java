@@ -6,11 +6,13 @@ import io.countersign.notify.Webhook;
 import io.countersign.notify.WebhookDeliveries;
 import io.countersign.notify.Webhooks;
 import io.countersign.shared.Actor;
+import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
 import io.countersign.web.pages.Confirmation;
 import io.countersign.web.pages.IndexedFields;
 import io.countersign.web.pages.KnownParametersOnly;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,19 +94,35 @@ class WebhookAdminPages {
     @KnownParametersOnly
     String deliveries(
             @PathVariable String id,
-            @RequestParam(required = false) DeliveryState state,
+            @RequestParam(name = "state", required = false) String asked,
             @RequestParam(required = false) String cursor,
             Model model) {
         model.addAttribute("webhook", webhooks.get(id));
-        model.addAttribute("state", state);
         // an event for an endpoint is never found no longer needed, so the list offers no SKIPPED
-        model.addAttribute(
-                "states",
-                Arrays.stream(DeliveryState.values())
-                        .filter(s -> s != DeliveryState.SKIPPED)
-                        .toList());
+        List<DeliveryState> states = Arrays.stream(DeliveryState.values())
+                .filter(s -> s != DeliveryState.SKIPPED)
+                .toList();
+        DeliveryState state = offered(asked, states);
+        model.addAttribute("state", state);
+        model.addAttribute("states", states);
         model.addAttribute("page", deliveries.list(id, state, cursor, null));
         return "pages/admin/webhook-deliveries";
+    }
+
+    /** The state asked for in any case, as the API reads it, one the list offers; a refusal names those alone. */
+    private static DeliveryState offered(String asked, List<DeliveryState> states) {
+        if (asked == null || asked.isBlank()) {
+            return null;
+        }
+        return states.stream()
+                .filter(s -> s.name().equalsIgnoreCase(asked.trim()))
+                .findFirst()
+                .orElseThrow(() -> InvalidInputException.of(
+                        "state",
+                        "invalid_value",
+                        "must be one of "
+                                + String.join(
+                                        ", ", states.stream().map(Enum::name).toList())));
     }
 
     @PostMapping("/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver")

@@ -158,4 +158,29 @@ class WebhookAdminPagesTests extends AdminPagesTestBase {
                         Api.json(Map.of("resource", resource, "account", "admin", "duration", "PT1H")))
                 .expect(201);
     }
+
+    @Test
+    void aDeliveryStateTheListDoesNotOfferIsRefusedNamingOnlyThoseItOffers() throws Exception {
+        String id = api.asAdmin()
+                .post(
+                        "/api/v1/webhooks",
+                        Api.json(Map.of(
+                                "url",
+                                "https://hooks.example.com/" + Api.unique("st"),
+                                "events",
+                                List.of("request.created"),
+                                "secret",
+                                SECRET)))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+
+        MockHttpServletResponse refused = browsing.get(admin, "/admin/webhooks/" + id + "/deliveries?state=bogus");
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString())
+                .contains("state: must be one of")
+                .doesNotContain("SKIPPED");
+    }
 }
