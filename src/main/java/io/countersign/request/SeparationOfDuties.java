@@ -1,6 +1,7 @@
 package io.countersign.request;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -36,13 +37,28 @@ final class SeparationOfDuties {
     }
 
     /**
+     * Why these rules keep the person from deciding the step, in the words a rejection gives, or empty
+     * when they may. A decision of the step counts here even once withdrawn: one person decides a step
+     * once (docs/adr/0036).
+     */
+    static Optional<String> keptOutBecause(
+            ApprovalRules rules, String requesterId, List<Decision> decisions, String userId, int step) {
+        if (isForbiddenSelfDecision(rules, requesterId, userId)) {
+            return Optional.of("made the request");
+        }
+        if (hasDecided(decisions, userId, step)) {
+            return Optional.of("already decided it");
+        }
+        OptionalInt earlier = earlierApprovedStep(rules, decisions, userId, step);
+        return earlier.isPresent() ? Optional.of("approved step " + (earlier.getAsInt() + 1)) : Optional.empty();
+    }
+
+    /**
      * Whether these rules let the person decide the step now: not a forbidden self-decision, not
      * decided by them already, and not their second step under distinct approvers.
      */
     static boolean letsApprove(
             ApprovalRules rules, String requesterId, List<Decision> decisions, String userId, int step) {
-        return !isForbiddenSelfDecision(rules, requesterId, userId)
-                && !hasDecided(decisions, userId, step)
-                && earlierApprovedStep(rules, decisions, userId, step).isEmpty();
+        return keptOutBecause(rules, requesterId, decisions, userId, step).isEmpty();
     }
 }

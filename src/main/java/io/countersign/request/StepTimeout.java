@@ -5,6 +5,7 @@ import io.countersign.shared.Channel;
 import io.countersign.shared.TimesForPeople;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +47,29 @@ final class StepTimeout {
                 }
             }
         }
-        request.rejectBySystem(step, reason, at);
+        request.rejectBySystem(step, mustComplete ? reason + leftOut(request, step) : reason, at);
+    }
+
+    /**
+     * Those the step escalates to (now or earlier) whom separation of duties keeps from approving it,
+     * and why, as the end of the reason a step short of approvers gives; empty when there are none. A
+     * withdrawn approval no longer counts, yet still keeps the person who gave it out of the step, so
+     * the reason names them rather than leave readers to wonder why they were not asked.
+     */
+    private static String leftOut(AccessRequest request, RequestStep step) {
+        List<String> why = new ArrayList<>();
+        for (Participant person : step.escalation()) {
+            if (!step.isEligible(person.id())) {
+                SeparationOfDuties.keptOutBecause(
+                                request.rules(),
+                                request.details().requesterId(),
+                                request.decisions(),
+                                person.id(),
+                                request.currentStep())
+                        .ifPresent(because -> why.add(person.username() + " " + because));
+            }
+        }
+        return why.isEmpty() ? "" : ": of those it escalates to, " + String.join(", ", why);
     }
 
     /**

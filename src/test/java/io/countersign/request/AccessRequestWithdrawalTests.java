@@ -101,6 +101,70 @@ class AccessRequestWithdrawalTests {
         assertThat(request.status()).as("it escalates once only").isEqualTo(RequestStatus.REJECTED);
     }
 
+    private static AccessRequest securityStepEscalatingTo(String... escalation) {
+        PlannedStep security = new PlannedStep(
+                "Security",
+                2,
+                List.of("lisa", "eve", "sam"),
+                Duration.ofHours(1),
+                OnTimeout.ESCALATE,
+                List.of(escalation),
+                null);
+        return open(plan(security));
+    }
+
+    private static String rejection(AccessRequest request) {
+        return request.decisions().stream()
+                .filter(d -> d.channel() == Channel.SYSTEM)
+                .map(Decision::comment)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aDelegateWhoseApprovalWasWithdrawnStaysOutOfTheStepAndTheRejectionSaysSo() {
+        AccessRequest request = securityStepEscalatingTo("boss", "carol");
+        request.considering(List.of(DelegationEligibilityTests.delegation("lisa", "boss")));
+        request.approve(person("boss"), "boss", null, AT);
+
+        ApproverWithdrawal.withdraw(request, "lisa", "lisa", "user deactivated", AT);
+        ApproverWithdrawal.withdraw(request, "eve", "eve", "user deactivated", AT);
+        assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
+        assertThat(request.steps().get(0).eligibleApprovers()).containsExactlyInAnyOrder("carol", "sam");
+        ApproverWithdrawal.withdraw(request, "sam", "sam", "user deactivated", AT);
+
+        assertThat(request.decisions().get(0).withdrawn()).isEqualTo("user deactivated");
+        // one person decides a step once: boss's withdrawn approval still keeps him out of it, and
+        // carol alone cannot give its two approvals
+        assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
+        assertThat(rejection(request))
+                .isEqualTo("step 1 can no longer get its approvals: of those it escalates to, boss already decided it");
+    }
+
+    @Test
+    void withoutTheWithdrawnApprovalTheSameStepEscalates() {
+        AccessRequest request = securityStepEscalatingTo("boss", "carol");
+
+        for (String leaver : List.of("lisa", "eve", "sam")) {
+            ApproverWithdrawal.withdraw(request, leaver, leaver, "user deactivated", AT);
+        }
+
+        assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
+        assertThat(request.steps().get(0).eligibleApprovers()).containsExactlyInAnyOrder("boss", "carol");
+    }
+
+    @Test
+    void aRejectionForWantOfApproversNamesNobodyWhenNobodyWasLeftOut() {
+        AccessRequest request = securityStepEscalatingTo("carol");
+
+        for (String leaver : List.of("lisa", "eve", "sam")) {
+            ApproverWithdrawal.withdraw(request, leaver, leaver, "user deactivated", AT);
+        }
+
+        assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
+        assertThat(rejection(request)).isEqualTo("step 1 can no longer get its approvals");
+    }
+
     @Test
     void aLaterStepThatLostItsApproversIsRejectedWhenItOpens() {
         AccessRequest request = open(plan(step("First", 1, "lisa"), step("Second", 2, "carol", "sam")));

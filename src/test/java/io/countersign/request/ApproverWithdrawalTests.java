@@ -1,6 +1,7 @@
 package io.countersign.request;
 
 import static io.countersign.request.Organisation.groupStep;
+import static io.countersign.request.Organisation.usersNamed;
 import static io.countersign.testing.Api.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -287,6 +288,41 @@ class ApproverWithdrawalTests extends DevLisaAndCarolTestBase {
         assertThat(decisionBy(afterCarol, sam).get("withdrawn").asString()).isEqualTo("user deactivated");
         // the approval no longer speaks for lisa, who may now give her own
         assertThat(approve(lisa, id).get("status").asString()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aDelegateWhoseApprovalWasWithdrawnIsNotAskedAgainWhenTheStepEscalatesAndTheRejectionSaysSo() {
+        Person eve = org.person("eve");
+        Person boss = org.person("boss");
+        Map<String, Object> step = Map.of(
+                "name",
+                "Security",
+                "requiredApprovals",
+                2,
+                "approvers",
+                List.of(Map.of("group", org.group(lisa, eve, sam))),
+                "timeout",
+                "PT1H",
+                "onTimeout",
+                "ESCALATE",
+                "escalateTo",
+                usersNamed(boss, carol));
+        org.policy(resource, List.of(step));
+        api.delegate(lisa.token(), lisa.name(), boss.name(), clock.instant().plus(Duration.ofDays(3)));
+        String id = request();
+        assertThat(decisionBy(approve(boss, id), boss).get("onBehalfOf").asString())
+                .isEqualTo(lisa.name());
+
+        deactivate(lisa, "USER");
+        deactivate(eve, "USER");
+        deactivate(sam, "USER");
+
+        JsonNode rejected = asAdmin(id);
+        assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(decisionBy(rejected, boss).get("withdrawn").asString()).isEqualTo("user deactivated");
+        assertThat(rejected.get("decisions").get(1).get("comment").asString())
+                .isEqualTo("step 1 can no longer get its approvals: of those it escalates to, " + boss.name()
+                        + " already decided it");
     }
 
     @Test
