@@ -43,7 +43,7 @@ public final class ParserRefusals {
             return "exceeds a parsing limit";
         }
         if (message.startsWith("Document nesting depth")) {
-            return "is nested too deeply (at most " + most + " levels)";
+            return nestedTooDeeply(Integer.parseInt(most));
         }
         if (message.startsWith("Number value length")) {
             return "holds a number that is too long (at most " + most + " digits)";
@@ -55,6 +55,11 @@ public final class ParserRefusals {
             return "holds a key that is too long (at most " + most + " characters)";
         }
         return "exceeds a parsing limit (at most " + most + ")";
+    }
+
+    /** A document nested deeper than the {@code most} levels it may have. */
+    public static String nestedTooDeeply(int most) {
+        return "is nested too deeply (at most " + most + " levels)";
     }
 
     /** A whole number beyond what its field holds, with the range it does hold. */

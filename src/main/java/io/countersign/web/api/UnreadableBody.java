@@ -68,8 +68,8 @@ final class UnreadableBody {
             return new FieldIssue(field, "invalid_value", ExpectedValues.mustBe(target));
         }
         if (json instanceof StreamConstraintsException limit) {
-            // raised by the tokenizer, which knows no field: the message says which limit and where
-            return new FieldIssue(field, "too_large", ParserRefusals.limitBroken(limit));
+            // a limit of the whole document, whichever field the tokenizer was in when it broke it
+            return new FieldIssue("body", "too_large", ParserRefusals.limitBroken(limit));
         }
         if (json instanceof InputCoercionException number) {
             String range = Step.rangeAt(field);

@@ -1,6 +1,8 @@
 package io.countersign.web.api;
 
+import io.countersign.shared.FieldIssue;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.ParserRefusals;
 import io.countersign.shared.Utf8;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,14 +22,25 @@ import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bodies are UTF-8, whatever they declare. A body declaring another charset is refused with 415 rather
- * than read in it, and a JSON body's bytes are checked before the parser reads them (see {@link Utf8});
- * a bundle is checked by its reader, which says it in a bundle's words.
+ * than read in it, and a JSON body's bytes are checked before the parser reads them (see {@link Utf8}),
+ * as is its nesting (see {@link NestingDepth}); a bundle is checked by its reader, which says it in a
+ * bundle's words.
  */
 @ControllerAdvice
 class Utf8Bodies extends RequestBodyAdviceAdapter {
+
+    private final FieldIssue nestedTooDeeply;
+    private final int maxNestingDepth;
+
+    Utf8Bodies(JsonMapper json) {
+        // the limit the parser is configured with, so that both refuse the same documents
+        this.maxNestingDepth = json.tokenStreamFactory().streamReadConstraints().getMaxNestingDepth();
+        this.nestedTooDeeply = new FieldIssue("body", "too_large", ParserRefusals.nestedTooDeeply(maxNestingDepth));
+    }
 
     @Override
     public boolean supports(
@@ -57,6 +70,9 @@ class Utf8Bodies extends RequestBodyAdviceAdapter {
         byte[] body = inputMessage.getBody().readAllBytes();
         if (!Utf8.isText(body)) {
             throw new InvalidInputException(List.of(UnreadableBody.NOT_UTF8));
+        }
+        if (NestingDepth.exceeds(body, maxNestingDepth)) {
+            throw new InvalidInputException(List.of(nestedTooDeeply));
         }
         return replay(body, inputMessage.getHeaders());
     }

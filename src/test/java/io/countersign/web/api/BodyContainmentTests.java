@@ -44,6 +44,37 @@ class BodyContainmentTests extends ContainmentTestBase {
     }
 
     @Test
+    void nestingBeyondTheLimitIsTooLargeOnTheBodyWhateverFieldOrShapeHoldsIt() {
+        String approve = "/api/v1/requests/" + scene.pendingRequest + "/approve";
+        List<String> calls = List.of(
+                "POST /api/v1/users/" + scene.dev + "/tokens {\"name\":\"deep\",\"expiresAt\":" + nested(40) + "}",
+                "POST " + approve + " {\"comment\":" + nested(40) + "}",
+                "POST " + approve + " {\"comment\":" + nested(2000) + "}",
+                "POST /api/v1/users " + "[".repeat(40) + "]".repeat(40));
+        for (String call : calls) {
+            String[] parts = call.split(" ", 3);
+            var answer = api.asAdmin().call(HttpMethod.valueOf(parts[0]), parts[1], parts[2]);
+            assertThat(answer.status()).as(call + " → " + answer.body()).isEqualTo(400);
+            assertThat(issues(answer)).as(call).containsExactly("body:too_large");
+            assertThat(answer.json().get("errors").get(0).get("message").asString())
+                    .as(call)
+                    .isEqualTo("is nested too deeply (at most 32 levels)");
+        }
+        nothingChanged();
+    }
+
+    /** An object holding an array holding an object, and so on, {@code depth} levels deep. */
+    private static String nested(int depth) {
+        StringBuilder open = new StringBuilder();
+        StringBuilder close = new StringBuilder();
+        for (int level = 0; level < depth; level++) {
+            open.append(level % 2 == 0 ? "{\"a\":" : "[");
+            close.insert(0, level % 2 == 0 ? "}" : "]");
+        }
+        return open + "1" + close;
+    }
+
+    @Test
     void hugeNumbersDeepNestingUnknownEnumsAndWrongTypesAre400WithTheField() {
         String policy = "/api/v1/policies/" + scene.policy;
         String steps = ",\"conditions\":{\"resourceName\":\"x\"},\"steps\":[]}";
@@ -56,7 +87,7 @@ class BodyContainmentTests extends ContainmentTestBase {
         expected.put("PUT " + policy + " {\"priority\":" + "9".repeat(5000) + steps, "body:too_large");
         expected.put("PUT " + policy + " {\"enabled\":\"yes\"" + steps, "enabled:");
         expected.put("PUT " + policy + " {\"maxDuration\":\"PT99999999999999999999H\"" + steps, "maxDuration:");
-        expected.put("PUT " + policy + " {\"name\":" + "[".repeat(2000) + "]".repeat(2000) + steps, "name:too_large");
+        expected.put("PUT " + policy + " {\"name\":" + "[".repeat(2000) + "]".repeat(2000) + steps, "body:too_large");
         expected.put(
                 "POST /api/v1/users {\"username\":\"x\",\"email\":\"x@example.com\",\"role\":\"GOD\"}",
                 "role:invalid_value");
