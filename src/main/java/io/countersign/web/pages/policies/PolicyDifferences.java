@@ -1,5 +1,6 @@
 package io.countersign.web.pages.policies;
 
+import io.countersign.web.pages.LabelLines;
 import io.countersign.web.pages.TimedText;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Where the stored policy differs from a draft that could not be saved because the policy changed
@@ -28,7 +30,7 @@ final class PolicyDifferences {
         FIELDS.put("Resource groups", form -> words(form.resourceGroups));
         FIELDS.put("Resource types", form -> words(form.resourceTypes));
         FIELDS.put("Requester groups", form -> words(form.requesterGroups));
-        FIELDS.put("Resource labels", form -> words(form.labels));
+        FIELDS.put("Resource labels", PolicyDifferences::labels);
         FIELDS.put("Default duration", form -> lasting(form, form.defaultDuration));
         FIELDS.put("Maximum duration", form -> lasting(form, form.maxDuration));
         FIELDS.put("A pending request expires after", form -> lasting(form, form.requestTtl));
@@ -74,6 +76,19 @@ final class PolicyDifferences {
             }
         }
         return steps;
+    }
+
+    /**
+     * The labels as read, not as typed: the same labels sent back with other line endings or in another
+     * order are no difference. Each value is quoted and kept exactly, since spaces at either end of one
+     * are part of it and would otherwise be trimmed or pass unseen.
+     */
+    private static TimedText labels(PolicyForm form) {
+        return TimedText.of(LabelLines.read(form.labels, "labels", new ArrayList<>()).entrySet().stream()
+                .map(label ->
+                        label.getKey().strip() + (label.getValue() == null ? "" : "=\"" + label.getValue() + "\""))
+                .sorted()
+                .collect(Collectors.joining(", ")));
     }
 
     private static TimedText words(String text) {
