@@ -1,6 +1,7 @@
 package io.countersign.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.countersign.notify.internal.DeliveryDispatcher;
 import io.countersign.shared.database.NotificationFence;
@@ -23,6 +24,8 @@ class WebhookDeliveryOnPostgresTests extends WebhookDeliveryTests {
         List<Duration> took = new ArrayList<>();
         // the delivery task may pick an event up before this thread does: those are not counted
         for (int i = 0; i < 40 && took.size() < 10; i++) {
+            // a sender still looking for the endpoint's next event would send this one itself
+            await().atMost(WebhookFixtures.PATIENCE).until(() -> dispatcher.sendsInFlight() == 0);
             fixtures.publish(TestEvent.grant("grant.revoked", "req-hold" + i, "grt-hold" + i));
             long started = System.nanoTime();
             if (dispatcher.deliverDue(Delivery.WEBHOOK) > 0) {

@@ -227,33 +227,19 @@ public class DeliveryDispatcher implements DisposableBean {
             inFlight.end(due.channel(), due.id(), destination);
             throw e;
         }
-        if (claimed.isEmpty() || !claimProbe(claimed.get())) {
-            // claimed by another instance's run a moment ago
-            inFlight.end(due.channel(), due.id(), destination);
-            return false;
-        }
-        try {
-            lane(due.channel()).execute(() -> send(claimed.get(), destination));
-            return true;
-        } catch (RejectedExecutionException stopping) {
+        if (claimed.isPresent() && !endpointRests.claimProbeOf(claimed.get())) {
+            // another run's probe beat it: it is given back, due as it was
             releaseSafely(claimed.get());
-            inFlight.end(due.channel(), due.id(), destination);
-            return false;
+        } else if (claimed.isPresent()) {
+            try {
+                lane(due.channel()).execute(() -> send(claimed.get(), destination));
+                return true;
+            } catch (RejectedExecutionException stopping) {
+                releaseSafely(claimed.get());
+            }
         }
-    }
-
-    /**
-     * Claims the probe of a webhook endpoint whose rest is over for this delivery; true when it is no
-     * probe. A delivery that another run's probe beat is given back, due as it was.
-     */
-    private boolean claimProbe(DueDeliveries.Due claimed) {
-        if (!claimed.isWebhook() || claimed.endpointRestedUntil() == null) {
-            return true;
-        }
-        if (endpointRests.claimProbe(claimed.webhookId(), claimed.endpointRestedUntil(), claimed.leasedUntil())) {
-            return true;
-        }
-        releaseSafely(claimed);
+        // claimed by another instance's run a moment ago, given back, or not sent as the instance stops
+        inFlight.end(due.channel(), due.id(), destination);
         return false;
     }
 
@@ -263,21 +249,50 @@ public class DeliveryDispatcher implements DisposableBean {
                 : NOTIFICATION_LEASE;
     }
 
-    /** One send on a sender thread; once it ends, the channel looks again for what waited behind it. */
+    /**
+     * A send on a sender thread, followed by the webhook endpoint's next deliveries while it accepts
+     * them and the channel has a thread free for any other endpoint ({@link EndpointBacklog}); once
+     * it ends, the channel looks again for what waited behind it.
+     */
     private void send(DueDeliveries.Due claimed, String destination) {
         String channel = claimed.channel();
+        DueDeliveries.Due sending = claimed;
         try {
-            // the rest of a batch whose server proved unreachable stays due, untouched
-            Instant at = clock.instant();
-            if (pauses.of(channel).allows(at) && (destination == null || pauses.allows(channel, destination, at))) {
-                attemptSafely(claimed, destination);
-            } else {
-                releaseSafely(claimed);
+            EndpointBacklog backlog = null;
+            while (sendOne(sending, destination) && followsOn(channel)) {
+                if (backlog == null) {
+                    backlog = new EndpointBacklog(deliveries, fence, clock, destination, leaseOf(channel));
+                }
+                Optional<DueDeliveries.Due> next = backlog.claimNext();
+                if (next.isEmpty()) {
+                    break;
+                }
+                inFlight.next(channel, sending.id(), next.get().id());
+                sending = next.get();
             }
         } finally {
-            inFlight.end(channel, claimed.id(), destination);
+            inFlight.end(channel, sending.id(), destination);
             wakes.afterCommit(channel);
         }
+    }
+
+    /** Attempts a claimed delivery unless its server rests; true when a webhook endpoint accepted it. */
+    private boolean sendOne(DueDeliveries.Due claimed, String destination) {
+        // the rest of a batch whose server proved unreachable stays due, untouched
+        Instant at = clock.instant();
+        String channel = claimed.channel();
+        if (pauses.of(channel).allows(at) && (destination == null || pauses.allows(channel, destination, at))) {
+            return attemptSafely(claimed, destination);
+        }
+        releaseSafely(claimed);
+        return false;
+    }
+
+    /** Whether a sender that delivered to a webhook endpoint sends it the next: no other endpoint waits for it. */
+    private boolean followsOn(String channel) {
+        return Delivery.WEBHOOK.equals(channel)
+                && !lane(channel).isShutdown()
+                && inFlight.count(channel) < properties.threads();
     }
 
     private void releaseSafely(DueDeliveries.Due claimed) {
@@ -304,9 +319,9 @@ public class DeliveryDispatcher implements DisposableBean {
         });
     }
 
-    private void attemptSafely(DueDeliveries.Due due, String destination) {
+    private boolean attemptSafely(DueDeliveries.Due due, String destination) {
         try {
-            attempt(due, destination);
+            return attempt(due, destination);
         } catch (RuntimeException e) {
             // the delivery is tried again once its lease runs out; an unreachable database is
             // said in one line, since its stack trace, one per delivery in flight, tells no more
@@ -323,10 +338,12 @@ public class DeliveryDispatcher implements DisposableBean {
                         AttemptRecords.whereTo(due, destination),
                         e);
             }
+            return false;
         }
     }
 
-    private void attempt(DueDeliveries.Due due, String destination) {
+    /** True when the delivery was a webhook's and its endpoint accepted it. */
+    private boolean attempt(DueDeliveries.Due due, String destination) {
         Instant at = clock.instant();
         lag.attempting(due, at);
         long started = System.nanoTime();
@@ -336,13 +353,14 @@ public class DeliveryDispatcher implements DisposableBean {
             // the instance is stopping: the delivery is due again at once, for another instance or a restart
             Thread.interrupted();
             releaseSafely(due);
-            return;
+            return false;
         }
         Instant ended = clock.instant();
         transactions.executeWithoutResult(tx -> {
             records.record(due, at, result, durationMs, destination);
             if (due.isWebhook()) {
-                restOrWake(due, result, ended);
+                // with the attempt, so that no instance reads the endpoint's deliveries due in between
+                endpointRests.afterAttempt(due, result, ended);
             }
         });
         if (destination != null) {
@@ -357,21 +375,7 @@ public class DeliveryDispatcher implements DisposableBean {
         } else {
             pauses.afterAttempt(due.channel(), result.unreachable(), result.answered(), result.error(), ended);
         }
-    }
-
-    /**
-     * Tells every instance that a webhook endpoint rests, or that it answered: with the attempt, so
-     * that no instance reads the endpoint's deliveries due in between. Any answer to the probe ends the
-     * rest; a 2xx to another delivery, one in flight when the rest began, does too.
-     */
-    private void restOrWake(DueDeliveries.Due due, AttemptResult result, Instant ended) {
-        if (result.unreachable()) {
-            endpointRests.begin(due.webhookId(), ended);
-        } else if (result.statusCode() != null && due.endpointRestedUntil() != null) {
-            endpointRests.end(due.webhookId());
-        } else if (result.succeeded()) {
-            endpointRests.answered(due.webhookId(), ended);
-        }
+        return due.isWebhook() && result.succeeded();
     }
 
     /**

@@ -60,6 +60,17 @@ public class DueDeliveries {
             limit :limit""";
 
     /**
+     * One webhook endpoint's deliveries due, oldest first, unless it rests: what a sender that has just
+     * delivered to it sends next ({@link EndpointBacklog}). Found by {@code
+     * webhook_deliveries_webhook_state}, among the endpoint's pending deliveries only.
+     */
+    static final String DUE_AT_ENDPOINT = DUE_COLUMNS + """
+            where d.webhook_id = :webhook and d.state = 'PENDING' and d.channel = 'WEBHOOK'
+                and d.next_attempt_at <= :now and (w.rests_until is null or w.rests_until <= :now)
+            order by d.next_attempt_at, d.seq
+            limit :limit""";
+
+    /**
      * As {@link #DUE_ON_CHANNEL} for a notification channel, without the deliveries held on its resting
      * destinations (ADR 0037), for the same reason as {@link #DUE_WEBHOOKS_EXCEPT}.
      */
@@ -273,6 +284,16 @@ public class DueDeliveries {
                 .param("now", Timestamps.toDb(now))
                 // no webhook id is empty: one query plan whether any endpoint is left out or not
                 .param("except", except.isEmpty() ? Set.of("") : except)
+                .param("limit", limit)
+                .query(DueDeliveries::due)
+                .list();
+    }
+
+    /** One endpoint's deliveries due at {@code now}, oldest first; none while it rests. */
+    public List<Due> dueAtEndpoint(String webhookId, Instant now, int limit) {
+        return jdbc.sql(DUE_AT_ENDPOINT)
+                .param("webhook", webhookId)
+                .param("now", Timestamps.toDb(now))
                 .param("limit", limit)
                 .query(DueDeliveries::due)
                 .list();

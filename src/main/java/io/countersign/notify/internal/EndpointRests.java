@@ -25,6 +25,21 @@ class EndpointRests {
         this.length = properties.unreachablePause();
     }
 
+    /**
+     * Tells every instance that the endpoint of a delivery just attempted rests, or that it answered.
+     * Any answer to the probe ends the rest; a 2xx to another delivery, one in flight when the rest
+     * began, does too.
+     */
+    void afterAttempt(DueDeliveries.Due due, AttemptResult result, Instant ended) {
+        if (result.unreachable()) {
+            begin(due.webhookId(), ended);
+        } else if (result.statusCode() != null && due.endpointRestedUntil() != null) {
+            end(due.webhookId());
+        } else if (result.succeeded()) {
+            answered(due.webhookId(), ended);
+        }
+    }
+
     /** The endpoint could not be reached by an attempt that ended at {@code ended}: it rests from then. */
     void begin(String webhookId, Instant ended) {
         jdbc.sql("update webhooks set rests_until = ? where id = ?")
@@ -72,6 +87,16 @@ class EndpointRests {
                 .filter(id -> !onRows.contains(id))
                 .forEach(id -> pauses.afterAttempt(Delivery.WEBHOOK, id, false, true, null, now));
         return onRows;
+    }
+
+    /**
+     * Claims the probe of a webhook endpoint whose rest is over for this claimed delivery; true when it
+     * is no probe, false when another run claimed the probe first.
+     */
+    boolean claimProbeOf(DueDeliveries.Due claimed) {
+        return !claimed.isWebhook()
+                || claimed.endpointRestedUntil() == null
+                || claimProbe(claimed.webhookId(), claimed.endpointRestedUntil(), claimed.leasedUntil());
     }
 
     /**

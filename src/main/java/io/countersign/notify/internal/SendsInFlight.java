@@ -44,6 +44,13 @@ final class SendsInFlight {
         return true;
     }
 
+    /** The send of one delivery has ended and the next to the same destination takes its place. */
+    synchronized void next(String channel, String endedId, String nextId) {
+        Channel sends = channels.get(channel);
+        sends.deliveries.remove(endedId);
+        sends.deliveries.add(nextId);
+    }
+
     /** The send has ended, recorded or not: the deliveries waiting behind its destination are read again. */
     synchronized void end(String channel, String deliveryId, String destination) {
         Channel sends = channels.get(channel);

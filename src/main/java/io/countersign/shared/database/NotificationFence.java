@@ -297,11 +297,19 @@ public class NotificationFence {
      * instance's checks refuse it.
      */
     public void waitOutHold() {
+        waitOutHoldSince(System.nanoTime());
+    }
+
+    /**
+     * As {@link #waitOutHold()} for what was read (so had committed) at {@code readAt}, a {@link
+     * System#nanoTime()}: waits only what is left of {@link #HOLD} since then.
+     */
+    public void waitOutHoldSince(long readAt) {
         if (!notifications.available()) {
             return;
         }
-        long until = System.nanoTime() + HOLD.toNanos();
-        for (long left = HOLD.toNanos(); left > 0; left = until - System.nanoTime()) {
+        long until = readAt + HOLD.toNanos();
+        for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
             LockSupport.parkNanos(left);
         }
     }
