@@ -91,20 +91,7 @@ class WebhookAdminPagesTests extends AdminPagesTestBase {
     @Test
     void aDeadDeliveryIsListedWithItsStateAndRedeliveredOnce() throws Exception {
         // nothing listens on the discard port: every attempt fails until the delivery is dead
-        String id = api.asAdmin()
-                .post(
-                        "/api/v1/webhooks",
-                        Api.json(Map.of(
-                                "url",
-                                "http://127.0.0.1:9/" + Api.unique("dead"),
-                                "events",
-                                List.of("request.created"),
-                                "secret",
-                                SECRET)))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String id = api.webhook("http://127.0.0.1:9/" + Api.unique("dead"), "request.created");
         autoApprovedRequest();
 
         await().atMost(Duration.ofSeconds(60))
@@ -161,20 +148,7 @@ class WebhookAdminPagesTests extends AdminPagesTestBase {
 
     @Test
     void aDeliveryStateTheListDoesNotOfferIsRefusedNamingOnlyThoseItOffers() throws Exception {
-        String id = api.asAdmin()
-                .post(
-                        "/api/v1/webhooks",
-                        Api.json(Map.of(
-                                "url",
-                                "https://hooks.example.com/" + Api.unique("st"),
-                                "events",
-                                List.of("request.created"),
-                                "secret",
-                                SECRET)))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
+        String id = api.webhook("https://hooks.example.com/" + Api.unique("st"), "request.created");
 
         MockHttpServletResponse refused = browsing.get(admin, "/admin/webhooks/" + id + "/deliveries?state=bogus");
 
