@@ -49,6 +49,7 @@ class RequestOpening {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final RequestMeters meters;
+    private final ApproverHold approverHold;
 
     RequestOpening(
             RequestRepository repository,
@@ -59,8 +60,10 @@ class RequestOpening {
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             RequestMeters meters,
-            Pipeline pipeline) {
+            Pipeline pipeline,
+            ApproverHold approverHold) {
         this.pipeline = pipeline;
+        this.approverHold = approverHold;
         this.repository = repository;
         this.planner = planner;
         this.directory = directory;
@@ -145,9 +148,13 @@ class RequestOpening {
         // locked so that a deletion of the resource or a deactivation of the requester cannot commit
         // between these checks and the new request; resource before user (docs/adr/0008); the
         // resource is read after its lock, as the lock keeps it
+        // resource before user (docs/adr/0008); the approvers' hold after the user, so that an offboarding
+        // of its approvers either sees this request or is read by it (docs/adr/0046)
         Pipelined<Optional<String>> requesterLock = directory.activeNamedLock(requester);
+        Pipelined<Long> departures = approverHold.shared();
         Pipelined<Optional<Resource>> locked = inventory.resourceRead(resource);
-        pipeline.run(List.of(inventory.resourceLock(resource), requesterLock, locked));
+        pipeline.run(List.of(inventory.resourceLock(resource), requesterLock, departures, locked));
+        approverHold.readCurrent(departures.answer());
         String requesterId = requesterLock.answer().orElseThrow(() -> CallerGoneException.orUnknown(actor, requester));
         // read after the lock, which has the row when the caller is the requester
         String actorId = Requests.userIdOf(directory, actor);

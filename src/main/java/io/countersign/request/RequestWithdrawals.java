@@ -34,13 +34,16 @@ class RequestWithdrawals {
     private final RequestRepository repository;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ApproverHold approverHold;
 
     RequestWithdrawals(
             JdbcClient jdbc,
             ApproverPlaces places,
             RequestRepository repository,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ApproverHold approverHold) {
+        this.approverHold = approverHold;
         this.jdbc = jdbc;
         this.places = places;
         this.repository = repository;
@@ -51,6 +54,8 @@ class RequestWithdrawals {
     @EventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(UserAccessEnded ended) {
+        // before the scan: creations in flight commit first and are found, later ones read the user as gone
+        approverHold.exclusive();
         Instant now = now();
         Set<String> ids =
                 new TreeSet<>(jdbc.sql("select id from access_requests where status = 'PENDING' and requester_id = ?")
@@ -72,6 +77,7 @@ class RequestWithdrawals {
         if (!changed.stoppedApproving()) {
             return;
         }
+        approverHold.exclusive();
         Instant now = now();
         change(
                 places.pendingWithPlacesOf(changed.userId()),

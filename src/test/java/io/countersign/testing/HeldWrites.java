@@ -3,6 +3,7 @@ package io.countersign.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.countersign.shared.database.DatabaseProduct;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Puts two writers in a chosen order on PostgreSQL: the first writes in a transaction held open until
+ * Puts two writers in a chosen order on PostgreSQL, or on H2 when built with its {@link DatabaseProduct}:
+ * the first writes in a transaction held open until
  * the second, started meanwhile, is seen waiting behind its locks; then the first commits. Close it
  * after the test.
  */
@@ -28,13 +30,27 @@ public final class HeldWrites implements AutoCloseable {
                 select a.pid from pg_stat_activity a join blocked b on b.pid = any(pg_blocking_pids(a.pid)))
             select count(*) from blocked""";
 
+    /** On H2: the sessions waiting for a lock that {@code pid} holds. */
+    private static final String WAITING_BEHIND_ON_H2 =
+            "select count(*) from information_schema.sessions where blocker_id = ?";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
+    private final boolean postgres;
 
     public HeldWrites(JdbcClient jdbc, TransactionTemplate transactions) {
+        this(jdbc, transactions, true);
+    }
+
+    public HeldWrites(JdbcClient jdbc, TransactionTemplate transactions, DatabaseProduct product) {
+        this(jdbc, transactions, product.postgres());
+    }
+
+    private HeldWrites(JdbcClient jdbc, TransactionTemplate transactions, boolean postgres) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.postgres = postgres;
     }
 
     /** Runs {@code first}, then {@code second} once it waits for {@code first}; answers what {@code second} answered. */
@@ -52,7 +68,9 @@ public final class HeldWrites implements AutoCloseable {
         AtomicInteger pid = new AtomicInteger();
         Future<?> firstDone = threads.submit(() -> transactions.executeWithoutResult(tx -> {
             first.run();
-            pid.set(jdbc.sql("select pg_backend_pid()").query(Integer.class).single());
+            pid.set(jdbc.sql(postgres ? "select pg_backend_pid()" : "select session_id()")
+                    .query(Integer.class)
+                    .single());
             written.countDown();
             awaitQuietly(secondWaits);
             thenFirst.run();
@@ -62,7 +80,7 @@ public final class HeldWrites implements AutoCloseable {
         // done without waiting is a failure the assertion tells, rather than a minute's timeout
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> secondAnswer.isDone()
-                        || jdbc.sql(WAITING_BEHIND)
+                        || jdbc.sql(postgres ? WAITING_BEHIND : WAITING_BEHIND_ON_H2)
                                         .param(pid.get())
                                         .query(Long.class)
                                         .single()
