@@ -47,12 +47,16 @@ final class StepTimeout {
                 }
             }
         }
-        request.rejectBySystem(step, mustComplete ? reason + leftOut(request, step) : reason, at);
+        // a step short of approvers, or one that timed out after its escalation, says whom the escalation
+        // could not ask and why; a step that rejects on timeout escalates to nobody
+        boolean escalates = mustComplete || step.onTimeout() == OnTimeout.ESCALATE;
+        request.rejectBySystem(step, escalates ? reason + leftOut(request, step) : reason, at);
     }
 
     /**
      * Those the step escalates to (now or earlier) whom separation of duties keeps from approving it,
-     * and why, as the end of the reason a step short of approvers gives; empty when there are none. A
+     * and why, as the end of the reason a step short of approvers or out of time gives; empty when there
+     * are none. A
      * withdrawn approval no longer counts, yet still keeps the person who gave it out of the step, so
      * the reason names them rather than leave readers to wonder why they were not asked.
      */

@@ -3,7 +3,9 @@ package io.countersign.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -55,6 +57,38 @@ class RequestTimerTests extends DeadlineTestBase {
         assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
         assertThat(rejected.get("decisions").get(0).get("channel").asString()).isEqualTo("SYSTEM");
         assertThat(scene.systemActions(id)).containsExactly("request.step_escalated", "request.rejected");
+    }
+
+    @Test
+    void aStepThatTimesOutAfterItsEscalationLeftAnEarlierApproverOutSaysSoInTheRequestAndTheAuditTrail() {
+        Organisation.Person sam = scene.org.person("sam");
+        Map<String, Object> security =
+                new LinkedHashMap<>(Organisation.escalatingStep("Security", sam, "PT30M", scene.director));
+        security.put("escalateTo", Organisation.usersNamed(scene.lisa, scene.director));
+        String id = scene.org.pendingRequest(
+                scene.dev,
+                List.of(Organisation.step("Manager", 1, scene.lisa), security),
+                Map.of("distinctApproversAcrossSteps", true));
+        api.as(scene.lisa.token())
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(200);
+
+        clock.advance(Duration.ofMinutes(30));
+        timers.sweep();
+        clock.advance(Duration.ofMinutes(30));
+        timers.sweep();
+
+        JsonNode rejected = scene.read(id);
+        assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        String reason = rejected.get("decisions").get(1).get("comment").asString();
+        assertThat(reason)
+                .startsWith("step 2 timed out at ")
+                .endsWith(": of those it escalates to, " + scene.lisa.name() + " approved step 1");
+        assertThat(jdbc.sql("select note from audit_events where request_id = ? and action = 'request.rejected'")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .endsWith(reason);
     }
 
     @Test

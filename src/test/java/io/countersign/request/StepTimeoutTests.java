@@ -129,6 +129,53 @@ class StepTimeoutTests {
     }
 
     @Test
+    void aTimeoutWhoseEscalationLeavesEveryoneOutNamesWhoAndWhyInItsReason() {
+        PlannedStep security =
+                new PlannedStep("Security", 1, List.of("sam"), TIMEOUT, OnTimeout.ESCALATE, List.of("lisa"), null);
+        AccessRequest request = open(Plans.plan(Plans.step("Manager", 1, "lisa"), security));
+        Instant opened = CREATED.plusSeconds(5);
+        request.approve(person("lisa"), "lisa", null, opened);
+
+        DueTimer.timeOutIfDue(request, opened.plus(TIMEOUT));
+
+        assertThat(rejection(request))
+                .isEqualTo(StepTimeout.timedOut(1, opened.plus(TIMEOUT))
+                        + ": of those it escalates to, lisa approved step 1");
+    }
+
+    @Test
+    void aTimeoutAfterAnEscalationThatLeftSomeoneOutNamesThemInItsReason() {
+        AccessRequest request = open(Plans.plan(step(OnTimeout.ESCALATE, List.of(REQUESTER, "dora"))));
+        DueTimer.timeOutIfDue(request, DUE);
+        assertThat(request.steps().get(0).eligibleApprovers()).containsExactly("dora", "lisa");
+
+        DueTimer.timeOutIfDue(request, DUE.plus(TIMEOUT));
+
+        assertThat(rejection(request))
+                .isEqualTo(StepTimeout.timedOut(0, DUE.plus(TIMEOUT)) + ": of those it escalates to, " + REQUESTER
+                        + " made the request");
+    }
+
+    @Test
+    void aTimeoutWhoseEscalationLeftNobodyOutSaysOnlyThatItTimedOut() {
+        AccessRequest request = open(Plans.plan(step(OnTimeout.ESCALATE, List.of("dora"))));
+        DueTimer.timeOutIfDue(request, DUE);
+
+        DueTimer.timeOutIfDue(request, DUE.plus(TIMEOUT));
+
+        assertThat(rejection(request)).isEqualTo(StepTimeout.timedOut(0, DUE.plus(TIMEOUT)));
+    }
+
+    private static String rejection(AccessRequest request) {
+        assertThat(request.status()).isEqualTo(RequestStatus.REJECTED);
+        return request.decisions().stream()
+                .filter(d -> d.channel() == Channel.SYSTEM)
+                .map(Decision::comment)
+                .reduce((first, last) -> last)
+                .orElseThrow();
+    }
+
+    @Test
     void anEndedRequestDoesNotTimeOut() {
         AccessRequest request = open(Plans.plan(step(OnTimeout.REJECT, List.of())));
         request.approve(person("lisa"), "lisa", null, CREATED.plusSeconds(5));
