@@ -228,7 +228,7 @@ class TelegramDecisionTests {
         // the expired row would also count as one: only a fresh one shows the press asked again
         assertThat(bot.lastAnswer().get("text").asString()).isEqualTo("Reply with your reason to reject " + id + ".");
         assertThat(pendingRejections()).hasSize(1);
-        assertThat(jdbc.sql("select count(*) from telegram_pending_rejections"
+        assertThat(jdbc.sql("select count(*) from telegram_rejection_prompts"
                                 + " where chat_id = '5001' and message_id = '77' and expires_at > ?")
                         .param(Timestamps.toDb(clock.instant()))
                         .query(Integer.class)
@@ -241,8 +241,44 @@ class TelegramDecisionTests {
         assertThat(pendingRejections()).isEmpty();
     }
 
+    @Test
+    void aReplyGivesTheReasonOnlyToTheBotThatAskedForItWhenTwoBotsShareTheChat() throws Exception {
+        try (TelegramBot other = new TelegramBot(api, jdbc)) {
+            bot.link(lisa, 5001);
+            Map<String, Object> first = step(1, lisa);
+            first.put("notify", List.of(bot.channel, other.channel));
+            String id = scene.pending(dev, List.of(first));
+            scene.awaitNothingDue();
+            String rejectHere = bot.buttons().get(1);
+            String rejectThere = other.buttons().get(1);
+
+            // each bot numbers the messages of its own chat with lisa: both prompts are message 77 of chat 5001
+            bot.click(5001, rejectHere).expect(200);
+            other.click(5001, rejectThere).expect(200);
+            other.write(5001, "asked over there", 77L).expect(200);
+            assertThat(api.status(id)).isEqualTo("REJECTED");
+            assertThat(api.asAdmin()
+                            .get("/api/v1/requests/" + id)
+                            .json()
+                            .get("decisions")
+                            .get(0)
+                            .get("comment")
+                            .asString())
+                    .isEqualTo("asked over there");
+            assertThat(other.lastSent().get("text").asString()).isEqualTo("Rejected " + id + ".");
+
+            String second = scene.pending(dev, List.of(first));
+            scene.awaitNothingDue();
+            other.click(5001, other.buttons().get(1)).expect(200);
+            bot.write(5001, "a reply to this bot's own message 77", 77L).expect(200);
+            assertThat(api.status(second)).as("this bot asked for nothing").isEqualTo("PENDING");
+            other.write(5001, "the reply the other bot asked for", 77L).expect(200);
+            assertThat(api.status(second)).isEqualTo("REJECTED");
+        }
+    }
+
     private List<String> pendingRejections() {
-        return jdbc.sql("select token from telegram_pending_rejections where chat_id = '5001' and message_id = '77'")
+        return jdbc.sql("select token from telegram_rejection_prompts where chat_id = '5001' and message_id = '77'")
                 .query(String.class)
                 .list();
     }

@@ -113,7 +113,7 @@ public class TelegramWebhook {
         TelegramPlatform.Answered sent = bot.call(channel, "sendMessage", ask);
         if (sent.failure() == null) {
             String messageId = sent.body().path("result").path("message_id").asString();
-            rejections.hold(chat, messageId, callback.get().token(), from);
+            rejections.hold(channel.name(), chat, messageId, callback.get().token(), from);
             answer(channel, queryId, "Reply with your reason to reject " + requestId + ".", false);
         } else {
             answer(channel, queryId, "Countersign could not ask for a reason; press Reject again.", true);
@@ -140,8 +140,8 @@ public class TelegramWebhook {
         if (repliedTo.isMissingNode() || repliedTo.isNull()) {
             return;
         }
-        Optional<TelegramRejections.Pending> pending =
-                rejections.take(chat, repliedTo.path("message_id").asString(""), from);
+        Optional<TelegramRejections.Pending> pending = rejections.take(
+                channel.name(), chat, repliedTo.path("message_id").asString(""), from);
         if (pending.isEmpty()) {
             return;
         }
