@@ -1,12 +1,11 @@
 package io.countersign.web.pages;
 
-import io.countersign.request.AccessRequest;
 import io.countersign.request.RequestPage;
 import io.countersign.request.RequestQuery;
 import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
-import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.Collections;
@@ -15,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +34,12 @@ class AllRequestsPage {
 
     static final int PAGE_SIZE = 50;
 
+    /** The filters the page shows: the status links and the form's fields. */
+    /** What a list whose filter is refused shows. */
+    static final RequestPage NOTHING = new RequestPage(List.of(), null);
+
+    private static final Set<String> FILTERS = Set.of("status", "requester", "resource", "from", "to");
+
     private final Requests requests;
 
     AllRequestsPage(Requests requests) {
@@ -43,6 +48,7 @@ class AllRequestsPage {
 
     @GetMapping("/requests")
     @KnownParametersOnly
+    @ListPage
     String list(
             Actor actor,
             @RequestParam(required = false) String status,
@@ -52,6 +58,7 @@ class AllRequestsPage {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String cursor,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
         String chosen = status == null ? "" : status.trim().toLowerCase(Locale.ROOT);
         Problems problems = new Problems();
@@ -62,28 +69,26 @@ class AllRequestsPage {
                 "must be one of " + String.join(", ", STATUSES.keySet()));
         Instant since = UtcTimes.parse(from, "from", problems);
         Instant until = UtcTimes.parse(to, "to", problems);
-        List<AccessRequest> found = List.of();
-        String next = null;
-        try {
-            problems.throwIfAny();
-            RequestPage page = requests.list(
-                    actor,
-                    new RequestQuery(
-                            chosen.isEmpty() ? null : STATUSES.get(chosen),
-                            requester,
-                            resource,
-                            null,
-                            since,
-                            until,
-                            cursor,
-                            PAGE_SIZE));
-            found = page.items();
-            next = page.nextCursor();
-        } catch (InvalidInputException e) {
-            // the list page again, its form holding what was asked, named as the refusal it is
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("error", e.getMessage());
-        }
+        RequestPage found = RefusedFilters.listed(
+                request,
+                response,
+                model,
+                FILTERS,
+                () -> {
+                    problems.throwIfAny();
+                    return requests.list(
+                            actor,
+                            new RequestQuery(
+                                    chosen.isEmpty() ? null : STATUSES.get(chosen),
+                                    requester,
+                                    resource,
+                                    null,
+                                    since,
+                                    until,
+                                    cursor,
+                                    PAGE_SIZE));
+                },
+                NOTHING);
         UriComponentsBuilder filters = UriComponentsBuilder.fromPath("/requests")
                 .queryParamIfPresent("requester", present(requester))
                 .queryParamIfPresent("resource", present(resource))
@@ -106,8 +111,8 @@ class AllRequestsPage {
         model.addAttribute("resource", resource);
         model.addAttribute("from", UtcTimes.field(from));
         model.addAttribute("to", UtcTimes.field(to));
-        model.addAttribute("requests", found);
-        PageLinks.add(model, here, cursor, next);
+        model.addAttribute("requests", found.items());
+        PageLinks.add(model, here, cursor, found.nextCursor());
         return "pages/all-requests";
     }
 

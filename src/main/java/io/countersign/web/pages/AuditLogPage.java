@@ -3,16 +3,17 @@ package io.countersign.web.pages;
 import io.countersign.audit.AuditLog;
 import io.countersign.audit.AuditPage;
 import io.countersign.audit.AuditQuery;
+import io.countersign.audit.AuditRecord;
 import io.countersign.audit.ChainVerification;
-import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Problems;
 import io.countersign.web.AuditDownloads;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
+import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +30,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class AuditLogPage {
 
+    /** The filters the page's form has a field for. */
+    private static final Set<String> FILTERS = Set.of("requestId", "actor", "action", "from", "to");
+
     private final AuditLog log;
     private final AuditDownloads downloads;
 
@@ -39,6 +43,7 @@ class AuditLogPage {
 
     @GetMapping("/audit")
     @KnownParametersOnly
+    @ListPage
     String show(
             @RequestParam(required = false) String requestId,
             @RequestParam(required = false) String actor,
@@ -48,6 +53,7 @@ class AuditLogPage {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String verify,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("requestId", requestId);
@@ -56,27 +62,30 @@ class AuditLogPage {
         model.addAttribute("filters", filters);
         model.addAttribute("from", UtcTimes.field(from));
         model.addAttribute("to", UtcTimes.field(to));
-        model.addAttribute("events", List.of());
-        try {
-            AuditQuery query = query(requestId, actor, action, from, to, cursor);
-            AuditPage page = log.query(query);
-            model.addAttribute("events", page.items());
-            UriComponentsBuilder here = UriComponentsBuilder.fromPath("/audit");
-            Map<String, String> exported = new LinkedHashMap<>(filters);
-            exported.put("from", query.from() == null ? null : query.from().toString());
-            exported.put("to", query.to() == null ? null : query.to().toString());
-            exported.forEach((name, value) -> {
-                if (value != null && !value.isBlank()) {
-                    here.queryParam(name, value.trim());
-                }
-            });
-            model.addAttribute("exportFilters", exported);
-            PageLinks.add(model, here, cursor, page.nextCursor());
-        } catch (InvalidInputException e) {
-            // the list page again, its form holding what was asked, named as the refusal it is
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("error", e.getMessage());
-        }
+        List<AuditRecord> events = RefusedFilters.listed(
+                request,
+                response,
+                model,
+                FILTERS,
+                () -> {
+                    AuditQuery query = query(requestId, actor, action, from, to, cursor);
+                    AuditPage page = log.query(query);
+                    UriComponentsBuilder here = UriComponentsBuilder.fromPath("/audit");
+                    Map<String, String> exported = new LinkedHashMap<>(filters);
+                    exported.put(
+                            "from", query.from() == null ? null : query.from().toString());
+                    exported.put("to", query.to() == null ? null : query.to().toString());
+                    exported.forEach((name, value) -> {
+                        if (value != null && !value.isBlank()) {
+                            here.queryParam(name, value.trim());
+                        }
+                    });
+                    model.addAttribute("exportFilters", exported);
+                    PageLinks.add(model, here, cursor, page.nextCursor());
+                    return page.items();
+                },
+                List.of());
+        model.addAttribute("events", events);
         if (verify != null) {
             ChainVerification verification = log.verify();
             model.addAttribute("verification", verification);

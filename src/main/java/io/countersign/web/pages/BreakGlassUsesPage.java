@@ -7,10 +7,11 @@ import io.countersign.request.RequestPage;
 import io.countersign.shared.Actor;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.web.ExpectedValues;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,41 +36,42 @@ class BreakGlassUsesPage {
 
     @GetMapping("/breakglass")
     @KnownParametersOnly
+    @ListPage
     String list(
             Actor actor,
             @RequestParam(name = "overdue", required = false) String overdueAsked,
             @RequestParam(required = false) String cursor,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
-        List<Row> rows = List.of();
-        String next = null;
         Boolean asked = flag(overdueAsked);
         boolean overdue = Boolean.TRUE.equals(asked);
-        try {
-            if (asked == null) {
-                throw InvalidInputException.of("overdue", "invalid_value", ExpectedValues.mustBe(Boolean.class));
-            }
-            RequestPage page = reviews.list(actor, overdue, cursor, AllRequestsPage.PAGE_SIZE);
-            Map<String, BreakGlassReview> reviewed = reviews.forRequests(
-                    page.items().stream().map(AccessRequest::id).toList());
-            rows = page.items().stream()
-                    .map(r -> new Row(r, reviewed.get(r.id())))
-                    .toList();
-            next = page.nextCursor();
-        } catch (InvalidInputException e) {
-            // the list page again, its form holding what was asked, named as the refusal it is
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("error", e.getMessage());
-        }
+        RequestPage page = RefusedFilters.listed(
+                request,
+                response,
+                model,
+                Set.of("overdue"),
+                () -> {
+                    if (asked == null) {
+                        throw InvalidInputException.of(
+                                "overdue", "invalid_value", ExpectedValues.mustBe(Boolean.class));
+                    }
+                    return reviews.list(actor, overdue, cursor, AllRequestsPage.PAGE_SIZE);
+                },
+                AllRequestsPage.NOTHING);
+        Map<String, BreakGlassReview> reviewed =
+                reviews.forRequests(page.items().stream().map(AccessRequest::id).toList());
+        List<Row> rows =
+                page.items().stream().map(r -> new Row(r, reviewed.get(r.id()))).toList();
         UriComponentsBuilder here = UriComponentsBuilder.fromPath("/breakglass");
         if (overdue) {
             here.queryParam("overdue", true);
         }
         model.addAttribute("overdue", overdue);
         // a refused filter marks neither choice and lists nothing, rather than reading as "All"
-        model.addAttribute("refused", asked == null);
+        model.addAttribute("refused", model.getAttribute("error") != null);
         model.addAttribute("uses", rows);
-        PageLinks.add(model, here, cursor, next);
+        PageLinks.add(model, here, cursor, page.nextCursor());
         return "pages/breakglass";
     }
 

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -20,7 +21,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * page takes, as the API refuses one ({@code unknown_parameter}). Ignored, a misspelt filter
  * ({@code /audit?actorr=admin}) would show the whole unfiltered list as though it were the filtered one.
  * What a page takes is read from its method's {@link RequestParam}s, so a new filter is known the moment
- * it is declared.
+ * it is declared. On a {@link ListPage} the list itself names it ({@link RefusedFilters}).
  */
 @Configuration(proxyBeanMethods = false)
 class KnownPageParameters implements WebMvcConfigurer, HandlerInterceptor {
@@ -52,7 +53,17 @@ class KnownPageParameters implements WebMvcConfigurer, HandlerInterceptor {
                     "unknown_parameter",
                     "is not a parameter of this page, which takes " + String.join(", ", known));
         }
+        if (method.hasMethodAnnotation(ListPage.class)) {
+            RefusedFilters.defer(request, problems.issues());
+            return true;
+        }
         problems.throwIfAny();
         return true;
+    }
+
+    @Override
+    public void postHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView modelAndView) {
+        RefusedFilters.requireShown(request);
     }
 }

@@ -68,8 +68,9 @@ class PageErrors {
 
     /**
      * A filter or form field the service refuses where no form is there to show it beside (a hidden
-     * field tampered with, a filter typed into the address or one the page does not take, an export
-     * asked without its format, a field the form cannot hold such as a step far beyond the last): a
+     * field tampered with, an export asked without its format or with a filter it does not take, a field
+     * the form cannot hold such as a step far beyond the last; a list shows its own, see
+     * {@link RefusedFilters}): a
      * browser is shown a page naming the problem, with the status as its title, rather than the API's
      * problem document. Anything else, such as a script fetching the audit export with a session, gets
      * a problem document naming the same fields, with the coded {@code errors} the API gives.

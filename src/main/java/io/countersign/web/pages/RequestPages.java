@@ -67,9 +67,20 @@ class RequestPages {
 
     @GetMapping("/")
     @KnownParametersOnly
-    String mine(Actor actor, @RequestParam(required = false) String cursor, Model model, HttpServletResponse response) {
+    @ListPage
+    String mine(
+            Actor actor,
+            @RequestParam(required = false) String cursor,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         List<AccessRequest> mine = page(
-                actor, new RequestQuery(null, actor.username(), null, null, cursor, PAGE_SIZE), "/", model, response);
+                actor,
+                new RequestQuery(null, actor.username(), null, null, cursor, PAGE_SIZE),
+                "/",
+                model,
+                request,
+                response);
         Map<String, Grant> granted =
                 grants.forRequests(mine.stream().map(AccessRequest::id).toList());
         Instant now = clock.instant();
@@ -83,11 +94,21 @@ class RequestPages {
 
     @GetMapping("/approvals")
     @KnownParametersOnly
+    @ListPage
     String approvals(
-            Actor actor, @RequestParam(required = false) String cursor, Model model, HttpServletResponse response) {
+            Actor actor,
+            @RequestParam(required = false) String cursor,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Instant now = clock.instant();
-        List<AccessRequest> waiting =
-                page(actor, new RequestQuery(null, null, null, "me", cursor, PAGE_SIZE), "/approvals", model, response);
+        List<AccessRequest> waiting = page(
+                actor,
+                new RequestQuery(null, null, null, "me", cursor, PAGE_SIZE),
+                "/approvals",
+                model,
+                request,
+                response);
         model.addAttribute(
                 "requests",
                 waiting.stream().map(r -> RequestView.of(r, null, now)).toList());
@@ -111,19 +132,16 @@ class RequestPages {
      * this list did not give is named above it, with the status 400, as on the other lists.
      */
     private List<AccessRequest> page(
-            Actor actor, RequestQuery query, String path, Model model, HttpServletResponse response) {
-        List<AccessRequest> found = List.of();
-        String next = null;
-        try {
-            RequestPage page = requests.list(actor, query);
-            found = page.items();
-            next = page.nextCursor();
-        } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("error", e.getMessage());
-        }
-        PageLinks.add(model, UriComponentsBuilder.fromPath(path), query.cursor(), next);
-        return found;
+            Actor actor,
+            RequestQuery query,
+            String path,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        RequestPage page = RefusedFilters.listed(
+                request, response, model, Set.of(), () -> requests.list(actor, query), AllRequestsPage.NOTHING);
+        PageLinks.add(model, UriComponentsBuilder.fromPath(path), query.cursor(), page.nextCursor());
+        return page.items();
     }
 
     @GetMapping("/requests/{id}")
@@ -177,6 +195,7 @@ class RequestPages {
                 decision,
                 "Approved.",
                 model,
+                form,
                 response,
                 redirect,
                 () -> requests.decideShownStep(actor, id, comment, shown, true));
@@ -195,7 +214,7 @@ class RequestPages {
             RedirectAttributes redirect) {
         int shown = DecisionForms.shownStep(form, step);
         Decision decision = new Decision(actor, id, from, comment, "reject");
-        return decide(decision, "Rejected.", model, response, redirect, () -> {
+        return decide(decision, "Rejected.", model, form, response, redirect, () -> {
             Problems problems = new Problems();
             problems.check(comment != null && !comment.isBlank(), "comment", "required", "Say why you reject.");
             problems.throwIfAny();
@@ -232,6 +251,7 @@ class RequestPages {
             Decision decision,
             String done,
             Model model,
+            HttpServletRequest form,
             HttpServletResponse response,
             RedirectAttributes redirect,
             Runnable change) {
@@ -252,7 +272,7 @@ class RequestPages {
             model.addAttribute(field, decision.comment());
             model.addAttribute(COMMENT_OF, id);
             if ("approvals".equals(from)) {
-                return approvals(decision.actor(), null, model, response);
+                return approvals(decision.actor(), null, model, form, response);
             }
             return show(decision.actor(), id, model);
         } catch (CountersignException e) {

@@ -29,7 +29,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * filter matching nothing, shown as an empty list, or a comment stored as "first,second". Fields that
  * hold a list (a webhook's events, ticked one box each) take as many as are sent. What takes one value
  * is read from the handler: its {@code @RequestParam}s and the top-level fields of the form it binds. It
- * covers the pages whose refusals {@link PageErrors} shows; the decision links answer for themselves.
+ * covers the pages whose refusals {@link PageErrors} shows; the decision links answer for themselves. A
+ * {@link ListPage} names the filter on the list itself ({@link RefusedFilters}).
  */
 @Configuration(proxyBeanMethods = false)
 class SingleValuedPageParameters implements WebMvcConfigurer, HandlerInterceptor {
@@ -55,6 +56,10 @@ class SingleValuedPageParameters implements WebMvcConfigurer, HandlerInterceptor
                 problems.givenOnce(values, name);
             }
         });
+        if (method.hasMethodAnnotation(ListPage.class)) {
+            RefusedFilters.defer(request, problems.issues());
+            return true;
+        }
         problems.throwIfAny();
         return true;
     }

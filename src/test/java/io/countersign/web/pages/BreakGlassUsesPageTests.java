@@ -202,7 +202,7 @@ class BreakGlassUsesPageTests extends ServedPagesTestBase {
             assertThat(refused.statusCode()).as(value).isEqualTo(400);
             assertThat(refused.body())
                     .as(value)
-                    .contains("overdue: must be true or false")
+                    .contains("id=\"overdue-error\">must be true or false")
                     .doesNotContain(id, "No break-glass use matches.", "aria-current=\"page\">All<");
         }
     }

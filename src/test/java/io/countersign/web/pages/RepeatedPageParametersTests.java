@@ -7,14 +7,14 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /**
- * A page's filter or form field that takes one value, sent twice, is refused with a page naming it in
- * the API's words, and nothing is listed or changed: joined with a comma, the two would be a value
- * nobody typed. A field that holds a list (a webhook's events, one ticked box each) takes them all.
+ * A page's filter or form field that takes one value, sent twice, is refused naming it in the API's
+ * words (a list beside the filter, a form on a page of its own), and nothing is listed or changed:
+ * joined with a comma, the two would be a value nobody typed. A field that holds a list (a webhook's events, one ticked box each) takes them all.
  */
 class RepeatedPageParametersTests extends ServedPagesTestBase {
 
     @Test
-    void aFilterGivenTwiceIsRefusedRatherThanListingNothing() {
+    void aFilterGivenTwiceIsRefusedAtTheFilterRatherThanListingNothing() {
         Visitor auditor = Visitor.signedIn(base, api.person("auditor", "AUDITOR", PASSWORD), PASSWORD);
         Visitor admin = Visitor.signedIn(base, api.person("admin", "ADMIN", PASSWORD), PASSWORD);
 
@@ -26,8 +26,8 @@ class RepeatedPageParametersTests extends ServedPagesTestBase {
             assertThat(seen.statusCode()).as(seen.uri().toString()).isEqualTo(400);
             assertThat(seen.body())
                     .as(seen.uri().toString())
-                    .contains("<title>Bad Request - Countersign", name + ": must be given once")
-                    .doesNotContain("No events", "No requests", "<table");
+                    .contains("id=\"" + name + "-error\">must be given once")
+                    .doesNotContain("Bad Request - Countersign", "No event matches", "No request matches", "<table");
         }
     }
 

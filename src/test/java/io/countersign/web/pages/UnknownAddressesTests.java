@@ -142,23 +142,9 @@ class UnknownAddressesTests extends ServedPagesTestBase {
     @Test
     void aFilterOrFieldThePageRefusesIsAnsweredWithAPageNamingIt() {
         Visitor admin = signedIn("ADMIN");
-        String webhook = api.asAdmin()
-                .post(
-                        "/api/v1/webhooks",
-                        Api.json(Map.of(
-                                "url", "https://hooks.example.com/in",
-                                "events", List.of("request.created"),
-                                "secret", "a secret of sixteen or more")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
         String request = base + "/requests/req-abcdefghjkmnpqrs";
 
         Map<HttpResponse<String>, String> refusals = new LinkedHashMap<>();
-        refusals.put(
-                admin.open(base + "/admin/webhooks/" + webhook + "/deliveries?state=BOGUS"),
-                "state: must be one of PENDING, DELIVERED, DEAD");
         refusals.put(admin.open(base + "/audit/export"), "format");
         refusals.put(admin.open(base + "/audit/export?format=csv&from=bad"), "from");
         refusals.put(
@@ -204,10 +190,10 @@ class UnknownAddressesTests extends ServedPagesTestBase {
         Visitor admin = signedIn("ADMIN");
 
         Map<HttpResponse<String>, String> refusals = new LinkedHashMap<>();
-        refusals.put(admin.open(base + "/requests?status=BOGUS"), "status: must be one of");
+        refusals.put(admin.open(base + "/requests?status=BOGUS"), "id=\"status-error\">must be one of");
         refusals.put(admin.open(base + "/audit?from=garbage"), "from");
         refusals.put(admin.open(base + "/breakglass?cursor=garbage"), "cursor");
-        refusals.put(admin.open(base + "/breakglass?overdue=maybe"), "overdue: must be true or false");
+        refusals.put(admin.open(base + "/breakglass?overdue=maybe"), "id=\"overdue-error\">must be true or false");
         refusals.forEach((seen, naming) -> {
             assertThat(seen.statusCode()).as(seen.uri().toString()).isEqualTo(400);
             assertThat(seen.headers().firstValue("Content-Type"))
@@ -229,23 +215,29 @@ class UnknownAddressesTests extends ServedPagesTestBase {
         String takes = "is not a parameter of this page, which takes ";
 
         Map<String, String> refusals = new LinkedHashMap<>();
-        refusals.put("/audit?actorr=v4lue", "actorr: " + takes + "action, actor, cursor, from, requestId, to, verify");
+        refusals.put("/audit?actorr=v4lue", "actorr: " + takes + "action, actor, cursor, from, requestId, to, verify.");
         refusals.put("/audit/export?format=csv&actorr=v4lue", "actorr: " + takes + "action, actor, format, from,");
         refusals.put(
-                "/requests?requestr=v4lue", "requestr: " + takes + "cursor, from, requester, resource, status, to");
-        refusals.put("/approvals?zzz=v4lue", "zzz: " + takes + "cursor;");
-        refusals.put("/?zzz=v4lue&yyy", "zzz: " + takes + "cursor; yyy: " + takes + "cursor;");
-        refusals.put("/breakglass?zzz=v4lue", "zzz: " + takes + "cursor, overdue;");
-        refusals.put("/admin/users?name=v4lue", "name: " + takes + "cursor, q;");
+                "/requests?requestr=v4lue", "requestr: " + takes + "cursor, from, requester, resource, status, to.");
+        refusals.put("/approvals?zzz=v4lue", "zzz: " + takes + "cursor.");
+        refusals.put("/?zzz=v4lue&yyy", "zzz: " + takes + "cursor; yyy: " + takes + "cursor.");
+        refusals.put("/breakglass?zzz=v4lue", "zzz: " + takes + "cursor, overdue.");
+        refusals.put("/admin/users?name=v4lue", "name: " + takes + "cursor, q.");
         refusals.forEach((address, naming) -> {
             HttpResponse<String> seen = admin.open(base + address);
             assertThat(seen.statusCode()).as(address).isEqualTo(400);
             assertThat(seen.headers().firstValue("Content-Type"))
                     .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-            assertThat(seen.body())
-                    .as(address)
-                    .contains("<title>Bad Request - Countersign", naming)
-                    .doesNotContain("v4lue");
+            assertThat(seen.body()).as(address).contains(naming).doesNotContain("v4lue");
+            // a list names it above itself, its form kept; the export has no list to show, so a page says it
+            if (address.startsWith("/audit/export")) {
+                assertThat(seen.body()).as(address).contains("<title>Bad Request - Countersign");
+            } else {
+                assertThat(seen.body())
+                        .as(address)
+                        .contains("Nothing is listed: ", "<form")
+                        .doesNotContain("Bad Request");
+            }
         });
         assertThat(admin.open(base + "/audit?actor=admin&cursor=").statusCode()).isEqualTo(200);
     }

@@ -6,7 +6,6 @@ import io.countersign.directory.UserInput;
 import io.countersign.directory.Users;
 import io.countersign.security.UserAccounts;
 import io.countersign.shared.Actor;
-import io.countersign.shared.CountersignException;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NamePage;
 import io.countersign.shared.NameQuery;
@@ -15,12 +14,16 @@ import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Role;
 import io.countersign.web.pages.Confirmation;
 import io.countersign.web.pages.KnownParametersOnly;
+import io.countersign.web.pages.ListPage;
 import io.countersign.web.pages.OpenedVersions;
 import io.countersign.web.pages.PageLinks;
+import io.countersign.web.pages.RefusedFilters;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,28 +71,27 @@ class UserAdminPages {
     /** {@code q} finds usernames starting with it; {@code cursor} is the "next page" link's. */
     @GetMapping("/admin/users")
     @KnownParametersOnly
+    @ListPage
     String list(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String cursor,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
         model.addAttribute("q", q);
-        String next = null;
-        try {
-            NamePage<User> page = users.page(NameQuery.of("users", Names.canonical(q), cursor, PAGE_SIZE));
-            model.addAttribute("users", page.items());
-            next = page.nextCursor();
-        } catch (CountersignException refused) {
-            // the list again with the search as typed, the refusal named above it, as on the other lists
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("users", java.util.List.of());
-            model.addAttribute("error", refused.getMessage());
-        }
+        NamePage<User> page = RefusedFilters.listed(
+                request,
+                response,
+                model,
+                Set.of("q"),
+                () -> users.page(NameQuery.of("users", Names.canonical(q), cursor, PAGE_SIZE)),
+                new NamePage<>(List.of(), null));
+        model.addAttribute("users", page.items());
         UriComponentsBuilder here = UriComponentsBuilder.fromPath("/admin/users");
         if (q != null && !q.isBlank()) {
             here.queryParam("q", q);
         }
-        PageLinks.add(model, here, cursor, next);
+        PageLinks.add(model, here, cursor, page.nextCursor());
         return "pages/admin/users";
     }
 

@@ -1,5 +1,6 @@
 package io.countersign.web.pages.admin;
 
+import io.countersign.notify.DeliveryPage;
 import io.countersign.notify.DeliveryState;
 import io.countersign.notify.EventType;
 import io.countersign.notify.Webhook;
@@ -11,9 +12,14 @@ import io.countersign.shared.NotFoundException;
 import io.countersign.web.pages.Confirmation;
 import io.countersign.web.pages.IndexedFields;
 import io.countersign.web.pages.KnownParametersOnly;
+import io.countersign.web.pages.ListPage;
+import io.countersign.web.pages.RefusedFilters;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -92,20 +98,33 @@ class WebhookAdminPages {
     /** Newest first; {@code state=DEAD} lists the dead letters. */
     @GetMapping("/admin/webhooks/{id}/deliveries")
     @KnownParametersOnly
+    @ListPage
     String deliveries(
             @PathVariable String id,
             @RequestParam(name = "state", required = false) String asked,
             @RequestParam(required = false) String cursor,
-            Model model) {
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         model.addAttribute("webhook", webhooks.get(id));
         // an event for an endpoint is never found no longer needed, so the list offers no SKIPPED
         List<DeliveryState> states = Arrays.stream(DeliveryState.values())
                 .filter(s -> s != DeliveryState.SKIPPED)
                 .toList();
-        DeliveryState state = offered(asked, states);
-        model.addAttribute("state", state);
         model.addAttribute("states", states);
-        model.addAttribute("page", deliveries.list(id, state, cursor, null));
+        model.addAttribute("asked", asked);
+        DeliveryPage page = RefusedFilters.listed(
+                request,
+                response,
+                model,
+                Set.of("state"),
+                () -> {
+                    DeliveryState state = offered(asked, states);
+                    model.addAttribute("state", state);
+                    return deliveries.list(id, state, cursor, null);
+                },
+                new DeliveryPage(List.of(), null));
+        model.addAttribute("page", page);
         return "pages/admin/webhook-deliveries";
     }
 

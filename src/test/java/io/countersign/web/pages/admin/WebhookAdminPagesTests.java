@@ -154,7 +154,7 @@ class WebhookAdminPagesTests extends AdminPagesTestBase {
 
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString())
-                .contains("state: must be one of")
+                .contains("id=\"state-error\">must be one of")
                 .doesNotContain("SKIPPED");
     }
 }
