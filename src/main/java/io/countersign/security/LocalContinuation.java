@@ -40,7 +40,11 @@ final class LocalContinuation implements AuthenticationSuccessHandler {
         redirects.sendRedirect(request, response, saved == null ? "/" : localPath(saved.getRedirectUrl()));
     }
 
-    /** The path and query of {@code address} when they stay on this service, otherwise {@code /}. */
+    /**
+     * The path and query of {@code address} when they stay on this service, otherwise {@code /}; always
+     * in ASCII, since it becomes a Location header, which Tomcat drops when it holds a character beyond
+     * Latin-1 and sends as one raw byte when it holds one within.
+     */
     static String localPath(String address) {
         URI uri;
         try {
@@ -51,8 +55,27 @@ final class LocalContinuation implements AuthenticationSuccessHandler {
         if (uri.getRawPath() == null) {
             return "/";
         }
-        String local = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        return isLocal(local) ? local : "/";
+        String local = inAscii(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        return local != null && isLocal(local) ? local : "/";
+    }
+
+    /** Characters beyond ASCII percent-encoded as UTF-8, as a browser sends them; null for a lone surrogate. */
+    private static String inAscii(String target) {
+        StringBuilder ascii = new StringBuilder(target.length());
+        for (int at = 0; at < target.length(); ) {
+            int c = target.codePointAt(at);
+            at += Character.charCount(c);
+            if (c < 0x80) {
+                ascii.append((char) c);
+            } else if (Character.isBmpCodePoint(c) && Character.isSurrogate((char) c)) {
+                return null;
+            } else {
+                for (byte b : Character.toString(c).getBytes(StandardCharsets.UTF_8)) {
+                    ascii.append('%').append(String.format("%02X", b & 0xff));
+                }
+            }
+        }
+        return ascii.toString();
     }
 
     /** Checked as sent and as decoded, twice over, since a browser or proxy may decode it on the way. */

@@ -41,4 +41,18 @@ class LocalContinuationTests {
         assertThat(LocalContinuation.isLocal("/requests/req-84a2?continue")).isTrue();
         assertThat(LocalContinuation.isLocal("/")).isTrue();
     }
+
+    @Test
+    void charactersBeyondAsciiArePercentEncodedAsUtf8() {
+        assertThat(LocalContinuation.localPath("/\u200B/evil.example")).isEqualTo("/%E2%80%8B/evil.example");
+        assertThat(LocalContinuation.localPath("/requests/req-\u00e9?q=\uD83D\uDD11"))
+                .isEqualTo("/requests/req-%C3%A9?q=%F0%9F%94%91");
+        assertThat(LocalContinuation.localPath("/requests/req-%C3%A9")).isEqualTo("/requests/req-%C3%A9");
+    }
+
+    @Test
+    void aLoneSurrogateOrAWideSpaceIsNoPathAndGoesToTheStartPage() {
+        assertThat(LocalContinuation.localPath("/requests/req-\uD83D")).isEqualTo("/");
+        assertThat(LocalContinuation.localPath("/\u3000/evil.example")).isEqualTo("/");
+    }
 }

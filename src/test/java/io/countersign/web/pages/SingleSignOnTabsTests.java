@@ -85,6 +85,24 @@ class SingleSignOnTabsTests extends SingleSignOnPagesTestBase {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/\u200B/evil.example", "/requests/req-\u00e9", "/requests?q=\u2603"})
+    void aSingleSignOnLinkNamingAPageBeyondAsciiLandsOnThatPageReEncoded(String page) {
+        String username = directory.person(true);
+        Visitor browser = new Visitor();
+        String tab = click(browser, "/oauth2/authorization/oidc?page=" + URLEncoder.encode(page, UTF_8));
+
+        HttpResponse<String> landed = finish(browser, tab, username);
+
+        URI expected = URI.create(BASE + page);
+        assertThat(landed.uri().getRawPath())
+                .isEqualTo(URI.create(expected.toASCIIString()).getRawPath());
+        assertThat(landed.uri().getRawQuery())
+                .isEqualTo(URI.create(expected.toASCIIString()).getRawQuery());
+        assertThat(landed.statusCode()).as("landed at %s", landed.uri()).isNotEqualTo(302);
+        assertThat(signedInAs(browser)).isEqualTo(username);
+    }
+
     @Test
     void aReturnFromTheProviderOpenedAgainBySomeoneSignedInGoesOnWithoutAFailure() {
         String username = directory.person(true);
