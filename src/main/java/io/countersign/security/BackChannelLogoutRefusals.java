@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -31,7 +32,8 @@ import org.springframework.web.util.UriUtils;
  * the discovery document cannot be read, and a provider takes a 400 as final, so the sign-out would be
  * lost; that, and a key set that cannot be read, are a 500 the provider may retry, with one log line
  * saying why rather than a stack trace. A checked token whose logout event has members, which Spring
- * cannot build, signs out as the same token with an empty event would. A token in the address rather
+ * cannot build, signs out as the same token with an empty event would; one whose event is not an
+ * object at all ({@code []}, {@code 1}), which Spring cannot build either, is refused with a 400. A token in the address rather
  * than the form is refused with a 400.
  */
 final class BackChannelLogoutRefusals extends OncePerRequestFilter {
@@ -84,14 +86,27 @@ final class BackChannelLogoutRefusals extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (IllegalArgumentException unbuilt) {
-            // Spring refuses to build a checked token whose logout event has members (LogoutEventWithMembers)
-            OidcLogoutToken token = response.isCommitted()
+            // Spring refuses to build a checked token whose logout event is not an empty object
+            Jwt checked = response.isCommitted()
                     ? null
                     : LogoutEventWithMembers.checked(provider, request.getParameter(LOGOUT_TOKEN));
-            if (token == null) {
+            if (checked == null) {
                 throw unbuilt;
             }
-            signOuts.logout(request, response, new PreAuthenticatedAuthenticationToken(token, null, List.of()));
+            OidcLogoutToken token = LogoutEventWithMembers.emptied(checked);
+            if (token != null) {
+                signOuts.logout(request, response, new PreAuthenticatedAuthenticationToken(token, null, List.of()));
+                return;
+            }
+            if (!LogoutEventWithMembers.eventIsNotAnObject(checked)) {
+                throw unbuilt;
+            }
+            log.warn("Back-channel logout refused: the logout event is not a JSON object");
+            answer(
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    OAuth2ErrorCodes.INVALID_REQUEST,
+                    "the logout event's value must be a JSON object");
         } catch (AuthenticationServiceException failed) {
             if (response.isCommitted()) {
                 throw failed;

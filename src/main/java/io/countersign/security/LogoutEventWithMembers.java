@@ -18,7 +18,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * says the event's value SHOULD be an empty object, so it may be any object; Spring Security checks
  * such a token and then refuses to build it, with an exception that would answer 500, which a provider
  * sends again for ever. Here it is checked again as Spring checks it (signature against the provider's
- * keys, type, issuer, audience, expiry), and taken with its event emptied.
+ * keys, type, issuer, audience, expiry), and taken with its event emptied. An event whose value is no
+ * object at all fails the same way, and is told apart here so that it can be refused.
  */
 final class LogoutEventWithMembers {
 
@@ -26,17 +27,20 @@ final class LogoutEventWithMembers {
 
     private LogoutEventWithMembers() {}
 
-    /** The checked token, its logout event emptied; null when it does not check or its event has no members. */
-    static OidcLogoutToken checked(ClientRegistration provider, String logoutToken) {
+    /** The token's claims once checked as Spring checks them; null when it does not check. */
+    static Jwt checked(ClientRegistration provider, String logoutToken) {
         if (logoutToken == null) {
             return null;
         }
-        Jwt jwt;
         try {
-            jwt = decoder(provider).decode(logoutToken);
+            return decoder(provider).decode(logoutToken);
         } catch (JwtException refused) {
             return null;
         }
+    }
+
+    /** The checked token, its logout event emptied; null when its event has no members. */
+    static OidcLogoutToken emptied(Jwt jwt) {
         if (!(jwt.getClaims().get(LogoutTokenClaimNames.EVENTS) instanceof Map<?, ?> events)
                 || !(events.get(LOGOUT_EVENT) instanceof Map<?, ?> event)
                 || event.isEmpty()) {
@@ -45,7 +49,7 @@ final class LogoutEventWithMembers {
         Map<Object, Object> emptied = new LinkedHashMap<>(events);
         emptied.put(LOGOUT_EVENT, Map.of());
         try {
-            return OidcLogoutToken.withTokenValue(logoutToken)
+            return OidcLogoutToken.withTokenValue(jwt.getTokenValue())
                     .claims(claims -> {
                         claims.putAll(jwt.getClaims());
                         claims.put(LogoutTokenClaimNames.EVENTS, emptied);
@@ -54,6 +58,16 @@ final class LogoutEventWithMembers {
         } catch (IllegalArgumentException notALogoutToken) {
             return null;
         }
+    }
+
+    /**
+     * Whether the token names the logout event with a value that is not a JSON object ({@code []},
+     * {@code 1}): Spring's checks pass it, and building it then fails as a server error.
+     */
+    static boolean eventIsNotAnObject(Jwt jwt) {
+        return jwt.getClaims().get(LogoutTokenClaimNames.EVENTS) instanceof Map<?, ?> events
+                && events.get(LOGOUT_EVENT) != null
+                && !(events.get(LOGOUT_EVENT) instanceof Map<?, ?>);
     }
 
     private static NimbusJwtDecoder decoder(ClientRegistration provider) {

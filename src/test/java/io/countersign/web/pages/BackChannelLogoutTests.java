@@ -17,8 +17,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -136,6 +139,26 @@ class BackChannelLogoutTests {
 
         assertThat(answered.statusCode()).isEqualTo(200);
         assertThat(browser.open(BASE + "/").uri().getPath()).isEqualTo("/login");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aLogoutEventThatIsNotAJsonObjectIsRefusedWithAWarningAndEndsNothing(CapturedOutput log) {
+        Visitor browser = signedIn(person, "event-" + person);
+        Map<String, Object> notObjects =
+                Map.of("an array", List.of(), "a number", 1, "a string", "admin", "a boolean", true);
+
+        notObjects.forEach((why, value) -> {
+            String token = token(person, Map.of("events", Map.of(LOGOUT_EVENT, value)));
+            HttpResponse<String> answered = backChannel(token);
+            assertThat(answered.statusCode()).as(why).isEqualTo(400);
+            assertThat(answered.body()).as(why).contains("\"error\":\"invalid_request\"");
+            assertThat(log.getOut()).as(why).doesNotContain(token);
+        });
+
+        assertThat(log.getOut()).contains("Back-channel logout refused: the logout event is not a JSON object");
+        assertThat(log.getOut().lines()).noneMatch(line -> line.startsWith("\tat ") || line.contains(" ERROR "));
+        assertThat(browser.open(BASE + "/").body()).contains(person);
     }
 
     @Test
