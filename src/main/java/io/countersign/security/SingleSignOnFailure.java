@@ -9,16 +9,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.util.StringUtils;
 
 /**
  * Back to the sign-in page with a code it explains: a refusal by Countersign says why; anything else
  * (the provider unreachable, an ID token from the wrong issuer or for another client) is one generic
  * failure for the person and the details in the log. A return from the provider for no sign-in pending
  * in this browser, to a browser already signed in (its tab's sign-in was finished or outgrown by
- * others, or the address was opened again), signs nobody in and goes on to the home page rather than
+ * others, the address was opened again, or it carries no {@code state}), signs nobody in and goes on to the home page rather than
  * tell someone signed in that their sign-in failed.
  */
 final class SingleSignOnFailure implements AuthenticationFailureHandler {
@@ -43,7 +45,7 @@ final class SingleSignOnFailure implements AuthenticationFailureHandler {
     public void onAuthenticationFailure(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
-        if (isNotPending(exception) && isSignedIn(request)) {
+        if ((isNotPending(exception) || hasNoState(request)) && isSignedIn(request)) {
             log.info("Single sign-on return for no sign-in pending in this browser, which is signed in: on to /");
             redirects.sendRedirect(request, response, "/");
             return;
@@ -59,6 +61,14 @@ final class SingleSignOnFailure implements AuthenticationFailureHandler {
     private static boolean isNotPending(AuthenticationException exception) {
         return exception instanceof OAuth2AuthenticationException refused
                 && NOT_PENDING.equals(refused.getError().getErrorCode());
+    }
+
+    /**
+     * A return without a {@code state} names no sign-in at all, pending or not: Spring Security refuses it
+     * as a malformed response before looking for one, but it is the same return finding no start.
+     */
+    private static boolean hasNoState(HttpServletRequest request) {
+        return !StringUtils.hasText(request.getParameter(OAuth2ParameterNames.STATE));
     }
 
     /**

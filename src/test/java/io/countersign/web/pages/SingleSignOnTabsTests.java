@@ -122,6 +122,30 @@ class SingleSignOnTabsTests extends SingleSignOnPagesTestBase {
         assertThat(signedInAs(browser)).isEqualTo(username);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CALLBACK, CALLBACK + "?code=abc", CALLBACK + "?code=abc&state=", CALLBACK + "?error=x"})
+    void aReturnWithoutAStateToSomeoneSignedInGoesOnWithoutAFailure(String address) {
+        String username = directory.person(true);
+        Visitor browser = new Visitor();
+        signOn(browser, username);
+
+        HttpResponse<String> landed = browser.open(BASE + address);
+
+        assertThat(landed.uri()).isEqualTo(URI.create(BASE + "/"));
+        assertThat(landed.body()).doesNotContain("Single sign-on did not succeed");
+        assertThat(signedInAs(browser)).isEqualTo(username);
+    }
+
+    @Test
+    void aReturnWithoutAStateToABrowserNotSignedInIsRefused() {
+        Visitor browser = new Visitor();
+
+        HttpResponse<String> refused = browser.open(BASE + CALLBACK + "?code=abc");
+
+        assertThat(refused.uri()).isEqualTo(URI.create(BASE + "/login?sso=failed"));
+        assertThat(signedInAs(browser)).isNull();
+    }
+
     @Test
     void onlyTheLastFiveSignInsOfABrowserAreKept() {
         String username = directory.person(true);
