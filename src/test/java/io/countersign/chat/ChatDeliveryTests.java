@@ -98,6 +98,39 @@ class ChatDeliveryTests extends ChatDeliveryFixture {
     }
 
     @Test
+    void aDirectMessageToAnApproverDeactivatedBeforeItsTurnIsSkippedAndNothingIsPosted() {
+        platform.once("/api/users.lookupByEmail", 502, "{}", null)
+                .answer("/api/users.lookupByEmail", 200, "{\"ok\":true,\"user\":{\"id\":\"U777\"}}")
+                .answer("/api/conversations.open", 200, "{\"ok\":true,\"channel\":{\"id\":\"D777\"}}")
+                .answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"D777\",\"ts\":\"5.6\"}");
+        String name = channel(Map.of(
+                "type",
+                "SLACK",
+                "botToken",
+                "xoxb-2",
+                "signingSecret",
+                "slack-signing-secret",
+                "directMessages",
+                true,
+                "apiBaseUrl",
+                platform.url() + "/api"));
+        String id = requestNotifying(name);
+        scene.awaitNothingDue();
+        assertThat(state(id)).isEqualTo("PENDING");
+        // deactivated while the request kept them among the step's approvers
+        jdbc.sql("update users set active = false where id = ?")
+                .param(lisa.id())
+                .update();
+
+        scene.advanceAndSettle(Duration.ofMinutes(10));
+
+        assertThat(state(id)).isEqualTo("SKIPPED");
+        assertThat(lastError(id)).isEqualTo("Not sent: " + lisa.name() + " is deactivated.");
+        assertThat(platform.seen("/api/chat.postMessage")).isEmpty();
+        assertThat(platform.seen("/api/users.lookupByEmail")).hasSize(1);
+    }
+
+    @Test
     void theMessagesOfOneStepInOneChannelLeaveEachOtherOpen() {
         Person carol = scene.person("carol");
         Person tom = scene.person("tom");

@@ -1,5 +1,7 @@
 package io.countersign.notify.internal;
 
+import io.countersign.directory.Directory;
+import io.countersign.directory.User;
 import io.countersign.notify.Notification;
 import io.countersign.notify.NotificationKind;
 import io.countersign.notify.NotificationSender;
@@ -21,10 +23,12 @@ class NotificationAttempts {
 
     private final NotificationSenders senders;
     private final JsonMapper json;
+    private final Directory directory;
 
-    NotificationAttempts(NotificationSenders senders, JsonMapper json) {
+    NotificationAttempts(NotificationSenders senders, JsonMapper json, Directory directory) {
         this.senders = senders;
         this.json = json;
+        this.directory = directory;
     }
 
     Optional<NotificationSender> senderOf(String channel) {
@@ -53,7 +57,9 @@ class NotificationAttempts {
         }
         SendResult sent;
         try {
-            sent = channelSender.get().send(notificationOf(due));
+            sent = deactivatedRecipient(due)
+                    .map(username -> SendResult.skipped("Not sent: " + username + " is deactivated."))
+                    .orElseGet(() -> channelSender.get().send(notificationOf(due)));
         } catch (RuntimeException e) {
             ThrownFailures.warn(log, due, "the " + due.channel() + " sender", e);
             sent = SendResult.failed("the " + due.channel() + " sender " + ThrownFailures.inWords(e));
@@ -67,6 +73,21 @@ class NotificationAttempts {
                 sent.retryAfter(),
                 sent.unreachable(),
                 sent.skipped());
+    }
+
+    /**
+     * The username of the person the delivery is for when they are deactivated as its turn comes: read
+     * afresh for every channel, since what was queued for them (perhaps by a change that raced their
+     * deactivation) may not reach them any more. A recipient who no longer exists is left to the sender.
+     */
+    private Optional<String> deactivatedRecipient(DueDeliveries.Due due) {
+        if (due.recipientId() == null) {
+            return Optional.empty();
+        }
+        return directory
+                .findUserById(due.recipientId())
+                .filter(user -> !user.active())
+                .map(User::username);
     }
 
     Notification notificationOf(DueDeliveries.Due due) {

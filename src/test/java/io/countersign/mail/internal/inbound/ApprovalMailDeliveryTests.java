@@ -4,11 +4,13 @@ import static io.countersign.notify.NotificationScene.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.mail.MailServers;
+import io.countersign.notify.NotificationScene.Person;
 import io.countersign.testing.Api;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -101,23 +103,68 @@ class ApprovalMailDeliveryTests extends ApprovingByMailFixture {
                         Api.json(Map.of("email", email(lisa), "role", "USER", "active", false)))
                 .expect(200);
 
-        assertSkippedOnceTheServerIsSaved("Not sent: That user is not an approver of step 1 of " + id + ".");
+        assertSkippedOnceTheServerIsSaved("Not sent: " + lisa.name() + " is deactivated.");
         assertThat(status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void anApprovalMailToAnApproverDeactivatedWhileTheStepStillListsThemIsSkippedAndIssuesNoToken() throws Exception {
+        jdbc.sql("delete from mail_settings").update();
+        String id = scene.pending(dev, List.of(step(1, lisa, carol)));
+        MailAwait.patiently().until(() -> stepOpenedTo(lisa).hasNonNull("lastError"));
+        // deactivated in a moment when the request kept them among the step's approvers
+        jdbc.sql("update users set active = false where id = ?")
+                .param(lisa.id())
+                .update();
+
+        assertSkippedOnceTheServerIsSaved("Not sent: " + lisa.name() + " is deactivated.");
+        assertThat(jdbc.sql("select count(*) from action_tokens where request_id = ? and approver_id = ?")
+                        .param(id)
+                        .param(lisa.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        mailAbout(carol, id);
+    }
+
+    @Test
+    void theOutcomeMailToARequesterDeactivatedBeforeItLeavesIsSkipped() throws Exception {
+        jdbc.sql("delete from mail_settings").update();
+        String id = scene.pending(dev, List.of(step(1, lisa)));
+        api.as(lisa.token()).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+        MailAwait.patiently().until(() -> toldOutcome(dev).hasNonNull("lastError"));
+        jdbc.sql("update users set active = false where id = ?").param(dev.id()).update();
+
+        assertSkippedOnceTheServerIsSaved(() -> toldOutcome(dev), dev, "Not sent: " + dev.name() + " is deactivated.");
+    }
+
+    private JsonNode toldOutcome(Person person) {
+        return scene.deliveriesTo(person).stream()
+                .filter(d -> d.get("type").asString().equals("REQUEST_DECIDED"))
+                .filter(d -> d.get("channel").asString().equals("EMAIL"))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Lisa's approval mail, held back until now for want of a server, is no longer needed once it is. */
     private void assertSkippedOnceTheServerIsSaved(String why) throws Exception {
+        assertSkippedOnceTheServerIsSaved(() -> stepOpenedTo(lisa), lisa, why);
+    }
+
+    /** A mail to {@code person}, held back until now for want of a server, is no longer needed once it is. */
+    private void assertSkippedOnceTheServerIsSaved(Supplier<JsonNode> delivery, Person person, String why)
+            throws Exception {
         configure(MailServers.plainSmtp(mail));
         scene.advanceAndSettle(Duration.ofMinutes(5));
 
         MailAwait.patiently()
-                .until(() -> !stepOpenedTo(lisa).get("state").asString().equals("PENDING"));
-        JsonNode skipped = stepOpenedTo(lisa);
+                .until(() -> !delivery.get().get("state").asString().equals("PENDING"));
+        JsonNode skipped = delivery.get();
         assertThat(skipped.get("state").asString()).isEqualTo("SKIPPED");
         assertThat(skipped.get("lastError").asString()).isEqualTo(why);
-        assertThat(received(email(lisa))).isEmpty();
+        assertThat(received(email(person))).isEmpty();
         assertThat(api.asAdmin()
-                        .get("/api/v1/notifications/deliveries?state=DEAD&channel=EMAIL&recipient=" + lisa.name())
+                        .get("/api/v1/notifications/deliveries?state=DEAD&channel=EMAIL&recipient=" + person.name())
                         .expect(200)
                         .json()
                         .get("items"))
