@@ -167,19 +167,19 @@ class DatabaseOutageTests {
 
     @Test
     void withTheDatabaseDownASignedInBrowsersFirstPageIsRefusedAtOnceAndItsSessionOutlivesTheOutage() {
-        firstPageOfASignedInBrowser(this::cutLongEnoughForThePoolToLetGo);
+        firstPageOfASignedInBrowser(this::cutLongEnoughForThePoolToLetGo, "cannot reach its database");
     }
 
     @Test
     void withTheDatabaseSilentASignedInBrowsersFirstPageIsRefusedAtOnceAndItsSessionOutlivesTheOutage() {
-        firstPageOfASignedInBrowser(TcpProxy::silence);
+        firstPageOfASignedInBrowser(TcpProxy::silence, "database did not answer in time (or cannot be reached)");
     }
 
     /**
      * The session check is the first thing a page reads from the database, and its first call after the
      * outage began: it waits no longer than the access check, and never lets the page through unchecked.
      */
-    private void firstPageOfASignedInBrowser(Consumer<TcpProxy> outage) {
+    private void firstPageOfASignedInBrowser(Consumer<TcpProxy> outage, String said) {
         String name = user("ines");
         SignedInBrowser browser = SignedInBrowser.at(instance, name, PASSWORD);
         outage.accept(proxy);
@@ -191,7 +191,7 @@ class DatabaseOutageTests {
         System.out.println("first page during outage (ms): " + millis);
         assertThat(page.statusCode()).isEqualTo(503);
         assertThat(page.headers().firstValue("Retry-After")).contains("1");
-        assertThat(page.body()).contains("<html", "cannot reach its database").doesNotContain(name);
+        assertThat(page.body()).contains("<html", said).doesNotContain(name);
         assertThat(millis).isLessThan(GENEROUS.toMillis());
 
         proxy.restore();
@@ -205,12 +205,12 @@ class DatabaseOutageTests {
 
     @Test
     void withTheDatabaseDownThePasswordSignInFormIsAnsweredWithTheOutagePageAtOnce() {
-        passwordSignInDuring(this::cutLongEnoughForThePoolToLetGo);
+        passwordSignInDuring(this::cutLongEnoughForThePoolToLetGo, "cannot reach its database");
     }
 
     @Test
     void withTheDatabaseSilentThePasswordSignInFormIsAnsweredWithTheOutagePageAtOnce() {
-        passwordSignInDuring(TcpProxy::silence);
+        passwordSignInDuring(TcpProxy::silence, "database did not answer in time (or cannot be reached)");
     }
 
     /**
@@ -218,7 +218,7 @@ class DatabaseOutageTests {
      * bounded call, so the form is answered the outage page as fast as a signed-in page, never after the
      * pool's wait, and never as a wrong password that would count against the user.
      */
-    private void passwordSignInDuring(Consumer<TcpProxy> outage) {
+    private void passwordSignInDuring(Consumer<TcpProxy> outage, String said) {
         String name = user("noor");
         SignedInBrowser browser = SignedInBrowser.showingSignInForm(instance);
         outage.accept(proxy);
@@ -232,7 +232,7 @@ class DatabaseOutageTests {
         assertThat(answer.headers().firstValue("Retry-After")).contains("1");
         assertThat(answer.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        assertThat(answer.body()).contains("<html", "cannot reach its database");
+        assertThat(answer.body()).contains("<html", said);
         assertThat(millis).isLessThan(GENEROUS.toMillis());
 
         proxy.restore();

@@ -52,6 +52,8 @@ public class BoundedDatabaseCalls implements DisposableBean {
     private final BooleanSupplier poolExhausted;
     // set by a call that found the database out of reach, cleared by one that reached it
     private volatile boolean unreachable;
+    // whether that call got no answer in time rather than a refused connection: what the refusals say
+    private volatile boolean unanswered;
     private volatile long failedAt;
     private final AtomicBoolean retrying = new AtomicBoolean();
     // the pool's own threads: a call made by a call already bounded runs where it is
@@ -108,7 +110,9 @@ public class BoundedDatabaseCalls implements DisposableBean {
         if (retry
                 && (nanoTime.getAsLong() - failedAt < properties.retryAfter().toNanos()
                         || !retrying.compareAndSet(false, true))) {
-            throw new DatabaseUnavailableException("the database could not be reached at the last try");
+            throw unanswered
+                    ? new DatabaseUnansweredException("the database did not answer at the last try")
+                    : new DatabaseUnavailableException("the database could not be reached at the last try");
         }
         try {
             T result = bounded(call);
@@ -122,6 +126,7 @@ public class BoundedDatabaseCalls implements DisposableBean {
             throw e;
         } catch (DatabaseUnavailableException e) {
             failedAt = nanoTime.getAsLong();
+            unanswered = e instanceof DatabaseUnansweredException;
             unreachable = true;
             throw e;
         } finally {
@@ -164,7 +169,7 @@ public class BoundedDatabaseCalls implements DisposableBean {
                                 + properties.timeout().toMillis() + " ms",
                         e);
             }
-            throw new DatabaseUnavailableException(
+            throw new DatabaseUnansweredException(
                     "the database did not answer within " + properties.timeout().toMillis() + " ms", e);
         } catch (InterruptedException e) {
             future.cancel(true);
@@ -258,6 +263,23 @@ public class BoundedDatabaseCalls implements DisposableBean {
             }
             if (t instanceof java.sql.SQLTransientConnectionException timedOut) {
                 return timedOut.getCause() == null && timedOut.getSQLState() == null;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True for an unavailability in which the database did not answer in time (a bounded call's wait, a
+     * statement's timeout) rather than refused the connection: a database slow under load looks like
+     * this too, so it is not to be called out of reach. A busy pool is {@link #isBusy} instead.
+     */
+    public static boolean isUnanswered(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DatabaseUnansweredException
+                    || t instanceof java.util.concurrent.TimeoutException
+                    || t instanceof QueryTimeoutException
+                    || t instanceof java.sql.SQLTimeoutException) {
+                return true;
             }
         }
         return false;

@@ -6,9 +6,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The answers given while the database cannot be reached, or while every connection to it is in use:
- * 503 at once, and for the access check a denial. The two are told apart because an operator acts
- * differently on them: an outage is the database's, a busy instance needs more connections or less load.
+ * The answers given while the database cannot be reached or does not answer in time, or while every
+ * connection to it is in use: 503 at once, and for the access check a denial. They are told apart
+ * because an operator acts differently on them: a refused connection is an outage, a database that
+ * answers late may be up but overloaded, a busy instance needs more connections or less load.
  */
 final class DatabaseOutage {
 
@@ -28,6 +29,13 @@ final class DatabaseOutage {
                     "Service busy",
                     "The service is too busy to reach its database in time; nothing was changed. Try again shortly.");
         }
+        if (BoundedDatabaseCalls.isUnanswered(failure)) {
+            // a database slow under load answers late as one out of reach does not answer at all
+            return problem(
+                    "Service unavailable",
+                    "The service's database did not answer in time (or cannot be reached); nothing was changed."
+                            + " Try again shortly.");
+        }
         return problem(
                 "Service unavailable",
                 "The service cannot reach its database; nothing was changed. Try again shortly.");
@@ -39,10 +47,16 @@ final class DatabaseOutage {
                         "Service busy",
                         "Access is denied: the service is too busy to look up grants in time, so it cannot"
                                 + " confirm any access. Deny the connection and ask again shortly.")
-                : problem(
-                        "Service unavailable",
-                        "Access is denied: the service cannot reach its database to look up grants, so it cannot"
-                                + " confirm any access. Deny the connection and ask again shortly.");
+                : BoundedDatabaseCalls.isUnanswered(failure)
+                        ? problem(
+                                "Service unavailable",
+                                "Access is denied: the service's database did not answer in time (or cannot be"
+                                        + " reached) to look up grants, so it cannot confirm any access. Deny the"
+                                        + " connection and ask again shortly.")
+                        : problem(
+                                "Service unavailable",
+                                "Access is denied: the service cannot reach its database to look up grants, so it"
+                                        + " cannot confirm any access. Deny the connection and ask again shortly.");
         problem.setProperty("allowed", false);
         return problem;
     }

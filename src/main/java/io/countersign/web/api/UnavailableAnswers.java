@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
  * at most one warning a minute, which counts the answers since the last. During an outage every call
  * fails alike and enforcement points ask hundreds of times a second: a line each would bury the rest
  * of the log, and take CPU from the answers. Calls answered 503 because every database connection was
- * in use are counted and warned of apart, as {@code Database busy}: the database was not out of reach.
+ * in use are counted and warned of apart, as {@code Database busy}: the database was not out of reach;
+ * so are those whose database did not answer in time, as {@code Database did not answer in time}: it
+ * may be up and merely slow under load.
  */
 @Component
 class UnavailableAnswers {
@@ -26,10 +28,16 @@ class UnavailableAnswers {
     }
 
     void answered(Exception failure) {
-        boolean busy = BoundedDatabaseCalls.isBusy(failure);
-        warnings.admit("database", busy ? "busy" : "unavailable")
+        String kind = BoundedDatabaseCalls.isBusy(failure)
+                ? "busy"
+                : BoundedDatabaseCalls.isUnanswered(failure) ? "unanswered" : "unavailable";
+        warnings.admit("database", kind)
                 .ifPresent(heldBack -> log.warn(
-                        busy ? "Database busy, answered 503: {}" : "Database unavailable, answered 503: {}",
+                        switch (kind) {
+                            case "busy" -> "Database busy, answered 503: {}";
+                            case "unanswered" -> "Database did not answer in time, answered 503: {}";
+                            default -> "Database unavailable, answered 503: {}";
+                        },
                         RefusalAuditLimiter.noted(failure.getMessage(), heldBack)));
     }
 }

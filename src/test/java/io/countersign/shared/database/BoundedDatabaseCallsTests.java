@@ -122,6 +122,24 @@ class BoundedDatabaseCallsTests {
     }
 
     @Test
+    void afterTheDatabaseDidNotAnswerInTimeTheRefusalsSaySoRatherThanThatItIsOutOfReach() {
+        assertThatThrownBy(() -> calls.call(this::blockUntilReleased))
+                .satisfies(e -> assertThat(BoundedDatabaseCalls.isUnanswered(e)).isTrue());
+
+        assertThatThrownBy(() -> calls.call(() -> 42))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessage("the database did not answer at the last try")
+                .satisfies(e -> assertThat(BoundedDatabaseCalls.isUnanswered(e)).isTrue());
+
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        released.countDown();
+        outOfReach(calls);
+        assertThatThrownBy(() -> calls.call(() -> 42))
+                .hasMessage("the database could not be reached at the last try")
+                .satisfies(e -> assertThat(BoundedDatabaseCalls.isUnanswered(e)).isFalse());
+    }
+
+    @Test
     void aRetryThatFindsTheDatabaseStillOutOfReachStartsTheIntervalAgain() {
         outOfReach(calls);
         nanos.addAndGet(Duration.ofSeconds(1).toNanos());

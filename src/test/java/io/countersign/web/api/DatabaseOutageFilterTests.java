@@ -8,6 +8,7 @@ import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import jakarta.servlet.Filter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -77,5 +78,36 @@ class DatabaseOutageFilterTests {
             assertThat(problem.get("title").asString()).as(path).isEqualTo("Service busy");
             assertThat(problem.get("detail").asString()).as(path).contains("too busy");
         }
+    }
+
+    @Test
+    void aDatabaseThatDidNotAnswerInTimeIsSaidSoNotCalledUnreachable() throws Exception {
+        for (String path : new String[] {"/api/v1/levels", DatabaseOutage.ACCESS_CHECK_PATH}) {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+
+            filter.doFilter(new MockHttpServletRequest("GET", path), response, (request, answer) -> {
+                throw new DatabaseUnavailableException(
+                        "the database did not answer within 600 ms", new TimeoutException());
+            });
+
+            assertThat(response.getStatus()).as(path).isEqualTo(503);
+            assertThat(response.getHeader("Retry-After")).as(path).isEqualTo("1");
+            var problem = Api.JSON_READER.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+            assertThat(problem.get("title").asString()).as(path).isEqualTo("Service unavailable");
+            assertThat(problem.get("detail").asString())
+                    .as(path)
+                    .contains("did not answer in time (or cannot be reached)")
+                    .doesNotContain("cannot reach its database");
+        }
+        MockHttpServletResponse call = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/levels"), call, (request, answer) -> {
+            throw new DatabaseUnavailableException("the database did not answer within 600 ms", new TimeoutException());
+        });
+        assertThat(Api.JSON_READER
+                        .readTree(call.getContentAsString(StandardCharsets.UTF_8))
+                        .get("detail")
+                        .asString())
+                .isEqualTo("The service's database did not answer in time (or cannot be reached); nothing was"
+                        + " changed. Try again shortly.");
     }
 }

@@ -8,6 +8,7 @@ import io.countersign.shared.database.DatabaseUnavailableException;
 import io.countersign.testing.LoggedEvents;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -51,5 +52,18 @@ class UnavailableAnswersTests {
                 .containsExactly(
                         "Database unavailable, answered 503: the database cannot be reached",
                         "Database busy, answered 503: every connection is in use");
+    }
+
+    @Test
+    void aDatabaseThatDidNotAnswerInTimeIsWarnedOfAsSuchNotAsUnreachable() {
+        answers.answered(
+                new DatabaseUnavailableException("the database did not answer within 600 ms", new TimeoutException()));
+        answers.answered(new DatabaseUnavailableException("the database cannot be reached"));
+
+        assertThat(logged.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly(
+                        "Database did not answer in time, answered 503: the database did not answer within 600 ms",
+                        "Database unavailable, answered 503: the database cannot be reached");
     }
 }
