@@ -65,6 +65,9 @@ public interface Directory extends DirectoryNames {
      */
     Optional<String> lockActiveNamedAlone(String username);
 
+    /** {@link #lockActiveNamedAlone} as a query to run in a {@link Pipeline} with others. */
+    Pipelined<Optional<String>> activeNamedAloneLock(String username);
+
     /**
      * Those of the given users that exist, active or not, by username; one query for all of them
      * instead of one each.

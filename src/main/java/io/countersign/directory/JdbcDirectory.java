@@ -79,6 +79,13 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public Pipelined<Optional<String>> activeNamedAloneLock(String username) {
+        return username == null
+                ? Pipelined.answered(Optional.empty())
+                : locks.activeNamedAloneLock(Names.canonical(username));
+    }
+
+    @Override
     public Pipelined<Optional<String>> activeNamedLock(String username) {
         return username == null
                 ? Pipelined.answered(Optional.empty())

@@ -69,7 +69,11 @@ class UserLocks {
 
     /** As {@link #lockActiveNamed}, excluding every other lock of the row but a reference's. */
     Optional<String> lockActiveNamedAlone(String username) {
-        return pipeline.one(lock("username", username, shareLock.aloneClause(), activeId(username)));
+        return pipeline.one(activeNamedAloneLock(username));
+    }
+
+    Pipelined<Optional<String>> activeNamedAloneLock(String username) {
+        return lock("username", username, shareLock.aloneClause(), activeId(username));
     }
 
     private Function<Optional<Known>, Optional<String>> activeId(String username) {

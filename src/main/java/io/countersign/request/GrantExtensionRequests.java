@@ -10,10 +10,13 @@ import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Problems;
 import io.countersign.shared.RefusedException;
 import io.countersign.shared.ShortIds;
+import io.countersign.shared.database.Pipeline;
+import io.countersign.shared.database.Pipelined;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,6 +36,8 @@ public class GrantExtensionRequests {
     private final Inventory inventory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Pipeline pipeline;
+    private final ApproverHold approverHold;
 
     GrantExtensionRequests(
             RequestRepository repository,
@@ -40,13 +45,17 @@ public class GrantExtensionRequests {
             Directory directory,
             Inventory inventory,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Pipeline pipeline,
+            ApproverHold approverHold) {
         this.repository = repository;
         this.planner = planner;
         this.directory = directory;
         this.inventory = inventory;
         this.clock = clock;
         this.events = events;
+        this.pipeline = pipeline;
+        this.approverHold = approverHold;
     }
 
     /**
@@ -73,12 +82,16 @@ public class GrantExtensionRequests {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // resource, then requester: the order every request transition takes the locks in (docs/adr/0008).
         // The requester's row is locked alone: a holder's asks are taken one at a time, so that an ask
-        // sees the extension another one opened, or the end another one moved, and none passes the limit
+        // sees the extension another one opened, or the end another one moved, and none passes the limit.
+        // The approvers' hold after the requester, in the same round trip, so that an offboarding of an
+        // approver either sees this request or is read by it (docs/adr/0046)
         inventory.lockResource(input.resource());
         String requester = actor.username();
-        String requesterId = directory
-                .lockActiveNamedAlone(requester)
-                .orElseThrow(() -> CallerGoneException.orUnknown(actor, requester));
+        Pipelined<Optional<String>> requesterLock = directory.activeNamedAloneLock(requester);
+        Pipelined<Long> departures = approverHold.shared();
+        pipeline.run(List.of(requesterLock, departures));
+        approverHold.readCurrent(departures.answer());
+        String requesterId = requesterLock.answer().orElseThrow(() -> CallerGoneException.orUnknown(actor, requester));
         repository.pendingExtensionsOf(input.grantId()).stream().findFirst().ifPresent(pending -> {
             throw new ExtensionPending(input.grantId(), pending);
         });

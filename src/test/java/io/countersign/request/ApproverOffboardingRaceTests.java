@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.directory.UserInput;
 import io.countersign.directory.Users;
+import io.countersign.grant.Grants;
 import io.countersign.request.Organisation.Person;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
@@ -23,8 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A request opened while one of its approvers is being deactivated, deleted or given a role that does
- * not approve: whichever commits first, the person who left holds no place on it (docs/adr/0046).
+ * A request opened, or an extension asked, while one of its approvers is being deactivated, deleted or
+ * given a role that does not approve: whichever commits first, the person who left holds no place on
+ * it (docs/adr/0046).
  * Runs on H2 here and on PostgreSQL in {@link ApproverOffboardingRaceOnPostgresTests}.
  */
 @CountersignTest
@@ -50,9 +52,13 @@ class ApproverOffboardingRaceTests {
     @Autowired
     Requests requests;
 
+    @Autowired
+    Grants grants;
+
     private HeldWrites writes;
     private Person dev;
     private Person lisa;
+    private Person tom;
     private String lisaId;
     private String resource;
 
@@ -61,7 +67,7 @@ class ApproverOffboardingRaceTests {
         Organisation org = new Organisation(api);
         dev = org.person("dev");
         lisa = org.person("lisa");
-        Person tom = org.person("tom");
+        tom = org.person("tom");
         resource = org.resource();
         // through a group, so that lisa may also be deleted: a policy naming her would keep her
         org.policy(resource, List.of(Organisation.groupStep("Review", 1, org.group(lisa, tom))));
@@ -119,6 +125,59 @@ class ApproverOffboardingRaceTests {
 
         assertThat(changed.status()).isEqualTo(200);
         assertThat(placesOfLisa(id[0])).isZero();
+    }
+
+    @Test
+    void anExtensionAskedWhileAnApproverIsBeingDeactivatedGivesThemNoPlace() throws Exception {
+        String grantId = grantOfDev();
+
+        Api.Response asked = writes.firstThenSecond(
+                () -> users.replace(ADMIN, lisa.name(), as(Role.USER, false)), () -> extend(grantId));
+
+        assertThat(asked.status()).isEqualTo(201);
+        assertThat(placesOfLisa(asked.json().get("id").asString())).isZero();
+    }
+
+    @Test
+    void anExtensionAskedWhileAnApproverIsBeingDeletedGivesThemNoPlace() throws Exception {
+        String grantId = grantOfDev();
+
+        Api.Response asked = writes.firstThenSecond(() -> users.delete(ADMIN, lisa.name()), () -> extend(grantId));
+
+        assertThat(asked.status()).isEqualTo(201);
+        assertThat(placesOfLisa(asked.json().get("id").asString())).isZero();
+    }
+
+    @Test
+    void aDeactivationOfAnApproverWhileAnExtensionIsBeingAskedTakesTheirPlace() throws Exception {
+        String grantId = grantOfDev();
+        String[] id = new String[1];
+        Api.Response deactivated =
+                writes.firstThenSecond(() -> id[0] = extendHere(grantId), () -> replace(Role.USER, false));
+
+        assertThat(deactivated.status()).isEqualTo(200);
+        assertThat(placesOfLisa(id[0])).isZero();
+    }
+
+    /** A grant of dev's in force, approved by tom, so that lisa is among the approvers of its extension. */
+    private String grantOfDev() {
+        String requestId = open().expect(201).json().get("id").asString();
+        return api.as(tom.token())
+                .post("/api/v1/requests/" + requestId + "/approve", null)
+                .expect(200)
+                .json()
+                .get("grant")
+                .get("id")
+                .asString();
+    }
+
+    private Api.Response extend(String grantId) {
+        return api.as(dev.token()).post("/api/v1/grants/" + grantId + "/extend", Api.json(Map.of("duration", "PT1H")));
+    }
+
+    private String extendHere(String grantId) {
+        Actor holder = new Actor(dev.name(), Role.USER, Channel.API, "127.0.0.1");
+        return grants.extend(holder, grantId, Duration.ofHours(1), null, null).id();
     }
 
     private Api.Response open() {

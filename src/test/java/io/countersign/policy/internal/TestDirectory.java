@@ -130,6 +130,11 @@ public final class TestDirectory implements Directory {
     }
 
     @Override
+    public Pipelined<Optional<String>> activeNamedAloneLock(String username) {
+        return activeNamedLock(username);
+    }
+
+    @Override
     public Pipelined<Optional<String>> activeNamedLock(String username) {
         return Pipelined.answered(lockActiveNamed(username));
     }
