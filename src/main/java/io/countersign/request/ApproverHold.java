@@ -1,6 +1,7 @@
 package io.countersign.request;
 
 import io.countersign.shared.database.DatabaseProduct;
+import io.countersign.shared.database.DatabaseUnavailableException;
 import io.countersign.shared.database.NotificationFence;
 import io.countersign.shared.database.Pipelined;
 import io.countersign.shared.database.TransactionCache;
@@ -54,16 +55,22 @@ class ApproverHold {
      * Called with what {@link #shared} answered, before the directory is read: when a departure committed
      * since this instance last made sure, waits until its caches have heard of it (one fence, shared by
      * every creation waiting at once), so that the person who left is read as gone.
+     *
+     * @throws DatabaseUnavailableException when a connection listens but the fence does not come back
+     *     in time: the caches may predate the departure, so the creation is refused and its transaction
+     *     changes nothing; the next one waits for a fence again
      */
     void readCurrent(long departures) {
         long known = covered.get();
         if (departures <= known) {
             return;
         }
-        if (!fence.available() || fence.await()) {
-            // without a listener the fresh caches read the database; with one, the fence covers the departure
-            covered.accumulateAndGet(departures, Math::max);
+        if (fence.available() && !fence.await()) {
+            throw new DatabaseUnavailableException(
+                    "the directory could not be made sure to cover a recent offboarding in time");
         }
+        // without a listener the fresh caches read the database; with one, the fence covers the departure
+        covered.accumulateAndGet(departures, Math::max);
     }
 
     /** The exclusive hold, once per transaction, taken by an offboarding before it looks for requests. */
