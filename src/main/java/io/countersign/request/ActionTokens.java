@@ -72,7 +72,7 @@ public class ActionTokens {
      *     request has no such step
      * @throws NotFoundException when the request does not exist
      * @throws ActionTokenRefused when the request is not pending, the step is over, the approver is
-     *     not one of the step's, is deactivated or has decided it already
+     *     not one of the step's or has decided it already
      */
     @Transactional
     public String issue(String requestId, int step, String approverId, Channel via) {
@@ -124,11 +124,6 @@ public class ActionTokens {
             throw new ActionTokenRefused(
                     Reason.NOT_ELIGIBLE,
                     "That user is not an approver of step " + (step + 1) + " of " + requestId + ".");
-        }
-        // a deactivation that raced the request's creation may have left them among the step's approvers
-        Optional<User> deactivated = directory.findUserById(approverId).filter(user -> !user.active());
-        if (deactivated.isPresent()) {
-            throw new ActionTokenRefused(Reason.NOT_ELIGIBLE, deactivated.get().username() + " is deactivated.");
         }
         if (SeparationOfDuties.hasDecided(request.decisions(), approverId, step)) {
             throw new ActionTokenRefused(

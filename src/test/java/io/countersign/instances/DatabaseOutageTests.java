@@ -132,7 +132,9 @@ class DatabaseOutageTests {
             assertThat(answer.headers().firstValue("Content-Type"))
                     .as(path)
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-            assertThat(answer.body()).as(path).contains("\"status\":503", "cannot reach its database");
+            assertThat(answer.body())
+                    .as(path)
+                    .contains("\"status\":503", "database", "nothing was changed. Try again shortly.");
         }
     }
 
@@ -150,7 +152,7 @@ class DatabaseOutageTests {
             assertThat(page.headers().firstValue("Content-Type"))
                     .as(path)
                     .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-            assertThat(page.body()).as(path).contains("<html", "cannot reach its database");
+            assertThat(page.body()).as(path).contains("<html", "database", "nothing was changed. Try again shortly.");
         }
         // refused before any page runs, and answered by the container's error dispatch with the session
         HttpResponse<String> refused = browser.page("/profile;x=1");
@@ -161,13 +163,13 @@ class DatabaseOutageTests {
         assertThat(script.headers().firstValue("Retry-After")).contains("1");
         assertThat(script.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(script.body()).contains("\"status\":503", "cannot reach its database");
+        assertThat(script.body()).contains("\"status\":503", "database", "nothing was changed. Try again shortly.");
         assertThat(log.getAll()).doesNotContain("threw exception");
     }
 
     @Test
     void withTheDatabaseDownASignedInBrowsersFirstPageIsRefusedAtOnceAndItsSessionOutlivesTheOutage() {
-        firstPageOfASignedInBrowser(this::cutLongEnoughForThePoolToLetGo, "cannot reach its database");
+        firstPageOfASignedInBrowser(this::cutLongEnoughForThePoolToLetGo, "nothing was changed. Try again shortly.");
     }
 
     @Test
@@ -205,7 +207,7 @@ class DatabaseOutageTests {
 
     @Test
     void withTheDatabaseDownThePasswordSignInFormIsAnsweredWithTheOutagePageAtOnce() {
-        passwordSignInDuring(this::cutLongEnoughForThePoolToLetGo, "cannot reach its database");
+        passwordSignInDuring(this::cutLongEnoughForThePoolToLetGo, "nothing was changed. Try again shortly.");
     }
 
     @Test

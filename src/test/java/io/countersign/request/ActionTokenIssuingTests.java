@@ -48,22 +48,4 @@ class ActionTokenIssuingTests extends ActionTokensTestBase {
         api.as(dev.token()).post("/api/v1/requests/" + id + "/cancel", null).expect(200);
         assertRefused(() -> tokens.issue(id, 0, idOf(lisa), Channel.EMAIL), Reason.NOT_PENDING);
     }
-
-    @Test
-    void aDeactivatedApproverTheStepStillListsGetsNoTokenAndCannotUseOneIssuedBefore() {
-        String id = org.pendingRequest(dev, List.of(Organisation.step("Review", 1, lisa, sam)));
-        String earlier = tokens.issue(id, 0, idOf(lisa), Channel.EMAIL);
-        // deactivated while the request kept them among the step's approvers
-        jdbc.sql("update users set active = false where id = ?")
-                .param(idOf(lisa))
-                .update();
-
-        assertRefused(() -> tokens.issue(id, 0, idOf(lisa), Channel.WEB), Reason.NOT_ELIGIBLE);
-        assertRefused(() -> tokens.redeem(earlier, Channel.EMAIL, true, null, null, null), Reason.NOT_ELIGIBLE);
-        assertThat(jdbc.sql("select count(*) from action_tokens where request_id = ?")
-                        .param(id)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
-    }
 }
