@@ -346,8 +346,9 @@ class AdminEditorBrowserTests {
         assertThat(browser.field("smtpPort").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.field("smtpPort").getAttribute("aria-describedby")).isEqualTo("error-smtp.port");
         assertThat(browser.field("smtpHost").getAttribute("aria-invalid")).isNull();
+        // naming every one of them, so that a screen reader reads them all
         assertThat(browser.field("approveKeywords").getAttribute("aria-describedby"))
-                .isEqualTo("error-approveKeywords");
+                .isEqualTo("error-approveKeywords error-approveKeywords-2");
         // each of a field's messages is an element of its own, and no two share an id
         assertThat(browser.driver().findElements(By.id("error-approveKeywords")))
                 .hasSize(1);

@@ -8,14 +8,14 @@ import io.countersign.shared.Actor;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.ForbiddenException;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.web.pages.FieldMessages;
 import io.countersign.web.pages.FormWithoutVersion;
 import io.countersign.web.pages.OpenedVersions;
 import io.countersign.web.pages.StaleForm;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -134,15 +134,10 @@ class MailSettingsPage {
     }
 
     private static String page(Model model, MailForm form, MailSettings stored, List<FieldIssue> issues) {
-        Map<String, List<FieldIssue>> errors = new LinkedHashMap<>();
-        // approveKeywords[2] is shown beside the keywords field
-        issues.forEach(
-                issue -> errors.computeIfAbsent(issue.field().replaceFirst("\\[\\d+]$", ""), key -> new ArrayList<>())
-                        .add(issue));
         model.addAttribute("mail", form);
-        model.addAttribute("errors", errors);
-        // several problems in one field (two keywords) are one field to mend
-        model.addAttribute("issueCount", errors.size());
+        // approveKeywords[2] is shown beside the keywords field; smtp, a server missing, above the form
+        model.addAttribute(
+                "errors", FieldMessages.place(issues, field -> field.replaceFirst("\\[\\d+]$", ""), Set.of("smtp")));
         if (!model.containsAttribute("refusedWhat")) {
             model.addAttribute("refusedWhat", "Nothing was saved");
         }

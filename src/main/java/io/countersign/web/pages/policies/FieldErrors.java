@@ -1,10 +1,10 @@
 package io.countersign.web.pages.policies;
 
 import io.countersign.shared.FieldIssue;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.countersign.web.pages.FieldMessages;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,13 +31,8 @@ final class FieldErrors {
 
     private FieldErrors() {}
 
-    static Map<String, List<FieldIssue>> place(List<FieldIssue> issues) {
-        Map<String, List<FieldIssue>> byField = new LinkedHashMap<>();
-        for (FieldIssue issue : issues) {
-            byField.computeIfAbsent(fieldOf(local(issue.field())), key -> new ArrayList<>())
-                    .add(issue);
-        }
-        return byField;
+    static FieldMessages place(List<FieldIssue> issues) {
+        return FieldMessages.place(issues, path -> fieldOf(local(path)), Set.of(GENERAL));
     }
 
     /** The editor field for a validation path, or {@link #GENERAL}. */

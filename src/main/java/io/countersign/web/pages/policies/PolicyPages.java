@@ -15,7 +15,6 @@ import io.countersign.web.pages.IndexedFields;
 import io.countersign.web.pages.OpenedVersions;
 import io.countersign.web.pages.StaleForm;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -241,11 +240,9 @@ class PolicyPages {
     }
 
     private static String editor(Model model, PolicyForm form, String editing, List<FieldIssue> issues) {
-        Map<String, List<FieldIssue>> errors = FieldErrors.place(issues);
         model.addAttribute("policy", form);
         model.addAttribute("editing", editing);
-        model.addAttribute("errors", errors);
-        model.addAttribute("issueCount", issues.size());
+        model.addAttribute("errors", FieldErrors.place(issues));
         model.addAttribute("maxSteps", StepMoves.MAX_STEPS);
         return EDITOR;
     }
