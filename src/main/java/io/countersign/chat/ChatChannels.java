@@ -70,7 +70,7 @@ public class ChatChannels {
         requireAdmin(actor);
         ChatChannel channel = ChatChannelRules.validated(input, null, addresses);
         if (store.exists(channel.name())) {
-            throw new ConflictException("A channel named '" + channel.name() + "' already exists.");
+            throw ConflictException.nameTaken("channel", "name", channel.name());
         }
         store.insert(channel, actor.username(), clock.instant());
         events.publishEvent(new ChatChannelSaved(actor, channel.name(), channel.type(), true));

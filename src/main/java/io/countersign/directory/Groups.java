@@ -2,7 +2,6 @@ package io.countersign.directory;
 
 import io.countersign.shared.Actor;
 import io.countersign.shared.ConflictException;
-import io.countersign.shared.FieldIssue;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NamePage;
 import io.countersign.shared.NameQuery;
@@ -110,10 +109,7 @@ public class Groups {
     }
 
     private static ConflictException alreadyExists(String name) {
-        // names the field, so that a form marks it as it marks any other refusal of its value
-        return new ConflictException(
-                "A group named '" + name + "' already exists.",
-                List.of(new FieldIssue("name", "taken", "is taken: a group named '" + name + "' already exists")));
+        return ConflictException.nameTaken("group", "name", name);
     }
 
     private Group validated(GroupInput input) {

@@ -2,7 +2,6 @@ package io.countersign.directory;
 
 import io.countersign.shared.Actor;
 import io.countersign.shared.ConflictException;
-import io.countersign.shared.FieldIssue;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NamePage;
 import io.countersign.shared.NameQuery;
@@ -165,11 +164,7 @@ public class Users {
     }
 
     private static ConflictException alreadyExists(String username) {
-        // names the field, so that a form marks it as it marks any other refusal of its value
-        return new ConflictException(
-                "A user named '" + username + "' already exists.",
-                List.of(new FieldIssue(
-                        "username", "taken", "is taken: a user named '" + username + "' already exists")));
+        return ConflictException.nameTaken("user", "username", username);
     }
 
     /** Refuses to delete, demote or deactivate the last active administrator: nobody could administer any more. */

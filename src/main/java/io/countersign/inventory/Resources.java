@@ -104,7 +104,7 @@ public class Resources {
     }
 
     private static ConflictException alreadyExists(String name) {
-        return new ConflictException("A resource named '" + name + "' already exists.");
+        return ConflictException.nameTaken("resource", "name", name);
     }
 
     private Resource validated(ResourceInput input) {

@@ -76,7 +76,7 @@ public class Policies {
         PolicyDefinition policy = validated(input);
         startChange(List.of());
         if (store.exists(policy.name())) {
-            throw new ConflictException("A policy named '" + policy.name() + "' already exists.");
+            throw ConflictException.nameTaken("policy", "name", policy.name());
         }
         store.insert(policy, clock.instant());
         events.publishEvent(new PolicyCreated(actor, policy));

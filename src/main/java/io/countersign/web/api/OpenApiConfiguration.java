@@ -222,7 +222,7 @@ class OpenApiConfiguration {
                                 .maxItems(ProblemResponses.MAX_LISTED_ISSUES)
                                 .description("Every invalid field, for 400; the first "
                                         + ProblemResponses.MAX_LISTED_ISSUES + " when there are more. A 409"
-                                        + " caused by one field's value names it here too (`last_admin`)"))
+                                        + " caused by one field's value names it here too (`last_admin`, `taken`)"))
                 .addProperty(
                         "errorsOmitted",
                         new IntegerSchema()

@@ -192,7 +192,11 @@ class PolicyPages {
             model.addAttribute("currentValues", List.of());
             return page(model, form, editing, List.of(), HttpStatus.BAD_REQUEST);
         } catch (ConflictException e) {
-            return page(model, form, editing, List.of(new FieldIssue("name", "conflict", e.getMessage())), refused);
+            // a conflict that names its field (a name taken) is shown there, any other above the form
+            List<FieldIssue> issues = e.issues().isEmpty()
+                    ? List.of(new FieldIssue(FieldErrors.GENERAL, "conflict", e.getMessage()))
+                    : e.issues();
+            return page(model, form, editing, issues, refused);
         } catch (NotFoundException e) {
             if (editing != null && "policy".equals(e.kind())) {
                 return deletedMeanwhile(model, form, editing, saving);
