@@ -6,6 +6,7 @@ import io.countersign.chat.FakePlatform;
 import io.countersign.testing.Api;
 import io.countersign.testing.TestClockConfiguration;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,6 +171,58 @@ class AdminPagesBrowserTests {
 
         assertThat(browser.text()).contains("Not allowed", "Nothing was changed");
         assertThat(browser.driver().getTitle()).isEqualTo("Not allowed - Countersign");
+    }
+
+    @Test
+    void labelValuesThatDifferOnlyInSpacesLookDifferent() {
+        String prefix = Api.unique("spaced");
+        String wide = prefix + "-wide";
+        String narrow = prefix + "-narrow";
+        resourceLabelled(wide, "a  b");
+        resourceLabelled(narrow, "a b");
+        browser.signIn("admin", "test-admin-password");
+
+        browser.open("/admin/resources");
+        assertThat(labelsOf(wide)).isEqualTo("team=a  b");
+        assertThat(labelsOf(narrow)).isEqualTo("team=a b");
+
+        browser.open("/admin/policies/new");
+        type("name", prefix);
+        browser.field("priority").clear();
+        type("priority", "100000");
+        type("resourceName", prefix + "-*");
+        type("labels", "team=a  b");
+        type("steps[0].approvers.users", "admin");
+        type("sampleResource", wide);
+        type("sampleAccount", "admin");
+        browser.clickButton("Check and preview");
+        assertThat(browser.field("preview").findElements(By.tagName("li")).stream()
+                        .map(reason -> reason.getText())
+                        .toList())
+                .contains("resource '" + wide + "' has the labels {team=a  b}");
+    }
+
+    private void resourceLabelled(String name, String team) {
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(Map.of(
+                                "name",
+                                name,
+                                "type",
+                                "database",
+                                "accounts",
+                                List.of("admin"),
+                                "labels",
+                                Map.of("team", team))))
+                .expect(201);
+    }
+
+    /** The labels cell of a resource's row, as the browser renders it. */
+    private String labelsOf(String resource) {
+        return browser.driver()
+                .findElement(By.xpath("//tr[td/a[text()='" + resource + "']]/td[5]"))
+                .getText();
     }
 
     private void type(String id, String text) {
