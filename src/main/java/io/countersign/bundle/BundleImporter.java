@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports a bundle all or nothing, in one transaction: every section is checked against the state the
@@ -31,6 +32,7 @@ public class BundleImporter {
     private final BundleExporter exporter;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final BundleReader reader;
 
     BundleImporter(
             DirectoryImport directory,
@@ -38,19 +40,22 @@ public class BundleImporter {
             PolicySection policies,
             BundleExporter exporter,
             TransactionTemplate transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            JsonMapper json) {
         this.directory = directory;
         this.inventory = inventory;
         this.policies = policies;
         this.exporter = exporter;
         this.transactions = transactions;
         this.events = events;
+        // the limits request bodies are parsed with, so that a bundle is held to the same ones
+        this.reader = new BundleReader(json.tokenStreamFactory().streamReadConstraints());
     }
 
     /** Reads a bundle written in {@code format} and imports it. */
     public ImportSummary importBundle(Actor actor, byte[] body, BundleFormat format) {
         UnreadValues unread = new UnreadValues();
-        Bundle bundle = BundleReader.read(body, format, unread);
+        Bundle bundle = reader.read(body, format, unread);
         return unread.refuseOr(transactions, () -> importBundle(actor, bundle));
     }
 
@@ -67,7 +72,7 @@ public class BundleImporter {
     /** Reads a bundle written in {@code format} and answers what importing it would change. */
     public ImportPreview preview(Actor actor, byte[] body, BundleFormat format) {
         UnreadValues unread = new UnreadValues();
-        Bundle bundle = BundleReader.read(body, format, unread);
+        Bundle bundle = reader.read(body, format, unread);
         return unread.refuseOr(transactions, () -> preview(actor, bundle));
     }
 

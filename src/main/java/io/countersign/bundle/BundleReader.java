@@ -3,6 +3,7 @@ package io.countersign.bundle;
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.FieldPaths;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.NestingDepth;
 import io.countersign.shared.ParserRefusals;
 import io.countersign.shared.TimesAsText;
 import io.countersign.shared.UnreadValues;
@@ -49,47 +50,49 @@ final class BundleReader {
     /** Large bundles are expected (thousands of entries); the YAML parser's default cap is 3 MB. */
     static final int MAX_YAML_CODE_POINTS = 64 * 1024 * 1024;
 
-    /** A bundle is a few levels deep and holds names and short texts; anything far beyond is hostile. */
-    static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
-            .maxNestingDepth(32)
-            .maxNumberLength(1000)
-            .maxStringLength(1024 * 1024)
-            .maxNameLength(256)
-            .build();
+    private final JsonMapper json;
+    private final YAMLMapper yaml;
+    private final int maxNestingDepth;
+    private final FieldIssue nestedTooDeeply;
 
-    private static final JsonMapper JSON = JsonMapper.builder(
-                    JsonFactory.builder().streamReadConstraints(LIMITS).build())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .withCoercionConfig(LogicalType.Textual, BundleReader::scalarsKeepTheirTypes)
-            .addModule(UnreadValuesModule.inReaderAttribute((e, field) -> issue(e, field, BundleFormat.JSON)))
-            .addModule(TimesAsText.module())
-            .build();
-
-    private static final YAMLMapper YAML = YAMLMapper.builder(new CoreSchemaYamlFactory(YAMLFactory.builder()
-                    .loadSettings(LoadSettings.builder()
-                            .setCodePointLimit(MAX_YAML_CODE_POINTS)
-                            .build())
-                    .streamReadConstraints(LIMITS)))
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .addModule(UnreadValuesModule.inReaderAttribute((e, field) -> issue(e, field, BundleFormat.YAML)))
-            .addModule(TimesAsText.module())
-            .build();
+    /**
+     * A reader held to {@code limits}, the application's parsing limits for request bodies, so that a
+     * bundle and a body are refused for the same documents and in the same words.
+     */
+    BundleReader(StreamReadConstraints limits) {
+        this.maxNestingDepth = limits.getMaxNestingDepth();
+        this.nestedTooDeeply = new FieldIssue("body", "too_large", ParserRefusals.nestedTooDeeply(maxNestingDepth));
+        this.json = JsonMapper.builder(
+                        JsonFactory.builder().streamReadConstraints(limits).build())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .withCoercionConfig(LogicalType.Textual, BundleReader::scalarsKeepTheirTypes)
+                .addModule(UnreadValuesModule.inReaderAttribute((e, field) -> issue(e, field, BundleFormat.JSON)))
+                .addModule(TimesAsText.module())
+                .build();
+        this.yaml = YAMLMapper.builder(new CoreSchemaYamlFactory(YAMLFactory.builder()
+                        .loadSettings(LoadSettings.builder()
+                                .setCodePointLimit(MAX_YAML_CODE_POINTS)
+                                .build())
+                        .streamReadConstraints(limits)))
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .addModule(UnreadValuesModule.inReaderAttribute((e, field) -> issue(e, field, BundleFormat.YAML)))
+                .addModule(TimesAsText.module())
+                .build();
+    }
 
     private static final FieldIssue NOT_UTF8 = new FieldIssue(
             "body", "malformed_bundle", "is not valid UTF-8: save the bundle as UTF-8 and send it again");
 
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"", Pattern.DOTALL);
-
-    private BundleReader() {}
 
     /**
      * As in the API, a number or a boolean is not a string in a JSON bundle. YAML keeps its plain
@@ -104,7 +107,7 @@ final class BundleReader {
     }
 
     /** The bundle, with each name that is none of its field's values null here and noted in {@code unread}. */
-    static Bundle read(byte[] body, BundleFormat format, UnreadValues unread) {
+    Bundle read(byte[] body, BundleFormat format, UnreadValues unread) {
         if (body == null || body.length == 0) {
             throw InvalidInputException.of(
                     "body", "required", "send a bundle: {levels, users, groups, resources, policies}");
@@ -112,7 +115,12 @@ final class BundleReader {
         if (!Utf8.isText(body)) {
             throw new InvalidInputException(List.of(NOT_UTF8));
         }
-        ObjectMapper mapper = format == BundleFormat.YAML ? YAML : JSON;
+        // as for a request body, the depth is measured before binding, which stops at a wrong shape; a
+        // YAML bundle's every token is read by the parser, which holds it to the same limit, first
+        if (format == BundleFormat.JSON && NestingDepth.exceeds(body, maxNestingDepth)) {
+            throw new InvalidInputException(List.of(nestedTooDeeply));
+        }
+        ObjectMapper mapper = format == BundleFormat.YAML ? yaml : json;
         try {
             if (format == BundleFormat.YAML) {
                 refuseTags(body);
@@ -138,8 +146,8 @@ final class BundleReader {
      * level "id") and reads an alias as its anchor's name ({@code manager: *boss} would name the
      * manager "boss", whatever the anchor holds). Refuse them all.
      */
-    private static void refuseTags(byte[] body) {
-        try (JsonParser parser = YAML.createParser(body)) {
+    private void refuseTags(byte[] body) {
+        try (JsonParser parser = yaml.createParser(body)) {
             while (parser.nextToken() != null) {
                 if (parser.getTypeId() != null) {
                     throw InvalidInputException.of(

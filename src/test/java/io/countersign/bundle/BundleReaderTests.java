@@ -10,8 +10,11 @@ import io.countersign.shared.UnreadValues;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.StreamReadConstraints;
 
 class BundleReaderTests {
+
+    private static final BundleReader READER = new BundleReader(StreamReadConstraints.defaults());
 
     @Test
     void yamlAndJsonDescribeTheSameBundle() {
@@ -118,10 +121,41 @@ class BundleReaderTests {
     }
 
     @Test
+    void aBundleIsHeldToTheNestingLimitItIsGivenWhateverFieldOrShapeHoldsTheDeepPart() {
+        BundleReader reader = new BundleReader(
+                StreamReadConstraints.builder().maxNestingDepth(4).build());
+        FieldIssue tooDeep = new FieldIssue("body", "too_large", "is nested too deeply (at most 4 levels)");
+        List<String> json =
+                List.of("{\"users\": [{\"username\": [[[1]]]}]}", "[[[[[]]]]]", "{\"levels\": [[[[\"a\"]]]]}");
+        List<String> yaml = List.of("users:\n  - username: [[[1]]]\n", "[[[[[]]]]]\n");
+
+        for (String bundle : json) {
+            assertThat(refusal(reader, bundle, BundleFormat.JSON)).as(bundle).containsExactly(tooDeep);
+        }
+        for (String bundle : yaml) {
+            assertThat(refusal(reader, bundle, BundleFormat.YAML)).as(bundle).containsExactly(tooDeep);
+        }
+        assertThat(reader.read(
+                                "{\"users\": [{\"username\": \"[[[[[[\"}]}".getBytes(StandardCharsets.UTF_8),
+                                BundleFormat.JSON,
+                                new UnreadValues())
+                        .users())
+                .as("brackets inside text are not nesting")
+                .hasSize(1);
+    }
+
+    private static List<FieldIssue> refusal(BundleReader reader, String text, BundleFormat format) {
+        Throwable thrown =
+                catchThrowable(() -> reader.read(text.getBytes(StandardCharsets.UTF_8), format, new UnreadValues()));
+        assertThat(thrown).as(text).isInstanceOf(InvalidInputException.class);
+        return ((InvalidInputException) thrown).issues();
+    }
+
+    @Test
     void aBadEnumValueIsReadAsNoneAndNotedWithTheAllowedOnesButNotItself() {
         UnreadValues unread = new UnreadValues();
 
-        Bundle bundle = BundleReader.read(
+        Bundle bundle = READER.read(
                 "{\"users\": [{\"username\": \"a\", \"role\": \"ROOT\"}]}".getBytes(StandardCharsets.UTF_8),
                 BundleFormat.JSON,
                 unread);
@@ -236,13 +270,13 @@ class BundleReaderTests {
         UnreadValues json = new UnreadValues();
         UnreadValues yaml = new UnreadValues();
 
-        BundleReader.read(
+        READER.read(
                 ("{\"policies\": [{\"name\": \"p\", \"defaultDuration\": \"P1W\"}],"
                                 + " \"users\": [{\"username\": \"x\", \"emial\": \"x@example.com\"}]}")
                         .getBytes(StandardCharsets.UTF_8),
                 BundleFormat.JSON,
                 json);
-        Bundle fromYaml = BundleReader.read(
+        Bundle fromYaml = READER.read(
                 "policies:\n  - {name: p, maxDuration: 4h, priority: 3}\n".getBytes(StandardCharsets.UTF_8),
                 BundleFormat.YAML,
                 yaml);
@@ -276,13 +310,12 @@ class BundleReaderTests {
     }
 
     private static Bundle read(String text, BundleFormat format) {
-        return BundleReader.read(text.getBytes(StandardCharsets.UTF_8), format, new UnreadValues());
+        return READER.read(text.getBytes(StandardCharsets.UTF_8), format, new UnreadValues());
     }
 
     private static FieldIssue issueOf(String text, BundleFormat format) {
         UnreadValues unread = new UnreadValues();
-        Throwable thrown =
-                catchThrowable(() -> BundleReader.read(text.getBytes(StandardCharsets.UTF_8), format, unread));
+        Throwable thrown = catchThrowable(() -> READER.read(text.getBytes(StandardCharsets.UTF_8), format, unread));
         // what the reader could step over is noted for the import to report with the rest
         var issues = thrown instanceof InvalidInputException invalid ? invalid.issues() : unread.issues();
         assertThat(issues).hasSize(1);

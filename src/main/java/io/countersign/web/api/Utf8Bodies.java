@@ -2,6 +2,7 @@ package io.countersign.web.api;
 
 import io.countersign.shared.FieldIssue;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.NestingDepth;
 import io.countersign.shared.ParserRefusals;
 import io.countersign.shared.Utf8;
 import java.io.ByteArrayInputStream;

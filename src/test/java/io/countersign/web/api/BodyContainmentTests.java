@@ -63,6 +63,24 @@ class BodyContainmentTests extends ContainmentTestBase {
         nothingChanged();
     }
 
+    @Test
+    void aBundleNestedBeyondTheLimitIsTooLargeOnTheBodyWhateverFieldOrShapeHoldsIt() {
+        List<Api.Response> answers = List.of(
+                importJson("{\"levels\":" + nested(40) + "}"),
+                importJson("{\"users\":[{\"username\":" + nested(40) + "}]}"),
+                importJson("{\"policies\":[{\"name\":\"p\",\"priority\":" + nested(2000) + "}]}"),
+                importJson("[".repeat(40) + "]".repeat(40)),
+                importYaml("users:\n  - username: " + "[".repeat(40) + "]".repeat(40) + "\n"),
+                importYaml("[".repeat(40) + "]".repeat(40) + "\n"));
+        for (Api.Response answer : answers) {
+            assertThat(issues(answer.expect(400))).as(answer.body()).containsExactly("body:too_large");
+            assertThat(answer.json().get("errors").get(0).get("message").asString())
+                    .as(answer.body())
+                    .isEqualTo("is nested too deeply (at most 32 levels)");
+        }
+        nothingChanged();
+    }
+
     /** An object holding an array holding an object, and so on, {@code depth} levels deep. */
     private static String nested(int depth) {
         StringBuilder open = new StringBuilder();

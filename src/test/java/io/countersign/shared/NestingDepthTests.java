@@ -1,4 +1,4 @@
-package io.countersign.web.api;
+package io.countersign.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
