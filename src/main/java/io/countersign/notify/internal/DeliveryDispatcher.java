@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * not the scheduler, is what keeps two runs (here or on another instance) from attempting one delivery
  * at once, and a delivery whose sender died is attempted again once its lease runs out. Each webhook
  * endpoint and each chat channel takes one send at a time on this instance and has its own rest (a
- * {@link ServerPause}, as has each channel; a destination's is in the database too, {@link DestinationRests}), so a
+ * {@link ServerPause}, as has each channel; an endpoint's is on its row too, {@link EndpointRests}), so a
  * server that is slow or unreachable holds up none but its own deliveries; webhook endpoints and chat
  * channels take {@link Turns}, so neither does one with a long queue.
  */
@@ -76,7 +76,7 @@ public class DeliveryDispatcher implements DisposableBean {
     private final OutboxLag lag;
     private final NotificationFence fence;
     private final DeliveryWakes wakes;
-    private final DestinationRests rests;
+    private final EndpointRests endpointRests;
 
     public DeliveryDispatcher(
             DueDeliveries deliveries,
@@ -90,7 +90,7 @@ public class DeliveryDispatcher implements DisposableBean {
             NotificationFence fence,
             ServerPauses pauses,
             DeliveryWakes wakes,
-            DestinationRests rests) {
+            EndpointRests endpointRests) {
         this.deliveries = deliveries;
         this.webhookPost = webhookPost;
         this.records = records;
@@ -102,7 +102,7 @@ public class DeliveryDispatcher implements DisposableBean {
         this.fence = fence;
         this.pauses = pauses;
         this.wakes = wakes;
-        this.rests = rests;
+        this.endpointRests = endpointRests;
     }
 
     /**
@@ -125,9 +125,6 @@ public class DeliveryDispatcher implements DisposableBean {
                 break;
             }
             int limit = probing ? 1 : properties.batchSize();
-            // a chat destination's rest on its row, which no read of deliveries can join, rests it here too
-            Map<String, Instant> rested =
-                    webhooks ? Map.of() : rests.mirror(pauses, channel, inFlight.busyDestinations(channel), now);
             List<DueDeliveries.Due> due = webhooks ? dueOnWebhooks(now, limit) : dueOnChannel(channel, now, limit);
             if (!due.isEmpty()) {
                 // a delivery may have committed a moment ago: what it tells of (a revoke) must already be
@@ -156,9 +153,7 @@ public class DeliveryDispatcher implements DisposableBean {
                     } else if (destination != null) {
                         turns.take(channel, d.turn());
                     }
-                    DueDeliveries.Due read =
-                            destination == null || webhooks ? d : d.restedUntil(rested.get(destination));
-                    if (claimAndSend(read, destination, now)) {
+                    if (claimAndSend(d, destination, now)) {
                         startedNow++;
                     }
                 }
@@ -178,7 +173,7 @@ public class DeliveryDispatcher implements DisposableBean {
      */
     private List<DueDeliveries.Due> dueOnWebhooks(Instant now, int limit) {
         String channel = Delivery.WEBHOOK;
-        Set<String> unavailable = union(rests.restingHere(pauses, now), inFlight.busyDestinations(channel));
+        Set<String> unavailable = union(endpointRests.restingHere(pauses, now), inFlight.busyDestinations(channel));
         Set<String> taken = turns.taken(channel);
         List<DueDeliveries.Due> due = deliveries.dueOnWebhooks(now, limit, union(unavailable, taken));
         if (due.isEmpty() && !taken.isEmpty()) {
@@ -232,7 +227,7 @@ public class DeliveryDispatcher implements DisposableBean {
             inFlight.end(due.channel(), due.id(), destination);
             throw e;
         }
-        if (claimed.isPresent() && !rests.claimProbeOf(claimed.get(), destination)) {
+        if (claimed.isPresent() && !endpointRests.claimProbeOf(claimed.get())) {
             // another run's probe beat it: it is given back, due as it was
             releaseSafely(claimed.get());
         } else if (claimed.isPresent()) {
@@ -361,17 +356,22 @@ public class DeliveryDispatcher implements DisposableBean {
             return false;
         }
         Instant ended = clock.instant();
-        // each destination is a server of its own; any status a webhook endpoint sent is an answer
-        boolean answered = due.isWebhook() ? result.statusCode() != null : result.answered();
         transactions.executeWithoutResult(tx -> {
             records.record(due, at, result, durationMs, destination);
-            if (destination != null) {
-                // with the attempt, so that no instance reads the destination's deliveries due in between
-                rests.afterAttempt(due, destination, result, answered, ended);
+            if (due.isWebhook()) {
+                // with the attempt, so that no instance reads the endpoint's deliveries due in between
+                endpointRests.afterAttempt(due, result, ended);
             }
         });
         if (destination != null) {
-            pauses.afterAttempt(due.channel(), destination, result.unreachable(), answered, result.error(), ended);
+            // each destination is a server of its own; any status a webhook endpoint sent is an answer
+            pauses.afterAttempt(
+                    due.channel(),
+                    destination,
+                    result.unreachable(),
+                    due.isWebhook() ? result.statusCode() != null : result.answered(),
+                    result.error(),
+                    ended);
         } else {
             pauses.afterAttempt(due.channel(), result.unreachable(), result.answered(), result.error(), ended);
         }

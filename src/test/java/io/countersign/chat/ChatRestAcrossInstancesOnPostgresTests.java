@@ -1,6 +1,0 @@
-package io.countersign.chat;
-
-import io.countersign.testing.OnPostgres;
-
-@OnPostgres
-class ChatRestAcrossInstancesOnPostgresTests extends ChatRestAcrossInstancesTests {}
