@@ -67,17 +67,7 @@ class ChatDeliveryTests extends ChatDeliveryFixture {
         platform.answer("/api/users.lookupByEmail", 200, "{\"ok\":true,\"user\":{\"id\":\"U777\"}}")
                 .answer("/api/conversations.open", 200, "{\"ok\":true,\"channel\":{\"id\":\"D777\"}}")
                 .answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"D777\",\"ts\":\"5.6\"}");
-        String name = channel(Map.of(
-                "type",
-                "SLACK",
-                "botToken",
-                "xoxb-2",
-                "signingSecret",
-                "slack-signing-secret",
-                "directMessages",
-                true,
-                "apiBaseUrl",
-                platform.url() + "/api"));
+        String name = directMessagesChannel();
 
         String id = requestNotifying(name);
         scene.awaitNothingDue();
@@ -103,17 +93,7 @@ class ChatDeliveryTests extends ChatDeliveryFixture {
                 .answer("/api/users.lookupByEmail", 200, "{\"ok\":true,\"user\":{\"id\":\"U777\"}}")
                 .answer("/api/conversations.open", 200, "{\"ok\":true,\"channel\":{\"id\":\"D777\"}}")
                 .answer("/api/chat.postMessage", 200, "{\"ok\":true,\"channel\":\"D777\",\"ts\":\"5.6\"}");
-        String name = channel(Map.of(
-                "type",
-                "SLACK",
-                "botToken",
-                "xoxb-2",
-                "signingSecret",
-                "slack-signing-secret",
-                "directMessages",
-                true,
-                "apiBaseUrl",
-                platform.url() + "/api"));
+        String name = directMessagesChannel();
         String id = requestNotifying(name);
         scene.awaitNothingDue();
         assertThat(state(id)).isEqualTo("PENDING");
@@ -382,5 +362,20 @@ class ChatDeliveryTests extends ChatDeliveryFixture {
             api.asAdmin().delete("/api/v1/channels/" + first).expect(204);
             api.asAdmin().delete("/api/v1/channels/" + second).expect(204);
         }
+    }
+
+    /** A Slack channel that writes to each approver directly, on the fake platform. */
+    private String directMessagesChannel() {
+        return channel(Map.of(
+                "type",
+                "SLACK",
+                "botToken",
+                "xoxb-2",
+                "signingSecret",
+                "slack-signing-secret",
+                "directMessages",
+                true,
+                "apiBaseUrl",
+                platform.url() + "/api"));
     }
 }
