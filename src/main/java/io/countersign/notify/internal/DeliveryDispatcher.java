@@ -327,9 +327,10 @@ public class DeliveryDispatcher implements DisposableBean {
             // said in one line, since its stack trace, one per delivery in flight, tells no more
             if (BoundedDatabaseCalls.isUnavailability(e)) {
                 log.warn(
-                        "Could not record an attempt of delivery {} {}: the database cannot be reached ({})",
+                        "Could not record an attempt of delivery {} {}: {} ({})",
                         due.id(),
                         AttemptRecords.whereTo(due, destination),
+                        ThrownFailures.databaseOutage(e),
                         NestedExceptionUtils.getMostSpecificCause(e).toString());
             } else {
                 log.warn(

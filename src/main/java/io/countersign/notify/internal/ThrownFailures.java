@@ -38,6 +38,16 @@ final class ThrownFailures {
     }
 
     /**
+     * What an unavailable database did, for the log: one slow under load does not answer in time either,
+     * and is not to be called out of reach.
+     */
+    static String databaseOutage(RuntimeException e) {
+        return BoundedDatabaseCalls.isUnanswered(e)
+                ? "the database did not answer in time"
+                : "the database cannot be reached";
+    }
+
+    /**
      * This side's database before the receiver's connection: an attempt that read its secrets or its
      * address when the database was out of reach failed here, and a refused connection to the database
      * must not read as the receiver's.
@@ -47,7 +57,10 @@ final class ThrownFailures {
             return Optional.of("no database connection was free in time");
         }
         if (BoundedDatabaseCalls.isUnavailability(e)) {
-            return Optional.of("could not reach the database");
+            return Optional.of(
+                    BoundedDatabaseCalls.isUnanswered(e)
+                            ? "the database did not answer in time"
+                            : "could not reach the database");
         }
         return ConnectionFailures.named(e);
     }

@@ -74,6 +74,12 @@ class SchedulerOutageLog extends InstalledLogFilter {
                     .ifPresent(heldBack -> log.warn(
                             "Timers and deliveries wait: the scheduler found every database connection in use ({})",
                             RefusalAuditLimiter.noted(deepest(outage), heldBack)));
+        } else if (BoundedDatabaseCalls.isUnanswered(outage)) {
+            // a database slow under load does not answer in time either: it is not to be called out of reach
+            warnings.admit("scheduler", "database unanswered")
+                    .ifPresent(heldBack -> log.warn(
+                            "Timers and deliveries wait: the scheduler's database did not answer in time ({})",
+                            RefusalAuditLimiter.noted(deepest(outage), heldBack)));
         } else {
             warnings.admit("scheduler", "database unavailable")
                     .ifPresent(heldBack -> log.warn(

@@ -18,6 +18,12 @@ final class OutageFailures {
                         new java.net.ConnectException("Connection refused")));
     }
 
+    /** A statement the database did not answer in time, its connection given up on. */
+    static RuntimeException unanswered() {
+        return new RuntimeException(
+                "Failed to fetch due executions.", new java.sql.SQLTimeoutException("Query timed out", "08006"));
+    }
+
     /** A statement's failure on a broken connection: the rollback's, carrying it. */
     static RuntimeException rollbackFailedAfter(RuntimeException statement) {
         RuntimeException rollback =

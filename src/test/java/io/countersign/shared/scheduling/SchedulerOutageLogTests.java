@@ -4,6 +4,7 @@ import static io.countersign.shared.scheduling.OutageFailures.poolBusy;
 import static io.countersign.shared.scheduling.OutageFailures.poolTimedOut;
 import static io.countersign.shared.scheduling.OutageFailures.refused;
 import static io.countersign.shared.scheduling.OutageFailures.rollbackFailedAfter;
+import static io.countersign.shared.scheduling.OutageFailures.unanswered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.shared.RefusalAuditLimiter;
@@ -72,6 +73,23 @@ class SchedulerOutageLogTests {
                         outage -> assertThat(outage)
                                 .contains("Timers and deliveries wait: the scheduler cannot reach the database"
                                         + " (ConnectException: Connection refused)"));
+        assertThat(output.getOut()).doesNotContain("Unhandled exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aFailedPassForADatabaseThatDidNotAnswerInTimeDoesNotCallItOutOfReach(CapturedOutput output) {
+        POLLING.error("Unhandled exception. Will keep running.", unanswered());
+        HOUSEKEEPING.error("Unhandled exception. Will keep running.", unanswered());
+        POLLING.error("Unhandled exception. Will keep running.", refused());
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("Timers and deliveries wait")))
+                .satisfiesExactly(
+                        unanswered -> assertThat(unanswered)
+                                .contains("Timers and deliveries wait: the scheduler's database did not answer in"
+                                        + " time (SQLTimeoutException: Query timed out)")
+                                .doesNotContain("cannot reach"),
+                        refused -> assertThat(refused)
+                                .contains("Timers and deliveries wait: the scheduler cannot reach the database"));
         assertThat(output.getOut()).doesNotContain("Unhandled exception").doesNotContain("\tat ");
     }
 
