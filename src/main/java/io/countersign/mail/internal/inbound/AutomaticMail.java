@@ -2,8 +2,11 @@ package io.countersign.mail.internal.inbound;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Recognises mail that no person wrote: auto-replies (RFC 3834 {@code Auto-Submitted}, the
@@ -13,10 +16,65 @@ import java.util.regex.Pattern;
  */
 final class AutomaticMail {
 
-    private static final Pattern AUTO_SUBJECT = Pattern.compile(
-            "^\\s*(auto(matic)?[ -]?(reply|response|antwort)|auto:|out of (the )?office|abwesend|absence"
-                    + "|undeliverable|undelivered|delivery status notification|returned mail|mail delivery failed)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+
+    /**
+     * How auto-replies and bounces begin their subjects, among them the prefixes mail programs put in
+     * each language they speak (Outlook's "Automatic reply:" is "Automatische Antwort:" in German,
+     * "Réponse automatique :" in French): a reply that carries no header saying it is automatic would
+     * otherwise have its first line read as a decision, and any first line but an approving word rejects.
+     * Written as {@link #plain} leaves them: no accents, lower case.
+     */
+    private static final List<String> AUTOMATIC_SUBJECTS = Stream.of(
+                    "automatic reply",
+                    "automatic response",
+                    "auto reply",
+                    "auto-reply",
+                    "autoreply",
+                    "auto response",
+                    "auto-response",
+                    "autoresponse",
+                    "autoresponder",
+                    "auto antwort",
+                    "auto-antwort",
+                    "autoantwort",
+                    "auto:",
+                    "out of office",
+                    "out of the office",
+                    "ooo",
+                    "vacation",
+                    "away",
+                    "abwesend",
+                    "abwesenheit",
+                    "absence",
+                    "absent du bureau",
+                    "automatische antwort",
+                    "réponse automatique",
+                    "risposta automatica",
+                    "automatisch antwoord",
+                    "respuesta automática",
+                    "resposta automática",
+                    "fuera de la oficina",
+                    "automatiskt svar",
+                    "automatisk svar",
+                    "autosvar",
+                    "automaattinen vastaus",
+                    "automatyczna odpowiedź",
+                    "automatická odpověď",
+                    "automatikus válasz",
+                    "автоматический ответ",
+                    "自動応答",
+                    "自动回复",
+                    "自動回覆",
+                    "自动答复",
+                    "undeliverable",
+                    "undelivered",
+                    "delivery status notification",
+                    "returned mail",
+                    "mail delivery failed")
+            .map(AutomaticMail::plain)
+            .toList();
+
     private static final Pattern DAEMON = Pattern.compile("^(mailer-daemon|postmaster)@", Pattern.CASE_INSENSITIVE);
 
     private AutomaticMail() {}
@@ -50,10 +108,38 @@ final class AutomaticMail {
         if (sender != null && DAEMON.matcher(sender).find()) {
             return "bounce (mailer daemon)";
         }
-        if (subject != null && AUTO_SUBJECT.matcher(subject).find()) {
+        if (subject != null && automaticSubject(subject)) {
             return "auto-reply (subject)";
         }
         return null;
+    }
+
+    /**
+     * Whether the subject begins with one of {@link #AUTOMATIC_SUBJECTS} as a whole word ("Away:" is one,
+     * "Awaiting" is not), in brackets or not ("[Auto-Reply]").
+     */
+    static boolean automaticSubject(String subject) {
+        String plain = plain(subject).strip();
+        if (plain.startsWith("[")) {
+            plain = plain.substring(1).strip();
+        }
+        for (String prefix : AUTOMATIC_SUBJECTS) {
+            if (plain.startsWith(prefix)
+                    && (prefix.endsWith(":")
+                            || plain.length() == prefix.length()
+                            || !Character.isLetterOrDigit(plain.codePointAt(prefix.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lower case without accents, so that a subject written without them ("Reponse automatique") matches. */
+    private static String plain(String text) {
+        return COMBINING_MARKS
+                .matcher(Normalizer.normalize(text, Normalizer.Form.NFD))
+                .replaceAll("")
+                .toLowerCase(Locale.ROOT);
     }
 
     private static String first(MimeMessage message, String name) throws MessagingException {

@@ -32,6 +32,7 @@ final class HostileMail {
     static final List<Case> CORPUS = List.of(
             new Case("auto-submitted.eml", Expected.AUTOMATIC, "Auto-Submitted"),
             new Case("out-of-office-subject.eml", Expected.AUTOMATIC, "subject"),
+            new Case("localised-out-of-office-subject.eml", Expected.AUTOMATIC, "subject"),
             new Case("x-autoreply.eml", Expected.AUTOMATIC, "X-Autoreply"),
             new Case("precedence-bulk.eml", Expected.AUTOMATIC, "Precedence"),
             new Case("bounce-report.eml", Expected.AUTOMATIC, "delivery report"),
