@@ -4,6 +4,7 @@ import io.countersign.directory.Directory;
 import io.countersign.notify.internal.DeliveryFilter;
 import io.countersign.notify.internal.DeliveryLists;
 import io.countersign.notify.internal.DeliveryStore;
+import io.countersign.notify.internal.DestinationRests;
 import io.countersign.notify.internal.NotificationOutbox;
 import io.countersign.notify.internal.NotificationQueue;
 import io.countersign.notify.internal.NotificationSenders;
@@ -41,6 +42,7 @@ public class NotificationDeliveries {
     private final DeliveryStore deliveries;
     private final NotificationQueue queue;
     private final ServerPauses pauses;
+    private final DestinationRests rests;
     private final RoutedDeliveries routed;
     private final Directory directory;
     private final NotificationSenders senders;
@@ -53,6 +55,7 @@ public class NotificationDeliveries {
             DeliveryStore deliveries,
             NotificationQueue queue,
             ServerPauses pauses,
+            DestinationRests rests,
             RoutedDeliveries routed,
             Directory directory,
             // lazy: the mail sender, one of the senders, reads mail settings, which resume deliveries here
@@ -67,6 +70,7 @@ public class NotificationDeliveries {
         this.deliveries = deliveries;
         this.queue = queue;
         this.pauses = pauses;
+        this.rests = rests;
         this.routed = routed;
         this.directory = directory;
         this.events = events;
@@ -173,11 +177,12 @@ public class NotificationDeliveries {
     }
 
     /**
-     * Forgets this instance's pause of one destination of the channel (see {@link
-     * NotificationSender#destination}), once it was deleted or names another address: what waited for
-     * it is tried again on the channel's next run rather than after the pause.
+     * Forgets the pause of one destination of the channel (see {@link NotificationSender#destination}),
+     * here and on every instance, once it was deleted or names another address: what waited for it is
+     * tried again on the channel's next run rather than after the pause.
      */
     public void destinationChanged(String channel, String destination) {
+        rests.forget(channel, destination);
         pauses.forget(channel, destination);
     }
 
@@ -185,11 +190,12 @@ public class NotificationDeliveries {
      * Discards the channel's notifications routed to {@code destination} (a chat channel by name) that
      * were not delivered, pending, in flight or dead, once it was deleted: each is settled as {@code
      * SKIPPED} with {@code reason} as its error, so that none ever reaches a later destination of the
-     * same name, redelivered or not. Forgets this instance's pause of the destination too.
+     * same name, redelivered or not. Forgets the destination's pause too, here and on every instance.
      */
     @Transactional
     public DiscardedNotifications discardRoutedTo(String channel, String destination, String reason) {
         DiscardedNotifications discarded = routed.discard(channel, destination, reason, clock.instant());
+        rests.forget(channel, destination);
         pauses.forget(channel, destination);
         return discarded;
     }

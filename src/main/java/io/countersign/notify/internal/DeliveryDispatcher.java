@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * not the scheduler, is what keeps two runs (here or on another instance) from attempting one delivery
  * at once, and a delivery whose sender died is attempted again once its lease runs out. Each webhook
  * endpoint and each chat channel takes one send at a time on this instance and has its own rest (a
- * {@link ServerPause}, as has each channel; an endpoint's is on its row too, {@link EndpointRests}), so a
+ * {@link ServerPause}, as has each channel; a destination's is in the database too, {@link DestinationRests}), so a
  * server that is slow or unreachable holds up none but its own deliveries; webhook endpoints and chat
  * channels take {@link Turns}, so neither does one with a long queue.
  */
@@ -76,7 +76,7 @@ public class DeliveryDispatcher implements DisposableBean {
     private final OutboxLag lag;
     private final NotificationFence fence;
     private final DeliveryWakes wakes;
-    private final EndpointRests endpointRests;
+    private final DestinationRests rests;
 
     public DeliveryDispatcher(
             DueDeliveries deliveries,
@@ -90,7 +90,7 @@ public class DeliveryDispatcher implements DisposableBean {
             NotificationFence fence,
             ServerPauses pauses,
             DeliveryWakes wakes,
-            EndpointRests endpointRests) {
+            DestinationRests rests) {
         this.deliveries = deliveries;
         this.webhookPost = webhookPost;
         this.records = records;
@@ -102,7 +102,7 @@ public class DeliveryDispatcher implements DisposableBean {
         this.fence = fence;
         this.pauses = pauses;
         this.wakes = wakes;
-        this.endpointRests = endpointRests;
+        this.rests = rests;
     }
 
     /**
@@ -125,6 +125,9 @@ public class DeliveryDispatcher implements DisposableBean {
                 break;
             }
             int limit = probing ? 1 : properties.batchSize();
+            // a chat destination's rest on its row, which no read of deliveries can join, rests it here too
+            Map<String, Instant> rested =
+                    webhooks ? Map.of() : rests.mirror(pauses, channel, inFlight.busyDestinations(channel), now);
             List<DueDeliveries.Due> due = webhooks ? dueOnWebhooks(now, limit) : dueOnChannel(channel, now, limit);
             if (!due.isEmpty()) {
                 // a delivery may have committed a moment ago: what it tells of (a revoke) must already be
@@ -153,7 +156,9 @@ public class DeliveryDispatcher implements DisposableBean {
                     } else if (destination != null) {
                         turns.take(channel, d.turn());
                     }
-                    if (claimAndSend(d, destination, now)) {
+                    DueDeliveries.Due read =
+                            destination == null || webhooks ? d : d.restedUntil(rested.get(destination));
+                    if (claimAndSend(read, destination, now)) {
                         startedNow++;
                     }
                 }
@@ -173,7 +178,7 @@ public class DeliveryDispatcher implements DisposableBean {
      */
     private List<DueDeliveries.Due> dueOnWebhooks(Instant now, int limit) {
         String channel = Delivery.WEBHOOK;
-        Set<String> unavailable = union(endpointRests.restingHere(pauses, now), inFlight.busyDestinations(channel));
+        Set<String> unavailable = union(rests.restingHere(pauses, now), inFlight.busyDestinations(channel));
         Set<String> taken = turns.taken(channel);
         List<DueDeliveries.Due> due = deliveries.dueOnWebhooks(now, limit, union(unavailable, taken));
         if (due.isEmpty() && !taken.isEmpty()) {
@@ -227,7 +232,7 @@ public class DeliveryDispatcher implements DisposableBean {
             inFlight.end(due.channel(), due.id(), destination);
             throw e;
         }
-        if (claimed.isPresent() && !endpointRests.claimProbeOf(claimed.get())) {
+        if (claimed.isPresent() && !rests.claimProbeOf(claimed.get(), destination)) {
             // another run's probe beat it: it is given back, due as it was
             releaseSafely(claimed.get());
         } else if (claimed.isPresent()) {
@@ -357,22 +362,17 @@ public class DeliveryDispatcher implements DisposableBean {
             return false;
         }
         Instant ended = clock.instant();
+        // each destination is a server of its own; any status a webhook endpoint sent is an answer
+        boolean answered = due.isWebhook() ? result.statusCode() != null : result.answered();
         transactions.executeWithoutResult(tx -> {
             records.record(due, at, result, durationMs, destination);
-            if (due.isWebhook()) {
-                // with the attempt, so that no instance reads the endpoint's deliveries due in between
-                endpointRests.afterAttempt(due, result, ended);
+            if (destination != null) {
+                // with the attempt, so that no instance reads the destination's deliveries due in between
+                rests.afterAttempt(due, destination, result, answered, ended);
             }
         });
         if (destination != null) {
-            // each destination is a server of its own; any status a webhook endpoint sent is an answer
-            pauses.afterAttempt(
-                    due.channel(),
-                    destination,
-                    result.unreachable(),
-                    due.isWebhook() ? result.statusCode() != null : result.answered(),
-                    result.error(),
-                    ended);
+            pauses.afterAttempt(due.channel(), destination, result.unreachable(), answered, result.error(), ended);
         } else {
             pauses.afterAttempt(due.channel(), result.unreachable(), result.answered(), result.error(), ended);
         }

@@ -129,8 +129,8 @@ public class DueDeliveries {
      * recipient for people to read: a username, or the chat channel of a message nobody in particular
      * is sent. {@code route} is the configured destination a route sent a notification to (a chat
      * channel by name), null for a person's own subscription. {@code endpointRestedUntil} is when the
-     * webhook endpoint's last rest ended, null unless it has not answered since: this delivery is then
-     * its probe ({@link EndpointRests}). {@code leasedUntil} is the end of this run's claim on it ({@link #claim}), null until
+     * destination's last rest ended (a webhook endpoint's, joined; a chat destination's, read apart), null
+     * unless it has not answered since: this delivery is then its probe ({@link DestinationRests}). {@code leasedUntil} is the end of this run's claim on it ({@link #claim}), null until
      * claimed.
      */
     public record Due(
@@ -168,6 +168,15 @@ public class DueDeliveries {
         }
 
         Due leasedUntil(Instant end) {
+            return with(endpointRestedUntil, end);
+        }
+
+        /** As read, with the end of its destination's rest read apart: this delivery is then its probe. */
+        Due restedUntil(Instant restEnd) {
+            return with(restEnd, leasedUntil);
+        }
+
+        private Due with(Instant restEnd, Instant leaseEnd) {
             return new Due(
                     id,
                     webhookId,
@@ -187,8 +196,8 @@ public class DueDeliveries {
                     route,
                     occurredAt,
                     dueAt,
-                    endpointRestedUntil,
-                    end);
+                    restEnd,
+                    leaseEnd);
         }
     }
 

@@ -44,7 +44,7 @@ final class EndpointBacklog {
 
     /**
      * Claims the endpoint's oldest delivery due, for the lease; empty when none is due, the endpoint
-     * rests, its next delivery is a probe (the runs claim those, {@link EndpointRests}), another
+     * rests, its next delivery is a probe (the runs claim those, {@link DestinationRests}), another
      * instance claimed it first (and sends the endpoint's deliveries meanwhile), or the database
      * could not be asked: the channel's run, woken as the send ends, or its polling, sends it then.
      */

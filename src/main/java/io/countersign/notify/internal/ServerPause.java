@@ -36,6 +36,14 @@ final class ServerPause {
         return began;
     }
 
+    /**
+     * Rests until {@code until}, as the database tells of another instance's rest of the server, or of
+     * the lease of its probe; {@code until} may have passed, when the server is to be probed.
+     */
+    synchronized void restsUntil(Instant until) {
+        this.until = until;
+    }
+
     /** The server answered, or was replaced: returns true when this ended a pause. */
     synchronized boolean end() {
         boolean ended = until != null;

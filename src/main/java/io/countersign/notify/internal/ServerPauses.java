@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
  * server of its own: a webhook's endpoint, by webhook id, and a configured chat channel, by its name
  * (see {@link io.countersign.notify.NotificationSender#destination}). A dead destination must not hold
  * up the others of its channel (docs/adr/0037). Each instance keeps its own pauses: one that has not
- * yet met the unreachable server finds out with one attempt of its own. A webhook endpoint's rest is
- * also kept on its row ({@link EndpointRests}), so every instance leaves it alone, and an answer
- * recorded by any instance ends its pause here too (docs/adr/0042).
+ * yet met the unreachable server finds out with one attempt of its own. A destination's rest is also
+ * kept in the database ({@link DestinationRests}), so every instance leaves it alone, and an answer
+ * recorded by any instance ends its pause here too (docs/adr/0042, docs/adr/0047). A channel's own
+ * pause (mail's server) stays this instance's alone.
  */
 @Component
 public class ServerPauses {
@@ -135,9 +136,7 @@ public class ServerPauses {
             String channel, String destination, boolean unreachable, boolean answered, String error, Instant ended) {
         Destination server = new Destination(channel, destination);
         if (unreachable) {
-            Rest rest = byDestination.computeIfAbsent(
-                    server,
-                    d -> new Rest(new ServerPause(properties.unreachablePause()), ConcurrentHashMap.newKeySet()));
+            Rest rest = restOf(server);
             if (rest.pause().unreachable(ended)) {
                 log.warn(
                         "{} pauses for {} s, then one of its deliveries tries again: {}",
@@ -151,6 +150,19 @@ public class ServerPauses {
                 log.info("{} answers again; its waiting deliveries are sent", server);
             }
         }
+    }
+
+    /**
+     * Rests the destination until {@code until}, as its row in the database says (another instance found
+     * it unreachable, or claimed its probe); {@code until} may have passed: it is then to be probed.
+     */
+    void restsUntil(String channel, String destination, Instant until) {
+        restOf(new Destination(channel, destination)).pause().restsUntil(until);
+    }
+
+    private Rest restOf(Destination server) {
+        return byDestination.computeIfAbsent(
+                server, d -> new Rest(new ServerPause(properties.unreachablePause()), ConcurrentHashMap.newKeySet()));
     }
 
     /**

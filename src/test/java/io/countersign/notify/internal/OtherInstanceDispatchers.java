@@ -23,6 +23,6 @@ public final class OtherInstanceDispatchers {
                 context.getBean(io.countersign.shared.database.NotificationFence.class),
                 new ServerPauses(context.getBean(NotificationProperties.class)),
                 context.getBean(DeliveryWakes.class),
-                context.getBean(EndpointRests.class));
+                context.getBean(DestinationRests.class));
     }
 }
