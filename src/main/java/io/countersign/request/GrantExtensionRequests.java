@@ -97,18 +97,18 @@ public class GrantExtensionRequests {
         });
         ExtensionInput.Term term = input.term().get();
         ApprovalPlan plan = planner.planExtension(requester, input.resource(), input.account());
-        Duration total = term.lastsSoFar().plus(input.duration());
         Duration limit = plan.limits().maxTotalDuration();
-        if (limit != null && total.compareTo(limit) > 0) {
-            boolean atMaximum = term.lastsSoFar().compareTo(limit) >= 0;
+        // what is left is measured rather than the total: a duration may be long enough to overflow it
+        Duration left = limit == null ? null : limit.minus(term.lastsSoFar());
+        if (left != null && input.duration().compareTo(left) > 0) {
             problems.add(
                     "duration",
                     "above_maximum",
-                    "the grant would last " + total + " in all, more than the " + limit + " policy '"
-                            + plan.policyName() + "' allows; "
-                            + (atMaximum
+                    "the grant lasts " + term.lastsSoFar() + " so far and " + input.duration() + " more would pass the "
+                            + limit + " policy '" + plan.policyName() + "' allows in all; "
+                            + (left.isNegative() || left.isZero()
                                     ? "it already lasts that long and cannot be extended further"
-                                    : "at most " + limit.minus(term.lastsSoFar()) + " more may be asked"));
+                                    : "at most " + left + " more may be asked"));
         }
         if (plan.limits().requireJustification() && RequestValidation.trimToNull(input.justification()) == null) {
             problems.add("justification", "required", "the governing policy requires a justification");

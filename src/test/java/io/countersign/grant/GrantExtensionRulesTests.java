@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -171,6 +173,46 @@ class GrantExtensionRulesTests extends DevWithATokenTestBase {
         assertThat(problem.get("errors").get(0).get("message").asString())
                 .contains("cannot be extended further")
                 .doesNotContain("PT0S");
+    }
+
+    /**
+     * A duration too long to add to the time the grant already lasts is past the maximum as any other
+     * is, down to the longest a duration can be written.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"PT9223372036854775807S", "PT2562047788015215H", "PT153722867280912930M", "P106751991167300D"})
+    void anExtensionBeyondAnyTotalIsRefusedAsAboveTheMaximum(String duration) {
+        String grantId = grant();
+
+        JsonNode problem = extend(grantId, Map.of("duration", duration, "ticket", "INC-7"))
+                .expect(400)
+                .json();
+
+        assertThat(problem.get("errors")).hasSize(1);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("duration");
+        assertThat(problem.get("errors").get(0).get("code").asString()).isEqualTo("above_maximum");
+        assertThat(problem.get("errors").get(0).get("message").asString()).contains("at most PT1H more may be asked");
+    }
+
+    @Test
+    void aGrantAtItsMaximumIsBeyondExtendingByTheLongestDurationToo() {
+        String grantId = grant();
+        String extension = extend(grantId, Map.of("duration", "PT1H", "ticket", "INC-7"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        api.as(lisaToken)
+                .post("/api/v1/requests/" + extension + "/approve", null)
+                .expect(200);
+
+        JsonNode problem = extend(grantId, Map.of("duration", "PT9223372036854775807S", "ticket", "INC-8"))
+                .expect(400)
+                .json();
+
+        assertThat(problem.get("errors").get(0).get("code").asString()).isEqualTo("above_maximum");
+        assertThat(problem.get("errors").get(0).get("message").asString()).contains("cannot be extended further");
     }
 
     @Test
