@@ -32,6 +32,7 @@ public class BreakGlassReviews {
     static final int BATCH = 200;
 
     private final BreakGlassReviewStore store;
+    private final BreakGlassReaders readers;
     private final BreakGlassReviewSchedule schedule;
     private final Requests requests;
     private final RequestRepository repository;
@@ -44,6 +45,7 @@ public class BreakGlassReviews {
 
     BreakGlassReviews(
             BreakGlassReviewStore store,
+            BreakGlassReaders readers,
             BreakGlassReviewSchedule schedule,
             Requests requests,
             RequestRepository repository,
@@ -54,6 +56,7 @@ public class BreakGlassReviews {
             ApplicationEventPublisher events,
             TransactionTemplate transactions) {
         this.store = store;
+        this.readers = readers;
         this.schedule = schedule;
         this.requests = requests;
         this.repository = repository;
@@ -107,10 +110,7 @@ public class BreakGlassReviews {
             String me = directory.idOf(actor.username()).orElse("");
             Instant now = clock.instant();
             List<Delegation> mine = me.isEmpty() ? List.of() : delegations.inForceTo(me, now);
-            if (!store.toldOf(me, List.of(id)).isEmpty()
-                    || store.find(id)
-                            .filter(review -> reviews(me, mine, review, now))
-                            .isPresent()) {
+            if (readers.reads(me, id, mine, now)) {
                 return repository.find(id).orElseThrow(() -> hidden);
             }
             throw hidden;
@@ -135,7 +135,7 @@ public class BreakGlassReviews {
         List<Delegation> mine = delegations.inForceTo(me, now);
         BreakGlassReview review = store.lock(id).orElse(null);
         if (review == null) {
-            requests.get(actor, id);
+            get(actor, id);
             throw new ConflictException("Request " + id + " is not a break-glass use with a review.");
         }
         BreakGlassReviewed reviewed;
@@ -209,7 +209,8 @@ public class BreakGlassReviews {
             Map<String, BreakGlassReview> reviews = store.forRequests(ids);
             return found.stream()
                     .filter(use -> told.contains(use.id())
-                            || (reviews.containsKey(use.id()) && reviews(me, mine, reviews.get(use.id()), now)))
+                            || (reviews.containsKey(use.id())
+                                    && BreakGlassReaders.reviews(me, mine, reviews.get(use.id()), now)))
                     .toList();
         });
     }
@@ -240,20 +241,5 @@ public class BreakGlassReviews {
             events.publishEvent(new BreakGlassReviewOverdue(Actor.system(), late));
         });
         return overdue;
-    }
-
-    /**
-     * Whether the user with id {@code me} reviews this use: one of its reviewers, or a delegate in
-     * force ({@code mine}) of one, never its requester (as {@link BreakGlassReviewRules#mayReview}
-     * decides); or whoever reviewed it, for good, as a delegate who decided a request keeps reading it.
-     */
-    private static boolean reviews(String me, List<Delegation> mine, BreakGlassReview review, Instant now) {
-        if (me.isEmpty()) {
-            return false;
-        }
-        if (review.reviewedBy() != null && review.reviewedBy().id().equals(me)) {
-            return true;
-        }
-        return BreakGlassReviewRules.mayReview(review, me, mine, now);
     }
 }

@@ -24,6 +24,7 @@ class RequestDecisions {
 
     private final RequestRepository repository;
     private final DelegationStore delegations;
+    private final BreakGlassReaders breakGlassReaders;
     private final Directory directory;
     private final Inventory inventory;
     private final Clock clock;
@@ -33,6 +34,7 @@ class RequestDecisions {
     RequestDecisions(
             RequestRepository repository,
             DelegationStore delegations,
+            BreakGlassReaders breakGlassReaders,
             Directory directory,
             Inventory inventory,
             Clock clock,
@@ -40,6 +42,7 @@ class RequestDecisions {
             RequestMeters meters) {
         this.repository = repository;
         this.delegations = delegations;
+        this.breakGlassReaders = breakGlassReaders;
         this.directory = directory;
         this.inventory = inventory;
         this.clock = clock;
@@ -115,7 +118,9 @@ class RequestDecisions {
         }
         AccessRequest request = repository
                 .lock(id, before)
-                .filter(r -> Requests.visibleTo(actor, me, r, mine, clock.instant()))
+                .filter(r -> Requests.visibleTo(actor, me, r, mine, clock.instant())
+                        // a reader of a break-glass use is refused the change as any reader is, not told it is none
+                        || breakGlassReaders.reads(me, r.id(), mine, clock.instant()))
                 .orElseThrow(() -> Requests.notFound(id));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // read before the lock, judged at the time after it

@@ -99,6 +99,71 @@ class BreakGlassReadersTests extends DevLisaAndCarolTestBase {
                 .isEqualTo("PENDING");
     }
 
+    /**
+     * Those who read a use without a say in it are refused a decision on it as anyone who reads an
+     * approved request and has no say in it is (here tom, an approver whose step lisa decided): for
+     * what they may not do, never as if the use were not there.
+     */
+    @Test
+    void thePeopleToldOfAUseAndItsReviewerAreRefusedADecisionAsAnyReaderIs() {
+        String id = breakGlass();
+        Person tom = org.person("tom");
+        String ordinary = org.pendingRequest(dev, List.of(step("Leads", 1, lisa, tom)));
+        api.as(lisa.token())
+                .post("/api/v1/requests/" + ordinary + "/approve", null)
+                .expect(200);
+
+        for (String action : List.of("approve", "reject", "cancel")) {
+            Api.Response bystander = api.as(tom.token()).post("/api/v1/requests/" + ordinary + "/" + action, null);
+            assertThat(bystander.status()).as(action).isIn(403, 409);
+            for (Person reader : List.of(carol, rita)) {
+                Api.Response answer = api.as(reader.token()).post("/api/v1/requests/" + id + "/" + action, null);
+
+                assertThat(answer.status()).as(action + " by " + reader.name()).isEqualTo(bystander.status());
+                assertThat(answer.json().get("title").asString())
+                        .as(action + " by " + reader.name())
+                        .isEqualTo(bystander.json().get("title").asString());
+                assertThat(answer.json().get("detail").asString())
+                        .as(action + " by " + reader.name())
+                        .isEqualTo(bystander
+                                .json()
+                                .get("detail")
+                                .asString()
+                                .replace(ordinary, id)
+                                .replace(tom.name(), reader.name()));
+            }
+        }
+        assertThat(read(dev, id).expect(200).json().get("status").asString()).isEqualTo("APPROVED");
+    }
+
+    /** A use under a block stored before reviews existed has none, and still keeps whom it told. */
+    @Test
+    void thePeopleToldOfAUseWithoutAReviewLearnItHasNoneAsItsRequesterDoes() {
+        String id = breakGlass();
+        jdbc.sql("delete from break_glass_review_people where request_id = ?")
+                .param(id)
+                .update();
+        jdbc.sql("delete from break_glass_reviews where request_id = ?")
+                .param(id)
+                .update();
+
+        String involved = api.as(dev.token())
+                .post("/api/v1/requests/" + id + "/review", null)
+                .expect(409)
+                .json()
+                .get("detail")
+                .asString();
+        String told = api.as(carol.token())
+                .post("/api/v1/requests/" + id + "/review", null)
+                .expect(409)
+                .json()
+                .get("detail")
+                .asString();
+
+        assertThat(told).isEqualTo(involved).contains("not a break-glass use with a review");
+        read(carol, id).expect(200);
+    }
+
     @Test
     void someoneNeitherToldOfAUseNorReviewingItLearnsNothingOfIt() {
         String id = breakGlass();
