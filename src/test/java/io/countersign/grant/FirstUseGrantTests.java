@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
 /** A policy whose grants start their clock at the first access check that allows them, through the API. */
@@ -123,6 +124,33 @@ class FirstUseGrantTests extends DevWithATokenTestBase {
         assertThat(auditActions(id))
                 .containsExactly("request.approved", "grant.awaiting_first_use", "grant.first_used", "grant.expired");
         assertThat(reasonOf(id, "grant.expired")).isNull();
+    }
+
+    /**
+     * A HEAD check answers where GET does and is a use as GET is: an enforcement point told "allowed"
+     * lets the access run, so it must not run without its clock.
+     */
+    @Test
+    void aHeadCheckIsAFirstUseAndStartsTheClockAsAGetCheckDoes() {
+        String id = approvedGrant().get("id").asString();
+        clock.advance(Duration.ofHours(5));
+        Instant firstUse = clock.instant();
+
+        api.as(gatewayToken)
+                .call(
+                        HttpMethod.HEAD,
+                        "/api/v1/access/check?user=" + dev + "&resource=" + resource + "&account=admin",
+                        null)
+                .expect(200);
+
+        JsonNode active = grant(id);
+        assertThat(active.get("status").asString()).isEqualTo("ACTIVE");
+        Instant started = Instant.parse(active.get("clockStartedAt").asString());
+        assertThat(Duration.between(firstUse, started).abs()).isLessThan(Duration.ofMillis(1));
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(Instant.parse(check().get("clockStartedAt").asString())).isEqualTo(started);
+        assertThat(auditActions(id))
+                .containsExactly("request.approved", "grant.awaiting_first_use", "grant.first_used");
     }
 
     @Test
