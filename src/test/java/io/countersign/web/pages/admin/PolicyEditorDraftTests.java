@@ -211,6 +211,29 @@ class PolicyEditorDraftTests extends AdminPagesTestBase {
                 .isZero();
     }
 
+    @Test
+    void aLabelKeyGivenTwiceIsNamedByTheLineRepeatingItAndNothingIsSaved() throws Exception {
+        String name = policy();
+        List<String> fields = new ArrayList<>(List.of(draft(name, version(name), "0")));
+        fields.addAll(List.of("labels", "a=1\na=2"));
+
+        MockHttpServletResponse refused =
+                browsing.post(admin, "/admin/policies/" + name + "/edit", fields.toArray(String[]::new));
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString())
+                .containsPattern("id=\"error-labels\"[^>]*>Line 2 repeats the key of line 1: give each key once.<")
+                .contains("a=1\na=2");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/policies/" + name)
+                        .expect(200)
+                        .json()
+                        .get("conditions")
+                        .get("labels")
+                        .size())
+                .isZero();
+    }
+
     /** The editor's fields for saving the policy {@code name} with these durations as typed. */
     private String[] typed(String name, String defaultDuration, String maxDuration, String requestTtl)
             throws Exception {

@@ -73,6 +73,39 @@ class ResourceAdminPagesTests extends AdminPagesTestBase {
     }
 
     @Test
+    void aLabelKeyGivenTwiceIsNamedByTheLineRepeatingItAndNothingIsSaved() throws Exception {
+        String name = Api.unique("db");
+        newDatabaseLabelled(name, "env=prod");
+
+        MockHttpServletResponse refused = browsing.edit(
+                admin,
+                "/admin/resources/" + name,
+                "type",
+                "database",
+                "accounts",
+                "root",
+                "labels",
+                "a=1\nenv=dev\na=2");
+        MockHttpServletResponse created = newDatabaseLabelled(name + "-b", "a=1\nA=2\na");
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString())
+                .contains("id=\"labels-error\"", "Line 3 repeats the key of line 1: give each key once.")
+                .contains("a=1\nenv=dev\na=2");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/resources/" + name)
+                        .expect(200)
+                        .json()
+                        .get("labels")
+                        .toString())
+                .isEqualTo("{\"env\":\"prod\"}");
+        assertThat(created.getStatus()).isEqualTo(400);
+        assertThat(created.getContentAsString())
+                .contains("Line 2 repeats the key of line 1", "Line 3 repeats the key of line 1");
+        api.asAdmin().get("/api/v1/resources/" + name + "-b").expect(404);
+    }
+
+    @Test
     void aRefusedResourceShowsEveryProblemAtItsFieldAndNothingChanges() throws Exception {
         String name = Api.unique("db");
 
