@@ -3,6 +3,7 @@ package io.countersign.audit;
 import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
+import io.countersign.shared.Text;
 import io.countersign.shared.Timestamps;
 import io.countersign.shared.WholeNumbers;
 import java.time.Instant;
@@ -26,7 +27,7 @@ public record AuditQuery(
         requestId = lowerCase(requestId);
         actor = blankToNull(Names.canonical(actor));
         action = lowerCase(action);
-        cursor = blankToNull(cursor == null ? null : cursor.trim());
+        cursor = blankToNull(cursor == null ? null : Text.strip(cursor));
     }
 
     /** The newest events of the whole log. */
@@ -88,7 +89,7 @@ public record AuditQuery(
     }
 
     private static Instant instant(Problems problems, String raw, String field) {
-        String value = blankToNull(raw == null ? null : raw.trim());
+        String value = blankToNull(raw == null ? null : Text.strip(raw));
         if (value == null) {
             return null;
         }
@@ -102,7 +103,7 @@ public record AuditQuery(
     }
 
     private static int limit(Problems problems, String raw) {
-        String value = blankToNull(raw == null ? null : raw.trim());
+        String value = blankToNull(raw == null ? null : Text.strip(raw));
         if (value == null) {
             return DEFAULT_LIMIT;
         }
@@ -114,8 +115,12 @@ public record AuditQuery(
         return read.getAsInt();
     }
 
+    /**
+     * Spaces only are forgiven: {@link String#trim()} would also drop a control character at either end,
+     * turning a filter that is refused into no filter at all and so the whole log.
+     */
     private static String lowerCase(String value) {
-        return blankToNull(value == null ? null : value.trim().toLowerCase(Locale.ROOT));
+        return blankToNull(value == null ? null : Text.strip(value).toLowerCase(Locale.ROOT));
     }
 
     private static String blankToNull(String value) {

@@ -37,6 +37,20 @@ class AuditQueryTests {
     }
 
     @Test
+    void aControlCharacterAtEitherEndIsRefusedRatherThanTrimmedIntoNoFilter() {
+        assertThatThrownBy(
+                        () -> AuditQuery.fromParameters("\u0001", " Alice ", "user.created\n", null, null, null, null))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues())
+                                .extracting(FieldIssue::field, FieldIssue::code)
+                                .containsExactly(
+                                        tuple("requestId", "invalid_character"), tuple("action", "invalid_character")));
+        assertThatThrownBy(() -> AuditQuery.fromParameters("\u0000req-1", null, null, null, null, null, null))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void instantsAreReadInIso8601WithAnyOffset() {
         var query = AuditQuery.fromParameters(
                 null, null, null, "2025-01-31T09:30:00Z", "2025-01-31T12:30:00.5+02:00", null, null);

@@ -104,6 +104,38 @@ class RefusedListFiltersTests extends ServedPagesTestBase {
                 .doesNotContain("Bad Request - Countersign", "<table id=\"events\"");
     }
 
+    @Test
+    void aControlCharacterInAnAuditFilterIsNamedAtItRatherThanDroppedForTheWholeLog() {
+        Visitor auditor = Visitor.signedIn(base, api.person("auditor", "AUDITOR", PASSWORD), PASSWORD);
+
+        for (String asked : java.util.List.of("requestId=%01", "requestId=%00", "action=%01", "action=req-1%0A")) {
+            String filter = asked.substring(0, asked.indexOf('='));
+            HttpResponse<String> seen = auditor.open(base + "/audit?" + asked);
+
+            assertThat(seen.statusCode()).as(asked).isEqualTo(400);
+            assertThat(seen.body()).as(asked).contains("<h1>Audit log</h1>").doesNotContain("<table id=\"events\"");
+            assertThat(control(seen.body(), "input", filter))
+                    .as(asked)
+                    .contains("aria-invalid=\"true\"", "aria-describedby=\"" + filter + "-error\"");
+            assertThat(message(seen.body(), filter)).as(asked).contains("must not contain control characters");
+        }
+    }
+
+    @Test
+    void anExportAskedWithAControlCharacterInAFilterIsRefusedRatherThanTheWholeLogExported() {
+        Visitor auditor = Visitor.signedIn(base, api.person("auditor", "AUDITOR", PASSWORD), PASSWORD);
+
+        for (String asked : java.util.List.of("requestId=%01", "action=%01", "requestId=%00")) {
+            HttpResponse<String> seen = auditor.open(base + "/audit/export?format=csv&" + asked);
+
+            assertThat(seen.statusCode()).as(asked).isEqualTo(400);
+            assertThat(seen.body())
+                    .as(asked)
+                    .contains("must not contain control characters")
+                    .doesNotContain("user.created");
+        }
+    }
+
     /** The opening tag of the control with {@code id}. */
     private static String control(String page, String tag, String id) {
         Matcher found = Pattern.compile("<" + tag + "\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>")
