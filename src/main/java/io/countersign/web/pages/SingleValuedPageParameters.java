@@ -15,9 +15,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.BeanUtils;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.method.HandlerTypePredicate;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -46,7 +44,7 @@ class SingleValuedPageParameters implements WebMvcConfigurer, HandlerInterceptor
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)
-                || !pages.computeIfAbsent(method.getBeanType(), SingleValuedPageParameters::isPage)) {
+                || !pages.computeIfAbsent(method.getBeanType(), PageHandlers::isPage)) {
             return true;
         }
         Set<String> names = single.computeIfAbsent(method.getMethod(), SingleValuedPageParameters::singleValued);
@@ -62,16 +60,6 @@ class SingleValuedPageParameters implements WebMvcConfigurer, HandlerInterceptor
         }
         problems.throwIfAny();
         return true;
-    }
-
-    /** The pages whose refusals {@link PageErrors} shows as pages, read from its advice. */
-    private static boolean isPage(Class<?> type) {
-        ControllerAdvice pages = PageErrors.class.getAnnotation(ControllerAdvice.class);
-        return HandlerTypePredicate.builder()
-                .assignableType(pages.assignableTypes())
-                .basePackage(pages.basePackages())
-                .build()
-                .test(type);
     }
 
     /** The names of the parameters the method reads into one value; a map of them all names none. */

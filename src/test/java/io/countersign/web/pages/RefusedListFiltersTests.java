@@ -136,6 +136,64 @@ class RefusedListFiltersTests extends ServedPagesTestBase {
         }
     }
 
+    @Test
+    void aFilterTheApiWouldRefuseForItsTextIsNamedAtItOnEveryListNeverAFailure() {
+        Visitor auditor = Visitor.signedIn(base, api.person("auditor", "AUDITOR", PASSWORD), PASSWORD);
+        String long3000 = "r".repeat(3000);
+        for (String value : java.util.List.of("%00", "%01", "db%0A", "%E2%80%AEdb", long3000)) {
+            for (String filter : java.util.List.of("requester", "resource", "status", "from", "to")) {
+                String address = "/requests?" + filter + "=" + value;
+                HttpResponse<String> seen = auditor.open(base + address);
+
+                assertThat(seen.statusCode()).as(address).isEqualTo(400);
+                assertThat(seen.body())
+                        .as(address)
+                        .contains("<h1>All requests</h1>")
+                        .doesNotContain("<table id=\"requests\"");
+                assertThat(message(seen.body(), filter))
+                        .as(address)
+                        .containsAnyOf("must not contain control characters", "must be at most 1024 characters");
+            }
+        }
+    }
+
+    @Test
+    void aFilterOrCursorTheApiWouldRefuseForItsTextIsRefusedOnEveryListPage() {
+        String admin = api.person("admin", "ADMIN", PASSWORD);
+        Visitor browser = Visitor.signedIn(base, admin, PASSWORD);
+        String webhook = api.webhook("https://hooks.example.com/in", "request.created");
+
+        record Asked(String address, String filter, String heading) {}
+        for (Asked asked : java.util.List.of(
+                new Asked("/admin/users?q=%00", "q", "Users"),
+                new Asked("/admin/users?q=" + "u".repeat(3000), "q", "Users"),
+                new Asked("/admin/webhooks/" + webhook + "/deliveries?state=%00", "state", "Deliveries of webhook"),
+                new Asked("/breakglass?overdue=%01", "overdue", "Break-glass uses"),
+                new Asked("/audit?from=%012026-01-01T00:00", "from", "Audit log"),
+                new Asked("/audit?actor=dev&cursor=%00", null, "Audit log"),
+                new Asked("/requests?cursor=%01", null, "All requests"),
+                new Asked("/approvals?cursor=%00", null, "My approvals"),
+                new Asked("/?cursor=%00", null, "My requests"),
+                new Asked("/breakglass?cursor=%00", null, "Break-glass uses"),
+                new Asked("/admin/users?cursor=%00", null, "Users"),
+                new Asked("/admin/webhooks/" + webhook + "/deliveries?cursor=%00", null, "Deliveries of webhook"))) {
+            HttpResponse<String> seen = browser.open(base + asked.address());
+
+            assertThat(seen.statusCode()).as(asked.address()).isEqualTo(400);
+            assertThat(seen.body())
+                    .as(asked.address())
+                    .contains(asked.heading())
+                    .doesNotContain("Bad Request - Countersign", "<table");
+            if (asked.filter() == null) {
+                assertThat(seen.body()).as(asked.address()).contains("cursor: must not contain control characters");
+            } else {
+                assertThat(message(seen.body(), asked.filter()))
+                        .as(asked.address())
+                        .containsAnyOf("must not contain control characters", "must be at most 1024 characters");
+            }
+        }
+    }
+
     /** The opening tag of the control with {@code id}. */
     private static String control(String page, String tag, String id) {
         Matcher found = Pattern.compile("<" + tag + "\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>")

@@ -1,0 +1,6 @@
+package io.countersign.web.pages;
+
+import io.countersign.testing.OnPostgres;
+
+@OnPostgres
+class RefusedListFiltersOnPostgresTests extends RefusedListFiltersTests {}
