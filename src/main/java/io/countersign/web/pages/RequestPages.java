@@ -12,6 +12,7 @@ import io.countersign.request.Requests;
 import io.countersign.shared.Actor;
 import io.countersign.shared.CountersignException;
 import io.countersign.shared.InvalidInputException;
+import io.countersign.shared.NotFoundException;
 import io.countersign.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -102,13 +104,18 @@ class RequestPages {
             HttpServletRequest request,
             HttpServletResponse response) {
         Instant now = clock.instant();
-        List<AccessRequest> waiting = page(
+        List<AccessRequest> waiting = withDecided(
                 actor,
-                new RequestQuery(null, null, null, "me", cursor, PAGE_SIZE),
-                "/approvals",
-                model,
-                request,
-                response);
+                page(
+                        actor,
+                        new RequestQuery(null, null, null, "me", cursor, PAGE_SIZE),
+                        "/approvals",
+                        model,
+                        request,
+                        response),
+                model);
+        // the decision forms carry the page they are on, for a refusal to show that page again
+        model.addAttribute("cursor", cursor == null || cursor.isBlank() ? null : cursor);
         model.addAttribute(
                 "requests",
                 waiting.stream().map(r -> RequestView.of(r, null, now)).toList());
@@ -125,6 +132,27 @@ class RequestPages {
         model.addAttribute("whyNot", whyNot);
         model.addAttribute("mayReject", mayReject);
         return "pages/approvals";
+    }
+
+    /**
+     * The page's requests, with first the one whose decision was refused ({@link #COMMENT_OF}) when it is
+     * on another page and may still be decided: its comment and message are shown beside it, whichever
+     * page of the list the form was on, or however the list has moved since.
+     */
+    private List<AccessRequest> withDecided(Actor actor, List<AccessRequest> listed, Model model) {
+        if (!(model.getAttribute(COMMENT_OF) instanceof String id)
+                || listed.stream().anyMatch(r -> r.id().equals(id))) {
+            return listed;
+        }
+        Optional<AccessRequest> decided;
+        try {
+            decided = Optional.of(requests.get(actor, id));
+        } catch (NotFoundException e) {
+            decided = Optional.empty();
+        }
+        return decided.filter(r -> requests.whyNotReject(actor, r).isEmpty())
+                .map(r -> Stream.concat(Stream.of(r), listed.stream()).toList())
+                .orElse(listed);
     }
 
     /**
@@ -185,12 +213,13 @@ class RequestPages {
             @RequestParam(required = false) String comment,
             @RequestParam(required = false) Integer step,
             @RequestParam(required = false) String from,
+            @RequestParam(required = false) String cursor,
             HttpServletRequest form,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         int shown = DecisionForms.shownStep(form, step);
-        Decision decision = new Decision(actor, id, from, comment, "approve");
+        Decision decision = new Decision(actor, id, from, cursor, comment, "approve");
         return decide(
                 decision,
                 "Approved.",
@@ -208,12 +237,13 @@ class RequestPages {
             @RequestParam(required = false) String comment,
             @RequestParam(required = false) Integer step,
             @RequestParam(required = false) String from,
+            @RequestParam(required = false) String cursor,
             HttpServletRequest form,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         int shown = DecisionForms.shownStep(form, step);
-        Decision decision = new Decision(actor, id, from, comment, "reject");
+        Decision decision = new Decision(actor, id, from, cursor, comment, "reject");
         return decide(decision, "Rejected.", model, form, response, redirect, () -> {
             Problems problems = new Problems();
             problems.check(comment != null && !comment.isBlank(), "comment", "required", "Say why you reject.");
@@ -224,7 +254,7 @@ class RequestPages {
 
     @PostMapping("/requests/{id}/cancel")
     String cancel(Actor actor, @PathVariable String id, RedirectAttributes redirect) {
-        return act(id, "mine", redirect, "Cancelled.", null, null, () -> requests.cancel(actor, id, null));
+        return act(id, "mine", null, redirect, "Cancelled.", null, null, () -> requests.cancel(actor, id, null));
     }
 
     @PostMapping("/grants/{id}/revoke")
@@ -232,6 +262,7 @@ class RequestPages {
         return act(
                 id,
                 "mine",
+                null,
                 redirect,
                 "Access ended.",
                 null,
@@ -239,8 +270,11 @@ class RequestPages {
                 () -> grants.revoke(actor, id, "relinquished by the holder"));
     }
 
-    /** A decision as its form sent it: {@code form} is {@code approve} or {@code reject}. */
-    private record Decision(Actor actor, String id, String from, String comment, String form) {}
+    /**
+     * A decision as its form sent it: {@code form} is {@code approve} or {@code reject}, {@code cursor} the
+     * page of the approvals the form was on.
+     */
+    private record Decision(Actor actor, String id, String from, String cursor, String comment, String form) {}
 
     /**
      * Decides, and goes back where the form was; a decision refused for what the form sent shows that
@@ -272,25 +306,26 @@ class RequestPages {
             model.addAttribute(field, decision.comment());
             model.addAttribute(COMMENT_OF, id);
             if ("approvals".equals(from)) {
-                return approvals(decision.actor(), null, model, form, response);
+                return approvals(decision.actor(), decision.cursor(), model, form, response);
             }
             return show(decision.actor(), id, model);
         } catch (CountersignException e) {
             // said in a banner on the page the form was on, as any other refusal of a form
-            return act(id, from, redirect, done, decision.comment(), field, () -> {
+            return act(id, from, decision.cursor(), redirect, done, decision.comment(), field, () -> {
                 throw e;
             });
         }
-        return act(id, from, redirect, done, null, null, () -> {});
+        return act(id, from, decision.cursor(), redirect, done, null, null, () -> {});
     }
 
     /**
-     * Runs a change and goes back where the form was; a refusal is said on that page, and the comment
-     * typed (if any) is given back to the form it came from.
+     * Runs a change and goes back where the form was, the page of the approvals it was on included; a
+     * refusal is said on that page, and the comment typed (if any) is given back to the form it came from.
      */
     private String act(
             String id,
             String from,
+            String cursor,
             RedirectAttributes redirect,
             String done,
             String comment,
@@ -305,7 +340,13 @@ class RequestPages {
             redirect.addFlashAttribute(COMMENT_OF, id);
         }
         if ("approvals".equals(from)) {
-            return "redirect:/approvals";
+            return "redirect:"
+                    + UriComponentsBuilder.fromPath("/approvals")
+                            .queryParamIfPresent(
+                                    "cursor", Optional.ofNullable(cursor).filter(c -> !c.isBlank()))
+                            .build()
+                            .encode()
+                            .toUriString();
         }
         return "mine".equals(from) ? "redirect:/" : "redirect:/requests/" + id;
     }
