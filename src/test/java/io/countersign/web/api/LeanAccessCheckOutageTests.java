@@ -46,6 +46,7 @@ class LeanAccessCheckOutageTests {
         assertThat(lean.body()).contains("\"allowed\":false", "\"instance\":\"/api/v1/access/check\"");
         assertThat(lean).isEqualTo(full);
         assertThat(meters.find("http.server.requests")
+                        .tag("method", "GET")
                         .tag("uri", LeanCalls.PATH)
                         .tag("status", "503")
                         .timer()
