@@ -9,6 +9,7 @@ import io.countersign.notify.internal.NotificationProperties;
 import io.countersign.notify.internal.OtherInstanceDispatchers;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
+import io.countersign.testing.SilentServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -44,6 +45,8 @@ class ChatRestAcrossInstancesTests extends ChatDeliveryFixture {
     int deadPort;
     String dead;
     FakePlatform revived;
+    SilentServer silent;
+    String hanging;
     List<String> waiting;
     List<DeliveryDispatcher> otherInstances;
 
@@ -67,12 +70,15 @@ class ChatRestAcrossInstancesTests extends ChatDeliveryFixture {
         if (revived != null) {
             revived.close();
         }
+        if (silent != null) {
+            silent.close();
+        }
         // its messages would stay due behind its rest, on every instance, for as long as the tests that
         // share this application leave the clock where it is; its policies keep it from being deleted,
         // which would settle them so
         jdbc.sql("update webhook_deliveries set state = 'SKIPPED', last_error = 'test over'"
-                        + " where channel = 'SLACK' and route = ? and state = 'PENDING'")
-                .param(dead)
+                        + " where channel = 'SLACK' and route in (?, ?) and state = 'PENDING'")
+                .params(dead, String.valueOf(hanging))
                 .update();
     }
 
@@ -139,11 +145,36 @@ class ChatRestAcrossInstancesTests extends ChatDeliveryFixture {
         String request = requestNotifying(dead);
 
         await().atMost(NotificationScene.PATIENCE).until(() -> state(request).equals("DELIVERED"));
-        assertThat(jdbc.sql("select count(*) from destination_rests where destination = ?")
+        assertThat(jdbc.sql("select count(*) from destination_rests where destination = ? and rests_until is not null")
                         .param(dead)
                         .query(Long.class)
                         .single())
                 .as("the rest of the old address is gone on every instance")
+                .isZero();
+    }
+
+    @Test
+    void anAttemptOnTheOldAddressThatTimesOutAfterTheSaveDoesNotRestTheNewOne() throws Exception {
+        silent = new SilentServer();
+        hanging = channel(slackAt("http://127.0.0.1:" + silent.port() + "/api", false));
+        String first = requestNotifying(hanging);
+        await().atMost(NotificationScene.PATIENCE).until(() -> silent.unanswered() == 1);
+        platform.answer("/api/chat.postMessage", 200, POSTED);
+        Map<String, Object> moved = slackAt(platform.url() + "/api", false);
+        moved.put("name", hanging);
+        api.asAdmin().put("/api/v1/channels/" + hanging, Api.json(moved)).expect(200);
+
+        // the platform's answer deadline passes: the attempt begun on the old address could not reach it
+        await().atMost(NotificationScene.PATIENCE).until(() -> attempts(first) == 1 && allSent());
+        assertThat(lastError(first)).contains("could not reach");
+        String next = requestNotifying(hanging);
+
+        await().atMost(NotificationScene.PATIENCE).until(() -> state(next).equals("DELIVERED"));
+        assertThat(jdbc.sql("select count(*) from destination_rests where destination = ? and rests_until is not null")
+                        .param(hanging)
+                        .query(Long.class)
+                        .single())
+                .as("no instance rests the channel at its new address")
                 .isZero();
     }
 

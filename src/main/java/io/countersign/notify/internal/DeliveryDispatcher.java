@@ -126,7 +126,7 @@ public class DeliveryDispatcher implements DisposableBean {
             }
             int limit = probing ? 1 : properties.batchSize();
             // a chat destination's rest on its row, which no read of deliveries can join, rests it here too
-            Map<String, Instant> rested =
+            Map<String, DestinationRests.Read> rested =
                     webhooks ? Map.of() : rests.mirror(pauses, channel, inFlight.busyDestinations(channel), now);
             List<DueDeliveries.Due> due = webhooks ? dueOnWebhooks(now, limit) : dueOnChannel(channel, now, limit);
             if (!due.isEmpty()) {
@@ -156,8 +156,9 @@ public class DeliveryDispatcher implements DisposableBean {
                     } else if (destination != null) {
                         turns.take(channel, d.turn());
                     }
-                    DueDeliveries.Due read =
-                            destination == null || webhooks ? d : d.restedUntil(rested.get(destination));
+                    DueDeliveries.Due read = destination == null || webhooks
+                            ? d
+                            : d.restedAs(rested.getOrDefault(destination, DestinationRests.Read.NONE));
                     if (claimAndSend(read, destination, now)) {
                         startedNow++;
                     }
@@ -364,17 +365,22 @@ public class DeliveryDispatcher implements DisposableBean {
         Instant ended = clock.instant();
         // each destination is a server of its own; any status a webhook endpoint sent is an answer
         boolean answered = due.isWebhook() ? result.statusCode() != null : result.answered();
-        transactions.executeWithoutResult(tx -> {
+        boolean sameDestination = Boolean.TRUE.equals(transactions.execute(tx -> {
             records.record(due, at, result, durationMs, destination);
-            if (destination != null) {
-                // with the attempt, so that no instance reads the destination's deliveries due in between
-                rests.afterAttempt(due, destination, result, answered, ended);
-            }
-        });
-        if (destination != null) {
+            // with the attempt, so that no instance reads the destination's deliveries due in between
+            return destination == null || rests.afterAttempt(due, destination, result, answered, ended);
+        }));
+        if (destination == null) {
+            pauses.afterAttempt(due.channel(), result.unreachable(), result.answered(), result.error(), ended);
+        } else if (sameDestination) {
             pauses.afterAttempt(due.channel(), destination, result.unreachable(), answered, result.error(), ended);
         } else {
-            pauses.afterAttempt(due.channel(), result.unreachable(), result.answered(), result.error(), ended);
+            // what it could not reach was an address the destination no longer has: the new one is not rested
+            log.info(
+                    "Delivery {} could not reach the {} destination {} as it was before it was changed or deleted",
+                    due.id(),
+                    due.channel(),
+                    destination);
         }
         return due.isWebhook() && result.succeeded();
     }

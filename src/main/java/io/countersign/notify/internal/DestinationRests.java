@@ -48,32 +48,51 @@ public class DestinationRests {
     }
 
     /**
+     * A chat destination's row as a run read it before its attempts: the end of its rest, null unless it
+     * has not answered since it rested, and how many times it was changed or deleted ({@link #forget}).
+     */
+    record Read(Instant restedUntil, long changes) {
+
+        /** A destination without a row: it never rested and was never changed. */
+        static final Read NONE = new Read(null, 0);
+    }
+
+    /**
      * Tells every instance that the destination of a delivery just attempted rests, or that it answered
      * ({@code answered}, whatever it said). Any answer to the probe ends the rest; an accepted delivery
-     * that was no probe, one in flight when the rest began, does too.
+     * that was no probe, one in flight when the rest began, does too. Returns false when the attempt
+     * could not reach a chat destination that was changed or deleted since it was read: what it met was
+     * the old address, and the destination is not rested.
      */
-    void afterAttempt(
+    boolean afterAttempt(
             DueDeliveries.Due due, String destination, AttemptResult result, boolean answered, Instant ended) {
         if (result.unreachable()) {
-            begin(due.channel(), destination, ended);
+            return begin(due.channel(), destination, due.destinationChanges(), ended);
         } else if (answered && due.endpointRestedUntil() != null) {
             end(due.channel(), destination);
         } else if (result.succeeded()) {
             answered(due.channel(), destination, ended);
         }
+        return true;
     }
 
-    /** The destination could not be reached by an attempt that ended at {@code ended}: it rests from then. */
-    void begin(String channel, String destination, Instant ended) {
+    /**
+     * The destination could not be reached by an attempt that ended at {@code ended}: it rests from then.
+     * A chat destination rests only while it has been changed {@code changes} times, as when the attempt
+     * was read; returns whether it rests.
+     */
+    boolean begin(String channel, String destination, long changes, Instant ended) {
         Rows rows = Rows.of(channel);
+        String unchanged = "";
         if (rows == Rows.CHAT) {
-            jdbc.sql("insert into destination_rests (channel, destination) values (?, ?) on conflict do nothing")
-                    .params(channel, destination)
-                    .update();
+            insertRow(channel, destination);
+            unchanged = " and changes = :changes";
         }
-        update(rows.sql("update $table set rests_until = :until where $key"), channel, destination)
-                .param("until", DeliveryStore.dueAt(ended.plus(length)))
-                .update();
+        return update(rows.sql("update $table set rests_until = :until where $key" + unchanged), channel, destination)
+                        .param("until", DeliveryStore.dueAt(ended.plus(length)))
+                        .param("changes", changes)
+                        .update()
+                == 1;
     }
 
     /** The destination answered a probe: every instance sends its deliveries again. */
@@ -105,13 +124,25 @@ public class DestinationRests {
 
     /**
      * Forgets the rest of a chat destination that was deleted, or that now names another address, on
-     * every instance. A webhook endpoint's rest goes with its row.
+     * every instance, and counts the change: an attempt read before it that cannot reach the old address
+     * then rests nothing ({@link #begin}). The row stays, should a channel of that name come again. A
+     * webhook endpoint's rest goes with its row.
      */
     public void forget(String channel, String destination) {
         if (Rows.of(channel) == Rows.CHAT) {
-            update(Rows.CHAT.sql("delete from $table where $key"), channel, destination)
+            insertRow(channel, destination);
+            update(
+                            Rows.CHAT.sql("update $table set rests_until = null, changes = changes + 1 where $key"),
+                            channel,
+                            destination)
                     .update();
         }
+    }
+
+    private void insertRow(String channel, String destination) {
+        jdbc.sql("insert into destination_rests (channel, destination) values (?, ?) on conflict do nothing")
+                .params(channel, destination)
+                .update();
     }
 
     /**
@@ -142,25 +173,28 @@ public class DestinationRests {
      * resting until its lease ends). A destination that rests on its row rests here too, though this
      * instance never met it; one whose rest on its row is over but has not answered since is probing
      * here; one whose row no longer rests ends its pause here, as {@link #restingHere} does for
-     * endpoints. Returns when the rest of each destination that has not answered since it rested ends,
-     * which for those whose rest is over is what their probe claims ({@link #claimProbe}).
+     * endpoints. Returns each destination's row as read: when the rest of one that has not answered since
+     * it rested ends, which for those whose rest is over is what their probe claims ({@link
+     * #claimProbe}), and how many times it was changed.
      */
-    Map<String, Instant> mirror(ServerPauses pauses, String channel, Set<String> busy, Instant now) {
-        Map<String, Instant> onRows = jdbc
-                .sql(
-                        "select destination, rests_until from destination_rests where channel = ? and rests_until is not null")
+    Map<String, Read> mirror(ServerPauses pauses, String channel, Set<String> busy, Instant now) {
+        Map<String, Read> onRows = jdbc
+                .sql("select destination, rests_until, changes from destination_rests where channel = ?")
                 .param(channel)
-                .query((rs, row) -> Map.entry(rs.getString(1), DeliveryStore.instant(rs, "rests_until")))
+                .query((rs, row) -> Map.entry(
+                        rs.getString(1), new Read(DeliveryStore.instant(rs, "rests_until"), rs.getLong("changes"))))
                 .list()
                 .stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
-        onRows.forEach((destination, until) -> {
-            if (!busy.contains(destination)) {
-                pauses.restsUntil(channel, destination, until);
+        onRows.forEach((destination, read) -> {
+            if (read.restedUntil() != null && !busy.contains(destination)) {
+                pauses.restsUntil(channel, destination, read.restedUntil());
             }
         });
         pauses.resting(channel, now).stream()
-                .filter(destination -> !onRows.containsKey(destination) && !busy.contains(destination))
+                .filter(destination ->
+                        onRows.getOrDefault(destination, Read.NONE).restedUntil() == null
+                                && !busy.contains(destination))
                 .forEach(destination -> pauses.afterAttempt(channel, destination, false, true, null, now));
         return onRows;
     }

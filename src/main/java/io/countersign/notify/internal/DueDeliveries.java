@@ -130,8 +130,10 @@ public class DueDeliveries {
      * is sent. {@code route} is the configured destination a route sent a notification to (a chat
      * channel by name), null for a person's own subscription. {@code endpointRestedUntil} is when the
      * destination's last rest ended (a webhook endpoint's, joined; a chat destination's, read apart), null
-     * unless it has not answered since: this delivery is then its probe ({@link DestinationRests}). {@code leasedUntil} is the end of this run's claim on it ({@link #claim}), null until
-     * claimed.
+     * unless it has not answered since: this delivery is then its probe ({@link DestinationRests}).
+     * {@code destinationChanges} is how many times its chat destination had been changed or deleted when
+     * it was read, 0 for a webhook. {@code leasedUntil} is the end of this run's claim on it ({@link
+     * #claim}), null until claimed.
      */
     public record Due(
             String id,
@@ -153,6 +155,7 @@ public class DueDeliveries {
             Instant occurredAt,
             Instant dueAt,
             Instant endpointRestedUntil,
+            long destinationChanges,
             Instant leasedUntil) {
 
         /** The turn of a notification whose channel has destinations of its own: those without a route share one. */
@@ -168,15 +171,18 @@ public class DueDeliveries {
         }
 
         Due leasedUntil(Instant end) {
-            return with(endpointRestedUntil, end);
+            return with(endpointRestedUntil, destinationChanges, end);
         }
 
-        /** As read, with the end of its destination's rest read apart: this delivery is then its probe. */
-        Due restedUntil(Instant restEnd) {
-            return with(restEnd, leasedUntil);
+        /**
+         * As read, with its chat destination's row read apart: the end of its rest, when this delivery is
+         * then its probe, and how many times it was changed, which a rest it records must still find.
+         */
+        Due restedAs(DestinationRests.Read read) {
+            return with(read.restedUntil(), read.changes(), leasedUntil);
         }
 
-        private Due with(Instant restEnd, Instant leaseEnd) {
+        private Due with(Instant restEnd, long changes, Instant leaseEnd) {
             return new Due(
                     id,
                     webhookId,
@@ -197,6 +203,7 @@ public class DueDeliveries {
                     occurredAt,
                     dueAt,
                     restEnd,
+                    changes,
                     leaseEnd);
         }
     }
@@ -337,6 +344,7 @@ public class DueDeliveries {
                 DeliveryStore.instant(rs, "occurred_at"),
                 DeliveryStore.instant(rs, "next_attempt_at"),
                 DeliveryStore.instant(rs, "rests_until"),
+                0,
                 null);
     }
 
