@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
 import io.countersign.testing.TestClockConfiguration;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -30,6 +32,11 @@ class ConsoleBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        browser.close();
+    }
 
     @Test
     void theConsoleShowsTheOperationsWithoutBreakingItsContentPolicy() {
