@@ -3,6 +3,7 @@ package io.countersign.security;
 import io.countersign.directory.UserInput;
 import io.countersign.directory.Users;
 import io.countersign.shared.Actor;
+import io.countersign.shared.ConflictException;
 import io.countersign.shared.Role;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -75,8 +76,9 @@ class BootstrapAdministrator implements ApplicationRunner {
                 credentials.set(USERNAME, password);
                 tokens.register(system, USERNAME, "bootstrap", token);
             });
-        } catch (DataIntegrityViolationException raced) {
-            // another instance sharing the database created the administrator first
+        } catch (DataIntegrityViolationException | ConflictException raced) {
+            // another instance sharing the database created the administrator first: the directory refuses
+            // the name it took as taken, whether that instance committed before this one looked or after
             return;
         }
         log.warn(
