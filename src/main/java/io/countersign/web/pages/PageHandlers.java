@@ -1,5 +1,7 @@
 package io.countersign.web.pages;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.method.HandlerTypePredicate;
 
@@ -8,10 +10,13 @@ final class PageHandlers {
 
     private static final HandlerTypePredicate PAGES = pages();
 
+    /** The answer per controller, asked before every page: the predicate walks packages and types. */
+    private static final Map<Class<?>, Boolean> ANSWERS = new ConcurrentHashMap<>();
+
     private PageHandlers() {}
 
     static boolean isPage(Class<?> type) {
-        return PAGES.test(type);
+        return ANSWERS.computeIfAbsent(type, PAGES::test);
     }
 
     private static HandlerTypePredicate pages() {

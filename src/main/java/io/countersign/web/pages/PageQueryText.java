@@ -3,8 +3,6 @@ package io.countersign.web.pages;
 import io.countersign.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -27,8 +25,6 @@ class PageQueryText implements WebMvcConfigurer, HandlerInterceptor {
     /** The longest query value the API takes. */
     static final int MAX_LENGTH = 1024;
 
-    private final Map<Class<?>, Boolean> pages = new ConcurrentHashMap<>();
-
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this);
@@ -38,7 +34,7 @@ class PageQueryText implements WebMvcConfigurer, HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)
                 || !(HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod()))
-                || !pages.computeIfAbsent(method.getBeanType(), PageHandlers::isPage)) {
+                || !PageHandlers.isPage(method.getBeanType())) {
             return true;
         }
         Problems problems = new Problems();

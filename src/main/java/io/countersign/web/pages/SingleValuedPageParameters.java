@@ -34,7 +34,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class SingleValuedPageParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     private final Map<Method, Set<String>> single = new ConcurrentHashMap<>();
-    private final Map<Class<?>, Boolean> pages = new ConcurrentHashMap<>();
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
@@ -43,8 +42,7 @@ class SingleValuedPageParameters implements WebMvcConfigurer, HandlerInterceptor
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)
-                || !pages.computeIfAbsent(method.getBeanType(), PageHandlers::isPage)) {
+        if (!(handler instanceof HandlerMethod method) || !PageHandlers.isPage(method.getBeanType())) {
             return true;
         }
         Set<String> names = single.computeIfAbsent(method.getMethod(), SingleValuedPageParameters::singleValued);
