@@ -2,90 +2,19 @@ package io.countersign.grant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.shared.Actor;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
 /** A policy whose grants start their clock at the first access check that allows them, through the API. */
 @CountersignTest
-class FirstUseGrantTests extends DevWithATokenTestBase {
-
-    @Autowired
-    GrantTimers timers;
-
-    @Autowired
-    FirstUse firstUse;
-
-    @Autowired
-    GrantRepository repository;
-
-    String gatewayToken;
-    String policy;
-
-    @BeforeEach
-    void organisation() {
-        gatewayToken = setup.tokenForNewUser(Api.unique("gateway"), "ENFORCER");
-        policy = Api.unique("on-first-use");
-        // no approval steps: approved at once, and the grant waits for its first use for a day
-        firstUseResource(resource, policy, List.of());
-    }
-
-    /** A resource governed by a policy whose grants wait a day for their first use, approved by {@code steps}. */
-    private void firstUseResource(String name, String policyName, List<?> steps) {
-        setup.database(name, "admin");
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name",
-                                policyName,
-                                "conditions",
-                                Map.of("resourceName", name),
-                                "defaultDuration",
-                                "PT1H",
-                                "startOnFirstUse",
-                                true,
-                                "claimWindow",
-                                "P1D",
-                                "steps",
-                                steps)))
-                .expect(201);
-    }
-
-    private JsonNode approvedGrant() {
-        return api.as(devToken)
-                .post("/api/v1/requests", Api.json(Map.of("resource", resource, "account", "admin")))
-                .expect(201)
-                .json()
-                .get("grant");
-    }
-
-    private JsonNode check() {
-        return api.as(gatewayToken)
-                .get("/api/v1/access/check?user=" + dev + "&resource=" + resource + "&account=admin")
-                .expect(200)
-                .json();
-    }
-
-    private JsonNode grant(String id) {
-        return api.as(devToken).get("/api/v1/grants/" + id).expect(200).json();
-    }
+class FirstUseGrantTests extends FirstUseGrantTestBase {
 
     @Test
     void theGrantWaitsUnusedAndTheFirstAllowedCheckStartsItsClock() {
@@ -280,47 +209,6 @@ class FirstUseGrantTests extends DevWithATokenTestBase {
         clock.advance(Duration.ofHours(1));
         assertThat(check().get("grantId").asString()).isEqualTo(waiting);
         assertThat(grant(waiting).get("status").asString()).isEqualTo("ACTIVE");
-    }
-
-    @Test
-    void concurrentFirstChecksStartTheClockOnceAndAllAnswerWithThatStart() throws Exception {
-        String id = approvedGrant().get("id").asString();
-        int checks = 8;
-        CountDownLatch ready = new CountDownLatch(checks);
-        List<Future<JsonNode>> answers = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(checks);
-        for (int i = 0; i < checks; i++) {
-            answers.add(pool.submit(() -> {
-                ready.countDown();
-                ready.await();
-                return check();
-            }));
-        }
-        pool.shutdown();
-        List<String> starts = new ArrayList<>();
-        for (Future<JsonNode> answer : answers) {
-            JsonNode decision = answer.get(30, TimeUnit.SECONDS);
-            assertThat(decision.get("allowed").asBoolean()).isTrue();
-            starts.add(decision.get("clockStartedAt").asString());
-        }
-
-        assertThat(starts).containsOnly(grant(id).get("clockStartedAt").asString());
-        assertThat(auditActions(id))
-                .containsExactly("request.approved", "grant.awaiting_first_use", "grant.first_used");
-    }
-
-    @Test
-    void aCheckWhoseStartAnotherCheckWonAMomentLaterIsAllowedWithThatStart() {
-        String id = approvedGrant().get("id").asString();
-        Instant earlier = clock.instant();
-        Grant waiting = repository.find(id, earlier).orElseThrow();
-        clock.advance(Duration.ofMillis(5));
-        String winnersStart = check().get("clockStartedAt").asString();
-
-        Optional<Grant> loser = firstUse.start(Actor.system(), waiting, earlier);
-
-        assertThat(loser).map(Grant::status).contains(GrantStatus.ACTIVE);
-        assertThat(loser.orElseThrow().clockStartedAt()).isEqualTo(Instant.parse(winnersStart));
     }
 
     @Test

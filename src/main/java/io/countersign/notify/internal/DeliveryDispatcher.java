@@ -2,7 +2,6 @@ package io.countersign.notify.internal;
 
 import io.countersign.notify.Delivery;
 import io.countersign.notify.NotificationSender;
-import io.countersign.shared.database.BoundedDatabaseCalls;
 import io.countersign.shared.database.NotificationFence;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,19 +18,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Attempts the deliveries that are due, one channel at a time: a webhook event is signed and POSTed, a
  * notification is handed to the sender of its channel, outside any transaction. Each channel runs
  * inside a db-scheduler execution of its own, and a run never waits for a server (docs/adr/0041): it
  * claims each delivery it starts with a lease in the database, hands the send to the channel's own
- * sender threads and returns; a send that ends wakes the channel for what waits behind it. The lease,
+ * sender threads ({@link DeliveryAttempts}) and returns; a send that ends wakes the channel for what waits behind it. The lease,
  * not the scheduler, is what keeps two runs (here or on another instance) from attempting one delivery
  * at once, and a delivery whose sender died is attempted again once its lease runs out. Each webhook
  * endpoint and each chat channel takes one send at a time on this instance and has its own rest (a
@@ -60,49 +55,38 @@ public class DeliveryDispatcher implements DisposableBean {
     /** How long a stopping instance lets the sends in flight finish before it interrupts them. */
     static final Duration SENDS_AT_STOP = Duration.ofSeconds(5);
 
-    private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
-
     private final DueDeliveries deliveries;
-    private final SignedWebhookPost webhookPost;
-    private final AttemptRecords records;
     private final WebhookProperties properties;
     private final Clock clock;
-    private final TransactionTemplate transactions;
     private final Map<String, ExecutorService> lanes = new ConcurrentHashMap<>();
     private final SendsInFlight inFlight = new SendsInFlight();
     private final Turns turns = new Turns();
     private final ServerPauses pauses;
     private final NotificationAttempts notifications;
-    private final OutboxLag lag;
     private final NotificationFence fence;
     private final DeliveryWakes wakes;
     private final DestinationRests rests;
+    private final DeliveryAttempts attempts;
 
     public DeliveryDispatcher(
             DueDeliveries deliveries,
-            SignedWebhookPost webhookPost,
-            AttemptRecords records,
             WebhookProperties properties,
             Clock clock,
-            TransactionTemplate transactions,
             NotificationAttempts notifications,
-            OutboxLag lag,
             NotificationFence fence,
             ServerPauses pauses,
             DeliveryWakes wakes,
-            DestinationRests rests) {
+            DestinationRests rests,
+            DeliveryAttempts attempts) {
         this.deliveries = deliveries;
-        this.webhookPost = webhookPost;
-        this.records = records;
         this.properties = properties;
         this.clock = clock;
-        this.transactions = transactions;
         this.notifications = notifications;
-        this.lag = lag;
         this.fence = fence;
         this.pauses = pauses;
         this.wakes = wakes;
         this.rests = rests;
+        this.attempts = attempts;
     }
 
     /**
@@ -235,13 +219,13 @@ public class DeliveryDispatcher implements DisposableBean {
         }
         if (claimed.isPresent() && !rests.claimProbeOf(claimed.get(), destination)) {
             // another run's probe beat it: it is given back, due as it was
-            releaseSafely(claimed.get());
+            attempts.release(claimed.get());
         } else if (claimed.isPresent()) {
             try {
                 lane(due.channel()).execute(() -> send(claimed.get(), destination));
                 return true;
             } catch (RejectedExecutionException stopping) {
-                releaseSafely(claimed.get());
+                attempts.release(claimed.get());
             }
         }
         // claimed by another instance's run a moment ago, given back, or not sent as the instance stops
@@ -265,7 +249,7 @@ public class DeliveryDispatcher implements DisposableBean {
         DueDeliveries.Due sending = claimed;
         try {
             EndpointBacklog backlog = null;
-            while (sendOne(sending, destination) && followsOn(channel)) {
+            while (attempts.attemptUnlessResting(sending, destination) && followsOn(channel)) {
                 if (backlog == null) {
                     backlog = new EndpointBacklog(deliveries, fence, clock, destination, leaseOf(channel));
                 }
@@ -282,35 +266,11 @@ public class DeliveryDispatcher implements DisposableBean {
         }
     }
 
-    /** Attempts a claimed delivery unless its server rests; true when a webhook endpoint accepted it. */
-    private boolean sendOne(DueDeliveries.Due claimed, String destination) {
-        // the rest of a batch whose server proved unreachable stays due, untouched
-        Instant at = clock.instant();
-        String channel = claimed.channel();
-        if (pauses.of(channel).allows(at) && (destination == null || pauses.allows(channel, destination, at))) {
-            return attemptSafely(claimed, destination);
-        }
-        releaseSafely(claimed);
-        return false;
-    }
-
     /** Whether a sender that delivered to a webhook endpoint sends it the next: no other endpoint waits for it. */
     private boolean followsOn(String channel) {
         return Delivery.WEBHOOK.equals(channel)
                 && !lane(channel).isShutdown()
                 && inFlight.count(channel) < properties.threads();
-    }
-
-    private void releaseSafely(DueDeliveries.Due claimed) {
-        try {
-            deliveries.release(claimed);
-        } catch (RuntimeException e) {
-            // its lease runs out instead
-            log.warn(
-                    "Could not give delivery {} back to be sent: {}",
-                    claimed.id(),
-                    NestedExceptionUtils.getMostSpecificCause(e).toString());
-        }
     }
 
     private ExecutorService lane(String channel) {
@@ -323,66 +283,6 @@ public class DeliveryDispatcher implements DisposableBean {
                 return thread;
             });
         });
-    }
-
-    private boolean attemptSafely(DueDeliveries.Due due, String destination) {
-        try {
-            return attempt(due, destination);
-        } catch (RuntimeException e) {
-            // the delivery is tried again once its lease runs out; an unreachable database is
-            // said in one line, since its stack trace, one per delivery in flight, tells no more
-            if (BoundedDatabaseCalls.isUnavailability(e)) {
-                log.warn(
-                        "Could not record an attempt of delivery {} {}: {} ({})",
-                        due.id(),
-                        AttemptRecords.whereTo(due, destination),
-                        ThrownFailures.databaseOutage(e),
-                        NestedExceptionUtils.getMostSpecificCause(e).toString());
-            } else {
-                log.warn(
-                        "Could not record an attempt of delivery {} {}",
-                        due.id(),
-                        AttemptRecords.whereTo(due, destination),
-                        e);
-            }
-            return false;
-        }
-    }
-
-    /** True when the delivery was a webhook's and its endpoint accepted it. */
-    private boolean attempt(DueDeliveries.Due due, String destination) {
-        Instant at = clock.instant();
-        lag.attempting(due, at);
-        long started = System.nanoTime();
-        AttemptResult result = due.isWebhook() ? webhookPost.post(due, at) : notifications.send(due);
-        long durationMs = (System.nanoTime() - started) / 1_000_000;
-        if (Thread.currentThread().isInterrupted()) {
-            // the instance is stopping: the delivery is due again at once, for another instance or a restart
-            Thread.interrupted();
-            releaseSafely(due);
-            return false;
-        }
-        Instant ended = clock.instant();
-        // each destination is a server of its own; any status a webhook endpoint sent is an answer
-        boolean answered = due.isWebhook() ? result.statusCode() != null : result.answered();
-        boolean sameDestination = Boolean.TRUE.equals(transactions.execute(tx -> {
-            records.record(due, at, result, durationMs, destination);
-            // with the attempt, so that no instance reads the destination's deliveries due in between
-            return destination == null || rests.afterAttempt(due, destination, result, answered, ended);
-        }));
-        if (destination == null) {
-            pauses.afterAttempt(due.channel(), result.unreachable(), result.answered(), result.error(), ended);
-        } else if (sameDestination) {
-            pauses.afterAttempt(due.channel(), destination, result.unreachable(), answered, result.error(), ended);
-        } else {
-            // what it could not reach was an address the destination no longer has: the new one is not rested
-            log.info(
-                    "Delivery {} could not reach the {} destination {} as it was before it was changed or deleted",
-                    due.id(),
-                    due.channel(),
-                    destination);
-        }
-        return due.isWebhook() && result.succeeded();
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.countersign.notify.internal;
 
+import io.countersign.shared.database.NotificationFence;
+import java.time.Clock;
 import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Dispatchers standing in for other instances of the service on the same database: each remembers
@@ -11,18 +14,26 @@ public final class OtherInstanceDispatchers {
     private OtherInstanceDispatchers() {}
 
     public static DeliveryDispatcher of(ApplicationContext context) {
-        return new DeliveryDispatcher(
+        ServerPauses pauses = new ServerPauses(context.getBean(NotificationProperties.class));
+        DeliveryAttempts attempts = new DeliveryAttempts(
                 context.getBean(DueDeliveries.class),
                 context.getBean(SignedWebhookPost.class),
                 context.getBean(AttemptRecords.class),
-                context.getBean(WebhookProperties.class),
-                context.getBean(java.time.Clock.class),
-                context.getBean(org.springframework.transaction.support.TransactionTemplate.class),
+                context.getBean(Clock.class),
+                context.getBean(TransactionTemplate.class),
                 context.getBean(NotificationAttempts.class),
                 context.getBean(OutboxLag.class),
-                context.getBean(io.countersign.shared.database.NotificationFence.class),
-                new ServerPauses(context.getBean(NotificationProperties.class)),
-                context.getBean(DeliveryWakes.class),
+                pauses,
                 context.getBean(DestinationRests.class));
+        return new DeliveryDispatcher(
+                context.getBean(DueDeliveries.class),
+                context.getBean(WebhookProperties.class),
+                context.getBean(Clock.class),
+                context.getBean(NotificationAttempts.class),
+                context.getBean(NotificationFence.class),
+                pauses,
+                context.getBean(DeliveryWakes.class),
+                context.getBean(DestinationRests.class),
+                attempts);
     }
 }
