@@ -96,6 +96,10 @@ class OutboundAddressesTests {
                 "http://[64:ff9b:1:a9fe:a9:fe00::]/hook",
                 "http://[64:ff9b:1:ffa9:fe:a9fe::]/hook",
                 "http://[64:ff9b:1:ffff:a9:fea9:fe00:0]/hook",
+                "http://[64:ff9b:1:a9fe:ffa9:fe00::]/hook",
+                "http://[64:ff9b:1:0:ffa9:fea9:fe00:0]/hook",
+                "http://[64:ff9b:1:a9fe:a9:fe00:0:1]/hook",
+                "http://[64:ff9b:1::a9:fea9:fe00:1]/hook",
                 "http://[2002:a9fe:a9fe::1]/hook",
                 "http://[2001:0:4136:e378:8000:63bf:5601:5601]/hook",
                 "http://[::a9fe:a9fe]/hook"
@@ -117,6 +121,7 @@ class OutboundAddressesTests {
                 "http://[64:ff9b::127.0.0.1]/hook",
                 "http://[64:ff9b:1::a00:1]/hook",
                 "http://[64:ff9b:1:ffff:a:1:100:0]/hook",
+                "http://[64:ff9b:1:7f00:ff00:200::]/hook",
                 "http://[2002:a00:1::1]/hook",
                 "http://[2001:0:4136:e378:8000:63bf:f5ff:fffe]/hook",
                 "http://[::10.1.2.3]/hook"
@@ -137,6 +142,8 @@ class OutboundAddressesTests {
                 "http://[64:ff9b::808:808]/hook",
                 "http://[64:ff9b:1::808:808]/hook",
                 "http://[64:ff9b:1:ffff:8:808:800:0]/hook",
+                "http://[64:ff9b:1:808:8:800::]/hook",
+                "http://[64:ff9b:1:8:8:808::]/hook",
                 "http://[2002:808:808::1]/hook",
                 "http://[2001:0:4136:e378:8000:63bf:f7f7:f7f7]/hook",
                 "http://[::8.8.8.8]/hook",
