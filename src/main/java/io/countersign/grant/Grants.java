@@ -259,13 +259,15 @@ public class Grants {
         Problems problems = new Problems();
         problems.multiLineText(reason, "reason", MAX_REASON);
         problems.throwIfAny();
-        Instant now = clock.instant();
         // the extension request's lock before the grant's, the order an approval of it takes them in
         extensions.withdrawExtensionOf(id, EXTENSION_WITHDRAWN);
-        Grant grant = repository
-                .lock(id, now)
+        Grant locked = repository
+                .lock(id, clock.instant())
                 .filter(g -> actor.isAdmin() || idOf(actor).equals(g.holderId()))
                 .orElseThrow(() -> new NotFoundException("grant", id));
+        // dated once the grant is held: a change that held it first, such as an approved extension, is earlier
+        Instant now = clock.instant();
+        Grant grant = locked.asOf(now);
         if (grant.status() == GrantStatus.EXPIRED || grant.status() == GrantStatus.REVOKED) {
             throw new GrantNotActive(id, grant.status());
         }
@@ -329,9 +331,14 @@ public class Grants {
      * caller's transaction.
      */
     void revokeAll(String reason, String where, Object... params) {
+        List<String> locked = repository.lockUnended(where, clock.instant(), params);
+        // dated once the grants are held, as a revoke of one is
         Instant now = clock.instant();
-        for (String id : repository.lockUnended(where, now, params)) {
-            repository.find(id, now).ifPresent(grant -> end(Actor.system(), grant, reason, now));
+        for (String id : locked) {
+            repository
+                    .find(id, now)
+                    .filter(grant -> grant.status() != GrantStatus.EXPIRED)
+                    .ifPresent(grant -> end(Actor.system(), grant, reason, now));
         }
     }
 
