@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.countersign.shared.Actor;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import io.countersign.testing.LockWaits;
 import io.countersign.testing.OnPostgres;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,15 +82,6 @@ class FirstUseAtTheWindowsEndOnPostgresTests extends DevWithATokenTestBase {
                 .json();
     }
 
-    /** Whether a statement of this test's database waits for a lock another transaction holds. */
-    private boolean aStatementWaitsForALock() {
-        return jdbc.sql("select count(*) from pg_stat_activity where datname = current_database()"
-                                + " and wait_event_type = 'Lock'")
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
     @Test
     void aCheckJustAfterTheWindowClosesAnswersFromTheClaimStillCommitting() throws Exception {
         String id = api.as(devToken)
@@ -117,7 +109,7 @@ class FirstUseAtTheWindowsEndOnPostgresTests extends DevWithATokenTestBase {
 
         clock.set(waiting.endsAt().plusMillis(5));
         Future<JsonNode> answer = threads.submit(this::check);
-        await().atMost(A_WHILE).pollInterval(Duration.ofMillis(10)).until(this::aStatementWaitsForALock);
+        await().atMost(A_WHILE).pollInterval(Duration.ofMillis(10)).until(() -> LockWaits.statementsWaiting(jdbc) > 0);
         commit.countDown();
 
         assertThat(claim.get(A_WHILE.toSeconds(), TimeUnit.SECONDS))

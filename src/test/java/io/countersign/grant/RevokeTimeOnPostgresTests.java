@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import io.countersign.testing.LockWaits;
 import io.countersign.testing.OnPostgres;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,14 +43,6 @@ class RevokeTimeOnPostgresTests extends DevWithATokenTestBase {
     @AfterEach
     void stopThreads() {
         threads.shutdownNow();
-    }
-
-    private boolean aStatementWaitsForALock() {
-        return jdbc.sql("select count(*) from pg_stat_activity where datname = current_database()"
-                                + " and wait_event_type = 'Lock'")
-                        .query(Long.class)
-                        .single()
-                > 0;
     }
 
     @Test
@@ -90,7 +83,7 @@ class RevokeTimeOnPostgresTests extends DevWithATokenTestBase {
                 .post("/api/v1/grants/" + id + "/revoke", null)
                 .expect(200)
                 .json());
-        await().atMost(A_WHILE).pollInterval(Duration.ofMillis(10)).until(this::aStatementWaitsForALock);
+        await().atMost(A_WHILE).pollInterval(Duration.ofMillis(10)).until(() -> LockWaits.statementsWaiting(jdbc) > 0);
         clock.advance(Duration.ofMinutes(1));
         Instant released = clock.instant();
         release.countDown();

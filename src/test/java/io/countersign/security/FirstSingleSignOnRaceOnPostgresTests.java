@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.countersign.directory.Users;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import io.countersign.testing.LockWaits;
 import io.countersign.testing.OnPostgres;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -88,7 +89,7 @@ class FirstSingleSignOnRaceOnPostgresTests {
 
         Future<SingleSignOnAccounts.Outcome> first = threads.submit(() -> accounts.signIn(identity, SOURCE));
         Future<SingleSignOnAccounts.Outcome> second = threads.submit(() -> accounts.signIn(identity, SOURCE));
-        await().atMost(A_WHILE).pollInterval(Duration.ofMillis(10)).until(() -> statementsWaitingForALock() >= 2);
+        await().atMost(A_WHILE).pollInterval(Duration.ofMillis(10)).until(() -> LockWaits.statementsWaiting(jdbc) >= 2);
         release.countDown();
 
         for (var outcome : List.of(first.get(A_WHILE.toSeconds(), TimeUnit.SECONDS), second.get())) {
@@ -112,12 +113,5 @@ class FirstSingleSignOnRaceOnPostgresTests {
                                 .filter(item -> ("user:" + username)
                                         .equals(item.get("target").asString())))
                         .hasSize(1));
-    }
-
-    private long statementsWaitingForALock() {
-        return jdbc.sql("select count(*) from pg_stat_activity where datname = current_database()"
-                        + " and wait_event_type = 'Lock'")
-                .query(Long.class)
-                .single();
     }
 }
