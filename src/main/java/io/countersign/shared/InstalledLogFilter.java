@@ -56,13 +56,13 @@ public abstract class InstalledLogFilter extends TurboFilter implements Disposab
             ch.qos.logback.classic.Logger logger, Level level, String format, Object[] params, Throwable failure) {
         Throwable deepest = innermost(failure);
         String causes = deepest == failure ? failure.toString() : failure + " (" + deepest + ")";
-        logger.log(
-                null,
-                getClass().getName(),
-                Level.toLocationAwareLoggerInteger(level),
-                MessageFormatter.arrayFormat(format, params).getMessage() + ": " + causes,
-                null,
-                null);
+        logInstead(logger, level, MessageFormatter.arrayFormat(format, params).getMessage() + ": " + causes, null);
+    }
+
+    /** Writes {@code message} at the same level on the same logger; the caller then denies the original line. */
+    protected final void logInstead(
+            ch.qos.logback.classic.Logger logger, Level level, String message, Throwable failure) {
+        logger.log(null, getClass().getName(), Level.toLocationAwareLoggerInteger(level), message, null, failure);
     }
 
     @Override

@@ -29,6 +29,10 @@ class SecretsInDebugLogsTests {
 
     private static final String WEB = "org.springframework.web";
 
+    private static final String SECURITY = "org.springframework.security";
+
+    private static final String TEST_DISPATCHER = "org.springframework.test.web.servlet";
+
     /** Where Spring MVC writes the bodies it reads and writes, held at info unless an operator insists. */
     private static final String BODIES = "org.springframework.web.servlet.mvc.method.annotation";
 
@@ -45,7 +49,29 @@ class SecretsInDebugLogsTests {
     @AfterEach
     void quietTheWebLayerAgain() {
         logging.setLogLevel(WEB, null);
+        logging.setLogLevel(SECURITY, null);
+        logging.setLogLevel(TEST_DISPATCHER, null);
         logging.setLogLevel(BODIES, LogLevel.INFO);
+    }
+
+    @Test
+    void aCallsQueryAndADecisionLinksTokenStayOutOfTheTracedRequestLines(CapturedOutput output) {
+        logging.setLogLevel(SECURITY, LogLevel.TRACE);
+        // the dispatcher servlet of these tests logs under its own class's name
+        logging.setLogLevel(TEST_DISPATCHER, LogLevel.TRACE);
+        String token = "DecisionLinkToken" + Api.unique("x").replace("-", "");
+        String query = "QuerySecret" + Api.unique("q").replace("-", "");
+
+        api.asAdmin().get("/api/v1/users?x=" + query);
+        api.anonymous().get("/actions/" + token);
+        api.anonymous().get("/ACTIONS/" + token + "2?again=" + query);
+
+        assertThat(output.getAll())
+                .as("the request lines are still written, without what they must not tell")
+                .contains("GET \"/api/v1/users\"")
+                .contains("Securing GET /actions/{token}")
+                .doesNotContain(token)
+                .doesNotContain(query);
     }
 
     @Test
