@@ -10,7 +10,11 @@ import java.util.Map;
  * One thing one person must be told, as its sender receives it. {@code recipientId} is the internal
  * user id ({@code usr-…}); {@code eventId} is shared by every delivery of the same notification (to
  * each recipient and channel); {@code requestId}, {@code grantId} and {@code step} are null where they
- * do not apply. {@code data} holds what the kind adds, see {@link NotificationKind}.
+ * do not apply. {@code data} holds what the kind adds, see {@link NotificationKind}. {@code
+ * destinationChanges} is how many times the notification's destination (a chat channel, {@link
+ * NotificationSender#destination}) had been changed or deleted when its attempt was read, 0 for a
+ * channel with one server: what a sender keeps of what it sent must be kept only while that still
+ * holds ({@link NotificationDeliveries#destinationChanges}).
  */
 public record Notification(
         String deliveryId,
@@ -21,10 +25,25 @@ public record Notification(
         String grantId,
         Integer step,
         Instant occurredAt,
-        Map<String, Object> data) {
+        Map<String, Object> data,
+        long destinationChanges) {
 
     public Notification {
         data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    }
+
+    /** A notification whose destination was never changed, or that has none of its own. */
+    public Notification(
+            String deliveryId,
+            String eventId,
+            NotificationKind kind,
+            String recipientId,
+            String requestId,
+            String grantId,
+            Integer step,
+            Instant occurredAt,
+            Map<String, Object> data) {
+        this(deliveryId, eventId, kind, recipientId, requestId, grantId, step, occurredAt, data, 0);
     }
 
     /** The instant {@code data} holds under {@code key}, or null: as the outbox's JSON keeps it, ISO-8601 text or seconds since the epoch. */

@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -184,6 +185,20 @@ public class NotificationDeliveries {
     public void destinationChanged(String channel, String destination) {
         rests.forget(channel, destination);
         pauses.forget(channel, destination);
+    }
+
+    /**
+     * How many times the channel's {@code destination} (a chat channel by name) has been changed to
+     * another address or deleted ({@link #destinationChanged}, {@link #discardRoutedTo}): a sender that
+     * keeps what it sent, so as to change it later, keeps it only while this is what its notification
+     * was read with ({@link Notification#destinationChanges}). What it sent went to the destination as
+     * it was, which a later one of the same name, perhaps another team's, must never rewrite. Read in
+     * the caller's transaction; the caller holds the destination's own row so that no change commits
+     * in between.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long destinationChanges(String channel, String destination) {
+        return rests.changes(channel, destination);
     }
 
     /**

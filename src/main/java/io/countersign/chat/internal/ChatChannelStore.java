@@ -118,12 +118,15 @@ public class ChatChannelStore implements SealedSecrets {
 
     /**
      * Deletes the channel and what it posted: a later channel of the same name, which may be another
-     * team's, must not rewrite or be told about those messages.
+     * team's, must not rewrite or be told about those messages. The channel's row goes first: a message
+     * being recorded holds it ({@link ChatMessages#record}), and is then deleted with the others.
      */
     public boolean delete(String name) {
         outlines.changed();
+        boolean deleted =
+                jdbc.sql("delete from chat_channels where name = ?").param(name).update() > 0;
         jdbc.sql("delete from chat_messages where channel_name = ?").param(name).update();
-        return jdbc.sql("delete from chat_channels where name = ?").param(name).update() > 0;
+        return deleted;
     }
 
     private List<Object> values(ChatChannel c, Instant now, String by, boolean withName) {

@@ -1,10 +1,13 @@
 package io.countersign.chat.internal;
 
+import io.countersign.chat.ChatChannel;
+import io.countersign.notify.NotificationDeliveries;
 import io.countersign.shared.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The messages posted per delivery: what makes a retried delivery post nothing twice. */
 @Repository
@@ -13,9 +16,13 @@ class ChatMessages {
     record Stored(String deliveryId, String conversation, String messageId) {}
 
     private final JdbcClient jdbc;
+    private final ChatChannelStore channels;
+    private final NotificationDeliveries deliveries;
 
-    ChatMessages(JdbcClient jdbc) {
+    ChatMessages(JdbcClient jdbc, ChatChannelStore channels, NotificationDeliveries deliveries) {
         this.jdbc = jdbc;
+        this.channels = channels;
+        this.deliveries = deliveries;
     }
 
     boolean posted(String deliveryId) {
@@ -27,23 +34,36 @@ class ChatMessages {
     }
 
     /**
-     * Records a posted message; {@code requestId} and {@code step} (the step it asks about) are null for
-     * a message that asks nothing.
+     * Records a message posted in {@code channel}; {@code requestId} and {@code step} (the step it asks
+     * about) are null for a message that asks nothing. Recorded only while the channel is as it was when
+     * the attempt was read, changed to another address or deleted {@code changesRead} times: a message
+     * posted by an attempt that a deletion overtook, which a later channel of the same name (perhaps
+     * another team's, with its own bot) must never rewrite, or that went to an address the channel no
+     * longer has, is not kept. The channel's row is held meanwhile, so that its change or deletion
+     * either waits for the record, and the deletion then removes it, or is seen by it. Returns whether
+     * the message was recorded.
      */
-    void record(
+    @Transactional
+    public boolean record(
             String deliveryId,
-            String channel,
+            ChatChannel channel,
+            long changesRead,
             String requestId,
             Integer step,
             String conversation,
             String messageId,
             Instant at) {
+        if (!channels.lock(channel.name())
+                || deliveries.destinationChanges(channel.type().name(), channel.name()) != changesRead) {
+            return false;
+        }
         jdbc.sql("""
                         insert into chat_messages (delivery_id, channel_name, request_id, step, conversation, message_id,
                             posted_at)
                         values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(deliveryId, channel, requestId, step, conversation, messageId, Timestamps.toDb(at))
+                .params(deliveryId, channel.name(), requestId, step, conversation, messageId, Timestamps.toDb(at))
                 .update();
+        return true;
     }
 
     /**

@@ -123,14 +123,23 @@ class ChatSender implements NotificationSender {
             return posted.failure();
         }
         boolean asks = !decided && request.status() == RequestStatus.PENDING;
-        messages.record(
+        boolean kept = messages.record(
                 notification.deliveryId(),
-                channel.get().name(),
+                channel.get(),
+                notification.destinationChanges(),
                 asks ? request.id() : null,
                 asks ? request.currentStep() : null,
                 posted.conversation(),
                 posted.messageId(),
                 clock.instant());
+        if (!kept) {
+            LOG.info(
+                    "The {} channel {} was changed or deleted while delivery {} was being sent: its message is not"
+                            + " kept, and is never rewritten",
+                    platform.type(),
+                    channel.get().name(),
+                    notification.deliveryId());
+        }
         return SendResult.ok().withStatus(posted.status());
     }
 

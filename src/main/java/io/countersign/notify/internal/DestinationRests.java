@@ -139,6 +139,15 @@ public class DestinationRests {
         }
     }
 
+    /** How many times the chat destination was changed or deleted ({@link #forget}); 0 for one without a row. */
+    public long changes(String channel, String destination) {
+        return jdbc.sql("select changes from destination_rests where channel = ? and destination = ?")
+                .params(channel, destination)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+    }
+
     private void insertRow(String channel, String destination) {
         jdbc.sql("insert into destination_rests (channel, destination) values (?, ?) on conflict do nothing")
                 .params(channel, destination)

@@ -92,16 +92,16 @@ public class DueDeliveries {
             limit :limit""";
 
     /**
-     * One attempt's outcome, on the delivery's own row found by its id. The expected state is a
-     * parameter, not a literal: a literal {@code 'PENDING'} would let PostgreSQL plan the update as a
-     * scan of the pending-only index, and without statistics it costed that scan like the look-up by
-     * id (DeliveryPlansOnPostgresTests).
+     * One attempt's outcome, on the delivery's own row found by its id, in one of two expected states
+     * ({@link #recordAttempt}). The expected states are parameters, not literals: a literal {@code
+     * 'PENDING'} would let PostgreSQL plan the update as a scan of the pending-only index, and without
+     * statistics it costed that scan like the look-up by id (DeliveryPlansOnPostgresTests).
      */
     static final String RECORD_ATTEMPT = """
             update webhook_deliveries set state = ?, attempts = attempts + 1,
                 round_attempts = round_attempts + 1, next_attempt_at = ?, last_attempt_at = ?,
                 last_status_code = ?, last_error = ?, delivered_at = ?
-            where id = ? and state = ? and attempts = ? and next_attempt_at = ?""";
+            where id = ? and state in (?, ?) and attempts = ? and next_attempt_at = ?""";
 
     /**
      * Claims a due delivery for one attempt by moving its due time to the end of a lease: no other run,
@@ -351,7 +351,10 @@ public class DueDeliveries {
     /**
      * Records the outcome of an attempt on {@code due}, which this run claimed. {@code nextAttemptAt} is
      * null when the delivery leaves the pending state. Returns false, writing nothing, when the delivery
-     * changed meanwhile (deleted with its endpoint, or claimed by another run once the lease ran out).
+     * changed meanwhile (deleted with its endpoint, discarded with its chat channel, or claimed by
+     * another run once the lease ran out). A delivery discarded while this attempt was under way
+     * ({@link RoutedDeliveries#discard}, which leaves its claim as it was) still records that it was
+     * delivered, since it was: to the destination as it was then.
      */
     public boolean recordAttempt(
             Due due,
@@ -371,6 +374,7 @@ public class DueDeliveries {
                         Timestamps.toDb(newState == DeliveryState.DELIVERED ? at : null),
                         due.id(),
                         DeliveryState.PENDING.name(),
+                        (newState == DeliveryState.DELIVERED ? DeliveryState.SKIPPED : DeliveryState.PENDING).name(),
                         due.attempts(),
                         DeliveryStore.dueAt(due.leasedUntil()))
                 .update();

@@ -101,6 +101,7 @@ class NotificationAttempts {
                 due.grantId(),
                 due.step(),
                 due.occurredAt(),
-                data);
+                data,
+                due.destinationChanges());
     }
 }

@@ -33,8 +33,9 @@ public class RoutedDeliveries {
 
     /**
      * Settles the pending and dead notifications routed to {@code route} as skipped, with {@code reason}
-     * as their error: none is sent or can be redelivered, and a send in flight records nothing over it,
-     * since an attempt is recorded only on a pending delivery.
+     * as their error: none is sent or can be redelivered, and a send in flight records nothing over it
+     * but that it was delivered, when it was ({@link DueDeliveries#recordAttempt}); its claim is left as
+     * it was, which is how that attempt finds it again.
      */
     public DiscardedNotifications discard(String channel, String route, String reason, Instant now) {
         List<Undelivered> undelivered = jdbc.sql("""
