@@ -82,7 +82,9 @@ public class NotificationDeliveries {
      *
      * @param state a {@link DeliveryState} by name; read here, with the other filters, so that one
      *     answer names every filter that is wrong
-     * @param recipient a username; a user who does not exist has no deliveries
+     * @param recipient a username, or a chat channel's name for the messages posted there for nobody in
+     *     particular, which are listed with the channel as their recipient; a user or channel that does
+     *     not exist has no deliveries
      * @param channel a channel name such as {@code EMAIL}
      */
     @Transactional(readOnly = true)
@@ -107,10 +109,12 @@ public class NotificationDeliveries {
                                         .toList()));
         problems.throwIfAny();
         String recipientId = null;
+        String recipientName = null;
         if (recipient != null && !recipient.isBlank()) {
-            recipientId = directory.idOf(Names.canonical(recipient)).orElse("(none)");
+            recipientName = Names.canonical(recipient);
+            recipientId = directory.idOf(recipientName).orElse("(none)");
         }
-        return lists.page(DeliveryFilter.notifications(stateValue, recipientId, channelName), page);
+        return lists.page(DeliveryFilter.notifications(stateValue, recipientId, recipientName, channelName), page);
     }
 
     private static DeliveryState state(Problems problems, String state) {

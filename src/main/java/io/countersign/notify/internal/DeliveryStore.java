@@ -152,8 +152,10 @@ public class DeliveryStore {
             params.put("state", filter.state().name());
         }
         if (filter.recipientId() != null) {
-            sql.append(" and recipient_id = :recipient");
+            // a person by id, or a chat channel by the name its messages are listed with
+            sql.append(" and (recipient_id = :recipient or (recipient_id is null and recipient = :recipientName))");
             params.put("recipient", filter.recipientId());
+            params.put("recipientName", filter.recipientName());
         }
         if (filter.channel() != null) {
             sql.append(" and channel = :channel");
