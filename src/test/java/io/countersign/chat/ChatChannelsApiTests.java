@@ -191,6 +191,48 @@ class ChatChannelsApiTests extends ChatChannelsApiFixture {
     }
 
     @Test
+    void anApiBaseUrlWithAQueryOrAFragmentIsRefusedSinceTheMethodWouldBeAppendedInsideIt() {
+        String slack = Api.unique("slack");
+        var query = api.asAdmin()
+                .post("/api/v1/channels", Api.json(slackChannel(slack, "http://127.0.0.1:9/slack?token=abc")))
+                .expect(400);
+        var fragment = api.asAdmin()
+                .post("/api/v1/channels", Api.json(slackChannel(slack, "http://127.0.0.1:9/slack#part")))
+                .expect(400);
+        var telegram = api.asAdmin()
+                .post(
+                        "/api/v1/channels",
+                        Api.json(Map.of(
+                                "name",
+                                Api.unique("tg"),
+                                "type",
+                                "TELEGRAM",
+                                "botToken",
+                                "1:abc",
+                                "chatId",
+                                "-1001",
+                                "webhookSecret",
+                                "hook_secret-of-sixteen",
+                                "apiBaseUrl",
+                                "http://127.0.0.1:9/tg?x=1")))
+                .expect(400);
+
+        for (var refused : List.of(query, fragment, telegram)) {
+            assertThat(refused.json().get("errors").toString())
+                    .contains("apiBaseUrl", "query_or_fragment_in_url")
+                    .doesNotContain("token=abc");
+        }
+        api.asAdmin().get("/api/v1/channels/" + slack).expect(404);
+        api.asAdmin()
+                .post("/api/v1/channels", Api.json(slackChannel(slack, "http://127.0.0.1:9/slack/api/")))
+                .expect(201);
+        api.asAdmin()
+                .put("/api/v1/channels/" + slack, Api.json(slackChannel(slack, "http://127.0.0.1:9/slack?token=abc")))
+                .expect(400);
+        api.asAdmin().delete("/api/v1/channels/" + slack).expect(204);
+    }
+
+    @Test
     void linkLocalAndUnspecifiedAddressesAreRefusedForEveryAddressAChannelPostsTo() {
         for (String address : List.of(
                 "http://169.254.169.254/",

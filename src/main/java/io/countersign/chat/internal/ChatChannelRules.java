@@ -9,6 +9,7 @@ import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
 import io.countersign.shared.outbound.OutboundAddresses;
+import java.net.URI;
 
 /**
  * Checks a channel as sent and merges it with the stored one: every problem is reported at once, and a
@@ -70,7 +71,7 @@ public final class ChatChannelRules {
                         "required",
                         "must name the channel to post to (its id, such as C0123456789), unless directMessages is true");
                 problems.maxLength(slackChannel, "channel", 200);
-                url(problems, addresses, apiBaseUrl, "apiBaseUrl");
+                baseUrl(problems, addresses, apiBaseUrl, "apiBaseUrl");
             }
             case TEAMS, DISCORD -> {
                 required(problems, webhookUrl, "webhookUrl");
@@ -103,7 +104,7 @@ public final class ChatChannelRules {
                         "chatId",
                         "invalid",
                         "must be the numeric id of the chat (such as -1001234567890) or @channelusername");
-                url(problems, addresses, apiBaseUrl, "apiBaseUrl");
+                baseUrl(problems, addresses, apiBaseUrl, "apiBaseUrl");
             }
         }
         notApplying(problems, in, type);
@@ -173,6 +174,25 @@ public final class ChatChannelRules {
             HttpUrls.check(problems, value, field);
             addresses.check(problems, value, field);
         }
+    }
+
+    /**
+     * An address the platform's method names are appended to ({@code /chat.postMessage}, {@code
+     * /bot<token>/sendMessage}): one with a query or a fragment would take them, and a bot token, inside
+     * it, so it is refused. Nothing of it is repeated: a query may hold a credential.
+     */
+    private static void baseUrl(Problems problems, OutboundAddresses addresses, String value, String field) {
+        int before = problems.issues().size();
+        url(problems, addresses, value, field);
+        if (value == null || problems.issues().size() > before) {
+            return;
+        }
+        URI uri = URI.create(value.trim());
+        problems.check(
+                uri.getRawQuery() == null && uri.getRawFragment() == null,
+                field,
+                "query_or_fragment_in_url",
+                "must not carry a query (?…) or a fragment (#…): the platform's method names are appended to its path");
     }
 
     private static String blankToNull(String value) {
