@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,7 +59,8 @@ public class ChatLinks {
         if (type == null) {
             throw InvalidInputException.of("type", "required", "must be given: TELEGRAM");
         }
-        if (!ChatType.TELEGRAM.name().equals(type)) {
+        // in any case, as the API's other choices among names
+        if (!ChatType.TELEGRAM.name().equals(type.strip().toUpperCase(Locale.ROOT))) {
             throw InvalidInputException.of("type", "invalid_value", "Only TELEGRAM identities are linked by a code.");
         }
         if (!telegramSetUp()) {

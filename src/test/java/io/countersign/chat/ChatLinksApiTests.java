@@ -69,6 +69,23 @@ class ChatLinksApiTests {
     }
 
     @Test
+    void thePlatformIsNamedInAnyCaseAsTheOtherChoicesOfTheApi() {
+        for (String type : List.of("telegram", " Telegram ")) {
+            JsonNode issued = api.as(lisa.token())
+                    .post("/api/v1/users/" + lisa.name() + "/chat-links", Api.json(Map.of("type", type)))
+                    .expect(201)
+                    .json();
+
+            assertThat(issued.get("code").asString()).matches("[A-HJ-NP-Z2-9]{10}");
+        }
+        JsonNode refused = api.as(lisa.token())
+                .post("/api/v1/users/" + lisa.name() + "/chat-links", Api.json(Map.of("type", "slack")))
+                .expect(400)
+                .json();
+        assertThat(Api.issues(refused)).containsExactly("type:invalid_value");
+    }
+
+    @Test
     void withoutATelegramChannelNoCodeIsIssued() {
         TelegramBot.removeAll(api);
 
