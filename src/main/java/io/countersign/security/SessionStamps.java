@@ -37,8 +37,8 @@ public class SessionStamps implements SessionAuthenticationStrategy {
     }
 
     /**
-     * Called as a sign-in succeeds, with a password or through the provider, after the session got its new
-     * id. Its reads are bounded calls as the rest of a sign-in's are: the database gone meanwhile answers 503.
+     * Called as a sign-in succeeds, after the session got its new id: a password sign-in is stamped here,
+     * one through the provider later, with {@link #stampSingleSignOn}. Its reads are bounded calls as the rest of a sign-in's are: the database gone meanwhile answers 503.
      */
     @Override
     public void onAuthentication(
@@ -52,12 +52,18 @@ public class SessionStamps implements SessionAuthenticationStrategy {
             session.setAttribute(GENERATION, generation);
             password.ifPresentOrElse(
                     stamp -> session.setAttribute(PASSWORD, stamp), () -> session.removeAttribute(PASSWORD));
-        } else if (authentication.getPrincipal() instanceof SignedInPerson person) {
-            long generation = calls.call(() -> generations.of(person.principal().username()));
-            HttpSession session = request.getSession();
-            session.setAttribute(GENERATION, generation);
-            session.removeAttribute(PASSWORD);
         }
+    }
+
+    /**
+     * Stamps a session signed in through the provider, once its user is known ({@link
+     * SingleSignOnSuccess}): with the generation only, as the provider and not a password vouches for it.
+     */
+    void stampSingleSignOn(HttpServletRequest request, String username) {
+        long generation = calls.call(() -> generations.of(username));
+        HttpSession session = request.getSession();
+        session.setAttribute(GENERATION, generation);
+        session.removeAttribute(PASSWORD);
     }
 
     /** The session of a person who just changed their own password stays signed in. */

@@ -13,7 +13,8 @@ enum SignInRefusal {
     UNUSABLE_ACCOUNT("unusable_account", "the single sign-on account gives no usable username or e-mail"),
     NO_VERIFIED_EMAIL(
             "unverified_email", "the single sign-on account gives no verified e-mail address to create the user with"),
-    INVALID_EMAIL("invalid_email", "the single sign-on account's e-mail address is not valid");
+    INVALID_EMAIL("invalid_email", "the single sign-on account's e-mail address is not valid"),
+    UNUSABLE_TOKEN("unusable_token", "the provider's ID token names no subject or session Countersign can use");
 
     private final String code;
     private final String note;

@@ -4,34 +4,31 @@ import java.util.List;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
-/** What the provider said about a person, with the Countersign principal they were matched to. */
+/**
+ * What the provider said about a person, while Spring Security finishes the sign-in: who they are to
+ * Countersign is settled after that, by {@link SingleSignOnSuccess}, so that no user or group changes
+ * for a sign-in that fails on the way.
+ */
 final class SignedInPerson extends DefaultOidcUser {
 
-    private final CountersignPrincipal principal;
-    private final String match;
+    private final SingleSignOnIdentity identity;
 
-    /** @param match the provider's subject and how it matched, for the audit note */
-    SignedInPerson(OidcUser person, CountersignPrincipal principal, String match) {
+    SignedInPerson(OidcUser person, SingleSignOnIdentity identity) {
         super(List.of(), person.getIdToken(), person.getUserInfo());
-        this.principal = principal;
-        this.match = match;
+        this.identity = identity;
     }
 
-    CountersignPrincipal principal() {
-        return principal;
-    }
-
-    String match() {
-        return match;
+    SingleSignOnIdentity identity() {
+        return identity;
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SignedInPerson that && super.equals(that) && principal.equals(that.principal);
+        return other instanceof SignedInPerson that && super.equals(that) && identity.equals(that.identity);
     }
 
     @Override
     public int hashCode() {
-        return 31 * super.hashCode() + principal.hashCode();
+        return 31 * super.hashCode() + identity.hashCode();
     }
 }

@@ -23,6 +23,7 @@ class SingleSignOn {
     private final OidcProperties properties;
     private final SingleSignOnAccounts accounts;
     private final SignInAudit audit;
+    private final SessionStamps stamps;
     private final ProviderSignOutReceiver signOuts;
     private final String baseUrl;
 
@@ -30,11 +31,13 @@ class SingleSignOn {
             OidcProperties properties,
             SingleSignOnAccounts accounts,
             SignInAudit audit,
+            SessionStamps stamps,
             ProviderSignOutReceiver signOuts,
             Environment environment) {
         this.properties = properties;
         this.accounts = accounts;
         this.audit = audit;
+        this.stamps = stamps;
         this.signOuts = signOuts;
         String configured = environment.getProperty("countersign.base-url", "http://localhost:8080");
         this.baseUrl = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
@@ -76,7 +79,7 @@ class SingleSignOn {
                         .authorizedClientRepository(new NoAuthorizedClients())
                         .securityContextRepository(contexts)
                         .userInfoEndpoint(info -> info.oidcUserService(new SingleSignOnUsers(accounts, properties)))
-                        .successHandler(new SingleSignOnSuccess(contexts, audit))
+                        .successHandler(new SingleSignOnSuccess(contexts, accounts, stamps, audit, failure))
                         .failureHandler(failure)
                         // a provider that cannot be reached is explained on the sign-in page, not as a 500
                         .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {

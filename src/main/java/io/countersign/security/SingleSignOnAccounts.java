@@ -71,6 +71,15 @@ class SingleSignOnAccounts {
     }
 
     /**
+     * Refuses (and audits) a sign-in whose ID token names the person or their session in a way
+     * Countersign cannot use ({@link ProviderIds}), before any user is looked up or changed; {@code why}
+     * says which claim, never its value.
+     */
+    void refuseToken(SingleSignOnIdentity identity, String why, String sourceAddress) {
+        refusals.record(identity.username(), SignInRefusal.UNUSABLE_TOKEN, why, sourceAddress);
+    }
+
+    /**
      * The one user with the verified address; refused when several users have it, since the provider
      * vouches for the address and not for which of them the person is (nor is another user created).
      */

@@ -1,6 +1,5 @@
 package io.countersign.security;
 
-import io.countersign.shared.Channel;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -27,20 +26,27 @@ final class SingleSignOnUsers implements OAuth2UserService<OidcUserRequest, Oidc
         provider.setClaimTypeConverterFactory(registration -> userInfoClaims);
     }
 
+    /**
+     * Checks the ID token's ids before anything else reads them; the user is matched, created and given
+     * their groups only once Spring Security has finished with the sign-in ({@link SingleSignOnSuccess}).
+     */
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser person = provider.loadUser(request);
         var identity = SingleSignOnIdentity.from(person.getClaims(), properties);
-        var outcome = accounts.signIn(identity, sourceAddress());
-        String detail = outcome.describe(identity);
-        if (outcome.refusal() != null) {
-            // the description is what the refusal's log line says
-            String note = outcome.refusal().note();
-            throw new OAuth2AuthenticationException(new OAuth2Error(
-                    outcome.refusal().code(), detail == null ? note : note + " (" + detail + ")", null));
+        String unusable = ProviderIds.unusableInIdToken(person.getIdToken().getClaims());
+        if (unusable != null) {
+            accounts.refuseToken(identity, unusable, sourceAddress());
+            throw refused(SignInRefusal.UNUSABLE_TOKEN, unusable);
         }
-        var user = outcome.user();
-        return new SignedInPerson(person, new CountersignPrincipal(user.username(), user.role(), Channel.WEB), detail);
+        return new SignedInPerson(person, identity);
+    }
+
+    /** The refusal as the failure handler shows and logs it; the description is what its log line says. */
+    static OAuth2AuthenticationException refused(SignInRefusal refusal, String detail) {
+        String note = refusal.note();
+        return new OAuth2AuthenticationException(
+                new OAuth2Error(refusal.code(), detail == null ? note : note + " (" + detail + ")", null));
     }
 
     private static String sourceAddress() {

@@ -62,6 +62,15 @@ public final class SingleSignOnProvider {
                 3600));
     }
 
+    /**
+     * The claims the provider puts in the next ID token it issues, with {@code subject} as its {@code
+     * sub} whatever the username: a provider that sends a subject Countersign cannot use.
+     */
+    public void saysAs(String subject, Map<String, Object> claims) {
+        server.enqueueCallback(
+                new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(CLIENT_ID), claims, 3600));
+    }
+
     /** The subject the provider gives the person who signs in as {@code username}. */
     public static String subjectOf(String username) {
         return "subject-" + username;
