@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ProviderSignOuts {
 
     /** What the column holds; longer values are refused rather than cut. */
-    static final int MAX_ID_LENGTH = 255;
+    static final int MAX_ID_LENGTH = ProviderIds.MAX_LENGTH;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -67,10 +67,16 @@ class ProviderSignOuts {
     /**
      * Whether the provider has signed out the session this ID token opened. A sign-out naming a provider
      * session ends only that one; one naming only the subject ends all of theirs. A session whose token
-     * carried no {@code sid} cannot be told apart, so any sign-out of its subject ends it.
+     * carried no {@code sid} cannot be told apart, so any sign-out of its subject ends it. A session
+     * whose token names its subject or session in a way no sign-in is taken with any more ({@link
+     * ProviderIds}) counts as signed out without a look-up: no sign-out could ever name it, and the
+     * database may not take such text at all.
      */
     @Transactional(readOnly = true)
     boolean covers(OidcIdToken signIn) {
+        if (ProviderIds.unusableInIdToken(signIn.getClaims()) != null) {
+            return true;
+        }
         String issuer = signIn.getIssuer().toExternalForm();
         Timestamp issued = Timestamp.from(signIn.getIssuedAt());
         String sid = id(signIn.getClaimAsString("sid"));

@@ -57,6 +57,17 @@ class ProviderSignOutsTests {
     }
 
     @Test
+    void aSessionSignedInWithIdsNoSignInIsTakenWithNowEndsWithoutTheirBeingLookedUp() {
+        assertThat(signOuts.covers(signIn(ISSUER, subject + "\u0000", null, signedIn)))
+                .isTrue();
+        assertThat(signOuts.covers(signIn(ISSUER, subject, "laptop\u0000", signedIn)))
+                .isTrue();
+        assertThat(signOuts.covers(signIn(ISSUER, "s".repeat(256), "laptop", signedIn)))
+                .isTrue();
+        assertThat(signOuts.covers(signIn(ISSUER, subject, "laptop", signedIn))).isFalse();
+    }
+
+    @Test
     void aSignInAfterTheSignOutOrAtAnotherProviderIsNotCovered() {
         signOuts.record(logout(ISSUER, subject, null, signedIn));
 

@@ -203,7 +203,8 @@ class SingleSignOnTests extends SingleSignOnPagesTestBase {
         for (String claimed : List.of(username + "\n", username + "\t", " " + username, "\u3000" + username)) {
             Map<String, Object> claims = claims(claimed, List.of());
             claims.put("email", Api.unique("other") + "@example.com");
-            providerSays(claims);
+            // a subject of its own: one with the claim's line break would be refused for that first
+            sso.saysAs(SingleSignOnProvider.subjectOf(username), claims);
 
             HttpResponse<String> landed = new Visitor().open(BASE + "/oauth2/authorization/oidc");
 

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +109,59 @@ abstract class UnusableProviderIdsTestBase {
                 .contains("Single sign-on did not succeed (unusable_token): [unusable_token] the provider's ID token"
                         + " names no subject or session Countersign can use (the sub claim is blank)");
         assertThat(log.getOut().lines()).noneMatch(line -> line.startsWith("\tat ") || line.contains(" ERROR "));
+    }
+
+    @Test
+    void aSubjectOrSessionIdThatCouldNotBeKeptOrSignedOutIsRefusedAtSignIn() {
+        String tooLong = "s".repeat(256);
+        Map<String, Object> cases = new LinkedHashMap<>();
+        cases.put("a NUL in the sub claim", List.of("subject-\u0000-x", "none"));
+        cases.put("a line break in the sub claim", List.of("subject-x\n", "none"));
+        cases.put("a sub claim of 256 characters", List.of(tooLong, "none"));
+        cases.put("a NUL in the sid claim", List.of("subject-x", "session-\u0000-x"));
+        cases.put("a tab in the sid claim", List.of("subject-x", "session-\t-x"));
+        cases.put("a sid claim of 256 characters", List.of("subject-x", tooLong));
+        cases.put("a number as the sid claim", List.of("subject-x", 123));
+        cases.put("a list as the sid claim", List.of("subject-x", List.of("session-x")));
+
+        cases.forEach((why, ids) -> {
+            String person = directory.person(true);
+            String left = directory.group(List.of(person));
+            @SuppressWarnings("unchecked")
+            List<Object> subjectAndSession = (List<Object>) ids;
+            Map<String, Object> claims = SingleSignOnProvider.claims(person, List.of());
+            if (!"none".equals(subjectAndSession.get(1))) {
+                claims.put("sid", subjectAndSession.get(1));
+            }
+            provider().saysAs((String) subjectAndSession.get(0), claims);
+            Visitor browser = new Visitor();
+
+            HttpResponse<String> landed = browser.open(base() + SIGN_ON);
+
+            assertThat(landed.uri()).as(why).isEqualTo(URI.create(base() + "/login?sso=unusable_token"));
+            assertThat(browser.open(base() + "/").uri().getPath()).as(why).isEqualTo("/login");
+            assertThat(directory.members(left)).as(why).containsExactly(person);
+            assertThat(refusal(person).get("reason").asString()).as(why).isEqualTo("unusable_token");
+            assertThat(refusal(person).get("note").asString())
+                    .as(why)
+                    .startsWith("single sign-on: the provider's ID token names no subject or session Countersign"
+                            + " can use (the s")
+                    .doesNotContain("\u0000");
+        });
+    }
+
+    @Test
+    void aSubjectAndSessionIdOfTheLongestAllowedLengthSignInAndOut() {
+        String person = directory.person(true);
+        Map<String, Object> claims = SingleSignOnProvider.claims(person, List.of());
+        claims.put("sid", "d".repeat(255));
+        provider().saysAs("s".repeat(255), claims);
+        Visitor browser = new Visitor();
+
+        assertThat(browser.open(base() + SIGN_ON).body()).contains(person);
+        assertThat(browser.open(base() + "/approvals").statusCode()).isEqualTo(200);
+        assertThat(browser.post(base() + "/", base() + "/logout", "").uri().getPath())
+                .isEqualTo("/login");
     }
 
     /** Where a browser lands that the provider signs in with {@code claims} and {@code subject} as its sub. */

@@ -1,0 +1,6 @@
+package io.countersign.security;
+
+import io.countersign.testing.OnPostgres;
+
+@OnPostgres
+class ProviderSignOutsOnPostgresTests extends ProviderSignOutsTests {}
