@@ -26,9 +26,11 @@ import org.springframework.stereotype.Component;
  * a subject or session, no nonce), and records the sign-out for every instance to act on ({@link
  * ProviderSignOuts}, {@link SignedInUserCheck}). It adds what Spring does not check: a token without an
  * expiry (Spring checks {@code exp} only when present; Back-Channel Logout requires it), or issued long
- * ago or in the future, is refused, and so are ids too long to keep and a token whose {@code sub} and
- * {@code sid} are both empty: Spring checks only that one is present, and an empty one names nobody. The
- * token itself is never logged.
+ * ago or in the future, is refused, and so are a token whose {@code sub} and {@code sid} are both empty
+ * (Spring checks only that one is present, and an empty one names nobody) and ids that could not be kept
+ * or never name a session signed in here ({@link ProviderIds}: too long, a control character such as a
+ * NUL, which PostgreSQL keeps in no text, or a {@code sid} that is not a string). The token itself is
+ * never logged.
  */
 @Component
 class ProviderSignOutReceiver implements LogoutHandler {
@@ -88,14 +90,12 @@ class ProviderSignOutReceiver implements LogoutHandler {
         if (ProviderSignOuts.id(token.getSubject()) == null && ProviderSignOuts.id(token.getSessionId()) == null) {
             return "the logout token names neither a subject nor a session (sub and sid are empty)";
         }
-        if (tooLong(token.getSubject()) || tooLong(token.getSessionId())) {
-            return "the sub or sid claim is longer than " + ProviderSignOuts.MAX_ID_LENGTH + " characters";
-        }
-        return null;
-    }
-
-    private static boolean tooLong(String id) {
-        return id != null && id.length() > ProviderSignOuts.MAX_ID_LENGTH;
+        // read as sent: Spring would make a sid of 123 or ["a"] into text
+        String subject =
+                ProviderIds.problem(JwtClaimNames.SUB, token.getClaims().get(JwtClaimNames.SUB));
+        return subject != null
+                ? subject
+                : ProviderIds.problem(ProviderIds.SID, token.getClaims().get(ProviderIds.SID));
     }
 
     /** Answered as Spring Security answers a token it refuses, so the provider sees one shape. */

@@ -164,6 +164,27 @@ abstract class UnusableProviderIdsTestBase {
                 .isEqualTo("/login");
     }
 
+    @Test
+    void aLogoutTokenWhoseSubjectOrSessionCouldNotBeKeptIsRefusedAsTheProvidersMistake(CapturedOutput log) {
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("a NUL in the sub claim", provider().logoutToken("subject-\u0000-x", Map.of()));
+        refused.put("a line break in the sub claim", provider().logoutToken("subject-x\n", Map.of()));
+        refused.put("a NUL in the sid claim", provider().logoutToken("subject-x", Map.of("sid", "session-\u0000-x")));
+        refused.put("a number as the sid claim", provider().logoutToken("subject-x", Map.of("sid", 123)));
+        refused.put(
+                "a list as the sid claim", provider().logoutToken("subject-x", Map.of("sid", List.of("session-x"))));
+        refused.put("a number as the sid claim, without a sub", provider().logoutToken("", Map.of("sid", 123)));
+
+        refused.forEach((why, token) -> {
+            HttpResponse<String> answered = new Visitor().submit(base() + BACK_CHANNEL, "logout_token=" + token);
+
+            assertThat(answered.statusCode()).as(why).isEqualTo(400);
+            assertThat(answered.body()).as(why).contains("\"error\":\"invalid_request\"");
+            assertThat(log.getOut()).as(why).doesNotContain(token);
+        });
+        assertThat(log.getOut().lines()).noneMatch(line -> line.startsWith("\tat ") || line.contains(" ERROR "));
+    }
+
     /** Where a browser lands that the provider signs in with {@code claims} and {@code subject} as its sub. */
     HttpResponse<String> signOnAs(String subject, Map<String, Object> claims) {
         provider().saysAs(subject, claims);
