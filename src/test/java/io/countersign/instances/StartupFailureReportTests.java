@@ -142,6 +142,19 @@ class StartupFailureReportTests {
     }
 
     @Test
+    void aUrlWithoutItsJdbcPrefixIsReportedAsAnyOtherUrlOfNoKnownDriver(CapturedOutput output) {
+        assertRefused(() -> start("postgresql://127.0.0.1:5432/countersign?user=cs&password=" + SECRET, "", ""));
+
+        assertThat(output.getOut())
+                .contains(
+                        "Configuration property 'spring.datasource.url' is not valid; no secret it may hold is shown.")
+                .contains("COUNTERSIGN_DB_URL must start with jdbc:postgresql:")
+                .contains("but it is postgresql://127.0.0.1:5432/countersign")
+                .doesNotContain(SECRET);
+        assertShort(output);
+    }
+
+    @Test
     void anEmbeddedDatabaseInAnotherDialectIsReportedWithTheSettingToRemove(CapturedOutput output) {
         assertRefused(() -> start("jdbc:h2:mem:cs-" + UUID.randomUUID() + ";MODE=MySQL", "sa", "", WITH_KEY));
 
