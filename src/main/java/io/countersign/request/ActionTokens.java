@@ -181,7 +181,10 @@ public class ActionTokens {
         String means = meansOf(binding.via());
         RequestDecisions.Transition decision = (request, me, text, at) -> {
             ensureOpen(request, binding, hash);
-            if (binding.onBehalfOfId() != null) {
+            // one the step lists in their own right decides as themself (an escalation may have added
+            // them since the mail named a delegator), whether or not that delegation still runs
+            if (binding.onBehalfOfId() != null
+                    && !request.steps().get(binding.step()).isEligible(binding.approverId())) {
                 request.considering(namedDelegation(request, binding, at));
             }
             if (approve) {

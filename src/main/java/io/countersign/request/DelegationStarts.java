@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * When a delegation starts, the steps already waiting on its delegator also wait on the delegate, who
- * is told then ({@link RequestDelegateJoined}), and so are the break-glass reviews still waiting on
+ * is told then ({@link RequestDelegateJoined}) unless the step lists them in their own right, and so are the break-glass reviews still waiting on
  * its delegator ({@link BreakGlassReviewDelegates}). A delegation that starts later is started by a
  * db-scheduler one-time task at its {@code from}, which runs once across instances; one in force at
  * once is started in the transaction that creates it. Nothing about the request changes: eligibility
@@ -76,6 +76,11 @@ class DelegationStarts {
         for (String id : ids) {
             repository
                     .find(id)
+                    // one who decides the step in their own right decides it as themself, never for the
+                    // delegator (rule 1): the step's opening told them already
+                    .filter(r -> !r.steps()
+                            .get(r.currentStep())
+                            .isEligible(delegation.delegate().id()))
                     .filter(r -> r.awaits(delegation.delegate().id(), now, List.of(delegation)))
                     .ifPresent(r -> events.publishEvent(new RequestDelegateJoined(
                             Actor.system(),

@@ -68,6 +68,19 @@ class DelegateNotificationTests extends NotificationSceneTestBase {
     }
 
     @Test
+    void aDelegationToAnApproverOfTheWaitingStepTellsThemNothingMore() {
+        scene.pending(dev, List.of(step(1, lisa, sam)));
+        assertThat(scene.deliveriesTo(sam)).as("the step's opening").hasSize(1);
+
+        delegatesToSam(lisa);
+
+        // sam decides that step as himself: the notice of its opening was all he needed
+        assertThat(scene.deliveriesTo(sam))
+                .as("no second notice on behalf of lisa")
+                .hasSize(1);
+    }
+
+    @Test
     void anEscalationTellsTheDelegatesInForceOfTheApproversItAdds() {
         Person carol = scene.person("carol");
         delegatesToSam(carol);

@@ -3,12 +3,15 @@ package io.countersign.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.countersign.request.Organisation.Person;
 import io.countersign.shared.Channel;
 import io.countersign.testing.CountersignTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,6 +20,9 @@ import tools.jackson.databind.JsonNode;
  */
 @CountersignTest
 class ActionTokenDecisionTests extends ActionTokensTestBase {
+
+    @Autowired
+    RequestTimers timers;
 
     @Test
     void aTokenApprovesAsItsApproverThroughItsChannelAndTheAuditSaysByEmail() {
@@ -113,6 +119,41 @@ class ActionTokenDecisionTests extends ActionTokensTestBase {
         assertThat(read(id).get("status").asString()).isEqualTo("APPROVED");
         assertThat(decision.get("approver").asString()).isEqualTo(sam.name());
         assertThat(auditNote(id, "request.approval_recorded")).startsWith("By email, on behalf of " + lisa.name());
+    }
+
+    @Test
+    void aTokenNamingADelegatorDecidesAsItsHolderOnceTheStepListsThemInTheirOwnRight() {
+        Person tom = org.person("tom");
+        String delegation = delegate(lisa, tom);
+        String stillDelegated =
+                org.pendingRequest(dev, List.of(Organisation.escalatingStep("Review", lisa, "PT30M", tom)));
+        String delegationEnded =
+                org.pendingRequest(dev, List.of(Organisation.escalatingStep("Review", lisa, "PT30M", tom)));
+        String first = tokens.issue(stillDelegated, 0, idOf(tom), lisa.name(), Channel.EMAIL);
+        String second = tokens.issue(delegationEnded, 0, idOf(tom), lisa.name(), Channel.EMAIL);
+        assertThat(tokens.peek(first).orElseThrow().onBehalfOf()).isEqualTo(lisa.name());
+        clock.advance(Duration.ofMinutes(31));
+        timers.fire(stillDelegated);
+        timers.fire(delegationEnded);
+
+        tokens.redeem(first, Channel.EMAIL, true, null, idOf(tom), null);
+        api.as(lisa.token())
+                .delete("/api/v1/users/" + lisa.name() + "/delegations/" + delegation)
+                .expect(204);
+        tokens.redeem(second, Channel.EMAIL, true, null, idOf(tom), null);
+
+        // the escalation made tom an approver himself: he decides as himself, whatever the mail said
+        for (String id : List.of(stillDelegated, delegationEnded)) {
+            JsonNode read = read(id);
+            assertThat(read.get("status").asString()).as(id).isEqualTo("APPROVED");
+            JsonNode decision = read.get("decisions").get(0);
+            assertThat(decision.get("approver").asString()).isEqualTo(tom.name());
+            assertThat(decision.path("onBehalfOf").isMissingNode()
+                            || decision.path("onBehalfOf").isNull())
+                    .as("decided on nobody's behalf")
+                    .isTrue();
+            assertThat(auditNote(id, "request.approval_recorded")).startsWith("By email: step 1");
+        }
     }
 
     @Test

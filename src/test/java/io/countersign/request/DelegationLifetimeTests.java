@@ -170,6 +170,23 @@ class DelegationLifetimeTests extends DelegationTestBase {
     }
 
     @Test
+    void aDelegationToSomeoneWhoDecidesTheStepInTheirOwnRightJoinsNothing() {
+        String eitherOfThem = request();
+        String bothOfThem = org.pendingRequest(dev, List.of(Organisation.step("Pair", 2, lisa, tom)));
+        String lisaAlone = org.pendingRequest(dev, List.of(Organisation.step("Lisa", 1, lisa)));
+
+        delegate(lisa, tom, Map.of()).expect(201);
+
+        // tom decides the first two as himself, never for lisa: nothing to tell him again
+        assertThat(audit(eitherOfThem, "request.delegate_joined")).isEmpty();
+        assertThat(audit(bothOfThem, "request.delegate_joined")).isEmpty();
+        assertThat(audit(lisaAlone, "request.delegate_joined"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.get("note").asString())
+                        .contains("also waits on " + tom.name() + " on behalf of " + lisa.name()));
+    }
+
+    @Test
     void deactivatingTheDelegateEndsTheDelegation() {
         delegate(lisa, sam, Map.of()).expect(201);
         String id = request();
