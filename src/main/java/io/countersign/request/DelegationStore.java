@@ -2,6 +2,7 @@ package io.countersign.request;
 
 import io.countersign.shared.Timestamps;
 import io.countersign.shared.database.FreshCache;
+import io.countersign.shared.database.ShareLock;
 import io.countersign.shared.database.SharedCaches;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,10 +38,12 @@ class DelegationStore {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final FreshCache<String, Running> running;
+    private final ShareLock shareLock;
 
-    DelegationStore(JdbcClient jdbc, Clock clock, SharedCaches caches) {
+    DelegationStore(JdbcClient jdbc, Clock clock, SharedCaches caches, ShareLock shareLock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.shareLock = shareLock;
         // a delegation that ends holds its acknowledgement: nobody approves through it on any instance
         // once its delegator has been told it ended
         this.running = caches.createFresh("delegations", Duration.ofMinutes(1));
@@ -175,6 +178,32 @@ class DelegationStore {
                 .query(DelegationStore::row)
                 .list();
         return new Running(now, read.size() > KEPT_AT_MOST ? Optional.empty() : Optional.of(read));
+    }
+
+    /**
+     * These delegations as they are once their rows are held against ending until the transaction
+     * ends: a decision made through one of them commits before it ends, or sees it ended.
+     */
+    List<Delegation> holdAgainstEnding(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from delegations where id in (:ids) order by id " + shareLock.clause())
+                .param("ids", ids)
+                .query(DelegationStore::row)
+                .list();
+    }
+
+    /**
+     * Holds the delegation's row for its end, waiting for the decisions made through it; false when
+     * there is none.
+     */
+    boolean holdForEnd(String id) {
+        return !jdbc.sql("select id from delegations where id = ? for update")
+                .param(id)
+                .query(String.class)
+                .list()
+                .isEmpty();
     }
 
     /** Ends the delegation at {@code at}; false when it had already ended. */

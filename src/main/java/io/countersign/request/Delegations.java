@@ -169,6 +169,8 @@ public class Delegations {
         Delegation delegation = store.find(id)
                 .filter(d -> d.delegator().id().equals(delegator.id()))
                 .orElseThrow(() -> new NotFoundException("delegation", id));
+        // dated once no decision made through it is still under way: none is recorded after its end
+        store.holdForEnd(id);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (store.end(id, now)) {
             events.publishEvent(new DelegationEnded(actor, delegation, "ended by " + actor.username()));

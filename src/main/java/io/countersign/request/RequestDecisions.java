@@ -122,9 +122,12 @@ class RequestDecisions {
                         // a reader of a break-glass use is refused the change as any reader is, not told it is none
                         || breakGlassReaders.reads(me, r.id(), mine, clock.instant()))
                 .orElseThrow(() -> Requests.notFound(id));
+        // read before the lock, held against ending and read again after it, judged at the time after
+        // that: a delegation ended meanwhile gives no say, and one ended later is dated after this
+        List<Delegation> held =
+                delegations.holdAgainstEnding(mine.stream().map(Delegation::id).toList());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        // read before the lock, judged at the time after it
-        List<Delegation> inForce = mine.stream().filter(d -> d.inForceAt(now)).toList();
+        List<Delegation> inForce = held.stream().filter(d -> d.inForceAt(now)).toList();
         request.considering(inForce);
         Optional<TimerOutcome> overtaken = DueTimer.apply(request, now);
         if (overtaken.isPresent() && (decidesTheStep || overtaken.get().ended())) {
