@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * On whose behalf a person decides a request's current step: their own, as an eligible approver, or
@@ -124,7 +125,8 @@ final class Standing {
 
     /**
      * Whether the person may see the request through a delegation: they decided it for someone, or one
-     * of these delegations to them makes them an approver of its current step or one still to come.
+     * of these delegations to them makes them an approver of its current step (one the delegator has
+     * not decided) or one still to come.
      * A delegation opens what the delegate may decide while it runs, never the delegator's closed or
      * past requests.
      */
@@ -135,15 +137,20 @@ final class Standing {
         if (request.status() != RequestStatus.PENDING) {
             return false;
         }
-        List<RequestStep> ahead = request.steps()
-                .subList(
-                        Math.min(request.currentStep(), request.steps().size()),
-                        request.steps().size());
+        int current = request.currentStep();
+        List<RequestStep> steps = request.steps();
+        // a step the delegator has decided already is one the delegation lets nobody decide (rule 4)
         return inForce.stream()
                 .anyMatch(d -> d.delegate().id().equals(userId)
                         && d.inForceAt(at)
                         && d.covers(request.details().resource())
-                        && ahead.stream()
-                                .anyMatch(step -> step.isEligible(d.delegator().id())));
+                        && IntStream.range(Math.min(current, steps.size()), steps.size())
+                                .anyMatch(i ->
+                                        steps.get(i).isEligible(d.delegator().id())
+                                                && (i != current
+                                                        || !SeparationOfDuties.hasDecided(
+                                                                request.decisions(),
+                                                                d.delegator().id(),
+                                                                current))));
     }
 }

@@ -41,6 +41,21 @@ class DelegateReadingTests extends DelegationTestBase {
     }
 
     @Test
+    void aDelegateDoesNotReadAPendingStepTheDelegatorHasAlreadyDecided() {
+        Organisation.Person tom = org.person("tom");
+        String decidedByLisa = org.pendingRequest(dev, List.of(Organisation.step("Pair", 2, lisa, tom)));
+        api.as(lisa.token())
+                .post("/api/v1/requests/" + decidedByLisa + "/approve", "{}")
+                .expect(200);
+
+        delegate(lisa, sam, Map.of()).expect(201);
+
+        // the step still waits on tom, but the delegation lets sam decide nothing left in it
+        api.as(sam.token()).get("/api/v1/requests/" + decidedByLisa).expect(404);
+        assertThat(listed(sam)).doesNotContain(decidedByLisa);
+    }
+
+    @Test
     void aDelegateKeepsReadingWhatTheyDecided() {
         delegate(lisa, sam, Map.of()).expect(201);
         String decided = request();
