@@ -103,10 +103,21 @@ public class DeliveryAttempts {
         Instant ended = clock.instant();
         // each destination is a server of its own; any status a webhook endpoint sent is an answer
         boolean answered = due.isWebhook() ? result.statusCode() != null : result.answered();
+        // with the attempt, so that no instance reads the destination's deliveries due in between; the rows
+        // are taken in the order a deletion takes them, lest the two wait on each other: an endpoint's own
+        // row before its delivery's, a chat delivery's before its destination's rest
         boolean sameDestination = Boolean.TRUE.equals(transactions.execute(tx -> {
+            if (destination == null) {
+                records.record(due, at, result, durationMs, null);
+                return true;
+            }
+            if (due.isWebhook()) {
+                boolean same = rests.afterAttempt(due, destination, result, answered, ended);
+                records.record(due, at, result, durationMs, destination);
+                return same;
+            }
             records.record(due, at, result, durationMs, destination);
-            // with the attempt, so that no instance reads the destination's deliveries due in between
-            return destination == null || rests.afterAttempt(due, destination, result, answered, ended);
+            return rests.afterAttempt(due, destination, result, answered, ended);
         }));
         if (destination == null) {
             pauses.afterAttempt(due.channel(), result.unreachable(), result.answered(), result.error(), ended);
