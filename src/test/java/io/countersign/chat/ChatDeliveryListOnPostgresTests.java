@@ -1,0 +1,6 @@
+package io.countersign.chat;
+
+import io.countersign.testing.OnPostgres;
+
+@OnPostgres
+class ChatDeliveryListOnPostgresTests extends ChatDeliveryListTests {}
