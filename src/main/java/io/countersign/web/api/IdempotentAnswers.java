@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The stored first answers of decisions sent with an {@code Idempotency-Key}, per user. Each
+ * The stored first answers of decisions and extensions sent with an {@code Idempotency-Key}, per user. Each
  * statement commits on its own: the claim must be visible to a concurrent retry before the decision
  * runs, and the decision keeps its own transaction and its own rules about what it commits.
  */
@@ -27,7 +27,8 @@ class IdempotentAnswers {
     /** The key is new: run the call and {@link #answer} or {@link #release} the key. */
     record Claimed() implements Claim {}
 
-    record Replay(int status, String contentType, String body) implements Claim {}
+    /** The first answer: its status, body and the {@code Location} of what it created, if it did. */
+    record Replay(int status, String contentType, String body, String location) implements Claim {}
 
     /** The key was used for another call (another path or another body). */
     record Mismatch() implements Claim {}
@@ -63,7 +64,7 @@ class IdempotentAnswers {
             return new Claimed();
         } catch (DuplicateKeyException earlier) {
             return jdbc.sql("""
-                            select fingerprint, status, content_type, body from idempotent_answers
+                            select fingerprint, status, content_type, body, location from idempotent_answers
                             where user_id = ? and idempotency_key = ?""")
                     .params(userId, key)
                     .query((rs, row) -> {
@@ -74,7 +75,11 @@ class IdempotentAnswers {
                         int status = rs.getInt("status");
                         return rs.wasNull()
                                 ? new Running()
-                                : new Replay(status, rs.getString("content_type"), rs.getString("body"));
+                                : new Replay(
+                                        status,
+                                        rs.getString("content_type"),
+                                        rs.getString("body"),
+                                        rs.getString("location"));
                     })
                     .optional()
                     // answered and expired between the two statements: as good as still running
@@ -93,10 +98,10 @@ class IdempotentAnswers {
                 > 0;
     }
 
-    void answer(String userId, String key, int status, String contentType, String body) {
+    void answer(String userId, String key, int status, String contentType, String body, String location) {
         jdbc.sql("""
-                        update idempotent_answers set status = ?, content_type = ?, body = ?
-                        where user_id = ? and idempotency_key = ?""").params(status, contentType, body, userId, key).update();
+                        update idempotent_answers set status = ?, content_type = ?, body = ?, location = ?
+                        where user_id = ? and idempotency_key = ?""").params(status, contentType, body, location, userId, key).update();
     }
 
     /** Forgets a claim whose call failed on the service's side, so that a retry runs it again. */

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -33,8 +34,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code Idempotency-Key} on the decisions (approve, reject, cancel, revoke): the first answer to a
- * key, status and body, is stored and given again to every retry with the same path and body, so a
+ * {@code Idempotency-Key} on the decisions (approve, reject, cancel, revoke) and on a grant's extension:
+ * the first answer to a key, status, body and {@code Location}, is stored and given again to every retry with the same path and body, so a
  * client that lost an answer learns what happened instead of "already decided". The same key with
  * another path or body answers 422, and so does a key one call used on a creation or a decision when
  * the other sends it (a creation keeps its key with the request it opened); a retry while the first call still runs answers 409. Answers the
@@ -53,7 +54,7 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
     static final FieldIssue UNUSABLE = new FieldIssue(
             HEADER, "invalid_value", "must be 1 to " + MAX_KEY + " characters without control characters");
     private static final Pattern DECISION =
-            Pattern.compile("/api/v1/(requests/[^/]+/(approve|reject|cancel)|grants/[^/]+/revoke)");
+            Pattern.compile("/api/v1/(requests/[^/]+/(approve|reject|cancel)|grants/[^/]+/(revoke|extend))");
     private static final String CREATION = "/api/v1/requests";
 
     private final IdempotentAnswers answers;
@@ -128,6 +129,9 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
             if (replay.contentType() != null) {
                 response.setContentType(replay.contentType());
             }
+            if (replay.location() != null) {
+                response.setHeader(HttpHeaders.LOCATION, replay.location());
+            }
             if (replay.body() != null) {
                 response.getOutputStream().write(replay.body().getBytes(StandardCharsets.UTF_8));
             }
@@ -165,7 +169,8 @@ class IdempotentDecisionFilter extends OncePerRequestFilter {
                         key,
                         captured.getStatus(),
                         captured.getContentType(),
-                        new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
+                        new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8),
+                        captured.getHeader(HttpHeaders.LOCATION));
                 answered = true;
             }
         } finally {

@@ -47,9 +47,9 @@ class OpenApiConfiguration {
 
     static final String PROBLEM = "application/problem+json";
 
-    /** The decisions whose first answer {@link IdempotentDecisionFilter} replays. */
+    /** The decisions, and the extension, whose first answer {@link IdempotentDecisionFilter} replays. */
     private static final Set<String> IDEMPOTENT_DECISIONS =
-            Set.of("approveRequest", "rejectRequest", "cancelRequest", "revokeGrant");
+            Set.of("approveRequest", "rejectRequest", "cancelRequest", "revokeGrant", "extendGrant");
 
     /**
      * Operations a business rule may refuse with 422 ({@link io.countersign.shared.RefusedException}): an
