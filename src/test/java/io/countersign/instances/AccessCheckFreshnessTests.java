@@ -167,4 +167,18 @@ class AccessCheckFreshnessTests extends TwoInstancesTestBase {
         a.asAdmin("POST", "/api/v1/grants/" + grant + "/revoke", Map.of("reason", "done"))
                 .expect(200);
     }
+
+    @Test
+    void aRefusedCheckCountsAtMostOneWaitForTheFence() {
+        double waitsBefore = counterOnB("countersign.access.check.fence.waits");
+
+        for (int i = 0; i < 5; i++) {
+            b.get(enforcer, "/api/v1/access/check?user=" + requesterName + "&account=admin")
+                    .expect(400);
+        }
+
+        // the lean path's refusal is asked again by the full one, which must not count a second wait
+        assertThat(counterOnB("countersign.access.check.fence.waits") - waitsBefore)
+                .isLessThanOrEqualTo(5);
+    }
 }

@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AccessCheck {
 
+    /** Set on a call the lean path asked about and passed on to the full path, refused or invalid. */
+    static final String ASKED = AccessCheck.class.getName() + ".asked";
+
     private final Grants grants;
     private final EnforcerScopes scopes;
     private final NotificationFence fence;
@@ -42,8 +45,20 @@ class AccessCheck {
      * @throws DatabaseUnavailableException when the database does not answer in time
      */
     AccessDecision ask(Actor actor, String user, String resource, String account) {
+        return ask(actor, user, resource, account, true);
+    }
+
+    /**
+     * {@link #ask} for a call the lean path already asked and saw refused: its wait for the fence, if
+     * it waited, is counted once.
+     */
+    AccessDecision askAgain(Actor actor, String user, String resource, String account) {
+        return ask(actor, user, resource, account, false);
+    }
+
+    private AccessDecision ask(Actor actor, String user, String resource, String account, boolean countWait) {
         try {
-            return decide(actor, user, resource, account);
+            return decide(actor, user, resource, account, countWait);
         } catch (RuntimeException e) {
             if (isOutage(e)) {
                 grants.countUnavailable();
@@ -52,7 +67,7 @@ class AccessCheck {
         }
     }
 
-    private AccessDecision decide(Actor actor, String user, String resource, String account) {
+    private AccessDecision decide(Actor actor, String user, String resource, String account, boolean countWait) {
         if (fence.passedRecently() && scopes.allowsFromMemory(actor, user, resource)) {
             // an allowing answer needs no wait: a change that takes access away is acknowledged only once
             // a recent view here covers it (docs/adr/0029)
@@ -61,7 +76,7 @@ class AccessCheck {
                 return allowed.get();
             }
         }
-        if (fence.available()) {
+        if (countWait && fence.available()) {
             waited.increment();
         }
         // one shared round trip: afterwards nothing committed before this check arrived is unseen here

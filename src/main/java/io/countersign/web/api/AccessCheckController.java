@@ -50,7 +50,9 @@ class AccessCheckController {
                     "give it once: which of several would count is not for the service to guess");
         }
         problems.throwIfAny();
-        return check.ask(actor, user, resource, account);
+        return request.getAttribute(AccessCheck.ASKED) != null
+                ? check.askAgain(actor, user, resource, account)
+                : check.ask(actor, user, resource, account);
     }
 
     /** The failures {@link AccessCheck#isOutage} names. */

@@ -130,6 +130,7 @@ class LeanAccessCheck {
                     return;
                 }
                 // refused or invalid: the full path asks again and answers as it always has
+                request.setAttribute(AccessCheck.ASKED, Boolean.TRUE);
                 chain.doFilter(request, response);
                 return;
             }
