@@ -15,8 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * What the check listener serves: the access check and the health probes, which a load balancer in
- * front of it asks. Every other path answers 404 there, as a path nothing serves, before any other
- * filter runs: the enforcement points' network reaches neither the API's other operations nor the pages.
+ * front of it asks. Every other path answers 404 there, as a path nothing serves, before any filter but
+ * the one that gives the call its id and access log line: the enforcement points' network reaches
+ * neither the API's other operations nor the pages.
  */
 @Configuration(proxyBeanMethods = false)
 class CheckListenerGate {
@@ -29,7 +30,8 @@ class CheckListenerGate {
             CheckListener listener, CheckListenerProperties properties) {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter(listener));
         registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // just inside the call's id and access log line, so that a call refused here is logged like any other
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.setEnabled(properties.enabled());
         return registration;
     }

@@ -22,8 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -39,10 +42,12 @@ import org.springframework.test.context.ActiveProfiles;
             "countersign.check-listener.threads=2",
             // two threads on the main port, so that two stalled calls hold all of them
             "server.tomcat.threads.max=2",
-            "server.tomcat.threads.min-spare=1"
+            "server.tomcat.threads.min-spare=1",
+            "countersign.logging.access-log=true"
         })
 @ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
 class CheckListenerTests {
 
     private static final String CHECK = "/api/v1/access/check?user=dev&resource=db&account=root";
@@ -140,6 +145,23 @@ class CheckListenerTests {
                         .statusCode())
                 .as("the main port serves the API as ever")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aPathNotServedOnTheCheckListenerIsLoggedWithItsCallId(CapturedOutput output) throws Exception {
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listener.port() + "/api/v1/checks-misspelt"))
+                        .header("X-Request-Id", "gateway-7-404")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // an enforcement point configured with the wrong path is found in the access log
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.headers().firstValue("X-Request-Id")).contains("gateway-7-404");
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(output.getOut())
+                        .containsPattern("GET /api/v1/checks-misspelt 404 [0-9]+ms id=gateway-7-404"));
     }
 
     @Test
