@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -138,20 +139,23 @@ class DelegationStore {
     }
 
     /**
-     * Ends at {@code at} every delegation to or from this person that has not ended by then, in one
-     * statement however many there are (a user who leaves), and answers those it ended. They are read
-     * locked first, so that none of them ends elsewhere in between: each one answered is one ended here.
+     * Ends now every delegation to or from this person that has not ended, in one statement however
+     * many there are (a user who leaves), and answers those it ended. They are read locked first, so
+     * that none of them ends elsewhere in between (each one answered is one ended here), and the end is
+     * dated once they are held: a decision made through one of them, which holds it until it commits,
+     * comes before its end.
      */
-    List<Delegation> endAllFor(String userId, Instant at) {
+    List<Delegation> endAllFor(String userId) {
         List<Delegation> ending = jdbc.sql("select " + COLUMNS + " from delegations"
                         + " where (delegator_id = ? or delegate_id = ?) and ended_at is null and until_at > ?"
                         + " order by id for update")
-                .params(userId, userId, Timestamps.toDb(at))
+                .params(userId, userId, Timestamps.toDb(clock.instant()))
                 .query(DelegationStore::row)
                 .list();
         if (ending.isEmpty()) {
             return List.of();
         }
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         running.changed();
         // the same rows, still locked; a person's delegations are far fewer than a statement's parameters
         jdbc.sql("update delegations set ended_at = :at where id in (:ids) and ended_at is null and until_at > :at")

@@ -212,8 +212,7 @@ public class Delegations {
     }
 
     private void endAllOf(String userId, String reason) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        for (Delegation delegation : store.endAllFor(userId, now)) {
+        for (Delegation delegation : store.endAllFor(userId)) {
             events.publishEvent(new DelegationEnded(Actor.system(), delegation, reason));
         }
     }

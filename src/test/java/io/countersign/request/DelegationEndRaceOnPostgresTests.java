@@ -120,6 +120,42 @@ class DelegationEndRaceOnPostgresTests extends DelegationTestBase {
         assertThat(read.get("decisions")).isEmpty();
     }
 
+    @Test
+    void anOffboardingThatWaitsForADelegatesDecisionEndsTheDelegationAfterIt() throws Exception {
+        delegate(lisa, sam, Map.of()).expect(201);
+        String id = request();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> deciding = threads.submit(() -> transactions.executeWithoutResult(tx -> {
+            requests.approve(new Actor(sam.name(), Role.USER, Channel.API, "127.0.0.1"), id, null);
+            held.countDown();
+            awaitQuietly(release);
+        }));
+        assertThat(held.await(A_WHILE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        // sam, the delegate, leaves: the end of the delegation waits for the decision made through it
+        Future<?> leaving = threads.submit(() -> api.asAdmin()
+                .put(
+                        "/api/v1/users/" + sam.name(),
+                        Api.json(Map.of("email", sam.name() + "@example.com", "role", "USER", "active", false)))
+                .expect(200));
+        await().atMost(A_WHILE).pollInterval(Duration.ofMillis(10)).until(() -> LockWaits.statementsWaiting(jdbc) > 0);
+        clock.advance(Duration.ofMinutes(1));
+        Instant released = clock.instant();
+        release.countDown();
+        deciding.get(A_WHILE.toSeconds(), TimeUnit.SECONDS);
+        leaving.get(A_WHILE.toSeconds(), TimeUnit.SECONDS);
+
+        Instant endedAt = Instant.parse(api.as(lisa.token())
+                .get("/api/v1/users/" + lisa.name() + "/delegations")
+                .expect(200)
+                .json()
+                .get(0)
+                .get("endedAt")
+                .asString());
+        assertThat(endedAt).isAfterOrEqualTo(released);
+    }
+
     private JsonNode read(String id) {
         return api.asAdmin().get("/api/v1/requests/" + id).expect(200).json();
     }
