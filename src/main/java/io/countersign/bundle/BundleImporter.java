@@ -100,7 +100,8 @@ public class BundleImporter {
         // the resources it replaces first: locks go resource, user, request (docs/adr/0008)
         inventory.lock(bundle.resources());
         Problems problems = new Problems();
-        DirectoryPlan directoryPlan = directory.prepare(bundle.levels(), bundle.users(), bundle.groups(), problems);
+        DirectoryPlan directoryPlan = directory.prepare(
+                bundle.levels(), bundle.users(), bundle.groups(), policies.replaced(bundle.policies()), problems);
         InventoryPlan inventoryPlan = inventory.prepare(bundle.resources(), directoryPlan, problems);
         // against the directory as the sections above leave it: policies may name what they create
         policies.check(bundle.policies(), directoryPlan, problems);

@@ -5,8 +5,11 @@ import io.countersign.directory.Upserted;
 import io.countersign.policy.Policies;
 import io.countersign.policy.PolicyDefinition;
 import io.countersign.shared.Actor;
+import io.countersign.shared.Names;
 import io.countersign.shared.Problems;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +26,21 @@ class PolicySection {
 
     PolicySection(Policies policies) {
         this.policies = policies;
+    }
+
+    /**
+     * The policies the section replaces, named as they are when they use a level ({@code
+     * policy:prod-access}): a level the import removes may still be named by their stored form, since
+     * {@link #check} holds the section itself to the levels the import leaves.
+     */
+    Set<String> replaced(List<PolicyDefinition> definitions) {
+        if (definitions == null) {
+            return Set.of();
+        }
+        return definitions.stream()
+                .filter(definition -> definition != null && Names.isValid(Names.canonical(definition.name())))
+                .map(definition -> PolicyDefinition.reference(definition.name()))
+                .collect(Collectors.toSet());
     }
 
     /** Records every issue of the policies under {@code policies[i]}; reads only. */

@@ -48,10 +48,17 @@ public class DirectoryImport {
     /**
      * Checks the sections and records every issue in {@code problems} with its path ({@code levels[2]},
      * {@code users[12].manager}, {@code groups[3].members[1]}). A null section is left as it is; a
-     * levels section replaces the whole ordered list. Reads only.
+     * levels section replaces the whole ordered list. {@code replaced} names what the same import
+     * replaces among the uses other modules report (such as {@code policy:prod-access}): the import
+     * checks those against the levels it leaves, so their stored form keeps no level it removes. Reads
+     * only.
      */
     public DirectoryPlan prepare(
-            List<String> levelInput, List<UserInput> userInput, List<GroupInput> groupInput, Problems problems) {
+            List<String> levelInput,
+            List<UserInput> userInput,
+            List<GroupInput> groupInput,
+            Set<String> replaced,
+            Problems problems) {
         if (!userInput(userInput).isEmpty()) {
             // as a single user's demotion does, before the users are read: the check that an active
             // administrator remains then sees every demotion committed before, and one started after waits
@@ -90,7 +97,7 @@ public class DirectoryImport {
                 UserRules.check(problems, "users[" + i + "].", user, known);
             }
         }
-        checkRemovedLevels(problems, removed, usersAfter);
+        checkRemovedLevels(problems, removed, usersAfter, replaced);
         checkAnAdministratorRemains(problems, userInput(userInput), usersBefore, usersAfter);
 
         Map<String, Group> groupsBefore = index(groups.all(), Group::name);
@@ -218,7 +225,8 @@ public class DirectoryImport {
         return accepted;
     }
 
-    private void checkRemovedLevels(Problems problems, Set<String> removed, Map<String, User> usersAfter) {
+    private void checkRemovedLevels(
+            Problems problems, Set<String> removed, Map<String, User> usersAfter, Set<String> replaced) {
         for (String level : removed) {
             List<String> holders = usersAfter.values().stream()
                     .filter(user -> level.equals(user.level()))
@@ -232,7 +240,9 @@ public class DirectoryImport {
                         "'" + level + "' is left out but still held by " + Summaries.names(holders));
             }
             for (DirectoryReferences module : references) {
-                List<String> uses = module.usesOfLevel(level);
+                List<String> uses = module.usesOfLevel(level).stream()
+                        .filter(use -> !replaced.contains(use))
+                        .toList();
                 if (!uses.isEmpty()) {
                     problems.add(
                             "levels",

@@ -1,6 +1,7 @@
 package io.countersign.policy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.countersign.shared.Names;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -238,6 +239,11 @@ public record PolicyDefinition(
     }
 
     /** A policy with the given name, conditions and steps, everything else left to its default. */
+    /** How a policy is named where it refers to another entry ({@code policy:prod-access}). */
+    public static String reference(String name) {
+        return "policy:" + Names.canonical(name);
+    }
+
     public static PolicyDefinition of(String name, Conditions conditions, List<Step> steps) {
         return new PolicyDefinition(
                 name, null, null, conditions, null, null, null, null, null, null, null, null, steps);

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.countersign.directory.People;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -308,12 +307,6 @@ class BundleImportTests extends BundleImporterTestBase {
 
         assertThat(importer.send(token, "application/json", "{}").status()).isEqualTo(403);
         assertThat(importer.send(Api.ADMIN_TOKEN, "text/plain", "{}").status()).isEqualTo(415);
-    }
-
-    private List<String> currentLevels() {
-        List<String> levels = new ArrayList<>();
-        api.asAdmin().get("/api/v1/levels").expect(200).json().forEach(node -> levels.add(node.asString()));
-        return levels;
     }
 
     /** Other tests share this database and create administrators; retire them through the API. */

@@ -1,6 +1,8 @@
 package io.countersign.bundle;
 
 import io.countersign.testing.Api;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,5 +37,12 @@ abstract class BundleImporterTestBase {
                  "groups": [{"name": "%1$s-team", "members": ["%1$s-lead", "%1$s-dev"], "managers": ["%1$s-boss"]}],
                  "resources": [{"name": "%1$s-db", "type": "database", "groups": ["%1$s-team"],
                                 "labels": {"env": "prod"}, "owners": ["%1$s-boss"], "accounts": ["rw-admin", "readonly"]}]}""".formatted(id);
+    }
+
+    /** The levels as they are now, lowest first, in a list a test may change. */
+    List<String> currentLevels() {
+        List<String> levels = new ArrayList<>();
+        api.asAdmin().get("/api/v1/levels").expect(200).json().forEach(node -> levels.add(node.asString()));
+        return levels;
     }
 }

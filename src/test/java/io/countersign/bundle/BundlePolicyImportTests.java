@@ -5,10 +5,12 @@ import static io.countersign.testing.Api.issues;
 import static io.countersign.testing.Api.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.directory.People;
 import io.countersign.policy.PolicyCreated;
 import io.countersign.policy.PolicyUpdated;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -21,6 +23,9 @@ class BundlePolicyImportTests extends BundleImporterTestBase {
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    People people;
 
     @Test
     void policiesMayNameTheUsersGroupsAndResourcesOfTheSameBundle() {
@@ -187,6 +192,43 @@ class BundlePolicyImportTests extends BundleImporterTestBase {
                 .singleElement()
                 .satisfies(event -> assertThat(event.note()).contains("policies 1 created"));
         assertThat(events.stream(PolicyCreated.class)).hasSize(1);
+    }
+
+    @Test
+    void aLevelRenamedThroughoutTheBundleIsRemovedWithTheStoredPoliciesThatTheBundleReplaces() {
+        String old = people.level("grade");
+        String holder = people.user("holder", old, null);
+        String policy = """
+                {"name": "%s-graded", "conditions": {"resourceName": "%1$s-db*"},
+                 "steps": [{"approvers": [{"minLevel": "%s"}]}]}""";
+        api.asAdmin().post("/api/v1/policies", policy.formatted(id, old)).expect(201);
+        String renamed = id + "-grade";
+        List<String> levels = currentLevels();
+        levels.replaceAll(level -> level.equals(old) ? renamed : level);
+        String levelsAndUsers = """
+                {"levels": %s, "users": [{"username": "%s", "email": "h@example.com", "level": "%s"}]""".formatted(Api.json(levels), holder, renamed);
+
+        var withoutThePolicy = importer.json(levelsAndUsers + "}");
+        var withThePolicyUnchanged =
+                importer.json(levelsAndUsers + ", \"policies\": [" + policy.formatted(id, old) + "]}");
+        var withThePolicy = importer.json(levelsAndUsers + ", \"policies\": [" + policy.formatted(id, renamed) + "]}");
+
+        assertThat(issues(withoutThePolicy.expect(400).json())).containsExactly("levels:level_in_use");
+        assertThat(withoutThePolicy.body()).contains("policy:" + id + "-graded");
+        assertThat(issues(withThePolicyUnchanged.expect(400).json()))
+                .containsExactly("policies[0].steps[0].approvers[0].minLevel:unknown_level");
+        assertThat(counts(withThePolicy.expect(200).json(), "policies")).containsExactly(0, 1, 0);
+        assertThat(currentLevels()).contains(renamed).doesNotContain(old);
+        assertThat(api.asAdmin()
+                        .get("/api/v1/policies/" + id + "-graded")
+                        .json()
+                        .get("steps")
+                        .get(0)
+                        .get("approvers")
+                        .get(0)
+                        .get("minLevel")
+                        .asString())
+                .isEqualTo(renamed);
     }
 
     private String policyTag() {

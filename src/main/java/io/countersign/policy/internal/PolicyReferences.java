@@ -48,7 +48,7 @@ class PolicyReferences implements DirectoryReferences {
                     .filter(Objects::nonNull)
                     .map(Names::canonical)
                     .anyMatch(name::equals)) {
-                uses.add("policy:" + policy.name());
+                uses.add(PolicyDefinition.reference(policy.name()));
             }
         }
         return uses;
