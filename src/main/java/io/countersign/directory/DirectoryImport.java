@@ -127,7 +127,8 @@ public class DirectoryImport {
      * Writes a plan that {@link #prepare} found free of problems, in the caller's transaction. It
      * publishes no audited event per entry (the importer records one event for the whole bundle),
      * but a user it changes is changed as through the API: one it deactivates loses their access and
-     * tokens, one given another role has it from the next call.
+     * tokens, one given another role has it from the next call. Levels it replaces are recorded as
+     * through the API, since their order decides who a policy's minimum level lets approve.
      */
     public DirectoryImported apply(Actor actor, DirectoryPlan plan) {
         boolean reordered = plan.levelsGiven && !plan.levelsAfter.equals(plan.levelsBefore);
@@ -150,6 +151,7 @@ public class DirectoryImport {
         if (reordered) {
             // only now has every user left the removed levels
             levels.delete(plan.levelsRemoved);
+            events.publishEvent(new LevelsReplaced(actor, plan.levelsBefore, plan.levelsAfter));
         }
         return new DirectoryImported(
                 plan.levelsGiven ? plan.levelsAfter.size() : 0,

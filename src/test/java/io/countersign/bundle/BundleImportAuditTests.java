@@ -2,9 +2,13 @@ package io.countersign.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.directory.LevelsReplaced;
 import io.countersign.directory.UserCreated;
 import io.countersign.shared.AuditableEvent;
+import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -72,6 +76,29 @@ class BundleImportAuditTests extends BundleImporterTestBase {
                         "resources updated: " + id + "-db (owners (added " + id + "-lead; removed " + id
                                 + "-boss), accounts (removed readonly))",
                         "users deactivated: " + id + "-dev");
+    }
+
+    @Test
+    void levelsAnImportReplacesAreRecordedAsTheApiRecordsThemAndLevelsItKeepsAreNot() {
+        List<String> before = currentLevels();
+        List<String> after = new ArrayList<>(before);
+        after.add(0, id + "-intern");
+
+        importer.json("{\"levels\": " + Api.json(after) + "}").expect(200);
+        importer.json("{\"levels\": " + Api.json(after) + "}").expect(200);
+
+        assertThat(events.stream(LevelsReplaced.class))
+                .singleElement()
+                .satisfies(event -> assertThat(event.note())
+                        .isEqualTo(String.join(" < ", before) + " ⇒ " + String.join(" < ", after)));
+        assertThat(api.asAdmin()
+                        .get("/api/v1/audit?action=levels.replaced&limit=1")
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("note")
+                        .asString())
+                .endsWith(" ⇒ " + String.join(" < ", after));
     }
 
     private JsonNode newestImportInTheAuditLog() {
