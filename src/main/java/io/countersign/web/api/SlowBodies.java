@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * included. Tomcat's own read timeout starts again with every byte. So, on every listener:
  *
  * <ul>
- *   <li>a refusal (a status from 400) does not wait for the rest of a body that was not read: the
+ *   <li>no answer waits for the rest of a body its call did not read, a refusal's (a status from 400)
+ *       or a success's (a body sent with a health probe or an access check, which take none): the
  *       connection is closed after the answer instead;
  *   <li>a body that stops arriving for {@code countersign.web.body-timeout} is cut off (Tomcat's upload
  *       timeout);
@@ -86,7 +87,9 @@ class SlowBodies implements WebServerFactoryCustomizer<ConfigurableTomcatWebServ
                 if (bounded) {
                     coyote.setInputBuffer(body);
                 }
-                if (response.getStatus() >= 400 && !fullyRead(coyote)) {
+                // Tomcat would read what is left to reach the next request, on this thread, for as long as
+                // it keeps dripping in: a successful answer no more than a refusal, so neither waits for it
+                if (!fullyRead(coyote)) {
                     coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
                 }
             }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.countersign.testing.Api;
 import io.countersign.testing.TestClockConfiguration;
 import io.countersign.web.CheckListener;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -30,7 +31,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Bodies sent a byte at a time, by someone without a token, hold no request thread for long: a refusal
- * does not wait for the body, and a body still arriving after the body timeout is cut off.
+ * does not wait for the body, nor does an answer to a call that did not read it (a health probe's), and a
+ * body still arriving after the body timeout is cut off.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -93,6 +95,20 @@ class SlowBodyTests {
     }
 
     @Test
+    void aCallAnsweredWithoutReadingItsBodyClosesTheConnectionRatherThanWaitForTheDrip() throws Exception {
+        Socket socket = startBody(port, "GET", "/actuator/health");
+
+        assertThat(answerWhileDripping(socket)).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void aCallAnsweredOnTheCheckListenerWithoutReadingItsBodyClosesTheConnectionToo() throws Exception {
+        Socket socket = startBody(listener.port(), "GET", "/actuator/health");
+
+        assertThat(answerWhileDripping(socket)).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
     void aSignInFormDrippedAByteAtATimeIsCutOffAfterTheBodyTimeout() throws Exception {
         Socket socket = startBody(port, "/login");
 
@@ -101,10 +117,14 @@ class SlowBodyTests {
 
     /** Sends the headers of a large form and the first byte of its body, no more. */
     private Socket startBody(int to, String path) throws IOException {
+        return startBody(to, "POST", path);
+    }
+
+    private Socket startBody(int to, String method, String path) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), to);
         sockets.add(socket);
         OutputStream out = socket.getOutputStream();
-        out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        out.write((method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                         + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nu")
                 .getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
@@ -115,6 +135,33 @@ class SlowBodyTests {
     private static String answerBeforeClosing(Socket socket) throws IOException {
         socket.setSoTimeout((int) GENEROUS.toMillis());
         return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Goes on sending the body a byte at a time, each well within the body timeout's pause, and reads the
+     * answer until the server closes the connection.
+     */
+    private static String answerWhileDripping(Socket socket) throws IOException {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        socket.setSoTimeout(200);
+        long deadline = System.nanoTime() + GENEROUS.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                socket.getOutputStream().write('u');
+                socket.getOutputStream().flush();
+                int read = socket.getInputStream().read(buffer);
+                if (read < 0) {
+                    return answer.toString(StandardCharsets.ISO_8859_1);
+                }
+                answer.write(buffer, 0, read);
+            } catch (SocketTimeoutException stillOpen) {
+                // the server still reads the body: drip on
+            } catch (IOException closed) {
+                return answer.toString(StandardCharsets.ISO_8859_1);
+            }
+        }
+        throw new AssertionError("The connection was still open after " + GENEROUS + "; answered: " + answer);
     }
 
     /** Sends one more byte; whether the server has answered or closed the connection meanwhile. */
