@@ -276,6 +276,7 @@ public final class AccessRequest {
 
     /** Starts the steps after {@code completed} until one needs people, or approves the request. */
     private void advanceFrom(int completed, Actor cause, Instant at) {
+        Actor approvedBy = cause;
         for (int next = completed + 1; next < steps.size(); next++) {
             currentStep = next;
             RequestStep step = steps.get(next).startedAt(at);
@@ -297,9 +298,11 @@ public final class AccessRequest {
                 return;
             }
             steps.set(next, step.with(StepStatus.APPROVED));
+            // a step the service approved itself makes the approval the service's, as for a whole plan
+            approvedBy = Actor.system();
         }
         close(RequestStatus.APPROVED, at);
-        register(RequestApproved.of(cause, details, grantedDuration(), at, null));
+        register(RequestApproved.of(approvedBy, details, grantedDuration(), at, null));
     }
 
     /** The whole plan is approved automatically: its steps are not needed and are skipped. */

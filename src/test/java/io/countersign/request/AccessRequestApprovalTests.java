@@ -55,6 +55,20 @@ class AccessRequestApprovalTests {
     }
 
     @Test
+    void anApprovalFollowedByAStepTheServiceApprovesLeavesTheRequestApprovedByTheService() {
+        AccessRequest request =
+                open(plan(step("Review", 1, "lisa"), Plans.autoStep("Owner", "requester approves", "dev")));
+
+        request.approve(person("lisa"), "lisa", "ok", AT);
+
+        assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
+        assertThat(request.pullEvents())
+                .filteredOn(RequestApproved.class::isInstance)
+                .singleElement()
+                .satisfies(approved -> assertThat(approved.actor().username()).isEqualTo("system"));
+    }
+
+    @Test
     void aTwoOfThreeStepWaitsForTheSecondDistinctApproval() {
         AccessRequest request = open(plan(step("Security", 2, "carol", "sam", "eve")));
 

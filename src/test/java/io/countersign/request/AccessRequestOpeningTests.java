@@ -131,6 +131,18 @@ class AccessRequestOpeningTests {
     }
 
     @Test
+    void aRequestTheServiceApprovesStepByStepIsApprovedByTheServiceNotByItsRequester() {
+        AccessRequest request = openKeepingEvents(plan(autoStep("Owner", "requester approves", "dev")));
+
+        List<AuditableEvent> events = request.pullEvents();
+
+        assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(RequestApproved.class, approved -> {
+            assertThat(approved.actor().username()).isEqualTo("system");
+            assertThat(approved.actor().channel()).isEqualTo(Channel.SYSTEM);
+        });
+    }
+
+    @Test
     void pullingEventsDrainsThem() {
         AccessRequest request = openKeepingEvents(plan(step("A", 1, "lisa")));
 
