@@ -16,7 +16,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * quotes (RFC 9110, 13.1.1 and 13.1.2) is refused as a bad request before any operation runs, on every
  * method. Compared as a tag it could only fail, and the caller would be told that the object changed
  * (or, for If-None-Match, be answered as if it had sent no condition), which is not what happened: what
- * is wrong is the header, most often a tag sent without its quotes. Both headers are named at once.
+ * is wrong is the header, most often a tag sent without its quotes. An empty value is no condition
+ * either, and refused alike. Both headers are named at once.
  */
 class ReadableConditions implements HandlerInterceptor {
 
@@ -27,8 +28,11 @@ class ReadableConditions implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         List<FieldIssue> issues = new ArrayList<>();
         for (String header : List.of(HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH)) {
-            String value = String.join(",", Collections.list(request.getHeaders(header)));
-            if (!value.isBlank() && !TAGS.matcher(value.strip()).matches()) {
+            List<String> lines = Collections.list(request.getHeaders(header));
+            // an empty value, a script's unset variable, is unreadable too: taken for no condition, it
+            // would let a write go over whatever someone else saved since the caller read the object
+            if (!lines.isEmpty()
+                    && !TAGS.matcher(String.join(",", lines).strip()).matches()) {
                 issues.add(new FieldIssue(
                         header,
                         "invalid_value",

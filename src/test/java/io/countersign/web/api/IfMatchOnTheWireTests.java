@@ -136,6 +136,29 @@ class IfMatchOnTheWireTests extends ConfigurationObjectsTestBase {
         assertThat(RawHttp.send(port, "GET", path, ADMIN).header("ETag")).isEqualTo(read.header("ETag"));
     }
 
+    /**
+     * An empty If-Match, what a script sends when the variable meant to hold the tag is unset, names
+     * no version: it is refused as unreadable rather than taken for no condition, so the change it
+     * carries is not written over whatever another administrator saved meanwhile.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   "})
+    void anEmptyIfMatchIs400AndChangesNothing(String value) throws Exception {
+        String path = "/api/v1/policies/" + create("policies", Api.unique("emptytag"));
+        Answer read = RawHttp.send(port, "GET", path, ADMIN);
+        String changed = read.body().replace("\"priority\":10", "\"priority\":7");
+        assertThat(changed).isNotEqualTo(read.body());
+
+        Answer answer = RawHttp.sendBody(port, "PUT", path, changed, ADMIN, JSON, "If-Match: " + value);
+
+        assertThat(answer.status()).as("'%s'", value).isEqualTo(400);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        assertThat(answer.body()).contains("If-Match");
+        Answer after = RawHttp.send(port, "GET", path, ADMIN);
+        assertThat(after.header("ETag")).isEqualTo(read.header("ETag"));
+        assertThat(after.body()).isEqualTo(read.body());
+    }
+
     /** Two If-Match lines are one list (RFC 9110, 5.3): the write holds when either names the tag. */
     @Test
     void theCurrentTagInASecondIfMatchLineHolds() throws Exception {
