@@ -280,7 +280,9 @@ public class Policies {
             ApprovalPlan plan = extension
                     ? planner.planExtension(who, resourceName, accountName)
                     : planner.plan(who, resourceName, accountName);
-            return new PolicyExplanation(true, who, resourceName, accountName, withRoleProblem(plan, who), null);
+            // a request too few could approve is refused at creation in these words
+            String refusal = plan.isFeasible() ? null : String.join(" ", plan.problems());
+            return new PolicyExplanation(true, who, resourceName, accountName, withRoleProblem(plan, who), refusal);
         } catch (RefusedException e) {
             if (!PlanMaker.NO_MATCHING_POLICY.equals(e.reason())) {
                 throw e;

@@ -101,6 +101,28 @@ class PolicyExplainTests {
     }
 
     @Test
+    void explainOfARequestWithTooFewApproversCarriesTheCodeAndWordsOfTheCreationsRefusal() {
+        api.asAdmin()
+                .post("/api/v1/policies", """
+                        {"name": "%s", "conditions": {"resourceName": "%s", "accountName": "*-admin"},
+                         "steps": [{"name": "Owners", "approvers": [{"user": "%s"}], "requiredApprovals": 2}]}""".formatted(Api.unique("short"), resource, sam))
+                .expect(201);
+        String devToken = new Identities(api).tokenFor(dev);
+
+        JsonNode answer = explain(devToken, null, "rw-admin");
+        JsonNode refusal = api.as(devToken)
+                .post("/api/v1/requests", Api.json(Map.of("resource", resource, "account", "rw-admin")))
+                .expect(422)
+                .json();
+
+        assertThat(answer.get("feasible").asBoolean()).isFalse();
+        assertThat(answer.get("code").asString())
+                .isEqualTo(refusal.get("reason").asString());
+        assertThat(answer.get("reason").asString())
+                .isEqualTo(refusal.get("detail").asString());
+    }
+
+    @Test
     void aUserMayExplainOnlyTheirOwnAccess() {
         api.asAdmin().post("/api/v1/policies", twoStepPolicy(Api.unique("own"))).expect(201);
         String devToken = new Identities(api).tokenFor(dev);

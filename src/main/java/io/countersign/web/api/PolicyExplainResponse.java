@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * The answer of {@code POST /policies/explain}. Each step lists the delegations in force now from
  * its approvers ({@code delegates}); {@code breakGlass} says whether and how emergency access is allowed. Without a match only the request's names,
- * {@code matched: false}, {@code code} and {@code reason} are set.
+ * {@code matched: false}, {@code code} and {@code reason} are set. With a match, {@code code} and
+ * {@code reason} are set when a creation would be refused for too few approvers, as it would say.
  */
 record PolicyExplainResponse(
         boolean matched,
@@ -160,8 +161,8 @@ record PolicyExplainResponse(
                 steps,
                 plan.isFeasible(),
                 plan.problems(),
-                null,
-                null,
+                e.refusal() == null ? null : "too_few_approvers",
+                e.refusal(),
                 BreakGlass.of(plan.breakGlass()));
     }
 }
