@@ -20,6 +20,7 @@ final class ChainWalk {
     private String lastHash;
     private long lastAnchored;
     private long brokenAt;
+    private long foundAfterGap;
     private ChainBreak reason;
     private ChainAnchor contradicted;
 
@@ -70,6 +71,7 @@ final class ChainWalk {
             throw new IllegalArgumentException("Events must be given in increasing id order");
         }
         if (event.id() != expectedId) {
+            foundAfterGap = event.id();
             return breakAt(expectedId, ChainBreak.MISSING_EVENT);
         }
         if (!lastHash.equals(event.previousHash())) {
@@ -104,6 +106,11 @@ final class ChainWalk {
      * head records, with the hash the head records, and the chain must reach every anchor.
      */
     ChainVerification finish(long headId, String headHash) {
+        if (reason == ChainBreak.MISSING_EVENT && brokenAt > headId) {
+            // nothing the head records is missing: the events after the gap were added beyond it
+            long firstBeyond = lastId > headId ? headId + 1 : foundAfterGap;
+            return new ChainVerification(false, headId, firstBeyond, ChainBreak.EVENT_BEYOND_HEAD, headHash);
+        }
         if (isBroken()) {
             return ChainVerification.brokenAt(brokenAt, reason, headHash).contradicting(contradicted);
         }

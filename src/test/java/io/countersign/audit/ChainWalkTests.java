@@ -83,6 +83,19 @@ class ChainWalkTests {
     }
 
     @Test
+    void anEventPastAGapAfterTheHeadIsBeyondTheHeadAndNamedByItsOwnId() {
+        var chain = new ArrayList<>(Chains.of(5));
+        chain.remove(3);
+
+        var verdict = walk(chain, 3, chain.get(2).hash());
+
+        assertThat(verdict.valid()).isFalse();
+        assertThat(verdict.reason()).isEqualTo(ChainBreak.EVENT_BEYOND_HEAD);
+        assertThat(verdict.firstBrokenEventId()).isEqualTo(5);
+        assertThat(verdict.events()).isEqualTo(3);
+    }
+
+    @Test
     void aHeadAheadOfTheLastEventMeansTheLastEventsAreMissing() {
         var chain = Chains.of(4);
 
