@@ -9,6 +9,7 @@ import io.countersign.shared.WholeNumbers;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -95,11 +96,20 @@ public record AuditQuery(
         }
         try {
             Instant read = DateTimeFormatter.ISO_INSTANT.parse(value, Instant::from);
-            return Timestamps.checkStorable(problems, read, field) ? read : null;
+            return Timestamps.checkStorable(problems, read, field) ? upToStoredPrecision(read) : null;
         } catch (DateTimeParseException e) {
             problems.add(field, "invalid_value", "must be an ISO-8601 instant such as 2025-01-31T09:30:00Z");
             return null;
         }
+    }
+
+    /**
+     * Events are stored to the microsecond, and the database rounds a finer bound to the nearest one:
+     * rounded up instead, {@code from} leaves out and {@code to} takes in an event just before it.
+     */
+    private static Instant upToStoredPrecision(Instant read) {
+        Instant micros = read.truncatedTo(ChronoUnit.MICROS);
+        return micros.equals(read) ? read : micros.plus(1, ChronoUnit.MICROS);
     }
 
     private static int limit(Problems problems, String raw) {

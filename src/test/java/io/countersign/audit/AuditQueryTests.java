@@ -51,6 +51,20 @@ class AuditQueryTests {
     }
 
     @Test
+    void instantsFinerThanTheStoredMicrosecondAreRoundedUpSoThatBoundsStayWhereTheyWereGiven() {
+        // an event stored at .369736 is before a from of .369736001 and before a to of the same value:
+        // rounded to the nearest microsecond, the bound would have taken it in or left it out wrongly
+        var query = AuditQuery.fromParameters(
+                null, null, null, "2026-12-07T10:00:13.369736001Z", "2026-12-07T10:00:14.000000999Z", null, null);
+
+        assertThat(query.from()).isEqualTo(Instant.parse("2026-12-07T10:00:13.369737Z"));
+        assertThat(query.to()).isEqualTo(Instant.parse("2026-12-07T10:00:14.000001Z"));
+        assertThat(AuditQuery.fromParameters(null, null, null, "2026-12-07T10:00:13.369736Z", null, null, null)
+                        .from())
+                .isEqualTo(Instant.parse("2026-12-07T10:00:13.369736Z"));
+    }
+
+    @Test
     void instantsAreReadInIso8601WithAnyOffset() {
         var query = AuditQuery.fromParameters(
                 null, null, null, "2025-01-31T09:30:00Z", "2025-01-31T12:30:00.5+02:00", null, null);
