@@ -64,6 +64,10 @@ public class DirectoryImport {
             // administrator remains then sees every demotion committed before, and one started after waits
             users.lockActiveAdmins();
         }
+        if (levelInput != null) {
+            // as a save of the list does, so that the two take turns rather than rank from stale lists
+            levels.lock();
+        }
         List<String> levelsBefore = levels.all();
         List<String> levelsAfter = levelInput == null ? levelsBefore : LevelRules.check(problems, "levels", levelInput);
         Set<String> removed = new LinkedHashSet<>(levelsBefore);

@@ -26,6 +26,16 @@ class LevelStore {
                 .list();
     }
 
+    /**
+     * Locks every level's row until the caller's transaction ends, so that writers of the list take
+     * turns: the next one waits here, and what it reads after this sees the list as the last one left it.
+     */
+    void lock() {
+        jdbc.sql("select name from levels order by name for update")
+                .query(String.class)
+                .list();
+    }
+
     boolean exists(String level) {
         return jdbc.sql("select count(*) from levels where name = ?")
                         .param(level)

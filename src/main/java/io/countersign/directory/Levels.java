@@ -9,7 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The ordered levels (engineer < team-lead < manager < director) that users hold and policies compare. */
@@ -34,6 +36,17 @@ public class Levels {
     }
 
     /**
+     * Level names, lowest first, read with the list locked until the caller's transaction ends: what a
+     * save that first compares the version its form was opened at reads, so that no other save comes
+     * between the comparison and its own write.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<String> held() {
+        store.lock();
+        return store.all();
+    }
+
+    /**
      * Replaces the list, lowest first. A level that is left out is removed, which is refused while a
      * user holds it or another module (a policy) refers to it.
      */
@@ -42,7 +55,9 @@ public class Levels {
         Problems problems = new Problems();
         List<String> after = LevelRules.check(problems, "levels", ordered);
         problems.throwIfAny();
-        List<String> before = store.all();
+        // read under the lock: a list read before another save committed would rank the levels that
+        // save added below the lowest, or give two levels one rank
+        List<String> before = held();
         if (before.equals(after)) {
             return after;
         }
@@ -64,7 +79,13 @@ public class Levels {
         if (!stillUsed.isEmpty()) {
             throw new ConflictException("Levels still in use cannot be removed: " + String.join("; ", stillUsed) + ".");
         }
-        store.rank(after, new LinkedHashSet<>(before));
+        try {
+            store.rank(after, new LinkedHashSet<>(before));
+        } catch (DuplicateKeyException e) {
+            // the lock holds no row while there are no levels: the first two lists saved at once meet here
+            throw new ConflictException(
+                    "The levels were changed while this list was saved; nothing was saved. Send it again.");
+        }
         store.delete(removed);
         events.publishEvent(new LevelsReplaced(actor, before, after));
         return after;

@@ -48,7 +48,7 @@ class LevelAdminPage {
         return AdminForms.save(redirect, VIEW, model, () -> {
             versions.write(
                     version,
-                    opened -> OpenedVersions.digest(this.levels.list()).equals(opened),
+                    opened -> OpenedVersions.digest(this.levels.held()).equals(opened),
                     "the list of levels",
                     () -> this.levels.replace(actor, ordered));
             return new AdminForms.Done("/admin/levels", "The levels are saved.");

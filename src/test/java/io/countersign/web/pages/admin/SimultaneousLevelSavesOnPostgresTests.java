@@ -1,0 +1,6 @@
+package io.countersign.web.pages.admin;
+
+import io.countersign.testing.OnPostgres;
+
+@OnPostgres
+class SimultaneousLevelSavesOnPostgresTests extends SimultaneousLevelSavesTests {}
