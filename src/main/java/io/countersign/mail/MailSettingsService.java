@@ -84,6 +84,17 @@ public class MailSettingsService {
     }
 
     /**
+     * The settings as {@link #current()} answers them, read with their row locked until the caller's
+     * transaction ends: what a save that first compares the version its form was opened at reads, so
+     * that no other save comes between the comparison and its own write.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public MailSettings held() {
+        store.lock();
+        return current();
+    }
+
+    /**
      * Whether a reply by mail may be applied, asked in the reply's own transaction. A save that switches
      * Approve by Mail off waits for the replies being applied, and no reply is applied after it, on
      * any instance, whether or not its reader has noticed the change yet.

@@ -80,7 +80,7 @@ class MailSettingsPage {
         try {
             versions.write(
                     form.version,
-                    opened -> MailForm.version(settings.current()).equals(opened),
+                    opened -> MailForm.version(settings.held()).equals(opened),
                     "the mail settings",
                     () -> settings.update(actor, input));
         } catch (InvalidInputException e) {

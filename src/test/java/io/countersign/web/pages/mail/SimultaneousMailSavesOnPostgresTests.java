@@ -1,0 +1,6 @@
+package io.countersign.web.pages.mail;
+
+import io.countersign.testing.OnPostgres;
+
+@OnPostgres
+class SimultaneousMailSavesOnPostgresTests extends SimultaneousMailSavesTests {}
