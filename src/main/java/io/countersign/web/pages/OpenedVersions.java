@@ -57,7 +57,8 @@ public class OpenedVersions {
      * Runs {@code write} if the object is still at the version {@code opened} names.
      *
      * @throws FormWithoutVersion when the form names no version; nothing is written
-     * @throws StaleForm when it changed (or was deleted and made again) since; nothing is written
+     * @throws StaleForm when it changed (or was deleted and made again) since, or was deleted; nothing
+     *     is written
      */
     public <T> T write(Lookup lookup, String key, String opened, String what, Supplier<T> write) {
         // compared exactly: a form holds one tag, never If-Match's "*" or a list
@@ -65,7 +66,7 @@ public class OpenedVersions {
                 opened,
                 version -> lookup.revision(key, true)
                         .map(stored -> stored.etag().equals(version))
-                        .orElse(false),
+                        .orElseThrow(() -> StaleForm.deleted(what)),
                 what,
                 write);
     }
@@ -82,7 +83,7 @@ public class OpenedVersions {
         }
         return transactions.execute(tx -> {
             if (!current.test(opened.trim())) {
-                throw new StaleForm(what);
+                throw StaleForm.changed(what);
             }
             return write.get();
         });

@@ -12,7 +12,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Post, then redirect: a change that succeeds sends the browser on with a message; one that is
  * refused changed nothing and shows the same form again with what was typed and why. Something that
- * does not exist stays a 404 page.
+ * does not exist stays a 404 page, except what an edit form was opened for and someone deleted
+ * meanwhile: its form comes back with what was typed, as one opened before another change does.
  */
 final class AdminForms {
 
@@ -35,11 +36,23 @@ final class AdminForms {
             HttpStatus status = e instanceof StaleForm ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
             ModelAndView again = new ModelAndView(view, model, status);
             again.addObject("errors", FormErrors.of(e));
-            if (!(e instanceof StaleForm)) {
+            if (!(e instanceof StaleForm stale) || stale.deleted()) {
                 // the way to the current version is offered only when the form is older than it
                 again.getModel().remove("current");
             }
             return again;
+        }
+    }
+
+    /**
+     * The stored name of what an edit form is for, or the name its address gives once it is deleted:
+     * the save then finds no version to compare and says it was deleted, with the form kept.
+     */
+    static String storedName(Supplier<String> stored, String addressed) {
+        try {
+            return stored.get();
+        } catch (NotFoundException e) {
+            return addressed;
         }
     }
 

@@ -63,7 +63,7 @@ class GroupAdminPages {
             GroupForm form,
             @RequestParam(required = false) String version,
             RedirectAttributes redirect) {
-        String fixed = groups.get(name).name();
+        String fixed = AdminForms.storedName(() -> groups.get(name).name(), name);
         GroupForm shown = form.named(fixed);
         Map<String, Object> model =
                 new HashMap<>(Map.of("form", shown, "editing", true, "current", "/admin/groups/" + fixed));

@@ -66,7 +66,7 @@ class ResourceAdminPages {
             ResourceForm form,
             @RequestParam(required = false) String version,
             RedirectAttributes redirect) {
-        String fixed = resources.get(name).name();
+        String fixed = AdminForms.storedName(() -> resources.get(name).name(), name);
         ResourceForm shown = form.named(fixed);
         Map<String, Object> model = form(shown, true);
         model.put("version", version);

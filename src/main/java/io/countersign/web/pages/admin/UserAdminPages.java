@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -129,8 +130,10 @@ class UserAdminPages {
             UserForm form,
             @RequestParam(required = false) String version,
             RedirectAttributes redirect) {
-        String name = existing(username);
-        boolean active = users.view(actor, name).active();
+        Optional<User> found = users.find(username);
+        String name = found.map(User::username).orElse(Names.canonical(username));
+        // a user deleted meanwhile is shown as the form had them, with the save refused as deleted
+        boolean active = found.map(User::active).orElse(Boolean.TRUE.equals(form.active()));
         UserForm shown = new UserForm(
                 name, form.email(), form.displayName(), form.level(), form.manager(), form.role(), active, null);
         Map<String, Object> model = form(shown, true);

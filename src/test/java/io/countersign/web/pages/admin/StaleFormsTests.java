@@ -181,6 +181,70 @@ class StaleFormsTests extends AdminPagesTestBase {
     }
 
     @Test
+    void anEditFormOfSomethingDeletedSinceItWasOpenedSavesNothingAndKeepsWhatWasTyped() throws Exception {
+        String user = people.user("deleted");
+        String openedUser = version("/admin/users/" + user);
+        String resource = Api.unique("db");
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
+                .expect(201);
+        String openedResource = version("/admin/resources/" + resource);
+        String group = Api.unique("team");
+        api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", group))).expect(201);
+        String openedGroup = version("/admin/groups/" + group);
+        api.asAdmin().delete("/api/v1/users/" + user).expect(204);
+        api.asAdmin().delete("/api/v1/resources/" + resource).expect(204);
+        api.asAdmin().delete("/api/v1/groups/" + group).expect(204);
+
+        assertDeleted(
+                browsing.post(
+                        admin,
+                        "/admin/users/" + user,
+                        "version",
+                        openedUser,
+                        "email",
+                        user + "@example.com",
+                        "displayName",
+                        "Typed here",
+                        "role",
+                        "USER",
+                        "active",
+                        "true"),
+                "user " + user,
+                "Typed here");
+        assertDeleted(
+                browsing.post(
+                        admin,
+                        "/admin/resources/" + resource,
+                        "version",
+                        openedResource,
+                        "type",
+                        "database",
+                        "accounts",
+                        "admin, typed"),
+                "resource " + resource,
+                "admin, typed");
+        assertDeleted(
+                browsing.post(admin, "/admin/groups/" + group, "version", openedGroup, "members", "", "managers", ""),
+                "group " + group,
+                "Save group");
+
+        api.asAdmin().get("/api/v1/users/" + user).expect(404);
+        api.asAdmin().get("/api/v1/resources/" + resource).expect(404);
+        api.asAdmin().get("/api/v1/groups/" + group).expect(404);
+    }
+
+    private static void assertDeleted(MockHttpServletResponse answer, String what, String kept) throws Exception {
+        assertThat(answer.getStatus()).isEqualTo(409);
+        assertThat(answer.getContentAsString())
+                .contains("Nothing was saved: someone else deleted " + what + " after this form was opened")
+                .contains(kept)
+                .doesNotContain("Open the current version");
+    }
+
+    @Test
     void anEditFormWithoutItsVersionSavesNothing() throws Exception {
         String name = people.user("unversioned");
         String resource = Api.unique("db");
