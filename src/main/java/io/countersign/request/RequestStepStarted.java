@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * A step began waiting on its approvers; {@code deadline} is null when the step has no timeout.
  * {@code extendsGrant} is the grant an extension request asks more time on; null for new access.
+ * {@code autoApprovedBecause} is set when the service approves the step itself as it starts.
  */
 public record RequestStepStarted(
         Actor actor,
@@ -17,7 +18,8 @@ public record RequestStepStarted(
         int requiredApprovals,
         List<String> eligibleApprovers,
         Instant deadline,
-        String extendsGrant)
+        String extendsGrant,
+        String autoApprovedBecause)
         implements AuditableEvent {
 
     static RequestStepStarted of(Actor cause, RequestDetails details, int step, RequestStep started) {
@@ -29,7 +31,8 @@ public record RequestStepStarted(
                 started.requiredApprovals(),
                 started.eligibleApprovers(),
                 started.deadline(),
-                details.extendsGrant());
+                details.extendsGrant(),
+                started.autoApprovedBecause());
     }
 
     public RequestStepStarted {
@@ -48,8 +51,11 @@ public record RequestStepStarted(
 
     @Override
     public String note() {
-        return "step " + (step + 1) + (stepName == null ? "" : " '" + stepName + "'") + " needs " + requiredApprovals
-                + " of " + eligibleApprovers;
+        String started = "step " + (step + 1) + (stepName == null ? "" : " '" + stepName + "'");
+        // its eligible approvers may be none at all: the list would read as a step nobody can approve
+        return autoApprovedBecause != null
+                ? started + " is approved automatically: " + autoApprovedBecause
+                : started + " needs " + requiredApprovals + " of " + eligibleApprovers;
     }
 
     /** The grant an extension request concerns, so that its audit row and events name that grant. */

@@ -46,7 +46,7 @@ final class TestEvent {
                         null,
                         null);
             case "request.step_started" ->
-                new RequestStepStarted(DEV, requestId, 0, "test", 1, List.of("lisa"), null, null);
+                new RequestStepStarted(DEV, requestId, 0, "test", 1, List.of("lisa"), null, null, null);
             case "request.rejected" -> new RequestRejected(DEV, requestId, "dev", 0, "test");
             case "request.cancelled" -> new RequestCancelled(DEV, requestId, "dev", "test", null);
             case "request.expired" -> new RequestExpired(DEV, requestId, "dev", 0, END);

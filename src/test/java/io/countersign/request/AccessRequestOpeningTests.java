@@ -143,6 +143,18 @@ class AccessRequestOpeningTests {
     }
 
     @Test
+    void aStepTheServiceApprovesAsItStartsIsNotedAsApprovedNotAsWaitingOnNobody() {
+        AccessRequest request =
+                openKeepingEvents(plan(autoStep("Owner", "the requester is the step's approver", "dev")));
+
+        assertThat(request.pullEvents())
+                .filteredOn(RequestStepStarted.class::isInstance)
+                .singleElement()
+                .extracting(AuditableEvent::note)
+                .isEqualTo("step 1 'Owner' is approved automatically: the requester is the step's approver");
+    }
+
+    @Test
     void pullingEventsDrainsThem() {
         AccessRequest request = openKeepingEvents(plan(step("A", 1, "lisa")));
 
