@@ -10,7 +10,9 @@ import io.countersign.shared.UnreadValues;
 import io.countersign.shared.UnreadValuesModule;
 import io.countersign.shared.Utf8;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -230,7 +232,44 @@ final class BundleReader {
         }
         String expected =
                 e instanceof InvalidFormatException unreadable ? TimesAsText.mustBe(unreadable.getTargetType()) : null;
-        return new FieldIssue(path, "invalid_value", expected != null ? expected : "has the wrong type or format");
+        if (expected != null) {
+            return new FieldIssue(path, "invalid_value", expected);
+        }
+        String kind = kindExpected(e, format);
+        return kind != null
+                ? new FieldIssue(path, "invalid_type", "must be " + kind)
+                : new FieldIssue(path, "invalid_value", "has the wrong type or format");
+    }
+
+    /**
+     * The kind of value a field takes when another kind was sent (a number or a list where text
+     * belongs, a mapping where a list does), in the words of the bundle's format and as the API words
+     * it for a body ({@code must be a JSON string}); null when the kind was right but the value was not.
+     */
+    private static String kindExpected(JacksonException e, BundleFormat format) {
+        if (!(e instanceof MismatchedInputException mismatch) || mismatch.getTargetType() == null) {
+            return null;
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        boolean scalar = e instanceof InvalidFormatException unreadable
+                && (unreadable.getValue() instanceof Number || unreadable.getValue() instanceof Boolean);
+        if (!scalar
+                && !message.startsWith("Cannot deserialize value of type")
+                && !message.startsWith("Cannot construct instance of")) {
+            return null;
+        }
+        Class<?> target = mismatch.getTargetType();
+        boolean json = format == BundleFormat.JSON;
+        if (target == String.class) {
+            return json ? "a JSON string" : "text";
+        }
+        if (Collection.class.isAssignableFrom(target)) {
+            return json ? "a JSON array" : "a list";
+        }
+        if (target.isRecord() || Map.class.isAssignableFrom(target)) {
+            return json ? "a JSON object" : "a mapping";
+        }
+        return null;
     }
 
     private static boolean textForScalar(MismatchedInputException e) {

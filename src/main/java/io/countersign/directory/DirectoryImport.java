@@ -69,7 +69,10 @@ public class DirectoryImport {
             levels.lock();
         }
         List<String> levelsBefore = levels.all();
-        List<String> levelsAfter = levelInput == null ? levelsBefore : LevelRules.check(problems, "levels", levelInput);
+        Problems levelProblems = new Problems();
+        List<String> levelsAfter =
+                levelInput == null ? levelsBefore : LevelRules.check(levelProblems, "levels", levelInput);
+        problems.addAll(levelProblems.issues());
         Set<String> removed = new LinkedHashSet<>(levelsBefore);
         levelsAfter.forEach(removed::remove);
         Set<String> levelSet = Set.copyOf(levelsAfter);
@@ -101,7 +104,11 @@ public class DirectoryImport {
                 UserRules.check(problems, "users[" + i + "].", user, known);
             }
         }
-        checkRemovedLevels(problems, removed, usersAfter, replaced);
+        if (levelProblems.isEmpty()) {
+            // a section with an unreadable or invalid entry does not say which levels it keeps: every
+            // level would look left out, so, as PUT /levels does, only its entries' issues are reported
+            checkRemovedLevels(problems, removed, usersAfter, replaced);
+        }
         checkAnAdministratorRemains(problems, userInput(userInput), usersBefore, usersAfter);
 
         Map<String, Group> groupsBefore = index(groups.all(), Group::name);

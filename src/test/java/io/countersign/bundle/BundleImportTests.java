@@ -158,7 +158,7 @@ class BundleImportTests extends BundleImporterTestBase {
         assertThat(issues(response.expect(400).json()))
                 .containsExactlyInAnyOrder(
                         "users[0].username:required",
-                        "users[1].username:invalid_value",
+                        "users[1].username:invalid_type",
                         "users[2].username:invalid_name",
                         "users[2].email:invalid_email");
         assertThat(api.asAdmin().get("/api/v1/users/" + id + "-ok").status()).isEqualTo(404);
@@ -231,6 +231,22 @@ class BundleImportTests extends BundleImporterTestBase {
                 .contains(holder);
         movedOff.expect(200);
         assertThat(currentLevels()).doesNotContain(kept);
+    }
+
+    @Test
+    void unreadableLevelsAreReportedAsPutLevelsReportsThemNotAsEveryLevelLeftOut() {
+        people.user("holder", people.level("held"), null);
+        List<String> before = currentLevels();
+
+        var json = importer.json("{\"levels\": [1, true]}");
+        var yaml = importer.yaml("levels: [[engineer], {x: 1}]\nresources: {}\n");
+        var put = api.asAdmin().put("/api/v1/levels", "[1, true]");
+
+        assertThat(json.expect(400).json().get("errors"))
+                .isEqualTo(put.expect(400).json().get("errors"));
+        assertThat(issues(yaml.expect(400).json()))
+                .containsExactly("levels[0]:invalid_type", "levels[1]:invalid_type", "resources:invalid_type");
+        assertThat(currentLevels()).isEqualTo(before);
     }
 
     @Test

@@ -167,11 +167,14 @@ class BundleReaderTests {
     }
 
     @Test
-    void aWrongTypeNamesItsPath() {
-        FieldIssue issue = issueOf("{\"groups\": [{\"name\": \"g\", \"members\": \"alice\"}]}", BundleFormat.JSON);
+    void aWrongTypeNamesItsPathAndTheKindTheFieldTakesAsTheApiDoes() {
+        FieldIssue json = issueOf("{\"groups\": [{\"name\": \"g\", \"members\": \"alice\"}]}", BundleFormat.JSON);
+        FieldIssue yaml = issueOf("groups:\n  - {name: g, members: {alice: 1}}\n", BundleFormat.YAML);
+        FieldIssue text = issueOf("{\"levels\": [\"engineer\", 7]}", BundleFormat.JSON);
 
-        assertThat(issue.field()).isEqualTo("groups[0].members");
-        assertThat(issue.code()).isEqualTo("invalid_value");
+        assertThat(json).isEqualTo(new FieldIssue("groups[0].members", "invalid_type", "must be a JSON array"));
+        assertThat(yaml).isEqualTo(new FieldIssue("groups[0].members", "invalid_type", "must be a list"));
+        assertThat(text).isEqualTo(new FieldIssue("levels[1]", "invalid_type", "must be a JSON string"));
     }
 
     @Test
