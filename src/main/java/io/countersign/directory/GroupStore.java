@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -112,7 +112,10 @@ class GroupStore {
 
     /** Every group with its members and managers, by name: three queries whatever the number of groups. */
     List<Group> all() {
-        return load(jdbc.sql("select name from user_groups").query(String.class).list(), "", Map.of());
+        List<String> names = new ArrayList<>(
+                jdbc.sql("select name from user_groups").query(String.class).list());
+        Collections.sort(names);
+        return load(names, "", Map.of());
     }
 
     /** One page of groups by name, as {@code query} asks: three queries. */
@@ -125,9 +128,14 @@ class GroupStore {
         return Revisions.read(jdbc, "user_groups", "name", name, lock);
     }
 
-    /** The groups named, with the members and managers the {@code where} clause on their tables selects. */
+    /**
+     * The groups named, in the order named, with the members and managers the {@code where} clause on
+     * their tables selects. A page names them in the database's order, which its collation decides and
+     * the cursor follows: sorted here, a page's last item could be another than the one the next page
+     * starts after.
+     */
     private List<Group> load(List<String> names, String where, Map<String, ?> params) {
-        Map<String, TreeSet<String>> members = new TreeMap<>();
+        Map<String, TreeSet<String>> members = new LinkedHashMap<>();
         Map<String, TreeSet<String>> managers = new HashMap<>();
         names.forEach(name -> {
             members.put(name, new TreeSet<>());

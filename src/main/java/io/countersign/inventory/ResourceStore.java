@@ -13,8 +13,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -101,12 +103,18 @@ class ResourceStore {
         if (names.isEmpty()) {
             return List.of();
         }
-        Map<String, ResourceParts> parts = new TreeMap<>();
+        Map<String, ResourceParts> parts = new HashMap<>();
         jdbc.sql(FIND_MANY).param("names", names).query(rs -> {
             parts.computeIfAbsent(rs.getString("resource"), ResourceParts::new)
                     .add(rs.getString("kind"), rs.getString("item"), rs.getString("item_value"));
         });
-        return parts.values().stream().map(ResourceParts::toResource).toList();
+        // in the database's order of names, which its collation decides and the cursor follows: sorted
+        // here, a page's last item could be another than the one the next page starts after
+        return names.stream()
+                .map(parts::get)
+                .filter(Objects::nonNull)
+                .map(ResourceParts::toResource)
+                .toList();
     }
 
     Optional<Revision> revision(String name, boolean lock) {
