@@ -77,7 +77,8 @@ class ExportController {
                 .sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
                 .toList();
         for (MediaType type : types) {
-            if (type.isWildcardType()) {
+            // application/* names no type more than */* does: both admit either, and get the default
+            if (type.isWildcardType() || type.isWildcardSubtype() && type.getSubtypeSuffix() == null) {
                 return false;
             }
             if (type.isCompatibleWith(MediaType.APPLICATION_JSON) || "json".equals(type.getSubtypeSuffix())) {

@@ -260,6 +260,19 @@ class AnswerMediaTypeTests {
                 .isEqualTo(406);
     }
 
+    @Test
+    void aWildcardOfApplicationTypesGetsTheBundleExportsDefaultYaml() throws Exception {
+        for (String accept : List.of("application/*", "application/*, */*;q=0.5", "application/*, text/html")) {
+            MockHttpServletResponse bundle = call(get("/api/v1/export"), accept);
+
+            assertThat(bundle.getStatus()).as(accept).isEqualTo(200);
+            assertThat(bundle.getHeader("Content-Type")).as(accept).startsWith("application/yaml");
+        }
+        assertThat(call(get("/api/v1/export"), "application/json, application/*;q=0.5")
+                        .getHeader("Content-Type"))
+                .isEqualTo("application/json");
+    }
+
     private MockHttpServletResponse call(MockHttpServletRequestBuilder request, String accept) throws Exception {
         MvcResult result = mvc.perform(request.header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
                         .header("Accept", accept))
