@@ -22,7 +22,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
 class ReadableConditions implements HandlerInterceptor {
 
     private static final String TAG = "(W/)?\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\"";
-    private static final Pattern TAGS = Pattern.compile("\\*|" + TAG + "(\\s*,\\s*" + TAG + ")*");
+    /** A comma between elements, and the empty elements a list may hold (RFC 9110, 5.6.1): skipped. */
+    private static final String COMMA = "\\s*,[\\s,]*";
+
+    private static final Pattern TAGS =
+            Pattern.compile("\\*|(,[\\s,]*)?" + TAG + "(" + COMMA + TAG + ")*(" + COMMA + ")?");
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

@@ -110,6 +110,26 @@ class PreconditionAnswersTests extends ConfigurationObjectsTestBase {
                 .isEqualTo(404);
     }
 
+    @Test
+    void anEmptyElementOfAListOfTagsIsSkippedAsHttpListsAsk() {
+        String path = "/api/v1/groups/" + create("groups", Api.unique("listed"));
+        String etag = api.asAdmin().get(path).header("ETag");
+        String body = api.asAdmin().get(path).body();
+
+        var trailing = api.asAdmin().call(HttpMethod.PUT, path, body, "If-Match", etag + ",");
+        var between = api.asAdmin().call(HttpMethod.PUT, path, body, "If-Match", "\"1-1\", ," + etag);
+        var stale = api.asAdmin().call(HttpMethod.DELETE, path, null, "If-Match", ", \"1-1\"");
+        var cached = api.asAdmin().call(HttpMethod.GET, path, null, "If-None-Match", "\"1-1\",, " + etag + " ,");
+
+        assertThat(trailing.status()).isEqualTo(200);
+        assertThat(between.status()).isEqualTo(200);
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(cached.status()).isEqualTo(304);
+        assertThat(Api.issues(api.asAdmin().call(HttpMethod.DELETE, path, null, "If-Match", ", ,")))
+                .containsExactly("If-Match:invalid_value");
+        api.asAdmin().get(path).expect(200);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"garbage", "\"unclosed", "*, \"1-1\""})
     void anUnreadableIfMatchOnAnObjectWithoutVersionsIsABadRequestToo(String value) {
