@@ -6,10 +6,13 @@ import io.countersign.testing.AccessSetup;
 import io.countersign.testing.Api;
 import io.countersign.testing.MutableClock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Where grant tests start: dev, a user with an API token to ask for access with, and a fresh name for
@@ -63,5 +66,60 @@ abstract class DevWithATokenTestBase {
                                 .query(Long.class)
                                 .single()
                         == 0);
+    }
+
+    /** A new user, who may approve, under a fresh name built from {@code base}; answers the name. */
+    String newUser(String base) {
+        String name = Api.unique(base);
+        api.asAdmin()
+                .post("/api/v1/users", Api.json(Map.of("username", name, "email", name + "@example.com")))
+                .expect(201);
+        return name;
+    }
+
+    /**
+     * dev's request for the resource's {@code admin} account, with {@code fields} besides, approved by the
+     * holder of {@code approverToken}: the grant it opened.
+     */
+    JsonNode approvedGrant(String approverToken, Map<String, Object> fields) {
+        Map<String, Object> body = new LinkedHashMap<>(fields);
+        body.put("resource", resource);
+        body.put("account", "admin");
+        String id = api.as(devToken)
+                .post("/api/v1/requests", Api.json(body))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
+        return api.as(approverToken)
+                .post("/api/v1/requests/" + id + "/approve", null)
+                .expect(200)
+                .json()
+                .get("grant");
+    }
+
+    /**
+     * The policy of the resource, approved by {@code approver} alone: two hours at most at once and six in
+     * all, extensions included. Answers its name.
+     */
+    String extensiblePolicy(String approver) {
+        setup.database(resource, "admin");
+        String policy = Api.unique("db-policy");
+        api.asAdmin()
+                .post(
+                        "/api/v1/policies",
+                        Api.json(Map.of(
+                                "name",
+                                policy,
+                                "conditions",
+                                Map.of("resourceName", resource),
+                                "maxDuration",
+                                "PT2H",
+                                "extension",
+                                Map.of("maxTotalDuration", "PT6H"),
+                                "steps",
+                                List.of(Map.of("approvers", List.of(Map.of("user", approver)))))))
+                .expect(201);
+        return policy;
     }
 }

@@ -27,10 +27,7 @@ class GrantExtensionRulesTests extends DevWithATokenTestBase {
 
     @BeforeEach
     void organisation() {
-        lisa = Api.unique("lisa");
-        api.asAdmin()
-                .post("/api/v1/users", Api.json(Map.of("username", lisa, "email", lisa + "@example.com")))
-                .expect(201);
+        lisa = newUser("lisa");
         lisaToken = api.tokenFor(lisa);
         setup.database(resource, "admin");
         policy = Api.unique("ticketed");
@@ -46,20 +43,7 @@ class GrantExtensionRulesTests extends DevWithATokenTestBase {
 
     /** A two-hour grant of dev's, approved by lisa. */
     private String grant() {
-        String id = api.as(devToken)
-                .post(
-                        "/api/v1/requests",
-                        Api.json(Map.of(
-                                "resource", resource, "account", "admin", "duration", "PT2H", "ticket", "INC-1")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
-        return api.as(lisaToken)
-                .post("/api/v1/requests/" + id + "/approve", null)
-                .expect(200)
-                .json()
-                .get("grant")
+        return approvedGrant(lisaToken, Map.of("duration", "PT2H", "ticket", "INC-1"))
                 .get("id")
                 .asString();
     }

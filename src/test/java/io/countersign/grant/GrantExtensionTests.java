@@ -36,52 +36,16 @@ class GrantExtensionTests extends DevWithATokenTestBase {
 
     @BeforeEach
     void organisation() {
-        String lisa = person("lisa");
+        String lisa = newUser("lisa");
         lisaToken = api.tokenFor(lisa);
-        eveToken = api.tokenFor(person("eve"));
-        setup.database(resource, "admin");
-        policy = Api.unique("db-policy");
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name",
-                                policy,
-                                "conditions",
-                                Map.of("resourceName", resource),
-                                "maxDuration",
-                                "PT2H",
-                                "extension",
-                                Map.of("maxTotalDuration", "PT6H"),
-                                "steps",
-                                List.of(Map.of("approvers", List.of(Map.of("user", lisa)))))))
-                .expect(201);
+        eveToken = api.tokenFor(newUser("eve"));
+        policy = extensiblePolicy(lisa);
         webhook = api.webhook("http://127.0.0.1:9/hook", "grant.extended");
-    }
-
-    private String person(String base) {
-        String name = Api.unique(base);
-        api.asAdmin()
-                .post("/api/v1/users", Api.json(Map.of("username", name, "email", name + "@example.com")))
-                .expect(201);
-        return name;
     }
 
     /** A two-hour grant of dev's, approved by lisa. */
     private JsonNode grant() {
-        String id = api.as(devToken)
-                .post(
-                        "/api/v1/requests",
-                        Api.json(Map.of("resource", resource, "account", "admin", "duration", "PT2H")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
-        return api.as(lisaToken)
-                .post("/api/v1/requests/" + id + "/approve", null)
-                .expect(200)
-                .json()
-                .get("grant");
+        return approvedGrant(lisaToken, Map.of("duration", "PT2H"));
     }
 
     private Api.Response extend(String token, String grantId, String duration) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,45 +21,13 @@ class IdempotentExtensionTests extends DevWithATokenTestBase {
 
     @BeforeEach
     void policy() {
-        String lisa = Api.unique("lisa");
-        api.asAdmin()
-                .post("/api/v1/users", Api.json(Map.of("username", lisa, "email", lisa + "@example.com")))
-                .expect(201);
+        String lisa = newUser("lisa");
         lisaToken = api.tokenFor(lisa);
-        setup.database(resource, "admin");
-        api.asAdmin()
-                .post(
-                        "/api/v1/policies",
-                        Api.json(Map.of(
-                                "name",
-                                Api.unique("db-policy"),
-                                "conditions",
-                                Map.of("resourceName", resource),
-                                "maxDuration",
-                                "PT2H",
-                                "extension",
-                                Map.of("maxTotalDuration", "PT6H"),
-                                "steps",
-                                List.of(Map.of("approvers", List.of(Map.of("user", lisa)))))))
-                .expect(201);
+        extensiblePolicy(lisa);
     }
 
     private String grant() {
-        String id = api.as(devToken)
-                .post(
-                        "/api/v1/requests",
-                        Api.json(Map.of("resource", resource, "account", "admin", "duration", "PT2H")))
-                .expect(201)
-                .json()
-                .get("id")
-                .asString();
-        return api.as(lisaToken)
-                .post("/api/v1/requests/" + id + "/approve", null)
-                .expect(200)
-                .json()
-                .get("grant")
-                .get("id")
-                .asString();
+        return approvedGrant(lisaToken, Map.of("duration", "PT2H")).get("id").asString();
     }
 
     private Api.Response extend(String grantId, String body, String key) {
