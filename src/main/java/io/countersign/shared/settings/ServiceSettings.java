@@ -1,8 +1,12 @@
 package io.countersign.shared.settings;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 import org.apache.catalina.valves.RemoteIpValve;
 import org.springframework.boot.context.properties.bind.Binder;
 
@@ -12,7 +16,8 @@ import org.springframework.boot.context.properties.bind.Binder;
  * of zero or less kept signed-in browsers signed in for ever, a connection timeout of 0 let calls wait
  * for a database connection for ever, and a pool size below 1 silently became 10. The trusted proxies
  * are Spring Boot's own variables, but a pattern Tomcat cannot read stopped the start with a stack
- * trace that never named the variable.
+ * trace that never named the variable, and addresses listed without ranges were taken for a pattern
+ * that trusted none of them.
  */
 final class ServiceSettings {
 
@@ -26,6 +31,9 @@ final class ServiceSettings {
 
     static final Setting INTERNAL_PROXIES = Setting.of("server.tomcat.remoteip.internal-proxies");
     static final Setting TRUSTED_PROXIES = Setting.of("server.tomcat.remoteip.trusted-proxies");
+    /** An IPv4 or IPv6 address as written, which no pattern meant to match several would be. */
+    private static final Pattern ADDRESS =
+            Pattern.compile("[0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private ServiceSettings() {}
 
@@ -49,6 +57,19 @@ final class ServiceSettings {
      * ranges, anything else a regular expression.
      */
     private static void requireProxies(Setting setting, String value, BiConsumer<RemoteIpValve, String> apply) {
+        List<String> items = Arrays.stream(value.split(",")).map(String::strip).toList();
+        // "10.0.3.7,10.0.3.8" has no '/', so Tomcat takes it for one pattern, which no address matches: the
+        // proxies would go untrusted without a word, every client recorded as the proxy and sharing its
+        // sign-in allowance, and the session cookie no longer Secure behind https
+        if (!value.contains("/") && items.size() > 1 && items.stream().allMatch(ADDRESS.asMatchPredicate())) {
+            throw setting.refused(
+                    value,
+                    "lists addresses without a '/', which is read as one regular expression that matches none of"
+                            + " them: write each as a CIDR range, e.g. "
+                            + items.stream()
+                                    .map(item -> item + (item.contains(":") ? "/128" : "/32"))
+                                    .collect(Collectors.joining(",")));
+        }
         try {
             apply.accept(new RemoteIpValve(), value);
         } catch (IllegalArgumentException e) {

@@ -39,6 +39,29 @@ class ServiceSettingsTests {
     }
 
     @Test
+    void trustedProxiesListedAsBareAddressesAreRefusedWithTheRangesToWriteInstead() {
+        // Tomcat reads a value without a '/' as one pattern, which no address matches once it holds a comma
+        assertThatThrownBy(() -> check(Map.of("server.tomcat.remoteip.internal-proxies", "10.0.3.7, 10.0.3.8")))
+                .hasMessageEndingWith(
+                        "SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES (server.tomcat.remoteip.internal-proxies) lists"
+                                + " addresses without a '/', which is read as one regular expression that matches"
+                                + " none of them: write each as a CIDR range, e.g. 10.0.3.7/32,10.0.3.8/32.");
+        assertThatThrownBy(() -> check(Map.of("server.tomcat.remoteip.trusted-proxies", "fd00::7,10.0.3.8")))
+                .hasMessageContaining("SERVER_TOMCAT_REMOTEIP_TRUSTED_PROXIES (server.tomcat.remoteip.trusted-proxies)")
+                .hasMessageEndingWith("e.g. fd00::7/128,10.0.3.8/32.");
+    }
+
+    @Test
+    void trustedProxiesListingOneBareAddressAmongRangesOrAsAPatternPass() {
+        assertThatCode(() -> check(Map.of(
+                        "server.tomcat.remoteip.internal-proxies", "10.0.3.7",
+                        "server.tomcat.remoteip.trusted-proxies", "10.0.3.0/24, 10.0.4.7")))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> check(Map.of("server.tomcat.remoteip.internal-proxies", "10\\.0\\.3\\.[0-9]{1,3}")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void trustedProxiesGivenAsAPatternOrAsRangesPass() {
         assertThatCode(() -> check(Map.of(
                         "server.tomcat.remoteip.internal-proxies", "10\\.0\\.3\\.7",
