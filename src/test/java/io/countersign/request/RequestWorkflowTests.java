@@ -307,6 +307,19 @@ class RequestWorkflowTests extends DevLisaAndCarolTestBase {
     }
 
     @Test
+    void aWaitBeyondAnyIntegerIsCappedAsTheWaitPreferenceIsAndTextIsAnInvalidValue() {
+        String id = org.request(dev, resource).get("id").asString();
+        as(dev).post("/api/v1/requests/" + id + "/cancel", null).expect(200);
+
+        // decided already, so the capped wait answers at once
+        var huge = as(dev).get("/api/v1/requests/" + id + "?wait=" + "9".repeat(20));
+        var text = as(dev).get("/api/v1/requests/" + id + "?wait=soon");
+
+        assertThat(huge.expect(200).json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(Api.issues(text.expect(400))).containsExactly("wait:invalid_value");
+    }
+
+    @Test
     void aWaitPreferenceThatIsNegativeOrNotANumberIsRefusedAndCreatesNothing() {
         String body = Api.json(Map.of("resource", resource, "account", "admin"));
 

@@ -95,6 +95,9 @@ final class OpenApiParameters {
             parameter
                     .description("`me`: only the requests that wait on the caller's decision now")
                     .setSchema(choice(List.of("me")));
+        } else if ("getRequest".equals(id) && "wait".equals(name)) {
+            // read as text to cap any number, but a whole number of seconds all the same
+            parameter.setSchema(new IntegerSchema().minimum(BigDecimal.ZERO));
         } else if ("checkAccess".equals(id) && ACCESS_QUESTION.contains(name)) {
             parameter.setRequired(true);
         }

@@ -201,16 +201,15 @@ class RequestController {
     /** {@code ?wait=N} long-polls up to N seconds (at most 60) until the request is no longer PENDING. */
     @Operation(operationId = "getRequest", summary = "Read a request (optionally long-polling for its decision)")
     @GetMapping(value = "/{id}", params = "wait")
-    DeferredResult<RequestResponse> getAndWait(Actor actor, @PathVariable String id, @RequestParam int wait) {
-        if (wait < 0) {
-            throw RequestWaiter.negativeWait("wait");
-        }
+    DeferredResult<RequestResponse> getAndWait(Actor actor, @PathVariable String id, @RequestParam String wait) {
+        // read as text: a number beyond any integer is capped as Prefer: wait's is, not refused
+        int seconds = RequestWaiter.queriedWait(wait);
         RequestResponse first = get(actor, id);
         // what a caller may see depends on nothing but who it is
         return waiter.await(
                 first.id(),
                 actor,
-                RequestWaiter.capped(wait),
+                seconds,
                 first,
                 () -> get(actor, id),
                 answer -> answer.status() != RequestStatus.PENDING);

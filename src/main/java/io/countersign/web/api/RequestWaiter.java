@@ -111,24 +111,29 @@ class RequestWaiter implements DisposableBean, SmartLifecycle {
         if (value.length() > 1 && value.startsWith("\"") && value.endsWith("\"")) {
             value = value.substring(1, value.length() - 1);
         }
+        return seconds("Prefer", "wait ", value);
+    }
+
+    /** The seconds of {@code ?wait=N}, read as the preference is: capped however large, refused unless whole. */
+    static int queriedWait(String value) {
+        return seconds("wait", "", value);
+    }
+
+    private static int seconds(String field, String named, String value) {
         if (value.matches("-[0-9]+")) {
-            throw negativeWait("Prefer");
+            throw negativeWait(field);
         }
         if (!value.matches("[0-9]+")) {
             throw InvalidInputException.of(
-                    "Prefer", "invalid_value", "wait must be a whole number of seconds, such as wait=30");
+                    field, "invalid_value", named + "must be a whole number of seconds, such as wait=30");
         }
         return new BigInteger(value).min(BigInteger.valueOf(MAX_WAIT_SECONDS)).intValue();
     }
 
     /** A negative wait is a client's mistake, as a negative limit is, not a wish to wait none. */
-    static InvalidInputException negativeWait(String field) {
+    private static InvalidInputException negativeWait(String field) {
         return InvalidInputException.of(
                 field, "out_of_range", "must be 0 or more seconds; a wait above " + MAX_WAIT_SECONDS + " is capped");
-    }
-
-    static int capped(int seconds) {
-        return Math.max(0, Math.min(seconds, MAX_WAIT_SECONDS));
     }
 
     /**
