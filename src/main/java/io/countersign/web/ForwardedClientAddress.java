@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +37,8 @@ import tools.jackson.core.io.JsonStringEncoder;
 class ForwardedClientAddress extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ForwardedClientAddress.class);
-    private static final Pattern IPV4 = Pattern.compile("((?:[0-9]{1,3}\\.){3}[0-9]{1,3})(?::[0-9]{1,5})?");
-    private static final Pattern BRACKETED_IPV6 = Pattern.compile("\\[([0-9A-Fa-f:.]+)](?::[0-9]{1,5})?");
+    private static final Pattern IPV4 = Pattern.compile("((?:[0-9]{1,3}\\.){3}[0-9]{1,3})(?::([0-9]{1,5}))?");
+    private static final Pattern BRACKETED_IPV6 = Pattern.compile("\\[([0-9A-Fa-f:.]+)](?::([0-9]{1,5}))?");
     // a link-local address names the interface it was reached on: fe80::1%eth0
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}(%[0-9A-Za-z_.-]{1,16})?");
     private static final String PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
@@ -88,29 +89,82 @@ class ForwardedClientAddress extends OncePerRequestFilter {
         return document.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The address alone, when the text is an IPv4 or IPv6 address with or without a port. */
+    /**
+     * The address alone, in one form however it was spelt, when the text is an IPv4 or IPv6 address
+     * with or without a port: the audit is searched, and sign-in failures are counted, by this text.
+     */
     static Optional<String> address(String text) {
         Matcher v4 = IPV4.matcher(text);
         if (v4.matches()) {
+            if (!isPort(v4.group(2))) {
+                return Optional.empty();
+            }
             for (String octet : v4.group(1).split("\\.")) {
-                if (Integer.parseInt(octet) > 255) {
+                // 010 is 8 to some readers and 10 to others
+                if (Integer.parseInt(octet) > 255 || (octet.length() > 1 && octet.startsWith("0"))) {
                     return Optional.empty();
                 }
             }
             return Optional.of(v4.group(1));
         }
         Matcher bracketed = BRACKETED_IPV6.matcher(text);
+        if (bracketed.matches() && !isPort(bracketed.group(2))) {
+            return Optional.empty();
+        }
         String v6 = bracketed.matches() ? bracketed.group(1) : text;
         if (!v6.contains(":") || !IPV6.matcher(v6).matches()) {
             return Optional.empty();
         }
         try {
             // a text with a colon is read as an IPv6 literal or refused, never looked up by name
-            InetAddress.getByName(v6);
-            return Optional.of(v6);
+            InetAddress parsed = InetAddress.getByName(v6);
+            if (parsed instanceof Inet4Address mapped) {
+                // ::ffff:198.51.100.4 is the IPv4 client 198.51.100.4
+                return Optional.of(mapped.getHostAddress());
+            }
+            int zone = v6.indexOf('%');
+            return Optional.of(shortened(parsed.getAddress()) + (zone < 0 ? "" : v6.substring(zone)));
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean isPort(String port) {
+        return port == null || Integer.parseInt(port) <= 65535;
+    }
+
+    /** RFC 5952's text of an IPv6 address: lower case, no leading zeros, the longest run of zero groups as ::. */
+    private static String shortened(byte[] address) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((address[2 * i] & 0xff) << 8) | (address[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            int end = i;
+            while (end < 8 && groups[end] == 0) {
+                end++;
+            }
+            if (end - i > bestLength) {
+                bestStart = i;
+                bestLength = end - i;
+            }
+            i = Math.max(end, i + 1);
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+            } else {
+                if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
+                    text.append(':');
+                }
+                text.append(Integer.toHexString(groups[i]));
+            }
+        }
+        return text.toString();
     }
 
     private static final class WithAddress extends HttpServletRequestWrapper {

@@ -74,7 +74,9 @@ class ForwardedClientAddressTests {
                 "not-an-ip<script>",
                 "999.1.1.1",
                 "example.com",
-                "1:2:3"
+                "1:2:3",
+                "010.0.0.1",
+                "203.0.113.9:99999"
             })
     void textThatNamesNoAddressIsRefusedAndChangesNothing(String forwardedFor) throws Exception {
         String group = Api.unique("proxied");
@@ -104,6 +106,20 @@ class ForwardedClientAddressTests {
             assertThat(createGroupVia(forwarded.get(i), group).statusCode()).isEqualTo(201);
 
             assertThat(auditedSourceOf(group)).isEqualTo(recorded.get(i));
+        }
+    }
+
+    @Test
+    void oneClientIsRecordedInOneFormHoweverTheProxySpellsIt() throws Exception {
+        // the audit is searched, and sign-in failures counted, by the address as text
+        List<String> forwarded = List.of("2001:DB8:0:0:0:0:0:8", "[2001:db8:0::8]:443", "::ffff:198.51.100.4");
+        List<String> recorded = List.of("2001:db8::8", "2001:db8::8", "198.51.100.4");
+        for (int i = 0; i < forwarded.size(); i++) {
+            String group = Api.unique("proxied");
+
+            assertThat(createGroupVia(forwarded.get(i), group).statusCode()).isEqualTo(201);
+
+            assertThat(auditedSourceOf(group)).as(forwarded.get(i)).isEqualTo(recorded.get(i));
         }
     }
 }
