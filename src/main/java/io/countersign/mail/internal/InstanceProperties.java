@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param instanceName the installation's name at the start of every notification's subject, unless
  *     the mail settings name another
- * @param baseUrl the public address of this installation, which links in mail and chat start with
+ * @param baseUrl the public address of this installation, which links in mail and chat start with: an http or
+ *     https address, without a user, a query or a fragment (a start with one is refused)
  */
 @ConfigurationProperties("countersign")
 public record InstanceProperties(
@@ -25,6 +26,15 @@ public record InstanceProperties(
             throw Setting.of("countersign.base-url")
                     .refused(
                             baseUrl, "must be an absolute http or https address, e.g. https://countersign.example.com");
+        }
+        // every link in mail and chat and the sign-in's return address start with it: a query or fragment
+        // would end up in the middle of each, and a user and password would be handed to every reader
+        if (baseUrl.getRawUserInfo() != null || baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
+            throw Setting.of("countersign.base-url")
+                    .refused(
+                            baseUrl,
+                            "must be a public address without a user, a query (?…) or a fragment (#…), e.g."
+                                    + " https://countersign.example.com");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
@@ -31,6 +32,20 @@ class InstancePropertiesTests {
                 .isInstanceOf(InvalidConfigurationPropertyValueException.class)
                 .hasMessageContaining(
                         "COUNTERSIGN_BASE_URL (countersign.base-url) must be an absolute http or https" + " address");
+    }
+
+    @Test
+    void aPublicAddressWithAUserAQueryOrAFragmentIsRefused() {
+        for (String refused : List.of(
+                "https://ops:secret@countersign.example.com",
+                "https://countersign.example.com/?tenant=a",
+                "https://countersign.example.com/#top")) {
+            assertThatThrownBy(() -> at(refused))
+                    .as(refused)
+                    .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                    .hasMessageContaining("without a user, a query (?…) or a fragment (#…)");
+        }
+        assertThat(at("https://countersign.example.com/pam/").base()).isEqualTo("https://countersign.example.com/pam");
     }
 
     private static InstanceProperties at(String baseUrl) {
