@@ -108,6 +108,14 @@ public final class AdminBrowsing {
      * now, so that the save is not refused as one from an older form.
      */
     public MockHttpServletResponse edit(MockHttpSession session, String path, String... fields) {
+        String[] versioned = Arrays.copyOf(fields, fields.length + 2);
+        versioned[fields.length] = "version";
+        versioned[fields.length + 1] = version(session, path);
+        return post(session, path, versioned);
+    }
+
+    /** The version the edit form at {@code path} shows when opened now, as its page sends it back. */
+    public String version(MockHttpSession session, String path) {
         Matcher version;
         try {
             version = VERSION.matcher(get(session, path).getContentAsString());
@@ -117,10 +125,7 @@ public final class AdminBrowsing {
         if (!version.find()) {
             throw new AssertionError("no version on " + path);
         }
-        String[] versioned = Arrays.copyOf(fields, fields.length + 2);
-        versioned[fields.length] = "version";
-        versioned[fields.length + 1] = HtmlUtils.htmlUnescape(version.group(1));
-        return post(session, path, versioned);
+        return HtmlUtils.htmlUnescape(version.group(1));
     }
 
     /** Sends a form whose CSRF token is not the session's, as a page on another site would. */

@@ -7,21 +7,15 @@ import io.countersign.directory.Levels;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
 import io.countersign.shared.Role;
-import io.countersign.shared.database.DatabaseProduct;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import io.countersign.testing.HeldWrites;
+import io.countersign.testing.HeldSaves;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The levels form saved while another save of the list, from a form opened at the same version or
@@ -33,38 +27,21 @@ import org.springframework.web.util.HtmlUtils;
 class SimultaneousLevelSavesTests extends AdminPagesTestBase {
 
     private static final Actor ADMIN = new Actor("admin", Role.ADMIN, Channel.API, "127.0.0.1");
-    private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"([^\"]*)\"");
+
+    @RegisterExtension
+    final HeldSaves saves = new HeldSaves();
 
     @Autowired
     Levels levels;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    DatabaseProduct product;
-
-    private HeldWrites writes;
-
-    @AfterEach
-    void stopThreads() {
-        if (writes != null) {
-            writes.close();
-        }
-    }
-
     @Test
     void aFormSavedWhileAnotherSaveIsWrittenSavesNothing() throws Exception {
         List<String> before = someLevels();
-        String opened = version();
+        String opened = browsing.version(admin, "/admin/levels");
         List<String> elsewhere = new ArrayList<>(before);
         elsewhere.add(Api.unique("elsewhere"));
-        writes = new HeldWrites(jdbc, transactions, product);
 
-        MockHttpServletResponse answer = writes.firstThenSecond(
+        MockHttpServletResponse answer = saves.firstThenSecond(
                 () -> levels.replace(ADMIN, elsewhere),
                 () -> browsing.post(
                         admin,
@@ -88,9 +65,7 @@ class SimultaneousLevelSavesTests extends AdminPagesTestBase {
         added.add(Api.unique("added"));
         List<String> sent = new ArrayList<>(before);
         sent.add(Api.unique("sent"));
-        writes = new HeldWrites(jdbc, transactions, product);
-
-        writes.firstThenSecond(() -> levels.replace(ADMIN, added), () -> levels.replace(ADMIN, sent));
+        saves.firstThenSecond(() -> levels.replace(ADMIN, added), () -> levels.replace(ADMIN, sent));
 
         // the second replaces the list as the first left it, as one sent after it would: the level
         // added meanwhile is removed, since nobody holds it yet
@@ -108,11 +83,5 @@ class SimultaneousLevelSavesTests extends AdminPagesTestBase {
         List<String> one = List.of(Api.unique("lowest"));
         api.asAdmin().put("/api/v1/levels", Api.json(one)).expect(200);
         return one;
-    }
-
-    private String version() throws Exception {
-        Matcher version = VERSION.matcher(browsing.get(admin, "/admin/levels").getContentAsString());
-        assertThat(version.find()).as("a version on the levels page").isTrue();
-        return HtmlUtils.htmlUnescape(version.group(1));
     }
 }

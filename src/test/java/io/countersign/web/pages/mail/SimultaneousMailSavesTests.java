@@ -4,24 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.countersign.mail.MailTest;
 import io.countersign.shared.Role;
-import io.countersign.shared.database.DatabaseProduct;
 import io.countersign.testing.Api;
-import io.countersign.testing.HeldWrites;
+import io.countersign.testing.HeldSaves;
 import io.countersign.web.pages.admin.AdminBrowsing;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 @MailTest
 class SimultaneousMailSavesTests {
 
-    private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"([^\"]*)\"");
+    @RegisterExtension
+    final HeldSaves saves = new HeldSaves();
 
     @Autowired
     MockMvc mvc;
@@ -45,30 +41,14 @@ class SimultaneousMailSavesTests {
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    DatabaseProduct product;
-
-    private HeldWrites writes;
-
-    @AfterEach
-    void stopThreads() {
-        if (writes != null) {
-            writes.close();
-        }
-    }
-
     @Test
     void aFormSavedWhileAnotherSaveIsWrittenSavesNothing() throws Exception {
         AdminBrowsing browsing = new AdminBrowsing(mvc, api);
         MockHttpSession admin = browsing.as(Role.ADMIN);
         api.asAdmin().put("/api/v1/settings/mail", Api.json(settings())).expect(200);
-        String opened = version(browsing, admin);
-        writes = new HeldWrites(jdbc, transactions, product);
+        String opened = browsing.version(admin, "/admin/mail");
 
-        MockHttpServletResponse answer = writes.firstThenSecond(
+        MockHttpServletResponse answer = saves.firstThenSecond(
                 // another administrator's save, holding the settings' row as a save does until it commits
                 () -> jdbc.sql("update mail_settings set approve_keywords = 'Elsewhere' where id = 1")
                         .update(),
@@ -116,11 +96,5 @@ class SimultaneousMailSavesTests {
         body.put("approveKeywords", List.of("Granted"));
         body.put("instanceName", MailTest.INSTANCE_NAME);
         return body;
-    }
-
-    private static String version(AdminBrowsing browsing, MockHttpSession admin) throws Exception {
-        Matcher version = VERSION.matcher(browsing.get(admin, "/admin/mail").getContentAsString());
-        assertThat(version.find()).as("a version on the mail settings page").isTrue();
-        return HtmlUtils.htmlUnescape(version.group(1));
     }
 }
