@@ -13,6 +13,7 @@ import io.countersign.testing.OnPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 class DelegationEndRaceOnPostgresTests extends DelegationTestBase {
 
     private static final Duration A_WHILE = Duration.ofSeconds(10);
+    private static final Duration A_MINUTE = Duration.ofMinutes(1);
 
     @Autowired
     JdbcClient jdbc;
@@ -60,24 +62,14 @@ class DelegationEndRaceOnPostgresTests extends DelegationTestBase {
         String delegation =
                 delegate(lisa, sam, Map.of()).expect(201).json().get("id").asString();
         String id = request();
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<?> deciding = threads.submit(() -> transactions.executeWithoutResult(tx -> {
-            requests.approve(new Actor(sam.name(), Role.USER, Channel.API, "127.0.0.1"), id, null);
-            held.countDown();
-            awaitQuietly(release);
-        }));
-        assertThat(held.await(A_WHILE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        // the test clock stands still but for the minute it moves on while the decision is held
+        Instant released = clock.instant().plus(A_MINUTE);
 
-        Future<?> ending = threads.submit(() -> api.as(lisa.token())
-                .delete("/api/v1/users/" + lisa.name() + "/delegations/" + delegation)
-                .expect(204));
-        await().atMost(A_WHILE).pollInterval(Duration.ofMillis(10)).until(() -> LockWaits.statementsWaiting(jdbc) > 0);
-        clock.advance(Duration.ofMinutes(1));
-        Instant released = clock.instant();
-        release.countDown();
-        deciding.get(A_WHILE.toSeconds(), TimeUnit.SECONDS);
-        ending.get(A_WHILE.toSeconds(), TimeUnit.SECONDS);
+        decisionHeldWhile(
+                id,
+                () -> api.as(lisa.token())
+                        .delete("/api/v1/users/" + lisa.name() + "/delegations/" + delegation)
+                        .expect(204));
 
         JsonNode decision = read(id).get("decisions").get(0);
         assertThat(decision.get("onBehalfOf").asString()).isEqualTo(lisa.name());
@@ -98,22 +90,13 @@ class DelegationEndRaceOnPostgresTests extends DelegationTestBase {
         String delegation =
                 delegate(lisa, sam, Map.of()).expect(201).json().get("id").asString();
         String id = request();
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<?> ending = threads.submit(() -> transactions.executeWithoutResult(tx -> {
-            delegations.end(new Actor(lisa.name(), Role.USER, Channel.API, "127.0.0.1"), lisa.name(), delegation);
-            held.countDown();
-            awaitQuietly(release);
-        }));
-        assertThat(held.await(A_WHILE.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
-        Future<Api.Response> deciding =
-                threads.submit(() -> api.as(sam.token()).post("/api/v1/requests/" + id + "/approve", null));
-        await().atMost(A_WHILE).pollInterval(Duration.ofMillis(10)).until(() -> LockWaits.statementsWaiting(jdbc) > 0);
-        release.countDown();
-        ending.get(A_WHILE.toSeconds(), TimeUnit.SECONDS);
+        Api.Response refused = firstHeldWhileSecondWaits(
+                () -> delegations.end(
+                        new Actor(lisa.name(), Role.USER, Channel.API, "127.0.0.1"), lisa.name(), delegation),
+                () -> api.as(sam.token()).post("/api/v1/requests/" + id + "/approve", null),
+                () -> {});
 
-        Api.Response refused = deciding.get(A_WHILE.toSeconds(), TimeUnit.SECONDS);
         assertThat(refused.status()).isBetween(400, 499);
         JsonNode read = read(id);
         assertThat(read.get("status").asString()).isEqualTo("PENDING");
@@ -124,27 +107,17 @@ class DelegationEndRaceOnPostgresTests extends DelegationTestBase {
     void anOffboardingThatWaitsForADelegatesDecisionEndsTheDelegationAfterIt() throws Exception {
         delegate(lisa, sam, Map.of()).expect(201);
         String id = request();
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<?> deciding = threads.submit(() -> transactions.executeWithoutResult(tx -> {
-            requests.approve(new Actor(sam.name(), Role.USER, Channel.API, "127.0.0.1"), id, null);
-            held.countDown();
-            awaitQuietly(release);
-        }));
-        assertThat(held.await(A_WHILE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        // the test clock stands still but for the minute it moves on while the decision is held
+        Instant released = clock.instant().plus(A_MINUTE);
 
         // sam, the delegate, leaves: the end of the delegation waits for the decision made through it
-        Future<?> leaving = threads.submit(() -> api.asAdmin()
-                .put(
-                        "/api/v1/users/" + sam.name(),
-                        Api.json(Map.of("email", sam.name() + "@example.com", "role", "USER", "active", false)))
-                .expect(200));
-        await().atMost(A_WHILE).pollInterval(Duration.ofMillis(10)).until(() -> LockWaits.statementsWaiting(jdbc) > 0);
-        clock.advance(Duration.ofMinutes(1));
-        Instant released = clock.instant();
-        release.countDown();
-        deciding.get(A_WHILE.toSeconds(), TimeUnit.SECONDS);
-        leaving.get(A_WHILE.toSeconds(), TimeUnit.SECONDS);
+        decisionHeldWhile(
+                id,
+                () -> api.asAdmin()
+                        .put(
+                                "/api/v1/users/" + sam.name(),
+                                Api.json(Map.of("email", sam.name() + "@example.com", "role", "USER", "active", false)))
+                        .expect(200));
 
         Instant endedAt = Instant.parse(api.as(lisa.token())
                 .get("/api/v1/users/" + lisa.name() + "/delegations")
@@ -158,6 +131,41 @@ class DelegationEndRaceOnPostgresTests extends DelegationTestBase {
 
     private JsonNode read(String id) {
         return api.asAdmin().get("/api/v1/requests/" + id).expect(200).json();
+    }
+
+    /**
+     * Sam's approval of {@code id}, held uncommitted until {@code waiting} is seen waiting for its locks;
+     * the clock moves on {@link #A_MINUTE} before the approval commits, so that what waited is dated
+     * after it.
+     */
+    private <T> T decisionHeldWhile(String id, Callable<T> waiting) throws Exception {
+        return firstHeldWhileSecondWaits(
+                () -> requests.approve(new Actor(sam.name(), Role.USER, Channel.API, "127.0.0.1"), id, null),
+                waiting,
+                () -> clock.advance(A_MINUTE));
+    }
+
+    /**
+     * Runs {@code first} in a transaction held open until {@code second}, started meanwhile, waits for a
+     * lock; then runs {@code beforeCommit} and lets the first commit. Answers what the second answered.
+     */
+    private <T> T firstHeldWhileSecondWaits(Runnable first, Callable<T> second, Runnable beforeCommit)
+            throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> holding = threads.submit(() -> transactions.executeWithoutResult(tx -> {
+            first.run();
+            held.countDown();
+            awaitQuietly(release);
+        }));
+        assertThat(held.await(A_WHILE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        Future<T> waiting = threads.submit(second);
+        await().atMost(A_WHILE).pollInterval(Duration.ofMillis(10)).until(() -> LockWaits.statementsWaiting(jdbc) > 0);
+        beforeCommit.run();
+        release.countDown();
+        holding.get(A_WHILE.toSeconds(), TimeUnit.SECONDS);
+        return waiting.get(A_WHILE.toSeconds(), TimeUnit.SECONDS);
     }
 
     private static void awaitQuietly(CountDownLatch release) {
