@@ -7,14 +7,12 @@ import io.countersign.directory.People;
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,8 +22,6 @@ import tools.jackson.databind.JsonNode;
  */
 @CountersignTest
 class StaleFormsTests extends AdminPagesTestBase {
-
-    private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"([^\"]*)\"");
 
     @Test
     void thePolicyEditorDoesNotOverwriteAChangeMadeSinceItWasOpened() throws Exception {
@@ -82,19 +78,7 @@ class StaleFormsTests extends AdminPagesTestBase {
         changed.put("displayName", "Set elsewhere");
         api.asAdmin().put("/api/v1/users/" + name, Api.json(changed)).expect(200);
 
-        MockHttpServletResponse stale = browsing.post(
-                admin,
-                "/admin/users/" + name,
-                "version",
-                opened,
-                "email",
-                String.valueOf(changed.get("email")),
-                "displayName",
-                "Typed here",
-                "role",
-                "USER",
-                "active",
-                "true");
+        MockHttpServletResponse stale = saveUser(name, opened);
 
         assertStale(stale, "user " + name, "/admin/users/" + name, "Typed here");
         assertThat(api.asAdmin()
@@ -108,12 +92,7 @@ class StaleFormsTests extends AdminPagesTestBase {
 
     @Test
     void aResourceOrGroupFormOpenedBeforeAnotherChangeSavesNothing() throws Exception {
-        String resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
+        String resource = newResource();
         String openedResource = version("/admin/resources/" + resource);
         api.asAdmin()
                 .put(
@@ -121,24 +100,14 @@ class StaleFormsTests extends AdminPagesTestBase {
                         Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin", "ro"))))
                 .expect(200);
         String dev = people.user("dev");
-        String group = Api.unique("team");
-        api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", group))).expect(201);
+        String group = newGroup();
         String openedGroup = version("/admin/groups/" + group);
         api.asAdmin()
                 .put("/api/v1/groups/" + group, Api.json(Map.of("name", group, "members", List.of(dev))))
                 .expect(200);
 
-        MockHttpServletResponse staleResource = browsing.post(
-                admin,
-                "/admin/resources/" + resource,
-                "version",
-                openedResource,
-                "type",
-                "database",
-                "accounts",
-                "admin, typed");
-        MockHttpServletResponse staleGroup =
-                browsing.post(admin, "/admin/groups/" + group, "version", openedGroup, "members", "", "managers", "");
+        MockHttpServletResponse staleResource = saveResource(resource, openedResource);
+        MockHttpServletResponse staleGroup = saveGroup(group, openedGroup, "");
 
         assertStale(staleResource, "resource " + resource, "/admin/resources/" + resource, "admin, typed");
         assertStale(staleGroup, "group " + group, "/admin/groups/" + group, "Nothing was saved");
@@ -155,8 +124,7 @@ class StaleFormsTests extends AdminPagesTestBase {
                         .get("members")))
                 .containsExactly(dev);
 
-        MockHttpServletResponse saved = browsing.post(
-                admin, "/admin/groups/" + group, "version", version("/admin/groups/" + group), "members", "");
+        MockHttpServletResponse saved = saveGroup(group, version("/admin/groups/" + group), "");
         assertThat(browsing.follow(admin, saved)).contains("Group " + group + " is saved.");
     }
 
@@ -165,7 +133,7 @@ class StaleFormsTests extends AdminPagesTestBase {
         List<String> before =
                 strings(api.asAdmin().get("/api/v1/levels").expect(200).json());
         String opened = version("/admin/levels");
-        List<String> elsewhere = new java.util.ArrayList<>(before);
+        List<String> elsewhere = new ArrayList<>(before);
         elsewhere.add(Api.unique("elsewhere"));
         api.asAdmin().put("/api/v1/levels", Api.json(elsewhere)).expect(200);
 
@@ -184,52 +152,17 @@ class StaleFormsTests extends AdminPagesTestBase {
     void anEditFormOfSomethingDeletedSinceItWasOpenedSavesNothingAndKeepsWhatWasTyped() throws Exception {
         String user = people.user("deleted");
         String openedUser = version("/admin/users/" + user);
-        String resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
+        String resource = newResource();
         String openedResource = version("/admin/resources/" + resource);
-        String group = Api.unique("team");
-        api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", group))).expect(201);
+        String group = newGroup();
         String openedGroup = version("/admin/groups/" + group);
         api.asAdmin().delete("/api/v1/users/" + user).expect(204);
         api.asAdmin().delete("/api/v1/resources/" + resource).expect(204);
         api.asAdmin().delete("/api/v1/groups/" + group).expect(204);
 
-        assertDeleted(
-                browsing.post(
-                        admin,
-                        "/admin/users/" + user,
-                        "version",
-                        openedUser,
-                        "email",
-                        user + "@example.com",
-                        "displayName",
-                        "Typed here",
-                        "role",
-                        "USER",
-                        "active",
-                        "true"),
-                "user " + user,
-                "Typed here");
-        assertDeleted(
-                browsing.post(
-                        admin,
-                        "/admin/resources/" + resource,
-                        "version",
-                        openedResource,
-                        "type",
-                        "database",
-                        "accounts",
-                        "admin, typed"),
-                "resource " + resource,
-                "admin, typed");
-        assertDeleted(
-                browsing.post(admin, "/admin/groups/" + group, "version", openedGroup, "members", "", "managers", ""),
-                "group " + group,
-                "Save group");
+        assertDeleted(saveUser(user, openedUser), "user " + user, "Typed here");
+        assertDeleted(saveResource(resource, openedResource), "resource " + resource, "admin, typed");
+        assertDeleted(saveGroup(group, openedGroup, ""), "group " + group, "Save group");
 
         api.asAdmin().get("/api/v1/users/" + user).expect(404);
         api.asAdmin().get("/api/v1/resources/" + resource).expect(404);
@@ -247,14 +180,8 @@ class StaleFormsTests extends AdminPagesTestBase {
     @Test
     void anEditFormWithoutItsVersionSavesNothing() throws Exception {
         String name = people.user("unversioned");
-        String resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
-        String group = Api.unique("team");
-        api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", group))).expect(201);
+        String resource = newResource();
+        String group = newGroup();
         String policy = Api.unique("policy");
         api.asAdmin()
                 .post(
@@ -270,28 +197,9 @@ class StaleFormsTests extends AdminPagesTestBase {
         List<String> levels =
                 strings(api.asAdmin().get("/api/v1/levels").expect(200).json());
 
-        assertUnversioned(
-                browsing.post(
-                        admin,
-                        "/admin/users/" + name,
-                        "email",
-                        name + "@example.com",
-                        "displayName",
-                        "Typed here",
-                        "role",
-                        "USER",
-                        "active",
-                        "true"),
-                "user " + name,
-                "Typed here");
-        assertUnversioned(
-                browsing.post(admin, "/admin/resources/" + resource, "type", "database", "accounts", "admin, typed"),
-                "resource " + resource,
-                "admin, typed");
-        assertUnversioned(
-                browsing.post(admin, "/admin/groups/" + group, "members", people.user("member"), "managers", ""),
-                "group " + group,
-                "Nothing was saved");
+        assertUnversioned(saveUser(name, null), "user " + name, "Typed here");
+        assertUnversioned(saveResource(resource, null), "resource " + resource, "admin, typed");
+        assertUnversioned(saveGroup(group, null, people.user("member")), "group " + group, "Nothing was saved");
         assertUnversioned(
                 browsing.post(admin, "/admin/levels", "levels", String.join("\n", levels) + "\ntyped"),
                 "the list of levels",
@@ -358,10 +266,59 @@ class StaleFormsTests extends AdminPagesTestBase {
                 "1");
     }
 
-    private String version(String page) throws Exception {
-        Matcher version = VERSION.matcher(browsing.get(admin, page).getContentAsString());
-        assertThat(version.find()).as("a version on " + page).isTrue();
-        return HtmlUtils.htmlUnescape(version.group(1));
+    private String version(String page) {
+        return browsing.version(admin, page);
+    }
+
+    private String newResource() {
+        String resource = Api.unique("db");
+        api.asAdmin()
+                .post(
+                        "/api/v1/resources",
+                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
+                .expect(201);
+        return resource;
+    }
+
+    private String newGroup() {
+        String group = Api.unique("team");
+        api.asAdmin().post("/api/v1/groups", Api.json(Map.of("name", group))).expect(201);
+        return group;
+    }
+
+    /** Saves the user form with "Typed here" as the display name, from a form opened at {@code version}. */
+    private MockHttpServletResponse saveUser(String name, String version) {
+        return save(
+                "/admin/users/" + name,
+                version,
+                "email",
+                name + "@example.com",
+                "displayName",
+                "Typed here",
+                "role",
+                "USER",
+                "active",
+                "true");
+    }
+
+    /** Saves the resource form with "admin, typed" as its accounts, from a form opened at {@code version}. */
+    private MockHttpServletResponse saveResource(String name, String version) {
+        return save("/admin/resources/" + name, version, "type", "database", "accounts", "admin, typed");
+    }
+
+    private MockHttpServletResponse saveGroup(String name, String version, String members) {
+        return save("/admin/groups/" + name, version, "members", members, "managers", "");
+    }
+
+    /** Sends the form at {@code page} with {@code fields}, and with {@code version} unless it is null. */
+    private MockHttpServletResponse save(String page, String version, String... fields) {
+        List<String> sent = new ArrayList<>();
+        if (version != null) {
+            sent.add("version");
+            sent.add(version);
+        }
+        sent.addAll(List.of(fields));
+        return browsing.post(admin, page, sent.toArray(String[]::new));
     }
 
     private static void assertUnversioned(MockHttpServletResponse answer, String what, String kept) throws Exception {
