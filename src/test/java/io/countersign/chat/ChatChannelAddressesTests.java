@@ -20,35 +20,15 @@ class ChatChannelAddressesTests extends ChatChannelsApiFixture {
     @Test
     void addressesWithCredentialsOrUnusablePortsAndBotTokensThatWouldChangeThePathAreRefused() {
         String slack = Api.unique("slack");
-        var withCredentials = api.asAdmin()
-                .post("/api/v1/channels", Api.json(slackChannel(slack, "https://user:secret@proxy.example/api")))
-                .expect(400);
-        var discord = api.asAdmin()
-                .post(
-                        "/api/v1/channels",
-                        Api.json(Map.of(
-                                "name",
-                                Api.unique("discord"),
-                                "type",
-                                "DISCORD",
-                                "webhookUrl",
-                                "https://discord.example:99999/api/webhooks/1/x")))
-                .expect(400);
-        var telegram = api.asAdmin()
-                .post(
-                        "/api/v1/channels",
-                        Api.json(Map.of(
-                                "name",
-                                Api.unique("tg"),
-                                "type",
-                                "TELEGRAM",
-                                "botToken",
-                                "1:a/../../x?",
-                                "chatId",
-                                "-1001",
-                                "webhookSecret",
-                                "hook_secret-of-sixteen")))
-                .expect(400);
+        var withCredentials = refused(slackChannel(slack, "https://user:secret@proxy.example/api"));
+        var discord = refused(Map.of(
+                "name",
+                Api.unique("discord"),
+                "type",
+                "DISCORD",
+                "webhookUrl",
+                "https://discord.example:99999/api/webhooks/1/x"));
+        var telegram = refused(telegramChannel(Api.unique("tg"), "1:a/../../x?"));
 
         assertThat(withCredentials.body()).contains("credentials_in_url").doesNotContain("secret@");
         assertThat(discord.body()).contains("webhookUrl", "invalid_url");
@@ -59,29 +39,11 @@ class ChatChannelAddressesTests extends ChatChannelsApiFixture {
     @Test
     void anApiBaseUrlWithAQueryOrAFragmentIsRefusedSinceTheMethodWouldBeAppendedInsideIt() {
         String slack = Api.unique("slack");
-        var query = api.asAdmin()
-                .post("/api/v1/channels", Api.json(slackChannel(slack, "http://127.0.0.1:9/slack?token=abc")))
-                .expect(400);
-        var fragment = api.asAdmin()
-                .post("/api/v1/channels", Api.json(slackChannel(slack, "http://127.0.0.1:9/slack#part")))
-                .expect(400);
-        var telegram = api.asAdmin()
-                .post(
-                        "/api/v1/channels",
-                        Api.json(Map.of(
-                                "name",
-                                Api.unique("tg"),
-                                "type",
-                                "TELEGRAM",
-                                "botToken",
-                                "1:abc",
-                                "chatId",
-                                "-1001",
-                                "webhookSecret",
-                                "hook_secret-of-sixteen",
-                                "apiBaseUrl",
-                                "http://127.0.0.1:9/tg?x=1")))
-                .expect(400);
+        var query = refused(slackChannel(slack, "http://127.0.0.1:9/slack?token=abc"));
+        var fragment = refused(slackChannel(slack, "http://127.0.0.1:9/slack#part"));
+        Map<String, Object> tg = telegramChannel(Api.unique("tg"), "1:abc");
+        tg.put("apiBaseUrl", "http://127.0.0.1:9/tg?x=1");
+        var telegram = refused(tg);
 
         for (var refused : List.of(query, fragment, telegram)) {
             assertThat(refused.json().get("errors").toString())
@@ -107,15 +69,9 @@ class ChatChannelAddressesTests extends ChatChannelsApiFixture {
                 "http://[64:ff9b::a9fe:a9fe]/",
                 "http://0.0.0.0/")) {
             String slack = Api.unique("slack");
-            var proxy = api.asAdmin()
-                    .post("/api/v1/channels", Api.json(slackChannel(slack, address + "api")))
-                    .expect(400);
-            var teams = api.asAdmin()
-                    .post(
-                            "/api/v1/channels",
-                            Api.json(Map.of(
-                                    "name", Api.unique("teams"), "type", "TEAMS", "webhookUrl", address + "webhook")))
-                    .expect(400);
+            var proxy = refused(slackChannel(slack, address + "api"));
+            var teams =
+                    refused(Map.of("name", Api.unique("teams"), "type", "TEAMS", "webhookUrl", address + "webhook"));
 
             assertThat(Api.issues(proxy)).as(address).containsExactly("apiBaseUrl:refused_address");
             assertThat(Api.issues(teams)).as(address).containsExactly("webhookUrl:refused_address");
@@ -126,12 +82,7 @@ class ChatChannelAddressesTests extends ChatChannelsApiFixture {
     @Test
     void aReplacementThatPointsAChannelAtALinkLocalAddressIsRefused() {
         String name = Api.unique("tg");
-        Map<String, Object> channel = new LinkedHashMap<>();
-        channel.put("name", name);
-        channel.put("type", "TELEGRAM");
-        channel.put("botToken", "1:bot-token");
-        channel.put("chatId", "-1001");
-        channel.put("webhookSecret", "hook_secret-of-sixteen");
+        Map<String, Object> channel = telegramChannel(name, "1:bot-token");
         api.asAdmin().post("/api/v1/channels", Api.json(channel)).expect(201);
 
         channel.put("apiBaseUrl", "http://[fe80::a9fe:a9fe]/bot");
@@ -144,5 +95,21 @@ class ChatChannelAddressesTests extends ChatChannelsApiFixture {
         assertThat(after.hasNonNull("apiBaseUrl"))
                 .as("the stored channel is unchanged")
                 .isFalse();
+    }
+
+    /** The answer to creating the channel {@code body} describes, which must be a refusal. */
+    private Api.Response refused(Map<String, ?> body) {
+        return api.asAdmin().post("/api/v1/channels", Api.json(body)).expect(400);
+    }
+
+    /** A Telegram channel with a usable chat and webhook secret, to which a test may add fields. */
+    private static Map<String, Object> telegramChannel(String name, String botToken) {
+        Map<String, Object> channel = new LinkedHashMap<>();
+        channel.put("name", name);
+        channel.put("type", "TELEGRAM");
+        channel.put("botToken", botToken);
+        channel.put("chatId", "-1001");
+        channel.put("webhookSecret", "hook_secret-of-sixteen");
+        return channel;
     }
 }
