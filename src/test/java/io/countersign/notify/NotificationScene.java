@@ -87,12 +87,7 @@ public class NotificationScene {
 
     /** A new resource governed by a policy with these steps and {@code extra} fields; returns the resource. */
     public String resource(List<Map<String, Object>> steps, Map<String, Object> extra) {
-        String resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
+        String resource = api.resource("db");
         Map<String, Object> policy = new LinkedHashMap<>();
         policy.put("name", Api.unique("policy"));
         policy.put("priority", 10);

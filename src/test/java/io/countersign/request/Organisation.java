@@ -61,13 +61,7 @@ final class Organisation {
 
     /** A database resource with one account, {@code admin}. */
     String resource() {
-        String name = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", name, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
-        return name;
+        return api.resource("db");
     }
 
     /** A step whose approvers are the given people, {@code required} of them. */

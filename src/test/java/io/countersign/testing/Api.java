@@ -144,17 +144,23 @@ public class Api {
                         reviewWithin));
     }
 
-    /**
-     * A new database resource with one account, {@code admin}, governed by a new policy of the given
-     * fields (steps, break-glass...); answers the resource's name.
-     */
-    public String resourceGovernedBy(Map<String, Object> policy) {
-        String resource = unique("db");
+    /** A new database resource named after {@code base}, with one account, {@code admin}; answers its name. */
+    public String resource(String base) {
+        String resource = unique(base);
         asAdmin()
                 .post(
                         "/api/v1/resources",
                         json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
                 .expect(201);
+        return resource;
+    }
+
+    /**
+     * A new database resource with one account, {@code admin}, governed by a new policy of the given
+     * fields (steps, break-glass...); answers the resource's name.
+     */
+    public String resourceGovernedBy(Map<String, Object> policy) {
+        String resource = resource("db");
         Map<String, Object> body = new LinkedHashMap<>(policy);
         body.put("name", unique("policy"));
         body.put("conditions", Map.of("resourceName", resource));

@@ -33,12 +33,7 @@ final class Scene {
         api.asAdmin()
                 .post("/api/v1/groups", Api.json(Map.of("name", group, "members", List.of(dev), "managers", List.of())))
                 .expect(201);
-        resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
+        resource = api.resource("db");
         policy = Api.unique("policy");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", policy);

@@ -42,12 +42,7 @@ class ConfirmationPagesTests extends AdminPagesTestBase {
 
     @Test
     void deletingAResourceAsksFirstAndAskingDeletesNothing() throws Exception {
-        String name = Api.unique("prod-db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", name, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
+        String name = api.resource("prod-db");
 
         asksFirst(
                 "/admin/resources",

@@ -92,7 +92,7 @@ class StaleFormsTests extends AdminPagesTestBase {
 
     @Test
     void aResourceOrGroupFormOpenedBeforeAnotherChangeSavesNothing() throws Exception {
-        String resource = newResource();
+        String resource = api.resource("db");
         String openedResource = version("/admin/resources/" + resource);
         api.asAdmin()
                 .put(
@@ -152,7 +152,7 @@ class StaleFormsTests extends AdminPagesTestBase {
     void anEditFormOfSomethingDeletedSinceItWasOpenedSavesNothingAndKeepsWhatWasTyped() throws Exception {
         String user = people.user("deleted");
         String openedUser = version("/admin/users/" + user);
-        String resource = newResource();
+        String resource = api.resource("db");
         String openedResource = version("/admin/resources/" + resource);
         String group = newGroup();
         String openedGroup = version("/admin/groups/" + group);
@@ -180,7 +180,7 @@ class StaleFormsTests extends AdminPagesTestBase {
     @Test
     void anEditFormWithoutItsVersionSavesNothing() throws Exception {
         String name = people.user("unversioned");
-        String resource = newResource();
+        String resource = api.resource("db");
         String group = newGroup();
         String policy = Api.unique("policy");
         api.asAdmin()
@@ -268,16 +268,6 @@ class StaleFormsTests extends AdminPagesTestBase {
 
     private String version(String page) {
         return browsing.version(admin, page);
-    }
-
-    private String newResource() {
-        String resource = Api.unique("db");
-        api.asAdmin()
-                .post(
-                        "/api/v1/resources",
-                        Api.json(Map.of("name", resource, "type", "database", "accounts", List.of("admin"))))
-                .expect(201);
-        return resource;
     }
 
     private String newGroup() {
