@@ -7,16 +7,15 @@ import io.countersign.shared.Channel;
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import io.countersign.testing.HeldWrites;
+import io.countersign.testing.HeldSaves;
 import io.countersign.testing.OnPostgres;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two administrators demoted at once, each by a write that names the version it read (If-Match): each
@@ -29,6 +28,9 @@ class AdministratorEditRaceOnPostgresTests {
 
     private static final Actor ADMIN = new Actor("admin", Role.ADMIN, Channel.API, "127.0.0.1");
 
+    @RegisterExtension
+    final HeldSaves writes = new HeldSaves();
+
     @Autowired
     Api api;
 
@@ -36,19 +38,7 @@ class AdministratorEditRaceOnPostgresTests {
     JdbcClient jdbc;
 
     @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
     Users users;
-
-    private HeldWrites held;
-
-    @AfterEach
-    void stopThreads() {
-        if (held != null) {
-            held.close();
-        }
-    }
 
     @Test
     void twoVersionedDemotionsOfAdministratorsAtOnceBothGoThroughInTurn() throws Exception {
@@ -58,9 +48,8 @@ class AdministratorEditRaceOnPostgresTests {
         String second = people.user("edit-b", Role.ADMIN);
         String version =
                 api.asAdmin().get("/api/v1/users/" + second).expect(200).header("ETag");
-        held = new HeldWrites(jdbc, transactions);
 
-        Api.Response answered = held.firstThenSecond(
+        Api.Response answered = writes.firstThenSecond(
                 // as a versioned write does: its user's version first, read under lock
                 () -> users.revision(first, true),
                 () -> users.replace(ADMIN, first, demoted(first)),
@@ -82,11 +71,10 @@ class AdministratorEditRaceOnPostgresTests {
         people.onlyTheBootstrapAdministratorIsAnActiveAdmin();
         String held = people.user("edit-a", Role.ADMIN);
         String demoted = people.user("edit-b", Role.ADMIN);
-        this.held = new HeldWrites(jdbc, transactions);
 
         // another writer that takes two administrators' rows against their order; it waits the longest
         // before looking for a deadlock, so the database undoes the call, not it
-        Api.Response answered = this.held.firstThenSecond(
+        Api.Response answered = writes.firstThenSecond(
                 () -> {
                     jdbc.sql("set local deadlock_timeout = '60s'").update();
                     lockUser(held);

@@ -9,19 +9,17 @@ import io.countersign.request.Organisation.Person;
 import io.countersign.shared.Actor;
 import io.countersign.shared.Channel;
 import io.countersign.shared.Role;
-import io.countersign.shared.database.DatabaseProduct;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import io.countersign.testing.HeldWrites;
+import io.countersign.testing.HeldSaves;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A request opened, or an extension asked, while one of its approvers is being deactivated, deleted or
@@ -34,17 +32,14 @@ class ApproverOffboardingRaceTests {
 
     private static final Actor ADMIN = new Actor("admin", Role.ADMIN, Channel.API, "127.0.0.1");
 
+    @RegisterExtension
+    final HeldSaves writes = new HeldSaves();
+
     @Autowired
     Api api;
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    DatabaseProduct product;
 
     @Autowired
     Users users;
@@ -55,7 +50,6 @@ class ApproverOffboardingRaceTests {
     @Autowired
     Grants grants;
 
-    private HeldWrites writes;
     private Person dev;
     private Person lisa;
     private Person tom;
@@ -75,12 +69,6 @@ class ApproverOffboardingRaceTests {
                 .param(lisa.name())
                 .query(String.class)
                 .single();
-        writes = new HeldWrites(jdbc, transactions, product);
-    }
-
-    @AfterEach
-    void stopThreads() {
-        writes.close();
     }
 
     @Test

@@ -10,18 +10,17 @@ import io.countersign.shared.Channel;
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import io.countersign.testing.HeldWrites;
+import io.countersign.testing.HeldSaves;
 import io.countersign.testing.OnPostgres;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A delegation created while its delegator or its delegate is deactivated or given a role that cannot
@@ -34,14 +33,14 @@ class DelegationOffboardingRaceOnPostgresTests {
 
     private static final Actor ADMIN = new Actor("admin", Role.ADMIN, Channel.API, "127.0.0.1");
 
+    @RegisterExtension
+    final HeldSaves writes = new HeldSaves();
+
     @Autowired
     Api api;
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     @Autowired
     Users users;
@@ -52,8 +51,6 @@ class DelegationOffboardingRaceOnPostgresTests {
     @Autowired
     Clock clock;
 
-    private HeldWrites writes;
-
     private String delegator;
 
     private String delegate;
@@ -63,12 +60,6 @@ class DelegationOffboardingRaceOnPostgresTests {
         People people = new People(api);
         delegator = people.user("away");
         delegate = people.user("stand-in");
-        writes = new HeldWrites(jdbc, transactions);
-    }
-
-    @AfterEach
-    void stopThreads() {
-        writes.close();
     }
 
     @Test

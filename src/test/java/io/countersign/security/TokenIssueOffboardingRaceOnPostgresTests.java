@@ -10,14 +10,13 @@ import io.countersign.shared.Channel;
 import io.countersign.shared.Role;
 import io.countersign.testing.Api;
 import io.countersign.testing.CountersignTest;
-import io.countersign.testing.HeldWrites;
+import io.countersign.testing.HeldSaves;
 import io.countersign.testing.OnPostgres;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A token issued while its owner is deactivated, on this instance or another: whichever commits first,
@@ -29,6 +28,9 @@ class TokenIssueOffboardingRaceOnPostgresTests {
 
     private static final Actor ADMIN = new Actor("admin", Role.ADMIN, Channel.API, "127.0.0.1");
 
+    @RegisterExtension
+    final HeldSaves writes = new HeldSaves();
+
     @Autowired
     Api api;
 
@@ -36,27 +38,14 @@ class TokenIssueOffboardingRaceOnPostgresTests {
     JdbcClient jdbc;
 
     @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
     Users users;
 
     @Autowired
     ApiTokens tokens;
 
-    private HeldWrites writes;
-
-    @AfterEach
-    void stopThreads() {
-        if (writes != null) {
-            writes.close();
-        }
-    }
-
     @Test
     void aTokenAskedForWhileTheOwnerIsBeingDeactivatedIsRefusedOnceTheDeactivationCommits() throws Exception {
         String owner = new People(api).user("leaver");
-        writes = new HeldWrites(jdbc, transactions);
 
         Api.Response answered = writes.firstThenSecond(
                 () -> users.replace(ADMIN, owner, active(owner, false)),
@@ -70,7 +59,6 @@ class TokenIssueOffboardingRaceOnPostgresTests {
     @Test
     void aTokenIssuedJustBeforeTheDeactivationIsDeletedByIt() throws Exception {
         String owner = new People(api).user("leaver");
-        writes = new HeldWrites(jdbc, transactions);
 
         Api.Response deactivated = writes.firstThenSecond(
                 () -> tokens.issue(ADMIN, owner, "early", null),
@@ -87,7 +75,6 @@ class TokenIssueOffboardingRaceOnPostgresTests {
     @Test
     void twoTokensOfOneNameAskedForAtOnceAreIssuedInTurn() throws Exception {
         String owner = new People(api).user("holder");
-        writes = new HeldWrites(jdbc, transactions);
 
         Api.Response second = writes.firstThenSecond(
                 () -> tokens.issue(ADMIN, owner, "same", null),

@@ -37,4 +37,9 @@ public final class HeldSaves implements BeforeEachCallback, AfterEachCallback {
     public <T> T firstThenSecond(Runnable first, Callable<T> second) throws Exception {
         return writes.firstThenSecond(first, second);
     }
+
+    /** As {@link HeldWrites#firstThenSecond(Runnable, Runnable, Callable)}. */
+    public <T> T firstThenSecond(Runnable first, Runnable thenFirst, Callable<T> second) throws Exception {
+        return writes.firstThenSecond(first, thenFirst, second);
+    }
 }
