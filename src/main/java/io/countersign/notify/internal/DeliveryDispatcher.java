@@ -60,6 +60,9 @@ public class DeliveryDispatcher implements DisposableBean {
     private final Clock clock;
     private final Map<String, ExecutorService> lanes = new ConcurrentHashMap<>();
     private final SendsInFlight inFlight = new SendsInFlight();
+    /** The claims of the sends in flight, by delivery id: what a stop gives back if they are still running. */
+    private final Map<String, DueDeliveries.Due> claims = new ConcurrentHashMap<>();
+
     private final Turns turns = new Turns();
     private final ServerPauses pauses;
     private final NotificationAttempts notifications;
@@ -221,10 +224,12 @@ public class DeliveryDispatcher implements DisposableBean {
             // another run's probe beat it: it is given back, due as it was
             attempts.release(claimed.get());
         } else if (claimed.isPresent()) {
+            claims.put(due.id(), claimed.get());
             try {
                 lane(due.channel()).execute(() -> send(claimed.get(), destination));
                 return true;
             } catch (RejectedExecutionException stopping) {
+                claims.remove(due.id());
                 attempts.release(claimed.get());
             }
         }
@@ -258,9 +263,12 @@ public class DeliveryDispatcher implements DisposableBean {
                     break;
                 }
                 inFlight.next(channel, sending.id(), next.get().id());
+                claims.remove(sending.id());
                 sending = next.get();
+                claims.put(sending.id(), sending);
             }
         } finally {
+            claims.remove(sending.id());
             inFlight.end(channel, sending.id(), destination);
             wakes.afterCommit(channel);
         }
@@ -286,9 +294,11 @@ public class DeliveryDispatcher implements DisposableBean {
     }
 
     /**
-     * Lets the sends in flight finish for up to {@link #SENDS_AT_STOP}, then interrupts them: those
-     * interrupted give their deliveries back, which another instance (or this one after a restart)
-     * then sends. A send that cannot give its delivery back leaves it to its lease.
+     * Lets the sends in flight finish for up to {@link #SENDS_AT_STOP}, then interrupts them and gives
+     * their deliveries back, which another instance (or this one after a restart) then sends. They are
+     * given back here rather than left to the sends: one blocked reading a server's answer (mail, a
+     * webhook) is deaf to the interrupt and would hold its delivery until its lease ran out. A delivery
+     * that cannot be given back is left to its lease.
      */
     @Override
     public void destroy() throws InterruptedException {
@@ -298,5 +308,7 @@ public class DeliveryDispatcher implements DisposableBean {
             lane.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         lanes.values().forEach(ExecutorService::shutdownNow);
+        // a send that recorded its attempt meanwhile keeps it: giving back asks for the claim as it was
+        claims.values().forEach(attempts::release);
     }
 }
