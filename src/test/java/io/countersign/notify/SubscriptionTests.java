@@ -6,9 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.countersign.notify.NotificationScene.Person;
 import io.countersign.testing.Api;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -248,5 +253,40 @@ class SubscriptionTests extends NotificationSceneTestBase {
                         .valueStream()
                         .map(e -> e.get("action").asString()))
                 .contains("user.subscriptions_changed");
+    }
+
+    @Test
+    void savesMadeAtTheSameMomentEachSucceedAndOneOfThemStands() throws Exception {
+        int saves = 8;
+        for (List<String> before : List.of(List.of("DISCORD"), List.<String>of())) {
+            put(lisa, lisa, Map.of("grant_ending", before));
+            CyclicBarrier together = new CyclicBarrier(saves);
+            ExecutorService threads = Executors.newFixedThreadPool(saves);
+            try {
+                List<Future<Integer>> statuses = new ArrayList<>();
+                for (int i = 0; i < saves; i++) {
+                    List<String> channels = i % 2 == 0 ? List.of("SLACK") : List.of("TEAMS");
+                    statuses.add(threads.submit(() -> {
+                        together.await();
+                        return api.as(lisa.token())
+                                .put(path(lisa), Api.json(Map.of("grant_ending", channels)))
+                                .status();
+                    }));
+                }
+                for (Future<Integer> status : statuses) {
+                    assertThat(status.get()).isEqualTo(200);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            assertThat(api.as(lisa.token())
+                            .get(path(lisa))
+                            .json()
+                            .get("grant_ending")
+                            .valueStream()
+                            .map(JsonNode::asString)
+                            .toList())
+                    .isIn(List.of("SLACK"), List.of("TEAMS"));
+        }
     }
 }

@@ -62,12 +62,13 @@ public class SubscriptionStore {
 
     public void replaceDefault(NotificationKind kind, List<String> channels) {
         this.channels.changed();
-        int updated = jdbc.sql("update notification_defaults set channels = ? where kind = ?")
-                .params(join(channels), kind.name())
+        int inserted = jdbc.sql(
+                        "insert into notification_defaults (kind, channels) values (?, ?) on conflict do nothing")
+                .params(kind.name(), join(channels))
                 .update();
-        if (updated == 0) {
-            jdbc.sql("insert into notification_defaults (kind, channels) values (?, ?)")
-                    .params(kind.name(), join(channels))
+        if (inserted == 0) {
+            jdbc.sql("update notification_defaults set channels = ? where kind = ?")
+                    .params(join(channels), kind.name())
                     .update();
         }
     }
@@ -75,12 +76,21 @@ public class SubscriptionStore {
     /** Stores the user's choice for a kind; null makes the kind follow the default again. */
     public void replaceChoice(String userId, NotificationKind kind, List<String> channels) {
         this.channels.changed();
-        jdbc.sql("delete from notification_subscriptions where user_id = ? and kind = ?")
-                .params(userId, kind.name())
+        if (channels == null) {
+            jdbc.sql("delete from notification_subscriptions where user_id = ? and kind = ?")
+                    .params(userId, kind.name())
+                    .update();
+            return;
+        }
+        // a save at the same moment (a second click, an administrator) may insert the row first: the
+        // insert then waits for it and gives way, and the update makes this save the last one
+        int inserted = jdbc.sql(
+                        "insert into notification_subscriptions (user_id, kind, channels) values (?, ?, ?) on conflict do nothing")
+                .params(userId, kind.name(), join(channels))
                 .update();
-        if (channels != null) {
-            jdbc.sql("insert into notification_subscriptions (user_id, kind, channels) values (?, ?, ?)")
-                    .params(userId, kind.name(), join(channels))
+        if (inserted == 0) {
+            jdbc.sql("update notification_subscriptions set channels = ? where user_id = ? and kind = ?")
+                    .params(join(channels), userId, kind.name())
                     .update();
         }
     }
