@@ -13,7 +13,6 @@ import io.countersign.shared.InvalidInputException;
 import io.countersign.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** My password, my notification subscriptions, my API tokens and my chat links. */
 @Controller
 class ProfilePage {
-
-    private static final String SUBSCRIPTION_FIELD = "kind.";
 
     private final Passwords passwords;
     private final SessionStamps sessionStamps;
@@ -99,7 +96,7 @@ class ProfilePage {
         return "redirect:/profile";
     }
 
-    /** Each kind's field holds its channels, separated by commas or spaces; empty means none. */
+    /** Only the kinds changed are saved: those left as shown keep following the default, if they did. */
     @PostMapping("/profile/subscriptions")
     String subscriptions(
             Actor actor,
@@ -107,19 +104,15 @@ class ProfilePage {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        Map<String, List<String>> body = new LinkedHashMap<>();
-        form.forEach((field, values) -> {
-            if (field.startsWith(SUBSCRIPTION_FIELD)) {
-                String joined = values.isEmpty() ? "" : values.get(0);
-                body.put(
-                        field.substring(SUBSCRIPTION_FIELD.length()),
-                        Arrays.stream(joined.split("[,\\s]+"))
-                                .filter(s -> !s.isBlank())
-                                .toList());
-            }
-        });
+        Map<String, List<String>> body = Map.of();
         try {
-            subscriptions.replace(actor, actor.username(), body);
+            body = SubscriptionForm.typed(form);
+            Map<String, List<String>> changed =
+                    SubscriptionForm.changed(body, subscriptions.of(actor, actor.username()));
+            // a form with no kind at all is refused as the API refuses an empty body
+            if (body.isEmpty() || !changed.isEmpty()) {
+                subscriptions.replace(actor, actor.username(), changed);
+            }
         } catch (CountersignException e) {
             // shown again as typed, so that the mistake can be seen and mended
             Map<String, List<String>> typed = new LinkedHashMap<>(subscriptions.of(actor, actor.username()));

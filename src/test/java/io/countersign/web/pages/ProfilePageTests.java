@@ -2,11 +2,55 @@ package io.countersign.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.countersign.testing.Api;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** The profile page says what was wrong with a form it refused, and shows it as it was typed. */
 class ProfilePageTests extends ServedPagesTestBase {
+
+    private static final Pattern KIND_FIELD = Pattern.compile("name=\"(kind\\.[a-z_]+)\" value=\"([^\"]*)\"");
+
+    /** A kind left as the page shows it is not made a choice: it follows the default as that changes. */
+    @Test
+    void savedNotificationsLeaveTheKindsKeptAsShownFollowingTheDefault() {
+        String user = api.person("follower", "USER", PASSWORD);
+        Visitor browser = Visitor.signedIn(base, user, PASSWORD);
+        Map<String, String> shown = kindFields(browser.open(base + "/profile").body());
+        shown.put("kind.step_opened", "");
+
+        HttpResponse<String> saved = browser.post(base + "/profile", base + "/profile/subscriptions", form(shown));
+
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).contains("Your subscriptions are saved.");
+        JsonNode before =
+                api.asAdmin().get("/api/v1/settings/subscriptions").expect(200).json();
+        String kind = "break_glass_review_overdue";
+        try {
+            api.asAdmin()
+                    .put("/api/v1/settings/subscriptions", Api.json(Map.of(kind, List.of())))
+                    .expect(200);
+            JsonNode mine = api.asAdmin()
+                    .get("/api/v1/users/" + user + "/subscriptions")
+                    .expect(200)
+                    .json();
+            assertThat(Api.strings(mine.get(kind))).isEmpty();
+            assertThat(Api.strings(mine.get("step_opened"))).isEmpty();
+        } finally {
+            api.asAdmin()
+                    .put("/api/v1/settings/subscriptions", Api.json(Map.of(kind, Api.strings(before.get(kind)))))
+                    .expect(200);
+        }
+    }
 
     @Test
     void aRefusedPasswordChangeAnswersABadRequestAndChangesNothing() {
@@ -84,5 +128,22 @@ class ProfilePageTests extends ServedPagesTestBase {
                 .containsPattern("id=\"request_decided-error\">[^<]*EMAIL[^<]* is listed twice")
                 .containsPattern("role=\"alert\">[^<]*step_opened: [^<]*FAX[^<]* is not a channel")
                 .doesNotContain("[0]", "[1]", "already entry", "of the request_decided", "kind.step_opened:");
+    }
+
+    /** The notification fields of the profile page, as a browser would send them back. */
+    private static Map<String, String> kindFields(String page) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher field = KIND_FIELD.matcher(page);
+        while (field.find()) {
+            fields.put(field.group(1), field.group(2));
+        }
+        assertThat(fields).containsKey("kind.step_opened");
+        return fields;
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 }
