@@ -1,5 +1,6 @@
 package io.countersign.web.pages;
 
+import io.countersign.shared.Problems;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,19 +18,28 @@ final class SubscriptionForm {
 
     private SubscriptionForm() {}
 
-    /** Each kind the form sent, its channels as typed. */
+    /**
+     * Each kind the form sent, its channels as typed. A kind's field sent twice is refused, as any page
+     * field of one value is, rather than one of the two being kept unseen.
+     */
     static Map<String, List<String>> typed(MultiValueMap<String, String> form) {
+        Problems problems = new Problems();
         Map<String, List<String>> typed = new LinkedHashMap<>();
         form.forEach((field, values) -> {
-            if (field.startsWith(FIELD)) {
+            if (!field.startsWith(FIELD)) {
+                return;
+            }
+            String kind = field.substring(FIELD.length());
+            if (problems.givenOnce(values.toArray(String[]::new), kind)) {
                 String joined = values.isEmpty() ? "" : values.get(0);
                 typed.put(
-                        field.substring(FIELD.length()),
+                        kind,
                         Arrays.stream(joined.split("[,\\s]+"))
                                 .filter(s -> !s.isBlank())
                                 .toList());
             }
         });
+        problems.throwIfAny();
         return typed;
     }
 

@@ -53,6 +53,29 @@ class ProfilePageTests extends ServedPagesTestBase {
     }
 
     @Test
+    void aKindSentTwiceIsRefusedAndChangesNothing() {
+        String user = api.person("twice", "USER", PASSWORD);
+        Visitor browser = Visitor.signedIn(base, user, PASSWORD);
+        JsonNode before = api.asAdmin()
+                .get("/api/v1/users/" + user + "/subscriptions")
+                .expect(200)
+                .json();
+
+        HttpResponse<String> answer = browser.post(
+                base + "/profile",
+                base + "/profile/subscriptions",
+                "kind.step_opened=&kind.step_opened=EMAIL&kind.grant_ending=");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).containsPattern("role=\"alert\">[^<]*step_opened: must be given once");
+        assertThat(api.asAdmin()
+                        .get("/api/v1/users/" + user + "/subscriptions")
+                        .expect(200)
+                        .json())
+                .isEqualTo(before);
+    }
+
+    @Test
     void aRefusedPasswordChangeAnswersABadRequestAndChangesNothing() {
         String user = api.person("changer", "USER", PASSWORD);
         Visitor browser = Visitor.signedIn(base, user, PASSWORD);
