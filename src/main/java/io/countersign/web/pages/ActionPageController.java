@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -128,12 +129,16 @@ class ActionPageController {
 
     /**
      * Why the link cannot decide now, if it cannot. A link that can no longer decide is no window on the
-     * request either: not for whoever finds an old mail, nor for an approver who has left. Only a step
-     * kept off the web ({@code CHANNEL_NOT_ALLOWED}) is still shown, without buttons, and only on GET. A
-     * well-formed decision is left to {@code redeem}, which also commits a timeout it finds overdue.
+     * request either: not for whoever finds an old mail, nor for an approver who has left or has decided
+     * the step already. Only a step kept off the web ({@code CHANNEL_NOT_ALLOWED}) is still shown, without
+     * buttons, and only on GET. A well-formed decision is left to {@code redeem}, which also commits a
+     * timeout it finds overdue.
      */
     private Optional<Reason> refusal(Optional<ActionTokenView> view) {
-        return view.isEmpty() ? Optional.of(Reason.UNKNOWN) : view.get().refusalAt(clock.instant());
+        if (view.isEmpty()) {
+            return Optional.of(Reason.UNKNOWN);
+        }
+        return view.get().refusalAt(clock.instant()).or(() -> neitherWay(view.get()));
     }
 
     /**
@@ -181,10 +186,22 @@ class ActionPageController {
 
     /** Why the link's approver may reject its step but not approve it; empty when they may approve it. */
     private Optional<Reason> onlyReject(ActionTokenView view) {
+        return standing(view, requests::whyOnlyReject);
+    }
+
+    /**
+     * Why the link's approver may decide its step neither way, such as having decided it already through
+     * the API or the request's page: buttons that could only be refused are not offered.
+     */
+    private Optional<Reason> neitherWay(ActionTokenView view) {
+        return standing(view, requests::whyNotReject);
+    }
+
+    /** What {@code rule} says of the link's approver and its request, as the request's page asks it. */
+    private Optional<Reason> standing(ActionTokenView view, BiFunction<Actor, AccessRequest, Optional<Reason>> rule) {
         Optional<User> approver = view.approver() == null ? Optional.empty() : directory.findUser(view.approver());
         return approver.flatMap(user -> requests.find(view.requestId())
-                .flatMap(request ->
-                        requests.whyOnlyReject(new Actor(user.username(), user.role(), Channel.WEB, null), request)));
+                .flatMap(request -> rule.apply(new Actor(user.username(), user.role(), Channel.WEB, null), request)));
     }
 
     private static String refused(Reason reason, Model model, HttpServletResponse response) {

@@ -188,6 +188,27 @@ class ActionPageRefusalTests extends ActionPageTestBase {
     }
 
     @Test
+    void aLinkOfAnApproverWhoDecidedTheStepElsewhereOffersNoButtons() throws Exception {
+        String id = requestOf(List.of(Map.of(
+                "requiredApprovals",
+                2,
+                "approvers",
+                List.of(Map.of("user", lisa), Map.of("user", user("mark", "Mark Manager"))))));
+        String token = token(id);
+        api.as(tokenOf(lisa)).post("/api/v1/requests/" + id + "/approve", null).expect(200);
+
+        MockHttpServletResponse shown =
+                mvc.perform(get("/actions/" + token)).andReturn().getResponse();
+
+        assertThat(shown.getStatus()).isEqualTo(409);
+        assertThat(shown.getContentAsString())
+                .contains("You have already decided this step.")
+                .doesNotContain("<form", "INC-7", "<button");
+        assertNoFormShowsTheRequest(token, id, "already decided");
+        assertThat(tokens.peek(token).orElseThrow().used()).isFalse();
+    }
+
+    @Test
     void noFormShowsTheRequestOfAnExpiredLink() throws Exception {
         String id = request();
         String token = token(id);
