@@ -104,6 +104,46 @@ class ComposeFileTests {
                 .doesNotContain("$proxy_add_x_forwarded_for", "$http_x_forwarded");
     }
 
+    @Test
+    void theProxyKeepsEachBrowserOnTheInstanceHoldingItsSessionAndSpreadsTheApi() {
+        String nginx = DeploymentFiles.read(Path.of("deploy/compose/nginx.conf"));
+        Map<String, String> upstreams = blocks("upstream", nginx);
+        Map<String, String> locations = blocks("location", nginx);
+        // a page's session lives in the memory of the instance that signed the browser in
+        String pages = upstreams.get(proxiedTo(locations.get("/")));
+        assertThat(pages).as("the pages' upstream").isNotNull().contains("ip_hash;");
+        for (String spread : List.of("/api/", "/actuator/")) {
+            String api = upstreams.get(proxiedTo(locations.get(spread)));
+            assertThat(api).as(spread).isNotNull().doesNotContain("hash");
+            assertThat(servers(api)).as(spread).isEqualTo(servers(pages));
+        }
+    }
+
+    /** The blocks {@code kind name { ... }} of an nginx file without nested braces, by name. */
+    private static Map<String, String> blocks(String kind, String nginx) {
+        Map<String, String> blocks = new java.util.HashMap<>();
+        Matcher block = Pattern.compile(kind + " (\\S+) \\{([^{}]*)}").matcher(nginx);
+        while (block.find()) {
+            blocks.put(block.group(1), block.group(2));
+        }
+        return blocks;
+    }
+
+    private static String proxiedTo(String location) {
+        assertThat(location).isNotNull();
+        Matcher pass = Pattern.compile("proxy_pass http://([\\w-]+);").matcher(location);
+        assertThat(pass.find()).as(location).isTrue();
+        return pass.group(1);
+    }
+
+    private static List<String> servers(String upstream) {
+        return Pattern.compile("server \\S+")
+                .matcher(upstream)
+                .results()
+                .map(r -> r.group())
+                .toList();
+    }
+
     private static Duration seconds(String value) {
         assertThat(value).matches("\\d+s");
         return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));

@@ -108,6 +108,15 @@ class KubernetesManifestTests {
     }
 
     @Test
+    void thePeoplesServiceKeepsEachClientOnOnePodWhileChecksAreSpread() {
+        // a page's session lives in the memory of the pod that signed the browser in
+        Map<String, Object> service = DeploymentFiles.yaml(DIR.resolve("service.yaml"));
+        assertThat((Object) at(service, "spec.sessionAffinity")).isEqualTo("ClientIP");
+        Map<String, Object> checkService = DeploymentFiles.yaml(DIR.resolve("check-service.yaml"));
+        assertThat((Object) at(checkService, "spec.sessionAffinity")).isNull();
+    }
+
+    @Test
     void theServiceAndTheDisruptionBudgetSelectThePodsAndKustomizeListsEveryManifest() throws IOException {
         Map<String, Object> labels = at(deployment, "spec.template.metadata.labels");
         Map<String, Object> service = DeploymentFiles.yaml(DIR.resolve("service.yaml"));
