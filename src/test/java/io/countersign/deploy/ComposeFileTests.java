@@ -119,6 +119,21 @@ class ComposeFileTests {
         }
     }
 
+    @Test
+    void theProxyKeepsItsConnectionsToTheInstancesOpenAndClosesThemBeforeTheyDo() {
+        String nginx = DeploymentFiles.read(Path.of("deploy/compose/nginx.conf"));
+        // nginx speaks HTTP/1.0 to upstreams and closes each connection unless told otherwise
+        assertThat(nginx).contains("proxy_http_version 1.1;", "proxy_set_header Connection \"\";");
+        for (var upstream : blocks("upstream", nginx).entrySet()) {
+            assertThat(upstream.getValue()).as(upstream.getKey()).containsPattern("keepalive \\d+;");
+            Matcher idle = Pattern.compile("keepalive_timeout (\\d+)s;").matcher(upstream.getValue());
+            assertThat(idle.find()).as(upstream.getKey()).isTrue();
+            // reusing a connection the instance has just closed fails the call (a POST is not retried):
+            // Tomcat closes an idle one after its keep-alive timeout (60 s unless set; 20 s is a usual lower one)
+            assertThat(Integer.parseInt(idle.group(1))).as(upstream.getKey()).isLessThan(20);
+        }
+    }
+
     /** The blocks {@code kind name { ... }} of an nginx file without nested braces, by name. */
     private static Map<String, String> blocks(String kind, String nginx) {
         Map<String, String> blocks = new java.util.HashMap<>();
