@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +107,27 @@ class KubernetesManifestTests {
         int preStop = at(container, "lifecycle.preStop.sleep.seconds");
         int termination = at(deployment, "spec.template.spec.terminationGracePeriodSeconds");
         assertThat(termination).isGreaterThan(graceSeconds + preStop + DeploymentFiles.SECONDS_AFTER_GRACE_PERIOD);
+    }
+
+    /** The heap the benchmarks ran with (README, "Memory, start-up and JVM options"). */
+    private static final int MEASURED_HEAP_MIB = 384;
+
+    /** The highest resident memory the benchmarks saw with that heap, under the check load. */
+    private static final int MEASURED_RESIDENT_PEAK_MIB = 485;
+
+    @Test
+    void thePodIsGivenTheMemoryItsHeapIsMadeFromAndTheSchedulerReservesIt() {
+        String limit = at(container, "resources.limits.memory");
+        // a pod that uses more than it asked for is the first to go when its node runs short
+        assertThat((Object) at(container, "resources.requests.memory")).isEqualTo(limit);
+        assertThat(limit).matches("\\d+Mi");
+        int limitMib = Integer.parseInt(limit.replace("Mi", ""));
+        Matcher share =
+                Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(DeploymentFiles.read(Path.of("pom.xml")));
+        assertThat(share.find()).isTrue();
+        // G1 grows the heap to its limit under load, so the heap is what the measurements must have had
+        assertThat(limitMib * Integer.parseInt(share.group(1)) / 100).isEqualTo(MEASURED_HEAP_MIB);
+        assertThat(limitMib).isGreaterThan(MEASURED_RESIDENT_PEAK_MIB);
     }
 
     @Test
