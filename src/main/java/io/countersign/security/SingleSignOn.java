@@ -1,5 +1,6 @@
 package io.countersign.security;
 
+import io.countersign.shared.settings.PublicAddress;
 import java.net.URI;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -39,8 +40,7 @@ class SingleSignOn {
         this.audit = audit;
         this.stamps = stamps;
         this.signOuts = signOuts;
-        String configured = environment.getProperty("countersign.base-url", "http://localhost:8080");
-        this.baseUrl = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+        this.baseUrl = PublicAddress.of(environment);
     }
 
     /**

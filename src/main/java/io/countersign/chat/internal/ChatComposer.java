@@ -14,6 +14,7 @@ import io.countersign.request.RequestStep;
 import io.countersign.request.Requests;
 import io.countersign.request.StepApprover;
 import io.countersign.shared.TimesForPeople;
+import io.countersign.shared.settings.PublicAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,12 +51,12 @@ class ChatComposer {
             // the reviews' deadline scheduler runs the deliveries that reach this composer
             @Lazy BreakGlassReviews reviews,
             Requests requests,
-            @Value("${countersign.base-url:http://localhost:8080}") String baseUrl) {
+            Environment environment) {
         this.clock = clock;
         this.grants = grants;
         this.reviews = reviews;
         this.requests = requests;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.baseUrl = PublicAddress.of(environment);
     }
 
     private String link(String requestId) {

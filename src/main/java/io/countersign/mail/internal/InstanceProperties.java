@@ -1,5 +1,6 @@
 package io.countersign.mail.internal;
 
+import io.countersign.shared.settings.PublicAddress;
 import io.countersign.shared.settings.Setting;
 import java.net.URI;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("countersign")
 public record InstanceProperties(
         @DefaultValue("Countersign") String instanceName,
-        @DefaultValue("http://localhost:8080") URI baseUrl) {
+        @DefaultValue(PublicAddress.DEFAULT) URI baseUrl) {
 
     public InstanceProperties {
         String scheme = baseUrl.getScheme();
@@ -53,6 +54,6 @@ public record InstanceProperties(
 
     /** The base address without a trailing slash, so that paths can be appended. */
     public String base() {
-        return baseUrl.toString().replaceAll("/+$", "");
+        return PublicAddress.base(baseUrl.toString());
     }
 }
