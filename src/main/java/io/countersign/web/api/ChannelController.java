@@ -55,6 +55,7 @@ class ChannelController {
 
     @Operation(operationId = "getChannel", summary = "Read a chat channel")
     @GetMapping("/{name}")
+    @ReadOfObject
     ChatChannelView get(Actor actor, @PathVariable String name) {
         return channels.get(actor, name);
     }

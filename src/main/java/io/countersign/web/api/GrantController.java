@@ -78,6 +78,7 @@ class GrantController {
 
     @Operation(operationId = "getGrant", summary = "Read a grant")
     @GetMapping("/{id}")
+    @ReadOfObject
     GrantResponse get(Actor actor, @PathVariable String id) {
         return GrantResponse.of(grants.get(actor, id));
     }

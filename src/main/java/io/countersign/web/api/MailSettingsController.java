@@ -92,6 +92,7 @@ class MailSettingsController {
 
     @Operation(operationId = "getMailSettings", summary = "Read the mail settings (passwords never shown)")
     @GetMapping
+    @ReadOfObject
     MailSettingsResponse get() {
         return MailSettingsResponse.of(settings.current());
     }

@@ -66,6 +66,7 @@ class NotificationController {
 
     @Operation(operationId = "getNotificationDelivery", summary = "Read one notification delivery")
     @GetMapping("/api/v1/notifications/deliveries/{deliveryId}")
+    @ReadOfObject
     DeliveryResponse delivery(Actor actor, @PathVariable String deliveryId) {
         return DeliveryResponse.of(deliveries.get(actor, deliveryId));
     }

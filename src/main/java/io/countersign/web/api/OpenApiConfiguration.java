@@ -264,6 +264,9 @@ class OpenApiConfiguration {
             }
             // an Accept that cannot be read is refused before any operation runs, one that answers nothing too
             add(responses, "406");
+            if (handler.hasMethodAnnotation(ReadOfObject.class)) {
+                OpenApiHeaders.conditionalWithoutVersion(operation);
+            }
             if (writes(handler)) {
                 add(responses, "409");
             }

@@ -142,6 +142,19 @@ final class OpenApiHeaders {
         read.getResponses().addApiResponse("304", new ApiResponse().$ref("#/components/responses/" + NOT_MODIFIED));
     }
 
+    /** A read of one object without versions answers 304 to {@code If-None-Match: *} ({@link UnversionedReads}). */
+    static void conditionalWithoutVersion(Operation read) {
+        read.addParametersItem(new HeaderParameter()
+                .name("If-None-Match")
+                .description("`*`: while the object exists the answer is `304` without a body; a tag names no"
+                        + " version this object has, so the object is answered; a value that is neither `*` nor"
+                        + " tags in their quotes is `400`")
+                .schema(new StringSchema()));
+        read.getResponses()
+                .addApiResponse(
+                        "304", new ApiResponse().description("`If-None-Match: *` and the object exists: no body"));
+    }
+
     /**
      * A write of an object with versions judges {@code If-None-Match} after {@code If-Match} ({@link
      * Revised}); no write creates, so {@code *} holds only where the write answers 404.

@@ -193,6 +193,7 @@ class RequestController {
 
     @Operation(operationId = "getRequest", summary = "Read a request (optionally long-polling for its decision)")
     @GetMapping("/{id}")
+    @ReadOfObject
     RequestResponse get(Actor actor, @PathVariable String id) {
         // a reviewer of a break-glass use reads it without being otherwise involved
         return withGrant(reviews.get(actor, id));
@@ -201,6 +202,7 @@ class RequestController {
     /** {@code ?wait=N} long-polls up to N seconds (at most 60) until the request is no longer PENDING. */
     @Operation(operationId = "getRequest", summary = "Read a request (optionally long-polling for its decision)")
     @GetMapping(value = "/{id}", params = "wait")
+    @ReadOfObject
     DeferredResult<RequestResponse> getAndWait(Actor actor, @PathVariable String id, @RequestParam String wait) {
         // read as text: a number beyond any integer is capped as Prefer: wait's is, not refused
         int seconds = RequestWaiter.queriedWait(wait);

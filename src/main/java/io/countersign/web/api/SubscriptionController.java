@@ -30,6 +30,7 @@ class SubscriptionController {
 
     @Operation(operationId = "getSubscriptions", summary = "Read a user's subscriptions")
     @GetMapping("/api/v1/users/{username}/subscriptions")
+    @ReadOfObject
     Map<String, List<String>> get(Actor actor, @PathVariable String username) {
         return subscriptions.of(actor, username);
     }
@@ -44,6 +45,7 @@ class SubscriptionController {
 
     @Operation(operationId = "getDefaultSubscriptions", summary = "Read the default subscriptions")
     @GetMapping("/api/v1/settings/subscriptions")
+    @ReadOfObject
     Map<String, List<String>> defaults(Actor actor) {
         return subscriptions.defaults(actor);
     }

@@ -174,6 +174,7 @@ class WebhookController {
 
     @Operation(operationId = "getWebhookDelivery", summary = "Read one delivery with its attempts")
     @GetMapping("/deliveries/{deliveryId}")
+    @ReadOfObject
     DeliveryResponse delivery(@PathVariable String deliveryId) {
         return DeliveryResponse.of(deliveries.get(deliveryId));
     }
